@@ -1,0 +1,65 @@
+// Paths cookie-hardener never scans or edits: dependencies, vendored copies, build output, minified files,
+// and workflow files. Pure: decided from the path alone.
+
+const NEVER_SCANNED_FOLDERS = new Set([
+  '.git',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'vendor',
+  'vendors',
+  'vendored',
+  'third_party',
+  'thirdparty',
+  'third-party',
+  'external',
+  'externals',
+  'site-packages',
+  'dist-packages',
+  '.venv',
+  'venv',
+  '.tox',
+  '.nox',
+  '__pypackages__',
+  '.yarn',
+  '.pnpm-store',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.vercel',
+  '.netlify',
+  'coverage',
+  '.cache',
+  '__pycache__',
+  '.mypy_cache',
+  '.pytest_cache',
+]);
+
+/**
+ * Python projects often carry copies of their dependencies in ext/ or lib/ (with the framework itself
+ * inside); a copy of a web framework's own package is never the project's code.
+ */
+const VENDORED_PYTHON_FOLDERS = new Set(['ext', 'lib', 'libs', '_vendor']);
+const FRAMEWORK_PACKAGES = new Set(['tornado', 'werkzeug', 'flask', 'django', 'starlette', 'aiohttp', 'requests']);
+
+export function exclusionReason(file: string): string | null {
+  const segments = file.split('/');
+  const folders = segments.slice(0, -1);
+  const name = segments.at(-1) ?? '';
+  for (const folder of folders) {
+    if (NEVER_SCANNED_FOLDERS.has(folder)) return `inside ${folder}/ (dependencies, vendored or build output)`;
+  }
+  if (segments[0] === '.github' && segments[1] === 'workflows') return 'workflow files are never edited';
+  if (/[.-]min\.[cm]?js$|\.bundle\.js$|\.chunk\.js$/.test(name)) return 'minified or bundled file';
+  if (name.endsWith('.py')) {
+    const vendorAt = folders.findIndex((folder) => VENDORED_PYTHON_FOLDERS.has(folder));
+    if (vendorAt !== -1 && folders.slice(vendorAt + 1).some((folder) => FRAMEWORK_PACKAGES.has(folder))) {
+      return `vendored copy of a library under ${folders.slice(0, vendorAt + 1).join('/')}/`;
+    }
+  }
+  return null;
+}

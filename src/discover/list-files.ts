@@ -1,0 +1,103 @@
+// Which files a scan looks at: `git ls-files` inside a work tree (so .gitignore is respected), otherwise a
+// walk that skips the same folders. Nothing outside the scanned folder is listed or read.
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { Config } from '../config.js';
+import { UsageError } from '../errors.js';
+import { languageOf } from '../languages/index.js';
+import type { SkippedFile } from '../model.js';
+import { exclusionReason } from './exclusions.js';
+
+export interface Discovery {
+  /** The scanned folder, symlinks resolved. */
+  root: string;
+  files: string[];
+  skipped: SkippedFile[];
+  /** How the list was made, for the report. */
+  source: 'git' | 'walk';
+}
+
+export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'exclude'>): Discovery {
+  let root: string;
+  try {
+    root = realpathSync(folder);
+  } catch {
+    throw new UsageError(`folder not found: ${folder}`);
+  }
+  if (!statSync(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
+
+  const listed = listWithGit(root);
+  const all = listed ?? walk(root);
+  const include = config.paths.length > 0 ? picomatch(config.paths.map(asPrefixPattern), { dot: true }) : null;
+  const exclude = config.exclude.length > 0 ? picomatch(config.exclude.map(asPrefixPattern), { dot: true }) : null;
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of all.sort()) {
+    if (!languageOf(file)) continue;
+    if (include && !include(file)) continue;
+    if (exclude?.(file)) continue;
+    const reason = exclusionReason(file);
+    if (reason) continue; // dependencies and build output are not news; they are simply not ours
+    files.push(file);
+  }
+  return { root, files, skipped, source: listed ? 'git' : 'walk' };
+}
+
+/** `src` means everything under src/, as people expect; globs are used as written. */
+function asPrefixPattern(pattern: string): string {
+  const trimmed = pattern.replace(/^\.\//, '').replace(/\/$/, '');
+  return /[*?[\]{}]/.test(trimmed) ? trimmed : `${trimmed}{,/**}`;
+}
+
+function listWithGit(root: string): string[] | null {
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    if (!top) return null;
+    const output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    const files = output.toString('utf8').split('\0').filter(Boolean);
+    // Deleted-but-tracked files still appear in the index listing; keep only what exists.
+    return [...new Set(files)].filter((file) => {
+      try {
+        lstatSync(join(root, file));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return null;
+  }
+}
+
+function walk(root: string): string[] {
+  const files: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folders are skipped, not fatal
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      const rel = relative(root, path).split(sep).join('/');
+      if (entry.isDirectory()) {
+        if (exclusionReason(`${rel}/x.js`)?.startsWith('inside')) continue;
+        pending.push(path);
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        files.push(rel); // symlinks are listed so the report can say they were not followed
+      }
+    }
+  }
+  return files;
+}

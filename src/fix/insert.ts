@@ -1,0 +1,82 @@
+// Minimal text splices that add entries to an existing list (object literal, dict, argument list) in the
+// author's own layout. Nothing outside the splice points changes: no reprinting, no reformatting.
+import type { Container, Edit } from '../model.js';
+import {
+  hasLineBreak,
+  indentUnitOf,
+  indentationAt,
+  lineBreakAt,
+  lineEndOf,
+  lineStartOf,
+} from '../languages/text.js';
+
+/**
+ * Edits that append `items` (already spelled, e.g. `httpOnly: true`) after the container's last entry, or
+ * null when the layout is too unusual to splice safely (the finding is then left for a human).
+ */
+export function insertEntries(text: string, container: Container, items: readonly string[]): Edit[] | null {
+  const { file, open, close, entries } = container;
+  const last = entries.at(-1);
+  if (items.length === 0) return [];
+  if (!last) return insertIntoEmpty(text, container, items);
+
+  let afterLast = last.end;
+  while (text[afterLast] === ' ' || text[afterLast] === '\t') afterLast++;
+  const hasTrailingComma = text[afterLast] === ',';
+  const afterComma = hasTrailingComma ? afterLast + 1 : last.end;
+
+  if (!hasLineBreak(text, last.end, close)) {
+    // One-line layout (or the closer shares the last entry's line): stay on that line.
+    if (hasTrailingComma) return [{ file, start: afterComma, end: afterComma, text: ` ${items.join(', ')},` }];
+    return [{ file, start: last.end, end: last.end, text: `, ${items.join(', ')}` }];
+  }
+
+  // One entry per line: new lines after the last entry's line, after any comment that ends it.
+  const lineEnd = lineEndOf(text, afterComma);
+  const restOfLine = text.slice(afterComma, lineEnd);
+  if (/\/\*(?![\s\S]*\*\/)/.test(restOfLine) || /^\s*[^\s/#]/.test(restOfLine)) return null;
+  const lineBreak = lineBreakAt(text, last.end);
+  const indent =
+    lineStartOf(text, last.start) <= open
+      ? indentationAt(text, close) + indentUnitOf(text)
+      : indentationAt(text, last.start);
+  const lines = items.map((item, index) => {
+    const comma = hasTrailingComma || index < items.length - 1 ? ',' : '';
+    return `${lineBreak}${indent}${item}${comma}`;
+  });
+  const edits: Edit[] = [];
+  if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: ',' });
+  edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join('') });
+  return edits;
+}
+
+function insertIntoEmpty(text: string, container: Container, items: readonly string[]): Edit[] | null {
+  const { file, open, close, syntax } = container;
+  const inner = text.slice(open + 1, close);
+  if (inner.trim() !== '') return null; // only comments inside: leave it to a human
+  if (!inner.includes('\n')) {
+    const padding = syntax === 'js-object' ? ' ' : '';
+    return [{ file, start: open + 1, end: close, text: `${padding}${items.join(', ')}${padding}` }];
+  }
+  const lineBreak = lineBreakAt(text, open);
+  const indent = indentationAt(text, close) + indentUnitOf(text);
+  const trailing = syntax === 'js-object' || syntax === 'py-dict';
+  const lines = items.map((item, index) => {
+    const comma = trailing || index < items.length - 1 ? ',' : '';
+    return `${lineBreak}${indent}${item}${comma}`;
+  });
+  return [{ file, start: open + 1, end: open + 1, text: lines.join('') }];
+}
+
+/** Applies non-overlapping edits to one file's text. Throws on overlap: that is a planning bug. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let result = '';
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) throw new Error(`overlapping edits at offset ${edit.start}`);
+    result += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return result + text.slice(cursor);
+}

@@ -1,0 +1,166 @@
+// What to do about each flag at a site: the product's judgement in one place (DESIGN §3).
+// session/auth cookies get HttpOnly and Secure, explicit `false` flipped; CSRF cookies get Secure only;
+// other cookies get Secure, and a missing HttpOnly is reported at low severity without a change.
+import type { CookieKind, CookieSite, Flag, FlagValue, ProblemKind, Severity } from '../model.js';
+import type { RuleMeta } from '../rules/rule.js';
+
+export type FlagAction = 'insert' | 'flip' | null;
+
+export interface FlagDecision {
+  flag: Flag;
+  problem: ProblemKind | null;
+  action: FlagAction;
+  severity: Severity;
+  /** Why a problem is left unchanged (empty when it is changed or there is none). */
+  reason: string;
+}
+
+const SESSION_WORDS = [
+  'session',
+  'sess',
+  'sid',
+  'auth',
+  'token',
+  'jwt',
+  'login',
+  'remember',
+  'user',
+  'userid',
+  'uid',
+  'account',
+  'refresh',
+  'access',
+  'credential',
+  'credentials',
+  'identity',
+  'passport',
+  'logged',
+];
+
+/** Kind of cookie a name suggests. CSRF first: `csrftoken` is a CSRF cookie, not an auth token. */
+export function kindOfName(name: string): CookieKind {
+  const lowered = name.toLowerCase();
+  if (/csrf|xsrf/.test(lowered)) return 'csrf';
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const isSession = words.some(
+    (word) =>
+      SESSION_WORDS.includes(word) ||
+      word.startsWith('session') ||
+      word.endsWith('session') ||
+      word.endsWith('token') ||
+      word.startsWith('auth') ||
+      word.endsWith('sid'),
+  );
+  return isSession ? 'session' : 'other';
+}
+
+export interface PolicyOptions {
+  /** Flags to enforce (from the config); both by default. */
+  flags: readonly Flag[];
+  /** Findings in test files are reported but not changed unless the config says so. */
+  fixTests: boolean;
+}
+
+export function decideFlags(
+  site: CookieSite,
+  meta: RuleMeta,
+  kind: CookieKind,
+  options: PolicyOptions,
+  isTestFile: boolean,
+): FlagDecision[] {
+  const decisions: FlagDecision[] = [];
+  for (const flag of options.flags) {
+    if (site.keys[flag] === null) continue; // the API cannot carry this flag (client-side HttpOnly)
+    const decision = decideFlag(flag, site.flags[flag], meta, kind);
+    if (decision.problem === null) continue;
+    if (isTestFile) {
+      decision.severity = 'low';
+      if (decision.action !== null && !options.fixTests) {
+        decision.action = null;
+        decision.reason = 'test code is reported but not changed (turn on `fix-tests` to change it)';
+      }
+    }
+    decisions.push(decision);
+  }
+  return decisions;
+}
+
+function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKind): FlagDecision {
+  const none: FlagDecision = { flag, problem: null, action: null, severity: 'low', reason: '' };
+  const label = flag === 'httpOnly' ? 'HttpOnly' : 'Secure';
+  const unimportant = flag === 'httpOnly' && kind === 'csrf'; // script must read CSRF tokens
+  switch (value.kind) {
+    case 'true':
+      return none;
+    case 'absent': {
+      if (meta.defaults[flag] !== 'off' || unimportant) return none;
+      if (flag === 'httpOnly' && kind === 'other') {
+        return {
+          flag,
+          problem: 'missing',
+          action: null,
+          severity: 'low',
+          reason: 'front-end code may read this cookie; add HttpOnly by hand if no script needs it',
+        };
+      }
+      if (flag === 'secure' && meta.neverAddSecure) {
+        return {
+          flag,
+          problem: 'missing',
+          action: null,
+          severity: 'medium',
+          reason: 'writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting',
+        };
+      }
+      return { flag, problem: 'missing', action: 'insert', severity: kind === 'session' ? 'high' : 'medium', reason: '' };
+    }
+    case 'false': {
+      if (unimportant) return none;
+      if (kind === 'session') return { flag, problem: 'false', action: 'flip', severity: 'high', reason: '' };
+      return {
+        flag,
+        problem: 'false',
+        action: null,
+        severity: flag === 'httpOnly' ? 'low' : 'medium',
+        reason: `${label} was turned off on purpose for a cookie that does not look like a session; check why before changing it`,
+      };
+    }
+    case 'conditional': {
+      if (unimportant) return none;
+      if (value.devOnly) {
+        return {
+          flag,
+          problem: 'false',
+          action: null,
+          severity: kind === 'session' ? 'high' : 'medium',
+          reason: `\`${abbreviate(value.text)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`,
+        };
+      }
+      return {
+        flag,
+        problem: 'conditional',
+        action: null,
+        severity: 'low',
+        reason: `\`${abbreviate(value.text)}\` decides ${label} at run time; make sure it is true in production`,
+      };
+    }
+    case 'unknown':
+      if (unimportant) return none;
+      return {
+        flag,
+        problem: 'unknown',
+        action: null,
+        severity: 'low',
+        reason: `${label} cannot be read statically: ${value.reason}`,
+      };
+  }
+}
+
+function abbreviate(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 70 ? `${oneLine.slice(0, 67)}...` : oneLine;
+}

@@ -1,0 +1,290 @@
+// JavaScript / TypeScript: parse through recast with @babel/parser, and answer the questions rules ask
+// about the tree (what a name was imported as, which container an object literal is, what a key is called).
+// Edits never go through recast's printer: they are text splices (see fix/insert.ts).
+import { parse as babelParse, type ParserPlugin } from '@babel/parser';
+import * as recast from 'recast';
+import type { Container, Span } from '../model.js';
+import { lineStarts } from './text.js';
+
+// ast-types' node typings are looser than babel's and differ per version; rules read nodes through the
+// narrow helpers below, so a loose alias keeps the rest of the code honest without fighting two type systems.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsNode = any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsPath = any;
+
+export interface ImportBinding {
+  /** The module specifier as written: 'express-session', './config.js'. */
+  source: string;
+  /** 'default', '*' (namespace or a whole `require()`), or the exported name. */
+  imported: string;
+}
+
+export interface JsModule {
+  file: string;
+  text: string;
+  ast: JsNode;
+  imports: Map<string, ImportBinding>;
+  starts: number[];
+  /** Recoverable syntax errors babel reported; a fix may never add to them. */
+  errorCount: number;
+}
+
+export class JsParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+function pluginsFor(file: string): ParserPlugin[] {
+  const common: ParserPlugin[] = ['decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
+  if (/\.tsx$/i.test(file)) return ['typescript', 'jsx', ...common];
+  if (/\.[cm]?ts$/i.test(file)) return ['typescript', ...common];
+  return ['jsx', ...common];
+}
+
+/** Parses a JS/TS file; throws JsParseError with a position when babel cannot recover. */
+export function parseJavaScript(file: string, text: string): JsModule {
+  let errorCount = 0;
+  let ast: JsNode;
+  try {
+    ast = recast.parse(text, {
+      parser: {
+        parse(source: string) {
+          const result = babelParse(source, {
+            sourceType: 'unambiguous',
+            plugins: pluginsFor(file),
+            tokens: true,
+            errorRecovery: true,
+            allowReturnOutsideFunction: true,
+            allowAwaitOutsideFunction: true,
+            allowImportExportEverywhere: true,
+            allowSuperOutsideMethod: true,
+            allowUndeclaredExports: true,
+          });
+          errorCount = result.errors?.length ?? 0;
+          return result;
+        },
+      },
+    });
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
+    throw new JsParseError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);
+  }
+  const module: JsModule = { file, text, ast, imports: new Map(), starts: lineStarts(text), errorCount };
+  collectImports(module);
+  return module;
+}
+
+/** Strips wrappers that do not change a value: parentheses, `as const`, `satisfies`, `!`, type casts. */
+export function unwrap(node: JsNode): JsNode {
+  let current = node;
+  while (
+    current &&
+    (current.type === 'TSAsExpression' ||
+      current.type === 'TSSatisfiesExpression' ||
+      current.type === 'TSNonNullExpression' ||
+      current.type === 'TSTypeAssertion' ||
+      current.type === 'ParenthesizedExpression' ||
+      current.type === 'TypeCastExpression')
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+export function isRequireCall(node: JsNode): string | null {
+  const call = unwrap(node);
+  if (
+    call?.type === 'CallExpression' &&
+    call.callee.type === 'Identifier' &&
+    call.callee.name === 'require' &&
+    call.arguments.length === 1 &&
+    call.arguments[0].type === 'StringLiteral'
+  ) {
+    return call.arguments[0].value as string;
+  }
+  return null;
+}
+
+function collectImports(module: JsModule): void {
+  for (const statement of module.ast.program.body as JsNode[]) {
+    if (statement.type === 'ImportDeclaration') {
+      const source = statement.source.value as string;
+      for (const specifier of statement.specifiers ?? []) {
+        if (specifier.type === 'ImportDefaultSpecifier') {
+          module.imports.set(specifier.local.name, { source, imported: 'default' });
+        } else if (specifier.type === 'ImportNamespaceSpecifier') {
+          module.imports.set(specifier.local.name, { source, imported: '*' });
+        } else if (specifier.type === 'ImportSpecifier') {
+          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          module.imports.set(specifier.local.name, { source, imported });
+        }
+      }
+    } else if (statement.type === 'TSImportEqualsDeclaration') {
+      const reference = statement.moduleReference;
+      if (reference?.type === 'TSExternalModuleReference') {
+        module.imports.set(statement.id.name, { source: reference.expression.value, imported: '*' });
+      }
+    }
+  }
+  // CommonJS requires may sit anywhere (inside functions too); a whole-tree walk finds them all.
+  recast.visit(module.ast, {
+    visitVariableDeclarator(path: JsPath) {
+      const { id, init } = path.node;
+      const direct = isRequireCall(init);
+      if (direct !== null) {
+        if (id.type === 'Identifier') module.imports.set(id.name, { source: direct, imported: '*' });
+        else if (id.type === 'ObjectPattern') {
+          for (const property of id.properties) {
+            if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+            const key = propertyKeyName(property);
+            if (key) module.imports.set(property.value.name, { source: direct, imported: key });
+          }
+        }
+      } else {
+        const member = unwrap(init);
+        if (member?.type === 'MemberExpression' && id.type === 'Identifier') {
+          const source = isRequireCall(member.object);
+          const key = memberPropertyName(member);
+          if (source !== null && key) module.imports.set(id.name, { source, imported: key });
+        }
+      }
+      this.traverse(path);
+    },
+  });
+}
+
+/** The static name of an object property / method key, or null when computed from an expression. */
+export function propertyKeyName(property: JsNode): string | null {
+  const key = property.key;
+  if (!key) return null;
+  if (!property.computed && key.type === 'Identifier') return key.name;
+  if (key.type === 'StringLiteral') return key.value;
+  if (key.type === 'NumericLiteral') return String(key.value);
+  return null;
+}
+
+export function memberPropertyName(member: JsNode): string | null {
+  const property = member.property;
+  if (!member.computed && property.type === 'Identifier') return property.name;
+  if (property.type === 'StringLiteral') return property.value;
+  return null;
+}
+
+/** The entries of an object literal as a Container for splices. */
+export function objectContainer(module: JsModule, object: JsNode): Container {
+  const properties = object.properties as JsNode[];
+  const quoted = properties.filter((p) => p.type === 'ObjectProperty' || p.type === 'ObjectMethod');
+  let keyQuote = '';
+  if (quoted.length > 0 && quoted.every((p) => p.key?.type === 'StringLiteral' && !p.computed)) {
+    keyQuote = module.text[quoted[0].key.start] ?? "'";
+  }
+  return {
+    file: module.file,
+    syntax: 'js-object',
+    open: object.start,
+    close: object.end - 1,
+    entries: properties.map((p) => spanOf(p)),
+    keyQuote,
+  };
+}
+
+/** A call's argument list as a Container (for adding a missing options argument). */
+export function argumentsContainer(module: JsModule, call: JsNode): Container | null {
+  const args = call.arguments as JsNode[];
+  const from = args.length > 0 ? args[args.length - 1].end : call.callee.end;
+  const open = args.length > 0 ? module.text.lastIndexOf('(', args[0].start) : module.text.indexOf('(', from);
+  const close = call.end - 1;
+  if (open === -1 || module.text[close] !== ')') return null;
+  return { file: module.file, syntax: 'js-arguments', open, close, entries: args.map((a) => spanOf(a)), keyQuote: '' };
+}
+
+export function spanOf(node: JsNode): Span {
+  return { start: node.start as number, end: node.end as number };
+}
+
+/** The literal string a node evaluates to when it is written as one (template without expressions too). */
+export function stringValue(node: JsNode): string | null {
+  const value = unwrap(node);
+  if (value?.type === 'StringLiteral') return value.value;
+  if (value?.type === 'TemplateLiteral' && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The line above `offset` carries `cookie-hardener-ignore[: reason]`? Returns the reason, or null. */
+export function ignoreReasonAbove(text: string, starts: readonly number[], line: number): string | null {
+  const previous = line - 2;
+  if (previous < 0) return null;
+  const lineText = text.slice(starts[previous], starts[previous + 1] ?? text.length);
+  const match = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/)?\s*$/.exec(lineText.trimEnd());
+  if (!match) return null;
+  return (match[1] ?? '').trim();
+}
+
+/** `const name = …` / `let` / `var` directly in the program body (exported or not). */
+export function moduleLevelInit(module: JsModule, name: string): JsNode | null {
+  for (const statement of module.ast.program.body as JsNode[]) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name) return declarator.init ?? null;
+    }
+  }
+  return null;
+}
+
+const callCache = new WeakMap<JsModule, JsPath[]>();
+
+/** Every call (and `new`) expression of the module, found in one walk and shared by all rules. */
+export function callsOf(module: JsModule): JsPath[] {
+  let calls = callCache.get(module);
+  if (!calls) {
+    const found: JsPath[] = [];
+    recast.visit(module.ast, {
+      visitCallExpression(path: JsPath) {
+        found.push(path);
+        this.traverse(path);
+      },
+      visitNewExpression(path: JsPath) {
+        found.push(path);
+        this.traverse(path);
+      },
+    });
+    calls = found;
+    callCache.set(module, calls);
+  }
+  return calls;
+}
+
+/** The called function's own name: `cookie` for `res.cookie(…)`, `session` for `session(…)`. */
+export function calleeName(call: JsNode): string | null {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') return callee.name;
+  if (callee?.type === 'MemberExpression') return memberPropertyName(callee);
+  return null;
+}
+
+/** What a callee was imported as: `session(…)` → express-session default; `cookie.serialize` → cookie.serialize. */
+export function calleeImport(module: JsModule, call: JsNode): ImportBinding | null {
+  const callee = unwrap(call.callee);
+  if (callee?.type === 'Identifier') return module.imports.get(callee.name) ?? null;
+  if (callee?.type === 'MemberExpression' && callee.object.type === 'Identifier') {
+    const owner = module.imports.get(callee.object.name);
+    const property = memberPropertyName(callee);
+    if (owner && property && (owner.imported === '*' || owner.imported === 'default')) {
+      return { source: owner.source, imported: property };
+    }
+  }
+  if (callee?.type === 'CallExpression') {
+    // require('express-session')(…) written inline
+    const source = isRequireCall(callee);
+    if (source !== null) return { source, imported: '*' };
+  }
+  return null;
+}

@@ -1,0 +1,158 @@
+// The vocabulary every stage shares. Pure data: no behaviour lives here.
+
+export type Language = 'javascript' | 'python';
+
+/** The cookie attributes cookie-hardener enforces. SameSite is opt-in through the config. */
+export type Flag = 'httpOnly' | 'secure';
+export const FLAGS: readonly Flag[] = ['httpOnly', 'secure'];
+
+/** A half-open range of UTF-16 offsets into a file's text (what String#slice takes). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What the code says about one flag at one cookie site. */
+export type FlagValue =
+  | { kind: 'absent' }
+  /** A literal true, or a value the framework treats as safe (`'auto'`). */
+  | { kind: 'true'; span: Span }
+  /** A literal false (or None / null / undefined): the author turned the flag off. */
+  | { kind: 'false'; span: Span; file: string }
+  /** An expression decided at run time. `devOnly` marks checks that are true only in development. */
+  | { kind: 'conditional'; span: Span; text: string; devOnly: boolean }
+  /** Hidden behind a spread, `**kwargs` or a value we cannot see. */
+  | { kind: 'unknown'; reason: string };
+
+/** What a framework does when the key is missing. `auto` = on for requests it sees as HTTPS. */
+export type FlagDefault = 'off' | 'on' | 'auto';
+
+/**
+ * session: identity-bearing cookies (session middleware, names like sid/token/auth);
+ * csrf: meant to be read by script (double-submit tokens); other: preferences and the rest.
+ */
+export type CookieKind = 'session' | 'csrf' | 'other';
+
+/** How new entries are spelled inside a container. */
+export type ContainerSyntax = 'js-object' | 'js-arguments' | 'py-dict' | 'py-arguments';
+
+/**
+ * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,
+ * a dict display, or a call's argument list.
+ */
+export interface Container {
+  file: string;
+  syntax: ContainerSyntax;
+  /** Offset of the opening delimiter (`{` or `(`). */
+  open: number;
+  /** Offset of the closing delimiter (`}` or `)`). */
+  close: number;
+  /** Existing entries, in source order, comments excluded. */
+  entries: Span[];
+  /** How the existing keys are quoted: '' for bare names, or the quote character to reuse. */
+  keyQuote: string;
+}
+
+/** Where a flag that is missing would be written. */
+export interface InsertionPoint {
+  container: Container;
+  /** Keys to nest the new flags under, created when missing: `['cookie']` gives `cookie: { secure: true }`. */
+  nest: string[];
+}
+
+/**
+ * One place where a cookie's options are decided, as a rule found it. Rules never write code; the plan
+ * turns sites into findings and changes.
+ */
+export interface CookieSite {
+  ruleId: string;
+  /** The file and offset the report points at: the options object, or the call when there is none. */
+  file: string;
+  offset: number;
+  /** Literal cookie names whose options these are (empty when no name is literal). */
+  cookieNames: string[];
+  /** Set by rules whose API decides the kind (a session middleware); otherwise derived from the names. */
+  kind?: CookieKind;
+  flags: Record<Flag, FlagValue>;
+  /** The key each flag is spelled with at this site, or null where the flag cannot be set (client-side HttpOnly). */
+  keys: Record<Flag, string | null>;
+  /** Where missing flags are inserted; null when the site cannot be edited (e.g. options from a parameter). */
+  insertion: InsertionPoint | null;
+  /** Other places that use these options (`file:line`), for the report. */
+  usedAt: string[];
+  /** Extra sentences for the report (why a value is unknown, where the options came from, …). */
+  notes: string[];
+  /** The reason given by a `cookie-hardener-ignore` comment, or '' when ignored without a reason. */
+  ignoredReason?: string;
+  /** A site with nothing to judge but something to say (a settings dict that no cookie call reads). */
+  advisory?: string;
+}
+
+/** Problems use a closed vocabulary: `{httpOnly|secure}-{missing|false|conditional|unknown}`. */
+export type ProblemKind = 'missing' | 'false' | 'conditional' | 'unknown';
+export type Problem = `${Flag}-${ProblemKind}`;
+
+export type Outcome = 'fixable' | 'fixed' | 'manual' | 'conditional' | 'ignored';
+export type Severity = 'high' | 'medium' | 'low';
+
+/** A text replacement in one file. Inserts have start === end. */
+export interface Edit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One reported weakness: a cookie site with at least one problem. */
+export interface Finding {
+  ruleId: string;
+  framework: string;
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units like most editors. */
+  column: number;
+  cookie: string | null;
+  kind: CookieKind;
+  problems: Problem[];
+  outcome: Outcome;
+  severity: Severity;
+  message: string;
+  /** The flags this finding's fix sets (empty when nothing is changed). */
+  changedFlags: Flag[];
+  /** Why each problem that is not fixed stays (shown in reports). */
+  notChangedReasons: string[];
+  usedAt: string[];
+  notes: string[];
+  /** Stable across runs and unrelated edits: rule, file, cookie and problems, not line numbers. */
+  fingerprint: string;
+  /** Files this finding's fix edits (empty when nothing is changed). */
+  fixFiles: string[];
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** A file whose text the fix changes, with both versions kept for diffs and verification. */
+export interface FileChange {
+  file: string;
+  before: string;
+  after: string;
+  edits: Edit[];
+}
+
+export interface ScanStats {
+  filesListed: number;
+  filesParsed: number;
+  ms: number;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  /** Files the fix would change (verified), whether or not they have been written. */
+  changes: FileChange[];
+  skipped: SkippedFile[];
+  stats: ScanStats;
+}

@@ -1,0 +1,43 @@
+// The text report: one line per finding (`path:line:col  rule-id  message`), then a summary.
+import type { Finding, Outcome, ScanResult } from '../model.js';
+
+export function renderText(result: ScanResult, options: { quiet?: boolean } = {}): string {
+  const lines: string[] = [];
+  for (const finding of result.findings) {
+    if (options.quiet && !isWeak(finding)) continue;
+    lines.push(`${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`);
+  }
+  if (!options.quiet) {
+    for (const entry of result.skipped) lines.push(`${entry.file}  skipped  ${entry.reason}`);
+  }
+  lines.push(summaryLine(result));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLine(result: ScanResult): string {
+  const counts = new Map<Outcome, number>();
+  for (const finding of result.findings) counts.set(finding.outcome, (counts.get(finding.outcome) ?? 0) + 1);
+  const parts = (
+    [
+      ['fixed', 'fixed'],
+      ['fixable', 'fixable'],
+      ['manual', 'need a human'],
+      ['conditional', 'conditional'],
+      ['ignored', 'ignored'],
+    ] as const
+  )
+    .filter(([outcome]) => counts.has(outcome))
+    .map(([outcome, words]) => `${counts.get(outcome)} ${words}`);
+  const total = result.findings.length;
+  const findings = `${total} finding${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+  const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? '' : 's'} listed, ${result.stats.filesParsed} parsed`;
+  const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : '';
+  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms.`;
+}
+
+/** A finding that still leaves a cookie weak: something missing or off, not fixed, not ignored, not minor. */
+export function isWeak(finding: Finding): boolean {
+  if (finding.outcome === 'fixed' || finding.outcome === 'ignored') return false;
+  if (finding.severity === 'low') return false;
+  return finding.problems.some((problem) => problem.endsWith('-missing') || problem.endsWith('-false'));
+}

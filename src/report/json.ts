@@ -1,0 +1,26 @@
+// `--format json`: a fixed shape other tools (and our tests) read. Adding a key is a breaking change.
+import type { ScanResult } from '../model.js';
+
+export function renderJson(result: ScanResult): string {
+  const document = {
+    version: 1,
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      framework: finding.framework,
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      cookie: finding.cookie,
+      problems: finding.problems,
+      outcome: finding.outcome,
+      message: finding.message,
+    })),
+    skipped: result.skipped.map((entry) => ({ file: entry.file, reason: entry.reason })),
+    stats: {
+      filesListed: result.stats.filesListed,
+      filesParsed: result.stats.filesParsed,
+      ms: result.stats.ms,
+    },
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

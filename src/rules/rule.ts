@@ -1,0 +1,42 @@
+// What a rule is: one framework API, its real defaults, and a function that finds where its cookie
+// options are decided. Rules never write code.
+import type { CookieSite, Flag, FlagDefault, Language } from '../model.js';
+import type { JsModule } from '../languages/javascript.js';
+import type { JsModuleLoader } from '../languages/js-options.js';
+import type { PyModule, PyModuleLoader } from '../languages/python.js';
+
+export interface RuleMeta {
+  /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
+  id: string;
+  /** Framework id used by reports to explain defaults and deployment cautions. */
+  framework: string;
+  language: Language;
+  /** The API as people write it, for titles: "res.cookie()". */
+  api: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** What the framework does when the key is missing. */
+  defaults: Record<Flag, FlagDefault>;
+  /** Adding `secure: true` can break the app here (the `cookies` package throws behind a plain-HTTP hop). */
+  neverAddSecure?: boolean;
+  /** Browser-side API: HttpOnly cannot exist there. */
+  clientSide?: boolean;
+}
+
+export interface JsRule {
+  meta: RuleMeta & { language: 'javascript' };
+  findSites(module: JsModule, context: { load: JsModuleLoader }): CookieSite[];
+}
+
+export interface PyRule {
+  meta: RuleMeta & { language: 'python' };
+  findSites(module: PyModule, context: PyRuleContext): CookieSite[];
+}
+
+export interface PyRuleContext {
+  load: PyModuleLoader;
+  /** Every parsed Python module of the scan, for settings that are declared in one file and read in another. */
+  project: readonly PyModule[];
+}
+
+export type Rule = JsRule | PyRule;

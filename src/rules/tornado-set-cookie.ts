@@ -1,0 +1,97 @@
+// Tornado `set_cookie`, `set_signed_cookie` and its old name `set_secure_cookie` ("secure" there means
+// signed). `httponly` and `secure` are off unless passed. When a call splats a visible dict
+// (`**cookie_settings`, `**settings.cookie_settings`, `**self.settings["cookie_settings"]`), the dict is
+// the one place to fix.
+import {
+  argumentsOf,
+  callParts,
+  callsOf,
+  dottedName,
+  enclosingFunction,
+  pyIgnoreReason,
+  stringLiteral,
+  textOf,
+  type PyModule,
+} from '../languages/python.js';
+import { readPyFlag, readPyOptions } from '../languages/py-options.js';
+import { lineColumn } from '../languages/text.js';
+import type { CookieSite, InsertionPoint } from '../model.js';
+import type { PyRule } from './rule.js';
+import { TORNADO_COOKIE_METHODS, importsOtherWebFramework, importsTornado, tornadoKey } from './tornado-common.js';
+
+export const tornadoSetCookie: PyRule = {
+  meta: {
+    id: 'tornado-set-cookie',
+    framework: 'tornado',
+    language: 'python',
+    api: 'RequestHandler.set_*cookie()',
+    description:
+      'Tornado cookie calls, including the options dicts their handlers splat into them (`**cookie_settings`).',
+    defaults: { httpOnly: 'off', secure: 'off' },
+  },
+  findSites(module, context) {
+    const sites: CookieSite[] = [];
+    const tornadoFile = importsTornado(module);
+    const otherFramework = importsOtherWebFramework(module);
+    for (const call of callsOf(module)) {
+      const parts = callParts(call);
+      const callee = parts ? dottedName(module, parts.callee) : null;
+      const method = callee?.at(-1);
+      if (!parts || !callee || callee.length < 2 || !method || !TORNADO_COOKIE_METHODS.has(method)) continue;
+      if (method === 'set_cookie' && !(tornadoFile || (callee[0] === 'self' && !otherFramework))) continue;
+      const args = argumentsOf(module, parts.argList);
+      const positional = args.filter((argument) => argument.kind === 'positional');
+      const named = (name: string) => args.find((argument) => argument.kind === 'keyword' && argument.name === name);
+      if (positional.length + (named('name') ? 1 : 0) + (named('value') ? 1 : 0) < 2) continue;
+      if (args.some((argument) => argument.kind === 'star')) continue;
+      const wrapper = enclosingFunction(module, call);
+      const forwardsKwargs =
+        wrapper?.kwargsParameter &&
+        args.some((argument) => argument.kind === 'doublestar' && textOf(module, argument.value) === wrapper.kwargsParameter);
+      if (forwardsKwargs) continue; // a wrapper passing its caller's options through: the caller is the site
+
+      const nameNode = positional[0]?.value ?? named('name')?.value;
+      const cookieName = nameNode ? stringLiteral(module, nameNode) : null;
+      const signed = method !== 'set_cookie';
+      const view = readPyOptions(module, parts.argList, context, tornadoKey);
+      const flags = { httpOnly: readPyFlag(view, 'httponly'), secure: readPyFlag(view, 'secure') };
+      const site: CookieSite = {
+        ruleId: this.meta.id,
+        file: module.file,
+        offset: call.from,
+        cookieNames: cookieName === null ? [] : [cookieName],
+        kind: signed && !/csrf|xsrf/i.test(cookieName ?? '') ? 'session' : undefined,
+        flags,
+        keys: { httpOnly: 'httponly', secure: 'secure' },
+        insertion: null,
+        usedAt: [],
+        notes: [],
+      };
+      if (signed && method === 'set_secure_cookie') {
+        site.notes.push('In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself.');
+      }
+      const target = view.unknownSpread ? null : view.splatted.at(-1);
+      if (target) {
+        // The options live in a dict the call splats: fix the dict, once, for every call that uses it.
+        const dictView = readPyOptions(target.module, target.node, context, tornadoKey);
+        if (dictView.container) {
+          site.file = target.module.file;
+          site.offset = target.node.from;
+          site.insertion = { container: dictView.container, nest: [] };
+          site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
+          site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
+        }
+      } else if (!view.unknownSpread && view.container) {
+        site.insertion = { container: view.container, nest: [] } satisfies InsertionPoint;
+      }
+      const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
+      if (reason !== null) site.ignoredReason = reason;
+      sites.push(site);
+    }
+    return sites;
+  },
+};
+
+export function isTornadoProject(project: readonly PyModule[]): boolean {
+  return project.some(importsTornado);
+}

@@ -1,0 +1,296 @@
+// The pipeline's pure middle: parse → detect → plan → edit → verify, over files handed in by discover.
+// Nothing here touches the file system or the network; files are read through the `read` function.
+import { posix } from 'node:path';
+import type { Config } from './config.js';
+import { applyEdits } from './fix/insert.js';
+import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js';
+import { verifyChange, type Reparse } from './fix/verify.js';
+import { COOKIE_API_MENTION, isTestFile, languageOf } from './languages/index.js';
+import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
+import { parsePython, type PyModule } from './languages/python.js';
+import { lineColumn } from './languages/text.js';
+import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
+import { JS_RULES, PY_RULES } from './rules/index.js';
+import type { RuleMeta } from './rules/rule.js';
+
+export type ReadResult = { text: string } | { skip: string };
+
+export interface ScanInput {
+  /** Files to scan, relative to the scanned folder, with forward slashes. */
+  files: readonly string[];
+  read: (file: string) => ReadResult;
+  config: Config;
+  /** Files listed by discovery but not scanned (too large, binary, …): reported as they are. */
+  skipped?: readonly SkippedFile[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Analysis {
+  sites: SiteWithRule[];
+  texts: Map<string, string>;
+  parsed: number;
+  skipped: SkippedFile[];
+}
+
+export function scanFiles(input: ScanInput): ScanResult {
+  const started = performance.now();
+  const fileSet = new Set(input.files);
+  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress);
+  const planned = plan(first, input.config);
+  const { changes, failures } = buildChanges(planned, first.texts, input, fileSet);
+
+  const findings = planned
+    .map(({ finding, edits }) => {
+      const failure = edits.map((edit) => failures.get(edit.file)).find((reason) => reason !== undefined);
+      if (!failure || finding.outcome !== 'fixable') return finding;
+      return {
+        ...finding,
+        outcome: 'manual' as const,
+        changedFlags: [],
+        fixFiles: [],
+        notChangedReasons: [...finding.notChangedReasons, `the fix did not pass verification: ${failure}`],
+        message: `${finding.message} The fix was not applied: ${failure}.`,
+      } satisfies Finding;
+    })
+    .sort(compareFindings);
+
+  return {
+    findings,
+    changes,
+    skipped: [...(input.skipped ?? []), ...first.skipped].sort((a, b) => a.file.localeCompare(b.file)),
+    stats: { filesListed: input.files.length, filesParsed: first.parsed, ms: Math.round(performance.now() - started) },
+  };
+}
+
+function plan(analysis: Analysis, config: Config): PlannedFinding[] {
+  const planned = planFixes({
+    sites: analysis.sites.filter((entry) => config.rules[entry.meta.id] !== 'off'),
+    texts: analysis.texts,
+    policy: { flags: config.flags, fixTests: config.fixTests },
+    isTestFile,
+  });
+  // Rules switched to `report` keep their findings but make no edits.
+  return planned.map((entry) =>
+    config.rules[entry.finding.ruleId] === 'report' && entry.finding.outcome === 'fixable'
+      ? {
+          finding: {
+            ...entry.finding,
+            outcome: 'manual',
+            changedFlags: [],
+            fixFiles: [],
+            notChangedReasons: [...entry.finding.notChangedReasons, 'the configuration sets this rule to report only'],
+          },
+          edits: [],
+        }
+      : entry,
+  );
+}
+
+function analyze(
+  files: readonly string[],
+  read: (file: string) => ReadResult,
+  config: Config,
+  fileSet: ReadonlySet<string>,
+  onProgress?: (done: number, total: number) => void,
+): Analysis {
+  const analysis: Analysis = { sites: [], texts: new Map(), parsed: 0, skipped: [] };
+  const jsCache = new Map<string, JsModule | null>();
+  const pyCache = new Map<string, PyModule | null>();
+
+  const readText = (file: string): string | null => {
+    const known = analysis.texts.get(file);
+    if (known !== undefined) return known;
+    const result = read(file);
+    if ('skip' in result) return null;
+    analysis.texts.set(file, result.text);
+    return result.text;
+  };
+  const loadJs = (file: string): JsModule | null => {
+    if (jsCache.has(file)) return jsCache.get(file) ?? null;
+    const text = readText(file);
+    let module: JsModule | null = null;
+    if (text !== null) {
+      try {
+        module = parseJavaScript(file, text);
+        analysis.parsed++;
+      } catch {
+        module = null;
+      }
+    }
+    jsCache.set(file, module);
+    return module;
+  };
+  const loadPy = (file: string): PyModule | null => {
+    if (pyCache.has(file)) return pyCache.get(file) ?? null;
+    const text = readText(file);
+    const module = text === null ? null : parsePython(file, text);
+    if (module) analysis.parsed++;
+    pyCache.set(file, module);
+    return module;
+  };
+  const jsLoader = (fromFile: string, specifier: string) => {
+    const target = resolveJsSpecifier(fromFile, specifier, fileSet);
+    return target ? loadJs(target) : null;
+  };
+  const pyLoader = (fromFile: string, dotted: string) => {
+    const target = resolvePythonModule(fromFile, dotted, fileSet);
+    return target ? loadPy(target) : null;
+  };
+
+  const pythonCandidates: PyModule[] = [];
+  files.forEach((file, index) => {
+    onProgress?.(index + 1, files.length);
+    const language = languageOf(file);
+    if (!language) return;
+    const result = read(file);
+    if ('skip' in result) {
+      analysis.skipped.push({ file, reason: result.skip });
+      return;
+    }
+    if (!COOKIE_API_MENTION.test(result.text)) return;
+    analysis.texts.set(file, result.text);
+    if (language === 'javascript') {
+      let module: JsModule;
+      try {
+        module = parseJavaScript(file, result.text);
+      } catch (error) {
+        if (!(error instanceof JsParseError)) throw error;
+        analysis.skipped.push({ file, reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}` });
+        jsCache.set(file, null);
+        return;
+      }
+      analysis.parsed++;
+      jsCache.set(file, module);
+      for (const rule of JS_RULES) {
+        if (config.rules[rule.meta.id] === 'off') continue;
+        for (const site of rule.findSites(module, { load: jsLoader })) analysis.sites.push({ site, meta: rule.meta });
+      }
+    } else {
+      const module = parsePython(file, result.text);
+      analysis.parsed++;
+      pyCache.set(file, module);
+      if (module.errorCount > 0) {
+        const { line, column } = lineColumn(module.starts, module.firstError ?? 0);
+        analysis.skipped.push({ file, reason: `syntax error at line ${line}, column ${column}` });
+        return;
+      }
+      pythonCandidates.push(module);
+    }
+  });
+  // Python rules run once every candidate is parsed: settings are often declared in one module and read in another.
+  const pyContext = { load: pyLoader, project: pythonCandidates };
+  for (const module of pythonCandidates) {
+    for (const rule of PY_RULES) {
+      if (config.rules[rule.meta.id] === 'off') continue;
+      for (const site of rule.findSites(module, pyContext)) analysis.sites.push({ site, meta: rule.meta as RuleMeta });
+    }
+  }
+  return analysis;
+}
+
+/** Applies each file's edits, verifies them, and checks that a second pass over the result plans nothing. */
+function buildChanges(
+  planned: readonly PlannedFinding[],
+  texts: ReadonlyMap<string, string>,
+  input: ScanInput,
+  fileSet: ReadonlySet<string>,
+): { changes: FileChange[]; failures: Map<string, string> } {
+  const editsByFile = new Map<string, Map<string, Edit>>();
+  for (const { edits } of planned) {
+    for (const edit of edits) {
+      const fileEdits = editsByFile.get(edit.file) ?? new Map<string, Edit>();
+      fileEdits.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
+      editsByFile.set(edit.file, fileEdits);
+    }
+  }
+  const failures = new Map<string, string>();
+  const candidates: FileChange[] = [];
+  for (const [file, unique] of editsByFile) {
+    const before = texts.get(file);
+    if (before === undefined) continue;
+    const edits = [...unique.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+    let after: string;
+    try {
+      after = applyEdits(before, edits);
+    } catch (error) {
+      failures.set(file, (error as Error).message);
+      continue;
+    }
+    const change: FileChange = { file, before, after, edits };
+    const failure = verifyChange(change, reparse);
+    if (failure) failures.set(file, failure);
+    else candidates.push(change);
+  }
+  if (candidates.length === 0) return { changes: [], failures };
+
+  // Second pass on the fixed texts: it must find nothing more to change in the files it changed.
+  const overlay = new Map(candidates.map((change) => [change.file, change.after]));
+  const rescanFiles = [...new Set([...texts.keys()].filter((file) => fileSet.has(file) || overlay.has(file)))];
+  const second = analyze(
+    rescanFiles,
+    (file) => {
+      const text = overlay.get(file);
+      return text === undefined ? input.read(file) : { text };
+    },
+    input.config,
+    fileSet,
+  );
+  for (const { edits } of plan(second, input.config)) {
+    for (const edit of edits) {
+      if (overlay.has(edit.file)) failures.set(edit.file, 'a second pass over the fixed file still wanted to change it');
+    }
+  }
+  return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
+}
+
+const reparse: Reparse = (file, text) => {
+  if (languageOf(file) === 'python') return { errorCount: parsePython(file, text).errorCount };
+  try {
+    return { errorCount: parseJavaScript(file, text).errorCount };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+};
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+
+const JS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+/** A relative import as Node, bundlers and TypeScript resolve it (`./x.js` may name `./x.ts`). */
+export function resolveJsSpecifier(fromFile: string, specifier: string, files: ReadonlySet<string>): string | null {
+  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  if (base.startsWith('..')) return null;
+  const candidates = [base, ...JS_EXTENSIONS.map((ext) => base + ext), ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  const jsExtension = /\.(m|c)?jsx?$/.exec(base);
+  if (jsExtension) {
+    const stem = base.slice(0, jsExtension.index);
+    candidates.push(...['.ts', '.tsx', '.mts', '.cts'].map((ext) => stem + ext));
+  }
+  return candidates.find((candidate) => files.has(candidate)) ?? null;
+}
+
+/** `config.settings` seen from `app/handlers/auth.py`: tries each enclosing folder as a source root. */
+export function resolvePythonModule(fromFile: string, dotted: string, files: ReadonlySet<string>): string | null {
+  const dots = /^\.*/.exec(dotted)?.[0].length ?? 0;
+  const parts = dotted.slice(dots).split('.').filter(Boolean);
+  const roots: string[] = [];
+  if (dots > 0) {
+    let folder = posix.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix.dirname(folder);
+    roots.push(folder === '.' ? '' : folder);
+  } else {
+    for (let folder = posix.dirname(fromFile); ; folder = posix.dirname(folder)) {
+      roots.push(folder === '.' ? '' : folder);
+      if (folder === '.' || folder === '/' || folder === '') break;
+    }
+  }
+  for (const root of roots) {
+    const stem = posix.join(root, ...parts);
+    for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
+      if (files.has(candidate)) return candidate;
+    }
+  }
+  return null;
+}
