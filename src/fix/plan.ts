@@ -47,7 +47,7 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
       ? []
       : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file));
     return { ...entry, kind, decisions };
-  });
+  }).filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
 
   // Flags inserted into one container are decided together: every site that shares it must want them.
   const groups = new Map<string, { point: InsertionPoint; members: typeof decided }>();

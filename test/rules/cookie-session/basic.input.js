@@ -1,0 +1,13 @@
+const cookieSession = require('cookie-session');
+
+// ok: cookie-session
+app.use(cookieSession({ name: 'session', keys: ['k1', 'k2'], maxAge: 24 * 60 * 60 * 1000 }));
+
+// ruleid: cookie-session secure-false fixable
+app.use(cookieSession({ name: 'session', keys: ['k1'], secure: false }));
+
+// ruleid: cookie-session httpOnly-false fixable
+app.use(cookieSession({ keys: ['k1'], httpOnly: false, secure: true }));
+
+// ok: cookie-session
+module.exports = cookieSession({ name: 'session', keys: ['k'], secure: true });

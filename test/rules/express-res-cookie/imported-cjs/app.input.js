@@ -1,0 +1,11 @@
+const config = require('./config');
+const { refreshOptions } = require('./refresh');
+
+function login(req, res) {
+  res.cookie('sid', req.sessionID, config.cookie);
+  res.cookie('refresh', req.token, refreshOptions);
+  // ok: express-res-cookie
+  res.cookie('sid', req.sessionID, req.app.get('cookieOptions'));
+}
+
+module.exports = { login };

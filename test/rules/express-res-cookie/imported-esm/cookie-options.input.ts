@@ -1,0 +1,8 @@
+// ruleid: express-res-cookie secure-missing fixable
+export const authCookieOptions = {
+  httpOnly: true,
+  sameSite: 'lax' as const,
+};
+
+const base = { path: '/' };
+export default base;

@@ -1,0 +1,175 @@
+// One runner for every rule fixture. A case is `<case>.input.<ext>` (+ `<case>.output.<ext>` when the fix
+// changes it) or a folder `<case>/` holding several such files (for options defined in another module).
+// Annotations on the line above a site: `ruleid: <rule-id> [problem…] [outcome]` and `ok: <rule-id>`.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { RULES } from '../../src/rules/index.js';
+import { scanFiles } from '../../src/scan.js';
+import { parseJavaScript } from '../../src/languages/javascript.js';
+import { parsePython } from '../../src/languages/python.js';
+import type { Finding } from '../../src/model.js';
+
+const FIXTURES = new URL('.', import.meta.url).pathname;
+
+interface FixtureCase {
+  name: string;
+  /** Virtual path → input text. */
+  inputs: Map<string, string>;
+  /** Virtual path → expected text after the fix (absent: unchanged). */
+  outputs: Map<string, string>;
+}
+
+function loadCases(ruleId: string): FixtureCase[] {
+  const folder = join(FIXTURES, ruleId);
+  const cases = new Map<string, FixtureCase>();
+  try {
+    statSync(folder);
+  } catch {
+    return [];
+  }
+  const visit = (path: string, caseName: string | null) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      if (statSync(full).isDirectory()) {
+        visit(full, caseName ?? entry);
+        continue;
+      }
+      const match = /^(.*)\.(input|output)(\.[a-z]+)$/.exec(entry);
+      if (!match) continue;
+      const [, stem, role, extension] = match as unknown as [string, string, string, string];
+      const name = caseName ?? stem;
+      const base = caseName ? relative(join(folder, caseName), path) : '';
+      const virtual = join(base, `${stem}${extension}`).split('\\').join('/');
+      const fixture = cases.get(name) ?? { name, inputs: new Map(), outputs: new Map() };
+      (role === 'input' ? fixture.inputs : fixture.outputs).set(virtual, readFileSync(full, 'utf8'));
+      cases.set(name, fixture);
+    }
+  };
+  visit(folder, null);
+  return [...cases.values()];
+}
+
+interface Annotation {
+  kind: 'ruleid' | 'ok';
+  ruleId: string;
+  details: string[];
+  file: string;
+  line: number;
+}
+
+/** Each annotation applies to the next line that is not itself a comment. */
+function annotationsOf(file: string, text: string): Annotation[] {
+  const lines = text.split('\n');
+  const found: Annotation[] = [];
+  lines.forEach((line, index) => {
+    const match = /(?:\/\/|#|\/\*|\{\/\*)\s*(ruleid|ok):\s*([\w-]+)([^*\n]*)/.exec(line);
+    if (!match) return;
+    let target = index + 1;
+    while (target < lines.length && /^\s*(\/\/|#|\/\*|\{\/\*)/.test(lines[target] ?? '')) target++;
+    found.push({
+      kind: match[1] as 'ruleid' | 'ok',
+      ruleId: match[2]!,
+      details: (match[3] ?? '').trim().split(/\s+/).filter(Boolean),
+      file,
+      line: target + 1,
+    });
+  });
+  return found;
+}
+
+function scanTexts(texts: Map<string, string>) {
+  return scanFiles({
+    files: [...texts.keys()].sort(),
+    read: (file) => {
+      const text = texts.get(file);
+      return text === undefined ? { skip: 'missing' } : { text };
+    },
+    config: DEFAULT_CONFIG,
+  });
+}
+
+function reparses(file: string, text: string): boolean {
+  if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
+  return parseJavaScript(file, text).errorCount === 0;
+}
+
+describe.each(RULES.map((rule) => rule.meta.id))('rule %s', (ruleId) => {
+  const cases = loadCases(ruleId);
+
+  it('has fixtures', () => {
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases.flatMap((c) => [...c.inputs.values()]).join('\n')).toContain(`ruleid: ${ruleId}`);
+  });
+
+  for (const fixture of cases) {
+    describe(fixture.name, () => {
+      const result = scanTexts(fixture.inputs);
+      const ours = result.findings.filter((finding) => finding.ruleId === ruleId);
+      const annotations = [...fixture.inputs].flatMap(([file, text]) => annotationsOf(file, text));
+
+      it('reports exactly the annotated sites', () => {
+        const expected = annotations
+          .filter((a) => a.kind === 'ruleid' && a.ruleId === ruleId)
+          .map((a) => `${a.file}:${a.line}`)
+          .sort();
+        const actual = ours.map((finding) => `${finding.file}:${finding.line}`).sort();
+        expect(actual).toEqual(expected);
+      });
+
+      it('stays silent on ok: sites', () => {
+        const silent = annotations.filter((a) => a.kind === 'ok' && a.ruleId === ruleId);
+        for (const annotation of silent) {
+          const hits = ours.filter((f) => f.file === annotation.file && f.line === annotation.line);
+          expect(hits, `${annotation.file}:${annotation.line}`).toEqual([]);
+        }
+      });
+
+      it('reports the annotated problems and outcomes', () => {
+        for (const annotation of annotations.filter((a) => a.kind === 'ruleid' && a.ruleId === ruleId)) {
+          if (annotation.details.length === 0) continue;
+          const finding = ours.find((f) => f.file === annotation.file && f.line === annotation.line) as Finding;
+          expect(finding, `${annotation.file}:${annotation.line}`).toBeDefined();
+          const described = [...finding.problems, finding.outcome];
+          expect(described, `${annotation.file}:${annotation.line}`).toEqual(annotation.details);
+        }
+      });
+
+      it('fixes to exactly the expected output', () => {
+        const after = new Map(result.changes.map((change) => [change.file, change.after]));
+        for (const [file, input] of fixture.inputs) {
+          const expected = fixture.outputs.get(file) ?? input;
+          expect(after.get(file) ?? input, file).toBe(expected);
+        }
+        for (const file of fixture.outputs.keys()) expect(fixture.inputs.has(file), file).toBe(true);
+      });
+
+      it('leaves output that parses and needs nothing more', () => {
+        const fixed = new Map(fixture.inputs);
+        for (const change of result.changes) fixed.set(change.file, change.after);
+        for (const change of result.changes) expect(reparses(change.file, change.after), change.file).toBe(true);
+        const second = scanTexts(fixed);
+        expect(second.changes.map((change) => change.file)).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('rule catalogue', () => {
+  it('registers every fixture folder and every rule file', () => {
+    const folders = readdirSync(FIXTURES).filter((entry) => statSync(join(FIXTURES, entry)).isDirectory());
+    const ids = RULES.map((rule) => rule.meta.id);
+    expect(folders.sort()).toEqual([...ids].sort());
+    const ruleFiles = readdirSync(new URL('../../src/rules/', import.meta.url).pathname)
+      .filter((file) => !['index.ts', 'rule.ts', 'js-site.ts'].includes(file) && !file.endsWith('-common.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect(ruleFiles.sort()).toEqual([...ids].sort());
+  });
+
+  it('has unique ids of the form <framework>-<api>', () => {
+    const ids = RULES.map((rule) => rule.meta.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
+  });
+});

@@ -1,0 +1,2 @@
+# ruleid: tornado-cookie-settings manual
+cookie_settings = {"secure": True}

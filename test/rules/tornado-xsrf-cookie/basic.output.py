@@ -1,0 +1,25 @@
+import tornado.web
+
+settings = {
+    "cookie_secret": "x",
+    # ruleid: tornado-xsrf-cookie secure-missing fixable
+    "xsrf_cookies": True,
+    "xsrf_cookie_kwargs": {"secure": True},
+}
+
+app = tornado.web.Application(
+    [],
+    xsrf_cookies=True,
+    # ruleid: tornado-xsrf-cookie secure-missing fixable
+    xsrf_cookie_kwargs={"samesite": "Strict", "secure": True},
+)
+
+other = tornado.web.Application(
+    [],
+    xsrf_cookies=True,
+    # ruleid: tornado-xsrf-cookie secure-false manual
+    xsrf_cookie_kwargs=dict(secure=False),
+)
+
+# ok: tornado-xsrf-cookie
+secured = tornado.web.Application([], xsrf_cookies=True, xsrf_cookie_kwargs={"secure": True})
