@@ -58,7 +58,11 @@ export function scanFiles(input: ScanInput): ScanResult {
     findings,
     changes,
     skipped: [...(input.skipped ?? []), ...first.skipped].sort((a, b) => a.file.localeCompare(b.file)),
-    stats: { filesListed: input.files.length, filesParsed: first.parsed, ms: Math.round(performance.now() - started) },
+    stats: {
+      filesListed: input.files.length,
+      filesParsed: first.parsed,
+      ms: Math.round(performance.now() - started),
+    },
   };
 }
 
@@ -78,7 +82,10 @@ function plan(analysis: Analysis, config: Config): PlannedFinding[] {
             outcome: 'manual',
             changedFlags: [],
             fixFiles: [],
-            notChangedReasons: [...entry.finding.notChangedReasons, 'the configuration sets this rule to report only'],
+            notChangedReasons: [
+              ...entry.finding.notChangedReasons,
+              'the configuration sets this rule to report only',
+            ],
           },
           edits: [],
         }
@@ -155,7 +162,10 @@ function analyze(
         module = parseJavaScript(file, result.text);
       } catch (error) {
         if (!(error instanceof JsParseError)) throw error;
-        analysis.skipped.push({ file, reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}` });
+        analysis.skipped.push({
+          file,
+          reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}`,
+        });
         jsCache.set(file, null);
         return;
       }
@@ -163,7 +173,8 @@ function analyze(
       jsCache.set(file, module);
       for (const rule of JS_RULES) {
         if (config.rules[rule.meta.id] === 'off') continue;
-        for (const site of rule.findSites(module, { load: jsLoader })) analysis.sites.push({ site, meta: rule.meta });
+        for (const site of rule.findSites(module, { load: jsLoader }))
+          analysis.sites.push({ site, meta: rule.meta });
       }
     } else {
       const module = parsePython(file, result.text);
@@ -182,7 +193,8 @@ function analyze(
   for (const module of pythonCandidates) {
     for (const rule of PY_RULES) {
       if (config.rules[rule.meta.id] === 'off') continue;
-      for (const site of rule.findSites(module, pyContext)) analysis.sites.push({ site, meta: rule.meta as RuleMeta });
+      for (const site of rule.findSites(module, pyContext))
+        analysis.sites.push({ site, meta: rule.meta as RuleMeta });
     }
   }
   return analysis;
@@ -225,7 +237,9 @@ function buildChanges(
 
   // Second pass on the fixed texts: it must find nothing more to change in the files it changed.
   const overlay = new Map(candidates.map((change) => [change.file, change.after]));
-  const rescanFiles = [...new Set([...texts.keys()].filter((file) => fileSet.has(file) || overlay.has(file)))];
+  const rescanFiles = [
+    ...new Set([...texts.keys()].filter((file) => fileSet.has(file) || overlay.has(file))),
+  ];
   const second = analyze(
     rescanFiles,
     (file) => {
@@ -237,7 +251,8 @@ function buildChanges(
   );
   for (const { edits } of plan(second, input.config)) {
     for (const edit of edits) {
-      if (overlay.has(edit.file)) failures.set(edit.file, 'a second pass over the fixed file still wanted to change it');
+      if (overlay.has(edit.file))
+        failures.set(edit.file, 'a second pass over the fixed file still wanted to change it');
     }
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
@@ -253,16 +268,26 @@ const reparse: Reparse = (file, text) => {
 };
 
 function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  return (
+    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
+  );
 }
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 /** A relative import as Node, bundlers and TypeScript resolve it (`./x.js` may name `./x.ts`). */
-export function resolveJsSpecifier(fromFile: string, specifier: string, files: ReadonlySet<string>): string | null {
+export function resolveJsSpecifier(
+  fromFile: string,
+  specifier: string,
+  files: ReadonlySet<string>,
+): string | null {
   const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
   if (base.startsWith('..')) return null;
-  const candidates = [base, ...JS_EXTENSIONS.map((ext) => base + ext), ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  const candidates = [
+    base,
+    ...JS_EXTENSIONS.map((ext) => base + ext),
+    ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`),
+  ];
   const jsExtension = /\.(m|c)?jsx?$/.exec(base);
   if (jsExtension) {
     const stem = base.slice(0, jsExtension.index);
@@ -272,7 +297,11 @@ export function resolveJsSpecifier(fromFile: string, specifier: string, files: R
 }
 
 /** `config.settings` seen from `app/handlers/auth.py`: tries each enclosing folder as a source root. */
-export function resolvePythonModule(fromFile: string, dotted: string, files: ReadonlySet<string>): string | null {
+export function resolvePythonModule(
+  fromFile: string,
+  dotted: string,
+  files: ReadonlySet<string>,
+): string | null {
   const dots = /^\.*/.exec(dotted)?.[0].length ?? 0;
   const parts = dotted.slice(dots).split('.').filter(Boolean);
   const roots: string[] = [];

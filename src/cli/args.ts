@@ -67,7 +67,8 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   if (values.version) return { ...base, command: 'version' };
   const [command, folder, ...extra] = positionals;
   if (command === undefined) throw new UsageError('missing command: use `scan` or `fix` (see --help)');
-  if (command !== 'scan' && command !== 'fix') throw new UsageError(`unknown command "${command}": use \`scan\` or \`fix\``);
+  if (command !== 'scan' && command !== 'fix')
+    throw new UsageError(`unknown command "${command}": use \`scan\` or \`fix\``);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one folder`);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'markdown') {

@@ -87,10 +87,15 @@ function runScan(request: CliRequest, io: CliIO): number {
   return result.findings.some(isWeak) ? 1 : 0;
 }
 
-function markWritten(finding: Finding, written: ReadonlySet<string>, refused: ReadonlyMap<string, string>): Finding {
+function markWritten(
+  finding: Finding,
+  written: ReadonlySet<string>,
+  refused: ReadonlyMap<string, string>,
+): Finding {
   if (finding.outcome !== 'fixable' || finding.fixFiles.length === 0) return finding;
   if (finding.fixFiles.every((file) => written.has(file))) return { ...finding, outcome: 'fixed' };
-  const reason = finding.fixFiles.map((file) => refused.get(file)).find(Boolean) ?? 'the file could not be written';
+  const reason =
+    finding.fixFiles.map((file) => refused.get(file)).find(Boolean) ?? 'the file could not be written';
   return {
     ...finding,
     outcome: 'manual',

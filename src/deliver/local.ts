@@ -1,6 +1,16 @@
 // Writing fixes to the local file system: all-or-nothing per file (temp file + rename), and never over a file
 // that changed since it was scanned.
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileChange } from '../model.js';
 

@@ -44,14 +44,23 @@ const NEVER_SCANNED_FOLDERS = new Set([
  * inside); a copy of a web framework's own package is never the project's code.
  */
 const VENDORED_PYTHON_FOLDERS = new Set(['ext', 'lib', 'libs', '_vendor']);
-const FRAMEWORK_PACKAGES = new Set(['tornado', 'werkzeug', 'flask', 'django', 'starlette', 'aiohttp', 'requests']);
+const FRAMEWORK_PACKAGES = new Set([
+  'tornado',
+  'werkzeug',
+  'flask',
+  'django',
+  'starlette',
+  'aiohttp',
+  'requests',
+]);
 
 export function exclusionReason(file: string): string | null {
   const segments = file.split('/');
   const folders = segments.slice(0, -1);
   const name = segments.at(-1) ?? '';
   for (const folder of folders) {
-    if (NEVER_SCANNED_FOLDERS.has(folder)) return `inside ${folder}/ (dependencies, vendored or build output)`;
+    if (NEVER_SCANNED_FOLDERS.has(folder))
+      return `inside ${folder}/ (dependencies, vendored or build output)`;
   }
   if (segments[0] === '.github' && segments[1] === 'workflows') return 'workflow files are never edited';
   if (/[.-]min\.[cm]?js$|\.bundle\.js$|\.chunk\.js$/.test(name)) return 'minified or bundled file';

@@ -30,8 +30,10 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
 
   const listed = listWithGit(root);
   const all = listed ?? walk(root);
-  const include = config.paths.length > 0 ? picomatch(config.paths.map(asPrefixPattern), { dot: true }) : null;
-  const exclude = config.exclude.length > 0 ? picomatch(config.exclude.map(asPrefixPattern), { dot: true }) : null;
+  const include =
+    config.paths.length > 0 ? picomatch(config.paths.map(asPrefixPattern), { dot: true }) : null;
+  const exclude =
+    config.exclude.length > 0 ? picomatch(config.exclude.map(asPrefixPattern), { dot: true }) : null;
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of all.sort()) {
@@ -53,15 +55,22 @@ function asPrefixPattern(pattern: string): string {
 
 function listWithGit(root: string): string[] | null {
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .toString()
       .trim();
     if (!top) return null;
-    const output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 512 * 1024 * 1024,
-    });
+    const output = execFileSync(
+      'git',
+      ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 512 * 1024 * 1024,
+      },
+    );
     const files = output.toString('utf8').split('\0').filter(Boolean);
     // Deleted-but-tracked files still appear in the index listing; keep only what exists.
     return [...new Set(files)].filter((file) => {

@@ -27,7 +27,8 @@ export function insertEntries(text: string, container: Container, items: readonl
 
   if (!hasLineBreak(text, last.end, close)) {
     // One-line layout (or the closer shares the last entry's line): stay on that line.
-    if (hasTrailingComma) return [{ file, start: afterComma, end: afterComma, text: ` ${items.join(', ')},` }];
+    if (hasTrailingComma)
+      return [{ file, start: afterComma, end: afterComma, text: ` ${items.join(', ')},` }];
     return [{ file, start: last.end, end: last.end, text: `, ${items.join(', ')}` }];
   }
 

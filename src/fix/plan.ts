@@ -41,13 +41,15 @@ const CAUTION_RANK: Record<CookieKind, number> = { session: 0, other: 1, csrf: 2
 
 export function planFixes(input: PlanInput): PlannedFinding[] {
   const merged = mergeSites(input.sites);
-  const decided = merged.map((entry) => {
-    const kind = mergedKind(entry.site);
-    const decisions = entry.site.advisory
-      ? []
-      : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file));
-    return { ...entry, kind, decisions };
-  }).filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
+  const decided = merged
+    .map((entry) => {
+      const kind = mergedKind(entry.site);
+      const decisions = entry.site.advisory
+        ? []
+        : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file));
+      return { ...entry, kind, decisions };
+    })
+    .filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
 
   // Flags inserted into one container are decided together: every site that shares it must want them.
   const groups = new Map<string, { point: InsertionPoint; members: typeof decided }>();
@@ -118,7 +120,10 @@ function mergeSites(sites: readonly SiteWithRule[]): SiteWithRule[] {
     const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}`;
     const existing = byPlace.get(key);
     if (!existing) {
-      byPlace.set(key, { meta: entry.meta, site: { ...entry.site, usedAt: [...entry.site.usedAt], notes: [...entry.site.notes] } });
+      byPlace.set(key, {
+        meta: entry.meta,
+        site: { ...entry.site, usedAt: [...entry.site.usedAt], notes: [...entry.site.notes] },
+      });
       continue;
     }
     const target = existing.site;
@@ -149,7 +154,11 @@ function containerKey(container: Container, nest: readonly string[]): string {
 }
 
 /** New entries spelled for the container's language and key style, nested under one key when asked. */
-export function renderEntries(container: Container, keys: readonly string[], nest: readonly string[]): string[] {
+export function renderEntries(
+  container: Container,
+  keys: readonly string[],
+  nest: readonly string[],
+): string[] {
   if (keys.length === 0) return [];
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
@@ -179,7 +188,9 @@ function buildFinding(
 ): Finding {
   const text = texts.get(site.file) ?? '';
   const { line, column } = lineColumn(lineStarts(text), site.offset);
-  const problems: Problem[] = decisions.filter((d) => d.problem !== null).map((d) => `${d.flag}-${d.problem!}` as Problem);
+  const problems: Problem[] = decisions
+    .filter((d) => d.problem !== null)
+    .map((d) => `${d.flag}-${d.problem!}` as Problem);
   const changedFlags: Flag[] = decisions.filter((d) => d.action !== null).map((d) => d.flag);
   const notChangedReasons = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
   const severity = decisions.reduce<Severity>(
@@ -188,9 +199,14 @@ function buildFinding(
   );
   const outcome = outcomeOf(site, decisions);
   const cookie = site.cookieNames.length === 1 ? site.cookieNames[0]! : null;
-  const lineText = text.slice(lineStartOf(text, site.offset), lineEndOf(text, site.offset)).replace(/\s+/g, ' ').trim();
+  const lineText = text
+    .slice(lineStartOf(text, site.offset), lineEndOf(text, site.offset))
+    .replace(/\s+/g, ' ')
+    .trim();
   const fingerprint = createHash('sha256')
-    .update([meta.id, site.file, [...site.cookieNames].sort().join(','), problems.join(','), lineText].join('\0'))
+    .update(
+      [meta.id, site.file, [...site.cookieNames].sort().join(','), problems.join(','), lineText].join('\0'),
+    )
     .digest('hex')
     .slice(0, 16);
   return {
@@ -241,12 +257,18 @@ function describe(site: CookieSite, meta: RuleMeta, decisions: FlagDecision[]): 
     .filter((d) => d.problem !== null)
     .map((d) => {
       const value = site.flags[d.flag];
-      const words = d.problem === 'false' && value.kind === 'conditional' ? 'is on only in development' : PROBLEM_WORDS[d.problem!];
+      const words =
+        d.problem === 'false' && value.kind === 'conditional'
+          ? 'is on only in development'
+          : PROBLEM_WORDS[d.problem!];
       return `${FLAG_LABEL[d.flag]} ${words}`;
     });
   const changes = decisions
     .filter((d) => d.action !== null)
-    .map((d) => `${site.keys[d.flag]}${d.action === 'flip' ? ' → ' : ': '}${site.file.endsWith('.py') ? 'True' : 'true'}`);
+    .map(
+      (d) =>
+        `${site.keys[d.flag]}${d.action === 'flip' ? ' → ' : ': '}${site.file.endsWith('.py') ? 'True' : 'true'}`,
+    );
   const parts = [`${subject}: ${problems.join('; ')}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(', ')}.`);
   const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);

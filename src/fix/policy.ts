@@ -113,10 +113,17 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
           problem: 'missing',
           action: null,
           severity: 'medium',
-          reason: 'writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting',
+          reason:
+            'writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting',
         };
       }
-      return { flag, problem: 'missing', action: 'insert', severity: kind === 'session' ? 'high' : 'medium', reason: '' };
+      return {
+        flag,
+        problem: 'missing',
+        action: 'insert',
+        severity: kind === 'session' ? 'high' : 'medium',
+        reason: '',
+      };
     }
     case 'false': {
       if (unimportant) return none;

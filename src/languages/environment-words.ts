@@ -3,7 +3,16 @@
 
 export type Environment = 'development' | 'production' | 'unknown';
 
-const DEVELOPMENT_VALUES = new Set(['development', 'dev', 'develop', 'local', 'localhost', 'test', 'testing', 'debug']);
+const DEVELOPMENT_VALUES = new Set([
+  'development',
+  'dev',
+  'develop',
+  'local',
+  'localhost',
+  'test',
+  'testing',
+  'debug',
+]);
 const PRODUCTION_VALUES = new Set(['production', 'prod', 'live', 'https', 'staging']);
 
 /** Environment named by a string compared against (`NODE_ENV === 'development'`). */
@@ -21,7 +30,9 @@ export function environmentOfName(name: string): Environment {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  if (words.some((word) => ['dev', 'development', 'debug', 'local', 'localhost', 'insecure'].includes(word))) {
+  if (
+    words.some((word) => ['dev', 'development', 'debug', 'local', 'localhost', 'insecure'].includes(word))
+  ) {
     return 'development';
   }
   if (words.some((word) => ['prod', 'production', 'secure', 'https', 'ssl', 'tls', 'live'].includes(word))) {

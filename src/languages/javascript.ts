@@ -199,7 +199,8 @@ function collectImports(module: JsModule): void {
         } else if (specifier.type === 'ImportNamespaceSpecifier') {
           module.imports.set(specifier.local.name, { source, imported: '*' });
         } else if (specifier.type === 'ImportSpecifier') {
-          const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+          const imported =
+            specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
           module.imports.set(specifier.local.name, { source, imported });
         }
       }
@@ -279,7 +280,14 @@ export function argumentsContainer(module: JsModule, call: JsNode): Container | 
   const open = args.length > 0 ? module.text.lastIndexOf('(', args[0].start) : module.text.indexOf('(', from);
   const close = call.end - 1;
   if (open === -1 || module.text[close] !== ')') return null;
-  return { file: module.file, syntax: 'js-arguments', open, close, entries: args.map((a) => spanOf(a)), keyQuote: '' };
+  return {
+    file: module.file,
+    syntax: 'js-arguments',
+    open,
+    close,
+    entries: args.map((a) => spanOf(a)),
+    keyQuote: '',
+  };
 }
 
 export function spanOf(node: JsNode): Span {
@@ -290,7 +298,8 @@ export function spanOf(node: JsNode): Span {
 export function stringValue(node: JsNode): string | null {
   const value = unwrap(node);
   if (value?.type === 'StringLiteral') return value.value;
-  if (value?.type === 'TemplateLiteral' && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
+  if (value?.type === 'TemplateLiteral' && value.expressions.length === 0)
+    return value.quasis[0]?.value.cooked ?? null;
   return null;
 }
 

@@ -14,7 +14,9 @@ export function classifyJsCondition(module: JsModule, node: JsNode, depth = 0): 
   if (!value || depth > 6) return 'unknown';
   switch (value.type) {
     case 'UnaryExpression':
-      return value.operator === '!' ? opposite(classifyJsCondition(module, value.argument, depth + 1)) : 'unknown';
+      return value.operator === '!'
+        ? opposite(classifyJsCondition(module, value.argument, depth + 1))
+        : 'unknown';
     case 'BinaryExpression': {
       const literal = stringValue(value.right) ?? stringValue(value.left);
       if (literal === null) return 'unknown';
@@ -26,7 +28,8 @@ export function classifyJsCondition(module: JsModule, node: JsNode, depth = 0): 
     case 'LogicalExpression': {
       const left = classifyJsCondition(module, value.left, depth + 1);
       const right = classifyJsCondition(module, value.right, depth + 1);
-      if (value.operator === '&&') return left === 'development' || right === 'development' ? 'development' : left;
+      if (value.operator === '&&')
+        return left === 'development' || right === 'development' ? 'development' : left;
       if (value.operator === '||') return left === right ? left : 'unknown';
       return 'unknown';
     }

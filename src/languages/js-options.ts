@@ -71,11 +71,17 @@ export function resolveExpression(
     // `config.cookie` where config is a namespace import or required module: a named export.
     if (value.object.type === 'Identifier') {
       const binding = module.imports.get(value.object.name);
-      if (binding && (binding.imported === '*' || binding.imported === 'default') && isRelative(binding.source)) {
+      if (
+        binding &&
+        (binding.imported === '*' || binding.imported === 'default') &&
+        isRelative(binding.source)
+      ) {
         const target = context.load(module.file, binding.source);
         if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
         const exported =
-          binding.imported === '*' ? findExport(target, key, next) : findExportProperty(target, 'default', key, next);
+          binding.imported === '*'
+            ? findExport(target, key, next)
+            : findExportProperty(target, 'default', key, next);
         if ('unknown' in exported && binding.imported === '*') {
           const viaDefault = findExportProperty(target, 'default', key, next);
           if (!('unknown' in viaDefault)) return viaDefault;
@@ -90,7 +96,12 @@ export function resolveExpression(
   return { unknown: `\`${abbreviate(sourceOf(module, value))}\` is computed at run time` };
 }
 
-function resolveIdentifier(module: JsModule, name: string, path: JsPath | null, context: ResolveContext): Resolved {
+function resolveIdentifier(
+  module: JsModule,
+  name: string,
+  path: JsPath | null,
+  context: ResolveContext,
+): Resolved {
   if (path) {
     const scope = safeLookup(path, name);
     if (scope && !scope.isGlobal) {
@@ -108,7 +119,8 @@ function resolveIdentifier(module: JsModule, name: string, path: JsPath | null, 
   }
   const binding = module.imports.get(name);
   if (binding) {
-    if (!isRelative(binding.source)) return { unknown: `\`${name}\` comes from the package \`${binding.source}\`` };
+    if (!isRelative(binding.source))
+      return { unknown: `\`${name}\` comes from the package \`${binding.source}\`` };
     const target = context.load(module.file, binding.source);
     if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
     return findExport(target, binding.imported === '*' ? 'default' : binding.imported, context);
@@ -144,7 +156,8 @@ function isMutated(module: JsModule, name: string): boolean {
       visitAssignmentExpression(path: JsPath) {
         let target = path.node.left;
         while (target.type === 'MemberExpression') target = target.object;
-        if (target.type === 'Identifier' && path.node.left.type === 'MemberExpression') found.add(target.name);
+        if (target.type === 'Identifier' && path.node.left.type === 'MemberExpression')
+          found.add(target.name);
         this.traverse(path);
       },
       visitCallExpression(path: JsPath) {
@@ -204,7 +217,12 @@ export function findExport(module: JsModule, name: string, context: ResolveConte
   return { unknown: `\`${module.file}\` has no export \`${name}\` that can be read` };
 }
 
-function findExportProperty(module: JsModule, exportName: string, key: string, context: ResolveContext): Resolved {
+function findExportProperty(
+  module: JsModule,
+  exportName: string,
+  key: string,
+  context: ResolveContext,
+): Resolved {
   const whole = findExport(module, exportName, context);
   if ('unknown' in whole) return whole;
   return propertyOf(whole.module, whole.node, key, context);
@@ -212,7 +230,8 @@ function findExportProperty(module: JsModule, exportName: string, key: string, c
 
 /** `module.exports = X` → default; `module.exports.a = X` / `exports.a = X` → a. */
 function commonJsExport(statement: JsNode): { name: string; value: JsNode } | null {
-  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') return null;
+  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression')
+    return null;
   const { left, right } = statement.expression;
   if (left.type !== 'MemberExpression') return null;
   const isModuleExports = (node: JsNode) =>
@@ -222,14 +241,18 @@ function commonJsExport(statement: JsNode): { name: string; value: JsNode } | nu
     memberPropertyName(node) === 'exports';
   if (isModuleExports(left)) return { name: 'default', value: right };
   const key = memberPropertyName(left);
-  if (key && (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports'))) {
+  if (
+    key &&
+    (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports'))
+  ) {
     return { name: key, value: right };
   }
   return null;
 }
 
 function propertyOf(module: JsModule, object: JsNode, key: string, context: ResolveContext): Resolved {
-  if (object.type !== 'ObjectExpression') return { unknown: `the value holding \`${key}\` is not an object literal` };
+  if (object.type !== 'ObjectExpression')
+    return { unknown: `the value holding \`${key}\` is not an object literal` };
   let found: JsNode | null = null;
   for (const property of object.properties as JsNode[]) {
     if (property.type === 'ObjectProperty' && propertyKeyName(property) === key) found = property;
@@ -237,7 +260,8 @@ function propertyOf(module: JsModule, object: JsNode, key: string, context: Reso
   }
   if (!found) return { unknown: `\`${key}\` is not written in the object` };
   const value = found.shorthand ? found.value : found.value;
-  if (found.shorthand && value.type === 'Identifier') return resolveIdentifier(module, value.name, null, context);
+  if (found.shorthand && value.type === 'Identifier')
+    return resolveIdentifier(module, value.name, null, context);
   return resolveExpression(module, value, null, context);
 }
 
@@ -256,7 +280,10 @@ export function readOptions(
     container: objectContainer(resolved.module, resolved.node),
     keys: new Map(),
     unknownSpread: null,
-    origin: resolved.module !== module || unwrap(node) !== resolved.node ? describeOrigin(resolved.module, resolved.node) : null,
+    origin:
+      resolved.module !== module || unwrap(node) !== resolved.node
+        ? describeOrigin(resolved.module, resolved.node)
+        : null,
   };
   collectKeys(resolved.module, resolved.node, resolved.path, view, context, 0);
   return view;
@@ -274,7 +301,8 @@ function collectKeys(
   properties.forEach((property, index) => {
     if (property.type === 'SpreadElement') {
       const argumentPath = path ? path.get('properties', index, 'argument') : null;
-      const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
+      const spread =
+        depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
       if (!spread || 'unknown' in spread) {
         const reason = spread && 'unknown' in spread ? spread.unknown : 'nested too deeply';
         view.unknownSpread = `the spread \`...${abbreviate(sourceOf(module, property.argument))}\` cannot be read (${reason})`;
@@ -311,7 +339,8 @@ function abbreviate(text: string): string {
 /** The state of one key in a view, judged the way the API reads it. */
 export function readFlag(view: OptionsView, key: string, trueStrings: readonly string[] = []): FlagValue {
   const writer = view.keys.get(key);
-  if (writer === 'unknown') return { kind: 'unknown', reason: view.unknownSpread ?? 'a spread may override it' };
+  if (writer === 'unknown')
+    return { kind: 'unknown', reason: view.unknownSpread ?? 'a spread may override it' };
   if (!writer) {
     return view.unknownSpread ? { kind: 'unknown', reason: view.unknownSpread } : { kind: 'absent' };
   }

@@ -80,7 +80,8 @@ export function resolvePyExpression(
       const target = context.load(module.file, imported.module);
       const value = target?.assignments.get(imported.name);
       if (target && value) {
-        if (isMutated(target, imported.name)) return { unknown: `\`${name}\` is modified after it is created` };
+        if (isMutated(target, imported.name))
+          return { unknown: `\`${name}\` is modified after it is created` };
         return resolvePyExpression(target, value, context, depth + 1);
       }
       return { unknown: `\`${name}\` comes from \`${imported.module}\`, which is not in the scanned files` };
@@ -102,7 +103,8 @@ export function resolvePyExpression(
           const target = context.load(module.file, candidate);
           const value = target?.assignments.get(attribute);
           if (target && value) {
-            if (isMutated(target, attribute)) return { unknown: `\`${attribute}\` is modified after it is created` };
+            if (isMutated(target, attribute))
+              return { unknown: `\`${attribute}\` is modified after it is created` };
             return resolvePyExpression(target, value, context, depth + 1);
           }
         }
@@ -127,7 +129,8 @@ function settingsLookupKey(module: PyModule, node: SyntaxNode): string | null {
   }
   const parts = callParts(node);
   const callee = parts ? dottedName(module, parts.callee) : null;
-  if (!parts || !callee || callee.length < 2 || callee.at(-1) !== 'get' || callee.at(-2) !== 'settings') return null;
+  if (!parts || !callee || callee.length < 2 || callee.at(-1) !== 'get' || callee.at(-2) !== 'settings')
+    return null;
   const first = argumentsOf(module, parts.argList)[0];
   return first?.kind === 'positional' ? stringLiteral(module, first.value) : null;
 }
@@ -153,7 +156,9 @@ function resolveApplicationSetting(key: string, context: PyResolveContext, depth
       },
     });
   }
-  const resolved = found.filter((item): item is { module: PyModule; node: SyntaxNode } => !('unknown' in item));
+  const resolved = found.filter(
+    (item): item is { module: PyModule; node: SyntaxNode } => !('unknown' in item),
+  );
   const distinct = new Set(resolved.map((item) => `${item.module.file}:${item.node.from}`));
   if (distinct.size === 1) return resolved[0]!;
   if (distinct.size > 1) return { unknown: `the application setting "${key}" is given in several places` };
@@ -163,9 +168,9 @@ function resolveApplicationSetting(key: string, context: PyResolveContext, depth
 /** `name.update(…)`, `name[…] = …`, `name.setdefault(…)`: the dict changes after it is written. */
 function isMutated(module: PyModule, name: string): boolean {
   if (!/^[A-Za-z_]\w*$/.test(name)) return false;
-  return new RegExp(`(^|[^\\w.])${name}\\s*(\\.(update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`).test(
-    module.text,
-  );
+  return new RegExp(
+    `(^|[^\\w.])${name}\\s*(\\.(update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`,
+  ).test(module.text);
 }
 
 /**
@@ -223,8 +228,10 @@ export function readPyOptions(
 
 export function readPyFlag(view: PyOptionsView, key: string, trueStrings: readonly string[] = []): FlagValue {
   const writer = view.keys.get(key);
-  if (writer === 'unknown') return { kind: 'unknown', reason: view.unknownSpread ?? 'a splatted dict may override it' };
-  if (!writer) return view.unknownSpread ? { kind: 'unknown', reason: view.unknownSpread } : { kind: 'absent' };
+  if (writer === 'unknown')
+    return { kind: 'unknown', reason: view.unknownSpread ?? 'a splatted dict may override it' };
+  if (!writer)
+    return view.unknownSpread ? { kind: 'unknown', reason: view.unknownSpread } : { kind: 'absent' };
   return evaluatePyFlag(writer.module, writer.value, trueStrings);
 }
 

@@ -158,7 +158,8 @@ export function dictEntriesOf(module: PyModule, dict: SyntaxNode): PyDictEntry[]
     const [first, second, third] = group;
     if (!first) continue;
     const span = { start: first.from, end: group[group.length - 1]!.to };
-    if (first.name === '**' && second) result.push({ key: null, keyNode: null, value: second, span, splat: true });
+    if (first.name === '**' && second)
+      result.push({ key: null, keyNode: null, value: second, span, splat: true });
     else if (second?.name === ':' && third) {
       result.push({ key: stringLiteral(module, first), keyNode: first, value: third, span, splat: false });
     }
@@ -169,7 +170,10 @@ export function dictEntriesOf(module: PyModule, dict: SyntaxNode): PyDictEntry[]
 /** Children between the delimiters, grouped by top-level commas, comments dropped. */
 function commaGroups(node: SyntaxNode): SyntaxNode[][] {
   const children = childrenOf(node);
-  const inner = children.slice(1, children.at(-1)?.name === ')' || children.at(-1)?.name === '}' ? -1 : undefined);
+  const inner = children.slice(
+    1,
+    children.at(-1)?.name === ')' || children.at(-1)?.name === '}' ? -1 : undefined,
+  );
   const groups: SyntaxNode[][] = [[]];
   for (const child of inner) {
     if (child.name === 'Comment') continue;
@@ -277,7 +281,11 @@ export function enclosingFunction(
 }
 
 /** Judges a flag's value expression: literal, None, or a run-time condition. */
-export function evaluatePyFlag(module: PyModule, node: SyntaxNode, trueStrings: readonly string[] = []): FlagValue {
+export function evaluatePyFlag(
+  module: PyModule,
+  node: SyntaxNode,
+  trueStrings: readonly string[] = [],
+): FlagValue {
   const span = { start: node.from, end: node.to };
   const text = textOf(module, node);
   if (node.name === 'Boolean') {
@@ -317,7 +325,8 @@ export function classifyPyCondition(module: PyModule, node: SyntaxNode, depth = 
       if (logical && children[0] && children.at(-1)) {
         const left = classifyPyCondition(module, children[0], depth + 1);
         const right = classifyPyCondition(module, children.at(-1)!, depth + 1);
-        if (logical.name === 'and') return left === 'development' || right === 'development' ? 'development' : left;
+        if (logical.name === 'and')
+          return left === 'development' || right === 'development' ? 'development' : left;
         return left === right ? left : 'unknown';
       }
       return 'unknown';
@@ -379,7 +388,8 @@ export function localAssignment(
     if (cursor.from >= before) break;
     if (cursor.name !== 'AssignStatement') continue;
     const target = cursor.node.firstChild;
-    if (target?.name === 'VariableName' && textOf(module, target) === name) found = assignedValue(cursor.node);
+    if (target?.name === 'VariableName' && textOf(module, target) === name)
+      found = assignedValue(cursor.node);
   } while (cursor.next());
   return found;
 }

@@ -25,11 +25,11 @@ export interface Checklist {
   frameworkChecks: string[];
 }
 
-export const CHECKLIST_INTRO =
+const CHECKLIST_INTRO =
   'In the commands, replace `HOST` with a deployed host name and `PATH` with a route that sets the cookie (a login route may need `-X POST` and form fields).';
 
 /** The curl command that prints the response headers and keeps the cookie's `Set-Cookie` line. */
-export function setCookieCommand(name: string | null): string {
+function setCookieCommand(name: string | null): string {
   const pattern = name === null ? 'set-cookie:' : `set-cookie: ${name}=`;
   return `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF ${shellQuote(pattern)}`;
 }

@@ -38,7 +38,7 @@ export function codeSpan(text: string): string {
 function asSentence(text: string): string {
   if (text === '') return text;
   const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?:)]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+  return /[.!?:]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 /**

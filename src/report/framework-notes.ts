@@ -31,7 +31,7 @@ export interface FrameworkNotes {
 }
 
 /** Wording used for ids the table does not know yet: true for every framework, claims nothing specific. */
-export function genericNotes(framework: string): FrameworkNotes {
+function genericNotes(framework: string): FrameworkNotes {
   return {
     name: escapeText(framework),
     defaults: {},
@@ -297,8 +297,4 @@ const NOTES: Record<string, FrameworkNotes> = {
 
 export function frameworkNotes(framework: string): FrameworkNotes {
   return NOTES[framework] ?? genericNotes(framework);
-}
-
-export function isKnownFramework(framework: string): boolean {
-  return Object.hasOwn(NOTES, framework);
 }

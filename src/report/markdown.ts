@@ -32,7 +32,7 @@ function fullReportPointer(mode: AnalysisMode): string {
     : 'run `cookie-hardener scan --format markdown` for the full report';
 }
 
-export function buildAnalysis(
+function buildAnalysis(
   result: ScanResult,
   options: AnalysisOptions,
 ): { document: Document; shrinking: Shrinking } {

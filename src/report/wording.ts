@@ -26,7 +26,7 @@ export function problemFlags(finding: Finding): Flag[] {
 }
 
 /** "A", "A and B", "A, B and C". */
-export function joinWords(words: readonly string[]): string {
+function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
 }
@@ -56,7 +56,7 @@ export function problemCell(finding: Finding): string {
 }
 
 /** "HttpOnly and Secure not set", "Secure turned off; HttpOnly not set". */
-export function problemsInWords(problems: readonly Problem[]): string {
+function problemsInWords(problems: readonly Problem[]): string {
   const parsed = problems.map(parseProblem);
   return PROBLEM_KIND_ORDER.flatMap((kind) => {
     const flags = FLAGS.filter((flag) =>
@@ -122,20 +122,11 @@ export function cookieLabel(finding: Finding): string {
   return `${KIND_LABEL[finding.kind]}, name not in code`;
 }
 
-/** The same, for the middle of a sentence: "the cookie set at …" reads better than a bare kind. */
-export function cookieReference(finding: Finding): string {
-  const name = cookieName(finding);
-  if (name !== null) return `the ${codeSpan(name)} cookie`;
-  return isTornadoSettingsDict(finding)
-    ? 'the cookies set with this dict'
-    : `the ${KIND_LABEL[finding.kind]} set here`;
-}
-
 export function normalizePath(file: string): string {
   return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
 
-export function locationText(finding: Finding): string {
+function locationText(finding: Finding): string {
   return `${normalizePath(finding.file)}:${finding.line}`;
 }
 
@@ -175,7 +166,7 @@ function compareText(a: string, b: string): number {
 }
 
 /** Report order: by place in the repository, then by what was found there. Independent of input order. */
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(normalizePath(a.file), normalizePath(b.file)) ||
     a.line - b.line ||

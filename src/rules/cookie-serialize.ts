@@ -24,8 +24,9 @@ export const cookieSerialize: JsRule = {
       if (binding.imported !== 'serialize' && binding.imported !== 'stringifySetCookie') continue;
       const first = node.arguments[0];
       if (!first) continue;
-      const singleObject = unwrap(first).type === 'ObjectExpression' || (node.arguments.length === 1 && !stringValue(first));
-      let names: string[] = [];
+      const singleObject =
+        unwrap(first).type === 'ObjectExpression' || (node.arguments.length === 1 && !stringValue(first));
+      let names: string[];
       if (singleObject) {
         const view = readOptions(module, first, call.get('arguments', 0), { load });
         const writer = 'unknown' in view ? undefined : view.keys.get('name');

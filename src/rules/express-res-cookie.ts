@@ -14,7 +14,8 @@ export const expressResCookie: JsRule = {
     framework: 'express',
     language: 'javascript',
     api: 'res.cookie()',
-    description: 'Express `res.cookie(name, value, options)` calls (and NestJS handlers using the Express response).',
+    description:
+      'Express `res.cookie(name, value, options)` calls (and NestJS handlers using the Express response).',
     defaults: { httpOnly: 'off', secure: 'off' },
   },
   findSites(module, { load }) {

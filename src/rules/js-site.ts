@@ -64,7 +64,10 @@ export function siteFromCall(request: JsSiteRequest): CookieSite | null {
     if (writer === undefined && !outer.unknownSpread) {
       nest = [request.nestedUnder];
     } else if (writer === undefined || writer === 'unknown') {
-      return siteFor(outer, allFlags(keys, { kind: 'unknown', reason: outer.unknownSpread ?? 'a spread may set it' }));
+      return siteFor(
+        outer,
+        allFlags(keys, { kind: 'unknown', reason: outer.unknownSpread ?? 'a spread may set it' }),
+      );
     } else {
       const inner = readOptions(writer.module, writer.value, null, { load: request.load });
       if ('unknown' in inner) return null;

@@ -1,7 +1,8 @@
 // Facts about Tornado code shared by the Tornado rules.
 import type { PyModule } from '../languages/python.js';
 
-const OTHER_WEB_FRAMEWORKS = /^\s*(?:from|import)\s+(?:flask|django|starlette|fastapi|aiohttp|werkzeug|quart|sanic|pyramid|bottle|falcon)\b/m;
+const OTHER_WEB_FRAMEWORKS =
+  /^\s*(?:from|import)\s+(?:flask|django|starlette|fastapi|aiohttp|werkzeug|quart|sanic|pyramid|bottle|falcon)\b/m;
 
 export function importsTornado(module: PyModule): boolean {
   for (const binding of module.imports.values()) {

@@ -19,7 +19,16 @@ import { TORNADO_COOKIE_METHODS, tornadoKey } from './tornado-common.js';
 import { isTornadoProject } from './tornado-set-cookie.js';
 
 const SETTINGS_NAME = /cookie_?(settings|options|opts|kwargs|args|params|config|flags|attrs)$/i;
-const COOKIE_KEYS = new Set(['secure', 'httponly', 'samesite', 'expires', 'expires_days', 'domain', 'path', 'max_age']);
+const COOKIE_KEYS = new Set([
+  'secure',
+  'httponly',
+  'samesite',
+  'expires',
+  'expires_days',
+  'domain',
+  'path',
+  'max_age',
+]);
 
 export const tornadoCookieSettings: PyRule = {
   meta: {
@@ -36,7 +45,9 @@ export const tornadoCookieSettings: PyRule = {
     const sites: CookieSite[] = [];
     for (const [name, value] of module.assignments) {
       if (!SETTINGS_NAME.test(name) || value.name !== 'DictionaryExpression') continue;
-      const keys = dictEntriesOf(module, value).map((entry) => (entry.key === null ? '' : tornadoKey(entry.key)));
+      const keys = dictEntriesOf(module, value).map((entry) =>
+        entry.key === null ? '' : tornadoKey(entry.key),
+      );
       if (!keys.some((key) => COOKIE_KEYS.has(key))) continue;
       if (isSplattedIntoCookieCall(module, value, context)) continue;
       const site: CookieSite = {
@@ -71,7 +82,8 @@ function isSplattedIntoCookieCall(owner: PyModule, dict: SyntaxNode, context: Py
       for (const argument of argumentsOf(module, parts.argList)) {
         if (argument.kind !== 'doublestar') continue;
         const resolved = resolvePyExpression(module, argument.value, context);
-        if (!('unknown' in resolved) && resolved.module === owner && resolved.node.from === dict.from) return true;
+        if (!('unknown' in resolved) && resolved.module === owner && resolved.node.from === dict.from)
+          return true;
       }
     }
   }

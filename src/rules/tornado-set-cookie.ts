@@ -17,7 +17,12 @@ import { readPyFlag, readPyOptions } from '../languages/py-options.js';
 import { lineColumn } from '../languages/text.js';
 import type { CookieSite, InsertionPoint } from '../model.js';
 import type { PyRule } from './rule.js';
-import { TORNADO_COOKIE_METHODS, importsOtherWebFramework, importsTornado, tornadoKey } from './tornado-common.js';
+import {
+  TORNADO_COOKIE_METHODS,
+  importsOtherWebFramework,
+  importsTornado,
+  tornadoKey,
+} from './tornado-common.js';
 
 export const tornadoSetCookie: PyRule = {
   meta: {
@@ -41,13 +46,17 @@ export const tornadoSetCookie: PyRule = {
       if (method === 'set_cookie' && !(tornadoFile || (callee[0] === 'self' && !otherFramework))) continue;
       const args = argumentsOf(module, parts.argList);
       const positional = args.filter((argument) => argument.kind === 'positional');
-      const named = (name: string) => args.find((argument) => argument.kind === 'keyword' && argument.name === name);
+      const named = (name: string) =>
+        args.find((argument) => argument.kind === 'keyword' && argument.name === name);
       if (positional.length + (named('name') ? 1 : 0) + (named('value') ? 1 : 0) < 2) continue;
       if (args.some((argument) => argument.kind === 'star')) continue;
       const wrapper = enclosingFunction(module, call);
       const forwardsKwargs =
         wrapper?.kwargsParameter &&
-        args.some((argument) => argument.kind === 'doublestar' && textOf(module, argument.value) === wrapper.kwargsParameter);
+        args.some(
+          (argument) =>
+            argument.kind === 'doublestar' && textOf(module, argument.value) === wrapper.kwargsParameter,
+        );
       if (forwardsKwargs) continue; // a wrapper passing its caller's options through: the caller is the site
 
       const nameNode = positional[0]?.value ?? named('name')?.value;
@@ -68,7 +77,9 @@ export const tornadoSetCookie: PyRule = {
         notes: [],
       };
       if (signed && method === 'set_secure_cookie') {
-        site.notes.push('In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself.');
+        site.notes.push(
+          'In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself.',
+        );
       }
       const target = view.unknownSpread ? null : view.splatted.at(-1);
       if (target) {
@@ -84,7 +95,9 @@ export const tornadoSetCookie: PyRule = {
       } else if (!view.unknownSpread && view.container) {
         site.insertion = { container: view.container, nest: [] } satisfies InsertionPoint;
       }
-      const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
+      const reason =
+        pyIgnoreReason(module, call.from) ??
+        (target ? pyIgnoreReason(target.module, target.node.from) : null);
       if (reason !== null) site.ignoredReason = reason;
       sites.push(site);
     }

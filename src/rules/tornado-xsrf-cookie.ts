@@ -1,7 +1,13 @@
 // Tornado's `_xsrf` cookie takes its attributes only from the `xsrf_cookie_kwargs` application setting.
 // Script reads `_xsrf` for AJAX requests, so only Secure is enforced here, never HttpOnly.
 import type { SyntaxNode } from '@lezer/common';
-import { argumentsOf, dictEntriesOf, pyContainer, pyIgnoreReason, type PyModule } from '../languages/python.js';
+import {
+  argumentsOf,
+  dictEntriesOf,
+  pyContainer,
+  pyIgnoreReason,
+  type PyModule,
+} from '../languages/python.js';
 import { readPyFlag, readPyOptions, resolvePyExpression } from '../languages/py-options.js';
 import type { CookieSite } from '../model.js';
 import type { PyRule, PyRuleContext } from './rule.js';
@@ -22,7 +28,8 @@ export const tornadoXsrfCookie: PyRule = {
     framework: 'tornado',
     language: 'python',
     api: 'xsrf_cookie_kwargs',
-    description: 'The `_xsrf` cookie options (`xsrf_cookie_kwargs`) of a Tornado application that enables `xsrf_cookies`.',
+    description:
+      'The `_xsrf` cookie options (`xsrf_cookie_kwargs`) of a Tornado application that enables `xsrf_cookies`.',
     defaults: { httpOnly: 'off', secure: 'off' },
   },
   findSites(module, context) {
@@ -96,7 +103,9 @@ function siteFor(
     flags: { httpOnly: { kind: 'absent' }, secure: { kind: 'absent' } },
     insertion: container ? { container, nest: [KWARGS] } : null,
   };
-  site.notes.push('`xsrf_cookies` is on, but no `xsrf_cookie_kwargs` gives the `_xsrf` cookie its attributes.');
+  site.notes.push(
+    '`xsrf_cookies` is on, but no `xsrf_cookie_kwargs` gives the `_xsrf` cookie its attributes.',
+  );
   return withIgnore(module, enabled.from, site);
 }
 

@@ -129,7 +129,9 @@ describe.each(RULES.map((rule) => rule.meta.id))('rule %s', (ruleId) => {
       it('reports the annotated problems and outcomes', () => {
         for (const annotation of annotations.filter((a) => a.kind === 'ruleid' && a.ruleId === ruleId)) {
           if (annotation.details.length === 0) continue;
-          const finding = ours.find((f) => f.file === annotation.file && f.line === annotation.line) as Finding;
+          const finding = ours.find(
+            (f) => f.file === annotation.file && f.line === annotation.line,
+          ) as Finding;
           expect(finding, `${annotation.file}:${annotation.line}`).toBeDefined();
           const described = [...finding.problems, finding.outcome];
           expect(described, `${annotation.file}:${annotation.line}`).toEqual(annotation.details);
@@ -148,7 +150,8 @@ describe.each(RULES.map((rule) => rule.meta.id))('rule %s', (ruleId) => {
       it('leaves output that parses and needs nothing more', () => {
         const fixed = new Map(fixture.inputs);
         for (const change of result.changes) fixed.set(change.file, change.after);
-        for (const change of result.changes) expect(reparses(change.file, change.after), change.file).toBe(true);
+        for (const change of result.changes)
+          expect(reparses(change.file, change.after), change.file).toBe(true);
         const second = scanTexts(fixed);
         expect(second.changes.map((change) => change.file)).toEqual([]);
       });

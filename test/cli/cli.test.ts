@@ -1,0 +1,185 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExamples, runCliProcess, snapshotTree, temporaryFolder } from './helpers.js';
+
+const EXAMPLE_FINDINGS = [
+  ['express-app/src/cookie-options.js', 2, 23, 'express-res-cookie', 'refresh_token', ['secure-missing'], 'fixable'],
+  ['express-app/src/server.js', 12, 13, 'express-session', null, ['secure-missing'], 'fixable'],
+  ['express-app/src/server.js', 18, 3, 'express-res-cookie', 'token', ['httpOnly-missing', 'secure-missing'], 'fixable'],
+  ['express-app/src/server.js', 24, 39, 'express-res-cookie', 'theme', ['httpOnly-missing', 'secure-missing'], 'fixable'],
+  ['express-app/src/server.js', 29, 45, 'express-res-cookie', 'XSRF-TOKEN', ['secure-false'], 'manual'],
+  ['tornado-app/app/handlers.py', 27, 9, 'tornado-set-cookie', 'theme', ['httpOnly-missing', 'secure-missing'], 'fixable'],
+  ['tornado-app/config/settings.py', 7, 19, 'tornado-set-cookie', 'user', ['httpOnly-missing'], 'fixable'],
+  ['tornado-app/config/settings.py', 14, 5, 'tornado-xsrf-cookie', '_xsrf', ['secure-missing'], 'fixable'],
+];
+
+interface JsonReport {
+  version: number;
+  findings: Array<Record<string, unknown>>;
+  skipped: Array<{ file: string; reason: string }>;
+  stats: { filesListed: number; filesParsed: number; ms: number };
+}
+
+function summarize(report: JsonReport) {
+  return report.findings.map((f) => [f.file, f.line, f.column, f.ruleId, f.cookie, f.problems, f.outcome]);
+}
+
+describe('cookie-hardener scan', () => {
+  it('reports the example apps as JSON in the documented shape', () => {
+    const run = runCliProcess(['scan', copyExamples(), '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'skipped', 'stats']);
+    expect(report.version).toBe(1);
+    expect(summarize(report)).toEqual(EXAMPLE_FINDINGS);
+    expect(Object.keys(report.findings[0]!)).toEqual([
+      'ruleId',
+      'framework',
+      'file',
+      'line',
+      'column',
+      'cookie',
+      'problems',
+      'outcome',
+      'message',
+    ]);
+    expect(report.findings[2]!.message).toBe(
+      'Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',
+    );
+    expect(report.skipped).toEqual([]);
+    expect(report.stats.filesListed).toBe(7);
+    expect(report.stats.filesParsed).toBe(4);
+  });
+
+  it('prints one line per finding and a summary in text', () => {
+    const run = runCliProcess(['scan', '.'], join(copyExamples(), 'tornado-app'));
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'app/handlers.py:27:9  tornado-set-cookie  Cookie "theme" (RequestHandler.set_*cookie()): HttpOnly is not set; Secure is not set. Fix: secure: True. Not changed: front-end code may read this cookie; add HttpOnly by hand if no script needs it.',
+      'config/settings.py:7:19  tornado-set-cookie  Cookie "user" (RequestHandler.set_*cookie()): HttpOnly is not set. Fix: httponly: True.',
+      'config/settings.py:14:5  tornado-xsrf-cookie  Cookie "_xsrf" (xsrf_cookie_kwargs): Secure is not set. Fix: secure: True.',
+    ]);
+    expect(lines[3]).toMatch(/^3 findings \(3 fixable\); 5 files listed, 2 parsed in \d+ ms\.$/);
+  });
+
+  it('exits 2 with one line for a folder that does not exist', () => {
+    const run = runCliProcess(['scan', '/no/such/folder']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('cookie-hardener: folder not found: /no/such/folder\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 on usage mistakes', () => {
+    expect(runCliProcess(['scan', '--format', 'xml']).stderr).toBe(
+      'cookie-hardener: --format must be text, json or markdown (got "xml")\n',
+    );
+    expect(runCliProcess(['lint']).status).toBe(2);
+    expect(runCliProcess(['scan', '--bogus']).stderr).toBe("cookie-hardener: Unknown option '--bogus'\n");
+    expect(runCliProcess(['scan', '--dry-run']).stderr).toBe('cookie-hardener: --dry-run only applies to `fix`\n');
+    const config = runCliProcess(['scan', '.', '--config', 'x.yml'], temporaryFolder());
+    expect(config.status).toBe(2);
+    expect(config.stderr).toMatch(/^cookie-hardener: --config: /);
+  });
+
+  it('exits 0 when nothing is weak', () => {
+    const folder = temporaryFolder();
+    writeFileSync(join(folder, 'app.js'), "res.cookie('sid', id, { httpOnly: true, secure: true });\n");
+    const run = runCliProcess(['scan', folder]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^0 findings; 1 file listed, 1 parsed in \d+ ms\.\n$/);
+  });
+});
+
+describe('cookie-hardener fix', () => {
+  it('--dry-run prints the findings and the diff and writes nothing', () => {
+    const folder = copyExamples();
+    const before = snapshotTree(folder);
+    const run = runCliProcess(['fix', '--dry-run', join(folder, 'tornado-app')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      [
+        '--- a/config/settings.py',
+        '+++ b/config/settings.py',
+        '@@ -6,6 +6,7 @@',
+        ' # Shared options for every cookie the handlers set.',
+        ' cookie_settings = {',
+        '     "secure": True,',
+        '+    "httponly": True,',
+        ' }',
+        ' ',
+        ' application_settings = {',
+      ].join('\n'),
+    );
+    expect(snapshotTree(folder)).toEqual(before);
+  });
+
+  it('fixes the seed-shaped Tornado app byte for byte, and a second run changes nothing', () => {
+    const folder = copyExamples();
+    const app = join(folder, 'tornado-app');
+    const before = snapshotTree(app);
+    const first = runCliProcess(['fix', app, '--format', 'json']);
+    expect(first.status).toBe(0);
+    expect((JSON.parse(first.stdout) as JsonReport).findings.map((f) => f.outcome)).toEqual(['fixed', 'fixed', 'fixed']);
+    const after = snapshotTree(app);
+    const changed = [...after].filter(([file, text]) => before.get(file) !== text).map(([file]) => file);
+    expect(changed.sort()).toEqual(['app/handlers.py', 'config/settings.py']);
+    expect(after.get('config/settings.py')).toBe(
+      before
+        .get('config/settings.py')!
+        .replace('    "secure": True,\n}', '    "secure": True,\n    "httponly": True,\n}')
+        .replace('    "debug": False,\n}', '    "debug": False,\n    "xsrf_cookie_kwargs": {"secure": True},\n}'),
+    );
+    expect(after.get('app/handlers.py')).toBe(
+      before.get('app/handlers.py')!.replace('self.set_cookie("theme", theme)', 'self.set_cookie("theme", theme, secure=True)'),
+    );
+    const second = runCliProcess(['fix', app, '--format', 'json']);
+    expect(second.status).toBe(0);
+    // Only the low-severity note stays: a preference cookie's HttpOnly is for a person to decide.
+    expect(summarize(JSON.parse(second.stdout) as JsonReport)).toEqual([
+      ['app/handlers.py', 27, 9, 'tornado-set-cookie', 'theme', ['httpOnly-missing'], 'manual'],
+    ]);
+    expect(snapshotTree(app)).toEqual(after);
+  });
+
+  it('keeps a UTF-8 byte order mark and CRLF line endings', () => {
+    const folder = temporaryFolder();
+    const file = join(folder, 'login.js');
+    writeFileSync(file, "\uFEFFres.cookie('sid', id);\r\nmodule.exports = {};\r\n");
+    expect(runCliProcess(['fix', folder]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      "\uFEFFres.cookie('sid', id, { httpOnly: true, secure: true });\r\nmodule.exports = {};\r\n",
+    );
+  });
+});
+
+describe('bad input never crashes a scan or corrupts a file', () => {
+  it('skips broken, binary, non-UTF-8, empty and linked files with a reason', () => {
+    const folder = temporaryFolder();
+    const outside = temporaryFolder();
+    writeFileSync(join(outside, 'secret.js'), "res.cookie('sid', id);\n");
+    writeFileSync(join(folder, 'broken.js'), "res.cookie('sid', id, {\n");
+    writeFileSync(join(folder, 'broken.py'), 'def f(:\n    self.set_cookie("sid", v)\n');
+    writeFileSync(join(folder, 'binary.js'), Buffer.from([0x72, 0x65, 0x73, 0x00, 0x01, 0x02]));
+    writeFileSync(join(folder, 'latin1.py'), Buffer.from('x = "caf\xe9"  # cookie\n', 'latin1'));
+    writeFileSync(join(folder, 'empty.ts'), '');
+    symlinkSync(join(outside, 'secret.js'), join(folder, 'link.js'));
+    mkdirSync(join(folder, 'node_modules', 'lib'), { recursive: true });
+    writeFileSync(join(folder, 'node_modules', 'lib', 'index.js'), "res.cookie('sid', id);\n");
+    const before = snapshotTree(folder);
+    const run = runCliProcess(['fix', folder, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings).toEqual([]);
+    expect(report.skipped).toEqual([
+      { file: 'binary.js', reason: 'binary file' },
+      { file: 'broken.js', reason: 'syntax error at line 2, column 1: Unexpected token' },
+      { file: 'broken.py', reason: 'syntax error at line 1, column 7' },
+      { file: 'latin1.py', reason: 'not valid UTF-8' },
+      { file: 'link.js', reason: 'symbolic link (not followed)' },
+    ]);
+    expect(snapshotTree(folder)).toEqual(before);
+    expect(readFileSync(join(outside, 'secret.js'), 'utf8')).toBe("res.cookie('sid', id);\n");
+  });
+});

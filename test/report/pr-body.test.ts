@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/model.js';
+import { renderAnalysis } from '../../src/report/markdown.js';
+import {
+  fingerprintDigest,
+  parsePullRequestState,
+  renderPullRequestBody,
+  renderStateBlock,
+} from '../../src/report/pr-body.js';
+import { allCases, changes, conditionalSecure, expressToken, finding, scanResult } from './scan-results.js';
+
+const FOOTER =
+  '_cookie-hardener updates this pull request when the findings change. If it is closed without merging, it stays closed until the set of findings changes. Edit the text freely, but keep the hidden comment at the end: the next run reads it._';
+
+function manyFindings(count: number): Finding[] {
+  return Array.from({ length: count }, (_, index) =>
+    finding({
+      ...expressToken,
+      file: `packages/app-${String(index % 50).padStart(2, '0')}/src/routes/route-${index}.ts`,
+      line: (index % 400) + 1,
+      cookie: `session_${index}`,
+      outcome: index % 10 === 0 ? 'conditional' : 'fixed',
+      fingerprint: index.toString(16).padStart(16, '0'),
+    }),
+  );
+}
+
+describe('renderPullRequestBody', () => {
+  const result = scanResult(allCases, { changes });
+  const body = renderPullRequestBody(result, { repository: 'acme/shop' });
+
+  it('is the analysis, a footer, and the hidden state, in that order', () => {
+    const analysis = renderAnalysis(result, { mode: 'pr', repository: 'acme/shop' });
+    const state =
+      '<!-- cookie-hardener:state {"version":1,' +
+      `"digest":"${fingerprintDigest(allCases.map((entry) => entry.fingerprint))}","count":5,` +
+      '"findings":{"conditional":["c4e6f81a2b0d9375"],' +
+      '"fixed":["0a9c33de51f07b62","5d1f0c9e7a2b4c11","7be2a01c9d3f5e48","93d0b7e4f12a6c58"]}} -->';
+    expect(body).toBe(`${analysis}\n${FOOTER}\n\n${state}\n`);
+  });
+
+  it('links each location to the repository', () => {
+    expect(body).toContain(
+      '[`src/routes/auth.ts:27`](https://github.com/acme/shop/blob/HEAD/src/routes/auth.ts#L27)',
+    );
+  });
+
+  it('stays under the limit with 2,000 findings, keeping the state and the checklist heading', () => {
+    const findings = manyFindings(2_000);
+    const big = renderPullRequestBody(scanResult(findings), { repository: 'acme/shop' });
+    expect(big.length).toBeLessThanOrEqual(65_000);
+    expect(big).toContain(
+      "_Per-finding detail is left out to fit the length limit; the full report is in the workflow run's job summary._",
+    );
+    expect(big).toMatch(
+      /\n_1,\d{3} more rows left out to fit the length limit; the full report is in the workflow run's job summary\._\n/,
+    );
+    expect(big).toContain('\n### Verification checklist\n');
+    expect(big).not.toContain('### Gap assessment');
+    const state = parsePullRequestState(big);
+    expect(state?.complete).toBe(true);
+    expect(state?.fingerprints).toHaveLength(2_000);
+    expect(state?.outcomes['0000000000000000']).toBe('conditional');
+    expect(state?.outcomes['0000000000000001']).toBe('fixed');
+  });
+
+  it('respects GitHub’s hard limit with the default options', () => {
+    const big = renderPullRequestBody(scanResult(manyFindings(2_000)), { repository: 'acme/shop' });
+    expect(big.length).toBeLessThan(65_536);
+  });
+
+  it('keeps only a digest when the list itself would not fit', () => {
+    const findings = manyFindings(4_000);
+    const big = renderPullRequestBody(scanResult(findings), { repository: 'acme/shop' });
+    expect(big.length).toBeLessThanOrEqual(65_000);
+    expect(big).toContain('\n### Verification checklist\n');
+    const state = parsePullRequestState(big);
+    expect(state).toEqual({
+      version: 1,
+      fingerprints: [],
+      outcomes: {},
+      digest: fingerprintDigest(findings.map((entry) => entry.fingerprint)),
+      complete: false,
+    });
+  });
+
+  it('keeps the state and the checklist heading under a tiny limit', () => {
+    const small = renderPullRequestBody(result, { repository: 'acme/shop', maxLength: 2_000 });
+    expect(small.length).toBeLessThanOrEqual(2_000);
+    expect(small).toContain('### Verification checklist');
+    expect(parsePullRequestState(small)?.fingerprints).toHaveLength(5);
+  });
+});
+
+describe('parsePullRequestState', () => {
+  const body = renderPullRequestBody(scanResult(allCases), { repository: 'acme/shop' });
+  const expected = {
+    version: 1,
+    fingerprints: [
+      '0a9c33de51f07b62',
+      '5d1f0c9e7a2b4c11',
+      '7be2a01c9d3f5e48',
+      '93d0b7e4f12a6c58',
+      'c4e6f81a2b0d9375',
+    ],
+    outcomes: {
+      '0a9c33de51f07b62': 'fixed',
+      '5d1f0c9e7a2b4c11': 'fixed',
+      '7be2a01c9d3f5e48': 'fixed',
+      '93d0b7e4f12a6c58': 'fixed',
+      c4e6f81a2b0d9375: 'conditional',
+    },
+    digest: fingerprintDigest(allCases.map((entry) => entry.fingerprint)),
+    complete: true,
+  };
+
+  it('reads back what renderPullRequestBody wrote', () => {
+    expect(parsePullRequestState(body)).toEqual(expected);
+  });
+
+  it('survives humans editing the text around the block', () => {
+    const edited = `Reviewed by Sam, merging Friday.\r\n\r\n${body.replace(/\n/g, '\r\n')}\r\nThanks!`;
+    expect(parsePullRequestState(edited)).toEqual(expected);
+  });
+
+  it('prefers the last block when an older body was quoted above it', () => {
+    const older = renderStateBlock(scanResult([conditionalSecure]), 10_000);
+    expect(parsePullRequestState(`> ${older}\n\n${body}`)).toEqual(expected);
+  });
+
+  it('round-trips fingerprints that contain comment and markup characters', () => {
+    const odd = finding({ ...expressToken, fingerprint: 'a-->b<c>&"d' });
+    const oddBody = renderPullRequestBody(scanResult([odd]), { repository: 'acme/shop' });
+    expect(oddBody).not.toMatch(/a-->b/);
+    expect(parsePullRequestState(oddBody)?.fingerprints).toEqual(['a-->b<c>&"d']);
+  });
+
+  it('returns null for a body without state', () => {
+    expect(parsePullRequestState('Just a pull request.')).toBeNull();
+    expect(parsePullRequestState('')).toBeNull();
+  });
+
+  it('returns null for a damaged block', () => {
+    const cases = [
+      '<!-- cookie-hardener:state {"version":1,"findings":{"fixed":["a"] -->',
+      '<!-- cookie-hardener:state not json -->',
+      '<!-- cookie-hardener:state [1,2] -->',
+      '<!-- cookie-hardener:state {"findings":{"fixed":["a"]}} -->',
+      '<!-- cookie-hardener:state {"version":"1","findings":{"fixed":["a"]}} -->',
+      '<!-- cookie-hardener:state {"version":1,"findings":{"done":["a"]}} -->',
+      '<!-- cookie-hardener:state {"version":1,"findings":{"fixed":[1]}} -->',
+      '<!-- cookie-hardener:state {"version":1,"findings":{"fixed":["a"]},"digest":"0000"} -->',
+      '<!-- cookie-hardener:state {"version":1,"count":3} -->',
+    ];
+    for (const block of cases) expect(parsePullRequestState(`text\n\n${block}\n`), block).toBeNull();
+  });
+
+  it('accepts a hand-made block without a digest', () => {
+    expect(
+      parsePullRequestState('<!-- cookie-hardener:state {"version":2,"findings":{"manual":["b","a"]}} -->'),
+    ).toEqual({
+      version: 2,
+      fingerprints: ['a', 'b'],
+      outcomes: { a: 'manual', b: 'manual' },
+      digest: fingerprintDigest(['a', 'b']),
+      complete: true,
+    });
+  });
+});
+
+describe('fingerprintDigest', () => {
+  it('ignores order and duplicates', () => {
+    expect(fingerprintDigest(['b', 'a', 'b'])).toBe(fingerprintDigest(['a', 'b']));
+    expect(fingerprintDigest(['a'])).not.toBe(fingerprintDigest(['a', 'b']));
+  });
+});
