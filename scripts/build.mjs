@@ -3,7 +3,8 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const banner = "import { createRequire as __chCreateRequire } from 'node:module'; const require = __chCreateRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __chCreateRequire } from 'node:module'; const require = __chCreateRequire(import.meta.url);";
 const entries = [
   { in: 'src/cli.ts', out: 'dist/cli.js', shebang: true },
   { in: 'src/main.ts', out: 'dist/index.js', shebang: false },

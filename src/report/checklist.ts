@@ -6,6 +6,7 @@ import { codeSpan, shellQuote } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
 import type { LinkTarget } from './wording.js';
 import {
+  FLAG_LABEL,
   cookieLabel,
   cookieName,
   flagList,
@@ -34,6 +35,20 @@ function setCookieCommand(name: string | null): string {
   return `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF ${shellQuote(pattern)}`;
 }
 
+/** Attribute names as they appear in the header: `HttpOnly` and `Secure`. */
+function attributes(flags: readonly Flag[]): string {
+  return flags.map((flag) => codeSpan(FLAG_LABEL[flag])).join(' and ');
+}
+
+/** The header check; without a name, grep keeps every `Set-Cookie` line and the reader picks the cookie's. */
+function headerCheck(name: string | null, flags: readonly Flag[]): string {
+  const result =
+    name === null
+      ? `prints the response's \`Set-Cookie\` lines, and the cookie's own line includes ${attributes(flags)}`
+      : `prints a line that includes ${attributes(flags)}`;
+  return `${codeSpan(setCookieCommand(name))} ${result}`;
+}
+
 function task(text: string): string {
   return `  - [ ] ${text}`;
 }
@@ -42,7 +57,7 @@ function checksForChange(finding: Finding): string[] {
   const name = cookieName(finding);
   const changed: Flag[] = finding.changedFlags;
   const checks = [
-    `${codeSpan(setCookieCommand(name))} prints ${name === null ? "the cookie's `Set-Cookie` line" : 'a line'} that includes ${changed.map((flag) => codeSpan(flag === 'httpOnly' ? 'HttpOnly' : 'Secure')).join(' and ')}`,
+    headerCheck(name, changed),
     `DevTools → Application → Cookies shows ${name === null ? 'the cookie' : codeSpan(name)} with ${flagList(changed)} ticked`,
   ];
   if (changed.includes('httpOnly')) {
@@ -75,7 +90,7 @@ function checksForCondition(finding: Finding): string[] {
   const flags = problemFlags(finding);
   const name = cookieName(finding);
   return [
-    `the expression that decides ${flagList(flags)} is true where the app really runs (production, staging, previews): against those hosts, ${codeSpan(setCookieCommand(name))} prints a line that includes ${flags.map((flag) => codeSpan(flag === 'httpOnly' ? 'HttpOnly' : 'Secure')).join(' and ')}`,
+    `the expression that decides ${flagList(flags)} is true where the app really runs (production, staging, previews): against those hosts, ${headerCheck(name, flags)}`,
   ];
 }
 
@@ -96,7 +111,7 @@ export function buildChecklist(findings: readonly Finding[], link: LinkTarget): 
   const frameworks = new Set(
     findings
       .filter((finding) => isChanged(finding) && finding.changedFlags.includes('secure'))
-      .map((f) => f.framework),
+      .map((finding) => finding.framework),
   );
   const frameworkChecks = [...frameworks].sort().flatMap((framework) => {
     const check = frameworkNotes(framework).verifyAfterSecure;

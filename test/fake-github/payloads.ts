@@ -51,16 +51,20 @@ export interface CommentAnchor {
 }
 
 export class Payloads {
-  readonly ownerLogin: string;
-  readonly fullName: string;
-  readonly repoApi: string;
-  readonly repoWeb: string;
+  /** Reads `identity` on every use: the API URL is only known once the server listens. */
+  constructor(private readonly id: RepositoryIdentity) {}
 
-  constructor(private readonly id: RepositoryIdentity) {
-    this.ownerLogin = id.owner.login;
-    this.fullName = `${id.owner.login}/${id.repo}`;
-    this.repoApi = `${id.apiUrl}/repos/${this.fullName}`;
-    this.repoWeb = `${id.webUrl}/${this.fullName}`;
+  get ownerLogin(): string {
+    return this.id.owner.login;
+  }
+  get fullName(): string {
+    return `${this.id.owner.login}/${this.id.repo}`;
+  }
+  get repoApi(): string {
+    return `${this.id.apiUrl}/repos/${this.fullName}`;
+  }
+  get repoWeb(): string {
+    return `${this.id.webUrl}/${this.fullName}`;
   }
 
   nodeId(prefix: string, id: number): string {

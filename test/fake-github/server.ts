@@ -317,7 +317,7 @@ class FakeGitHubServer implements FakeGitHub {
 
     if (method === 'POST' && url.pathname === '/graphql') {
       entry.operation = 'POST /graphql';
-      return this.graphql(request, url, body, entry);
+      return this.graphql(request, body, entry);
     }
 
     const match = this.router.match(method, url.pathname);
@@ -386,7 +386,7 @@ class FakeGitHubServer implements FakeGitHub {
     }
   }
 
-  private async graphql(request: IncomingMessage, url: URL, body: unknown, entry: RequestLogEntry): Promise<RouteResponse> {
+  private async graphql(request: IncomingMessage, body: unknown, entry: RequestLogEntry): Promise<RouteResponse> {
     const fault = this.faultQueue.take('POST', entry.path, '/graphql');
     if (fault) {
       entry.injected = true;
@@ -405,7 +405,6 @@ class FakeGitHubServer implements FakeGitHub {
     await this.state.syncPulls();
     const answer = await answerGraphql(this.state, graphqlRequest, this.readOnly);
     if (!answer.handled) this.unhandledRequests.push(entry);
-    void url;
     return { status: 200, body: answer.body };
   }
 
@@ -742,7 +741,6 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   try {
     await fake.listen();
     identity.apiUrl = fake.url;
-    payloads.rebase(fake.url);
     if (options.seedDir !== undefined) {
       await fake.seedFromWorkTree(options.seedDir, { message: 'Initial commit' });
     } else {

@@ -165,7 +165,11 @@ describe('rule catalogue', () => {
     const ids = RULES.map((rule) => rule.meta.id);
     expect(folders.sort()).toEqual([...ids].sort());
     const ruleFiles = readdirSync(new URL('../../src/rules/', import.meta.url).pathname)
-      .filter((file) => !['index.ts', 'rule.ts', 'js-site.ts'].includes(file) && !file.endsWith('-common.ts'))
+      .filter(
+        (file) =>
+          !['index.ts', 'rule.ts', 'js-site.ts', 'javascript-rules.ts', 'python-rules.ts'].includes(file) &&
+          !file.endsWith('-common.ts'),
+      )
       .map((file) => file.replace(/\.ts$/, ''));
     expect(ruleFiles.sort()).toEqual([...ids].sort());
   });

@@ -1,0 +1,8 @@
+// The JavaScript / TypeScript rules, in report order.
+import { cookieSerialize } from './cookie-serialize.js';
+import { cookieSession } from './cookie-session.js';
+import { expressResCookie } from './express-res-cookie.js';
+import { expressSession } from './express-session.js';
+import type { JsRule } from './rule.js';
+
+export const JS_RULES: readonly JsRule[] = [expressResCookie, cookieSerialize, expressSession, cookieSession];
