@@ -33,8 +33,11 @@ export type FlagDefault = 'off' | 'on' | 'auto';
  */
 export type CookieKind = 'session' | 'csrf' | 'other';
 
-/** How new entries are spelled inside a container. */
-export type ContainerSyntax = 'js-object' | 'js-arguments' | 'py-dict' | 'py-arguments';
+/**
+ * How new entries are spelled inside a container. `py-statements` is a run of statements in a module or
+ * class body (Django / Flask settings): new entries are new lines after the last one, at its indentation.
+ */
+export type ContainerSyntax = 'js-object' | 'js-arguments' | 'py-dict' | 'py-arguments' | 'py-statements';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,
@@ -51,6 +54,11 @@ export interface Container {
   entries: Span[];
   /** How the existing keys are quoted: '' for bare names, or the quote character to reuse. */
   keyQuote: string;
+  /**
+   * For `py-statements`: how one new statement is spelled, `{key}` standing for the key
+   * (`{key} = True`, `app.config["{key}"] = True`). For statements, `open`/`close` span the run.
+   */
+  statementTemplate?: string;
 }
 
 /** Where a flag that is missing would be written. */

@@ -18,6 +18,8 @@ export function insertEntries(text: string, container: Container, items: readonl
   const { file, open, close, entries } = container;
   const last = entries.at(-1);
   if (items.length === 0) return [];
+  if (container.syntax === 'py-statements')
+    return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
 
   let afterLast = last.end;
@@ -49,6 +51,21 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: ',' });
   edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join('') });
   return edits;
+}
+
+/** New statements on their own lines after the last one, at its indentation (after a trailing comment). */
+function insertStatements(
+  text: string,
+  container: Container,
+  lastEnd: number,
+  items: readonly string[],
+): Edit[] | null {
+  const lineEnd = lineEndOf(text, lastEnd);
+  if (/^\s*[^\s#]/.test(text.slice(lastEnd, lineEnd))) return null; // `a = 1; b = 2` on one line: leave it
+  const lineBreak = lineBreakAt(text, lastEnd);
+  const indent = indentationAt(text, lastEnd);
+  const lines = items.map((item) => `${lineBreak}${indent}${item}`).join('');
+  return [{ file: container.file, start: lineEnd, end: lineEnd, text: lines }];
 }
 
 function insertIntoEmpty(text: string, container: Container, items: readonly string[]): Edit[] | null {

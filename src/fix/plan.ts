@@ -169,6 +169,10 @@ export function renderEntries(
     if (container.syntax === 'js-arguments') return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
+  if (container.syntax === 'py-statements') {
+    const template = container.statementTemplate ?? '{key} = True';
+    return keys.map((key) => template.replaceAll('{key}', key));
+  }
   const dictQuote = quote || '"';
   const inner = `{${keys.map((key) => `"${key}": True`).join(', ')}}`;
   if (container.syntax === 'py-dict') {

@@ -245,7 +245,7 @@ const WHY: Record<CookieKind, Record<Flag, Reason>> = {
     httpOnly: {
       changed:
         'With HttpOnly the page can no longer read it, so check that the front end takes the token from a form field or meta tag instead.',
-      left: 'HttpOnly is deliberately not added: it would break those requests, and the token protects because other sites cannot read it, not because this page cannot.',
+      left: 'cookie-hardener never adds HttpOnly to it: that would break those requests, and the token protects because other sites cannot read it, not because this page cannot.',
     },
     secure:
       'Seen on the wire, it lets someone on the same network craft requests that pass the token check, so it should travel only over HTTPS.',
@@ -262,7 +262,10 @@ const WHY: Record<CookieKind, Record<Flag, Reason>> = {
 };
 
 function whyItMatters(finding: Finding): string {
-  const reasons = problemFlags(finding).map((flag) => {
+  const flags = FLAGS.filter(
+    (flag) => problemFlags(finding).includes(flag) || flagsLeftAsIs(finding).includes(flag),
+  );
+  const reasons = flags.map((flag) => {
     const reason = WHY[finding.kind][flag];
     if (typeof reason === 'string') return reason;
     return finding.changedFlags.includes(flag) ? reason.changed : reason.left;
@@ -346,7 +349,7 @@ function assessment(finding: Finding, context: AnalysisContext): string {
   const bullets = isAdvisory(finding) ? [`- **Reported:** ${escapeProse(finding.message)}`] : [];
   const now = currentState(finding);
   if (now.length > 0) bullets.push(`- **Now:** ${now.join(' ')}`);
-  if (flags.length > 0) bullets.push(`- **Why it matters for this cookie:** ${whyItMatters(finding)}`);
+  if (!isAdvisory(finding)) bullets.push(`- **Why it matters for this cookie:** ${whyItMatters(finding)}`);
   if (notes.clientSide === true && flags.includes('httpOnly')) {
     bullets.push(
       '- **Browser code:** HttpOnly cannot be set from script. If this cookie holds a session or token, the server has to issue it in a `Set-Cookie` header instead.',
@@ -424,7 +427,9 @@ function notChangedItem(finding: Finding, category: NotChangedCategory, context:
       ? finding.notChangedReasons.map(escapeProse)
       : category === 'ignored'
         ? ['The comment in the code says why.']
-        : [escapeProse(finding.message)];
+        : category === 'partial' && finding.kind === 'csrf'
+          ? ["The page's own JavaScript reads CSRF tokens, so HttpOnly is never added to them."]
+          : [escapeProse(finding.message)];
   const browser = notes.clientSide === true ? ' (browser code)' : '';
   return `- ${locationMarkdown(finding, context.link)}, ${cookieLabel(finding)} (${notes.name}): **${label}**${browser}. ${reasons.join(' ')}`;
 }

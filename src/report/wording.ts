@@ -71,9 +71,14 @@ export function isChanged(finding: Finding): boolean {
   return (finding.outcome === 'fixed' || finding.outcome === 'fixable') && finding.changedFlags.length > 0;
 }
 
-/** Flags with a problem that the fix leaves as they are. */
+/**
+ * Flags the fix leaves as they are on purpose: those with a problem it does not change, and HttpOnly on a CSRF
+ * cookie, which the engine does not even report (the page's own script must read the token).
+ */
 export function flagsLeftAsIs(finding: Finding): Flag[] {
-  return problemFlags(finding).filter((flag) => !finding.changedFlags.includes(flag));
+  const flags = new Set(problemFlags(finding));
+  if (finding.kind === 'csrf') flags.add('httpOnly');
+  return FLAGS.filter((flag) => flags.has(flag) && !finding.changedFlags.includes(flag));
 }
 
 export function needsHuman(finding: Finding): boolean {

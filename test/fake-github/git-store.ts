@@ -157,18 +157,27 @@ export class GitStore {
 
   private runIn(cwd: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn('git', args, { cwd, env: { ...this.env, ...options.env }, stdio: 'pipe' });
+      const input = options.input;
+      const child = spawn('git', args, {
+        cwd,
+        env: { ...this.env, ...options.env },
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
+      child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
       child.on('close', (code) => {
         const result = { code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
         if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(result);
         else reject(new GitCommandError(args, code, result.stderr));
       });
-      child.stdin.end(options.input ?? '');
+      if (child.stdin) {
+        // A command that fails early closes its stdin; the exit code reports that, not an EPIPE.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+      }
     });
   }
 

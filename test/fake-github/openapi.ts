@@ -35,6 +35,19 @@ export interface SchemaProblem {
   params: Record<string, unknown>;
 }
 
+/**
+ * Places where GitHub's description disagrees with GitHub. The fake answers like GitHub does, so code that
+ * trusts the description's types meets the real values in tests rather than in production.
+ */
+const KNOWN_GAPS: { operation: string; pointer: RegExp; why: string }[] = [
+  {
+    // A label created by adding it to an issue has `description: null`; the list schema says string.
+    operation: 'GET /repos/{owner}/{repo}/pulls',
+    pointer: /^\/\d+\/labels\/\d+\/description$/,
+    why: 'labels without a description are null in list responses too',
+  },
+];
+
 interface SubsetFile {
   source: { package: string; version: string };
   operations: Record<string, Omit<OperationSpec, 'key' | 'method' | 'path'>>;
@@ -87,7 +100,8 @@ export class OpenApiSubset {
   checkResponse(key: string, body: unknown): SchemaProblem[] {
     const spec = this.specs.get(key);
     if (!spec?.response.schema) return [];
-    return this.check(`response ${key}`, spec.response.schema, body);
+    const problems = this.check(`response ${key}`, spec.response.schema, body);
+    return problems.filter((problem) => !KNOWN_GAPS.some((gap) => gap.operation === key && gap.pointer.test(problem.pointer)));
   }
 
   private check(cacheKey: string, schema: JsonSchema, value: unknown): SchemaProblem[] {

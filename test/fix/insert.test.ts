@@ -21,8 +21,16 @@ function addFlags(text: string): string {
 describe('insertEntries (JavaScript objects)', () => {
   it.each([
     ['one line', 'const o = { maxAge: 1 };\n', 'const o = { maxAge: 1, httpOnly: true, secure: true };\n'],
-    ['one line, no padding', 'const o = {maxAge: 1};\n', 'const o = {maxAge: 1, httpOnly: true, secure: true};\n'],
-    ['one line, trailing comma', 'const o = { maxAge: 1, };\n', 'const o = { maxAge: 1, httpOnly: true, secure: true, };\n'],
+    [
+      'one line, no padding',
+      'const o = {maxAge: 1};\n',
+      'const o = {maxAge: 1, httpOnly: true, secure: true};\n',
+    ],
+    [
+      'one line, trailing comma',
+      'const o = { maxAge: 1, };\n',
+      'const o = { maxAge: 1, httpOnly: true, secure: true, };\n',
+    ],
     ['empty', 'const o = {};\n', 'const o = { httpOnly: true, secure: true };\n'],
     [
       'multi-line with trailing comma',
@@ -39,7 +47,11 @@ describe('insertEntries (JavaScript objects)', () => {
       'const o = {\r\n\tmaxAge: 1,\r\n};\r\n',
       'const o = {\r\n\tmaxAge: 1,\r\n\thttpOnly: true,\r\n\tsecure: true,\r\n};\r\n',
     ],
-    ['as const', 'const o = { path: "/" } as const;\n', 'const o = { path: "/", httpOnly: true, secure: true } as const;\n'],
+    [
+      'as const',
+      'const o = { path: "/" } as const;\n',
+      'const o = { path: "/", httpOnly: true, secure: true } as const;\n',
+    ],
     [
       'multi-line empty',
       'function f() {\n  const o = {\n  };\n}\nconst o = {\n};\n',
@@ -80,7 +92,7 @@ describe('insertEntries (Python dicts)', () => {
   }
   it.each([
     ['one line', 'd = {"secure": True}\n', 'd = {"secure": True, "httponly": True}\n'],
-    ["single quotes, trailing comma", "d = {'secure': True,}\n", "d = {'secure': True, 'httponly': True,}\n"],
+    ['single quotes, trailing comma', "d = {'secure': True,}\n", "d = {'secure': True, 'httponly': True,}\n"],
     ['empty', 'd = {}\n', 'd = {"httponly": True}\n'],
     [
       'multi-line, comment, CRLF, tabs',
@@ -101,5 +113,30 @@ describe('firstDifferenceOutsideEdits', () => {
     expect(firstDifferenceOutsideEdits('abcdef', 'abXYcdef', edits)).toBeNull();
     expect(firstDifferenceOutsideEdits('abcdef', 'abXYcdeF', edits)).toBe(2);
     expect(firstDifferenceOutsideEdits('abcdef', 'aBXYcdef', edits)).toBe(0);
+  });
+});
+
+describe('insertEntries (Python statements)', () => {
+  it('adds settings on new lines after the last one, at its indentation', () => {
+    const input =
+      'class Production(Base):\r\n    DEBUG = False\r\n    SESSION_COOKIE_HTTPONLY = True  # default\r\n\r\nx = 1\r\n';
+    const start = input.indexOf('DEBUG');
+    const last = input.indexOf('True  #') + 'True'.length;
+    const container: Container = {
+      file: 'settings.py',
+      syntax: 'py-statements',
+      open: start,
+      close: last,
+      entries: [
+        { start, end: input.indexOf('\r\n', start) },
+        { start: input.indexOf('SESSION'), end: last },
+      ],
+      keyQuote: '',
+      statementTemplate: '{key} = True',
+    };
+    const edits = insertEntries(input, container, ['SESSION_COOKIE_SECURE = True'])!;
+    expect(applyEdits(input, edits)).toBe(
+      'class Production(Base):\r\n    DEBUG = False\r\n    SESSION_COOKIE_HTTPONLY = True  # default\r\n    SESSION_COOKIE_SECURE = True\r\n\r\nx = 1\r\n',
+    );
   });
 });
