@@ -1,7 +1,8 @@
 // The CLI shell: arguments in, report out, exit code back. All decisions happen in the core.
-import { DEFAULT_CONFIG, type Config } from '../config.js';
+import { realpathSync } from 'node:fs';
 import { writeChanges } from '../deliver/local.js';
 import { discoverFiles } from '../discover/list-files.js';
+import { loadConfig } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
@@ -47,10 +48,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
 }
 
 function runScan(request: CliRequest, io: CliIO): number {
-  if (request.configFile !== null) {
-    throw new UsageError('--config: configuration files are not read by this version yet; remove the option');
-  }
-  const config: Config = DEFAULT_CONFIG;
+  const config = loadConfig(resolveFolder(request.folder), request.configFile, process.cwd());
   const discovery = discoverFiles(request.folder, config);
   const progress = makeProgress(io);
   const scanned = scanFiles({
@@ -85,6 +83,15 @@ function runScan(request: CliRequest, io: CliIO): number {
     }
   }
   return result.findings.some(isWeak) ? 1 : 0;
+}
+
+/** The folder's real path, or the path as given when it does not exist (discover reports that). */
+function resolveFolder(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }
 
 function markWritten(

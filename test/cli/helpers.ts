@@ -14,7 +14,11 @@ export interface CliRun {
 }
 
 export function runCliProcess(args: string[], cwd?: string): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
