@@ -195,8 +195,11 @@ function buildFinding(
   const problems: Problem[] = decisions
     .filter((d) => d.problem !== null)
     .map((d) => `${d.flag}-${d.problem!}` as Problem);
-  const changedFlags: Flag[] = decisions.filter((d) => d.action !== null).map((d) => d.flag);
-  const notChangedReasons = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  const ignored = site.ignoredReason !== undefined;
+  const changedFlags: Flag[] = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
+  const notChangedReasons = ignored
+    ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ''}`]
+    : decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
   const severity = decisions.reduce<Severity>(
     (worst, d) => (SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst),
     'low',

@@ -13,7 +13,7 @@ import {
   isChanged,
   isTornadoSettingsDict,
   locationMarkdown,
-  normalizePath,
+  otherUses,
   problemFlags,
 } from './wording.js';
 
@@ -79,9 +79,10 @@ function checksForChange(finding: Finding): string[] {
 
 /** The seed's trap: Tornado never reads a `cookie_settings` dict, so the edit only helps where it is splatted. */
 function tornadoDictCheck(finding: Finding): string {
+  const uses = otherUses(finding);
   const sites =
-    finding.usedAt.length > 0
-      ? ` (cookie-hardener found it splatted at ${finding.usedAt.map((site) => codeSpan(normalizePath(site))).join(', ')})`
+    uses.length > 0
+      ? ` (cookie-hardener found it splatted at ${uses.map(codeSpan).join(', ')})`
       : ' (cookie-hardener found no call that does)';
   return `Tornado has no \`cookie_settings\` application setting, so this dict matters only where code splats it (\`**\`) into \`set_cookie\` / \`set_signed_cookie\`: every call that sets a login or session cookie does${sites}`;
 }

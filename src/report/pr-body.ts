@@ -65,10 +65,10 @@ function stateComment(state: EncodedState): string {
  */
 export function renderStateBlock(result: ScanResult, maxLength: number): string {
   const outcomes = new Map<string, Outcome>();
-  for (const finding of [...result.findings].sort((a, b) =>
-    a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : a.outcome < b.outcome ? -1 : 1,
-  )) {
-    if (!outcomes.has(finding.fingerprint)) outcomes.set(finding.fingerprint, finding.outcome);
+  for (const finding of result.findings) {
+    const seen = outcomes.get(finding.fingerprint);
+    // Fingerprints should be unique; if not, the same outcome wins whatever the input order.
+    if (seen === undefined || finding.outcome < seen) outcomes.set(finding.fingerprint, finding.outcome);
   }
   const fingerprints = [...outcomes.keys()].sort();
   const summary: EncodedState = {

@@ -30,6 +30,7 @@ import {
   locationMarkdown,
   needsHuman,
   normalizePath,
+  otherUses,
   outcomeInWords,
   parseProblem,
   plural,
@@ -335,7 +336,7 @@ function bulletWithItems(label: string, items: readonly string[]): string {
 }
 
 function tornadoDictNote(finding: Finding): string {
-  if (finding.usedAt.length === 0) {
+  if (otherUses(finding).length === 0) {
     return 'Tornado reads no `cookie_settings` (or any similar) application setting, and cookie-hardener found no call that splats this dict into `set_cookie` / `set_signed_cookie`. On its own it changes no cookie: the flags have to reach those calls.';
   }
   return `Tornado reads no \`cookie_settings\` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.`;
@@ -361,10 +362,8 @@ function assessment(finding: Finding, context: AnalysisContext): string {
   bullets.push(`- **Change:** ${changeSentence(finding, context.mode)}`);
   if (finding.notChangedReasons.length > 0)
     bullets.push(bulletWithItems('Left as is', finding.notChangedReasons.map(escapeProse)));
-  if (finding.usedAt.length > 0)
-    bullets.push(
-      `- **These options are used at:** ${finding.usedAt.map((site) => codeSpan(normalizePath(site))).join(', ')}`,
-    );
+  const uses = otherUses(finding);
+  if (uses.length > 0) bullets.push(`- **These options are used at:** ${uses.map(codeSpan).join(', ')}`);
   if (finding.notes.length > 0) bullets.push(bulletWithItems('Notes', finding.notes.map(escapeProse)));
   return `${heading}\n\n${bullets.join('\n')}`;
 }

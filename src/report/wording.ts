@@ -121,7 +121,9 @@ export function cookieName(finding: Finding): string | null {
 export function cookieLabel(finding: Finding): string {
   if (finding.cookie !== null) return codeSpan(finding.cookie);
   if (isTornadoSettingsDict(finding))
-    return finding.usedAt.length > 0 ? 'cookies set with this dict' : 'none: no cookie call uses this dict';
+    return otherUses(finding).length > 0
+      ? 'cookies set with this dict'
+      : 'none: no cookie call uses this dict';
   const fallback = frameworkNotes(finding.framework).defaultCookieName;
   if (fallback !== undefined) return `${codeSpan(fallback)} (default name)`;
   return `${KIND_LABEL[finding.kind]}, name not in code`;
@@ -133,6 +135,12 @@ export function normalizePath(file: string): string {
 
 function locationText(finding: Finding): string {
   return `${normalizePath(finding.file)}:${finding.line}`;
+}
+
+/** Other places that use this finding's options, without the finding's own location (which some rules list). */
+export function otherUses(finding: Finding): string[] {
+  const own = locationText(finding);
+  return finding.usedAt.map(normalizePath).filter((site) => site !== own);
 }
 
 export interface LinkTarget {
@@ -157,7 +165,7 @@ export function locationMarkdown(finding: Finding, link: LinkTarget): string {
 export function isTornadoSettingsDict(finding: Finding): boolean {
   return (
     finding.framework === 'tornado' &&
-    (finding.ruleId.includes('cookie-settings') || finding.usedAt.length > 0)
+    (finding.ruleId.includes('cookie-settings') || otherUses(finding).length > 0)
   );
 }
 

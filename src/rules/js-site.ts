@@ -87,7 +87,9 @@ export function siteFromCall(request: JsSiteRequest): CookieSite | null {
   return siteFor(view, flags);
 
   function siteFor(target: OptionsView, flags: Record<Flag, FlagValue>): CookieSite | null {
-    const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
+    // Options written inside the call itself are not "used elsewhere", even when nested (`cookie: {…}`).
+    const insideCall = target.object.start >= call.node.start && target.object.end <= call.node.end;
+    const elsewhere = target.module !== module || !insideCall;
     const site: CookieSite = {
       ...base,
       file: target.module.file,

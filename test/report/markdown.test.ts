@@ -81,7 +81,7 @@ describe('findings table', () => {
         '| `config/settings.py:3` | Tornado | `user` | HttpOnly not set | Fixed: HttpOnly |',
         '| `src/app.ts:14` | express-session | `connect.sid` (default name) | Secure not set | Fixed: Secure |',
         '| `src/routes/auth.ts:27` | Express | `token` | HttpOnly and Secure not set | Fixed: HttpOnly and Secure |',
-        '| `src/routes/csrf.ts:5` | Express | `XSRF-TOKEN` | HttpOnly and Secure not set | Fixed: Secure; HttpOnly left as is |',
+        '| `src/routes/csrf.ts:5` | Express | `XSRF-TOKEN` | Secure not set | Fixed: Secure; HttpOnly left as is |',
         '| `src/routes/remember.ts:9` | Express | `remember_me` | Secure decided at run time | Left as is: decided at run time |',
       ].join('\n'),
     );
@@ -166,6 +166,26 @@ describe('the seed: a Tornado cookie_settings dict gaining httponly', () => {
     expect(threats).not.toContain('CWE-614');
   });
 
+  it('checks every cookie that shares a dict when no single name is known', () => {
+    const shared = finding({
+      ...tornadoSettingsDict,
+      cookie: null,
+      usedAt: ['handlers/auth.py:18', 'handlers/remember.py:9'],
+      fingerprint: 'dd',
+    });
+    expect(
+      section(analysis([shared]), '### Verification checklist')
+        .split('\n')
+        .slice(4),
+    ).toEqual([
+      '- cookies set with this dict at `config/settings.py:3` (Tornado):',
+      "  - [ ] `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF 'set-cookie:'` prints the response's `Set-Cookie` lines, and the cookie's own line includes `HttpOnly`",
+      '  - [ ] DevTools → Application → Cookies shows the cookie with HttpOnly ticked',
+      '  - [ ] `document.cookie` in the DevTools console no longer lists the cookie',
+      '  - [ ] Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does (cookie-hardener found it splatted at `handlers/auth.py:18`, `handlers/remember.py:9`)',
+    ]);
+  });
+
   it('reports a dict that nothing splats as an advisory, not as a fix', () => {
     const advisory = analysis([unusedTornadoDict]);
     expect(section(advisory, '### Findings').split('\n').at(-1)).toBe(
@@ -236,6 +256,11 @@ describe('express-session missing secure', () => {
     );
   });
 
+  it('does not list the finding itself as another use of its options', () => {
+    const selfListed = analysis([{ ...expressSession, usedAt: ['src/app.ts:14'] }]);
+    expect(selfListed).not.toContain('These options are used at');
+  });
+
   it('recommends regenerating the session with the framework call', () => {
     expect(section(markdown, '### Further recommendations')).toContain(
       '(in express-session, call `req.session.regenerate()` once the credentials check out, before storing the user id)',
@@ -276,10 +301,10 @@ describe('a CSRF cookie', () => {
 
   it('gets Secure, keeps HttpOnly off, and says why', () => {
     expect(markdown).toContain(
-      "- **Why it matters for this cookie:** This is an anti-CSRF token that the page's own JavaScript reads and sends back in a header or form field. HttpOnly is deliberately not added: it would break those requests, and the token protects because other sites cannot read it, not because this page cannot. Seen on the wire, it lets someone on the same network craft requests that pass the token check, so it should travel only over HTTPS.",
+      "- **Why it matters for this cookie:** This is an anti-CSRF token that the page's own JavaScript reads and sends back in a header or form field. cookie-hardener never adds HttpOnly to it: that would break those requests, and the token protects because other sites cannot read it, not because this page cannot. Seen on the wire, it lets someone on the same network craft requests that pass the token check, so it should travel only over HTTPS.",
     );
     expect(markdown).toContain(
-      '- `src/routes/csrf.ts:5`, `XSRF-TOKEN` (Express): **HttpOnly left as is**. Front-end code reads CSRF tokens, so HttpOnly is never added to them.',
+      "- `src/routes/csrf.ts:5`, `XSRF-TOKEN` (Express): **HttpOnly left as is**. The page's own JavaScript reads CSRF tokens, so HttpOnly is never added to them.",
     );
     expect(section(markdown, '### Verification checklist')).not.toContain('document.cookie');
     expect(markdown).not.toContain('Scripts that read these cookies');
@@ -291,6 +316,34 @@ describe('other findings', () => {
     const unknown = finding({ ...expressToken, framework: 'bun_*serve*', fingerprint: 'aa' });
     expect(section(analysis([unknown]), '### What the framework does by default')).toBe(
       "### What the framework does by default\n\n- **bun\\_\\*serve\\***: cookie-hardener has no notes on this library's defaults yet; the finding reports what the code itself leaves out.",
+    );
+  });
+
+  it('describes explicit false, overridden defaults and options it cannot see', () => {
+    const flipped = finding({
+      ...expressToken,
+      problems: ['httpOnly-false', 'secure-unknown'],
+      changedFlags: ['httpOnly'],
+      fingerprint: 'e1',
+    });
+    const hapi = finding({
+      ruleId: 'hapi-state',
+      framework: 'hapi',
+      file: 'server/cookies.js',
+      line: 4,
+      cookie: 'sid',
+      kind: 'session',
+      problems: ['secure-false'],
+      changedFlags: ['secure'],
+      fingerprint: 'e2',
+    });
+    const markdown = analysis([flipped, hapi]);
+    expect(markdown).toContain(
+      '- **Now:** HttpOnly is turned off explicitly. Secure is set by options the scan cannot see (a spread, `**kwargs` or a parameter).',
+    );
+    expect(markdown).toContain("- **Now:** Secure is turned off explicitly, overriding hapi's default.");
+    expect(section(markdown, '### Findings')).toContain(
+      '| HttpOnly turned off; Secure not visible in the code | Fixed: HttpOnly; Secure left as is |',
     );
   });
 
