@@ -1,0 +1,222 @@
+// The action: inputs → scan of the checked-out workspace → one of three deliveries → outputs and the gate.
+import * as core from '@actions/core';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_CONFIG_PATH } from '../config-file.js';
+import { createGitHubClient } from '../deliver/github/client.js';
+import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
+import { discoverFiles } from '../discover/list-files.js';
+import { loadConfig } from '../discover/load-config.js';
+import { readSourceFile } from '../discover/read-file.js';
+import { UsageError } from '../errors.js';
+import type { Finding, ScanResult } from '../model.js';
+import { isWeak, summaryLine } from '../report/console.js';
+import { renderAnalysis } from '../report/markdown.js';
+import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
+import { renderSarif } from '../report/sarif.js';
+import { scanFiles } from '../scan.js';
+import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
+
+/** GitHub's limit is 65,536 characters; the margin keeps room for GitHub's own normalisation. */
+const MAX_BODY = 65_000;
+const TITLE = 'Harden cookie flags (HttpOnly / Secure)';
+
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+    const mode = resolveMode(inputs.mode, env.GITHUB_EVENT_NAME ?? '');
+    core.info(
+      `cookie-hardener: mode ${mode} (${inputs.mode === 'auto' ? `auto, event ${env.GITHUB_EVENT_NAME ?? 'unknown'}` : 'set'})`,
+    );
+
+    const result = scanWorkspace(workspace, inputs);
+    core.info(summaryLine(result));
+    const active = result.findings.filter((finding) => finding.outcome !== 'ignored');
+    core.setOutput('findings', String(active.length));
+
+    if (inputs.sarifFile) {
+      const path = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, renderSarif(result));
+      core.setOutput('sarif-file', path);
+      core.info(`SARIF written to ${path}`);
+    }
+
+    let handled = new Set<Finding>();
+    if (mode === 'pr') handled = await runPullRequestMode(result, inputs, workspace, env);
+    else runReportMode(result, inputs, env, mode === 'review');
+    core.setOutput('fixed', String(handled.size));
+    if (mode !== 'pr') {
+      for (const name of ['pull-request-number', 'pull-request-url']) core.setOutput(name, '');
+      core.setOutput('pull-request-operation', 'none');
+    }
+    gate(inputs.failOn, active, handled);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UsageError || error instanceof DeliveryError) {
+      core.setFailed(error.message);
+    } else {
+      core.setFailed(`cookie-hardener failed unexpectedly: ${(error as Error).message}`);
+      core.debug((error as Error).stack ?? '');
+    }
+  }
+}
+
+export function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'> {
+  if (mode !== 'auto') return mode;
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') return 'review';
+  if (eventName === 'schedule' || eventName === 'workflow_dispatch' || eventName === 'push') return 'pr';
+  return 'report';
+}
+
+function scanWorkspace(workspace: string, inputs: ActionInputs): ScanResult {
+  const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
+  if (explicit !== null && !existsSync(resolve(workspace, explicit))) {
+    throw new InputError(`input \`config-file\`: ${explicit} does not exist in the repository`);
+  }
+  const config = applyInputs(loadConfig(workspace, explicit, workspace), inputs);
+  core.startGroup('Scan');
+  try {
+    const discovery = discoverFiles(workspace, config);
+    core.info(
+      `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'}).`,
+    );
+    return scanFiles({
+      files: discovery.files,
+      read: (file) => readSourceFile(discovery.root, file),
+      config,
+      skipped: discovery.skipped,
+    });
+  } finally {
+    core.endGroup();
+  }
+}
+
+function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo)
+    throw new InputError('GITHUB_REPOSITORY is not set: run cookie-hardener as a GitHub Actions step');
+  return { owner, repo };
+}
+
+function runReportMode(
+  result: ScanResult,
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  fromReview: boolean,
+): void {
+  if (fromReview) {
+    core.notice(
+      'Pull request reviews are not available in this version; reporting with annotations instead.',
+    );
+  }
+  annotate(result.findings);
+  const repository = env.GITHUB_REPOSITORY;
+  const analysis = renderAnalysis(result, {
+    mode: 'scan',
+    repository,
+    serverUrl: env.GITHUB_SERVER_URL,
+    ref: env.GITHUB_SHA,
+    maxLength: 1_000_000,
+  });
+  writeSummary(analysis);
+  if (inputs.dryRun) core.info('Dry run: nothing is written to the repository.');
+}
+
+async function runPullRequestMode(
+  result: ScanResult,
+  inputs: ActionInputs,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Set<Finding>> {
+  const { owner, repo } = repositoryOf(env);
+  const repository = `${owner}/${repo}`;
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  annotate(result.findings);
+  const body = renderPullRequestBody(result, { repository, maxLength: MAX_BODY, serverUrl });
+  writeSummary(
+    renderAnalysis(result, { mode: 'pr', repository, serverUrl, ref: env.GITHUB_SHA, maxLength: 1_000_000 }),
+  );
+
+  const github = createGitHubClient({
+    token: inputs.token,
+    baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    warn: (message) => core.warning(message),
+  });
+  core.startGroup('Remediation pull request');
+  let outcome;
+  try {
+    outcome = await deliverRemediationPullRequest(
+      github,
+      {
+        owner,
+        repo,
+        branch: inputs.branch,
+        base: inputs.base,
+        labels: inputs.labels,
+        draft: inputs.draft,
+        dryRun: inputs.dryRun,
+        workspace,
+        changes: result.changes,
+        title: TITLE,
+        body,
+        stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
+        readStateDigest: (text) => parsePullRequestState(text)?.digest ?? null,
+        serverUrl,
+      },
+      { info: core.info, warning: core.warning, notice: core.notice },
+    );
+  } finally {
+    core.endGroup();
+  }
+  core.setOutput('pull-request-number', outcome.number === null ? '' : String(outcome.number));
+  core.setOutput('pull-request-url', outcome.url ?? '');
+  core.setOutput('pull-request-operation', outcome.operation);
+  if (outcome.failure) throw new DeliveryError(outcome.failure);
+  const inPullRequest = outcome.number !== null && outcome.operation !== 'closed' && !inputs.dryRun;
+  return new Set(inPullRequest ? result.findings.filter((finding) => finding.outcome === 'fixable') : []);
+}
+
+function annotate(findings: readonly Finding[]): void {
+  for (const finding of findings) {
+    if (finding.outcome === 'ignored') continue;
+    const properties = {
+      title: `cookie-hardener ${finding.ruleId}${finding.cookie ? ` (${finding.cookie})` : ''}`,
+      file: finding.file,
+      startLine: finding.line,
+      startColumn: finding.column,
+    };
+    if (finding.severity === 'high') core.error(finding.message, properties);
+    else if (finding.severity === 'medium') core.warning(finding.message, properties);
+    else core.notice(finding.message, properties);
+  }
+}
+
+function writeSummary(markdown: string): void {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    // The job summary is capped at 1 MiB per step; the analysis is built to stay far below.
+    core.summary.addRaw(markdown, true);
+    void core.summary.write();
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${(error as Error).message}`);
+  }
+}
+
+/** `fail-on`: weak → a weak cookie not handled by this run; any → any finding not handled. */
+function gate(failOn: FailOn, findings: readonly Finding[], handled: ReadonlySet<Finding>): void {
+  if (failOn === 'none') return;
+  const open = findings.filter((finding) => !handled.has(finding));
+  const failing = failOn === 'any' ? open : open.filter(isWeak);
+  if (failing.length > 0) {
+    core.setFailed(
+      `${failing.length} cookie finding${failing.length === 1 ? '' : 's'} ${failOn === 'any' ? 'remain' : 'leave a cookie weak'} (fail-on: ${failOn}).`,
+    );
+  }
+}
+
+export function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path || !existsSync(path)) return {};
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
