@@ -1,7 +1,19 @@
 // The Python rules, in report order.
+import { aiohttpSetCookie } from './aiohttp-set-cookie.js';
+import { djangoSetCookie } from './django-set-cookie.js';
+import { flaskSetCookie } from './flask-set-cookie.js';
 import type { PyRule } from './rule.js';
+import { starletteSetCookie } from './starlette-set-cookie.js';
 import { tornadoCookieSettings } from './tornado-cookie-settings.js';
 import { tornadoSetCookie } from './tornado-set-cookie.js';
 import { tornadoXsrfCookie } from './tornado-xsrf-cookie.js';
 
-export const PY_RULES: readonly PyRule[] = [tornadoSetCookie, tornadoCookieSettings, tornadoXsrfCookie];
+export const PY_RULES: readonly PyRule[] = [
+  tornadoSetCookie,
+  tornadoCookieSettings,
+  tornadoXsrfCookie,
+  flaskSetCookie,
+  djangoSetCookie,
+  starletteSetCookie,
+  aiohttpSetCookie,
+];

@@ -1,0 +1,139 @@
+// `response.set_cookie(key, value, …, secure=…, httponly=…)` as Werkzeug/Flask, Django, Starlette/FastAPI and
+// aiohttp spell it: both flags off unless passed (aiohttp's `None` is off too). One shared reader; each rule
+// says which framework's calls it owns, decided from the file's imports (py-framework-common.ts).
+//
+// Deletion-like calls are not reported: a value of `None` or `''`, or `max_age=0` / `expires=0`, clears the
+// cookie, and Secure / HttpOnly protect a value there is none of.
+import type { SyntaxNode } from '@lezer/common';
+import {
+  argumentsOf,
+  callParts,
+  callsOf,
+  dottedName,
+  enclosingFunction,
+  evaluatePyFlag,
+  pyIgnoreReason,
+  stringLiteral,
+  textOf,
+  type PyArgument,
+  type PyModule,
+} from '../languages/python.js';
+import { readPyFlag, readPyOptions } from '../languages/py-options.js';
+import { lineColumn } from '../languages/text.js';
+import type { CookieKind, CookieSite, FlagValue } from '../model.js';
+import { kindOfName } from '../fix/policy.js';
+import type { PyRuleContext } from './rule.js';
+import { frameworksOf, owningFramework, type PyFramework } from './py-framework-common.js';
+
+/** Receivers whose `set_cookie` is not a response's: cookie jars, test clients, cookie containers. */
+const NOT_A_RESPONSE = /jar$|client$|^cookies?$|^c$/i;
+/** What a response is called where the file itself imports no framework. */
+const RESPONSE_NAME = /resp|^res$|^rv$|^r$|redirect/i;
+
+export interface SetCookieOptions {
+  ruleId: string;
+  framework: PyFramework;
+  methods: ReadonlySet<string>;
+  /** Werkzeug, Django and Starlette accept `secure` / `httponly` as the 7th / 8th positional argument. */
+  positionalFlags: boolean;
+}
+
+export function findSetCookieSites(
+  module: PyModule,
+  context: PyRuleContext,
+  options: SetCookieOptions,
+): CookieSite[] {
+  if (!module.text.includes('set_')) return [];
+  const owner = owningFramework(module, context.project);
+  if (owner !== options.framework) return [];
+  const ownImports = frameworksOf(module).size > 0;
+  const identity = (key: string) => key;
+  const sites: CookieSite[] = [];
+  for (const call of callsOf(module)) {
+    const parts = callParts(call);
+    const callee = parts ? dottedName(module, parts.callee) : null;
+    const method = callee?.at(-1);
+    if (!parts || !callee || callee.length < 2 || !method || !options.methods.has(method)) continue;
+    const receiver = callee.at(-2)!;
+    if (NOT_A_RESPONSE.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
+    if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
+    const args = argumentsOf(module, parts.argList);
+    if (args.some((argument) => argument.kind === 'star')) continue;
+    const positional = args.filter((argument) => argument.kind === 'positional');
+    const named = (name: string) =>
+      args.find((argument) => argument.kind === 'keyword' && argument.name === name);
+    const nameNode = positional[0]?.value ?? named('key')?.value ?? named('name')?.value;
+    if (!nameNode) continue;
+    const valueNode = positional[1]?.value ?? named('value')?.value;
+    if (isDeletion(module, valueNode, named('max_age'), named('expires'))) continue;
+    const wrapper = enclosingFunction(module, call);
+    if (
+      wrapper?.kwargsParameter &&
+      args.some(
+        (argument) =>
+          argument.kind === 'doublestar' && textOf(module, argument.value) === wrapper.kwargsParameter,
+      )
+    )
+      continue; // a wrapper passing its caller's options through: the caller is the site
+
+    const view = readPyOptions(module, parts.argList, context, identity);
+    const flags: Record<'httpOnly' | 'secure', FlagValue> = {
+      httpOnly: readPyFlag(view, 'httponly'),
+      secure: readPyFlag(view, 'secure'),
+    };
+    if (options.positionalFlags) {
+      if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
+      if (positional[7]) flags.httpOnly = evaluatePyFlag(module, positional[7].value);
+    }
+    const cookieName = stringLiteral(module, nameNode);
+    const site: CookieSite = {
+      ruleId: options.ruleId,
+      file: module.file,
+      offset: call.from,
+      cookieNames: cookieName === null ? [] : [cookieName],
+      kind: cookieName === null ? kindOfExpression(module, nameNode) : undefined,
+      flags,
+      keys: { httpOnly: 'httponly', secure: 'secure' },
+      insertion: null,
+      usedAt: [],
+      notes: [],
+    };
+    const target = view.unknownSpread ? null : view.splatted.at(-1);
+    if (target) {
+      // The options live in a dict the call splats: fix the dict, once, for every call that uses it.
+      const dictView = readPyOptions(target.module, target.node, context, identity);
+      if (dictView.container && !dictView.unknownSpread) {
+        site.file = target.module.file;
+        site.offset = target.node.from;
+        site.insertion = { container: dictView.container, nest: [] };
+        site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
+        site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
+      }
+    } else if (!view.unknownSpread && view.container) {
+      site.insertion = { container: view.container, nest: [] };
+    }
+    const reason =
+      pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
+    if (reason !== null) site.ignoredReason = reason;
+    sites.push(site);
+  }
+  return sites;
+}
+
+function isDeletion(
+  module: PyModule,
+  value: SyntaxNode | undefined,
+  maxAge: PyArgument | undefined,
+  expires: PyArgument | undefined,
+): boolean {
+  if (value && (value.name === 'None' || stringLiteral(module, value) === '')) return true;
+  return [maxAge, expires].some((argument) => argument && textOf(module, argument.value).trim() === '0');
+}
+
+/** `settings.SESSION_COOKIE_NAME`, `CSRF_COOKIE`, `token_name`: the kind a non-literal name suggests. */
+function kindOfExpression(module: PyModule, node: SyntaxNode): CookieKind | undefined {
+  const dotted = dottedName(module, node);
+  if (!dotted) return undefined;
+  const kind = kindOfName(dotted.at(-1)!);
+  return kind === 'other' ? undefined : kind;
+}

@@ -1,0 +1,10 @@
+"""Cookie attributes used across the shop views."""
+
+# ok: django-set-cookie
+STRICT = {"httponly": True, "secure": True, "samesite": "Strict"}
+
+# ruleid: django-set-cookie httpOnly-false secure-missing fixable
+CART = {
+	"httponly": False,
+	"max_age": 7 * 24 * 3600,
+}
