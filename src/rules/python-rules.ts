@@ -1,8 +1,10 @@
 // The Python rules, in report order.
+import { aiohttpSessionStorage } from './aiohttp-session-storage.js';
 import { aiohttpSetCookie } from './aiohttp-set-cookie.js';
 import { djangoSetCookie } from './django-set-cookie.js';
 import { flaskSetCookie } from './flask-set-cookie.js';
 import type { PyRule } from './rule.js';
+import { starletteSessionMiddleware } from './starlette-session-middleware.js';
 import { starletteSetCookie } from './starlette-set-cookie.js';
 import { tornadoCookieSettings } from './tornado-cookie-settings.js';
 import { tornadoSetCookie } from './tornado-set-cookie.js';
@@ -16,4 +18,6 @@ export const PY_RULES: readonly PyRule[] = [
   djangoSetCookie,
   starletteSetCookie,
   aiohttpSetCookie,
+  starletteSessionMiddleware,
+  aiohttpSessionStorage,
 ];

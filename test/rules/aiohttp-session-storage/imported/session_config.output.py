@@ -1,0 +1,2 @@
+# ruleid: aiohttp-session-storage secure-missing fixable
+COOKIE = {'httponly': True, 'samesite': 'Strict', 'secure': True}
