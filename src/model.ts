@@ -134,8 +134,8 @@ export interface Finding {
   notes: string[];
   /** Stable across runs and unrelated edits: rule, file, cookie and problems, not line numbers. */
   fingerprint: string;
-  /** Files this finding's fix edits (empty when nothing is changed). */
-  fixFiles: string[];
+  /** The splices that make this finding's fix (empty when nothing is changed); may be shared with others. */
+  edits: Edit[];
 }
 
 export interface SkippedFile {

@@ -47,7 +47,7 @@ export function scanFiles(input: ScanInput): ScanResult {
         ...finding,
         outcome: 'manual' as const,
         changedFlags: [],
-        fixFiles: [],
+        edits: [],
         notChangedReasons: [...finding.notChangedReasons, `the fix did not pass verification: ${failure}`],
         message: `${finding.message} The fix was not applied: ${failure}.`,
       } satisfies Finding;
@@ -81,7 +81,7 @@ function plan(analysis: Analysis, config: Config): PlannedFinding[] {
             ...entry.finding,
             outcome: 'manual',
             changedFlags: [],
-            fixFiles: [],
+            edits: [],
             notChangedReasons: [
               ...entry.finding.notChangedReasons,
               'the configuration sets this rule to report only',

@@ -99,10 +99,10 @@ function markWritten(
   written: ReadonlySet<string>,
   refused: ReadonlyMap<string, string>,
 ): Finding {
-  if (finding.outcome !== 'fixable' || finding.fixFiles.length === 0) return finding;
-  if (finding.fixFiles.every((file) => written.has(file))) return { ...finding, outcome: 'fixed' };
-  const reason =
-    finding.fixFiles.map((file) => refused.get(file)).find(Boolean) ?? 'the file could not be written';
+  const files = [...new Set(finding.edits.map((edit) => edit.file))];
+  if (finding.outcome !== 'fixable' || files.length === 0) return finding;
+  if (files.every((file) => written.has(file))) return { ...finding, outcome: 'fixed' };
+  const reason = files.map((file) => refused.get(file)).find(Boolean) ?? 'the file could not be written';
   return {
     ...finding,
     outcome: 'manual',

@@ -108,7 +108,7 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
       }
     }
     const finding = buildFinding(site, meta, kind, decisions, input.texts);
-    finding.fixFiles = [...new Set(edits.map((edit) => edit.file))].sort();
+    finding.edits = edits;
     return { finding, edits };
   });
 }
@@ -233,7 +233,7 @@ function buildFinding(
     usedAt: site.usedAt,
     notes: site.notes,
     fingerprint,
-    fixFiles: [],
+    edits: [],
   };
 }
 

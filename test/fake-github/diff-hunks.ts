@@ -117,7 +117,10 @@ export function commentableLines(hunks: readonly Hunk[]): Record<Side, Set<numbe
 }
 
 /** The side and line a deprecated `position` points at, or undefined when it points at no diff line. */
-export function resolvePosition(hunks: readonly Hunk[], position: number): { side: Side; line: number } | undefined {
+export function resolvePosition(
+  hunks: readonly Hunk[],
+  position: number,
+): { side: Side; line: number } | undefined {
   for (const hunk of hunks) {
     const row = hunk.lines.find((candidate) => candidate.position === position);
     if (!row) continue;

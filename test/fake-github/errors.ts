@@ -42,7 +42,9 @@ export function notAccessible(): ApiError {
  * pull request GitHub answers 403 with this message (github/docs#36525 quotes the body).
  */
 export function actionsCannotCreatePullRequests(): ApiError {
-  return new ApiError(403, { message: 'GitHub Actions is not permitted to create or approve pull requests.' });
+  return new ApiError(403, {
+    message: 'GitHub Actions is not permitted to create or approve pull requests.',
+  });
 }
 
 /** The same setting seen from the reviews endpoint, which answers 422 (github/docs#31550 quotes the body). */

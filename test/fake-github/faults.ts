@@ -109,7 +109,8 @@ export const faults = {
         'x-ratelimit-resource': 'core',
       },
       body: {
-        message: 'API rate limit exceeded for installation ID 1. If you reach out to GitHub Support for help, please include the request ID 0000:FAKE.',
+        message:
+          'API rate limit exceeded for installation ID 1. If you reach out to GitHub Support for help, please include the request ID 0000:FAKE.',
         documentation_url:
           'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-rate-limits',
       },
@@ -123,7 +124,10 @@ export const faults = {
 
   /** The "Allow GitHub Actions to create and approve pull requests" setting is off. */
   actionsCannotCreatePullRequests(): FaultResponse {
-    return { status: 403, body: { message: 'GitHub Actions is not permitted to create or approve pull requests.' } };
+    return {
+      status: 403,
+      body: { message: 'GitHub Actions is not permitted to create or approve pull requests.' },
+    };
   },
 
   /**

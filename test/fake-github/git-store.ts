@@ -169,7 +169,11 @@ export class GitStore {
       child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
       child.on('close', (code) => {
-        const result = { code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
+        const result = {
+          code: code ?? -1,
+          stdout: Buffer.concat(out),
+          stderr: Buffer.concat(err).toString('utf8'),
+        };
         if (code === 0 || (code !== null && options.okCodes?.includes(code))) resolve(result);
         else reject(new GitCommandError(args, code, result.stderr));
       });
@@ -202,9 +206,12 @@ export class GitStore {
 
   /** Resolves a commit SHA, branch name or full ref to the tree it names, or null. */
   async treeOf(treeish: string): Promise<string | null> {
-    const result = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${treeish}^{tree}`], {
-      okCodes: [1, 128],
-    });
+    const result = await this.run(
+      ['rev-parse', '--verify', '--quiet', '--end-of-options', `${treeish}^{tree}`],
+      {
+        okCodes: [1, 128],
+      },
+    );
     return result.code === 0 ? result.stdout.toString('utf8').trim() : null;
   }
 
@@ -252,7 +259,8 @@ export class GitStore {
         } else if (change.type === 'tree') {
           removeUnder(change.path);
           for (const entry of await this.readTree(change.sha, true)) {
-            if (entry.type !== 'tree') records.push(`${entry.mode} ${entry.sha}\t${change.path}/${entry.path}`);
+            if (entry.type !== 'tree')
+              records.push(`${entry.mode} ${entry.sha}\t${change.path}/${entry.path}`);
           }
         } else {
           // A file replacing a directory (or the reverse) must first clear what stood in its way.
@@ -363,7 +371,10 @@ export class GitStore {
   }
 
   /** `git rev-list` of `revisions`, newest first (or oldest first with `reverse`), limited to `paths`. */
-  async revList(revisions: readonly string[], options: { reverse?: boolean; paths?: string[] } = {}): Promise<string[]> {
+  async revList(
+    revisions: readonly string[],
+    options: { reverse?: boolean; paths?: string[] } = {},
+  ): Promise<string[]> {
     const args = ['rev-list', ...(options.reverse ? ['--reverse'] : []), ...revisions, '--'];
     if (options.paths) args.push(...options.paths);
     return (await this.git(args)).split('\n').filter(Boolean);
@@ -374,7 +385,9 @@ export class GitStore {
    * Returns the merged tree, or null when the merge has conflicts.
    */
   async mergeTree(ours: string, theirs: string): Promise<string | null> {
-    const result = await this.run(['merge-tree', '--write-tree', '--no-messages', ours, theirs], { okCodes: [1] });
+    const result = await this.run(['merge-tree', '--write-tree', '--no-messages', ours, theirs], {
+      okCodes: [1],
+    });
     if (result.code !== 0) return null;
     return result.stdout.toString('utf8').split('\n')[0]?.trim() ?? null;
   }
@@ -399,7 +412,7 @@ export class GitStore {
     const files: FileChange[] = [];
     const fields = raw.split('\0');
     // --raw -z: ":<old mode> <new mode> <old sha> <new sha> <status>\0<path>\0[<new path>\0]"
-    for (let i = 0; i < fields.length; ) {
+    for (let i = 0; i < fields.length;) {
       const meta = fields[i++];
       if (!meta?.startsWith(':')) continue;
       const [, , oldSha = '', newSha = '', status = ''] = meta.slice(1).split(' ');

@@ -68,7 +68,11 @@ function parseArguments(text: string, variables: Record<string, unknown>): Recor
 }
 
 /** The arguments of the first occurrence of `field(…)` in the query. */
-function argumentsOf(query: string, field: string, variables: Record<string, unknown>): Record<string, unknown> {
+function argumentsOf(
+  query: string,
+  field: string,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
   const start = new RegExp(`\\b${field}\\s*\\(`).exec(query);
   if (!start) return {};
   let depth = 0;
@@ -85,17 +89,29 @@ function argumentsOf(query: string, field: string, variables: Record<string, unk
 }
 
 function error(message: string, type?: string, path?: string[]): GraphqlError {
-  return { ...(type ? { type } : {}), ...(path ? { path } : {}), locations: [{ line: 1, column: 1 }], message };
+  return {
+    ...(type ? { type } : {}),
+    ...(path ? { path } : {}),
+    locations: [{ line: 1, column: 1 }],
+    message,
+  };
 }
 
-export async function answerGraphql(state: RepoState, request: GraphqlRequest, readOnly: boolean): Promise<GraphqlAnswer> {
+export async function answerGraphql(
+  state: RepoState,
+  request: GraphqlRequest,
+  readOnly: boolean,
+): Promise<GraphqlAnswer> {
   const query = request.query ?? '';
   const variables = request.variables ?? {};
   const mutation = /^\s*mutation\b/.test(query);
   for (const name of ['resolveReviewThread', 'unresolveReviewThread']) {
     if (mutation && new RegExp(`\\b${name}\\s*\\(`).test(query)) {
       if (readOnly) {
-        const body = { data: { [name]: null }, errors: [error('Resource not accessible by integration', 'FORBIDDEN', [name])] };
+        const body = {
+          data: { [name]: null },
+          errors: [error('Resource not accessible by integration', 'FORBIDDEN', [name])],
+        };
         return { body, handled: true, mutation };
       }
       return { body: setResolved(state, argumentsOf(query, name, variables), name), handled: true, mutation };
@@ -104,33 +120,56 @@ export async function answerGraphql(state: RepoState, request: GraphqlRequest, r
   if (!mutation && /\breviewThreads\b/.test(query)) {
     return { body: await reviewThreads(state, query, variables), handled: true, mutation };
   }
-  return { body: { errors: [error('fake-github does not implement this GraphQL operation')] }, handled: false, mutation };
+  return {
+    body: { errors: [error('fake-github does not implement this GraphQL operation')] },
+    handled: false,
+    mutation,
+  };
 }
 
 function setResolved(state: RepoState, args: Record<string, unknown>, field: string): GraphqlAnswer['body'] {
   const input = (args.input ?? {}) as Record<string, unknown>;
   const threadId = String(input.threadId ?? '');
   const commentId = commentIdOfThread(threadId);
-  const comment = state.reviewComments.find((candidate) => candidate.id === commentId && candidate.inReplyToId === null);
+  const comment = state.reviewComments.find(
+    (candidate) => candidate.id === commentId && candidate.inReplyToId === null,
+  );
   if (!comment) {
     return {
       data: { [field]: null },
-      errors: [error(`Could not resolve to a node with the global id of '${threadId}'`, 'NOT_FOUND', [field])],
+      errors: [
+        error(`Could not resolve to a node with the global id of '${threadId}'`, 'NOT_FOUND', [field]),
+      ],
     };
   }
   if (field === 'resolveReviewThread') state.resolvedThreads.add(comment.id);
   else state.resolvedThreads.delete(comment.id);
-  return { data: { [field]: { thread: { id: threadId, isResolved: state.resolvedThreads.has(comment.id) } } } };
+  return {
+    data: { [field]: { thread: { id: threadId, isResolved: state.resolvedThreads.has(comment.id) } } },
+  };
 }
 
-async function reviewThreads(state: RepoState, query: string, variables: Record<string, unknown>): Promise<GraphqlAnswer['body']> {
+async function reviewThreads(
+  state: RepoState,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphqlAnswer['body']> {
   const repoArgs = argumentsOf(query, 'repository', variables);
   const [owner, name] = state.payloads.fullName.split('/');
-  if (String(repoArgs.owner).toLowerCase() !== owner?.toLowerCase() || String(repoArgs.name).toLowerCase() !== name?.toLowerCase()) {
+  if (
+    String(repoArgs.owner).toLowerCase() !== owner?.toLowerCase() ||
+    String(repoArgs.name).toLowerCase() !== name?.toLowerCase()
+  ) {
     const path = ['repository'];
     return {
       data: { repository: null },
-      errors: [error(`Could not resolve to a Repository with the name '${String(repoArgs.owner)}/${String(repoArgs.name)}'.`, 'NOT_FOUND', path)],
+      errors: [
+        error(
+          `Could not resolve to a Repository with the name '${String(repoArgs.owner)}/${String(repoArgs.name)}'.`,
+          'NOT_FOUND',
+          path,
+        ),
+      ],
     };
   }
   const number = Number(argumentsOf(query, 'pullRequest', variables).number);
@@ -138,28 +177,48 @@ async function reviewThreads(state: RepoState, query: string, variables: Record<
   if (!pr) {
     return {
       data: { repository: { pullRequest: null } },
-      errors: [error(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND', ['repository', 'pullRequest'])],
+      errors: [
+        error(`Could not resolve to a PullRequest with the number of ${number}.`, 'NOT_FOUND', [
+          'repository',
+          'pullRequest',
+        ]),
+      ],
     };
   }
   const page = argumentsOf(query, 'reviewThreads', variables);
   const first = page.first === undefined || page.first === null ? undefined : Number(page.first);
   if (first === undefined) {
-    return { errors: [error('You must provide a `first` or `last` value to properly paginate the `reviewThreads` connection.')] };
+    return {
+      errors: [
+        error(
+          'You must provide a `first` or `last` value to properly paginate the `reviewThreads` connection.',
+        ),
+      ],
+    };
   }
   if (first > MAX_PAGE) {
     return {
-      errors: [error(`Requesting ${first} records on the \`reviewThreads\` connection exceeds the \`first\` limit of ${MAX_PAGE} records.`)],
+      errors: [
+        error(
+          `Requesting ${first} records on the \`reviewThreads\` connection exceeds the \`first\` limit of ${MAX_PAGE} records.`,
+        ),
+      ],
     };
   }
   const commentPage = Number(argumentsOf(query, 'comments', variables).first ?? MAX_PAGE);
   const visible = visibleComments(state, pr.number);
   const threads = visible.filter((comment) => comment.inReplyToId === null).sort((a, b) => a.id - b.id);
-  const after = typeof page.after === 'string' ? Number(Buffer.from(page.after, 'base64').toString('utf8').split(':')[1]) : -1;
+  const after =
+    typeof page.after === 'string'
+      ? Number(Buffer.from(page.after, 'base64').toString('utf8').split(':')[1])
+      : -1;
   const start = after + 1;
   const slice = threads.slice(start, start + first);
   const nodes = [];
   for (const thread of slice) {
-    const replies = visible.filter((comment) => comment.inReplyToId === thread.id).sort((a, b) => a.id - b.id);
+    const replies = visible
+      .filter((comment) => comment.inReplyToId === thread.id)
+      .sort((a, b) => a.id - b.id);
     nodes.push(await threadNode(state, pr, thread, [thread, ...replies], commentPage));
   }
   const cursor = (index: number) => Buffer.from(`cursor:${index}`).toString('base64');
@@ -231,4 +290,3 @@ async function threadNode(
     },
   };
 }
-

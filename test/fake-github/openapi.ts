@@ -101,7 +101,9 @@ export class OpenApiSubset {
     const spec = this.specs.get(key);
     if (!spec?.response.schema) return [];
     const problems = this.check(`response ${key}`, spec.response.schema, body);
-    return problems.filter((problem) => !KNOWN_GAPS.some((gap) => gap.operation === key && gap.pointer.test(problem.pointer)));
+    return problems.filter(
+      (problem) => !KNOWN_GAPS.some((gap) => gap.operation === key && gap.pointer.test(problem.pointer)),
+    );
   }
 
   private check(cacheKey: string, schema: JsonSchema, value: unknown): SchemaProblem[] {

@@ -80,7 +80,10 @@ export class Payloads {
       avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
       gravatar_id: '',
       url: api,
-      html_url: user.type === 'Bot' ? `${this.id.webUrl}/apps/${user.login.replace(/\[bot\]$/, '')}` : `${this.id.webUrl}/${user.login}`,
+      html_url:
+        user.type === 'Bot'
+          ? `${this.id.webUrl}/apps/${user.login.replace(/\[bot\]$/, '')}`
+          : `${this.id.webUrl}/${user.login}`,
       followers_url: `${api}/followers`,
       following_url: `${api}/following{/other_user}`,
       gists_url: `${api}/gists{/gist_id}`,

@@ -46,7 +46,13 @@ export class RepoState {
   private readonly verifications = new Map<string, Verification>();
   private readonly usersByEmail = new Map<string, FakeUser>();
   private readonly diffCache = new Map<string, PullDiff>();
-  private readonly ids = { issue: 0, review: 2_000_000, reviewComment: 3_000_000, issueComment: 4_000_000, label: 5_000_000 };
+  private readonly ids = {
+    issue: 0,
+    review: 2_000_000,
+    reviewComment: 3_000_000,
+    issueComment: 4_000_000,
+    label: 5_000_000,
+  };
   private clockMs: number;
   private lastPush: string;
 
@@ -128,7 +134,13 @@ export class RepoState {
       : input.signed
         ? { ...WEB_FLOW, date: when }
         : author;
-    const sha = await this.git.writeCommit({ tree: input.tree, parents: input.parents, message: input.message, author, committer });
+    const sha = await this.git.writeCommit({
+      tree: input.tree,
+      parents: input.parents,
+      message: input.message,
+      author,
+      committer,
+    });
     if (input.signed) {
       this.verifications.set(sha, {
         verified: true,
@@ -142,7 +154,12 @@ export class RepoState {
   }
 
   /** Commits `files` on top of `parent` (or as a root commit), as a person pushing from a clone would. */
-  async commitFiles(parent: string | null, files: FileMap, message: string, author: FakeUser): Promise<string> {
+  async commitFiles(
+    parent: string | null,
+    files: FileMap,
+    message: string,
+    author: FakeUser,
+  ): Promise<string> {
     const changes: TreeChange[] = [];
     for (const [path, content] of Object.entries(files)) {
       const sha = content === null ? null : await this.git.writeBlob(Buffer.from(content));

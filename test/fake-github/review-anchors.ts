@@ -56,7 +56,9 @@ function anchorOne(
 ): AnchoredComment | ApiError {
   const hunks = hunksByPath.get(comment.path);
   if (!hunks) {
-    return unprocessableEntity(toSentence([`${THREAD} path is invalid`, `${THREAD} diff hunk can't be blank`]));
+    return unprocessableEntity(
+      toSentence([`${THREAD} path is invalid`, `${THREAD} diff hunk can't be blank`]),
+    );
   }
 
   let side: Side = comment.side ?? 'RIGHT';
@@ -65,7 +67,9 @@ function anchorOne(
     const target = resolvePosition(hunks, comment.position);
     // Wording modelled on the "path is invalid" message; GitHub's exact text for this case is unverified.
     if (!target) {
-      return unprocessableEntity(toSentence([`${THREAD} position is invalid`, `${THREAD} diff hunk can't be blank`]));
+      return unprocessableEntity(
+        toSentence([`${THREAD} position is invalid`, `${THREAD} diff hunk can't be blank`]),
+      );
     }
     side = target.side;
     line = target.line;

@@ -13,6 +13,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { FakeGitHub, FakeGitHubOptions, PullRequestSeed } from './api.js';
 import { ApiError, notAccessible, notFound } from './errors.js';
 import type { FaultHandle, FaultResponse, FaultSpec } from './faults.js';
 import { FaultQueue } from './faults.js';
@@ -20,7 +21,7 @@ import { GitStore } from './git-store.js';
 import { answerGraphql } from './graphql.js';
 import type { GraphqlRequest } from './graphql.js';
 import { invalidRequestMessage, OpenApiSubset } from './openapi.js';
-import type { OperationSpec } from './openapi.js';
+import type { OperationSpec, SchemaProblem } from './openapi.js';
 import { Payloads, isoTime } from './payloads.js';
 import { GITHUB_ACTIONS_BOT, OCTOCAT } from './records.js';
 import type {
@@ -36,7 +37,7 @@ import type {
 } from './records.js';
 import type { FileMap } from './repo-state.js';
 import { RepoState } from './repo-state.js';
-import { anchorReviewComments } from './review-anchors.js';
+import * as seed from './seed.js';
 import { Router } from './router.js';
 import type { RouteHandler, RouteResponse } from './routes/common.js';
 import { gitRoutes } from './routes/git.js';
@@ -45,121 +46,12 @@ import { pullRoutes } from './routes/pulls.js';
 import { repoRoutes } from './routes/repos.js';
 import { reviewRoutes } from './routes/reviews.js';
 
+export type { FakeGitHub, FakeGitHubOptions, PullRequestSeed } from './api.js';
 export { faults } from './faults.js';
 export type { FaultHandle, FaultResponse, FaultSpec } from './faults.js';
 export { GITHUB_ACTIONS_BOT, OCTOCAT } from './records.js';
 export type * from './records.js';
 export type { FileMap } from './repo-state.js';
-
-export interface FakeGitHubOptions {
-  /** Repository owner (an organization). Default "acme". */
-  owner?: string;
-  /** Repository name. Default "webapp". */
-  repo?: string;
-  /** Default "main". */
-  defaultBranch?: string;
-  /**
-   * Files of the initial commit on the default branch. Default: a README. Pass `{}` for an empty
-   * repository (no commits; the Git Data API then answers 409 "Git Repository is empty.").
-   */
-  files?: FileMap;
-  /** Seed the default branch from a directory instead (its .gitignore files are honoured). */
-  seedDir?: string;
-  /** Who the token belongs to. Default github-actions[bot] (GITHUB_TOKEN). */
-  tokenUser?: FakeUser;
-  /** When set, requests must send this token; any other token gets 401 "Bad credentials". */
-  token?: string;
-  /** Start with a read-only token: every write answers 403 "Resource not accessible by integration". */
-  readOnly?: boolean;
-  /** The "Allow GitHub Actions to create and approve pull requests" setting. Default true. */
-  allowActionsToCreatePullRequests?: boolean;
-  /** Host of html_url links. Default "https://github.com". */
-  webUrl?: string;
-  /** Start of the fake clock (timestamps and commit dates). Default 2026-01-05T09:00:00Z. */
-  startTime?: Date;
-}
-
-export interface PullRequestSeed {
-  head: string;
-  /** Default: the default branch. */
-  base?: string;
-  title?: string;
-  body?: string | null;
-  /** "merged" really merges the head into the base with a merge commit. Default "open". */
-  state?: 'open' | 'closed' | 'merged';
-  draft?: boolean;
-  /** Default octocat. */
-  user?: FakeUser;
-  labels?: string[];
-}
-
-export interface FakeGitHub {
-  /** Base URL for Octokit's `baseUrl` / GITHUB_API_URL (no trailing slash). */
-  readonly url: string;
-  readonly owner: string;
-  readonly repo: string;
-  readonly defaultBranch: string;
-  /** The real bare repository holding every git object; inspect it with `git -C bareRepoPath …`. */
-  readonly bareRepoPath: string;
-  /** Every request, in arrival order. */
-  readonly requests: readonly RequestLogEntry[];
-  /** Request bodies that do not match GitHub's OpenAPI description (each answered with 422). */
-  readonly schemaViolations: readonly SchemaViolation[];
-  /** Responses of the fake that do not match the description: bugs in the fake. */
-  readonly responseViolations: readonly SchemaViolation[];
-  /** Requests for endpoints or GraphQL operations the fake does not implement. */
-  readonly unhandledRequests: readonly RequestLogEntry[];
-  readonly pulls: readonly PullRecord[];
-  readonly issueComments: readonly IssueCommentRecord[];
-  readonly reviews: readonly ReviewRecord[];
-  readonly reviewComments: readonly ReviewCommentRecord[];
-  /** The repository's labels (created on first use, as GitHub does when adding labels to an issue). */
-  readonly labels: readonly LabelRecord[];
-  readonly deletedRefs: readonly DeletedRef[];
-  /** Switch the token to read-only (or back) at any time. */
-  readOnly: boolean;
-  allowActionsToCreatePullRequests: boolean;
-  tokenUser: FakeUser;
-
-  /** Environment variables a workflow step would see for this repository. */
-  actionEnv(): Record<string, string>;
-  /** Runs git against the bare repository; returns stdout. */
-  git(args: readonly string[]): Promise<string>;
-  branchSha(branch: string): Promise<string | null>;
-  /** A file's text at a branch, tag or SHA; null when absent. */
-  readFile(commitish: string, path: string): Promise<string | null>;
-  /** Commits the files under `dir` onto `branch` (default: the default branch). Returns the commit SHA. */
-  seedFromWorkTree(dir: string, options?: { branch?: string; message?: string; author?: FakeUser }): Promise<string>;
-  /**
-   * Commits `files` onto branch `name` (creating it from `from`, default the default branch) and moves the
-   * branch there, as a developer's push would. Returns the commit SHA.
-   */
-  pushBranch(name: string, files: FileMap, options?: { from?: string; message?: string; author?: FakeUser }): Promise<string>;
-  /** A human pushing a commit onto an existing branch (e.g. the bot's). Returns the commit SHA. */
-  addCommitOnBranch(branch: string, files: FileMap, author?: FakeUser, message?: string): Promise<string>;
-  /** Records a pull request as if someone had opened it (no API validation). */
-  openPullRequest(seed: PullRequestSeed): Promise<PullRecord>;
-  /** Merges an open pull request into its base ("merge": merge commit; "squash": one commit). */
-  mergePullRequest(number: number, options?: { method?: 'merge' | 'squash' }): Promise<string>;
-  /** A human's comment on the pull request's conversation. */
-  addIssueComment(issueNumber: number, body: string, user?: FakeUser): Promise<IssueCommentRecord>;
-  /** A human's inline comment (anchor-checked like the API does). */
-  addReviewComment(input: {
-    pull: number;
-    path: string;
-    line: number;
-    side?: 'LEFT' | 'RIGHT';
-    body: string;
-    user?: FakeUser;
-    inReplyTo?: number;
-  }): Promise<ReviewCommentRecord>;
-  /** Whether the review thread started by this comment is resolved. */
-  isThreadResolved(commentId: number): boolean;
-  /** Makes the next matching request(s) fail. */
-  failNext(spec: FaultSpec): FaultHandle;
-  /** Stops the server and deletes the repository. */
-  close(): Promise<void>;
-}
 
 const ROUTES: Record<string, RouteHandler> = {
   ...repoRoutes,
@@ -182,7 +74,6 @@ function subset(): OpenApiSubset {
 interface Routed {
   spec: OperationSpec;
   handler: RouteHandler;
-  params: Record<string, string>;
 }
 
 class FakeGitHubServer implements FakeGitHub {
@@ -209,8 +100,9 @@ class FakeGitHubServer implements FakeGitHub {
     for (const [key, handler] of Object.entries(ROUTES)) {
       const spec = subset().operation(key);
       // Routes and the extraction script's operation list must agree, or validation would silently skip.
-      if (!spec) throw new Error(`fake-github: ${key} is not in openapi-subset.json; rerun the extraction script`);
-      this.router.add(key, { spec, handler, params: {} });
+      if (!spec)
+        throw new Error(`fake-github: ${key} is not in openapi-subset.json; rerun the extraction script`);
+      this.router.add(key, { spec, handler });
     }
   }
 
@@ -286,7 +178,9 @@ class FakeGitHubServer implements FakeGitHub {
       path: safeDecode(url.pathname),
       operation: null,
       query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, String(value)])),
+      headers: Object.fromEntries(
+        Object.entries(request.headers).map(([key, value]) => [key, String(value)]),
+      ),
       body: undefined,
       status: 0,
       injected: false,
@@ -328,57 +222,36 @@ class FakeGitHubServer implements FakeGitHub {
     const { spec, handler } = match.value;
     entry.operation = spec.key;
     try {
-      if (match.params.owner?.toLowerCase() !== this.owner.toLowerCase() || match.params.repo?.toLowerCase() !== this.repo.toLowerCase()) {
+      if (
+        match.params.owner?.toLowerCase() !== this.owner.toLowerCase() ||
+        match.params.repo?.toLowerCase() !== this.repo.toLowerCase()
+      ) {
         // GitHub does not reveal whether a repository exists to those who cannot see it.
         throw notFound();
       }
       this.authenticate(request, method !== 'GET');
 
-      let invalid = false;
-      if (spec.requestBody) {
-        const document = body ?? {};
-        const problems = subset().checkRequest(spec.key, document);
-        if (problems.length > 0) {
-          invalid = true;
-          this.schemaViolations.push({
-            direction: 'request',
-            operation: spec.key,
-            method,
-            path: entry.path,
-            problems: problems.map((problem) => problem.message),
-            document,
-          });
-          body = document;
-          // Checked below, after fault injection: a fault simulates GitHub failing before it reads the body.
-          entry.body = body;
-        }
-      }
-
+      // Checked now, answered after fault injection: a fault simulates GitHub failing before reading the body.
+      const problems = this.checkRequestBody(spec, method, entry.path, body);
       const fault = this.faultQueue.take(method, entry.path, spec.path);
       if (fault) {
         entry.injected = true;
         return faultResponse(fault, spec);
       }
-      if (invalid) {
-        throw new ApiError(422, { message: invalidRequestMessage(subset().checkRequest(spec.key, body ?? {}), body) });
-      }
+      if (problems.length > 0)
+        throw new ApiError(422, { message: invalidRequestMessage(problems, body ?? {}) });
       if (this.readOnly && method !== 'GET') throw notAccessible();
 
       await this.state.syncPulls();
-      const answer = await handler(this.state, { params: match.params, query: url.searchParams, body, headers: request.headers, url });
-      if (answer.body !== undefined && answer.status < 300) {
-        const problems = subset().checkResponse(spec.key, answer.body);
-        if (problems.length > 0) {
-          this.responseViolations.push({
-            direction: 'response',
-            operation: spec.key,
-            method,
-            path: entry.path,
-            problems: problems.map((problem) => problem.message),
-            document: answer.body,
-          });
-        }
-      }
+      const answer = await handler(this.state, {
+        params: match.params,
+        query: url.searchParams,
+        body,
+        headers: request.headers,
+        url,
+      });
+      if (answer.body !== undefined && answer.status < 300)
+        this.checkResponseBody(spec, method, entry.path, answer.body);
       return answer;
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error, spec);
@@ -386,7 +259,49 @@ class FakeGitHubServer implements FakeGitHub {
     }
   }
 
-  private async graphql(request: IncomingMessage, body: unknown, entry: RequestLogEntry): Promise<RouteResponse> {
+  /** Validates a request body against the operation's schema; records and returns the problems. */
+  private checkRequestBody(
+    spec: OperationSpec,
+    method: string,
+    path: string,
+    body: unknown,
+  ): SchemaProblem[] {
+    if (!spec.requestBody) return [];
+    // An absent body is checked as `{}`, so missing required fields are reported the way GitHub words them.
+    const document = body ?? {};
+    const problems = subset().checkRequest(spec.key, document);
+    if (problems.length > 0) {
+      this.schemaViolations.push({
+        direction: 'request',
+        operation: spec.key,
+        method,
+        path,
+        problems: problems.map((problem) => problem.message),
+        document,
+      });
+    }
+    return problems;
+  }
+
+  /** Records a success response that does not match the description: that is a bug in the fake. */
+  private checkResponseBody(spec: OperationSpec, method: string, path: string, body: unknown): void {
+    const problems = subset().checkResponse(spec.key, body);
+    if (problems.length === 0) return;
+    this.responseViolations.push({
+      direction: 'response',
+      operation: spec.key,
+      method,
+      path,
+      problems: problems.map((problem) => problem.message),
+      document: body,
+    });
+  }
+
+  private async graphql(
+    request: IncomingMessage,
+    body: unknown,
+    entry: RequestLogEntry,
+  ): Promise<RouteResponse> {
     const fault = this.faultQueue.take('POST', entry.path, '/graphql');
     if (fault) {
       entry.injected = true;
@@ -400,7 +315,10 @@ class FakeGitHubServer implements FakeGitHub {
     }
     const graphqlRequest = (body ?? {}) as GraphqlRequest;
     if (typeof graphqlRequest.query !== 'string') {
-      return { status: 200, body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] } };
+      return {
+        status: 200,
+        body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] },
+      };
     }
     await this.state.syncPulls();
     const answer = await answerGraphql(this.state, graphqlRequest, this.readOnly);
@@ -472,186 +390,48 @@ class FakeGitHubServer implements FakeGitHub {
   }
 
   readFile(commitish: string, path: string): Promise<string | null> {
-    return this.serial(async () => (await this.state.git.readFile(commitish, path))?.toString('utf8') ?? null);
+    return this.serial(
+      async () => (await this.state.git.readFile(commitish, path))?.toString('utf8') ?? null,
+    );
   }
 
-  seedFromWorkTree(dir: string, options: { branch?: string; message?: string; author?: FakeUser } = {}): Promise<string> {
-    return this.serial(async () => {
-      const branch = options.branch ?? this.defaultBranch;
-      const author = options.author ?? OCTOCAT;
-      this.state.registerUser(author);
-      const parent = await this.state.branchSha(branch);
-      const tree = await this.state.git.treeFromDirectory(dir);
-      const sha = await this.state.createCommit({
-        tree,
-        parents: parent ? [parent] : [],
-        message: options.message ?? 'Import work tree',
-        author: { name: author.name, email: author.email },
-        signed: false,
-      });
-      await this.state.setRef(`refs/heads/${branch}`, sha);
-      return sha;
-    });
+  seedFromWorkTree(
+    dir: string,
+    options?: { branch?: string; message?: string; author?: FakeUser },
+  ): Promise<string> {
+    return this.serial(() => seed.seedFromWorkTree(this.state, dir, options));
   }
 
-  pushBranch(name: string, files: FileMap, options: { from?: string; message?: string; author?: FakeUser } = {}): Promise<string> {
-    return this.serial(async () => {
-      const parent =
-        options.from !== undefined
-          ? await this.state.git.resolveCommit(options.from)
-          : ((await this.state.branchSha(name)) ?? (await this.state.branchSha(this.defaultBranch)));
-      if (options.from !== undefined && parent === null) throw new Error(`pushBranch: cannot resolve ${options.from}`);
-      const sha = await this.state.commitFiles(parent, files, options.message ?? `Update ${name}`, options.author ?? OCTOCAT);
-      await this.state.setRef(`refs/heads/${name}`, sha);
-      return sha;
-    });
+  pushBranch(
+    name: string,
+    files: FileMap,
+    options?: { from?: string; message?: string; author?: FakeUser },
+  ): Promise<string> {
+    return this.serial(() => seed.pushBranch(this.state, name, files, options));
   }
 
-  addCommitOnBranch(branch: string, files: FileMap, author: FakeUser = OCTOCAT, message?: string): Promise<string> {
-    return this.serial(async () => {
-      const parent = await this.state.branchSha(branch);
-      if (parent === null) throw new Error(`addCommitOnBranch: branch ${branch} does not exist`);
-      const sha = await this.state.commitFiles(parent, files, message ?? `Edit on ${branch}`, author);
-      await this.state.setRef(`refs/heads/${branch}`, sha, parent);
-      return sha;
-    });
+  addCommitOnBranch(branch: string, files: FileMap, author?: FakeUser, message?: string): Promise<string> {
+    return this.serial(() => seed.addCommitOnBranch(this.state, branch, files, author, message));
   }
 
-  openPullRequest(seed: PullRequestSeed): Promise<PullRecord> {
-    return this.serial(async () => {
-      const base = seed.base ?? this.defaultBranch;
-      const headSha = await this.state.branchSha(seed.head);
-      const baseSha = await this.state.branchSha(base);
-      if (headSha === null || baseSha === null) throw new Error(`openPullRequest: ${seed.head} or ${base} does not exist`);
-      const user = seed.user ?? OCTOCAT;
-      this.state.registerUser(user);
-      const at = this.state.nowIso();
-      const number = this.state.nextIssueNumber();
-      const pr: PullRecord = {
-        number,
-        id: 1_000_000 + number,
-        title: seed.title ?? `Pull request from ${seed.head}`,
-        body: seed.body ?? null,
-        state: 'open',
-        merged: false,
-        mergedAt: null,
-        mergeCommitSha: null,
-        closedAt: null,
-        draft: seed.draft ?? false,
-        maintainerCanModify: false,
-        head: seed.head,
-        base,
-        headSha,
-        baseSha,
-        user,
-        labels: [...(seed.labels ?? [])],
-        createdAt: at,
-        updatedAt: at,
-      };
-      this.state.pulls.push(pr);
-      for (const label of pr.labels) this.state.ensureLabel(label);
-      if (seed.state === 'closed') this.state.close(pr);
-      if (seed.state === 'merged') await this.merge(pr, 'merge');
-      return pr;
-    });
+  openPullRequest(pullRequest: PullRequestSeed): Promise<PullRecord> {
+    return this.serial(() => seed.openPullRequest(this.state, pullRequest));
   }
 
   mergePullRequest(number: number, options: { method?: 'merge' | 'squash' } = {}): Promise<string> {
     return this.serial(async () => {
       const pr = this.state.findPull(number);
-      if (!pr || pr.state !== 'open') throw new Error(`mergePullRequest: #${number} is not an open pull request`);
-      return this.merge(pr, options.method ?? 'merge');
+      if (!pr) throw new Error(`mergePullRequest: #${number} does not exist`);
+      return seed.mergePullRequest(this.state, pr, options.method ?? 'merge');
     });
-  }
-
-  private async merge(pr: PullRecord, method: 'merge' | 'squash'): Promise<string> {
-    const tree = await this.state.git.mergeTree(pr.baseSha, pr.headSha);
-    if (tree === null) throw new Error(`#${pr.number} has conflicts with ${pr.base}`);
-    const merger = pr.user;
-    const sha = await this.state.createCommit({
-      tree,
-      parents: method === 'merge' ? [pr.baseSha, pr.headSha] : [pr.baseSha],
-      message:
-        method === 'merge'
-          ? `Merge pull request #${pr.number} from ${this.owner}/${pr.head}\n\n${pr.title}`
-          : `${pr.title} (#${pr.number})`,
-      author: { name: merger.name, email: merger.email },
-      signed: true,
-    });
-    await this.state.setRef(`refs/heads/${pr.base}`, sha, pr.baseSha);
-    // A merge commit puts the head into the base, which syncPulls() recognises; a squash does not.
-    if (!pr.merged) this.state.markMerged(pr, sha);
-    return sha;
   }
 
   addIssueComment(issueNumber: number, body: string, user: FakeUser = OCTOCAT): Promise<IssueCommentRecord> {
-    return this.serial(async () => {
-      if (!this.state.findPull(issueNumber)) throw new Error(`addIssueComment: #${issueNumber} does not exist`);
-      const at = this.state.nowIso();
-      const comment: IssueCommentRecord = {
-        id: this.state.nextId('issueComment'),
-        issueNumber,
-        user,
-        body,
-        createdAt: at,
-        updatedAt: at,
-      };
-      this.state.issueComments.push(comment);
-      return comment;
-    });
+    return this.serial(async () => seed.addIssueComment(this.state, issueNumber, body, user));
   }
 
-  addReviewComment(input: {
-    pull: number;
-    path: string;
-    line: number;
-    side?: 'LEFT' | 'RIGHT';
-    body: string;
-    user?: FakeUser;
-    inReplyTo?: number;
-  }): Promise<ReviewCommentRecord> {
-    return this.serial(async () => {
-      const pr = this.state.findPull(input.pull);
-      if (!pr) throw new Error(`addReviewComment: #${input.pull} does not exist`);
-      const diff = await this.state.pullDiff(pr);
-      const [anchored] = anchorReviewComments(
-        [{ path: input.path, line: input.line, side: input.side ?? 'RIGHT', body: input.body }],
-        diff.hunks,
-      );
-      if (!anchored) throw new Error('addReviewComment: nothing anchored');
-      const user = input.user ?? OCTOCAT;
-      const at = this.state.nowIso();
-      const review: ReviewRecord = {
-        id: this.state.nextId('review'),
-        pullNumber: pr.number,
-        user,
-        body: '',
-        state: 'COMMENTED',
-        commitId: pr.headSha,
-        submittedAt: at,
-      };
-      this.state.reviews.push(review);
-      const comment: ReviewCommentRecord = {
-        id: this.state.nextId('reviewComment'),
-        pullNumber: pr.number,
-        reviewId: review.id,
-        inReplyToId: input.inReplyTo ?? null,
-        user,
-        path: anchored.path,
-        body: anchored.body,
-        side: anchored.side,
-        originalLine: anchored.line,
-        originalStartLine: null,
-        startSide: null,
-        originalPosition: anchored.position,
-        originalCommitId: pr.headSha,
-        diffHunk: anchored.diffHunk,
-        createdAt: at,
-        updatedAt: at,
-      };
-      this.state.reviewComments.push(comment);
-      return comment;
-    });
+  addReviewComment(input: Parameters<FakeGitHub['addReviewComment']>[0]): Promise<ReviewCommentRecord> {
+    return this.serial(() => seed.addReviewComment(this.state, input));
   }
 
   isThreadResolved(commentId: number): boolean {
@@ -722,7 +502,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const defaultBranch = options.defaultBranch ?? 'main';
   const startTime = options.startTime ?? new Date('2026-01-05T09:00:00Z');
   const git = await GitStore.create(defaultBranch);
-  const ownerUser: FakeUser = { login: owner, id: 9_000_001, type: 'Organization', name: owner, email: `${owner}@example.com`, association: 'OWNER' };
+  const ownerUser: FakeUser = {
+    login: owner,
+    id: 9_000_001,
+    type: 'Organization',
+    name: owner,
+    email: `${owner}@example.com`,
+    association: 'OWNER',
+  };
   // The URL is known only after listen(); payloads read it through this object, filled in below.
   const identity = {
     apiUrl: '',
@@ -734,7 +521,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     createdAt: isoTime(startTime),
   };
   const payloads = new Payloads(identity);
-  const state = new RepoState(git, payloads, defaultBranch, options.tokenUser ?? GITHUB_ACTIONS_BOT, startTime);
+  const state = new RepoState(
+    git,
+    payloads,
+    defaultBranch,
+    options.tokenUser ?? GITHUB_ACTIONS_BOT,
+    startTime,
+  );
   state.actionsCanCreatePullRequests = options.allowActionsToCreatePullRequests ?? true;
   state.registerUser(OCTOCAT);
   const fake = new FakeGitHubServer(state, options, owner, repo);
@@ -745,7 +538,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       await fake.seedFromWorkTree(options.seedDir, { message: 'Initial commit' });
     } else {
       const files = options.files ?? { 'README.md': `# ${repo}\n` };
-      if (Object.keys(files).length > 0) await fake.pushBranch(defaultBranch, files, { message: 'Initial commit' });
+      if (Object.keys(files).length > 0)
+        await fake.pushBranch(defaultBranch, files, { message: 'Initial commit' });
     }
   } catch (error) {
     await fake.close();

@@ -19,7 +19,7 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'fingerprint
     notChangedReasons: [],
     usedAt: [],
     notes: [],
-    fixFiles: [],
+    edits: [],
     ...overrides,
   };
 }
@@ -54,7 +54,7 @@ export const tornadoSettingsDict = finding({
   usedAt: ['handlers/auth.py:18'],
   notes: ['The flags come from the dict splatted at handlers/auth.py:18.'],
   fingerprint: '5d1f0c9e7a2b4c11',
-  fixFiles: ['config/settings.py'],
+  edits: [{ file: 'config/settings.py', start: 0, end: 0, text: '' }],
 });
 
 export const expressToken = finding({
@@ -72,7 +72,7 @@ export const expressToken = finding({
     'Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',
   changedFlags: ['httpOnly', 'secure'],
   fingerprint: '0a9c33de51f07b62',
-  fixFiles: ['src/routes/auth.ts'],
+  edits: [{ file: 'src/routes/auth.ts', start: 0, end: 0, text: '' }],
 });
 
 export const expressSession = finding({
@@ -88,7 +88,7 @@ export const expressSession = finding({
   message: 'Cookie options of session(): Secure is not set. Fix: secure: true.',
   changedFlags: ['secure'],
   fingerprint: '7be2a01c9d3f5e48',
-  fixFiles: ['src/app.ts'],
+  edits: [{ file: 'src/app.ts', start: 0, end: 0, text: '' }],
 });
 
 export const conditionalSecure = finding({
@@ -124,7 +124,7 @@ export const csrfCookie = finding({
   message: 'Cookie "XSRF-TOKEN" (res.cookie()): Secure is not set. Fix: secure: true.',
   changedFlags: ['secure'],
   fingerprint: '93d0b7e4f12a6c58',
-  fixFiles: ['src/routes/csrf.ts'],
+  edits: [{ file: 'src/routes/csrf.ts', start: 0, end: 0, text: '' }],
 });
 
 /** A `cookie_settings` dict that no call splats: nothing to set, but worth saying. */

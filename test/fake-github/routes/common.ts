@@ -65,7 +65,11 @@ export function paginate<T>(
 }
 
 /** A JSON 200 with one page of items. */
-export function pageResponse<T>(request: RouteRequest, items: readonly T[], options: { maxItems?: number } = {}): RouteResponse {
+export function pageResponse<T>(
+  request: RouteRequest,
+  items: readonly T[],
+  options: { maxItems?: number } = {},
+): RouteResponse {
   const { page, headers } = paginate(request, items, options);
   return { status: 200, body: page, headers };
 }

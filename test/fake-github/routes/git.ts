@@ -15,7 +15,13 @@ interface CreateBlobBody {
 
 interface CreateTreeBody {
   base_tree?: string;
-  tree: { path?: string; mode?: string; type?: 'blob' | 'tree' | 'commit'; sha?: string | null; content?: string }[];
+  tree: {
+    path?: string;
+    mode?: string;
+    type?: 'blob' | 'tree' | 'commit';
+    sha?: string | null;
+    content?: string;
+  }[];
 }
 
 interface Identity {
@@ -57,7 +63,9 @@ function created(state: RepoState, path: string, body: Record<string, unknown>):
 /** A path GitHub would store: relative, no empty, `.` or `..` segments, never inside `.git`. */
 function isValidTreePath(path: string): boolean {
   const segments = path.split('/');
-  return segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..' && segment !== '.git');
+  return segments.every(
+    (segment) => segment !== '' && segment !== '.' && segment !== '..' && segment !== '.git',
+  );
 }
 
 function parseDate(value: string | undefined): Date | undefined {
@@ -72,7 +80,8 @@ async function createBlob(state: RepoState, request: RouteRequest): Promise<Rout
   await requireNonEmpty(state);
   const body = request.body as CreateBlobBody;
   const encoding = body.encoding ?? 'utf-8';
-  const content = encoding === 'base64' ? Buffer.from(body.content, 'base64') : Buffer.from(body.content, 'utf8');
+  const content =
+    encoding === 'base64' ? Buffer.from(body.content, 'base64') : Buffer.from(body.content, 'utf8');
   const sha = await state.git.writeBlob(content);
   return created(state, `/git/blobs/${sha}`, state.payloads.blobCreated(sha));
 }
@@ -100,7 +109,8 @@ async function createTree(state: RepoState, request: RouteRequest): Promise<Rout
     const path = entry.path ?? '';
     const type = entry.type ?? 'blob';
     const mode = entry.mode ?? '100644';
-    if (!isValidTreePath(path)) throw unprocessable(`tree.path contains a malformed path component`);
+    // This and the next two messages are modelled on GitHub's 422s; their exact wording is unverified.
+    if (!isValidTreePath(path)) throw unprocessable('tree.path contains a malformed path component');
     if (entry.content !== undefined) {
       changes.push({ path, mode, type, sha: await state.git.writeBlob(Buffer.from(entry.content, 'utf8')) });
       continue;
@@ -181,7 +191,8 @@ async function createRef(state: RepoState, request: RouteRequest): Promise<Route
     // Wording unverified; the rule is the documented one ("refs/" prefix and at least two slashes).
     throw unprocessable("Reference name must start with 'refs/' and have at least two slashes.");
   }
-  if (!(await state.git.isValidRefName(body.ref))) throw unprocessable(`${body.ref} is not a valid ref name.`);
+  if (!(await state.git.isValidRefName(body.ref)))
+    throw unprocessable(`${body.ref} is not a valid ref name.`);
   if ((await state.git.objectType(body.sha)) === null) throw unprocessable('Object does not exist');
   if ((await state.git.readRef(body.ref)) !== null) throw unprocessable('Reference already exists');
   await state.setRef(body.ref, body.sha, ZERO_SHA);

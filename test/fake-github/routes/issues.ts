@@ -35,7 +35,9 @@ async function listComments(state: RepoState, request: RouteRequest): Promise<Ro
     (comment) => comment.issueNumber === pr.number && (!since || comment.updatedAt >= since),
   );
   const response = pageResponse(request, comments);
-  response.body = (response.body as IssueCommentRecord[]).map((comment) => state.payloads.issueComment(comment));
+  response.body = (response.body as IssueCommentRecord[]).map((comment) =>
+    state.payloads.issueComment(comment),
+  );
   return response;
 }
 
@@ -75,10 +77,12 @@ async function addLabels(state: RepoState, request: RouteRequest): Promise<Route
   const pr = issueOr404(state, request);
   const body = request.body as AddLabelsBody;
   // GitHub accepts { labels: [...] }, a bare array, or a single name; items are names or { name }.
-  const items: LabelItem[] = typeof body === 'string' ? [body] : Array.isArray(body) ? body : (body.labels ?? []);
+  const items: LabelItem[] =
+    typeof body === 'string' ? [body] : Array.isArray(body) ? body : (body.labels ?? []);
   for (const item of items) {
     const label = state.ensureLabel(typeof item === 'string' ? item : item.name);
-    if (!pr.labels.some((name) => name.toLowerCase() === label.name.toLowerCase())) pr.labels.push(label.name);
+    if (!pr.labels.some((name) => name.toLowerCase() === label.name.toLowerCase()))
+      pr.labels.push(label.name);
   }
   pr.updatedAt = state.nowIso();
   return { status: 200, body: state.labelsOf(pr).map((label) => state.payloads.label(label)) };

@@ -44,7 +44,9 @@ export function pullOr404(state: RepoState, request: RouteRequest): PullRecord {
 function headBranch(state: RepoState, head: string): string | undefined {
   const colon = head.indexOf(':');
   if (colon === -1) return head;
-  return head.slice(0, colon).toLowerCase() === state.payloads.ownerLogin.toLowerCase() ? head.slice(colon + 1) : undefined;
+  return head.slice(0, colon).toLowerCase() === state.payloads.ownerLogin.toLowerCase()
+    ? head.slice(colon + 1)
+    : undefined;
 }
 
 function characters(text: string): number {
@@ -62,9 +64,16 @@ function checkBody(body: string | undefined): void {
   }
 }
 
-function duplicateOf(state: RepoState, pr: { head: string; base: string; number?: number }): PullRecord | undefined {
+function duplicateOf(
+  state: RepoState,
+  pr: { head: string; base: string; number?: number },
+): PullRecord | undefined {
   return state.pulls.find(
-    (other) => other.state === 'open' && other.head === pr.head && other.base === pr.base && other.number !== pr.number,
+    (other) =>
+      other.state === 'open' &&
+      other.head === pr.head &&
+      other.base === pr.base &&
+      other.number !== pr.number,
   );
 }
 
@@ -115,14 +124,17 @@ async function listPulls(state: RepoState, request: RouteRequest): Promise<Route
   const sign = direction === 'asc' ? 1 : -1;
   pulls = [...pulls].sort((a, b) => sign * (key(a).localeCompare(key(b)) || a.number - b.number));
   const response = pageResponse(request, pulls);
-  response.body = (response.body as PullRecord[]).map((pr) => state.payloads.pull(pr, state.labelsOf(pr), state.pushedAt));
+  response.body = (response.body as PullRecord[]).map((pr) =>
+    state.payloads.pull(pr, state.labelsOf(pr), state.pushedAt),
+  );
   return response;
 }
 
 async function createPull(state: RepoState, request: RouteRequest): Promise<RouteResponse> {
   const body = request.body as CreatePullBody;
   if (isGitHubActions(state) && !state.actionsCanCreatePullRequests) throw actionsCannotCreatePullRequests();
-  if (body.title === undefined) throw validationFailed({ resource: 'Issue', code: 'missing_field', field: 'title' });
+  if (body.title === undefined)
+    throw validationFailed({ resource: 'Issue', code: 'missing_field', field: 'title' });
   const head = headBranch(state, body.head);
   const headSha = head === undefined ? null : await state.branchSha(head);
   if (head === undefined || headSha === null) {
@@ -133,7 +145,11 @@ async function createPull(state: RepoState, request: RouteRequest): Promise<Rout
   checkBody(body.body);
   if (duplicateOf(state, { head, base: body.base })) throw alreadyExists(state, head);
   if (await state.git.isAncestor(headSha, baseSha)) {
-    throw validationFailed({ resource: 'PullRequest', code: 'custom', message: `No commits between ${body.base} and ${head}` });
+    throw validationFailed({
+      resource: 'PullRequest',
+      code: 'custom',
+      message: `No commits between ${body.base} and ${head}`,
+    });
   }
   const at = state.nowIso();
   const number = state.nextIssueNumber();
@@ -175,7 +191,12 @@ async function getPull(state: RepoState, request: RouteRequest): Promise<RouteRe
     return { status: 200, text: { contentType: 'application/vnd.github.v3.diff; charset=utf-8', content } };
   }
   if (accept.includes('patch')) {
-    const content = await state.git.git(['format-patch', '--stdout', '--no-signature', `${pr.baseSha}..${pr.headSha}`]);
+    const content = await state.git.git([
+      'format-patch',
+      '--stdout',
+      '--no-signature',
+      `${pr.baseSha}..${pr.headSha}`,
+    ]);
     return { status: 200, text: { contentType: 'application/vnd.github.v3.patch; charset=utf-8', content } };
   }
   return { status: 200, body: await fullPayload(state, pr) };
@@ -197,13 +218,19 @@ async function updatePull(state: RepoState, request: RouteRequest): Promise<Rout
   if (body.state === 'open' && pr.state === 'closed') {
     // The three refusals below are modelled on GitHub's behaviour; their exact wording is unverified.
     const refuse = (why: string) =>
-      validationFailed({ resource: 'PullRequest', code: 'custom', field: 'state', message: `state cannot be changed. ${why}` });
+      validationFailed({
+        resource: 'PullRequest',
+        code: 'custom',
+        field: 'state',
+        message: `state cannot be changed. ${why}`,
+      });
     if (pr.merged) throw refuse('The pull request has already been merged.');
     const headSha = await state.branchSha(pr.head);
     if (headSha === null) throw refuse('The head branch was deleted.');
     if (duplicateOf(state, pr)) throw alreadyExists(state, pr.head);
     const baseSha = (await state.branchSha(pr.base)) ?? pr.baseSha;
-    if (await state.git.isAncestor(headSha, baseSha)) throw refuse(`There are no new commits on the ${pr.head} branch.`);
+    if (await state.git.isAncestor(headSha, baseSha))
+      throw refuse(`There are no new commits on the ${pr.head} branch.`);
     pr.state = 'open';
     pr.closedAt = null;
     pr.headSha = headSha;

@@ -16,7 +16,10 @@ export function commitPayload(state: RepoState, commit: CommitObject): Record<st
   );
 }
 
-export async function commitPayloads(state: RepoState, shas: readonly string[]): Promise<Record<string, unknown>[]> {
+export async function commitPayloads(
+  state: RepoState,
+  shas: readonly string[],
+): Promise<Record<string, unknown>[]> {
   const result: Record<string, unknown>[] = [];
   for (const sha of shas) {
     const commit = await state.readCommit(sha);

@@ -31,7 +31,8 @@ export function visibleComments(state: RepoState, pullNumber: number): ReviewCom
       .map((review) => review.id),
   );
   return state.reviewComments.filter(
-    (comment) => comment.pullNumber === pullNumber && (comment.reviewId === null || !pending.has(comment.reviewId)),
+    (comment) =>
+      comment.pullNumber === pullNumber && (comment.reviewId === null || !pending.has(comment.reviewId)),
   );
 }
 
@@ -48,7 +49,10 @@ async function createReview(state: RepoState, request: RouteRequest): Promise<Ro
   }
   if (body.event === undefined) {
     const pending = state.reviews.some(
-      (review) => review.pullNumber === pr.number && review.state === 'PENDING' && review.user.login === state.tokenUser.login,
+      (review) =>
+        review.pullNumber === pr.number &&
+        review.state === 'PENDING' &&
+        review.user.login === state.tokenUser.login,
     );
     if (pending) throw unprocessableEntity('User can only have one pending review per pull request');
   }
@@ -99,7 +103,9 @@ async function createReview(state: RepoState, request: RouteRequest): Promise<Ro
 async function listReviews(state: RepoState, request: RouteRequest): Promise<RouteResponse> {
   const pr = pullOr404(state, request);
   const reviews = state.reviews.filter(
-    (review) => review.pullNumber === pr.number && (review.state !== 'PENDING' || review.user.login === state.tokenUser.login),
+    (review) =>
+      review.pullNumber === pr.number &&
+      (review.state !== 'PENDING' || review.user.login === state.tokenUser.login),
   );
   const response = pageResponse(request, reviews);
   response.body = (response.body as ReviewRecord[]).map((review) => state.payloads.review(review));
