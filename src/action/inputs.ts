@@ -71,7 +71,8 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   if (base !== null && base === branch) problems.push('inputs `base` and `branch` must differ');
 
   const sarifFile = read('sarif-file').trim() || null;
-  if (sarifFile !== null && sarifFile.includes('\0')) problems.push('input `sarif-file` is not a usable path');
+  if (sarifFile !== null && sarifFile.includes('\0'))
+    problems.push('input `sarif-file` is not a usable path');
 
   if (!token && mode !== 'report') {
     problems.push(

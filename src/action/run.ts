@@ -133,9 +133,22 @@ async function runPullRequestMode(
   const repository = `${owner}/${repo}`;
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   annotate(result.findings);
-  const body = renderPullRequestBody(result, { repository, maxLength: MAX_BODY, serverUrl });
+  // In the pull request's own words, what it fixes is fixed.
+  const proposed: ScanResult = {
+    ...result,
+    findings: result.findings.map((finding) =>
+      finding.outcome === 'fixable' ? { ...finding, outcome: 'fixed' as const } : finding,
+    ),
+  };
+  const body = renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl });
   writeSummary(
-    renderAnalysis(result, { mode: 'pr', repository, serverUrl, ref: env.GITHUB_SHA, maxLength: 1_000_000 }),
+    renderAnalysis(proposed, {
+      mode: 'pr',
+      repository,
+      serverUrl,
+      ref: env.GITHUB_SHA,
+      maxLength: 1_000_000,
+    }),
   );
 
   const github = createGitHubClient({
@@ -210,7 +223,9 @@ function gate(failOn: FailOn, findings: readonly Finding[], handled: ReadonlySet
   const failing = failOn === 'any' ? open : open.filter(isWeak);
   if (failing.length > 0) {
     core.setFailed(
-      `${failing.length} cookie finding${failing.length === 1 ? '' : 's'} ${failOn === 'any' ? 'remain' : 'leave a cookie weak'} (fail-on: ${failOn}).`,
+      failing.length === 1
+        ? `1 cookie finding ${failOn === 'any' ? 'remains' : 'leaves a cookie weak'} (fail-on: ${failOn}).`
+        : `${failing.length} cookie findings ${failOn === 'any' ? 'remain' : 'leave cookies weak'} (fail-on: ${failOn}).`,
     );
   }
 }

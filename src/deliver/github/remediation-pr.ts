@@ -169,28 +169,6 @@ export async function deliverRemediationPullRequest(
     return { ...none, number: open?.number ?? null, url: open?.html_url ?? null };
   }
 
-  // The tree first: its hash says whether the branch already holds exactly this fix.
-  const treeEntries: Array<{ path: string; mode: '100644'; type: 'blob'; sha: string }> = [];
-  for (const file of files) {
-    const blob = await call(`upload ${file.path}`, () =>
-      github.rest.git.createBlob({
-        owner,
-        repo,
-        content: file.content.toString('base64'),
-        encoding: 'base64',
-      }),
-    );
-    treeEntries.push({
-      path: file.path,
-      mode: file.mode as '100644',
-      type: 'blob' as const,
-      sha: blob.data.sha,
-    });
-  }
-  const tree = await call('create the fixed tree', () =>
-    github.rest.git.createTree({ owner, repo, base_tree: baseCommit.data.tree.sha, tree: treeEntries }),
-  );
-
   const existing = await getBranchSha(github, owner, repo, branch, call);
   let branchChanged = false;
   if (existing) {
@@ -209,22 +187,15 @@ export async function deliverRemediationPullRequest(
       if (open) await commentOnce(github, owner, repo, open.number, existing, message, call);
       return { operation: 'none', number: open?.number ?? null, url: open?.html_url ?? null, failure: null };
     }
-    const head = await call(`read the head of ${branch}`, () =>
-      github.rest.git.getCommit({ owner, repo, commit_sha: existing }),
-    );
-    const upToDate =
-      head.data.tree.sha === tree.data.sha &&
-      head.data.parents.length === 1 &&
-      head.data.parents[0]?.sha === baseSha;
-    if (!upToDate) {
-      const commit = await createCommit(github, request, baseSha, tree.data.sha, files.length, call);
+    if (!(await holdsExactly(github, owner, repo, existing, baseSha, baseTree, files, call))) {
+      const commit = await commitFiles(github, request, baseSha, baseCommit.data.tree.sha, files, call);
       await call(`update ${branch}`, () =>
         github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit, force: true }),
       );
       branchChanged = true;
     }
   } else {
-    const commit = await createCommit(github, request, baseSha, tree.data.sha, files.length, call);
+    const commit = await commitFiles(github, request, baseSha, baseCommit.data.tree.sha, files, call);
     await call(`create the branch ${branch}`, () =>
       github.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit }),
     );
@@ -303,7 +274,7 @@ export async function deliverRemediationPullRequest(
       }
     }
     if (api && isPullRequestsNotPermitted(api)) {
-      const compare = `${request.serverUrl}/${owner}/${repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(branch)}?expand=1`;
+      const compare = `${request.serverUrl}/${owner}/${repo}/compare/${encodeURI(base)}...${encodeURI(branch)}?expand=1`;
       return {
         operation: 'none',
         number: null,
@@ -377,18 +348,60 @@ async function getBranchSha(
   }
 }
 
-async function createCommit(
+/**
+ * Whether the branch head is one commit on the current base whose tree differs from the base in exactly our
+ * files, with exactly our contents: then there is nothing to push (and nothing is written to find out).
+ */
+async function holdsExactly(
+  github: GitHubClient,
+  owner: string,
+  repo: string,
+  head: string,
+  baseSha: string,
+  baseTree: Map<string, { sha: string; mode: string }>,
+  files: ReadonlyArray<{ path: string; content: Buffer }>,
+  call: Call,
+): Promise<boolean> {
+  const commit = await call('read the head of the branch', () =>
+    github.rest.git.getCommit({ owner, repo, commit_sha: head }),
+  );
+  if (commit.data.parents.length !== 1 || commit.data.parents[0]?.sha !== baseSha) return false;
+  const branchTree = await readTree(github, owner, repo, commit.data.tree.sha, call);
+  const wanted = new Map(files.map((file) => [file.path, gitBlobSha(file.content)]));
+  const paths = new Set([...baseTree.keys(), ...branchTree.keys()]);
+  for (const path of paths) {
+    const expected = wanted.get(path) ?? baseTree.get(path)?.sha;
+    if (branchTree.get(path)?.sha !== expected) return false;
+  }
+  return true;
+}
+
+/** One commit on the base: the fixed files inline in a tree on the base tree (no blob requests). */
+async function commitFiles(
   github: GitHubClient,
   request: RemediationRequest,
   parent: string,
-  tree: string,
-  fileCount: number,
+  baseTreeSha: string,
+  files: ReadonlyArray<{ path: string; mode: string; content: Buffer }>,
   call: Call,
 ): Promise<string> {
+  const tree = await call('create the fixed tree', () =>
+    github.rest.git.createTree({
+      owner: request.owner,
+      repo: request.repo,
+      base_tree: baseTreeSha,
+      tree: files.map((file) => ({
+        path: file.path,
+        mode: file.mode as '100644',
+        type: 'blob' as const,
+        content: file.content.toString('utf8'),
+      })),
+    }),
+  );
   const message = [
     request.title,
     '',
-    `Adds the missing HttpOnly / Secure cookie flags in ${fileCount} file${fileCount === 1 ? '' : 's'}; the pull request explains each change.`,
+    `Adds the missing HttpOnly / Secure cookie flags in ${files.length} file${files.length === 1 ? '' : 's'}; the pull request explains each change.`,
     '',
     COMMIT_TRAILER,
   ].join('\n');
@@ -397,7 +410,7 @@ async function createCommit(
       owner: request.owner,
       repo: request.repo,
       message,
-      tree,
+      tree: tree.data.sha,
       parents: [parent],
     }),
   );

@@ -1,0 +1,289 @@
+// The scheduled sweep end to end: dist/index.js against the fake GitHub, read back with git itself.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeGitHub } from '../fake-github/api.js';
+import { faults, startFakeGitHub } from '../fake-github/server.js';
+import { EXPRESS_ROUTE, SEED_REPOSITORY, SEED_SETTINGS } from './fixtures.js';
+import { makeWorkspace, runAction, writeFiles, writesOf } from './harness.js';
+
+const BRANCH = 'cookie-hardener/remediation';
+let fake: FakeGitHub | null = null;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+async function seedRepository(files: Record<string, string> = SEED_REPOSITORY) {
+  fake = await startFakeGitHub({ files });
+  return { fake, workspace: makeWorkspace(files) };
+}
+
+describe('mode: pr (scheduled sweep)', () => {
+  it('opens one PR whose only change is the added "httponly": True, and a second run leaves everything as it was', async () => {
+    const { fake, workspace } = await seedRepository();
+    const first = await runAction(fake, { workspace });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.outputs).toMatchObject({
+      findings: '1',
+      fixed: '1',
+      'pull-request-number': '1',
+      'pull-request-operation': 'created',
+      'pull-request-url': 'https://github.com/acme/webapp/pull/1',
+    });
+    const diff = await fake.git(['diff', 'main', BRANCH]);
+    expect(diff.replace(/^index \w+\.\.\w+ 100644$/m, 'index …')).toBe(
+      [
+        'diff --git a/config/settings.py b/config/settings.py',
+        'index …',
+        '--- a/config/settings.py',
+        '+++ b/config/settings.py',
+        '@@ -4,4 +4,5 @@ COOKIE_SECRET = os.environ.get("COOKIE_SECRET", "")',
+        ' ',
+        ' cookie_settings = {',
+        '     "secure": True,',
+        '+    "httponly": True,',
+        ' }',
+        '',
+      ].join('\n'),
+    );
+    // Committed through the Git Data API with no author override, so GitHub marks it Verified.
+    const commitRequest = fake.requests.find(
+      (entry) => entry.method === 'POST' && entry.path.endsWith('/git/commits'),
+    );
+    expect(commitRequest?.body).toEqual({
+      message:
+        'Harden cookie flags (HttpOnly / Secure)\n\nAdds the missing HttpOnly / Secure cookie flags in 1 file; the pull request explains each change.\n\nGenerated-by: cookie-hardener',
+      tree: expect.any(String),
+      parents: [await fake.branchSha('main')],
+    });
+    const pull = fake.pulls[0]!;
+    expect(pull).toMatchObject({
+      title: 'Harden cookie flags (HttpOnly / Secure)',
+      head: BRANCH,
+      base: 'main',
+      state: 'open',
+    });
+    expect(pull.body).toContain(
+      [
+        '- `user` at [`config/settings.py:5`](https://github.com/acme/webapp/blob/HEAD/config/settings.py#L5) (Tornado):',
+        "  - [ ] `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF 'set-cookie: user='` prints a line that includes `HttpOnly`",
+      ].join('\n'),
+    );
+    expect(pull.body).toContain('This pull request sets HttpOnly here.');
+    expect(first.summary).toContain('## Cookie flag analysis');
+    expect(first.stdout).toContain(
+      '::error title=cookie-hardener tornado-set-cookie (user),file=config/settings.py,line=5,col=19::',
+    );
+
+    const before = fake.requests.length;
+    const second = await runAction(fake, { workspace });
+    expect(second.code).toBe(0);
+    expect(second.outputs['pull-request-operation']).toBe('none');
+    expect(second.outputs['pull-request-number']).toBe('1');
+    expect(writesOf(fake, before)).toEqual([]);
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.schemaViolations).toEqual([]);
+  }, 60_000);
+
+  it('updates the PR when a new finding appears', async () => {
+    const { fake, workspace } = await seedRepository();
+    expect((await runAction(fake, { workspace })).outputs['pull-request-operation']).toBe('created');
+    const added = { 'app/routes.js': EXPRESS_ROUTE };
+    await fake.pushBranch('main', added, { message: 'Add a login route' });
+    writeFiles(workspace, added);
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('updated');
+    expect(fake.pulls).toHaveLength(1);
+    expect(await fake.readFile(BRANCH, 'app/routes.js')).toBe(
+      EXPRESS_ROUTE.replace(
+        "res.cookie('token', req.token);",
+        "res.cookie('token', req.token, { httpOnly: true, secure: true });",
+      ),
+    );
+    expect(await fake.readFile(BRANCH, 'config/settings.py')).toContain('"httponly": True');
+    expect(fake.pulls[0]!.body).toContain('`app/routes.js:5`');
+    const commits = await fake.git(['rev-list', '--count', `main..${BRANCH}`]);
+    expect(commits.trim()).toBe('1');
+  }, 60_000);
+
+  it('closes the PR and deletes the branch once the base contains every fix', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    const fixed = {
+      'config/settings.py': SEED_SETTINGS.replace(
+        '"secure": True,',
+        '"secure": True,\n    "httponly": True,',
+      ),
+    };
+    await fake.pushBranch('main', fixed, { message: 'Fix cookies by hand' });
+    writeFiles(workspace, fixed);
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('closed');
+    expect(fake.pulls[0]!.state).toBe('closed');
+    expect(await fake.branchSha(BRANCH)).toBeNull();
+    expect(fake.issueComments.map((comment) => comment.body)).toEqual([
+      'main now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting `cookie-hardener/remediation`.',
+    ]);
+  }, 60_000);
+
+  it('does not reopen a PR closed without merging until the findings change', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    await closePull(fake, 1);
+    const again = await runAction(fake, { workspace });
+    expect(again.code).toBe(0);
+    expect(again.outputs['pull-request-operation']).toBe('none');
+    expect(again.stdout).toContain(
+      '#1 proposed these same fixes and was closed without merging, so it is not reopened.',
+    );
+    expect(fake.pulls).toHaveLength(1);
+
+    const added = { 'app/routes.js': EXPRESS_ROUTE };
+    await fake.pushBranch('main', added);
+    writeFiles(workspace, added);
+    const changed = await runAction(fake, { workspace });
+    expect(changed.outputs['pull-request-operation']).toBe('created');
+    expect(fake.pulls.map((pull) => [pull.number, pull.state])).toEqual([
+      [1, 'closed'],
+      [2, 'open'],
+    ]);
+  }, 60_000);
+
+  it('leaves a branch with a human commit alone and says why, once', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    await fake.addCommitOnBranch(BRANCH, { 'NOTES.md': 'reviewed\n' }, undefined, 'Reviewer notes');
+    const head = await fake.branchSha(BRANCH);
+    const added = { 'app/routes.js': EXPRESS_ROUTE };
+    await fake.pushBranch('main', added);
+    writeFiles(workspace, added);
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    expect(await fake.branchSha(BRANCH)).toBe(head);
+    expect(run.stdout).toMatch(
+      /::warning::`cookie-hardener\/remediation` has 1 commit\(s\) that cookie-hardener did not make/,
+    );
+    await runAction(fake, { workspace });
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]!.body).toMatch(
+      /^`cookie-hardener\/remediation` has 1 commit\(s\) that cookie-hardener did not make/,
+    );
+  }, 60_000);
+
+  it('explains the "not permitted to create pull requests" setting, pushes the branch and prints the compare link', async () => {
+    const { fake, workspace } = await seedRepository();
+    fake.allowActionsToCreatePullRequests = false;
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'Turn on Settings → Actions → General → Workflow permissions → "Allow GitHub Actions to create and approve pull requests"',
+    );
+    expect(run.stdout).toContain(
+      'https://github.com/acme/webapp/compare/main...cookie-hardener/remediation?expand=1',
+    );
+    expect(await fake.readFile(BRANCH, 'config/settings.py')).toContain('"httponly": True');
+    expect(fake.pulls).toEqual([]);
+  }, 60_000);
+
+  it('explains a read-only token', async () => {
+    const { fake, workspace } = await seedRepository();
+    fake.readOnly = true;
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::The token cannot create the fixed tree (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }`.',
+    );
+    expect(fake.pulls).toEqual([]);
+  }, 60_000);
+
+  it('survives transient 5xx and a secondary rate limit with exactly one PR', async () => {
+    const { fake, workspace } = await seedRepository();
+    fake.failNext({ method: 'POST', path: '/repos/{owner}/{repo}/pulls', ...faults.serverError(502) });
+    fake.failNext({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/git/trees',
+      ...faults.secondaryRateLimit({ retryAfter: 1 }),
+    });
+    fake.failNext({ method: 'GET', path: '/repos/{owner}/{repo}', ...faults.serverError(503), times: 2 });
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('created');
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.issueComments).toEqual([]);
+    expect(fake.requests.filter((entry) => entry.injected).length).toBe(4);
+  }, 90_000);
+});
+
+describe('mode: report', () => {
+  it('annotates, writes SARIF and the job summary, and gates on fail-on', async () => {
+    const { fake, workspace } = await seedRepository({
+      'README.md': '# x\n',
+      'app/routes.js': EXPRESS_ROUTE,
+    });
+    const run = await runAction(fake, {
+      workspace,
+      event: 'pull_request',
+      inputs: { mode: 'report', 'sarif-file': 'results/cookies.sarif', 'fail-on': 'weak' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error title=cookie-hardener express-res-cookie (token),file=app/routes.js,line=5,col=3::Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',
+    );
+    expect(run.stdout).toContain('::error::1 cookie finding leaves a cookie weak (fail-on: weak).');
+    expect(run.outputs).toMatchObject({ findings: '1', fixed: '0', 'pull-request-operation': 'none' });
+    const sarif = JSON.parse(readFileSync(join(workspace, 'results/cookies.sarif'), 'utf8')) as {
+      version: string;
+      runs: Array<{
+        results: Array<Record<string, unknown>>;
+        tool: { driver: { rules: Array<{ id: string; properties: Record<string, unknown> }> } };
+      }>;
+    };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.tool.driver.rules.map((rule) => rule.id)).toEqual(['express-res-cookie']);
+    expect(sarif.runs[0]!.tool.driver.rules[0]!.properties.tags).toEqual([
+      'security',
+      'external/cwe/cwe-1004',
+      'external/cwe/cwe-614',
+      'express',
+    ]);
+    expect(sarif.runs[0]!.results[0]).toMatchObject({
+      ruleId: 'express-res-cookie',
+      level: 'error',
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'app/routes.js', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 5, startColumn: 3 },
+          },
+        },
+      ],
+      partialFingerprints: { 'cookieHardener/v1': expect.stringMatching(/^[0-9a-f]{16}$/) },
+    });
+    expect(run.summary).toContain('| [`app/routes.js:5`]');
+    expect(writesOf(fake)).toEqual([]);
+  }, 60_000);
+
+  it('fails with every bad input named', async () => {
+    const { fake, workspace } = await seedRepository();
+    const run = await runAction(fake, { workspace, inputs: { mode: 'sweep', 'fail-on': 'sometimes' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::input `mode` must be one of auto, pr, review, report (got "sweep"); input `fail-on` must be one of none, weak, any (got "sometimes")',
+    );
+  }, 60_000);
+});
+
+async function closePull(fake: FakeGitHub, number: number): Promise<void> {
+  const response = await fetch(`${fake.url}/repos/acme/webapp/pulls/${number}`, {
+    method: 'PATCH',
+    headers: { authorization: 'token x', 'content-type': 'application/json' },
+    body: JSON.stringify({ state: 'closed' }),
+  });
+  expect(response.status).toBe(200);
+}
