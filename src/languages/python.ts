@@ -393,3 +393,53 @@ export function localAssignment(
   } while (cursor.next());
   return found;
 }
+
+/**
+ * Simple statements of one body as a `py-statements` container: new statements go after the last one, at its
+ * indentation. A statement that shares its line with another (`a = 1; b = 2`) or whose last line is indented
+ * differently from its first (a wrapped call) cannot anchor an insertion and is left out; with no entry left,
+ * the insertion is refused and the finding stays for a human.
+ */
+export function pyStatementsContainer(
+  module: PyModule,
+  open: number,
+  statements: readonly SyntaxNode[],
+  template: string,
+): Container {
+  const { text } = module;
+  const indentOf = (offset: number) => /^[ \t]*/.exec(text.slice(lineStartAt(text, offset)))?.[0] ?? '';
+  const entries = statements
+    .filter((statement) => text.slice(lineStartAt(text, statement.from), statement.from).trim() === '')
+    .filter((statement) => indentOf(statement.to) === indentOf(statement.from))
+    .map((statement) => ({ start: statement.from, end: statement.to }));
+  return {
+    file: module.file,
+    syntax: 'py-statements',
+    open,
+    close: entries.at(-1)?.end ?? open,
+    entries,
+    keyQuote: '',
+    statementTemplate: template,
+  };
+}
+
+function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Module paths of the top-level `from X import *` statements, in order, with their offsets. */
+export function starImportsOf(module: PyModule): Array<{ module: string; at: number }> {
+  const found: Array<{ module: string; at: number }> = [];
+  for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    if (statement.name !== 'ImportStatement' || statement.lastChild?.name !== '*') continue;
+    const parts = childrenOf(statement);
+    if (parts[0]?.name !== 'from') continue;
+    const importIndex = parts.findIndex((part) => part.name === 'import');
+    const source = parts
+      .slice(1, importIndex)
+      .map((part) => textOf(module, part))
+      .join('');
+    found.push({ module: source, at: statement.from });
+  }
+  return found;
+}

@@ -2,6 +2,8 @@
 import { aiohttpSessionStorage } from './aiohttp-session-storage.js';
 import { aiohttpSetCookie } from './aiohttp-set-cookie.js';
 import { djangoSetCookie } from './django-set-cookie.js';
+import { flaskLoginRememberCookie } from './flask-login-remember-cookie.js';
+import { flaskSessionConfig } from './flask-session-config.js';
 import { flaskSetCookie } from './flask-set-cookie.js';
 import type { PyRule } from './rule.js';
 import { starletteSessionMiddleware } from './starlette-session-middleware.js';
@@ -14,6 +16,8 @@ export const PY_RULES: readonly PyRule[] = [
   tornadoSetCookie,
   tornadoCookieSettings,
   tornadoXsrfCookie,
+  flaskSessionConfig,
+  flaskLoginRememberCookie,
   flaskSetCookie,
   djangoSetCookie,
   starletteSetCookie,

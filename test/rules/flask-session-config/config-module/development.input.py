@@ -1,0 +1,3 @@
+DEBUG = True
+# ok: flask-session-config
+SESSION_COOKIE_SECURE = False
