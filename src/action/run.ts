@@ -16,6 +16,7 @@ import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from 
 import { renderSarif } from '../report/sarif.js';
 import { scanFiles } from '../scan.js';
 import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
+import { runReviewMode } from './review-mode.js';
 
 /** GitHub's limit is 65,536 characters; the margin keeps room for GitHub's own normalisation. */
 const MAX_BODY = 65_000;
@@ -30,22 +31,24 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       `cookie-hardener: mode ${mode} (${inputs.mode === 'auto' ? `auto, event ${env.GITHUB_EVENT_NAME ?? 'unknown'}` : 'set'})`,
     );
 
-    const result = scanWorkspace(workspace, inputs);
-    core.info(summaryLine(result));
-    const active = result.findings.filter((finding) => finding.outcome !== 'ignored');
-    core.setOutput('findings', String(active.length));
-
-    if (inputs.sarifFile) {
-      const path = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, renderSarif(result));
-      core.setOutput('sarif-file', path);
-      core.info(`SARIF written to ${path}`);
-    }
-
+    const context: ModeContext = {
+      inputs,
+      workspace,
+      env,
+      scan: (only) => scanWorkspace(workspace, inputs, only),
+      reportScan: (result) => reportScan(result, inputs, workspace),
+    };
+    let result: ScanResult;
     let handled = new Set<Finding>();
-    if (mode === 'pr') handled = await runPullRequestMode(result, inputs, workspace, env);
-    else runReportMode(result, inputs, env, mode === 'review');
+    if (mode === 'review') {
+      ({ result, handled } = await runReviewMode(context));
+    } else {
+      result = context.scan();
+      context.reportScan(result);
+      if (mode === 'pr') handled = await runPullRequestMode(result, inputs, workspace, env);
+      else runReportMode(result, inputs, env);
+    }
+    const active = result.findings.filter((finding) => finding.outcome !== 'ignored');
     core.setOutput('fixed', String(handled.size));
     if (mode !== 'pr') {
       for (const name of ['pull-request-number', 'pull-request-url']) core.setOutput(name, '');
@@ -69,7 +72,33 @@ export function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'
   return 'report';
 }
 
-function scanWorkspace(workspace: string, inputs: ActionInputs): ScanResult {
+/** What each delivery mode gets from the shell: inputs, the workspace, and the shared scan and reporting. */
+export interface ModeContext {
+  inputs: ActionInputs;
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+  /** Scans the workspace, or only the listed files (review mode scans what the pull request touches). */
+  scan: (only?: ReadonlySet<string>) => ScanResult;
+  /** Logs the summary, sets the `findings` output and writes the SARIF file when asked. */
+  reportScan: (result: ScanResult) => void;
+}
+
+function reportScan(result: ScanResult, inputs: ActionInputs, workspace: string): void {
+  core.info(summaryLine(result));
+  core.setOutput(
+    'findings',
+    String(result.findings.filter((finding) => finding.outcome !== 'ignored').length),
+  );
+  if (inputs.sarifFile) {
+    const path = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, renderSarif(result));
+    core.setOutput('sarif-file', path);
+    core.info(`SARIF written to ${path}`);
+  }
+}
+
+function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlySet<string>): ScanResult {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
   if (explicit !== null && !existsSync(resolve(workspace, explicit))) {
     throw new InputError(`input \`config-file\`: ${explicit} does not exist in the repository`);
@@ -82,7 +111,7 @@ function scanWorkspace(workspace: string, inputs: ActionInputs): ScanResult {
       `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'}).`,
     );
     return scanFiles({
-      files: discovery.files,
+      files: only ? discovery.files.filter((file) => only.has(file)) : discovery.files,
       read: (file) => readSourceFile(discovery.root, file),
       config,
       skipped: discovery.skipped,
@@ -99,17 +128,7 @@ function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
   return { owner, repo };
 }
 
-function runReportMode(
-  result: ScanResult,
-  inputs: ActionInputs,
-  env: NodeJS.ProcessEnv,
-  fromReview: boolean,
-): void {
-  if (fromReview) {
-    core.notice(
-      'Pull request reviews are not available in this version; reporting with annotations instead.',
-    );
-  }
+export function runReportMode(result: ScanResult, inputs: ActionInputs, env: NodeJS.ProcessEnv): void {
   annotate(result.findings);
   const repository = env.GITHUB_REPOSITORY;
   const analysis = renderAnalysis(result, {
@@ -190,7 +209,7 @@ async function runPullRequestMode(
   return new Set(inPullRequest ? result.findings.filter((finding) => finding.outcome === 'fixable') : []);
 }
 
-function annotate(findings: readonly Finding[]): void {
+export function annotate(findings: readonly Finding[]): void {
   for (const finding of findings) {
     if (finding.outcome === 'ignored') continue;
     const properties = {
@@ -205,7 +224,7 @@ function annotate(findings: readonly Finding[]): void {
   }
 }
 
-function writeSummary(markdown: string): void {
+export function writeSummary(markdown: string): void {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
     // The job summary is capped at 1 MiB per step; the analysis is built to stay far below.
