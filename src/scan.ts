@@ -145,21 +145,11 @@ function analyze(
   };
 
   const pythonCandidates: PyModule[] = [];
-  files.forEach((file, index) => {
-    onProgress?.(index + 1, files.length);
-    const language = languageOf(file);
-    if (!language) return;
-    const result = read(file);
-    if ('skip' in result) {
-      analysis.skipped.push({ file, reason: result.skip });
-      return;
-    }
-    if (!COOKIE_API_MENTION.test(result.text)) return;
-    analysis.texts.set(file, result.text);
+  const analyzeFile = (file: string, language: 'javascript' | 'python', text: string): void => {
     if (language === 'javascript') {
       let module: JsModule;
       try {
-        module = parseJavaScript(file, result.text);
+        module = parseJavaScript(file, text);
       } catch (error) {
         if (!(error instanceof JsParseError)) throw error;
         analysis.skipped.push({
@@ -171,30 +161,55 @@ function analyze(
       }
       analysis.parsed++;
       jsCache.set(file, module);
+      const found: SiteWithRule[] = [];
       for (const rule of JS_RULES) {
         if (config.rules[rule.meta.id] === 'off') continue;
-        for (const site of rule.findSites(module, { load: jsLoader }))
-          analysis.sites.push({ site, meta: rule.meta });
+        for (const site of rule.findSites(module, { load: jsLoader })) found.push({ site, meta: rule.meta });
       }
-    } else {
-      const module = parsePython(file, result.text);
-      analysis.parsed++;
-      pyCache.set(file, module);
-      if (module.errorCount > 0) {
-        const { line, column } = lineColumn(module.starts, module.firstError ?? 0);
-        analysis.skipped.push({ file, reason: `syntax error at line ${line}, column ${column}` });
-        return;
-      }
-      pythonCandidates.push(module);
+      analysis.sites.push(...found);
+      return;
+    }
+    const module = parsePython(file, text);
+    analysis.parsed++;
+    pyCache.set(file, module);
+    if (module.errorCount > 0) {
+      const { line, column } = lineColumn(module.starts, module.firstError ?? 0);
+      analysis.skipped.push({ file, reason: `syntax error at line ${line}, column ${column}` });
+      return;
+    }
+    pythonCandidates.push(module);
+  };
+
+  files.forEach((file, index) => {
+    onProgress?.(index + 1, files.length);
+    const language = languageOf(file);
+    if (!language) return;
+    const result = read(file);
+    if ('skip' in result) {
+      analysis.skipped.push({ file, reason: result.skip });
+      return;
+    }
+    if (!COOKIE_API_MENTION.test(result.text)) return;
+    analysis.texts.set(file, result.text);
+    try {
+      analyzeFile(file, language, result.text);
+    } catch (error) {
+      analysis.skipped.push({ file, reason: unanalysable(error) });
     }
   });
   // Python rules run once every candidate is parsed: settings are often declared in one module and read in another.
   const pyContext = { load: pyLoader, project: pythonCandidates };
   for (const module of pythonCandidates) {
-    for (const rule of PY_RULES) {
-      if (config.rules[rule.meta.id] === 'off') continue;
-      for (const site of rule.findSites(module, pyContext))
-        analysis.sites.push({ site, meta: rule.meta as RuleMeta });
+    try {
+      const found: SiteWithRule[] = [];
+      for (const rule of PY_RULES) {
+        if (config.rules[rule.meta.id] === 'off') continue;
+        for (const site of rule.findSites(module, pyContext))
+          found.push({ site, meta: rule.meta as RuleMeta });
+      }
+      analysis.sites.push(...found);
+    } catch (error) {
+      analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
     }
   }
   return analysis;
@@ -256,6 +271,12 @@ function buildChanges(
     }
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
+}
+
+/** A file the analysis could not finish is skipped with the reason; one bad file never stops a scan. */
+function unanalysable(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'nested too deeply to analyse';
+  return `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
 }
 
 const reparse: Reparse = (file, text) => {
