@@ -325,27 +325,91 @@ export function moduleLevelInit(module: JsModule, name: string): JsNode | null {
   return null;
 }
 
-const callCache = new WeakMap<JsModule, JsPath[]>();
+interface Walked {
+  calls: JsPath[];
+  assignments: JsPath[];
+}
 
-/** Every call (and `new`) expression of the module, found in one walk and shared by all rules. */
-export function callsOf(module: JsModule): JsPath[] {
-  let calls = callCache.get(module);
-  if (!calls) {
-    const found: JsPath[] = [];
+const walkCache = new WeakMap<JsModule, Walked>();
+
+/** One walk per module collects what rules look at: calls, `new` expressions and member assignments. */
+function walked(module: JsModule): Walked {
+  let found = walkCache.get(module);
+  if (!found) {
+    const calls: JsPath[] = [];
+    const assignments: JsPath[] = [];
     recast.visit(module.ast, {
       visitCallExpression(path: JsPath) {
-        found.push(path);
+        calls.push(path);
         this.traverse(path);
       },
       visitNewExpression(path: JsPath) {
-        found.push(path);
+        calls.push(path);
+        this.traverse(path);
+      },
+      visitAssignmentExpression(path: JsPath) {
+        if (path.node.left.type === 'MemberExpression') assignments.push(path);
         this.traverse(path);
       },
     });
-    calls = found;
-    callCache.set(module, calls);
+    found = { calls, assignments };
+    walkCache.set(module, found);
   }
-  return calls;
+  return found;
+}
+
+/** Every call (and `new`) expression of the module, found in one walk and shared by all rules. */
+export function callsOf(module: JsModule): JsPath[] {
+  return walked(module).calls;
+}
+
+/** Every assignment to a member (`document.cookie = …`, `a.b = …`), from the same shared walk. */
+export function memberAssignmentsOf(module: JsModule): JsPath[] {
+  return walked(module).assignments;
+}
+
+/** Where `name` is declared as seen from `path`: the declaring identifier's path, or null (global / unknown). */
+export function declarationOf(path: JsPath, name: string): JsPath | null {
+  try {
+    const scope = path.scope?.lookup(name);
+    if (!scope) return null;
+    return scope.getBindings()[name]?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The value a local `const`/`let` named `name` starts with, seen from `path` (`const c = await cookies()`
+ * gives the `await` expression), with its path; null for parameters, imports and unknown names.
+ */
+export function localInitOf(path: JsPath, name: string): { node: JsNode; path: JsPath } | null {
+  const declared = declarationOf(path, name);
+  const declarator = declared?.parentPath;
+  if (declarator?.node?.type !== 'VariableDeclarator' || declarator.node.id !== declared.node) return null;
+  if (!declarator.node.init) return null;
+  return { node: declarator.node.init, path: declarator.get('init') };
+}
+
+/** A name nothing in the file declares or imports: a global, or an auto-import (Nuxt's `setCookie`). */
+export function isUndeclared(module: JsModule, path: JsPath, name: string): boolean {
+  if (module.imports.has(name)) return false;
+  if (declarationOf(path, name)) return false;
+  return moduleLevelInit(module, name) === null && !declaresFunction(module, name);
+}
+
+function declaresFunction(module: JsModule, name: string): boolean {
+  return (module.ast.program.body as JsNode[]).some((statement) => {
+    const declaration = statement.type.startsWith('Export') ? statement.declaration : statement;
+    return declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name;
+  });
+}
+
+/** `await x` and wrappers stripped: the expression a value really is. */
+export function unwrapAwait(node: JsNode): JsNode {
+  let current = unwrap(node);
+  while (current?.type === 'AwaitExpression') current = unwrap(current.argument);
+  return current;
 }
 
 /** The called function's own name: `cookie` for `res.cookie(…)`, `session` for `session(…)`. */

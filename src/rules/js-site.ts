@@ -3,6 +3,7 @@ import type { CookieKind, CookieSite, Flag, FlagValue } from '../model.js';
 import {
   argumentsContainer,
   ignoreReasonAbove,
+  stringValue,
   type JsModule,
   type JsNode,
   type JsPath,
@@ -24,6 +25,11 @@ export interface JsSiteRequest {
   /** The flags live under this key of the options (express-session's `cookie: {…}`). */
   nestedUnder?: string;
   load: JsModuleLoader;
+  /**
+   * Adjusts the flags once they are read: an option that forces one (Hono's `prefix: 'secure'`), or
+   * defaults inherited from elsewhere. `view` is null when the options are missing or not yet written.
+   */
+  refine?: (view: OptionsView | null, flags: Record<Flag, FlagValue>) => void;
 }
 
 /** Builds the site, or null when the options cannot be read at all (a parameter, a function result). */
@@ -31,31 +37,44 @@ export function siteFromCall(request: JsSiteRequest): CookieSite | null {
   const { module, call, optionsIndex, keys } = request;
   const args = call.node.arguments as JsNode[];
   const optionsNode = args[optionsIndex];
-  const callLocation = locationOf(module, call.node.start);
-  const base = {
-    ruleId: request.ruleId,
-    cookieNames: request.cookieNames,
-    kind: request.kind,
-    keys,
-    usedAt: [] as string[],
-    notes: [] as string[],
-  };
 
   if (!optionsNode) {
     if (args.length !== optionsIndex || args.some((a) => a.type === 'SpreadElement')) return null;
     const container = argumentsContainer(module, call.node);
     const nest = request.nestedUnder ? [request.nestedUnder] : [];
+    const flags = allFlags(keys, { kind: 'absent' });
+    request.refine?.(null, flags);
     return withIgnore(module, [call.node.start], {
-      ...base,
+      ...baseOf(request),
       file: module.file,
       offset: call.node.start,
-      flags: allFlags(keys, { kind: 'absent' }),
+      flags,
       insertion: container ? { container, nest } : null,
     });
   }
   if (optionsNode.type === 'SpreadElement') return null;
+  return siteFromOptions({
+    ...request,
+    options: optionsNode,
+    optionsPath: call.get('arguments', optionsIndex),
+    anchor: call.node.start,
+  });
+}
 
-  const outer = readOptions(module, optionsNode, call.get('arguments', optionsIndex), { load: request.load });
+export interface JsOptionsRequest extends Omit<JsSiteRequest, 'call' | 'optionsIndex'> {
+  /** The options expression (an object literal, or a name that leads to one). */
+  options: JsNode;
+  optionsPath: JsPath | null;
+  /** Offset of the call (or declaration) that uses the options: `usedAt`, and where an ignore comment sits. */
+  anchor: number;
+}
+
+/** Builds the site for an options expression that is not (only) a call argument: configs, nested entries. */
+export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
+  const { module, keys, options: optionsNode } = request;
+  const callLocation = locationOf(module, request.anchor);
+  const base = baseOf(request);
+  const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
   if ('unknown' in outer) return null;
   let view: OptionsView = outer;
   let nest: string[] = [];
@@ -84,12 +103,11 @@ export function siteFromCall(request: JsSiteRequest): CookieSite | null {
           ? { kind: 'absent' }
           : readFlag(view, key, request.trueStrings ?? []);
   }
+  request.refine?.(nest.length > 0 ? null : view, flags);
   return siteFor(view, flags);
 
   function siteFor(target: OptionsView, flags: Record<Flag, FlagValue>): CookieSite | null {
-    // Options written inside the call itself are not "used elsewhere", even when nested (`cookie: {…}`).
-    const insideCall = target.object.start >= call.node.start && target.object.end <= call.node.end;
-    const elsewhere = target.module !== module || !insideCall;
+    const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
     const site: CookieSite = {
       ...base,
       file: target.module.file,
@@ -99,10 +117,21 @@ export function siteFromCall(request: JsSiteRequest): CookieSite | null {
       usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : [],
     };
     if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
-    const anchors = [call.node.start, target.object.start];
+    const anchors = [request.anchor, target.object.start];
     const targetModule = target.module;
     return withIgnore(targetModule === module ? module : targetModule, anchors, site, module);
   }
+}
+
+function baseOf(request: Omit<JsSiteRequest, 'call' | 'optionsIndex'>) {
+  return {
+    ruleId: request.ruleId,
+    cookieNames: request.cookieNames,
+    kind: request.kind,
+    keys: request.keys,
+    usedAt: [] as string[],
+    notes: [] as string[],
+  };
 }
 
 function allFlags(keys: Record<Flag, string | null>, value: FlagValue): Record<Flag, FlagValue> {
@@ -132,4 +161,30 @@ function withIgnore(
     if (reason !== null) return { ...site, ignoredReason: reason };
   }
   return site;
+}
+
+/** The literal string an options expression holds under `key` (`{ name: 'sid' }` → 'sid'), or null. */
+export function optionString(
+  module: JsModule,
+  options: JsNode | undefined,
+  path: JsPath | null,
+  key: string,
+  load: JsModuleLoader,
+  nestedUnder?: string,
+): string | null {
+  if (!options) return null;
+  let view = readOptions(module, options, path, { load });
+  if (!('unknown' in view) && nestedUnder) {
+    const writer = view.keys.get(nestedUnder);
+    if (!writer || writer === 'unknown') return null;
+    view = readOptions(writer.module, writer.value, null, { load });
+  }
+  if ('unknown' in view) return null;
+  const writer = view.keys.get(key);
+  return writer && writer !== 'unknown' ? stringValue(writer.value) : null;
+}
+
+/** A literal name as a one-element list, or the fallback (a framework's default cookie name). */
+export function namesOf(name: string | null, fallback: string[] = []): string[] {
+  return name === null ? fallback : [name];
 }
