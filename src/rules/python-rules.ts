@@ -1,6 +1,8 @@
 // The Python rules, in report order.
 import { aiohttpSessionStorage } from './aiohttp-session-storage.js';
 import { aiohttpSetCookie } from './aiohttp-set-cookie.js';
+import { djangoCsrfSettings } from './django-csrf-settings.js';
+import { djangoSessionSettings } from './django-session-settings.js';
 import { djangoSetCookie } from './django-set-cookie.js';
 import { flaskLoginRememberCookie } from './flask-login-remember-cookie.js';
 import { flaskSessionConfig } from './flask-session-config.js';
@@ -19,6 +21,8 @@ export const PY_RULES: readonly PyRule[] = [
   flaskSessionConfig,
   flaskLoginRememberCookie,
   flaskSetCookie,
+  djangoSessionSettings,
+  djangoCsrfSettings,
   djangoSetCookie,
   starletteSetCookie,
   aiohttpSetCookie,
