@@ -3,6 +3,9 @@ import { cookieSerialize } from './cookie-serialize.js';
 import { cookieSession } from './cookie-session.js';
 import { expressResCookie } from './express-res-cookie.js';
 import { expressSession } from './express-session.js';
+import { fastifySecureSession } from './fastify-secure-session.js';
+import { fastifySession } from './fastify-session.js';
+import { fastifySetCookie } from './fastify-set-cookie.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
 import type { JsRule } from './rule.js';
@@ -14,4 +17,7 @@ export const JS_RULES: readonly JsRule[] = [
   cookieSession,
   koaCookiesSet,
   koaSession,
+  fastifySetCookie,
+  fastifySession,
+  fastifySecureSession,
 ];

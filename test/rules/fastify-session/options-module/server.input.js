@@ -1,0 +1,5 @@
+const fastify = require('fastify')();
+const sessionOptions = require('./session-options');
+
+fastify.register(require('@fastify/cookie'));
+fastify.register(require('@fastify/session'), sessionOptions);

@@ -1,0 +1,5 @@
+module.exports = {
+  secret: process.env.SESSION_SECRET,
+  // ruleid: fastify-session secure-false fixable
+  cookie: { secure: false, sameSite: 'lax' },
+};
