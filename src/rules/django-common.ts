@@ -19,6 +19,7 @@ import {
   type PyModule,
 } from '../languages/python.js';
 import type { CookieSite, Flag, FlagValue } from '../model.js';
+import { frameworksOf } from './py-framework-common.js';
 import type { PyRuleContext } from './rule.js';
 
 const MARKERS = ['INSTALLED_APPS', 'MIDDLEWARE', 'MIDDLEWARE_CLASSES', 'ROOT_URLCONF'];
@@ -62,7 +63,12 @@ const cache = new WeakMap<readonly PyModule[], DjangoSettings | null>();
 export function djangoSettings(context: PyRuleContext): DjangoSettings | null {
   const project = context.project;
   if (cache.has(project)) return cache.get(project) ?? null;
-  const marked = project.filter((module) => MARKERS.some((name) => module.assignments.has(name)));
+  // A module that imports another web framework is that framework's code, whatever names it assigns.
+  const marked = project.filter(
+    (module) =>
+      MARKERS.some((name) => module.assignments.has(name)) &&
+      ![...frameworksOf(module)].some((framework) => framework !== 'django'),
+  );
   let result: DjangoSettings | null = null;
   if (marked.length > 0) {
     const found = new Map<PyModule, PyModule[]>(); // settings module → the settings modules it star-imports

@@ -100,15 +100,21 @@ export function flaskProject(context: PyRuleContext): FlaskProject | null {
   const otherFramework = [...frameworks].some((framework) => framework !== 'flask');
   if (frameworks.has('flask') || (!otherFramework && !project.some(isDjangoSettingsLike))) {
     const blocks = project.flatMap((module) => blocksOf(module, context));
+    const mentioned = new Map<string, boolean>();
     result = {
       blocks,
       mentionedElsewhere: (key) => {
-        const mentions = project.reduce((count, module) => count + occurrences(module.text, key), 0);
-        const read = blocks.reduce(
-          (count, block) => count + block.writes.filter((write) => write.key === key).length,
-          0,
-        );
-        return mentions > read;
+        let answer = mentioned.get(key);
+        if (answer === undefined) {
+          const mentions = project.reduce((count, module) => count + occurrences(module.text, key), 0);
+          const read = blocks.reduce(
+            (count, block) => count + block.writes.filter((write) => write.key === key).length,
+            0,
+          );
+          answer = mentions > read;
+          mentioned.set(key, answer);
+        }
+        return answer;
       },
       readsEnvironment: project.some((module) => /\.(from_prefixed_env|from_envvar)\s*\(/.test(module.text)),
     };
