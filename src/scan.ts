@@ -13,12 +13,17 @@ import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model
 import { JS_RULES, PY_RULES } from './rules/index.js';
 import type { RuleMeta } from './rules/rule.js';
 
-export type ReadResult = { text: string } | { skip: string };
+/**
+ * A file's text, why it is skipped, or (when the caller passed a filter the raw bytes do not match) that it
+ * is unrelated: such files are neither decoded nor validated, which keeps huge sweeps cheap.
+ */
+export type ReadResult = { text: string } | { skip: string } | { unrelated: true };
+export type ReadFile = (file: string, mustMention?: RegExp) => ReadResult;
 
 export interface ScanInput {
   /** Files to scan, relative to the scanned folder, with forward slashes. */
   files: readonly string[];
-  read: (file: string) => ReadResult;
+  read: ReadFile;
   config: Config;
   /** Files listed by discovery but not scanned (too large, binary, …): reported as they are. */
   skipped?: readonly SkippedFile[];
@@ -95,7 +100,7 @@ function plan(analysis: Analysis, config: Config): PlannedFinding[] {
 
 function analyze(
   files: readonly string[],
-  read: (file: string) => ReadResult,
+  read: ReadFile,
   config: Config,
   fileSet: ReadonlySet<string>,
   onProgress?: (done: number, total: number) => void,
@@ -108,7 +113,7 @@ function analyze(
     const known = analysis.texts.get(file);
     if (known !== undefined) return known;
     const result = read(file);
-    if ('skip' in result) return null;
+    if (!('text' in result)) return null;
     analysis.texts.set(file, result.text);
     return result.text;
   };
@@ -184,7 +189,8 @@ function analyze(
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
     if (!language) return;
-    const result = read(file);
+    const result = read(file, COOKIE_API_MENTION);
+    if ('unrelated' in result) return;
     if ('skip' in result) {
       analysis.skipped.push({ file, reason: result.skip });
       return;
@@ -257,9 +263,9 @@ function buildChanges(
   ];
   const second = analyze(
     rescanFiles,
-    (file) => {
+    (file, filter) => {
       const text = overlay.get(file);
-      return text === undefined ? input.read(file) : { text };
+      return text === undefined ? input.read(file, filter) : { text };
     },
     input.config,
     fileSet,

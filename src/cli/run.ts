@@ -53,7 +53,7 @@ function runScan(request: CliRequest, io: CliIO): number {
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
-    read: (file) => readSourceFile(discovery.root, file),
+    read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
     config,
     skipped: discovery.skipped,
     onProgress: progress.update,

@@ -6,8 +6,12 @@ import type { ReadResult } from '../scan.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Reads `file` (relative to `root`) as UTF-8 text without a BOM, or says why it is skipped. */
-export function readSourceFile(root: string, file: string): ReadResult {
+/**
+ * Reads `file` (relative to `root`) as UTF-8 text without a BOM, or says why it is skipped. With
+ * `mustMention`, bytes that cannot match it (tested as Latin-1, which keeps every ASCII word intact) are
+ * reported as unrelated before any decoding or validation.
+ */
+export function readSourceFile(root: string, file: string, mustMention?: RegExp): ReadResult {
   const path = join(root, file);
   let stats;
   try {
@@ -24,6 +28,7 @@ export function readSourceFile(root: string, file: string): ReadResult {
   } catch (error) {
     return { skip: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  if (mustMention && !mustMention.test(bytes.toString('latin1'))) return { unrelated: true };
   if (bytes.subarray(0, 8192).includes(0)) return { skip: 'binary file' };
   let text: string;
   try {

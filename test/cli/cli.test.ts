@@ -241,7 +241,10 @@ describe('bad input never crashes a scan or corrupts a file', () => {
     writeFileSync(join(outside, 'secret.js'), "res.cookie('sid', id);\n");
     writeFileSync(join(folder, 'broken.js'), "res.cookie('sid', id, {\n");
     writeFileSync(join(folder, 'broken.py'), 'def f(:\n    self.set_cookie("sid", v)\n');
-    writeFileSync(join(folder, 'binary.js'), Buffer.from([0x72, 0x65, 0x73, 0x00, 0x01, 0x02]));
+    writeFileSync(
+      join(folder, 'binary.js'),
+      Buffer.concat([Buffer.from('res.cookie'), Buffer.from([0x00, 0x01, 0x02])]),
+    );
     writeFileSync(join(folder, 'latin1.py'), Buffer.from('x = "caf\xe9"  # cookie\n', 'latin1'));
     writeFileSync(join(folder, 'empty.ts'), '');
     symlinkSync(join(outside, 'secret.js'), join(folder, 'link.js'));

@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// `npm run bench`: times a repo-wide sweep of the bundled CLI against the physical floor of reading the
+// bytes (`rg -il cookie`, ripgrep) and, where installed, ast-grep with one equivalent pattern, on
+//   (a) a generated synthetic monorepo of 50,000 files, (b) this project's node_modules, (c) the Python
+//   standard library; plus a review-sized run (20 files) including process start.
+// Whole-process wall time and peak memory come from GNU time (`/usr/bin/time -f '%e %M'`). Each figure is the
+// median of RUNS runs after one warm-up run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SYNTHETIC_FILES = Number(process.env.BENCH_FILES ?? 50_000);
+const WORK = join(tmpdir(), 'cookie-hardener-bench');
+
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+function ensureRipgrep() {
+  if (have('rg')) return true;
+  console.error('ripgrep is missing: installing Debian\'s ripgrep package…');
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'ripgrep'], { stdio: 'inherit' });
+  return update.status === 0 && install.status === 0 && have('rg');
+}
+
+function ensureGnuTime() {
+  if (existsSync('/usr/bin/time')) return true;
+  spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'inherit' });
+  return existsSync('/usr/bin/time');
+}
+
+/** Runs a command under GNU time; returns wall seconds, peak resident KB and stdout. */
+function timed(command, args) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const lastLine = result.stderr.trim().split('\n').at(-1) ?? '';
+  const [wall, peak] = lastLine.split(' ').map(Number);
+  return { wall, peakKb: peak, stdout: result.stdout, status: result.status };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(command, args) {
+  timed(command, args); // warm-up: file cache and JIT
+  const runs = Array.from({ length: RUNS }, () => timed(command, args));
+  return { wall: median(runs.map((r) => r.wall)), peakKb: median(runs.map((r) => r.peakKb)), last: runs.at(-1) };
+}
+
+// A small deterministic generator, so every run of the bench sees the same tree.
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function jsModule(next, index, withCookie) {
+  const lines = [`import { helper${index % 97} } from '../shared/helper-${index % 97}.js';`, ''];
+  const functions = 4 + Math.floor(next() * 8);
+  for (let f = 0; f < functions; f++) {
+    lines.push(`export function handler${index}_${f}(request, response) {`);
+    lines.push(`  const options = { retries: ${f}, timeout: ${1000 + f * 250}, label: 'h${f}' };`);
+    lines.push(`  const result = helper${index % 97}(request.body, options);`);
+    if (withCookie && f === 0) lines.push(`  response.cookie('sid', result.id, { maxAge: 3600000 });`);
+    lines.push('  if (!result.ok) {', "    throw new Error('request failed: ' + result.status);", '  }');
+    lines.push('  return response.json({ data: result.data, count: result.data.length });', '}', '');
+  }
+  return lines.join('\n');
+}
+
+function pyModule(next, index, withCookie) {
+  const lines = ['import json', 'import logging', '', 'log = logging.getLogger(__name__)', ''];
+  const functions = 4 + Math.floor(next() * 8);
+  for (let f = 0; f < functions; f++) {
+    lines.push(`def handler_${index}_${f}(self, payload):`);
+    lines.push(`    options = {"retries": ${f}, "timeout": ${1 + f}, "label": "h${f}"}`);
+    lines.push('    result = self.service.call(payload, **options)');
+    if (withCookie && f === 0) lines.push('    self.set_cookie("session", result["id"])');
+    lines.push('    if not result["ok"]:', '        log.warning("call failed: %s", result["status"])');
+    lines.push('    return json.dumps(result["data"])', '');
+  }
+  return lines.join('\n');
+}
+
+function generateMonorepo(folder, count) {
+  const marker = join(folder, '.complete');
+  if (existsSync(marker)) return;
+  rmSync(folder, { recursive: true, force: true });
+  const next = random(20261126);
+  for (let index = 0; index < count; index++) {
+    const pkg = `packages/pkg-${String(index % 500).padStart(3, '0')}`;
+    const roll = next();
+    const withCookie = next() < 0.01;
+    let path;
+    let text;
+    if (roll < 0.6) {
+      path = join(folder, pkg, 'src', `module-${index}.${roll < 0.3 ? 'ts' : 'js'}`);
+      text = jsModule(next, index, withCookie);
+    } else if (roll < 0.9) {
+      path = join(folder, pkg, 'service', `module_${index}.py`);
+      text = pyModule(next, index, withCookie);
+    } else {
+      path = join(folder, pkg, 'docs', `note-${index}.md`);
+      text = `# Note ${index}\n\nNothing about cookies here except this word.\n`.repeat(1 + (index % 5));
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  writeFileSync(marker, '');
+}
+
+function pythonStdlib() {
+  const result = spawnSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+    encoding: 'utf8',
+  });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function benchTree(name, folder, rows) {
+  const ours = measure(process.execPath, [CLI, 'scan', folder, '--format', 'json']);
+  let stats = { filesListed: '?', filesParsed: '?' };
+  try {
+    stats = JSON.parse(ours.last.stdout).stats;
+  } catch {
+    /* the table shows "?" */
+  }
+  const rg = have('rg') ? measure('rg', ['-il', 'cookie', folder]) : null;
+  const astGrep = have('ast-grep') ? measure('ast-grep', ['run', '-p', '$R.cookie($$$)', folder]) : null;
+  rows.push({ name, stats, ours, rg, astGrep });
+}
+
+function formatTable(rows, review) {
+  const lines = [
+    '| tree | files listed | files parsed | cookie-hardener wall | peak memory | `rg -il cookie` wall | ratio to rg | ast-grep wall | ast-grep / ours |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const row of rows) {
+    const ratio = row.rg ? (row.ours.wall / Math.max(row.rg.wall, 0.01)).toFixed(1) + '×' : 'n/a';
+    const astRatio = row.astGrep ? (row.astGrep.wall / Math.max(row.ours.wall, 0.01)).toFixed(1) + '×' : 'n/a';
+    lines.push(
+      `| ${row.name} | ${row.stats.filesListed} | ${row.stats.filesParsed} | ${row.ours.wall.toFixed(2)} s | ${Math.round(row.ours.peakKb / 1024)} MB | ${row.rg ? row.rg.wall.toFixed(2) + ' s' : 'n/a'} | ${ratio} | ${row.astGrep ? row.astGrep.wall.toFixed(2) + ' s' : 'not installed'} | ${astRatio} |`,
+    );
+  }
+  lines.push('', `Review-sized run (20 changed files, whole process): ${review.wall.toFixed(2)} s wall, ${Math.round(review.peakKb / 1024)} MB peak.`);
+  return lines.join('\n');
+}
+
+function main() {
+  if (!existsSync(CLI)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!ensureGnuTime()) {
+    console.error('GNU time (/usr/bin/time) is needed to measure peak memory: apt-get install time');
+    process.exit(2);
+  }
+  if (!ensureRipgrep()) console.error('ripgrep could not be installed; the rg column stays empty.');
+  mkdirSync(WORK, { recursive: true });
+  const monorepo = join(WORK, `monorepo-${SYNTHETIC_FILES}`);
+  console.error(`Generating (or reusing) ${SYNTHETIC_FILES} files under ${monorepo}…`);
+  generateMonorepo(monorepo, SYNTHETIC_FILES);
+
+  const rows = [];
+  benchTree(`synthetic monorepo (${SYNTHETIC_FILES.toLocaleString('en-US')} files)`, monorepo, rows);
+  benchTree('node_modules (this project)', join(ROOT, 'node_modules'), rows);
+  const stdlib = pythonStdlib();
+  if (stdlib) benchTree('Python standard library', stdlib, rows);
+
+  // A pull-request-sized tree: 20 files, some with cookie sites.
+  const review = join(WORK, 'review-20');
+  rmSync(review, { recursive: true, force: true });
+  const sources = readdirSync(join(monorepo, 'packages/pkg-000/src')).slice(0, 12).map((file) => join('packages/pkg-000/src', file));
+  const services = readdirSync(join(monorepo, 'packages/pkg-000/service')).slice(0, 8).map((file) => join('packages/pkg-000/service', file));
+  for (const file of [...sources, ...services]) cpSync(join(monorepo, file), join(review, file), { recursive: true });
+  const reviewRun = measure(process.execPath, [CLI, 'scan', review, '--format', 'json']);
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(`Machine: ${machine}; median of ${RUNS} runs after a warm-up.\n`);
+  console.log(formatTable(rows, reviewRun));
+}
+
+main();
