@@ -6,8 +6,10 @@ import { expressSession } from './express-session.js';
 import { fastifySecureSession } from './fastify-secure-session.js';
 import { fastifySession } from './fastify-session.js';
 import { fastifySetCookie } from './fastify-set-cookie.js';
+import { honoSetCookie } from './hono-set-cookie.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
+import { nextjsCookiesSet } from './nextjs-cookies-set.js';
 import type { JsRule } from './rule.js';
 
 export const JS_RULES: readonly JsRule[] = [
@@ -20,4 +22,6 @@ export const JS_RULES: readonly JsRule[] = [
   fastifySetCookie,
   fastifySession,
   fastifySecureSession,
+  nextjsCookiesSet,
+  honoSetCookie,
 ];

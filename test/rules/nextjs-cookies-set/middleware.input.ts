@@ -1,0 +1,25 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+export function middleware(request: NextRequest) {
+  const response = NextResponse.next();
+  // ruleid: nextjs-cookies-set httpOnly-missing secure-missing fixable
+  response.cookies.set('session_id', crypto.randomUUID(), { path: '/' });
+  // ok: nextjs-cookies-set
+  request.cookies.set('session_id', 'x');
+  // ruleid: nextjs-cookies-set httpOnly-missing manual
+  response.cookies.set({ name: 'locale', value: 'en', secure: true });
+  return response;
+}
+
+export function setAuth(res: NextResponse, token: string) {
+  // ruleid: nextjs-cookies-set secure-false fixable
+  res.cookies.set('access_token', token, { httpOnly: true, secure: false });
+  return res;
+}
+
+export async function GET() {
+  const json = NextResponse.json({ ok: true });
+  // ruleid: nextjs-cookies-set secure-missing fixable
+  json.cookies.set('XSRF-TOKEN', 'abc');
+  return json;
+}
