@@ -594,7 +594,7 @@ function insertionFor(block: FlaskConfigBlock, ownFamily: ConfigWrite[]): Cookie
   // names its own run (its first statement, or the body's start) so two families inserting into one class
   // body are planned separately.
   const runWrites = ownFamily.length > 0 ? ownFamily : block.writes;
-  const template = block.template.replaceAll('{q}', runWrites.at(-1)?.quote ?? '"');
+  let template = block.template.replaceAll('{q}', runWrites.at(-1)?.quote ?? '"');
   const family = ownFamily
     .map((write) => write.statement)
     .filter((node): node is SyntaxNode => node !== null);
@@ -602,6 +602,9 @@ function insertionFor(block: FlaskConfigBlock, ownFamily: ConfigWrite[]): Cookie
     .map((write) => write.statement)
     .filter((node): node is SyntaxNode => node !== null);
   const run = family.length > 0 ? family : all;
+  // Classes written with annotations (`SESSION_COOKIE_HTTPONLY: bool = True`) get an annotated line too.
+  const annotated = run.length > 0 && run.every((node) => node.getChild('TypeDef') !== null);
+  if (annotated && block.kind === 'class') template = '{key}: bool = True';
   const open = family.length > 0 ? family[0]!.from : block.bodyOpen;
   return { container: pyStatementsContainer(block.module, open, run, template), nest: [] };
 }
