@@ -6,6 +6,8 @@ import { expressSession } from './express-session.js';
 import { fastifySecureSession } from './fastify-secure-session.js';
 import { fastifySession } from './fastify-session.js';
 import { fastifySetCookie } from './fastify-set-cookie.js';
+import { h3SetCookie } from './h3-set-cookie.js';
+import { h3UseSession } from './h3-use-session.js';
 import { honoSetCookie } from './hono-set-cookie.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
@@ -24,4 +26,6 @@ export const JS_RULES: readonly JsRule[] = [
   fastifySecureSession,
   nextjsCookiesSet,
   honoSetCookie,
+  h3SetCookie,
+  h3UseSession,
 ];
