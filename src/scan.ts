@@ -7,8 +7,8 @@ import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js
 import { verifyChange, type Reparse } from './fix/verify.js';
 import { COOKIE_API_MENTION, isTestFile, languageOf } from './languages/index.js';
 import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
+import type { SyntaxNode } from '@lezer/common';
 import { parsePython, type PyModule } from './languages/python.js';
-import { lineColumn } from './languages/text.js';
 import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
 import { JS_RULES, PY_RULES } from './rules/index.js';
 import type { RuleMeta } from './rules/rule.js';
@@ -42,7 +42,7 @@ export function scanFiles(input: ScanInput): ScanResult {
   const fileSet = new Set(input.files);
   const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress);
   const planned = plan(first, input.config);
-  const { changes, failures } = buildChanges(planned, first.texts, input, fileSet);
+  const { changes, failures } = buildChanges(first, planned, first.texts, input, fileSet);
 
   const findings = planned
     .map(({ finding, edits }) => {
@@ -169,7 +169,8 @@ function analyze(
       const found: SiteWithRule[] = [];
       for (const rule of JS_RULES) {
         if (config.rules[rule.meta.id] === 'off') continue;
-        for (const site of rule.findSites(module, { load: jsLoader })) found.push({ site, meta: rule.meta });
+        for (const site of rule.findSites(module, { load: jsLoader }))
+          found.push({ site, meta: rule.meta, origin: file });
       }
       analysis.sites.push(...found);
       return;
@@ -177,11 +178,8 @@ function analyze(
     const module = parsePython(file, text);
     analysis.parsed++;
     pyCache.set(file, module);
-    if (module.errorCount > 0) {
-      const { line, column } = lineColumn(module.starts, module.firstError ?? 0);
-      analysis.skipped.push({ file, reason: `syntax error at line ${line}, column ${column}` });
-      return;
-    }
+    // The Python grammar rejects some valid code (a bare `yield`, `match`): such files are still read, but
+    // sites whose statement holds a parse error are dropped, and verify refuses edits that add errors.
     pythonCandidates.push(module);
   };
 
@@ -210,8 +208,11 @@ function analyze(
       const found: SiteWithRule[] = [];
       for (const rule of PY_RULES) {
         if (config.rules[rule.meta.id] === 'off') continue;
-        for (const site of rule.findSites(module, pyContext))
-          found.push({ site, meta: rule.meta as RuleMeta });
+        for (const site of rule.findSites(module, pyContext)) {
+          const owner = pyCache.get(site.file);
+          if (owner && owner.errorCount > 0 && statementHasError(owner, site.offset)) continue;
+          found.push({ site, meta: rule.meta as RuleMeta, origin: module.file });
+        }
       }
       analysis.sites.push(...found);
     } catch (error) {
@@ -223,6 +224,7 @@ function analyze(
 
 /** Applies each file's edits, verifies them, and checks that a second pass over the result plans nothing. */
 function buildChanges(
+  first: Analysis,
   planned: readonly PlannedFinding[],
   texts: ReadonlyMap<string, string>,
   input: ScanInput,
@@ -258,9 +260,18 @@ function buildChanges(
 
   // Second pass on the fixed texts: it must find nothing more to change in the files it changed.
   const overlay = new Map(candidates.map((change) => [change.file, change.after]));
-  const rescanFiles = [
-    ...new Set([...texts.keys()].filter((file) => fileSet.has(file) || overlay.has(file))),
-  ];
+  // Only what can see the changed files is scanned again: the changed files, the files whose code led to
+  // sites in them, and every Python candidate (Python settings are resolved across the whole project).
+  const rescan = new Set(overlay.keys());
+  for (const entry of first.sites) {
+    const touches =
+      overlay.has(entry.site.file) ||
+      (entry.site.insertion?.container.file !== undefined &&
+        overlay.has(entry.site.insertion.container.file));
+    if (touches && entry.origin) rescan.add(entry.origin);
+    if (entry.origin && languageOf(entry.origin) === 'python') rescan.add(entry.origin);
+  }
+  const rescanFiles = [...rescan].filter((file) => fileSet.has(file) || overlay.has(file)).sort();
   const second = analyze(
     rescanFiles,
     (file, filter) => {
@@ -277,6 +288,21 @@ function buildChanges(
     }
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
+}
+
+/** Whether the statement around `offset` contains a node the parser could not make sense of. */
+function statementHasError(module: PyModule, offset: number): boolean {
+  let node: SyntaxNode | null = module.tree.resolveInner(offset, 1);
+  while (node && !/Statement$|Definition$/.test(node.name) && node.parent) node = node.parent;
+  if (!node) return false;
+  let broken = false;
+  node.toTree().iterate({
+    enter(ref) {
+      if (ref.type.isError) broken = true;
+      return !broken;
+    },
+  });
+  return broken;
 }
 
 /** A file the analysis could not finish is skipped with the reason; one bad file never stops a scan. */

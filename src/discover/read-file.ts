@@ -37,8 +37,12 @@ export function readSourceFile(root: string, file: string, mustMention?: RegExp)
     return { skip: 'not valid UTF-8' };
   }
   if (looksMinified(text)) return { skip: 'looks minified (very long lines)' };
+  if (GENERATED_BUNDLE.test(text)) return { skip: 'generated bundle (webpack / browserify output)' };
   return { text };
 }
+
+/** Bundler runtimes that only generated files contain. */
+const GENERATED_BUNDLE = /__webpack_require__|webpackChunk|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see/;
 
 /** Generated bundles: few, enormous lines. Editing them is pointless and parsing them is slow. */
 export function looksMinified(text: string): boolean {

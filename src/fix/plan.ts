@@ -21,6 +21,8 @@ import { decideFlags, kindOfName, type FlagDecision, type PolicyOptions } from '
 export interface SiteWithRule {
   site: CookieSite;
   meta: RuleMeta;
+  /** The scanned file whose code led to the site (the call), when it differs from where the site points. */
+  origin?: string;
 }
 
 export interface PlannedFinding {

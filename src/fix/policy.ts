@@ -97,6 +97,16 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
     case 'true':
       return none;
     case 'absent': {
+      if (flag === 'secure' && meta.defaults.secure === 'auto' && meta.reportAutomaticSecure) {
+        return {
+          flag,
+          problem: 'missing',
+          action: null,
+          severity: 'low',
+          reason:
+            'Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set(\'trust proxy\', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests',
+        };
+      }
       if (meta.defaults[flag] !== 'off' || unimportant) return none;
       if (flag === 'httpOnly' && kind === 'other') {
         return {

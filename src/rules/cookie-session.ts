@@ -16,6 +16,7 @@ export const cookieSession: JsRule = {
     description: 'The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).',
     defaults: { httpOnly: 'on', secure: 'auto' },
     neverAddSecure: true,
+    reportAutomaticSecure: true,
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -21,6 +21,11 @@ export interface RuleMeta {
   neverAddSecure?: boolean;
   /** Browser-side API: HttpOnly cannot exist there. */
   clientSide?: boolean;
+  /**
+   * Report a Secure that is only automatic (on for requests the server sees as HTTPS) at low severity,
+   * without a change: behind a TLS-terminating proxy it silently stays off unless the proxy is trusted.
+   */
+  reportAutomaticSecure?: boolean;
 }
 
 export interface JsRule {

@@ -1,6 +1,6 @@
 const cookieSession = require('cookie-session');
 
-// ok: cookie-session
+// ruleid: cookie-session secure-missing manual
 app.use(cookieSession({ name: 'session', keys: ['k1', 'k2'], maxAge: 24 * 60 * 60 * 1000 }));
 
 // ruleid: cookie-session secure-false fixable
