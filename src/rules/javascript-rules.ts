@@ -8,10 +8,12 @@ import { fastifySession } from './fastify-session.js';
 import { fastifySetCookie } from './fastify-set-cookie.js';
 import { h3SetCookie } from './h3-set-cookie.js';
 import { h3UseSession } from './h3-use-session.js';
+import { hapiState } from './hapi-state.js';
 import { honoSetCookie } from './hono-set-cookie.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
 import { nextjsCookiesSet } from './nextjs-cookies-set.js';
+import { remixCreateCookie } from './remix-create-cookie.js';
 import type { JsRule } from './rule.js';
 
 export const JS_RULES: readonly JsRule[] = [
@@ -28,4 +30,6 @@ export const JS_RULES: readonly JsRule[] = [
   honoSetCookie,
   h3SetCookie,
   h3UseSession,
+  hapiState,
+  remixCreateCookie,
 ];

@@ -1,0 +1,5 @@
+export const sessionCookie = {
+  ttl: null,
+  isSecure: true,
+  path: '/',
+};

@@ -1,0 +1,1 @@
+export const cookieOptions = { httpOnly: true, secure: false, sameSite: 'lax' as const };

@@ -1,0 +1,1 @@
+export const cookieOptions = { httpOnly: true, secure: true, sameSite: 'lax' as const };
