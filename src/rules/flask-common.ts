@@ -246,15 +246,19 @@ function callBlocks(module: PyModule, context: PyRuleContext): FlaskConfigBlock[
     if (dict) readEntries(dict.module, dict.node);
     readEntries(module, parts.argList);
     if (!block.writes.some((write) => UPPER.test(write.key)) && !block.unknownSpread) continue;
-    // New keys go where the author wrote them: into the dict when one is given, else as keywords.
-    const target = dict && dict.node.name === 'DictionaryExpression' ? dict : { module, node: parts.argList };
+    // New keys go where the author wrote them: into the dict the call is given (`update({...})`,
+    // `update(SETTINGS)`, `update(**SETTINGS)` alone), else as keywords of the call.
+    const sole = args.length === 1 && args[0]!.kind === 'doublestar' ? args[0]!.value : null;
+    const soleDict = sole ? resolvePyExpression(module, sole, context) : null;
+    const source = dict ?? (soleDict && !('unknown' in soleDict) ? soleDict : null);
+    const target = source ?? { module, node: parts.argList };
     const spans =
       target.node.name === 'DictionaryExpression'
         ? dictEntriesOf(target.module, target.node).map((entry) => entry.span)
         : argumentsOf(target.module, target.node).map((argument) => argument.span);
-    if (target.module === module || target.node.name === 'DictionaryExpression')
-      block.callContainer = pyContainer(target.module, target.node, spans);
-    if (target.module !== module) {
+    block.callContainer = pyContainer(target.module, target.node, spans);
+    // Options kept in a named dict are reported where the dict is written.
+    if (target.module !== module || target.node.from < call.from || target.node.to > call.to) {
       block.anchor = target.node.from;
       block.anchorFile = target.module.file;
     }

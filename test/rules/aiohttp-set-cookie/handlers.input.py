@@ -23,6 +23,8 @@ async def login(request: web.Request) -> web.Response:
     resp.set_cookie("auth", token, **request.app["cookie_kwargs"])
     # ruleid: aiohttp-set-cookie secure-missing fixable
     resp.set_cookie("XSRF-TOKEN", csrf, samesite="Strict")
+    # ruleid: aiohttp-set-cookie secure-conditional conditional
+    resp.set_cookie("session", sid, httponly=True, secure=not DEBUG)
     # ok: aiohttp-set-cookie
     resp.set_cookie("session", sid, httponly=True, secure=True)
     # ok: aiohttp-set-cookie

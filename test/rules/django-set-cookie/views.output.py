@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -19,6 +21,8 @@ def login_view(request):
     response.set_cookie('auth', token, httponly=True, secure=settings.SESSION_COOKIE_SECURE)
     # ruleid: django-set-cookie secure-conditional conditional
     response.set_cookie('auth', token, httponly=True, secure=not settings.DEBUG)
+    # ruleid: django-set-cookie secure-conditional conditional
+    response.set_cookie('auth', token, httponly=True, secure=os.environ.get('HTTPS') == 'on')
     # ruleid: django-set-cookie secure-missing fixable
     response.set_cookie(settings.CSRF_COOKIE_NAME, get_token(request), samesite='Strict', secure=True)
     response.set_cookie('tracking', visitor_id(request), **TRACKING)

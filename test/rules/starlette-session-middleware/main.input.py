@@ -30,6 +30,8 @@ app.add_middleware(
     secret_key=settings.SECRET,
     session_cookie="csrf_state",
 )
+# ruleid: starlette-session-middleware secure-conditional conditional
+app.add_middleware(SessionMiddleware, secret_key=settings.SECRET, https_only=os.getenv("HTTPS_ONLY", "1") == "1")
 # ok: starlette-session-middleware
 app.add_middleware(SessionMiddleware, secret_key=settings.SECRET, https_only=True)
 app.add_middleware(SessionMiddleware, **SESSION_OPTIONS)

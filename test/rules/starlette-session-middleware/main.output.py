@@ -31,6 +31,8 @@ app.add_middleware(
     session_cookie="csrf_state",
     https_only=True,
 )
+# ruleid: starlette-session-middleware secure-conditional conditional
+app.add_middleware(SessionMiddleware, secret_key=settings.SECRET, https_only=os.getenv("HTTPS_ONLY", "1") == "1")
 # ok: starlette-session-middleware
 app.add_middleware(SessionMiddleware, secret_key=settings.SECRET, https_only=True)
 app.add_middleware(SessionMiddleware, **SESSION_OPTIONS)

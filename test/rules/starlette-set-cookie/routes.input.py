@@ -4,6 +4,9 @@ from fastapi import APIRouter, Response
 
 router = APIRouter()
 IS_PRODUCTION = os.getenv("ENV") == "production"
+DEBUG = os.getenv("DEBUG") == "1"
+# ruleid: starlette-set-cookie httpOnly-missing secure-missing fixable
+REFRESH = {"max_age": 86400, "path": "/auth"}
 
 
 class CookieTransport:
@@ -35,6 +38,11 @@ def issue(response: Response):
     response.set_cookie("session", sid, httponly=True, secure=False)
     # ruleid: starlette-set-cookie secure-missing fixable
     response.set_cookie("csrftoken", csrf, httponly=False)
+    # ruleid: starlette-set-cookie secure-conditional conditional
+    response.set_cookie("session", sid, httponly=True, secure=not DEBUG)
+    response.set_cookie("refresh_token", make_refresh(), **REFRESH)
+    # ruleid: starlette-set-cookie httpOnly-unknown secure-unknown conditional
+    response.set_cookie("session", sid, **cookie_policy(response))
     # ok: starlette-set-cookie
     response.set_cookie("session", sid, httponly=True, secure=True)
     # ok: starlette-set-cookie

@@ -1,0 +1,3 @@
+# Deployment switches shared by the settings (mentions session cookies).
+BEHIND_TLS = True
+LEGACY_HTTP = False
