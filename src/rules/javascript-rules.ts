@@ -10,10 +10,12 @@ import { h3SetCookie } from './h3-set-cookie.js';
 import { h3UseSession } from './h3-use-session.js';
 import { hapiState } from './hapi-state.js';
 import { honoSetCookie } from './hono-set-cookie.js';
+import { ironSessionOptions } from './iron-session-options.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
 import { nextjsCookiesSet } from './nextjs-cookies-set.js';
 import { remixCreateCookie } from './remix-create-cookie.js';
+import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
 import type { JsRule } from './rule.js';
 
 export const JS_RULES: readonly JsRule[] = [
@@ -32,4 +34,6 @@ export const JS_RULES: readonly JsRule[] = [
   h3UseSession,
   hapiState,
   remixCreateCookie,
+  sveltekitCookiesSet,
+  ironSessionOptions,
 ];
