@@ -62,7 +62,7 @@ export function parseJavaScript(file: string, text: string): JsModule {
           const result = babelParse(source, {
             sourceType: 'unambiguous',
             plugins: pluginsFor(file),
-            tokens: false, // recast does not need them to parse, and they double babel's time
+            tokens: true, // without them recast re-tokenises with esprima, which knows no JSX or TypeScript
             errorRecovery: true,
             allowReturnOutsideFunction: true,
             allowAwaitOutsideFunction: true,
