@@ -1,4 +1,5 @@
 // The JavaScript / TypeScript rules, in report order.
+import { authjsCookies } from './authjs-cookies.js';
 import { cookieSerialize } from './cookie-serialize.js';
 import { cookieSession } from './cookie-session.js';
 import { expressResCookie } from './express-res-cookie.js';
@@ -36,4 +37,5 @@ export const JS_RULES: readonly JsRule[] = [
   remixCreateCookie,
   sveltekitCookiesSet,
   ironSessionOptions,
+  authjsCookies,
 ];
