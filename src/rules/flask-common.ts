@@ -469,6 +469,8 @@ export interface FamilySpec {
   cookieName: string;
   /** Missing Secure is reported only where the block writes a key of the family (not for production alone). */
   missingNeedsFamilyKey: boolean;
+  /** Another family may add a key to the same `update(...)` call (see flaskFamilySites). */
+  sharesCalls?: boolean;
 }
 
 /** One site per block whose family settings are weak in a config the app can load outside development. */
@@ -538,6 +540,13 @@ export function flaskFamilySites(
     usedAt: [],
     notes: [],
   };
+  if (spec.sharesCalls && site.insertion && block.kind === 'call') {
+    // The plan groups insertions by container start and writes one key set per container, so when both
+    // families add their Secure key to one `update(...)` call they must not share a start. Any offset on the
+    // parenthesis' line gives the same layout decisions (insert.ts compares line starts with it).
+    const container = site.insertion.container;
+    site.insertion = { container: { ...container, open: container.open + 1 }, nest: [] };
+  }
   const reason = pyIgnoreReason(pointer?.module ?? block.module, site.offset);
   if (reason !== null) site.ignoredReason = reason;
   return [site];

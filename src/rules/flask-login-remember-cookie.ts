@@ -27,6 +27,7 @@ export const flaskLoginRememberCookie: PyRule = {
           prefix: 'REMEMBER_COOKIE_',
           cookieName: 'remember_token',
           missingNeedsFamilyKey: true,
+          sharesCalls: true,
         }),
       );
     }

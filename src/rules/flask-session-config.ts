@@ -3,7 +3,15 @@
 // `from_mapping(...)`, config classes and config modules (flask-common.ts). Only Secure is added.
 import type { CookieSite } from '../model.js';
 import { flaskFamilySites, flaskProject } from './flask-common.js';
+import type { FamilySpec } from './flask-common.js';
 import type { PyRule } from './rule.js';
+
+export const SESSION_FAMILY: FamilySpec = {
+  ruleId: 'flask-session-config',
+  prefix: 'SESSION_COOKIE_',
+  cookieName: 'session',
+  missingNeedsFamilyKey: false,
+};
 
 export const flaskSessionConfig: PyRule = {
   meta: {
@@ -21,14 +29,7 @@ export const flaskSessionConfig: PyRule = {
     const sites: CookieSite[] = [];
     for (const block of project.blocks) {
       if (block.module !== module) continue;
-      sites.push(
-        ...flaskFamilySites(project, block, {
-          ruleId: this.meta.id,
-          prefix: 'SESSION_COOKIE_',
-          cookieName: 'session',
-          missingNeedsFamilyKey: false,
-        }),
-      );
+      sites.push(...flaskFamilySites(project, block, SESSION_FAMILY));
     }
     return sites;
   },
