@@ -8,6 +8,8 @@ export default tseslint.config(
       'node_modules/**',
       'test/rules/*/**',
       'examples/**',
+      '.tmp/**',
+      'test/.scratch*/**',
       'test/fixtures/**',
       'coverage/**',
     ],
@@ -16,7 +18,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        performance: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

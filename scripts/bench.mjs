@@ -23,7 +23,7 @@ function have(command) {
 
 function ensureRipgrep() {
   if (have('rg')) return true;
-  console.error('ripgrep is missing: installing Debian\'s ripgrep package…');
+  console.error("ripgrep is missing: installing Debian's ripgrep package…");
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   const install = spawnSync('apt-get', ['install', '-y', '-qq', 'ripgrep'], { stdio: 'inherit' });
   return update.status === 0 && install.status === 0 && have('rg');
@@ -54,7 +54,11 @@ function median(values) {
 function measure(command, args) {
   timed(command, args); // warm-up: file cache and JIT
   const runs = Array.from({ length: RUNS }, () => timed(command, args));
-  return { wall: median(runs.map((r) => r.wall)), peakKb: median(runs.map((r) => r.peakKb)), last: runs.at(-1) };
+  return {
+    wall: median(runs.map((r) => r.wall)),
+    peakKb: median(runs.map((r) => r.peakKb)),
+    last: runs.at(-1),
+  };
 }
 
 // A small deterministic generator, so every run of the bench sees the same tree.
@@ -148,12 +152,17 @@ function formatTable(rows, review) {
   ];
   for (const row of rows) {
     const ratio = row.rg ? (row.ours.wall / Math.max(row.rg.wall, 0.01)).toFixed(1) + '×' : 'n/a';
-    const astRatio = row.astGrep ? (row.astGrep.wall / Math.max(row.ours.wall, 0.01)).toFixed(1) + '×' : 'n/a';
+    const astRatio = row.astGrep
+      ? (row.astGrep.wall / Math.max(row.ours.wall, 0.01)).toFixed(1) + '×'
+      : 'n/a';
     lines.push(
       `| ${row.name} | ${row.stats.filesListed} | ${row.stats.filesParsed} | ${row.ours.wall.toFixed(2)} s | ${Math.round(row.ours.peakKb / 1024)} MB | ${row.rg ? row.rg.wall.toFixed(2) + ' s' : 'n/a'} | ${ratio} | ${row.astGrep ? row.astGrep.wall.toFixed(2) + ' s' : 'not installed'} | ${astRatio} |`,
     );
   }
-  lines.push('', `Review-sized run (20 changed files, whole process): ${review.wall.toFixed(2)} s wall, ${Math.round(review.peakKb / 1024)} MB peak.`);
+  lines.push(
+    '',
+    `Review-sized run (20 changed files, whole process): ${review.wall.toFixed(2)} s wall, ${Math.round(review.peakKb / 1024)} MB peak.`,
+  );
   return lines.join('\n');
 }
 
@@ -178,9 +187,14 @@ function main() {
   // A pull-request-sized tree: 20 files, some with cookie sites.
   const review = join(WORK, 'review-20');
   rmSync(review, { recursive: true, force: true });
-  const sources = readdirSync(join(monorepo, 'packages/pkg-000/src')).slice(0, 12).map((file) => join('packages/pkg-000/src', file));
-  const services = readdirSync(join(monorepo, 'packages/pkg-000/service')).slice(0, 8).map((file) => join('packages/pkg-000/service', file));
-  for (const file of [...sources, ...services]) cpSync(join(monorepo, file), join(review, file), { recursive: true });
+  const sources = readdirSync(join(monorepo, 'packages/pkg-000/src'))
+    .slice(0, 12)
+    .map((file) => join('packages/pkg-000/src', file));
+  const services = readdirSync(join(monorepo, 'packages/pkg-000/service'))
+    .slice(0, 8)
+    .map((file) => join('packages/pkg-000/service', file));
+  for (const file of [...sources, ...services])
+    cpSync(join(monorepo, file), join(review, file), { recursive: true });
   const reviewRun = measure(process.execPath, [CLI, 'scan', review, '--format', 'json']);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -42,7 +42,8 @@ export function readSourceFile(root: string, file: string, mustMention?: RegExp)
 }
 
 /** Bundler runtimes that only generated files contain. */
-const GENERATED_BUNDLE = /__webpack_require__|webpackChunk|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see/;
+const GENERATED_BUNDLE =
+  /__webpack_require__|webpackChunk|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see/;
 
 /** Generated bundles: few, enormous lines. Editing them is pointless and parsing them is slow. */
 export function looksMinified(text: string): boolean {

@@ -104,7 +104,7 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
           action: null,
           severity: 'low',
           reason:
-            'Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set(\'trust proxy\', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests',
+            "Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set('trust proxy', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests",
         };
       }
       if (meta.defaults[flag] !== 'off' || unimportant) return none;

@@ -64,7 +64,9 @@ function reportedWhat(meta: RuleMeta): string {
   ] as const) {
     if (flag === 'httpOnly' && meta.clientSide) continue;
     parts.push(
-      meta.defaults[flag] === 'off' ? `${label} missing or false` : `${label} explicitly false (a missing key is fine)`,
+      meta.defaults[flag] === 'off'
+        ? `${label} missing or false`
+        : `${label} explicitly false (a missing key is fine)`,
     );
   }
   return `${parts.join('; ')}.`;

@@ -26,7 +26,12 @@ describe('parseInputs', () => {
   });
 
   it('reads lists one per line or comma-separated', () => {
-    const parsed = inputs({ token: 't', paths: 'src\napp, lib\n', labels: 'security, cookies', flags: 'Secure' });
+    const parsed = inputs({
+      token: 't',
+      paths: 'src\napp, lib\n',
+      labels: 'security, cookies',
+      flags: 'Secure',
+    });
     expect(parsed.paths).toEqual(['src', 'app', 'lib']);
     expect(parsed.labels).toEqual(['security', 'cookies']);
     expect(parsed.flags).toEqual(['secure']);
@@ -34,7 +39,14 @@ describe('parseInputs', () => {
 
   it('names every bad input in one message', () => {
     expect(() =>
-      inputs({ token: 't', mode: 'fix', 'fail-on': 'high', draft: 'yes', flags: 'httponly,samesite', branch: 'a..b' }),
+      inputs({
+        token: 't',
+        mode: 'fix',
+        'fail-on': 'high',
+        draft: 'yes',
+        flags: 'httponly,samesite',
+        branch: 'a..b',
+      }),
     ).toThrow(
       new InputError(
         'input `mode` must be one of auto, pr, review, report (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags` has an unknown flag "samesite": use httpOnly or secure; input `branch` is not a valid branch name: "a..b"',

@@ -35,7 +35,9 @@ function exampleOf(ruleId: string): RuleExample {
         .split('\n')
         .filter((line) => !/(\/\/|#|\{\/\*)\s*(ruleid|ok):/.test(line))
         .join('\n');
-    const patch = structuredPatch('a', 'b', strip(readFileSync(input, 'utf8')), strip(after), '', '', { context: 2 });
+    const patch = structuredPatch('a', 'b', strip(readFileSync(input, 'utf8')), strip(after), '', '', {
+      context: 2,
+    });
     const hunk = patch.hunks[0];
     if (!hunk) continue;
     return { diff: hunk.lines.join('\n'), language: input.slice(input.lastIndexOf('.') + 1) };
@@ -44,9 +46,11 @@ function exampleOf(ruleId: string): RuleExample {
 }
 
 it('docs/rules.md is up to date with the rules and their fixtures', () => {
-  const expected = renderRulesDoc(RULES.map((rule) => ({ meta: rule.meta, example: exampleOf(rule.meta.id) })));
+  const expected = renderRulesDoc(
+    RULES.map((rule) => ({ meta: rule.meta, example: exampleOf(rule.meta.id) })),
+  );
   if (process.env.UPDATE_DOCS === '1') writeFileSync(DOC, expected);
-  let actual = '';
+  let actual: string;
   try {
     actual = readFileSync(DOC, 'utf8');
   } catch {
