@@ -12,12 +12,14 @@ import { h3UseSession } from './h3-use-session.js';
 import { hapiState } from './hapi-state.js';
 import { honoSetCookie } from './hono-set-cookie.js';
 import { ironSessionOptions } from './iron-session-options.js';
+import { jsCookieSet } from './js-cookie-set.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
 import { nextjsCookiesSet } from './nextjs-cookies-set.js';
 import { remixCreateCookie } from './remix-create-cookie.js';
 import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
 import type { JsRule } from './rule.js';
+import { universalCookieSet } from './universal-cookie-set.js';
 
 export const JS_RULES: readonly JsRule[] = [
   expressResCookie,
@@ -38,4 +40,6 @@ export const JS_RULES: readonly JsRule[] = [
   sveltekitCookiesSet,
   ironSessionOptions,
   authjsCookies,
+  jsCookieSet,
+  universalCookieSet,
 ];
