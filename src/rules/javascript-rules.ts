@@ -2,6 +2,7 @@
 import { authjsCookies } from './authjs-cookies.js';
 import { cookieSerialize } from './cookie-serialize.js';
 import { cookieSession } from './cookie-session.js';
+import { documentCookie } from './document-cookie.js';
 import { expressResCookie } from './express-res-cookie.js';
 import { expressSession } from './express-session.js';
 import { fastifySecureSession } from './fastify-secure-session.js';
@@ -18,6 +19,7 @@ import { koaSession } from './koa-session.js';
 import { nextjsCookiesSet } from './nextjs-cookies-set.js';
 import { remixCreateCookie } from './remix-create-cookie.js';
 import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
+import { ngxCookieServiceSet } from './ngx-cookie-service-set.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
 
@@ -42,4 +44,6 @@ export const JS_RULES: readonly JsRule[] = [
   authjsCookies,
   jsCookieSet,
   universalCookieSet,
+  ngxCookieServiceSet,
+  documentCookie,
 ];
