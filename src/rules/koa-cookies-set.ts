@@ -60,19 +60,24 @@ export const koaCookiesSet: JsRule = {
 };
 
 function isKoaFile(module: JsModule): boolean {
-  const sources = [...module.imports.values()].map((binding) => binding.source);
-  if (sources.some((source) => OTHER_FRAMEWORKS.test(source))) return false;
-  return sources.some((source) => KOA_SOURCES.test(source));
+  if (isOtherFramework(module)) return false;
+  return [...module.imports.values()].some((binding) => KOA_SOURCES.test(binding.source));
+}
+
+/** Astro, SvelteKit and Next.js also hand handlers a context with `cookies`, with other defaults. */
+function isOtherFramework(module: JsModule): boolean {
+  if (/(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/.test(module.file))
+    return true;
+  return [...module.imports.values()].some(
+    (binding) => OTHER_FRAMEWORKS.test(binding.source) || binding.source.endsWith('/$types'),
+  );
 }
 
 /** `ctx.cookies`, `this.cookies` / `context.cookies` in Koa files, or a `cookies` package jar. */
 function isCookieJar(module: JsModule, receiver: JsNode, path: JsPath, koa: boolean): boolean {
   if (receiver.type === 'MemberExpression' && memberPropertyName(receiver) === 'cookies') {
     const owner = unwrap(receiver.object);
-    if (owner.type === 'Identifier' && owner.name === 'ctx') {
-      const sources = [...module.imports.values()].map((binding) => binding.source);
-      return !sources.some((source) => OTHER_FRAMEWORKS.test(source));
-    }
+    if (owner.type === 'Identifier' && owner.name === 'ctx') return !isOtherFramework(module);
     if (!koa) return false;
     return owner.type === 'ThisExpression' || (owner.type === 'Identifier' && owner.name === 'context');
   }
