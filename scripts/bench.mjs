@@ -99,14 +99,15 @@ function pyModule(next, index, withCookie) {
 }
 
 function generateMonorepo(folder, count) {
-  const marker = join(folder, '.complete');
+  const marker = join(folder, '.complete-v2');
   if (existsSync(marker)) return;
   rmSync(folder, { recursive: true, force: true });
   const next = random(20261126);
   for (let index = 0; index < count; index++) {
     const pkg = `packages/pkg-${String(index % 500).padStart(3, '0')}`;
     const roll = next();
-    const withCookie = next() < 0.01;
+    // Real monorepos set cookies in a handful of places: about one file in 500 here.
+    const withCookie = next() < 0.002;
     let path;
     let text;
     if (roll < 0.6) {

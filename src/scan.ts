@@ -4,8 +4,8 @@ import { posix } from 'node:path';
 import type { Config } from './config.js';
 import { applyEdits } from './fix/insert.js';
 import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js';
-import { verifyChange, type Reparse } from './fix/verify.js';
-import { COOKIE_API_MENTION, isTestFile, languageOf } from './languages/index.js';
+import { firstDifferenceOutsideEdits } from './fix/verify.js';
+import { isTestFile, languageOf, mentionsCookieApi } from './languages/index.js';
 import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
 import type { SyntaxNode } from '@lezer/common';
 import { parsePython, type PyModule } from './languages/python.js';
@@ -18,7 +18,7 @@ import type { RuleMeta } from './rules/rule.js';
  * is unrelated: such files are neither decoded nor validated, which keeps huge sweeps cheap.
  */
 export type ReadResult = { text: string } | { skip: string } | { unrelated: true };
-export type ReadFile = (file: string, mustMention?: RegExp) => ReadResult;
+export type ReadFile = (file: string, mustMention?: (content: Buffer | string) => boolean) => ReadResult;
 
 export interface ScanInput {
   /** Files to scan, relative to the scanned folder, with forward slashes. */
@@ -35,6 +35,10 @@ interface Analysis {
   texts: Map<string, string>;
   parsed: number;
   skipped: SkippedFile[];
+  /** Syntax errors the parser recovered from, per parsed file; a fix may never add to them. */
+  errorCounts: Map<string, number>;
+  /** Files the parser gave up on, with its message. */
+  parseFailures: Map<string, string>;
 }
 
 export function scanFiles(input: ScanInput): ScanResult {
@@ -104,8 +108,17 @@ function analyze(
   config: Config,
   fileSet: ReadonlySet<string>,
   onProgress?: (done: number, total: number) => void,
+  /** Files analysed whatever they mention (the fixed files of the verification pass). */
+  always: ReadonlySet<string> = new Set(),
 ): Analysis {
-  const analysis: Analysis = { sites: [], texts: new Map(), parsed: 0, skipped: [] };
+  const analysis: Analysis = {
+    sites: [],
+    texts: new Map(),
+    parsed: 0,
+    skipped: [],
+    errorCounts: new Map(),
+    parseFailures: new Map(),
+  };
   const jsCache = new Map<string, JsModule | null>();
   const pyCache = new Map<string, PyModule | null>();
 
@@ -125,7 +138,9 @@ function analyze(
       try {
         module = parseJavaScript(file, text);
         analysis.parsed++;
-      } catch {
+        analysis.errorCounts.set(file, module.errorCount);
+      } catch (error) {
+        analysis.parseFailures.set(file, (error as Error).message);
         module = null;
       }
     }
@@ -136,7 +151,10 @@ function analyze(
     if (pyCache.has(file)) return pyCache.get(file) ?? null;
     const text = readText(file);
     const module = text === null ? null : parsePython(file, text);
-    if (module) analysis.parsed++;
+    if (module) {
+      analysis.parsed++;
+      analysis.errorCounts.set(file, module.errorCount);
+    }
     pyCache.set(file, module);
     return module;
   };
@@ -157,6 +175,7 @@ function analyze(
         module = parseJavaScript(file, text);
       } catch (error) {
         if (!(error instanceof JsParseError)) throw error;
+        analysis.parseFailures.set(file, error.message);
         analysis.skipped.push({
           file,
           reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}`,
@@ -165,6 +184,7 @@ function analyze(
         return;
       }
       analysis.parsed++;
+      analysis.errorCounts.set(file, module.errorCount);
       jsCache.set(file, module);
       const found: SiteWithRule[] = [];
       for (const rule of JS_RULES) {
@@ -177,6 +197,7 @@ function analyze(
     }
     const module = parsePython(file, text);
     analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
     pyCache.set(file, module);
     // The Python grammar rejects some valid code (a bare `yield`, `match`): such files are still read, but
     // sites whose statement holds a parse error are dropped, and verify refuses edits that add errors.
@@ -187,13 +208,13 @@ function analyze(
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
     if (!language) return;
-    const result = read(file, COOKIE_API_MENTION);
+    const result = read(file, always.has(file) ? undefined : mentionsCookieApi);
     if ('unrelated' in result) return;
     if ('skip' in result) {
       analysis.skipped.push({ file, reason: result.skip });
       return;
     }
-    if (!COOKIE_API_MENTION.test(result.text)) return;
+    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
     analysis.texts.set(file, result.text);
     try {
       analyzeFile(file, language, result.text);
@@ -252,8 +273,8 @@ function buildChanges(
       continue;
     }
     const change: FileChange = { file, before, after, edits };
-    const failure = verifyChange(change, reparse);
-    if (failure) failures.set(file, failure);
+    const outside = firstDifferenceOutsideEdits(before, after, edits);
+    if (outside !== null) failures.set(file, `bytes outside the edits changed near offset ${outside}`);
     else candidates.push(change);
   }
   if (candidates.length === 0) return { changes: [], failures };
@@ -280,11 +301,19 @@ function buildChanges(
     },
     input.config,
     fileSet,
+    undefined,
+    new Set(overlay.keys()),
   );
+  // The verification pass parsed every fixed file: it must parse at least as well as before.
+  for (const change of candidates) {
+    const failure = parseRegression(first, second, change.file);
+    if (failure) failures.set(change.file, failure);
+  }
   for (const { edits } of plan(second, input.config)) {
     for (const edit of edits) {
-      if (overlay.has(edit.file))
+      if (overlay.has(edit.file) && !failures.has(edit.file)) {
         failures.set(edit.file, 'a second pass over the fixed file still wanted to change it');
+      }
     }
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
@@ -311,14 +340,15 @@ function unanalysable(error: unknown): string {
   return `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
 }
 
-const reparse: Reparse = (file, text) => {
-  if (languageOf(file) === 'python') return { errorCount: parsePython(file, text).errorCount };
-  try {
-    return { errorCount: parseJavaScript(file, text).errorCount };
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-};
+/** Why a fixed file parses worse than the original, or null. */
+function parseRegression(first: Analysis, second: Analysis, file: string): string | null {
+  const failure = second.parseFailures.get(file);
+  if (failure !== undefined) return `the edited file no longer parses (${failure})`;
+  const after = second.errorCounts.get(file);
+  if (after === undefined) return 'the edited file was not parsed again';
+  if (after > (first.errorCounts.get(file) ?? 0)) return 'the edited file has new syntax errors';
+  return null;
+}
 
 function compareFindings(a: Finding, b: Finding): number {
   return (

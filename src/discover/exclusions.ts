@@ -54,6 +54,10 @@ const FRAMEWORK_PACKAGES = new Set([
   'requests',
 ]);
 
+export function isNeverScannedFolder(name: string): boolean {
+  return NEVER_SCANNED_FOLDERS.has(name);
+}
+
 export function exclusionReason(file: string): string | null {
   const segments = file.split('/');
   const folders = segments.slice(0, -1);

@@ -2,13 +2,13 @@
 // walk that skips the same folders. Nothing outside the scanned folder is listed or read.
 import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { languageOf } from '../languages/index.js';
 import type { SkippedFile } from '../model.js';
-import { exclusionReason } from './exclusions.js';
+import { exclusionReason, isNeverScannedFolder } from './exclusions.js';
 
 export interface Discovery {
   /** The scanned folder, symlinks resolved. */
@@ -28,7 +28,9 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   }
   if (!statSync(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
 
-  const listed = listWithGit(root);
+  // A folder git ignores (node_modules, a virtualenv) lists nothing through git: walk it instead.
+  const fromGit = listWithGit(root);
+  const listed = fromGit && fromGit.length > 0 ? fromGit : null;
   const all = listed ?? walk(root);
   const include =
     config.paths.length > 0 ? picomatch(config.paths.map(asPrefixPattern), { dot: true }) : null;
@@ -88,23 +90,23 @@ function listWithGit(root: string): string[] | null {
 
 function walk(root: string): string[] {
   const files: string[] = [];
-  const pending = [root];
+  // Relative paths are built by concatenation: path.relative per entry costs more than the listing itself.
+  const pending: Array<{ path: string; relative: string }> = [{ path: root, relative: '' }];
   while (pending.length > 0) {
     const folder = pending.pop()!;
     let entries;
     try {
-      entries = readdirSync(folder, { withFileTypes: true });
+      entries = readdirSync(folder.path, { withFileTypes: true });
     } catch {
       continue; // unreadable folders are skipped, not fatal
     }
     for (const entry of entries) {
-      const path = join(folder, entry.name);
-      const rel = relative(root, path).split(sep).join('/');
+      const relativePath = folder.relative === '' ? entry.name : `${folder.relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (exclusionReason(`${rel}/x.js`)?.startsWith('inside')) continue;
-        pending.push(path);
+        if (isNeverScannedFolder(entry.name)) continue;
+        pending.push({ path: join(folder.path, entry.name), relative: relativePath });
       } else if (entry.isFile() || entry.isSymbolicLink()) {
-        files.push(rel); // symlinks are listed so the report can say they were not followed
+        files.push(relativePath); // symlinks are listed so the report can say they were not followed
       }
     }
   }

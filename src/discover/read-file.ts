@@ -1,5 +1,5 @@
 // Reading one source file safely: size limit, binary and encoding checks, symlinks never followed.
-import { lstatSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadResult } from '../scan.js';
 
@@ -8,27 +8,42 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Reads `file` (relative to `root`) as UTF-8 text without a BOM, or says why it is skipped. With
- * `mustMention`, bytes that cannot match it (tested as Latin-1, which keeps every ASCII word intact) are
- * reported as unrelated before any decoding or validation.
+ * `mustMention`, raw bytes that do not mention what the caller looks for are reported as unrelated before
+ * any decoding or validation. One open (never following a link), one fstat, one read.
  */
-export function readSourceFile(root: string, file: string, mustMention?: RegExp): ReadResult {
+export function readSourceFile(
+  root: string,
+  file: string,
+  mustMention?: (content: Buffer | string) => boolean,
+): ReadResult {
   const path = join(root, file);
-  let stats;
+  let descriptor: number;
   try {
-    stats = lstatSync(path);
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    return { skip: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { skip: 'symbolic link (not followed)' };
+    return { skip: `cannot be read (${code ?? 'error'})` };
   }
-  if (stats.isSymbolicLink()) return { skip: 'symbolic link (not followed)' };
-  if (!stats.isFile()) return { skip: 'not a regular file' };
-  if (stats.size > MAX_FILE_BYTES) return { skip: `larger than 1 MiB (${stats.size} bytes)` };
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { skip: 'not a regular file' };
+    if (stats.size > MAX_FILE_BYTES) return { skip: `larger than 1 MiB (${stats.size} bytes)` };
+    bytes = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    bytes = bytes.subarray(0, filled);
   } catch (error) {
     return { skip: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    closeSync(descriptor);
   }
-  if (mustMention && !mustMention.test(bytes.toString('latin1'))) return { unrelated: true };
+  if (mustMention && !mustMention(bytes)) return { unrelated: true };
   if (bytes.subarray(0, 8192).includes(0)) return { skip: 'binary file' };
   let text: string;
   try {

@@ -1,21 +1,7 @@
-// The last gate before anything is written: the edited file parses at least as well as before, and every
-// byte outside the edits is the original byte. (The "second pass plans nothing" check runs in scan.ts,
-// because it needs the whole pipeline.)
-import type { Edit, FileChange } from '../model.js';
-
-export type Reparse = (file: string, text: string) => { errorCount: number } | { error: string };
-
-/** Returns why the change is unsafe, or null when it passes. */
-export function verifyChange(change: FileChange, reparse: Reparse): string | null {
-  const outside = firstDifferenceOutsideEdits(change.before, change.after, change.edits);
-  if (outside !== null) return `bytes outside the edits changed near offset ${outside}`;
-  const before = reparse(change.file, change.before);
-  const after = reparse(change.file, change.after);
-  if ('error' in after) return `the edited file no longer parses (${after.error})`;
-  const errorsBefore = 'error' in before ? Infinity : before.errorCount;
-  if (after.errorCount > errorsBefore) return 'the edited file has new syntax errors';
-  return null;
-}
+// The last gate before anything is written: every byte outside the edits is the original byte. (The
+// re-parse and "a second pass plans nothing" checks run in scan.ts: they need the whole pipeline, and one
+// verification pass serves both.)
+import type { Edit } from '../model.js';
 
 /**
  * Walks both texts edit by edit and compares the untouched stretches between them. Independent of how the
