@@ -46,3 +46,10 @@ export function register(extra: object) {
 
 // ok: fastify-session
 app.register(import('./routes.js'), { cookie: { secure: false } });
+
+const sessionOptions = {
+  secret: 's',
+  // ruleid: fastify-session secure-false fixable
+  cookie: { secure: true, path: '/' },
+};
+app.register(fastifySession, sessionOptions);

@@ -61,3 +61,7 @@ function extraState(server, options) {
 
 init();
 module.exports = { extraState };
+
+// ruleid: hapi-state httpOnly-false fixable
+const tokenCookie = { ttl: 3600 * 1000, isHttpOnly: false, path: '/' };
+module.exports.tokenState = (server) => server.state('token', tokenCookie);

@@ -36,3 +36,7 @@ export function withAttributes(attributes: Cookies.CookieAttributes) {
 const jar = new Map<string, string>();
 // ok: js-cookie-set
 jar.set('session', 'x');
+
+// ruleid: js-cookie-set secure-missing fixable
+const longLived = { expires: 365, path: '/', secure: true };
+Cookies.set('consent', 'yes', longLived);

@@ -23,3 +23,10 @@ export async function GET() {
   json.cookies.set('XSRF-TOKEN', 'abc');
   return json;
 }
+
+// ruleid: nextjs-cookies-set secure-missing fixable
+const rememberOptions = { httpOnly: true, maxAge: 60 * 60 * 24 * 30 };
+
+export function remember(res: NextResponse, token: string) {
+  res.cookies.set('remember_token', token, rememberOptions);
+}

@@ -33,3 +33,10 @@ export function forward(event: Parameters<Actions['default']>[0], extra: object)
   // ruleid: sveltekit-cookies-set secure-false fixable
   event.cookies.set('sid', 'x', { path: '/', secure: true });
 }
+
+// ruleid: sveltekit-cookies-set httpOnly-false fixable
+const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax' } as const;
+
+export const load = ({ cookies }) => {
+  cookies.set('session', 'x', sessionCookie);
+};
