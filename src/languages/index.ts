@@ -28,6 +28,12 @@ export function languageOf(file: string): Language | null {
 const COOKIE_API_NEEDLES = [
   'ookie', // cookie, Cookie, setCookie, cookieOptions, document.cookie
   'OOKIE', // SESSION_COOKIE_SECURE, COOKIE_OPTIONS
+  'isSecure', // hapi
+  'isHttpOnly',
+  'INSTALLED_APPS', // Django settings that set no cookie flag at all
+];
+/** Session APIs whose names hold no "cookie": looked for only when the cheap `ession` test passes. */
+const SESSION_NEEDLES = [
   'express-session',
   'koa-session',
   '@fastify/session',
@@ -36,10 +42,6 @@ const COOKIE_API_NEEDLES = [
   'useSession',
   'aiohttp_session',
   'SessionMiddleware',
-  'https_only',
-  'isSecure',
-  'isHttpOnly',
-  'INSTALLED_APPS',
   'SESSION_ENGINE',
 ];
 
@@ -47,7 +49,8 @@ export function mentionsCookieApi(content: string | Buffer): boolean {
   for (const needle of COOKIE_API_NEEDLES) {
     if (content.indexOf(needle) !== -1) return true;
   }
-  return false;
+  if (content.indexOf('ession') === -1 && content.indexOf('ESSION') === -1) return false;
+  return SESSION_NEEDLES.some((needle) => content.indexOf(needle) !== -1);
 }
 
 export function isTestFile(file: string): boolean {
