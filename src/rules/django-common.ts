@@ -98,7 +98,12 @@ export function djangoSettings(context: PyRuleContext): DjangoSettings | null {
     const productionEntries = modules.filter((entry) => entry.entry && !entry.devOnly && entry.production);
     for (const settings of modules) {
       // `DEBUG = True` marks a development module only where another module is there for production.
-      if (!settings.devOnly && literalAssignment(settings.module, 'DEBUG') === 'True' && !settings.production)
+      if (
+        settings.entry &&
+        !settings.devOnly &&
+        literalAssignment(settings.module, 'DEBUG') === 'True' &&
+        !settings.production
+      )
         settings.devOnly = productionEntries.length > 0;
     }
     result = {
@@ -279,7 +284,6 @@ export function djangoFamilySites(
     }
     const siteModule = weakValue?.module ?? entry.module;
     if (siteModule !== module) continue;
-    const owner = settings.byModule.get(siteModule) ?? entry;
     const site: CookieSite = {
       ruleId: family.ruleId,
       file: siteModule.file,
@@ -292,9 +296,9 @@ export function djangoFamilySites(
       usedAt: [],
       notes: [],
     };
-    if (entry.devOnly || owner.devOnly) {
+    if (entry.devOnly) {
       // Only a value the development module writes itself; an inherited one is reported for production.
-      if (!weakValue || !owner.devOnly) continue;
+      if (!weakValue || weakValue.module !== entry.module) continue;
       site.advisory =
         `\`${textOf(siteModule, weakValue.statement)}\` in a development settings module: fine for a local ` +
         `HTTP server, but make sure the production settings set \`${family.keys.secure!} = True\`. Not changed.`;

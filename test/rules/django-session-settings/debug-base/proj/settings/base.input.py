@@ -1,0 +1,5 @@
+DEBUG = True
+INSTALLED_APPS = ["django.contrib.sessions"]
+# ruleid: django-session-settings secure-false fixable
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = True
