@@ -6,8 +6,8 @@ import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
 import { namesOf, optionString, siteFromCall } from './js-site.js';
 
-/** Packages that export Remix's cookie and session helpers. */
-const SOURCES = /^(@remix-run\/[\w-]+|@react-router\/[\w-]+|react-router|react-router-dom)$/;
+/** Packages that export Remix's cookie and session helpers (`remix` is the v1 re-export package). */
+const SOURCES = /^(remix|@remix-run\/[\w-]+|@react-router\/[\w-]+|react-router|react-router-dom)$/;
 const STORAGE = /^create\w*SessionStorage$/;
 
 export const remixCreateCookie: JsRule = {
