@@ -18,7 +18,8 @@ import { CLIENT_KEYS, clientSite, unsplicable } from './client-common.js';
 import type { JsRule } from './rule.js';
 import { namesOf, siteFromCall } from './js-site.js';
 
-const SOURCES = new Set(['ngx-cookie-service', 'ngx-cookie-service-ssr', 'ngx-cookie']);
+/** ngy-cookie is a maintained fork of ngx-cookie with the same API. */
+const SOURCES = new Set(['ngx-cookie-service', 'ngx-cookie-service-ssr', 'ngx-cookie', 'ngy-cookie']);
 const METHODS = new Set(['set', 'put', 'putObject']);
 /** Index of `secure` in ngx-cookie-service's positional `set`. */
 const POSITIONAL_SECURE = 5;

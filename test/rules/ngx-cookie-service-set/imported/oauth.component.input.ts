@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { CookieService } from 'ngx-cookie';
+import { CookieService } from 'ngy-cookie';
 import { tokenCookie } from './cookie-options';
 
 @Injectable({ providedIn: 'root' })
