@@ -28,6 +28,9 @@ export const hapiState: JsRule = {
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];
+    const hapiFile = [...module.imports.values()].some((binding) =>
+      /^(@hapi\/[\w-]+|hapi)$/.test(binding.source),
+    );
     for (const call of callsOf(module)) {
       const node = call.node;
       const base = { ruleId: this.meta.id, module, call, keys: KEYS, load };
@@ -41,6 +44,8 @@ export const hapiState: JsRule = {
         request = { ...base, optionsIndex: 0, cookieNames: [], nestedUnder: 'state' };
       } else if (node.type !== 'CallExpression' || unwrap(node.callee).type !== 'MemberExpression') {
         continue;
+      } else if (!hapiFile && !HAPI_NAMES.has(rootName(node.callee) ?? '')) {
+        continue; // `.state(…)` of some other library
       } else if (method === 'state' && (args.length === 2 || args.length === 3)) {
         const optionsIndex = args.length - 1;
         if (!isObjectLike(args[optionsIndex])) continue;
@@ -62,6 +67,18 @@ export const hapiState: JsRule = {
     return sites;
   },
 };
+
+/** What plugin and handler code calls the server and the response toolkit when nothing is imported. */
+const HAPI_NAMES = new Set(['server', 'h', 'toolkit']);
+
+/** The identifier a member / call chain starts from: `h` for `h.response('ok').state`. */
+function rootName(node: JsNode): string | null {
+  let current = unwrap(node);
+  while (current?.type === 'MemberExpression' || current?.type === 'CallExpression') {
+    current = unwrap(current.type === 'MemberExpression' ? current.object : current.callee);
+  }
+  return current?.type === 'Identifier' ? current.name : null;
+}
 
 /** An object literal or a name (which may lead to one): not a function, string or number. */
 function isObjectLike(node: JsNode): boolean {

@@ -7,3 +7,7 @@ export const plugin = {
     server.state('session', { ...sessionCookie, encoding: 'iron' });
   },
 };
+
+const machine = { state: (name, config) => ({ name, config }) };
+// ok: hapi-state
+machine.state('idle', { ...plugin, isSecure: false });
