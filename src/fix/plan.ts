@@ -65,18 +65,32 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
   }
   const insertEdits = new Map<string, Edit[] | null>();
   for (const [key, group] of groups) {
-    const flags = (['httpOnly', 'secure'] as const).filter((flag) =>
-      group.members.every((member) =>
-        member.decisions.some((decision) => decision.flag === flag && decision.action === 'insert'),
-      ),
-    );
-    const keys = flags.map((flag) => group.members[0]!.site.keys[flag]!);
+    // A key is written when every site that spells a flag with it wants it: a CSRF cookie sharing an
+    // options object with a session cookie vetoes httpOnly, while Django's SESSION_COOKIE_SECURE and
+    // CSRF_COOKIE_SECURE, different keys in one settings module, are both written.
+    const keys: string[] = [];
+    const inserted = new Set<string>();
+    for (const flag of ['httpOnly', 'secure'] as const) {
+      for (const member of group.members) {
+        const spelled = member.site.keys[flag];
+        if (spelled === null || keys.includes(spelled)) continue;
+        const participants = group.members.filter((other) => other.site.keys[flag] === spelled);
+        const wanted = participants.every((other) =>
+          other.decisions.some((decision) => decision.flag === flag && decision.action === 'insert'),
+        );
+        if (wanted) {
+          keys.push(spelled);
+          inserted.add(`${flag}\0${spelled}`);
+        }
+      }
+    }
     const text = input.texts.get(group.point.container.file) ?? '';
     const items = renderEntries(group.point.container, keys, group.point.nest);
     insertEdits.set(key, items.length > 0 ? insertEntries(text, group.point.container, items) : []);
     for (const member of group.members) {
       for (const decision of member.decisions) {
-        if (decision.action === 'insert' && !flags.includes(decision.flag)) {
+        const spelled = member.site.keys[decision.flag];
+        if (decision.action === 'insert' && !inserted.has(`${decision.flag}\0${spelled}`)) {
           decision.action = null;
           decision.reason = 'the same options object is used by a cookie that must not get this flag';
         }
@@ -94,6 +108,14 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
           if (value.kind === 'false') {
             const language = value.file.endsWith('.py') ? 'True' : 'true';
             edits.push({ file: value.file, start: value.span.start, end: value.span.end, text: language });
+          }
+        }
+      }
+      if (!site.insertion) {
+        for (const decision of decisions) {
+          if (decision.action === 'insert') {
+            decision.action = null;
+            decision.reason = 'there is no options object here to add it to';
           }
         }
       }

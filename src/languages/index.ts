@@ -31,6 +31,8 @@ const COOKIE_API_NEEDLES = [
   'isSecure', // hapi
   'isHttpOnly',
   'INSTALLED_APPS', // Django settings that set no cookie flag at all
+  'from_object', // Flask apps loading a config class or module that may set no cookie key itself
+  'from_pyfile',
 ];
 /** Session APIs whose names hold no "cookie": looked for only when the cheap `ession` test passes. */
 const SESSION_NEEDLES = [
