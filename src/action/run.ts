@@ -100,9 +100,6 @@ function reportScan(result: ScanResult, inputs: ActionInputs, workspace: string)
 
 function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlySet<string>): ScanResult {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
-  if (explicit !== null && !existsSync(resolve(workspace, explicit))) {
-    throw new InputError(`input \`config-file\`: ${explicit} does not exist in the repository`);
-  }
   const config = applyInputs(loadConfig(workspace, explicit, workspace), inputs);
   core.startGroup('Scan');
   try {

@@ -105,8 +105,9 @@ function walk(root: string): string[] {
       if (entry.isDirectory()) {
         if (isNeverScannedFolder(entry.name)) continue;
         pending.push({ path: join(folder.path, entry.name), relative: relativePath });
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
-        files.push(relativePath); // symlinks are listed so the report can say they were not followed
+      } else {
+        // Links, FIFOs and sockets are listed too, so the report can say why they were not read.
+        files.push(relativePath);
       }
     }
   }

@@ -16,33 +16,9 @@ export function readSourceFile(
   file: string,
   mustMention?: (content: Buffer | string) => boolean,
 ): ReadResult {
-  const path = join(root, file);
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { skip: 'symbolic link (not followed)' };
-    return { skip: `cannot be read (${code ?? 'error'})` };
-  }
-  let bytes: Buffer;
-  try {
-    const stats = fstatSync(descriptor);
-    if (!stats.isFile()) return { skip: 'not a regular file' };
-    if (stats.size > MAX_FILE_BYTES) return { skip: `larger than 1 MiB (${stats.size} bytes)` };
-    bytes = Buffer.allocUnsafe(stats.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
-      if (count === 0) break;
-      filled += count;
-    }
-    bytes = bytes.subarray(0, filled);
-  } catch (error) {
-    return { skip: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  } finally {
-    closeSync(descriptor);
-  }
+  const read = readRegularFile(join(root, file), MAX_FILE_BYTES);
+  if ('skip' in read) return { skip: read.skip };
+  const bytes = read.bytes;
   if (mustMention && !mustMention(bytes)) return { unrelated: true };
   if (bytes.subarray(0, 8192).includes(0)) return { skip: 'binary file' };
   let text: string;
@@ -54,6 +30,45 @@ export function readSourceFile(
   if (looksMinified(text)) return { skip: 'looks minified (very long lines)' };
   if (GENERATED_BUNDLE.test(text)) return { skip: 'generated bundle (webpack / browserify output)' };
   return { text };
+}
+
+/**
+ * The bytes of a regular file, or why not: opened without following a link and without blocking (a FIFO
+ * would wait for a writer), checked with fstat before a byte is read, never more than `maxBytes`.
+ */
+export function readRegularFile(
+  path: string,
+  maxBytes: number,
+): { bytes: Buffer } | { skip: string; code?: string } {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { skip: 'symbolic link (not followed)', code };
+    return { skip: `cannot be read (${code ?? 'error'})`, ...(code ? { code } : {}) };
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { skip: 'not a regular file' };
+    if (stats.size > maxBytes) {
+      return {
+        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? '1 MiB' : `${maxBytes} bytes`} (${stats.size} bytes)`,
+      };
+    }
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (error) {
+    return { skip: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 /** Bundler runtimes that only generated files contain. */

@@ -40,6 +40,9 @@ const SESSION_NEEDLES = [
   'koa-session',
   '@fastify/session',
   '@fastify/secure-session',
+  'fastify-session',
+  'secure-session',
+  'SessionStorage', // Remix / React Router createFileSessionStorage, createMemorySessionStorage
   'iron-session',
   'useSession',
   'aiohttp_session',

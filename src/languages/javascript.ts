@@ -76,6 +76,7 @@ export function parseJavaScript(file: string, text: string): JsModule {
       },
     });
   } catch (error) {
+    if (error instanceof RangeError) throw error; // stack exhausted by deep nesting: not a syntax error
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
     throw new JsParseError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);

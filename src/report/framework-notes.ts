@@ -213,6 +213,13 @@ const NOTES: Record<string, FrameworkNotes> = {
     defaults: { secure: 'off' },
     defaultBehaviour: 'In the browser its `httpOnly` option is ignored; Secure is off unless set.',
   },
+  'ngx-cookie-service': {
+    name: 'ngx-cookie-service',
+    clientSide: true,
+    defaults: { secure: 'off' },
+    defaultBehaviour:
+      'Angular browser code: `CookieService.set` / `put` write through `document.cookie`, so they can never set HttpOnly; Secure is off unless `secure: true` is passed.',
+  },
   'document-cookie': {
     name: '`document.cookie`',
     clientSide: true,
