@@ -1,0 +1,304 @@
+// The checks one corpus file goes through, in memory: read it as the CLI would, scan and fix it, and hold the
+// fix to the engine's promises (no crash, re-parses, bytes outside the edits untouched, a second fix changes
+// nothing). Then the same for copies with an injected cookie site, which must also be found and fixed.
+import { parse as babelParse, type ParserPlugin } from '@babel/parser';
+import { basename, extname } from 'node:path';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { readSourceFile } from '../../src/discover/read-file.js';
+import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
+import { isTestFile, languageOf } from '../../src/languages/index.js';
+import type { JsNode } from '../../src/languages/javascript.js';
+import { parsePython } from '../../src/languages/python.js';
+import { lineStarts } from '../../src/languages/text.js';
+import type { ScanResult } from '../../src/model.js';
+import { scanFiles } from '../../src/scan.js';
+import { injectJs, injectPy, type Injection, type Placement } from './inject.js';
+
+export interface FileTask {
+  root: string;
+  /** Relative to root, forward slashes. */
+  file: string;
+  /** The file's place in the run (picks the placement when only one is tried). */
+  index: number;
+  allPlacements: boolean;
+  /**
+   * What this task checks: the file as it is, or one injected copy. Each is its own task with its own time
+   * limit, so a large file's several scans do not add up to a false hang.
+   */
+  part: 'original' | Placement;
+}
+
+export type Subject = 'original' | `injected-${Placement}`;
+
+export interface Failure {
+  subject: Subject;
+  check: string;
+  message: string;
+}
+
+export interface InjectionReport {
+  placement: Placement;
+  /** fixed; excused (spread, flag already set: fix not required); invalid (the copy does not parse here). */
+  status: 'fixed' | 'excused' | 'invalid' | 'failed';
+  detail: string;
+}
+
+/** A changed Python text, for the CPython cross-check the main thread runs over all of them at once. */
+export interface PythonChange {
+  subject: Subject;
+  before: string;
+  after: string;
+}
+
+export interface FileReport {
+  file: string;
+  /** Set when the CLI's reader skips the file (size, binary, encoding, minified). */
+  skipped?: string;
+  /** Set when the file does not parse (or parses with errors) before anything is done to it. */
+  syntaxError?: string;
+  /** Whether the parser produced a tree (with or without recoverable errors). */
+  parsed: boolean;
+  findings: number;
+  changed: boolean;
+  /** The injected copies this file gets (reported by the `original` task; each is then checked on its own). */
+  placements: Placement[];
+  injections: InjectionReport[];
+  failures: Failure[];
+  pythonChanges: PythonChange[];
+}
+
+interface Parsed {
+  errors: number;
+  /** A parse failure babel could not recover from (the file is skipped by the engine). */
+  fatal?: string;
+  /** babel's program node, for JavaScript. */
+  program?: JsNode;
+}
+
+/**
+ * The checker parses with babel directly, as the engine configures it but without recast's re-rendering of
+ * the file: several times cheaper, and it judges the bytes as written.
+ */
+function babelPlugins(name: string): ParserPlugin[] {
+  const common: ParserPlugin[] = ['decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
+  if (/\.tsx$/i.test(name)) return ['typescript', 'jsx', ...common];
+  if (/\.[cm]?ts$/i.test(name)) return ['typescript', ...common];
+  return ['jsx', ...common];
+}
+
+function parse(name: string, text: string): Parsed {
+  if (languageOf(name) === 'python') return { errors: parsePython(name, text).errorCount };
+  try {
+    const file = babelParse(text, {
+      sourceType: 'unambiguous',
+      plugins: babelPlugins(name),
+      errorRecovery: true,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      allowSuperOutsideMethod: true,
+      allowUndeclaredExports: true,
+    });
+    return { errors: file.errors?.length ?? 0, program: file.program };
+  } catch (error) {
+    // babel throws SyntaxErrors (with a position) for what it cannot recover from.
+    if (error instanceof SyntaxError) return { errors: Infinity, fatal: error.message };
+    throw error;
+  }
+}
+
+/**
+ * The name the engine sees: the file's own base name (rules read names like settings.py), but never one that
+ * marks a test file, because test files are reported and not fixed and the point here is to exercise the fixer.
+ */
+export function scanName(file: string): string {
+  const name = `src/${basename(file)}`;
+  return isTestFile(name) ? `src/file${extname(file)}` : name;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '));
+  return `${error.name}: ${error.message}${frame ? ` (${frame.trim()})` : ''}`;
+}
+
+function scanOne(name: string, text: string): ScanResult {
+  return scanFiles({
+    files: [name],
+    read: (file) => (file === name ? { text } : { skip: 'not in the corpus' }),
+    config: DEFAULT_CONFIG,
+  });
+}
+
+/** Every check on one text; returns the scan so injection checks can look at the findings. */
+function checkText(
+  name: string,
+  text: string,
+  subject: Subject,
+  report: FileReport,
+  before: Parsed,
+): ScanResult | null {
+  const fail = (check: string, message: string) => report.failures.push({ subject, check, message });
+  let result: ScanResult;
+  try {
+    result = scanOne(name, text);
+  } catch (error) {
+    fail('scan crashed', describe(error));
+    return null;
+  }
+  if (subject === 'original') report.findings = result.findings.length;
+  // The engine verifies its own fixes and demotes a fix that fails to a manual finding: that it caught the
+  // bug is good, that it made one is still a bug.
+  for (const finding of result.findings) {
+    const rejected = finding.notChangedReasons.find((reason) => reason.includes('did not pass verification'));
+    if (rejected)
+      fail('engine rejected its own fix', `${finding.ruleId} at line ${finding.line}: ${rejected}`);
+  }
+  for (const change of result.changes) {
+    if (subject === 'original') report.changed = true;
+    if (change.file !== name || change.before !== text) {
+      fail('change is not of the scanned text', `change for ${change.file}`);
+      continue;
+    }
+    const outside = firstDifferenceOutsideEdits(change.before, change.after, change.edits);
+    if (outside !== null) fail('bytes outside the edits changed', `first difference at offset ${outside}`);
+    let after: Parsed;
+    try {
+      after = parse(name, change.after);
+    } catch (error) {
+      fail('re-parse crashed', describe(error));
+      continue;
+    }
+    if (after.fatal !== undefined && before.fatal === undefined) {
+      fail('fixed file no longer parses', after.fatal);
+    } else if (after.errors > before.errors) {
+      fail('fixed file has new syntax errors', `${before.errors} errors before, ${after.errors} after`);
+    }
+    if (languageOf(name) === 'python') {
+      report.pythonChanges.push({ subject, before: change.before, after: change.after });
+    }
+    let second: ScanResult;
+    try {
+      second = scanOne(name, change.after);
+    } catch (error) {
+      fail('second scan crashed', describe(error));
+      continue;
+    }
+    if (second.changes.length > 0) {
+      const edits = second.changes.flatMap((entry) => entry.edits);
+      fail(
+        'second fix changed the file again',
+        edits.map((edit) => `${edit.start}-${edit.end} ${JSON.stringify(edit.text)}`).join('; '),
+      );
+    }
+  }
+  return result;
+}
+
+function checkInjection(name: string, injection: Injection, report: FileReport, baseErrors: number): void {
+  const subject: Subject = `injected-${injection.placement}`;
+  const entry: InjectionReport = { placement: injection.placement, status: 'fixed', detail: '' };
+  report.injections.push(entry);
+  let before: Parsed;
+  try {
+    before = parse(name, injection.text);
+  } catch (error) {
+    report.failures.push({ subject, check: 'parse crashed', message: describe(error) });
+    entry.status = 'failed';
+    return;
+  }
+  // Copied options can be valid only where they were written (`yield`, `#private`, a label); such a copy
+  // says nothing about the fixer.
+  if (before.fatal !== undefined || before.errors > baseErrors) {
+    entry.status = 'invalid';
+    entry.detail = before.fatal ?? `${before.errors - baseErrors} new syntax errors`;
+    return;
+  }
+  const failuresBefore = report.failures.length;
+  const result = checkText(name, injection.text, subject, report, before);
+  if (!result) {
+    entry.status = 'failed';
+    return;
+  }
+  const starts = lineStarts(injection.text);
+  const offsetOf = (line: number, column: number) => (starts[line - 1] ?? 0) + column - 1;
+  const found = result.findings.filter((finding) => {
+    const offset = offsetOf(finding.line, finding.column);
+    return finding.file === name && offset >= injection.start && offset < injection.end;
+  });
+  const fail = (message: string) => {
+    report.failures.push({ subject, check: 'injected site', message });
+    entry.status = 'failed';
+    entry.detail = message;
+  };
+  const edits = result.changes.flatMap((change) => change.edits);
+  const editedOptions = edits.some(
+    (edit) => edit.start >= injection.optionsStart && edit.end <= injection.end,
+  );
+  if (injection.excuse !== null) {
+    entry.status = 'excused';
+    entry.detail = `${injection.excuse}: ${found.map((finding) => finding.outcome).join(', ') || 'no finding'}`;
+  } else if (found.length === 0) {
+    fail('the injected cookie call was not reported');
+  } else if (!found.some((finding) => finding.cookie === 'session')) {
+    fail(`reported without its cookie name: ${found.map((finding) => finding.cookie).join(', ')}`);
+  } else if (found.some((finding) => finding.outcome !== 'fixable')) {
+    const finding = found.find((candidate) => candidate.outcome !== 'fixable')!;
+    fail(`not fixed (${finding.outcome}): ${finding.notChangedReasons.join('; ') || finding.message}`);
+  } else if (!found.some((finding) => finding.problems.includes('httpOnly-missing'))) {
+    fail(`problems ${found.flatMap((finding) => finding.problems).join(', ')}; expected both flags missing`);
+  } else if (!editedOptions) {
+    fail('reported as fixable, but no edit lands in the injected options');
+  } else {
+    entry.detail = found.map((finding) => finding.ruleId).join(', ');
+  }
+  if (report.failures.length > failuresBefore && entry.status !== 'failed') entry.status = 'failed';
+}
+
+export function checkFile(task: FileTask): FileReport {
+  const report: FileReport = {
+    file: task.file,
+    parsed: false,
+    findings: 0,
+    changed: false,
+    placements: [],
+    injections: [],
+    failures: [],
+    pythonChanges: [],
+  };
+  const read = readSourceFile(task.root, task.file);
+  if (!('text' in read)) {
+    report.skipped = 'skip' in read ? read.skip : 'unrelated';
+    return report;
+  }
+  const text = read.text;
+  const name = scanName(task.file);
+  const python = languageOf(name) === 'python';
+  let before: Parsed;
+  let injections: Injection[] = [];
+  try {
+    if (python) {
+      const module = parsePython(name, text);
+      before = { errors: module.errorCount };
+      if (module.errorCount === 0) injections = injectPy(module);
+    } else {
+      before = parse(name, text);
+      if (before.errors === 0) injections = injectJs(text, before.program);
+    }
+    // The bounded sample tries one placement per file, alternating, to stay fast; the full run tries both.
+    if (!task.allPlacements && injections.length > 1)
+      injections = [injections[task.index % injections.length]!];
+  } catch (error) {
+    report.failures.push({ subject: 'original', check: 'parse crashed', message: describe(error) });
+    return report;
+  }
+  report.parsed = before.fatal === undefined;
+  if (before.fatal !== undefined) report.syntaxError = before.fatal;
+  else if (before.errors > 0) report.syntaxError = `${before.errors} recoverable syntax errors`;
+
+  report.placements = injections.map((injection) => injection.placement);
+  if (task.part === 'original') checkText(name, text, 'original', report, before);
+  const injection = injections.find((candidate) => candidate.placement === task.part);
+  if (injection) checkInjection(name, injection, report, before.errors);
+  return report;
+}

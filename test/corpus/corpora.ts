@@ -1,0 +1,72 @@
+// The two corpora every machine has offline: the project's own node_modules (JS/TS) and the Python standard
+// library. Files are listed sorted, so a sample taken by stride is the same on every run of the same tree.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { languageOf } from '../../src/languages/index.js';
+
+export interface Corpus {
+  name: string;
+  root: string;
+  files: string[];
+}
+
+export const NODE_MODULES = new URL('../../node_modules/', import.meta.url).pathname;
+
+/** Regular files only: symlinks (node_modules/.bin) are not followed, so nothing is visited twice. */
+function listFiles(root: string, keep: (file: string) => boolean, skipFolder: (name: string) => boolean) {
+  const files: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipFolder(entry.name)) pending.push(path);
+      } else if (entry.isFile()) {
+        const file = relative(root, path).split(sep).join('/');
+        if (keep(file)) files.push(file);
+      }
+    }
+  }
+  return files.sort();
+}
+
+export function javascriptCorpus(): Corpus {
+  return {
+    name: 'node_modules (JS/TS)',
+    root: NODE_MODULES,
+    files: listFiles(
+      NODE_MODULES,
+      (file) => languageOf(file) === 'javascript',
+      () => false,
+    ),
+  };
+}
+
+/** The standard library without the third-party packages installed beside it. */
+export function pythonCorpus(): Corpus | null {
+  let root: string;
+  try {
+    root = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return null;
+  }
+  return {
+    name: 'Python standard library',
+    root,
+    files: listFiles(
+      root,
+      (file) => file.endsWith('.py'),
+      (name) => name === 'site-packages' || name === 'dist-packages' || name === '__pycache__',
+    ),
+  };
+}
+
+/** Every `stride`-th file, the stride chosen so about `size` files are kept. */
+export function sample(files: readonly string[], size: number): string[] {
+  const stride = Math.max(1, Math.ceil(files.length / size));
+  return files.filter((_, index) => index % stride === 0);
+}
