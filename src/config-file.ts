@@ -3,7 +3,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { DEFAULT_CONFIG, type Config, type RuleSetting } from './config.js';
 import { UsageError } from './errors.js';
-import type { Flag } from './model.js';
+import { readAttributeSetting, sortAttributes } from './attributes.js';
+import type { Attribute, SameSiteValue } from './model.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cookie-hardener.yml';
 
@@ -19,7 +20,6 @@ export class ConfigError extends UsageError {
 }
 
 const TOP_LEVEL_KEYS = ['paths', 'exclude', 'flags', 'rules', 'fix-tests'] as const;
-const FLAG_NAMES: Record<string, Flag> = { httponly: 'httpOnly', secure: 'secure' };
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'report', 'fix'];
 
 /** Parses the file's text. `knownRules` are the rule ids a `rules:` key may name. */
@@ -55,7 +55,7 @@ export function parseConfigFile(file: string, text: string, knownRules: readonly
         config.fixTests = value.value;
         break;
       case 'flags':
-        config.flags = flagList(file, value, line, lineOf);
+        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf));
         break;
       case 'rules':
         config.rules = ruleSettings(file, value, line, knownRules, lineOf);
@@ -91,7 +91,7 @@ function flagList(
   value: Node | null,
   line: number,
   lineOf: (node: Node | null) => number,
-): Flag[] {
+): { flags: Attribute[]; sameSite: SameSiteValue } {
   const entries: Array<{ name: unknown; enabled: unknown; at: number }> = [];
   if (isSeq(value)) {
     for (const item of value.items) {
@@ -113,19 +113,19 @@ function flagList(
     throw new ConfigError(
       file,
       line,
-      '`flags` must be a list (`[httpOnly, secure]`) or a mapping (`secure: true`)',
+      '`flags` must be a list (`[httpOnly, secure, sameSite]`) or a mapping (`secure: true`, `sameSite: strict`)',
     );
   }
-  const flags: Flag[] = [];
+  const flags: Attribute[] = [];
+  let sameSite: SameSiteValue = 'lax';
   for (const { name, enabled, at } of entries) {
-    const flag = typeof name === 'string' ? FLAG_NAMES[name.toLowerCase()] : undefined;
-    if (!flag) throw new ConfigError(file, at, `unknown flag \`${String(name)}\`: use httpOnly or secure`);
-    if (typeof enabled !== 'boolean')
-      throw new ConfigError(file, at, `\`flags.${String(name)}\` must be true or false`);
-    if (enabled && !flags.includes(flag)) flags.push(flag);
+    const setting = readAttributeSetting(name, enabled);
+    if ('error' in setting) throw new ConfigError(file, at, setting.error);
+    if (setting.sameSite) sameSite = setting.sameSite;
+    if (setting.enabled) flags.push(setting.attribute);
   }
   if (flags.length === 0) throw new ConfigError(file, line, '`flags` must enforce at least one flag');
-  return flags.sort((a, b) => (a === b ? 0 : a === 'httpOnly' ? -1 : 1));
+  return { flags: sortAttributes(flags), sameSite };
 }
 
 function ruleSettings(

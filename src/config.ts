@@ -1,11 +1,13 @@
 // The one settings object every entry point builds (CLI flags, action inputs, the repository config file).
-import type { Flag } from './model.js';
+import type { Attribute, SameSiteValue } from './model.js';
 
 export type RuleSetting = 'off' | 'report' | 'fix';
 
 export interface Config {
-  /** Flags to enforce. */
-  flags: Flag[];
+  /** Attributes to enforce: HttpOnly and Secure by default; SameSite is opt-in. */
+  flags: Attribute[];
+  /** The SameSite value written where it is enforced and missing. */
+  sameSite: SameSiteValue;
   /** Glob-like path prefixes to scan (empty: everything). */
   paths: string[];
   /** Path patterns never scanned. */
@@ -18,6 +20,7 @@ export interface Config {
 
 export const DEFAULT_CONFIG: Config = {
   flags: ['httpOnly', 'secure'],
+  sameSite: 'lax',
   paths: [],
   exclude: [],
   rules: {},

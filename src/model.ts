@@ -2,9 +2,16 @@
 
 export type Language = 'javascript' | 'python';
 
-/** The cookie attributes cookie-hardener enforces. SameSite is opt-in through the config. */
+/** The two boolean cookie flags every rule reads. */
 export type Flag = 'httpOnly' | 'secure';
 export const FLAGS: readonly Flag[] = ['httpOnly', 'secure'];
+export const ATTRIBUTES: readonly Attribute[] = ['httpOnly', 'secure', 'sameSite'];
+
+/** What a finding can be about: the two flags, and SameSite when the configuration enforces it. */
+export type Attribute = Flag | 'sameSite';
+
+/** The SameSite value enforced when `sameSite` is turned on (`lax` by default). */
+export type SameSiteValue = 'lax' | 'strict';
 
 /** A half-open range of UTF-16 offsets into a file's text (what String#slice takes). */
 export interface Span {
@@ -98,7 +105,7 @@ export interface CookieSite {
 
 /** Problems use a closed vocabulary: `{httpOnly|secure}-{missing|false|conditional|unknown}`. */
 export type ProblemKind = 'missing' | 'false' | 'conditional' | 'unknown';
-export type Problem = `${Flag}-${ProblemKind}`;
+export type Problem = `${Attribute}-${ProblemKind}`;
 
 export type Outcome = 'fixable' | 'fixed' | 'manual' | 'conditional' | 'ignored';
 export type Severity = 'high' | 'medium' | 'low';
@@ -126,8 +133,8 @@ export interface Finding {
   outcome: Outcome;
   severity: Severity;
   message: string;
-  /** The flags this finding's fix sets (empty when nothing is changed). */
-  changedFlags: Flag[];
+  /** The attributes this finding's fix sets (empty when nothing is changed). */
+  changedFlags: Attribute[];
   /** Why each problem that is not fixed stays (shown in reports). */
   notChangedReasons: string[];
   usedAt: string[];

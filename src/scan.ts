@@ -79,7 +79,7 @@ function plan(analysis: Analysis, config: Config): PlannedFinding[] {
   const planned = planFixes({
     sites: analysis.sites.filter((entry) => config.rules[entry.meta.id] !== 'off'),
     texts: analysis.texts,
-    policy: { flags: config.flags, fixTests: config.fixTests },
+    policy: { flags: config.flags, sameSite: config.sameSite, fixTests: config.fixTests },
     isTestFile,
   });
   // Rules switched to `report` keep their findings but make no edits.

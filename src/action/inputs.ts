@@ -1,6 +1,7 @@
 // action.yml inputs → the action's settings, parsed once. Every bad input is named in one failure message.
 import type { Config } from '../config.js';
-import type { Flag } from '../model.js';
+import { readAttributeSetting, sortAttributes } from '../attributes.js';
+import type { Attribute, SameSiteValue } from '../model.js';
 
 export type Mode = 'auto' | 'pr' | 'review' | 'report';
 export type FailOn = 'none' | 'weak' | 'any';
@@ -11,7 +12,8 @@ export interface ActionInputs {
   /** Overrides for the repository config file; empty means "as the file says". */
   paths: string[];
   exclude: string[];
-  flags: Flag[] | null;
+  flags: Attribute[] | null;
+  sameSite: SameSiteValue;
   branch: string;
   base: string | null;
   labels: string[];
@@ -25,8 +27,6 @@ export interface ActionInputs {
 export class InputError extends Error {
   override name = 'InputError';
 }
-
-const FLAG_NAMES: Record<string, Flag> = { httponly: 'httpOnly', secure: 'secure' };
 
 /** `read(name)` returns the raw input ('' when unset), as `core.getInput` does. */
 export function parseInputs(read: (name: string) => string): ActionInputs {
@@ -51,16 +51,22 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   const draft = boolean('draft');
   const dryRun = boolean('dry-run');
 
-  let flags: Flag[] | null = null;
+  // `flags: httpOnly, secure, sameSite` or `sameSite=strict`
+  let flags: Attribute[] | null = null;
+  let sameSite: SameSiteValue = 'lax';
   const flagList = splitList(read('flags'));
   if (flagList.length > 0) {
     flags = [];
-    for (const name of flagList) {
-      const flag = FLAG_NAMES[name.toLowerCase()];
-      if (!flag) problems.push(`input \`flags\` has an unknown flag "${name}": use httpOnly or secure`);
-      else if (!flags.includes(flag)) flags.push(flag);
+    for (const item of flagList) {
+      const [name, value] = item.split('=').map((part) => part.trim());
+      const setting = readAttributeSetting(name, value === undefined ? true : value);
+      if ('error' in setting) problems.push(`input \`flags\`: ${setting.error}`);
+      else {
+        if (setting.sameSite) sameSite = setting.sameSite;
+        if (setting.enabled) flags.push(setting.attribute);
+      }
     }
-    flags.sort((a, b) => (a === b ? 0 : a === 'httpOnly' ? -1 : 1));
+    flags = sortAttributes(flags);
   }
 
   const branch = read('branch').trim() || 'cookie-hardener/remediation';
@@ -86,6 +92,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     paths: splitList(read('paths')),
     exclude: splitList(read('exclude')),
     flags,
+    sameSite,
     branch,
     base,
     labels: splitList(read('labels')),
@@ -130,5 +137,6 @@ export function applyInputs(config: Config, inputs: ActionInputs): Config {
     paths: inputs.paths.length > 0 ? inputs.paths : config.paths,
     exclude: [...config.exclude, ...inputs.exclude],
     flags: inputs.flags ?? config.flags,
+    sameSite: inputs.flags ? inputs.sameSite : config.sameSite,
   };
 }

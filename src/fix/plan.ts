@@ -1,13 +1,14 @@
 // From sites to findings and edits: merge sites that share one options object, decide each flag, and turn
 // the decisions into text splices in the author's style.
 import { createHash } from 'node:crypto';
+import { ATTRIBUTES } from '../model.js';
 import type {
   Container,
   CookieKind,
   CookieSite,
   Edit,
   Finding,
-  Flag,
+  Attribute,
   InsertionPoint,
   Outcome,
   Problem,
@@ -17,6 +18,7 @@ import { lineColumn, lineEndOf, lineStartOf, lineStarts } from '../languages/tex
 import type { RuleMeta } from '../rules/rule.js';
 import { insertEntries } from './insert.js';
 import { decideFlags, kindOfName, type FlagDecision, type PolicyOptions } from './policy.js';
+import { readSameSite, sameSiteKeyOf, sameSiteLiteral, type SameSiteView } from './same-site.js';
 
 export interface SiteWithRule {
   site: CookieSite;
@@ -46,10 +48,32 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
   const decided = merged
     .map((entry) => {
       const kind = mergedKind(entry.site);
+      const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
+      const sameSite = input.policy.flags.includes('sameSite')
+        ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? '')
+        : null;
       const decisions = entry.site.advisory
         ? []
-        : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file));
-      return { ...entry, kind, decisions };
+        : decideFlags(
+            entry.site,
+            entry.meta,
+            kind,
+            input.policy,
+            input.isTestFile(entry.site.file),
+            sameSite,
+          );
+      if (sameSite && entry.site.insertion) {
+        // The SameSite literal follows the quote style of the options it is written into.
+        const text = input.texts.get(entry.site.insertion.container.file) ?? '';
+        const literal = sameSiteLiteral(
+          entry.site.insertion.container,
+          sameSite.key,
+          input.policy.sameSite,
+          text,
+        );
+        for (const decision of decisions) if (decision.flag === 'sameSite') decision.value = literal;
+      }
+      return { ...entry, kind, decisions, sameSite };
     })
     .filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
 
@@ -68,28 +92,31 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
     // A key is written when every site that spells a flag with it wants it: a CSRF cookie sharing an
     // options object with a session cookie vetoes httpOnly, while Django's SESSION_COOKIE_SECURE and
     // CSRF_COOKIE_SECURE, different keys in one settings module, are both written.
-    const keys: string[] = [];
+    const entries: Array<{ key: string; value: string }> = [];
     const inserted = new Set<string>();
-    for (const flag of ['httpOnly', 'secure'] as const) {
+    for (const flag of ATTRIBUTES) {
       for (const member of group.members) {
-        const spelled = member.site.keys[flag];
-        if (spelled === null || keys.includes(spelled)) continue;
-        const participants = group.members.filter((other) => other.site.keys[flag] === spelled);
+        const spelled = keyOf(member.site, flag);
+        if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
+        const participants = group.members.filter((other) => keyOf(other.site, flag) === spelled);
         const wanted = participants.every((other) =>
           other.decisions.some((decision) => decision.flag === flag && decision.action === 'insert'),
         );
-        if (wanted) {
-          keys.push(spelled);
+        const decision = member.decisions.find(
+          (candidate) => candidate.flag === flag && candidate.action === 'insert',
+        );
+        if (wanted && decision?.value) {
+          entries.push({ key: spelled, value: decision.value });
           inserted.add(`${flag}\0${spelled}`);
         }
       }
     }
     const text = input.texts.get(group.point.container.file) ?? '';
-    const items = renderEntries(group.point.container, keys, group.point.nest);
+    const items = renderEntries(group.point.container, entries, group.point.nest);
     insertEdits.set(key, items.length > 0 ? insertEntries(text, group.point.container, items) : []);
     for (const member of group.members) {
       for (const decision of member.decisions) {
-        const spelled = member.site.keys[decision.flag];
+        const spelled = keyOf(member.site, decision.flag);
         if (decision.action === 'insert' && !inserted.has(`${decision.flag}\0${spelled}`)) {
           decision.action = null;
           decision.reason = 'the same options object is used by a cookie that must not get this flag';
@@ -104,10 +131,17 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
     if (site.ignoredReason === undefined) {
       for (const decision of decisions) {
         if (decision.action === 'flip') {
-          const value = site.flags[decision.flag];
-          if (value.kind === 'false') {
-            const language = value.file.endsWith('.py') ? 'True' : 'true';
-            edits.push({ file: value.file, start: value.span.start, end: value.span.end, text: language });
+          const value = decision.flag === 'sameSite' ? entry.sameSite?.value : site.flags[decision.flag];
+          if (value?.kind === 'false' && decision.value) {
+            edits.push({
+              file: value.file,
+              start: value.span.start,
+              end: value.span.end,
+              text: decision.value,
+            });
+          } else {
+            decision.action = null;
+            decision.reason = 'the value cannot be replaced safely';
           }
         }
       }
@@ -131,7 +165,7 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
         } else if (planned) edits.push(...planned);
       }
     }
-    const finding = buildFinding(site, meta, kind, decisions, input.texts);
+    const finding = buildFinding(site, meta, kind, decisions, input.texts, entry.sameSite);
     finding.edits = edits;
     return { finding, edits };
   });
@@ -177,17 +211,25 @@ function containerKey(container: Container, nest: readonly string[]): string {
   return `${container.file}\0${container.open}\0${nest.join('.')}`;
 }
 
-/** New entries spelled for the container's language and key style, nested under one key when asked. */
+/** The key an attribute is spelled with at a site (SameSite's is derived from the API's other keys). */
+function keyOf(site: CookieSite, flag: Attribute): string | null {
+  return flag === 'sameSite' ? sameSiteKeyOf(site) : site.keys[flag];
+}
+
+/**
+ * New entries spelled for the container's language and key style, nested under one key when asked.
+ * `value` is code already (`true`, `True`, `'lax'`).
+ */
 export function renderEntries(
   container: Container,
-  keys: readonly string[],
+  entries: ReadonlyArray<{ key: string; value: string }>,
   nest: readonly string[],
 ): string[] {
-  if (keys.length === 0) return [];
+  if (entries.length === 0) return [];
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {
-    const pairs = (q: string) => keys.map((key) => `${q}${key}${q}: true`);
+    const pairs = (q: string) => entries.map(({ key, value }) => `${q}${key}${q}: ${value}`);
     const object = `{ ${pairs('').join(', ')} }`;
     const nested = nest.length > 0 ? `${quote}${nest[0]}${quote}: ${object}` : null;
     if (container.syntax === 'js-arguments') return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
@@ -195,16 +237,21 @@ export function renderEntries(
   }
   if (container.syntax === 'py-statements') {
     const template = container.statementTemplate ?? '{key} = True';
-    return keys.map((key) => template.replaceAll('{key}', key));
+    return entries.map(({ key, value }) =>
+      value === 'True'
+        ? template.replaceAll('{key}', key)
+        : // A string value: the template's `: bool` annotation would be wrong for it.
+          template.replaceAll('{key}', key).replace(/(?:\s*:\s*bool)?\s*=\s*True$/, ` = ${value}`),
+    );
   }
   const dictQuote = quote || '"';
-  const inner = `{${keys.map((key) => `"${key}": True`).join(', ')}}`;
+  const inner = `{${entries.map(({ key, value }) => `"${key}": ${value}`).join(', ')}}`;
   if (container.syntax === 'py-dict') {
     return nest.length > 0
       ? [`${dictQuote}${nest[0]}${dictQuote}: ${inner}`]
-      : keys.map((key) => `${dictQuote}${key}${dictQuote}: True`);
+      : entries.map(({ key, value }) => `${dictQuote}${key}${dictQuote}: ${value}`);
   }
-  return nest.length > 0 ? [`${nest[0]}=${inner}`] : keys.map((key) => `${key}=True`);
+  return nest.length > 0 ? [`${nest[0]}=${inner}`] : entries.map(({ key, value }) => `${key}=${value}`);
 }
 
 function buildFinding(
@@ -213,6 +260,7 @@ function buildFinding(
   kind: CookieKind,
   decisions: FlagDecision[],
   texts: ReadonlyMap<string, string>,
+  sameSite: SameSiteView | null,
 ): Finding {
   const text = texts.get(site.file) ?? '';
   const { line, column } = lineColumn(lineStarts(text), site.offset);
@@ -220,7 +268,7 @@ function buildFinding(
     .filter((d) => d.problem !== null)
     .map((d) => `${d.flag}-${d.problem!}` as Problem);
   const ignored = site.ignoredReason !== undefined;
-  const changedFlags: Flag[] = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
+  const changedFlags: Attribute[] = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
   const notChangedReasons = ignored
     ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ''}`]
     : decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
@@ -251,7 +299,7 @@ function buildFinding(
     problems,
     outcome,
     severity: site.advisory ? 'low' : severity,
-    message: site.advisory ?? describe(site, meta, decisions),
+    message: site.advisory ?? describe(site, meta, decisions, sameSite),
     changedFlags,
     notChangedReasons,
     usedAt: site.usedAt,
@@ -273,7 +321,11 @@ function outcomeOf(site: CookieSite, decisions: FlagDecision[]): Outcome {
   return open.every((d) => d.problem === 'conditional' || d.problem === 'unknown') ? 'conditional' : 'manual';
 }
 
-const FLAG_LABEL: Record<Flag, string> = { httpOnly: 'HttpOnly', secure: 'Secure' };
+const FLAG_LABEL: Record<Attribute, string> = {
+  httpOnly: 'HttpOnly',
+  secure: 'Secure',
+  sameSite: 'SameSite',
+};
 const PROBLEM_WORDS = {
   missing: 'is not set',
   false: 'is turned off',
@@ -281,25 +333,29 @@ const PROBLEM_WORDS = {
   unknown: 'cannot be determined',
 } as const;
 
-function describe(site: CookieSite, meta: RuleMeta, decisions: FlagDecision[]): string {
+function describe(
+  site: CookieSite,
+  meta: RuleMeta,
+  decisions: FlagDecision[],
+  sameSite: SameSiteView | null,
+): string {
   const names = site.cookieNames.map((name) => `"${name}"`).join(', ');
   const subject = names ? `Cookie ${names} (${meta.api})` : `Cookie options of ${meta.api}`;
   const problems = decisions
     .filter((d) => d.problem !== null)
     .map((d) => {
-      const value = site.flags[d.flag];
+      const value = d.flag === 'sameSite' ? sameSite?.value : site.flags[d.flag];
       const words =
-        d.problem === 'false' && value.kind === 'conditional'
-          ? 'is on only in development'
+        d.problem === 'false' && value?.kind === 'conditional'
+          ? d.flag === 'sameSite'
+            ? 'is None'
+            : 'is on only in development'
           : PROBLEM_WORDS[d.problem!];
       return `${FLAG_LABEL[d.flag]} ${words}`;
     });
   const changes = decisions
     .filter((d) => d.action !== null)
-    .map(
-      (d) =>
-        `${site.keys[d.flag]}${d.action === 'flip' ? ' → ' : ': '}${site.file.endsWith('.py') ? 'True' : 'true'}`,
-    );
+    .map((d) => `${d.key ?? d.flag}${d.action === 'flip' ? ' → ' : ': '}${d.value ?? ''}`);
   const parts = [`${subject}: ${problems.join('; ')}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(', ')}.`);
   const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);

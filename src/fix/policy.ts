@@ -1,18 +1,31 @@
 // What to do about each flag at a site: the product's judgement in one place (DESIGN §3).
 // session/auth cookies get HttpOnly and Secure, explicit `false` flipped; CSRF cookies get Secure only;
 // other cookies get Secure, and a missing HttpOnly is reported at low severity without a change.
-import type { CookieKind, CookieSite, Flag, FlagValue, ProblemKind, Severity } from '../model.js';
+import type {
+  Attribute,
+  CookieKind,
+  CookieSite,
+  Flag,
+  FlagValue,
+  ProblemKind,
+  SameSiteValue,
+  Severity,
+} from '../model.js';
+import type { SameSiteView } from './same-site.js';
 import type { RuleMeta } from '../rules/rule.js';
 
 export type FlagAction = 'insert' | 'flip' | null;
 
 export interface FlagDecision {
-  flag: Flag;
+  flag: Attribute;
   problem: ProblemKind | null;
   action: FlagAction;
   severity: Severity;
   /** Why a problem is left unchanged (empty when it is changed or there is none). */
   reason: string;
+  /** The key as the API spells it, and the value to write for an insert or a flip (`true`, `'lax'`). */
+  key?: string;
+  value?: string;
 }
 
 const SESSION_WORDS = [
@@ -59,8 +72,10 @@ export function kindOfName(name: string): CookieKind {
 }
 
 export interface PolicyOptions {
-  /** Flags to enforce (from the config); both by default. */
-  flags: readonly Flag[];
+  /** Attributes to enforce (from the config): HttpOnly and Secure by default, SameSite when asked. */
+  flags: readonly Attribute[];
+  /** The SameSite value to write. */
+  sameSite: SameSiteValue;
   /** Findings in test files are reported but not changed unless the config says so. */
   fixTests: boolean;
 }
@@ -71,11 +86,20 @@ export function decideFlags(
   kind: CookieKind,
   options: PolicyOptions,
   isTestFile: boolean,
+  sameSite: SameSiteView | null = null,
 ): FlagDecision[] {
   const decisions: FlagDecision[] = [];
+  const literalTrue = site.file.endsWith('.py') ? 'True' : 'true';
   for (const flag of options.flags) {
-    if (site.keys[flag] === null) continue; // the API cannot carry this flag (client-side HttpOnly)
-    const decision = decideFlag(flag, site.flags[flag], meta, kind);
+    let decision: FlagDecision;
+    if (flag === 'sameSite') {
+      if (!sameSite) continue;
+      decision = { ...decideSameSite(sameSite, kind), key: sameSite.key };
+    } else {
+      const key = site.keys[flag];
+      if (key === null) continue; // the API cannot carry this flag (client-side HttpOnly)
+      decision = { ...decideFlag(flag, site.flags[flag], meta, kind), key, value: literalTrue };
+    }
     if (decision.problem === null) continue;
     if (isTestFile) {
       decision.severity = 'low';
@@ -173,6 +197,61 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
         action: null,
         severity: 'low',
         reason: `${label} cannot be read statically: ${value.reason}`,
+      };
+  }
+}
+
+/** SameSite, when enforced: a missing value is added (Lax is harmless for every kind of cookie); `None` or
+ * `false` written on purpose is reported and left for a person, but for a session cookie's `false`. */
+function decideSameSite(view: SameSiteView, kind: CookieKind): FlagDecision {
+  const none: FlagDecision = { flag: 'sameSite', problem: null, action: null, severity: 'low', reason: '' };
+  const value = view.value;
+  switch (value.kind) {
+    case 'true':
+      return none;
+    case 'absent':
+      if (view.defaultOn) return none;
+      return {
+        flag: 'sameSite',
+        problem: 'missing',
+        action: 'insert',
+        severity: kind === 'session' ? 'medium' : 'low',
+        reason: '',
+      };
+    case 'false':
+      if (kind === 'session')
+        return { flag: 'sameSite', problem: 'false', action: 'flip', severity: 'medium', reason: '' };
+      return {
+        flag: 'sameSite',
+        problem: 'false',
+        action: null,
+        severity: 'low',
+        reason: 'SameSite was turned off on purpose for a cookie that does not look like a session',
+      };
+    case 'conditional':
+      if (value.devOnly) {
+        return {
+          flag: 'sameSite',
+          problem: 'false',
+          action: null,
+          severity: kind === 'session' ? 'medium' : 'low',
+          reason: `\`${abbreviate(value.text)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`,
+        };
+      }
+      return {
+        flag: 'sameSite',
+        problem: 'conditional',
+        action: null,
+        severity: 'low',
+        reason: `\`${abbreviate(value.text)}\` decides SameSite at run time`,
+      };
+    case 'unknown':
+      return {
+        flag: 'sameSite',
+        problem: 'unknown',
+        action: null,
+        severity: 'low',
+        reason: `SameSite cannot be read statically: ${value.reason}`,
       };
   }
 }

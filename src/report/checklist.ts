@@ -1,7 +1,7 @@
 // The verification checklist: concrete checks a reviewer ticks off after deploying the change, one group per
 // cookie, naming the cookie and the file. Checks say what to run and what the result must show, because a
 // generic "test it" item is ticked without being done.
-import type { Finding, Flag } from '../model.js';
+import type { Attribute, Finding } from '../model.js';
 import { codeSpan, shellQuote } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
 import type { LinkTarget } from './wording.js';
@@ -36,12 +36,12 @@ function setCookieCommand(name: string | null): string {
 }
 
 /** Attribute names as they appear in the header: `HttpOnly` and `Secure`. */
-function attributes(flags: readonly Flag[]): string {
+function attributes(flags: readonly Attribute[]): string {
   return flags.map((flag) => codeSpan(FLAG_LABEL[flag])).join(' and ');
 }
 
 /** The header check; without a name, grep keeps every `Set-Cookie` line and the reader picks the cookie's. */
-function headerCheck(name: string | null, flags: readonly Flag[]): string {
+function headerCheck(name: string | null, flags: readonly Attribute[]): string {
   const result =
     name === null
       ? `prints the response's \`Set-Cookie\` lines, and the cookie's own line includes ${attributes(flags)}`
@@ -55,7 +55,7 @@ function task(text: string): string {
 
 function checksForChange(finding: Finding): string[] {
   const name = cookieName(finding);
-  const changed: Flag[] = finding.changedFlags;
+  const changed: Attribute[] = finding.changedFlags;
   const checks = [
     headerCheck(name, changed),
     `DevTools → Application → Cookies shows ${name === null ? 'the cookie' : codeSpan(name)} with ${flagList(changed)} ticked`,
@@ -65,6 +65,11 @@ function checksForChange(finding: Finding): string[] {
       name === null
         ? '`document.cookie` in the DevTools console no longer lists the cookie'
         : `${codeSpan('document.cookie')} in the DevTools console does not contain ${codeSpan(`${name}=`)}`,
+    );
+  }
+  if (changed.includes('sameSite')) {
+    checks.push(
+      'a link to the site from another site, and any cross-site form or embed the app relies on, still work',
     );
   }
   if (changed.includes('secure') && finding.kind === 'session') {

@@ -1,7 +1,7 @@
 // What the writeup knows about each framework a finding can name: its defaults, how Secure behaves behind a
 // proxy and over plain HTTP, and what to check after a change. The facts come from each library's source as
 // summarised in shared/reference/frameworks.md; the sentences are rendered as Markdown, so code is quoted.
-import type { Flag, FlagDefault } from '../model.js';
+import type { Attribute, FlagDefault } from '../model.js';
 import { escapeText } from './escape.js';
 
 export interface FrameworkNotes {
@@ -13,7 +13,7 @@ export interface FrameworkNotes {
    * What happens when the option is left out. Absent where one id covers APIs with different defaults
    * (Django settings vs `set_cookie`) or where the flag cannot be set (HttpOnly in browser code).
    */
-  defaults: Partial<Record<Flag, FlagDefault>>;
+  defaults: Partial<Record<Attribute, FlagDefault>>;
   /** One or two sentences on the defaults, for "What the framework does by default". */
   defaultBehaviour: string;
   /** How Secure interacts with a proxy that terminates TLS and forwards plain HTTP to the app. */

@@ -1,7 +1,7 @@
 // The words of a pull request review: one inline comment per weak cookie on a changed line (why it is weak,
 // and a one-click suggestion when the fix fits), the review body for everything that is not inline, and the
 // hidden markers that let the next run recognise what it already said.
-import type { Finding, Flag } from '../model.js';
+import type { Attribute, Finding } from '../model.js';
 import { codeSpan, escapeProse } from './escape.js';
 import {
   CWE,
@@ -57,7 +57,9 @@ export function suggestionBlock(lines: readonly string[]): string {
   return lines.length === 0 ? `${fence}suggestion\n${fence}` : `${fence}suggestion\n${content}\n${fence}`;
 }
 
-const WHY: Record<Flag, string> = {
+const WHY: Record<Attribute, string> = {
+  sameSite:
+    'Without SameSite, the browser also attaches the cookie to requests other sites start, which is what cross-site request forgery needs.',
   httpOnly:
     'Without HttpOnly, any script in the page can read the cookie: one XSS bug or compromised dependency is enough to copy it to another machine.',
   secure:
@@ -85,7 +87,7 @@ export function renderInlineComment(input: InlineCommentInput): string {
     );
   }
   const flags = new Set(input.findings.flatMap((finding) => problemFlags(finding)));
-  const why = (['httpOnly', 'secure'] as const)
+  const why = (['httpOnly', 'secure', 'sameSite'] as const)
     .filter((flag) => flags.has(flag))
     .map((flag) => `${WHY[flag]} ([${CWE[flag].id}](${CWE[flag].url}))`);
   if (why.length > 0) parts.push(why.join(' '));

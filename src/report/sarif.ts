@@ -9,6 +9,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   medium: 'warning',
   low: 'note',
 };
+const CWE_OF: Record<string, string> = { httpOnly: 'CWE-1004', secure: 'CWE-614', sameSite: 'CWE-1275' };
 const INFORMATION_URI = 'https://github.com/cookie-hardener/cookie-hardener';
 
 export function renderSarif(result: ScanResult): string {
@@ -76,7 +77,11 @@ function sarifResult(finding: Finding, ruleIndex: number) {
       cookie: finding.cookie,
       problems: finding.problems,
       outcome: finding.outcome,
-      tags: finding.problems.map((problem) => (problem.startsWith('httpOnly') ? 'CWE-1004' : 'CWE-614')),
+      tags: [
+        ...new Set(
+          finding.problems.map((problem) => CWE_OF[problem.slice(0, problem.indexOf('-'))] ?? 'CWE-614'),
+        ),
+      ],
     },
     ...(finding.outcome === 'ignored'
       ? { suppressions: [{ kind: 'inSource', justification: finding.notChangedReasons.join('; ') }] }

@@ -1,11 +1,11 @@
 // The sections of the analysis writeup. Each is built only from what the scan found: a section with nothing
 // to say about this repository returns null rather than generic advice.
-import { FLAGS } from '../model.js';
+import { ATTRIBUTES } from '../model.js';
 import type {
   CookieKind,
   FileChange,
   Finding,
-  Flag,
+  Attribute,
   FlagDefault,
   ProblemKind,
   ScanResult,
@@ -66,12 +66,12 @@ function sortedFrameworks(frameworks: Iterable<string>): string[] {
   });
 }
 
-function involvedFlags(findings: readonly Finding[]): Flag[] {
+function involvedFlags(findings: readonly Finding[]): Attribute[] {
   const flags = new Set(findings.flatMap(problemFlags));
-  return FLAGS.filter((flag) => flags.has(flag));
+  return ATTRIBUTES.filter((flag) => flags.has(flag));
 }
 
-function changesFlag(finding: Finding, flag: Flag): boolean {
+function changesFlag(finding: Finding, flag: Attribute): boolean {
   return isChanged(finding) && finding.changedFlags.includes(flag);
 }
 
@@ -185,7 +185,9 @@ export function findingsTable(context: AnalysisContext): Section | null {
 
 // ── Threats ─────────────────────────────────────────────────────────────────────────────────────────────
 
-const THREAT: Record<Flag, string> = {
+const THREAT: Record<Attribute, string> = {
+  sameSite:
+    "the browser leaves the cookie off requests that other sites start (`Lax` still sends it on top-level links; `Strict` never does). Without it, a form on another site can post to this one with the victim's session attached, which is what cross-site request forgery relies on. SameSite complements CSRF tokens; it does not replace them for older browsers.",
   httpOnly:
     "the browser still sends the cookie with every request but keeps it out of `document.cookie` and every other script API. When an attacker gets script into a page (an XSS bug, a compromised dependency or analytics tag), they can act inside the victim's open tab but cannot copy the session out and replay it from their own machine. HttpOnly does not stop the XSS itself, and a cookie that front-end code must read (a double-submit CSRF token) cannot have it.",
   secure:
@@ -236,13 +238,16 @@ type Reason = string | { changed: string; left: string };
 const SESSION_SCRIPT_THEFT =
   'Any script that can read it, whether injected through an XSS bug or shipped in a compromised library, can send it to an attacker, who then holds the session from their own machine until it expires.';
 
-const WHY: Record<CookieKind, Record<Flag, Reason>> = {
+const WHY: Record<CookieKind, Record<Attribute, Reason>> = {
   session: {
+    sameSite:
+      "Sent along with requests other sites start, it lets a forged cross-site request act with this user's session.",
     httpOnly: SESSION_SCRIPT_THEFT,
     secure:
       'One request over plain HTTP (an old `http://` link, a captive portal, a downgraded connection on public Wi-Fi) exposes it to anyone on the network path, and the copy works as a login.',
   },
   csrf: {
+    sameSite: 'Keeping it off cross-site requests adds a second line of defence to the token check.',
     httpOnly: {
       changed:
         'With HttpOnly the page can no longer read it, so check that the front end takes the token from a form field or meta tag instead.',
@@ -252,6 +257,7 @@ const WHY: Record<CookieKind, Record<Flag, Reason>> = {
       'Seen on the wire, it lets someone on the same network craft requests that pass the token check, so it should travel only over HTTPS.',
   },
   other: {
+    sameSite: 'SameSite keeps the value off requests other sites start.',
     httpOnly: {
       changed:
         'With HttpOnly, front-end code can no longer read it, which is the point if it says anything about the user.',
@@ -263,7 +269,7 @@ const WHY: Record<CookieKind, Record<Flag, Reason>> = {
 };
 
 function whyItMatters(finding: Finding): string {
-  const flags = FLAGS.filter(
+  const flags = ATTRIBUTES.filter(
     (flag) => problemFlags(finding).includes(flag) || flagsLeftAsIs(finding).includes(flag),
   );
   const reasons = flags.map((flag) => {
@@ -283,7 +289,7 @@ function currentState(finding: Finding): string[] {
   const problems = finding.problems.map(parseProblem);
   const sentences: string[] = [];
   for (const kind of PROBLEM_ORDER) {
-    const flags = FLAGS.filter((flag) =>
+    const flags = ATTRIBUTES.filter((flag) =>
       problems.some((problem) => problem.kind === kind && problem.flag === flag),
     );
     const defaults = distinct(flags.map((flag) => notes.defaults[flag]));

@@ -1,28 +1,33 @@
 // Phrases every part of the writeup shares, so a finding is named and described the same way in the table,
 // the gap assessment and the checklist.
-import { FLAGS } from '../model.js';
-import type { CookieKind, Finding, Flag, Problem, ProblemKind } from '../model.js';
+import { ATTRIBUTES } from '../model.js';
+import type { Attribute, CookieKind, Finding, Problem, ProblemKind } from '../model.js';
 import { codeSpan, encodePath } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
 
 export type AnalysisMode = 'scan' | 'fix' | 'pr';
 
-export const FLAG_LABEL: Record<Flag, string> = { httpOnly: 'HttpOnly', secure: 'Secure' };
+export const FLAG_LABEL: Record<Attribute, string> = {
+  httpOnly: 'HttpOnly',
+  secure: 'Secure',
+  sameSite: 'SameSite',
+};
 
-export const CWE: Record<Flag, { id: string; url: string }> = {
+export const CWE: Record<Attribute, { id: string; url: string }> = {
+  sameSite: { id: 'CWE-1275', url: 'https://cwe.mitre.org/data/definitions/1275.html' },
   httpOnly: { id: 'CWE-1004', url: 'https://cwe.mitre.org/data/definitions/1004.html' },
   secure: { id: 'CWE-614', url: 'https://cwe.mitre.org/data/definitions/614.html' },
 };
 
-export function parseProblem(problem: Problem): { flag: Flag; kind: ProblemKind } {
+export function parseProblem(problem: Problem): { flag: Attribute; kind: ProblemKind } {
   const dash = problem.indexOf('-');
-  return { flag: problem.slice(0, dash) as Flag, kind: problem.slice(dash + 1) as ProblemKind };
+  return { flag: problem.slice(0, dash) as Attribute, kind: problem.slice(dash + 1) as ProblemKind };
 }
 
 /** The flags a finding's problems are about, in FLAGS order. */
-export function problemFlags(finding: Finding): Flag[] {
+export function problemFlags(finding: Finding): Attribute[] {
   const flags = new Set(finding.problems.map((problem) => parseProblem(problem).flag));
-  return FLAGS.filter((flag) => flags.has(flag));
+  return ATTRIBUTES.filter((flag) => flags.has(flag));
 }
 
 /** "A", "A and B", "A, B and C". */
@@ -31,7 +36,7 @@ function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
 }
 
-export function flagList(flags: readonly Flag[]): string {
+export function flagList(flags: readonly Attribute[]): string {
   return joinWords(flags.map((flag) => FLAG_LABEL[flag]));
 }
 
@@ -59,7 +64,7 @@ export function problemCell(finding: Finding): string {
 function problemsInWords(problems: readonly Problem[]): string {
   const parsed = problems.map(parseProblem);
   return PROBLEM_KIND_ORDER.flatMap((kind) => {
-    const flags = FLAGS.filter((flag) =>
+    const flags = ATTRIBUTES.filter((flag) =>
       parsed.some((problem) => problem.kind === kind && problem.flag === flag),
     );
     return flags.length === 0 ? [] : [`${flagList(flags)} ${PROBLEM_KIND_WORDS[kind]}`];
@@ -75,10 +80,10 @@ export function isChanged(finding: Finding): boolean {
  * Flags the fix leaves as they are on purpose: those with a problem it does not change, and HttpOnly on a CSRF
  * cookie, which the engine does not even report (the page's own script must read the token).
  */
-export function flagsLeftAsIs(finding: Finding): Flag[] {
+export function flagsLeftAsIs(finding: Finding): Attribute[] {
   const flags = new Set(problemFlags(finding));
   if (finding.kind === 'csrf') flags.add('httpOnly');
-  return FLAGS.filter((flag) => flags.has(flag) && !finding.changedFlags.includes(flag));
+  return ATTRIBUTES.filter((flag) => flags.has(flag) && !finding.changedFlags.includes(flag));
 }
 
 export function needsHuman(finding: Finding): boolean {

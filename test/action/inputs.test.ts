@@ -14,6 +14,7 @@ describe('parseInputs', () => {
       paths: [],
       exclude: [],
       flags: null,
+      sameSite: 'lax',
       branch: 'cookie-hardener/remediation',
       base: null,
       labels: [],
@@ -35,6 +36,8 @@ describe('parseInputs', () => {
     expect(parsed.paths).toEqual(['src', 'app', 'lib']);
     expect(parsed.labels).toEqual(['security', 'cookies']);
     expect(parsed.flags).toEqual(['secure']);
+    const strict = inputs({ token: 't', flags: 'httpOnly, secure, sameSite=strict' });
+    expect([strict.flags, strict.sameSite]).toEqual([['httpOnly', 'secure', 'sameSite'], 'strict']);
   });
 
   it('names every bad input in one message', () => {
@@ -44,12 +47,12 @@ describe('parseInputs', () => {
         mode: 'fix',
         'fail-on': 'high',
         draft: 'yes',
-        flags: 'httponly,samesite',
+        flags: 'httponly,samesyte',
         branch: 'a..b',
       }),
     ).toThrow(
       new InputError(
-        'input `mode` must be one of auto, pr, review, report (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags` has an unknown flag "samesite": use httpOnly or secure; input `branch` is not a valid branch name: "a..b"',
+        'input `mode` must be one of auto, pr, review, report (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags`: unknown flag `samesyte`: use httpOnly, secure or sameSite; input `branch` is not a valid branch name: "a..b"',
       ),
     );
   });

@@ -254,12 +254,12 @@ describe('repository configuration', () => {
     mkdirSync(join(folder, '.github'));
     writeFileSync(
       join(folder, '.github', 'cookie-hardener.yml'),
-      'paths: [src]\nflags: [secure, sameSite]\n',
+      'paths: [src]\nflags: [secure, samesyte]\n',
     );
     const run = runCliProcess(['scan', folder]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
-      'cookie-hardener: .github/cookie-hardener.yml:2: unknown flag `sameSite`: use httpOnly or secure\n',
+      'cookie-hardener: .github/cookie-hardener.yml:2: unknown flag `samesyte`: use httpOnly, secure or sameSite\n',
     );
   });
 });

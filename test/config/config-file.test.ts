@@ -34,9 +34,17 @@ describe('parseConfigFile', () => {
       paths: ['src', 'app/**/*.py'],
       exclude: ['src/legacy'],
       flags: ['secure'],
+      sameSite: 'lax',
       rules: { 'express-session': 'report', 'tornado-set-cookie': 'off' },
       fixTests: true,
     });
+  });
+
+  it('turns SameSite on with a value', () => {
+    const listed = parseConfigFile('c.yml', 'flags: [secure, httpOnly, sameSite]\n', RULES);
+    expect([listed.flags, listed.sameSite]).toEqual([['httpOnly', 'secure', 'sameSite'], 'lax']);
+    const strict = parseConfigFile('c.yml', 'flags:\n  httpOnly: true\n  secure: true\n  sameSite: Strict\n', RULES);
+    expect([strict.flags, strict.sameSite]).toEqual([['httpOnly', 'secure', 'sameSite'], 'strict']);
   });
 
   it('accepts the mapping form of flags and an empty file', () => {
@@ -53,8 +61,11 @@ describe('parseConfigFile', () => {
     expect(errorOf('fix-tests: "yes"\n')).toBe(
       '.github/cookie-hardener.yml:1: `fix-tests` must be true or false',
     );
-    expect(errorOf('flags: [httpOnly, samesite]\n')).toBe(
-      '.github/cookie-hardener.yml:1: unknown flag `samesite`: use httpOnly or secure',
+    expect(errorOf('flags: [httpOnly, samesyte]\n')).toBe(
+      '.github/cookie-hardener.yml:1: unknown flag `samesyte`: use httpOnly, secure or sameSite',
+    );
+    expect(errorOf('flags:\n  secure: true\n  sameSite: sometimes\n')).toBe(
+      '.github/cookie-hardener.yml:3: `sameSite` must be lax, strict, true or false (got "sometimes")',
     );
     expect(errorOf('rules:\n  express-sesion: off\n')).toBe(
       '.github/cookie-hardener.yml:2: unknown rule `express-sesion` (rules of that framework: express-res-cookie, express-session)',

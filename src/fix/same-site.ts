@@ -1,0 +1,114 @@
+// SameSite, enforced only when the configuration asks for it. Rules read HttpOnly and Secure themselves;
+// SameSite is read here, once, from the options container every rule already points at, with the key
+// spelled the way the API spells its other flags (sameSite / samesite / isSameSite / SESSION_COOKIE_SAMESITE).
+import type { Container, CookieSite, FlagValue, SameSiteValue } from '../model.js';
+import type { RuleMeta } from '../rules/rule.js';
+
+export interface SameSiteView {
+  /** The key as this API spells it. */
+  key: string;
+  value: FlagValue;
+  /** The framework sets SameSite when the key is missing (Fastify, Remix, SvelteKit, hapi, Django, …). */
+  defaultOn: boolean;
+}
+
+/** Rules whose framework already sends SameSite (lax, or hapi's strict) when the option is missing. */
+const SAME_SITE_BY_DEFAULT = new Set([
+  'fastify-set-cookie',
+  'fastify-secure-session',
+  'remix-create-cookie',
+  'sveltekit-cookies-set',
+  'hapi-state',
+  'authjs-cookies',
+  'iron-session-options',
+  'starlette-set-cookie',
+  'starlette-session-middleware',
+  'django-session-settings',
+  'django-csrf-settings',
+]);
+
+/** The SameSite key for the API behind a site, derived from how it spells Secure; null where it has none. */
+export function sameSiteKeyOf(site: CookieSite): string | null {
+  const secure = site.keys.secure;
+  if (secure === null) return null;
+  if (secure === 'https_only') return 'same_site';
+  if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
+  if (secure === 'isSecure') return 'isSameSite';
+  if (secure === 'secure') return site.file.endsWith('.py') ? 'samesite' : 'sameSite';
+  return null;
+}
+
+export function readSameSite(site: CookieSite, meta: RuleMeta, text: string): SameSiteView | null {
+  const key = sameSiteKeyOf(site);
+  if (key === null || site.advisory) return null;
+  const defaultOn = SAME_SITE_BY_DEFAULT.has(meta.id);
+  const hidden = [site.flags.httpOnly, site.flags.secure].find((value) => value.kind === 'unknown');
+  if (hidden) return { key, value: hidden, defaultOn };
+  const point = site.insertion;
+  if (!point) return { key, value: { kind: 'unknown', reason: 'the options cannot be read' }, defaultOn };
+  if (point.nest.length > 0 || point.container.syntax === 'js-arguments') {
+    return { key, value: { kind: 'absent' }, defaultOn };
+  }
+  return { key, value: readEntries(point.container, key, text), defaultOn };
+}
+
+/** Finds `key` among the container's entries by their text: `sameSite: 'lax'`, `samesite="Lax"`, … */
+function readEntries(container: Container, key: string, text: string): FlagValue {
+  const lowered = key.toLowerCase();
+  let found: FlagValue = { kind: 'absent' };
+  for (const entry of container.entries) {
+    const source = text.slice(entry.start, entry.end);
+    if (/^\s*(\.\.\.|\*\*)/.test(source)) {
+      // A spread the rule resolved still hides its SameSite from this textual reading.
+      found = { kind: 'unknown', reason: 'a spread may set it' };
+      continue;
+    }
+    const match = ENTRY[container.syntax].exec(source);
+    if (!match || match[1]?.toLowerCase() !== lowered) continue;
+    const valueText = match[2] ?? '';
+    const start = entry.start + source.lastIndexOf(valueText);
+    found = classify(valueText, { start, end: start + valueText.length }, container.file);
+  }
+  return found;
+}
+
+/** Key and value of one entry, per syntax (the key's own quotes, if any, are dropped). */
+const ENTRY: Record<Container['syntax'], RegExp> = {
+  'js-object': /^\s*['"]?([\w$]+)['"]?\s*:\s*([\s\S]*?)\s*$/,
+  'js-arguments': /^(?!)/,
+  'py-dict': /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
+  'py-arguments': /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
+  'py-statements': /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
+};
+
+function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {
+  const literal = /^(['"`])(\w*)\1$/.exec(valueText);
+  if (literal) {
+    const value = (literal[2] ?? '').toLowerCase();
+    if (value === 'lax' || value === 'strict') return { kind: 'true', span };
+    if (value === 'none' || value === '')
+      return { kind: 'conditional', span, text: valueText, devOnly: true };
+    return { kind: 'conditional', span, text: valueText, devOnly: false };
+  }
+  if (/^(true|True)$/.test(valueText)) return { kind: 'true', span }; // the cookie package reads true as Strict
+  if (/^(false|False|None|null|undefined)$/.test(valueText)) return { kind: 'false', span, file };
+  return { kind: 'conditional', span, text: valueText, devOnly: false };
+}
+
+/** The value as code in the container's language, in the quote style around it. */
+export function sameSiteLiteral(
+  container: Container,
+  key: string,
+  value: SameSiteValue,
+  text: string,
+): string {
+  const python = container.syntax.startsWith('py');
+  // hapi validates 'Lax'/'Strict'; Python frameworks document "Lax"; Starlette's own default is lowercase.
+  const capitalised = key === 'isSameSite' || (python && key !== 'same_site');
+  const word = capitalised ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+  const around = text.slice(container.open, container.close + 1);
+  const singles = (around.match(/'/g) ?? []).length;
+  const doubles = (around.match(/"/g) ?? []).length;
+  const quote = singles > doubles ? "'" : doubles > singles ? '"' : python ? '"' : "'";
+  return `${quote}${word}${quote}`;
+}

@@ -1,0 +1,99 @@
+// SameSite is opt-in: with `flags: [httpOnly, secure, sameSite]` each API gets its own spelling of the key,
+// in the file's own style, and frameworks that already send SameSite are left alone.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
+import { scanFiles } from '../../src/scan.js';
+
+const WITH_SAME_SITE: Config = { ...DEFAULT_CONFIG, flags: ['httpOnly', 'secure', 'sameSite'] };
+
+function fix(files: Record<string, string>, config: Config = WITH_SAME_SITE) {
+  const result = scanFiles({
+    files: Object.keys(files).sort(),
+    read: (file) => (files[file] === undefined ? { skip: 'missing' } : { text: files[file]! }),
+    config,
+  });
+  const after = Object.fromEntries(Object.entries(files).map(([file, text]) => [file, text]));
+  for (const change of result.changes) after[change.file] = change.after;
+  return { result, after, problems: result.findings.map((finding) => [finding.file, ...finding.problems]) };
+}
+
+describe('SameSite (opt-in)', () => {
+  it("adds sameSite in the JavaScript object's quote style, after the other new keys", () => {
+    const { after, problems } = fix({
+      'a.js': 'res.cookie(\'sid\', id, { maxAge: 1 });\nres.cookie("token", t);\n',
+    });
+    expect(after['a.js']).toBe(
+      "res.cookie('sid', id, { maxAge: 1, httpOnly: true, secure: true, sameSite: 'lax' });\n" +
+        'res.cookie("token", t, { httpOnly: true, secure: true, sameSite: "lax" });\n',
+    );
+    expect(problems).toEqual([
+      ['a.js', 'httpOnly-missing', 'secure-missing', 'sameSite-missing'],
+      ['a.js', 'httpOnly-missing', 'secure-missing', 'sameSite-missing'],
+    ]);
+  });
+
+  it('uses the configured value and leaves a deliberate None alone', () => {
+    const strict = { ...WITH_SAME_SITE, sameSite: 'strict' as const };
+    const { after, result } = fix(
+      {
+        'a.js':
+          "res.cookie('sid', id, { httpOnly: true, secure: true });\n" +
+          "res.cookie('embed', id, { httpOnly: true, secure: true, sameSite: 'none' });\n",
+      },
+      strict,
+    );
+    expect(after['a.js']).toBe(
+      "res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'strict' });\n" +
+        "res.cookie('embed', id, { httpOnly: true, secure: true, sameSite: 'none' });\n",
+    );
+    expect(result.findings[1]!.problems).toEqual(['sameSite-false']);
+    expect(result.findings[1]!.outcome).toBe('manual');
+  });
+
+  it('spells it the Python way: samesite= for Tornado calls, a "samesite" key in a splatted dict', () => {
+    const { after } = fix({
+      'h.py':
+        'import tornado.web\n\nopts = {"secure": True}\n\n\nclass H(tornado.web.RequestHandler):\n' +
+        '    def get(self):\n        self.set_signed_cookie("user", u, **opts)\n        self.set_cookie("sid", s)\n',
+    });
+    expect(after['h.py']).toBe(
+      'import tornado.web\n\nopts = {"secure": True, "httponly": True, "samesite": "Lax"}\n\n\nclass H(tornado.web.RequestHandler):\n' +
+        '    def get(self):\n        self.set_signed_cookie("user", u, **opts)\n        self.set_cookie("sid", s, httponly=True, secure=True, samesite="Lax")\n',
+    );
+  });
+
+  it('adds SESSION_COOKIE_SAMESITE next to the Flask settings it fixes, as a string', () => {
+    const app =
+      'from flask import Flask\n\napp = Flask(__name__)\napp.config["SESSION_COOKIE_SECURE"] = False\n';
+    expect(fix({ 'app.py': app }).after['app.py']).toBe(
+      app.replace(
+        'app.config["SESSION_COOKIE_SECURE"] = False\n',
+        'app.config["SESSION_COOKIE_SECURE"] = True\napp.config["SESSION_COOKIE_SAMESITE"] = "Lax"\n',
+      ),
+    );
+  });
+
+  it('leaves Django settings alone for SameSite (Django sends Lax by default)', () => {
+    const settings =
+      'INSTALLED_APPS = ["django.contrib.sessions"]\nMIDDLEWARE = []\nROOT_URLCONF = "app.urls"\nSESSION_COOKIE_SECURE = False\n';
+    expect(fix({ 'app/settings.py': settings }).after['app/settings.py']).toBe(
+      settings.replace(
+        'SESSION_COOKIE_SECURE = False',
+        'SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True',
+      ),
+    );
+  });
+
+  it('leaves frameworks that send SameSite by default alone', () => {
+    const { problems } = fix({
+      'r.js':
+        "import { createCookie } from '@remix-run/node';\nexport const c = createCookie('sid', { httpOnly: true, secure: true });\n",
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('is not enforced unless asked for', () => {
+    const { after } = fix({ 'a.js': "res.cookie('sid', id);\n" }, DEFAULT_CONFIG);
+    expect(after['a.js']).toBe("res.cookie('sid', id, { httpOnly: true, secure: true });\n");
+  });
+});
