@@ -345,7 +345,10 @@ function parseRegression(first: Analysis, second: Analysis, file: string): strin
   const failure = second.parseFailures.get(file);
   if (failure !== undefined) return `the edited file no longer parses (${failure})`;
   const after = second.errorCounts.get(file);
-  if (after === undefined) return 'the edited file was not parsed again';
+  if (after === undefined) {
+    const skipped = second.skipped.find((entry) => entry.file === file);
+    return `the edited file could not be checked again (${skipped?.reason ?? 'it was not parsed'})`;
+  }
   if (after > (first.errorCounts.get(file) ?? 0)) return 'the edited file has new syntax errors';
   return null;
 }

@@ -19,7 +19,14 @@ import { temporaryFolder } from '../cli/helpers.js';
 import { callsOutside, runTraced, type TracedRun } from './trace.js';
 
 interface JsonReport {
-  findings: Array<{ ruleId: string; file: string; line: number; cookie: string | null; outcome: string }>;
+  findings: Array<{
+    ruleId: string;
+    file: string;
+    line: number;
+    cookie: string | null;
+    outcome: string;
+    message: string;
+  }>;
   skipped: Array<{ file: string; reason: string }>;
   stats: { filesListed: number; filesParsed: number };
 }
@@ -193,11 +200,18 @@ describe('hostile input: long lines, bundles, deep nesting', () => {
     };
     for (const [file, text] of Object.entries(files)) writeFileSync(join(box.root, file), text);
     const result = run(box, ['fix', box.root, '--format', 'json'], [box.root], 30_000);
-    // The parser works without recursion, so these can be analysed; they are 40,000-line files and must
-    // not take longer than a large real file does.
-    expect(outcomes(report(result), Object.keys(files))).toEqual(
-      Object.keys(files).map((file) => [file, ['sid fixed']]),
-    );
+    // These 40,000-line files can be analysed and must not take longer than a large real file does. The
+    // deepest one sits at the parser's own recursion limit: when the check of the fixed text runs out of
+    // stack, the fix is withheld and reported for a person, never written unchecked.
+    expect(outcomes(report(result), Object.keys(files))).toEqual([
+      ['calls.py', ['sid fixed']],
+      ['lists.py', ['sid fixed']],
+      ['parens.py', [expect.stringMatching(/^sid (fixed|manual)$/)]],
+    ]);
+    const parens = report(result).findings.find((finding) => finding.file === 'parens.py');
+    if (parens?.outcome === 'manual') {
+      expect(parens.message).toContain('could not be checked again (nested too deeply to analyse)');
+    }
     expect(result.ms).toBeLessThan(20_000);
   });
 });
