@@ -657,7 +657,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -665,7 +665,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -874,7 +874,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -920,8 +920,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1175,9 +1175,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1617,7 +1617,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1675,7 +1675,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1694,7 +1694,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
+      const posix3 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1704,8 +1704,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
+        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1730,7 +1730,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1738,7 +1738,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1747,16 +1747,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix3);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix3 }));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -1803,7 +1803,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
+    picomatch2.constants = constants2;
     module.exports = picomatch2;
   }
 });
@@ -1822,6 +1822,7336 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap2;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit3(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+      return void 0;
+    }
+    function replaceNode(key, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit3;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags2) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name2 = parts.shift();
+        switch (name2) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name2}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags2 = {};
+          visit3.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags2[node.tag] = true;
+          });
+          tagNames = Object.keys(tags2);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit3.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit3 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit3.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags2) {
+      if (tagName) {
+        const match = tags2.filter((t2) => t2.tag === tagName);
+        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags2.find((t2) => t2.identify?.(value) && !t2.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key, ...rest] = path;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment2, indent2) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
+    }
+    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent2.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent2.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent2}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent2}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent2) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent2) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent2;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote: singleQuote2 } = ctx.options;
+      let qs;
+      if (singleQuote2 === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent2}`);
+      }
+      const indentSize = indent2 ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent2}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent2}`);
+      return `|${header}
+${indent2}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent2 === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent2 === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent2}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t2}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags2, item) {
+      if (item.tag) {
+        const match = tags2.filter((t2) => t2.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t2) => t2.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags2.filter((t2) => t2.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t2) => t2.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+      } else {
+        obj = item;
+        tagObj = tags2.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+      }
+      if (!tagObj) {
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent2 + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent2}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent: indent2, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment3 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment3 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent2}${line}` : "\n";
+        }
+      }
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment2 = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment2 = ik.comment;
+          }
+        }
+        if (comment2)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent2}${line}` : "\n";
+          return `${str}
+${indent2}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair2, overwrite) {
+        let _pair;
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
+        } else
+          _pair = new Pair.Pair(pair2.key, pair2.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string2 = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string2;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot2 = str.indexOf(".");
+        if (dot2 !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot2 - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string2.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair2.value ?? pair2.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair2;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair2 of this.items) {
+          let key, value;
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair2, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot2 = str.indexOf(".");
+        if (dot2 !== -1) {
+          const f = str.substring(dot2 + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair2;
+        if (identity.isPair(key))
+          pair2 = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair2 = new Pair.Pair(key.key, null);
+        else
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
+        if (!prev)
+          this.items.push(pair2);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string2.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string2.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags2 = schemaTags;
+      if (!tags2) {
+        if (Array.isArray(customTags))
+          tags2 = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags2 = tags2.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags2 = customTags(tags2.slice());
+      }
+      if (addMergeTag)
+        tags2 = tags2.concat(merge.merge);
+      return tags2.reduce((tags3, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string2 = require_string();
+    var tags2 = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name2) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name2, pos, code, message) {
+        super();
+        this.name = name2;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment2 = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab2 = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab2) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab2 = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab2 = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment2)
+              comment2 = cb;
+            else
+              comment2 += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment2)
+                comment2 += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab2 && (atNewline && tab2.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment: comment2,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent2, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair2) => isEqual(pair2.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair2 = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair2 = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment2 = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment2)
+                comment2 = cb;
+              else
+                comment2 += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment2)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment: comment2, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair2 = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair2.srcToken = collItem;
+          if (isMap2) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair2);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair2);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content2 = lines[i][1];
+        if (content2 === "" || content2 === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent2, content2] = lines[i];
+        if (content2 === "" || content2 === "\r") {
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
+        } else {
+          if (indent2.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent2.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent2.length + content2.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent2, content2] = lines[i];
+        offset += indent2.length + content2.length + 1;
+        const crlf = content2[content2.length - 1] === "\r";
+        if (crlf)
+          content2 = content2.slice(0, -1);
+        if (content2 && indent2.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent2 = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent2.slice(trimIndent) + content2;
+          sep = "\n";
+        } else if (indent2.length > trimIndent || content2[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent2.slice(trimIndent) + content2;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content2 === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content2;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent2 = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent2 && n)
+            indent2 = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment2 = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment2 = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent: indent2, chomp, comment: comment2, length };
+    }
+    function splitLines3(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment2)
+        scalar.comment = comment2;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment2;
+        else
+          node.commentBefore = comment2;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        node.comment = comment2;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment2 = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment: comment2, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment2}` : comment2;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment2;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+        default:
+          return { type: "scalar", offset, indent: indent2, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent2 = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent2 = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent: indent2, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit3(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit3;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM2 = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM2:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM2:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM2;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar2;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent2 = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent2 + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent2 + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent2 + 1;
+          }
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent2 = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent2 = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent2 = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent2 += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent2 = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent2 >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent2;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser2 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent2) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent2)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse2(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse2;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    var publicApi = require_public_api();
+    var visit3 = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser2.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -6500,11 +13830,11 @@ var require_lib = __commonJS({
         return this.jsxParseOpeningElementAfterName(node);
       }
       jsxParseOpeningElementAfterName(node) {
-        const attributes = [];
+        const attributes2 = [];
         while (!this.match(56) && !this.match(145)) {
-          attributes.push(this.jsxParseAttribute());
+          attributes2.push(this.jsxParseAttribute());
         }
-        node.attributes = attributes;
+        node.attributes = attributes2;
         node.selfClosing = this.eat(56);
         this.expect(145);
         return this.finishNode(node, "JSXOpeningElement");
@@ -13168,19 +20498,19 @@ var require_lib = __commonJS({
       }
       parseModuleAttributes() {
         const attrs = [];
-        const attributes = /* @__PURE__ */ new Set();
+        const attributes2 = /* @__PURE__ */ new Set();
         do {
           const node = this.startNode();
           node.key = this.parseIdentifier(true);
           if (node.key.name !== "type") {
             this.raise(Errors.ModuleAttributeDifferentFromType, node.key);
           }
-          if (attributes.has(node.key.name)) {
+          if (attributes2.has(node.key.name)) {
             this.raise(Errors.ModuleAttributesWithDuplicateKeys, node.key, {
               key: node.key.name
             });
           }
-          attributes.add(node.key.name);
+          attributes2.add(node.key.name);
           this.expect(14);
           if (!this.match(135)) {
             throw this.raise(Errors.ModuleAttributeInvalidValue, this.state.startLoc);
@@ -13191,7 +20521,7 @@ var require_lib = __commonJS({
         return attrs;
       }
       maybeParseImportAttributes(node) {
-        let attributes;
+        let attributes2;
         var useWith = false;
         if (this.match(76)) {
           if (this.hasPrecedingLineBreak() && this.lookaheadCharCode() === 40) {
@@ -13199,10 +20529,10 @@ var require_lib = __commonJS({
           }
           this.next();
           if (this.hasPlugin("moduleAttributes")) {
-            attributes = this.parseModuleAttributes();
+            attributes2 = this.parseModuleAttributes();
             this.addExtra(node, "deprecatedWithLegacySyntax", true);
           } else {
-            attributes = this.parseImportAttributes();
+            attributes2 = this.parseImportAttributes();
           }
           useWith = true;
         } else if (this.isContextual(95) && !this.hasPrecedingLineBreak()) {
@@ -13213,14 +20543,14 @@ var require_lib = __commonJS({
             this.addExtra(node, "deprecatedAssertSyntax", true);
           }
           this.next();
-          attributes = this.parseImportAttributes();
+          attributes2 = this.parseImportAttributes();
         } else {
-          attributes = [];
+          attributes2 = [];
         }
         if (!useWith && this.hasPlugin("importAssertions")) {
-          node.assertions = attributes;
+          node.assertions = attributes2;
         } else {
-          node.attributes = attributes;
+          node.attributes = attributes2;
         }
       }
       maybeParseDefaultImportSpecifier(node, maybeDefaultIdentifier) {
@@ -16928,11 +24258,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -16948,7 +24278,7 @@ function __awaiter(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -17139,14 +24469,14 @@ function __asyncValues(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve, reject) {
-        v = o[n](v), settle(resolve, reject, v.done, v.value);
+      return new Promise(function(resolve2, reject) {
+        v = o[n](v), settle(resolve2, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve, reject, d, v) {
+  function settle(resolve2, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve({ value: v2, done: d });
+      resolve2({ value: v2, done: d });
     }, reject);
   }
 }
@@ -18157,12 +25487,12 @@ var require_path = __commonJS({
         return path.__childCache || (path.__childCache = /* @__PURE__ */ Object.create(null));
       }
       function getChildPath(path, name2) {
-        var cache = getChildCache(path);
+        var cache3 = getChildCache(path);
         var actualChildValue = path.getValueProperty(name2);
-        var childPath = cache[name2];
-        if (!hasOwn.call(cache, name2) || // Ensure consistency between cache and reality.
+        var childPath = cache3[name2];
+        if (!hasOwn.call(cache3, name2) || // Ensure consistency between cache and reality.
         childPath.value !== actualChildValue) {
-          childPath = cache[name2] = new path.constructor(actualChildValue, path, name2);
+          childPath = cache3[name2] = new path.constructor(actualChildValue, path, name2);
         }
         return childPath;
       }
@@ -18238,7 +25568,7 @@ var require_path = __commonJS({
         isNumber.assert(start);
         isNumber.assert(end);
         var moves = /* @__PURE__ */ Object.create(null);
-        var cache = getChildCache(path);
+        var cache3 = getChildCache(path);
         for (var i = start; i < end; ++i) {
           if (hasOwn.call(path.value, i)) {
             var childPath = path.get(i);
@@ -18248,17 +25578,17 @@ var require_path = __commonJS({
             var newIndex = i + offset;
             childPath.name = newIndex;
             moves[newIndex] = childPath;
-            delete cache[i];
+            delete cache3[i];
           }
         }
-        delete cache.length;
+        delete cache3.length;
         return function() {
           for (var newIndex2 in moves) {
             var childPath2 = moves[newIndex2];
             if (childPath2.name !== +newIndex2) {
               throw new Error("");
             }
-            cache[newIndex2] = childPath2;
+            cache3[newIndex2] = childPath2;
             path.value[newIndex2] = childPath2.value;
           }
         };
@@ -18290,9 +25620,9 @@ var require_path = __commonJS({
       };
       Pp.pop = function pop() {
         isArray.assert(this.value);
-        var cache = getChildCache(this);
-        delete cache[this.value.length - 1];
-        delete cache.length;
+        var cache3 = getChildCache(this);
+        delete cache3[this.value.length - 1];
+        delete cache3.length;
         return this.value.pop();
       };
       Pp.insertAt = function insertAt(index) {
@@ -21041,7 +28371,7 @@ var require_util = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join4(aRoot, aPath) {
+    function join5(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -21073,11 +28403,11 @@ var require_util = __commonJS({
       }
       return joined;
     }
-    exports.join = join4;
+    exports.join = join5;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative2(aRoot, aPath) {
+    function relative(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -21096,7 +28426,7 @@ var require_util = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports.relative = relative2;
+    exports.relative = relative;
     var supportsNullProto = (function() {
       var obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
@@ -21246,7 +28576,7 @@ var require_util = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join4(urlGenerate(parsed), sourceURL);
+        sourceURL = join5(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -23615,24 +30945,24 @@ var require_esprima2 = __commonJS({
                 return this.finalize(node, new JSXNode.JSXSpreadAttribute(argument));
               };
               JSXParser2.prototype.parseJSXAttributes = function() {
-                var attributes = [];
+                var attributes2 = [];
                 while (!this.matchJSX("/") && !this.matchJSX(">")) {
                   var attribute = this.matchJSX("{") ? this.parseJSXSpreadAttribute() : this.parseJSXNameValueAttribute();
-                  attributes.push(attribute);
+                  attributes2.push(attribute);
                 }
-                return attributes;
+                return attributes2;
               };
               JSXParser2.prototype.parseJSXOpeningElement = function() {
                 var node = this.createJSXNode();
                 this.expectJSX("<");
                 var name2 = this.parseJSXElementName();
-                var attributes = this.parseJSXAttributes();
+                var attributes2 = this.parseJSXAttributes();
                 var selfClosing = this.matchJSX("/");
                 if (selfClosing) {
                   this.expectJSX("/");
                 }
                 this.expectJSX(">");
-                return this.finalize(node, new JSXNode.JSXOpeningElement(name2, selfClosing, attributes));
+                return this.finalize(node, new JSXNode.JSXOpeningElement(name2, selfClosing, attributes2));
               };
               JSXParser2.prototype.parseJSXBoundaryElement = function() {
                 var node = this.createJSXNode();
@@ -23644,13 +30974,13 @@ var require_esprima2 = __commonJS({
                   return this.finalize(node, new JSXNode.JSXClosingElement(name_3));
                 }
                 var name2 = this.parseJSXElementName();
-                var attributes = this.parseJSXAttributes();
+                var attributes2 = this.parseJSXAttributes();
                 var selfClosing = this.matchJSX("/");
                 if (selfClosing) {
                   this.expectJSX("/");
                 }
                 this.expectJSX(">");
-                return this.finalize(node, new JSXNode.JSXOpeningElement(name2, selfClosing, attributes));
+                return this.finalize(node, new JSXNode.JSXOpeningElement(name2, selfClosing, attributes2));
               };
               JSXParser2.prototype.parseJSXEmptyExpression = function() {
                 var node = this.createJSXChildNode();
@@ -23874,11 +31204,11 @@ var require_esprima2 = __commonJS({
             })();
             exports2.JSXNamespacedName = JSXNamespacedName;
             var JSXOpeningElement = /* @__PURE__ */ (function() {
-              function JSXOpeningElement2(name2, selfClosing, attributes) {
+              function JSXOpeningElement2(name2, selfClosing, attributes2) {
                 this.type = jsx_syntax_1.JSXSyntax.JSXOpeningElement;
                 this.name = name2;
                 this.selfClosing = selfClosing;
-                this.attributes = attributes;
+                this.attributes = attributes2;
               }
               return JSXOpeningElement2;
             })();
@@ -30244,7 +37574,7 @@ var require_comments = __commonJS({
 });
 
 // node_modules/recast/lib/parser.js
-var require_parser = __commonJS({
+var require_parser2 = __commonJS({
   "node_modules/recast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -31991,9 +39321,9 @@ var require_printer = __commonJS({
         }
         case "ForStatement": {
           var init = path.call(print, "init");
-          var sep2 = init.length > 1 ? ";\n" : "; ";
+          var sep = init.length > 1 ? ";\n" : "; ";
           var forParen = "for (";
-          var indented = (0, lines_1.fromString)(sep2).join([init, path.call(print, "test"), path.call(print, "update")]).indentTail(forParen.length);
+          var indented = (0, lines_1.fromString)(sep).join([init, path.call(print, "test"), path.call(print, "update")]).indentTail(forParen.length);
           var head = (0, lines_1.concat)([forParen, indented, ")"]);
           var clause = adjustClause(path.call(print, "body"), options);
           parts.push(head);
@@ -33541,7 +40871,7 @@ var require_main2 = __commonJS({
     var fs_1 = tslib_1.__importDefault(__require("fs"));
     var types = tslib_1.__importStar(require_main());
     exports.types = types;
-    var parser_1 = require_parser();
+    var parser_1 = require_parser2();
     Object.defineProperty(exports, "parse", { enumerable: true, get: function() {
       return parser_1.parse;
     } });
@@ -33583,17 +40913,21 @@ var require_main2 = __commonJS({
   }
 });
 
-// src/config.ts
-var DEFAULT_CONFIG = {
-  flags: ["httpOnly", "secure"],
-  paths: [],
-  exclude: [],
-  rules: {},
-  fixTests: false
-};
+// src/cli/run.ts
+import { realpathSync as realpathSync2 } from "node:fs";
 
 // src/deliver/local.ts
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 var BOM = "\uFEFF";
 function writeChanges(root, changes) {
@@ -33636,7 +40970,7 @@ function writeAtomically(path, text) {
 var import_picomatch = __toESM(require_picomatch2(), 1);
 import { execFileSync } from "node:child_process";
 import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { join as join2, relative, sep } from "node:path";
+import { join as join2 } from "node:path";
 
 // src/errors.ts
 var UsageError = class extends Error {
@@ -33660,7 +40994,42 @@ function languageOf(file) {
   if (dot2 === -1 || file.endsWith(".d.ts")) return null;
   return EXTENSIONS[file.slice(dot2).toLowerCase()] ?? null;
 }
-var COOKIE_API_MENTION = /cookie|session|isSecure|isHttpOnly|https_only/i;
+var COOKIE_API_NEEDLES = [
+  "ookie",
+  // cookie, Cookie, setCookie, cookieOptions, document.cookie
+  "OOKIE",
+  // SESSION_COOKIE_SECURE, COOKIE_OPTIONS
+  "isSecure",
+  // hapi
+  "isHttpOnly",
+  "INSTALLED_APPS",
+  // Django settings that set no cookie flag at all
+  "from_object",
+  // Flask apps loading a config class or module that may set no cookie key itself
+  "from_pyfile"
+];
+var SESSION_NEEDLES = [
+  "express-session",
+  "koa-session",
+  "@fastify/session",
+  "@fastify/secure-session",
+  "fastify-session",
+  "secure-session",
+  "SessionStorage",
+  // Remix / React Router createFileSessionStorage, createMemorySessionStorage
+  "iron-session",
+  "useSession",
+  "aiohttp_session",
+  "SessionMiddleware",
+  "SESSION_ENGINE"
+];
+function mentionsCookieApi(content2) {
+  for (const needle of COOKIE_API_NEEDLES) {
+    if (content2.indexOf(needle) !== -1) return true;
+  }
+  if (content2.indexOf("ession") === -1 && content2.indexOf("ESSION") === -1) return false;
+  return SESSION_NEEDLES.some((needle) => content2.indexOf(needle) !== -1);
+}
 function isTestFile(file) {
   return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
 }
@@ -33704,13 +41073,25 @@ var NEVER_SCANNED_FOLDERS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 var VENDORED_PYTHON_FOLDERS = /* @__PURE__ */ new Set(["ext", "lib", "libs", "_vendor"]);
-var FRAMEWORK_PACKAGES = /* @__PURE__ */ new Set(["tornado", "werkzeug", "flask", "django", "starlette", "aiohttp", "requests"]);
+var FRAMEWORK_PACKAGES = /* @__PURE__ */ new Set([
+  "tornado",
+  "werkzeug",
+  "flask",
+  "django",
+  "starlette",
+  "aiohttp",
+  "requests"
+]);
+function isNeverScannedFolder(name2) {
+  return NEVER_SCANNED_FOLDERS.has(name2);
+}
 function exclusionReason(file) {
   const segments = file.split("/");
   const folders = segments.slice(0, -1);
   const name2 = segments.at(-1) ?? "";
   for (const folder of folders) {
-    if (NEVER_SCANNED_FOLDERS.has(folder)) return `inside ${folder}/ (dependencies, vendored or build output)`;
+    if (NEVER_SCANNED_FOLDERS.has(folder))
+      return `inside ${folder}/ (dependencies, vendored or build output)`;
   }
   if (segments[0] === ".github" && segments[1] === "workflows") return "workflow files are never edited";
   if (/[.-]min\.[cm]?js$|\.bundle\.js$|\.chunk\.js$/.test(name2)) return "minified or bundled file";
@@ -33732,7 +41113,8 @@ function discoverFiles(folder, config) {
     throw new UsageError(`folder not found: ${folder}`);
   }
   if (!statSync2(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
-  const listed = listWithGit(root);
+  const fromGit = listWithGit(root);
+  const listed = fromGit && fromGit.length > 0 ? fromGit : null;
   const all = listed ?? walk(root);
   const include = config.paths.length > 0 ? (0, import_picomatch.default)(config.paths.map(asPrefixPattern), { dot: true }) : null;
   const exclude = config.exclude.length > 0 ? (0, import_picomatch.default)(config.exclude.map(asPrefixPattern), { dot: true }) : null;
@@ -33754,13 +41136,20 @@ function asPrefixPattern(pattern) {
 }
 function listWithGit(root) {
   try {
-    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
-    if (!top) return null;
-    const output = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], {
+    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], {
       cwd: root,
-      stdio: ["ignore", "pipe", "ignore"],
-      maxBuffer: 512 * 1024 * 1024
-    });
+      stdio: ["ignore", "pipe", "ignore"]
+    }).toString().trim();
+    if (!top) return null;
+    const output = execFileSync(
+      "git",
+      ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "ignore"],
+        maxBuffer: 512 * 1024 * 1024
+      }
+    );
     const files = output.toString("utf8").split("\0").filter(Boolean);
     return [...new Set(files)].filter((file) => {
       try {
@@ -33776,1478 +41165,204 @@ function listWithGit(root) {
 }
 function walk(root) {
   const files = [];
-  const pending = [root];
+  const pending = [{ path: root, relative: "" }];
   while (pending.length > 0) {
     const folder = pending.pop();
     let entries;
     try {
-      entries = readdirSync(folder, { withFileTypes: true });
+      entries = readdirSync(folder.path, { withFileTypes: true });
     } catch {
       continue;
     }
     for (const entry of entries) {
-      const path = join2(folder, entry.name);
-      const rel = relative(root, path).split(sep).join("/");
+      const relativePath = folder.relative === "" ? entry.name : `${folder.relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (exclusionReason(`${rel}/x.js`)?.startsWith("inside")) continue;
-        pending.push(path);
-      } else if (entry.isFile() || entry.isSymbolicLink()) {
-        files.push(rel);
+        if (isNeverScannedFolder(entry.name)) continue;
+        pending.push({ path: join2(folder.path, entry.name), relative: relativePath });
+      } else {
+        files.push(relativePath);
       }
     }
   }
   return files;
 }
 
-// src/discover/read-file.ts
-import { lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-var MAX_FILE_BYTES = 1024 * 1024;
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function readSourceFile(root, file) {
-  const path = join3(root, file);
-  let stats;
-  try {
-    stats = lstatSync2(path);
-  } catch (error) {
-    return { skip: `cannot be read (${error.code ?? "error"})` };
-  }
-  if (stats.isSymbolicLink()) return { skip: "symbolic link (not followed)" };
-  if (!stats.isFile()) return { skip: "not a regular file" };
-  if (stats.size > MAX_FILE_BYTES) return { skip: `larger than 1 MiB (${stats.size} bytes)` };
-  let bytes;
-  try {
-    bytes = readFileSync2(path);
-  } catch (error) {
-    return { skip: `cannot be read (${error.code ?? "error"})` };
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
-  let text;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { skip: "not valid UTF-8" };
-  }
-  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
-  return { text };
-}
-function looksMinified(text) {
-  if (text.length < 4096) return false;
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
-    const end = index === -1 ? text.length : index;
-    longest = Math.max(longest, end - start);
-    if (index === -1) break;
-    lines++;
-    start = index + 1;
-  }
-  return longest > 5e3 && text.length / lines > 300;
-}
+// src/discover/load-config.ts
+import { join as join4, resolve } from "node:path";
 
-// src/report/console.ts
-function renderText(result, options = {}) {
-  const lines = [];
-  for (const finding of result.findings) {
-    if (options.quiet && !isWeak(finding)) continue;
-    lines.push(`${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`);
-  }
-  if (!options.quiet) {
-    for (const entry of result.skipped) lines.push(`${entry.file}  skipped  ${entry.reason}`);
-  }
-  lines.push(summaryLine(result));
-  return `${lines.join("\n")}
-`;
-}
-function summaryLine(result) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const finding of result.findings) counts.set(finding.outcome, (counts.get(finding.outcome) ?? 0) + 1);
-  const parts = [
-    ["fixed", "fixed"],
-    ["fixable", "fixable"],
-    ["manual", "need a human"],
-    ["conditional", "conditional"],
-    ["ignored", "ignored"]
-  ].filter(([outcome]) => counts.has(outcome)).map(([outcome, words]) => `${counts.get(outcome)} ${words}`);
-  const total = result.findings.length;
-  const findings = `${total} finding${total === 1 ? "" : "s"}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}`;
-  const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? "" : "s"} listed, ${result.stats.filesParsed} parsed`;
-  const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : "";
-  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms.`;
-}
-function isWeak(finding) {
-  if (finding.outcome === "fixed" || finding.outcome === "ignored") return false;
-  if (finding.severity === "low") return false;
-  return finding.problems.some((problem) => problem.endsWith("-missing") || problem.endsWith("-false"));
-}
-
-// node_modules/diff/libesm/diff/base.js
-var Diff = class {
-  diff(oldStr, newStr, options = {}) {
-    let callback;
-    if (typeof options === "function") {
-      callback = options;
-      options = {};
-    } else if ("callback" in options) {
-      callback = options.callback;
-    }
-    const oldString = this.castInput(oldStr, options);
-    const newString = this.castInput(newStr, options);
-    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
-    const newTokens = this.removeEmpty(this.tokenize(newString, options));
-    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
-  }
-  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
-    var _a;
-    const done = (value) => {
-      value = this.postProcess(value, options);
-      if (callback) {
-        setTimeout(function() {
-          callback(value);
-        }, 0);
-        return void 0;
-      } else {
-        return value;
-      }
-    };
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let editLength = 1;
-    let maxEditLength = newLen + oldLen;
-    if (options.maxEditLength != null) {
-      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
-    }
-    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
-    const abortAfterTimestamp = Date.now() + maxExecutionTime;
-    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
-    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
-    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
-    }
-    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
-    const execEditLength = () => {
-      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
-        let basePath;
-        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-        if (removePath) {
-          bestPath[diagonalPath - 1] = void 0;
-        }
-        let canAdd = false;
-        if (addPath) {
-          const addPathNewPos = addPath.oldPos - diagonalPath;
-          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
-        }
-        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
-        if (!canAdd && !canRemove) {
-          bestPath[diagonalPath] = void 0;
-          continue;
-        }
-        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
-          basePath = this.addToPath(addPath, true, false, 0, options);
-        } else {
-          basePath = this.addToPath(removePath, false, true, 1, options);
-        }
-        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
-        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
-          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
-        } else {
-          bestPath[diagonalPath] = basePath;
-          if (basePath.oldPos + 1 >= oldLen) {
-            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
-          }
-          if (newPos + 1 >= newLen) {
-            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
-          }
-        }
-      }
-      editLength++;
-    };
-    if (callback) {
-      (function exec() {
-        setTimeout(function() {
-          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
-            return callback(void 0);
-          }
-          if (!execEditLength()) {
-            exec();
-          }
-        }, 0);
-      })();
-    } else {
-      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
-        const ret = execEditLength();
-        if (ret) {
-          return ret;
-        }
-      }
-    }
-  }
-  addToPath(path, added, removed, oldPosInc, options) {
-    const last = path.lastComponent;
-    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
-      };
-    } else {
-      return {
-        oldPos: path.oldPos + oldPosInc,
-        lastComponent: { count: 1, added, removed, previousComponent: last }
-      };
-    }
-  }
-  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
-    const newLen = newTokens.length, oldLen = oldTokens.length;
-    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
-    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
-      newPos++;
-      oldPos++;
-      commonCount++;
-      if (options.oneChangePerToken) {
-        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
-      }
-    }
-    if (commonCount && !options.oneChangePerToken) {
-      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
-    }
-    basePath.oldPos = oldPos;
-    return newPos;
-  }
-  equals(left, right, options) {
-    if (options.comparator) {
-      return options.comparator(left, right);
-    } else {
-      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
-    }
-  }
-  removeEmpty(array) {
-    const ret = [];
-    for (let i = 0; i < array.length; i++) {
-      if (array[i]) {
-        ret.push(array[i]);
-      }
-    }
-    return ret;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  castInput(value, options) {
-    return value;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  tokenize(value, options) {
-    return Array.from(value);
-  }
-  join(chars) {
-    return chars.join("");
-  }
-  postProcess(changeObjects, options) {
-    return changeObjects;
-  }
-  get useLongestToken() {
-    return false;
-  }
-  buildValues(lastComponent, newTokens, oldTokens) {
-    const components = [];
-    let nextComponent;
-    while (lastComponent) {
-      components.push(lastComponent);
-      nextComponent = lastComponent.previousComponent;
-      delete lastComponent.previousComponent;
-      lastComponent = nextComponent;
-    }
-    components.reverse();
-    const componentLen = components.length;
-    let componentPos = 0, newPos = 0, oldPos = 0;
-    for (; componentPos < componentLen; componentPos++) {
-      const component = components[componentPos];
-      if (!component.removed) {
-        if (!component.added && this.useLongestToken) {
-          let value = newTokens.slice(newPos, newPos + component.count);
-          value = value.map(function(value2, i) {
-            const oldValue = oldTokens[oldPos + i];
-            return oldValue.length > value2.length ? oldValue : value2;
-          });
-          component.value = this.join(value);
-        } else {
-          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
-        }
-        newPos += component.count;
-        if (!component.added) {
-          oldPos += component.count;
-        }
-      } else {
-        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
-        oldPos += component.count;
-      }
-    }
-    return components;
-  }
+// src/config.ts
+var DEFAULT_CONFIG = {
+  flags: ["httpOnly", "secure"],
+  sameSite: "lax",
+  paths: [],
+  exclude: [],
+  rules: {},
+  fixTests: false
 };
 
-// node_modules/diff/libesm/diff/line.js
-var LineDiff = class extends Diff {
-  constructor() {
-    super(...arguments);
-    this.tokenize = tokenize;
+// src/config-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/attributes.ts
+var NAMES = { httponly: "httpOnly", secure: "secure", samesite: "sameSite" };
+var ORDER = ["httpOnly", "secure", "sameSite"];
+function readAttributeSetting(name2, value) {
+  const attribute = typeof name2 === "string" ? NAMES[name2.toLowerCase()] : void 0;
+  if (!attribute) return { error: `unknown flag \`${String(name2)}\`: use httpOnly, secure or sameSite` };
+  if (typeof value === "boolean") return { attribute, enabled: value };
+  if (attribute === "sameSite" && typeof value === "string") {
+    const lowered = value.toLowerCase();
+    if (lowered === "lax" || lowered === "strict") return { attribute, enabled: true, sameSite: lowered };
+    return { error: `\`sameSite\` must be lax, strict, true or false (got "${value}")` };
   }
-  equals(left, right, options) {
-    if (options.ignoreWhitespace) {
-      if (!options.newlineIsToken || !left.includes("\n")) {
-        left = left.trim();
-      }
-      if (!options.newlineIsToken || !right.includes("\n")) {
-        right = right.trim();
-      }
-    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
-      if (left.endsWith("\n")) {
-        left = left.slice(0, -1);
-      }
-      if (right.endsWith("\n")) {
-        right = right.slice(0, -1);
-      }
-    }
-    return super.equals(left, right, options);
-  }
-};
-var lineDiff = new LineDiff();
-function diffLines(oldStr, newStr, options) {
-  return lineDiff.diff(oldStr, newStr, options);
+  return {
+    error: attribute === "sameSite" ? "`sameSite` must be lax, strict, true or false" : `\`flags.${String(name2)}\` must be true or false`
+  };
 }
-function tokenize(value, options) {
-  if (options.stripTrailingCr) {
-    value = value.replace(/\r\n/g, "\n");
-  }
-  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
-  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
-    linesAndNewlines.pop();
-  }
-  for (let i = 0; i < linesAndNewlines.length; i++) {
-    const line = linesAndNewlines[i];
-    if (i % 2 && !options.newlineIsToken) {
-      retLines[retLines.length - 1] += line;
-    } else {
-      retLines.push(line);
-    }
-  }
-  return retLines;
+function sortAttributes(attributes2) {
+  return [...new Set(attributes2)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
 }
 
-// node_modules/diff/libesm/patch/create.js
-function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
-  let optionsObj;
-  if (!options) {
-    optionsObj = {};
-  } else if (typeof options === "function") {
-    optionsObj = { callback: options };
-  } else {
-    optionsObj = options;
+// src/config-file.ts
+var DEFAULT_CONFIG_PATH = ".github/cookie-hardener.yml";
+var ConfigError = class extends UsageError {
+  constructor(file, line, reason) {
+    super(`${file}:${line}: ${reason}`);
+    this.file = file;
+    this.line = line;
   }
-  if (typeof optionsObj.context === "undefined") {
-    optionsObj.context = 4;
+  file;
+  line;
+  name = "ConfigError";
+};
+var TOP_LEVEL_KEYS = ["paths", "exclude", "flags", "rules", "fix-tests"];
+var RULE_SETTINGS = ["off", "report", "fix"];
+function parseConfigFile(file, text, knownRules) {
+  const lines = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
+  const firstError = document.errors[0];
+  if (firstError) {
+    const line = firstError.linePos?.[0]?.line ?? 1;
+    throw new ConfigError(file, line, `not valid YAML: ${firstError.message.split("\n")[0]}`);
   }
-  const context = optionsObj.context;
-  if (optionsObj.newlineIsToken) {
-    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
-  }
-  if (!optionsObj.callback) {
-    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
-  } else {
-    const { callback } = optionsObj;
-    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
-      const patch = diffLinesResultToPatch(diff);
-      callback(patch);
-    } }));
-  }
-  function diffLinesResultToPatch(diff) {
-    if (!diff) {
-      return;
+  const config = { ...DEFAULT_CONFIG, flags: [...DEFAULT_CONFIG.flags], rules: {} };
+  const root = document.contents;
+  if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
+  if (!(0, import_yaml.isMap)(root))
+    throw new ConfigError(file, lineOf(root), "the file must be a mapping of settings (key: value)");
+  for (const pair2 of root.items) {
+    const keyNode = pair2.key;
+    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
+    const value = pair2.value;
+    const line = lineOf(keyNode);
+    switch (key) {
+      case "paths":
+      case "exclude":
+        config[key] = stringList(file, key, value, lineOf(value) || line);
+        break;
+      case "fix-tests":
+        if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") {
+          throw new ConfigError(file, lineOf(value) || line, "`fix-tests` must be true or false");
+        }
+        config.fixTests = value.value;
+        break;
+      case "flags":
+        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf));
+        break;
+      case "rules":
+        config.rules = ruleSettings(file, value, line, knownRules, lineOf);
+        break;
+      default: {
+        const suggestion = TOP_LEVEL_KEYS.find(
+          (known) => known.replace("-", "") === key.toLowerCase().replace(/[-_]/g, "")
+        );
+        throw new ConfigError(
+          file,
+          line,
+          `unknown setting \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}; known: ${TOP_LEVEL_KEYS.join(", ")}`
+        );
+      }
     }
-    diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
-        return " " + entry;
+  }
+  return config;
+}
+function stringList(file, key, value, line) {
+  if ((0, import_yaml.isScalar)(value) && typeof value.value === "string") return [value.value];
+  if (!(0, import_yaml.isSeq)(value)) throw new ConfigError(file, line, `\`${key}\` must be a list of paths or globs`);
+  return value.items.map((item) => {
+    if (!(0, import_yaml.isScalar)(item) || typeof item.value !== "string" || item.value.trim() === "") {
+      throw new ConfigError(file, line, `\`${key}\` entries must be non-empty strings`);
+    }
+    return item.value.trim();
+  });
+}
+function flagList(file, value, line, lineOf) {
+  const entries = [];
+  if ((0, import_yaml.isSeq)(value)) {
+    for (const item of value.items) {
+      entries.push({
+        name: (0, import_yaml.isScalar)(item) ? item.value : void 0,
+        enabled: true,
+        at: lineOf(item) || line
       });
     }
-    const hunks = [];
-    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
-    for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
-      if (current.added || current.removed) {
-        if (!oldRangeStart) {
-          const prev = diff[i - 1];
-          oldRangeStart = oldLine;
-          newRangeStart = newLine;
-          if (prev) {
-            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
-            oldRangeStart -= curRange.length;
-            newRangeStart -= curRange.length;
-          }
-        }
-        for (const line of lines) {
-          curRange.push((current.added ? "+" : "-") + line);
-        }
-        if (current.added) {
-          newLine += lines.length;
-        } else {
-          oldLine += lines.length;
-        }
-      } else {
-        if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
-              curRange.push(line);
-            }
-          } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
-              curRange.push(line);
-            }
-            const hunk = {
-              oldStart: oldRangeStart,
-              oldLines: oldLine - oldRangeStart + contextSize,
-              newStart: newRangeStart,
-              newLines: newLine - newRangeStart + contextSize,
-              lines: curRange
-            };
-            hunks.push(hunk);
-            oldRangeStart = 0;
-            newRangeStart = 0;
-            curRange = [];
-          }
-        }
-        oldLine += lines.length;
-        newLine += lines.length;
-      }
+  } else if ((0, import_yaml.isMap)(value)) {
+    for (const pair2 of value.items) {
+      entries.push({
+        name: (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : void 0,
+        enabled: (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0,
+        at: lineOf(pair2.key) || line
+      });
     }
-    for (const hunk of hunks) {
-      for (let i = 0; i < hunk.lines.length; i++) {
-        if (hunk.lines[i].endsWith("\n")) {
-          hunk.lines[i] = hunk.lines[i].slice(0, -1);
-        } else {
-          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
-          i++;
-        }
-      }
-    }
-    return {
-      oldFileName,
-      newFileName,
-      oldHeader,
-      newHeader,
-      hunks
-    };
-  }
-}
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line) => line + "\n");
-  if (hasTrailingNl) {
-    result.pop();
   } else {
-    result.push(result.pop().slice(0, -1));
+    throw new ConfigError(
+      file,
+      line,
+      "`flags` must be a list (`[httpOnly, secure, sameSite]`) or a mapping (`secure: true`, `sameSite: strict`)"
+    );
   }
-  return result;
+  const flags = [];
+  let sameSite = "lax";
+  for (const { name: name2, enabled, at } of entries) {
+    const setting = readAttributeSetting(name2, enabled);
+    if ("error" in setting) throw new ConfigError(file, at, setting.error);
+    if (setting.sameSite) sameSite = setting.sameSite;
+    if (setting.enabled) flags.push(setting.attribute);
+  }
+  if (flags.length === 0) throw new ConfigError(file, line, "`flags` must enforce at least one flag");
+  return { flags: sortAttributes(flags), sameSite };
 }
-
-// src/report/diff.ts
-function renderUnifiedDiff(changes) {
-  return changes.map((change) => {
-    const patch = structuredPatch(`a/${change.file}`, `b/${change.file}`, change.before, change.after, "", "", {
-      context: 3
-    });
-    const hunks = patch.hunks.map((hunk) => {
-      const header = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
-      return [header, ...hunk.lines].join("\n");
-    });
-    return [`--- a/${change.file}`, `+++ b/${change.file}`, ...hunks].join("\n") + "\n";
-  }).join("");
-}
-
-// src/report/json.ts
-function renderJson(result) {
-  const document = {
-    version: 1,
-    findings: result.findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      framework: finding.framework,
-      file: finding.file,
-      line: finding.line,
-      column: finding.column,
-      cookie: finding.cookie,
-      problems: finding.problems,
-      outcome: finding.outcome,
-      message: finding.message
-    })),
-    skipped: result.skipped.map((entry) => ({ file: entry.file, reason: entry.reason })),
-    stats: { filesListed: result.stats.filesListed, filesParsed: result.stats.filesParsed, ms: result.stats.ms }
-  };
-  return `${JSON.stringify(document, null, 2)}
-`;
-}
-
-// src/report/document.ts
-function renderList(list, maxItems) {
-  const shown = list.items.slice(0, maxItems);
-  const left = list.items.length - shown.length;
-  const parts = [];
-  if (shown.length > 0)
-    parts.push([...list.head === void 0 ? [] : [list.head], shown.join(list.separator)].join("\n"));
-  if (left > 0) parts.push(list.overflow(left));
-  return parts;
-}
-function renderSection(section, limits) {
-  return [
-    section.heading,
-    ...section.blocks,
-    ...section.list === void 0 ? [] : renderList(section.list, limits.maxItems),
-    ...section.after ?? []
-  ];
-}
-function render(document, limits, shrinking) {
-  const parts = [...document.opening];
-  let noteShown = false;
-  for (const section of document.sections) {
-    if (section.detail === true && !limits.includeDetail) {
-      if (!noteShown) parts.push(shrinking.detailDropped);
-      noteShown = true;
-      continue;
+function ruleSettings(file, value, line, knownRules, lineOf) {
+  if (!(0, import_yaml.isMap)(value)) throw new ConfigError(file, line, "`rules` must map rule ids to off, report or fix");
+  const settings = {};
+  for (const pair2 of value.items) {
+    const at = lineOf(pair2.key) || line;
+    const id2 = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+    if (!knownRules.includes(id2)) {
+      const close = knownRules.filter((known) => known.startsWith(id2.split("-")[0] ?? "")).slice(0, 3);
+      throw new ConfigError(
+        file,
+        at,
+        `unknown rule \`${id2}\`${close.length > 0 ? ` (rules of that framework: ${close.join(", ")})` : ""}`
+      );
     }
-    parts.push(...renderSection(section, limits));
-  }
-  return `${parts.join("\n\n")}
-`;
-}
-function renderDocument(document, shrinking) {
-  return render(document, { includeDetail: true, maxItems: Infinity }, shrinking);
-}
-function renderDocumentWithin(document, shrinking, maxLength) {
-  const full = renderDocument(document, shrinking);
-  if (full.length <= maxLength) return full;
-  const withoutDetail = { includeDetail: false, maxItems: Infinity };
-  const text = render(document, withoutDetail, shrinking);
-  if (text.length <= maxLength) return text;
-  const longest = Math.max(0, ...document.sections.map((section) => section.list?.items.length ?? 0));
-  let fits = -1;
-  let low = 0;
-  let high = longest;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    if (render(document, { includeDetail: false, maxItems: middle }, shrinking).length <= maxLength) {
-      fits = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
+    const setting = (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0;
+    if (typeof setting !== "string" || !RULE_SETTINGS.includes(setting)) {
+      throw new ConfigError(
+        file,
+        lineOf(pair2.value) || at,
+        `rule \`${id2}\` must be set to off, report or fix`
+      );
     }
+    settings[id2] = setting;
   }
-  if (fits >= 0) return render(document, { includeDetail: false, maxItems: fits }, shrinking);
-  return renderSkeleton(document, shrinking, maxLength);
-}
-function renderSkeleton(document, shrinking, maxLength) {
-  const essentials = document.sections.filter((section) => section.essential === true).flatMap((section) => [section.heading, shrinking.nothingFits]);
-  const withOpening = `${[...document.opening, ...essentials].join("\n\n")}
-`;
-  if (withOpening.length <= maxLength) return withOpening;
-  return `${[...document.opening.slice(0, 1), ...essentials].join("\n\n")}
-`;
+  return settings;
 }
 
-// src/report/escape.ts
-function oneLine(text) {
-  return text.replace(/\r\n|\r|\n/g, " ");
-}
-function escapeText(text) {
-  return oneLine(text).replace(/[\\`*_[\]~]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function codeSpan(text) {
-  const content2 = oneLine(text);
-  if (content2 === "") return "` `";
-  const longestRun = Math.max(0, ...Array.from(content2.matchAll(/`+/g), (match) => match[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const needsPadding = content2.startsWith("`") || content2.endsWith("`") || /^ .* $/.test(content2);
-  return needsPadding ? `${fence} ${content2} ${fence}` : `${fence}${content2}${fence}`;
-}
-function escapeProse(text) {
-  const parts = [];
-  let rest = oneLine(text);
-  for (let match = /`([^`]+)`/.exec(rest); match !== null; match = /`([^`]+)`/.exec(rest)) {
-    parts.push(escapeText(rest.slice(0, match.index)), codeSpan(match[1] ?? ""));
-    rest = rest.slice(match.index + match[0].length);
-  }
-  parts.push(escapeText(rest));
-  return parts.join("");
-}
-function tableCell(markdown) {
-  return oneLine(markdown).replace(/\|/g, "\\|");
-}
-function shellQuote(text) {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-function encodePath(path) {
-  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
-}
-
-// src/model.ts
-var FLAGS = ["httpOnly", "secure"];
-
-// src/report/framework-notes.ts
-function genericNotes(framework) {
-  return {
-    name: escapeText(framework),
-    defaults: {},
-    defaultBehaviour: "cookie-hardener has no notes on this library's defaults yet; the finding reports what the code itself leaves out."
-  };
-}
-var PROXY_NODE_COOKIES = "it writes cookies through the `cookies` package, which throws `Cannot send secure cookie over unencrypted connection` when `secure: true` meets a request it believes is plain HTTP.";
-var NOTES = {
-  express: {
-    name: "Express",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`res.cookie(name, value, options)` fills in only `path: /`; HttpOnly and Secure appear only when the options ask for them.",
-    behindProxy: "`res.cookie` writes the Secure attribute whatever the protocol of the request, so a proxy that terminates TLS does not change the header. Code that reads `req.secure` or `req.protocol` needs `app.set('trust proxy', 1)` (or the proxy's address) to see `X-Forwarded-Proto`."
-  },
-  cookie: {
-    name: "`cookie` package",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`serialize` (and `stringifySetCookie` from 1.1 on) writes an attribute only when its option is truthy; nothing is on by default.",
-    behindProxy: "It only builds the header string, so the attribute is written whatever the connection; the browser enforces it."
-  },
-  "express-session": {
-    name: "express-session",
-    defaults: { httpOnly: "on", secure: "off" },
-    defaultBehaviour: "The session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true` or `'auto'` (follow the request).",
-    behindProxy: "With `cookie.secure: true`, express-session only sends the cookie on requests it believes are HTTPS. When TLS ends at a proxy, the app sees plain HTTP unless `app.set('trust proxy', 1)` (or the middleware's `proxy: true`) lets it trust `X-Forwarded-Proto`; without that the session cookie is silently never set and logins stop sticking, with no error logged.",
-    overPlainHttp: "express-session goes further and does not send the session cookie at all.",
-    defaultCookieName: "connect.sid",
-    sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
-    verifyAfterSecure: "express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
-    secretSetting: "`secret`"
-  },
-  "cookie-session": {
-    name: "cookie-session",
-    defaults: { httpOnly: "on", secure: "auto" },
-    defaultBehaviour: "The options are flat (no `cookie:` object). HttpOnly is on unless `httpOnly: false`; Secure follows the request (on for HTTPS, off for HTTP) unless set.",
-    behindProxy: `cookie-session matters here: ${PROXY_NODE_COOKIES} When TLS ends at a proxy, set \`app.set('trust proxy', 1)\` before relying on \`secure: true\`, or every response that touches the session fails with a 500.`,
-    overPlainHttp: "cookie-session fails harder: with `secure: true` it throws on every response that writes the session.",
-    defaultCookieName: "session",
-    verifyAfterSecure: "cookie-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors.",
-    secretSetting: "`keys`"
-  },
-  koa: {
-    name: "Koa",
-    defaults: { httpOnly: "on", secure: "auto" },
-    defaultBehaviour: "`ctx.cookies.set` makes cookies HttpOnly unless told otherwise and turns Secure on by itself for requests Koa sees as HTTPS.",
-    behindProxy: `Koa matters here: ${PROXY_NODE_COOKIES} Koa believes \`X-Forwarded-Proto\` only when \`app.proxy = true\`; without it, a proxy that terminates TLS makes every such request fail with a 500, and the automatic mode leaves Secure off.`,
-    overPlainHttp: "Koa fails harder: every `ctx.cookies.set` that asks for `secure: true` throws.",
-    verifyAfterSecure: "Koa: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
-    secretSetting: "`app.keys`"
-  },
-  "koa-session": {
-    name: "koa-session",
-    defaults: { httpOnly: "on", secure: "auto" },
-    defaultBehaviour: "The options are flat; HttpOnly defaults to on, and a missing `secure` follows the request the way `ctx.cookies.set` does.",
-    behindProxy: `koa-session matters here: ${PROXY_NODE_COOKIES} Set \`app.proxy = true\` when TLS ends at a proxy, or \`secure: true\` turns every session write into a 500.`,
-    overPlainHttp: "koa-session fails harder: with `secure: true` it throws on every response that writes the session.",
-    defaultCookieName: "koa.sess",
-    verifyAfterSecure: "koa-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
-    secretSetting: "`app.keys`"
-  },
-  "fastify-cookie": {
-    name: "@fastify/cookie",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`reply.setCookie` sets neither HttpOnly nor Secure unless the call, or the plugin registration's `parseOptions`, does; SameSite defaults to `lax`.",
-    behindProxy: "A literal `secure: true` is written whatever the protocol. `secure: 'auto'` reads `request.protocol`, which reflects `X-Forwarded-Proto` only when Fastify is created with `trustProxy`."
-  },
-  "fastify-session": {
-    name: "@fastify/session",
-    defaults: { httpOnly: "on", secure: "on" },
-    defaultBehaviour: "The session cookie is HttpOnly and Secure unless `cookie.httpOnly` / `cookie.secure` say otherwise, so only an explicit `false` weakens it.",
-    behindProxy: "With Secure on, the session cookie is not set on connections @fastify/session considers insecure. When TLS ends at a proxy, create Fastify with `trustProxy` so `X-Forwarded-Proto` counts.",
-    overPlainHttp: "@fastify/session goes further and does not send the session cookie at all.",
-    defaultCookieName: "sessionId",
-    sessionRegeneration: "call `request.session.regenerate()` after a successful login",
-    secretSetting: "`secret`"
-  },
-  "fastify-secure-session": {
-    name: "@fastify/secure-session",
-    defaults: { httpOnly: "on", secure: "off" },
-    defaultBehaviour: "The encrypted session cookie is HttpOnly by default; Secure has no default, and SameSite `lax` comes from @fastify/cookie.",
-    behindProxy: "The cookie is written through `reply.setCookie`, so a literal `secure: true` is sent whatever the protocol.",
-    secretSetting: "`key`"
-  },
-  nextjs: {
-    name: "Next.js",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`cookies().set(\u2026)` and `NextResponse#cookies.set(\u2026)` default only `path` to `/`; HttpOnly and Secure are off unless passed.",
-    behindProxy: "The attribute is written as given, whatever the protocol of the request."
-  },
-  hono: {
-    name: "Hono",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`setCookie` / `setSignedCookie` add only `path: /`; HttpOnly and Secure are off unless set (`prefix: 'secure'` or `'host'` forces Secure).",
-    behindProxy: "The attribute is written as given, whatever the protocol of the request."
-  },
-  h3: {
-    name: "h3",
-    defaults: {},
-    defaultBehaviour: "`setCookie(event, \u2026)` adds only `path: /`, so HttpOnly and Secure are off unless set; `useSession` defaults its cookie to HttpOnly and Secure.",
-    behindProxy: "The attribute is written as given, whatever the protocol of the request.",
-    defaultCookieName: "h3",
-    secretSetting: "`password` (`useSession`)"
-  },
-  hapi: {
-    name: "hapi",
-    defaults: { httpOnly: "on", secure: "on" },
-    defaultBehaviour: "`server.state` / `h.state` default to `isHttpOnly: true`, `isSecure: true` and `isSameSite: 'Strict'`; only an explicit `false` weakens a cookie.",
-    behindProxy: "The attribute is written as configured, whatever the protocol of the request."
-  },
-  remix: {
-    name: "Remix / React Router",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`createCookie` and `createCookieSessionStorage` default `path` to `/` and `sameSite` to `lax`; HttpOnly and Secure are off unless set.",
-    behindProxy: "The attribute is written as given, whatever the protocol of the request.",
-    defaultCookieName: "__session",
-    secretSetting: "`secrets`"
-  },
-  sveltekit: {
-    name: "SvelteKit",
-    defaults: { httpOnly: "on", secure: "on" },
-    defaultBehaviour: "`cookies.set` defaults to HttpOnly, SameSite `lax` and Secure, except on `http://localhost` where Secure is left off."
-  },
-  authjs: {
-    name: "Auth.js",
-    defaults: { httpOnly: "on", secure: "auto" },
-    defaultBehaviour: "Auth.js makes its cookies HttpOnly with SameSite `lax`; Secure follows `useSecureCookies`, which defaults to whether the site's configured URL starts with `https:`.",
-    behindProxy: "Secure depends on the URL Auth.js is told it is served from (`NEXTAUTH_URL` in v4), not on the connection: an `http://` URL there turns Secure off for every auth cookie."
-  },
-  "iron-session": {
-    name: "iron-session",
-    defaults: { httpOnly: "on", secure: "on" },
-    defaultBehaviour: "`cookieOptions` default to HttpOnly, Secure and SameSite `lax`.",
-    secretSetting: "`password`"
-  },
-  "js-cookie": {
-    name: "js-cookie",
-    clientSide: true,
-    defaults: { secure: "off" },
-    defaultBehaviour: "Browser code: `Cookies.set` cannot make a cookie HttpOnly at all, and Secure is off unless `secure: true` is passed."
-  },
-  "universal-cookie": {
-    name: "universal-cookie",
-    clientSide: true,
-    defaults: { secure: "off" },
-    defaultBehaviour: "In the browser its `httpOnly` option is ignored; Secure is off unless set."
-  },
-  "document-cookie": {
-    name: "`document.cookie`",
-    clientSide: true,
-    defaults: { secure: "off" },
-    defaultBehaviour: "Script can add `; Secure` to the string it assigns but can never set HttpOnly; without `; Secure` the cookie also travels over plain HTTP."
-  },
-  flask: {
-    name: "Flask",
-    defaults: { httpOnly: "on", secure: "off" },
-    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.",
-    behindProxy: "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
-    defaultCookieName: "session",
-    sessionRegeneration: "call `session.clear()` before storing the user in the session at login",
-    secretSetting: "`SECRET_KEY`"
-  },
-  "flask-login": {
-    name: "Flask-Login",
-    defaults: { httpOnly: "on", secure: "off" },
-    defaultBehaviour: "The remember-me cookie is HttpOnly by default from Flask-Login 0.6 (not in 0.5 and earlier); `REMEMBER_COOKIE_SECURE` defaults to `False`.",
-    behindProxy: "The attribute is written whatever the protocol of the request.",
-    defaultCookieName: "remember_token"
-  },
-  werkzeug: {
-    name: "Werkzeug / Flask `set_cookie`",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`Response.set_cookie` defaults to `secure=False` and `httponly=False`.",
-    behindProxy: "The attribute is written whatever the protocol of the request."
-  },
-  django: {
-    name: "Django",
-    defaults: {},
-    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True`; `SESSION_COOKIE_SECURE` and `CSRF_COOKIE_SECURE` default to `False`; `CSRF_COOKIE_HTTPONLY` is `False` on purpose so JavaScript can read the token. `HttpResponse.set_cookie` defaults to `secure=False, httponly=False`.",
-    behindProxy: "Django writes Secure whatever the protocol. When TLS ends at a proxy, `SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')` makes `request.is_secure()` true (HTTPS redirects and CSRF origin checks rely on it); set it only if the proxy always overwrites that header.",
-    defaultCookieName: "sessionid",
-    sessionRegeneration: "`django.contrib.auth.login()` already cycles the session key; custom login code should call `request.session.cycle_key()`",
-    verifyAfterSecure: "Django: `python manage.py check --deploy` against the production settings no longer reports `security.W010`\u2013`W012` (session cookie) or `security.W016` (CSRF cookie).",
-    secretSetting: "`SECRET_KEY`"
-  },
-  starlette: {
-    name: "Starlette / FastAPI",
-    defaults: {},
-    defaultBehaviour: '`Response.set_cookie` defaults to `secure=False, httponly=False, samesite="lax"`. `SessionMiddleware` always sends HttpOnly and adds Secure only with `https_only=True`.',
-    behindProxy: "The attribute is written whatever the protocol. When TLS ends at a proxy, run uvicorn with `--proxy-headers` and `--forwarded-allow-ips` so `request.url.scheme` is `https`.",
-    defaultCookieName: "session",
-    secretSetting: "`secret_key` (`SessionMiddleware`)"
-  },
-  aiohttp: {
-    name: "aiohttp",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: "`StreamResponse.set_cookie` adds `secure` and `httponly` only when they are passed.",
-    behindProxy: "The attribute is written whatever the protocol of the request."
-  },
-  "aiohttp-session": {
-    name: "aiohttp-session",
-    defaults: { httpOnly: "on", secure: "off" },
-    defaultBehaviour: "The storages default to `httponly=True`; `secure` has no default, so it is off.",
-    behindProxy: "The attribute is written whatever the protocol of the request.",
-    defaultCookieName: "AIOHTTP_SESSION"
-  },
-  tornado: {
-    name: "Tornado",
-    defaults: { httpOnly: "off", secure: "off" },
-    defaultBehaviour: '`set_cookie`, `set_signed_cookie` and its older name `set_secure_cookie` default to `httponly=False, secure=False`. Tornado reads no application setting for these flags: a `cookie_settings` dict does nothing unless the project\'s own code splats it into those calls, and `xsrf_cookie_kwargs` reaches only the `_xsrf` cookie. In Tornado a "secure cookie" is a *signed* one; `set_secure_cookie` sets no Secure attribute.',
-    behindProxy: "Tornado writes Secure whatever the protocol, so a proxy that terminates TLS does not remove it; start the `HTTPServer` with `xheaders=True` so `request.protocol` reflects `X-Forwarded-Proto` for code that checks it.",
-    sessionRegeneration: "issue a new signed value at login and pass a short `max_age_days` to `get_signed_cookie`",
-    secretSetting: "`cookie_secret`"
-  }
-};
-function frameworkNotes(framework) {
-  return NOTES[framework] ?? genericNotes(framework);
-}
-
-// src/report/wording.ts
-var FLAG_LABEL = { httpOnly: "HttpOnly", secure: "Secure" };
-var CWE = {
-  httpOnly: { id: "CWE-1004", url: "https://cwe.mitre.org/data/definitions/1004.html" },
-  secure: { id: "CWE-614", url: "https://cwe.mitre.org/data/definitions/614.html" }
-};
-function parseProblem(problem) {
-  const dash = problem.indexOf("-");
-  return { flag: problem.slice(0, dash), kind: problem.slice(dash + 1) };
-}
-function problemFlags(finding) {
-  const flags = new Set(finding.problems.map((problem) => parseProblem(problem).flag));
-  return FLAGS.filter((flag) => flags.has(flag));
-}
-function joinWords(words) {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
-}
-function flagList(flags) {
-  return joinWords(flags.map((flag) => FLAG_LABEL[flag]));
-}
-function plural(count, one, many) {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
-}
-var PROBLEM_KIND_ORDER = ["missing", "false", "conditional", "unknown"];
-var PROBLEM_KIND_WORDS = {
-  missing: "not set",
-  false: "turned off",
-  conditional: "decided at run time",
-  unknown: "not visible in the code"
-};
-function problemsInWords(problems) {
-  const parsed = problems.map(parseProblem);
-  return PROBLEM_KIND_ORDER.flatMap((kind) => {
-    const flags = FLAGS.filter(
-      (flag) => parsed.some((problem) => problem.kind === kind && problem.flag === flag)
-    );
-    return flags.length === 0 ? [] : [`${flagList(flags)} ${PROBLEM_KIND_WORDS[kind]}`];
-  }).join("; ");
-}
-function isChanged(finding) {
-  return (finding.outcome === "fixed" || finding.outcome === "fixable") && finding.changedFlags.length > 0;
-}
-function flagsLeftAsIs(finding) {
-  return problemFlags(finding).filter((flag) => !finding.changedFlags.includes(flag));
-}
-function needsHuman(outcome) {
-  return outcome === "manual" || outcome === "conditional";
-}
-function outcomeInWords(finding) {
-  switch (finding.outcome) {
-    case "fixed":
-    case "fixable": {
-      if (finding.changedFlags.length === 0) return "Left as is";
-      const verb = finding.outcome === "fixed" ? "Fixed" : "Fixable";
-      const left = flagsLeftAsIs(finding);
-      const rest = left.length > 0 ? `; ${flagList(left)} left as is` : "";
-      return `${verb}: ${flagList(finding.changedFlags)}${rest}`;
-    }
-    case "manual":
-      return "Needs a manual fix";
-    case "conditional":
-      return "Left as is: decided at run time";
-    case "ignored":
-      return "Ignored by comment";
-  }
-}
-var KIND_LABEL = {
-  session: "session cookie",
-  csrf: "CSRF cookie",
-  other: "cookie"
-};
-function cookieName(finding) {
-  return finding.cookie ?? frameworkNotes(finding.framework).defaultCookieName ?? null;
-}
-function cookieLabel(finding) {
-  if (finding.cookie !== null) return codeSpan(finding.cookie);
-  if (isTornadoSettingsDict(finding)) return "cookies set with this dict";
-  const fallback = frameworkNotes(finding.framework).defaultCookieName;
-  if (fallback !== void 0) return `${codeSpan(fallback)} (default name)`;
-  return `${KIND_LABEL[finding.kind]}, name not in code`;
-}
-function normalizePath(file) {
-  return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-}
-function locationText(finding) {
-  return `${normalizePath(finding.file)}:${finding.line}`;
-}
-function locationMarkdown(finding, link) {
-  const label = codeSpan(locationText(finding));
-  if (link.repository === void 0) return label;
-  const url = `${link.serverUrl.replace(/\/+$/, "")}/${link.repository}/blob/${encodePath(link.ref)}/${encodePath(normalizePath(finding.file))}#L${finding.line}`;
-  return `[${label}](${url})`;
-}
-function isTestPath(file) {
-  const path = normalizePath(file);
-  return /(^|\/)(tests?|__tests__|spec|specs)\//.test(path) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(path) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(path);
-}
-function isTornadoSettingsDict(finding) {
-  return finding.framework === "tornado" && /settings|kwargs/.test(finding.ruleId) && !/xsrf/.test(finding.ruleId);
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareFindings(a, b) {
-  return compareText(normalizePath(a.file), normalizePath(b.file)) || a.line - b.line || a.column - b.column || compareText(a.cookie ?? "", b.cookie ?? "") || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint);
-}
-function sortFindings(findings) {
-  return [...findings].sort(compareFindings);
-}
-
-// src/report/checklist.ts
-var CHECKLIST_INTRO = "In the commands, replace `HOST` with a deployed host name and `PATH` with a route that sets the cookie (a login route may need `-X POST` and form fields).";
-function setCookieCommand(name2) {
-  const pattern = name2 === null ? "set-cookie:" : `set-cookie: ${name2}=`;
-  return `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF ${shellQuote(pattern)}`;
-}
-function task(text) {
-  return `  - [ ] ${text}`;
-}
-function checksForChange(finding) {
-  const name2 = cookieName(finding);
-  const changed = finding.changedFlags;
-  const checks = [
-    `${codeSpan(setCookieCommand(name2))} prints ${name2 === null ? "the cookie's `Set-Cookie` line" : "a line"} that includes ${changed.map((flag) => codeSpan(flag === "httpOnly" ? "HttpOnly" : "Secure")).join(" and ")}`,
-    `DevTools \u2192 Application \u2192 Cookies shows ${name2 === null ? "the cookie" : codeSpan(name2)} with ${flagList(changed)} ticked`
-  ];
-  if (changed.includes("httpOnly")) {
-    checks.push(
-      name2 === null ? "`document.cookie` in the DevTools console no longer lists the cookie" : `${codeSpan("document.cookie")} in the DevTools console does not contain ${codeSpan(`${name2}=`)}`
-    );
-  }
-  if (changed.includes("secure") && finding.kind === "session") {
-    checks.push("logging in over HTTPS still works and the session survives a reload");
-  }
-  if (changed.includes("secure") && finding.kind === "csrf") {
-    checks.push("a form post or AJAX call protected by this token still succeeds over HTTPS");
-  }
-  if (isTornadoSettingsDict(finding)) checks.push(tornadoDictCheck(finding));
-  return checks;
-}
-function tornadoDictCheck(finding) {
-  const sites = finding.usedAt.length > 0 ? ` (cookie-hardener found it splatted at ${finding.usedAt.map((site) => codeSpan(normalizePath(site))).join(", ")})` : " (cookie-hardener found no call that does)";
-  return `Tornado has no \`cookie_settings\` application setting, so this dict matters only where code splats it (\`**\`) into \`set_cookie\` / \`set_signed_cookie\`: every call that sets a login or session cookie does${sites}`;
-}
-function checksForCondition(finding) {
-  const flags = problemFlags(finding);
-  const name2 = cookieName(finding);
-  return [
-    `the expression that decides ${flagList(flags)} is true where the app really runs (production, staging, previews): against those hosts, ${codeSpan(setCookieCommand(name2))} prints a line that includes ${flags.map((flag) => codeSpan(flag === "httpOnly" ? "HttpOnly" : "Secure")).join(" and ")}`
-  ];
-}
-function group(finding, link, checks) {
-  const lead = `- ${cookieLabel(finding)} at ${locationMarkdown(finding, link)} (${frameworkNotes(finding.framework).name}):`;
-  return [lead, ...checks.map(task)].join("\n");
-}
-function buildChecklist(findings, link) {
-  const groups = [];
-  for (const finding of findings) {
-    if (isChanged(finding)) groups.push(group(finding, link, checksForChange(finding)));
-    else if (finding.outcome === "conditional" && finding.problems.length > 0)
-      groups.push(group(finding, link, checksForCondition(finding)));
-  }
-  const frameworks = new Set(
-    findings.filter((finding) => isChanged(finding) && finding.changedFlags.includes("secure")).map((f) => f.framework)
-  );
-  const frameworkChecks = [...frameworks].sort().flatMap((framework) => {
-    const check = frameworkNotes(framework).verifyAfterSecure;
-    return check === void 0 ? [] : [`- [ ] ${check}`];
-  });
-  return { intro: groups.length > 0 ? CHECKLIST_INTRO : null, groups, frameworkChecks };
-}
-
-// src/report/sections.ts
-function overflowLine(context, what) {
-  return (left) => `_${plural(left, `more ${what}`, `more ${what}s`)} left out to fit the length limit; ${context.fullReport}._`;
-}
-function distinct(values) {
-  return [...new Set(values)];
-}
-function sortedFrameworks(frameworks) {
-  return distinct(frameworks).sort((a, b) => {
-    const nameA = frameworkNotes(a).name.toLowerCase();
-    const nameB = frameworkNotes(b).name.toLowerCase();
-    return nameA < nameB ? -1 : nameA > nameB ? 1 : a < b ? -1 : a > b ? 1 : 0;
-  });
-}
-function involvedFlags(findings) {
-  const flags = new Set(findings.flatMap(problemFlags));
-  return FLAGS.filter((flag) => flags.has(flag));
-}
-function changesFlag(finding, flag) {
-  return isChanged(finding) && finding.changedFlags.includes(flag);
-}
-function summaryParagraph(context, changes, skipped) {
-  const { findings, mode } = context;
-  const sentences = [];
-  const skippedSentence = skipped.length > 0 ? `${plural(skipped.length, "file", "files")} could not be scanned (see _Files not scanned_).` : null;
-  if (findings.length === 0) {
-    sentences.push(
-      "cookie-hardener found no cookie whose HttpOnly or Secure flag is missing where it matters."
-    );
-    if (skippedSentence !== null) sentences.push(skippedSentence);
-    return sentences.join(" ");
-  }
-  const files = distinct(findings.map((finding) => normalizePath(finding.file))).length;
-  const flags = involvedFlags(findings);
-  sentences.push(
-    `cookie-hardener found ${plural(findings.length, "place", "places")} in ${plural(files, "file", "files")} where a cookie's ${flags.map((flag) => FLAG_LABEL[flag]).join(" or ")} flag is not reliably set.`
-  );
-  const changed = findings.filter(isChanged);
-  if (changed.length > 0) {
-    const howMany = changed.length === findings.length ? findings.length === 1 ? "it" : "all of them" : `${changed.length.toLocaleString("en-US")} of them`;
-    const fixedNow = changed.every((finding) => finding.outcome === "fixed");
-    if (mode === "pr" && fixedNow) sentences.push(`This pull request fixes ${howMany}.`);
-    else if (fixedNow) sentences.push(`cookie-hardener fixed ${howMany} in place.`);
-    else sentences.push(`\`cookie-hardener fix\` can fix ${howMany} automatically.`);
-  }
-  const partial = changed.filter((finding) => flagsLeftAsIs(finding).length > 0).length;
-  if (partial > 0) {
-    sentences.push(
-      `In ${plural(partial, "case", "cases")}, one flag stays as it was on purpose (see _Not changed, and why_).`
-    );
-  }
-  const human = findings.filter((finding) => needsHuman(finding.outcome)).length;
-  if (human > 0) {
-    sentences.push(
-      `${plural(human, "finding needs", "findings need")} a decision from someone who knows how the application is deployed.`
-    );
-  }
-  const ignored = findings.filter((finding) => finding.outcome === "ignored").length;
-  if (ignored > 0) {
-    sentences.push(
-      `${plural(ignored, "finding is", "findings are")} silenced by a \`cookie-hardener-ignore\` comment.`
-    );
-  }
-  if (changes.length > 0) {
-    const edits = mode === "scan" ? "The fix would edit" : "The edits touch";
-    sentences.push(
-      `${edits} ${plural(changes.length, "file", "files")}; each edit only adds or flips a flag, and every edited file was parsed again to check that nothing outside the edit changed.`
-    );
-  }
-  if (skippedSentence !== null) sentences.push(skippedSentence);
-  return sentences.join(" ");
-}
-function findingsTable(context) {
-  if (context.findings.length === 0) return null;
-  const rows = context.findings.map((finding) => {
-    const cells = [
-      locationMarkdown(finding, context.link),
-      frameworkNotes(finding.framework).name,
-      cookieLabel(finding),
-      problemsInWords(finding.problems),
-      outcomeInWords(finding)
-    ];
-    return `| ${cells.map(tableCell).join(" | ")} |`;
-  });
-  return {
-    heading: "### Findings",
-    blocks: [],
-    list: {
-      head: "| Location | Framework | Cookie | Problem | Outcome |\n| --- | --- | --- | --- | --- |",
-      items: rows,
-      separator: "\n",
-      overflow: overflowLine(context, "row")
-    }
-  };
-}
-var THREAT = {
-  httpOnly: "the browser still sends the cookie with every request but keeps it out of `document.cookie` and every other script API. When an attacker gets script into a page (an XSS bug, a compromised dependency or analytics tag), they can act inside the victim's open tab but cannot copy the session out and replay it from their own machine. HttpOnly does not stop the XSS itself, and a cookie that front-end code must read (a double-submit CSRF token) cannot have it.",
-  secure: "the browser sends the cookie only over HTTPS. Without it, any plain-HTTP request to the site (a typed `http://` address, an old link or bookmark, or one forced by an attacker on the same network) carries the cookie unencrypted for anyone on the path to copy. Secure protects the cookie only where the site itself is served over HTTPS, and HSTS keeps browsers from trying plain HTTP at all."
-};
-function flagThreats(context) {
-  const flags = involvedFlags(context.findings);
-  if (flags.length === 0) return null;
-  return {
-    heading: "### What these flags stop",
-    blocks: flags.map(
-      (flag) => `**${FLAG_LABEL[flag]}** ([${CWE[flag].id}](${CWE[flag].url})): ${THREAT[flag]}`
-    )
-  };
-}
-function frameworkDefaults(context) {
-  const frameworks = sortedFrameworks(context.findings.map((finding) => finding.framework));
-  if (frameworks.length === 0) return null;
-  return {
-    heading: "### What the framework does by default",
-    blocks: [
-      frameworks.map((framework) => {
-        const notes = frameworkNotes(framework);
-        return `- **${notes.name}**: ${notes.defaultBehaviour}`;
-      }).join("\n")
-    ]
-  };
-}
-var KIND_INTRO = {
-  session: "This cookie identifies a logged-in user.",
-  csrf: "This is an anti-CSRF token that the page's own JavaScript reads and sends back in a header or form field.",
-  other: null
-};
-var SESSION_SCRIPT_THEFT = "Any script that can read it, whether injected through an XSS bug or shipped in a compromised library, can send it to an attacker, who then holds the session from their own machine until it expires.";
-var WHY = {
-  session: {
-    httpOnly: SESSION_SCRIPT_THEFT,
-    secure: "One request over plain HTTP (an old `http://` link, a captive portal, a downgraded connection on public Wi-Fi) exposes it to anyone on the network path, and the copy works as a login."
-  },
-  csrf: {
-    httpOnly: {
-      changed: "With HttpOnly the page can no longer read it, so check that the front end takes the token from a form field or meta tag instead.",
-      left: "HttpOnly is deliberately not added: it would break those requests, and the token protects because other sites cannot read it, not because this page cannot."
-    },
-    secure: "Seen on the wire, it lets someone on the same network craft requests that pass the token check, so it should travel only over HTTPS."
-  },
-  other: {
-    httpOnly: {
-      changed: "With HttpOnly, front-end code can no longer read it, which is the point if it says anything about the user.",
-      left: "The name does not suggest a session or credential, and front-end code may read this cookie, so a missing HttpOnly is reported at low severity and not changed. If the value identifies or authorises the user, make it HttpOnly by hand."
-    },
-    secure: "Secure costs nothing on a site served over HTTPS and keeps the value off any stray plain-HTTP request."
-  }
-};
-function whyItMatters(finding) {
-  const reasons = problemFlags(finding).map((flag) => {
-    const reason = WHY[finding.kind][flag];
-    if (typeof reason === "string") return reason;
-    return finding.changedFlags.includes(flag) ? reason.changed : reason.left;
-  });
-  const intro = KIND_INTRO[finding.kind];
-  return [...intro === null ? [] : [intro], ...reasons].join(" ");
-}
-var PROBLEM_ORDER = ["missing", "false", "conditional", "unknown"];
-function currentState(finding) {
-  const notes = frameworkNotes(finding.framework);
-  const problems = finding.problems.map(parseProblem);
-  const sentences = [];
-  for (const kind of PROBLEM_ORDER) {
-    const flags = FLAGS.filter((flag) => problems.some((problem) => problem.kind === kind && problem.flag === flag));
-    const defaults = distinct(flags.map((flag) => notes.defaults[flag]));
-    for (const fallback of defaults) {
-      const group2 = flags.filter((flag) => notes.defaults[flag] === fallback);
-      const many = group2.length > 1;
-      const subject = `${flagList(group2)} ${many ? "are" : "is"}`;
-      sentences.push(stateSentence(kind, fallback, subject, many, notes.name));
-    }
-  }
-  return sentences;
-}
-function stateSentence(kind, fallback, subject, many, framework) {
-  switch (kind) {
-    case "missing":
-      if (fallback === "off")
-        return `${subject} not set, and ${framework} leaves ${many ? "them" : "it"} off when the option is missing.`;
-      if (fallback === "auto")
-        return `${subject} not set, so ${framework} decides from whether each request looks like HTTPS.`;
-      return `${subject} not set.`;
-    case "false":
-      return fallback === "on" ? `${subject} turned off explicitly, overriding ${framework}'s default.` : `${subject} turned off explicitly.`;
-    case "conditional":
-      return `${subject} decided by an expression evaluated at run time.`;
-    case "unknown":
-      return `${subject} set by options the scan cannot see (a spread, \`**kwargs\` or a parameter).`;
-  }
-}
-function changeSentence(finding, mode) {
-  if (!isChanged(finding)) return "Nothing is changed here.";
-  const flags = flagList(finding.changedFlags);
-  if (finding.outcome === "fixable") return `\`cookie-hardener fix\` would set ${flags} here.`;
-  return mode === "pr" ? `This pull request sets ${flags} here.` : `cookie-hardener set ${flags} here.`;
-}
-function bulletWithItems(label, items) {
-  if (items.length === 1) return `- **${label}:** ${items[0] ?? ""}`;
-  return [`- **${label}:**`, ...items.map((item) => `  - ${item}`)].join("\n");
-}
-function tornadoDictNote(finding) {
-  if (finding.usedAt.length === 0) {
-    return "Tornado reads no `cookie_settings` (or any similar) application setting, and cookie-hardener found no call that splats this dict into `set_cookie` / `set_signed_cookie`. On its own it changes no cookie: the flags have to reach those calls.";
-  }
-  return `Tornado reads no \`cookie_settings\` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.`;
-}
-function assessment(finding, context) {
-  const notes = frameworkNotes(finding.framework);
-  const flags = problemFlags(finding);
-  const heading2 = `#### ${locationMarkdown(finding, context.link)}: ${cookieLabel(finding)} (${notes.name})`;
-  const bullets = [`- **Reported:** ${escapeProse(finding.message)}`];
-  const now = currentState(finding);
-  if (now.length > 0) bullets.push(`- **Now:** ${now.join(" ")}`);
-  if (flags.length > 0)
-    bullets.push(
-      `- **Why it matters for this cookie:** ${whyItMatters(finding)}`
-    );
-  if (notes.clientSide === true && flags.includes("httpOnly")) {
-    bullets.push(
-      "- **Browser code:** HttpOnly cannot be set from script. If this cookie holds a session or token, the server has to issue it in a `Set-Cookie` header instead."
-    );
-  }
-  if (isTornadoSettingsDict(finding)) bullets.push(`- **Tornado:** ${tornadoDictNote(finding)}`);
-  bullets.push(`- **Change:** ${changeSentence(finding, context.mode)}`);
-  if (finding.notChangedReasons.length > 0)
-    bullets.push(bulletWithItems("Left as is", finding.notChangedReasons.map(escapeProse)));
-  if (finding.usedAt.length > 0)
-    bullets.push(
-      `- **These options are used at:** ${finding.usedAt.map((site) => codeSpan(normalizePath(site))).join(", ")}`
-    );
-  if (finding.notes.length > 0) bullets.push(bulletWithItems("Notes", finding.notes.map(escapeProse)));
-  return `${heading2}
-
-${bullets.join("\n")}`;
-}
-function gapAssessment(context) {
-  if (context.findings.length === 0) return null;
-  return {
-    heading: "### Gap assessment",
-    blocks: context.findings.map((finding) => assessment(finding, context)),
-    detail: true
-  };
-}
-var CATEGORY_EXPLANATION = {
-  conditional: "**Decided at run time:** the flag's value is an expression such as `secure: isProd` or `not DEBUG`. cookie-hardener reports it but does not rewrite it, because the expression is usually deliberate; check that it is true in every deployed environment, staging and preview deployments included.",
-  manual: "**Needs a manual fix:** no small, safe edit could be made here; each item says why.",
-  partial: "**One flag left as is:** the other flag was fixed; each item says why this one was not.",
-  ignored: "**Ignored:** the code carries a `cookie-hardener-ignore` comment; its reason, if any, is shown."
-};
-var CATEGORY_LABEL = {
-  conditional: "decided at run time",
-  manual: "needs a manual fix",
-  partial: "left as is",
-  ignored: "ignored by comment"
-};
-function notChangedCategory(finding) {
-  if (finding.outcome === "conditional") return "conditional";
-  if (finding.outcome === "manual") return "manual";
-  if (finding.outcome === "ignored") return "ignored";
-  if (!isChanged(finding)) return "manual";
-  return flagsLeftAsIs(finding).length > 0 ? "partial" : null;
-}
-function notChangedItem(finding, category, context) {
-  const notes = frameworkNotes(finding.framework);
-  const tags2 = [
-    ...isTestPath(finding.file) ? ["test code"] : [],
-    ...notes.clientSide === true ? ["browser code"] : []
-  ];
-  const label = category === "partial" ? `${flagList(flagsLeftAsIs(finding))} left as is` : CATEGORY_LABEL[category];
-  const reasons = finding.notChangedReasons.length > 0 ? finding.notChangedReasons.map(escapeProse) : category === "ignored" ? ["No reason was given in the comment."] : [escapeProse(finding.message)];
-  const tagText = tags2.length > 0 ? ` (${tags2.join(", ")})` : "";
-  return `- ${locationMarkdown(finding, context.link)}, ${cookieLabel(finding)} (${notes.name}): **${label}**${tagText}. ${reasons.join(" ")}`;
-}
-function notChanged(context) {
-  const entries = context.findings.flatMap((finding) => {
-    const category = notChangedCategory(finding);
-    return category === null ? [] : [{ finding, category }];
-  });
-  if (entries.length === 0) return null;
-  const categories = ["conditional", "manual", "partial", "ignored"].filter(
-    (category) => entries.some((entry) => entry.category === category)
-  );
-  const blocks = categories.map((category) => CATEGORY_EXPLANATION[category]);
-  if (entries.some((entry) => frameworkNotes(entry.finding.framework).clientSide === true)) {
-    blocks.push(
-      "**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets."
-    );
-  }
-  return {
-    heading: "### Not changed, and why",
-    blocks,
-    list: {
-      items: entries.map((entry) => notChangedItem(entry.finding, entry.category, context)),
-      separator: "\n",
-      overflow: overflowLine(context, "finding")
-    }
-  };
-}
-var MAX_NAMES = 10;
-function nameList(names) {
-  const shown = names.slice(0, MAX_NAMES).map(codeSpan);
-  const left = names.length - shown.length;
-  return left > 0 ? `${shown.join(", ")} and ${plural(left, "other", "others")}` : shown.join(", ");
-}
-function deploymentCautions(context) {
-  const { findings } = context;
-  const items = [];
-  const secureFrameworks = sortedFrameworks(
-    findings.filter(
-      (finding) => changesFlag(finding, "secure") || finding.outcome === "conditional" && problemFlags(finding).includes("secure")
-    ).map((finding) => finding.framework)
-  );
-  for (const framework of secureFrameworks) {
-    const notes = frameworkNotes(framework);
-    if (notes.behindProxy !== void 0)
-      items.push(`- **${notes.name} behind a proxy that terminates TLS:** ${notes.behindProxy}`);
-  }
-  const secureAdded = findings.filter((finding) => changesFlag(finding, "secure"));
-  if (secureAdded.length > 0) {
-    const specifics = sortedFrameworks(secureAdded.map((finding) => finding.framework)).flatMap(
-      (framework) => {
-        const overPlainHttp = frameworkNotes(framework).overPlainHttp;
-        return overPlainHttp === void 0 ? [] : [overPlainHttp];
-      }
-    );
-    items.push(
-      [
-        "- **Local development over plain HTTP:** once Secure is on, browsers refuse to store or send the cookie on `http://` pages (some make an exception for `http://localhost`, none for a LAN address or a custom host name), so logins stop sticking on such dev servers.",
-        ...specifics,
-        "Serve the dev server over HTTPS (a locally trusted certificate) rather than turning the flag off; if it has to be off in development, tie that to an explicit development setting, not to the absence of a production one."
-      ].join(" ")
-    );
-  }
-  const httpOnlyNames = distinct(
-    findings.filter((finding) => changesFlag(finding, "httpOnly")).flatMap((finding) => cookieName(finding) ?? [])
-  ).sort();
-  if (findings.some((finding) => changesFlag(finding, "httpOnly"))) {
-    const named = httpOnlyNames.length > 0 ? ` (${nameList(httpOnlyNames)})` : "";
-    items.push(
-      `- **Scripts that read these cookies:** after HttpOnly is set, \`document.cookie\` no longer shows the cookies${named}. Search the front-end code for their names before merging; code that read them must get what it needs from an API response instead.`
-    );
-  }
-  if (items.length === 0) return null;
-  return { heading: "### Deployment cautions", blocks: [items.join("\n")] };
-}
-function recommendations(context) {
-  const { findings } = context;
-  const flags = involvedFlags(findings);
-  const sessions = findings.filter((finding) => finding.kind === "session");
-  const sessionFrameworks = sortedFrameworks(sessions.map((finding) => finding.framework));
-  const items = [];
-  if (flags.includes("secure")) {
-    items.push(
-      "- **HSTS:** send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on HTTPS responses so browsers stop making the plain-HTTP requests that Secure guards against. Start with a short `max-age`, and add `includeSubDomains` only once every subdomain serves HTTPS."
-    );
-  }
-  if (flags.includes("httpOnly")) {
-    items.push(
-      "- **The XSS itself:** HttpOnly limits what injected script can take, not whether it runs; keep output encoding and a Content-Security-Policy that blocks inline script."
-    );
-  }
-  if (sessions.length > 0) {
-    items.push(
-      "- **Session lifetime:** give session cookies a bounded lifetime (the framework's max-age or expiry option) and expire idle sessions on the server, so a stolen cookie stops working soon."
-    );
-    const regeneration = sessionFrameworks.flatMap((framework) => {
-      const notes = frameworkNotes(framework);
-      return notes.sessionRegeneration === void 0 ? [] : [`in ${notes.name}, ${notes.sessionRegeneration}`];
-    });
-    items.push(
-      `- **A new session at login:** issue a fresh session id when a user logs in or gains privileges, so an id planted before login is worthless after it${regeneration.length > 0 ? ` (${regeneration.join("; ")})` : ""}.`
-    );
-    const secrets = sessionFrameworks.flatMap((framework) => {
-      const notes = frameworkNotes(framework);
-      return notes.secretSetting === void 0 ? [] : [`${notes.secretSetting} for ${notes.name}`];
-    });
-    items.push(
-      `- **Unguessable ids and secrets:** session ids and signing keys must come from a cryptographically secure random source (128 bits or more), and the signing secret${secrets.length > 0 ? ` (${secrets.join(", ")})` : ""} belongs in the deployment's secret store, not in the repository.`
-    );
-  }
-  if (findings.some((finding) => finding.kind === "session" || finding.kind === "csrf")) {
-    items.push(
-      "- **SameSite:** `SameSite=Lax` (or `Strict` where no cross-site link needs to arrive logged in) stops browsers from attaching the cookie to cross-site form posts. cookie-hardener adds it only when SameSite is enabled in its `flags` setting."
-    );
-  }
-  if (items.length === 0) return null;
-  return { heading: "### Further recommendations", blocks: [items.join("\n")] };
-}
-function verificationChecklist(context) {
-  const checklist = buildChecklist(context.findings, context.link);
-  const empty = checklist.groups.length === 0 && checklist.frameworkChecks.length === 0;
-  if (empty && context.mode !== "pr") return null;
-  return {
-    heading: "### Verification checklist",
-    blocks: empty ? ["No cookie flag changes here, so there is nothing to check by hand."] : checklist.intro === null ? [] : [checklist.intro],
-    list: {
-      items: checklist.groups,
-      separator: "\n",
-      overflow: overflowLine(context, "cookie")
-    },
-    after: checklist.frameworkChecks.length > 0 ? [checklist.frameworkChecks.join("\n")] : [],
-    essential: true
-  };
-}
-function skippedFiles(context, skipped) {
-  if (skipped.length === 0) return null;
-  const sorted = [...skipped].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  return {
-    heading: "### Files not scanned",
-    blocks: ["Cookies set in these files were not checked."],
-    list: {
-      items: sorted.map((file) => `- ${codeSpan(normalizePath(file.file))}: ${escapeProse(file.reason)}`),
-      separator: "\n",
-      overflow: overflowLine(context, "file")
-    }
-  };
-}
-function allSections(context, result) {
-  return [
-    findingsTable(context),
-    flagThreats(context),
-    frameworkDefaults(context),
-    gapAssessment(context),
-    notChanged(context),
-    deploymentCautions(context),
-    recommendations(context),
-    verificationChecklist(context),
-    skippedFiles(context, result.skipped)
-  ].filter((section) => section !== null);
-}
-
-// src/report/markdown.ts
-var DEFAULT_TITLE = "Cookie flag analysis";
-function fullReportPointer(mode) {
-  return mode === "pr" ? "the full report is in the workflow run's job summary" : "run `cookie-hardener scan --format markdown` for the full report";
-}
-function buildAnalysis(result, options) {
-  const context = {
-    findings: sortFindings(result.findings),
-    mode: options.mode,
-    link: {
-      ...options.repository === void 0 ? {} : { repository: options.repository },
-      serverUrl: options.serverUrl ?? "https://github.com",
-      ref: options.ref ?? "HEAD"
-    },
-    fullReport: fullReportPointer(options.mode)
-  };
-  const title = `## ${escapeText(options.title ?? DEFAULT_TITLE)}`;
-  const document = {
-    opening: [title, summaryParagraph(context, result.changes, result.skipped)],
-    sections: allSections(context, result)
-  };
-  const shrinking = {
-    detailDropped: `_Per-finding detail is left out to fit the length limit; ${context.fullReport}._`,
-    nothingFits: `_The report is too long to show here; ${context.fullReport}._`
-  };
-  return { document, shrinking };
-}
-function renderAnalysis(result, options) {
-  const { document, shrinking } = buildAnalysis(result, options);
-  return options.maxLength === void 0 ? renderDocument(document, shrinking) : renderDocumentWithin(document, shrinking, options.maxLength);
-}
-
-// src/scan.ts
-import { posix } from "node:path";
+// src/languages/javascript.ts
+var import_parser = __toESM(require_lib(), 1);
+var recast = __toESM(require_main2(), 1);
 
 // src/languages/text.ts
 function lineStarts(text) {
@@ -35303,410 +41418,7 @@ function hasLineBreak(text, from, to) {
   return newline2 !== -1 && newline2 < to;
 }
 
-// src/fix/insert.ts
-function insertEntries(text, container, items) {
-  const { file, open, close, entries } = container;
-  const last = entries.at(-1);
-  if (items.length === 0) return [];
-  if (!last) return insertIntoEmpty(text, container, items);
-  let afterLast = last.end;
-  while (text[afterLast] === " " || text[afterLast] === "	") afterLast++;
-  const hasTrailingComma = text[afterLast] === ",";
-  const afterComma = hasTrailingComma ? afterLast + 1 : last.end;
-  if (!hasLineBreak(text, last.end, close)) {
-    if (hasTrailingComma) return [{ file, start: afterComma, end: afterComma, text: ` ${items.join(", ")},` }];
-    return [{ file, start: last.end, end: last.end, text: `, ${items.join(", ")}` }];
-  }
-  const lineEnd = lineEndOf(text, afterComma);
-  const restOfLine = text.slice(afterComma, lineEnd);
-  if (/\/\*(?![\s\S]*\*\/)/.test(restOfLine) || /^\s*[^\s/#]/.test(restOfLine)) return null;
-  const lineBreak = lineBreakAt(text, last.end);
-  const indent2 = lineStartOf(text, last.start) <= open ? indentationAt(text, close) + indentUnitOf(text) : indentationAt(text, last.start);
-  const lines = items.map((item, index) => {
-    const comma = hasTrailingComma || index < items.length - 1 ? "," : "";
-    return `${lineBreak}${indent2}${item}${comma}`;
-  });
-  const edits = [];
-  if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: "," });
-  edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join("") });
-  return edits;
-}
-function insertIntoEmpty(text, container, items) {
-  const { file, open, close, syntax } = container;
-  const inner = text.slice(open + 1, close);
-  if (inner.trim() !== "") return null;
-  if (!inner.includes("\n")) {
-    const padding = syntax === "js-object" ? " " : "";
-    return [{ file, start: open + 1, end: close, text: `${padding}${items.join(", ")}${padding}` }];
-  }
-  const lineBreak = lineBreakAt(text, open);
-  const indent2 = indentationAt(text, close) + indentUnitOf(text);
-  const trailing = syntax === "js-object" || syntax === "py-dict";
-  const lines = items.map((item, index) => {
-    const comma = trailing || index < items.length - 1 ? "," : "";
-    return `${lineBreak}${indent2}${item}${comma}`;
-  });
-  return [{ file, start: open + 1, end: open + 1, text: lines.join("") }];
-}
-function applyEdits(text, edits) {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let result = "";
-  let cursor = 0;
-  for (const edit of sorted) {
-    if (edit.start < cursor) throw new Error(`overlapping edits at offset ${edit.start}`);
-    result += text.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return result + text.slice(cursor);
-}
-
-// src/fix/plan.ts
-import { createHash } from "node:crypto";
-
-// src/fix/policy.ts
-var SESSION_WORDS = [
-  "session",
-  "sess",
-  "sid",
-  "auth",
-  "token",
-  "jwt",
-  "login",
-  "remember",
-  "user",
-  "userid",
-  "uid",
-  "account",
-  "refresh",
-  "access",
-  "credential",
-  "credentials",
-  "identity",
-  "passport",
-  "logged"
-];
-function kindOfName(name2) {
-  const lowered = name2.toLowerCase();
-  if (/csrf|xsrf/.test(lowered)) return "csrf";
-  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  const isSession = words.some(
-    (word) => SESSION_WORDS.includes(word) || word.startsWith("session") || word.endsWith("session") || word.endsWith("token") || word.startsWith("auth") || word.endsWith("sid")
-  );
-  return isSession ? "session" : "other";
-}
-function decideFlags(site, meta2, kind, options, isTestFile2) {
-  const decisions = [];
-  for (const flag of options.flags) {
-    if (site.keys[flag] === null) continue;
-    const decision = decideFlag(flag, site.flags[flag], meta2, kind);
-    if (decision.problem === null) continue;
-    if (isTestFile2) {
-      decision.severity = "low";
-      if (decision.action !== null && !options.fixTests) {
-        decision.action = null;
-        decision.reason = "test code is reported but not changed (turn on `fix-tests` to change it)";
-      }
-    }
-    decisions.push(decision);
-  }
-  return decisions;
-}
-function decideFlag(flag, value, meta2, kind) {
-  const none = { flag, problem: null, action: null, severity: "low", reason: "" };
-  const label = flag === "httpOnly" ? "HttpOnly" : "Secure";
-  const unimportant = flag === "httpOnly" && kind === "csrf";
-  switch (value.kind) {
-    case "true":
-      return none;
-    case "absent": {
-      if (meta2.defaults[flag] !== "off" || unimportant) return none;
-      if (flag === "httpOnly" && kind === "other") {
-        return {
-          flag,
-          problem: "missing",
-          action: null,
-          severity: "low",
-          reason: "front-end code may read this cookie; add HttpOnly by hand if no script needs it"
-        };
-      }
-      if (flag === "secure" && meta2.neverAddSecure) {
-        return {
-          flag,
-          problem: "missing",
-          action: null,
-          severity: "medium",
-          reason: "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting"
-        };
-      }
-      return { flag, problem: "missing", action: "insert", severity: kind === "session" ? "high" : "medium", reason: "" };
-    }
-    case "false": {
-      if (unimportant) return none;
-      if (kind === "session") return { flag, problem: "false", action: "flip", severity: "high", reason: "" };
-      return {
-        flag,
-        problem: "false",
-        action: null,
-        severity: flag === "httpOnly" ? "low" : "medium",
-        reason: `${label} was turned off on purpose for a cookie that does not look like a session; check why before changing it`
-      };
-    }
-    case "conditional": {
-      if (unimportant) return none;
-      if (value.devOnly) {
-        return {
-          flag,
-          problem: "false",
-          action: null,
-          severity: kind === "session" ? "high" : "medium",
-          reason: `\`${abbreviate(value.text)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`
-        };
-      }
-      return {
-        flag,
-        problem: "conditional",
-        action: null,
-        severity: "low",
-        reason: `\`${abbreviate(value.text)}\` decides ${label} at run time; make sure it is true in production`
-      };
-    }
-    case "unknown":
-      if (unimportant) return none;
-      return {
-        flag,
-        problem: "unknown",
-        action: null,
-        severity: "low",
-        reason: `${label} cannot be read statically: ${value.reason}`
-      };
-  }
-}
-function abbreviate(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  return oneLine2.length > 70 ? `${oneLine2.slice(0, 67)}...` : oneLine2;
-}
-
-// src/fix/plan.ts
-var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
-var CAUTION_RANK = { session: 0, other: 1, csrf: 2 };
-function planFixes(input) {
-  const merged = mergeSites(input.sites);
-  const decided = merged.map((entry) => {
-    const kind = mergedKind(entry.site);
-    const decisions = entry.site.advisory ? [] : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file));
-    return { ...entry, kind, decisions };
-  });
-  const groups = /* @__PURE__ */ new Map();
-  for (const entry of decided) {
-    if (entry.site.ignoredReason !== void 0 || !entry.site.insertion) continue;
-    if (!entry.decisions.some((decision) => decision.action === "insert")) continue;
-    const key = containerKey(entry.site.insertion.container, entry.site.insertion.nest);
-    const group2 = groups.get(key) ?? { point: entry.site.insertion, members: [] };
-    group2.members.push(entry);
-    groups.set(key, group2);
-  }
-  const insertEdits = /* @__PURE__ */ new Map();
-  for (const [key, group2] of groups) {
-    const flags = ["httpOnly", "secure"].filter(
-      (flag) => group2.members.every(
-        (member) => member.decisions.some((decision) => decision.flag === flag && decision.action === "insert")
-      )
-    );
-    const keys = flags.map((flag) => group2.members[0].site.keys[flag]);
-    const text = input.texts.get(group2.point.container.file) ?? "";
-    const items = renderEntries(group2.point.container, keys, group2.point.nest);
-    insertEdits.set(key, items.length > 0 ? insertEntries(text, group2.point.container, items) : []);
-    for (const member of group2.members) {
-      for (const decision of member.decisions) {
-        if (decision.action === "insert" && !flags.includes(decision.flag)) {
-          decision.action = null;
-          decision.reason = "the same options object is used by a cookie that must not get this flag";
-        }
-      }
-    }
-  }
-  return decided.map((entry) => {
-    const { site, meta: meta2, kind, decisions } = entry;
-    const edits = [];
-    if (site.ignoredReason === void 0) {
-      for (const decision of decisions) {
-        if (decision.action === "flip") {
-          const value = site.flags[decision.flag];
-          if (value.kind === "false") {
-            const language = value.file.endsWith(".py") ? "True" : "true";
-            edits.push({ file: value.file, start: value.span.start, end: value.span.end, text: language });
-          }
-        }
-      }
-      if (site.insertion && decisions.some((decision) => decision.action === "insert")) {
-        const planned = insertEdits.get(containerKey(site.insertion.container, site.insertion.nest));
-        if (planned === null) {
-          for (const decision of decisions) {
-            if (decision.action === "insert") {
-              decision.action = null;
-              decision.reason = "the layout around the options is too unusual to edit safely";
-            }
-          }
-        } else if (planned) edits.push(...planned);
-      }
-    }
-    const finding = buildFinding(site, meta2, kind, decisions, input.texts);
-    finding.fixFiles = [...new Set(edits.map((edit) => edit.file))].sort();
-    return { finding, edits };
-  });
-}
-function mergeSites(sites) {
-  const byPlace = /* @__PURE__ */ new Map();
-  for (const entry of sites) {
-    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}`;
-    const existing = byPlace.get(key);
-    if (!existing) {
-      byPlace.set(key, { meta: entry.meta, site: { ...entry.site, usedAt: [...entry.site.usedAt], notes: [...entry.site.notes] } });
-      continue;
-    }
-    const target = existing.site;
-    target.cookieNames = unique([...target.cookieNames, ...entry.site.cookieNames]);
-    target.usedAt = unique([...target.usedAt, ...entry.site.usedAt]);
-    target.notes = unique([...target.notes, ...entry.site.notes]);
-    if (entry.site.kind !== target.kind) target.kind = cautious(target.kind, entry.site.kind);
-    if (entry.site.ignoredReason !== void 0) target.ignoredReason ??= entry.site.ignoredReason;
-  }
-  return [...byPlace.values()];
-}
-function cautious(a, b) {
-  if (a === void 0 || b === void 0) return void 0;
-  return CAUTION_RANK[a] >= CAUTION_RANK[b] ? a : b;
-}
-function mergedKind(site) {
-  const kinds = site.cookieNames.map(kindOfName);
-  if (kinds.includes("csrf")) return "csrf";
-  if (site.kind) return site.kind;
-  if (kinds.length === 0) return "other";
-  return kinds.includes("other") ? "other" : "session";
-}
-function containerKey(container, nest) {
-  return `${container.file}\0${container.open}\0${nest.join(".")}`;
-}
-function renderEntries(container, keys, nest) {
-  if (keys.length === 0) return [];
-  const isJs = container.syntax === "js-object" || container.syntax === "js-arguments";
-  const quote = container.keyQuote;
-  if (isJs) {
-    const pairs = (q) => keys.map((key) => `${q}${key}${q}: true`);
-    const object = `{ ${pairs("").join(", ")} }`;
-    const nested = nest.length > 0 ? `${quote}${nest[0]}${quote}: ${object}` : null;
-    if (container.syntax === "js-arguments") return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
-    return nested ? [nested] : pairs(quote);
-  }
-  const dictQuote = quote || '"';
-  const inner = `{${keys.map((key) => `"${key}": True`).join(", ")}}`;
-  if (container.syntax === "py-dict") {
-    return nest.length > 0 ? [`${dictQuote}${nest[0]}${dictQuote}: ${inner}`] : keys.map((key) => `${dictQuote}${key}${dictQuote}: True`);
-  }
-  return nest.length > 0 ? [`${nest[0]}=${inner}`] : keys.map((key) => `${key}=True`);
-}
-function buildFinding(site, meta2, kind, decisions, texts) {
-  const text = texts.get(site.file) ?? "";
-  const { line, column } = lineColumn(lineStarts(text), site.offset);
-  const problems = decisions.filter((d) => d.problem !== null).map((d) => `${d.flag}-${d.problem}`);
-  const changedFlags = decisions.filter((d) => d.action !== null).map((d) => d.flag);
-  const notChangedReasons = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
-  const severity = decisions.reduce(
-    (worst, d) => SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst,
-    "low"
-  );
-  const outcome = outcomeOf(site, decisions);
-  const cookie = site.cookieNames.length === 1 ? site.cookieNames[0] : null;
-  const lineText = text.slice(lineStartOf(text, site.offset), lineEndOf(text, site.offset)).replace(/\s+/g, " ").trim();
-  const fingerprint = createHash("sha256").update([meta2.id, site.file, [...site.cookieNames].sort().join(","), problems.join(","), lineText].join("\0")).digest("hex").slice(0, 16);
-  return {
-    ruleId: meta2.id,
-    framework: meta2.framework,
-    file: site.file,
-    line,
-    column,
-    cookie,
-    kind,
-    problems,
-    outcome,
-    severity: site.advisory ? "low" : severity,
-    message: site.advisory ?? describe(site, meta2, decisions),
-    changedFlags,
-    notChangedReasons,
-    usedAt: site.usedAt,
-    notes: site.notes,
-    fingerprint,
-    fixFiles: []
-  };
-}
-function outcomeOf(site, decisions) {
-  if (site.ignoredReason !== void 0) return "ignored";
-  if (site.advisory) return "manual";
-  const open = decisions.filter((d) => d.action === null);
-  if (decisions.length > 0 && open.every((d) => d.problem === "conditional" || d.problem === "unknown")) {
-    if (open.length === decisions.length) return "conditional";
-  }
-  if (open.some((d) => d.severity !== "low")) return "manual";
-  if (decisions.some((d) => d.action !== null)) return "fixable";
-  return open.every((d) => d.problem === "conditional" || d.problem === "unknown") ? "conditional" : "manual";
-}
-var FLAG_LABEL2 = { httpOnly: "HttpOnly", secure: "Secure" };
-var PROBLEM_WORDS = {
-  missing: "is not set",
-  false: "is turned off",
-  conditional: "depends on a run-time value",
-  unknown: "cannot be determined"
-};
-function describe(site, meta2, decisions) {
-  const names = site.cookieNames.map((name2) => `"${name2}"`).join(", ");
-  const subject = names ? `Cookie ${names} (${meta2.api})` : `Cookie options of ${meta2.api}`;
-  const problems = decisions.filter((d) => d.problem !== null).map((d) => {
-    const value = site.flags[d.flag];
-    const words = d.problem === "false" && value.kind === "conditional" ? "is on only in development" : PROBLEM_WORDS[d.problem];
-    return `${FLAG_LABEL2[d.flag]} ${words}`;
-  });
-  const changes = decisions.filter((d) => d.action !== null).map((d) => `${site.keys[d.flag]}${d.action === "flip" ? " \u2192 " : ": "}${site.file.endsWith(".py") ? "True" : "true"}`);
-  const parts = [`${subject}: ${problems.join("; ")}.`];
-  if (changes.length > 0) parts.push(`Fix: ${changes.join(", ")}.`);
-  const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
-  if (open.length > 0) parts.push(`Not changed: ${open.join("; ")}.`);
-  return parts.join(" ");
-}
-function unique(items) {
-  return [...new Set(items)];
-}
-
-// src/fix/verify.ts
-function verifyChange(change, reparse2) {
-  const outside = firstDifferenceOutsideEdits(change.before, change.after, change.edits);
-  if (outside !== null) return `bytes outside the edits changed near offset ${outside}`;
-  const before = reparse2(change.file, change.before);
-  const after = reparse2(change.file, change.after);
-  if ("error" in after) return `the edited file no longer parses (${after.error})`;
-  const errorsBefore = "error" in before ? Infinity : before.errorCount;
-  if (after.errorCount > errorsBefore) return "the edited file has new syntax errors";
-  return null;
-}
-function firstDifferenceOutsideEdits(before, after, edits) {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let beforeCursor = 0;
-  let afterCursor = 0;
-  for (const edit of sorted) {
-    const length = edit.start - beforeCursor;
-    if (length < 0) return edit.start;
-    if (before.slice(beforeCursor, edit.start) !== after.slice(afterCursor, afterCursor + length)) return beforeCursor;
-    afterCursor += length;
-    if (after.slice(afterCursor, afterCursor + edit.text.length) !== edit.text) return edit.start;
-    afterCursor += edit.text.length;
-    beforeCursor = edit.end;
-  }
-  if (before.slice(beforeCursor) !== after.slice(afterCursor)) return beforeCursor;
-  return null;
-}
-
 // src/languages/javascript.ts
-var import_parser = __toESM(require_lib(), 1);
-var recast = __toESM(require_main2(), 1);
 var JsParseError = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -35724,15 +41436,18 @@ function pluginsFor(file) {
 }
 function parseJavaScript(file, text) {
   let errorCount = 0;
+  let parserInput = text;
   let ast;
   try {
     ast = recast.parse(text, {
       parser: {
         parse(source) {
+          parserInput = source;
           const result = (0, import_parser.parse)(source, {
             sourceType: "unambiguous",
             plugins: pluginsFor(file),
             tokens: true,
+            // without them recast re-tokenises with esprima, which knows no JSX or TypeScript
             errorRecovery: true,
             allowReturnOutsideFunction: true,
             allowAwaitOutsideFunction: true,
@@ -35746,13 +41461,78 @@ function parseJavaScript(file, text) {
       }
     });
   } catch (error) {
+    if (error instanceof RangeError) throw error;
     const loc = error.loc;
     const message = error.message.replace(/\s*\(\d+:\d+\)$/, "");
     throw new JsParseError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);
   }
+  if (parserInput !== text) {
+    const map = offsetMapper(parserInput, text);
+    if (!map) throw new JsParseError("the file could not be mapped back to its own text", 1, 1);
+    remapPositions(ast.program, map);
+  }
   const module = { file, text, ast, imports: /* @__PURE__ */ new Map(), starts: lineStarts(text), errorCount };
   collectImports(module);
   return module;
+}
+var LINE_BREAK = /\r\n?|\n|\u2028|\u2029/g;
+function splitLines(text) {
+  const lines = [];
+  let start = 0;
+  for (const match of text.matchAll(LINE_BREAK)) {
+    lines.push({ start, content: text.slice(start, match.index) });
+    start = match.index + match[0].length;
+  }
+  lines.push({ start, content: text.slice(start) });
+  return lines;
+}
+function offsetMapper(rendered, original) {
+  const from = splitLines(rendered);
+  const to = splitLines(original);
+  if (from.length !== to.length) return null;
+  const leads = from.map((line, index) => {
+    const target = to[index];
+    const leadFrom = line.content.length - line.content.trimStart().length;
+    const leadTo = target.content.length - target.content.trimStart().length;
+    return { leadFrom, leadTo, same: line.content.slice(leadFrom) === target.content.slice(leadTo) };
+  });
+  if (leads.some((lead) => !lead.same)) return null;
+  const starts = from.map((line) => line.start);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const column = offset - starts[low];
+    const { leadFrom, leadTo } = leads[low];
+    const target = to[low];
+    if (column <= leadFrom) return target.start + Math.min(column, leadTo);
+    return target.start + leadTo + (column - leadFrom);
+  };
+}
+function remapPositions(root, map) {
+  const seen = /* @__PURE__ */ new Set();
+  const visit3 = (value) => {
+    if (!value || typeof value !== "object" || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) visit3(item);
+      return;
+    }
+    const node = value;
+    if (typeof node.type === "string") {
+      if (typeof node.start === "number") node.start = map(node.start);
+      if (typeof node.end === "number") node.end = map(node.end);
+    }
+    for (const key in node) {
+      if (key === "loc" || key === "original" || key === "tokens" || key === "extra") continue;
+      visit3(node[key]);
+    }
+  };
+  visit3(root);
 }
 function unwrap(node) {
   let current = node;
@@ -35850,7 +41630,14 @@ function argumentsContainer(module, call) {
   const open = args.length > 0 ? module.text.lastIndexOf("(", args[0].start) : module.text.indexOf("(", from);
   const close = call.end - 1;
   if (open === -1 || module.text[close] !== ")") return null;
-  return { file: module.file, syntax: "js-arguments", open, close, entries: args.map((a) => spanOf(a)), keyQuote: "" };
+  return {
+    file: module.file,
+    syntax: "js-arguments",
+    open,
+    close,
+    entries: args.map((a) => spanOf(a)),
+    keyQuote: ""
+  };
 }
 function spanOf(node) {
   return { start: node.start, end: node.end };
@@ -35858,7 +41645,8 @@ function spanOf(node) {
 function stringValue(node) {
   const value = unwrap(node);
   if (value?.type === "StringLiteral") return value.value;
-  if (value?.type === "TemplateLiteral" && value.expressions.length === 0) return value.quasis[0]?.value.cooked ?? null;
+  if (value?.type === "TemplateLiteral" && value.expressions.length === 0)
+    return value.quasis[0]?.value.cooked ?? null;
   return null;
 }
 function ignoreReasonAbove(text, starts, line) {
@@ -35879,25 +41667,68 @@ function moduleLevelInit(module, name2) {
   }
   return null;
 }
-var callCache = /* @__PURE__ */ new WeakMap();
-function callsOf(module) {
-  let calls = callCache.get(module);
-  if (!calls) {
-    const found = [];
+var walkCache = /* @__PURE__ */ new WeakMap();
+function walked(module) {
+  let found = walkCache.get(module);
+  if (!found) {
+    const calls = [];
+    const assignments = [];
     recast.visit(module.ast, {
       visitCallExpression(path) {
-        found.push(path);
+        calls.push(path);
         this.traverse(path);
       },
       visitNewExpression(path) {
-        found.push(path);
+        calls.push(path);
+        this.traverse(path);
+      },
+      visitAssignmentExpression(path) {
+        if (path.node.left.type === "MemberExpression") assignments.push(path);
         this.traverse(path);
       }
     });
-    calls = found;
-    callCache.set(module, calls);
+    found = { calls, assignments };
+    walkCache.set(module, found);
   }
-  return calls;
+  return found;
+}
+function callsOf(module) {
+  return walked(module).calls;
+}
+function memberAssignmentsOf(module) {
+  return walked(module).assignments;
+}
+function declarationOf(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    if (!scope) return null;
+    return scope.getBindings()[name2]?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+function localInitOf(path, name2) {
+  const declared = declarationOf(path, name2);
+  const declarator = declared?.parentPath;
+  if (declarator?.node?.type !== "VariableDeclarator" || declarator.node.id !== declared.node) return null;
+  if (!declarator.node.init) return null;
+  return { node: declarator.node.init, path: declarator.get("init") };
+}
+function isUndeclared(module, path, name2) {
+  if (module.imports.has(name2)) return false;
+  if (declarationOf(path, name2)) return false;
+  return moduleLevelInit(module, name2) === null && !declaresFunction(module, name2);
+}
+function declaresFunction(module, name2) {
+  return module.ast.program.body.some((statement) => {
+    const declaration = statement.type.startsWith("Export") ? statement.declaration : statement;
+    return declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2;
+  });
+}
+function unwrapAwait(node) {
+  let current = unwrap(node);
+  while (current?.type === "AwaitExpression") current = unwrap(current.argument);
+  return current;
 }
 function calleeName(call) {
   const callee = unwrap(call.callee);
@@ -35921,6 +41752,2054 @@ function calleeImport(module, call) {
   }
   return null;
 }
+
+// src/languages/js-options.ts
+var recast2 = __toESM(require_main2(), 1);
+
+// src/languages/environment-words.ts
+var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set([
+  "development",
+  "dev",
+  "develop",
+  "local",
+  "localhost",
+  "test",
+  "testing",
+  "debug"
+]);
+var PRODUCTION_VALUES = /* @__PURE__ */ new Set(["production", "prod", "live", "https", "staging"]);
+function environmentOfValue(value) {
+  const lowered = value.toLowerCase();
+  if (DEVELOPMENT_VALUES.has(lowered)) return "development";
+  if (PRODUCTION_VALUES.has(lowered)) return "production";
+  return "unknown";
+}
+function environmentOfName(name2) {
+  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((word) => ["dev", "development", "debug", "local", "localhost", "insecure"].includes(word))) {
+    return "development";
+  }
+  if (words.some((word) => ["prod", "production", "secure", "https", "ssl", "tls", "live"].includes(word))) {
+    return "production";
+  }
+  return "unknown";
+}
+function opposite(environment) {
+  if (environment === "development") return "production";
+  if (environment === "production") return "development";
+  return "unknown";
+}
+
+// src/languages/js-conditions.ts
+function classifyJsCondition(module, node, depth = 0) {
+  const value = unwrap(node);
+  if (!value || depth > 6) return "unknown";
+  switch (value.type) {
+    case "UnaryExpression":
+      return value.operator === "!" ? opposite(classifyJsCondition(module, value.argument, depth + 1)) : "unknown";
+    case "BinaryExpression": {
+      const literal2 = stringValue(value.right) ?? stringValue(value.left);
+      if (literal2 === null) return "unknown";
+      const environment = environmentOfValue(literal2);
+      if (value.operator === "===" || value.operator === "==") return environment;
+      if (value.operator === "!==" || value.operator === "!=") return opposite(environment);
+      return "unknown";
+    }
+    case "LogicalExpression": {
+      const left = classifyJsCondition(module, value.left, depth + 1);
+      const right = classifyJsCondition(module, value.right, depth + 1);
+      if (value.operator === "&&")
+        return left === "development" || right === "development" ? "development" : left;
+      if (value.operator === "||") return left === right ? left : "unknown";
+      return "unknown";
+    }
+    case "ConditionalExpression": {
+      const whenTrue = unwrap(value.consequent);
+      const whenFalse = unwrap(value.alternate);
+      const test = classifyJsCondition(module, value.test, depth + 1);
+      if (whenTrue?.type === "BooleanLiteral" && whenFalse?.type === "BooleanLiteral") {
+        return whenTrue.value ? test : opposite(test);
+      }
+      return "unknown";
+    }
+    case "CallExpression": {
+      const argument = value.arguments[0] ? stringValue(value.arguments[0]) : null;
+      if (value.callee.type === "MemberExpression" && argument !== null) {
+        if (/^https/i.test(argument)) return "production";
+        if (/localhost|127\.0\.0\.1/i.test(argument)) return "development";
+      }
+      return "unknown";
+    }
+    case "Identifier": {
+      const init = moduleLevelInit(module, value.name);
+      if (init) {
+        const viaInit = classifyJsCondition(module, init, depth + 1);
+        if (viaInit !== "unknown") return viaInit;
+      }
+      return environmentOfName(value.name);
+    }
+    case "MemberExpression": {
+      const name2 = memberPropertyName(value);
+      return name2 ? environmentOfName(name2) : "unknown";
+    }
+    default:
+      return "unknown";
+  }
+}
+
+// src/languages/js-options.ts
+var MAX_DEPTH = 8;
+function resolveExpression(module, node, path, context) {
+  const depth = context.depth ?? 0;
+  if (depth > MAX_DEPTH) return { unknown: "the options are built through too many indirections" };
+  const next = { ...context, depth: depth + 1 };
+  const value = unwrap(node);
+  if (!value) return { unknown: "no value" };
+  if (value.type === "ObjectExpression") return { module, node: value, path };
+  if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
+  if (value.type === "MemberExpression") {
+    const key = memberPropertyName(value);
+    if (key === null) return { unknown: `\`${sourceOf(module, value)}\` is computed` };
+    if (value.object.type === "Identifier") {
+      const binding = module.imports.get(value.object.name);
+      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
+        const target = context.load(module.file, binding.source);
+        if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
+        const exported = binding.imported === "*" ? findExport(target, key, next) : findExportProperty(target, "default", key, next);
+        if ("unknown" in exported && binding.imported === "*") {
+          const viaDefault = findExportProperty(target, "default", key, next);
+          if (!("unknown" in viaDefault)) return viaDefault;
+        }
+        return exported;
+      }
+    }
+    const owner = resolveExpression(module, value.object, path ? path.get("object") : null, next);
+    if ("unknown" in owner) return owner;
+    return propertyOf(owner.module, owner.node, key, next);
+  }
+  return { unknown: `\`${abbreviate(sourceOf(module, value))}\` is computed at run time` };
+}
+function resolveIdentifier(module, name2, path, context) {
+  if (path) {
+    const scope = safeLookup(path, name2);
+    if (scope && !scope.isGlobal) {
+      const binding2 = scope.getBindings()[name2]?.[0];
+      const declarator = binding2?.parentPath?.node;
+      if (declarator?.type === "VariableDeclarator" && declarator.id === binding2.node) {
+        if (!declarator.init) return { unknown: `\`${name2}\` has no initial value` };
+        if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
+        return resolveExpression(module, declarator.init, binding2.parentPath.get("init"), context);
+      }
+      if (declarator && /Function|ArrowFunction|ObjectMethod|ClassMethod/.test(declarator.type)) {
+        return { unknown: `\`${name2}\` is a parameter` };
+      }
+    }
+  }
+  const binding = module.imports.get(name2);
+  if (binding) {
+    if (!isRelative(binding.source))
+      return { unknown: `\`${name2}\` comes from the package \`${binding.source}\`` };
+    const target = context.load(module.file, binding.source);
+    if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
+    return findExport(target, binding.imported === "*" ? "default" : binding.imported, context);
+  }
+  const declared = moduleLevelInit(module, name2);
+  if (declared) {
+    if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
+    return resolveExpression(module, declared, null, context);
+  }
+  return { unknown: `\`${name2}\` is not defined where it can be read` };
+}
+function safeLookup(path, name2) {
+  try {
+    return path.scope?.lookup(name2) ?? null;
+  } catch {
+    return null;
+  }
+}
+function isRelative(specifier) {
+  return specifier.startsWith("./") || specifier.startsWith("../");
+}
+var mutatedNames = /* @__PURE__ */ new WeakMap();
+function isMutated(module, name2) {
+  let names = mutatedNames.get(module);
+  if (!names) {
+    const found = /* @__PURE__ */ new Set();
+    recast2.visit(module.ast, {
+      visitAssignmentExpression(path) {
+        let target = path.node.left;
+        while (target.type === "MemberExpression") target = target.object;
+        if (target.type === "Identifier" && path.node.left.type === "MemberExpression")
+          found.add(target.name);
+        this.traverse(path);
+      },
+      visitCallExpression(path) {
+        const { callee, arguments: args } = path.node;
+        if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args[0]?.type === "Identifier") {
+          found.add(args[0].name);
+        }
+        this.traverse(path);
+      }
+    });
+    names = found;
+    mutatedNames.set(module, names);
+  }
+  return names.has(name2);
+}
+function findExport(module, name2, context) {
+  for (const statement of module.ast.program.body) {
+    if (name2 === "default" && statement.type === "ExportDefaultDeclaration") {
+      return resolveExpression(module, statement.declaration, null, context);
+    }
+    if (statement.type === "ExportNamedDeclaration") {
+      const declaration = statement.declaration;
+      if (declaration?.type === "VariableDeclaration") {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init) {
+            return resolveExpression(module, declarator.init, null, context);
+          }
+        }
+      }
+      for (const specifier of statement.specifiers ?? []) {
+        const exported = specifier.exported?.name ?? specifier.exported?.value;
+        if (exported === name2 && specifier.local?.type === "Identifier" && !statement.source) {
+          return resolveIdentifier(module, specifier.local.name, null, context);
+        }
+      }
+    }
+    const commonJs = commonJsExport(statement);
+    if (commonJs) {
+      if (commonJs.name === name2) return resolveExpression(module, commonJs.value, null, context);
+      if (commonJs.name === "default" && name2 !== "default") {
+        const whole = resolveExpression(module, commonJs.value, null, context);
+        if (!("unknown" in whole)) {
+          const property = propertyOf(whole.module, whole.node, name2, context);
+          if (!("unknown" in property)) return property;
+        }
+      }
+    }
+  }
+  return { unknown: `\`${module.file}\` has no export \`${name2}\` that can be read` };
+}
+function findExportProperty(module, exportName, key, context) {
+  const whole = findExport(module, exportName, context);
+  if ("unknown" in whole) return whole;
+  return propertyOf(whole.module, whole.node, key, context);
+}
+function commonJsExport(statement) {
+  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression")
+    return null;
+  const { left, right } = statement.expression;
+  if (left.type !== "MemberExpression") return null;
+  const isModuleExports = (node) => node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "module" && memberPropertyName(node) === "exports";
+  if (isModuleExports(left)) return { name: "default", value: right };
+  const key = memberPropertyName(left);
+  if (key && (isModuleExports(left.object) || left.object.type === "Identifier" && left.object.name === "exports")) {
+    return { name: key, value: right };
+  }
+  return null;
+}
+function propertyOf(module, object, key, context) {
+  if (object.type !== "ObjectExpression")
+    return { unknown: `the value holding \`${key}\` is not an object literal` };
+  let found = null;
+  for (const property of object.properties) {
+    if (property.type === "ObjectProperty" && propertyKeyName(property) === key) found = property;
+    if (property.type === "SpreadElement") found = null;
+  }
+  if (!found) return { unknown: `\`${key}\` is not written in the object` };
+  const value = found.shorthand ? found.value : found.value;
+  if (found.shorthand && value.type === "Identifier")
+    return resolveIdentifier(module, value.name, null, context);
+  return resolveExpression(module, value, null, context);
+}
+function readOptions(module, node, path, context) {
+  const resolved = resolveExpression(module, node, path, context);
+  if ("unknown" in resolved) return resolved;
+  const view = {
+    module: resolved.module,
+    object: resolved.node,
+    container: objectContainer(resolved.module, resolved.node),
+    keys: /* @__PURE__ */ new Map(),
+    unknownSpread: null,
+    origin: resolved.module !== module || unwrap(node) !== resolved.node ? describeOrigin(resolved.module, resolved.node) : null
+  };
+  collectKeys(resolved.module, resolved.node, resolved.path, view, context, 0);
+  return view;
+}
+function collectKeys(module, object, path, view, context, depth) {
+  const properties = object.properties;
+  properties.forEach((property, index) => {
+    if (property.type === "SpreadElement") {
+      const argumentPath = path ? path.get("properties", index, "argument") : null;
+      const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
+      if (!spread || "unknown" in spread) {
+        const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
+        view.unknownSpread = `the spread \`...${abbreviate(sourceOf(module, property.argument))}\` cannot be read (${reason})`;
+        for (const key2 of view.keys.keys()) view.keys.set(key2, "unknown");
+        return;
+      }
+      collectKeys(spread.module, spread.node, spread.path, view, context, depth + 1);
+      return;
+    }
+    const key = propertyKeyName(property);
+    if (key === null) {
+      if (property.computed) view.unknownSpread = "a computed key may set any option";
+      return;
+    }
+    if (property.type === "ObjectProperty") view.keys.set(key, { module, value: property.value });
+    else view.keys.set(key, { module, value: property });
+  });
+}
+function describeOrigin(module, node) {
+  const line = module.text.slice(0, node.start).split("\n").length;
+  return `${module.file}:${line}`;
+}
+function sourceOf(module, node) {
+  return module.text.slice(node.start, node.end);
+}
+function abbreviate(text) {
+  const oneLine2 = text.replace(/\s+/g, " ");
+  return oneLine2.length > 60 ? `${oneLine2.slice(0, 57)}...` : oneLine2;
+}
+function readFlag(view, key, trueStrings = []) {
+  const writer = view.keys.get(key);
+  if (writer === "unknown")
+    return { kind: "unknown", reason: view.unknownSpread ?? "a spread may override it" };
+  if (!writer) {
+    return view.unknownSpread ? { kind: "unknown", reason: view.unknownSpread } : { kind: "absent" };
+  }
+  return evaluateFlag(writer.module, writer.value, trueStrings, { load: () => null });
+}
+function evaluateFlag(module, node, trueStrings, _context) {
+  const value = unwrap(node);
+  const span = spanOf(value);
+  if (value.type === "BooleanLiteral") {
+    return value.value ? { kind: "true", span } : { kind: "false", span, file: module.file };
+  }
+  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined") {
+    return { kind: "false", span, file: module.file };
+  }
+  if (value.type === "StringLiteral" && trueStrings.includes(value.value)) return { kind: "true", span };
+  const constant = constantOf(module, value);
+  if (constant === true) return { kind: "true", span };
+  const text = sourceOf(module, value);
+  const devOnly = constant === false || classifyJsCondition(module, value) === "development";
+  return { kind: "conditional", span, text, devOnly };
+}
+function constantOf(module, value) {
+  if (value.type !== "Identifier") return null;
+  const init = unwrap(moduleLevelInit(module, value.name));
+  return init?.type === "BooleanLiteral" ? init.value : null;
+}
+
+// src/rules/js-site.ts
+function siteFromCall(request) {
+  const { module, call, optionsIndex, keys } = request;
+  const args = call.node.arguments;
+  const optionsNode = args[optionsIndex];
+  if (!optionsNode) {
+    if (args.length !== optionsIndex || args.some((a) => a.type === "SpreadElement")) return null;
+    const container = argumentsContainer(module, call.node);
+    const nest = request.nestedUnder ? [request.nestedUnder] : [];
+    const flags = allFlags(keys, { kind: "absent" });
+    request.refine?.(null, flags);
+    return withIgnore(module, [call.node.start], {
+      ...baseOf(request),
+      file: module.file,
+      offset: call.node.start,
+      flags,
+      insertion: container ? { container, nest } : null
+    });
+  }
+  if (optionsNode.type === "SpreadElement") return null;
+  return siteFromOptions({
+    ...request,
+    options: optionsNode,
+    optionsPath: call.get("arguments", optionsIndex),
+    anchor: call.node.start
+  });
+}
+function siteFromOptions(request) {
+  const { module, keys, options: optionsNode } = request;
+  const callLocation = locationOf(module, request.anchor);
+  const base = baseOf(request);
+  const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
+  if ("unknown" in outer) return null;
+  let view = outer;
+  let nest = [];
+  if (request.nestedUnder) {
+    const writer = outer.keys.get(request.nestedUnder);
+    if (writer === void 0 && !outer.unknownSpread) {
+      nest = [request.nestedUnder];
+    } else if (writer === void 0 || writer === "unknown") {
+      return siteFor2(
+        outer,
+        allFlags(keys, { kind: "unknown", reason: outer.unknownSpread ?? "a spread may set it" })
+      );
+    } else {
+      const inner = readOptions(writer.module, writer.value, null, { load: request.load });
+      if ("unknown" in inner) return null;
+      view = inner;
+    }
+  }
+  const flags = {};
+  for (const flag of ["httpOnly", "secure"]) {
+    const key = keys[flag];
+    flags[flag] = key === null ? { kind: "absent" } : nest.length > 0 ? { kind: "absent" } : readFlag(view, key, request.trueStrings ?? []);
+  }
+  request.refine?.(nest.length > 0 ? null : view, flags);
+  return siteFor2(view, flags);
+  function siteFor2(target, flags2) {
+    const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
+    const site = {
+      ...base,
+      file: target.module.file,
+      offset: target.object.start,
+      flags: flags2,
+      insertion: { container: target.container, nest },
+      usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : []
+    };
+    if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
+    const anchors = [request.anchor, target.object.start];
+    const targetModule = target.module;
+    return withIgnore(targetModule === module ? module : targetModule, anchors, site, module);
+  }
+}
+function baseOf(request) {
+  return {
+    ruleId: request.ruleId,
+    cookieNames: request.cookieNames,
+    kind: request.kind,
+    keys: request.keys,
+    usedAt: [],
+    notes: []
+  };
+}
+function allFlags(keys, value) {
+  return {
+    httpOnly: keys.httpOnly === null ? { kind: "absent" } : value,
+    secure: keys.secure === null ? { kind: "absent" } : value
+  };
+}
+function locationOf(module, offset) {
+  return lineColumn(module.starts, offset);
+}
+function withIgnore(module, anchors, site, callModule = module) {
+  const [callOffset, ...others] = anchors;
+  const candidates = [[callModule, callOffset ?? 0]];
+  for (const offset of others) candidates.push([module, offset]);
+  for (const [owner, offset] of candidates) {
+    const { line } = lineColumn(owner.starts, offset);
+    const reason = ignoreReasonAbove(owner.text, owner.starts, line);
+    if (reason !== null) return { ...site, ignoredReason: reason };
+  }
+  return site;
+}
+function optionString(module, options, path, key, load, nestedUnder) {
+  if (!options) return null;
+  let view = readOptions(module, options, path, { load });
+  if (!("unknown" in view) && nestedUnder) {
+    const writer2 = view.keys.get(nestedUnder);
+    if (!writer2 || writer2 === "unknown") return null;
+    view = readOptions(writer2.module, writer2.value, null, { load });
+  }
+  if ("unknown" in view) return null;
+  const writer = view.keys.get(key);
+  return writer && writer !== "unknown" ? stringValue(writer.value) : null;
+}
+function namesOf(name2, fallback = []) {
+  return name2 === null ? fallback : [name2];
+}
+
+// src/rules/authjs-cookies.ts
+var SOURCES = /^(next-auth|@auth\/[\w-]+)$/;
+var ENTRY_POINTS = {
+  default: 0,
+  NextAuth: 0,
+  SvelteKitAuth: 0,
+  ExpressAuth: 0,
+  SolidAuth: 0,
+  QwikAuth$: 0,
+  Auth: 1
+};
+var ROLES = { sessionToken: "session", csrfToken: "csrf" };
+var CONFIG_TYPES = /* @__PURE__ */ new Set([
+  "NextAuthOptions",
+  "AuthOptions",
+  "NextAuthConfig",
+  "AuthConfig",
+  "SvelteKitAuthConfig"
+]);
+var authjsCookies = {
+  meta: {
+    id: "authjs-cookies",
+    framework: "authjs",
+    language: "javascript",
+    api: "NextAuth({ cookies, useSecureCookies })",
+    description: "Cookie overrides of Auth.js / next-auth (`cookies.*.options`) and `useSecureCookies: false`.",
+    defaults: { httpOnly: "on", secure: "auto" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (!binding || !SOURCES.test(binding.source) || !(binding.imported in ENTRY_POINTS)) continue;
+      const index = node.arguments.length === 3 ? 2 : ENTRY_POINTS[binding.imported];
+      const config = node.arguments[index];
+      if (!config) continue;
+      const view = readOptions(module, config, call.get("arguments", index), { load });
+      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, node.start, load));
+    }
+    for (const config of typedConfigs(module)) {
+      const view = readOptions(module, config, null, { load });
+      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, config.start, load));
+    }
+    return sites;
+  }
+};
+function sitesOfConfig(ruleId, module, config, anchor, load) {
+  const sites = [];
+  const useSecure = readFlag(config, "useSecureCookies");
+  if (useSecure.kind === "false" || useSecure.kind === "conditional") {
+    sites.push({
+      ruleId,
+      file: config.module.file,
+      offset: config.object.start,
+      cookieNames: [],
+      kind: "session",
+      flags: { httpOnly: { kind: "absent" }, secure: useSecure },
+      keys: { httpOnly: null, secure: "useSecureCookies" },
+      insertion: null,
+      usedAt: [],
+      notes: ["`useSecureCookies` decides Secure for every Auth.js cookie."]
+    });
+  }
+  const cookies = config.keys.get("cookies");
+  if (!cookies || cookies === "unknown") return sites;
+  const overrides2 = readOptions(cookies.module, cookies.value, null, { load });
+  if ("unknown" in overrides2) return sites;
+  for (const [key, writer] of overrides2.keys) {
+    if (writer === "unknown") continue;
+    const entry = readOptions(writer.module, writer.value, null, { load });
+    if ("unknown" in entry) continue;
+    const options = entry.keys.get("options");
+    if (!options || options === "unknown") continue;
+    const name2 = entry.keys.get("name");
+    const literal2 = name2 && name2 !== "unknown" ? stringValue(name2.value) : null;
+    const site = siteFromOptions({
+      ruleId,
+      module: options.module,
+      options: options.value,
+      optionsPath: null,
+      anchor: options.module === module ? anchor : unwrap(options.value).start,
+      keys: { httpOnly: "httpOnly", secure: "secure" },
+      cookieNames: [literal2 ?? key],
+      // The key names the cookie's role; a custom name may hide it.
+      kind: ROLES[key],
+      load
+    });
+    if (site) sites.push(site);
+  }
+  return sites;
+}
+function typedConfigs(module) {
+  const found = [];
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    const candidates = [];
+    if (declaration?.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) {
+        if (declarator.init)
+          candidates.push([declarator.id.typeAnnotation?.typeAnnotation ?? null, declarator.init]);
+      }
+    } else if (declaration) {
+      candidates.push([null, declaration]);
+    }
+    for (const [annotation, init] of candidates) {
+      const type = annotation ?? (/^TS(Satisfies|As)Expression$/.test(init.type) ? init.typeAnnotation : null);
+      const object = unwrap(init);
+      if (object?.type !== "ObjectExpression" || type?.type !== "TSTypeReference") continue;
+      const name2 = type.typeName.type === "Identifier" ? type.typeName.name : null;
+      const binding = name2 ? module.imports.get(name2) : void 0;
+      if (binding && SOURCES.test(binding.source) && CONFIG_TYPES.has(binding.imported)) found.push(object);
+    }
+  }
+  return found;
+}
+
+// src/rules/cookie-serialize.ts
+var cookieSerialize = {
+  meta: {
+    id: "cookie-serialize",
+    framework: "cookie",
+    language: "javascript",
+    api: "cookie.serialize() / stringifySetCookie()",
+    description: "Set-Cookie strings built with the `cookie` package (`serialize`, `stringifySetCookie`).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
+      if (binding?.source !== "cookie") continue;
+      if (binding.imported !== "serialize" && binding.imported !== "stringifySetCookie") continue;
+      const first = node.arguments[0];
+      if (!first) continue;
+      const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue(first);
+      let names;
+      if (singleObject) {
+        const view = readOptions(module, first, call.get("arguments", 0), { load });
+        const writer = "unknown" in view ? void 0 : view.keys.get("name");
+        const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
+        names = name2 === null ? [] : [name2];
+      } else {
+        const name2 = stringValue(first);
+        names = name2 === null ? [] : [name2];
+      }
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: singleObject ? 0 : 2,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: names,
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/cookie-session.ts
+var cookieSession = {
+  meta: {
+    id: "cookie-session",
+    framework: "cookie-session",
+    language: "javascript",
+    api: "cookieSession({ \u2026 })",
+    description: "The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true,
+    reportAutomaticSecure: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      if (calleeImport(module, node)?.source !== "cookie-session") continue;
+      let names = ["session"];
+      const options = node.arguments[0];
+      if (options) {
+        const view = readOptions(module, options, call.get("arguments", 0), { load });
+        const writer = "unknown" in view ? void 0 : view.keys.get("name");
+        const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
+        if (name2 !== null) names = [name2];
+      }
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: names,
+        kind: "session",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/fix/policy.ts
+var SESSION_WORDS = [
+  "session",
+  "sess",
+  "sid",
+  "auth",
+  "token",
+  "jwt",
+  "login",
+  "remember",
+  "user",
+  "userid",
+  "uid",
+  "account",
+  "refresh",
+  "access",
+  "credential",
+  "credentials",
+  "identity",
+  "passport",
+  "logged"
+];
+function kindOfName(name2) {
+  const lowered = name2.toLowerCase();
+  if (/csrf|xsrf/.test(lowered)) return "csrf";
+  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const isSession = words.some(
+    (word) => SESSION_WORDS.includes(word) || word.startsWith("session") || word.endsWith("session") || word.endsWith("token") || word.startsWith("auth") || word.endsWith("sid")
+  );
+  return isSession ? "session" : "other";
+}
+function decideFlags(site, meta2, kind, options, isTestFile2, sameSite = null) {
+  const decisions = [];
+  const literalTrue = site.file.endsWith(".py") ? "True" : "true";
+  for (const flag of options.flags) {
+    let decision;
+    if (flag === "sameSite") {
+      if (!sameSite) continue;
+      decision = { ...decideSameSite(sameSite, kind), key: sameSite.key };
+    } else {
+      const key = site.keys[flag];
+      if (key === null) continue;
+      decision = { ...decideFlag(flag, site.flags[flag], meta2, kind), key, value: literalTrue };
+    }
+    if (decision.problem === null) continue;
+    if (isTestFile2) {
+      decision.severity = "low";
+      if (decision.action !== null && !options.fixTests) {
+        decision.action = null;
+        decision.reason = "test code is reported but not changed (turn on `fix-tests` to change it)";
+      }
+    }
+    decisions.push(decision);
+  }
+  return decisions;
+}
+function decideFlag(flag, value, meta2, kind) {
+  const none = { flag, problem: null, action: null, severity: "low", reason: "" };
+  const label = flag === "httpOnly" ? "HttpOnly" : "Secure";
+  const unimportant = flag === "httpOnly" && kind === "csrf";
+  switch (value.kind) {
+    case "true":
+      return none;
+    case "absent": {
+      if (flag === "secure" && meta2.defaults.secure === "auto" && meta2.reportAutomaticSecure) {
+        return {
+          flag,
+          problem: "missing",
+          action: null,
+          severity: "low",
+          reason: "Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set('trust proxy', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests"
+        };
+      }
+      if (meta2.defaults[flag] !== "off" || unimportant) return none;
+      if (flag === "httpOnly" && kind === "other") {
+        return {
+          flag,
+          problem: "missing",
+          action: null,
+          severity: "low",
+          reason: "front-end code may read this cookie; add HttpOnly by hand if no script needs it"
+        };
+      }
+      if (flag === "secure" && meta2.neverAddSecure) {
+        return {
+          flag,
+          problem: "missing",
+          action: null,
+          severity: "medium",
+          reason: "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting"
+        };
+      }
+      return {
+        flag,
+        problem: "missing",
+        action: "insert",
+        severity: kind === "session" ? "high" : "medium",
+        reason: ""
+      };
+    }
+    case "false": {
+      if (unimportant) return none;
+      if (kind === "session") return { flag, problem: "false", action: "flip", severity: "high", reason: "" };
+      return {
+        flag,
+        problem: "false",
+        action: null,
+        severity: flag === "httpOnly" ? "low" : "medium",
+        reason: `${label} was turned off on purpose for a cookie that does not look like a session; check why before changing it`
+      };
+    }
+    case "conditional": {
+      if (unimportant) return none;
+      if (value.devOnly) {
+        return {
+          flag,
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "high" : "medium",
+          reason: `\`${abbreviate2(value.text)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`
+        };
+      }
+      return {
+        flag,
+        problem: "conditional",
+        action: null,
+        severity: "low",
+        reason: `\`${abbreviate2(value.text)}\` decides ${label} at run time; make sure it is true in production`
+      };
+    }
+    case "unknown":
+      if (unimportant) return none;
+      return {
+        flag,
+        problem: "unknown",
+        action: null,
+        severity: "low",
+        reason: `${label} cannot be read statically: ${value.reason}`
+      };
+  }
+}
+function decideSameSite(view, kind) {
+  const none = { flag: "sameSite", problem: null, action: null, severity: "low", reason: "" };
+  const value = view.value;
+  switch (value.kind) {
+    case "true":
+      return none;
+    case "absent":
+      if (view.defaultOn) return none;
+      return {
+        flag: "sameSite",
+        problem: "missing",
+        action: "insert",
+        severity: kind === "session" ? "medium" : "low",
+        reason: ""
+      };
+    case "false":
+      if (kind === "session")
+        return { flag: "sameSite", problem: "false", action: "flip", severity: "medium", reason: "" };
+      return {
+        flag: "sameSite",
+        problem: "false",
+        action: null,
+        severity: "low",
+        reason: "SameSite was turned off on purpose for a cookie that does not look like a session"
+      };
+    case "conditional":
+      if (value.devOnly) {
+        return {
+          flag: "sameSite",
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "medium" : "low",
+          reason: `\`${abbreviate2(value.text)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`
+        };
+      }
+      return {
+        flag: "sameSite",
+        problem: "conditional",
+        action: null,
+        severity: "low",
+        reason: `\`${abbreviate2(value.text)}\` decides SameSite at run time`
+      };
+    case "unknown":
+      return {
+        flag: "sameSite",
+        problem: "unknown",
+        action: null,
+        severity: "low",
+        reason: `SameSite cannot be read statically: ${value.reason}`
+      };
+  }
+}
+function abbreviate2(text) {
+  const oneLine2 = text.replace(/\s+/g, " ");
+  return oneLine2.length > 70 ? `${oneLine2.slice(0, 67)}...` : oneLine2;
+}
+
+// src/rules/client-common.ts
+var CLIENT_KEYS = { httpOnly: null, secure: "secure" };
+function clientSite(site, api) {
+  const tokens = site.cookieNames.filter((name2) => kindOfName(name2) === "session");
+  if (tokens.length === 0) return site;
+  const note = `"${tokens[0]}" looks like a session or auth token written by browser code (${api}): it can never be HttpOnly there, so any script on the page can read it. Set it from the server with a Set-Cookie header instead.`;
+  if (site.flags.secure.kind === "true") return { ...site, advisory: note };
+  return { ...site, notes: [...site.notes, note] };
+}
+function unsplicable(file, start, end) {
+  return { file, syntax: "js-object", open: start, close: end - 1, entries: [], keyQuote: "" };
+}
+
+// src/rules/document-cookie.ts
+var DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
+var SECURE = /;\s*secure\s*(;|$)/i;
+var documentCookie = {
+  meta: {
+    id: "document-cookie",
+    framework: "document-cookie",
+    language: "javascript",
+    api: 'document.cookie = "\u2026"',
+    description: "Cookie strings assigned to `document.cookie` in browser code (Secure only).",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module) {
+    if (!module.text.includes("document.cookie")) return [];
+    const sites = [];
+    for (const assignment of memberAssignmentsOf(module)) {
+      const node = assignment.node;
+      if (node.operator !== "=" || !isDocumentCookie(unwrap(node.left))) continue;
+      const pieces = piecesOf(node.right);
+      if (!pieces.some((piece) => "text" in piece)) continue;
+      const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0");
+      const joined = statics.join("");
+      if (DELETION.test(joined)) continue;
+      const first = pieces[0];
+      const name2 = first && "text" in first && first.text.includes("=") ? first.text.split("=")[0].trim() : null;
+      const secure = secureOf(module, pieces);
+      const right = unwrap(node.right);
+      const site = {
+        ruleId: this.meta.id,
+        file: module.file,
+        offset: right.start,
+        cookieNames: name2 ? [name2] : [],
+        flags: { httpOnly: { kind: "absent" }, secure },
+        keys: CLIENT_KEYS,
+        insertion: { container: unsplicable(module.file, right.start, right.end), nest: [] },
+        usedAt: [],
+        notes: secure.kind === "absent" ? ["cookie-hardener does not rewrite cookie strings: append `; Secure` to the string by hand."] : []
+      };
+      sites.push(clientSite(site, "`document.cookie`"));
+    }
+    return sites;
+  }
+};
+function isDocumentCookie(node) {
+  if (node.type !== "MemberExpression" || memberPropertyName(node) !== "cookie") return false;
+  const owner = unwrap(node.object);
+  if (owner.type === "Identifier") return owner.name === "document";
+  return owner.type === "MemberExpression" && memberPropertyName(owner) === "document";
+}
+function piecesOf(node) {
+  const value = unwrap(node);
+  if (value.type === "StringLiteral") return [{ text: value.value, node: value }];
+  if (value.type === "TemplateLiteral") {
+    const pieces = [];
+    value.quasis.forEach((quasi, index) => {
+      if (quasi.value.cooked) pieces.push({ text: quasi.value.cooked, node: quasi });
+      const expression = value.expressions[index];
+      if (expression) pieces.push({ expression });
+    });
+    return pieces;
+  }
+  if (value.type === "BinaryExpression" && value.operator === "+") {
+    return [...piecesOf(value.left), ...piecesOf(value.right)];
+  }
+  return [{ expression: value }];
+}
+function secureOf(module, pieces) {
+  for (const piece of pieces) {
+    if ("text" in piece && SECURE.test(piece.text)) {
+      return { kind: "true", span: { start: piece.node.start, end: piece.node.end } };
+    }
+  }
+  let attributes2 = false;
+  for (const piece of pieces) {
+    if ("text" in piece) {
+      attributes2 ||= piece.text.includes(";");
+      continue;
+    }
+    const source = module.text.slice(piece.expression.start, piece.expression.end);
+    if (/secure/i.test(source)) {
+      return {
+        kind: "conditional",
+        span: { start: piece.expression.start, end: piece.expression.end },
+        text: source,
+        devOnly: false
+      };
+    }
+    if (attributes2 && /attr|option|flag/i.test(source)) {
+      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
+    }
+  }
+  return { kind: "absent" };
+}
+
+// src/rules/express-res-cookie.ts
+var NOT_A_RESPONSE = /* @__PURE__ */ new Set(["$", "jQuery", "Cookies", "cookies", "document", "window", "cy", "cookie"]);
+var expressResCookie = {
+  meta: {
+    id: "express-res-cookie",
+    framework: "express",
+    language: "javascript",
+    api: "res.cookie()",
+    description: "Express `res.cookie(name, value, options)` calls (and NestJS handlers using the Express response).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || calleeName(node) !== "cookie") continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== "MemberExpression") continue;
+      const receiver = unwrap(callee.object);
+      if (receiver.type === "Identifier" && NOT_A_RESPONSE.has(receiver.name)) continue;
+      if (receiver.type === "Identifier" && /^(reply|rep)$/.test(receiver.name)) continue;
+      const args = node.arguments;
+      if (args.length < 2 || args.length > 3) continue;
+      if (args[1].type === "FunctionExpression" || args[1].type === "ArrowFunctionExpression") continue;
+      const name2 = stringValue(args[0]);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: name2 === null ? [] : [name2],
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/express-session.ts
+var expressSession = {
+  meta: {
+    id: "express-session",
+    framework: "express-session",
+    language: "javascript",
+    api: "session({ cookie })",
+    description: "The session cookie options of express-session (`cookie: { secure, httpOnly }`).",
+    defaults: { httpOnly: "on", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      if (calleeImport(module, node)?.source !== "express-session") continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: [],
+        kind: "session",
+        trueStrings: ["auto"],
+        nestedUnder: "cookie",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/fastify-common.ts
+import { posix } from "node:path";
+var COOKIE_PLUGINS = /* @__PURE__ */ new Set(["@fastify/cookie", "fastify-cookie"]);
+function pluginSource(module, node) {
+  let value = unwrap(node);
+  if (value?.type === "MemberExpression" && memberPropertyName(value) === "default")
+    value = unwrap(value.object);
+  if (!value) return null;
+  if (value.type === "Identifier") return module.imports.get(value.name)?.source ?? null;
+  return isRequireCall(value);
+}
+function registrationsOf(module, sources) {
+  return callsOf(module).filter((call) => {
+    const node = call.node;
+    if (node.type !== "CallExpression" || calleeName(node) !== "register") return false;
+    if (unwrap(node.callee).type !== "MemberExpression" || node.arguments.length === 0) return false;
+    const source = pluginSource(module, node.arguments[0]);
+    return source !== null && sources.has(source);
+  });
+}
+var ENTRY_NAMES = ["app", "server", "index", "main", "plugins/cookie", "plugins/cookies"];
+var registrationCache = /* @__PURE__ */ new WeakMap();
+function cookieRegistrationFor(module, load) {
+  const local = registrationIn(module, load);
+  if (local) return local;
+  let cache3 = registrationCache.get(load);
+  if (!cache3) {
+    cache3 = /* @__PURE__ */ new Map();
+    registrationCache.set(load, cache3);
+  }
+  const folder = posix.dirname(module.file);
+  if (cache3.has(folder)) return cache3.get(folder) ?? null;
+  let found = null;
+  const depth = folder === "." ? 0 : folder.split("/").length;
+  search: for (let up = 0; up <= depth; up++) {
+    const prefix = up === 0 ? "./" : "../".repeat(up);
+    for (const name2 of ENTRY_NAMES) {
+      const candidate = load(module.file, prefix + name2);
+      if (!candidate || candidate === module) continue;
+      found = registrationIn(candidate, load);
+      if (found) break search;
+    }
+  }
+  cache3.set(folder, found);
+  return found;
+}
+function registrationIn(module, load) {
+  const [call] = registrationsOf(module, COOKIE_PLUGINS);
+  if (!call) return null;
+  const line = module.text.slice(0, call.node.start).split("\n").length;
+  const options = call.node.arguments[1];
+  if (!options) return { module, line, parseOptions: null };
+  const view = readOptions(module, options, call.get("arguments", 1), { load });
+  if ("unknown" in view) return { module, line, parseOptions: view };
+  const writer = view.keys.get("parseOptions");
+  if (writer === void 0) {
+    return { module, line, parseOptions: view.unknownSpread ? { unknown: view.unknownSpread } : null };
+  }
+  if (writer === "unknown")
+    return { module, line, parseOptions: { unknown: view.unknownSpread ?? "a spread" } };
+  return { module, line, parseOptions: readOptions(writer.module, writer.value, null, { load }) };
+}
+
+// src/rules/fastify-secure-session.ts
+var SECURE_SESSION_PLUGINS = /* @__PURE__ */ new Set(["@fastify/secure-session", "fastify-secure-session"]);
+var fastifySecureSession = {
+  meta: {
+    id: "fastify-secure-session",
+    framework: "fastify-secure-session",
+    language: "javascript",
+    api: "register(secureSession, { cookie })",
+    description: "The cookie options of @fastify/secure-session (`cookie` / `cookieOptions`).",
+    defaults: { httpOnly: "on", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of registrationsOf(module, SECURE_SESSION_PLUGINS)) {
+      const options = call.node.arguments[1];
+      const path = options ? call.get("arguments", 1) : null;
+      const view = options ? readOptions(module, options, path, { load }) : null;
+      const nestedUnder = view && !("unknown" in view) && view.keys.has("cookieOptions") ? "cookieOptions" : "cookie";
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(optionString(module, options, path, "cookieName", load), ["session"]),
+        kind: "session",
+        trueStrings: ["auto"],
+        nestedUnder,
+        load
+      });
+      if (!site) continue;
+      if (site.flags.secure.kind === "absent") {
+        const parse2 = cookieRegistrationFor(module, load)?.parseOptions;
+        if (parse2 && !("unknown" in parse2)) {
+          const inherited = readFlag(parse2, "secure", ["auto"]);
+          if (inherited.kind !== "absent") site.flags = { ...site.flags, secure: inherited };
+        }
+      }
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/fastify-session.ts
+var SESSION_PLUGINS = /* @__PURE__ */ new Set(["@fastify/session", "fastify-session"]);
+var fastifySession = {
+  meta: {
+    id: "fastify-session",
+    framework: "fastify-session",
+    language: "javascript",
+    api: "register(fastifySession, { cookie })",
+    description: "The session cookie options of @fastify/session (`cookie: { secure, httpOnly }`).",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of registrationsOf(module, SESSION_PLUGINS)) {
+      const options = call.node.arguments[1];
+      const path = options ? call.get("arguments", 1) : null;
+      const name2 = optionString(module, options, path, "cookieName", load);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2, ["sessionId"]),
+        kind: "session",
+        trueStrings: ["auto"],
+        nestedUnder: "cookie",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/model.ts
+var FLAGS = ["httpOnly", "secure"];
+var ATTRIBUTES = ["httpOnly", "secure", "sameSite"];
+
+// src/rules/fastify-set-cookie.ts
+var REPLY = /^(reply|rep|res|response|resp)$/;
+var KEYS = { httpOnly: "httpOnly", secure: "secure" };
+var fastifySetCookie = {
+  meta: {
+    id: "fastify-set-cookie",
+    framework: "fastify-cookie",
+    language: "javascript",
+    api: "reply.setCookie()",
+    description: "@fastify/cookie `reply.setCookie(name, value, options)` / `reply.cookie(\u2026)`, with the defaults of the plugin\u2019s `parseOptions`.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    let registration;
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || !isReplyCookieCall(node)) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        keys: KEYS,
+        cookieNames: namesOf(stringValue(node.arguments[0])),
+        trueStrings: ["auto"],
+        load
+      });
+      if (!site) continue;
+      const absent = FLAGS.filter((flag) => site.flags[flag].kind === "absent");
+      if (absent.length === 0 || site.ignoredReason !== void 0) {
+        sites.push(site);
+        continue;
+      }
+      if (registration === void 0) registration = cookieRegistrationFor(module, load);
+      sites.push(withPluginDefaults(site, absent, registration, lineColumn(module.starts, node.start).line));
+    }
+    return sites;
+  }
+};
+function isReplyCookieCall(node) {
+  const method = calleeName(node);
+  if (method !== "setCookie" && method !== "cookie") return false;
+  const callee = unwrap(node.callee);
+  if (callee.type !== "MemberExpression" || node.arguments.length < 2 || node.arguments.length > 3)
+    return false;
+  if (unwrap(node.arguments[0]).type === "ObjectExpression") return false;
+  const receiver = unwrap(callee.object);
+  const name2 = receiver.type === "Identifier" ? receiver.name : receiver.type === "MemberExpression" ? memberPropertyName(receiver) : null;
+  if (name2 === null) return false;
+  return method === "setCookie" ? REPLY.test(name2) : /^(reply|rep)$/.test(name2);
+}
+function withPluginDefaults(site, absent, registration, callLine) {
+  const parse2 = registration?.parseOptions;
+  if (!registration || !parse2) return site;
+  const where = `${registration.module.file}:${registration.line}`;
+  if ("unknown" in parse2) {
+    const flags2 = { ...site.flags };
+    for (const flag of absent) {
+      flags2[flag] = {
+        kind: "unknown",
+        reason: `the @fastify/cookie \`parseOptions\` at ${where} cannot be read (${parse2.unknown})`
+      };
+    }
+    return { ...site, flags: flags2 };
+  }
+  if (absent.length === FLAGS.length) {
+    const file = site.file === parse2.module.file && site.offset === parse2.object.start ? [] : [`${site.file}:${callLine}`];
+    return {
+      ...site,
+      file: parse2.module.file,
+      offset: parse2.object.start,
+      flags: {
+        httpOnly: readFlag(parse2, KEYS.httpOnly, ["auto"]),
+        secure: readFlag(parse2, KEYS.secure, ["auto"])
+      },
+      insertion: { container: parse2.container, nest: [] },
+      usedAt: [.../* @__PURE__ */ new Set([...site.usedAt, ...file])],
+      notes: [
+        ...site.notes,
+        `Every \`reply.setCookie\` inherits the \`parseOptions\` of the @fastify/cookie registration at ${where}; the flags are set there once.`
+      ]
+    };
+  }
+  const flags = { ...site.flags };
+  for (const flag of absent) flags[flag] = readFlag(parse2, KEYS[flag], ["auto"]);
+  const inherited = absent.filter((flag) => flags[flag].kind !== "absent");
+  const labels = inherited.map((flag) => flag === "httpOnly" ? "HttpOnly" : "Secure");
+  const notes = inherited.length > 0 ? [
+    ...site.notes,
+    `${labels.join(" and ")} ${labels.length > 1 ? "come" : "comes"} from the \`parseOptions\` of the @fastify/cookie registration at ${where}.`
+  ] : site.notes;
+  return { ...site, flags, notes };
+}
+
+// src/rules/h3-common.ts
+var H3_SOURCES = /* @__PURE__ */ new Set(["h3", "#imports", "nitropack/runtime", "nuxt/app"]);
+var AUTO_IMPORT_FOLDER = /(^|\/)server\//;
+function callsH3(module, call, names) {
+  const node = call.node;
+  if (node.type !== "CallExpression") return null;
+  const callee = unwrap(node.callee);
+  if (callee.type !== "Identifier") return null;
+  const binding = module.imports.get(callee.name);
+  if (binding) {
+    return H3_SOURCES.has(binding.source) && names.includes(binding.imported) ? binding.imported : null;
+  }
+  if (!names.includes(callee.name) || !AUTO_IMPORT_FOLDER.test(module.file)) return null;
+  return isUndeclared(module, call, callee.name) ? callee.name : null;
+}
+
+// src/rules/h3-set-cookie.ts
+var h3SetCookie = {
+  meta: {
+    id: "h3-set-cookie",
+    framework: "h3",
+    language: "javascript",
+    api: "setCookie(event, \u2026)",
+    description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!callsH3(module, call, ["setCookie"])) continue;
+      const args = call.node.arguments;
+      if (args.length < 3 || args.length > 4) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 3,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue(args[1])),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/h3-use-session.ts
+var SESSION_FUNCTIONS = ["useSession", "getSession", "updateSession", "sealSession", "clearSession"];
+var h3UseSession = {
+  meta: {
+    id: "h3-use-session",
+    framework: "h3",
+    language: "javascript",
+    api: "useSession(event, { cookie })",
+    description: "The session cookie options of h3 `useSession(event, config)` and its sibling helpers.",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const found = callsH3(module, call, SESSION_FUNCTIONS);
+      if (!found) continue;
+      const options = call.node.arguments[1];
+      if (!options) continue;
+      const path = call.get("arguments", 1);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(optionString(module, options, path, "name", load), ["h3"]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/hapi-state.ts
+var HAPI_SOURCES = /* @__PURE__ */ new Set(["@hapi/hapi", "hapi"]);
+var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var hapiState = {
+  meta: {
+    id: "hapi-state",
+    framework: "hapi",
+    language: "javascript",
+    api: "server.state() / h.state()",
+    description: "hapi cookie definitions (`server.state`, `h.state`, the server `state` option, @hapi/cookie strategies).",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    const hapiFile = [...module.imports.values()].some(
+      (binding) => /^(@hapi\/[\w-]+|hapi)$/.test(binding.source)
+    );
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const base = { ruleId: this.meta.id, module, call, keys: KEYS2, load };
+      let request = null;
+      const binding = calleeImport(module, node);
+      const method = calleeName(node);
+      const args = node.arguments;
+      if (binding && HAPI_SOURCES.has(binding.source) && /^[sS]erver$/.test(binding.imported)) {
+        if (!args[0]) continue;
+        request = { ...base, optionsIndex: 0, cookieNames: [], nestedUnder: "state" };
+      } else if (node.type !== "CallExpression" || unwrap(node.callee).type !== "MemberExpression") {
+        continue;
+      } else if (!hapiFile && !HAPI_NAMES.has(rootName(node.callee) ?? "")) {
+        continue;
+      } else if (method === "state" && (args.length === 2 || args.length === 3)) {
+        const optionsIndex = args.length - 1;
+        if (!isObjectLike(args[optionsIndex])) continue;
+        request = { ...base, optionsIndex, cookieNames: namesOf(stringValue(args[0])) };
+      } else if (method === "strategy" && args.length === 3 && stringValue(args[1]) === "cookie") {
+        const name2 = optionString(module, args[2], call.get("arguments", 2), "name", load, "cookie");
+        request = {
+          ...base,
+          optionsIndex: 2,
+          cookieNames: namesOf(name2, ["sid"]),
+          kind: "session",
+          nestedUnder: "cookie"
+        };
+      }
+      if (!request) continue;
+      const site = siteFromCall(request);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+var HAPI_NAMES = /* @__PURE__ */ new Set(["server", "h", "toolkit"]);
+function rootName(node) {
+  let current = unwrap(node);
+  while (current?.type === "MemberExpression" || current?.type === "CallExpression") {
+    current = unwrap(current.type === "MemberExpression" ? current.object : current.callee);
+  }
+  return current?.type === "Identifier" ? current.name : null;
+}
+function isObjectLike(node) {
+  const value = unwrap(node);
+  return value.type === "ObjectExpression" || value.type === "Identifier" || value.type === "MemberExpression";
+}
+
+// src/rules/hono-set-cookie.ts
+var APIS = {
+  setCookie: [1, 3],
+  setSignedCookie: [1, 4],
+  generateCookie: [0, 2],
+  generateSignedCookie: [0, 3]
+};
+var honoSetCookie = {
+  meta: {
+    id: "hono-set-cookie",
+    framework: "hono",
+    language: "javascript",
+    api: "setCookie(c, \u2026)",
+    description: "Hono's `setCookie` / `setSignedCookie` helpers from 'hono/cookie'.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
+      if (binding?.source !== "hono/cookie" || !(binding.imported in APIS)) continue;
+      const [nameIndex, optionsIndex] = APIS[binding.imported];
+      const name2 = node.arguments[nameIndex] ? stringValue(node.arguments[nameIndex]) : null;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2),
+        load,
+        refine(view, flags) {
+          const writer = view?.keys.get("prefix");
+          if (!writer || writer === "unknown") return;
+          const prefix = stringValue(writer.value);
+          if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
+            flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
+          }
+        }
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/iron-session-options.ts
+var SOURCES2 = /^iron-session(\/[\w-]+)?$/;
+var FUNCTIONS = /* @__PURE__ */ new Set([
+  "getIronSession",
+  "getServerActionIronSession",
+  "withIronSessionApiRoute",
+  "withIronSessionSsr",
+  "ironSession"
+]);
+var OPTION_TYPES = /* @__PURE__ */ new Set(["SessionOptions", "IronSessionOptions"]);
+var KEYS3 = { httpOnly: "httpOnly", secure: "secure" };
+var ironSessionOptions = {
+  meta: {
+    id: "iron-session-options",
+    framework: "iron-session",
+    language: "javascript",
+    api: "getIronSession(\u2026, { cookieOptions })",
+    description: "The `cookieOptions` of iron-session, in calls and in session option objects.",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (!binding || !SOURCES2.test(binding.source) || !FUNCTIONS.has(binding.imported)) continue;
+      const optionsIndex = node.arguments.length - 1;
+      const options = node.arguments[optionsIndex];
+      if (!options || /Function/.test(unwrap(options).type)) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex,
+        keys: KEYS3,
+        cookieNames: namesOf(
+          optionString(module, options, call.get("arguments", optionsIndex), "cookieName", load)
+        ),
+        kind: "session",
+        nestedUnder: "cookieOptions",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...declaredOptions(module, load, this.meta.id));
+    return sites;
+  }
+};
+function declaredOptions(module, load, ruleId) {
+  const sites = [];
+  module.ast.program.body.forEach((statement) => {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") return;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init ? unwrap(declarator.init) : null;
+      if (init?.type !== "ObjectExpression" || !looksLikeSessionOptions(module, declarator, init)) continue;
+      const site = siteFromOptions({
+        ruleId,
+        module,
+        options: init,
+        optionsPath: null,
+        anchor: init.start,
+        keys: KEYS3,
+        cookieNames: namesOf(optionString(module, init, null, "cookieName", load)),
+        kind: "session",
+        nestedUnder: "cookieOptions",
+        load
+      });
+      if (site) sites.push(site);
+    }
+  });
+  return sites;
+}
+function looksLikeSessionOptions(module, declarator, object) {
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation ?? satisfiedType(declarator.init);
+  if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier") {
+    const binding = module.imports.get(annotation.typeName.name);
+    if (binding && SOURCES2.test(binding.source) && OPTION_TYPES.has(binding.imported)) return true;
+  }
+  const keys = new Set(
+    object.properties.map((property) => property.key?.name ?? property.key?.value)
+  );
+  return keys.has("password") && keys.has("cookieName");
+}
+function satisfiedType(node) {
+  return node?.type === "TSSatisfiesExpression" || node?.type === "TSAsExpression" ? node.typeAnnotation : null;
+}
+
+// src/rules/js-cookie-set.ts
+var jsCookieSet = {
+  meta: {
+    id: "js-cookie-set",
+    framework: "js-cookie",
+    language: "javascript",
+    api: "Cookies.set()",
+    description: "js-cookie `Cookies.set(name, value, attributes)` in browser code (Secure only).",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (binding?.source !== "js-cookie" || binding.imported !== "set") continue;
+      if (node.arguments.length < 2 || node.arguments.length > 3) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        keys: CLIENT_KEYS,
+        cookieNames: namesOf(stringValue(node.arguments[0])),
+        load
+      });
+      if (site) sites.push(clientSite(site, "js-cookie"));
+    }
+    return sites;
+  }
+};
+
+// src/rules/koa-cookies-set.ts
+var KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
+var OTHER_FRAMEWORKS = /^(astro(:.+)?|@sveltejs\/kit|next\/.+)$/;
+var koaCookiesSet = {
+  meta: {
+    id: "koa-cookies-set",
+    framework: "koa",
+    language: "javascript",
+    api: "ctx.cookies.set()",
+    description: "Koa `ctx.cookies.set(name, value, options)` and `new Cookies(req, res).set(\u2026)` (`cookies` package).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    let koa = null;
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || calleeName(node) !== "set") continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== "MemberExpression" || node.arguments.length < 2 || node.arguments.length > 3)
+        continue;
+      koa ??= isKoaFile(module);
+      if (!isCookieJar(module, unwrap(callee.object), call.get("callee", "object"), koa)) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue(node.arguments[0])),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isKoaFile(module) {
+  if (isOtherFramework(module)) return false;
+  return [...module.imports.values()].some((binding) => KOA_SOURCES.test(binding.source));
+}
+function isOtherFramework(module) {
+  if (/(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/.test(module.file))
+    return true;
+  return [...module.imports.values()].some(
+    (binding) => OTHER_FRAMEWORKS.test(binding.source) || binding.source.endsWith("/$types")
+  );
+}
+function isCookieJar(module, receiver, path, koa) {
+  if (receiver.type === "MemberExpression" && memberPropertyName(receiver) === "cookies") {
+    const owner = unwrap(receiver.object);
+    if (owner.type === "Identifier" && owner.name === "ctx") return !isOtherFramework(module);
+    if (!koa) return false;
+    return owner.type === "ThisExpression" || owner.type === "Identifier" && owner.name === "context";
+  }
+  if (receiver.type === "NewExpression") return calleeImport(module, receiver)?.source === "cookies";
+  if (receiver.type === "Identifier") {
+    const init = localInitOf(path, receiver.name);
+    const value = init ? unwrap(init.node) : null;
+    return value?.type === "NewExpression" && calleeImport(module, value)?.source === "cookies";
+  }
+  return false;
+}
+
+// src/rules/koa-session.ts
+var koaSession = {
+  meta: {
+    id: "koa-session",
+    framework: "koa-session",
+    language: "javascript",
+    api: "session({ \u2026 }, app)",
+    description: "The flat cookie options of koa-session (`httpOnly`, `secure` next to `key` and `maxAge`).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      if (calleeImport(module, node)?.source !== "koa-session") continue;
+      const first = unwrap(node.arguments[0]);
+      const legacy = first?.type === "Identifier" && /^app$/i.test(first.name) && node.arguments.length === 2;
+      const optionsIndex = legacy ? 1 : 0;
+      const options = node.arguments[optionsIndex];
+      const name2 = optionString(
+        module,
+        options,
+        options ? call.get("arguments", optionsIndex) : null,
+        "key",
+        load
+      );
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2, ["koa.sess"]),
+        kind: "session",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/nextjs-cookies-set.ts
+var nextjsCookiesSet = {
+  meta: {
+    id: "nextjs-cookies-set",
+    framework: "nextjs",
+    language: "javascript",
+    api: "cookies().set() / NextResponse#cookies.set()",
+    description: "Next.js `cookies().set(\u2026)` and `response.cookies.set(\u2026)`, positional or single-object.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    if (!importsNext(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || calleeName(node) !== "set") continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== "MemberExpression") continue;
+      const receiverPath = call.get("callee", "object");
+      if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath))
+        continue;
+      const args = node.arguments;
+      const single = args.length === 1;
+      if (!single && (args.length < 2 || args.length > 3)) continue;
+      const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load) : stringValue(args[0]);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: single ? 0 : 2,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function importsNext(module) {
+  for (const binding of module.imports.values()) {
+    if (binding.source === "next/headers" || binding.source === "next/server") return true;
+  }
+  return false;
+}
+function isHeadersCookies(module, node, path) {
+  let value = unwrapAwait(node);
+  if (value?.type === "Identifier") {
+    const init = localInitOf(path, value.name);
+    if (!init) return false;
+    value = unwrapAwait(init.node);
+  }
+  if (value?.type !== "CallExpression") return false;
+  const callee = unwrap(value.callee);
+  if (callee.type !== "Identifier") return false;
+  const binding = module.imports.get(callee.name);
+  return binding?.source === "next/headers" && binding.imported === "cookies";
+}
+function isResponseCookies(module, node, path) {
+  const member = unwrap(node);
+  if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
+  let owner = unwrapAwait(member.object);
+  if (owner?.type === "Identifier") {
+    const init = localInitOf(path, owner.name);
+    if (init) owner = unwrapAwait(init.node);
+    else return isTypedAsNextResponse(module, declarationOf(path, owner.name));
+  }
+  if (owner?.type !== "CallExpression" && owner?.type !== "NewExpression") return false;
+  const callee = unwrap(owner.callee);
+  const base = callee.type === "MemberExpression" ? unwrap(callee.object) : callee;
+  return base.type === "Identifier" && isNextResponse(module, base.name);
+}
+function isNextResponse(module, name2) {
+  const binding = module.imports.get(name2);
+  return binding?.source === "next/server" && binding.imported === "NextResponse";
+}
+function isTypedAsNextResponse(module, declared) {
+  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== "TSTypeReference" || annotation.typeName.type !== "Identifier") return false;
+  return isNextResponse(module, annotation.typeName.name);
+}
+
+// src/rules/remix-create-cookie.ts
+var SOURCES3 = /^(remix|@remix-run\/[\w-]+|@react-router\/[\w-]+|react-router|react-router-dom)$/;
+var STORAGE = /^create\w*SessionStorage$/;
+var remixCreateCookie = {
+  meta: {
+    id: "remix-create-cookie",
+    framework: "remix",
+    language: "javascript",
+    api: "createCookie() / createCookieSessionStorage({ cookie })",
+    description: "Remix / React Router `createCookie(name, options)` and the `cookie` option of session storages.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
+      if (!binding || !SOURCES3.test(binding.source)) continue;
+      const keys = { httpOnly: "httpOnly", secure: "secure" };
+      let site = null;
+      if (binding.imported === "createCookie" && node.arguments.length >= 1) {
+        site = siteFromCall({
+          ruleId: this.meta.id,
+          module,
+          call,
+          optionsIndex: 1,
+          keys,
+          cookieNames: namesOf(stringValue(node.arguments[0])),
+          load
+        });
+      } else if (STORAGE.test(binding.imported)) {
+        const options = node.arguments[0];
+        const path = options ? call.get("arguments", 0) : null;
+        site = siteFromCall({
+          ruleId: this.meta.id,
+          module,
+          call,
+          optionsIndex: 0,
+          keys,
+          cookieNames: namesOf(optionString(module, options, path, "name", load, "cookie"), ["__session"]),
+          kind: "session",
+          nestedUnder: "cookie",
+          load
+        });
+      }
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/sveltekit-cookies-set.ts
+var SERVER_FILE = /(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/;
+var sveltekitCookiesSet = {
+  meta: {
+    id: "sveltekit-cookies-set",
+    framework: "sveltekit",
+    language: "javascript",
+    api: "cookies.set()",
+    description: "SvelteKit `cookies.set(name, value, options)` in load functions, actions, endpoints and hooks.",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, { load }) {
+    if (!isSvelteKitFile(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || calleeName(node) !== "set" || node.arguments.length !== 3)
+        continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== "MemberExpression") continue;
+      const receiver = unwrap(callee.object);
+      const isCookies = receiver.type === "Identifier" && receiver.name === "cookies" || receiver.type === "MemberExpression" && memberPropertyName(receiver) === "cookies";
+      if (!isCookies) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue(node.arguments[0])),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isSvelteKitFile(module) {
+  if (SERVER_FILE.test(module.file)) return true;
+  for (const binding of module.imports.values()) {
+    if (binding.source === "@sveltejs/kit" || binding.source.endsWith("/$types")) return true;
+  }
+  return false;
+}
+
+// src/rules/ngx-cookie-service-set.ts
+var SOURCES4 = /* @__PURE__ */ new Set(["ngx-cookie-service", "ngx-cookie-service-ssr", "ngx-cookie", "ngy-cookie"]);
+var METHODS = /* @__PURE__ */ new Set(["set", "put", "putObject"]);
+var POSITIONAL_SECURE = 5;
+var ngxCookieServiceSet = {
+  meta: {
+    id: "ngx-cookie-service-set",
+    framework: "ngx-cookie-service",
+    language: "javascript",
+    api: "cookieService.set() / put()",
+    description: "Angular `CookieService.set(\u2026)` (ngx-cookie-service) and `.put(\u2026)` (ngx-cookie) in browser code.",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module, { load }) {
+    if (![...module.imports.values()].some((binding) => SOURCES4.has(binding.source))) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const method = node.type === "CallExpression" ? calleeName(node) : null;
+      if (!method || !METHODS.has(method) || !isCookieService(node)) continue;
+      const args = node.arguments;
+      if (args.length < 2) continue;
+      const names = namesOf(stringValue(args[0]));
+      let site;
+      if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call.get("arguments", 2), load))) {
+        site = siteFromCall({
+          ruleId: this.meta.id,
+          module,
+          call,
+          optionsIndex: 2,
+          keys: CLIENT_KEYS,
+          cookieNames: names,
+          load
+        });
+      } else {
+        site = positionalSite(this.meta.id, module, node, names);
+      }
+      if (site) sites.push(clientSite(site, "CookieService"));
+    }
+    return sites;
+  }
+};
+function isCookieService(node) {
+  const callee = unwrap(node.callee);
+  if (callee.type !== "MemberExpression") return false;
+  const receiver = unwrap(callee.object);
+  const name2 = receiver.type === "Identifier" ? receiver.name : receiver.type === "MemberExpression" ? memberPropertyName(receiver) : null;
+  return name2 !== null && /cookie/i.test(name2);
+}
+function isOptionsObject(module, node, path, load) {
+  return !("unknown" in resolveExpression(module, node, path, { load }));
+}
+function positionalSite(ruleId, module, node, cookieNames) {
+  const args = node.arguments;
+  const secure = args[POSITIONAL_SECURE];
+  return {
+    ruleId,
+    file: module.file,
+    offset: node.start,
+    cookieNames,
+    flags: {
+      httpOnly: { kind: "absent" },
+      secure: secure ? evaluateFlag(module, secure, [], { load: () => null }) : { kind: "absent" }
+    },
+    keys: CLIENT_KEYS,
+    insertion: { container: unsplicable(module.file, node.start, node.end), nest: [] },
+    usedAt: [],
+    notes: secure ? [] : [
+      "Secure is the sixth positional argument here: pass `true` there, or switch to the options object form."
+    ]
+  };
+}
+
+// src/rules/universal-cookie-set.ts
+var SOURCES5 = /* @__PURE__ */ new Set(["universal-cookie", "react-cookie"]);
+var universalCookieSet = {
+  meta: {
+    id: "universal-cookie-set",
+    framework: "universal-cookie",
+    language: "javascript",
+    api: "cookies.set() / setCookie()",
+    description: "universal-cookie `new Cookies().set(\u2026)` and react-cookie `setCookie(\u2026)` (Secure only).",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module, { load }) {
+    if (![...module.imports.values()].some((binding) => SOURCES5.has(binding.source))) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      const callee = unwrap(node.callee);
+      const isSet = callee.type === "MemberExpression" ? calleeName(node) === "set" && isCookieJar2(module, unwrap(callee.object), call.get("callee", "object")) : callee.type === "Identifier" && isHookSetter(module, call.get("callee"), callee.name);
+      if (!isSet) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        keys: CLIENT_KEYS,
+        cookieNames: namesOf(stringValue(node.arguments[0])),
+        load
+      });
+      if (site) sites.push(clientSite(site, "universal-cookie"));
+    }
+    return sites;
+  }
+};
+function isNewCookies(module, node) {
+  const value = node ? unwrap(node) : null;
+  if (value?.type !== "NewExpression") return false;
+  const binding = calleeImport(module, value);
+  return binding !== null && SOURCES5.has(binding.source);
+}
+function isCookieJar2(module, receiver, path) {
+  if (isNewCookies(module, receiver)) return true;
+  if (receiver.type !== "Identifier") return false;
+  return isNewCookies(module, localInitOf(path, receiver.name)?.node ?? null);
+}
+function isHookSetter(module, path, name2) {
+  const declared = declarationOf(path, name2);
+  const pattern = declared?.parent?.node;
+  if (pattern?.type !== "ArrayPattern" || pattern.elements[1] !== declared.node) return false;
+  const declarator = declared.parent.parent?.node;
+  if (declarator?.type !== "VariableDeclarator" || !declarator.init) return false;
+  const init = unwrap(declarator.init);
+  if (init.type !== "CallExpression") return false;
+  const binding = calleeImport(module, init);
+  return binding?.source === "react-cookie" && binding.imported === "useCookies";
+}
+
+// src/rules/javascript-rules.ts
+var JS_RULES = [
+  expressResCookie,
+  cookieSerialize,
+  expressSession,
+  cookieSession,
+  koaCookiesSet,
+  koaSession,
+  fastifySetCookie,
+  fastifySession,
+  fastifySecureSession,
+  nextjsCookiesSet,
+  honoSetCookie,
+  h3SetCookie,
+  h3UseSession,
+  hapiState,
+  remixCreateCookie,
+  sveltekitCookiesSet,
+  ironSessionOptions,
+  authjsCookies,
+  jsCookieSet,
+  universalCookieSet,
+  ngxCookieServiceSet,
+  documentCookie
+];
 
 // node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
@@ -37082,10 +44961,10 @@ var TreeCursor = class {
   get node() {
     if (!this.buffer)
       return this._tree;
-    let cache = this.bufferNode, result = null, depth = 0;
-    if (cache && cache.context == this.buffer) {
+    let cache3 = this.bufferNode, result = null, depth = 0;
+    if (cache3 && cache3.context == this.buffer) {
       scan: for (let index = this.index, d = this.stack.length; d >= 0; ) {
-        for (let c = cache; c; c = c._parent)
+        for (let c = cache3; c; c = c._parent)
           if (c.index == index) {
             if (index == this.index)
               return c;
@@ -40213,31 +48092,6 @@ var parser = LRParser.deserialize({
   tokenPrec: 7668
 });
 
-// src/languages/environment-words.ts
-var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set(["development", "dev", "develop", "local", "localhost", "test", "testing", "debug"]);
-var PRODUCTION_VALUES = /* @__PURE__ */ new Set(["production", "prod", "live", "https", "staging"]);
-function environmentOfValue(value) {
-  const lowered = value.toLowerCase();
-  if (DEVELOPMENT_VALUES.has(lowered)) return "development";
-  if (PRODUCTION_VALUES.has(lowered)) return "production";
-  return "unknown";
-}
-function environmentOfName(name2) {
-  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((word) => ["dev", "development", "debug", "local", "localhost", "insecure"].includes(word))) {
-    return "development";
-  }
-  if (words.some((word) => ["prod", "production", "secure", "https", "ssl", "tls", "live"].includes(word))) {
-    return "production";
-  }
-  return "unknown";
-}
-function opposite(environment) {
-  if (environment === "development") return "production";
-  if (environment === "production") return "development";
-  return "unknown";
-}
-
 // src/languages/python.ts
 function parsePython(file, text) {
   const tree = parser.parse(text);
@@ -40340,7 +48194,8 @@ function dictEntriesOf(module, dict) {
     const [first, second, third] = group2;
     if (!first) continue;
     const span = { start: first.from, end: group2[group2.length - 1].to };
-    if (first.name === "**" && second) result.push({ key: null, keyNode: null, value: second, span, splat: true });
+    if (first.name === "**" && second)
+      result.push({ key: null, keyNode: null, value: second, span, splat: true });
     else if (second?.name === ":" && third) {
       result.push({ key: stringLiteral(module, first), keyNode: first, value: third, span, splat: false });
     }
@@ -40349,7 +48204,10 @@ function dictEntriesOf(module, dict) {
 }
 function commaGroups(node) {
   const children = childrenOf(node);
-  const inner = children.slice(1, children.at(-1)?.name === ")" || children.at(-1)?.name === "}" ? -1 : void 0);
+  const inner = children.slice(
+    1,
+    children.at(-1)?.name === ")" || children.at(-1)?.name === "}" ? -1 : void 0
+  );
   const groups = [[]];
   for (const child of inner) {
     if (child.name === "Comment") continue;
@@ -40401,9 +48259,9 @@ function dottedName(module, node) {
   }
   return null;
 }
-var callCache2 = /* @__PURE__ */ new WeakMap();
+var callCache = /* @__PURE__ */ new WeakMap();
 function callsOf2(module) {
-  let calls = callCache2.get(module);
+  let calls = callCache.get(module);
   if (!calls) {
     const found = [];
     module.tree.iterate({
@@ -40412,7 +48270,7 @@ function callsOf2(module) {
       }
     });
     calls = found;
-    callCache2.set(module, calls);
+    callCache.set(module, calls);
   }
   return calls;
 }
@@ -40474,7 +48332,8 @@ function classifyPyCondition(module, node, depth = 0) {
       if (logical && children[0] && children.at(-1)) {
         const left = classifyPyCondition(module, children[0], depth + 1);
         const right = classifyPyCondition(module, children.at(-1), depth + 1);
-        if (logical.name === "and") return left === "development" || right === "development" ? "development" : left;
+        if (logical.name === "and")
+          return left === "development" || right === "development" ? "development" : left;
         return left === right ? left : "unknown";
       }
       return "unknown";
@@ -40526,555 +48385,40 @@ function localAssignment(module, functionNode, name2, before) {
     if (cursor.from >= before) break;
     if (cursor.name !== "AssignStatement") continue;
     const target = cursor.node.firstChild;
-    if (target?.name === "VariableName" && textOf(module, target) === name2) found = assignedValue(cursor.node);
+    if (target?.name === "VariableName" && textOf(module, target) === name2)
+      found = assignedValue(cursor.node);
   } while (cursor.next());
   return found;
 }
-
-// src/languages/js-options.ts
-var recast2 = __toESM(require_main2(), 1);
-
-// src/languages/js-conditions.ts
-function classifyJsCondition(module, node, depth = 0) {
-  const value = unwrap(node);
-  if (!value || depth > 6) return "unknown";
-  switch (value.type) {
-    case "UnaryExpression":
-      return value.operator === "!" ? opposite(classifyJsCondition(module, value.argument, depth + 1)) : "unknown";
-    case "BinaryExpression": {
-      const literal2 = stringValue(value.right) ?? stringValue(value.left);
-      if (literal2 === null) return "unknown";
-      const environment = environmentOfValue(literal2);
-      if (value.operator === "===" || value.operator === "==") return environment;
-      if (value.operator === "!==" || value.operator === "!=") return opposite(environment);
-      return "unknown";
-    }
-    case "LogicalExpression": {
-      const left = classifyJsCondition(module, value.left, depth + 1);
-      const right = classifyJsCondition(module, value.right, depth + 1);
-      if (value.operator === "&&") return left === "development" || right === "development" ? "development" : left;
-      if (value.operator === "||") return left === right ? left : "unknown";
-      return "unknown";
-    }
-    case "ConditionalExpression": {
-      const whenTrue = unwrap(value.consequent);
-      const whenFalse = unwrap(value.alternate);
-      const test = classifyJsCondition(module, value.test, depth + 1);
-      if (whenTrue?.type === "BooleanLiteral" && whenFalse?.type === "BooleanLiteral") {
-        return whenTrue.value ? test : opposite(test);
-      }
-      return "unknown";
-    }
-    case "CallExpression": {
-      const argument = value.arguments[0] ? stringValue(value.arguments[0]) : null;
-      if (value.callee.type === "MemberExpression" && argument !== null) {
-        if (/^https/i.test(argument)) return "production";
-        if (/localhost|127\.0\.0\.1/i.test(argument)) return "development";
-      }
-      return "unknown";
-    }
-    case "Identifier": {
-      const init = moduleLevelInit(module, value.name);
-      if (init) {
-        const viaInit = classifyJsCondition(module, init, depth + 1);
-        if (viaInit !== "unknown") return viaInit;
-      }
-      return environmentOfName(value.name);
-    }
-    case "MemberExpression": {
-      const name2 = memberPropertyName(value);
-      return name2 ? environmentOfName(name2) : "unknown";
-    }
-    default:
-      return "unknown";
-  }
-}
-
-// src/languages/js-options.ts
-var MAX_DEPTH = 8;
-function resolveExpression(module, node, path, context) {
-  const depth = context.depth ?? 0;
-  if (depth > MAX_DEPTH) return { unknown: "the options are built through too many indirections" };
-  const next = { ...context, depth: depth + 1 };
-  const value = unwrap(node);
-  if (!value) return { unknown: "no value" };
-  if (value.type === "ObjectExpression") return { module, node: value, path };
-  if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
-  if (value.type === "MemberExpression") {
-    const key = memberPropertyName(value);
-    if (key === null) return { unknown: `\`${sourceOf(module, value)}\` is computed` };
-    if (value.object.type === "Identifier") {
-      const binding = module.imports.get(value.object.name);
-      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
-        const target = context.load(module.file, binding.source);
-        if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
-        const exported = binding.imported === "*" ? findExport(target, key, next) : findExportProperty(target, "default", key, next);
-        if ("unknown" in exported && binding.imported === "*") {
-          const viaDefault = findExportProperty(target, "default", key, next);
-          if (!("unknown" in viaDefault)) return viaDefault;
-        }
-        return exported;
-      }
-    }
-    const owner = resolveExpression(module, value.object, path ? path.get("object") : null, next);
-    if ("unknown" in owner) return owner;
-    return propertyOf(owner.module, owner.node, key, next);
-  }
-  return { unknown: `\`${abbreviate2(sourceOf(module, value))}\` is computed at run time` };
-}
-function resolveIdentifier(module, name2, path, context) {
-  if (path) {
-    const scope = safeLookup(path, name2);
-    if (scope && !scope.isGlobal) {
-      const binding2 = scope.getBindings()[name2]?.[0];
-      const declarator = binding2?.parentPath?.node;
-      if (declarator?.type === "VariableDeclarator" && declarator.id === binding2.node) {
-        if (!declarator.init) return { unknown: `\`${name2}\` has no initial value` };
-        if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
-        return resolveExpression(module, declarator.init, binding2.parentPath.get("init"), context);
-      }
-      if (declarator && /Function|ArrowFunction|ObjectMethod|ClassMethod/.test(declarator.type)) {
-        return { unknown: `\`${name2}\` is a parameter` };
-      }
-    }
-  }
-  const binding = module.imports.get(name2);
-  if (binding) {
-    if (!isRelative(binding.source)) return { unknown: `\`${name2}\` comes from the package \`${binding.source}\`` };
-    const target = context.load(module.file, binding.source);
-    if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
-    return findExport(target, binding.imported === "*" ? "default" : binding.imported, context);
-  }
-  const declared = moduleLevelInit(module, name2);
-  if (declared) {
-    if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
-    return resolveExpression(module, declared, null, context);
-  }
-  return { unknown: `\`${name2}\` is not defined where it can be read` };
-}
-function safeLookup(path, name2) {
-  try {
-    return path.scope?.lookup(name2) ?? null;
-  } catch {
-    return null;
-  }
-}
-function isRelative(specifier) {
-  return specifier.startsWith("./") || specifier.startsWith("../");
-}
-var mutatedNames = /* @__PURE__ */ new WeakMap();
-function isMutated(module, name2) {
-  let names = mutatedNames.get(module);
-  if (!names) {
-    const found = /* @__PURE__ */ new Set();
-    recast2.visit(module.ast, {
-      visitAssignmentExpression(path) {
-        let target = path.node.left;
-        while (target.type === "MemberExpression") target = target.object;
-        if (target.type === "Identifier" && path.node.left.type === "MemberExpression") found.add(target.name);
-        this.traverse(path);
-      },
-      visitCallExpression(path) {
-        const { callee, arguments: args } = path.node;
-        if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args[0]?.type === "Identifier") {
-          found.add(args[0].name);
-        }
-        this.traverse(path);
-      }
-    });
-    names = found;
-    mutatedNames.set(module, names);
-  }
-  return names.has(name2);
-}
-function findExport(module, name2, context) {
-  for (const statement of module.ast.program.body) {
-    if (name2 === "default" && statement.type === "ExportDefaultDeclaration") {
-      return resolveExpression(module, statement.declaration, null, context);
-    }
-    if (statement.type === "ExportNamedDeclaration") {
-      const declaration = statement.declaration;
-      if (declaration?.type === "VariableDeclaration") {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init) {
-            return resolveExpression(module, declarator.init, null, context);
-          }
-        }
-      }
-      for (const specifier of statement.specifiers ?? []) {
-        const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported === name2 && specifier.local?.type === "Identifier" && !statement.source) {
-          return resolveIdentifier(module, specifier.local.name, null, context);
-        }
-      }
-    }
-    const commonJs = commonJsExport(statement);
-    if (commonJs) {
-      if (commonJs.name === name2) return resolveExpression(module, commonJs.value, null, context);
-      if (commonJs.name === "default" && name2 !== "default") {
-        const whole = resolveExpression(module, commonJs.value, null, context);
-        if (!("unknown" in whole)) {
-          const property = propertyOf(whole.module, whole.node, name2, context);
-          if (!("unknown" in property)) return property;
-        }
-      }
-    }
-  }
-  return { unknown: `\`${module.file}\` has no export \`${name2}\` that can be read` };
-}
-function findExportProperty(module, exportName, key, context) {
-  const whole = findExport(module, exportName, context);
-  if ("unknown" in whole) return whole;
-  return propertyOf(whole.module, whole.node, key, context);
-}
-function commonJsExport(statement) {
-  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression") return null;
-  const { left, right } = statement.expression;
-  if (left.type !== "MemberExpression") return null;
-  const isModuleExports = (node) => node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "module" && memberPropertyName(node) === "exports";
-  if (isModuleExports(left)) return { name: "default", value: right };
-  const key = memberPropertyName(left);
-  if (key && (isModuleExports(left.object) || left.object.type === "Identifier" && left.object.name === "exports")) {
-    return { name: key, value: right };
-  }
-  return null;
-}
-function propertyOf(module, object, key, context) {
-  if (object.type !== "ObjectExpression") return { unknown: `the value holding \`${key}\` is not an object literal` };
-  let found = null;
-  for (const property of object.properties) {
-    if (property.type === "ObjectProperty" && propertyKeyName(property) === key) found = property;
-    if (property.type === "SpreadElement") found = null;
-  }
-  if (!found) return { unknown: `\`${key}\` is not written in the object` };
-  const value = found.shorthand ? found.value : found.value;
-  if (found.shorthand && value.type === "Identifier") return resolveIdentifier(module, value.name, null, context);
-  return resolveExpression(module, value, null, context);
-}
-function readOptions(module, node, path, context) {
-  const resolved = resolveExpression(module, node, path, context);
-  if ("unknown" in resolved) return resolved;
-  const view = {
-    module: resolved.module,
-    object: resolved.node,
-    container: objectContainer(resolved.module, resolved.node),
-    keys: /* @__PURE__ */ new Map(),
-    unknownSpread: null,
-    origin: resolved.module !== module || unwrap(node) !== resolved.node ? describeOrigin(resolved.module, resolved.node) : null
-  };
-  collectKeys(resolved.module, resolved.node, resolved.path, view, context, 0);
-  return view;
-}
-function collectKeys(module, object, path, view, context, depth) {
-  const properties = object.properties;
-  properties.forEach((property, index) => {
-    if (property.type === "SpreadElement") {
-      const argumentPath = path ? path.get("properties", index, "argument") : null;
-      const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
-      if (!spread || "unknown" in spread) {
-        const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
-        view.unknownSpread = `the spread \`...${abbreviate2(sourceOf(module, property.argument))}\` cannot be read (${reason})`;
-        for (const key2 of view.keys.keys()) view.keys.set(key2, "unknown");
-        return;
-      }
-      collectKeys(spread.module, spread.node, spread.path, view, context, depth + 1);
-      return;
-    }
-    const key = propertyKeyName(property);
-    if (key === null) {
-      if (property.computed) view.unknownSpread = "a computed key may set any option";
-      return;
-    }
-    if (property.type === "ObjectProperty") view.keys.set(key, { module, value: property.value });
-    else view.keys.set(key, { module, value: property });
-  });
-}
-function describeOrigin(module, node) {
-  const line = module.text.slice(0, node.start).split("\n").length;
-  return `${module.file}:${line}`;
-}
-function sourceOf(module, node) {
-  return module.text.slice(node.start, node.end);
-}
-function abbreviate2(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  return oneLine2.length > 60 ? `${oneLine2.slice(0, 57)}...` : oneLine2;
-}
-function readFlag(view, key, trueStrings = []) {
-  const writer = view.keys.get(key);
-  if (writer === "unknown") return { kind: "unknown", reason: view.unknownSpread ?? "a spread may override it" };
-  if (!writer) {
-    return view.unknownSpread ? { kind: "unknown", reason: view.unknownSpread } : { kind: "absent" };
-  }
-  return evaluateFlag(writer.module, writer.value, trueStrings, { load: () => null });
-}
-function evaluateFlag(module, node, trueStrings, _context) {
-  const value = unwrap(node);
-  const span = spanOf(value);
-  if (value.type === "BooleanLiteral") {
-    return value.value ? { kind: "true", span } : { kind: "false", span, file: module.file };
-  }
-  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined") {
-    return { kind: "false", span, file: module.file };
-  }
-  if (value.type === "StringLiteral" && trueStrings.includes(value.value)) return { kind: "true", span };
-  const constant = constantOf(module, value);
-  if (constant === true) return { kind: "true", span };
-  const text = sourceOf(module, value);
-  const devOnly = constant === false || classifyJsCondition(module, value) === "development";
-  return { kind: "conditional", span, text, devOnly };
-}
-function constantOf(module, value) {
-  if (value.type !== "Identifier") return null;
-  const init = unwrap(moduleLevelInit(module, value.name));
-  return init?.type === "BooleanLiteral" ? init.value : null;
-}
-
-// src/rules/js-site.ts
-function siteFromCall(request) {
-  const { module, call, optionsIndex, keys } = request;
-  const args = call.node.arguments;
-  const optionsNode = args[optionsIndex];
-  const callLocation = locationOf(module, call.node.start);
-  const base = {
-    ruleId: request.ruleId,
-    cookieNames: request.cookieNames,
-    kind: request.kind,
-    keys,
-    usedAt: [],
-    notes: []
-  };
-  if (!optionsNode) {
-    if (args.length !== optionsIndex || args.some((a) => a.type === "SpreadElement")) return null;
-    const container = argumentsContainer(module, call.node);
-    const nest2 = request.nestedUnder ? [request.nestedUnder] : [];
-    return withIgnore(module, [call.node.start], {
-      ...base,
-      file: module.file,
-      offset: call.node.start,
-      flags: allFlags(keys, { kind: "absent" }),
-      insertion: container ? { container, nest: nest2 } : null
-    });
-  }
-  if (optionsNode.type === "SpreadElement") return null;
-  const outer = readOptions(module, optionsNode, call.get("arguments", optionsIndex), { load: request.load });
-  if ("unknown" in outer) return null;
-  let view = outer;
-  let nest = [];
-  if (request.nestedUnder) {
-    const writer = outer.keys.get(request.nestedUnder);
-    if (writer === void 0 && !outer.unknownSpread) {
-      nest = [request.nestedUnder];
-    } else if (writer === void 0 || writer === "unknown") {
-      return siteFor2(outer, allFlags(keys, { kind: "unknown", reason: outer.unknownSpread ?? "a spread may set it" }));
-    } else {
-      const inner = readOptions(writer.module, writer.value, null, { load: request.load });
-      if ("unknown" in inner) return null;
-      view = inner;
-    }
-  }
-  const flags = {};
-  for (const flag of ["httpOnly", "secure"]) {
-    const key = keys[flag];
-    flags[flag] = key === null ? { kind: "absent" } : nest.length > 0 ? { kind: "absent" } : readFlag(view, key, request.trueStrings ?? []);
-  }
-  return siteFor2(view, flags);
-  function siteFor2(target, flags2) {
-    const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
-    const site = {
-      ...base,
-      file: target.module.file,
-      offset: target.object.start,
-      flags: flags2,
-      insertion: { container: target.container, nest },
-      usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : []
-    };
-    if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
-    const anchors = [call.node.start, target.object.start];
-    const targetModule = target.module;
-    return withIgnore(targetModule === module ? module : targetModule, anchors, site, module);
-  }
-}
-function allFlags(keys, value) {
+function pyStatementsContainer(module, open, statements, template) {
+  const { text } = module;
+  const indentOf = (offset) => /^[ \t]*/.exec(text.slice(lineStartAt(text, offset)))?.[0] ?? "";
+  const entries = statements.filter((statement) => text.slice(lineStartAt(text, statement.from), statement.from).trim() === "").filter((statement) => indentOf(statement.to) === indentOf(statement.from)).map((statement) => ({ start: statement.from, end: statement.to }));
   return {
-    httpOnly: keys.httpOnly === null ? { kind: "absent" } : value,
-    secure: keys.secure === null ? { kind: "absent" } : value
+    file: module.file,
+    syntax: "py-statements",
+    open,
+    close: entries.at(-1)?.end ?? open,
+    entries,
+    keyQuote: "",
+    statementTemplate: template
   };
 }
-function locationOf(module, offset) {
-  return lineColumn(module.starts, offset);
+function lineStartAt(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
 }
-function withIgnore(module, anchors, site, callModule = module) {
-  const [callOffset, ...others] = anchors;
-  const candidates = [[callModule, callOffset ?? 0]];
-  for (const offset of others) candidates.push([module, offset]);
-  for (const [owner, offset] of candidates) {
-    const { line } = lineColumn(owner.starts, offset);
-    const reason = ignoreReasonAbove(owner.text, owner.starts, line);
-    if (reason !== null) return { ...site, ignoredReason: reason };
+function starImportsOf(module) {
+  const found = [];
+  for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    if (statement.name !== "ImportStatement" || statement.lastChild?.name !== "*") continue;
+    const parts = childrenOf(statement);
+    if (parts[0]?.name !== "from") continue;
+    const importIndex = parts.findIndex((part) => part.name === "import");
+    const source = parts.slice(1, importIndex).map((part) => textOf(module, part)).join("");
+    found.push({ module: source, at: statement.from });
   }
-  return site;
+  return found;
 }
-
-// src/rules/cookie-serialize.ts
-var cookieSerialize = {
-  meta: {
-    id: "cookie-serialize",
-    framework: "cookie",
-    language: "javascript",
-    api: "cookie.serialize() / stringifySetCookie()",
-    description: "Set-Cookie strings built with the `cookie` package (`serialize`, `stringifySetCookie`).",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
-      if (binding?.source !== "cookie") continue;
-      if (binding.imported !== "serialize" && binding.imported !== "stringifySetCookie") continue;
-      const first = node.arguments[0];
-      if (!first) continue;
-      const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue(first);
-      let names = [];
-      if (singleObject) {
-        const view = readOptions(module, first, call.get("arguments", 0), { load });
-        const writer = "unknown" in view ? void 0 : view.keys.get("name");
-        const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
-        names = name2 === null ? [] : [name2];
-      } else {
-        const name2 = stringValue(first);
-        names = name2 === null ? [] : [name2];
-      }
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: singleObject ? 0 : 2,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: names,
-        load
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/cookie-session.ts
-var cookieSession = {
-  meta: {
-    id: "cookie-session",
-    framework: "cookie-session",
-    language: "javascript",
-    api: "cookieSession({ \u2026 })",
-    description: "The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).",
-    defaults: { httpOnly: "on", secure: "auto" },
-    neverAddSecure: true
-  },
-  findSites(module, { load }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      if (calleeImport(module, node)?.source !== "cookie-session") continue;
-      let names = ["session"];
-      const options = node.arguments[0];
-      if (options) {
-        const view = readOptions(module, options, call.get("arguments", 0), { load });
-        const writer = "unknown" in view ? void 0 : view.keys.get("name");
-        const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
-        if (name2 !== null) names = [name2];
-      }
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 0,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: names,
-        kind: "session",
-        load
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/express-res-cookie.ts
-var NOT_A_RESPONSE = /* @__PURE__ */ new Set(["$", "jQuery", "Cookies", "cookies", "document", "window", "cy", "cookie"]);
-var expressResCookie = {
-  meta: {
-    id: "express-res-cookie",
-    framework: "express",
-    language: "javascript",
-    api: "res.cookie()",
-    description: "Express `res.cookie(name, value, options)` calls (and NestJS handlers using the Express response).",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression" || calleeName(node) !== "cookie") continue;
-      const callee = unwrap(node.callee);
-      if (callee.type !== "MemberExpression") continue;
-      const receiver = unwrap(callee.object);
-      if (receiver.type === "Identifier" && NOT_A_RESPONSE.has(receiver.name)) continue;
-      if (receiver.type === "Identifier" && /^(reply|rep)$/.test(receiver.name)) continue;
-      const args = node.arguments;
-      if (args.length < 2 || args.length > 3) continue;
-      if (args[1].type === "FunctionExpression" || args[1].type === "ArrowFunctionExpression") continue;
-      const name2 = stringValue(args[0]);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: name2 === null ? [] : [name2],
-        load
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/express-session.ts
-var expressSession = {
-  meta: {
-    id: "express-session",
-    framework: "express-session",
-    language: "javascript",
-    api: "session({ cookie })",
-    description: "The session cookie options of express-session (`cookie: { secure, httpOnly }`).",
-    defaults: { httpOnly: "on", secure: "off" }
-  },
-  findSites(module, { load }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      if (calleeImport(module, node)?.source !== "express-session") continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 0,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: [],
-        kind: "session",
-        trueStrings: ["auto"],
-        nestedUnder: "cookie",
-        load
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
 
 // src/languages/py-options.ts
 var MAX_DEPTH2 = 8;
@@ -41108,7 +48452,8 @@ function resolvePyExpression(module, node, context, depth = 0) {
       const target = context.load(module.file, imported.module);
       const value = target?.assignments.get(imported.name);
       if (target && value) {
-        if (isMutated2(target, imported.name)) return { unknown: `\`${name2}\` is modified after it is created` };
+        if (isMutated2(target, imported.name))
+          return { unknown: `\`${name2}\` is modified after it is created` };
         return resolvePyExpression(target, value, context, depth + 1);
       }
       return { unknown: `\`${name2}\` comes from \`${imported.module}\`, which is not in the scanned files` };
@@ -41128,7 +48473,8 @@ function resolvePyExpression(module, node, context, depth = 0) {
           const target = context.load(module.file, candidate);
           const value = target?.assignments.get(attribute);
           if (target && value) {
-            if (isMutated2(target, attribute)) return { unknown: `\`${attribute}\` is modified after it is created` };
+            if (isMutated2(target, attribute))
+              return { unknown: `\`${attribute}\` is modified after it is created` };
             return resolvePyExpression(target, value, context, depth + 1);
           }
         }
@@ -41148,7 +48494,8 @@ function settingsLookupKey(module, node) {
   }
   const parts = callParts(node);
   const callee = parts ? dottedName(module, parts.callee) : null;
-  if (!parts || !callee || callee.length < 2 || callee.at(-1) !== "get" || callee.at(-2) !== "settings") return null;
+  if (!parts || !callee || callee.length < 2 || callee.at(-1) !== "get" || callee.at(-2) !== "settings")
+    return null;
   const first = argumentsOf(module, parts.argList)[0];
   return first?.kind === "positional" ? stringLiteral(module, first.value) : null;
 }
@@ -41172,7 +48519,9 @@ function resolveApplicationSetting(key, context, depth) {
       }
     });
   }
-  const resolved = found.filter((item) => !("unknown" in item));
+  const resolved = found.filter(
+    (item) => !("unknown" in item)
+  );
   const distinct2 = new Set(resolved.map((item) => `${item.module.file}:${item.node.from}`));
   if (distinct2.size === 1) return resolved[0];
   if (distinct2.size > 1) return { unknown: `the application setting "${key}" is given in several places` };
@@ -41180,9 +48529,9 @@ function resolveApplicationSetting(key, context, depth) {
 }
 function isMutated2(module, name2) {
   if (!/^[A-Za-z_]\w*$/.test(name2)) return false;
-  return new RegExp(`(^|[^\\w.])${name2}\\s*(\\.(update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`).test(
-    module.text
-  );
+  return new RegExp(
+    `(^|[^\\w.])${name2}\\s*(\\.(update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`
+  ).test(module.text);
 }
 function readPyOptions(module, node, context, normalize, depth = 0) {
   const view = {
@@ -41228,14 +48577,101 @@ function readPyOptions(module, node, context, normalize, depth = 0) {
 }
 function readPyFlag(view, key, trueStrings = []) {
   const writer = view.keys.get(key);
-  if (writer === "unknown") return { kind: "unknown", reason: view.unknownSpread ?? "a splatted dict may override it" };
-  if (!writer) return view.unknownSpread ? { kind: "unknown", reason: view.unknownSpread } : { kind: "absent" };
+  if (writer === "unknown")
+    return { kind: "unknown", reason: view.unknownSpread ?? "a splatted dict may override it" };
+  if (!writer)
+    return view.unknownSpread ? { kind: "unknown", reason: view.unknownSpread } : { kind: "absent" };
   return evaluatePyFlag(writer.module, writer.value, trueStrings);
 }
 function abbreviate3(text) {
   const oneLine2 = text.replace(/\s+/g, " ");
   return oneLine2.length > 60 ? `${oneLine2.slice(0, 57)}...` : oneLine2;
 }
+
+// src/rules/py-call-site-common.ts
+function keywordCallSite(module, call, argList, context, spec) {
+  const identity = (key) => key;
+  const view = readPyOptions(module, argList, context, identity);
+  const flag = (key) => key === null ? { kind: "absent" } : readPyFlag(view, key);
+  const site = {
+    ruleId: spec.ruleId,
+    file: module.file,
+    offset: call.from,
+    cookieNames: spec.cookieNames,
+    kind: spec.kind,
+    flags: { httpOnly: flag(spec.keys.httpOnly), secure: flag(spec.keys.secure) },
+    keys: spec.keys,
+    insertion: null,
+    usedAt: [],
+    notes: []
+  };
+  const target = view.unknownSpread ? null : view.splatted.at(-1);
+  if (target) {
+    const dictView = readPyOptions(target.module, target.node, context, identity);
+    if (dictView.container && !dictView.unknownSpread) {
+      site.file = target.module.file;
+      site.offset = target.node.from;
+      site.insertion = { container: dictView.container, nest: [] };
+      site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
+      site.notes.push(`The options come from the dict splatted at ${site.usedAt[0]}.`);
+    }
+  } else if (!view.unknownSpread && view.container) {
+    site.insertion = { container: view.container, nest: [] };
+  }
+  const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
+  if (reason !== null) site.ignoredReason = reason;
+  return site;
+}
+function importedFrom(module, name2, packages) {
+  const binding = module.imports.get(name2);
+  if (!binding) return false;
+  const top = binding.module.split(".")[0] ?? "";
+  return packages.includes(top);
+}
+
+// src/rules/aiohttp-session-storage.ts
+var STORAGES = /* @__PURE__ */ new Set([
+  "EncryptedCookieStorage",
+  "NaclCookieStorage",
+  "SimpleCookieStorage",
+  "RedisStorage",
+  "MemcachedStorage"
+]);
+var PACKAGES = ["aiohttp_session"];
+var aiohttpSessionStorage = {
+  meta: {
+    id: "aiohttp-session-storage",
+    framework: "aiohttp-session",
+    language: "python",
+    api: "EncryptedCookieStorage(\u2026) and the other session storages",
+    description: "Cookie options of aiohttp-session storages (`secure` has no default, so it is off).",
+    defaults: { httpOnly: "on", secure: "off" }
+  },
+  findSites(module, context) {
+    if (!module.text.includes("aiohttp_session")) return [];
+    const sites = [];
+    for (const call of callsOf2(module)) {
+      const parts = callParts(call);
+      const callee = parts ? dottedName(module, parts.callee) : null;
+      const name2 = callee?.at(-1);
+      if (!parts || !callee || !name2 || !STORAGES.has(name2)) continue;
+      if (!importedFrom(module, callee[0], PACKAGES)) continue;
+      const cookieArgument = argumentsOf(module, parts.argList).find(
+        (a) => a.kind === "keyword" && a.name === "cookie_name"
+      );
+      const cookieName2 = cookieArgument ? stringLiteral(module, cookieArgument.value) : "AIOHTTP_SESSION";
+      sites.push(
+        keywordCallSite(module, call, parts.argList, context, {
+          ruleId: this.meta.id,
+          keys: { httpOnly: "httponly", secure: "secure" },
+          kind: "session",
+          cookieNames: cookieName2 === null ? [] : [cookieName2]
+        })
+      );
+    }
+    return sites;
+  }
+};
 
 // src/rules/tornado-common.ts
 var OTHER_WEB_FRAMEWORKS = /^\s*(?:from|import)\s+(?:flask|django|starlette|fastapi|aiohttp|werkzeug|quart|sanic|pyramid|bottle|falcon)\b/m;
@@ -41252,6 +48688,1039 @@ function tornadoKey(key) {
   return key.toLowerCase();
 }
 var TORNADO_COOKIE_METHODS = /* @__PURE__ */ new Set(["set_cookie", "set_signed_cookie", "set_secure_cookie"]);
+
+// src/rules/py-framework-common.ts
+var PRIORITY = ["tornado", "aiohttp", "starlette", "django", "flask"];
+var PACKAGES2 = {
+  aiohttp: ["aiohttp"],
+  starlette: ["starlette", "fastapi"],
+  django: ["django"],
+  // Quart and Flask both answer with Werkzeug-style responses.
+  flask: ["flask", "werkzeug", "quart"]
+};
+var moduleCache = /* @__PURE__ */ new WeakMap();
+function frameworksOf(module) {
+  let found = moduleCache.get(module);
+  if (found) return found;
+  found = /* @__PURE__ */ new Set();
+  if (importsTornado(module)) found.add("tornado");
+  for (const binding of module.imports.values()) {
+    const top = binding.module.split(".")[0] ?? "";
+    for (const [framework, packages] of Object.entries(PACKAGES2)) {
+      if (packages.includes(top)) found.add(framework);
+    }
+  }
+  moduleCache.set(module, found);
+  return found;
+}
+var projectCache = /* @__PURE__ */ new WeakMap();
+function projectFrameworks(project) {
+  let found = projectCache.get(project);
+  if (!found) {
+    found = new Set(project.flatMap((module) => [...frameworksOf(module)]));
+    projectCache.set(project, found);
+  }
+  return found;
+}
+function owningFramework(module, project) {
+  const own = frameworksOf(module);
+  const pick = (set) => PRIORITY.find((framework) => set.has(framework)) ?? null;
+  if (own.size > 0) return pick(own);
+  const all = projectFrameworks(project);
+  return all.size === 1 ? pick(all) : null;
+}
+
+// src/rules/response-set-cookie-common.ts
+var NOT_A_RESPONSE2 = /jar$|client$|^cookies?$|^c$/i;
+var RESPONSE_NAME = /resp|^res$|^rv$|^r$|redirect/i;
+function findSetCookieSites(module, context, options) {
+  if (!module.text.includes("set_")) return [];
+  const owner = owningFramework(module, context.project);
+  if (owner !== options.framework) return [];
+  const ownImports = frameworksOf(module).size > 0;
+  const identity = (key) => key;
+  const sites = [];
+  for (const call of callsOf2(module)) {
+    const parts = callParts(call);
+    const callee = parts ? dottedName(module, parts.callee) : null;
+    const method = callee?.at(-1);
+    if (!parts || !callee || callee.length < 2 || !method || !options.methods.has(method)) continue;
+    const receiver = callee.at(-2);
+    if (NOT_A_RESPONSE2.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
+    if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
+    const args = argumentsOf(module, parts.argList);
+    if (args.some((argument) => argument.kind === "star")) continue;
+    const positional = args.filter((argument) => argument.kind === "positional");
+    const named = (name2) => args.find((argument) => argument.kind === "keyword" && argument.name === name2);
+    const nameNode = positional[0]?.value ?? named("key")?.value ?? named("name")?.value;
+    if (!nameNode) continue;
+    const valueNode = positional[1]?.value ?? named("value")?.value;
+    if (isDeletion(module, valueNode, named("max_age"), named("expires"))) continue;
+    const wrapper = enclosingFunction(module, call);
+    if (wrapper?.kwargsParameter && args.some(
+      (argument) => argument.kind === "doublestar" && textOf(module, argument.value) === wrapper.kwargsParameter
+    ))
+      continue;
+    const view = readPyOptions(module, parts.argList, context, identity);
+    const flags = {
+      httpOnly: readPyFlag(view, "httponly"),
+      secure: readPyFlag(view, "secure")
+    };
+    if (options.positionalFlags) {
+      if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
+      if (positional[7]) flags.httpOnly = evaluatePyFlag(module, positional[7].value);
+    }
+    const cookieName2 = stringLiteral(module, nameNode);
+    const site = {
+      ruleId: options.ruleId,
+      file: module.file,
+      offset: call.from,
+      cookieNames: cookieName2 === null ? [] : [cookieName2],
+      kind: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
+      flags,
+      keys: { httpOnly: "httponly", secure: "secure" },
+      insertion: null,
+      usedAt: [],
+      notes: []
+    };
+    const target = view.unknownSpread ? null : view.splatted.at(-1);
+    if (target) {
+      const dictView = readPyOptions(target.module, target.node, context, identity);
+      if (dictView.container && !dictView.unknownSpread) {
+        site.file = target.module.file;
+        site.offset = target.node.from;
+        site.insertion = { container: dictView.container, nest: [] };
+        site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
+        site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
+      }
+    } else if (!view.unknownSpread && view.container) {
+      site.insertion = { container: view.container, nest: [] };
+    }
+    const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
+    if (reason !== null) site.ignoredReason = reason;
+    sites.push(site);
+  }
+  return sites;
+}
+function isDeletion(module, value, maxAge, expires) {
+  if (value && (value.name === "None" || stringLiteral(module, value) === "")) return true;
+  return [maxAge, expires].some((argument) => argument && textOf(module, argument.value).trim() === "0");
+}
+function kindOfExpression(module, node) {
+  const dotted = dottedName(module, node);
+  if (!dotted) return void 0;
+  const kind = kindOfName(dotted.at(-1));
+  return kind === "other" ? void 0 : kind;
+}
+
+// src/rules/aiohttp-set-cookie.ts
+var aiohttpSetCookie = {
+  meta: {
+    id: "aiohttp-set-cookie",
+    framework: "aiohttp",
+    language: "python",
+    api: "StreamResponse.set_cookie()",
+    description: "aiohttp `response.set_cookie(...)` calls (`web.Response`, `web.StreamResponse`).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context) {
+    return findSetCookieSites(module, context, {
+      ruleId: this.meta.id,
+      framework: "aiohttp",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: false
+    });
+  }
+};
+
+// src/rules/django-common.ts
+var MARKERS = ["INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF"];
+var DEV_WORDS = /* @__PURE__ */ new Set([
+  "local",
+  "dev",
+  "develop",
+  "development",
+  "test",
+  "tests",
+  "testing",
+  "ci",
+  "debug"
+]);
+var PROD_WORDS = /* @__PURE__ */ new Set(["prod", "production", "live", "deploy", "deployment"]);
+var COOKIE_SETTING = /^(SESSION|CSRF)_COOKIE_[A-Z_]+$/;
+var cache = /* @__PURE__ */ new WeakMap();
+function djangoSettings(context) {
+  const project = context.project;
+  if (cache.has(project)) return cache.get(project) ?? null;
+  const marked = project.filter(
+    (module) => MARKERS.some((name2) => module.assignments.has(name2)) && ![...frameworksOf(module)].some((framework) => framework !== "django")
+  );
+  let result = null;
+  if (marked.length > 0) {
+    const found = /* @__PURE__ */ new Map();
+    const visit3 = (module, depth) => {
+      if (found.has(module) || depth > 8) return;
+      const targets = starImportsOf(module).map((star) => context.load(module.file, star.module));
+      found.set(
+        module,
+        targets.filter((target) => target !== null)
+      );
+      for (const target of found.get(module)) visit3(target, depth + 1);
+    };
+    for (const module of marked) visit3(module, 0);
+    for (const module of project) {
+      if (found.has(module)) continue;
+      const stars = starImportsOf(module).map((star) => context.load(module.file, star.module));
+      const buildsOnSettings = stars.some((target) => target && found.has(target));
+      const settingsNamed = /settings/i.test(module.file) && [...module.assignments.keys()].some((key) => COOKIE_SETTING.test(key));
+      if (buildsOnSettings || settingsNamed) visit3(module, 0);
+    }
+    const imported = new Set([...found.values()].flat());
+    const modules = [...found.keys()].map((module) => describe(module, context, !imported.has(module)));
+    const productionEntries = modules.filter((entry) => entry.entry && !entry.devOnly && entry.production);
+    for (const settings of modules) {
+      if (settings.entry && !settings.devOnly && literalAssignment(settings.module, "DEBUG") === "True" && !settings.production)
+        settings.devOnly = productionEntries.length > 0;
+    }
+    result = {
+      load: context.load,
+      modules,
+      byModule: new Map(modules.map((settings) => [settings.module, settings]))
+    };
+  }
+  cache.set(project, result);
+  return result;
+}
+function describe(module, context, entry) {
+  const stem = module.file.replace(/\.py$/, "").split("/").slice(-1)[0] ?? "";
+  const words = stem.split(/[^a-zA-Z0-9]+/).map((word) => word.toLowerCase());
+  const production = words.some((word) => PROD_WORDS.has(word)) || literalAssignment(module, "DEBUG") === "False";
+  return {
+    module,
+    devOnly: words.some((word) => DEV_WORDS.has(word)) && !words.some((word) => PROD_WORDS.has(word)),
+    production,
+    entry,
+    stars: starImportsOf(module).map((star) => ({
+      target: context.load(module.file, star.module),
+      at: star.at
+    }))
+  };
+}
+function literalAssignment(module, name2) {
+  const value = module.assignments.get(name2);
+  return value ? textOf(module, value) : null;
+}
+function settingValue(settings, module, key, depth = 0) {
+  let current = { kind: "absent" };
+  const described = settings.byModule.get(module);
+  const stars = new Map((described?.stars ?? []).map((star) => [star.at, star.target]));
+  for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    if (statement.name === "AssignStatement") {
+      const target = statement.firstChild;
+      const value = assignedValue(statement);
+      if (target?.name === "VariableName" && value && textOf(module, target) === key)
+        current = { kind: "write", module, statement, value: judge(settings, module, value) };
+    } else if (statement.name === "ImportStatement" && stars.has(statement.from)) {
+      const target = stars.get(statement.from);
+      if (!target) {
+        if (current.kind === "absent")
+          current = {
+            kind: "unknown",
+            reason: `\`${textOf(module, statement)}\` names a module that was not scanned`
+          };
+        continue;
+      }
+      if (depth > 8) continue;
+      const inherited = settingValue(settings, target, key, depth + 1);
+      if (inherited.kind !== "absent") current = inherited;
+    } else if (statement.name === "IfStatement" || statement.name === "TryStatement") {
+      current = branchValue(module, statement, key) ?? current;
+    }
+  }
+  return current;
+}
+function judge(settings, module, value) {
+  if (value.name !== "VariableName") return evaluatePyFlag(module, value);
+  const name2 = textOf(module, value);
+  let literal2 = module.assignments.get(name2) ?? null;
+  let owner = module;
+  const imported = module.imports.get(name2);
+  if (!literal2 && imported?.name && settings.load) {
+    const target = settings.load(module.file, imported.module);
+    literal2 = target?.assignments.get(imported.name) ?? null;
+    if (target) owner = target;
+  }
+  if (!literal2 || literal2.name !== "Boolean" && literal2.name !== "None")
+    return evaluatePyFlag(module, value);
+  const judged = evaluatePyFlag(owner, literal2);
+  const span = { start: value.from, end: value.to };
+  return judged.kind === "false" ? { kind: "false", span, file: module.file } : { kind: "true", span };
+}
+function branchValue(module, statement, key) {
+  if (!module.text.slice(statement.from, statement.to).includes(key)) return null;
+  let result = null;
+  const children = childrenOf(statement);
+  children.forEach((child, index) => {
+    if (child.name !== "Body") return;
+    const keyword2 = children[index - 2]?.name;
+    const test = children[index - 1];
+    const environment = (keyword2 === "if" || keyword2 === "elif") && test ? classifyPyCondition(module, test) : "unknown";
+    if (environment === "development") return;
+    for (const inner of childrenOf(child)) {
+      if (inner.name !== "AssignStatement") continue;
+      const target = inner.firstChild;
+      const value = assignedValue(inner);
+      if (target?.name !== "VariableName" || !value || textOf(module, target) !== key) continue;
+      const judged = evaluatePyFlag(module, value);
+      result = {
+        kind: "write",
+        module,
+        statement: inner,
+        value: environment === "production" || judged.kind === "conditional" ? judged : {
+          kind: "conditional",
+          span: { start: value.from, end: value.to },
+          text: test ? `if ${textOf(module, test)}` : textOf(module, value),
+          devOnly: false
+        }
+      };
+    }
+  });
+  return result;
+}
+function djangoFamilySites(settings, module, family) {
+  const sites = [];
+  for (const entry of settings.modules) {
+    if (!entry.entry) continue;
+    const values = {
+      httpOnly: family.keys.httpOnly ? settingValue(settings, entry.module, family.keys.httpOnly) : { kind: "absent" },
+      secure: settingValue(settings, entry.module, family.keys.secure)
+    };
+    const flags = {
+      httpOnly: flagOf(values.httpOnly),
+      secure: flagOf(values.secure)
+    };
+    const httpOnly = flags.httpOnly;
+    if (!(httpOnly.kind === "false" || httpOnly.kind === "conditional" && httpOnly.devOnly))
+      flags.httpOnly = { kind: "absent" };
+    const weak = (value) => value.kind === "false" || value.kind === "conditional";
+    const weakValue = ["secure", "httpOnly"].map((flag) => values[flag]).find(
+      (value, index) => weak(flags[index === 0 ? "secure" : "httpOnly"]) ? value.kind === "write" : false
+    );
+    if (flags.secure.kind === "unknown" && !weak(flags.httpOnly)) continue;
+    if (flags.secure.kind === "true" && !weak(flags.httpOnly)) continue;
+    if (flags.secure.kind === "absent" && !weak(flags.httpOnly)) {
+      if (entry.devOnly || writtenElsewhere(settings, entry, family.keys.secure)) continue;
+    }
+    const siteModule = weakValue?.module ?? entry.module;
+    if (siteModule !== module) continue;
+    const site = {
+      ruleId: family.ruleId,
+      file: siteModule.file,
+      offset: weakValue?.statement.from ?? pointerFor(entry.module, family),
+      cookieNames: [family.cookieName],
+      kind: "session",
+      flags,
+      keys: family.keys,
+      insertion: insertionFor(entry.module, family),
+      usedAt: [],
+      notes: []
+    };
+    if (entry.devOnly) {
+      if (!weakValue || weakValue.module !== entry.module) continue;
+      site.advisory = `\`${textOf(siteModule, weakValue.statement)}\` in a development settings module: fine for a local HTTP server, but make sure the production settings set \`${family.keys.secure} = True\`. Not changed.`;
+      site.insertion = null;
+    } else if (weakValue && weakValue.module !== entry.module) {
+      site.notes.push(
+        `\`${entry.module.file}\` takes this value from \`${weakValue.module.file}\` (\`import *\`).`
+      );
+    }
+    const reason = pyIgnoreReason(siteModule, site.offset);
+    if (reason !== null) site.ignoredReason = reason;
+    sites.push(site);
+  }
+  return sites;
+}
+function flagOf(value) {
+  if (value.kind === "write") return value.value;
+  if (value.kind === "unknown") return { kind: "unknown", reason: value.reason };
+  return { kind: "absent" };
+}
+function writtenElsewhere(settings, entry, key) {
+  return settings.modules.some(
+    (other) => other !== entry && !other.devOnly && other.module.assignments.has(key) && !dependsOn(settings, entry, other)
+  );
+}
+function dependsOn(settings, from, target, depth = 0) {
+  if (depth > 8) return false;
+  return from.stars.some(
+    (star) => star.target === target.module || star.target !== null && settings.byModule.has(star.target) && dependsOn(settings, settings.byModule.get(star.target), target, depth + 1)
+  );
+}
+function topLevelAssignments(module) {
+  return childrenOf(module.tree.topNode).filter(
+    (statement) => statement.name === "AssignStatement" && statement.firstChild?.name === "VariableName"
+  );
+}
+function assignedName(module, statement) {
+  return textOf(module, statement.firstChild);
+}
+function pointerFor(module, family) {
+  const assignments = topLevelAssignments(module);
+  const own = assignments.find((statement) => assignedName(module, statement).startsWith(family.prefix));
+  const marker = assignments.find((statement) => assignedName(module, statement) === family.marker);
+  const anchor = insertionRun(module, family).at(-1);
+  return (own ?? marker ?? anchor)?.from ?? 0;
+}
+function insertionFor(module, family) {
+  const run = insertionRun(module, family);
+  const last = run.at(-1);
+  const open = family.keyRunByEnd ? last?.to ?? 0 : run[0]?.from ?? 0;
+  return { container: pyStatementsContainer(module, open, run, "{key} = True"), nest: [] };
+}
+function insertionRun(module, family) {
+  const assignments = topLevelAssignments(module);
+  const startsWith = (prefix) => assignments.filter((statement) => assignedName(module, statement).startsWith(prefix));
+  let run = startsWith(family.prefix);
+  for (const neighbour of family.neighbours) if (run.length === 0) run = startsWith(neighbour);
+  if (run.length === 0) {
+    run = childrenOf(module.tree.topNode).filter(
+      (statement) => statement.name === "AssignStatement" || statement.name === "ImportStatement"
+    );
+  }
+  return run;
+}
+
+// src/rules/django-csrf-settings.ts
+var djangoCsrfSettings = {
+  meta: {
+    id: "django-csrf-settings",
+    framework: "django",
+    language: "python",
+    api: "CSRF_COOKIE_SECURE",
+    description: "The Django CSRF cookie setting `CSRF_COOKIE_SECURE` in settings modules (Secure only).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context) {
+    const settings = djangoSettings(context);
+    if (!settings?.byModule.has(module)) return [];
+    return djangoFamilySites(settings, module, {
+      ruleId: this.meta.id,
+      keys: { httpOnly: null, secure: "CSRF_COOKIE_SECURE" },
+      cookieName: "csrftoken",
+      marker: "MIDDLEWARE",
+      prefix: "CSRF_COOKIE_",
+      keyRunByEnd: true,
+      neighbours: ["SESSION_COOKIE_", "SECURE_"]
+    });
+  }
+};
+
+// src/rules/django-session-settings.ts
+var djangoSessionSettings = {
+  meta: {
+    id: "django-session-settings",
+    framework: "django",
+    language: "python",
+    api: "SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY",
+    description: "Django session cookie settings in settings modules (split settings followed through `import *`).",
+    defaults: { httpOnly: "on", secure: "off" }
+  },
+  findSites(module, context) {
+    const settings = djangoSettings(context);
+    if (!settings?.byModule.has(module)) return [];
+    return djangoFamilySites(settings, module, {
+      ruleId: this.meta.id,
+      keys: { httpOnly: "SESSION_COOKIE_HTTPONLY", secure: "SESSION_COOKIE_SECURE" },
+      cookieName: "sessionid",
+      marker: "INSTALLED_APPS",
+      prefix: "SESSION_COOKIE_",
+      keyRunByEnd: false,
+      neighbours: ["CSRF_COOKIE_", "SECURE_"]
+    });
+  }
+};
+
+// src/rules/django-set-cookie.ts
+var djangoSetCookie = {
+  meta: {
+    id: "django-set-cookie",
+    framework: "django",
+    language: "python",
+    api: "HttpResponse.set_cookie()",
+    description: "Django `response.set_cookie(...)` / `set_signed_cookie(...)` calls.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context) {
+    return findSetCookieSites(module, context, {
+      ruleId: this.meta.id,
+      framework: "django",
+      methods: /* @__PURE__ */ new Set(["set_cookie", "set_signed_cookie"]),
+      positionalFlags: true
+    });
+  }
+};
+
+// src/rules/flask-common.ts
+var UPPER = /^[A-Z][A-Z0-9_]*$/;
+var DEV_WORDS2 = /* @__PURE__ */ new Set([
+  "dev",
+  "develop",
+  "development",
+  "local",
+  "test",
+  "testing",
+  "tests",
+  "debug",
+  "ci"
+]);
+var PROD_WORDS2 = /* @__PURE__ */ new Set(["prod", "production", "live", "deploy", "deployment"]);
+var CONFIG_CLASS = /(config|configuration|settings)$/i;
+var cache2 = /* @__PURE__ */ new WeakMap();
+function flaskProject(context) {
+  const project = context.project;
+  if (cache2.has(project)) return cache2.get(project) ?? null;
+  let result = null;
+  const frameworks = projectFrameworks(project);
+  const otherFramework = [...frameworks].some((framework) => framework !== "flask");
+  if (frameworks.has("flask") || !otherFramework && !project.some(isDjangoSettingsLike)) {
+    const blocks = project.flatMap((module) => blocksOf(module, context));
+    const mentioned = /* @__PURE__ */ new Map();
+    result = {
+      blocks,
+      mentionedElsewhere: (key) => {
+        let answer = mentioned.get(key);
+        if (answer === void 0) {
+          const mentions = project.reduce((count, module) => count + occurrences(module.text, key), 0);
+          const read = blocks.reduce(
+            (count, block) => count + block.writes.filter((write) => write.key === key).length,
+            0
+          );
+          answer = mentions > read;
+          mentioned.set(key, answer);
+        }
+        return answer;
+      },
+      readsEnvironment: project.some((module) => /\.(from_prefixed_env|from_envvar)\s*\(/.test(module.text))
+    };
+  }
+  cache2.set(project, result);
+  return result;
+}
+function isDjangoSettingsLike(module) {
+  return ["INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF"].some((name2) => module.assignments.has(name2));
+}
+function occurrences(text, key) {
+  let count = 0;
+  for (let index = text.indexOf(key); index !== -1; index = text.indexOf(key, index + key.length)) count++;
+  return count;
+}
+function wordsOf(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function environmentOfLabel(label) {
+  const words = wordsOf(label);
+  return {
+    devOnly: words.some((word) => DEV_WORDS2.has(word)),
+    production: words.some((word) => PROD_WORDS2.has(word))
+  };
+}
+function branchEnvironment(module, node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") break;
+    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
+    const statement = current.parent;
+    const children = childrenOf(statement);
+    const index = children.indexOf(children.find((child) => child.from === current.from));
+    const keyword2 = children[index - 2];
+    const test = children[index - 1];
+    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") return "unknown";
+    const environment = classifyPyCondition(module, test);
+    if (environment !== "unknown") return environment;
+  }
+  return "unknown";
+}
+function blocksOf(module, context) {
+  const blocks = [];
+  const fileEnvironment = environmentOfLabel(module.file.replace(/\.py$/, "").split("/").pop() ?? "");
+  if (module.text.includes("config")) {
+    blocks.push(...callBlocks(module, context), ...subscriptBlocks(module));
+  }
+  if (module.text.includes("class ")) blocks.push(...classBlocks(module, fileEnvironment));
+  const moduleBlock = moduleBlockOf(module, context, fileEnvironment);
+  if (moduleBlock) blocks.push(moduleBlock);
+  return blocks;
+}
+function callBlocks(module, context) {
+  const blocks = [];
+  for (const call of callsOf2(module)) {
+    const parts = callParts(call);
+    const callee = parts ? dottedName(module, parts.callee) : null;
+    if (!parts || !callee || callee.length < 2 || callee.at(-2) !== "config") continue;
+    if (callee.at(-1) !== "update" && callee.at(-1) !== "from_mapping") continue;
+    const environment = branchEnvironment(module, call);
+    const block = {
+      kind: "call",
+      module,
+      name: callee.slice(0, -1).join("."),
+      anchor: call.from,
+      anchorFile: module.file,
+      writes: [],
+      bases: [],
+      devOnly: environment === "development",
+      production: environment === "production",
+      unknownSpread: null,
+      callContainer: null,
+      bodyOpen: 0,
+      template: ""
+    };
+    const args = argumentsOf(module, parts.argList);
+    const positional = args.find((argument) => argument.kind === "positional");
+    let dict = null;
+    if (positional) {
+      const resolved = resolvePyExpression(module, positional.value, context);
+      if ("unknown" in resolved) block.unknownSpread = resolved.unknown;
+      else dict = resolved;
+    }
+    const readEntries2 = (owner, node) => {
+      if (node.name === "DictionaryExpression") {
+        for (const entry of dictEntriesOf(owner, node)) {
+          if (entry.splat) spread(owner, entry.value);
+          else if (entry.key !== null)
+            block.writes.push({
+              key: entry.key,
+              module: owner,
+              value: entry.value,
+              at: entry.span.start,
+              statement: null
+            });
+        }
+      } else {
+        for (const argument of argumentsOf(owner, node)) {
+          if (argument.kind === "doublestar") spread(owner, argument.value);
+          else if (argument.kind === "keyword" && argument.name)
+            block.writes.push({
+              key: argument.name,
+              module: owner,
+              value: argument.value,
+              at: argument.span.start,
+              statement: null
+            });
+        }
+      }
+    };
+    const spread = (owner, value) => {
+      const resolved = resolvePyExpression(owner, value, context);
+      if ("unknown" in resolved)
+        block.unknownSpread = `\`**${textOf(owner, value)}\` cannot be read (${resolved.unknown})`;
+      else readEntries2(resolved.module, resolved.node);
+    };
+    if (dict) readEntries2(dict.module, dict.node);
+    readEntries2(module, parts.argList);
+    if (!block.writes.some((write) => UPPER.test(write.key)) && !block.unknownSpread) continue;
+    const sole = args.length === 1 && args[0].kind === "doublestar" ? args[0].value : null;
+    const soleDict = sole ? resolvePyExpression(module, sole, context) : null;
+    const source = dict ?? (soleDict && !("unknown" in soleDict) ? soleDict : null);
+    const target = source ?? { module, node: parts.argList };
+    const spans = target.node.name === "DictionaryExpression" ? dictEntriesOf(target.module, target.node).map((entry) => entry.span) : argumentsOf(target.module, target.node).map((argument) => argument.span);
+    block.callContainer = pyContainer(target.module, target.node, spans);
+    if (target.module !== module || target.node.from < call.from || target.node.to > call.to) {
+      block.anchor = target.node.from;
+      block.anchorFile = target.module.file;
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}
+function subscriptBlocks(module) {
+  if (!module.text.includes(".config[")) return [];
+  const groups = /* @__PURE__ */ new Map();
+  module.tree.iterate({
+    enter(ref) {
+      if (ref.name !== "AssignStatement") return;
+      const statement = ref.node;
+      const target = statement.firstChild;
+      const children = target?.name === "MemberExpression" ? childrenOf(target) : [];
+      if (children[1]?.name !== "[" || !children[0] || !children[2]) return;
+      const owner = dottedName(module, children[0]);
+      const key = stringLiteral(module, children[2]);
+      const value = assignedValue(statement);
+      if (!owner || owner.at(-1) !== "config" || key === null || !UPPER.test(key) || !value) return;
+      const body = statement.parent;
+      const receiver = owner.join(".");
+      const groupKey = `${body.from}:${receiver}`;
+      const group2 = groups.get(groupKey) ?? {
+        body,
+        statements: [],
+        writes: [],
+        receiver
+      };
+      group2.statements.push(statement);
+      const quote = /^[a-zA-Z]*(['"])/.exec(textOf(module, children[2]))?.[1] ?? '"';
+      group2.writes.push({ key, module, value, at: statement.from, statement, quote });
+      groups.set(groupKey, group2);
+      return false;
+    }
+  });
+  return [...groups.values()].map((group2) => {
+    const environment = branchEnvironment(module, group2.statements[0]);
+    return {
+      kind: "subscript",
+      module,
+      name: group2.receiver,
+      anchor: group2.statements[0].from,
+      anchorFile: module.file,
+      writes: group2.writes,
+      bases: [],
+      devOnly: environment === "development",
+      production: environment === "production",
+      unknownSpread: null,
+      callContainer: null,
+      bodyOpen: group2.body.from,
+      template: `${group2.receiver}[{q}{key}{q}] = True`
+    };
+  });
+}
+function classBlocks(module, fileEnvironment) {
+  const blocks = [];
+  for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    if (statement.name !== "ClassDefinition") continue;
+    const children = childrenOf(statement);
+    const nameNode = children.find((child) => child.name === "VariableName");
+    const argList = children.find((child) => child.name === "ArgList");
+    const body = children.find((child) => child.name === "Body");
+    if (!nameNode || !body) continue;
+    const name2 = textOf(module, nameNode);
+    const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => dottedName(module, argument.value)?.at(-1) ?? "").filter(Boolean) : [];
+    if (!CONFIG_CLASS.test(name2) && !bases.some((base) => CONFIG_CLASS.test(base))) continue;
+    const assignments = childrenOf(body).filter((child) => child.name === "AssignStatement");
+    const writes = [];
+    for (const assignment of assignments) {
+      const target = assignment.firstChild;
+      const value = assignedValue(assignment);
+      if (target?.name !== "VariableName" || !value) continue;
+      const key = textOf(module, target);
+      if (UPPER.test(key)) writes.push({ key, module, value, at: assignment.from, statement: assignment });
+    }
+    const environment = environmentOfLabel(name2);
+    blocks.push({
+      kind: "class",
+      module,
+      name: name2,
+      anchor: statement.from,
+      anchorFile: module.file,
+      writes,
+      bases,
+      devOnly: environment.devOnly || fileEnvironment.devOnly && !environment.production,
+      production: environment.production || fileEnvironment.production && !environment.devOnly,
+      unknownSpread: null,
+      callContainer: null,
+      bodyOpen: body.from,
+      template: "{key} = True"
+    });
+  }
+  return blocks;
+}
+function moduleBlockOf(module, context, fileEnvironment) {
+  if (projectFrameworks(context.project).has("django") || context.project.some(isDjangoSettingsLike))
+    return null;
+  const writes = [];
+  for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    if (statement.name !== "AssignStatement") continue;
+    const target = statement.firstChild;
+    const value = assignedValue(statement);
+    if (target?.name !== "VariableName" || !value) continue;
+    const key = textOf(module, target);
+    if (UPPER.test(key)) writes.push({ key, module, value, at: statement.from, statement });
+  }
+  const cookieKeys = writes.some((write) => /^(SESSION|REMEMBER)_COOKIE_/.test(write.key));
+  const loaded = context.project.some((other) => /\.(from_object|from_pyfile)\s*\(/.test(other.text));
+  if (!cookieKeys && !(fileEnvironment.production && loaded && writes.length > 0)) return null;
+  return {
+    kind: "module",
+    module,
+    name: module.file,
+    anchor: writes[0]?.at ?? 0,
+    anchorFile: module.file,
+    writes,
+    bases: [],
+    devOnly: fileEnvironment.devOnly && !fileEnvironment.production,
+    production: fileEnvironment.production,
+    unknownSpread: null,
+    callContainer: null,
+    bodyOpen: module.tree.topNode.from,
+    template: "{key} = True"
+  };
+}
+function effectiveWrite(project, block, key, depth = 0) {
+  const own = block.writes.filter((write) => write.key === key).at(-1);
+  if (own) return { write: own, owner: block };
+  if (block.kind !== "class" || depth > 8) return { write: null, owner: null };
+  for (const base of block.bases) {
+    const baseBlock = classNamed(project, block.module, base);
+    if (!baseBlock) continue;
+    const inherited = effectiveWrite(project, baseBlock, key, depth + 1);
+    if (inherited.write) return inherited;
+  }
+  return { write: null, owner: null };
+}
+function classNamed(project, from, name2) {
+  const classes = project.blocks.filter((block) => block.kind === "class" && block.name === name2);
+  return classes.find((block) => block.module === from) ?? (classes.length === 1 ? classes[0] : null);
+}
+function leafSubclasses(project, block) {
+  if (block.kind !== "class") return [];
+  const leaves = [];
+  const visit3 = (parent, depth) => {
+    const children = project.blocks.filter(
+      (other) => other.kind === "class" && other.bases.includes(parent.name) && classNamed(project, other.module, parent.name) === parent
+    );
+    for (const child of children) {
+      if (depth < 8 && project.blocks.some((other) => other.kind === "class" && other.bases.includes(child.name)))
+        visit3(child, depth + 1);
+      else leaves.push(child);
+    }
+  };
+  visit3(block, 0);
+  return leaves;
+}
+function flaskFamilySites(project, block, spec) {
+  if (block.devOnly) return [];
+  const secureKey = `${spec.prefix}SECURE`;
+  const httpOnlyKey = `${spec.prefix}HTTPONLY`;
+  const secure = effectiveWrite(project, block, secureKey);
+  const httpOnly = effectiveWrite(project, block, httpOnlyKey);
+  const weak = (value) => value.kind === "false" || value.kind === "conditional";
+  const httpOnlyValue = valueOf(block, httpOnly);
+  const flags = {
+    // HttpOnly is on by default: only a value that turns it off (in production) is worth a word.
+    httpOnly: httpOnlyValue.kind === "false" || httpOnlyValue.kind === "conditional" && httpOnlyValue.devOnly ? httpOnlyValue : { kind: "absent" },
+    secure: valueOf(block, secure)
+  };
+  for (const [key, effective] of [
+    [secureKey, secure],
+    [httpOnlyKey, httpOnly]
+  ]) {
+    const value = key === secureKey ? flags.secure : flags.httpOnly;
+    if (!weak(value) || !effective.owner) continue;
+    if (effective.owner !== block) return [];
+    const leaves = leafSubclasses(project, block);
+    if (leaves.length > 0 && leaves.every((leaf) => leaf.devOnly || effectiveWrite(project, leaf, key).owner !== block))
+      return [];
+  }
+  if ((flags.secure.kind === "absent" || flags.secure.kind === "unknown") && !missingIsReportable(project, block, spec, secureKey)) {
+    if (!weak(flags.httpOnly)) return [];
+    flags.secure = {
+      kind: "unknown",
+      reason: `\`${secureKey}\` may be set by a config source that was not read`
+    };
+  }
+  if (flags.secure.kind === "true" && !weak(flags.httpOnly)) return [];
+  const weakWrite = weak(flags.secure) ? secure.write : weak(flags.httpOnly) ? httpOnly.write : null;
+  const ownFamily = block.writes.filter((write) => write.key.startsWith(spec.prefix));
+  const pointer = block.kind === "call" ? void 0 : weakWrite ?? ownFamily[0];
+  const site = {
+    ruleId: spec.ruleId,
+    file: pointer?.module.file ?? block.anchorFile,
+    offset: pointer?.at ?? block.anchor,
+    cookieNames: [spec.cookieName],
+    kind: "session",
+    flags,
+    keys: { httpOnly: httpOnlyKey, secure: secureKey },
+    insertion: insertionFor2(block, ownFamily),
+    usedAt: [],
+    notes: []
+  };
+  if (spec.sharesCalls && site.insertion && block.kind === "call") {
+    const container = site.insertion.container;
+    site.insertion = { container: { ...container, open: container.open + 1 }, nest: [] };
+  }
+  const reason = pyIgnoreReason(pointer?.module ?? block.module, site.offset);
+  if (reason !== null) site.ignoredReason = reason;
+  return [site];
+}
+function missingIsReportable(project, block, spec, secureKey) {
+  if (!configures(project, block, spec)) return false;
+  if (project.readsEnvironment || project.mentionedElsewhere(secureKey)) return false;
+  const writtenElsewhere2 = project.blocks.some(
+    (other) => other !== block && !other.devOnly && other.writes.some((write) => write.key === secureKey)
+  );
+  if (writtenElsewhere2) return false;
+  return !leafSubclasses(project, block).some(
+    (leaf) => !leaf.devOnly && leaf.production && configures(project, leaf, spec)
+  );
+}
+function configures(project, block, spec) {
+  if (block.writes.some((write) => write.key.startsWith(spec.prefix))) return true;
+  if (!block.production) return false;
+  return !spec.missingNeedsFamilyKey || chainWrites(project, block, spec.prefix);
+}
+function chainWrites(project, block, prefix, depth = 0) {
+  if (block.writes.some((write) => write.key.startsWith(prefix))) return true;
+  if (block.kind !== "class" || depth > 8) return false;
+  return block.bases.some((base) => {
+    const baseBlock = classNamed(project, block.module, base);
+    return baseBlock !== null && chainWrites(project, baseBlock, prefix, depth + 1);
+  });
+}
+function valueOf(block, effective) {
+  if (!effective.write) {
+    return block.unknownSpread ? { kind: "unknown", reason: block.unknownSpread } : { kind: "absent" };
+  }
+  return evaluatePyFlag(effective.write.module, effective.write.value);
+}
+function insertionFor2(block, ownFamily) {
+  if (block.kind === "call") return block.callContainer ? { container: block.callContainer, nest: [] } : null;
+  const runWrites = ownFamily.length > 0 ? ownFamily : block.writes;
+  let template = block.template.replaceAll("{q}", runWrites.at(-1)?.quote ?? '"');
+  const family = ownFamily.map((write) => write.statement).filter((node) => node !== null);
+  const all = block.writes.map((write) => write.statement).filter((node) => node !== null);
+  const run = family.length > 0 ? family : all;
+  const annotated = run.length > 0 && run.every((node) => node.getChild("TypeDef") !== null);
+  if (annotated && block.kind === "class") template = "{key}: bool = True";
+  const open = family.length > 0 ? family[0].from : block.bodyOpen;
+  return { container: pyStatementsContainer(block.module, open, run, template), nest: [] };
+}
+
+// src/rules/flask-login-remember-cookie.ts
+var flaskLoginRememberCookie = {
+  meta: {
+    id: "flask-login-remember-cookie",
+    framework: "flask-login",
+    language: "python",
+    api: "REMEMBER_COOKIE_SECURE / REMEMBER_COOKIE_HTTPONLY",
+    description: "Flask-Login remember-me cookie settings, wherever the Flask config is written.",
+    defaults: { httpOnly: "on", secure: "off" }
+  },
+  findSites(module, context) {
+    const project = flaskProject(context);
+    if (!project) return [];
+    const sites = [];
+    for (const block of project.blocks) {
+      if (block.module !== module) continue;
+      sites.push(
+        ...flaskFamilySites(project, block, {
+          ruleId: this.meta.id,
+          prefix: "REMEMBER_COOKIE_",
+          cookieName: "remember_token",
+          missingNeedsFamilyKey: true,
+          sharesCalls: true
+        })
+      );
+    }
+    return sites;
+  }
+};
+
+// src/rules/flask-session-config.ts
+var SESSION_FAMILY = {
+  ruleId: "flask-session-config",
+  prefix: "SESSION_COOKIE_",
+  cookieName: "session",
+  missingNeedsFamilyKey: false
+};
+var flaskSessionConfig = {
+  meta: {
+    id: "flask-session-config",
+    framework: "flask",
+    language: "python",
+    api: "SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY",
+    description: "Flask session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.",
+    defaults: { httpOnly: "on", secure: "off" }
+  },
+  findSites(module, context) {
+    const project = flaskProject(context);
+    if (!project) return [];
+    const sites = [];
+    for (const block of project.blocks) {
+      if (block.module !== module) continue;
+      sites.push(...flaskFamilySites(project, block, SESSION_FAMILY));
+    }
+    return sites;
+  }
+};
+
+// src/rules/flask-set-cookie.ts
+var flaskSetCookie = {
+  meta: {
+    id: "flask-set-cookie",
+    framework: "werkzeug",
+    language: "python",
+    api: "response.set_cookie()",
+    description: "Werkzeug / Flask `response.set_cookie(...)` calls in modules that use Flask or Werkzeug.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context) {
+    return findSetCookieSites(module, context, {
+      ruleId: this.meta.id,
+      framework: "flask",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: true
+    });
+  }
+};
+
+// src/rules/starlette-session-middleware.ts
+var PACKAGES3 = ["starlette", "fastapi"];
+var starletteSessionMiddleware = {
+  meta: {
+    id: "starlette-session-middleware",
+    framework: "starlette",
+    language: "python",
+    api: "SessionMiddleware(https_only=\u2026)",
+    description: "Starlette / FastAPI `SessionMiddleware` options (`https_only` gives the session cookie Secure).",
+    defaults: { httpOnly: "on", secure: "off" }
+  },
+  findSites(module, context) {
+    if (!module.text.includes("SessionMiddleware")) return [];
+    const sites = [];
+    for (const call of callsOf2(module)) {
+      const parts = callParts(call);
+      const callee = parts ? dottedName(module, parts.callee) : null;
+      if (!parts || !callee) continue;
+      const args = argumentsOf(module, parts.argList);
+      const first = args[0];
+      const direct = callee.at(-1) === "SessionMiddleware" && isStarletteSessionMiddleware(module, callee);
+      const wrapped = (callee.at(-1) === "add_middleware" || callee.at(-1) === "Middleware") && first?.kind === "positional" && isStarletteSessionMiddleware(module, dottedName(module, first.value));
+      if (!direct && !wrapped) continue;
+      const cookieArgument = args.find((a) => a.kind === "keyword" && a.name === "session_cookie");
+      const cookieName2 = cookieArgument ? stringLiteral(module, cookieArgument.value) : "session";
+      sites.push(
+        keywordCallSite(module, call, parts.argList, context, {
+          ruleId: this.meta.id,
+          keys: { httpOnly: null, secure: "https_only" },
+          kind: "session",
+          cookieNames: cookieName2 === null ? [] : [cookieName2]
+        })
+      );
+    }
+    return sites;
+  }
+};
+function isStarletteSessionMiddleware(module, dotted) {
+  if (!dotted || dotted.at(-1) !== "SessionMiddleware") return false;
+  if (dotted.length === 1) return importedFrom(module, "SessionMiddleware", PACKAGES3);
+  return importedFrom(module, dotted[0], PACKAGES3);
+}
+
+// src/rules/starlette-set-cookie.ts
+var starletteSetCookie = {
+  meta: {
+    id: "starlette-set-cookie",
+    framework: "starlette",
+    language: "python",
+    api: "Response.set_cookie()",
+    description: "Starlette / FastAPI `response.set_cookie(...)` calls.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context) {
+    return findSetCookieSites(module, context, {
+      ruleId: this.meta.id,
+      framework: "starlette",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: true
+    });
+  }
+};
 
 // src/rules/tornado-set-cookie.ts
 var tornadoSetCookie = {
@@ -41279,7 +49748,9 @@ var tornadoSetCookie = {
       if (positional.length + (named("name") ? 1 : 0) + (named("value") ? 1 : 0) < 2) continue;
       if (args.some((argument) => argument.kind === "star")) continue;
       const wrapper = enclosingFunction(module, call);
-      const forwardsKwargs = wrapper?.kwargsParameter && args.some((argument) => argument.kind === "doublestar" && textOf(module, argument.value) === wrapper.kwargsParameter);
+      const forwardsKwargs = wrapper?.kwargsParameter && args.some(
+        (argument) => argument.kind === "doublestar" && textOf(module, argument.value) === wrapper.kwargsParameter
+      );
       if (forwardsKwargs) continue;
       const nameNode = positional[0]?.value ?? named("name")?.value;
       const cookieName2 = nameNode ? stringLiteral(module, nameNode) : null;
@@ -41299,7 +49770,9 @@ var tornadoSetCookie = {
         notes: []
       };
       if (signed && method === "set_secure_cookie") {
-        site.notes.push("In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself.");
+        site.notes.push(
+          "In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself."
+        );
       }
       const target = view.unknownSpread ? null : view.splatted.at(-1);
       if (target) {
@@ -41327,7 +49800,16 @@ function isTornadoProject(project) {
 
 // src/rules/tornado-cookie-settings.ts
 var SETTINGS_NAME = /cookie_?(settings|options|opts|kwargs|args|params|config|flags|attrs)$/i;
-var COOKIE_KEYS = /* @__PURE__ */ new Set(["secure", "httponly", "samesite", "expires", "expires_days", "domain", "path", "max_age"]);
+var COOKIE_KEYS = /* @__PURE__ */ new Set([
+  "secure",
+  "httponly",
+  "samesite",
+  "expires",
+  "expires_days",
+  "domain",
+  "path",
+  "max_age"
+]);
 var tornadoCookieSettings = {
   meta: {
     id: "tornado-cookie-settings",
@@ -41342,7 +49824,9 @@ var tornadoCookieSettings = {
     const sites = [];
     for (const [name2, value] of module.assignments) {
       if (!SETTINGS_NAME.test(name2) || value.name !== "DictionaryExpression") continue;
-      const keys = dictEntriesOf(module, value).map((entry) => entry.key === null ? "" : tornadoKey(entry.key));
+      const keys = dictEntriesOf(module, value).map(
+        (entry) => entry.key === null ? "" : tornadoKey(entry.key)
+      );
       if (!keys.some((key) => COOKIE_KEYS.has(key))) continue;
       if (isSplattedIntoCookieCall(module, value, context)) continue;
       const site = {
@@ -41373,7 +49857,8 @@ function isSplattedIntoCookieCall(owner, dict, context) {
       for (const argument of argumentsOf(module, parts.argList)) {
         if (argument.kind !== "doublestar") continue;
         const resolved = resolvePyExpression(module, argument.value, context);
-        if (!("unknown" in resolved) && resolved.module === owner && resolved.node.from === dict.from) return true;
+        if (!("unknown" in resolved) && resolved.module === owner && resolved.node.from === dict.from)
+          return true;
       }
     }
   }
@@ -41448,7 +49933,9 @@ function siteFor(module, node, entries, context, ruleId) {
     flags: { httpOnly: { kind: "absent" }, secure: { kind: "absent" } },
     insertion: container ? { container, nest: [KWARGS] } : null
   };
-  site.notes.push("`xsrf_cookies` is on, but no `xsrf_cookie_kwargs` gives the `_xsrf` cookie its attributes.");
+  site.notes.push(
+    "`xsrf_cookies` is on, but no `xsrf_cookie_kwargs` gives the `_xsrf` cookie its attributes."
+  );
   return withIgnore2(module, enabled.from, site);
 }
 function withIgnore2(module, offset, site) {
@@ -41456,10 +49943,2023 @@ function withIgnore2(module, offset, site) {
   return reason === null ? site : { ...site, ignoredReason: reason };
 }
 
+// src/rules/python-rules.ts
+var PY_RULES = [
+  tornadoSetCookie,
+  tornadoCookieSettings,
+  tornadoXsrfCookie,
+  flaskSessionConfig,
+  flaskLoginRememberCookie,
+  flaskSetCookie,
+  djangoSessionSettings,
+  djangoCsrfSettings,
+  djangoSetCookie,
+  starletteSetCookie,
+  aiohttpSetCookie,
+  starletteSessionMiddleware,
+  aiohttpSessionStorage
+];
+
 // src/rules/index.ts
-var JS_RULES = [expressResCookie, cookieSerialize, expressSession, cookieSession];
-var PY_RULES = [tornadoSetCookie, tornadoCookieSettings, tornadoXsrfCookie];
 var RULES = [...JS_RULES, ...PY_RULES];
+
+// src/discover/read-file.ts
+import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync } from "node:fs";
+import { join as join3 } from "node:path";
+var MAX_FILE_BYTES = 1024 * 1024;
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function readSourceFile(root, file, mustMention) {
+  const read = readRegularFile(join3(root, file), MAX_FILE_BYTES);
+  if ("skip" in read) return { skip: read.skip };
+  const bytes = read.bytes;
+  if (mustMention && !mustMention(bytes)) return { unrelated: true };
+  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
+  let text;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { skip: "not valid UTF-8" };
+  }
+  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
+  if (GENERATED_BUNDLE.test(text)) return { skip: "generated bundle (webpack / browserify output)" };
+  return { text };
+}
+function readRegularFile(path, maxBytes) {
+  let descriptor;
+  try {
+    descriptor = openSync2(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
+    return { skip: `cannot be read (${code ?? "error"})`, ...code ? { code } : {} };
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { skip: "not a regular file" };
+    if (stats.size > maxBytes) {
+      return {
+        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
+      };
+    }
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (error) {
+    return { skip: `cannot be read (${error.code ?? "error"})` };
+  } finally {
+    closeSync2(descriptor);
+  }
+}
+var GENERATED_BUNDLE = /__webpack_require__|webpackChunk|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see/;
+function looksMinified(text) {
+  if (text.length < 4096) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
+    const end = index === -1 ? text.length : index;
+    longest = Math.max(longest, end - start);
+    if (index === -1) break;
+    lines++;
+    start = index + 1;
+  }
+  return longest > 5e3 && text.length / lines > 300;
+}
+
+// src/discover/load-config.ts
+var MAX_CONFIG_BYTES = 256 * 1024;
+var decoder2 = new TextDecoder("utf-8", { fatal: true });
+function loadConfig(folder, explicit, cwd) {
+  const ruleIds = RULES.map((rule) => rule.meta.id);
+  const shown = explicit ?? DEFAULT_CONFIG_PATH;
+  const read = readRegularFile(
+    explicit !== null ? resolve(cwd, explicit) : join4(folder, DEFAULT_CONFIG_PATH),
+    MAX_CONFIG_BYTES
+  );
+  if ("skip" in read) {
+    if (read.code === "ENOENT" && explicit === null) return DEFAULT_CONFIG;
+    if (read.code === "ENOENT") throw new UsageError(`cannot read the config file ${shown}: ENOENT`);
+    throw new UsageError(`${shown}: the config file is refused: ${read.skip}`);
+  }
+  let text;
+  try {
+    text = decoder2.decode(read.bytes);
+  } catch {
+    throw new UsageError(`${shown}: the config file is not valid UTF-8`);
+  }
+  return parseConfigFile(shown, text, ruleIds);
+}
+
+// src/report/console.ts
+function renderText(result, options = {}) {
+  const lines = [];
+  for (const finding of result.findings) {
+    if (options.quiet && !isWeak(finding)) continue;
+    lines.push(`${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`);
+  }
+  if (!options.quiet) {
+    for (const entry of result.skipped) lines.push(`${entry.file}  skipped  ${entry.reason}`);
+  }
+  lines.push(summaryLine(result));
+  return `${lines.join("\n")}
+`;
+}
+function summaryLine(result) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of result.findings) counts.set(finding.outcome, (counts.get(finding.outcome) ?? 0) + 1);
+  const parts = [
+    ["fixed", "fixed"],
+    ["fixable", "fixable"],
+    ["manual", "need a human"],
+    ["conditional", "conditional"],
+    ["ignored", "ignored"]
+  ].filter(([outcome]) => counts.has(outcome)).map(([outcome, words]) => `${counts.get(outcome)} ${words}`);
+  const total = result.findings.length;
+  const findings = `${total} finding${total === 1 ? "" : "s"}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}`;
+  const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? "" : "s"} listed, ${result.stats.filesParsed} parsed`;
+  const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : "";
+  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms.`;
+}
+function isWeak(finding) {
+  if (finding.outcome === "fixed" || finding.outcome === "ignored") return false;
+  if (finding.severity === "low") return false;
+  return finding.problems.some((problem) => problem.endsWith("-missing") || problem.endsWith("-false"));
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options) {
+    const last = path.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines2(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines2(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/report/diff.ts
+function renderUnifiedDiff(changes) {
+  return changes.map((change) => {
+    const patch = structuredPatch(
+      `a/${change.file}`,
+      `b/${change.file}`,
+      change.before,
+      change.after,
+      "",
+      "",
+      {
+        context: 3
+      }
+    );
+    const hunks = patch.hunks.map((hunk) => {
+      const header = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
+      return [header, ...hunk.lines].join("\n");
+    });
+    return [`--- a/${change.file}`, `+++ b/${change.file}`, ...hunks].join("\n") + "\n";
+  }).join("");
+}
+
+// src/report/json.ts
+function renderJson(result) {
+  const document = {
+    version: 1,
+    findings: result.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      framework: finding.framework,
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      cookie: finding.cookie,
+      problems: finding.problems,
+      outcome: finding.outcome,
+      message: finding.message
+    })),
+    skipped: result.skipped.map((entry) => ({ file: entry.file, reason: entry.reason })),
+    stats: {
+      filesListed: result.stats.filesListed,
+      filesParsed: result.stats.filesParsed,
+      ms: result.stats.ms
+    }
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+
+// src/report/document.ts
+function renderList(list, maxItems) {
+  const shown = list.items.slice(0, maxItems);
+  const left = list.items.length - shown.length;
+  const parts = [];
+  if (shown.length > 0)
+    parts.push([...list.head === void 0 ? [] : [list.head], shown.join(list.separator)].join("\n"));
+  if (left > 0) parts.push(list.overflow(left));
+  return parts;
+}
+function renderSection(section, limits) {
+  return [
+    section.heading,
+    ...section.blocks,
+    ...section.list === void 0 ? [] : renderList(section.list, limits.maxItems),
+    ...section.after ?? []
+  ];
+}
+function render(document, limits, shrinking) {
+  const parts = [...document.opening];
+  let noteShown = false;
+  for (const section of document.sections) {
+    if (section.detail === true && !limits.includeDetail) {
+      if (!noteShown) parts.push(shrinking.detailDropped);
+      noteShown = true;
+      continue;
+    }
+    parts.push(...renderSection(section, limits));
+  }
+  return `${parts.join("\n\n")}
+`;
+}
+function renderDocument(document, shrinking) {
+  return render(document, { includeDetail: true, maxItems: Infinity }, shrinking);
+}
+function renderDocumentWithin(document, shrinking, maxLength) {
+  const full = renderDocument(document, shrinking);
+  if (full.length <= maxLength) return full;
+  const withoutDetail = { includeDetail: false, maxItems: Infinity };
+  const text = render(document, withoutDetail, shrinking);
+  if (text.length <= maxLength) return text;
+  const longest = Math.max(0, ...document.sections.map((section) => section.list?.items.length ?? 0));
+  let fits = -1;
+  let low = 0;
+  let high = longest;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (render(document, { includeDetail: false, maxItems: middle }, shrinking).length <= maxLength) {
+      fits = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (fits >= 0) return render(document, { includeDetail: false, maxItems: fits }, shrinking);
+  return renderSkeleton(document, shrinking, maxLength);
+}
+function renderSkeleton(document, shrinking, maxLength) {
+  const essentials = document.sections.filter((section) => section.essential === true).flatMap((section) => [section.heading, shrinking.nothingFits]);
+  const withOpening = `${[...document.opening, ...essentials].join("\n\n")}
+`;
+  if (withOpening.length <= maxLength) return withOpening;
+  return `${[...document.opening.slice(0, 1), ...essentials].join("\n\n")}
+`;
+}
+
+// src/report/escape.ts
+function oneLine(text) {
+  return text.replace(/\r\n|\r|\n/g, " ");
+}
+function escapeText(text) {
+  return oneLine(text).replace(/[\\`*_[\]~]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function codeSpan(text) {
+  const content2 = oneLine(text);
+  if (content2 === "") return "` `";
+  const longestRun = Math.max(0, ...Array.from(content2.matchAll(/`+/g), (match) => match[0].length));
+  const fence = "`".repeat(longestRun + 1);
+  const needsPadding = content2.startsWith("`") || content2.endsWith("`") || /^ .* $/.test(content2);
+  return needsPadding ? `${fence} ${content2} ${fence}` : `${fence}${content2}${fence}`;
+}
+function asSentence(text) {
+  if (text === "") return text;
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?:]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+function escapeProse(text) {
+  const parts = [];
+  let rest = asSentence(oneLine(text).trim());
+  for (let match = /`([^`]+)`/.exec(rest); match !== null; match = /`([^`]+)`/.exec(rest)) {
+    parts.push(escapeText(rest.slice(0, match.index)), codeSpan(match[1] ?? ""));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  parts.push(escapeText(rest));
+  return parts.join("");
+}
+function tableCell(markdown) {
+  return oneLine(markdown).replace(/\|/g, "\\|");
+}
+function shellQuote(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function encodePath(path) {
+  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+}
+
+// src/report/framework-notes.ts
+function genericNotes(framework) {
+  return {
+    name: escapeText(framework),
+    defaults: {},
+    defaultBehaviour: "cookie-hardener has no notes on this library's defaults yet; the finding reports what the code itself leaves out."
+  };
+}
+var PROXY_NODE_COOKIES = "it writes cookies through the `cookies` package, which throws `Cannot send secure cookie over unencrypted connection` when `secure: true` meets a request it believes is plain HTTP.";
+var NOTES = {
+  express: {
+    name: "Express",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`res.cookie(name, value, options)` fills in only `path: /`; HttpOnly and Secure appear only when the options ask for them.",
+    behindProxy: "`res.cookie` writes the Secure attribute whatever the protocol of the request, so a proxy that terminates TLS does not change the header. Code that reads `req.secure` or `req.protocol` needs `app.set('trust proxy', 1)` (or the proxy's address) to see `X-Forwarded-Proto`."
+  },
+  cookie: {
+    name: "`cookie` package",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`serialize` (and `stringifySetCookie` from 1.1 on) writes an attribute only when its option is truthy; nothing is on by default.",
+    behindProxy: "It only builds the header string, so the attribute is written whatever the connection; the browser enforces it."
+  },
+  "express-session": {
+    name: "express-session",
+    defaults: { httpOnly: "on", secure: "off" },
+    defaultBehaviour: "The session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true` or `'auto'` (follow the request).",
+    behindProxy: "With `cookie.secure: true`, express-session only sends the cookie on requests it believes are HTTPS. When TLS ends at a proxy, the app sees plain HTTP unless `app.set('trust proxy', 1)` (or the middleware's `proxy: true`) lets it trust `X-Forwarded-Proto`; without that the session cookie is silently never set and logins stop sticking, with no error logged.",
+    overPlainHttp: "express-session goes further and does not send the session cookie at all.",
+    defaultCookieName: "connect.sid",
+    sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
+    verifyAfterSecure: "express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
+    secretSetting: "`secret`"
+  },
+  "cookie-session": {
+    name: "cookie-session",
+    defaults: { httpOnly: "on", secure: "auto" },
+    defaultBehaviour: "The options are flat (no `cookie:` object). HttpOnly is on unless `httpOnly: false`; Secure follows the request (on for HTTPS, off for HTTP) unless set.",
+    behindProxy: `cookie-session matters here: ${PROXY_NODE_COOKIES} When TLS ends at a proxy, set \`app.set('trust proxy', 1)\` before relying on \`secure: true\`, or every response that touches the session fails with a 500.`,
+    overPlainHttp: "cookie-session fails harder: with `secure: true` it throws on every response that writes the session.",
+    defaultCookieName: "session",
+    verifyAfterSecure: "cookie-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors.",
+    secretSetting: "`keys`"
+  },
+  koa: {
+    name: "Koa",
+    defaults: { httpOnly: "on", secure: "auto" },
+    defaultBehaviour: "`ctx.cookies.set` makes cookies HttpOnly unless told otherwise and turns Secure on by itself for requests Koa sees as HTTPS.",
+    behindProxy: `Koa matters here: ${PROXY_NODE_COOKIES} Koa believes \`X-Forwarded-Proto\` only when \`app.proxy = true\`; without it, a proxy that terminates TLS makes every such request fail with a 500, and the automatic mode leaves Secure off.`,
+    overPlainHttp: "Koa fails harder: every `ctx.cookies.set` that asks for `secure: true` throws.",
+    verifyAfterSecure: "Koa: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
+    secretSetting: "`app.keys`"
+  },
+  "koa-session": {
+    name: "koa-session",
+    defaults: { httpOnly: "on", secure: "auto" },
+    defaultBehaviour: "The options are flat; HttpOnly defaults to on, and a missing `secure` follows the request the way `ctx.cookies.set` does.",
+    behindProxy: `koa-session matters here: ${PROXY_NODE_COOKIES} Set \`app.proxy = true\` when TLS ends at a proxy, or \`secure: true\` turns every session write into a 500.`,
+    overPlainHttp: "koa-session fails harder: with `secure: true` it throws on every response that writes the session.",
+    defaultCookieName: "koa.sess",
+    verifyAfterSecure: "koa-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
+    secretSetting: "`app.keys`"
+  },
+  "fastify-cookie": {
+    name: "@fastify/cookie",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`reply.setCookie` sets neither HttpOnly nor Secure unless the call, or the plugin registration's `parseOptions`, does; SameSite defaults to `lax`.",
+    behindProxy: "A literal `secure: true` is written whatever the protocol. `secure: 'auto'` reads `request.protocol`, which reflects `X-Forwarded-Proto` only when Fastify is created with `trustProxy`."
+  },
+  "fastify-session": {
+    name: "@fastify/session",
+    defaults: { httpOnly: "on", secure: "on" },
+    defaultBehaviour: "The session cookie is HttpOnly and Secure unless `cookie.httpOnly` / `cookie.secure` say otherwise, so only an explicit `false` weakens it.",
+    behindProxy: "With Secure on, the session cookie is not set on connections @fastify/session considers insecure. When TLS ends at a proxy, create Fastify with `trustProxy` so `X-Forwarded-Proto` counts.",
+    overPlainHttp: "@fastify/session goes further and does not send the session cookie at all.",
+    defaultCookieName: "sessionId",
+    sessionRegeneration: "call `request.session.regenerate()` after a successful login",
+    secretSetting: "`secret`"
+  },
+  "fastify-secure-session": {
+    name: "@fastify/secure-session",
+    defaults: { httpOnly: "on", secure: "off" },
+    defaultBehaviour: "The encrypted session cookie is HttpOnly by default; Secure has no default, and SameSite `lax` comes from @fastify/cookie.",
+    behindProxy: "The cookie is written through `reply.setCookie`, so a literal `secure: true` is sent whatever the protocol.",
+    secretSetting: "`key`"
+  },
+  nextjs: {
+    name: "Next.js",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`cookies().set(\u2026)` and `NextResponse#cookies.set(\u2026)` default only `path` to `/`; HttpOnly and Secure are off unless passed.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  hono: {
+    name: "Hono",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`setCookie` / `setSignedCookie` add only `path: /`; HttpOnly and Secure are off unless set (`prefix: 'secure'` or `'host'` forces Secure).",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  h3: {
+    name: "h3",
+    defaults: {},
+    defaultBehaviour: "`setCookie(event, \u2026)` adds only `path: /`, so HttpOnly and Secure are off unless set; `useSession` defaults its cookie to HttpOnly and Secure.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request.",
+    defaultCookieName: "h3",
+    secretSetting: "`password` (`useSession`)"
+  },
+  hapi: {
+    name: "hapi",
+    defaults: { httpOnly: "on", secure: "on" },
+    defaultBehaviour: "`server.state` / `h.state` default to `isHttpOnly: true`, `isSecure: true` and `isSameSite: 'Strict'`; only an explicit `false` weakens a cookie.",
+    behindProxy: "The attribute is written as configured, whatever the protocol of the request."
+  },
+  remix: {
+    name: "Remix / React Router",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`createCookie` and `createCookieSessionStorage` default `path` to `/` and `sameSite` to `lax`; HttpOnly and Secure are off unless set.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request.",
+    defaultCookieName: "__session",
+    secretSetting: "`secrets`"
+  },
+  sveltekit: {
+    name: "SvelteKit",
+    defaults: { httpOnly: "on", secure: "on" },
+    defaultBehaviour: "`cookies.set` defaults to HttpOnly, SameSite `lax` and Secure, except on `http://localhost` where Secure is left off."
+  },
+  authjs: {
+    name: "Auth.js",
+    defaults: { httpOnly: "on", secure: "auto" },
+    defaultBehaviour: "Auth.js makes its cookies HttpOnly with SameSite `lax`; Secure follows `useSecureCookies`, which defaults to whether the site's configured URL starts with `https:`.",
+    behindProxy: "Secure depends on the URL Auth.js is told it is served from (`NEXTAUTH_URL` in v4), not on the connection: an `http://` URL there turns Secure off for every auth cookie."
+  },
+  "iron-session": {
+    name: "iron-session",
+    defaults: { httpOnly: "on", secure: "on" },
+    defaultBehaviour: "`cookieOptions` default to HttpOnly, Secure and SameSite `lax`.",
+    secretSetting: "`password`"
+  },
+  "js-cookie": {
+    name: "js-cookie",
+    clientSide: true,
+    defaults: { secure: "off" },
+    defaultBehaviour: "Browser code: `Cookies.set` cannot make a cookie HttpOnly at all, and Secure is off unless `secure: true` is passed."
+  },
+  "universal-cookie": {
+    name: "universal-cookie",
+    clientSide: true,
+    defaults: { secure: "off" },
+    defaultBehaviour: "In the browser its `httpOnly` option is ignored; Secure is off unless set."
+  },
+  "ngx-cookie-service": {
+    name: "ngx-cookie-service",
+    clientSide: true,
+    defaults: { secure: "off" },
+    defaultBehaviour: "Angular browser code: `CookieService.set` / `put` write through `document.cookie`, so they can never set HttpOnly; Secure is off unless `secure: true` is passed."
+  },
+  "document-cookie": {
+    name: "`document.cookie`",
+    clientSide: true,
+    defaults: { secure: "off" },
+    defaultBehaviour: "Script can add `; Secure` to the string it assigns but can never set HttpOnly; without `; Secure` the cookie also travels over plain HTTP."
+  },
+  flask: {
+    name: "Flask",
+    defaults: { httpOnly: "on", secure: "off" },
+    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.",
+    behindProxy: "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
+    defaultCookieName: "session",
+    sessionRegeneration: "call `session.clear()` before storing the user in the session at login",
+    secretSetting: "`SECRET_KEY`"
+  },
+  "flask-login": {
+    name: "Flask-Login",
+    defaults: { httpOnly: "on", secure: "off" },
+    defaultBehaviour: "The remember-me cookie is HttpOnly by default from Flask-Login 0.6 (not in 0.5 and earlier); `REMEMBER_COOKIE_SECURE` defaults to `False`.",
+    behindProxy: "The attribute is written whatever the protocol of the request.",
+    defaultCookieName: "remember_token"
+  },
+  werkzeug: {
+    name: "Werkzeug / Flask `set_cookie`",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`Response.set_cookie` defaults to `secure=False` and `httponly=False`.",
+    behindProxy: "The attribute is written whatever the protocol of the request."
+  },
+  django: {
+    name: "Django",
+    defaults: {},
+    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True`; `SESSION_COOKIE_SECURE` and `CSRF_COOKIE_SECURE` default to `False`; `CSRF_COOKIE_HTTPONLY` is `False` on purpose so JavaScript can read the token. `HttpResponse.set_cookie` defaults to `secure=False, httponly=False`.",
+    behindProxy: "Django writes Secure whatever the protocol. When TLS ends at a proxy, `SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')` makes `request.is_secure()` true (HTTPS redirects and CSRF origin checks rely on it); set it only if the proxy always overwrites that header.",
+    defaultCookieName: "sessionid",
+    sessionRegeneration: "`django.contrib.auth.login()` already cycles the session key; custom login code should call `request.session.cycle_key()`",
+    verifyAfterSecure: "Django: `python manage.py check --deploy` against the production settings no longer reports `security.W010`\u2013`W012` (session cookie) or `security.W016` (CSRF cookie).",
+    secretSetting: "`SECRET_KEY`"
+  },
+  starlette: {
+    name: "Starlette / FastAPI",
+    defaults: {},
+    defaultBehaviour: '`Response.set_cookie` defaults to `secure=False, httponly=False, samesite="lax"`. `SessionMiddleware` always sends HttpOnly and adds Secure only with `https_only=True`.',
+    behindProxy: "The attribute is written whatever the protocol. When TLS ends at a proxy, run uvicorn with `--proxy-headers` and `--forwarded-allow-ips` so `request.url.scheme` is `https`.",
+    defaultCookieName: "session",
+    secretSetting: "`secret_key` (`SessionMiddleware`)"
+  },
+  aiohttp: {
+    name: "aiohttp",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`StreamResponse.set_cookie` adds `secure` and `httponly` only when they are passed.",
+    behindProxy: "The attribute is written whatever the protocol of the request."
+  },
+  "aiohttp-session": {
+    name: "aiohttp-session",
+    defaults: { httpOnly: "on", secure: "off" },
+    defaultBehaviour: "The storages default to `httponly=True`; `secure` has no default, so it is off.",
+    behindProxy: "The attribute is written whatever the protocol of the request.",
+    defaultCookieName: "AIOHTTP_SESSION"
+  },
+  tornado: {
+    name: "Tornado",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: '`set_cookie`, `set_signed_cookie` and its older name `set_secure_cookie` default to `httponly=False, secure=False`. Tornado reads no application setting for these flags: a `cookie_settings` dict does nothing unless the project\'s own code splats it into those calls, and `xsrf_cookie_kwargs` reaches only the `_xsrf` cookie. In Tornado a "secure cookie" is a *signed* one; `set_secure_cookie` sets no Secure attribute.',
+    behindProxy: "Tornado writes Secure whatever the protocol, so a proxy that terminates TLS does not remove it; start the `HTTPServer` with `xheaders=True` so `request.protocol` reflects `X-Forwarded-Proto` for code that checks it.",
+    sessionRegeneration: "issue a new signed value at login and pass a short `max_age_days` to `get_signed_cookie`",
+    secretSetting: "`cookie_secret`"
+  }
+};
+function frameworkNotes(framework) {
+  return NOTES[framework] ?? genericNotes(framework);
+}
+
+// src/report/wording.ts
+var FLAG_LABEL = {
+  httpOnly: "HttpOnly",
+  secure: "Secure",
+  sameSite: "SameSite"
+};
+var CWE = {
+  sameSite: { id: "CWE-1275", url: "https://cwe.mitre.org/data/definitions/1275.html" },
+  httpOnly: { id: "CWE-1004", url: "https://cwe.mitre.org/data/definitions/1004.html" },
+  secure: { id: "CWE-614", url: "https://cwe.mitre.org/data/definitions/614.html" }
+};
+function parseProblem(problem) {
+  const dash = problem.indexOf("-");
+  return { flag: problem.slice(0, dash), kind: problem.slice(dash + 1) };
+}
+function problemFlags(finding) {
+  const flags = new Set(finding.problems.map((problem) => parseProblem(problem).flag));
+  return ATTRIBUTES.filter((flag) => flags.has(flag));
+}
+function joinWords(words) {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
+}
+function flagList2(flags) {
+  return joinWords(flags.map((flag) => FLAG_LABEL[flag]));
+}
+function plural(count, one, many) {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+}
+var PROBLEM_KIND_ORDER = ["missing", "false", "conditional", "unknown"];
+var PROBLEM_KIND_WORDS = {
+  missing: "not set",
+  false: "turned off",
+  conditional: "decided at run time",
+  unknown: "not visible in the code"
+};
+function problemCell(finding) {
+  if (!isAdvisory(finding)) return problemsInWords(finding.problems);
+  return isTornadoSettingsDict(finding) ? "Dict has no effect: no cookie call splats it" : "No flag problem (advisory)";
+}
+function problemsInWords(problems) {
+  const parsed = problems.map(parseProblem);
+  return PROBLEM_KIND_ORDER.flatMap((kind) => {
+    const flags = ATTRIBUTES.filter(
+      (flag) => parsed.some((problem) => problem.kind === kind && problem.flag === flag)
+    );
+    return flags.length === 0 ? [] : [`${flagList2(flags)} ${PROBLEM_KIND_WORDS[kind]}`];
+  }).join("; ");
+}
+function isChanged(finding) {
+  return (finding.outcome === "fixed" || finding.outcome === "fixable") && finding.changedFlags.length > 0;
+}
+function flagsLeftAsIs(finding) {
+  const flags = new Set(problemFlags(finding));
+  if (finding.kind === "csrf") flags.add("httpOnly");
+  return ATTRIBUTES.filter((flag) => flags.has(flag) && !finding.changedFlags.includes(flag));
+}
+function needsHuman(finding) {
+  return !isAdvisory(finding) && (finding.outcome === "manual" || finding.outcome === "conditional");
+}
+function outcomeInWords(finding) {
+  if (isAdvisory(finding) && finding.changedFlags.length === 0) return "Advisory: nothing changed";
+  switch (finding.outcome) {
+    case "fixed":
+    case "fixable": {
+      if (finding.changedFlags.length === 0) return "Left as is";
+      const verb = finding.outcome === "fixed" ? "Fixed" : "Fixable";
+      const left = flagsLeftAsIs(finding);
+      const rest = left.length > 0 ? `; ${flagList2(left)} left as is` : "";
+      return `${verb}: ${flagList2(finding.changedFlags)}${rest}`;
+    }
+    case "manual":
+      return "Needs a manual fix";
+    case "conditional":
+      return "Left as is: decided at run time";
+    case "ignored":
+      return "Ignored by comment";
+  }
+}
+var KIND_LABEL = {
+  session: "session cookie",
+  csrf: "CSRF cookie",
+  other: "cookie"
+};
+function cookieName(finding) {
+  return finding.cookie ?? frameworkNotes(finding.framework).defaultCookieName ?? null;
+}
+function cookieLabel(finding) {
+  if (finding.cookie !== null) return codeSpan(finding.cookie);
+  if (isTornadoSettingsDict(finding))
+    return otherUses(finding).length > 0 ? "cookies set with this dict" : "none: no cookie call uses this dict";
+  const fallback = frameworkNotes(finding.framework).defaultCookieName;
+  if (fallback !== void 0) return `${codeSpan(fallback)} (default name)`;
+  return `${KIND_LABEL[finding.kind]}, name not in code`;
+}
+function normalizePath(file) {
+  return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+function locationText(finding) {
+  return `${normalizePath(finding.file)}:${finding.line}`;
+}
+function otherUses(finding) {
+  const own = locationText(finding);
+  return finding.usedAt.map(normalizePath).filter((site) => site !== own);
+}
+function locationMarkdown(finding, link) {
+  const label = codeSpan(locationText(finding));
+  if (link.repository === void 0) return label;
+  const url = `${link.serverUrl.replace(/\/+$/, "")}/${link.repository}/blob/${encodePath(link.ref)}/${encodePath(normalizePath(finding.file))}#L${finding.line}`;
+  return `[${label}](${url})`;
+}
+function isTornadoSettingsDict(finding) {
+  return finding.framework === "tornado" && (finding.ruleId.includes("cookie-settings") || otherUses(finding).length > 0);
+}
+function isAdvisory(finding) {
+  return finding.problems.length === 0;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareFindings(a, b) {
+  return compareText(normalizePath(a.file), normalizePath(b.file)) || a.line - b.line || a.column - b.column || compareText(a.cookie ?? "", b.cookie ?? "") || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint);
+}
+function sortFindings(findings) {
+  return [...findings].sort(compareFindings);
+}
+
+// src/report/checklist.ts
+var CHECKLIST_INTRO = "In the commands, replace `HOST` with a deployed host name and `PATH` with a route that sets the cookie (a login route may need `-X POST` and form fields).";
+function setCookieCommand(name2) {
+  const pattern = name2 === null ? "set-cookie:" : `set-cookie: ${name2}=`;
+  return `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF ${shellQuote(pattern)}`;
+}
+function attributes(flags) {
+  return flags.map((flag) => codeSpan(FLAG_LABEL[flag])).join(" and ");
+}
+function headerCheck(name2, flags) {
+  const result = name2 === null ? `prints the response's \`Set-Cookie\` lines, and the cookie's own line includes ${attributes(flags)}` : `prints a line that includes ${attributes(flags)}`;
+  return `${codeSpan(setCookieCommand(name2))} ${result}`;
+}
+function task(text) {
+  return `  - [ ] ${text}`;
+}
+function checksForChange(finding) {
+  const name2 = cookieName(finding);
+  const changed = finding.changedFlags;
+  const checks = [
+    headerCheck(name2, changed),
+    `DevTools \u2192 Application \u2192 Cookies shows ${name2 === null ? "the cookie" : codeSpan(name2)} with ${flagList2(changed)} ticked`
+  ];
+  if (changed.includes("httpOnly")) {
+    checks.push(
+      name2 === null ? "`document.cookie` in the DevTools console no longer lists the cookie" : `${codeSpan("document.cookie")} in the DevTools console does not contain ${codeSpan(`${name2}=`)}`
+    );
+  }
+  if (changed.includes("sameSite")) {
+    checks.push(
+      "a link to the site from another site, and any cross-site form or embed the app relies on, still work"
+    );
+  }
+  if (changed.includes("secure") && finding.kind === "session") {
+    checks.push("logging in over HTTPS still works and the session survives a reload");
+  }
+  if (changed.includes("secure") && finding.kind === "csrf") {
+    checks.push("a form post or AJAX call protected by this token still succeeds over HTTPS");
+  }
+  if (isTornadoSettingsDict(finding)) checks.push(tornadoDictCheck(finding));
+  return checks;
+}
+function tornadoDictCheck(finding) {
+  const uses = otherUses(finding);
+  const sites = uses.length > 0 ? ` (cookie-hardener found it splatted at ${uses.map(codeSpan).join(", ")})` : " (cookie-hardener found no call that does)";
+  return `Tornado has no \`cookie_settings\` application setting, so this dict matters only where code splats it (\`**\`) into \`set_cookie\` / \`set_signed_cookie\`: every call that sets a login or session cookie does${sites}`;
+}
+function checksForCondition(finding) {
+  const flags = problemFlags(finding);
+  const name2 = cookieName(finding);
+  return [
+    `the expression that decides ${flagList2(flags)} is true where the app really runs (production, staging, previews): against those hosts, ${headerCheck(name2, flags)}`
+  ];
+}
+function group(finding, link, checks) {
+  const lead = `- ${cookieLabel(finding)} at ${locationMarkdown(finding, link)} (${frameworkNotes(finding.framework).name}):`;
+  return [lead, ...checks.map(task)].join("\n");
+}
+function buildChecklist(findings, link) {
+  const groups = [];
+  for (const finding of findings) {
+    if (isChanged(finding)) groups.push(group(finding, link, checksForChange(finding)));
+    else if (finding.outcome === "conditional" && finding.problems.length > 0)
+      groups.push(group(finding, link, checksForCondition(finding)));
+  }
+  const frameworks = new Set(
+    findings.filter((finding) => isChanged(finding) && finding.changedFlags.includes("secure")).map((finding) => finding.framework)
+  );
+  const frameworkChecks = [...frameworks].sort().flatMap((framework) => {
+    const check = frameworkNotes(framework).verifyAfterSecure;
+    return check === void 0 ? [] : [`- [ ] ${check}`];
+  });
+  return { intro: groups.length > 0 ? CHECKLIST_INTRO : null, groups, frameworkChecks };
+}
+
+// src/report/sections.ts
+function overflowLine(context, what) {
+  return (left) => `_${plural(left, `more ${what}`, `more ${what}s`)} left out to fit the length limit; ${context.fullReport}._`;
+}
+function distinct(values) {
+  return [...new Set(values)];
+}
+function sortedFrameworks(frameworks) {
+  return distinct(frameworks).sort((a, b) => {
+    const nameA = frameworkNotes(a).name.toLowerCase();
+    const nameB = frameworkNotes(b).name.toLowerCase();
+    return nameA < nameB ? -1 : nameA > nameB ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+function involvedFlags(findings) {
+  const flags = new Set(findings.flatMap(problemFlags));
+  return ATTRIBUTES.filter((flag) => flags.has(flag));
+}
+function changesFlag(finding, flag) {
+  return isChanged(finding) && finding.changedFlags.includes(flag);
+}
+function summaryParagraph(context, changes, skipped) {
+  const { findings, mode } = context;
+  const sentences = [];
+  const skippedSentence = skipped.length > 0 ? `${plural(skipped.length, "file", "files")} could not be scanned (see _Files not scanned_).` : null;
+  const weaknesses = findings.filter((finding) => !isAdvisory(finding));
+  const advisories = findings.length - weaknesses.length;
+  const advisorySentence = advisories > 0 ? `${plural(advisories, "advisory note points", "advisory notes point")} at code that is not a weakness by itself but does not do what it seems to (see _Not changed, and why_).` : null;
+  if (weaknesses.length === 0) {
+    sentences.push(
+      "cookie-hardener found no cookie whose HttpOnly or Secure flag is missing where it matters."
+    );
+    if (advisorySentence !== null) sentences.push(advisorySentence);
+    if (skippedSentence !== null) sentences.push(skippedSentence);
+    return sentences.join(" ");
+  }
+  const files = distinct(weaknesses.map((finding) => normalizePath(finding.file))).length;
+  const flags = involvedFlags(weaknesses);
+  sentences.push(
+    `cookie-hardener found ${plural(weaknesses.length, "place", "places")} in ${plural(files, "file", "files")} where a cookie's ${flags.map((flag) => FLAG_LABEL[flag]).join(" or ")} flag is not reliably set.`
+  );
+  const changed = findings.filter(isChanged);
+  const howMany = (count) => count === weaknesses.length ? count === 1 ? "it" : "all of them" : `${count.toLocaleString("en-US")} of them`;
+  const fixed = changed.filter((finding) => finding.outcome === "fixed").length;
+  const fixable = changed.length - fixed;
+  if (fixed > 0) {
+    sentences.push(
+      mode === "pr" ? `This pull request fixes ${howMany(fixed)}.` : `cookie-hardener fixed ${howMany(fixed)} in place.`
+    );
+  }
+  if (fixable > 0) sentences.push(`\`cookie-hardener fix\` can fix ${howMany(fixable)} automatically.`);
+  const partial = changed.filter((finding) => flagsLeftAsIs(finding).length > 0).length;
+  if (partial > 0) {
+    sentences.push(
+      `In ${plural(partial, "case", "cases")}, one flag stays as it was on purpose (see _Not changed, and why_).`
+    );
+  }
+  const human = findings.filter(needsHuman).length;
+  if (human > 0) {
+    sentences.push(
+      `${plural(human, "finding needs", "findings need")} a decision from someone who knows how the application is deployed.`
+    );
+  }
+  const ignored = findings.filter((finding) => finding.outcome === "ignored").length;
+  if (ignored > 0) {
+    sentences.push(
+      `${plural(ignored, "finding is", "findings are")} silenced by a \`cookie-hardener-ignore\` comment.`
+    );
+  }
+  if (advisorySentence !== null) sentences.push(advisorySentence);
+  if (changes.length > 0) {
+    const edits = mode === "scan" ? "The fix would edit" : "The edits touch";
+    sentences.push(
+      `${edits} ${plural(changes.length, "file", "files")}; each edit only adds or flips a flag, and every edited file was parsed again to check that nothing outside the edit changed.`
+    );
+  }
+  if (skippedSentence !== null) sentences.push(skippedSentence);
+  return sentences.join(" ");
+}
+function findingsTable(context) {
+  if (context.findings.length === 0) return null;
+  const rows = context.findings.map((finding) => {
+    const cells = [
+      locationMarkdown(finding, context.link),
+      frameworkNotes(finding.framework).name,
+      cookieLabel(finding),
+      problemCell(finding),
+      outcomeInWords(finding)
+    ];
+    return `| ${cells.map(tableCell).join(" | ")} |`;
+  });
+  return {
+    heading: "### Findings",
+    blocks: [],
+    list: {
+      head: "| Location | Framework | Cookie | Problem | Outcome |\n| --- | --- | --- | --- | --- |",
+      items: rows,
+      separator: "\n",
+      overflow: overflowLine(context, "row")
+    }
+  };
+}
+var THREAT = {
+  sameSite: "the browser leaves the cookie off requests that other sites start (`Lax` still sends it on top-level links; `Strict` never does). Without it, a form on another site can post to this one with the victim's session attached, which is what cross-site request forgery relies on. SameSite complements CSRF tokens; it does not replace them for older browsers.",
+  httpOnly: "the browser still sends the cookie with every request but keeps it out of `document.cookie` and every other script API. When an attacker gets script into a page (an XSS bug, a compromised dependency or analytics tag), they can act inside the victim's open tab but cannot copy the session out and replay it from their own machine. HttpOnly does not stop the XSS itself, and a cookie that front-end code must read (a double-submit CSRF token) cannot have it.",
+  secure: "the browser sends the cookie only over HTTPS. Without it, any plain-HTTP request to the site (a typed `http://` address, an old link or bookmark, or one forced by an attacker on the same network) carries the cookie unencrypted for anyone on the path to copy. Secure protects the cookie only where the site itself is served over HTTPS, and HSTS keeps browsers from trying plain HTTP at all."
+};
+function flagThreats(context) {
+  const flags = involvedFlags(context.findings);
+  if (flags.length === 0) return null;
+  return {
+    heading: "### What these flags stop",
+    blocks: flags.map(
+      (flag) => `**${FLAG_LABEL[flag]}** ([${CWE[flag].id}](${CWE[flag].url})): ${THREAT[flag]}`
+    )
+  };
+}
+function frameworkDefaults(context) {
+  const frameworks = sortedFrameworks(context.findings.map((finding) => finding.framework));
+  if (frameworks.length === 0) return null;
+  return {
+    heading: "### What the framework does by default",
+    blocks: [
+      frameworks.map((framework) => {
+        const notes = frameworkNotes(framework);
+        return `- **${notes.name}**: ${notes.defaultBehaviour}`;
+      }).join("\n")
+    ]
+  };
+}
+var KIND_INTRO = {
+  session: "This cookie identifies a logged-in user.",
+  csrf: "This is an anti-CSRF token that the page's own JavaScript reads and sends back in a header or form field.",
+  other: null
+};
+var SESSION_SCRIPT_THEFT = "Any script that can read it, whether injected through an XSS bug or shipped in a compromised library, can send it to an attacker, who then holds the session from their own machine until it expires.";
+var WHY = {
+  session: {
+    sameSite: "Sent along with requests other sites start, it lets a forged cross-site request act with this user's session.",
+    httpOnly: SESSION_SCRIPT_THEFT,
+    secure: "One request over plain HTTP (an old `http://` link, a captive portal, a downgraded connection on public Wi-Fi) exposes it to anyone on the network path, and the copy works as a login."
+  },
+  csrf: {
+    sameSite: "Keeping it off cross-site requests adds a second line of defence to the token check.",
+    httpOnly: {
+      changed: "With HttpOnly the page can no longer read it, so check that the front end takes the token from a form field or meta tag instead.",
+      left: "cookie-hardener never adds HttpOnly to it: that would break those requests, and the token protects because other sites cannot read it, not because this page cannot."
+    },
+    secure: "Seen on the wire, it lets someone on the same network craft requests that pass the token check, so it should travel only over HTTPS."
+  },
+  other: {
+    sameSite: "SameSite keeps the value off requests other sites start.",
+    httpOnly: {
+      changed: "With HttpOnly, front-end code can no longer read it, which is the point if it says anything about the user.",
+      left: "The name does not suggest a session or credential, and front-end code may read this cookie, so a missing HttpOnly is reported at low severity and not changed. If the value identifies or authorises the user, make it HttpOnly by hand."
+    },
+    secure: "Secure costs nothing on a site served over HTTPS and keeps the value off any stray plain-HTTP request."
+  }
+};
+function whyItMatters(finding) {
+  const flags = ATTRIBUTES.filter(
+    (flag) => problemFlags(finding).includes(flag) || flagsLeftAsIs(finding).includes(flag)
+  );
+  const reasons = flags.map((flag) => {
+    const reason = WHY[finding.kind][flag];
+    if (typeof reason === "string") return reason;
+    return finding.changedFlags.includes(flag) ? reason.changed : reason.left;
+  });
+  const intro = KIND_INTRO[finding.kind];
+  return [...intro === null ? [] : [intro], ...reasons].join(" ");
+}
+var PROBLEM_ORDER = ["missing", "false", "conditional", "unknown"];
+function currentState(finding) {
+  const notes = frameworkNotes(finding.framework);
+  const problems = finding.problems.map(parseProblem);
+  const sentences = [];
+  for (const kind of PROBLEM_ORDER) {
+    const flags = ATTRIBUTES.filter(
+      (flag) => problems.some((problem) => problem.kind === kind && problem.flag === flag)
+    );
+    const defaults = distinct(flags.map((flag) => notes.defaults[flag]));
+    for (const fallback of defaults) {
+      const group2 = flags.filter((flag) => notes.defaults[flag] === fallback);
+      const many = group2.length > 1;
+      const subject = `${flagList2(group2)} ${many ? "are" : "is"}`;
+      sentences.push(stateSentence(kind, fallback, subject, many, notes.name));
+    }
+  }
+  return sentences;
+}
+function stateSentence(kind, fallback, subject, many, framework) {
+  switch (kind) {
+    case "missing":
+      if (fallback === "off")
+        return `${subject} not set, and ${framework} leaves ${many ? "them" : "it"} off when the option is missing.`;
+      if (fallback === "auto")
+        return `${subject} not set, so ${framework} decides from whether each request looks like HTTPS.`;
+      return `${subject} not set.`;
+    case "false":
+      return fallback === "on" ? `${subject} turned off explicitly, overriding ${framework}'s default.` : `${subject} turned off explicitly.`;
+    case "conditional":
+      return `${subject} decided by an expression evaluated at run time.`;
+    case "unknown":
+      return `${subject} set by options the scan cannot see (a spread, \`**kwargs\` or a parameter).`;
+  }
+}
+function changeSentence(finding, mode) {
+  if (!isChanged(finding)) return "Nothing is changed here.";
+  const flags = flagList2(finding.changedFlags);
+  if (finding.outcome === "fixable") return `\`cookie-hardener fix\` would set ${flags} here.`;
+  return mode === "pr" ? `This pull request sets ${flags} here.` : `cookie-hardener set ${flags} here.`;
+}
+function bulletWithItems(label, items) {
+  if (items.length === 1) return `- **${label}:** ${items[0] ?? ""}`;
+  return [`- **${label}:**`, ...items.map((item) => `  - ${item}`)].join("\n");
+}
+function tornadoDictNote(finding) {
+  if (otherUses(finding).length === 0) {
+    return "Tornado reads no `cookie_settings` (or any similar) application setting, and cookie-hardener found no call that splats this dict into `set_cookie` / `set_signed_cookie`. On its own it changes no cookie: the flags have to reach those calls.";
+  }
+  return `Tornado reads no \`cookie_settings\` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.`;
+}
+function assessment(finding, context) {
+  const notes = frameworkNotes(finding.framework);
+  const flags = problemFlags(finding);
+  const heading2 = `#### ${locationMarkdown(finding, context.link)}: ${cookieLabel(finding)} (${notes.name})`;
+  const bullets = isAdvisory(finding) ? [`- **Reported:** ${escapeProse(finding.message)}`] : [];
+  const now = currentState(finding);
+  if (now.length > 0) bullets.push(`- **Now:** ${now.join(" ")}`);
+  if (!isAdvisory(finding)) bullets.push(`- **Why it matters for this cookie:** ${whyItMatters(finding)}`);
+  if (notes.clientSide === true && flags.includes("httpOnly")) {
+    bullets.push(
+      "- **Browser code:** HttpOnly cannot be set from script. If this cookie holds a session or token, the server has to issue it in a `Set-Cookie` header instead."
+    );
+  }
+  if (isTornadoSettingsDict(finding) && !isAdvisory(finding))
+    bullets.push(`- **Tornado:** ${tornadoDictNote(finding)}`);
+  bullets.push(`- **Change:** ${changeSentence(finding, context.mode)}`);
+  if (finding.notChangedReasons.length > 0)
+    bullets.push(bulletWithItems("Left as is", finding.notChangedReasons.map(escapeProse)));
+  const uses = otherUses(finding);
+  if (uses.length > 0) bullets.push(`- **These options are used at:** ${uses.map(codeSpan).join(", ")}`);
+  if (finding.notes.length > 0) bullets.push(bulletWithItems("Notes", finding.notes.map(escapeProse)));
+  return `${heading2}
+
+${bullets.join("\n")}`;
+}
+function gapAssessment(context) {
+  if (context.findings.length === 0) return null;
+  return {
+    heading: "### Gap assessment",
+    blocks: context.findings.map((finding) => assessment(finding, context)),
+    detail: true
+  };
+}
+var CATEGORY_ORDER = [
+  "conditional",
+  "manual",
+  "tests",
+  "partial",
+  "advisory",
+  "ignored"
+];
+var CATEGORY_EXPLANATION = {
+  conditional: "**Decided at run time:** the flag's value is an expression such as `secure: isProd` or `not DEBUG`. cookie-hardener reports it but does not rewrite it, because the expression is usually deliberate; check that it is true in every deployed environment, staging and preview deployments included.",
+  manual: "**Needs a manual fix:** no small, safe edit could be made here; each item says why.",
+  tests: "**Test code:** reported so it is not copied into production code, but not changed.",
+  partial: "**One flag left as is:** the other flag was fixed; each item says why this one was not.",
+  advisory: "**Advisory:** nothing to set at this line, but the code does not do what it appears to; each item says why.",
+  ignored: "**Ignored:** the code carries a `cookie-hardener-ignore` comment."
+};
+var CATEGORY_LABEL = {
+  conditional: "decided at run time",
+  manual: "needs a manual fix",
+  tests: "test code, left as is",
+  partial: "left as is",
+  advisory: "advisory",
+  ignored: "ignored by comment"
+};
+function notChangedCategory(finding) {
+  if (finding.outcome === "ignored") return "ignored";
+  if (isAdvisory(finding)) return "advisory";
+  if (finding.outcome === "conditional") return "conditional";
+  if (!isChanged(finding)) return isTestFile(normalizePath(finding.file)) ? "tests" : "manual";
+  return flagsLeftAsIs(finding).length > 0 ? "partial" : null;
+}
+function notChangedItem(finding, category, context) {
+  const notes = frameworkNotes(finding.framework);
+  const label = category === "partial" ? `${flagList2(flagsLeftAsIs(finding))} left as is` : CATEGORY_LABEL[category];
+  const reasons = category !== "advisory" && finding.notChangedReasons.length > 0 ? finding.notChangedReasons.map(escapeProse) : category === "ignored" ? ["The comment in the code says why."] : category === "partial" && finding.kind === "csrf" ? ["The page's own JavaScript reads CSRF tokens, so HttpOnly is never added to them."] : [escapeProse(finding.message)];
+  const browser = notes.clientSide === true ? " (browser code)" : "";
+  return `- ${locationMarkdown(finding, context.link)}, ${cookieLabel(finding)} (${notes.name}): **${label}**${browser}. ${reasons.join(" ")}`;
+}
+function notChanged(context) {
+  const entries = context.findings.flatMap((finding) => {
+    const category = notChangedCategory(finding);
+    return category === null ? [] : [{ finding, category }];
+  });
+  if (entries.length === 0) return null;
+  const categories = CATEGORY_ORDER.filter(
+    (category) => entries.some((entry) => entry.category === category)
+  );
+  const blocks = categories.map((category) => CATEGORY_EXPLANATION[category]);
+  if (entries.some((entry) => frameworkNotes(entry.finding.framework).clientSide === true)) {
+    blocks.push(
+      "**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets."
+    );
+  }
+  return {
+    heading: "### Not changed, and why",
+    blocks,
+    list: {
+      items: entries.map((entry) => notChangedItem(entry.finding, entry.category, context)),
+      separator: "\n",
+      overflow: overflowLine(context, "finding")
+    }
+  };
+}
+var MAX_NAMES = 10;
+function nameList(names) {
+  const shown = names.slice(0, MAX_NAMES).map(codeSpan);
+  const left = names.length - shown.length;
+  return left > 0 ? `${shown.join(", ")} and ${plural(left, "other", "others")}` : shown.join(", ");
+}
+function deploymentCautions(context) {
+  const { findings } = context;
+  const items = [];
+  const secureFrameworks = sortedFrameworks(
+    findings.filter(
+      (finding) => changesFlag(finding, "secure") || finding.outcome === "conditional" && problemFlags(finding).includes("secure")
+    ).map((finding) => finding.framework)
+  );
+  for (const framework of secureFrameworks) {
+    const notes = frameworkNotes(framework);
+    if (notes.behindProxy !== void 0)
+      items.push(`- **${notes.name} behind a proxy that terminates TLS:** ${notes.behindProxy}`);
+  }
+  const secureAdded = findings.filter((finding) => changesFlag(finding, "secure"));
+  if (secureAdded.length > 0) {
+    const specifics = sortedFrameworks(secureAdded.map((finding) => finding.framework)).flatMap(
+      (framework) => {
+        const overPlainHttp = frameworkNotes(framework).overPlainHttp;
+        return overPlainHttp === void 0 ? [] : [overPlainHttp];
+      }
+    );
+    items.push(
+      [
+        "- **Local development over plain HTTP:** once Secure is on, browsers refuse to store or send the cookie on `http://` pages (some make an exception for `http://localhost`, none for a LAN address or a custom host name), so logins stop sticking on such dev servers.",
+        ...specifics,
+        "Serve the dev server over HTTPS (a locally trusted certificate) rather than turning the flag off; if it has to be off in development, tie that to an explicit development setting, not to the absence of a production one."
+      ].join(" ")
+    );
+  }
+  const httpOnlyNames = distinct(
+    findings.filter((finding) => changesFlag(finding, "httpOnly")).flatMap((finding) => cookieName(finding) ?? [])
+  ).sort();
+  if (findings.some((finding) => changesFlag(finding, "httpOnly"))) {
+    const named = httpOnlyNames.length > 0 ? ` (${nameList(httpOnlyNames)})` : "";
+    items.push(
+      `- **Scripts that read these cookies:** after HttpOnly is set, \`document.cookie\` no longer shows the cookies${named}. Search the front-end code for their names before merging; code that read them must get what it needs from an API response instead.`
+    );
+  }
+  if (items.length === 0) return null;
+  return { heading: "### Deployment cautions", blocks: [items.join("\n")] };
+}
+function recommendations(context) {
+  const { findings } = context;
+  const flags = involvedFlags(findings);
+  const sessions = findings.filter((finding) => finding.kind === "session");
+  const sessionFrameworks = sortedFrameworks(sessions.map((finding) => finding.framework));
+  const items = [];
+  if (flags.includes("secure")) {
+    items.push(
+      "- **HSTS:** send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on HTTPS responses so browsers stop making the plain-HTTP requests that Secure guards against. Start with a short `max-age`, and add `includeSubDomains` only once every subdomain serves HTTPS."
+    );
+  }
+  if (flags.includes("httpOnly")) {
+    items.push(
+      "- **The XSS itself:** HttpOnly limits what injected script can take, not whether it runs; keep output encoding and a Content-Security-Policy that blocks inline script."
+    );
+  }
+  if (sessions.length > 0) {
+    items.push(
+      "- **Session lifetime:** give session cookies a bounded lifetime (the framework's max-age or expiry option) and expire idle sessions on the server, so a stolen cookie stops working soon."
+    );
+    const regeneration = sessionFrameworks.flatMap((framework) => {
+      const notes = frameworkNotes(framework);
+      return notes.sessionRegeneration === void 0 ? [] : [`in ${notes.name}, ${notes.sessionRegeneration}`];
+    });
+    items.push(
+      `- **A new session at login:** issue a fresh session id when a user logs in or gains privileges, so an id planted before login is worthless after it${regeneration.length > 0 ? ` (${regeneration.join("; ")})` : ""}.`
+    );
+    const secrets = sessionFrameworks.flatMap((framework) => {
+      const notes = frameworkNotes(framework);
+      return notes.secretSetting === void 0 ? [] : [`${notes.secretSetting} for ${notes.name}`];
+    });
+    items.push(
+      `- **Unguessable ids and secrets:** session ids and signing keys must come from a cryptographically secure random source (128 bits or more), and the signing secret${secrets.length > 0 ? ` (${secrets.join(", ")})` : ""} belongs in the deployment's secret store, not in the repository.`
+    );
+  }
+  if (findings.some((finding) => finding.kind === "session" || finding.kind === "csrf")) {
+    items.push(
+      "- **SameSite:** `SameSite=Lax` (or `Strict` where no cross-site link needs to arrive logged in) stops browsers from attaching the cookie to cross-site form posts. cookie-hardener adds it only when SameSite is enabled in its `flags` setting."
+    );
+  }
+  if (items.length === 0) return null;
+  return { heading: "### Further recommendations", blocks: [items.join("\n")] };
+}
+function verificationChecklist(context) {
+  const checklist = buildChecklist(context.findings, context.link);
+  const empty = checklist.groups.length === 0 && checklist.frameworkChecks.length === 0;
+  if (empty && context.mode !== "pr") return null;
+  return {
+    heading: "### Verification checklist",
+    blocks: empty ? ["No cookie flag changes here, so there is nothing to check by hand."] : checklist.intro === null ? [] : [checklist.intro],
+    list: {
+      items: checklist.groups,
+      separator: "\n",
+      overflow: overflowLine(context, "cookie")
+    },
+    after: checklist.frameworkChecks.length > 0 ? [checklist.frameworkChecks.join("\n")] : [],
+    essential: true
+  };
+}
+function skippedFiles(context, skipped) {
+  if (skipped.length === 0) return null;
+  const sorted = [...skipped].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return {
+    heading: "### Files not scanned",
+    blocks: ["Cookies set in these files were not checked."],
+    list: {
+      items: sorted.map((file) => `- ${codeSpan(normalizePath(file.file))}: ${escapeProse(file.reason)}`),
+      separator: "\n",
+      overflow: overflowLine(context, "file")
+    }
+  };
+}
+function allSections(context, result) {
+  return [
+    findingsTable(context),
+    flagThreats(context),
+    frameworkDefaults(context),
+    gapAssessment(context),
+    notChanged(context),
+    deploymentCautions(context),
+    recommendations(context),
+    verificationChecklist(context),
+    skippedFiles(context, result.skipped)
+  ].filter((section) => section !== null);
+}
+
+// src/report/markdown.ts
+var DEFAULT_TITLE = "Cookie flag analysis";
+function fullReportPointer(mode) {
+  return mode === "pr" ? "the full report is in the workflow run's job summary" : "run `cookie-hardener scan --format markdown` for the full report";
+}
+function buildAnalysis(result, options) {
+  const context = {
+    findings: sortFindings(result.findings),
+    mode: options.mode,
+    link: {
+      ...options.repository === void 0 ? {} : { repository: options.repository },
+      serverUrl: options.serverUrl ?? "https://github.com",
+      ref: options.ref ?? "HEAD"
+    },
+    fullReport: fullReportPointer(options.mode)
+  };
+  const title = `## ${escapeText(options.title ?? DEFAULT_TITLE)}`;
+  const document = {
+    opening: [title, summaryParagraph(context, result.changes, result.skipped)],
+    sections: allSections(context, result)
+  };
+  const shrinking = {
+    detailDropped: `_Per-finding detail is left out to fit the length limit; ${context.fullReport}._`,
+    nothingFits: `_The report is too long to show here; ${context.fullReport}._`
+  };
+  return { document, shrinking };
+}
+function renderAnalysis(result, options) {
+  const { document, shrinking } = buildAnalysis(result, options);
+  return options.maxLength === void 0 ? renderDocument(document, shrinking) : renderDocumentWithin(document, shrinking, options.maxLength);
+}
+
+// src/scan.ts
+import { posix as posix2 } from "node:path";
+
+// src/fix/insert.ts
+function insertEntries(text, container, items) {
+  const { file, open, close, entries } = container;
+  const last = entries.at(-1);
+  if (items.length === 0) return [];
+  if (container.syntax === "py-statements")
+    return last ? insertStatements(text, container, last.end, items) : null;
+  if (!last) return insertIntoEmpty(text, container, items);
+  let afterLast = last.end;
+  while (text[afterLast] === " " || text[afterLast] === "	") afterLast++;
+  const hasTrailingComma = text[afterLast] === ",";
+  const afterComma = hasTrailingComma ? afterLast + 1 : last.end;
+  if (!hasLineBreak(text, last.end, close)) {
+    if (hasTrailingComma)
+      return [{ file, start: afterComma, end: afterComma, text: ` ${items.join(", ")},` }];
+    return [{ file, start: last.end, end: last.end, text: `, ${items.join(", ")}` }];
+  }
+  const lineEnd = lineEndOf(text, afterComma);
+  const restOfLine = text.slice(afterComma, lineEnd);
+  if (/\/\*(?![\s\S]*\*\/)/.test(restOfLine) || /^\s*[^\s/#]/.test(restOfLine)) return null;
+  const lineBreak = lineBreakAt(text, last.end);
+  const indent2 = lineStartOf(text, last.start) <= open ? indentationAt(text, close) + indentUnitOf(text) : indentationAt(text, last.start);
+  const lines = items.map((item, index) => {
+    const comma = hasTrailingComma || index < items.length - 1 ? "," : "";
+    return `${lineBreak}${indent2}${item}${comma}`;
+  });
+  const edits = [];
+  if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: "," });
+  edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join("") });
+  return edits;
+}
+function insertStatements(text, container, lastEnd, items) {
+  const lineEnd = lineEndOf(text, lastEnd);
+  if (/^\s*[^\s#]/.test(text.slice(lastEnd, lineEnd))) return null;
+  const lineBreak = lineBreakAt(text, lastEnd);
+  const indent2 = indentationAt(text, lastEnd);
+  const lines = items.map((item) => `${lineBreak}${indent2}${item}`).join("");
+  return [{ file: container.file, start: lineEnd, end: lineEnd, text: lines }];
+}
+function insertIntoEmpty(text, container, items) {
+  const { file, open, close, syntax } = container;
+  const inner = text.slice(open + 1, close);
+  if (inner.trim() !== "") return null;
+  if (!inner.includes("\n")) {
+    const padding = syntax === "js-object" ? " " : "";
+    return [{ file, start: open + 1, end: close, text: `${padding}${items.join(", ")}${padding}` }];
+  }
+  const lineBreak = lineBreakAt(text, open);
+  const indent2 = indentationAt(text, close) + indentUnitOf(text);
+  const trailing = syntax === "js-object" || syntax === "py-dict";
+  const lines = items.map((item, index) => {
+    const comma = trailing || index < items.length - 1 ? "," : "";
+    return `${lineBreak}${indent2}${item}${comma}`;
+  });
+  return [{ file, start: open + 1, end: open + 1, text: lines.join("") }];
+}
+function applyEdits(text, edits) {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let result = "";
+  let cursor = 0;
+  for (const edit of sorted) {
+    if (edit.start < cursor) throw new Error(`overlapping edits at offset ${edit.start}`);
+    result += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return result + text.slice(cursor);
+}
+
+// src/fix/plan.ts
+import { createHash } from "node:crypto";
+
+// src/fix/same-site.ts
+var SAME_SITE_BY_DEFAULT = /* @__PURE__ */ new Set([
+  "fastify-set-cookie",
+  "fastify-secure-session",
+  "remix-create-cookie",
+  "sveltekit-cookies-set",
+  "hapi-state",
+  "authjs-cookies",
+  "iron-session-options",
+  "starlette-set-cookie",
+  "starlette-session-middleware",
+  "django-session-settings",
+  "django-csrf-settings"
+]);
+function sameSiteKeyOf(site) {
+  const secure = site.keys.secure;
+  if (secure === null) return null;
+  if (secure === "https_only") return "same_site";
+  if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, "_SAMESITE");
+  if (secure === "isSecure") return "isSameSite";
+  if (secure === "secure") return site.file.endsWith(".py") ? "samesite" : "sameSite";
+  return null;
+}
+function readSameSite(site, meta2, text) {
+  const key = sameSiteKeyOf(site);
+  if (key === null || site.advisory) return null;
+  const defaultOn = SAME_SITE_BY_DEFAULT.has(meta2.id);
+  const hidden = [site.flags.httpOnly, site.flags.secure].find((value) => value.kind === "unknown");
+  if (hidden) return { key, value: hidden, defaultOn };
+  const point = site.insertion;
+  if (!point) return { key, value: { kind: "unknown", reason: "the options cannot be read" }, defaultOn };
+  if (point.nest.length > 0 || point.container.syntax === "js-arguments") {
+    return { key, value: { kind: "absent" }, defaultOn };
+  }
+  return { key, value: readEntries(point.container, key, text), defaultOn };
+}
+function readEntries(container, key, text) {
+  const lowered = key.toLowerCase();
+  let found = { kind: "absent" };
+  for (const entry of container.entries) {
+    const source = text.slice(entry.start, entry.end);
+    if (/^\s*(\.\.\.|\*\*)/.test(source)) {
+      found = { kind: "unknown", reason: "a spread may set it" };
+      continue;
+    }
+    const match = ENTRY[container.syntax].exec(source);
+    if (!match || match[1]?.toLowerCase() !== lowered) continue;
+    const valueText = match[2] ?? "";
+    const start = entry.start + source.lastIndexOf(valueText);
+    found = classify(valueText, { start, end: start + valueText.length }, container.file);
+  }
+  return found;
+}
+var ENTRY = {
+  "js-object": /^\s*['"]?([\w$]+)['"]?\s*:\s*([\s\S]*?)\s*$/,
+  "js-arguments": /^(?!)/,
+  "py-dict": /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
+  "py-arguments": /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
+  "py-statements": /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/
+};
+function classify(valueText, span, file) {
+  const literal2 = /^(['"`])(\w*)\1$/.exec(valueText);
+  if (literal2) {
+    const value = (literal2[2] ?? "").toLowerCase();
+    if (value === "lax" || value === "strict") return { kind: "true", span };
+    if (value === "none" || value === "")
+      return { kind: "conditional", span, text: valueText, devOnly: true };
+    return { kind: "conditional", span, text: valueText, devOnly: false };
+  }
+  if (/^(true|True)$/.test(valueText)) return { kind: "true", span };
+  if (/^(false|False|None|null|undefined)$/.test(valueText)) return { kind: "false", span, file };
+  return { kind: "conditional", span, text: valueText, devOnly: false };
+}
+function sameSiteLiteral(container, key, value, text) {
+  const python = container.syntax.startsWith("py");
+  const capitalised = key === "isSameSite" || python && key !== "same_site";
+  const word = capitalised ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+  const around = text.slice(container.open, container.close + 1);
+  const singles = (around.match(/'/g) ?? []).length;
+  const doubles = (around.match(/"/g) ?? []).length;
+  const quote = singles > doubles ? "'" : doubles > singles ? '"' : python ? '"' : "'";
+  return `${quote}${word}${quote}`;
+}
+
+// src/fix/plan.ts
+var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
+var CAUTION_RANK = { session: 0, other: 1, csrf: 2 };
+function planFixes(input) {
+  const merged = mergeSites(input.sites);
+  const decided = merged.map((entry) => {
+    const kind = mergedKind(entry.site);
+    const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
+    const sameSite = input.policy.flags.includes("sameSite") ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? "") : null;
+    const decisions = entry.site.advisory ? [] : decideFlags(
+      entry.site,
+      entry.meta,
+      kind,
+      input.policy,
+      input.isTestFile(entry.site.file),
+      sameSite
+    );
+    if (sameSite && entry.site.insertion) {
+      const text = input.texts.get(entry.site.insertion.container.file) ?? "";
+      const literal2 = sameSiteLiteral(
+        entry.site.insertion.container,
+        sameSite.key,
+        input.policy.sameSite,
+        text
+      );
+      for (const decision of decisions) if (decision.flag === "sameSite") decision.value = literal2;
+    }
+    return { ...entry, kind, decisions, sameSite };
+  }).filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
+  const groups = /* @__PURE__ */ new Map();
+  for (const entry of decided) {
+    if (entry.site.ignoredReason !== void 0 || !entry.site.insertion) continue;
+    if (!entry.decisions.some((decision) => decision.action === "insert")) continue;
+    const key = containerKey(entry.site.insertion.container, entry.site.insertion.nest);
+    const group2 = groups.get(key) ?? { point: entry.site.insertion, members: [] };
+    group2.members.push(entry);
+    groups.set(key, group2);
+  }
+  const insertEdits = /* @__PURE__ */ new Map();
+  for (const [key, group2] of groups) {
+    const entries = [];
+    const inserted = /* @__PURE__ */ new Set();
+    for (const flag of ATTRIBUTES) {
+      for (const member of group2.members) {
+        const spelled = keyOf(member.site, flag);
+        if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
+        const participants = group2.members.filter((other) => keyOf(other.site, flag) === spelled);
+        const wanted = participants.every(
+          (other) => other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
+        );
+        const decision = member.decisions.find(
+          (candidate) => candidate.flag === flag && candidate.action === "insert"
+        );
+        if (wanted && decision?.value) {
+          entries.push({ key: spelled, value: decision.value });
+          inserted.add(`${flag}\0${spelled}`);
+        }
+      }
+    }
+    const text = input.texts.get(group2.point.container.file) ?? "";
+    const items = renderEntries(group2.point.container, entries, group2.point.nest);
+    insertEdits.set(key, items.length > 0 ? insertEntries(text, group2.point.container, items) : []);
+    for (const member of group2.members) {
+      for (const decision of member.decisions) {
+        const spelled = keyOf(member.site, decision.flag);
+        if (decision.action === "insert" && !inserted.has(`${decision.flag}\0${spelled}`)) {
+          decision.action = null;
+          decision.reason = "the same options object is used by a cookie that must not get this flag";
+        }
+      }
+    }
+  }
+  return decided.map((entry) => {
+    const { site, meta: meta2, kind, decisions } = entry;
+    const edits = [];
+    if (site.ignoredReason === void 0) {
+      for (const decision of decisions) {
+        if (decision.action === "flip") {
+          const value = decision.flag === "sameSite" ? entry.sameSite?.value : site.flags[decision.flag];
+          if (value?.kind === "false" && decision.value) {
+            edits.push({
+              file: value.file,
+              start: value.span.start,
+              end: value.span.end,
+              text: decision.value
+            });
+          } else {
+            decision.action = null;
+            decision.reason = "the value cannot be replaced safely";
+          }
+        }
+      }
+      if (!site.insertion) {
+        for (const decision of decisions) {
+          if (decision.action === "insert") {
+            decision.action = null;
+            decision.reason = "there is no options object here to add it to";
+          }
+        }
+      }
+      if (site.insertion && decisions.some((decision) => decision.action === "insert")) {
+        const planned = insertEdits.get(containerKey(site.insertion.container, site.insertion.nest));
+        if (planned === null) {
+          for (const decision of decisions) {
+            if (decision.action === "insert") {
+              decision.action = null;
+              decision.reason = "the layout around the options is too unusual to edit safely";
+            }
+          }
+        } else if (planned) edits.push(...planned);
+      }
+    }
+    const finding = buildFinding(site, meta2, kind, decisions, input.texts, entry.sameSite);
+    finding.edits = edits;
+    return { finding, edits };
+  });
+}
+function mergeSites(sites) {
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const entry of sites) {
+    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}`;
+    const existing = byPlace.get(key);
+    if (!existing) {
+      byPlace.set(key, {
+        meta: entry.meta,
+        site: { ...entry.site, usedAt: [...entry.site.usedAt], notes: [...entry.site.notes] }
+      });
+      continue;
+    }
+    const target = existing.site;
+    target.cookieNames = unique([...target.cookieNames, ...entry.site.cookieNames]);
+    target.usedAt = unique([...target.usedAt, ...entry.site.usedAt]);
+    target.notes = unique([...target.notes, ...entry.site.notes]);
+    if (entry.site.kind !== target.kind) target.kind = cautious(target.kind, entry.site.kind);
+    if (entry.site.ignoredReason !== void 0) target.ignoredReason ??= entry.site.ignoredReason;
+  }
+  return [...byPlace.values()];
+}
+function cautious(a, b) {
+  if (a === void 0 || b === void 0) return void 0;
+  return CAUTION_RANK[a] >= CAUTION_RANK[b] ? a : b;
+}
+function mergedKind(site) {
+  const kinds = site.cookieNames.map(kindOfName);
+  if (kinds.includes("csrf")) return "csrf";
+  if (site.kind) return site.kind;
+  if (kinds.length === 0) return "other";
+  return kinds.includes("other") ? "other" : "session";
+}
+function containerKey(container, nest) {
+  return `${container.file}\0${container.open}\0${nest.join(".")}`;
+}
+function keyOf(site, flag) {
+  return flag === "sameSite" ? sameSiteKeyOf(site) : site.keys[flag];
+}
+function renderEntries(container, entries, nest) {
+  if (entries.length === 0) return [];
+  const isJs = container.syntax === "js-object" || container.syntax === "js-arguments";
+  const quote = container.keyQuote;
+  if (isJs) {
+    const pairs = (q) => entries.map(({ key, value }) => `${q}${key}${q}: ${value}`);
+    const object = `{ ${pairs("").join(", ")} }`;
+    const nested = nest.length > 0 ? `${quote}${nest[0]}${quote}: ${object}` : null;
+    if (container.syntax === "js-arguments") return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
+    return nested ? [nested] : pairs(quote);
+  }
+  if (container.syntax === "py-statements") {
+    const template = container.statementTemplate ?? "{key} = True";
+    return entries.map(
+      ({ key, value }) => value === "True" ? template.replaceAll("{key}", key) : (
+        // A string value: the template's `: bool` annotation would be wrong for it.
+        template.replaceAll("{key}", key).replace(/(?:\s*:\s*bool)?\s*=\s*True$/, ` = ${value}`)
+      )
+    );
+  }
+  const dictQuote = quote || '"';
+  const inner = `{${entries.map(({ key, value }) => `"${key}": ${value}`).join(", ")}}`;
+  if (container.syntax === "py-dict") {
+    return nest.length > 0 ? [`${dictQuote}${nest[0]}${dictQuote}: ${inner}`] : entries.map(({ key, value }) => `${dictQuote}${key}${dictQuote}: ${value}`);
+  }
+  return nest.length > 0 ? [`${nest[0]}=${inner}`] : entries.map(({ key, value }) => `${key}=${value}`);
+}
+function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
+  const text = texts.get(site.file) ?? "";
+  const { line, column } = lineColumn(lineStarts(text), site.offset);
+  const problems = decisions.filter((d) => d.problem !== null).map((d) => `${d.flag}-${d.problem}`);
+  const ignored = site.ignoredReason !== void 0;
+  const changedFlags = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
+  const notChangedReasons = ignored ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ""}`] : decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  const severity = decisions.reduce(
+    (worst, d) => SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst,
+    "low"
+  );
+  const outcome = outcomeOf(site, decisions);
+  const cookie = site.cookieNames.length === 1 ? site.cookieNames[0] : null;
+  const lineText = text.slice(lineStartOf(text, site.offset), lineEndOf(text, site.offset)).replace(/\s+/g, " ").trim();
+  const fingerprint = createHash("sha256").update(
+    [meta2.id, site.file, [...site.cookieNames].sort().join(","), problems.join(","), lineText].join("\0")
+  ).digest("hex").slice(0, 16);
+  return {
+    ruleId: meta2.id,
+    framework: meta2.framework,
+    file: site.file,
+    line,
+    column,
+    cookie,
+    kind,
+    problems,
+    outcome,
+    severity: site.advisory ? "low" : severity,
+    message: site.advisory ?? describe2(site, meta2, decisions, sameSite),
+    changedFlags,
+    notChangedReasons,
+    usedAt: site.usedAt,
+    notes: site.notes,
+    fingerprint,
+    edits: []
+  };
+}
+function outcomeOf(site, decisions) {
+  if (site.ignoredReason !== void 0) return "ignored";
+  if (site.advisory) return "manual";
+  const open = decisions.filter((d) => d.action === null);
+  if (decisions.length > 0 && open.every((d) => d.problem === "conditional" || d.problem === "unknown")) {
+    if (open.length === decisions.length) return "conditional";
+  }
+  if (open.some((d) => d.severity !== "low")) return "manual";
+  if (decisions.some((d) => d.action !== null)) return "fixable";
+  return open.every((d) => d.problem === "conditional" || d.problem === "unknown") ? "conditional" : "manual";
+}
+var FLAG_LABEL2 = {
+  httpOnly: "HttpOnly",
+  secure: "Secure",
+  sameSite: "SameSite"
+};
+var PROBLEM_WORDS = {
+  missing: "is not set",
+  false: "is turned off",
+  conditional: "depends on a run-time value",
+  unknown: "cannot be determined"
+};
+function describe2(site, meta2, decisions, sameSite) {
+  const names = site.cookieNames.map((name2) => `"${name2}"`).join(", ");
+  const subject = names ? `Cookie ${names} (${meta2.api})` : `Cookie options of ${meta2.api}`;
+  const problems = decisions.filter((d) => d.problem !== null).map((d) => {
+    const value = d.flag === "sameSite" ? sameSite?.value : site.flags[d.flag];
+    const words = d.problem === "false" && value?.kind === "conditional" ? d.flag === "sameSite" ? "is None" : "is on only in development" : PROBLEM_WORDS[d.problem];
+    return `${FLAG_LABEL2[d.flag]} ${words}`;
+  });
+  const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
+  const parts = [`${subject}: ${problems.join("; ")}.`];
+  if (changes.length > 0) parts.push(`Fix: ${changes.join(", ")}.`);
+  const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  if (open.length > 0) parts.push(`Not changed: ${open.join("; ")}.`);
+  return parts.join(" ");
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+
+// src/fix/verify.ts
+function firstDifferenceOutsideEdits(before, after, edits) {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let beforeCursor = 0;
+  let afterCursor = 0;
+  for (const edit of sorted) {
+    const length = edit.start - beforeCursor;
+    if (length < 0) return edit.start;
+    if (before.slice(beforeCursor, edit.start) !== after.slice(afterCursor, afterCursor + length))
+      return beforeCursor;
+    afterCursor += length;
+    if (after.slice(afterCursor, afterCursor + edit.text.length) !== edit.text) return edit.start;
+    afterCursor += edit.text.length;
+    beforeCursor = edit.end;
+  }
+  if (before.slice(beforeCursor) !== after.slice(afterCursor)) return beforeCursor;
+  return null;
+}
 
 // src/scan.ts
 function scanFiles(input) {
@@ -41467,7 +51967,7 @@ function scanFiles(input) {
   const fileSet = new Set(input.files);
   const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress);
   const planned = plan(first, input.config);
-  const { changes, failures } = buildChanges(planned, first.texts, input, fileSet);
+  const { changes, failures } = buildChanges(first, planned, first.texts, input, fileSet);
   const findings = planned.map(({ finding, edits }) => {
     const failure = edits.map((edit) => failures.get(edit.file)).find((reason) => reason !== void 0);
     if (!failure || finding.outcome !== "fixable") return finding;
@@ -41475,7 +51975,7 @@ function scanFiles(input) {
       ...finding,
       outcome: "manual",
       changedFlags: [],
-      fixFiles: [],
+      edits: [],
       notChangedReasons: [...finding.notChangedReasons, `the fix did not pass verification: ${failure}`],
       message: `${finding.message} The fix was not applied: ${failure}.`
     };
@@ -41484,14 +51984,18 @@ function scanFiles(input) {
     findings,
     changes,
     skipped: [...input.skipped ?? [], ...first.skipped].sort((a, b) => a.file.localeCompare(b.file)),
-    stats: { filesListed: input.files.length, filesParsed: first.parsed, ms: Math.round(performance.now() - started) }
+    stats: {
+      filesListed: input.files.length,
+      filesParsed: first.parsed,
+      ms: Math.round(performance.now() - started)
+    }
   };
 }
 function plan(analysis, config) {
   const planned = planFixes({
     sites: analysis.sites.filter((entry) => config.rules[entry.meta.id] !== "off"),
     texts: analysis.texts,
-    policy: { flags: config.flags, fixTests: config.fixTests },
+    policy: { flags: config.flags, sameSite: config.sameSite, fixTests: config.fixTests },
     isTestFile
   });
   return planned.map(
@@ -41500,22 +52004,32 @@ function plan(analysis, config) {
         ...entry.finding,
         outcome: "manual",
         changedFlags: [],
-        fixFiles: [],
-        notChangedReasons: [...entry.finding.notChangedReasons, "the configuration sets this rule to report only"]
+        edits: [],
+        notChangedReasons: [
+          ...entry.finding.notChangedReasons,
+          "the configuration sets this rule to report only"
+        ]
       },
       edits: []
     } : entry
   );
 }
-function analyze(files, read, config, fileSet, onProgress) {
-  const analysis = { sites: [], texts: /* @__PURE__ */ new Map(), parsed: 0, skipped: [] };
+function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__ */ new Set()) {
+  const analysis = {
+    sites: [],
+    texts: /* @__PURE__ */ new Map(),
+    parsed: 0,
+    skipped: [],
+    errorCounts: /* @__PURE__ */ new Map(),
+    parseFailures: /* @__PURE__ */ new Map()
+  };
   const jsCache = /* @__PURE__ */ new Map();
   const pyCache = /* @__PURE__ */ new Map();
   const readText = (file) => {
     const known = analysis.texts.get(file);
     if (known !== void 0) return known;
     const result = read(file);
-    if ("skip" in result) return null;
+    if (!("text" in result)) return null;
     analysis.texts.set(file, result.text);
     return result.text;
   };
@@ -41527,7 +52041,9 @@ function analyze(files, read, config, fileSet, onProgress) {
       try {
         module = parseJavaScript(file, text);
         analysis.parsed++;
-      } catch {
+        analysis.errorCounts.set(file, module.errorCount);
+      } catch (error) {
+        analysis.parseFailures.set(file, error.message);
         module = null;
       }
     }
@@ -41538,7 +52054,10 @@ function analyze(files, read, config, fileSet, onProgress) {
     if (pyCache.has(file)) return pyCache.get(file) ?? null;
     const text = readText(file);
     const module = text === null ? null : parsePython(file, text);
-    if (module) analysis.parsed++;
+    if (module) {
+      analysis.parsed++;
+      analysis.errorCounts.set(file, module.errorCount);
+    }
     pyCache.set(file, module);
     return module;
   };
@@ -41551,55 +52070,77 @@ function analyze(files, read, config, fileSet, onProgress) {
     return target ? loadPy(target) : null;
   };
   const pythonCandidates = [];
-  files.forEach((file, index) => {
-    onProgress?.(index + 1, files.length);
-    const language = languageOf(file);
-    if (!language) return;
-    const result = read(file);
-    if ("skip" in result) {
-      analysis.skipped.push({ file, reason: result.skip });
-      return;
-    }
-    if (!COOKIE_API_MENTION.test(result.text)) return;
-    analysis.texts.set(file, result.text);
+  const analyzeFile = (file, language, text) => {
     if (language === "javascript") {
-      let module;
+      let module2;
       try {
-        module = parseJavaScript(file, result.text);
+        module2 = parseJavaScript(file, text);
       } catch (error) {
         if (!(error instanceof JsParseError)) throw error;
-        analysis.skipped.push({ file, reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}` });
+        analysis.parseFailures.set(file, error.message);
+        analysis.skipped.push({
+          file,
+          reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}`
+        });
         jsCache.set(file, null);
         return;
       }
       analysis.parsed++;
-      jsCache.set(file, module);
+      analysis.errorCounts.set(file, module2.errorCount);
+      jsCache.set(file, module2);
+      const found = [];
       for (const rule of JS_RULES) {
         if (config.rules[rule.meta.id] === "off") continue;
-        for (const site of rule.findSites(module, { load: jsLoader })) analysis.sites.push({ site, meta: rule.meta });
+        for (const site of rule.findSites(module2, { load: jsLoader }))
+          found.push({ site, meta: rule.meta, origin: file });
       }
-    } else {
-      const module = parsePython(file, result.text);
-      analysis.parsed++;
-      pyCache.set(file, module);
-      if (module.errorCount > 0) {
-        const { line, column } = lineColumn(module.starts, module.firstError ?? 0);
-        analysis.skipped.push({ file, reason: `syntax error at line ${line}, column ${column}` });
-        return;
-      }
-      pythonCandidates.push(module);
+      analysis.sites.push(...found);
+      return;
+    }
+    const module = parsePython(file, text);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    pyCache.set(file, module);
+    pythonCandidates.push(module);
+  };
+  files.forEach((file, index) => {
+    onProgress?.(index + 1, files.length);
+    const language = languageOf(file);
+    if (!language) return;
+    const result = read(file, always.has(file) ? void 0 : mentionsCookieApi);
+    if ("unrelated" in result) return;
+    if ("skip" in result) {
+      analysis.skipped.push({ file, reason: result.skip });
+      return;
+    }
+    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
+    analysis.texts.set(file, result.text);
+    try {
+      analyzeFile(file, language, result.text);
+    } catch (error) {
+      analysis.skipped.push({ file, reason: unanalysable(error) });
     }
   });
   const pyContext = { load: pyLoader, project: pythonCandidates };
   for (const module of pythonCandidates) {
-    for (const rule of PY_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findSites(module, pyContext)) analysis.sites.push({ site, meta: rule.meta });
+    try {
+      const found = [];
+      for (const rule of PY_RULES) {
+        if (config.rules[rule.meta.id] === "off") continue;
+        for (const site of rule.findSites(module, pyContext)) {
+          const owner = pyCache.get(site.file);
+          if (owner && owner.errorCount > 0 && statementHasError(owner, site.offset)) continue;
+          found.push({ site, meta: rule.meta, origin: module.file });
+        }
+      }
+      analysis.sites.push(...found);
+    } catch (error) {
+      analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
     }
   }
   return analysis;
 }
-function buildChanges(planned, texts, input, fileSet) {
+function buildChanges(first, planned, texts, input, fileSet) {
   const editsByFile = /* @__PURE__ */ new Map();
   for (const { edits } of planned) {
     for (const edit of edits) {
@@ -41622,45 +52163,83 @@ function buildChanges(planned, texts, input, fileSet) {
       continue;
     }
     const change = { file, before, after, edits };
-    const failure = verifyChange(change, reparse);
-    if (failure) failures.set(file, failure);
+    const outside = firstDifferenceOutsideEdits(before, after, edits);
+    if (outside !== null) failures.set(file, `bytes outside the edits changed near offset ${outside}`);
     else candidates.push(change);
   }
   if (candidates.length === 0) return { changes: [], failures };
   const overlay = new Map(candidates.map((change) => [change.file, change.after]));
-  const rescanFiles = [...new Set([...texts.keys()].filter((file) => fileSet.has(file) || overlay.has(file)))];
+  const rescan = new Set(overlay.keys());
+  for (const entry of first.sites) {
+    const touches = overlay.has(entry.site.file) || entry.site.insertion?.container.file !== void 0 && overlay.has(entry.site.insertion.container.file);
+    if (touches && entry.origin) rescan.add(entry.origin);
+    if (entry.origin && languageOf(entry.origin) === "python") rescan.add(entry.origin);
+  }
+  const rescanFiles = [...rescan].filter((file) => fileSet.has(file) || overlay.has(file)).sort();
   const second = analyze(
     rescanFiles,
-    (file) => {
+    (file, filter) => {
       const text = overlay.get(file);
-      return text === void 0 ? input.read(file) : { text };
+      return text === void 0 ? input.read(file, filter) : { text };
     },
     input.config,
-    fileSet
+    fileSet,
+    void 0,
+    new Set(overlay.keys())
   );
+  for (const change of candidates) {
+    const failure = parseRegression(first, second, change.file);
+    if (failure) failures.set(change.file, failure);
+  }
   for (const { edits } of plan(second, input.config)) {
     for (const edit of edits) {
-      if (overlay.has(edit.file)) failures.set(edit.file, "a second pass over the fixed file still wanted to change it");
+      if (overlay.has(edit.file) && !failures.has(edit.file)) {
+        failures.set(edit.file, "a second pass over the fixed file still wanted to change it");
+      }
     }
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
 }
-var reparse = (file, text) => {
-  if (languageOf(file) === "python") return { errorCount: parsePython(file, text).errorCount };
-  try {
-    return { errorCount: parseJavaScript(file, text).errorCount };
-  } catch (error) {
-    return { error: error.message };
+function statementHasError(module, offset) {
+  let node = module.tree.resolveInner(offset, 1);
+  while (node && !/Statement$|Definition$/.test(node.name) && node.parent) node = node.parent;
+  if (!node) return false;
+  let broken = false;
+  node.toTree().iterate({
+    enter(ref) {
+      if (ref.type.isError) broken = true;
+      return !broken;
+    }
+  });
+  return broken;
+}
+function unanalysable(error) {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return "nested too deeply to analyse";
+  return `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+}
+function parseRegression(first, second, file) {
+  const failure = second.parseFailures.get(file);
+  if (failure !== void 0) return `the edited file no longer parses (${failure})`;
+  const after = second.errorCounts.get(file);
+  if (after === void 0) {
+    const skipped = second.skipped.find((entry) => entry.file === file);
+    return `the edited file could not be checked again (${skipped?.reason ?? "it was not parsed"})`;
   }
-};
+  if (after > (first.errorCounts.get(file) ?? 0)) return "the edited file has new syntax errors";
+  return null;
+}
 function compareFindings2(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
 var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  const base = posix2.normalize(posix2.join(posix2.dirname(fromFile), specifier));
   if (base.startsWith("..")) return null;
-  const candidates = [base, ...JS_EXTENSIONS.map((ext) => base + ext), ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  const candidates = [
+    base,
+    ...JS_EXTENSIONS.map((ext) => base + ext),
+    ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)
+  ];
   const jsExtension = /\.(m|c)?jsx?$/.exec(base);
   if (jsExtension) {
     const stem = base.slice(0, jsExtension.index);
@@ -41673,17 +52252,17 @@ function resolvePythonModule(fromFile, dotted, files) {
   const parts = dotted.slice(dots).split(".").filter(Boolean);
   const roots = [];
   if (dots > 0) {
-    let folder = posix.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix.dirname(folder);
+    let folder = posix2.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix2.dirname(folder);
     roots.push(folder === "." ? "" : folder);
   } else {
-    for (let folder = posix.dirname(fromFile); ; folder = posix.dirname(folder)) {
+    for (let folder = posix2.dirname(fromFile); ; folder = posix2.dirname(folder)) {
       roots.push(folder === "." ? "" : folder);
       if (folder === "." || folder === "/" || folder === "") break;
     }
   }
   for (const root of roots) {
-    const stem = posix.join(root, ...parts);
+    const stem = posix2.join(root, ...parts);
     for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
       if (files.has(candidate)) return candidate;
     }
@@ -41748,7 +52327,8 @@ function parseCliArguments(argv) {
   if (values.version) return { ...base, command: "version" };
   const [command, folder, ...extra] = positionals;
   if (command === void 0) throw new UsageError("missing command: use `scan` or `fix` (see --help)");
-  if (command !== "scan" && command !== "fix") throw new UsageError(`unknown command "${command}": use \`scan\` or \`fix\``);
+  if (command !== "scan" && command !== "fix")
+    throw new UsageError(`unknown command "${command}": use \`scan\` or \`fix\``);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one folder`);
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json" && format !== "markdown") {
@@ -41789,15 +52369,12 @@ function runCli(argv, io) {
   }
 }
 function runScan(request, io) {
-  if (request.configFile !== null) {
-    throw new UsageError("--config: configuration files are not read by this version yet; remove the option");
-  }
-  const config = DEFAULT_CONFIG;
+  const config = loadConfig(resolveFolder(request.folder), request.configFile, process.cwd());
   const discovery = discoverFiles(request.folder, config);
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
-    read: (file) => readSourceFile(discovery.root, file),
+    read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
     config,
     skipped: discovery.skipped,
     onProgress: progress.update
@@ -41827,10 +52404,18 @@ ${renderUnifiedDiff(result.changes)}`);
   }
   return result.findings.some(isWeak) ? 1 : 0;
 }
+function resolveFolder(folder) {
+  try {
+    return realpathSync2(folder);
+  } catch {
+    return folder;
+  }
+}
 function markWritten(finding, written, refused) {
-  if (finding.outcome !== "fixable" || finding.fixFiles.length === 0) return finding;
-  if (finding.fixFiles.every((file) => written.has(file))) return { ...finding, outcome: "fixed" };
-  const reason = finding.fixFiles.map((file) => refused.get(file)).find(Boolean) ?? "the file could not be written";
+  const files = [...new Set(finding.edits.map((edit) => edit.file))];
+  if (finding.outcome !== "fixable" || files.length === 0) return finding;
+  if (files.every((file) => written.has(file))) return { ...finding, outcome: "fixed" };
+  const reason = files.map((file) => refused.get(file)).find(Boolean) ?? "the file could not be written";
   return {
     ...finding,
     outcome: "manual",
