@@ -1,8 +1,9 @@
 // Following an options argument to the object literal that defines it — in the same function, at module
 // level, or in a relative module that exports it — and reading each flag's value from it.
-import * as recast from 'recast';
 import type { Container, FlagValue } from '../model.js';
 import {
+  callsOf,
+  memberAssignmentsOf,
   memberPropertyName,
   moduleLevelInit,
   objectContainer,
@@ -151,29 +152,26 @@ const mutatedNames = new WeakMap<JsModule, Set<string>>();
 function isMutated(module: JsModule, name: string): boolean {
   let names = mutatedNames.get(module);
   if (!names) {
+    // Read from the module's shared walk: member assignments and calls are already collected there.
     const found = new Set<string>();
-    recast.visit(module.ast, {
-      visitAssignmentExpression(path: JsPath) {
-        let target = path.node.left;
-        while (target.type === 'MemberExpression') target = target.object;
-        if (target.type === 'Identifier' && path.node.left.type === 'MemberExpression')
-          found.add(target.name);
-        this.traverse(path);
-      },
-      visitCallExpression(path: JsPath) {
-        const { callee, arguments: args } = path.node;
-        if (
-          callee.type === 'MemberExpression' &&
-          callee.object.type === 'Identifier' &&
-          callee.object.name === 'Object' &&
-          memberPropertyName(callee) === 'assign' &&
-          args[0]?.type === 'Identifier'
-        ) {
-          found.add(args[0].name);
-        }
-        this.traverse(path);
-      },
-    });
+    for (const path of memberAssignmentsOf(module)) {
+      let target = path.node.left;
+      while (target.type === 'MemberExpression') target = target.object;
+      if (target.type === 'Identifier') found.add(target.name);
+    }
+    for (const path of callsOf(module)) {
+      const { callee, arguments: args } = path.node;
+      if (
+        path.node.type === 'CallExpression' &&
+        callee.type === 'MemberExpression' &&
+        callee.object.type === 'Identifier' &&
+        callee.object.name === 'Object' &&
+        memberPropertyName(callee) === 'assign' &&
+        args[0]?.type === 'Identifier'
+      ) {
+        found.add(args[0].name);
+      }
+    }
     names = found;
     mutatedNames.set(module, names);
   }
