@@ -268,7 +268,9 @@ function buildFinding(
     .filter((d) => d.problem !== null)
     .map((d) => `${d.flag}-${d.problem!}` as Problem);
   const ignored = site.ignoredReason !== undefined;
-  const changedFlags: Attribute[] = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
+  const changedFlags: Attribute[] = ignored
+    ? []
+    : decisions.filter((d) => d.action !== null).map((d) => d.flag);
   const notChangedReasons = ignored
     ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ''}`]
     : decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);

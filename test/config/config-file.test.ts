@@ -43,7 +43,11 @@ describe('parseConfigFile', () => {
   it('turns SameSite on with a value', () => {
     const listed = parseConfigFile('c.yml', 'flags: [secure, httpOnly, sameSite]\n', RULES);
     expect([listed.flags, listed.sameSite]).toEqual([['httpOnly', 'secure', 'sameSite'], 'lax']);
-    const strict = parseConfigFile('c.yml', 'flags:\n  httpOnly: true\n  secure: true\n  sameSite: Strict\n', RULES);
+    const strict = parseConfigFile(
+      'c.yml',
+      'flags:\n  httpOnly: true\n  secure: true\n  sameSite: Strict\n',
+      RULES,
+    );
     expect([strict.flags, strict.sameSite]).toEqual([['httpOnly', 'secure', 'sameSite'], 'strict']);
   });
 
