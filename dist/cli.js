@@ -1890,7 +1890,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -1899,9 +1899,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -2035,7 +2035,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -2045,7 +2045,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2189,7 +2189,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags2 = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags2[node.tag] = true;
           });
@@ -2216,7 +2216,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2227,7 +2227,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -2407,7 +2407,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -2433,7 +2433,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -7355,15 +7355,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -7374,8 +7374,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path) => {
-      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -7406,7 +7406,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
   }
 });
 
@@ -9122,7 +9122,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -9150,8 +9150,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -26482,7 +26482,7 @@ var require_path_visitor = __commonJS({
         }
         return target;
       }
-      PathVisitor.visit = function visit3(node, methods) {
+      PathVisitor.visit = function visit2(node, methods) {
         return PathVisitor.fromMethodsObject(methods).visit(node);
       };
       var PVp = PathVisitor.prototype;
@@ -26673,7 +26673,7 @@ var require_path_visitor = __commonJS({
         this.needToCallTraverse = false;
         return visitChildren(path, PathVisitor.fromMethodsObject(newVisitor || this.visitor));
       };
-      sharedContextProtoMethods.visit = function visit3(path, newVisitor) {
+      sharedContextProtoMethods.visit = function visit2(path, newVisitor) {
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
@@ -28145,7 +28145,7 @@ var require_main = __commonJS({
     var someField = _a.someField;
     var Type = _a.Type;
     var use = _a.use;
-    var visit3 = _a.visit;
+    var visit2 = _a.visit;
     exports.astNodesAreEquivalent = astNodesAreEquivalent;
     exports.builders = builders;
     exports.builtInTypes = builtInTypes;
@@ -28162,7 +28162,7 @@ var require_main = __commonJS({
     exports.someField = someField;
     exports.Type = Type;
     exports.use = use;
-    exports.visit = visit3;
+    exports.visit = visit2;
     Object.assign(namedTypes_1.namedTypes, n);
   }
 });
@@ -41515,11 +41515,11 @@ function offsetMapper(rendered, original) {
 }
 function remapPositions(root, map) {
   const seen = /* @__PURE__ */ new Set();
-  const visit3 = (value) => {
+  const visit2 = (value) => {
     if (!value || typeof value !== "object" || seen.has(value)) return;
     seen.add(value);
     if (Array.isArray(value)) {
-      for (const item of value) visit3(item);
+      for (const item of value) visit2(item);
       return;
     }
     const node = value;
@@ -41529,10 +41529,10 @@ function remapPositions(root, map) {
     }
     for (const key in node) {
       if (key === "loc" || key === "original" || key === "tokens" || key === "extra") continue;
-      visit3(node[key]);
+      visit2(node[key]);
     }
   };
-  visit3(root);
+  visit2(root);
 }
 function unwrap(node) {
   let current = node;
@@ -41569,30 +41569,47 @@ function collectImports(module) {
       }
     }
   }
-  recast.visit(module.ast, {
-    visitVariableDeclarator(path) {
-      const { id: id2, init } = path.node;
-      const direct = isRequireCall(init);
-      if (direct !== null) {
-        if (id2.type === "Identifier") module.imports.set(id2.name, { source: direct, imported: "*" });
-        else if (id2.type === "ObjectPattern") {
-          for (const property of id2.properties) {
-            if (property.type !== "ObjectProperty" || property.value.type !== "Identifier") continue;
-            const key = propertyKeyName(property);
-            if (key) module.imports.set(property.value.name, { source: direct, imported: key });
-          }
-        }
-      } else {
-        const member = unwrap(init);
-        if (member?.type === "MemberExpression" && id2.type === "Identifier") {
-          const source = isRequireCall(member.object);
-          const key = memberPropertyName(member);
-          if (source !== null && key) module.imports.set(id2.name, { source, imported: key });
+  forEachNode(module.ast.program, (node) => {
+    if (node.type !== "VariableDeclarator") return;
+    const { id: id2, init } = node;
+    const direct = isRequireCall(init);
+    if (direct !== null) {
+      if (id2.type === "Identifier") module.imports.set(id2.name, { source: direct, imported: "*" });
+      else if (id2.type === "ObjectPattern") {
+        for (const property of id2.properties) {
+          if (property.type !== "ObjectProperty" || property.value.type !== "Identifier") continue;
+          const key = propertyKeyName(property);
+          if (key) module.imports.set(property.value.name, { source: direct, imported: key });
         }
       }
-      this.traverse(path);
+    } else {
+      const member = unwrap(init);
+      if (member?.type === "MemberExpression" && id2.type === "Identifier") {
+        const source = isRequireCall(member.object);
+        const key = memberPropertyName(member);
+        if (source !== null && key) module.imports.set(id2.name, { source, imported: key });
+      }
     }
   });
+}
+function forEachNode(root, visit2) {
+  const pending = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (!value || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) pending.push(value[index]);
+      continue;
+    }
+    const node = value;
+    if (typeof node.type === "string") visit2(node);
+    for (const key in node) {
+      if (key === "loc" || key === "original" || key === "tokens" || key === "comments" || key === "extra")
+        continue;
+      const child = node[key];
+      if (child && typeof child === "object") pending.push(child);
+    }
+  }
 }
 function propertyKeyName(property) {
   const key = property.key;
@@ -41752,9 +41769,6 @@ function calleeImport(module, call) {
   }
   return null;
 }
-
-// src/languages/js-options.ts
-var recast2 = __toESM(require_main2(), 1);
 
 // src/languages/environment-words.ts
 var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set([
@@ -41925,22 +41939,17 @@ function isMutated(module, name2) {
   let names = mutatedNames.get(module);
   if (!names) {
     const found = /* @__PURE__ */ new Set();
-    recast2.visit(module.ast, {
-      visitAssignmentExpression(path) {
-        let target = path.node.left;
-        while (target.type === "MemberExpression") target = target.object;
-        if (target.type === "Identifier" && path.node.left.type === "MemberExpression")
-          found.add(target.name);
-        this.traverse(path);
-      },
-      visitCallExpression(path) {
-        const { callee, arguments: args } = path.node;
-        if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args[0]?.type === "Identifier") {
-          found.add(args[0].name);
-        }
-        this.traverse(path);
+    for (const path of memberAssignmentsOf(module)) {
+      let target = path.node.left;
+      while (target.type === "MemberExpression") target = target.object;
+      if (target.type === "Identifier") found.add(target.name);
+    }
+    for (const path of callsOf(module)) {
+      const { callee, arguments: args } = path.node;
+      if (path.node.type === "CallExpression" && callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args[0]?.type === "Identifier") {
+        found.add(args[0].name);
       }
-    });
+    }
     names = found;
     mutatedNames.set(module, names);
   }
@@ -48858,22 +48867,22 @@ function djangoSettings(context) {
   let result = null;
   if (marked.length > 0) {
     const found = /* @__PURE__ */ new Map();
-    const visit3 = (module, depth) => {
+    const visit2 = (module, depth) => {
       if (found.has(module) || depth > 8) return;
       const targets = starImportsOf(module).map((star) => context.load(module.file, star.module));
       found.set(
         module,
         targets.filter((target) => target !== null)
       );
-      for (const target of found.get(module)) visit3(target, depth + 1);
+      for (const target of found.get(module)) visit2(target, depth + 1);
     };
-    for (const module of marked) visit3(module, 0);
+    for (const module of marked) visit2(module, 0);
     for (const module of project) {
       if (found.has(module)) continue;
       const stars = starImportsOf(module).map((star) => context.load(module.file, star.module));
       const buildsOnSettings = stars.some((target) => target && found.has(target));
       const settingsNamed = /settings/i.test(module.file) && [...module.assignments.keys()].some((key) => COOKIE_SETTING.test(key));
-      if (buildsOnSettings || settingsNamed) visit3(module, 0);
+      if (buildsOnSettings || settingsNamed) visit2(module, 0);
     }
     const imported = new Set([...found.values()].flat());
     const modules = [...found.keys()].map((module) => describe(module, context, !imported.has(module)));
@@ -49470,17 +49479,17 @@ function classNamed(project, from, name2) {
 function leafSubclasses(project, block) {
   if (block.kind !== "class") return [];
   const leaves = [];
-  const visit3 = (parent, depth) => {
+  const visit2 = (parent, depth) => {
     const children = project.blocks.filter(
       (other) => other.kind === "class" && other.bases.includes(parent.name) && classNamed(project, other.module, parent.name) === parent
     );
     for (const child of children) {
       if (depth < 8 && project.blocks.some((other) => other.kind === "class" && other.bases.includes(child.name)))
-        visit3(child, depth + 1);
+        visit2(child, depth + 1);
       else leaves.push(child);
     }
   };
-  visit3(block, 0);
+  visit2(block, 0);
   return leaves;
 }
 function flaskFamilySites(project, block, spec) {
