@@ -34,7 +34,7 @@ const COOKIE_API_NEEDLES = [
   'from_object', // Flask apps loading a config class or module that may set no cookie key itself
   'from_pyfile',
 ];
-/** Session APIs whose names hold no "cookie": looked for only when the cheap `ession` test passes. */
+/** Session APIs whose names hold no "cookie". */
 const SESSION_NEEDLES = [
   'express-session',
   'koa-session',
@@ -50,12 +50,18 @@ const SESSION_NEEDLES = [
   'SESSION_ENGINE',
 ];
 
+/**
+ * One case-sensitive alternation of plain words: V8 scans for it several times faster than for the words one
+ * by one. Bytes are read as Latin-1, which keeps every ASCII word intact whatever the real encoding.
+ */
+const MENTION = new RegExp([...COOKIE_API_NEEDLES, ...SESSION_NEEDLES].map(escapeRegExp).join('|'));
+
+function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 export function mentionsCookieApi(content: string | Buffer): boolean {
-  for (const needle of COOKIE_API_NEEDLES) {
-    if (content.indexOf(needle) !== -1) return true;
-  }
-  if (content.indexOf('ession') === -1 && content.indexOf('ESSION') === -1) return false;
-  return SESSION_NEEDLES.some((needle) => content.indexOf(needle) !== -1);
+  return MENTION.test(typeof content === 'string' ? content : content.toString('latin1'));
 }
 
 export function isTestFile(file: string): boolean {
