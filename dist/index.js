@@ -67726,12 +67726,12 @@ var SESSION_NEEDLES = [
   "SessionMiddleware",
   "SESSION_ENGINE"
 ];
+var MENTION = new RegExp([...COOKIE_API_NEEDLES, ...SESSION_NEEDLES].map(escapeRegExp).join("|"));
+function escapeRegExp(word) {
+  return word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
 function mentionsCookieApi(content2) {
-  for (const needle of COOKIE_API_NEEDLES) {
-    if (content2.indexOf(needle) !== -1) return true;
-  }
-  if (content2.indexOf("ession") === -1 && content2.indexOf("ESSION") === -1) return false;
-  return SESSION_NEEDLES.some((needle) => content2.indexOf(needle) !== -1);
+  return MENTION.test(typeof content2 === "string" ? content2 : content2.toString("latin1"));
 }
 function isTestFile(file) {
   return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
@@ -67785,6 +67785,27 @@ var FRAMEWORK_PACKAGES = /* @__PURE__ */ new Set([
   "aiohttp",
   "requests"
 ]);
+var FRAMEWORK_SIGNATURES = [
+  "tornado/web.py",
+  "flask/sessions.py",
+  "werkzeug/sansio/response.py",
+  "django/http/response.py",
+  "starlette/responses.py",
+  "aiohttp/web_response.py",
+  "aiohttp_session/__init__.py"
+];
+function frameworkSourceFolders(files) {
+  const folders = [];
+  for (const file of files) {
+    for (const signature of FRAMEWORK_SIGNATURES) {
+      if (file === signature || file.endsWith(`/${signature}`)) {
+        const base = file.slice(0, file.length - signature.length);
+        folders.push(base + signature.slice(0, signature.indexOf("/") + 1));
+      }
+    }
+  }
+  return folders;
+}
 function isNeverScannedFolder(name2) {
   return NEVER_SCANNED_FOLDERS.has(name2);
 }
@@ -67823,7 +67844,9 @@ function discoverFiles(folder, config) {
   const exclude = config.exclude.length > 0 ? (0, import_picomatch.default)(config.exclude.map(asPrefixPattern), { dot: true }) : null;
   const files = [];
   const skipped = [];
+  const frameworkFolders = frameworkSourceFolders(all);
   for (const file of all.sort()) {
+    if (frameworkFolders.some((folder2) => file.startsWith(folder2))) continue;
     if (!languageOf(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
@@ -69055,7 +69078,8 @@ function decideFlag(flag, value, meta2, kind) {
         flag,
         problem: "missing",
         action: "insert",
-        severity: kind === "session" ? "high" : "medium",
+        // A preference cookie set from browser code is not worth failing a build over; a session one is.
+        severity: kind === "session" ? "high" : meta2.clientSide ? "low" : "medium",
         reason: ""
       };
     }
@@ -76468,16 +76492,24 @@ function siteFor(module, node, entries, context3, ruleId) {
     node,
     node.name === "ArgList" ? argumentsOf(module, node).map((argument) => argument.span) : dictEntriesOf(module, node).map((entry) => entry.span)
   );
+  const holder = node.name === "ArgList" ? node.parent : node;
+  const assigned = holder?.parent?.name === "AssignStatement" ? holder.parent.firstChild : null;
+  const updatedLater = assigned?.name === "VariableName" && isMutated2(module, textOf(module, assigned));
   const site = {
     ...base,
     file: module.file,
     offset: enabled.from,
     flags: { httpOnly: { kind: "absent" }, secure: { kind: "absent" } },
-    insertion: container ? { container, nest: [KWARGS] } : null
+    insertion: container && !updatedLater ? { container, nest: [KWARGS] } : null
   };
   site.notes.push(
     "`xsrf_cookies` is on, but no `xsrf_cookie_kwargs` gives the `_xsrf` cookie its attributes."
   );
+  if (updatedLater) {
+    site.notes.push(
+      "The settings dict is changed after it is written, so the flag is left for a person to add."
+    );
+  }
   return withIgnore2(module, enabled.from, site);
 }
 function withIgnore2(module, offset, site) {

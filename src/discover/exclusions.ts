@@ -54,6 +54,34 @@ const FRAMEWORK_PACKAGES = new Set([
   'requests',
 ]);
 
+/**
+ * A web framework's own source inside the scanned tree (the Tornado repository, a copied-in Flask): its
+ * cookie calls are the framework's plumbing, not the application's settings. Found by a file only the
+ * framework's package has; everything under that package folder is left out.
+ */
+const FRAMEWORK_SIGNATURES = [
+  'tornado/web.py',
+  'flask/sessions.py',
+  'werkzeug/sansio/response.py',
+  'django/http/response.py',
+  'starlette/responses.py',
+  'aiohttp/web_response.py',
+  'aiohttp_session/__init__.py',
+];
+
+export function frameworkSourceFolders(files: readonly string[]): string[] {
+  const folders: string[] = [];
+  for (const file of files) {
+    for (const signature of FRAMEWORK_SIGNATURES) {
+      if (file === signature || file.endsWith(`/${signature}`)) {
+        const base = file.slice(0, file.length - signature.length);
+        folders.push(base + signature.slice(0, signature.indexOf('/') + 1));
+      }
+    }
+  }
+  return folders;
+}
+
 export function isNeverScannedFolder(name: string): boolean {
   return NEVER_SCANNED_FOLDERS.has(name);
 }

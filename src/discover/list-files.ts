@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { languageOf } from '../languages/index.js';
 import type { SkippedFile } from '../model.js';
-import { exclusionReason, isNeverScannedFolder } from './exclusions.js';
+import { exclusionReason, frameworkSourceFolders, isNeverScannedFolder } from './exclusions.js';
 
 export interface Discovery {
   /** The scanned folder, symlinks resolved. */
@@ -38,7 +38,9 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
     config.exclude.length > 0 ? picomatch(config.exclude.map(asPrefixPattern), { dot: true }) : null;
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
+  const frameworkFolders = frameworkSourceFolders(all);
   for (const file of all.sort()) {
+    if (frameworkFolders.some((folder) => file.startsWith(folder))) continue;
     if (!languageOf(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;

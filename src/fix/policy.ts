@@ -155,7 +155,8 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
         flag,
         problem: 'missing',
         action: 'insert',
-        severity: kind === 'session' ? 'high' : 'medium',
+        // A preference cookie set from browser code is not worth failing a build over; a session one is.
+        severity: kind === 'session' ? 'high' : meta.clientSide ? 'low' : 'medium',
         reason: '',
       };
     }

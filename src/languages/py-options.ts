@@ -166,7 +166,7 @@ function resolveApplicationSetting(key: string, context: PyResolveContext, depth
 }
 
 /** `name.update(…)`, `name[…] = …`, `name.setdefault(…)`: the dict changes after it is written. */
-function isMutated(module: PyModule, name: string): boolean {
+export function isMutated(module: PyModule, name: string): boolean {
   if (!/^[A-Za-z_]\w*$/.test(name)) return false;
   return new RegExp(
     `(^|[^\\w.])${name}\\s*(\\.(update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`,

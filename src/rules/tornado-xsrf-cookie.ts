@@ -6,9 +6,10 @@ import {
   dictEntriesOf,
   pyContainer,
   pyIgnoreReason,
+  textOf,
   type PyModule,
 } from '../languages/python.js';
-import { readPyFlag, readPyOptions, resolvePyExpression } from '../languages/py-options.js';
+import { isMutated, readPyFlag, readPyOptions, resolvePyExpression } from '../languages/py-options.js';
 import type { CookieSite } from '../model.js';
 import type { PyRule, PyRuleContext } from './rule.js';
 import { tornadoKey } from './tornado-common.js';
@@ -96,16 +97,26 @@ function siteFor(
       ? argumentsOf(module, node).map((argument) => argument.span)
       : dictEntriesOf(module, node).map((entry) => entry.span),
   );
+  // A settings dict that is updated later (`settings.update(overrides)`) may get its xsrf_cookie_kwargs
+  // there: adding our own could override the project's, so such a dict is reported, not edited.
+  const holder = node.name === 'ArgList' ? node.parent : node; // `dict(...)` or `{...}`
+  const assigned = holder?.parent?.name === 'AssignStatement' ? holder.parent.firstChild : null;
+  const updatedLater = assigned?.name === 'VariableName' && isMutated(module, textOf(module, assigned));
   const site: CookieSite = {
     ...base,
     file: module.file,
     offset: enabled.from,
     flags: { httpOnly: { kind: 'absent' }, secure: { kind: 'absent' } },
-    insertion: container ? { container, nest: [KWARGS] } : null,
+    insertion: container && !updatedLater ? { container, nest: [KWARGS] } : null,
   };
   site.notes.push(
     '`xsrf_cookies` is on, but no `xsrf_cookie_kwargs` gives the `_xsrf` cookie its attributes.',
   );
+  if (updatedLater) {
+    site.notes.push(
+      'The settings dict is changed after it is written, so the flag is left for a person to add.',
+    );
+  }
   return withIgnore(module, enabled.from, site);
 }
 

@@ -22,3 +22,11 @@ other = tornado.web.Application(
 
 # ok: tornado-xsrf-cookie
 secured = tornado.web.Application([], xsrf_cookies=True, xsrf_cookie_kwargs={"secure": True})
+
+overrides = load_overrides()
+server_settings = dict(
+    # ruleid: tornado-xsrf-cookie secure-missing manual
+    xsrf_cookies=True,
+    cookie_secret="x",
+)
+server_settings.update(overrides)

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { exclusionReason, frameworkSourceFolders } from '../../src/discover/exclusions.js';
+
+describe('exclusionReason', () => {
+  it.each([
+    ['node_modules/cookie/index.js', 'inside node_modules/ (dependencies, vendored or build output)'],
+    ['app/dist/server.js', 'inside dist/ (dependencies, vendored or build output)'],
+    ['.github/workflows/ci.js', 'workflow files are never edited'],
+    ['public/app.min.js', 'minified or bundled file'],
+    ['ext/tornado/web.py', 'vendored copy of a library under ext/'],
+  ])('%s', (file, reason) => expect(exclusionReason(file)).toBe(reason));
+
+  it.each(['lib/insecurity.ts', 'src/app.js', 'ext/helpers.py'])('keeps %s', (file) =>
+    expect(exclusionReason(file)).toBeNull(),
+  );
+});
+
+describe('frameworkSourceFolders', () => {
+  it("finds a framework's own package in the tree, wherever it sits", () => {
+    expect(
+      frameworkSourceFolders([
+        'tornado/web.py',
+        'tornado/auth.py',
+        'demos/blog/blog.py',
+        'vendor2/flask/sessions.py',
+      ]),
+    ).toEqual(['tornado/', 'vendor2/flask/']);
+    expect(frameworkSourceFolders(['app/web.py', 'mytornado/web.py'])).toEqual([]);
+  });
+});
