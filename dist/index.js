@@ -67726,13 +67726,19 @@ var SESSION_NEEDLES = [
   "SessionMiddleware",
   "SESSION_ENGINE"
 ];
-var MENTION = new RegExp([...COOKIE_API_NEEDLES, ...SESSION_NEEDLES].map(escapeRegExp).join("|"));
+var QUICK_MENTION = new RegExp([...COOKIE_API_NEEDLES, "ession", "ESSION"].map(escapeRegExp).join("|"));
+var SESSION_MENTION = new RegExp(SESSION_NEEDLES.map(escapeRegExp).join("|"));
 function escapeRegExp(word) {
   return word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 function mentionsCookieApi(content2) {
-  return MENTION.test(typeof content2 === "string" ? content2 : content2.toString("latin1"));
+  const text = typeof content2 === "string" ? content2 : content2.toString("latin1");
+  const quick = QUICK_MENTION.exec(text);
+  if (!quick) return false;
+  if (quick[0] !== "ession" && quick[0] !== "ESSION") return true;
+  return COOKIE_ONLY.test(text) || SESSION_MENTION.test(text);
 }
+var COOKIE_ONLY = new RegExp(COOKIE_API_NEEDLES.map(escapeRegExp).join("|"));
 function isTestFile(file) {
   return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
 }
@@ -67797,6 +67803,7 @@ var FRAMEWORK_SIGNATURES = [
 function frameworkSourceFolders(files) {
   const folders = [];
   for (const file of files) {
+    if (!file.endsWith(".py")) continue;
     for (const signature of FRAMEWORK_SIGNATURES) {
       if (file === signature || file.endsWith(`/${signature}`)) {
         const base = file.slice(0, file.length - signature.length);
@@ -76541,12 +76548,13 @@ var RULES = [...JS_RULES, ...PY_RULES];
 import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
 import { join as join3 } from "node:path";
 var MAX_FILE_BYTES = 1024 * 1024;
+var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 function readSourceFile(root, file, mustMention) {
-  const read = readRegularFile(join3(root, file), MAX_FILE_BYTES);
+  const read = readRegularFile(join3(root, file), MAX_FILE_BYTES, scratch);
   if ("skip" in read) return { skip: read.skip };
-  const bytes = read.bytes;
-  if (mustMention && !mustMention(bytes)) return { unrelated: true };
+  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
+  const bytes = Buffer.from(read.bytes);
   if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
   let text;
   try {
@@ -76558,7 +76566,7 @@ function readSourceFile(root, file, mustMention) {
   if (GENERATED_BUNDLE.test(text)) return { skip: "generated bundle (webpack / browserify output)" };
   return { text };
 }
-function readRegularFile(path, maxBytes) {
+function readRegularFile(path, maxBytes, into) {
   let descriptor;
   try {
     descriptor = openSync(path, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
@@ -76575,7 +76583,7 @@ function readRegularFile(path, maxBytes) {
         skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
       };
     }
-    const bytes = Buffer.allocUnsafe(stats.size);
+    const bytes = into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
     let filled = 0;
     while (filled < bytes.length) {
       const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);

@@ -29,6 +29,20 @@ function ensureRipgrep() {
   return update.status === 0 && install.status === 0 && have('rg');
 }
 
+/** ast-grep from the npm registry (its package ships the binary), into the bench's own folder. */
+function astGrepCommand() {
+  if (have('ast-grep')) return 'ast-grep';
+  const prefix = join(WORK, 'tools');
+  const binary = join(prefix, 'node_modules', '.bin', 'ast-grep');
+  if (!existsSync(binary)) {
+    console.error('ast-grep is missing: installing @ast-grep/cli into the bench folder…');
+    spawnSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, '@ast-grep/cli'], {
+      stdio: 'inherit',
+    });
+  }
+  return existsSync(binary) ? binary : null;
+}
+
 function ensureGnuTime() {
   if (existsSync('/usr/bin/time')) return true;
   spawnSync('apt-get', ['install', '-y', '-qq', 'time'], { stdio: 'inherit' });
@@ -99,15 +113,16 @@ function pyModule(next, index, withCookie) {
 }
 
 function generateMonorepo(folder, count) {
-  const marker = join(folder, '.complete-v2');
+  const marker = join(folder, '.complete-v3');
   if (existsSync(marker)) return;
   rmSync(folder, { recursive: true, force: true });
   const next = random(20261126);
   for (let index = 0; index < count; index++) {
     const pkg = `packages/pkg-${String(index % 500).padStart(3, '0')}`;
     const roll = next();
-    // Real monorepos set cookies in a handful of places: about one file in 500 here.
-    const withCookie = next() < 0.002;
+    // Real monorepos set cookies in a handful of places (babel and webpack in none at all): about one
+    // file in 2,500 here, so the tree has a few dozen cookie sites for the sweep to parse, fix and verify.
+    const withCookie = next() < 0.0004;
     let path;
     let text;
     if (roll < 0.6) {
@@ -142,7 +157,8 @@ function benchTree(name, folder, rows) {
     /* the table shows "?" */
   }
   const rg = have('rg') ? measure('rg', ['-il', 'cookie', folder]) : null;
-  const astGrep = have('ast-grep') ? measure('ast-grep', ['run', '-p', '$R.cookie($$$)', folder]) : null;
+  const astGrepBinary = astGrepCommand();
+  const astGrep = astGrepBinary ? measure(astGrepBinary, ['run', '-p', '$R.cookie($$$)', folder]) : null;
   rows.push({ name, stats, ours, rg, astGrep });
 }
 

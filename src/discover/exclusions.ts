@@ -72,6 +72,7 @@ const FRAMEWORK_SIGNATURES = [
 export function frameworkSourceFolders(files: readonly string[]): string[] {
   const folders: string[] = [];
   for (const file of files) {
+    if (!file.endsWith('.py')) continue;
     for (const signature of FRAMEWORK_SIGNATURES) {
       if (file === signature || file.endsWith(`/${signature}`)) {
         const base = file.slice(0, file.length - signature.length);

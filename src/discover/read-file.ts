@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ReadResult } from '../scan.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
@@ -16,10 +17,12 @@ export function readSourceFile(
   file: string,
   mustMention?: (content: Buffer | string) => boolean,
 ): ReadResult {
-  const read = readRegularFile(join(root, file), MAX_FILE_BYTES);
+  // Most files of a sweep are read only to be found unrelated: they go through one reused buffer, and only
+  // the few that mention a cookie API get bytes of their own.
+  const read = readRegularFile(join(root, file), MAX_FILE_BYTES, scratch);
   if ('skip' in read) return { skip: read.skip };
-  const bytes = read.bytes;
-  if (mustMention && !mustMention(bytes)) return { unrelated: true };
+  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
+  const bytes = Buffer.from(read.bytes);
   if (bytes.subarray(0, 8192).includes(0)) return { skip: 'binary file' };
   let text: string;
   try {
@@ -39,6 +42,7 @@ export function readSourceFile(
 export function readRegularFile(
   path: string,
   maxBytes: number,
+  into?: Buffer,
 ): { bytes: Buffer } | { skip: string; code?: string } {
   let descriptor: number;
   try {
@@ -56,7 +60,9 @@ export function readRegularFile(
         skip: `larger than ${maxBytes === MAX_FILE_BYTES ? '1 MiB' : `${maxBytes} bytes`} (${stats.size} bytes)`,
       };
     }
-    const bytes = Buffer.allocUnsafe(stats.size);
+    // `into` is reused by the caller: the bytes returned then live only until its next read.
+    const bytes =
+      into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
     let filled = 0;
     while (filled < bytes.length) {
       const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
