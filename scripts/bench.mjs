@@ -36,9 +36,13 @@ function astGrepCommand() {
   const binary = join(prefix, 'node_modules', '.bin', 'ast-grep');
   if (!existsSync(binary)) {
     console.error('ast-grep is missing: installing @ast-grep/cli into the bench folder…');
-    spawnSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, '@ast-grep/cli'], {
-      stdio: 'inherit',
-    });
+    spawnSync(
+      'npm',
+      ['install', '--silent', '--no-audit', '--no-fund', '--prefix', prefix, '@ast-grep/cli'],
+      {
+        stdio: 'inherit',
+      },
+    );
   }
   return existsSync(binary) ? binary : null;
 }
