@@ -3,7 +3,7 @@
 // call splats.
 import type { SyntaxNode } from '@lezer/common';
 import { pyIgnoreReason, type PyModule } from '../languages/python.js';
-import { readPyFlag, readPyOptions } from '../languages/py-options.js';
+import { readPyFlag, readPyOptions, type PyOptionsView } from '../languages/py-options.js';
 import { lineColumn } from '../languages/text.js';
 import type { CookieKind, CookieSite, Flag } from '../model.js';
 import type { PyRuleContext } from './rule.js';
@@ -38,15 +38,32 @@ export function keywordCallSite(
     usedAt: [],
     notes: [],
   };
+  placeCallOptions(site, module, call, view, context, identity);
+  return site;
+}
+
+/**
+ * Where a call's missing flags go, and where the site is reported: into the dict the call splats when there
+ * is one (fixed once for every call that uses it), else into the call's own arguments; nowhere when an
+ * unreadable splat may already set them. Also applies a `cookie-hardener-ignore` above the call or the dict.
+ */
+export function placeCallOptions(
+  site: CookieSite,
+  module: PyModule,
+  call: SyntaxNode,
+  view: PyOptionsView,
+  context: PyRuleContext,
+  normalize: (key: string) => string,
+): void {
   const target = view.unknownSpread ? null : view.splatted.at(-1);
   if (target) {
-    const dictView = readPyOptions(target.module, target.node, context, identity);
+    const dictView = readPyOptions(target.module, target.node, context, normalize);
     if (dictView.container && !dictView.unknownSpread) {
       site.file = target.module.file;
       site.offset = target.node.from;
       site.insertion = { container: dictView.container, nest: [] };
       site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-      site.notes.push(`The options come from the dict splatted at ${site.usedAt[0]}.`);
+      site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
     }
   } else if (!view.unknownSpread && view.container) {
     site.insertion = { container: view.container, nest: [] };
@@ -54,7 +71,6 @@ export function keywordCallSite(
   const reason =
     pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
   if (reason !== null) site.ignoredReason = reason;
-  return site;
 }
 
 /** Whether `name` is bound in the module by an import from one of `packages` (or their submodules). */

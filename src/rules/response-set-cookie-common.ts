@@ -12,16 +12,15 @@ import {
   dottedName,
   enclosingFunction,
   evaluatePyFlag,
-  pyIgnoreReason,
   stringLiteral,
   textOf,
   type PyArgument,
   type PyModule,
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
-import { lineColumn } from '../languages/text.js';
 import type { CookieKind, CookieSite, FlagValue } from '../model.js';
 import { kindOfName } from '../fix/policy.js';
+import { placeCallOptions } from './py-call-site-common.js';
 import type { PyRuleContext } from './rule.js';
 import { frameworksOf, owningFramework, type PyFramework } from './py-framework-common.js';
 
@@ -98,23 +97,7 @@ export function findSetCookieSites(
       usedAt: [],
       notes: [],
     };
-    const target = view.unknownSpread ? null : view.splatted.at(-1);
-    if (target) {
-      // The options live in a dict the call splats: fix the dict, once, for every call that uses it.
-      const dictView = readPyOptions(target.module, target.node, context, identity);
-      if (dictView.container && !dictView.unknownSpread) {
-        site.file = target.module.file;
-        site.offset = target.node.from;
-        site.insertion = { container: dictView.container, nest: [] };
-        site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-        site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
-      }
-    } else if (!view.unknownSpread && view.container) {
-      site.insertion = { container: view.container, nest: [] };
-    }
-    const reason =
-      pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
-    if (reason !== null) site.ignoredReason = reason;
+    placeCallOptions(site, module, call, view, context, identity);
     sites.push(site);
   }
   return sites;

@@ -8,14 +8,13 @@ import {
   callsOf,
   dottedName,
   enclosingFunction,
-  pyIgnoreReason,
   stringLiteral,
   textOf,
   type PyModule,
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
-import { lineColumn } from '../languages/text.js';
-import type { CookieSite, InsertionPoint } from '../model.js';
+import type { CookieSite } from '../model.js';
+import { placeCallOptions } from './py-call-site-common.js';
 import type { PyRule } from './rule.js';
 import {
   TORNADO_COOKIE_METHODS,
@@ -81,24 +80,7 @@ export const tornadoSetCookie: PyRule = {
           'In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself.',
         );
       }
-      const target = view.unknownSpread ? null : view.splatted.at(-1);
-      if (target) {
-        // The options live in a dict the call splats: fix the dict, once, for every call that uses it.
-        const dictView = readPyOptions(target.module, target.node, context, tornadoKey);
-        if (dictView.container) {
-          site.file = target.module.file;
-          site.offset = target.node.from;
-          site.insertion = { container: dictView.container, nest: [] };
-          site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-          site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
-        }
-      } else if (!view.unknownSpread && view.container) {
-        site.insertion = { container: view.container, nest: [] } satisfies InsertionPoint;
-      }
-      const reason =
-        pyIgnoreReason(module, call.from) ??
-        (target ? pyIgnoreReason(target.module, target.node.from) : null);
-      if (reason !== null) site.ignoredReason = reason;
+      placeCallOptions(site, module, call, view, context, tornadoKey);
       sites.push(site);
     }
     return sites;

@@ -15,34 +15,21 @@ export interface ClientOptions {
 const MAX_RATE_LIMIT_RETRIES = 3;
 
 export function createGitHubClient(options: ClientOptions): GitHubClient {
+  // Primary and secondary rate limits are waited out the same way, a few times, with a warning each time.
+  const retryAfterLimit =
+    (which: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      options.warn(`GitHub ${which} on ${request.method} ${request.url}; retrying in ${retryAfter} s.`);
+      return retryCount < MAX_RATE_LIMIT_RETRIES;
+    };
   return getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
       retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          options.warn(
-            `GitHub rate limit reached on ${request.method} ${request.url}; retrying in ${retryAfter} s.`,
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          options.warn(
-            `GitHub secondary rate limit on ${request.method} ${request.url}; retrying in ${retryAfter} s.`,
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        },
+        onRateLimit: retryAfterLimit('rate limit reached'),
+        onSecondaryRateLimit: retryAfterLimit('secondary rate limit'),
       },
     },
     retry,
