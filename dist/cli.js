@@ -48645,22 +48645,25 @@ function keywordCallSite(module, call, argList, context, spec) {
     usedAt: [],
     notes: []
   };
+  placeCallOptions(site, module, call, view, context, identity);
+  return site;
+}
+function placeCallOptions(site, module, call, view, context, normalize) {
   const target = view.unknownSpread ? null : view.splatted.at(-1);
   if (target) {
-    const dictView = readPyOptions(target.module, target.node, context, identity);
+    const dictView = readPyOptions(target.module, target.node, context, normalize);
     if (dictView.container && !dictView.unknownSpread) {
       site.file = target.module.file;
       site.offset = target.node.from;
       site.insertion = { container: dictView.container, nest: [] };
       site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-      site.notes.push(`The options come from the dict splatted at ${site.usedAt[0]}.`);
+      site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
     }
   } else if (!view.unknownSpread && view.container) {
     site.insertion = { container: view.container, nest: [] };
   }
   const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
   if (reason !== null) site.ignoredReason = reason;
-  return site;
 }
 function importedFrom(module, name2, packages) {
   const binding = module.imports.get(name2);
@@ -48823,21 +48826,7 @@ function findSetCookieSites(module, context, options) {
       usedAt: [],
       notes: []
     };
-    const target = view.unknownSpread ? null : view.splatted.at(-1);
-    if (target) {
-      const dictView = readPyOptions(target.module, target.node, context, identity);
-      if (dictView.container && !dictView.unknownSpread) {
-        site.file = target.module.file;
-        site.offset = target.node.from;
-        site.insertion = { container: dictView.container, nest: [] };
-        site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-        site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
-      }
-    } else if (!view.unknownSpread && view.container) {
-      site.insertion = { container: view.container, nest: [] };
-    }
-    const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
-    if (reason !== null) site.ignoredReason = reason;
+    placeCallOptions(site, module, call, view, context, identity);
     sites.push(site);
   }
   return sites;
@@ -49814,21 +49803,7 @@ var tornadoSetCookie = {
           "In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself."
         );
       }
-      const target = view.unknownSpread ? null : view.splatted.at(-1);
-      if (target) {
-        const dictView = readPyOptions(target.module, target.node, context, tornadoKey);
-        if (dictView.container) {
-          site.file = target.module.file;
-          site.offset = target.node.from;
-          site.insertion = { container: dictView.container, nest: [] };
-          site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-          site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
-        }
-      } else if (!view.unknownSpread && view.container) {
-        site.insertion = { container: view.container, nest: [] };
-      }
-      const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
-      if (reason !== null) site.ignoredReason = reason;
+      placeCallOptions(site, module, call, view, context, tornadoKey);
       sites.push(site);
     }
     return sites;

@@ -67279,24 +67279,18 @@ throttling.triggersNotification = triggersNotification;
 // src/deliver/github/client.ts
 var MAX_RATE_LIMIT_RETRIES = 3;
 function createGitHubClient(options) {
+  const retryAfterLimit = (which2) => (retryAfter, request2, _octokit, retryCount) => {
+    options.warn(`GitHub ${which2} on ${request2.method} ${request2.url}; retrying in ${retryAfter} s.`);
+    return retryCount < MAX_RATE_LIMIT_RETRIES;
+  };
   return getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
       retry: { doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
       throttle: {
-        onRateLimit: (retryAfter, request2, _octokit, retryCount) => {
-          options.warn(
-            `GitHub rate limit reached on ${request2.method} ${request2.url}; retrying in ${retryAfter} s.`
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        },
-        onSecondaryRateLimit: (retryAfter, request2, _octokit, retryCount) => {
-          options.warn(
-            `GitHub secondary rate limit on ${request2.method} ${request2.url}; retrying in ${retryAfter} s.`
-          );
-          return retryCount < MAX_RATE_LIMIT_RETRIES;
-        }
+        onRateLimit: retryAfterLimit("rate limit reached"),
+        onSecondaryRateLimit: retryAfterLimit("secondary rate limit")
       }
     },
     retry,
@@ -75178,22 +75172,25 @@ function keywordCallSite(module, call, argList, context3, spec) {
     usedAt: [],
     notes: []
   };
+  placeCallOptions(site, module, call, view, context3, identity);
+  return site;
+}
+function placeCallOptions(site, module, call, view, context3, normalize) {
   const target = view.unknownSpread ? null : view.splatted.at(-1);
   if (target) {
-    const dictView = readPyOptions(target.module, target.node, context3, identity);
+    const dictView = readPyOptions(target.module, target.node, context3, normalize);
     if (dictView.container && !dictView.unknownSpread) {
       site.file = target.module.file;
       site.offset = target.node.from;
       site.insertion = { container: dictView.container, nest: [] };
       site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-      site.notes.push(`The options come from the dict splatted at ${site.usedAt[0]}.`);
+      site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
     }
   } else if (!view.unknownSpread && view.container) {
     site.insertion = { container: view.container, nest: [] };
   }
   const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
   if (reason !== null) site.ignoredReason = reason;
-  return site;
 }
 function importedFrom(module, name2, packages) {
   const binding = module.imports.get(name2);
@@ -75356,21 +75353,7 @@ function findSetCookieSites(module, context3, options) {
       usedAt: [],
       notes: []
     };
-    const target = view.unknownSpread ? null : view.splatted.at(-1);
-    if (target) {
-      const dictView = readPyOptions(target.module, target.node, context3, identity);
-      if (dictView.container && !dictView.unknownSpread) {
-        site.file = target.module.file;
-        site.offset = target.node.from;
-        site.insertion = { container: dictView.container, nest: [] };
-        site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-        site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
-      }
-    } else if (!view.unknownSpread && view.container) {
-      site.insertion = { container: view.container, nest: [] };
-    }
-    const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
-    if (reason !== null) site.ignoredReason = reason;
+    placeCallOptions(site, module, call, view, context3, identity);
     sites.push(site);
   }
   return sites;
@@ -76347,21 +76330,7 @@ var tornadoSetCookie = {
           "In Tornado `set_secure_cookie` means signed: it sets neither Secure nor HttpOnly by itself."
         );
       }
-      const target = view.unknownSpread ? null : view.splatted.at(-1);
-      if (target) {
-        const dictView = readPyOptions(target.module, target.node, context3, tornadoKey);
-        if (dictView.container) {
-          site.file = target.module.file;
-          site.offset = target.node.from;
-          site.insertion = { container: dictView.container, nest: [] };
-          site.usedAt.push(`${module.file}:${lineColumn(module.starts, call.from).line}`);
-          site.notes.push(`The flags come from the dict splatted at ${site.usedAt[0]}.`);
-        }
-      } else if (!view.unknownSpread && view.container) {
-        site.insertion = { container: view.container, nest: [] };
-      }
-      const reason = pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
-      if (reason !== null) site.ignoredReason = reason;
+      placeCallOptions(site, module, call, view, context3, tornadoKey);
       sites.push(site);
     }
     return sites;
