@@ -42703,15 +42703,26 @@ var documentCookie = {
         cookieNames: name2 ? [name2] : [],
         flags: { httpOnly: { kind: "absent" }, secure },
         keys: CLIENT_KEYS,
-        insertion: { container: unsplicable(module.file, right.start, right.end), nest: [] },
+        insertion: {
+          container: stringEnd(module, pieces) ?? unsplicable(module.file, right.start, right.end),
+          nest: []
+        },
         usedAt: [],
-        notes: secure.kind === "absent" ? ["cookie-hardener does not rewrite cookie strings: append `; Secure` to the string by hand."] : []
+        notes: secure.kind === "absent" && !stringEnd(module, pieces) ? ["The string ends in an expression, so `; Secure` has to be appended by hand."] : []
       };
       sites.push(clientSite(site, "`document.cookie`"));
     }
     return sites;
   }
 };
+function stringEnd(module, pieces) {
+  const last = pieces.at(-1);
+  if (!last || !("text" in last)) return null;
+  const node = last.node;
+  const [open, close] = node.type === "StringLiteral" ? [node.start, node.end - 1] : [node.start - 1, node.end];
+  if (!['"', "'", "`"].includes(module.text[close] ?? "")) return null;
+  return { file: module.file, syntax: "cookie-string", open, close, entries: [], keyQuote: "" };
+}
 function isDocumentCookie(node) {
   if (node.type !== "MemberExpression" || memberPropertyName(node) !== "cookie") return false;
   const owner = unwrap(node.object);
@@ -47807,7 +47818,7 @@ var eof = 199;
 var stringContent = 200;
 var Escape = 2;
 var replacementStart = 3;
-var stringEnd = 201;
+var stringEnd2 = 201;
 var ParenL = 24;
 var ParenthesizedExpression = 25;
 var TupleExpression = 49;
@@ -48039,7 +48050,7 @@ var strings = new ExternalTokenizer((input, stack) => {
       input.advance(2);
     } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
       if (input.pos == start) {
-        input.acceptToken(stringEnd, long ? 3 : 1);
+        input.acceptToken(stringEnd2, long ? 3 : 1);
         return;
       }
       break;
@@ -48047,7 +48058,7 @@ var strings = new ExternalTokenizer((input, stack) => {
       if (long) {
         input.advance();
       } else if (input.pos == start) {
-        input.acceptToken(stringEnd);
+        input.acceptToken(stringEnd2);
         return;
       }
       break;
@@ -51556,6 +51567,7 @@ function insertEntries(text, container, items) {
   const { file, open, close, entries } = container;
   const last = entries.at(-1);
   if (items.length === 0) return [];
+  if (container.syntax === "cookie-string") return appendAttributes(text, container, items);
   if (container.syntax === "py-statements")
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
@@ -51581,6 +51593,13 @@ function insertEntries(text, container, items) {
   if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: "," });
   edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join("") });
   return edits;
+}
+function appendAttributes(text, container, items) {
+  const before = text.slice(container.open + 1, container.close);
+  if (/[\r\n]/.test(before)) return null;
+  const joined = items.join("");
+  const addition = /;\s*$/.test(before) ? joined.replace(/^;\s*/, before.endsWith(" ") ? "" : " ") : joined;
+  return [{ file: container.file, start: container.close, end: container.close, text: addition }];
 }
 function insertStatements(text, container, lastEnd, items) {
   const lineEnd = lineEndOf(text, lastEnd);
@@ -51656,6 +51675,15 @@ function readSameSite(site, meta2, text) {
   if (point.nest.length > 0 || point.container.syntax === "js-arguments") {
     return { key, value: { kind: "absent" }, defaultOn };
   }
+  if (point.container.syntax === "cookie-string") {
+    const literal2 = text.slice(point.container.open, point.container.close + 1);
+    const match = /;\s*samesite\s*=\s*(\w*)/i.exec(literal2);
+    if (!match) return { key, value: { kind: "absent" }, defaultOn };
+    const span = { start: point.container.open, end: point.container.close + 1 };
+    const word = (match[1] ?? "").toLowerCase();
+    if (word === "lax" || word === "strict") return { key, value: { kind: "true", span }, defaultOn };
+    return { key, value: { kind: "conditional", span, text: match[0], devOnly: true }, defaultOn };
+  }
   return { key, value: readEntries(point.container, key, text), defaultOn };
 }
 function readEntries(container, key, text) {
@@ -51680,7 +51708,8 @@ var ENTRY = {
   "js-arguments": /^(?!)/,
   "py-dict": /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
   "py-arguments": /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
-  "py-statements": /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/
+  "py-statements": /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
+  "cookie-string": /^(?!)/
 };
 function classify(valueText, span, file) {
   const literal2 = /^(['"`])(\w*)\1$/.exec(valueText);
@@ -51863,6 +51892,11 @@ function keyOf(site, flag) {
 }
 function renderEntries(container, entries, nest) {
   if (entries.length === 0) return [];
+  if (container.syntax === "cookie-string") {
+    return entries.map(
+      ({ key, value }) => /samesite/i.test(key) ? `; SameSite=${capitalise(value.replace(/^['"`]|['"`]$/g, ""))}` : "; Secure"
+    );
+  }
   const isJs = container.syntax === "js-object" || container.syntax === "js-arguments";
   const quote = container.keyQuote;
   if (isJs) {
@@ -51961,6 +51995,9 @@ function describe2(site, meta2, decisions, sameSite) {
   const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
   if (open.length > 0) parts.push(`Not changed: ${open.join("; ")}.`);
   return parts.join(" ");
+}
+function capitalise(word) {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 function unique(items) {
   return [...new Set(items)];

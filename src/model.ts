@@ -44,7 +44,14 @@ export type CookieKind = 'session' | 'csrf' | 'other';
  * How new entries are spelled inside a container. `py-statements` is a run of statements in a module or
  * class body (Django / Flask settings): new entries are new lines after the last one, at its indentation.
  */
-export type ContainerSyntax = 'js-object' | 'js-arguments' | 'py-dict' | 'py-arguments' | 'py-statements';
+export type ContainerSyntax =
+  | 'js-object'
+  | 'js-arguments'
+  | 'py-dict'
+  | 'py-arguments'
+  | 'py-statements'
+  /** A Set-Cookie-style string literal (`document.cookie = "…"`): attributes are appended before `close`. */
+  | 'cookie-string';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,

@@ -18,6 +18,7 @@ export function insertEntries(text: string, container: Container, items: readonl
   const { file, open, close, entries } = container;
   const last = entries.at(-1);
   if (items.length === 0) return [];
+  if (container.syntax === 'cookie-string') return appendAttributes(text, container, items);
   if (container.syntax === 'py-statements')
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
@@ -51,6 +52,18 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: ',' });
   edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join('') });
   return edits;
+}
+
+/**
+ * `; Secure` appended inside a cookie string, before its closing quote (`close`); after a trailing `;` only
+ * the space is needed. Plain ASCII, so no escaping can go wrong in any quote style.
+ */
+function appendAttributes(text: string, container: Container, items: readonly string[]): Edit[] | null {
+  const before = text.slice(container.open + 1, container.close);
+  if (/[\r\n]/.test(before)) return null;
+  const joined = items.join('');
+  const addition = /;\s*$/.test(before) ? joined.replace(/^;\s*/, before.endsWith(' ') ? '' : ' ') : joined;
+  return [{ file: container.file, start: container.close, end: container.close, text: addition }];
 }
 
 /** New statements on their own lines after the last one, at its indentation (after a trailing comment). */

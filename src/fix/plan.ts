@@ -226,6 +226,12 @@ export function renderEntries(
   nest: readonly string[],
 ): string[] {
   if (entries.length === 0) return [];
+  if (container.syntax === 'cookie-string') {
+    // Header attributes, whatever the API's option keys: `; Secure`, `; SameSite=Lax`.
+    return entries.map(({ key, value }) =>
+      /samesite/i.test(key) ? `; SameSite=${capitalise(value.replace(/^['"`]|['"`]$/g, ''))}` : '; Secure',
+    );
+  }
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {
@@ -363,6 +369,10 @@ function describe(
   const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
   if (open.length > 0) parts.push(`Not changed: ${open.join('; ')}.`);
   return parts.join(' ');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -49,6 +49,15 @@ export function readSameSite(site: CookieSite, meta: RuleMeta, text: string): Sa
   if (point.nest.length > 0 || point.container.syntax === 'js-arguments') {
     return { key, value: { kind: 'absent' }, defaultOn };
   }
+  if (point.container.syntax === 'cookie-string') {
+    const literal = text.slice(point.container.open, point.container.close + 1);
+    const match = /;\s*samesite\s*=\s*(\w*)/i.exec(literal);
+    if (!match) return { key, value: { kind: 'absent' }, defaultOn };
+    const span = { start: point.container.open, end: point.container.close + 1 };
+    const word = (match[1] ?? '').toLowerCase();
+    if (word === 'lax' || word === 'strict') return { key, value: { kind: 'true', span }, defaultOn };
+    return { key, value: { kind: 'conditional', span, text: match[0], devOnly: true }, defaultOn };
+  }
   return { key, value: readEntries(point.container, key, text), defaultOn };
 }
 
@@ -79,6 +88,7 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'py-dict': /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
   'py-arguments': /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
   'py-statements': /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
+  'cookie-string': /^(?!)/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {

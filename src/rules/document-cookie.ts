@@ -1,6 +1,6 @@
 // `document.cookie = "name=value; path=/"` in browser code. HttpOnly cannot be set from script; Secure is
-// missing unless the string says `; Secure`. The string is read, not rewritten: a missing Secure is
-// reported with the exact text to append.
+// missing unless the string says `; Secure`. When the string ends in literal text, `; Secure` is appended
+// inside it; when it ends in an expression, the missing Secure is reported with the text to append.
 import {
   memberAssignmentsOf,
   memberPropertyName,
@@ -8,7 +8,7 @@ import {
   type JsModule,
   type JsNode,
 } from '../languages/javascript.js';
-import type { CookieSite, FlagValue } from '../model.js';
+import type { Container, CookieSite, FlagValue } from '../model.js';
 import { CLIENT_KEYS, clientSite, unsplicable } from './client-common.js';
 import type { JsRule } from './rule.js';
 
@@ -51,11 +51,14 @@ export const documentCookie: JsRule = {
         cookieNames: name ? [name] : [],
         flags: { httpOnly: { kind: 'absent' }, secure },
         keys: CLIENT_KEYS,
-        insertion: { container: unsplicable(module.file, right.start, right.end), nest: [] },
+        insertion: {
+          container: stringEnd(module, pieces) ?? unsplicable(module.file, right.start, right.end),
+          nest: [],
+        },
         usedAt: [],
         notes:
-          secure.kind === 'absent'
-            ? ['cookie-hardener does not rewrite cookie strings: append `; Secure` to the string by hand.']
+          secure.kind === 'absent' && !stringEnd(module, pieces)
+            ? ['The string ends in an expression, so `; Secure` has to be appended by hand.']
             : [],
       };
       sites.push(clientSite(site, '`document.cookie`'));
@@ -63,6 +66,18 @@ export const documentCookie: JsRule = {
     return sites;
   },
 };
+
+/** The literal text the cookie string ends with, as a container attributes can be appended to. */
+function stringEnd(module: JsModule, pieces: readonly Piece[]): Container | null {
+  const last = pieces.at(-1);
+  if (!last || !('text' in last)) return null;
+  const node = last.node;
+  // A string literal spans its quotes; a template's last quasi sits between `}` (or the backtick) and the backtick.
+  const [open, close] =
+    node.type === 'StringLiteral' ? [node.start, node.end - 1] : [node.start - 1, node.end];
+  if (!['"', "'", '`'].includes(module.text[close] ?? '')) return null;
+  return { file: module.file, syntax: 'cookie-string', open, close, entries: [], keyQuote: '' };
+}
 
 function isDocumentCookie(node: JsNode): boolean {
   if (node.type !== 'MemberExpression' || memberPropertyName(node) !== 'cookie') return false;

@@ -92,6 +92,11 @@ describe('SameSite (opt-in)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('appends header attributes inside a document.cookie string', () => {
+    const { after } = fix({ 'c.js': "document.cookie = 'theme=' + theme + '; path=/';\n" });
+    expect(after['c.js']).toBe("document.cookie = 'theme=' + theme + '; path=/; Secure; SameSite=Lax';\n");
+  });
+
   it('is not enforced unless asked for', () => {
     const { after } = fix({ 'a.js': "res.cookie('sid', id);\n" }, DEFAULT_CONFIG);
     expect(after['a.js']).toBe("res.cookie('sid', id, { httpOnly: true, secure: true });\n");

@@ -1,5 +1,5 @@
 export function rememberTheme(theme) {
-  // ruleid: document-cookie secure-missing manual
+  // ruleid: document-cookie secure-missing fixable
   document.cookie = 'theme=' + theme + '; path=/; max-age=31536000';
   // ok: document-cookie
   document.cookie = `theme=${theme}; path=/; Secure; SameSite=Lax`;
@@ -8,7 +8,7 @@ export function rememberTheme(theme) {
 }
 
 export function storeToken(token) {
-  // ruleid: document-cookie secure-missing manual
+  // ruleid: document-cookie secure-missing fixable
   document.cookie = `auth_token=${token}; path=/`;
   // ruleid: document-cookie manual
   window.document.cookie = `session=${token}; path=/; secure; samesite=strict`;
@@ -17,6 +17,8 @@ export function storeToken(token) {
 export function storeCsrf(value, https) {
   // ruleid: document-cookie secure-missing manual
   document.cookie = "XSRF-TOKEN=" + value;
+  // ruleid: document-cookie secure-missing fixable
+  document.cookie = "lang=" + value + ";";
   // ruleid: document-cookie secure-conditional conditional
   document.cookie = `csrftoken=${value}; path=/${https ? '; secure' : ''}`;
 }
