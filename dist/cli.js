@@ -40914,7 +40914,7 @@ var require_main2 = __commonJS({
 });
 
 // src/cli/run.ts
-import { realpathSync as realpathSync2 } from "node:fs";
+import { existsSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 
 // src/deliver/local.ts
 import {
@@ -42123,7 +42123,8 @@ function evaluateFlag(module, node, trueStrings, _context) {
   const constant = constantOf(module, value);
   if (constant === true) return { kind: "true", span };
   const text = sourceOf(module, value);
-  const devOnly = constant === false || classifyJsCondition(module, value) === "development";
+  if (constant === false) return { kind: "false", span, file: module.file, via: text };
+  const devOnly = classifyJsCondition(module, value) === "development";
   return { kind: "conditional", span, text, devOnly };
 }
 function constantOf(module, value) {
@@ -42559,6 +42560,24 @@ function decideFlag(flag, value, meta2, kind) {
     }
     case "false": {
       if (unimportant) return none;
+      if (flag === "secure" && meta2.neverAddSecure) {
+        return {
+          flag,
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "high" : "medium",
+          reason: "writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)"
+        };
+      }
+      if (value.via) {
+        return {
+          flag,
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "high" : "medium",
+          reason: `\`${abbreviate2(value.via)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`
+        };
+      }
       if (kind === "session") return { flag, problem: "false", action: "flip", severity: "high", reason: "" };
       return {
         flag,
@@ -51740,18 +51759,11 @@ var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
 var CAUTION_RANK = { session: 0, other: 1, csrf: 2 };
 function planFixes(input) {
   const merged = mergeSites(input.sites);
-  const decided = merged.map((entry) => {
+  const all = merged.map((entry) => {
     const kind = mergedKind(entry.site);
     const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
     const sameSite = input.policy.flags.includes("sameSite") ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? "") : null;
-    const decisions = entry.site.advisory ? [] : decideFlags(
-      entry.site,
-      entry.meta,
-      kind,
-      input.policy,
-      input.isTestFile(entry.site.file),
-      sameSite
-    );
+    const decisions = entry.site.advisory ? [] : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file), sameSite);
     if (sameSite && entry.site.insertion) {
       const text = input.texts.get(entry.site.insertion.container.file) ?? "";
       const literal2 = sameSiteLiteral(
@@ -51763,11 +51775,14 @@ function planFixes(input) {
       for (const decision of decisions) if (decision.flag === "sameSite") decision.value = literal2;
     }
     return { ...entry, kind, decisions, sameSite };
-  }).filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
+  });
+  vetoSharedFlips(all);
+  const decided = all.filter(
+    (entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null)
+  );
   const groups = /* @__PURE__ */ new Map();
-  for (const entry of decided) {
-    if (entry.site.ignoredReason !== void 0 || !entry.site.insertion) continue;
-    if (!entry.decisions.some((decision) => decision.action === "insert")) continue;
+  for (const entry of all) {
+    if (!entry.site.insertion) continue;
     const key = containerKey(entry.site.insertion.container, entry.site.insertion.nest);
     const group2 = groups.get(key) ?? { point: entry.site.insertion, members: [] };
     group2.members.push(entry);
@@ -51783,7 +51798,7 @@ function planFixes(input) {
         if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
         const participants = group2.members.filter((other) => keyOf(other.site, flag) === spelled);
         const wanted = participants.every(
-          (other) => other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
+          (other) => other.site.ignoredReason === void 0 && other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
         );
         const decision = member.decisions.find(
           (candidate) => candidate.flag === flag && candidate.action === "insert"
@@ -51852,10 +51867,34 @@ function planFixes(input) {
     return { finding, edits };
   });
 }
+function vetoSharedFlips(entries) {
+  const byValue = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    for (const flag of ATTRIBUTES) {
+      const value = flag === "sameSite" ? entry.sameSite?.value : entry.site.flags[flag];
+      if (value?.kind !== "false") continue;
+      const key = `${flag}\0${value.file}\0${value.span.start}`;
+      byValue.set(key, [...byValue.get(key) ?? [], entry]);
+    }
+  }
+  for (const [key, sharers] of byValue) {
+    const flag = key.slice(0, key.indexOf("\0"));
+    const flips = (entry) => entry.site.ignoredReason === void 0 && entry.decisions.some((decision) => decision.flag === flag && decision.action === "flip");
+    if (sharers.every(flips)) continue;
+    for (const entry of sharers) {
+      for (const decision of entry.decisions) {
+        if (decision.flag === flag && decision.action === "flip") {
+          decision.action = null;
+          decision.reason = "the same options object is used by a cookie that must not get this flag";
+        }
+      }
+    }
+  }
+}
 function mergeSites(sites) {
   const byPlace = /* @__PURE__ */ new Map();
   for (const entry of sites) {
-    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}`;
+    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}\0${mergedKind(entry.site)}`;
     const existing = byPlace.get(key);
     if (!existing) {
       byPlace.set(key, {
@@ -51928,7 +51967,7 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
   const problems = decisions.filter((d) => d.problem !== null).map((d) => `${d.flag}-${d.problem}`);
   const ignored = site.ignoredReason !== void 0;
   const changedFlags = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
-  const notChangedReasons = ignored ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ""}`] : decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  const notChangedReasons = ignored ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ""}`] : unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   const severity = decisions.reduce(
     (worst, d) => SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst,
     "low"
@@ -51992,7 +52031,7 @@ function describe2(site, meta2, decisions, sameSite) {
   const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   const parts = [`${subject}: ${problems.join("; ")}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(", ")}.`);
-  const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  const open = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   if (open.length > 0) parts.push(`Not changed: ${open.join("; ")}.`);
   return parts.join(" ");
 }
@@ -52430,7 +52469,10 @@ function runCli(argv, io) {
   }
 }
 function runScan(request, io) {
-  const config = loadConfig(resolveFolder(request.folder), request.configFile, process.cwd());
+  const folder = resolveFolder(request.folder);
+  if (!existsSync(folder)) throw new UsageError(`folder not found: ${request.folder}`);
+  if (!statSync3(folder).isDirectory()) throw new UsageError(`not a folder: ${request.folder}`);
+  const config = loadConfig(folder, request.configFile, process.cwd());
   const discovery = discoverFiles(request.folder, config);
   const progress = makeProgress(io);
   const scanned = scanFiles({

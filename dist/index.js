@@ -67346,9 +67346,16 @@ function explainApiError(error2, doing) {
 // src/deliver/github/remediation-pr.ts
 var COMMIT_TRAILER = "Generated-by: cookie-hardener";
 var HUMAN_COMMITS_MARKER = "<!-- cookie-hardener:human-commits";
+var CLOSED_AS_DONE = "<!-- cookie-hardener:closed-as-done -->";
 async function deliverRemediationPullRequest(github, request2, log) {
   const { owner, repo, branch } = request2;
-  const none = { operation: "none", number: null, url: null, failure: null };
+  const none = {
+    operation: "none",
+    number: null,
+    url: null,
+    failure: null,
+    pushedFiles: []
+  };
   const call = async (doing, action) => {
     try {
       return await action();
@@ -67397,6 +67404,12 @@ async function deliverRemediationPullRequest(github, request2, log) {
     const bom = original[0] === 239 && original[1] === 187 && original[2] === 191 ? "\uFEFF" : "";
     files.push({ path: change.file, mode: entry.mode, content: Buffer.from(bom + change.after, "utf8") });
   }
+  if (files.length === 0 && request2.changes.length > 0) {
+    log.warning(
+      `${base} moved on since this checkout; the pull request is left as it is until the next run.`
+    );
+    return { ...none, number: open2?.number ?? null, url: open2?.html_url ?? null };
+  }
   if (files.length === 0) {
     if (!open2) {
       log.info("Nothing to fix on the base branch; no pull request is needed.");
@@ -67412,7 +67425,9 @@ async function deliverRemediationPullRequest(github, request2, log) {
         owner,
         repo,
         issue_number: open2.number,
-        body: `${base} now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting \`${branch}\`.`
+        body: `${base} now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting \`${branch}\`.
+
+${CLOSED_AS_DONE}`
       })
     );
     await call(
@@ -67421,12 +67436,12 @@ async function deliverRemediationPullRequest(github, request2, log) {
     );
     await deleteBranch(github, owner, repo, branch, call);
     log.info(`Closed #${open2.number}: ${base} already contains every fix.`);
-    return { operation: "closed", number: open2.number, url: open2.html_url, failure: null };
+    return { ...none, operation: "closed", number: open2.number, url: open2.html_url };
   }
   if (!open2) {
     const declined = ours.find((pull) => pull.state === "closed" && !pull.merged_at);
     const previous = declined ? request2.readStateDigest(declined.body ?? "") : null;
-    if (declined && previous === request2.stateDigest) {
+    if (declined && previous === request2.stateDigest && !await closedAsDone(github, owner, repo, declined, call)) {
       log.notice(
         `#${declined.number} proposed these same fixes and was closed without merging, so it is not reopened. A new pull request opens when the set of findings changes.`
       );
@@ -67453,7 +67468,7 @@ async function deliverRemediationPullRequest(github, request2, log) {
       const message = `\`${branch}\` has ${foreign.length} commit(s) that cookie-hardener did not make (${foreign.map((commit) => commit.sha.slice(0, 7)).join(", ")}), so it is left as it is: updating it would overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.`;
       log.warning(message);
       if (open2) await commentOnce(github, owner, repo, open2.number, existing, message, call);
-      return { operation: "none", number: open2?.number ?? null, url: open2?.html_url ?? null, failure: null };
+      return { ...none, number: open2?.number ?? null, url: open2?.html_url ?? null };
     }
     if (!await holdsExactly(github, owner, repo, existing, baseSha, baseTree, files, call)) {
       const commit = await commitFiles(github, request2, baseSha, baseCommit.data.tree.sha, files, call);
@@ -67487,7 +67502,13 @@ async function deliverRemediationPullRequest(github, request2, log) {
     }
     const operation = branchChanged || bodyChanged ? "updated" : "none";
     log.info(operation === "updated" ? `Updated #${open2.number}.` : `#${open2.number} is already up to date.`);
-    return { operation, number: open2.number, url: open2.html_url, failure: null };
+    return {
+      operation,
+      number: open2.number,
+      url: open2.html_url,
+      failure: null,
+      pushedFiles: files.map((file) => file.path)
+    };
   }
   try {
     const created = await github.rest.pulls.create({
@@ -67514,7 +67535,13 @@ async function deliverRemediationPullRequest(github, request2, log) {
     log.notice(
       "Pull requests opened with the workflow token do not start other workflows (no CI runs on them until someone pushes). Pass a GitHub App token as `token` if checks must run on the remediation pull request."
     );
-    return { operation: "created", number: created.data.number, url: created.data.html_url, failure: null };
+    return {
+      operation: "created",
+      number: created.data.number,
+      url: created.data.html_url,
+      failure: null,
+      pushedFiles: files.map((file) => file.path)
+    };
   } catch (error2) {
     const api = apiErrorOf(error2);
     if (api && isPullRequestAlreadyExists(api)) {
@@ -67540,15 +67567,19 @@ async function deliverRemediationPullRequest(github, request2, log) {
             body: request2.body
           })
         );
-        return { operation: "updated", number: found.number, url: found.html_url, failure: null };
+        return {
+          operation: "updated",
+          number: found.number,
+          url: found.html_url,
+          failure: null,
+          pushedFiles: files.map((file) => file.path)
+        };
       }
     }
     if (api && isPullRequestsNotPermitted(api)) {
       const compare = `${request2.serverUrl}/${owner}/${repo}/compare/${encodeURI(base)}...${encodeURI(branch)}?expand=1`;
       return {
-        operation: "none",
-        number: null,
-        url: null,
+        ...none,
         failure: `${explainApiError(api, "open the pull request")} The fixes are on the branch \`${branch}\`; open the pull request by hand: ${compare}`
       };
     }
@@ -67666,6 +67697,18 @@ async function commentOnce(github, owner, repo, number2, headSha, message, call)
 
 ${marker}` })
   );
+}
+async function closedAsDone(github, owner, repo, pull, call) {
+  const comments = await call(
+    `read the comments of #${pull.number}`,
+    () => github.paginate(github.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: pull.number,
+      per_page: 100
+    })
+  );
+  return comments.some((comment2) => comment2.body?.includes(CLOSED_AS_DONE));
 }
 
 // src/discover/list-files.ts
@@ -68650,7 +68693,8 @@ function evaluateFlag(module, node, trueStrings, _context) {
   const constant = constantOf(module, value);
   if (constant === true) return { kind: "true", span };
   const text = sourceOf(module, value);
-  const devOnly = constant === false || classifyJsCondition(module, value) === "development";
+  if (constant === false) return { kind: "false", span, file: module.file, via: text };
+  const devOnly = classifyJsCondition(module, value) === "development";
   return { kind: "conditional", span, text, devOnly };
 }
 function constantOf(module, value) {
@@ -69086,6 +69130,24 @@ function decideFlag(flag, value, meta2, kind) {
     }
     case "false": {
       if (unimportant) return none;
+      if (flag === "secure" && meta2.neverAddSecure) {
+        return {
+          flag,
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "high" : "medium",
+          reason: "writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)"
+        };
+      }
+      if (value.via) {
+        return {
+          flag,
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "high" : "medium",
+          reason: `\`${abbreviate2(value.via)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`
+        };
+      }
       if (kind === "session") return { flag, problem: "false", action: "flip", severity: "high", reason: "" };
       return {
         flag,
@@ -78024,18 +78086,11 @@ var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
 var CAUTION_RANK = { session: 0, other: 1, csrf: 2 };
 function planFixes(input) {
   const merged = mergeSites(input.sites);
-  const decided = merged.map((entry) => {
+  const all = merged.map((entry) => {
     const kind = mergedKind(entry.site);
     const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
     const sameSite = input.policy.flags.includes("sameSite") ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? "") : null;
-    const decisions = entry.site.advisory ? [] : decideFlags(
-      entry.site,
-      entry.meta,
-      kind,
-      input.policy,
-      input.isTestFile(entry.site.file),
-      sameSite
-    );
+    const decisions = entry.site.advisory ? [] : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file), sameSite);
     if (sameSite && entry.site.insertion) {
       const text = input.texts.get(entry.site.insertion.container.file) ?? "";
       const literal2 = sameSiteLiteral(
@@ -78047,11 +78102,14 @@ function planFixes(input) {
       for (const decision of decisions) if (decision.flag === "sameSite") decision.value = literal2;
     }
     return { ...entry, kind, decisions, sameSite };
-  }).filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
+  });
+  vetoSharedFlips(all);
+  const decided = all.filter(
+    (entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null)
+  );
   const groups2 = /* @__PURE__ */ new Map();
-  for (const entry of decided) {
-    if (entry.site.ignoredReason !== void 0 || !entry.site.insertion) continue;
-    if (!entry.decisions.some((decision) => decision.action === "insert")) continue;
+  for (const entry of all) {
+    if (!entry.site.insertion) continue;
     const key = containerKey(entry.site.insertion.container, entry.site.insertion.nest);
     const group2 = groups2.get(key) ?? { point: entry.site.insertion, members: [] };
     group2.members.push(entry);
@@ -78067,7 +78125,7 @@ function planFixes(input) {
         if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
         const participants = group2.members.filter((other) => keyOf(other.site, flag) === spelled);
         const wanted = participants.every(
-          (other) => other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
+          (other) => other.site.ignoredReason === void 0 && other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
         );
         const decision = member.decisions.find(
           (candidate) => candidate.flag === flag && candidate.action === "insert"
@@ -78136,10 +78194,34 @@ function planFixes(input) {
     return { finding, edits };
   });
 }
+function vetoSharedFlips(entries) {
+  const byValue = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    for (const flag of ATTRIBUTES) {
+      const value = flag === "sameSite" ? entry.sameSite?.value : entry.site.flags[flag];
+      if (value?.kind !== "false") continue;
+      const key = `${flag}\0${value.file}\0${value.span.start}`;
+      byValue.set(key, [...byValue.get(key) ?? [], entry]);
+    }
+  }
+  for (const [key, sharers] of byValue) {
+    const flag = key.slice(0, key.indexOf("\0"));
+    const flips = (entry) => entry.site.ignoredReason === void 0 && entry.decisions.some((decision) => decision.flag === flag && decision.action === "flip");
+    if (sharers.every(flips)) continue;
+    for (const entry of sharers) {
+      for (const decision of entry.decisions) {
+        if (decision.flag === flag && decision.action === "flip") {
+          decision.action = null;
+          decision.reason = "the same options object is used by a cookie that must not get this flag";
+        }
+      }
+    }
+  }
+}
 function mergeSites(sites) {
   const byPlace = /* @__PURE__ */ new Map();
   for (const entry of sites) {
-    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}`;
+    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}\0${mergedKind(entry.site)}`;
     const existing = byPlace.get(key);
     if (!existing) {
       byPlace.set(key, {
@@ -78212,7 +78294,7 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
   const problems = decisions.filter((d) => d.problem !== null).map((d) => `${d.flag}-${d.problem}`);
   const ignored = site.ignoredReason !== void 0;
   const changedFlags = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
-  const notChangedReasons = ignored ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ""}`] : decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  const notChangedReasons = ignored ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ""}`] : unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   const severity = decisions.reduce(
     (worst, d) => SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst,
     "low"
@@ -78276,7 +78358,7 @@ function describe2(site, meta2, decisions, sameSite) {
   const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   const parts = [`${subject}: ${problems.join("; ")}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(", ")}.`);
-  const open2 = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  const open2 = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   if (open2.length > 0) parts.push(`Not changed: ${open2.join("; ")}.`);
   return parts.join(" ");
 }
@@ -79562,7 +79644,7 @@ async function runAction(env = process.env) {
       for (const name2 of ["pull-request-number", "pull-request-url"]) setOutput(name2, "");
       setOutput("pull-request-operation", "none");
     }
-    gate(inputs.failOn, active, handled);
+    gate(inputs.failOn, active, mode === "review" ? /* @__PURE__ */ new Set() : handled);
   } catch (error2) {
     if (error2 instanceof InputError || error2 instanceof UsageError || error2 instanceof DeliveryError) {
       setFailed(error2.message);
@@ -79686,8 +79768,12 @@ async function runPullRequestMode(result, inputs, workspace, env) {
   setOutput("pull-request-url", outcome.url ?? "");
   setOutput("pull-request-operation", outcome.operation);
   if (outcome.failure) throw new DeliveryError(outcome.failure);
-  const inPullRequest = outcome.number !== null && outcome.operation !== "closed" && !inputs.dryRun;
-  return new Set(inPullRequest ? result.findings.filter((finding) => finding.outcome === "fixable") : []);
+  const pushed = new Set(outcome.pushedFiles);
+  return new Set(
+    result.findings.filter(
+      (finding) => finding.outcome === "fixable" && finding.edits.length > 0 && finding.edits.every((edit) => pushed.has(edit.file))
+    )
+  );
 }
 function annotate(findings) {
   for (const finding of findings) {
@@ -79705,12 +79791,7 @@ function annotate(findings) {
 }
 function writeSummary(markdown) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  try {
-    summary.addRaw(markdown, true);
-    void summary.write();
-  } catch (error2) {
-    warning(`Could not write the job summary: ${error2.message}`);
-  }
+  summary.addRaw(markdown, true).write().catch((error2) => warning(`Could not write the job summary: ${error2.message}`));
 }
 function gate(failOn, findings, handled) {
   if (failOn === "none") return;

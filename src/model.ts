@@ -24,8 +24,11 @@ export type FlagValue =
   | { kind: 'absent' }
   /** A literal true, or a value the framework treats as safe (`'auto'`). */
   | { kind: 'true'; span: Span }
-  /** A literal false (or None / null / undefined): the author turned the flag off. */
-  | { kind: 'false'; span: Span; file: string }
+  /**
+   * A literal false (or None / null / undefined): the author turned the flag off. `via` names the constant
+   * the false comes through (`secure: isSecure` with `const isSecure = false`): that one is not rewritten.
+   */
+  | { kind: 'false'; span: Span; file: string; via?: string }
   /** An expression decided at run time. `devOnly` marks checks that are true only in development. */
   | { kind: 'conditional'; span: Span; text: string; devOnly: boolean }
   /** Hidden behind a spread, `**kwargs` or a value we cannot see. */

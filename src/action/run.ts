@@ -54,7 +54,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       for (const name of ['pull-request-number', 'pull-request-url']) core.setOutput(name, '');
       core.setOutput('pull-request-operation', 'none');
     }
-    gate(inputs.failOn, active, handled);
+    // In review mode a suggestion is only proposed: the gate counts the finding until the code is fixed.
+    gate(inputs.failOn, active, mode === 'review' ? new Set() : handled);
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError || error instanceof DeliveryError) {
       core.setFailed(error.message);
@@ -202,8 +203,16 @@ async function runPullRequestMode(
   core.setOutput('pull-request-url', outcome.url ?? '');
   core.setOutput('pull-request-operation', outcome.operation);
   if (outcome.failure) throw new DeliveryError(outcome.failure);
-  const inPullRequest = outcome.number !== null && outcome.operation !== 'closed' && !inputs.dryRun;
-  return new Set(inPullRequest ? result.findings.filter((finding) => finding.outcome === 'fixable') : []);
+  // Handled means the pull request's branch holds the finding's fix, not merely that a pull request exists.
+  const pushed = new Set(outcome.pushedFiles);
+  return new Set(
+    result.findings.filter(
+      (finding) =>
+        finding.outcome === 'fixable' &&
+        finding.edits.length > 0 &&
+        finding.edits.every((edit) => pushed.has(edit.file)),
+    ),
+  );
 }
 
 export function annotate(findings: readonly Finding[]): void {
@@ -223,13 +232,12 @@ export function annotate(findings: readonly Finding[]): void {
 
 export function writeSummary(markdown: string): void {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  try {
-    // The job summary is capped at 1 MiB per step; the analysis is built to stay far below.
-    core.summary.addRaw(markdown, true);
-    void core.summary.write();
-  } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`);
-  }
+  // The job summary is capped at 1 MiB per step; the analysis is built to stay far below. A summary that
+  // cannot be written is a warning, never a crash: the write is asynchronous, so its failure is caught here.
+  core.summary
+    .addRaw(markdown, true)
+    .write()
+    .catch((error: unknown) => core.warning(`Could not write the job summary: ${(error as Error).message}`));
 }
 
 /** `fail-on`: weak → a weak cookie not handled by this run; any → any finding not handled. */

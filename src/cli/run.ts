@@ -1,5 +1,5 @@
 // The CLI shell: arguments in, report out, exit code back. All decisions happen in the core.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { writeChanges } from '../deliver/local.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfig } from '../discover/load-config.js';
@@ -48,7 +48,10 @@ export function runCli(argv: readonly string[], io: CliIO): number {
 }
 
 function runScan(request: CliRequest, io: CliIO): number {
-  const config = loadConfig(resolveFolder(request.folder), request.configFile, process.cwd());
+  const folder = resolveFolder(request.folder);
+  if (!existsSync(folder)) throw new UsageError(`folder not found: ${request.folder}`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${request.folder}`);
+  const config = loadConfig(folder, request.configFile, process.cwd());
   const discovery = discoverFiles(request.folder, config);
   const progress = makeProgress(io);
   const scanned = scanFiles({

@@ -45,43 +45,38 @@ const CAUTION_RANK: Record<CookieKind, number> = { session: 0, other: 1, csrf: 2
 
 export function planFixes(input: PlanInput): PlannedFinding[] {
   const merged = mergeSites(input.sites);
-  const decided = merged
-    .map((entry) => {
-      const kind = mergedKind(entry.site);
-      const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
-      const sameSite = input.policy.flags.includes('sameSite')
-        ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? '')
-        : null;
-      const decisions = entry.site.advisory
-        ? []
-        : decideFlags(
-            entry.site,
-            entry.meta,
-            kind,
-            input.policy,
-            input.isTestFile(entry.site.file),
-            sameSite,
-          );
-      if (sameSite && entry.site.insertion) {
-        // The SameSite literal follows the quote style of the options it is written into.
-        const text = input.texts.get(entry.site.insertion.container.file) ?? '';
-        const literal = sameSiteLiteral(
-          entry.site.insertion.container,
-          sameSite.key,
-          input.policy.sameSite,
-          text,
-        );
-        for (const decision of decisions) if (decision.flag === 'sameSite') decision.value = literal;
-      }
-      return { ...entry, kind, decisions, sameSite };
-    })
-    .filter((entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null));
+  const all = merged.map((entry) => {
+    const kind = mergedKind(entry.site);
+    const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
+    const sameSite = input.policy.flags.includes('sameSite')
+      ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? '')
+      : null;
+    const decisions = entry.site.advisory
+      ? []
+      : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file), sameSite);
+    if (sameSite && entry.site.insertion) {
+      // The SameSite literal follows the quote style of the options it is written into.
+      const text = input.texts.get(entry.site.insertion.container.file) ?? '';
+      const literal = sameSiteLiteral(
+        entry.site.insertion.container,
+        sameSite.key,
+        input.policy.sameSite,
+        text,
+      );
+      for (const decision of decisions) if (decision.flag === 'sameSite') decision.value = literal;
+    }
+    return { ...entry, kind, decisions, sameSite };
+  });
+  vetoSharedFlips(all);
+  // Sites with nothing to report still veto changes to options they share (a CSRF cookie that is fine as it is).
+  const decided = all.filter(
+    (entry) => entry.site.advisory || entry.decisions.some((decision) => decision.problem !== null),
+  );
 
   // Flags inserted into one container are decided together: every site that shares it must want them.
-  const groups = new Map<string, { point: InsertionPoint; members: typeof decided }>();
-  for (const entry of decided) {
-    if (entry.site.ignoredReason !== undefined || !entry.site.insertion) continue;
-    if (!entry.decisions.some((decision) => decision.action === 'insert')) continue;
+  const groups = new Map<string, { point: InsertionPoint; members: typeof all }>();
+  for (const entry of all) {
+    if (!entry.site.insertion) continue;
     const key = containerKey(entry.site.insertion.container, entry.site.insertion.nest);
     const group = groups.get(key) ?? { point: entry.site.insertion, members: [] };
     group.members.push(entry);
@@ -99,8 +94,10 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
         const spelled = keyOf(member.site, flag);
         if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
         const participants = group.members.filter((other) => keyOf(other.site, flag) === spelled);
-        const wanted = participants.every((other) =>
-          other.decisions.some((decision) => decision.flag === flag && decision.action === 'insert'),
+        const wanted = participants.every(
+          (other) =>
+            other.site.ignoredReason === undefined &&
+            other.decisions.some((decision) => decision.flag === flag && decision.action === 'insert'),
         );
         const decision = member.decisions.find(
           (candidate) => candidate.flag === flag && candidate.action === 'insert',
@@ -171,11 +168,46 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
   });
 }
 
+/**
+ * A value turned off in an options object several cookies share is flipped only when every one of them
+ * would flip it: a CSRF cookie (or an ignored site) sharing `httpOnly: false` with a session cookie keeps it.
+ */
+function vetoSharedFlips(
+  entries: ReadonlyArray<{ site: CookieSite; decisions: FlagDecision[]; sameSite: SameSiteView | null }>,
+): void {
+  const byValue = new Map<string, (typeof entries)[number][]>();
+  for (const entry of entries) {
+    for (const flag of ATTRIBUTES) {
+      const value = flag === 'sameSite' ? entry.sameSite?.value : entry.site.flags[flag];
+      if (value?.kind !== 'false') continue;
+      const key = `${flag}\0${value.file}\0${value.span.start}`;
+      byValue.set(key, [...(byValue.get(key) ?? []), entry]);
+    }
+  }
+  for (const [key, sharers] of byValue) {
+    const flag = key.slice(0, key.indexOf('\0')) as Attribute;
+    const flips = (entry: (typeof entries)[number]) =>
+      entry.site.ignoredReason === undefined &&
+      entry.decisions.some((decision) => decision.flag === flag && decision.action === 'flip');
+    if (sharers.every(flips)) continue;
+    for (const entry of sharers) {
+      for (const decision of entry.decisions) {
+        if (decision.flag === flag && decision.action === 'flip') {
+          decision.action = null;
+          decision.reason = 'the same options object is used by a cookie that must not get this flag';
+        }
+      }
+    }
+  }
+}
+
 /** Sites reporting at the same place (calls sharing one options object) become one finding. */
 function mergeSites(sites: readonly SiteWithRule[]): SiteWithRule[] {
   const byPlace = new Map<string, SiteWithRule>();
   for (const entry of sites) {
-    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}`;
+    // Calls sharing one options object become one finding, but only cookies of one kind: a CSRF cookie
+    // and a session cookie sharing options keep separate findings, so each kind's problems stay visible.
+    const key = `${entry.site.ruleId}\0${entry.site.file}\0${entry.site.offset}\0${mergedKind(entry.site)}`;
     const existing = byPlace.get(key);
     if (!existing) {
       byPlace.set(key, {
@@ -279,7 +311,7 @@ function buildFinding(
     : decisions.filter((d) => d.action !== null).map((d) => d.flag);
   const notChangedReasons = ignored
     ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ''}`]
-    : decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+    : unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   const severity = decisions.reduce<Severity>(
     (worst, d) => (SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst),
     'low',
@@ -366,7 +398,7 @@ function describe(
     .map((d) => `${d.key ?? d.flag}${d.action === 'flip' ? ' → ' : ': '}${d.value ?? ''}`);
   const parts = [`${subject}: ${problems.join('; ')}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(', ')}.`);
-  const open = decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason);
+  const open = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   if (open.length > 0) parts.push(`Not changed: ${open.join('; ')}.`);
   return parts.join(' ');
 }

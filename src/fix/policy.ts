@@ -162,6 +162,25 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
     }
     case 'false': {
       if (unimportant) return none;
+      if (flag === 'secure' && meta.neverAddSecure) {
+        return {
+          flag,
+          problem: 'false',
+          action: null,
+          severity: kind === 'session' ? 'high' : 'medium',
+          reason:
+            'writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)',
+        };
+      }
+      if (value.via) {
+        return {
+          flag,
+          problem: 'false',
+          action: null,
+          severity: kind === 'session' ? 'high' : 'medium',
+          reason: `\`${abbreviate(value.via)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`,
+        };
+      }
       if (kind === 'session') return { flag, problem: 'false', action: 'flip', severity: 'high', reason: '' };
       return {
         flag,

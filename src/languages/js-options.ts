@@ -364,7 +364,8 @@ export function evaluateFlag(
   const constant = constantOf(module, value);
   if (constant === true) return { kind: 'true', span };
   const text = sourceOf(module, value);
-  const devOnly = constant === false || classifyJsCondition(module, value) === 'development';
+  if (constant === false) return { kind: 'false', span, file: module.file, via: text };
+  const devOnly = classifyJsCondition(module, value) === 'development';
   return { kind: 'conditional', span, text, devOnly };
 }
 

@@ -127,7 +127,48 @@ describe('mode: pr (scheduled sweep)', () => {
     expect(fake.pulls[0]!.state).toBe('closed');
     expect(await fake.branchSha(BRANCH)).toBeNull();
     expect(fake.issueComments.map((comment) => comment.body)).toEqual([
-      'main now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting `cookie-hardener/remediation`.',
+      'main now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting `cookie-hardener/remediation`.\n\n<!-- cookie-hardener:closed-as-done -->',
+    ]);
+  }, 60_000);
+
+  it('leaves the PR alone when the base moved on since the checkout, and does not treat it as declined', async () => {
+    const { fake, workspace } = await seedRepository();
+    expect((await runAction(fake, { workspace })).outputs['pull-request-operation']).toBe('created');
+    // Someone pushes an unrelated edit to the fixed file on main while the workspace is still the old checkout.
+    await fake.pushBranch('main', { 'config/settings.py': `${SEED_SETTINGS}\nDEBUG = False\n` });
+    const stale = await runAction(fake, { workspace, inputs: { 'fail-on': 'weak' } });
+    expect(stale.code).toBe(1);
+    expect(stale.outputs['pull-request-operation']).toBe('none');
+    expect(stale.stdout).toContain(
+      'main moved on since this checkout; the pull request is left as it is until the next run.',
+    );
+    expect(fake.pulls.map((pull) => pull.state)).toEqual(['open']);
+    // The next run, on a fresh checkout, updates the same pull request.
+    writeFiles(workspace, { 'config/settings.py': `${SEED_SETTINGS}\nDEBUG = False\n` });
+    const fresh = await runAction(fake, { workspace });
+    expect(fresh.outputs['pull-request-operation']).toBe('updated');
+    expect(fake.pulls).toHaveLength(1);
+  }, 60_000);
+
+  it('opens a new PR when fixes the tool closed as done are reverted', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    const fixed = {
+      'config/settings.py': SEED_SETTINGS.replace(
+        '"secure": True,',
+        '"secure": True,\n    "httponly": True,',
+      ),
+    };
+    await fake.pushBranch('main', fixed);
+    writeFiles(workspace, fixed);
+    expect((await runAction(fake, { workspace })).outputs['pull-request-operation']).toBe('closed');
+    await fake.pushBranch('main', { 'config/settings.py': SEED_SETTINGS });
+    writeFiles(workspace, { 'config/settings.py': SEED_SETTINGS });
+    const reverted = await runAction(fake, { workspace });
+    expect(reverted.outputs['pull-request-operation']).toBe('created');
+    expect(fake.pulls.map((pull) => [pull.number, pull.state])).toEqual([
+      [1, 'closed'],
+      [2, 'open'],
     ]);
   }, 60_000);
 

@@ -255,7 +255,7 @@ describe('mode: review (pull_request)', () => {
     expect(fake.reviews).toHaveLength(1);
   }, 90_000);
 
-  it('gates on fail-on: suggestions count as handled, the rest does not', async () => {
+  it('gates on fail-on until the suggested fixes are in the code', async () => {
     const routes = PR_ROUTES.replace(
       "router.get('/legacy', (req, res) => res.cookie('legacy', '1'));\n\n",
       '',
@@ -268,16 +268,17 @@ describe('mode: review (pull_request)', () => {
       payload: await payload(),
       inputs: { 'fail-on': 'weak' },
     });
-    expect(run.code).toBe(0);
+    // The suggestions are posted, but the cookies stay weak until they are applied: the check fails.
+    expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ findings: '3', fixed: '3' });
-    // A re-run still counts the suggestions already on the pull request.
+    expect(run.stdout).toContain('::error::3 cookie findings leave cookies weak (fail-on: weak).');
     const again = await runAction(fake, {
       workspace,
       event: 'pull_request',
       payload: await payload(),
       inputs: { 'fail-on': 'weak' },
     });
-    expect(again.code).toBe(0);
+    expect(again.code).toBe(1);
     expect(again.outputs.fixed).toBe('3');
     const strict = await runAction(fake, {
       workspace,

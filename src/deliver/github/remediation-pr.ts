@@ -50,11 +50,15 @@ export interface RemediationOutcome {
   url: string | null;
   /** Set when the run must fail (a permission problem); the message says how to fix it. */
   failure: string | null;
+  /** Files whose fix the pull request's branch now holds (empty when nothing was delivered). */
+  pushedFiles: string[];
 }
 
 /** Marks our commits, so a commit without it on the branch is recognised as a human's. */
 export const COMMIT_TRAILER = 'Generated-by: cookie-hardener';
 const HUMAN_COMMITS_MARKER = '<!-- cookie-hardener:human-commits';
+/** Ends the comment of a pull request this tool closed because the base held every fix (not a human's "no"). */
+const CLOSED_AS_DONE = '<!-- cookie-hardener:closed-as-done -->';
 
 interface PullSummary {
   number: number;
@@ -74,7 +78,13 @@ export async function deliverRemediationPullRequest(
   log: Logger,
 ): Promise<RemediationOutcome> {
   const { owner, repo, branch } = request;
-  const none: RemediationOutcome = { operation: 'none', number: null, url: null, failure: null };
+  const none: RemediationOutcome = {
+    operation: 'none',
+    number: null,
+    url: null,
+    failure: null,
+    pushedFiles: [],
+  };
   const call = async <T>(doing: string, action: () => Promise<T>): Promise<T> => {
     try {
       return await action();
@@ -125,6 +135,15 @@ export async function deliverRemediationPullRequest(
     files.push({ path: change.file, mode: entry.mode, content: Buffer.from(bom + change.after, 'utf8') });
   }
 
+  if (files.length === 0 && request.changes.length > 0) {
+    // Every fixed file moved on the base since this checkout: nothing can be said about the PR until a run
+    // sees the base as it is now. Closing it here would claim fixes the base does not have.
+    log.warning(
+      `${base} moved on since this checkout; the pull request is left as it is until the next run.`,
+    );
+    return { ...none, number: open?.number ?? null, url: open?.html_url ?? null };
+  }
+
   if (files.length === 0) {
     if (!open) {
       log.info('Nothing to fix on the base branch; no pull request is needed.');
@@ -139,7 +158,7 @@ export async function deliverRemediationPullRequest(
         owner,
         repo,
         issue_number: open.number,
-        body: `${base} now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting \`${branch}\`.`,
+        body: `${base} now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting \`${branch}\`.\n\n${CLOSED_AS_DONE}`,
       }),
     );
     await call(`close #${open.number}`, () =>
@@ -147,13 +166,17 @@ export async function deliverRemediationPullRequest(
     );
     await deleteBranch(github, owner, repo, branch, call);
     log.info(`Closed #${open.number}: ${base} already contains every fix.`);
-    return { operation: 'closed', number: open.number, url: open.html_url, failure: null };
+    return { ...none, operation: 'closed', number: open.number, url: open.html_url };
   }
 
   if (!open) {
     const declined = ours.find((pull) => pull.state === 'closed' && !pull.merged_at);
     const previous = declined ? request.readStateDigest(declined.body ?? '') : null;
-    if (declined && previous === request.stateDigest) {
+    if (
+      declined &&
+      previous === request.stateDigest &&
+      !(await closedAsDone(github, owner, repo, declined, call))
+    ) {
       log.notice(
         `#${declined.number} proposed these same fixes and was closed without merging, so it is not reopened. ` +
           'A new pull request opens when the set of findings changes.',
@@ -185,7 +208,7 @@ export async function deliverRemediationPullRequest(
         'overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.';
       log.warning(message);
       if (open) await commentOnce(github, owner, repo, open.number, existing, message, call);
-      return { operation: 'none', number: open?.number ?? null, url: open?.html_url ?? null, failure: null };
+      return { ...none, number: open?.number ?? null, url: open?.html_url ?? null };
     }
     if (!(await holdsExactly(github, owner, repo, existing, baseSha, baseTree, files, call))) {
       const commit = await commitFiles(github, request, baseSha, baseCommit.data.tree.sha, files, call);
@@ -217,7 +240,13 @@ export async function deliverRemediationPullRequest(
     }
     const operation = branchChanged || bodyChanged ? 'updated' : 'none';
     log.info(operation === 'updated' ? `Updated #${open.number}.` : `#${open.number} is already up to date.`);
-    return { operation, number: open.number, url: open.html_url, failure: null };
+    return {
+      operation,
+      number: open.number,
+      url: open.html_url,
+      failure: null,
+      pushedFiles: files.map((file) => file.path),
+    };
   }
 
   try {
@@ -245,7 +274,13 @@ export async function deliverRemediationPullRequest(
       'Pull requests opened with the workflow token do not start other workflows (no CI runs on them until someone ' +
         'pushes). Pass a GitHub App token as `token` if checks must run on the remediation pull request.',
     );
-    return { operation: 'created', number: created.data.number, url: created.data.html_url, failure: null };
+    return {
+      operation: 'created',
+      number: created.data.number,
+      url: created.data.html_url,
+      failure: null,
+      pushedFiles: files.map((file) => file.path),
+    };
   } catch (error) {
     const api = apiErrorOf(error);
     if (api && isPullRequestAlreadyExists(api)) {
@@ -270,15 +305,19 @@ export async function deliverRemediationPullRequest(
             body: request.body,
           }),
         );
-        return { operation: 'updated', number: found.number, url: found.html_url, failure: null };
+        return {
+          operation: 'updated',
+          number: found.number,
+          url: found.html_url,
+          failure: null,
+          pushedFiles: files.map((file) => file.path),
+        };
       }
     }
     if (api && isPullRequestsNotPermitted(api)) {
       const compare = `${request.serverUrl}/${owner}/${repo}/compare/${encodeURI(base)}...${encodeURI(branch)}?expand=1`;
       return {
-        operation: 'none',
-        number: null,
-        url: null,
+        ...none,
         failure: `${explainApiError(api, 'open the pull request')} The fixes are on the branch \`${branch}\`; open the pull request by hand: ${compare}`,
       };
     }
@@ -444,4 +483,23 @@ async function commentOnce(
   await call(`comment on #${number}`, () =>
     github.rest.issues.createComment({ owner, repo, issue_number: number, body: `${message}\n\n${marker}` }),
   );
+}
+
+/** Whether a closed pull request was closed by this tool because its fixes had landed, not declined. */
+async function closedAsDone(
+  github: GitHubClient,
+  owner: string,
+  repo: string,
+  pull: PullSummary,
+  call: Call,
+): Promise<boolean> {
+  const comments = await call(`read the comments of #${pull.number}`, () =>
+    github.paginate(github.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: pull.number,
+      per_page: 100,
+    }),
+  );
+  return comments.some((comment) => comment.body?.includes(CLOSED_AS_DONE));
 }

@@ -3,7 +3,7 @@ const cookieSession = require('cookie-session');
 // ruleid: cookie-session secure-missing manual
 app.use(cookieSession({ name: 'session', keys: ['k1', 'k2'], maxAge: 24 * 60 * 60 * 1000 }));
 
-// ruleid: cookie-session secure-false fixable
+// ruleid: cookie-session secure-false manual
 app.use(cookieSession({ name: 'session', keys: ['k1'], secure: false }));
 
 // ruleid: cookie-session httpOnly-false fixable

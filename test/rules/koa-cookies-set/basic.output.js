@@ -4,16 +4,16 @@ const Router = require('@koa/router');
 const app = new Koa();
 const router = new Router();
 const isDev = process.env.NODE_ENV === 'development';
-// ruleid: koa-cookies-set secure-false fixable
-const longLived = { maxAge: 30 * 24 * 3600 * 1000, secure: true };
+// ruleid: koa-cookies-set secure-false manual
+const longLived = { maxAge: 30 * 24 * 3600 * 1000, secure: false };
 
 router.post('/login', async (ctx) => {
   // ok: koa-cookies-set
   ctx.cookies.set('sid', ctx.state.sid);
   // ok: koa-cookies-set
   ctx.cookies.set('sid', ctx.state.sid, { maxAge: 3600000, signed: true });
-  // ruleid: koa-cookies-set secure-false fixable
-  ctx.cookies.set('sid', ctx.state.sid, { signed: true, secure: true });
+  // ruleid: koa-cookies-set secure-false manual
+  ctx.cookies.set('sid', ctx.state.sid, { signed: true, secure: false });
   // ruleid: koa-cookies-set httpOnly-false fixable
   ctx.cookies.set('auth_token', ctx.state.token, { httpOnly: true });
   ctx.cookies.set('remember_token', ctx.state.token, longLived);

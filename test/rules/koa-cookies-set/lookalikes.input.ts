@@ -6,7 +6,7 @@ const keys = ['k1'];
 
 http.createServer((req, res) => {
   const jar = new Cookies(req, res, { keys });
-  // ruleid: koa-cookies-set secure-false fixable
+  // ruleid: koa-cookies-set secure-false manual
   jar.set('session_id', 'abc', { signed: true, secure: false });
   // ruleid: koa-cookies-set httpOnly-false manual
   new Cookies(req, res).set('lang', 'en', { httpOnly: false });

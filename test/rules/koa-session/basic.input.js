@@ -8,14 +8,14 @@ app.keys = ['some secret hurr'];
 app.use(session(app));
 // ok: koa-session
 app.use(session({ key: 'koa.sess', maxAge: 86400000, signed: true }, app));
-// ruleid: koa-session secure-false fixable
+// ruleid: koa-session secure-false manual
 app.use(session({ key: 'koa.sess', secure: false }, app));
-// ruleid: koa-session httpOnly-false secure-false fixable
+// ruleid: koa-session httpOnly-false secure-false manual
 app.use(session({ httpOnly: false, secure: false }, app));
 // ruleid: koa-session httpOnly-false fixable
 app.use(session(app, { httpOnly: false }));
 
-// ruleid: koa-session secure-false fixable
+// ruleid: koa-session secure-false manual
 const CONFIG = {
   key: 'app:sess',
   maxAge: 86400000,
