@@ -41236,6 +41236,11 @@ var import_yaml = __toESM(require_dist(), 1);
 // src/attributes.ts
 var NAMES = { httponly: "httpOnly", secure: "secure", samesite: "sameSite" };
 var ORDER = ["httpOnly", "secure", "sameSite"];
+var ATTRIBUTE_LABEL = {
+  httpOnly: "HttpOnly",
+  secure: "Secure",
+  sameSite: "SameSite"
+};
 function readAttributeSetting(name2, value) {
   const attribute = typeof name2 === "string" ? NAMES[name2.toLowerCase()] : void 0;
   if (!attribute) return { error: `unknown flag \`${String(name2)}\`: use httpOnly, secure or sameSite` };
@@ -41446,6 +41451,10 @@ function indentUnitOf(text) {
 function hasLineBreak(text, from, to) {
   const newline2 = text.indexOf("\n", from);
   return newline2 !== -1 && newline2 < to;
+}
+function abbreviate(text, max = 60) {
+  const oneLine2 = text.replace(/\s+/g, " ");
+  return oneLine2.length > max ? `${oneLine2.slice(0, max - 3)}...` : oneLine2;
 }
 
 // src/languages/javascript.ts
@@ -42097,10 +42106,6 @@ function describeOrigin(module, node) {
 function sourceOf(module, node) {
   return module.text.slice(node.start, node.end);
 }
-function abbreviate(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  return oneLine2.length > 60 ? `${oneLine2.slice(0, 57)}...` : oneLine2;
-}
 function readFlag(view, key, trueStrings = []) {
   const writer = view.keys.get(key);
   if (writer === "unknown")
@@ -42575,7 +42580,7 @@ function decideFlag(flag, value, meta2, kind) {
           problem: "false",
           action: null,
           severity: kind === "session" ? "high" : "medium",
-          reason: `\`${abbreviate2(value.via)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`
+          reason: `\`${abbreviate(value.via, 70)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`
         };
       }
       if (kind === "session") return { flag, problem: "false", action: "flip", severity: "high", reason: "" };
@@ -42595,7 +42600,7 @@ function decideFlag(flag, value, meta2, kind) {
           problem: "false",
           action: null,
           severity: kind === "session" ? "high" : "medium",
-          reason: `\`${abbreviate2(value.text)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`
+          reason: `\`${abbreviate(value.text, 70)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`
         };
       }
       return {
@@ -42603,7 +42608,7 @@ function decideFlag(flag, value, meta2, kind) {
         problem: "conditional",
         action: null,
         severity: "low",
-        reason: `\`${abbreviate2(value.text)}\` decides ${label} at run time; make sure it is true in production`
+        reason: `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`
       };
     }
     case "unknown":
@@ -42649,7 +42654,7 @@ function decideSameSite(view, kind) {
           problem: "false",
           action: null,
           severity: kind === "session" ? "medium" : "low",
-          reason: `\`${abbreviate2(value.text)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`
+          reason: `\`${abbreviate(value.text, 70)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`
         };
       }
       return {
@@ -42657,7 +42662,7 @@ function decideSameSite(view, kind) {
         problem: "conditional",
         action: null,
         severity: "low",
-        reason: `\`${abbreviate2(value.text)}\` decides SameSite at run time`
+        reason: `\`${abbreviate(value.text, 70)}\` decides SameSite at run time`
       };
     case "unknown":
       return {
@@ -42668,10 +42673,6 @@ function decideSameSite(view, kind) {
         reason: `SameSite cannot be read statically: ${value.reason}`
       };
   }
-}
-function abbreviate2(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  return oneLine2.length > 70 ? `${oneLine2.slice(0, 67)}...` : oneLine2;
 }
 
 // src/rules/client-common.ts
@@ -48505,7 +48506,7 @@ function resolvePyExpression(module, node, context, depth = 0) {
     if (parts && callee?.length === 1 && callee[0] === "dict") return { module, node: parts.argList };
     const settingsKey = settingsLookupKey(module, node);
     if (settingsKey) return resolveApplicationSetting(settingsKey, context, depth);
-    return { unknown: `\`${abbreviate3(textOf(module, node))}\` is computed at run time` };
+    return { unknown: `\`${abbreviate(textOf(module, node))}\` is computed at run time` };
   }
   if (node.name === "VariableName") {
     const name2 = textOf(module, node);
@@ -48552,7 +48553,7 @@ function resolvePyExpression(module, node, context, depth = 0) {
       }
     }
   }
-  return { unknown: `\`${abbreviate3(textOf(module, node))}\` is computed at run time` };
+  return { unknown: `\`${abbreviate(textOf(module, node))}\` is computed at run time` };
 }
 function settingsLookupKey(module, node) {
   if (node.name === "MemberExpression") {
@@ -48617,7 +48618,7 @@ function readPyOptions(module, node, context, normalize, depth = 0) {
     const resolved = depth < MAX_DEPTH2 ? resolvePyExpression(module, value, context, depth + 1) : null;
     if (!resolved || "unknown" in resolved) {
       const reason = resolved && "unknown" in resolved ? resolved.unknown : "nested too deeply";
-      view.unknownSpread = `\`**${abbreviate3(textOf(module, value))}\` cannot be read (${reason})`;
+      view.unknownSpread = `\`**${abbreviate(textOf(module, value))}\` cannot be read (${reason})`;
       for (const key of view.keys.keys()) view.keys.set(key, "unknown");
       return;
     }
@@ -48652,10 +48653,6 @@ function readPyFlag(view, key, trueStrings = []) {
   if (!writer)
     return view.unknownSpread ? { kind: "unknown", reason: view.unknownSpread } : { kind: "absent" };
   return evaluatePyFlag(writer.module, writer.value, trueStrings);
-}
-function abbreviate3(text) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  return oneLine2.length > 60 ? `${oneLine2.slice(0, 57)}...` : oneLine2;
 }
 
 // src/rules/py-call-site-common.ts
@@ -50894,11 +50891,6 @@ function frameworkNotes(framework) {
 }
 
 // src/report/wording.ts
-var FLAG_LABEL = {
-  httpOnly: "HttpOnly",
-  secure: "Secure",
-  sameSite: "SameSite"
-};
 var CWE = {
   sameSite: { id: "CWE-1275", url: "https://cwe.mitre.org/data/definitions/1275.html" },
   httpOnly: { id: "CWE-1004", url: "https://cwe.mitre.org/data/definitions/1004.html" },
@@ -50917,7 +50909,7 @@ function joinWords(words) {
   return `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
 }
 function flagList2(flags) {
-  return joinWords(flags.map((flag) => FLAG_LABEL[flag]));
+  return joinWords(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
 }
 function plural(count, one, many) {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
@@ -51027,7 +51019,7 @@ function setCookieCommand(name2) {
   return `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF ${shellQuote(pattern)}`;
 }
 function attributes(flags) {
-  return flags.map((flag) => codeSpan(FLAG_LABEL[flag])).join(" and ");
+  return flags.map((flag) => codeSpan(ATTRIBUTE_LABEL[flag])).join(" and ");
 }
 function headerCheck(name2, flags) {
   const result = name2 === null ? `prints the response's \`Set-Cookie\` lines, and the cookie's own line includes ${attributes(flags)}` : `prints a line that includes ${attributes(flags)}`;
@@ -51134,7 +51126,7 @@ function summaryParagraph(context, changes, skipped) {
   const files = distinct(weaknesses.map((finding) => normalizePath(finding.file))).length;
   const flags = involvedFlags(weaknesses);
   sentences.push(
-    `cookie-hardener found ${plural(weaknesses.length, "place", "places")} in ${plural(files, "file", "files")} where a cookie's ${flags.map((flag) => FLAG_LABEL[flag]).join(" or ")} flag is not reliably set.`
+    `cookie-hardener found ${plural(weaknesses.length, "place", "places")} in ${plural(files, "file", "files")} where a cookie's ${flags.map((flag) => ATTRIBUTE_LABEL[flag]).join(" or ")} flag is not reliably set.`
   );
   const changed = findings.filter(isChanged);
   const howMany = (count) => count === weaknesses.length ? count === 1 ? "it" : "all of them" : `${count.toLocaleString("en-US")} of them`;
@@ -51208,7 +51200,7 @@ function flagThreats(context) {
   return {
     heading: "### What these flags stop",
     blocks: flags.map(
-      (flag) => `**${FLAG_LABEL[flag]}** ([${CWE[flag].id}](${CWE[flag].url})): ${THREAT[flag]}`
+      (flag) => `**${ATTRIBUTE_LABEL[flag]}** ([${CWE[flag].id}](${CWE[flag].url})): ${THREAT[flag]}`
     )
   };
 }
@@ -52009,11 +52001,6 @@ function outcomeOf(site, decisions) {
   if (decisions.some((d) => d.action !== null)) return "fixable";
   return open.every((d) => d.problem === "conditional" || d.problem === "unknown") ? "conditional" : "manual";
 }
-var FLAG_LABEL2 = {
-  httpOnly: "HttpOnly",
-  secure: "Secure",
-  sameSite: "SameSite"
-};
 var PROBLEM_WORDS = {
   missing: "is not set",
   false: "is turned off",
@@ -52026,7 +52013,7 @@ function describe2(site, meta2, decisions, sameSite) {
   const problems = decisions.filter((d) => d.problem !== null).map((d) => {
     const value = d.flag === "sameSite" ? sameSite?.value : site.flags[d.flag];
     const words = d.problem === "false" && value?.kind === "conditional" ? d.flag === "sameSite" ? "is None" : "is on only in development" : PROBLEM_WORDS[d.problem];
-    return `${FLAG_LABEL2[d.flag]} ${words}`;
+    return `${ATTRIBUTE_LABEL[d.flag]} ${words}`;
   });
   const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   const parts = [`${subject}: ${problems.join("; ")}.`];

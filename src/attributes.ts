@@ -4,6 +4,13 @@ import type { Attribute, SameSiteValue } from './model.js';
 const NAMES: Record<string, Attribute> = { httponly: 'httpOnly', secure: 'secure', samesite: 'sameSite' };
 const ORDER: readonly Attribute[] = ['httpOnly', 'secure', 'sameSite'];
 
+/** How each attribute is written in a Set-Cookie header, and so in every message. */
+export const ATTRIBUTE_LABEL: Record<Attribute, string> = {
+  httpOnly: 'HttpOnly',
+  secure: 'Secure',
+  sameSite: 'SameSite',
+};
+
 export type AttributeSetting =
   { attribute: Attribute; enabled: boolean; sameSite?: SameSiteValue } | { error: string };
 

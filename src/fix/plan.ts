@@ -1,5 +1,6 @@
 // From sites to findings and edits: merge sites that share one options object, decide each flag, and turn
 // the decisions into text splices in the author's style.
+import { ATTRIBUTE_LABEL } from '../attributes.js';
 import { createHash } from 'node:crypto';
 import { ATTRIBUTES } from '../model.js';
 import type {
@@ -361,11 +362,6 @@ function outcomeOf(site: CookieSite, decisions: FlagDecision[]): Outcome {
   return open.every((d) => d.problem === 'conditional' || d.problem === 'unknown') ? 'conditional' : 'manual';
 }
 
-const FLAG_LABEL: Record<Attribute, string> = {
-  httpOnly: 'HttpOnly',
-  secure: 'Secure',
-  sameSite: 'SameSite',
-};
 const PROBLEM_WORDS = {
   missing: 'is not set',
   false: 'is turned off',
@@ -391,7 +387,7 @@ function describe(
             ? 'is None'
             : 'is on only in development'
           : PROBLEM_WORDS[d.problem!];
-      return `${FLAG_LABEL[d.flag]} ${words}`;
+      return `${ATTRIBUTE_LABEL[d.flag]} ${words}`;
     });
   const changes = decisions
     .filter((d) => d.action !== null)

@@ -1,6 +1,7 @@
 // What to do about each flag at a site: the product's judgement in one place (DESIGN §3).
 // session/auth cookies get HttpOnly and Secure, explicit `false` flipped; CSRF cookies get Secure only;
 // other cookies get Secure, and a missing HttpOnly is reported at low severity without a change.
+import { abbreviate } from '../languages/text.js';
 import type {
   Attribute,
   CookieKind,
@@ -178,7 +179,7 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
           problem: 'false',
           action: null,
           severity: kind === 'session' ? 'high' : 'medium',
-          reason: `\`${abbreviate(value.via)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`,
+          reason: `\`${abbreviate(value.via, 70)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`,
         };
       }
       if (kind === 'session') return { flag, problem: 'false', action: 'flip', severity: 'high', reason: '' };
@@ -198,7 +199,7 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
           problem: 'false',
           action: null,
           severity: kind === 'session' ? 'high' : 'medium',
-          reason: `\`${abbreviate(value.text)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`,
+          reason: `\`${abbreviate(value.text, 70)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`,
         };
       }
       return {
@@ -206,7 +207,7 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
         problem: 'conditional',
         action: null,
         severity: 'low',
-        reason: `\`${abbreviate(value.text)}\` decides ${label} at run time; make sure it is true in production`,
+        reason: `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`,
       };
     }
     case 'unknown':
@@ -255,7 +256,7 @@ function decideSameSite(view: SameSiteView, kind: CookieKind): FlagDecision {
           problem: 'false',
           action: null,
           severity: kind === 'session' ? 'medium' : 'low',
-          reason: `\`${abbreviate(value.text)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`,
+          reason: `\`${abbreviate(value.text, 70)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`,
         };
       }
       return {
@@ -263,7 +264,7 @@ function decideSameSite(view: SameSiteView, kind: CookieKind): FlagDecision {
         problem: 'conditional',
         action: null,
         severity: 'low',
-        reason: `\`${abbreviate(value.text)}\` decides SameSite at run time`,
+        reason: `\`${abbreviate(value.text, 70)}\` decides SameSite at run time`,
       };
     case 'unknown':
       return {
@@ -274,9 +275,4 @@ function decideSameSite(view: SameSiteView, kind: CookieKind): FlagDecision {
         reason: `SameSite cannot be read statically: ${value.reason}`,
       };
   }
-}
-
-function abbreviate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 70 ? `${oneLine.slice(0, 67)}...` : oneLine;
 }

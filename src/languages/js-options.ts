@@ -1,5 +1,6 @@
 // Following an options argument to the object literal that defines it — in the same function, at module
 // level, or in a relative module that exports it — and reading each flag's value from it.
+import { abbreviate } from './text.js';
 import type { Container, FlagValue } from '../model.js';
 import {
   callsOf,
@@ -327,11 +328,6 @@ function describeOrigin(module: JsModule, node: JsNode): string {
 
 export function sourceOf(module: JsModule, node: JsNode): string {
   return module.text.slice(node.start, node.end);
-}
-
-function abbreviate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }
 
 /** The state of one key in a view, judged the way the API reads it. */

@@ -1,5 +1,6 @@
 // Following Python option dicts: `**cookie_settings`, `**settings.cookie_settings` after
 // `from config import settings`, `**self.settings["cookie_settings"]` where the Application receives it.
+import { abbreviate } from './text.js';
 import type { SyntaxNode } from '@lezer/common';
 import type { Container, FlagValue } from '../model.js';
 import {
@@ -233,9 +234,4 @@ export function readPyFlag(view: PyOptionsView, key: string, trueStrings: readon
   if (!writer)
     return view.unknownSpread ? { kind: 'unknown', reason: view.unknownSpread } : { kind: 'absent' };
   return evaluatePyFlag(writer.module, writer.value, trueStrings);
-}
-
-function abbreviate(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
 }

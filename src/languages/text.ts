@@ -67,3 +67,9 @@ export function hasLineBreak(text: string, from: number, to: number): boolean {
   const newline = text.indexOf('\n', from);
   return newline !== -1 && newline < to;
 }
+
+/** An expression for a one-line message: whitespace collapsed, cut with an ellipsis past `max` characters. */
+export function abbreviate(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max - 3)}...` : oneLine;
+}

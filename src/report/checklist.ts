@@ -1,12 +1,12 @@
 // The verification checklist: concrete checks a reviewer ticks off after deploying the change, one group per
 // cookie, naming the cookie and the file. Checks say what to run and what the result must show, because a
 // generic "test it" item is ticked without being done.
+import { ATTRIBUTE_LABEL } from '../attributes.js';
 import type { Attribute, Finding } from '../model.js';
 import { codeSpan, shellQuote } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
 import type { LinkTarget } from './wording.js';
 import {
-  FLAG_LABEL,
   cookieLabel,
   cookieName,
   flagList,
@@ -37,7 +37,7 @@ function setCookieCommand(name: string | null): string {
 
 /** Attribute names as they appear in the header: `HttpOnly` and `Secure`. */
 function attributes(flags: readonly Attribute[]): string {
-  return flags.map((flag) => codeSpan(FLAG_LABEL[flag])).join(' and ');
+  return flags.map((flag) => codeSpan(ATTRIBUTE_LABEL[flag])).join(' and ');
 }
 
 /** The header check; without a name, grep keeps every `Set-Cookie` line and the reader picks the cookie's. */

@@ -1,5 +1,6 @@
 // The sections of the analysis writeup. Each is built only from what the scan found: a section with nothing
 // to say about this repository returns null rather than generic advice.
+import { ATTRIBUTE_LABEL } from '../attributes.js';
 import { ATTRIBUTES } from '../model.js';
 import type {
   CookieKind,
@@ -19,7 +20,6 @@ import { frameworkNotes } from './framework-notes.js';
 import type { AnalysisMode, LinkTarget } from './wording.js';
 import {
   CWE,
-  FLAG_LABEL,
   cookieLabel,
   cookieName,
   flagList,
@@ -108,7 +108,7 @@ export function summaryParagraph(
   const files = distinct(weaknesses.map((finding) => normalizePath(finding.file))).length;
   const flags = involvedFlags(weaknesses);
   sentences.push(
-    `cookie-hardener found ${plural(weaknesses.length, 'place', 'places')} in ${plural(files, 'file', 'files')} where a cookie's ${flags.map((flag) => FLAG_LABEL[flag]).join(' or ')} flag is not reliably set.`,
+    `cookie-hardener found ${plural(weaknesses.length, 'place', 'places')} in ${plural(files, 'file', 'files')} where a cookie's ${flags.map((flag) => ATTRIBUTE_LABEL[flag]).join(' or ')} flag is not reliably set.`,
   );
 
   const changed = findings.filter(isChanged);
@@ -200,7 +200,7 @@ export function flagThreats(context: AnalysisContext): Section | null {
   return {
     heading: '### What these flags stop',
     blocks: flags.map(
-      (flag) => `**${FLAG_LABEL[flag]}** ([${CWE[flag].id}](${CWE[flag].url})): ${THREAT[flag]}`,
+      (flag) => `**${ATTRIBUTE_LABEL[flag]}** ([${CWE[flag].id}](${CWE[flag].url})): ${THREAT[flag]}`,
     ),
   };
 }

@@ -1,17 +1,12 @@
 // Phrases every part of the writeup shares, so a finding is named and described the same way in the table,
 // the gap assessment and the checklist.
+import { ATTRIBUTE_LABEL } from '../attributes.js';
 import { ATTRIBUTES } from '../model.js';
 import type { Attribute, CookieKind, Finding, Problem, ProblemKind } from '../model.js';
 import { codeSpan, encodePath } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
 
 export type AnalysisMode = 'scan' | 'fix' | 'pr';
-
-export const FLAG_LABEL: Record<Attribute, string> = {
-  httpOnly: 'HttpOnly',
-  secure: 'Secure',
-  sameSite: 'SameSite',
-};
 
 export const CWE: Record<Attribute, { id: string; url: string }> = {
   sameSite: { id: 'CWE-1275', url: 'https://cwe.mitre.org/data/definitions/1275.html' },
@@ -37,7 +32,7 @@ function joinWords(words: readonly string[]): string {
 }
 
 export function flagList(flags: readonly Attribute[]): string {
-  return joinWords(flags.map((flag) => FLAG_LABEL[flag]));
+  return joinWords(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
 }
 
 export function plural(count: number, one: string, many: string): string {

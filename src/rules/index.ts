@@ -6,7 +6,3 @@ import type { Rule } from './rule.js';
 
 export { JS_RULES, PY_RULES };
 export const RULES: readonly Rule[] = [...JS_RULES, ...PY_RULES];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.meta.id === id);
-}
