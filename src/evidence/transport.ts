@@ -19,6 +19,11 @@ export interface TransportInput {
   /** Deployment files (compose, Dockerfile, Procfile…), by file. */
   deploy: readonly Source[];
   isTestFile: (file: string) => boolean;
+  /**
+   * The project module an import names (`./config`, `app.settings`), read on demand when the scan did not
+   * read it already (a config module that never says "cookie"); null when it is not in the project.
+   */
+  loadImport?: (fromFile: string, specifier: string, language: Language) => Source | null;
 }
 
 /** Values that only say where the request came in: they follow the scheme, they are not a switch. */
@@ -135,9 +140,14 @@ function findDefinition(entry: TransportSwitch, input: TransportInput): Definiti
           new RegExp(String.raw`(?:exports|this|config|settings)\.${name}[ \t]*=(?!=)[ \t]*(.+)$`, 'gm'),
         ];
   const using = entry.uses.map((use) => use.file);
-  const ordered = [...input.sources.values()]
-    .filter((source) => source.kind === entry.language && !input.isTestFile(source.file))
-    .sort((a, b) => rank(a.file) - rank(b.file));
+  const imported = importedModules(entry, input);
+  const ordered = [
+    ...imported,
+    ...[...input.sources.values()]
+      .filter((source) => source.kind === entry.language && !input.isTestFile(source.file))
+      .filter((source) => !imported.some((module) => module.file === source.file))
+      .sort((a, b) => rank(a.file) - rank(b.file)),
+  ];
   function rank(file: string): number {
     return using.includes(file) ? 0 : 1;
   }
@@ -155,6 +165,48 @@ function findDefinition(entry: TransportSwitch, input: TransportInput): Definiti
     }
   }
   return null;
+}
+
+/**
+ * The modules the first use imports the switch's root name from (`config` in `config.secureCookies`):
+ * `import config from './config'`, `const { config } = require('./settings')`, `from app import settings`.
+ */
+function importedModules(entry: TransportSwitch, input: TransportInput): Source[] {
+  const use = entry.uses[0];
+  const root = /^(?:not\s+|!)?([A-Za-z_$][\w$]*)/.exec(entry.expression)?.[1];
+  if (!use || !root || !input.loadImport) return [];
+  const text = input.sources.get(use.file)?.text ?? '';
+  const name = escape(root);
+  const specifiers: string[] = [];
+  const patterns =
+    entry.language === 'python'
+      ? [
+          new RegExp(String.raw`^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+[^\n]*\b${name}\b`, 'gm'),
+          new RegExp(String.raw`^[ \t]*import[ \t]+([\w.]*\b${name})\b`, 'gm'),
+        ]
+      : [
+          new RegExp(
+            String.raw`\bimport[ \t]+(?:\*[ \t]+as[ \t]+)?[^;\n]*\b${name}\b[^;\n]*from[ \t]*['"]([^'"]+)['"]`,
+            'g',
+          ),
+          new RegExp(String.raw`\b${name}\b[^=\n]*=[ \t]*require\(\s*['"]([^'"]+)['"]\s*\)`, 'g'),
+        ];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) specifiers.push(match[1]!);
+  }
+  const modules: Source[] = [];
+  for (const specifier of specifiers) {
+    // `from app import settings` may name the module `app/settings.py` itself.
+    const candidates =
+      entry.language === 'python' && !specifier.endsWith(root)
+        ? [`${specifier}.${root}`, specifier]
+        : [specifier];
+    for (const candidate of candidates) {
+      const module = input.loadImport(use.file, candidate, entry.language);
+      if (module && !modules.some((known) => known.file === module.file)) modules.push(module);
+    }
+  }
+  return modules;
 }
 
 /** The value expression starting at `from`: to the end of the line, or of its brackets (a few lines at most). */
