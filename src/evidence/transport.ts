@@ -32,6 +32,8 @@ const REQUEST_SCHEME =
 
 export function findTransportSwitches(input: TransportInput): TransportSwitch[] {
   const byKey = new Map<string, TransportSwitch>();
+  // Settings assigned the switch (`SESSION_COOKIE_SECURE = env.bool(…)`): a production module may set them.
+  const targets = new Map<TransportSwitch, Set<string>>();
   for (const { site, language } of input.sites) {
     const secure = site.flags.secure;
     if (secure.kind !== 'conditional' || secure.devOnly) continue;
@@ -44,13 +46,17 @@ export function findTransportSwitches(input: TransportInput): TransportSwitch[] 
     const name = switchName(expression);
     const key = `${language}:${name ?? snippet(expression)}`;
     const use = source.fact(at, `this cookie's Secure follows \`${snippet(expression)}\``);
+    const target = /^[ \t]*([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*$/m.exec(
+      source.text.slice(source.text.lastIndexOf('\n', at - 1) + 1, at),
+    )?.[1];
     const known = byKey.get(key);
+    if (known && target) targets.get(known)?.add(target);
     if (known) {
       if (!known.uses.some((entry) => entry.file === use.file && entry.line === use.line))
         known.uses.push(use);
       continue;
     }
-    byKey.set(key, {
+    const entry: TransportSwitch = {
       name: name ?? snippet(expression),
       expression,
       language,
@@ -58,9 +64,11 @@ export function findTransportSwitches(input: TransportInput): TransportSwitch[] 
       definition: null,
       default: 'unknown',
       forcedOn: null,
-    });
+    };
+    byKey.set(key, entry);
+    targets.set(entry, new Set(target ? [target] : []));
   }
-  for (const entry of byKey.values()) describeSwitch(entry, input);
+  for (const entry of byKey.values()) describeSwitch(entry, input, targets.get(entry) ?? new Set());
   return [...byKey.values()];
 }
 
@@ -81,7 +89,7 @@ export function switchName(expression: string): string | null {
   return last?.[1] ?? null;
 }
 
-function describeSwitch(entry: TransportSwitch, input: TransportInput): void {
+function describeSwitch(entry: TransportSwitch, input: TransportInput, targets: ReadonlySet<string>): void {
   if (REQUEST_SCHEME.test(entry.expression)) return; // follows each request: nothing is on or off by default
   const first = entry.uses[0]!;
   const fromEnvironment =
@@ -108,7 +116,7 @@ function describeSwitch(entry: TransportSwitch, input: TransportInput): void {
   }
   if (!entry.definition) return;
   entry.default = evaluateDefault(valueText);
-  entry.forcedOn = productionSwitch(entry, valueText, input);
+  entry.forcedOn = productionSwitch(entry, valueText, input, targets);
 }
 
 function definitionSentence(name: string, value: string, fallback: SwitchDefault): string {
@@ -284,7 +292,12 @@ function compare(unset: string, operator: string, literal: string): SwitchDefaul
 }
 
 /** What turns the switch on in production, or null. */
-function productionSwitch(entry: TransportSwitch, value: string, input: TransportInput): EvidenceFact | null {
+function productionSwitch(
+  entry: TransportSwitch,
+  value: string,
+  input: TransportInput,
+  targets: ReadonlySet<string>,
+): EvidenceFact | null {
   const definition = entry.definition!;
   const environment =
     /(?:NODE_ENV|\benv\b['"]?\s*\)?|ENV(?:IRONMENT)?|APP_ENV|FLASK_ENV|DJANGO_ENV)\W{0,6}\s*(===?|==)\s*['"](\w+)['"]/.exec(
@@ -297,7 +310,7 @@ function productionSwitch(entry: TransportSwitch, value: string, input: Transpor
     };
   }
   const variable = switchName(value) ?? entry.name;
-  const names = [...new Set([entry.name, variable])].map(escape).join('|');
+  const names = [...new Set([entry.name, variable, ...targets])].map(escape).join('|');
   // A production settings module that sets it.
   const assignment = new RegExp(String.raw`^[ \t]*(?:${names})[ \t]*=[ \t]*(?:True|true)\b`, 'm');
   for (const source of input.sources.values()) {
