@@ -151,3 +151,25 @@ describe('the evidence index of a scanned project', () => {
     ]);
   });
 });
+
+describe('entry points and settings modules read for the index', () => {
+  it('keeps an entry point that only sets proxy trust, and does not report unrelated files as skipped', () => {
+    const { evidence, read, skipped } = scanProject({
+      'src/app.js': "const app = require('express')();\napp.set('trust proxy', 1);\napp.listen(3000);\n",
+      'src/index.js': `${'x'.repeat(6000)}.listen(\n`,
+      'src/main.js': `${'x'.repeat(6000)}res.cookie('a', b);\n`,
+      'src/routes/users.js': "router.get('/', list);\napp.set('trust proxy', 2);\n",
+      'src/auth.js': "res.cookie('sid', id);\n",
+    });
+    expect(read).toEqual(['src/app.js', 'src/auth.js']);
+    // Minified code that mentions a cookie is reported as before; minified code read for a setting is not.
+    expect(skipped).toEqual(['src/main.js: looks minified (very long lines)']);
+    expect(evidence.proxyTrust('express').map(({ file, line, fact }) => ({ file, line, fact }))).toEqual([
+      {
+        file: 'src/app.js',
+        line: 2,
+        fact: "`app.set('trust proxy', 1)` makes express trust the proxy's forwarded scheme",
+      },
+    ]);
+  });
+});
