@@ -18,7 +18,8 @@ import type {
 import { lineColumn, lineEndOf, lineStartOf, lineStarts } from '../languages/text.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { insertEntries } from './insert.js';
-import { decideFlags, kindOfName, type FlagDecision, type PolicyOptions } from './policy.js';
+import { kindOfName } from '../cookie-kind.js';
+import { decideFlags, type FlagDecision, type PolicyOptions } from './policy.js';
 import { readSameSite, sameSiteKeyOf, sameSiteLiteral, type SameSiteView } from './same-site.js';
 
 export interface SiteWithRule {
@@ -345,6 +346,8 @@ function buildFinding(
     notChangedReasons,
     usedAt: site.usedAt,
     notes: site.notes,
+    evidence: [],
+    beforeMerging: [],
     fingerprint,
     edits: [],
   };

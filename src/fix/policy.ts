@@ -29,49 +29,6 @@ export interface FlagDecision {
   value?: string;
 }
 
-const SESSION_WORDS = [
-  'session',
-  'sess',
-  'sid',
-  'auth',
-  'token',
-  'jwt',
-  'login',
-  'remember',
-  'user',
-  'userid',
-  'uid',
-  'account',
-  'refresh',
-  'access',
-  'credential',
-  'credentials',
-  'identity',
-  'passport',
-  'logged',
-];
-
-/** Kind of cookie a name suggests. CSRF first: `csrftoken` is a CSRF cookie, not an auth token. */
-export function kindOfName(name: string): CookieKind {
-  const lowered = name.toLowerCase();
-  if (/csrf|xsrf/.test(lowered)) return 'csrf';
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const isSession = words.some(
-    (word) =>
-      SESSION_WORDS.includes(word) ||
-      word.startsWith('session') ||
-      word.endsWith('session') ||
-      word.endsWith('token') ||
-      word.startsWith('auth') ||
-      word.endsWith('sid'),
-  );
-  return isSession ? 'session' : 'other';
-}
-
 export interface PolicyOptions {
   /** Attributes to enforce (from the config): HttpOnly and Secure by default, SameSite when asked. */
   flags: readonly Attribute[];
