@@ -16,6 +16,7 @@ import type {
   Severity,
 } from '../model.js';
 import { lineColumn, lineEndOf, lineStartOf, lineStarts } from '../languages/text.js';
+import type { ProjectEvidence } from '../evidence/types.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { insertEntries } from './insert.js';
 import { kindOfName } from '../cookie-kind.js';
@@ -40,6 +41,8 @@ export interface PlanInput {
   texts: ReadonlyMap<string, string>;
   policy: PolicyOptions;
   isTestFile: (file: string) => boolean;
+  /** Facts about the whole project (browser readers, transport switches, plain-HTTP intent…), when built. */
+  evidence?: ProjectEvidence;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };

@@ -1,0 +1,86 @@
+// Which packages stand for which framework id (the ids rules use in their meta), per language. A package in a
+// manifest or an import of one of these module names is evidence that the project uses the framework.
+
+export interface FrameworkPackages {
+  language: 'javascript' | 'python';
+  /** npm / PyPI names, lower case (PyPI names compared with `_` and `.` folded to `-`). */
+  packages: readonly string[];
+  /** Module names as imported (`from flask import …`, `require('express')`), first segment for Python. */
+  modules: readonly string[];
+}
+
+const js = (packages: string[], modules: string[] = packages): FrameworkPackages => ({
+  language: 'javascript',
+  packages,
+  modules,
+});
+const py = (packages: string[], modules: string[]): FrameworkPackages => ({
+  language: 'python',
+  packages,
+  modules,
+});
+
+export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
+  express: js(['express']),
+  'express-session': js(['express-session']),
+  'cookie-session': js(['cookie-session']),
+  cookie: js(['cookie']),
+  koa: js(['koa']),
+  'koa-session': js(['koa-session']),
+  fastify: js(['fastify']),
+  'fastify-cookie': js(['@fastify/cookie', 'fastify-cookie']),
+  'fastify-session': js(['@fastify/session', 'fastify-session']),
+  'fastify-secure-session': js(['@fastify/secure-session', 'fastify-secure-session']),
+  hapi: js(['@hapi/hapi', 'hapi', '@hapi/cookie', '@hapi/yar']),
+  hono: js(['hono']),
+  h3: js(['h3', 'nuxt']),
+  nextjs: js(['next']),
+  remix: js(
+    ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', 'react-router'],
+    ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', 'react-router'],
+  ),
+  sveltekit: js(['@sveltejs/kit']),
+  authjs: js(['next-auth', '@auth/core', '@auth/sveltekit', '@auth/express']),
+  'iron-session': js(['iron-session']),
+  'js-cookie': js(['js-cookie']),
+  'universal-cookie': js(['universal-cookie', 'react-cookie']),
+  'ngx-cookie-service': js(['ngx-cookie-service']),
+  angular: js(['@angular/common', '@angular/core']),
+  axios: js(['axios']),
+  django: py(['django'], ['django']),
+  flask: py(['flask'], ['flask']),
+  'flask-login': py(['flask-login'], ['flask_login']),
+  werkzeug: py(['werkzeug', 'flask'], ['werkzeug', 'flask']),
+  starlette: py(['starlette', 'fastapi'], ['starlette', 'fastapi']),
+  fastapi: py(['fastapi'], ['fastapi']),
+  aiohttp: py(['aiohttp'], ['aiohttp']),
+  'aiohttp-session': py(['aiohttp-session'], ['aiohttp_session']),
+  tornado: py(['tornado'], ['tornado']),
+  uvicorn: py(['uvicorn'], ['uvicorn']),
+  gunicorn: py(['gunicorn'], ['gunicorn']),
+};
+
+/** Framework ids whose packages include `name` (an npm or PyPI name) in `language`. */
+export function frameworksOfPackage(language: 'javascript' | 'python', name: string): string[] {
+  const wanted = language === 'python' ? normalizePyPiName(name) : name.toLowerCase();
+  return Object.entries(FRAMEWORKS)
+    .filter(([, entry]) => entry.language === language && entry.packages.includes(wanted))
+    .map(([id]) => id);
+}
+
+/** Framework ids imported by a module specifier (`express`, `@hapi/hapi/lib/x`, `flask.sessions`). */
+export function frameworksOfModule(language: 'javascript' | 'python', specifier: string): string[] {
+  const root =
+    language === 'python'
+      ? specifier.split('.')[0]!
+      : specifier.startsWith('@')
+        ? specifier.split('/').slice(0, 2).join('/')
+        : specifier.split('/')[0]!;
+  return Object.entries(FRAMEWORKS)
+    .filter(([, entry]) => entry.language === language && entry.modules.includes(root))
+    .map(([id]) => id);
+}
+
+export function normalizePyPiName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}

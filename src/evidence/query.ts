@@ -1,0 +1,91 @@
+// Queries over the evidence data, indexed once so that each call from the policy is a map lookup.
+import { FRAMEWORKS } from './framework-ids.js';
+import type {
+  BrowserReader,
+  EvidenceData,
+  MootFact,
+  PlainHttpFact,
+  ProjectEvidence,
+  ProxyTrustFact,
+  TransportSwitch,
+  Tri,
+} from './types.js';
+
+export function emptyEvidenceData(): EvidenceData {
+  return {
+    readers: [],
+    switches: [],
+    proxyTrust: [],
+    proxyHints: [],
+    plainHttp: [],
+    optionalTls: [],
+    frameworks: [],
+    manifestsRead: { javascript: false, python: false },
+    moot: [],
+  };
+}
+
+/** An index with no facts: every query answers "nothing seen" (and `uses` answers unknown). */
+export function emptyEvidence(): ProjectEvidence {
+  return makeEvidence(emptyEvidenceData());
+}
+
+export function makeEvidence(data: EvidenceData): ProjectEvidence {
+  const readersByName = groupBy(data.readers, (reader) => reader.name);
+  const plainByFile = groupBy(
+    data.plainHttp.filter((fact) => fact.scope.kind === 'file' || fact.scope.kind === 'near'),
+    (fact) => fact.file,
+  );
+  const plainProject = data.plainHttp.filter((fact) => fact.scope.kind === 'project');
+  const plainByCookie = groupBy(
+    data.plainHttp.filter((fact) => fact.scope.kind === 'cookie'),
+    (fact) => (fact.scope.kind === 'cookie' ? fact.scope.name : ''),
+  );
+  const proxyByFramework = groupBy(data.proxyTrust, (fact) => fact.framework);
+  const used = new Set(data.frameworks.map((fact) => fact.framework));
+  const mootByCookie = groupBy(data.moot, (fact) => fact.cookie);
+
+  return {
+    data,
+    readersOf: (name: string): BrowserReader[] => readersByName.get(name) ?? [],
+    plainHttpNear(file: string, offset: number, cookieName?: string): PlainHttpFact[] {
+      const local = (plainByFile.get(file) ?? []).filter(
+        (fact) =>
+          fact.scope.kind === 'file' ||
+          (fact.scope.kind === 'near' && offset >= fact.scope.start && offset < fact.scope.end),
+      );
+      const twins = cookieName === undefined ? [] : (plainByCookie.get(cookieName) ?? []);
+      return [...local, ...twins, ...plainProject];
+    },
+    transportSwitchFor(file: string): TransportSwitch[] {
+      const language = /\.py$/.test(file) ? 'python' : 'javascript';
+      const usedHere = (entry: TransportSwitch): number =>
+        entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
+      return data.switches
+        .filter((entry) => entry.language === language)
+        .sort((a, b) => usedHere(a) - usedHere(b));
+    },
+    proxyTrust: (framework?: string): ProxyTrustFact[] =>
+      framework === undefined ? data.proxyTrust : (proxyByFramework.get(framework) ?? []),
+    proxyHints: () => data.proxyHints,
+    optionalTls: () => data.optionalTls,
+    uses(framework: string): Tri {
+      if (used.has(framework)) return 'yes';
+      const language = FRAMEWORKS[framework]?.language;
+      if (language && data.manifestsRead[language]) return 'no';
+      return 'unknown';
+    },
+    moot: (cookie: MootFact['cookie']): MootFact[] => mootByCookie.get(cookie) ?? [],
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
