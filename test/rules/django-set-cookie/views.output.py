@@ -12,11 +12,11 @@ def login_view(request):
     user = authenticate(request)
     response = redirect('home')
     # ruleid: django-set-cookie httpOnly-missing secure-false fixable
-    response.set_cookie('uid', user.pk, max_age=31449600, samesite=None, secure=True, httponly=True)
+    response.set_cookie('uid', user.pk, max_age=31449600, samesite=None, secure=True)
     # ruleid: django-set-cookie httpOnly-missing secure-missing fixable
-    response.set_cookie('session_key', make_key(), httponly=True, secure=True)
+    response.set_cookie('session_key', make_key(), secure=True)
     # ruleid: django-set-cookie httpOnly-missing secure-missing fixable
-    response.set_signed_cookie('account', user.pk, salt='acct', httponly=True, secure=True)
+    response.set_signed_cookie('account', user.pk, salt='acct', secure=True)
     # ruleid: django-set-cookie secure-conditional conditional
     response.set_cookie('auth', token, httponly=True, secure=settings.SESSION_COOKIE_SECURE)
     # ruleid: django-set-cookie secure-conditional conditional

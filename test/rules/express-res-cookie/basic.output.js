@@ -22,7 +22,7 @@ app.post('/login', (req, res) => {
     secure: true
   });
   // ruleid: express-res-cookie httpOnly-false secure-false fixable
-  res.cookie('remember_me', '1', { httpOnly: true, secure: true });
+  res.cookie('remember_me', '1', { httpOnly: false, secure: true });
   res.end();
 });
 
@@ -31,8 +31,8 @@ app.get('/prefs', (req, res) => {
   res.cookie('theme', 'dark', { secure: true });
   // ruleid: express-res-cookie httpOnly-missing secure-missing fixable
   res.cookie('locale', 'en', { secure: true });
-  // ruleid: express-res-cookie httpOnly-missing secure-false manual
-  res.cookie('banner', 'hidden', { secure: false });
+  // ruleid: express-res-cookie httpOnly-missing secure-false fixable
+  res.cookie('banner', 'hidden', { secure: true });
   // ok: express-res-cookie
   res.cookie('XSRF-TOKEN', req.csrfToken(), { secure: true });
   // ruleid: express-res-cookie secure-missing fixable

@@ -23,7 +23,7 @@ module.exports = async function routes(fastify) {
     // ruleid: fastify-set-cookie httpOnly-missing secure-missing fixable
     reply.setCookie('sid', sessionId, { httpOnly: true, secure: true });
     // ruleid: fastify-set-cookie httpOnly-false secure-false fixable
-    reply.cookie('remember_me', '1', { httpOnly: true, secure: true });
+    reply.cookie('remember_me', '1', { httpOnly: false, secure: true });
     // ruleid: fastify-set-cookie secure-conditional conditional
     reply.setCookie('auth', token, { httpOnly: true, secure: isProduction });
     // ok: fastify-set-cookie

@@ -14,7 +14,7 @@ def login():
     # ruleid: flask-set-cookie httpOnly-missing secure-missing fixable
     resp.set_cookie("session_token", new_token(), httponly=True, secure=True)
     # ruleid: flask-set-cookie httpOnly-false secure-false fixable
-    resp.set_cookie("remember", "1", httponly=True, secure=True)
+    resp.set_cookie("remember", "1", httponly=False, secure=True)
     # ruleid: flask-set-cookie secure-conditional conditional
     resp.set_cookie("sid", sid, httponly=True, secure=not DEBUG)
     # ruleid: flask-set-cookie secure-conditional conditional

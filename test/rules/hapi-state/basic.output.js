@@ -5,15 +5,15 @@ const Hapi = require('@hapi/hapi');
 const init = async () => {
   const server = Hapi.server({
     port: 3000,
-    // ruleid: hapi-state secure-false manual
-    state: { isSecure: false, strictHeader: false },
+    // ruleid: hapi-state secure-false fixable
+    state: { isSecure: true, strictHeader: false },
   });
 
-  // ruleid: hapi-state secure-false manual
+  // ruleid: hapi-state secure-false fixable
   server.state('hello', {
     ttl: 24 * 60 * 60 * 1000,
     isHttpOnly: true,
-    isSecure: false,
+    isSecure: true,
     encoding: 'iron',
     password: process.env.COOKIE_PASSWORD,
   });
@@ -25,8 +25,8 @@ const init = async () => {
   server.state('session', { isSecure: process.env.NODE_ENV === 'production' });
   // ok: hapi-state
   server.state('csrf-token', { isHttpOnly: false });
-  // ruleid: hapi-state secure-false manual
-  server.state('csrf-token', { isHttpOnly: false, isSecure: false });
+  // ruleid: hapi-state secure-false fixable
+  server.state('csrf-token', { isHttpOnly: false, isSecure: true });
 
   await server.register(require('@hapi/cookie'));
   server.auth.strategy('session', 'cookie', {
@@ -46,8 +46,8 @@ const init = async () => {
     handler(request, h) {
       // ok: hapi-state
       h.state('theme', 'dark');
-      // ruleid: hapi-state httpOnly-false fixable
-      return h.response('ok').state('token', request.payload.token, { isHttpOnly: true });
+      // ruleid: hapi-state httpOnly-false manual
+      return h.response('ok').state('token', request.payload.token, { isHttpOnly: false });
     },
   });
 
@@ -62,6 +62,6 @@ function extraState(server, options) {
 init();
 module.exports = { extraState };
 
-// ruleid: hapi-state httpOnly-false fixable
-const tokenCookie = { ttl: 3600 * 1000, isHttpOnly: true, path: '/' };
+// ruleid: hapi-state httpOnly-false manual
+const tokenCookie = { ttl: 3600 * 1000, isHttpOnly: false, path: '/' };
 module.exports.tokenState = (server) => server.state('token', tokenCookie);

@@ -19,8 +19,8 @@ export async function login(formData: FormData) {
     httpOnly: true,
     secure: true,
   });
-  // ruleid: nextjs-cookies-set httpOnly-false secure-false fixable
-  cookieStore.set('auth', token, { httpOnly: true, secure: true });
+  // ruleid: nextjs-cookies-set httpOnly-false secure-false manual
+  cookieStore.set('auth', token, { httpOnly: false, secure: true });
   // ruleid: nextjs-cookies-set secure-conditional conditional
   cookieStore.set('sid', token, { httpOnly: true, secure: process.env.NODE_ENV === 'production' });
   // ruleid: nextjs-cookies-set secure-false manual

@@ -10,8 +10,8 @@ export const sessionCookie = createCookie('_session', {
   secure: true,
 });
 
-// ruleid: remix-create-cookie httpOnly-false fixable
-export const authCookie = createCookie('auth', { httpOnly: true, secure: true });
+// ruleid: remix-create-cookie httpOnly-false manual
+export const authCookie = createCookie('auth', { httpOnly: false, secure: true });
 
 // ruleid: remix-create-cookie secure-missing fixable
 export const csrfCookie = createCookie('csrf', { sameSite: 'strict', secure: true });

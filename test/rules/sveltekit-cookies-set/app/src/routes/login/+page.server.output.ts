@@ -12,10 +12,10 @@ export const actions = {
     cookies.set('session', token, { path: '/' });
     // ok: sveltekit-cookies-set
     cookies.set('session', token, { path: '/', maxAge: 60 * 60 * 24 * 30, sameSite: 'strict' });
-    // ruleid: sveltekit-cookies-set httpOnly-false fixable
-    cookies.set('session', token, { path: '/', httpOnly: true });
-    // ruleid: sveltekit-cookies-set secure-false manual
-    cookies.set('theme', 'dark', { path: '/', secure: false });
+    // ruleid: sveltekit-cookies-set httpOnly-false manual
+    cookies.set('session', token, { path: '/', httpOnly: false });
+    // ruleid: sveltekit-cookies-set secure-false fixable
+    cookies.set('theme', 'dark', { path: '/', secure: true });
     // ruleid: sveltekit-cookies-set secure-conditional conditional
     cookies.set('auth', token, { path: '/', secure: !dev });
     // ruleid: sveltekit-cookies-set secure-false manual
@@ -34,8 +34,8 @@ export function forward(event: Parameters<Actions['default']>[0], extra: object)
   event.cookies.set('sid', 'x', { path: '/', secure: true });
 }
 
-// ruleid: sveltekit-cookies-set httpOnly-false fixable
-const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax' } as const;
+// ruleid: sveltekit-cookies-set httpOnly-false manual
+const sessionCookie = { path: '/', httpOnly: false, sameSite: 'lax' } as const;
 
 export const load = ({ cookies }) => {
   cookies.set('session', 'x', sessionCookie);
