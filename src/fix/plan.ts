@@ -374,7 +374,9 @@ function buildFinding(
     changedFlags,
     notChangedReasons,
     usedAt: site.usedAt,
-    notes: site.notes,
+    notes: ignored
+      ? site.notes
+      : unique([...site.notes, ...decisions.filter((d) => d.action !== null && d.note).map((d) => d.note!)]),
     evidence: ignored ? [] : uniqueEvidence(decisions.flatMap((d) => d.evidence)),
     beforeMerging: ignored
       ? []
