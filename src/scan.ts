@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { applyEdits } from './fix/insert.js';
 import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js';
 import { firstDifferenceOutsideEdits } from './fix/verify.js';
+import { identityOf, withholdFailing, type Verification } from './fix/withhold.js';
 import { isTestFile, languageOf, mentionsCookieApi } from './languages/index.js';
 import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
 import type { SyntaxNode } from '@lezer/common';
@@ -46,11 +47,14 @@ export function scanFiles(input: ScanInput): ScanResult {
   const fileSet = new Set(input.files);
   const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress);
   const planned = plan(first, input.config);
-  const { changes, failures } = buildChanges(first, planned, first.texts, input, fileSet);
+  // Verification withholds only the edits that fail it (fix/withhold.ts), not every edit in their file.
+  const { changes, withheld } = withholdFailing(planned, (edits, tolerated) =>
+    buildChanges(first, edits, tolerated, first.texts, input, fileSet),
+  );
 
   const findings = planned
-    .map(({ finding, edits }) => {
-      const failure = edits.map((edit) => failures.get(edit.file)).find((reason) => reason !== undefined);
+    .map(({ finding }, index) => {
+      const failure = withheld.get(index);
       if (!failure || finding.outcome !== 'fixable') return finding;
       return {
         ...finding,
@@ -243,21 +247,23 @@ function analyze(
   return analysis;
 }
 
-/** Applies each file's edits, verifies them, and checks that a second pass over the result plans nothing. */
+/**
+ * Applies each file's edits, verifies them, and checks that a second pass over the result plans nothing
+ * beyond the `tolerated` findings (those whose edits were withheld).
+ */
 function buildChanges(
   first: Analysis,
-  planned: readonly PlannedFinding[],
+  planned: readonly Edit[],
+  tolerated: ReadonlyMap<string, number>,
   texts: ReadonlyMap<string, string>,
   input: ScanInput,
   fileSet: ReadonlySet<string>,
-): { changes: FileChange[]; failures: Map<string, string> } {
+): Verification {
   const editsByFile = new Map<string, Map<string, Edit>>();
-  for (const { edits } of planned) {
-    for (const edit of edits) {
-      const fileEdits = editsByFile.get(edit.file) ?? new Map<string, Edit>();
-      fileEdits.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
-      editsByFile.set(edit.file, fileEdits);
-    }
+  for (const edit of planned) {
+    const fileEdits = editsByFile.get(edit.file) ?? new Map<string, Edit>();
+    fileEdits.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
+    editsByFile.set(edit.file, fileEdits);
   }
   const failures = new Map<string, string>();
   const candidates: FileChange[] = [];
@@ -309,7 +315,15 @@ function buildChanges(
     const failure = parseRegression(first, second, change.file);
     if (failure) failures.set(change.file, failure);
   }
-  for (const { edits } of plan(second, input.config)) {
+  const allowed = new Map(tolerated);
+  for (const { finding, edits } of plan(second, input.config)) {
+    if (!edits.some((edit) => overlay.has(edit.file))) continue;
+    const key = identityOf(finding);
+    const left = allowed.get(key) ?? 0;
+    if (left > 0) {
+      allowed.set(key, left - 1); // a withheld finding, still unfixed: expected
+      continue;
+    }
     for (const edit of edits) {
       if (overlay.has(edit.file) && !failures.has(edit.file)) {
         failures.set(edit.file, 'a second pass over the fixed file still wanted to change it');
