@@ -8,6 +8,9 @@ import type { RuleMeta } from '../rules/rule.js';
 import type { RequestSecure } from './site-facts.js';
 
 export function followRequest(site: CookieSite, meta: RuleMeta, text: string): RequestSecure | null {
+  // `'auto'` asks the framework to decide per request: it needs no request in scope.
+  if (meta.framework === 'express-session' || meta.framework === 'fastify-cookie')
+    return { value: `${quoteOf(text)}auto${quoteOf(text)}` };
   // Options defined away from the call (a shared dict or object) cannot see the request.
   if (site.usedAt.length > 0 || !site.insertion || site.insertion.container.file !== site.file) return null;
   switch (meta.framework) {
@@ -19,9 +22,6 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return meta.id === 'django-set-cookie' ? django(site, text) : null;
     case 'express':
       return express(site, text);
-    case 'express-session':
-    case 'fastify-cookie':
-      return { value: `${quoteOf(text)}auto${quoteOf(text)}` };
     default:
       return null;
   }
@@ -60,11 +60,13 @@ function django(site: CookieSite, text: string): RequestSecure | null {
 
 /** `res.cookie(…)` in a handler `(req, res) => {…}` / `function (req, res) {…}`: `req.secure`. */
 function express(site: CookieSite, text: string): RequestSecure | null {
+  // The site is the call itself (no options yet) or its inline options object, a few characters after it.
+  const atCall = /^([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\(/.exec(text.slice(site.offset));
   const before = text.slice(Math.max(0, site.offset - 400), site.offset);
-  const call = /([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\([^]*$/.exec(before);
+  const call = atCall ?? /([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\([^]*$/.exec(before);
   const receiver = call?.[1];
-  if (!receiver) return null;
-  const callOffset = site.offset - before.length + call.index;
+  if (!call || !receiver) return null;
+  const callOffset = atCall ? site.offset : site.offset - before.length + call.index;
   const head = text.slice(0, callOffset);
   const parameterList = new RegExp(
     `\\(\\s*([A-Za-z_$][\\w$]*)\\s*(?::[^,()]*)?,\\s*${receiver.replace(/\$/g, '\\$')}\\s*(?::[^,()]*)?(?:,[^()]*)?\\)\\s*(?::[^={]*)?(?:=>\\s*)?\\{`,
