@@ -2,11 +2,20 @@
 // Nothing here touches the file system or the network; files are read through the `read` function.
 import { posix } from 'node:path';
 import type { Config } from './config.js';
+import { buildEvidence } from './evidence/index.js';
+import { evidenceFileKind, templateMentionsCookie } from './evidence/files.js';
+import type { ProjectEvidence } from './evidence/types.js';
 import { applyEdits } from './fix/insert.js';
 import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js';
 import { firstDifferenceOutsideEdits } from './fix/verify.js';
 import { identityOf, withholdFailing, type Verification } from './fix/withhold.js';
-import { isTestFile, languageOf, mentionsCookieApi } from './languages/index.js';
+import {
+  isTestFile,
+  languageOf,
+  mayConfigureServer,
+  mentionsCookieApi,
+  mentionsServerSetting,
+} from './languages/index.js';
 import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
 import type { SyntaxNode } from '@lezer/common';
 import { parsePython, type PyModule } from './languages/python.js';
@@ -26,6 +35,11 @@ export interface ScanInput {
   files: readonly string[];
   read: ReadFile;
   config: Config;
+  /**
+   * Templates, manifests and deployment files (see `Discovery.evidenceFiles`), read only for the project
+   * evidence index.
+   */
+  evidenceFiles?: readonly string[];
   /** Files listed by discovery but not scanned (too large, binary, …): reported as they are. */
   skipped?: readonly SkippedFile[];
   onProgress?: (done: number, total: number) => void;
@@ -40,16 +54,19 @@ interface Analysis {
   errorCounts: Map<string, number>;
   /** Files the parser gave up on, with its message. */
   parseFailures: Map<string, string>;
+  /** Sources read only because they may hold a server setting (proxy trust, TLS): never parsed. */
+  settingTexts: Map<string, string>;
 }
 
 export function scanFiles(input: ScanInput): ScanResult {
   const started = performance.now();
   const fileSet = new Set(input.files);
-  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress);
-  const planned = plan(first, input.config);
+  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, new Set(), true);
+  const evidence = collectEvidence(first, input);
+  const planned = plan(first, input.config, evidence);
   // Verification withholds only the edits that fail it (fix/withhold.ts), not every edit in their file.
   const { changes, withheld } = withholdFailing(planned, (edits, tolerated) =>
-    buildChanges(first, edits, tolerated, first.texts, input, fileSet),
+    buildChanges(first, edits, tolerated, first.texts, input, fileSet, evidence),
   );
 
   const findings = planned
@@ -79,12 +96,41 @@ export function scanFiles(input: ScanInput): ScanResult {
   };
 }
 
-function plan(analysis: Analysis, config: Config): PlannedFinding[] {
+/**
+ * The project evidence index, from what the scan read plus the templates, manifests and deployment files
+ * discovery listed for it (templates only when they mention a cookie).
+ */
+function collectEvidence(analysis: Analysis, input: ScanInput): ProjectEvidence {
+  const sources = new Map(analysis.texts);
+  for (const [file, text] of analysis.settingTexts) sources.set(file, text);
+  const extras = new Map<string, string>();
+  for (const file of input.evidenceFiles ?? []) {
+    const known = sources.get(file);
+    if (known !== undefined) {
+      extras.set(file, known);
+      continue;
+    }
+    const result = input.read(
+      file,
+      evidenceFileKind(file) === 'template' ? templateMentionsCookie : undefined,
+    );
+    if ('text' in result) extras.set(file, result.text);
+  }
+  return buildEvidence({
+    sources,
+    extras,
+    sites: analysis.sites.map((entry) => ({ site: entry.site, language: entry.meta.language })),
+    isTestFile,
+  });
+}
+
+function plan(analysis: Analysis, config: Config, evidence: ProjectEvidence): PlannedFinding[] {
   const planned = planFixes({
     sites: analysis.sites.filter((entry) => config.rules[entry.meta.id] !== 'off'),
     texts: analysis.texts,
     policy: { flags: config.flags, sameSite: config.sameSite, fixTests: config.fixTests },
     isTestFile,
+    evidence,
   });
   // Rules switched to `report` keep their findings but make no edits.
   return planned.map((entry) =>
@@ -114,6 +160,8 @@ function analyze(
   onProgress?: (done: number, total: number) => void,
   /** Files analysed whatever they mention (the fixed files of the verification pass). */
   always: ReadonlySet<string> = new Set(),
+  /** Also keep the texts of entry points and settings modules that mention a server setting (first pass). */
+  readSettings = false,
 ): Analysis {
   const analysis: Analysis = {
     sites: [],
@@ -122,6 +170,7 @@ function analyze(
     skipped: [],
     errorCounts: new Map(),
     parseFailures: new Map(),
+    settingTexts: new Map(),
   };
   const jsCache = new Map<string, JsModule | null>();
   const pyCache = new Map<string, PyModule | null>();
@@ -212,13 +261,27 @@ function analyze(
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
     if (!language) return;
-    const result = read(file, always.has(file) ? undefined : mentionsCookieApi);
+    const forSettings = readSettings && mayConfigureServer(file);
+    // A file read only for its server settings is never reported as skipped: before the evidence index it
+    // was simply unrelated.
+    let onlySettings = false;
+    const filter = forSettings
+      ? (content: Buffer | string): boolean => {
+          if (mentionsCookieApi(content)) return true;
+          onlySettings = mentionsServerSetting(content);
+          return onlySettings;
+        }
+      : mentionsCookieApi;
+    const result = read(file, always.has(file) ? undefined : filter);
     if ('unrelated' in result) return;
     if ('skip' in result) {
-      analysis.skipped.push({ file, reason: result.skip });
+      if (!onlySettings) analysis.skipped.push({ file, reason: result.skip });
       return;
     }
-    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
+    if (!always.has(file) && !mentionsCookieApi(result.text)) {
+      if (forSettings) analysis.settingTexts.set(file, result.text);
+      return;
+    }
     analysis.texts.set(file, result.text);
     try {
       analyzeFile(file, language, result.text);
@@ -258,6 +321,7 @@ function buildChanges(
   texts: ReadonlyMap<string, string>,
   input: ScanInput,
   fileSet: ReadonlySet<string>,
+  evidence: ProjectEvidence,
 ): Verification {
   const editsByFile = new Map<string, Map<string, Edit>>();
   for (const edit of planned) {
@@ -315,8 +379,9 @@ function buildChanges(
     const failure = parseRegression(first, second, change.file);
     if (failure) failures.set(change.file, failure);
   }
+  // The same evidence as the first pass: the fixes do not change what the project reads or serves.
   const allowed = new Map(tolerated);
-  for (const { finding, edits } of plan(second, input.config)) {
+  for (const { finding, edits } of plan(second, input.config, evidence)) {
     if (!edits.some((edit) => overlay.has(edit.file))) continue;
     const key = identityOf(finding);
     const left = allowed.get(key) ?? 0;

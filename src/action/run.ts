@@ -110,6 +110,7 @@ function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlyS
     );
     return scanFiles({
       files: only ? discovery.files.filter((file) => only.has(file)) : discovery.files,
+      evidenceFiles: discovery.evidenceFiles,
       read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
       config,
       skipped: discovery.skipped,

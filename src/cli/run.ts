@@ -56,6 +56,7 @@ function runScan(request: CliRequest, io: CliIO): number {
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
+    evidenceFiles: discovery.evidenceFiles,
     read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
     config,
     skipped: discovery.skipped,

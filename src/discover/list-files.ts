@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
+import { evidenceFileKind } from '../evidence/files.js';
 import { languageOf } from '../languages/index.js';
 import type { SkippedFile } from '../model.js';
 import { exclusionReason, frameworkSourceFolders, isNeverScannedFolder } from './exclusions.js';
@@ -14,6 +15,12 @@ export interface Discovery {
   /** The scanned folder, symlinks resolved. */
   root: string;
   files: string[];
+  /**
+   * Templates, dependency manifests and deployment files, read only for the project evidence index (never
+   * edited). The `paths` setting does not narrow them: a front end outside the scanned paths still reads
+   * the cookies those paths set; `exclude` and the dependency folders still apply.
+   */
+  evidenceFiles: string[];
   skipped: SkippedFile[];
   /** How the list was made, for the report. */
   source: 'git' | 'walk';
@@ -37,10 +44,12 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   const exclude =
     config.exclude.length > 0 ? picomatch(config.exclude.map(asPrefixPattern), { dot: true }) : null;
   const files: string[] = [];
+  const evidenceFiles: string[] = [];
   const skipped: SkippedFile[] = [];
   const frameworkFolders = frameworkSourceFolders(all);
   for (const file of all.sort()) {
     if (frameworkFolders.some((folder) => file.startsWith(folder))) continue;
+    if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
     if (!languageOf(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
@@ -48,7 +57,7 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
     if (reason) continue; // dependencies and build output are not news; they are simply not ours
     files.push(file);
   }
-  return { root, files, skipped, source: listed ? 'git' : 'walk' };
+  return { root, files, evidenceFiles, skipped, source: listed ? 'git' : 'walk' };
 }
 
 /** `src` means everything under src/, as people expect; globs are used as written. */

@@ -21,6 +21,10 @@ export type ReaderApi =
   | 'js-cookie'
   | 'universal-cookie'
   | 'ngx-cookie-service'
+  /** vue-cookies `$cookies.get('x')`. */
+  | 'vue-cookies'
+  /** jQuery cookie plugin `$.cookie('x')` (one argument reads). */
+  | 'jquery-cookie'
   /** A project helper named like `getCookie` / `readCookie`. */
   | 'helper'
   /** axios `xsrfCookieName`: the library reads the cookie to copy it into a header. */

@@ -73,6 +73,88 @@ export function mentionsCookieApi(content: string | Buffer): boolean {
 
 const COOKIE_ONLY = new RegExp(COOKIE_API_NEEDLES.map(escapeRegExp).join('|'));
 
+/**
+ * Words of the server settings the evidence index looks for (proxy trust, TLS options, HTTP servers) in
+ * files that may say nothing about cookies. Only files whose path looks like an entry point or a settings
+ * module are tested for them (see `mayConfigureServer`), so the sweep over other files costs nothing more.
+ */
+const SERVER_SETTING_NEEDLES = [
+  'trust proxy',
+  'trustProxy',
+  '.proxy',
+  'ProxyFix',
+  'PROXY_SSL_HEADER',
+  'SSL_REDIRECT',
+  'proxy_headers',
+  'ProxyHeaders',
+  'forwarded_allow_ips',
+  'xheaders',
+  'createServer',
+  'createSecureServer',
+  '.listen(',
+  '.run(',
+  'HTTPServer',
+  'ssl_options',
+  'ssl_context',
+  'certfile',
+  'keyfile',
+  '_https',
+  '_HTTPS',
+  'Https',
+  'HTTPS_',
+  '--cert',
+  'orwarded-Proto',
+  'orwarded-proto',
+  'ORWARDED_PROTO',
+  'CSRF_USE_SESSIONS',
+];
+const SERVER_SETTING_MENTION = new RegExp(SERVER_SETTING_NEEDLES.map(escapeRegExp).join('|'));
+
+/** A server setting the evidence index reads (tested after `mentionsCookieApi` said no). */
+export function mentionsServerSetting(content: string | Buffer): boolean {
+  return SERVER_SETTING_MENTION.test(typeof content === 'string' ? content : content.toString('latin1'));
+}
+
+const SERVER_FILE_STEMS = new Set([
+  'app',
+  'application',
+  'server',
+  'index',
+  'main',
+  'settings',
+  'config',
+  'configuration',
+  'conf',
+  'production',
+  'prod',
+  'base',
+  'wsgi',
+  'asgi',
+  '__main__',
+  'command',
+  'commands',
+  'cli',
+  'run',
+  'start',
+  'serve',
+  'options',
+  'www',
+  'http',
+  'https',
+  'webserver',
+  'web',
+]);
+
+/** Entry points and settings modules by name: where proxy trust and TLS options usually live. */
+export function mayConfigureServer(file: string): boolean {
+  const slash = file.lastIndexOf('/');
+  const name = file.slice(slash + 1);
+  const dot = name.indexOf('.');
+  const stem = (dot === -1 ? name : name.slice(0, dot)).toLowerCase();
+  if (SERVER_FILE_STEMS.has(stem) || stem.startsWith('gunicorn') || stem.startsWith('uvicorn')) return true;
+  return /(?:^|\/)(?:settings|config|conf|bin)\//.test(file);
+}
+
 export function isTestFile(file: string): boolean {
   return (
     /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) ||

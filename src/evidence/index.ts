@@ -1,0 +1,90 @@
+// Assembles the project evidence index from the texts one scan read: each evidence kind has its own
+// module; this one only routes texts to them and indexes the result. Pure: nothing is read here.
+import { languageOf } from '../languages/index.js';
+import { findReaders } from './browser-readers.js';
+import { evidenceFileKind } from './files.js';
+import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
+import { findMootSettings } from './moot.js';
+import { findOptionalTls } from './optional-tls.js';
+import { findHttpOnlyServer, findPlainHttp } from './plain-http.js';
+import { findProxyHints, findProxyTrust } from './proxy-trust.js';
+import { makeEvidence, emptyEvidenceData } from './query.js';
+import { Source } from './source.js';
+import { findTransportSwitches, type SiteInput } from './transport.js';
+import type { ProjectEvidence } from './types.js';
+
+export interface EvidenceInput {
+  /** JavaScript and Python texts the scan read (parsed, loaded on demand, or read for evidence only). */
+  sources: ReadonlyMap<string, string>;
+  /** Templates, manifests and deployment files read for the index only. */
+  extras: ReadonlyMap<string, string>;
+  /** The cookie sites the rules found, with their language. */
+  sites: readonly SiteInput[];
+  isTestFile: (file: string) => boolean;
+}
+
+export function buildEvidence(input: EvidenceInput): ProjectEvidence {
+  const data = emptyEvidenceData();
+  const code = new Map<string, Source>();
+  for (const [file, text] of input.sources) {
+    const language = languageOf(file);
+    if (language) code.set(file, new Source(file, text, language));
+  }
+  const templates: Source[] = [];
+  const manifests: Array<{ source: Source; kind: NonNullable<ReturnType<typeof manifestKind>> }> = [];
+  const deploy: Source[] = [];
+  for (const [file, text] of input.extras) {
+    const kind = evidenceFileKind(file);
+    if (kind === 'template') templates.push(new Source(file, text, 'template'));
+    else if (kind === 'deploy') deploy.push(new Source(file, text, 'deploy'));
+    else if (kind === 'manifest')
+      manifests.push({ source: new Source(file, text, 'manifest'), kind: manifestKind(file)! });
+  }
+
+  for (const source of code.values()) {
+    data.frameworks.push(...frameworksImported(source));
+    if (input.isTestFile(source.file)) continue;
+    if (source.kind === 'javascript') data.readers.push(...findReaders(source));
+    data.proxyTrust.push(...findProxyTrust(source));
+    data.proxyHints.push(...findProxyHints(source));
+    data.plainHttp.push(...findPlainHttp(source));
+    data.optionalTls.push(...findOptionalTls(source));
+    data.moot.push(...findMootSettings(source));
+  }
+  for (const source of templates) {
+    if (!input.isTestFile(source.file)) data.readers.push(...findReaders(source));
+  }
+  for (const source of deploy) {
+    data.proxyTrust.push(...findProxyTrust(source));
+    data.proxyHints.push(...findProxyHints(source));
+  }
+  let localTool = false;
+  for (const { source, kind } of manifests) {
+    data.manifestsRead[manifestLanguage(kind)] = true;
+    data.frameworks.push(...frameworksInManifest(source, kind));
+    if (!input.isTestFile(source.file) && declaresCommand(source, kind)) localTool = true;
+  }
+  data.switches = findTransportSwitches({
+    sites: input.sites,
+    sources: code,
+    deploy,
+    isTestFile: input.isTestFile,
+  });
+  data.plainHttp.push(
+    ...findHttpOnlyServer({
+      sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
+      isLocalTool: localTool,
+      behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
+      hasTlsOption: data.optionalTls.length > 0,
+    }),
+  );
+  return makeEvidence(data);
+}
+
+/** A manifest that installs a command (`bin`, console scripts): the project is a tool run locally. */
+function declaresCommand(source: Source, kind: NonNullable<ReturnType<typeof manifestKind>>): boolean {
+  if (kind === 'package.json') return /"bin"\s*:/.test(source.text);
+  if (kind === 'pyproject') return /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m.test(source.text);
+  if (kind === 'setup') return /console_scripts/.test(source.text);
+  return false;
+}

@@ -1,0 +1,80 @@
+// Optional TLS: HTTPS the project can serve itself but only when configured (a switch that defaults off,
+// `--certfile` options, `ssl_options` set only when a certificate is given). Typical of self-hosted apps and
+// developer tools: a Secure cookie there must follow the request's scheme, never be hard-coded.
+import { snippet, type Source } from './source.js';
+import type { OptionalTlsFact, OptionalTlsKind } from './types.js';
+
+interface Pattern {
+  kind: OptionalTlsKind;
+  regex: RegExp;
+  languages: ReadonlyArray<Source['kind']>;
+  describe: (code: string) => string;
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    kind: 'switch-default-off',
+    // `enable_https = False`, `USE_SSL = False`, `HTTPS_ENABLED = False`; also a settings read defaulting to 0.
+    regex:
+      /^[ \t]*(?:[\w.]*\.)?(?:(?:enable|use)_?(?:https|ssl|tls)|(?:https|ssl|tls)_?enabled)[ \t]*(?::[^=\n]+)?=[ \t]*(?:False|0|None)\b|['"](?:enable|use)_?(?:https|ssl|tls)['"][ \t]*,[ \t]*(?:False|0|None)\b/gim,
+    languages: ['python'],
+    describe: (code) => `\`${code}\`: HTTPS is off unless the user turns it on`,
+  },
+  {
+    kind: 'switch-default-off',
+    regex: /(?<![\w$])(?:enable|use)(?:Https|Ssl|Tls|HTTPS|SSL|TLS)[ \t]*[:=][ \t]*false\b/g,
+    languages: ['javascript'],
+    describe: (code) => `\`${code}\`: HTTPS is off unless the user turns it on`,
+  },
+  {
+    kind: 'cli-option',
+    regex:
+      /['"]--(?:cert|certfile|cert-file|keyfile|key-file|ssl-cert|ssl-key|ssl-certfile|ssl-keyfile|tls-cert|tls-key|https)['"]/g,
+    languages: ['python', 'javascript'],
+    describe: (code) => `the command-line option ${code.replace(/['"]/g, '`')} serves HTTPS only when given`,
+  },
+  {
+    kind: 'cli-option',
+    // Tornado options: `define("certfile", default=None, …)`.
+    regex: /\bdefine\(\s*['"](?:certfile|keyfile|ssl_certfile|ssl_keyfile|cert|key_file|cert_file)['"]/g,
+    languages: ['python'],
+    describe: (code) => `\`${code}…)\` defines a certificate option: HTTPS only when it is set`,
+  },
+  {
+    kind: 'setting',
+    regex:
+      /^[ \t]*(?:[\w.]*\.)?(?:ssl_)?(?:certfile|keyfile|cert_file|key_file|https_cert|https_key)[ \t]*=[ \t]*(?:None|['"]{2})/gim,
+    languages: ['python'],
+    describe: (code) => `\`${code}\`: no certificate unless one is configured`,
+  },
+  {
+    kind: 'conditional-server',
+    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
+    regex:
+      /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]*#[^\n]*\r?\n)*[ \t]+[^\n]*\b(?:ssl_options|ssl_context|SSLContext|load_cert_chain|create_default_context)\b/gim,
+    languages: ['python'],
+    describe: (code) => `\`${code}\`: TLS is set up only when configured`,
+  },
+  {
+    kind: 'conditional-server',
+    regex:
+      /^[ \t]*(?:if\s*\([^\n]*\)[^\n]*|[^\n]*\?[^\n]*)\bhttps\.createServer\(|^[ \t]*if\s*\([^\n]*(?:cert|key|ssl|https|tls)[^\n]*\)\s*\{?[ \t]*\r?\n[ \t]+[^\n]*\bhttps\.createServer\(/gim,
+    languages: ['javascript'],
+    describe: (code) => `\`${code}\`: HTTPS is served only when configured`,
+  },
+];
+
+export function findOptionalTls(source: Source): OptionalTlsFact[] {
+  const facts: OptionalTlsFact[] = [];
+  for (const pattern of PATTERNS) {
+    if (!pattern.languages.includes(source.kind)) continue;
+    pattern.regex.lastIndex = 0;
+    for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
+      const at = match.index + (match[0].length - match[0].trimStart().length);
+      if (source.inLineComment(at)) continue;
+      const firstLine = match[0].trimStart().split('\n')[0]!;
+      facts.push({ ...source.fact(at, pattern.describe(snippet(firstLine))), kind: pattern.kind });
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,120 @@
+// Proxy trust: settings that make the server believe X-Forwarded-Proto from a TLS-terminating proxy. Without
+// them a Secure cookie (or Secure "auto") is never sent, or express-session refuses to set it.
+import { snippet, type Source } from './source.js';
+import type { EvidenceFact, ProxyTrustFact } from './types.js';
+
+interface Pattern {
+  framework: string | ((source: Source) => string);
+  regex: RegExp;
+  /** From the match: whether the setting turns trust on. */
+  enabled: (match: RegExpExecArray) => boolean;
+  languages: ReadonlyArray<Source['kind']>;
+}
+
+const OFF = /^\s*(?:false|False|0|None|null|undefined|\[\s*\]|['"]{2})\s*$/;
+
+const PATTERNS: Pattern[] = [
+  {
+    framework: 'express',
+    regex: /\.set\(\s*['"]trust proxy['"]\s*,\s*([^)\n]*)\)/g,
+    enabled: (match) => !OFF.test(match[1] ?? ''),
+    languages: ['javascript'],
+  },
+  {
+    framework: 'express',
+    regex: /\.(enable|disable)\(\s*['"]trust proxy['"]\s*\)/g,
+    enabled: (match) => match[1] === 'enable',
+    languages: ['javascript'],
+  },
+  {
+    framework: 'koa',
+    regex: /(?<![\w$])(?:app|server|koa)\.proxy\s*=\s*(true|false)\b/g,
+    enabled: (match) => match[1] === 'true',
+    languages: ['javascript'],
+  },
+  {
+    framework: 'koa',
+    regex: /\bnew\s+Koa\(\s*\{[^}]*\bproxy\s*:\s*(true|false)\b/g,
+    enabled: (match) => match[1] === 'true',
+    languages: ['javascript'],
+  },
+  {
+    framework: 'fastify',
+    regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
+    enabled: (match) => !OFF.test(match[1] ?? ''),
+    languages: ['javascript'],
+  },
+  {
+    framework: 'werkzeug',
+    regex: /\bProxyFix\(/g,
+    enabled: () => true,
+    languages: ['python'],
+  },
+  {
+    framework: 'django',
+    regex: /^[ \t]*SECURE_PROXY_SSL_HEADER[ \t]*=[ \t]*([^\n]+)/gm,
+    enabled: (match) => !OFF.test(match[1] ?? ''),
+    languages: ['python'],
+  },
+  {
+    framework: 'uvicorn',
+    regex:
+      /\bproxy_headers\s*=\s*(True|False)\b|--proxy-headers\b|--no-proxy-headers\b|\bProxyHeadersMiddleware\b/g,
+    enabled: (match) => match[1] !== 'False' && !match[0].startsWith('--no-'),
+    languages: ['python', 'deploy'],
+  },
+  {
+    framework: (source) =>
+      /gunicorn/i.test(source.file) || /\bgunicorn\b/.test(source.text) ? 'gunicorn' : 'uvicorn',
+    regex: /\bforwarded_allow_ips\s*=\s*([^\n,)]+)|--forwarded-allow-ips[= ]+(\S+)/g,
+    enabled: (match) => !OFF.test(match[1] ?? match[2] ?? ''),
+    languages: ['python', 'deploy'],
+  },
+  {
+    framework: 'tornado',
+    regex: /\bxheaders\s*=\s*(True|False)\b/g,
+    enabled: (match) => match[1] === 'True',
+    languages: ['python'],
+  },
+];
+
+export function findProxyTrust(source: Source): ProxyTrustFact[] {
+  const facts: ProxyTrustFact[] = [];
+  for (const pattern of PATTERNS) {
+    if (!pattern.languages.includes(source.kind)) continue;
+    pattern.regex.lastIndex = 0;
+    for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
+      if (source.inLineComment(match.index)) continue;
+      const framework = typeof pattern.framework === 'string' ? pattern.framework : pattern.framework(source);
+      const setting = snippet(match[0]);
+      const enabled = pattern.enabled(match);
+      const sentence = enabled
+        ? `\`${setting}\` makes ${framework} trust the proxy's forwarded scheme`
+        : `\`${setting}\` turns ${framework}'s proxy trust off`;
+      facts.push({ ...source.fact(match.index, sentence), framework, setting, enabled });
+    }
+  }
+  return facts;
+}
+
+const PROXY_SERVERS = /\b(nginx|traefik|caddy|haproxy|envoy)\b/i;
+
+/** Hints that the app runs behind a proxy: a proxy server in deployment files, X-Forwarded-Proto handling. */
+export function findProxyHints(source: Source): EvidenceFact[] {
+  const hints: EvidenceFact[] = [];
+  if (source.kind === 'deploy') {
+    const server = PROXY_SERVERS.exec(source.text);
+    if (server && !source.inLineComment(server.index)) {
+      hints.push(
+        source.fact(server.index, `${source.file} runs ${server[1]!.toLowerCase()} in front of the app`),
+      );
+    }
+  }
+  const forwarded = /x[-_]forwarded[-_]proto/i.exec(source.text);
+  if (forwarded && !(source.kind === 'deploy' && hints.length > 0)) {
+    hints.push(
+      source.fact(forwarded.index, `\`${forwarded[0]}\` is handled here: the app expects a proxy in front`),
+    );
+  }
+  return hints;
+}
