@@ -289,10 +289,16 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       );
     }
     if (toggle.expression === null) {
-      return leave(
-        `the project decides Secure with its own switch \`${toggle.name}\` (${cite(toggle.evidence, 2)}), which cannot be named in this file; set this cookie's Secure from the same switch`,
-        toggle.evidence,
-      );
+      // On in production but out of reach here: a literal true gives this cookie what the switch gives the others.
+      return {
+        flag,
+        problem,
+        action,
+        severity,
+        reason: '',
+        evidence: toggle.evidence,
+        note: `The project's other cookies take Secure from \`${toggle.name}\`, which cannot be named in this file, so Secure is set to true here; use the switch instead if this cookie must also work over plain HTTP.`,
+      };
     }
     return {
       flag,

@@ -124,7 +124,7 @@ export function gatherFacts(
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? '';
   const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0);
-  if (usable) facts.transportSwitch = switchFacts(usable, optionsFile, text, site);
+  if (usable) facts.transportSwitch = switchFacts(usable, text, site);
   if (facts.optionalTls.length > 0) facts.requestSecure = followRequest(site, meta, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
   return facts;
@@ -159,12 +159,7 @@ function serverSessionOf(
   return null;
 }
 
-function switchFacts(
-  entry: TransportSwitch,
-  file: string,
-  text: string,
-  site: CookieSite,
-): TransportSwitchFacts {
+function switchFacts(entry: TransportSwitch, text: string, site: CookieSite): TransportSwitchFacts {
   const uses = entry.uses.filter(
     (use) => !(use.file === site.file && use.line === lineOf(text, site.offset)),
   );
@@ -173,31 +168,44 @@ function switchFacts(
     ...uses.slice(0, 3).map(evidenceOf),
     ...(entry.forcedOn ? [evidenceOf(entry.forcedOn)] : []),
   ];
+  // `not DEBUG` / `!dev`: the switch's default describes the name, and the cookie gets its opposite.
+  const negated = /^(?:not\s|!)/.test(entry.expression.trim());
+  const effective = negated ? OPPOSITE[entry.default] : entry.default;
   return {
     name: entry.name,
-    expression: nameableHere(entry, file, text) ? entry.expression : null,
-    offByDefault: entry.default === 'off' && entry.forcedOn === null,
+    expression: nameableHere(entry, text) ? entry.expression : null,
+    offByDefault: effective === 'off' && entry.forcedOn === null,
     evidence,
   };
 }
+
+const OPPOSITE: Record<TransportSwitch['default'], TransportSwitch['default']> = {
+  on: 'off',
+  off: 'on',
+  unknown: 'unknown',
+};
 
 function lineOf(text: string, offset: number): number {
   return lineColumn(lineStarts(text), offset).line;
 }
 
+/** Names every JavaScript module can use without binding them. */
+const JS_GLOBALS = new Set(['process', 'import', 'globalThis']);
+
 /**
- * Whether the switch's expression means the same thing in `file`: it is already used there, or its first
- * name is imported or defined there (`settings` in `settings.COOKIES_SECURE`).
+ * Whether the switch's expression means the same thing anywhere in `file`: its first name is a global or is
+ * bound at the module's top level (an import, a top-level assignment). A name used at another cookie site
+ * in the same file may be a handler's parameter (`request.secure`), which a module-level dict cannot see.
  */
-function nameableHere(entry: TransportSwitch, file: string, text: string): boolean {
-  if (entry.uses.some((use) => use.file === file)) return text.includes(entry.expression);
-  const root = /^[A-Za-z_$][\w$]*/.exec(entry.expression)?.[0];
+function nameableHere(entry: TransportSwitch, text: string): boolean {
+  const root = /^(?:not\s+|!\s*)?\(?\s*([A-Za-z_$][\w$]*)/.exec(entry.expression.trim())?.[1];
   if (!root) return false;
-  const escaped = root.replace(/\$/g, '\\$');
+  if (entry.language === 'javascript' && JS_GLOBALS.has(root)) return true;
+  const name = root.replace(/\$/g, '\\$');
   const bound = new RegExp(
     entry.language === 'python'
-      ? `^\\s*(?:from\\s+[\\w.]+\\s+import\\s+[^\\n]*\\b${escaped}\\b|import\\s+[^\\n]*\\b${escaped}\\b|${escaped}\\s*=)`
-      : `(?:\\bimport\\s+[^;\\n]*\\b${escaped}\\b|\\b(?:const|let|var)\\s+(?:\\{[^}]*\\b${escaped}\\b[^}]*\\}|${escaped})\\s*=)`,
+      ? `^(?:from\\s+[\\w.]+\\s+import\\s+(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import\\s+[^\\n]*\\b${name}\\b|${name}\\s*(?::[^=\\n]*)?=[^=])`
+      : `^(?:import\\s+[^;]*?\\b${name}\\b[^;]*?from|(?:export\\s+)?(?:const|let|var)\\s+(?:\\{[^}]*\\b${name}\\b[^}]*\\}|${name})\\s*(?::[^=]*)?=)`,
     'm',
   );
   return bound.test(text);

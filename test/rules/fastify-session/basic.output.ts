@@ -18,7 +18,7 @@ app.register(fastifySession, {
   cookieName: 'sessionId',
   // ruleid: fastify-session secure-false fixable
   cookie: {
-    secure: true,
+    secure: process.env.NODE_ENV === 'production',
     maxAge: 86_400_000,
   },
 });
@@ -33,7 +33,7 @@ app.register(fastifySession, { secret: 's', cookie: { secure: isDev } });
 app.register(fastifySession, { secret: 's', cookie: { secure: process.env.NODE_ENV === 'production' } });
 
 // ruleid: fastify-session secure-false fixable
-app.register(fastifySession, { secret: 's', cookieName: 'csrf-session', cookie: { secure: true } });
+app.register(fastifySession, { secret: 's', cookieName: 'csrf-session', cookie: { secure: process.env.NODE_ENV === 'production' } });
 
 const sharedCookie = { path: '/' };
 // ok: fastify-session
@@ -50,6 +50,6 @@ app.register(import('./routes.js'), { cookie: { secure: false } });
 const sessionOptions = {
   secret: 's',
   // ruleid: fastify-session secure-false fixable
-  cookie: { secure: true, path: '/' },
+  cookie: { secure: process.env.NODE_ENV === 'production', path: '/' },
 };
 app.register(fastifySession, sessionOptions);

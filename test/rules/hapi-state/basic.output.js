@@ -6,27 +6,27 @@ const init = async () => {
   const server = Hapi.server({
     port: 3000,
     // ruleid: hapi-state secure-false fixable
-    state: { isSecure: true, strictHeader: false },
+    state: { isSecure: process.env.NODE_ENV === 'production', strictHeader: false },
   });
 
   // ruleid: hapi-state secure-false fixable
   server.state('hello', {
     ttl: 24 * 60 * 60 * 1000,
     isHttpOnly: true,
-    isSecure: true,
+    isSecure: process.env.NODE_ENV === 'production',
     encoding: 'iron',
     password: process.env.COOKIE_PASSWORD,
   });
   // ok: hapi-state
   server.state('data', { ttl: null, encoding: 'base64json' });
   // ruleid: hapi-state secure-false fixable
-  server.state('session', { encoding: 'iron', isSecure: true });
+  server.state('session', { encoding: 'iron', isSecure: process.env.NODE_ENV === 'production' });
   // ruleid: hapi-state secure-conditional conditional
   server.state('session', { isSecure: process.env.NODE_ENV === 'production' });
   // ok: hapi-state
   server.state('csrf-token', { isHttpOnly: false });
   // ruleid: hapi-state secure-false fixable
-  server.state('csrf-token', { isHttpOnly: false, isSecure: true });
+  server.state('csrf-token', { isHttpOnly: false, isSecure: process.env.NODE_ENV === 'production' });
 
   await server.register(require('@hapi/cookie'));
   server.auth.strategy('session', 'cookie', {
@@ -34,7 +34,7 @@ const init = async () => {
     cookie: {
       name: 'sid-example',
       password: process.env.COOKIE_PASSWORD,
-      isSecure: true,
+      isSecure: process.env.NODE_ENV === 'production',
       isHttpOnly: true,
     },
     redirectTo: '/login',

@@ -15,7 +15,7 @@ export default defineEventHandler(async (event) => {
   // ruleid: h3-use-session secure-false manual
   await useSession(event, { password: 'x'.repeat(32), cookie: { secure: isDev } });
   // ruleid: h3-use-session secure-false fixable
-  await useSession(event, { password: 'x'.repeat(32), name: 'csrf', cookie: { secure: true } });
+  await useSession(event, { password: 'x'.repeat(32), name: 'csrf', cookie: { secure: !import.meta.dev } });
   // ok: h3-use-session
   await useSession(event, { password: 'x'.repeat(32), cookie: false });
   // ok: h3-use-session

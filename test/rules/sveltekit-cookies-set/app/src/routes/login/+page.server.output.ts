@@ -15,7 +15,7 @@ export const actions = {
     // ruleid: sveltekit-cookies-set httpOnly-false manual
     cookies.set('session', token, { path: '/', httpOnly: false });
     // ruleid: sveltekit-cookies-set secure-false fixable
-    cookies.set('theme', 'dark', { path: '/', secure: true });
+    cookies.set('theme', 'dark', { path: '/', secure: !dev });
     // ruleid: sveltekit-cookies-set secure-conditional conditional
     cookies.set('auth', token, { path: '/', secure: !dev });
     // ruleid: sveltekit-cookies-set secure-false manual
@@ -31,7 +31,7 @@ export function forward(event: Parameters<Actions['default']>[0], extra: object)
   // ruleid: sveltekit-cookies-set httpOnly-unknown secure-unknown conditional
   event.cookies.set('sid', 'x', { path: '/', ...extra });
   // ruleid: sveltekit-cookies-set secure-false fixable
-  event.cookies.set('sid', 'x', { path: '/', secure: true });
+  event.cookies.set('sid', 'x', { path: '/', secure: !dev });
 }
 
 // ruleid: sveltekit-cookies-set httpOnly-false manual
