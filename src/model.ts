@@ -96,8 +96,15 @@ export interface CookieSite {
   offset: number;
   /** Literal cookie names whose options these are (empty when no name is literal). */
   cookieNames: string[];
-  /** Set by rules whose API decides the kind (a session middleware); otherwise derived from the names. */
+  /**
+   * Set by rules whose API decides the kind (a session middleware, a signed-cookie call): positive evidence,
+   * the only ground for flipping a `httpOnly: false` someone wrote. Otherwise derived from the names.
+   */
   kind?: CookieKind;
+  /** What a non-literal name suggests (`settings.SESSION_COOKIE_NAME`): a hint for severity, like a name. */
+  kindHint?: CookieKind;
+  /** The source text of the cookie's value argument, when the call has one (`jwt.sign(payload, key)`). */
+  valueText?: string;
   flags: Record<Flag, FlagValue>;
   /** The key each flag is spelled with at this site, or null where the flag cannot be set (client-side HttpOnly). */
   keys: Record<Flag, string | null>;
@@ -111,6 +118,15 @@ export interface CookieSite {
   ignoredReason?: string;
   /** A site with nothing to judge but something to say (a settings dict that no cookie call reads). */
   advisory?: string;
+}
+
+/** One fact from the project that a decision rests on: a browser reader, a transport switch, a comment. */
+export interface Evidence {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** One sentence, our own words: what is there and what it means for this cookie. */
+  fact: string;
 }
 
 /** Problems use a closed vocabulary: `{httpOnly|secure}-{missing|false|conditional|unknown}`. */
@@ -149,6 +165,13 @@ export interface Finding {
   notChangedReasons: string[];
   usedAt: string[];
   notes: string[];
+  /** The project facts the decision rests on (readers, switches, comments, settings), for every report. */
+  evidence: Evidence[];
+  /**
+   * What must be done alongside the fix for it to work, shown in the PR body's first lines: a missing proxy
+   * setting with the exact line to add. Empty when there is nothing.
+   */
+  beforeMerging: string[];
   /** Stable across runs and unrelated edits: rule, file, cookie and problems, not line numbers. */
   fingerprint: string;
   /** The splices that make this finding's fix (empty when nothing is changed); may be shared with others. */

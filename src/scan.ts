@@ -8,6 +8,7 @@ import type { ProjectEvidence } from './evidence/types.js';
 import { applyEdits } from './fix/insert.js';
 import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js';
 import { firstDifferenceOutsideEdits } from './fix/verify.js';
+import { identityOf, withholdFailing, type Verification } from './fix/withhold.js';
 import {
   isTestFile,
   languageOf,
@@ -63,11 +64,14 @@ export function scanFiles(input: ScanInput): ScanResult {
   const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, new Set(), true);
   const evidence = collectEvidence(first, input, fileSet);
   const planned = plan(first, input.config, evidence);
-  const { changes, failures } = buildChanges(first, planned, first.texts, input, fileSet, evidence);
+  // Verification withholds only the edits that fail it (fix/withhold.ts), not every edit in their file.
+  const { changes, withheld } = withholdFailing(planned, (edits, tolerated) =>
+    buildChanges(first, edits, tolerated, first.texts, input, fileSet, evidence),
+  );
 
   const findings = planned
-    .map(({ finding, edits }) => {
-      const failure = edits.map((edit) => failures.get(edit.file)).find((reason) => reason !== undefined);
+    .map(({ finding }, index) => {
+      const failure = withheld.get(index);
       if (!failure || finding.outcome !== 'fixable') return finding;
       return {
         ...finding,
@@ -323,22 +327,24 @@ function analyze(
   return analysis;
 }
 
-/** Applies each file's edits, verifies them, and checks that a second pass over the result plans nothing. */
+/**
+ * Applies each file's edits, verifies them, and checks that a second pass over the result plans nothing
+ * beyond the `tolerated` findings (those whose edits were withheld).
+ */
 function buildChanges(
   first: Analysis,
-  planned: readonly PlannedFinding[],
+  planned: readonly Edit[],
+  tolerated: ReadonlyMap<string, number>,
   texts: ReadonlyMap<string, string>,
   input: ScanInput,
   fileSet: ReadonlySet<string>,
   evidence: ProjectEvidence,
-): { changes: FileChange[]; failures: Map<string, string> } {
+): Verification {
   const editsByFile = new Map<string, Map<string, Edit>>();
-  for (const { edits } of planned) {
-    for (const edit of edits) {
-      const fileEdits = editsByFile.get(edit.file) ?? new Map<string, Edit>();
-      fileEdits.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
-      editsByFile.set(edit.file, fileEdits);
-    }
+  for (const edit of planned) {
+    const fileEdits = editsByFile.get(edit.file) ?? new Map<string, Edit>();
+    fileEdits.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
+    editsByFile.set(edit.file, fileEdits);
   }
   const failures = new Map<string, string>();
   const candidates: FileChange[] = [];
@@ -391,7 +397,15 @@ function buildChanges(
     if (failure) failures.set(change.file, failure);
   }
   // The same evidence as the first pass: the fixes do not change what the project reads or serves.
-  for (const { edits } of plan(second, input.config, evidence)) {
+  const allowed = new Map(tolerated);
+  for (const { finding, edits } of plan(second, input.config, evidence)) {
+    if (!edits.some((edit) => overlay.has(edit.file))) continue;
+    const key = identityOf(finding);
+    const left = allowed.get(key) ?? 0;
+    if (left > 0) {
+      allowed.set(key, left - 1); // a withheld finding, still unfixed: expected
+      continue;
+    }
     for (const edit of edits) {
       if (overlay.has(edit.file) && !failures.has(edit.file)) {
         failures.set(edit.file, 'a second pass over the fixed file still wanted to change it');

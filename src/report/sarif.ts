@@ -72,11 +72,26 @@ function sarifResult(finding: Finding, ruleIndex: number) {
         },
       },
     ],
+    // The facts a decision rests on (a browser reader, a transport switch, a comment) as places to jump to.
+    ...(finding.evidence.length > 0
+      ? {
+          relatedLocations: finding.evidence.map((item, id) => ({
+            id,
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(item.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: item.line },
+            },
+            message: { text: item.fact.replace(/`/g, '') },
+          })),
+        }
+      : {}),
     partialFingerprints: { 'cookieHardener/v1': finding.fingerprint },
     properties: {
       cookie: finding.cookie,
       problems: finding.problems,
       outcome: finding.outcome,
+      evidence: finding.evidence.map(({ file, line, fact }) => ({ file, line, fact })),
+      ...(finding.beforeMerging.length > 0 ? { beforeMerging: finding.beforeMerging } : {}),
       tags: [
         ...new Set(
           finding.problems.map((problem) => CWE_OF[problem.slice(0, problem.indexOf('-'))] ?? 'CWE-614'),

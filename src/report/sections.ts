@@ -77,7 +77,41 @@ function changesFlag(finding: Finding, flag: Attribute): boolean {
 
 // ── Summary ─────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * What must be done alongside the fixes for them to work (a missing proxy setting, with the line to add):
+ * first in the document, because merging without it silently loses the cookie.
+ */
+export function beforeMergingBlock(context: AnalysisContext): string | null {
+  const byLine = new Map<string, string[]>();
+  for (const finding of context.findings) {
+    if (!isChanged(finding)) continue;
+    for (const line of finding.beforeMerging) {
+      const names = byLine.get(line) ?? [];
+      const name = cookieName(finding);
+      if (name !== null && !names.includes(name)) names.push(name);
+      byLine.set(line, names);
+    }
+  }
+  if (byLine.size === 0) return null;
+  return [...byLine]
+    .map(([line, names]) => {
+      const cookies = names.length > 0 ? ` (${nameList(names)})` : '';
+      return `- **Before merging${cookies}:** ${escapeProse(line)}`;
+    })
+    .join('\n');
+}
+
 export function summaryParagraph(
+  context: AnalysisContext,
+  changes: readonly FileChange[],
+  skipped: readonly SkippedFile[],
+): string {
+  const summary = summarySentences(context, changes, skipped);
+  const first = beforeMergingBlock(context);
+  return first === null ? summary : `${first}\n\n${summary}`;
+}
+
+function summarySentences(
   context: AnalysisContext,
   changes: readonly FileChange[],
   skipped: readonly SkippedFile[],
@@ -167,7 +201,7 @@ export function findingsTable(context: AnalysisContext): Section | null {
       frameworkNotes(finding.framework).name,
       cookieLabel(finding),
       problemCell(finding),
-      outcomeInWords(finding),
+      outcomeWithEvidence(finding),
     ];
     return `| ${cells.map(tableCell).join(' | ')} |`;
   });
@@ -181,6 +215,23 @@ export function findingsTable(context: AnalysisContext): Section | null {
       overflow: overflowLine(context, 'row'),
     },
   };
+}
+
+/** The outcome, and where in the project the facts it rests on are (`web/store.js:12`). */
+function outcomeWithEvidence(finding: Finding): string {
+  const outcome = outcomeInWords(finding);
+  if (finding.evidence.length === 0) return outcome;
+  const places = distinct(finding.evidence.map((item) => `${normalizePath(item.file)}:${item.line}`));
+  const shown = places.slice(0, 3).map(codeSpan).join(', ');
+  const more = places.length > 3 ? ` and ${places.length - 3} more` : '';
+  return `${outcome} (evidence: ${shown}${more})`;
+}
+
+/** Each fact with its place, for the per-finding detail. */
+function evidenceItems(finding: Finding): string[] {
+  return finding.evidence.map(
+    (item) => `${codeSpan(`${normalizePath(item.file)}:${item.line}`)}: ${escapeProse(item.fact)}`,
+  );
 }
 
 // ── Threats ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -370,6 +421,7 @@ function assessment(finding: Finding, context: AnalysisContext): string {
     bullets.push(bulletWithItems('Left as is', finding.notChangedReasons.map(escapeProse)));
   const uses = otherUses(finding);
   if (uses.length > 0) bullets.push(`- **These options are used at:** ${uses.map(codeSpan).join(', ')}`);
+  if (finding.evidence.length > 0) bullets.push(bulletWithItems('Evidence', evidenceItems(finding)));
   if (finding.notes.length > 0) bullets.push(bulletWithItems('Notes', finding.notes.map(escapeProse)));
   return `${heading}\n\n${bullets.join('\n')}`;
 }

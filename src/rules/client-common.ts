@@ -2,7 +2,7 @@
 // can never set HttpOnly, so only Secure is checked. A session or auth token written from the browser is
 // readable by every script on the page whatever its flags: that is a design problem, reported as such.
 import type { Container, CookieSite, Flag } from '../model.js';
-import { kindOfName } from '../fix/policy.js';
+import { kindOfName } from '../cookie-kind.js';
 
 export const CLIENT_KEYS: Record<Flag, string | null> = { httpOnly: null, secure: 'secure' };
 

@@ -41,6 +41,7 @@ export const cookieSerialize: JsRule = {
         module,
         call,
         optionsIndex: singleObject ? 0 : 2,
+        ...(singleObject ? {} : { valueIndex: 1 }),
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
         cookieNames: names,
         load,

@@ -37,6 +37,7 @@ export const expressResCookie: JsRule = {
         module,
         call,
         optionsIndex: 2,
+        valueIndex: 1,
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
         cookieNames: name === null ? [] : [name],
         load,

@@ -42,6 +42,7 @@ export const fastifySetCookie: JsRule = {
         module,
         call,
         optionsIndex: 2,
+        valueIndex: 1,
         keys: KEYS,
         cookieNames: namesOf(stringValue(node.arguments[0])),
         trueStrings: ['auto'],

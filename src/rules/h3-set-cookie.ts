@@ -27,6 +27,7 @@ export const h3SetCookie: JsRule = {
         module,
         call,
         optionsIndex: 3,
+        valueIndex: 2,
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
         cookieNames: namesOf(stringValue(args[1])),
         load,

@@ -36,6 +36,7 @@ export const honoSetCookie: JsRule = {
         module,
         call,
         optionsIndex,
+        valueIndex: nameIndex + 1,
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
         cookieNames: namesOf(name),
         load,

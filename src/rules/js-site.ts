@@ -17,6 +17,8 @@ export interface JsSiteRequest {
   call: JsPath;
   /** Index of the options argument. */
   optionsIndex: number;
+  /** Index of the cookie's value argument, when the API has one: its text is evidence of what it holds. */
+  valueIndex?: number;
   keys: Record<Flag, string | null>;
   cookieNames: string[];
   kind?: CookieKind;
@@ -34,9 +36,22 @@ export interface JsSiteRequest {
 
 /** Builds the site, or null when the options cannot be read at all (a parameter, a function result). */
 export function siteFromCall(request: JsSiteRequest): CookieSite | null {
-  const { module, call, optionsIndex, keys } = request;
+  const { module, call } = request;
   const args = call.node.arguments as JsNode[];
-  const optionsNode = args[optionsIndex];
+  const optionsNode = args[request.optionsIndex];
+  const valueNode = request.valueIndex === undefined ? undefined : args[request.valueIndex];
+  const site = siteFromCallOptions(request, args, optionsNode);
+  if (site && valueNode && valueNode.type !== 'SpreadElement')
+    site.valueText = module.text.slice(valueNode.start, valueNode.end);
+  return site;
+}
+
+function siteFromCallOptions(
+  request: JsSiteRequest,
+  args: JsNode[],
+  optionsNode: JsNode | undefined,
+): CookieSite | null {
+  const { module, call, optionsIndex, keys } = request;
 
   if (!optionsNode) {
     if (args.length !== optionsIndex || args.some((a) => a.type === 'SpreadElement')) return null;

@@ -49,6 +49,7 @@ export const koaCookiesSet: JsRule = {
         module,
         call,
         optionsIndex: 2,
+        valueIndex: 1,
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
         cookieNames: namesOf(stringValue(node.arguments[0])),
         load,

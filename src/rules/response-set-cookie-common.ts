@@ -19,7 +19,7 @@ import {
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
 import type { CookieKind, CookieSite, FlagValue } from '../model.js';
-import { kindOfName } from '../fix/policy.js';
+import { kindOfName } from '../cookie-kind.js';
 import { placeCallOptions } from './py-call-site-common.js';
 import type { PyRuleContext } from './rule.js';
 import { frameworksOf, owningFramework, type PyFramework } from './py-framework-common.js';
@@ -90,7 +90,8 @@ export function findSetCookieSites(
       file: module.file,
       offset: call.from,
       cookieNames: cookieName === null ? [] : [cookieName],
-      kind: cookieName === null ? kindOfExpression(module, nameNode) : undefined,
+      kindHint: cookieName === null ? kindOfExpression(module, nameNode) : undefined,
+      ...(valueNode ? { valueText: textOf(module, valueNode) } : {}),
       flags,
       keys: { httpOnly: 'httponly', secure: 'secure' },
       insertion: null,

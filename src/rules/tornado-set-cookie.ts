@@ -61,6 +61,7 @@ export const tornadoSetCookie: PyRule = {
       const nameNode = positional[0]?.value ?? named('name')?.value;
       const cookieName = nameNode ? stringLiteral(module, nameNode) : null;
       const signed = method !== 'set_cookie';
+      const valueNode = positional[1]?.value ?? named('value')?.value;
       const view = readPyOptions(module, parts.argList, context, tornadoKey);
       const flags = { httpOnly: readPyFlag(view, 'httponly'), secure: readPyFlag(view, 'secure') };
       const site: CookieSite = {
@@ -69,6 +70,7 @@ export const tornadoSetCookie: PyRule = {
         offset: call.from,
         cookieNames: cookieName === null ? [] : [cookieName],
         kind: signed && !/csrf|xsrf/i.test(cookieName ?? '') ? 'session' : undefined,
+        ...(valueNode ? { valueText: textOf(module, valueNode) } : {}),
         flags,
         keys: { httpOnly: 'httponly', secure: 'secure' },
         insertion: null,

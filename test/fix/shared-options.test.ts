@@ -28,7 +28,8 @@ describe('shared options objects', () => {
     const app = [
       "const { serialize } = require('cookie');",
       "const shared = { httpOnly: false, path: '/' };",
-      "res.cookie('sid', req.sessionID, shared);",
+      // A signed token: the session cookie alone would have its false flipped.
+      "res.cookie('sid', jwt.sign(claims, key), shared);",
       "res.setHeader('Set-Cookie', serialize('XSRF-TOKEN', token, shared));",
       '',
     ].join('\n');

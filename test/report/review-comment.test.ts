@@ -50,6 +50,8 @@ describe('renderReviewBody', () => {
     notChangedReasons: [],
     usedAt: [],
     notes: [],
+    evidence: [],
+    beforeMerging: [],
     fingerprint: `f${line}`,
     edits: [],
   });

@@ -19,6 +19,8 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'fingerprint
     notChangedReasons: [],
     usedAt: [],
     notes: [],
+    evidence: [],
+    beforeMerging: [],
     edits: [],
     ...overrides,
   };

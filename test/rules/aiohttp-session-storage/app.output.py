@@ -9,15 +9,15 @@ from aiohttp_session.cookie_storage import EncryptedCookieStorage
 SECRET = base64.urlsafe_b64decode(os.environ["SESSION_KEY"])
 DEV = os.environ.get("APP_ENV") == "development"
 # ruleid: aiohttp-session-storage secure-missing fixable
-STORAGE_OPTIONS = {"cookie_name": "sid", "max_age": 3600, "secure": True}
+STORAGE_OPTIONS = {"cookie_name": "sid", "max_age": 3600, "secure": not DEV}
 
 
 def make_app(redis):
     app = web.Application()
     # ruleid: aiohttp-session-storage secure-missing fixable
-    setup(app, EncryptedCookieStorage(SECRET, max_age=3600, secure=True))
+    setup(app, EncryptedCookieStorage(SECRET, max_age=3600, secure=not DEV))
     # ruleid: aiohttp-session-storage httpOnly-false secure-false fixable
-    setup(app, EncryptedCookieStorage(SECRET, httponly=True, secure=True))
+    setup(app, EncryptedCookieStorage(SECRET, httponly=True, secure=not DEV))
     # ruleid: aiohttp-session-storage secure-conditional conditional
     setup(app, EncryptedCookieStorage(SECRET, secure=not DEV))
     # ruleid: aiohttp-session-storage secure-false manual
@@ -29,7 +29,7 @@ def make_app(redis):
     setup(app, EncryptedCookieStorage(
         SECRET,
         cookie_name="XSRF_SESSION",
-        secure=True,
+        secure=not DEV,
     ))
     # ok: aiohttp-session-storage
     setup(app, EncryptedCookieStorage(SECRET, secure=True))

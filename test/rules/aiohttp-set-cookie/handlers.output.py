@@ -13,7 +13,7 @@ async def login(request: web.Request) -> web.Response:
     # ruleid: aiohttp-set-cookie httpOnly-missing secure-missing fixable
     resp.set_cookie("AIOHTTP_TOKEN", await issue(request), httponly=True, secure=True)
     # ruleid: aiohttp-set-cookie httpOnly-false secure-false fixable
-    resp.set_cookie("user_id", str(uid), secure=True, httponly=True)
+    resp.set_cookie("user_id", str(uid), secure=True, httponly=None)
     # ruleid: aiohttp-set-cookie secure-false manual
     resp.set_cookie("session", sid, httponly=True, secure=DEBUG)
     # ruleid: aiohttp-set-cookie secure-conditional conditional

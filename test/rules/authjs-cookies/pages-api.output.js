@@ -6,7 +6,7 @@ const useSecureCookies = process.env.NEXTAUTH_URL?.startsWith('https://');
 // ruleid: authjs-cookies secure-false fixable
 export default NextAuth({
   providers: [GithubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })],
-  useSecureCookies: true,
+  useSecureCookies: useSecureCookies,
   cookies: {
     sessionToken: {
       name: 'next-auth.session-token',
@@ -15,7 +15,7 @@ export default NextAuth({
         httpOnly: true,
         sameSite: 'lax',
         path: '/',
-        secure: true,
+        secure: useSecureCookies,
       },
     },
     csrfToken: {

@@ -28,7 +28,7 @@ app.get('/prefs', (req, res) => {
   res.cookie('theme', 'dark', { secure: true });
   // ruleid: express-res-cookie httpOnly-missing secure-missing fixable
   res.cookie('locale', 'en');
-  // ruleid: express-res-cookie httpOnly-missing secure-false manual
+  // ruleid: express-res-cookie httpOnly-missing secure-false fixable
   res.cookie('banner', 'hidden', { secure: false });
   // ok: express-res-cookie
   res.cookie('XSRF-TOKEN', req.csrfToken(), { secure: true });

@@ -8,7 +8,7 @@ const refreshCookie = {
   secure: true,
 } satisfies CookieOptions;
 // ruleid: express-res-cookie httpOnly-missing secure-missing fixable
-const rememberCookie: CookieOptions = { 'maxAge': 1000, 'path': '/', 'httpOnly': true, 'secure': true };
+const rememberCookie: CookieOptions = { 'maxAge': 1000, 'path': '/', 'secure': true };
 
 export function login(res: Response, sid: string, refresh: string): void {
   // ruleid: express-res-cookie httpOnly-missing secure-missing fixable

@@ -4,7 +4,7 @@ const session = require('express-session');
 const app = express();
 
 // ruleid: express-session secure-missing fixable
-app.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: true, cookie: { secure: true } }));
+app.use(session({ secret: 'keyboard cat', resave: false, saveUninitialized: true, cookie: { secure: app.get('env') === 'production' } }));
 
 app.use(
   session({
@@ -13,7 +13,7 @@ app.use(
     cookie: {
       maxAge: 60000,
       sameSite: 'lax',
-      secure: true
+      secure: app.get('env') === 'production'
     },
   }),
 );
@@ -21,7 +21,7 @@ app.use(
 app.use(session({
   secret: 'x',
   // ruleid: express-session secure-false fixable
-  cookie: { secure: true },
+  cookie: { secure: app.get('env') === 'production' },
 }));
 
 app.use(session({

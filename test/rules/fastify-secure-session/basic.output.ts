@@ -7,7 +7,7 @@ const key = readFileSync('secret-key');
 const isProduction = process.env.NODE_ENV === 'production';
 
 // ruleid: fastify-secure-session secure-missing fixable
-app.register(secureSession, { key, cookie: { secure: true } });
+app.register(secureSession, { key, cookie: { secure: isProduction } });
 
 app.register(secureSession, {
   key,
@@ -16,7 +16,7 @@ app.register(secureSession, {
   cookie: {
     path: '/',
     maxAge: 86400,
-    secure: true,
+    secure: isProduction,
   },
 });
 
@@ -35,8 +35,8 @@ app.register(secureSession, { key, cookie: { secure: true } });
 app.register(secureSession, { key, cookie: { secure: isProduction } });
 
 // ruleid: fastify-secure-session secure-missing fixable
-app.register(secureSession, { key, cookieName: 'csrf_session', cookie: { path: '/', secure: true } });
+app.register(secureSession, { key, cookieName: 'csrf_session', cookie: { path: '/', secure: isProduction } });
 
 const base = { sessionName: 'session' };
 // ruleid: fastify-secure-session secure-missing fixable
-app.register(secureSession, { ...base, key, cookie: { secure: true } });
+app.register(secureSession, { ...base, key, cookie: { secure: isProduction } });

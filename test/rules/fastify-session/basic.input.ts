@@ -32,7 +32,7 @@ app.register(fastifySession, { secret: 's', cookie: { secure: isDev } });
 // ruleid: fastify-session secure-conditional conditional
 app.register(fastifySession, { secret: 's', cookie: { secure: process.env.NODE_ENV === 'production' } });
 
-// ruleid: fastify-session secure-false manual
+// ruleid: fastify-session secure-false fixable
 app.register(fastifySession, { secret: 's', cookieName: 'csrf-session', cookie: { secure: false } });
 
 const sharedCookie = { path: '/' };

@@ -18,7 +18,7 @@ app.register(fastifySession, {
   cookieName: 'sessionId',
   // ruleid: fastify-session secure-false fixable
   cookie: {
-    secure: true,
+    secure: process.env.NODE_ENV === 'production',
     maxAge: 86_400_000,
   },
 });
@@ -32,8 +32,8 @@ app.register(fastifySession, { secret: 's', cookie: { secure: isDev } });
 // ruleid: fastify-session secure-conditional conditional
 app.register(fastifySession, { secret: 's', cookie: { secure: process.env.NODE_ENV === 'production' } });
 
-// ruleid: fastify-session secure-false manual
-app.register(fastifySession, { secret: 's', cookieName: 'csrf-session', cookie: { secure: false } });
+// ruleid: fastify-session secure-false fixable
+app.register(fastifySession, { secret: 's', cookieName: 'csrf-session', cookie: { secure: process.env.NODE_ENV === 'production' } });
 
 const sharedCookie = { path: '/' };
 // ok: fastify-session
@@ -50,6 +50,6 @@ app.register(import('./routes.js'), { cookie: { secure: false } });
 const sessionOptions = {
   secret: 's',
   // ruleid: fastify-session secure-false fixable
-  cookie: { secure: true, path: '/' },
+  cookie: { secure: process.env.NODE_ENV === 'production', path: '/' },
 };
 app.register(fastifySession, sessionOptions);

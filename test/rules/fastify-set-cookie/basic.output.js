@@ -5,25 +5,25 @@ const isProduction = process.env.NODE_ENV === 'production';
 const refreshOptions = {
   path: '/auth/refresh',
   httpOnly: true,
-  secure: true,
+  secure: isProduction,
 };
 
 module.exports = async function routes(fastify) {
   fastify.post('/login', async (req, reply) => {
     const { token, sessionId } = await fastify.auth.login(req.body);
     // ruleid: fastify-set-cookie httpOnly-missing secure-missing fixable
-    reply.setCookie('token', token, { path: '/', httpOnly: true, secure: true });
+    reply.setCookie('token', token, { path: '/', httpOnly: true, secure: isProduction });
     // ruleid: fastify-set-cookie httpOnly-missing secure-missing fixable
     reply.setCookie('session_id', sessionId, {
       path: '/',
       maxAge: 60 * 60 * 24,
       httpOnly: true,
-      secure: true,
+      secure: isProduction,
     });
     // ruleid: fastify-set-cookie httpOnly-missing secure-missing fixable
-    reply.setCookie('sid', sessionId, { httpOnly: true, secure: true });
+    reply.setCookie('sid', sessionId, { httpOnly: true, secure: isProduction });
     // ruleid: fastify-set-cookie httpOnly-false secure-false fixable
-    reply.cookie('remember_me', '1', { httpOnly: true, secure: true });
+    reply.cookie('remember_me', '1', { httpOnly: false, secure: isProduction });
     // ruleid: fastify-set-cookie secure-conditional conditional
     reply.setCookie('auth', token, { httpOnly: true, secure: isProduction });
     // ok: fastify-set-cookie
@@ -36,7 +36,7 @@ module.exports = async function routes(fastify) {
     // ruleid: fastify-set-cookie httpOnly-missing manual
     reply.setCookie('theme', req.query.theme, { secure: true, sameSite: 'lax' });
     // ruleid: fastify-set-cookie secure-missing fixable
-    reply.setCookie('XSRF-TOKEN', await reply.generateCsrf(), { path: '/', secure: true });
+    reply.setCookie('XSRF-TOKEN', await reply.generateCsrf(), { path: '/', secure: isProduction });
     // ok: fastify-set-cookie
     reply.setCookie('csrf_token', await reply.generateCsrf(), { secure: true });
     return {};

@@ -9,7 +9,7 @@ app.get('/login', async (_request, reply) => {
   reply.setCookie('session', 'abc');
   // ok: fastify-set-cookie
   reply.setCookie('token', 'abc', { path: '/' });
-  // ruleid: fastify-set-cookie httpOnly-false fixable
+  // ruleid: fastify-set-cookie httpOnly-false manual
   reply.setCookie('token', 'abc', { path: '/', httpOnly: false });
   return 'ok';
 });

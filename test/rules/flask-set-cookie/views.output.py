@@ -5,16 +5,16 @@ from flask import Flask, make_response, redirect, request
 app = Flask(__name__)
 DEBUG = os.environ.get("FLASK_DEBUG") == "1"
 # ruleid: flask-set-cookie httpOnly-missing secure-missing fixable
-COOKIE_KWARGS = {"max_age": 3600, "samesite": "Lax", "httponly": True, "secure": True}
+COOKIE_KWARGS = {"max_age": 3600, "samesite": "Lax", "httponly": True, "secure": not DEBUG}
 
 
 @app.route("/login", methods=["POST"])
 def login():
     resp = make_response(redirect("/"))
     # ruleid: flask-set-cookie httpOnly-missing secure-missing fixable
-    resp.set_cookie("session_token", new_token(), httponly=True, secure=True)
+    resp.set_cookie("session_token", new_token(), httponly=True, secure=not DEBUG)
     # ruleid: flask-set-cookie httpOnly-false secure-false fixable
-    resp.set_cookie("remember", "1", httponly=True, secure=True)
+    resp.set_cookie("remember", "1", httponly=False, secure=not DEBUG)
     # ruleid: flask-set-cookie secure-conditional conditional
     resp.set_cookie("sid", sid, httponly=True, secure=not DEBUG)
     # ruleid: flask-set-cookie secure-conditional conditional
@@ -26,10 +26,10 @@ def login():
         'csrf_token',
         generate_csrf(),
         samesite='Strict',
-        secure=True,
+        secure=not DEBUG,
     )
     # ruleid: flask-set-cookie httpOnly-missing secure-missing fixable
-    resp.set_cookie("theme", request.args["theme"], path="/", secure=True)
+    resp.set_cookie("theme", request.args["theme"], path="/", secure=not DEBUG)
     # the dict above is the site
     resp.set_cookie("sid", sid, **COOKIE_KWARGS)
     # ruleid: flask-set-cookie httpOnly-unknown secure-unknown conditional

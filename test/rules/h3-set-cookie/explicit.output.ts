@@ -9,7 +9,7 @@ export default defineEventHandler(async (event) => {
     secure: process.env.NODE_ENV === 'production',
   });
   // ruleid: h3-set-cookie httpOnly-missing secure-missing fixable
-  setCookie(event, 'sid', token, { ...defaults, httpOnly: true, secure: true });
+  setCookie(event, 'sid', token, { ...defaults, httpOnly: true, secure: process.env.NODE_ENV === 'production' });
   // ruleid: h3-set-cookie httpOnly-unknown secure-unknown conditional
   setCookie(event, 'sid', token, { ...useRuntimeConfig().cookie });
   // ok: h3-set-cookie

@@ -5,11 +5,11 @@ const Hapi = require('@hapi/hapi');
 const init = async () => {
   const server = Hapi.server({
     port: 3000,
-    // ruleid: hapi-state secure-false manual
+    // ruleid: hapi-state secure-false fixable
     state: { isSecure: false, strictHeader: false },
   });
 
-  // ruleid: hapi-state secure-false manual
+  // ruleid: hapi-state secure-false fixable
   server.state('hello', {
     ttl: 24 * 60 * 60 * 1000,
     isHttpOnly: true,
@@ -25,7 +25,7 @@ const init = async () => {
   server.state('session', { isSecure: process.env.NODE_ENV === 'production' });
   // ok: hapi-state
   server.state('csrf-token', { isHttpOnly: false });
-  // ruleid: hapi-state secure-false manual
+  // ruleid: hapi-state secure-false fixable
   server.state('csrf-token', { isHttpOnly: false, isSecure: false });
 
   await server.register(require('@hapi/cookie'));
@@ -46,7 +46,7 @@ const init = async () => {
     handler(request, h) {
       // ok: hapi-state
       h.state('theme', 'dark');
-      // ruleid: hapi-state httpOnly-false fixable
+      // ruleid: hapi-state httpOnly-false manual
       return h.response('ok').state('token', request.payload.token, { isHttpOnly: false });
     },
   });
@@ -62,6 +62,6 @@ function extraState(server, options) {
 init();
 module.exports = { extraState };
 
-// ruleid: hapi-state httpOnly-false fixable
+// ruleid: hapi-state httpOnly-false manual
 const tokenCookie = { ttl: 3600 * 1000, isHttpOnly: false, path: '/' };
 module.exports.tokenState = (server) => server.state('token', tokenCookie);

@@ -5,28 +5,28 @@ const Hapi = require('@hapi/hapi');
 const init = async () => {
   const server = Hapi.server({
     port: 3000,
-    // ruleid: hapi-state secure-false manual
-    state: { isSecure: false, strictHeader: false },
+    // ruleid: hapi-state secure-false fixable
+    state: { isSecure: process.env.NODE_ENV === 'production', strictHeader: false },
   });
 
-  // ruleid: hapi-state secure-false manual
+  // ruleid: hapi-state secure-false fixable
   server.state('hello', {
     ttl: 24 * 60 * 60 * 1000,
     isHttpOnly: true,
-    isSecure: false,
+    isSecure: process.env.NODE_ENV === 'production',
     encoding: 'iron',
     password: process.env.COOKIE_PASSWORD,
   });
   // ok: hapi-state
   server.state('data', { ttl: null, encoding: 'base64json' });
   // ruleid: hapi-state secure-false fixable
-  server.state('session', { encoding: 'iron', isSecure: true });
+  server.state('session', { encoding: 'iron', isSecure: process.env.NODE_ENV === 'production' });
   // ruleid: hapi-state secure-conditional conditional
   server.state('session', { isSecure: process.env.NODE_ENV === 'production' });
   // ok: hapi-state
   server.state('csrf-token', { isHttpOnly: false });
-  // ruleid: hapi-state secure-false manual
-  server.state('csrf-token', { isHttpOnly: false, isSecure: false });
+  // ruleid: hapi-state secure-false fixable
+  server.state('csrf-token', { isHttpOnly: false, isSecure: process.env.NODE_ENV === 'production' });
 
   await server.register(require('@hapi/cookie'));
   server.auth.strategy('session', 'cookie', {
@@ -34,7 +34,7 @@ const init = async () => {
     cookie: {
       name: 'sid-example',
       password: process.env.COOKIE_PASSWORD,
-      isSecure: true,
+      isSecure: process.env.NODE_ENV === 'production',
       isHttpOnly: true,
     },
     redirectTo: '/login',
@@ -46,8 +46,8 @@ const init = async () => {
     handler(request, h) {
       // ok: hapi-state
       h.state('theme', 'dark');
-      // ruleid: hapi-state httpOnly-false fixable
-      return h.response('ok').state('token', request.payload.token, { isHttpOnly: true });
+      // ruleid: hapi-state httpOnly-false manual
+      return h.response('ok').state('token', request.payload.token, { isHttpOnly: false });
     },
   });
 
@@ -62,6 +62,6 @@ function extraState(server, options) {
 init();
 module.exports = { extraState };
 
-// ruleid: hapi-state httpOnly-false fixable
-const tokenCookie = { ttl: 3600 * 1000, isHttpOnly: true, path: '/' };
+// ruleid: hapi-state httpOnly-false manual
+const tokenCookie = { ttl: 3600 * 1000, isHttpOnly: false, path: '/' };
 module.exports.tokenState = (server) => server.state('token', tokenCookie);

@@ -6,7 +6,7 @@ const app = new Hono<{ Bindings: { SECRET: string } }>();
 const base = { path: '/', sameSite: 'Lax' } as const;
 
 function issue(c: Context, token: string, isProduction: boolean) {
-  // ruleid: hono-set-cookie httpOnly-false secure-conditional fixable
+  // ruleid: hono-set-cookie httpOnly-false secure-conditional manual
   setCookie(c, 'token', token, {
     httpOnly: false,
     sameSite: isProduction ? 'None' : 'Lax',

@@ -6,9 +6,9 @@ const app = new Hono<{ Bindings: { SECRET: string } }>();
 const base = { path: '/', sameSite: 'Lax' } as const;
 
 function issue(c: Context, token: string, isProduction: boolean) {
-  // ruleid: hono-set-cookie httpOnly-false secure-conditional fixable
+  // ruleid: hono-set-cookie httpOnly-false secure-conditional manual
   setCookie(c, 'token', token, {
-    httpOnly: true,
+    httpOnly: false,
     sameSite: isProduction ? 'None' : 'Lax',
     secure: isProduction,
   });

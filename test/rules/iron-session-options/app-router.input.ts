@@ -30,7 +30,7 @@ export async function getDevSession(req: Request, res: Response) {
 }
 
 export async function getCsrfSession() {
-  // ruleid: iron-session-options secure-false manual
+  // ruleid: iron-session-options secure-false fixable
   return getIronSession(await cookies(), { password: 'p'.repeat(32), cookieName: 'csrf', cookieOptions: { secure: false } });
 }
 

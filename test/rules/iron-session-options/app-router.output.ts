@@ -30,8 +30,8 @@ export async function getDevSession(req: Request, res: Response) {
 }
 
 export async function getCsrfSession() {
-  // ruleid: iron-session-options secure-false manual
-  return getIronSession(await cookies(), { password: 'p'.repeat(32), cookieName: 'csrf', cookieOptions: { secure: false } });
+  // ruleid: iron-session-options secure-false fixable
+  return getIronSession(await cookies(), { password: 'p'.repeat(32), cookieName: 'csrf', cookieOptions: { secure: true } });
 }
 
 export async function getSpreadSession(extra: object) {

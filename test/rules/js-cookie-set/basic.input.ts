@@ -15,7 +15,7 @@ export function saveSession(token: string) {
 export function savePreferences(theme: string, csrf: string) {
   // ruleid: js-cookie-set secure-missing fixable
   Cookies.set('theme', theme, { expires: 365 });
-  // ruleid: js-cookie-set secure-false manual
+  // ruleid: js-cookie-set secure-false fixable
   Cookies.set('theme', theme, { secure: false });
   // ruleid: js-cookie-set secure-conditional conditional
   Cookies.set('locale', 'en', { secure: location.protocol === 'https:' });

@@ -15,8 +15,8 @@ export function saveSession(token: string) {
 export function savePreferences(theme: string, csrf: string) {
   // ruleid: js-cookie-set secure-missing fixable
   Cookies.set('theme', theme, { expires: 365, secure: true });
-  // ruleid: js-cookie-set secure-false manual
-  Cookies.set('theme', theme, { secure: false });
+  // ruleid: js-cookie-set secure-false fixable
+  Cookies.set('theme', theme, { secure: true });
   // ruleid: js-cookie-set secure-conditional conditional
   Cookies.set('locale', 'en', { secure: location.protocol === 'https:' });
   // ruleid: js-cookie-set secure-missing fixable

@@ -14,7 +14,7 @@ router.post('/login', async (ctx) => {
   ctx.cookies.set('sid', ctx.state.sid, { maxAge: 3600000, signed: true });
   // ruleid: koa-cookies-set secure-false manual
   ctx.cookies.set('sid', ctx.state.sid, { signed: true, secure: false });
-  // ruleid: koa-cookies-set httpOnly-false fixable
+  // ruleid: koa-cookies-set httpOnly-false manual
   ctx.cookies.set('auth_token', ctx.state.token, { httpOnly: false });
   ctx.cookies.set('remember_token', ctx.state.token, longLived);
   // ruleid: koa-cookies-set httpOnly-false manual
@@ -39,7 +39,7 @@ function setWith(ctx, extra) {
 }
 
 app.use(async function legacy(next) {
-  // ruleid: koa-cookies-set httpOnly-false fixable
+  // ruleid: koa-cookies-set httpOnly-false manual
   this.cookies.set('session', this.sid, { httpOnly: false });
   await next;
 });

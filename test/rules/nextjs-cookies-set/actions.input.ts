@@ -18,7 +18,7 @@ export async function login(formData: FormData) {
     value: token,
     httpOnly: true,
   });
-  // ruleid: nextjs-cookies-set httpOnly-false secure-false fixable
+  // ruleid: nextjs-cookies-set httpOnly-false secure-false manual
   cookieStore.set('auth', token, { httpOnly: false, secure: false });
   // ruleid: nextjs-cookies-set secure-conditional conditional
   cookieStore.set('sid', token, { httpOnly: true, secure: process.env.NODE_ENV === 'production' });

@@ -8,19 +8,19 @@ const isDev = process.env.NODE_ENV === 'development';
 export async function login(formData: FormData) {
   const token = await authenticate(formData);
   // ruleid: nextjs-cookies-set httpOnly-missing secure-missing fixable
-  (await cookies()).set('session', token, { httpOnly: true, secure: true });
+  (await cookies()).set('session', token, { httpOnly: true, secure: process.env.NODE_ENV === 'production' });
   const cookieStore = await cookies();
   // ruleid: nextjs-cookies-set httpOnly-missing secure-missing fixable
-  cookieStore.set('token', token, { path: '/', maxAge: 60 * 60 * 24 * 7, httpOnly: true, secure: true });
+  cookieStore.set('token', token, { path: '/', maxAge: 60 * 60 * 24 * 7, httpOnly: true, secure: process.env.NODE_ENV === 'production' });
   // ruleid: nextjs-cookies-set secure-missing fixable
   cookieStore.set({
     name: 'refresh_token',
     value: token,
     httpOnly: true,
-    secure: true,
+    secure: process.env.NODE_ENV === 'production',
   });
-  // ruleid: nextjs-cookies-set httpOnly-false secure-false fixable
-  cookieStore.set('auth', token, { httpOnly: true, secure: true });
+  // ruleid: nextjs-cookies-set httpOnly-false secure-false manual
+  cookieStore.set('auth', token, { httpOnly: false, secure: process.env.NODE_ENV === 'production' });
   // ruleid: nextjs-cookies-set secure-conditional conditional
   cookieStore.set('sid', token, { httpOnly: true, secure: process.env.NODE_ENV === 'production' });
   // ruleid: nextjs-cookies-set secure-false manual
@@ -32,9 +32,9 @@ export async function login(formData: FormData) {
 
 export async function preferences(theme: string, csrf: string) {
   // ruleid: nextjs-cookies-set httpOnly-missing secure-missing fixable
-  cookies().set('theme', theme, { secure: true });
+  cookies().set('theme', theme, { secure: process.env.NODE_ENV === 'production' });
   // ruleid: nextjs-cookies-set secure-missing fixable
-  cookies().set('csrf_token', csrf, { sameSite: 'strict', secure: true });
+  cookies().set('csrf_token', csrf, { sameSite: 'strict', secure: process.env.NODE_ENV === 'production' });
 }
 
 export async function withExtra(name: string, value: string, extra: object) {

@@ -9,7 +9,7 @@ export const sessionCookie = createCookie('_session', {
   maxAge: 60 * 60 * 24 * 30,
 });
 
-// ruleid: remix-create-cookie httpOnly-false fixable
+// ruleid: remix-create-cookie httpOnly-false manual
 export const authCookie = createCookie('auth', { httpOnly: false, secure: true });
 
 // ruleid: remix-create-cookie secure-missing fixable

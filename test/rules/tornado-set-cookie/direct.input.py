@@ -9,7 +9,7 @@ class AuthHandler(tornado.web.RequestHandler):
         self.set_signed_cookie("oauth_state", state, expires_days=None)
         # ruleid: tornado-set-cookie secure-missing fixable
         self.set_cookie("sid", sid, HttpOnly=True)
-        # ruleid: tornado-set-cookie httpOnly-false secure-false fixable
+        # ruleid: tornado-set-cookie httpOnly-false secure-false manual
         self.set_cookie("session", sid, httponly=False, secure=False)
         # ruleid: tornado-set-cookie httpOnly-missing secure-missing fixable
         self.set_cookie(

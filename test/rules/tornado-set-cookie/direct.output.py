@@ -9,8 +9,8 @@ class AuthHandler(tornado.web.RequestHandler):
         self.set_signed_cookie("oauth_state", state, expires_days=None, httponly=True, secure=True)
         # ruleid: tornado-set-cookie secure-missing fixable
         self.set_cookie("sid", sid, HttpOnly=True, secure=True)
-        # ruleid: tornado-set-cookie httpOnly-false secure-false fixable
-        self.set_cookie("session", sid, httponly=True, secure=True)
+        # ruleid: tornado-set-cookie httpOnly-false secure-false manual
+        self.set_cookie("session", sid, httponly=False, secure=True)
         # ruleid: tornado-set-cookie httpOnly-missing secure-missing fixable
         self.set_cookie(
             "token",

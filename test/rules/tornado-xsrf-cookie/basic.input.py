@@ -16,7 +16,7 @@ app = tornado.web.Application(
 other = tornado.web.Application(
     [],
     xsrf_cookies=True,
-    # ruleid: tornado-xsrf-cookie secure-false manual
+    # ruleid: tornado-xsrf-cookie secure-false fixable
     xsrf_cookie_kwargs=dict(secure=False),
 )
 

@@ -17,8 +17,8 @@ app = tornado.web.Application(
 other = tornado.web.Application(
     [],
     xsrf_cookies=True,
-    # ruleid: tornado-xsrf-cookie secure-false manual
-    xsrf_cookie_kwargs=dict(secure=False),
+    # ruleid: tornado-xsrf-cookie secure-false fixable
+    xsrf_cookie_kwargs=dict(secure=True),
 )
 
 # ok: tornado-xsrf-cookie

@@ -1,4 +1,4 @@
 module.exports = {
-  // ruleid: express-res-cookie httpOnly-missing secure-missing fixable
+  // ruleid: express-res-cookie httpOnly-missing secure-missing manual
   cookie: { maxAge: 86400000 },
 };

@@ -1,4 +1,4 @@
 module.exports = {
-  // ruleid: express-res-cookie httpOnly-missing secure-missing fixable
-  cookie: { maxAge: 86400000, httpOnly: true, secure: true },
+  // ruleid: express-res-cookie httpOnly-missing secure-missing manual
+  cookie: { maxAge: 86400000, httpOnly: true },
 };

@@ -1,4 +1,4 @@
 import type { CookieOptions } from 'hono/utils/cookie';
 
-// ruleid: hono-set-cookie httpOnly-false fixable
+// ruleid: hono-set-cookie httpOnly-false manual
 export const authCookie: CookieOptions = { httpOnly: false, secure: true, sameSite: 'Strict' };

@@ -1,4 +1,4 @@
-// ruleid: koa-cookies-set httpOnly-false fixable
+// ruleid: koa-cookies-set httpOnly-false manual
 exports.refreshCookie = {
   path: '/auth/refresh',
   httpOnly: false,

@@ -6,7 +6,7 @@ AUTH_COOKIE = {
     'samesite': 'Lax',
 }
 
-# ruleid: flask-set-cookie httpOnly-missing secure-false manual
+# ruleid: flask-set-cookie httpOnly-missing secure-false fixable
 PREFERENCES = dict(secure=False, max_age=86400)
 
 

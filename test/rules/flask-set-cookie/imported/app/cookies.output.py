@@ -7,8 +7,8 @@ AUTH_COOKIE = {
     'secure': True,
 }
 
-# ruleid: flask-set-cookie httpOnly-missing secure-false manual
-PREFERENCES = dict(secure=False, max_age=86400)
+# ruleid: flask-set-cookie httpOnly-missing secure-false fixable
+PREFERENCES = dict(secure=True, max_age=86400)
 
 
 def set_login_cookie(response, token):

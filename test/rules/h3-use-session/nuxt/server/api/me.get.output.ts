@@ -14,8 +14,8 @@ export default defineEventHandler(async (event) => {
   await useSession(event, { password: 'x'.repeat(32), cookie: { secure: !import.meta.dev } });
   // ruleid: h3-use-session secure-false manual
   await useSession(event, { password: 'x'.repeat(32), cookie: { secure: isDev } });
-  // ruleid: h3-use-session secure-false manual
-  await useSession(event, { password: 'x'.repeat(32), name: 'csrf', cookie: { secure: false } });
+  // ruleid: h3-use-session secure-false fixable
+  await useSession(event, { password: 'x'.repeat(32), name: 'csrf', cookie: { secure: !import.meta.dev } });
   // ok: h3-use-session
   await useSession(event, { password: 'x'.repeat(32), cookie: false });
   // ok: h3-use-session

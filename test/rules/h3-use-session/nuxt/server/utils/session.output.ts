@@ -6,7 +6,7 @@ export const sessionConfig: SessionConfig = {
   // ruleid: h3-use-session secure-false fixable
   cookie: {
     sameSite: 'lax',
-    secure: true,
+    secure: !import.meta.dev,
   },
 };
 

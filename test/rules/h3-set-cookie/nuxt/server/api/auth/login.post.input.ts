@@ -12,7 +12,7 @@ export default defineEventHandler(async (event) => {
   setCookie(event, "token", token, { maxAge: 60 * 60, httpOnly: true })
   // ruleid: h3-set-cookie httpOnly-missing secure-missing fixable
   setCookie(event, 'session', token)
-  // ruleid: h3-set-cookie httpOnly-false secure-false fixable
+  // ruleid: h3-set-cookie httpOnly-false secure-false manual
   setCookie(event, 'auth', token, { httpOnly: false, secure: false });
   // ruleid: h3-set-cookie secure-missing fixable
   setCookie(event, 'XSRF-TOKEN', crypto.randomUUID(), { sameSite: 'strict' });

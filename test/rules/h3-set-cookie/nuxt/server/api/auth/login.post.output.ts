@@ -13,8 +13,8 @@ export default defineEventHandler(async (event) => {
   setCookie(event, "token", token, { maxAge: 60 * 60, httpOnly: true, secure: true })
   // ruleid: h3-set-cookie httpOnly-missing secure-missing fixable
   setCookie(event, 'session', token, { httpOnly: true, secure: true })
-  // ruleid: h3-set-cookie httpOnly-false secure-false fixable
-  setCookie(event, 'auth', token, { httpOnly: true, secure: true });
+  // ruleid: h3-set-cookie httpOnly-false secure-false manual
+  setCookie(event, 'auth', token, { httpOnly: false, secure: true });
   // ruleid: h3-set-cookie secure-missing fixable
   setCookie(event, 'XSRF-TOKEN', crypto.randomUUID(), { sameSite: 'strict', secure: true });
   setCookie(event, 'refresh_token', token, refreshCookie);

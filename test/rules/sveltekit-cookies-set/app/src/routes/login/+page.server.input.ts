@@ -12,9 +12,9 @@ export const actions = {
     cookies.set('session', token, { path: '/' });
     // ok: sveltekit-cookies-set
     cookies.set('session', token, { path: '/', maxAge: 60 * 60 * 24 * 30, sameSite: 'strict' });
-    // ruleid: sveltekit-cookies-set httpOnly-false fixable
+    // ruleid: sveltekit-cookies-set httpOnly-false manual
     cookies.set('session', token, { path: '/', httpOnly: false });
-    // ruleid: sveltekit-cookies-set secure-false manual
+    // ruleid: sveltekit-cookies-set secure-false fixable
     cookies.set('theme', 'dark', { path: '/', secure: false });
     // ruleid: sveltekit-cookies-set secure-conditional conditional
     cookies.set('auth', token, { path: '/', secure: !dev });
@@ -34,7 +34,7 @@ export function forward(event: Parameters<Actions['default']>[0], extra: object)
   event.cookies.set('sid', 'x', { path: '/', secure: false });
 }
 
-// ruleid: sveltekit-cookies-set httpOnly-false fixable
+// ruleid: sveltekit-cookies-set httpOnly-false manual
 const sessionCookie = { path: '/', httpOnly: false, sameSite: 'lax' } as const;
 
 export const load = ({ cookies }) => {

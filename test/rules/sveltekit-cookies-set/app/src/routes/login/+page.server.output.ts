@@ -12,10 +12,10 @@ export const actions = {
     cookies.set('session', token, { path: '/' });
     // ok: sveltekit-cookies-set
     cookies.set('session', token, { path: '/', maxAge: 60 * 60 * 24 * 30, sameSite: 'strict' });
-    // ruleid: sveltekit-cookies-set httpOnly-false fixable
-    cookies.set('session', token, { path: '/', httpOnly: true });
-    // ruleid: sveltekit-cookies-set secure-false manual
-    cookies.set('theme', 'dark', { path: '/', secure: false });
+    // ruleid: sveltekit-cookies-set httpOnly-false manual
+    cookies.set('session', token, { path: '/', httpOnly: false });
+    // ruleid: sveltekit-cookies-set secure-false fixable
+    cookies.set('theme', 'dark', { path: '/', secure: !dev });
     // ruleid: sveltekit-cookies-set secure-conditional conditional
     cookies.set('auth', token, { path: '/', secure: !dev });
     // ruleid: sveltekit-cookies-set secure-false manual
@@ -31,11 +31,11 @@ export function forward(event: Parameters<Actions['default']>[0], extra: object)
   // ruleid: sveltekit-cookies-set httpOnly-unknown secure-unknown conditional
   event.cookies.set('sid', 'x', { path: '/', ...extra });
   // ruleid: sveltekit-cookies-set secure-false fixable
-  event.cookies.set('sid', 'x', { path: '/', secure: true });
+  event.cookies.set('sid', 'x', { path: '/', secure: !dev });
 }
 
-// ruleid: sveltekit-cookies-set httpOnly-false fixable
-const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax' } as const;
+// ruleid: sveltekit-cookies-set httpOnly-false manual
+const sessionCookie = { path: '/', httpOnly: false, sameSite: 'lax' } as const;
 
 export const load = ({ cookies }) => {
   cookies.set('session', 'x', sessionCookie);

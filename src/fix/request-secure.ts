@@ -1,0 +1,146 @@
+// Secure that follows the request, for projects where HTTPS is optional: the value is written only where the
+// request can be named with certainty at the site (Tornado's `self.request` inside a handler method, Flask's
+// imported `request`, a Django view's `request` parameter, the Express handler's request parameter);
+// anywhere else the caller leaves the flag to a person.
+import { indentationAt, lineStartOf } from '../languages/text.js';
+import type { CookieSite } from '../model.js';
+import type { RuleMeta } from '../rules/rule.js';
+import type { RequestSecure } from './site-facts.js';
+
+export function followRequest(site: CookieSite, meta: RuleMeta, text: string): RequestSecure | null {
+  // `'auto'` asks the framework to decide per request: it needs no request in scope.
+  if (meta.framework === 'express-session' || meta.framework === 'fastify-cookie')
+    return { value: `${quoteOf(text)}auto${quoteOf(text)}` };
+  // Options defined away from the call (a shared dict or object) cannot see the request.
+  if (site.usedAt.length > 0 || !site.insertion || site.insertion.container.file !== site.file) return null;
+  switch (meta.framework) {
+    case 'tornado':
+      return tornado(site, text);
+    case 'werkzeug':
+      return flask(site, text);
+    case 'django':
+      return meta.id === 'django-set-cookie' ? django(site, text) : null;
+    case 'express':
+      return express(site, text);
+    default:
+      return null;
+  }
+}
+
+/** `self.set_cookie(…)` inside a method whose first parameter is `self`: `self.request` is the request. */
+function tornado(site: CookieSite, text: string): RequestSecure | null {
+  if (!/^self\s*\.\s*set_(?:signed_|secure_)?cookie\s*\(/.test(text.slice(site.offset))) return null;
+  const def = enclosingDef(text, site.offset);
+  if (!def || def.parameters[0] !== 'self') return null;
+  return { value: 'self.request.protocol == "https"' };
+}
+
+/** Flask's `request` proxy, imported from flask in this module, inside a function (a request context). */
+function flask(site: CookieSite, text: string): RequestSecure | null {
+  const imported = /^from\s+flask\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  let found = false;
+  for (const match of text.matchAll(imported)) {
+    const names = (match[1] ?? match[2] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0]);
+    if (names.includes('request')) found = true;
+  }
+  if (!found) return null;
+  const def = enclosingDef(text, site.offset);
+  if (!def || def.parameters.includes('request')) return null; // a parameter would shadow the proxy
+  return { value: 'request.is_secure' };
+}
+
+/** A Django view's request parameter (`def view(request)`, `def get(self, request)`); `is_secure` is a method. */
+function django(site: CookieSite, text: string): RequestSecure | null {
+  const def = enclosingDef(text, site.offset);
+  if (!def) return null;
+  const first = def.parameters[0] === 'self' ? def.parameters[1] : def.parameters[0];
+  if (first !== 'request') return null;
+  return { value: 'request.is_secure()' };
+}
+
+/** `res.cookie(…)` in a handler `(req, res) => {…}` / `function (req, res) {…}`: `req.secure`. */
+function express(site: CookieSite, text: string): RequestSecure | null {
+  // The site is the call itself (no options yet) or its inline options object, a few characters after it.
+  const atCall = /^([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\(/.exec(text.slice(site.offset));
+  const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+  const call = atCall ?? /([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\([^]*$/.exec(before);
+  const receiver = call?.[1];
+  if (!call || !receiver) return null;
+  const callOffset = atCall ? site.offset : site.offset - before.length + call.index;
+  const head = text.slice(0, callOffset);
+  const parameterList = new RegExp(
+    `\\(\\s*([A-Za-z_$][\\w$]*)\\s*(?::[^,()]*)?,\\s*${receiver.replace(/\$/g, '\\$')}\\s*(?::[^,()]*)?(?:,[^()]*)?\\)\\s*(?::[^={]*)?(?:=>\\s*)?\\{`,
+    'g',
+  );
+  let last: RegExpExecArray | null = null;
+  for (const match of head.matchAll(parameterList)) last = match as RegExpExecArray;
+  if (!last) return null;
+  const bodyStart = last.index + last[0].length;
+  if (!stillOpen(text.slice(bodyStart, callOffset))) return null;
+  return {
+    value: `${last[1]}.secure`,
+    caution: `\`${last[1]}.secure\` is true only for requests Express sees as HTTPS: behind a TLS-terminating proxy, add \`app.set('trust proxy', 1)\` or the cookie never gets Secure`,
+  };
+}
+
+/** Whether the braces opened before `body` are still open at its end (strings and comments skipped). */
+function stillOpen(body: string): boolean {
+  const stripped = body
+    .replace(/\/\/[^\n]*|\/\*[^]*?\*\//g, '')
+    .replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
+  let depth = 1;
+  for (const char of stripped) {
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    if (depth === 0) return false;
+  }
+  return true;
+}
+
+interface PyDef {
+  parameters: string[];
+}
+
+/** The function around `offset`: the nearest `def` above it, climbing out of blocks, never out of a class. */
+function enclosingDef(text: string, offset: number): PyDef | null {
+  let indent = indentationAt(text, offset).length;
+  if (indent === 0) return null;
+  let cursor = lineStartOf(text, offset);
+  while (cursor > 0) {
+    const lineStart = lineStartOf(text, cursor - 1);
+    const line = text.slice(lineStart, cursor).replace(/\r?\n$/, '');
+    cursor = lineStart;
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const lineIndent = /^[ \t]*/.exec(line)![0].length;
+    if (lineIndent >= indent) continue;
+    const def = /^\s*(?:async\s+)?def\s+\w+\s*\(/.exec(line);
+    if (!def) {
+      // An `if` / `with` / `try` inside the function: keep climbing. A class body has no request.
+      if (/^\s*class\b/.test(line) || lineIndent === 0) return null;
+      indent = lineIndent;
+      continue;
+    }
+    const rest = text.slice(lineStart + def[0].length);
+    const close = rest.indexOf(')');
+    if (close < 0) return null;
+    const parameters = rest
+      .slice(0, close)
+      .split(',')
+      .map(
+        (part) =>
+          part
+            .trim()
+            .replace(/^\*+/, '')
+            .split(/[\s:=]/)[0] ?? '',
+      )
+      .filter(Boolean);
+    return { parameters };
+  }
+  return null;
+}
+
+function quoteOf(text: string): string {
+  const single = (text.match(/'/g) ?? []).length;
+  const double = (text.match(/"/g) ?? []).length;
+  return double > single ? '"' : "'";
+}

@@ -1,0 +1,232 @@
+// What the project says about one cookie site, gathered from the evidence index before the policy decides.
+// Pure: the index, the site and the file texts in, plain facts out. The policy never looks at the index
+// itself, so its tests can hand it exactly the facts a case needs.
+import type { EvidenceFact, ProjectEvidence, TransportSwitch } from '../evidence/types.js';
+import { lineColumn, lineStarts } from '../languages/text.js';
+import type { CookieSite, Evidence } from '../model.js';
+import type { RuleMeta } from '../rules/rule.js';
+import { followRequest } from './request-secure.js';
+
+export interface SiteFacts {
+  /** Browser code that reads one of the site's cookies: HttpOnly would break it. */
+  readers: Evidence[];
+  /** Positive evidence that the cookie is a server-side session (its middleware, a signed value). */
+  serverSession: Evidence | null;
+  /** The project shows it serves plain HTTP where this cookie is set. */
+  plainHttp: Evidence[];
+  /** The switch the project's other cookies take Secure from, when there is one. */
+  transportSwitch: TransportSwitchFacts | null;
+  /** HTTPS is optional in this project (a TLS switch that defaults off). */
+  optionalTls: Evidence[];
+  /** The expression that makes Secure follow the request here, or null when the request cannot be named. */
+  requestSecure: RequestSecure | null;
+  /** The rule's framework is demonstrably not used by the project: nothing reads this site. */
+  frameworkAbsent: string | null;
+  /** `__Secure-` / `__Host-`: browsers already drop such a cookie without Secure. */
+  securePrefix: string | null;
+  /** A session cookie behind what looks like a proxy, with no proxy trust: what to add. */
+  missingProxyTrust: ProxyAdvice | null;
+}
+
+export interface TransportSwitchFacts {
+  name: string;
+  /** The expression to write, or null when it cannot be named in this file. */
+  expression: string | null;
+  /** Off unless configured, and nothing turns it on in production. */
+  offByDefault: boolean;
+  evidence: Evidence[];
+}
+
+export interface RequestSecure {
+  /** Code for the flag's value (`self.request.protocol == "https"`, `req.secure`, `'auto'`). */
+  value: string;
+  /** A caution that comes with it (Express's `req.secure` needs the proxy trusted). */
+  caution?: string;
+}
+
+export interface ProxyAdvice {
+  /** The setting's name as people search for it. */
+  setting: string;
+  /** The exact line to add. */
+  line: string;
+  hints: Evidence[];
+}
+
+/** Where each framework's proxy trust lives, keyed by rule framework id. */
+const PROXY_SETTING: Record<string, { ids: string[]; setting: string; line: string }> = {
+  express: { ids: ['express'], setting: 'trust proxy', line: "app.set('trust proxy', 1)" },
+  'express-session': { ids: ['express'], setting: 'trust proxy', line: "app.set('trust proxy', 1)" },
+  'cookie-session': { ids: ['express'], setting: 'trust proxy', line: "app.set('trust proxy', 1)" },
+  koa: { ids: ['koa'], setting: 'app.proxy', line: 'app.proxy = true' },
+  'koa-session': { ids: ['koa'], setting: 'app.proxy', line: 'app.proxy = true' },
+  flask: {
+    ids: ['werkzeug', 'flask'],
+    setting: 'ProxyFix',
+    line: 'app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1)',
+  },
+  'flask-login': {
+    ids: ['werkzeug', 'flask'],
+    setting: 'ProxyFix',
+    line: 'app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1)',
+  },
+  werkzeug: {
+    ids: ['werkzeug', 'flask'],
+    setting: 'ProxyFix',
+    line: 'app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1)',
+  },
+  django: {
+    ids: ['django'],
+    setting: 'SECURE_PROXY_SSL_HEADER',
+    line: 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")',
+  },
+};
+
+/** A call that signs or encodes a value: a JWT or a signed session, which only the server needs to read. */
+const SIGNER_CALL =
+  /^(?:await\s+)?(?:[\w$.]+\.)?(?:sign|signSync|encode|create_access_token|create_refresh_token|dumps|sign_token|create_token|generate_token|issue_token)\s*\(/;
+
+export function evidenceOf(fact: EvidenceFact): Evidence {
+  return { file: fact.file, line: fact.line, fact: fact.fact };
+}
+
+export function noFacts(): SiteFacts {
+  return {
+    readers: [],
+    serverSession: null,
+    plainHttp: [],
+    transportSwitch: null,
+    optionalTls: [],
+    requestSecure: null,
+    frameworkAbsent: null,
+    securePrefix: null,
+    missingProxyTrust: null,
+  };
+}
+
+export function gatherFacts(
+  site: CookieSite,
+  meta: RuleMeta,
+  evidence: ProjectEvidence | undefined,
+  texts: ReadonlyMap<string, string>,
+): SiteFacts {
+  const facts = noFacts();
+  facts.securePrefix = site.cookieNames.map(securePrefixOf).find((prefix) => prefix !== null) ?? null;
+  facts.serverSession = serverSessionOf(site, meta, texts);
+  if (!evidence) return facts;
+
+  facts.readers = site.cookieNames.flatMap((name) => evidence.readersOf(name).map(evidenceOf));
+  const names = site.cookieNames.length > 0 ? site.cookieNames : [undefined];
+  facts.plainHttp = dedupe(
+    names.flatMap((name) => evidence.plainHttpNear(site.file, site.offset, name).map(evidenceOf)),
+  );
+  if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
+  facts.optionalTls = evidence.optionalTls().map(evidenceOf);
+  const optionsFile = site.insertion?.container.file ?? site.file;
+  const text = texts.get(optionsFile) ?? '';
+  const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0);
+  if (usable) facts.transportSwitch = switchFacts(usable, text, site);
+  if (facts.optionalTls.length > 0) facts.requestSecure = followRequest(site, meta, text);
+  facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
+  return facts;
+}
+
+function securePrefixOf(name: string): string | null {
+  if (name.startsWith('__Secure-')) return '__Secure-';
+  if (name.startsWith('__Host-')) return '__Host-';
+  return null;
+}
+
+/** The session middleware's own cookie, a signed-cookie API, or a value made by a session / JWT signer. */
+function serverSessionOf(
+  site: CookieSite,
+  meta: RuleMeta,
+  texts: ReadonlyMap<string, string>,
+): Evidence | null {
+  const text = texts.get(site.file) ?? '';
+  const line = lineColumn(lineStarts(text), site.offset).line;
+  if (site.kind === 'session') {
+    return { file: site.file, line, fact: `${meta.api} sets the server's own session cookie` };
+  }
+  const value = site.valueText?.trim();
+  if (value && SIGNER_CALL.test(value)) {
+    const call = value.slice(0, value.indexOf('(')).replace(/^await\s+/, '');
+    return {
+      file: site.file,
+      line,
+      fact: `the value comes from \`${call}(…)\`, a signed token only the server needs to read`,
+    };
+  }
+  return null;
+}
+
+function switchFacts(entry: TransportSwitch, text: string, site: CookieSite): TransportSwitchFacts {
+  const uses = entry.uses.filter(
+    (use) => !(use.file === site.file && use.line === lineOf(text, site.offset)),
+  );
+  const evidence = [
+    ...(entry.definition ? [evidenceOf(entry.definition)] : []),
+    ...uses.slice(0, 3).map(evidenceOf),
+    ...(entry.forcedOn ? [evidenceOf(entry.forcedOn)] : []),
+  ];
+  // `not DEBUG` / `!dev`: the switch's default describes the name, and the cookie gets its opposite.
+  const negated = /^(?:not\s|!)/.test(entry.expression.trim());
+  const effective = negated ? OPPOSITE[entry.default] : entry.default;
+  return {
+    name: entry.name,
+    expression: nameableHere(entry, text) ? entry.expression : null,
+    offByDefault: effective === 'off' && entry.forcedOn === null,
+    evidence,
+  };
+}
+
+const OPPOSITE: Record<TransportSwitch['default'], TransportSwitch['default']> = {
+  on: 'off',
+  off: 'on',
+  unknown: 'unknown',
+};
+
+function lineOf(text: string, offset: number): number {
+  return lineColumn(lineStarts(text), offset).line;
+}
+
+/** Names every JavaScript module can use without binding them. */
+const JS_GLOBALS = new Set(['process', 'import', 'globalThis']);
+
+/**
+ * Whether the switch's expression means the same thing anywhere in `file`: its first name is a global or is
+ * bound at the module's top level (an import, a top-level assignment). A name used at another cookie site
+ * in the same file may be a handler's parameter (`request.secure`), which a module-level dict cannot see.
+ */
+function nameableHere(entry: TransportSwitch, text: string): boolean {
+  const root = /^(?:not\s+|!\s*)?\(?\s*([A-Za-z_$][\w$]*)/.exec(entry.expression.trim())?.[1];
+  if (!root) return false;
+  if (entry.language === 'javascript' && JS_GLOBALS.has(root)) return true;
+  const name = root.replace(/\$/g, '\\$');
+  const bound = new RegExp(
+    entry.language === 'python'
+      ? `^(?:from\\s+[\\w.]+\\s+import\\s+(?:\\([^)]*|[^\\n]*)\\b${name}\\b|import\\s+[^\\n]*\\b${name}\\b|${name}\\s*(?::[^=\\n]*)?=[^=])`
+      : `^(?:import\\s+[^;]*?\\b${name}\\b[^;]*?from|(?:export\\s+)?(?:const|let|var)\\s+(?:\\{[^}]*\\b${name}\\b[^}]*\\}|${name})\\s*(?::[^=]*)?=)`,
+    'm',
+  );
+  return bound.test(text);
+}
+
+function proxyAdvice(site: CookieSite, meta: RuleMeta, evidence: ProjectEvidence): ProxyAdvice | null {
+  const advice = PROXY_SETTING[meta.framework];
+  if (!advice || site.kind !== 'session') return null;
+  const hints = evidence.proxyHints();
+  if (hints.length === 0) return null;
+  const trusted = advice.ids.some((id) => evidence.proxyTrust(id).some((fact) => fact.enabled));
+  if (trusted) return null;
+  return { setting: advice.setting, line: advice.line, hints: hints.slice(0, 3).map(evidenceOf) };
+}
+
+function dedupe(items: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.file}\0${item.line}\0${item.fact}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,255 @@
+// Decisions on real code with a hand-built evidence index: the rules find the sites, planFixes decides with
+// the facts given, and the edits are applied to show the exact fixed text.
+import { describe, expect, it } from 'vitest';
+import { makeEvidence, emptyEvidenceData } from '../../src/evidence/query.js';
+import type { EvidenceData } from '../../src/evidence/types.js';
+import { applyEdits } from '../../src/fix/insert.js';
+import { planFixes } from '../../src/fix/plan.js';
+import { parseJavaScript } from '../../src/languages/javascript.js';
+import { parsePython, type PyModule } from '../../src/languages/python.js';
+import type { CookieSite, Edit } from '../../src/model.js';
+import { JS_RULES } from '../../src/rules/javascript-rules.js';
+import { PY_RULES } from '../../src/rules/python-rules.js';
+import type { RuleMeta } from '../../src/rules/rule.js';
+
+function plan(files: Record<string, string>, data: Partial<EvidenceData>) {
+  const texts = new Map(Object.entries(files));
+  const sites: Array<{ site: CookieSite; meta: RuleMeta }> = [];
+  const py: PyModule[] = [];
+  for (const [file, text] of texts) {
+    if (file.endsWith('.py')) py.push(parsePython(file, text));
+    else {
+      const module = parseJavaScript(file, text);
+      for (const rule of JS_RULES)
+        for (const site of rule.findSites(module, { load: () => null }))
+          sites.push({ site, meta: rule.meta });
+    }
+  }
+  for (const module of py)
+    for (const rule of PY_RULES)
+      for (const site of rule.findSites(module, { load: () => null, project: py }))
+        sites.push({ site, meta: rule.meta });
+  const planned = planFixes({
+    sites,
+    texts,
+    policy: { flags: ['httpOnly', 'secure'], sameSite: 'lax', fixTests: false },
+    isTestFile: () => false,
+    evidence: makeEvidence({ ...emptyEvidenceData(), ...data }),
+  });
+  const edits = new Map<string, Edit[]>();
+  for (const { edits: own } of planned)
+    for (const edit of own) {
+      const list = edits.get(edit.file) ?? [];
+      if (!list.some((e) => e.start === edit.start && e.text === edit.text)) list.push(edit);
+      edits.set(edit.file, list);
+    }
+  const after = Object.fromEntries(
+    [...texts].map(([file, text]) => [
+      file,
+      applyEdits(
+        text,
+        [...(edits.get(file) ?? [])].sort((a, b) => a.start - b.start),
+      ),
+    ]),
+  );
+  return { findings: planned.map((entry) => entry.finding), after };
+}
+
+const TLS = {
+  optionalTls: [{ file: 'server.py', line: 3, fact: '`certfile` is optional', kind: 'setting' as const }],
+};
+
+describe('Secure that follows the request where HTTPS is optional', () => {
+  it('Tornado: self.request inside a handler method', () => {
+    const handler = [
+      'import tornado.web',
+      '',
+      'class Login(tornado.web.RequestHandler):',
+      '    def post(self):',
+      '        if self.get_argument("remember", None):',
+      '            self.set_cookie("theme", "dark")',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'handlers.py': handler }, TLS);
+    expect(after['handlers.py']).toBe(
+      handler.replace('"dark")', '"dark", secure=self.request.protocol == "https")'),
+    );
+    expect(findings[0]?.evidence).toEqual([{ file: 'server.py', line: 3, fact: '`certfile` is optional' }]);
+    expect(findings[0]?.message).toBe(
+      'Cookie "theme" (RequestHandler.set_*cookie()): HttpOnly is not set; Secure is not set. Fix: secure: self.request.protocol == "https". HTTPS is optional in this project, so Secure follows the request (`self.request.protocol == "https"`) instead of being hard-coded. Not changed: front-end code may read this cookie; add HttpOnly by hand if no script needs it.',
+    );
+  });
+
+  it('Flask: the imported request proxy; without the import the fix is left to a person', () => {
+    const view = [
+      'from flask import Flask, make_response, request',
+      '',
+      'app = Flask(__name__)',
+      '',
+      '@app.route("/")',
+      'def index():',
+      '    resp = make_response("ok")',
+      '    resp.set_cookie("lang", "en")',
+      '    return resp',
+      '',
+    ].join('\n');
+    expect(plan({ 'app.py': view }, TLS).after['app.py']).toBe(
+      view.replace('"en")', '"en", secure=request.is_secure)'),
+    );
+    const noRequest = view.replace(', request', '');
+    const { after, findings } = plan({ 'app.py': noRequest }, TLS);
+    expect(after['app.py']).toBe(noRequest);
+    expect(findings[0]?.notChangedReasons).toContain(
+      "HTTPS is optional in this project (`certfile` is optional (server.py:3)), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and the request cannot be named here to make Secure follow it; set Secure from the request's scheme by hand",
+    );
+  });
+
+  it("Django: the view's request parameter, calling is_secure()", () => {
+    const view = [
+      'from django.http import HttpResponse',
+      '',
+      'def index(request):',
+      '    response = HttpResponse("ok")',
+      '    response.set_cookie("lang", "en")',
+      '    return response',
+      '',
+    ].join('\n');
+    expect(plan({ 'views.py': view }, TLS).after['views.py']).toBe(
+      view.replace('"en")', '"en", secure=request.is_secure())'),
+    );
+  });
+
+  it("Express: the handler's request parameter, with the trust-proxy caution", () => {
+    const app = [
+      "const express = require('express');",
+      'const app = express();',
+      "app.get('/', (request, res) => {",
+      "  res.cookie('lang', 'en');",
+      "  res.send('ok');",
+      '});',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'app.js': app }, TLS);
+    expect(after['app.js']).toBe(app.replace("'en')", "'en', { secure: request.secure })"));
+    expect(findings[0]?.beforeMerging).toEqual([
+      "`request.secure` is true only for requests Express sees as HTTPS: behind a TLS-terminating proxy, add `app.set('trust proxy', 1)` or the cookie never gets Secure",
+    ]);
+  });
+
+  it('Express: a cookie set outside any handler cannot name the request', () => {
+    const app = [
+      "const express = require('express');",
+      'function handler(req, res) {',
+      "  res.send('ok');",
+      '}',
+      "res.cookie('lang', 'en');",
+      '',
+    ].join('\n');
+    expect(plan({ 'app.js': app }, TLS).after['app.js']).toBe(app);
+  });
+
+  it("express-session: secure: 'auto'", () => {
+    const app = [
+      "const session = require('express-session');",
+      "app.use(session({ secret: 's', cookie: { maxAge: 1000 } }));",
+      '',
+    ].join('\n');
+    const result = plan({ 'app.js': app }, TLS);
+    expect(result.after['app.js']).toBe(app.replace('maxAge: 1000 }', "maxAge: 1000, secure: 'auto' }"));
+  });
+});
+
+describe("the project's own transport switch", () => {
+  const switchData = (defaultValue: 'on' | 'off'): Partial<EvidenceData> => ({
+    switches: [
+      {
+        name: 'COOKIES_SECURE',
+        expression: 'settings.COOKIES_SECURE',
+        language: 'python',
+        uses: [{ file: 'auth.py', line: 6, fact: '`secure=settings.COOKIES_SECURE` at a cookie site' }],
+        definition: {
+          file: 'config/settings.py',
+          line: 2,
+          fact: '`COOKIES_SECURE` is read from the environment',
+        },
+        default: defaultValue,
+        forcedOn: null,
+      },
+    ],
+  });
+  const view = [
+    'from flask import Flask, make_response',
+    'from config import settings',
+    '',
+    'def index():',
+    '    resp = make_response("ok")',
+    '    resp.set_cookie("lang", "en")',
+    '    return resp',
+    '',
+  ].join('\n');
+
+  it('follows a switch defined in another module and imported here', () => {
+    const { after, findings } = plan({ 'views.py': view }, switchData('on'));
+    expect(after['views.py']).toBe(view.replace('"en")', '"en", secure=settings.COOKIES_SECURE)'));
+    expect(findings[0]?.notes).toEqual([
+      "Secure follows the project's own switch `settings.COOKIES_SECURE`, as its other cookies do.",
+    ]);
+  });
+
+  it('is left to a person when the switch defaults to off', () => {
+    const { after, findings } = plan({ 'views.py': view }, switchData('off'));
+    expect(after['views.py']).toBe(view);
+    expect(findings[0]?.outcome).toBe('manual');
+    expect(findings[0]?.evidence.map((item) => `${item.file}:${item.line}`)).toEqual([
+      'config/settings.py:2',
+      'auth.py:6',
+    ]);
+  });
+
+  it('is left to a person when the switch cannot be named in this module', () => {
+    const { after } = plan(
+      { 'views.py': view.replace('from config import settings\n', '') },
+      switchData('on'),
+    );
+    expect(after['views.py']).toBe(view.replace('from config import settings\n', ''));
+  });
+});
+
+describe('settings for a cookie that does not exist, or a framework the project does not use', () => {
+  it('does not append CSRF_COOKIE_SECURE where CSRF_USE_SESSIONS = True', () => {
+    const settings = ['DEBUG = False', 'CSRF_USE_SESSIONS = True', 'CSRF_COOKIE_SECURE = False', ''].join(
+      '\n',
+    );
+    const { after, findings } = plan(
+      { 'settings.py': settings },
+      {
+        moot: [
+          {
+            file: 'settings.py',
+            line: 2,
+            fact: '`CSRF_USE_SESSIONS = True` keeps the CSRF token in the session',
+            cookie: 'django-csrf',
+            setting: 'CSRF_USE_SESSIONS',
+          },
+        ],
+      },
+    );
+    expect(after['settings.py']).toBe(settings);
+    expect(findings.filter((finding) => finding.ruleId === 'django-csrf-settings')).toEqual([]);
+  });
+
+  it('changes nothing for Flask settings in a project that does not use Flask', () => {
+    const module = ['import tornado.web', '', 'SESSION_COOKIE_NAME = "sid"', ''].join('\n');
+    const { after, findings } = plan(
+      { 'app.py': module },
+      {
+        manifestsRead: { javascript: false, python: true },
+        frameworks: [
+          { file: 'requirements.txt', line: 1, fact: 'tornado', framework: 'tornado', source: 'manifest' },
+        ],
+      },
+    );
+    expect(after['app.py']).toBe(module);
+    expect(findings.every((finding) => finding.edits.length === 0)).toBe(true);
+  });
+});

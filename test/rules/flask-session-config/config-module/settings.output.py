@@ -1,6 +1,0 @@
-import os
-
-SECRET_KEY = os.environ["SECRET_KEY"]
-# ruleid: flask-session-config secure-false fixable
-SESSION_COOKIE_SECURE = True  # TODO: turn on once TLS is live
-SESSION_COOKIE_SAMESITE = "Lax"
