@@ -186,8 +186,8 @@ export type MethodOwner =
 /**
  * Walks the class and its bases in Python's lookup order (left to right, depth first, which matches the MRO
  * for the hierarchies seen in applications) and returns the first place that decides `method`. A project
- * method that only adds defaults and forwards `**kwargs` to the framework's (`super().set_cookie(name,
- * value, **kwargs)`) keeps the framework's signature, so the walk goes on past it.
+ * method that forwards `**kwargs` to the framework's (`super().set_cookie(name, value, **kwargs)`) without
+ * touching the flags keeps the framework's signature and behaviour, so the walk goes on past it.
  */
 export function methodOwner(
   cls: PyClass,
@@ -225,6 +225,9 @@ function forwardsToParent(module: PyModule, member: SyntaxNode, method: string):
   const starAt = items.findIndex((item) => item.name === '**');
   const kwargs = starAt === -1 ? null : items[starAt + 1];
   if (kwargs?.name !== 'VariableName') return false;
+  // An override that writes the flags itself (`kwargs.setdefault("secure", True)`) is the project's word on
+  // them: calls through it are already decided.
+  if (/\b(?:secure|httponly)\b/i.test(textOf(module, member))) return false;
   const kwargsName = textOf(module, kwargs);
   return callsOf(module).some((call) => {
     if (call.from < member.from || call.to > member.to) return false;

@@ -94,13 +94,15 @@ describe('methodOwner', () => {
   it('looks past a project override that forwards **kwargs to the framework method', () => {
     const text =
       'import tornado.web\nclass A(tornado.web.RequestHandler):\n' +
-      '    def set_cookie(self, name, value, **kw):\n        kw.setdefault("secure", True)\n' +
+      '    def set_cookie(self, name, value, **kw):\n        kw.setdefault("path", "/")\n' +
       '        return super().set_cookie(name, value, **kw)\n';
     expect(owner({ 'a.py': text }, 'a.py', 'A')).toBe(
       '{"kind":"framework","base":"tornado.web.RequestHandler"}',
     );
     const own = text.replace('**kw)\n', 'secure=True)\n');
     expect(owner({ 'a.py': own }, 'a.py', 'A')).toBe('own:a.py:A');
+    const flags = text.replace('"path", "/"', '"httponly", True');
+    expect(owner({ 'a.py': flags }, 'a.py', 'A')).toBe('own:a.py:A');
   });
 
   it('says unknown for a third-party base and none for plain classes', () => {
