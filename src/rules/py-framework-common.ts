@@ -179,13 +179,19 @@ function ownResponseClass(context: PyRuleContext, method: string): PyClass | nul
 }
 
 /**
- * The scanned modules and the project modules they import: the line that installs a response class
- * (`app.response_class = AppResponse`) usually sits in the app factory, which mentions no cookie.
+ * The scanned modules, the project modules they import and the packages around them: the line that
+ * installs a response class (`app.response_class = AppResponse`) usually sits in the app factory, which
+ * mentions no cookie.
  */
 function modulesAndTheirImports(context: PyRuleContext): PyModule[] {
   const found = new Set<PyModule>(context.project);
   for (const module of context.project) {
     if (!frameworksOf(module).has('flask')) continue;
+    // The package around a blueprint usually holds the app factory.
+    for (const parent of ['.', '..', '...']) {
+      const imported = context.load(module.file, parent);
+      if (imported) found.add(imported);
+    }
     for (const binding of module.imports.values()) {
       const imported =
         (binding.name === null
