@@ -104,7 +104,7 @@ export function responseReceiver(
   const method = callee.at(-1)!;
   const receiver = callee.at(-2)!;
   const classes = responseClasses(framework);
-  const judge = (cls: PyClass): ResponseReceiver => {
+  const judge = (cls: PyClass): ResponseReceiver | null => {
     const owner = methodOwner(cls, method, classes, context.load);
     switch (owner.kind) {
       case 'framework':
@@ -112,7 +112,8 @@ export function responseReceiver(
       case 'own':
         return { kind: 'not-framework', reason: `\`${owner.cls.name}\` defines its own \`${method}\`` };
       case 'none':
-        return { kind: 'not-framework', reason: `\`${cls.name}\` is not a response class` };
+        // Nothing in the hierarchy defines it: a mixin that gets it from the response it is mixed into.
+        return null;
       case 'unknown':
         return {
           kind: 'unknown',
@@ -122,7 +123,8 @@ export function responseReceiver(
   };
   if (callee.length === 2 && receiver === 'self') {
     const cls = enclosingClass(module, call);
-    if (cls) return judge(cls);
+    const verdict = cls ? judge(cls) : null;
+    if (verdict) return verdict;
   } else if (callee.length === 2) {
     const wrapper = enclosingFunction(module, call);
     const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
@@ -131,7 +133,8 @@ export function responseReceiver(
     const typeNode = constructor ?? annotation;
     if (typeNode) {
       const resolved = resolveClass(module, typeNode, context.load);
-      if (resolved.kind === 'class') return judge(resolved.cls);
+      const verdict = resolved.kind === 'class' ? judge(resolved.cls) : null;
+      if (verdict) return verdict;
       if (resolved.kind === 'external' && classes.owns(resolved.name)) return { kind: 'framework' };
     }
   }

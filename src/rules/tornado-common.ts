@@ -60,12 +60,15 @@ export function tornadoReceiver(
   const receiver = callee.at(-2)!;
   if (callee.length === 2 && receiver === 'self') {
     const cls = enclosingClass(module, call);
-    if (!cls) {
+    const owner = cls ? methodOwner(cls, method, TORNADO_CLASSES, context.load) : null;
+    // Outside a class, or in a mixin that calls a method nothing in its hierarchy defines: the method comes
+    // from the handler it is mixed into, as long as the module is Tornado code.
+    if (!cls || owner?.kind === 'none') {
       return importsTornado(module) || !importsOtherWebFramework(module)
         ? { kind: 'handler' }
-        : { kind: 'not-handler', reason: 'not in a class' };
+        : { kind: 'not-handler', reason: 'not in a Tornado handler' };
     }
-    return fromOwner(methodOwner(cls, method, TORNADO_CLASSES, context.load), cls.name, method);
+    return fromOwner(owner!, cls.name, method);
   }
   if (callee.length === 2) {
     const wrapper = enclosingFunction(module, call);

@@ -21,6 +21,14 @@ class CookieMixin:
         self.cookie_name = name
 
 
+class RememberMixin:
+    """Mixed into handlers: Tornado's method comes from the handler class."""
+
+    def remember(self, uid):
+        # ruleid: tornado-set-cookie httpOnly-missing secure-missing fixable
+        self.set_secure_cookie("user", uid)
+
+
 class MixedFirst(CookieMixin, tornado.web.RequestHandler):
     def get(self):
         # ok: tornado-set-cookie
