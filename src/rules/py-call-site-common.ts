@@ -125,5 +125,4 @@ export function withheld(site: CookieSite, reason: string): void {
     if (site.flags[flag].kind !== 'true') site.flags[flag] = { kind: 'unknown', reason };
   }
   site.insertion = null;
-  site.notes.push(`Not changed: ${reason}.`);
 }
