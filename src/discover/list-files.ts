@@ -7,9 +7,11 @@ import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { evidenceFileKind } from '../evidence/files.js';
-import { languageOf } from '../languages/index.js';
+import { languageOf, mentionsCookieApi } from '../languages/index.js';
 import type { SkippedFile } from '../model.js';
+import { builtCopies } from './built-copies.js';
 import { exclusionReason, frameworkSourceFolders, isNeverScannedFolder } from './exclusions.js';
+import { MAX_FILE_BYTES, readRegularFile } from './read-file.js';
 
 export interface Discovery {
   /** The scanned folder, symlinks resolved. */
@@ -47,6 +49,7 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   const evidenceFiles: string[] = [];
   const skipped: SkippedFile[] = [];
   const frameworkFolders = frameworkSourceFolders(all);
+  const copies = builtCopies(all);
   for (const file of all.sort()) {
     if (frameworkFolders.some((folder) => file.startsWith(folder))) continue;
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
@@ -55,6 +58,13 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
     if (exclude?.(file)) continue;
     const reason = exclusionReason(file);
     if (reason) continue; // dependencies and build output are not news; they are simply not ours
+    const copy = copies.get(file);
+    if (copy !== undefined) {
+      // Reported only when it would have been scanned: read once here, as the scan would have.
+      const read = readRegularFile(join(root, file), MAX_FILE_BYTES);
+      if ('bytes' in read && mentionsCookieApi(read.bytes)) skipped.push({ file, reason: copy });
+      continue;
+    }
     files.push(file);
   }
   return { root, files, evidenceFiles, skipped, source: listed ? 'git' : 'walk' };

@@ -2,6 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadResult } from '../scan.js';
+import { generatedReason } from './built-copies.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
@@ -31,7 +32,8 @@ export function readSourceFile(
     return { skip: 'not valid UTF-8' };
   }
   if (looksMinified(text)) return { skip: 'looks minified (very long lines)' };
-  if (GENERATED_BUNDLE.test(text)) return { skip: 'generated bundle (webpack / browserify output)' };
+  const generated = generatedReason(text);
+  if (generated !== null) return { skip: generated };
   return { text };
 }
 
@@ -76,10 +78,6 @@ export function readRegularFile(
     closeSync(descriptor);
   }
 }
-
-/** Bundler runtimes that only generated files contain. */
-const GENERATED_BUNDLE =
-  /__webpack_require__|webpackChunk|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see/;
 
 /** Generated bundles: few, enormous lines. Editing them is pointless and parsing them is slow. */
 export function looksMinified(text: string): boolean {

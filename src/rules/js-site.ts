@@ -4,6 +4,7 @@ import {
   argumentsContainer,
   ignoreReasonAbove,
   stringValue,
+  unwrap,
   type JsModule,
   type JsNode,
   type JsPath,
@@ -68,6 +69,7 @@ function siteFromCallOptions(
     });
   }
   if (optionsNode.type === 'SpreadElement') return null;
+  if (deletesCookie(module, optionsNode, call.get('arguments', optionsIndex), request.load)) return null;
   return siteFromOptions({
     ...request,
     options: optionsNode,
@@ -202,4 +204,65 @@ export function optionString(
 /** A literal name as a one-element list, or the fallback (a framework's default cookie name). */
 export function namesOf(name: string | null, fallback: string[] = []): string[] {
   return name === null ? fallback : [name];
+}
+
+/**
+ * Options that delete the cookie rather than set it (`maxAge: 0`, `expires: new Date(0)`, a date before
+ * 2000, `new Date(Date.now() - …)`): flags protect nothing there, and Secure would keep the deletion from
+ * reaching a browser over plain HTTP.
+ */
+export function deletesCookie(
+  module: JsModule,
+  options: JsNode,
+  path: JsPath | null,
+  load: JsModuleLoader,
+): boolean {
+  const view = readOptions(module, options, path, { load });
+  if ('unknown' in view) return false;
+  const valueOf = (key: string) => {
+    const writer = view.keys.get(key);
+    return writer && writer !== 'unknown' ? unwrap(writer.value) : null;
+  };
+  const maxAge = valueOf('maxAge') ?? valueOf('max-age');
+  if (maxAge && notPositive(maxAge)) return true;
+  const expires = valueOf('expires');
+  return expires !== null && isPastDate(module, expires);
+}
+
+const YEAR_2000_MS = 946_684_800_000;
+
+function notPositive(node: JsNode): boolean {
+  if (node.type === 'NumericLiteral') return node.value <= 0;
+  return (
+    node.type === 'UnaryExpression' &&
+    node.operator === '-' &&
+    unwrap(node.argument).type === 'NumericLiteral'
+  );
+}
+
+function isPastDate(module: JsModule, node: JsNode): boolean {
+  if (notPositive(node)) return true;
+  const text = stringValue(node);
+  if (text !== null) return /\b19\d\d\b/.test(text);
+  if (
+    node.type !== 'NewExpression' ||
+    unwrap(node.callee).type !== 'Identifier' ||
+    unwrap(node.callee).name !== 'Date'
+  )
+    return false;
+  const [first] = node.arguments as JsNode[];
+  if (!first) return false;
+  const value = unwrap(first);
+  const literal = stringValue(value);
+  if (literal !== null) return /\b19\d\d\b/.test(literal);
+  if (value.type === 'NumericLiteral') {
+    // `new Date(1970, 0, 1)` is a year; `new Date(0)` a time in milliseconds.
+    return node.arguments.length > 1 ? value.value < 2000 : value.value < YEAR_2000_MS;
+  }
+  // `new Date(Date.now() - 1000)`: in the past by construction.
+  return (
+    value.type === 'BinaryExpression' &&
+    value.operator === '-' &&
+    /^Date\.now\(\)|getTime\(\)$/.test(module.text.slice(value.left.start, value.left.end))
+  );
 }

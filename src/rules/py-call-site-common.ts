@@ -2,7 +2,7 @@
 // the keywords (following visible `**dict` splats), new keywords added to the call itself or to the dict the
 // call splats.
 import type { SyntaxNode } from '@lezer/common';
-import { pyIgnoreReason, type PyModule } from '../languages/python.js';
+import { pyIgnoreReason, stringLiteral, textOf, type PyModule } from '../languages/python.js';
 import { readPyFlag, readPyOptions, type PyOptionsView } from '../languages/py-options.js';
 import { lineColumn } from '../languages/text.js';
 import type { CookieKind, CookieSite, Flag } from '../model.js';
@@ -79,4 +79,50 @@ export function importedFrom(module: PyModule, name: string, packages: readonly 
   if (!binding) return false;
   const top = binding.module.split('.')[0] ?? '';
   return packages.includes(top);
+}
+
+/**
+ * Whether a cookie call deletes the cookie instead of setting one: an empty value (`''`, `None`), or an
+ * expiry already past (`max_age=0`, `expires=0`, `expires_days=-1`, `expires=datetime(1970, 1, 1)`,
+ * `expires='Thu, 01 Jan 1970 00:00:00 GMT'`, `expires=datetime.utcnow() - timedelta(days=1)`). Flags protect
+ * nothing there, and Secure would keep the deletion from reaching a browser over plain HTTP.
+ */
+export function isPyCookieDeletion(
+  module: PyModule,
+  value: SyntaxNode | undefined,
+  keyword: (name: string) => SyntaxNode | undefined,
+): boolean {
+  if (value && (value.name === 'None' || stringLiteral(module, value) === '')) return true;
+  const maxAge = keyword('max_age');
+  if (maxAge && notPositive(textOf(module, maxAge))) return true;
+  const days = keyword('expires_days');
+  if (days && notPositive(textOf(module, days))) return true;
+  const expires = keyword('expires');
+  return expires !== undefined && isPastExpiry(module, expires);
+}
+
+function notPositive(text: string): boolean {
+  return /^(?:-\s*\d+(?:\.\d*)?|0+(?:\.0*)?)$/.test(text.trim());
+}
+
+/** Dates written before 2000 are taken as "in the past": that is how deletions spell them. */
+function isPastExpiry(module: PyModule, node: SyntaxNode): boolean {
+  const text = textOf(module, node).trim();
+  if (notPositive(text)) return true;
+  const literal = stringLiteral(module, node);
+  if (literal !== null) return /\b19\d\d\b/.test(literal) || /^\s*0\s*$/.test(literal);
+  if (/^(?:\w+\.)*datetime\s*\(\s*19\d\d\b/.test(text)) return true;
+  if (/^(?:\w+\.)*(?:utc)?fromtimestamp\s*\(\s*0\s*[,)]/.test(text)) return true;
+  return /\b(?:utc)?now\s*\([^)]*\)\s*-/.test(text) || /\btime\s*\(\s*\)\s*-/.test(text);
+}
+
+/**
+ * A site that may not be the framework's call (an unseen base class, arguments the framework does not take):
+ * reported so a person can look, never edited. Flags already on stay on.
+ */
+export function withheld(site: CookieSite, reason: string): void {
+  for (const flag of ['httpOnly', 'secure'] as const) {
+    if (site.flags[flag].kind !== 'true') site.flags[flag] = { kind: 'unknown', reason };
+  }
+  site.insertion = null;
 }

@@ -1,6 +1,24 @@
 // Which Python web framework a module belongs to, decided from its imports. Several frameworks spell a cookie
 // call `response.set_cookie(...)`; the imports say whose defaults apply, so each call is claimed by one rule.
-import type { PyModule } from '../languages/python.js';
+import type { SyntaxNode } from '@lezer/common';
+import {
+  enclosingClass,
+  methodOwner,
+  parameterAnnotation,
+  resolveClass,
+  type FrameworkClasses,
+  type PyClass,
+} from '../languages/py-classes.js';
+import {
+  assignedValue,
+  callParts,
+  dottedName,
+  enclosingFunction,
+  localAssignment,
+  type PyArgument,
+  type PyModule,
+} from '../languages/python.js';
+import type { PyRuleContext } from './rule.js';
 import { importsTornado } from './tornado-common.js';
 
 export type PyFramework = 'tornado' | 'aiohttp' | 'starlette' | 'django' | 'flask';
@@ -55,4 +73,219 @@ export function owningFramework(module: PyModule, project: readonly PyModule[]):
   if (own.size > 0) return pick(own);
   const all = projectFrameworks(project);
   return all.size === 1 ? pick(all) : null;
+}
+
+/** The response classes of each framework own `set_cookie`; its other classes are neither here nor there. */
+function responseClasses(framework: PyFramework): FrameworkClasses {
+  const packages = framework === 'tornado' ? ['tornado'] : PACKAGES[framework];
+  const top = (name: string) => name.split('.')[0] ?? '';
+  return {
+    owns: (name) => packages.includes(top(name)) && /Response\w*$/.test(name),
+    neutral: (name) => packages.includes(top(name)) || /^(?:builtins|typing|abc)\./.test(name),
+  };
+}
+
+export type ResponseReceiver =
+  { kind: 'framework' } | { kind: 'not-framework'; reason: string } | { kind: 'unknown'; reason: string };
+
+/**
+ * Whether `receiver.set_cookie(...)` reaches the framework's method. `self` in a class, a local built by a
+ * constructor (`resp = AppResponse(...)`) and an annotated parameter are decided by their class hierarchy;
+ * any other response (`make_response(...)`, a view's `response`) is the app's `response_class`, which a
+ * Flask project may replace with its own class whose `set_cookie` sets the flags itself.
+ */
+export function responseReceiver(
+  module: PyModule,
+  call: SyntaxNode,
+  callee: readonly string[],
+  framework: PyFramework,
+  context: PyRuleContext,
+): ResponseReceiver {
+  const method = callee.at(-1)!;
+  const receiver = callee.at(-2)!;
+  const classes = responseClasses(framework);
+  const judge = (cls: PyClass): ResponseReceiver | null => {
+    const owner = methodOwner(cls, method, classes, context.load);
+    switch (owner.kind) {
+      case 'framework':
+        return { kind: 'framework' };
+      case 'own':
+        return { kind: 'not-framework', reason: `\`${owner.cls.name}\` defines its own \`${method}\`` };
+      case 'none':
+        // Nothing in the hierarchy defines it: a mixin that gets it from the response it is mixed into.
+        return null;
+      case 'unknown':
+        return {
+          kind: 'unknown',
+          reason: `\`${cls.name}\` derives from \`${owner.base}\`, which is outside the project, so it may not be the framework's \`${method}\``,
+        };
+    }
+  };
+  if (callee.length === 2 && receiver === 'self') {
+    const cls = enclosingClass(module, call);
+    const verdict = cls ? judge(cls) : null;
+    if (verdict) return verdict;
+  } else if (callee.length === 2) {
+    const wrapper = enclosingFunction(module, call);
+    const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
+    const constructor = assigned?.name === 'CallExpression' ? callParts(assigned)?.callee : undefined;
+    const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
+    const typeNode = constructor ?? annotation;
+    if (typeNode) {
+      const resolved = resolveClass(module, typeNode, context.load);
+      const verdict = resolved.kind === 'class' ? judge(resolved.cls) : null;
+      if (verdict) return verdict;
+      if (resolved.kind === 'external' && classes.owns(resolved.name)) return { kind: 'framework' };
+    }
+  }
+  const replaced = framework === 'flask' ? ownResponseClass(context, method) : null;
+  if (replaced) {
+    return {
+      kind: 'not-framework',
+      reason: `the app's \`response_class\` \`${replaced.name}\` defines its own \`${method}\``,
+    };
+  }
+  return { kind: 'framework' };
+}
+
+const responseClassCache = new WeakMap<readonly PyModule[], Map<string, PyClass | null>>();
+
+/** A `response_class = AppResponse` (on the app or in a Flask subclass) whose class defines `method`. */
+function ownResponseClass(context: PyRuleContext, method: string): PyClass | null {
+  let byMethod = responseClassCache.get(context.project);
+  if (!byMethod) {
+    byMethod = new Map();
+    responseClassCache.set(context.project, byMethod);
+  }
+  if (byMethod.has(method)) return byMethod.get(method) ?? null;
+  let found: PyClass | null = null;
+  const classes = responseClasses('flask');
+  for (const module of modulesAndTheirImports(context)) {
+    if (found || !module.text.includes('response_class')) continue;
+    module.tree.iterate({
+      enter(ref) {
+        if (found || ref.name !== 'AssignStatement') return found === null;
+        const target = ref.node.firstChild;
+        const value = assignedValue(ref.node);
+        const name = target ? dottedName(module, target)?.at(-1) : undefined;
+        if (name !== 'response_class' || !value) return false;
+        const resolved = resolveClass(module, value, context.load);
+        if (resolved.kind !== 'class') return false;
+        const owner = methodOwner(resolved.cls, method, classes, context.load);
+        if (owner.kind === 'own') found = owner.cls;
+        return false;
+      },
+    });
+  }
+  byMethod.set(method, found);
+  return found;
+}
+
+/**
+ * The scanned modules, the project modules they import and the packages around them: the line that
+ * installs a response class (`app.response_class = AppResponse`) usually sits in the app factory, which
+ * mentions no cookie.
+ */
+function modulesAndTheirImports(context: PyRuleContext): PyModule[] {
+  const found = new Set<PyModule>(context.project);
+  for (const module of context.project) {
+    if (!frameworksOf(module).has('flask')) continue;
+    // The package around a blueprint usually holds the app factory.
+    for (const parent of ['.', '..', '...']) {
+      const imported = context.load(module.file, parent);
+      if (imported) found.add(imported);
+    }
+    for (const binding of module.imports.values()) {
+      const imported =
+        (binding.name === null
+          ? null
+          : context.load(module.file, joinDotted(binding.module, binding.name))) ??
+        context.load(module.file, binding.module);
+      if (imported) found.add(imported);
+    }
+  }
+  return [...found];
+}
+
+function joinDotted(source: string, name: string): string {
+  return source.endsWith('.') ? source + name : `${source}.${name}`;
+}
+
+/** Keyword names each framework's `set_cookie` accepts, and how many arguments may be positional. */
+const SIGNATURES: Record<Exclude<PyFramework, 'tornado'>, { keywords: string[]; positional: number }> = {
+  flask: {
+    keywords: [
+      'key',
+      'value',
+      'max_age',
+      'expires',
+      'path',
+      'domain',
+      'secure',
+      'httponly',
+      'samesite',
+      'partitioned',
+    ],
+    positional: 10,
+  },
+  django: {
+    keywords: ['key', 'value', 'max_age', 'expires', 'path', 'domain', 'secure', 'httponly', 'samesite'],
+    positional: 9,
+  },
+  starlette: {
+    keywords: [
+      'key',
+      'value',
+      'max_age',
+      'expires',
+      'path',
+      'domain',
+      'secure',
+      'httponly',
+      'samesite',
+      'partitioned',
+    ],
+    positional: 10,
+  },
+  aiohttp: {
+    keywords: [
+      'name',
+      'value',
+      'expires',
+      'domain',
+      'max_age',
+      'path',
+      'secure',
+      'httponly',
+      'version',
+      'samesite',
+      'comment',
+      'partitioned',
+    ],
+    positional: 2,
+  },
+};
+
+/** Why a call's arguments cannot be the framework's `set_cookie` / Django's `set_signed_cookie`, or null. */
+export function responseArgumentMismatch(
+  framework: PyFramework,
+  method: string,
+  args: readonly PyArgument[],
+): string | null {
+  if (framework === 'tornado') return null;
+  const signature = SIGNATURES[framework];
+  // Django's set_signed_cookie(key, value, salt='', **kwargs) hands its keywords to set_cookie.
+  const signed = method === 'set_signed_cookie';
+  const limit = signed ? 3 : signature.positional;
+  const keywords = signed ? [...signature.keywords, 'salt'] : signature.keywords;
+  const positional = args.filter((argument) => argument.kind === 'positional').length;
+  if (positional > limit) {
+    return `\`${method}\` takes at most ${limit} positional arguments and this call passes ${positional}, so it may be another method of that name`;
+  }
+  const unknown = args.find(
+    (argument) => argument.kind === 'keyword' && !keywords.includes(argument.name ?? ''),
+  );
+  if (unknown)
+    return `\`${method}\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
+  return null;
 }

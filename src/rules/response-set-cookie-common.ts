@@ -2,8 +2,9 @@
 // aiohttp spell it: both flags off unless passed (aiohttp's `None` is off too). One shared reader; each rule
 // says which framework's calls it owns, decided from the file's imports (py-framework-common.ts).
 //
-// Deletion-like calls are not reported: a value of `None` or `''`, or `max_age=0` / `expires=0`, clears the
-// cookie, and Secure / HttpOnly protect a value there is none of.
+// Deletion-like calls are not reported (isPyCookieDeletion): Secure / HttpOnly protect a value there is none
+// of. Calls on a project class that defines its own `set_cookie` (a response class set as the app's
+// `response_class`, a helper with the same method name) are not the framework's (py-response-classes.ts).
 import type { SyntaxNode } from '@lezer/common';
 import {
   argumentsOf,
@@ -14,15 +15,21 @@ import {
   evaluatePyFlag,
   stringLiteral,
   textOf,
-  type PyArgument,
   type PyModule,
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
 import type { CookieKind, CookieSite, FlagValue } from '../model.js';
 import { kindOfName } from '../cookie-kind.js';
-import { placeCallOptions } from './py-call-site-common.js';
+import { isPyCookieDeletion, placeCallOptions, withheld } from './py-call-site-common.js';
+
 import type { PyRuleContext } from './rule.js';
-import { frameworksOf, owningFramework, type PyFramework } from './py-framework-common.js';
+import {
+  frameworksOf,
+  owningFramework,
+  responseArgumentMismatch,
+  responseReceiver,
+  type PyFramework,
+} from './py-framework-common.js';
 
 /** Receivers whose `set_cookie` is not a response's: cookie jars, test clients, cookie containers. */
 const NOT_A_RESPONSE = /jar$|client$|^cookies?$|^c$/i;
@@ -64,7 +71,9 @@ export function findSetCookieSites(
     const nameNode = positional[0]?.value ?? named('key')?.value ?? named('name')?.value;
     if (!nameNode) continue;
     const valueNode = positional[1]?.value ?? named('value')?.value;
-    if (isDeletion(module, valueNode, named('max_age'), named('expires'))) continue;
+    if (isPyCookieDeletion(module, valueNode, (name) => named(name)?.value)) continue;
+    const receiverClass = responseReceiver(module, call, callee, options.framework, context);
+    if (receiverClass.kind === 'not-framework') continue;
     const wrapper = enclosingFunction(module, call);
     if (
       wrapper?.kwargsParameter &&
@@ -99,19 +108,14 @@ export function findSetCookieSites(
       notes: [],
     };
     placeCallOptions(site, module, call, view, context, identity);
+    const doubt =
+      receiverClass.kind === 'unknown'
+        ? receiverClass.reason
+        : responseArgumentMismatch(options.framework, method, args);
+    if (doubt !== null) withheld(site, doubt);
     sites.push(site);
   }
   return sites;
-}
-
-function isDeletion(
-  module: PyModule,
-  value: SyntaxNode | undefined,
-  maxAge: PyArgument | undefined,
-  expires: PyArgument | undefined,
-): boolean {
-  if (value && (value.name === 'None' || stringLiteral(module, value) === '')) return true;
-  return [maxAge, expires].some((argument) => argument && textOf(module, argument.value).trim() === '0');
 }
 
 /** `settings.SESSION_COOKIE_NAME`, `CSRF_COOKIE`, `token_name`: the kind a non-literal name suggests. */

@@ -14,13 +14,15 @@ import {
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
 import type { CookieSite } from '../model.js';
-import { placeCallOptions } from './py-call-site-common.js';
+import { isPyCookieDeletion, placeCallOptions, withheld } from './py-call-site-common.js';
 import type { PyRule } from './rule.js';
 import {
   TORNADO_COOKIE_METHODS,
   importsOtherWebFramework,
   importsTornado,
+  tornadoArgumentMismatch,
   tornadoKey,
+  tornadoReceiver,
 } from './tornado-common.js';
 
 export const tornadoSetCookie: PyRule = {
@@ -43,12 +45,16 @@ export const tornadoSetCookie: PyRule = {
       const method = callee?.at(-1);
       if (!parts || !callee || callee.length < 2 || !method || !TORNADO_COOKIE_METHODS.has(method)) continue;
       if (method === 'set_cookie' && !(tornadoFile || (callee[0] === 'self' && !otherFramework))) continue;
+      const receiver = tornadoReceiver(module, call, callee, context);
+      if (receiver.kind === 'not-handler') continue;
       const args = argumentsOf(module, parts.argList);
       const positional = args.filter((argument) => argument.kind === 'positional');
       const named = (name: string) =>
-        args.find((argument) => argument.kind === 'keyword' && argument.name === name);
+        args.find((argument) => argument.kind === 'keyword' && tornadoKey(argument.name ?? '') === name);
       if (positional.length + (named('name') ? 1 : 0) + (named('value') ? 1 : 0) < 2) continue;
       if (args.some((argument) => argument.kind === 'star')) continue;
+      const valueNode = positional[1]?.value ?? named('value')?.value;
+      if (isPyCookieDeletion(module, valueNode, (name) => named(name)?.value)) continue;
       const wrapper = enclosingFunction(module, call);
       const forwardsKwargs =
         wrapper?.kwargsParameter &&
@@ -83,6 +89,8 @@ export const tornadoSetCookie: PyRule = {
         );
       }
       placeCallOptions(site, module, call, view, context, tornadoKey);
+      const doubt = receiver.kind === 'unknown' ? receiver.reason : tornadoArgumentMismatch(method, args);
+      if (doubt !== null) withheld(site, doubt);
       sites.push(site);
     }
     return sites;

@@ -29,6 +29,6 @@ class AuthHandler(tornado.web.RequestHandler):
         self.clear_cookie("user")
 
     def set_cookie(self, name, value, **kwargs):
-        kwargs.setdefault("secure", True)
+        kwargs.setdefault("samesite", "Lax")
         # ok: tornado-set-cookie
         super().set_cookie(name, value, **kwargs)
