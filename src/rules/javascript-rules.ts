@@ -14,6 +14,7 @@ import { hapiState } from './hapi-state.js';
 import { honoSetCookie } from './hono-set-cookie.js';
 import { ironSessionOptions } from './iron-session-options.js';
 import { jsCookieSet } from './js-cookie-set.js';
+import { jsSetCookieHeader } from './js-set-cookie-header.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
 import { nextjsCookiesSet } from './nextjs-cookies-set.js';
@@ -46,4 +47,5 @@ export const JS_RULES: readonly JsRule[] = [
   universalCookieSet,
   ngxCookieServiceSet,
   documentCookie,
+  jsSetCookieHeader,
 ];
