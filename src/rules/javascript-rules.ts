@@ -11,6 +11,7 @@ import { fastifySetCookie } from './fastify-set-cookie.js';
 import { h3SetCookie } from './h3-set-cookie.js';
 import { h3UseSession } from './h3-use-session.js';
 import { hapiState } from './hapi-state.js';
+import { honoSessionsMiddleware } from './hono-sessions-middleware.js';
 import { honoSetCookie } from './hono-set-cookie.js';
 import { ironSessionOptions } from './iron-session-options.js';
 import { jsCookieSet } from './js-cookie-set.js';
@@ -36,6 +37,7 @@ export const JS_RULES: readonly JsRule[] = [
   fastifySecureSession,
   nextjsCookiesSet,
   honoSetCookie,
+  honoSessionsMiddleware,
   h3SetCookie,
   h3UseSession,
   hapiState,
