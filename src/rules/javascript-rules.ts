@@ -10,6 +10,7 @@ import { fastifySession } from './fastify-session.js';
 import { fastifySetCookie } from './fastify-set-cookie.js';
 import { h3SetCookie } from './h3-set-cookie.js';
 import { h3UseSession } from './h3-use-session.js';
+import { hapiPluginOptions } from './hapi-plugin-options.js';
 import { hapiState } from './hapi-state.js';
 import { honoSessionsMiddleware } from './hono-sessions-middleware.js';
 import { honoSetCookie } from './hono-set-cookie.js';
@@ -41,6 +42,7 @@ export const JS_RULES: readonly JsRule[] = [
   h3SetCookie,
   h3UseSession,
   hapiState,
+  hapiPluginOptions,
   remixCreateCookie,
   sveltekitCookiesSet,
   ironSessionOptions,
