@@ -51,13 +51,16 @@ export const hapiState: JsRule = {
         if (!isObjectLike(args[optionsIndex])) continue;
         request = { ...base, optionsIndex, cookieNames: namesOf(stringValue(args[0])) };
       } else if (method === 'strategy' && args.length === 3 && stringValue(args[1]) === 'cookie') {
-        const name = optionString(module, args[2], call.get('arguments', 2), 'name', load, 'cookie');
+        // hapi-auth-cookie before @hapi/cookie 10 took flat options, `cookie` being the cookie's name.
+        const flatName = optionString(module, args[2], call.get('arguments', 2), 'cookie', load);
+        const name =
+          flatName ?? optionString(module, args[2], call.get('arguments', 2), 'name', load, 'cookie');
         request = {
           ...base,
           optionsIndex: 2,
           cookieNames: namesOf(name, ['sid']),
           kind: 'session',
-          nestedUnder: 'cookie',
+          ...(flatName === null ? { nestedUnder: 'cookie' } : {}),
         };
       }
       if (!request) continue;
