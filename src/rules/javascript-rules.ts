@@ -10,6 +10,7 @@ import { fastifySession } from './fastify-session.js';
 import { fastifySetCookie } from './fastify-set-cookie.js';
 import { h3SetCookie } from './h3-set-cookie.js';
 import { h3UseSession } from './h3-use-session.js';
+import { hapiCookieModules } from './hapi-cookie-modules.js';
 import { hapiPluginOptions } from './hapi-plugin-options.js';
 import { hapiState } from './hapi-state.js';
 import { honoSessionsMiddleware } from './hono-sessions-middleware.js';
@@ -43,6 +44,7 @@ export const JS_RULES: readonly JsRule[] = [
   h3UseSession,
   hapiState,
   hapiPluginOptions,
+  hapiCookieModules,
   remixCreateCookie,
   sveltekitCookiesSet,
   ironSessionOptions,
