@@ -48,7 +48,7 @@ export const tornadoSetCookie: PyRule = {
       const named = (name: string) =>
         args.find((argument) => argument.kind === 'keyword' && argument.name === name);
       if (positional.length + (named('name') ? 1 : 0) + (named('value') ? 1 : 0) < 2) continue;
-      if (args.some((argument) => argument.kind === 'star')) continue;
+      const star = args.find((argument) => argument.kind === 'star');
       const wrapper = enclosingFunction(module, call);
       const forwardsKwargs =
         wrapper?.kwargsParameter &&
@@ -81,6 +81,9 @@ export const tornadoSetCookie: PyRule = {
         );
       }
       placeCallOptions(site, module, call, view, context, tornadoKey);
+      // Tornado takes the flags only as keywords, so `*args` cannot set them: the call is judged as written.
+      if (star)
+        site.notes.push('The `*` arguments can fill only the positional parameters, never the flags.');
       sites.push(site);
     }
     return sites;
