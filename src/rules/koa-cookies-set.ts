@@ -41,6 +41,14 @@ export const koaCookiesSet: JsRule = {
       if (!isCall(node) || calleeName(node) !== 'set') continue;
       const callee = unwrap(node.callee);
       if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      // `set(name, value, options?)`: a Map-like `set(key, object)` or a callback is another API.
+      const first = unwrap(node.arguments[0]);
+      if (
+        /^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+          first.type,
+        )
+      )
+        continue;
       koa ??= isKoaFile(module);
       if (!isCookieJar(module, unwrap(callee.object), call.get('callee', 'object'), koa)) continue;
       const site = siteFromCall({
