@@ -125,6 +125,17 @@ function folderModules(module: JsModule, files: ReadonlySet<string>): string[] {
     if (node.type === 'TemplateElement' && node.value.cooked) pieces.add(node.value.cooked as string);
   });
   const folders = new Set<string>();
+  // `path.join(__dirname, '..', 'lib', 'cookies')`: the literal parts after `__dirname`, from the loader's folder.
+  for (const call of callsOf(module)) {
+    const name = calleeName(call.node);
+    if (name !== 'join' && name !== 'resolve') continue;
+    const [first, ...rest] = (call.node.arguments as JsNode[]).map(unwrap);
+    if (first?.type !== 'Identifier' || first.name !== '__dirname') continue;
+    const parts = rest.map(stringValue);
+    if (parts.length === 0 || parts.some((part) => part === null)) continue;
+    const joined = posix.normalize(posix.join(posix.dirname(module.file), ...(parts as string[])));
+    if (!joined.startsWith('..') && /(cookie|state)[^/]*$/i.test(joined)) folders.add(joined);
+  }
   for (const piece of pieces) {
     const folder = piece
       .replace(/\/?(\*\*\/)?\*[^/]*$/, '')
