@@ -259,7 +259,7 @@ function analyze(
       const found: SiteWithRule[] = [];
       for (const rule of JS_RULES) {
         if (config.rules[rule.meta.id] === 'off') continue;
-        for (const site of rule.findSites(module, { load: jsLoader }))
+        for (const site of rule.findSites(module, { load: jsLoader, files: fileSet }))
           found.push({ site, meta: rule.meta, origin: file });
       }
       analysis.sites.push(...found);

@@ -292,7 +292,11 @@ export function renderEntries(
   if (container.syntax === 'cookie-string') {
     // Header attributes, whatever the API's option keys: `; Secure`, `; SameSite=Lax`.
     return entries.map(({ key, value }) =>
-      /samesite/i.test(key) ? `; SameSite=${capitalise(value.replace(/^['"`]|['"`]$/g, ''))}` : '; Secure',
+      /samesite/i.test(key)
+        ? `; SameSite=${capitalise(value.replace(/^['"`]|['"`]$/g, ''))}`
+        : /httponly/i.test(key)
+          ? '; HttpOnly'
+          : '; Secure',
     );
   }
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';

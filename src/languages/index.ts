@@ -30,6 +30,7 @@ const COOKIE_API_NEEDLES = [
   'OOKIE', // SESSION_COOKIE_SECURE, COOKIE_OPTIONS
   'isSecure', // hapi
   'isHttpOnly',
+  'server.state', // hapi loaders that register cookie modules from a folder
   'INSTALLED_APPS', // Django settings that set no cookie flag at all
   'from_object', // Flask apps loading a config class or module that may set no cookie key itself
   'from_pyfile',
@@ -48,6 +49,8 @@ const SESSION_NEEDLES = [
   'aiohttp_session',
   'SessionMiddleware',
   'SESSION_ENGINE',
+  'hono-sessions', // sessionMiddleware from npm, JSR (@jcs224/hono-sessions)
+  'hono_sessions', // … and deno.land/x
 ];
 
 /**

@@ -437,7 +437,8 @@ export function unwrapAwait(node: JsNode): JsNode {
 export function calleeName(call: JsNode): string | null {
   const callee = unwrap(call.callee);
   if (callee?.type === 'Identifier') return callee.name;
-  if (callee?.type === 'MemberExpression') return memberPropertyName(callee);
+  if (callee?.type === 'MemberExpression' || callee?.type === 'OptionalMemberExpression')
+    return memberPropertyName(callee);
   return null;
 }
 

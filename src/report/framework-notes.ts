@@ -155,6 +155,22 @@ const NOTES: Record<string, FrameworkNotes> = {
       "`setCookie` / `setSignedCookie` add only `path: /`; HttpOnly and Secure are off unless set (`prefix: 'secure'` or `'host'` forces Secure).",
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
   },
+  'hono-sessions': {
+    name: 'hono-sessions',
+    defaults: { httpOnly: 'off', secure: 'off' },
+    defaultBehaviour:
+      "`sessionMiddleware` hands `cookieOptions` unchanged to Hono's `setCookie`, which adds only `path: /`; HttpOnly and Secure are off unless set.",
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+    defaultCookieName: 'session',
+    secretSetting: '`encryptionKey`',
+  },
+  'set-cookie-header': {
+    name: 'Raw `Set-Cookie` header',
+    defaults: { httpOnly: 'off', secure: 'off' },
+    defaultBehaviour:
+      'A header written by hand carries exactly the attributes its text names: without `; HttpOnly` and `; Secure` the browser sets neither.',
+    behindProxy: 'The header is sent as written, whatever the protocol of the request.',
+  },
   h3: {
     name: 'h3',
     defaults: {},

@@ -1,12 +1,30 @@
 // Express `res.cookie(name, value, options?)`: only `path` gets a default, so HttpOnly and Secure are off
 // unless written. A call without options gets an options argument.
-import { calleeName, callsOf, stringValue, unwrap } from '../languages/javascript.js';
+import { calleeName, callsOf, stringValue, unwrap, type JsNode } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
-import { siteFromCall } from './js-site.js';
+import { isCall, isMember, siteFromCall } from './js-site.js';
 
 /** Receivers whose `.cookie()` is a browser-side or unrelated API (jquery.cookie and friends). */
-const NOT_A_RESPONSE = new Set(['$', 'jQuery', 'Cookies', 'cookies', 'document', 'window', 'cy', 'cookie']);
+const NOT_A_RESPONSE = new Set([
+  '$',
+  'jQuery',
+  'Cookies',
+  'cookies',
+  'document',
+  'window',
+  'cy',
+  'cookie',
+  // Requests, HTTP clients and cookie jars read or send cookies; they never answer with Set-Cookie.
+  'req',
+  'request',
+  'client',
+  'agent',
+  'jar',
+  'cookieJar',
+  'browser',
+  'page',
+]);
 
 export const expressResCookie: JsRule = {
   meta: {
@@ -22,15 +40,14 @@ export const expressResCookie: JsRule = {
     const sites: CookieSite[] = [];
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== 'CallExpression' || calleeName(node) !== 'cookie') continue;
+      if (!isCall(node) || calleeName(node) !== 'cookie') continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== 'MemberExpression') continue;
+      if (!isMember(callee)) continue;
       const receiver = unwrap(callee.object);
       if (receiver.type === 'Identifier' && NOT_A_RESPONSE.has(receiver.name)) continue;
       if (receiver.type === 'Identifier' && /^(reply|rep)$/.test(receiver.name)) continue; // Fastify's alias
       const args = node.arguments;
-      if (args.length < 2 || args.length > 3) continue;
-      if (args[1].type === 'FunctionExpression' || args[1].type === 'ArrowFunctionExpression') continue;
+      if (!matchesSignature(args)) continue;
       const name = stringValue(args[0]);
       const site = siteFromCall({
         ruleId: this.meta.id,
@@ -47,3 +64,22 @@ export const expressResCookie: JsRule = {
     return sites;
   },
 };
+
+/**
+ * `res.cookie(name, value, options?)`: a name that can be a string, a value that is not a callback. Other
+ * shapes (`res.cookie(opts)`, a cookie object, a callback) belong to other libraries and are left alone; a
+ * spread hides the options, which is reported as unknown.
+ */
+function matchesSignature(args: JsNode[]): boolean {
+  if (args.some((arg) => arg.type === 'SpreadElement'))
+    return args[0]?.type === 'SpreadElement' || args.length >= 2;
+  if (args.length < 2 || args.length > 3) return false;
+  const [name, value] = args.map(unwrap) as [JsNode, JsNode];
+  if (
+    /^(ObjectExpression|ArrayExpression|FunctionExpression|ArrowFunctionExpression|NumericLiteral|BooleanLiteral|NullLiteral)$/.test(
+      name.type,
+    )
+  )
+    return false;
+  return value.type !== 'FunctionExpression' && value.type !== 'ArrowFunctionExpression';
+}

@@ -15,7 +15,7 @@ import { readFlag } from '../languages/js-options.js';
 import { lineColumn } from '../languages/text.js';
 import { cookieRegistrationFor, type CookieRegistration } from './fastify-common.js';
 import type { JsRule } from './rule.js';
-import { namesOf, siteFromCall } from './js-site.js';
+import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
 
 /** Names a Fastify reply goes by (Nest handlers often call it `response` or `res`). */
 const REPLY = /^(reply|rep|res|response|resp)$/;
@@ -36,7 +36,7 @@ export const fastifySetCookie: JsRule = {
     let registration: CookieRegistration | null | undefined;
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== 'CallExpression' || !isReplyCookieCall(node)) continue;
+      if (!isCall(node) || !isReplyCookieCall(node)) continue;
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
@@ -65,16 +65,11 @@ function isReplyCookieCall(node: JsNode): boolean {
   const method = calleeName(node);
   if (method !== 'setCookie' && method !== 'cookie') return false;
   const callee = unwrap(node.callee);
-  if (callee.type !== 'MemberExpression' || node.arguments.length < 2 || node.arguments.length > 3)
-    return false;
+  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
   if (unwrap(node.arguments[0]).type === 'ObjectExpression') return false; // puppeteer-style cookie objects
   const receiver = unwrap(callee.object);
   const name =
-    receiver.type === 'Identifier'
-      ? receiver.name
-      : receiver.type === 'MemberExpression'
-        ? memberPropertyName(receiver)
-        : null;
+    receiver.type === 'Identifier' ? receiver.name : isMember(receiver) ? memberPropertyName(receiver) : null;
   if (name === null) return false;
   // `res.cookie` is Express's: only the Fastify-only names take the alias.
   return method === 'setCookie' ? REPLY.test(name) : /^(reply|rep)$/.test(name);

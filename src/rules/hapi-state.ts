@@ -10,6 +10,7 @@ import {
   type JsNode,
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
+import { LISTS_FOLDER, isLoaderCall } from './hapi-cookie-modules.js';
 import type { JsRule } from './rule.js';
 import { namesOf, optionString, siteFromCall, type JsSiteRequest } from './js-site.js';
 
@@ -31,6 +32,7 @@ export const hapiState: JsRule = {
     const hapiFile = [...module.imports.values()].some((binding) =>
       /^(@hapi\/[\w-]+|hapi)$/.test(binding.source),
     );
+    const listsFolder = LISTS_FOLDER.test(module.text);
     for (const call of callsOf(module)) {
       const node = call.node;
       const base = { ruleId: this.meta.id, module, call, keys: KEYS, load };
@@ -46,18 +48,23 @@ export const hapiState: JsRule = {
         continue;
       } else if (!hapiFile && !HAPI_NAMES.has(rootName(node.callee) ?? '')) {
         continue; // `.state(…)` of some other library
+      } else if (listsFolder && isLoaderCall(node)) {
+        continue; // a loader registering a folder of cookie modules: hapi-cookie-modules reads the modules
       } else if (method === 'state' && (args.length === 2 || args.length === 3)) {
         const optionsIndex = args.length - 1;
         if (!isObjectLike(args[optionsIndex])) continue;
         request = { ...base, optionsIndex, cookieNames: namesOf(stringValue(args[0])) };
       } else if (method === 'strategy' && args.length === 3 && stringValue(args[1]) === 'cookie') {
-        const name = optionString(module, args[2], call.get('arguments', 2), 'name', load, 'cookie');
+        // hapi-auth-cookie before @hapi/cookie 10 took flat options, `cookie` being the cookie's name.
+        const flatName = optionString(module, args[2], call.get('arguments', 2), 'cookie', load);
+        const name =
+          flatName ?? optionString(module, args[2], call.get('arguments', 2), 'name', load, 'cookie');
         request = {
           ...base,
           optionsIndex: 2,
           cookieNames: namesOf(name, ['sid']),
           kind: 'session',
-          nestedUnder: 'cookie',
+          ...(flatName === null ? { nestedUnder: 'cookie' } : {}),
         };
       }
       if (!request) continue;

@@ -30,6 +30,9 @@ export const honoSetCookie: JsRule = {
       const binding = node.type === 'CallExpression' ? calleeImport(module, node) : null;
       if (binding?.source !== 'hono/cookie' || !(binding.imported in APIS)) continue;
       const [nameIndex, optionsIndex] = APIS[binding.imported]!;
+      // The helper's own signature, or it is some other function of the same name: no fix on a guess.
+      const count = node.arguments.length;
+      if (count < optionsIndex || count > optionsIndex + 1) continue;
       const name = node.arguments[nameIndex] ? stringValue(node.arguments[nameIndex]) : null;
       const site = siteFromCall({
         ruleId: this.meta.id,

@@ -10,10 +10,14 @@ import { fastifySession } from './fastify-session.js';
 import { fastifySetCookie } from './fastify-set-cookie.js';
 import { h3SetCookie } from './h3-set-cookie.js';
 import { h3UseSession } from './h3-use-session.js';
+import { hapiCookieModules } from './hapi-cookie-modules.js';
+import { hapiPluginOptions } from './hapi-plugin-options.js';
 import { hapiState } from './hapi-state.js';
+import { honoSessionsMiddleware } from './hono-sessions-middleware.js';
 import { honoSetCookie } from './hono-set-cookie.js';
 import { ironSessionOptions } from './iron-session-options.js';
 import { jsCookieSet } from './js-cookie-set.js';
+import { jsSetCookieHeader } from './js-set-cookie-header.js';
 import { koaCookiesSet } from './koa-cookies-set.js';
 import { koaSession } from './koa-session.js';
 import { nextjsCookiesSet } from './nextjs-cookies-set.js';
@@ -35,9 +39,12 @@ export const JS_RULES: readonly JsRule[] = [
   fastifySecureSession,
   nextjsCookiesSet,
   honoSetCookie,
+  honoSessionsMiddleware,
   h3SetCookie,
   h3UseSession,
   hapiState,
+  hapiPluginOptions,
+  hapiCookieModules,
   remixCreateCookie,
   sveltekitCookiesSet,
   ironSessionOptions,
@@ -46,4 +53,5 @@ export const JS_RULES: readonly JsRule[] = [
   universalCookieSet,
   ngxCookieServiceSet,
   documentCookie,
+  jsSetCookieHeader,
 ];

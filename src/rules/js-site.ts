@@ -9,8 +9,14 @@ import {
   type JsNode,
   type JsPath,
 } from '../languages/javascript.js';
-import { readFlag, readOptions, type JsModuleLoader, type OptionsView } from '../languages/js-options.js';
-import { lineColumn } from '../languages/text.js';
+import {
+  readFlag,
+  readOptions,
+  sourceOf,
+  type JsModuleLoader,
+  type OptionsView,
+} from '../languages/js-options.js';
+import { abbreviate, lineColumn } from '../languages/text.js';
 
 export interface JsSiteRequest {
   ruleId: string;
@@ -33,6 +39,11 @@ export interface JsSiteRequest {
    * defaults inherited from elsewhere. `view` is null when the options are missing or not yet written.
    */
   refine?: (view: OptionsView | null, flags: Record<Flag, FlagValue>) => void;
+  /**
+   * The unreadable value under `nestedUnder` is something else the API accepts in place of options (Remix's
+   * `cookie: createCookie(…)`): it is reported where it is made, so the site is dropped here.
+   */
+  nestedIsOther?: (module: JsModule, value: JsNode) => boolean;
 }
 
 /** Builds the site, or null when the options cannot be read at all (a parameter, a function result). */
@@ -54,8 +65,11 @@ function siteFromCallOptions(
 ): CookieSite | null {
   const { module, call, optionsIndex, keys } = request;
 
-  if (!optionsNode) {
-    if (args.length !== optionsIndex || args.some((a) => a.type === 'SpreadElement')) return null;
+  if (!optionsNode || optionsNode.type === 'SpreadElement') {
+    // `res.cookie(...args)`: the options may be anywhere in the spread.
+    const spread = args.find((a) => a.type === 'SpreadElement');
+    if (spread) return unreadableSite(request, call.node.start, spread, 'the arguments are spread');
+    if (args.length !== optionsIndex) return null;
     const container = argumentsContainer(module, call.node);
     const nest = request.nestedUnder ? [request.nestedUnder] : [];
     const flags = allFlags(keys, { kind: 'absent' });
@@ -68,7 +82,6 @@ function siteFromCallOptions(
       insertion: container ? { container, nest } : null,
     });
   }
-  if (optionsNode.type === 'SpreadElement') return null;
   if (deletesCookie(module, optionsNode, call.get('arguments', optionsIndex), request.load)) return null;
   return siteFromOptions({
     ...request,
@@ -91,8 +104,11 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
   const { module, keys, options: optionsNode } = request;
   const callLocation = locationOf(module, request.anchor);
   const base = baseOf(request);
+  const shape = shapeOf(optionsNode);
+  if (shape === 'not-options') return null;
+  if (shape === 'nothing') return noOptionsSite(request, optionsNode);
   const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
-  if ('unknown' in outer) return null;
+  if ('unknown' in outer) return unreadableSite(request, request.anchor, optionsNode, outer.unknown);
   let view: OptionsView = outer;
   let nest: string[] = [];
   if (request.nestedUnder) {
@@ -105,8 +121,14 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
         allFlags(keys, { kind: 'unknown', reason: outer.unknownSpread ?? 'a spread may set it' }),
       );
     } else {
+      const innerShape = shapeOf(writer.value);
+      if (innerShape === 'nothing') return siteFor(outer, allFlags(keys, { kind: 'absent' }), false);
+      // `cookie: false` and the like: a switch of the API, not options.
+      if (innerShape === 'not-options') return null;
       const inner = readOptions(writer.module, writer.value, null, { load: request.load });
-      if ('unknown' in inner) return null;
+      if ('unknown' in inner && request.nestedIsOther?.(writer.module, writer.value)) return null;
+      if ('unknown' in inner)
+        return siteFor(outer, allFlags(keys, { kind: 'unknown', reason: inner.unknown }), false);
       view = inner;
     }
   }
@@ -123,14 +145,14 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
   request.refine?.(nest.length > 0 ? null : view, flags);
   return siteFor(view, flags);
 
-  function siteFor(target: OptionsView, flags: Record<Flag, FlagValue>): CookieSite | null {
+  function siteFor(target: OptionsView, flags: Record<Flag, FlagValue>, editable = true): CookieSite | null {
     const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
     const site: CookieSite = {
       ...base,
       file: target.module.file,
       offset: target.object.start,
       flags,
-      insertion: { container: target.container, nest },
+      insertion: editable ? { container: target.container, nest } : null,
       usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : [],
     };
     if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
@@ -138,6 +160,72 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
     const targetModule = target.module;
     return withIgnore(targetModule === module ? module : targetModule, anchors, site, module);
   }
+}
+
+/** What an options argument is, before reading it: nothing at all, surely not options, or worth reading. */
+function shapeOf(node: JsNode): 'nothing' | 'not-options' | 'readable' {
+  const value = unwrap(node);
+  if (value.type === 'NullLiteral' || (value.type === 'Identifier' && value.name === 'undefined'))
+    return 'nothing';
+  // A callback, a string or a number where the options go: another library's method of the same name.
+  if (
+    /^(FunctionExpression|ArrowFunctionExpression|StringLiteral|NumericLiteral|TemplateLiteral|BooleanLiteral|ArrayExpression|ClassExpression)$/.test(
+      value.type,
+    )
+  )
+    return 'not-options';
+  return 'readable';
+}
+
+/**
+ * `null` / `undefined` where the options go: the API's defaults apply, as when the argument is left out, but
+ * there is no object to add a key to.
+ */
+function noOptionsSite(request: JsOptionsRequest, node: JsNode): CookieSite {
+  const flags = allFlags(request.keys, { kind: 'absent' });
+  request.refine?.(null, flags);
+  const site: CookieSite = {
+    ...baseOf(request),
+    file: request.module.file,
+    offset: unwrap(node).start,
+    flags,
+    insertion: null,
+  };
+  site.notes.push(
+    `The options are \`${sourceOf(request.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`,
+  );
+  return withIgnore(request.module, [request.anchor], site);
+}
+
+/**
+ * Options the engine cannot read (a parameter, a function result, a ternary, a spread): every flag the API
+ * has is reported as unknown, with the reason, instead of being silently dropped.
+ */
+function unreadableSite(
+  request: Omit<JsSiteRequest, 'call' | 'optionsIndex'>,
+  anchor: number,
+  node: JsNode,
+  reason: string,
+): CookieSite {
+  const value = unwrap(node);
+  const site: CookieSite = {
+    ...baseOf(request),
+    file: request.module.file,
+    offset: value.start,
+    flags: allFlags(request.keys, { kind: 'unknown', reason: explain(request.module, value, reason) }),
+    insertion: null,
+  };
+  return withIgnore(request.module, [anchor, value.start], site);
+}
+
+function explain(module: JsModule, node: JsNode, reason: string): string {
+  if (node.type === 'ConditionalExpression') {
+    return `the options are chosen at run time by \`${abbreviate(sourceOf(module, node.test))}\``;
+  }
+  if (node.type === 'LogicalExpression') {
+    return `the options come from \`${abbreviate(sourceOf(module, node))}\``;
+  }
+  return reason;
 }
 
 function baseOf(request: Omit<JsSiteRequest, 'call' | 'optionsIndex'>) {
@@ -265,4 +353,14 @@ function isPastDate(module: JsModule, node: JsNode): boolean {
     value.operator === '-' &&
     /^Date\.now\(\)|getTime\(\)$/.test(module.text.slice(value.left.start, value.left.end))
   );
+}
+
+/** A call, optional (`res?.cookie(…)`, `res.cookie?.(…)`) or not: the same API either way. */
+export function isCall(node: JsNode): boolean {
+  return node?.type === 'CallExpression' || node?.type === 'OptionalCallExpression';
+}
+
+/** A member access, optional (`ctx?.cookies`) or not. */
+export function isMember(node: JsNode): boolean {
+  return node?.type === 'MemberExpression' || node?.type === 'OptionalMemberExpression';
 }

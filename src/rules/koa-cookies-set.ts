@@ -15,7 +15,7 @@ import {
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
-import { namesOf, siteFromCall } from './js-site.js';
+import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
 
 /** Imports that say the file is Koa (or Egg, built on it) code, where `context.cookies` is Koa's. */
 const KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
@@ -38,9 +38,16 @@ export const koaCookiesSet: JsRule = {
     let koa: boolean | null = null;
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== 'CallExpression' || calleeName(node) !== 'set') continue;
+      if (!isCall(node) || calleeName(node) !== 'set') continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== 'MemberExpression' || node.arguments.length < 2 || node.arguments.length > 3)
+      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      // `set(name, value, options?)`: a Map-like `set(key, object)` or a callback is another API.
+      const first = unwrap(node.arguments[0]);
+      if (
+        /^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+          first.type,
+        )
+      )
         continue;
       koa ??= isKoaFile(module);
       if (!isCookieJar(module, unwrap(callee.object), call.get('callee', 'object'), koa)) continue;
@@ -76,7 +83,7 @@ function isOtherFramework(module: JsModule): boolean {
 
 /** `ctx.cookies`, `this.cookies` / `context.cookies` in Koa files, or a `cookies` package jar. */
 function isCookieJar(module: JsModule, receiver: JsNode, path: JsPath, koa: boolean): boolean {
-  if (receiver.type === 'MemberExpression' && memberPropertyName(receiver) === 'cookies') {
+  if (isMember(receiver) && memberPropertyName(receiver) === 'cookies') {
     const owner = unwrap(receiver.object);
     if (owner.type === 'Identifier' && owner.name === 'ctx') return !isOtherFramework(module);
     if (!koa) return false;

@@ -23,7 +23,7 @@ export const koaSession: JsRule = {
       if (calleeImport(module, node)?.source !== 'koa-session') continue;
       // The old signature is `session(app, options)`: the app is the argument named like one.
       const first = unwrap(node.arguments[0]);
-      const legacy = first?.type === 'Identifier' && /^app$/i.test(first.name) && node.arguments.length === 2;
+      const legacy = first?.type === 'Identifier' && /^app$/i.test(first.name);
       const optionsIndex = legacy ? 1 : 0;
       const options = node.arguments[optionsIndex];
       const name = optionString(

@@ -16,7 +16,7 @@ import {
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
-import { namesOf, optionString, siteFromCall } from './js-site.js';
+import { isCall, isMember, namesOf, optionString, siteFromCall } from './js-site.js';
 
 export const nextjsCookiesSet: JsRule = {
   meta: {
@@ -32,9 +32,9 @@ export const nextjsCookiesSet: JsRule = {
     const sites: CookieSite[] = [];
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== 'CallExpression' || calleeName(node) !== 'set') continue;
+      if (!isCall(node) || calleeName(node) !== 'set') continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== 'MemberExpression') continue;
+      if (!isMember(callee)) continue;
       const receiverPath = call.get('callee', 'object');
       if (
         !isHeadersCookies(module, callee.object, receiverPath) &&

@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { pyIgnoreReason, stringLiteral, textOf, type PyModule } from '../languages/python.js';
 import { readPyFlag, readPyOptions, type PyOptionsView } from '../languages/py-options.js';
-import { lineColumn } from '../languages/text.js';
+import { abbreviate, lineColumn } from '../languages/text.js';
 import type { CookieKind, CookieSite, Flag } from '../model.js';
 import type { PyRuleContext } from './rule.js';
 
@@ -123,6 +123,19 @@ function isPastExpiry(module: PyModule, node: SyntaxNode): boolean {
 export function withheld(site: CookieSite, reason: string): void {
   for (const flag of ['httpOnly', 'secure'] as const) {
     if (site.flags[flag].kind !== 'true') site.flags[flag] = { kind: 'unknown', reason };
+  }
+  site.insertion = null;
+}
+
+/**
+ * A call with `*args`: the starred sequence may carry more positional arguments, flags included where the
+ * API takes them positionally. Flags not written as keywords become unknown, and nothing is inserted.
+ */
+export function behindStarArguments(site: CookieSite, module: PyModule, star: SyntaxNode): void {
+  const reason = `\`*${abbreviate(module.text.slice(star.from, star.to))}\` may pass it positionally`;
+  for (const flag of ['httpOnly', 'secure'] as const) {
+    if (site.keys[flag] !== null && site.flags[flag].kind === 'absent')
+      site.flags[flag] = { kind: 'unknown', reason };
   }
   site.insertion = null;
 }

@@ -7,6 +7,7 @@ import { djangoSetCookie } from './django-set-cookie.js';
 import { flaskLoginRememberCookie } from './flask-login-remember-cookie.js';
 import { flaskSessionConfig } from './flask-session-config.js';
 import { flaskSetCookie } from './flask-set-cookie.js';
+import { pySetCookieHeader } from './py-set-cookie-header.js';
 import type { PyRule } from './rule.js';
 import { starletteSessionMiddleware } from './starlette-session-middleware.js';
 import { starletteSetCookie } from './starlette-set-cookie.js';
@@ -28,4 +29,5 @@ export const PY_RULES: readonly PyRule[] = [
   aiohttpSetCookie,
   starletteSessionMiddleware,
   aiohttpSessionStorage,
+  pySetCookieHeader,
 ];

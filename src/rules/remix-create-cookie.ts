@@ -1,7 +1,16 @@
 // Remix / React Router: `createCookie(name, options)` and the session storages built on a cookie
 // (`createCookieSessionStorage({ cookie })`, `createFileSessionStorage({ cookie })`, …). Only `path` and
 // `sameSite` get defaults; HttpOnly and Secure are off unless written.
-import { calleeImport, callsOf, stringValue } from '../languages/javascript.js';
+import {
+  calleeImport,
+  calleeName,
+  callsOf,
+  moduleLevelInit,
+  stringValue,
+  unwrap,
+  type JsModule,
+  type JsNode,
+} from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
 import { namesOf, optionString, siteFromCall } from './js-site.js';
@@ -50,6 +59,7 @@ export const remixCreateCookie: JsRule = {
           cookieNames: namesOf(optionString(module, options, path, 'name', load, 'cookie'), ['__session']),
           kind: 'session',
           nestedUnder: 'cookie',
+          nestedIsOther: isCookieObject,
           load,
         });
       }
@@ -58,3 +68,13 @@ export const remixCreateCookie: JsRule = {
     return sites;
   },
 };
+
+/** `cookie: createCookie(…)`, a name bound to such a call, or an unreadable import: a Cookie object. */
+function isCookieObject(module: JsModule, value: JsNode): boolean {
+  let current = unwrap(value);
+  if (current?.type === 'Identifier') {
+    if (module.imports.has(current.name)) return true;
+    current = unwrap(moduleLevelInit(module, current.name));
+  }
+  return current?.type === 'CallExpression' && calleeName(current) === 'createCookie';
+}

@@ -20,8 +20,7 @@ import {
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
 import type { CookieKind, CookieSite, FlagValue } from '../model.js';
 import { kindOfName } from '../cookie-kind.js';
-import { isPyCookieDeletion, placeCallOptions, withheld } from './py-call-site-common.js';
-
+import { behindStarArguments, isPyCookieDeletion, placeCallOptions, withheld } from './py-call-site-common.js';
 import type { PyRuleContext } from './rule.js';
 import {
   frameworksOf,
@@ -64,7 +63,7 @@ export function findSetCookieSites(
     if (NOT_A_RESPONSE.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
     if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
     const args = argumentsOf(module, parts.argList);
-    if (args.some((argument) => argument.kind === 'star')) continue;
+    const star = args.find((argument) => argument.kind === 'star');
     const positional = args.filter((argument) => argument.kind === 'positional');
     const named = (name: string) =>
       args.find((argument) => argument.kind === 'keyword' && argument.name === name);
@@ -113,6 +112,7 @@ export function findSetCookieSites(
         ? receiverClass.reason
         : responseArgumentMismatch(options.framework, method, args);
     if (doubt !== null) withheld(site, doubt);
+    if (star) behindStarArguments(site, module, star.value);
     sites.push(site);
   }
   return sites;

@@ -30,7 +30,13 @@ export interface RuleMeta {
 
 export interface JsRule {
   meta: RuleMeta & { language: 'javascript' };
-  findSites(module: JsModule, context: { load: JsModuleLoader }): CookieSite[];
+  findSites(module: JsModule, context: JsRuleContext): CookieSite[];
+}
+
+export interface JsRuleContext {
+  load: JsModuleLoader;
+  /** Every file of the scan (relative, forward slashes), for code that loads a whole folder of modules. */
+  files?: ReadonlySet<string>;
 }
 
 export interface PyRule {

@@ -11,7 +11,7 @@ import {
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
-import { namesOf, siteFromCall } from './js-site.js';
+import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
 
 /** Files SvelteKit runs on the server with a request event. */
 const SERVER_FILE = /(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/;
@@ -31,14 +31,13 @@ export const sveltekitCookiesSet: JsRule = {
     const sites: CookieSite[] = [];
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== 'CallExpression' || calleeName(node) !== 'set' || node.arguments.length !== 3)
-        continue;
+      if (!isCall(node) || calleeName(node) !== 'set' || node.arguments.length !== 3) continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== 'MemberExpression') continue;
+      if (!isMember(callee)) continue;
       const receiver = unwrap(callee.object);
       const isCookies =
         (receiver.type === 'Identifier' && receiver.name === 'cookies') ||
-        (receiver.type === 'MemberExpression' && memberPropertyName(receiver) === 'cookies');
+        (isMember(receiver) && memberPropertyName(receiver) === 'cookies');
       if (!isCookies) continue;
       const site = siteFromCall({
         ruleId: this.meta.id,

@@ -52,7 +52,7 @@ export const tornadoSetCookie: PyRule = {
       const named = (name: string) =>
         args.find((argument) => argument.kind === 'keyword' && tornadoKey(argument.name ?? '') === name);
       if (positional.length + (named('name') ? 1 : 0) + (named('value') ? 1 : 0) < 2) continue;
-      if (args.some((argument) => argument.kind === 'star')) continue;
+      const star = args.find((argument) => argument.kind === 'star');
       const valueNode = positional[1]?.value ?? named('value')?.value;
       if (isPyCookieDeletion(module, valueNode, (name) => named(name)?.value)) continue;
       const wrapper = enclosingFunction(module, call);
@@ -67,7 +67,6 @@ export const tornadoSetCookie: PyRule = {
       const nameNode = positional[0]?.value ?? named('name')?.value;
       const cookieName = nameNode ? stringLiteral(module, nameNode) : null;
       const signed = method !== 'set_cookie';
-      const valueNode = positional[1]?.value ?? named('value')?.value;
       const view = readPyOptions(module, parts.argList, context, tornadoKey);
       const flags = { httpOnly: readPyFlag(view, 'httponly'), secure: readPyFlag(view, 'secure') };
       const site: CookieSite = {
@@ -91,6 +90,9 @@ export const tornadoSetCookie: PyRule = {
       placeCallOptions(site, module, call, view, context, tornadoKey);
       const doubt = receiver.kind === 'unknown' ? receiver.reason : tornadoArgumentMismatch(method, args);
       if (doubt !== null) withheld(site, doubt);
+      // Tornado takes the flags only as keywords, so `*args` cannot set them: the call is judged as written.
+      if (star)
+        site.notes.push('The `*` arguments can fill only the positional parameters, never the flags.');
       sites.push(site);
     }
     return sites;

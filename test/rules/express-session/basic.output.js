@@ -47,6 +47,6 @@ app.use(session({
   cookie: { secure: !isProduction },
 }));
 
-// ok: express-session
 const base = { cookie: makeCookie() };
+// ruleid: express-session httpOnly-unknown secure-unknown conditional
 app.use(session({ secret: 'x', ...base }));

@@ -4,7 +4,7 @@ const { refreshOptions } = require('./refresh');
 function login(req, res) {
   res.cookie('sid', req.sessionID, config.cookie);
   res.cookie('refresh', req.token, refreshOptions);
-  // ok: express-res-cookie
+  // ruleid: express-res-cookie httpOnly-unknown secure-unknown conditional
   res.cookie('sid', req.sessionID, req.app.get('cookieOptions'));
 }
 

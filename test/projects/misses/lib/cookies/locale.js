@@ -1,0 +1,6 @@
+'use strict';
+
+module.exports = {
+  name: 'locale',
+  options: { encoding: 'none', path: '/' },
+};

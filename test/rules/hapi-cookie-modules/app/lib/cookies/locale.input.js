@@ -1,0 +1,7 @@
+'use strict';
+
+module.exports = {
+  name: 'locale',
+  // ok: hapi-cookie-modules
+  options: { ttl: null, path: '/', encoding: 'none' },
+};

@@ -1,0 +1,7 @@
+'use strict';
+
+module.exports = {
+  name: 'theme',
+  // ruleid: hapi-cookie-modules httpOnly-false secure-false manual
+  options: { isSecure: false, isHttpOnly: false, path: '/' },
+};
