@@ -64,10 +64,14 @@ export function parseConfigFile(file: string, text: string, knownRules: readonly
         const suggestion = TOP_LEVEL_KEYS.find(
           (known) => known.replace('-', '') === key.toLowerCase().replace(/[-_]/g, ''),
         );
+        // Only a near miss of a setting is quoted back: any other key may be the first line of a file
+        // that is not a config at all, and an error message is no place to show its contents.
         throw new ConfigError(
           file,
           line,
-          `unknown setting \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}; known: ${TOP_LEVEL_KEYS.join(', ')}`,
+          suggestion
+            ? `unknown setting \`${key}\` (did you mean \`${suggestion}\`?); known: ${TOP_LEVEL_KEYS.join(', ')}`
+            : `unknown setting; known: ${TOP_LEVEL_KEYS.join(', ')}`,
         );
       }
     }

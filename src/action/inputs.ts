@@ -22,6 +22,8 @@ export interface ActionInputs {
   sarifFile: string | null;
   configFile: string;
   dryRun: boolean;
+  /** Post from a `pull_request_target` run of a fork's pull request (write token, fork's code possible). */
+  allowPullRequestTarget: boolean;
 }
 
 export class InputError extends Error {
@@ -50,6 +52,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   const failOn = choice<FailOn>('fail-on', ['none', 'weak', 'any'], 'none');
   const draft = boolean('draft');
   const dryRun = boolean('dry-run');
+  const allowPullRequestTarget = boolean('allow-pull-request-target');
 
   // `flags: httpOnly, secure, sameSite` or `sameSite=strict`
   let flags: Attribute[] | null = null;
@@ -101,6 +104,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     sarifFile,
     configFile: read('config-file').trim() || '.github/cookie-hardener.yml',
     dryRun,
+    allowPullRequestTarget,
   };
 }
 

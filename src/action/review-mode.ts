@@ -12,6 +12,7 @@ import {
 } from '../deliver/github/pr-review.js';
 import type { Finding, ScanResult } from '../model.js';
 import { renderAnalysis } from '../report/markdown.js';
+import { actionLog } from './log.js';
 import { annotate, readEventPayload, writeSummary, type ModeContext } from './run.js';
 
 interface PullRequestEvent {
@@ -107,7 +108,7 @@ export async function runReviewMode(
           files,
           result,
         },
-        { info: core.info, warning: core.warning, notice: core.notice },
+        actionLog,
       );
     } finally {
       core.endGroup();

@@ -1,7 +1,7 @@
 // The action: inputs → scan of the checked-out workspace → one of three deliveries → outputs and the gate.
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
 import { createGitHubClient } from '../deliver/github/client.js';
 import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
@@ -16,6 +16,10 @@ import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from 
 import { renderSarif } from '../report/sarif.js';
 import { scanFiles } from '../scan.js';
 import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
+import { guardPullRequestTarget } from './event-trust.js';
+import { writeJobSummary } from './job-summary.js';
+import { actionLog, logInfo, logWarning } from './log.js';
+import { writeOutputFile } from './output-file.js';
 import { runReviewMode } from './review-mode.js';
 
 /** GitHub's limit is 65,536 characters; the margin keeps room for GitHub's own normalisation. */
@@ -26,7 +30,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
   try {
     const inputs = parseInputs((name) => core.getInput(name));
     const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-    const mode = resolveMode(inputs.mode, env.GITHUB_EVENT_NAME ?? '');
+    const mode = guardPullRequestTarget(
+      resolveMode(inputs.mode, env.GITHUB_EVENT_NAME ?? ''),
+      inputs,
+      env.GITHUB_EVENT_NAME,
+      () => readEventPayload(env),
+    );
     core.info(
       `cookie-hardener: mode ${mode} (${inputs.mode === 'auto' ? `auto, event ${env.GITHUB_EVENT_NAME ?? 'unknown'}` : 'set'})`,
     );
@@ -36,7 +45,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       workspace,
       env,
       scan: (only) => scanWorkspace(workspace, inputs, only),
-      reportScan: (result) => reportScan(result, inputs, workspace),
+      reportScan: (result) => reportScan(result, inputs, workspace, env),
     };
     let result: ScanResult;
     let handled = new Set<Finding>();
@@ -84,18 +93,22 @@ export interface ModeContext {
   reportScan: (result: ScanResult) => void;
 }
 
-function reportScan(result: ScanResult, inputs: ActionInputs, workspace: string): void {
+function reportScan(
+  result: ScanResult,
+  inputs: ActionInputs,
+  workspace: string,
+  env: NodeJS.ProcessEnv,
+): void {
   core.info(summaryLine(result));
   core.setOutput(
     'findings',
     String(result.findings.filter((finding) => finding.outcome !== 'ignored').length),
   );
   if (inputs.sarifFile) {
-    const path = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, renderSarif(result));
+    const asked = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : join(workspace, inputs.sarifFile);
+    const path = writeOutputFile('sarif-file', asked, renderSarif(result), [workspace, env.RUNNER_TEMP]);
     core.setOutput('sarif-file', path);
-    core.info(`SARIF written to ${path}`);
+    logInfo(`SARIF written to ${path}`);
   }
 }
 
@@ -195,7 +208,7 @@ async function runPullRequestMode(
         readStateDigest: (text) => parsePullRequestState(text)?.digest ?? null,
         serverUrl,
       },
-      { info: core.info, warning: core.warning, notice: core.notice },
+      actionLog,
     );
   } finally {
     core.endGroup();
@@ -232,13 +245,12 @@ export function annotate(findings: readonly Finding[]): void {
 }
 
 export function writeSummary(markdown: string): void {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  // The job summary is capped at 1 MiB per step; the analysis is built to stay far below. A summary that
-  // cannot be written is a warning, never a crash: the write is asynchronous, so its failure is caught here.
-  core.summary
-    .addRaw(markdown, true)
-    .write()
-    .catch((error: unknown) => core.warning(`Could not write the job summary: ${(error as Error).message}`));
+  // A summary that cannot be written is a warning, never a crash.
+  try {
+    writeJobSummary(markdown, process.env, resolve(process.env.GITHUB_WORKSPACE ?? process.cwd()));
+  } catch (error) {
+    logWarning(`Could not write the job summary: ${(error as Error).message}`);
+  }
 }
 
 /** `fail-on`: weak → a weak cookie not handled by this run; any → any finding not handled. */

@@ -7,6 +7,7 @@ import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
 import { isWeak, renderText } from '../report/console.js';
+import { escapeControlCharacters } from '../report/control-chars.js';
 import { renderUnifiedDiff } from '../report/diff.js';
 import { renderJson } from '../report/json.js';
 import { renderAnalysis } from '../report/markdown.js';
@@ -36,11 +37,11 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     return runScan(request, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`cookie-hardener: ${error.message}\n`);
+      io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`cookie-hardener: unexpected error: ${message}\n`);
+    io.stderr(`cookie-hardener: unexpected error: ${escapeControlCharacters(message)}\n`);
     if (request?.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('Run again with --debug for details.\n');
     return 2;

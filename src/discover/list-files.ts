@@ -3,7 +3,6 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { evidenceFileKind } from '../evidence/files.js';
@@ -11,6 +10,7 @@ import { languageOf, mentionsCookieApi } from '../languages/index.js';
 import type { SkippedFile } from '../model.js';
 import { builtCopies } from './built-copies.js';
 import { exclusionReason, frameworkSourceFolders, isNeverScannedFolder } from './exclusions.js';
+import { compileGlobs, GlobError } from './glob.js';
 import { MAX_FILE_BYTES, readRegularFile } from './read-file.js';
 
 export interface Discovery {
@@ -41,10 +41,8 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
   const all = listed ?? walk(root);
-  const include =
-    config.paths.length > 0 ? picomatch(config.paths.map(asPrefixPattern), { dot: true }) : null;
-  const exclude =
-    config.exclude.length > 0 ? picomatch(config.exclude.map(asPrefixPattern), { dot: true }) : null;
+  const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
+  const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files: string[] = [];
   const evidenceFiles: string[] = [];
   const skipped: SkippedFile[] = [];
@@ -68,6 +66,15 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
     files.push(file);
   }
   return { root, files, evidenceFiles, skipped, source: listed ? 'git' : 'walk' };
+}
+
+function globs(patterns: string[]): (file: string) => boolean {
+  try {
+    return compileGlobs(patterns);
+  } catch (error) {
+    if (error instanceof GlobError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** `src` means everything under src/, as people expect; globs are used as written. */

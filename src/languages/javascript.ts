@@ -40,15 +40,48 @@ export class JsParseError extends Error {
   }
 }
 
-function pluginsFor(file: string): ParserPlugin[] {
+function pluginsFor(file: string, flow: boolean): ParserPlugin[] {
   const common: ParserPlugin[] = ['decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
   if (/\.tsx$/i.test(file)) return ['typescript', 'jsx', ...common];
   if (/\.[cm]?ts$/i.test(file)) return ['typescript', ...common];
-  return ['jsx', ...common];
+  return flow ? ['jsx', 'flow', ...common] : ['jsx', ...common];
 }
 
-/** Parses a JS/TS file; throws JsParseError with a position when babel cannot recover. */
+/** Flow's pragma, in a comment near the top of the file where Flow itself looks for it. */
+const FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
+const hasFlowPragma = (text: string) => FLOW_PRAGMA.test(text.slice(0, 4096));
+
+const isTypeScript = (file: string) => /\.[cm]?tsx?$/i.test(file);
+
+/**
+ * Parses a JS/TS file; throws JsParseError with a position when babel cannot recover. A `.js` file marked
+ * `@flow` is parsed with Flow's syntax; an unmarked one that fails as plain JavaScript is tried once more
+ * with it, since Flow projects often drop the pragma (`all` mode) and type annotations are not TypeScript.
+ */
 export function parseJavaScript(file: string, text: string): JsModule {
+  if (isTypeScript(file)) return parseWith(file, text, false);
+  const pragma = hasFlowPragma(text);
+  let plain: JsModule;
+  try {
+    plain = parseWith(file, text, pragma);
+  } catch (error) {
+    if (pragma || !(error instanceof JsParseError)) throw error;
+    try {
+      return parseWith(file, text, true);
+    } catch {
+      throw error; // the first message is about the file as JavaScript, which is what it claims to be
+    }
+  }
+  if (plain.errorCount === 0 || pragma) return plain;
+  try {
+    const flow = parseWith(file, text, true);
+    return flow.errorCount < plain.errorCount ? flow : plain;
+  } catch {
+    return plain;
+  }
+}
+
+function parseWith(file: string, text: string, flow: boolean): JsModule {
   let errorCount = 0;
   let parserInput = text;
   let ast: JsNode;
@@ -58,10 +91,10 @@ export function parseJavaScript(file: string, text: string): JsModule {
         parse(source: string) {
           // recast hands the parser its own rendering of the file (leading tabs expanded, line breaks
           // normalised); positions are mapped back to the real text below.
-          parserInput = source;
-          const result = babelParse(source, {
+          parserInput = withOwnSeparators(source, text);
+          const result = babelParse(parserInput, {
             sourceType: 'unambiguous',
-            plugins: pluginsFor(file),
+            plugins: pluginsFor(file, flow),
             tokens: true, // without them recast re-tokenises with esprima, which knows no JSX or TypeScript
             errorRecovery: true,
             allowReturnOutsideFunction: true,
@@ -92,6 +125,22 @@ export function parseJavaScript(file: string, text: string): JsModule {
 }
 
 const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/g;
+
+/**
+ * recast renders every line break as "\n", U+2028 and U+2029 included; inside a string literal (valid
+ * since ES2019) a "\n" is a syntax error. The file's own separators are put back at the same offsets, so
+ * the parser reads what the author wrote and recast's line numbers still hold (babel counts them as lines).
+ */
+function withOwnSeparators(rendered: string, original: string): string {
+  if (!/[\u2028\u2029]/.test(original)) return rendered;
+  const separators: string[] = [];
+  for (const match of original.matchAll(LINE_BREAK)) separators.push(match[0]);
+  let index = 0;
+  return rendered.replace(/\n/g, (lineBreak) => {
+    const own = separators[index++];
+    return own === '\u2028' || own === '\u2029' ? own : lineBreak;
+  });
+}
 
 function splitLines(text: string): Array<{ start: number; content: string }> {
   const lines: Array<{ start: number; content: string }> = [];

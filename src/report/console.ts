@@ -1,14 +1,21 @@
 // The text report: one line per finding (`path:line:col  rule-id  message`), then a summary.
 import type { Finding, Outcome, ScanResult } from '../model.js';
+import { escapeControlCharacters } from './control-chars.js';
 
 export function renderText(result: ScanResult, options: { quiet?: boolean } = {}): string {
   const lines: string[] = [];
   for (const finding of result.findings) {
     if (options.quiet && !isWeak(finding)) continue;
-    lines.push(`${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`);
+    lines.push(
+      escapeControlCharacters(
+        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`,
+      ),
+    );
   }
   if (!options.quiet) {
-    for (const entry of result.skipped) lines.push(`${entry.file}  skipped  ${entry.reason}`);
+    for (const entry of result.skipped) {
+      lines.push(escapeControlCharacters(`${entry.file}  skipped  ${entry.reason}`));
+    }
   }
   lines.push(summaryLine(result));
   return `${lines.join('\n')}\n`;

@@ -23,6 +23,7 @@ describe('parseInputs', () => {
       sarifFile: null,
       configFile: '.github/cookie-hardener.yml',
       dryRun: false,
+      allowPullRequestTarget: false,
     });
   });
 

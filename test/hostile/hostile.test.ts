@@ -408,6 +408,29 @@ describe('hostile input: the config file', () => {
     expect(result.stderr).toMatch(/^cookie-hardener: \.github\/cookie-hardener\.yml.*symbolic link/);
   });
 
+  it('does not read the config through a .github folder that is a link to elsewhere', () => {
+    const box = sandbox();
+    writeFileSync(join(box.outside, CONFIG), 'root:x:0:0:root:/root:/bin/bash: 1\nfix-tests: true\n');
+    symlinkSync(join(box.outside, '.github'), join(box.root, '.github'));
+    writeFileSync(join(box.root, 'app.js'), "res.cookie('sid', token);\n");
+    const result = run(box, ['scan', box.root, '--format', 'json']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `cookie-hardener: ${CONFIG}: the config file is refused: .github is a symbolic link (not followed)\n`,
+    );
+    expect(bytesRead(result, join(box.outside, CONFIG))).toBe(0);
+  });
+
+  it('does not quote back a key that is not a near miss of a setting', () => {
+    const box = withConfig('root:x:0:0:root:/root:/bin/bash: 1\n');
+    const result = run(box, ['scan', box.root, '--format', 'json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      `cookie-hardener: ${CONFIG}:1: unknown setting; known: paths, exclude, flags, rules, fix-tests\n`,
+    );
+  });
+
   it.each([
     ['a FIFO (opening one blocks until a writer comes)', (path: string) => execFileSync('mkfifo', [path])],
     ['a folder', (path: string) => mkdirSync(path)],

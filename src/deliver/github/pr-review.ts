@@ -20,7 +20,8 @@ import {
 import type { GitHubClient } from './client.js';
 import { isAddedLine, isAnchorable, parsePatchLines, type PatchLines } from './diff-lines.js';
 import { apiErrorOf, explainApiError } from './errors.js';
-import { gitBlobSha, type Logger } from './remediation-pr.js';
+import type { Logger } from './remediation-pr.js';
+import { workspaceStoredForm } from '../stored-form.js';
 import { readThreads, resolveThread } from './review-threads.js';
 import { planSuggestions } from './suggestions.js';
 
@@ -373,6 +374,7 @@ export function assignKeys(findings: readonly Finding[]): Map<Finding, string> {
  */
 function viewFiles(files: readonly PullRequestFile[], workspace: string): Map<string, FileView> {
   const views = new Map<string, FileView>();
+  const stored = workspaceStoredForm(workspace);
   for (const file of files) {
     if (file.status === 'removed') continue;
     let bytes: Buffer | null;
@@ -383,7 +385,7 @@ function viewFiles(files: readonly PullRequestFile[], workspace: string): Map<st
     }
     const bom = bytes !== null && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     let blocked: string | null = null;
-    if (bytes === null || gitBlobSha(bytes) !== file.sha) {
+    if (bytes === null || !stored.matches(file.filename, bytes, file.sha)) {
       blocked =
         "The checked-out file is not the pull request's head version (check out `github.event.pull_request.head.sha`), so its line numbers cannot anchor an inline comment.";
     } else if (file.patch === undefined) {

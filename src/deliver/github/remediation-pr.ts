@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileChange } from '../../model.js';
+import { workspaceStoredForm } from '../stored-form.js';
 import type { GitHubClient } from './client.js';
 import {
   apiErrorOf,
@@ -122,17 +123,26 @@ export async function deliverRemediationPullRequest(
 
   // Only files whose base version is exactly what we fixed: if the base moved on, the fix is not ours to push.
   const files: Array<{ path: string; mode: string; content: Buffer }> = [];
+  const stored = workspaceStoredForm(request.workspace);
   for (const change of request.changes) {
     const original = readFileSync(join(request.workspace, change.file));
     const entry = baseTree.get(change.file);
-    if (!entry || entry.sha !== gitBlobSha(original)) {
+    if (!entry || !stored.matches(change.file, original, entry.sha)) {
       log.warning(
         `${change.file} differs on ${base} from the checked-out copy; its fix is left for the next run.`,
       );
       continue;
     }
     const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? '\uFEFF' : '';
-    files.push({ path: change.file, mode: entry.mode, content: Buffer.from(bom + change.after, 'utf8') });
+    // Committed as git stores it (an `eol=crlf` checkout's fix goes in with the repository's LF endings).
+    const content = stored.content(change.file, Buffer.from(bom + change.after, 'utf8'));
+    if (!content) {
+      log.warning(
+        `${change.file}: git stores it through a filter this tool cannot reproduce; its fix is left out.`,
+      );
+      continue;
+    }
+    files.push({ path: change.file, mode: entry.mode, content });
   }
 
   if (files.length === 0 && request.changes.length > 0) {
