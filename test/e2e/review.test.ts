@@ -237,6 +237,7 @@ describe('mode: review (pull_request)', () => {
     fake.failNext({
       method: 'POST',
       path: '/graphql',
+      graphql: /reviewThreads|resolveReviewThread/,
       status: 200,
       body: {
         data: null,
