@@ -143,7 +143,7 @@ export async function deliverReview(
       for (const finding of suggestion.findings) {
         outsideDiff.set(
           finding,
-          `its fix changes ${suggestion.file} lines ${suggestion.startLine}–${suggestion.endLine}, which are not all inside one hunk of this pull request's diff.`,
+          `its fix changes \`${suggestion.file}\` lines ${suggestion.startLine}–${suggestion.endLine}, which are not all inside one hunk of this pull request's diff.`,
         );
       }
       continue;
