@@ -201,6 +201,10 @@ describe('the state block cannot be forged or made slow', () => {
     const real = renderStateBlock(scanResult([expressToken]), 10_000);
     expect(parsePullRequestState(`${FORGED}\n${real}`)?.fingerprints).toEqual([expressToken.fingerprint]);
     expect(parsePullRequestState(`${real}\n<!-- cookie-hardener:state {"version":1`)).toBeNull();
+    // An unclosed opener above the real block (the old lazy match ran from it into the real one).
+    expect(parsePullRequestState(`<!-- cookie-hardener:state {"version":1\n${real}`)?.fingerprints).toEqual([
+      expressToken.fingerprint,
+    ]);
   });
 
   // The regular expression this parser replaced took 42 s on the marker and 4,000 spaces (cubic
