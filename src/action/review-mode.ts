@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { createGitHubClient } from '../deliver/github/client.js';
 import { apiErrorOf, explainApiError } from '../deliver/github/errors.js';
+import { tokenIdentity } from '../deliver/github/identity.js';
 import {
   deliverReview,
   listPullRequestFiles,
@@ -26,6 +27,10 @@ const FORK_NOTE =
   'This pull request comes from a fork, so the workflow token is read-only and cannot post review comments. ' +
   'The findings are reported as annotations and in the job summary instead. For review comments on fork pull ' +
   'requests, use the two-workflow pattern (an unprivileged `pull_request` job and a `workflow_run` job) from the README.';
+
+const UNKNOWN_IDENTITY =
+  'GitHub did not say which account the token acts as (neither the GraphQL `viewer` query nor `GET /user` answered), ' +
+  'so cookie-hardener cannot tell its own earlier comments from copies of them; nothing is posted, the findings are reported here instead.';
 
 export async function runReviewMode(
   context: ModeContext,
@@ -91,6 +96,11 @@ export async function runReviewMode(
         'notice',
       );
     }
+    const graphqlUrl = env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/+$/, '')}/graphql`;
+    const identity = await tokenIdentity(github, { graphqlUrl });
+    if (!identity) {
+      return fallBack(context, result, event.headSha, UNKNOWN_IDENTITY);
+    }
     core.startGroup(`Review of #${event.number}`);
     let outcome;
     try {
@@ -103,10 +113,11 @@ export async function runReviewMode(
           headSha: event.headSha,
           workspace: context.workspace,
           serverUrl,
-          graphqlUrl: env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/+$/, '')}/graphql`,
+          graphqlUrl,
           dryRun: inputs.dryRun,
           files,
           result,
+          identity,
         },
         actionLog,
       );

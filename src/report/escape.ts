@@ -1,6 +1,8 @@
 // Markdown escaping for text that comes from the scanned repository (cookie names, paths, messages, code).
 // A cookie name is attacker-influenced in the worst case and merely odd in the usual one; either way it must
-// not break a table, open a code span early, or inject HTML into a pull request body.
+// not break a table, open a code span early, inject HTML into a pull request body, notify people (`@user`,
+// `@org/team`), cross-link issues (`#123`, `GH-123`, issue URLs), or spell one of the hidden markers
+// (`<!-- cookie-hardener:… -->`) that the next run reads back.
 
 /** Line breaks would end a table row or a list item: inline contexts get one line. */
 function oneLine(text: string): string {
@@ -12,20 +14,49 @@ function oneLine(text: string): string {
  * become entities, so `<script>` shows as text and `*a*` does not turn italic.
  */
 export function escapeText(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]~]/g, (char) => `\\${char}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return breakReferences(
+    oneLine(text)
+      .replace(/[\\`*_[\]~]/g, (char) => `\\${char}`)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;'),
+  );
 }
+
+/** A zero-width space as an entity: invisible, yet the text around it no longer matches GitHub's patterns. */
+const BREAK = '&#8203;';
+
+/**
+ * GitHub turns text (not code) into mentions, issue references and links after Markdown is rendered, so
+ * backslashes do not stop it; a zero-width space inside the pattern does. The marker word loses its colon to
+ * an entity, so even a reader that ignored `<` could not find a marker in repository text. `#` goes first:
+ * the entities added after it contain `#` followed by digits themselves.
+ */
+function breakReferences(escaped: string): string {
+  return escaped
+    .replace(/#(?=\d)/g, `#${BREAK}`)
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${BREAK}`)
+    .replace(/\b(gh)-(?=\d)/gi, `$1${BREAK}-`)
+    .replace(/:\/\//g, `${BREAK}://`)
+    .replace(/\b(www)\./gi, `$1${BREAK}.`)
+    .replace(/(cookie-hardener):/gi, '$1&#58;');
+}
+
+/** What a code span would carry into the raw body that a marker reader could mistake for one of ours. */
+const MARKER_LIKE = /<!--|--!?>|cookie-hardener:/i;
 
 /**
  * An inline code span whose fence is longer than any backtick run inside, so the content can hold backticks.
- * Code spans show `<` literally, so no entity escaping is needed (or wanted) here.
+ * Code spans show `<` literally, so no entity escaping is needed (or wanted) here, and GitHub finds no
+ * mentions or issue references inside them.
  */
 export function codeSpan(text: string): string {
   const content = oneLine(text);
   if (content === '') return '` `';
+  // A code span shows its content verbatim, so it would also put `<!-- cookie-hardener:…` verbatim into the
+  // body. Such text is shown as escaped text in a <code> element instead: it looks the same, and GitHub
+  // neither mentions nor links inside <code>.
+  if (MARKER_LIKE.test(content)) return `<code>${escapeText(content)}</code>`;
   const longestRun = Math.max(0, ...Array.from(content.matchAll(/`+/g), (match) => match[0].length));
   const fence = '`'.repeat(longestRun + 1);
   // CommonMark strips one space from each side when both are present, and a backtick touching the fence

@@ -148,13 +148,39 @@ function decodeState(json: string): PullRequestState | null {
   };
 }
 
+/** Whitespace as the old `\s` matched it in ASCII: enough for blocks written by hand. */
+function isSpace(char: string | undefined): boolean {
+  return char === ' ' || char === '\n' || char === '\t' || char === '\r' || char === '\f' || char === '\v';
+}
+
+/**
+ * The JSON of the last state block in `body`, or undefined. Only the last mention of the marker counts: the
+ * tool's own block is the body's last, and an earlier one is a quoted older body (repository text cannot
+ * spell one: escape.ts sees to that). Plain index arithmetic, each character visited a bounded number of
+ * times, so a hostile body costs linear time; the regular expression this replaces backtracked cubically.
+ */
+function lastStateJson(body: string): string | undefined {
+  const at = body.lastIndexOf(STATE_MARKER);
+  if (at < 0) return undefined;
+  let open = at;
+  while (open > 0 && isSpace(body[open - 1])) open--;
+  if (open < 4 || !body.startsWith('<!--', open - 4)) return undefined;
+  let start = at + STATE_MARKER.length;
+  if (!isSpace(body[start])) return undefined;
+  const close = body.indexOf('-->', start);
+  if (close < 0) return undefined;
+  let end = close;
+  while (end > start && isSpace(body[end - 1])) end--;
+  while (start < end && isSpace(body[start])) start++;
+  return body.slice(start, end);
+}
+
 /**
  * The state block of a body this tool wrote, or null when there is none or it is damaged. When humans pasted
- * in several blocks (quoting an older body), the last one, the tool's own footer, wins.
+ * in several blocks (quoting an older body), the last one, the tool's own footer, wins; a damaged last block
+ * is not replaced by an older one, which would describe findings that are no longer current.
  */
 export function parsePullRequestState(body: string): PullRequestState | null {
-  const pattern = new RegExp(`<!--\\s*${STATE_MARKER}\\s+([\\s\\S]*?)\\s*-->`, 'g');
-  let last: string | undefined;
-  for (const match of body.matchAll(pattern)) last = match[1];
-  return last === undefined ? null : decodeState(last);
+  const json = lastStateJson(body);
+  return json === undefined ? null : decodeState(json);
 }

@@ -14,30 +14,59 @@ import {
   problemFlags,
 } from './wording.js';
 
-/** Keys are fingerprints (with `~n` for repeats in one file): hex and `~`, nothing that can end a comment. */
-const FINDING_MARKER = /<!-- cookie-hardener:finding ([0-9a-z~ ]+) -->/;
+// Every marker is the last line of the body it belongs to, and only that line is read: a comment also quotes
+// repository code (a suggestion is the source line itself, which no escaping may touch), so a marker-shaped
+// line anywhere above the end is someone else's text. Who wrote the comment is checked by the caller.
+const FINDING_PREFIX = '<!-- cookie-hardener:finding ';
+const REVIEW_PREFIX = '<!-- cookie-hardener:review ';
+const MARKER_END = ' -->';
 const FIXED_MARKER = '<!-- cookie-hardener:fixed -->';
-const REVIEW_MARKER = /<!-- cookie-hardener:review ([0-9a-z~,]*) -->/;
+/** What renderFixedComment puts after the original comment, whose own last line is its finding marker. */
+const FIXED_SUFFIX = `\n\n</details>\n\n${FIXED_MARKER}`;
 export const SUMMARY_MARKER = '<!-- cookie-hardener:summary -->';
 
-export function findingMarker(keys: readonly string[]): string {
-  return `<!-- cookie-hardener:finding ${[...keys].sort().join(' ')} -->`;
+/** Keys are fingerprints (with `~n` for repeats in one file): hex and `~`, nothing that can end a comment. */
+const KEY_LIST = /^[0-9a-z~ ]+$/;
+const KEY_CSV = /^[0-9a-z~,]*$/;
+
+/** The body's last line, without trailing whitespace (GitHub may store CRLF). */
+function lastLine(body: string): string {
+  const text = body.trimEnd();
+  return text.slice(text.lastIndexOf('\n') + 1).trim();
 }
 
-/** The finding keys an inline comment of ours carries, or null for any other comment. */
+/** What sits between `prefix` and ` -->` on the body's last line, or null. */
+function trailingMarker(body: string, prefix: string): string | null {
+  const line = lastLine(body);
+  if (!line.startsWith(prefix) || !line.endsWith(MARKER_END)) return null;
+  return line.slice(prefix.length, line.length - MARKER_END.length);
+}
+
+export function findingMarker(keys: readonly string[]): string {
+  return `${FINDING_PREFIX}${[...keys].sort().join(' ')}${MARKER_END}`;
+}
+
+/** The finding keys an inline comment of ours carries (fixed ones included), or null for any other comment. */
 export function readFindingKeys(body: string): string[] | null {
-  const match = FINDING_MARKER.exec(body);
-  return match ? (match[1] ?? '').split(' ').filter(Boolean) : null;
+  const trimmed = body.trimEnd();
+  const original = trimmed.endsWith(FIXED_SUFFIX) ? trimmed.slice(0, -FIXED_SUFFIX.length) : trimmed;
+  const keys = trailingMarker(original, FINDING_PREFIX);
+  return keys !== null && KEY_LIST.test(keys) ? keys.split(' ').filter(Boolean) : null;
 }
 
 export function isMarkedFixed(body: string): boolean {
-  return body.includes(FIXED_MARKER);
+  return lastLine(body) === FIXED_MARKER;
 }
 
 /** The keys a review body of ours listed, or null for any other review. */
 export function readListedKeys(body: string): string[] | null {
-  const match = REVIEW_MARKER.exec(body);
-  return match ? (match[1] ?? '').split(',').filter(Boolean) : null;
+  const keys = trailingMarker(body, REVIEW_PREFIX);
+  return keys !== null && KEY_CSV.test(keys) ? keys.split(',').filter(Boolean) : null;
+}
+
+/** Whether a body is the sticky summary comment (its author is the caller's to check). */
+export function isSummaryComment(body: string): boolean {
+  return lastLine(body) === SUMMARY_MARKER;
 }
 
 /** Whether a comment body holds a suggestion block (ours are written by `suggestionBlock`). */
@@ -119,7 +148,7 @@ export function renderFixedComment(body: string, headSha: string, why: 'fixed' |
       : `**Outdated** in ${headSha.slice(0, 7)}: a newer comment replaces this one.`;
   // The old suggestion becomes a plain code block: it must not stay one click away from being applied.
   const original = body.replace(/^(`{3,})suggestion$/gm, '$1');
-  return `${headline}\n\n<details><summary>Original comment</summary>\n\n${original}\n\n</details>\n\n${FIXED_MARKER}`;
+  return `${headline}\n\n<details><summary>Original comment</summary>\n\n${original.trimEnd()}${FIXED_SUFFIX}`;
 }
 
 export interface ListedFinding {
@@ -151,7 +180,7 @@ export function renderReviewBody(input: ReviewBodyInput): string {
   if (input.listed.length > 0) {
     head.push(`${plural(input.listed.length, 'finding is', 'findings are')} not commented inline:`);
   }
-  const marker = `<!-- cookie-hardener:review ${input.listed.map((item) => item.key).join(',')} -->`;
+  const marker = `${REVIEW_PREFIX}${input.listed.map((item) => item.key).join(',')}${MARKER_END}`;
   const rows = input.listed.map(
     (item) =>
       `- ${locationMarkdown(item.finding, input.link)} cookie ${cookieLabel(item.finding)}: ${problemCell(item.finding)}. ${escapeProse(item.reason)}`,

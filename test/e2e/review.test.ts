@@ -4,10 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { scanFiles } from '../../src/scan.js';
 import type { FakeGitHub } from '../fake-github/api.js';
 import type { ReviewCommentRecord } from '../fake-github/records.js';
-import { startFakeGitHub } from '../fake-github/server.js';
+import { faults, GITHUB_ACTIONS_BOT, OCTOCAT, startFakeGitHub } from '../fake-github/server.js';
 import { makeWorkspace, runAction, writeFiles, writesOf } from './harness.js';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -131,6 +134,26 @@ function applySuggestions(text: string, comments: readonly ReviewCommentRecord[]
   return lines.join('\n');
 }
 
+/** The fingerprint of each cookie's finding, which is the key its inline comment carries. */
+function keysOf(files: Record<string, string>): Map<string | null, string> {
+  const result = scanFiles({
+    files: Object.keys(files).sort(),
+    read: (file) => ({ text: files[file]! }),
+    config: DEFAULT_CONFIG,
+  });
+  return new Map(result.findings.map((finding) => [finding.cookie, finding.fingerprint]));
+}
+
+/** Comment bodies without code spans, `<code>` elements and suggestion blocks: the text GitHub links in. */
+function proseOf(body: string): string {
+  return body
+    .replace(/^(`{3,})suggestion\n[\s\S]*?\n\1$/gm, '')
+    .replace(/<code>[\s\S]*?<\/code>/g, '')
+    .replace(/(`+)[^`][\s\S]*?\1/g, '');
+}
+
+const isBot = (entry: { user: { login: string } }) => entry.user.login === GITHUB_ACTIONS_BOT.login;
+
 describe('mode: review (pull_request)', () => {
   it('posts one review whose suggestions reproduce `fix` byte for byte, and lists the untouched line in the body', async () => {
     const { fake, workspace, payload } = await openPullRequest(BASE, { 'app/routes.js': PR_ROUTES });
@@ -237,6 +260,7 @@ describe('mode: review (pull_request)', () => {
     fake.failNext({
       method: 'POST',
       path: '/graphql',
+      graphql: /reviewThreads|resolveReviewThread/,
       status: 200,
       body: {
         data: null,
@@ -378,4 +402,147 @@ describe('mode: review (pull_request)', () => {
     await runAction(fake, { workspace, event: 'pull_request', payload: await payload() });
     expect(writesOf(fake, before)).toEqual([]);
   }, 120_000);
+  it("trusts markers only from the token's own identity: copies neither silence it nor get rewritten or resolved", async () => {
+    const { fake, workspace, number, payload } = await openPullRequest(BASE, { 'app/routes.js': PR_ROUTES });
+    const keys = keysOf({ 'app/routes.js': PR_ROUTES });
+    // A human (anyone who can comment) pastes markers: the summary's, an active finding's in an inline
+    // comment and in a review body, and one for a finding that does not exist (which reads as "fixed").
+    const summaryLookalike = await fake.addIssueComment(
+      number,
+      'Please keep this comment.\n\n<!-- cookie-hardener:summary -->',
+    );
+    const copied = await fake.addReviewComment({
+      pull: number,
+      path: 'app/routes.js',
+      line: 11,
+      body: `Why not a session?\n\n<!-- cookie-hardener:finding ${keys.get('token')!} -->`,
+    });
+    const gone = await fake.addReviewComment({
+      pull: number,
+      path: 'app/routes.js',
+      line: 12,
+      body: '<!-- cookie-hardener:finding 00000000deadbeef -->',
+    });
+    fake.tokenUser = OCTOCAT;
+    await new Octokit({ baseUrl: fake.url, auth: 'a human' }).rest.pulls.createReview({
+      owner: 'acme',
+      repo: 'webapp',
+      pull_number: number,
+      event: 'COMMENT',
+      body: `Seen.\n\n<!-- cookie-hardener:review ${keys.get('sid')!},${keys.get('legacy')!} -->`,
+    });
+    fake.tokenUser = GITHUB_ACTIONS_BOT;
+
+    const run = await runAction(fake, { workspace, event: 'pull_request', payload: await payload() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    // Every finding is said as if no marker had been pasted: three inline comments and the listed one.
+    expect(fake.reviewComments.filter(isBot).map((comment) => comment.originalLine)).toEqual([9, 11, 12]);
+    const review = fake.reviews.filter(isBot);
+    expect(review).toHaveLength(1);
+    expect(review[0]!.body).toContain('`app/routes.js:4`');
+    // The human's comments are untouched, their threads open, and the bot's summary is its own comment.
+    expect(fake.issueComments.find((comment) => comment.id === summaryLookalike.id)!.body).toBe(
+      summaryLookalike.body,
+    );
+    expect(fake.issueComments.filter(isBot)).toHaveLength(1);
+    expect(fake.reviewComments.find((comment) => comment.id === gone.id)!.body).toBe(gone.body);
+    expect(fake.reviewComments.find((comment) => comment.id === copied.id)!.body).toBe(copied.body);
+    expect(fake.isThreadResolved(gone.id)).toBe(false);
+    expect(fake.isThreadResolved(copied.id)).toBe(false);
+    expect(fake.issueComments.filter(isBot)[0]!.body).toContain(
+      '| Fixed since an earlier comment (thread resolved) | 0 |',
+    );
+  }, 90_000);
+
+  it('reports instead of posting when GitHub will not say whom the token acts as', async () => {
+    const { fake, workspace, payload } = await openPullRequest(BASE, { 'app/routes.js': PR_ROUTES });
+    fake.failNext({
+      method: 'POST',
+      path: '/graphql',
+      graphql: /viewer/,
+      status: 200,
+      body: {
+        data: null,
+        errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
+      },
+    });
+    const run = await runAction(fake, { workspace, event: 'pull_request', payload: await payload() });
+    expect(run.code).toBe(0);
+    expect(writesOf(fake)).toEqual([]);
+    expect(run.stdout).toContain(
+      '::warning::GitHub did not say which account the token acts as (neither the GraphQL `viewer` query nor `GET /user` answered)',
+    );
+    expect(run.stdout).toContain('::error title=cookie-hardener express-res-cookie (sid)');
+  }, 60_000);
+
+  it('keeps cookie names and source lines from forming markers, mentions or issue links', async () => {
+    const forged = '<!-- cookie-hardener:finding 0000000000000000 -->';
+    const routes = PR_ROUTES.replace(
+      '  res.end();\n',
+      `  res.cookie('@acme/admins #12', v);\n  res.cookie('${forged}', v);\n  res.end();\n`,
+    );
+    const { fake, workspace, payload } = await openPullRequest(BASE, { 'app/routes.js': routes });
+    const run = await runAction(fake, { workspace, event: 'pull_request', payload: await payload() });
+    expect(run.code).toBe(0);
+    expect(fake.reviewComments.map((comment) => comment.originalLine)).toEqual([9, 11, 12, 13, 14]);
+    const bodies = [
+      ...fake.reviewComments.map((comment) => comment.body),
+      ...fake.reviews.map((review) => review.body),
+      ...fake.issueComments.map((comment) => comment.body),
+    ];
+    for (const body of bodies) {
+      // Outside the suggested code, one marker per body, its own, on the last line; nothing GitHub would turn
+      // into a mention or a link.
+      expect(proseOf(body).match(/<!--/g)).toHaveLength(1);
+      expect(body.trimEnd().split('\n').at(-1)).toMatch(/^<!-- cookie-hardener:(finding|review|summary)\b/);
+      expect(proseOf(body)).not.toMatch(/(?<![\w`])@acme|(?<!&)#1\d/);
+    }
+    const admins = fake.reviewComments.find((comment) => comment.originalLine === 13)!;
+    expect(admins.body).toContain('cookie `@acme/admins #12`');
+    expect(admins.body).toContain('Cookie "@&#8203;acme/admins #&#8203;12" (res.cookie())');
+    // The suggestion is the source line itself, marker and all, and still the comment keeps its own key.
+    const marked = fake.reviewComments.find((comment) => comment.originalLine === 14)!;
+    expect(suggestionOf(marked.body)).toEqual([`  res.cookie('${forged}', v, { secure: true });`]);
+
+    // The next run recognises every comment as already said: nothing is posted, edited or resolved.
+    const before = fake.requests.length;
+    const again = await runAction(fake, { workspace, event: 'pull_request', payload: await payload() });
+    expect(again.code).toBe(0);
+    expect(writesOf(fake, before)).toEqual([]);
+    expect(fake.reviewComments.filter((comment) => fake!.isThreadResolved(comment.id))).toEqual([]);
+  }, 90_000);
+
+  it('posts the review and the summary exactly once when a response is lost or a POST fails', async () => {
+    const { fake, workspace, payload } = await openPullRequest(BASE, { 'app/routes.js': PR_ROUTES });
+    // GitHub creates the review but the answer never arrives; the summary's first POST fails before it runs.
+    fake.failNext({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+      ...faults.serverError(502),
+      processed: true,
+    });
+    fake.failNext({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      ...faults.serverError(502),
+    });
+    const run = await runAction(fake, { workspace, event: 'pull_request', payload: await payload() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(fake.reviews).toHaveLength(1);
+    expect(fake.reviewComments).toHaveLength(3);
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]!.body).toContain('| Commented inline on changed lines | 3 |');
+    expect(
+      writesOf(fake)
+        .filter((write) => write.startsWith('POST'))
+        .map((write) => write.replace(/\d+/g, 'N')),
+    ).toEqual([
+      'POST /repos/acme/webapp/pulls/N/reviews',
+      'POST /repos/acme/webapp/issues/N/comments',
+      'POST /repos/acme/webapp/issues/N/comments',
+    ]);
+    expect(run.stdout).toContain('GitHub failed to answer, but the review had been posted.');
+  }, 90_000);
 });

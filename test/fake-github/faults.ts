@@ -20,6 +20,13 @@ export interface FaultSpec extends FaultResponse {
   path?: string | RegExp;
   /** How many matching requests fail before the fault disarms itself (default 1). */
   times?: number;
+  /**
+   * Carry the request out, then answer with the failure: the response was lost on its way back (a proxy's
+   * 502, a dropped connection). The client cannot tell this from a request that never ran. REST only.
+   */
+  processed?: boolean;
+  /** Only GraphQL requests whose query text matches (the path of every GraphQL request is `/graphql`). */
+  graphql?: RegExp;
 }
 
 export interface FaultHandle {
@@ -51,9 +58,9 @@ export class FaultQueue {
   }
 
   /** The first armed fault matching the request, which is consumed once; undefined when none matches. */
-  take(method: string, path: string, template: string | null): FaultResponse | undefined {
+  take(method: string, path: string, template: string | null, graphqlQuery?: string): FaultSpec | undefined {
     for (const fault of this.armed) {
-      if (fault.remaining <= 0 || !matches(fault.spec, method, path, template)) continue;
+      if (fault.remaining <= 0 || !matches(fault.spec, method, path, template, graphqlQuery)) continue;
       fault.remaining -= 1;
       return fault.spec;
     }
@@ -65,8 +72,15 @@ export class FaultQueue {
   }
 }
 
-function matches(spec: FaultSpec, method: string, path: string, template: string | null): boolean {
+function matches(
+  spec: FaultSpec,
+  method: string,
+  path: string,
+  template: string | null,
+  graphqlQuery: string | undefined,
+): boolean {
   if (spec.method && spec.method.toUpperCase() !== method) return false;
+  if (spec.graphql && (graphqlQuery === undefined || !spec.graphql.test(graphqlQuery))) return false;
   if (spec.path === undefined) return true;
   if (spec.path instanceof RegExp) return spec.path.test(path);
   return spec.path === path || spec.path === template;

@@ -1,4 +1,6 @@
-// The two GraphQL operations cookie-hardener needs, because review threads exist only in GraphQL:
+// The GraphQL operations cookie-hardener needs, because review threads exist only in GraphQL (and `viewer` is
+// the one way every kind of token can learn whom it acts as):
+//   query    viewer { login }
 //   query    repository(owner, name) { pullRequest(number) { reviewThreads(first, after) { … } } }
 //   mutation resolveReviewThread(input: { threadId }) { thread { id isResolved } }   (and unresolve…)
 // This is no GraphQL engine. It recognises the operation by its field names, reads arguments from literals
@@ -116,6 +118,16 @@ export async function answerGraphql(
       }
       return { body: setResolved(state, argumentsOf(query, name, variables), name), handled: true, mutation };
     }
+  }
+  if (!mutation && /^[\s{]*(?:query\b[^{]*\{\s*)?viewer\b/.test(query)) {
+    // For an installation token (GITHUB_TOKEN, an App's token) GitHub answers with the bot's REST spelling,
+    // `<slug>[bot]`; for a personal access token, the user's login.
+    const user = state.tokenUser;
+    return {
+      body: { data: { viewer: { login: user.login, databaseId: user.id, __typename: user.type } } },
+      handled: true,
+      mutation,
+    };
   }
   if (!mutation && /\breviewThreads\b/.test(query)) {
     return { body: await reviewThreads(state, query, variables), handled: true, mutation };

@@ -234,10 +234,8 @@ class FakeGitHubServer implements FakeGitHub {
       // Checked now, answered after fault injection: a fault simulates GitHub failing before reading the body.
       const problems = this.checkRequestBody(spec, method, entry.path, body);
       const fault = this.faultQueue.take(method, entry.path, spec.path);
-      if (fault) {
-        entry.injected = true;
-        return faultResponse(fault, spec);
-      }
+      if (fault) entry.injected = true;
+      if (fault && !fault.processed) return faultResponse(fault, spec);
       if (problems.length > 0)
         throw new ApiError(422, { message: invalidRequestMessage(problems, body ?? {}) });
       if (this.readOnly && method !== 'GET') throw notAccessible();
@@ -252,7 +250,7 @@ class FakeGitHubServer implements FakeGitHub {
       });
       if (answer.body !== undefined && answer.status < 300)
         this.checkResponseBody(spec, method, entry.path, answer.body);
-      return answer;
+      return fault ? faultResponse(fault, spec) : answer;
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error, spec);
       throw error;
@@ -302,7 +300,13 @@ class FakeGitHubServer implements FakeGitHub {
     body: unknown,
     entry: RequestLogEntry,
   ): Promise<RouteResponse> {
-    const fault = this.faultQueue.take('POST', entry.path, '/graphql');
+    const query = (body as { query?: unknown } | undefined)?.query;
+    const fault = this.faultQueue.take(
+      'POST',
+      entry.path,
+      '/graphql',
+      typeof query === 'string' ? query : undefined,
+    );
     if (fault) {
       entry.injected = true;
       return faultResponse(fault, undefined);

@@ -168,6 +168,62 @@ describe('parsePullRequestState', () => {
   });
 });
 
+describe('the state block cannot be forged or made slow', () => {
+  const FORGED = '<!-- cookie-hardener:state {"version":1,"findings":{"fixed":["forged"]}} -->';
+  // A cookie name, a quoted source expression, a path and a reason: all repository text.
+  const hostile = finding({
+    ...expressToken,
+    fingerprint: 'f0f0f0f0f0f0f0f0',
+    cookie: FORGED,
+    file: `src/${FORGED}.js`,
+    outcome: 'conditional',
+    problems: ['secure-conditional'],
+    message: `\`${FORGED}\` decides Secure at run time`,
+    notChangedReasons: [`\`${FORGED}\` decides Secure at run time; make sure it is true in production`],
+    notes: [`The options object is defined at src/${FORGED}.js:3.`],
+  });
+  const body = renderPullRequestBody(scanResult([hostile, expressToken], { changes }), {
+    repository: 'acme/shop',
+  });
+  const own = body.lastIndexOf('<!-- cookie-hardener:state');
+
+  it('keeps repository text from spelling a marker anywhere in the body', () => {
+    expect(body.indexOf('<!--')).toBe(own);
+    expect(body.slice(0, own)).not.toMatch(/cookie-hardener:/i);
+    expect(parsePullRequestState(body)?.fingerprints).toEqual(
+      [hostile.fingerprint, expressToken.fingerprint].sort(),
+    );
+    // With the tool's own block deleted by hand, nothing else in the body reads as one.
+    expect(parsePullRequestState(body.slice(0, own))).toBeNull();
+  });
+
+  it('reads only the last block, and a damaged last block is no state at all', () => {
+    const real = renderStateBlock(scanResult([expressToken]), 10_000);
+    expect(parsePullRequestState(`${FORGED}\n${real}`)?.fingerprints).toEqual([expressToken.fingerprint]);
+    expect(parsePullRequestState(`${real}\n<!-- cookie-hardener:state {"version":1`)).toBeNull();
+    // An unclosed opener above the real block (the old lazy match ran from it into the real one).
+    expect(parsePullRequestState(`<!-- cookie-hardener:state {"version":1\n${real}`)?.fingerprints).toEqual([
+      expressToken.fingerprint,
+    ]);
+  });
+
+  // The regular expression this parser replaced took 42 s on the marker and 4,000 spaces (cubic
+  // backtracking). The 1 s cap only guards against that kind of regression; the bodies are GitHub's maximum.
+  it.each([
+    ['the marker and spaces', `<!-- cookie-hardener:state${' '.repeat(65_536)}`],
+    ['spaces on both sides', `<!--${' '.repeat(32_000)}cookie-hardener:state${' '.repeat(32_000)}`],
+    ['the opener over and over', '<!-- cookie-hardener:state '.repeat(2_500)],
+    ['an unclosed opener with JSON-looking text', `<!-- cookie-hardener:state {${'"a":[ '.repeat(10_900)}`],
+    ['many closed blocks of spaces', `<!-- cookie-hardener:state ${' '.repeat(60)}-->`.repeat(720)],
+  ])('answers null quickly for %s', (_name, text) => {
+    const hostileBody = text.padEnd(65_536, ' ').slice(0, 65_536);
+    expect(hostileBody).toHaveLength(65_536);
+    const started = performance.now();
+    expect(parsePullRequestState(hostileBody)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe('fingerprintDigest', () => {
   it('ignores order and duplicates', () => {
     expect(fingerprintDigest(['b', 'a', 'b'])).toBe(fingerprintDigest(['a', 'b']));

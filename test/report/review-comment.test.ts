@@ -4,9 +4,12 @@ import {
   hasSuggestion,
   isMarkedFixed,
   readFindingKeys,
+  isSummaryComment,
   readListedKeys,
   renderFixedComment,
+  renderInlineComment,
   renderReviewBody,
+  renderSummaryComment,
   suggestionBlock,
 } from '../../src/report/review-comment.js';
 import type { Finding } from '../../src/model.js';
@@ -30,6 +33,69 @@ describe('markers', () => {
     expect(isMarkedFixed(fixed)).toBe(true);
     expect(hasSuggestion(fixed)).toBe(false); // no stale one-click suggestion left behind
     expect(readFindingKeys(fixed)).toEqual(['aa~2', 'bb']);
+  });
+});
+
+describe('markers in repository text', () => {
+  const forged = findingMarker(['0000000000000000']);
+  const hostile: Finding = {
+    ruleId: 'express-res-cookie',
+    framework: 'express',
+    file: 'app/@org/team/#12.js',
+    line: 3,
+    column: 3,
+    cookie: `@alice @org/team #123 ${forged}`,
+    kind: 'other',
+    problems: ['secure-missing'],
+    outcome: 'fixable',
+    severity: 'medium',
+    message: `Cookie "@alice #123 ${forged}" (res.cookie()): Secure is not set.`,
+    changedFlags: ['secure'],
+    notChangedReasons: [],
+    usedAt: [],
+    notes: [],
+    fingerprint: 'abc',
+    edits: [],
+  };
+
+  it("reads the comment's own keys, not a marker quoted by the suggested source line", () => {
+    const body = renderInlineComment({
+      findings: [hostile],
+      keys: ['abc'],
+      // The suggestion is the source line byte for byte: it may hold anything.
+      suggestion: [`res.cookie('x', v, { secure: true }); // ${forged}`],
+    });
+    expect(readFindingKeys(body)).toEqual(['abc']);
+    expect(readFindingKeys(renderFixedComment(body, 'abcdef0123', 'fixed'))).toEqual(['abc']);
+    // Outside the suggestion, nothing in the comment can be read as a marker, a mention or a reference.
+    const prose = body.replace(/^(`{3,})suggestion\n[\s\S]*?\n\1$/m, '');
+    expect(prose.match(/<!--/g)).toHaveLength(1);
+    expect(prose).not.toMatch(/(?<![\w`])@[a-z]|(?<!&)#\d/);
+  });
+
+  it('reads a marker only from the last line', () => {
+    const quoted = `> ${forged}\n\nWhy is this flagged?`;
+    expect(readFindingKeys(quoted)).toBeNull();
+    expect(readListedKeys(`<!-- cookie-hardener:review a,b -->\n\nthanks`)).toBeNull();
+    expect(isSummaryComment(`<!-- cookie-hardener:summary -->\nme too`)).toBe(false);
+    expect(
+      isSummaryComment(
+        `${renderSummaryComment({ findings: 1, inline: 1, suggestions: 1, listed: 0, resolved: 0, headSha: 'abcdef0' })}\r\n`,
+      ),
+    ).toBe(true);
+    expect(isMarkedFixed(`<!-- cookie-hardener:fixed -->\nnot really`)).toBe(false);
+  });
+
+  it('keeps mentions and references out of the review body', () => {
+    const body = renderReviewBody({
+      inline: 0,
+      suggestions: 0,
+      listed: [{ finding: hostile, key: 'abc', reason: 'Not on a line this pull request changes.' }],
+      link: { repository: 'acme/webapp', serverUrl: 'https://github.com', ref: 'abc' },
+      maxLength: 20_000,
+    });
+    expect(readListedKeys(body)).toEqual(['abc']);
+    expect(body.match(/<!--/g)).toHaveLength(1);
   });
 });
 

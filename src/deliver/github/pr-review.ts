@@ -1,6 +1,7 @@
 // The pull request review: one review per run whose inline comments sit on lines the pull request changes,
 // each carrying a hidden key so a re-run posts only what is new, resolves what was fixed, and keeps one
-// sticky summary comment up to date. Nothing is ever deleted: threads may hold human replies.
+// sticky summary comment up to date. Nothing is ever deleted: threads may hold human replies. Only what the
+// token's own identity wrote counts as an earlier run's: anyone can paste a marker into a comment.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding, ScanResult } from '../../model.js';
@@ -14,12 +15,14 @@ import {
   renderInlineComment,
   renderReviewBody,
   renderSummaryComment,
-  SUMMARY_MARKER,
+  isSummaryComment,
   type ListedFinding,
 } from '../../report/review-comment.js';
+import { sendAtMostOnce } from './at-most-once.js';
 import type { GitHubClient } from './client.js';
 import { isAddedLine, isAnchorable, parsePatchLines, type PatchLines } from './diff-lines.js';
 import { apiErrorOf, explainApiError } from './errors.js';
+import { isAuthoredBy, type TokenIdentity } from './identity.js';
 import type { Logger } from './remediation-pr.js';
 import { workspaceStoredForm } from '../stored-form.js';
 import { readThreads, resolveThread } from './review-threads.js';
@@ -52,6 +55,8 @@ export interface ReviewRequest {
   files: readonly PullRequestFile[];
   /** The scan of `files` in the workspace. */
   result: ScanResult;
+  /** Whom the token acts as: only comments and reviews by this identity are read as an earlier run's. */
+  identity: TokenIdentity;
 }
 
 export interface ReviewOutcome {
@@ -139,7 +144,7 @@ export async function deliverReview(
       for (const finding of suggestion.findings) {
         outsideDiff.set(
           finding,
-          `its fix changes ${suggestion.file} lines ${suggestion.startLine}–${suggestion.endLine}, which are not all inside one hunk of this pull request's diff.`,
+          `its fix changes \`${suggestion.file}\` lines ${suggestion.startLine}–${suggestion.endLine}, which are not all inside one hunk of this pull request's diff.`,
         );
       }
       continue;
@@ -190,7 +195,11 @@ export async function deliverReview(
     github.paginate(github.rest.pulls.listReviewComments, { owner, repo, pull_number, per_page: 100 }),
   );
   const ours = comments
-    .filter((comment) => comment.in_reply_to_id === undefined || comment.in_reply_to_id === null)
+    .filter(
+      (comment) =>
+        (comment.in_reply_to_id === undefined || comment.in_reply_to_id === null) &&
+        isAuthoredBy(request.identity, comment.user),
+    )
     .map((comment) => ({ comment, keys: readFindingKeys(comment.body) }))
     .filter((entry): entry is { comment: (typeof comments)[number]; keys: string[] } => entry.keys !== null);
   const existing = new Map(ours.map((entry) => [unitKeyOf(entry.keys), entry]));
@@ -198,7 +207,9 @@ export async function deliverReview(
   const reviews = await call('read the reviews', () =>
     github.paginate(github.rest.pulls.listReviews, { owner, repo, pull_number, per_page: 100 }),
   );
-  const listedBefore = new Set(reviews.flatMap((review) => readListedKeys(review.body ?? '') ?? []));
+  const ourReviews = reviews.filter((review) => isAuthoredBy(request.identity, review.user));
+  const listedBefore = new Set(ourReviews.flatMap((review) => readListedKeys(review.body ?? '') ?? []));
+  const knownReviews = new Set(reviews.map((review) => review.id));
 
   // ── What is new ──────────────────────────────────────────────────────────────────────────────────────
   // One bad anchor makes GitHub reject the whole review: every range is checked against the parsed patch
@@ -288,6 +299,7 @@ export async function deliverReview(
       freshListed,
       link,
       log,
+      knownReviews,
     ));
     if (postedInline.length < inline.length) {
       // The inline comments were refused and went into the body: they carry no suggestion after all.
@@ -431,22 +443,45 @@ async function postReview(
   listed: readonly ListedFinding[],
   link: { repository: string; serverUrl: string; ref: string },
   log: Logger,
+  knownReviews: ReadonlySet<number>,
 ): Promise<{ inline: readonly Unit[]; listed: readonly ListedFinding[] }> {
   const { owner, repo, pullNumber: pull_number } = request;
-  const create = (units: readonly Unit[], items: readonly ListedFinding[]) =>
+  // A review is created with its comments in one request, so a review of ours that was not there when this
+  // run read the reviews, on this commit, with this body, is this request having landed.
+  const landed = (body: string) => async () => {
+    const reviews = await github.paginate(github.rest.pulls.listReviews, {
+      owner,
+      repo,
+      pull_number,
+      per_page: 100,
+    });
+    return reviews.some(
+      (review) =>
+        !knownReviews.has(review.id) &&
+        isAuthoredBy(request.identity, review.user) &&
+        review.commit_id === request.headSha &&
+        (review.body ?? '').trimEnd() === body.trimEnd(),
+    );
+  };
+  const create = async (units: readonly Unit[], items: readonly ListedFinding[]) => {
+    const body = renderReviewBody({
+      inline: units.length,
+      suggestions: units.filter((unit) => unit.suggestion).length,
+      listed: items,
+      link,
+      maxLength: MAX_REVIEW_BODY,
+    });
+    const outcome = await sendAtMostOnce({ send: () => send(units, body), landed: landed(body) });
+    if (outcome === 'landed') log.info('GitHub failed to answer, but the review had been posted.');
+  };
+  const send = (units: readonly Unit[], body: string) =>
     github.rest.pulls.createReview({
       owner,
       repo,
       pull_number,
       commit_id: request.headSha,
       event: 'COMMENT',
-      body: renderReviewBody({
-        inline: units.length,
-        suggestions: units.filter((unit) => unit.suggestion).length,
-        listed: items,
-        link,
-        maxLength: MAX_REVIEW_BODY,
-      }),
+      body,
       comments: units.map((unit) => ({
         path: unit.file,
         body: unit.body,
@@ -497,7 +532,10 @@ async function postReview(
   }
 }
 
-/** The one summary comment per pull request: found by its marker, rewritten only when its text changes. */
+/**
+ * The one summary comment per pull request: ours with the marker, rewritten only when its text changes. A
+ * human's comment that quotes the marker is never taken for it.
+ */
 async function upsertSummary(
   github: GitHubClient,
   request: ReviewRequest,
@@ -509,15 +547,29 @@ async function upsertSummary(
   const comments = await call('read the pull request comments', () =>
     github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }),
   );
-  const existing = comments.find((comment) => comment.body?.includes(SUMMARY_MARKER));
+  const isOurs = (comment: (typeof comments)[number]) =>
+    isAuthoredBy(request.identity, comment.user) && isSummaryComment(comment.body ?? '');
+  const existing = comments.find(isOurs);
   if (existing) {
     if (existing.body === body) return;
     await call('update the summary comment', () =>
       github.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body }),
     );
   } else if (worthCreating) {
+    const known = new Set(comments.map((comment) => comment.id));
     await call('post the summary comment', () =>
-      github.rest.issues.createComment({ owner, repo, issue_number, body }),
+      sendAtMostOnce({
+        send: () => github.rest.issues.createComment({ owner, repo, issue_number, body }),
+        landed: async () => {
+          const now = await github.paginate(github.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number,
+            per_page: 100,
+          });
+          return now.some((comment) => !known.has(comment.id) && isOurs(comment));
+        },
+      }),
     );
   }
 }
