@@ -3,8 +3,8 @@ import * as core from '@actions/core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
-import { createGitHubClient } from '../deliver/github/client.js';
 import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
+import { createOctokitRepoHost } from '../deliver/github/repo-host.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfig } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
@@ -157,7 +157,6 @@ async function runPullRequestMode(
       finding.outcome === 'fixable' ? { ...finding, outcome: 'fixed' as const } : finding,
     ),
   };
-  const body = renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl });
   writeSummary(
     renderAnalysis(proposed, {
       mode: 'pr',
@@ -168,16 +167,19 @@ async function runPullRequestMode(
     }),
   );
 
-  const github = createGitHubClient({
+  const host = createOctokitRepoHost({
     token: inputs.token,
     baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}),
     warn: (message) => core.warning(message),
+    owner,
+    repo,
   });
   core.startGroup('Remediation pull request');
   let outcome;
   try {
     outcome = await deliverRemediationPullRequest(
-      github,
+      host,
       {
         owner,
         repo,
@@ -187,11 +189,13 @@ async function runPullRequestMode(
         draft: inputs.draft,
         dryRun: inputs.dryRun,
         workspace,
+        checkoutBranch: checkoutBranchOf(env),
         changes: result.changes,
         title: TITLE,
-        body,
+        renderBody: (delivery, notes) =>
+          renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl, delivery, notes }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
-        readStateDigest: (text) => parsePullRequestState(text)?.digest ?? null,
+        readState: parsePullRequestState,
         serverUrl,
       },
       { info: core.info, warning: core.warning, notice: core.notice },
@@ -213,6 +217,15 @@ async function runPullRequestMode(
         finding.edits.every((edit) => pushed.has(edit.file)),
     ),
   );
+}
+
+/**
+ * The branch the workspace is a checkout of, as the event names it. A tag, a pull request ref or no ref at all
+ * is no branch: such a run cannot speak for the base branch, so it only reports.
+ */
+export function checkoutBranchOf(env: NodeJS.ProcessEnv): string | null {
+  const ref = env.GITHUB_REF ?? '';
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
 }
 
 export function annotate(findings: readonly Finding[]): void {

@@ -1,10 +1,14 @@
-// The two GraphQL operations cookie-hardener needs, because review threads exist only in GraphQL:
+// The GraphQL operations cookie-hardener needs: review threads (they exist only in GraphQL), the token's own
+// identity, and the one compare-and-swap ref write GitHub offers:
 //   query    repository(owner, name) { pullRequest(number) { reviewThreads(first, after) { … } } }
 //   mutation resolveReviewThread(input: { threadId }) { thread { id isResolved } }   (and unresolve…)
+//   query    viewer { login databaseId }
+//   mutation updateRefs(input: { repositoryId, refUpdates: [{ name, beforeOid, afterOid, force }] })
 // This is no GraphQL engine. It recognises the operation by its field names, reads arguments from literals
 // or variables, and answers with every field a client may select: extra fields are harmless to a JSON
 // consumer, and it keeps the fake small. Errors follow GitHub's shape (HTTP 200, an `errors` array).
 
+import { ZERO_SHA } from './git-store.js';
 import type { PullRecord, ReviewCommentRecord } from './records.js';
 import type { RepoState } from './repo-state.js';
 import { visibleComments } from './routes/reviews.js';
@@ -117,6 +121,29 @@ export async function answerGraphql(
       return { body: setResolved(state, argumentsOf(query, name, variables), name), handled: true, mutation };
     }
   }
+  if (mutation && /\bupdateRefs\s*\(/.test(query)) {
+    if (readOnly) {
+      const body = {
+        data: { updateRefs: null },
+        errors: [error('Resource not accessible by integration', 'FORBIDDEN', ['updateRefs'])],
+      };
+      return { body, handled: true, mutation };
+    }
+    return {
+      body: await updateRefs(state, argumentsOf(query, 'updateRefs', variables)),
+      handled: true,
+      mutation,
+    };
+  }
+  if (!mutation && /^\s*(query\b[^{]*)?\{\s*viewer\s*\{/.test(query)) {
+    // GraphQL names bots without the "[bot]" REST adds; databaseId is the REST account id.
+    const user = state.tokenUser;
+    return {
+      body: { data: { viewer: { login: graphqlLogin(user.login), databaseId: user.id } } },
+      handled: true,
+      mutation,
+    };
+  }
   if (!mutation && /\breviewThreads\b/.test(query)) {
     return { body: await reviewThreads(state, query, variables), handled: true, mutation };
   }
@@ -125,6 +152,69 @@ export async function answerGraphql(
     handled: false,
     mutation,
   };
+}
+
+interface RefUpdate {
+  name?: unknown;
+  beforeOid?: unknown;
+  afterOid?: unknown;
+  force?: unknown;
+}
+
+/**
+ * GitHub's documented semantics: every update is checked first and then all are applied, or none is.
+ * `beforeOid` must be where the ref points now (all zeros: the ref must not exist); `afterOid` all zeros
+ * deletes it; without `force` the update must be a fast-forward. Error wording is ours (GitHub's is
+ * undocumented), in GitHub's error shape.
+ */
+async function updateRefs(state: RepoState, args: Record<string, unknown>): Promise<GraphqlAnswer['body']> {
+  const input = (args.input ?? {}) as { repositoryId?: unknown; refUpdates?: unknown };
+  const fail = (message: string, type = 'UNPROCESSABLE') => ({
+    data: { updateRefs: null },
+    errors: [error(message, type, ['updateRefs'])],
+  });
+  if (input.repositoryId !== state.payloads.repoNodeId) {
+    return fail(
+      `Could not resolve to a node with the global id of '${String(input.repositoryId)}'`,
+      'NOT_FOUND',
+    );
+  }
+  if (!Array.isArray(input.refUpdates) || input.refUpdates.length === 0) {
+    return fail('refUpdates must list at least one update');
+  }
+  const checked: { name: string; current: string | null; after: string }[] = [];
+  for (const update of input.refUpdates as RefUpdate[]) {
+    const name = String(update.name ?? '');
+    const after = String(update.afterOid ?? '');
+    if (!name.startsWith('refs/') || !(await state.git.isValidRefName(name))) {
+      return fail(`${name} is not a valid fully qualified ref name`);
+    }
+    const current = await state.git.readRef(name);
+    if (update.beforeOid !== undefined && update.beforeOid !== null) {
+      if ((current ?? ZERO_SHA) !== String(update.beforeOid)) {
+        return fail(
+          `A ref update was rejected: ${name} is at ${current ?? ZERO_SHA}, not ${String(update.beforeOid)}`,
+        );
+      }
+    }
+    if (after !== ZERO_SHA) {
+      if ((await state.git.objectType(after)) === null) return fail(`Object ${after} does not exist`);
+      if (
+        update.force !== true &&
+        current !== null &&
+        current !== after &&
+        !(await state.git.isAncestor(current, after))
+      ) {
+        return fail(`A ref update was rejected: ${name} update is not a fast forward`);
+      }
+    }
+    checked.push({ name, current, after });
+  }
+  for (const { name, current, after } of checked) {
+    if (after === ZERO_SHA) await state.deleteRef(name);
+    else await state.setRef(name, after, current ?? ZERO_SHA);
+  }
+  return { data: { updateRefs: { clientMutationId: null } } };
 }
 
 function setResolved(state: RepoState, args: Record<string, unknown>, field: string): GraphqlAnswer['body'] {
