@@ -37,6 +37,8 @@ export interface FakeGitHubOptions {
   readOnly?: boolean;
   /** The "Allow GitHub Actions to create and approve pull requests" setting. Default true. */
   allowActionsToCreatePullRequests?: boolean;
+  /** Answer GraphQL like a GitHub Enterprise Server release without the updateRefs mutation. */
+  withoutUpdateRefs?: boolean;
   /** Host of html_url links. Default "https://github.com". */
   webUrl?: string;
   /** Start of the fake clock (timestamps and commit dates). Default 2026-01-05T09:00:00Z. */
@@ -98,6 +100,8 @@ export interface FakeGitHub {
   readonly deletedRefs: readonly DeletedRef[];
   /** Switch the token to read-only (or back) at any time. */
   readOnly: boolean;
+  /** GraphQL without updateRefs (older GitHub Enterprise Server), switchable at any time. */
+  withoutUpdateRefs: boolean;
   allowActionsToCreatePullRequests: boolean;
   tokenUser: FakeUser;
 

@@ -101,11 +101,18 @@ function error(message: string, type?: string, path?: string[]): GraphqlError {
   };
 }
 
+export interface GraphqlOptions {
+  readOnly: boolean;
+  /** Answer like a GitHub Enterprise Server release whose schema has no updateRefs mutation. */
+  withoutUpdateRefs?: boolean;
+}
+
 export async function answerGraphql(
   state: RepoState,
   request: GraphqlRequest,
-  readOnly: boolean,
+  options: GraphqlOptions,
 ): Promise<GraphqlAnswer> {
+  const { readOnly } = options;
   const query = request.query ?? '';
   const variables = request.variables ?? {};
   const mutation = /^\s*mutation\b/.test(query);
@@ -122,6 +129,18 @@ export async function answerGraphql(
     }
   }
   if (mutation && /\bupdateRefs\s*\(/.test(query)) {
+    if (options.withoutUpdateRefs) {
+      // A schema without the field rejects the whole document at validation, before anything runs.
+      const missing = {
+        path: ['mutation', 'updateRefs'],
+        extensions: { code: 'undefinedField', typeName: 'Mutation', fieldName: 'updateRefs' },
+        locations: [{ line: 1, column: 1 }],
+        message: "Field 'updateRefs' doesn't exist on type 'Mutation'",
+      };
+      return { body: { errors: [missing] }, handled: true, mutation };
+    }
+    const invalid = invalidUpdateRefsInput(query, variables);
+    if (invalid) return { body: { errors: [error(invalid)] }, handled: true, mutation };
     if (readOnly) {
       const body = {
         data: { updateRefs: null },
@@ -152,6 +171,48 @@ export async function answerGraphql(
     handled: false,
     mutation,
   };
+}
+
+/**
+ * The checks GitHub's schema makes before running updateRefs: `input` is an UpdateRefsInput! with a
+ * repositoryId (ID!) and refUpdates ([RefUpdate!]!), and every RefUpdate has `name` and `afterOid`. Only the
+ * variable form is checked (the one cookie-hardener sends); wording follows GitHub's variable errors.
+ */
+function invalidUpdateRefsInput(query: string, variables: Record<string, unknown>): string | null {
+  if (
+    !/\$input\s*:\s*UpdateRefsInput!/.test(query) ||
+    !/updateRefs\s*\(\s*input\s*:\s*\$input\s*\)/.test(query)
+  ) {
+    return 'fake-github checks only updateRefs(input: $input) with $input: UpdateRefsInput!';
+  }
+  const input = variables.input as Record<string, unknown> | undefined;
+  const problem = (path: string, why: string) =>
+    `Variable $input of type UpdateRefsInput! was provided invalid value for ${path} (${why})`;
+  if (!input || typeof input !== 'object') return problem('input', 'Expected value to not be null');
+  if (typeof input.repositoryId !== 'string') return problem('repositoryId', 'Expected value to not be null');
+  if (!Array.isArray(input.refUpdates)) return problem('refUpdates', 'Expected value to not be null');
+  for (const [index, update] of (input.refUpdates as Record<string, unknown>[]).entries()) {
+    for (const field of ['name', 'afterOid']) {
+      if (typeof update?.[field] !== 'string') {
+        return problem(`refUpdates.${index}.${field}`, 'Expected value to not be null');
+      }
+    }
+    for (const field of ['afterOid', 'beforeOid']) {
+      const value = update[field];
+      if (value !== undefined && value !== null && !/^[0-9a-f]{40}$/.test(String(value))) {
+        return problem(
+          `refUpdates.${index}.${field}`,
+          `Could not coerce value "${String(value)}" to GitObjectID`,
+        );
+      }
+    }
+  }
+  for (const key of Object.keys(input)) {
+    if (!['repositoryId', 'refUpdates', 'clientMutationId'].includes(key)) {
+      return problem(key, 'Field is not defined on UpdateRefsInput');
+    }
+  }
+  return null;
 }
 
 interface RefUpdate {

@@ -82,6 +82,7 @@ class FakeGitHubServer implements FakeGitHub {
   readonly responseViolations: SchemaViolation[] = [];
   readonly unhandledRequests: RequestLogEntry[] = [];
   readOnly: boolean;
+  withoutUpdateRefs: boolean;
   url = '';
 
   private readonly faultQueue = new FaultQueue();
@@ -98,6 +99,7 @@ class FakeGitHubServer implements FakeGitHub {
     readonly repo: string,
   ) {
     this.readOnly = options.readOnly ?? false;
+    this.withoutUpdateRefs = options.withoutUpdateRefs ?? false;
     for (const [key, handler] of Object.entries(ROUTES)) {
       const spec = subset().operation(key);
       // Routes and the extraction script's operation list must agree, or validation would silently skip.
@@ -324,7 +326,10 @@ class FakeGitHubServer implements FakeGitHub {
       };
     }
     await this.state.syncPulls();
-    const answer = await answerGraphql(this.state, graphqlRequest, this.readOnly);
+    const answer = await answerGraphql(this.state, graphqlRequest, {
+      readOnly: this.readOnly,
+      withoutUpdateRefs: this.withoutUpdateRefs,
+    });
     if (!answer.handled) this.unhandledRequests.push(entry);
     return { status: 200, body: answer.body };
   }
