@@ -341,6 +341,46 @@ describe('mode: pr never loses anyone’s work', () => {
     expect(fake.unhandledRequests).toEqual([]);
   }, 60_000);
 
+  // Item 3 where GitHub has no updateRefs (older Enterprise Server): REST with a re-read before and after.
+  it('without updateRefs, moves its own branch through REST after re-reading it', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    fake.withoutUpdateRefs = true;
+    await addFinding(fake, workspace);
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('updated');
+    const patch = fake.requests.filter(
+      (entry) => entry.operation === 'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
+    );
+    expect(patch.map((entry) => [entry.path, entry.body, entry.status])).toEqual([
+      [
+        '/repos/acme/webapp/git/refs/heads/cookie-hardener/remediation',
+        { sha: await fake.branchSha(BRANCH), force: true },
+        200,
+      ],
+    ]);
+    expect(await fake.readFile(BRANCH, 'app/routes.js')).toContain('{ httpOnly: true, secure: true }');
+  }, 60_000);
+
+  it('without updateRefs, still sees a push that lands before its re-read', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    fake.withoutUpdateRefs = true;
+    await addFinding(fake, workspace);
+    let human = '';
+    fake.raceBefore({ method: 'POST', path: '/graphql', body: /updateRefs/ }, async (repo) => {
+      human = await repo.addCommitOnBranch(BRANCH, { 'NOTES.md': 'mine\n' }, OCTOCAT, 'Reviewer notes');
+    });
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(await fake.branchSha(BRANCH)).toBe(human);
+    expect(
+      fake.requests.filter((entry) => entry.method === 'PATCH' && entry.path.includes('/git/refs/')),
+    ).toEqual([]);
+    expect(fake.issueComments).toHaveLength(1);
+  }, 60_000);
+
   // Item 4.
   it('only reports on a push to another branch, even when that branch has the fixes main lacks', async () => {
     const { fake, workspace } = await seedRepository();
