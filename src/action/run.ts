@@ -1,5 +1,6 @@
 // The action: inputs → scan of the checked-out workspace → one of three deliveries → outputs and the gate.
 import * as core from '@actions/core';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
@@ -189,7 +190,7 @@ async function runPullRequestMode(
         draft: inputs.draft,
         dryRun: inputs.dryRun,
         workspace,
-        checkoutBranch: checkoutBranchOf(env),
+        checkoutBranch: checkoutBranchOf(env, workspace),
         changes: result.changes,
         title: TITLE,
         renderBody: (delivery, notes) =>
@@ -220,10 +221,24 @@ async function runPullRequestMode(
 }
 
 /**
- * The branch the workspace is a checkout of, as the event names it. A tag, a pull request ref or no ref at all
- * is no branch: such a run cannot speak for the base branch, so it only reports.
+ * The branch the workspace is a checkout of: the workspace's own HEAD when it is a git checkout (a detached
+ * HEAD — a tag, a commit, a pull request's merge — is no branch), else the event's GITHUB_REF. A run whose
+ * checkout is not the pull request's base cannot speak for the base, so it only reports.
  */
-export function checkoutBranchOf(env: NodeJS.ProcessEnv): string | null {
+export function checkoutBranchOf(env: NodeJS.ProcessEnv, workspace: string): string | null {
+  try {
+    return (
+      execFileSync('git', ['symbolic-ref', '--short', '-q', 'HEAD'], {
+        cwd: workspace,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+        .toString()
+        .trim() || null
+    );
+  } catch (error) {
+    // Exit 1: a git checkout with a detached HEAD. Anything else: no git checkout here, so trust the event.
+    if ((error as { status?: number }).status === 1) return null;
+  }
   const ref = env.GITHUB_REF ?? '';
   return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
 }

@@ -1,4 +1,5 @@
 // The scheduled sweep end to end: dist/index.js against the fake GitHub, read back with git itself.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -385,6 +386,8 @@ describe('mode: pr never loses anyone’s work', () => {
   it('only reports on a push to another branch, even when that branch has the fixes main lacks', async () => {
     const { fake, workspace } = await seedRepository();
     await runAction(fake, { workspace });
+    // The feature branch has the fix; main on GitHub does not.
+    checkoutBranch(workspace, 'feature');
     writeFiles(workspace, { 'config/settings.py': FIXED_SETTINGS });
     const before = fake.requests.length;
     const run = await runAction(fake, {
@@ -546,6 +549,11 @@ describe('mode: report', () => {
 
 async function closePull(fake: FakeGitHub, number: number): Promise<void> {
   await editPull(fake, number, { state: 'closed' });
+}
+
+/** `git checkout -b` in the workspace, as actions/checkout leaves a push to that branch. */
+function checkoutBranch(workspace: string, branch: string): void {
+  execFileSync('git', ['checkout', '-q', '-b', branch], { cwd: workspace, stdio: 'ignore' });
 }
 
 /** A person editing the pull request on github.com. */
