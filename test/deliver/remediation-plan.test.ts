@@ -213,6 +213,17 @@ describe('the remediation pull request against an in-memory GitHub', () => {
     expect(readState(host.pullRecords[0]!.body)?.delivery?.head).toBe(host.branches.get(BRANCH));
   });
 
+  it('leaves its branch and the body alone when main only moved elsewhere', async () => {
+    const { host, folder, botCommit } = await opened();
+    host.pullRecords[0]!.body = `Edited by a person.\n\n${host.pullRecords[0]!.body}`;
+    host.push('main', { 'README.md': '# webapp\n' });
+    const run = await sweep(host, request(folder, { 'app.js': [WEAK, FIXED] }));
+    expect(run.outcome.operation).toBe('none');
+    expect(host.writes).toEqual([]);
+    expect(host.branches.get(BRANCH)).toBe(botCommit);
+    expect(host.pullRecords[0]!.body).toMatch(/^Edited by a person\./);
+  });
+
   // Item 3: a person's push inside the window between the check and the ref update.
   it('never force-moves over a push that lands between the check and the update', async () => {
     const { host, folder } = await opened();

@@ -131,6 +131,18 @@ function holdsExactly(snapshot: Snapshot, branch: RemediationBranch, tree: Map<s
 }
 
 /**
+ * Whether the branch's one commit already shows exactly these fixes against the current base: it changes
+ * exactly the fixed files, each to its fixed content, so rebuilding it on a base that only moved elsewhere
+ * would change nothing a reviewer sees (and would churn the branch, its checks and the body).
+ */
+function stillCurrent(branch: RemediationBranch, fixes: readonly FixedFile[]): boolean {
+  if (!branch.headTree || branch.commits.length !== 1) return false;
+  const paths = new Set(fixes.map((fix) => fix.path));
+  if (branch.files.length !== paths.size || !branch.files.every((path) => paths.has(path))) return false;
+  return fixes.every((fix) => branch.headTree?.get(fix.path)?.sha === fix.blob);
+}
+
+/**
  * Ours means: one commit on top of a base commit, made by the token's identity, and exactly the commit the
  * tool recorded as its last (or, when the record is missing, exactly the commit it would write now). An amended
  * commit keeps message and trailer but not SHA or author, so it is someone else's.
@@ -312,7 +324,7 @@ export function planRemediation(snapshot: Snapshot, request: PlanRequest): Plan 
     const marker = humanCommitsMarker(branch.head);
     const said = open ? selfComments(snapshot, open).some((comment) => comment.body.includes(marker)) : true;
     return { kind: 'leave', messages, pull: open, comment: said ? null : `${text}\n\n${marker}` };
-  } else if (holdsExactly(snapshot, branch, tree)) {
+  } else if (holdsExactly(snapshot, branch, tree) || stillCurrent(branch, fixes)) {
     branchStep = { kind: 'keep', head: branch.head };
   } else {
     branchStep = { kind: 'move', expected: branch.head, files: newFiles };
