@@ -49,1785 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants2 = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants2;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket2 = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket2++;
-          } else if (ch === "]" && bracket2 > 0) {
-            bracket2--;
-          } else if (bracket2 === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket2 = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket2++;
-          continue;
-        }
-        if (ch === "]" && bracket2 > 0) {
-          bracket2--;
-          continue;
-        }
-        if (bracket2 > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse2 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal2;
-          open.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t2 of toks) {
-              state.output += t2.output || t2.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse2.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants2.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse2;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse2 = require_parse();
-    var utils = require_utils();
-    var constants2 = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix3 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
-    };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
-    };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch2.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse2(input, options);
-      }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch2.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch2.constants = constants2;
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
-  }
-});
-
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -1882,12 +106,12 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
@@ -1899,7 +123,7 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
+    visit2.BREAK = BREAK2;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
@@ -1915,8 +139,8 @@ var require_visit = __commonJS({
             const ci = visit_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -1925,13 +149,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = visit_("value", node.value, visitor, path);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -1947,7 +171,7 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK;
+    visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
@@ -1963,8 +187,8 @@ var require_visit = __commonJS({
             const ci = await visitAsync_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -1973,13 +197,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = await visitAsync_("value", node.value, visitor, path);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -2040,9 +264,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -2211,9 +435,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -2281,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -2331,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -2361,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -2402,9 +626,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -2520,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -2550,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -2625,9 +849,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -2768,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -2785,9 +1009,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -2921,9 +1145,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -3204,9 +1428,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -3328,9 +1552,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -3461,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -3483,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -3543,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -3607,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -3647,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3798,9 +2022,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -3942,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -3964,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -4080,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -4102,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -4121,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -4139,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -4163,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -4190,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4236,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4281,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4309,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -4376,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -4442,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4520,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -4598,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -4630,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4679,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4758,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4847,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -4935,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4979,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5073,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -5105,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -5185,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -5494,9 +3718,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code, message) {
@@ -5559,9 +3783,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -5693,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -5735,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -5753,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -5769,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -5788,10 +4012,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5805,7 +4029,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5829,7 +4053,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5845,7 +4069,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5877,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -5928,15 +4152,15 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5950,13 +4174,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep + cb;
-              sep = "";
+                comment2 += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -5971,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -5999,18 +4223,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6064,8 +4288,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6077,7 +4301,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6088,8 +4312,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6106,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6165,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -6230,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -6286,7 +4510,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6303,24 +4527,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent2.slice(trimIndent) + content2;
-          sep = "\n";
+          value += sep2 + indent2.slice(trimIndent) + content2;
+          sep2 = "\n";
         } else if (indent2.length > trimIndent || content2[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent2.slice(trimIndent) + content2;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent2.slice(trimIndent) + content2;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content2 === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content2;
-          sep = " ";
+          value += sep2 + content2;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6413,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -6503,25 +4727,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -6634,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -6715,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -6745,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -6851,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -6894,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -7102,9 +5326,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -7287,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7331,14 +5555,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7348,11 +5572,11 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit2(cst, visitor) {
@@ -7360,7 +5584,7 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
+    visit2.BREAK = BREAK2;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path) => {
@@ -7393,8 +5617,8 @@ var require_cst_visit = __commonJS({
             const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
@@ -7410,9 +5634,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -7512,9 +5736,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8101,9 +6325,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -8132,9 +6356,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -8505,18 +6729,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8669,15 +6893,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8871,13 +7095,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9006,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -9103,9 +7327,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -9155,9 +7379,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@babel/parser/lib/index.js
+// ../../main/node_modules/@babel/parser/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/@babel/parser/lib/index.js"(exports) {
+  "../../main/node_modules/@babel/parser/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", {
       value: true
@@ -14137,25 +12361,25 @@ var require_lib = __commonJS({
         return (_this$plugins$get = this.plugins.get(plugin)) == null ? void 0 : _this$plugins$get[name2];
       }
     };
-    function setTrailingComments(node, comments) {
+    function setTrailingComments(node, comments2) {
       if (node.trailingComments === void 0) {
-        node.trailingComments = comments;
+        node.trailingComments = comments2;
       } else {
-        node.trailingComments.unshift(...comments);
+        node.trailingComments.unshift(...comments2);
       }
     }
-    function setLeadingComments(node, comments) {
+    function setLeadingComments(node, comments2) {
       if (node.leadingComments === void 0) {
-        node.leadingComments = comments;
+        node.leadingComments = comments2;
       } else {
-        node.leadingComments.unshift(...comments);
+        node.leadingComments.unshift(...comments2);
       }
     }
-    function setInnerComments(node, comments) {
+    function setInnerComments(node, comments2) {
       if (node.innerComments === void 0) {
-        node.innerComments = comments;
+        node.innerComments = comments2;
       } else {
-        node.innerComments.unshift(...comments);
+        node.innerComments.unshift(...comments2);
       }
     }
     function adjustInnerComments(node, elements, commentWS) {
@@ -14215,14 +12439,14 @@ var require_lib = __commonJS({
       finalizeComment(commentWS) {
         var _node$options;
         const {
-          comments
+          comments: comments2
         } = commentWS;
         if (commentWS.leadingNode !== null || commentWS.trailingNode !== null) {
           if (commentWS.leadingNode !== null) {
-            setTrailingComments(commentWS.leadingNode, comments);
+            setTrailingComments(commentWS.leadingNode, comments2);
           }
           if (commentWS.trailingNode !== null) {
-            setLeadingComments(commentWS.trailingNode, comments);
+            setLeadingComments(commentWS.trailingNode, comments2);
           }
         } else {
           const node = commentWS.containingNode;
@@ -14276,11 +12500,11 @@ var require_lib = __commonJS({
                   adjustInnerComments(node, node.elements, commentWS);
                   break;
                 }
-                setInnerComments(node, comments);
+                setInnerComments(node, comments2);
               }
             }
           } else {
-            setInnerComments(node, comments);
+            setInnerComments(node, comments2);
           }
         }
       }
@@ -15005,7 +13229,7 @@ var require_lib = __commonJS({
       }
       skipSpace() {
         const spaceStart = this.state.pos;
-        const comments = this.optionFlags & 4096 ? [] : null;
+        const comments2 = this.optionFlags & 4096 ? [] : null;
         loop: while (this.state.pos < this.length) {
           const ch = this.input.charCodeAt(this.state.pos);
           switch (ch) {
@@ -15031,7 +13255,7 @@ var require_lib = __commonJS({
                   const comment2 = this.skipBlockComment("*/");
                   if (comment2 !== void 0) {
                     this.addComment(comment2);
-                    comments == null || comments.push(comment2);
+                    comments2 == null || comments2.push(comment2);
                   }
                   break;
                 }
@@ -15039,7 +13263,7 @@ var require_lib = __commonJS({
                   const comment2 = this.skipLineComment(2);
                   if (comment2 !== void 0) {
                     this.addComment(comment2);
-                    comments == null || comments.push(comment2);
+                    comments2 == null || comments2.push(comment2);
                   }
                   break;
                 }
@@ -15056,7 +13280,7 @@ var require_lib = __commonJS({
                   const comment2 = this.skipLineComment(3);
                   if (comment2 !== void 0) {
                     this.addComment(comment2);
-                    comments == null || comments.push(comment2);
+                    comments2 == null || comments2.push(comment2);
                   }
                 } else {
                   break loop;
@@ -15067,7 +13291,7 @@ var require_lib = __commonJS({
                   const comment2 = this.skipLineComment(4);
                   if (comment2 !== void 0) {
                     this.addComment(comment2);
-                    comments == null || comments.push(comment2);
+                    comments2 == null || comments2.push(comment2);
                   }
                 } else {
                   break loop;
@@ -15077,12 +13301,12 @@ var require_lib = __commonJS({
               }
           }
         }
-        if ((comments == null ? void 0 : comments.length) > 0) {
+        if ((comments2 == null ? void 0 : comments2.length) > 0) {
           const end = this.state.pos;
           const commentWhitespace = {
             start: this.sourceToOffsetPos(spaceStart),
             end: this.sourceToOffsetPos(end),
-            comments,
+            comments: comments2,
             leadingNode: null,
             trailingNode: null,
             containingNode: null
@@ -24139,7 +22363,7 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/tslib/tslib.es6.mjs
+// ../../main/node_modules/tslib/tslib.es6.mjs
 var tslib_es6_exports = {};
 __export(tslib_es6_exports, {
   __addDisposableResource: () => __addDisposableResource,
@@ -24587,7 +22811,7 @@ function __rewriteRelativeImportExtension(path, preserveJsx, extraExtensions, ig
 }
 var extendStatics, __assign, __createBinding, __setModuleDefault, ownKeys, _SuppressedError, tslib_es6_default;
 var init_tslib_es6 = __esm({
-  "node_modules/tslib/tslib.es6.mjs"() {
+  "../../main/node_modules/tslib/tslib.es6.mjs"() {
     extendStatics = function(d, b) {
       extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
         d2.__proto__ = b2;
@@ -24673,9 +22897,9 @@ var init_tslib_es6 = __esm({
   }
 });
 
-// node_modules/ast-types/lib/shared.js
+// ../../main/node_modules/ast-types/lib/shared.js
 var require_shared = __commonJS({
-  "node_modules/ast-types/lib/shared.js"(exports) {
+  "../../main/node_modules/ast-types/lib/shared.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.maybeSetModuleExports = void 0;
@@ -24751,9 +22975,9 @@ var require_shared = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/types.js
+// ../../main/node_modules/ast-types/lib/types.js
 var require_types = __commonJS({
-  "node_modules/ast-types/lib/types.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/types.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Def = void 0;
@@ -25451,9 +23675,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/path.js
+// ../../main/node_modules/ast-types/lib/path.js
 var require_path = __commonJS({
-  "node_modules/ast-types/lib/path.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/path.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25757,9 +23981,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/scope.js
+// ../../main/node_modules/ast-types/lib/scope.js
 var require_scope = __commonJS({
-  "node_modules/ast-types/lib/scope.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/scope.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26047,9 +24271,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/node-path.js
+// ../../main/node_modules/ast-types/lib/node-path.js
 var require_node_path = __commonJS({
-  "node_modules/ast-types/lib/node-path.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/node-path.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26405,9 +24629,9 @@ var require_node_path = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/path-visitor.js
+// ../../main/node_modules/ast-types/lib/path-visitor.js
 var require_path_visitor = __commonJS({
-  "node_modules/ast-types/lib/path-visitor.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/path-visitor.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26702,9 +24926,9 @@ var require_path_visitor = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/equiv.js
+// ../../main/node_modules/ast-types/lib/equiv.js
 var require_equiv = __commonJS({
-  "node_modules/ast-types/lib/equiv.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/equiv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26856,9 +25080,9 @@ var require_equiv = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/fork.js
+// ../../main/node_modules/ast-types/lib/fork.js
 var require_fork = __commonJS({
-  "node_modules/ast-types/lib/fork.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/fork.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26917,9 +25141,9 @@ var require_fork = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/core.js
+// ../../main/node_modules/ast-types/lib/def/operators/core.js
 var require_core = __commonJS({
-  "node_modules/ast-types/lib/def/operators/core.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var shared_1 = require_shared();
@@ -26975,9 +25199,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/es2016.js
+// ../../main/node_modules/ast-types/lib/def/operators/es2016.js
 var require_es2016 = __commonJS({
-  "node_modules/ast-types/lib/def/operators/es2016.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/es2016.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27000,9 +25224,9 @@ var require_es2016 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/es2020.js
+// ../../main/node_modules/ast-types/lib/def/operators/es2020.js
 var require_es2020 = __commonJS({
-  "node_modules/ast-types/lib/def/operators/es2020.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/es2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27022,9 +25246,9 @@ var require_es2020 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/es2021.js
+// ../../main/node_modules/ast-types/lib/def/operators/es2021.js
 var require_es2021 = __commonJS({
-  "node_modules/ast-types/lib/def/operators/es2021.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/es2021.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27047,9 +25271,9 @@ var require_es2021 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/core.js
+// ../../main/node_modules/ast-types/lib/def/core.js
 var require_core2 = __commonJS({
-  "node_modules/ast-types/lib/def/core.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27139,9 +25363,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es6.js
+// ../../main/node_modules/ast-types/lib/def/es6.js
 var require_es6 = __commonJS({
-  "node_modules/ast-types/lib/def/es6.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es6.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27216,9 +25440,9 @@ var require_es6 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2016.js
+// ../../main/node_modules/ast-types/lib/def/es2016.js
 var require_es20162 = __commonJS({
-  "node_modules/ast-types/lib/def/es2016.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2016.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27236,9 +25460,9 @@ var require_es20162 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2017.js
+// ../../main/node_modules/ast-types/lib/def/es2017.js
 var require_es2017 = __commonJS({
-  "node_modules/ast-types/lib/def/es2017.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2017.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27260,9 +25484,9 @@ var require_es2017 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2018.js
+// ../../main/node_modules/ast-types/lib/def/es2018.js
 var require_es2018 = __commonJS({
-  "node_modules/ast-types/lib/def/es2018.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2018.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27294,9 +25518,9 @@ var require_es2018 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2019.js
+// ../../main/node_modules/ast-types/lib/def/es2019.js
 var require_es2019 = __commonJS({
-  "node_modules/ast-types/lib/def/es2019.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2019.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27318,9 +25542,9 @@ var require_es2019 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2020.js
+// ../../main/node_modules/ast-types/lib/def/es2020.js
 var require_es20202 = __commonJS({
-  "node_modules/ast-types/lib/def/es2020.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27352,9 +25576,9 @@ var require_es20202 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2021.js
+// ../../main/node_modules/ast-types/lib/def/es2021.js
 var require_es20212 = __commonJS({
-  "node_modules/ast-types/lib/def/es2021.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2021.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27372,9 +25596,9 @@ var require_es20212 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2022.js
+// ../../main/node_modules/ast-types/lib/def/es2022.js
 var require_es2022 = __commonJS({
-  "node_modules/ast-types/lib/def/es2022.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2022.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27394,9 +25618,9 @@ var require_es2022 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es-proposals.js
+// ../../main/node_modules/ast-types/lib/def/es-proposals.js
 var require_es_proposals = __commonJS({
-  "node_modules/ast-types/lib/def/es-proposals.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es-proposals.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27443,9 +25667,9 @@ var require_es_proposals = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/jsx.js
+// ../../main/node_modules/ast-types/lib/def/jsx.js
 var require_jsx = __commonJS({
-  "node_modules/ast-types/lib/def/jsx.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/jsx.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27511,9 +25735,9 @@ var require_jsx = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/type-annotations.js
+// ../../main/node_modules/ast-types/lib/def/type-annotations.js
 var require_type_annotations = __commonJS({
-  "node_modules/ast-types/lib/def/type-annotations.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/type-annotations.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27546,9 +25770,9 @@ var require_type_annotations = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/flow.js
+// ../../main/node_modules/ast-types/lib/def/flow.js
 var require_flow = __commonJS({
-  "node_modules/ast-types/lib/def/flow.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/flow.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27667,9 +25891,9 @@ var require_flow = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/esprima.js
+// ../../main/node_modules/ast-types/lib/def/esprima.js
 var require_esprima = __commonJS({
-  "node_modules/ast-types/lib/def/esprima.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/esprima.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27728,9 +25952,9 @@ var require_esprima = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/babel-core.js
+// ../../main/node_modules/ast-types/lib/def/babel-core.js
 var require_babel_core = __commonJS({
-  "node_modules/ast-types/lib/def/babel-core.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/babel-core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27884,9 +26108,9 @@ var require_babel_core = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/babel.js
+// ../../main/node_modules/ast-types/lib/def/babel.js
 var require_babel = __commonJS({
-  "node_modules/ast-types/lib/def/babel.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/babel.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -27909,9 +26133,9 @@ var require_babel = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/typescript.js
+// ../../main/node_modules/ast-types/lib/def/typescript.js
 var require_typescript = __commonJS({
-  "node_modules/ast-types/lib/def/typescript.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/typescript.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -28088,9 +26312,9 @@ var require_typescript = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/gen/namedTypes.js
+// ../../main/node_modules/ast-types/lib/gen/namedTypes.js
 var require_namedTypes = __commonJS({
-  "node_modules/ast-types/lib/gen/namedTypes.js"(exports) {
+  "../../main/node_modules/ast-types/lib/gen/namedTypes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.namedTypes = void 0;
@@ -28100,9 +26324,9 @@ var require_namedTypes = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/main.js
+// ../../main/node_modules/ast-types/lib/main.js
 var require_main = __commonJS({
-  "node_modules/ast-types/lib/main.js"(exports) {
+  "../../main/node_modules/ast-types/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.visit = exports.use = exports.Type = exports.someField = exports.PathVisitor = exports.Path = exports.NodePath = exports.namedTypes = exports.getSupertypeNames = exports.getFieldValue = exports.getFieldNames = exports.getBuilderName = exports.finalize = exports.eachField = exports.defineMethod = exports.builtInTypes = exports.builders = exports.astNodesAreEquivalent = void 0;
@@ -28167,9 +26391,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/tiny-invariant/dist/tiny-invariant.cjs.js
+// ../../main/node_modules/tiny-invariant/dist/tiny-invariant.cjs.js
 var require_tiny_invariant_cjs = __commonJS({
-  "node_modules/tiny-invariant/dist/tiny-invariant.cjs.js"(exports, module) {
+  "../../main/node_modules/tiny-invariant/dist/tiny-invariant.cjs.js"(exports, module) {
     "use strict";
     var isProduction = process.env.NODE_ENV === "production";
     var prefix = "Invariant failed";
@@ -28188,9 +26412,9 @@ var require_tiny_invariant_cjs = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64.js
+// ../../main/node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "node_modules/source-map/lib/base64.js"(exports) {
+  "../../main/node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number2) {
       if (0 <= number2 && number2 < intToCharMap.length) {
@@ -28229,9 +26453,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64-vlq.js
+// ../../main/node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "../../main/node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -28283,9 +26507,9 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/util.js
+// ../../main/node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "node_modules/source-map/lib/util.js"(exports) {
+  "../../main/node_modules/source-map/lib/util.js"(exports) {
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
         return aArgs[aName];
@@ -28342,7 +26566,7 @@ var require_util = __commonJS({
         }
         path = url.path;
       }
-      var isAbsolute = exports.isAbsolute(path);
+      var isAbsolute2 = exports.isAbsolute(path);
       var parts = path.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
@@ -28362,7 +26586,7 @@ var require_util = __commonJS({
       }
       path = parts.join("/");
       if (path === "") {
-        path = isAbsolute ? "/" : ".";
+        path = isAbsolute2 ? "/" : ".";
       }
       if (url) {
         url.path = path;
@@ -28407,7 +26631,7 @@ var require_util = __commonJS({
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative(aRoot, aPath) {
+    function relative2(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -28426,7 +26650,7 @@ var require_util = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports.relative = relative;
+    exports.relative = relative2;
     var supportsNullProto = (function() {
       var obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
@@ -28584,9 +26808,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/array-set.js
+// ../../main/node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "node_modules/source-map/lib/array-set.js"(exports) {
+  "../../main/node_modules/source-map/lib/array-set.js"(exports) {
     var util = require_util();
     var has = Object.prototype.hasOwnProperty;
     var hasNativeMap = typeof Map !== "undefined";
@@ -28654,9 +26878,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/mapping-list.js
+// ../../main/node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "node_modules/source-map/lib/mapping-list.js"(exports) {
+  "../../main/node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       var lineA = mappingA.generatedLine;
@@ -28693,9 +26917,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-generator.js
+// ../../main/node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "../../main/node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -28969,9 +27193,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/binary-search.js
+// ../../main/node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "node_modules/source-map/lib/binary-search.js"(exports) {
+  "../../main/node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -29025,9 +27249,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/quick-sort.js
+// ../../main/node_modules/source-map/lib/quick-sort.js
 var require_quick_sort = __commonJS({
-  "node_modules/source-map/lib/quick-sort.js"(exports) {
+  "../../main/node_modules/source-map/lib/quick-sort.js"(exports) {
     function swap(ary, x, y) {
       var temp = ary[x];
       ary[x] = ary[y];
@@ -29060,9 +27284,9 @@ var require_quick_sort = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-consumer.js
+// ../../main/node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "../../main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -29661,9 +27885,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-node.js
+// ../../main/node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "node_modules/source-map/lib/source-node.js"(exports) {
+  "../../main/node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -29926,18 +28150,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// node_modules/source-map/source-map.js
+// ../../main/node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "node_modules/source-map/source-map.js"(exports) {
+  "../../main/node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// node_modules/recast/lib/util.js
+// ../../main/node_modules/recast/lib/util.js
 var require_util2 = __commonJS({
-  "node_modules/recast/lib/util.js"(exports) {
+  "../../main/node_modules/recast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isTrailingCommaEnabled = exports.getParentExportDeclaration = exports.isExportDeclaration = exports.fixFaultyLocations = exports.getTrueLoc = exports.composeSourceMaps = exports.copyPos = exports.comparePos = exports.getUnionOfKeys = exports.getOption = exports.isBrowser = exports.getLineTerminator = void 0;
@@ -30215,9 +28439,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// node_modules/esprima/dist/esprima.js
+// ../../main/node_modules/esprima/dist/esprima.js
 var require_esprima2 = __commonJS({
-  "node_modules/esprima/dist/esprima.js"(exports, module) {
+  "../../main/node_modules/esprima/dist/esprima.js"(exports, module) {
     (function webpackUniversalModuleDefinition(root, factory) {
       if (typeof exports === "object" && typeof module === "object")
         module.exports = factory();
@@ -32103,10 +30327,10 @@ var require_esprima2 = __commonJS({
                 if (!this.config.comment) {
                   this.scanner.scanComments();
                 } else {
-                  var comments = this.scanner.scanComments();
-                  if (comments.length > 0 && this.delegate) {
-                    for (var i = 0; i < comments.length; ++i) {
-                      var e = comments[i];
+                  var comments2 = this.scanner.scanComments();
+                  if (comments2.length > 0 && this.delegate) {
+                    for (var i = 0; i < comments2.length; ++i) {
+                      var e = comments2[i];
                       var node = void 0;
                       node = {
                         type: e.multiLine ? "BlockComment" : "LineComment",
@@ -34969,10 +33193,10 @@ var require_esprima2 = __commonJS({
                 this.errorHandler.tolerateError(this.index, this.lineNumber, this.index - this.lineStart + 1, message);
               };
               Scanner2.prototype.skipSingleLineComment = function(offset) {
-                var comments = [];
+                var comments2 = [];
                 var start, loc;
                 if (this.trackComment) {
-                  comments = [];
+                  comments2 = [];
                   start = this.index - offset;
                   loc = {
                     start: {
@@ -34997,14 +33221,14 @@ var require_esprima2 = __commonJS({
                         range: [start, this.index - 1],
                         loc
                       };
-                      comments.push(entry);
+                      comments2.push(entry);
                     }
                     if (ch === 13 && this.source.charCodeAt(this.index) === 10) {
                       ++this.index;
                     }
                     ++this.lineNumber;
                     this.lineStart = this.index;
-                    return comments;
+                    return comments2;
                   }
                 }
                 if (this.trackComment) {
@@ -35018,15 +33242,15 @@ var require_esprima2 = __commonJS({
                     range: [start, this.index],
                     loc
                   };
-                  comments.push(entry);
+                  comments2.push(entry);
                 }
-                return comments;
+                return comments2;
               };
               Scanner2.prototype.skipMultiLineComment = function() {
-                var comments = [];
+                var comments2 = [];
                 var start, loc;
                 if (this.trackComment) {
-                  comments = [];
+                  comments2 = [];
                   start = this.index - 2;
                   loc = {
                     start: {
@@ -35059,9 +33283,9 @@ var require_esprima2 = __commonJS({
                           range: [start, this.index],
                           loc
                         };
-                        comments.push(entry);
+                        comments2.push(entry);
                       }
-                      return comments;
+                      return comments2;
                     }
                     ++this.index;
                   } else {
@@ -35079,15 +33303,15 @@ var require_esprima2 = __commonJS({
                     range: [start, this.index],
                     loc
                   };
-                  comments.push(entry);
+                  comments2.push(entry);
                 }
                 this.tolerateUnexpectedToken();
-                return comments;
+                return comments2;
               };
               Scanner2.prototype.scanComments = function() {
-                var comments;
+                var comments2;
                 if (this.trackComment) {
-                  comments = [];
+                  comments2 = [];
                 }
                 var start = this.index === 0;
                 while (!this.eof()) {
@@ -35108,14 +33332,14 @@ var require_esprima2 = __commonJS({
                       this.index += 2;
                       var comment2 = this.skipSingleLineComment(2);
                       if (this.trackComment) {
-                        comments = comments.concat(comment2);
+                        comments2 = comments2.concat(comment2);
                       }
                       start = true;
                     } else if (ch === 42) {
                       this.index += 2;
                       var comment2 = this.skipMultiLineComment();
                       if (this.trackComment) {
-                        comments = comments.concat(comment2);
+                        comments2 = comments2.concat(comment2);
                       }
                     } else {
                       break;
@@ -35125,7 +33349,7 @@ var require_esprima2 = __commonJS({
                       this.index += 3;
                       var comment2 = this.skipSingleLineComment(3);
                       if (this.trackComment) {
-                        comments = comments.concat(comment2);
+                        comments2 = comments2.concat(comment2);
                       }
                     } else {
                       break;
@@ -35135,7 +33359,7 @@ var require_esprima2 = __commonJS({
                       this.index += 4;
                       var comment2 = this.skipSingleLineComment(4);
                       if (this.trackComment) {
-                        comments = comments.concat(comment2);
+                        comments2 = comments2.concat(comment2);
                       }
                     } else {
                       break;
@@ -35144,7 +33368,7 @@ var require_esprima2 = __commonJS({
                     break;
                   }
                 }
-                return comments;
+                return comments2;
               };
               Scanner2.prototype.isFutureReservedWord = function(id2) {
                 switch (id2) {
@@ -36383,10 +34607,10 @@ var require_esprima2 = __commonJS({
               };
               Tokenizer2.prototype.getNextToken = function() {
                 if (this.buffer.length === 0) {
-                  var comments = this.scanner.scanComments();
+                  var comments2 = this.scanner.scanComments();
                   if (this.scanner.trackComment) {
-                    for (var i = 0; i < comments.length; ++i) {
-                      var e = comments[i];
+                    for (var i = 0; i < comments2.length; ++i) {
+                      var e = comments2[i];
                       var value = this.scanner.source.slice(e.slice[0], e.slice[1]);
                       var comment2 = {
                         type: e.multiLine ? "BlockComment" : "LineComment",
@@ -36450,20 +34674,20 @@ var require_esprima2 = __commonJS({
   }
 });
 
-// node_modules/recast/parsers/esprima.js
+// ../../main/node_modules/recast/parsers/esprima.js
 var require_esprima3 = __commonJS({
-  "node_modules/recast/parsers/esprima.js"(exports) {
+  "../../main/node_modules/recast/parsers/esprima.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parse = void 0;
     var util_1 = require_util2();
     function parse2(source, options) {
-      var comments = [];
+      var comments2 = [];
       var ast = require_esprima2().parse(source, {
         loc: true,
         locations: true,
         comment: true,
-        onComment: comments,
+        onComment: comments2,
         range: (0, util_1.getOption)(options, "range", false),
         tolerant: (0, util_1.getOption)(options, "tolerant", true),
         tokens: true,
@@ -36471,7 +34695,7 @@ var require_esprima3 = __commonJS({
         sourceType: (0, util_1.getOption)(options, "sourceType", "module")
       });
       if (!Array.isArray(ast.comments)) {
-        ast.comments = comments;
+        ast.comments = comments2;
       }
       return ast;
     }
@@ -36479,9 +34703,9 @@ var require_esprima3 = __commonJS({
   }
 });
 
-// node_modules/recast/lib/options.js
+// ../../main/node_modules/recast/lib/options.js
 var require_options = __commonJS({
-  "node_modules/recast/lib/options.js"(exports) {
+  "../../main/node_modules/recast/lib/options.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.normalize = void 0;
@@ -36539,9 +34763,9 @@ var require_options = __commonJS({
   }
 });
 
-// node_modules/recast/lib/mapping.js
+// ../../main/node_modules/recast/lib/mapping.js
 var require_mapping = __commonJS({
-  "node_modules/recast/lib/mapping.js"(exports) {
+  "../../main/node_modules/recast/lib/mapping.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -36713,9 +34937,9 @@ var require_mapping = __commonJS({
   }
 });
 
-// node_modules/recast/lib/lines.js
+// ../../main/node_modules/recast/lib/lines.js
 var require_lines = __commonJS({
-  "node_modules/recast/lib/lines.js"(exports) {
+  "../../main/node_modules/recast/lib/lines.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.concat = exports.fromString = exports.countSpaces = exports.Lines = void 0;
@@ -37322,9 +35546,9 @@ var require_lines = __commonJS({
   }
 });
 
-// node_modules/recast/lib/comments.js
+// ../../main/node_modules/recast/lib/comments.js
 var require_comments = __commonJS({
-  "node_modules/recast/lib/comments.js"(exports) {
+  "../../main/node_modules/recast/lib/comments.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.printComments = exports.attach = void 0;
@@ -37408,12 +35632,12 @@ var require_comments = __commonJS({
         comment2.followingNode = followingNode;
       }
     }
-    function attach(comments, ast, lines) {
-      if (!isArray.check(comments)) {
+    function attach(comments2, ast, lines) {
+      if (!isArray.check(comments2)) {
         return;
       }
       var tiesToBreak = [];
-      comments.forEach(function(comment2) {
+      comments2.forEach(function(comment2) {
         comment2.loc.lines = lines;
         decorateComment(ast, comment2, lines);
         var pn = comment2.precedingNode;
@@ -37443,7 +35667,7 @@ var require_comments = __commonJS({
         }
       });
       breakTies(tiesToBreak, lines);
-      comments.forEach(function(comment2) {
+      comments2.forEach(function(comment2) {
         delete comment2.precedingNode;
         delete comment2.enclosingNode;
         delete comment2.followingNode;
@@ -37491,8 +35715,8 @@ var require_comments = __commonJS({
       tiesToBreak.length = 0;
     }
     function addCommentHelper(node, comment2) {
-      var comments = node.comments || (node.comments = []);
-      comments.push(comment2);
+      var comments2 = node.comments || (node.comments = []);
+      comments2.push(comment2);
     }
     function addLeadingComment(node, comment2) {
       comment2.leading = true;
@@ -37550,8 +35774,8 @@ var require_comments = __commonJS({
     function printComments(path, print) {
       var value = path.getValue();
       var innerLines = print(path);
-      var comments = n.Node.check(value) && types.getFieldValue(value, "comments");
-      if (!comments || comments.length === 0) {
+      var comments2 = n.Node.check(value) && types.getFieldValue(value, "comments");
+      if (!comments2 || comments2.length === 0) {
         return innerLines;
       }
       var leadingParts = [];
@@ -37573,9 +35797,9 @@ var require_comments = __commonJS({
   }
 });
 
-// node_modules/recast/lib/parser.js
+// ../../main/node_modules/recast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/recast/lib/parser.js"(exports) {
+  "../../main/node_modules/recast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parse = void 0;
@@ -37597,14 +35821,14 @@ var require_parser2 = __commonJS({
         reuseWhitespace: false,
         useTabs: false
       });
-      var comments = [];
+      var comments2 = [];
       var ast = options.parser.parse(sourceWithoutTabs, {
         jsx: true,
         loc: true,
         locations: true,
         range: options.range,
         comment: true,
-        onComment: comments,
+        onComment: comments2,
         tolerant: util.getOption(options, "tolerant", true),
         ecmaVersion: 6,
         sourceType: util.getOption(options, "sourceType", "module")
@@ -37619,7 +35843,7 @@ var require_parser2 = __commonJS({
         }
       });
       if (Array.isArray(ast.comments)) {
-        comments = ast.comments;
+        comments2 = ast.comments;
         delete ast.comments;
       }
       if (ast.loc) {
@@ -37654,11 +35878,11 @@ var require_parser2 = __commonJS({
         type: program.type,
         loc: program.loc,
         body: [],
-        comments
+        comments: comments2
       }, lines);
       program.loc.start = trueProgramLoc.start;
       program.loc.end = trueProgramLoc.end;
-      (0, comments_1.attach)(comments, program.body.length ? file.program : file, lines);
+      (0, comments_1.attach)(comments2, program.body.length ? file.program : file, lines);
       return new TreeCopier(lines, tokens).copy(file);
     }
     exports.parse = parse2;
@@ -37767,9 +35991,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/recast/lib/fast-path.js
+// ../../main/node_modules/recast/lib/fast-path.js
 var require_fast_path = __commonJS({
-  "node_modules/recast/lib/fast-path.js"(exports) {
+  "../../main/node_modules/recast/lib/fast-path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -38252,9 +36476,9 @@ var require_fast_path = __commonJS({
   }
 });
 
-// node_modules/recast/lib/patcher.js
+// ../../main/node_modules/recast/lib/patcher.js
 var require_patcher = __commonJS({
-  "node_modules/recast/lib/patcher.js"(exports) {
+  "../../main/node_modules/recast/lib/patcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getReprinter = exports.Patcher = void 0;
@@ -38566,9 +36790,9 @@ var require_patcher = __commonJS({
   }
 });
 
-// node_modules/recast/lib/printer.js
+// ../../main/node_modules/recast/lib/printer.js
 var require_printer = __commonJS({
-  "node_modules/recast/lib/printer.js"(exports) {
+  "../../main/node_modules/recast/lib/printer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Printer = void 0;
@@ -39321,9 +37545,9 @@ var require_printer = __commonJS({
         }
         case "ForStatement": {
           var init = path.call(print, "init");
-          var sep = init.length > 1 ? ";\n" : "; ";
+          var sep2 = init.length > 1 ? ";\n" : "; ";
           var forParen = "for (";
-          var indented = (0, lines_1.fromString)(sep).join([init, path.call(print, "test"), path.call(print, "update")]).indentTail(forParen.length);
+          var indented = (0, lines_1.fromString)(sep2).join([init, path.call(print, "test"), path.call(print, "update")]).indentTail(forParen.length);
           var head = (0, lines_1.concat)([forParen, indented, ")"]);
           var clause = adjustClause(path.call(print, "body"), options);
           parts.push(head);
@@ -40861,9 +39085,9 @@ var require_printer = __commonJS({
   }
 });
 
-// node_modules/recast/main.js
+// ../../main/node_modules/recast/main.js
 var require_main2 = __commonJS({
-  "node_modules/recast/main.js"(exports) {
+  "../../main/node_modules/recast/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.run = exports.prettyPrint = exports.print = exports.visit = exports.types = exports.parse = void 0;
@@ -40888,10 +39112,10 @@ var require_main2 = __commonJS({
       return new printer_1.Printer(options).printGenerically(node);
     }
     exports.prettyPrint = prettyPrint;
-    function run(transformer, options) {
+    function run2(transformer, options) {
       return runFile(process.argv[2], transformer, options);
     }
-    exports.run = run;
+    exports.run = run2;
     function runFile(path, transformer, options) {
       fs_1.default.readFile(path, "utf-8", function(err, code) {
         if (err) {
@@ -40914,34 +39138,33 @@ var require_main2 = __commonJS({
 });
 
 // src/cli/run.ts
-import { existsSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { existsSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 
 // src/deliver/local.ts
+import { randomBytes } from "node:crypto";
 import {
-  chmodSync,
   closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
   fsyncSync,
+  lstatSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeSync
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { join } from "node:path";
 var BOM = "\uFEFF";
-function writeChanges(root, changes) {
+var Refusal = class extends Error {
+};
+function writeChanges(root, changes, writer = currentWriter()) {
   const outcome = { written: [], refused: [] };
   for (const change of changes) {
-    const path = join(root, change.file);
     try {
-      const current = readFileSync(path, "utf8");
-      const hasBom = current.startsWith(BOM);
-      if ((hasBom ? current.slice(1) : current) !== change.before) {
-        outcome.refused.push({ file: change.file, reason: "the file changed since it was scanned" });
-        continue;
-      }
-      writeAtomically(path, (hasBom ? BOM : "") + change.after);
+      writeChange(root, change, writer);
       outcome.written.push(change.file);
     } catch (error) {
       outcome.refused.push({ file: change.file, reason: error.message });
@@ -40949,33 +39172,322 @@ function writeChanges(root, changes) {
   }
   return outcome;
 }
-function writeAtomically(path, text) {
-  const mode = statSync(path).mode;
-  const temporary = join(dirname(path), `.${basename(path)}.cookie-hardener-${process.pid}.tmp`);
-  const descriptor = openSync(temporary, "wx", mode);
+function currentWriter() {
+  return { uid: process.getuid?.() ?? -1, gid: process.getgid?.() ?? -1 };
+}
+function writeChange(root, change, writer) {
+  refuseLinkedFolders(root, change.file);
+  const path = join(root, change.file);
+  const { text: current, stats } = readUnfollowed(path);
+  const hasBom = current.startsWith(BOM);
+  if ((hasBom ? current.slice(1) : current) !== change.before) {
+    throw new Refusal("the file changed since it was scanned");
+  }
+  const refusal = inPlaceRefusal(stats, writer);
+  if (refusal) throw new Refusal(refusal);
+  replaceFile(root, change.file, (hasBom ? BOM : "") + change.after, stats, writer);
+}
+function inPlaceRefusal(stats, writer) {
+  if ((stats.mode & 146) === 0) {
+    return `read-only (mode ${(stats.mode & 4095).toString(8).padStart(4, "0")}), so it is not rewritten`;
+  }
+  if (writer.uid !== 0 && stats.uid !== writer.uid) {
+    return `owned by another user (uid ${stats.uid}); rewriting it would make it this user's`;
+  }
+  return null;
+}
+function refuseLinkedFolders(root, file) {
+  const parts = file.split("/");
+  let path = root;
+  for (let index = 0; index < parts.length - 1; index++) {
+    path = join(path, parts[index]);
+    let stats;
+    try {
+      stats = lstatSync(path);
+    } catch (error) {
+      throw new Refusal(
+        `${parts.slice(0, index + 1).join("/")} cannot be checked (${error.code ?? "error"})`
+      );
+    }
+    if (stats.isSymbolicLink()) {
+      throw new Refusal(`${parts.slice(0, index + 1).join("/")} is a symbolic link (not followed)`);
+    }
+    if (!stats.isDirectory()) throw new Refusal(`${parts.slice(0, index + 1).join("/")} is not a folder`);
+  }
+}
+function readUnfollowed(path) {
+  let descriptor;
   try {
-    writeSync(descriptor, text);
-    fsyncSync(descriptor);
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    closeSync(descriptor);
-    unlinkSync(temporary);
+    const code = error.code;
+    if (code === "ELOOP") throw new Refusal("the file is a symbolic link (not followed)");
     throw error;
   }
-  closeSync(descriptor);
-  chmodSync(temporary, mode);
-  renameSync(temporary, path);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw new Refusal("not a regular file");
+    const bytes = Buffer.alloc(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return { text: bytes.subarray(0, filled).toString("utf8"), stats };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+function replaceFile(root, file, text, original, writer) {
+  const path = join(root, file);
+  const slash = file.lastIndexOf("/");
+  const name2 = file.slice(slash + 1);
+  const temporary = join(
+    root,
+    file.slice(0, slash + 1) + `.${name2}.cookie-hardener-${process.pid}-${randomBytes(4).toString("hex")}.tmp`
+  );
+  const descriptor = openSync(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    384
+  );
+  try {
+    try {
+      writeSync(descriptor, text);
+      fsyncSync(descriptor);
+      const created = fstatSync(descriptor);
+      if (created.uid !== original.uid || created.gid !== original.gid) {
+        try {
+          fchownSync(descriptor, original.uid, original.gid);
+        } catch (error) {
+          const code = error.code ?? "error";
+          throw new Refusal(
+            `its owner and group (${original.uid}:${original.gid}) could not be kept by uid ${writer.uid} (${code})`
+          );
+        }
+      }
+      fchmodSync(descriptor, original.mode & 4095);
+    } finally {
+      closeSync(descriptor);
+    }
+    refuseLinkedFolders(root, file);
+    const now = lstatSync(path);
+    if (now.ino !== original.ino || now.dev !== original.dev) {
+      throw new Refusal("the file was replaced since it was read");
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+    }
+    throw error;
+  }
 }
 
 // src/discover/list-files.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
 import { execFileSync } from "node:child_process";
-import { lstatSync, readdirSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { lstatSync as lstatSync2, readdirSync, realpathSync, statSync } from "node:fs";
+import { join as join3 } from "node:path";
 
 // src/errors.ts
 var UsageError = class extends Error {
   name = "UsageError";
 };
+
+// src/evidence/files.ts
+import { posix as posix2 } from "node:path";
+
+// src/evidence/frameworks.ts
+import { posix } from "node:path";
+
+// src/evidence/framework-ids.ts
+var js = (packages, modules = packages) => ({
+  language: "javascript",
+  packages,
+  modules
+});
+var py = (packages, modules) => ({
+  language: "python",
+  packages,
+  modules
+});
+var FRAMEWORKS = {
+  express: js(["express"]),
+  "express-session": js(["express-session"]),
+  "cookie-session": js(["cookie-session"]),
+  cookie: js(["cookie"]),
+  koa: js(["koa"]),
+  "koa-session": js(["koa-session"]),
+  fastify: js(["fastify"]),
+  "fastify-cookie": js(["@fastify/cookie", "fastify-cookie"]),
+  "fastify-session": js(["@fastify/session", "fastify-session"]),
+  "fastify-secure-session": js(["@fastify/secure-session", "fastify-secure-session"]),
+  hapi: js(["@hapi/hapi", "hapi", "@hapi/cookie", "@hapi/yar"]),
+  hono: js(["hono"]),
+  h3: js(["h3", "nuxt"]),
+  nextjs: js(["next"]),
+  remix: js(
+    ["@remix-run/node", "@remix-run/server-runtime", "@remix-run/cloudflare", "react-router"],
+    ["@remix-run/node", "@remix-run/server-runtime", "@remix-run/cloudflare", "react-router"]
+  ),
+  sveltekit: js(["@sveltejs/kit"]),
+  authjs: js(["next-auth", "@auth/core", "@auth/sveltekit", "@auth/express"]),
+  "iron-session": js(["iron-session"]),
+  "js-cookie": js(["js-cookie"]),
+  "universal-cookie": js(["universal-cookie", "react-cookie"]),
+  "ngx-cookie-service": js(["ngx-cookie-service"]),
+  angular: js(["@angular/common", "@angular/core"]),
+  axios: js(["axios"]),
+  django: py(["django"], ["django"]),
+  flask: py(["flask"], ["flask"]),
+  "flask-login": py(["flask-login"], ["flask_login"]),
+  werkzeug: py(["werkzeug", "flask"], ["werkzeug", "flask"]),
+  starlette: py(["starlette", "fastapi"], ["starlette", "fastapi"]),
+  fastapi: py(["fastapi"], ["fastapi"]),
+  aiohttp: py(["aiohttp"], ["aiohttp"]),
+  "aiohttp-session": py(["aiohttp-session"], ["aiohttp_session"]),
+  tornado: py(["tornado"], ["tornado"]),
+  uvicorn: py(["uvicorn"], ["uvicorn"]),
+  gunicorn: py(["gunicorn"], ["gunicorn"])
+};
+function frameworksOfPackage(language, name2) {
+  const wanted = language === "python" ? normalizePyPiName(name2) : name2.toLowerCase();
+  return Object.entries(FRAMEWORKS).filter(([, entry]) => entry.language === language && entry.packages.includes(wanted)).map(([id2]) => id2);
+}
+function frameworksOfModule(language, specifier) {
+  const root = language === "python" ? specifier.split(".")[0] : specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
+  return Object.entries(FRAMEWORKS).filter(([, entry]) => entry.language === language && entry.modules.includes(root)).map(([id2]) => id2);
+}
+function normalizePyPiName(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+
+// src/evidence/frameworks.ts
+function manifestKind(file) {
+  const name2 = posix.basename(file);
+  if (name2 === "package.json") return "package.json";
+  if (/^requirements[\w.-]*\.(?:txt|in)$/i.test(name2) || /(?:^|\/)requirements\/[\w.-]+\.(?:txt|in)$/i.test(file))
+    return "requirements";
+  if (name2 === "pyproject.toml") return "pyproject";
+  if (name2 === "setup.py" || name2 === "setup.cfg") return "setup";
+  if (name2 === "Pipfile") return "pipfile";
+  return null;
+}
+function manifestLanguage(kind) {
+  return kind === "package.json" ? "javascript" : "python";
+}
+var JS_DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"];
+function frameworksInManifest(source, kind) {
+  const facts = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (framework, name2, at) => {
+    if (seen.has(framework)) return;
+    seen.add(framework);
+    facts.push({
+      ...source.fact(at, `\`${name2}\` is a dependency in ${source.file}`),
+      framework,
+      source: "manifest"
+    });
+  };
+  if (kind === "package.json") {
+    let parsed;
+    try {
+      parsed = JSON.parse(source.text);
+    } catch {
+      return facts;
+    }
+    if (!parsed || typeof parsed !== "object") return facts;
+    for (const field of JS_DEPENDENCY_FIELDS) {
+      const dependencies = parsed[field];
+      if (!dependencies || typeof dependencies !== "object") continue;
+      for (const name2 of Object.keys(dependencies)) {
+        for (const framework of frameworksOfPackage("javascript", name2)) {
+          add(framework, name2, Math.max(0, source.text.indexOf(`"${name2}"`)));
+        }
+      }
+    }
+    return facts;
+  }
+  const names = new Set(
+    Object.values(FRAMEWORKS).filter((entry) => entry.language === "python").flatMap((entry) => entry.packages)
+  );
+  const requirement = /(?:^|["'\s,[=])([A-Za-z0-9][A-Za-z0-9._-]*)(?=\s*(?:\[[^\]]*\])?\s*(?:[<>=!~;@,"'\]]|$|\s*=\s*["'{]))/gm;
+  for (let match = requirement.exec(source.text); match; match = requirement.exec(source.text)) {
+    const name2 = normalizePyPiName(match[1]);
+    if (!names.has(name2)) continue;
+    if (!looksLikeRequirement(source.text, match.index, kind)) continue;
+    for (const framework of frameworksOfPackage("python", name2))
+      add(framework, match[1], match.index + match[0].indexOf(match[1]));
+  }
+  return facts;
+}
+function looksLikeRequirement(text, at, kind) {
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  const line = text.slice(lineStart, text.indexOf("\n", at) === -1 ? text.length : text.indexOf("\n", at));
+  if (/^\s*#/.test(line)) return false;
+  if (kind === "requirements") return true;
+  if (/^\s*(?:name|description|version|packages|module|url|author)\s*=/.test(line)) return false;
+  return true;
+}
+var JS_IMPORT = /\bfrom\s*['"]([^'"\n]+)['"]|\brequire\(\s*['"]([^'"\n]+)['"]\s*\)|\bimport\(\s*['"]([^'"\n]+)['"]\s*\)|^\s*import\s*['"]([^'"\n]+)['"]/gm;
+var PY_IMPORT = /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*))/gm;
+function frameworksImported(source) {
+  const facts = [];
+  const seen = /* @__PURE__ */ new Set();
+  const language = source.kind === "python" ? "python" : "javascript";
+  const pattern = language === "python" ? PY_IMPORT : JS_IMPORT;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
+    const specifiers = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").split(",").map((part) => part.trim());
+    for (const specifier of specifiers) {
+      if (!specifier || specifier.startsWith(".")) continue;
+      for (const framework of frameworksOfModule(language, specifier)) {
+        if (seen.has(framework)) continue;
+        seen.add(framework);
+        const at = match.index + (match[0].length - match[0].trimStart().length);
+        facts.push({
+          ...source.fact(at, `${source.file} imports \`${specifier}\``),
+          framework,
+          source: "import"
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+// src/evidence/files.ts
+var TEMPLATE_EXTENSIONS = /* @__PURE__ */ new Set([
+  ".html",
+  ".htm",
+  ".jinja",
+  ".jinja2",
+  ".j2",
+  ".vue",
+  ".svelte",
+  ".ejs",
+  ".njk",
+  ".hbs",
+  ".handlebars"
+]);
+function evidenceFileKind(file) {
+  const name2 = posix2.basename(file);
+  const dot2 = name2.lastIndexOf(".");
+  if (dot2 > 0 && TEMPLATE_EXTENSIONS.has(name2.slice(dot2).toLowerCase())) return "template";
+  if (manifestKind(file)) return "manifest";
+  if (/^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile|(?:docker-)?compose(?:[\w.-]*)?\.ya?ml|Procfile|Caddyfile|fly\.toml|app\.ya?ml|render\.ya?ml|traefik[\w.-]*\.(?:ya?ml|toml)|nginx[\w.-]*\.conf)$/i.test(
+    name2
+  ) || /(?:^|\/)nginx\//i.test(file) && /\.conf$/i.test(name2)) {
+    return "deploy";
+  }
+  return null;
+}
+function templateMentionsCookie(content2) {
+  const text = typeof content2 === "string" ? content2 : content2.toString("latin1");
+  return /ookie|OOKIE|xsrf|XSRF|Xsrf/.test(text);
+}
 
 // src/languages/index.ts
 var EXTENSIONS = {
@@ -41002,6 +39514,8 @@ var COOKIE_API_NEEDLES = [
   "isSecure",
   // hapi
   "isHttpOnly",
+  "server.state",
+  // hapi loaders that register cookie modules from a folder
   "INSTALLED_APPS",
   // Django settings that set no cookie flag at all
   "from_object",
@@ -41021,7 +39535,11 @@ var SESSION_NEEDLES = [
   "useSession",
   "aiohttp_session",
   "SessionMiddleware",
-  "SESSION_ENGINE"
+  "SESSION_ENGINE",
+  "hono-sessions",
+  // sessionMiddleware from npm, JSR (@jcs224/hono-sessions)
+  "hono_sessions"
+  // … and deno.land/x
 ];
 var QUICK_MENTION = new RegExp([...COOKIE_API_NEEDLES, "ession", "ESSION"].map(escapeRegExp).join("|"));
 var SESSION_MENTION = new RegExp(SESSION_NEEDLES.map(escapeRegExp).join("|"));
@@ -41036,8 +39554,184 @@ function mentionsCookieApi(content2) {
   return COOKIE_ONLY.test(text) || SESSION_MENTION.test(text);
 }
 var COOKIE_ONLY = new RegExp(COOKIE_API_NEEDLES.map(escapeRegExp).join("|"));
+var SERVER_SETTING_NEEDLES = [
+  "trust proxy",
+  "trustProxy",
+  ".proxy",
+  "ProxyFix",
+  "PROXY_SSL_HEADER",
+  "SSL_REDIRECT",
+  "proxy_headers",
+  "ProxyHeaders",
+  "forwarded_allow_ips",
+  "xheaders",
+  "createServer",
+  "createSecureServer",
+  ".listen(",
+  ".run(",
+  "HTTPServer",
+  "ssl_options",
+  "ssl_context",
+  "certfile",
+  "keyfile",
+  "_https",
+  "_HTTPS",
+  "Https",
+  "HTTPS_",
+  "--cert",
+  "orwarded-Proto",
+  "orwarded-proto",
+  "ORWARDED_PROTO",
+  "CSRF_USE_SESSIONS"
+];
+var SERVER_SETTING_MENTION = new RegExp(SERVER_SETTING_NEEDLES.map(escapeRegExp).join("|"));
+function mentionsServerSetting(content2) {
+  return SERVER_SETTING_MENTION.test(typeof content2 === "string" ? content2 : content2.toString("latin1"));
+}
+var SERVER_FILE_STEMS = /* @__PURE__ */ new Set([
+  "app",
+  "application",
+  "server",
+  "index",
+  "main",
+  "settings",
+  "config",
+  "configuration",
+  "conf",
+  "production",
+  "prod",
+  "base",
+  "wsgi",
+  "asgi",
+  "__main__",
+  "command",
+  "commands",
+  "cli",
+  "run",
+  "start",
+  "serve",
+  "options",
+  "www",
+  "http",
+  "https",
+  "webserver",
+  "web"
+]);
+function mayConfigureServer(file) {
+  const slash = file.lastIndexOf("/");
+  const name2 = file.slice(slash + 1);
+  const dot2 = name2.indexOf(".");
+  const stem = (dot2 === -1 ? name2 : name2.slice(0, dot2)).toLowerCase();
+  if (SERVER_FILE_STEMS.has(stem) || stem.startsWith("gunicorn") || stem.startsWith("uvicorn")) return true;
+  return /(?:^|\/)(?:settings|config|conf|bin)\//.test(file);
+}
 function isTestFile(file) {
   return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
+}
+
+// src/discover/built-copies.ts
+var COLLECTED_FOLDERS = /* @__PURE__ */ new Set([
+  "staticfiles",
+  "static_root",
+  "staticroot",
+  "collected_static",
+  "collectstatic",
+  "static_collected"
+]);
+var MANIFEST = "staticfiles.json";
+var ADMIN_MARKER = "admin/js/core.js";
+var SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+var HASHED = /^(.+?)[.-]([0-9a-f]{8,32})((?:\.min)?\.[cm]?js)$/;
+function isHash(text) {
+  return /\d/.test(text) && /[a-f]/.test(text);
+}
+function folderOf(file) {
+  const slash = file.lastIndexOf("/");
+  return slash === -1 ? "" : file.slice(0, slash + 1);
+}
+function builtCopies(files) {
+  const roots = /* @__PURE__ */ new Set();
+  const scripts = [];
+  for (const file of files) {
+    if (file === MANIFEST || file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
+    else if (file.endsWith(`/${ADMIN_MARKER}`) || file === ADMIN_MARKER) {
+      const root = file.slice(0, file.length - ADMIN_MARKER.length);
+      if (!root.endsWith("contrib/admin/static/")) roots.add(root);
+    } else if (SCRIPT.test(file)) scripts.push(file);
+  }
+  const rootOf = (file) => {
+    for (const root of roots) if (file.startsWith(root)) return root;
+    const segments = file.split("/");
+    const at = segments.findIndex(
+      (segment, index) => index < segments.length - 1 && COLLECTED_FOLDERS.has(segment)
+    );
+    return at === -1 ? null : `${segments.slice(0, at + 1).join("/")}/`;
+  };
+  const judged = /* @__PURE__ */ new Map();
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of scripts) {
+    const name2 = file.slice(file.lastIndexOf("/") + 1);
+    const hashedMatch = HASHED.exec(name2);
+    const hashed = hashedMatch && isHash(hashedMatch[2]) ? hashedMatch : null;
+    const root = rootOf(file);
+    const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
+    if (root !== null || hashed || vendored) judged.set(file, { root, hashed, vendored });
+    else {
+      const stem = name2.replace(SCRIPT, "");
+      sources.set(stem, [...sources.get(stem) ?? [], file]);
+    }
+  }
+  const result = /* @__PURE__ */ new Map();
+  for (const [file, { root, hashed, vendored }] of judged) {
+    const inside = root === null ? file : file.slice(root.length);
+    const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
+    const source = sourceOf(unhashed, sources);
+    if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
+    else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
+    else if (hashed) result.set(file, "generated (content-hashed build output); not edited");
+    else if (vendored) result.set(file, "vendored library copy under a static lib/ folder; not edited");
+  }
+  return result;
+}
+function sourceOf(relative2, sources) {
+  const segments = relative2.split("/");
+  const name2 = segments.at(-1) ?? "";
+  const stem = name2.replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
+  const candidates = sources.get(stem) ?? [];
+  let best = null;
+  let bestScore = -1;
+  let tie = false;
+  for (const candidate of candidates) {
+    const theirs = candidate.split("/");
+    let score = 0;
+    while (score < segments.length - 1 && score < theirs.length - 1 && theirs[theirs.length - 2 - score] === segments[segments.length - 2 - score])
+      score++;
+    const djangoApp = theirs.slice(0, theirs.length - 1 - score).at(-1) === "static" ? 0.5 : 0;
+    const total = score + djangoApp;
+    if (total > bestScore) {
+      best = candidate;
+      bestScore = total;
+      tie = false;
+    } else if (total === bestScore) tie = true;
+  }
+  return tie ? null : best;
+}
+var BUNDLER_RUNTIME = /__webpack_require__|webpackChunk|\/\*{6}\/|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see|__vitePreload|parcelRequire|System\.register\(/;
+var SOURCE_MAP = /\n\/\/# sourceMappingURL=\S+\s*$/;
+var COMPILED = /Object\.defineProperty\(exports, ["']__esModule["']|\/\*#__PURE__\*\/|\bexports\.__esModule\b/;
+var LIBRARY_BANNER = /^\s*(?:(['"])use strict\1;?\s*)?\/\*(!|\*?)([\s\S]{0,1200}?)\*\//;
+function generatedReason(text) {
+  if (BUNDLER_RUNTIME.test(text)) return "generated bundle (bundler output); not edited";
+  if (SOURCE_MAP.test(text.slice(-400)) && COMPILED.test(text)) {
+    return "compiled output with a source map; fix the source it was built from";
+  }
+  const banner = LIBRARY_BANNER.exec(text.slice(0, 1500));
+  const body = banner?.[3] ?? "";
+  const preserved = banner?.[2] === "!" || /@license\b/.test(body);
+  if (preserved && /\bv?\d+\.\d+\.\d+\b/.test(body) && /@license|licen[cs]ed?\b|\(c\)|copyright|\bMIT\b/i.test(body)) {
+    return "vendored library (its header names a version and a licence); not edited";
+  }
+  return null;
 }
 
 // src/discover/exclusions.ts
@@ -41132,6 +39826,279 @@ function exclusionReason(file) {
   return null;
 }
 
+// src/discover/glob.ts
+var SLASH = 47;
+var MAX_ALTERNATIVES = 1024;
+function compileGlobs(patterns) {
+  const matchers = patterns.map(compileGlob);
+  return (path) => matchers.some((matches) => matches(path));
+}
+function compileGlob(pattern) {
+  const negated = pattern.startsWith("!") && !pattern.startsWith("!(");
+  const body = negated ? pattern.slice(1) : pattern;
+  const automata = expandBraces(body).map(compileAlternative);
+  const matches = (path) => automata.some((states) => run(states, path));
+  return negated ? (path) => !matches(path) : matches;
+}
+function expandBraces(pattern) {
+  const open = findBrace(pattern);
+  if (!open) return [pattern];
+  const head = pattern.slice(0, open.start);
+  const tail = pattern.slice(open.end + 1);
+  const results = [];
+  const tails = expandBraces(tail);
+  for (const option of open.options) {
+    for (const inner of expandBraces(option)) {
+      for (const rest of tails) {
+        results.push(head + inner + rest);
+        if (results.length > MAX_ALTERNATIVES) {
+          throw new GlobError(
+            `the pattern "${pattern}" expands to more than ${MAX_ALTERNATIVES} alternatives`
+          );
+        }
+      }
+    }
+  }
+  return results;
+}
+var GlobError = class extends Error {
+  name = "GlobError";
+};
+function findBrace(pattern) {
+  for (let start = 0; start < pattern.length; start++) {
+    if (pattern[start] === "\\") {
+      start++;
+      continue;
+    }
+    if (pattern[start] !== "{") continue;
+    let depth = 0;
+    let last = start + 1;
+    const options = [];
+    for (let index = start; index < pattern.length; index++) {
+      const char = pattern[index];
+      if (char === "\\") {
+        index++;
+        continue;
+      }
+      if (char === "{") depth++;
+      else if (char === "}" && --depth === 0) {
+        if (options.length === 0) break;
+        options.push(pattern.slice(last, index));
+        return { start, end: index, options };
+      } else if (char === "," && depth === 1) {
+        options.push(pattern.slice(last, index));
+        last = index + 1;
+      }
+    }
+  }
+  return null;
+}
+function compileAlternative(pattern) {
+  const states = [];
+  const add = () => states.push({ consume: [], skip: [] }) - 1;
+  let current = add();
+  const literal2 = (test) => {
+    const next = add();
+    states[current].consume.push({ test, to: next });
+    current = next;
+  };
+  const notSlash = (code) => code !== SLASH;
+  const any = () => true;
+  const segments = pattern.split("/");
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index];
+    const lastSegment = index === segments.length - 1;
+    if (segment === "**") {
+      if (segments.length === 1) {
+        states[current].consume.push({ test: any, to: current });
+      } else if (lastSegment) {
+        states[current].consume.push({ test: any, to: current });
+        const accept = add();
+        states[current].skip.push(accept);
+        states[beforeSlash(states, current)].skip.push(accept);
+        current = accept;
+      } else {
+        const inside = add();
+        const after = add();
+        for (const from of [current, inside]) {
+          states[from].consume.push({ test: any, to: inside });
+          states[from].consume.push({ test: (code) => code === SLASH, to: after });
+        }
+        states[current].skip.push(after);
+        current = after;
+        continue;
+      }
+    } else {
+      compileSegment(segment, literal2, () => {
+        states[current].consume.push({ test: notSlash, to: current });
+      });
+    }
+    if (!lastSegment) literal2((code) => code === SLASH);
+  }
+  return states;
+}
+function beforeSlash(states, to) {
+  for (let from = to - 1; from >= 0; from--) {
+    if (states[from].consume.some((edge) => edge.to === to)) return from;
+  }
+  return to;
+}
+function compileSegment(segment, literal2, star) {
+  for (let index = 0; index < segment.length; index++) {
+    const char = segment[index];
+    if (char === "\\" && index + 1 < segment.length) {
+      const code = segment.charCodeAt(++index);
+      literal2((candidate) => candidate === code);
+    } else if (char === "*") {
+      star();
+    } else if (char === "?") {
+      literal2((code) => code !== SLASH);
+    } else if (char === "[") {
+      const parsed = parseClass(segment, index);
+      if (parsed) {
+        literal2(parsed.test);
+        index = parsed.end;
+      } else {
+        literal2((code) => code === 91);
+      }
+    } else {
+      const code = segment.charCodeAt(index);
+      literal2((candidate) => candidate === code);
+    }
+  }
+}
+function parseClass(segment, start) {
+  let index = start + 1;
+  const negate = segment[index] === "!" || segment[index] === "^";
+  if (negate) index++;
+  const ranges = [];
+  let first = true;
+  for (; index < segment.length; index++) {
+    let char = segment[index];
+    if (char === "]" && !first) {
+      const test = (code) => code !== SLASH && ranges.some(([low2, high]) => code >= low2 && code <= high) !== negate;
+      return { test, end: index };
+    }
+    first = false;
+    if (char === "\\" && index + 1 < segment.length) char = segment[++index];
+    const low = char.charCodeAt(0);
+    if (segment[index + 1] === "-" && index + 2 < segment.length && segment[index + 2] !== "]") {
+      const high = segment.charCodeAt(index + 2);
+      ranges.push([low, high]);
+      index += 2;
+    } else {
+      ranges.push([low, low]);
+    }
+  }
+  return null;
+}
+function run(states, path) {
+  const accept = states.length - 1;
+  let live = new Uint8Array(states.length);
+  let next = new Uint8Array(states.length);
+  const stack = [];
+  const close = (set, start) => {
+    if (set[start]) return;
+    set[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      for (const to of states[stack.pop()].skip) {
+        if (!set[to]) {
+          set[to] = 1;
+          stack.push(to);
+        }
+      }
+    }
+  };
+  close(live, 0);
+  for (let position = 0; position < path.length; position++) {
+    const code = path.charCodeAt(position);
+    next.fill(0);
+    let any = false;
+    for (let state = 0; state < states.length; state++) {
+      if (!live[state]) continue;
+      for (const edge of states[state].consume) {
+        if (edge.test(code)) {
+          close(next, edge.to);
+          any = true;
+        }
+      }
+    }
+    if (!any) return false;
+    [live, next] = [next, live];
+  }
+  return live[accept] === 1;
+}
+
+// src/discover/read-file.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+var MAX_FILE_BYTES = 1024 * 1024;
+var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function readSourceFile(root, file, mustMention) {
+  const read = readRegularFile(join2(root, file), MAX_FILE_BYTES, scratch);
+  if ("skip" in read) return { skip: read.skip };
+  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
+  const bytes = Buffer.from(read.bytes);
+  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
+  let text;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { skip: "not valid UTF-8" };
+  }
+  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
+  const generated = generatedReason(text);
+  if (generated !== null) return { skip: generated };
+  return { text };
+}
+function readRegularFile(path, maxBytes, into) {
+  let descriptor;
+  try {
+    descriptor = openSync2(path, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
+    return { skip: `cannot be read (${code ?? "error"})`, ...code ? { code } : {} };
+  }
+  try {
+    const stats = fstatSync2(descriptor);
+    if (!stats.isFile()) return { skip: "not a regular file" };
+    if (stats.size > maxBytes) {
+      return {
+        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
+      };
+    }
+    const bytes = into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync2(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (error) {
+    return { skip: `cannot be read (${error.code ?? "error"})` };
+  } finally {
+    closeSync2(descriptor);
+  }
+}
+function looksMinified(text) {
+  if (text.length < 4096) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
+    const end = index === -1 ? text.length : index;
+    longest = Math.max(longest, end - start);
+    if (index === -1) break;
+    lines++;
+    start = index + 1;
+  }
+  return longest > 5e3 && text.length / lines > 300;
+}
+
 // src/discover/list-files.ts
 function discoverFiles(folder, config) {
   let root;
@@ -41140,25 +40107,42 @@ function discoverFiles(folder, config) {
   } catch {
     throw new UsageError(`folder not found: ${folder}`);
   }
-  if (!statSync2(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
   const all = listed ?? walk(root);
-  const include = config.paths.length > 0 ? (0, import_picomatch.default)(config.paths.map(asPrefixPattern), { dot: true }) : null;
-  const exclude = config.exclude.length > 0 ? (0, import_picomatch.default)(config.exclude.map(asPrefixPattern), { dot: true }) : null;
+  const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
+  const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files = [];
+  const evidenceFiles = [];
   const skipped = [];
   const frameworkFolders = frameworkSourceFolders(all);
+  const copies = builtCopies(all);
   for (const file of all.sort()) {
     if (frameworkFolders.some((folder2) => file.startsWith(folder2))) continue;
+    if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
     if (!languageOf(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
     const reason = exclusionReason(file);
     if (reason) continue;
+    const copy = copies.get(file);
+    if (copy !== void 0) {
+      const read = readRegularFile(join3(root, file), MAX_FILE_BYTES);
+      if ("bytes" in read && mentionsCookieApi(read.bytes)) skipped.push({ file, reason: copy });
+      continue;
+    }
     files.push(file);
   }
-  return { root, files, skipped, source: listed ? "git" : "walk" };
+  return { root, files, evidenceFiles, skipped, source: listed ? "git" : "walk" };
+}
+function globs(patterns) {
+  try {
+    return compileGlobs(patterns);
+  } catch (error) {
+    if (error instanceof GlobError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 function asPrefixPattern(pattern) {
   const trimmed = pattern.replace(/^\.\//, "").replace(/\/$/, "");
@@ -41183,7 +40167,7 @@ function listWithGit(root) {
     const files = output.toString("utf8").split("\0").filter(Boolean);
     return [...new Set(files)].filter((file) => {
       try {
-        lstatSync(join2(root, file));
+        lstatSync2(join3(root, file));
         return true;
       } catch {
         return false;
@@ -41208,7 +40192,7 @@ function walk(root) {
       const relativePath = folder.relative === "" ? entry.name : `${folder.relative}/${entry.name}`;
       if (entry.isDirectory()) {
         if (isNeverScannedFolder(entry.name)) continue;
-        pending.push({ path: join2(folder.path, entry.name), relative: relativePath });
+        pending.push({ path: join3(folder.path, entry.name), relative: relativePath });
       } else {
         files.push(relativePath);
       }
@@ -41218,7 +40202,8 @@ function walk(root) {
 }
 
 // src/discover/load-config.ts
-import { join as join4, resolve } from "node:path";
+import { lstatSync as lstatSync3 } from "node:fs";
+import { isAbsolute, join as join4, relative, resolve, sep } from "node:path";
 
 // src/config.ts
 var DEFAULT_CONFIG = {
@@ -41275,7 +40260,7 @@ var RULE_SETTINGS = ["off", "report", "fix"];
 function parseConfigFile(file, text, knownRules) {
   const lines = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
+  const lineOf2 = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
   const firstError = document.errors[0];
   if (firstError) {
     const line = firstError.linePos?.[0]?.line ?? 1;
@@ -41285,28 +40270,28 @@ function parseConfigFile(file, text, knownRules) {
   const root = document.contents;
   if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
   if (!(0, import_yaml.isMap)(root))
-    throw new ConfigError(file, lineOf(root), "the file must be a mapping of settings (key: value)");
+    throw new ConfigError(file, lineOf2(root), "the file must be a mapping of settings (key: value)");
   for (const pair2 of root.items) {
     const keyNode = pair2.key;
     const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
     const value = pair2.value;
-    const line = lineOf(keyNode);
+    const line = lineOf2(keyNode);
     switch (key) {
       case "paths":
       case "exclude":
-        config[key] = stringList(file, key, value, lineOf(value) || line);
+        config[key] = stringList(file, key, value, lineOf2(value) || line);
         break;
       case "fix-tests":
         if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") {
-          throw new ConfigError(file, lineOf(value) || line, "`fix-tests` must be true or false");
+          throw new ConfigError(file, lineOf2(value) || line, "`fix-tests` must be true or false");
         }
         config.fixTests = value.value;
         break;
       case "flags":
-        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf));
+        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf2));
         break;
       case "rules":
-        config.rules = ruleSettings(file, value, line, knownRules, lineOf);
+        config.rules = ruleSettings(file, value, line, knownRules, lineOf2);
         break;
       default: {
         const suggestion = TOP_LEVEL_KEYS.find(
@@ -41315,7 +40300,7 @@ function parseConfigFile(file, text, knownRules) {
         throw new ConfigError(
           file,
           line,
-          `unknown setting \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}; known: ${TOP_LEVEL_KEYS.join(", ")}`
+          suggestion ? `unknown setting \`${key}\` (did you mean \`${suggestion}\`?); known: ${TOP_LEVEL_KEYS.join(", ")}` : `unknown setting; known: ${TOP_LEVEL_KEYS.join(", ")}`
         );
       }
     }
@@ -41332,14 +40317,14 @@ function stringList(file, key, value, line) {
     return item.value.trim();
   });
 }
-function flagList(file, value, line, lineOf) {
+function flagList(file, value, line, lineOf2) {
   const entries = [];
   if ((0, import_yaml.isSeq)(value)) {
     for (const item of value.items) {
       entries.push({
         name: (0, import_yaml.isScalar)(item) ? item.value : void 0,
         enabled: true,
-        at: lineOf(item) || line
+        at: lineOf2(item) || line
       });
     }
   } else if ((0, import_yaml.isMap)(value)) {
@@ -41347,7 +40332,7 @@ function flagList(file, value, line, lineOf) {
       entries.push({
         name: (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : void 0,
         enabled: (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0,
-        at: lineOf(pair2.key) || line
+        at: lineOf2(pair2.key) || line
       });
     }
   } else {
@@ -41368,11 +40353,11 @@ function flagList(file, value, line, lineOf) {
   if (flags.length === 0) throw new ConfigError(file, line, "`flags` must enforce at least one flag");
   return { flags: sortAttributes(flags), sameSite };
 }
-function ruleSettings(file, value, line, knownRules, lineOf) {
+function ruleSettings(file, value, line, knownRules, lineOf2) {
   if (!(0, import_yaml.isMap)(value)) throw new ConfigError(file, line, "`rules` must map rule ids to off, report or fix");
   const settings = {};
   for (const pair2 of value.items) {
-    const at = lineOf(pair2.key) || line;
+    const at = lineOf2(pair2.key) || line;
     const id2 = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     if (!knownRules.includes(id2)) {
       const close = knownRules.filter((known) => known.startsWith(id2.split("-")[0] ?? "")).slice(0, 3);
@@ -41386,7 +40371,7 @@ function ruleSettings(file, value, line, knownRules, lineOf) {
     if (typeof setting !== "string" || !RULE_SETTINGS.includes(setting)) {
       throw new ConfigError(
         file,
-        lineOf(pair2.value) || at,
+        lineOf2(pair2.value) || at,
         `rule \`${id2}\` must be set to off, report or fix`
       );
     }
@@ -41467,13 +40452,38 @@ var JsParseError = class extends Error {
   line;
   column;
 };
-function pluginsFor(file) {
+function pluginsFor(file, flow) {
   const common = ["decorators-legacy", "importAttributes", "explicitResourceManagement"];
   if (/\.tsx$/i.test(file)) return ["typescript", "jsx", ...common];
   if (/\.[cm]?ts$/i.test(file)) return ["typescript", ...common];
-  return ["jsx", ...common];
+  return flow ? ["jsx", "flow", ...common] : ["jsx", ...common];
 }
+var FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
+var hasFlowPragma = (text) => FLOW_PRAGMA.test(text.slice(0, 4096));
+var isTypeScript = (file) => /\.[cm]?tsx?$/i.test(file);
 function parseJavaScript(file, text) {
+  if (isTypeScript(file)) return parseWith(file, text, false);
+  const pragma = hasFlowPragma(text);
+  let plain;
+  try {
+    plain = parseWith(file, text, pragma);
+  } catch (error) {
+    if (pragma || !(error instanceof JsParseError)) throw error;
+    try {
+      return parseWith(file, text, true);
+    } catch {
+      throw error;
+    }
+  }
+  if (plain.errorCount === 0 || pragma) return plain;
+  try {
+    const flow = parseWith(file, text, true);
+    return flow.errorCount < plain.errorCount ? flow : plain;
+  } catch {
+    return plain;
+  }
+}
+function parseWith(file, text, flow) {
   let errorCount = 0;
   let parserInput = text;
   let ast;
@@ -41481,10 +40491,10 @@ function parseJavaScript(file, text) {
     ast = recast.parse(text, {
       parser: {
         parse(source) {
-          parserInput = source;
-          const result = (0, import_parser.parse)(source, {
+          parserInput = withOwnSeparators(source, text);
+          const result = (0, import_parser.parse)(parserInput, {
             sourceType: "unambiguous",
-            plugins: pluginsFor(file),
+            plugins: pluginsFor(file, flow),
             tokens: true,
             // without them recast re-tokenises with esprima, which knows no JSX or TypeScript
             errorRecovery: true,
@@ -41515,6 +40525,16 @@ function parseJavaScript(file, text) {
   return module;
 }
 var LINE_BREAK = /\r\n?|\n|\u2028|\u2029/g;
+function withOwnSeparators(rendered, original) {
+  if (!/[\u2028\u2029]/.test(original)) return rendered;
+  const separators = [];
+  for (const match of original.matchAll(LINE_BREAK)) separators.push(match[0]);
+  let index = 0;
+  return rendered.replace(/\n/g, (lineBreak) => {
+    const own = separators[index++];
+    return own === "\u2028" || own === "\u2029" ? own : lineBreak;
+  });
+}
 function splitLines(text) {
   const lines = [];
   let start = 0;
@@ -41789,7 +40809,8 @@ function unwrapAwait(node) {
 function calleeName(call) {
   const callee = unwrap(call.callee);
   if (callee?.type === "Identifier") return callee.name;
-  if (callee?.type === "MemberExpression") return memberPropertyName(callee);
+  if (callee?.type === "MemberExpression" || callee?.type === "OptionalMemberExpression")
+    return memberPropertyName(callee);
   return null;
 }
 function calleeImport(module, call) {
@@ -41912,7 +40933,7 @@ function resolveExpression(module, node, path, context) {
   if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
   if (value.type === "MemberExpression") {
     const key = memberPropertyName(value);
-    if (key === null) return { unknown: `\`${sourceOf(module, value)}\` is computed` };
+    if (key === null) return { unknown: `\`${sourceOf2(module, value)}\` is computed` };
     if (value.object.type === "Identifier") {
       const binding = module.imports.get(value.object.name);
       if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
@@ -41930,7 +40951,7 @@ function resolveExpression(module, node, path, context) {
     if ("unknown" in owner) return owner;
     return propertyOf(owner.module, owner.node, key, next);
   }
-  return { unknown: `\`${abbreviate(sourceOf(module, value))}\` is computed at run time` };
+  return { unknown: `\`${abbreviate(sourceOf2(module, value))}\` is computed at run time` };
 }
 function resolveIdentifier(module, name2, path, context) {
   if (path) {
@@ -42083,7 +41104,7 @@ function collectKeys(module, object, path, view, context, depth) {
       const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
       if (!spread || "unknown" in spread) {
         const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
-        view.unknownSpread = `the spread \`...${abbreviate(sourceOf(module, property.argument))}\` cannot be read (${reason})`;
+        view.unknownSpread = `the spread \`...${abbreviate(sourceOf2(module, property.argument))}\` cannot be read (${reason})`;
         for (const key2 of view.keys.keys()) view.keys.set(key2, "unknown");
         return;
       }
@@ -42103,7 +41124,7 @@ function describeOrigin(module, node) {
   const line = module.text.slice(0, node.start).split("\n").length;
   return `${module.file}:${line}`;
 }
-function sourceOf(module, node) {
+function sourceOf2(module, node) {
   return module.text.slice(node.start, node.end);
 }
 function readFlag(view, key, trueStrings = []) {
@@ -42127,7 +41148,7 @@ function evaluateFlag(module, node, trueStrings, _context) {
   if (value.type === "StringLiteral" && trueStrings.includes(value.value)) return { kind: "true", span };
   const constant = constantOf(module, value);
   if (constant === true) return { kind: "true", span };
-  const text = sourceOf(module, value);
+  const text = sourceOf2(module, value);
   if (constant === false) return { kind: "false", span, file: module.file, via: text };
   const devOnly = classifyJsCondition(module, value) === "development";
   return { kind: "conditional", span, text, devOnly };
@@ -42140,11 +41161,21 @@ function constantOf(module, value) {
 
 // src/rules/js-site.ts
 function siteFromCall(request) {
-  const { module, call, optionsIndex, keys } = request;
+  const { module, call } = request;
   const args = call.node.arguments;
-  const optionsNode = args[optionsIndex];
-  if (!optionsNode) {
-    if (args.length !== optionsIndex || args.some((a) => a.type === "SpreadElement")) return null;
+  const optionsNode = args[request.optionsIndex];
+  const valueNode = request.valueIndex === void 0 ? void 0 : args[request.valueIndex];
+  const site = siteFromCallOptions(request, args, optionsNode);
+  if (site && valueNode && valueNode.type !== "SpreadElement")
+    site.valueText = module.text.slice(valueNode.start, valueNode.end);
+  return site;
+}
+function siteFromCallOptions(request, args, optionsNode) {
+  const { module, call, optionsIndex, keys } = request;
+  if (!optionsNode || optionsNode.type === "SpreadElement") {
+    const spread = args.find((a) => a.type === "SpreadElement");
+    if (spread) return unreadableSite(request, call.node.start, spread, "the arguments are spread");
+    if (args.length !== optionsIndex) return null;
     const container = argumentsContainer(module, call.node);
     const nest = request.nestedUnder ? [request.nestedUnder] : [];
     const flags = allFlags(keys, { kind: "absent" });
@@ -42157,7 +41188,7 @@ function siteFromCall(request) {
       insertion: container ? { container, nest } : null
     });
   }
-  if (optionsNode.type === "SpreadElement") return null;
+  if (deletesCookie(module, optionsNode, call.get("arguments", optionsIndex), request.load)) return null;
   return siteFromOptions({
     ...request,
     options: optionsNode,
@@ -42169,8 +41200,11 @@ function siteFromOptions(request) {
   const { module, keys, options: optionsNode } = request;
   const callLocation = locationOf(module, request.anchor);
   const base = baseOf(request);
+  const shape = shapeOf(optionsNode);
+  if (shape === "not-options") return null;
+  if (shape === "nothing") return noOptionsSite(request, optionsNode);
   const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
-  if ("unknown" in outer) return null;
+  if ("unknown" in outer) return unreadableSite(request, request.anchor, optionsNode, outer.unknown);
   let view = outer;
   let nest = [];
   if (request.nestedUnder) {
@@ -42183,8 +41217,13 @@ function siteFromOptions(request) {
         allFlags(keys, { kind: "unknown", reason: outer.unknownSpread ?? "a spread may set it" })
       );
     } else {
+      const innerShape = shapeOf(writer.value);
+      if (innerShape === "nothing") return siteFor2(outer, allFlags(keys, { kind: "absent" }), false);
+      if (innerShape === "not-options") return null;
       const inner = readOptions(writer.module, writer.value, null, { load: request.load });
-      if ("unknown" in inner) return null;
+      if ("unknown" in inner && request.nestedIsOther?.(writer.module, writer.value)) return null;
+      if ("unknown" in inner)
+        return siteFor2(outer, allFlags(keys, { kind: "unknown", reason: inner.unknown }), false);
       view = inner;
     }
   }
@@ -42195,14 +41234,14 @@ function siteFromOptions(request) {
   }
   request.refine?.(nest.length > 0 ? null : view, flags);
   return siteFor2(view, flags);
-  function siteFor2(target, flags2) {
+  function siteFor2(target, flags2, editable = true) {
     const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
     const site = {
       ...base,
       file: target.module.file,
       offset: target.object.start,
       flags: flags2,
-      insertion: { container: target.container, nest },
+      insertion: editable ? { container: target.container, nest } : null,
       usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : []
     };
     if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
@@ -42210,6 +41249,51 @@ function siteFromOptions(request) {
     const targetModule = target.module;
     return withIgnore(targetModule === module ? module : targetModule, anchors, site, module);
   }
+}
+function shapeOf(node) {
+  const value = unwrap(node);
+  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
+    return "nothing";
+  if (/^(FunctionExpression|ArrowFunctionExpression|StringLiteral|NumericLiteral|TemplateLiteral|BooleanLiteral|ArrayExpression|ClassExpression)$/.test(
+    value.type
+  ))
+    return "not-options";
+  return "readable";
+}
+function noOptionsSite(request, node) {
+  const flags = allFlags(request.keys, { kind: "absent" });
+  request.refine?.(null, flags);
+  const site = {
+    ...baseOf(request),
+    file: request.module.file,
+    offset: unwrap(node).start,
+    flags,
+    insertion: null
+  };
+  site.notes.push(
+    `The options are \`${sourceOf2(request.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`
+  );
+  return withIgnore(request.module, [request.anchor], site);
+}
+function unreadableSite(request, anchor, node, reason) {
+  const value = unwrap(node);
+  const site = {
+    ...baseOf(request),
+    file: request.module.file,
+    offset: value.start,
+    flags: allFlags(request.keys, { kind: "unknown", reason: explain(request.module, value, reason) }),
+    insertion: null
+  };
+  return withIgnore(request.module, [anchor, value.start], site);
+}
+function explain(module, node, reason) {
+  if (node.type === "ConditionalExpression") {
+    return `the options are chosen at run time by \`${abbreviate(sourceOf2(module, node.test))}\``;
+  }
+  if (node.type === "LogicalExpression") {
+    return `the options come from \`${abbreviate(sourceOf2(module, node))}\``;
+  }
+  return reason;
 }
 function baseOf(request) {
   return {
@@ -42255,6 +41339,45 @@ function optionString(module, options, path, key, load, nestedUnder) {
 }
 function namesOf(name2, fallback = []) {
   return name2 === null ? fallback : [name2];
+}
+function deletesCookie(module, options, path, load) {
+  const view = readOptions(module, options, path, { load });
+  if ("unknown" in view) return false;
+  const valueOf2 = (key) => {
+    const writer = view.keys.get(key);
+    return writer && writer !== "unknown" ? unwrap(writer.value) : null;
+  };
+  const maxAge = valueOf2("maxAge") ?? valueOf2("max-age");
+  if (maxAge && notPositive(maxAge)) return true;
+  const expires = valueOf2("expires");
+  return expires !== null && isPastDate(module, expires);
+}
+var YEAR_2000_MS = 9466848e5;
+function notPositive(node) {
+  if (node.type === "NumericLiteral") return node.value <= 0;
+  return node.type === "UnaryExpression" && node.operator === "-" && unwrap(node.argument).type === "NumericLiteral";
+}
+function isPastDate(module, node) {
+  if (notPositive(node)) return true;
+  const text = stringValue(node);
+  if (text !== null) return /\b19\d\d\b/.test(text);
+  if (node.type !== "NewExpression" || unwrap(node.callee).type !== "Identifier" || unwrap(node.callee).name !== "Date")
+    return false;
+  const [first] = node.arguments;
+  if (!first) return false;
+  const value = unwrap(first);
+  const literal2 = stringValue(value);
+  if (literal2 !== null) return /\b19\d\d\b/.test(literal2);
+  if (value.type === "NumericLiteral") {
+    return node.arguments.length > 1 ? value.value < 2e3 : value.value < YEAR_2000_MS;
+  }
+  return value.type === "BinaryExpression" && value.operator === "-" && /^Date\.now\(\)|getTime\(\)$/.test(module.text.slice(value.left.start, value.left.end));
+}
+function isCall(node) {
+  return node?.type === "CallExpression" || node?.type === "OptionalCallExpression";
+}
+function isMember(node) {
+  return node?.type === "MemberExpression" || node?.type === "OptionalMemberExpression";
 }
 
 // src/rules/authjs-cookies.ts
@@ -42410,6 +41533,7 @@ var cookieSerialize = {
         module,
         call,
         optionsIndex: singleObject ? 0 : 2,
+        ...singleObject ? {} : { valueIndex: 1 },
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: names,
         load
@@ -42462,217 +41586,39 @@ var cookieSession = {
   }
 };
 
-// src/fix/policy.ts
-var SESSION_WORDS = [
+// src/cookie-kind.ts
+var CREDENTIAL_NOUNS = /* @__PURE__ */ new Set([
   "session",
+  "sessions",
   "sess",
   "sid",
-  "auth",
+  "sessid",
+  "sessionid",
+  "jsessionid",
+  "phpsessid",
   "token",
   "jwt",
-  "login",
-  "remember",
-  "user",
-  "userid",
-  "uid",
-  "account",
-  "refresh",
-  "access",
+  "auth",
+  "authorization",
   "credential",
   "credentials",
   "identity",
-  "passport",
-  "logged"
-];
+  "passport"
+]);
+var CREDENTIAL_SUFFIXES = ["session", "sessid", "sessionid", "token", "jwt"];
+var ID_OWNERS = /* @__PURE__ */ new Set(["session", "sess", "auth"]);
+function nameWords(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
 function kindOfName(name2) {
-  const lowered = name2.toLowerCase();
-  if (/csrf|xsrf/.test(lowered)) return "csrf";
-  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  const isSession = words.some(
-    (word) => SESSION_WORDS.includes(word) || word.startsWith("session") || word.endsWith("session") || word.endsWith("token") || word.startsWith("auth") || word.endsWith("sid")
-  );
-  return isSession ? "session" : "other";
-}
-function decideFlags(site, meta2, kind, options, isTestFile2, sameSite = null) {
-  const decisions = [];
-  const literalTrue = site.file.endsWith(".py") ? "True" : "true";
-  for (const flag of options.flags) {
-    let decision;
-    if (flag === "sameSite") {
-      if (!sameSite) continue;
-      decision = { ...decideSameSite(sameSite, kind), key: sameSite.key };
-    } else {
-      const key = site.keys[flag];
-      if (key === null) continue;
-      decision = { ...decideFlag(flag, site.flags[flag], meta2, kind), key, value: literalTrue };
-    }
-    if (decision.problem === null) continue;
-    if (isTestFile2) {
-      decision.severity = "low";
-      if (decision.action !== null && !options.fixTests) {
-        decision.action = null;
-        decision.reason = "test code is reported but not changed (turn on `fix-tests` to change it)";
-      }
-    }
-    decisions.push(decision);
-  }
-  return decisions;
-}
-function decideFlag(flag, value, meta2, kind) {
-  const none = { flag, problem: null, action: null, severity: "low", reason: "" };
-  const label = flag === "httpOnly" ? "HttpOnly" : "Secure";
-  const unimportant = flag === "httpOnly" && kind === "csrf";
-  switch (value.kind) {
-    case "true":
-      return none;
-    case "absent": {
-      if (flag === "secure" && meta2.defaults.secure === "auto" && meta2.reportAutomaticSecure) {
-        return {
-          flag,
-          problem: "missing",
-          action: null,
-          severity: "low",
-          reason: "Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set('trust proxy', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests"
-        };
-      }
-      if (meta2.defaults[flag] !== "off" || unimportant) return none;
-      if (flag === "httpOnly" && kind === "other") {
-        return {
-          flag,
-          problem: "missing",
-          action: null,
-          severity: "low",
-          reason: "front-end code may read this cookie; add HttpOnly by hand if no script needs it"
-        };
-      }
-      if (flag === "secure" && meta2.neverAddSecure) {
-        return {
-          flag,
-          problem: "missing",
-          action: null,
-          severity: "medium",
-          reason: "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting"
-        };
-      }
-      return {
-        flag,
-        problem: "missing",
-        action: "insert",
-        // A preference cookie set from browser code is not worth failing a build over; a session one is.
-        severity: kind === "session" ? "high" : meta2.clientSide ? "low" : "medium",
-        reason: ""
-      };
-    }
-    case "false": {
-      if (unimportant) return none;
-      if (flag === "secure" && meta2.neverAddSecure) {
-        return {
-          flag,
-          problem: "false",
-          action: null,
-          severity: kind === "session" ? "high" : "medium",
-          reason: "writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)"
-        };
-      }
-      if (value.via) {
-        return {
-          flag,
-          problem: "false",
-          action: null,
-          severity: kind === "session" ? "high" : "medium",
-          reason: `\`${abbreviate(value.via, 70)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`
-        };
-      }
-      if (kind === "session") return { flag, problem: "false", action: "flip", severity: "high", reason: "" };
-      return {
-        flag,
-        problem: "false",
-        action: null,
-        severity: flag === "httpOnly" ? "low" : "medium",
-        reason: `${label} was turned off on purpose for a cookie that does not look like a session; check why before changing it`
-      };
-    }
-    case "conditional": {
-      if (unimportant) return none;
-      if (value.devOnly) {
-        return {
-          flag,
-          problem: "false",
-          action: null,
-          severity: kind === "session" ? "high" : "medium",
-          reason: `\`${abbreviate(value.text, 70)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`
-        };
-      }
-      return {
-        flag,
-        problem: "conditional",
-        action: null,
-        severity: "low",
-        reason: `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`
-      };
-    }
-    case "unknown":
-      if (unimportant) return none;
-      return {
-        flag,
-        problem: "unknown",
-        action: null,
-        severity: "low",
-        reason: `${label} cannot be read statically: ${value.reason}`
-      };
-  }
-}
-function decideSameSite(view, kind) {
-  const none = { flag: "sameSite", problem: null, action: null, severity: "low", reason: "" };
-  const value = view.value;
-  switch (value.kind) {
-    case "true":
-      return none;
-    case "absent":
-      if (view.defaultOn) return none;
-      return {
-        flag: "sameSite",
-        problem: "missing",
-        action: "insert",
-        severity: kind === "session" ? "medium" : "low",
-        reason: ""
-      };
-    case "false":
-      if (kind === "session")
-        return { flag: "sameSite", problem: "false", action: "flip", severity: "medium", reason: "" };
-      return {
-        flag: "sameSite",
-        problem: "false",
-        action: null,
-        severity: "low",
-        reason: "SameSite was turned off on purpose for a cookie that does not look like a session"
-      };
-    case "conditional":
-      if (value.devOnly) {
-        return {
-          flag: "sameSite",
-          problem: "false",
-          action: null,
-          severity: kind === "session" ? "medium" : "low",
-          reason: `\`${abbreviate(value.text, 70)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`
-        };
-      }
-      return {
-        flag: "sameSite",
-        problem: "conditional",
-        action: null,
-        severity: "low",
-        reason: `\`${abbreviate(value.text, 70)}\` decides SameSite at run time`
-      };
-    case "unknown":
-      return {
-        flag: "sameSite",
-        problem: "unknown",
-        action: null,
-        severity: "low",
-        reason: `SameSite cannot be read statically: ${value.reason}`
-      };
-  }
+  if (/csrf|xsrf/i.test(name2)) return "csrf";
+  const words = nameWords(name2);
+  const last = words.at(-1);
+  if (last === void 0) return "other";
+  if (CREDENTIAL_NOUNS.has(last)) return "session";
+  if (last === "id" && words.length > 1 && ID_OWNERS.has(words.at(-2))) return "session";
+  if (/^[a-z]+$/.test(last) && CREDENTIAL_SUFFIXES.some((suffix) => last.endsWith(suffix))) return "session";
+  return "other";
 }
 
 // src/rules/client-common.ts
@@ -42688,9 +41634,73 @@ function unsplicable(file, start, end) {
   return { file, syntax: "js-object", open: start, close: end - 1, entries: [], keyQuote: "" };
 }
 
-// src/rules/document-cookie.ts
+// src/rules/cookie-string-common.ts
 var DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
-var SECURE = /;\s*secure\s*(;|$)/i;
+function attributePattern(attribute) {
+  return new RegExp(`;\\s*${attribute}\\s*(;|$)`, "i");
+}
+function piecesOf(node) {
+  const value = unwrap(node);
+  if (value.type === "StringLiteral") return [{ text: value.value, node: value }];
+  if (value.type === "TemplateLiteral") {
+    const pieces = [];
+    value.quasis.forEach((quasi, index) => {
+      if (quasi.value.cooked) pieces.push({ text: quasi.value.cooked, node: quasi });
+      const expression = value.expressions[index];
+      if (expression) pieces.push({ expression });
+    });
+    return pieces;
+  }
+  if (value.type === "BinaryExpression" && value.operator === "+") {
+    return [...piecesOf(value.left), ...piecesOf(value.right)];
+  }
+  return [{ expression: value }];
+}
+function cookieNameOf(pieces) {
+  const first = pieces[0];
+  if (!first || !("text" in first) || !first.text.includes("=")) return null;
+  const name2 = first.text.split("=")[0].trim();
+  return name2 === "" ? null : name2;
+}
+function stringEnd(module, pieces) {
+  const last = pieces.at(-1);
+  if (!last || !("text" in last)) return null;
+  const node = last.node;
+  const [open, close] = node.type === "StringLiteral" ? [node.start, node.end - 1] : [node.start - 1, node.end];
+  if (!['"', "'", "`"].includes(module.text[close] ?? "")) return null;
+  return { file: module.file, syntax: "cookie-string", open, close, entries: [], keyQuote: "" };
+}
+function attributeOf(module, pieces, attribute) {
+  const written = attributePattern(attribute);
+  for (const piece of pieces) {
+    if ("text" in piece && written.test(piece.text)) {
+      return { kind: "true", span: { start: piece.node.start, end: piece.node.end } };
+    }
+  }
+  const mention = new RegExp(attribute, "i");
+  let attributes2 = false;
+  for (const piece of pieces) {
+    if ("text" in piece) {
+      attributes2 ||= piece.text.includes(";");
+      continue;
+    }
+    const source = module.text.slice(piece.expression.start, piece.expression.end);
+    if (mention.test(source)) {
+      return {
+        kind: "conditional",
+        span: { start: piece.expression.start, end: piece.expression.end },
+        text: source,
+        devOnly: false
+      };
+    }
+    if (attributes2 && /attr|option|flag/i.test(source)) {
+      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
+    }
+  }
+  return { kind: "absent" };
+}
+
+// src/rules/document-cookie.ts
 var documentCookie = {
   meta: {
     id: "document-cookie",
@@ -42712,9 +41722,8 @@ var documentCookie = {
       const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0");
       const joined = statics.join("");
       if (DELETION.test(joined)) continue;
-      const first = pieces[0];
-      const name2 = first && "text" in first && first.text.includes("=") ? first.text.split("=")[0].trim() : null;
-      const secure = secureOf(module, pieces);
+      const name2 = cookieNameOf(pieces);
+      const secure = attributeOf(module, pieces, "secure");
       const right = unwrap(node.right);
       const site = {
         ruleId: this.meta.id,
@@ -42735,67 +41744,33 @@ var documentCookie = {
     return sites;
   }
 };
-function stringEnd(module, pieces) {
-  const last = pieces.at(-1);
-  if (!last || !("text" in last)) return null;
-  const node = last.node;
-  const [open, close] = node.type === "StringLiteral" ? [node.start, node.end - 1] : [node.start - 1, node.end];
-  if (!['"', "'", "`"].includes(module.text[close] ?? "")) return null;
-  return { file: module.file, syntax: "cookie-string", open, close, entries: [], keyQuote: "" };
-}
 function isDocumentCookie(node) {
   if (node.type !== "MemberExpression" || memberPropertyName(node) !== "cookie") return false;
   const owner = unwrap(node.object);
   if (owner.type === "Identifier") return owner.name === "document";
   return owner.type === "MemberExpression" && memberPropertyName(owner) === "document";
 }
-function piecesOf(node) {
-  const value = unwrap(node);
-  if (value.type === "StringLiteral") return [{ text: value.value, node: value }];
-  if (value.type === "TemplateLiteral") {
-    const pieces = [];
-    value.quasis.forEach((quasi, index) => {
-      if (quasi.value.cooked) pieces.push({ text: quasi.value.cooked, node: quasi });
-      const expression = value.expressions[index];
-      if (expression) pieces.push({ expression });
-    });
-    return pieces;
-  }
-  if (value.type === "BinaryExpression" && value.operator === "+") {
-    return [...piecesOf(value.left), ...piecesOf(value.right)];
-  }
-  return [{ expression: value }];
-}
-function secureOf(module, pieces) {
-  for (const piece of pieces) {
-    if ("text" in piece && SECURE.test(piece.text)) {
-      return { kind: "true", span: { start: piece.node.start, end: piece.node.end } };
-    }
-  }
-  let attributes2 = false;
-  for (const piece of pieces) {
-    if ("text" in piece) {
-      attributes2 ||= piece.text.includes(";");
-      continue;
-    }
-    const source = module.text.slice(piece.expression.start, piece.expression.end);
-    if (/secure/i.test(source)) {
-      return {
-        kind: "conditional",
-        span: { start: piece.expression.start, end: piece.expression.end },
-        text: source,
-        devOnly: false
-      };
-    }
-    if (attributes2 && /attr|option|flag/i.test(source)) {
-      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
-    }
-  }
-  return { kind: "absent" };
-}
 
 // src/rules/express-res-cookie.ts
-var NOT_A_RESPONSE = /* @__PURE__ */ new Set(["$", "jQuery", "Cookies", "cookies", "document", "window", "cy", "cookie"]);
+var NOT_A_RESPONSE = /* @__PURE__ */ new Set([
+  "$",
+  "jQuery",
+  "Cookies",
+  "cookies",
+  "document",
+  "window",
+  "cy",
+  "cookie",
+  // Requests, HTTP clients and cookie jars read or send cookies; they never answer with Set-Cookie.
+  "req",
+  "request",
+  "client",
+  "agent",
+  "jar",
+  "cookieJar",
+  "browser",
+  "page"
+]);
 var expressResCookie = {
   meta: {
     id: "express-res-cookie",
@@ -42809,21 +41784,21 @@ var expressResCookie = {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== "CallExpression" || calleeName(node) !== "cookie") continue;
+      if (!isCall(node) || calleeName(node) !== "cookie") continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== "MemberExpression") continue;
+      if (!isMember(callee)) continue;
       const receiver = unwrap(callee.object);
       if (receiver.type === "Identifier" && NOT_A_RESPONSE.has(receiver.name)) continue;
       if (receiver.type === "Identifier" && /^(reply|rep)$/.test(receiver.name)) continue;
       const args = node.arguments;
-      if (args.length < 2 || args.length > 3) continue;
-      if (args[1].type === "FunctionExpression" || args[1].type === "ArrowFunctionExpression") continue;
+      if (!matchesSignature(args)) continue;
       const name2 = stringValue(args[0]);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call,
         optionsIndex: 2,
+        valueIndex: 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: name2 === null ? [] : [name2],
         load
@@ -42833,6 +41808,17 @@ var expressResCookie = {
     return sites;
   }
 };
+function matchesSignature(args) {
+  if (args.some((arg) => arg.type === "SpreadElement"))
+    return args[0]?.type === "SpreadElement" || args.length >= 2;
+  if (args.length < 2 || args.length > 3) return false;
+  const [name2, value] = args.map(unwrap);
+  if (/^(ObjectExpression|ArrayExpression|FunctionExpression|ArrowFunctionExpression|NumericLiteral|BooleanLiteral|NullLiteral)$/.test(
+    name2.type
+  ))
+    return false;
+  return value.type !== "FunctionExpression" && value.type !== "ArrowFunctionExpression";
+}
 
 // src/rules/express-session.ts
 var expressSession = {
@@ -42869,7 +41855,7 @@ var expressSession = {
 };
 
 // src/rules/fastify-common.ts
-import { posix } from "node:path";
+import { posix as posix3 } from "node:path";
 var COOKIE_PLUGINS = /* @__PURE__ */ new Set(["@fastify/cookie", "fastify-cookie"]);
 function pluginSource(module, node) {
   let value = unwrap(node);
@@ -42898,7 +41884,7 @@ function cookieRegistrationFor(module, load) {
     cache3 = /* @__PURE__ */ new Map();
     registrationCache.set(load, cache3);
   }
-  const folder = posix.dirname(module.file);
+  const folder = posix3.dirname(module.file);
   if (cache3.has(folder)) return cache3.get(folder) ?? null;
   let found = null;
   const depth = folder === "." ? 0 : folder.split("/").length;
@@ -43031,12 +42017,13 @@ var fastifySetCookie = {
     let registration;
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== "CallExpression" || !isReplyCookieCall(node)) continue;
+      if (!isCall(node) || !isReplyCookieCall(node)) continue;
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call,
         optionsIndex: 2,
+        valueIndex: 1,
         keys: KEYS,
         cookieNames: namesOf(stringValue(node.arguments[0])),
         trueStrings: ["auto"],
@@ -43058,11 +42045,10 @@ function isReplyCookieCall(node) {
   const method = calleeName(node);
   if (method !== "setCookie" && method !== "cookie") return false;
   const callee = unwrap(node.callee);
-  if (callee.type !== "MemberExpression" || node.arguments.length < 2 || node.arguments.length > 3)
-    return false;
+  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
   if (unwrap(node.arguments[0]).type === "ObjectExpression") return false;
   const receiver = unwrap(callee.object);
-  const name2 = receiver.type === "Identifier" ? receiver.name : receiver.type === "MemberExpression" ? memberPropertyName(receiver) : null;
+  const name2 = receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberPropertyName(receiver) : null;
   if (name2 === null) return false;
   return method === "setCookie" ? REPLY.test(name2) : /^(reply|rep)$/.test(name2);
 }
@@ -43146,6 +42132,7 @@ var h3SetCookie = {
         module,
         call,
         optionsIndex: 3,
+        valueIndex: 2,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(stringValue(args[1])),
         load
@@ -43192,9 +42179,287 @@ var h3UseSession = {
   }
 };
 
+// src/rules/hapi-cookie-modules.ts
+import { posix as posix4 } from "node:path";
+var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var LISTS_FOLDER = /readdirSync|readdir\(|\bglob|requireDir|require-dir|requireAll|require-all/;
+var JS_FILE = /\.(c|m)?[jt]s$/;
+var hapiCookieModules = {
+  meta: {
+    id: "hapi-cookie-modules",
+    framework: "hapi",
+    language: "javascript",
+    api: "server.state(cookie.name, cookie.options)",
+    description: "Cookie modules in a folder (`{ name, options }` per file) that a loader registers with `server.state` in a loop.",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, { load, files }) {
+    if (!files || !LISTS_FOLDER.test(module.text) || !module.text.includes(".state(")) return [];
+    const loaderCall = callsOf(module).find((call) => isLoaderCall(call.node));
+    if (!loaderCall) return [];
+    const loaderLine = lineColumn(module.starts, loaderCall.node.start).line;
+    const sites = [];
+    const modules = folderModules(module, files);
+    if (modules.length === 0) {
+      const reason = "the cookies come from modules in a folder that is not among the scanned files";
+      sites.push({
+        ruleId: this.meta.id,
+        file: module.file,
+        offset: loaderCall.node.start,
+        cookieNames: [],
+        flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
+        keys: KEYS2,
+        insertion: null,
+        usedAt: [],
+        notes: []
+      });
+    }
+    for (const file of modules) {
+      const specifier = `./${posix4.relative(posix4.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
+      const target = load(module.file, specifier);
+      if (!target) continue;
+      const declaration = cookieDeclaration(target, load);
+      if (!declaration) continue;
+      const site = siteFromOptions({
+        ruleId: this.meta.id,
+        module: target,
+        options: declaration.options,
+        optionsPath: null,
+        anchor: declaration.options.start,
+        keys: KEYS2,
+        cookieNames: namesOf(declaration.name),
+        load
+      });
+      if (!site) continue;
+      site.usedAt.push(`${module.file}:${loaderLine}`);
+      site.notes.push(
+        `The loader at ${module.file}:${loaderLine} registers every module of \`${posix4.dirname(file)}/\` with \`server.state\`.`
+      );
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+function isLoaderCall(node) {
+  if (!isCall(node) || calleeName(node) !== "state") return false;
+  const callee = unwrap(node.callee);
+  if (!isMember(callee)) return false;
+  const receiver = unwrap(callee.object);
+  const receiverName = receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberPropertyName(receiver) : null;
+  if (!receiverName || !/server/i.test(receiverName)) return false;
+  const args = node.arguments.map(unwrap);
+  if (args.length === 1) return args[0].type === "SpreadElement";
+  if (args.length !== 2) return false;
+  const [name2, options] = args;
+  const fromVariable = (value, key) => value.type === "Identifier" && value.name.toLowerCase().includes(key) || isMember(value) && memberPropertyName(value) === key || value.type === "MemberExpression" && value.computed;
+  return stringValue(name2) === null && fromVariable(name2, "name") && options.type !== "ObjectExpression" && fromVariable(options, "options");
+}
+function folderModules(module, files) {
+  const pieces = /* @__PURE__ */ new Set();
+  forEachNode(module.ast.program, (node) => {
+    if (node.type === "StringLiteral") pieces.add(node.value);
+    if (node.type === "TemplateElement" && node.value.cooked) pieces.add(node.value.cooked);
+  });
+  const folders = /* @__PURE__ */ new Set();
+  for (const call of callsOf(module)) {
+    const name2 = calleeName(call.node);
+    if (name2 !== "join" && name2 !== "resolve") continue;
+    const [first, ...rest] = call.node.arguments.map(unwrap);
+    if (first?.type !== "Identifier" || first.name !== "__dirname") continue;
+    const parts = rest.map(stringValue);
+    if (parts.length === 0 || parts.some((part) => part === null)) continue;
+    const joined = posix4.normalize(posix4.join(posix4.dirname(module.file), ...parts));
+    if (!joined.startsWith("..") && /(cookie|state)[^/]*$/i.test(joined)) folders.add(joined);
+  }
+  for (const piece of pieces) {
+    const folder = piece.replace(/\/?(\*\*\/)?\*[^/]*$/, "").replace(/^\/+|\/+$/g, "").replace(/^\.\//, "");
+    if (!folder || /\s/.test(folder) || !/(cookie|state)[^/]*$/i.test(folder)) continue;
+    for (let base = posix4.dirname(module.file); ; base = posix4.dirname(base)) {
+      const joined = posix4.normalize(posix4.join(base, folder));
+      if (!joined.startsWith("..")) folders.add(joined);
+      if (base === "." || base === "/" || base === "") break;
+    }
+  }
+  const found = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    if (!JS_FILE.test(file) || file.endsWith(".d.ts") || file === module.file) continue;
+    if (/(^|\/)index\.[cm]?[jt]s$/.test(file)) continue;
+    if (folders.has(posix4.dirname(file))) found.add(file);
+  }
+  return [...found].sort();
+}
+function cookieDeclaration(module, load) {
+  const exported = findExportNode(module, load);
+  if (!exported) return null;
+  let value = unwrap(exported);
+  if (value.type === "ArrowFunctionExpression" || value.type === "FunctionExpression") {
+    value = returnedValue(value);
+    if (!value) return null;
+  }
+  if (value.type === "ArrayExpression" && value.elements.length === 2) {
+    const [name3, options2] = value.elements;
+    if (!options2 || options2.type === "SpreadElement") return null;
+    return { name: stringValue(name3), options: options2 };
+  }
+  if (value.type !== "ObjectExpression") return null;
+  let name2 = null;
+  let options = null;
+  for (const property of value.properties) {
+    if (property.type !== "ObjectProperty") continue;
+    const key = propertyKeyName(property);
+    if (key === "name") name2 = stringValue(property.value) ?? constantString(module, property.value);
+    if (key === "options") options = property.value;
+  }
+  return options ? { name: name2, options } : null;
+}
+function findExportNode(module, load) {
+  for (const statement of module.ast.program.body) {
+    if (statement.type === "ExportDefaultDeclaration") return statement.declaration;
+    const expression = statement.type === "ExpressionStatement" ? statement.expression : null;
+    if (expression?.type === "AssignmentExpression" && expression.left.type === "MemberExpression" && unwrap(expression.left.object).type === "Identifier" && expression.left.object.name === "module" && memberPropertyName(expression.left) === "exports") {
+      const right = unwrap(expression.right);
+      if (right.type === "Identifier") {
+        const resolved = findExport(module, "default", { load });
+        return "unknown" in resolved ? null : resolved.node;
+      }
+      return right;
+    }
+  }
+  return null;
+}
+function returnedValue(fn) {
+  if (fn.body.type !== "BlockStatement") return unwrap(fn.body);
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  return last?.type === "ReturnStatement" && last.argument ? unwrap(last.argument) : null;
+}
+function constantString(module, node) {
+  const value = unwrap(node);
+  return value?.type === "Identifier" ? stringValue(moduleLevelInit(module, value.name)) : null;
+}
+
+// src/rules/hapi-plugin-options.ts
+var KEYS3 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var YAR = {
+  nested: "cookieOptions",
+  nameKey: "name",
+  defaultName: "session",
+  kind: "session"
+};
+var CRUMB = { nested: "cookieOptions", nameKey: "key", defaultName: "crumb", kind: "csrf" };
+var KNOWN = { "@hapi/yar": YAR, yar: YAR, "@hapi/crumb": CRUMB, crumb: CRUMB };
+var hapiPluginOptions = {
+  meta: {
+    id: "hapi-plugin-options",
+    framework: "hapi",
+    language: "javascript",
+    api: "server.register({ plugin, options })",
+    description: "Cookie options given to hapi plugins at registration: @hapi/yar and @hapi/crumb `cookieOptions`, and any plugin passing `cookie` / `cookieOptions` with hapi keys.",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, { load }) {
+    if (!module.text.includes("plugin")) return [];
+    const registrations = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node) || calleeName(node) !== "register" || !isMember(unwrap(node.callee))) continue;
+      if (node.arguments.length === 0) continue;
+      registrations.push(...registrationsIn(module, node.arguments[0], call.get("arguments", 0), load));
+    }
+    const exported = findExport(module, "default", { load });
+    if (!("unknown" in exported) && exported.module === module && isRegistration(exported.node)) {
+      if (knownPlugin(module, exported.node) !== null)
+        registrations.push({ module, node: exported.node, path: null });
+    }
+    const sites = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const registration of registrations) {
+      if (seen.has(registration.node)) continue;
+      seen.add(registration.node);
+      const site = siteOf(this.meta.id, registration, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function registrationsIn(module, node, path, load) {
+  const value = unwrap(node);
+  if (value?.type === "ArrayExpression") {
+    return value.elements.flatMap(
+      (element, index) => element && element.type !== "SpreadElement" ? registrationsIn(module, element, path ? path.get("elements", index) : null, load) : []
+    );
+  }
+  if (value?.type === "ObjectExpression") return isRegistration(value) ? [{ module, node: value, path }] : [];
+  const source = isRequireCall(value);
+  if (source !== null) {
+    if (!source.startsWith(".")) return [];
+    const target = load(module.file, source);
+    const exported = target ? findExport(target, "default", { load }) : null;
+    return exported && !("unknown" in exported) && isRegistration(exported.node) ? [{ module: exported.module, node: exported.node, path: null }] : [];
+  }
+  if (value?.type !== "Identifier" && !isMember(value)) return [];
+  const resolved = resolveExpression(module, value, path, { load });
+  if ("unknown" in resolved || !isRegistration(resolved.node)) return [];
+  return [
+    { module: resolved.module, node: resolved.node, path: resolved.module === module ? resolved.path : null }
+  ];
+}
+function isRegistration(node) {
+  return node?.type === "ObjectExpression" && propertyOf2(node, "plugin") !== null;
+}
+function propertyOf2(object, key) {
+  let found = null;
+  object.properties.forEach((property, index) => {
+    if (property.type === "ObjectProperty" && propertyKeyName(property) === key)
+      found = { node: property, index };
+  });
+  return found;
+}
+function knownPlugin(module, registration) {
+  const plugin = propertyOf2(registration, "plugin");
+  if (!plugin) return null;
+  let value = unwrap(plugin.node.value);
+  if (isMember(value) && memberPropertyName(value) === "plugin") value = unwrap(value.object);
+  const source = isRequireCall(value) ?? (value?.type === "Identifier" ? module.imports.get(value.name)?.source : null);
+  return source ? KNOWN[source] ?? null : null;
+}
+function siteOf(ruleId, registration, load) {
+  const { module, node } = registration;
+  const options = propertyOf2(node, "options");
+  if (!options) return null;
+  const value = options.node.value;
+  const path = registration.path ? registration.path.get("properties", options.index, "value") : null;
+  const known = knownPlugin(module, node);
+  let nested = known?.nested;
+  if (!nested) {
+    const resolved = resolveExpression(module, value, path, { load });
+    if ("unknown" in resolved) return null;
+    nested = ["cookieOptions", "cookie"].find((key) => propertyOf2(resolved.node, key) !== null);
+    if (!nested) return null;
+  }
+  const name2 = known ? optionString(module, value, path, known.nameKey, load) : optionString(module, value, path, "name", load, nested);
+  const site = siteFromOptions({
+    ruleId,
+    module,
+    options: value,
+    optionsPath: path,
+    anchor: node.start,
+    keys: KEYS3,
+    cookieNames: namesOf(name2, known ? [known.defaultName] : []),
+    kind: known?.kind,
+    nestedUnder: nested,
+    load
+  });
+  if (!site || known) return site;
+  const written = [site.flags.httpOnly, site.flags.secure].some(
+    (flag) => flag.kind === "false" || flag.kind === "conditional"
+  );
+  return written ? site : null;
+}
+
 // src/rules/hapi-state.ts
 var HAPI_SOURCES = /* @__PURE__ */ new Set(["@hapi/hapi", "hapi"]);
-var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var KEYS4 = { httpOnly: "isHttpOnly", secure: "isSecure" };
 var hapiState = {
   meta: {
     id: "hapi-state",
@@ -43209,9 +42474,10 @@ var hapiState = {
     const hapiFile = [...module.imports.values()].some(
       (binding) => /^(@hapi\/[\w-]+|hapi)$/.test(binding.source)
     );
+    const listsFolder = LISTS_FOLDER.test(module.text);
     for (const call of callsOf(module)) {
       const node = call.node;
-      const base = { ruleId: this.meta.id, module, call, keys: KEYS2, load };
+      const base = { ruleId: this.meta.id, module, call, keys: KEYS4, load };
       let request = null;
       const binding = calleeImport(module, node);
       const method = calleeName(node);
@@ -43223,18 +42489,21 @@ var hapiState = {
         continue;
       } else if (!hapiFile && !HAPI_NAMES.has(rootName(node.callee) ?? "")) {
         continue;
+      } else if (listsFolder && isLoaderCall(node)) {
+        continue;
       } else if (method === "state" && (args.length === 2 || args.length === 3)) {
         const optionsIndex = args.length - 1;
         if (!isObjectLike(args[optionsIndex])) continue;
         request = { ...base, optionsIndex, cookieNames: namesOf(stringValue(args[0])) };
       } else if (method === "strategy" && args.length === 3 && stringValue(args[1]) === "cookie") {
-        const name2 = optionString(module, args[2], call.get("arguments", 2), "name", load, "cookie");
+        const flatName = optionString(module, args[2], call.get("arguments", 2), "cookie", load);
+        const name2 = flatName ?? optionString(module, args[2], call.get("arguments", 2), "name", load, "cookie");
         request = {
           ...base,
           optionsIndex: 2,
           cookieNames: namesOf(name2, ["sid"]),
           kind: "session",
-          nestedUnder: "cookie"
+          ...flatName === null ? { nestedUnder: "cookie" } : {}
         };
       }
       if (!request) continue;
@@ -43256,6 +42525,52 @@ function isObjectLike(node) {
   const value = unwrap(node);
   return value.type === "ObjectExpression" || value.type === "Identifier" || value.type === "MemberExpression";
 }
+
+// src/rules/hono-sessions-middleware.ts
+var SOURCES2 = /^((npm:)?hono-sessions(@[^/]+)?|jsr:@jcs224\/hono-sessions(@[^/]+)?|https:\/\/deno\.land\/x\/hono_sessions(@[^/]+)?\/mod\.ts)$/;
+var honoSessionsMiddleware = {
+  meta: {
+    id: "hono-sessions-middleware",
+    framework: "hono-sessions",
+    language: "javascript",
+    api: "sessionMiddleware({ cookieOptions })",
+    description: "The session cookie options of hono-sessions (`sessionMiddleware({ cookieOptions })`).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node)) continue;
+      const binding = calleeImport(module, node);
+      if (!binding || binding.imported !== "sessionMiddleware" || !SOURCES2.test(binding.source)) continue;
+      if (node.arguments.length !== 1) continue;
+      const options = node.arguments[0];
+      const name2 = optionString(module, options, call.get("arguments", 0), "sessionCookieName", load);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2, ["session"]),
+        kind: "session",
+        nestedUnder: "cookieOptions",
+        load,
+        refine(view, flags) {
+          const writer = view?.keys.get("prefix");
+          if (!writer || writer === "unknown") return;
+          const prefix = stringValue(writer.value);
+          if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
+            flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
+          }
+        }
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
 
 // src/rules/hono-set-cookie.ts
 var APIS = {
@@ -43280,12 +42595,15 @@ var honoSetCookie = {
       const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
       if (binding?.source !== "hono/cookie" || !(binding.imported in APIS)) continue;
       const [nameIndex, optionsIndex] = APIS[binding.imported];
+      const count = node.arguments.length;
+      if (count < optionsIndex || count > optionsIndex + 1) continue;
       const name2 = node.arguments[nameIndex] ? stringValue(node.arguments[nameIndex]) : null;
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call,
         optionsIndex,
+        valueIndex: nameIndex + 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(name2),
         load,
@@ -43305,7 +42623,7 @@ var honoSetCookie = {
 };
 
 // src/rules/iron-session-options.ts
-var SOURCES2 = /^iron-session(\/[\w-]+)?$/;
+var SOURCES3 = /^iron-session(\/[\w-]+)?$/;
 var FUNCTIONS = /* @__PURE__ */ new Set([
   "getIronSession",
   "getServerActionIronSession",
@@ -43314,7 +42632,7 @@ var FUNCTIONS = /* @__PURE__ */ new Set([
   "ironSession"
 ]);
 var OPTION_TYPES = /* @__PURE__ */ new Set(["SessionOptions", "IronSessionOptions"]);
-var KEYS3 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS5 = { httpOnly: "httpOnly", secure: "secure" };
 var ironSessionOptions = {
   meta: {
     id: "iron-session-options",
@@ -43330,7 +42648,7 @@ var ironSessionOptions = {
       const node = call.node;
       if (node.type !== "CallExpression") continue;
       const binding = calleeImport(module, node);
-      if (!binding || !SOURCES2.test(binding.source) || !FUNCTIONS.has(binding.imported)) continue;
+      if (!binding || !SOURCES3.test(binding.source) || !FUNCTIONS.has(binding.imported)) continue;
       const optionsIndex = node.arguments.length - 1;
       const options = node.arguments[optionsIndex];
       if (!options || /Function/.test(unwrap(options).type)) continue;
@@ -43339,7 +42657,7 @@ var ironSessionOptions = {
         module,
         call,
         optionsIndex,
-        keys: KEYS3,
+        keys: KEYS5,
         cookieNames: namesOf(
           optionString(module, options, call.get("arguments", optionsIndex), "cookieName", load)
         ),
@@ -43367,7 +42685,7 @@ function declaredOptions(module, load, ruleId) {
         options: init,
         optionsPath: null,
         anchor: init.start,
-        keys: KEYS3,
+        keys: KEYS5,
         cookieNames: namesOf(optionString(module, init, null, "cookieName", load)),
         kind: "session",
         nestedUnder: "cookieOptions",
@@ -43382,7 +42700,7 @@ function looksLikeSessionOptions(module, declarator, object) {
   const annotation = declarator.id.typeAnnotation?.typeAnnotation ?? satisfiedType(declarator.init);
   if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier") {
     const binding = module.imports.get(annotation.typeName.name);
-    if (binding && SOURCES2.test(binding.source) && OPTION_TYPES.has(binding.imported)) return true;
+    if (binding && SOURCES3.test(binding.source) && OPTION_TYPES.has(binding.imported)) return true;
   }
   const keys = new Set(
     object.properties.map((property) => property.key?.name ?? property.key?.value)
@@ -43427,6 +42745,91 @@ var jsCookieSet = {
   }
 };
 
+// src/rules/js-set-cookie-header.ts
+var HEADER_METHODS = /* @__PURE__ */ new Set(["setHeader", "appendHeader", "set", "header", "append"]);
+var KEYS6 = { httpOnly: "HttpOnly", secure: "Secure" };
+var MENTION = /set-cookie/i;
+var jsSetCookieHeader = {
+  meta: {
+    id: "js-set-cookie-header",
+    framework: "set-cookie-header",
+    language: "javascript",
+    api: "setHeader('Set-Cookie', \u2026)",
+    description: "Cookie strings written as raw `Set-Cookie` headers (`res.setHeader`, `res.set`, `writeHead`, `Headers`, header objects).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module) {
+    if (!MENTION.test(module.text)) return [];
+    const values = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" && node.type !== "OptionalCallExpression") continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") continue;
+      const args = node.arguments;
+      if (args.length !== 2 || !HEADER_METHODS.has(calleeName(node) ?? "")) continue;
+      if (!isSetCookie(args[0])) continue;
+      values.push({ value: args[1], anchor: node.start });
+    }
+    for (const assignment of memberAssignmentsOf(module)) {
+      const node = assignment.node;
+      const target = unwrap(node.left);
+      if (node.operator !== "=" || !target.computed || !isSetCookieName(memberPropertyName(target))) continue;
+      values.push({ value: node.right, anchor: node.start });
+    }
+    forEachNode(module.ast.program, (node) => {
+      if (node.type !== "ObjectProperty" || !isSetCookieName(propertyKeyName(node))) return;
+      values.push({ value: node.value, anchor: node.start });
+    });
+    const sites = [];
+    for (const { value, anchor } of values) {
+      const unwrapped = unwrap(value);
+      const strings2 = unwrapped.type === "ArrayExpression" ? unwrapped.elements : [value];
+      for (const string2 of strings2) {
+        if (!string2 || string2.type === "SpreadElement") continue;
+        const site = siteOf2(module, this.meta.id, string2, anchor);
+        if (site) sites.push(site);
+      }
+    }
+    return sites;
+  }
+};
+function isSetCookie(node) {
+  return isSetCookieName(stringValue(node));
+}
+function isSetCookieName(name2) {
+  return name2 !== null && name2.toLowerCase() === "set-cookie";
+}
+function siteOf2(module, ruleId, value, anchor) {
+  const pieces = piecesOf(value);
+  const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
+  if (!/[=;]/.test(statics)) return null;
+  if (DELETION.test(statics)) return null;
+  const name2 = cookieNameOf(pieces);
+  const end = stringEnd(module, pieces);
+  const node = unwrap(value);
+  const flags = {
+    httpOnly: attributeOf(module, pieces, "httponly"),
+    secure: attributeOf(module, pieces, "secure")
+  };
+  const site = {
+    ruleId,
+    file: module.file,
+    offset: node.start,
+    cookieNames: name2 ? [name2] : [],
+    flags,
+    keys: KEYS6,
+    insertion: { container: end ?? unsplicable(module.file, node.start, node.end), nest: [] },
+    usedAt: [],
+    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
+  };
+  for (const offset of [anchor, node.start]) {
+    const reason = ignoreReasonAbove(module.text, module.starts, lineColumn(module.starts, offset).line);
+    if (reason !== null) return { ...site, ignoredReason: reason };
+  }
+  return site;
+}
+
 // src/rules/koa-cookies-set.ts
 var KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
 var OTHER_FRAMEWORKS = /^(astro(:.+)?|@sveltejs\/kit|next\/.+)$/;
@@ -43445,9 +42848,13 @@ var koaCookiesSet = {
     let koa = null;
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== "CallExpression" || calleeName(node) !== "set") continue;
+      if (!isCall(node) || calleeName(node) !== "set") continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== "MemberExpression" || node.arguments.length < 2 || node.arguments.length > 3)
+      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      const first = unwrap(node.arguments[0]);
+      if (/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+        first.type
+      ))
         continue;
       koa ??= isKoaFile(module);
       if (!isCookieJar(module, unwrap(callee.object), call.get("callee", "object"), koa)) continue;
@@ -43456,6 +42863,7 @@ var koaCookiesSet = {
         module,
         call,
         optionsIndex: 2,
+        valueIndex: 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(stringValue(node.arguments[0])),
         load
@@ -43477,7 +42885,7 @@ function isOtherFramework(module) {
   );
 }
 function isCookieJar(module, receiver, path, koa) {
-  if (receiver.type === "MemberExpression" && memberPropertyName(receiver) === "cookies") {
+  if (isMember(receiver) && memberPropertyName(receiver) === "cookies") {
     const owner = unwrap(receiver.object);
     if (owner.type === "Identifier" && owner.name === "ctx") return !isOtherFramework(module);
     if (!koa) return false;
@@ -43510,7 +42918,7 @@ var koaSession = {
       if (node.type !== "CallExpression") continue;
       if (calleeImport(module, node)?.source !== "koa-session") continue;
       const first = unwrap(node.arguments[0]);
-      const legacy = first?.type === "Identifier" && /^app$/i.test(first.name) && node.arguments.length === 2;
+      const legacy = first?.type === "Identifier" && /^app$/i.test(first.name);
       const optionsIndex = legacy ? 1 : 0;
       const options = node.arguments[optionsIndex];
       const name2 = optionString(
@@ -43551,9 +42959,9 @@ var nextjsCookiesSet = {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== "CallExpression" || calleeName(node) !== "set") continue;
+      if (!isCall(node) || calleeName(node) !== "set") continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== "MemberExpression") continue;
+      if (!isMember(callee)) continue;
       const receiverPath = call.get("callee", "object");
       if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath))
         continue;
@@ -43619,7 +43027,7 @@ function isTypedAsNextResponse(module, declared) {
 }
 
 // src/rules/remix-create-cookie.ts
-var SOURCES3 = /^(remix|@remix-run\/[\w-]+|@react-router\/[\w-]+|react-router|react-router-dom)$/;
+var SOURCES4 = /^(remix|@remix-run\/[\w-]+|@react-router\/[\w-]+|react-router|react-router-dom)$/;
 var STORAGE = /^create\w*SessionStorage$/;
 var remixCreateCookie = {
   meta: {
@@ -43635,7 +43043,7 @@ var remixCreateCookie = {
     for (const call of callsOf(module)) {
       const node = call.node;
       const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
-      if (!binding || !SOURCES3.test(binding.source)) continue;
+      if (!binding || !SOURCES4.test(binding.source)) continue;
       const keys = { httpOnly: "httpOnly", secure: "secure" };
       let site = null;
       if (binding.imported === "createCookie" && node.arguments.length >= 1) {
@@ -43660,6 +43068,7 @@ var remixCreateCookie = {
           cookieNames: namesOf(optionString(module, options, path, "name", load, "cookie"), ["__session"]),
           kind: "session",
           nestedUnder: "cookie",
+          nestedIsOther: isCookieObject,
           load
         });
       }
@@ -43668,6 +43077,14 @@ var remixCreateCookie = {
     return sites;
   }
 };
+function isCookieObject(module, value) {
+  let current = unwrap(value);
+  if (current?.type === "Identifier") {
+    if (module.imports.has(current.name)) return true;
+    current = unwrap(moduleLevelInit(module, current.name));
+  }
+  return current?.type === "CallExpression" && calleeName(current) === "createCookie";
+}
 
 // src/rules/sveltekit-cookies-set.ts
 var SERVER_FILE = /(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/;
@@ -43685,12 +43102,11 @@ var sveltekitCookiesSet = {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
-      if (node.type !== "CallExpression" || calleeName(node) !== "set" || node.arguments.length !== 3)
-        continue;
+      if (!isCall(node) || calleeName(node) !== "set" || node.arguments.length !== 3) continue;
       const callee = unwrap(node.callee);
-      if (callee.type !== "MemberExpression") continue;
+      if (!isMember(callee)) continue;
       const receiver = unwrap(callee.object);
-      const isCookies = receiver.type === "Identifier" && receiver.name === "cookies" || receiver.type === "MemberExpression" && memberPropertyName(receiver) === "cookies";
+      const isCookies = receiver.type === "Identifier" && receiver.name === "cookies" || isMember(receiver) && memberPropertyName(receiver) === "cookies";
       if (!isCookies) continue;
       const site = siteFromCall({
         ruleId: this.meta.id,
@@ -43715,7 +43131,7 @@ function isSvelteKitFile(module) {
 }
 
 // src/rules/ngx-cookie-service-set.ts
-var SOURCES4 = /* @__PURE__ */ new Set(["ngx-cookie-service", "ngx-cookie-service-ssr", "ngx-cookie", "ngy-cookie"]);
+var SOURCES5 = /* @__PURE__ */ new Set(["ngx-cookie-service", "ngx-cookie-service-ssr", "ngx-cookie", "ngy-cookie"]);
 var METHODS = /* @__PURE__ */ new Set(["set", "put", "putObject"]);
 var POSITIONAL_SECURE = 5;
 var ngxCookieServiceSet = {
@@ -43729,7 +43145,7 @@ var ngxCookieServiceSet = {
     clientSide: true
   },
   findSites(module, { load }) {
-    if (![...module.imports.values()].some((binding) => SOURCES4.has(binding.source))) return [];
+    if (![...module.imports.values()].some((binding) => SOURCES5.has(binding.source))) return [];
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43789,7 +43205,7 @@ function positionalSite(ruleId, module, node, cookieNames) {
 }
 
 // src/rules/universal-cookie-set.ts
-var SOURCES5 = /* @__PURE__ */ new Set(["universal-cookie", "react-cookie"]);
+var SOURCES6 = /* @__PURE__ */ new Set(["universal-cookie", "react-cookie"]);
 var universalCookieSet = {
   meta: {
     id: "universal-cookie-set",
@@ -43801,7 +43217,7 @@ var universalCookieSet = {
     clientSide: true
   },
   findSites(module, { load }) {
-    if (![...module.imports.values()].some((binding) => SOURCES5.has(binding.source))) return [];
+    if (![...module.imports.values()].some((binding) => SOURCES6.has(binding.source))) return [];
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43827,7 +43243,7 @@ function isNewCookies(module, node) {
   const value = node ? unwrap(node) : null;
   if (value?.type !== "NewExpression") return false;
   const binding = calleeImport(module, value);
-  return binding !== null && SOURCES5.has(binding.source);
+  return binding !== null && SOURCES6.has(binding.source);
 }
 function isCookieJar2(module, receiver, path) {
   if (isNewCookies(module, receiver)) return true;
@@ -43859,9 +43275,12 @@ var JS_RULES = [
   fastifySecureSession,
   nextjsCookiesSet,
   honoSetCookie,
+  honoSessionsMiddleware,
   h3SetCookie,
   h3UseSession,
   hapiState,
+  hapiPluginOptions,
+  hapiCookieModules,
   remixCreateCookie,
   sveltekitCookiesSet,
   ironSessionOptions,
@@ -43869,10 +43288,11 @@ var JS_RULES = [
   jsCookieSet,
   universalCookieSet,
   ngxCookieServiceSet,
-  documentCookie
+  documentCookie,
+  jsSetCookieHeader
 ];
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range = class {
@@ -45425,7 +44845,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -47203,7 +46623,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 var nextTagID = 0;
 var Tag = class _Tag {
   /**
@@ -47827,7 +47247,7 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -48698,6 +48118,41 @@ function importedFrom(module, name2, packages) {
   const top = binding.module.split(".")[0] ?? "";
   return packages.includes(top);
 }
+function isPyCookieDeletion(module, value, keyword2) {
+  if (value && (value.name === "None" || stringLiteral(module, value) === "")) return true;
+  const maxAge = keyword2("max_age");
+  if (maxAge && notPositive2(textOf(module, maxAge))) return true;
+  const days = keyword2("expires_days");
+  if (days && notPositive2(textOf(module, days))) return true;
+  const expires = keyword2("expires");
+  return expires !== void 0 && isPastExpiry(module, expires);
+}
+function notPositive2(text) {
+  return /^(?:-\s*\d+(?:\.\d*)?|0+(?:\.0*)?)$/.test(text.trim());
+}
+function isPastExpiry(module, node) {
+  const text = textOf(module, node).trim();
+  if (notPositive2(text)) return true;
+  const literal2 = stringLiteral(module, node);
+  if (literal2 !== null) return /\b19\d\d\b/.test(literal2) || /^\s*0\s*$/.test(literal2);
+  if (/^(?:\w+\.)*datetime\s*\(\s*19\d\d\b/.test(text)) return true;
+  if (/^(?:\w+\.)*(?:utc)?fromtimestamp\s*\(\s*0\s*[,)]/.test(text)) return true;
+  return /\b(?:utc)?now\s*\([^)]*\)\s*-/.test(text) || /\btime\s*\(\s*\)\s*-/.test(text);
+}
+function withheld(site, reason) {
+  for (const flag of ["httpOnly", "secure"]) {
+    if (site.flags[flag].kind !== "true") site.flags[flag] = { kind: "unknown", reason };
+  }
+  site.insertion = null;
+}
+function behindStarArguments(site, module, star) {
+  const reason = `\`*${abbreviate(module.text.slice(star.from, star.to))}\` may pass it positionally`;
+  for (const flag of ["httpOnly", "secure"]) {
+    if (site.keys[flag] !== null && site.flags[flag].kind === "absent")
+      site.flags[flag] = { kind: "unknown", reason };
+  }
+  site.insertion = null;
+}
 
 // src/rules/aiohttp-session-storage.ts
 var STORAGES = /* @__PURE__ */ new Set([
@@ -48743,6 +48198,158 @@ var aiohttpSessionStorage = {
   }
 };
 
+// src/languages/py-classes.ts
+var classCache = /* @__PURE__ */ new WeakMap();
+function classesOf(module) {
+  let found = classCache.get(module);
+  if (found) return found;
+  found = { byOffset: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map() };
+  const result = found;
+  module.tree.iterate({
+    enter(ref) {
+      if (ref.name !== "ClassDefinition") return;
+      const cls = readClass(module, ref.node);
+      if (!cls) return;
+      result.byOffset.set(ref.node.from, cls);
+      if (!insideScope(ref.node)) result.byName.set(cls.name, cls);
+    }
+  });
+  classCache.set(module, found);
+  return found;
+}
+function insideScope(node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") return true;
+  }
+  return false;
+}
+function readClass(module, node) {
+  const children = childrenOf(node);
+  const nameNode = children.find((child) => child.name === "VariableName");
+  if (!nameNode) return null;
+  const argList = children.find((child) => child.name === "ArgList");
+  const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => argument.value) : [];
+  const members = /* @__PURE__ */ new Map();
+  const body = children.find((child) => child.name === "Body");
+  for (const statement of body ? childrenOf(body) : []) {
+    const definition = statement.name === "DecoratedStatement" ? childrenOf(statement).find((child) => child.name === "FunctionDefinition") : statement;
+    if (definition?.name === "FunctionDefinition") {
+      const name2 = childrenOf(definition).find((child) => child.name === "VariableName");
+      if (name2) members.set(textOf(module, name2), definition);
+    } else if (statement.name === "AssignStatement") {
+      const target = statement.firstChild;
+      const value = assignedValue(statement);
+      if (target?.name === "VariableName" && value) members.set(textOf(module, target), value);
+    }
+  }
+  return { module, name: textOf(module, nameNode), node, bases, members };
+}
+function enclosingClass(module, node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "ClassDefinition") return classesOf(module).byOffset.get(current.from) ?? null;
+  }
+  return null;
+}
+var BUILTIN_BASES = /* @__PURE__ */ new Set(["object", "Exception", "BaseException", "dict", "list", "str", "int", "type"]);
+var MAX_DEPTH3 = 12;
+function resolveClass(module, expression, load, depth = 0) {
+  const parts = dottedName(module, expression);
+  if (!parts) return { kind: "unresolved", text: textOf(module, expression) };
+  return resolveParts(module, parts, load, depth);
+}
+function resolveParts(module, parts, load, depth) {
+  const text = parts.join(".");
+  if (depth > MAX_DEPTH3) return { kind: "unresolved", text };
+  const [head, ...rest] = parts;
+  const binding = module.imports.get(head);
+  if (!binding) {
+    const own = classesOf(module).byName.get(head);
+    if (own && rest.length === 0) return { kind: "class", cls: own };
+    const alias = module.assignments.get(head);
+    if (alias && rest.length === 0) {
+      const aliased = dottedName(module, alias);
+      if (aliased && aliased.join(".") !== text) return resolveParts(module, aliased, load, depth + 1);
+    }
+    if (BUILTIN_BASES.has(head) && rest.length === 0) return { kind: "external", name: `builtins.${head}` };
+    return { kind: "unresolved", text };
+  }
+  const path = binding.name === null ? rest : [binding.name, ...rest];
+  return resolveInModule(module, binding.module, path, load, depth);
+}
+function resolveInModule(from, source, path, load, depth) {
+  for (let split = path.length - 1; split >= 0; split--) {
+    const target = load(from.file, joinModule(source, path.slice(0, split)));
+    if (!target) continue;
+    const remainder = path.slice(split);
+    if (remainder.length === 0) break;
+    return resolveParts(target, remainder, load, depth + 1);
+  }
+  if (source.startsWith(".")) return { kind: "unresolved", text: joinModule(source, path) };
+  return { kind: "external", name: joinModule(source, path) };
+}
+function joinModule(source, path) {
+  if (path.length === 0) return source;
+  return source === "" || source.endsWith(".") ? source + path.join(".") : `${source}.${path.join(".")}`;
+}
+function methodOwner(cls, method, framework, load) {
+  const seen = /* @__PURE__ */ new Set();
+  let unknown = null;
+  const visit2 = (current, depth) => {
+    if (seen.has(current) || depth > MAX_DEPTH3) return null;
+    seen.add(current);
+    const member = current.members.get(method);
+    if (member && !forwardsToParent(current.module, member, method)) return { kind: "own", cls: current };
+    for (const base of current.bases) {
+      const resolved = resolveClass(current.module, base, load);
+      if (resolved.kind === "class") {
+        const found = visit2(resolved.cls, depth + 1);
+        if (found) return found;
+      } else if (resolved.kind === "external") {
+        if (framework.owns(resolved.name)) return { kind: "framework", base: resolved.name };
+        if (!framework.neutral(resolved.name)) unknown ??= resolved.name;
+      } else unknown ??= resolved.text;
+    }
+    return null;
+  };
+  return visit2(cls, 0) ?? (unknown === null ? { kind: "none" } : { kind: "unknown", base: unknown });
+}
+function forwardsToParent(module, member, method) {
+  if (member.name !== "FunctionDefinition") return false;
+  const parameters = childrenOf(member).find((child) => child.name === "ParamList");
+  const items = parameters ? childrenOf(parameters) : [];
+  const starAt = items.findIndex((item) => item.name === "**");
+  const kwargs = starAt === -1 ? null : items[starAt + 1];
+  if (kwargs?.name !== "VariableName") return false;
+  if (/\b(?:secure|httponly)\b/i.test(textOf(module, member))) return false;
+  const kwargsName = textOf(module, kwargs);
+  return callsOf2(module).some((call) => {
+    if (call.from < member.from || call.to > member.to) return false;
+    const parts = callParts(call);
+    if (!parts || parts.callee.name !== "MemberExpression") return false;
+    const property = parts.callee.lastChild;
+    if (!property || textOf(module, property) !== method) return false;
+    const owner = parts.callee.firstChild;
+    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf(module, owner));
+    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf(module, owner) !== "self";
+    if (!viaSuper && !viaBase) return false;
+    return argumentsOf(module, parts.argList).some(
+      (argument) => argument.kind === "doublestar" && textOf(module, argument.value) === kwargsName
+    );
+  });
+}
+function parameterAnnotation(module, functionNode, parameter) {
+  const parameters = childrenOf(functionNode).find((child) => child.name === "ParamList");
+  const items = parameters ? childrenOf(parameters) : [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item.name !== "VariableName" || textOf(module, item) !== parameter) continue;
+    const typeDef = items[index + 1];
+    if (typeDef?.name !== "TypeDef") return null;
+    return childrenOf(typeDef).find((child) => child.name !== ":") ?? null;
+  }
+  return null;
+}
+
 // src/rules/tornado-common.ts
 var OTHER_WEB_FRAMEWORKS = /^\s*(?:from|import)\s+(?:flask|django|starlette|fastapi|aiohttp|werkzeug|quart|sanic|pyramid|bottle|falcon)\b/m;
 function importsTornado(module) {
@@ -48758,6 +48365,90 @@ function tornadoKey(key) {
   return key.toLowerCase();
 }
 var TORNADO_COOKIE_METHODS = /* @__PURE__ */ new Set(["set_cookie", "set_signed_cookie", "set_secure_cookie"]);
+var TORNADO_CLASSES = {
+  owns: (name2) => /^tornado\.[\w.]*Handler$/.test(name2),
+  neutral: (name2) => /^(?:tornado|builtins|typing|abc)\./.test(name2)
+};
+var HANDLER_NAME = /^(?:\w*_)?handler$/i;
+function tornadoReceiver(module, call, callee, context) {
+  const method = callee.at(-1);
+  const receiver = callee.at(-2);
+  if (callee.length === 2 && receiver === "self") {
+    const cls = enclosingClass(module, call);
+    const owner = cls ? methodOwner(cls, method, TORNADO_CLASSES, context.load) : null;
+    if (!cls || owner?.kind === "none") {
+      return importsTornado(module) || !importsOtherWebFramework(module) ? { kind: "handler" } : { kind: "not-handler", reason: "not in a Tornado handler" };
+    }
+    return fromOwner(owner, cls.name, method);
+  }
+  if (callee.length === 2) {
+    const wrapper = enclosingFunction(module, call);
+    const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
+    if (annotation) {
+      const resolved = resolveClass(module, annotation, context.load);
+      if (resolved.kind === "class") {
+        return fromOwner(
+          methodOwner(resolved.cls, method, TORNADO_CLASSES, context.load),
+          resolved.cls.name,
+          method
+        );
+      }
+      if (resolved.kind === "external" && TORNADO_CLASSES.owns(resolved.name)) return { kind: "handler" };
+      if (resolved.kind === "external" && TORNADO_CLASSES.neutral(resolved.name))
+        return { kind: "not-handler", reason: `\`${receiver}\` is a \`${resolved.name}\`` };
+    }
+  }
+  if (HANDLER_NAME.test(receiver) && (importsTornado(module) || context.project.some(importsTornado)))
+    return { kind: "handler" };
+  return { kind: "not-handler", reason: `\`${receiver}\` is not known to be a Tornado handler` };
+}
+function fromOwner(owner, className, method) {
+  switch (owner.kind) {
+    case "framework":
+      return { kind: "handler" };
+    case "own":
+      return {
+        kind: "not-handler",
+        reason: `\`${owner.cls.name}\` defines its own \`${method}\``
+      };
+    case "none":
+      return { kind: "not-handler", reason: `\`${className}\` is not a Tornado handler` };
+    case "unknown":
+      return {
+        kind: "unknown",
+        reason: `\`${className}\` derives from \`${owner.base}\`, which is outside the project, so it may not be Tornado's \`${method}\``
+      };
+  }
+}
+var TORNADO_KEYWORDS = /* @__PURE__ */ new Set([
+  "name",
+  "value",
+  "domain",
+  "expires",
+  "path",
+  "expires_days",
+  "max_age",
+  "httponly",
+  "secure",
+  "samesite",
+  "comment",
+  "version",
+  "partitioned"
+]);
+function tornadoArgumentMismatch(method, args) {
+  const positional = args.filter((argument) => argument.kind === "positional").length;
+  const limit = method === "set_cookie" ? 6 : 4;
+  if (positional > limit) {
+    return `Tornado's \`${method}\` takes at most ${limit} positional arguments and this call passes ${positional}, so it may be another method of that name`;
+  }
+  const unknown = args.find(
+    (argument) => argument.kind === "keyword" && !TORNADO_KEYWORDS.has(tornadoKey(argument.name ?? ""))
+  );
+  if (unknown) {
+    return `Tornado's \`${method}\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
+  }
+  return null;
+}
 
 // src/rules/py-framework-common.ts
 var PRIORITY = ["tornado", "aiohttp", "starlette", "django", "flask"];
@@ -48799,6 +48490,178 @@ function owningFramework(module, project) {
   const all = projectFrameworks(project);
   return all.size === 1 ? pick(all) : null;
 }
+function responseClasses(framework) {
+  const packages = framework === "tornado" ? ["tornado"] : PACKAGES2[framework];
+  const top = (name2) => name2.split(".")[0] ?? "";
+  return {
+    owns: (name2) => packages.includes(top(name2)) && /Response\w*$/.test(name2),
+    neutral: (name2) => packages.includes(top(name2)) || /^(?:builtins|typing|abc)\./.test(name2)
+  };
+}
+function responseReceiver(module, call, callee, framework, context) {
+  const method = callee.at(-1);
+  const receiver = callee.at(-2);
+  const classes = responseClasses(framework);
+  const judge2 = (cls) => {
+    const owner = methodOwner(cls, method, classes, context.load);
+    switch (owner.kind) {
+      case "framework":
+        return { kind: "framework" };
+      case "own":
+        return { kind: "not-framework", reason: `\`${owner.cls.name}\` defines its own \`${method}\`` };
+      case "none":
+        return null;
+      case "unknown":
+        return {
+          kind: "unknown",
+          reason: `\`${cls.name}\` derives from \`${owner.base}\`, which is outside the project, so it may not be the framework's \`${method}\``
+        };
+    }
+  };
+  if (callee.length === 2 && receiver === "self") {
+    const cls = enclosingClass(module, call);
+    const verdict = cls ? judge2(cls) : null;
+    if (verdict) return verdict;
+  } else if (callee.length === 2) {
+    const wrapper = enclosingFunction(module, call);
+    const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
+    const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
+    const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
+    const typeNode = constructor ?? annotation;
+    if (typeNode) {
+      const resolved = resolveClass(module, typeNode, context.load);
+      const verdict = resolved.kind === "class" ? judge2(resolved.cls) : null;
+      if (verdict) return verdict;
+      if (resolved.kind === "external" && classes.owns(resolved.name)) return { kind: "framework" };
+    }
+  }
+  const replaced = framework === "flask" ? ownResponseClass(context, method) : null;
+  if (replaced) {
+    return {
+      kind: "not-framework",
+      reason: `the app's \`response_class\` \`${replaced.name}\` defines its own \`${method}\``
+    };
+  }
+  return { kind: "framework" };
+}
+var responseClassCache = /* @__PURE__ */ new WeakMap();
+function ownResponseClass(context, method) {
+  let byMethod = responseClassCache.get(context.project);
+  if (!byMethod) {
+    byMethod = /* @__PURE__ */ new Map();
+    responseClassCache.set(context.project, byMethod);
+  }
+  if (byMethod.has(method)) return byMethod.get(method) ?? null;
+  let found = null;
+  const classes = responseClasses("flask");
+  for (const module of modulesAndTheirImports(context)) {
+    if (found || !module.text.includes("response_class")) continue;
+    module.tree.iterate({
+      enter(ref) {
+        if (found || ref.name !== "AssignStatement") return found === null;
+        const target = ref.node.firstChild;
+        const value = assignedValue(ref.node);
+        const name2 = target ? dottedName(module, target)?.at(-1) : void 0;
+        if (name2 !== "response_class" || !value) return false;
+        const resolved = resolveClass(module, value, context.load);
+        if (resolved.kind !== "class") return false;
+        const owner = methodOwner(resolved.cls, method, classes, context.load);
+        if (owner.kind === "own") found = owner.cls;
+        return false;
+      }
+    });
+  }
+  byMethod.set(method, found);
+  return found;
+}
+function modulesAndTheirImports(context) {
+  const found = new Set(context.project);
+  for (const module of context.project) {
+    if (!frameworksOf(module).has("flask")) continue;
+    for (const parent of [".", "..", "..."]) {
+      const imported = context.load(module.file, parent);
+      if (imported) found.add(imported);
+    }
+    for (const binding of module.imports.values()) {
+      const imported = (binding.name === null ? null : context.load(module.file, joinDotted(binding.module, binding.name))) ?? context.load(module.file, binding.module);
+      if (imported) found.add(imported);
+    }
+  }
+  return [...found];
+}
+function joinDotted(source, name2) {
+  return source.endsWith(".") ? source + name2 : `${source}.${name2}`;
+}
+var SIGNATURES = {
+  flask: {
+    keywords: [
+      "key",
+      "value",
+      "max_age",
+      "expires",
+      "path",
+      "domain",
+      "secure",
+      "httponly",
+      "samesite",
+      "partitioned"
+    ],
+    positional: 10
+  },
+  django: {
+    keywords: ["key", "value", "max_age", "expires", "path", "domain", "secure", "httponly", "samesite"],
+    positional: 9
+  },
+  starlette: {
+    keywords: [
+      "key",
+      "value",
+      "max_age",
+      "expires",
+      "path",
+      "domain",
+      "secure",
+      "httponly",
+      "samesite",
+      "partitioned"
+    ],
+    positional: 10
+  },
+  aiohttp: {
+    keywords: [
+      "name",
+      "value",
+      "expires",
+      "domain",
+      "max_age",
+      "path",
+      "secure",
+      "httponly",
+      "version",
+      "samesite",
+      "comment",
+      "partitioned"
+    ],
+    positional: 2
+  }
+};
+function responseArgumentMismatch(framework, method, args) {
+  if (framework === "tornado") return null;
+  const signature = SIGNATURES[framework];
+  const signed = method === "set_signed_cookie";
+  const limit = signed ? 3 : signature.positional;
+  const keywords = signed ? [...signature.keywords, "salt"] : signature.keywords;
+  const positional = args.filter((argument) => argument.kind === "positional").length;
+  if (positional > limit) {
+    return `\`${method}\` takes at most ${limit} positional arguments and this call passes ${positional}, so it may be another method of that name`;
+  }
+  const unknown = args.find(
+    (argument) => argument.kind === "keyword" && !keywords.includes(argument.name ?? "")
+  );
+  if (unknown)
+    return `\`${method}\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
+  return null;
+}
 
 // src/rules/response-set-cookie-common.ts
 var NOT_A_RESPONSE2 = /jar$|client$|^cookies?$|^c$/i;
@@ -48819,13 +48682,15 @@ function findSetCookieSites(module, context, options) {
     if (NOT_A_RESPONSE2.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
     if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
     const args = argumentsOf(module, parts.argList);
-    if (args.some((argument) => argument.kind === "star")) continue;
+    const star = args.find((argument) => argument.kind === "star");
     const positional = args.filter((argument) => argument.kind === "positional");
     const named = (name2) => args.find((argument) => argument.kind === "keyword" && argument.name === name2);
     const nameNode = positional[0]?.value ?? named("key")?.value ?? named("name")?.value;
     if (!nameNode) continue;
     const valueNode = positional[1]?.value ?? named("value")?.value;
-    if (isDeletion(module, valueNode, named("max_age"), named("expires"))) continue;
+    if (isPyCookieDeletion(module, valueNode, (name2) => named(name2)?.value)) continue;
+    const receiverClass = responseReceiver(module, call, callee, options.framework, context);
+    if (receiverClass.kind === "not-framework") continue;
     const wrapper = enclosingFunction(module, call);
     if (wrapper?.kwargsParameter && args.some(
       (argument) => argument.kind === "doublestar" && textOf(module, argument.value) === wrapper.kwargsParameter
@@ -48846,7 +48711,8 @@ function findSetCookieSites(module, context, options) {
       file: module.file,
       offset: call.from,
       cookieNames: cookieName2 === null ? [] : [cookieName2],
-      kind: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
+      kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
+      ...valueNode ? { valueText: textOf(module, valueNode) } : {},
       flags,
       keys: { httpOnly: "httponly", secure: "secure" },
       insertion: null,
@@ -48854,13 +48720,12 @@ function findSetCookieSites(module, context, options) {
       notes: []
     };
     placeCallOptions(site, module, call, view, context, identity);
+    const doubt = receiverClass.kind === "unknown" ? receiverClass.reason : responseArgumentMismatch(options.framework, method, args);
+    if (doubt !== null) withheld(site, doubt);
+    if (star) behindStarArguments(site, module, star.value);
     sites.push(site);
   }
   return sites;
-}
-function isDeletion(module, value, maxAge, expires) {
-  if (value && (value.name === "None" || stringLiteral(module, value) === "")) return true;
-  return [maxAge, expires].some((argument) => argument && textOf(module, argument.value).trim() === "0");
 }
 function kindOfExpression(module, node) {
   const dotted = dottedName(module, node);
@@ -49128,22 +48993,22 @@ function pointerFor(module, family) {
   return (own ?? marker ?? anchor)?.from ?? 0;
 }
 function insertionFor(module, family) {
-  const run = insertionRun(module, family);
-  const last = run.at(-1);
-  const open = family.keyRunByEnd ? last?.to ?? 0 : run[0]?.from ?? 0;
-  return { container: pyStatementsContainer(module, open, run, "{key} = True"), nest: [] };
+  const run2 = insertionRun(module, family);
+  const last = run2.at(-1);
+  const open = family.keyRunByEnd ? last?.to ?? 0 : run2[0]?.from ?? 0;
+  return { container: pyStatementsContainer(module, open, run2, "{key} = True"), nest: [] };
 }
 function insertionRun(module, family) {
   const assignments = topLevelAssignments(module);
   const startsWith = (prefix) => assignments.filter((statement) => assignedName(module, statement).startsWith(prefix));
-  let run = startsWith(family.prefix);
-  for (const neighbour of family.neighbours) if (run.length === 0) run = startsWith(neighbour);
-  if (run.length === 0) {
-    run = childrenOf(module.tree.topNode).filter(
+  let run2 = startsWith(family.prefix);
+  for (const neighbour of family.neighbours) if (run2.length === 0) run2 = startsWith(neighbour);
+  if (run2.length === 0) {
+    run2 = childrenOf(module.tree.topNode).filter(
       (statement) => statement.name === "AssignStatement" || statement.name === "ImportStatement"
     );
   }
-  return run;
+  return run2;
 }
 
 // src/rules/django-csrf-settings.ts
@@ -49630,11 +49495,11 @@ function insertionFor2(block, ownFamily) {
   let template = block.template.replaceAll("{q}", runWrites.at(-1)?.quote ?? '"');
   const family = ownFamily.map((write) => write.statement).filter((node) => node !== null);
   const all = block.writes.map((write) => write.statement).filter((node) => node !== null);
-  const run = family.length > 0 ? family : all;
-  const annotated = run.length > 0 && run.every((node) => node.getChild("TypeDef") !== null);
+  const run2 = family.length > 0 ? family : all;
+  const annotated = run2.length > 0 && run2.every((node) => node.getChild("TypeDef") !== null);
   if (annotated && block.kind === "class") template = "{key}: bool = True";
   const open = family.length > 0 ? family[0].from : block.bodyOpen;
-  return { container: pyStatementsContainer(block.module, open, run, template), nest: [] };
+  return { container: pyStatementsContainer(block.module, open, run2, template), nest: [] };
 }
 
 // src/rules/flask-login-remember-cookie.ts
@@ -49714,6 +49579,180 @@ var flaskSetCookie = {
     });
   }
 };
+
+// src/rules/py-set-cookie-header.ts
+var KEYS7 = { httpOnly: "HttpOnly", secure: "Secure" };
+var MAP_METHODS = /* @__PURE__ */ new Set(["add", "set", "append", "setdefault", "add_header"]);
+var RESPONSE_METHODS = /* @__PURE__ */ new Set(["add_header", "set_header"]);
+var pySetCookieHeader = {
+  meta: {
+    id: "py-set-cookie-header",
+    framework: "set-cookie-header",
+    language: "python",
+    api: "headers['Set-Cookie'] = \u2026",
+    description: "Cookie strings written as raw `Set-Cookie` headers (`headers['Set-Cookie'] = \u2026`, `headers.add`, Tornado `add_header`).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module) {
+    if (!/set-cookie/i.test(module.text)) return [];
+    const values = [];
+    for (const call of callsOf2(module)) {
+      const parts = callParts(call);
+      const callee = parts ? dottedName(module, parts.callee) : null;
+      const method = callee?.at(-1);
+      if (!parts || !callee || callee.length < 2 || !method) continue;
+      const onHeaders = MAP_METHODS.has(method) && /headers$/i.test(callee.at(-2) ?? "");
+      if (!onHeaders && !RESPONSE_METHODS.has(method)) continue;
+      const args = argumentsOf(module, parts.argList);
+      if (args.length !== 2 || args.some((argument) => argument.kind !== "positional")) continue;
+      if (!isSetCookie2(module, args[0].value)) continue;
+      values.push({ value: args[1].value, anchor: call.from });
+    }
+    module.tree.iterate({
+      enter(ref) {
+        const node = ref.node;
+        if (node.name === "AssignStatement") {
+          const children = childrenOf(node).filter((child) => child.name !== "Comment");
+          const [target, op, value] = children;
+          if (children.length !== 3 || op?.name !== "AssignOp" || !value) return;
+          if (target?.name !== "MemberExpression") return;
+          const parts = childrenOf(target);
+          const key = parts.at(-2);
+          if (parts.at(-1)?.name === "]" && key && isSetCookie2(module, key)) {
+            values.push({ value, anchor: node.from });
+          }
+        } else if (node.name === "TupleExpression") {
+          const items = childrenOf(node).filter((child) => !["(", ")", ",", "Comment"].includes(child.name));
+          if (items.length === 2 && isSetCookie2(module, items[0])) {
+            values.push({ value: items[1], anchor: node.from });
+          }
+        } else if (node.name === "DictionaryExpression") {
+          for (const entry of dictEntriesOf(module, node)) {
+            if (entry.keyNode && isSetCookie2(module, entry.keyNode)) {
+              values.push({ value: entry.value, anchor: entry.span.start });
+            }
+          }
+        }
+      }
+    });
+    const sites = [];
+    for (const { value, anchor } of values) {
+      const site = siteOf3(module, this.meta.id, value, anchor);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isSetCookie2(module, node) {
+  return stringLiteral(module, node)?.toLowerCase() === "set-cookie";
+}
+function siteOf3(module, ruleId, value, anchor) {
+  const pieces = piecesOf2(module, value);
+  const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
+  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
+  const first = pieces[0];
+  const name2 = first && "text" in first && first.text.includes("=") ? first.text.split("=")[0].trim() || null : null;
+  const end = stringEnd3(module, pieces);
+  const flags = {
+    httpOnly: attributeOf2(module, pieces, "httponly"),
+    secure: attributeOf2(module, pieces, "secure")
+  };
+  const site = {
+    ruleId,
+    file: module.file,
+    offset: value.from,
+    cookieNames: name2 ? [name2] : [],
+    flags,
+    keys: KEYS7,
+    insertion: { container: end ?? unsplicable(module.file, value.from, value.to), nest: [] },
+    usedAt: [],
+    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
+  };
+  const reason = pyIgnoreReason(module, anchor) ?? pyIgnoreReason(module, value.from);
+  return reason === null ? site : { ...site, ignoredReason: reason };
+}
+function piecesOf2(module, node) {
+  if (node.name === "ParenthesizedExpression") {
+    const inner = childrenOf(node).find((child) => !["(", ")", "Comment"].includes(child.name));
+    return inner ? piecesOf2(module, inner) : [{ expression: node }];
+  }
+  if (node.name === "String") {
+    const text = stringLiteral(module, node);
+    return text === null ? [{ expression: node }] : [{ text, node }];
+  }
+  if (node.name === "FormatString") return formatPieces(module, node);
+  if (node.name === "ContinuedString") return childrenOf(node).flatMap((child) => piecesOf2(module, child));
+  if (node.name === "BinaryExpression") {
+    const [left, op, right] = childrenOf(node);
+    if (left && right && op && textOf(module, op) === "+")
+      return [...piecesOf2(module, left), ...piecesOf2(module, right)];
+    if (left && op && textOf(module, op) === "%" && left.name === "String") return piecesOf2(module, left);
+  }
+  return [{ expression: node }];
+}
+function formatPieces(module, node) {
+  const raw = textOf(module, node);
+  const match = /^([a-zA-Z]{1,2})('''|"""|'|")/.exec(raw);
+  if (!match) return [{ expression: node }];
+  const bodyStart = node.from + match[0].length;
+  const bodyEnd = node.to - match[2].length;
+  const pieces = [];
+  let cursor = bodyStart;
+  for (const child of childrenOf(node)) {
+    if (child.name !== "FormatReplacement") continue;
+    if (child.from > cursor) pieces.push({ text: module.text.slice(cursor, child.from), node });
+    pieces.push({ expression: child });
+    cursor = child.to;
+  }
+  if (bodyEnd > cursor) pieces.push({ text: module.text.slice(cursor, bodyEnd), node });
+  return pieces;
+}
+function stringEnd3(module, pieces) {
+  const last = pieces.at(-1);
+  if (!last || !("text" in last)) return null;
+  const raw = textOf(module, last.node);
+  const match = /^([a-zA-Z]{0,2})('|")/.exec(raw);
+  if (!match || /[bB]/.test(match[1]) || raw.startsWith(`${match[1]}${match[2].repeat(3)}`)) return null;
+  const close = last.node.to - 1;
+  if (module.text[close] !== match[2]) return null;
+  return {
+    file: module.file,
+    syntax: "cookie-string",
+    open: last.node.from + match[1].length,
+    close,
+    entries: [],
+    keyQuote: ""
+  };
+}
+function attributeOf2(module, pieces, attribute) {
+  const written = attributePattern(attribute);
+  for (const piece of pieces) {
+    if ("text" in piece && written.test(piece.text)) {
+      return { kind: "true", span: { start: piece.node.from, end: piece.node.to } };
+    }
+  }
+  const mention = new RegExp(attribute, "i");
+  let attributes2 = false;
+  for (const piece of pieces) {
+    if ("text" in piece) {
+      attributes2 ||= piece.text.includes(";");
+      continue;
+    }
+    const source = textOf(module, piece.expression);
+    if (mention.test(source)) {
+      return {
+        kind: "conditional",
+        span: { start: piece.expression.from, end: piece.expression.to },
+        text: source,
+        devOnly: false
+      };
+    }
+    if (attributes2 && /attr|option|flag/i.test(source)) {
+      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
+    }
+  }
+  return { kind: "absent" };
+}
 
 // src/rules/starlette-session-middleware.ts
 var PACKAGES3 = ["starlette", "fastapi"];
@@ -49798,11 +49837,15 @@ var tornadoSetCookie = {
       const method = callee?.at(-1);
       if (!parts || !callee || callee.length < 2 || !method || !TORNADO_COOKIE_METHODS.has(method)) continue;
       if (method === "set_cookie" && !(tornadoFile || callee[0] === "self" && !otherFramework)) continue;
+      const receiver = tornadoReceiver(module, call, callee, context);
+      if (receiver.kind === "not-handler") continue;
       const args = argumentsOf(module, parts.argList);
       const positional = args.filter((argument) => argument.kind === "positional");
-      const named = (name2) => args.find((argument) => argument.kind === "keyword" && argument.name === name2);
+      const named = (name2) => args.find((argument) => argument.kind === "keyword" && tornadoKey(argument.name ?? "") === name2);
       if (positional.length + (named("name") ? 1 : 0) + (named("value") ? 1 : 0) < 2) continue;
-      if (args.some((argument) => argument.kind === "star")) continue;
+      const star = args.find((argument) => argument.kind === "star");
+      const valueNode = positional[1]?.value ?? named("value")?.value;
+      if (isPyCookieDeletion(module, valueNode, (name2) => named(name2)?.value)) continue;
       const wrapper = enclosingFunction(module, call);
       const forwardsKwargs = wrapper?.kwargsParameter && args.some(
         (argument) => argument.kind === "doublestar" && textOf(module, argument.value) === wrapper.kwargsParameter
@@ -49819,6 +49862,7 @@ var tornadoSetCookie = {
         offset: call.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
         kind: signed && !/csrf|xsrf/i.test(cookieName2 ?? "") ? "session" : void 0,
+        ...valueNode ? { valueText: textOf(module, valueNode) } : {},
         flags,
         keys: { httpOnly: "httponly", secure: "secure" },
         insertion: null,
@@ -49831,6 +49875,10 @@ var tornadoSetCookie = {
         );
       }
       placeCallOptions(site, module, call, view, context, tornadoKey);
+      const doubt = receiver.kind === "unknown" ? receiver.reason : tornadoArgumentMismatch(method, args);
+      if (doubt !== null) withheld(site, doubt);
+      if (star)
+        site.notes.push("The `*` arguments can fill only the positional parameters, never the flags.");
       sites.push(site);
     }
     return sites;
@@ -50007,80 +50055,12 @@ var PY_RULES = [
   starletteSetCookie,
   aiohttpSetCookie,
   starletteSessionMiddleware,
-  aiohttpSessionStorage
+  aiohttpSessionStorage,
+  pySetCookieHeader
 ];
 
 // src/rules/index.ts
 var RULES = [...JS_RULES, ...PY_RULES];
-
-// src/discover/read-file.ts
-import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync } from "node:fs";
-import { join as join3 } from "node:path";
-var MAX_FILE_BYTES = 1024 * 1024;
-var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function readSourceFile(root, file, mustMention) {
-  const read = readRegularFile(join3(root, file), MAX_FILE_BYTES, scratch);
-  if ("skip" in read) return { skip: read.skip };
-  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
-  const bytes = Buffer.from(read.bytes);
-  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
-  let text;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { skip: "not valid UTF-8" };
-  }
-  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
-  if (GENERATED_BUNDLE.test(text)) return { skip: "generated bundle (webpack / browserify output)" };
-  return { text };
-}
-function readRegularFile(path, maxBytes, into) {
-  let descriptor;
-  try {
-    descriptor = openSync2(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = error.code;
-    if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
-    return { skip: `cannot be read (${code ?? "error"})`, ...code ? { code } : {} };
-  }
-  try {
-    const stats = fstatSync(descriptor);
-    if (!stats.isFile()) return { skip: "not a regular file" };
-    if (stats.size > maxBytes) {
-      return {
-        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
-      };
-    }
-    const bytes = into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
-      if (count === 0) break;
-      filled += count;
-    }
-    return { bytes: bytes.subarray(0, filled) };
-  } catch (error) {
-    return { skip: `cannot be read (${error.code ?? "error"})` };
-  } finally {
-    closeSync2(descriptor);
-  }
-}
-var GENERATED_BUNDLE = /__webpack_require__|webpackChunk|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see/;
-function looksMinified(text) {
-  if (text.length < 4096) return false;
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
-    const end = index === -1 ? text.length : index;
-    longest = Math.max(longest, end - start);
-    if (index === -1) break;
-    lines++;
-    start = index + 1;
-  }
-  return longest > 5e3 && text.length / lines > 300;
-}
 
 // src/discover/load-config.ts
 var MAX_CONFIG_BYTES = 256 * 1024;
@@ -50088,10 +50068,12 @@ var decoder2 = new TextDecoder("utf-8", { fatal: true });
 function loadConfig(folder, explicit, cwd) {
   const ruleIds = RULES.map((rule) => rule.meta.id);
   const shown = explicit ?? DEFAULT_CONFIG_PATH;
-  const read = readRegularFile(
-    explicit !== null ? resolve(cwd, explicit) : join4(folder, DEFAULT_CONFIG_PATH),
-    MAX_CONFIG_BYTES
-  );
+  const path = explicit !== null ? resolve(cwd, explicit) : join4(folder, DEFAULT_CONFIG_PATH);
+  const linked = linkedFolderOnTheWay(folder, path);
+  if (linked !== null) {
+    throw new UsageError(`${shown}: the config file is refused: ${linked} is a symbolic link (not followed)`);
+  }
+  const read = readRegularFile(path, MAX_CONFIG_BYTES);
   if ("skip" in read) {
     if (read.code === "ENOENT" && explicit === null) return DEFAULT_CONFIG;
     if (read.code === "ENOENT") throw new UsageError(`cannot read the config file ${shown}: ENOENT`);
@@ -50105,16 +50087,49 @@ function loadConfig(folder, explicit, cwd) {
   }
   return parseConfigFile(shown, text, ruleIds);
 }
+function linkedFolderOnTheWay(folder, path) {
+  const inside = relative(resolve(folder), path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return null;
+  const parts = inside.split(sep).slice(0, -1);
+  let current = resolve(folder);
+  for (let index = 0; index < parts.length; index++) {
+    current = join4(current, parts[index]);
+    try {
+      if (lstatSync3(current).isSymbolicLink()) return parts.slice(0, index + 1).join("/");
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+// src/report/control-chars.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControlCharacters(text) {
+  return text.replace(UNSAFE, (char) => {
+    const named = NAMED[char];
+    if (named) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
 
 // src/report/console.ts
 function renderText(result, options = {}) {
   const lines = [];
   for (const finding of result.findings) {
     if (options.quiet && !isWeak(finding)) continue;
-    lines.push(`${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`);
+    lines.push(
+      escapeControlCharacters(
+        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`
+      )
+    );
   }
   if (!options.quiet) {
-    for (const entry of result.skipped) lines.push(`${entry.file}  skipped  ${entry.reason}`);
+    for (const entry of result.skipped) {
+      lines.push(escapeControlCharacters(`${entry.file}  skipped  ${entry.reason}`));
+    }
   }
   lines.push(summaryLine(result));
   return `${lines.join("\n")}
@@ -50142,7 +50157,7 @@ function isWeak(finding) {
   return finding.problems.some((problem) => problem.endsWith("-missing") || problem.endsWith("-false"));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -50344,7 +50359,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -50392,7 +50407,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -50545,7 +50560,9 @@ function renderJson(result) {
       cookie: finding.cookie,
       problems: finding.problems,
       outcome: finding.outcome,
-      message: finding.message
+      message: finding.message,
+      evidence: finding.evidence.map(({ file, line, fact }) => ({ file, line, fact })),
+      beforeMerging: finding.beforeMerging
     })),
     skipped: result.skipped.map((entry) => ({ file: entry.file, reason: entry.reason })),
     stats: {
@@ -50629,11 +50646,19 @@ function oneLine(text) {
   return text.replace(/\r\n|\r|\n/g, " ");
 }
 function escapeText(text) {
-  return oneLine(text).replace(/[\\`*_[\]~]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return breakReferences(
+    oneLine(text).replace(/[\\`*_[\]~]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+  );
 }
+var BREAK = "&#8203;";
+function breakReferences(escaped) {
+  return escaped.replace(/#(?=\d)/g, `#${BREAK}`).replace(/@(?=[\p{L}\p{N}_-])/gu, `@${BREAK}`).replace(/\b(gh)-(?=\d)/gi, `$1${BREAK}-`).replace(/:\/\//g, `${BREAK}://`).replace(/\b(www)\./gi, `$1${BREAK}.`).replace(/(cookie-hardener):/gi, "$1&#58;");
+}
+var MARKER_LIKE = /<!--|--!?>|cookie-hardener:/i;
 function codeSpan(text) {
   const content2 = oneLine(text);
   if (content2 === "") return "` `";
+  if (MARKER_LIKE.test(content2)) return `<code>${escapeText(content2)}</code>`;
   const longestRun = Math.max(0, ...Array.from(content2.matchAll(/`+/g), (match) => match[0].length));
   const fence = "`".repeat(longestRun + 1);
   const needsPadding = content2.startsWith("`") || content2.endsWith("`") || /^ .* $/.test(content2);
@@ -50760,6 +50785,20 @@ var NOTES = {
     defaults: { httpOnly: "off", secure: "off" },
     defaultBehaviour: "`setCookie` / `setSignedCookie` add only `path: /`; HttpOnly and Secure are off unless set (`prefix: 'secure'` or `'host'` forces Secure).",
     behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  "hono-sessions": {
+    name: "hono-sessions",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "`sessionMiddleware` hands `cookieOptions` unchanged to Hono's `setCookie`, which adds only `path: /`; HttpOnly and Secure are off unless set.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request.",
+    defaultCookieName: "session",
+    secretSetting: "`encryptionKey`"
+  },
+  "set-cookie-header": {
+    name: "Raw `Set-Cookie` header",
+    defaults: { httpOnly: "off", secure: "off" },
+    defaultBehaviour: "A header written by hand carries exactly the attributes its text names: without `; HttpOnly` and `; Secure` the browser sets neither.",
+    behindProxy: "The header is sent as written, whatever the protocol of the request."
   },
   h3: {
     name: "h3",
@@ -51108,7 +51147,31 @@ function involvedFlags(findings) {
 function changesFlag(finding, flag) {
   return isChanged(finding) && finding.changedFlags.includes(flag);
 }
+function beforeMergingBlock(context) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const finding of context.findings) {
+    if (!isChanged(finding)) continue;
+    for (const line of finding.beforeMerging) {
+      const names = byLine.get(line) ?? [];
+      const name2 = cookieName(finding);
+      if (name2 !== null && !names.includes(name2)) names.push(name2);
+      byLine.set(line, names);
+    }
+  }
+  if (byLine.size === 0) return null;
+  return [...byLine].map(([line, names]) => {
+    const cookies = names.length > 0 ? ` (${nameList(names)})` : "";
+    return `- **Before merging${cookies}:** ${escapeProse(line)}`;
+  }).join("\n");
+}
 function summaryParagraph(context, changes, skipped) {
+  const summary = summarySentences(context, changes, skipped);
+  const first = beforeMergingBlock(context);
+  return first === null ? summary : `${first}
+
+${summary}`;
+}
+function summarySentences(context, changes, skipped) {
   const { findings, mode } = context;
   const sentences = [];
   const skippedSentence = skipped.length > 0 ? `${plural(skipped.length, "file", "files")} could not be scanned (see _Files not scanned_).` : null;
@@ -51174,7 +51237,7 @@ function findingsTable(context) {
       frameworkNotes(finding.framework).name,
       cookieLabel(finding),
       problemCell(finding),
-      outcomeInWords(finding)
+      outcomeWithEvidence(finding)
     ];
     return `| ${cells.map(tableCell).join(" | ")} |`;
   });
@@ -51188,6 +51251,19 @@ function findingsTable(context) {
       overflow: overflowLine(context, "row")
     }
   };
+}
+function outcomeWithEvidence(finding) {
+  const outcome = outcomeInWords(finding);
+  if (finding.evidence.length === 0) return outcome;
+  const places = distinct(finding.evidence.map((item) => `${normalizePath(item.file)}:${item.line}`));
+  const shown = places.slice(0, 3).map(codeSpan).join(", ");
+  const more = places.length > 3 ? ` and ${places.length - 3} more` : "";
+  return `${outcome} (evidence: ${shown}${more})`;
+}
+function evidenceItems(finding) {
+  return finding.evidence.map(
+    (item) => `${codeSpan(`${normalizePath(item.file)}:${item.line}`)}: ${escapeProse(item.fact)}`
+  );
 }
 var THREAT = {
   sameSite: "the browser leaves the cookie off requests that other sites start (`Lax` still sends it on top-level links; `Strict` never does). Without it, a form on another site can post to this one with the victim's session attached, which is what cross-site request forgery relies on. SameSite complements CSRF tokens; it does not replace them for older browsers.",
@@ -51329,6 +51405,7 @@ function assessment(finding, context) {
     bullets.push(bulletWithItems("Left as is", finding.notChangedReasons.map(escapeProse)));
   const uses = otherUses(finding);
   if (uses.length > 0) bullets.push(`- **These options are used at:** ${uses.map(codeSpan).join(", ")}`);
+  if (finding.evidence.length > 0) bullets.push(bulletWithItems("Evidence", evidenceItems(finding)));
   if (finding.notes.length > 0) bullets.push(bulletWithItems("Notes", finding.notes.map(escapeProse)));
   return `${heading2}
 
@@ -51571,7 +51648,948 @@ function renderAnalysis(result, options) {
 }
 
 // src/scan.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix5 } from "node:path";
+
+// src/evidence/source.ts
+var Source = class {
+  constructor(file, text, kind) {
+    this.file = file;
+    this.text = text;
+    this.kind = kind;
+  }
+  file;
+  text;
+  kind;
+  starts = null;
+  lineAt(offset) {
+    this.starts ??= lineStarts(this.text);
+    return lineColumn(this.starts, offset).line;
+  }
+  /** Offsets of the start of line `line - before` and the end of line `line + after`, clamped. */
+  linesAround(offset, before, after) {
+    this.starts ??= lineStarts(this.text);
+    const line = lineColumn(this.starts, offset).line;
+    const first = Math.max(1, line - before);
+    const last = Math.min(this.starts.length, line + after);
+    const end = last < this.starts.length ? this.starts[last] ?? this.text.length : this.text.length;
+    return { start: this.starts[first - 1] ?? 0, end };
+  }
+  fact(offset, fact) {
+    return { file: this.file, line: this.lineAt(offset), fact };
+  }
+  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python and deploy files). */
+  inLineComment(offset) {
+    const start = this.text.lastIndexOf("\n", offset - 1) + 1;
+    const before = this.text.slice(start, offset);
+    if (this.kind === "python" || this.kind === "deploy") return hashComment(before);
+    const trimmed = before.trimStart();
+    if (trimmed.startsWith("*") || trimmed.startsWith("/*")) return true;
+    return /(^|[\s;{}(),])\/\//.test(before) && !insideQuotes(before, before.search(/(^|[\s;{}(),])\/\//));
+  }
+};
+function hashComment(before) {
+  const hash2 = before.indexOf("#");
+  return hash2 !== -1 && !insideQuotes(before, hash2);
+}
+function insideQuotes(line, at) {
+  let quote = null;
+  for (let index = 0; index < at; index++) {
+    const char = line[index];
+    if (char === "\\") {
+      index++;
+      continue;
+    }
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === '"' || char === "'" || char === "`") quote = char;
+  }
+  return quote !== null;
+}
+function snippet(text, max = 80) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+
+// src/evidence/browser-readers.ts
+var NAME = String.raw`[A-Za-z0-9_.$:-]+`;
+var QUOTED_NAME = String.raw`(?<quote>['"\`])(?<name>${NAME})\k<quote>`;
+var reads = (call, library) => `\`${call}\`${library ? ` (${library})` : ""} reads this cookie in browser code`;
+var PATTERNS = [
+  {
+    via: "js-cookie",
+    regex: new RegExp(String.raw`(?<![\w$.])Cookies?\.(?:get|getJSON)\(\s*${QUOTED_NAME}\s*[,)]`, "g"),
+    describe: (call) => reads(call, "js-cookie")
+  },
+  {
+    via: "universal-cookie",
+    // The instance is a variable named like `cookies`; `ctx.cookies.get` and `cookies().get` are server APIs.
+    regex: new RegExp(String.raw`(?<![\w$.])[A-Za-z_$]*[cC]ookies\.get\(\s*${QUOTED_NAME}\s*[,)]`, "g"),
+    when: (text) => /universal-cookie|react-cookie/.test(text),
+    describe: (call) => reads(call, "universal-cookie")
+  },
+  {
+    via: "universal-cookie",
+    // react-cookie: `useCookies(['a', 'b'])` subscribes the component to these cookies' values.
+    regex: new RegExp(String.raw`(?<![\w$.])useCookies\(\s*\[(?<name>[^\]]*)\]`, "g"),
+    when: (text) => text.includes("react-cookie"),
+    close: ")",
+    names: (list) => [...list.matchAll(new RegExp(QUOTED_NAME, "g"))].map((item) => item.groups?.name ?? ""),
+    describe: (call) => reads(call, "react-cookie")
+  },
+  {
+    via: "ngx-cookie-service",
+    regex: new RegExp(
+      String.raw`(?<![\w$])[A-Za-z_$]*[cC]ookieService\.(?:get|check)\(\s*${QUOTED_NAME}\s*\)`,
+      "g"
+    ),
+    describe: (call) => reads(call, "ngx-cookie-service")
+  },
+  {
+    via: "vue-cookies",
+    regex: new RegExp(String.raw`\$cookies\.(?:get|isKey)\(\s*${QUOTED_NAME}\s*\)`, "g"),
+    describe: (call) => reads(call, "vue-cookies")
+  },
+  {
+    via: "jquery-cookie",
+    // One argument reads; two or more set.
+    regex: new RegExp(String.raw`(?<![\w$])(?:\$|jQuery)\.cookie\(\s*${QUOTED_NAME}\s*\)`, "g"),
+    describe: (call) => reads(call, "jQuery cookie plugin")
+  },
+  {
+    via: "helper",
+    // A project helper: the name literal comes first (h3 and Hono `getCookie(event, 'x')` read on the server).
+    regex: new RegExp(
+      String.raw`(?<![\w$])((?:[A-Za-z_$][\w$]*\.)?)(?:get|read|fetch|load|retrieve|find|parse|lookup)_?[cC]ookie(?:Value|ByName)?\(\s*${QUOTED_NAME}\s*[,)]`,
+      "g"
+    ),
+    reject: (match) => SERVER_RECEIVER.test(match[1] ?? ""),
+    describe: reads
+  },
+  {
+    via: "axios-xsrf",
+    regex: new RegExp(String.raw`\bxsrfCookieName['"]?\s*[:=]\s*${QUOTED_NAME}`, "g"),
+    close: "",
+    describe: (call) => `axios \`${call}\` makes axios read this cookie in the browser and send it as a header`
+  },
+  {
+    via: "angular-xsrf",
+    regex: new RegExp(
+      String.raw`\b(?:HttpClientXsrfModule\.withOptions|withXsrfConfiguration)\(\s*\{[^}]*?\bcookieName\s*:\s*${QUOTED_NAME}`,
+      "g"
+    ),
+    close: " })",
+    describe: (call) => `Angular \`${call}\` makes HttpClient read this cookie in the browser and send it as a header`
+  }
+];
+var SERVER_RECEIVER = /^(?:req|request|ctx|context|event|evt|res|response|reply|self|server|handler|c)\.$/;
+function findReaders(source) {
+  const inTemplate = source.kind === "template";
+  const readers = [];
+  for (const block of inTemplate ? scriptBlocks(source.text) : [{ start: 0, text: source.text }]) {
+    if (!/ookie|OOKIE|xsrf/i.test(block.text)) continue;
+    for (const pattern of PATTERNS) {
+      if (pattern.when && !pattern.when(source.text)) continue;
+      pattern.regex.lastIndex = 0;
+      for (let match = pattern.regex.exec(block.text); match; match = pattern.regex.exec(block.text)) {
+        const offset = block.start + match.index;
+        if (pattern.reject?.(match) || source.inLineComment(offset)) continue;
+        const group2 = match.groups?.name ?? "";
+        const names = pattern.names ? pattern.names(group2) : [group2];
+        const call = snippet(match[0].replace(/\s*[,)]$/, "") + (pattern.close ?? ")"));
+        for (const name2 of names) {
+          if (!name2) continue;
+          readers.push(reader(source, offset, name2, pattern.via, pattern.describe(call), inTemplate));
+        }
+      }
+    }
+    readers.push(...documentCookieReaders(source, block.start, block.text, inTemplate));
+  }
+  return readers;
+}
+function reader(source, offset, name2, via, sentence, inTemplate) {
+  const fact = inTemplate ? `${sentence} (an inline script of a template)` : sentence;
+  return { ...source.fact(offset, fact), name: name2, via, inTemplate };
+}
+function documentCookieReaders(source, base, text, inTemplate) {
+  const readers = [];
+  const seen = /* @__PURE__ */ new Set();
+  const read = /\bdocument\.cookie\b/g;
+  for (let match = read.exec(text); match; match = read.exec(text)) {
+    const after = match.index + match[0].length;
+    if (/^\s*\+?=(?!=)/.test(text.slice(after, after + 4))) continue;
+    if (source.inLineComment(base + match.index)) continue;
+    const end = windowEnd(text, after);
+    const lexFrom = /^\s*\}/.test(text.slice(after, after + 8)) ? text.indexOf("`", after) + 1 || end : after;
+    const parsed = /^\s*\)\s*(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"`])([^'"`]+)\2\s*\])/.exec(
+      text.slice(after, end)
+    );
+    const found = [];
+    if (parsed) found.push({ name: parsed[1] ?? parsed[3] ?? "", at: after });
+    for (const literal2 of literalsIn(text, lexFrom, end)) {
+      const assignment = new RegExp(String.raw`(?<![\w\\$.-])([A-Za-z_][\w.$-]*)(?:\\s\*)?\\?=(?![=>])`, "g");
+      for (let token = assignment.exec(literal2.body); token; token = assignment.exec(literal2.body)) {
+        found.push({ name: token[1] ?? "", at: literal2.start });
+      }
+    }
+    for (const { name: name2, at } of found) {
+      const key = `${name2}@${at}`;
+      if (!name2 || seen.has(key)) continue;
+      seen.add(key);
+      readers.push(
+        reader(
+          source,
+          base + at,
+          name2,
+          "document.cookie",
+          `browser code parses \`document.cookie\` for \`${name2}\``,
+          inTemplate
+        )
+      );
+    }
+  }
+  return readers;
+}
+function windowEnd(text, from) {
+  let end = Math.min(text.length, from + 400);
+  const blank = text.slice(from, end).search(/\n[ \t]*\r?\n/);
+  if (blank !== -1) end = from + blank;
+  const next = text.indexOf("document.cookie", from);
+  if (next !== -1 && next < end) end = next;
+  return end;
+}
+function literalsIn(text, start, end) {
+  const literals = [];
+  let previous = "(";
+  for (let index = start; index < end; index++) {
+    const char = text[index];
+    const regexStart = char === "/" && "(,=:[!&|?{};".includes(previous) && text[index + 1] !== "/";
+    if (char === '"' || char === "'" || char === "`" || regexStart) {
+      let close = index + 1;
+      let inClass = false;
+      for (; close < end; close++) {
+        const inner = text[close];
+        if (inner === "\\") {
+          close++;
+          continue;
+        }
+        if (regexStart && inner === "[") inClass = true;
+        else if (regexStart && inner === "]") inClass = false;
+        else if (inner === char && !inClass) break;
+        else if (inner === "\n" && char !== "`") break;
+      }
+      literals.push({ start: index, body: text.slice(index + 1, close) });
+      index = close;
+      previous = char;
+      continue;
+    }
+    if (!/\s/.test(char)) previous = char;
+  }
+  return literals;
+}
+function scriptBlocks(text) {
+  const blocks = [];
+  const script = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  for (let match = script.exec(text); match; match = script.exec(text)) {
+    if (/\btype\s*=\s*["']?application\/(?:ld\+)?json/i.test(match[1] ?? "")) continue;
+    const body = match[2] ?? "";
+    if (!body.trim()) continue;
+    blocks.push({ start: match.index + match[0].indexOf(">") + 1, text: body });
+  }
+  return blocks;
+}
+
+// src/evidence/moot.ts
+function findMootSettings(source) {
+  if (source.kind !== "python" || !source.text.includes("CSRF_USE_SESSIONS")) return [];
+  const facts = [];
+  const setting = /^[ \t]*CSRF_USE_SESSIONS[ \t]*=[ \t]*True\b/gm;
+  for (let match = setting.exec(source.text); match; match = setting.exec(source.text)) {
+    const at = match.index + match[0].length - match[0].trimStart().length;
+    facts.push({
+      ...source.fact(
+        at,
+        "`CSRF_USE_SESSIONS = True` keeps the CSRF token in the session: Django sets no CSRF cookie"
+      ),
+      cookie: "django-csrf",
+      setting: "CSRF_USE_SESSIONS"
+    });
+  }
+  return facts;
+}
+
+// src/evidence/optional-tls.ts
+var PATTERNS2 = [
+  {
+    kind: "switch-default-off",
+    // `enable_https = False`, `USE_SSL = False`, `HTTPS_ENABLED = False`; also a settings read defaulting to 0.
+    regex: /^[ \t]*(?:[\w.]*\.)?(?:(?:enable|use)_?(?:https|ssl|tls)|(?:https|ssl|tls)_?enabled)[ \t]*(?::[^=\n]+)?=[ \t]*(?:False|0|None)\b|['"](?:enable|use)_?(?:https|ssl|tls)['"][ \t]*,[ \t]*(?:False|0|None)\b/gim,
+    languages: ["python"],
+    describe: (code) => `\`${code}\`: HTTPS is off unless the user turns it on`
+  },
+  {
+    kind: "switch-default-off",
+    regex: /(?<![\w$])(?:enable|use)(?:Https|Ssl|Tls|HTTPS|SSL|TLS)[ \t]*[:=][ \t]*false\b/g,
+    languages: ["javascript"],
+    describe: (code) => `\`${code}\`: HTTPS is off unless the user turns it on`
+  },
+  {
+    kind: "cli-option",
+    regex: /['"]--(?:cert|certfile|cert-file|keyfile|key-file|ssl-cert|ssl-key|ssl-certfile|ssl-keyfile|tls-cert|tls-key|https)['"]/g,
+    languages: ["python", "javascript"],
+    describe: (code) => `the command-line option ${code.replace(/['"]/g, "`")} serves HTTPS only when given`
+  },
+  {
+    kind: "cli-option",
+    // Tornado options: `define("certfile", default=None, …)`.
+    regex: /\bdefine\(\s*['"](?:certfile|keyfile|ssl_certfile|ssl_keyfile|cert|key_file|cert_file)['"]/g,
+    languages: ["python"],
+    describe: (code) => `\`${code}\u2026)\` defines a certificate option: HTTPS only when it is set`
+  },
+  {
+    kind: "setting",
+    regex: /^[ \t]*(?:[\w.]*\.)?(?:ssl_)?(?:certfile|keyfile|cert_file|key_file|https_cert|https_key)[ \t]*=[ \t]*(?:None|['"]{2})/gim,
+    languages: ["python"],
+    describe: (code) => `\`${code}\`: no certificate unless one is configured`
+  },
+  {
+    kind: "conditional-server",
+    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
+    regex: /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]*#[^\n]*\r?\n)*[ \t]+[^\n]*\b(?:ssl_options|ssl_context|SSLContext|load_cert_chain|create_default_context)\b/gim,
+    languages: ["python"],
+    describe: (code) => `\`${code}\`: TLS is set up only when configured`
+  },
+  {
+    kind: "conditional-server",
+    regex: /^[ \t]*(?:if\s*\([^\n]*\)[^\n]*|[^\n]*\?[^\n]*)\bhttps\.createServer\(|^[ \t]*if\s*\([^\n]*(?:cert|key|ssl|https|tls)[^\n]*\)\s*\{?[ \t]*\r?\n[ \t]+[^\n]*\bhttps\.createServer\(/gim,
+    languages: ["javascript"],
+    describe: (code) => `\`${code}\`: HTTPS is served only when configured`
+  }
+];
+function findOptionalTls(source) {
+  const facts = [];
+  for (const pattern of PATTERNS2) {
+    if (!pattern.languages.includes(source.kind)) continue;
+    pattern.regex.lastIndex = 0;
+    for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
+      const at = match.index + (match[0].length - match[0].trimStart().length);
+      if (source.inLineComment(at)) continue;
+      const firstLine = match[0].trimStart().split("\n")[0];
+      facts.push({ ...source.fact(at, pattern.describe(snippet(firstLine))), kind: pattern.kind });
+    }
+  }
+  return facts;
+}
+
+// src/evidence/plain-http.ts
+var COMMENT_REACH = 3;
+var PLAIN_HTTP_COMMENT = new RegExp(
+  [
+    String.raw`\buntil\b[^\n]{0,30}\b(?:ssl|https|tls|certificate)`,
+    String.raw`\b(?:no|without|lacks?|missing)\s+(?:ssl|https|tls)\b`,
+    String.raw`\b(?:ssl|https|tls)\b[^\n]{0,20}\b(?:is\s+not|isn't|not)\s+(?:yet\s+)?(?:available|enabled|configured|set\s*up|setup|supported|there|ready|in\s+place|working)`,
+    String.raw`\bnot\s+(?:yet\s+)?(?:using|on|behind|serving\s+over|served\s+over|running\s+on)\s+(?:ssl|https|tls)\b`,
+    String.raw`\b(?:plain|over|via|only)\s+http\b(?!s)`,
+    String.raw`\bhttp[\s-]only\s+(?:deployments?|servers?|sites?|setups?)`,
+    String.raw`\b(?:secure|https)\b[^\n]{0,40}\b(?:breaks?|broke|broken|doesn'?t\s+work|does\s+not\s+work|won'?t\s+work|stops?\s+working|fails?)\b`,
+    String.raw`\bcreates?\s+a\s+new\s+session\s+(?:every|each|on\s+every)`,
+    String.raw`\b(?:when|once|after)\s+(?:we\s+)?(?:have|get|add|enable|move\s+to|switch\s+to)\s+(?:ssl|https|tls)\b`,
+    String.raw`\bbefore\s+(?:ssl|https|tls)\b`,
+    String.raw`\btodo\b[^\n]{0,40}\b(?:ssl|https|tls)\b`
+  ].join("|"),
+  "i"
+);
+function comments(source) {
+  const found = [];
+  const pattern = source.kind === "python" ? /#[^\n]*/g : /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+  for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
+    if (source.kind !== "python" && match[0].startsWith("//") && /:$/.test(source.text.slice(match.index - 1, match.index)))
+      continue;
+    if (source.kind === "python" && !source.inLineComment(match.index + 1)) continue;
+    found.push({ at: match.index, text: match[0] });
+  }
+  return found;
+}
+function findPlainHttp(source) {
+  const facts = [];
+  if (source.kind === "python") {
+    const redirect = /^[ \t]*SECURE_SSL_REDIRECT[ \t]*=[ \t]*False\b/m.exec(source.text);
+    if (redirect) {
+      const at = redirect.index + redirect[0].length - redirect[0].trimStart().length;
+      facts.push({
+        ...source.fact(
+          at,
+          "`SECURE_SSL_REDIRECT = False` in this settings module: it does not send visitors to HTTPS"
+        ),
+        kind: "ssl-redirect-off",
+        scope: { kind: "file" }
+      });
+    }
+  }
+  if (source.kind === "python" || source.kind === "javascript") {
+    if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
+      for (const comment2 of comments(source)) {
+        const said = PLAIN_HTTP_COMMENT.exec(comment2.text);
+        if (!said) continue;
+        const around = source.linesAround(
+          comment2.at,
+          COMMENT_REACH,
+          COMMENT_REACH + countLines(comment2.text)
+        );
+        facts.push({
+          ...source.fact(comment2.at, `a comment says "${snippet(cleanComment(comment2.text), 100)}"`),
+          kind: "comment",
+          scope: { kind: "near", start: around.start, end: around.end }
+        });
+      }
+    }
+    const twin = /(['"`])([\w.$:-]+?)([-_.](?:un|in)secure)\1/gi;
+    for (let match = twin.exec(source.text); match; match = twin.exec(source.text)) {
+      const lineStart = source.text.lastIndexOf("\n", match.index) + 1;
+      const lineEnd = source.text.indexOf("\n", match.index);
+      const line = source.text.slice(lineStart, lineEnd === -1 ? source.text.length : lineEnd);
+      if (!/cookie|session|name/i.test(line) || source.inLineComment(match.index)) continue;
+      const base = match[2];
+      facts.push({
+        ...source.fact(
+          match.index,
+          `the cookie \`${base}${match[3]}\` is a plain-HTTP twin of \`${base}\`: the project serves it without HTTPS too`
+        ),
+        kind: "insecure-twin",
+        scope: { kind: "cookie", name: base }
+      });
+    }
+  }
+  return facts;
+}
+function countLines(text) {
+  let count = 0;
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) count++;
+  return count;
+}
+function cleanComment(text) {
+  return text.replace(/^\s*(?:\/\/+|\/\*+|#+)\s*/, "").replace(/\*+\/\s*$/, "").replace(/^\s*\*\s?/gm, "");
+}
+var HTTP_SERVER = {
+  javascript: /\bhttp\.createServer\(|(?<![\w$])(?:app|server)\.listen\(/,
+  python: /\bHTTPServer\(|\b(?:app|application)\.(?:run|listen)\(|\bmake_server\(|\bserve_forever\(/
+};
+var TLS_ANYWHERE = /\bhttps\.createServer\(|\bcreateSecureServer\(|\bssl_context\b|\bssl_options\b|\bcertfile\b|\bkeyfile\b|\bssl_certfile\b|--cert\b|\bwrap_socket\(|\bSSLContext\(|\bcert\s*:\s*(?:fs\.)?readFileSync/;
+function findHttpOnlyServer(input) {
+  if (!input.isLocalTool || input.behindProxy || input.hasTlsOption) return [];
+  let server = null;
+  for (const source of input.sources) {
+    if (source.kind !== "javascript" && source.kind !== "python") continue;
+    if (TLS_ANYWHERE.test(source.text)) return [];
+    if (server) continue;
+    const match = HTTP_SERVER[source.kind].exec(source.text);
+    if (match && !source.inLineComment(match.index)) {
+      server = {
+        ...source.fact(
+          match.index,
+          `\`${snippet(match[0])}\u2026\` serves plain HTTP and the project, a local tool, has no TLS option`
+        ),
+        kind: "http-only-server",
+        scope: { kind: "project" }
+      };
+    }
+  }
+  return server ? [server] : [];
+}
+
+// src/evidence/proxy-trust.ts
+var OFF = /^\s*(?:false|False|0|None|null|undefined|\[\s*\]|['"]{2})\s*$/;
+var PATTERNS3 = [
+  {
+    framework: "express",
+    regex: /(?:\b[A-Za-z_$][\w$]*)?\.set\(\s*['"]trust proxy['"]\s*,\s*([^)\n]*)\)/g,
+    enabled: (match) => !OFF.test(match[1] ?? ""),
+    languages: ["javascript"]
+  },
+  {
+    framework: "express",
+    regex: /(?:\b[A-Za-z_$][\w$]*)?\.(enable|disable)\(\s*['"]trust proxy['"]\s*\)/g,
+    enabled: (match) => match[1] === "enable",
+    languages: ["javascript"]
+  },
+  {
+    framework: "koa",
+    regex: /(?<![\w$])(?:app|server|koa)\.proxy\s*=\s*(true|false)\b/g,
+    enabled: (match) => match[1] === "true",
+    languages: ["javascript"]
+  },
+  {
+    framework: "koa",
+    regex: /\bnew\s+Koa\(\s*\{[^}]*\bproxy\s*:\s*(true|false)\b/g,
+    setting: (match) => `new Koa({ proxy: ${match[1]} })`,
+    enabled: (match) => match[1] === "true",
+    languages: ["javascript"]
+  },
+  {
+    framework: "fastify",
+    regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
+    enabled: (match) => !OFF.test(match[1] ?? ""),
+    languages: ["javascript"]
+  },
+  {
+    framework: "werkzeug",
+    regex: /\bProxyFix\([^)\n]*\)?/g,
+    enabled: () => true,
+    languages: ["python"]
+  },
+  {
+    framework: "django",
+    regex: /^[ \t]*SECURE_PROXY_SSL_HEADER[ \t]*=[ \t]*([^\n]+)/gm,
+    enabled: (match) => !OFF.test(match[1] ?? ""),
+    languages: ["python"]
+  },
+  {
+    framework: "uvicorn",
+    regex: /\bproxy_headers\s*=\s*(True|False)\b|--proxy-headers\b|--no-proxy-headers\b|\bProxyHeadersMiddleware\b/g,
+    enabled: (match) => match[1] !== "False" && !match[0].startsWith("--no-"),
+    languages: ["python", "deploy"]
+  },
+  {
+    framework: (source) => /gunicorn/i.test(source.file) || /\bgunicorn\b/.test(source.text) ? "gunicorn" : "uvicorn",
+    regex: /\bforwarded_allow_ips\s*=\s*([^\n,)]+)|--forwarded-allow-ips[= ]+([^\s"',]+)/g,
+    enabled: (match) => !OFF.test(match[1] ?? match[2] ?? ""),
+    languages: ["python", "deploy"]
+  },
+  {
+    framework: "tornado",
+    regex: /\bxheaders\s*=\s*(True|False)\b/g,
+    enabled: (match) => match[1] === "True",
+    languages: ["python"]
+  }
+];
+function findProxyTrust(source) {
+  const facts = [];
+  for (const pattern of PATTERNS3) {
+    if (!pattern.languages.includes(source.kind)) continue;
+    pattern.regex.lastIndex = 0;
+    for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
+      if (source.inLineComment(match.index)) continue;
+      const framework = typeof pattern.framework === "string" ? pattern.framework : pattern.framework(source);
+      const setting = snippet(pattern.setting ? pattern.setting(match) : match[0]);
+      const enabled = pattern.enabled(match);
+      const sentence = enabled ? `\`${setting}\` makes ${framework} trust the proxy's forwarded scheme` : `\`${setting}\` turns ${framework}'s proxy trust off`;
+      facts.push({ ...source.fact(match.index, sentence), framework, setting, enabled });
+    }
+  }
+  return facts;
+}
+var PROXY_SERVERS = /\b(nginx|traefik|caddy|haproxy|envoy)\b/i;
+function findProxyHints(source) {
+  const hints = [];
+  if (source.kind === "deploy") {
+    const server = PROXY_SERVERS.exec(source.text);
+    if (server && !source.inLineComment(server.index)) {
+      hints.push(
+        source.fact(server.index, `${source.file} runs ${server[1].toLowerCase()} in front of the app`)
+      );
+    }
+  }
+  const forwarded = /x[-_]forwarded[-_]proto/i.exec(source.text);
+  if (forwarded && !(source.kind === "deploy" && hints.length > 0)) {
+    hints.push(
+      source.fact(forwarded.index, `\`${forwarded[0]}\` is handled here: the app expects a proxy in front`)
+    );
+  }
+  return hints;
+}
+
+// src/evidence/query.ts
+function emptyEvidenceData() {
+  return {
+    readers: [],
+    switches: [],
+    proxyTrust: [],
+    proxyHints: [],
+    plainHttp: [],
+    optionalTls: [],
+    frameworks: [],
+    manifestsRead: { javascript: false, python: false },
+    moot: []
+  };
+}
+function makeEvidence(data) {
+  const readersByName = groupBy(data.readers, (reader2) => reader2.name);
+  const plainByFile = groupBy(
+    data.plainHttp.filter((fact) => fact.scope.kind === "file" || fact.scope.kind === "near"),
+    (fact) => fact.file
+  );
+  const plainProject = data.plainHttp.filter((fact) => fact.scope.kind === "project");
+  const plainByCookie = groupBy(
+    data.plainHttp.filter((fact) => fact.scope.kind === "cookie"),
+    (fact) => fact.scope.kind === "cookie" ? fact.scope.name : ""
+  );
+  const proxyByFramework = groupBy(data.proxyTrust, (fact) => fact.framework);
+  const used = new Set(data.frameworks.map((fact) => fact.framework));
+  const mootByCookie = groupBy(data.moot, (fact) => fact.cookie);
+  return {
+    data,
+    readersOf: (name2) => readersByName.get(name2) ?? [],
+    plainHttpNear(file, offset, cookieName2) {
+      const local = (plainByFile.get(file) ?? []).filter(
+        (fact) => fact.scope.kind === "file" || fact.scope.kind === "near" && offset >= fact.scope.start && offset < fact.scope.end
+      );
+      const base = cookieName2?.replace(/[-_.](?:un|in)secure$/i, "");
+      const twins = cookieName2 === void 0 ? [] : [
+        .../* @__PURE__ */ new Set([
+          ...plainByCookie.get(cookieName2) ?? [],
+          ...plainByCookie.get(base ?? "") ?? []
+        ])
+      ];
+      return [...local, ...twins, ...plainProject];
+    },
+    transportSwitchFor(file) {
+      const language = /\.py$/.test(file) ? "python" : "javascript";
+      const usedHere = (entry) => entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
+      return data.switches.filter((entry) => entry.language === language).sort((a, b) => usedHere(a) - usedHere(b));
+    },
+    proxyTrust: (framework) => framework === void 0 ? data.proxyTrust : proxyByFramework.get(framework) ?? [],
+    proxyHints: () => data.proxyHints,
+    optionalTls: () => data.optionalTls,
+    uses(framework) {
+      if (used.has(framework)) return "yes";
+      const language = FRAMEWORKS[framework]?.language;
+      if (language && data.manifestsRead[language]) return "no";
+      return "unknown";
+    },
+    moot: (cookie) => mootByCookie.get(cookie) ?? []
+  };
+}
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const name2 = key(item);
+    const group2 = groups.get(name2);
+    if (group2) group2.push(item);
+    else groups.set(name2, [item]);
+  }
+  return groups;
+}
+
+// src/evidence/transport.ts
+var REQUEST_SCHEME = /^(?:req|request|self\.request|ctx|ctx\.request|c\.req)\.(?:secure|is_secure|protocol|scheme|url\.scheme)\b/;
+function findTransportSwitches(input) {
+  const byKey = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  for (const { site, language } of input.sites) {
+    const secure = site.flags.secure;
+    if (secure.kind !== "conditional" || secure.devOnly) continue;
+    const file = site.insertion?.container.file ?? site.file;
+    const source = input.sources.get(file);
+    if (!source || input.isTestFile(file)) continue;
+    const expression = secure.text.trim();
+    const at = source.text.slice(secure.span.start, secure.span.end) === secure.text ? secure.span.start : site.offset;
+    const name2 = switchName(expression);
+    const key = `${language}:${name2 ?? snippet(expression)}`;
+    const use = source.fact(at, `this cookie's Secure follows \`${snippet(expression)}\``);
+    const target = /^[ \t]*([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*$/m.exec(
+      source.text.slice(source.text.lastIndexOf("\n", at - 1) + 1, at)
+    )?.[1];
+    const known = byKey.get(key);
+    if (known && target) targets.get(known)?.add(target);
+    if (known) {
+      if (!known.uses.some((entry2) => entry2.file === use.file && entry2.line === use.line))
+        known.uses.push(use);
+      continue;
+    }
+    const entry = {
+      name: name2 ?? snippet(expression),
+      expression,
+      language,
+      uses: [use],
+      definition: null,
+      default: "unknown",
+      forcedOn: null
+    };
+    byKey.set(key, entry);
+    targets.set(entry, new Set(target ? [target] : []));
+  }
+  for (const entry of byKey.values()) describeSwitch(entry, input, targets.get(entry) ?? /* @__PURE__ */ new Set());
+  return [...byKey.values()];
+}
+function switchName(expression) {
+  const env = /(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)/.exec(expression) ?? /(?:process\.env|os\.environ|environ)\[\s*['"](\w+)['"]\s*\]/.exec(expression) ?? /(?:getenv|environ\.get|env(?:\.bool|\.str|\.int)?|config|os\.environ\.get)\(\s*['"](\w+)['"]/.exec(
+    expression
+  );
+  if (env) return env[1] ?? null;
+  if (/^app\.get\(\s*['"]env['"]\s*\)/.test(expression)) return "NODE_ENV";
+  const reference = /^(?:not\s+|!)?((?:[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*|\[\s*['"][\w$-]+['"]\s*\])*)/.exec(expression);
+  if (!reference?.[1]) return null;
+  const last = /(?:\.|\[\s*['"])?([\w$-]+)['"]?\s*\]?$/.exec(reference[1]);
+  return last?.[1] ?? null;
+}
+function describeSwitch(entry, input, targets) {
+  if (REQUEST_SCHEME.test(entry.expression)) return;
+  const first = entry.uses[0];
+  const fromEnvironment = /process\.env|import\.meta\.env|environ|getenv|\benv(?:\.\w+)?\(|config\(|app\.get\(\s*['"]env/.test(
+    entry.expression
+  );
+  let valueText = entry.expression;
+  if (fromEnvironment) {
+    entry.definition = {
+      ...first,
+      fact: definitionSentence(entry.name, valueText, evaluateDefault(valueText))
+    };
+  } else {
+    const found = findDefinition(entry, input);
+    if (found) {
+      valueText = found.value;
+      entry.definition = {
+        ...found.source.fact(
+          found.at,
+          definitionSentence(entry.name, found.value, evaluateDefault(found.value))
+        )
+      };
+    }
+  }
+  if (!entry.definition) return;
+  entry.default = evaluateDefault(valueText);
+  entry.forcedOn = productionSwitch(entry, valueText, input, targets);
+}
+function definitionSentence(name2, value, fallback) {
+  const base = `\`${name2}\` is set from \`${snippet(value)}\``;
+  if (fallback === "off") return `${base}: off unless the environment or configuration turns it on`;
+  if (fallback === "on") return `${base}: on unless the environment or configuration turns it off`;
+  return base;
+}
+function findDefinition(entry, input) {
+  const name2 = escape(entry.name);
+  const patterns = entry.language === "python" ? [
+    new RegExp(String.raw`^[ \t]*(?:self\.)?${name2}[ \t]*(?::[^=\n]+)?=(?!=)[ \t]*(.+)$`, "gm"),
+    new RegExp(String.raw`['"]${name2}['"][ \t]*\]?[ \t]*[:=](?!=)[ \t]*(.+)$`, "gm"),
+    new RegExp(String.raw`\bdefine\(\s*['"]${name2}['"][^\n]*?\bdefault\s*=\s*([^,)\n]+)`, "gm")
+  ] : [
+    new RegExp(String.raw`\b(?:const|let|var)[ \t]+${name2}[ \t]*(?::[^=\n]+)?=(?!=)[ \t]*(.+)$`, "gm"),
+    new RegExp(String.raw`(?:^|[{,])[ \t]*['"]?${name2}['"]?[ \t]*:[ \t]*(.+)$`, "gm"),
+    new RegExp(String.raw`(?:exports|this|config|settings)\.${name2}[ \t]*=(?!=)[ \t]*(.+)$`, "gm")
+  ];
+  const using = entry.uses.map((use) => use.file);
+  const imported = importedModules(entry, input);
+  const ordered = [
+    ...imported,
+    ...[...input.sources.values()].filter((source) => source.kind === entry.language && !input.isTestFile(source.file)).filter((source) => !imported.some((module) => module.file === source.file)).sort((a, b) => rank(a.file) - rank(b.file))
+  ];
+  function rank(file) {
+    return using.includes(file) ? 0 : 1;
+  }
+  for (const source of ordered) {
+    if (!source.text.includes(entry.name)) continue;
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
+        if (source.inLineComment(match.index + match[0].indexOf(entry.name))) continue;
+        const value = valueFrom(source.text, match.index + match[0].length - (match[1] ?? "").length);
+        if (!value || /^(?:settings|config|self|app)\b/.test(value) && value.includes(entry.name)) continue;
+        return { source, at: match.index + (match[0].length - match[0].trimStart().length), value };
+      }
+    }
+  }
+  return null;
+}
+function importedModules(entry, input) {
+  const use = entry.uses[0];
+  const root = /^(?:not\s+|!)?([A-Za-z_$][\w$]*)/.exec(entry.expression)?.[1];
+  if (!use || !root || !input.loadImport) return [];
+  const text = input.sources.get(use.file)?.text ?? "";
+  const name2 = escape(root);
+  const specifiers = [];
+  const patterns = entry.language === "python" ? [
+    new RegExp(String.raw`^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+[^\n]*\b${name2}\b`, "gm"),
+    new RegExp(String.raw`^[ \t]*import[ \t]+([\w.]*\b${name2})\b`, "gm")
+  ] : [
+    new RegExp(
+      String.raw`\bimport[ \t]+(?:\*[ \t]+as[ \t]+)?[^;\n]*\b${name2}\b[^;\n]*from[ \t]*['"]([^'"]+)['"]`,
+      "g"
+    ),
+    new RegExp(String.raw`\b${name2}\b[^=\n]*=[ \t]*require\(\s*['"]([^'"]+)['"]\s*\)`, "g")
+  ];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) specifiers.push(match[1]);
+  }
+  const modules = [];
+  for (const specifier of specifiers) {
+    const candidates = entry.language === "python" && !specifier.endsWith(root) ? [`${specifier}.${root}`, specifier] : [specifier];
+    for (const candidate of candidates) {
+      const module = input.loadImport(use.file, candidate, entry.language);
+      if (module && !modules.some((known) => known.file === module.file)) modules.push(module);
+    }
+  }
+  return modules;
+}
+function valueFrom(text, from) {
+  let depth = 0;
+  let index = from;
+  const limit = Math.min(text.length, from + 400);
+  for (; index < limit; index++) {
+    const char = text[index];
+    if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") {
+      if (depth === 0) break;
+      depth--;
+    } else if ((char === "\n" || char === "," || char === ";") && depth === 0) break;
+  }
+  return text.slice(from, index).replace(/\s+#.*$|\s+\/\/.*$/, "").trim();
+}
+var TRUE_WORDS = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "y", "t"]);
+function evaluateDefault(value) {
+  const text = value.trim();
+  if (/^(?:True|true|!0)$/.test(text)) return "on";
+  if (/^(?:False|false|None|null|undefined|0|!1)$/.test(text)) return "off";
+  const expressEnv = /app\.get\(\s*['"]env['"]\s*\)\s*(===?|!==?)\s*['"](\w+)['"]/.exec(text);
+  if (expressEnv) return compare("development", expressEnv[1], expressEnv[2]);
+  const jsEnv = /(?:process\.env|import\.meta\.env)(?:\.\w+|\[\s*['"]\w+['"]\s*\])/.exec(text);
+  if (jsEnv) {
+    const rest = text.slice(jsEnv.index + jsEnv[0].length);
+    const fallback = /^\s*(?:\?\?|\|\|)\s*(['"]?)(\w+)\1/.exec(rest);
+    const compared = /^\s*(?:\?\?\s*['"](\w*)['"]\s*)?(?:\.toLowerCase\(\))?\s*(===?|!==?)\s*['"](\w*)['"]/.exec(rest);
+    if (compared) return compare(compared[1] ?? "", compared[2], compared[3]);
+    if (fallback && !compared) return TRUE_WORDS.has(fallback[2].toLowerCase()) ? "on" : "off";
+    if (/^(?:!!|Boolean\()/.test(text) || rest.trim() === "" || rest.trim() === ")") return "off";
+    return "unknown";
+  }
+  const pyEnv = /(?:os\.environ\.get|os\.getenv|environ\.get|getenv|env(?:\.bool|\.str)?|config)\(\s*['"]\w+['"]\s*(?:,\s*(?:default\s*=\s*)?([^,)]+?))?\s*(?:,\s*cast\s*=\s*(\w+))?\s*\)/.exec(
+    text
+  );
+  if (pyEnv) {
+    const raw = (pyEnv[1] ?? "None").trim();
+    const unset = raw.replace(/^['"]|['"]$/g, "");
+    const rest = text.slice(pyEnv.index + pyEnv[0].length);
+    const compared = /^\s*(?:\.lower\(\)|\.strip\(\))*\s*(==|!=)\s*['"](\w*)['"]/.exec(rest);
+    if (compared) return compare(unset.toLowerCase(), compared[1], compared[2].toLowerCase());
+    const member = /^\s*(?:\.lower\(\)|\.strip\(\))*\s*(not\s+in|in)\s*[([{]([^)\]}]*)[)\]}]/.exec(rest);
+    if (member) {
+      const words = [...member[2].matchAll(/['"](\w*)['"]/g)].map((word) => word[1].toLowerCase());
+      const inside = words.includes(unset.toLowerCase());
+      return inside === (member[1] === "in") ? "on" : "off";
+    }
+    const cast = /env\.bool|cast\s*=\s*bool|^bool\(|strtobool\(/.test(text);
+    if (cast) {
+      if (raw === "None" && /env\.bool\(/.test(text) && pyEnv[1] === void 0) return "unknown";
+      return TRUE_WORDS.has(unset.toLowerCase()) ? "on" : "off";
+    }
+    if (raw === "None" || raw === "''" || raw === '""') return "off";
+    return "unknown";
+  }
+  return "unknown";
+}
+function compare(unset, operator2, literal2) {
+  const equal = unset.toLowerCase() === literal2.toLowerCase();
+  return (operator2.startsWith("=") ? equal : !equal) ? "on" : "off";
+}
+function productionSwitch(entry, value, input, targets) {
+  const definition = entry.definition;
+  const environment = /(?:NODE_ENV|\benv\b['"]?\s*\)?|ENV(?:IRONMENT)?|APP_ENV|FLASK_ENV|DJANGO_ENV)\W{0,6}\s*(===?|==)\s*['"](\w+)['"]/.exec(
+    value
+  );
+  if (environment && environmentOfValue(environment[2]) === "production") {
+    return {
+      ...definition,
+      fact: `\`${snippet(value)}\` is on whenever the environment is \`${environment[2]}\``
+    };
+  }
+  const variable = switchName(value) ?? entry.name;
+  const names = [.../* @__PURE__ */ new Set([entry.name, variable, ...targets])].map(escape).join("|");
+  const assignment = new RegExp(String.raw`^[ \t]*(?:${names})[ \t]*=[ \t]*(?:True|true)\b`, "m");
+  for (const source of input.sources.values()) {
+    if (source.kind !== entry.language || !/(?:^|[/_.-])prod(?:uction)?(?:[/_.-]|$)/.test(source.file))
+      continue;
+    const match = assignment.exec(source.text);
+    if (match) {
+      const at = match.index + match[0].length - match[0].trimStart().length;
+      return source.fact(at, `\`${snippet(match[0])}\` in the production settings turns it on`);
+    }
+  }
+  const setting = new RegExp(
+    String.raw`(?:^|[\s"'-])(?:${names})[ \t]*[=:][ \t]*['"]?(?:true|True|TRUE|1|yes|on)\b`,
+    "m"
+  );
+  for (const source of input.deploy) {
+    const match = setting.exec(source.text);
+    if (match && !source.inLineComment(match.index + 1)) {
+      const at = match.index + (match[0].length - match[0].trimStart().length);
+      return source.fact(
+        at,
+        `\`${snippet(match[0].replace(/^[\s"'-]+/, ""))}\` in ${source.file} turns it on`
+      );
+    }
+  }
+  return null;
+}
+function escape(word) {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// src/evidence/index.ts
+function buildEvidence(input) {
+  const data = emptyEvidenceData();
+  const code = /* @__PURE__ */ new Map();
+  for (const [file, text] of input.sources) {
+    const language = languageOf(file);
+    if (language) code.set(file, new Source(file, text, language));
+  }
+  const templates = [];
+  const manifests = [];
+  const deploy = [];
+  for (const [file, text] of input.extras) {
+    const kind = evidenceFileKind(file);
+    if (kind === "template") templates.push(new Source(file, text, "template"));
+    else if (kind === "deploy") deploy.push(new Source(file, text, "deploy"));
+    else if (kind === "manifest")
+      manifests.push({ source: new Source(file, text, "manifest"), kind: manifestKind(file) });
+  }
+  for (const source of code.values()) {
+    data.frameworks.push(...frameworksImported(source));
+    if (input.isTestFile(source.file)) continue;
+    if (source.kind === "javascript") data.readers.push(...findReaders(source));
+    data.proxyTrust.push(...findProxyTrust(source));
+    data.proxyHints.push(...findProxyHints(source));
+    data.plainHttp.push(...findPlainHttp(source));
+    data.optionalTls.push(...findOptionalTls(source));
+    data.moot.push(...findMootSettings(source));
+  }
+  for (const source of templates) {
+    if (!input.isTestFile(source.file)) data.readers.push(...findReaders(source));
+  }
+  for (const source of deploy) {
+    data.proxyTrust.push(...findProxyTrust(source));
+    data.proxyHints.push(...findProxyHints(source));
+  }
+  let localTool = false;
+  for (const { source, kind } of manifests) {
+    data.manifestsRead[manifestLanguage(kind)] = true;
+    data.frameworks.push(...frameworksInManifest(source, kind));
+    if (!input.isTestFile(source.file) && declaresCommand(source, kind)) localTool = true;
+  }
+  data.switches = findTransportSwitches({
+    sites: input.sites,
+    sources: code,
+    deploy,
+    isTestFile: input.isTestFile,
+    loadImport: (fromFile, specifier, language) => {
+      const found = input.loadImport?.(fromFile, specifier, language);
+      if (!found) return null;
+      return code.get(found.file) ?? new Source(found.file, found.text, language);
+    }
+  });
+  data.plainHttp.push(
+    ...findHttpOnlyServer({
+      sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
+      isLocalTool: localTool,
+      behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
+      hasTlsOption: data.optionalTls.length > 0
+    })
+  );
+  return makeEvidence(data);
+}
+function declaresCommand(source, kind) {
+  if (kind === "package.json") return /"bin"\s*:/.test(source.text);
+  if (kind === "pyproject") return /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m.test(source.text);
+  if (kind === "setup") return /console_scripts/.test(source.text);
+  return false;
+}
 
 // src/fix/insert.ts
 function insertEntries(text, container, items) {
@@ -51651,6 +52669,584 @@ function applyEdits(text, edits) {
 
 // src/fix/plan.ts
 import { createHash } from "node:crypto";
+
+// src/fix/request-secure.ts
+function followRequest(site, meta2, text) {
+  if (meta2.framework === "express-session" || meta2.framework === "fastify-cookie")
+    return { value: `${quoteOf2(text)}auto${quoteOf2(text)}` };
+  if (site.usedAt.length > 0 || !site.insertion || site.insertion.container.file !== site.file) return null;
+  switch (meta2.framework) {
+    case "tornado":
+      return tornado(site, text);
+    case "werkzeug":
+      return flask(site, text);
+    case "django":
+      return meta2.id === "django-set-cookie" ? django(site, text) : null;
+    case "express":
+      return express(site, text);
+    default:
+      return null;
+  }
+}
+function tornado(site, text) {
+  if (!/^self\s*\.\s*set_(?:signed_|secure_)?cookie\s*\(/.test(text.slice(site.offset))) return null;
+  const def = enclosingDef(text, site.offset);
+  if (!def || def.parameters[0] !== "self") return null;
+  return { value: 'self.request.protocol == "https"' };
+}
+function flask(site, text) {
+  const imported = /^from\s+flask\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  let found = false;
+  for (const match of text.matchAll(imported)) {
+    const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]);
+    if (names.includes("request")) found = true;
+  }
+  if (!found) return null;
+  const def = enclosingDef(text, site.offset);
+  if (!def || def.parameters.includes("request")) return null;
+  return { value: "request.is_secure" };
+}
+function django(site, text) {
+  const def = enclosingDef(text, site.offset);
+  if (!def) return null;
+  const first = def.parameters[0] === "self" ? def.parameters[1] : def.parameters[0];
+  if (first !== "request") return null;
+  return { value: "request.is_secure()" };
+}
+function express(site, text) {
+  const atCall = /^([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\(/.exec(text.slice(site.offset));
+  const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+  const call = atCall ?? /([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\([^]*$/.exec(before);
+  const receiver = call?.[1];
+  if (!call || !receiver) return null;
+  const callOffset = atCall ? site.offset : site.offset - before.length + call.index;
+  const head = text.slice(0, callOffset);
+  const parameterList = new RegExp(
+    `\\(\\s*([A-Za-z_$][\\w$]*)\\s*(?::[^,()]*)?,\\s*${receiver.replace(/\$/g, "\\$")}\\s*(?::[^,()]*)?(?:,[^()]*)?\\)\\s*(?::[^={]*)?(?:=>\\s*)?\\{`,
+    "g"
+  );
+  let last = null;
+  for (const match of head.matchAll(parameterList)) last = match;
+  if (!last) return null;
+  const bodyStart = last.index + last[0].length;
+  if (!stillOpen(text.slice(bodyStart, callOffset))) return null;
+  return {
+    value: `${last[1]}.secure`,
+    caution: `\`${last[1]}.secure\` is true only for requests Express sees as HTTPS: behind a TLS-terminating proxy, add \`app.set('trust proxy', 1)\` or the cookie never gets Secure`
+  };
+}
+function stillOpen(body) {
+  const stripped = body.replace(/\/\/[^\n]*|\/\*[^]*?\*\//g, "").replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
+  let depth = 1;
+  for (const char of stripped) {
+    if (char === "{") depth++;
+    else if (char === "}") depth--;
+    if (depth === 0) return false;
+  }
+  return true;
+}
+function enclosingDef(text, offset) {
+  let indent2 = indentationAt(text, offset).length;
+  if (indent2 === 0) return null;
+  let cursor = lineStartOf(text, offset);
+  while (cursor > 0) {
+    const lineStart = lineStartOf(text, cursor - 1);
+    const line = text.slice(lineStart, cursor).replace(/\r?\n$/, "");
+    cursor = lineStart;
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    const lineIndent = /^[ \t]*/.exec(line)[0].length;
+    if (lineIndent >= indent2) continue;
+    const def = /^\s*(?:async\s+)?def\s+\w+\s*\(/.exec(line);
+    if (!def) {
+      if (/^\s*class\b/.test(line) || lineIndent === 0) return null;
+      indent2 = lineIndent;
+      continue;
+    }
+    const rest = text.slice(lineStart + def[0].length);
+    const close = rest.indexOf(")");
+    if (close < 0) return null;
+    const parameters = rest.slice(0, close).split(",").map(
+      (part) => part.trim().replace(/^\*+/, "").split(/[\s:=]/)[0] ?? ""
+    ).filter(Boolean);
+    return { parameters };
+  }
+  return null;
+}
+function quoteOf2(text) {
+  const single = (text.match(/'/g) ?? []).length;
+  const double = (text.match(/"/g) ?? []).length;
+  return double > single ? '"' : "'";
+}
+
+// src/fix/site-facts.ts
+var PROXY_SETTING = {
+  express: { ids: ["express"], setting: "trust proxy", line: "app.set('trust proxy', 1)" },
+  "express-session": { ids: ["express"], setting: "trust proxy", line: "app.set('trust proxy', 1)" },
+  "cookie-session": { ids: ["express"], setting: "trust proxy", line: "app.set('trust proxy', 1)" },
+  koa: { ids: ["koa"], setting: "app.proxy", line: "app.proxy = true" },
+  "koa-session": { ids: ["koa"], setting: "app.proxy", line: "app.proxy = true" },
+  flask: {
+    ids: ["werkzeug", "flask"],
+    setting: "ProxyFix",
+    line: "app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1)"
+  },
+  "flask-login": {
+    ids: ["werkzeug", "flask"],
+    setting: "ProxyFix",
+    line: "app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1)"
+  },
+  werkzeug: {
+    ids: ["werkzeug", "flask"],
+    setting: "ProxyFix",
+    line: "app.wsgi_app = ProxyFix(app.wsgi_app, x_proto=1)"
+  },
+  django: {
+    ids: ["django"],
+    setting: "SECURE_PROXY_SSL_HEADER",
+    line: 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")'
+  }
+};
+var SIGNER_CALL = /^(?:await\s+)?(?:[\w$.]+\.)?(?:sign|signSync|encode|create_access_token|create_refresh_token|dumps|sign_token|create_token|generate_token|issue_token)\s*\(/;
+function evidenceOf(fact) {
+  return { file: fact.file, line: fact.line, fact: fact.fact };
+}
+function noFacts() {
+  return {
+    readers: [],
+    serverSession: null,
+    plainHttp: [],
+    transportSwitch: null,
+    optionalTls: [],
+    requestSecure: null,
+    frameworkAbsent: null,
+    securePrefix: null,
+    missingProxyTrust: null
+  };
+}
+function gatherFacts(site, meta2, evidence, texts) {
+  const facts = noFacts();
+  facts.securePrefix = site.cookieNames.map(securePrefixOf).find((prefix) => prefix !== null) ?? null;
+  facts.serverSession = serverSessionOf(site, meta2, texts);
+  if (!evidence) return facts;
+  facts.readers = site.cookieNames.flatMap((name2) => evidence.readersOf(name2).map(evidenceOf));
+  const names = site.cookieNames.length > 0 ? site.cookieNames : [void 0];
+  facts.plainHttp = dedupe(
+    names.flatMap((name2) => evidence.plainHttpNear(site.file, site.offset, name2).map(evidenceOf))
+  );
+  if (evidence.uses(meta2.framework) === "no") facts.frameworkAbsent = meta2.framework;
+  facts.optionalTls = evidence.optionalTls().map(evidenceOf);
+  const optionsFile = site.insertion?.container.file ?? site.file;
+  const text = texts.get(optionsFile) ?? "";
+  const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0);
+  if (usable) facts.transportSwitch = switchFacts(usable, text, site);
+  if (facts.optionalTls.length > 0) facts.requestSecure = followRequest(site, meta2, text);
+  facts.missingProxyTrust = proxyAdvice(site, meta2, evidence);
+  return facts;
+}
+function securePrefixOf(name2) {
+  if (name2.startsWith("__Secure-")) return "__Secure-";
+  if (name2.startsWith("__Host-")) return "__Host-";
+  return null;
+}
+function serverSessionOf(site, meta2, texts) {
+  const text = texts.get(site.file) ?? "";
+  const line = lineColumn(lineStarts(text), site.offset).line;
+  if (site.kind === "session") {
+    return { file: site.file, line, fact: `${meta2.api} sets the server's own session cookie` };
+  }
+  const value = site.valueText?.trim();
+  if (value && SIGNER_CALL.test(value)) {
+    const call = value.slice(0, value.indexOf("(")).replace(/^await\s+/, "");
+    return {
+      file: site.file,
+      line,
+      fact: `the value comes from \`${call}(\u2026)\`, a signed token only the server needs to read`
+    };
+  }
+  return null;
+}
+function switchFacts(entry, text, site) {
+  const uses = entry.uses.filter(
+    (use) => !(use.file === site.file && use.line === lineOf(text, site.offset))
+  );
+  const evidence = [
+    ...entry.definition ? [evidenceOf(entry.definition)] : [],
+    ...uses.slice(0, 3).map(evidenceOf),
+    ...entry.forcedOn ? [evidenceOf(entry.forcedOn)] : []
+  ];
+  const negated = /^(?:not\s|!)/.test(entry.expression.trim());
+  const effective = negated ? OPPOSITE[entry.default] : entry.default;
+  return {
+    name: entry.name,
+    expression: nameableHere(entry, text) ? entry.expression : null,
+    offByDefault: effective === "off" && entry.forcedOn === null,
+    evidence
+  };
+}
+var OPPOSITE = {
+  on: "off",
+  off: "on",
+  unknown: "unknown"
+};
+function lineOf(text, offset) {
+  return lineColumn(lineStarts(text), offset).line;
+}
+var JS_GLOBALS = /* @__PURE__ */ new Set(["process", "import", "globalThis"]);
+function nameableHere(entry, text) {
+  const root = /^(?:not\s+|!\s*)?\(?\s*([A-Za-z_$][\w$]*)/.exec(entry.expression.trim())?.[1];
+  if (!root) return false;
+  if (entry.language === "javascript" && JS_GLOBALS.has(root)) return true;
+  const name2 = root.replace(/\$/g, "\\$");
+  const bound = new RegExp(
+    entry.language === "python" ? `^(?:from\\s+[\\w.]+\\s+import\\s+(?:\\([^)]*|[^\\n]*)\\b${name2}\\b|import\\s+[^\\n]*\\b${name2}\\b|${name2}\\s*(?::[^=\\n]*)?=[^=])` : `^(?:import\\s+[^;]*?\\b${name2}\\b[^;]*?from|(?:export\\s+)?(?:const|let|var)\\s+(?:\\{[^}]*\\b${name2}\\b[^}]*\\}|${name2})\\s*(?::[^=]*)?=)`,
+    "m"
+  );
+  return bound.test(text);
+}
+function proxyAdvice(site, meta2, evidence) {
+  const advice = PROXY_SETTING[meta2.framework];
+  if (!advice || site.kind !== "session") return null;
+  const hints = evidence.proxyHints();
+  if (hints.length === 0) return null;
+  const trusted = advice.ids.some((id2) => evidence.proxyTrust(id2).some((fact) => fact.enabled));
+  if (trusted) return null;
+  return { setting: advice.setting, line: advice.line, hints: hints.slice(0, 3).map(evidenceOf) };
+}
+function dedupe(items) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const key = `${item.file}\0${item.line}\0${item.fact}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/fix/policy.ts
+function decideFlags(site, meta2, kind, options, isTestFile2, sameSite = null, facts = noFacts()) {
+  const decisions = [];
+  const python = site.file.endsWith(".py");
+  const literalTrue = python ? "True" : "true";
+  for (const flag of options.flags) {
+    let decision;
+    if (flag === "sameSite") {
+      if (!sameSite) continue;
+      decision = { ...decideSameSite(sameSite, kind), evidence: [], key: sameSite.key };
+    } else {
+      const key = site.keys[flag];
+      if (key === null) continue;
+      const judge2 = flag === "httpOnly" ? decideHttpOnly : decideSecure;
+      decision = { value: literalTrue, ...judge2(site.flags[flag], meta2, kind, facts), key };
+    }
+    if (decision.problem === null) continue;
+    if (decision.action !== null && facts.frameworkAbsent !== null) {
+      decision.action = null;
+      decision.severity = "low";
+      decision.reason = `the project does not use ${facts.frameworkAbsent} (not in its dependencies or imports), so nothing reads this setting; it is left alone`;
+      decision.note = void 0;
+      decision.beforeMerging = void 0;
+    }
+    if (isTestFile2) {
+      decision.severity = "low";
+      if (decision.action !== null && !options.fixTests) {
+        decision.action = null;
+        decision.reason = "test code is reported but not changed (turn on `fix-tests` to change it)";
+        decision.note = void 0;
+        decision.beforeMerging = void 0;
+      }
+    }
+    decisions.push(decision);
+  }
+  return decisions;
+}
+function none(flag) {
+  return { flag, problem: null, action: null, severity: "low", reason: "", evidence: [] };
+}
+function cite(evidence, max = 2) {
+  const shown = evidence.slice(0, max).map((item) => `${item.fact} (${item.file}:${item.line})`);
+  const left = evidence.length - shown.length;
+  return left > 0 ? `${shown.join("; ")}; and ${left} more` : shown.join("; ");
+}
+function undecidable(flag, value, kind) {
+  const label = flag === "httpOnly" ? "HttpOnly" : "Secure";
+  switch (value.kind) {
+    case "conditional":
+      if (value.devOnly) {
+        return {
+          flag,
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "high" : "medium",
+          reason: `\`${abbreviate(value.text, 70)}\` is true only in development, so production never gets ${label}; replace it with a literal true or a production check`,
+          evidence: []
+        };
+      }
+      return {
+        flag,
+        problem: "conditional",
+        action: null,
+        severity: "low",
+        reason: `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`,
+        evidence: []
+      };
+    case "unknown":
+      return {
+        flag,
+        problem: "unknown",
+        action: null,
+        severity: "low",
+        reason: `${label} cannot be read statically: ${value.reason}`,
+        evidence: []
+      };
+    case "false":
+      if (!value.via) return null;
+      return {
+        flag,
+        problem: "false",
+        action: null,
+        severity: kind === "session" ? "high" : "medium",
+        reason: `\`${abbreviate(value.via, 70)}\` is a constant false, so ${label} is always off; set it to true (it may be used elsewhere, so it is left to you)`,
+        evidence: []
+      };
+    default:
+      return null;
+  }
+}
+function decideHttpOnly(value, meta2, kind, facts) {
+  const flag = "httpOnly";
+  if (kind === "csrf" || value.kind === "true") return none(flag);
+  if (value.kind === "absent" && meta2.defaults.httpOnly !== "off") return none(flag);
+  const fixed = undecidable(flag, value, kind);
+  if (fixed) return fixed;
+  const problem = value.kind === "false" ? "false" : "missing";
+  if (facts.readers.length > 0) {
+    return {
+      flag,
+      problem,
+      action: null,
+      severity: "low",
+      reason: `browser code in this project reads the cookie, and HttpOnly would hide it from that code: ${cite(facts.readers)}`,
+      evidence: facts.readers
+    };
+  }
+  if (problem === "missing") {
+    if (kind === "other") {
+      return {
+        flag,
+        problem,
+        action: null,
+        severity: "low",
+        reason: "front-end code may read this cookie; add HttpOnly by hand if no script needs it",
+        evidence: []
+      };
+    }
+    return {
+      flag,
+      problem,
+      action: "insert",
+      severity: "high",
+      reason: "",
+      evidence: facts.serverSession ? [facts.serverSession] : []
+    };
+  }
+  if (facts.serverSession) {
+    return {
+      flag,
+      problem,
+      action: "flip",
+      severity: "high",
+      reason: "",
+      evidence: [facts.serverSession]
+    };
+  }
+  return {
+    flag,
+    problem,
+    action: null,
+    severity: kind === "session" ? "medium" : "low",
+    reason: kind === "session" ? "HttpOnly was turned off on purpose, and nothing shows this is a server-side session cookie (a session middleware's own cookie or a signed token); the name alone is not enough to change it" : "HttpOnly was turned off on purpose for a cookie that does not look like a session; check why before changing it",
+    evidence: []
+  };
+}
+function decideSecure(value, meta2, kind, facts) {
+  const flag = "secure";
+  if (value.kind === "true") return none(flag);
+  if (value.kind === "absent") {
+    if (meta2.defaults.secure === "auto" && meta2.reportAutomaticSecure) {
+      return {
+        flag,
+        problem: "missing",
+        action: null,
+        severity: "low",
+        reason: "Secure is set only on requests the app sees as HTTPS: behind a TLS-terminating proxy, trust the proxy (`app.set('trust proxy', 1)`) or it stays off; writing `secure: true` instead throws on plain-HTTP requests",
+        evidence: []
+      };
+    }
+    if (meta2.defaults.secure !== "off") return none(flag);
+  }
+  const fixed = undecidable(flag, value, kind);
+  if (fixed) return fixed;
+  const problem = value.kind === "false" ? "false" : "missing";
+  const action = problem === "false" ? "flip" : "insert";
+  const severity = kind === "session" ? "high" : meta2.clientSide && problem === "missing" ? "low" : "medium";
+  const leave = (reason, evidence = [], level = severity) => ({
+    flag,
+    problem,
+    action: null,
+    severity: level,
+    reason,
+    evidence
+  });
+  if (meta2.neverAddSecure) {
+    return leave(
+      problem === "missing" ? "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting" : "writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)",
+      [],
+      problem === "missing" ? "medium" : severity
+    );
+  }
+  if (facts.securePrefix) {
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: "",
+      evidence: [],
+      note: `Browsers already refuse a \`${facts.securePrefix}\` cookie without Secure, so adding it cannot break anything that works today.`
+    };
+  }
+  if (facts.plainHttp.length > 0) {
+    const proxy2 = facts.missingProxyTrust ? ` If Secure broke sessions behind a proxy, the usual cause is the missing proxy setting: add \`${facts.missingProxyTrust.line}\`, then turn Secure on.` : "";
+    return leave(
+      `the project shows it serves this cookie over plain HTTP, where Secure would make browsers drop it: ${cite(facts.plainHttp, 3)}.${proxy2} Turn Secure on once HTTPS is in place`,
+      facts.plainHttp
+    );
+  }
+  const toggle = facts.transportSwitch;
+  if (toggle && !meta2.clientSide) {
+    if (toggle.offByDefault) {
+      return leave(
+        `the project decides Secure with its own switch \`${toggle.name}\`, which is off unless configured, and nothing turns it on in production: ${cite(toggle.evidence, 3)}. Use the same switch here and turn it on wherever HTTPS is served`,
+        toggle.evidence
+      );
+    }
+    if (toggle.expression === null) {
+      return {
+        flag,
+        problem,
+        action,
+        severity,
+        reason: "",
+        evidence: toggle.evidence,
+        note: `The project's other cookies take Secure from \`${toggle.name}\`, which cannot be named in this file, so Secure is set to true here; use the switch instead if this cookie must also work over plain HTTP.`
+      };
+    }
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: "",
+      value: toggle.expression,
+      evidence: toggle.evidence,
+      note: `Secure follows the project's own switch \`${toggle.expression}\`, as its other cookies do.`
+    };
+  }
+  if (toggle && meta2.clientSide && toggle.offByDefault) {
+    return leave(
+      `the server's own cookies take Secure from \`${toggle.name}\`, which is off unless configured, so the app may be served over plain HTTP, where a Secure cookie is refused: ${cite(toggle.evidence, 2)}`,
+      toggle.evidence
+    );
+  }
+  if (facts.optionalTls.length > 0) {
+    const request = facts.requestSecure;
+    if (!request) {
+      return leave(
+        `HTTPS is optional in this project (${cite(facts.optionalTls, 2)}), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and the request cannot be named here to make Secure follow it; set Secure from the request's scheme by hand`,
+        facts.optionalTls
+      );
+    }
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: "",
+      value: request.value,
+      evidence: facts.optionalTls,
+      note: `HTTPS is optional in this project, so Secure follows the request (\`${request.value}\`) instead of being hard-coded.${request.caution ? ` Note: ${request.caution}.` : ""}`,
+      beforeMerging: request.caution
+    };
+  }
+  const proxy = facts.missingProxyTrust;
+  return {
+    flag,
+    problem,
+    action,
+    severity,
+    reason: "",
+    evidence: proxy ? proxy.hints : [],
+    beforeMerging: proxy ? `The app looks like it runs behind a proxy (${cite(proxy.hints, 1)}) but does not trust it: add \`${proxy.line}\` (${proxy.setting}) so the framework sees HTTPS requests as secure.` : void 0
+  };
+}
+function decideSameSite(view, kind) {
+  const none2 = {
+    flag: "sameSite",
+    problem: null,
+    action: null,
+    severity: "low",
+    reason: ""
+  };
+  const value = view.value;
+  switch (value.kind) {
+    case "true":
+      return none2;
+    case "absent":
+      if (view.defaultOn) return none2;
+      return {
+        flag: "sameSite",
+        problem: "missing",
+        action: "insert",
+        severity: kind === "session" ? "medium" : "low",
+        reason: ""
+      };
+    case "false":
+      if (kind === "session")
+        return { flag: "sameSite", problem: "false", action: "flip", severity: "medium", reason: "" };
+      return {
+        flag: "sameSite",
+        problem: "false",
+        action: null,
+        severity: "low",
+        reason: "SameSite was turned off on purpose for a cookie that does not look like a session"
+      };
+    case "conditional":
+      if (value.devOnly) {
+        return {
+          flag: "sameSite",
+          problem: "false",
+          action: null,
+          severity: kind === "session" ? "medium" : "low",
+          reason: `\`${abbreviate(value.text, 70)}\` sends the cookie on cross-site requests too; keep it only if the cookie must work inside other sites (it then also needs Secure)`
+        };
+      }
+      return {
+        flag: "sameSite",
+        problem: "conditional",
+        action: null,
+        severity: "low",
+        reason: `\`${abbreviate(value.text, 70)}\` decides SameSite at run time`
+      };
+    case "unknown":
+      return {
+        flag: "sameSite",
+        problem: "unknown",
+        action: null,
+        severity: "low",
+        reason: `SameSite cannot be read statically: ${value.reason}`
+      };
+  }
+}
 
 // src/fix/same-site.ts
 var SAME_SITE_BY_DEFAULT = /* @__PURE__ */ new Set([
@@ -51749,13 +53345,31 @@ function sameSiteLiteral(container, key, value, text) {
 // src/fix/plan.ts
 var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
 var CAUTION_RANK = { session: 0, other: 1, csrf: 2 };
+var MOOT_COOKIE = {
+  "django-csrf-settings": "django-csrf",
+  "django-session-settings": "django-session"
+};
 function planFixes(input) {
-  const merged = mergeSites(input.sites);
+  const evidence = input.evidence;
+  const live = evidence ? input.sites.filter((entry) => {
+    const cookie = MOOT_COOKIE[entry.meta.id];
+    return cookie === void 0 || evidence.moot(cookie).length === 0;
+  }) : input.sites;
+  const merged = mergeSites(live);
   const all = merged.map((entry) => {
     const kind = mergedKind(entry.site);
+    const facts = gatherFacts(entry.site, entry.meta, evidence, input.texts);
     const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
     const sameSite = input.policy.flags.includes("sameSite") ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? "") : null;
-    const decisions = entry.site.advisory ? [] : decideFlags(entry.site, entry.meta, kind, input.policy, input.isTestFile(entry.site.file), sameSite);
+    const decisions = entry.site.advisory ? [] : decideFlags(
+      entry.site,
+      entry.meta,
+      kind,
+      input.policy,
+      input.isTestFile(entry.site.file),
+      sameSite,
+      facts
+    );
     if (sameSite && entry.site.insertion) {
       const text = input.texts.get(entry.site.insertion.container.file) ?? "";
       const literal2 = sameSiteLiteral(
@@ -51910,6 +53524,7 @@ function cautious(a, b) {
 }
 function mergedKind(site) {
   const kinds = site.cookieNames.map(kindOfName);
+  if (site.kindHint && site.cookieNames.length === 0) kinds.push(site.kindHint);
   if (kinds.includes("csrf")) return "csrf";
   if (site.kind) return site.kind;
   if (kinds.length === 0) return "other";
@@ -51925,7 +53540,7 @@ function renderEntries(container, entries, nest) {
   if (entries.length === 0) return [];
   if (container.syntax === "cookie-string") {
     return entries.map(
-      ({ key, value }) => /samesite/i.test(key) ? `; SameSite=${capitalise(value.replace(/^['"`]|['"`]$/g, ""))}` : "; Secure"
+      ({ key, value }) => /samesite/i.test(key) ? `; SameSite=${capitalise(value.replace(/^['"`]|['"`]$/g, ""))}` : /httponly/i.test(key) ? "; HttpOnly" : "; Secure"
     );
   }
   const isJs = container.syntax === "js-object" || container.syntax === "js-arguments";
@@ -51985,7 +53600,9 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
     changedFlags,
     notChangedReasons,
     usedAt: site.usedAt,
-    notes: site.notes,
+    notes: ignored ? site.notes : unique([...site.notes, ...decisions.filter((d) => d.action !== null && d.note).map((d) => d.note)]),
+    evidence: ignored ? [] : uniqueEvidence(decisions.flatMap((d) => d.evidence)),
+    beforeMerging: ignored ? [] : unique(decisions.filter((d) => d.action !== null && d.beforeMerging).map((d) => d.beforeMerging)),
     fingerprint,
     edits: []
   };
@@ -52018,12 +53635,22 @@ function describe2(site, meta2, decisions, sameSite) {
   const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   const parts = [`${subject}: ${problems.join("; ")}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(", ")}.`);
+  parts.push(...unique(decisions.filter((d) => d.action !== null && d.note).map((d) => d.note)));
   const open = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   if (open.length > 0) parts.push(`Not changed: ${open.join("; ")}.`);
   return parts.join(" ");
 }
 function capitalise(word) {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+function uniqueEvidence(items) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const key = `${item.file}\0${item.line}\0${item.fact}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 function unique(items) {
   return [...new Set(items)];
@@ -52048,15 +53675,115 @@ function firstDifferenceOutsideEdits(before, after, edits) {
   return null;
 }
 
+// src/fix/withhold.ts
+function identityOf(finding) {
+  return [finding.ruleId, finding.file, finding.cookie ?? "", [...finding.problems].sort().join(",")].join(
+    "\0"
+  );
+}
+function editKey(edit) {
+  return `${edit.file}\0${edit.start}\0${edit.end}\0${edit.text}`;
+}
+function withholdFailing(planned, verify) {
+  const groups = groupsOf(planned);
+  const run2 = (chosen) => {
+    const chosenSet = new Set(chosen);
+    const tolerated = /* @__PURE__ */ new Map();
+    for (const group2 of groups) {
+      if (chosenSet.has(group2)) continue;
+      for (const member of group2.members) {
+        const key = identityOf(planned[member].finding);
+        tolerated.set(key, (tolerated.get(key) ?? 0) + 1);
+      }
+    }
+    return verify(
+      chosen.flatMap((group2) => group2.edits),
+      tolerated
+    );
+  };
+  const first = run2(groups);
+  if (first.failures.size === 0) return { changes: first.changes, withheld: /* @__PURE__ */ new Map() };
+  const touchesFailure = (group2, failures) => [...group2.files].some((file) => failures.has(file));
+  const accepted = groups.filter((group2) => !touchesFailure(group2, first.failures));
+  const reasons = /* @__PURE__ */ new Map();
+  const reasonFor = (group2, failures) => [...group2.files].map((file) => failures.get(file)).find((reason) => reason !== void 0) ?? [...failures.values()][0] ?? "verification failed";
+  const solve = (candidates) => {
+    if (candidates.length === 0) return;
+    const attempt = run2([...accepted, ...candidates]);
+    if (attempt.failures.size === 0) {
+      accepted.push(...candidates);
+      return;
+    }
+    if (candidates.length === 1) {
+      reasons.set(candidates[0], reasonFor(candidates[0], attempt.failures));
+      return;
+    }
+    const middle = candidates.length >> 1;
+    solve(candidates.slice(0, middle));
+    solve(candidates.slice(middle));
+  };
+  solve(groups.filter((group2) => touchesFailure(group2, first.failures)));
+  let final = run2(accepted);
+  while (final.failures.size > 0) {
+    const failures = final.failures;
+    const dropped = accepted.filter((group2) => touchesFailure(group2, failures));
+    if (dropped.length === 0) break;
+    for (const group2 of dropped) {
+      reasons.set(group2, reasonFor(group2, failures));
+      accepted.splice(accepted.indexOf(group2), 1);
+    }
+    final = run2(accepted);
+  }
+  const withheld2 = /* @__PURE__ */ new Map();
+  for (const [group2, reason] of reasons) for (const member of group2.members) withheld2.set(member, reason);
+  return { changes: final.failures.size === 0 ? final.changes : [], withheld: withheld2 };
+}
+function groupsOf(planned) {
+  const parent = planned.map((_, index) => index);
+  const find = (index) => {
+    while (parent[index] !== index) {
+      parent[index] = parent[parent[index]];
+      index = parent[index];
+    }
+    return index;
+  };
+  const owner = /* @__PURE__ */ new Map();
+  planned.forEach(({ edits }, index) => {
+    for (const edit of edits) {
+      const key = editKey(edit);
+      const seen = owner.get(key);
+      if (seen === void 0) owner.set(key, index);
+      else parent[find(index)] = find(seen);
+    }
+  });
+  const byRoot = /* @__PURE__ */ new Map();
+  planned.forEach(({ edits }, index) => {
+    if (edits.length === 0) return;
+    const root = find(index);
+    const group2 = byRoot.get(root) ?? { members: [], edits: [], files: /* @__PURE__ */ new Set() };
+    group2.members.push(index);
+    for (const edit of edits) {
+      if (!group2.edits.some((known) => editKey(known) === editKey(edit))) group2.edits.push(edit);
+      group2.files.add(edit.file);
+    }
+    byRoot.set(root, group2);
+  });
+  return [...byRoot.values()];
+}
+
 // src/scan.ts
 function scanFiles(input) {
   const started = performance.now();
   const fileSet = new Set(input.files);
-  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress);
-  const planned = plan(first, input.config);
-  const { changes, failures } = buildChanges(first, planned, first.texts, input, fileSet);
-  const findings = planned.map(({ finding, edits }) => {
-    const failure = edits.map((edit) => failures.get(edit.file)).find((reason) => reason !== void 0);
+  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, /* @__PURE__ */ new Set(), true);
+  const evidence = collectEvidence(first, input, fileSet);
+  const planned = plan(first, input.config, evidence);
+  const { changes, withheld: withheld2 } = withholdFailing(
+    planned,
+    (edits, tolerated) => buildChanges(first, edits, tolerated, first.texts, input, fileSet, evidence)
+  );
+  const findings = planned.map(({ finding }, index) => {
+    const failure = withheld2.get(index);
     if (!failure || finding.outcome !== "fixable") return finding;
     return {
       ...finding,
@@ -52078,12 +53805,44 @@ function scanFiles(input) {
     }
   };
 }
-function plan(analysis, config) {
+function collectEvidence(analysis, input, fileSet) {
+  const sources = new Map(analysis.texts);
+  for (const [file, text] of analysis.settingTexts) sources.set(file, text);
+  const extras = /* @__PURE__ */ new Map();
+  for (const file of input.evidenceFiles ?? []) {
+    const known = sources.get(file);
+    if (known !== void 0) {
+      extras.set(file, known);
+      continue;
+    }
+    const result = input.read(
+      file,
+      evidenceFileKind(file) === "template" ? templateMentionsCookie : void 0
+    );
+    if ("text" in result) extras.set(file, result.text);
+  }
+  return buildEvidence({
+    sources,
+    extras,
+    sites: analysis.sites.map((entry) => ({ site: entry.site, language: entry.meta.language })),
+    isTestFile,
+    loadImport: (fromFile, specifier, language) => {
+      const target = language === "python" ? resolvePythonModule(fromFile, specifier, fileSet) : specifier.startsWith(".") ? resolveJsSpecifier(fromFile, specifier, fileSet) : null;
+      if (!target) return null;
+      const known = sources.get(target);
+      if (known !== void 0) return { file: target, text: known };
+      const result = input.read(target);
+      return "text" in result ? { file: target, text: result.text } : null;
+    }
+  });
+}
+function plan(analysis, config, evidence) {
   const planned = planFixes({
     sites: analysis.sites.filter((entry) => config.rules[entry.meta.id] !== "off"),
     texts: analysis.texts,
     policy: { flags: config.flags, sameSite: config.sameSite, fixTests: config.fixTests },
-    isTestFile
+    isTestFile,
+    evidence
   });
   return planned.map(
     (entry) => config.rules[entry.finding.ruleId] === "report" && entry.finding.outcome === "fixable" ? {
@@ -52101,14 +53860,15 @@ function plan(analysis, config) {
     } : entry
   );
 }
-function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__ */ new Set()) {
+function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__ */ new Set(), readSettings = false) {
   const analysis = {
     sites: [],
     texts: /* @__PURE__ */ new Map(),
     parsed: 0,
     skipped: [],
     errorCounts: /* @__PURE__ */ new Map(),
-    parseFailures: /* @__PURE__ */ new Map()
+    parseFailures: /* @__PURE__ */ new Map(),
+    settingTexts: /* @__PURE__ */ new Map()
   };
   const jsCache = /* @__PURE__ */ new Map();
   const pyCache = /* @__PURE__ */ new Map();
@@ -52178,7 +53938,7 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
       const found = [];
       for (const rule of JS_RULES) {
         if (config.rules[rule.meta.id] === "off") continue;
-        for (const site of rule.findSites(module2, { load: jsLoader }))
+        for (const site of rule.findSites(module2, { load: jsLoader, files: fileSet }))
           found.push({ site, meta: rule.meta, origin: file });
       }
       analysis.sites.push(...found);
@@ -52194,13 +53954,23 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
     if (!language) return;
-    const result = read(file, always.has(file) ? void 0 : mentionsCookieApi);
+    const forSettings = readSettings && mayConfigureServer(file);
+    let onlySettings = false;
+    const filter = forSettings ? (content2) => {
+      if (mentionsCookieApi(content2)) return true;
+      onlySettings = mentionsServerSetting(content2);
+      return onlySettings;
+    } : mentionsCookieApi;
+    const result = read(file, always.has(file) ? void 0 : filter);
     if ("unrelated" in result) return;
     if ("skip" in result) {
-      analysis.skipped.push({ file, reason: result.skip });
+      if (!onlySettings) analysis.skipped.push({ file, reason: result.skip });
       return;
     }
-    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
+    if (!always.has(file) && !mentionsCookieApi(result.text)) {
+      if (forSettings) analysis.settingTexts.set(file, result.text);
+      return;
+    }
     analysis.texts.set(file, result.text);
     try {
       analyzeFile(file, language, result.text);
@@ -52227,14 +53997,12 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
   }
   return analysis;
 }
-function buildChanges(first, planned, texts, input, fileSet) {
+function buildChanges(first, planned, tolerated, texts, input, fileSet, evidence) {
   const editsByFile = /* @__PURE__ */ new Map();
-  for (const { edits } of planned) {
-    for (const edit of edits) {
-      const fileEdits = editsByFile.get(edit.file) ?? /* @__PURE__ */ new Map();
-      fileEdits.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
-      editsByFile.set(edit.file, fileEdits);
-    }
+  for (const edit of planned) {
+    const fileEdits = editsByFile.get(edit.file) ?? /* @__PURE__ */ new Map();
+    fileEdits.set(`${edit.start}:${edit.end}:${edit.text}`, edit);
+    editsByFile.set(edit.file, fileEdits);
   }
   const failures = /* @__PURE__ */ new Map();
   const candidates = [];
@@ -52278,7 +54046,15 @@ function buildChanges(first, planned, texts, input, fileSet) {
     const failure = parseRegression(first, second, change.file);
     if (failure) failures.set(change.file, failure);
   }
-  for (const { edits } of plan(second, input.config)) {
+  const allowed = new Map(tolerated);
+  for (const { finding, edits } of plan(second, input.config, evidence)) {
+    if (!edits.some((edit) => overlay.has(edit.file))) continue;
+    const key = identityOf(finding);
+    const left = allowed.get(key) ?? 0;
+    if (left > 0) {
+      allowed.set(key, left - 1);
+      continue;
+    }
     for (const edit of edits) {
       if (overlay.has(edit.file) && !failures.has(edit.file)) {
         failures.set(edit.file, "a second pass over the fixed file still wanted to change it");
@@ -52320,7 +54096,7 @@ function compareFindings2(a, b) {
 }
 var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix2.normalize(posix2.join(posix2.dirname(fromFile), specifier));
+  const base = posix5.normalize(posix5.join(posix5.dirname(fromFile), specifier));
   if (base.startsWith("..")) return null;
   const candidates = [
     base,
@@ -52339,17 +54115,17 @@ function resolvePythonModule(fromFile, dotted, files) {
   const parts = dotted.slice(dots).split(".").filter(Boolean);
   const roots = [];
   if (dots > 0) {
-    let folder = posix2.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix2.dirname(folder);
+    let folder = posix5.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix5.dirname(folder);
     roots.push(folder === "." ? "" : folder);
   } else {
-    for (let folder = posix2.dirname(fromFile); ; folder = posix2.dirname(folder)) {
+    for (let folder = posix5.dirname(fromFile); ; folder = posix5.dirname(folder)) {
       roots.push(folder === "." ? "" : folder);
       if (folder === "." || folder === "/" || folder === "") break;
     }
   }
   for (const root of roots) {
-    const stem = posix2.join(root, ...parts);
+    const stem = posix5.join(root, ...parts);
     for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
       if (files.has(candidate)) return candidate;
     }
@@ -52442,12 +54218,12 @@ function runCli(argv, io) {
     return runScan(request, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`cookie-hardener: ${error.message}
+      io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}
 `);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`cookie-hardener: unexpected error: ${message}
+    io.stderr(`cookie-hardener: unexpected error: ${escapeControlCharacters(message)}
 `);
     if (request?.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}
 `);
@@ -52458,12 +54234,13 @@ function runCli(argv, io) {
 function runScan(request, io) {
   const folder = resolveFolder(request.folder);
   if (!existsSync(folder)) throw new UsageError(`folder not found: ${request.folder}`);
-  if (!statSync3(folder).isDirectory()) throw new UsageError(`not a folder: ${request.folder}`);
+  if (!statSync2(folder).isDirectory()) throw new UsageError(`not a folder: ${request.folder}`);
   const config = loadConfig(folder, request.configFile, process.cwd());
   const discovery = discoverFiles(request.folder, config);
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
+    evidenceFiles: discovery.evidenceFiles,
     read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
     config,
     skipped: discovery.skipped,

@@ -1,10 +1,11 @@
 // The action: inputs → scan of the checked-out workspace → one of three deliveries → outputs and the gate.
 import * as core from '@actions/core';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
-import { createGitHubClient } from '../deliver/github/client.js';
 import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
+import { createOctokitRepoHost } from '../deliver/github/repo-host.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfig } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
@@ -171,7 +172,6 @@ async function runPullRequestMode(
       finding.outcome === 'fixable' ? { ...finding, outcome: 'fixed' as const } : finding,
     ),
   };
-  const body = renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl });
   writeSummary(
     renderAnalysis(proposed, {
       mode: 'pr',
@@ -182,16 +182,19 @@ async function runPullRequestMode(
     }),
   );
 
-  const github = createGitHubClient({
+  const host = createOctokitRepoHost({
     token: inputs.token,
     baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}),
     warn: (message) => core.warning(message),
+    owner,
+    repo,
   });
   core.startGroup('Remediation pull request');
   let outcome;
   try {
     outcome = await deliverRemediationPullRequest(
-      github,
+      host,
       {
         owner,
         repo,
@@ -201,11 +204,13 @@ async function runPullRequestMode(
         draft: inputs.draft,
         dryRun: inputs.dryRun,
         workspace,
+        checkoutBranch: checkoutBranchOf(env, workspace),
         changes: result.changes,
         title: TITLE,
-        body,
+        renderBody: (delivery, notes) =>
+          renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl, delivery, notes }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
-        readStateDigest: (text) => parsePullRequestState(text)?.digest ?? null,
+        readState: parsePullRequestState,
         serverUrl,
       },
       actionLog,
@@ -227,6 +232,29 @@ async function runPullRequestMode(
         finding.edits.every((edit) => pushed.has(edit.file)),
     ),
   );
+}
+
+/**
+ * The branch the workspace is a checkout of: the workspace's own HEAD when it is a git checkout (a detached
+ * HEAD — a tag, a commit, a pull request's merge — is no branch), else the event's GITHUB_REF. A run whose
+ * checkout is not the pull request's base cannot speak for the base, so it only reports.
+ */
+export function checkoutBranchOf(env: NodeJS.ProcessEnv, workspace: string): string | null {
+  try {
+    return (
+      execFileSync('git', ['symbolic-ref', '--short', '-q', 'HEAD'], {
+        cwd: workspace,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      })
+        .toString()
+        .trim() || null
+    );
+  } catch (error) {
+    // Exit 1: a git checkout with a detached HEAD. Anything else: no git checkout here, so trust the event.
+    if ((error as { status?: number }).status === 1) return null;
+  }
+  const ref = env.GITHUB_REF ?? '';
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
 }
 
 export function annotate(findings: readonly Finding[]): void {

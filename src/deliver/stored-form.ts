@@ -55,6 +55,8 @@ export interface StoredForm {
   matches(file: string, worktree: Buffer, sha: string): boolean;
   /** The bytes to commit for new working-tree text of `file`, or null when git's form cannot be found. */
   content(file: string, worktree: Buffer): Buffer | null;
+  /** The blob id git stores working-tree bytes of `file` as (the plain blob id without git). */
+  sha(file: string, worktree: Buffer): string;
 }
 
 export function storedForm(hash: StoredHasher): StoredForm {
@@ -66,6 +68,9 @@ export function storedForm(hash: StoredHasher): StoredForm {
     content(file, worktree) {
       const sha = hash(file, worktree);
       return sha === null ? worktree : storedBytes(worktree, sha);
+    },
+    sha(file, worktree) {
+      return hash(file, worktree) ?? blobSha(worktree);
     },
   };
 }

@@ -21,6 +21,18 @@ export interface PullRequestBodyOptions {
   maxLength?: number;
   serverUrl?: string;
   ref?: string;
+  /** Delivery's own facts for the next run (the commit it wrote, a digest of what it rendered). */
+  delivery?: DeliveryState;
+  /** The people-editable section carried over from the current body (see renderNotesSection). */
+  notes?: string;
+}
+
+/** What the remediation delivery keeps in the state block besides the findings. */
+export interface DeliveryState {
+  /** The SHA of the last commit the tool wrote on the branch: a branch head that differs is not ours. */
+  head?: string;
+  /** Digest of the title and body the tool last rendered: an unchanged rendering is not written again. */
+  rendered?: string;
 }
 
 export interface PullRequestState {
@@ -31,6 +43,8 @@ export interface PullRequestState {
   /** sha256 of the sorted fingerprints (see fingerprintDigest): compare it when `complete` is false. */
   digest: string;
   complete: boolean;
+  /** Present only when the block carries delivery fields. */
+  delivery?: DeliveryState;
 }
 
 /**
@@ -48,6 +62,8 @@ interface EncodedState {
   count: number;
   /** Fingerprints grouped by outcome: the grouping keeps the block small for thousands of findings. */
   findings?: Partial<Record<Outcome, string[]>>;
+  head?: string;
+  rendered?: string;
 }
 
 /** JSON that cannot end the HTML comment it sits in (`-->`) or be read as markup. */
@@ -63,7 +79,11 @@ function stateComment(state: EncodedState): string {
  * The hidden block for these findings. When the full list would take more than `maxLength`, only the digest
  * and count are kept: the next run can still tell whether the set changed.
  */
-export function renderStateBlock(result: ScanResult, maxLength: number): string {
+export function renderStateBlock(
+  result: ScanResult,
+  maxLength: number,
+  delivery: DeliveryState = {},
+): string {
   const outcomes = new Map<string, Outcome>();
   for (const finding of result.findings) {
     const seen = outcomes.get(finding.fingerprint);
@@ -75,6 +95,8 @@ export function renderStateBlock(result: ScanResult, maxLength: number): string 
     version: STATE_VERSION,
     digest: fingerprintDigest(fingerprints),
     count: fingerprints.length,
+    ...(delivery.head === undefined ? {} : { head: delivery.head }),
+    ...(delivery.rendered === undefined ? {} : { rendered: delivery.rendered }),
   };
   const findings: Partial<Record<Outcome, string[]>> = {};
   for (const outcome of OUTCOMES) {
@@ -86,14 +108,19 @@ export function renderStateBlock(result: ScanResult, maxLength: number): string 
 }
 
 const FOOTER =
-  '_cookie-hardener updates this pull request when the findings change. If it is closed without merging, it stays closed until the set of findings changes. Edit the text freely, but keep the hidden comment at the end: the next run reads it._';
+  '_cookie-hardener rewrites this description when the findings change; only the notes section above is carried over. If the pull request is closed without merging, it stays closed until the set of findings changes._';
 
 export function renderPullRequestBody(result: ScanResult, options: PullRequestBodyOptions): string {
   const maxLength = options.maxLength ?? DEFAULT_MAX_BODY_LENGTH;
   // The full list (about 19 characters a finding) may use all but a reserve for the writeup; beyond that the
   // state shrinks to its digest, which still tells the next run whether the findings changed.
-  const state = renderStateBlock(result, Math.max(Math.floor(maxLength / 2), maxLength - ANALYSIS_RESERVE));
-  const tail = `\n${FOOTER}\n\n${state}\n`;
+  const state = renderStateBlock(
+    result,
+    Math.max(Math.floor(maxLength / 2), maxLength - ANALYSIS_RESERVE),
+    options.delivery,
+  );
+  const notes = options.notes === undefined ? '' : `\n${options.notes}\n`;
+  const tail = `${notes}\n${FOOTER}\n\n${state}\n`;
   const analysis = renderAnalysis(result, {
     mode: 'pr',
     repository: options.repository,
@@ -120,7 +147,7 @@ function decodeState(json: string): PullRequestState | null {
     return null;
   }
   if (!isRecord(value)) return null;
-  const { version, digest, findings } = value;
+  const { version, digest, findings, head, rendered } = value;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return null;
 
   const outcomes: Record<string, Outcome> = {};
@@ -145,6 +172,14 @@ function decodeState(json: string): PullRequestState | null {
     outcomes,
     digest: complete ? fingerprintDigest(fingerprints) : (digest as string),
     complete,
+    ...(typeof head === 'string' || typeof rendered === 'string'
+      ? {
+          delivery: {
+            ...(typeof head === 'string' && /^[0-9a-f]{40}$/.test(head) ? { head } : {}),
+            ...(typeof rendered === 'string' ? { rendered } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface RunOptions {
   event?: string;
   payload?: Record<string, unknown>;
   inputs?: Record<string, string>;
+  /** Extra or overriding environment variables (e.g. GITHUB_REF for a run on another branch). */
+  env?: Record<string, string>;
 }
 
 /** A git checkout holding `files`, as actions/checkout leaves it. */
@@ -78,6 +80,9 @@ export async function runAction(fake: FakeGitHub, options: RunOptions): Promise<
     GITHUB_SHA: '0000000000000000000000000000000000000000',
     GITHUB_REF: 'refs/heads/main',
     RUNNER_TEMP: scratch,
+    // GitHub's pacing between writes guards against its secondary rate limits; the fake has none to trip.
+    COOKIE_HARDENER_WRITE_SPACING_MS: '0',
+    ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const child = spawn(process.execPath, [ACTION], { cwd: options.workspace, env });

@@ -1,9 +1,10 @@
 // The scheduled sweep end to end: dist/index.js against the fake GitHub, read back with git itself.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../fake-github/api.js';
-import { faults, startFakeGitHub } from '../fake-github/server.js';
+import { faults, OCTOCAT, startFakeGitHub } from '../fake-github/server.js';
 import { EXPRESS_ROUTE, SEED_REPOSITORY, SEED_SETTINGS } from './fixtures.js';
 import { makeWorkspace, runAction, writeFiles, writesOf } from './harness.js';
 
@@ -238,7 +239,7 @@ describe('mode: pr (scheduled sweep)', () => {
     const run = await runAction(fake, { workspace });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::The token cannot create the fixed tree (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }`.',
+      '::error::The token cannot create the fixed tree and commit (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }`.',
     );
     expect(fake.pulls).toEqual([]);
   }, 60_000);
@@ -258,6 +259,232 @@ describe('mode: pr (scheduled sweep)', () => {
     expect(fake.pulls).toHaveLength(1);
     expect(fake.issueComments).toEqual([]);
     expect(fake.requests.filter((entry) => entry.injected).length).toBe(4);
+  }, 90_000);
+});
+
+describe('mode: pr never loses anyone’s work', () => {
+  const FIXED_SETTINGS = SEED_SETTINGS.replace('"secure": True,', '"secure": True,\n    "httponly": True,');
+  const BOT_MESSAGE =
+    'Harden cookie flags (HttpOnly / Secure)\n\nAdds the missing HttpOnly / Secure cookie flags in 1 file; the pull request explains each change.\n\nGenerated-by: cookie-hardener';
+
+  /** main gains a second weak cookie, so the next sweep wants to rewrite the branch. */
+  async function addFinding(fake: FakeGitHub, workspace: string) {
+    const added = { 'app/routes.js': EXPRESS_ROUTE };
+    await fake.pushBranch('main', added, { message: 'Add a login route' });
+    writeFiles(workspace, added);
+  }
+
+  // Issue 10, item 1.
+  it('closes the PR when main holds every fix but keeps a branch with a person’s commit, and says why', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    const human = await fake.addCommitOnBranch(
+      BRANCH,
+      { 'NOTES.md': 'reviewed\n' },
+      OCTOCAT,
+      'Reviewer notes',
+    );
+    await fake.pushBranch(
+      'main',
+      { 'config/settings.py': FIXED_SETTINGS },
+      { message: 'Fix cookies by hand' },
+    );
+    writeFiles(workspace, { 'config/settings.py': FIXED_SETTINGS });
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('closed');
+    expect(fake.pulls[0]!.state).toBe('closed');
+    expect(await fake.branchSha(BRANCH)).toBe(human);
+    expect(fake.deletedRefs).toEqual([]);
+    expect(fake.issueComments.map((comment) => comment.body)).toEqual([
+      `main now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it, but \`${BRANCH}\` is kept because it holds 1 commit(s) that cookie-hardener did not make (${human.slice(0, 7)}): delete it once that work is no longer needed.\n\n<!-- cookie-hardener:closed-as-done -->`,
+    ]);
+  }, 60_000);
+
+  // Item 2.
+  it('leaves a reviewer’s amended commit (same message and trailer, another author) alone', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    const amended = await fake.pushBranch(
+      BRANCH,
+      { 'config/settings.py': FIXED_SETTINGS.replace('"httponly": True,', '"httponly": True,  # reviewed') },
+      { from: 'main', message: BOT_MESSAGE, author: OCTOCAT },
+    );
+    await addFinding(fake, workspace);
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    expect(await fake.branchSha(BRANCH)).toBe(amended);
+    expect(fake.issueComments.map((comment) => comment.body)).toEqual([
+      `\`${BRANCH}\` has 1 commit(s) that cookie-hardener did not make (${amended.slice(0, 7)}), so it is left as it is: updating it would overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.\n\n<!-- cookie-hardener:human-commits ${amended} -->`,
+    ]);
+  }, 60_000);
+
+  // Item 3: a push inside the window between the sweep's check and its ref update.
+  it('does not overwrite a push that lands between the check and the ref update', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    await addFinding(fake, workspace);
+    let human = '';
+    fake.raceBefore({ method: 'POST', path: '/repos/{owner}/{repo}/git/commits' }, async (repo) => {
+      human = await repo.addCommitOnBranch(BRANCH, { 'NOTES.md': 'mine\n' }, OCTOCAT, 'Reviewer notes');
+    });
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(human).toMatch(/^[0-9a-f]{40}$/);
+    expect(await fake.branchSha(BRANCH)).toBe(human);
+    expect(await fake.readFile(BRANCH, 'NOTES.md')).toBe('mine\n');
+    expect(run.stdout).toContain(`\`${BRANCH}\` moved while this run was writing; reading it again.`);
+    expect(fake.issueComments).toHaveLength(1);
+    expect(fake.issueComments[0]!.body).toMatch(/^`cookie-hardener\/remediation` has 1 commit\(s\)/);
+    const swaps = fake.requests.filter((entry) => JSON.stringify(entry.body ?? '').includes('updateRefs'));
+    expect(swaps.map((entry) => entry.status)).toEqual([200]);
+    expect(fake.unhandledRequests).toEqual([]);
+  }, 60_000);
+
+  // Item 3 where GitHub has no updateRefs (older Enterprise Server): REST with a re-read before and after.
+  it('without updateRefs, moves its own branch through REST after re-reading it', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    fake.withoutUpdateRefs = true;
+    await addFinding(fake, workspace);
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('updated');
+    const patch = fake.requests.filter(
+      (entry) => entry.operation === 'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
+    );
+    expect(patch.map((entry) => [entry.path, entry.body, entry.status])).toEqual([
+      [
+        '/repos/acme/webapp/git/refs/heads/cookie-hardener/remediation',
+        { sha: await fake.branchSha(BRANCH), force: true },
+        200,
+      ],
+    ]);
+    expect(await fake.readFile(BRANCH, 'app/routes.js')).toContain('{ httpOnly: true, secure: true }');
+  }, 60_000);
+
+  it('without updateRefs, still sees a push that lands before its re-read', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    fake.withoutUpdateRefs = true;
+    await addFinding(fake, workspace);
+    let human = '';
+    fake.raceBefore({ method: 'POST', path: '/graphql', body: /updateRefs/ }, async (repo) => {
+      human = await repo.addCommitOnBranch(BRANCH, { 'NOTES.md': 'mine\n' }, OCTOCAT, 'Reviewer notes');
+    });
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(await fake.branchSha(BRANCH)).toBe(human);
+    expect(
+      fake.requests.filter((entry) => entry.method === 'PATCH' && entry.path.includes('/git/refs/')),
+    ).toEqual([]);
+    expect(fake.issueComments).toHaveLength(1);
+  }, 60_000);
+
+  // Item 4.
+  it('only reports on a push to another branch, even when that branch has the fixes main lacks', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    // The feature branch has the fix; main on GitHub does not.
+    checkoutBranch(workspace, 'feature');
+    writeFiles(workspace, { 'config/settings.py': FIXED_SETTINGS });
+    const before = fake.requests.length;
+    const run = await runAction(fake, {
+      workspace,
+      event: 'push',
+      env: { GITHUB_REF: 'refs/heads/feature' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    expect(fake.pulls.map((pull) => pull.state)).toEqual(['open']);
+    expect(writesOf(fake, before)).toEqual([]);
+    expect(run.stdout).toContain(
+      "::notice::This run's checkout is `feature`, not the pull request's base `main`, so it only reports: the remediation pull request follows runs on main.",
+    );
+  }, 60_000);
+
+  // Item 5.
+  it('keeps a person’s edit of the body while the findings are unchanged', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    const edited = fake.pulls[0]!.body!.replace(
+      /(<!-- cookie-hardener:notes -->\n)[^\n]*/,
+      '$1Deploy together with the proxy change.',
+    );
+    await editPull(fake, 1, {
+      body: `Reviewed by the platform team.\n\n${edited}`,
+      title: 'Cookie flags (reviewed)',
+    });
+    const before = fake.requests.length;
+    await runAction(fake, { workspace });
+    expect(writesOf(fake, before)).toEqual([]);
+    expect(fake.pulls[0]!.title).toBe('Cookie flags (reviewed)');
+    expect(fake.pulls[0]!.body).toBe(`Reviewed by the platform team.\n\n${edited}`);
+
+    await addFinding(fake, workspace);
+    const changed = await runAction(fake, { workspace });
+    expect(changed.outputs['pull-request-operation']).toBe('updated');
+    expect(fake.pulls[0]!.title).toBe('Harden cookie flags (HttpOnly / Secure)');
+    expect(fake.pulls[0]!.body).toContain(
+      '### Notes\n\n<!-- cookie-hardener:notes -->\nDeploy together with the proxy change.\n<!-- cookie-hardener:notes-end -->',
+    );
+    expect(fake.pulls[0]!.body).not.toContain('Reviewed by the platform team.');
+  }, 90_000);
+
+  // Item 6.
+  it('does not reopen a declined PR because an outsider pasted the "closed as done" marker', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    await editPull(fake, 1, { state: 'closed' });
+    await fake.addIssueComment(1, 'Closing was a mistake\n\n<!-- cookie-hardener:closed-as-done -->', {
+      ...OCTOCAT,
+      login: 'mallory',
+      id: 666,
+      email: 'mallory@example.com',
+      association: 'NONE',
+    });
+    const before = fake.requests.length;
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    expect(fake.pulls).toHaveLength(1);
+    // The token's identity is learned once per run, through GraphQL's viewer.
+    const viewer = fake.requests
+      .slice(before)
+      .filter((entry) => JSON.stringify(entry.body ?? '').includes('viewer'));
+    expect(viewer).toHaveLength(1);
+  }, 60_000);
+
+  // Item 11: two sweeps at once; the other one creates the branch first.
+  it('adopts the branch a concurrent sweep created instead of failing on "Reference already exists"', async () => {
+    const { fake, workspace } = await seedRepository();
+    fake.raceBefore({ method: 'POST', path: '/repos/{owner}/{repo}/git/refs' }, async (repo) => {
+      const main = (await repo.branchSha('main'))!;
+      await repo.setBranch(
+        BRANCH,
+        await repo.commitAsToken(main, { 'config/settings.py': FIXED_SETTINGS }, BOT_MESSAGE),
+      );
+    });
+    const run = await runAction(fake, { workspace });
+    expect(run.stdout).not.toContain('::error::');
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('created');
+    expect(fake.pulls).toHaveLength(1);
+    expect(
+      fake.requests
+        .filter((entry) => entry.operation === 'POST /repos/{owner}/{repo}/git/refs')
+        .map((entry) => entry.status),
+    ).toEqual([422]);
+    expect(await fake.readFile(BRANCH, 'config/settings.py')).toBe(FIXED_SETTINGS);
+  }, 60_000);
+
+  it('two sweeps started together leave one PR and both succeed', async () => {
+    const { fake, workspace } = await seedRepository();
+    const runs = await Promise.all([runAction(fake, { workspace }), runAction(fake, { workspace })]);
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    expect(fake.pulls).toHaveLength(1);
+    expect(runs.map((run) => run.outputs['pull-request-number'])).toEqual(['1', '1']);
   }, 90_000);
 });
 
@@ -321,10 +548,20 @@ describe('mode: report', () => {
 });
 
 async function closePull(fake: FakeGitHub, number: number): Promise<void> {
+  await editPull(fake, number, { state: 'closed' });
+}
+
+/** `git checkout -b` in the workspace, as actions/checkout leaves a push to that branch. */
+function checkoutBranch(workspace: string, branch: string): void {
+  execFileSync('git', ['checkout', '-q', '-b', branch], { cwd: workspace, stdio: 'ignore' });
+}
+
+/** A person editing the pull request on github.com. */
+async function editPull(fake: FakeGitHub, number: number, fields: Record<string, string>): Promise<void> {
   const response = await fetch(`${fake.url}/repos/acme/webapp/pulls/${number}`, {
     method: 'PATCH',
     headers: { authorization: 'token x', 'content-type': 'application/json' },
-    body: JSON.stringify({ state: 'closed' }),
+    body: JSON.stringify(fields),
   });
   expect(response.status).toBe(200);
 }

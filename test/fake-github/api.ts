@@ -1,7 +1,7 @@
 // The public face of the fake GitHub: its options and the object tests drive. The implementation lives in
 // server.ts (HTTP), seed.ts (state set up behind the API's back) and repo-state.ts (the repository itself).
 
-import type { FaultHandle, FaultSpec } from './faults.js';
+import type { FaultHandle, FaultSpec, RaceSpec } from './faults.js';
 import type {
   DeletedRef,
   FakeUser,
@@ -37,6 +37,8 @@ export interface FakeGitHubOptions {
   readOnly?: boolean;
   /** The "Allow GitHub Actions to create and approve pull requests" setting. Default true. */
   allowActionsToCreatePullRequests?: boolean;
+  /** Answer GraphQL like a GitHub Enterprise Server release without the updateRefs mutation. */
+  withoutUpdateRefs?: boolean;
   /** Host of html_url links. Default "https://github.com". */
   webUrl?: string;
   /** Start of the fake clock (timestamps and commit dates). Default 2026-01-05T09:00:00Z. */
@@ -55,6 +57,22 @@ export interface PullRequestSeed {
   /** Default octocat. */
   user?: FakeUser;
   labels?: string[];
+}
+
+/** What a race action may do to the repository (the seeding helpers, run inside the request pipeline). */
+export interface RaceActions {
+  pushBranch(
+    name: string,
+    files: FileMap,
+    options?: { from?: string; message?: string; author?: FakeUser },
+  ): Promise<string>;
+  addCommitOnBranch(branch: string, files: FileMap, author?: FakeUser, message?: string): Promise<string>;
+  branchSha(branch: string): Promise<string | null>;
+  /** Creates a commit as the token's identity through the API would (signed, committed by GitHub). */
+  commitAsToken(parent: string, files: FileMap, message: string): Promise<string>;
+  /** Points a branch at a commit (creating it), as a push would. */
+  setBranch(branch: string, sha: string): Promise<void>;
+  openPullRequest(seed: PullRequestSeed): Promise<PullRecord>;
 }
 
 export interface FakeGitHub {
@@ -82,6 +100,8 @@ export interface FakeGitHub {
   readonly deletedRefs: readonly DeletedRef[];
   /** Switch the token to read-only (or back) at any time. */
   readOnly: boolean;
+  /** GraphQL without updateRefs (older GitHub Enterprise Server), switchable at any time. */
+  withoutUpdateRefs: boolean;
   allowActionsToCreatePullRequests: boolean;
   tokenUser: FakeUser;
 
@@ -128,6 +148,11 @@ export interface FakeGitHub {
   isThreadResolved(commentId: number): boolean;
   /** Makes the next matching request(s) fail. */
   failNext(spec: FaultSpec): FaultHandle;
+  /**
+   * Runs `action` after the next matching request arrives and before it is handled: a person's push (or
+   * another run's write) landing between two of the client's requests.
+   */
+  raceBefore(spec: RaceSpec, action: (repo: RaceActions) => Promise<void>): FaultHandle;
   /** Stops the server and deletes the repository. */
   close(): Promise<void>;
 }

@@ -72,12 +72,57 @@ export class FaultQueue {
   }
 }
 
+/** Which requests a race hook fires before: the FaultSpec matchers, plus a test on the raw request body. */
+export interface RaceSpec {
+  method?: string;
+  path?: string | RegExp;
+  /** Tested against the request body as sent (e.g. /updateRefs/ to pick one GraphQL mutation). */
+  body?: RegExp;
+  times?: number;
+}
+
+interface ArmedRace<T> {
+  spec: RaceSpec;
+  remaining: number;
+  action: (context: T) => Promise<void>;
+}
+
+/**
+ * Someone else acting between two of the client's requests: the action runs after the request has arrived and
+ * before it is handled, so it lands exactly in the window a client's read-then-write leaves open.
+ */
+export class RaceQueue<T> {
+  private readonly armed: ArmedRace<T>[] = [];
+
+  add(spec: RaceSpec, action: (context: T) => Promise<void>): FaultHandle {
+    const race: ArmedRace<T> = { spec, remaining: spec.times ?? 1, action };
+    this.armed.push(race);
+    return {
+      get remaining() {
+        return race.remaining;
+      },
+      cancel: () => {
+        race.remaining = 0;
+      },
+    };
+  }
+
+  async run(method: string, path: string, template: string | null, body: string, context: T): Promise<void> {
+    for (const race of this.armed) {
+      if (race.remaining <= 0 || !matches(race.spec, method, path, template)) continue;
+      if (race.spec.body && !race.spec.body.test(body)) continue;
+      race.remaining -= 1;
+      await race.action(context);
+    }
+  }
+}
+
 function matches(
-  spec: FaultSpec,
+  spec: { method?: string; path?: string | RegExp; graphql?: RegExp },
   method: string,
   path: string,
   template: string | null,
-  graphqlQuery: string | undefined,
+  graphqlQuery?: string,
 ): boolean {
   if (spec.method && spec.method.toUpperCase() !== method) return false;
   if (spec.graphql && (graphqlQuery === undefined || !spec.graphql.test(graphqlQuery))) return false;

@@ -1,12 +1,15 @@
-// The GraphQL operations cookie-hardener needs, because review threads exist only in GraphQL (and `viewer` is
-// the one way every kind of token can learn whom it acts as):
-//   query    viewer { login }
+// The GraphQL operations cookie-hardener needs: review threads (they exist only in GraphQL), the token's own
+// identity (`viewer` is the one way every kind of token can learn whom it acts as), and the one
+// compare-and-swap ref write GitHub offers:
 //   query    repository(owner, name) { pullRequest(number) { reviewThreads(first, after) { … } } }
 //   mutation resolveReviewThread(input: { threadId }) { thread { id isResolved } }   (and unresolve…)
+//   query    viewer { login databaseId }
+//   mutation updateRefs(input: { repositoryId, refUpdates: [{ name, beforeOid, afterOid, force }] })
 // This is no GraphQL engine. It recognises the operation by its field names, reads arguments from literals
 // or variables, and answers with every field a client may select: extra fields are harmless to a JSON
 // consumer, and it keeps the fake small. Errors follow GitHub's shape (HTTP 200, an `errors` array).
 
+import { ZERO_SHA } from './git-store.js';
 import type { PullRecord, ReviewCommentRecord } from './records.js';
 import type { RepoState } from './repo-state.js';
 import { visibleComments } from './routes/reviews.js';
@@ -99,11 +102,18 @@ function error(message: string, type?: string, path?: string[]): GraphqlError {
   };
 }
 
+export interface GraphqlOptions {
+  readOnly: boolean;
+  /** Answer like a GitHub Enterprise Server release whose schema has no updateRefs mutation. */
+  withoutUpdateRefs?: boolean;
+}
+
 export async function answerGraphql(
   state: RepoState,
   request: GraphqlRequest,
-  readOnly: boolean,
+  options: GraphqlOptions,
 ): Promise<GraphqlAnswer> {
+  const { readOnly } = options;
   const query = request.query ?? '';
   const variables = request.variables ?? {};
   const mutation = /^\s*mutation\b/.test(query);
@@ -118,6 +128,32 @@ export async function answerGraphql(
       }
       return { body: setResolved(state, argumentsOf(query, name, variables), name), handled: true, mutation };
     }
+  }
+  if (mutation && /\bupdateRefs\s*\(/.test(query)) {
+    if (options.withoutUpdateRefs) {
+      // A schema without the field rejects the whole document at validation, before anything runs.
+      const missing = {
+        path: ['mutation', 'updateRefs'],
+        extensions: { code: 'undefinedField', typeName: 'Mutation', fieldName: 'updateRefs' },
+        locations: [{ line: 1, column: 1 }],
+        message: "Field 'updateRefs' doesn't exist on type 'Mutation'",
+      };
+      return { body: { errors: [missing] }, handled: true, mutation };
+    }
+    const invalid = invalidUpdateRefsInput(query, variables);
+    if (invalid) return { body: { errors: [error(invalid)] }, handled: true, mutation };
+    if (readOnly) {
+      const body = {
+        data: { updateRefs: null },
+        errors: [error('Resource not accessible by integration', 'FORBIDDEN', ['updateRefs'])],
+      };
+      return { body, handled: true, mutation };
+    }
+    return {
+      body: await updateRefs(state, argumentsOf(query, 'updateRefs', variables)),
+      handled: true,
+      mutation,
+    };
   }
   if (!mutation && /^[\s{]*(?:query\b[^{]*\{\s*)?viewer\b/.test(query)) {
     // For an installation token (GITHUB_TOKEN, an App's token) GitHub answers with the bot's REST spelling,
@@ -137,6 +173,111 @@ export async function answerGraphql(
     handled: false,
     mutation,
   };
+}
+
+/**
+ * The checks GitHub's schema makes before running updateRefs: `input` is an UpdateRefsInput! with a
+ * repositoryId (ID!) and refUpdates ([RefUpdate!]!), and every RefUpdate has `name` and `afterOid`. Only the
+ * variable form is checked (the one cookie-hardener sends); wording follows GitHub's variable errors.
+ */
+function invalidUpdateRefsInput(query: string, variables: Record<string, unknown>): string | null {
+  if (
+    !/\$input\s*:\s*UpdateRefsInput!/.test(query) ||
+    !/updateRefs\s*\(\s*input\s*:\s*\$input\s*\)/.test(query)
+  ) {
+    return 'fake-github checks only updateRefs(input: $input) with $input: UpdateRefsInput!';
+  }
+  const input = variables.input as Record<string, unknown> | undefined;
+  const problem = (path: string, why: string) =>
+    `Variable $input of type UpdateRefsInput! was provided invalid value for ${path} (${why})`;
+  if (!input || typeof input !== 'object') return problem('input', 'Expected value to not be null');
+  if (typeof input.repositoryId !== 'string') return problem('repositoryId', 'Expected value to not be null');
+  if (!Array.isArray(input.refUpdates)) return problem('refUpdates', 'Expected value to not be null');
+  for (const [index, update] of (input.refUpdates as Record<string, unknown>[]).entries()) {
+    for (const field of ['name', 'afterOid']) {
+      if (typeof update?.[field] !== 'string') {
+        return problem(`refUpdates.${index}.${field}`, 'Expected value to not be null');
+      }
+    }
+    for (const field of ['afterOid', 'beforeOid']) {
+      const value = update[field];
+      if (value !== undefined && value !== null && !/^[0-9a-f]{40}$/.test(String(value))) {
+        return problem(
+          `refUpdates.${index}.${field}`,
+          `Could not coerce value "${String(value)}" to GitObjectID`,
+        );
+      }
+    }
+  }
+  for (const key of Object.keys(input)) {
+    if (!['repositoryId', 'refUpdates', 'clientMutationId'].includes(key)) {
+      return problem(key, 'Field is not defined on UpdateRefsInput');
+    }
+  }
+  return null;
+}
+
+interface RefUpdate {
+  name?: unknown;
+  beforeOid?: unknown;
+  afterOid?: unknown;
+  force?: unknown;
+}
+
+/**
+ * GitHub's documented semantics: every update is checked first and then all are applied, or none is.
+ * `beforeOid` must be where the ref points now (all zeros: the ref must not exist); `afterOid` all zeros
+ * deletes it; without `force` the update must be a fast-forward. Error wording is ours (GitHub's is
+ * undocumented), in GitHub's error shape.
+ */
+async function updateRefs(state: RepoState, args: Record<string, unknown>): Promise<GraphqlAnswer['body']> {
+  const input = (args.input ?? {}) as { repositoryId?: unknown; refUpdates?: unknown };
+  const fail = (message: string, type = 'UNPROCESSABLE') => ({
+    data: { updateRefs: null },
+    errors: [error(message, type, ['updateRefs'])],
+  });
+  if (input.repositoryId !== state.payloads.repoNodeId) {
+    return fail(
+      `Could not resolve to a node with the global id of '${String(input.repositoryId)}'`,
+      'NOT_FOUND',
+    );
+  }
+  if (!Array.isArray(input.refUpdates) || input.refUpdates.length === 0) {
+    return fail('refUpdates must list at least one update');
+  }
+  const checked: { name: string; current: string | null; after: string }[] = [];
+  for (const update of input.refUpdates as RefUpdate[]) {
+    const name = String(update.name ?? '');
+    const after = String(update.afterOid ?? '');
+    if (!name.startsWith('refs/') || !(await state.git.isValidRefName(name))) {
+      return fail(`${name} is not a valid fully qualified ref name`);
+    }
+    const current = await state.git.readRef(name);
+    if (update.beforeOid !== undefined && update.beforeOid !== null) {
+      if ((current ?? ZERO_SHA) !== String(update.beforeOid)) {
+        return fail(
+          `A ref update was rejected: ${name} is at ${current ?? ZERO_SHA}, not ${String(update.beforeOid)}`,
+        );
+      }
+    }
+    if (after !== ZERO_SHA) {
+      if ((await state.git.objectType(after)) === null) return fail(`Object ${after} does not exist`);
+      if (
+        update.force !== true &&
+        current !== null &&
+        current !== after &&
+        !(await state.git.isAncestor(current, after))
+      ) {
+        return fail(`A ref update was rejected: ${name} update is not a fast forward`);
+      }
+    }
+    checked.push({ name, current, after });
+  }
+  for (const { name, current, after } of checked) {
+    if (after === ZERO_SHA) await state.deleteRef(name);
+    else await state.setRef(name, after, current ?? ZERO_SHA);
+  }
+  return { data: { updateRefs: { clientMutationId: null } } };
 }
 
 function setResolved(state: RepoState, args: Record<string, unknown>, field: string): GraphqlAnswer['body'] {

@@ -66,6 +66,10 @@ export class Payloads {
   get repoWeb(): string {
     return `${this.id.webUrl}/${this.fullName}`;
   }
+  /** The repository's GraphQL node id (`repositoryId` in mutations). */
+  get repoNodeId(): string {
+    return this.nodeId('R', this.id.repoId);
+  }
 
   nodeId(prefix: string, id: number): string {
     return `${prefix}_fake${id.toString(36).padStart(8, '0')}`;

@@ -816,3 +816,110 @@ describe('repository state', () => {
     });
   });
 });
+
+describe('identity and compare-and-swap ref updates (GraphQL)', () => {
+  const UPDATE_REFS = 'mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }';
+  const ZERO = '0000000000000000000000000000000000000000';
+
+  async function setup() {
+    const server = await start();
+    const octokit = client(server);
+    const repositoryId = (await octokit.rest.repos.get({ owner: server.owner, repo: server.repo })).data
+      .node_id;
+    const main = (await server.branchSha('main'))!;
+    const side = await server.pushBranch(BRANCH, { 'src/app.js': APP_V2 });
+    return { server, octokit, repositoryId, main, side };
+  }
+
+  it('names the token’s account through viewer, without the "[bot]" REST adds', async () => {
+    const server = await start();
+    const data = await client(server).graphql<{ viewer: { login: string; databaseId: number } }>(
+      'query { viewer { login databaseId } }',
+    );
+    expect(data.viewer).toEqual({ login: 'github-actions', databaseId: 41898282 });
+  });
+
+  it('moves a ref only from the expected value, and deletes with the zero id', async () => {
+    const { server, octokit, repositoryId, main, side } = await setup();
+    const update = (beforeOid: string, afterOid: string) =>
+      octokit.graphql(UPDATE_REFS, {
+        input: {
+          repositoryId,
+          refUpdates: [{ name: `refs/heads/${BRANCH}`, beforeOid, afterOid, force: true }],
+        },
+      });
+    const stale = await failure(update(main, main));
+    expect((stale as unknown as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      `A ref update was rejected: refs/heads/${BRANCH} is at ${side}, not ${main}`,
+    );
+    expect(await server.branchSha(BRANCH)).toBe(side);
+    await update(side, main);
+    expect(await server.branchSha(BRANCH)).toBe(main);
+    await update(main, ZERO);
+    expect(await server.branchSha(BRANCH)).toBeNull();
+    expect(server.deletedRefs.map((ref) => [ref.ref, ref.sha])).toEqual([[`refs/heads/${BRANCH}`, main]]);
+  });
+
+  it('applies all updates or none, and refuses a non-fast-forward without force', async () => {
+    const { server, octokit, repositoryId, main, side } = await setup();
+    const rejected = await failure(
+      octokit.graphql(UPDATE_REFS, {
+        input: {
+          repositoryId,
+          refUpdates: [
+            { name: 'refs/heads/other', beforeOid: ZERO, afterOid: side },
+            { name: `refs/heads/${BRANCH}`, beforeOid: side, afterOid: main },
+          ],
+        },
+      }),
+    );
+    expect((rejected as unknown as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      `A ref update was rejected: refs/heads/${BRANCH} update is not a fast forward`,
+    );
+    expect(await server.branchSha('other')).toBeNull();
+    expect(await server.branchSha(BRANCH)).toBe(side);
+  });
+
+  it('checks the input against the schema', async () => {
+    const { octokit, repositoryId } = await setup();
+    const missing = await failure(
+      octokit.graphql(UPDATE_REFS, {
+        input: { repositoryId, refUpdates: [{ name: `refs/heads/${BRANCH}`, beforeOid: 'abc' }] },
+      }),
+    );
+    expect((missing as unknown as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      'Variable $input of type UpdateRefsInput! was provided invalid value for refUpdates.0.afterOid (Expected value to not be null)',
+    );
+  });
+
+  it('answers like an Enterprise Server without updateRefs when asked to', async () => {
+    const { server, octokit, repositoryId, main } = await setup();
+    server.withoutUpdateRefs = true;
+    const refused = await failure(
+      octokit.graphql(UPDATE_REFS, {
+        input: { repositoryId, refUpdates: [{ name: `refs/heads/${BRANCH}`, afterOid: main }] },
+      }),
+    );
+    expect((refused as unknown as Error).message).toContain(
+      "Field 'updateRefs' doesn't exist on type 'Mutation'",
+    );
+  });
+
+  it('lets a race action land between a request’s arrival and its handling', async () => {
+    const { server, octokit, main } = await setup();
+    let pushed = '';
+    server.raceBefore({ method: 'PATCH', path: '/repos/{owner}/{repo}/git/refs/{ref}' }, async (repo) => {
+      pushed = await repo.addCommitOnBranch(BRANCH, { 'NOTES.md': 'x\n' });
+    });
+    const refused = await failure(
+      octokit.rest.git.updateRef({
+        owner: server.owner,
+        repo: server.repo,
+        ref: `heads/${BRANCH}`,
+        sha: main,
+      }),
+    );
+    expect(refused.status).toBe(422);
+    expect(await server.branchSha(BRANCH)).toBe(pushed);
+  });
+});

@@ -13,10 +13,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { FakeGitHub, FakeGitHubOptions, PullRequestSeed } from './api.js';
+import type { FakeGitHub, FakeGitHubOptions, PullRequestSeed, RaceActions } from './api.js';
 import { ApiError, notAccessible, notFound } from './errors.js';
-import type { FaultHandle, FaultResponse, FaultSpec } from './faults.js';
-import { FaultQueue } from './faults.js';
+import type { FaultHandle, FaultResponse, FaultSpec, RaceSpec } from './faults.js';
+import { FaultQueue, RaceQueue } from './faults.js';
 import { GitStore } from './git-store.js';
 import { answerGraphql } from './graphql.js';
 import type { GraphqlRequest } from './graphql.js';
@@ -46,9 +46,9 @@ import { pullRoutes } from './routes/pulls.js';
 import { repoRoutes } from './routes/repos.js';
 import { reviewRoutes } from './routes/reviews.js';
 
-export type { FakeGitHub, FakeGitHubOptions, PullRequestSeed } from './api.js';
+export type { FakeGitHub, FakeGitHubOptions, PullRequestSeed, RaceActions } from './api.js';
 export { faults } from './faults.js';
-export type { FaultHandle, FaultResponse, FaultSpec } from './faults.js';
+export type { FaultHandle, FaultResponse, FaultSpec, RaceSpec } from './faults.js';
 export { GITHUB_ACTIONS_BOT, OCTOCAT } from './records.js';
 export type * from './records.js';
 export type { FileMap } from './repo-state.js';
@@ -82,9 +82,11 @@ class FakeGitHubServer implements FakeGitHub {
   readonly responseViolations: SchemaViolation[] = [];
   readonly unhandledRequests: RequestLogEntry[] = [];
   readOnly: boolean;
+  withoutUpdateRefs: boolean;
   url = '';
 
   private readonly faultQueue = new FaultQueue();
+  private readonly raceQueue = new RaceQueue<RaceActions>();
   private readonly router = new Router<Routed>();
   private queue: Promise<unknown> = Promise.resolve();
   private rateUsed = 0;
@@ -97,6 +99,7 @@ class FakeGitHubServer implements FakeGitHub {
     readonly repo: string,
   ) {
     this.readOnly = options.readOnly ?? false;
+    this.withoutUpdateRefs = options.withoutUpdateRefs ?? false;
     for (const [key, handler] of Object.entries(ROUTES)) {
       const spec = subset().operation(key);
       // Routes and the extraction script's operation list must agree, or validation would silently skip.
@@ -211,6 +214,7 @@ class FakeGitHubServer implements FakeGitHub {
 
     if (method === 'POST' && url.pathname === '/graphql') {
       entry.operation = 'POST /graphql';
+      await this.raceQueue.run(method, entry.path, '/graphql', raw.toString('utf8'), this.raceActions());
       return this.graphql(request, body, entry);
     }
 
@@ -230,6 +234,7 @@ class FakeGitHubServer implements FakeGitHub {
         throw notFound();
       }
       this.authenticate(request, method !== 'GET');
+      await this.raceQueue.run(method, entry.path, spec.path, raw.toString('utf8'), this.raceActions());
 
       // Checked now, answered after fault injection: a fault simulates GitHub failing before reading the body.
       const problems = this.checkRequestBody(spec, method, entry.path, body);
@@ -325,7 +330,10 @@ class FakeGitHubServer implements FakeGitHub {
       };
     }
     await this.state.syncPulls();
-    const answer = await answerGraphql(this.state, graphqlRequest, this.readOnly);
+    const answer = await answerGraphql(this.state, graphqlRequest, {
+      readOnly: this.readOnly,
+      withoutUpdateRefs: this.withoutUpdateRefs,
+    });
     if (!answer.handled) this.unhandledRequests.push(entry);
     return { status: 200, body: answer.body };
   }
@@ -444,6 +452,32 @@ class FakeGitHubServer implements FakeGitHub {
 
   failNext(spec: FaultSpec): FaultHandle {
     return this.faultQueue.add(spec);
+  }
+
+  raceBefore(spec: RaceSpec, action: (repo: RaceActions) => Promise<void>): FaultHandle {
+    return this.raceQueue.add(spec, action);
+  }
+
+  /** Seeding helpers without the serial queue: race actions already run inside it. */
+  private raceActions(): RaceActions {
+    const state = this.state;
+    return {
+      pushBranch: (name, files, options) => seed.pushBranch(state, name, files, options),
+      addCommitOnBranch: (branch, files, author, message) =>
+        seed.addCommitOnBranch(state, branch, files, author, message),
+      branchSha: (branch) => state.branchSha(branch),
+      commitAsToken: async (parent, files, message) => {
+        const changes = [];
+        for (const [path, content] of Object.entries(files)) {
+          const sha = content === null ? null : await state.git.writeBlob(Buffer.from(content));
+          changes.push({ path, mode: '100644', type: 'blob' as const, sha });
+        }
+        const tree = await state.git.buildTree(await state.git.treeOf(parent), changes);
+        return state.createCommit({ tree, parents: [parent], message, signed: true });
+      },
+      setBranch: (branch, sha) => state.setRef(`refs/heads/${branch}`, sha),
+      openPullRequest: (pullRequest) => seed.openPullRequest(state, pullRequest),
+    };
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,7 @@ import {
 import { allCases, changes, conditionalSecure, expressToken, finding, scanResult } from './scan-results.js';
 
 const FOOTER =
-  '_cookie-hardener updates this pull request when the findings change. If it is closed without merging, it stays closed until the set of findings changes. Edit the text freely, but keep the hidden comment at the end: the next run reads it._';
+  '_cookie-hardener rewrites this description when the findings change; only the notes section above is carried over. If the pull request is closed without merging, it stays closed until the set of findings changes._';
 
 function manyFindings(count: number): Finding[] {
   return Array.from({ length: count }, (_, index) =>

@@ -56,6 +56,8 @@ describe('markers in repository text', () => {
     notes: [],
     fingerprint: 'abc',
     edits: [],
+    evidence: [],
+    beforeMerging: [],
   };
 
   it("reads the comment's own keys, not a marker quoted by the suggested source line", () => {

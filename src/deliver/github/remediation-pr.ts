@@ -1,19 +1,32 @@
-// The one remediation pull request: fixed files committed through the Git Data API (blobs → tree on the
-// base commit → commit → ref, so no git credentials and a Verified commit), on one deterministic branch,
-// kept up to date run after run, closed when the base already holds every fix, never reopened against a
-// human's "no", and never force-pushed over someone else's commits.
+// The one remediation pull request: read what GitHub holds (snapshot), decide (remediation/plan.ts), write the
+// few steps the plan names (apply). Every write that could replace or remove commits is a compare-and-swap on
+// the branch; when one finds the branch moved, the run reads again and decides again, so a person's push that
+// lands in the middle of a run is seen, and kept, rather than overwritten.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileChange } from '../../model.js';
-import { workspaceStoredForm } from '../stored-form.js';
-import type { GitHubClient } from './client.js';
+import type { DeliveryState, PullRequestState } from '../../report/pr-body.js';
+import { DEFAULT_NOTES, extractNotes, renderNotesSection } from '../remediation/notes.js';
+import {
+  CLOSED_AS_DONE,
+  COMMIT_TRAILER,
+  planRemediation,
+  type FixedFile,
+  type Plan,
+  type RemediationBranch,
+  type Snapshot,
+} from '../remediation/plan.js';
 import {
   apiErrorOf,
   explainApiError,
   isPullRequestAlreadyExists,
   isPullRequestsNotPermitted,
 } from './errors.js';
+import type { HostComment, HostIdentity, HostPull, RepoHost } from './repo-host.js';
+import { workspaceStoredForm, type StoredForm } from '../stored-form.js';
+
+export { COMMIT_TRAILER };
 
 export type PullRequestOperation = 'created' | 'updated' | 'closed' | 'none';
 
@@ -34,13 +47,16 @@ export interface RemediationRequest {
   dryRun: boolean;
   /** The checked-out workspace the changes were computed from. */
   workspace: string;
+  /** The branch the workspace is a checkout of (refs/heads/… of the event), or null when it is none. */
+  checkoutBranch: string | null;
   changes: readonly FileChange[];
   title: string;
-  body: string;
+  /** The body for these findings, carrying the delivery's own state and the people-editable notes section. */
+  renderBody: (delivery: DeliveryState, notes: string) => string;
   /** Digest of the findings' fingerprints; a PR closed unmerged stays closed while it is the same. */
   stateDigest: string;
-  /** Reads the digest back out of an earlier PR body (null when it carries none). */
-  readStateDigest: (body: string) => string | null;
+  /** Reads the state block back out of an earlier PR body (null when it carries none). */
+  readState: (body: string) => PullRequestState | null;
   /** The server's web URL, for compare links. */
   serverUrl: string;
 }
@@ -55,291 +71,6 @@ export interface RemediationOutcome {
   pushedFiles: string[];
 }
 
-/** Marks our commits, so a commit without it on the branch is recognised as a human's. */
-export const COMMIT_TRAILER = 'Generated-by: cookie-hardener';
-const HUMAN_COMMITS_MARKER = '<!-- cookie-hardener:human-commits';
-/** Ends the comment of a pull request this tool closed because the base held every fix (not a human's "no"). */
-const CLOSED_AS_DONE = '<!-- cookie-hardener:closed-as-done -->';
-
-interface PullSummary {
-  number: number;
-  state: string;
-  merged_at: string | null;
-  closed_at: string | null;
-  html_url: string;
-  title: string;
-  body: string | null;
-  head: { ref: string; sha: string };
-  base: { ref: string };
-}
-
-export async function deliverRemediationPullRequest(
-  github: GitHubClient,
-  request: RemediationRequest,
-  log: Logger,
-): Promise<RemediationOutcome> {
-  const { owner, repo, branch } = request;
-  const none: RemediationOutcome = {
-    operation: 'none',
-    number: null,
-    url: null,
-    failure: null,
-    pushedFiles: [],
-  };
-  const call = async <T>(doing: string, action: () => Promise<T>): Promise<T> => {
-    try {
-      return await action();
-    } catch (error) {
-      const api = apiErrorOf(error);
-      throw new DeliveryError(
-        api ? explainApiError(api, doing) : `${doing} failed: ${(error as Error).message}`,
-        api?.status,
-      );
-    }
-  };
-
-  const repository = await call('read the repository', () => github.rest.repos.get({ owner, repo }));
-  const base = request.base ?? repository.data.default_branch;
-  const baseRef = await call(`read the base branch ${base}`, () =>
-    github.rest.git.getRef({ owner, repo, ref: `heads/${base}` }),
-  );
-  const baseSha = baseRef.data.object.sha;
-  const baseCommit = await call('read the base commit', () =>
-    github.rest.git.getCommit({ owner, repo, commit_sha: baseSha }),
-  );
-  const baseTree = await readTree(github, owner, repo, baseCommit.data.tree.sha, call);
-
-  const pulls = (await call('list pull requests', () =>
-    github.paginate(github.rest.pulls.list, {
-      owner,
-      repo,
-      state: 'all',
-      head: `${owner}:${branch}`,
-      per_page: 100,
-    }),
-  )) as PullSummary[];
-  const ours = pulls.filter((pull) => pull.head.ref === branch).sort((a, b) => b.number - a.number);
-  const open = ours.find((pull) => pull.state === 'open') ?? null;
-
-  // Only files whose base version is exactly what we fixed: if the base moved on, the fix is not ours to push.
-  const files: Array<{ path: string; mode: string; content: Buffer }> = [];
-  const stored = workspaceStoredForm(request.workspace);
-  for (const change of request.changes) {
-    const original = readFileSync(join(request.workspace, change.file));
-    const entry = baseTree.get(change.file);
-    if (!entry || !stored.matches(change.file, original, entry.sha)) {
-      log.warning(
-        `${change.file} differs on ${base} from the checked-out copy; its fix is left for the next run.`,
-      );
-      continue;
-    }
-    const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? '\uFEFF' : '';
-    // Committed as git stores it (an `eol=crlf` checkout's fix goes in with the repository's LF endings).
-    const content = stored.content(change.file, Buffer.from(bom + change.after, 'utf8'));
-    if (!content) {
-      log.warning(
-        `${change.file}: git stores it through a filter this tool cannot reproduce; its fix is left out.`,
-      );
-      continue;
-    }
-    files.push({ path: change.file, mode: entry.mode, content });
-  }
-
-  if (files.length === 0 && request.changes.length > 0) {
-    // Every fixed file moved on the base since this checkout: nothing can be said about the PR until a run
-    // sees the base as it is now. Closing it here would claim fixes the base does not have.
-    log.warning(
-      `${base} moved on since this checkout; the pull request is left as it is until the next run.`,
-    );
-    return { ...none, number: open?.number ?? null, url: open?.html_url ?? null };
-  }
-
-  if (files.length === 0) {
-    if (!open) {
-      log.info('Nothing to fix on the base branch; no pull request is needed.');
-      return none;
-    }
-    if (request.dryRun) {
-      log.info(`Dry run: would close #${open.number}, because ${base} already contains every fix.`);
-      return { ...none, number: open.number, url: open.html_url };
-    }
-    await call(`comment on #${open.number}`, () =>
-      github.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: open.number,
-        body: `${base} now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed. Closing it and deleting \`${branch}\`.\n\n${CLOSED_AS_DONE}`,
-      }),
-    );
-    await call(`close #${open.number}`, () =>
-      github.rest.pulls.update({ owner, repo, pull_number: open.number, state: 'closed' }),
-    );
-    await deleteBranch(github, owner, repo, branch, call);
-    log.info(`Closed #${open.number}: ${base} already contains every fix.`);
-    return { ...none, operation: 'closed', number: open.number, url: open.html_url };
-  }
-
-  if (!open) {
-    const declined = ours.find((pull) => pull.state === 'closed' && !pull.merged_at);
-    const previous = declined ? request.readStateDigest(declined.body ?? '') : null;
-    if (
-      declined &&
-      previous === request.stateDigest &&
-      !(await closedAsDone(github, owner, repo, declined, call))
-    ) {
-      log.notice(
-        `#${declined.number} proposed these same fixes and was closed without merging, so it is not reopened. ` +
-          'A new pull request opens when the set of findings changes.',
-      );
-      return { ...none, number: declined.number, url: declined.html_url };
-    }
-  }
-
-  if (request.dryRun) {
-    log.info(
-      `Dry run: would ${open ? `update #${open.number}` : 'open a pull request'} on ${branch} changing ${files.map((f) => f.path).join(', ')}.`,
-    );
-    return { ...none, number: open?.number ?? null, url: open?.html_url ?? null };
-  }
-
-  const existing = await getBranchSha(github, owner, repo, branch, call);
-  let branchChanged = false;
-  if (existing) {
-    const comparison = await call(`compare ${base} with ${branch}`, () =>
-      github.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${baseSha}...${existing}` }),
-    );
-    const foreign = comparison.data.commits.filter(
-      (commit) => !commit.commit.message.includes(COMMIT_TRAILER),
-    );
-    if (foreign.length > 0) {
-      const message =
-        `\`${branch}\` has ${foreign.length} commit(s) that cookie-hardener did not make ` +
-        `(${foreign.map((commit) => commit.sha.slice(0, 7)).join(', ')}), so it is left as it is: updating it would ` +
-        'overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.';
-      log.warning(message);
-      if (open) await commentOnce(github, owner, repo, open.number, existing, message, call);
-      return { ...none, number: open?.number ?? null, url: open?.html_url ?? null };
-    }
-    if (!(await holdsExactly(github, owner, repo, existing, baseSha, baseTree, files, call))) {
-      const commit = await commitFiles(github, request, baseSha, baseCommit.data.tree.sha, files, call);
-      await call(`update ${branch}`, () =>
-        github.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit, force: true }),
-      );
-      branchChanged = true;
-    }
-  } else {
-    const commit = await commitFiles(github, request, baseSha, baseCommit.data.tree.sha, files, call);
-    await call(`create the branch ${branch}`, () =>
-      github.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit }),
-    );
-    branchChanged = true;
-  }
-
-  if (open) {
-    const bodyChanged = (open.body ?? '') !== request.body || open.title !== request.title;
-    if (bodyChanged) {
-      await call(`update #${open.number}`, () =>
-        github.rest.pulls.update({
-          owner,
-          repo,
-          pull_number: open.number,
-          title: request.title,
-          body: request.body,
-        }),
-      );
-    }
-    const operation = branchChanged || bodyChanged ? 'updated' : 'none';
-    log.info(operation === 'updated' ? `Updated #${open.number}.` : `#${open.number} is already up to date.`);
-    return {
-      operation,
-      number: open.number,
-      url: open.html_url,
-      failure: null,
-      pushedFiles: files.map((file) => file.path),
-    };
-  }
-
-  try {
-    const created = await github.rest.pulls.create({
-      owner,
-      repo,
-      title: request.title,
-      body: request.body,
-      head: branch,
-      base,
-      draft: request.draft,
-    });
-    if (request.labels.length > 0) {
-      await call(`label #${created.data.number}`, () =>
-        github.rest.issues.addLabels({
-          owner,
-          repo,
-          issue_number: created.data.number,
-          labels: request.labels,
-        }),
-      );
-    }
-    log.info(`Opened #${created.data.number}: ${created.data.html_url}`);
-    log.notice(
-      'Pull requests opened with the workflow token do not start other workflows (no CI runs on them until someone ' +
-        'pushes). Pass a GitHub App token as `token` if checks must run on the remediation pull request.',
-    );
-    return {
-      operation: 'created',
-      number: created.data.number,
-      url: created.data.html_url,
-      failure: null,
-      pushedFiles: files.map((file) => file.path),
-    };
-  } catch (error) {
-    const api = apiErrorOf(error);
-    if (api && isPullRequestAlreadyExists(api)) {
-      // Opened by a concurrent run between our listing and now: adopt it.
-      const again = (await call('list pull requests', () =>
-        github.paginate(github.rest.pulls.list, {
-          owner,
-          repo,
-          state: 'open',
-          head: `${owner}:${branch}`,
-          per_page: 100,
-        }),
-      )) as PullSummary[];
-      const found = again.find((pull) => pull.head.ref === branch);
-      if (found) {
-        await call(`update #${found.number}`, () =>
-          github.rest.pulls.update({
-            owner,
-            repo,
-            pull_number: found.number,
-            title: request.title,
-            body: request.body,
-          }),
-        );
-        return {
-          operation: 'updated',
-          number: found.number,
-          url: found.html_url,
-          failure: null,
-          pushedFiles: files.map((file) => file.path),
-        };
-      }
-    }
-    if (api && isPullRequestsNotPermitted(api)) {
-      const compare = `${request.serverUrl}/${owner}/${repo}/compare/${encodeURI(base)}...${encodeURI(branch)}?expand=1`;
-      return {
-        ...none,
-        failure: `${explainApiError(api, 'open the pull request')} The fixes are on the branch \`${branch}\`; open the pull request by hand: ${compare}`,
-      };
-    }
-    throw new DeliveryError(
-      api
-        ? explainApiError(api, 'open the pull request')
-        : `opening the pull request failed: ${(error as Error).message}`,
-      api?.status,
-    );
-  }
-}
-
 export class DeliveryError extends Error {
   override name = 'DeliveryError';
   constructor(
@@ -350,166 +81,289 @@ export class DeliveryError extends Error {
   }
 }
 
-type Call = <T>(doing: string, action: () => Promise<T>) => Promise<T>;
-
 /** Git's object id of a blob: what the tree lists for a file with these bytes. */
 export function gitBlobSha(bytes: Buffer): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-async function readTree(
-  github: GitHubClient,
-  owner: string,
-  repo: string,
-  sha: string,
-  call: Call,
-): Promise<Map<string, { sha: string; mode: string }>> {
-  const entries = new Map<string, { sha: string; mode: string }>();
-  const response = await call('read the base tree', () =>
-    github.rest.git.getTree({ owner, repo, tree_sha: sha, recursive: 'true' }),
-  );
-  for (const entry of response.data.tree) {
-    if (entry.type === 'blob' && entry.path && entry.sha && entry.mode) {
-      entries.set(entry.path, { sha: entry.sha, mode: entry.mode });
+/** A concurrent writer (a person, another sweep) moved the branch between reading and writing: read again. */
+const RETRY = Symbol('retry');
+const ATTEMPTS = 3;
+
+export async function deliverRemediationPullRequest(
+  host: RepoHost,
+  request: RemediationRequest,
+  log: Logger,
+): Promise<RemediationOutcome> {
+  const identity = await call('learn which account the token acts as', () => host.identity());
+  const rendered = digest(`${request.title}\n${request.renderBody({}, renderNotesSection(DEFAULT_NOTES))}`);
+  const stored = workspaceStoredForm(request.workspace);
+  const fixes = readFixes(request, stored, log);
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await readSnapshot(host, request, identity, stored);
+    const plan = planRemediation(snapshot, {
+      branch: request.branch,
+      fixes,
+      stateDigest: request.stateDigest,
+      rendered,
+      dryRun: request.dryRun,
+    });
+    for (const message of plan.messages) log[message.level](message.text);
+    const outcome = await apply(host, plan, snapshot, request, rendered, log);
+    if (outcome !== RETRY) return outcome;
+    if (attempt === ATTEMPTS) {
+      log.warning(
+        `\`${request.branch}\` kept moving while this run wrote to it (another run or a person is working on it); it is left to them.`,
+      );
+      return none(null);
     }
+    log.info(`\`${request.branch}\` moved while this run was writing; reading it again.`);
   }
-  if (response.data.truncated) {
-    throw new DeliveryError(
-      'the repository tree is too large for one API listing; this version cannot build the commit',
-    );
-  }
-  return entries;
 }
 
-async function getBranchSha(
-  github: GitHubClient,
-  owner: string,
-  repo: string,
-  branch: string,
-  call: Call,
-): Promise<string | null> {
+function none(pull: HostPull | null): RemediationOutcome {
+  return {
+    operation: 'none',
+    number: pull?.number ?? null,
+    url: pull?.url ?? null,
+    failure: null,
+    pushedFiles: [],
+  };
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+async function call<T>(doing: string, action: () => Promise<T>): Promise<T> {
   try {
-    const ref = await github.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-    return ref.data.object.sha;
+    return await action();
   } catch (error) {
-    if (apiErrorOf(error)?.status === 404) return null;
-    return call(`read the branch ${branch}`, () => Promise.reject(error));
+    const api = apiErrorOf(error);
+    throw new DeliveryError(
+      api ? explainApiError(api, doing) : `${doing} failed: ${(error as Error).message}`,
+      api?.status,
+    );
   }
 }
 
 /**
- * Whether the branch head is one commit on the current base whose tree differs from the base in exactly our
- * files, with exactly our contents: then there is nothing to push (and nothing is written to find out).
+ * The fixed files with the blob SHA of the checked-out copy they were computed from, both in the form git
+ * stores (an `eol=crlf` checkout's fix goes in with the repository's LF endings). A file whose stored form
+ * cannot be reproduced (a filter other than end-of-line conversion) is left out with a warning.
  */
-async function holdsExactly(
-  github: GitHubClient,
-  owner: string,
-  repo: string,
-  head: string,
-  baseSha: string,
-  baseTree: Map<string, { sha: string; mode: string }>,
-  files: ReadonlyArray<{ path: string; content: Buffer }>,
-  call: Call,
-): Promise<boolean> {
-  const commit = await call('read the head of the branch', () =>
-    github.rest.git.getCommit({ owner, repo, commit_sha: head }),
-  );
-  if (commit.data.parents.length !== 1 || commit.data.parents[0]?.sha !== baseSha) return false;
-  const branchTree = await readTree(github, owner, repo, commit.data.tree.sha, call);
-  const wanted = new Map(files.map((file) => [file.path, gitBlobSha(file.content)]));
-  const paths = new Set([...baseTree.keys(), ...branchTree.keys()]);
-  for (const path of paths) {
-    const expected = wanted.get(path) ?? baseTree.get(path)?.sha;
-    if (branchTree.get(path)?.sha !== expected) return false;
+function readFixes(request: RemediationRequest, stored: StoredForm, log: Logger): FixedFile[] {
+  const fixes: FixedFile[] = [];
+  for (const change of request.changes) {
+    const original = readFileSync(join(request.workspace, change.file));
+    const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? '\uFEFF' : '';
+    const content = stored.content(change.file, Buffer.from(bom + change.after, 'utf8'));
+    if (!content) {
+      log.warning(
+        `${change.file}: git stores it through a filter this tool cannot reproduce; its fix is left out.`,
+      );
+      continue;
+    }
+    fixes.push({
+      path: change.file,
+      original: stored.sha(change.file, original),
+      content,
+      blob: gitBlobSha(content),
+    });
   }
-  return true;
+  return fixes;
 }
 
-/** One commit on the base: the fixed files inline in a tree on the base tree (no blob requests). */
-async function commitFiles(
-  github: GitHubClient,
-  request: RemediationRequest,
-  parent: string,
-  baseTreeSha: string,
-  files: ReadonlyArray<{ path: string; mode: string; content: Buffer }>,
-  call: Call,
-): Promise<string> {
-  const tree = await call('create the fixed tree', () =>
-    github.rest.git.createTree({
-      owner: request.owner,
-      repo: request.repo,
-      base_tree: baseTreeSha,
-      tree: files.map((file) => ({
-        path: file.path,
-        mode: file.mode as '100644',
-        type: 'blob' as const,
-        content: file.content.toString('utf8'),
-      })),
-    }),
-  );
-  const message = [
-    request.title,
-    '',
-    `Adds the missing HttpOnly / Secure cookie flags in ${files.length} file${files.length === 1 ? '' : 's'}; the pull request explains each change.`,
-    '',
-    COMMIT_TRAILER,
-  ].join('\n');
-  const commit = await call('create the commit', () =>
-    github.rest.git.createCommit({
-      owner: request.owner,
-      repo: request.repo,
-      message,
-      tree: tree.data.sha,
-      parents: [parent],
-    }),
-  );
-  return commit.data.sha;
-}
-
-async function deleteBranch(github: GitHubClient, owner: string, repo: string, branch: string, call: Call) {
+function checkoutBlob(workspace: string, path: string, stored: StoredForm): string | null {
   try {
-    await github.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
-  } catch (error) {
-    if (apiErrorOf(error)?.status === 422 || apiErrorOf(error)?.status === 404) return; // already gone
-    await call(`delete the branch ${branch}`, () => Promise.reject(error));
+    return stored.sha(path, readFileSync(join(workspace, path)));
+  } catch {
+    return null;
   }
 }
 
-/** One comment per branch head: re-runs do not repeat the same explanation. */
-async function commentOnce(
-  github: GitHubClient,
-  owner: string,
-  repo: string,
-  number: number,
-  headSha: string,
-  message: string,
-  call: Call,
-) {
-  const marker = `${HUMAN_COMMITS_MARKER} ${headSha} -->`;
-  const comments = await call(`read the comments of #${number}`, () =>
-    github.paginate(github.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
-  );
-  if (comments.some((comment) => comment.body?.includes(marker))) return;
-  await call(`comment on #${number}`, () =>
-    github.rest.issues.createComment({ owner, repo, issue_number: number, body: `${message}\n\n${marker}` }),
-  );
+async function readSnapshot(
+  host: RepoHost,
+  request: RemediationRequest,
+  identity: HostIdentity,
+  stored: StoredForm,
+): Promise<Snapshot> {
+  const repository = await call('read the repository', () => host.repository());
+  const base = request.base ?? repository.defaultBranch;
+  const baseSha = await call(`read the base branch ${base}`, () => host.branchHead(base));
+  if (baseSha === null) throw new DeliveryError(`The base branch ${base} does not exist.`);
+  const baseCommit = await call('read the base commit', () => host.commitTree(baseSha));
+  const baseTree = await call('read the base tree', () => host.tree(baseCommit.tree));
+  const pulls = await call('list pull requests', () => host.pulls(request.branch));
+
+  const comments = new Map<number, HostComment[]>();
+  const states = new Map<number, PullRequestState | null>();
+  const open = pulls.find((pull) => pull.state === 'open');
+  const closed = pulls.find((pull) => pull.state === 'closed');
+  for (const pull of [open, closed]) {
+    if (!pull) continue;
+    comments.set(
+      pull.number,
+      await call(`read the comments of #${pull.number}`, () => host.comments(pull.number)),
+    );
+    states.set(pull.number, request.readState(pull.body));
+  }
+
+  let branch: RemediationBranch | null = null;
+  const head = await call(`read the branch ${request.branch}`, () => host.branchHead(request.branch));
+  if (head !== null) {
+    const comparison = await call(`compare ${base} with ${request.branch}`, () =>
+      host.compare(baseSha, head),
+    );
+    let headTree = null;
+    if (comparison.commits.length === 1) {
+      const headCommit = await call('read the head of the branch', () => host.commitTree(head));
+      headTree = await call('read the tree of the branch', () => host.tree(headCommit.tree));
+    }
+    branch = { head, commits: comparison.commits, files: comparison.files, headTree };
+  }
+
+  const checkoutBlobs = new Map<string, string | null>();
+  for (const path of branch?.files ?? []) checkoutBlobs.set(path, checkoutBlob(request.workspace, path, stored));
+  return {
+    identity,
+    base,
+    baseSha,
+    baseTreeSha: baseCommit.tree,
+    baseTree,
+    checkoutBranch: request.checkoutBranch,
+    checkoutBlobs,
+    branch,
+    pulls,
+    comments,
+    states,
+  };
 }
 
-/** Whether a closed pull request was closed by this tool because its fixes had landed, not declined. */
-async function closedAsDone(
-  github: GitHubClient,
-  owner: string,
-  repo: string,
-  pull: PullSummary,
-  call: Call,
-): Promise<boolean> {
-  const comments = await call(`read the comments of #${pull.number}`, () =>
-    github.paginate(github.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: pull.number,
-      per_page: 100,
-    }),
+async function apply(
+  host: RepoHost,
+  plan: Plan,
+  snapshot: Snapshot,
+  request: RemediationRequest,
+  rendered: string,
+  log: Logger,
+): Promise<RemediationOutcome | typeof RETRY> {
+  const { branch } = request;
+  switch (plan.kind) {
+    case 'none':
+      return none(plan.pull);
+    case 'leave':
+      if (plan.pull && plan.comment !== null) {
+        const pull = plan.pull;
+        await call(`comment on #${pull.number}`, () => host.comment(pull.number, plan.comment as string));
+      }
+      return none(plan.pull);
+    case 'close': {
+      const { pull } = plan;
+      if (plan.deleteHead !== null) {
+        const head = plan.deleteHead;
+        const swapped = await call(`delete the branch ${branch}`, () => host.swapBranch(branch, head, null));
+        if (swapped === 'moved') return RETRY;
+      }
+      const done = `${snapshot.base} now contains every cookie fix this pull request proposed (or the findings are gone), so it is no longer needed.`;
+      const body =
+        plan.deleteHead !== null
+          ? `${done} Closing it and deleting \`${branch}\`.\n\n${CLOSED_AS_DONE}`
+          : `${done} Closing it, but \`${branch}\` is kept because ${plan.keptBecause ?? 'it is not the branch cookie-hardener wrote'}: delete it once that work is no longer needed.\n\n${CLOSED_AS_DONE}`;
+      await call(`comment on #${pull.number}`, () => host.comment(pull.number, body));
+      await call(`close #${pull.number}`, () => host.updatePull(pull.number, { state: 'closed' }));
+      log.info(
+        `Closed #${pull.number}: ${snapshot.base} already contains every fix${plan.deleteHead === null ? `; \`${branch}\` was kept` : ''}.`,
+      );
+      return { ...none(pull), operation: 'closed' };
+    }
+    case 'deliver':
+      return deliver(host, plan, snapshot, request, rendered, log);
+  }
+}
+
+async function deliver(
+  host: RepoHost,
+  plan: Extract<Plan, { kind: 'deliver' }>,
+  snapshot: Snapshot,
+  request: RemediationRequest,
+  rendered: string,
+  log: Logger,
+): Promise<RemediationOutcome | typeof RETRY> {
+  const { branch } = request;
+  const step = plan.branchStep;
+  let head: string;
+  if (step.kind === 'keep') {
+    head = step.head;
+  } else {
+    const message = [
+      request.title,
+      '',
+      `Adds the missing HttpOnly / Secure cookie flags in ${step.files.length} file${step.files.length === 1 ? '' : 's'}; the pull request explains each change.`,
+      '',
+      COMMIT_TRAILER,
+    ].join('\n');
+    head = await call('create the fixed tree and commit', () =>
+      host.createCommit(snapshot.baseSha, snapshot.baseTreeSha, step.files, message),
+    );
+    const written = head;
+    const swapped =
+      step.kind === 'create'
+        ? await call(`create the branch ${branch}`, () => host.createBranch(branch, written))
+        : await call(`update ${branch}`, () => host.swapBranch(branch, step.expected, written));
+    if (swapped === 'moved') return RETRY;
+  }
+  const branchChanged = step.kind !== 'keep';
+  const pushed = { failure: null, pushedFiles: plan.files };
+  const notes = (plan.notesFrom === null ? null : extractNotes(plan.notesFrom)) ?? DEFAULT_NOTES;
+  const body = request.renderBody({ head, rendered }, renderNotesSection(notes));
+
+  if (plan.pull) {
+    const pull = plan.pull;
+    if (plan.rewrite) {
+      await call(`update #${pull.number}`, () =>
+        host.updatePull(pull.number, { title: request.title, body }),
+      );
+    }
+    const operation = branchChanged || plan.rewrite ? 'updated' : 'none';
+    log.info(operation === 'updated' ? `Updated #${pull.number}.` : `#${pull.number} is already up to date.`);
+    return { ...pushed, operation, number: pull.number, url: pull.url };
+  }
+
+  let created: HostPull;
+  try {
+    created = await host.createPull({
+      title: request.title,
+      body,
+      head: branch,
+      base: snapshot.base,
+      draft: request.draft,
+    });
+  } catch (error) {
+    const api = apiErrorOf(error);
+    // Opened by a concurrent run between our listing and now: read again and adopt it.
+    if (api && isPullRequestAlreadyExists(api)) return RETRY;
+    if (api && isPullRequestsNotPermitted(api)) {
+      const compare = `${request.serverUrl}/${request.owner}/${request.repo}/compare/${encodeURI(snapshot.base)}...${encodeURI(branch)}?expand=1`;
+      return {
+        ...none(null),
+        failure: `${explainApiError(api, 'open the pull request')} The fixes are on the branch \`${branch}\`; open the pull request by hand: ${compare}`,
+      };
+    }
+    throw new DeliveryError(
+      api
+        ? explainApiError(api, 'open the pull request')
+        : `opening the pull request failed: ${(error as Error).message}`,
+      api?.status,
+    );
+  }
+  if (request.labels.length > 0) {
+    await call(`label #${created.number}`, () => host.addLabels(created.number, request.labels));
+  }
+  log.info(`Opened #${created.number}: ${created.url}`);
+  log.notice(
+    'Pull requests opened with the workflow token do not start other workflows (no CI runs on them until someone ' +
+      'pushes). Pass a GitHub App token as `token` if checks must run on the remediation pull request.',
   );
-  return comments.some((comment) => comment.body?.includes(CLOSED_AS_DONE));
+  return { ...pushed, operation: 'created', number: created.number, url: created.url };
 }

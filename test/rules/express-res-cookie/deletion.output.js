@@ -23,6 +23,6 @@ app.post('/logout', (req, res) => {
   // ruleid: express-res-cookie httpOnly-missing secure-missing fixable
   res.cookie('sid', req.sid, { maxAge: 3600000, httpOnly: true, secure: true });
   // ruleid: express-res-cookie httpOnly-missing secure-missing fixable
-  res.cookie('remember', req.token, { expires: new Date(Date.now() + 86400000), httpOnly: true, secure: true });
+  res.cookie('remember', req.token, { expires: new Date(Date.now() + 86400000), secure: true });
   res.end();
 });

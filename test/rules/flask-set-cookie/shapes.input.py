@@ -10,7 +10,7 @@ class Remember:
         self.store = store
 
     def set_cookie(self, response, token):
-        # ruleid: flask-set-cookie httpOnly-missing fixable
+        # ruleid: flask-set-cookie httpOnly-missing manual
         response.set_cookie("remember", token, secure=True)
 
     def remember(self, response, token):

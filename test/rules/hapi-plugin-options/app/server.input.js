@@ -12,7 +12,7 @@ const init = async () => {
 
   const yarOptions = {
     name: 'app_session',
-    // ruleid: hapi-plugin-options secure-false fixable
+    // ruleid: hapi-plugin-options secure-false manual
     cookieOptions: {
       password: config.sessionPassword,
       isSecure: false,

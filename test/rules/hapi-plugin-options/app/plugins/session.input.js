@@ -6,7 +6,7 @@ module.exports = {
   plugin: require('@hapi/yar'),
   options: {
     storeBlank: false,
-    // ruleid: hapi-plugin-options httpOnly-false secure-false fixable
+    // ruleid: hapi-plugin-options httpOnly-false secure-false manual
     cookieOptions: {
       password: config.sessionPassword,
       isSecure: false,

@@ -6,10 +6,10 @@ module.exports = {
   plugin: require('@hapi/yar'),
   options: {
     storeBlank: false,
-    // ruleid: hapi-plugin-options httpOnly-false secure-false fixable
+    // ruleid: hapi-plugin-options httpOnly-false secure-false manual
     cookieOptions: {
       password: config.sessionPassword,
-      isSecure: true,
+      isSecure: false,
       isHttpOnly: true,
     },
   },

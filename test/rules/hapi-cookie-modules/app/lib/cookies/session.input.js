@@ -2,7 +2,7 @@
 
 module.exports = {
   name: 'session',
-  // ruleid: hapi-cookie-modules httpOnly-false secure-false fixable
+  // ruleid: hapi-cookie-modules httpOnly-false secure-false manual
   options: {
     ttl: 24 * 60 * 60 * 1000,
     encoding: 'iron',

@@ -2,6 +2,6 @@
 
 module.exports = {
   name: 'theme',
-  // ruleid: hapi-cookie-modules httpOnly-false secure-false manual
+  // ruleid: hapi-cookie-modules httpOnly-false secure-false fixable
   options: { isSecure: false, isHttpOnly: false, path: '/' },
 };
