@@ -45,7 +45,7 @@ export interface JsSiteRequest {
   nestedIsOther?: (module: JsModule, value: JsNode) => boolean;
 }
 
-/** Builds the site, or null when the options cannot be read at all (a parameter, a function result). */
+/** Builds the site, or null when the call does not have the shape of the API (too few arguments, a callback). */
 export function siteFromCall(request: JsSiteRequest): CookieSite | null {
   const { module, call, optionsIndex, keys } = request;
   const args = call.node.arguments as JsNode[];
