@@ -19,6 +19,8 @@ const SAME_SITE_BY_DEFAULT = new Set([
   'remix-create-cookie',
   'sveltekit-cookies-set',
   'hapi-state',
+  'hapi-plugin-options',
+  'hapi-cookie-modules',
   'authjs-cookies',
   'iron-session-options',
   'starlette-set-cookie',

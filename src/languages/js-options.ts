@@ -46,6 +46,12 @@ export interface ResolveContext {
   depth?: number;
 }
 
+/**
+ * The reason given when options live in a project module this scan did not read (a review scans only the
+ * changed files): the options exist and are judged when their module is scanned, so no site is made here.
+ */
+export const OUTSIDE_SCAN = 'is outside the scanned files';
+
 type Resolved = { module: JsModule; node: JsNode; path: JsPath | null } | { unknown: string };
 
 const MAX_DEPTH = 8;
@@ -79,7 +85,7 @@ export function resolveExpression(
         isRelative(binding.source)
       ) {
         const target = context.load(module.file, binding.source);
-        if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
+        if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
         const exported =
           binding.imported === '*'
             ? findExport(target, key, next)
@@ -124,7 +130,7 @@ function resolveIdentifier(
     if (!isRelative(binding.source))
       return { unknown: `\`${name}\` comes from the package \`${binding.source}\`` };
     const target = context.load(module.file, binding.source);
-    if (!target) return { unknown: `\`${binding.source}\` is outside the scanned files` };
+    if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
     return findExport(target, binding.imported === '*' ? 'default' : binding.imported, context);
   }
   const declared = moduleLevelInit(module, name);

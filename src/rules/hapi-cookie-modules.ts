@@ -43,21 +43,8 @@ export const hapiCookieModules: JsRule = {
     if (!loaderCall) return [];
     const loaderLine = lineColumn(module.starts, loaderCall.node.start).line;
     const sites: CookieSite[] = [];
+    // No module of the folder was scanned (a review sees only changed files): they are judged when they are.
     const modules = folderModules(module, files);
-    if (modules.length === 0) {
-      const reason = 'the cookies come from modules in a folder that is not among the scanned files';
-      sites.push({
-        ruleId: this.meta.id,
-        file: module.file,
-        offset: loaderCall.node.start,
-        cookieNames: [],
-        flags: { httpOnly: { kind: 'unknown', reason }, secure: { kind: 'unknown', reason } },
-        keys: KEYS,
-        insertion: null,
-        usedAt: [],
-        notes: [],
-      });
-    }
     for (const file of modules) {
       const specifier = `./${posix.relative(posix.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, '../');
       const target = load(module.file, specifier);

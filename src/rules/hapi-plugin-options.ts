@@ -8,6 +8,7 @@ import {
   callsOf,
   isRequireCall,
   memberPropertyName,
+  moduleLevelInit,
   propertyKeyName,
   unwrap,
   type JsModule,
@@ -44,6 +45,8 @@ interface Registration {
   node: JsNode;
   /** The object's path when it is written in the `register` call (for names local to a function). */
   path: JsPath | null;
+  /** A module exporting `plugin` and `options` by name instead of one object: their values. */
+  named?: { plugin: JsNode; options: JsNode };
 }
 
 export const hapiPluginOptions: JsRule = {
@@ -71,6 +74,9 @@ export const hapiPluginOptions: JsRule = {
       if (knownPlugin(module, exported.node) !== null)
         registrations.push({ module, node: exported.node, path: null });
     }
+    // `export { plugin, options }` (ESM plugin modules): the same registration, by name.
+    const named = namedRegistration(module);
+    if (named) registrations.push(named);
     const sites: CookieSite[] = [];
     const seen = new Set<JsNode>();
     for (const registration of registrations) {
@@ -132,8 +138,14 @@ function propertyOf(object: JsNode, key: string): { node: JsNode; index: number 
 /** The package a `plugin:` value comes from, when it is one whose cookie options we know. */
 function knownPlugin(module: JsModule, registration: JsNode): KnownPlugin | null {
   const plugin = propertyOf(registration, 'plugin');
-  if (!plugin) return null;
-  let value = unwrap(plugin.node.value);
+  return plugin ? knownPluginValue(module, plugin.node.value) : null;
+}
+
+function knownPluginValue(module: JsModule, node: JsNode): KnownPlugin | null {
+  let value = unwrap(node);
+  if (value?.type === 'Identifier' && !module.imports.has(value.name)) {
+    value = unwrap(moduleLevelInit(module, value.name)); // `const plugin = Yar`
+  }
   // `require('@hapi/yar').plugin`, `Yar.plugin`
   if (isMember(value) && memberPropertyName(value) === 'plugin') value = unwrap(value.object);
   const source =
@@ -142,12 +154,13 @@ function knownPlugin(module: JsModule, registration: JsNode): KnownPlugin | null
 }
 
 function siteOf(ruleId: string, registration: Registration, load: JsModuleLoader): CookieSite | null {
-  const { module, node } = registration;
-  const options = propertyOf(node, 'options');
-  if (!options) return null; // the plugin's defaults: both flags on
-  const value = options.node.value;
-  const path = registration.path ? registration.path.get('properties', options.index, 'value') : null;
-  const known = knownPlugin(module, node);
+  const { module, node, named } = registration;
+  const options = named ? null : propertyOf(node, 'options');
+  if (!named && !options) return null; // the plugin's defaults: both flags on
+  const value = named ? named.options : options!.node.value;
+  const path =
+    registration.path && options ? registration.path.get('properties', options.index, 'value') : null;
+  const known = named ? knownPluginValue(module, named.plugin) : knownPlugin(module, node);
   let nested = known?.nested;
   if (!nested) {
     // Another plugin: read whichever of the usual keys it has, and report only what is written.
@@ -177,3 +190,28 @@ function siteOf(ruleId: string, registration: Registration, load: JsModuleLoader
   );
   return written ? site : null;
 }
+
+/** `export const plugin = …; export const options = {…}` or `export { plugin, options }` of a known plugin. */
+function namedRegistration(module: JsModule): Registration | null {
+  if (!module.text.includes('options')) return null;
+  const exported = new Set<string>();
+  for (const statement of module.ast.program.body as JsNode[]) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.source) continue;
+    for (const declarator of statement.declaration?.declarations ?? []) {
+      if (declarator.id.type === 'Identifier') exported.add(declarator.id.name);
+    }
+    for (const specifier of statement.specifiers ?? []) {
+      if (specifier.local?.type === 'Identifier' && specifier.exported?.name === specifier.local.name)
+        exported.add(specifier.local.name);
+    }
+  }
+  if (!exported.has('plugin') || !exported.has('options')) return null;
+  const plugin =
+    moduleLevelInit(module, 'plugin') ?? (module.imports.has('plugin') ? PLUGIN_IDENTIFIER : null);
+  const options = moduleLevelInit(module, 'options');
+  if (!plugin || !options || knownPluginValue(module, plugin) === null) return null;
+  return { module, node: options, path: null, named: { plugin, options } };
+}
+
+/** `import plugin from '@hapi/yar'; export { plugin }`: the imported name itself. */
+const PLUGIN_IDENTIFIER: JsNode = { type: 'Identifier', name: 'plugin' };

@@ -55,10 +55,18 @@ export const jsSetCookieHeader: JsRule = {
       if (node.operator !== '=' || !target.computed || !isSetCookieName(memberPropertyName(target))) continue;
       values.push({ value: node.right, anchor: node.start });
     }
-    // `{ 'Set-Cookie': … }`: a header map, whichever call or constructor it is handed to.
+    // `{ 'Set-Cookie': … }`: a header map, whichever call or constructor it is handed to; and
+    // `new Headers([['Set-Cookie', …]])`: a name-value pair.
     forEachNode(module.ast.program, (node) => {
-      if (node.type !== 'ObjectProperty' || !isSetCookieName(propertyKeyName(node))) return;
-      values.push({ value: node.value, anchor: node.start });
+      if (node.type === 'ObjectProperty' && isSetCookieName(propertyKeyName(node))) {
+        values.push({ value: node.value, anchor: node.start });
+      } else if (
+        node.type === 'ArrayExpression' &&
+        node.elements.length === 2 &&
+        isSetCookie(node.elements[0])
+      ) {
+        values.push({ value: node.elements[1], anchor: node.start });
+      }
     });
 
     const sites: CookieSite[] = [];
@@ -76,7 +84,7 @@ export const jsSetCookieHeader: JsRule = {
 };
 
 function isSetCookie(node: JsNode): boolean {
-  return isSetCookieName(stringValue(node));
+  return node ? isSetCookieName(stringValue(node)) : false;
 }
 
 function isSetCookieName(name: string | null): boolean {

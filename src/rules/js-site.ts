@@ -10,6 +10,7 @@ import {
   type JsPath,
 } from '../languages/javascript.js';
 import {
+  OUTSIDE_SCAN,
   readFlag,
   readOptions,
   sourceOf,
@@ -46,7 +47,7 @@ export interface JsSiteRequest {
   nestedIsOther?: (module: JsModule, value: JsNode) => boolean;
 }
 
-/** Builds the site, or null when the options cannot be read at all (a parameter, a function result). */
+/** Builds the site, or null when the call does not have the shape of the API (too few arguments, a callback). */
 export function siteFromCall(request: JsSiteRequest): CookieSite | null {
   const { module, call } = request;
   const args = call.node.arguments as JsNode[];
@@ -108,7 +109,10 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
   if (shape === 'not-options') return null;
   if (shape === 'nothing') return noOptionsSite(request, optionsNode);
   const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
-  if ('unknown' in outer) return unreadableSite(request, request.anchor, optionsNode, outer.unknown);
+  if ('unknown' in outer) {
+    if (outer.unknown.endsWith(OUTSIDE_SCAN)) return null;
+    return unreadableSite(request, request.anchor, optionsNode, outer.unknown);
+  }
   let view: OptionsView = outer;
   let nest: string[] = [];
   if (request.nestedUnder) {
@@ -127,6 +131,7 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
       if (innerShape === 'not-options') return null;
       const inner = readOptions(writer.module, writer.value, null, { load: request.load });
       if ('unknown' in inner && request.nestedIsOther?.(writer.module, writer.value)) return null;
+      if ('unknown' in inner && inner.unknown.endsWith(OUTSIDE_SCAN)) return null;
       if ('unknown' in inner)
         return siteFor(outer, allFlags(keys, { kind: 'unknown', reason: inner.unknown }), false);
       view = inner;

@@ -40,7 +40,7 @@ export const pySetCookieHeader: PyRule = {
     defaults: { httpOnly: 'off', secure: 'off' },
   },
   findSites(module) {
-    if (!/set-cookie/i.test(module.text)) return [];
+    if (!/set-cookie/i.test(module.text) && !module.text.includes('SET_COOKIE')) return [];
     const values: Array<{ value: SyntaxNode; anchor: number }> = [];
     for (const call of callsOf(module)) {
       const parts = callParts(call);
@@ -90,8 +90,10 @@ export const pySetCookieHeader: PyRule = {
   },
 };
 
+/** `'Set-Cookie'` in any case, or aiohttp's `hdrs.SET_COOKIE` constant. */
 function isSetCookie(module: PyModule, node: SyntaxNode): boolean {
-  return stringLiteral(module, node)?.toLowerCase() === 'set-cookie';
+  if (stringLiteral(module, node)?.toLowerCase() === 'set-cookie') return true;
+  return dottedName(module, node)?.at(-1) === 'SET_COOKIE';
 }
 
 function siteOf(module: PyModule, ruleId: string, value: SyntaxNode, anchor: number): CookieSite | null {

@@ -1,0 +1,5 @@
+module.exports = {
+  name: 'remember_me',
+  // ruleid: hapi-cookie-modules secure-false fixable
+  options: { isSecure: false, ttl: 30 * 24 * 60 * 60 * 1000 },
+};

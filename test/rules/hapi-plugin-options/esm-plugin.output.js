@@ -1,0 +1,16 @@
+import Yar from '@hapi/yar';
+
+import { config } from './config.js';
+
+const plugin = Yar;
+const options = {
+  storeBlank: false,
+  // ruleid: hapi-plugin-options secure-false fixable
+  cookieOptions: {
+    isSameSite: 'Strict',
+    isSecure: true,
+    password: config.authentication.secret,
+  },
+};
+
+export { options, plugin };
