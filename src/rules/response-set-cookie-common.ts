@@ -70,7 +70,11 @@ export function findSetCookieSites(
     const nameNode = positional[0]?.value ?? named('key')?.value ?? named('name')?.value;
     if (!nameNode) continue;
     const valueNode = positional[1]?.value ?? named('value')?.value;
-    if (isPyCookieDeletion(module, valueNode, (name) => named(name)?.value)) continue;
+    // Werkzeug, Django and Starlette take `max_age` and `expires` third and fourth when passed by position.
+    const byPosition: Record<string, number> = options.positionalFlags ? { max_age: 2, expires: 3 } : {};
+    const option = (name: string) =>
+      named(name)?.value ?? (name in byPosition ? positional[byPosition[name]!]?.value : undefined);
+    if (isPyCookieDeletion(module, valueNode, option)) continue;
     const receiverClass = responseReceiver(module, call, callee, options.framework, context);
     if (receiverClass.kind === 'not-framework') continue;
     const wrapper = enclosingFunction(module, call);

@@ -54,7 +54,15 @@ export const tornadoSetCookie: PyRule = {
       if (positional.length + (named('name') ? 1 : 0) + (named('value') ? 1 : 0) < 2) continue;
       const star = args.find((argument) => argument.kind === 'star');
       const valueNode = positional[1]?.value ?? named('value')?.value;
-      if (isPyCookieDeletion(module, valueNode, (name) => named(name)?.value)) continue;
+      // Tornado's fourth positional argument is `expires`, its sixth `expires_days`.
+      const option = (name: string) =>
+        named(name)?.value ??
+        (name === 'expires'
+          ? positional[3]?.value
+          : name === 'expires_days'
+            ? positional[5]?.value
+            : undefined);
+      if (isPyCookieDeletion(module, valueNode, option)) continue;
       const wrapper = enclosingFunction(module, call);
       const forwardsKwargs =
         wrapper?.kwargsParameter &&

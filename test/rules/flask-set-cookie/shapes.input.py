@@ -28,6 +28,8 @@ def logout():
     # ok: flask-set-cookie
     resp.set_cookie("sid", "gone", expires="Thu, 01 Jan 1970 00:00:00 GMT")
     # ok: flask-set-cookie
+    resp.set_cookie("sid", "gone", 0)
+    # ok: flask-set-cookie
     resp.delete_cookie("sid")
     # ruleid: flask-set-cookie httpOnly-unknown secure-unknown conditional
     resp.set_cookie("sid", sid, token=token)

@@ -77,4 +77,6 @@ class Logout(tornado.web.RequestHandler):
         # ok: tornado-set-cookie
         self.set_cookie("sid", "x", max_age=0)
         # ok: tornado-set-cookie
+        self.set_cookie("sid", "gone", None, 0)
+        # ok: tornado-set-cookie
         self.clear_cookie("sid")
