@@ -74,6 +74,11 @@ function runScan(request: CliRequest, io: CliIO): number {
       ...scanned,
       changes: scanned.changes.filter((change) => writtenFiles.has(change.file)),
       findings: scanned.findings.map((finding) => markWritten(finding, writtenFiles, refused)),
+      // A file left unwritten is skipped with its reason, like a file that could not be read.
+      skipped: [
+        ...scanned.skipped,
+        ...written.refused.map((entry) => ({ file: entry.file, reason: `not written: ${entry.reason}` })),
+      ],
     };
   }
 

@@ -18,3 +18,15 @@ export function escapeControlCharacters(text: string): string {
       : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/**
+ * A path in a diff header as git writes it: unchanged when plain, else in double quotes with C escapes, so
+ * a line break in a file name cannot start a forged header or hunk.
+ */
+export function quoteDiffPath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/["\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(path)) {
+    return path;
+  }
+  return `"${escapeControlCharacters(path.replace(/["\\]/g, (char) => `\\${char}`))}"`;
+}

@@ -1,6 +1,7 @@
 // Unified diffs of planned changes, as `git apply` and reviewers read them.
 import { structuredPatch } from 'diff';
 import type { FileChange } from '../model.js';
+import { quoteDiffPath } from './control-chars.js';
 
 export function renderUnifiedDiff(changes: readonly FileChange[]): string {
   return changes
@@ -20,7 +21,8 @@ export function renderUnifiedDiff(changes: readonly FileChange[]): string {
         const header = `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
         return [header, ...hunk.lines].join('\n');
       });
-      return [`--- a/${change.file}`, `+++ b/${change.file}`, ...hunks].join('\n') + '\n';
+      const [from, to] = [quoteDiffPath(`a/${change.file}`), quoteDiffPath(`b/${change.file}`)];
+      return [`--- ${from}`, `+++ ${to}`, ...hunks].join('\n') + '\n';
     })
     .join('');
 }

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { escapeControlCharacters } from '../../src/report/control-chars.js';
+import { escapeControlCharacters, quoteDiffPath } from '../../src/report/control-chars.js';
 import { temporaryFolder } from './helpers.js';
 import { runCliInProcess } from './in-process.js';
 
@@ -27,6 +27,16 @@ describe('control characters in the text output', () => {
     const full = runCliInProcess(['scan', folder]);
     const skipped = full.stdout.split('\n').find((line) => line.includes('skipped'));
     expect(skipped).toMatch(/^odd\\x9b\.js {2}skipped {2}syntax error/);
+  });
+
+  it('quotes a file name with a line break in the dry-run diff headers, as git does', () => {
+    const folder = temporaryFolder();
+    writeFileSync(join(folder, 'a\n+++ x.js'), "res.cookie('sid', token, { path: '/' });\n");
+    const run = runCliInProcess(['fix', folder, '--dry-run', '--quiet']);
+    const diff = run.stdout.slice(run.stdout.indexOf('\n---') + 1);
+    expect(diff.split('\n').slice(0, 2)).toEqual(['--- "a/a\\n+++ x.js"', '+++ "b/a\\n+++ x.js"']);
+    expect(quoteDiffPath('a/plain.js')).toBe('a/plain.js');
+    expect(quoteDiffPath('a/say "hi"\\.js')).toBe('"a/say \\"hi\\"\\\\.js"');
   });
 
   it('escapes them in an error line on stderr', () => {

@@ -22,6 +22,7 @@ const isRoot = process.getuid?.() === 0;
 
 interface JsonReport {
   findings: Array<{ file: string; outcome: string; message: string }>;
+  skipped: Array<{ file: string; reason: string }>;
 }
 
 describe('fix keeps what the file was', () => {
@@ -66,6 +67,9 @@ describe('fix keeps what the file was', () => {
     expect(report.findings[0]!.message).toContain(
       'Not written: read-only (mode 0444), so it is not rewritten.',
     );
+    expect(report.skipped).toEqual([
+      { file: 'locked.js', reason: 'not written: read-only (mode 0444), so it is not rewritten' },
+    ]);
     expect(readFileSync(path, 'utf8')).toBe(WEAK);
     expect(statSync(path).ino).toBe(before.ino);
   });
