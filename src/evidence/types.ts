@@ -57,7 +57,10 @@ export interface TransportSwitch {
   uses: EvidenceFact[];
   /** Where it is given its value, when found in the project. */
   definition: EvidenceFact | null;
-  /** The value it has when the environment / configuration says nothing. */
+  /**
+   * The value the switch itself has when the environment / configuration says nothing. A use that negates
+   * it (`secure=not DEBUG`, `secure: !process.env.DEV`) gives the cookie the opposite value.
+   */
   default: SwitchDefault;
   /** Something that turns it on in production (a production settings module, a deploy file), or null. */
   forcedOn: EvidenceFact | null;
