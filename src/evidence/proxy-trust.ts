@@ -42,6 +42,14 @@ const PATTERNS: Pattern[] = [
     languages: ['javascript'],
   },
   {
+    // express-session's own `proxy` option (trusts X-Forwarded-Proto for its Secure cookie only).
+    framework: 'express-session',
+    regex: /\bsession\(\s*\{[^;]{0,600}?\bproxy\s*:\s*(true|false)\b/g,
+    setting: (match) => `session({ proxy: ${match[1]} })`,
+    enabled: (match) => match[1] === 'true',
+    languages: ['javascript'],
+  },
+  {
     framework: 'fastify',
     regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
     enabled: (match) => !OFF.test(match[1] ?? ''),

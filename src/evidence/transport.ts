@@ -96,7 +96,9 @@ function describeSwitch(entry: TransportSwitch, input: TransportInput, targets: 
     /process\.env|import\.meta\.env|environ|getenv|\benv(?:\.\w+)?\(|config\(|app\.get\(\s*['"]env/.test(
       entry.expression,
     );
-  let valueText = entry.expression;
+  // The default describes the switch itself: a use that negates it (`not DEBUG`, `!process.env.DEV`) gives
+  // the cookie the opposite, as it does for a switch defined elsewhere.
+  let valueText = entry.expression.replace(/^(?:not\s+|!(?!!)\s*)/, '');
   if (fromEnvironment) {
     entry.definition = {
       ...first,

@@ -20,6 +20,7 @@ describe('proxy trust', () => {
       'app.proxy = true;',
       'const koa = new Koa({ keys, proxy: true });',
       'const fastify = Fastify({ trustProxy: true })',
+      'app.use(session({ secret, proxy: true, cookie: { secure: true } }));',
     ].join('\n');
     expect(trust('src/app.js', text, 'javascript')).toEqual([
       [1, 'express', true, "`app.set('trust proxy', 1)` makes express trust the proxy's forwarded scheme"],
@@ -27,6 +28,12 @@ describe('proxy trust', () => {
       [3, 'express', true, "`server.enable('trust proxy')` makes express trust the proxy's forwarded scheme"],
       [5, 'koa', true, "`app.proxy = true` makes koa trust the proxy's forwarded scheme"],
       [6, 'koa', true, "`new Koa({ proxy: true })` makes koa trust the proxy's forwarded scheme"],
+      [
+        8,
+        'express-session',
+        true,
+        "`session({ proxy: true })` makes express-session trust the proxy's forwarded scheme",
+      ],
       [7, 'fastify', true, "`trustProxy: true` makes fastify trust the proxy's forwarded scheme"],
     ]);
   });

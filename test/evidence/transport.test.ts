@@ -144,6 +144,21 @@ describe('transport switches', () => {
     ]);
   });
 
+  it('describes the switch itself where a use negates an environment read', () => {
+    const text = "res.cookie('a', v, { secure: !process.env.INSECURE_COOKIES });\n";
+    const sources = new Map([['app.js', new Source('app.js', text, 'javascript')]]);
+    const sites = [
+      { site: site('app.js', text, '!process.env.INSECURE_COOKIES'), language: 'javascript' as const },
+    ];
+    const [found] = findTransportSwitches({ sites, sources, deploy: [], isTestFile });
+    expect([found?.name, found?.expression, found?.default, found?.definition?.fact]).toEqual([
+      'INSECURE_COOKIES',
+      '!process.env.INSECURE_COOKIES',
+      'off',
+      '`INSECURE_COOKIES` is set from `process.env.INSECURE_COOKIES`: off unless the environment or configuration turns it on',
+    ]);
+  });
+
   it('has no switch where Secure is a literal, or where the site is in a test', () => {
     const text = "res.cookie('a', v, { secure: config.secure });\n";
     const sources = new Map([['test/app.js', new Source('test/app.js', text, 'javascript')]]);
