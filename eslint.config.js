@@ -7,6 +7,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'test/rules/*/**',
+      'test/projects/*/**',
       'examples/**',
       '.tmp/**',
       'test/.scratch*/**',
