@@ -133,7 +133,9 @@ export function gatherFacts(
   facts.optionalTls = evidence.optionalTls().map(evidenceOf);
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? '';
-  const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0);
+  const usable = evidence
+    .transportSwitchFor(optionsFile)
+    .find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text, site);
   if (facts.optionalTls.length > 0) facts.requestSecure = followRequest(site, meta, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
@@ -199,6 +201,13 @@ const OPPOSITE: Record<TransportSwitch['default'], TransportSwitch['default']> =
 function lineOf(text: string, offset: number): number {
   return lineColumn(lineStarts(text), offset).line;
 }
+
+/**
+ * A value read from the request (`self.request.protocol == "https"`, `req.secure`, `request.is_secure()`) is
+ * not a project-wide switch: it only means something where that request is in scope.
+ */
+const FOLLOWS_REQUEST =
+  /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx)\b|^['"]auto['"]$/;
 
 /** Names every JavaScript module can use without binding them. */
 const JS_GLOBALS = new Set(['process', 'import', 'globalThis']);
