@@ -62,7 +62,7 @@ export function scanFiles(input: ScanInput): ScanResult {
   const started = performance.now();
   const fileSet = new Set(input.files);
   const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, new Set(), true);
-  const evidence = collectEvidence(first, input);
+  const evidence = collectEvidence(first, input, fileSet);
   const planned = plan(first, input.config, evidence);
   // Verification withholds only the edits that fail it (fix/withhold.ts), not every edit in their file.
   const { changes, withheld } = withholdFailing(planned, (edits, tolerated) =>
@@ -100,7 +100,11 @@ export function scanFiles(input: ScanInput): ScanResult {
  * The project evidence index, from what the scan read plus the templates, manifests and deployment files
  * discovery listed for it (templates only when they mention a cookie).
  */
-function collectEvidence(analysis: Analysis, input: ScanInput): ProjectEvidence {
+function collectEvidence(
+  analysis: Analysis,
+  input: ScanInput,
+  fileSet: ReadonlySet<string>,
+): ProjectEvidence {
   const sources = new Map(analysis.texts);
   for (const [file, text] of analysis.settingTexts) sources.set(file, text);
   const extras = new Map<string, string>();
@@ -121,6 +125,19 @@ function collectEvidence(analysis: Analysis, input: ScanInput): ProjectEvidence 
     extras,
     sites: analysis.sites.map((entry) => ({ site: entry.site, language: entry.meta.language })),
     isTestFile,
+    loadImport: (fromFile, specifier, language) => {
+      const target =
+        language === 'python'
+          ? resolvePythonModule(fromFile, specifier, fileSet)
+          : specifier.startsWith('.')
+            ? resolveJsSpecifier(fromFile, specifier, fileSet)
+            : null;
+      if (!target) return null;
+      const known = sources.get(target);
+      if (known !== undefined) return { file: target, text: known };
+      const result = input.read(target);
+      return 'text' in result ? { file: target, text: result.text } : null;
+    },
   });
 }
 

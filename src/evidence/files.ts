@@ -1,6 +1,5 @@
 // Which non-source files the evidence index reads, decided from the path alone: templates (their inline
 // scripts may read cookies), dependency manifests, and deployment files. None of them is ever edited.
-import { posix } from 'node:path';
 import { manifestKind } from './frameworks.js';
 
 export type EvidenceFileKind = 'template' | 'manifest' | 'deploy';
@@ -19,16 +18,34 @@ const TEMPLATE_EXTENSIONS = new Set([
   '.handlebars',
 ]);
 
+/** Extensions of deployment and manifest files; any other extension is decided without a regex. */
+const OTHER_EXTENSIONS = new Set([
+  '',
+  '.json',
+  '.txt',
+  '.in',
+  '.toml',
+  '.cfg',
+  '.yml',
+  '.yaml',
+  '.conf',
+  '.dockerfile',
+]);
+
+/** Called for every listed path: source files are answered from their extension alone. */
 export function evidenceFileKind(file: string): EvidenceFileKind | null {
-  const name = posix.basename(file);
+  const name = file.slice(file.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
-  if (dot > 0 && TEMPLATE_EXTENSIONS.has(name.slice(dot).toLowerCase())) return 'template';
+  const extension = dot <= 0 ? '' : name.slice(dot).toLowerCase();
+  if (TEMPLATE_EXTENSIONS.has(extension)) return 'template';
+  if (extension === '.py') return name === 'setup.py' ? 'manifest' : null;
+  if (!OTHER_EXTENSIONS.has(extension) && !name.startsWith('Dockerfile')) return null;
   if (manifestKind(file)) return 'manifest';
   if (
     /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile|(?:docker-)?compose(?:[\w.-]*)?\.ya?ml|Procfile|Caddyfile|fly\.toml|app\.ya?ml|render\.ya?ml|traefik[\w.-]*\.(?:ya?ml|toml)|nginx[\w.-]*\.conf)$/i.test(
       name,
     ) ||
-    (/(?:^|\/)nginx\//i.test(file) && /\.conf$/i.test(name))
+    (/(?:^|\/)nginx\//i.test(file) && extension === '.conf')
   ) {
     return 'deploy';
   }

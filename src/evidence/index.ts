@@ -21,6 +21,15 @@ export interface EvidenceInput {
   /** The cookie sites the rules found, with their language. */
   sites: readonly SiteInput[];
   isTestFile: (file: string) => boolean;
+  /** Resolves and reads a project module named by an import (see `TransportInput.loadImport`). */
+  loadImport?: (
+    fromFile: string,
+    specifier: string,
+    language: 'javascript' | 'python',
+  ) => {
+    file: string;
+    text: string;
+  } | null;
 }
 
 export function buildEvidence(input: EvidenceInput): ProjectEvidence {
@@ -69,6 +78,11 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     sources: code,
     deploy,
     isTestFile: input.isTestFile,
+    loadImport: (fromFile, specifier, language) => {
+      const found = input.loadImport?.(fromFile, specifier, language);
+      if (!found) return null;
+      return code.get(found.file) ?? new Source(found.file, found.text, language);
+    },
   });
   data.plainHttp.push(
     ...findHttpOnlyServer({

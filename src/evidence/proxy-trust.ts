@@ -6,6 +6,8 @@ import type { EvidenceFact, ProxyTrustFact } from './types.js';
 interface Pattern {
   framework: string | ((source: Source) => string);
   regex: RegExp;
+  /** The setting as the fact quotes it; the whole match by default. */
+  setting?: (match: RegExpExecArray) => string;
   /** From the match: whether the setting turns trust on. */
   enabled: (match: RegExpExecArray) => boolean;
   languages: ReadonlyArray<Source['kind']>;
@@ -16,13 +18,13 @@ const OFF = /^\s*(?:false|False|0|None|null|undefined|\[\s*\]|['"]{2})\s*$/;
 const PATTERNS: Pattern[] = [
   {
     framework: 'express',
-    regex: /\.set\(\s*['"]trust proxy['"]\s*,\s*([^)\n]*)\)/g,
+    regex: /(?:\b[A-Za-z_$][\w$]*)?\.set\(\s*['"]trust proxy['"]\s*,\s*([^)\n]*)\)/g,
     enabled: (match) => !OFF.test(match[1] ?? ''),
     languages: ['javascript'],
   },
   {
     framework: 'express',
-    regex: /\.(enable|disable)\(\s*['"]trust proxy['"]\s*\)/g,
+    regex: /(?:\b[A-Za-z_$][\w$]*)?\.(enable|disable)\(\s*['"]trust proxy['"]\s*\)/g,
     enabled: (match) => match[1] === 'enable',
     languages: ['javascript'],
   },
@@ -35,6 +37,15 @@ const PATTERNS: Pattern[] = [
   {
     framework: 'koa',
     regex: /\bnew\s+Koa\(\s*\{[^}]*\bproxy\s*:\s*(true|false)\b/g,
+    setting: (match) => `new Koa({ proxy: ${match[1]} })`,
+    enabled: (match) => match[1] === 'true',
+    languages: ['javascript'],
+  },
+  {
+    // express-session's own `proxy` option (trusts X-Forwarded-Proto for its Secure cookie only).
+    framework: 'express-session',
+    regex: /\bsession\(\s*\{[^;]{0,600}?\bproxy\s*:\s*(true|false)\b/g,
+    setting: (match) => `session({ proxy: ${match[1]} })`,
     enabled: (match) => match[1] === 'true',
     languages: ['javascript'],
   },
@@ -46,7 +57,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     framework: 'werkzeug',
-    regex: /\bProxyFix\(/g,
+    regex: /\bProxyFix\([^)\n]*\)?/g,
     enabled: () => true,
     languages: ['python'],
   },
@@ -66,7 +77,7 @@ const PATTERNS: Pattern[] = [
   {
     framework: (source) =>
       /gunicorn/i.test(source.file) || /\bgunicorn\b/.test(source.text) ? 'gunicorn' : 'uvicorn',
-    regex: /\bforwarded_allow_ips\s*=\s*([^\n,)]+)|--forwarded-allow-ips[= ]+(\S+)/g,
+    regex: /\bforwarded_allow_ips\s*=\s*([^\n,)]+)|--forwarded-allow-ips[= ]+([^\s"',]+)/g,
     enabled: (match) => !OFF.test(match[1] ?? match[2] ?? ''),
     languages: ['python', 'deploy'],
   },
@@ -86,7 +97,7 @@ export function findProxyTrust(source: Source): ProxyTrustFact[] {
     for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
       if (source.inLineComment(match.index)) continue;
       const framework = typeof pattern.framework === 'string' ? pattern.framework : pattern.framework(source);
-      const setting = snippet(match[0]);
+      const setting = snippet(pattern.setting ? pattern.setting(match) : match[0]);
       const enabled = pattern.enabled(match);
       const sentence = enabled
         ? `\`${setting}\` makes ${framework} trust the proxy's forwarded scheme`

@@ -54,7 +54,17 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
           fact.scope.kind === 'file' ||
           (fact.scope.kind === 'near' && offset >= fact.scope.start && offset < fact.scope.end),
       );
-      const twins = cookieName === undefined ? [] : (plainByCookie.get(cookieName) ?? []);
+      // The twin itself (`sid-unsecure`) is asked about by its own name as well as by its base's.
+      const base = cookieName?.replace(/[-_.](?:un|in)secure$/i, '');
+      const twins =
+        cookieName === undefined
+          ? []
+          : [
+              ...new Set([
+                ...(plainByCookie.get(cookieName) ?? []),
+                ...(plainByCookie.get(base ?? '') ?? []),
+              ]),
+            ];
       return [...local, ...twins, ...plainProject];
     },
     transportSwitchFor(file: string): TransportSwitch[] {

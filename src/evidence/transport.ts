@@ -19,6 +19,11 @@ export interface TransportInput {
   /** Deployment files (compose, Dockerfile, Procfile…), by file. */
   deploy: readonly Source[];
   isTestFile: (file: string) => boolean;
+  /**
+   * The project module an import names (`./config`, `app.settings`), read on demand when the scan did not
+   * read it already (a config module that never says "cookie"); null when it is not in the project.
+   */
+  loadImport?: (fromFile: string, specifier: string, language: Language) => Source | null;
 }
 
 /** Values that only say where the request came in: they follow the scheme, they are not a switch. */
@@ -27,6 +32,8 @@ const REQUEST_SCHEME =
 
 export function findTransportSwitches(input: TransportInput): TransportSwitch[] {
   const byKey = new Map<string, TransportSwitch>();
+  // Settings assigned the switch (`SESSION_COOKIE_SECURE = env.bool(…)`): a production module may set them.
+  const targets = new Map<TransportSwitch, Set<string>>();
   for (const { site, language } of input.sites) {
     const secure = site.flags.secure;
     if (secure.kind !== 'conditional' || secure.devOnly) continue;
@@ -39,13 +46,17 @@ export function findTransportSwitches(input: TransportInput): TransportSwitch[] 
     const name = switchName(expression);
     const key = `${language}:${name ?? snippet(expression)}`;
     const use = source.fact(at, `this cookie's Secure follows \`${snippet(expression)}\``);
+    const target = /^[ \t]*([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*$/m.exec(
+      source.text.slice(source.text.lastIndexOf('\n', at - 1) + 1, at),
+    )?.[1];
     const known = byKey.get(key);
+    if (known && target) targets.get(known)?.add(target);
     if (known) {
       if (!known.uses.some((entry) => entry.file === use.file && entry.line === use.line))
         known.uses.push(use);
       continue;
     }
-    byKey.set(key, {
+    const entry: TransportSwitch = {
       name: name ?? snippet(expression),
       expression,
       language,
@@ -53,9 +64,11 @@ export function findTransportSwitches(input: TransportInput): TransportSwitch[] 
       definition: null,
       default: 'unknown',
       forcedOn: null,
-    });
+    };
+    byKey.set(key, entry);
+    targets.set(entry, new Set(target ? [target] : []));
   }
-  for (const entry of byKey.values()) describeSwitch(entry, input);
+  for (const entry of byKey.values()) describeSwitch(entry, input, targets.get(entry) ?? new Set());
   return [...byKey.values()];
 }
 
@@ -76,14 +89,16 @@ export function switchName(expression: string): string | null {
   return last?.[1] ?? null;
 }
 
-function describeSwitch(entry: TransportSwitch, input: TransportInput): void {
+function describeSwitch(entry: TransportSwitch, input: TransportInput, targets: ReadonlySet<string>): void {
   if (REQUEST_SCHEME.test(entry.expression)) return; // follows each request: nothing is on or off by default
   const first = entry.uses[0]!;
   const fromEnvironment =
     /process\.env|import\.meta\.env|environ|getenv|\benv(?:\.\w+)?\(|config\(|app\.get\(\s*['"]env/.test(
       entry.expression,
     );
-  let valueText = entry.expression;
+  // The default describes the switch itself: a use that negates it (`not DEBUG`, `!process.env.DEV`) gives
+  // the cookie the opposite, as it does for a switch defined elsewhere.
+  let valueText = entry.expression.replace(/^(?:not\s+|!(?!!)\s*)/, '');
   if (fromEnvironment) {
     entry.definition = {
       ...first,
@@ -103,7 +118,7 @@ function describeSwitch(entry: TransportSwitch, input: TransportInput): void {
   }
   if (!entry.definition) return;
   entry.default = evaluateDefault(valueText);
-  entry.forcedOn = productionSwitch(entry, valueText, input);
+  entry.forcedOn = productionSwitch(entry, valueText, input, targets);
 }
 
 function definitionSentence(name: string, value: string, fallback: SwitchDefault): string {
@@ -135,9 +150,14 @@ function findDefinition(entry: TransportSwitch, input: TransportInput): Definiti
           new RegExp(String.raw`(?:exports|this|config|settings)\.${name}[ \t]*=(?!=)[ \t]*(.+)$`, 'gm'),
         ];
   const using = entry.uses.map((use) => use.file);
-  const ordered = [...input.sources.values()]
-    .filter((source) => source.kind === entry.language && !input.isTestFile(source.file))
-    .sort((a, b) => rank(a.file) - rank(b.file));
+  const imported = importedModules(entry, input);
+  const ordered = [
+    ...imported,
+    ...[...input.sources.values()]
+      .filter((source) => source.kind === entry.language && !input.isTestFile(source.file))
+      .filter((source) => !imported.some((module) => module.file === source.file))
+      .sort((a, b) => rank(a.file) - rank(b.file)),
+  ];
   function rank(file: string): number {
     return using.includes(file) ? 0 : 1;
   }
@@ -155,6 +175,48 @@ function findDefinition(entry: TransportSwitch, input: TransportInput): Definiti
     }
   }
   return null;
+}
+
+/**
+ * The modules the first use imports the switch's root name from (`config` in `config.secureCookies`):
+ * `import config from './config'`, `const { config } = require('./settings')`, `from app import settings`.
+ */
+function importedModules(entry: TransportSwitch, input: TransportInput): Source[] {
+  const use = entry.uses[0];
+  const root = /^(?:not\s+|!)?([A-Za-z_$][\w$]*)/.exec(entry.expression)?.[1];
+  if (!use || !root || !input.loadImport) return [];
+  const text = input.sources.get(use.file)?.text ?? '';
+  const name = escape(root);
+  const specifiers: string[] = [];
+  const patterns =
+    entry.language === 'python'
+      ? [
+          new RegExp(String.raw`^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+[^\n]*\b${name}\b`, 'gm'),
+          new RegExp(String.raw`^[ \t]*import[ \t]+([\w.]*\b${name})\b`, 'gm'),
+        ]
+      : [
+          new RegExp(
+            String.raw`\bimport[ \t]+(?:\*[ \t]+as[ \t]+)?[^;\n]*\b${name}\b[^;\n]*from[ \t]*['"]([^'"]+)['"]`,
+            'g',
+          ),
+          new RegExp(String.raw`\b${name}\b[^=\n]*=[ \t]*require\(\s*['"]([^'"]+)['"]\s*\)`, 'g'),
+        ];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) specifiers.push(match[1]!);
+  }
+  const modules: Source[] = [];
+  for (const specifier of specifiers) {
+    // `from app import settings` may name the module `app/settings.py` itself.
+    const candidates =
+      entry.language === 'python' && !specifier.endsWith(root)
+        ? [`${specifier}.${root}`, specifier]
+        : [specifier];
+    for (const candidate of candidates) {
+      const module = input.loadImport(use.file, candidate, entry.language);
+      if (module && !modules.some((known) => known.file === module.file)) modules.push(module);
+    }
+  }
+  return modules;
 }
 
 /** The value expression starting at `from`: to the end of the line, or of its brackets (a few lines at most). */
@@ -232,7 +294,12 @@ function compare(unset: string, operator: string, literal: string): SwitchDefaul
 }
 
 /** What turns the switch on in production, or null. */
-function productionSwitch(entry: TransportSwitch, value: string, input: TransportInput): EvidenceFact | null {
+function productionSwitch(
+  entry: TransportSwitch,
+  value: string,
+  input: TransportInput,
+  targets: ReadonlySet<string>,
+): EvidenceFact | null {
   const definition = entry.definition!;
   const environment =
     /(?:NODE_ENV|\benv\b['"]?\s*\)?|ENV(?:IRONMENT)?|APP_ENV|FLASK_ENV|DJANGO_ENV)\W{0,6}\s*(===?|==)\s*['"](\w+)['"]/.exec(
@@ -245,7 +312,7 @@ function productionSwitch(entry: TransportSwitch, value: string, input: Transpor
     };
   }
   const variable = switchName(value) ?? entry.name;
-  const names = [...new Set([entry.name, variable])].map(escape).join('|');
+  const names = [...new Set([entry.name, variable, ...targets])].map(escape).join('|');
   // A production settings module that sets it.
   const assignment = new RegExp(String.raw`^[ \t]*(?:${names})[ \t]*=[ \t]*(?:True|true)\b`, 'm');
   for (const source of input.sources.values()) {

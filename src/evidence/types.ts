@@ -57,7 +57,10 @@ export interface TransportSwitch {
   uses: EvidenceFact[];
   /** Where it is given its value, when found in the project. */
   definition: EvidenceFact | null;
-  /** The value it has when the environment / configuration says nothing. */
+  /**
+   * The value the switch itself has when the environment / configuration says nothing. A use that negates
+   * it (`secure=not DEBUG`, `secure: !process.env.DEV`) gives the cookie the opposite value.
+   */
   default: SwitchDefault;
   /** Something that turns it on in production (a production settings module, a deploy file), or null. */
   forcedOn: EvidenceFact | null;
@@ -65,7 +68,10 @@ export interface TransportSwitch {
 
 /** A setting that makes the server trust X-Forwarded-* from a proxy (or explicitly refuses to). */
 export interface ProxyTrustFact extends EvidenceFact {
-  /** Framework id as rules name it (`express`, `koa`, `werkzeug`, `django`, `uvicorn`, `gunicorn`, `tornado`). */
+  /**
+   * Framework id as rules name it: `express` (`trust proxy`), `express-session` (its `proxy` option), `koa`,
+   * `fastify` (`trustProxy`), `werkzeug` (ProxyFix), `django`, `uvicorn`, `gunicorn`, `tornado` (`xheaders`).
+   */
   framework: string;
   /** The setting as written: `app.set('trust proxy', 1)`, `ProxyFix`, `SECURE_PROXY_SSL_HEADER`. */
   setting: string;
@@ -114,7 +120,10 @@ export interface FrameworkFact extends EvidenceFact {
 
 /** A setting under which a cookie does not exist, so its flags are moot. */
 export interface MootFact extends EvidenceFact {
-  /** `django-csrf` (CSRF_USE_SESSIONS = True), `django-session` (a SESSION_ENGINE that sets no cookie). */
+  /**
+   * `django-csrf`: CSRF_USE_SESSIONS = True. `django-session` is never produced: every Django SESSION_ENGINE
+   * (db, cache, file, signed_cookies) still sets the session cookie, so no engine makes its flags moot.
+   */
   cookie: 'django-csrf' | 'django-session';
   setting: string;
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { frameworksImported, frameworksInManifest, manifestKind } from '../../src/evidence/frameworks.js';
+import { Source } from '../../src/evidence/source.js';
+
+const manifest = (file: string, text: string) =>
+  frameworksInManifest(new Source(file, text, 'manifest'), manifestKind(file)!).map((fact) => [
+    fact.line,
+    fact.framework,
+    fact.fact,
+  ]);
+const imports = (file: string, text: string, kind: 'javascript' | 'python') =>
+  frameworksImported(new Source(file, text, kind)).map((fact) => [fact.line, fact.framework, fact.fact]);
+
+describe('framework presence from manifests', () => {
+  it('reads package.json dependency fields only', () => {
+    const text =
+      '{\n  "name": "express-app",\n  "dependencies": { "koa": "^2" },\n  "devDependencies": {\n    "express": "4"\n  }\n}\n';
+    expect(manifest('package.json', text)).toEqual([
+      [3, 'koa', '`koa` is a dependency in package.json'],
+      [5, 'express', '`express` is a dependency in package.json'],
+    ]);
+    expect(manifest('web/package.json', '{ not json')).toEqual([]);
+  });
+
+  it('reads requirements, pyproject, setup.py and Pipfile, skipping comments and project names', () => {
+    expect(
+      manifest('requirements/base.txt', 'Django>=4.2\n# flask\ndjango-environ\nuvicorn[standard]==0.30\n'),
+    ).toEqual([
+      [1, 'django', '`Django` is a dependency in requirements/base.txt'],
+      [4, 'uvicorn', '`uvicorn` is a dependency in requirements/base.txt'],
+    ]);
+    const pyproject =
+      '[project]\nname = "flask-app"\ndependencies = [\n  "Flask>=3",\n  "tornado ~= 6.4",\n]\n[tool.poetry.dependencies]\naiohttp = "^3.9"\n';
+    expect(manifest('pyproject.toml', pyproject)).toEqual([
+      [4, 'flask', '`Flask` is a dependency in pyproject.toml'],
+      [4, 'werkzeug', '`Flask` is a dependency in pyproject.toml'],
+      [5, 'tornado', '`tornado` is a dependency in pyproject.toml'],
+      [8, 'aiohttp', '`aiohttp` is a dependency in pyproject.toml'],
+    ]);
+    expect(manifest('setup.py', 'setup(name="x", install_requires=["tornado>=5", "werkzeug"])\n')).toEqual([
+      [1, 'tornado', '`tornado` is a dependency in setup.py'],
+      [1, 'werkzeug', '`werkzeug` is a dependency in setup.py'],
+    ]);
+    expect(manifest('Pipfile', '[packages]\nstarlette = "*"\n')).toEqual([
+      [2, 'starlette', '`starlette` is a dependency in Pipfile'],
+    ]);
+  });
+
+  it('knows manifests by name', () => {
+    expect(
+      [
+        'package.json',
+        'requirements-dev.txt',
+        'requirements/prod.in',
+        'pyproject.toml',
+        'setup.cfg',
+        'Pipfile',
+        'app.py',
+        'package-lock.json',
+      ].map(manifestKind),
+    ).toEqual(['package.json', 'requirements', 'requirements', 'pyproject', 'setup', 'pipfile', null, null]);
+  });
+});
+
+describe('framework presence from imports', () => {
+  it('reads Python and JavaScript imports, skipping relative ones', () => {
+    expect(
+      imports(
+        'app.py',
+        'import os, tornado.web\nfrom django.conf import settings\nfrom .flask import x\n',
+        'python',
+      ),
+    ).toEqual([
+      [1, 'tornado', 'app.py imports `tornado.web`'],
+      [2, 'django', 'app.py imports `django.conf`'],
+    ]);
+    expect(
+      imports(
+        'app.js',
+        "import Koa from 'koa';\nconst s = require('@hapi/hapi/lib/server');\nimport '@fastify/cookie';\nimport x from './express';\n",
+        'javascript',
+      ),
+    ).toEqual([
+      [1, 'koa', 'app.js imports `koa`'],
+      [2, 'hapi', 'app.js imports `@hapi/hapi/lib/server`'],
+      [3, 'fastify-cookie', 'app.js imports `@fastify/cookie`'],
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findOptionalTls } from '../../src/evidence/optional-tls.js';
+import { Source } from '../../src/evidence/source.js';
+
+const facts = (file: string, text: string, kind: 'javascript' | 'python') =>
+  findOptionalTls(new Source(file, text, kind)).map((fact) => [fact.line, fact.kind, fact.fact]);
+
+describe('optional TLS', () => {
+  it('finds Python switches that default off, certificate options and TLS set up only when configured', () => {
+    const text = [
+      'enable_https = False',
+      "parser.add_argument('--certfile', default=None)",
+      'define("certfile", type=str, default=None, help="SSL certificate file")',
+      'certfile = None',
+      'if options.certfile and options.keyfile:',
+      '    ssl_options = dict(certfile=options.certfile, keyfile=options.keyfile)',
+      "app.ENABLE_HTTPS = bool(check_setting_int(app.CFG, 'General', 'enable_https', 0))",
+    ].join('\n');
+    expect(facts('flower/options.py', text, 'python')).toEqual([
+      [1, 'switch-default-off', '`enable_https = False`: HTTPS is off unless the user turns it on'],
+      [7, 'switch-default-off', "`'enable_https', 0`: HTTPS is off unless the user turns it on"],
+      [2, 'cli-option', 'the command-line option `--certfile` serves HTTPS only when given'],
+      [3, 'cli-option', '`define("certfile"…)` defines a certificate option: HTTPS only when it is set'],
+      [4, 'setting', '`certfile = None`: no certificate unless one is configured'],
+      [
+        5,
+        'conditional-server',
+        '`if options.certfile and options.keyfile:`: TLS is set up only when configured',
+      ],
+    ]);
+  });
+
+  it('finds JavaScript switches, options and an https server behind a condition', () => {
+    const text = [
+      'const useHttps = false;',
+      "program.option('--https', 'serve over https');",
+      'if (opts.cert) {',
+      '  server = https.createServer({ cert, key }, app);',
+      '}',
+    ].join('\n');
+    expect(facts('bin/cli.js', text, 'javascript')).toEqual([
+      [1, 'switch-default-off', '`useHttps = false`: HTTPS is off unless the user turns it on'],
+      [2, 'cli-option', 'the command-line option `--https` serves HTTPS only when given'],
+      [3, 'conditional-server', '`if (opts.cert) {`: HTTPS is served only when configured'],
+    ]);
+  });
+
+  it('finds nothing where TLS is always on or never mentioned', () => {
+    expect(
+      facts(
+        'server.js',
+        'const s = https.createServer({ key, cert }, app);\nconst db = { ssl: false };\n',
+        'javascript',
+      ),
+    ).toEqual([]);
+    expect(
+      facts(
+        'app.py',
+        'enable_https = True\n# certfile = None\nssl_ctx = ssl.create_default_context()\n',
+        'python',
+      ),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { findHttpOnlyServer, findPlainHttp } from '../../src/evidence/plain-http.js';
+import { Source } from '../../src/evidence/source.js';
+
+const js = (text: string, file = 'src/app.js') => new Source(file, text, 'javascript');
+const py = (text: string, file = 'app.py') => new Source(file, text, 'python');
+
+describe('plain-HTTP intent', () => {
+  it('reads SECURE_SSL_REDIRECT = False for its settings module, and a TODO about SSL for the lines around it', () => {
+    const text =
+      'DEBUG = False\n# TODO: until SSL is added\nSECURE_SSL_REDIRECT = False\nSESSION_COOKIE_SECURE = False\n';
+    expect(findPlainHttp(py(text, 'proj/settings/production.py'))).toEqual([
+      {
+        file: 'proj/settings/production.py',
+        line: 3,
+        fact: '`SECURE_SSL_REDIRECT = False` in this settings module: it does not send visitors to HTTPS',
+        kind: 'ssl-redirect-off',
+        scope: { kind: 'file' },
+      },
+      {
+        file: 'proj/settings/production.py',
+        line: 2,
+        fact: 'a comment says "TODO: until SSL is added"',
+        kind: 'comment',
+        scope: { kind: 'near', start: 0, end: text.length },
+      },
+    ]);
+  });
+
+  it('reads a comment saying Secure broke the session, for three lines around it', () => {
+    const lines = [
+      'const a = 1;',
+      'const b = 2;',
+      'app.use(session({',
+      '  secret: s,',
+      '  // if this is true it creates a new session every time',
+      '  cookie: { secure: false },',
+      '}));',
+      'const c = 3;',
+      'const d = 4;',
+      'const e = 5;',
+    ];
+    const text = lines.join('\n');
+    const [fact, ...rest] = findPlainHttp(js(text));
+    expect(rest).toEqual([]);
+    expect(fact).toEqual({
+      file: 'src/app.js',
+      line: 5,
+      fact: 'a comment says "if this is true it creates a new session every time"',
+      kind: 'comment',
+      scope: { kind: 'near', start: text.indexOf('const b'), end: text.indexOf('const d') },
+    });
+  });
+
+  it('reads a *-unsecure twin as evidence for its base cookie', () => {
+    expect(
+      findPlainHttp(js('res.cookie(\'connect.sid-unsecure\', id);\nres.cookie("token_insecure", t);\n')),
+    ).toEqual([
+      {
+        file: 'src/app.js',
+        line: 1,
+        fact: 'the cookie `connect.sid-unsecure` is a plain-HTTP twin of `connect.sid`: the project serves it without HTTPS too',
+        kind: 'insecure-twin',
+        scope: { kind: 'cookie', name: 'connect.sid' },
+      },
+      {
+        file: 'src/app.js',
+        line: 2,
+        fact: 'the cookie `token_insecure` is a plain-HTTP twin of `token`: the project serves it without HTTPS too',
+        kind: 'insecure-twin',
+        scope: { kind: 'cookie', name: 'token' },
+      },
+    ]);
+  });
+
+  it('ignores URLs, HTTPS settings comments, CLI flags named insecure and SSL_REDIRECT on', () => {
+    expect(
+      findPlainHttp(
+        js("const u = 'https://example.com'; // see https://x.org/docs\nconst flag = '--allow-insecure';\n"),
+      ),
+    ).toEqual([]);
+    expect(
+      findPlainHttp(
+        py('# See https://docs.djangoproject.com for HTTPS settings\nSECURE_SSL_REDIRECT = True\n'),
+      ),
+    ).toEqual([]);
+    expect(
+      findPlainHttp(py('# Secure cookies need HTTPS in production\nSESSION_COOKIE_SECURE = True\n')),
+    ).toEqual([]);
+  });
+});
+
+describe('HTTP-only server', () => {
+  const server = js(
+    'const app = express();\napp.listen(port, () => console.log(`http://localhost:${port}`));\n',
+    'bin/serve.js',
+  );
+
+  it('is plain-HTTP intent for a local tool with no TLS anywhere', () => {
+    expect(
+      findHttpOnlyServer({ sources: [server], isLocalTool: true, behindProxy: false, hasTlsOption: false }),
+    ).toEqual([
+      {
+        file: 'bin/serve.js',
+        line: 2,
+        fact: '`app.listen(…` serves plain HTTP and the project, a local tool, has no TLS option',
+        kind: 'http-only-server',
+        scope: { kind: 'project' },
+      },
+    ]);
+  });
+
+  it('is nothing for an app (probably behind a TLS proxy), a TLS option, or HTTPS code anywhere', () => {
+    const none = { sources: [server], isLocalTool: true, behindProxy: false, hasTlsOption: false };
+    expect(findHttpOnlyServer({ ...none, isLocalTool: false })).toEqual([]);
+    expect(findHttpOnlyServer({ ...none, behindProxy: true })).toEqual([]);
+    expect(findHttpOnlyServer({ ...none, hasTlsOption: true })).toEqual([]);
+    const https = js('https.createServer({ key, cert }, app).listen(443);\n', 'src/https.js');
+    expect(findHttpOnlyServer({ ...none, sources: [server, https] })).toEqual([]);
+  });
+});
