@@ -119,16 +119,19 @@ export function gatherFacts(
 
   facts.readers = site.cookieNames.flatMap((name) => evidence.readersOf(name).map(evidenceOf));
   const names = site.cookieNames.length > 0 ? site.cookieNames : [undefined];
-  facts.plainHttp = dedupe([
-    ...names.flatMap((name) => evidence.plainHttpNear(site.file, site.offset, name).map(evidenceOf)),
-    ...site.cookieNames
-      .filter((name) => INSECURE_VARIANT.test(name))
-      .map((name) => ({
-        file: site.file,
-        line: lineOf(texts.get(site.file) ?? '', site.offset),
-        fact: `the name \`${name}\` marks the plain-HTTP variant of a cookie, which must work without HTTPS`,
-      })),
-  ]);
+  const indexed = names.flatMap((name) =>
+    evidence.plainHttpNear(site.file, site.offset, name).map(evidenceOf),
+  );
+  // The index knows twins it saw declared with a cookie; a name alone still says what the cookie is for.
+  const ownName = site.cookieNames
+    .filter((name) => INSECURE_VARIANT.test(name))
+    .map((name) => ({
+      file: site.file,
+      line: lineOf(texts.get(site.file) ?? '', site.offset),
+      fact: `the name \`${name}\` marks the plain-HTTP variant of a cookie, which must work without HTTPS`,
+    }));
+  const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
+  facts.plainHttp = dedupe([...indexed, ...(twinKnown ? [] : ownName)]);
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
   facts.optionalTls = evidence.optionalTls().map(evidenceOf);
   const optionsFile = site.insertion?.container.file ?? site.file;
