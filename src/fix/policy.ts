@@ -272,8 +272,9 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
     };
   }
   if (facts.plainHttp.length > 0) {
-    const proxy = facts.missingProxyTrust
-      ? ` If Secure broke sessions behind a proxy, the usual cause is the missing proxy setting: add \`${facts.missingProxyTrust.line}\`, then turn Secure on.`
+    const untrusted = facts.missingProxyTrust ?? facts.untrustedProxy;
+    const proxy = untrusted
+      ? ` If Secure broke sessions behind a proxy, the usual cause is the missing proxy setting: add \`${untrusted.line}\`, then turn Secure on.`
       : '';
     return leave(
       `the project shows it serves this cookie over plain HTTP, where Secure would make browsers drop it: ${cite(facts.plainHttp, 3)}.${proxy} Turn Secure on once HTTPS is in place`,

@@ -26,6 +26,8 @@ export interface SiteFacts {
   securePrefix: string | null;
   /** A session cookie behind what looks like a proxy, with no proxy trust: what to add. */
   missingProxyTrust: ProxyAdvice | null;
+  /** The framework's proxy setting when the project does not set it (hints or not): the usual cure for Secure trouble. */
+  untrustedProxy: ProxyAdvice | null;
 }
 
 export interface TransportSwitchFacts {
@@ -100,6 +102,7 @@ export function noFacts(): SiteFacts {
     frameworkAbsent: null,
     securePrefix: null,
     missingProxyTrust: null,
+    untrustedProxy: null,
   };
 }
 
@@ -116,17 +119,30 @@ export function gatherFacts(
 
   facts.readers = site.cookieNames.flatMap((name) => evidence.readersOf(name).map(evidenceOf));
   const names = site.cookieNames.length > 0 ? site.cookieNames : [undefined];
-  facts.plainHttp = dedupe(
-    names.flatMap((name) => evidence.plainHttpNear(site.file, site.offset, name).map(evidenceOf)),
+  const indexed = names.flatMap((name) =>
+    evidence.plainHttpNear(site.file, site.offset, name).map(evidenceOf),
   );
+  // The index knows twins it saw declared with a cookie; a name alone still says what the cookie is for.
+  const ownName = site.cookieNames
+    .filter((name) => INSECURE_VARIANT.test(name))
+    .map((name) => ({
+      file: site.file,
+      line: lineOf(texts.get(site.file) ?? '', site.offset),
+      fact: `the name \`${name}\` marks the plain-HTTP variant of a cookie, which must work without HTTPS`,
+    }));
+  const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
+  facts.plainHttp = dedupe([...indexed, ...(twinKnown ? [] : ownName)]);
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
   facts.optionalTls = evidence.optionalTls().map(evidenceOf);
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? '';
-  const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0);
+  const usable = evidence
+    .transportSwitchFor(optionsFile)
+    .find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text, site);
   if (facts.optionalTls.length > 0) facts.requestSecure = followRequest(site, meta, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
+  facts.untrustedProxy = untrustedProxy(meta, evidence);
   return facts;
 }
 
@@ -189,6 +205,13 @@ function lineOf(text: string, offset: number): number {
   return lineColumn(lineStarts(text), offset).line;
 }
 
+/**
+ * A value read from the request (`self.request.protocol == "https"`, `req.secure`, `request.is_secure()`) is
+ * not a project-wide switch: it only means something where that request is in scope.
+ */
+const FOLLOWS_REQUEST =
+  /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx)\b|^['"]auto['"]$/;
+
 /** Names every JavaScript module can use without binding them. */
 const JS_GLOBALS = new Set(['process', 'import', 'globalThis']);
 
@@ -209,6 +232,19 @@ function nameableHere(entry: TransportSwitch, text: string): boolean {
     'm',
   );
   return bound.test(text);
+}
+
+/** `session-unsecure`, `token_insecure`: the fallback a project keeps for plain-HTTP deployments. */
+const INSECURE_VARIANT = /[-_.](?:un|in)secure$/i;
+
+/** Frameworks that refuse or drop a Secure cookie on a request they think is plain HTTP. */
+const SECURE_NEEDS_TRUST = new Set(['express-session', 'cookie-session', 'koa', 'koa-session']);
+
+function untrustedProxy(meta: RuleMeta, evidence: ProjectEvidence): ProxyAdvice | null {
+  const advice = PROXY_SETTING[meta.framework];
+  if (!advice || !SECURE_NEEDS_TRUST.has(meta.framework)) return null;
+  if (advice.ids.some((id) => evidence.proxyTrust(id).some((fact) => fact.enabled))) return null;
+  return { setting: advice.setting, line: advice.line, hints: [] };
 }
 
 function proxyAdvice(site: CookieSite, meta: RuleMeta, evidence: ProjectEvidence): ProxyAdvice | null {

@@ -75,6 +75,8 @@ describe('cookie-hardener scan', () => {
       'problems',
       'outcome',
       'message',
+      'evidence',
+      'beforeMerging',
     ]);
     expect(report.findings[2]!.message).toBe(
       'Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',

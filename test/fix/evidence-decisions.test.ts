@@ -206,12 +206,13 @@ describe("the project's own transport switch", () => {
     ]);
   });
 
-  it('is left to a person when the switch cannot be named in this module', () => {
-    const { after } = plan(
-      { 'views.py': view.replace('from config import settings\n', '') },
-      switchData('on'),
-    );
-    expect(after['views.py']).toBe(view.replace('from config import settings\n', ''));
+  it('writes a literal true, saying so, when the switch (on in production) cannot be named in this module', () => {
+    const unbound = view.replace('from config import settings\n', '');
+    const { after, findings } = plan({ 'views.py': unbound }, switchData('on'));
+    expect(after['views.py']).toBe(unbound.replace('"en")', '"en", secure=True)'));
+    expect(findings[0]?.notes).toEqual([
+      "The project's other cookies take Secure from `COOKIES_SECURE`, which cannot be named in this file, so Secure is set to true here; use the switch instead if this cookie must also work over plain HTTP.",
+    ]);
   });
 });
 

@@ -1,0 +1,5 @@
+import { getCookie } from './cookies';
+
+export function pickedTeams() {
+  return JSON.parse(getCookie('sessions') || '[]');
+}

@@ -1,0 +1,143 @@
+// Regression projects shaped like the harmful fixes seen on real applications (our own code), run through the
+// bundled CLI: the findings, their outcomes and evidence, and the exact files `fix` writes.
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliProcess, snapshotTree, temporaryFolder } from '../cli/helpers.js';
+
+const PROJECTS = new URL('.', import.meta.url).pathname;
+
+interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  cookie: string | null;
+  problems: string[];
+  outcome: string;
+  message: string;
+  evidence: Array<{ file: string; line: number; fact: string }>;
+  beforeMerging: string[];
+}
+
+/** Scans a copy, then fixes it: the findings, and every file whose bytes the fix changed (with its new text). */
+function run(project: string) {
+  const folder = temporaryFolder();
+  cpSync(join(PROJECTS, project), folder, { recursive: true });
+  const scan = runCliProcess(['scan', folder, '--format', 'json']);
+  const findings = (JSON.parse(scan.stdout) as { findings: JsonFinding[] }).findings;
+  const before = snapshotTree(folder);
+  runCliProcess(['fix', folder]);
+  const after = snapshotTree(folder);
+  const changed: Record<string, string> = {};
+  for (const [file, text] of after) if (before.get(file) !== text) changed[file] = text;
+  return {
+    findings,
+    summary: findings.map((f) => [f.file, f.line, f.cookie, f.problems.join(' '), f.outcome]),
+    evidence: findings.map((f) => f.evidence.map((item) => `${item.file}:${item.line}`)),
+    changed,
+  };
+}
+
+function source(project: string, file: string): string {
+  return readFileSync(join(PROJECTS, project, file), 'utf8');
+}
+
+describe('regression projects', () => {
+  it('(a) keeps httpOnly: false on a cookie the front end reads back, citing the reader', () => {
+    const result = run('browser-read-session');
+    expect(result.summary).toEqual([
+      ['server/routes.js', 8, 'sessions', 'httpOnly-false secure-missing', 'fixable'],
+    ]);
+    expect(result.findings[0]!.evidence).toEqual([
+      {
+        file: 'web/src/store.js',
+        line: 4,
+        fact: "`getCookie('sessions')` reads this cookie in browser code",
+      },
+    ]);
+    expect(result.findings[0]!.message).toBe(
+      'Cookie "sessions" (res.cookie()): HttpOnly is turned off; Secure is not set. Fix: secure: true. Not changed: browser code in this project reads the cookie, and HttpOnly would hide it from that code: `getCookie(\'sessions\')` reads this cookie in browser code (web/src/store.js:4).',
+    );
+    expect(result.changed).toEqual({
+      'server/routes.js': source('browser-read-session', 'server/routes.js').replace(
+        '{ httpOnly: false }',
+        '{ httpOnly: false, secure: true }',
+      ),
+    });
+  });
+
+  it("(b) leaves Secure to a person where the project's own switch defaults to off", () => {
+    const result = run('python-switch-off');
+    expect(result.summary).toEqual([
+      ['app/views.py', 11, 'remember_token', 'secure-conditional', 'conditional'],
+      ['app/views.py', 18, 'theme', 'httpOnly-missing secure-missing', 'manual'],
+    ]);
+    expect(result.evidence[1]).toEqual(['app/settings.py:4', 'app/views.py:11']);
+    expect(result.findings[1]!.message).toContain(
+      'the project decides Secure with its own switch `COOKIES_SECURE`, which is off unless configured, and nothing turns it on in production',
+    );
+    expect(result.changed).toEqual({});
+  });
+
+  it('(c) leaves a production settings module that says SSL is not there yet alone, with the evidence', () => {
+    const result = run('django-ssl-todo');
+    expect(result.summary).toEqual([
+      ['site/settings/production.py', 8, 'csrftoken', 'secure-missing', 'manual'],
+      ['site/settings/production.py', 8, 'sessionid', 'secure-false', 'manual'],
+    ]);
+    expect(result.evidence).toEqual([
+      ['site/settings/production.py:7', 'site/settings/production.py:6'],
+      ['site/settings/production.py:7', 'site/settings/production.py:6'],
+    ]);
+    expect(result.findings[1]!.evidence.map((item) => item.fact)).toEqual([
+      '`SECURE_SSL_REDIRECT = False` in this settings module: it does not send visitors to HTTPS',
+      'a comment says "TODO: until SSL is added the site is served over HTTP"',
+    ]);
+    expect(result.changed).toEqual({});
+  });
+
+  it('(d) leaves express-session secure: false that "creates a new session every time", naming trust proxy', () => {
+    const result = run('express-session-proxy');
+    expect(result.summary).toEqual([['app.js', 12, null, 'secure-false', 'manual']]);
+    expect(result.findings[0]!.message).toBe(
+      'Cookie options of session({ cookie }): Secure is turned off. Not changed: the project shows it serves this cookie over plain HTTP, where Secure would make browsers drop it: a comment says "if this is true it creates a new session every time" (app.js:11). If Secure broke sessions behind a proxy, the usual cause is the missing proxy setting: add `app.set(\'trust proxy\', 1)`, then turn Secure on. Turn Secure on once HTTPS is in place.',
+    );
+    expect(result.changed).toEqual({});
+  });
+
+  it('(e) makes Secure follow the request in a Tornado app whose HTTPS is optional', () => {
+    const result = run('tornado-optional-tls');
+    expect(result.summary).toEqual([
+      ['server.py', 12, 'theme', 'httpOnly-missing secure-missing', 'fixable'],
+    ]);
+    expect(result.evidence).toEqual([['server.py:6', 'server.py:7', 'server.py:20']]);
+    expect(result.changed).toEqual({
+      'server.py': source('tornado-optional-tls', 'server.py').replace(
+        'self.set_cookie("theme", self.get_argument("theme"))',
+        'self.set_cookie("theme", self.get_argument("theme"), secure=self.request.protocol == "https")',
+      ),
+    });
+  });
+
+  it('(f) appends no Flask setting to a SESSION_COOKIE_NAME constant in a Tornado project', () => {
+    const result = run('tornado-session-name');
+    expect(result.summary).toEqual([['board/constants.py', 2, 'session', 'secure-missing', 'manual']]);
+    expect(result.findings[0]!.message).toBe(
+      'Cookie "session" (SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY): Secure is not set. Not changed: the project does not use flask (not in its dependencies or imports), so nothing reads this setting; it is left alone.',
+    );
+    expect(result.changed).toEqual({});
+  });
+
+  it('(g) appends no CSRF_COOKIE_SECURE where CSRF_USE_SESSIONS = True', () => {
+    const result = run('django-csrf-sessions');
+    expect(result.summary).toEqual([]);
+    expect(result.changed).toEqual({});
+  });
+
+  it('(h) leaves the plain-HTTP twin of a session cookie without Secure', () => {
+    const result = run('unsecure-twin');
+    expect(result.summary).toEqual([['auth.js', 9, 'wiki_session-unsecure', 'secure-missing', 'manual']]);
+    expect(result.evidence).toEqual([['auth.js:8', 'auth.js:9']]);
+    expect(result.changed).toEqual({});
+  });
+});

@@ -1,0 +1,3 @@
+module.exports = {
+  secureCookies: process.env.INSECURE_COOKIES !== '1',
+};

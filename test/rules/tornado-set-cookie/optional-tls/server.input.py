@@ -1,0 +1,26 @@
+import tornado.web
+from tornado.options import define
+
+define("certfile", default=None)
+
+
+class PrefsHandler(tornado.web.RequestHandler):
+    def post(self):
+        # ruleid: tornado-set-cookie httpOnly-missing secure-missing fixable
+        self.set_cookie("lang", self.get_argument("lang"))
+
+
+class LoginHandler(tornado.web.RequestHandler):
+    def post(self):
+        if self.get_argument("user", None):
+            # ruleid: tornado-set-cookie httpOnly-missing secure-missing fixable
+            self.set_signed_cookie("user", self.get_argument("user"))
+
+
+# ruleid: tornado-set-cookie httpOnly-missing secure-missing manual
+COOKIE_OPTIONS = {"expires_days": 1}
+
+
+class ThemeHandler(tornado.web.RequestHandler):
+    def post(self):
+        self.set_cookie("theme", "dark", **COOKIE_OPTIONS)
