@@ -289,6 +289,14 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
         toggle.evidence,
       );
     }
+    if (toggle.expression === null && !toggle.onInProduction) {
+      // Out of reach here, and nothing shows what it is in production: a literal true would contradict the
+      // project's own convention (its other cookies may be meant to work over plain HTTP).
+      return leave(
+        `the project's other cookies take Secure from \`${toggle.name}\`, which cannot be named in this file and whose production value cannot be seen: ${cite(toggle.evidence, 3)}. Set this cookie's Secure from the same switch`,
+        toggle.evidence,
+      );
+    }
     if (toggle.expression === null) {
       // On in production but out of reach here: a literal true gives this cookie what the switch gives the others.
       return {

@@ -36,6 +36,8 @@ export interface TransportSwitchFacts {
   expression: string | null;
   /** Off unless configured, and nothing turns it on in production. */
   offByDefault: boolean;
+  /** Known to be on in production: on by default, or forced on by a production setting. */
+  onInProduction: boolean;
   evidence: Evidence[];
 }
 
@@ -191,6 +193,7 @@ function switchFacts(entry: TransportSwitch, text: string, site: CookieSite): Tr
     name: entry.name,
     expression: nameableHere(entry, text) ? entry.expression : null,
     offByDefault: effective === 'off' && entry.forcedOn === null,
+    onInProduction: effective === 'on' || entry.forcedOn !== null,
     evidence,
   };
 }

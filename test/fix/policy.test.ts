@@ -163,6 +163,7 @@ describe('Secure', () => {
         name: 'COOKIES_SECURE',
         expression: 'settings.COOKIES_SECURE',
         offByDefault: false,
+        onInProduction: false,
         evidence: [definition],
       },
     });
@@ -188,6 +189,35 @@ describe('Secure', () => {
         evidence: [definition],
       },
     ]);
+  });
+
+  it('leaves Secure to a person when the switch cannot be named here and its production value is unknown', () => {
+    const use: Evidence = { file: 'app/views.py', line: 7, fact: '`secure=secure` sets Secure from `secure`' };
+    const unknown = facts({
+      transportSwitch: {
+        name: 'secure',
+        expression: null,
+        offByDefault: false,
+        onInProduction: false,
+        evidence: [use],
+      },
+    });
+    expect(decide(site({ kind: 'true', span: SPAN }, ABSENT), 'other', unknown)).toEqual([
+      {
+        flag: 'secure',
+        problem: 'missing',
+        action: null,
+        value: 'true',
+        reason:
+          "the project's other cookies take Secure from `secure`, which cannot be named in this file and whose production value cannot be seen: `secure=secure` sets Secure from `secure` (app/views.py:7). Set this cookie's Secure from the same switch",
+        evidence: [use],
+      },
+    ]);
+    const forced = facts({ transportSwitch: { ...unknown.transportSwitch!, onInProduction: true } });
+    expect(decide(site({ kind: 'true', span: SPAN }, ABSENT), 'other', forced)[0]).toMatchObject({
+      action: 'insert',
+      value: 'true',
+    });
   });
 
   it('makes Secure follow the request where HTTPS is optional, or leaves it when the request cannot be named', () => {
