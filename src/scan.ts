@@ -141,13 +141,21 @@ function collectEvidence(
   });
 }
 
-function plan(analysis: Analysis, config: Config, evidence: ProjectEvidence): PlannedFinding[] {
+function plan(
+  analysis: Analysis,
+  config: Config,
+  evidence: ProjectEvidence,
+  /** The first pass's analysis, when this one covers only the fixed files. */
+  project: Analysis = analysis,
+): PlannedFinding[] {
+  const enabled = (entry: SiteWithRule) => config.rules[entry.meta.id] !== 'off';
   const planned = planFixes({
-    sites: analysis.sites.filter((entry) => config.rules[entry.meta.id] !== 'off'),
-    texts: analysis.texts,
+    sites: analysis.sites.filter(enabled),
+    texts: project === analysis ? analysis.texts : new Map([...project.texts, ...analysis.texts]),
     policy: { flags: config.flags, sameSite: config.sameSite, fixTests: config.fixTests },
     isTestFile,
     evidence,
+    projectSites: project === analysis ? undefined : project.sites.filter(enabled),
   });
   // Rules switched to `report` keep their findings but make no edits.
   return planned.map((entry) =>
@@ -398,7 +406,7 @@ function buildChanges(
   }
   // The same evidence as the first pass: the fixes do not change what the project reads or serves.
   const allowed = new Map(tolerated);
-  for (const { finding, edits } of plan(second, input.config, evidence)) {
+  for (const { finding, edits } of plan(second, input.config, evidence, first)) {
     if (!edits.some((edit) => overlay.has(edit.file))) continue;
     const key = identityOf(finding);
     const left = allowed.get(key) ?? 0;

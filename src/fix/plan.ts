@@ -45,6 +45,11 @@ export interface PlanInput {
   isTestFile: (file: string) => boolean;
   /** Facts about the whole project (browser readers, transport switches, plain-HTTP intent…), when built. */
   evidence?: ProjectEvidence;
+  /**
+   * Every site the scan found, when `sites` is only part of it (the verification pass re-plans the fixed files
+   * alone): browser code that writes a cookie elsewhere still decides the fixed file's HttpOnly.
+   */
+  projectSites?: readonly SiteWithRule[];
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
@@ -66,9 +71,14 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
       })
     : input.sites;
   const merged = mergeSites(live);
+  const writers = browserWriters(input.projectSites ?? live, input.texts, input.isTestFile);
   const all = merged.map((entry) => {
     const kind = mergedKind(entry.site);
     const facts = gatherFacts(entry.site, entry.meta, evidence, input.texts);
+    if (!entry.meta.clientSide) {
+      const written = entry.site.cookieNames.flatMap((name) => writers.get(name) ?? []);
+      facts.readers = [...facts.readers, ...written.filter((fact) => !facts.readers.includes(fact))];
+    }
     const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
     const sameSite = input.policy.flags.includes('sameSite')
       ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? '')
@@ -456,4 +466,32 @@ function uniqueEvidence(items: readonly Evidence[]): Evidence[] {
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/**
+ * Cookie names that browser code writes itself (js-cookie, ngx-cookie-service, `document.cookie`): script cannot
+ * overwrite or remove an HttpOnly cookie, so a server-set cookie of the same name must stay without HttpOnly,
+ * exactly as when script reads it.
+ */
+function browserWriters(
+  sites: readonly SiteWithRule[],
+  texts: ReadonlyMap<string, string>,
+  isTestFile: (file: string) => boolean,
+): Map<string, Evidence[]> {
+  const writers = new Map<string, Evidence[]>();
+  for (const { site, meta } of sites) {
+    if (!meta.clientSide || isTestFile(site.file)) continue;
+    const text = texts.get(site.file) ?? '';
+    const line = lineColumn(lineStarts(text), site.offset).line;
+    for (const name of site.cookieNames) {
+      const list = writers.get(name) ?? [];
+      list.push({
+        file: site.file,
+        line,
+        fact: `browser code writes the cookie \`${name}\` itself (${meta.api}), which it cannot do once the cookie is HttpOnly`,
+      });
+      writers.set(name, list);
+    }
+  }
+  return writers;
 }

@@ -171,7 +171,7 @@ function decideHttpOnly(value: FlagValue, meta: RuleMeta, kind: CookieKind, fact
       problem,
       action: null,
       severity: 'low',
-      reason: `browser code in this project reads the cookie, and HttpOnly would hide it from that code: ${cite(facts.readers)}`,
+      reason: `browser code in this project uses the cookie, and HttpOnly would hide it from that code: ${cite(facts.readers)}`,
       evidence: facts.readers,
     };
   }

@@ -74,7 +74,7 @@ describe('HttpOnly', () => {
         action: null,
         value: 'true',
         reason:
-          "browser code in this project reads the cookie, and HttpOnly would hide it from that code: `getCookie('sessions')` reads this cookie in browser code (web/src/store.js:12)",
+          "browser code in this project uses the cookie, and HttpOnly would hide it from that code: `getCookie('sessions')` reads this cookie in browser code (web/src/store.js:12)",
         evidence: [reader],
       },
     ]);

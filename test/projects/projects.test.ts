@@ -56,7 +56,7 @@ describe('regression projects', () => {
       },
     ]);
     expect(result.findings[0]!.message).toBe(
-      'Cookie "sessions" (res.cookie()): HttpOnly is turned off; Secure is not set. Fix: secure: true. Not changed: browser code in this project reads the cookie, and HttpOnly would hide it from that code: `getCookie(\'sessions\')` reads this cookie in browser code (web/src/store.js:4).',
+      'Cookie "sessions" (res.cookie()): HttpOnly is turned off; Secure is not set. Fix: secure: true. Not changed: browser code in this project uses the cookie, and HttpOnly would hide it from that code: `getCookie(\'sessions\')` reads this cookie in browser code (web/src/store.js:4).',
     );
     expect(result.changed).toEqual({
       'server/routes.js': source('browser-read-session', 'server/routes.js').replace(

@@ -19,7 +19,7 @@ const readBack = finding({
   severity: 'low',
   message: 'Cookie "sessions" (res.cookie()): HttpOnly is turned off.',
   notChangedReasons: [
-    "browser code in this project reads the cookie, and HttpOnly would hide it from that code: `getCookie('sessions')` reads this cookie (web/src/store.js:8)",
+    "browser code in this project uses the cookie, and HttpOnly would hide it from that code: `getCookie('sessions')` reads this cookie (web/src/store.js:8)",
   ],
   evidence: [{ file: 'web/src/store.js', line: 8, fact: "`getCookie('sessions')` reads this cookie" }],
   fingerprint: 'e1e1e1e1e1e1e1e1',
