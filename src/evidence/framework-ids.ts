@@ -44,7 +44,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   'iron-session': js(['iron-session']),
   'js-cookie': js(['js-cookie']),
   'universal-cookie': js(['universal-cookie', 'react-cookie']),
-  'ngx-cookie-service': js(['ngx-cookie-service']),
+  'ngx-cookie-service': js(['ngx-cookie-service', 'ngx-cookie-service-ssr', 'ngx-cookie', 'ngy-cookie']),
   angular: js(['@angular/common', '@angular/core']),
   axios: js(['axios']),
   django: py(['django'], ['django']),

@@ -87,3 +87,11 @@ describe('framework presence from imports', () => {
     ]);
   });
 });
+
+describe('framework packages', () => {
+  it('counts the ngx-cookie forks as ngx-cookie-service (juice-shop depends on ngy-cookie)', async () => {
+    const { frameworksOfPackage } = await import('../../src/evidence/framework-ids.js');
+    for (const name of ['ngx-cookie-service', 'ngx-cookie-service-ssr', 'ngx-cookie', 'ngy-cookie'])
+      expect(frameworksOfPackage('javascript', name), name).toEqual(['ngx-cookie-service']);
+  });
+});
