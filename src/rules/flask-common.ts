@@ -267,6 +267,13 @@ function callBlocks(module: PyModule, context: PyRuleContext): FlaskConfigBlock[
   return blocks;
 }
 
+function insideDecoratedFunction(node: SyntaxNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.name === 'DecoratedStatement') return true;
+  }
+  return false;
+}
+
 /** Runs of `app.config["KEY"] = value` statements, one block per body and receiver. */
 function subscriptBlocks(module: PyModule): FlaskConfigBlock[] {
   if (!module.text.includes('.config[')) return [];
@@ -285,6 +292,9 @@ function subscriptBlocks(module: PyModule): FlaskConfigBlock[] {
       const key = stringLiteral(module, children[2]);
       const value = assignedValue(statement);
       if (!owner || owner.at(-1) !== 'config' || key === null || !UPPER.test(key) || !value) return;
+      // Inside a request hook or a view (`@app.before_request`), the write happens per request, often only
+      // under a condition: not the app's configuration, and no place for a setting that must always hold.
+      if (insideDecoratedFunction(statement)) return false;
       const body = statement.parent!;
       const receiver = owner.join('.');
       const groupKey = `${body.from}:${receiver}`;
