@@ -281,19 +281,19 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       facts.plainHttp,
     );
   }
-  const toggle = facts.transportSwitch;
+  // A switch that cannot be named here and whose production value is unknown says nothing this cookie can
+  // follow: it is set aside, so optional HTTPS (below) still decides.
+  const toggle =
+    facts.transportSwitch &&
+    (facts.transportSwitch.expression !== null ||
+      facts.transportSwitch.offByDefault ||
+      facts.transportSwitch.onInProduction)
+      ? facts.transportSwitch
+      : null;
   if (toggle && !meta.clientSide) {
     if (toggle.offByDefault) {
       return leave(
         `the project decides Secure with its own switch \`${toggle.name}\`, which is off unless configured, and nothing turns it on in production: ${cite(toggle.evidence, 3)}. Use the same switch here and turn it on wherever HTTPS is served`,
-        toggle.evidence,
-      );
-    }
-    if (toggle.expression === null && !toggle.onInProduction) {
-      // Out of reach here, and nothing shows what it is in production: a literal true would contradict the
-      // project's own convention (its other cookies may be meant to work over plain HTTP).
-      return leave(
-        `the project's other cookies take Secure from \`${toggle.name}\`, which cannot be named in this file and whose production value cannot be seen: ${cite(toggle.evidence, 3)}. Set this cookie's Secure from the same switch`,
         toggle.evidence,
       );
     }

@@ -191,32 +191,38 @@ describe('Secure', () => {
     ]);
   });
 
-  it('leaves Secure to a person when the switch cannot be named here and its production value is unknown', () => {
-    const use: Evidence = { file: 'app/views.py', line: 7, fact: '`secure=secure` sets Secure from `secure`' };
-    const unknown = facts({
-      transportSwitch: {
-        name: 'secure',
-        expression: null,
-        offByDefault: false,
-        onInProduction: false,
-        evidence: [use],
-      },
+  it('sets aside a switch that cannot be named here and whose production value is unknown', () => {
+    const use: Evidence = {
+      file: 'app/views.py',
+      line: 7,
+      fact: '`secure=secure` sets Secure from `secure`',
+    };
+    const unknown = {
+      name: 'secure',
+      expression: null,
+      offByDefault: false,
+      onInProduction: false,
+      evidence: [use],
+    };
+    const plain = decide(
+      site({ kind: 'true', span: SPAN }, ABSENT),
+      'other',
+      facts({ transportSwitch: unknown }),
+    );
+    expect(plain[0]).toMatchObject({ action: 'insert', value: 'true' });
+    expect(plain[0]?.note).toBeUndefined();
+    // Optional HTTPS still decides: a settings module cannot follow the request, so it is left to a person.
+    const tls: Evidence = { file: 'cli.py', line: 45, fact: '`self.certfilepath = None`' };
+    const optional = facts({ transportSwitch: unknown, optionalTls: [tls] });
+    expect(decide(site({ kind: 'true', span: SPAN }, ABSENT), 'other', optional)[0]).toMatchObject({
+      action: null,
+      evidence: [tls],
     });
-    expect(decide(site({ kind: 'true', span: SPAN }, ABSENT), 'other', unknown)).toEqual([
-      {
-        flag: 'secure',
-        problem: 'missing',
-        action: null,
-        value: 'true',
-        reason:
-          "the project's other cookies take Secure from `secure`, which cannot be named in this file and whose production value cannot be seen: `secure=secure` sets Secure from `secure` (app/views.py:7). Set this cookie's Secure from the same switch",
-        evidence: [use],
-      },
-    ]);
-    const forced = facts({ transportSwitch: { ...unknown.transportSwitch!, onInProduction: true } });
+    const forced = facts({ transportSwitch: { ...unknown, onInProduction: true } });
     expect(decide(site({ kind: 'true', span: SPAN }, ABSENT), 'other', forced)[0]).toMatchObject({
       action: 'insert',
       value: 'true',
+      evidence: [use],
     });
   });
 

@@ -82,7 +82,7 @@ describe('evidence in reports', () => {
       "- **Evidence:** `web/src/store.js:8`: `getCookie('sessions')` reads this cookie.",
     );
     expect(markdown).toContain(
-      "- `server/routes/teams.js:14`, `sessions` (Express): **needs a manual fix**. Browser code in this project reads the cookie, and HttpOnly would hide it from that code: `getCookie('sessions')` reads this cookie (web/src/store.js:8).",
+      "- `server/routes/teams.js:14`, `sessions` (Express): **needs a manual fix**. Browser code in this project uses the cookie, and HttpOnly would hide it from that code: `getCookie('sessions')` reads this cookie (web/src/store.js:8).",
     );
   });
 
