@@ -20,7 +20,12 @@ import {
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
 import type { CookieKind, CookieSite, FlagValue } from '../model.js';
 import { kindOfName } from '../cookie-kind.js';
-import { behindStarArguments, isPyCookieDeletion, placeCallOptions, withheld } from './py-call-site-common.js';
+import {
+  behindStarArguments,
+  isPyCookieDeletion,
+  placeCallOptions,
+  withheld,
+} from './py-call-site-common.js';
 import type { PyRuleContext } from './rule.js';
 import {
   frameworksOf,

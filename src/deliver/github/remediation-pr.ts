@@ -224,7 +224,8 @@ async function readSnapshot(
   }
 
   const checkoutBlobs = new Map<string, string | null>();
-  for (const path of branch?.files ?? []) checkoutBlobs.set(path, checkoutBlob(request.workspace, path, stored));
+  for (const path of branch?.files ?? [])
+    checkoutBlobs.set(path, checkoutBlob(request.workspace, path, stored));
   return {
     identity,
     base,
