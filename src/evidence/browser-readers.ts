@@ -10,13 +10,15 @@ const QUOTED_NAME = String.raw`(?<quote>['"\`])(?<name>${NAME})\k<quote>`;
 
 interface Pattern {
   via: ReaderApi;
+  /** A word every match contains: blocks without it are not searched (a fast substring test). */
+  needle: string;
   regex: RegExp;
   /** Only in files whose text passes this test (the library is imported). */
   when?: (text: string) => boolean;
   /** Several names in one match (`useCookies(['a', 'b'])`); by default the `name` group is the one name. */
   names?: (group: string) => string[];
   /** Rejects a match from its text (a server-side receiver). */
-  reject?: (match: RegExpExecArray) => boolean;
+  reject?: (match: RegExpExecArray, text: string) => boolean;
   describe: (call: string) => string;
   /** What closes the quoted call in the sentence (the match stops after the name). */
   close?: string;
@@ -28,11 +30,13 @@ const reads = (call: string, library?: string): string =>
 const PATTERNS: Pattern[] = [
   {
     via: 'js-cookie',
+    needle: 'Cookie',
     regex: new RegExp(String.raw`(?<![\w$.])Cookies?\.(?:get|getJSON)\(\s*${QUOTED_NAME}\s*[,)]`, 'g'),
     describe: (call) => reads(call, 'js-cookie'),
   },
   {
     via: 'universal-cookie',
+    needle: 'ookies.get',
     // The instance is a variable named like `cookies`; `ctx.cookies.get` and `cookies().get` are server APIs.
     regex: new RegExp(String.raw`(?<![\w$.])[A-Za-z_$]*[cC]ookies\.get\(\s*${QUOTED_NAME}\s*[,)]`, 'g'),
     when: (text) => /universal-cookie|react-cookie/.test(text),
@@ -40,6 +44,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     via: 'universal-cookie',
+    needle: 'useCookies',
     // react-cookie: `useCookies(['a', 'b'])` subscribes the component to these cookies' values.
     regex: new RegExp(String.raw`(?<![\w$.])useCookies\(\s*\[(?<name>[^\]]*)\]`, 'g'),
     when: (text) => text.includes('react-cookie'),
@@ -49,6 +54,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     via: 'ngx-cookie-service',
+    needle: 'ookieService.',
     regex: new RegExp(
       String.raw`(?<![\w$])[A-Za-z_$]*[cC]ookieService\.(?:get|check)\(\s*${QUOTED_NAME}\s*\)`,
       'g',
@@ -57,27 +63,31 @@ const PATTERNS: Pattern[] = [
   },
   {
     via: 'vue-cookies',
+    needle: '$cookies.',
     regex: new RegExp(String.raw`\$cookies\.(?:get|isKey)\(\s*${QUOTED_NAME}\s*\)`, 'g'),
     describe: (call) => reads(call, 'vue-cookies'),
   },
   {
     via: 'jquery-cookie',
+    needle: '.cookie(',
     // One argument reads; two or more set.
     regex: new RegExp(String.raw`(?<![\w$])(?:\$|jQuery)\.cookie\(\s*${QUOTED_NAME}\s*\)`, 'g'),
     describe: (call) => reads(call, 'jQuery cookie plugin'),
   },
   {
     via: 'helper',
+    needle: 'ookie',
     // A project helper: the name literal comes first (h3 and Hono `getCookie(event, 'x')` read on the server).
     regex: new RegExp(
-      String.raw`(?<![\w$])((?:[A-Za-z_$][\w$]*\.)?)(?:get|read|fetch|load|retrieve|find|parse|lookup)_?[cC]ookie(?:Value|ByName)?\(\s*${QUOTED_NAME}\s*[,)]`,
+      String.raw`(?<![\w$])(?:get|read|fetch|load|retrieve|find|parse|lookup)_?[cC]ookie(?:Value|ByName)?\(\s*${QUOTED_NAME}\s*[,)]`,
       'g',
     ),
-    reject: (match) => SERVER_RECEIVER.test(match[1] ?? ''),
+    reject: (match, text) => SERVER_RECEIVER.test(text.slice(Math.max(0, match.index - 40), match.index)),
     describe: reads,
   },
   {
     via: 'axios-xsrf',
+    needle: 'xsrfCookieName',
     regex: new RegExp(String.raw`\bxsrfCookieName['"]?\s*[:=]\s*${QUOTED_NAME}`, 'g'),
     close: '',
     describe: (call) =>
@@ -85,6 +95,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     via: 'angular-xsrf',
+    needle: 'cookieName',
     regex: new RegExp(
       String.raw`\b(?:HttpClientXsrfModule\.withOptions|withXsrfConfiguration)\(\s*\{[^}]*?\bcookieName\s*:\s*${QUOTED_NAME}`,
       'g',
@@ -95,7 +106,9 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-const SERVER_RECEIVER = /^(?:req|request|ctx|context|event|evt|res|response|reply|self|server|handler|c)\.$/;
+/** The receiver just before a helper call: `req.getCookie('x')` reads on the server. */
+const SERVER_RECEIVER =
+  /(?<![\w$.])(?:req|request|ctx|context|event|evt|res|response|reply|self|server|handler|c)\.$/;
 
 /** Readers in a JavaScript source, or in the script blocks of a template. */
 export function findReaders(source: Source): BrowserReader[] {
@@ -104,11 +117,11 @@ export function findReaders(source: Source): BrowserReader[] {
   for (const block of inTemplate ? scriptBlocks(source.text) : [{ start: 0, text: source.text }]) {
     if (!/ookie|OOKIE|xsrf/i.test(block.text)) continue;
     for (const pattern of PATTERNS) {
-      if (pattern.when && !pattern.when(source.text)) continue;
+      if (!block.text.includes(pattern.needle) || (pattern.when && !pattern.when(source.text))) continue;
       pattern.regex.lastIndex = 0;
       for (let match = pattern.regex.exec(block.text); match; match = pattern.regex.exec(block.text)) {
         const offset = block.start + match.index;
-        if (pattern.reject?.(match) || source.inLineComment(offset)) continue;
+        if (pattern.reject?.(match, block.text) || source.inLineComment(offset)) continue;
         const group = match.groups?.name ?? '';
         const names = pattern.names ? pattern.names(group) : [group];
         const call = snippet(match[0].replace(/\s*[,)]$/, '') + (pattern.close ?? ')'));

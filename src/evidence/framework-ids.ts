@@ -60,25 +60,37 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   gunicorn: py(['gunicorn'], ['gunicorn']),
 };
 
+/** Package name → framework ids, per language, built once. */
+const BY_PACKAGE = new Map<string, string[]>();
+const BY_MODULE = new Map<string, string[]>();
+for (const [id, entry] of Object.entries(FRAMEWORKS)) {
+  for (const name of entry.packages) push(BY_PACKAGE, `${entry.language}:${name}`, id);
+  for (const name of entry.modules) push(BY_MODULE, `${entry.language}:${name}`, id);
+}
+
+function push(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+const NONE: readonly string[] = [];
+
 /** Framework ids whose packages include `name` (an npm or PyPI name) in `language`. */
-export function frameworksOfPackage(language: 'javascript' | 'python', name: string): string[] {
+export function frameworksOfPackage(language: 'javascript' | 'python', name: string): readonly string[] {
   const wanted = language === 'python' ? normalizePyPiName(name) : name.toLowerCase();
-  return Object.entries(FRAMEWORKS)
-    .filter(([, entry]) => entry.language === language && entry.packages.includes(wanted))
-    .map(([id]) => id);
+  return BY_PACKAGE.get(`${language}:${wanted}`) ?? NONE;
 }
 
 /** Framework ids imported by a module specifier (`express`, `@hapi/hapi/lib/x`, `flask.sessions`). */
-export function frameworksOfModule(language: 'javascript' | 'python', specifier: string): string[] {
+export function frameworksOfModule(language: 'javascript' | 'python', specifier: string): readonly string[] {
   const root =
     language === 'python'
       ? specifier.split('.')[0]!
       : specifier.startsWith('@')
         ? specifier.split('/').slice(0, 2).join('/')
         : specifier.split('/')[0]!;
-  return Object.entries(FRAMEWORKS)
-    .filter(([, entry]) => entry.language === language && entry.modules.includes(root))
-    .map(([id]) => id);
+  return BY_MODULE.get(`${language}:${root}`) ?? NONE;
 }
 
 export function normalizePyPiName(name: string): string {

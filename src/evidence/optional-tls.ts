@@ -6,6 +6,8 @@ import type { OptionalTlsFact, OptionalTlsKind } from './types.js';
 
 interface Pattern {
   kind: OptionalTlsKind;
+  /** Files that do not match this quick test are not searched. */
+  needle: RegExp;
   regex: RegExp;
   languages: ReadonlyArray<Source['kind']>;
   describe: (code: string) => string;
@@ -14,6 +16,7 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   {
     kind: 'switch-default-off',
+    needle: /https|ssl|tls/i,
     // `enable_https = False`, `USE_SSL = False`, `HTTPS_ENABLED = False`; also a settings read defaulting to 0.
     regex:
       /^[ \t]*(?:[\w.]*\.)?(?:(?:enable|use)_?(?:https|ssl|tls)|(?:https|ssl|tls)_?enabled)[ \t]*(?::[^=\n]+)?=[ \t]*(?:False|0|None)\b|['"](?:enable|use)_?(?:https|ssl|tls)['"][ \t]*,[ \t]*(?:False|0|None)\b/gim,
@@ -22,12 +25,14 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'switch-default-off',
+    needle: /Https|Ssl|Tls|HTTPS|SSL|TLS/,
     regex: /(?<![\w$])(?:enable|use)(?:Https|Ssl|Tls|HTTPS|SSL|TLS)[ \t]*[:=][ \t]*false\b/g,
     languages: ['javascript'],
     describe: (code) => `\`${code}\`: HTTPS is off unless the user turns it on`,
   },
   {
     kind: 'cli-option',
+    needle: /--(?:cert|key|ssl|tls|https)/,
     regex:
       /['"]--(?:cert|certfile|cert-file|keyfile|key-file|ssl-cert|ssl-key|ssl-certfile|ssl-keyfile|tls-cert|tls-key|https)['"]/g,
     languages: ['python', 'javascript'],
@@ -35,6 +40,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'cli-option',
+    needle: /define\(/,
     // Tornado options: `define("certfile", default=None, …)`.
     regex: /\bdefine\(\s*['"](?:certfile|keyfile|ssl_certfile|ssl_keyfile|cert|key_file|cert_file)['"]/g,
     languages: ['python'],
@@ -42,6 +48,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'setting',
+    needle: /certfile|keyfile|cert_file|key_file|https_cert|https_key/i,
     regex:
       /^[ \t]*(?:[\w.]*\.)?(?:ssl_)?(?:certfile|keyfile|cert_file|key_file|https_cert|https_key)[ \t]*=[ \t]*(?:None|['"]{2})/gim,
     languages: ['python'],
@@ -49,6 +56,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'conditional-server',
+    needle: /ssl_options|ssl_context|SSLContext|load_cert_chain|create_default_context/,
     // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
     regex:
       /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]*#[^\n]*\r?\n)*[ \t]+[^\n]*\b(?:ssl_options|ssl_context|SSLContext|load_cert_chain|create_default_context)\b/gim,
@@ -57,6 +65,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: 'conditional-server',
+    needle: /https\.createServer/,
     regex:
       /^[ \t]*(?:if\s*\([^\n]*\)[^\n]*|[^\n]*\?[^\n]*)\bhttps\.createServer\(|^[ \t]*if\s*\([^\n]*(?:cert|key|ssl|https|tls)[^\n]*\)\s*\{?[ \t]*\r?\n[ \t]+[^\n]*\bhttps\.createServer\(/gim,
     languages: ['javascript'],
@@ -67,7 +76,7 @@ const PATTERNS: Pattern[] = [
 export function findOptionalTls(source: Source): OptionalTlsFact[] {
   const facts: OptionalTlsFact[] = [];
   for (const pattern of PATTERNS) {
-    if (!pattern.languages.includes(source.kind)) continue;
+    if (!pattern.languages.includes(source.kind) || !pattern.needle.test(source.text)) continue;
     pattern.regex.lastIndex = 0;
     for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
       const at = match.index + (match[0].length - match[0].trimStart().length);

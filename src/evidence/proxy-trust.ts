@@ -5,6 +5,8 @@ import type { EvidenceFact, ProxyTrustFact } from './types.js';
 
 interface Pattern {
   framework: string | ((source: Source) => string);
+  /** A word the setting always contains: other files are not searched (a fast substring test). */
+  needle: string;
   regex: RegExp;
   /** The setting as the fact quotes it; the whole match by default. */
   setting?: (match: RegExpExecArray) => string;
@@ -18,24 +20,28 @@ const OFF = /^\s*(?:false|False|0|None|null|undefined|\[\s*\]|['"]{2})\s*$/;
 const PATTERNS: Pattern[] = [
   {
     framework: 'express',
-    regex: /(?:\b[A-Za-z_$][\w$]*)?\.set\(\s*['"]trust proxy['"]\s*,\s*([^)\n]*)\)/g,
+    needle: 'trust proxy',
+    regex: /(?<![\w$])(?:[A-Za-z_$][\w$]*)?\.set\(\s*['"]trust proxy['"]\s*,\s*([^)\n]*)\)/g,
     enabled: (match) => !OFF.test(match[1] ?? ''),
     languages: ['javascript'],
   },
   {
     framework: 'express',
-    regex: /(?:\b[A-Za-z_$][\w$]*)?\.(enable|disable)\(\s*['"]trust proxy['"]\s*\)/g,
+    needle: 'trust proxy',
+    regex: /(?<![\w$])(?:[A-Za-z_$][\w$]*)?\.(enable|disable)\(\s*['"]trust proxy['"]\s*\)/g,
     enabled: (match) => match[1] === 'enable',
     languages: ['javascript'],
   },
   {
     framework: 'koa',
+    needle: '.proxy',
     regex: /(?<![\w$])(?:app|server|koa)\.proxy\s*=\s*(true|false)\b/g,
     enabled: (match) => match[1] === 'true',
     languages: ['javascript'],
   },
   {
     framework: 'koa',
+    needle: 'Koa(',
     regex: /\bnew\s+Koa\(\s*\{[^}]*\bproxy\s*:\s*(true|false)\b/g,
     setting: (match) => `new Koa({ proxy: ${match[1]} })`,
     enabled: (match) => match[1] === 'true',
@@ -44,6 +50,7 @@ const PATTERNS: Pattern[] = [
   {
     // express-session's own `proxy` option (trusts X-Forwarded-Proto for its Secure cookie only).
     framework: 'express-session',
+    needle: 'proxy',
     regex: /\bsession\(\s*\{[^;]{0,600}?\bproxy\s*:\s*(true|false)\b/g,
     setting: (match) => `session({ proxy: ${match[1]} })`,
     enabled: (match) => match[1] === 'true',
@@ -51,24 +58,28 @@ const PATTERNS: Pattern[] = [
   },
   {
     framework: 'fastify',
+    needle: 'trustProxy',
     regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
     enabled: (match) => !OFF.test(match[1] ?? ''),
     languages: ['javascript'],
   },
   {
     framework: 'werkzeug',
+    needle: 'ProxyFix(',
     regex: /\bProxyFix\([^)\n]*\)?/g,
     enabled: () => true,
     languages: ['python'],
   },
   {
     framework: 'django',
+    needle: 'SECURE_PROXY_SSL_HEADER',
     regex: /^[ \t]*SECURE_PROXY_SSL_HEADER[ \t]*=[ \t]*([^\n]+)/gm,
     enabled: (match) => !OFF.test(match[1] ?? ''),
     languages: ['python'],
   },
   {
     framework: 'uvicorn',
+    needle: 'roxy',
     regex:
       /\bproxy_headers\s*=\s*(True|False)\b|--proxy-headers\b|--no-proxy-headers\b|\bProxyHeadersMiddleware\b/g,
     enabled: (match) => match[1] !== 'False' && !match[0].startsWith('--no-'),
@@ -77,12 +88,14 @@ const PATTERNS: Pattern[] = [
   {
     framework: (source) =>
       /gunicorn/i.test(source.file) || /\bgunicorn\b/.test(source.text) ? 'gunicorn' : 'uvicorn',
+    needle: 'orwarded',
     regex: /\bforwarded_allow_ips\s*=\s*([^\n,)]+)|--forwarded-allow-ips[= ]+([^\s"',]+)/g,
     enabled: (match) => !OFF.test(match[1] ?? match[2] ?? ''),
     languages: ['python', 'deploy'],
   },
   {
     framework: 'tornado',
+    needle: 'xheaders',
     regex: /\bxheaders\s*=\s*(True|False)\b/g,
     enabled: (match) => match[1] === 'True',
     languages: ['python'],
@@ -92,7 +105,7 @@ const PATTERNS: Pattern[] = [
 export function findProxyTrust(source: Source): ProxyTrustFact[] {
   const facts: ProxyTrustFact[] = [];
   for (const pattern of PATTERNS) {
-    if (!pattern.languages.includes(source.kind)) continue;
+    if (!pattern.languages.includes(source.kind) || !source.text.includes(pattern.needle)) continue;
     pattern.regex.lastIndex = 0;
     for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
       if (source.inLineComment(match.index)) continue;
