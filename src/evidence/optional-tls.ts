@@ -19,7 +19,7 @@ const PATTERNS: Pattern[] = [
     needle: /https|ssl|tls/i,
     // `enable_https = False`, `USE_SSL = False`, `HTTPS_ENABLED = False`; also a settings read defaulting to 0.
     regex:
-      /^[ \t]*(?:[\w.]*\.)?(?:(?:enable|use)_?(?:https|ssl|tls)|(?:https|ssl|tls)_?enabled)[ \t]*(?::[^=\n]+)?=[ \t]*(?:False|0|None)\b|['"](?:enable|use)_?(?:https|ssl|tls)['"][ \t]*,[ \t]*(?:False|0|None)\b/gim,
+      /^[ \t]*(?:[\w.]*\.)?(?:(?:enable|use)_?(?:https|ssl|tls)|(?:https|ssl|tls)_?(?:enabled|mode|on))[ \t]*(?::[^=\n]+)?=[ \t]*(?:False|0|None)\b|['"](?:enable|use)_?(?:https|ssl|tls)['"][ \t]*,[ \t]*(?:False|0|None)\b/gim,
     languages: ['python'],
     describe: (code) => `\`${code}\`: HTTPS is off unless the user turns it on`,
   },
@@ -50,16 +50,16 @@ const PATTERNS: Pattern[] = [
     kind: 'setting',
     needle: /certfile|keyfile|cert_file|key_file|https_cert|https_key/i,
     regex:
-      /^[ \t]*(?:[\w.]*\.)?(?:ssl_)?(?:certfile|keyfile|cert_file|key_file|https_cert|https_key)[ \t]*=[ \t]*(?:None|['"]{2})/gim,
+      /^[ \t]*(?:[\w.]*\.)?\w*(?:certfile|keyfile|cert_file|key_file|https_cert|https_key)\w*[ \t]*=[ \t]*(?:None|['"]{2})/gim,
     languages: ['python'],
     describe: (code) => `\`${code}\`: no certificate unless one is configured`,
   },
   {
     kind: 'conditional-server',
-    needle: /ssl_options|ssl_context|SSLContext|load_cert_chain|create_default_context/,
+    needle: /ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile\s*=/,
     // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
     regex:
-      /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]*#[^\n]*\r?\n)*[ \t]+[^\n]*\b(?:ssl_options|ssl_context|SSLContext|load_cert_chain|create_default_context)\b/gim,
+      /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]+[^\n]*\r?\n){0,3}?[ \t]+[^\n]*\b(?:ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile[ \t]*=)/gim,
     languages: ['python'],
     describe: (code) => `\`${code}\`: TLS is set up only when configured`,
   },
@@ -75,6 +75,7 @@ const PATTERNS: Pattern[] = [
 
 export function findOptionalTls(source: Source): OptionalTlsFact[] {
   const facts: OptionalTlsFact[] = [];
+  if (source.kind === 'javascript') facts.push(...eitherServer(source));
   for (const pattern of PATTERNS) {
     if (!pattern.languages.includes(source.kind) || !pattern.needle.test(source.text)) continue;
     pattern.regex.lastIndex = 0;
@@ -86,4 +87,24 @@ export function findOptionalTls(source: Source): OptionalTlsFact[] {
     }
   }
   return facts;
+}
+
+/**
+ * A module that creates an HTTPS server in one place and a plain HTTP one in another (`if (settings.ssl) {…
+ * https.createServer(…) } else { http.createServer(…) }`) serves HTTPS only when configured, however far apart the
+ * two calls are.
+ */
+function eitherServer(source: Source): OptionalTlsFact[] {
+  const secure = /\bhttps\.createServer\(|\bhttp2\.createSecureServer\(/g;
+  const plain = /(?<![\w$])http\.(?:createServer|Server)\(/;
+  if (!plain.test(source.text)) return [];
+  for (let match = secure.exec(source.text); match; match = secure.exec(source.text)) {
+    if (source.inLineComment(match.index)) continue;
+    const fact = source.fact(
+      match.index,
+      `\`${snippet(match[0])}\` beside a plain \`http\` server: HTTPS is served only when configured`,
+    );
+    return [{ ...fact, kind: 'conditional-server' }];
+  }
+  return [];
 }

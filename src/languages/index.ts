@@ -98,6 +98,8 @@ const SERVER_SETTING_NEEDLES = [
   '.run(',
   'HTTPServer',
   'ssl_options',
+  'ssl_mode',
+  'ssl_args',
   'ssl_context',
   'certfile',
   'keyfile',
@@ -146,6 +148,12 @@ const SERVER_FILE_STEMS = new Set([
   'https',
   'webserver',
   'web',
+  // Where self-hosted apps start their server: etherpad's hooks/express.ts, wiki.js's master.js,
+  // changedetection.io's package __init__.py.
+  'express',
+  'master',
+  'servers',
+  '__init__',
 ]);
 
 /** Entry points and settings modules by name: where proxy trust and TLS options usually live. */

@@ -62,3 +62,43 @@ describe('optional TLS', () => {
     ).toEqual([]);
   });
 });
+
+describe('optional TLS as self-hosted apps write it', () => {
+  it('finds an ssl_mode switch, a certificate path that starts empty, and TLS arguments built under a condition', () => {
+    const text = [
+      'ssl_mode = False',
+      'self.certfilepath = None',
+      'if certfile_path and keyfile_path:',
+      '    if os.path.isfile(certfile_path) and os.path.isfile(keyfile_path):',
+      '        self.ssl_args = dict(certfile=certfile_path, keyfile=keyfile_path)',
+    ].join('\n');
+    expect(facts('cps/server.py', text, 'python')).toEqual([
+      [1, 'switch-default-off', '`ssl_mode = False`: HTTPS is off unless the user turns it on'],
+      [2, 'setting', '`self.certfilepath = None`: no certificate unless one is configured'],
+      [3, 'conditional-server', '`if certfile_path and keyfile_path:`: TLS is set up only when configured'],
+    ]);
+  });
+
+  it('takes an https server beside a plain http one in the same module as HTTPS on request', () => {
+    const text = [
+      'if (settings.ssl) {',
+      "  console.log('SSL -- enabled');",
+      '  const options = { key: fs.readFileSync(settings.ssl.key), cert: fs.readFileSync(settings.ssl.cert) };',
+      "  const https = require('https');",
+      '  exports.server = https.createServer(options, app);',
+      '} else {',
+      "  const http = require('http');",
+      '  exports.server = http.createServer(app);',
+      '}',
+    ].join('\n');
+    expect(facts('src/node/hooks/express.ts', text, 'javascript')).toEqual([
+      [
+        5,
+        'conditional-server',
+        '`https.createServer(` beside a plain `http` server: HTTPS is served only when configured',
+      ],
+    ]);
+    // An HTTPS-only server is not optional HTTPS.
+    expect(facts('server.js', 'https.createServer(options, app).listen(443);', 'javascript')).toEqual([]);
+  });
+});

@@ -210,7 +210,7 @@ describe('Secure', () => {
       facts({ transportSwitch: unknown }),
     );
     expect(plain[0]).toMatchObject({ action: 'insert', value: 'true' });
-    expect(plain[0]?.note).toBeUndefined();
+    expect(plain[0]?.evidence).toEqual([]);
     // Optional HTTPS still decides: a settings module cannot follow the request, so it is left to a person.
     const tls: Evidence = { file: 'cli.py', line: 45, fact: '`self.certfilepath = None`' };
     const optional = facts({ transportSwitch: unknown, optionalTls: [tls] });
