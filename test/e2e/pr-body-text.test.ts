@@ -37,7 +37,15 @@ describe('the remediation pull request body', () => {
     const body = fake.pulls[0]!.body ?? '';
     const own = body.lastIndexOf('<!-- cookie-hardener:state ');
     expect(own).toBeGreaterThan(0);
-    expect(body.indexOf('<!--')).toBe(own);
+    // Every comment opener in the body is one of the bot's own markers: the notes section's two and the state.
+    const openers = [...body.matchAll(/<!--/g)].map((match) =>
+      body.slice(match.index, body.indexOf('-->', match.index) + 3),
+    );
+    expect(openers.slice(0, -1)).toEqual([
+      '<!-- cookie-hardener:notes -->',
+      '<!-- cookie-hardener:notes-end -->',
+    ]);
+    expect(body.lastIndexOf('<!--')).toBe(own);
     // Outside code spans, the names reach the text only with a zero-width break in the pattern.
     const prose = body.replace(/<code>[\s\S]*?<\/code>/g, '').replace(/(`+)[^`][\s\S]*?\1/g, '');
     expect(prose).not.toMatch(/(?<![\w`])@acme|(?<!&)#12/);

@@ -831,12 +831,12 @@ describe('identity and compare-and-swap ref updates (GraphQL)', () => {
     return { server, octokit, repositoryId, main, side };
   }
 
-  it('names the token’s account through viewer, without the "[bot]" REST adds', async () => {
+  it('names the token’s account through viewer, as an installation token sees it (`<slug>[bot]`)', async () => {
     const server = await start();
     const data = await client(server).graphql<{ viewer: { login: string; databaseId: number } }>(
       'query { viewer { login databaseId } }',
     );
-    expect(data.viewer).toEqual({ login: 'github-actions', databaseId: 41898282 });
+    expect(data.viewer).toMatchObject({ login: 'github-actions[bot]', databaseId: 41898282 });
   });
 
   it('moves a ref only from the expected value, and deletes with the zero id', async () => {
