@@ -21,6 +21,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { parsePython, type PyModule } from './languages/python.js';
 import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
 import { JS_RULES, PY_RULES } from './rules/index.js';
+import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
 import type { RuleMeta } from './rules/rule.js';
 
 /**
@@ -323,6 +324,18 @@ function analyze(
     } catch (error) {
       analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
     }
+  }
+  const ignoreSource = (file: string): IgnoreSource | null => {
+    const js = jsCache.get(file);
+    if (js) return { js };
+    const py = pyCache.get(file);
+    if (py) return { py };
+    const text = analysis.texts.get(file);
+    return text === undefined ? null : { text };
+  };
+  for (const entry of analysis.sites) {
+    const reason = ignoreReasonOf(entry.site, ignoreSource);
+    if (reason !== null) entry.site = { ...entry.site, ignoredReason: reason };
   }
   return analysis;
 }
