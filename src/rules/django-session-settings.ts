@@ -13,6 +13,7 @@ export const djangoSessionSettings: PyRule = {
     description:
       'Django session cookie settings in settings modules (split settings followed through `import *`).',
     defaults: { httpOnly: 'on', secure: 'off' },
+    sameSiteByDefault: true,
   },
   findSites(module, context) {
     const settings = djangoSettings(context);

@@ -31,6 +31,7 @@ export const fastifySetCookie: JsRule = {
     description:
       '@fastify/cookie `reply.setCookie(name, value, options)` / `reply.cookie(…)`, with the defaults of the plugin’s `parseOptions`.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    sameSiteByDefault: true,
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

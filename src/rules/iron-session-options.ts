@@ -27,6 +27,7 @@ export const ironSessionOptions: JsRule = {
     api: 'getIronSession(…, { cookieOptions })',
     description: 'The `cookieOptions` of iron-session, in calls and in session option objects.',
     defaults: { httpOnly: 'on', secure: 'on' },
+    sameSiteByDefault: true,
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

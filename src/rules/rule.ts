@@ -17,6 +17,8 @@ export interface RuleMeta {
   description: string;
   /** What the framework does when the key is missing. */
   defaults: Record<Flag, FlagDefault>;
+  /** The framework sends SameSite (lax, or hapi's strict) when the option is missing. */
+  sameSiteByDefault?: boolean;
   /** Adding `secure: true` can break the app here (the `cookies` package throws behind a plain-HTTP hop). */
   neverAddSecure?: boolean;
   /** Browser-side API: HttpOnly cannot exist there. */
