@@ -12,6 +12,7 @@ export const djangoCsrfSettings: PyRule = {
     description: 'The Django CSRF cookie setting `CSRF_COOKIE_SECURE` in settings modules (Secure only).',
     defaults: { httpOnly: 'off', secure: 'off' },
     sameSiteByDefault: true,
+    mentions: ['INSTALLED_APPS'],
   },
   findSites(module, context) {
     const settings = djangoSettings(context);

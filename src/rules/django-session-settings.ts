@@ -14,6 +14,7 @@ export const djangoSessionSettings: PyRule = {
       'Django session cookie settings in settings modules (split settings followed through `import *`).',
     defaults: { httpOnly: 'on', secure: 'off' },
     sameSiteByDefault: true,
+    mentions: ['INSTALLED_APPS', 'SESSION_ENGINE'],
   },
   findSites(module, context) {
     const settings = djangoSettings(context);

@@ -18,6 +18,7 @@ export const fastifySecureSession: JsRule = {
     description: 'The cookie options of @fastify/secure-session (`cookie` / `cookieOptions`).',
     defaults: { httpOnly: 'on', secure: 'off' },
     sameSiteByDefault: true,
+    mentions: ['@fastify/secure-session', 'secure-session'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

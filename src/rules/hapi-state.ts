@@ -27,6 +27,7 @@ export const hapiState: JsRule = {
       'hapi cookie definitions (`server.state`, `h.state`, the server `state` option, @hapi/cookie strategies).',
     defaults: { httpOnly: 'on', secure: 'on' },
     sameSiteByDefault: true,
+    mentions: ['isSecure', 'isHttpOnly'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -28,6 +28,7 @@ export const ironSessionOptions: JsRule = {
     description: 'The `cookieOptions` of iron-session, in calls and in session option objects.',
     defaults: { httpOnly: 'on', secure: 'on' },
     sameSiteByDefault: true,
+    mentions: ['iron-session'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

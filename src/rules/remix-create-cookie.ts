@@ -29,6 +29,7 @@ export const remixCreateCookie: JsRule = {
       'Remix / React Router `createCookie(name, options)` and the `cookie` option of session storages.',
     defaults: { httpOnly: 'off', secure: 'off' },
     sameSiteByDefault: true,
+    mentions: ['SessionStorage'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

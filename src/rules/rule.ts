@@ -19,6 +19,11 @@ export interface RuleMeta {
   defaults: Record<Flag, FlagDefault>;
   /** The framework sends SameSite (lax, or hapi's strict) when the option is missing. */
   sameSiteByDefault?: boolean;
+  /**
+   * Words one of which every file using this API contains, beyond "ookie" / "OOKIE" (which cover every rule
+   * with "cookie" in its API or import): the prefilter skips files that contain none of them.
+   */
+  mentions?: readonly string[];
   /** Adding `secure: true` can break the app here (the `cookies` package throws behind a plain-HTTP hop). */
   neverAddSecure?: boolean;
   /** Browser-side API: HttpOnly cannot exist there. */

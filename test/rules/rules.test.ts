@@ -231,6 +231,7 @@ describe('rule catalogue', () => {
             'javascript-rules.ts',
             'python-rules.ts',
             'ignore.ts',
+            'prefilter.ts',
           ].includes(file) && !file.endsWith('-common.ts'),
       )
       .map((file) => file.replace(/\.ts$/, ''));
