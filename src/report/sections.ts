@@ -393,10 +393,8 @@ function bulletWithItems(label: string, items: readonly string[]): string {
 }
 
 function tornadoDictNote(finding: Finding): string {
-  if (otherUses(finding).length === 0) {
-    return 'Tornado reads no `cookie_settings` (or any similar) application setting, and cookie-hardener found no call that splats this dict into `set_cookie` / `set_signed_cookie`. On its own it changes no cookie: the flags have to reach those calls.';
-  }
-  return `Tornado reads no \`cookie_settings\` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.`;
+  const dict = frameworkNotes(finding.framework).unreadOptionsDict;
+  return (otherUses(finding).length === 0 ? dict?.unused : dict?.splatted) ?? '';
 }
 
 function assessment(finding: Finding, context: AnalysisContext): string {
@@ -415,7 +413,7 @@ function assessment(finding: Finding, context: AnalysisContext): string {
   }
   // The advisory's own message already explains an unused dict.
   if (isTornadoSettingsDict(finding) && !isAdvisory(finding))
-    bullets.push(`- **Tornado:** ${tornadoDictNote(finding)}`);
+    bullets.push(`- **${notes.name}:** ${tornadoDictNote(finding)}`);
   bullets.push(`- **Change:** ${changeSentence(finding, context.mode)}`);
   if (finding.notChangedReasons.length > 0)
     bullets.push(bulletWithItems('Left as is', finding.notChangedReasons.map(escapeProse)));

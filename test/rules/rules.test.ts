@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
+import { FRAMEWORK_FACTS } from '../../src/rules/frameworks.js';
 import { RULES } from '../../src/rules/index.js';
 import { scanFiles } from '../../src/scan.js';
 import { parseJavaScript } from '../../src/languages/javascript.js';
@@ -232,10 +233,16 @@ describe('rule catalogue', () => {
             'python-rules.ts',
             'ignore.ts',
             'prefilter.ts',
+            'frameworks.ts',
           ].includes(file) && !file.endsWith('-common.ts'),
       )
       .map((file) => file.replace(/\.ts$/, ''));
     expect(ruleFiles.sort()).toEqual([...ids].sort());
+  });
+
+  it('has the facts of every framework a rule names, and no facts no rule names', () => {
+    const frameworks = new Set(RULES.map((rule) => rule.meta.framework));
+    expect([...frameworks].sort()).toEqual(Object.keys(FRAMEWORK_FACTS).sort());
   });
 
   it('has unique ids of the form <framework>-<api>', () => {
