@@ -8,7 +8,7 @@ import type { PyModule, PyModuleLoader } from '../languages/python.js';
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
   id: string;
-  /** Framework id used by reports to explain defaults and deployment cautions. */
+  /** Framework id: the key of its facts (defaults, proxy behaviour, notes) in `frameworks.ts`. */
   framework: string;
   language: Language;
   /** The API as people write it, for titles: "res.cookie()". */
