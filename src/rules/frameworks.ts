@@ -1,19 +1,10 @@
-// What the writeup knows about each framework a rule's `meta.framework` names: its defaults, how Secure
+// What the writeup knows about each framework a rule's `meta.framework` names: its defaults in words, how Secure
 // behaves behind a proxy and over plain HTTP, and what to check after a change. The facts come from each
 // library's source as summarised in shared/reference/frameworks.md; the sentences are rendered as Markdown,
 // so code is quoted.
-import type { Attribute, FlagDefault } from '../model.js';
-
 export interface FrameworkFacts {
   /** How the framework is named in tables and headings (Markdown). */
   name: string;
-  /** Browser-side API: HttpOnly cannot be set from there at all. */
-  clientSide?: boolean;
-  /**
-   * What happens when the option is left out. Absent where one id covers APIs with different defaults
-   * (Django settings vs `set_cookie`) or where the flag cannot be set (HttpOnly in browser code).
-   */
-  defaults: Partial<Record<Attribute, FlagDefault>>;
   /** One or two sentences on the defaults, for "What the framework does by default". */
   defaultBehaviour: string;
   /** How Secure interacts with a proxy that terminates TLS and forwards plain HTTP to the app. */
@@ -49,7 +40,6 @@ const PROXY_NODE_COOKIES =
 export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   express: {
     name: 'Express',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       '`res.cookie(name, value, options)` fills in only `path: /`; HttpOnly and Secure appear only when the options ask for them.',
     behindProxy:
@@ -57,7 +47,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   cookie: {
     name: '`cookie` package',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       '`serialize` (and `stringifySetCookie` from 1.1 on) writes an attribute only when its option is truthy; nothing is on by default.',
     behindProxy:
@@ -65,7 +54,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'express-session': {
     name: 'express-session',
-    defaults: { httpOnly: 'on', secure: 'off' },
     defaultBehaviour:
       "The session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true` or `'auto'` (follow the request).",
     behindProxy:
@@ -80,7 +68,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'cookie-session': {
     name: 'cookie-session',
-    defaults: { httpOnly: 'on', secure: 'auto' },
     defaultBehaviour:
       'The options are flat (no `cookie:` object). HttpOnly is on unless `httpOnly: false`; Secure follows the request (on for HTTPS, off for HTTP) unless set.',
     behindProxy: `cookie-session matters here: ${PROXY_NODE_COOKIES} When TLS ends at a proxy, set \`app.set('trust proxy', 1)\` before relying on \`secure: true\`, or every response that touches the session fails with a 500.`,
@@ -93,7 +80,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   koa: {
     name: 'Koa',
-    defaults: { httpOnly: 'on', secure: 'auto' },
     defaultBehaviour:
       '`ctx.cookies.set` makes cookies HttpOnly unless told otherwise and turns Secure on by itself for requests Koa sees as HTTPS.',
     behindProxy: `Koa matters here: ${PROXY_NODE_COOKIES} Koa believes \`X-Forwarded-Proto\` only when \`app.proxy = true\`; without it, a proxy that terminates TLS makes every such request fail with a 500, and the automatic mode leaves Secure off.`,
@@ -104,7 +90,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'koa-session': {
     name: 'koa-session',
-    defaults: { httpOnly: 'on', secure: 'auto' },
     defaultBehaviour:
       'The options are flat; HttpOnly defaults to on, and a missing `secure` follows the request the way `ctx.cookies.set` does.',
     behindProxy: `koa-session matters here: ${PROXY_NODE_COOKIES} Set \`app.proxy = true\` when TLS ends at a proxy, or \`secure: true\` turns every session write into a 500.`,
@@ -117,7 +102,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'fastify-cookie': {
     name: '@fastify/cookie',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       "`reply.setCookie` sets neither HttpOnly nor Secure unless the call, or the plugin registration's `parseOptions`, does; SameSite defaults to `lax`.",
     behindProxy:
@@ -125,7 +109,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'fastify-session': {
     name: '@fastify/session',
-    defaults: { httpOnly: 'on', secure: 'on' },
     defaultBehaviour:
       'The session cookie is HttpOnly and Secure unless `cookie.httpOnly` / `cookie.secure` say otherwise, so only an explicit `false` weakens it.',
     behindProxy:
@@ -137,7 +120,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'fastify-secure-session': {
     name: '@fastify/secure-session',
-    defaults: { httpOnly: 'on', secure: 'off' },
     defaultBehaviour:
       'The encrypted session cookie is HttpOnly by default; Secure has no default, and SameSite `lax` comes from @fastify/cookie.',
     behindProxy:
@@ -146,21 +128,18 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   nextjs: {
     name: 'Next.js',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       '`cookies().set(…)` and `NextResponse#cookies.set(…)` default only `path` to `/`; HttpOnly and Secure are off unless passed.',
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
   },
   hono: {
     name: 'Hono',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       "`setCookie` / `setSignedCookie` add only `path: /`; HttpOnly and Secure are off unless set (`prefix: 'secure'` or `'host'` forces Secure).",
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
   },
   'hono-sessions': {
     name: 'hono-sessions',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       "`sessionMiddleware` hands `cookieOptions` unchanged to Hono's `setCookie`, which adds only `path: /`; HttpOnly and Secure are off unless set.",
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
@@ -169,14 +148,12 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'set-cookie-header': {
     name: 'Raw `Set-Cookie` header',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       'A header written by hand carries exactly the attributes its text names: without `; HttpOnly` and `; Secure` the browser sets neither.',
     behindProxy: 'The header is sent as written, whatever the protocol of the request.',
   },
   h3: {
     name: 'h3',
-    defaults: {},
     defaultBehaviour:
       '`setCookie(event, …)` adds only `path: /`, so HttpOnly and Secure are off unless set; `useSession` defaults its cookie to HttpOnly and Secure.',
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
@@ -185,14 +162,12 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   hapi: {
     name: 'hapi',
-    defaults: { httpOnly: 'on', secure: 'on' },
     defaultBehaviour:
       "`server.state` / `h.state` default to `isHttpOnly: true`, `isSecure: true` and `isSameSite: 'Strict'`; only an explicit `false` weakens a cookie.",
     behindProxy: 'The attribute is written as configured, whatever the protocol of the request.',
   },
   remix: {
     name: 'Remix / React Router',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       '`createCookie` and `createCookieSessionStorage` default `path` to `/` and `sameSite` to `lax`; HttpOnly and Secure are off unless set.',
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
@@ -201,13 +176,11 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   sveltekit: {
     name: 'SvelteKit',
-    defaults: { httpOnly: 'on', secure: 'on' },
     defaultBehaviour:
       '`cookies.set` defaults to HttpOnly, SameSite `lax` and Secure, except on `http://localhost` where Secure is left off.',
   },
   authjs: {
     name: 'Auth.js',
-    defaults: { httpOnly: 'on', secure: 'auto' },
     defaultBehaviour:
       "Auth.js makes its cookies HttpOnly with SameSite `lax`; Secure follows `useSecureCookies`, which defaults to whether the site's configured URL starts with `https:`.",
     behindProxy:
@@ -215,40 +188,30 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'iron-session': {
     name: 'iron-session',
-    defaults: { httpOnly: 'on', secure: 'on' },
     defaultBehaviour: '`cookieOptions` default to HttpOnly, Secure and SameSite `lax`.',
     secretSetting: '`password`',
   },
   'js-cookie': {
     name: 'js-cookie',
-    clientSide: true,
-    defaults: { secure: 'off' },
     defaultBehaviour:
       'Browser code: `Cookies.set` cannot make a cookie HttpOnly at all, and Secure is off unless `secure: true` is passed.',
   },
   'universal-cookie': {
     name: 'universal-cookie',
-    clientSide: true,
-    defaults: { secure: 'off' },
     defaultBehaviour: 'In the browser its `httpOnly` option is ignored; Secure is off unless set.',
   },
   'ngx-cookie-service': {
     name: 'ngx-cookie-service',
-    clientSide: true,
-    defaults: { secure: 'off' },
     defaultBehaviour:
       'Angular browser code: `CookieService.set` / `put` write through `document.cookie`, so they can never set HttpOnly; Secure is off unless `secure: true` is passed.',
   },
   'document-cookie': {
     name: '`document.cookie`',
-    clientSide: true,
-    defaults: { secure: 'off' },
     defaultBehaviour:
       'Script can add `; Secure` to the string it assigns but can never set HttpOnly; without `; Secure` the cookie also travels over plain HTTP.',
   },
   flask: {
     name: 'Flask',
-    defaults: { httpOnly: 'on', secure: 'off' },
     defaultBehaviour:
       '`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.',
     behindProxy:
@@ -259,7 +222,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   'flask-login': {
     name: 'Flask-Login',
-    defaults: { httpOnly: 'on', secure: 'off' },
     defaultBehaviour:
       'The remember-me cookie is HttpOnly by default from Flask-Login 0.6 (not in 0.5 and earlier); `REMEMBER_COOKIE_SECURE` defaults to `False`.',
     behindProxy: 'The attribute is written whatever the protocol of the request.',
@@ -267,13 +229,11 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   werkzeug: {
     name: 'Werkzeug / Flask `set_cookie`',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour: '`Response.set_cookie` defaults to `secure=False` and `httponly=False`.',
     behindProxy: 'The attribute is written whatever the protocol of the request.',
   },
   django: {
     name: 'Django',
-    defaults: {},
     defaultBehaviour:
       '`SESSION_COOKIE_HTTPONLY` defaults to `True`; `SESSION_COOKIE_SECURE` and `CSRF_COOKIE_SECURE` default to `False`; `CSRF_COOKIE_HTTPONLY` is `False` on purpose so JavaScript can read the token. `HttpResponse.set_cookie` defaults to `secure=False, httponly=False`.',
     behindProxy:
@@ -287,7 +247,6 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   starlette: {
     name: 'Starlette / FastAPI',
-    defaults: {},
     defaultBehaviour:
       '`Response.set_cookie` defaults to `secure=False, httponly=False, samesite="lax"`. `SessionMiddleware` always sends HttpOnly and adds Secure only with `https_only=True`.',
     behindProxy:
@@ -297,20 +256,17 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   },
   aiohttp: {
     name: 'aiohttp',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour: '`StreamResponse.set_cookie` adds `secure` and `httponly` only when they are passed.',
     behindProxy: 'The attribute is written whatever the protocol of the request.',
   },
   'aiohttp-session': {
     name: 'aiohttp-session',
-    defaults: { httpOnly: 'on', secure: 'off' },
     defaultBehaviour: 'The storages default to `httponly=True`; `secure` has no default, so it is off.',
     behindProxy: 'The attribute is written whatever the protocol of the request.',
     defaultCookieName: 'AIOHTTP_SESSION',
   },
   tornado: {
     name: 'Tornado',
-    defaults: { httpOnly: 'off', secure: 'off' },
     defaultBehaviour:
       '`set_cookie`, `set_signed_cookie` and its older name `set_secure_cookie` default to `httponly=False, secure=False`. Tornado reads no application setting for these flags: a `cookie_settings` dict does nothing unless the project\'s own code splats it into those calls, and `xsrf_cookie_kwargs` reaches only the `_xsrf` cookie. In Tornado a "secure cookie" is a *signed* one; `set_secure_cookie` sets no Secure attribute.',
     behindProxy:

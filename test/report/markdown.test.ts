@@ -357,7 +357,7 @@ describe('other findings', () => {
       fingerprint: 'bb',
     });
     const inBrowser = finding({
-      ruleId: 'js-cookie',
+      ruleId: 'js-cookie-set',
       framework: 'js-cookie',
       file: 'web/src/auth.js',
       line: 3,
