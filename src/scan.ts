@@ -9,18 +9,14 @@ import { applyEdits } from './fix/insert.js';
 import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js';
 import { firstDifferenceOutsideEdits } from './fix/verify.js';
 import { identityOf, withholdFailing, type Verification } from './fix/withhold.js';
-import {
-  isTestFile,
-  languageOf,
-  mayConfigureServer,
-  mentionsCookieApi,
-  mentionsServerSetting,
-} from './languages/index.js';
+import { isTestFile, languageOf, mayConfigureServer, mentionsServerSetting } from './languages/index.js';
 import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
 import type { SyntaxNode } from '@lezer/common';
 import { parsePython, type PyModule } from './languages/python.js';
 import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
 import { JS_RULES, PY_RULES } from './rules/index.js';
+import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
+import { mentionsCookieApi } from './rules/prefilter.js';
 import type { RuleMeta } from './rules/rule.js';
 
 /**
@@ -331,6 +327,18 @@ function analyze(
     } catch (error) {
       analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
     }
+  }
+  const ignoreSource = (file: string): IgnoreSource | null => {
+    const js = jsCache.get(file);
+    if (js) return { js };
+    const py = pyCache.get(file);
+    if (py) return { py };
+    const text = analysis.texts.get(file);
+    return text === undefined ? null : { text };
+  };
+  for (const entry of analysis.sites) {
+    const reason = ignoreReasonOf(entry.site, ignoreSource);
+    if (reason !== null) entry.site = { ...entry.site, ignoredReason: reason };
   }
   return analysis;
 }

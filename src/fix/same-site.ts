@@ -12,23 +12,6 @@ export interface SameSiteView {
   defaultOn: boolean;
 }
 
-/** Rules whose framework already sends SameSite (lax, or hapi's strict) when the option is missing. */
-const SAME_SITE_BY_DEFAULT = new Set([
-  'fastify-set-cookie',
-  'fastify-secure-session',
-  'remix-create-cookie',
-  'sveltekit-cookies-set',
-  'hapi-state',
-  'hapi-plugin-options',
-  'hapi-cookie-modules',
-  'authjs-cookies',
-  'iron-session-options',
-  'starlette-set-cookie',
-  'starlette-session-middleware',
-  'django-session-settings',
-  'django-csrf-settings',
-]);
-
 /** The SameSite key for the API behind a site, derived from how it spells Secure; null where it has none. */
 export function sameSiteKeyOf(site: CookieSite): string | null {
   const secure = site.keys.secure;
@@ -43,7 +26,7 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
 export function readSameSite(site: CookieSite, meta: RuleMeta, text: string): SameSiteView | null {
   const key = sameSiteKeyOf(site);
   if (key === null || site.advisory) return null;
-  const defaultOn = SAME_SITE_BY_DEFAULT.has(meta.id);
+  const defaultOn = meta.sameSiteByDefault === true;
   const hidden = [site.flags.httpOnly, site.flags.secure].find((value) => value.kind === 'unknown');
   if (hidden) return { key, value: hidden, defaultOn };
   const point = site.insertion;

@@ -20,61 +20,41 @@ export function languageOf(file: string): Language | null {
 }
 
 /**
- * Files that never mention a cookie API are not parsed: this test is far cheaper than a parse. Every rule's
- * API or import contains one of these strings (the fixture runner fails for a rule that needs more). Plain
- * substring searches run natively on the raw bytes, so unrelated files are never even decoded. Options
- * modules imported by a matching file are loaded on demand, whatever they mention.
- */
-const COOKIE_API_NEEDLES = [
-  'ookie', // cookie, Cookie, setCookie, cookieOptions, document.cookie
-  'OOKIE', // SESSION_COOKIE_SECURE, COOKIE_OPTIONS
-  'isSecure', // hapi
-  'isHttpOnly',
-  'server.state', // hapi loaders that register cookie modules from a folder
-  'INSTALLED_APPS', // Django settings that set no cookie flag at all
-  'from_object', // Flask apps loading a config class or module that may set no cookie key itself
-  'from_pyfile',
-];
-/** Session APIs whose names hold no "cookie". */
-const SESSION_NEEDLES = [
-  'express-session',
-  'koa-session',
-  '@fastify/session',
-  '@fastify/secure-session',
-  'fastify-session',
-  'secure-session',
-  'SessionStorage', // Remix / React Router createFileSessionStorage, createMemorySessionStorage
-  'iron-session',
-  'useSession',
-  'aiohttp_session',
-  'SessionMiddleware',
-  'SESSION_ENGINE',
-  'hono-sessions', // sessionMiddleware from npm, JSR (@jcs224/hono-sessions)
-  'hono_sessions', // … and deno.land/x
-];
-
-/**
+ * Files that never mention a cookie API are not parsed: this test is far cheaper than a parse. `words` are the
+ * strings one of which every file using a rule's API contains (the rules' `mentions`, see
+ * `rules/prefilter.ts`). Plain substring searches run natively on the raw bytes, so unrelated files are never
+ * even decoded. Options modules imported by a matching file are loaded on demand, whatever they mention.
+ *
  * Case-sensitive alternations of plain words: V8 scans for one several times faster than for the words one
- * by one, and a short one faster than a long one. The session APIs share "ession", so the long list is only
- * tried on the few files that say it. Bytes are read as Latin-1, which keeps every ASCII word intact.
+ * by one, and a short one faster than a long one. The session APIs share "ession", so the words that hold it
+ * are only tried on the few files that say it. Bytes are read as Latin-1, which keeps every ASCII word intact.
  */
-const QUICK_MENTION = new RegExp([...COOKIE_API_NEEDLES, 'ession', 'ESSION'].map(escapeRegExp).join('|'));
-const SESSION_MENTION = new RegExp(SESSION_NEEDLES.map(escapeRegExp).join('|'));
+export function cookieApiFilter(words: readonly string[]): (content: string | Buffer) => boolean {
+  const unique = [...new Set(words)];
+  const isSession = (word: string) => word.includes('ession') || word.includes('ESSION');
+  const cookieWords = unique.filter((word) => !isSession(word));
+  const sessionWords = unique.filter(isSession);
+  const quickMention = new RegExp([...cookieWords, 'ession', 'ESSION'].map(escapeRegExp).join('|'));
+  const cookieOnly = alternation(cookieWords);
+  const sessionMention = alternation(sessionWords);
+  return (content) => {
+    const text = typeof content === 'string' ? content : content.toString('latin1');
+    const quick = quickMention.exec(text);
+    if (!quick) return false;
+    if (quick[0] !== 'ession' && quick[0] !== 'ESSION') return true;
+    // The first hit was a session word: a cookie word may still come later, or one of the session APIs.
+    return cookieOnly.test(text) || sessionMention.test(text);
+  };
+}
+
+/** Matches any of `words`; nothing at all when there are none. */
+function alternation(words: readonly string[]): RegExp {
+  return words.length === 0 ? /(?!)/ : new RegExp(words.map(escapeRegExp).join('|'));
+}
 
 function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
-
-export function mentionsCookieApi(content: string | Buffer): boolean {
-  const text = typeof content === 'string' ? content : content.toString('latin1');
-  const quick = QUICK_MENTION.exec(text);
-  if (!quick) return false;
-  if (quick[0] !== 'ession' && quick[0] !== 'ESSION') return true;
-  // The first hit was a session word: a cookie word may still come later, or one of the session APIs.
-  return COOKIE_ONLY.test(text) || SESSION_MENTION.test(text);
-}
-
-const COOKIE_ONLY = new RegExp(COOKIE_API_NEEDLES.map(escapeRegExp).join('|'));
 
 /**
  * Words of the server settings the evidence index looks for (proxy trust, TLS options, HTTP servers) in

@@ -373,16 +373,6 @@ export function stringValue(node: JsNode): string | null {
   return null;
 }
 
-/** The line above `offset` carries `cookie-hardener-ignore[: reason]`? Returns the reason, or null. */
-export function ignoreReasonAbove(text: string, starts: readonly number[], line: number): string | null {
-  const previous = line - 2;
-  if (previous < 0) return null;
-  const lineText = text.slice(starts[previous], starts[previous + 1] ?? text.length);
-  const match = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/)?\s*$/.exec(lineText.trimEnd());
-  if (!match) return null;
-  return (match[1] ?? '').trim();
-}
-
 /** `const name = …` / `let` / `var` directly in the program body (exported or not). */
 export function moduleLevelInit(module: JsModule, name: string): JsNode | null {
   for (const statement of module.ast.program.body as JsNode[]) {

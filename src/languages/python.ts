@@ -365,16 +365,6 @@ export function classifyPyCondition(module: PyModule, node: SyntaxNode, depth = 
   }
 }
 
-/** The reason of a `# cookie-hardener-ignore[: reason]` comment on the line above `offset`, or null. */
-export function pyIgnoreReason(module: PyModule, offset: number): string | null {
-  const lineStart = module.text.lastIndexOf('\n', offset - 1) + 1;
-  if (lineStart === 0) return null;
-  const previousStart = module.text.lastIndexOf('\n', lineStart - 2) + 1;
-  const previous = module.text.slice(previousStart, lineStart).trimEnd();
-  const match = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/.exec(previous);
-  return match ? (match[1] ?? '').trim() : null;
-}
-
 /** Local `NAME = value` inside a function body, before `before` (the last such assignment wins). */
 export function localAssignment(
   module: PyModule,

@@ -89,7 +89,7 @@ function tornadoDictCheck(finding: Finding): string {
     uses.length > 0
       ? ` (cookie-hardener found it splatted at ${uses.map(codeSpan).join(', ')})`
       : ' (cookie-hardener found no call that does)';
-  return `Tornado has no \`cookie_settings\` application setting, so this dict matters only where code splats it (\`**\`) into \`set_cookie\` / \`set_signed_cookie\`: every call that sets a login or session cookie does${sites}`;
+  return `${frameworkNotes(finding.framework).unreadOptionsDict?.check ?? ''}${sites}`;
 }
 
 function checksForCondition(finding: Finding): string[] {

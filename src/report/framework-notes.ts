@@ -1,323 +1,38 @@
-// What the writeup knows about each framework a finding can name: its defaults, how Secure behaves behind a
-// proxy and over plain HTTP, and what to check after a change. The facts come from each library's source as
-// summarised in shared/reference/frameworks.md; the sentences are rendered as Markdown, so code is quoted.
-import type { Attribute, FlagDefault } from '../model.js';
+// The framework facts as the report reads them: those the rules' meta points at, or a neutral wording for a
+// framework id no rule knows (findings read back from an older JSON report); and each rule's defaults.
+import type { Attribute, FlagDefault, Finding } from '../model.js';
+import { FRAMEWORK_FACTS, type FrameworkFacts } from '../rules/frameworks.js';
+import { RULES } from '../rules/index.js';
 import { escapeText } from './escape.js';
 
-export interface FrameworkNotes {
-  /** How the framework is named in tables and headings (Markdown). */
-  name: string;
-  /** Browser-side API: HttpOnly cannot be set from there at all. */
-  clientSide?: boolean;
-  /**
-   * What happens when the option is left out. Absent where one id covers APIs with different defaults
-   * (Django settings vs `set_cookie`) or where the flag cannot be set (HttpOnly in browser code).
-   */
-  defaults: Partial<Record<Attribute, FlagDefault>>;
-  /** One or two sentences on the defaults, for "What the framework does by default". */
-  defaultBehaviour: string;
-  /** How Secure interacts with a proxy that terminates TLS and forwards plain HTTP to the app. */
-  behindProxy?: string;
-  /** What a developer sees on a plain-HTTP dev server once Secure is on, where it differs from "the browser drops it". */
-  overPlainHttp?: string;
-  /** The cookie's name when the code does not set one (session middlewares). */
-  defaultCookieName?: string;
-  /** How to issue a fresh session after login in this framework. */
-  sessionRegeneration?: string;
-  /** A check specific to this framework, added to the checklist once when Secure changes. */
-  verifyAfterSecure?: string;
-  /** The option holding the secret that signs or encrypts its session cookie. */
-  secretSetting?: string;
-}
+export type FrameworkNotes = FrameworkFacts;
 
 /** Wording used for ids the table does not know yet: true for every framework, claims nothing specific. */
 function genericNotes(framework: string): FrameworkNotes {
   return {
     name: escapeText(framework),
-    defaults: {},
     defaultBehaviour:
       "cookie-hardener has no notes on this library's defaults yet; the finding reports what the code itself leaves out.",
   };
 }
 
-const PROXY_NODE_COOKIES =
-  'it writes cookies through the `cookies` package, which throws `Cannot send secure cookie over unencrypted connection` when `secure: true` meets a request it believes is plain HTTP.';
-
-const NOTES: Record<string, FrameworkNotes> = {
-  express: {
-    name: 'Express',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      '`res.cookie(name, value, options)` fills in only `path: /`; HttpOnly and Secure appear only when the options ask for them.',
-    behindProxy:
-      "`res.cookie` writes the Secure attribute whatever the protocol of the request, so a proxy that terminates TLS does not change the header. Code that reads `req.secure` or `req.protocol` needs `app.set('trust proxy', 1)` (or the proxy's address) to see `X-Forwarded-Proto`.",
-  },
-  cookie: {
-    name: '`cookie` package',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      '`serialize` (and `stringifySetCookie` from 1.1 on) writes an attribute only when its option is truthy; nothing is on by default.',
-    behindProxy:
-      'It only builds the header string, so the attribute is written whatever the connection; the browser enforces it.',
-  },
-  'express-session': {
-    name: 'express-session',
-    defaults: { httpOnly: 'on', secure: 'off' },
-    defaultBehaviour:
-      "The session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true` or `'auto'` (follow the request).",
-    behindProxy:
-      "With `cookie.secure: true`, express-session only sends the cookie on requests it believes are HTTPS. When TLS ends at a proxy, the app sees plain HTTP unless `app.set('trust proxy', 1)` (or the middleware's `proxy: true`) lets it trust `X-Forwarded-Proto`; without that the session cookie is silently never set and logins stop sticking, with no error logged.",
-    overPlainHttp: 'express-session goes further and does not send the session cookie at all.',
-    defaultCookieName: 'connect.sid',
-    sessionRegeneration:
-      'call `req.session.regenerate()` once the credentials check out, before storing the user id',
-    verifyAfterSecure:
-      "express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
-    secretSetting: '`secret`',
-  },
-  'cookie-session': {
-    name: 'cookie-session',
-    defaults: { httpOnly: 'on', secure: 'auto' },
-    defaultBehaviour:
-      'The options are flat (no `cookie:` object). HttpOnly is on unless `httpOnly: false`; Secure follows the request (on for HTTPS, off for HTTP) unless set.',
-    behindProxy: `cookie-session matters here: ${PROXY_NODE_COOKIES} When TLS ends at a proxy, set \`app.set('trust proxy', 1)\` before relying on \`secure: true\`, or every response that touches the session fails with a 500.`,
-    overPlainHttp:
-      'cookie-session fails harder: with `secure: true` it throws on every response that writes the session.',
-    defaultCookieName: 'session',
-    verifyAfterSecure:
-      'cookie-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors.',
-    secretSetting: '`keys`',
-  },
-  koa: {
-    name: 'Koa',
-    defaults: { httpOnly: 'on', secure: 'auto' },
-    defaultBehaviour:
-      '`ctx.cookies.set` makes cookies HttpOnly unless told otherwise and turns Secure on by itself for requests Koa sees as HTTPS.',
-    behindProxy: `Koa matters here: ${PROXY_NODE_COOKIES} Koa believes \`X-Forwarded-Proto\` only when \`app.proxy = true\`; without it, a proxy that terminates TLS makes every such request fail with a 500, and the automatic mode leaves Secure off.`,
-    overPlainHttp: 'Koa fails harder: every `ctx.cookies.set` that asks for `secure: true` throws.',
-    verifyAfterSecure:
-      'Koa: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.',
-    secretSetting: '`app.keys`',
-  },
-  'koa-session': {
-    name: 'koa-session',
-    defaults: { httpOnly: 'on', secure: 'auto' },
-    defaultBehaviour:
-      'The options are flat; HttpOnly defaults to on, and a missing `secure` follows the request the way `ctx.cookies.set` does.',
-    behindProxy: `koa-session matters here: ${PROXY_NODE_COOKIES} Set \`app.proxy = true\` when TLS ends at a proxy, or \`secure: true\` turns every session write into a 500.`,
-    overPlainHttp:
-      'koa-session fails harder: with `secure: true` it throws on every response that writes the session.',
-    defaultCookieName: 'koa.sess',
-    verifyAfterSecure:
-      'koa-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.',
-    secretSetting: '`app.keys`',
-  },
-  'fastify-cookie': {
-    name: '@fastify/cookie',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      "`reply.setCookie` sets neither HttpOnly nor Secure unless the call, or the plugin registration's `parseOptions`, does; SameSite defaults to `lax`.",
-    behindProxy:
-      "A literal `secure: true` is written whatever the protocol. `secure: 'auto'` reads `request.protocol`, which reflects `X-Forwarded-Proto` only when Fastify is created with `trustProxy`.",
-  },
-  'fastify-session': {
-    name: '@fastify/session',
-    defaults: { httpOnly: 'on', secure: 'on' },
-    defaultBehaviour:
-      'The session cookie is HttpOnly and Secure unless `cookie.httpOnly` / `cookie.secure` say otherwise, so only an explicit `false` weakens it.',
-    behindProxy:
-      'With Secure on, the session cookie is not set on connections @fastify/session considers insecure. When TLS ends at a proxy, create Fastify with `trustProxy` so `X-Forwarded-Proto` counts.',
-    overPlainHttp: '@fastify/session goes further and does not send the session cookie at all.',
-    defaultCookieName: 'sessionId',
-    sessionRegeneration: 'call `request.session.regenerate()` after a successful login',
-    secretSetting: '`secret`',
-  },
-  'fastify-secure-session': {
-    name: '@fastify/secure-session',
-    defaults: { httpOnly: 'on', secure: 'off' },
-    defaultBehaviour:
-      'The encrypted session cookie is HttpOnly by default; Secure has no default, and SameSite `lax` comes from @fastify/cookie.',
-    behindProxy:
-      'The cookie is written through `reply.setCookie`, so a literal `secure: true` is sent whatever the protocol.',
-    secretSetting: '`key`',
-  },
-  nextjs: {
-    name: 'Next.js',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      '`cookies().set(…)` and `NextResponse#cookies.set(…)` default only `path` to `/`; HttpOnly and Secure are off unless passed.',
-    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
-  },
-  hono: {
-    name: 'Hono',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      "`setCookie` / `setSignedCookie` add only `path: /`; HttpOnly and Secure are off unless set (`prefix: 'secure'` or `'host'` forces Secure).",
-    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
-  },
-  'hono-sessions': {
-    name: 'hono-sessions',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      "`sessionMiddleware` hands `cookieOptions` unchanged to Hono's `setCookie`, which adds only `path: /`; HttpOnly and Secure are off unless set.",
-    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
-    defaultCookieName: 'session',
-    secretSetting: '`encryptionKey`',
-  },
-  'set-cookie-header': {
-    name: 'Raw `Set-Cookie` header',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      'A header written by hand carries exactly the attributes its text names: without `; HttpOnly` and `; Secure` the browser sets neither.',
-    behindProxy: 'The header is sent as written, whatever the protocol of the request.',
-  },
-  h3: {
-    name: 'h3',
-    defaults: {},
-    defaultBehaviour:
-      '`setCookie(event, …)` adds only `path: /`, so HttpOnly and Secure are off unless set; `useSession` defaults its cookie to HttpOnly and Secure.',
-    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
-    defaultCookieName: 'h3',
-    secretSetting: '`password` (`useSession`)',
-  },
-  hapi: {
-    name: 'hapi',
-    defaults: { httpOnly: 'on', secure: 'on' },
-    defaultBehaviour:
-      "`server.state` / `h.state` default to `isHttpOnly: true`, `isSecure: true` and `isSameSite: 'Strict'`; only an explicit `false` weakens a cookie.",
-    behindProxy: 'The attribute is written as configured, whatever the protocol of the request.',
-  },
-  remix: {
-    name: 'Remix / React Router',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      '`createCookie` and `createCookieSessionStorage` default `path` to `/` and `sameSite` to `lax`; HttpOnly and Secure are off unless set.',
-    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
-    defaultCookieName: '__session',
-    secretSetting: '`secrets`',
-  },
-  sveltekit: {
-    name: 'SvelteKit',
-    defaults: { httpOnly: 'on', secure: 'on' },
-    defaultBehaviour:
-      '`cookies.set` defaults to HttpOnly, SameSite `lax` and Secure, except on `http://localhost` where Secure is left off.',
-  },
-  authjs: {
-    name: 'Auth.js',
-    defaults: { httpOnly: 'on', secure: 'auto' },
-    defaultBehaviour:
-      "Auth.js makes its cookies HttpOnly with SameSite `lax`; Secure follows `useSecureCookies`, which defaults to whether the site's configured URL starts with `https:`.",
-    behindProxy:
-      'Secure depends on the URL Auth.js is told it is served from (`NEXTAUTH_URL` in v4), not on the connection: an `http://` URL there turns Secure off for every auth cookie.',
-  },
-  'iron-session': {
-    name: 'iron-session',
-    defaults: { httpOnly: 'on', secure: 'on' },
-    defaultBehaviour: '`cookieOptions` default to HttpOnly, Secure and SameSite `lax`.',
-    secretSetting: '`password`',
-  },
-  'js-cookie': {
-    name: 'js-cookie',
-    clientSide: true,
-    defaults: { secure: 'off' },
-    defaultBehaviour:
-      'Browser code: `Cookies.set` cannot make a cookie HttpOnly at all, and Secure is off unless `secure: true` is passed.',
-  },
-  'universal-cookie': {
-    name: 'universal-cookie',
-    clientSide: true,
-    defaults: { secure: 'off' },
-    defaultBehaviour: 'In the browser its `httpOnly` option is ignored; Secure is off unless set.',
-  },
-  'ngx-cookie-service': {
-    name: 'ngx-cookie-service',
-    clientSide: true,
-    defaults: { secure: 'off' },
-    defaultBehaviour:
-      'Angular browser code: `CookieService.set` / `put` write through `document.cookie`, so they can never set HttpOnly; Secure is off unless `secure: true` is passed.',
-  },
-  'document-cookie': {
-    name: '`document.cookie`',
-    clientSide: true,
-    defaults: { secure: 'off' },
-    defaultBehaviour:
-      'Script can add `; Secure` to the string it assigns but can never set HttpOnly; without `; Secure` the cookie also travels over plain HTTP.',
-  },
-  flask: {
-    name: 'Flask',
-    defaults: { httpOnly: 'on', secure: 'off' },
-    defaultBehaviour:
-      '`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.',
-    behindProxy:
-      "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
-    defaultCookieName: 'session',
-    sessionRegeneration: 'call `session.clear()` before storing the user in the session at login',
-    secretSetting: '`SECRET_KEY`',
-  },
-  'flask-login': {
-    name: 'Flask-Login',
-    defaults: { httpOnly: 'on', secure: 'off' },
-    defaultBehaviour:
-      'The remember-me cookie is HttpOnly by default from Flask-Login 0.6 (not in 0.5 and earlier); `REMEMBER_COOKIE_SECURE` defaults to `False`.',
-    behindProxy: 'The attribute is written whatever the protocol of the request.',
-    defaultCookieName: 'remember_token',
-  },
-  werkzeug: {
-    name: 'Werkzeug / Flask `set_cookie`',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour: '`Response.set_cookie` defaults to `secure=False` and `httponly=False`.',
-    behindProxy: 'The attribute is written whatever the protocol of the request.',
-  },
-  django: {
-    name: 'Django',
-    defaults: {},
-    defaultBehaviour:
-      '`SESSION_COOKIE_HTTPONLY` defaults to `True`; `SESSION_COOKIE_SECURE` and `CSRF_COOKIE_SECURE` default to `False`; `CSRF_COOKIE_HTTPONLY` is `False` on purpose so JavaScript can read the token. `HttpResponse.set_cookie` defaults to `secure=False, httponly=False`.',
-    behindProxy:
-      "Django writes Secure whatever the protocol. When TLS ends at a proxy, `SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')` makes `request.is_secure()` true (HTTPS redirects and CSRF origin checks rely on it); set it only if the proxy always overwrites that header.",
-    defaultCookieName: 'sessionid',
-    sessionRegeneration:
-      '`django.contrib.auth.login()` already cycles the session key; custom login code should call `request.session.cycle_key()`',
-    verifyAfterSecure:
-      'Django: `python manage.py check --deploy` against the production settings no longer reports `security.W010`–`W012` (session cookie) or `security.W016` (CSRF cookie).',
-    secretSetting: '`SECRET_KEY`',
-  },
-  starlette: {
-    name: 'Starlette / FastAPI',
-    defaults: {},
-    defaultBehaviour:
-      '`Response.set_cookie` defaults to `secure=False, httponly=False, samesite="lax"`. `SessionMiddleware` always sends HttpOnly and adds Secure only with `https_only=True`.',
-    behindProxy:
-      'The attribute is written whatever the protocol. When TLS ends at a proxy, run uvicorn with `--proxy-headers` and `--forwarded-allow-ips` so `request.url.scheme` is `https`.',
-    defaultCookieName: 'session',
-    secretSetting: '`secret_key` (`SessionMiddleware`)',
-  },
-  aiohttp: {
-    name: 'aiohttp',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour: '`StreamResponse.set_cookie` adds `secure` and `httponly` only when they are passed.',
-    behindProxy: 'The attribute is written whatever the protocol of the request.',
-  },
-  'aiohttp-session': {
-    name: 'aiohttp-session',
-    defaults: { httpOnly: 'on', secure: 'off' },
-    defaultBehaviour: 'The storages default to `httponly=True`; `secure` has no default, so it is off.',
-    behindProxy: 'The attribute is written whatever the protocol of the request.',
-    defaultCookieName: 'AIOHTTP_SESSION',
-  },
-  tornado: {
-    name: 'Tornado',
-    defaults: { httpOnly: 'off', secure: 'off' },
-    defaultBehaviour:
-      '`set_cookie`, `set_signed_cookie` and its older name `set_secure_cookie` default to `httponly=False, secure=False`. Tornado reads no application setting for these flags: a `cookie_settings` dict does nothing unless the project\'s own code splats it into those calls, and `xsrf_cookie_kwargs` reaches only the `_xsrf` cookie. In Tornado a "secure cookie" is a *signed* one; `set_secure_cookie` sets no Secure attribute.',
-    behindProxy:
-      'Tornado writes Secure whatever the protocol, so a proxy that terminates TLS does not remove it; start the `HTTPServer` with `xheaders=True` so `request.protocol` reflects `X-Forwarded-Proto` for code that checks it.',
-    sessionRegeneration:
-      'issue a new signed value at login and pass a short `max_age_days` to `get_signed_cookie`',
-    secretSetting: '`cookie_secret`',
-  },
-};
-
 export function frameworkNotes(framework: string): FrameworkNotes {
-  return NOTES[framework] ?? genericNotes(framework);
+  return FRAMEWORK_FACTS[framework] ?? genericNotes(framework);
+}
+
+const METAS = new Map(RULES.map((rule) => [rule.meta.id, rule.meta]));
+
+/**
+ * What the finding's API does when a flag is left out, from its rule's meta; nothing for a rule no one knows,
+ * and no HttpOnly in browser code, where it cannot be set at all.
+ */
+export function defaultsOf(finding: Finding): Partial<Record<Attribute, FlagDefault>> {
+  const meta = METAS.get(finding.ruleId);
+  if (!meta) return {};
+  return meta.clientSide ? { secure: meta.defaults.secure } : { ...meta.defaults };
+}
+
+/** The finding's API runs in the browser, where HttpOnly cannot be set (its rule's meta says so). */
+export function isBrowserCode(finding: Finding): boolean {
+  return METAS.get(finding.ruleId)?.clientSide === true;
 }

@@ -16,7 +16,7 @@ import { isTestFile } from '../languages/index.js';
 import { buildChecklist } from './checklist.js';
 import type { Section } from './document.js';
 import { codeSpan, escapeProse, tableCell } from './escape.js';
-import { frameworkNotes } from './framework-notes.js';
+import { defaultsOf, frameworkNotes, isBrowserCode } from './framework-notes.js';
 import type { AnalysisMode, LinkTarget } from './wording.js';
 import {
   CWE,
@@ -337,15 +337,16 @@ const PROBLEM_ORDER: readonly ProblemKind[] = ['missing', 'false', 'conditional'
 /** One sentence per kind of problem (and framework default), naming all the flags it applies to. */
 function currentState(finding: Finding): string[] {
   const notes = frameworkNotes(finding.framework);
+  const ruleDefaults = defaultsOf(finding);
   const problems = finding.problems.map(parseProblem);
   const sentences: string[] = [];
   for (const kind of PROBLEM_ORDER) {
     const flags = ATTRIBUTES.filter((flag) =>
       problems.some((problem) => problem.kind === kind && problem.flag === flag),
     );
-    const defaults = distinct(flags.map((flag) => notes.defaults[flag]));
+    const defaults = distinct(flags.map((flag) => ruleDefaults[flag]));
     for (const fallback of defaults) {
-      const group = flags.filter((flag) => notes.defaults[flag] === fallback);
+      const group = flags.filter((flag) => ruleDefaults[flag] === fallback);
       const many = group.length > 1;
       const subject = `${flagList(group)} ${many ? 'are' : 'is'}`;
       sentences.push(stateSentence(kind, fallback, subject, many, notes.name));
@@ -393,10 +394,8 @@ function bulletWithItems(label: string, items: readonly string[]): string {
 }
 
 function tornadoDictNote(finding: Finding): string {
-  if (otherUses(finding).length === 0) {
-    return 'Tornado reads no `cookie_settings` (or any similar) application setting, and cookie-hardener found no call that splats this dict into `set_cookie` / `set_signed_cookie`. On its own it changes no cookie: the flags have to reach those calls.';
-  }
-  return `Tornado reads no \`cookie_settings\` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.`;
+  const dict = frameworkNotes(finding.framework).unreadOptionsDict;
+  return (otherUses(finding).length === 0 ? dict?.unused : dict?.splatted) ?? '';
 }
 
 function assessment(finding: Finding, context: AnalysisContext): string {
@@ -408,14 +407,14 @@ function assessment(finding: Finding, context: AnalysisContext): string {
   const now = currentState(finding);
   if (now.length > 0) bullets.push(`- **Now:** ${now.join(' ')}`);
   if (!isAdvisory(finding)) bullets.push(`- **Why it matters for this cookie:** ${whyItMatters(finding)}`);
-  if (notes.clientSide === true && flags.includes('httpOnly')) {
+  if (isBrowserCode(finding) && flags.includes('httpOnly')) {
     bullets.push(
       '- **Browser code:** HttpOnly cannot be set from script. If this cookie holds a session or token, the server has to issue it in a `Set-Cookie` header instead.',
     );
   }
   // The advisory's own message already explains an unused dict.
   if (isTornadoSettingsDict(finding) && !isAdvisory(finding))
-    bullets.push(`- **Tornado:** ${tornadoDictNote(finding)}`);
+    bullets.push(`- **${notes.name}:** ${tornadoDictNote(finding)}`);
   bullets.push(`- **Change:** ${changeSentence(finding, context.mode)}`);
   if (finding.notChangedReasons.length > 0)
     bullets.push(bulletWithItems('Left as is', finding.notChangedReasons.map(escapeProse)));
@@ -487,7 +486,7 @@ function notChangedItem(finding: Finding, category: NotChangedCategory, context:
         : category === 'partial' && finding.kind === 'csrf'
           ? ["The page's own JavaScript reads CSRF tokens, so HttpOnly is never added to them."]
           : [escapeProse(finding.message)];
-  const browser = notes.clientSide === true ? ' (browser code)' : '';
+  const browser = isBrowserCode(finding) ? ' (browser code)' : '';
   return `- ${locationMarkdown(finding, context.link)}, ${cookieLabel(finding)} (${notes.name}): **${label}**${browser}. ${reasons.join(' ')}`;
 }
 
@@ -501,7 +500,7 @@ export function notChanged(context: AnalysisContext): Section | null {
     entries.some((entry) => entry.category === category),
   );
   const blocks = categories.map((category) => CATEGORY_EXPLANATION[category]);
-  if (entries.some((entry) => frameworkNotes(entry.finding.framework).clientSide === true)) {
+  if (entries.some((entry) => isBrowserCode(entry.finding))) {
     blocks.push(
       '**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets.',
     );

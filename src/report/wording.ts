@@ -158,14 +158,14 @@ export function locationMarkdown(finding: Finding, link: LinkTarget): string {
 }
 
 /**
- * A Tornado finding about an options dict rather than one call: the seed's `cookie_settings`, either splatted
- * into calls (reported by the call rule at the dict, with the calls in `usedAt`) or splatted nowhere (an
- * advisory from the settings rule).
+ * A finding about an options dict that its framework never reads by itself (Tornado's `cookie_settings`),
+ * either splatted into calls (reported at the dict, with the calls in `usedAt`) or splatted nowhere (an
+ * advisory).
  */
 export function isTornadoSettingsDict(finding: Finding): boolean {
   return (
-    finding.framework === 'tornado' &&
-    (finding.ruleId.includes('cookie-settings') || otherUses(finding).length > 0)
+    frameworkNotes(finding.framework).unreadOptionsDict !== undefined &&
+    (isAdvisory(finding) || otherUses(finding).length > 0)
   );
 }
 

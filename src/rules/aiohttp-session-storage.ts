@@ -23,6 +23,7 @@ export const aiohttpSessionStorage: PyRule = {
     api: 'EncryptedCookieStorage(…) and the other session storages',
     description: 'Cookie options of aiohttp-session storages (`secure` has no default, so it is off).',
     defaults: { httpOnly: 'on', secure: 'off' },
+    mentions: ['aiohttp_session'],
   },
   findSites(module, context) {
     if (!module.text.includes('aiohttp_session')) return [];

@@ -44,6 +44,7 @@ export const authjsCookies: JsRule = {
     description:
       'Cookie overrides of Auth.js / next-auth (`cookies.*.options`) and `useSecureCookies: false`.',
     defaults: { httpOnly: 'on', secure: 'auto' },
+    sameSiteByDefault: true,
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -12,7 +12,6 @@ import {
   childrenOf,
   classifyPyCondition,
   evaluatePyFlag,
-  pyIgnoreReason,
   pyStatementsContainer,
   starImportsOf,
   textOf,
@@ -308,8 +307,6 @@ export function djangoFamilySites(
         `\`${entry.module.file}\` takes this value from \`${weakValue.module.file}\` (\`import *\`).`,
       );
     }
-    const reason = pyIgnoreReason(siteModule, site.offset);
-    if (reason !== null) site.ignoredReason = reason;
     sites.push(site);
   }
   return sites;

@@ -11,6 +11,8 @@ export const djangoCsrfSettings: PyRule = {
     api: 'CSRF_COOKIE_SECURE',
     description: 'The Django CSRF cookie setting `CSRF_COOKIE_SECURE` in settings modules (Secure only).',
     defaults: { httpOnly: 'off', secure: 'off' },
+    sameSiteByDefault: true,
+    mentions: ['INSTALLED_APPS'],
   },
   findSites(module, context) {
     const settings = djangoSettings(context);

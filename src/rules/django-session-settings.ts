@@ -13,6 +13,8 @@ export const djangoSessionSettings: PyRule = {
     description:
       'Django session cookie settings in settings modules (split settings followed through `import *`).',
     defaults: { httpOnly: 'on', secure: 'off' },
+    sameSiteByDefault: true,
+    mentions: ['INSTALLED_APPS', 'SESSION_ENGINE'],
   },
   findSites(module, context) {
     const settings = djangoSettings(context);

@@ -13,6 +13,7 @@ export const expressSession: JsRule = {
     api: 'session({ cookie })',
     description: 'The session cookie options of express-session (`cookie: { secure, httpOnly }`).',
     defaults: { httpOnly: 'on', secure: 'off' },
+    mentions: ['express-session'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

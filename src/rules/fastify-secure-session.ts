@@ -17,6 +17,8 @@ export const fastifySecureSession: JsRule = {
     api: 'register(secureSession, { cookie })',
     description: 'The cookie options of @fastify/secure-session (`cookie` / `cookieOptions`).',
     defaults: { httpOnly: 'on', secure: 'off' },
+    sameSiteByDefault: true,
+    mentions: ['@fastify/secure-session', 'secure-session'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

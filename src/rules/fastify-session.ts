@@ -15,6 +15,7 @@ export const fastifySession: JsRule = {
     api: 'register(fastifySession, { cookie })',
     description: 'The session cookie options of @fastify/session (`cookie: { secure, httpOnly }`).',
     defaults: { httpOnly: 'on', secure: 'on' },
+    mentions: ['@fastify/session', 'fastify-session'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

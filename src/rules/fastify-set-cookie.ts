@@ -16,6 +16,7 @@ import { lineColumn } from '../languages/text.js';
 import { cookieRegistrationFor, type CookieRegistration } from './fastify-common.js';
 import type { JsRule } from './rule.js';
 import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
+import { ignoreReasonOf } from './ignore.js';
 
 /** Names a Fastify reply goes by (Nest handlers often call it `response` or `res`). */
 const REPLY = /^(reply|rep|res|response|resp)$/;
@@ -30,6 +31,7 @@ export const fastifySetCookie: JsRule = {
     description:
       '@fastify/cookie `reply.setCookie(name, value, options)` / `reply.cookie(…)`, with the defaults of the plugin’s `parseOptions`.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    sameSiteByDefault: true,
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];
@@ -50,7 +52,9 @@ export const fastifySetCookie: JsRule = {
       });
       if (!site) continue;
       const absent = FLAGS.filter((flag) => site.flags[flag].kind === 'absent');
-      if (absent.length === 0 || site.ignoredReason !== undefined) {
+      // An ignored call keeps its own site: the plugin's registration is not the place the comment chose.
+      const ignored = ignoreReasonOf(site, (file) => (file === module.file ? { js: module } : null)) !== null;
+      if (absent.length === 0 || ignored) {
         sites.push(site);
         continue;
       }

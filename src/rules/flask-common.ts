@@ -19,7 +19,6 @@ import {
   dottedName,
   evaluatePyFlag,
   pyContainer,
-  pyIgnoreReason,
   pyStatementsContainer,
   stringLiteral,
   textOf,
@@ -557,8 +556,6 @@ export function flaskFamilySites(
     const container = site.insertion.container;
     site.insertion = { container: { ...container, open: container.open + 1 }, nest: [] };
   }
-  const reason = pyIgnoreReason(pointer?.module ?? block.module, site.offset);
-  if (reason !== null) site.ignoredReason = reason;
   return [site];
 }
 

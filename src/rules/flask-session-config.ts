@@ -22,6 +22,7 @@ export const flaskSessionConfig: PyRule = {
     description:
       'Flask session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.',
     defaults: { httpOnly: 'on', secure: 'off' },
+    mentions: ['from_object', 'from_pyfile'],
   },
   findSites(module, context) {
     const project = flaskProject(context);

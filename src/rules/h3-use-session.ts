@@ -17,6 +17,7 @@ export const h3UseSession: JsRule = {
     api: 'useSession(event, { cookie })',
     description: 'The session cookie options of h3 `useSession(event, config)` and its sibling helpers.',
     defaults: { httpOnly: 'on', secure: 'on' },
+    mentions: ['useSession'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -36,6 +36,8 @@ export const hapiCookieModules: JsRule = {
     description:
       'Cookie modules in a folder (`{ name, options }` per file) that a loader registers with `server.state` in a loop.',
     defaults: { httpOnly: 'on', secure: 'on' },
+    sameSiteByDefault: true,
+    mentions: ['isSecure', 'isHttpOnly', 'server.state'],
   },
   findSites(module, { load, files }) {
     if (!files || !LISTS_FOLDER.test(module.text) || !module.text.includes('.state(')) return [];

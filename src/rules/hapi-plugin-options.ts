@@ -58,6 +58,8 @@ export const hapiPluginOptions: JsRule = {
     description:
       'Cookie options given to hapi plugins at registration: @hapi/yar and @hapi/crumb `cookieOptions`, and any plugin passing `cookie` / `cookieOptions` with hapi keys.',
     defaults: { httpOnly: 'on', secure: 'on' },
+    sameSiteByDefault: true,
+    mentions: ['isSecure', 'isHttpOnly'],
   },
   findSites(module, { load }) {
     if (!module.text.includes('plugin')) return [];

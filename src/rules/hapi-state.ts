@@ -26,6 +26,8 @@ export const hapiState: JsRule = {
     description:
       'hapi cookie definitions (`server.state`, `h.state`, the server `state` option, @hapi/cookie strategies).',
     defaults: { httpOnly: 'on', secure: 'on' },
+    sameSiteByDefault: true,
+    mentions: ['isSecure', 'isHttpOnly'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -18,6 +18,7 @@ export const honoSessionsMiddleware: JsRule = {
     api: 'sessionMiddleware({ cookieOptions })',
     description: 'The session cookie options of hono-sessions (`sessionMiddleware({ cookieOptions })`).',
     defaults: { httpOnly: 'off', secure: 'off' },
+    mentions: ['hono-sessions', 'hono_sessions'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -27,6 +27,8 @@ export const ironSessionOptions: JsRule = {
     api: 'getIronSession(…, { cookieOptions })',
     description: 'The `cookieOptions` of iron-session, in calls and in session option objects.',
     defaults: { httpOnly: 'on', secure: 'on' },
+    sameSiteByDefault: true,
+    mentions: ['iron-session'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -6,7 +6,6 @@ import {
   callsOf,
   calleeName,
   forEachNode,
-  ignoreReasonAbove,
   memberAssignmentsOf,
   memberPropertyName,
   propertyKeyName,
@@ -15,7 +14,6 @@ import {
   type JsModule,
   type JsNode,
 } from '../languages/javascript.js';
-import { lineColumn } from '../languages/text.js';
 import type { CookieSite } from '../model.js';
 import { unsplicable } from './client-common.js';
 import { DELETION, attributeOf, cookieNameOf, piecesOf, stringEnd } from './cookie-string-common.js';
@@ -38,7 +36,7 @@ export const jsSetCookieHeader: JsRule = {
   },
   findSites(module) {
     if (!MENTION.test(module.text)) return [];
-    const values: Array<{ value: JsNode; anchor: number }> = [];
+    const values: JsNode[] = [];
     for (const call of callsOf(module)) {
       const node = call.node;
       if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') continue;
@@ -47,35 +45,35 @@ export const jsSetCookieHeader: JsRule = {
       const args = node.arguments as JsNode[];
       if (args.length !== 2 || !HEADER_METHODS.has(calleeName(node) ?? '')) continue;
       if (!isSetCookie(args[0])) continue;
-      values.push({ value: args[1], anchor: node.start });
+      values.push(args[1]);
     }
     for (const assignment of memberAssignmentsOf(module)) {
       const node = assignment.node;
       const target = unwrap(node.left);
       if (node.operator !== '=' || !target.computed || !isSetCookieName(memberPropertyName(target))) continue;
-      values.push({ value: node.right, anchor: node.start });
+      values.push(node.right);
     }
     // `{ 'Set-Cookie': … }`: a header map, whichever call or constructor it is handed to; and
     // `new Headers([['Set-Cookie', …]])`: a name-value pair.
     forEachNode(module.ast.program, (node) => {
       if (node.type === 'ObjectProperty' && isSetCookieName(propertyKeyName(node))) {
-        values.push({ value: node.value, anchor: node.start });
+        values.push(node.value);
       } else if (
         node.type === 'ArrayExpression' &&
         node.elements.length === 2 &&
         isSetCookie(node.elements[0])
       ) {
-        values.push({ value: node.elements[1], anchor: node.start });
+        values.push(node.elements[1]);
       }
     });
 
     const sites: CookieSite[] = [];
-    for (const { value, anchor } of values) {
+    for (const value of values) {
       const unwrapped = unwrap(value);
       const strings = unwrapped.type === 'ArrayExpression' ? (unwrapped.elements as JsNode[]) : [value];
       for (const string of strings) {
         if (!string || string.type === 'SpreadElement') continue;
-        const site = siteOf(module, this.meta.id, string, anchor);
+        const site = siteOf(module, this.meta.id, string);
         if (site) sites.push(site);
       }
     }
@@ -92,7 +90,7 @@ function isSetCookieName(name: string | null): boolean {
 }
 
 /** One cookie string, or null when nothing of it is written here (built by a serializer elsewhere). */
-function siteOf(module: JsModule, ruleId: string, value: JsNode, anchor: number): CookieSite | null {
+function siteOf(module: JsModule, ruleId: string, value: JsNode): CookieSite | null {
   const pieces = piecesOf(value);
   const statics = pieces.map((piece) => ('text' in piece ? piece.text : '\0')).join('');
   if (!/[=;]/.test(statics)) return null;
@@ -118,9 +116,5 @@ function siteOf(module: JsModule, ruleId: string, value: JsNode, anchor: number)
         ? ['The header value ends in an expression, so the missing attributes have to be appended by hand.']
         : [],
   };
-  for (const offset of [anchor, node.start]) {
-    const reason = ignoreReasonAbove(module.text, module.starts, lineColumn(module.starts, offset).line);
-    if (reason !== null) return { ...site, ignoredReason: reason };
-  }
   return site;
 }

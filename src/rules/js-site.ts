@@ -2,7 +2,6 @@
 import type { CookieKind, CookieSite, Flag, FlagValue } from '../model.js';
 import {
   argumentsContainer,
-  ignoreReasonAbove,
   stringValue,
   unwrap,
   type JsModule,
@@ -69,19 +68,19 @@ function siteFromCallOptions(
   if (!optionsNode || optionsNode.type === 'SpreadElement') {
     // `res.cookie(...args)`: the options may be anywhere in the spread.
     const spread = args.find((a) => a.type === 'SpreadElement');
-    if (spread) return unreadableSite(request, call.node.start, spread, 'the arguments are spread');
+    if (spread) return unreadableSite(request, spread, 'the arguments are spread');
     if (args.length !== optionsIndex) return null;
     const container = argumentsContainer(module, call.node);
     const nest = request.nestedUnder ? [request.nestedUnder] : [];
     const flags = allFlags(keys, { kind: 'absent' });
     request.refine?.(null, flags);
-    return withIgnore(module, [call.node.start], {
+    return {
       ...baseOf(request),
       file: module.file,
       offset: call.node.start,
       flags,
       insertion: container ? { container, nest } : null,
-    });
+    };
   }
   if (deletesCookie(module, optionsNode, call.get('arguments', optionsIndex), request.load)) return null;
   return siteFromOptions({
@@ -96,7 +95,7 @@ export interface JsOptionsRequest extends Omit<JsSiteRequest, 'call' | 'optionsI
   /** The options expression (an object literal, or a name that leads to one). */
   options: JsNode;
   optionsPath: JsPath | null;
-  /** Offset of the call (or declaration) that uses the options: `usedAt`, and where an ignore comment sits. */
+  /** Offset of the call (or declaration) that uses the options, for `usedAt`. */
   anchor: number;
 }
 
@@ -111,7 +110,7 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
   const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
   if ('unknown' in outer) {
     if (outer.unknown.endsWith(OUTSIDE_SCAN)) return null;
-    return unreadableSite(request, request.anchor, optionsNode, outer.unknown);
+    return unreadableSite(request, optionsNode, outer.unknown);
   }
   let view: OptionsView = outer;
   let nest: string[] = [];
@@ -161,9 +160,7 @@ export function siteFromOptions(request: JsOptionsRequest): CookieSite | null {
       usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : [],
     };
     if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
-    const anchors = [request.anchor, target.object.start];
-    const targetModule = target.module;
-    return withIgnore(targetModule === module ? module : targetModule, anchors, site, module);
+    return site;
   }
 }
 
@@ -199,7 +196,7 @@ function noOptionsSite(request: JsOptionsRequest, node: JsNode): CookieSite {
   site.notes.push(
     `The options are \`${sourceOf(request.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`,
   );
-  return withIgnore(request.module, [request.anchor], site);
+  return site;
 }
 
 /**
@@ -208,7 +205,6 @@ function noOptionsSite(request: JsOptionsRequest, node: JsNode): CookieSite {
  */
 function unreadableSite(
   request: Omit<JsSiteRequest, 'call' | 'optionsIndex'>,
-  anchor: number,
   node: JsNode,
   reason: string,
 ): CookieSite {
@@ -220,7 +216,7 @@ function unreadableSite(
     flags: allFlags(request.keys, { kind: 'unknown', reason: explain(request.module, value, reason) }),
     insertion: null,
   };
-  return withIgnore(request.module, [anchor, value.start], site);
+  return site;
 }
 
 function explain(module: JsModule, node: JsNode, reason: string): string {
@@ -253,24 +249,6 @@ function allFlags(keys: Record<Flag, string | null>, value: FlagValue): Record<F
 
 function locationOf(module: JsModule, offset: number): { line: number; column: number } {
   return lineColumn(module.starts, offset);
-}
-
-/** Applies a `cookie-hardener-ignore` comment found above the call or above the options object. */
-function withIgnore(
-  module: JsModule,
-  anchors: number[],
-  site: CookieSite,
-  callModule: JsModule = module,
-): CookieSite {
-  const [callOffset, ...others] = anchors;
-  const candidates: Array<[JsModule, number]> = [[callModule, callOffset ?? 0]];
-  for (const offset of others) candidates.push([module, offset]);
-  for (const [owner, offset] of candidates) {
-    const { line } = lineColumn(owner.starts, offset);
-    const reason = ignoreReasonAbove(owner.text, owner.starts, line);
-    if (reason !== null) return { ...site, ignoredReason: reason };
-  }
-  return site;
 }
 
 /** The literal string an options expression holds under `key` (`{ name: 'sid' }` → 'sid'), or null. */

@@ -13,6 +13,7 @@ export const koaSession: JsRule = {
     api: 'session({ … }, app)',
     description: 'The flat cookie options of koa-session (`httpOnly`, `secure` next to `key` and `maxAge`).',
     defaults: { httpOnly: 'on', secure: 'auto' },
+    mentions: ['koa-session'],
     neverAddSecure: true,
   },
   findSites(module, { load }) {

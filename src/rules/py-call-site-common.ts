@@ -2,7 +2,7 @@
 // the keywords (following visible `**dict` splats), new keywords added to the call itself or to the dict the
 // call splats.
 import type { SyntaxNode } from '@lezer/common';
-import { pyIgnoreReason, stringLiteral, textOf, type PyModule } from '../languages/python.js';
+import { stringLiteral, textOf, type PyModule } from '../languages/python.js';
 import { readPyFlag, readPyOptions, type PyOptionsView } from '../languages/py-options.js';
 import { abbreviate, lineColumn } from '../languages/text.js';
 import type { CookieKind, CookieSite, Flag } from '../model.js';
@@ -68,9 +68,6 @@ export function placeCallOptions(
   } else if (!view.unknownSpread && view.container) {
     site.insertion = { container: view.container, nest: [] };
   }
-  const reason =
-    pyIgnoreReason(module, call.from) ?? (target ? pyIgnoreReason(target.module, target.node.from) : null);
-  if (reason !== null) site.ignoredReason = reason;
 }
 
 /** Whether `name` is bound in the module by an import from one of `packages` (or their submodules). */

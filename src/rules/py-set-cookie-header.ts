@@ -11,7 +11,6 @@ import {
   childrenOf,
   dictEntriesOf,
   dottedName,
-  pyIgnoreReason,
   stringLiteral,
   textOf,
   type PyModule,
@@ -41,7 +40,7 @@ export const pySetCookieHeader: PyRule = {
   },
   findSites(module) {
     if (!/set-cookie/i.test(module.text) && !module.text.includes('SET_COOKIE')) return [];
-    const values: Array<{ value: SyntaxNode; anchor: number }> = [];
+    const values: SyntaxNode[] = [];
     for (const call of callsOf(module)) {
       const parts = callParts(call);
       const callee = parts ? dottedName(module, parts.callee) : null;
@@ -52,7 +51,7 @@ export const pySetCookieHeader: PyRule = {
       const args = argumentsOf(module, parts.argList);
       if (args.length !== 2 || args.some((argument) => argument.kind !== 'positional')) continue;
       if (!isSetCookie(module, args[0]!.value)) continue;
-      values.push({ value: args[1]!.value, anchor: call.from });
+      values.push(args[1]!.value);
     }
     module.tree.iterate({
       enter(ref) {
@@ -65,25 +64,25 @@ export const pySetCookieHeader: PyRule = {
           const parts = childrenOf(target);
           const key = parts.at(-2);
           if (parts.at(-1)?.name === ']' && key && isSetCookie(module, key)) {
-            values.push({ value, anchor: node.from });
+            values.push(value);
           }
         } else if (node.name === 'TupleExpression') {
           const items = childrenOf(node).filter((child) => !['(', ')', ',', 'Comment'].includes(child.name));
           if (items.length === 2 && isSetCookie(module, items[0]!)) {
-            values.push({ value: items[1]!, anchor: node.from });
+            values.push(items[1]!);
           }
         } else if (node.name === 'DictionaryExpression') {
           for (const entry of dictEntriesOf(module, node)) {
             if (entry.keyNode && isSetCookie(module, entry.keyNode)) {
-              values.push({ value: entry.value, anchor: entry.span.start });
+              values.push(entry.value);
             }
           }
         }
       },
     });
     const sites: CookieSite[] = [];
-    for (const { value, anchor } of values) {
-      const site = siteOf(module, this.meta.id, value, anchor);
+    for (const value of values) {
+      const site = siteOf(module, this.meta.id, value);
       if (site) sites.push(site);
     }
     return sites;
@@ -96,7 +95,7 @@ function isSetCookie(module: PyModule, node: SyntaxNode): boolean {
   return dottedName(module, node)?.at(-1) === 'SET_COOKIE';
 }
 
-function siteOf(module: PyModule, ruleId: string, value: SyntaxNode, anchor: number): CookieSite | null {
+function siteOf(module: PyModule, ruleId: string, value: SyntaxNode): CookieSite | null {
   const pieces = piecesOf(module, value);
   const statics = pieces.map((piece) => ('text' in piece ? piece.text : '\0')).join('');
   if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
@@ -122,8 +121,7 @@ function siteOf(module: PyModule, ruleId: string, value: SyntaxNode, anchor: num
         ? ['The header value ends in an expression, so the missing attributes have to be appended by hand.']
         : [],
   };
-  const reason = pyIgnoreReason(module, anchor) ?? pyIgnoreReason(module, value.from);
-  return reason === null ? site : { ...site, ignoredReason: reason };
+  return site;
 }
 
 /** A string, f-string, implicit or `+` concatenation, or `'…%s…' % x`, as static texts and expressions. */

@@ -28,6 +28,8 @@ export const remixCreateCookie: JsRule = {
     description:
       'Remix / React Router `createCookie(name, options)` and the `cookie` option of session storages.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    sameSiteByDefault: true,
+    mentions: ['SessionStorage'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];

@@ -8,7 +8,7 @@ import type { PyModule, PyModuleLoader } from '../languages/python.js';
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
   id: string;
-  /** Framework id used by reports to explain defaults and deployment cautions. */
+  /** Framework id: the key of its facts (defaults, proxy behaviour, notes) in `frameworks.ts`. */
   framework: string;
   language: Language;
   /** The API as people write it, for titles: "res.cookie()". */
@@ -17,6 +17,13 @@ export interface RuleMeta {
   description: string;
   /** What the framework does when the key is missing. */
   defaults: Record<Flag, FlagDefault>;
+  /** The framework sends SameSite (lax, or hapi's strict) when the option is missing. */
+  sameSiteByDefault?: boolean;
+  /**
+   * Words one of which every file using this API contains, beyond "ookie" / "OOKIE" (which cover every rule
+   * with "cookie" in its API or import): the prefilter skips files that contain none of them.
+   */
+  mentions?: readonly string[];
   /** Adding `secure: true` can break the app here (the `cookies` package throws behind a plain-HTTP hop). */
   neverAddSecure?: boolean;
   /** Browser-side API: HttpOnly cannot exist there. */

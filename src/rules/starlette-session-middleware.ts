@@ -24,6 +24,8 @@ export const starletteSessionMiddleware: PyRule = {
     description:
       'Starlette / FastAPI `SessionMiddleware` options (`https_only` gives the session cookie Secure).',
     defaults: { httpOnly: 'on', secure: 'off' },
+    sameSiteByDefault: true,
+    mentions: ['SessionMiddleware'],
   },
   findSites(module, context) {
     if (!module.text.includes('SessionMiddleware')) return [];

@@ -25,6 +25,7 @@ export const sveltekitCookiesSet: JsRule = {
     description:
       'SvelteKit `cookies.set(name, value, options)` in load functions, actions, endpoints and hooks.',
     defaults: { httpOnly: 'on', secure: 'on' },
+    sameSiteByDefault: true,
   },
   findSites(module, { load }) {
     if (!isSvelteKitFile(module)) return [];

@@ -9,7 +9,6 @@ import {
   callsOf,
   dictEntriesOf,
   dottedName,
-  pyIgnoreReason,
   type PyModule,
 } from '../languages/python.js';
 import { resolvePyExpression, type PyResolveContext } from '../languages/py-options.js';
@@ -65,8 +64,6 @@ export const tornadoCookieSettings: PyRule = {
           'flags only from each set_cookie / set_signed_cookie call, so this dict changes nothing on its own. ' +
           'The calls themselves were checked instead.',
       };
-      const reason = pyIgnoreReason(module, value.from);
-      if (reason !== null) site.ignoredReason = reason;
       sites.push(site);
     }
     return sites;

@@ -1,14 +1,7 @@
 // Tornado's `_xsrf` cookie takes its attributes only from the `xsrf_cookie_kwargs` application setting.
 // Script reads `_xsrf` for AJAX requests, so only Secure is enforced here, never HttpOnly.
 import type { SyntaxNode } from '@lezer/common';
-import {
-  argumentsOf,
-  dictEntriesOf,
-  pyContainer,
-  pyIgnoreReason,
-  textOf,
-  type PyModule,
-} from '../languages/python.js';
+import { argumentsOf, dictEntriesOf, pyContainer, textOf, type PyModule } from '../languages/python.js';
 import { isMutated, readPyFlag, readPyOptions, resolvePyExpression } from '../languages/py-options.js';
 import type { CookieSite } from '../model.js';
 import type { PyRule, PyRuleContext } from './rule.js';
@@ -86,7 +79,7 @@ function siteFor(
       flags: { httpOnly: { kind: 'absent' }, secure: readPyFlag(view, 'secure') },
       insertion: view.container && !view.unknownSpread ? { container: view.container, nest: [] } : null,
     };
-    return withIgnore(module, kwargs.from, site);
+    return site;
   }
   const enabled = entries.find((entry) => entry.key === 'xsrf_cookies');
   if (!enabled || module.text.slice(enabled.value.from, enabled.value.to) !== 'True') return null;
@@ -117,10 +110,5 @@ function siteFor(
       'The settings dict is changed after it is written, so the flag is left for a person to add.',
     );
   }
-  return withIgnore(module, enabled.from, site);
-}
-
-function withIgnore(module: PyModule, offset: number, site: CookieSite): CookieSite {
-  const reason = pyIgnoreReason(module, offset);
-  return reason === null ? site : { ...site, ignoredReason: reason };
+  return site;
 }

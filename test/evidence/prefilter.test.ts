@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayConfigureServer, mentionsCookieApi, mentionsServerSetting } from '../../src/languages/index.js';
+import { mayConfigureServer, mentionsServerSetting } from '../../src/languages/index.js';
+import { mentionsCookieApi } from '../../src/rules/prefilter.js';
 
 describe('server-setting prefilter', () => {
   it.each([

@@ -347,6 +347,38 @@ describe('other findings', () => {
     );
   });
 
+  it("states the default of the finding's own API where its framework's APIs differ (Django)", () => {
+    const session = finding({
+      ruleId: 'django-session-settings',
+      framework: 'django',
+      file: 'proj/settings.py',
+      line: 12,
+      cookie: 'sessionid',
+      kind: 'session',
+      problems: ['httpOnly-false', 'secure-missing'],
+      changedFlags: ['httpOnly', 'secure'],
+      fingerprint: 'd1',
+    });
+    const csrf = finding({
+      ruleId: 'django-csrf-settings',
+      framework: 'django',
+      file: 'proj/settings.py',
+      line: 13,
+      cookie: 'csrftoken',
+      kind: 'csrf',
+      problems: ['secure-missing'],
+      changedFlags: ['secure'],
+      fingerprint: 'd2',
+    });
+    const markdown = analysis([session, csrf]);
+    expect(markdown).toContain(
+      "- **Now:** Secure is not set, and Django leaves it off when the option is missing. HttpOnly is turned off explicitly, overriding Django's default.",
+    );
+    expect(markdown).toContain(
+      '- **Now:** Secure is not set, and Django leaves it off when the option is missing.\n',
+    );
+  });
+
   it('calls out test code and browser code that were not changed', () => {
     const inTests = finding({
       ...expressToken,
@@ -357,7 +389,7 @@ describe('other findings', () => {
       fingerprint: 'bb',
     });
     const inBrowser = finding({
-      ruleId: 'js-cookie',
+      ruleId: 'js-cookie-set',
       framework: 'js-cookie',
       file: 'web/src/auth.js',
       line: 3,

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
+import { FRAMEWORK_FACTS } from '../../src/rules/frameworks.js';
 import { RULES } from '../../src/rules/index.js';
 import { scanFiles } from '../../src/scan.js';
 import { parseJavaScript } from '../../src/languages/javascript.js';
@@ -79,6 +80,38 @@ function annotationsOf(file: string, text: string): Annotation[] {
   return found;
 }
 
+/**
+ * The inputs with `cookie-hardener-ignore: generated` above every site annotated for the rule, in the file's
+ * comment syntax and at the site line's indentation.
+ */
+function withIgnoreComments(inputs: Map<string, string>, ruleId: string): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const [file, text] of inputs) {
+    const targets = new Set(
+      annotationsOf(file, text)
+        .filter((a) => a.kind === 'ruleid' && a.ruleId === ruleId)
+        .map((a) => a.line),
+    );
+    const lines = text.split('\n');
+    const out: string[] = [];
+    lines.forEach((line, index) => {
+      if (targets.has(index + 1)) {
+        const indent = /^\s*/.exec(line)![0];
+        const above = lines[index - 1] ?? '';
+        const comment = file.endsWith('.py')
+          ? '# cookie-hardener-ignore: generated'
+          : /^\s*\{\/\*/.test(above)
+            ? '{/* cookie-hardener-ignore: generated */}'
+            : '// cookie-hardener-ignore: generated';
+        out.push(indent + comment);
+      }
+      out.push(line);
+    });
+    result.set(file, out.join('\n'));
+  }
+  return result;
+}
+
 function scanTexts(texts: Map<string, string>) {
   return scanFiles({
     files: [...texts.keys()].sort(),
@@ -147,6 +180,31 @@ describe.each(RULES.map((rule) => rule.meta.id))('rule %s', (ruleId) => {
         for (const file of fixture.outputs.keys()) expect(fixture.inputs.has(file), file).toBe(true);
       });
 
+      it('honours a cookie-hardener-ignore comment above every site', () => {
+        const ignoredInputs = withIgnoreComments(fixture.inputs, ruleId);
+        const ignored = scanTexts(ignoredInputs);
+        const after = new Map(ignored.changes.map((change) => [change.file, change.after]));
+        const expected = [...ignoredInputs].flatMap(([file, text]) =>
+          annotationsOf(file, text).filter((a) => a.kind === 'ruleid' && a.ruleId === ruleId),
+        );
+        for (const annotation of expected) {
+          const where = `${annotation.file}:${annotation.line}`;
+          const finding = ignored.findings.find(
+            (f) => f.ruleId === ruleId && f.file === annotation.file && f.line === annotation.line,
+          );
+          expect(finding?.outcome, where).toBe('ignored');
+          expect(finding?.notChangedReasons, where).toEqual([
+            'ignored by a cookie-hardener-ignore comment: generated',
+          ]);
+          expect(finding?.edits, where).toEqual([]);
+          const input = ignoredInputs.get(annotation.file)!;
+          const output = after.get(annotation.file) ?? input;
+          // The site's line and the comment above it come out as they went in.
+          const lines = (text: string) => text.split('\n').slice(annotation.line - 2, annotation.line);
+          expect(lines(output), where).toEqual(lines(input));
+        }
+      });
+
       it('leaves output that parses and needs nothing more', () => {
         const fixed = new Map(fixture.inputs);
         for (const change of result.changes) fixed.set(change.file, change.after);
@@ -167,11 +225,24 @@ describe('rule catalogue', () => {
     const ruleFiles = readdirSync(new URL('../../src/rules/', import.meta.url).pathname)
       .filter(
         (file) =>
-          !['index.ts', 'rule.ts', 'js-site.ts', 'javascript-rules.ts', 'python-rules.ts'].includes(file) &&
-          !file.endsWith('-common.ts'),
+          ![
+            'index.ts',
+            'rule.ts',
+            'js-site.ts',
+            'javascript-rules.ts',
+            'python-rules.ts',
+            'ignore.ts',
+            'prefilter.ts',
+            'frameworks.ts',
+          ].includes(file) && !file.endsWith('-common.ts'),
       )
       .map((file) => file.replace(/\.ts$/, ''));
     expect(ruleFiles.sort()).toEqual([...ids].sort());
+  });
+
+  it('has the facts of every framework a rule names, and no facts no rule names', () => {
+    const frameworks = new Set(RULES.map((rule) => rule.meta.framework));
+    expect([...frameworks].sort()).toEqual(Object.keys(FRAMEWORK_FACTS).sort());
   });
 
   it('has unique ids of the form <framework>-<api>', () => {

@@ -1,0 +1,286 @@
+// What the writeup knows about each framework a rule's `meta.framework` names: its defaults in words, how Secure
+// behaves behind a proxy and over plain HTTP, and what to check after a change. The facts come from each
+// library's source as summarised in shared/reference/frameworks.md; the sentences are rendered as Markdown,
+// so code is quoted.
+export interface FrameworkFacts {
+  /** How the framework is named in tables and headings (Markdown). */
+  name: string;
+  /** One or two sentences on the defaults, for "What the framework does by default". */
+  defaultBehaviour: string;
+  /** How Secure interacts with a proxy that terminates TLS and forwards plain HTTP to the app. */
+  behindProxy?: string;
+  /** What a developer sees on a plain-HTTP dev server once Secure is on, where it differs from "the browser drops it". */
+  overPlainHttp?: string;
+  /** The cookie's name when the code does not set one (session middlewares). */
+  defaultCookieName?: string;
+  /** How to issue a fresh session after login in this framework. */
+  sessionRegeneration?: string;
+  /** A check specific to this framework, added to the checklist once when Secure changes. */
+  verifyAfterSecure?: string;
+  /** The option holding the secret that signs or encrypts its session cookie. */
+  secretSetting?: string;
+  /**
+   * The framework reads no application-wide cookie options dict, so one in the code (reported at the dict)
+   * matters only where calls splat it: what the report says about such a dict.
+   */
+  unreadOptionsDict?: {
+    /** Nothing splats it. */
+    unused: string;
+    /** Some calls splat it (they are listed after this sentence). */
+    splatted: string;
+    /** The checklist item, followed by where the dict is splatted. */
+    check: string;
+  };
+}
+
+const PROXY_NODE_COOKIES =
+  'it writes cookies through the `cookies` package, which throws `Cannot send secure cookie over unencrypted connection` when `secure: true` meets a request it believes is plain HTTP.';
+
+/** Keyed by the `framework` of the rules' meta; the catalogue test checks both ways. */
+export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
+  express: {
+    name: 'Express',
+    defaultBehaviour:
+      '`res.cookie(name, value, options)` fills in only `path: /`; HttpOnly and Secure appear only when the options ask for them.',
+    behindProxy:
+      "`res.cookie` writes the Secure attribute whatever the protocol of the request, so a proxy that terminates TLS does not change the header. Code that reads `req.secure` or `req.protocol` needs `app.set('trust proxy', 1)` (or the proxy's address) to see `X-Forwarded-Proto`.",
+  },
+  cookie: {
+    name: '`cookie` package',
+    defaultBehaviour:
+      '`serialize` (and `stringifySetCookie` from 1.1 on) writes an attribute only when its option is truthy; nothing is on by default.',
+    behindProxy:
+      'It only builds the header string, so the attribute is written whatever the connection; the browser enforces it.',
+  },
+  'express-session': {
+    name: 'express-session',
+    defaultBehaviour:
+      "The session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true` or `'auto'` (follow the request).",
+    behindProxy:
+      "With `cookie.secure: true`, express-session only sends the cookie on requests it believes are HTTPS. When TLS ends at a proxy, the app sees plain HTTP unless `app.set('trust proxy', 1)` (or the middleware's `proxy: true`) lets it trust `X-Forwarded-Proto`; without that the session cookie is silently never set and logins stop sticking, with no error logged.",
+    overPlainHttp: 'express-session goes further and does not send the session cookie at all.',
+    defaultCookieName: 'connect.sid',
+    sessionRegeneration:
+      'call `req.session.regenerate()` once the credentials check out, before storing the user id',
+    verifyAfterSecure:
+      "express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
+    secretSetting: '`secret`',
+  },
+  'cookie-session': {
+    name: 'cookie-session',
+    defaultBehaviour:
+      'The options are flat (no `cookie:` object). HttpOnly is on unless `httpOnly: false`; Secure follows the request (on for HTTPS, off for HTTP) unless set.',
+    behindProxy: `cookie-session matters here: ${PROXY_NODE_COOKIES} When TLS ends at a proxy, set \`app.set('trust proxy', 1)\` before relying on \`secure: true\`, or every response that touches the session fails with a 500.`,
+    overPlainHttp:
+      'cookie-session fails harder: with `secure: true` it throws on every response that writes the session.',
+    defaultCookieName: 'session',
+    verifyAfterSecure:
+      'cookie-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors.',
+    secretSetting: '`keys`',
+  },
+  koa: {
+    name: 'Koa',
+    defaultBehaviour:
+      '`ctx.cookies.set` makes cookies HttpOnly unless told otherwise and turns Secure on by itself for requests Koa sees as HTTPS.',
+    behindProxy: `Koa matters here: ${PROXY_NODE_COOKIES} Koa believes \`X-Forwarded-Proto\` only when \`app.proxy = true\`; without it, a proxy that terminates TLS makes every such request fail with a 500, and the automatic mode leaves Secure off.`,
+    overPlainHttp: 'Koa fails harder: every `ctx.cookies.set` that asks for `secure: true` throws.',
+    verifyAfterSecure:
+      'Koa: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.',
+    secretSetting: '`app.keys`',
+  },
+  'koa-session': {
+    name: 'koa-session',
+    defaultBehaviour:
+      'The options are flat; HttpOnly defaults to on, and a missing `secure` follows the request the way `ctx.cookies.set` does.',
+    behindProxy: `koa-session matters here: ${PROXY_NODE_COOKIES} Set \`app.proxy = true\` when TLS ends at a proxy, or \`secure: true\` turns every session write into a 500.`,
+    overPlainHttp:
+      'koa-session fails harder: with `secure: true` it throws on every response that writes the session.',
+    defaultCookieName: 'koa.sess',
+    verifyAfterSecure:
+      'koa-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.',
+    secretSetting: '`app.keys`',
+  },
+  'fastify-cookie': {
+    name: '@fastify/cookie',
+    defaultBehaviour:
+      "`reply.setCookie` sets neither HttpOnly nor Secure unless the call, or the plugin registration's `parseOptions`, does; SameSite defaults to `lax`.",
+    behindProxy:
+      "A literal `secure: true` is written whatever the protocol. `secure: 'auto'` reads `request.protocol`, which reflects `X-Forwarded-Proto` only when Fastify is created with `trustProxy`.",
+  },
+  'fastify-session': {
+    name: '@fastify/session',
+    defaultBehaviour:
+      'The session cookie is HttpOnly and Secure unless `cookie.httpOnly` / `cookie.secure` say otherwise, so only an explicit `false` weakens it.',
+    behindProxy:
+      'With Secure on, the session cookie is not set on connections @fastify/session considers insecure. When TLS ends at a proxy, create Fastify with `trustProxy` so `X-Forwarded-Proto` counts.',
+    overPlainHttp: '@fastify/session goes further and does not send the session cookie at all.',
+    defaultCookieName: 'sessionId',
+    sessionRegeneration: 'call `request.session.regenerate()` after a successful login',
+    secretSetting: '`secret`',
+  },
+  'fastify-secure-session': {
+    name: '@fastify/secure-session',
+    defaultBehaviour:
+      'The encrypted session cookie is HttpOnly by default; Secure has no default, and SameSite `lax` comes from @fastify/cookie.',
+    behindProxy:
+      'The cookie is written through `reply.setCookie`, so a literal `secure: true` is sent whatever the protocol.',
+    secretSetting: '`key`',
+  },
+  nextjs: {
+    name: 'Next.js',
+    defaultBehaviour:
+      '`cookies().set(…)` and `NextResponse#cookies.set(…)` default only `path` to `/`; HttpOnly and Secure are off unless passed.',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
+  hono: {
+    name: 'Hono',
+    defaultBehaviour:
+      "`setCookie` / `setSignedCookie` add only `path: /`; HttpOnly and Secure are off unless set (`prefix: 'secure'` or `'host'` forces Secure).",
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
+  'hono-sessions': {
+    name: 'hono-sessions',
+    defaultBehaviour:
+      "`sessionMiddleware` hands `cookieOptions` unchanged to Hono's `setCookie`, which adds only `path: /`; HttpOnly and Secure are off unless set.",
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+    defaultCookieName: 'session',
+    secretSetting: '`encryptionKey`',
+  },
+  'set-cookie-header': {
+    name: 'Raw `Set-Cookie` header',
+    defaultBehaviour:
+      'A header written by hand carries exactly the attributes its text names: without `; HttpOnly` and `; Secure` the browser sets neither.',
+    behindProxy: 'The header is sent as written, whatever the protocol of the request.',
+  },
+  h3: {
+    name: 'h3',
+    defaultBehaviour:
+      '`setCookie(event, …)` adds only `path: /`, so HttpOnly and Secure are off unless set; `useSession` defaults its cookie to HttpOnly and Secure.',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+    defaultCookieName: 'h3',
+    secretSetting: '`password` (`useSession`)',
+  },
+  hapi: {
+    name: 'hapi',
+    defaultBehaviour:
+      "`server.state` / `h.state` default to `isHttpOnly: true`, `isSecure: true` and `isSameSite: 'Strict'`; only an explicit `false` weakens a cookie.",
+    behindProxy: 'The attribute is written as configured, whatever the protocol of the request.',
+  },
+  remix: {
+    name: 'Remix / React Router',
+    defaultBehaviour:
+      '`createCookie` and `createCookieSessionStorage` default `path` to `/` and `sameSite` to `lax`; HttpOnly and Secure are off unless set.',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+    defaultCookieName: '__session',
+    secretSetting: '`secrets`',
+  },
+  sveltekit: {
+    name: 'SvelteKit',
+    defaultBehaviour:
+      '`cookies.set` defaults to HttpOnly, SameSite `lax` and Secure, except on `http://localhost` where Secure is left off.',
+  },
+  authjs: {
+    name: 'Auth.js',
+    defaultBehaviour:
+      "Auth.js makes its cookies HttpOnly with SameSite `lax`; Secure follows `useSecureCookies`, which defaults to whether the site's configured URL starts with `https:`.",
+    behindProxy:
+      'Secure depends on the URL Auth.js is told it is served from (`NEXTAUTH_URL` in v4), not on the connection: an `http://` URL there turns Secure off for every auth cookie.',
+  },
+  'iron-session': {
+    name: 'iron-session',
+    defaultBehaviour: '`cookieOptions` default to HttpOnly, Secure and SameSite `lax`.',
+    secretSetting: '`password`',
+  },
+  'js-cookie': {
+    name: 'js-cookie',
+    defaultBehaviour:
+      'Browser code: `Cookies.set` cannot make a cookie HttpOnly at all, and Secure is off unless `secure: true` is passed.',
+  },
+  'universal-cookie': {
+    name: 'universal-cookie',
+    defaultBehaviour: 'In the browser its `httpOnly` option is ignored; Secure is off unless set.',
+  },
+  'ngx-cookie-service': {
+    name: 'ngx-cookie-service',
+    defaultBehaviour:
+      'Angular browser code: `CookieService.set` / `put` write through `document.cookie`, so they can never set HttpOnly; Secure is off unless `secure: true` is passed.',
+  },
+  'document-cookie': {
+    name: '`document.cookie`',
+    defaultBehaviour:
+      'Script can add `; Secure` to the string it assigns but can never set HttpOnly; without `; Secure` the cookie also travels over plain HTTP.',
+  },
+  flask: {
+    name: 'Flask',
+    defaultBehaviour:
+      '`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.',
+    behindProxy:
+      "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
+    defaultCookieName: 'session',
+    sessionRegeneration: 'call `session.clear()` before storing the user in the session at login',
+    secretSetting: '`SECRET_KEY`',
+  },
+  'flask-login': {
+    name: 'Flask-Login',
+    defaultBehaviour:
+      'The remember-me cookie is HttpOnly by default from Flask-Login 0.6 (not in 0.5 and earlier); `REMEMBER_COOKIE_SECURE` defaults to `False`.',
+    behindProxy: 'The attribute is written whatever the protocol of the request.',
+    defaultCookieName: 'remember_token',
+  },
+  werkzeug: {
+    name: 'Werkzeug / Flask `set_cookie`',
+    defaultBehaviour: '`Response.set_cookie` defaults to `secure=False` and `httponly=False`.',
+    behindProxy: 'The attribute is written whatever the protocol of the request.',
+  },
+  django: {
+    name: 'Django',
+    defaultBehaviour:
+      '`SESSION_COOKIE_HTTPONLY` defaults to `True`; `SESSION_COOKIE_SECURE` and `CSRF_COOKIE_SECURE` default to `False`; `CSRF_COOKIE_HTTPONLY` is `False` on purpose so JavaScript can read the token. `HttpResponse.set_cookie` defaults to `secure=False, httponly=False`.',
+    behindProxy:
+      "Django writes Secure whatever the protocol. When TLS ends at a proxy, `SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')` makes `request.is_secure()` true (HTTPS redirects and CSRF origin checks rely on it); set it only if the proxy always overwrites that header.",
+    defaultCookieName: 'sessionid',
+    sessionRegeneration:
+      '`django.contrib.auth.login()` already cycles the session key; custom login code should call `request.session.cycle_key()`',
+    verifyAfterSecure:
+      'Django: `python manage.py check --deploy` against the production settings no longer reports `security.W010`–`W012` (session cookie) or `security.W016` (CSRF cookie).',
+    secretSetting: '`SECRET_KEY`',
+  },
+  starlette: {
+    name: 'Starlette / FastAPI',
+    defaultBehaviour:
+      '`Response.set_cookie` defaults to `secure=False, httponly=False, samesite="lax"`. `SessionMiddleware` always sends HttpOnly and adds Secure only with `https_only=True`.',
+    behindProxy:
+      'The attribute is written whatever the protocol. When TLS ends at a proxy, run uvicorn with `--proxy-headers` and `--forwarded-allow-ips` so `request.url.scheme` is `https`.',
+    defaultCookieName: 'session',
+    secretSetting: '`secret_key` (`SessionMiddleware`)',
+  },
+  aiohttp: {
+    name: 'aiohttp',
+    defaultBehaviour: '`StreamResponse.set_cookie` adds `secure` and `httponly` only when they are passed.',
+    behindProxy: 'The attribute is written whatever the protocol of the request.',
+  },
+  'aiohttp-session': {
+    name: 'aiohttp-session',
+    defaultBehaviour: 'The storages default to `httponly=True`; `secure` has no default, so it is off.',
+    behindProxy: 'The attribute is written whatever the protocol of the request.',
+    defaultCookieName: 'AIOHTTP_SESSION',
+  },
+  tornado: {
+    name: 'Tornado',
+    defaultBehaviour:
+      '`set_cookie`, `set_signed_cookie` and its older name `set_secure_cookie` default to `httponly=False, secure=False`. Tornado reads no application setting for these flags: a `cookie_settings` dict does nothing unless the project\'s own code splats it into those calls, and `xsrf_cookie_kwargs` reaches only the `_xsrf` cookie. In Tornado a "secure cookie" is a *signed* one; `set_secure_cookie` sets no Secure attribute.',
+    behindProxy:
+      'Tornado writes Secure whatever the protocol, so a proxy that terminates TLS does not remove it; start the `HTTPServer` with `xheaders=True` so `request.protocol` reflects `X-Forwarded-Proto` for code that checks it.',
+    sessionRegeneration:
+      'issue a new signed value at login and pass a short `max_age_days` to `get_signed_cookie`',
+    secretSetting: '`cookie_secret`',
+    unreadOptionsDict: {
+      unused:
+        'Tornado reads no `cookie_settings` (or any similar) application setting, and cookie-hardener found no call that splats this dict into `set_cookie` / `set_signed_cookie`. On its own it changes no cookie: the flags have to reach those calls.',
+      splatted:
+        'Tornado reads no `cookie_settings` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.',
+      check:
+        'Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does',
+    },
+  },
+};
