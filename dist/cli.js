@@ -52077,6 +52077,15 @@ var PATTERNS2 = [
     describe: (code) => `\`${code}\`: no certificate unless one is configured`
   },
   {
+    kind: "setting",
+    // The deployment's own address read from the environment, defaulting to plain HTTP
+    // (`SITE_ROOT = os.getenv("SITE_ROOT", "http://localhost:8000")`): HTTPS is whatever each install configures.
+    needle: /['"]http:\/\//,
+    regex: /\b(?:getenv|environ\.get|env(?:\.str|\.list)?|\w*from_env|__get_\w+)\(\s*['"]\w*(?:URL|ROOT|HOSTS?|ORIGINS?)['"]\s*,\s*(?:default\s*=\s*)?\[?\s*['"]http:\/\/[^'"]*['"]/g,
+    languages: ["python"],
+    describe: (code) => `\`${code}\`: the address each install serves defaults to plain HTTP`
+  },
+  {
     kind: "conditional-server",
     needle: /ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile\s*=/,
     // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
@@ -53343,7 +53352,7 @@ function decideSecure(value, meta2, kind, facts) {
     const request = facts.requestSecure;
     if (!request) {
       return leave(
-        `HTTPS is optional in this project (${cite(facts.optionalTls, 2)}), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and the request cannot be named here to make Secure follow it; set Secure from the request's scheme by hand`,
+        `HTTPS is optional in this project (${cite(facts.optionalTls, 2)}), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and Secure cannot follow the request here; make it follow the request's scheme, or a setting each install turns on with HTTPS`,
         facts.optionalTls
       );
     }

@@ -55,6 +55,16 @@ const PATTERNS: Pattern[] = [
     describe: (code) => `\`${code}\`: no certificate unless one is configured`,
   },
   {
+    kind: 'setting',
+    // The deployment's own address read from the environment, defaulting to plain HTTP
+    // (`SITE_ROOT = os.getenv("SITE_ROOT", "http://localhost:8000")`): HTTPS is whatever each install configures.
+    needle: /['"]http:\/\//,
+    regex:
+      /\b(?:getenv|environ\.get|env(?:\.str|\.list)?|\w*from_env|__get_\w+)\(\s*['"]\w*(?:URL|ROOT|HOSTS?|ORIGINS?)['"]\s*,\s*(?:default\s*=\s*)?\[?\s*['"]http:\/\/[^'"]*['"]/g,
+    languages: ['python'],
+    describe: (code) => `\`${code}\`: the address each install serves defaults to plain HTTP`,
+  },
+  {
     kind: 'conditional-server',
     needle: /ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile\s*=/,
     // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).

@@ -330,7 +330,7 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
     const request = facts.requestSecure;
     if (!request) {
       return leave(
-        `HTTPS is optional in this project (${cite(facts.optionalTls, 2)}), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and the request cannot be named here to make Secure follow it; set Secure from the request's scheme by hand`,
+        `HTTPS is optional in this project (${cite(facts.optionalTls, 2)}), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and Secure cannot follow the request here; make it follow the request's scheme, or a setting each install turns on with HTTPS`,
         facts.optionalTls,
       );
     }

@@ -102,3 +102,26 @@ describe('optional TLS as self-hosted apps write it', () => {
     expect(facts('server.js', 'https.createServer(options, app).listen(443);', 'javascript')).toEqual([]);
   });
 });
+
+describe('an install address that defaults to plain HTTP', () => {
+  it('counts a site URL or host list read from the environment with an http:// default', () => {
+    const text = [
+      'SITE_ROOT = os.getenv("SITE_ROOT", "http://localhost:8000").removesuffix("/")',
+      'CORS_ALLOWED_ORIGINS = __get_list("PAPERLESS_CORS_ALLOWED_HOSTS", default=["http://localhost:8000"])',
+      'TIKA_ENDPOINT = os.getenv("PAPERLESS_TIKA_ENDPOINT", "http://localhost:9998")',
+      'BASE_URL = os.getenv("BASE_URL", "https://example.com")',
+    ].join('\n');
+    expect(facts('hc/settings.py', text, 'python')).toEqual([
+      [
+        1,
+        'setting',
+        '`getenv("SITE_ROOT", "http://localhost:8000"`: the address each install serves defaults to plain HTTP',
+      ],
+      [
+        2,
+        'setting',
+        '`__get_list("PAPERLESS_CORS_ALLOWED_HOSTS", default=["http://localhost:8000"`: the address each install serves defaults to plain HTTP',
+      ],
+    ]);
+  });
+});

@@ -100,7 +100,7 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     const { after, findings } = plan({ 'app.py': noRequest }, TLS);
     expect(after['app.py']).toBe(noRequest);
     expect(findings[0]?.notChangedReasons).toContain(
-      "HTTPS is optional in this project (`certfile` is optional (server.py:3)), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and the request cannot be named here to make Secure follow it; set Secure from the request's scheme by hand",
+      "HTTPS is optional in this project (`certfile` is optional (server.py:3)), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and Secure cannot follow the request here; make it follow the request's scheme, or a setting each install turns on with HTTPS",
     );
   });
 

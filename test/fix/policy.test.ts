@@ -237,7 +237,7 @@ describe('Secure', () => {
     const [left] = decide(site({ kind: 'true', span: SPAN }, ABSENT), 'other', facts({ optionalTls: [tls] }));
     expect([left?.action, left?.reason]).toEqual([
       null,
-      "HTTPS is optional in this project (`certfile` is optional (server.py:9)), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and the request cannot be named here to make Secure follow it; set Secure from the request's scheme by hand",
+      "HTTPS is optional in this project (`certfile` is optional (server.py:9)), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and Secure cannot follow the request here; make it follow the request's scheme, or a setting each install turns on with HTTPS",
     ]);
   });
 
