@@ -79713,9 +79713,10 @@ function gatherFacts(site, meta2, evidence, texts) {
   const text = texts.get(optionsFile) ?? "";
   const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text, site);
-  if (facts.optionalTls.length > 0) facts.requestSecure = followRequest(site, meta2, text);
   facts.missingProxyTrust = proxyAdvice(site, meta2, evidence);
   facts.untrustedProxy = untrustedProxy(meta2, evidence);
+  if (facts.optionalTls.length > 0 || facts.untrustedProxy)
+    facts.requestSecure = followRequest(site, meta2, text);
   return facts;
 }
 function securePrefixOf(name2) {
@@ -80062,6 +80063,19 @@ function decideSecure(value, meta2, kind, facts) {
       evidence: facts.optionalTls,
       note: `HTTPS is optional in this project, so Secure follows the request (\`${request2.value}\`) instead of being hard-coded.${request2.caution ? ` Note: ${request2.caution}.` : ""}`,
       beforeMerging: request2.caution
+    };
+  }
+  if (facts.untrustedProxy && facts.requestSecure) {
+    const trust = facts.untrustedProxy;
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: "",
+      value: facts.requestSecure.value,
+      evidence: [],
+      note: `The project does not trust a proxy (\`${trust.line}\`), and with a literal true ${meta2.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${facts.requestSecure.value}\`).`
     };
   }
   const proxy = facts.missingProxyTrust;

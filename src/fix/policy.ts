@@ -346,6 +346,21 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       beforeMerging: request.caution,
     };
   }
+  if (facts.untrustedProxy && facts.requestSecure) {
+    // express-session refuses to send a Secure cookie on a request it sees as plain HTTP: with no proxy trust,
+    // a literal true would stop the session cookie behind a TLS proxy and on plain HTTP alike.
+    const trust = facts.untrustedProxy;
+    return {
+      flag,
+      problem,
+      action,
+      severity,
+      reason: '',
+      value: facts.requestSecure.value,
+      evidence: [],
+      note: `The project does not trust a proxy (\`${trust.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${facts.requestSecure.value}\`).`,
+    };
+  }
   const proxy = facts.missingProxyTrust;
   return {
     flag,

@@ -142,9 +142,10 @@ export function gatherFacts(
     .transportSwitchFor(optionsFile)
     .find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text, site);
-  if (facts.optionalTls.length > 0) facts.requestSecure = followRequest(site, meta, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
   facts.untrustedProxy = untrustedProxy(meta, evidence);
+  if (facts.optionalTls.length > 0 || facts.untrustedProxy)
+    facts.requestSecure = followRequest(site, meta, text);
   return facts;
 }
 
