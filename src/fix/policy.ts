@@ -250,6 +250,15 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
     reason,
     evidence,
   });
+  // The fix goes ahead: `value` when it is not a literal true, `note` saying why it takes that form.
+  const change = (extra: Pick<Judgement, 'evidence'> & Partial<Judgement>): Judgement => ({
+    flag,
+    problem,
+    action,
+    severity,
+    reason: '',
+    ...extra,
+  });
 
   if (meta.neverAddSecure) {
     return leave(
@@ -261,15 +270,10 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
     );
   }
   if (facts.securePrefix) {
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: '',
+    return change({
       evidence: [],
       note: `Browsers already refuse a \`${facts.securePrefix}\` cookie without Secure, so adding it cannot break anything that works today.`,
-    };
+    });
   }
   if (facts.plainHttp.length > 0) {
     const untrusted = facts.missingProxyTrust ?? facts.untrustedProxy;
@@ -299,26 +303,16 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
     }
     if (toggle.expression === null) {
       // On in production but out of reach here: a literal true gives this cookie what the switch gives the others.
-      return {
-        flag,
-        problem,
-        action,
-        severity,
-        reason: '',
+      return change({
         evidence: toggle.evidence,
         note: `The project's other cookies take Secure from \`${toggle.name}\`, which cannot be named in this file, so Secure is set to true here; use the switch instead if this cookie must also work over plain HTTP.`,
-      };
+      });
     }
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: '',
+    return change({
       value: toggle.expression,
       evidence: toggle.evidence,
       note: `Secure follows the project's own switch \`${toggle.expression}\`, as its other cookies do.`,
-    };
+    });
   }
   if (toggle && meta.clientSide && toggle.offByDefault) {
     return leave(
@@ -334,45 +328,30 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
         facts.optionalTls,
       );
     }
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: '',
+    return change({
       value: request.value,
       evidence: facts.optionalTls,
       note: `HTTPS is optional in this project, so Secure follows the request (\`${request.value}\`) instead of being hard-coded.${request.caution ? ` Note: ${request.caution}.` : ''}`,
       beforeMerging: request.caution,
-    };
+    });
   }
   if (facts.untrustedProxy && facts.requestSecure) {
     // express-session refuses to send a Secure cookie on a request it sees as plain HTTP: with no proxy trust,
     // a literal true would stop the session cookie behind a TLS proxy and on plain HTTP alike.
     const trust = facts.untrustedProxy;
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: '',
+    return change({
       value: facts.requestSecure.value,
       evidence: [],
       note: `The project does not trust a proxy (\`${trust.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${facts.requestSecure.value}\`).`,
-    };
+    });
   }
   const proxy = facts.missingProxyTrust;
-  return {
-    flag,
-    problem,
-    action,
-    severity,
-    reason: '',
+  return change({
     evidence: proxy ? proxy.hints : [],
     beforeMerging: proxy
       ? `The app looks like it runs behind a proxy (${cite(proxy.hints, 1)}) but does not trust it: add \`${proxy.line}\` (${proxy.setting}) so the framework sees HTTPS requests as secure.`
       : undefined,
-  };
+  });
 }
 
 /** SameSite, when enforced: a missing value is added (Lax is harmless for every kind of cookie); `None` or
