@@ -299,10 +299,12 @@ function analyze(
       if (!onlySettings) analysis.skipped.push({ file, reason: result.skip });
       return;
     }
-    if (!always.has(file) && !mentionsCookieApi(result.text)) {
-      if (forSettings) analysis.settingTexts.set(file, result.text);
+    if (onlySettings) {
+      // The filter already found no cookie API in these bytes, only a server setting.
+      analysis.settingTexts.set(file, result.text);
       return;
     }
+    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
     analysis.texts.set(file, result.text);
     try {
       analyzeFile(file, language, result.text);

@@ -14,11 +14,13 @@ export const CUT_NOTE =
 export function capUtf8(text: string, maxBytes: number, note = CUT_NOTE): string {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= maxBytes) return text;
-  const room = Math.max(0, maxBytes - Buffer.byteLength(note, 'utf8'));
+  const room = maxBytes - Buffer.byteLength(note, 'utf8');
+  if (room <= 0) return ''; // not even the note fits: the summary already holds all GitHub shows
   let cut = room;
   // Back off to the first byte of a character: continuation bytes are 10xxxxxx.
   while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--;
-  const newline = bytes.lastIndexOf(0x0a, cut - 1);
+  // (lastIndexOf with a negative start would search from the end of the buffer.)
+  const newline = cut > 0 ? bytes.lastIndexOf(0x0a, cut - 1) : -1;
   if (newline > 0) cut = newline;
   return bytes.subarray(0, cut).toString('utf8') + note;
 }

@@ -79,7 +79,8 @@ export function inPlaceRefusal(stats: Pick<Stats, 'mode' | 'uid'>, writer: Write
   if ((stats.mode & 0o222) === 0) {
     return `read-only (mode ${(stats.mode & 0o7777).toString(8).padStart(4, '0')}), so it is not rewritten`;
   }
-  if (writer.uid !== 0 && stats.uid !== writer.uid) {
+  // uid -1: a platform without owners (Windows), where every file reports uid 0.
+  if (writer.uid > 0 && stats.uid !== writer.uid) {
     return `owned by another user (uid ${stats.uid}); rewriting it would make it this user's`;
   }
   return null;

@@ -22,7 +22,7 @@ import type { RuleMeta } from '../rules/rule.js';
 import { insertEntries } from './insert.js';
 import { kindOfName } from '../cookie-kind.js';
 import { decideFlags, type FlagDecision, type PolicyOptions } from './policy.js';
-import { gatherFacts } from './site-facts.js';
+import { dedupe, gatherFacts } from './site-facts.js';
 import { readSameSite, sameSiteKeyOf, sameSiteLiteral, type SameSiteView } from './same-site.js';
 
 export interface SiteWithRule {
@@ -77,7 +77,7 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
     const facts = gatherFacts(entry.site, entry.meta, evidence, input.texts);
     if (!entry.meta.clientSide) {
       const written = entry.site.cookieNames.flatMap((name) => writers.get(name) ?? []);
-      facts.readers = [...facts.readers, ...written.filter((fact) => !facts.readers.includes(fact))];
+      facts.readers = [...facts.readers, ...written];
     }
     const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
     const sameSite = input.policy.flags.includes('sameSite')
@@ -391,7 +391,7 @@ function buildFinding(
     notes: ignored
       ? site.notes
       : unique([...site.notes, ...decisions.filter((d) => d.action !== null && d.note).map((d) => d.note!)]),
-    evidence: ignored ? [] : uniqueEvidence(decisions.flatMap((d) => d.evidence)),
+    evidence: ignored ? [] : dedupe(decisions.flatMap((d) => d.evidence)),
     beforeMerging: ignored
       ? []
       : unique(decisions.filter((d) => d.action !== null && d.beforeMerging).map((d) => d.beforeMerging!)),
@@ -452,16 +452,6 @@ function describe(
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-}
-
-function uniqueEvidence(items: readonly Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = `${item.file}\0${item.line}\0${item.fact}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -335,18 +335,15 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       beforeMerging: request.caution,
     });
   }
-  if (facts.untrustedProxy && facts.requestSecure) {
-    // express-session refuses to send a Secure cookie on a request it sees as plain HTTP: with no proxy trust,
-    // a literal true would stop the session cookie behind a TLS proxy and on plain HTTP alike.
-    const trust = facts.untrustedProxy;
-    return change({
-      value: facts.requestSecure.value,
-      evidence: [],
-      note: `The project does not trust a proxy (\`${trust.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${facts.requestSecure.value}\`).`,
-    });
-  }
   const proxy = facts.missingProxyTrust;
+  // express-session refuses to send a Secure cookie on a request it sees as plain HTTP: with no proxy trust,
+  // a literal true would stop the session cookie behind a TLS proxy and on plain HTTP alike.
+  const follow = facts.untrustedProxy ? facts.requestSecure : null;
   return change({
+    ...(follow && {
+      value: follow.value,
+      note: `The project does not trust a proxy (\`${facts.untrustedProxy!.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`,
+    }),
     evidence: proxy ? proxy.hints : [],
     beforeMerging: proxy
       ? `The app looks like it runs behind a proxy (${cite(proxy.hints, 1)}) but does not trust it: add \`${proxy.line}\` (${proxy.setting}) so the framework sees HTTPS requests as secure.`

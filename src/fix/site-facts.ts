@@ -59,7 +59,11 @@ export interface ProxyAdvice {
 /** Where each framework's proxy trust lives, keyed by rule framework id. */
 const PROXY_SETTING: Record<string, { ids: string[]; setting: string; line: string }> = {
   express: { ids: ['express'], setting: 'trust proxy', line: "app.set('trust proxy', 1)" },
-  'express-session': { ids: ['express'], setting: 'trust proxy', line: "app.set('trust proxy', 1)" },
+  'express-session': {
+    ids: ['express', 'express-session'],
+    setting: 'trust proxy',
+    line: "app.set('trust proxy', 1)",
+  },
   'cookie-session': { ids: ['express'], setting: 'trust proxy', line: "app.set('trust proxy', 1)" },
   koa: { ids: ['koa'], setting: 'app.proxy', line: 'app.proxy = true' },
   'koa-session': { ids: ['koa'], setting: 'app.proxy', line: 'app.proxy = true' },
@@ -141,7 +145,7 @@ export function gatherFacts(
   const usable = evidence
     .transportSwitchFor(optionsFile)
     .find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
-  if (usable) facts.transportSwitch = switchFacts(usable, text, site);
+  if (usable) facts.transportSwitch = switchFacts(usable, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
   facts.untrustedProxy = untrustedProxy(meta, evidence);
   if (facts.optionalTls.length > 0 || facts.untrustedProxy)
@@ -161,30 +165,28 @@ function serverSessionOf(
   meta: RuleMeta,
   texts: ReadonlyMap<string, string>,
 ): Evidence | null {
-  const text = texts.get(site.file) ?? '';
-  const line = lineColumn(lineStarts(text), site.offset).line;
+  const line = () => lineOf(texts.get(site.file) ?? '', site.offset);
   if (site.kind === 'session') {
-    return { file: site.file, line, fact: `${meta.api} sets the server's own session cookie` };
+    return { file: site.file, line: line(), fact: `${meta.api} sets the server's own session cookie` };
   }
   const value = site.valueText?.trim();
   if (value && SIGNER_CALL.test(value)) {
     const call = value.slice(0, value.indexOf('(')).replace(/^await\s+/, '');
     return {
       file: site.file,
-      line,
+      line: line(),
       fact: `the value comes from \`${call}(…)\`, a signed token only the server needs to read`,
     };
   }
   return null;
 }
 
-function switchFacts(entry: TransportSwitch, text: string, site: CookieSite): TransportSwitchFacts {
-  const uses = entry.uses.filter(
-    (use) => !(use.file === site.file && use.line === lineOf(text, site.offset)),
-  );
+// The site itself is never among `uses`: a site that takes Secure from the switch is conditional, and
+// conditional values are settled before the switch is consulted.
+function switchFacts(entry: TransportSwitch, text: string): TransportSwitchFacts {
   const evidence = [
     ...(entry.definition ? [evidenceOf(entry.definition)] : []),
-    ...uses.slice(0, 3).map(evidenceOf),
+    ...entry.uses.slice(0, 3).map(evidenceOf),
     ...(entry.forcedOn ? [evidenceOf(entry.forcedOn)] : []),
   ];
   // `not DEBUG` / `!dev`: the switch's default describes the name, and the cookie gets its opposite.
@@ -261,7 +263,7 @@ function proxyAdvice(site: CookieSite, meta: RuleMeta, evidence: ProjectEvidence
   return { setting: advice.setting, line: advice.line, hints: hints.slice(0, 3).map(evidenceOf) };
 }
 
-function dedupe(items: readonly Evidence[]): Evidence[] {
+export function dedupe(items: readonly Evidence[]): Evidence[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = `${item.file}\0${item.line}\0${item.fact}`;

@@ -84,6 +84,8 @@ describe('fix keeps what the file was', () => {
       'read-only (mode 0444), so it is not rewritten',
     );
     expect(inPlaceRefusal({ mode: 0o100644, uid: 1000 }, { uid: 0, gid: 0 })).toBeNull();
+    // Windows: no process.getuid, and every file says uid 0.
+    expect(inPlaceRefusal({ mode: 0o100666, uid: 0 }, { uid: -1, gid: -1 })).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import type {
   SwapResult,
   TreeEntry,
 } from '../../src/deliver/github/repo-host.js';
-import { gitBlobSha } from '../../src/deliver/github/remediation-pr.js';
+import { blobSha } from '../../src/deliver/stored-form.js';
 
 export interface Account {
   login: string;
@@ -80,7 +80,7 @@ export class MemoryHost implements RepoHost {
   ): string {
     const tree = new Map(parent ? this.trees.get(this.commits.get(parent)!.tree) : []);
     for (const [path, text] of Object.entries(files)) {
-      tree.set(path, { sha: gitBlobSha(Buffer.from(text)), mode: '100644' });
+      tree.set(path, { sha: blobSha(Buffer.from(text)), mode: '100644' });
     }
     return this.store(tree, parent ? [parent] : [], message, author, author.email, author.id);
   }
@@ -106,7 +106,7 @@ export class MemoryHost implements RepoHost {
     const head = this.commits.get(this.branches.get(branch)!)!;
     const tree = new Map(this.trees.get(head.tree));
     for (const [path, text] of Object.entries(files)) {
-      tree.set(path, { sha: gitBlobSha(Buffer.from(text)), mode: '100644' });
+      tree.set(path, { sha: blobSha(Buffer.from(text)), mode: '100644' });
     }
     const amended = this.store(tree, head.parents, head.message, author, author.email, author.id);
     this.branches.set(branch, amended);
@@ -214,7 +214,7 @@ export class MemoryHost implements RepoHost {
   ): Promise<string> {
     this.writes.push(`commit on ${parent.slice(0, 7)}: ${files.map((file) => file.path).join(', ')}`);
     const tree = new Map(this.trees.get(parentTree));
-    for (const file of files) tree.set(file.path, { sha: gitBlobSha(file.content), mode: file.mode });
+    for (const file of files) tree.set(file.path, { sha: blobSha(file.content), mode: file.mode });
     // What GitHub does for a token's API commit: authored by the token's account, committed by web-flow.
     return this.store(tree, [parent], message, this.tokenAccount, WEB_FLOW_EMAIL, null);
   }

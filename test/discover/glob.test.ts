@@ -74,11 +74,10 @@ describe('compileGlobs', () => {
 
   it('matches a backtracking-hostile pattern against a long name in linear time', () => {
     const matches = compileGlobs(['*a*a*a*a*a*a*b']);
-    const started = performance.now();
+    // A backtracking matcher takes minutes here; the test's timeout catches it.
     expect(matches(`${'a'.repeat(100_000)}.js`)).toBe(false);
     expect(matches(`${'a'.repeat(100_000)}b`)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
+  }, 10_000);
 });
 
 describe('discoverFiles with a hostile exclude pattern', () => {
@@ -88,9 +87,7 @@ describe('discoverFiles with a hostile exclude pattern', () => {
     const long = `${'a'.repeat(100)}.js`;
     writeFileSync(join(folder, long), "res.cookie('sid', token);\n");
     writeFileSync(join(folder, 'src', 'aab.js'), "res.cookie('sid', token);\n");
-    const started = performance.now();
     const discovery = discoverFiles(folder, { paths: [], exclude: ['*a*a*a*a*a*a*b', 'src/aab.js'] });
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(discovery.files).toEqual([long]);
-  });
+  }, 10_000);
 });

@@ -175,6 +175,10 @@ describe('the job summary stays within 1 MiB of UTF-8', () => {
   it('never splits a character, even with no line break to cut at', () => {
     expect(capUtf8('ab🍪🍪', 6, '!')).toBe('ab!'); // 🍪 is 4 bytes: 5 bytes of room cannot hold ab🍪
     expect(capUtf8('ab🍪🍪', 9, '!')).toBe('ab🍪!');
+    // No room left (an earlier summary filled the step's budget): nothing more is written.
+    expect(capUtf8('line one\nline two\nline three\n', 0, '[cut]')).toBe('');
+    expect(capUtf8('line one\nline two\n', 5, '[cut]')).toBe('');
+    expect(capUtf8('a\nbbbbbbbb\n', 4, '!')).toBe('a!');
     expect(capUtf8('short', 100, '!')).toBe('short');
   });
 });

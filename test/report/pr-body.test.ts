@@ -215,13 +215,16 @@ describe('the state block cannot be forged or made slow', () => {
     ['the opener over and over', '<!-- cookie-hardener:state '.repeat(2_500)],
     ['an unclosed opener with JSON-looking text', `<!-- cookie-hardener:state {${'"a":[ '.repeat(10_900)}`],
     ['many closed blocks of spaces', `<!-- cookie-hardener:state ${' '.repeat(60)}-->`.repeat(720)],
-  ])('answers null quickly for %s', (_name, text) => {
-    const hostileBody = text.padEnd(65_536, ' ').slice(0, 65_536);
-    expect(hostileBody).toHaveLength(65_536);
-    const started = performance.now();
-    expect(parsePullRequestState(hostileBody)).toBeNull();
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
+  ])(
+    'answers null quickly for %s',
+    (_name, text) => {
+      const hostileBody = text.padEnd(65_536, ' ').slice(0, 65_536);
+      expect(hostileBody).toHaveLength(65_536);
+      // The old regex took 42 s to minutes on these; the test's own timeout catches a return to it.
+      expect(parsePullRequestState(hostileBody)).toBeNull();
+    },
+    5_000,
+  );
 });
 
 describe('fingerprintDigest', () => {

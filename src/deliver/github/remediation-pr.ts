@@ -24,7 +24,7 @@ import {
   isPullRequestsNotPermitted,
 } from './errors.js';
 import type { HostComment, HostIdentity, HostPull, RepoHost } from './repo-host.js';
-import { workspaceStoredForm, type StoredForm } from '../stored-form.js';
+import { blobSha, workspaceStoredForm, type StoredForm } from '../stored-form.js';
 
 export { COMMIT_TRAILER };
 
@@ -79,11 +79,6 @@ export class DeliveryError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Git's object id of a blob: what the tree lists for a file with these bytes. */
-export function gitBlobSha(bytes: Buffer): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** A concurrent writer (a person, another sweep) moved the branch between reading and writing: read again. */
@@ -168,7 +163,7 @@ function readFixes(request: RemediationRequest, stored: StoredForm, log: Logger)
       path: change.file,
       original: stored.sha(change.file, original),
       content,
-      blob: gitBlobSha(content),
+      blob: blobSha(content),
     });
   }
   return fixes;
