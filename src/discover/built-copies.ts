@@ -37,8 +37,10 @@ export function builtCopies(files: readonly string[]): Map<string, string> {
   const roots = new Set<string>();
   const scripts: string[] = [];
   for (const file of files) {
-    if (file === MANIFEST || file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
-    else if (file.endsWith(`/${ADMIN_MARKER}`) || file === ADMIN_MARKER) {
+    // A marker at the top of the tree names no folder: taking the whole tree for collectstatic output would
+    // hide every source in it.
+    if (file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
+    else if (file.endsWith(`/${ADMIN_MARKER}`)) {
       const root = file.slice(0, file.length - ADMIN_MARKER.length);
       if (!root.endsWith('contrib/admin/static/')) roots.add(root);
     } else if (SCRIPT.test(file)) scripts.push(file);
@@ -66,7 +68,9 @@ export function builtCopies(files: readonly string[]): Map<string, string> {
     if (root !== null || hashed || vendored) judged.set(file, { root, hashed, vendored });
     else {
       const stem = name.replace(SCRIPT, '');
-      sources.set(stem, [...(sources.get(stem) ?? []), file]);
+      const named = sources.get(stem);
+      if (named) named.push(file);
+      else sources.set(stem, [file]);
     }
   }
 

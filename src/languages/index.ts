@@ -79,6 +79,8 @@ const SERVER_SETTING_NEEDLES = [
   'HTTPServer',
   'ssl_options',
   'ssl_mode',
+  'make_server',
+  'serve_forever',
   'ssl_args',
   'ssl_context',
   'certfile',

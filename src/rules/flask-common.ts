@@ -266,9 +266,19 @@ function callBlocks(module: PyModule, context: PyRuleContext): FlaskConfigBlock[
   return blocks;
 }
 
-function insideDecoratedFunction(node: SyntaxNode): boolean {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (parent.name === 'DecoratedStatement') return true;
+/** Decorators that make a function run per request: views and request hooks. */
+const PER_REQUEST =
+  /\.(?:route|get|post|put|patch|delete|before_request|before_app_request|after_request|after_app_request|teardown_request|errorhandler)$/;
+
+/** The innermost function around `node` is a view or a request hook (`@app.before_request`, `@bp.route`). */
+function insideRequestHandler(module: PyModule, node: SyntaxNode): boolean {
+  let parent = node.parent;
+  while (parent && parent.name !== 'FunctionDefinition') parent = parent.parent;
+  if (parent?.parent?.name !== 'DecoratedStatement') return false;
+  for (let child = parent.parent.firstChild; child; child = child.nextSibling) {
+    if (child.name !== 'Decorator') continue;
+    const name = textOf(module, child).replace(/^@\s*/, '').replace(/\(.*$/s, '').trim();
+    if (PER_REQUEST.test(name)) return true;
   }
   return false;
 }
@@ -293,7 +303,7 @@ function subscriptBlocks(module: PyModule): FlaskConfigBlock[] {
       if (!owner || owner.at(-1) !== 'config' || key === null || !UPPER.test(key) || !value) return;
       // Inside a request hook or a view (`@app.before_request`), the write happens per request, often only
       // under a condition: not the app's configuration, and no place for a setting that must always hold.
-      if (insideDecoratedFunction(statement)) return false;
+      if (insideRequestHandler(module, statement)) return false;
       const body = statement.parent!;
       const receiver = owner.join('.');
       const groupKey = `${body.from}:${receiver}`;

@@ -211,42 +211,25 @@ function joinDotted(source: string, name: string): string {
   return source.endsWith('.') ? source + name : `${source}.${name}`;
 }
 
+/** Werkzeug's and Starlette's `set_cookie(key, value, max_age, …)`, in order; Django's lacks `partitioned`. */
+const RESPONSE_KEYWORDS = [
+  'key',
+  'value',
+  'max_age',
+  'expires',
+  'path',
+  'domain',
+  'secure',
+  'httponly',
+  'samesite',
+  'partitioned',
+];
+
 /** Keyword names each framework's `set_cookie` accepts, and how many arguments may be positional. */
 const SIGNATURES: Record<Exclude<PyFramework, 'tornado'>, { keywords: string[]; positional: number }> = {
-  flask: {
-    keywords: [
-      'key',
-      'value',
-      'max_age',
-      'expires',
-      'path',
-      'domain',
-      'secure',
-      'httponly',
-      'samesite',
-      'partitioned',
-    ],
-    positional: 10,
-  },
-  django: {
-    keywords: ['key', 'value', 'max_age', 'expires', 'path', 'domain', 'secure', 'httponly', 'samesite'],
-    positional: 9,
-  },
-  starlette: {
-    keywords: [
-      'key',
-      'value',
-      'max_age',
-      'expires',
-      'path',
-      'domain',
-      'secure',
-      'httponly',
-      'samesite',
-      'partitioned',
-    ],
-    positional: 10,
-  },
+  flask: { keywords: RESPONSE_KEYWORDS, positional: RESPONSE_KEYWORDS.length },
+  django: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 },
+  starlette: { keywords: RESPONSE_KEYWORDS, positional: RESPONSE_KEYWORDS.length },
   aiohttp: {
     keywords: [
       'name',

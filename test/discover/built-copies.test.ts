@@ -61,6 +61,14 @@ describe('builtCopies', () => {
   });
 });
 
+describe('builtCopies with markers at the top of the tree', () => {
+  it('never takes the whole tree for collectstatic output', () => {
+    expect(builtCopies(['admin/js/core.js', 'staticfiles.json', 'src/server.js', 'src/app.ts'])).toEqual(
+      new Map(),
+    );
+  });
+});
+
 describe('generatedReason', () => {
   it('recognises bundler runtimes, compiled output with a source map and library banners', () => {
     expect(generatedReason('/******/ (() => { // webpackBootstrap\n')).toBe(
