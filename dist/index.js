@@ -61348,9 +61348,6 @@ var DeliveryError = class extends Error {
   status;
   name = "DeliveryError";
 };
-function gitBlobSha(bytes) {
-  return createHash2("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
 var RETRY = /* @__PURE__ */ Symbol("retry");
 var ATTEMPTS = 3;
 async function deliverRemediationPullRequest(host, request2, log) {
@@ -61419,7 +61416,7 @@ function readFixes(request2, stored, log) {
       path: change.file,
       original: stored.sha(change.file, original),
       content: content2,
-      blob: gitBlobSha(content2)
+      blob: blobSha(content2)
     });
   }
   return fixes;
@@ -66669,6 +66666,8 @@ var SERVER_SETTING_NEEDLES = [
   "HTTPServer",
   "ssl_options",
   "ssl_mode",
+  "make_server",
+  "serve_forever",
   "ssl_args",
   "ssl_context",
   "certfile",
@@ -75050,41 +75049,22 @@ function modulesAndTheirImports(context3) {
 function joinDotted(source, name2) {
   return source.endsWith(".") ? source + name2 : `${source}.${name2}`;
 }
+var RESPONSE_KEYWORDS = [
+  "key",
+  "value",
+  "max_age",
+  "expires",
+  "path",
+  "domain",
+  "secure",
+  "httponly",
+  "samesite",
+  "partitioned"
+];
 var SIGNATURES = {
-  flask: {
-    keywords: [
-      "key",
-      "value",
-      "max_age",
-      "expires",
-      "path",
-      "domain",
-      "secure",
-      "httponly",
-      "samesite",
-      "partitioned"
-    ],
-    positional: 10
-  },
-  django: {
-    keywords: ["key", "value", "max_age", "expires", "path", "domain", "secure", "httponly", "samesite"],
-    positional: 9
-  },
-  starlette: {
-    keywords: [
-      "key",
-      "value",
-      "max_age",
-      "expires",
-      "path",
-      "domain",
-      "secure",
-      "httponly",
-      "samesite",
-      "partitioned"
-    ],
-    positional: 10
-  },
+  flask: { keywords: RESPONSE_KEYWORDS, positional: RESPONSE_KEYWORDS.length },
+  django: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 },
+  starlette: { keywords: RESPONSE_KEYWORDS, positional: RESPONSE_KEYWORDS.length },
   aiohttp: {
     keywords: [
       "name",
@@ -75714,9 +75694,15 @@ function callBlocks(module, context3) {
   }
   return blocks;
 }
-function insideDecoratedFunction(node) {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (parent.name === "DecoratedStatement") return true;
+var PER_REQUEST = /\.(?:route|get|post|put|patch|delete|before_request|before_app_request|after_request|after_app_request|teardown_request|errorhandler)$/;
+function insideRequestHandler(module, node) {
+  let parent = node.parent;
+  while (parent && parent.name !== "FunctionDefinition") parent = parent.parent;
+  if (parent?.parent?.name !== "DecoratedStatement") return false;
+  for (let child = parent.parent.firstChild; child; child = child.nextSibling) {
+    if (child.name !== "Decorator") continue;
+    const name2 = textOf2(module, child).replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
+    if (PER_REQUEST.test(name2)) return true;
   }
   return false;
 }
@@ -75734,7 +75720,7 @@ function subscriptBlocks(module) {
       const key = stringLiteral(module, children[2]);
       const value = assignedValue(statement);
       if (!owner || owner.at(-1) !== "config" || key === null || !UPPER.test(key) || !value) return;
-      if (insideDecoratedFunction(statement)) return false;
+      if (insideRequestHandler(module, statement)) return false;
       const body = statement.parent;
       const receiver = owner.join(".");
       const groupKey = `${body.from}:${receiver}`;
@@ -76559,8 +76545,8 @@ function builtCopies(files) {
   const roots = /* @__PURE__ */ new Set();
   const scripts = [];
   for (const file of files) {
-    if (file === MANIFEST || file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
-    else if (file.endsWith(`/${ADMIN_MARKER}`) || file === ADMIN_MARKER) {
+    if (file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
+    else if (file.endsWith(`/${ADMIN_MARKER}`)) {
       const root = file.slice(0, file.length - ADMIN_MARKER.length);
       if (!root.endsWith("contrib/admin/static/")) roots.add(root);
     } else if (SCRIPT.test(file)) scripts.push(file);
@@ -76584,7 +76570,9 @@ function builtCopies(files) {
     if (root !== null || hashed || vendored) judged.set(file, { root, hashed, vendored });
     else {
       const stem = name2.replace(SCRIPT, "");
-      sources.set(stem, [...sources.get(stem) ?? [], file]);
+      const named = sources.get(stem);
+      if (named) named.push(file);
+      else sources.set(stem, [file]);
     }
   }
   const result = /* @__PURE__ */ new Map();
@@ -79647,7 +79635,11 @@ function quoteOf2(text) {
 // src/fix/site-facts.ts
 var PROXY_SETTING = {
   express: { ids: ["express"], setting: "trust proxy", line: "app.set('trust proxy', 1)" },
-  "express-session": { ids: ["express"], setting: "trust proxy", line: "app.set('trust proxy', 1)" },
+  "express-session": {
+    ids: ["express", "express-session"],
+    setting: "trust proxy",
+    line: "app.set('trust proxy', 1)"
+  },
   "cookie-session": { ids: ["express"], setting: "trust proxy", line: "app.set('trust proxy', 1)" },
   koa: { ids: ["koa"], setting: "app.proxy", line: "app.proxy = true" },
   "koa-session": { ids: ["koa"], setting: "app.proxy", line: "app.proxy = true" },
@@ -79712,7 +79704,7 @@ function gatherFacts(site, meta2, evidence, texts) {
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? "";
   const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
-  if (usable) facts.transportSwitch = switchFacts(usable, text, site);
+  if (usable) facts.transportSwitch = switchFacts(usable, text);
   facts.missingProxyTrust = proxyAdvice(site, meta2, evidence);
   facts.untrustedProxy = untrustedProxy(meta2, evidence);
   if (facts.optionalTls.length > 0 || facts.untrustedProxy)
@@ -79725,29 +79717,25 @@ function securePrefixOf(name2) {
   return null;
 }
 function serverSessionOf(site, meta2, texts) {
-  const text = texts.get(site.file) ?? "";
-  const line = lineColumn(lineStarts(text), site.offset).line;
+  const line = () => lineOf(texts.get(site.file) ?? "", site.offset);
   if (site.kind === "session") {
-    return { file: site.file, line, fact: `${meta2.api} sets the server's own session cookie` };
+    return { file: site.file, line: line(), fact: `${meta2.api} sets the server's own session cookie` };
   }
   const value = site.valueText?.trim();
   if (value && SIGNER_CALL.test(value)) {
     const call2 = value.slice(0, value.indexOf("(")).replace(/^await\s+/, "");
     return {
       file: site.file,
-      line,
+      line: line(),
       fact: `the value comes from \`${call2}(\u2026)\`, a signed token only the server needs to read`
     };
   }
   return null;
 }
-function switchFacts(entry, text, site) {
-  const uses = entry.uses.filter(
-    (use) => !(use.file === site.file && use.line === lineOf(text, site.offset))
-  );
+function switchFacts(entry, text) {
   const evidence = [
     ...entry.definition ? [evidenceOf(entry.definition)] : [],
-    ...uses.slice(0, 3).map(evidenceOf),
+    ...entry.uses.slice(0, 3).map(evidenceOf),
     ...entry.forcedOn ? [evidenceOf(entry.forcedOn)] : []
   ];
   const negated = /^(?:not\s|!)/.test(entry.expression.trim());
@@ -79983,6 +79971,14 @@ function decideSecure(value, meta2, kind, facts) {
     reason,
     evidence
   });
+  const change = (extra) => ({
+    flag,
+    problem,
+    action,
+    severity,
+    reason: "",
+    ...extra
+  });
   if (meta2.neverAddSecure) {
     return leave(
       problem === "missing" ? "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting" : "writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)",
@@ -79991,15 +79987,10 @@ function decideSecure(value, meta2, kind, facts) {
     );
   }
   if (facts.securePrefix) {
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: "",
+    return change({
       evidence: [],
       note: `Browsers already refuse a \`${facts.securePrefix}\` cookie without Secure, so adding it cannot break anything that works today.`
-    };
+    });
   }
   if (facts.plainHttp.length > 0) {
     const untrusted = facts.missingProxyTrust ?? facts.untrustedProxy;
@@ -80018,26 +80009,16 @@ function decideSecure(value, meta2, kind, facts) {
       );
     }
     if (toggle.expression === null) {
-      return {
-        flag,
-        problem,
-        action,
-        severity,
-        reason: "",
+      return change({
         evidence: toggle.evidence,
         note: `The project's other cookies take Secure from \`${toggle.name}\`, which cannot be named in this file, so Secure is set to true here; use the switch instead if this cookie must also work over plain HTTP.`
-      };
+      });
     }
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: "",
+    return change({
       value: toggle.expression,
       evidence: toggle.evidence,
       note: `Secure follows the project's own switch \`${toggle.expression}\`, as its other cookies do.`
-    };
+    });
   }
   if (toggle && meta2.clientSide && toggle.offByDefault) {
     return leave(
@@ -80053,41 +80034,23 @@ function decideSecure(value, meta2, kind, facts) {
         facts.optionalTls
       );
     }
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: "",
+    return change({
       value: request2.value,
       evidence: facts.optionalTls,
       note: `HTTPS is optional in this project, so Secure follows the request (\`${request2.value}\`) instead of being hard-coded.${request2.caution ? ` Note: ${request2.caution}.` : ""}`,
       beforeMerging: request2.caution
-    };
-  }
-  if (facts.untrustedProxy && facts.requestSecure) {
-    const trust = facts.untrustedProxy;
-    return {
-      flag,
-      problem,
-      action,
-      severity,
-      reason: "",
-      value: facts.requestSecure.value,
-      evidence: [],
-      note: `The project does not trust a proxy (\`${trust.line}\`), and with a literal true ${meta2.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${facts.requestSecure.value}\`).`
-    };
+    });
   }
   const proxy = facts.missingProxyTrust;
-  return {
-    flag,
-    problem,
-    action,
-    severity,
-    reason: "",
+  const follow = facts.untrustedProxy ? facts.requestSecure : null;
+  return change({
+    ...follow && {
+      value: follow.value,
+      note: `The project does not trust a proxy (\`${facts.untrustedProxy.line}\`), and with a literal true ${meta2.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`
+    },
     evidence: proxy ? proxy.hints : [],
     beforeMerging: proxy ? `The app looks like it runs behind a proxy (${cite(proxy.hints, 1)}) but does not trust it: add \`${proxy.line}\` (${proxy.setting}) so the framework sees HTTPS requests as secure.` : void 0
-  };
+  });
 }
 function decideSameSite(view, kind) {
   const none3 = {
@@ -80249,7 +80212,7 @@ function planFixes(input) {
     const facts = gatherFacts(entry.site, entry.meta, evidence, input.texts);
     if (!entry.meta.clientSide) {
       const written = entry.site.cookieNames.flatMap((name2) => writers.get(name2) ?? []);
-      facts.readers = [...facts.readers, ...written.filter((fact) => !facts.readers.includes(fact))];
+      facts.readers = [...facts.readers, ...written];
     }
     const optionsFile = entry.site.insertion?.container.file ?? entry.site.file;
     const sameSite = input.policy.flags.includes("sameSite") ? readSameSite(entry.site, entry.meta, input.texts.get(optionsFile) ?? "") : null;
@@ -80493,7 +80456,7 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
     notChangedReasons,
     usedAt: site.usedAt,
     notes: ignored ? site.notes : unique([...site.notes, ...decisions.filter((d) => d.action !== null && d.note).map((d) => d.note)]),
-    evidence: ignored ? [] : uniqueEvidence(decisions.flatMap((d) => d.evidence)),
+    evidence: ignored ? [] : dedupe(decisions.flatMap((d) => d.evidence)),
     beforeMerging: ignored ? [] : unique(decisions.filter((d) => d.action !== null && d.beforeMerging).map((d) => d.beforeMerging)),
     fingerprint,
     edits: []
@@ -80534,15 +80497,6 @@ function describe2(site, meta2, decisions, sameSite) {
 }
 function capitalise(word) {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
-}
-function uniqueEvidence(items) {
-  const seen = /* @__PURE__ */ new Set();
-  return items.filter((item) => {
-    const key = `${item.file}\0${item.line}\0${item.fact}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 function unique(items) {
   return [...new Set(items)];
@@ -80879,10 +80833,11 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
       if (!onlySettings) analysis.skipped.push({ file, reason: result.skip });
       return;
     }
-    if (!always.has(file) && !mentionsCookieApi(result.text)) {
-      if (forSettings) analysis.settingTexts.set(file, result.text);
+    if (onlySettings) {
+      analysis.settingTexts.set(file, result.text);
       return;
     }
+    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
     analysis.texts.set(file, result.text);
     try {
       analyzeFile(file, language, result.text);
@@ -81325,10 +81280,11 @@ var CUT_NOTE = "\n\n> [!NOTE]\n> The summary is cut here: GitHub shows at most 1
 function capUtf8(text, maxBytes, note = CUT_NOTE) {
   const bytes = Buffer.from(text, "utf8");
   if (bytes.length <= maxBytes) return text;
-  const room = Math.max(0, maxBytes - Buffer.byteLength(note, "utf8"));
+  const room = maxBytes - Buffer.byteLength(note, "utf8");
+  if (room <= 0) return "";
   let cut = room;
   while (cut > 0 && (bytes[cut] & 192) === 128) cut--;
-  const newline2 = bytes.lastIndexOf(10, cut - 1);
+  const newline2 = cut > 0 ? bytes.lastIndexOf(10, cut - 1) : -1;
   if (newline2 > 0) cut = newline2;
   return bytes.subarray(0, cut).toString("utf8") + note;
 }
