@@ -84,14 +84,15 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
       return code.get(found.file) ?? new Source(found.file, found.text, language);
     },
   });
-  data.plainHttp.push(
-    ...findHttpOnlyServer({
-      sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
-      isLocalTool: localTool,
-      behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
-      hasTlsOption: data.optionalTls.length > 0,
-    }),
-  );
+  const servers = findHttpOnlyServer({
+    sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
+    isLocalTool: localTool,
+    behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
+    hasTlsOption: data.optionalTls.length > 0,
+    expressProxyTrust: data.proxyTrust.find((fact) => fact.enabled && fact.framework === 'express') ?? null,
+  });
+  data.plainHttp.push(...servers.plainHttp);
+  data.optionalTls.push(...servers.optionalTls);
   return makeEvidence(data);
 }
 

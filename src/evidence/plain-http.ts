@@ -2,7 +2,7 @@
 // hard-coded Secure would stop them working. Each fact says how far it reaches (project, file, a few lines
 // around, or one cookie name) so the policy can ask about one site.
 import { snippet, type Source } from './source.js';
-import type { PlainHttpFact } from './types.js';
+import type { OptionalTlsFact, PlainHttpFact } from './types.js';
 
 /** Lines above and below a comment that it speaks for. */
 const COMMENT_REACH = 3;
@@ -120,38 +120,60 @@ export interface ServerInput {
   behindProxy: boolean;
   /** Optional TLS was found: HTTPS is a choice, not absent. */
   hasTlsOption: boolean;
+  /** An enabled Express proxy-trust setting, when there is one: `req.secure` then tells HTTPS from HTTP. */
+  expressProxyTrust: { file: string; line: number; setting: string } | null;
 }
 
 const HTTP_SERVER: Record<'javascript' | 'python', RegExp> = {
   javascript: /\bhttp\.createServer\(|(?<![\w$])(?:app|server)\.listen\(/,
   python: /\bHTTPServer\(|\b(?:app|application)\.(?:run|listen)\(|\bmake_server\(|\bserve_forever\(/,
 };
+/** The server a Node app itself starts (not a dev-server call inside a build tool's config). */
+const NODE_APP_SERVER = /(?<![\w$])(?:http\.createServer\(|new\s+http\.Server\(|(?:app|server)\.listen\()/;
 const TLS_ANYWHERE =
   /\bhttps\.createServer\(|\bcreateSecureServer\(|\bssl_context\b|\bssl_options\b|\bcertfile\b|\bkeyfile\b|\bssl_certfile\b|--cert\b|\bwrap_socket\(|\bSSLContext\(|\bcert\s*:\s*(?:fs\.)?readFileSync/;
 
 /**
- * A local tool whose server binds plain HTTP and offers no TLS at all: its cookies can never be Secure.
- * Only for projects that look like a tool people run locally (a `bin`, a console script), never for an app
- * that is probably deployed behind a TLS proxy.
+ * A server that binds plain HTTP in a project with no TLS at all.
+ * For a local tool (a `bin`, a console script) with no proxy either, its cookies can never be Secure:
+ * plain-HTTP intent. For a Node app that trusts a proxy, TLS ends at that proxy and `req.secure` tells an
+ * HTTPS request from a plain one exactly, so Secure can follow the request at no cost: the same install then
+ * keeps working when it is reached over plain HTTP (a container on a LAN, a local run).
+ * Python apps are left out: `app.run()` and `make_server()` are development servers there, and production
+ * runs under a WSGI/ASGI server the code does not show.
  */
-export function findHttpOnlyServer(input: ServerInput): PlainHttpFact[] {
-  if (!input.isLocalTool || input.behindProxy || input.hasTlsOption) return [];
-  let server: PlainHttpFact | null = null;
+export function findHttpOnlyServer(input: ServerInput): {
+  plainHttp: PlainHttpFact[];
+  optionalTls: OptionalTlsFact[];
+} {
+  const none = { plainHttp: [], optionalTls: [] };
+  if (input.hasTlsOption) return none;
+  const localTool = input.isLocalTool && !input.behindProxy;
+  if (!localTool && !input.expressProxyTrust) return none;
+  let server: { source: Source; at: number; code: string } | null = null;
   for (const source of input.sources) {
     if (source.kind !== 'javascript' && source.kind !== 'python') continue;
-    if (TLS_ANYWHERE.test(source.text)) return [];
-    if (server) continue;
-    const match = HTTP_SERVER[source.kind].exec(source.text);
-    if (match && !source.inLineComment(match.index)) {
-      server = {
-        ...source.fact(
-          match.index,
-          `\`${snippet(match[0])}…\` serves plain HTTP and the project, a local tool, has no TLS option`,
-        ),
-        kind: 'http-only-server',
-        scope: { kind: 'project' },
-      };
-    }
+    if (TLS_ANYWHERE.test(source.text)) return none;
+    if (server || (!localTool && source.kind !== 'javascript')) continue;
+    const match = (localTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
+    if (match && !source.inLineComment(match.index)) server = { source, at: match.index, code: match[0] };
   }
-  return server ? [server] : [];
+  if (!server) return none;
+  const { source, at, code } = server;
+  if (localTool) {
+    const fact = source.fact(
+      at,
+      `\`${snippet(code)}…\` serves plain HTTP and the project, a local tool, has no TLS option`,
+    );
+    return {
+      plainHttp: [{ ...fact, kind: 'http-only-server', scope: { kind: 'project' } }],
+      optionalTls: [],
+    };
+  }
+  const trust = input.expressProxyTrust!;
+  const fact = source.fact(
+    at,
+    `\`${snippet(code)}…\` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (\`${trust.setting}\`, ${trust.file}:${trust.line})`,
+  );
+  return { plainHttp: [], optionalTls: [{ ...fact, kind: 'no-tls-server' }] };
 }

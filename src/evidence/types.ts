@@ -105,7 +105,12 @@ export type OptionalTlsKind =
   /** `certfile` / `keyfile` settings read from configuration. */
   | 'setting'
   /** TLS set up only when configured (`ssl_options` / `https.createServer` behind a condition). */
-  | 'conditional-server';
+  | 'conditional-server'
+  /**
+   * A Node app whose server binds plain HTTP, with no TLS and no proxy anywhere in the project: it is served
+   * over plain HTTP unless whoever deploys it adds TLS in front.
+   */
+  | 'no-tls-server';
 
 export interface OptionalTlsFact extends EvidenceFact {
   kind: OptionalTlsKind;

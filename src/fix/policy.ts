@@ -335,6 +335,13 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       beforeMerging: request.caution,
     });
   }
+  if (facts.tlsAtTrustedProxy.length > 0 && facts.requestSecure && !meta.clientSide) {
+    return change({
+      value: facts.requestSecure.value,
+      evidence: facts.tlsAtTrustedProxy,
+      note: `TLS ends at a proxy the app trusts, so \`${facts.requestSecure.value}\` is true exactly on HTTPS requests: Secure follows the request, and an install reached over plain HTTP keeps its cookie.`,
+    });
+  }
   const proxy = facts.missingProxyTrust;
   // express-session refuses to send a Secure cookie on a request it sees as plain HTTP: with no proxy trust,
   // a literal true would stop the session cookie behind a TLS proxy and on plain HTTP alike.
@@ -342,7 +349,7 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
   return change({
     ...(follow && {
       value: follow.value,
-      note: `The project does not trust a proxy (\`${facts.untrustedProxy!.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`,
+      note: `The project does not trust a proxy (it has no \`${facts.untrustedProxy!.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`,
     }),
     evidence: proxy ? proxy.hints : [],
     beforeMerging: proxy

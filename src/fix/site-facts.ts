@@ -18,6 +18,8 @@ export interface SiteFacts {
   transportSwitch: TransportSwitchFacts | null;
   /** HTTPS is optional in this project (a TLS switch that defaults off). */
   optionalTls: Evidence[];
+  /** The app sets up no TLS itself and trusts a proxy (Express): the request knows its scheme exactly. */
+  tlsAtTrustedProxy: Evidence[];
   /** The expression that makes Secure follow the request here, or null when the request cannot be named. */
   requestSecure: RequestSecure | null;
   /** The rule's framework is demonstrably not used by the project: nothing reads this site. */
@@ -104,6 +106,7 @@ export function noFacts(): SiteFacts {
     plainHttp: [],
     transportSwitch: null,
     optionalTls: [],
+    tlsAtTrustedProxy: [],
     requestSecure: null,
     frameworkAbsent: null,
     securePrefix: null,
@@ -139,7 +142,9 @@ export function gatherFacts(
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
   facts.plainHttp = dedupe([...indexed, ...(twinKnown ? [] : ownName)]);
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
-  facts.optionalTls = evidence.optionalTls().map(evidenceOf);
+  const tls = evidence.optionalTls();
+  facts.optionalTls = tls.filter((fact) => fact.kind !== 'no-tls-server').map(evidenceOf);
+  facts.tlsAtTrustedProxy = tls.filter((fact) => fact.kind === 'no-tls-server').map(evidenceOf);
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? '';
   const usable = evidence
@@ -148,7 +153,7 @@ export function gatherFacts(
   if (usable) facts.transportSwitch = switchFacts(usable, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
   facts.untrustedProxy = untrustedProxy(meta, evidence);
-  if (facts.optionalTls.length > 0 || facts.untrustedProxy)
+  if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta, text);
   return facts;
 }

@@ -9,6 +9,7 @@ import {
   flagList,
   locationMarkdown,
   type LinkTarget,
+  normalizePath,
   plural,
   problemCell,
   problemFlags,
@@ -120,6 +121,11 @@ export function renderInlineComment(input: InlineCommentInput): string {
     .filter((flag) => flags.has(flag))
     .map((flag) => `${WHY[flag]} ([${CWE[flag].id}](${CWE[flag].url}))`);
   if (why.length > 0) parts.push(why.join(' '));
+  const evidence = evidenceList(input.findings);
+  if (evidence) parts.push(evidence);
+  const cautions = [...new Set(input.findings.flatMap((finding) => finding.beforeMerging))];
+  if (cautions.length > 0)
+    parts.push(`**Before merging:** ${cautions.map((line) => escapeProse(line)).join(' ')}`);
   if (input.suggestion) {
     const changed = new Set(input.findings.flatMap((finding) => finding.changedFlags));
     parts.push(
@@ -138,6 +144,25 @@ export function renderInlineComment(input: InlineCommentInput): string {
   }
   parts.push(findingMarker(input.keys));
   return parts.join('\n\n');
+}
+
+/** Evidence items shown in one comment; the rest are counted (the PR's job summary lists them all). */
+const MAX_EVIDENCE = 5;
+
+/** The project facts the findings' outcomes rest on, each with its place, as a short list. */
+function evidenceList(findings: readonly Finding[]): string | null {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const { file, line, fact } of findings.flatMap((finding) => finding.evidence)) {
+    const place = `${normalizePath(file)}:${line}`;
+    if (seen.has(`${place} ${fact}`)) continue;
+    seen.add(`${place} ${fact}`);
+    items.push(`- ${codeSpan(place)}: ${escapeProse(fact)}`);
+  }
+  if (items.length === 0) return null;
+  const shown = items.slice(0, MAX_EVIDENCE);
+  if (items.length > MAX_EVIDENCE) shown.push(`- … and ${items.length - MAX_EVIDENCE} more`);
+  return `Evidence in this project:\n${shown.join('\n')}`;
 }
 
 /** What a fixed comment becomes when its thread cannot be resolved: the original, struck through in words. */

@@ -98,24 +98,72 @@ describe('HTTP-only server', () => {
 
   it('is plain-HTTP intent for a local tool with no TLS anywhere', () => {
     expect(
-      findHttpOnlyServer({ sources: [server], isLocalTool: true, behindProxy: false, hasTlsOption: false }),
-    ).toEqual([
-      {
-        file: 'bin/serve.js',
-        line: 2,
-        fact: '`app.listen(…` serves plain HTTP and the project, a local tool, has no TLS option',
-        kind: 'http-only-server',
-        scope: { kind: 'project' },
-      },
-    ]);
+      findHttpOnlyServer({
+        sources: [server],
+        isLocalTool: true,
+        behindProxy: false,
+        hasTlsOption: false,
+        expressProxyTrust: null,
+      }),
+    ).toEqual({
+      optionalTls: [],
+      plainHttp: [
+        {
+          file: 'bin/serve.js',
+          line: 2,
+          fact: '`app.listen(…` serves plain HTTP and the project, a local tool, has no TLS option',
+          kind: 'http-only-server',
+          scope: { kind: 'project' },
+        },
+      ],
+    });
   });
 
-  it('is nothing for an app (probably behind a TLS proxy), a TLS option, or HTTPS code anywhere', () => {
-    const none = { sources: [server], isLocalTool: true, behindProxy: false, hasTlsOption: false };
-    expect(findHttpOnlyServer({ ...none, isLocalTool: false })).toEqual([]);
-    expect(findHttpOnlyServer({ ...none, behindProxy: true })).toEqual([]);
-    expect(findHttpOnlyServer({ ...none, hasTlsOption: true })).toEqual([]);
+  it('is nothing for an untrusting app (probably behind a TLS proxy), a TLS option, or HTTPS code anywhere', () => {
+    const none = {
+      sources: [server],
+      isLocalTool: true,
+      behindProxy: false,
+      hasTlsOption: false,
+      expressProxyTrust: null,
+    };
+    const nothing = { plainHttp: [], optionalTls: [] };
+    expect(findHttpOnlyServer({ ...none, isLocalTool: false })).toEqual(nothing);
+    expect(findHttpOnlyServer({ ...none, behindProxy: true })).toEqual(nothing);
+    expect(findHttpOnlyServer({ ...none, hasTlsOption: true })).toEqual(nothing);
     const https = js('https.createServer({ key, cert }, app).listen(443);\n', 'src/https.js');
-    expect(findHttpOnlyServer({ ...none, sources: [server, https] })).toEqual([]);
+    expect(findHttpOnlyServer({ ...none, sources: [server, https] })).toEqual(nothing);
+  });
+
+  it('says TLS ends at the trusted proxy for a Node app with no TLS of its own that trusts one', () => {
+    const app = js('const server = new http.Server(app)\nserver.listen(port)\n', 'server.ts');
+    const input = {
+      sources: [app],
+      isLocalTool: false,
+      behindProxy: true,
+      hasTlsOption: false,
+      expressProxyTrust: { file: 'server.ts', line: 9, setting: "app.enable('trust proxy')" },
+    };
+    expect(findHttpOnlyServer(input)).toEqual({
+      plainHttp: [],
+      optionalTls: [
+        {
+          file: 'server.ts',
+          line: 1,
+          fact: "`new http.Server(…` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (`app.enable('trust proxy')`, server.ts:9)",
+          kind: 'no-tls-server',
+        },
+      ],
+    });
+    // TLS in the code, or a Python development server, says nothing of the kind.
+    const https = js('https.createServer({ key, cert }, app).listen(443);\n', 'src/https.js');
+    expect(findHttpOnlyServer({ ...input, sources: [app, https] })).toEqual({
+      plainHttp: [],
+      optionalTls: [],
+    });
+    expect(findHttpOnlyServer({ ...input, sources: [py('app.run(host="0.0.0.0")\n', 'app.py')] })).toEqual({
+      plainHttp: [],
+      optionalTls: [],
+    });
   });
 });

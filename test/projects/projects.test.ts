@@ -119,6 +119,25 @@ describe('regression projects', () => {
     });
   });
 
+  it('(e2) makes Secure follow the request in an Express app whose TLS ends at a proxy it trusts', () => {
+    const result = run('express-trusted-proxy');
+    expect(result.summary).toEqual([['server.js', 10, 'auth', 'secure-missing', 'fixable']]);
+    expect(result.findings[0]!.evidence).toEqual([
+      {
+        file: 'server.js',
+        line: 18,
+        fact: "`new http.Server(…` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (`app.enable('trust proxy')`, server.js:6)",
+      },
+    ]);
+    expect(result.findings[0]!.beforeMerging).toEqual([]);
+    expect(result.changed).toEqual({
+      'server.js': source('express-trusted-proxy', 'server.js').replace(
+        '{ httpOnly: true }',
+        '{ httpOnly: true, secure: req.secure }',
+      ),
+    });
+  });
+
   it('(f) appends no Flask setting to a SESSION_COOKIE_NAME constant in a Tornado project', () => {
     const result = run('tornado-session-name');
     expect(result.summary).toEqual([['board/constants.py', 2, 'session', 'secure-missing', 'manual']]);

@@ -101,6 +101,83 @@ describe('markers in repository text', () => {
   });
 });
 
+describe('renderInlineComment', () => {
+  it('lists the evidence the outcome rests on and the before-merging steps', () => {
+    const finding: Finding = {
+      ruleId: 'express-res-cookie',
+      framework: 'express',
+      file: 'server/routes.js',
+      line: 8,
+      column: 30,
+      cookie: 'sessions',
+      kind: 'session',
+      problems: ['httpOnly-false', 'secure-missing'],
+      outcome: 'fixable',
+      severity: 'high',
+      message:
+        'Cookie "sessions" (res.cookie()): HttpOnly is turned off; Secure is not set. Fix: secure: req.secure.',
+      changedFlags: ['secure'],
+      notChangedReasons: [],
+      usedAt: [],
+      notes: [],
+      fingerprint: 'f1',
+      edits: [],
+      evidence: [
+        { file: 'web\\store.js', line: 4, fact: "`getCookie('sessions')` reads this cookie in browser code" },
+        { file: 'web\\store.js', line: 4, fact: "`getCookie('sessions')` reads this cookie in browser code" },
+        { file: 'lib/@team/#7.js', line: 2, fact: 'a comment by @alice says "see #7"' },
+      ],
+      beforeMerging: ["Add `app.set('trust proxy', 1)` so Express sees HTTPS requests as secure."],
+    };
+    const body = renderInlineComment({ findings: [finding], keys: ['f1'], suggestion: null });
+    const evidence = body.split('\n\n').find((part) => part.startsWith('Evidence'));
+    expect(evidence).toBe(
+      [
+        'Evidence in this project:',
+        "- `web/store.js:4`: `getCookie('sessions')` reads this cookie in browser code.",
+        '- `lib/@team/#7.js:2`: A comment by @&#8203;alice says "see #&#8203;7".',
+      ].join('\n'),
+    );
+    // Mentions and references in repository text stay inert outside code spans.
+    expect(evidence!.replace(/`[^`]*`/g, '')).not.toMatch(/(?<![\w`])@[a-z]|(?<!&)#\d/);
+    expect(body).toContain(
+      "**Before merging:** Add `app.set('trust proxy', 1)` so Express sees HTTPS requests as secure.",
+    );
+  });
+
+  it('has no evidence section when the outcome rests on no project fact', () => {
+    const body = renderInlineComment({
+      findings: [
+        {
+          ruleId: 'express-res-cookie',
+          framework: 'express',
+          file: 'a.js',
+          line: 1,
+          column: 1,
+          cookie: 'sid',
+          kind: 'session',
+          problems: ['secure-missing'],
+          outcome: 'fixable',
+          severity: 'high',
+          message: 'm',
+          changedFlags: ['secure'],
+          notChangedReasons: [],
+          usedAt: [],
+          notes: [],
+          fingerprint: 'f2',
+          edits: [],
+          evidence: [],
+          beforeMerging: [],
+        },
+      ],
+      keys: ['f2'],
+      suggestion: ['x'],
+    });
+    expect(body).not.toContain('Evidence');
+    expect(body).not.toContain('Before merging');
+  });
+});
+
 describe('renderReviewBody', () => {
   const finding = (line: number): Finding => ({
     ruleId: 'express-res-cookie',
