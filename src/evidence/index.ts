@@ -6,7 +6,7 @@ import { evidenceFileKind } from './files.js';
 import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
 import { findMootSettings } from './moot.js';
 import { findOptionalTls } from './optional-tls.js';
-import { findHttpOnlyServer, findPlainHttp } from './plain-http.js';
+import { findHttpOnlyProxy, findHttpOnlyServer, findPlainHttp } from './plain-http.js';
 import { findProxyHints, findProxyTrust } from './proxy-trust.js';
 import { makeEvidence, emptyEvidenceData } from './query.js';
 import { Source } from './source.js';
@@ -67,6 +67,7 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     data.proxyTrust.push(...findProxyTrust(source));
     data.proxyHints.push(...findProxyHints(source));
   }
+  data.plainHttp.push(...findHttpOnlyProxy(deploy));
   let localTool = false;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;

@@ -177,3 +177,41 @@ export function findHttpOnlyServer(input: ServerInput): {
   );
   return { plainHttp: [], optionalTls: [{ ...fact, kind: 'no-tls-server' }] };
 }
+
+/** Deployment files that only exist for tests or as examples say nothing about how the project is served. */
+const NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?)\/|(?:^|\/)[^/]*test[^/]*$/i;
+/** TLS anywhere in the deployment: a certificate, an HTTPS listener or redirect, automatic certificates. */
+const DEPLOY_TLS =
+  /\bssl_certificate\b|\blisten\s[^;\n]*\b(?:443|ssl)\b|\breturn\s+30[178]\s+https:|\bcertresolver\b|\bletsencrypt\b|\bcertbot\b|\bwebsecure\b|(?:^|\/)Caddyfile$/im;
+const NGINX_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*nginx\b/m;
+const LISTEN = /^[ \t]*listen[ \t]+[^;\n]+;/m;
+
+/**
+ * The project ships its own container setup (a compose file that runs nginx with the project's nginx
+ * configuration) and that proxy listens on plain HTTP only: installs that follow the project's instructions
+ * serve the app over HTTP, so a hard-coded Secure would end their logins.
+ */
+export function findHttpOnlyProxy(deploy: readonly Source[]): PlainHttpFact[] {
+  const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
+  // A commented-out `listen 443 ssl;` is the TLS the project does not have.
+  const uncommented = (text: string) => text.replace(/(^|\s)#[^\n]*/g, '$1');
+  if (shipped.some((source) => DEPLOY_TLS.test(uncommented(source.text)) || DEPLOY_TLS.test(source.file)))
+    return [];
+  const compose = shipped.find(
+    (source) =>
+      /(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(source.file) && NGINX_IMAGE.test(source.text),
+  );
+  if (!compose) return [];
+  for (const source of shipped) {
+    if (!/\.conf$/i.test(source.file)) continue;
+    const listen = LISTEN.exec(source.text);
+    if (!listen || source.inLineComment(listen.index)) continue;
+    const at = listen.index + (listen[0].length - listen[0].trimStart().length);
+    const fact = source.fact(
+      at,
+      `\`${snippet(listen[0].trim())}\`: the nginx proxy the project runs in ${compose.file} serves plain HTTP, and no deployment file sets up TLS`,
+    );
+    return [{ ...fact, kind: 'http-only-proxy', scope: { kind: 'project' } }];
+  }
+  return [];
+}

@@ -90,7 +90,13 @@ export type PlainHttpScope =
   /** Sites that set the cookie `name` (its `*-unsecure` twin exists for HTTP deployments). */
   | { kind: 'cookie'; name: string };
 
-export type PlainHttpKind = 'ssl-redirect-off' | 'comment' | 'insecure-twin' | 'http-only-server';
+export type PlainHttpKind =
+  | 'ssl-redirect-off'
+  | 'comment'
+  | 'insecure-twin'
+  | 'http-only-server'
+  /** The project's own container setup puts a proxy in front that serves plain HTTP only. */
+  | 'http-only-proxy';
 
 export interface PlainHttpFact extends EvidenceFact {
   kind: PlainHttpKind;
@@ -107,8 +113,8 @@ export type OptionalTlsKind =
   /** TLS set up only when configured (`ssl_options` / `https.createServer` behind a condition). */
   | 'conditional-server'
   /**
-   * A Node app whose server binds plain HTTP, with no TLS and no proxy anywhere in the project: it is served
-   * over plain HTTP unless whoever deploys it adds TLS in front.
+   * A Node app whose server binds plain HTTP, with no TLS anywhere in the project, that trusts a proxy: TLS,
+   * where there is any, ends at that proxy, and the request tells which scheme it came over.
    */
   | 'no-tls-server';
 

@@ -276,7 +276,7 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
     });
   }
   if (facts.plainHttp.length > 0) {
-    const untrusted = facts.missingProxyTrust ?? facts.untrustedProxy;
+    const untrusted = facts.plainHttpProxy ? null : (facts.missingProxyTrust ?? facts.untrustedProxy);
     const proxy = untrusted
       ? ` If Secure broke sessions behind a proxy, the usual cause is the missing proxy setting: add \`${untrusted.line}\`, then turn Secure on.`
       : '';

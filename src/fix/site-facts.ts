@@ -14,6 +14,8 @@ export interface SiteFacts {
   serverSession: Evidence | null;
   /** The project shows it serves plain HTTP where this cookie is set. */
   plainHttp: Evidence[];
+  /** Every plain-HTTP fact is the project's own HTTP-only proxy (so proxy trust is not what is missing). */
+  plainHttpProxy: boolean;
   /** The switch the project's other cookies take Secure from, when there is one. */
   transportSwitch: TransportSwitchFacts | null;
   /** HTTPS is optional in this project (a TLS switch that defaults off). */
@@ -104,6 +106,7 @@ export function noFacts(): SiteFacts {
     readers: [],
     serverSession: null,
     plainHttp: [],
+    plainHttpProxy: false,
     transportSwitch: null,
     optionalTls: [],
     tlsAtTrustedProxy: [],
@@ -128,9 +131,9 @@ export function gatherFacts(
 
   facts.readers = site.cookieNames.flatMap((name) => evidence.readersOf(name).map(evidenceOf));
   const names = site.cookieNames.length > 0 ? site.cookieNames : [undefined];
-  const indexed = names.flatMap((name) =>
-    evidence.plainHttpNear(site.file, site.offset, name).map(evidenceOf),
-  );
+  const near = names.flatMap((name) => evidence.plainHttpNear(site.file, site.offset, name));
+  const indexed = near.map(evidenceOf);
+  facts.plainHttpProxy = near.length > 0 && near.every((fact) => fact.kind === 'http-only-proxy');
   // The index knows twins it saw declared with a cookie; a name alone still says what the cookie is for.
   const ownName = site.cookieNames
     .filter((name) => INSECURE_VARIANT.test(name))

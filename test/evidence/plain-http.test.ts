@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHttpOnlyServer, findPlainHttp } from '../../src/evidence/plain-http.js';
+import { findHttpOnlyProxy, findHttpOnlyServer, findPlainHttp } from '../../src/evidence/plain-http.js';
 import { Source } from '../../src/evidence/source.js';
 
 const js = (text: string, file = 'src/app.js') => new Source(file, text, 'javascript');
@@ -165,5 +165,48 @@ describe('HTTP-only server', () => {
       plainHttp: [],
       optionalTls: [],
     });
+  });
+});
+
+describe('HTTP-only proxy the project ships', () => {
+  const deploy = (text: string, file: string) => new Source(file, text, 'deploy');
+  const compose = deploy(
+    'services:\n  app:\n    build: .\n  nginx:\n    image: nginx:stable\n    volumes:\n      - ./conf/nginx/http.conf:/etc/nginx/nginx.conf\n    ports:\n      - 80:80\n',
+    'docker-compose.yml',
+  );
+  const conf = deploy(
+    'http {\n  server {\n    # listen 443 ssl;\n    listen 80;\n    location / { proxy_pass http://app:8000; }\n  }\n}\n',
+    'conf/nginx/http.conf',
+  );
+
+  it('is plain-HTTP intent when the compose file runs nginx and its configuration listens on HTTP only', () => {
+    expect(findHttpOnlyProxy([compose, conf])).toEqual([
+      {
+        file: 'conf/nginx/http.conf',
+        line: 4,
+        fact: '`listen 80;`: the nginx proxy the project runs in docker-compose.yml serves plain HTTP, and no deployment file sets up TLS',
+        kind: 'http-only-proxy',
+        scope: { kind: 'project' },
+      },
+    ]);
+  });
+
+  it('is nothing with TLS in any deployment file, without the compose file, or for test and example setups', () => {
+    const tls = deploy(
+      'server {\n  listen 443 ssl;\n  ssl_certificate /etc/cert.pem;\n}\n',
+      'conf/nginx/https.conf',
+    );
+    expect(findHttpOnlyProxy([compose, conf, tls])).toEqual([]);
+    const redirect = deploy(
+      'server {\n  listen 80;\n  return 301 https://$host$request_uri;\n}\n',
+      'conf/nginx/http.conf',
+    );
+    expect(findHttpOnlyProxy([compose, redirect])).toEqual([]);
+    expect(findHttpOnlyProxy([conf])).toEqual([]);
+    expect(findHttpOnlyProxy([compose, deploy('', 'Caddyfile'), conf])).toEqual([]);
+    const example = deploy(conf.text, 'examples/nginx.conf');
+    const testCompose = deploy(compose.text, 'docker/compose/docker-compose.test.yml');
+    expect(findHttpOnlyProxy([compose, example])).toEqual([]);
+    expect(findHttpOnlyProxy([testCompose, conf])).toEqual([]);
   });
 });

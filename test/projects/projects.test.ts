@@ -138,6 +138,22 @@ describe('regression projects', () => {
     });
   });
 
+  it('(e3) leaves Secure to a person where the project ships an nginx proxy that serves plain HTTP only', () => {
+    const result = run('compose-http-proxy');
+    expect(result.summary).toEqual([
+      ['board/config.py', 6, 'session', 'secure-missing', 'manual'],
+      ['board/static/js/theme.js', 2, 'theme', 'secure-missing', 'manual'],
+    ]);
+    const reason =
+      'the project shows it serves this cookie over plain HTTP, where Secure would make browsers drop it: `listen 80;`: the nginx proxy the project runs in docker-compose.yml serves plain HTTP, and no deployment file sets up TLS (conf/nginx/site.conf:4). Turn Secure on once HTTPS is in place.';
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      `Cookie "session" (SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY): Secure is not set. Not changed: ${reason}`,
+      `Cookie "theme" (document.cookie = "…"): Secure is not set. Not changed: ${reason}`,
+    ]);
+    expect(result.evidence).toEqual([['conf/nginx/site.conf:4'], ['conf/nginx/site.conf:4']]);
+    expect(result.changed).toEqual({});
+  });
+
   it('(f) appends no Flask setting to a SESSION_COOKIE_NAME constant in a Tornado project', () => {
     const result = run('tornado-session-name');
     expect(result.summary).toEqual([['board/constants.py', 2, 'session', 'secure-missing', 'manual']]);

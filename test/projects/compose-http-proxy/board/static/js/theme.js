@@ -1,0 +1,3 @@
+export function rememberTheme(theme) {
+  document.cookie = `theme=${theme}; path=/; SameSite=Lax`;
+}
