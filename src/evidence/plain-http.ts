@@ -62,6 +62,7 @@ export function findPlainHttp(source: Source): PlainHttpFact[] {
       });
     }
   }
+  if (source.kind === 'python') facts.push(...httpTrustedOrigins(source));
   if (source.kind === 'python' || source.kind === 'javascript') {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment of comments(source)) {
@@ -97,6 +98,33 @@ export function findPlainHttp(source: Source): PlainHttpFact[] {
     }
   }
   return facts;
+}
+
+/** Hosts that browsers treat as secure over plain HTTP, so listing them says nothing about deployments. */
+const LOOPBACK = /^http:\/\/(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])(?::\d+)?\/?$/i;
+
+/**
+ * Django's CSRF_TRUSTED_ORIGINS names the origins the site is served from, scheme included: when every one
+ * is `http://` and one is a real host, the project is served over plain HTTP, where Secure cookies are refused.
+ */
+function httpTrustedOrigins(source: Source): PlainHttpFact[] {
+  const setting = /^[ \t]*CSRF_TRUSTED_ORIGINS[ \t]*=[ \t]*[[(]([^\])]*)[\])]/m.exec(source.text);
+  if (!setting) return [];
+  const origins = Array.from(setting[1]!.matchAll(/(['"])([^'"\n]*)\1/g), (match) => match[2]!);
+  if (origins.length === 0 || !origins.every((origin) => /^http:\/\//i.test(origin))) return [];
+  const remote = origins.find((origin) => !LOOPBACK.test(origin));
+  if (!remote) return [];
+  const at = setting.index + setting[0].length - setting[0].trimStart().length;
+  return [
+    {
+      ...source.fact(
+        at,
+        `\`CSRF_TRUSTED_ORIGINS\` lists only plain-HTTP origins (\`${snippet(remote, 60)}\`): the site is served without HTTPS`,
+      ),
+      kind: 'http-origins',
+      scope: { kind: 'project' },
+    },
+  ];
 }
 
 function countLines(text: string): number {

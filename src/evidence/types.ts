@@ -96,7 +96,9 @@ export type PlainHttpKind =
   | 'insecure-twin'
   | 'http-only-server'
   /** The project's own container setup puts a proxy in front that serves plain HTTP only. */
-  | 'http-only-proxy';
+  | 'http-only-proxy'
+  /** Django's CSRF_TRUSTED_ORIGINS lists only `http://` origins, one of them a real host. */
+  | 'http-origins';
 
 export interface PlainHttpFact extends EvidenceFact {
   kind: PlainHttpKind;

@@ -94,6 +94,7 @@ const SERVER_SETTING_NEEDLES = [
   'orwarded-proto',
   'ORWARDED_PROTO',
   'CSRF_USE_SESSIONS',
+  'CSRF_TRUSTED_ORIGINS',
 ];
 const SERVER_SETTING_MENTION = new RegExp(SERVER_SETTING_NEEDLES.map(escapeRegExp).join('|'));
 

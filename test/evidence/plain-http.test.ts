@@ -210,3 +210,31 @@ describe('HTTP-only proxy the project ships', () => {
     expect(findHttpOnlyProxy([testCompose, conf])).toEqual([]);
   });
 });
+
+describe('plain-HTTP trusted origins', () => {
+  it('reads CSRF_TRUSTED_ORIGINS that lists only http:// origins, one of them a real host', () => {
+    const settings = py(
+      'DEBUG = False\nCSRF_TRUSTED_ORIGINS = ["http://127.0.0.1:8000", "http://10.0.0.5"]\n',
+      'site/settings.py',
+    );
+    expect(findPlainHttp(settings)).toEqual([
+      {
+        file: 'site/settings.py',
+        line: 2,
+        fact: '`CSRF_TRUSTED_ORIGINS` lists only plain-HTTP origins (`http://10.0.0.5`): the site is served without HTTPS',
+        kind: 'http-origins',
+        scope: { kind: 'project' },
+      },
+    ]);
+  });
+
+  it('says nothing when an origin is https://, or when every origin is a loopback address', () => {
+    expect(
+      findPlainHttp(py('CSRF_TRUSTED_ORIGINS = ["http://10.0.0.5", "https://shop.example"]\n', 's.py')),
+    ).toEqual([]);
+    expect(
+      findPlainHttp(py("CSRF_TRUSTED_ORIGINS = ('http://localhost:8000', 'http://127.0.0.1')\n", 's.py')),
+    ).toEqual([]);
+    expect(findPlainHttp(py('CSRF_TRUSTED_ORIGINS = env.list("ORIGINS")\n', 's.py'))).toEqual([]);
+  });
+});
