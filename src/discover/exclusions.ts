@@ -83,6 +83,66 @@ export function frameworkSourceFolders(files: readonly string[]): string[] {
   return folders;
 }
 
+/** Packages that are only ever somebody else's code: two of them side by side mark a folder of copies. */
+const THIRD_PARTY_PACKAGES = new Set([
+  'requests',
+  'urllib3',
+  'certifi',
+  'idna',
+  'chardet',
+  'charset_normalizer',
+  'six',
+  'dateutil',
+  'pytz',
+  'bs4',
+  'yaml',
+  'jinja2',
+  'markupsafe',
+  'cherrypy',
+  'cheroot',
+  'tornado',
+  'werkzeug',
+  'flask',
+  'click',
+  'websocket',
+  'h11',
+  'attr',
+  'attrs',
+  'packaging',
+  'pkg_resources',
+  'setuptools',
+  'simplejson',
+  'httplib2',
+  'oauthlib',
+  'jwt',
+]);
+
+/**
+ * `lib/`, `libs/`, `ext/` or `_vendor/` folders that hold installed copies of dependencies (a `*.dist-info`
+ * or `*.egg-info` record, or at least two well-known third-party packages): everything in them is
+ * somebody else's code, neither scanned nor read as evidence of how the project is served.
+ */
+export function vendoredLibraryFolders(files: readonly string[]): string[] {
+  const packages = new Map<string, Set<string>>();
+  const found = new Set<string>();
+  for (const file of files) {
+    const segments = file.split('/');
+    for (let index = 0; index < segments.length - 2; index++) {
+      if (!VENDORED_PYTHON_FOLDERS.has(segments[index]!)) continue;
+      const folder = `${segments.slice(0, index + 1).join('/')}/`;
+      const child = segments[index + 1]!;
+      if (/\.(?:dist|egg)-info$/.test(child)) found.add(folder);
+      else if (THIRD_PARTY_PACKAGES.has(child) && segments[index + 2] === '__init__.py') {
+        const seen = packages.get(folder) ?? new Set<string>();
+        seen.add(child);
+        packages.set(folder, seen);
+        if (seen.size >= 2) found.add(folder);
+      }
+    }
+  }
+  return [...found];
+}
+
 export function isNeverScannedFolder(name: string): boolean {
   return NEVER_SCANNED_FOLDERS.has(name);
 }

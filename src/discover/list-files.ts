@@ -10,7 +10,12 @@ import { languageOf } from '../languages/index.js';
 import type { SkippedFile } from '../model.js';
 import { mentionsCookieApi } from '../rules/prefilter.js';
 import { builtCopies } from './built-copies.js';
-import { exclusionReason, frameworkSourceFolders, isNeverScannedFolder } from './exclusions.js';
+import {
+  exclusionReason,
+  frameworkSourceFolders,
+  isNeverScannedFolder,
+  vendoredLibraryFolders,
+} from './exclusions.js';
 import { compileGlobs, GlobError } from './glob.js';
 import { MAX_FILE_BYTES, readRegularFile } from './read-file.js';
 
@@ -47,7 +52,7 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   const files: string[] = [];
   const evidenceFiles: string[] = [];
   const skipped: SkippedFile[] = [];
-  const frameworkFolders = frameworkSourceFolders(all);
+  const frameworkFolders = [...frameworkSourceFolders(all), ...vendoredLibraryFolders(all)];
   const copies = builtCopies(all);
   for (const file of all.sort()) {
     if (frameworkFolders.some((folder) => file.startsWith(folder))) continue;

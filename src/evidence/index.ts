@@ -9,9 +9,9 @@ import { findOptionalTls } from './optional-tls.js';
 import { findHttpOnlyProxy, findHttpOnlyServer, findPlainHttp } from './plain-http.js';
 import { findProxyHints, findProxyTrust } from './proxy-trust.js';
 import { makeEvidence, emptyEvidenceData } from './query.js';
-import { Source } from './source.js';
+import { Source, snippet } from './source.js';
 import { findTransportSwitches, type SiteInput } from './transport.js';
-import type { ProjectEvidence } from './types.js';
+import type { EvidenceFact, ProjectEvidence } from './types.js';
 
 export interface EvidenceInput {
   /** JavaScript and Python texts the scan read (parsed, loaded on demand, or read for evidence only). */
@@ -68,11 +68,11 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
-  let localTool = false;
+  let localTool: EvidenceFact | null = null;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
     data.frameworks.push(...frameworksInManifest(source, kind));
-    if (!input.isTestFile(source.file) && declaresCommand(source, kind)) localTool = true;
+    if (!localTool && !input.isTestFile(source.file)) localTool = declaresCommand(source, kind);
   }
   data.switches = findTransportSwitches({
     sites: input.sites,
@@ -97,10 +97,21 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   return makeEvidence(data);
 }
 
-/** A manifest that installs a command (`bin`, console scripts): the project is a tool run locally. */
-function declaresCommand(source: Source, kind: NonNullable<ReturnType<typeof manifestKind>>): boolean {
-  if (kind === 'package.json') return /"bin"\s*:/.test(source.text);
-  if (kind === 'pyproject') return /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m.test(source.text);
-  if (kind === 'setup') return /console_scripts/.test(source.text);
-  return false;
+/** Where a manifest installs a command (`bin`, console scripts): the project is a tool run locally. */
+function declaresCommand(
+  source: Source,
+  kind: NonNullable<ReturnType<typeof manifestKind>>,
+): EvidenceFact | null {
+  const pattern =
+    kind === 'package.json'
+      ? /"bin"\s*:/
+      : kind === 'pyproject'
+        ? /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m
+        : kind === 'setup'
+          ? /console_scripts/
+          : null;
+  const match = pattern?.exec(source.text);
+  return match
+    ? source.fact(match.index, `\`${snippet(match[0])}\` in ${source.file} installs a command`)
+    : null;
 }

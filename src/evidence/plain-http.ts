@@ -2,7 +2,7 @@
 // hard-coded Secure would stop them working. Each fact says how far it reaches (project, file, a few lines
 // around, or one cookie name) so the policy can ask about one site.
 import { snippet, type Source } from './source.js';
-import type { OptionalTlsFact, PlainHttpFact } from './types.js';
+import type { EvidenceFact, OptionalTlsFact, PlainHttpFact } from './types.js';
 
 /** Lines above and below a comment that it speaks for. */
 const COMMENT_REACH = 3;
@@ -142,8 +142,8 @@ function cleanComment(text: string): string {
 
 export interface ServerInput {
   sources: readonly Source[];
-  /** A package.json `bin`, a console script: the project is a tool people run on their machine. */
-  isLocalTool: boolean;
+  /** Where a package.json `bin` or a console script is declared: the project is a tool people run themselves. */
+  isLocalTool: EvidenceFact | null;
   /** Proxy trust or proxy hints were found: the app expects TLS in front of it. */
   behindProxy: boolean;
   /** Optional TLS was found: HTTPS is a choice, not absent. */
@@ -154,7 +154,8 @@ export interface ServerInput {
 
 const HTTP_SERVER: Record<'javascript' | 'python', RegExp> = {
   javascript: /\bhttp\.createServer\(|(?<![\w$])(?:app|server)\.listen\(/,
-  python: /\bHTTPServer\(|\b(?:app|application)\.(?:run|listen)\(|\bmake_server\(|\bserve_forever\(/,
+  python:
+    /HTTPServer\(|\b(?:app|application|server|http_server)\.(?:run|listen)\(|\bmake_server\(|\bserve_forever\(|\bweb\.run_app\(|\buvicorn\.run\(|\bwaitress\.serve\(/,
 };
 /** The server a Node app itself starts (not a dev-server call inside a build tool's config). */
 const NODE_APP_SERVER = /(?<![\w$])(?:http\.createServer\(|new\s+http\.Server\(|(?:app|server)\.listen\()/;
@@ -176,32 +177,44 @@ export function findHttpOnlyServer(input: ServerInput): {
 } {
   const none = { plainHttp: [], optionalTls: [] };
   if (input.hasTlsOption) return none;
-  const localTool = input.isLocalTool && !input.behindProxy;
-  if (!localTool && !input.expressProxyTrust) return none;
+  const localTool = input.isLocalTool !== null && !input.behindProxy;
   let server: { source: Source; at: number; code: string } | null = null;
   for (const source of input.sources) {
     if (source.kind !== 'javascript' && source.kind !== 'python') continue;
     if (TLS_ANYWHERE.test(source.text)) return none;
-    if (server || (!localTool && source.kind !== 'javascript')) continue;
-    const match = (localTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
+    if (server || (!input.isLocalTool && source.kind !== 'javascript')) continue;
+    const match = (input.isLocalTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
     if (match && !source.inLineComment(match.index)) server = { source, at: match.index, code: match[0] };
   }
-  if (!server) return none;
-  const { source, at, code } = server;
-  if (localTool) {
-    const fact = source.fact(
-      at,
-      `\`${snippet(code)}…\` serves plain HTTP and the project, a local tool, has no TLS option`,
+  if (localTool && server) {
+    const fact = server.source.fact(
+      server.at,
+      `\`${snippet(server.code)}…\` serves plain HTTP and the project, a local tool, has no TLS option`,
     );
     return {
       plainHttp: [{ ...fact, kind: 'http-only-server', scope: { kind: 'project' } }],
       optionalTls: [],
     };
   }
-  const trust = input.expressProxyTrust!;
-  const fact = source.fact(
-    at,
-    `\`${snippet(code)}…\` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (\`${trust.setting}\`, ${trust.file}:${trust.line})`,
+  if (input.isLocalTool) {
+    // A tool people install and run themselves, with no TLS in its code: it serves plain HTTP unless someone
+    // puts a TLS proxy in front, so HTTPS is optional for each install.
+    return {
+      plainHttp: [],
+      optionalTls: [
+        {
+          ...input.isLocalTool,
+          fact: `${input.isLocalTool.fact}, and no code in the project sets up TLS: each install serves plain HTTP unless a TLS proxy is put in front`,
+          kind: 'tool-without-tls',
+        },
+      ],
+    };
+  }
+  if (!input.expressProxyTrust || !server) return none;
+  const trust = input.expressProxyTrust;
+  const fact = server.source.fact(
+    server.at,
+    `\`${snippet(server.code)}…\` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (\`${trust.setting}\`, ${trust.file}:${trust.line})`,
   );
   return { plainHttp: [], optionalTls: [{ ...fact, kind: 'no-tls-server' }] };
 }

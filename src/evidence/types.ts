@@ -118,7 +118,9 @@ export type OptionalTlsKind =
    * A Node app whose server binds plain HTTP, with no TLS anywhere in the project, that trusts a proxy: TLS,
    * where there is any, ends at that proxy, and the request tells which scheme it came over.
    */
-  | 'no-tls-server';
+  | 'no-tls-server'
+  /** A tool people install and run themselves (a `bin`, a console script) with no TLS in its code. */
+  | 'tool-without-tls';
 
 export interface OptionalTlsFact extends EvidenceFact {
   kind: OptionalTlsKind;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exclusionReason, frameworkSourceFolders } from '../../src/discover/exclusions.js';
+import {
+  exclusionReason,
+  frameworkSourceFolders,
+  vendoredLibraryFolders,
+} from '../../src/discover/exclusions.js';
 
 describe('exclusionReason', () => {
   it.each([
@@ -26,5 +30,28 @@ describe('frameworkSourceFolders', () => {
       ]),
     ).toEqual(['tornado/', 'vendor2/flask/']);
     expect(frameworkSourceFolders(['app/web.py', 'mytornado/web.py'])).toEqual([]);
+  });
+});
+
+describe('vendoredLibraryFolders', () => {
+  it('finds lib/ folders of installed copies by a dist-info record or two well-known packages', () => {
+    expect(
+      vendoredLibraryFolders([
+        'libs/Flask_Cors-5.0.0.dist-info/METADATA',
+        'libs/h11/tests/test_io.py',
+        'app/lib/certifi/__init__.py',
+        'app/lib/idna/__init__.py',
+        'app/lib/websocket/_http.py',
+        'server/lib/requests/__init__.py',
+        'server/lib/cookies.py',
+        'src/lib/auth.py',
+      ]).sort(),
+    ).toEqual(['app/lib/', 'libs/']);
+  });
+
+  it('leaves a project lib/ folder alone, even with one copied package in it', () => {
+    expect(
+      vendoredLibraryFolders(['lib/insecurity.ts', 'lib/utils/__init__.py', 'lib/requests/__init__.py']),
+    ).toEqual([]);
   });
 });

@@ -95,12 +95,13 @@ describe('HTTP-only server', () => {
     'const app = express();\napp.listen(port, () => console.log(`http://localhost:${port}`));\n',
     'bin/serve.js',
   );
+  const tool = { file: 'package.json', line: 3, fact: '`"bin":` in package.json installs a command' };
 
   it('is plain-HTTP intent for a local tool with no TLS anywhere', () => {
     expect(
       findHttpOnlyServer({
         sources: [server],
-        isLocalTool: true,
+        isLocalTool: tool,
         behindProxy: false,
         hasTlsOption: false,
         expressProxyTrust: null,
@@ -122,24 +123,57 @@ describe('HTTP-only server', () => {
   it('is nothing for an untrusting app (probably behind a TLS proxy), a TLS option, or HTTPS code anywhere', () => {
     const none = {
       sources: [server],
-      isLocalTool: true,
+      isLocalTool: tool,
       behindProxy: false,
       hasTlsOption: false,
       expressProxyTrust: null,
     };
     const nothing = { plainHttp: [], optionalTls: [] };
-    expect(findHttpOnlyServer({ ...none, isLocalTool: false })).toEqual(nothing);
-    expect(findHttpOnlyServer({ ...none, behindProxy: true })).toEqual(nothing);
+    expect(findHttpOnlyServer({ ...none, isLocalTool: null })).toEqual(nothing);
     expect(findHttpOnlyServer({ ...none, hasTlsOption: true })).toEqual(nothing);
     const https = js('https.createServer({ key, cert }, app).listen(443);\n', 'src/https.js');
     expect(findHttpOnlyServer({ ...none, sources: [server, https] })).toEqual(nothing);
+  });
+
+  it('makes HTTPS optional for a local tool with no TLS in its code, behind a proxy or with no server seen', () => {
+    const optional = {
+      plainHttp: [],
+      optionalTls: [
+        {
+          file: 'package.json',
+          line: 3,
+          fact: '`"bin":` in package.json installs a command, and no code in the project sets up TLS: each install serves plain HTTP unless a TLS proxy is put in front',
+          kind: 'tool-without-tls',
+        },
+      ],
+    };
+    const input = {
+      sources: [server],
+      isLocalTool: tool,
+      behindProxy: true,
+      hasTlsOption: false,
+      expressProxyTrust: null,
+    };
+    expect(findHttpOnlyServer(input)).toEqual(optional);
+    expect(findHttpOnlyServer({ ...input, behindProxy: false, sources: [] })).toEqual(optional);
+    // A Tornado subclass of HTTPServer counts as the tool's server.
+    const tornado = py('server = CustomHTTPServer(app)\nserver.listen(5000)\n', 'tool/server.py');
+    expect(findHttpOnlyServer({ ...input, behindProxy: false, sources: [tornado] }).plainHttp).toEqual([
+      {
+        file: 'tool/server.py',
+        line: 1,
+        fact: '`HTTPServer(…` serves plain HTTP and the project, a local tool, has no TLS option',
+        kind: 'http-only-server',
+        scope: { kind: 'project' },
+      },
+    ]);
   });
 
   it('says TLS ends at the trusted proxy for a Node app with no TLS of its own that trusts one', () => {
     const app = js('const server = new http.Server(app)\nserver.listen(port)\n', 'server.ts');
     const input = {
       sources: [app],
-      isLocalTool: false,
+      isLocalTool: null,
       behindProxy: true,
       hasTlsOption: false,
       expressProxyTrust: { file: 'server.ts', line: 9, setting: "app.enable('trust proxy')" },

@@ -154,6 +154,25 @@ describe('regression projects', () => {
     expect(result.changed).toEqual({});
   });
 
+  it('(e4) treats HTTPS as optional in a tool people install and run, with no TLS in its code', () => {
+    const result = run('tool-without-tls');
+    expect(result.summary).toEqual([
+      ['printhub/settings.py', 2, 'session', 'secure-false', 'manual'],
+      ['printhub/views.py', 9, 'logged_out', 'secure-missing', 'fixable'],
+      ['printhub/views.py', 14, 'csrf_token', 'secure-missing', 'fixable'],
+    ]);
+    expect(result.evidence).toEqual([['pyproject.toml:6'], ['pyproject.toml:6'], ['pyproject.toml:6']]);
+    expect(result.findings[0]!.message).toBe(
+      'Cookie "session" (SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY): Secure is turned off. Not changed: HTTPS is optional in this project (`[project.scripts]` in pyproject.toml installs a command, and no code in the project sets up TLS: each install serves plain HTTP unless a TLS proxy is put in front (pyproject.toml:6)), so a hard-coded Secure would lose the cookie on plain-HTTP installs, and Secure cannot follow the request here; make it follow the request\'s scheme, or a setting each install turns on with HTTPS.',
+    );
+    const views = source('tool-without-tls', 'printhub/views.py');
+    expect(result.changed).toEqual({
+      'printhub/views.py': views
+        .replace('"1", httponly=True)', '"1", httponly=True, secure=request.is_secure)')
+        .replace('token, httponly=False)', 'token, httponly=False, secure=request.is_secure)'),
+    });
+  });
+
   it('(f) appends no Flask setting to a SESSION_COOKIE_NAME constant in a Tornado project', () => {
     const result = run('tornado-session-name');
     expect(result.summary).toEqual([['board/constants.py', 2, 'session', 'secure-missing', 'manual']]);

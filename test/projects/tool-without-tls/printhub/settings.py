@@ -1,0 +1,2 @@
+SESSION_COOKIE_NAME = "printhub_session"
+SESSION_COOKIE_SECURE = False
