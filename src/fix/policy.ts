@@ -349,7 +349,7 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
   return change({
     ...(follow && {
       value: follow.value,
-      note: `The project does not trust a proxy (it has no \`${facts.untrustedProxy!.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`,
+      note: `The app does not trust a proxy (it has no \`${facts.untrustedProxy!.line}\`), and with a literal true ${meta.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`,
     }),
     evidence: proxy ? proxy.hints : [],
     beforeMerging: proxy

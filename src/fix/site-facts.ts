@@ -61,7 +61,13 @@ export interface ProxyAdvice {
 }
 
 /** Where each framework's proxy trust lives, keyed by rule framework id. */
-const PROXY_SETTING: Record<string, { ids: string[]; setting: string; line: string }> = {
+interface ProxySetting {
+  ids: string[];
+  setting: string;
+  line: string;
+}
+
+const PROXY_SETTING: Record<string, ProxySetting> = {
   express: { ids: ['express'], setting: 'trust proxy', line: "app.set('trust proxy', 1)" },
   'express-session': {
     ids: ['express', 'express-session'],
@@ -147,15 +153,22 @@ export function gatherFacts(
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
   const tls = evidence.optionalTls();
   facts.optionalTls = tls.filter((fact) => fact.kind !== 'no-tls-server').map(evidenceOf);
-  facts.tlsAtTrustedProxy = tls.filter((fact) => fact.kind === 'no-tls-server').map(evidenceOf);
+  // The proxy is trusted by one app: a file that creates its own app must trust it too.
+  const siteText = texts.get(site.file) ?? '';
+  const ownAppTrusts =
+    !OWN_APP.test(siteText) ||
+    evidence.proxyTrust('express').some((fact) => fact.enabled && fact.file === site.file);
+  facts.tlsAtTrustedProxy = ownAppTrusts
+    ? tls.filter((fact) => fact.kind === 'no-tls-server').map(evidenceOf)
+    : [];
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? '';
   const usable = evidence
     .transportSwitchFor(optionsFile)
     .find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text);
-  facts.missingProxyTrust = proxyAdvice(site, meta, evidence);
-  facts.untrustedProxy = untrustedProxy(meta, evidence);
+  facts.missingProxyTrust = proxyAdvice(site, meta, evidence, texts.get(site.file) ?? '');
+  facts.untrustedProxy = untrustedProxy(site, meta, evidence, texts.get(site.file) ?? '');
   if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta, text);
   return facts;
@@ -254,20 +267,48 @@ const INSECURE_VARIANT = /[-_.](?:un|in)secure$/i;
 /** Frameworks that refuse or drop a Secure cookie on a request they think is plain HTTP. */
 const SECURE_NEEDS_TRUST = new Set(['express-session', 'cookie-session', 'koa', 'koa-session']);
 
-function untrustedProxy(meta: RuleMeta, evidence: ProjectEvidence): ProxyAdvice | null {
+/** An app created in the file itself (`express()`, `new Koa()`): proxy trust set on another app does not reach it. */
+const OWN_APP = /(?<![\w$.])(?:express\s*\(\s*\)|new\s+Koa\s*\()/;
+
+/**
+ * Whether the framework trusts a proxy for the app this site belongs to. A project may run two apps (NodeBB's
+ * web installer beside its forum): when the site's own file creates an app, only trust set in that file counts.
+ */
+function trustsProxy(
+  site: CookieSite,
+  advice: ProxySetting,
+  evidence: ProjectEvidence,
+  text: string,
+): boolean {
+  const ownApp = OWN_APP.test(text);
+  return advice.ids.some((id) =>
+    evidence.proxyTrust(id).some((fact) => fact.enabled && (!ownApp || fact.file === site.file)),
+  );
+}
+
+function untrustedProxy(
+  site: CookieSite,
+  meta: RuleMeta,
+  evidence: ProjectEvidence,
+  text: string,
+): ProxyAdvice | null {
   const advice = PROXY_SETTING[meta.framework];
   if (!advice || !SECURE_NEEDS_TRUST.has(meta.framework)) return null;
-  if (advice.ids.some((id) => evidence.proxyTrust(id).some((fact) => fact.enabled))) return null;
+  if (trustsProxy(site, advice, evidence, text)) return null;
   return { setting: advice.setting, line: advice.line, hints: [] };
 }
 
-function proxyAdvice(site: CookieSite, meta: RuleMeta, evidence: ProjectEvidence): ProxyAdvice | null {
+function proxyAdvice(
+  site: CookieSite,
+  meta: RuleMeta,
+  evidence: ProjectEvidence,
+  text: string,
+): ProxyAdvice | null {
   const advice = PROXY_SETTING[meta.framework];
   if (!advice || site.kind !== 'session') return null;
   const hints = evidence.proxyHints();
   if (hints.length === 0) return null;
-  const trusted = advice.ids.some((id) => evidence.proxyTrust(id).some((fact) => fact.enabled));
-  if (trusted) return null;
+  if (trustsProxy(site, advice, evidence, text)) return null;
   return { setting: advice.setting, line: advice.line, hints: hints.slice(0, 3).map(evidenceOf) };
 }
 

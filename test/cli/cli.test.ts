@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, runCliProcess, snapshotTree, temporaryFolder } from './helpers.js';
+import { CLI, copyExamples, runCliProcess, snapshotTree, temporaryFolder } from './helpers.js';
 
 const EXAMPLE_FINDINGS = [
   [
@@ -295,5 +296,32 @@ describe('bad input never crashes a scan or corrupts a file', () => {
     ]);
     expect(snapshotTree(folder)).toEqual(before);
     expect(readFileSync(join(outside, 'secret.js'), 'utf8')).toBe("res.cookie('sid', id);\n");
+  });
+});
+
+describe('output into a pipe that closes early', () => {
+  it('ends quietly with the usual exit code when the reader stops (`scan | head -c 1`)', () => {
+    const folder = temporaryFolder();
+    // Far more output than a pipe buffers, so the reader is gone while the CLI is still writing.
+    const calls = Array.from({ length: 3000 }, (_, index) => `  res.cookie('c${index}', value);`).join('\n');
+    writeFileSync(join(folder, 'app.js'), `app.get('/', (req, res) => {\n${calls}\n});\n`);
+    const err = join(folder, 'stderr.txt');
+    const code = join(folder, 'code.txt');
+    const result = spawnSync(
+      'sh',
+      [
+        '-c',
+        `( "$0" "$1" scan "$2" 2>"$3"; echo $? >"$4" ) | head -c 1 >/dev/null`,
+        process.execPath,
+        CLI,
+        folder,
+        err,
+        code,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.status).toBe(0);
+    expect(readFileSync(err, 'utf8')).toBe('');
+    expect(readFileSync(code, 'utf8').trim()).toBe('1'); // weak findings remain, as without the pipe
   });
 });

@@ -173,6 +173,29 @@ describe('regression projects', () => {
     });
   });
 
+  it("(e5) judges proxy trust per app: a second app in its own file does not inherit the first one's", () => {
+    const result = run('two-express-apps');
+    expect(result.summary).toEqual([
+      ['installer.js', 7, null, 'secure-missing', 'fixable'],
+      ['webserver.js', 7, null, 'secure-missing', 'fixable'],
+    ]);
+    expect(result.findings[0]!.message).toBe(
+      "Cookie options of session({ cookie }): Secure is not set. Fix: secure: 'auto'. The app does not trust a proxy (it has no `app.set('trust proxy', 1)`), and with a literal true session({ cookie }) would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (`'auto'`).",
+    );
+    expect(result.evidence).toEqual([[], ['installer.js:13']]);
+    const added = "    saveUninitialized: false,\n    cookie: { secure: 'auto' },\n";
+    expect(result.changed).toEqual({
+      'installer.js': source('two-express-apps', 'installer.js').replace(
+        '    saveUninitialized: false,\n',
+        added,
+      ),
+      'webserver.js': source('two-express-apps', 'webserver.js').replace(
+        '    saveUninitialized: false,\n',
+        added,
+      ),
+    });
+  });
+
   it('(f) appends no Flask setting to a SESSION_COOKIE_NAME constant in a Tornado project', () => {
     const result = run('tornado-session-name');
     expect(result.summary).toEqual([['board/constants.py', 2, 'session', 'secure-missing', 'manual']]);
