@@ -2,15 +2,10 @@
 // or, where the token may not write (forks, read-only permissions), report with annotations and the job
 // summary and say why.
 import * as core from '@actions/core';
-import { createGitHubClient } from '../deliver/github/client.js';
 import { apiErrorOf, explainApiError } from '../deliver/github/errors.js';
-import { tokenIdentity } from '../deliver/github/identity.js';
-import {
-  deliverReview,
-  listPullRequestFiles,
-  ReviewFallback,
-  type PullRequestFile,
-} from '../deliver/github/pr-review.js';
+import type { HostIdentity } from '../deliver/github/identity.js';
+import { deliverReview, ReviewFallback } from '../deliver/github/pr-review.js';
+import { createGitHubRepoHost, type HostPullFile } from '../deliver/github/repo-host.js';
 import type { Finding, ScanResult } from '../model.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { actionLog } from './log.js';
@@ -50,12 +45,19 @@ export async function runReviewMode(
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY || event.baseRepo).split('/');
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const apiUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
-  const github = createGitHubClient({ token: inputs.token, baseUrl: apiUrl, warn: core.warning });
+  const host = createGitHubRepoHost({
+    token: inputs.token,
+    baseUrl: apiUrl,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/+$/, '')}/graphql`,
+    warn: core.warning,
+    owner,
+    repo,
+  });
 
-  let files: PullRequestFile[] | null = null;
+  let files: HostPullFile[] | null = null;
   let trouble: string | null = null;
   try {
-    files = await listPullRequestFiles(github, owner, repo, event.number);
+    files = await host.pullFiles(event.number);
   } catch (error) {
     const api = apiErrorOf(error);
     trouble = api
@@ -77,8 +79,8 @@ export async function runReviewMode(
   if (!files) return fallBack(context, result, event.headSha, `${trouble ?? ''} Reporting instead.`);
 
   try {
-    const current = await github.rest.pulls.get({ owner, repo, pull_number: event.number });
-    if (current.data.state !== 'open') {
+    const current = await host.pullHead(event.number);
+    if (current.state !== 'open') {
       return fallBack(
         context,
         result,
@@ -87,25 +89,26 @@ export async function runReviewMode(
         'notice',
       );
     }
-    if (current.data.head.sha !== event.headSha) {
+    if (current.headSha !== event.headSha) {
       return fallBack(
         context,
         result,
         event.headSha,
-        `#${event.number} has moved on to ${current.data.head.sha.slice(0, 7)} since this run started; the run for that push reviews it.`,
+        `#${event.number} has moved on to ${current.headSha.slice(0, 7)} since this run started; the run for that push reviews it.`,
         'notice',
       );
     }
-    const graphqlUrl = env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/+$/, '')}/graphql`;
-    const identity = await tokenIdentity(github, { graphqlUrl });
-    if (!identity) {
+    let identity: HostIdentity;
+    try {
+      identity = await host.identity();
+    } catch {
       return fallBack(context, result, event.headSha, UNKNOWN_IDENTITY);
     }
     core.startGroup(`Review of #${event.number}`);
     let outcome;
     try {
       outcome = await deliverReview(
-        github,
+        host,
         {
           owner,
           repo,
@@ -113,7 +116,6 @@ export async function runReviewMode(
           headSha: event.headSha,
           workspace: context.workspace,
           serverUrl,
-          graphqlUrl,
           dryRun: inputs.dryRun,
           files,
           result,

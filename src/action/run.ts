@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
 import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
-import { createOctokitRepoHost } from '../deliver/github/repo-host.js';
+import { createGitHubRepoHost } from '../deliver/github/repo-host.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfig } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
@@ -182,7 +182,7 @@ async function runPullRequestMode(
     }),
   );
 
-  const host = createOctokitRepoHost({
+  const host = createGitHubRepoHost({
     token: inputs.token,
     baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}),

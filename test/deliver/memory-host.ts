@@ -1,14 +1,20 @@
-// An in-memory GitHub for the remediation pull request's decisions: content-addressed blobs, trees and commits,
-// branches with compare-and-swap, pull requests and comments, and a log of every write. It keeps GitHub's
-// rules that the decisions depend on (who authored what, which commits a comparison lists, "Reference already
-// exists", "A pull request already exists") and nothing else, so a test runs in milliseconds.
+// An in-memory GitHub for delivery's decisions: content-addressed blobs, trees and commits, branches with
+// compare-and-swap, pull requests and comments, reviews and their threads, and a log of every write. It keeps
+// GitHub's rules that the decisions depend on (who authored what, which commits a comparison lists,
+// "Reference already exists", "A pull request already exists", one review with all its comments or none)
+// and nothing else, so a test runs in milliseconds.
 import { createHash } from 'node:crypto';
 import type {
   HostComment,
   HostCommit,
   HostIdentity,
   HostPull,
+  HostPullFile,
+  HostReview,
+  HostReviewComment,
+  HostThread,
   NewFile,
+  NewReview,
   RepoHost,
   SwapResult,
   TreeEntry,
@@ -19,6 +25,7 @@ export interface Account {
   login: string;
   id: number;
   email: string;
+  type?: 'User' | 'Bot';
 }
 
 /** GITHUB_TOKEN's account as REST shows it; GraphQL's viewer drops the "[bot]". */
@@ -26,9 +33,10 @@ export const BOT: Account = {
   login: 'github-actions[bot]',
   id: 41898282,
   email: '41898282+github-actions[bot]@users.noreply.github.com',
+  type: 'Bot',
 };
-export const HUMAN: Account = { login: 'octocat', id: 583231, email: 'octocat@github.com' };
-export const OUTSIDER: Account = { login: 'mallory', id: 666, email: 'mallory@example.com' };
+export const HUMAN: Account = { login: 'octocat', id: 583231, email: 'octocat@github.com', type: 'User' };
+export const OUTSIDER: Account = { login: 'mallory', id: 666, email: 'mallory@example.com', type: 'User' };
 const WEB_FLOW_EMAIL = 'noreply@github.com';
 
 interface StoredCommit {
@@ -55,7 +63,7 @@ export class MemoryHost implements RepoHost {
   readonly writes: string[] = [];
   readonly branches = new Map<string, string>();
   readonly pullRecords: StoredPull[] = [];
-  readonly commentRecords: Array<{ pull: number; body: string; author: Account }> = [];
+  readonly commentRecords: Array<{ id: number; pull: number; body: string; author: Account }> = [];
   tokenAccount: Account = BOT;
   defaultBranch = 'main';
   /** Runs once before the next write of this kind: someone else acting in the run's read-write window. */
@@ -129,7 +137,7 @@ export class MemoryHost implements RepoHost {
   }
 
   addComment(pull: number, body: string, author: Account): void {
-    this.commentRecords.push({ pull, body, author });
+    this.commentRecords.push({ id: ++this.lastId, pull, body, author });
   }
 
   fileAt(branch: string, path: string): string | undefined {
@@ -197,13 +205,10 @@ export class MemoryHost implements RepoHost {
   }
 
   async comments(pull: number): Promise<HostComment[]> {
+    this.fail('comments');
     return this.commentRecords
       .filter((comment) => comment.pull === pull)
-      .map((comment, index) => ({
-        id: index + 1,
-        body: comment.body,
-        author: { login: comment.author.login, id: comment.author.id },
-      }));
+      .map((comment) => ({ id: comment.id, body: comment.body, author: authorOf(comment.author) }));
   }
 
   async createCommit(
@@ -290,8 +295,185 @@ export class MemoryHost implements RepoHost {
   }
 
   async comment(number: number, body: string): Promise<void> {
-    this.writes.push(`comment #${number}`);
-    this.commentRecords.push({ pull: number, body, author: this.tokenAccount });
+    const write = () => {
+      this.writes.push(`comment #${number}`);
+      this.commentRecords.push({ id: ++this.lastId, pull: number, body, author: this.tokenAccount });
+    };
+    this.fail('comment', write);
+    write();
+  }
+
+  // ---- the pull request review ----
+
+  readonly pullFileRecords = new Map<number, HostPullFile[]>();
+  readonly reviewRecords: Array<{
+    id: number;
+    pull: number;
+    body: string;
+    author: Account;
+    commitId: string;
+  }> = [];
+  readonly reviewCommentRecords: Array<{
+    id: number;
+    pull: number;
+    body: string;
+    author: Account;
+    path: string;
+    line: number;
+    startLine: number | null;
+    inReplyTo: number | null;
+    threadId: string;
+    resolved: boolean;
+  }> = [];
+  /** Head commits of pull requests, for pullHead(). */
+  readonly pullHeads = new Map<number, string>();
+  /** The next call of that kind throws this instead (taken once). */
+  readonly failures = new Map<string, unknown>();
+  /** Whether the next failure of that kind is answered after the write was carried out (a lost response). */
+  readonly landsBeforeFailing = new Set<string>();
+  private lastId = 0;
+
+  /** A person's comment on a line, opening a thread (or answering `inReplyTo`'s). */
+  addReviewComment(input: {
+    pull: number;
+    path: string;
+    line: number;
+    body: string;
+    author: Account;
+    inReplyTo?: number;
+  }): number {
+    const id = ++this.lastId;
+    const parent = this.reviewCommentRecords.find((comment) => comment.id === input.inReplyTo);
+    this.reviewCommentRecords.push({
+      id,
+      pull: input.pull,
+      body: input.body,
+      author: input.author,
+      path: input.path,
+      line: input.line,
+      startLine: null,
+      inReplyTo: input.inReplyTo ?? null,
+      threadId: parent?.threadId ?? `PRRT_${id}`,
+      resolved: false,
+    });
+    return id;
+  }
+
+  addReview(pull: number, body: string, author: Account, commitId = 'f'.repeat(40)): number {
+    const id = ++this.lastId;
+    this.reviewRecords.push({ id, pull, body, author, commitId });
+    return id;
+  }
+
+  isResolved(commentId: number): boolean {
+    const thread = this.reviewCommentRecords.find((comment) => comment.id === commentId)?.threadId;
+    return this.reviewCommentRecords.some((comment) => comment.threadId === thread && comment.resolved);
+  }
+
+  async pullHead(number: number): Promise<{ state: 'open' | 'closed'; headSha: string }> {
+    const pull = this.pullRecords.find((record) => record.number === number);
+    if (!pull) throw Object.assign(new Error('Not Found'), { status: 404 });
+    return { state: pull.state, headSha: this.pullHeads.get(number) ?? this.branches.get(pull.head)! };
+  }
+
+  async pullFiles(number: number): Promise<HostPullFile[]> {
+    this.fail('pullFiles');
+    return [...(this.pullFileRecords.get(number) ?? [])];
+  }
+
+  async reviewComments(number: number): Promise<HostReviewComment[]> {
+    this.fail('reviewComments');
+    return this.reviewCommentRecords
+      .filter((comment) => comment.pull === number)
+      .map((comment) => ({
+        id: comment.id,
+        body: comment.body,
+        author: authorOf(comment.author),
+        inReplyTo: comment.inReplyTo,
+      }));
+  }
+
+  async reviews(number: number): Promise<HostReview[]> {
+    this.fail('reviews');
+    return this.reviewRecords
+      .filter((review) => review.pull === number)
+      .map((review) => ({
+        id: review.id,
+        body: review.body,
+        author: authorOf(review.author),
+        commitId: review.commitId,
+      }));
+  }
+
+  async createReview(number: number, review: NewReview): Promise<void> {
+    const write = () => {
+      this.writes.push(
+        `review #${number}: ${review.comments.map((comment) => `${comment.path}:${comment.startLine ? `${comment.startLine}-` : ''}${comment.line}`).join(', ') || 'no inline comments'}`,
+      );
+      const id = ++this.lastId;
+      this.reviewRecords.push({
+        id,
+        pull: number,
+        body: review.body,
+        author: this.tokenAccount,
+        commitId: review.commitId,
+      });
+      for (const comment of review.comments) {
+        const commentId = ++this.lastId;
+        this.reviewCommentRecords.push({
+          id: commentId,
+          pull: number,
+          body: comment.body,
+          author: this.tokenAccount,
+          path: comment.path,
+          line: comment.line,
+          startLine: comment.startLine ?? null,
+          inReplyTo: null,
+          threadId: `PRRT_${commentId}`,
+          resolved: false,
+        });
+      }
+    };
+    this.fail('createReview', write);
+    write();
+  }
+
+  async updateReviewComment(id: number, body: string): Promise<void> {
+    this.fail('updateReviewComment');
+    this.writes.push(`edit review comment ${id}`);
+    this.reviewCommentRecords.find((comment) => comment.id === id)!.body = body;
+  }
+
+  async updateComment(id: number, body: string): Promise<void> {
+    this.fail('updateComment');
+    this.writes.push(`edit comment ${id}`);
+    this.commentRecords.find((comment) => comment.id === id)!.body = body;
+  }
+
+  async reviewThreads(number: number): Promise<Map<number, HostThread>> {
+    this.fail('reviewThreads');
+    const threads = new Map<number, HostThread>();
+    for (const comment of this.reviewCommentRecords) {
+      if (comment.pull !== number || comment.inReplyTo !== null) continue;
+      threads.set(comment.id, { id: comment.threadId, isResolved: this.isResolved(comment.id) });
+    }
+    return threads;
+  }
+
+  async resolveThread(threadId: string): Promise<void> {
+    this.fail('resolveThread');
+    this.writes.push(`resolve ${threadId}`);
+    for (const comment of this.reviewCommentRecords)
+      if (comment.threadId === threadId) comment.resolved = true;
+  }
+
+  /** Throws the armed failure of this kind, after carrying `write` out when the response is to be lost. */
+  private fail(kind: string, write?: () => void): void {
+    if (!this.failures.has(kind)) return;
+    const error = this.failures.get(kind);
+    this.failures.delete(kind);
+    if (write && this.landsBeforeFailing.delete(kind)) write();
+    throw error;
   }
 
   // ---- internals ----
@@ -312,7 +494,7 @@ export class MemoryHost implements RepoHost {
       body: pull.body,
       url: `https://github.com/acme/webapp/pull/${pull.number}`,
       headRef: pull.head,
-      author: { login: pull.author.login, id: pull.author.id },
+      author: authorOf(pull.author),
     };
   }
 
@@ -346,6 +528,10 @@ export class MemoryHost implements RepoHost {
     }
     return seen;
   }
+}
+
+function authorOf(account: Account): { login: string; id: number; type?: string } {
+  return { login: account.login, id: account.id, ...(account.type ? { type: account.type } : {}) };
 }
 
 function hash(text: string): string {

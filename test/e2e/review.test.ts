@@ -144,6 +144,12 @@ function keysOf(files: Record<string, string>): Map<string | null, string> {
   return new Map(result.findings.map((finding) => [finding.cookie, finding.fingerprint]));
 }
 
+/** The keys of an inline comment's finding marker (its last line). */
+function keysInMarker(body: string): string[] | null {
+  const match = /<!-- cookie-hardener:finding ([0-9a-f~ ]+) -->$/.exec(body.trimEnd());
+  return match ? match[1]!.split(' ') : null;
+}
+
 /** Comment bodies without code spans, `<code>` elements and suggestion blocks: the text GitHub links in. */
 function proseOf(body: string): string {
   return body
@@ -153,6 +159,44 @@ function proseOf(body: string): string {
 }
 
 const isBot = (entry: { user: { login: string } }) => entry.user.login === GITHUB_ACTIONS_BOT.login;
+
+/** The review body of a first run on PR_ROUTES: three inline comments, the legacy cookie listed. */
+function firstReviewBody(head: string, legacyKey: string): string {
+  return `cookie-hardener left 3 inline comments on lines this pull request changes (3 one-click suggestions).
+
+1 finding is not commented inline:
+
+- [\`app/routes.js:4\`](https://github.com/acme/webapp/blob/${head}/app/routes.js#L4) cookie \`legacy\`: HttpOnly and Secure not set. Not on a line this pull request changes, so it is listed here rather than inline.
+
+<!-- cookie-hardener:review ${legacyKey} -->`;
+}
+
+/** The summary comment after a first run on PR_ROUTES. */
+function firstSummary(head: string): string {
+  return `### cookie-hardener
+
+Apply the suggestions, or run \`cookie-hardener fix\` locally, to set the missing flags.
+
+| | |
+|---|---:|
+| Weak cookie settings in the files this pull request changes | 4 |
+| Commented inline on changed lines | 3 |
+| … of which with a one-click suggestion | 3 |
+| Listed in the review summary (not on a changed line) | 1 |
+| Fixed since an earlier comment (thread resolved) | 0 |
+
+<sub>Updated for ${head.slice(0, 7)}.</sub>
+
+<!-- cookie-hardener:summary -->`;
+}
+
+/** The bodies of the POSTs that created something, in order. */
+function postsOf(fake: FakeGitHub, since = 0): Array<[string, unknown]> {
+  return fake.requests
+    .slice(since)
+    .filter((entry) => entry.method === 'POST' && !entry.path.endsWith('/graphql'))
+    .map((entry) => [entry.path, entry.body]);
+}
 
 describe('mode: review (pull_request)', () => {
   it('posts one review whose suggestions reproduce `fix` byte for byte, and lists the untouched line in the body', async () => {
@@ -200,14 +244,38 @@ describe('mode: review (pull_request)', () => {
       fixed.replace("res.cookie('legacy', '1', { secure: true })", "res.cookie('legacy', '1')"),
     );
 
-    const body = fake.reviews[0]!.body;
-    expect(body).toContain('3 inline comments');
-    expect(body).toContain('`app/routes.js:4`');
-    expect(body).toContain('Not on a line this pull request changes');
-    expect(run.summary).toContain('Review of #1: 3 new inline comment(s) (3 with a suggestion)');
-    expect(fake.issueComments).toHaveLength(1);
-    expect(fake.issueComments[0]!.body).toContain('<!-- cookie-hardener:summary -->');
-    expect(fake.issueComments[0]!.body).toContain('| Commented inline on changed lines | 3 |');
+    // Exactly two writes: the review with its three comments in one request, then the summary comment.
+    const headSha = (await fake.branchSha(BRANCH))!;
+    expect(writesOf(fake)).toEqual([
+      'POST /repos/acme/webapp/pulls/1/reviews',
+      'POST /repos/acme/webapp/issues/1/comments',
+    ]);
+    const comment = (line: number, body: string, startLine?: number) => ({
+      path: 'app/routes.js',
+      body,
+      side: 'RIGHT',
+      line,
+      ...(startLine ? { start_line: startLine, start_side: 'RIGHT' } : {}),
+    });
+    expect(postsOf(fake)).toEqual([
+      [
+        '/repos/acme/webapp/pulls/1/reviews',
+        {
+          commit_id: headSha,
+          event: 'COMMENT',
+          body: firstReviewBody(headSha, keysOf({ 'app/routes.js': PR_ROUTES }).get('legacy')!),
+          comments: [comment(9, sid!.body, 8), comment(11, token!.body), comment(12, note!.body)],
+        },
+      ],
+      ['/repos/acme/webapp/issues/1/comments', { body: firstSummary(headSha) }],
+    ]);
+    expect(fake.reviews.map((review) => review.body)).toEqual([
+      firstReviewBody(headSha, keysOf({ 'app/routes.js': PR_ROUTES }).get('legacy')!),
+    ]);
+    expect(fake.issueComments.map((entry) => entry.body)).toEqual([firstSummary(headSha)]);
+    expect(run.summary).toContain(
+      'Review of #1: 3 new inline comment(s) (3 with a suggestion), 1 finding(s) newly listed in the review body, 0 earlier comment(s) resolved.',
+    );
   }, 60_000);
 
   it('on a new push posts only the new finding, resolves the fixed one, and then stays quiet', async () => {
@@ -433,26 +501,61 @@ describe('mode: review (pull_request)', () => {
     });
     fake.tokenUser = GITHUB_ACTIONS_BOT;
 
+    const before = fake.requests.length;
     const run = await runAction(fake, { workspace, event: 'pull_request', payload: await payload() });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    // Every finding is said as if no marker had been pasted: three inline comments and the listed one.
-    expect(fake.reviewComments.filter(isBot).map((comment) => comment.originalLine)).toEqual([9, 11, 12]);
+    // Every finding is said as if no marker had been pasted: the same two requests, with the same bodies,
+    // as on a pull request nobody had commented on. Nothing is edited, and no thread is resolved.
+    const headSha = (await fake.branchSha(BRANCH))!;
+    expect(writesOf(fake, before)).toEqual([
+      'POST /repos/acme/webapp/pulls/1/reviews',
+      'POST /repos/acme/webapp/issues/1/comments',
+    ]);
+    const graphqlMutations = fake.requests
+      .slice(before)
+      .filter((entry) => entry.path === '/graphql' && /mutation/.test(JSON.stringify(entry.body)));
+    expect(graphqlMutations).toEqual([]);
+    const bot = fake.reviewComments.filter(isBot);
+    expect(postsOf(fake, before)).toEqual([
+      [
+        '/repos/acme/webapp/pulls/1/reviews',
+        {
+          commit_id: headSha,
+          event: 'COMMENT',
+          body: firstReviewBody(headSha, keys.get('legacy')!),
+          comments: [
+            {
+              path: 'app/routes.js',
+              body: bot[0]!.body,
+              side: 'RIGHT',
+              line: 9,
+              start_line: 8,
+              start_side: 'RIGHT',
+            },
+            { path: 'app/routes.js', body: bot[1]!.body, side: 'RIGHT', line: 11 },
+            { path: 'app/routes.js', body: bot[2]!.body, side: 'RIGHT', line: 12 },
+          ],
+        },
+      ],
+      ['/repos/acme/webapp/issues/1/comments', { body: firstSummary(headSha) }],
+    ]);
+    expect(bot.map((comment) => keysInMarker(comment.body))).toEqual([
+      [keys.get('sid')!],
+      [keys.get('token')!],
+      [keys.get('note')!],
+    ]);
     const review = fake.reviews.filter(isBot);
-    expect(review).toHaveLength(1);
-    expect(review[0]!.body).toContain('`app/routes.js:4`');
+    expect(review.map((entry) => entry.body)).toEqual([firstReviewBody(headSha, keys.get('legacy')!)]);
     // The human's comments are untouched, their threads open, and the bot's summary is its own comment.
     expect(fake.issueComments.find((comment) => comment.id === summaryLookalike.id)!.body).toBe(
       summaryLookalike.body,
     );
-    expect(fake.issueComments.filter(isBot)).toHaveLength(1);
+    expect(fake.issueComments.filter(isBot).map((comment) => comment.body)).toEqual([firstSummary(headSha)]);
     expect(fake.reviewComments.find((comment) => comment.id === gone.id)!.body).toBe(gone.body);
     expect(fake.reviewComments.find((comment) => comment.id === copied.id)!.body).toBe(copied.body);
     expect(fake.isThreadResolved(gone.id)).toBe(false);
     expect(fake.isThreadResolved(copied.id)).toBe(false);
-    expect(fake.issueComments.filter(isBot)[0]!.body).toContain(
-      '| Fixed since an earlier comment (thread resolved) | 0 |',
-    );
   }, 90_000);
 
   it('reports instead of posting when GitHub will not say whom the token acts as', async () => {

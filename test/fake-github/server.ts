@@ -218,6 +218,8 @@ class FakeGitHubServer implements FakeGitHub {
       return this.graphql(request, body, entry);
     }
 
+    if (method === 'GET' && url.pathname === '/user') return this.authenticatedUser(request, entry);
+
     const match = this.router.match(method, url.pathname);
     if (!match) {
       this.unhandledRequests.push(entry);
@@ -336,6 +338,29 @@ class FakeGitHubServer implements FakeGitHub {
     });
     if (!answer.handled) this.unhandledRequests.push(entry);
     return { status: 200, body: answer.body };
+  }
+
+  /**
+   * `GET /user`: the token's own account for a user's token; an installation token (GITHUB_TOKEN, an App's)
+   * is refused with 403 "Resource not accessible by integration", as GitHub does. Outside the repository
+   * routes (and the committed OpenAPI subset), so it is answered here like GraphQL.
+   */
+  private authenticatedUser(request: IncomingMessage, entry: RequestLogEntry): RouteResponse {
+    entry.operation = 'GET /user';
+    const fault = this.faultQueue.take('GET', entry.path, '/user');
+    if (fault) {
+      entry.injected = true;
+      return faultResponse(fault, undefined);
+    }
+    try {
+      if (!request.headers.authorization) throw new ApiError(401, { message: 'Requires authentication' });
+      this.authenticate(request, false);
+      if (this.state.tokenUser.type === 'Bot') throw notAccessible();
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error, undefined);
+      throw error;
+    }
+    return { status: 200, body: this.state.payloads.user(this.state.tokenUser) };
   }
 
   /**

@@ -3,7 +3,7 @@
 // what landed before trying again, so a lost response costs one extra read instead of a duplicate.
 import { apiErrorOf } from './errors.js';
 
-/** A 5xx, or no HTTP answer at all (Octokit reports a dropped connection as 500): the request may have run. */
+/** A 5xx, or no HTTP answer at all (the client reports a dropped connection as 500): the request may have run. */
 export function mayHaveLanded(error: unknown): boolean {
   const api = apiErrorOf(error);
   return api === null || api.status >= 500;

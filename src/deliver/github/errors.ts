@@ -5,7 +5,7 @@ export interface ApiError {
   message: string;
 }
 
-/** The status and GitHub's own message of an Octokit RequestError (or null for anything else). */
+/** The status and GitHub's own message of the API client's RequestError (or null for anything else). */
 export function apiErrorOf(error: unknown): ApiError | null {
   if (!error || typeof error !== 'object' || !('status' in error)) return null;
   const status = Number((error as { status: unknown }).status);

@@ -1,75 +1,71 @@
-// Who the run's token acts as. Hidden markers in bodies and comments are trusted only when that identity wrote
-// them: anyone can paste `<!-- cookie-hardener:… -->` into a comment, nobody else can post as the token.
+// Who the run's token acts as, and the one test of whether a pull request, comment, review or commit is that
+// account's. Hidden markers are trusted only when that identity wrote them: anyone can paste
+// `<!-- cookie-hardener:… -->` into a comment, nobody else can post as the token.
 //
 // How each kind of token answers (GitHub's documented behaviour, confirmed by projects that hit it):
-// - GraphQL `viewer { login }` answers for every kind: a personal access token gives the user's login, an
-//   installation token (GITHUB_TOKEN, an App's token) gives the app's bot login, `<slug>[bot]`.
+// - GraphQL `viewer { login databaseId }` answers for every kind: a personal access token gives the user, an
+//   installation token (GITHUB_TOKEN, an App's token) gives the app's bot, `<slug>[bot]` (GITHUB_TOKEN:
+//   `github-actions[bot]`, account 41898282).
 // - REST `GET /user` answers only for user tokens; installation tokens get 403 "Resource not accessible by
-//   integration". It is the fallback for servers whose GraphQL endpoint is unreachable.
+//   integration". It is the fallback for servers and proxies that do not pass GraphQL.
 // - `GET /app` needs the App's JWT and is of no use with an installation token.
-import type { GitHubClient } from './client.js';
 
-export interface TokenIdentity {
+/** Who the run's token acts as. The id is the account id, the same in REST and GraphQL. */
+export interface HostIdentity {
   login: string;
+  id: number | null;
 }
 
-export interface IdentityOptions {
-  /** GITHUB_GRAPHQL_URL: on GitHub Enterprise Server it is not the REST base plus /graphql. */
-  graphqlUrl?: string;
-}
-
-/** One lookup per client (that is, per run), shared by every caller that needs it. */
-const lookups = new WeakMap<object, Promise<TokenIdentity | null>>();
-
-/**
- * The login the token acts as, or null when GitHub would not say (then nothing may be trusted as ours).
- * Never throws: a failed lookup is an answer, and the callers decide how careful to be without one.
- */
-export function tokenIdentity(
-  octokit: GitHubClient,
-  options: IdentityOptions = {},
-): Promise<TokenIdentity | null> {
-  let lookup = lookups.get(octokit);
-  if (!lookup) {
-    lookup = lookUp(octokit, options);
-    lookups.set(octokit, lookup);
-  }
-  return lookup;
-}
-
-async function lookUp(octokit: GitHubClient, options: IdentityOptions): Promise<TokenIdentity | null> {
-  try {
-    const data = await octokit.graphql<{ viewer?: { login?: unknown } | null }>({
-      query: 'query { viewer { login } }',
-      ...(options.graphqlUrl ? { url: options.graphqlUrl } : {}),
-    });
-    const login = data.viewer?.login;
-    if (typeof login === 'string' && login !== '') return { login };
-  } catch {
-    // Fall through to REST: some proxies and older servers do not pass GraphQL.
-  }
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    if (typeof data.login === 'string' && data.login !== '') return { login: data.login };
-  } catch {
-    // 403 for installation tokens, or no network: unknown.
-  }
-  return null;
-}
-
-/** The author fields GitHub puts on pull requests, issue comments, review comments and reviews (REST). */
+/** The author fields GitHub puts on pull requests, comments, reviews and commits. */
 export interface AuthorLike {
   login?: string | null;
+  id?: number | null;
+  /** REST's `user.type` ("User", "Bot", "Organization"); absent where the source does not say. */
   type?: string | null;
 }
 
+/** The two ways of asking GitHub; each may throw or answer without a usable login. */
+export interface IdentitySources {
+  viewer: () => Promise<{ login?: unknown; databaseId?: unknown } | null | undefined>;
+  user: () => Promise<{ login?: unknown; id?: unknown } | null | undefined>;
+}
+
 /**
- * Whether a REST author is the token's identity. Logins compare without case (GitHub's logins are
- * case-insensitive). A viewer login given without the `[bot]` suffix (GraphQL spells bots that way in some
- * places) matches the bot account of that name, and only a Bot-typed one, never a user who took the name.
+ * The GraphQL viewer, else `GET /user`. Throws when neither names an account (the viewer's failure when
+ * there was one, since that is the lookup every token should pass): without an identity nothing may be
+ * trusted as ours, and the caller decides whether to stop or report.
  */
-export function isAuthoredBy(identity: TokenIdentity | null, author: AuthorLike | null | undefined): boolean {
-  if (!identity || !author || typeof author.login !== 'string') return false;
+export async function learnIdentity(sources: IdentitySources): Promise<HostIdentity> {
+  let failure: unknown = null;
+  try {
+    const viewer = await sources.viewer();
+    if (typeof viewer?.login === 'string' && viewer.login !== '') {
+      return { login: viewer.login, id: typeof viewer.databaseId === 'number' ? viewer.databaseId : null };
+    }
+  } catch (error) {
+    failure = error;
+  }
+  try {
+    const user = await sources.user();
+    if (typeof user?.login === 'string' && user.login !== '') {
+      return { login: user.login, id: typeof user.id === 'number' ? user.id : null };
+    }
+  } catch (error) {
+    failure ??= error;
+  }
+  throw failure ?? new Error('GitHub named no account for the token');
+}
+
+/**
+ * Whether `author` is the account the token acts as. Account ids are compared when both sides have one: a
+ * login can be renamed and then taken by someone else, an id cannot. Without ids, logins compare without
+ * case (GitHub's are case-insensitive), and a login given without `[bot]` (GraphQL spells bots that way in
+ * some places) matches the Bot account of that name only, never a user who took the bare name.
+ */
+export function isSelf(author: AuthorLike | null | undefined, identity: HostIdentity | null): boolean {
+  if (!identity || !author) return false;
+  if (identity.id !== null && typeof author.id === 'number') return author.id === identity.id;
+  if (typeof author.login !== 'string' || author.login === '') return false;
   const mine = identity.login.toLowerCase();
   const theirs = author.login.toLowerCase();
   if (theirs === mine) return true;

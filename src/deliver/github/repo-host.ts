@@ -1,12 +1,18 @@
-// GitHub as the remediation pull request sees it: one small interface, so the decisions can be tested against an
-// in-memory repository and this file is the only place that knows Octokit's request shapes for that delivery.
+// GitHub as delivery sees it (the remediation pull request and the pull request review): one small interface,
+// so the decisions can be tested against an in-memory repository and this file is the only place that knows
+// Octokit's request shapes.
 import { createGitHubClient, type ClientOptions, type GitHubClient } from './client.js';
 import { apiErrorOf } from './errors.js';
+import { learnIdentity, type HostIdentity } from './identity.js';
 
-/** Who the run's token acts as. GraphQL spells bot logins without "[bot]"; the id is the same account id. */
-export interface HostIdentity {
+export type { HostIdentity } from './identity.js';
+
+/** An account as REST names it on pull requests, comments and reviews. */
+export interface HostAuthor {
   login: string;
-  id: number | null;
+  id: number;
+  /** "User", "Bot", "Organization". */
+  type?: string;
 }
 
 export interface HostPull {
@@ -17,13 +23,13 @@ export interface HostPull {
   body: string;
   url: string;
   headRef: string;
-  author: { login: string; id: number } | null;
+  author: HostAuthor | null;
 }
 
 export interface HostComment {
   id: number;
   body: string;
-  author: { login: string; id: number } | null;
+  author: HostAuthor | null;
 }
 
 export interface HostCommit {
@@ -55,6 +61,10 @@ export interface NewFile {
 export type SwapResult = 'done' | 'moved';
 
 export interface RepoHost {
+  /**
+   * Whom the token acts as, asked once per host (that is, per run): the GraphQL viewer, else `GET /user`.
+   * Throws when neither answers.
+   */
   identity(): Promise<HostIdentity>;
   repository(): Promise<{ defaultBranch: string; nodeId: string }>;
   /** The commit a branch points at, or null when the branch does not exist. */
@@ -92,18 +102,80 @@ export interface RepoHost {
   ): Promise<void>;
   addLabels(number: number, labels: readonly string[]): Promise<void>;
   comment(number: number, body: string): Promise<void>;
+
+  // ---- the pull request review (review mode) ----
+
+  /** A pull request's state and head commit. */
+  pullHead(number: number): Promise<{ state: 'open' | 'closed'; headSha: string }>;
+  /** The files a pull request changes, with their patches (every page; GitHub stops at 3,000). */
+  pullFiles(number: number): Promise<HostPullFile[]>;
+  /** Inline review comments of a pull request, replies included. */
+  reviewComments(number: number): Promise<HostReviewComment[]>;
+  reviews(number: number): Promise<HostReview[]>;
+  /** One review with its inline comments, all on the right side of the diff. Not repeated on its own. */
+  createReview(number: number, review: NewReview): Promise<void>;
+  updateReviewComment(id: number, body: string): Promise<void>;
+  /** Rewrites an issue comment of the pull request's conversation. */
+  updateComment(id: number, body: string): Promise<void>;
+  /** Review threads by the id of their first comment (threads exist only in GraphQL). */
+  reviewThreads(number: number): Promise<Map<number, HostThread>>;
+  resolveThread(threadId: string): Promise<void>;
+}
+
+export interface HostPullFile {
+  filename: string;
+  status: string;
+  /** Blob SHA of the file at the pull request's head. */
+  sha: string;
+  /** Absent for binary files and diffs GitHub finds too large to show. */
+  patch?: string;
+}
+
+export interface HostReviewComment {
+  id: number;
+  body: string;
+  author: HostAuthor | null;
+  /** The comment this one answers, or null for the first comment of a thread. */
+  inReplyTo: number | null;
+}
+
+export interface HostReview {
+  id: number;
+  body: string;
+  author: HostAuthor | null;
+  commitId: string | null;
+}
+
+export interface NewReviewComment {
+  path: string;
+  body: string;
+  /** Last line of the range, in the head version of the file. */
+  line: number;
+  /** First line, when the range spans more than one line. */
+  startLine?: number;
+}
+
+export interface NewReview {
+  commitId: string;
+  body: string;
+  comments: readonly NewReviewComment[];
+}
+
+export interface HostThread {
+  id: string;
+  isResolved: boolean;
 }
 
 const ZERO_OID = '0000000000000000000000000000000000000000';
 
-export interface OctokitHostOptions extends ClientOptions {
+export interface GitHubHostOptions extends ClientOptions {
   owner: string;
   repo: string;
   /** GITHUB_GRAPHQL_URL; on GitHub Enterprise Server it is not the REST base plus /graphql. */
   graphqlUrl?: string;
 }
 
-export function createOctokitRepoHost(options: OctokitHostOptions): RepoHost {
+export function createGitHubRepoHost(options: GitHubHostOptions): RepoHost {
   return new OctokitRepoHost(createGitHubClient(options), options);
 }
 
@@ -111,12 +183,13 @@ class OctokitRepoHost implements RepoHost {
   private readonly owner: string;
   private readonly repo: string;
   private nodeId: string | null = null;
+  private identityLookup: Promise<HostIdentity> | null = null;
   /** Set once GraphQL's updateRefs turned out to be missing (older GitHub Enterprise Server). */
   private noUpdateRefs = false;
 
   constructor(
     private readonly github: GitHubClient,
-    private readonly options: OctokitHostOptions,
+    private readonly options: GitHubHostOptions,
   ) {
     this.owner = options.owner;
     this.repo = options.repo;
@@ -130,13 +203,19 @@ class OctokitRepoHost implements RepoHost {
     });
   }
 
-  async identity(): Promise<HostIdentity> {
+  identity(): Promise<HostIdentity> {
     // GET /user refuses installation tokens (GITHUB_TOKEN, App tokens); GraphQL's viewer answers for every kind.
-    const data = await this.graphql<{ viewer: { login: string; databaseId?: number | null } }>(
-      'query { viewer { login databaseId } }',
-      {},
-    );
-    return { login: data.viewer.login, id: data.viewer.databaseId ?? null };
+    this.identityLookup ??= learnIdentity({
+      viewer: async () =>
+        (
+          await this.graphql<{ viewer?: { login?: unknown; databaseId?: unknown } | null }>(
+            'query { viewer { login databaseId } }',
+            {},
+          )
+        ).viewer,
+      user: async () => (await this.github.rest.users.getAuthenticated()).data,
+    });
+    return this.identityLookup;
   }
 
   async repository(): Promise<{ defaultBranch: string; nodeId: string }> {
@@ -230,7 +309,7 @@ class OctokitRepoHost implements RepoHost {
         body: pull.body ?? '',
         url: pull.html_url,
         headRef: pull.head.ref,
-        author: pull.user ? { login: pull.user.login, id: pull.user.id } : null,
+        author: authorOf(pull.user),
       }))
       .sort((a, b) => b.number - a.number);
   }
@@ -245,7 +324,7 @@ class OctokitRepoHost implements RepoHost {
     return comments.map((comment) => ({
       id: comment.id,
       body: comment.body ?? '',
-      author: comment.user ? { login: comment.user.login, id: comment.user.id } : null,
+      author: authorOf(comment.user),
     }));
   }
 
@@ -374,7 +453,7 @@ class OctokitRepoHost implements RepoHost {
       body: data.body ?? '',
       url: data.html_url,
       headRef: data.head.ref,
-      author: { login: data.user.login, id: data.user.id },
+      author: authorOf(data.user),
     };
   }
 
@@ -407,6 +486,158 @@ class OctokitRepoHost implements RepoHost {
       body,
     });
   }
+
+  // ---- the pull request review ----
+
+  async pullHead(number: number): Promise<{ state: 'open' | 'closed'; headSha: string }> {
+    const { data } = await this.github.rest.pulls.get({
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number,
+    });
+    return { state: data.state === 'open' ? 'open' : 'closed', headSha: data.head.sha };
+  }
+
+  async pullFiles(number: number): Promise<HostPullFile[]> {
+    const files = await this.github.paginate(this.github.rest.pulls.listFiles, {
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number,
+      per_page: 100,
+    });
+    return files.map((file) => ({
+      filename: file.filename,
+      status: file.status,
+      sha: file.sha ?? '',
+      ...(file.patch === undefined ? {} : { patch: file.patch }),
+    }));
+  }
+
+  async reviewComments(number: number): Promise<HostReviewComment[]> {
+    const comments = await this.github.paginate(this.github.rest.pulls.listReviewComments, {
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number,
+      per_page: 100,
+    });
+    return comments.map((comment) => ({
+      id: comment.id,
+      body: comment.body,
+      author: authorOf(comment.user),
+      inReplyTo: comment.in_reply_to_id ?? null,
+    }));
+  }
+
+  async reviews(number: number): Promise<HostReview[]> {
+    const reviews = await this.github.paginate(this.github.rest.pulls.listReviews, {
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number,
+      per_page: 100,
+    });
+    return reviews.map((review) => ({
+      id: review.id,
+      body: review.body ?? '',
+      author: authorOf(review.user),
+      commitId: review.commit_id ?? null,
+    }));
+  }
+
+  async createReview(number: number, review: NewReview): Promise<void> {
+    await this.github.rest.pulls.createReview({
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number,
+      commit_id: review.commitId,
+      event: 'COMMENT',
+      body: review.body,
+      comments: review.comments.map((comment) => ({
+        path: comment.path,
+        body: comment.body,
+        side: 'RIGHT' as const,
+        line: comment.line,
+        ...(comment.startLine !== undefined && comment.startLine < comment.line
+          ? { start_line: comment.startLine, start_side: 'RIGHT' as const }
+          : {}),
+      })),
+    });
+  }
+
+  async updateReviewComment(id: number, body: string): Promise<void> {
+    await this.github.rest.pulls.updateReviewComment({
+      owner: this.owner,
+      repo: this.repo,
+      comment_id: id,
+      body,
+    });
+  }
+
+  async updateComment(id: number, body: string): Promise<void> {
+    await this.github.rest.issues.updateComment({
+      owner: this.owner,
+      repo: this.repo,
+      comment_id: id,
+      body,
+    });
+  }
+
+  async reviewThreads(number: number): Promise<Map<number, HostThread>> {
+    const threads = new Map<number, HostThread>();
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_THREAD_PAGES; page++) {
+      const data: ThreadsPage = await this.graphql<ThreadsPage>(THREADS_QUERY, {
+        owner: this.owner,
+        name: this.repo,
+        number,
+        cursor,
+      });
+      const connection = data.repository?.pullRequest?.reviewThreads;
+      if (!connection) break;
+      for (const node of connection.nodes) {
+        const first = node.comments.nodes[0]?.databaseId;
+        if (first !== undefined) threads.set(first, { id: node.id, isResolved: node.isResolved });
+      }
+      if (!connection.pageInfo.hasNextPage) break;
+      cursor = connection.pageInfo.endCursor;
+    }
+    return threads;
+  }
+
+  async resolveThread(threadId: string): Promise<void> {
+    await this.graphql(
+      'mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }',
+      { threadId },
+    );
+  }
+}
+
+function authorOf(user: { login: string; id: number; type?: string } | null | undefined): HostAuthor | null {
+  return user ? { login: user.login, id: user.id, ...(user.type ? { type: user.type } : {}) } : null;
+}
+
+/** 50 pages of 100 threads: far beyond any pull request a review can usefully speak to. */
+const MAX_THREAD_PAGES = 50;
+
+const THREADS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
+
+interface ThreadsPage {
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: Array<{ id: string; isResolved: boolean; comments: { nodes: Array<{ databaseId: number }> } }>;
+      };
+    } | null;
+  } | null;
 }
 
 /** GitHub Enterprise Server releases before updateRefs answer with a schema error naming the field. */

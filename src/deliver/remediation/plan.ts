@@ -11,6 +11,7 @@ import type {
   NewFile,
   TreeEntry,
 } from '../github/repo-host.js';
+import { isSelf } from '../github/identity.js';
 
 /** Marks our commits' messages (informational only: ownership is decided by identity and SHA). */
 export const COMMIT_TRAILER = 'Generated-by: cookie-hardener';
@@ -100,17 +101,12 @@ export type Plan =
       files: string[];
     };
 
-/** Whether a pull request, comment or commit author is the account the run's token acts as. */
-export function isSelf(author: { login: string; id: number } | null, identity: HostIdentity): boolean {
-  if (!author) return false;
-  if (identity.id !== null) return author.id === identity.id;
-  // No id from GraphQL: GraphQL spells bot logins without the "[bot]" REST adds; anything else must match exactly.
-  return author.login === identity.login || author.login === `${identity.login}[bot]`;
-}
-
+/** Commits name accounts by id only: with no id on either side, nothing is ours. */
 function isOwnCommitIdentity(commit: HostCommit, identity: HostIdentity): boolean {
-  if (identity.id === null || commit.authorId !== identity.id) return false;
-  return commit.committerId === identity.id || commit.committerEmail.toLowerCase() === WEB_FLOW_EMAIL;
+  if (identity.id === null || !isSelf({ id: commit.authorId }, identity)) return false;
+  return (
+    isSelf({ id: commit.committerId }, identity) || commit.committerEmail.toLowerCase() === WEB_FLOW_EMAIL
+  );
 }
 
 /** The files the base tree would have after the fixes. */
