@@ -1,6 +1,7 @@
 // The remediation pull request's decisions against an in-memory GitHub: who owns the branch, what may be
 // overwritten or deleted, what happens when someone moves the branch in the middle of a run, whose markers
 // count, and when the body is written.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import {
   deliverRemediationPullRequest,
   type RemediationRequest,
 } from '../../src/deliver/github/remediation-pr.js';
+import { DEFAULT_NOTES, renderNotesSection } from '../../src/deliver/remediation/notes.js';
 import { CLOSED_AS_DONE, humanCommitsMarker } from '../../src/deliver/remediation/plan.js';
 import type { DeliveryState, PullRequestState } from '../../src/report/pr-body.js';
 import { BOT, HUMAN, MemoryHost, OUTSIDER } from './memory-host.js';
@@ -32,6 +34,12 @@ function workspace(files: Record<string, string>): string {
 function renderBody(findings: string) {
   return (delivery: DeliveryState, notes: string) =>
     `Fixes ${findings}.\n\n${notes}\n\n${STATE}${JSON.stringify({ digest: findings, ...delivery })} -->\n`;
+}
+
+/** What the state records as the rendering: a SHA-256 of the title and the body as first rendered. */
+function renderedDigest(findings: string): string {
+  const body = renderBody(findings)({}, renderNotesSection(DEFAULT_NOTES));
+  return createHash('sha256').update(`Harden cookie flags\n${body}`).digest('hex');
 }
 
 function readState(body: string): PullRequestState | null {
@@ -284,10 +292,18 @@ describe('the remediation pull request against an in-memory GitHub', () => {
     host.push('main', { 'routes.js': WEAK_2 });
     writeFileSync(join(folder, 'routes.js'), WEAK_2);
     await sweep(host, request(folder, { 'app.js': [WEAK, FIXED], 'routes.js': [WEAK_2, FIXED_2] }));
-    expect(pull.body).toContain(
-      '### Notes\n\n<!-- cookie-hardener:notes -->\nShip after the 2.3 release.\n<!-- cookie-hardener:notes-end -->',
+    // Regenerated outside the notes (the staging remark is gone), the notes carried over word for word.
+    const state = {
+      digest: 'app.js+routes.js',
+      head: host.branches.get(BRANCH),
+      rendered: renderedDigest('app.js+routes.js'),
+    };
+    expect(pull.body).toBe(
+      'Fixes app.js+routes.js.\n\n' +
+        '### Notes\n\n<!-- cookie-hardener:notes -->\nShip after the 2.3 release.\n<!-- cookie-hardener:notes-end -->\n\n' +
+        `${STATE}${JSON.stringify(state)} -->\n`,
     );
-    expect(pull.body).toMatch(/^Fixes app\.js\+routes\.js\.\n/);
+    expect(host.writes.slice(-2)).toEqual(['move cookie-hardener/remediation', 'update #1: title, body']);
   });
 
   // Item 6: markers count only from the token's own identity.
@@ -344,9 +360,10 @@ describe('the remediation pull request against an in-memory GitHub', () => {
       host.openPull({ head: BRANCH, body: 'opened by the other run', author: BOT });
     });
     const run = await sweep(host, request(folder, { 'app.js': [WEAK, FIXED] }));
-    expect(run.outcome).toMatchObject({
+    expect(run.outcome).toEqual({
       operation: 'updated',
       number: 1,
+      url: 'https://github.com/acme/webapp/pull/1',
       failure: null,
       pushedFiles: ['app.js'],
     });
@@ -356,7 +373,23 @@ describe('the remediation pull request against an in-memory GitHub', () => {
       'open pull request: already exists',
       'update #1: title, body',
     ]);
-    expect(host.pullRecords).toHaveLength(1);
-    expect(readState(host.pullRecords[0]!.body)?.delivery?.head).toBe(host.branches.get(BRANCH));
+    // The other run's pull request, adopted: its body rewritten with this run's state, no second one opened.
+    expect(host.pullRecords.map((pull) => [pull.number, pull.state, pull.author.login, pull.body])).toEqual([
+      [
+        1,
+        'open',
+        BOT.login,
+        `Fixes app.js.\n\n${renderNotesSection(DEFAULT_NOTES)}\n\n${STATE}${JSON.stringify({
+          digest: 'app.js',
+          head: host.branches.get(BRANCH),
+          rendered: renderedDigest('app.js'),
+        })} -->\n`,
+      ],
+    ]);
+    expect(run.lines).toEqual([
+      `info: \`${BRANCH}\` moved while this run was writing; reading it again.`,
+      `info: \`${BRANCH}\` moved while this run was writing; reading it again.`,
+      'info: Updated #1.',
+    ]);
   });
 });
