@@ -110,6 +110,19 @@ async function opened() {
   return { host, folder, botCommit: host.branches.get(BRANCH)! };
 }
 
+/** What the REST swap leaves when it stops after its first write: an empty commit of the token's on the branch. */
+async function holdingCommit(host: MemoryHost, parent: string): Promise<string> {
+  const { tree } = await host.commitTree(parent);
+  const hold = await host.createCommit(
+    parent,
+    tree,
+    [],
+    'cookie-hardener: hold the branch while it is replaced',
+  );
+  host.branches.set(BRANCH, hold);
+  return hold;
+}
+
 /** main gets the fix by hand; the checkout follows. */
 function fixMain(host: MemoryHost, folder: string) {
   host.push('main', { 'app.js': FIXED });
@@ -250,6 +263,60 @@ describe('the remediation pull request against an in-memory GitHub', () => {
     expect(host.writes.slice(1)).toEqual(['swap cookie-hardener/remediation: moved', 'comment #1']);
     expect(run.lines.at(-1)).toMatch(
       /^warning: `cookie-hardener\/remediation` has 1 commit\(s\) that cookie-hardener did not make/,
+    );
+  });
+
+  // The REST swap (no updateRefs) holds the branch on an empty commit before forcing it; a run that stops
+  // between those two writes leaves that commit on top, and the next run must not take it for a person's work.
+  it('takes back its branch from an empty holding commit of its own that a stopped REST swap left on top', async () => {
+    const { host, folder, botCommit } = await opened();
+    const hold = await holdingCommit(host, botCommit);
+    host.push('main', { 'routes.js': WEAK_2 });
+    writeFileSync(join(folder, 'routes.js'), WEAK_2);
+    host.writes.length = 0;
+    const run = await sweep(
+      host,
+      request(folder, { 'app.js': [WEAK, FIXED], 'routes.js': [WEAK_2, FIXED_2] }),
+    );
+    expect(run.outcome.operation).toBe('updated');
+    expect(host.writes).toEqual([
+      `commit on ${host.branches.get('main')!.slice(0, 7)}: app.js, routes.js`,
+      'move cookie-hardener/remediation',
+      'update #1: title, body',
+    ]);
+    const { commits } = await host.compare(host.branches.get('main')!, host.branches.get(BRANCH)!);
+    expect(commits.map((commit) => [commit.parents, commit.authorId])).toEqual([
+      [[host.branches.get('main')], BOT.id],
+    ]);
+    expect(host.branches.get(BRANCH)).not.toBe(hold);
+  });
+
+  it('deletes its branch with the holding commit on top when main holds every fix', async () => {
+    const { host, folder, botCommit } = await opened();
+    await holdingCommit(host, botCommit);
+    fixMain(host, folder);
+    host.writes.length = 0;
+    const run = await sweep(host, request(folder, {}));
+    expect(run.outcome.operation).toBe('closed');
+    expect(host.writes).toEqual(['delete cookie-hardener/remediation', 'comment #1', 'update #1: state']);
+    expect(host.branches.has(BRANCH)).toBe(false);
+  });
+
+  it('still leaves a person’s empty commit on top alone', async () => {
+    const { host, folder, botCommit } = await opened();
+    const empty = host.commitFiles(botCommit, {}, 'Ready for review', HUMAN);
+    host.branches.set(BRANCH, empty);
+    host.push('main', { 'routes.js': WEAK_2 });
+    writeFileSync(join(folder, 'routes.js'), WEAK_2);
+    const run = await sweep(
+      host,
+      request(folder, { 'app.js': [WEAK, FIXED], 'routes.js': [WEAK_2, FIXED_2] }),
+    );
+    expect(run.outcome.operation).toBe('none');
+    expect(host.branches.get(BRANCH)).toBe(empty);
+    expect(host.writes).toEqual(['comment #1']);
+    expect(host.commentRecords.at(-1)!.body).toBe(
+      `\`${BRANCH}\` has 1 commit(s) that cookie-hardener did not make (${empty.slice(0, 7)}), so it is left as it is: updating it would overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.\n\n${humanCommitsMarker(empty)}`,
     );
   });
 
