@@ -66680,7 +66680,8 @@ var SERVER_SETTING_NEEDLES = [
   "orwarded-Proto",
   "orwarded-proto",
   "ORWARDED_PROTO",
-  "CSRF_USE_SESSIONS"
+  "CSRF_USE_SESSIONS",
+  "CSRF_TRUSTED_ORIGINS"
 ];
 var SERVER_SETTING_MENTION = new RegExp(SERVER_SETTING_NEEDLES.map(escapeRegExp).join("|"));
 function mentionsServerSetting(content2) {
@@ -76698,6 +76699,58 @@ function frameworkSourceFolders(files) {
   }
   return folders;
 }
+var THIRD_PARTY_PACKAGES = /* @__PURE__ */ new Set([
+  "requests",
+  "urllib3",
+  "certifi",
+  "idna",
+  "chardet",
+  "charset_normalizer",
+  "six",
+  "dateutil",
+  "pytz",
+  "bs4",
+  "yaml",
+  "jinja2",
+  "markupsafe",
+  "cherrypy",
+  "cheroot",
+  "tornado",
+  "werkzeug",
+  "flask",
+  "click",
+  "websocket",
+  "h11",
+  "attr",
+  "attrs",
+  "packaging",
+  "pkg_resources",
+  "setuptools",
+  "simplejson",
+  "httplib2",
+  "oauthlib",
+  "jwt"
+]);
+function vendoredLibraryFolders(files) {
+  const packages = /* @__PURE__ */ new Map();
+  const found = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const segments = file.split("/");
+    for (let index = 0; index < segments.length - 2; index++) {
+      if (!VENDORED_PYTHON_FOLDERS.has(segments[index])) continue;
+      const folder = `${segments.slice(0, index + 1).join("/")}/`;
+      const child = segments[index + 1];
+      if (/\.(?:dist|egg)-info$/.test(child)) found.add(folder);
+      else if (THIRD_PARTY_PACKAGES.has(child) && segments[index + 2] === "__init__.py") {
+        const seen = packages.get(folder) ?? /* @__PURE__ */ new Set();
+        seen.add(child);
+        packages.set(folder, seen);
+        if (seen.size >= 2) found.add(folder);
+      }
+    }
+  }
+  return [...found];
+}
 function isNeverScannedFolder(name2) {
   return NEVER_SCANNED_FOLDERS.has(name2);
 }
@@ -77010,7 +77063,7 @@ function discoverFiles(folder, config) {
   const files = [];
   const evidenceFiles = [];
   const skipped = [];
-  const frameworkFolders = frameworkSourceFolders(all);
+  const frameworkFolders = [...frameworkSourceFolders(all), ...vendoredLibraryFolders(all)];
   const copies = builtCopies(all);
   for (const file of all.sort()) {
     if (frameworkFolders.some((folder2) => file.startsWith(folder2))) continue;
@@ -78860,6 +78913,7 @@ function findPlainHttp(source) {
       });
     }
   }
+  if (source.kind === "python") facts.push(...httpTrustedOrigins(source));
   if (source.kind === "python" || source.kind === "javascript") {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment2 of comments(source)) {
@@ -78896,6 +78950,26 @@ function findPlainHttp(source) {
   }
   return facts;
 }
+var LOOPBACK = /^http:\/\/(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])(?::\d+)?\/?$/i;
+function httpTrustedOrigins(source) {
+  const setting = /^[ \t]*CSRF_TRUSTED_ORIGINS[ \t]*=[ \t]*[[(]([^\])]*)[\])]/m.exec(source.text);
+  if (!setting) return [];
+  const origins = Array.from(setting[1].matchAll(/(['"])([^'"\n]*)\1/g), (match) => match[2]);
+  if (origins.length === 0 || !origins.every((origin) => /^http:\/\//i.test(origin))) return [];
+  const remote = origins.find((origin) => !LOOPBACK.test(origin));
+  if (!remote) return [];
+  const at = setting.index + setting[0].length - setting[0].trimStart().length;
+  return [
+    {
+      ...source.fact(
+        at,
+        `\`CSRF_TRUSTED_ORIGINS\` lists only plain-HTTP origins (\`${snippet(remote, 60)}\`): the site is served without HTTPS`
+      ),
+      kind: "http-origins",
+      scope: { kind: "project" }
+    }
+  ];
+}
 function countLines(text) {
   let count = 0;
   for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) count++;
@@ -78906,29 +78980,77 @@ function cleanComment(text) {
 }
 var HTTP_SERVER = {
   javascript: /\bhttp\.createServer\(|(?<![\w$])(?:app|server)\.listen\(/,
-  python: /\bHTTPServer\(|\b(?:app|application)\.(?:run|listen)\(|\bmake_server\(|\bserve_forever\(/
+  python: /HTTPServer\(|\b(?:app|application|server|http_server)\.(?:run|listen)\(|\bmake_server\(|\bserve_forever\(|\bweb\.run_app\(|\buvicorn\.run\(|\bwaitress\.serve\(/
 };
+var NODE_APP_SERVER = /(?<![\w$])(?:http\.createServer\(|new\s+http\.Server\(|(?:app|server)\.listen\()/;
 var TLS_ANYWHERE = /\bhttps\.createServer\(|\bcreateSecureServer\(|\bssl_context\b|\bssl_options\b|\bcertfile\b|\bkeyfile\b|\bssl_certfile\b|--cert\b|\bwrap_socket\(|\bSSLContext\(|\bcert\s*:\s*(?:fs\.)?readFileSync/;
 function findHttpOnlyServer(input) {
-  if (!input.isLocalTool || input.behindProxy || input.hasTlsOption) return [];
+  const none3 = { plainHttp: [], optionalTls: [] };
+  if (input.hasTlsOption) return none3;
+  const localTool = input.isLocalTool !== null && !input.behindProxy;
   let server = null;
   for (const source of input.sources) {
     if (source.kind !== "javascript" && source.kind !== "python") continue;
-    if (TLS_ANYWHERE.test(source.text)) return [];
-    if (server) continue;
-    const match = HTTP_SERVER[source.kind].exec(source.text);
-    if (match && !source.inLineComment(match.index)) {
-      server = {
-        ...source.fact(
-          match.index,
-          `\`${snippet(match[0])}\u2026\` serves plain HTTP and the project, a local tool, has no TLS option`
-        ),
-        kind: "http-only-server",
-        scope: { kind: "project" }
-      };
-    }
+    if (TLS_ANYWHERE.test(source.text)) return none3;
+    if (server || !input.isLocalTool && source.kind !== "javascript") continue;
+    const match = (input.isLocalTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
+    if (match && !source.inLineComment(match.index)) server = { source, at: match.index, code: match[0] };
   }
-  return server ? [server] : [];
+  if (localTool && server) {
+    const fact2 = server.source.fact(
+      server.at,
+      `\`${snippet(server.code)}\u2026\` serves plain HTTP and the project, a local tool, has no TLS option`
+    );
+    return {
+      plainHttp: [{ ...fact2, kind: "http-only-server", scope: { kind: "project" } }],
+      optionalTls: []
+    };
+  }
+  if (input.isLocalTool) {
+    return {
+      plainHttp: [],
+      optionalTls: [
+        {
+          ...input.isLocalTool,
+          fact: `${input.isLocalTool.fact}, and no code in the project sets up TLS: each install serves plain HTTP unless a TLS proxy is put in front`,
+          kind: "tool-without-tls"
+        }
+      ]
+    };
+  }
+  if (!input.expressProxyTrust || !server) return none3;
+  const trust = input.expressProxyTrust;
+  const fact = server.source.fact(
+    server.at,
+    `\`${snippet(server.code)}\u2026\` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (\`${trust.setting}\`, ${trust.file}:${trust.line})`
+  );
+  return { plainHttp: [], optionalTls: [{ ...fact, kind: "no-tls-server" }] };
+}
+var NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?)\/|(?:^|\/)[^/]*test[^/]*$/i;
+var DEPLOY_TLS = /\bssl_certificate\b|\blisten\s[^;\n]*\b(?:443|ssl)\b|\breturn\s+30[178]\s+https:|\bcertresolver\b|\bletsencrypt\b|\bcertbot\b|\bwebsecure\b|(?:^|\/)Caddyfile$/im;
+var NGINX_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*nginx\b/m;
+var LISTEN = /^[ \t]*listen[ \t]+[^;\n]+;/m;
+function findHttpOnlyProxy(deploy) {
+  const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
+  const uncommented = (text) => text.replace(/(^|\s)#[^\n]*/g, "$1");
+  if (shipped.some((source) => DEPLOY_TLS.test(uncommented(source.text)) || DEPLOY_TLS.test(source.file)))
+    return [];
+  const compose = shipped.find(
+    (source) => /(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(source.file) && NGINX_IMAGE.test(source.text)
+  );
+  if (!compose) return [];
+  for (const source of shipped) {
+    if (!/\.conf$/i.test(source.file)) continue;
+    const listen = LISTEN.exec(source.text);
+    if (!listen || source.inLineComment(listen.index)) continue;
+    const at = listen.index + (listen[0].length - listen[0].trimStart().length);
+    const fact = source.fact(
+      at,
+      `\`${snippet(listen[0].trim())}\`: the nginx proxy the project runs in ${compose.file} serves plain HTTP, and no deployment file sets up TLS`
+    );
+    return [{ ...fact, kind: "http-only-proxy", scope: { kind: "project" } }];
+  }
+  return [];
 }
 
 // src/evidence/proxy-trust.ts
@@ -79411,11 +79533,12 @@ function buildEvidence(input) {
     data.proxyTrust.push(...findProxyTrust(source));
     data.proxyHints.push(...findProxyHints(source));
   }
-  let localTool = false;
+  data.plainHttp.push(...findHttpOnlyProxy(deploy));
+  let localTool = null;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
     data.frameworks.push(...frameworksInManifest(source, kind));
-    if (!input.isTestFile(source.file) && declaresCommand(source, kind)) localTool = true;
+    if (!localTool && !input.isTestFile(source.file)) localTool = declaresCommand(source, kind);
   }
   data.switches = findTransportSwitches({
     sites: input.sites,
@@ -79428,21 +79551,21 @@ function buildEvidence(input) {
       return code.get(found.file) ?? new Source(found.file, found.text, language);
     }
   });
-  data.plainHttp.push(
-    ...findHttpOnlyServer({
-      sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
-      isLocalTool: localTool,
-      behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
-      hasTlsOption: data.optionalTls.length > 0
-    })
-  );
+  const servers = findHttpOnlyServer({
+    sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
+    isLocalTool: localTool,
+    behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
+    hasTlsOption: data.optionalTls.length > 0,
+    expressProxyTrust: data.proxyTrust.find((fact) => fact.enabled && fact.framework === "express") ?? null
+  });
+  data.plainHttp.push(...servers.plainHttp);
+  data.optionalTls.push(...servers.optionalTls);
   return makeEvidence(data);
 }
 function declaresCommand(source, kind) {
-  if (kind === "package.json") return /"bin"\s*:/.test(source.text);
-  if (kind === "pyproject") return /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m.test(source.text);
-  if (kind === "setup") return /console_scripts/.test(source.text);
-  return false;
+  const pattern = kind === "package.json" ? /"bin"\s*:/ : kind === "pyproject" ? /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m : kind === "setup" ? /console_scripts/ : null;
+  const match = pattern?.exec(source.text);
+  return match ? source.fact(match.index, `\`${snippet(match[0])}\` in ${source.file} installs a command`) : null;
 }
 
 // src/fix/insert.ts
@@ -79673,8 +79796,10 @@ function noFacts() {
     readers: [],
     serverSession: null,
     plainHttp: [],
+    plainHttpProxy: false,
     transportSwitch: null,
     optionalTls: [],
+    tlsAtTrustedProxy: [],
     requestSecure: null,
     frameworkAbsent: null,
     securePrefix: null,
@@ -79689,9 +79814,9 @@ function gatherFacts(site, meta2, evidence, texts) {
   if (!evidence) return facts;
   facts.readers = site.cookieNames.flatMap((name2) => evidence.readersOf(name2).map(evidenceOf));
   const names = site.cookieNames.length > 0 ? site.cookieNames : [void 0];
-  const indexed = names.flatMap(
-    (name2) => evidence.plainHttpNear(site.file, site.offset, name2).map(evidenceOf)
-  );
+  const near = names.flatMap((name2) => evidence.plainHttpNear(site.file, site.offset, name2));
+  const indexed = near.map(evidenceOf);
+  facts.plainHttpProxy = near.length > 0 && near.every((fact) => fact.kind === "http-only-proxy");
   const ownName = site.cookieNames.filter((name2) => INSECURE_VARIANT.test(name2)).map((name2) => ({
     file: site.file,
     line: lineOf(texts.get(site.file) ?? "", site.offset),
@@ -79700,14 +79825,18 @@ function gatherFacts(site, meta2, evidence, texts) {
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
   facts.plainHttp = dedupe([...indexed, ...twinKnown ? [] : ownName]);
   if (evidence.uses(meta2.framework) === "no") facts.frameworkAbsent = meta2.framework;
-  facts.optionalTls = evidence.optionalTls().map(evidenceOf);
+  const tls = evidence.optionalTls();
+  facts.optionalTls = tls.filter((fact) => fact.kind !== "no-tls-server").map(evidenceOf);
+  const siteText = texts.get(site.file) ?? "";
+  const ownAppTrusts = !OWN_APP.test(siteText) || evidence.proxyTrust("express").some((fact) => fact.enabled && fact.file === site.file);
+  facts.tlsAtTrustedProxy = ownAppTrusts ? tls.filter((fact) => fact.kind === "no-tls-server").map(evidenceOf) : [];
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? "";
   const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text);
-  facts.missingProxyTrust = proxyAdvice(site, meta2, evidence);
-  facts.untrustedProxy = untrustedProxy(meta2, evidence);
-  if (facts.optionalTls.length > 0 || facts.untrustedProxy)
+  facts.missingProxyTrust = proxyAdvice(site, meta2, evidence, texts.get(site.file) ?? "");
+  facts.untrustedProxy = untrustedProxy(site, meta2, evidence, texts.get(site.file) ?? "");
+  if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta2, text);
   return facts;
 }
@@ -79771,19 +79900,25 @@ function nameableHere(entry, text) {
 }
 var INSECURE_VARIANT = /[-_.](?:un|in)secure$/i;
 var SECURE_NEEDS_TRUST = /* @__PURE__ */ new Set(["express-session", "cookie-session", "koa", "koa-session"]);
-function untrustedProxy(meta2, evidence) {
+var OWN_APP = /(?<![\w$.])(?:express\s*\(\s*\)|new\s+Koa\s*\()/;
+function trustsProxy(site, advice, evidence, text) {
+  const ownApp = OWN_APP.test(text);
+  return advice.ids.some(
+    (id2) => evidence.proxyTrust(id2).some((fact) => fact.enabled && (!ownApp || fact.file === site.file))
+  );
+}
+function untrustedProxy(site, meta2, evidence, text) {
   const advice = PROXY_SETTING[meta2.framework];
   if (!advice || !SECURE_NEEDS_TRUST.has(meta2.framework)) return null;
-  if (advice.ids.some((id2) => evidence.proxyTrust(id2).some((fact) => fact.enabled))) return null;
+  if (trustsProxy(site, advice, evidence, text)) return null;
   return { setting: advice.setting, line: advice.line, hints: [] };
 }
-function proxyAdvice(site, meta2, evidence) {
+function proxyAdvice(site, meta2, evidence, text) {
   const advice = PROXY_SETTING[meta2.framework];
   if (!advice || site.kind !== "session") return null;
   const hints = evidence.proxyHints();
   if (hints.length === 0) return null;
-  const trusted = advice.ids.some((id2) => evidence.proxyTrust(id2).some((fact) => fact.enabled));
-  if (trusted) return null;
+  if (trustsProxy(site, advice, evidence, text)) return null;
   return { setting: advice.setting, line: advice.line, hints: hints.slice(0, 3).map(evidenceOf) };
 }
 function dedupe(items) {
@@ -79993,7 +80128,7 @@ function decideSecure(value, meta2, kind, facts) {
     });
   }
   if (facts.plainHttp.length > 0) {
-    const untrusted = facts.missingProxyTrust ?? facts.untrustedProxy;
+    const untrusted = facts.plainHttpProxy ? null : facts.missingProxyTrust ?? facts.untrustedProxy;
     const proxy2 = untrusted ? ` If Secure broke sessions behind a proxy, the usual cause is the missing proxy setting: add \`${untrusted.line}\`, then turn Secure on.` : "";
     return leave(
       `the project shows it serves this cookie over plain HTTP, where Secure would make browsers drop it: ${cite(facts.plainHttp, 3)}.${proxy2} Turn Secure on once HTTPS is in place`,
@@ -80041,12 +80176,19 @@ function decideSecure(value, meta2, kind, facts) {
       beforeMerging: request2.caution
     });
   }
+  if (facts.tlsAtTrustedProxy.length > 0 && facts.requestSecure && !meta2.clientSide) {
+    return change({
+      value: facts.requestSecure.value,
+      evidence: facts.tlsAtTrustedProxy,
+      note: `TLS ends at a proxy the app trusts, so \`${facts.requestSecure.value}\` is true exactly on HTTPS requests: Secure follows the request, and an install reached over plain HTTP keeps its cookie.`
+    });
+  }
   const proxy = facts.missingProxyTrust;
   const follow = facts.untrustedProxy ? facts.requestSecure : null;
   return change({
     ...follow && {
       value: follow.value,
-      note: `The project does not trust a proxy (\`${facts.untrustedProxy.line}\`), and with a literal true ${meta2.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`
+      note: `The app does not trust a proxy (it has no \`${facts.untrustedProxy.line}\`), and with a literal true ${meta2.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`
     },
     evidence: proxy ? proxy.hints : [],
     beforeMerging: proxy ? `The app looks like it runs behind a proxy (${cite(proxy.hints, 1)}) but does not trust it: add \`${proxy.line}\` (${proxy.setting}) so the framework sees HTTPS requests as secure.` : void 0
@@ -81410,6 +81552,11 @@ function renderInlineComment(input) {
   const flags = new Set(input.findings.flatMap((finding) => problemFlags(finding)));
   const why = ["httpOnly", "secure", "sameSite"].filter((flag) => flags.has(flag)).map((flag) => `${WHY2[flag]} ([${CWE[flag].id}](${CWE[flag].url}))`);
   if (why.length > 0) parts.push(why.join(" "));
+  const evidence = evidenceList(input.findings);
+  if (evidence) parts.push(evidence);
+  const cautions = [...new Set(input.findings.flatMap((finding) => finding.beforeMerging))];
+  if (cautions.length > 0)
+    parts.push(`**Before merging:** ${cautions.map((line) => escapeProse(line)).join(" ")}`);
   if (input.suggestion) {
     const changed = new Set(input.findings.flatMap((finding) => finding.changedFlags));
     parts.push(
@@ -81428,6 +81575,22 @@ function renderInlineComment(input) {
   }
   parts.push(findingMarker(input.keys));
   return parts.join("\n\n");
+}
+var MAX_EVIDENCE = 5;
+function evidenceList(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  const items = [];
+  for (const { file, line, fact } of findings.flatMap((finding) => finding.evidence)) {
+    const place = `${normalizePath(file)}:${line}`;
+    if (seen.has(`${place} ${fact}`)) continue;
+    seen.add(`${place} ${fact}`);
+    items.push(`- ${codeSpan(place)}: ${escapeProse(fact)}`);
+  }
+  if (items.length === 0) return null;
+  const shown = items.slice(0, MAX_EVIDENCE);
+  if (items.length > MAX_EVIDENCE) shown.push(`- \u2026 and ${items.length - MAX_EVIDENCE} more`);
+  return `Evidence in this project:
+${shown.join("\n")}`;
 }
 function renderFixedComment(body, headSha, why) {
   const headline = why === "fixed" ? `**Fixed** in ${headSha.slice(0, 7)}: cookie-hardener no longer finds this problem.` : `**Outdated** in ${headSha.slice(0, 7)}: a newer comment replaces this one.`;

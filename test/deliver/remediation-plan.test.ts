@@ -1,6 +1,7 @@
 // The remediation pull request's decisions against an in-memory GitHub: who owns the branch, what may be
 // overwritten or deleted, what happens when someone moves the branch in the middle of a run, whose markers
 // count, and when the body is written.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import {
   deliverRemediationPullRequest,
   type RemediationRequest,
 } from '../../src/deliver/github/remediation-pr.js';
+import { DEFAULT_NOTES, renderNotesSection } from '../../src/deliver/remediation/notes.js';
 import { CLOSED_AS_DONE, humanCommitsMarker } from '../../src/deliver/remediation/plan.js';
 import type { DeliveryState, PullRequestState } from '../../src/report/pr-body.js';
 import { BOT, HUMAN, MemoryHost, OUTSIDER } from './memory-host.js';
@@ -32,6 +34,12 @@ function workspace(files: Record<string, string>): string {
 function renderBody(findings: string) {
   return (delivery: DeliveryState, notes: string) =>
     `Fixes ${findings}.\n\n${notes}\n\n${STATE}${JSON.stringify({ digest: findings, ...delivery })} -->\n`;
+}
+
+/** What the state records as the rendering: a SHA-256 of the title and the body as first rendered. */
+function renderedDigest(findings: string): string {
+  const body = renderBody(findings)({}, renderNotesSection(DEFAULT_NOTES));
+  return createHash('sha256').update(`Harden cookie flags\n${body}`).digest('hex');
 }
 
 function readState(body: string): PullRequestState | null {
@@ -100,6 +108,19 @@ async function opened() {
   expect(first.outcome.operation).toBe('created');
   host.writes.length = 0;
   return { host, folder, botCommit: host.branches.get(BRANCH)! };
+}
+
+/** What the REST swap leaves when it stops after its first write: an empty commit of the token's on the branch. */
+async function holdingCommit(host: MemoryHost, parent: string): Promise<string> {
+  const { tree } = await host.commitTree(parent);
+  const hold = await host.createCommit(
+    parent,
+    tree,
+    [],
+    'cookie-hardener: hold the branch while it is replaced',
+  );
+  host.branches.set(BRANCH, hold);
+  return hold;
 }
 
 /** main gets the fix by hand; the checkout follows. */
@@ -245,6 +266,60 @@ describe('the remediation pull request against an in-memory GitHub', () => {
     );
   });
 
+  // The REST swap (no updateRefs) holds the branch on an empty commit before forcing it; a run that stops
+  // between those two writes leaves that commit on top, and the next run must not take it for a person's work.
+  it('takes back its branch from an empty holding commit of its own that a stopped REST swap left on top', async () => {
+    const { host, folder, botCommit } = await opened();
+    const hold = await holdingCommit(host, botCommit);
+    host.push('main', { 'routes.js': WEAK_2 });
+    writeFileSync(join(folder, 'routes.js'), WEAK_2);
+    host.writes.length = 0;
+    const run = await sweep(
+      host,
+      request(folder, { 'app.js': [WEAK, FIXED], 'routes.js': [WEAK_2, FIXED_2] }),
+    );
+    expect(run.outcome.operation).toBe('updated');
+    expect(host.writes).toEqual([
+      `commit on ${host.branches.get('main')!.slice(0, 7)}: app.js, routes.js`,
+      'move cookie-hardener/remediation',
+      'update #1: title, body',
+    ]);
+    const { commits } = await host.compare(host.branches.get('main')!, host.branches.get(BRANCH)!);
+    expect(commits.map((commit) => [commit.parents, commit.authorId])).toEqual([
+      [[host.branches.get('main')], BOT.id],
+    ]);
+    expect(host.branches.get(BRANCH)).not.toBe(hold);
+  });
+
+  it('deletes its branch with the holding commit on top when main holds every fix', async () => {
+    const { host, folder, botCommit } = await opened();
+    await holdingCommit(host, botCommit);
+    fixMain(host, folder);
+    host.writes.length = 0;
+    const run = await sweep(host, request(folder, {}));
+    expect(run.outcome.operation).toBe('closed');
+    expect(host.writes).toEqual(['delete cookie-hardener/remediation', 'comment #1', 'update #1: state']);
+    expect(host.branches.has(BRANCH)).toBe(false);
+  });
+
+  it('still leaves a person’s empty commit on top alone', async () => {
+    const { host, folder, botCommit } = await opened();
+    const empty = host.commitFiles(botCommit, {}, 'Ready for review', HUMAN);
+    host.branches.set(BRANCH, empty);
+    host.push('main', { 'routes.js': WEAK_2 });
+    writeFileSync(join(folder, 'routes.js'), WEAK_2);
+    const run = await sweep(
+      host,
+      request(folder, { 'app.js': [WEAK, FIXED], 'routes.js': [WEAK_2, FIXED_2] }),
+    );
+    expect(run.outcome.operation).toBe('none');
+    expect(host.branches.get(BRANCH)).toBe(empty);
+    expect(host.writes).toEqual(['comment #1']);
+    expect(host.commentRecords.at(-1)!.body).toBe(
+      `\`${BRANCH}\` has 1 commit(s) that cookie-hardener did not make (${empty.slice(0, 7)}), so it is left as it is: updating it would overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.\n\n${humanCommitsMarker(empty)}`,
+    );
+  });
+
   // Item 4.
   it('only reports when the checkout is not the base branch', async () => {
     const { host, folder } = await opened();
@@ -284,10 +359,18 @@ describe('the remediation pull request against an in-memory GitHub', () => {
     host.push('main', { 'routes.js': WEAK_2 });
     writeFileSync(join(folder, 'routes.js'), WEAK_2);
     await sweep(host, request(folder, { 'app.js': [WEAK, FIXED], 'routes.js': [WEAK_2, FIXED_2] }));
-    expect(pull.body).toContain(
-      '### Notes\n\n<!-- cookie-hardener:notes -->\nShip after the 2.3 release.\n<!-- cookie-hardener:notes-end -->',
+    // Regenerated outside the notes (the staging remark is gone), the notes carried over word for word.
+    const state = {
+      digest: 'app.js+routes.js',
+      head: host.branches.get(BRANCH),
+      rendered: renderedDigest('app.js+routes.js'),
+    };
+    expect(pull.body).toBe(
+      'Fixes app.js+routes.js.\n\n' +
+        '### Notes\n\n<!-- cookie-hardener:notes -->\nShip after the 2.3 release.\n<!-- cookie-hardener:notes-end -->\n\n' +
+        `${STATE}${JSON.stringify(state)} -->\n`,
     );
-    expect(pull.body).toMatch(/^Fixes app\.js\+routes\.js\.\n/);
+    expect(host.writes.slice(-2)).toEqual(['move cookie-hardener/remediation', 'update #1: title, body']);
   });
 
   // Item 6: markers count only from the token's own identity.
@@ -344,9 +427,10 @@ describe('the remediation pull request against an in-memory GitHub', () => {
       host.openPull({ head: BRANCH, body: 'opened by the other run', author: BOT });
     });
     const run = await sweep(host, request(folder, { 'app.js': [WEAK, FIXED] }));
-    expect(run.outcome).toMatchObject({
+    expect(run.outcome).toEqual({
       operation: 'updated',
       number: 1,
+      url: 'https://github.com/acme/webapp/pull/1',
       failure: null,
       pushedFiles: ['app.js'],
     });
@@ -356,7 +440,23 @@ describe('the remediation pull request against an in-memory GitHub', () => {
       'open pull request: already exists',
       'update #1: title, body',
     ]);
-    expect(host.pullRecords).toHaveLength(1);
-    expect(readState(host.pullRecords[0]!.body)?.delivery?.head).toBe(host.branches.get(BRANCH));
+    // The other run's pull request, adopted: its body rewritten with this run's state, no second one opened.
+    expect(host.pullRecords.map((pull) => [pull.number, pull.state, pull.author.login, pull.body])).toEqual([
+      [
+        1,
+        'open',
+        BOT.login,
+        `Fixes app.js.\n\n${renderNotesSection(DEFAULT_NOTES)}\n\n${STATE}${JSON.stringify({
+          digest: 'app.js',
+          head: host.branches.get(BRANCH),
+          rendered: renderedDigest('app.js'),
+        })} -->\n`,
+      ],
+    ]);
+    expect(run.lines).toEqual([
+      `info: \`${BRANCH}\` moved while this run was writing; reading it again.`,
+      `info: \`${BRANCH}\` moved while this run was writing; reading it again.`,
+      'info: Updated #1.',
+    ]);
   });
 });

@@ -324,6 +324,7 @@ describe('mode: pr never loses anyone’s work', () => {
   it('does not overwrite a push that lands between the check and the ref update', async () => {
     const { fake, workspace } = await seedRepository();
     await runAction(fake, { workspace });
+    const bot = (await fake.branchSha(BRANCH))!;
     await addFinding(fake, workspace);
     let human = '';
     fake.raceBefore({ method: 'POST', path: '/repos/{owner}/{repo}/git/commits' }, async (repo) => {
@@ -335,33 +336,61 @@ describe('mode: pr never loses anyone’s work', () => {
     expect(await fake.branchSha(BRANCH)).toBe(human);
     expect(await fake.readFile(BRANCH, 'NOTES.md')).toBe('mine\n');
     expect(run.stdout).toContain(`\`${BRANCH}\` moved while this run was writing; reading it again.`);
-    expect(fake.issueComments).toHaveLength(1);
-    expect(fake.issueComments[0]!.body).toMatch(/^`cookie-hardener\/remediation` has 1 commit\(s\)/);
+    expect(fake.issueComments.map((comment) => comment.body)).toEqual([humanCommitsComment(human)]);
     const swaps = fake.requests.filter((entry) => JSON.stringify(entry.body ?? '').includes('updateRefs'));
-    expect(swaps.map((entry) => entry.status)).toEqual([200]);
+    expect(swaps.map((entry) => [entry.status, refUpdatesOf(entry.body)])).toEqual([
+      [
+        200,
+        [
+          {
+            name: `refs/heads/${BRANCH}`,
+            beforeOid: bot,
+            afterOid: expect.stringMatching(/^[0-9a-f]{40}$/),
+            force: true,
+          },
+        ],
+      ],
+    ]);
     expect(fake.unhandledRequests).toEqual([]);
   }, 60_000);
 
-  // Item 3 where GitHub has no updateRefs (older Enterprise Server): REST with a re-read before and after.
-  it('without updateRefs, moves its own branch through REST after re-reading it', async () => {
+  // Item 3 where GitHub has no updateRefs (older Enterprise Server): REST, holding the branch on an empty commit
+  // (a fast-forward) before the one forced update, so a person's ordinary push is refused rather than overwritten.
+  it('without updateRefs, moves its own branch through REST by way of an empty holding commit', async () => {
     const { fake, workspace } = await seedRepository();
     await runAction(fake, { workspace });
+    const bot = (await fake.branchSha(BRANCH))!;
+    const botTree = (await fake.git(['rev-parse', `${bot}^{tree}`])).trim();
     fake.withoutUpdateRefs = true;
     await addFinding(fake, workspace);
+    const before = fake.requests.length;
     const run = await runAction(fake, { workspace });
     expect(run.code).toBe(0);
     expect(run.outputs['pull-request-operation']).toBe('updated');
-    const patch = fake.requests.filter(
-      (entry) => entry.operation === 'PATCH /repos/{owner}/{repo}/git/refs/{ref}',
-    );
-    expect(patch.map((entry) => [entry.path, entry.body, entry.status])).toEqual([
-      [
-        '/repos/acme/webapp/git/refs/heads/cookie-hardener/remediation',
-        { sha: await fake.branchSha(BRANCH), force: true },
-        200,
-      ],
+    const rebuilt = (await fake.branchSha(BRANCH))!;
+    const hold = refWrites(fake, before)[0]![1].sha;
+    expect(writesOf(fake, before)).toEqual([
+      'POST /repos/acme/webapp/git/trees',
+      'POST /repos/acme/webapp/git/commits',
+      'POST /repos/acme/webapp/git/commits',
+      `PATCH /repos/acme/webapp/git/refs/heads/${BRANCH}`,
+      `PATCH /repos/acme/webapp/git/refs/heads/${BRANCH}`,
+      'PATCH /repos/acme/webapp/pulls/1',
     ]);
-    expect(await fake.readFile(BRANCH, 'app/routes.js')).toContain('{ httpOnly: true, secure: true }');
+    expect(refWrites(fake, before)).toEqual([
+      [200, { sha: hold, force: false }],
+      [200, { sha: rebuilt, force: true }],
+    ]);
+    expect((await fake.git(['show', '-s', '--format=%P %T %s', hold])).trim()).toBe(
+      `${bot} ${botTree} cookie-hardener: hold the branch while it is replaced`,
+    );
+    expect((await fake.git(['rev-list', `main..${BRANCH}`])).trim()).toBe(rebuilt);
+    expect(await fake.readFile(BRANCH, 'app/routes.js')).toBe(
+      EXPRESS_ROUTE.replace(
+        "res.cookie('token', req.token);",
+        "res.cookie('token', req.token, { httpOnly: true, secure: true });",
+      ),
+    );
   }, 60_000);
 
   it('without updateRefs, still sees a push that lands before its re-read', async () => {
@@ -373,13 +402,48 @@ describe('mode: pr never loses anyone’s work', () => {
     fake.raceBefore({ method: 'POST', path: '/graphql', body: /updateRefs/ }, async (repo) => {
       human = await repo.addCommitOnBranch(BRANCH, { 'NOTES.md': 'mine\n' }, OCTOCAT, 'Reviewer notes');
     });
+    const before = fake.requests.length;
     const run = await runAction(fake, { workspace });
     expect(run.code).toBe(0);
     expect(await fake.branchSha(BRANCH)).toBe(human);
-    expect(
-      fake.requests.filter((entry) => entry.method === 'PATCH' && entry.path.includes('/git/refs/')),
-    ).toEqual([]);
-    expect(fake.issueComments).toHaveLength(1);
+    expect(writesOf(fake, before)).toEqual([
+      'POST /repos/acme/webapp/git/trees',
+      'POST /repos/acme/webapp/git/commits',
+      'POST /repos/acme/webapp/issues/1/comments',
+    ]);
+    expect(fake.issueComments.map((comment) => comment.body)).toEqual([humanCommitsComment(human)]);
+  }, 60_000);
+
+  it('without updateRefs, a push landing after the re-read makes GitHub refuse the holding step: nothing is overwritten', async () => {
+    const { fake, workspace } = await seedRepository();
+    await runAction(fake, { workspace });
+    const bot = (await fake.branchSha(BRANCH))!;
+    fake.withoutUpdateRefs = true;
+    await addFinding(fake, workspace);
+    let human = '';
+    fake.raceBefore(
+      { method: 'PATCH', path: `/repos/acme/webapp/git/refs/heads/${BRANCH}` },
+      async (repo) => {
+        human = await repo.addCommitOnBranch(BRANCH, { 'NOTES.md': 'mine\n' }, OCTOCAT, 'Reviewer notes');
+      },
+    );
+    const before = fake.requests.length;
+    const run = await runAction(fake, { workspace });
+    expect(run.code).toBe(0);
+    expect(run.outputs['pull-request-operation']).toBe('none');
+    expect(await fake.branchSha(BRANCH)).toBe(human);
+    expect((await fake.git(['rev-parse', `${human}^`])).trim()).toBe(bot);
+    const hold = refWrites(fake, before)[0]![1].sha;
+    expect(refWrites(fake, before)).toEqual([[422, { sha: hold, force: false }]]);
+    expect(writesOf(fake, before)).toEqual([
+      'POST /repos/acme/webapp/git/trees',
+      'POST /repos/acme/webapp/git/commits',
+      'POST /repos/acme/webapp/git/commits',
+      `PATCH /repos/acme/webapp/git/refs/heads/${BRANCH}`,
+      'POST /repos/acme/webapp/issues/1/comments',
+    ]);
+    expect(run.stdout).toContain(`\`${BRANCH}\` moved while this run was writing; reading it again.`);
+    expect(fake.issueComments.map((comment) => comment.body)).toEqual([humanCommitsComment(human)]);
   }, 60_000);
 
   // Item 4.
@@ -564,4 +628,22 @@ async function editPull(fake: FakeGitHub, number: number, fields: Record<string,
     body: JSON.stringify(fields),
   });
   expect(response.status).toBe(200);
+}
+
+/** The comment a run leaves once on a branch that holds a person's commit. */
+function humanCommitsComment(head: string): string {
+  return `\`${BRANCH}\` has 1 commit(s) that cookie-hardener did not make (${head.slice(0, 7)}), so it is left as it is: updating it would overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.\n\n<!-- cookie-hardener:human-commits ${head} -->`;
+}
+
+/** The ref updates of the updateRefs mutation in a GraphQL request body. */
+function refUpdatesOf(body: unknown): unknown {
+  return (body as { variables?: { input?: { refUpdates?: unknown } } }).variables?.input?.refUpdates;
+}
+
+/** REST updates of the remediation branch since request `since`: GitHub's answer status and the body sent. */
+function refWrites(fake: FakeGitHub, since: number): Array<[number, { sha: string; force: boolean }]> {
+  return fake.requests
+    .slice(since)
+    .filter((entry) => entry.operation === 'PATCH /repos/{owner}/{repo}/git/refs/{ref}')
+    .map((entry) => [entry.status, entry.body as { sha: string; force: boolean }]);
 }

@@ -11,6 +11,7 @@ import { DEFAULT_NOTES, extractNotes, renderNotesSection } from '../remediation/
 import {
   CLOSED_AS_DONE,
   COMMIT_TRAILER,
+  isOwnCommitIdentity,
   planRemediation,
   type FixedFile,
   type Plan,
@@ -210,12 +211,21 @@ async function readSnapshot(
     const comparison = await call(`compare ${base} with ${request.branch}`, () =>
       host.compare(baseSha, head),
     );
+    const [below, top] = comparison.commits;
+    let emptyTop = false;
+    if (comparison.commits.length === 2 && below && top && isOwnCommitIdentity(top, identity)) {
+      // Possibly the REST swap's holding commit: it holds nothing when its tree is the one below it.
+      const [belowCommit, topCommit] = await call('read the commits of the branch', () =>
+        Promise.all([host.commitTree(below.sha), host.commitTree(top.sha)]),
+      );
+      emptyTop = belowCommit.tree === topCommit.tree;
+    }
     let headTree = null;
-    if (comparison.commits.length === 1) {
+    if (comparison.commits.length === 1 || emptyTop) {
       const headCommit = await call('read the head of the branch', () => host.commitTree(head));
       headTree = await call('read the tree of the branch', () => host.tree(headCommit.tree));
     }
-    branch = { head, commits: comparison.commits, files: comparison.files, headTree };
+    branch = { head, commits: comparison.commits, files: comparison.files, headTree, emptyTop };
   }
 
   const checkoutBlobs = new Map<string, string | null>();

@@ -410,12 +410,33 @@ class OctokitRepoHost implements RepoHost {
     }
   }
 
+  private static readonly HOLDING_MESSAGE = [
+    'cookie-hardener: hold the branch while it is replaced',
+    '',
+    'This GitHub has no conditional ref update (GraphQL updateRefs), so the remediation branch is first',
+    'fast-forwarded to this empty commit: a push made meanwhile is refused instead of overwritten. The next',
+    'write replaces it with the rebuilt fix (or deletes the branch).',
+  ].join('\n');
+
   /**
-   * Without updateRefs only REST is left, which cannot make a forced update conditional: read immediately
-   * before, write, read after. The window is one round trip; the README says so.
+   * Without updateRefs only REST is left, and a forced REST update is not conditional. What REST does offer:
+   * an update without `force` is refused unless the branch's current head is an ancestor of the new commit,
+   * so it can never drop a commit. The swap therefore goes as far as it can with such updates:
+   * - when `next` already descends from `expected`, one fast-forward does the whole swap atomically;
+   * - otherwise the branch first fast-forwards to a holding commit (an empty commit on `expected`). A person's
+   *   ordinary push, made on top of what they last fetched, is refused from then on instead of overwritten.
+   *   Then the head is read again, and only while it is still the holding commit is it forced to `next` (or
+   *   deleted). A forced push, or a commit made on GitHub on top of the holding commit, landing in that last
+   *   round trip is the one thing that can still be replaced; the README says so.
    */
   private async swapWithoutLock(branch: string, expected: string, next: string | null): Promise<SwapResult> {
     if ((await this.branchHead(branch)) !== expected) return 'moved';
+    if (next !== null && (await this.descendsFrom(next, expected))) {
+      return this.fastForward(branch, next);
+    }
+    const hold = await this.holdingCommit(expected);
+    if ((await this.fastForward(branch, hold)) === 'moved') return 'moved';
+    if ((await this.branchHead(branch)) !== hold) return 'moved';
     if (next === null) {
       try {
         await this.github.rest.git.deleteRef({ owner: this.owner, repo: this.repo, ref: `heads/${branch}` });
@@ -435,6 +456,46 @@ class OctokitRepoHost implements RepoHost {
     });
     const after = await this.branchHead(branch);
     return after === next ? 'done' : 'moved';
+  }
+
+  /** Whether `sha` has `ancestor` in its history (so moving a branch from one to the other drops nothing). */
+  private async descendsFrom(sha: string, ancestor: string): Promise<boolean> {
+    const { data } = await this.github.rest.repos.compareCommitsWithBasehead({
+      owner: this.owner,
+      repo: this.repo,
+      basehead: `${ancestor}...${sha}`,
+    });
+    return data.status === 'ahead' || data.status === 'identical';
+  }
+
+  /** An empty commit on `parent`: moving a branch from `parent` to it is a fast-forward that changes no file. */
+  private async holdingCommit(parent: string): Promise<string> {
+    const { tree } = await this.commitTree(parent);
+    const { data } = await this.github.rest.git.createCommit({
+      owner: this.owner,
+      repo: this.repo,
+      message: OctokitRepoHost.HOLDING_MESSAGE,
+      tree,
+      parents: [parent],
+    });
+    return data.sha;
+  }
+
+  /** A non-forced update: GitHub refuses it (422) when the branch's head is not an ancestor of `sha`. */
+  private async fastForward(branch: string, sha: string): Promise<SwapResult> {
+    try {
+      await this.github.rest.git.updateRef({
+        owner: this.owner,
+        repo: this.repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: false,
+      });
+      return 'done';
+    } catch (error) {
+      if (apiErrorOf(error)?.status === 422) return 'moved';
+      throw error;
+    }
   }
 
   async createPull(input: {

@@ -36,8 +36,13 @@ export interface RemediationBranch {
   commits: HostCommit[];
   /** Paths the branch changes against the base (what the pull request shows). */
   files: string[];
-  /** The head commit's tree, read when the branch is one commit on top of something. */
+  /** The head commit's tree, read when the branch is one commit on top of something (or two, see emptyTop). */
   headTree: Map<string, TreeEntry> | null;
+  /**
+   * Whether the branch is two commits and the newer one, made by the token's identity, changes no file (its tree
+   * is its parent's): what the REST swap's holding commit leaves when a run stops between its two writes.
+   */
+  emptyTop: boolean;
 }
 
 export interface Snapshot {
@@ -102,11 +107,24 @@ export type Plan =
     };
 
 /** Commits name accounts by id only: with no id on either side, nothing is ours. */
-function isOwnCommitIdentity(commit: HostCommit, identity: HostIdentity): boolean {
+export function isOwnCommitIdentity(commit: HostCommit, identity: HostIdentity): boolean {
   if (identity.id === null || !isSelf({ id: commit.authorId }, identity)) return false;
   return (
     isSelf({ id: commit.committerId }, identity) || commit.committerEmail.toLowerCase() === WEB_FLOW_EMAIL
   );
+}
+
+/**
+ * The branch as the ownership rules judge it: an empty commit of the token's identity on top of one other commit
+ * holds no change that replacing it could lose, so it is set aside and the commit below is judged.
+ */
+function withoutEmptyTop(branch: RemediationBranch, identity: HostIdentity): RemediationBranch {
+  const [below, top] = branch.commits;
+  if (!branch.emptyTop || branch.commits.length !== 2 || !below || !top) return branch;
+  if (!isOwnCommitIdentity(top, identity) || top.parents.length !== 1 || top.parents[0] !== below.sha) {
+    return branch;
+  }
+  return { ...branch, head: below.sha, commits: [below], emptyTop: false };
 }
 
 /** The files the base tree would have after the fixes. */
@@ -187,7 +205,10 @@ export function humanCommitsMarker(head: string): string {
 
 export function planRemediation(snapshot: Snapshot, request: PlanRequest): Plan {
   const messages: Message[] = [];
-  const { base, branch } = snapshot;
+  const { base } = snapshot;
+  // Ownership is judged without an empty holding commit on top; writes still compare-and-swap the real head.
+  const head = snapshot.branch?.head ?? null;
+  const branch = snapshot.branch && withoutEmptyTop(snapshot.branch, snapshot.identity);
   const open = snapshot.pulls.find((pull) => pull.state === 'open') ?? null;
   const none = (pull: HostPull | null = open): Plan => ({ kind: 'none', messages, pull });
 
@@ -269,7 +290,7 @@ export function planRemediation(snapshot: Snapshot, request: PlanRequest): Plan 
       kind: 'close',
       messages,
       pull: open,
-      deleteHead: ours && branch ? branch.head : null,
+      deleteHead: ours ? head : null,
       keptBecause:
         foreign.length > 0
           ? `it holds ${foreign.length} commit(s) that cookie-hardener did not make (${foreign.map((commit) => commit.sha.slice(0, 7)).join(', ')})`
@@ -317,13 +338,13 @@ export function planRemediation(snapshot: Snapshot, request: PlanRequest): Plan 
       `(${foreign.map((commit) => commit.sha.slice(0, 7)).join(', ')}), so it is left as it is: updating it would ` +
       'overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.';
     messages.push({ level: 'warning', text });
-    const marker = humanCommitsMarker(branch.head);
+    const marker = humanCommitsMarker(head ?? branch.head);
     const said = open ? selfComments(snapshot, open).some((comment) => comment.body.includes(marker)) : true;
     return { kind: 'leave', messages, pull: open, comment: said ? null : `${text}\n\n${marker}` };
-  } else if (holdsExactly(snapshot, branch, tree) || stillCurrent(branch, fixes)) {
+  } else if (branch.head === head && (holdsExactly(snapshot, branch, tree) || stillCurrent(branch, fixes))) {
     branchStep = { kind: 'keep', head: branch.head };
   } else {
-    branchStep = { kind: 'move', expected: branch.head, files: newFiles };
+    branchStep = { kind: 'move', expected: head ?? branch.head, files: newFiles };
   }
 
   return {
