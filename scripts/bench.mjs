@@ -3,8 +3,13 @@
 // bytes (`rg -il cookie`, ripgrep) and, where installed, ast-grep with one equivalent pattern, on
 //   (a) a generated synthetic monorepo of 50,000 files, (b) this project's node_modules, (c) the Python
 //   standard library; plus a review-sized run (20 files) including process start.
-// Whole-process wall time and peak memory come from GNU time (`/usr/bin/time -f '%e %M'`). Each figure is the
-// median of RUNS runs after one warm-up run.
+// Whole-process wall time, CPU time and peak memory come from GNU time (`/usr/bin/time -f '%e %U %S %M'`). Each
+// figure is the median of RUNS runs after one warm-up run.
+//
+// With BENCH_BASELINE=<path to a cli.js> or BENCH_BASELINE_REF=<git ref> (whose dist/cli.js is extracted into
+// the bench folder), the same inputs are also run through that older bundle, alternating current and baseline
+// run by run so that drift in the machine (caches, frequency, neighbours) falls on both alike, and a second
+// table gives current/baseline ratios of the medians; ratios above BENCH_MAX_RATIO (default 1.10) are flagged.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -16,6 +21,7 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SYNTHETIC_FILES = Number(process.env.BENCH_FILES ?? 50_000);
 const WORK = join(tmpdir(), 'cookie-hardener-bench');
+const MAX_RATIO = Number(process.env.BENCH_MAX_RATIO ?? 1.1);
 
 function have(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
@@ -53,15 +59,15 @@ function ensureGnuTime() {
   return existsSync('/usr/bin/time');
 }
 
-/** Runs a command under GNU time; returns wall seconds, peak resident KB and stdout. */
+/** Runs a command under GNU time; returns wall and CPU (user + system) seconds, peak resident KB and stdout. */
 function timed(command, args) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...args], {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
   });
   const lastLine = result.stderr.trim().split('\n').at(-1) ?? '';
-  const [wall, peak] = lastLine.split(' ').map(Number);
-  return { wall, peakKb: peak, stdout: result.stdout, status: result.status };
+  const [wall, user, system, peak] = lastLine.split(' ').map(Number);
+  return { wall, cpu: user + system, peakKb: peak, stdout: result.stdout, status: result.status };
 }
 
 function median(values) {
@@ -69,14 +75,64 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function measure(command, args) {
-  timed(command, args); // warm-up: file cache and JIT
-  const runs = Array.from({ length: RUNS }, () => timed(command, args));
+function summarize(runs) {
   return {
     wall: median(runs.map((r) => r.wall)),
+    cpu: median(runs.map((r) => r.cpu)),
     peakKb: median(runs.map((r) => r.peakKb)),
     last: runs.at(-1),
   };
+}
+
+function measure(command, args) {
+  timed(command, args); // warm-up: file cache and JIT
+  return summarize(Array.from({ length: RUNS }, () => timed(command, args)));
+}
+
+/**
+ * Measures two commands on the same input in alternation (A B A B …, after one warm-up of each), so a slow
+ * stretch of the machine lands on both instead of on whichever happened to run during it.
+ */
+function measurePair(commandA, argsA, commandB, argsB) {
+  timed(commandA, argsA);
+  timed(commandB, argsB);
+  const a = [];
+  const b = [];
+  for (let run = 0; run < RUNS; run++) {
+    a.push(timed(commandA, argsA));
+    b.push(timed(commandB, argsB));
+  }
+  return [summarize(a), summarize(b)];
+}
+
+/** The baseline bundle to compare against, if one was asked for: a path as given, or a ref's dist/cli.js. */
+function baselineCli() {
+  if (process.env.BENCH_BASELINE)
+    return { cli: process.env.BENCH_BASELINE, label: process.env.BENCH_BASELINE };
+  const ref = process.env.BENCH_BASELINE_REF;
+  if (!ref) return null;
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+  const folder = join(WORK, `baseline-${commit.slice(0, 12)}`);
+  mkdirSync(folder, { recursive: true });
+  const bundle = execFileSync('git', ['show', `${commit}:dist/cli.js`], {
+    cwd: ROOT,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  writeFileSync(join(folder, 'cli.js'), bundle);
+  // The bundle is ES module syntax in a .js file, as dist/ is run under this project's "type": "module".
+  writeFileSync(join(folder, 'package.json'), '{ "type": "module" }\n');
+  return { cli: join(folder, 'cli.js'), label: `${ref} (${commit.slice(0, 12)})` };
+}
+
+/** Scans a tree with the current CLI, and with the baseline in alternation when there is one. */
+function measureScan(folder, baseline) {
+  const argsFor = (cli) => [cli, 'scan', folder, '--format', 'json'];
+  if (!baseline) return { ours: measure(process.execPath, argsFor(CLI)), base: null };
+  const [ours, base] = measurePair(process.execPath, argsFor(CLI), process.execPath, argsFor(baseline.cli));
+  return { ours, base };
 }
 
 // A small deterministic generator, so every run of the bench sees the same tree.
@@ -152,8 +208,8 @@ function pythonStdlib() {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
-function benchTree(name, folder, rows) {
-  const ours = measure(process.execPath, [CLI, 'scan', folder, '--format', 'json']);
+function benchTree(name, folder, rows, baseline) {
+  const { ours, base } = measureScan(folder, baseline);
   let stats = { filesListed: '?', filesParsed: '?' };
   try {
     stats = JSON.parse(ours.last.stdout).stats;
@@ -163,7 +219,32 @@ function benchTree(name, folder, rows) {
   const rg = have('rg') ? measure('rg', ['-il', 'cookie', folder]) : null;
   const astGrepBinary = astGrepCommand();
   const astGrep = astGrepBinary ? measure(astGrepBinary, ['run', '-p', '$R.cookie($$$)', folder]) : null;
-  rows.push({ name, stats, ours, rg, astGrep });
+  rows.push({ name, stats, ours, base, rg, astGrep });
+}
+
+function ratioCell(current, previous) {
+  const ratio = current / Math.max(previous, 1e-9);
+  return `${ratio.toFixed(2)}${ratio > MAX_RATIO ? ' **SLOWER**' : ''}`;
+}
+
+/** current/baseline for each input; returns the table and whether any ratio is over the limit. */
+function formatComparison(rows, baseline) {
+  const lines = [
+    `Against the baseline ${baseline.label} (alternating runs; ratio = current / baseline, flagged above ${MAX_RATIO.toFixed(2)}):`,
+    '',
+    '| tree | current wall | baseline wall | wall ratio | current CPU | baseline CPU | CPU ratio | current peak | baseline peak | memory ratio |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  let over = false;
+  for (const row of rows) {
+    const { ours, base } = row;
+    if ([ours.wall / base.wall, ours.cpu / base.cpu, ours.peakKb / base.peakKb].some((r) => r > MAX_RATIO))
+      over = true;
+    lines.push(
+      `| ${row.name} | ${ours.wall.toFixed(2)} s | ${base.wall.toFixed(2)} s | ${ratioCell(ours.wall, base.wall)} | ${ours.cpu.toFixed(2)} s | ${base.cpu.toFixed(2)} s | ${ratioCell(ours.cpu, base.cpu)} | ${Math.round(ours.peakKb / 1024)} MB | ${Math.round(base.peakKb / 1024)} MB | ${ratioCell(ours.peakKb, base.peakKb)} |`,
+    );
+  }
+  return { text: lines.join('\n'), over };
 }
 
 function formatTable(rows, review) {
@@ -199,11 +280,19 @@ function main() {
   console.error(`Generating (or reusing) ${SYNTHETIC_FILES} files under ${monorepo}…`);
   generateMonorepo(monorepo, SYNTHETIC_FILES);
 
+  const baseline = baselineCli();
+  if (baseline) console.error(`Comparing with the baseline ${baseline.label}…`);
+
   const rows = [];
-  benchTree(`synthetic monorepo (${SYNTHETIC_FILES.toLocaleString('en-US')} files)`, monorepo, rows);
-  benchTree('node_modules (this project)', join(ROOT, 'node_modules'), rows);
+  benchTree(
+    `synthetic monorepo (${SYNTHETIC_FILES.toLocaleString('en-US')} files)`,
+    monorepo,
+    rows,
+    baseline,
+  );
+  benchTree('node_modules (this project)', join(ROOT, 'node_modules'), rows, baseline);
   const stdlib = pythonStdlib();
-  if (stdlib) benchTree('Python standard library', stdlib, rows);
+  if (stdlib) benchTree('Python standard library', stdlib, rows, baseline);
 
   // A pull-request-sized tree: 20 files, some with cookie sites.
   const review = join(WORK, 'review-20');
@@ -216,11 +305,22 @@ function main() {
     .map((file) => join('packages/pkg-000/service', file));
   for (const file of [...sources, ...services])
     cpSync(join(monorepo, file), join(review, file), { recursive: true });
-  const reviewRun = measure(process.execPath, [CLI, 'scan', review, '--format', 'json']);
+  const { ours: reviewRun, base: reviewBase } = measureScan(review, baseline);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Machine: ${machine}; median of ${RUNS} runs after a warm-up.\n`);
   console.log(formatTable(rows, reviewRun));
+  if (baseline) {
+    const comparison = formatComparison(
+      [...rows, { name: 'review-sized run (20 files)', ours: reviewRun, base: reviewBase }],
+      baseline,
+    );
+    console.log('\n' + comparison.text);
+    if (comparison.over) {
+      console.log(`\nAt least one ratio is above ${MAX_RATIO.toFixed(2)}.`);
+      process.exitCode = 1;
+    }
+  }
 }
 
 main();

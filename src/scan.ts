@@ -3,6 +3,7 @@
 import { posix } from 'node:path';
 import type { Config } from './config.js';
 import { buildEvidence } from './evidence/index.js';
+import { emptyEvidence } from './evidence/query.js';
 import { evidenceFileKind, templateMentionsCookie } from './evidence/files.js';
 import type { ProjectEvidence } from './evidence/types.js';
 import { applyEdits } from './fix/insert.js';
@@ -101,6 +102,9 @@ function collectEvidence(
   input: ScanInput,
   fileSet: ReadonlySet<string>,
 ): ProjectEvidence {
+  // Evidence only ever decides about a cookie site: a sweep that found none (most of a dependency tree or a
+  // standard library) need not read templates and manifests or search its settings modules for it.
+  if (analysis.sites.length === 0) return emptyEvidence();
   const sources = new Map(analysis.texts);
   for (const [file, text] of analysis.settingTexts) sources.set(file, text);
   const extras = new Map<string, string>();
@@ -288,8 +292,10 @@ function analyze(
     let onlySettings = false;
     const filter = forSettings
       ? (content: Buffer | string): boolean => {
-          if (mentionsCookieApi(content)) return true;
-          onlySettings = mentionsServerSetting(content);
+          // Decoded once for both tests: entry-point names (`index`, `__init__`) are common in a dependency tree.
+          const text = typeof content === 'string' ? content : content.toString('latin1');
+          if (mentionsCookieApi(text)) return true;
+          onlySettings = mentionsServerSetting(text);
           return onlySettings;
         }
       : mentionsCookieApi;

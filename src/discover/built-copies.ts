@@ -12,6 +12,8 @@ const COLLECTED_FOLDERS = new Set([
   'collectstatic',
   'static_collected',
 ]);
+/** The first folder of a path named like a STATIC_ROOT: one regex test instead of splitting every path. */
+const COLLECTED_FOLDER = new RegExp(`(?:^|/)(?:${[...COLLECTED_FOLDERS].join('|')})/`);
 const MANIFEST = 'staticfiles.json';
 /** A file Django's admin ships: a folder holding `admin/js/core.js` is collectstatic output. */
 const ADMIN_MARKER = 'admin/js/core.js';
@@ -47,37 +49,40 @@ export function builtCopies(files: readonly string[]): Map<string, string> {
   }
   const rootOf = (file: string): string | null => {
     for (const root of roots) if (file.startsWith(root)) return root;
-    const segments = file.split('/');
-    const at = segments.findIndex(
-      (segment, index) => index < segments.length - 1 && COLLECTED_FOLDERS.has(segment),
-    );
-    return at === -1 ? null : `${segments.slice(0, at + 1).join('/')}/`;
+    const folder = COLLECTED_FOLDER.exec(file);
+    return folder ? file.slice(0, folder.index + folder[0].length) : null;
   };
 
   const judged = new Map<
     string,
-    { root: string | null; hashed: RegExpExecArray | null; vendored: boolean }
+    { root: string | null; hashed: RegExpExecArray | null; vendored: boolean; unhashed: string }
   >();
-  const sources = new Map<string, string[]>();
   for (const file of scripts) {
     const name = file.slice(file.lastIndexOf('/') + 1);
     const hashedMatch = HASHED.exec(name);
     const hashed = hashedMatch && isHash(hashedMatch[2]!) ? hashedMatch : null;
     const root = rootOf(file);
     const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
-    if (root !== null || hashed || vendored) judged.set(file, { root, hashed, vendored });
-    else {
-      const stem = name.replace(SCRIPT, '');
-      const named = sources.get(stem);
-      if (named) named.push(file);
-      else sources.set(stem, [file]);
-    }
-  }
-
-  const result = new Map<string, string>();
-  for (const [file, { root, hashed, vendored }] of judged) {
+    if (root === null && !hashed && !vendored) continue;
     const inside = root === null ? file : file.slice(root.length);
     const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
+    judged.set(file, { root, hashed, vendored, unhashed });
+  }
+  const result = new Map<string, string>();
+  // Most trees have no copy at all; when there are some, only the names they carry are worth indexing.
+  if (judged.size === 0) return result;
+  const wanted = new Set([...judged.values()].map(({ unhashed }) => copyStem(unhashed)));
+  const sources = new Map<string, string[]>();
+  for (const file of scripts) {
+    if (judged.has(file)) continue;
+    const stem = file.slice(file.lastIndexOf('/') + 1).replace(SCRIPT, '');
+    if (!wanted.has(stem)) continue;
+    const named = sources.get(stem);
+    if (named) named.push(file);
+    else sources.set(stem, [file]);
+  }
+
+  for (const [file, { root, hashed, vendored, unhashed }] of judged) {
     const source = sourceOf(unhashed, sources);
     if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
     else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
@@ -94,9 +99,7 @@ export function builtCopies(files: readonly string[]): Map<string, string> {
  */
 function sourceOf(relative: string, sources: ReadonlyMap<string, string[]>): string | null {
   const segments = relative.split('/');
-  const name = segments.at(-1) ?? '';
-  const stem = name.replace(/(?:\.min)?\.[cm]?jsx?$/, '').replace(SCRIPT, '');
-  const candidates = sources.get(stem) ?? [];
+  const candidates = sources.get(copyStem(relative)) ?? [];
   let best: string | null = null;
   let bestScore = -1;
   let tie = false;
@@ -119,6 +122,14 @@ function sourceOf(relative: string, sources: ReadonlyMap<string, string[]>): str
     } else if (total === bestScore) tie = true;
   }
   return tie ? null : best;
+}
+
+/** The name a copy's source has, without folders and extension (`js/app.min.js` → `app`). */
+function copyStem(relative: string): string {
+  return relative
+    .slice(relative.lastIndexOf('/') + 1)
+    .replace(/(?:\.min)?\.[cm]?jsx?$/, '')
+    .replace(SCRIPT, '');
 }
 
 /** Bundler runtimes that only generated files contain. */

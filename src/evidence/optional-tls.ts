@@ -67,9 +67,11 @@ const PATTERNS: Pattern[] = [
   {
     kind: 'conditional-server',
     needle: /ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile\s*=/,
-    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
+    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured). An indented line is
+    // one blank then anything: `[ \t]+[^\n]*` would split the indent every possible way, and nested in the
+    // repeated lines that backtracking took seconds on a 30 KB module (asyncio/sslproto.py).
     regex:
-      /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]+[^\n]*\r?\n){0,3}?[ \t]+[^\n]*\b(?:ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile[ \t]*=)/gim,
+      /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)[^\n]*:[ \t]*\r?\n(?:[ \t][^\n]*\r?\n){0,3}?[ \t][^\n]*\b(?:ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile[ \t]*=)/gim,
     languages: ['python'],
     describe: (code) => `\`${code}\`: TLS is set up only when configured`,
   },

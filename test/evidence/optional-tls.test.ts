@@ -125,3 +125,16 @@ describe('an install address that defaults to plain HTTP', () => {
     ]);
   });
 });
+
+describe('optional TLS on deeply indented code', () => {
+  // The pattern for TLS set up under an `if` once let every indent split every way across the lines it looks
+  // ahead: this 600-byte module took seconds to minutes. The test's own timeout catches a return to that.
+  it('answers quickly when the lines under an `if ssl` are indented far and hold no TLS call', () => {
+    const indent = ' '.repeat(40);
+    const block = ['if ssl_on:', ...['a = 1', 'b = 2', 'c = 3', 'd = 4'].map((line) => indent + line)];
+    const text = [...block, ...block, ...block, 'if certfile:', '    ssl_options = {}', ''].join('\n');
+    expect(facts('server.py', text, 'python')).toEqual([
+      [16, 'conditional-server', '`if certfile:`: TLS is set up only when configured'],
+    ]);
+  }, 5_000);
+});

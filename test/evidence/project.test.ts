@@ -173,3 +173,18 @@ describe('entry points and settings modules read for the index', () => {
     ]);
   });
 });
+
+describe('a scan without cookie sites', () => {
+  it('reads no template or manifest and builds no index: evidence only ever decides about a site', () => {
+    const { evidence, read } = scanProject({
+      'app.py': "app = Flask(__name__)\napp.wsgi_app = ProxyFix(app.wsgi_app)\napp.run(host='0.0.0.0')\n",
+      'templates/index.html': "<script>const theme = getCookie('theme');</script>\n",
+      'requirements.txt': 'flask==3.0.0\n',
+      'package.json': '{ "name": "front", "dependencies": { "js-cookie": "^3.0.0" } }\n',
+    });
+    // app.py is read by the sweep itself (an entry point that names a server setting), nothing after it.
+    expect(read).toEqual(['app.py']);
+    expect(evidence.readersOf('theme')).toEqual([]);
+    expect(evidence.proxyTrust('flask')).toEqual([]);
+  });
+});
