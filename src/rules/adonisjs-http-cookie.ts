@@ -18,7 +18,8 @@ export const adonisjsHttpCookie: JsRule = {
     framework: 'adonisjs',
     language: 'javascript',
     api: 'defineConfig({ cookie })',
-    description: 'The app-wide cookie defaults of AdonisJS (`http.cookie` in `config/app.ts`).',
+    description:
+      "The app-wide cookie defaults of AdonisJS (`http.cookie` in `config/app.ts`): a `cookie` object there replaces `defineConfig`'s own defaults, so a key it leaves out is off (as everywhere in v5).",
     defaults: { httpOnly: 'off', secure: 'off' },
   },
   findSites(module, { load }) {
