@@ -21,6 +21,8 @@ export const adonisjsHttpCookie: JsRule = {
     description:
       "The app-wide cookie defaults of AdonisJS (`http.cookie` in `config/app.ts`): a `cookie` object there replaces `defineConfig`'s own defaults, so a key it leaves out is off (as everywhere in v5).",
     defaults: { httpOnly: 'off', secure: 'off' },
+    // A v5 `config/app.ts` without a `cookie` key may name no cookie at all: its type does.
+    mentions: ['ServerConfig'],
   },
   findSites(module, { load }) {
     const sites: CookieSite[] = [];
