@@ -58,6 +58,12 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   tornado: py(['tornado'], ['tornado']),
   uvicorn: py(['uvicorn'], ['uvicorn']),
   gunicorn: py(['gunicorn'], ['gunicorn']),
+  adonisjs: js(
+    ['@adonisjs/core', '@adonisjs/http-server'],
+    ['@adonisjs/core', '@adonisjs/http-server', '@ioc:Adonis/Core'],
+  ),
+  'adonisjs-session': js(['@adonisjs/session'], ['@adonisjs/session', '@ioc:Adonis/Addons']),
+  sails: js(['sails']),
 };
 
 /** Package name → framework ids, per language, built once. */

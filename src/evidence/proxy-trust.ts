@@ -15,6 +15,9 @@ interface Pattern {
   languages: ReadonlyArray<Source['kind']>;
 }
 
+/** Sails' config modules (`config/http.js`, `config/env/production.js`), where `http.trustProxy` lives. */
+const SAILS_CONFIG = /(^|\/)config\/(http|local|env\/[^/]+)\.[cm]?js$/;
+
 const OFF = /^\s*(?:false|False|0|None|null|undefined|\[\s*\]|['"]{2})\s*$/;
 
 const PATTERNS: Pattern[] = [
@@ -57,7 +60,8 @@ const PATTERNS: Pattern[] = [
     languages: ['javascript'],
   },
   {
-    framework: 'fastify',
+    // Sails spells its setting the same way, under `http` in its config folder.
+    framework: (source) => (SAILS_CONFIG.test(source.file) ? 'sails' : 'fastify'),
     needle: 'trustProxy',
     regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
     enabled: (match) => !OFF.test(match[1] ?? ''),

@@ -22,6 +22,8 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return meta.id === 'django-set-cookie' ? django(site, text) : null;
     case 'express':
       return express(site, text);
+    case 'adonisjs':
+      return meta.id === 'adonisjs-response-cookie' ? adonisjs(site, text) : null;
     default:
       return null;
   }
@@ -81,6 +83,33 @@ function express(site: CookieSite, text: string): RequestSecure | null {
     value: `${last[1]}.secure`,
     caution: `\`${last[1]}.secure\` is true only for requests Express sees as HTTPS: behind a TLS-terminating proxy, add \`app.set('trust proxy', 1)\` or the cookie never gets Secure`,
   };
+}
+
+/**
+ * AdonisJS `ctx.response.cookie(…)`: `ctx.request.secure()`; a bare `response` destructured beside `request`
+ * from the handler's context (`async ({ request, response }) => {…}`): `request.secure()`.
+ */
+function adonisjs(site: CookieSite, text: string): RequestSecure | null {
+  const method = String.raw`\s*\.\s*(?:cookie|encryptedCookie|plainCookie)\s*\(`;
+  const receiver = String.raw`((?:[A-Za-z_$][\w$]*\s*\.\s*)*)response`;
+  const atCall = new RegExp(`^${receiver}${method}`).exec(text.slice(site.offset));
+  const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+  // Before inline options, the nearest call is the last one in the window.
+  let call: RegExpExecArray | RegExpMatchArray | null = atCall;
+  if (!call)
+    for (const match of before.matchAll(new RegExp(`(?<![\\w$.])${receiver}${method}`, 'g'))) call = match;
+  if (!call) return null;
+  const owner = call[1]!.replace(/\s+/g, '');
+  if (owner !== '') return { value: `${owner}request.secure()` };
+  const callOffset = atCall ? site.offset : site.offset - before.length + call.index!;
+  const head = text.slice(0, callOffset);
+  let last: RegExpMatchArray | null = null;
+  for (const match of head.matchAll(/\(\s*\{([^{}()]*)\}\s*(?::[^={]*)?\)\s*(?::[^={]*)?(?:=>\s*)?\{/g))
+    last = match;
+  if (!last || !/(^|,)\s*response\s*(,|$)/.test(last[1]!) || !/(^|,)\s*request\s*(,|$)/.test(last[1]!))
+    return null;
+  if (!stillOpen(text.slice(last.index! + last[0].length, callOffset))) return null;
+  return { value: 'request.secure()' };
 }
 
 /** Whether the braces opened before `body` are still open at its end (strings and comments skipped). */

@@ -97,6 +97,11 @@ const PROXY_SETTING: Record<string, ProxySetting> = {
     setting: 'SECURE_PROXY_SSL_HEADER',
     line: 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")',
   },
+  sails: {
+    ids: ['sails'],
+    setting: 'in config/env/production.js',
+    line: 'http: { trustProxy: true }',
+  },
 };
 
 /** A call that signs or encodes a value: a JWT or a signed session, which only the server needs to read. */

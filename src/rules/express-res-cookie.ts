@@ -4,6 +4,7 @@ import { calleeName, callsOf, stringValue, unwrap, type JsNode } from '../langua
 import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
 import { isCall, isMember, siteFromCall } from './js-site.js';
+import { isAdonisFile, isAdonisResponse } from './adonisjs-common.js';
 
 /** Receivers whose `.cookie()` is a browser-side or unrelated API (jquery.cookie and friends). */
 const NOT_A_RESPONSE = new Set([
@@ -46,6 +47,8 @@ export const expressResCookie: JsRule = {
       const receiver = unwrap(callee.object);
       if (receiver.type === 'Identifier' && NOT_A_RESPONSE.has(receiver.name)) continue;
       if (receiver.type === 'Identifier' && /^(reply|rep)$/.test(receiver.name)) continue; // Fastify's alias
+      // AdonisJS spells its response's call the same way, over other defaults (adonisjs-response-cookie).
+      if (isAdonisFile(module) || isAdonisResponse(module, receiver, call.get('callee', 'object'))) continue;
       const args = node.arguments;
       if (!matchesSignature(args)) continue;
       const name = stringValue(args[0]);

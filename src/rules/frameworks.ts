@@ -283,4 +283,35 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
         'Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does',
     },
   },
+  adonisjs: {
+    name: 'AdonisJS',
+    defaultBehaviour:
+      '`response.cookie`, `encryptedCookie` and `plainCookie` lay their options over `http.cookie` from `config/app.ts`. In v6, `defineConfig` makes that HttpOnly, Secure and SameSite `lax`, but only while `cookie` is left out: a `cookie` object replaces those defaults whole, so a key missing from it is off. v5 has no defaults: only what `http.cookie` says.',
+    behindProxy:
+      'AdonisJS writes the attributes as configured, whatever the protocol of the request. Code that reads `request.secure()` needs `trustProxy` in `config/app.ts` to see `X-Forwarded-Proto`.',
+    secretSetting: '`appKey` (`APP_KEY`)',
+  },
+  'adonisjs-session': {
+    name: '@adonisjs/session',
+    defaultBehaviour:
+      "The session id is written with `response.cookie`, so a key the session config's `cookie` object leaves out comes from the app's `http.cookie` defaults; the generated config sets `secure: app.inProduction`.",
+    behindProxy: 'The attribute is written as configured, whatever the protocol of the request.',
+    defaultCookieName: 'adonis_session',
+    sessionRegeneration: 'call `session.regenerate()` after a successful login',
+    secretSetting: '`appKey` (`APP_KEY`)',
+  },
+  sails: {
+    name: 'Sails',
+    defaultBehaviour:
+      "`sails.config.session` goes to express-session: the session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true`. Sails refuses any value but a boolean there (no `'auto'`), and the generated `config/env/production.js` leaves `secure: true` commented out.",
+    behindProxy:
+      'With `cookie.secure: true`, express-session only sends the cookie on requests it believes are HTTPS: when TLS ends at a proxy, set `trustProxy: true` under `http` in `config/env/production.js`, or logins stop sticking without an error.',
+    overPlainHttp: 'express-session goes further and does not send the session cookie at all.',
+    defaultCookieName: 'sails.sid',
+    sessionRegeneration:
+      'call `req.session.regenerate()` once the credentials check out, before storing the user id',
+    verifyAfterSecure:
+      'Sails: behind the production proxy, log in and reload: you stay logged in. If not, set `http: { trustProxy: true }` in `config/env/production.js`.',
+    secretSetting: '`session.secret`',
+  },
 };

@@ -26,6 +26,10 @@ import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
 import { ngxCookieServiceSet } from './ngx-cookie-service-set.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
+import { adonisjsResponseCookie } from './adonisjs-response-cookie.js';
+import { adonisjsHttpCookie } from './adonisjs-http-cookie.js';
+import { adonisjsSessionConfig } from './adonisjs-session-config.js';
+import { sailsSessionConfig } from './sails-session-config.js';
 
 export const JS_RULES: readonly JsRule[] = [
   expressResCookie,
@@ -54,4 +58,8 @@ export const JS_RULES: readonly JsRule[] = [
   ngxCookieServiceSet,
   documentCookie,
   jsSetCookieHeader,
+  adonisjsResponseCookie,
+  adonisjsHttpCookie,
+  adonisjsSessionConfig,
+  sailsSessionConfig,
 ];

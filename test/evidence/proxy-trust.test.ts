@@ -74,6 +74,15 @@ describe('proxy trust', () => {
     );
   });
 
+  it('credits Sails with a trustProxy written in its config folder, Fastify elsewhere', () => {
+    const text = 'module.exports = {\n  http: {\n    trustProxy: true,\n  },\n};\n';
+    expect(trust('config/env/production.js', text, 'javascript')).toEqual([
+      [3, 'sails', true, "`trustProxy: true` makes sails trust the proxy's forwarded scheme"],
+    ]);
+    expect(trust('server/config/http.js', text, 'javascript')[0]?.[1]).toBe('sails');
+    expect(trust('src/server.js', text, 'javascript')[0]?.[1]).toBe('fastify');
+  });
+
   it('finds nothing in an app that never mentions a proxy', () => {
     expect(
       trust(

@@ -148,6 +148,38 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     expect(plan({ 'app.js': app }, TLS).after['app.js']).toBe(app);
   });
 
+  it("AdonisJS: the context's request, destructured beside the response or through ctx", () => {
+    const controller = [
+      "import type { HttpContext } from '@adonisjs/core/http';",
+      'export default class Prefs {',
+      '  async store({ request, response }: HttpContext) {',
+      "    response.cookie('lang', 'en', { secure: false });",
+      '  }',
+      '  async show(ctx: HttpContext) {',
+      "    ctx.response.plainCookie('lang', 'en', { secure: false });",
+      '  }',
+      '  async only({ response }: HttpContext) {',
+      "    response.encryptedCookie('lang', 'en', { secure: false });",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'prefs.ts': controller }, TLS);
+    expect(after['prefs.ts']).toBe(
+      controller
+        .replace(
+          "'en', { secure: false });\n  }\n  async show",
+          "'en', { secure: request.secure() });\n  }\n  async show",
+        )
+        .replace(
+          "plainCookie('lang', 'en', { secure: false })",
+          "plainCookie('lang', 'en', { secure: ctx.request.secure() })",
+        ),
+    );
+    // Without `request` in the pattern the request cannot be named: left to a person.
+    expect(findings.map((finding) => finding.outcome)).toEqual(['fixable', 'fixable', 'manual']);
+  });
+
   it("express-session: secure: 'auto'", () => {
     const app = [
       "const session = require('express-session');",

@@ -1,0 +1,10 @@
+// Express: `response` is a handler parameter, not a destructured AdonisJS context.
+const express = require('express')
+const app = express()
+
+app.get('/', (request, response) => {
+  // ok: adonisjs-response-cookie
+  // ruleid: express-res-cookie
+  response.cookie('sid', 'abc', { secure: false })
+  response.end()
+})

@@ -1,0 +1,4 @@
+module.exports = {
+  // ok: sails-session-config
+  session: { cookie: { secure: true } },
+};

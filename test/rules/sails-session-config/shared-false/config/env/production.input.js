@@ -1,0 +1,6 @@
+module.exports = {
+  // ruleid: sails-session-config secure-missing fixable
+  session: {
+    adapter: '@sailshq/connect-redis',
+  },
+};

@@ -1,0 +1,7 @@
+module.exports = {
+  // ruleid: sails-session-config secure-missing fixable
+  session: {
+    adapter: '@sailshq/connect-redis',
+    cookie: { secure: true },
+  },
+};

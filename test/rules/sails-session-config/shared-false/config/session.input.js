@@ -1,0 +1,4 @@
+module.exports.session = {
+  secret: 'b1f0e4c1d2a3',
+  cookie: { secure: false, httpOnly: true },
+};

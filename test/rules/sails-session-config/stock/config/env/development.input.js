@@ -1,0 +1,5 @@
+module.exports = {
+  // A developer's environment: Secure off is fine here.
+  // ok: sails-session-config
+  session: { cookie: { secure: false } },
+};
