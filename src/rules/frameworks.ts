@@ -283,4 +283,32 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
         'Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does',
     },
   },
+  bottle: {
+    name: 'Bottle',
+    defaultBehaviour:
+      '`response.set_cookie(name, value, secret=None, **options)` writes `secure` and `httponly` only when they are passed and truthy, so both are off by default; its third positional argument is the signing secret, not an options dict. Bottle has no session layer of its own.',
+    behindProxy:
+      'The attribute is written whatever the protocol of the request. `request.urlparts.scheme` takes `X-Forwarded-Proto` from any client that sends it, so it is only as trustworthy as the proxy that overwrites that header.',
+  },
+  falcon: {
+    name: 'Falcon',
+    defaultBehaviour:
+      '`resp.set_cookie` defaults to `http_only=True`, and a `secure` left out (or `None`) follows `app.resp_options.secure_cookies_by_default`, which is `True`; only an explicit `False` (or that option set to `False`) turns a flag off. SameSite is not set unless `same_site` is passed.',
+    behindProxy:
+      'Falcon writes Secure whatever the protocol of the request; `req.scheme` reports `https` behind a proxy only through `req.forwarded_scheme`.',
+  },
+  sanic: {
+    name: 'Sanic',
+    defaultBehaviour:
+      '`response.add_cookie` (Sanic 23.3 and later) defaults to `secure=True`, `samesite="Lax"` and `httponly=False`; all its options are keyword-only. The older `response.cookies[name] = value` style sets no flag at all, was deprecated in 23.3 and no longer works from 24.12.',
+    behindProxy:
+      'The attribute is written whatever the protocol. `request.scheme` says `https` behind a proxy only when `SERVER_NAME` is a full `https://` URL or the forwarded headers are trusted (`FORWARDED_SECRET`, `PROXIES_COUNT` or `REAL_IP_HEADER`).',
+  },
+  litestar: {
+    name: 'Litestar',
+    defaultBehaviour:
+      '`Cookie(...)` and `Response.set_cookie(...)` default to `samesite="lax"`; `secure` and `httponly` are not written unless set. The session middleware configs default to `httponly=True, secure=False`, and `CSRFConfig` leaves its cookie readable by script on purpose.',
+    behindProxy:
+      'The attribute is written whatever the protocol. `request.url.scheme` says `https` behind a proxy only when the ASGI server trusts the forwarded headers (uvicorn `--proxy-headers`).',
+  },
 };

@@ -14,6 +14,10 @@ import { starletteSetCookie } from './starlette-set-cookie.js';
 import { tornadoCookieSettings } from './tornado-cookie-settings.js';
 import { tornadoSetCookie } from './tornado-set-cookie.js';
 import { tornadoXsrfCookie } from './tornado-xsrf-cookie.js';
+import { bottleSetCookie } from './bottle-set-cookie.js';
+import { falconSetCookie } from './falcon-set-cookie.js';
+import { sanicAddCookie } from './sanic-add-cookie.js';
+import { litestarSetCookie } from './litestar-set-cookie.js';
 
 export const PY_RULES: readonly PyRule[] = [
   tornadoSetCookie,
@@ -30,4 +34,8 @@ export const PY_RULES: readonly PyRule[] = [
   starletteSessionMiddleware,
   aiohttpSessionStorage,
   pySetCookieHeader,
+  bottleSetCookie,
+  falconSetCookie,
+  sanicAddCookie,
+  litestarSetCookie,
 ];
