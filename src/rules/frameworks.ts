@@ -213,7 +213,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   flask: {
     name: 'Flask',
     defaultBehaviour:
-      '`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.',
+      '`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls. Quart reads the same keys with the same defaults.',
     behindProxy:
       "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
     defaultCookieName: 'session',
@@ -228,7 +228,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     defaultCookieName: 'remember_token',
   },
   werkzeug: {
-    name: 'Werkzeug / Flask `set_cookie`',
+    name: 'Werkzeug / Flask / Quart `set_cookie`',
     defaultBehaviour: '`Response.set_cookie` defaults to `secure=False` and `httponly=False`.',
     behindProxy: 'The attribute is written whatever the protocol of the request.',
   },
