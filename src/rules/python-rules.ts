@@ -18,6 +18,7 @@ import { bottleSetCookie } from './bottle-set-cookie.js';
 import { falconSetCookie } from './falcon-set-cookie.js';
 import { sanicAddCookie } from './sanic-add-cookie.js';
 import { litestarSetCookie } from './litestar-set-cookie.js';
+import { sanicCookiesDict } from './sanic-cookies-dict.js';
 
 export const PY_RULES: readonly PyRule[] = [
   tornadoSetCookie,
@@ -38,4 +39,5 @@ export const PY_RULES: readonly PyRule[] = [
   falconSetCookie,
   sanicAddCookie,
   litestarSetCookie,
+  sanicCookiesDict,
 ];
