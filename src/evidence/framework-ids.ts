@@ -48,9 +48,10 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   angular: js(['@angular/common', '@angular/core']),
   axios: js(['axios']),
   django: py(['django'], ['django']),
-  flask: py(['flask'], ['flask']),
+  // Quart is Flask's API on asyncio: the same config keys, and Werkzeug's response `set_cookie`.
+  flask: py(['flask', 'quart'], ['flask', 'quart']),
   'flask-login': py(['flask-login'], ['flask_login']),
-  werkzeug: py(['werkzeug', 'flask'], ['werkzeug', 'flask']),
+  werkzeug: py(['werkzeug', 'flask', 'quart'], ['werkzeug', 'flask', 'quart']),
   starlette: py(['starlette', 'fastapi'], ['starlette', 'fastapi']),
   fastapi: py(['fastapi'], ['fastapi']),
   aiohttp: py(['aiohttp'], ['aiohttp']),
@@ -64,6 +65,10 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   ),
   'adonisjs-session': js(['@adonisjs/session'], ['@adonisjs/session', '@ioc:Adonis/Addons']),
   sails: js(['sails']),
+  bottle: py(['bottle'], ['bottle']),
+  falcon: py(['falcon'], ['falcon']),
+  sanic: py(['sanic'], ['sanic']),
+  litestar: py(['litestar'], ['litestar']),
 };
 
 /** Package name → framework ids, per language, built once. */

@@ -24,6 +24,23 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return express(site, text);
     case 'adonisjs':
       return meta.id === 'adonisjs-response-cookie' ? adonisjs(site, text) : null;
+    case 'bottle':
+      return bottle(site, text);
+    case 'falcon':
+      return requestParameter(site, text, ['req', 'request'], (name) => ({
+        value: `${name}.scheme == "https"`,
+        caution: `\`${name}.scheme\` is the scheme the WSGI/ASGI server saw: behind a TLS-terminating proxy it is \`http\` and the cookie never gets Secure; \`${name}.forwarded_scheme\` reads the proxy's headers`,
+      }));
+    case 'sanic':
+      return requestParameter(site, text, ['request'], (name) => ({
+        value: `${name}.scheme == "https"`,
+        caution: `behind a TLS-terminating proxy \`${name}.scheme\` is \`https\` only when Sanic trusts the forwarded headers (\`FORWARDED_SECRET\`, \`PROXIES_COUNT\` or \`REAL_IP_HEADER\`)`,
+      }));
+    case 'litestar':
+      return requestParameter(site, text, ['request'], (name) => ({
+        value: `${name}.url.scheme == "https"`,
+        caution: `behind a TLS-terminating proxy \`${name}.url.scheme\` is \`https\` only when the ASGI server trusts the forwarded headers (uvicorn \`--proxy-headers\`)`,
+      }));
     default:
       return null;
   }
@@ -37,9 +54,9 @@ function tornado(site: CookieSite, text: string): RequestSecure | null {
   return { value: 'self.request.protocol == "https"' };
 }
 
-/** Flask's `request` proxy, imported from flask in this module, inside a function (a request context). */
+/** Flask's (or Quart's) `request` proxy, imported in this module, inside a function (a request context). */
 function flask(site: CookieSite, text: string): RequestSecure | null {
-  const imported = /^from\s+flask\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  const imported = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
   let found = false;
   for (const match of text.matchAll(imported)) {
     const names = (match[1] ?? match[2] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0]);
@@ -172,4 +189,34 @@ function quoteOf(text: string): string {
   const single = (text.match(/'/g) ?? []).length;
   const double = (text.match(/"/g) ?? []).length;
   return double > single ? '"' : "'";
+}
+
+/** Bottle's thread-local `request`, imported from bottle in this module, inside a function. */
+function bottle(site: CookieSite, text: string): RequestSecure | null {
+  const imported = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  let found = false;
+  for (const match of text.matchAll(imported)) {
+    const names = (match[1] ?? match[2] ?? '').split(',').map((part) => part.trim());
+    if (names.includes('request')) found = true;
+  }
+  if (!found) return null;
+  const def = enclosingDef(text, site.offset);
+  if (!def || def.parameters.includes('request')) return null;
+  return {
+    value: 'request.urlparts.scheme == "https"',
+    caution:
+      '`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header',
+  };
+}
+
+/** The handler's request parameter, by one of its usual names (Falcon's `req`, Sanic's and Litestar's `request`). */
+function requestParameter(
+  site: CookieSite,
+  text: string,
+  names: readonly string[],
+  build: (name: string) => RequestSecure,
+): RequestSecure | null {
+  const def = enclosingDef(text, site.offset);
+  const name = def ? names.find((candidate) => def.parameters.includes(candidate)) : undefined;
+  return name ? build(name) : null;
 }

@@ -20,7 +20,7 @@ export const flaskSessionConfig: PyRule = {
     language: 'python',
     api: 'SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY',
     description:
-      'Flask session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.',
+      'Flask (and Quart) session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.',
     defaults: { httpOnly: 'on', secure: 'off' },
     mentions: ['from_object', 'from_pyfile'],
   },

@@ -9,7 +9,7 @@ export const flaskSetCookie: PyRule = {
     framework: 'werkzeug',
     language: 'python',
     api: 'response.set_cookie()',
-    description: 'Werkzeug / Flask `response.set_cookie(...)` calls in modules that use Flask or Werkzeug.',
+    description: 'Werkzeug / Flask / Quart `response.set_cookie(...)` calls in modules that use them.',
     defaults: { httpOnly: 'off', secure: 'off' },
   },
   findSites(module, context) {

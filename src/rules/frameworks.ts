@@ -213,7 +213,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   flask: {
     name: 'Flask',
     defaultBehaviour:
-      '`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.',
+      '`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls. Quart reads the same keys with the same defaults.',
     behindProxy:
       "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
     defaultCookieName: 'session',
@@ -228,7 +228,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     defaultCookieName: 'remember_token',
   },
   werkzeug: {
-    name: 'Werkzeug / Flask `set_cookie`',
+    name: 'Werkzeug / Flask / Quart `set_cookie`',
     defaultBehaviour: '`Response.set_cookie` defaults to `secure=False` and `httponly=False`.',
     behindProxy: 'The attribute is written whatever the protocol of the request.',
   },
@@ -313,5 +313,33 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     verifyAfterSecure:
       'Sails: behind the production proxy, log in and reload: you stay logged in. If not, set `http: { trustProxy: true }` in `config/env/production.js`.',
     secretSetting: '`session.secret`',
+  },
+  bottle: {
+    name: 'Bottle',
+    defaultBehaviour:
+      '`response.set_cookie(name, value, secret=None, **options)` writes `secure` and `httponly` only when they are passed and truthy, so both are off by default; its third positional argument is the signing secret, not an options dict. Bottle has no session layer of its own.',
+    behindProxy:
+      'The attribute is written whatever the protocol of the request. `request.urlparts.scheme` takes `X-Forwarded-Proto` from any client that sends it, so it is only as trustworthy as the proxy that overwrites that header.',
+  },
+  falcon: {
+    name: 'Falcon',
+    defaultBehaviour:
+      '`resp.set_cookie` defaults to `http_only=True`, and a `secure` left out (or `None`) follows `app.resp_options.secure_cookies_by_default`, which is `True`; only an explicit `False` (or that option set to `False`) turns a flag off. SameSite is not set unless `same_site` is passed.',
+    behindProxy:
+      'Falcon writes Secure whatever the protocol of the request; `req.scheme` reports `https` behind a proxy only through `req.forwarded_scheme`.',
+  },
+  sanic: {
+    name: 'Sanic',
+    defaultBehaviour:
+      '`response.add_cookie` (Sanic 23.3 and later) defaults to `secure=True`, `samesite="Lax"` and `httponly=False`; all its options are keyword-only. The older `response.cookies[name] = value` style sets no flag at all, was deprecated in 23.3 and no longer works from 24.12.',
+    behindProxy:
+      'The attribute is written whatever the protocol. `request.scheme` says `https` behind a proxy only when `SERVER_NAME` is a full `https://` URL or the forwarded headers are trusted (`FORWARDED_SECRET`, `PROXIES_COUNT` or `REAL_IP_HEADER`).',
+  },
+  litestar: {
+    name: 'Litestar',
+    defaultBehaviour:
+      '`Cookie(...)` and `Response.set_cookie(...)` default to `samesite="lax"`; `secure` and `httponly` are not written unless set. The session middleware configs default to `httponly=True, secure=False`, and `CSRFConfig` leaves its cookie readable by script on purpose.',
+    behindProxy:
+      'The attribute is written whatever the protocol. `request.url.scheme` says `https` behind a proxy only when the ASGI server trusts the forwarded headers (uvicorn `--proxy-headers`).',
   },
 };

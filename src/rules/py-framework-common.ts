@@ -21,10 +21,24 @@ import {
 import type { PyRuleContext } from './rule.js';
 import { importsTornado } from './tornado-common.js';
 
-export type PyFramework = 'tornado' | 'aiohttp' | 'starlette' | 'django' | 'flask';
+export type PyFramework =
+  'tornado' | 'aiohttp' | 'starlette' | 'django' | 'flask' | 'bottle' | 'falcon' | 'sanic' | 'litestar';
 
-/** Most specific first: a FastAPI app importing a Werkzeug helper is still a FastAPI app. */
-const PRIORITY: readonly PyFramework[] = ['tornado', 'aiohttp', 'starlette', 'django', 'flask'];
+/**
+ * Most specific first: a FastAPI app importing a Werkzeug helper is still a FastAPI app, and so is a Bottle,
+ * Falcon, Sanic or Litestar app that hashes passwords with `werkzeug.security`.
+ */
+const PRIORITY: readonly PyFramework[] = [
+  'tornado',
+  'aiohttp',
+  'starlette',
+  'bottle',
+  'falcon',
+  'sanic',
+  'litestar',
+  'django',
+  'flask',
+];
 
 const PACKAGES: Record<Exclude<PyFramework, 'tornado'>, readonly string[]> = {
   aiohttp: ['aiohttp'],
@@ -32,6 +46,10 @@ const PACKAGES: Record<Exclude<PyFramework, 'tornado'>, readonly string[]> = {
   django: ['django'],
   // Quart and Flask both answer with Werkzeug-style responses.
   flask: ['flask', 'werkzeug', 'quart'],
+  bottle: ['bottle'],
+  falcon: ['falcon'],
+  sanic: ['sanic'],
+  litestar: ['litestar'],
 };
 
 const moduleCache = new WeakMap<PyModule, Set<PyFramework>>();
@@ -247,6 +265,65 @@ const SIGNATURES: Record<Exclude<PyFramework, 'tornado'>, { keywords: string[]; 
     ],
     positional: 2,
   },
+  // Bottle's `set_cookie(name, value, secret=None, digestmod=…, **options)`: the options are Morsel keys, with
+  // `maxage` and `same_site` accepted as other spellings.
+  bottle: {
+    keywords: [
+      'name',
+      'value',
+      'secret',
+      'digestmod',
+      'max_age',
+      'maxage',
+      'expires',
+      'path',
+      'domain',
+      'secure',
+      'httponly',
+      'samesite',
+      'same_site',
+      'comment',
+      'version',
+      'partitioned',
+    ],
+    positional: 4,
+  },
+  falcon: {
+    keywords: [
+      'name',
+      'value',
+      'expires',
+      'max_age',
+      'domain',
+      'path',
+      'secure',
+      'http_only',
+      'same_site',
+      'partitioned',
+    ],
+    positional: 10,
+  },
+  // Sanic's `add_cookie(key, value, *, …)`: every option is keyword-only.
+  sanic: {
+    keywords: [
+      'key',
+      'value',
+      'path',
+      'domain',
+      'secure',
+      'max_age',
+      'expires',
+      'httponly',
+      'samesite',
+      'partitioned',
+      'comment',
+      'host_prefix',
+      'secure_prefix',
+    ],
+    positional: 2,
+  },
+  // Litestar's `set_cookie` has Werkzeug's order without `partitioned`.
+  litestar: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 },
 };
 
 /** Why a call's arguments cannot be the framework's `set_cookie` / Django's `set_signed_cookie`, or null. */

@@ -14,6 +14,11 @@ import { starletteSetCookie } from './starlette-set-cookie.js';
 import { tornadoCookieSettings } from './tornado-cookie-settings.js';
 import { tornadoSetCookie } from './tornado-set-cookie.js';
 import { tornadoXsrfCookie } from './tornado-xsrf-cookie.js';
+import { bottleSetCookie } from './bottle-set-cookie.js';
+import { falconSetCookie } from './falcon-set-cookie.js';
+import { sanicAddCookie } from './sanic-add-cookie.js';
+import { litestarSetCookie } from './litestar-set-cookie.js';
+import { sanicCookiesDict } from './sanic-cookies-dict.js';
 
 export const PY_RULES: readonly PyRule[] = [
   tornadoSetCookie,
@@ -30,4 +35,9 @@ export const PY_RULES: readonly PyRule[] = [
   starletteSessionMiddleware,
   aiohttpSessionStorage,
   pySetCookieHeader,
+  bottleSetCookie,
+  falconSetCookie,
+  sanicAddCookie,
+  litestarSetCookie,
+  sanicCookiesDict,
 ];

@@ -46,6 +46,12 @@ export interface SetCookieOptions {
   methods: ReadonlySet<string>;
   /** Werkzeug, Django and Starlette accept `secure` / `httponly` as the 7th / 8th positional argument. */
   positionalFlags: boolean;
+  /** The keywords the flags are spelled with, where they differ from `httponly` / `secure` (Falcon). */
+  keys?: { httpOnly: string; secure: string };
+  /** Positional index of `max_age` / `expires` where it differs from Werkzeug's 3rd / 4th (Falcon). */
+  positions?: Record<string, number>;
+  /** The method is also called on the response's cookie jar under this attribute (Sanic's `response.cookies`). */
+  jarAttribute?: string;
 }
 
 export function findSetCookieSites(
@@ -53,7 +59,7 @@ export function findSetCookieSites(
   context: PyRuleContext,
   options: SetCookieOptions,
 ): CookieSite[] {
-  if (!module.text.includes('set_')) return [];
+  if (![...options.methods].some((method) => module.text.includes(method))) return [];
   const owner = owningFramework(module, context.project);
   if (owner !== options.framework) return [];
   const ownImports = frameworksOf(module).size > 0;
@@ -64,7 +70,9 @@ export function findSetCookieSites(
     const callee = parts ? dottedName(module, parts.callee) : null;
     const method = callee?.at(-1);
     if (!parts || !callee || callee.length < 2 || !method || !options.methods.has(method)) continue;
-    const receiver = callee.at(-2)!;
+    const onJar =
+      options.jarAttribute !== undefined && callee.length > 2 && callee.at(-2) === options.jarAttribute;
+    const receiver = onJar ? callee.at(-3)! : callee.at(-2)!;
     if (NOT_A_RESPONSE.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
     if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
     const args = argumentsOf(module, parts.argList);
@@ -76,11 +84,21 @@ export function findSetCookieSites(
     if (!nameNode) continue;
     const valueNode = positional[1]?.value ?? named('value')?.value;
     // Werkzeug, Django and Starlette take `max_age` and `expires` third and fourth when passed by position.
-    const byPosition: Record<string, number> = options.positionalFlags ? { max_age: 2, expires: 3 } : {};
+    const byPosition: Record<string, number> =
+      options.positions ?? (options.positionalFlags ? { max_age: 2, expires: 3 } : {});
+    // Bottle also spells it `maxage`.
     const option = (name: string) =>
-      named(name)?.value ?? (name in byPosition ? positional[byPosition[name]!]?.value : undefined);
+      named(name)?.value ??
+      (name === 'max_age' ? named('maxage')?.value : undefined) ??
+      (name in byPosition ? positional[byPosition[name]!]?.value : undefined);
     if (isPyCookieDeletion(module, valueNode, option)) continue;
-    const receiverClass = responseReceiver(module, call, callee, options.framework, context);
+    const receiverClass = responseReceiver(
+      module,
+      call,
+      onJar ? [...callee.slice(0, -2), method] : callee,
+      options.framework,
+      context,
+    );
     if (receiverClass.kind === 'not-framework') continue;
     const wrapper = enclosingFunction(module, call);
     if (
@@ -93,9 +111,10 @@ export function findSetCookieSites(
       continue; // a wrapper passing its caller's options through: the caller is the site
 
     const view = readPyOptions(module, parts.argList, context, identity);
+    const keys = options.keys ?? { httpOnly: 'httponly', secure: 'secure' };
     const flags: Record<'httpOnly' | 'secure', FlagValue> = {
-      httpOnly: readPyFlag(view, 'httponly'),
-      secure: readPyFlag(view, 'secure'),
+      httpOnly: readPyFlag(view, keys.httpOnly),
+      secure: readPyFlag(view, keys.secure),
     };
     if (options.positionalFlags) {
       if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
@@ -110,7 +129,7 @@ export function findSetCookieSites(
       kindHint: cookieName === null ? kindOfExpression(module, nameNode) : undefined,
       ...(valueNode ? { valueText: textOf(module, valueNode) } : {}),
       flags,
-      keys: { httpOnly: 'httponly', secure: 'secure' },
+      keys: { ...keys },
       insertion: null,
       usedAt: [],
       notes: [],

@@ -94,4 +94,34 @@ describe('framework packages', () => {
     for (const name of ['ngx-cookie-service', 'ngx-cookie-service-ssr', 'ngx-cookie', 'ngy-cookie'])
       expect(frameworksOfPackage('javascript', name), name).toEqual(['ngx-cookie-service']);
   });
+
+  it('counts a Quart dependency or import as Flask and Werkzeug, whose rules check Quart code', () => {
+    expect(manifest('requirements.txt', 'quart>=0.19\n')).toEqual([
+      [1, 'flask', '`quart` is a dependency in requirements.txt'],
+      [1, 'werkzeug', '`quart` is a dependency in requirements.txt'],
+    ]);
+    expect(imports('app.py', 'from quart import Quart, request\n', 'python')).toEqual([
+      [1, 'flask', 'app.py imports `quart`'],
+      [1, 'werkzeug', 'app.py imports `quart`'],
+    ]);
+  });
+
+  it('knows Bottle, Falcon, Sanic and Litestar by package and by import', () => {
+    expect(
+      manifest('requirements.txt', 'bottle==0.13\nfalcon>=4\nsanic[ext]\nlitestar[standard]\n').map(
+        ([line, framework]) => [line, framework],
+      ),
+    ).toEqual([
+      [1, 'bottle'],
+      [2, 'falcon'],
+      [3, 'sanic'],
+      [4, 'litestar'],
+    ]);
+    expect(
+      imports('app.py', 'import falcon.asgi\nfrom litestar.datastructures import Cookie\n', 'python'),
+    ).toEqual([
+      [1, 'falcon', 'app.py imports `falcon.asgi`'],
+      [2, 'litestar', 'app.py imports `litestar.datastructures`'],
+    ]);
+  });
 });

@@ -286,3 +286,81 @@ describe('settings for a cookie that does not exist, or a framework the project 
     expect(findings.every((finding) => finding.edits.length === 0)).toBe(true);
   });
 });
+
+describe('Secure that follows the request in Quart, Bottle, Falcon, Sanic and Litestar', () => {
+  const fixed = (file: string, text: string) => plan({ [file]: text }, TLS).after[file];
+
+  it("Quart: the imported request proxy's is_secure, as in Flask", () => {
+    const view = [
+      'from quart import Quart, make_response, request',
+      '',
+      'app = Quart(__name__)',
+      '',
+      '@app.route("/")',
+      'async def index():',
+      '    resp = await make_response("ok")',
+      '    resp.set_cookie("lang", "en")',
+      '    return resp',
+      '',
+    ].join('\n');
+    expect(fixed('app.py', view)).toBe(view.replace('"en")', '"en", secure=request.is_secure)'));
+  });
+
+  it("Bottle: the imported request's urlparts scheme; without the import it is left to a person", () => {
+    const view = [
+      'from bottle import request, response, route',
+      '',
+      '@route("/")',
+      'def index():',
+      '    response.set_cookie("lang", "en")',
+      '    return "ok"',
+      '',
+    ].join('\n');
+    expect(fixed('app.py', view)).toBe(
+      view.replace('"en")', '"en", secure=request.urlparts.scheme == "https")'),
+    );
+    const noRequest = view.replace('request, ', '');
+    expect(fixed('app.py', noRequest)).toBe(noRequest);
+  });
+
+  it("Falcon: the responder's req parameter replaces an explicit False", () => {
+    const resource = [
+      'import falcon',
+      '',
+      'class Index:',
+      '    def on_get(self, req, resp):',
+      '        resp.set_cookie("lang", "en", secure=False)',
+      '',
+    ].join('\n');
+    expect(fixed('app.py', resource)).toBe(resource.replace('secure=False', 'secure=req.scheme == "https"'));
+  });
+
+  it("Sanic and Litestar: the handler's request parameter", () => {
+    const sanic = [
+      'from sanic import Sanic, text',
+      '',
+      'app = Sanic("app")',
+      '',
+      '@app.get("/")',
+      'async def index(request):',
+      '    response = text("ok")',
+      '    response.add_cookie("lang", "en", secure=False)',
+      '    return response',
+      '',
+    ].join('\n');
+    expect(fixed('app.py', sanic)).toBe(sanic.replace('secure=False', 'secure=request.scheme == "https"'));
+    const litestar = [
+      'from litestar import Request, Response, get',
+      '',
+      '@get("/")',
+      'async def index(request: Request) -> Response:',
+      '    response = Response("ok")',
+      '    response.set_cookie("lang", "en")',
+      '    return response',
+      '',
+    ].join('\n');
+    expect(fixed('app.py', litestar)).toBe(
+      litestar.replace('"en")', '"en", secure=request.url.scheme == "https")'),
+    );
+  });
+});

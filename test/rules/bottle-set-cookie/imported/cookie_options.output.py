@@ -1,0 +1,2 @@
+# ruleid: bottle-set-cookie httpOnly-missing secure-missing fixable
+SESSION_COOKIE = {"path": "/", "max_age": 86400, "httponly": True, "secure": True}
