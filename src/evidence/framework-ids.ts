@@ -58,6 +58,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   tornado: py(['tornado'], ['tornado']),
   uvicorn: py(['uvicorn'], ['uvicorn']),
   gunicorn: py(['gunicorn'], ['gunicorn']),
+  oak: js(['@oak/oak', '@oakserver/oak'], ['@oak/oak', '@oakserver/oak', 'oak']),
 };
 
 /** Package name → framework ids, per language, built once. */
@@ -84,13 +85,24 @@ export function frameworksOfPackage(language: 'javascript' | 'python', name: str
 
 /** Framework ids imported by a module specifier (`express`, `@hapi/hapi/lib/x`, `flask.sessions`). */
 export function frameworksOfModule(language: 'javascript' | 'python', specifier: string): readonly string[] {
+  if (language === 'javascript') specifier = denoPackageOf(specifier);
   const root =
     language === 'python'
       ? specifier.split('.')[0]!
       : specifier.startsWith('@')
         ? specifier.split('/').slice(0, 2).join('/')
         : specifier.split('/')[0]!;
-  return BY_MODULE.get(`${language}:${root}`) ?? NONE;
+  return BY_MODULE.get(`${language}:${root.replace(/(?<=.)@[^/]*$/, '')}`) ?? NONE;
+}
+
+/**
+ * Deno names a package with its registry and often a version: `jsr:@oak/oak@^17/router`, `npm:hono@4`,
+ * `https://deno.land/x/oak@v12.6.1/mod.ts`. The package name is what says which framework it is.
+ */
+function denoPackageOf(specifier: string): string {
+  const denoLand = /^https?:\/\/deno\.land\/x\/([^/@]+)/.exec(specifier);
+  if (denoLand) return denoLand[1]!;
+  return specifier.replace(/^(?:jsr|npm):\/?/, '');
 }
 
 export function normalizePyPiName(name: string): string {

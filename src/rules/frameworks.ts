@@ -283,4 +283,15 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
         'Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does',
     },
   },
+  oak: {
+    name: 'Oak',
+    defaultBehaviour:
+      '`ctx.cookies.set` makes cookies HttpOnly unless `httpOnly: false` and, when `secure` is left out, adds Secure on requests Oak sees as HTTPS; SameSite is off unless set.',
+    behindProxy:
+      'Oak decides whether a request is secure from how the server was started (`app.listen({ secure: true, … })`), never from `X-Forwarded-Proto`: behind a proxy that terminates TLS the automatic mode leaves Secure off, and an explicit `secure: true` throws `Cannot send secure cookie over unencrypted connection` on every request unless `ignoreInsecure: true` is passed with it.',
+    overPlainHttp:
+      'Oak fails harder: `ctx.cookies.set` with `secure: true` throws unless the call also passes `ignoreInsecure: true`.',
+    verifyAfterSecure:
+      'Oak: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; behind a TLS proxy, pass `ignoreInsecure: true` alongside `secure: true`.',
+  },
 };

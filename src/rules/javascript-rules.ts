@@ -24,6 +24,7 @@ import { nextjsCookiesSet } from './nextjs-cookies-set.js';
 import { remixCreateCookie } from './remix-create-cookie.js';
 import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
 import { ngxCookieServiceSet } from './ngx-cookie-service-set.js';
+import { oakCookiesSet } from './oak-cookies-set.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
 
@@ -54,4 +55,5 @@ export const JS_RULES: readonly JsRule[] = [
   ngxCookieServiceSet,
   documentCookie,
   jsSetCookieHeader,
+  oakCookiesSet,
 ];
