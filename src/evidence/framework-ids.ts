@@ -59,6 +59,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   uvicorn: py(['uvicorn'], ['uvicorn']),
   gunicorn: py(['gunicorn'], ['gunicorn']),
   oak: js(['@oak/oak', '@oakserver/oak'], ['@oak/oak', '@oakserver/oak', 'oak']),
+  astro: js(['astro']),
 };
 
 /** Package name → framework ids, per language, built once. */

@@ -294,4 +294,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     verifyAfterSecure:
       'Oak: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; behind a TLS proxy, pass `ignoreInsecure: true` alongside `secure: true`.',
   },
+  astro: {
+    name: 'Astro',
+    defaultBehaviour:
+      '`cookies.set` passes its options to the `cookie` package unchanged: HttpOnly, Secure and SameSite are off unless set, and there is no default `path` either, so a cookie set from `/account/login` is scoped to `/account`.',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
 };

@@ -25,6 +25,7 @@ import { remixCreateCookie } from './remix-create-cookie.js';
 import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
 import { ngxCookieServiceSet } from './ngx-cookie-service-set.js';
 import { oakCookiesSet } from './oak-cookies-set.js';
+import { astroCookiesSet } from './astro-cookies-set.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
 
@@ -56,4 +57,5 @@ export const JS_RULES: readonly JsRule[] = [
   documentCookie,
   jsSetCookieHeader,
   oakCookiesSet,
+  astroCookiesSet,
 ];
