@@ -60,6 +60,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   gunicorn: py(['gunicorn'], ['gunicorn']),
   oak: js(['@oak/oak', '@oakserver/oak'], ['@oak/oak', '@oakserver/oak', 'oak']),
   astro: js(['astro']),
+  'qwik-city': js(['@builder.io/qwik-city', '@qwik.dev/router']),
 };
 
 /** Package name → framework ids, per language, built once. */

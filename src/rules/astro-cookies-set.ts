@@ -27,7 +27,7 @@ export const astroCookiesSet: JsRule = {
     if (!isAstroFile(module)) return [];
     const sites: CookieSite[] = [];
     for (const call of callsOf(module)) {
-      if (!isContextJarCall(module, call.node, 'cookies', ['set'])) continue;
+      if (!isContextJarCall(call, 'cookies', ['set'])) continue;
       const site = contextJarSite(this.meta.id, module, call, load);
       if (site) sites.push(site);
     }

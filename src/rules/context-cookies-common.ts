@@ -16,14 +16,10 @@ import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
 
 /**
  * `<context>.<jar>.<method>(name, value, options?)` or, with the context destructured, `<jar>.<method>(…)`;
- * a `jar` name that the file imports is some module, not the context's.
+ * a bare `jar` declared at the top of the module (an import, a module variable) is not the context's.
  */
-export function isContextJarCall(
-  module: JsModule,
-  node: JsNode,
-  jar: string,
-  methods: readonly string[],
-): boolean {
+export function isContextJarCall(call: JsPath, jar: string, methods: readonly string[]): boolean {
+  const node: JsNode = call.node;
   if (!isCall(node) || !methods.includes(calleeName(node) ?? '')) return false;
   const callee = unwrap(node.callee);
   if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
@@ -36,7 +32,7 @@ export function isContextJarCall(
   )
     return false;
   const receiver = unwrap(callee.object);
-  if (receiver.type === 'Identifier') return receiver.name === jar && !module.imports.has(jar);
+  if (receiver.type === 'Identifier') return receiver.name === jar && declaredInFunction(call, jar);
   if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
   const owner = unwrap(receiver.object);
   return owner.type === 'Identifier' || owner.type === 'ThisExpression';
@@ -64,4 +60,14 @@ export function contextJarSite(
     cookieNames: namesOf(stringValue(args[0])),
     load,
   });
+}
+
+/** `name` is a parameter or local of a function around `path` (a destructured context), not a module-level name. */
+function declaredInFunction(path: JsPath, name: string): boolean {
+  try {
+    const scope = path.scope?.lookup(name);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
 }

@@ -300,4 +300,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       '`cookies.set` passes its options to the `cookie` package unchanged: HttpOnly, Secure and SameSite are off unless set, and there is no default `path` either, so a cookie set from `/account/login` is scoped to `/account`.',
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
   },
+  'qwik-city': {
+    name: 'Qwik City',
+    defaultBehaviour:
+      '`cookie.set` / `cookie.append` write HttpOnly, Secure, SameSite and Path only when the options give them: nothing is on by default and there is no default `path`. Note that `sameSite: false` means `SameSite=None` here, not "leave it out".',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
 };

@@ -26,6 +26,7 @@ import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
 import { ngxCookieServiceSet } from './ngx-cookie-service-set.js';
 import { oakCookiesSet } from './oak-cookies-set.js';
 import { astroCookiesSet } from './astro-cookies-set.js';
+import { qwikCityCookieSet } from './qwik-city-cookie-set.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
 
@@ -58,4 +59,5 @@ export const JS_RULES: readonly JsRule[] = [
   jsSetCookieHeader,
   oakCookiesSet,
   astroCookiesSet,
+  qwikCityCookieSet,
 ];

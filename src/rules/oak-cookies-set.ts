@@ -35,7 +35,7 @@ export const oakCookiesSet: JsRule = {
     if (!importsOak(module)) return [];
     const sites: CookieSite[] = [];
     for (const call of callsOf(module)) {
-      if (!isContextJarCall(module, call.node, 'cookies', ['set'])) continue;
+      if (!isContextJarCall(call, 'cookies', ['set'])) continue;
       const site = contextJarSite(this.meta.id, module, call, load);
       if (site) sites.push(site);
     }
