@@ -33,7 +33,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   'fastify-secure-session': js(['@fastify/secure-session', 'fastify-secure-session']),
   hapi: js(['@hapi/hapi', 'hapi', '@hapi/cookie', '@hapi/yar']),
   hono: js(['hono']),
-  h3: js(['h3', 'nuxt']),
+  h3: js(['h3', 'nuxt', 'vinxi', '@solidjs/start']),
   nextjs: js(['next']),
   remix: js(
     ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', 'react-router'],
