@@ -61,6 +61,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   oak: js(['@oak/oak', '@oakserver/oak'], ['@oak/oak', '@oakserver/oak', 'oak']),
   astro: js(['astro']),
   'qwik-city': js(['@builder.io/qwik-city', '@qwik.dev/router']),
+  elysia: js(['elysia']),
 };
 
 /** Package name → framework ids, per language, built once. */

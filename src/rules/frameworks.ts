@@ -306,4 +306,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       '`cookie.set` / `cookie.append` write HttpOnly, Secure, SameSite and Path only when the options give them: nothing is on by default and there is no default `path`. Note that `sameSite: false` means `SameSite=None` here, not "leave it out".',
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
   },
+  elysia: {
+    name: 'Elysia',
+    defaultBehaviour:
+      "Cookies take the app's `new Elysia({ cookie: { … } })` config, on top of which Elysia only defaults `path` to `/`: HttpOnly and Secure are off unless that config or the cookie (`cookie.name.set({ … })`, `cookie.name.httpOnly = true`) turns them on. `set` starts again from the app config; `update` merges into the cookie as it is.",
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
 };

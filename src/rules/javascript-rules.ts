@@ -27,6 +27,7 @@ import { ngxCookieServiceSet } from './ngx-cookie-service-set.js';
 import { oakCookiesSet } from './oak-cookies-set.js';
 import { astroCookiesSet } from './astro-cookies-set.js';
 import { qwikCityCookieSet } from './qwik-city-cookie-set.js';
+import { elysiaCookie } from './elysia-cookie.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
 
@@ -60,4 +61,5 @@ export const JS_RULES: readonly JsRule[] = [
   oakCookiesSet,
   astroCookiesSet,
   qwikCityCookieSet,
+  elysiaCookie,
 ];
