@@ -1,6 +1,7 @@
 // Secure that follows the request, for projects where HTTPS is optional: the value is written only where the
 // request can be named with certainty at the site (Tornado's `self.request` inside a handler method, Flask's
-// imported `request`, a Django view's `request` parameter, the Express handler's request parameter);
+// imported `request`, a Django view's `request` parameter, the Express handler's request parameter, the
+// Astro / Qwik City context the cookie jar hangs on);
 // anywhere else the caller leaves the flag to a person.
 import { indentationAt, lineStartOf } from '../languages/text.js';
 import type { CookieSite } from '../model.js';
@@ -22,6 +23,10 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return meta.id === 'django-set-cookie' ? django(site, text) : null;
     case 'express':
       return express(site, text);
+    case 'astro':
+      return contextUrl(site, text, 'cookies');
+    case 'qwik-city':
+      return contextUrl(site, text, 'cookie');
     default:
       return null;
   }
@@ -81,6 +86,41 @@ function express(site: CookieSite, text: string): RequestSecure | null {
     value: `${last[1]}.secure`,
     caution: `\`${last[1]}.secure\` is true only for requests Express sees as HTTPS: behind a TLS-terminating proxy, add \`app.set('trust proxy', 1)\` or the cookie never gets Secure`,
   };
+}
+
+/**
+ * Astro's `context.cookies.set(…)` / `Astro.cookies.set(…)` and Qwik City's `requestEvent.cookie.set(…)`: the
+ * same context carries the request's `url`. A destructured jar (`({ cookies }) =>`) names no context.
+ */
+function contextUrl(site: CookieSite, text: string, jar: string): RequestSecure | null {
+  const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*\\.\\s*${jar}\\s*\\.\\s*(?:set|append)\\s*\\(`, 'g');
+  const atCall = new RegExp(`^${call.source}`).exec(text.slice(site.offset));
+  let receiver = atCall?.[1];
+  if (!atCall) {
+    // The site is the inline options object: the call is the last one opened shortly before it.
+    const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+    let last: RegExpExecArray | null = null;
+    for (const match of before.matchAll(call)) last = match as RegExpExecArray;
+    if (!last || !stillOpenCall(before.slice(last.index + last[0].length))) return null;
+    receiver = last[1];
+  }
+  if (!receiver) return null;
+  const quote = quoteOf(text);
+  return {
+    value: `${receiver}.url.protocol === ${quote}https:${quote}`,
+    caution: `\`${receiver}.url\` is the URL the server received: behind a TLS-terminating proxy it says \`http:\` unless the server or adapter rebuilds it from \`X-Forwarded-Proto\`, and the cookie then never gets Secure`,
+  };
+}
+
+/** The call's parentheses opened before `args` are still open at its end (its options come next). */
+function stillOpenCall(args: string): boolean {
+  let depth = 1;
+  for (const char of args.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""')) {
+    if (char === '(') depth++;
+    else if (char === ')') depth--;
+    if (depth === 0) return false;
+  }
+  return true;
 }
 
 /** Whether the braces opened before `body` are still open at its end (strings and comments skipped). */

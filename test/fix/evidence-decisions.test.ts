@@ -136,6 +136,46 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     ]);
   });
 
+  it("Astro and Qwik City: the context's url, not a destructured jar", () => {
+    const middleware = [
+      "import { defineMiddleware } from 'astro:middleware';",
+      'export const onRequest = defineMiddleware((context, next) => {',
+      "  context.cookies.set('lang', 'en', { path: '/' });",
+      "  context.cookies.set('theme', 'dark');",
+      '  return next();',
+      '});',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'src/middleware.ts': middleware }, TLS);
+    expect(after['src/middleware.ts']).toBe(
+      middleware
+        .replace("path: '/' }", "path: '/', secure: context.url.protocol === 'https:' }")
+        .replace("'dark')", "'dark', { secure: context.url.protocol === 'https:' })"),
+    );
+    expect(findings[0]?.beforeMerging).toEqual([
+      '`context.url` is the URL the server received: behind a TLS-terminating proxy it says `http:` unless the server or adapter rebuilds it from `X-Forwarded-Proto`, and the cookie then never gets Secure',
+    ]);
+    const endpoint = [
+      "import type { APIRoute } from 'astro';",
+      'export const GET: APIRoute = ({ cookies }) => {',
+      "  cookies.set('lang', 'en', { path: '/' });",
+      '  return new Response(null);',
+      '};',
+      '',
+    ].join('\n');
+    expect(plan({ 'src/pages/api/lang.ts': endpoint }, TLS).after['src/pages/api/lang.ts']).toBe(endpoint);
+    const route = [
+      "import type { RequestHandler } from '@builder.io/qwik-city';",
+      'export const onGet: RequestHandler = async (requestEvent) => {',
+      '  requestEvent.cookie.set("lang", "en", { path: "/" });',
+      '};',
+      '',
+    ].join('\n');
+    expect(plan({ 'src/routes/index.ts': route }, TLS).after['src/routes/index.ts']).toBe(
+      route.replace('path: "/" }', 'path: "/", secure: requestEvent.url.protocol === "https:" }'),
+    );
+  });
+
   it('Express: a cookie set outside any handler cannot name the request', () => {
     const app = [
       "const express = require('express');",
