@@ -62,6 +62,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   astro: js(['astro']),
   'qwik-city': js(['@builder.io/qwik-city', '@qwik.dev/router']),
   elysia: js(['elysia']),
+  'deno-std': js(['@std/http']),
 };
 
 /** Package name → framework ids, per language, built once. */
@@ -105,6 +106,8 @@ export function frameworksOfModule(language: 'javascript' | 'python', specifier:
 function denoPackageOf(specifier: string): string {
   const denoLand = /^https?:\/\/deno\.land\/x\/([^/@]+)/.exec(specifier);
   if (denoLand) return denoLand[1]!;
+  const denoStd = /^https?:\/\/deno\.land\/std(?:@[^/]*)?\/([^/]+)\//.exec(specifier);
+  if (denoStd) return `@std/${denoStd[1]}`;
   return specifier.replace(/^(?:jsr|npm):\/?/, '');
 }
 

@@ -312,4 +312,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       "Cookies take the app's `new Elysia({ cookie: { … } })` config, on top of which Elysia only defaults `path` to `/`: HttpOnly and Secure are off unless that config or the cookie (`cookie.name.set({ … })`, `cookie.name.httpOnly = true`) turns them on. `set` starts again from the app config; `update` merges into the cookie as it is.",
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
   },
+  'deno-std': {
+    name: 'Deno `@std/http`',
+    defaultBehaviour:
+      '`setCookie(headers, cookie)` writes `HttpOnly` and `Secure` only when the cookie object sets them (a `__Secure-` or `__Host-` name adds Secure by itself); SameSite is left out unless given.',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
 };

@@ -28,6 +28,7 @@ import { oakCookiesSet } from './oak-cookies-set.js';
 import { astroCookiesSet } from './astro-cookies-set.js';
 import { qwikCityCookieSet } from './qwik-city-cookie-set.js';
 import { elysiaCookie } from './elysia-cookie.js';
+import { denoStdSetCookie } from './deno-std-set-cookie.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
 
@@ -62,4 +63,5 @@ export const JS_RULES: readonly JsRule[] = [
   astroCookiesSet,
   qwikCityCookieSet,
   elysiaCookie,
+  denoStdSetCookie,
 ];

@@ -105,6 +105,13 @@ describe('framework presence from imports', () => {
         'javascript',
       ),
     ).toEqual([[1, 'oak', 'server.ts imports `https://deno.land/x/oak@v12.6.1/mod.ts`']]);
+    expect(
+      imports(
+        'std.ts',
+        "import { setCookie } from 'https://deno.land/std@0.224.0/http/cookie.ts';\n",
+        'javascript',
+      ),
+    ).toEqual([[1, 'deno-std', 'std.ts imports `https://deno.land/std@0.224.0/http/cookie.ts`']]);
   });
 });
 
