@@ -294,3 +294,26 @@ describe('settings for a cookie that does not exist, or a framework the project 
     expect(findings.every((finding) => finding.edits.length === 0)).toBe(true);
   });
 });
+
+describe('frameworks that throw on an explicit Secure over plain HTTP', () => {
+  it("Oak: secure: false is left alone, with Oak's own way to get Secure behind a proxy", () => {
+    const app = [
+      "import { Application } from 'jsr:@oak/oak';",
+      'const app = new Application();',
+      'app.use(async (ctx) => {',
+      "  await ctx.cookies.set('sid', ctx.state.sid, { secure: false });",
+      '});',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'main.ts': app }, {});
+    expect(after['main.ts']).toBe(app);
+    expect(findings.map((finding) => [finding.ruleId, finding.notChangedReasons])).toEqual([
+      [
+        'oak-cookies-set',
+        [
+          'writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and behind a TLS-terminating proxy (which Oak never detects) write `secure: true` together with `ignoreInsecure: true`',
+        ],
+      ],
+    ]);
+  });
+});
