@@ -33,7 +33,7 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   'fastify-secure-session': js(['@fastify/secure-session', 'fastify-secure-session']),
   hapi: js(['@hapi/hapi', 'hapi', '@hapi/cookie', '@hapi/yar']),
   hono: js(['hono']),
-  h3: js(['h3', 'nuxt']),
+  h3: js(['h3', 'nuxt', 'vinxi', '@solidjs/start']),
   nextjs: js(['next']),
   remix: js(
     ['@remix-run/node', '@remix-run/server-runtime', '@remix-run/cloudflare', 'react-router'],
@@ -69,6 +69,11 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   falcon: py(['falcon'], ['falcon']),
   sanic: py(['sanic'], ['sanic']),
   litestar: py(['litestar'], ['litestar']),
+  oak: js(['@oak/oak', '@oakserver/oak'], ['@oak/oak', '@oakserver/oak', 'oak']),
+  astro: js(['astro']),
+  'qwik-city': js(['@builder.io/qwik-city', '@qwik.dev/router']),
+  elysia: js(['elysia']),
+  'deno-std': js(['@std/http']),
 };
 
 /** Package name → framework ids, per language, built once. */
@@ -95,13 +100,26 @@ export function frameworksOfPackage(language: 'javascript' | 'python', name: str
 
 /** Framework ids imported by a module specifier (`express`, `@hapi/hapi/lib/x`, `flask.sessions`). */
 export function frameworksOfModule(language: 'javascript' | 'python', specifier: string): readonly string[] {
+  if (language === 'javascript') specifier = denoPackageOf(specifier);
   const root =
     language === 'python'
       ? specifier.split('.')[0]!
       : specifier.startsWith('@')
         ? specifier.split('/').slice(0, 2).join('/')
         : specifier.split('/')[0]!;
-  return BY_MODULE.get(`${language}:${root}`) ?? NONE;
+  return BY_MODULE.get(`${language}:${root.replace(/(?<=.)@[^/]*$/, '')}`) ?? NONE;
+}
+
+/**
+ * Deno names a package with its registry and often a version: `jsr:@oak/oak@^17/router`, `npm:hono@4`,
+ * `https://deno.land/x/oak@v12.6.1/mod.ts`. The package name is what says which framework it is.
+ */
+function denoPackageOf(specifier: string): string {
+  const denoLand = /^https?:\/\/deno\.land\/x\/([^/@]+)/.exec(specifier);
+  if (denoLand) return denoLand[1]!;
+  const denoStd = /^https?:\/\/deno\.land\/std(?:@[^/]*)?\/([^/]+)\//.exec(specifier);
+  if (denoStd) return `@std/${denoStd[1]}`;
+  return specifier.replace(/^(?:jsr|npm):\/?/, '');
 }
 
 export function normalizePyPiName(name: string): string {

@@ -264,7 +264,7 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
     return leave(
       problem === 'missing'
         ? 'writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting'
-        : 'writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)',
+        : `writing \`secure: true\` here throws on requests the app sees as plain HTTP; remove \`secure: false\` to get the automatic Secure, and ${meta.secureWithoutThrow ?? 'trust the TLS-terminating proxy (`app.proxy = true`)'}`,
       [],
       problem === 'missing' ? 'medium' : severity,
     );

@@ -1,6 +1,7 @@
 // Secure that follows the request, for projects where HTTPS is optional: the value is written only where the
 // request can be named with certainty at the site (Tornado's `self.request` inside a handler method, Flask's
-// imported `request`, a Django view's `request` parameter, the Express handler's request parameter);
+// imported `request`, a Django view's `request` parameter, the Express handler's request parameter, the
+// Astro / Qwik City context the cookie jar hangs on);
 // anywhere else the caller leaves the flag to a person.
 import { indentationAt, lineStartOf } from '../languages/text.js';
 import type { CookieSite } from '../model.js';
@@ -41,6 +42,10 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
         value: `${name}.url.scheme == "https"`,
         caution: `behind a TLS-terminating proxy \`${name}.url.scheme\` is \`https\` only when the ASGI server trusts the forwarded headers (uvicorn \`--proxy-headers\`)`,
       }));
+    case 'astro':
+      return contextUrl(site, text, 'cookies');
+    case 'qwik-city':
+      return contextUrl(site, text, 'cookie');
     default:
       return null;
   }
@@ -127,6 +132,41 @@ function adonisjs(site: CookieSite, text: string): RequestSecure | null {
     return null;
   if (!stillOpen(text.slice(last.index! + last[0].length, callOffset))) return null;
   return { value: 'request.secure()' };
+}
+
+/**
+ * Astro's `context.cookies.set(…)` / `Astro.cookies.set(…)` and Qwik City's `requestEvent.cookie.set(…)`: the
+ * same context carries the request's `url`. A destructured jar (`({ cookies }) =>`) names no context.
+ */
+function contextUrl(site: CookieSite, text: string, jar: string): RequestSecure | null {
+  const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*\\.\\s*${jar}\\s*\\.\\s*(?:set|append)\\s*\\(`, 'g');
+  const atCall = new RegExp(`^${call.source}`).exec(text.slice(site.offset));
+  let receiver = atCall?.[1];
+  if (!atCall) {
+    // The site is the inline options object: the call is the last one opened shortly before it.
+    const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+    let last: RegExpExecArray | null = null;
+    for (const match of before.matchAll(call)) last = match as RegExpExecArray;
+    if (!last || !stillOpenCall(before.slice(last.index + last[0].length))) return null;
+    receiver = last[1];
+  }
+  if (!receiver) return null;
+  const quote = quoteOf(text);
+  return {
+    value: `${receiver}.url.protocol === ${quote}https:${quote}`,
+    caution: `\`${receiver}.url\` is the URL the server received: behind a TLS-terminating proxy it says \`http:\` unless the server or adapter rebuilds it from \`X-Forwarded-Proto\`, and the cookie then never gets Secure`,
+  };
+}
+
+/** The call's parentheses opened before `args` are still open at its end (its options come next). */
+function stillOpenCall(args: string): boolean {
+  let depth = 1;
+  for (const char of args.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""')) {
+    if (char === '(') depth++;
+    else if (char === ')') depth--;
+    if (depth === 0) return false;
+  }
+  return true;
 }
 
 /** Whether the braces opened before `body` are still open at its end (strings and comments skipped). */

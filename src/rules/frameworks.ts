@@ -342,4 +342,39 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       'The attribute is written whatever the protocol. `request.url.scheme` says `https` behind a proxy only when the ASGI server trusts the forwarded headers (uvicorn `--proxy-headers`).',
   },
+  oak: {
+    name: 'Oak',
+    defaultBehaviour:
+      '`ctx.cookies.set` makes cookies HttpOnly unless `httpOnly: false` and, when `secure` is left out, adds Secure on requests Oak sees as HTTPS; SameSite is off unless set.',
+    behindProxy:
+      'Oak decides whether a request is secure from how the server was started (`app.listen({ secure: true, … })`), never from `X-Forwarded-Proto`: behind a proxy that terminates TLS the automatic mode leaves Secure off, and an explicit `secure: true` throws `Cannot send secure cookie over unencrypted connection` on every request unless `ignoreInsecure: true` is passed with it.',
+    overPlainHttp:
+      'Oak fails harder: `ctx.cookies.set` with `secure: true` throws unless the call also passes `ignoreInsecure: true`.',
+    verifyAfterSecure:
+      'Oak: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; behind a TLS proxy, pass `ignoreInsecure: true` alongside `secure: true`.',
+  },
+  astro: {
+    name: 'Astro',
+    defaultBehaviour:
+      '`cookies.set` passes its options to the `cookie` package unchanged: HttpOnly, Secure and SameSite are off unless set, and there is no default `path` either, so a cookie set from `/account/login` is scoped to `/account`.',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
+  'qwik-city': {
+    name: 'Qwik City',
+    defaultBehaviour:
+      '`cookie.set` / `cookie.append` write HttpOnly, Secure, SameSite and Path only when the options give them: nothing is on by default and there is no default `path`. Note that `sameSite: false` means `SameSite=None` here, not "leave it out".',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
+  elysia: {
+    name: 'Elysia',
+    defaultBehaviour:
+      "Cookies take the app's `new Elysia({ cookie: { … } })` config, on top of which Elysia only defaults `path` to `/`: HttpOnly and Secure are off unless that config or the cookie (`cookie.name.set({ … })`, `cookie.name.httpOnly = true`) turns them on. `set` starts again from the app config; `update` merges into the cookie as it is.",
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
+  'deno-std': {
+    name: 'Deno `@std/http`',
+    defaultBehaviour:
+      '`setCookie(headers, cookie)` writes `HttpOnly` and `Secure` only when the cookie object sets them (a `__Secure-` or `__Host-` name adds Secure by itself); SameSite is left out unless given.',
+    behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
+  },
 };

@@ -1,8 +1,16 @@
-// h3 / Nuxt server routes: `setCookie(event, name, value, options)`. h3 only defaults `path` to `/`, so
-// HttpOnly and Secure are off unless written. In Nuxt `server/` files the function is auto-imported.
-import { callsOf, stringValue } from '../languages/javascript.js';
+// h3 / Nuxt server routes and SolidStart (vinxi): `setCookie(event, name, value, options)`. h3 only defaults
+// `path` to `/`, so HttpOnly and Secure are off unless written. In Nuxt `server/` files the function is
+// auto-imported; SolidStart's wrappers also accept the call without the event.
+import {
+  callsOf,
+  stringValue,
+  unwrap,
+  type JsModule,
+  type JsNode,
+  type JsPath,
+} from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
-import { callsH3 } from './h3-common.js';
+import { callsH3, callsH3Wrapper } from './h3-common.js';
 import type { JsRule } from './rule.js';
 import { namesOf, siteFromCall } from './js-site.js';
 
@@ -13,7 +21,7 @@ export const h3SetCookie: JsRule = {
     language: 'javascript',
     api: 'setCookie(event, …)',
     description:
-      'h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`.',
+      'h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`, and SolidStart / vinxi `setCookie`.',
     defaults: { httpOnly: 'off', secure: 'off' },
   },
   findSites(module, { load }) {
@@ -21,15 +29,16 @@ export const h3SetCookie: JsRule = {
     for (const call of callsOf(module)) {
       if (!callsH3(module, call, ['setCookie'])) continue;
       const args = call.node.arguments;
-      if (args.length < 3 || args.length > 4) continue;
+      const shift = withoutEvent(module, call) ? 1 : 0;
+      if (args.length < 3 - shift || args.length > 4 - shift) continue;
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call,
-        optionsIndex: 3,
-        valueIndex: 2,
+        optionsIndex: 3 - shift,
+        valueIndex: 2 - shift,
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
-        cookieNames: namesOf(stringValue(args[1])),
+        cookieNames: namesOf(stringValue(args[1 - shift])),
         load,
       });
       if (site) sites.push(site);
@@ -37,3 +46,20 @@ export const h3SetCookie: JsRule = {
     return sites;
   },
 };
+
+/**
+ * SolidStart's `setCookie(name, value, options?)`, the event taken from the request: two arguments, or three
+ * whose first is a name (a string) or whose last is an options object.
+ */
+function withoutEvent(module: JsModule, call: JsPath): boolean {
+  if (!callsH3Wrapper(module, call)) return false;
+  const args = call.node.arguments as JsNode[];
+  if (args.length === 2) return true;
+  if (args.length !== 3) return false;
+  const first = unwrap(args[0]);
+  return (
+    first.type === 'StringLiteral' ||
+    first.type === 'TemplateLiteral' ||
+    unwrap(args[2]).type === 'ObjectExpression'
+  );
+}

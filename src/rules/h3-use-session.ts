@@ -3,7 +3,7 @@
 // and Secure, so only an explicit `false` is a finding.
 import { callsOf } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
-import { callsH3 } from './h3-common.js';
+import { callsH3, callsH3Wrapper } from './h3-common.js';
 import type { JsRule } from './rule.js';
 import { namesOf, optionString, siteFromCall } from './js-site.js';
 
@@ -24,15 +24,18 @@ export const h3UseSession: JsRule = {
     for (const call of callsOf(module)) {
       const found = callsH3(module, call, SESSION_FUNCTIONS);
       if (!found) continue;
-      // updateSession(event, config, update): the config is always the second argument.
-      const options = call.node.arguments[1];
+      // updateSession(event, config, update): the config is the second argument, or the first when
+      // SolidStart takes the event from the request (`useSession({ password })`).
+      const args = call.node.arguments;
+      const index = callsH3Wrapper(module, call) && args[0]?.type === 'ObjectExpression' ? 0 : 1;
+      const options = args[index];
       if (!options) continue;
-      const path = call.get('arguments', 1);
+      const path = call.get('arguments', index);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call,
-        optionsIndex: 1,
+        optionsIndex: index,
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
         cookieNames: namesOf(optionString(module, options, path, 'name', load), ['h3']),
         kind: 'session',

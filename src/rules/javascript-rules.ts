@@ -24,6 +24,11 @@ import { nextjsCookiesSet } from './nextjs-cookies-set.js';
 import { remixCreateCookie } from './remix-create-cookie.js';
 import { sveltekitCookiesSet } from './sveltekit-cookies-set.js';
 import { ngxCookieServiceSet } from './ngx-cookie-service-set.js';
+import { oakCookiesSet } from './oak-cookies-set.js';
+import { astroCookiesSet } from './astro-cookies-set.js';
+import { qwikCityCookieSet } from './qwik-city-cookie-set.js';
+import { elysiaCookie } from './elysia-cookie.js';
+import { denoStdSetCookie } from './deno-std-set-cookie.js';
 import type { JsRule } from './rule.js';
 import { universalCookieSet } from './universal-cookie-set.js';
 import { adonisjsResponseCookie } from './adonisjs-response-cookie.js';
@@ -62,4 +67,9 @@ export const JS_RULES: readonly JsRule[] = [
   adonisjsHttpCookie,
   adonisjsSessionConfig,
   sailsSessionConfig,
+  oakCookiesSet,
+  astroCookiesSet,
+  qwikCityCookieSet,
+  elysiaCookie,
+  denoStdSetCookie,
 ];

@@ -1,7 +1,8 @@
 // Raw `Set-Cookie` headers written by hand: `res.setHeader('Set-Cookie', …)`, Express `res.set` / `res.header`
 // / `res.append`, `headers['Set-Cookie'] = …`, `{ 'Set-Cookie': … }` in `writeHead`, `new Headers(…)` or a
-// Response init, and Fetch `headers.append` / `headers.set`. The header string is the whole cookie: nothing
-// is on unless the text says so. Missing attributes are appended inside the literal when it ends in text.
+// Response init, and Fetch `headers.append` / `headers.set` (Workers, Deno, Bun, edge and Next.js route
+// handlers). The header string is the whole cookie: nothing is on unless the text says so. Missing attributes
+// are appended inside the literal when it ends in text, also when a `const` hands the string over by name.
 import {
   callsOf,
   calleeName,
@@ -68,7 +69,12 @@ export const jsSetCookieHeader: JsRule = {
     });
 
     const sites: CookieSite[] = [];
-    for (const value of values) {
+    const seen = new Set<number>();
+    for (const written of values) {
+      // `const cookie = \`sid=…; Path=/\`` handed over by name: the string is edited where it is written.
+      const value = constantString(module, written) ?? written;
+      if (seen.has(unwrap(value).start)) continue;
+      seen.add(unwrap(value).start);
       const unwrapped = unwrap(value);
       const strings = unwrapped.type === 'ArrayExpression' ? (unwrapped.elements as JsNode[]) : [value];
       for (const string of strings) {
@@ -80,6 +86,40 @@ export const jsSetCookieHeader: JsRule = {
     return sites;
   },
 };
+
+/**
+ * The string a name stands for, when the file declares that name exactly once, as a `const` holding a string
+ * literal, a template or a `+` chain, and no function takes a parameter of that name.
+ */
+function constantString(module: JsModule, node: JsNode): JsNode | null {
+  const name = unwrap(node);
+  if (name?.type !== 'Identifier') return null;
+  let init: JsNode | null = null;
+  let declarations = 0;
+  forEachNode(module.ast.program, (candidate) => {
+    if (candidate.type === 'VariableDeclaration') {
+      for (const declarator of candidate.declarations as JsNode[]) {
+        if (declarator.id.type !== 'Identifier' || declarator.id.name !== name.name) continue;
+        declarations++;
+        init = candidate.kind === 'const' ? declarator.init : null;
+      }
+    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
+      if (candidate.params.some((param: JsNode) => mentionsName(param, name.name))) declarations++;
+    }
+  });
+  if (declarations !== 1 || !init) return null;
+  const value = unwrap(init);
+  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
+}
+
+/** A parameter (or pattern) that binds `name`. */
+function mentionsName(param: JsNode, name: string): boolean {
+  let found = false;
+  forEachNode(param, (node) => {
+    if (node.type === 'Identifier' && node.name === name) found = true;
+  });
+  return found;
+}
 
 function isSetCookie(node: JsNode): boolean {
   return node ? isSetCookieName(stringValue(node)) : false;

@@ -14,6 +14,7 @@ import {
   type JsPath,
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
+import { importsOak } from './oak-cookies-set.js';
 import type { JsRule } from './rule.js';
 import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
 
@@ -72,8 +73,9 @@ function isKoaFile(module: JsModule): boolean {
   return [...module.imports.values()].some((binding) => KOA_SOURCES.test(binding.source));
 }
 
-/** Astro, SvelteKit and Next.js also hand handlers a context with `cookies`, with other defaults. */
+/** Astro, SvelteKit, Next.js and Oak also hand handlers a context with `cookies`, with other defaults. */
 function isOtherFramework(module: JsModule): boolean {
+  if (importsOak(module)) return true;
   if (/(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/.test(module.file))
     return true;
   return [...module.imports.values()].some(

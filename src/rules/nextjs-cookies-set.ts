@@ -36,12 +36,13 @@ export const nextjsCookiesSet: JsRule = {
       const callee = unwrap(node.callee);
       if (!isMember(callee)) continue;
       const receiverPath = call.get('callee', 'object');
+      const args = node.arguments as JsNode[];
       if (
         !isHeadersCookies(module, callee.object, receiverPath) &&
-        !isResponseCookies(module, callee.object, receiverPath)
+        !isResponseCookies(module, callee.object, receiverPath) &&
+        !(args.length === 3 && isOtherResponseCookies(module, callee.object, receiverPath))
       )
         continue;
-      const args = node.arguments as JsNode[];
       const single = args.length === 1;
       if (!single && (args.length < 2 || args.length > 3)) continue;
       const name = single
@@ -98,6 +99,29 @@ function isResponseCookies(module: JsModule, node: JsNode, path: JsPath): boolea
   const callee = unwrap(owner.callee);
   const base = callee.type === 'MemberExpression' ? unwrap(callee.object) : callee;
   return base.type === 'Identifier' && isNextResponse(module, base.name);
+}
+
+/**
+ * `response.cookies.set(name, value, options)` on a response some other function made (an i18n or auth
+ * middleware's `handle(request)`): in a file using 'next/server', only a response's cookies take options —
+ * `NextRequest#cookies.set` has no third argument. A name typed or called as the request is left out.
+ */
+function isOtherResponseCookies(module: JsModule, node: JsNode, path: JsPath): boolean {
+  const member = unwrap(node);
+  if (member?.type !== 'MemberExpression' || memberPropertyName(member) !== 'cookies') return false;
+  const owner = unwrap(member.object);
+  if (owner?.type !== 'Identifier' || /^req(uest)?$/i.test(owner.name)) return false;
+  if (!importsFrom(module, 'next/server')) return false;
+  const declared = declarationOf(path, owner.name);
+  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier')
+    return !/Request$/.test(annotation.typeName.name);
+  return declared !== null;
+}
+
+function importsFrom(module: JsModule, source: string): boolean {
+  for (const binding of module.imports.values()) if (binding.source === source) return true;
+  return false;
 }
 
 function isNextResponse(module: JsModule, name: string): boolean {

@@ -26,6 +26,11 @@ export interface RuleMeta {
   mentions?: readonly string[];
   /** Adding `secure: true` can break the app here (the `cookies` package throws behind a plain-HTTP hop). */
   neverAddSecure?: boolean;
+  /**
+   * With `neverAddSecure`: how to get Secure on this framework without the throw, where it is not Koa's
+   * `app.proxy = true` (a sentence ending, in Markdown).
+   */
+  secureWithoutThrow?: string;
   /** Browser-side API: HttpOnly cannot exist there. */
   clientSide?: boolean;
   /**

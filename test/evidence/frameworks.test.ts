@@ -86,6 +86,33 @@ describe('framework presence from imports', () => {
       [3, 'fastify-cookie', 'app.js imports `@fastify/cookie`'],
     ]);
   });
+
+  it('reads Deno specifiers: a registry prefix, a version and deno.land/x URLs', () => {
+    expect(
+      imports(
+        'main.ts',
+        "import { Application } from 'jsr:@oak/oak@^17/application';\nimport { Hono } from 'npm:hono@4';\n",
+        'javascript',
+      ),
+    ).toEqual([
+      [1, 'oak', 'main.ts imports `jsr:@oak/oak@^17/application`'],
+      [2, 'hono', 'main.ts imports `npm:hono@4`'],
+    ]);
+    expect(
+      imports(
+        'server.ts',
+        "import { Router } from 'https://deno.land/x/oak@v12.6.1/mod.ts';\n",
+        'javascript',
+      ),
+    ).toEqual([[1, 'oak', 'server.ts imports `https://deno.land/x/oak@v12.6.1/mod.ts`']]);
+    expect(
+      imports(
+        'std.ts',
+        "import { setCookie } from 'https://deno.land/std@0.224.0/http/cookie.ts';\n",
+        'javascript',
+      ),
+    ).toEqual([[1, 'deno-std', 'std.ts imports `https://deno.land/std@0.224.0/http/cookie.ts`']]);
+  });
 });
 
 describe('framework packages', () => {

@@ -136,6 +136,46 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     ]);
   });
 
+  it("Astro and Qwik City: the context's url, not a destructured jar", () => {
+    const middleware = [
+      "import { defineMiddleware } from 'astro:middleware';",
+      'export const onRequest = defineMiddleware((context, next) => {',
+      "  context.cookies.set('lang', 'en', { path: '/' });",
+      "  context.cookies.set('theme', 'dark');",
+      '  return next();',
+      '});',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'src/middleware.ts': middleware }, TLS);
+    expect(after['src/middleware.ts']).toBe(
+      middleware
+        .replace("path: '/' }", "path: '/', secure: context.url.protocol === 'https:' }")
+        .replace("'dark')", "'dark', { secure: context.url.protocol === 'https:' })"),
+    );
+    expect(findings[0]?.beforeMerging).toEqual([
+      '`context.url` is the URL the server received: behind a TLS-terminating proxy it says `http:` unless the server or adapter rebuilds it from `X-Forwarded-Proto`, and the cookie then never gets Secure',
+    ]);
+    const endpoint = [
+      "import type { APIRoute } from 'astro';",
+      'export const GET: APIRoute = ({ cookies }) => {',
+      "  cookies.set('lang', 'en', { path: '/' });",
+      '  return new Response(null);',
+      '};',
+      '',
+    ].join('\n');
+    expect(plan({ 'src/pages/api/lang.ts': endpoint }, TLS).after['src/pages/api/lang.ts']).toBe(endpoint);
+    const route = [
+      "import type { RequestHandler } from '@builder.io/qwik-city';",
+      'export const onGet: RequestHandler = async (requestEvent) => {',
+      '  requestEvent.cookie.set("lang", "en", { path: "/" });',
+      '};',
+      '',
+    ].join('\n');
+    expect(plan({ 'src/routes/index.ts': route }, TLS).after['src/routes/index.ts']).toBe(
+      route.replace('path: "/" }', 'path: "/", secure: requestEvent.url.protocol === "https:" }'),
+    );
+  });
+
   it('Express: a cookie set outside any handler cannot name the request', () => {
     const app = [
       "const express = require('express');",
@@ -362,5 +402,28 @@ describe('Secure that follows the request in Quart, Bottle, Falcon, Sanic and Li
     expect(fixed('app.py', litestar)).toBe(
       litestar.replace('"en")', '"en", secure=request.url.scheme == "https")'),
     );
+  });
+});
+
+describe('frameworks that throw on an explicit Secure over plain HTTP', () => {
+  it("Oak: secure: false is left alone, with Oak's own way to get Secure behind a proxy", () => {
+    const app = [
+      "import { Application } from 'jsr:@oak/oak';",
+      'const app = new Application();',
+      'app.use(async (ctx) => {',
+      "  await ctx.cookies.set('sid', ctx.state.sid, { secure: false });",
+      '});',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'main.ts': app }, {});
+    expect(after['main.ts']).toBe(app);
+    expect(findings.map((finding) => [finding.ruleId, finding.notChangedReasons])).toEqual([
+      [
+        'oak-cookies-set',
+        [
+          'writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and behind a TLS-terminating proxy (which Oak never detects) write `secure: true` together with `ignoreInsecure: true`',
+        ],
+      ],
+    ]);
   });
 });
