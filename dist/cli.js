@@ -39323,7 +39323,7 @@ var FRAMEWORKS = {
   "fastify-secure-session": js(["@fastify/secure-session", "fastify-secure-session"]),
   hapi: js(["@hapi/hapi", "hapi", "@hapi/cookie", "@hapi/yar"]),
   hono: js(["hono"]),
-  h3: js(["h3", "nuxt"]),
+  h3: js(["h3", "nuxt", "vinxi", "@solidjs/start"]),
   nextjs: js(["next"]),
   remix: js(
     ["@remix-run/node", "@remix-run/server-runtime", "@remix-run/cloudflare", "react-router"],
@@ -39338,16 +39338,32 @@ var FRAMEWORKS = {
   angular: js(["@angular/common", "@angular/core"]),
   axios: js(["axios"]),
   django: py(["django"], ["django"]),
-  flask: py(["flask"], ["flask"]),
+  // Quart is Flask's API on asyncio: the same config keys, and Werkzeug's response `set_cookie`.
+  flask: py(["flask", "quart"], ["flask", "quart"]),
   "flask-login": py(["flask-login"], ["flask_login"]),
-  werkzeug: py(["werkzeug", "flask"], ["werkzeug", "flask"]),
+  werkzeug: py(["werkzeug", "flask", "quart"], ["werkzeug", "flask", "quart"]),
   starlette: py(["starlette", "fastapi"], ["starlette", "fastapi"]),
   fastapi: py(["fastapi"], ["fastapi"]),
   aiohttp: py(["aiohttp"], ["aiohttp"]),
   "aiohttp-session": py(["aiohttp-session"], ["aiohttp_session"]),
   tornado: py(["tornado"], ["tornado"]),
   uvicorn: py(["uvicorn"], ["uvicorn"]),
-  gunicorn: py(["gunicorn"], ["gunicorn"])
+  gunicorn: py(["gunicorn"], ["gunicorn"]),
+  adonisjs: js(
+    ["@adonisjs/core", "@adonisjs/http-server"],
+    ["@adonisjs/core", "@adonisjs/http-server", "@ioc:Adonis/Core"]
+  ),
+  "adonisjs-session": js(["@adonisjs/session"], ["@adonisjs/session", "@ioc:Adonis/Addons"]),
+  sails: js(["sails"]),
+  bottle: py(["bottle"], ["bottle"]),
+  falcon: py(["falcon"], ["falcon"]),
+  sanic: py(["sanic"], ["sanic"]),
+  litestar: py(["litestar"], ["litestar"]),
+  oak: js(["@oak/oak", "@oakserver/oak"], ["@oak/oak", "@oakserver/oak", "oak"]),
+  astro: js(["astro"]),
+  "qwik-city": js(["@builder.io/qwik-city", "@qwik.dev/router"]),
+  elysia: js(["elysia"]),
+  "deno-std": js(["@std/http"])
 };
 var BY_PACKAGE = /* @__PURE__ */ new Map();
 var BY_MODULE = /* @__PURE__ */ new Map();
@@ -39366,8 +39382,16 @@ function frameworksOfPackage(language, name2) {
   return BY_PACKAGE.get(`${language}:${wanted}`) ?? NONE;
 }
 function frameworksOfModule(language, specifier) {
+  if (language === "javascript") specifier = denoPackageOf(specifier);
   const root = language === "python" ? specifier.split(".")[0] : specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
-  return BY_MODULE.get(`${language}:${root}`) ?? NONE;
+  return BY_MODULE.get(`${language}:${root.replace(/(?<=.)@[^/]*$/, "")}`) ?? NONE;
+}
+function denoPackageOf(specifier) {
+  const denoLand = /^https?:\/\/deno\.land\/x\/([^/@]+)/.exec(specifier);
+  if (denoLand) return denoLand[1];
+  const denoStd = /^https?:\/\/deno\.land\/std(?:@[^/]*)?\/([^/]+)\//.exec(specifier);
+  if (denoStd) return `@std/${denoStd[1]}`;
+  return specifier.replace(/^(?:jsr|npm):\/?/, "");
 }
 function normalizePyPiName(name2) {
   return name2.toLowerCase().replace(/[-_.]+/g, "-");
@@ -40994,6 +41018,41 @@ function isDocumentCookie(node) {
   return owner.type === "MemberExpression" && memberPropertyName(owner) === "document";
 }
 
+// src/rules/adonisjs-common.ts
+var ADONIS_SOURCES = /^(@adonisjs\/|@ioc:Adonis\/)/;
+var adonisFiles = /* @__PURE__ */ new WeakMap();
+function isAdonisFile(module) {
+  let found = adonisFiles.get(module);
+  if (found === void 0) {
+    found = [...module.imports.values()].some((binding) => ADONIS_SOURCES.test(binding.source));
+    adonisFiles.set(module, found);
+  }
+  return found;
+}
+function isAdonisSource(source) {
+  return ADONIS_SOURCES.test(source);
+}
+function isAdonisResponse(module, receiver, receiverPath) {
+  const value = unwrap(receiver);
+  if (value?.type === "Identifier" && destructuredAsResponse(receiverPath, value.name)) return true;
+  if (!isAdonisFile(module)) return false;
+  if (value?.type === "Identifier") return value.name === "response";
+  if (value?.type === "MemberExpression" || value?.type === "OptionalMemberExpression") {
+    const property = value.property;
+    return !value.computed && property?.type === "Identifier" && property.name === "response";
+  }
+  return false;
+}
+function destructuredAsResponse(path, name2) {
+  const declared = declarationOf(path, name2);
+  const property = declared?.parent?.node;
+  if (property?.type !== "ObjectProperty" && property?.type !== "Property") return false;
+  if (property.value !== declared.node) return false;
+  const key = property.key;
+  const keyName = key?.type === "Identifier" ? key.name : key?.type === "StringLiteral" ? key.value : null;
+  return keyName === "response" && declared.parent.parent?.node?.type === "ObjectPattern";
+}
+
 // src/rules/express-res-cookie.ts
 var NOT_A_RESPONSE = /* @__PURE__ */ new Set([
   "$",
@@ -41033,6 +41092,7 @@ var expressResCookie = {
       const receiver = unwrap(callee.object);
       if (receiver.type === "Identifier" && NOT_A_RESPONSE.has(receiver.name)) continue;
       if (receiver.type === "Identifier" && /^(reply|rep)$/.test(receiver.name)) continue;
+      if (isAdonisFile(module) || isAdonisResponse(module, receiver, call.get("callee", "object"))) continue;
       const args = node.arguments;
       if (!matchesSignature(args)) continue;
       const name2 = stringValue(args[0]);
@@ -41441,7 +41501,14 @@ function withPluginDefaults(site, absent, registration, callLine) {
 }
 
 // src/rules/h3-common.ts
-var H3_SOURCES = /* @__PURE__ */ new Set(["h3", "#imports", "nitropack/runtime", "nuxt/app"]);
+var H3_WRAPPERS = ["vinxi/http", "@solidjs/start/http"];
+var H3_SOURCES = /* @__PURE__ */ new Set(["h3", "#imports", "nitropack/runtime", "nuxt/app", ...H3_WRAPPERS]);
+function callsH3Wrapper(module, call) {
+  const callee = unwrap(call.node.callee);
+  if (callee.type !== "Identifier") return false;
+  const source = module.imports.get(callee.name)?.source;
+  return source !== void 0 && H3_WRAPPERS.includes(source);
+}
 var AUTO_IMPORT_FOLDER = /(^|\/)server\//;
 function callsH3(module, call, names) {
   const node = call.node;
@@ -41463,7 +41530,7 @@ var h3SetCookie = {
     framework: "h3",
     language: "javascript",
     api: "setCookie(event, \u2026)",
-    description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`.",
+    description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`, and SolidStart / vinxi `setCookie`.",
     defaults: { httpOnly: "off", secure: "off" }
   },
   findSites(module, { load }) {
@@ -41471,15 +41538,16 @@ var h3SetCookie = {
     for (const call of callsOf(module)) {
       if (!callsH3(module, call, ["setCookie"])) continue;
       const args = call.node.arguments;
-      if (args.length < 3 || args.length > 4) continue;
+      const shift = withoutEvent(module, call) ? 1 : 0;
+      if (args.length < 3 - shift || args.length > 4 - shift) continue;
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call,
-        optionsIndex: 3,
-        valueIndex: 2,
+        optionsIndex: 3 - shift,
+        valueIndex: 2 - shift,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue(args[1])),
+        cookieNames: namesOf(stringValue(args[1 - shift])),
         load
       });
       if (site) sites.push(site);
@@ -41487,6 +41555,14 @@ var h3SetCookie = {
     return sites;
   }
 };
+function withoutEvent(module, call) {
+  if (!callsH3Wrapper(module, call)) return false;
+  const args = call.node.arguments;
+  if (args.length === 2) return true;
+  if (args.length !== 3) return false;
+  const first = unwrap(args[0]);
+  return first.type === "StringLiteral" || first.type === "TemplateLiteral" || unwrap(args[2]).type === "ObjectExpression";
+}
 
 // src/rules/h3-use-session.ts
 var SESSION_FUNCTIONS = ["useSession", "getSession", "updateSession", "sealSession", "clearSession"];
@@ -41505,14 +41581,16 @@ var h3UseSession = {
     for (const call of callsOf(module)) {
       const found = callsH3(module, call, SESSION_FUNCTIONS);
       if (!found) continue;
-      const options = call.node.arguments[1];
+      const args = call.node.arguments;
+      const index = callsH3Wrapper(module, call) && args[0]?.type === "ObjectExpression" ? 0 : 1;
+      const options = args[index];
       if (!options) continue;
-      const path = call.get("arguments", 1);
+      const path = call.get("arguments", index);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call,
-        optionsIndex: 1,
+        optionsIndex: index,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(optionString(module, options, path, "name", load), ["h3"]),
         kind: "session",
@@ -42153,7 +42231,11 @@ var jsSetCookieHeader = {
       }
     });
     const sites = [];
-    for (const value of values) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const written of values) {
+      const value = constantString2(module, written) ?? written;
+      if (seen.has(unwrap(value).start)) continue;
+      seen.add(unwrap(value).start);
       const unwrapped = unwrap(value);
       const strings2 = unwrapped.type === "ArrayExpression" ? unwrapped.elements : [value];
       for (const string2 of strings2) {
@@ -42165,6 +42247,33 @@ var jsSetCookieHeader = {
     return sites;
   }
 };
+function constantString2(module, node) {
+  const name2 = unwrap(node);
+  if (name2?.type !== "Identifier") return null;
+  let init = null;
+  let declarations = 0;
+  forEachNode(module.ast.program, (candidate) => {
+    if (candidate.type === "VariableDeclaration") {
+      for (const declarator of candidate.declarations) {
+        if (declarator.id.type !== "Identifier" || declarator.id.name !== name2.name) continue;
+        declarations++;
+        init = candidate.kind === "const" ? declarator.init : null;
+      }
+    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
+      if (candidate.params.some((param) => mentionsName(param, name2.name))) declarations++;
+    }
+  });
+  if (declarations !== 1 || !init) return null;
+  const value = unwrap(init);
+  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
+}
+function mentionsName(param, name2) {
+  let found = false;
+  forEachNode(param, (node) => {
+    if (node.type === "Identifier" && node.name === name2) found = true;
+  });
+  return found;
+}
 function isSetCookie(node) {
   return node ? isSetCookieName(stringValue(node)) : false;
 }
@@ -42196,6 +42305,77 @@ function siteOf2(module, ruleId, value) {
   };
   return site;
 }
+
+// src/rules/context-cookies-common.ts
+function isContextJarCall(call, jar, methods) {
+  const node = call.node;
+  if (!isCall(node) || !methods.includes(calleeName(node) ?? "")) return false;
+  const callee = unwrap(node.callee);
+  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
+  const first = unwrap(node.arguments[0]);
+  if (/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+    first.type
+  ))
+    return false;
+  const receiver = unwrap(callee.object);
+  if (receiver.type === "Identifier") return receiver.name === jar && declaredInFunction(call, jar);
+  if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
+  const owner = unwrap(receiver.object);
+  return owner.type === "Identifier" || owner.type === "ThisExpression";
+}
+function contextJarSite(ruleId, module, call, load) {
+  const args = call.node.arguments;
+  const value = unwrap(args[1]);
+  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
+    return null;
+  return siteFromCall({
+    ruleId,
+    module,
+    call,
+    optionsIndex: 2,
+    valueIndex: 1,
+    keys: { httpOnly: "httpOnly", secure: "secure" },
+    cookieNames: namesOf(stringValue(args[0])),
+    load
+  });
+}
+function declaredInFunction(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
+}
+
+// src/rules/oak-cookies-set.ts
+var OAK_SOURCE = /^(?:(?:jsr:|npm:)?@oak\/oak|(?:npm:)?@oakserver\/oak)(?:@[^/]*)?(?:\/.*)?$|^https?:\/\/deno\.land\/x\/oak(?:@[^/]*)?\//;
+function importsOak(module) {
+  for (const binding of module.imports.values()) if (OAK_SOURCE.test(binding.source)) return true;
+  return false;
+}
+var oakCookiesSet = {
+  meta: {
+    id: "oak-cookies-set",
+    framework: "oak",
+    language: "javascript",
+    api: "ctx.cookies.set()",
+    description: "Oak `ctx.cookies.set(name, value, options)` in middleware and router handlers (Deno).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true,
+    secureWithoutThrow: "behind a TLS-terminating proxy (which Oak never detects) write `secure: true` together with `ignoreInsecure: true`"
+  },
+  findSites(module, { load }) {
+    if (!importsOak(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!isContextJarCall(call, "cookies", ["set"])) continue;
+      const site = contextJarSite(this.meta.id, module, call, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
 
 // src/rules/koa-cookies-set.ts
 var KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
@@ -42245,6 +42425,7 @@ function isKoaFile(module) {
   return [...module.imports.values()].some((binding) => KOA_SOURCES.test(binding.source));
 }
 function isOtherFramework(module) {
+  if (importsOak(module)) return true;
   if (/(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/.test(module.file))
     return true;
   return [...module.imports.values()].some(
@@ -42331,9 +42512,9 @@ var nextjsCookiesSet = {
       const callee = unwrap(node.callee);
       if (!isMember(callee)) continue;
       const receiverPath = call.get("callee", "object");
-      if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath))
-        continue;
       const args = node.arguments;
+      if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath) && !(args.length === 3 && isOtherResponseCookies(module, callee.object, receiverPath)))
+        continue;
       const single = args.length === 1;
       if (!single && (args.length < 2 || args.length > 3)) continue;
       const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load) : stringValue(args[0]);
@@ -42383,6 +42564,22 @@ function isResponseCookies(module, node, path) {
   const callee = unwrap(owner.callee);
   const base = callee.type === "MemberExpression" ? unwrap(callee.object) : callee;
   return base.type === "Identifier" && isNextResponse(module, base.name);
+}
+function isOtherResponseCookies(module, node, path) {
+  const member = unwrap(node);
+  if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
+  const owner = unwrap(member.object);
+  if (owner?.type !== "Identifier" || /^req(uest)?$/i.test(owner.name)) return false;
+  if (!importsFrom(module, "next/server")) return false;
+  const declared = declarationOf(path, owner.name);
+  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier")
+    return !/Request$/.test(annotation.typeName.name);
+  return declared !== null;
+}
+function importsFrom(module, source) {
+  for (const binding of module.imports.values()) if (binding.source === source) return true;
+  return false;
 }
 function isNextResponse(module, name2) {
   const binding = module.imports.get(name2);
@@ -42575,6 +42772,279 @@ function positionalSite(ruleId, module, node, cookieNames) {
   };
 }
 
+// src/rules/astro-cookies-set.ts
+var ASTRO_SOURCE = /^astro(?::[\w-]+|\/.*)?$/;
+var ASTRO_SERVER_FILE = /(^|\/)src\/(pages\/.*|middleware(\/index)?|actions\/.*)\.[cm]?[jt]s$/;
+var OTHER_SOURCE = /^(next(\/.*)?|@sveltejs\/kit|koa|@koa\/.+|h3|hono(\/.*)?|express|@builder\.io\/qwik-city|@qwik\.dev\/router)$/;
+var astroCookiesSet = {
+  meta: {
+    id: "astro-cookies-set",
+    framework: "astro",
+    language: "javascript",
+    api: "Astro.cookies.set() / context.cookies.set()",
+    description: "Astro `cookies.set(name, value, options)` on the request context, in endpoints, middleware and actions.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    if (!isAstroFile(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!isContextJarCall(call, "cookies", ["set"])) continue;
+      const site = contextJarSite(this.meta.id, module, call, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isAstroFile(module) {
+  const sources = [...module.imports.values()].map((binding) => binding.source);
+  if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
+  return ASTRO_SERVER_FILE.test(module.file) && !sources.some((source) => OTHER_SOURCE.test(source));
+}
+
+// src/rules/qwik-city-cookie-set.ts
+var QWIK_SOURCE = /^(@builder\.io\/qwik-city|@qwik\.dev\/router)(\/.*)?$/;
+var ROUTE_FILE = /(^|\/)src\/routes\/(.*\/)?(index|layout|plugin)[^/]*\.[cm]?[jt]sx?$/;
+var qwikCityCookieSet = {
+  meta: {
+    id: "qwik-city-cookie-set",
+    framework: "qwik-city",
+    language: "javascript",
+    api: "requestEvent.cookie.set()",
+    description: "Qwik City `cookie.set(name, value, options)` and `cookie.append(\u2026)` on the request event of handlers, loaders and actions.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    if (!isQwikFile(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!isContextJarCall(call, "cookie", ["set", "append"])) continue;
+      const site = contextJarSite(this.meta.id, module, call, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isQwikFile(module) {
+  const sources = [...module.imports.values()].map((binding) => binding.source);
+  if (sources.some((source) => QWIK_SOURCE.test(source))) return true;
+  return ROUTE_FILE.test(module.file) && sources.some((source) => source.startsWith("@builder.io/qwik"));
+}
+
+// src/rules/elysia-cookie.ts
+var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
+var FLAGS2 = ["httpOnly", "secure"];
+var elysiaCookie = {
+  meta: {
+    id: "elysia-cookie",
+    framework: "elysia",
+    language: "javascript",
+    api: "cookie.name.set() / new Elysia({ cookie })",
+    description: "Elysia's cookie jar: `cookie[name].set({\u2026})` / `.update({\u2026})`, and `cookie[name].value = \u2026` against the app's `new Elysia({ cookie })` config.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    if (!importsElysia(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const method = calleeName(node);
+      if (node.type !== "CallExpression" || method !== "set" && method !== "update") continue;
+      if (node.arguments.length !== 1) continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee)) continue;
+      const name2 = cookieRefName(call.get("callee", "object"));
+      if (name2 === void 0) continue;
+      const instance = owningInstance(module, call);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { ...KEYS7 },
+        cookieNames: name2 === null ? [] : [name2],
+        load,
+        refine(_view, flags) {
+          const config = instance ? appCookieFlags(module, instance, load) : null;
+          for (const flag of FLAGS2)
+            if (flags[flag].kind === "absent" && config && config[flag].kind !== "absent")
+              flags[flag] = config[flag];
+        }
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...valueAssignmentSites(module, this.meta.id, load));
+    return sites;
+  }
+};
+function importsElysia(module) {
+  for (const binding of module.imports.values())
+    if (/^(npm:)?elysia(@[^/]*)?$/.test(binding.source)) return true;
+  return false;
+}
+function cookieRefName(path) {
+  const node = unwrap(path.node);
+  if (isMember(node)) {
+    const jar = unwrap(node.object);
+    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction2(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
+    if (!isJar) return void 0;
+    return node.computed ? stringValue(node.property) : memberPropertyName(node);
+  }
+  if (node.type !== "Identifier") return void 0;
+  const declared = declarationOf(path, node.name);
+  const property = declared?.parent;
+  const pattern = property?.parent;
+  const outer = pattern?.parent;
+  if (property?.node?.type !== "ObjectProperty" || pattern?.node?.type !== "ObjectPattern") return void 0;
+  if (outer?.node?.type !== "ObjectProperty" || outer.node.value !== pattern.node) return void 0;
+  const key = outer.node.key;
+  if ((key.type === "Identifier" ? key.name : stringValue(key)) !== "cookie") return void 0;
+  const inner = property.node.key;
+  return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue(inner);
+}
+function declaredInFunction2(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
+}
+function owningInstance(module, path) {
+  for (let current = path.parentPath; current; current = current.parentPath) {
+    const node = current.node;
+    if (node?.type !== "CallExpression" || !isMember(unwrap(node.callee))) continue;
+    const found = chainRoot(module, current.get("callee", "object"), 0);
+    if (found) return found;
+  }
+  return null;
+}
+function chainRoot(module, path, depth) {
+  if (depth > 20) return null;
+  const node = unwrap(path.node);
+  if (node?.type === "NewExpression") {
+    const callee = unwrap(node.callee);
+    const binding = callee.type === "Identifier" ? module.imports.get(callee.name) : null;
+    return binding && /elysia/.test(binding.source) && binding.imported === "Elysia" ? path : null;
+  }
+  if (node?.type === "CallExpression" && isMember(unwrap(node.callee)))
+    return chainRoot(module, path.get("callee", "object"), depth + 1);
+  if (node?.type === "Identifier") {
+    const local = localInitOf(path, node.name);
+    if (local) return chainRoot(module, local.path, depth + 1);
+    const init = moduleLevelInit(module, node.name);
+    if (!init) return null;
+    const declarator = findPath(module, init);
+    return declarator ? chainRoot(module, declarator, depth + 1) : null;
+  }
+  return null;
+}
+function findPath(module, node) {
+  const target = unwrap(node);
+  return callsOf(module).find((call) => call.node === target) ?? null;
+}
+function appCookieFlags(module, instance, load) {
+  const options = unwrap(instance.node).arguments[0];
+  if (!options) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  const outer = readOptions(module, options, instance.get("arguments", 0), { load });
+  if ("unknown" in outer) return null;
+  const writer = outer.keys.get("cookie");
+  if (writer === "unknown") return null;
+  if (!writer) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  const inner = readOptions(writer.module, writer.value, null, { load });
+  if ("unknown" in inner) return null;
+  return { httpOnly: readFlag(inner, "httpOnly"), secure: readFlag(inner, "secure") };
+}
+function valueAssignmentSites(module, ruleId, load) {
+  const byInstance = /* @__PURE__ */ new Map();
+  const setters = /* @__PURE__ */ new Map();
+  for (const assignment of memberAssignmentsOf(module)) {
+    const target = unwrap(assignment.node.left);
+    if (assignment.node.operator !== "=") continue;
+    const property = memberPropertyName(target);
+    if (property !== "value" && property !== "httpOnly" && property !== "secure") continue;
+    const name2 = cookieRefName(assignment.get("left", "object"));
+    if (name2 === void 0) continue;
+    if (property === "value") {
+      const instance = owningInstance(module, assignment);
+      if (!instance) continue;
+      const names = byInstance.get(instance) ?? /* @__PURE__ */ new Set();
+      names.add(name2);
+      byInstance.set(instance, names);
+    } else if (name2 !== null) {
+      const value = unwrap(assignment.node.right);
+      const flags = setters.get(name2) ?? /* @__PURE__ */ new Map();
+      flags.set(
+        property,
+        value.type === "BooleanLiteral" && value.value ? { kind: "true", span: { start: value.start, end: value.end } } : { kind: "unknown", reason: `\`${name2}.${property}\` is set in code` }
+      );
+      setters.set(name2, flags);
+    }
+  }
+  const sites = [];
+  for (const [instance, names] of byInstance) {
+    const named = [...names];
+    const site = siteFromCall({
+      ruleId,
+      module,
+      call: instance,
+      optionsIndex: 0,
+      keys: { ...KEYS7 },
+      cookieNames: named.filter((name2) => name2 !== null),
+      nestedUnder: "cookie",
+      load,
+      refine(_view, flags) {
+        for (const flag of FLAGS2) {
+          if (flags[flag].kind !== "absent") continue;
+          const own = named.map((name2) => name2 === null ? void 0 : setters.get(name2)?.get(flag));
+          if (own.every((value) => value?.kind === "true")) flags[flag] = own[0];
+          else if (own.some((value) => value !== void 0))
+            flags[flag] = {
+              kind: "unknown",
+              reason: "some cookies set it in code, others take the app config"
+            };
+        }
+      }
+    });
+    if (site) sites.push(site);
+  }
+  return sites;
+}
+
+// src/rules/deno-std-set-cookie.ts
+var STD_HTTP = /^(?:(?:jsr:)?@std\/http(?:@[^/]*)?(?:\/(?:cookie|mod)(?:\.ts)?)?|https?:\/\/deno\.land\/std(?:@[^/]*)?\/http\/(?:cookie|mod)\.ts)$/;
+var denoStdSetCookie = {
+  meta: {
+    id: "deno-std-set-cookie",
+    framework: "deno-std",
+    language: "javascript",
+    api: "setCookie(headers, cookie)",
+    description: "Deno `@std/http`'s `setCookie(headers, { name, value, \u2026 })` on a response's headers.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || node.arguments.length !== 2) continue;
+      const binding = calleeImport(module, node);
+      if (!binding || !STD_HTTP.test(binding.source) || binding.imported !== "setCookie") continue;
+      const cookie = node.arguments[1];
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(optionString(module, cookie, call.get("arguments", 1), "name", load)),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
 // src/rules/universal-cookie-set.ts
 var SOURCES6 = /* @__PURE__ */ new Set(["universal-cookie", "react-cookie"]);
 var universalCookieSet = {
@@ -42633,6 +43103,342 @@ function isHookSetter(module, path, name2) {
   return binding?.source === "react-cookie" && binding.imported === "useCookies";
 }
 
+// src/rules/adonisjs-response-cookie.ts
+var METHODS2 = /* @__PURE__ */ new Set(["cookie", "encryptedCookie", "plainCookie"]);
+var adonisjsResponseCookie = {
+  meta: {
+    id: "adonisjs-response-cookie",
+    framework: "adonisjs",
+    language: "javascript",
+    api: "response.cookie()",
+    description: "AdonisJS `response.cookie` / `encryptedCookie` / `plainCookie(name, value, options)` calls that turn a flag off.",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const method = isCall(node) ? calleeName(node) : null;
+      if (method === null || !METHODS2.has(method)) continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      if (!isAdonisResponse(module, callee.object, call.get("callee", "object"))) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        valueIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue(node.arguments[0])),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/adonisjs-http-cookie.ts
+var APP_CONFIG = /(^|\/)config\/app\.[cm]?[jt]s$/;
+var adonisjsHttpCookie = {
+  meta: {
+    id: "adonisjs-http-cookie",
+    framework: "adonisjs",
+    language: "javascript",
+    api: "defineConfig({ cookie })",
+    description: "The app-wide cookie defaults of AdonisJS (`http.cookie` in `config/app.ts`): a `cookie` object there replaces `defineConfig`'s own defaults, so a key it leaves out is off (as everywhere in v5).",
+    defaults: { httpOnly: "off", secure: "off" },
+    // A v5 `config/app.ts` without a `cookie` key may name no cookie at all: its type does.
+    mentions: ["ServerConfig"]
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const config of httpConfigs(module)) {
+      if (config.defined && !writesCookie(module, config.options, load)) continue;
+      const site = siteFromOptions({
+        ruleId: this.meta.id,
+        module,
+        options: config.options,
+        optionsPath: null,
+        anchor: config.options.start,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: [],
+        // The session cookie takes these values unless `config/session.ts` sets its own.
+        kind: "session",
+        nestedUnder: "cookie",
+        load
+      });
+      if (!site) continue;
+      site.notes.push(
+        "These are the defaults of every cookie the app sets, the session cookie included, unless a call or the session config overrides them."
+      );
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+function httpConfigs(module) {
+  const found = [];
+  for (const statement of module.ast.program.body) {
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    const declaration = statement.declaration;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== "Identifier" || declarator.id.name !== "http" || !declarator.init) continue;
+      const init = unwrap(declarator.init);
+      if (init.type === "CallExpression") {
+        const binding = calleeImport(module, init);
+        const [options] = init.arguments;
+        if (binding?.imported === "defineConfig" && isAdonisSource(binding.source) && options)
+          found.push({ options, defined: true });
+      } else if (init.type === "ObjectExpression" && isAdonisFile(module) && APP_CONFIG.test(module.file)) {
+        found.push({ options: init, defined: false });
+      }
+    }
+  }
+  return found;
+}
+function writesCookie(module, options, load) {
+  const view = readOptions(module, options, null, { load });
+  return "unknown" in view || view.keys.has("cookie") || view.unknownSpread !== null;
+}
+
+// src/rules/adonisjs-session-config.ts
+var HELPERS = {
+  "@adonisjs/session": "defineConfig",
+  "@adonisjs/session/build/config": "sessionConfig"
+};
+var TYPE_SOURCES = /^(@ioc:Adonis\/Addons\/Session|@adonisjs\/session(\/.*)?)$/;
+var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
+var DEFAULT_NAME = "adonis_session";
+var adonisjsSessionConfig = {
+  meta: {
+    id: "adonisjs-session-config",
+    framework: "adonisjs-session",
+    language: "javascript",
+    api: "defineConfig({ cookie })",
+    description: "The session cookie options of `@adonisjs/session` (`config/session.ts`, `cookie: {\u2026}`).",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (!binding || HELPERS[binding.source] !== binding.imported) continue;
+      const options = node.arguments[0];
+      if (!options) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: KEYS8,
+        cookieNames: namesOf(optionString(module, options, call.get("arguments", 0), "cookieName", load), [
+          DEFAULT_NAME
+        ]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...typedConfigs2(module, load, this.meta.id));
+    return sites;
+  }
+};
+function typedConfigs2(module, load, ruleId) {
+  const sites = [];
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init ? unwrap(declarator.init) : null;
+      const type = declarator.id.typeAnnotation?.typeAnnotation;
+      if (init?.type !== "ObjectExpression" || type?.type !== "TSTypeReference") continue;
+      const name2 = type.typeName.type === "Identifier" ? type.typeName.name : null;
+      const binding = name2 ? module.imports.get(name2) : void 0;
+      if (!binding || !TYPE_SOURCES.test(binding.source) || binding.imported !== "SessionConfig") continue;
+      const site = siteFromOptions({
+        ruleId,
+        module,
+        options: init,
+        optionsPath: null,
+        anchor: init.start,
+        keys: KEYS8,
+        cookieNames: namesOf(optionString(module, init, null, "cookieName", load), [DEFAULT_NAME]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load
+      });
+      if (site) sites.push(site);
+    }
+  }
+  return sites;
+}
+
+// src/rules/sails-session-config.ts
+import { posix as posix4 } from "node:path";
+var SESSION_FILE = /(^|\/)config\/session\.[cm]?js$/;
+var ENV_FILE = /(^|\/)config\/env\/([^/]+)\.[cm]?js$/;
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "development", "local", "test", "testing", "ci", "debug"]);
+var READ_BY_SCAN = /exports\.session|ookie|OOKIE/;
+var KEYS9 = { httpOnly: "httpOnly", secure: "secure" };
+var DEFAULT_NAME2 = "sails.sid";
+var sailsSessionConfig = {
+  meta: {
+    id: "sails-session-config",
+    framework: "sails",
+    language: "javascript",
+    api: "module.exports.session = { cookie }",
+    description: "The session cookie of Sails (`config/session.js` and the `session` of `config/env/*.js`), where production decides.",
+    defaults: { httpOnly: "on", secure: "off" },
+    mentions: ["exports.session"]
+  },
+  findSites(module, { load, files }) {
+    const scanned = files ?? /* @__PURE__ */ new Set();
+    let folder;
+    let base;
+    let envFiles;
+    if (SESSION_FILE.test(module.file)) {
+      folder = posix4.dirname(module.file);
+      base = module;
+      envFiles = [...scanned].filter((file) => isProductionEnv(file, folder));
+    } else {
+      const match = ENV_FILE.exec(module.file);
+      if (!match) return [];
+      folder = posix4.dirname(posix4.dirname(module.file));
+      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix4.dirname(file) === folder);
+      const sharedModule = shared ? load(module.file, `../${posix4.basename(shared)}`) : null;
+      if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
+      if (!isProductionEnv(module.file, folder)) return [];
+      base = null;
+      envFiles = [module.file];
+    }
+    const baseSession = base ? sessionOf(base, load) : null;
+    if (base && baseSession === null) return [];
+    const sites = [];
+    const environments = envFiles.sort().map((file) => file === module.file ? module : load(module.file, `./${posix4.relative(folder, file)}`)).filter((env) => env !== null);
+    for (const env of environments) {
+      const site = environmentSite(this.meta.id, env, baseSession, load);
+      if (site) sites.push(site);
+    }
+    if (environments.length === 0 && base && baseSession && !("unknown" in baseSession)) {
+      const site = sharedSite(this.meta.id, base, baseSession, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isProductionEnv(file, folder) {
+  const match = ENV_FILE.exec(file);
+  if (!match || posix4.dirname(posix4.dirname(file)) !== folder) return false;
+  const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
+  return !words.some((word) => DEV_WORDS.has(word));
+}
+function sessionOf(module, load) {
+  const found = findExport(module, "session", { load });
+  if ("unknown" in found) return null;
+  return readOptions(found.module, found.node, null, { load });
+}
+function sharedFlag(baseSession, flag, load) {
+  if (!baseSession) return { kind: "absent" };
+  if ("unknown" in baseSession) return { kind: "unknown", reason: baseSession.unknown };
+  const writer = baseSession.keys.get("cookie");
+  if (writer === "unknown") return { kind: "unknown", reason: baseSession.unknownSpread ?? "a spread" };
+  if (!writer) return { kind: "absent" };
+  const cookie = readOptions(writer.module, writer.value, null, { load });
+  if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
+  return readFlag(cookie, KEYS9[flag]);
+}
+function environmentSite(ruleId, env, baseSession, load) {
+  const envSession = sessionOf(env, load);
+  const inherited = [];
+  const cookieNames = namesOf(
+    (envSession && !("unknown" in envSession) ? optionString(envSession.module, envSession.object, null, "name", load) : null) ?? (baseSession && !("unknown" in baseSession) ? optionString(baseSession.module, baseSession.object, null, "name", load) : null),
+    [DEFAULT_NAME2]
+  );
+  const refine = (_view, flags) => {
+    for (const flag of ["httpOnly", "secure"]) {
+      if (flags[flag].kind !== "absent") continue;
+      const shared = sharedFlag(baseSession, flag, load);
+      if (flag === "secure" && shared.kind === "false") {
+        inherited.push(
+          `\`config/session.js\` sets \`secure: false\` for every environment; this environment does not override it.`
+        );
+        continue;
+      }
+      flags[flag] = shared;
+    }
+  };
+  let site;
+  if (envSession === null) {
+    const flags = { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+    refine(null, flags);
+    site = {
+      ruleId,
+      file: env.file,
+      offset: exportOffset(env, load),
+      cookieNames,
+      kind: "session",
+      flags,
+      keys: KEYS9,
+      insertion: null,
+      usedAt: [],
+      notes: [
+        `\`${env.file}\` has no \`session\` settings: add \`session: { cookie: { secure: true } }\` to it.`
+      ]
+    };
+  } else if ("unknown" in envSession) {
+    return null;
+  } else {
+    site = siteFromOptions({
+      ruleId,
+      module: envSession.module,
+      options: envSession.object,
+      optionsPath: null,
+      anchor: envSession.object.start,
+      keys: KEYS9,
+      cookieNames,
+      kind: "session",
+      nestedUnder: "cookie",
+      refine,
+      load
+    });
+  }
+  if (!site) return null;
+  site.notes.push(...inherited);
+  return site;
+}
+function sharedSite(ruleId, base, baseSession, load) {
+  const site = siteFromOptions({
+    ruleId,
+    module: base,
+    options: baseSession.object,
+    optionsPath: null,
+    anchor: baseSession.object.start,
+    keys: KEYS9,
+    cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load), [DEFAULT_NAME2]),
+    kind: "session",
+    nestedUnder: "cookie",
+    load
+  });
+  if (!site || site.flags.secure.kind !== "absent") return site;
+  site.insertion = null;
+  site.notes.push(
+    "`config/session.js` applies to every environment, and express-session does not send a Secure session cookie over plain HTTP: set `secure: true` under `session.cookie` in `config/env/production.js` (with `http.trustProxy` behind a TLS proxy)."
+  );
+  return site;
+}
+function exportOffset(module, load) {
+  const exported = findExport(module, "default", { load });
+  return "unknown" in exported || exported.module !== module ? 0 : exported.node.start;
+}
+
 // src/rules/javascript-rules.ts
 var JS_RULES = [
   expressResCookie,
@@ -42660,7 +43466,16 @@ var JS_RULES = [
   universalCookieSet,
   ngxCookieServiceSet,
   documentCookie,
-  jsSetCookieHeader
+  jsSetCookieHeader,
+  adonisjsResponseCookie,
+  adonisjsHttpCookie,
+  adonisjsSessionConfig,
+  sailsSessionConfig,
+  oakCookiesSet,
+  astroCookiesSet,
+  qwikCityCookieSet,
+  elysiaCookie,
+  denoStdSetCookie
 ];
 
 // node_modules/@lezer/common/dist/index.js
@@ -47813,13 +48628,27 @@ function tornadoArgumentMismatch(method, args) {
 }
 
 // src/rules/py-framework-common.ts
-var PRIORITY = ["tornado", "aiohttp", "starlette", "django", "flask"];
+var PRIORITY = [
+  "tornado",
+  "aiohttp",
+  "starlette",
+  "bottle",
+  "falcon",
+  "sanic",
+  "litestar",
+  "django",
+  "flask"
+];
 var PACKAGES2 = {
   aiohttp: ["aiohttp"],
   starlette: ["starlette", "fastapi"],
   django: ["django"],
   // Quart and Flask both answer with Werkzeug-style responses.
-  flask: ["flask", "werkzeug", "quart"]
+  flask: ["flask", "werkzeug", "quart"],
+  bottle: ["bottle"],
+  falcon: ["falcon"],
+  sanic: ["sanic"],
+  litestar: ["litestar"]
 };
 var moduleCache = /* @__PURE__ */ new WeakMap();
 function frameworksOf(module) {
@@ -47986,7 +48815,66 @@ var SIGNATURES = {
       "partitioned"
     ],
     positional: 2
-  }
+  },
+  // Bottle's `set_cookie(name, value, secret=None, digestmod=…, **options)`: the options are Morsel keys, with
+  // `maxage` and `same_site` accepted as other spellings.
+  bottle: {
+    keywords: [
+      "name",
+      "value",
+      "secret",
+      "digestmod",
+      "max_age",
+      "maxage",
+      "expires",
+      "path",
+      "domain",
+      "secure",
+      "httponly",
+      "samesite",
+      "same_site",
+      "comment",
+      "version",
+      "partitioned"
+    ],
+    positional: 4
+  },
+  falcon: {
+    keywords: [
+      "name",
+      "value",
+      "expires",
+      "max_age",
+      "domain",
+      "path",
+      "secure",
+      "http_only",
+      "same_site",
+      "partitioned"
+    ],
+    positional: 10
+  },
+  // Sanic's `add_cookie(key, value, *, …)`: every option is keyword-only.
+  sanic: {
+    keywords: [
+      "key",
+      "value",
+      "path",
+      "domain",
+      "secure",
+      "max_age",
+      "expires",
+      "httponly",
+      "samesite",
+      "partitioned",
+      "comment",
+      "host_prefix",
+      "secure_prefix"
+    ],
+    positional: 2
+  },
+  // Litestar's `set_cookie` has Werkzeug's order without `partitioned`.
+  litestar: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 }
 };
 function responseArgumentMismatch(framework, method, args) {
   if (framework === "tornado") return null;
@@ -48010,7 +48898,7 @@ function responseArgumentMismatch(framework, method, args) {
 var NOT_A_RESPONSE2 = /jar$|client$|^cookies?$|^c$/i;
 var RESPONSE_NAME = /resp|^res$|^rv$|^r$|redirect/i;
 function findSetCookieSites(module, context, options) {
-  if (!module.text.includes("set_")) return [];
+  if (![...options.methods].some((method) => module.text.includes(method))) return [];
   const owner = owningFramework(module, context.project);
   if (owner !== options.framework) return [];
   const ownImports = frameworksOf(module).size > 0;
@@ -48021,7 +48909,8 @@ function findSetCookieSites(module, context, options) {
     const callee = parts ? dottedName(module, parts.callee) : null;
     const method = callee?.at(-1);
     if (!parts || !callee || callee.length < 2 || !method || !options.methods.has(method)) continue;
-    const receiver = callee.at(-2);
+    const onJar = options.jarAttribute !== void 0 && callee.length > 2 && callee.at(-2) === options.jarAttribute;
+    const receiver = onJar ? callee.at(-3) : callee.at(-2);
     if (NOT_A_RESPONSE2.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
     if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
     const args = argumentsOf(module, parts.argList);
@@ -48031,10 +48920,16 @@ function findSetCookieSites(module, context, options) {
     const nameNode = positional[0]?.value ?? named("key")?.value ?? named("name")?.value;
     if (!nameNode) continue;
     const valueNode = positional[1]?.value ?? named("value")?.value;
-    const byPosition = options.positionalFlags ? { max_age: 2, expires: 3 } : {};
-    const option = (name2) => named(name2)?.value ?? (name2 in byPosition ? positional[byPosition[name2]]?.value : void 0);
+    const byPosition = options.positions ?? (options.positionalFlags ? { max_age: 2, expires: 3 } : {});
+    const option = (name2) => named(name2)?.value ?? (name2 === "max_age" ? named("maxage")?.value : void 0) ?? (name2 in byPosition ? positional[byPosition[name2]]?.value : void 0);
     if (isPyCookieDeletion(module, valueNode, option)) continue;
-    const receiverClass = responseReceiver(module, call, callee, options.framework, context);
+    const receiverClass = responseReceiver(
+      module,
+      call,
+      onJar ? [...callee.slice(0, -2), method] : callee,
+      options.framework,
+      context
+    );
     if (receiverClass.kind === "not-framework") continue;
     const wrapper = enclosingFunction(module, call);
     if (wrapper?.kwargsParameter && args.some(
@@ -48042,9 +48937,10 @@ function findSetCookieSites(module, context, options) {
     ))
       continue;
     const view = readPyOptions(module, parts.argList, context, identity);
+    const keys = options.keys ?? { httpOnly: "httponly", secure: "secure" };
     const flags = {
-      httpOnly: readPyFlag(view, "httponly"),
-      secure: readPyFlag(view, "secure")
+      httpOnly: readPyFlag(view, keys.httpOnly),
+      secure: readPyFlag(view, keys.secure)
     };
     if (options.positionalFlags) {
       if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
@@ -48059,7 +48955,7 @@ function findSetCookieSites(module, context, options) {
       kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
       ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
       flags,
-      keys: { httpOnly: "httponly", secure: "secure" },
+      keys: { ...keys },
       insertion: null,
       usedAt: [],
       notes: []
@@ -48101,7 +48997,7 @@ var aiohttpSetCookie = {
 
 // src/rules/django-common.ts
 var MARKERS = ["INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF"];
-var DEV_WORDS = /* @__PURE__ */ new Set([
+var DEV_WORDS2 = /* @__PURE__ */ new Set([
   "local",
   "dev",
   "develop",
@@ -48163,7 +49059,7 @@ function describe(module, context, entry) {
   const production = words.some((word) => PROD_WORDS.has(word)) || literalAssignment(module, "DEBUG") === "False";
   return {
     module,
-    devOnly: words.some((word) => DEV_WORDS.has(word)) && !words.some((word) => PROD_WORDS.has(word)),
+    devOnly: words.some((word) => DEV_WORDS2.has(word)) && !words.some((word) => PROD_WORDS.has(word)),
     production,
     entry,
     stars: starImportsOf(module).map((star) => ({
@@ -48430,7 +49326,7 @@ var djangoSetCookie = {
 
 // src/rules/flask-common.ts
 var UPPER = /^[A-Z][A-Z0-9_]*$/;
-var DEV_WORDS2 = /* @__PURE__ */ new Set([
+var DEV_WORDS3 = /* @__PURE__ */ new Set([
   "dev",
   "develop",
   "development",
@@ -48488,7 +49384,7 @@ function wordsOf(name2) {
 function environmentOfLabel(label) {
   const words = wordsOf(label);
   return {
-    devOnly: words.some((word) => DEV_WORDS2.has(word)),
+    devOnly: words.some((word) => DEV_WORDS3.has(word)),
     production: words.some((word) => PROD_WORDS2.has(word))
   };
 }
@@ -48903,7 +49799,7 @@ var flaskSessionConfig = {
     framework: "flask",
     language: "python",
     api: "SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY",
-    description: "Flask session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.",
+    description: "Flask (and Quart) session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.",
     defaults: { httpOnly: "on", secure: "off" },
     mentions: ["from_object", "from_pyfile"]
   },
@@ -48926,7 +49822,7 @@ var flaskSetCookie = {
     framework: "werkzeug",
     language: "python",
     api: "response.set_cookie()",
-    description: "Werkzeug / Flask `response.set_cookie(...)` calls in modules that use Flask or Werkzeug.",
+    description: "Werkzeug / Flask / Quart `response.set_cookie(...)` calls in modules that use them.",
     defaults: { httpOnly: "off", secure: "off" }
   },
   findSites(module, context) {
@@ -48940,7 +49836,7 @@ var flaskSetCookie = {
 };
 
 // src/rules/py-set-cookie-header.ts
-var KEYS7 = { httpOnly: "HttpOnly", secure: "Secure" };
+var KEYS10 = { httpOnly: "HttpOnly", secure: "Secure" };
 var MAP_METHODS = /* @__PURE__ */ new Set(["add", "set", "append", "setdefault", "add_header"]);
 var RESPONSE_METHODS = /* @__PURE__ */ new Set(["add_header", "set_header"]);
 var pySetCookieHeader = {
@@ -49023,7 +49919,7 @@ function siteOf3(module, ruleId, value) {
     offset: value.from,
     cookieNames: name2 ? [name2] : [],
     flags,
-    keys: KEYS7,
+    keys: KEYS10,
     insertion: { container: end ?? unsplicable(module.file, value.from, value.to), nest: [] },
     usedAt: [],
     notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
@@ -49398,6 +50294,317 @@ function siteFor(module, node, entries, context, ruleId) {
   return site;
 }
 
+// src/rules/bottle-set-cookie.ts
+var bottleSetCookie = {
+  meta: {
+    id: "bottle-set-cookie",
+    framework: "bottle",
+    language: "python",
+    api: "response.set_cookie()",
+    description: "Bottle `response.set_cookie(...)` calls in modules that use Bottle.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context) {
+    return findSetCookieSites(module, context, {
+      ruleId: this.meta.id,
+      framework: "bottle",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: false
+    });
+  }
+};
+
+// src/rules/falcon-set-cookie.ts
+var falconSetCookie = {
+  meta: {
+    id: "falcon-set-cookie",
+    framework: "falcon",
+    language: "python",
+    api: "resp.set_cookie()",
+    description: "Falcon `resp.set_cookie(...)` calls that turn `http_only` or `secure` off, and `secure_cookies_by_default = False`.",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, context) {
+    const sites = findSetCookieSites(module, context, {
+      ruleId: this.meta.id,
+      framework: "falcon",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: true,
+      keys: { httpOnly: "http_only", secure: "secure" },
+      positions: { expires: 2, max_age: 3 }
+    });
+    for (const site of sites) {
+      const secure = site.flags.secure;
+      if (secure.kind === "false" && secure.file === module.file && !secure.via) {
+        if (module.text.slice(secure.span.start, secure.span.end) === "None")
+          site.flags.secure = { kind: "absent" };
+      }
+    }
+    if (module.text.includes("secure_cookies_by_default") && owningFramework(module, context.project) === "falcon")
+      sites.push(...secureByDefaultSites(module, this.meta.id));
+    return sites;
+  }
+};
+function secureByDefaultSites(module, ruleId) {
+  const sites = [];
+  module.tree.iterate({
+    enter(ref) {
+      if (ref.name !== "AssignStatement") return;
+      const target = ref.node.firstChild;
+      const value = assignedValue(ref.node);
+      const name2 = target ? dottedName(module, target) : null;
+      if (!value || !name2 || name2.at(-1) !== "secure_cookies_by_default" || name2.at(-2) !== "resp_options")
+        return false;
+      const flag = evaluatePyFlag(module, value);
+      if (flag.kind === "true" || developmentBranch(module, ref.node)) return false;
+      if (flag.kind === "conditional" && flag.devOnly) return false;
+      sites.push({
+        ruleId,
+        file: module.file,
+        offset: ref.node.from,
+        cookieNames: [],
+        flags: { httpOnly: { kind: "absent" }, secure: flag },
+        keys: { httpOnly: null, secure: "secure_cookies_by_default" },
+        insertion: null,
+        usedAt: [],
+        notes: [
+          "This option decides Secure for every `resp.set_cookie` call of the app that does not pass `secure` itself."
+        ]
+      });
+      return false;
+    }
+  });
+  return sites;
+}
+function developmentBranch(module, node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") return false;
+    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
+    const children = childrenOf(current.parent);
+    const index = children.findIndex((child) => child.from === current.from);
+    const keyword2 = children[index - 2];
+    const test = children[index - 1];
+    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") return false;
+    return classifyPyCondition(module, test) === "development";
+  }
+  return false;
+}
+
+// src/rules/sanic-add-cookie.ts
+var sanicAddCookie = {
+  meta: {
+    id: "sanic-add-cookie",
+    framework: "sanic",
+    language: "python",
+    api: "response.add_cookie()",
+    description: "Sanic `response.add_cookie(...)` and `response.cookies.add_cookie(...)` calls.",
+    defaults: { httpOnly: "off", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, context) {
+    return findSetCookieSites(module, context, {
+      ruleId: this.meta.id,
+      framework: "sanic",
+      methods: /* @__PURE__ */ new Set(["add_cookie"]),
+      positionalFlags: false,
+      jarAttribute: "cookies"
+    });
+  }
+};
+
+// src/rules/litestar-set-cookie.ts
+var ID = "litestar-set-cookie";
+var COOKIE_FIELDS = [
+  "key",
+  "path",
+  "value",
+  "max_age",
+  "expires",
+  "domain",
+  "secure",
+  "httponly",
+  "samesite",
+  "description",
+  "documentation_only",
+  "partitioned"
+];
+var litestarSetCookie = {
+  meta: {
+    id: ID,
+    framework: "litestar",
+    language: "python",
+    api: "Cookie() / Response.set_cookie()",
+    description: "Litestar `Cookie(...)` objects (`response_cookies=[...]`, `Response(cookies=[...])`) and `response.set_cookie(...)` calls.",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true
+  },
+  findSites(module, context) {
+    const calls = findSetCookieSites(module, context, {
+      ruleId: ID,
+      framework: "litestar",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: true
+    }).filter((site) => site.valueText !== void 0);
+    return [...calls, ...cookieObjectSites(module, context)];
+  }
+};
+function cookieObjectSites(module, context) {
+  if (!module.text.includes("Cookie(") || owningFramework(module, context.project) !== "litestar") return [];
+  const sites = [];
+  for (const call of callsOf2(module)) {
+    const parts = callParts(call);
+    if (!parts || !isLitestarCookie(module, parts.callee)) continue;
+    const args = argumentsOf(module, parts.argList);
+    const positional = args.filter((argument) => argument.kind === "positional");
+    if (positional.length > COOKIE_FIELDS.length) continue;
+    const field = (name3) => args.find((argument) => argument.kind === "keyword" && argument.name === name3)?.value ?? positional[COOKIE_FIELDS.indexOf(name3)]?.value;
+    const documentation = field("documentation_only");
+    if (documentation && evaluatePyFlag(module, documentation).kind !== "false") continue;
+    const value = field("value");
+    if (!value || isPyCookieDeletion(module, value, field)) continue;
+    const nameNode = field("key");
+    const name2 = nameNode ? stringLiteral(module, nameNode) : null;
+    const site = keywordCallSite(module, call, parts.argList, context, {
+      ruleId: ID,
+      keys: { httpOnly: "httponly", secure: "secure" },
+      cookieNames: name2 === null ? [] : [name2]
+    });
+    site.valueText = textOf2(module, value);
+    if (positional[6]) site.flags.secure = evaluatePyFlag(module, positional[6].value);
+    if (positional[7]) site.flags.httpOnly = evaluatePyFlag(module, positional[7].value);
+    const unknown = args.find(
+      (argument) => argument.kind === "keyword" && !COOKIE_FIELDS.includes(argument.name ?? "")
+    );
+    if (unknown)
+      withheld(site, `Litestar's \`Cookie\` has no \`${unknown.name}\` field, so this may be another class`);
+    const star = args.find((argument) => argument.kind === "star");
+    if (star) behindStarArguments(site, module, star.value);
+    sites.push(site);
+  }
+  return sites;
+}
+function isLitestarCookie(module, callee) {
+  const name2 = dottedName(module, callee);
+  if (!name2 || name2.at(-1) !== "Cookie") return false;
+  return importedFrom(module, name2[0], ["litestar"]);
+}
+
+// src/rules/sanic-cookies-dict.ts
+var ID2 = "sanic-cookies-dict";
+var sanicCookiesDict = {
+  meta: {
+    id: ID2,
+    framework: "sanic",
+    language: "python",
+    api: "response.cookies[name] = value",
+    description: 'Sanic cookies set the older way, `response.cookies[name] = value` with flags as `response.cookies[name]["secure"] = True`.',
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context) {
+    if (!module.text.includes(".cookies[") || owningFramework(module, context.project) !== "sanic") return [];
+    const sites = [];
+    module.tree.iterate({
+      enter(ref) {
+        if (ref.name !== "AssignStatement") return;
+        const site = siteOf4(module, ref.node, context);
+        if (site) sites.push(site);
+        return false;
+      }
+    });
+    return sites;
+  }
+};
+function subscriptOf(module, target) {
+  if (target?.name !== "MemberExpression") return null;
+  const outer = childrenOf(target);
+  if (outer[1]?.name !== "[" || !outer[0] || !outer[2]) return null;
+  const inner = outer[0].name === "MemberExpression" ? childrenOf(outer[0]) : [];
+  if (inner[1]?.name === "[" && inner[0] && inner[2]) {
+    const attribute = stringLiteral(module, outer[2]);
+    const jar2 = dottedName(module, inner[0]);
+    if (attribute === null || !jar2 || jar2.at(-1) !== "cookies") return null;
+    return {
+      jar: textOf2(module, inner[0]),
+      receiver: jar2.slice(0, -1),
+      key: textOf2(module, inner[2]),
+      keyNode: inner[2],
+      attribute
+    };
+  }
+  const jar = dottedName(module, outer[0]);
+  if (!jar || jar.at(-1) !== "cookies") return null;
+  return {
+    jar: textOf2(module, outer[0]),
+    receiver: jar.slice(0, -1),
+    key: textOf2(module, outer[2]),
+    keyNode: outer[2],
+    attribute: null
+  };
+}
+function siteOf4(module, statement, context) {
+  const cookie = subscriptOf(module, statement.firstChild);
+  const value = assignedValue(statement);
+  if (!cookie || cookie.attribute !== null || !value) return null;
+  const owner = cookie.receiver.at(-1);
+  if (!owner || cookie.receiver.length !== 1 || /^(?:req|request|self|cls)$/.test(owner)) return null;
+  if (!isSanicResponse(module, statement, owner, context)) return null;
+  const run2 = [statement];
+  const attributes2 = /* @__PURE__ */ new Map();
+  for (let next = statement.nextSibling; next; next = next.nextSibling) {
+    if (next.name !== "AssignStatement") {
+      if (/^(?:ExpressionStatement|PassStatement)$/.test(next.name)) continue;
+      break;
+    }
+    const write = subscriptOf(module, next.firstChild);
+    if (!write || write.jar !== cookie.jar || write.key !== cookie.key) continue;
+    if (write.attribute === null) break;
+    const attributeValue = assignedValue(next);
+    if (!attributeValue) continue;
+    attributes2.set(write.attribute.toLowerCase(), attributeValue);
+    run2.push(next);
+  }
+  const attribute = (name3) => attributes2.get(name3);
+  if (isPyCookieDeletion(module, value, (name3) => attribute(name3 === "max_age" ? "max-age" : name3)))
+    return null;
+  const flag = (name3) => {
+    const node = attributes2.get(name3);
+    return node ? evaluatePyFlag(module, node) : { kind: "absent" };
+  };
+  const name2 = stringLiteral(module, cookie.keyNode);
+  const quote = /^[a-zA-Z]*(['"])/.exec(cookie.key)?.[1] ?? '"';
+  return {
+    ruleId: ID2,
+    file: module.file,
+    offset: statement.from,
+    cookieNames: name2 === null ? [] : [name2],
+    valueText: textOf2(module, value),
+    flags: { httpOnly: flag("httponly"), secure: flag("secure") },
+    keys: { httpOnly: "httponly", secure: "secure" },
+    insertion: {
+      container: pyStatementsContainer(
+        module,
+        statement.from,
+        run2,
+        `${cookie.jar}[${cookie.key}][${quote}{key}${quote}] = True`
+      ),
+      nest: []
+    },
+    usedAt: [],
+    notes: [
+      "Sanic deprecated this style in 23.3 and removed it in 24.12; on newer versions use `response.add_cookie(name, value, httponly=True)`, which is Secure by default."
+    ]
+  };
+}
+function isSanicResponse(module, at, receiver, context) {
+  const wrapper = enclosingFunction(module, at);
+  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, at.from) : null;
+  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
+  if (!constructor) return true;
+  const resolved = resolveClass(module, constructor, context.load);
+  if (resolved.kind === "class") return false;
+  return resolved.kind !== "external" || resolved.name.split(".")[0] === "sanic";
+}
+
 // src/rules/python-rules.ts
 var PY_RULES = [
   tornadoSetCookie,
@@ -49413,7 +50620,12 @@ var PY_RULES = [
   aiohttpSetCookie,
   starletteSessionMiddleware,
   aiohttpSessionStorage,
-  pySetCookieHeader
+  pySetCookieHeader,
+  bottleSetCookie,
+  falconSetCookie,
+  sanicAddCookie,
+  litestarSetCookie,
+  sanicCookiesDict
 ];
 
 // src/rules/index.ts
@@ -49435,6 +50647,7 @@ var COLLECTED_FOLDERS = /* @__PURE__ */ new Set([
   "collectstatic",
   "static_collected"
 ]);
+var COLLECTED_FOLDER = new RegExp(`(?:^|/)(?:${[...COLLECTED_FOLDERS].join("|")})/`);
 var MANIFEST = "staticfiles.json";
 var ADMIN_MARKER = "admin/js/core.js";
 var SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
@@ -49458,32 +50671,34 @@ function builtCopies(files) {
   }
   const rootOf = (file) => {
     for (const root of roots) if (file.startsWith(root)) return root;
-    const segments = file.split("/");
-    const at = segments.findIndex(
-      (segment, index) => index < segments.length - 1 && COLLECTED_FOLDERS.has(segment)
-    );
-    return at === -1 ? null : `${segments.slice(0, at + 1).join("/")}/`;
+    const folder = COLLECTED_FOLDER.exec(file);
+    return folder ? file.slice(0, folder.index + folder[0].length) : null;
   };
   const judged = /* @__PURE__ */ new Map();
-  const sources = /* @__PURE__ */ new Map();
   for (const file of scripts) {
     const name2 = file.slice(file.lastIndexOf("/") + 1);
     const hashedMatch = HASHED.exec(name2);
     const hashed = hashedMatch && isHash(hashedMatch[2]) ? hashedMatch : null;
     const root = rootOf(file);
     const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
-    if (root !== null || hashed || vendored) judged.set(file, { root, hashed, vendored });
-    else {
-      const stem = name2.replace(SCRIPT, "");
-      const named = sources.get(stem);
-      if (named) named.push(file);
-      else sources.set(stem, [file]);
-    }
-  }
-  const result = /* @__PURE__ */ new Map();
-  for (const [file, { root, hashed, vendored }] of judged) {
+    if (root === null && !hashed && !vendored) continue;
     const inside = root === null ? file : file.slice(root.length);
     const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
+    judged.set(file, { root, hashed, vendored, unhashed });
+  }
+  const result = /* @__PURE__ */ new Map();
+  if (judged.size === 0) return result;
+  const wanted = new Set([...judged.values()].map(({ unhashed }) => copyStem(unhashed)));
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of scripts) {
+    if (judged.has(file)) continue;
+    const stem = file.slice(file.lastIndexOf("/") + 1).replace(SCRIPT, "");
+    if (!wanted.has(stem)) continue;
+    const named = sources.get(stem);
+    if (named) named.push(file);
+    else sources.set(stem, [file]);
+  }
+  for (const [file, { root, hashed, vendored, unhashed }] of judged) {
     const source = sourceOf2(unhashed, sources);
     if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
     else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
@@ -49494,9 +50709,7 @@ function builtCopies(files) {
 }
 function sourceOf2(relative2, sources) {
   const segments = relative2.split("/");
-  const name2 = segments.at(-1) ?? "";
-  const stem = name2.replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
-  const candidates = sources.get(stem) ?? [];
+  const candidates = sources.get(copyStem(relative2)) ?? [];
   let best = null;
   let bestScore = -1;
   let tie = false;
@@ -49514,6 +50727,9 @@ function sourceOf2(relative2, sources) {
     } else if (total === bestScore) tie = true;
   }
   return tie ? null : best;
+}
+function copyStem(relative2) {
+  return relative2.slice(relative2.lastIndexOf("/") + 1).replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
 }
 var BUNDLER_RUNTIME = /__webpack_require__|webpackChunk|\/\*{6}\/|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see|__vitePreload|parcelRequire|System\.register\(/;
 var SOURCE_MAP = /\n\/\/# sourceMappingURL=\S+\s*$/;
@@ -51007,7 +52223,7 @@ var FRAMEWORK_FACTS = {
   },
   flask: {
     name: "Flask",
-    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.",
+    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls. Quart reads the same keys with the same defaults.",
     behindProxy: "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
     defaultCookieName: "session",
     sessionRegeneration: "call `session.clear()` before storing the user in the session at login",
@@ -51020,7 +52236,7 @@ var FRAMEWORK_FACTS = {
     defaultCookieName: "remember_token"
   },
   werkzeug: {
-    name: "Werkzeug / Flask `set_cookie`",
+    name: "Werkzeug / Flask / Quart `set_cookie`",
     defaultBehaviour: "`Response.set_cookie` defaults to `secure=False` and `httponly=False`.",
     behindProxy: "The attribute is written whatever the protocol of the request."
   },
@@ -51062,6 +52278,77 @@ var FRAMEWORK_FACTS = {
       splatted: "Tornado reads no `cookie_settings` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.",
       check: "Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does"
     }
+  },
+  adonisjs: {
+    name: "AdonisJS",
+    defaultBehaviour: "`response.cookie`, `encryptedCookie` and `plainCookie` lay their options over `http.cookie` from `config/app.ts`. In v6, `defineConfig` makes that HttpOnly, Secure and SameSite `lax`, but only while `cookie` is left out: a `cookie` object replaces those defaults whole, so a key missing from it is off. v5 has no defaults: only what `http.cookie` says.",
+    behindProxy: "AdonisJS writes the attributes as configured, whatever the protocol of the request. Code that reads `request.secure()` needs `trustProxy` in `config/app.ts` to see `X-Forwarded-Proto`.",
+    secretSetting: "`appKey` (`APP_KEY`)"
+  },
+  "adonisjs-session": {
+    name: "@adonisjs/session",
+    defaultBehaviour: "The session id is written with `response.cookie`, so a key the session config's `cookie` object leaves out comes from the app's `http.cookie` defaults; the generated config sets `secure: app.inProduction`.",
+    behindProxy: "The attribute is written as configured, whatever the protocol of the request.",
+    defaultCookieName: "adonis_session",
+    sessionRegeneration: "call `session.regenerate()` after a successful login",
+    secretSetting: "`appKey` (`APP_KEY`)"
+  },
+  sails: {
+    name: "Sails",
+    defaultBehaviour: "`sails.config.session` goes to express-session: the session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true`. Sails refuses any value but a boolean there (no `'auto'`), and the generated `config/env/production.js` leaves `secure: true` commented out.",
+    behindProxy: "With `cookie.secure: true`, express-session only sends the cookie on requests it believes are HTTPS: when TLS ends at a proxy, set `trustProxy: true` under `http` in `config/env/production.js`, or logins stop sticking without an error.",
+    overPlainHttp: "express-session goes further and does not send the session cookie at all.",
+    defaultCookieName: "sails.sid",
+    sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
+    verifyAfterSecure: "Sails: behind the production proxy, log in and reload: you stay logged in. If not, set `http: { trustProxy: true }` in `config/env/production.js`.",
+    secretSetting: "`session.secret`"
+  },
+  bottle: {
+    name: "Bottle",
+    defaultBehaviour: "`response.set_cookie(name, value, secret=None, **options)` writes `secure` and `httponly` only when they are passed and truthy, so both are off by default; its third positional argument is the signing secret, not an options dict. Bottle has no session layer of its own.",
+    behindProxy: "The attribute is written whatever the protocol of the request. `request.urlparts.scheme` takes `X-Forwarded-Proto` from any client that sends it, so it is only as trustworthy as the proxy that overwrites that header."
+  },
+  falcon: {
+    name: "Falcon",
+    defaultBehaviour: "`resp.set_cookie` defaults to `http_only=True`, and a `secure` left out (or `None`) follows `app.resp_options.secure_cookies_by_default`, which is `True`; only an explicit `False` (or that option set to `False`) turns a flag off. SameSite is not set unless `same_site` is passed.",
+    behindProxy: "Falcon writes Secure whatever the protocol of the request; `req.scheme` reports `https` behind a proxy only through `req.forwarded_scheme`."
+  },
+  sanic: {
+    name: "Sanic",
+    defaultBehaviour: '`response.add_cookie` (Sanic 23.3 and later) defaults to `secure=True`, `samesite="Lax"` and `httponly=False`; all its options are keyword-only. The older `response.cookies[name] = value` style sets no flag at all, was deprecated in 23.3 and no longer works from 24.12.',
+    behindProxy: "The attribute is written whatever the protocol. `request.scheme` says `https` behind a proxy only when `SERVER_NAME` is a full `https://` URL or the forwarded headers are trusted (`FORWARDED_SECRET`, `PROXIES_COUNT` or `REAL_IP_HEADER`)."
+  },
+  litestar: {
+    name: "Litestar",
+    defaultBehaviour: '`Cookie(...)` and `Response.set_cookie(...)` default to `samesite="lax"`; `secure` and `httponly` are not written unless set. The session middleware configs default to `httponly=True, secure=False`, and `CSRFConfig` leaves its cookie readable by script on purpose.',
+    behindProxy: "The attribute is written whatever the protocol. `request.url.scheme` says `https` behind a proxy only when the ASGI server trusts the forwarded headers (uvicorn `--proxy-headers`)."
+  },
+  oak: {
+    name: "Oak",
+    defaultBehaviour: "`ctx.cookies.set` makes cookies HttpOnly unless `httpOnly: false` and, when `secure` is left out, adds Secure on requests Oak sees as HTTPS; SameSite is off unless set.",
+    behindProxy: "Oak decides whether a request is secure from how the server was started (`app.listen({ secure: true, \u2026 })`), never from `X-Forwarded-Proto`: behind a proxy that terminates TLS the automatic mode leaves Secure off, and an explicit `secure: true` throws `Cannot send secure cookie over unencrypted connection` on every request unless `ignoreInsecure: true` is passed with it.",
+    overPlainHttp: "Oak fails harder: `ctx.cookies.set` with `secure: true` throws unless the call also passes `ignoreInsecure: true`.",
+    verifyAfterSecure: "Oak: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; behind a TLS proxy, pass `ignoreInsecure: true` alongside `secure: true`."
+  },
+  astro: {
+    name: "Astro",
+    defaultBehaviour: "`cookies.set` passes its options to the `cookie` package unchanged: HttpOnly, Secure and SameSite are off unless set, and there is no default `path` either, so a cookie set from `/account/login` is scoped to `/account`.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  "qwik-city": {
+    name: "Qwik City",
+    defaultBehaviour: '`cookie.set` / `cookie.append` write HttpOnly, Secure, SameSite and Path only when the options give them: nothing is on by default and there is no default `path`. Note that `sameSite: false` means `SameSite=None` here, not "leave it out".',
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  elysia: {
+    name: "Elysia",
+    defaultBehaviour: "Cookies take the app's `new Elysia({ cookie: { \u2026 } })` config, on top of which Elysia only defaults `path` to `/`: HttpOnly and Secure are off unless that config or the cookie (`cookie.name.set({ \u2026 })`, `cookie.name.httpOnly = true`) turns them on. `set` starts again from the app config; `update` merges into the cookie as it is.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  "deno-std": {
+    name: "Deno `@std/http`",
+    defaultBehaviour: "`setCookie(headers, cookie)` writes `HttpOnly` and `Secure` only when the cookie object sets them (a `__Secure-` or `__Host-` name adds Secure by itself); SameSite is left out unless given.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
   }
 };
 
@@ -51803,7 +53090,7 @@ function renderAnalysis(result, options) {
 }
 
 // src/scan.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/evidence/source.ts
 var Source = class {
@@ -52132,8 +53419,10 @@ var PATTERNS2 = [
   {
     kind: "conditional-server",
     needle: /ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile\s*=/,
-    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
-    regex: /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]+[^\n]*\r?\n){0,3}?[ \t]+[^\n]*\b(?:ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile[ \t]*=)/gim,
+    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured). An indented line is
+    // one blank then anything: `[ \t]+[^\n]*` would split the indent every possible way, and nested in the
+    // repeated lines that backtracking took seconds on a 30 KB module (asyncio/sslproto.py).
+    regex: /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)[^\n]*:[ \t]*\r?\n(?:[ \t][^\n]*\r?\n){0,3}?[ \t][^\n]*\b(?:ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile[ \t]*=)/gim,
     languages: ["python"],
     describe: (code) => `\`${code}\`: TLS is set up only when configured`
   },
@@ -52361,6 +53650,7 @@ function findHttpOnlyProxy(deploy) {
 }
 
 // src/evidence/proxy-trust.ts
+var SAILS_CONFIG = /(^|\/)config\/(http|local|env\/[^/]+)\.[cm]?js$/;
 var OFF = /^\s*(?:false|False|0|None|null|undefined|\[\s*\]|['"]{2})\s*$/;
 var PATTERNS3 = [
   {
@@ -52402,7 +53692,8 @@ var PATTERNS3 = [
     languages: ["javascript"]
   },
   {
-    framework: "fastify",
+    // Sails spells its setting the same way, under `http` in its config folder.
+    framework: (source) => SAILS_CONFIG.test(source.file) ? "sails" : "fastify",
     needle: "trustProxy",
     regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
     enabled: (match) => !OFF.test(match[1] ?? ""),
@@ -52493,6 +53784,9 @@ function emptyEvidenceData() {
     manifestsRead: { javascript: false, python: false },
     moot: []
   };
+}
+function emptyEvidence() {
+  return makeEvidence(emptyEvidenceData());
 }
 function makeEvidence(data) {
   const readersByName = groupBy(data.readers, (reader2) => reader2.name);
@@ -52968,6 +54262,29 @@ function followRequest(site, meta2, text) {
       return meta2.id === "django-set-cookie" ? django(site, text) : null;
     case "express":
       return express(site, text);
+    case "adonisjs":
+      return meta2.id === "adonisjs-response-cookie" ? adonisjs(site, text) : null;
+    case "bottle":
+      return bottle(site, text);
+    case "falcon":
+      return requestParameter(site, text, ["req", "request"], (name2) => ({
+        value: `${name2}.scheme == "https"`,
+        caution: `\`${name2}.scheme\` is the scheme the WSGI/ASGI server saw: behind a TLS-terminating proxy it is \`http\` and the cookie never gets Secure; \`${name2}.forwarded_scheme\` reads the proxy's headers`
+      }));
+    case "sanic":
+      return requestParameter(site, text, ["request"], (name2) => ({
+        value: `${name2}.scheme == "https"`,
+        caution: `behind a TLS-terminating proxy \`${name2}.scheme\` is \`https\` only when Sanic trusts the forwarded headers (\`FORWARDED_SECRET\`, \`PROXIES_COUNT\` or \`REAL_IP_HEADER\`)`
+      }));
+    case "litestar":
+      return requestParameter(site, text, ["request"], (name2) => ({
+        value: `${name2}.url.scheme == "https"`,
+        caution: `behind a TLS-terminating proxy \`${name2}.url.scheme\` is \`https\` only when the ASGI server trusts the forwarded headers (uvicorn \`--proxy-headers\`)`
+      }));
+    case "astro":
+      return contextUrl(site, text, "cookies");
+    case "qwik-city":
+      return contextUrl(site, text, "cookie");
     default:
       return null;
   }
@@ -52979,7 +54296,7 @@ function tornado(site, text) {
   return { value: 'self.request.protocol == "https"' };
 }
 function flask(site, text) {
-  const imported = /^from\s+flask\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  const imported = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
   let found = false;
   for (const match of text.matchAll(imported)) {
     const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]);
@@ -53018,6 +54335,54 @@ function express(site, text) {
     value: `${last[1]}.secure`,
     caution: `\`${last[1]}.secure\` is true only for requests Express sees as HTTPS: behind a TLS-terminating proxy, add \`app.set('trust proxy', 1)\` or the cookie never gets Secure`
   };
+}
+function adonisjs(site, text) {
+  const method = String.raw`\s*\.\s*(?:cookie|encryptedCookie|plainCookie)\s*\(`;
+  const receiver = String.raw`((?:[A-Za-z_$][\w$]*\s*\.\s*)*)response`;
+  const atCall = new RegExp(`^${receiver}${method}`).exec(text.slice(site.offset));
+  const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+  let call = atCall;
+  if (!call)
+    for (const match of before.matchAll(new RegExp(`(?<![\\w$.])${receiver}${method}`, "g"))) call = match;
+  if (!call) return null;
+  const owner = call[1].replace(/\s+/g, "");
+  if (owner !== "") return { value: `${owner}request.secure()` };
+  const callOffset = atCall ? site.offset : site.offset - before.length + call.index;
+  const head = text.slice(0, callOffset);
+  let last = null;
+  for (const match of head.matchAll(/\(\s*\{([^{}()]*)\}\s*(?::[^={]*)?\)\s*(?::[^={]*)?(?:=>\s*)?\{/g))
+    last = match;
+  if (!last || !/(^|,)\s*response\s*(,|$)/.test(last[1]) || !/(^|,)\s*request\s*(,|$)/.test(last[1]))
+    return null;
+  if (!stillOpen(text.slice(last.index + last[0].length, callOffset))) return null;
+  return { value: "request.secure()" };
+}
+function contextUrl(site, text, jar) {
+  const call = new RegExp(`([A-Za-z_$][\\w$]*)\\s*\\.\\s*${jar}\\s*\\.\\s*(?:set|append)\\s*\\(`, "g");
+  const atCall = new RegExp(`^${call.source}`).exec(text.slice(site.offset));
+  let receiver = atCall?.[1];
+  if (!atCall) {
+    const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+    let last = null;
+    for (const match of before.matchAll(call)) last = match;
+    if (!last || !stillOpenCall(before.slice(last.index + last[0].length))) return null;
+    receiver = last[1];
+  }
+  if (!receiver) return null;
+  const quote = quoteOf2(text);
+  return {
+    value: `${receiver}.url.protocol === ${quote}https:${quote}`,
+    caution: `\`${receiver}.url\` is the URL the server received: behind a TLS-terminating proxy it says \`http:\` unless the server or adapter rebuilds it from \`X-Forwarded-Proto\`, and the cookie then never gets Secure`
+  };
+}
+function stillOpenCall(args) {
+  let depth = 1;
+  for (const char of args.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""')) {
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+    if (depth === 0) return false;
+  }
+  return true;
 }
 function stillOpen(body) {
   const stripped = body.replace(/\/\/[^\n]*|\/\*[^]*?\*\//g, "").replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
@@ -53061,6 +54426,26 @@ function quoteOf2(text) {
   const double = (text.match(/"/g) ?? []).length;
   return double > single ? '"' : "'";
 }
+function bottle(site, text) {
+  const imported = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  let found = false;
+  for (const match of text.matchAll(imported)) {
+    const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim());
+    if (names.includes("request")) found = true;
+  }
+  if (!found) return null;
+  const def = enclosingDef(text, site.offset);
+  if (!def || def.parameters.includes("request")) return null;
+  return {
+    value: 'request.urlparts.scheme == "https"',
+    caution: "`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header"
+  };
+}
+function requestParameter(site, text, names, build) {
+  const def = enclosingDef(text, site.offset);
+  const name2 = def ? names.find((candidate) => def.parameters.includes(candidate)) : void 0;
+  return name2 ? build(name2) : null;
+}
 
 // src/fix/site-facts.ts
 var PROXY_SETTING = {
@@ -53092,6 +54477,11 @@ var PROXY_SETTING = {
     ids: ["django"],
     setting: "SECURE_PROXY_SSL_HEADER",
     line: 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")'
+  },
+  sails: {
+    ids: ["sails"],
+    setting: "in config/env/production.js",
+    line: "http: { trustProxy: true }"
   }
 };
 var SIGNER_CALL = /^(?:await\s+)?(?:[\w$.]+\.)?(?:sign|signSync|encode|create_access_token|create_refresh_token|dumps|sign_token|create_token|generate_token|issue_token)\s*\(/;
@@ -53423,7 +54813,7 @@ function decideSecure(value, meta2, kind, facts) {
   });
   if (meta2.neverAddSecure) {
     return leave(
-      problem === "missing" ? "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting" : "writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)",
+      problem === "missing" ? "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting" : `writing \`secure: true\` here throws on requests the app sees as plain HTTP; remove \`secure: false\` to get the automatic Secure, and ${meta2.secureWithoutThrow ?? "trust the TLS-terminating proxy (`app.proxy = true`)"}`,
       [],
       problem === "missing" ? "medium" : severity
     );
@@ -54119,6 +55509,7 @@ function scanFiles(input) {
   };
 }
 function collectEvidence(analysis, input, fileSet) {
+  if (analysis.sites.length === 0) return emptyEvidence();
   const sources = new Map(analysis.texts);
   for (const [file, text] of analysis.settingTexts) sources.set(file, text);
   const extras = /* @__PURE__ */ new Map();
@@ -54272,8 +55663,9 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     const forSettings = readSettings && mayConfigureServer(file);
     let onlySettings = false;
     const filter = forSettings ? (content2) => {
-      if (mentionsCookieApi(content2)) return true;
-      onlySettings = mentionsServerSetting(content2);
+      const text = typeof content2 === "string" ? content2 : content2.toString("latin1");
+      if (mentionsCookieApi(text)) return true;
+      onlySettings = mentionsServerSetting(text);
       return onlySettings;
     } : mentionsCookieApi;
     const result = read(file, always.has(file) ? void 0 : filter);
@@ -54424,7 +55816,7 @@ function compareFindings2(a, b) {
 }
 var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix4.normalize(posix4.join(posix4.dirname(fromFile), specifier));
+  const base = posix5.normalize(posix5.join(posix5.dirname(fromFile), specifier));
   if (base.startsWith("..")) return null;
   const candidates = [
     base,
@@ -54443,17 +55835,17 @@ function resolvePythonModule(fromFile, dotted, files) {
   const parts = dotted.slice(dots).split(".").filter(Boolean);
   const roots = [];
   if (dots > 0) {
-    let folder = posix4.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix4.dirname(folder);
+    let folder = posix5.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix5.dirname(folder);
     roots.push(folder === "." ? "" : folder);
   } else {
-    for (let folder = posix4.dirname(fromFile); ; folder = posix4.dirname(folder)) {
+    for (let folder = posix5.dirname(fromFile); ; folder = posix5.dirname(folder)) {
       roots.push(folder === "." ? "" : folder);
       if (folder === "." || folder === "/" || folder === "") break;
     }
   }
   for (const root of roots) {
-    const stem = posix4.join(root, ...parts);
+    const stem = posix5.join(root, ...parts);
     for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
       if (files.has(candidate)) return candidate;
     }

@@ -2762,132 +2762,132 @@ var require_constants2 = __commonJS({
       TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
       TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
     })(TYPE = exports.TYPE || (exports.TYPE = {}));
-    var FLAGS2;
-    (function(FLAGS3) {
-      FLAGS3[FLAGS3["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
-      FLAGS3[FLAGS3["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
-      FLAGS3[FLAGS3["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
-      FLAGS3[FLAGS3["CHUNKED"] = 8] = "CHUNKED";
-      FLAGS3[FLAGS3["UPGRADE"] = 16] = "UPGRADE";
-      FLAGS3[FLAGS3["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
-      FLAGS3[FLAGS3["SKIPBODY"] = 64] = "SKIPBODY";
-      FLAGS3[FLAGS3["TRAILING"] = 128] = "TRAILING";
-      FLAGS3[FLAGS3["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
-    })(FLAGS2 = exports.FLAGS || (exports.FLAGS = {}));
+    var FLAGS3;
+    (function(FLAGS4) {
+      FLAGS4[FLAGS4["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
+      FLAGS4[FLAGS4["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
+      FLAGS4[FLAGS4["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
+      FLAGS4[FLAGS4["CHUNKED"] = 8] = "CHUNKED";
+      FLAGS4[FLAGS4["UPGRADE"] = 16] = "UPGRADE";
+      FLAGS4[FLAGS4["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
+      FLAGS4[FLAGS4["SKIPBODY"] = 64] = "SKIPBODY";
+      FLAGS4[FLAGS4["TRAILING"] = 128] = "TRAILING";
+      FLAGS4[FLAGS4["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
+    })(FLAGS3 = exports.FLAGS || (exports.FLAGS = {}));
     var LENIENT_FLAGS;
     (function(LENIENT_FLAGS2) {
       LENIENT_FLAGS2[LENIENT_FLAGS2["HEADERS"] = 1] = "HEADERS";
       LENIENT_FLAGS2[LENIENT_FLAGS2["CHUNKED_LENGTH"] = 2] = "CHUNKED_LENGTH";
       LENIENT_FLAGS2[LENIENT_FLAGS2["KEEP_ALIVE"] = 4] = "KEEP_ALIVE";
     })(LENIENT_FLAGS = exports.LENIENT_FLAGS || (exports.LENIENT_FLAGS = {}));
-    var METHODS2;
-    (function(METHODS3) {
-      METHODS3[METHODS3["DELETE"] = 0] = "DELETE";
-      METHODS3[METHODS3["GET"] = 1] = "GET";
-      METHODS3[METHODS3["HEAD"] = 2] = "HEAD";
-      METHODS3[METHODS3["POST"] = 3] = "POST";
-      METHODS3[METHODS3["PUT"] = 4] = "PUT";
-      METHODS3[METHODS3["CONNECT"] = 5] = "CONNECT";
-      METHODS3[METHODS3["OPTIONS"] = 6] = "OPTIONS";
-      METHODS3[METHODS3["TRACE"] = 7] = "TRACE";
-      METHODS3[METHODS3["COPY"] = 8] = "COPY";
-      METHODS3[METHODS3["LOCK"] = 9] = "LOCK";
-      METHODS3[METHODS3["MKCOL"] = 10] = "MKCOL";
-      METHODS3[METHODS3["MOVE"] = 11] = "MOVE";
-      METHODS3[METHODS3["PROPFIND"] = 12] = "PROPFIND";
-      METHODS3[METHODS3["PROPPATCH"] = 13] = "PROPPATCH";
-      METHODS3[METHODS3["SEARCH"] = 14] = "SEARCH";
-      METHODS3[METHODS3["UNLOCK"] = 15] = "UNLOCK";
-      METHODS3[METHODS3["BIND"] = 16] = "BIND";
-      METHODS3[METHODS3["REBIND"] = 17] = "REBIND";
-      METHODS3[METHODS3["UNBIND"] = 18] = "UNBIND";
-      METHODS3[METHODS3["ACL"] = 19] = "ACL";
-      METHODS3[METHODS3["REPORT"] = 20] = "REPORT";
-      METHODS3[METHODS3["MKACTIVITY"] = 21] = "MKACTIVITY";
-      METHODS3[METHODS3["CHECKOUT"] = 22] = "CHECKOUT";
-      METHODS3[METHODS3["MERGE"] = 23] = "MERGE";
-      METHODS3[METHODS3["M-SEARCH"] = 24] = "M-SEARCH";
-      METHODS3[METHODS3["NOTIFY"] = 25] = "NOTIFY";
-      METHODS3[METHODS3["SUBSCRIBE"] = 26] = "SUBSCRIBE";
-      METHODS3[METHODS3["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
-      METHODS3[METHODS3["PATCH"] = 28] = "PATCH";
-      METHODS3[METHODS3["PURGE"] = 29] = "PURGE";
-      METHODS3[METHODS3["MKCALENDAR"] = 30] = "MKCALENDAR";
-      METHODS3[METHODS3["LINK"] = 31] = "LINK";
-      METHODS3[METHODS3["UNLINK"] = 32] = "UNLINK";
-      METHODS3[METHODS3["SOURCE"] = 33] = "SOURCE";
-      METHODS3[METHODS3["PRI"] = 34] = "PRI";
-      METHODS3[METHODS3["DESCRIBE"] = 35] = "DESCRIBE";
-      METHODS3[METHODS3["ANNOUNCE"] = 36] = "ANNOUNCE";
-      METHODS3[METHODS3["SETUP"] = 37] = "SETUP";
-      METHODS3[METHODS3["PLAY"] = 38] = "PLAY";
-      METHODS3[METHODS3["PAUSE"] = 39] = "PAUSE";
-      METHODS3[METHODS3["TEARDOWN"] = 40] = "TEARDOWN";
-      METHODS3[METHODS3["GET_PARAMETER"] = 41] = "GET_PARAMETER";
-      METHODS3[METHODS3["SET_PARAMETER"] = 42] = "SET_PARAMETER";
-      METHODS3[METHODS3["REDIRECT"] = 43] = "REDIRECT";
-      METHODS3[METHODS3["RECORD"] = 44] = "RECORD";
-      METHODS3[METHODS3["FLUSH"] = 45] = "FLUSH";
-    })(METHODS2 = exports.METHODS || (exports.METHODS = {}));
+    var METHODS3;
+    (function(METHODS4) {
+      METHODS4[METHODS4["DELETE"] = 0] = "DELETE";
+      METHODS4[METHODS4["GET"] = 1] = "GET";
+      METHODS4[METHODS4["HEAD"] = 2] = "HEAD";
+      METHODS4[METHODS4["POST"] = 3] = "POST";
+      METHODS4[METHODS4["PUT"] = 4] = "PUT";
+      METHODS4[METHODS4["CONNECT"] = 5] = "CONNECT";
+      METHODS4[METHODS4["OPTIONS"] = 6] = "OPTIONS";
+      METHODS4[METHODS4["TRACE"] = 7] = "TRACE";
+      METHODS4[METHODS4["COPY"] = 8] = "COPY";
+      METHODS4[METHODS4["LOCK"] = 9] = "LOCK";
+      METHODS4[METHODS4["MKCOL"] = 10] = "MKCOL";
+      METHODS4[METHODS4["MOVE"] = 11] = "MOVE";
+      METHODS4[METHODS4["PROPFIND"] = 12] = "PROPFIND";
+      METHODS4[METHODS4["PROPPATCH"] = 13] = "PROPPATCH";
+      METHODS4[METHODS4["SEARCH"] = 14] = "SEARCH";
+      METHODS4[METHODS4["UNLOCK"] = 15] = "UNLOCK";
+      METHODS4[METHODS4["BIND"] = 16] = "BIND";
+      METHODS4[METHODS4["REBIND"] = 17] = "REBIND";
+      METHODS4[METHODS4["UNBIND"] = 18] = "UNBIND";
+      METHODS4[METHODS4["ACL"] = 19] = "ACL";
+      METHODS4[METHODS4["REPORT"] = 20] = "REPORT";
+      METHODS4[METHODS4["MKACTIVITY"] = 21] = "MKACTIVITY";
+      METHODS4[METHODS4["CHECKOUT"] = 22] = "CHECKOUT";
+      METHODS4[METHODS4["MERGE"] = 23] = "MERGE";
+      METHODS4[METHODS4["M-SEARCH"] = 24] = "M-SEARCH";
+      METHODS4[METHODS4["NOTIFY"] = 25] = "NOTIFY";
+      METHODS4[METHODS4["SUBSCRIBE"] = 26] = "SUBSCRIBE";
+      METHODS4[METHODS4["UNSUBSCRIBE"] = 27] = "UNSUBSCRIBE";
+      METHODS4[METHODS4["PATCH"] = 28] = "PATCH";
+      METHODS4[METHODS4["PURGE"] = 29] = "PURGE";
+      METHODS4[METHODS4["MKCALENDAR"] = 30] = "MKCALENDAR";
+      METHODS4[METHODS4["LINK"] = 31] = "LINK";
+      METHODS4[METHODS4["UNLINK"] = 32] = "UNLINK";
+      METHODS4[METHODS4["SOURCE"] = 33] = "SOURCE";
+      METHODS4[METHODS4["PRI"] = 34] = "PRI";
+      METHODS4[METHODS4["DESCRIBE"] = 35] = "DESCRIBE";
+      METHODS4[METHODS4["ANNOUNCE"] = 36] = "ANNOUNCE";
+      METHODS4[METHODS4["SETUP"] = 37] = "SETUP";
+      METHODS4[METHODS4["PLAY"] = 38] = "PLAY";
+      METHODS4[METHODS4["PAUSE"] = 39] = "PAUSE";
+      METHODS4[METHODS4["TEARDOWN"] = 40] = "TEARDOWN";
+      METHODS4[METHODS4["GET_PARAMETER"] = 41] = "GET_PARAMETER";
+      METHODS4[METHODS4["SET_PARAMETER"] = 42] = "SET_PARAMETER";
+      METHODS4[METHODS4["REDIRECT"] = 43] = "REDIRECT";
+      METHODS4[METHODS4["RECORD"] = 44] = "RECORD";
+      METHODS4[METHODS4["FLUSH"] = 45] = "FLUSH";
+    })(METHODS3 = exports.METHODS || (exports.METHODS = {}));
     exports.METHODS_HTTP = [
-      METHODS2.DELETE,
-      METHODS2.GET,
-      METHODS2.HEAD,
-      METHODS2.POST,
-      METHODS2.PUT,
-      METHODS2.CONNECT,
-      METHODS2.OPTIONS,
-      METHODS2.TRACE,
-      METHODS2.COPY,
-      METHODS2.LOCK,
-      METHODS2.MKCOL,
-      METHODS2.MOVE,
-      METHODS2.PROPFIND,
-      METHODS2.PROPPATCH,
-      METHODS2.SEARCH,
-      METHODS2.UNLOCK,
-      METHODS2.BIND,
-      METHODS2.REBIND,
-      METHODS2.UNBIND,
-      METHODS2.ACL,
-      METHODS2.REPORT,
-      METHODS2.MKACTIVITY,
-      METHODS2.CHECKOUT,
-      METHODS2.MERGE,
-      METHODS2["M-SEARCH"],
-      METHODS2.NOTIFY,
-      METHODS2.SUBSCRIBE,
-      METHODS2.UNSUBSCRIBE,
-      METHODS2.PATCH,
-      METHODS2.PURGE,
-      METHODS2.MKCALENDAR,
-      METHODS2.LINK,
-      METHODS2.UNLINK,
-      METHODS2.PRI,
+      METHODS3.DELETE,
+      METHODS3.GET,
+      METHODS3.HEAD,
+      METHODS3.POST,
+      METHODS3.PUT,
+      METHODS3.CONNECT,
+      METHODS3.OPTIONS,
+      METHODS3.TRACE,
+      METHODS3.COPY,
+      METHODS3.LOCK,
+      METHODS3.MKCOL,
+      METHODS3.MOVE,
+      METHODS3.PROPFIND,
+      METHODS3.PROPPATCH,
+      METHODS3.SEARCH,
+      METHODS3.UNLOCK,
+      METHODS3.BIND,
+      METHODS3.REBIND,
+      METHODS3.UNBIND,
+      METHODS3.ACL,
+      METHODS3.REPORT,
+      METHODS3.MKACTIVITY,
+      METHODS3.CHECKOUT,
+      METHODS3.MERGE,
+      METHODS3["M-SEARCH"],
+      METHODS3.NOTIFY,
+      METHODS3.SUBSCRIBE,
+      METHODS3.UNSUBSCRIBE,
+      METHODS3.PATCH,
+      METHODS3.PURGE,
+      METHODS3.MKCALENDAR,
+      METHODS3.LINK,
+      METHODS3.UNLINK,
+      METHODS3.PRI,
       // TODO(indutny): should we allow it with HTTP?
-      METHODS2.SOURCE
+      METHODS3.SOURCE
     ];
     exports.METHODS_ICE = [
-      METHODS2.SOURCE
+      METHODS3.SOURCE
     ];
     exports.METHODS_RTSP = [
-      METHODS2.OPTIONS,
-      METHODS2.DESCRIBE,
-      METHODS2.ANNOUNCE,
-      METHODS2.SETUP,
-      METHODS2.PLAY,
-      METHODS2.PAUSE,
-      METHODS2.TEARDOWN,
-      METHODS2.GET_PARAMETER,
-      METHODS2.SET_PARAMETER,
-      METHODS2.REDIRECT,
-      METHODS2.RECORD,
-      METHODS2.FLUSH,
+      METHODS3.OPTIONS,
+      METHODS3.DESCRIBE,
+      METHODS3.ANNOUNCE,
+      METHODS3.SETUP,
+      METHODS3.PLAY,
+      METHODS3.PAUSE,
+      METHODS3.TEARDOWN,
+      METHODS3.GET_PARAMETER,
+      METHODS3.SET_PARAMETER,
+      METHODS3.REDIRECT,
+      METHODS3.RECORD,
+      METHODS3.FLUSH,
       // For AirPlay
-      METHODS2.GET,
-      METHODS2.POST
+      METHODS3.GET,
+      METHODS3.POST
     ];
-    exports.METHOD_MAP = utils_1.enumToMap(METHODS2);
+    exports.METHOD_MAP = utils_1.enumToMap(METHODS3);
     exports.H_METHOD_MAP = {};
     Object.keys(exports.METHOD_MAP).forEach((key) => {
       if (/^H/.test(key)) {
@@ -18330,7 +18330,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID3 = Buffer.from("id");
     var RETRY2 = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18546,7 +18546,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
+        if (isFieldName(line, fieldLength, ID3)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -61063,19 +61063,53 @@ function extractNotes(body) {
   return notes.length > MAX_NOTES ? `${notes.slice(0, MAX_NOTES)}\u2026` : notes;
 }
 
+// src/deliver/github/identity.ts
+async function learnIdentity(sources) {
+  let failure = null;
+  try {
+    const viewer = await sources.viewer();
+    if (typeof viewer?.login === "string" && viewer.login !== "") {
+      return { login: viewer.login, id: typeof viewer.databaseId === "number" ? viewer.databaseId : null };
+    }
+  } catch (error2) {
+    failure = error2;
+  }
+  try {
+    const user = await sources.user();
+    if (typeof user?.login === "string" && user.login !== "") {
+      return { login: user.login, id: typeof user.id === "number" ? user.id : null };
+    }
+  } catch (error2) {
+    failure ??= error2;
+  }
+  throw failure ?? new Error("GitHub named no account for the token");
+}
+function isSelf(author, identity) {
+  if (!identity || !author) return false;
+  if (identity.id !== null && typeof author.id === "number") return author.id === identity.id;
+  if (typeof author.login !== "string" || author.login === "") return false;
+  const mine = identity.login.toLowerCase();
+  const theirs = author.login.toLowerCase();
+  if (theirs === mine) return true;
+  return !mine.endsWith("[bot]") && author.type === "Bot" && theirs === `${mine}[bot]`;
+}
+
 // src/deliver/remediation/plan.ts
 var COMMIT_TRAILER = "Generated-by: cookie-hardener";
 var HUMAN_COMMITS_MARKER = "<!-- cookie-hardener:human-commits";
 var CLOSED_AS_DONE = "<!-- cookie-hardener:closed-as-done -->";
 var WEB_FLOW_EMAIL = "noreply@github.com";
-function isSelf(author, identity) {
-  if (!author) return false;
-  if (identity.id !== null) return author.id === identity.id;
-  return author.login === identity.login || author.login === `${identity.login}[bot]`;
-}
 function isOwnCommitIdentity(commit, identity) {
-  if (identity.id === null || commit.authorId !== identity.id) return false;
-  return commit.committerId === identity.id || commit.committerEmail.toLowerCase() === WEB_FLOW_EMAIL;
+  if (identity.id === null || !isSelf({ id: commit.authorId }, identity)) return false;
+  return isSelf({ id: commit.committerId }, identity) || commit.committerEmail.toLowerCase() === WEB_FLOW_EMAIL;
+}
+function withoutEmptyTop(branch, identity) {
+  const [below, top] = branch.commits;
+  if (!branch.emptyTop || branch.commits.length !== 2 || !below || !top) return branch;
+  if (!isOwnCommitIdentity(top, identity) || top.parents.length !== 1 || top.parents[0] !== below.sha) {
+    return branch;
+  }
+  return { ...branch, head: below.sha, commits: [below], emptyTop: false };
 }
 function wantedTree(snapshot, fixes) {
   const tree = new Map([...snapshot.baseTree].map(([path, entry]) => [path, entry.sha]));
@@ -61123,7 +61157,9 @@ function humanCommitsMarker(head) {
 }
 function planRemediation(snapshot, request2) {
   const messages = [];
-  const { base, branch } = snapshot;
+  const { base } = snapshot;
+  const head = snapshot.branch?.head ?? null;
+  const branch = snapshot.branch && withoutEmptyTop(snapshot.branch, snapshot.identity);
   const open3 = snapshot.pulls.find((pull) => pull.state === "open") ?? null;
   const none3 = (pull = open3) => ({ kind: "none", messages, pull });
   if (snapshot.checkoutBranch !== base) {
@@ -61189,7 +61225,7 @@ function planRemediation(snapshot, request2) {
       kind: "close",
       messages,
       pull: open3,
-      deleteHead: ours && branch ? branch.head : null,
+      deleteHead: ours ? head : null,
       keptBecause: foreign.length > 0 ? `it holds ${foreign.length} commit(s) that cookie-hardener did not make (${foreign.map((commit) => commit.sha.slice(0, 7)).join(", ")})` : null
     };
   }
@@ -61226,15 +61262,15 @@ function planRemediation(snapshot, request2) {
     const foreign = foreignCommits(snapshot, branch, recordedHead);
     const text = `\`${request2.branch}\` has ${foreign.length} commit(s) that cookie-hardener did not make (${foreign.map((commit) => commit.sha.slice(0, 7)).join(", ")}), so it is left as it is: updating it would overwrite that work. Merge or close the pull request, or delete the branch, and the next run starts afresh.`;
     messages.push({ level: "warning", text });
-    const marker = humanCommitsMarker(branch.head);
+    const marker = humanCommitsMarker(head ?? branch.head);
     const said = open3 ? selfComments(snapshot, open3).some((comment2) => comment2.body.includes(marker)) : true;
     return { kind: "leave", messages, pull: open3, comment: said ? null : `${text}
 
 ${marker}` };
-  } else if (holdsExactly(snapshot, branch, tree) || stillCurrent(branch, fixes)) {
+  } else if (branch.head === head && (holdsExactly(snapshot, branch, tree) || stillCurrent(branch, fixes))) {
     branchStep = { kind: "keep", head: branch.head };
   } else {
-    branchStep = { kind: "move", expected: branch.head, files: newFiles };
+    branchStep = { kind: "move", expected: head ?? branch.head, files: newFiles };
   }
   return {
     kind: "deliver",
@@ -61455,12 +61491,21 @@ async function readSnapshot(host, request2, identity, stored) {
       `compare ${base} with ${request2.branch}`,
       () => host.compare(baseSha, head)
     );
+    const [below, top] = comparison.commits;
+    let emptyTop = false;
+    if (comparison.commits.length === 2 && below && top && isOwnCommitIdentity(top, identity)) {
+      const [belowCommit, topCommit] = await call(
+        "read the commits of the branch",
+        () => Promise.all([host.commitTree(below.sha), host.commitTree(top.sha)])
+      );
+      emptyTop = belowCommit.tree === topCommit.tree;
+    }
     let headTree = null;
-    if (comparison.commits.length === 1) {
+    if (comparison.commits.length === 1 || emptyTop) {
       const headCommit = await call("read the head of the branch", () => host.commitTree(head));
       headTree = await call("read the tree of the branch", () => host.tree(headCommit.tree));
     }
-    branch = { head, commits: comparison.commits, files: comparison.files, headTree };
+    branch = { head, commits: comparison.commits, files: comparison.files, headTree, emptyTop };
   }
   const checkoutBlobs = /* @__PURE__ */ new Map();
   for (const path of branch?.files ?? [])
@@ -66116,10 +66161,10 @@ function createGitHubClient(options) {
 
 // src/deliver/github/repo-host.ts
 var ZERO_OID = "0000000000000000000000000000000000000000";
-function createOctokitRepoHost(options) {
+function createGitHubRepoHost(options) {
   return new OctokitRepoHost(createGitHubClient(options), options);
 }
-var OctokitRepoHost = class {
+var OctokitRepoHost = class _OctokitRepoHost {
   constructor(github, options) {
     this.github = github;
     this.options = options;
@@ -66131,6 +66176,7 @@ var OctokitRepoHost = class {
   owner;
   repo;
   nodeId = null;
+  identityLookup = null;
   /** Set once GraphQL's updateRefs turned out to be missing (older GitHub Enterprise Server). */
   noUpdateRefs = false;
   graphql(query, variables) {
@@ -66140,12 +66186,15 @@ var OctokitRepoHost = class {
       ...this.options.graphqlUrl ? { url: this.options.graphqlUrl } : {}
     });
   }
-  async identity() {
-    const data = await this.graphql(
-      "query { viewer { login databaseId } }",
-      {}
-    );
-    return { login: data.viewer.login, id: data.viewer.databaseId ?? null };
+  identity() {
+    this.identityLookup ??= learnIdentity({
+      viewer: async () => (await this.graphql(
+        "query { viewer { login databaseId } }",
+        {}
+      )).viewer,
+      user: async () => (await this.github.rest.users.getAuthenticated()).data
+    });
+    return this.identityLookup;
   }
   async repository() {
     const { data } = await this.github.rest.repos.get({ owner: this.owner, repo: this.repo });
@@ -66231,7 +66280,7 @@ var OctokitRepoHost = class {
       body: pull.body ?? "",
       url: pull.html_url,
       headRef: pull.head.ref,
-      author: pull.user ? { login: pull.user.login, id: pull.user.id } : null
+      author: authorOf(pull.user)
     })).sort((a, b) => b.number - a.number);
   }
   async comments(pull) {
@@ -66244,7 +66293,7 @@ var OctokitRepoHost = class {
     return comments2.map((comment2) => ({
       id: comment2.id,
       body: comment2.body ?? "",
-      author: comment2.user ? { login: comment2.user.login, id: comment2.user.id } : null
+      author: authorOf(comment2.user)
     }));
   }
   async createCommit(parent, parentTree, files, message) {
@@ -66316,12 +66365,32 @@ var OctokitRepoHost = class {
       throw error2;
     }
   }
+  static HOLDING_MESSAGE = [
+    "cookie-hardener: hold the branch while it is replaced",
+    "",
+    "This GitHub has no conditional ref update (GraphQL updateRefs), so the remediation branch is first",
+    "fast-forwarded to this empty commit: a push made meanwhile is refused instead of overwritten. The next",
+    "write replaces it with the rebuilt fix (or deletes the branch)."
+  ].join("\n");
   /**
-   * Without updateRefs only REST is left, which cannot make a forced update conditional: read immediately
-   * before, write, read after. The window is one round trip; the README says so.
+   * Without updateRefs only REST is left, and a forced REST update is not conditional. What REST does offer:
+   * an update without `force` is refused unless the branch's current head is an ancestor of the new commit,
+   * so it can never drop a commit. The swap therefore goes as far as it can with such updates:
+   * - when `next` already descends from `expected`, one fast-forward does the whole swap atomically;
+   * - otherwise the branch first fast-forwards to a holding commit (an empty commit on `expected`). A person's
+   *   ordinary push, made on top of what they last fetched, is refused from then on instead of overwritten.
+   *   Then the head is read again, and only while it is still the holding commit is it forced to `next` (or
+   *   deleted). A forced push, or a commit made on GitHub on top of the holding commit, landing in that last
+   *   round trip is the one thing that can still be replaced; the README says so.
    */
   async swapWithoutLock(branch, expected, next) {
     if (await this.branchHead(branch) !== expected) return "moved";
+    if (next !== null && await this.descendsFrom(next, expected)) {
+      return this.fastForward(branch, next);
+    }
+    const hold = await this.holdingCommit(expected);
+    if (await this.fastForward(branch, hold) === "moved") return "moved";
+    if (await this.branchHead(branch) !== hold) return "moved";
     if (next === null) {
       try {
         await this.github.rest.git.deleteRef({ owner: this.owner, repo: this.repo, ref: `heads/${branch}` });
@@ -66342,6 +66411,43 @@ var OctokitRepoHost = class {
     const after = await this.branchHead(branch);
     return after === next ? "done" : "moved";
   }
+  /** Whether `sha` has `ancestor` in its history (so moving a branch from one to the other drops nothing). */
+  async descendsFrom(sha, ancestor) {
+    const { data } = await this.github.rest.repos.compareCommitsWithBasehead({
+      owner: this.owner,
+      repo: this.repo,
+      basehead: `${ancestor}...${sha}`
+    });
+    return data.status === "ahead" || data.status === "identical";
+  }
+  /** An empty commit on `parent`: moving a branch from `parent` to it is a fast-forward that changes no file. */
+  async holdingCommit(parent) {
+    const { tree } = await this.commitTree(parent);
+    const { data } = await this.github.rest.git.createCommit({
+      owner: this.owner,
+      repo: this.repo,
+      message: _OctokitRepoHost.HOLDING_MESSAGE,
+      tree,
+      parents: [parent]
+    });
+    return data.sha;
+  }
+  /** A non-forced update: GitHub refuses it (422) when the branch's head is not an ancestor of `sha`. */
+  async fastForward(branch, sha) {
+    try {
+      await this.github.rest.git.updateRef({
+        owner: this.owner,
+        repo: this.repo,
+        ref: `heads/${branch}`,
+        sha,
+        force: false
+      });
+      return "done";
+    } catch (error2) {
+      if (apiErrorOf(error2)?.status === 422) return "moved";
+      throw error2;
+    }
+  }
   async createPull(input) {
     const { data } = await this.github.rest.pulls.create({ owner: this.owner, repo: this.repo, ...input });
     return {
@@ -66352,7 +66458,7 @@ var OctokitRepoHost = class {
       body: data.body ?? "",
       url: data.html_url,
       headRef: data.head.ref,
-      author: { login: data.user.login, id: data.user.id }
+      author: authorOf(data.user)
     };
   }
   async updatePull(number2, fields) {
@@ -66379,7 +66485,132 @@ var OctokitRepoHost = class {
       body
     });
   }
+  // ---- the pull request review ----
+  async pullHead(number2) {
+    const { data } = await this.github.rest.pulls.get({
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number2
+    });
+    return { state: data.state === "open" ? "open" : "closed", headSha: data.head.sha };
+  }
+  async pullFiles(number2) {
+    const files = await this.github.paginate(this.github.rest.pulls.listFiles, {
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number2,
+      per_page: 100
+    });
+    return files.map((file) => ({
+      filename: file.filename,
+      status: file.status,
+      sha: file.sha ?? "",
+      ...file.patch === void 0 ? {} : { patch: file.patch }
+    }));
+  }
+  async reviewComments(number2) {
+    const comments2 = await this.github.paginate(this.github.rest.pulls.listReviewComments, {
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number2,
+      per_page: 100
+    });
+    return comments2.map((comment2) => ({
+      id: comment2.id,
+      body: comment2.body,
+      author: authorOf(comment2.user),
+      inReplyTo: comment2.in_reply_to_id ?? null
+    }));
+  }
+  async reviews(number2) {
+    const reviews = await this.github.paginate(this.github.rest.pulls.listReviews, {
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number2,
+      per_page: 100
+    });
+    return reviews.map((review) => ({
+      id: review.id,
+      body: review.body ?? "",
+      author: authorOf(review.user),
+      commitId: review.commit_id ?? null
+    }));
+  }
+  async createReview(number2, review) {
+    await this.github.rest.pulls.createReview({
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number2,
+      commit_id: review.commitId,
+      event: "COMMENT",
+      body: review.body,
+      comments: review.comments.map((comment2) => ({
+        path: comment2.path,
+        body: comment2.body,
+        side: "RIGHT",
+        line: comment2.line,
+        ...comment2.startLine !== void 0 && comment2.startLine < comment2.line ? { start_line: comment2.startLine, start_side: "RIGHT" } : {}
+      }))
+    });
+  }
+  async updateReviewComment(id2, body) {
+    await this.github.rest.pulls.updateReviewComment({
+      owner: this.owner,
+      repo: this.repo,
+      comment_id: id2,
+      body
+    });
+  }
+  async updateComment(id2, body) {
+    await this.github.rest.issues.updateComment({
+      owner: this.owner,
+      repo: this.repo,
+      comment_id: id2,
+      body
+    });
+  }
+  async reviewThreads(number2) {
+    const threads = /* @__PURE__ */ new Map();
+    let cursor = null;
+    for (let page = 0; page < MAX_THREAD_PAGES; page++) {
+      const data = await this.graphql(THREADS_QUERY, {
+        owner: this.owner,
+        name: this.repo,
+        number: number2,
+        cursor
+      });
+      const connection = data.repository?.pullRequest?.reviewThreads;
+      if (!connection) break;
+      for (const node of connection.nodes) {
+        const first = node.comments.nodes[0]?.databaseId;
+        if (first !== void 0) threads.set(first, { id: node.id, isResolved: node.isResolved });
+      }
+      if (!connection.pageInfo.hasNextPage) break;
+      cursor = connection.pageInfo.endCursor;
+    }
+    return threads;
+  }
+  async resolveThread(threadId) {
+    await this.graphql(
+      "mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }",
+      { threadId }
+    );
+  }
 };
+function authorOf(user) {
+  return user ? { login: user.login, id: user.id, ...user.type ? { type: user.type } : {} } : null;
+}
+var MAX_THREAD_PAGES = 50;
+var THREADS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
 function isMissingUpdateRefs(error2) {
   const message = error2 instanceof Error ? error2.message : String(error2);
   return /field 'updateRefs' doesn't exist|undefinedField.*updateRefs|UpdateRefsInput isn't a defined input type/i.test(
@@ -66419,7 +66650,7 @@ var FRAMEWORKS = {
   "fastify-secure-session": js(["@fastify/secure-session", "fastify-secure-session"]),
   hapi: js(["@hapi/hapi", "hapi", "@hapi/cookie", "@hapi/yar"]),
   hono: js(["hono"]),
-  h3: js(["h3", "nuxt"]),
+  h3: js(["h3", "nuxt", "vinxi", "@solidjs/start"]),
   nextjs: js(["next"]),
   remix: js(
     ["@remix-run/node", "@remix-run/server-runtime", "@remix-run/cloudflare", "react-router"],
@@ -66434,16 +66665,32 @@ var FRAMEWORKS = {
   angular: js(["@angular/common", "@angular/core"]),
   axios: js(["axios"]),
   django: py(["django"], ["django"]),
-  flask: py(["flask"], ["flask"]),
+  // Quart is Flask's API on asyncio: the same config keys, and Werkzeug's response `set_cookie`.
+  flask: py(["flask", "quart"], ["flask", "quart"]),
   "flask-login": py(["flask-login"], ["flask_login"]),
-  werkzeug: py(["werkzeug", "flask"], ["werkzeug", "flask"]),
+  werkzeug: py(["werkzeug", "flask", "quart"], ["werkzeug", "flask", "quart"]),
   starlette: py(["starlette", "fastapi"], ["starlette", "fastapi"]),
   fastapi: py(["fastapi"], ["fastapi"]),
   aiohttp: py(["aiohttp"], ["aiohttp"]),
   "aiohttp-session": py(["aiohttp-session"], ["aiohttp_session"]),
   tornado: py(["tornado"], ["tornado"]),
   uvicorn: py(["uvicorn"], ["uvicorn"]),
-  gunicorn: py(["gunicorn"], ["gunicorn"])
+  gunicorn: py(["gunicorn"], ["gunicorn"]),
+  adonisjs: js(
+    ["@adonisjs/core", "@adonisjs/http-server"],
+    ["@adonisjs/core", "@adonisjs/http-server", "@ioc:Adonis/Core"]
+  ),
+  "adonisjs-session": js(["@adonisjs/session"], ["@adonisjs/session", "@ioc:Adonis/Addons"]),
+  sails: js(["sails"]),
+  bottle: py(["bottle"], ["bottle"]),
+  falcon: py(["falcon"], ["falcon"]),
+  sanic: py(["sanic"], ["sanic"]),
+  litestar: py(["litestar"], ["litestar"]),
+  oak: js(["@oak/oak", "@oakserver/oak"], ["@oak/oak", "@oakserver/oak", "oak"]),
+  astro: js(["astro"]),
+  "qwik-city": js(["@builder.io/qwik-city", "@qwik.dev/router"]),
+  elysia: js(["elysia"]),
+  "deno-std": js(["@std/http"])
 };
 var BY_PACKAGE = /* @__PURE__ */ new Map();
 var BY_MODULE = /* @__PURE__ */ new Map();
@@ -66462,8 +66709,16 @@ function frameworksOfPackage(language, name2) {
   return BY_PACKAGE.get(`${language}:${wanted}`) ?? NONE;
 }
 function frameworksOfModule(language, specifier) {
+  if (language === "javascript") specifier = denoPackageOf(specifier);
   const root = language === "python" ? specifier.split(".")[0] : specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
-  return BY_MODULE.get(`${language}:${root}`) ?? NONE;
+  return BY_MODULE.get(`${language}:${root.replace(/(?<=.)@[^/]*$/, "")}`) ?? NONE;
+}
+function denoPackageOf(specifier) {
+  const denoLand = /^https?:\/\/deno\.land\/x\/([^/@]+)/.exec(specifier);
+  if (denoLand) return denoLand[1];
+  const denoStd = /^https?:\/\/deno\.land\/std(?:@[^/]*)?\/([^/]+)\//.exec(specifier);
+  if (denoStd) return `@std/${denoStd[1]}`;
+  return specifier.replace(/^(?:jsr|npm):\/?/, "");
 }
 function normalizePyPiName(name2) {
   return name2.toLowerCase().replace(/[-_.]+/g, "-");
@@ -68090,6 +68345,41 @@ function isDocumentCookie(node) {
   return owner.type === "MemberExpression" && memberPropertyName(owner) === "document";
 }
 
+// src/rules/adonisjs-common.ts
+var ADONIS_SOURCES = /^(@adonisjs\/|@ioc:Adonis\/)/;
+var adonisFiles = /* @__PURE__ */ new WeakMap();
+function isAdonisFile(module) {
+  let found = adonisFiles.get(module);
+  if (found === void 0) {
+    found = [...module.imports.values()].some((binding) => ADONIS_SOURCES.test(binding.source));
+    adonisFiles.set(module, found);
+  }
+  return found;
+}
+function isAdonisSource(source) {
+  return ADONIS_SOURCES.test(source);
+}
+function isAdonisResponse(module, receiver, receiverPath) {
+  const value = unwrap(receiver);
+  if (value?.type === "Identifier" && destructuredAsResponse(receiverPath, value.name)) return true;
+  if (!isAdonisFile(module)) return false;
+  if (value?.type === "Identifier") return value.name === "response";
+  if (value?.type === "MemberExpression" || value?.type === "OptionalMemberExpression") {
+    const property = value.property;
+    return !value.computed && property?.type === "Identifier" && property.name === "response";
+  }
+  return false;
+}
+function destructuredAsResponse(path, name2) {
+  const declared = declarationOf(path, name2);
+  const property = declared?.parent?.node;
+  if (property?.type !== "ObjectProperty" && property?.type !== "Property") return false;
+  if (property.value !== declared.node) return false;
+  const key = property.key;
+  const keyName = key?.type === "Identifier" ? key.name : key?.type === "StringLiteral" ? key.value : null;
+  return keyName === "response" && declared.parent.parent?.node?.type === "ObjectPattern";
+}
+
 // src/rules/express-res-cookie.ts
 var NOT_A_RESPONSE = /* @__PURE__ */ new Set([
   "$",
@@ -68129,6 +68419,7 @@ var expressResCookie = {
       const receiver = unwrap(callee.object);
       if (receiver.type === "Identifier" && NOT_A_RESPONSE.has(receiver.name)) continue;
       if (receiver.type === "Identifier" && /^(reply|rep)$/.test(receiver.name)) continue;
+      if (isAdonisFile(module) || isAdonisResponse(module, receiver, call2.get("callee", "object"))) continue;
       const args = node.arguments;
       if (!matchesSignature(args)) continue;
       const name2 = stringValue(args[0]);
@@ -68537,7 +68828,14 @@ function withPluginDefaults(site, absent, registration, callLine) {
 }
 
 // src/rules/h3-common.ts
-var H3_SOURCES = /* @__PURE__ */ new Set(["h3", "#imports", "nitropack/runtime", "nuxt/app"]);
+var H3_WRAPPERS = ["vinxi/http", "@solidjs/start/http"];
+var H3_SOURCES = /* @__PURE__ */ new Set(["h3", "#imports", "nitropack/runtime", "nuxt/app", ...H3_WRAPPERS]);
+function callsH3Wrapper(module, call2) {
+  const callee = unwrap(call2.node.callee);
+  if (callee.type !== "Identifier") return false;
+  const source = module.imports.get(callee.name)?.source;
+  return source !== void 0 && H3_WRAPPERS.includes(source);
+}
 var AUTO_IMPORT_FOLDER = /(^|\/)server\//;
 function callsH3(module, call2, names) {
   const node = call2.node;
@@ -68559,7 +68857,7 @@ var h3SetCookie = {
     framework: "h3",
     language: "javascript",
     api: "setCookie(event, \u2026)",
-    description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`.",
+    description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`, and SolidStart / vinxi `setCookie`.",
     defaults: { httpOnly: "off", secure: "off" }
   },
   findSites(module, { load }) {
@@ -68567,15 +68865,16 @@ var h3SetCookie = {
     for (const call2 of callsOf(module)) {
       if (!callsH3(module, call2, ["setCookie"])) continue;
       const args = call2.node.arguments;
-      if (args.length < 3 || args.length > 4) continue;
+      const shift = withoutEvent(module, call2) ? 1 : 0;
+      if (args.length < 3 - shift || args.length > 4 - shift) continue;
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call: call2,
-        optionsIndex: 3,
-        valueIndex: 2,
+        optionsIndex: 3 - shift,
+        valueIndex: 2 - shift,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue(args[1])),
+        cookieNames: namesOf(stringValue(args[1 - shift])),
         load
       });
       if (site) sites.push(site);
@@ -68583,6 +68882,14 @@ var h3SetCookie = {
     return sites;
   }
 };
+function withoutEvent(module, call2) {
+  if (!callsH3Wrapper(module, call2)) return false;
+  const args = call2.node.arguments;
+  if (args.length === 2) return true;
+  if (args.length !== 3) return false;
+  const first = unwrap(args[0]);
+  return first.type === "StringLiteral" || first.type === "TemplateLiteral" || unwrap(args[2]).type === "ObjectExpression";
+}
 
 // src/rules/h3-use-session.ts
 var SESSION_FUNCTIONS = ["useSession", "getSession", "updateSession", "sealSession", "clearSession"];
@@ -68601,14 +68908,16 @@ var h3UseSession = {
     for (const call2 of callsOf(module)) {
       const found = callsH3(module, call2, SESSION_FUNCTIONS);
       if (!found) continue;
-      const options = call2.node.arguments[1];
+      const args = call2.node.arguments;
+      const index = callsH3Wrapper(module, call2) && args[0]?.type === "ObjectExpression" ? 0 : 1;
+      const options = args[index];
       if (!options) continue;
-      const path = call2.get("arguments", 1);
+      const path = call2.get("arguments", index);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
         call: call2,
-        optionsIndex: 1,
+        optionsIndex: index,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(optionString(module, options, path, "name", load), ["h3"]),
         kind: "session",
@@ -69249,7 +69558,11 @@ var jsSetCookieHeader = {
       }
     });
     const sites = [];
-    for (const value of values) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const written of values) {
+      const value = constantString2(module, written) ?? written;
+      if (seen.has(unwrap(value).start)) continue;
+      seen.add(unwrap(value).start);
       const unwrapped = unwrap(value);
       const strings2 = unwrapped.type === "ArrayExpression" ? unwrapped.elements : [value];
       for (const string2 of strings2) {
@@ -69261,6 +69574,33 @@ var jsSetCookieHeader = {
     return sites;
   }
 };
+function constantString2(module, node) {
+  const name2 = unwrap(node);
+  if (name2?.type !== "Identifier") return null;
+  let init = null;
+  let declarations = 0;
+  forEachNode(module.ast.program, (candidate) => {
+    if (candidate.type === "VariableDeclaration") {
+      for (const declarator of candidate.declarations) {
+        if (declarator.id.type !== "Identifier" || declarator.id.name !== name2.name) continue;
+        declarations++;
+        init = candidate.kind === "const" ? declarator.init : null;
+      }
+    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
+      if (candidate.params.some((param) => mentionsName(param, name2.name))) declarations++;
+    }
+  });
+  if (declarations !== 1 || !init) return null;
+  const value = unwrap(init);
+  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
+}
+function mentionsName(param, name2) {
+  let found = false;
+  forEachNode(param, (node) => {
+    if (node.type === "Identifier" && node.name === name2) found = true;
+  });
+  return found;
+}
 function isSetCookie(node) {
   return node ? isSetCookieName(stringValue(node)) : false;
 }
@@ -69292,6 +69632,77 @@ function siteOf2(module, ruleId, value) {
   };
   return site;
 }
+
+// src/rules/context-cookies-common.ts
+function isContextJarCall(call2, jar, methods) {
+  const node = call2.node;
+  if (!isCall(node) || !methods.includes(calleeName(node) ?? "")) return false;
+  const callee = unwrap(node.callee);
+  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
+  const first = unwrap(node.arguments[0]);
+  if (/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+    first.type
+  ))
+    return false;
+  const receiver = unwrap(callee.object);
+  if (receiver.type === "Identifier") return receiver.name === jar && declaredInFunction(call2, jar);
+  if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
+  const owner = unwrap(receiver.object);
+  return owner.type === "Identifier" || owner.type === "ThisExpression";
+}
+function contextJarSite(ruleId, module, call2, load) {
+  const args = call2.node.arguments;
+  const value = unwrap(args[1]);
+  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
+    return null;
+  return siteFromCall({
+    ruleId,
+    module,
+    call: call2,
+    optionsIndex: 2,
+    valueIndex: 1,
+    keys: { httpOnly: "httpOnly", secure: "secure" },
+    cookieNames: namesOf(stringValue(args[0])),
+    load
+  });
+}
+function declaredInFunction(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
+}
+
+// src/rules/oak-cookies-set.ts
+var OAK_SOURCE = /^(?:(?:jsr:|npm:)?@oak\/oak|(?:npm:)?@oakserver\/oak)(?:@[^/]*)?(?:\/.*)?$|^https?:\/\/deno\.land\/x\/oak(?:@[^/]*)?\//;
+function importsOak(module) {
+  for (const binding of module.imports.values()) if (OAK_SOURCE.test(binding.source)) return true;
+  return false;
+}
+var oakCookiesSet = {
+  meta: {
+    id: "oak-cookies-set",
+    framework: "oak",
+    language: "javascript",
+    api: "ctx.cookies.set()",
+    description: "Oak `ctx.cookies.set(name, value, options)` in middleware and router handlers (Deno).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true,
+    secureWithoutThrow: "behind a TLS-terminating proxy (which Oak never detects) write `secure: true` together with `ignoreInsecure: true`"
+  },
+  findSites(module, { load }) {
+    if (!importsOak(module)) return [];
+    const sites = [];
+    for (const call2 of callsOf(module)) {
+      if (!isContextJarCall(call2, "cookies", ["set"])) continue;
+      const site = contextJarSite(this.meta.id, module, call2, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
 
 // src/rules/koa-cookies-set.ts
 var KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
@@ -69341,6 +69752,7 @@ function isKoaFile(module) {
   return [...module.imports.values()].some((binding) => KOA_SOURCES.test(binding.source));
 }
 function isOtherFramework(module) {
+  if (importsOak(module)) return true;
   if (/(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/.test(module.file))
     return true;
   return [...module.imports.values()].some(
@@ -69427,9 +69839,9 @@ var nextjsCookiesSet = {
       const callee = unwrap(node.callee);
       if (!isMember(callee)) continue;
       const receiverPath = call2.get("callee", "object");
-      if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath))
-        continue;
       const args = node.arguments;
+      if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath) && !(args.length === 3 && isOtherResponseCookies(module, callee.object, receiverPath)))
+        continue;
       const single = args.length === 1;
       if (!single && (args.length < 2 || args.length > 3)) continue;
       const name2 = single ? optionString(module, args[0], call2.get("arguments", 0), "name", load) : stringValue(args[0]);
@@ -69479,6 +69891,22 @@ function isResponseCookies(module, node, path) {
   const callee = unwrap(owner.callee);
   const base = callee.type === "MemberExpression" ? unwrap(callee.object) : callee;
   return base.type === "Identifier" && isNextResponse(module, base.name);
+}
+function isOtherResponseCookies(module, node, path) {
+  const member = unwrap(node);
+  if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
+  const owner = unwrap(member.object);
+  if (owner?.type !== "Identifier" || /^req(uest)?$/i.test(owner.name)) return false;
+  if (!importsFrom(module, "next/server")) return false;
+  const declared = declarationOf(path, owner.name);
+  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier")
+    return !/Request$/.test(annotation.typeName.name);
+  return declared !== null;
+}
+function importsFrom(module, source) {
+  for (const binding of module.imports.values()) if (binding.source === source) return true;
+  return false;
 }
 function isNextResponse(module, name2) {
   const binding = module.imports.get(name2);
@@ -69671,6 +70099,279 @@ function positionalSite(ruleId, module, node, cookieNames) {
   };
 }
 
+// src/rules/astro-cookies-set.ts
+var ASTRO_SOURCE = /^astro(?::[\w-]+|\/.*)?$/;
+var ASTRO_SERVER_FILE = /(^|\/)src\/(pages\/.*|middleware(\/index)?|actions\/.*)\.[cm]?[jt]s$/;
+var OTHER_SOURCE = /^(next(\/.*)?|@sveltejs\/kit|koa|@koa\/.+|h3|hono(\/.*)?|express|@builder\.io\/qwik-city|@qwik\.dev\/router)$/;
+var astroCookiesSet = {
+  meta: {
+    id: "astro-cookies-set",
+    framework: "astro",
+    language: "javascript",
+    api: "Astro.cookies.set() / context.cookies.set()",
+    description: "Astro `cookies.set(name, value, options)` on the request context, in endpoints, middleware and actions.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    if (!isAstroFile(module)) return [];
+    const sites = [];
+    for (const call2 of callsOf(module)) {
+      if (!isContextJarCall(call2, "cookies", ["set"])) continue;
+      const site = contextJarSite(this.meta.id, module, call2, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isAstroFile(module) {
+  const sources = [...module.imports.values()].map((binding) => binding.source);
+  if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
+  return ASTRO_SERVER_FILE.test(module.file) && !sources.some((source) => OTHER_SOURCE.test(source));
+}
+
+// src/rules/qwik-city-cookie-set.ts
+var QWIK_SOURCE = /^(@builder\.io\/qwik-city|@qwik\.dev\/router)(\/.*)?$/;
+var ROUTE_FILE = /(^|\/)src\/routes\/(.*\/)?(index|layout|plugin)[^/]*\.[cm]?[jt]sx?$/;
+var qwikCityCookieSet = {
+  meta: {
+    id: "qwik-city-cookie-set",
+    framework: "qwik-city",
+    language: "javascript",
+    api: "requestEvent.cookie.set()",
+    description: "Qwik City `cookie.set(name, value, options)` and `cookie.append(\u2026)` on the request event of handlers, loaders and actions.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    if (!isQwikFile(module)) return [];
+    const sites = [];
+    for (const call2 of callsOf(module)) {
+      if (!isContextJarCall(call2, "cookie", ["set", "append"])) continue;
+      const site = contextJarSite(this.meta.id, module, call2, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isQwikFile(module) {
+  const sources = [...module.imports.values()].map((binding) => binding.source);
+  if (sources.some((source) => QWIK_SOURCE.test(source))) return true;
+  return ROUTE_FILE.test(module.file) && sources.some((source) => source.startsWith("@builder.io/qwik"));
+}
+
+// src/rules/elysia-cookie.ts
+var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
+var FLAGS2 = ["httpOnly", "secure"];
+var elysiaCookie = {
+  meta: {
+    id: "elysia-cookie",
+    framework: "elysia",
+    language: "javascript",
+    api: "cookie.name.set() / new Elysia({ cookie })",
+    description: "Elysia's cookie jar: `cookie[name].set({\u2026})` / `.update({\u2026})`, and `cookie[name].value = \u2026` against the app's `new Elysia({ cookie })` config.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    if (!importsElysia(module)) return [];
+    const sites = [];
+    for (const call2 of callsOf(module)) {
+      const node = call2.node;
+      const method = calleeName(node);
+      if (node.type !== "CallExpression" || method !== "set" && method !== "update") continue;
+      if (node.arguments.length !== 1) continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee)) continue;
+      const name2 = cookieRefName(call2.get("callee", "object"));
+      if (name2 === void 0) continue;
+      const instance = owningInstance(module, call2);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call: call2,
+        optionsIndex: 0,
+        keys: { ...KEYS7 },
+        cookieNames: name2 === null ? [] : [name2],
+        load,
+        refine(_view, flags) {
+          const config = instance ? appCookieFlags(module, instance, load) : null;
+          for (const flag of FLAGS2)
+            if (flags[flag].kind === "absent" && config && config[flag].kind !== "absent")
+              flags[flag] = config[flag];
+        }
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...valueAssignmentSites(module, this.meta.id, load));
+    return sites;
+  }
+};
+function importsElysia(module) {
+  for (const binding of module.imports.values())
+    if (/^(npm:)?elysia(@[^/]*)?$/.test(binding.source)) return true;
+  return false;
+}
+function cookieRefName(path) {
+  const node = unwrap(path.node);
+  if (isMember(node)) {
+    const jar = unwrap(node.object);
+    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction2(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
+    if (!isJar) return void 0;
+    return node.computed ? stringValue(node.property) : memberPropertyName(node);
+  }
+  if (node.type !== "Identifier") return void 0;
+  const declared = declarationOf(path, node.name);
+  const property = declared?.parent;
+  const pattern = property?.parent;
+  const outer = pattern?.parent;
+  if (property?.node?.type !== "ObjectProperty" || pattern?.node?.type !== "ObjectPattern") return void 0;
+  if (outer?.node?.type !== "ObjectProperty" || outer.node.value !== pattern.node) return void 0;
+  const key = outer.node.key;
+  if ((key.type === "Identifier" ? key.name : stringValue(key)) !== "cookie") return void 0;
+  const inner = property.node.key;
+  return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue(inner);
+}
+function declaredInFunction2(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
+}
+function owningInstance(module, path) {
+  for (let current = path.parentPath; current; current = current.parentPath) {
+    const node = current.node;
+    if (node?.type !== "CallExpression" || !isMember(unwrap(node.callee))) continue;
+    const found = chainRoot(module, current.get("callee", "object"), 0);
+    if (found) return found;
+  }
+  return null;
+}
+function chainRoot(module, path, depth) {
+  if (depth > 20) return null;
+  const node = unwrap(path.node);
+  if (node?.type === "NewExpression") {
+    const callee = unwrap(node.callee);
+    const binding = callee.type === "Identifier" ? module.imports.get(callee.name) : null;
+    return binding && /elysia/.test(binding.source) && binding.imported === "Elysia" ? path : null;
+  }
+  if (node?.type === "CallExpression" && isMember(unwrap(node.callee)))
+    return chainRoot(module, path.get("callee", "object"), depth + 1);
+  if (node?.type === "Identifier") {
+    const local = localInitOf(path, node.name);
+    if (local) return chainRoot(module, local.path, depth + 1);
+    const init = moduleLevelInit(module, node.name);
+    if (!init) return null;
+    const declarator = findPath(module, init);
+    return declarator ? chainRoot(module, declarator, depth + 1) : null;
+  }
+  return null;
+}
+function findPath(module, node) {
+  const target = unwrap(node);
+  return callsOf(module).find((call2) => call2.node === target) ?? null;
+}
+function appCookieFlags(module, instance, load) {
+  const options = unwrap(instance.node).arguments[0];
+  if (!options) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  const outer = readOptions(module, options, instance.get("arguments", 0), { load });
+  if ("unknown" in outer) return null;
+  const writer = outer.keys.get("cookie");
+  if (writer === "unknown") return null;
+  if (!writer) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  const inner = readOptions(writer.module, writer.value, null, { load });
+  if ("unknown" in inner) return null;
+  return { httpOnly: readFlag(inner, "httpOnly"), secure: readFlag(inner, "secure") };
+}
+function valueAssignmentSites(module, ruleId, load) {
+  const byInstance = /* @__PURE__ */ new Map();
+  const setters = /* @__PURE__ */ new Map();
+  for (const assignment of memberAssignmentsOf(module)) {
+    const target = unwrap(assignment.node.left);
+    if (assignment.node.operator !== "=") continue;
+    const property = memberPropertyName(target);
+    if (property !== "value" && property !== "httpOnly" && property !== "secure") continue;
+    const name2 = cookieRefName(assignment.get("left", "object"));
+    if (name2 === void 0) continue;
+    if (property === "value") {
+      const instance = owningInstance(module, assignment);
+      if (!instance) continue;
+      const names = byInstance.get(instance) ?? /* @__PURE__ */ new Set();
+      names.add(name2);
+      byInstance.set(instance, names);
+    } else if (name2 !== null) {
+      const value = unwrap(assignment.node.right);
+      const flags = setters.get(name2) ?? /* @__PURE__ */ new Map();
+      flags.set(
+        property,
+        value.type === "BooleanLiteral" && value.value ? { kind: "true", span: { start: value.start, end: value.end } } : { kind: "unknown", reason: `\`${name2}.${property}\` is set in code` }
+      );
+      setters.set(name2, flags);
+    }
+  }
+  const sites = [];
+  for (const [instance, names] of byInstance) {
+    const named = [...names];
+    const site = siteFromCall({
+      ruleId,
+      module,
+      call: instance,
+      optionsIndex: 0,
+      keys: { ...KEYS7 },
+      cookieNames: named.filter((name2) => name2 !== null),
+      nestedUnder: "cookie",
+      load,
+      refine(_view, flags) {
+        for (const flag of FLAGS2) {
+          if (flags[flag].kind !== "absent") continue;
+          const own = named.map((name2) => name2 === null ? void 0 : setters.get(name2)?.get(flag));
+          if (own.every((value) => value?.kind === "true")) flags[flag] = own[0];
+          else if (own.some((value) => value !== void 0))
+            flags[flag] = {
+              kind: "unknown",
+              reason: "some cookies set it in code, others take the app config"
+            };
+        }
+      }
+    });
+    if (site) sites.push(site);
+  }
+  return sites;
+}
+
+// src/rules/deno-std-set-cookie.ts
+var STD_HTTP = /^(?:(?:jsr:)?@std\/http(?:@[^/]*)?(?:\/(?:cookie|mod)(?:\.ts)?)?|https?:\/\/deno\.land\/std(?:@[^/]*)?\/http\/(?:cookie|mod)\.ts)$/;
+var denoStdSetCookie = {
+  meta: {
+    id: "deno-std-set-cookie",
+    framework: "deno-std",
+    language: "javascript",
+    api: "setCookie(headers, cookie)",
+    description: "Deno `@std/http`'s `setCookie(headers, { name, value, \u2026 })` on a response's headers.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call2 of callsOf(module)) {
+      const node = call2.node;
+      if (node.type !== "CallExpression" || node.arguments.length !== 2) continue;
+      const binding = calleeImport(module, node);
+      if (!binding || !STD_HTTP.test(binding.source) || binding.imported !== "setCookie") continue;
+      const cookie = node.arguments[1];
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call: call2,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(optionString(module, cookie, call2.get("arguments", 1), "name", load)),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
 // src/rules/universal-cookie-set.ts
 var SOURCES6 = /* @__PURE__ */ new Set(["universal-cookie", "react-cookie"]);
 var universalCookieSet = {
@@ -69729,6 +70430,342 @@ function isHookSetter(module, path, name2) {
   return binding?.source === "react-cookie" && binding.imported === "useCookies";
 }
 
+// src/rules/adonisjs-response-cookie.ts
+var METHODS2 = /* @__PURE__ */ new Set(["cookie", "encryptedCookie", "plainCookie"]);
+var adonisjsResponseCookie = {
+  meta: {
+    id: "adonisjs-response-cookie",
+    framework: "adonisjs",
+    language: "javascript",
+    api: "response.cookie()",
+    description: "AdonisJS `response.cookie` / `encryptedCookie` / `plainCookie(name, value, options)` calls that turn a flag off.",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call2 of callsOf(module)) {
+      const node = call2.node;
+      const method = isCall(node) ? calleeName(node) : null;
+      if (method === null || !METHODS2.has(method)) continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      if (!isAdonisResponse(module, callee.object, call2.get("callee", "object"))) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call: call2,
+        optionsIndex: 2,
+        valueIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue(node.arguments[0])),
+        load
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/adonisjs-http-cookie.ts
+var APP_CONFIG = /(^|\/)config\/app\.[cm]?[jt]s$/;
+var adonisjsHttpCookie = {
+  meta: {
+    id: "adonisjs-http-cookie",
+    framework: "adonisjs",
+    language: "javascript",
+    api: "defineConfig({ cookie })",
+    description: "The app-wide cookie defaults of AdonisJS (`http.cookie` in `config/app.ts`): a `cookie` object there replaces `defineConfig`'s own defaults, so a key it leaves out is off (as everywhere in v5).",
+    defaults: { httpOnly: "off", secure: "off" },
+    // A v5 `config/app.ts` without a `cookie` key may name no cookie at all: its type does.
+    mentions: ["ServerConfig"]
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const config of httpConfigs(module)) {
+      if (config.defined && !writesCookie(module, config.options, load)) continue;
+      const site = siteFromOptions({
+        ruleId: this.meta.id,
+        module,
+        options: config.options,
+        optionsPath: null,
+        anchor: config.options.start,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: [],
+        // The session cookie takes these values unless `config/session.ts` sets its own.
+        kind: "session",
+        nestedUnder: "cookie",
+        load
+      });
+      if (!site) continue;
+      site.notes.push(
+        "These are the defaults of every cookie the app sets, the session cookie included, unless a call or the session config overrides them."
+      );
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+function httpConfigs(module) {
+  const found = [];
+  for (const statement of module.ast.program.body) {
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    const declaration = statement.declaration;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== "Identifier" || declarator.id.name !== "http" || !declarator.init) continue;
+      const init = unwrap(declarator.init);
+      if (init.type === "CallExpression") {
+        const binding = calleeImport(module, init);
+        const [options] = init.arguments;
+        if (binding?.imported === "defineConfig" && isAdonisSource(binding.source) && options)
+          found.push({ options, defined: true });
+      } else if (init.type === "ObjectExpression" && isAdonisFile(module) && APP_CONFIG.test(module.file)) {
+        found.push({ options: init, defined: false });
+      }
+    }
+  }
+  return found;
+}
+function writesCookie(module, options, load) {
+  const view = readOptions(module, options, null, { load });
+  return "unknown" in view || view.keys.has("cookie") || view.unknownSpread !== null;
+}
+
+// src/rules/adonisjs-session-config.ts
+var HELPERS = {
+  "@adonisjs/session": "defineConfig",
+  "@adonisjs/session/build/config": "sessionConfig"
+};
+var TYPE_SOURCES = /^(@ioc:Adonis\/Addons\/Session|@adonisjs\/session(\/.*)?)$/;
+var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
+var DEFAULT_NAME = "adonis_session";
+var adonisjsSessionConfig = {
+  meta: {
+    id: "adonisjs-session-config",
+    framework: "adonisjs-session",
+    language: "javascript",
+    api: "defineConfig({ cookie })",
+    description: "The session cookie options of `@adonisjs/session` (`config/session.ts`, `cookie: {\u2026}`).",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load }) {
+    const sites = [];
+    for (const call2 of callsOf(module)) {
+      const node = call2.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (!binding || HELPERS[binding.source] !== binding.imported) continue;
+      const options = node.arguments[0];
+      if (!options) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call: call2,
+        optionsIndex: 0,
+        keys: KEYS8,
+        cookieNames: namesOf(optionString(module, options, call2.get("arguments", 0), "cookieName", load), [
+          DEFAULT_NAME
+        ]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...typedConfigs2(module, load, this.meta.id));
+    return sites;
+  }
+};
+function typedConfigs2(module, load, ruleId) {
+  const sites = [];
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init ? unwrap(declarator.init) : null;
+      const type = declarator.id.typeAnnotation?.typeAnnotation;
+      if (init?.type !== "ObjectExpression" || type?.type !== "TSTypeReference") continue;
+      const name2 = type.typeName.type === "Identifier" ? type.typeName.name : null;
+      const binding = name2 ? module.imports.get(name2) : void 0;
+      if (!binding || !TYPE_SOURCES.test(binding.source) || binding.imported !== "SessionConfig") continue;
+      const site = siteFromOptions({
+        ruleId,
+        module,
+        options: init,
+        optionsPath: null,
+        anchor: init.start,
+        keys: KEYS8,
+        cookieNames: namesOf(optionString(module, init, null, "cookieName", load), [DEFAULT_NAME]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load
+      });
+      if (site) sites.push(site);
+    }
+  }
+  return sites;
+}
+
+// src/rules/sails-session-config.ts
+import { posix as posix4 } from "node:path";
+var SESSION_FILE = /(^|\/)config\/session\.[cm]?js$/;
+var ENV_FILE = /(^|\/)config\/env\/([^/]+)\.[cm]?js$/;
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "development", "local", "test", "testing", "ci", "debug"]);
+var READ_BY_SCAN = /exports\.session|ookie|OOKIE/;
+var KEYS9 = { httpOnly: "httpOnly", secure: "secure" };
+var DEFAULT_NAME2 = "sails.sid";
+var sailsSessionConfig = {
+  meta: {
+    id: "sails-session-config",
+    framework: "sails",
+    language: "javascript",
+    api: "module.exports.session = { cookie }",
+    description: "The session cookie of Sails (`config/session.js` and the `session` of `config/env/*.js`), where production decides.",
+    defaults: { httpOnly: "on", secure: "off" },
+    mentions: ["exports.session"]
+  },
+  findSites(module, { load, files }) {
+    const scanned = files ?? /* @__PURE__ */ new Set();
+    let folder;
+    let base;
+    let envFiles;
+    if (SESSION_FILE.test(module.file)) {
+      folder = posix4.dirname(module.file);
+      base = module;
+      envFiles = [...scanned].filter((file) => isProductionEnv(file, folder));
+    } else {
+      const match = ENV_FILE.exec(module.file);
+      if (!match) return [];
+      folder = posix4.dirname(posix4.dirname(module.file));
+      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix4.dirname(file) === folder);
+      const sharedModule = shared ? load(module.file, `../${posix4.basename(shared)}`) : null;
+      if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
+      if (!isProductionEnv(module.file, folder)) return [];
+      base = null;
+      envFiles = [module.file];
+    }
+    const baseSession = base ? sessionOf(base, load) : null;
+    if (base && baseSession === null) return [];
+    const sites = [];
+    const environments = envFiles.sort().map((file) => file === module.file ? module : load(module.file, `./${posix4.relative(folder, file)}`)).filter((env) => env !== null);
+    for (const env of environments) {
+      const site = environmentSite(this.meta.id, env, baseSession, load);
+      if (site) sites.push(site);
+    }
+    if (environments.length === 0 && base && baseSession && !("unknown" in baseSession)) {
+      const site = sharedSite(this.meta.id, base, baseSession, load);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isProductionEnv(file, folder) {
+  const match = ENV_FILE.exec(file);
+  if (!match || posix4.dirname(posix4.dirname(file)) !== folder) return false;
+  const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
+  return !words.some((word) => DEV_WORDS.has(word));
+}
+function sessionOf(module, load) {
+  const found = findExport(module, "session", { load });
+  if ("unknown" in found) return null;
+  return readOptions(found.module, found.node, null, { load });
+}
+function sharedFlag(baseSession, flag, load) {
+  if (!baseSession) return { kind: "absent" };
+  if ("unknown" in baseSession) return { kind: "unknown", reason: baseSession.unknown };
+  const writer = baseSession.keys.get("cookie");
+  if (writer === "unknown") return { kind: "unknown", reason: baseSession.unknownSpread ?? "a spread" };
+  if (!writer) return { kind: "absent" };
+  const cookie = readOptions(writer.module, writer.value, null, { load });
+  if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
+  return readFlag(cookie, KEYS9[flag]);
+}
+function environmentSite(ruleId, env, baseSession, load) {
+  const envSession = sessionOf(env, load);
+  const inherited = [];
+  const cookieNames = namesOf(
+    (envSession && !("unknown" in envSession) ? optionString(envSession.module, envSession.object, null, "name", load) : null) ?? (baseSession && !("unknown" in baseSession) ? optionString(baseSession.module, baseSession.object, null, "name", load) : null),
+    [DEFAULT_NAME2]
+  );
+  const refine = (_view, flags) => {
+    for (const flag of ["httpOnly", "secure"]) {
+      if (flags[flag].kind !== "absent") continue;
+      const shared = sharedFlag(baseSession, flag, load);
+      if (flag === "secure" && shared.kind === "false") {
+        inherited.push(
+          `\`config/session.js\` sets \`secure: false\` for every environment; this environment does not override it.`
+        );
+        continue;
+      }
+      flags[flag] = shared;
+    }
+  };
+  let site;
+  if (envSession === null) {
+    const flags = { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+    refine(null, flags);
+    site = {
+      ruleId,
+      file: env.file,
+      offset: exportOffset(env, load),
+      cookieNames,
+      kind: "session",
+      flags,
+      keys: KEYS9,
+      insertion: null,
+      usedAt: [],
+      notes: [
+        `\`${env.file}\` has no \`session\` settings: add \`session: { cookie: { secure: true } }\` to it.`
+      ]
+    };
+  } else if ("unknown" in envSession) {
+    return null;
+  } else {
+    site = siteFromOptions({
+      ruleId,
+      module: envSession.module,
+      options: envSession.object,
+      optionsPath: null,
+      anchor: envSession.object.start,
+      keys: KEYS9,
+      cookieNames,
+      kind: "session",
+      nestedUnder: "cookie",
+      refine,
+      load
+    });
+  }
+  if (!site) return null;
+  site.notes.push(...inherited);
+  return site;
+}
+function sharedSite(ruleId, base, baseSession, load) {
+  const site = siteFromOptions({
+    ruleId,
+    module: base,
+    options: baseSession.object,
+    optionsPath: null,
+    anchor: baseSession.object.start,
+    keys: KEYS9,
+    cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load), [DEFAULT_NAME2]),
+    kind: "session",
+    nestedUnder: "cookie",
+    load
+  });
+  if (!site || site.flags.secure.kind !== "absent") return site;
+  site.insertion = null;
+  site.notes.push(
+    "`config/session.js` applies to every environment, and express-session does not send a Secure session cookie over plain HTTP: set `secure: true` under `session.cookie` in `config/env/production.js` (with `http.trustProxy` behind a TLS proxy)."
+  );
+  return site;
+}
+function exportOffset(module, load) {
+  const exported = findExport(module, "default", { load });
+  return "unknown" in exported || exported.module !== module ? 0 : exported.node.start;
+}
+
 // src/rules/javascript-rules.ts
 var JS_RULES = [
   expressResCookie,
@@ -69756,7 +70793,16 @@ var JS_RULES = [
   universalCookieSet,
   ngxCookieServiceSet,
   documentCookie,
-  jsSetCookieHeader
+  jsSetCookieHeader,
+  adonisjsResponseCookie,
+  adonisjsHttpCookie,
+  adonisjsSessionConfig,
+  sailsSessionConfig,
+  oakCookiesSet,
+  astroCookiesSet,
+  qwikCityCookieSet,
+  elysiaCookie,
+  denoStdSetCookie
 ];
 
 // node_modules/@lezer/common/dist/index.js
@@ -74909,13 +75955,27 @@ function tornadoArgumentMismatch(method, args) {
 }
 
 // src/rules/py-framework-common.ts
-var PRIORITY = ["tornado", "aiohttp", "starlette", "django", "flask"];
+var PRIORITY = [
+  "tornado",
+  "aiohttp",
+  "starlette",
+  "bottle",
+  "falcon",
+  "sanic",
+  "litestar",
+  "django",
+  "flask"
+];
 var PACKAGES2 = {
   aiohttp: ["aiohttp"],
   starlette: ["starlette", "fastapi"],
   django: ["django"],
   // Quart and Flask both answer with Werkzeug-style responses.
-  flask: ["flask", "werkzeug", "quart"]
+  flask: ["flask", "werkzeug", "quart"],
+  bottle: ["bottle"],
+  falcon: ["falcon"],
+  sanic: ["sanic"],
+  litestar: ["litestar"]
 };
 var moduleCache = /* @__PURE__ */ new WeakMap();
 function frameworksOf(module) {
@@ -75082,7 +76142,66 @@ var SIGNATURES = {
       "partitioned"
     ],
     positional: 2
-  }
+  },
+  // Bottle's `set_cookie(name, value, secret=None, digestmod=…, **options)`: the options are Morsel keys, with
+  // `maxage` and `same_site` accepted as other spellings.
+  bottle: {
+    keywords: [
+      "name",
+      "value",
+      "secret",
+      "digestmod",
+      "max_age",
+      "maxage",
+      "expires",
+      "path",
+      "domain",
+      "secure",
+      "httponly",
+      "samesite",
+      "same_site",
+      "comment",
+      "version",
+      "partitioned"
+    ],
+    positional: 4
+  },
+  falcon: {
+    keywords: [
+      "name",
+      "value",
+      "expires",
+      "max_age",
+      "domain",
+      "path",
+      "secure",
+      "http_only",
+      "same_site",
+      "partitioned"
+    ],
+    positional: 10
+  },
+  // Sanic's `add_cookie(key, value, *, …)`: every option is keyword-only.
+  sanic: {
+    keywords: [
+      "key",
+      "value",
+      "path",
+      "domain",
+      "secure",
+      "max_age",
+      "expires",
+      "httponly",
+      "samesite",
+      "partitioned",
+      "comment",
+      "host_prefix",
+      "secure_prefix"
+    ],
+    positional: 2
+  },
+  // Litestar's `set_cookie` has Werkzeug's order without `partitioned`.
+  litestar: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 }
 };
 function responseArgumentMismatch(framework, method, args) {
   if (framework === "tornado") return null;
@@ -75106,7 +76225,7 @@ function responseArgumentMismatch(framework, method, args) {
 var NOT_A_RESPONSE2 = /jar$|client$|^cookies?$|^c$/i;
 var RESPONSE_NAME = /resp|^res$|^rv$|^r$|redirect/i;
 function findSetCookieSites(module, context3, options) {
-  if (!module.text.includes("set_")) return [];
+  if (![...options.methods].some((method) => module.text.includes(method))) return [];
   const owner = owningFramework(module, context3.project);
   if (owner !== options.framework) return [];
   const ownImports = frameworksOf(module).size > 0;
@@ -75117,7 +76236,8 @@ function findSetCookieSites(module, context3, options) {
     const callee = parts ? dottedName(module, parts.callee) : null;
     const method = callee?.at(-1);
     if (!parts || !callee || callee.length < 2 || !method || !options.methods.has(method)) continue;
-    const receiver = callee.at(-2);
+    const onJar = options.jarAttribute !== void 0 && callee.length > 2 && callee.at(-2) === options.jarAttribute;
+    const receiver = onJar ? callee.at(-3) : callee.at(-2);
     if (NOT_A_RESPONSE2.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
     if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
     const args = argumentsOf(module, parts.argList);
@@ -75127,10 +76247,16 @@ function findSetCookieSites(module, context3, options) {
     const nameNode = positional[0]?.value ?? named("key")?.value ?? named("name")?.value;
     if (!nameNode) continue;
     const valueNode = positional[1]?.value ?? named("value")?.value;
-    const byPosition = options.positionalFlags ? { max_age: 2, expires: 3 } : {};
-    const option = (name2) => named(name2)?.value ?? (name2 in byPosition ? positional[byPosition[name2]]?.value : void 0);
+    const byPosition = options.positions ?? (options.positionalFlags ? { max_age: 2, expires: 3 } : {});
+    const option = (name2) => named(name2)?.value ?? (name2 === "max_age" ? named("maxage")?.value : void 0) ?? (name2 in byPosition ? positional[byPosition[name2]]?.value : void 0);
     if (isPyCookieDeletion(module, valueNode, option)) continue;
-    const receiverClass = responseReceiver(module, call2, callee, options.framework, context3);
+    const receiverClass = responseReceiver(
+      module,
+      call2,
+      onJar ? [...callee.slice(0, -2), method] : callee,
+      options.framework,
+      context3
+    );
     if (receiverClass.kind === "not-framework") continue;
     const wrapper = enclosingFunction(module, call2);
     if (wrapper?.kwargsParameter && args.some(
@@ -75138,9 +76264,10 @@ function findSetCookieSites(module, context3, options) {
     ))
       continue;
     const view = readPyOptions(module, parts.argList, context3, identity);
+    const keys = options.keys ?? { httpOnly: "httponly", secure: "secure" };
     const flags = {
-      httpOnly: readPyFlag(view, "httponly"),
-      secure: readPyFlag(view, "secure")
+      httpOnly: readPyFlag(view, keys.httpOnly),
+      secure: readPyFlag(view, keys.secure)
     };
     if (options.positionalFlags) {
       if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
@@ -75155,7 +76282,7 @@ function findSetCookieSites(module, context3, options) {
       kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
       ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
       flags,
-      keys: { httpOnly: "httponly", secure: "secure" },
+      keys: { ...keys },
       insertion: null,
       usedAt: [],
       notes: []
@@ -75197,7 +76324,7 @@ var aiohttpSetCookie = {
 
 // src/rules/django-common.ts
 var MARKERS = ["INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF"];
-var DEV_WORDS = /* @__PURE__ */ new Set([
+var DEV_WORDS2 = /* @__PURE__ */ new Set([
   "local",
   "dev",
   "develop",
@@ -75259,7 +76386,7 @@ function describe(module, context3, entry) {
   const production = words.some((word) => PROD_WORDS.has(word)) || literalAssignment(module, "DEBUG") === "False";
   return {
     module,
-    devOnly: words.some((word) => DEV_WORDS.has(word)) && !words.some((word) => PROD_WORDS.has(word)),
+    devOnly: words.some((word) => DEV_WORDS2.has(word)) && !words.some((word) => PROD_WORDS.has(word)),
     production,
     entry,
     stars: starImportsOf(module).map((star) => ({
@@ -75526,7 +76653,7 @@ var djangoSetCookie = {
 
 // src/rules/flask-common.ts
 var UPPER = /^[A-Z][A-Z0-9_]*$/;
-var DEV_WORDS2 = /* @__PURE__ */ new Set([
+var DEV_WORDS3 = /* @__PURE__ */ new Set([
   "dev",
   "develop",
   "development",
@@ -75584,7 +76711,7 @@ function wordsOf(name2) {
 function environmentOfLabel(label) {
   const words = wordsOf(label);
   return {
-    devOnly: words.some((word) => DEV_WORDS2.has(word)),
+    devOnly: words.some((word) => DEV_WORDS3.has(word)),
     production: words.some((word) => PROD_WORDS2.has(word))
   };
 }
@@ -75999,7 +77126,7 @@ var flaskSessionConfig = {
     framework: "flask",
     language: "python",
     api: "SESSION_COOKIE_SECURE / SESSION_COOKIE_HTTPONLY",
-    description: "Flask session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.",
+    description: "Flask (and Quart) session cookie settings in `app.config`, `config.update(...)`, config classes and config modules.",
     defaults: { httpOnly: "on", secure: "off" },
     mentions: ["from_object", "from_pyfile"]
   },
@@ -76022,7 +77149,7 @@ var flaskSetCookie = {
     framework: "werkzeug",
     language: "python",
     api: "response.set_cookie()",
-    description: "Werkzeug / Flask `response.set_cookie(...)` calls in modules that use Flask or Werkzeug.",
+    description: "Werkzeug / Flask / Quart `response.set_cookie(...)` calls in modules that use them.",
     defaults: { httpOnly: "off", secure: "off" }
   },
   findSites(module, context3) {
@@ -76036,7 +77163,7 @@ var flaskSetCookie = {
 };
 
 // src/rules/py-set-cookie-header.ts
-var KEYS7 = { httpOnly: "HttpOnly", secure: "Secure" };
+var KEYS10 = { httpOnly: "HttpOnly", secure: "Secure" };
 var MAP_METHODS = /* @__PURE__ */ new Set(["add", "set", "append", "setdefault", "add_header"]);
 var RESPONSE_METHODS = /* @__PURE__ */ new Set(["add_header", "set_header"]);
 var pySetCookieHeader = {
@@ -76119,7 +77246,7 @@ function siteOf3(module, ruleId, value) {
     offset: value.from,
     cookieNames: name2 ? [name2] : [],
     flags,
-    keys: KEYS7,
+    keys: KEYS10,
     insertion: { container: end ?? unsplicable(module.file, value.from, value.to), nest: [] },
     usedAt: [],
     notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
@@ -76494,6 +77621,317 @@ function siteFor(module, node, entries, context3, ruleId) {
   return site;
 }
 
+// src/rules/bottle-set-cookie.ts
+var bottleSetCookie = {
+  meta: {
+    id: "bottle-set-cookie",
+    framework: "bottle",
+    language: "python",
+    api: "response.set_cookie()",
+    description: "Bottle `response.set_cookie(...)` calls in modules that use Bottle.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context3) {
+    return findSetCookieSites(module, context3, {
+      ruleId: this.meta.id,
+      framework: "bottle",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: false
+    });
+  }
+};
+
+// src/rules/falcon-set-cookie.ts
+var falconSetCookie = {
+  meta: {
+    id: "falcon-set-cookie",
+    framework: "falcon",
+    language: "python",
+    api: "resp.set_cookie()",
+    description: "Falcon `resp.set_cookie(...)` calls that turn `http_only` or `secure` off, and `secure_cookies_by_default = False`.",
+    defaults: { httpOnly: "on", secure: "on" }
+  },
+  findSites(module, context3) {
+    const sites = findSetCookieSites(module, context3, {
+      ruleId: this.meta.id,
+      framework: "falcon",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: true,
+      keys: { httpOnly: "http_only", secure: "secure" },
+      positions: { expires: 2, max_age: 3 }
+    });
+    for (const site of sites) {
+      const secure = site.flags.secure;
+      if (secure.kind === "false" && secure.file === module.file && !secure.via) {
+        if (module.text.slice(secure.span.start, secure.span.end) === "None")
+          site.flags.secure = { kind: "absent" };
+      }
+    }
+    if (module.text.includes("secure_cookies_by_default") && owningFramework(module, context3.project) === "falcon")
+      sites.push(...secureByDefaultSites(module, this.meta.id));
+    return sites;
+  }
+};
+function secureByDefaultSites(module, ruleId) {
+  const sites = [];
+  module.tree.iterate({
+    enter(ref) {
+      if (ref.name !== "AssignStatement") return;
+      const target = ref.node.firstChild;
+      const value = assignedValue(ref.node);
+      const name2 = target ? dottedName(module, target) : null;
+      if (!value || !name2 || name2.at(-1) !== "secure_cookies_by_default" || name2.at(-2) !== "resp_options")
+        return false;
+      const flag = evaluatePyFlag(module, value);
+      if (flag.kind === "true" || developmentBranch(module, ref.node)) return false;
+      if (flag.kind === "conditional" && flag.devOnly) return false;
+      sites.push({
+        ruleId,
+        file: module.file,
+        offset: ref.node.from,
+        cookieNames: [],
+        flags: { httpOnly: { kind: "absent" }, secure: flag },
+        keys: { httpOnly: null, secure: "secure_cookies_by_default" },
+        insertion: null,
+        usedAt: [],
+        notes: [
+          "This option decides Secure for every `resp.set_cookie` call of the app that does not pass `secure` itself."
+        ]
+      });
+      return false;
+    }
+  });
+  return sites;
+}
+function developmentBranch(module, node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") return false;
+    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
+    const children = childrenOf(current.parent);
+    const index = children.findIndex((child) => child.from === current.from);
+    const keyword2 = children[index - 2];
+    const test = children[index - 1];
+    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") return false;
+    return classifyPyCondition(module, test) === "development";
+  }
+  return false;
+}
+
+// src/rules/sanic-add-cookie.ts
+var sanicAddCookie = {
+  meta: {
+    id: "sanic-add-cookie",
+    framework: "sanic",
+    language: "python",
+    api: "response.add_cookie()",
+    description: "Sanic `response.add_cookie(...)` and `response.cookies.add_cookie(...)` calls.",
+    defaults: { httpOnly: "off", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, context3) {
+    return findSetCookieSites(module, context3, {
+      ruleId: this.meta.id,
+      framework: "sanic",
+      methods: /* @__PURE__ */ new Set(["add_cookie"]),
+      positionalFlags: false,
+      jarAttribute: "cookies"
+    });
+  }
+};
+
+// src/rules/litestar-set-cookie.ts
+var ID = "litestar-set-cookie";
+var COOKIE_FIELDS = [
+  "key",
+  "path",
+  "value",
+  "max_age",
+  "expires",
+  "domain",
+  "secure",
+  "httponly",
+  "samesite",
+  "description",
+  "documentation_only",
+  "partitioned"
+];
+var litestarSetCookie = {
+  meta: {
+    id: ID,
+    framework: "litestar",
+    language: "python",
+    api: "Cookie() / Response.set_cookie()",
+    description: "Litestar `Cookie(...)` objects (`response_cookies=[...]`, `Response(cookies=[...])`) and `response.set_cookie(...)` calls.",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true
+  },
+  findSites(module, context3) {
+    const calls = findSetCookieSites(module, context3, {
+      ruleId: ID,
+      framework: "litestar",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: true
+    }).filter((site) => site.valueText !== void 0);
+    return [...calls, ...cookieObjectSites(module, context3)];
+  }
+};
+function cookieObjectSites(module, context3) {
+  if (!module.text.includes("Cookie(") || owningFramework(module, context3.project) !== "litestar") return [];
+  const sites = [];
+  for (const call2 of callsOf2(module)) {
+    const parts = callParts(call2);
+    if (!parts || !isLitestarCookie(module, parts.callee)) continue;
+    const args = argumentsOf(module, parts.argList);
+    const positional = args.filter((argument) => argument.kind === "positional");
+    if (positional.length > COOKIE_FIELDS.length) continue;
+    const field = (name3) => args.find((argument) => argument.kind === "keyword" && argument.name === name3)?.value ?? positional[COOKIE_FIELDS.indexOf(name3)]?.value;
+    const documentation = field("documentation_only");
+    if (documentation && evaluatePyFlag(module, documentation).kind !== "false") continue;
+    const value = field("value");
+    if (!value || isPyCookieDeletion(module, value, field)) continue;
+    const nameNode = field("key");
+    const name2 = nameNode ? stringLiteral(module, nameNode) : null;
+    const site = keywordCallSite(module, call2, parts.argList, context3, {
+      ruleId: ID,
+      keys: { httpOnly: "httponly", secure: "secure" },
+      cookieNames: name2 === null ? [] : [name2]
+    });
+    site.valueText = textOf2(module, value);
+    if (positional[6]) site.flags.secure = evaluatePyFlag(module, positional[6].value);
+    if (positional[7]) site.flags.httpOnly = evaluatePyFlag(module, positional[7].value);
+    const unknown = args.find(
+      (argument) => argument.kind === "keyword" && !COOKIE_FIELDS.includes(argument.name ?? "")
+    );
+    if (unknown)
+      withheld(site, `Litestar's \`Cookie\` has no \`${unknown.name}\` field, so this may be another class`);
+    const star = args.find((argument) => argument.kind === "star");
+    if (star) behindStarArguments(site, module, star.value);
+    sites.push(site);
+  }
+  return sites;
+}
+function isLitestarCookie(module, callee) {
+  const name2 = dottedName(module, callee);
+  if (!name2 || name2.at(-1) !== "Cookie") return false;
+  return importedFrom(module, name2[0], ["litestar"]);
+}
+
+// src/rules/sanic-cookies-dict.ts
+var ID2 = "sanic-cookies-dict";
+var sanicCookiesDict = {
+  meta: {
+    id: ID2,
+    framework: "sanic",
+    language: "python",
+    api: "response.cookies[name] = value",
+    description: 'Sanic cookies set the older way, `response.cookies[name] = value` with flags as `response.cookies[name]["secure"] = True`.',
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context3) {
+    if (!module.text.includes(".cookies[") || owningFramework(module, context3.project) !== "sanic") return [];
+    const sites = [];
+    module.tree.iterate({
+      enter(ref) {
+        if (ref.name !== "AssignStatement") return;
+        const site = siteOf4(module, ref.node, context3);
+        if (site) sites.push(site);
+        return false;
+      }
+    });
+    return sites;
+  }
+};
+function subscriptOf(module, target) {
+  if (target?.name !== "MemberExpression") return null;
+  const outer = childrenOf(target);
+  if (outer[1]?.name !== "[" || !outer[0] || !outer[2]) return null;
+  const inner = outer[0].name === "MemberExpression" ? childrenOf(outer[0]) : [];
+  if (inner[1]?.name === "[" && inner[0] && inner[2]) {
+    const attribute = stringLiteral(module, outer[2]);
+    const jar2 = dottedName(module, inner[0]);
+    if (attribute === null || !jar2 || jar2.at(-1) !== "cookies") return null;
+    return {
+      jar: textOf2(module, inner[0]),
+      receiver: jar2.slice(0, -1),
+      key: textOf2(module, inner[2]),
+      keyNode: inner[2],
+      attribute
+    };
+  }
+  const jar = dottedName(module, outer[0]);
+  if (!jar || jar.at(-1) !== "cookies") return null;
+  return {
+    jar: textOf2(module, outer[0]),
+    receiver: jar.slice(0, -1),
+    key: textOf2(module, outer[2]),
+    keyNode: outer[2],
+    attribute: null
+  };
+}
+function siteOf4(module, statement, context3) {
+  const cookie = subscriptOf(module, statement.firstChild);
+  const value = assignedValue(statement);
+  if (!cookie || cookie.attribute !== null || !value) return null;
+  const owner = cookie.receiver.at(-1);
+  if (!owner || cookie.receiver.length !== 1 || /^(?:req|request|self|cls)$/.test(owner)) return null;
+  if (!isSanicResponse(module, statement, owner, context3)) return null;
+  const run2 = [statement];
+  const attributes2 = /* @__PURE__ */ new Map();
+  for (let next = statement.nextSibling; next; next = next.nextSibling) {
+    if (next.name !== "AssignStatement") {
+      if (/^(?:ExpressionStatement|PassStatement)$/.test(next.name)) continue;
+      break;
+    }
+    const write = subscriptOf(module, next.firstChild);
+    if (!write || write.jar !== cookie.jar || write.key !== cookie.key) continue;
+    if (write.attribute === null) break;
+    const attributeValue = assignedValue(next);
+    if (!attributeValue) continue;
+    attributes2.set(write.attribute.toLowerCase(), attributeValue);
+    run2.push(next);
+  }
+  const attribute = (name3) => attributes2.get(name3);
+  if (isPyCookieDeletion(module, value, (name3) => attribute(name3 === "max_age" ? "max-age" : name3)))
+    return null;
+  const flag = (name3) => {
+    const node = attributes2.get(name3);
+    return node ? evaluatePyFlag(module, node) : { kind: "absent" };
+  };
+  const name2 = stringLiteral(module, cookie.keyNode);
+  const quote = /^[a-zA-Z]*(['"])/.exec(cookie.key)?.[1] ?? '"';
+  return {
+    ruleId: ID2,
+    file: module.file,
+    offset: statement.from,
+    cookieNames: name2 === null ? [] : [name2],
+    valueText: textOf2(module, value),
+    flags: { httpOnly: flag("httponly"), secure: flag("secure") },
+    keys: { httpOnly: "httponly", secure: "secure" },
+    insertion: {
+      container: pyStatementsContainer(
+        module,
+        statement.from,
+        run2,
+        `${cookie.jar}[${cookie.key}][${quote}{key}${quote}] = True`
+      ),
+      nest: []
+    },
+    usedAt: [],
+    notes: [
+      "Sanic deprecated this style in 23.3 and removed it in 24.12; on newer versions use `response.add_cookie(name, value, httponly=True)`, which is Secure by default."
+    ]
+  };
+}
+function isSanicResponse(module, at, receiver, context3) {
+  const wrapper = enclosingFunction(module, at);
+  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, at.from) : null;
+  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
+  if (!constructor) return true;
+  const resolved = resolveClass(module, constructor, context3.load);
+  if (resolved.kind === "class") return false;
+  return resolved.kind !== "external" || resolved.name.split(".")[0] === "sanic";
+}
+
 // src/rules/python-rules.ts
 var PY_RULES = [
   tornadoSetCookie,
@@ -76509,7 +77947,12 @@ var PY_RULES = [
   aiohttpSetCookie,
   starletteSessionMiddleware,
   aiohttpSessionStorage,
-  pySetCookieHeader
+  pySetCookieHeader,
+  bottleSetCookie,
+  falconSetCookie,
+  sanicAddCookie,
+  litestarSetCookie,
+  sanicCookiesDict
 ];
 
 // src/rules/index.ts
@@ -76531,6 +77974,7 @@ var COLLECTED_FOLDERS = /* @__PURE__ */ new Set([
   "collectstatic",
   "static_collected"
 ]);
+var COLLECTED_FOLDER = new RegExp(`(?:^|/)(?:${[...COLLECTED_FOLDERS].join("|")})/`);
 var MANIFEST = "staticfiles.json";
 var ADMIN_MARKER = "admin/js/core.js";
 var SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
@@ -76554,32 +77998,34 @@ function builtCopies(files) {
   }
   const rootOf = (file) => {
     for (const root of roots) if (file.startsWith(root)) return root;
-    const segments = file.split("/");
-    const at = segments.findIndex(
-      (segment, index) => index < segments.length - 1 && COLLECTED_FOLDERS.has(segment)
-    );
-    return at === -1 ? null : `${segments.slice(0, at + 1).join("/")}/`;
+    const folder = COLLECTED_FOLDER.exec(file);
+    return folder ? file.slice(0, folder.index + folder[0].length) : null;
   };
   const judged = /* @__PURE__ */ new Map();
-  const sources = /* @__PURE__ */ new Map();
   for (const file of scripts) {
     const name2 = file.slice(file.lastIndexOf("/") + 1);
     const hashedMatch = HASHED.exec(name2);
     const hashed = hashedMatch && isHash(hashedMatch[2]) ? hashedMatch : null;
     const root = rootOf(file);
     const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
-    if (root !== null || hashed || vendored) judged.set(file, { root, hashed, vendored });
-    else {
-      const stem = name2.replace(SCRIPT, "");
-      const named = sources.get(stem);
-      if (named) named.push(file);
-      else sources.set(stem, [file]);
-    }
-  }
-  const result = /* @__PURE__ */ new Map();
-  for (const [file, { root, hashed, vendored }] of judged) {
+    if (root === null && !hashed && !vendored) continue;
     const inside = root === null ? file : file.slice(root.length);
     const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
+    judged.set(file, { root, hashed, vendored, unhashed });
+  }
+  const result = /* @__PURE__ */ new Map();
+  if (judged.size === 0) return result;
+  const wanted = new Set([...judged.values()].map(({ unhashed }) => copyStem(unhashed)));
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of scripts) {
+    if (judged.has(file)) continue;
+    const stem = file.slice(file.lastIndexOf("/") + 1).replace(SCRIPT, "");
+    if (!wanted.has(stem)) continue;
+    const named = sources.get(stem);
+    if (named) named.push(file);
+    else sources.set(stem, [file]);
+  }
+  for (const [file, { root, hashed, vendored, unhashed }] of judged) {
     const source = sourceOf2(unhashed, sources);
     if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
     else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
@@ -76590,9 +78036,7 @@ function builtCopies(files) {
 }
 function sourceOf2(relative3, sources) {
   const segments = relative3.split("/");
-  const name2 = segments.at(-1) ?? "";
-  const stem = name2.replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
-  const candidates = sources.get(stem) ?? [];
+  const candidates = sources.get(copyStem(relative3)) ?? [];
   let best = null;
   let bestScore = -1;
   let tie = false;
@@ -76610,6 +78054,9 @@ function sourceOf2(relative3, sources) {
     } else if (total === bestScore) tie = true;
   }
   return tie ? null : best;
+}
+function copyStem(relative3) {
+  return relative3.slice(relative3.lastIndexOf("/") + 1).replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
 }
 var BUNDLER_RUNTIME = /__webpack_require__|webpackChunk|\/\*{6}\/|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see|__vitePreload|parcelRequire|System\.register\(/;
 var SOURCE_MAP = /\n\/\/# sourceMappingURL=\S+\s*$/;
@@ -77470,7 +78917,7 @@ var FRAMEWORK_FACTS = {
   },
   flask: {
     name: "Flask",
-    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls.",
+    defaultBehaviour: "`SESSION_COOKIE_HTTPONLY` defaults to `True` and `SESSION_COOKIE_SECURE` to `False`. These keys govern only the session cookie, not `response.set_cookie` calls. Quart reads the same keys with the same defaults.",
     behindProxy: "Flask writes Secure whatever the protocol, so the header does not depend on the proxy; wrap the app in Werkzeug's `ProxyFix` so `request.scheme` and generated URLs say `https`.",
     defaultCookieName: "session",
     sessionRegeneration: "call `session.clear()` before storing the user in the session at login",
@@ -77483,7 +78930,7 @@ var FRAMEWORK_FACTS = {
     defaultCookieName: "remember_token"
   },
   werkzeug: {
-    name: "Werkzeug / Flask `set_cookie`",
+    name: "Werkzeug / Flask / Quart `set_cookie`",
     defaultBehaviour: "`Response.set_cookie` defaults to `secure=False` and `httponly=False`.",
     behindProxy: "The attribute is written whatever the protocol of the request."
   },
@@ -77525,6 +78972,77 @@ var FRAMEWORK_FACTS = {
       splatted: "Tornado reads no `cookie_settings` application setting; this dict takes effect only through the calls that splat it (listed below). A cookie set by any other call does not get these flags.",
       check: "Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does"
     }
+  },
+  adonisjs: {
+    name: "AdonisJS",
+    defaultBehaviour: "`response.cookie`, `encryptedCookie` and `plainCookie` lay their options over `http.cookie` from `config/app.ts`. In v6, `defineConfig` makes that HttpOnly, Secure and SameSite `lax`, but only while `cookie` is left out: a `cookie` object replaces those defaults whole, so a key missing from it is off. v5 has no defaults: only what `http.cookie` says.",
+    behindProxy: "AdonisJS writes the attributes as configured, whatever the protocol of the request. Code that reads `request.secure()` needs `trustProxy` in `config/app.ts` to see `X-Forwarded-Proto`.",
+    secretSetting: "`appKey` (`APP_KEY`)"
+  },
+  "adonisjs-session": {
+    name: "@adonisjs/session",
+    defaultBehaviour: "The session id is written with `response.cookie`, so a key the session config's `cookie` object leaves out comes from the app's `http.cookie` defaults; the generated config sets `secure: app.inProduction`.",
+    behindProxy: "The attribute is written as configured, whatever the protocol of the request.",
+    defaultCookieName: "adonis_session",
+    sessionRegeneration: "call `session.regenerate()` after a successful login",
+    secretSetting: "`appKey` (`APP_KEY`)"
+  },
+  sails: {
+    name: "Sails",
+    defaultBehaviour: "`sails.config.session` goes to express-session: the session cookie is HttpOnly unless `cookie.httpOnly` is `false`; Secure is off unless `cookie.secure` is `true`. Sails refuses any value but a boolean there (no `'auto'`), and the generated `config/env/production.js` leaves `secure: true` commented out.",
+    behindProxy: "With `cookie.secure: true`, express-session only sends the cookie on requests it believes are HTTPS: when TLS ends at a proxy, set `trustProxy: true` under `http` in `config/env/production.js`, or logins stop sticking without an error.",
+    overPlainHttp: "express-session goes further and does not send the session cookie at all.",
+    defaultCookieName: "sails.sid",
+    sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
+    verifyAfterSecure: "Sails: behind the production proxy, log in and reload: you stay logged in. If not, set `http: { trustProxy: true }` in `config/env/production.js`.",
+    secretSetting: "`session.secret`"
+  },
+  bottle: {
+    name: "Bottle",
+    defaultBehaviour: "`response.set_cookie(name, value, secret=None, **options)` writes `secure` and `httponly` only when they are passed and truthy, so both are off by default; its third positional argument is the signing secret, not an options dict. Bottle has no session layer of its own.",
+    behindProxy: "The attribute is written whatever the protocol of the request. `request.urlparts.scheme` takes `X-Forwarded-Proto` from any client that sends it, so it is only as trustworthy as the proxy that overwrites that header."
+  },
+  falcon: {
+    name: "Falcon",
+    defaultBehaviour: "`resp.set_cookie` defaults to `http_only=True`, and a `secure` left out (or `None`) follows `app.resp_options.secure_cookies_by_default`, which is `True`; only an explicit `False` (or that option set to `False`) turns a flag off. SameSite is not set unless `same_site` is passed.",
+    behindProxy: "Falcon writes Secure whatever the protocol of the request; `req.scheme` reports `https` behind a proxy only through `req.forwarded_scheme`."
+  },
+  sanic: {
+    name: "Sanic",
+    defaultBehaviour: '`response.add_cookie` (Sanic 23.3 and later) defaults to `secure=True`, `samesite="Lax"` and `httponly=False`; all its options are keyword-only. The older `response.cookies[name] = value` style sets no flag at all, was deprecated in 23.3 and no longer works from 24.12.',
+    behindProxy: "The attribute is written whatever the protocol. `request.scheme` says `https` behind a proxy only when `SERVER_NAME` is a full `https://` URL or the forwarded headers are trusted (`FORWARDED_SECRET`, `PROXIES_COUNT` or `REAL_IP_HEADER`)."
+  },
+  litestar: {
+    name: "Litestar",
+    defaultBehaviour: '`Cookie(...)` and `Response.set_cookie(...)` default to `samesite="lax"`; `secure` and `httponly` are not written unless set. The session middleware configs default to `httponly=True, secure=False`, and `CSRFConfig` leaves its cookie readable by script on purpose.',
+    behindProxy: "The attribute is written whatever the protocol. `request.url.scheme` says `https` behind a proxy only when the ASGI server trusts the forwarded headers (uvicorn `--proxy-headers`)."
+  },
+  oak: {
+    name: "Oak",
+    defaultBehaviour: "`ctx.cookies.set` makes cookies HttpOnly unless `httpOnly: false` and, when `secure` is left out, adds Secure on requests Oak sees as HTTPS; SameSite is off unless set.",
+    behindProxy: "Oak decides whether a request is secure from how the server was started (`app.listen({ secure: true, \u2026 })`), never from `X-Forwarded-Proto`: behind a proxy that terminates TLS the automatic mode leaves Secure off, and an explicit `secure: true` throws `Cannot send secure cookie over unencrypted connection` on every request unless `ignoreInsecure: true` is passed with it.",
+    overPlainHttp: "Oak fails harder: `ctx.cookies.set` with `secure: true` throws unless the call also passes `ignoreInsecure: true`.",
+    verifyAfterSecure: "Oak: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; behind a TLS proxy, pass `ignoreInsecure: true` alongside `secure: true`."
+  },
+  astro: {
+    name: "Astro",
+    defaultBehaviour: "`cookies.set` passes its options to the `cookie` package unchanged: HttpOnly, Secure and SameSite are off unless set, and there is no default `path` either, so a cookie set from `/account/login` is scoped to `/account`.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  "qwik-city": {
+    name: "Qwik City",
+    defaultBehaviour: '`cookie.set` / `cookie.append` write HttpOnly, Secure, SameSite and Path only when the options give them: nothing is on by default and there is no default `path`. Note that `sameSite: false` means `SameSite=None` here, not "leave it out".',
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  elysia: {
+    name: "Elysia",
+    defaultBehaviour: "Cookies take the app's `new Elysia({ cookie: { \u2026 } })` config, on top of which Elysia only defaults `path` to `/`: HttpOnly and Secure are off unless that config or the cookie (`cookie.name.set({ \u2026 })`, `cookie.name.httpOnly = true`) turns them on. `set` starts again from the app config; `update` merges into the cookie as it is.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  "deno-std": {
+    name: "Deno `@std/http`",
+    defaultBehaviour: "`setCookie(headers, cookie)` writes `HttpOnly` and `Secure` only when the cookie object sets them (a `__Secure-` or `__Host-` name adds Secure by itself); SameSite is left out unless given.",
+    behindProxy: "The attribute is written as given, whatever the protocol of the request."
   }
 };
 
@@ -78496,7 +80014,7 @@ function sarifResult(finding, ruleIndex) {
 }
 
 // src/scan.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/evidence/source.ts
 var Source = class {
@@ -78825,8 +80343,10 @@ var PATTERNS2 = [
   {
     kind: "conditional-server",
     needle: /ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile\s*=/,
-    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured).
-    regex: /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)\w*[^\n]*:[ \t]*\r?\n(?:[ \t]+[^\n]*\r?\n){0,3}?[ \t]+[^\n]*\b(?:ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile[ \t]*=)/gim,
+    // Tornado / asyncio TLS set up inside an `if` (only when a certificate is configured). An indented line is
+    // one blank then anything: `[ \t]+[^\n]*` would split the indent every possible way, and nested in the
+    // repeated lines that backtracking took seconds on a 30 KB module (asyncio/sslproto.py).
+    regex: /^[ \t]*if\b[^\n]*\b(?:certfile|keyfile|cert|ssl|https|tls)[^\n]*:[ \t]*\r?\n(?:[ \t][^\n]*\r?\n){0,3}?[ \t][^\n]*\b(?:ssl_options|ssl_context|ssl_args|SSLContext|load_cert_chain|create_default_context|certfile[ \t]*=)/gim,
     languages: ["python"],
     describe: (code) => `\`${code}\`: TLS is set up only when configured`
   },
@@ -79054,6 +80574,7 @@ function findHttpOnlyProxy(deploy) {
 }
 
 // src/evidence/proxy-trust.ts
+var SAILS_CONFIG = /(^|\/)config\/(http|local|env\/[^/]+)\.[cm]?js$/;
 var OFF = /^\s*(?:false|False|0|None|null|undefined|\[\s*\]|['"]{2})\s*$/;
 var PATTERNS3 = [
   {
@@ -79095,7 +80616,8 @@ var PATTERNS3 = [
     languages: ["javascript"]
   },
   {
-    framework: "fastify",
+    // Sails spells its setting the same way, under `http` in its config folder.
+    framework: (source) => SAILS_CONFIG.test(source.file) ? "sails" : "fastify",
     needle: "trustProxy",
     regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
     enabled: (match) => !OFF.test(match[1] ?? ""),
@@ -79186,6 +80708,9 @@ function emptyEvidenceData() {
     manifestsRead: { javascript: false, python: false },
     moot: []
   };
+}
+function emptyEvidence() {
+  return makeEvidence(emptyEvidenceData());
 }
 function makeEvidence(data) {
   const readersByName = groupBy(data.readers, (reader2) => reader2.name);
@@ -79661,6 +81186,29 @@ function followRequest(site, meta2, text) {
       return meta2.id === "django-set-cookie" ? django(site, text) : null;
     case "express":
       return express(site, text);
+    case "adonisjs":
+      return meta2.id === "adonisjs-response-cookie" ? adonisjs(site, text) : null;
+    case "bottle":
+      return bottle(site, text);
+    case "falcon":
+      return requestParameter(site, text, ["req", "request"], (name2) => ({
+        value: `${name2}.scheme == "https"`,
+        caution: `\`${name2}.scheme\` is the scheme the WSGI/ASGI server saw: behind a TLS-terminating proxy it is \`http\` and the cookie never gets Secure; \`${name2}.forwarded_scheme\` reads the proxy's headers`
+      }));
+    case "sanic":
+      return requestParameter(site, text, ["request"], (name2) => ({
+        value: `${name2}.scheme == "https"`,
+        caution: `behind a TLS-terminating proxy \`${name2}.scheme\` is \`https\` only when Sanic trusts the forwarded headers (\`FORWARDED_SECRET\`, \`PROXIES_COUNT\` or \`REAL_IP_HEADER\`)`
+      }));
+    case "litestar":
+      return requestParameter(site, text, ["request"], (name2) => ({
+        value: `${name2}.url.scheme == "https"`,
+        caution: `behind a TLS-terminating proxy \`${name2}.url.scheme\` is \`https\` only when the ASGI server trusts the forwarded headers (uvicorn \`--proxy-headers\`)`
+      }));
+    case "astro":
+      return contextUrl(site, text, "cookies");
+    case "qwik-city":
+      return contextUrl(site, text, "cookie");
     default:
       return null;
   }
@@ -79672,7 +81220,7 @@ function tornado(site, text) {
   return { value: 'self.request.protocol == "https"' };
 }
 function flask(site, text) {
-  const imported = /^from\s+flask\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  const imported = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
   let found = false;
   for (const match of text.matchAll(imported)) {
     const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]);
@@ -79711,6 +81259,54 @@ function express(site, text) {
     value: `${last[1]}.secure`,
     caution: `\`${last[1]}.secure\` is true only for requests Express sees as HTTPS: behind a TLS-terminating proxy, add \`app.set('trust proxy', 1)\` or the cookie never gets Secure`
   };
+}
+function adonisjs(site, text) {
+  const method = String.raw`\s*\.\s*(?:cookie|encryptedCookie|plainCookie)\s*\(`;
+  const receiver = String.raw`((?:[A-Za-z_$][\w$]*\s*\.\s*)*)response`;
+  const atCall = new RegExp(`^${receiver}${method}`).exec(text.slice(site.offset));
+  const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+  let call2 = atCall;
+  if (!call2)
+    for (const match of before.matchAll(new RegExp(`(?<![\\w$.])${receiver}${method}`, "g"))) call2 = match;
+  if (!call2) return null;
+  const owner = call2[1].replace(/\s+/g, "");
+  if (owner !== "") return { value: `${owner}request.secure()` };
+  const callOffset = atCall ? site.offset : site.offset - before.length + call2.index;
+  const head = text.slice(0, callOffset);
+  let last = null;
+  for (const match of head.matchAll(/\(\s*\{([^{}()]*)\}\s*(?::[^={]*)?\)\s*(?::[^={]*)?(?:=>\s*)?\{/g))
+    last = match;
+  if (!last || !/(^|,)\s*response\s*(,|$)/.test(last[1]) || !/(^|,)\s*request\s*(,|$)/.test(last[1]))
+    return null;
+  if (!stillOpen(text.slice(last.index + last[0].length, callOffset))) return null;
+  return { value: "request.secure()" };
+}
+function contextUrl(site, text, jar) {
+  const call2 = new RegExp(`([A-Za-z_$][\\w$]*)\\s*\\.\\s*${jar}\\s*\\.\\s*(?:set|append)\\s*\\(`, "g");
+  const atCall = new RegExp(`^${call2.source}`).exec(text.slice(site.offset));
+  let receiver = atCall?.[1];
+  if (!atCall) {
+    const before = text.slice(Math.max(0, site.offset - 400), site.offset);
+    let last = null;
+    for (const match of before.matchAll(call2)) last = match;
+    if (!last || !stillOpenCall(before.slice(last.index + last[0].length))) return null;
+    receiver = last[1];
+  }
+  if (!receiver) return null;
+  const quote = quoteOf2(text);
+  return {
+    value: `${receiver}.url.protocol === ${quote}https:${quote}`,
+    caution: `\`${receiver}.url\` is the URL the server received: behind a TLS-terminating proxy it says \`http:\` unless the server or adapter rebuilds it from \`X-Forwarded-Proto\`, and the cookie then never gets Secure`
+  };
+}
+function stillOpenCall(args) {
+  let depth = 1;
+  for (const char of args.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""')) {
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+    if (depth === 0) return false;
+  }
+  return true;
 }
 function stillOpen(body) {
   const stripped = body.replace(/\/\/[^\n]*|\/\*[^]*?\*\//g, "").replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
@@ -79754,6 +81350,26 @@ function quoteOf2(text) {
   const double = (text.match(/"/g) ?? []).length;
   return double > single ? '"' : "'";
 }
+function bottle(site, text) {
+  const imported = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+  let found = false;
+  for (const match of text.matchAll(imported)) {
+    const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim());
+    if (names.includes("request")) found = true;
+  }
+  if (!found) return null;
+  const def = enclosingDef(text, site.offset);
+  if (!def || def.parameters.includes("request")) return null;
+  return {
+    value: 'request.urlparts.scheme == "https"',
+    caution: "`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header"
+  };
+}
+function requestParameter(site, text, names, build) {
+  const def = enclosingDef(text, site.offset);
+  const name2 = def ? names.find((candidate) => def.parameters.includes(candidate)) : void 0;
+  return name2 ? build(name2) : null;
+}
 
 // src/fix/site-facts.ts
 var PROXY_SETTING = {
@@ -79785,6 +81401,11 @@ var PROXY_SETTING = {
     ids: ["django"],
     setting: "SECURE_PROXY_SSL_HEADER",
     line: 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")'
+  },
+  sails: {
+    ids: ["sails"],
+    setting: "in config/env/production.js",
+    line: "http: { trustProxy: true }"
   }
 };
 var SIGNER_CALL = /^(?:await\s+)?(?:[\w$.]+\.)?(?:sign|signSync|encode|create_access_token|create_refresh_token|dumps|sign_token|create_token|generate_token|issue_token)\s*\(/;
@@ -80116,7 +81737,7 @@ function decideSecure(value, meta2, kind, facts) {
   });
   if (meta2.neverAddSecure) {
     return leave(
-      problem === "missing" ? "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting" : "writing `secure: true` here throws on requests the app sees as plain HTTP; remove `secure: false` to get the automatic Secure, and trust the TLS-terminating proxy (`app.proxy = true`)",
+      problem === "missing" ? "writing `secure: true` here throws on requests the server sees as plain HTTP; set it together with the proxy setting" : `writing \`secure: true\` here throws on requests the app sees as plain HTTP; remove \`secure: false\` to get the automatic Secure, and ${meta2.secureWithoutThrow ?? "trust the TLS-terminating proxy (`app.proxy = true`)"}`,
       [],
       problem === "missing" ? "medium" : severity
     );
@@ -80812,6 +82433,7 @@ function scanFiles(input) {
   };
 }
 function collectEvidence(analysis, input, fileSet) {
+  if (analysis.sites.length === 0) return emptyEvidence();
   const sources = new Map(analysis.texts);
   for (const [file, text] of analysis.settingTexts) sources.set(file, text);
   const extras = /* @__PURE__ */ new Map();
@@ -80965,8 +82587,9 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     const forSettings = readSettings && mayConfigureServer(file);
     let onlySettings = false;
     const filter = forSettings ? (content2) => {
-      if (mentionsCookieApi(content2)) return true;
-      onlySettings = mentionsServerSetting(content2);
+      const text = typeof content2 === "string" ? content2 : content2.toString("latin1");
+      if (mentionsCookieApi(text)) return true;
+      onlySettings = mentionsServerSetting(text);
       return onlySettings;
     } : mentionsCookieApi;
     const result = read(file, always.has(file) ? void 0 : filter);
@@ -81117,7 +82740,7 @@ function compareFindings2(a, b) {
 }
 var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix4.normalize(posix4.join(posix4.dirname(fromFile), specifier));
+  const base = posix5.normalize(posix5.join(posix5.dirname(fromFile), specifier));
   if (base.startsWith("..")) return null;
   const candidates = [
     base,
@@ -81136,17 +82759,17 @@ function resolvePythonModule(fromFile, dotted, files) {
   const parts = dotted.slice(dots).split(".").filter(Boolean);
   const roots = [];
   if (dots > 0) {
-    let folder = posix4.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix4.dirname(folder);
+    let folder = posix5.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix5.dirname(folder);
     roots.push(folder === "." ? "" : folder);
   } else {
-    for (let folder = posix4.dirname(fromFile); ; folder = posix4.dirname(folder)) {
+    for (let folder = posix5.dirname(fromFile); ; folder = posix5.dirname(folder)) {
       roots.push(folder === "." ? "" : folder);
       if (folder === "." || folder === "/" || folder === "") break;
     }
   }
   for (const root of roots) {
-    const stem = posix4.join(root, ...parts);
+    const stem = posix5.join(root, ...parts);
     for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
       if (files.has(candidate)) return candidate;
     }
@@ -81443,41 +83066,6 @@ function writeJobSummary(markdown, env, workspace) {
   appendOutputFile("GITHUB_STEP_SUMMARY", path, text, [env.RUNNER_TEMP, workspace]);
 }
 
-// src/deliver/github/identity.ts
-var lookups = /* @__PURE__ */ new WeakMap();
-function tokenIdentity(octokit, options = {}) {
-  let lookup = lookups.get(octokit);
-  if (!lookup) {
-    lookup = lookUp(octokit, options);
-    lookups.set(octokit, lookup);
-  }
-  return lookup;
-}
-async function lookUp(octokit, options) {
-  try {
-    const data = await octokit.graphql({
-      query: "query { viewer { login } }",
-      ...options.graphqlUrl ? { url: options.graphqlUrl } : {}
-    });
-    const login = data.viewer?.login;
-    if (typeof login === "string" && login !== "") return { login };
-  } catch {
-  }
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    if (typeof data.login === "string" && data.login !== "") return { login: data.login };
-  } catch {
-  }
-  return null;
-}
-function isAuthoredBy(identity, author) {
-  if (!identity || !author || typeof author.login !== "string") return false;
-  const mine = identity.login.toLowerCase();
-  const theirs = author.login.toLowerCase();
-  if (theirs === mine) return true;
-  return !mine.endsWith("[bot]") && author.type === "Bot" && theirs === `${mine}[bot]`;
-}
-
 // src/deliver/github/pr-review.ts
 import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join6 } from "node:path";
@@ -81649,32 +83237,6 @@ function renderSummaryComment(counts) {
   ].join("\n\n");
 }
 
-// src/deliver/github/at-most-once.ts
-function mayHaveLanded(error2) {
-  const api = apiErrorOf(error2);
-  return api === null || api.status >= 500;
-}
-async function sendAtMostOnce(request2) {
-  const attempts = request2.attempts ?? 2;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await request2.send();
-      return "sent";
-    } catch (error2) {
-      if (!mayHaveLanded(error2)) throw error2;
-      let landed;
-      try {
-        landed = await request2.landed();
-      } catch {
-        throw error2;
-      }
-      if (landed) return "landed";
-      if (attempt >= attempts) throw error2;
-      await new Promise((resolve4) => setTimeout(resolve4, request2.delayMs ?? 1e3));
-    }
-  }
-}
-
 // src/deliver/github/diff-lines.ts
 var HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 function parsePatchLines(patch) {
@@ -81720,63 +83282,6 @@ function isAnchorable(lines, start, end) {
   if (start > end) return false;
   const hunk = hunkOf(lines, end);
   return hunk !== null && start >= hunk.first;
-}
-
-// src/deliver/github/review-threads.ts
-var THREADS_QUERY = `query($owner: String!, $name: String!, $number: Int!, $cursor: String) {
-  repository(owner: $owner, name: $name) {
-    pullRequest(number: $number) {
-      reviewThreads(first: 100, after: $cursor) {
-        pageInfo { hasNextPage endCursor }
-        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
-      }
-    }
-  }
-}`;
-async function readThreads(github, request2, log) {
-  const threads = /* @__PURE__ */ new Map();
-  let cursor = null;
-  try {
-    for (let page = 0; page < 50; page++) {
-      const data = await github.graphql({
-        query: THREADS_QUERY,
-        owner: request2.owner,
-        name: request2.repo,
-        number: request2.pullNumber,
-        cursor,
-        url: request2.graphqlUrl
-      });
-      const connection = data.repository?.pullRequest?.reviewThreads;
-      if (!connection) break;
-      for (const node of connection.nodes) {
-        const first = node.comments.nodes[0]?.databaseId;
-        if (first !== void 0) threads.set(first, { id: node.id, isResolved: node.isResolved });
-      }
-      if (!connection.pageInfo.hasNextPage) break;
-      cursor = connection.pageInfo.endCursor;
-    }
-    return threads;
-  } catch (error2) {
-    log.warning(
-      `Could not read the review threads through GraphQL (${error2.message}); fixed comments are edited instead.`
-    );
-    return null;
-  }
-}
-async function resolveThread(github, request2, threadId, log) {
-  try {
-    await github.graphql({
-      query: "mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }",
-      threadId,
-      url: request2.graphqlUrl
-    });
-    return true;
-  } catch (error2) {
-    log.warning(
-      `Could not resolve a review thread (${error2.message}); editing the comment instead.`
-    );
-    return false;
-  }
 }
 
 // src/deliver/github/suggestions.ts
@@ -81886,43 +83391,24 @@ function applySuggestion(text, suggestion) {
   return text.slice(0, from) + suggestion.lines.join(lineBreakAt(text, from)) + text.slice(to);
 }
 
-// src/deliver/github/pr-review.ts
+// src/deliver/review/plan.ts
 var MAX_INLINE_COMMENTS = 30;
 var MAX_REVIEW_BODY = 6e4;
-var ReviewFallback = class extends Error {
-  name = "ReviewFallback";
-};
-async function listPullRequestFiles(github, owner, repo, pullNumber) {
-  const files = await github.paginate(github.rest.pulls.listFiles, {
-    owner,
-    repo,
-    pull_number: pullNumber,
-    per_page: 100
-  });
-  return files.map((file) => ({
-    filename: file.filename,
-    status: file.status,
-    sha: file.sha ?? "",
-    ...file.patch === void 0 ? {} : { patch: file.patch }
-  }));
-}
 var unitKeyOf = (keys) => [...keys].sort().join(" ");
-async function deliverReview(github, request2, log) {
-  const { owner, repo, pullNumber: pull_number } = request2;
-  const link = { repository: `${owner}/${repo}`, serverUrl: request2.serverUrl, ref: request2.headSha };
-  const active = request2.result.findings.filter((finding) => finding.outcome !== "ignored");
+function planReview(snapshot, input) {
+  const active = input.findings.filter((finding) => finding.outcome !== "ignored");
   const keyOf3 = assignKeys(active);
-  const views = viewFiles(request2.files, request2.workspace);
+  const views = viewFiles(snapshot);
   const units = [];
   const placed = /* @__PURE__ */ new Set();
   const listed = [];
-  const plan2 = planSuggestions(active, request2.result.changes);
+  const suggestions = planSuggestions(active, input.changes);
   const onAddedLine = (finding) => {
     const view = views.get(finding.file);
     return !!view?.lines && view.blocked === null && isAddedLine(view.lines, finding.line);
   };
   const outsideDiff = /* @__PURE__ */ new Map();
-  for (const suggestion of plan2.suggestions) {
+  for (const suggestion of suggestions.suggestions) {
     const view = views.get(suggestion.file);
     if (!suggestion.findings.some(onAddedLine)) continue;
     if (!view?.lines || view.blocked !== null || !isAnchorable(view.lines, suggestion.startLine, suggestion.endLine)) {
@@ -81951,7 +83437,7 @@ async function deliverReview(github, request2, log) {
     const view = views.get(finding.file);
     if (onAddedLine(finding)) {
       const keys = [keyOf3.get(finding)];
-      const reason2 = outsideDiff.get(finding) ?? plan2.unsuggestable.get(finding);
+      const reason2 = outsideDiff.get(finding) ?? suggestions.unsuggestable.get(finding);
       units.push({
         file: finding.file,
         startLine: finding.line,
@@ -81972,23 +83458,16 @@ async function deliverReview(github, request2, log) {
     listed.push({ finding, key: keyOf3.get(finding), reason });
   }
   units.sort((a, b) => a.file.localeCompare(b.file) || a.endLine - b.endLine);
-  const call2 = callerFor(log);
-  const comments2 = await call2(
-    "read the review comments",
-    () => github.paginate(github.rest.pulls.listReviewComments, { owner, repo, pull_number, per_page: 100 })
-  );
-  const ours = comments2.filter(
-    (comment2) => (comment2.in_reply_to_id === void 0 || comment2.in_reply_to_id === null) && isAuthoredBy(request2.identity, comment2.user)
-  ).map((comment2) => ({ comment: comment2, keys: readFindingKeys(comment2.body) })).filter((entry) => entry.keys !== null);
+  const ours = [];
+  for (const comment2 of snapshot.reviewComments) {
+    if (comment2.inReplyTo !== null || !isSelf(comment2.author, snapshot.identity)) continue;
+    const keys = readFindingKeys(comment2.body);
+    if (keys !== null) ours.push({ comment: comment2, keys });
+  }
   const existing = new Map(ours.map((entry) => [unitKeyOf(entry.keys), entry]));
   const commentedKeys = new Set(ours.flatMap((entry) => entry.keys));
-  const reviews = await call2(
-    "read the reviews",
-    () => github.paginate(github.rest.pulls.listReviews, { owner, repo, pull_number, per_page: 100 })
-  );
-  const ourReviews = reviews.filter((review) => isAuthoredBy(request2.identity, review.user));
-  const listedBefore = new Set(ourReviews.flatMap((review) => readListedKeys(review.body ?? "") ?? []));
-  const knownReviews = new Set(reviews.map((review) => review.id));
+  const ourReviews = snapshot.reviews.filter((review2) => isSelf(review2.author, snapshot.identity));
+  const listedBefore = new Set(ourReviews.flatMap((review2) => readListedKeys(review2.body) ?? []));
   const anchorable = (unit) => {
     const lines = views.get(unit.file)?.lines;
     return !!lines && isAnchorable(lines, unit.startLine, unit.endLine);
@@ -82024,6 +83503,14 @@ async function deliverReview(github, request2, log) {
   const superseded = ours.filter(
     (entry) => !fixed.includes(entry) && !currentUnits.has(unitKeyOf(entry.keys)) && entry.keys.some((key) => newKeys.has(key))
   );
+  const retire = [...fixed, ...superseded].filter((entry) => !isMarkedFixed(entry.comment.body)).map((entry) => ({
+    commentId: entry.comment.id,
+    rewritten: renderFixedComment(
+      entry.comment.body,
+      snapshot.headSha,
+      fixed.includes(entry) ? "fixed" : "superseded"
+    )
+  }));
   const liveSuggestions = /* @__PURE__ */ new Set();
   for (const unit of units) {
     const before = existing.get(unitKeyOf(unit.keys));
@@ -82037,81 +83524,67 @@ async function deliverReview(github, request2, log) {
     suggestions: liveInline.filter((unit) => unit.suggestion).length,
     listed: active.length - liveInline.reduce((sum, unit) => sum + unit.findings.length, 0),
     resolved: fixed.length,
-    headSha: request2.headSha
+    headSha: snapshot.headSha
   };
-  if (request2.dryRun) {
-    log.info(
-      `Dry run: would post ${inline.length} inline comment(s) and list ${freshListed.length} finding(s) in a review, and resolve ${fixed.length + superseded.length} earlier comment(s).`
+  const refusedCounts = {
+    ...counts,
+    inline: counts.inline - inline.length,
+    suggestions: counts.suggestions - inline.filter((unit) => unit.suggestion).length,
+    listed: counts.listed + inline.reduce((sum, unit) => sum + unit.findings.length, 0)
+  };
+  const refusedHandled = new Set(liveSuggestions);
+  for (const unit of inline) for (const finding of unit.findings) refusedHandled.delete(finding);
+  const ourSummary = snapshot.issueComments.find(
+    (comment2) => isSelf(comment2.author, snapshot.identity) && isSummaryComment(comment2.body)
+  );
+  const worthCreating = counts.findings + counts.resolved > 0;
+  const summaryStep = (body) => {
+    if (ourSummary) {
+      return ourSummary.body === body ? { kind: "keep" } : { kind: "update", commentId: ourSummary.id, body };
+    }
+    return worthCreating ? { kind: "create", body } : { kind: "keep" };
+  };
+  let review = null;
+  if (inline.length > 0 || freshListed.length > 0) {
+    const bodyOf = (units2, items) => renderReviewBody({
+      inline: units2.length,
+      suggestions: units2.filter((unit) => unit.suggestion).length,
+      listed: items,
+      link: input.link,
+      maxLength: MAX_REVIEW_BODY
+    });
+    const moved = inline.flatMap(
+      (unit) => unit.findings.map((finding, index) => ({
+        finding,
+        key: unit.keys[index] ?? unit.keys[0],
+        reason: "GitHub refused the inline comments of this review, so it is listed here."
+      }))
     );
-    return {
-      handled: /* @__PURE__ */ new Set(),
-      posted: { inline: 0, suggestions: 0, listed: 0, resolved: 0 },
-      summary: "Dry run: nothing was posted."
+    const allListed = [...freshListed, ...moved];
+    review = {
+      body: bodyOf(inline, freshListed),
+      comments: inline.map((unit) => ({
+        path: unit.file,
+        body: unit.body,
+        line: unit.endLine,
+        ...unit.startLine < unit.endLine ? { startLine: unit.startLine } : {}
+      })),
+      suggestions: inline.filter((unit) => unit.suggestion).length,
+      listed: freshListed,
+      withoutInline: inline.length > 0 ? { body: bodyOf([], allListed), listed: allListed } : null
     };
   }
-  let postedInline = [];
-  let postedListed = [];
-  if (inline.length > 0 || freshListed.length > 0) {
-    ({ inline: postedInline, listed: postedListed } = await postReview(
-      github,
-      request2,
-      inline,
-      freshListed,
-      link,
-      log,
-      knownReviews
-    ));
-    if (postedInline.length < inline.length) {
-      for (const unit of inline) for (const finding of unit.findings) liveSuggestions.delete(finding);
-      counts.inline -= inline.length;
-      counts.suggestions -= inline.filter((unit) => unit.suggestion).length;
-      counts.listed += inline.reduce((sum, unit) => sum + unit.findings.length, 0);
-    }
-  } else {
-    log.info("Nothing new to say: no review posted.");
-  }
-  let resolvedNow = 0;
-  const stale = [...fixed, ...superseded].filter((entry) => !isMarkedFixed(entry.comment.body));
-  if (stale.length > 0) {
-    const threads = await readThreads(github, request2, log);
-    for (const entry of stale) {
-      const thread = threads?.get(entry.comment.id);
-      if (thread?.isResolved) continue;
-      if (thread && await resolveThread(github, request2, thread.id, log)) {
-        resolvedNow++;
-        continue;
-      }
-      const note = fixed.includes(entry) ? "fixed" : "superseded";
-      await call2(
-        "mark an earlier comment as fixed",
-        () => github.rest.pulls.updateReviewComment({
-          owner,
-          repo,
-          comment_id: entry.comment.id,
-          body: renderFixedComment(entry.comment.body, request2.headSha, note)
-        })
-      );
-      resolvedNow++;
-    }
-  }
-  await upsertSummary(
-    github,
-    request2,
-    renderSummaryComment(counts),
-    counts.findings + counts.resolved > 0,
-    call2
-  );
-  const summary2 = `Review of #${request2.pullNumber}: ${postedInline.length} new inline comment(s) (${postedInline.filter((unit) => unit.suggestion).length} with a suggestion), ${postedListed.length} finding(s) newly listed in the review body, ${resolvedNow} earlier comment(s) resolved.`;
-  log.info(summary2);
   return {
-    handled: liveSuggestions,
-    posted: {
-      inline: postedInline.length,
-      suggestions: postedInline.filter((unit) => unit.suggestion).length,
-      listed: postedListed.length,
-      resolved: resolvedNow
+    review,
+    retire,
+    wouldResolve: fixed.length + superseded.length,
+    ending: { summary: summaryStep(renderSummaryComment(counts)), handled: liveSuggestions },
+    endingIfInlineRefused: {
+      summary: summaryStep(renderSummaryComment(refusedCounts)),
+      handled: refusedHandled
     },
-    summary: summary2
+    knownReviews: new Set(snapshot.reviews.map((entry) => entry.id)),
+    knownComments: new Set(snapshot.issueComments.map((comment2) => comment2.id))
   };
 }
 function assignKeys(findings) {
@@ -82127,8 +83600,97 @@ function assignKeys(findings) {
   }
   return keys;
 }
-function viewFiles(files, workspace) {
+function viewFiles(snapshot) {
   const views = /* @__PURE__ */ new Map();
+  for (const file of snapshot.files) {
+    if (file.status === "removed") continue;
+    const checkout = snapshot.checkout.get(file.filename);
+    let blocked = null;
+    if (!checkout?.headVersion) {
+      blocked = "The checked-out file is not the pull request's head version (check out `github.event.pull_request.head.sha`), so its line numbers cannot anchor an inline comment.";
+    } else if (file.patch === void 0) {
+      blocked = "GitHub shows no diff for this file (binary or too large), so it cannot carry inline comments.";
+    }
+    views.set(file.filename, {
+      lines: file.patch === void 0 ? null : parsePatchLines(file.patch),
+      blocked,
+      bom: checkout?.bom ?? false
+    });
+  }
+  return views;
+}
+
+// src/deliver/github/at-most-once.ts
+function mayHaveLanded(error2) {
+  const api = apiErrorOf(error2);
+  return api === null || api.status >= 500;
+}
+async function sendAtMostOnce(request2) {
+  const attempts = request2.attempts ?? 2;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await request2.send();
+      return "sent";
+    } catch (error2) {
+      if (!mayHaveLanded(error2)) throw error2;
+      let landed;
+      try {
+        landed = await request2.landed();
+      } catch {
+        throw error2;
+      }
+      if (landed) return "landed";
+      if (attempt >= attempts) throw error2;
+      await new Promise((resolve4) => setTimeout(resolve4, request2.delayMs ?? 1e3));
+    }
+  }
+}
+
+// src/deliver/github/pr-review.ts
+var ReviewFallback = class extends Error {
+  name = "ReviewFallback";
+};
+async function deliverReview(host, request2, log) {
+  const call2 = callerFor(log);
+  const snapshot = await readSnapshot2(host, request2, call2);
+  const plan2 = planReview(snapshot, {
+    findings: request2.result.findings,
+    changes: request2.result.changes,
+    link: {
+      repository: `${request2.owner}/${request2.repo}`,
+      serverUrl: request2.serverUrl,
+      ref: request2.headSha
+    }
+  });
+  if (request2.dryRun) {
+    log.info(
+      `Dry run: would post ${plan2.review?.comments.length ?? 0} inline comment(s) and list ${plan2.review?.listed.length ?? 0} finding(s) in a review, and resolve ${plan2.wouldResolve} earlier comment(s).`
+    );
+    return {
+      handled: /* @__PURE__ */ new Set(),
+      posted: { inline: 0, suggestions: 0, listed: 0, resolved: 0 },
+      summary: "Dry run: nothing was posted."
+    };
+  }
+  return apply2(host, request2, plan2, log, call2);
+}
+async function readSnapshot2(host, request2, call2) {
+  const pull = request2.pullNumber;
+  const reviewComments = await call2("read the review comments", () => host.reviewComments(pull));
+  const reviews = await call2("read the reviews", () => host.reviews(pull));
+  const issueComments = await call2("read the pull request comments", () => host.comments(pull));
+  return {
+    identity: request2.identity,
+    headSha: request2.headSha,
+    files: request2.files,
+    checkout: readCheckout(request2.files, request2.workspace),
+    reviewComments,
+    reviews,
+    issueComments
+  };
+}
+function readCheckout(files, workspace) {
+  const checkout = /* @__PURE__ */ new Map();
   const stored = workspaceStoredForm(workspace);
   for (const file of files) {
     if (file.status === "removed") continue;
@@ -82138,20 +83700,52 @@ function viewFiles(files, workspace) {
     } catch {
       bytes = null;
     }
-    const bom = bytes !== null && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-    let blocked = null;
-    if (bytes === null || !stored.matches(file.filename, bytes, file.sha)) {
-      blocked = "The checked-out file is not the pull request's head version (check out `github.event.pull_request.head.sha`), so its line numbers cannot anchor an inline comment.";
-    } else if (file.patch === void 0) {
-      blocked = "GitHub shows no diff for this file (binary or too large), so it cannot carry inline comments.";
-    }
-    views.set(file.filename, {
-      lines: file.patch === void 0 ? null : parsePatchLines(file.patch),
-      blocked,
-      bom
+    checkout.set(file.filename, {
+      headVersion: bytes !== null && stored.matches(file.filename, bytes, file.sha),
+      bom: bytes !== null && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191
     });
   }
-  return views;
+  return checkout;
+}
+async function apply2(host, request2, plan2, log, call2) {
+  let posted = { inline: 0, suggestions: 0, listed: 0 };
+  let ending = plan2.ending;
+  if (plan2.review) {
+    const refused = await postReview(host, request2, plan2, plan2.review, log);
+    if (refused) {
+      ending = plan2.endingIfInlineRefused;
+      posted = { inline: 0, suggestions: 0, listed: plan2.review.withoutInline.listed.length };
+    } else {
+      posted = {
+        inline: plan2.review.comments.length,
+        suggestions: plan2.review.suggestions,
+        listed: plan2.review.listed.length
+      };
+    }
+  } else {
+    log.info("Nothing new to say: no review posted.");
+  }
+  let resolved = 0;
+  if (plan2.retire.length > 0) {
+    const threads = await readThreads(host, request2.pullNumber, log);
+    for (const step of plan2.retire) {
+      const thread = threads?.get(step.commentId);
+      if (thread?.isResolved) continue;
+      if (thread && await resolveThread(host, thread, log)) {
+        resolved++;
+        continue;
+      }
+      await call2(
+        "mark an earlier comment as fixed",
+        () => host.updateReviewComment(step.commentId, step.rewritten)
+      );
+      resolved++;
+    }
+  }
+  await writeSummary(host, request2, plan2, ending, call2);
+  const summary2 = `Review of #${request2.pullNumber}: ${posted.inline} new inline comment(s) (${posted.suggestions} with a suggestion), ${posted.listed} finding(s) newly listed in the review body, ${resolved} earlier comment(s) resolved.`;
+  log.info(summary2);
+  return { handled: ending.handled, posted: { ...posted, resolved }, summary: summary2 };
 }
 function callerFor(log) {
   return async (doing, action) => {
@@ -82168,107 +83762,76 @@ function callerFor(log) {
 function explainReviewError(error2, doing) {
   return `The token cannot ${doing} (HTTP ${error2.status} "${error2.message}"). Review comments need \`permissions: { contents: read, pull-requests: write }\`; pull requests from forks always get a read-only token.`;
 }
-async function postReview(github, request2, inline, listed, link, log, knownReviews) {
-  const { owner, repo, pullNumber: pull_number } = request2;
-  const landed = (body) => async () => {
-    const reviews = await github.paginate(github.rest.pulls.listReviews, {
-      owner,
-      repo,
-      pull_number,
-      per_page: 100
+async function postReview(host, request2, plan2, review, log) {
+  const pull = request2.pullNumber;
+  const landed = (body) => async () => (await host.reviews(pull)).some(
+    (existing) => !plan2.knownReviews.has(existing.id) && isSelf(existing.author, request2.identity) && existing.commitId === request2.headSha && existing.body.trimEnd() === body.trimEnd()
+  );
+  const create = async (body, comments2) => {
+    const outcome = await sendAtMostOnce({
+      send: () => host.createReview(pull, { commitId: request2.headSha, body, comments: comments2 }),
+      landed: landed(body)
     });
-    return reviews.some(
-      (review) => !knownReviews.has(review.id) && isAuthoredBy(request2.identity, review.user) && review.commit_id === request2.headSha && (review.body ?? "").trimEnd() === body.trimEnd()
-    );
-  };
-  const create = async (units, items) => {
-    const body = renderReviewBody({
-      inline: units.length,
-      suggestions: units.filter((unit) => unit.suggestion).length,
-      listed: items,
-      link,
-      maxLength: MAX_REVIEW_BODY
-    });
-    const outcome = await sendAtMostOnce({ send: () => send(units, body), landed: landed(body) });
     if (outcome === "landed") log.info("GitHub failed to answer, but the review had been posted.");
   };
-  const send = (units, body) => github.rest.pulls.createReview({
-    owner,
-    repo,
-    pull_number,
-    commit_id: request2.headSha,
-    event: "COMMENT",
-    body,
-    comments: units.map((unit) => ({
-      path: unit.file,
-      body: unit.body,
-      side: "RIGHT",
-      line: unit.endLine,
-      ...unit.startLine < unit.endLine ? { start_line: unit.startLine, start_side: "RIGHT" } : {}
-    }))
-  });
+  const fallBack2 = (error2) => {
+    const api = apiErrorOf(error2);
+    return new ReviewFallback(
+      api ? explainApiError(api, "post the review") : `posting the review failed: ${error2.message}`
+    );
+  };
   try {
-    await create(inline, listed);
-    return { inline, listed };
+    await create(review.body, review.comments);
+    return false;
   } catch (error2) {
     const api = apiErrorOf(error2);
     if (api?.status === 403) throw new ReviewFallback(explainReviewError(api, "post the review"));
-    if (api?.status !== 422 || inline.length === 0) {
-      throw new ReviewFallback(
-        api ? explainApiError(api, "post the review") : `posting the review failed: ${error2.message}`
-      );
-    }
+    if (api?.status !== 422 || !review.withoutInline) throw fallBack2(error2);
     log.warning(
       `GitHub refused the review's inline comments (HTTP 422 "${api.message}"); posting the findings in the review body instead.`
     );
-    const moved = inline.flatMap(
-      (unit) => unit.findings.map((finding, index) => ({
-        finding,
-        key: unit.keys[index] ?? unit.keys[0],
-        reason: "GitHub refused the inline comments of this review, so it is listed here."
-      }))
-    );
-    const all = [...listed, ...moved];
     try {
-      await create([], all);
+      await create(review.withoutInline.body, []);
     } catch (again) {
-      const retry2 = apiErrorOf(again);
-      throw new ReviewFallback(
-        retry2 ? explainApiError(retry2, "post the review") : `posting the review failed: ${again.message}`
-      );
+      throw fallBack2(again);
     }
-    return { inline: [], listed: all };
+    return true;
   }
 }
-async function upsertSummary(github, request2, body, worthCreating, call2) {
-  const { owner, repo, pullNumber: issue_number } = request2;
-  const comments2 = await call2(
-    "read the pull request comments",
-    () => github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 })
-  );
-  const isOurs = (comment2) => isAuthoredBy(request2.identity, comment2.user) && isSummaryComment(comment2.body ?? "");
-  const existing = comments2.find(isOurs);
-  if (existing) {
-    if (existing.body === body) return;
-    await call2(
-      "update the summary comment",
-      () => github.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+async function readThreads(host, pull, log) {
+  try {
+    return await host.reviewThreads(pull);
+  } catch (error2) {
+    log.warning(
+      `Could not read the review threads through GraphQL (${error2.message}); fixed comments are edited instead.`
     );
-  } else if (worthCreating) {
-    const known = new Set(comments2.map((comment2) => comment2.id));
+    return null;
+  }
+}
+async function resolveThread(host, thread, log) {
+  try {
+    await host.resolveThread(thread.id);
+    return true;
+  } catch (error2) {
+    log.warning(
+      `Could not resolve a review thread (${error2.message}); editing the comment instead.`
+    );
+    return false;
+  }
+}
+async function writeSummary(host, request2, plan2, ending, call2) {
+  const step = ending.summary;
+  const pull = request2.pullNumber;
+  if (step.kind === "update") {
+    await call2("update the summary comment", () => host.updateComment(step.commentId, step.body));
+  } else if (step.kind === "create") {
     await call2(
       "post the summary comment",
       () => sendAtMostOnce({
-        send: () => github.rest.issues.createComment({ owner, repo, issue_number, body }),
-        landed: async () => {
-          const now = await github.paginate(github.rest.issues.listComments, {
-            owner,
-            repo,
-            issue_number,
-            per_page: 100
-          });
-          return now.some((comment2) => !known.has(comment2.id) && isOurs(comment2));
-        }
+        send: () => host.comment(pull, step.body),
+        landed: async () => (await host.comments(pull)).some(
+          (comment2) => !plan2.knownComments.has(comment2.id) && isSelf(comment2.author, request2.identity) && isSummaryComment(comment2.body)
+        )
       })
     );
   }
@@ -82293,11 +83856,18 @@ async function runReviewMode(context3) {
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY || event.baseRepo).split("/");
   const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
   const apiUrl = env.GITHUB_API_URL ?? "https://api.github.com";
-  const github = createGitHubClient({ token: inputs.token, baseUrl: apiUrl, warn: warning });
+  const host = createGitHubRepoHost({
+    token: inputs.token,
+    baseUrl: apiUrl,
+    graphqlUrl: env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/+$/, "")}/graphql`,
+    warn: warning,
+    owner,
+    repo
+  });
   let files = null;
   let trouble = null;
   try {
-    files = await listPullRequestFiles(github, owner, repo, event.number);
+    files = await host.pullFiles(event.number);
   } catch (error2) {
     const api = apiErrorOf(error2);
     trouble = api ? explainApiError(api, `list the files of #${event.number}`) : `Listing the files of #${event.number} failed: ${error2.message}`;
@@ -82311,8 +83881,8 @@ async function runReviewMode(context3) {
   }
   if (!files) return fallBack(context3, result, event.headSha, `${trouble ?? ""} Reporting instead.`);
   try {
-    const current = await github.rest.pulls.get({ owner, repo, pull_number: event.number });
-    if (current.data.state !== "open") {
+    const current = await host.pullHead(event.number);
+    if (current.state !== "open") {
       return fallBack(
         context3,
         result,
@@ -82321,25 +83891,26 @@ async function runReviewMode(context3) {
         "notice"
       );
     }
-    if (current.data.head.sha !== event.headSha) {
+    if (current.headSha !== event.headSha) {
       return fallBack(
         context3,
         result,
         event.headSha,
-        `#${event.number} has moved on to ${current.data.head.sha.slice(0, 7)} since this run started; the run for that push reviews it.`,
+        `#${event.number} has moved on to ${current.headSha.slice(0, 7)} since this run started; the run for that push reviews it.`,
         "notice"
       );
     }
-    const graphqlUrl = env.GITHUB_GRAPHQL_URL || `${apiUrl.replace(/\/+$/, "")}/graphql`;
-    const identity = await tokenIdentity(github, { graphqlUrl });
-    if (!identity) {
+    let identity;
+    try {
+      identity = await host.identity();
+    } catch {
       return fallBack(context3, result, event.headSha, UNKNOWN_IDENTITY);
     }
     startGroup(`Review of #${event.number}`);
     let outcome;
     try {
       outcome = await deliverReview(
-        github,
+        host,
         {
           owner,
           repo,
@@ -82347,7 +83918,6 @@ async function runReviewMode(context3) {
           headSha: event.headSha,
           workspace: context3.workspace,
           serverUrl,
-          graphqlUrl,
           dryRun: inputs.dryRun,
           files,
           result,
@@ -82358,7 +83928,7 @@ async function runReviewMode(context3) {
     } finally {
       endGroup();
     }
-    writeSummary(`${outcome.summary}
+    writeSummary2(`${outcome.summary}
 
 ${analysisOf(result, env, event.headSha)}`);
     return { result, handled: outcome.handled };
@@ -82401,7 +83971,7 @@ function fallBack(context3, result, ref, note, level = "warning") {
   if (level === "notice") notice(note);
   else warning(note);
   annotate(result.findings);
-  writeSummary(`> [!NOTE]
+  writeSummary2(`> [!NOTE]
 > ${note}
 
 ${analysisOf(result, context3.env, ref)}`);
@@ -82512,7 +84082,7 @@ function runReportMode(result, inputs, env) {
     ref: env.GITHUB_SHA,
     maxLength: 1e6
   });
-  writeSummary(analysis);
+  writeSummary2(analysis);
   if (inputs.dryRun) info("Dry run: nothing is written to the repository.");
 }
 async function runPullRequestMode(result, inputs, workspace, env) {
@@ -82526,7 +84096,7 @@ async function runPullRequestMode(result, inputs, workspace, env) {
       (finding) => finding.outcome === "fixable" ? { ...finding, outcome: "fixed" } : finding
     )
   };
-  writeSummary(
+  writeSummary2(
     renderAnalysis(proposed, {
       mode: "pr",
       repository,
@@ -82535,7 +84105,7 @@ async function runPullRequestMode(result, inputs, workspace, env) {
       maxLength: 1e6
     })
   );
-  const host = createOctokitRepoHost({
+  const host = createGitHubRepoHost({
     token: inputs.token,
     baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
     ...env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {},
@@ -82607,7 +84177,7 @@ function annotate(findings) {
     else notice(finding.message, properties);
   }
 }
-function writeSummary(markdown) {
+function writeSummary2(markdown) {
   try {
     writeJobSummary(markdown, process.env, resolve3(process.env.GITHUB_WORKSPACE ?? process.cwd()));
   } catch (error2) {

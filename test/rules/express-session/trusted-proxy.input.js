@@ -1,4 +1,4 @@
-// The proxy is trusted, so express-session sees HTTPS requests as secure and a literal true is safe.
+// The proxy is trusted and the app sets up no TLS itself: 'auto' is Secure on every request that came over HTTPS and keeps the session over plain HTTP.
 const express = require('express');
 const session = require('express-session');
 
