@@ -173,4 +173,36 @@ describe('shared options objects', () => {
       ['flask-set-cookie', 'csrf_token', 'secure-missing', 'fixable', []],
     ]);
   });
+
+  it('flips a shared httpOnly: false only when every call that uses it sets a signed value', () => {
+    const routes = [
+      'function sessionOptions() {',
+      '  return { httpOnly: false, secure: true };',
+      '}',
+      '',
+      'function login(req, res) {',
+      "  res.cookie('sid', jwt.sign(claims, key), sessionOptions());",
+      "  res.cookie('session', req.body.session, sessionOptions());",
+      '}',
+      '',
+    ].join('\n');
+    const { after, findings } = scan({ 'routes.js': routes });
+    expect(after['routes.js']).toBe(routes);
+    expect(findings).toEqual([
+      [
+        'express-res-cookie',
+        null,
+        'httpOnly-false',
+        'manual',
+        [
+          "HttpOnly was turned off on purpose, and nothing shows this is a server-side session cookie (a session middleware's own cookie or a signed token); the name alone is not enough to change it",
+        ],
+      ],
+    ]);
+    // Alone, the signed call is evidence enough.
+    const signed = routes.replace("  res.cookie('session', req.body.session, sessionOptions());\n", '');
+    expect(scan({ 'routes.js': signed }).after['routes.js']).toBe(
+      signed.replace('{ httpOnly: false, secure: true }', '{ httpOnly: true, secure: true }'),
+    );
+  });
 });
