@@ -53,6 +53,8 @@ export function followPyCall(
 function returnedDict(fn: PyFunction, label: string, depth: number, resolve: Resolve): Resolved {
   const decorator = untrustedDecorator(fn);
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
+  if (fn.node.name === 'FunctionDefinition' && /\byield\b/.test(textOf(fn.module, fn.node)))
+    return { unknown: `${label} is a generator` };
   const values = returnedValues(fn);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };

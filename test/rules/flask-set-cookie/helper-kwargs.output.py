@@ -31,6 +31,11 @@ def pass_through(options):
     return options
 
 
+def cached_kwargs():
+    yield {"httponly": True}
+    return {"httponly": True}
+
+
 # ruleid: flask-set-cookie httpOnly-missing secure-missing fixable
 remember_kwargs = lambda: dict(max_age=86400, httponly=True, secure=True)
 
@@ -45,6 +50,8 @@ def login():
     # ruleid: flask-set-cookie httpOnly-unknown secure-unknown conditional
     resp.set_cookie("jwt", request.form["token"], **pass_through({"httponly": True}))
     resp.set_cookie("remember_token", request.form["token"], **remember_kwargs())
+    # ruleid: flask-set-cookie httpOnly-unknown secure-unknown conditional
+    resp.set_cookie("user_session", request.form["token"], **cached_kwargs())
     return resp
 
 
