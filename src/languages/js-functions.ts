@@ -133,7 +133,28 @@ export function commonJsExport(statement: JsNode): { name: string; value: JsNode
  * The function a module exports under `name` ('default' for `export default` / `module.exports = f`), also
  * as a method or property of an exported object (`module.exports = { cookieOptions }`).
  */
-export function exportedFunction(module: JsModule, name: string): JsFunction | null {
+export function exportedFunction(
+  module: JsModule,
+  name: string,
+  load?: (fromFile: string, specifier: string) => JsModule | null,
+  seen: Set<JsModule> = new Set(),
+): JsFunction | null {
+  // Index modules may re-export each other: a module is not entered again while it is being read.
+  if (seen.has(module) || seen.size > 8) return null;
+  seen.add(module);
+  try {
+    return exportedFunctionIn(module, name, load, seen);
+  } finally {
+    seen.delete(module);
+  }
+}
+
+function exportedFunctionIn(
+  module: JsModule,
+  name: string,
+  load: ((fromFile: string, specifier: string) => JsModule | null) | undefined,
+  seen: Set<JsModule>,
+): JsFunction | null {
   const named = (node: JsNode): JsFunction | null => {
     const value = unwrap(node);
     if (value?.type === 'Identifier') return moduleLevelFunction(module, value.name);
@@ -156,9 +177,18 @@ export function exportedFunction(module: JsModule, name: string): JsFunction | n
       }
       for (const specifier of statement.specifiers ?? []) {
         const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported === name && specifier.local?.type === 'Identifier' && !statement.source)
-          return moduleLevelFunction(module, specifier.local.name);
+        if (exported !== name || specifier.local?.type !== 'Identifier') continue;
+        if (!statement.source) return moduleLevelFunction(module, specifier.local.name);
+        // `export { cookieOptions } from './cookies'`: an index module passing it on.
+        const target = reExported(module, statement.source.value, load);
+        return target ? exportedFunction(target, specifier.local.name, load, seen) : null;
       }
+      continue;
+    }
+    if (statement.type === 'ExportAllDeclaration' && name !== 'default' && !statement.exported) {
+      const target = reExported(module, statement.source.value, load);
+      const found = target ? exportedFunction(target, name, load, seen) : null;
+      if (found) return found;
       continue;
     }
     const commonJs = commonJsExport(statement);
@@ -171,6 +201,15 @@ export function exportedFunction(module: JsModule, name: string): JsFunction | n
     }
   }
   return null;
+}
+
+function reExported(
+  module: JsModule,
+  specifier: string,
+  load: ((fromFile: string, specifier: string) => JsModule | null) | undefined,
+): JsModule | null {
+  if (!load || !/^\.\.?\//.test(specifier)) return null;
+  return load(module.file, specifier);
 }
 
 /** The value (or method) an object literal holds under `key`, when written there and not spread over. */

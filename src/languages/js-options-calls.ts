@@ -98,7 +98,7 @@ function calledFunction(
     if (!isRelative(binding.source)) return null;
     const target = context.load(module.file, binding.source);
     if (!target) return null;
-    return exportedFunction(target, key) ?? defaultClassMethod(target, key);
+    return exportedFunction(target, key, context.load) ?? defaultClassMethod(target, key);
   }
   // `CookieConfig.options()`: a static method of a class in the module.
   const cls = moduleLevelClass(module, owner.name);
@@ -153,7 +153,7 @@ function namedFunction(module: JsModule, name: string, path: JsPath | null, cont
     if (!isRelative(binding.source)) return null;
     const target = context.load(module.file, binding.source);
     if (!target) return null;
-    return exportedFunction(target, binding.imported === '*' ? 'default' : binding.imported);
+    return exportedFunction(target, binding.imported === '*' ? 'default' : binding.imported, context.load);
   }
   return moduleLevelFunction(module, name);
 }

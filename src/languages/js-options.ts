@@ -54,6 +54,8 @@ export interface ResolveContext {
  */
 export const OUTSIDE_SCAN = 'is outside the scanned files';
 
+type Unknown = { unknown: string };
+
 type Resolved =
   | {
       module: JsModule;
@@ -225,10 +227,18 @@ export function findExport(module: JsModule, name: string, context: ResolveConte
       }
       for (const specifier of statement.specifiers ?? []) {
         const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported === name && specifier.local?.type === 'Identifier' && !statement.source) {
-          return resolveIdentifier(module, specifier.local.name, null, context);
-        }
+        if (exported !== name || specifier.local?.type !== 'Identifier') continue;
+        if (!statement.source) return resolveIdentifier(module, specifier.local.name, null, context);
+        // `export { cookieOptions } from './cookies'`: an index module passing it on.
+        const target = reExportTarget(module, statement.source.value, context);
+        if ('unknown' in target) return target;
+        return findExport(target, specifier.local.name, deeper(context));
       }
+    }
+    if (statement.type === 'ExportAllDeclaration' && name !== 'default' && !statement.exported) {
+      const target = reExportTarget(module, statement.source.value, context);
+      const found = 'unknown' in target ? target : findExport(target, name, deeper(context));
+      if (!('unknown' in found)) return found;
     }
     const commonJs = commonJsExport(statement);
     if (commonJs) {
@@ -243,6 +253,16 @@ export function findExport(module: JsModule, name: string, context: ResolveConte
     }
   }
   return { unknown: `\`${module.file}\` has no export \`${name}\` that can be read` };
+}
+
+function deeper(context: ResolveContext): ResolveContext {
+  return { ...context, depth: (context.depth ?? 0) + 1 };
+}
+
+function reExportTarget(module: JsModule, specifier: string, context: ResolveContext): JsModule | Unknown {
+  if ((context.depth ?? 0) > MAX_DEPTH) return { unknown: 'the options are re-exported too many times' };
+  if (!isRelative(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
+  return context.load(module.file, specifier) ?? { unknown: `\`${specifier}\` ${OUTSIDE_SCAN}` };
 }
 
 function findExportProperty(

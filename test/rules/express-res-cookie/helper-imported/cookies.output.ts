@@ -12,3 +12,6 @@ export function authCookieOptions(maxAge: number): CookieOptions {
 
 // ruleid: express-res-cookie httpOnly-missing manual
 export const preferenceOptions = (): CookieOptions => ({ path: '/', secure: true });
+
+// ruleid: express-res-cookie secure-missing fixable
+export const visitorOptions = { httpOnly: true, secure: true };
