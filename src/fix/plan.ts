@@ -22,7 +22,7 @@ import type { RuleMeta } from '../rules/rule.js';
 import { insertEntries } from './insert.js';
 import { kindOfName } from '../cookie-kind.js';
 import { decideFlags, type FlagDecision, type PolicyOptions } from './policy.js';
-import { dedupe, gatherFacts } from './site-facts.js';
+import { dedupe, gatherFacts, isSignedValue } from './site-facts.js';
 import { readSameSite, sameSiteKeyOf, sameSiteLiteral, type SameSiteView } from './same-site.js';
 
 export interface SiteWithRule {
@@ -261,6 +261,8 @@ function mergeSites(sites: readonly SiteWithRule[]): SiteWithRule[] {
     target.usedAt = unique([...target.usedAt, ...entry.site.usedAt]);
     target.notes = unique([...target.notes, ...entry.site.notes]);
     if (entry.site.kind !== target.kind) target.kind = cautious(target.kind, entry.site.kind);
+    // A signed value is evidence about one call's cookie only: the shared options keep it when every call has it.
+    if (!isSignedValue(entry.site.valueText)) target.valueText = undefined;
     if (entry.site.ignoredReason !== undefined) target.ignoredReason ??= entry.site.ignoredReason;
   }
   return [...byPlace.values()];

@@ -108,6 +108,11 @@ const PROXY_SETTING: Record<string, ProxySetting> = {
 const SIGNER_CALL =
   /^(?:await\s+)?(?:[\w$.]+\.)?(?:sign|signSync|encode|create_access_token|create_refresh_token|dumps|sign_token|create_token|generate_token|issue_token)\s*\(/;
 
+/** A cookie value made by a signer or token encoder (the server's own evidence of a session). */
+export function isSignedValue(text: string | undefined): boolean {
+  return text !== undefined && SIGNER_CALL.test(text.trim());
+}
+
 export function evidenceOf(fact: EvidenceFact): Evidence {
   return { file: fact.file, line: fact.line, fact: fact.fact };
 }

@@ -16,6 +16,8 @@ import {
   type JsPath,
 } from './javascript.js';
 import { classifyJsCondition } from './js-conditions.js';
+import { commonJsExport } from './js-functions.js';
+import { followCall, followThisMember } from './js-options-calls.js';
 
 /** Loads a relative module imported by `fromFile`; null when it is not in the scanned tree. */
 export type JsModuleLoader = (fromFile: string, specifier: string) => JsModule | null;
@@ -52,7 +54,17 @@ export interface ResolveContext {
  */
 export const OUTSIDE_SCAN = 'is outside the scanned files';
 
-type Resolved = { module: JsModule; node: JsNode; path: JsPath | null } | { unknown: string };
+type Unknown = { unknown: string };
+
+type Resolved =
+  | {
+      module: JsModule;
+      node: JsNode;
+      path: JsPath | null;
+      /** The project function whose result the object is (`cookieOptions()`), for the report. */
+      via?: string;
+    }
+  | { unknown: string };
 
 const MAX_DEPTH = 8;
 
@@ -73,9 +85,22 @@ export function resolveExpression(
   if (!value) return { unknown: 'no value' };
   if (value.type === 'ObjectExpression') return { module, node: value, path };
   if (value.type === 'Identifier') return resolveIdentifier(module, value.name, path, next);
+  // An async helper's options, awaited where they are used.
+  // Paths below the value hold only when no wrapper (`as`, `!`) was stripped.
+  const valuePath = value === node ? path : null;
+  if (value.type === 'AwaitExpression')
+    return resolveExpression(module, value.argument, valuePath ? valuePath.get('argument') : null, next);
+  if (value.type === 'CallExpression' || value.type === 'OptionalCallExpression') {
+    const returned = followCall(module, value, valuePath, next, resolveExpression);
+    if (returned) return returned;
+  }
   if (value.type === 'MemberExpression') {
     const key = memberPropertyName(value);
     if (key === null) return { unknown: `\`${sourceOf(module, value)}\` is computed` };
+    if (value.object.type === 'ThisExpression') {
+      const field = followThisMember(module, value, valuePath, next, resolveExpression);
+      if (field) return field;
+    }
     // `config.cookie` where config is a namespace import or required module: a named export.
     if (value.object.type === 'Identifier') {
       const binding = module.imports.get(value.object.name);
@@ -202,10 +227,18 @@ export function findExport(module: JsModule, name: string, context: ResolveConte
       }
       for (const specifier of statement.specifiers ?? []) {
         const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported === name && specifier.local?.type === 'Identifier' && !statement.source) {
-          return resolveIdentifier(module, specifier.local.name, null, context);
-        }
+        if (exported !== name || specifier.local?.type !== 'Identifier') continue;
+        if (!statement.source) return resolveIdentifier(module, specifier.local.name, null, context);
+        // `export { cookieOptions } from './cookies'`: an index module passing it on.
+        const target = reExportTarget(module, statement.source.value, context);
+        if ('unknown' in target) return target;
+        return findExport(target, specifier.local.name, deeper(context));
       }
+    }
+    if (statement.type === 'ExportAllDeclaration' && name !== 'default' && !statement.exported) {
+      const target = reExportTarget(module, statement.source.value, context);
+      const found = 'unknown' in target ? target : findExport(target, name, deeper(context));
+      if (!('unknown' in found)) return found;
     }
     const commonJs = commonJsExport(statement);
     if (commonJs) {
@@ -222,6 +255,16 @@ export function findExport(module: JsModule, name: string, context: ResolveConte
   return { unknown: `\`${module.file}\` has no export \`${name}\` that can be read` };
 }
 
+function deeper(context: ResolveContext): ResolveContext {
+  return { ...context, depth: (context.depth ?? 0) + 1 };
+}
+
+function reExportTarget(module: JsModule, specifier: string, context: ResolveContext): JsModule | Unknown {
+  if ((context.depth ?? 0) > MAX_DEPTH) return { unknown: 'the options are re-exported too many times' };
+  if (!isRelative(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
+  return context.load(module.file, specifier) ?? { unknown: `\`${specifier}\` ${OUTSIDE_SCAN}` };
+}
+
 function findExportProperty(
   module: JsModule,
   exportName: string,
@@ -231,28 +274,6 @@ function findExportProperty(
   const whole = findExport(module, exportName, context);
   if ('unknown' in whole) return whole;
   return propertyOf(whole.module, whole.node, key, context);
-}
-
-/** `module.exports = X` → default; `module.exports.a = X` / `exports.a = X` → a. */
-function commonJsExport(statement: JsNode): { name: string; value: JsNode } | null {
-  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression')
-    return null;
-  const { left, right } = statement.expression;
-  if (left.type !== 'MemberExpression') return null;
-  const isModuleExports = (node: JsNode) =>
-    node.type === 'MemberExpression' &&
-    node.object.type === 'Identifier' &&
-    node.object.name === 'module' &&
-    memberPropertyName(node) === 'exports';
-  if (isModuleExports(left)) return { name: 'default', value: right };
-  const key = memberPropertyName(left);
-  if (
-    key &&
-    (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports'))
-  ) {
-    return { name: key, value: right };
-  }
-  return null;
 }
 
 function propertyOf(module: JsModule, object: JsNode, key: string, context: ResolveContext): Resolved {
@@ -287,7 +308,8 @@ export function readOptions(
     unknownSpread: null,
     origin:
       resolved.module !== module || unwrap(node) !== resolved.node
-        ? describeOrigin(resolved.module, resolved.node)
+        ? describeOrigin(resolved.module, resolved.node) +
+          (resolved.via ? `, returned by \`${resolved.via}\`` : '')
         : null,
   };
   collectKeys(resolved.module, resolved.node, resolved.path, view, context, 0);

@@ -18,6 +18,7 @@ import {
   type PyModule,
   type PyModuleLoader,
 } from './python.js';
+import { followPyAttribute, followPyCall, parametersOf } from './py-options-calls.js';
 
 export interface PyResolveContext {
   load: PyModuleLoader;
@@ -39,8 +40,11 @@ export interface PyOptionsView {
   /** Keys as written, compared through `normalize` (case-insensitive for Tornado before 6.3). */
   keys: Map<string, PyKeyWriter | 'unknown'>;
   unknownSpread: string | null;
-  /** The dicts splatted into this one that could be read, last one last. */
-  splatted: Array<{ module: PyModule; node: SyntaxNode }>;
+  /**
+   * The dicts splatted into this one that could be read, last one last; `direct` for those written in this
+   * one (not splatted inside a splatted dict).
+   */
+  splatted: Array<{ module: PyModule; node: SyntaxNode; direct: boolean }>;
 }
 
 const MAX_DEPTH = 8;
@@ -64,6 +68,8 @@ export function resolvePyExpression(
     if (parts && callee?.length === 1 && callee[0] === 'dict') return { module, node: parts.argList };
     const settingsKey = settingsLookupKey(module, node);
     if (settingsKey) return resolveApplicationSetting(settingsKey, context, depth);
+    const returned = followPyCall(module, node, context.load, depth, follow(context));
+    if (returned) return returned;
     return { unknown: `\`${abbreviate(textOf(module, node))}\` is computed at run time` };
   }
   if (node.name === 'VariableName') {
@@ -73,6 +79,8 @@ export function resolvePyExpression(
     if (owner) {
       const local = localAssignment(module, owner.node, name, node.from);
       if (local) return resolvePyExpression(module, local, context, depth + 1);
+      // A parameter shadows any module-level dict of the same name.
+      if (parametersOf(module, owner.node).includes(name)) return { unknown: `\`${name}\` is a parameter` };
     }
     const assigned = module.assignments.get(name);
     if (assigned) return resolvePyExpression(module, assigned, context, depth + 1);
@@ -92,6 +100,8 @@ export function resolvePyExpression(
   if (node.name === 'MemberExpression') {
     const settingsKey = settingsLookupKey(module, node);
     if (settingsKey) return resolveApplicationSetting(settingsKey, context, depth);
+    const attribute = followPyAttribute(module, node, context.load, depth, follow(context));
+    if (attribute) return attribute;
     const dotted = dottedName(module, node);
     if (dotted && dotted.length === 2) {
       const [owner, attribute] = dotted as [string, string];
@@ -114,6 +124,11 @@ export function resolvePyExpression(
     }
   }
   return { unknown: `\`${abbreviate(textOf(module, node))}\` is computed at run time` };
+}
+
+function follow(context: PyResolveContext) {
+  return (module: PyModule, node: SyntaxNode, depth: number) =>
+    resolvePyExpression(module, node, context, depth);
 }
 
 /**
@@ -203,7 +218,10 @@ export function readPyOptions(
       return;
     }
     const inner = readPyOptions(resolved.module, resolved.node, context, normalize, depth + 1);
-    view.splatted.push({ module: resolved.module, node: resolved.node }, ...inner.splatted);
+    view.splatted.push(
+      { module: resolved.module, node: resolved.node, direct: true },
+      ...inner.splatted.map((entry) => ({ ...entry, direct: false })),
+    );
     for (const [key, writer] of inner.keys) view.keys.set(key, writer);
     if (inner.unknownSpread) view.unknownSpread = inner.unknownSpread;
   };

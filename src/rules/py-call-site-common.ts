@@ -55,7 +55,8 @@ export function placeCallOptions(
   context: PyRuleContext,
   normalize: (key: string) => string,
 ): void {
-  const target = view.unknownSpread ? null : view.splatted.at(-1);
+  // The dict the call itself splats, not one splatted inside it: a shared base may serve other cookies.
+  const target = view.unknownSpread ? null : view.splatted.filter((entry) => entry.direct).at(-1);
   if (target) {
     const dictView = readPyOptions(target.module, target.node, context, normalize);
     if (dictView.container && !dictView.unknownSpread) {

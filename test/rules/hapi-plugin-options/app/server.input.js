@@ -50,8 +50,14 @@ const init = async () => {
 
   await server.register({
     plugin: require('@hapi/yar'),
-    // ruleid: hapi-plugin-options httpOnly-unknown secure-unknown conditional
+    // ok: hapi-plugin-options (the project function returns options that keep both defaults on)
     options: config.yarOptions(),
+  });
+
+  await server.register({
+    plugin: require('@hapi/yar'),
+    // ruleid: hapi-plugin-options httpOnly-unknown secure-unknown conditional
+    options: config.load('yar'),
   });
 
   // ok: hapi-plugin-options

@@ -1,0 +1,300 @@
+// The project's own functions and classes as a value's source: which function a name or member denotes (in
+// the module, or exported by another one), what a function hands back, and what `this.name` is inside a
+// class. Reading the values themselves is js-options.ts's job.
+import * as recast from 'recast';
+import {
+  memberAssignmentsOf,
+  memberPropertyName,
+  propertyKeyName,
+  unwrap,
+  callsOf,
+  type JsModule,
+  type JsNode,
+  type JsPath,
+} from './javascript.js';
+
+/** One function of a module, with the path that gives scope look-ups, and its own `return` statements. */
+export interface JsFunction {
+  module: JsModule;
+  node: JsNode;
+  path: JsPath;
+  returns: JsPath[];
+}
+
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ArrowFunctionExpression',
+  'ObjectMethod',
+  'ClassMethod',
+  'ClassPrivateMethod',
+]);
+
+export function isFunctionNode(node: JsNode): boolean {
+  return FUNCTION_TYPES.has(node?.type);
+}
+
+const indexCache = new WeakMap<JsModule, Map<JsNode, JsFunction>>();
+
+/**
+ * Every function of the module with its returns, from one walk made the first time a value is followed into
+ * one of them (most modules never need it).
+ */
+function functionIndex(module: JsModule): Map<JsNode, JsFunction> {
+  let index = indexCache.get(module);
+  if (index) return index;
+  const found = new Map<JsNode, JsFunction>();
+  recast.visit(module.ast, {
+    visitFunction(path: JsPath) {
+      found.set(path.node, { module, node: path.node, path, returns: [] });
+      this.traverse(path);
+    },
+    visitReturnStatement(path: JsPath) {
+      let owner = path.parent;
+      while (owner && !isFunctionNode(owner.node)) owner = owner.parent;
+      if (owner) found.get(owner.node)?.returns.push(path);
+      this.traverse(path);
+    },
+  });
+  index = found;
+  indexCache.set(module, index);
+  return index;
+}
+
+/** The function a node is (a declaration, an expression, an arrow, a method), or null. */
+export function functionAt(module: JsModule, node: JsNode): JsFunction | null {
+  const value = unwrap(node);
+  if (!isFunctionNode(value)) return null;
+  return functionIndex(module).get(value) ?? null;
+}
+
+/** What a function hands back: each returned expression with its path, or null for a bare `return`. */
+export function returnedValues(fn: JsFunction): Array<{ node: JsNode; path: JsPath } | null> {
+  const body = fn.node.body;
+  if (body && body.type !== 'BlockStatement') return [{ node: body, path: fn.path.get('body') }];
+  return fn.returns.map((path) =>
+    path.node.argument ? { node: path.node.argument, path: path.get('argument') } : null,
+  );
+}
+
+/** A function declared at the top of the module under `name` (`function f`, `const f = () => …`). */
+export function moduleLevelFunction(module: JsModule, name: string): JsFunction | null {
+  for (const statement of module.ast.program.body as JsNode[]) {
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name)
+      return functionAt(module, declaration);
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init)
+        return functionAt(module, declarator.init);
+    }
+  }
+  return null;
+}
+
+/** A class declared at the top of the module under `name`. */
+export function moduleLevelClass(module: JsModule, name: string): JsNode | null {
+  for (const statement of module.ast.program.body as JsNode[]) {
+    const declaration =
+      statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration'
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === 'ClassDeclaration' && declaration.id?.name === name) return declaration;
+  }
+  return null;
+}
+
+/** `module.exports = X` → default; `module.exports.a = X` / `exports.a = X` → a. */
+export function commonJsExport(statement: JsNode): { name: string; value: JsNode } | null {
+  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression')
+    return null;
+  const { left, right } = statement.expression;
+  if (left.type !== 'MemberExpression') return null;
+  const isModuleExports = (node: JsNode) =>
+    node.type === 'MemberExpression' &&
+    node.object.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    memberPropertyName(node) === 'exports';
+  if (isModuleExports(left)) return { name: 'default', value: right };
+  const key = memberPropertyName(left);
+  if (
+    key &&
+    (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports'))
+  ) {
+    return { name: key, value: right };
+  }
+  return null;
+}
+
+/**
+ * The function a module exports under `name` ('default' for `export default` / `module.exports = f`), also
+ * as a method or property of an exported object (`module.exports = { cookieOptions }`).
+ */
+export function exportedFunction(
+  module: JsModule,
+  name: string,
+  load?: (fromFile: string, specifier: string) => JsModule | null,
+  seen: Set<JsModule> = new Set(),
+): JsFunction | null {
+  // Index modules may re-export each other: a module is not entered again while it is being read.
+  if (seen.has(module) || seen.size > 8) return null;
+  seen.add(module);
+  try {
+    return exportedFunctionIn(module, name, load, seen);
+  } finally {
+    seen.delete(module);
+  }
+}
+
+function exportedFunctionIn(
+  module: JsModule,
+  name: string,
+  load: ((fromFile: string, specifier: string) => JsModule | null) | undefined,
+  seen: Set<JsModule>,
+): JsFunction | null {
+  const named = (node: JsNode): JsFunction | null => {
+    const value = unwrap(node);
+    if (value?.type === 'Identifier') return moduleLevelFunction(module, value.name);
+    return functionAt(module, value);
+  };
+  for (const statement of module.ast.program.body as JsNode[]) {
+    if (statement.type === 'ExportDefaultDeclaration') {
+      if (name === 'default') return named(statement.declaration);
+      continue;
+    }
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name)
+        return functionAt(module, declaration);
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init)
+            return functionAt(module, declarator.init);
+        }
+      }
+      for (const specifier of statement.specifiers ?? []) {
+        const exported = specifier.exported?.name ?? specifier.exported?.value;
+        if (exported !== name || specifier.local?.type !== 'Identifier') continue;
+        if (!statement.source) return moduleLevelFunction(module, specifier.local.name);
+        // `export { cookieOptions } from './cookies'`: an index module passing it on.
+        const target = reExported(module, statement.source.value, load);
+        return target ? exportedFunction(target, specifier.local.name, load, seen) : null;
+      }
+      continue;
+    }
+    if (statement.type === 'ExportAllDeclaration' && name !== 'default' && !statement.exported) {
+      const target = reExported(module, statement.source.value, load);
+      const found = target ? exportedFunction(target, name, load, seen) : null;
+      if (found) return found;
+      continue;
+    }
+    const commonJs = commonJsExport(statement);
+    if (!commonJs) continue;
+    if (commonJs.name === name) return named(commonJs.value);
+    const whole = unwrap(commonJs.value);
+    if (commonJs.name === 'default' && whole?.type === 'ObjectExpression') {
+      const member = objectMember(whole, name);
+      if (member) return named(member);
+    }
+  }
+  return null;
+}
+
+function reExported(
+  module: JsModule,
+  specifier: string,
+  load: ((fromFile: string, specifier: string) => JsModule | null) | undefined,
+): JsModule | null {
+  if (!load || !/^\.\.?\//.test(specifier)) return null;
+  return load(module.file, specifier);
+}
+
+/** The value (or method) an object literal holds under `key`, when written there and not spread over. */
+export function objectMember(object: JsNode, key: string): JsNode | null {
+  let found: JsNode | null = null;
+  for (const property of object.properties as JsNode[]) {
+    if (property.type === 'SpreadElement') found = null;
+    else if (propertyKeyName(property) === key && !property.computed)
+      found = property.type === 'ObjectMethod' ? property : property.value;
+  }
+  return found;
+}
+
+/** The class `this` stands for at `path` (arrow functions see through; other functions do not), and how. */
+export function classOfThis(path: JsPath | null): { node: JsNode; isStatic: boolean } | null {
+  for (let current = path?.parent; current; current = current.parent) {
+    const node = current.node;
+    if (node.type === 'ArrowFunctionExpression') continue;
+    if (
+      /^(ClassMethod|ClassPrivateMethod|ClassProperty|ClassPrivateProperty|ClassAccessorProperty)$/.test(
+        node.type,
+      )
+    ) {
+      const owner = current.parent?.parent?.node;
+      return owner && /^Class(Declaration|Expression)$/.test(owner.type)
+        ? { node: owner, isStatic: Boolean(node.static) }
+        : null;
+    }
+    if (isFunctionNode(node) || node.type === 'StaticBlock') return null;
+  }
+  return null;
+}
+
+/** A member of a class body by name and static-ness: a method, or a field with its value. */
+export function classMember(
+  cls: JsNode,
+  name: string,
+  isStatic: boolean,
+): { kind: 'method'; node: JsNode } | { kind: 'field'; node: JsNode; value: JsNode | null } | null {
+  for (const member of cls.body.body as JsNode[]) {
+    if (Boolean(member.static) !== isStatic || member.computed || propertyKeyName(member) !== name) continue;
+    if (member.type === 'ClassMethod' && member.kind === 'method') return { kind: 'method', node: member };
+    if (member.type === 'ClassMethod' && member.kind === 'get') return { kind: 'method', node: member };
+    if (member.type === 'ClassProperty') return { kind: 'field', node: member, value: member.value ?? null };
+  }
+  return null;
+}
+
+/** The class's constructor, or null. */
+export function constructorOf(cls: JsNode): JsNode | null {
+  return (
+    (cls.body.body as JsNode[]).find(
+      (member) => member.type === 'ClassMethod' && member.kind === 'constructor',
+    ) ?? null
+  );
+}
+
+/**
+ * Everything in the class that writes `this.name` or something under it (`this.name = …`,
+ * `this.name.secure = …`, `Object.assign(this.name, …)`), outside nested classes.
+ */
+export function writesToThisMember(module: JsModule, cls: JsNode, name: string): JsPath[] {
+  const inside = (node: JsNode) => node.start >= cls.start && node.end <= cls.end;
+  const isThisMember = (node: JsNode) =>
+    node?.type === 'MemberExpression' &&
+    node.object.type === 'ThisExpression' &&
+    memberPropertyName(node) === name;
+  const writes: JsPath[] = [];
+  for (const path of memberAssignmentsOf(module)) {
+    if (!inside(path.node)) continue;
+    let target = path.node.left;
+    while (target.type === 'MemberExpression' && !isThisMember(target)) target = target.object;
+    if (isThisMember(target) && classOfThis(path)?.node === cls) writes.push(path);
+  }
+  for (const path of callsOf(module)) {
+    const { callee, arguments: args } = path.node;
+    if (
+      inside(path.node) &&
+      callee?.type === 'MemberExpression' &&
+      callee.object.type === 'Identifier' &&
+      callee.object.name === 'Object' &&
+      memberPropertyName(callee) === 'assign' &&
+      isThisMember(args[0])
+    )
+      writes.push(path);
+  }
+  return writes;
+}

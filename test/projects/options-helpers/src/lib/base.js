@@ -1,0 +1,1 @@
+exports.BASE_OPTIONS = { path: '/', sameSite: 'lax' };

@@ -1,0 +1,2 @@
+export * from './cookies.js';
+export { preferenceOptions as prefs } from './cookies.js';
