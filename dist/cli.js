@@ -17376,7 +17376,7 @@ var require_path_visitor = __commonJS({
         }
         return target;
       }
-      PathVisitor.visit = function visit2(node, methods) {
+      PathVisitor.visit = function visit3(node, methods) {
         return PathVisitor.fromMethodsObject(methods).visit(node);
       };
       var PVp = PathVisitor.prototype;
@@ -17567,7 +17567,7 @@ var require_path_visitor = __commonJS({
         this.needToCallTraverse = false;
         return visitChildren(path, PathVisitor.fromMethodsObject(newVisitor || this.visitor));
       };
-      sharedContextProtoMethods.visit = function visit2(path, newVisitor) {
+      sharedContextProtoMethods.visit = function visit3(path, newVisitor) {
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
@@ -19039,7 +19039,7 @@ var require_main = __commonJS({
     var someField = _a.someField;
     var Type = _a.Type;
     var use = _a.use;
-    var visit2 = _a.visit;
+    var visit3 = _a.visit;
     exports.astNodesAreEquivalent = astNodesAreEquivalent;
     exports.builders = builders;
     exports.builtInTypes = builtInTypes;
@@ -19056,7 +19056,7 @@ var require_main = __commonJS({
     exports.someField = someField;
     exports.Type = Type;
     exports.use = use;
-    exports.visit = visit2;
+    exports.visit = visit3;
     Object.assign(namedTypes_1.namedTypes, n);
   }
 });
@@ -31872,7 +31872,7 @@ var require_visit = __commonJS({
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -31881,9 +31881,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK2;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK2;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -32017,7 +32017,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -32027,7 +32027,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -32171,7 +32171,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags2 = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags2[node.tag] = true;
           });
@@ -32198,7 +32198,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -32209,7 +32209,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -32389,7 +32389,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -32415,7 +32415,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -37337,15 +37337,15 @@ var require_cst_visit = __commonJS({
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK2;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK2;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -37356,8 +37356,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -37388,7 +37388,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -39104,7 +39104,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser2();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -39132,8 +39132,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -39856,11 +39856,11 @@ function offsetMapper(rendered, original) {
 }
 function remapPositions(root, map) {
   const seen = /* @__PURE__ */ new Set();
-  const visit2 = (value) => {
+  const visit3 = (value) => {
     if (!value || typeof value !== "object" || seen.has(value)) return;
     seen.add(value);
     if (Array.isArray(value)) {
-      for (const item of value) visit2(item);
+      for (const item of value) visit3(item);
       return;
     }
     const node = value;
@@ -39870,10 +39870,10 @@ function remapPositions(root, map) {
     }
     for (const key in node) {
       if (key === "loc" || key === "original" || key === "tokens" || key === "extra") continue;
-      visit2(node[key]);
+      visit3(node[key]);
     }
   };
-  visit2(root);
+  visit3(root);
 }
 function unwrap(node) {
   let current = node;
@@ -39933,7 +39933,7 @@ function collectImports(module) {
     }
   });
 }
-function forEachNode(root, visit2) {
+function forEachNode(root, visit3) {
   const pending = [root];
   while (pending.length > 0) {
     const value = pending.pop();
@@ -39943,7 +39943,7 @@ function forEachNode(root, visit2) {
       continue;
     }
     const node = value;
-    if (typeof node.type === "string") visit2(node);
+    if (typeof node.type === "string") visit3(node);
     for (const key in node) {
       if (key === "loc" || key === "original" || key === "tokens" || key === "comments" || key === "extra")
         continue;
@@ -40195,6 +40195,338 @@ function classifyJsCondition(module, node, depth = 0) {
   }
 }
 
+// src/languages/js-functions.ts
+var recast2 = __toESM(require_main2(), 1);
+var FUNCTION_TYPES = /* @__PURE__ */ new Set([
+  "FunctionDeclaration",
+  "FunctionExpression",
+  "ArrowFunctionExpression",
+  "ObjectMethod",
+  "ClassMethod",
+  "ClassPrivateMethod"
+]);
+function isFunctionNode(node) {
+  return FUNCTION_TYPES.has(node?.type);
+}
+var indexCache = /* @__PURE__ */ new WeakMap();
+function functionIndex(module) {
+  let index = indexCache.get(module);
+  if (index) return index;
+  const found = /* @__PURE__ */ new Map();
+  recast2.visit(module.ast, {
+    visitFunction(path) {
+      found.set(path.node, { module, node: path.node, path, returns: [] });
+      this.traverse(path);
+    },
+    visitReturnStatement(path) {
+      let owner = path.parent;
+      while (owner && !isFunctionNode(owner.node)) owner = owner.parent;
+      if (owner) found.get(owner.node)?.returns.push(path);
+      this.traverse(path);
+    }
+  });
+  index = found;
+  indexCache.set(module, index);
+  return index;
+}
+function functionAt(module, node) {
+  const value = unwrap(node);
+  if (!isFunctionNode(value)) return null;
+  return functionIndex(module).get(value) ?? null;
+}
+function returnedValues(fn) {
+  const body = fn.node.body;
+  if (body && body.type !== "BlockStatement") return [{ node: body, path: fn.path.get("body") }];
+  return fn.returns.map(
+    (path) => path.node.argument ? { node: path.node.argument, path: path.get("argument") } : null
+  );
+}
+function moduleLevelFunction(module, name2) {
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
+      return functionAt(module, declaration);
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
+        return functionAt(module, declarator.init);
+    }
+  }
+  return null;
+}
+function moduleLevelClass(module, name2) {
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "ClassDeclaration" && declaration.id?.name === name2) return declaration;
+  }
+  return null;
+}
+function commonJsExport(statement) {
+  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression")
+    return null;
+  const { left, right } = statement.expression;
+  if (left.type !== "MemberExpression") return null;
+  const isModuleExports = (node) => node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "module" && memberPropertyName(node) === "exports";
+  if (isModuleExports(left)) return { name: "default", value: right };
+  const key = memberPropertyName(left);
+  if (key && (isModuleExports(left.object) || left.object.type === "Identifier" && left.object.name === "exports")) {
+    return { name: key, value: right };
+  }
+  return null;
+}
+function exportedFunction(module, name2, load, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(module) || seen.size > 8) return null;
+  seen.add(module);
+  try {
+    return exportedFunctionIn(module, name2, load, seen);
+  } finally {
+    seen.delete(module);
+  }
+}
+function exportedFunctionIn(module, name2, load, seen) {
+  const named = (node) => {
+    const value = unwrap(node);
+    if (value?.type === "Identifier") return moduleLevelFunction(module, value.name);
+    return functionAt(module, value);
+  };
+  for (const statement of module.ast.program.body) {
+    if (statement.type === "ExportDefaultDeclaration") {
+      if (name2 === "default") return named(statement.declaration);
+      continue;
+    }
+    if (statement.type === "ExportNamedDeclaration") {
+      const declaration = statement.declaration;
+      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
+        return functionAt(module, declaration);
+      if (declaration?.type === "VariableDeclaration") {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
+            return functionAt(module, declarator.init);
+        }
+      }
+      for (const specifier of statement.specifiers ?? []) {
+        const exported = specifier.exported?.name ?? specifier.exported?.value;
+        if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
+        if (!statement.source) return moduleLevelFunction(module, specifier.local.name);
+        const target = reExported(module, statement.source.value, load);
+        return target ? exportedFunction(target, specifier.local.name, load, seen) : null;
+      }
+      continue;
+    }
+    if (statement.type === "ExportAllDeclaration" && name2 !== "default" && !statement.exported) {
+      const target = reExported(module, statement.source.value, load);
+      const found = target ? exportedFunction(target, name2, load, seen) : null;
+      if (found) return found;
+      continue;
+    }
+    const commonJs = commonJsExport(statement);
+    if (!commonJs) continue;
+    if (commonJs.name === name2) return named(commonJs.value);
+    const whole = unwrap(commonJs.value);
+    if (commonJs.name === "default" && whole?.type === "ObjectExpression") {
+      const member = objectMember(whole, name2);
+      if (member) return named(member);
+    }
+  }
+  return null;
+}
+function reExported(module, specifier, load) {
+  if (!load || !/^\.\.?\//.test(specifier)) return null;
+  return load(module.file, specifier);
+}
+function objectMember(object, key) {
+  let found = null;
+  for (const property of object.properties) {
+    if (property.type === "SpreadElement") found = null;
+    else if (propertyKeyName(property) === key && !property.computed)
+      found = property.type === "ObjectMethod" ? property : property.value;
+  }
+  return found;
+}
+function classOfThis(path) {
+  for (let current = path?.parent; current; current = current.parent) {
+    const node = current.node;
+    if (node.type === "ArrowFunctionExpression") continue;
+    if (/^(ClassMethod|ClassPrivateMethod|ClassProperty|ClassPrivateProperty|ClassAccessorProperty)$/.test(
+      node.type
+    )) {
+      const owner = current.parent?.parent?.node;
+      return owner && /^Class(Declaration|Expression)$/.test(owner.type) ? { node: owner, isStatic: Boolean(node.static) } : null;
+    }
+    if (isFunctionNode(node) || node.type === "StaticBlock") return null;
+  }
+  return null;
+}
+function classMember(cls, name2, isStatic) {
+  for (const member of cls.body.body) {
+    if (Boolean(member.static) !== isStatic || member.computed || propertyKeyName(member) !== name2) continue;
+    if (member.type === "ClassMethod" && member.kind === "method") return { kind: "method", node: member };
+    if (member.type === "ClassMethod" && member.kind === "get") return { kind: "method", node: member };
+    if (member.type === "ClassProperty") return { kind: "field", node: member, value: member.value ?? null };
+  }
+  return null;
+}
+function constructorOf(cls) {
+  return cls.body.body.find(
+    (member) => member.type === "ClassMethod" && member.kind === "constructor"
+  ) ?? null;
+}
+function writesToThisMember(module, cls, name2) {
+  const inside = (node) => node.start >= cls.start && node.end <= cls.end;
+  const isThisMember = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" && memberPropertyName(node) === name2;
+  const writes = [];
+  for (const path of memberAssignmentsOf(module)) {
+    if (!inside(path.node)) continue;
+    let target = path.node.left;
+    while (target.type === "MemberExpression" && !isThisMember(target)) target = target.object;
+    if (isThisMember(target) && classOfThis(path)?.node === cls) writes.push(path);
+  }
+  for (const path of callsOf(module)) {
+    const { callee, arguments: args } = path.node;
+    if (inside(path.node) && callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && isThisMember(args[0]))
+      writes.push(path);
+  }
+  return writes;
+}
+
+// src/languages/js-options-calls.ts
+function isRelative(specifier) {
+  return specifier.startsWith("./") || specifier.startsWith("../");
+}
+function followCall(module, call, path, context, resolve2) {
+  if (call.type !== "CallExpression" && call.type !== "OptionalCallExpression") return null;
+  const callee = unwrap(call.callee);
+  const calleePath = path ? path.get("callee") : null;
+  const found = calledFunction(module, callee, calleePath, context, resolve2);
+  if (found === null) return null;
+  if ("unknown" in found) return found;
+  const label = `\`${abbreviate(module.text.slice(call.start, call.end))}\``;
+  if (found.node.generator) return { unknown: `${label} is a generator` };
+  const values = returnedValues(found);
+  if (values.length === 0) return { unknown: `${label} returns nothing` };
+  if (values.includes(null)) return { unknown: `${label} does not always return options` };
+  let result = null;
+  for (const value of values) {
+    const resolved = resolve2(found.module, value.node, value.path, context);
+    if ("unknown" in resolved)
+      return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
+    if (result && "node" in result && result.node !== resolved.node)
+      return { unknown: `${label} returns different options on different paths` };
+    result = resolved;
+  }
+  return result && !("unknown" in result) ? { ...result, via: `${calleeLabel(module, callee)}()` } : result;
+}
+function calleeLabel(module, callee) {
+  if (callee.type === "Identifier") return callee.name;
+  const key = callee.type.endsWith("MemberExpression") ? memberPropertyName(callee) : null;
+  return key ?? abbreviate(module.text.slice(callee.start, callee.end));
+}
+function calledFunction(module, callee, path, context, resolve2) {
+  const inline = functionAt(module, callee);
+  if (inline) return inline;
+  if (callee.type === "Identifier") return namedFunction(module, callee.name, path, context);
+  if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") return null;
+  const key = memberPropertyName(callee);
+  if (key === null) return null;
+  const owner = unwrap(callee.object);
+  if (owner.type === "ThisExpression") {
+    const cls2 = classOfThis(path);
+    if (!cls2) return null;
+    const member2 = classMember(cls2.node, key, cls2.isStatic);
+    if (member2?.kind === "method") return functionAt(module, member2.node);
+    if (member2?.kind === "field" && member2.value) return functionAt(module, member2.value);
+    return { unknown: `\`this.${key}\` is not a method of the class that can be read` };
+  }
+  if (owner.type !== "Identifier") return null;
+  const binding = module.imports.get(owner.name);
+  if (binding && (binding.imported === "*" || binding.imported === "default")) {
+    if (!isRelative(binding.source)) return null;
+    const target = context.load(module.file, binding.source);
+    if (!target) return null;
+    return exportedFunction(target, key, context.load) ?? defaultClassMethod(target, key);
+  }
+  const cls = moduleLevelClass(module, owner.name);
+  if (cls) {
+    const member2 = classMember(cls, key, true);
+    return member2?.kind === "method" ? functionAt(module, member2.node) : null;
+  }
+  const object = resolve2(module, owner, path ? path.get("object") : null, context);
+  if ("unknown" in object) return null;
+  const member = objectMember(object.node, key);
+  return member ? functionAt(object.module, member) : null;
+}
+function defaultClassMethod(module, key) {
+  for (const statement of module.ast.program.body) {
+    if (statement.type !== "ExportDefaultDeclaration") continue;
+    const declaration = statement.declaration;
+    if (declaration?.type !== "ClassDeclaration") continue;
+    const member = classMember(declaration, key, true);
+    return member?.kind === "method" ? functionAt(module, member.node) : null;
+  }
+  return null;
+}
+function declaringScope(path, name2) {
+  try {
+    return path.scope?.lookup(name2) ?? null;
+  } catch {
+    return null;
+  }
+}
+function namedFunction(module, name2, path, context) {
+  if (path) {
+    const scope = declaringScope(path, name2);
+    if (scope && !scope.isGlobal) {
+      const binding2 = scope.getBindings()[name2]?.[0];
+      const declarer = binding2?.parentPath?.node;
+      if (declarer?.type === "FunctionDeclaration" && declarer.id === binding2.node)
+        return functionAt(module, declarer);
+      if (declarer?.type === "VariableDeclarator" && declarer.id === binding2.node) {
+        return declarer.init ? functionAt(module, declarer.init) : null;
+      }
+      if (declarer && /Function|ObjectMethod|ClassMethod/.test(declarer.type))
+        return { unknown: `\`${name2}\` is a parameter` };
+    }
+  }
+  const binding = module.imports.get(name2);
+  if (binding) {
+    if (!isRelative(binding.source)) return null;
+    const target = context.load(module.file, binding.source);
+    if (!target) return null;
+    return exportedFunction(target, binding.imported === "*" ? "default" : binding.imported, context.load);
+  }
+  return moduleLevelFunction(module, name2);
+}
+function followThisMember(module, member, path, context, resolve2) {
+  const key = memberPropertyName(member);
+  const cls = classOfThis(path);
+  if (key === null || !cls) return null;
+  const label = `\`this.${key}\``;
+  const found = classMember(cls.node, key, cls.isStatic);
+  const writes = writesToThisMember(module, cls.node, key);
+  if (found?.kind === "method") {
+    if (found.node.kind !== "get") return { unknown: `${label} is a method` };
+    const getter = functionAt(module, found.node);
+    const values = getter ? returnedValues(getter) : [];
+    if (values.length !== 1 || !values[0]) return { unknown: `${label} is a getter that cannot be read` };
+    return resolve2(module, values[0].node, values[0].path, context);
+  }
+  if (found?.kind === "field" && found.value) {
+    if (writes.length > 0) return { unknown: `${label} is modified after it is created` };
+    return resolve2(module, found.value, null, context);
+  }
+  const constructor = constructorOf(cls.node);
+  const initial = writes.filter(
+    (write) => write.node.type === "AssignmentExpression" && write.node.operator === "=" && write.node.left.type === "MemberExpression" && write.node.left.object.type === "ThisExpression" && constructor && write.node.start >= constructor.start && write.node.end <= constructor.end
+  );
+  if (initial.length !== 1) {
+    return {
+      unknown: writes.length === 0 ? `${label} is not set in the class` : `${label} is set in several places or modified after it is created`
+    };
+  }
+  if (writes.length > 1) return { unknown: `${label} is modified after it is created` };
+  return resolve2(module, initial[0].node.right, initial[0].get("right"), context);
+}
+
 // src/languages/js-options.ts
 var OUTSIDE_SCAN = "is outside the scanned files";
 var MAX_DEPTH = 8;
@@ -40206,12 +40538,23 @@ function resolveExpression(module, node, path, context) {
   if (!value) return { unknown: "no value" };
   if (value.type === "ObjectExpression") return { module, node: value, path };
   if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
+  const valuePath = value === node ? path : null;
+  if (value.type === "AwaitExpression")
+    return resolveExpression(module, value.argument, valuePath ? valuePath.get("argument") : null, next);
+  if (value.type === "CallExpression" || value.type === "OptionalCallExpression") {
+    const returned = followCall(module, value, valuePath, next, resolveExpression);
+    if (returned) return returned;
+  }
   if (value.type === "MemberExpression") {
     const key = memberPropertyName(value);
     if (key === null) return { unknown: `\`${sourceOf(module, value)}\` is computed` };
+    if (value.object.type === "ThisExpression") {
+      const field = followThisMember(module, value, valuePath, next, resolveExpression);
+      if (field) return field;
+    }
     if (value.object.type === "Identifier") {
       const binding = module.imports.get(value.object.name);
-      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
+      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative2(binding.source)) {
         const target = context.load(module.file, binding.source);
         if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
         const exported = binding.imported === "*" ? findExport(target, key, next) : findExportProperty(target, "default", key, next);
@@ -40246,7 +40589,7 @@ function resolveIdentifier(module, name2, path, context) {
   }
   const binding = module.imports.get(name2);
   if (binding) {
-    if (!isRelative(binding.source))
+    if (!isRelative2(binding.source))
       return { unknown: `\`${name2}\` comes from the package \`${binding.source}\`` };
     const target = context.load(module.file, binding.source);
     if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
@@ -40266,7 +40609,7 @@ function safeLookup(path, name2) {
     return null;
   }
 }
-function isRelative(specifier) {
+function isRelative2(specifier) {
   return specifier.startsWith("./") || specifier.startsWith("../");
 }
 var mutatedNames = /* @__PURE__ */ new WeakMap();
@@ -40306,10 +40649,17 @@ function findExport(module, name2, context) {
       }
       for (const specifier of statement.specifiers ?? []) {
         const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported === name2 && specifier.local?.type === "Identifier" && !statement.source) {
-          return resolveIdentifier(module, specifier.local.name, null, context);
-        }
+        if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
+        if (!statement.source) return resolveIdentifier(module, specifier.local.name, null, context);
+        const target = reExportTarget(module, statement.source.value, context);
+        if ("unknown" in target) return target;
+        return findExport(target, specifier.local.name, deeper(context));
       }
+    }
+    if (statement.type === "ExportAllDeclaration" && name2 !== "default" && !statement.exported) {
+      const target = reExportTarget(module, statement.source.value, context);
+      const found = "unknown" in target ? target : findExport(target, name2, deeper(context));
+      if (!("unknown" in found)) return found;
     }
     const commonJs = commonJsExport(statement);
     if (commonJs) {
@@ -40325,23 +40675,18 @@ function findExport(module, name2, context) {
   }
   return { unknown: `\`${module.file}\` has no export \`${name2}\` that can be read` };
 }
+function deeper(context) {
+  return { ...context, depth: (context.depth ?? 0) + 1 };
+}
+function reExportTarget(module, specifier, context) {
+  if ((context.depth ?? 0) > MAX_DEPTH) return { unknown: "the options are re-exported too many times" };
+  if (!isRelative2(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
+  return context.load(module.file, specifier) ?? { unknown: `\`${specifier}\` ${OUTSIDE_SCAN}` };
+}
 function findExportProperty(module, exportName, key, context) {
   const whole = findExport(module, exportName, context);
   if ("unknown" in whole) return whole;
   return propertyOf(whole.module, whole.node, key, context);
-}
-function commonJsExport(statement) {
-  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression")
-    return null;
-  const { left, right } = statement.expression;
-  if (left.type !== "MemberExpression") return null;
-  const isModuleExports = (node) => node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "module" && memberPropertyName(node) === "exports";
-  if (isModuleExports(left)) return { name: "default", value: right };
-  const key = memberPropertyName(left);
-  if (key && (isModuleExports(left.object) || left.object.type === "Identifier" && left.object.name === "exports")) {
-    return { name: key, value: right };
-  }
-  return null;
 }
 function propertyOf(module, object, key, context) {
   if (object.type !== "ObjectExpression")
@@ -40366,7 +40711,7 @@ function readOptions(module, node, path, context) {
     container: objectContainer(resolved.module, resolved.node),
     keys: /* @__PURE__ */ new Map(),
     unknownSpread: null,
-    origin: resolved.module !== module || unwrap(node) !== resolved.node ? describeOrigin(resolved.module, resolved.node) : null
+    origin: resolved.module !== module || unwrap(node) !== resolved.node ? describeOrigin(resolved.module, resolved.node) + (resolved.via ? `, returned by \`${resolved.via}\`` : "") : null
   };
   collectKeys(resolved.module, resolved.node, resolved.path, view, context, 0);
   return view;
@@ -48089,10 +48434,370 @@ function starImportsOf(module) {
   return found;
 }
 
+// src/languages/py-classes.ts
+var classCache = /* @__PURE__ */ new WeakMap();
+function classesOf(module) {
+  let found = classCache.get(module);
+  if (found) return found;
+  found = { byOffset: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map() };
+  const result = found;
+  module.tree.iterate({
+    enter(ref) {
+      if (ref.name !== "ClassDefinition") return;
+      const cls = readClass(module, ref.node);
+      if (!cls) return;
+      result.byOffset.set(ref.node.from, cls);
+      if (!insideScope(ref.node)) result.byName.set(cls.name, cls);
+    }
+  });
+  classCache.set(module, found);
+  return found;
+}
+function insideScope(node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") return true;
+  }
+  return false;
+}
+function readClass(module, node) {
+  const children = childrenOf(node);
+  const nameNode = children.find((child) => child.name === "VariableName");
+  if (!nameNode) return null;
+  const argList = children.find((child) => child.name === "ArgList");
+  const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => argument.value) : [];
+  const members = /* @__PURE__ */ new Map();
+  const body = children.find((child) => child.name === "Body");
+  for (const statement of body ? childrenOf(body) : []) {
+    const definition = statement.name === "DecoratedStatement" ? childrenOf(statement).find((child) => child.name === "FunctionDefinition") : statement;
+    if (definition?.name === "FunctionDefinition") {
+      const name2 = childrenOf(definition).find((child) => child.name === "VariableName");
+      if (name2) members.set(textOf2(module, name2), definition);
+    } else if (statement.name === "AssignStatement") {
+      const target = statement.firstChild;
+      const value = assignedValue(statement);
+      if (target?.name === "VariableName" && value) members.set(textOf2(module, target), value);
+    }
+  }
+  return { module, name: textOf2(module, nameNode), node, bases, members };
+}
+function enclosingClass(module, node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "ClassDefinition") return classesOf(module).byOffset.get(current.from) ?? null;
+  }
+  return null;
+}
+var BUILTIN_BASES = /* @__PURE__ */ new Set(["object", "Exception", "BaseException", "dict", "list", "str", "int", "type"]);
+var MAX_DEPTH2 = 12;
+function resolveClass(module, expression, load, depth = 0) {
+  const parts = dottedName(module, expression);
+  if (!parts) return { kind: "unresolved", text: textOf2(module, expression) };
+  return resolveParts(module, parts, load, depth);
+}
+function resolveParts(module, parts, load, depth) {
+  const text = parts.join(".");
+  if (depth > MAX_DEPTH2) return { kind: "unresolved", text };
+  const [head, ...rest] = parts;
+  const binding = module.imports.get(head);
+  if (!binding) {
+    const own = classesOf(module).byName.get(head);
+    if (own && rest.length === 0) return { kind: "class", cls: own };
+    const alias = module.assignments.get(head);
+    if (alias && rest.length === 0) {
+      const aliased = dottedName(module, alias);
+      if (aliased && aliased.join(".") !== text) return resolveParts(module, aliased, load, depth + 1);
+    }
+    if (BUILTIN_BASES.has(head) && rest.length === 0) return { kind: "external", name: `builtins.${head}` };
+    return { kind: "unresolved", text };
+  }
+  const path = binding.name === null ? rest : [binding.name, ...rest];
+  return resolveInModule(module, binding.module, path, load, depth);
+}
+function resolveInModule(from, source, path, load, depth) {
+  for (let split = path.length - 1; split >= 0; split--) {
+    const target = load(from.file, joinModule(source, path.slice(0, split)));
+    if (!target) continue;
+    const remainder = path.slice(split);
+    if (remainder.length === 0) break;
+    return resolveParts(target, remainder, load, depth + 1);
+  }
+  if (source.startsWith(".")) return { kind: "unresolved", text: joinModule(source, path) };
+  return { kind: "external", name: joinModule(source, path) };
+}
+function joinModule(source, path) {
+  if (path.length === 0) return source;
+  return source === "" || source.endsWith(".") ? source + path.join(".") : `${source}.${path.join(".")}`;
+}
+function methodOwner(cls, method, framework, load) {
+  const seen = /* @__PURE__ */ new Set();
+  let unknown = null;
+  const visit3 = (current, depth) => {
+    if (seen.has(current) || depth > MAX_DEPTH2) return null;
+    seen.add(current);
+    const member = current.members.get(method);
+    if (member && !forwardsToParent(current.module, member, method)) return { kind: "own", cls: current };
+    for (const base of current.bases) {
+      const resolved = resolveClass(current.module, base, load);
+      if (resolved.kind === "class") {
+        const found = visit3(resolved.cls, depth + 1);
+        if (found) return found;
+      } else if (resolved.kind === "external") {
+        if (framework.owns(resolved.name)) return { kind: "framework", base: resolved.name };
+        if (!framework.neutral(resolved.name)) unknown ??= resolved.name;
+      } else unknown ??= resolved.text;
+    }
+    return null;
+  };
+  return visit3(cls, 0) ?? (unknown === null ? { kind: "none" } : { kind: "unknown", base: unknown });
+}
+function forwardsToParent(module, member, method) {
+  if (member.name !== "FunctionDefinition") return false;
+  const parameters = childrenOf(member).find((child) => child.name === "ParamList");
+  const items = parameters ? childrenOf(parameters) : [];
+  const starAt = items.findIndex((item) => item.name === "**");
+  const kwargs = starAt === -1 ? null : items[starAt + 1];
+  if (kwargs?.name !== "VariableName") return false;
+  if (/\b(?:secure|httponly)\b/i.test(textOf2(module, member))) return false;
+  const kwargsName = textOf2(module, kwargs);
+  return callsOf2(module).some((call) => {
+    if (call.from < member.from || call.to > member.to) return false;
+    const parts = callParts(call);
+    if (!parts || parts.callee.name !== "MemberExpression") return false;
+    const property = parts.callee.lastChild;
+    if (!property || textOf2(module, property) !== method) return false;
+    const owner = parts.callee.firstChild;
+    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf2(module, owner));
+    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf2(module, owner) !== "self";
+    if (!viaSuper && !viaBase) return false;
+    return argumentsOf(module, parts.argList).some(
+      (argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === kwargsName
+    );
+  });
+}
+function parameterAnnotation(module, functionNode, parameter) {
+  const parameters = childrenOf(functionNode).find((child) => child.name === "ParamList");
+  const items = parameters ? childrenOf(parameters) : [];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (item.name !== "VariableName" || textOf2(module, item) !== parameter) continue;
+    const typeDef = items[index + 1];
+    if (typeDef?.name !== "TypeDef") return null;
+    return childrenOf(typeDef).find((child) => child.name !== ":") ?? null;
+  }
+  return null;
+}
+
+// src/languages/py-options-calls.ts
+var TRANSPARENT_DECORATORS = /^(?:staticmethod|classmethod|property|(?:functools\.)?(?:cached_property|cache|lru_cache(?:\(.*\))?))$/;
+function followPyCall(module, call, load, depth, resolve2) {
+  const parts = callParts(call);
+  if (!parts) return null;
+  const found = calledFunction2(module, parts.callee, load);
+  if (found === null) return null;
+  if ("unknown" in found) return found;
+  return returnedDict(found, `\`${abbreviate(textOf2(module, call))}\``, depth, resolve2);
+}
+function returnedDict(fn, label, depth, resolve2) {
+  const decorator = untrustedDecorator(fn);
+  if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
+  if (fn.node.name === "FunctionDefinition" && /\byield\b/.test(textOf2(fn.module, fn.node)))
+    return { unknown: `${label} is a generator` };
+  const values = returnedValues2(fn);
+  if (values.length === 0) return { unknown: `${label} returns nothing` };
+  if (values.includes(null)) return { unknown: `${label} does not always return options` };
+  let result = null;
+  for (const value of values) {
+    const resolved = resolve2(fn.module, value, depth + 1);
+    if ("unknown" in resolved)
+      return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
+    if (result && (result.module !== resolved.module || result.node.from !== resolved.node.from))
+      return { unknown: `${label} returns different options on different paths` };
+    result = resolved;
+  }
+  return result;
+}
+function untrustedDecorator(fn) {
+  const parent = fn.node.parent;
+  if (parent?.name !== "DecoratedStatement") return null;
+  for (const child of childrenOf(parent)) {
+    if (child.name !== "Decorator") continue;
+    const text = textOf2(fn.module, child).replace(/^@\s*/, "").trim();
+    if (!TRANSPARENT_DECORATORS.test(text)) return `@${text}`;
+  }
+  return null;
+}
+function returnedValues2(fn) {
+  if (fn.node.name === "LambdaExpression") return [fn.node.lastChild];
+  const body = childrenOf(fn.node).find((child) => child.name === "Body");
+  if (!body) return [];
+  const values = [];
+  const visit3 = (node) => {
+    for (const child of childrenOf(node)) {
+      if (/^(FunctionDefinition|ClassDefinition|LambdaExpression|DecoratedStatement)$/.test(child.name))
+        continue;
+      if (child.name === "ReturnStatement") {
+        const value = childrenOf(child).find((part) => part.name !== "return" && part.name !== "Comment");
+        values.push(value ?? null);
+      } else visit3(child);
+    }
+  };
+  visit3(body);
+  return values;
+}
+function calledFunction2(module, callee, load) {
+  const dotted = dottedName(module, callee);
+  if (!dotted) return null;
+  if (dotted.length === 1) return namedFunction2(module, dotted[0], callee, load);
+  if (dotted.length !== 2) return null;
+  const [owner, name2] = dotted;
+  const cls = classOfOwner(module, owner, callee, load);
+  if (cls) {
+    const member = memberOf(cls, name2, load);
+    if (member && "unknown" in member) return member;
+    if (member && member.value.name === "FunctionDefinition")
+      return { module: member.cls.module, node: member.value };
+    return null;
+  }
+  const imported = module.imports.get(owner);
+  if (!imported) return null;
+  const target = load(
+    module.file,
+    imported.name ? `${imported.module}${imported.module.endsWith(".") ? "" : "."}${imported.name}` : imported.module
+  );
+  return target ? topLevelFunction(target, name2) : null;
+}
+function namedFunction2(module, name2, at, load) {
+  const owner = enclosingFunction(module, at);
+  if (owner) {
+    if (parametersOf(module, owner.node).includes(name2)) return { unknown: `\`${name2}\` is a parameter` };
+    const local = nestedFunction(module, owner.node, name2);
+    if (local) return { module, node: local };
+  }
+  const own = topLevelFunction(module, name2);
+  if (own) return own;
+  const imported = module.imports.get(name2);
+  if (!imported?.name) return null;
+  const target = load(module.file, imported.module);
+  return target ? topLevelFunction(target, imported.name) : null;
+}
+function topLevelFunction(module, name2) {
+  let found = null;
+  for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    const definition = statement.name === "DecoratedStatement" ? childrenOf(statement).find((child) => child.name === "FunctionDefinition") : statement;
+    if (definition?.name === "FunctionDefinition" && definitionName(module, definition) === name2)
+      found = definition;
+  }
+  if (found) return { module, node: found };
+  const assigned = module.assignments.get(name2);
+  return assigned?.name === "LambdaExpression" ? { module, node: assigned } : null;
+}
+function nestedFunction(module, owner, name2) {
+  const body = childrenOf(owner).find((child) => child.name === "Body");
+  for (const statement of body ? childrenOf(body) : []) {
+    if (statement.name === "FunctionDefinition" && definitionName(module, statement) === name2)
+      return statement;
+  }
+  return null;
+}
+function definitionName(module, definition) {
+  const name2 = childrenOf(definition).find((child) => child.name === "VariableName");
+  return name2 ? textOf2(module, name2) : null;
+}
+function parametersOf(module, definition) {
+  const list = childrenOf(definition).find((child) => child.name === "ParamList");
+  const items = list ? childrenOf(list) : [];
+  return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf2(module, item));
+}
+function classOfOwner(module, owner, at, load) {
+  if (owner === "self" || owner === "cls") {
+    const method = enclosingFunction(module, at);
+    if (!method || parametersOf(module, method.node)[0] !== owner) return null;
+    return enclosingClass(module, method.node);
+  }
+  return resolveClassName(module, owner, load);
+}
+function resolveClassName(module, name2, load) {
+  const own = classesOf(module).byName.get(name2);
+  if (own) return own;
+  const imported = module.imports.get(name2);
+  if (!imported?.name) return null;
+  const target = load(module.file, imported.module);
+  return target ? classesOf(target).byName.get(imported.name) ?? null : null;
+}
+function memberOf(cls, name2, load, depth = 0) {
+  if (depth > 8) return null;
+  const own = cls.members.get(name2);
+  if (own) return { cls, value: own };
+  for (const base of cls.bases) {
+    const resolved = resolveClass(cls.module, base, load);
+    if (resolved.kind === "class") {
+      const found = memberOf(resolved.cls, name2, load, depth + 1);
+      if (found) return found;
+    } else if (resolved.kind !== "external" || !resolved.name.startsWith("builtins.")) {
+      return { unknown: `\`${name2}\` may come from the base class \`${textOf2(cls.module, base)}\`` };
+    }
+  }
+  return null;
+}
+function followPyAttribute(module, member, load, depth, resolve2) {
+  const dotted = dottedName(module, member);
+  if (!dotted || dotted.length !== 2) return null;
+  const [owner, name2] = dotted;
+  const cls = classOfOwner(module, owner, member, load);
+  if (!cls) return null;
+  const label = `\`${owner}.${name2}\``;
+  const init = cls.members.get("__init__");
+  const assigned = init?.name === "FunctionDefinition" ? selfAssignments(cls.module, init, name2) : [];
+  const found = owner === "self" && assigned.length > 0 ? null : memberOf(cls, name2, load);
+  if (found && "unknown" in found) return found;
+  if (found) {
+    const { value } = found;
+    if (value.name === "FunctionDefinition") {
+      const decorators = value.parent?.name === "DecoratedStatement" ? textOf2(cls.module, value.parent) : "";
+      if (!/^\s*@(?:functools\.)?(?:property|cached_property)\b/m.test(decorators))
+        return { unknown: `${label} is a method` };
+      return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve2);
+    }
+    if (changedInClass(found.cls, name2, false))
+      return { unknown: `${label} is modified after it is created` };
+    return resolve2(found.cls.module, value, depth + 1);
+  }
+  if (owner !== "self") return null;
+  if (assigned.length !== 1) {
+    return {
+      unknown: assigned.length === 0 ? `${label} is not set where it can be read` : `${label} is set in several places`
+    };
+  }
+  if (changedInClass(cls, name2, true)) return { unknown: `${label} is modified after it is created` };
+  return resolve2(cls.module, assigned[0], depth + 1);
+}
+function selfAssignments(module, definition, name2) {
+  const found = [];
+  const cursor = definition.cursor();
+  do {
+    if (cursor.name !== "AssignStatement") continue;
+    const target = cursor.node.firstChild;
+    const dotted = target ? dottedName(module, target) : null;
+    const value = assignedValue(cursor.node);
+    if (dotted?.length === 2 && dotted[0] === "self" && dotted[1] === name2 && value) found.push(value);
+  } while (cursor.next() && cursor.from < definition.to);
+  return found;
+}
+function changedInClass(cls, name2, initAssigned) {
+  const text = textOf2(cls.module, cls.node);
+  const escaped = name2.replace(/[^\w]/g, "");
+  const owner = `(?:self|cls|${escaped === name2 ? cls.name : "self"})`;
+  const changed = new RegExp(
+    `\\b${owner}\\.${escaped}\\s*(?:\\.(?:update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`
+  );
+  if (changed.test(text)) return true;
+  const assignments = text.match(new RegExp(`\\b${owner}\\.${escaped}\\s*=[^=]`, "g")) ?? [];
+  return assignments.length > (initAssigned ? 1 : 0);
+}
+
 // src/languages/py-options.ts
-var MAX_DEPTH2 = 8;
+var MAX_DEPTH3 = 8;
 function resolvePyExpression(module, node, context, depth = 0) {
-  if (depth > MAX_DEPTH2) return { unknown: "too many indirections" };
+  if (depth > MAX_DEPTH3) return { unknown: "too many indirections" };
   if (node.name === "DictionaryExpression") return { module, node };
   if (node.name === "ParenthesizedExpression") {
     const inner = childrenOf(node)[1];
@@ -48104,6 +48809,8 @@ function resolvePyExpression(module, node, context, depth = 0) {
     if (parts && callee?.length === 1 && callee[0] === "dict") return { module, node: parts.argList };
     const settingsKey = settingsLookupKey(module, node);
     if (settingsKey) return resolveApplicationSetting(settingsKey, context, depth);
+    const returned = followPyCall(module, node, context.load, depth, follow(context));
+    if (returned) return returned;
     return { unknown: `\`${abbreviate(textOf2(module, node))}\` is computed at run time` };
   }
   if (node.name === "VariableName") {
@@ -48113,6 +48820,7 @@ function resolvePyExpression(module, node, context, depth = 0) {
     if (owner) {
       const local = localAssignment(module, owner.node, name2, node.from);
       if (local) return resolvePyExpression(module, local, context, depth + 1);
+      if (parametersOf(module, owner.node).includes(name2)) return { unknown: `\`${name2}\` is a parameter` };
     }
     const assigned = module.assignments.get(name2);
     if (assigned) return resolvePyExpression(module, assigned, context, depth + 1);
@@ -48132,18 +48840,20 @@ function resolvePyExpression(module, node, context, depth = 0) {
   if (node.name === "MemberExpression") {
     const settingsKey = settingsLookupKey(module, node);
     if (settingsKey) return resolveApplicationSetting(settingsKey, context, depth);
+    const attribute = followPyAttribute(module, node, context.load, depth, follow(context));
+    if (attribute) return attribute;
     const dotted = dottedName(module, node);
     if (dotted && dotted.length === 2) {
-      const [owner, attribute] = dotted;
+      const [owner, attribute2] = dotted;
       const imported = module.imports.get(owner);
       if (imported) {
         const candidates = imported.name ? [`${imported.module}${imported.module.endsWith(".") ? "" : "."}${imported.name}`] : [imported.module];
         for (const candidate of candidates) {
           const target = context.load(module.file, candidate);
-          const value = target?.assignments.get(attribute);
+          const value = target?.assignments.get(attribute2);
           if (target && value) {
-            if (isMutated2(target, attribute))
-              return { unknown: `\`${attribute}\` is modified after it is created` };
+            if (isMutated2(target, attribute2))
+              return { unknown: `\`${attribute2}\` is modified after it is created` };
             return resolvePyExpression(target, value, context, depth + 1);
           }
         }
@@ -48152,6 +48862,9 @@ function resolvePyExpression(module, node, context, depth = 0) {
     }
   }
   return { unknown: `\`${abbreviate(textOf2(module, node))}\` is computed at run time` };
+}
+function follow(context) {
+  return (module, node, depth) => resolvePyExpression(module, node, context, depth);
 }
 function settingsLookupKey(module, node) {
   if (node.name === "MemberExpression") {
@@ -48213,7 +48926,7 @@ function readPyOptions(module, node, context, normalize, depth = 0) {
   };
   const spans = [];
   const visitSplat = (value) => {
-    const resolved = depth < MAX_DEPTH2 ? resolvePyExpression(module, value, context, depth + 1) : null;
+    const resolved = depth < MAX_DEPTH3 ? resolvePyExpression(module, value, context, depth + 1) : null;
     if (!resolved || "unknown" in resolved) {
       const reason = resolved && "unknown" in resolved ? resolved.unknown : "nested too deeply";
       view.unknownSpread = `\`**${abbreviate(textOf2(module, value))}\` cannot be read (${reason})`;
@@ -48221,7 +48934,10 @@ function readPyOptions(module, node, context, normalize, depth = 0) {
       return;
     }
     const inner = readPyOptions(resolved.module, resolved.node, context, normalize, depth + 1);
-    view.splatted.push({ module: resolved.module, node: resolved.node }, ...inner.splatted);
+    view.splatted.push(
+      { module: resolved.module, node: resolved.node, direct: true },
+      ...inner.splatted.map((entry) => ({ ...entry, direct: false }))
+    );
     for (const [key, writer] of inner.keys) view.keys.set(key, writer);
     if (inner.unknownSpread) view.unknownSpread = inner.unknownSpread;
   };
@@ -48274,7 +48990,7 @@ function keywordCallSite(module, call, argList, context, spec) {
   return site;
 }
 function placeCallOptions(site, module, call, view, context, normalize) {
-  const target = view.unknownSpread ? null : view.splatted.at(-1);
+  const target = view.unknownSpread ? null : view.splatted.filter((entry) => entry.direct).at(-1);
   if (target) {
     const dictView = readPyOptions(target.module, target.node, context, normalize);
     if (dictView.container && !dictView.unknownSpread) {
@@ -48374,158 +49090,6 @@ var aiohttpSessionStorage = {
     return sites;
   }
 };
-
-// src/languages/py-classes.ts
-var classCache = /* @__PURE__ */ new WeakMap();
-function classesOf(module) {
-  let found = classCache.get(module);
-  if (found) return found;
-  found = { byOffset: /* @__PURE__ */ new Map(), byName: /* @__PURE__ */ new Map() };
-  const result = found;
-  module.tree.iterate({
-    enter(ref) {
-      if (ref.name !== "ClassDefinition") return;
-      const cls = readClass(module, ref.node);
-      if (!cls) return;
-      result.byOffset.set(ref.node.from, cls);
-      if (!insideScope(ref.node)) result.byName.set(cls.name, cls);
-    }
-  });
-  classCache.set(module, found);
-  return found;
-}
-function insideScope(node) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") return true;
-  }
-  return false;
-}
-function readClass(module, node) {
-  const children = childrenOf(node);
-  const nameNode = children.find((child) => child.name === "VariableName");
-  if (!nameNode) return null;
-  const argList = children.find((child) => child.name === "ArgList");
-  const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => argument.value) : [];
-  const members = /* @__PURE__ */ new Map();
-  const body = children.find((child) => child.name === "Body");
-  for (const statement of body ? childrenOf(body) : []) {
-    const definition = statement.name === "DecoratedStatement" ? childrenOf(statement).find((child) => child.name === "FunctionDefinition") : statement;
-    if (definition?.name === "FunctionDefinition") {
-      const name2 = childrenOf(definition).find((child) => child.name === "VariableName");
-      if (name2) members.set(textOf2(module, name2), definition);
-    } else if (statement.name === "AssignStatement") {
-      const target = statement.firstChild;
-      const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value) members.set(textOf2(module, target), value);
-    }
-  }
-  return { module, name: textOf2(module, nameNode), node, bases, members };
-}
-function enclosingClass(module, node) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === "ClassDefinition") return classesOf(module).byOffset.get(current.from) ?? null;
-  }
-  return null;
-}
-var BUILTIN_BASES = /* @__PURE__ */ new Set(["object", "Exception", "BaseException", "dict", "list", "str", "int", "type"]);
-var MAX_DEPTH3 = 12;
-function resolveClass(module, expression, load, depth = 0) {
-  const parts = dottedName(module, expression);
-  if (!parts) return { kind: "unresolved", text: textOf2(module, expression) };
-  return resolveParts(module, parts, load, depth);
-}
-function resolveParts(module, parts, load, depth) {
-  const text = parts.join(".");
-  if (depth > MAX_DEPTH3) return { kind: "unresolved", text };
-  const [head, ...rest] = parts;
-  const binding = module.imports.get(head);
-  if (!binding) {
-    const own = classesOf(module).byName.get(head);
-    if (own && rest.length === 0) return { kind: "class", cls: own };
-    const alias = module.assignments.get(head);
-    if (alias && rest.length === 0) {
-      const aliased = dottedName(module, alias);
-      if (aliased && aliased.join(".") !== text) return resolveParts(module, aliased, load, depth + 1);
-    }
-    if (BUILTIN_BASES.has(head) && rest.length === 0) return { kind: "external", name: `builtins.${head}` };
-    return { kind: "unresolved", text };
-  }
-  const path = binding.name === null ? rest : [binding.name, ...rest];
-  return resolveInModule(module, binding.module, path, load, depth);
-}
-function resolveInModule(from, source, path, load, depth) {
-  for (let split = path.length - 1; split >= 0; split--) {
-    const target = load(from.file, joinModule(source, path.slice(0, split)));
-    if (!target) continue;
-    const remainder = path.slice(split);
-    if (remainder.length === 0) break;
-    return resolveParts(target, remainder, load, depth + 1);
-  }
-  if (source.startsWith(".")) return { kind: "unresolved", text: joinModule(source, path) };
-  return { kind: "external", name: joinModule(source, path) };
-}
-function joinModule(source, path) {
-  if (path.length === 0) return source;
-  return source === "" || source.endsWith(".") ? source + path.join(".") : `${source}.${path.join(".")}`;
-}
-function methodOwner(cls, method, framework, load) {
-  const seen = /* @__PURE__ */ new Set();
-  let unknown = null;
-  const visit2 = (current, depth) => {
-    if (seen.has(current) || depth > MAX_DEPTH3) return null;
-    seen.add(current);
-    const member = current.members.get(method);
-    if (member && !forwardsToParent(current.module, member, method)) return { kind: "own", cls: current };
-    for (const base of current.bases) {
-      const resolved = resolveClass(current.module, base, load);
-      if (resolved.kind === "class") {
-        const found = visit2(resolved.cls, depth + 1);
-        if (found) return found;
-      } else if (resolved.kind === "external") {
-        if (framework.owns(resolved.name)) return { kind: "framework", base: resolved.name };
-        if (!framework.neutral(resolved.name)) unknown ??= resolved.name;
-      } else unknown ??= resolved.text;
-    }
-    return null;
-  };
-  return visit2(cls, 0) ?? (unknown === null ? { kind: "none" } : { kind: "unknown", base: unknown });
-}
-function forwardsToParent(module, member, method) {
-  if (member.name !== "FunctionDefinition") return false;
-  const parameters = childrenOf(member).find((child) => child.name === "ParamList");
-  const items = parameters ? childrenOf(parameters) : [];
-  const starAt = items.findIndex((item) => item.name === "**");
-  const kwargs = starAt === -1 ? null : items[starAt + 1];
-  if (kwargs?.name !== "VariableName") return false;
-  if (/\b(?:secure|httponly)\b/i.test(textOf2(module, member))) return false;
-  const kwargsName = textOf2(module, kwargs);
-  return callsOf2(module).some((call) => {
-    if (call.from < member.from || call.to > member.to) return false;
-    const parts = callParts(call);
-    if (!parts || parts.callee.name !== "MemberExpression") return false;
-    const property = parts.callee.lastChild;
-    if (!property || textOf2(module, property) !== method) return false;
-    const owner = parts.callee.firstChild;
-    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf2(module, owner));
-    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf2(module, owner) !== "self";
-    if (!viaSuper && !viaBase) return false;
-    return argumentsOf(module, parts.argList).some(
-      (argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === kwargsName
-    );
-  });
-}
-function parameterAnnotation(module, functionNode, parameter) {
-  const parameters = childrenOf(functionNode).find((child) => child.name === "ParamList");
-  const items = parameters ? childrenOf(parameters) : [];
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index];
-    if (item.name !== "VariableName" || textOf2(module, item) !== parameter) continue;
-    const typeDef = items[index + 1];
-    if (typeDef?.name !== "TypeDef") return null;
-    return childrenOf(typeDef).find((child) => child.name !== ":") ?? null;
-  }
-  return null;
-}
 
 // src/rules/tornado-common.ts
 var OTHER_WEB_FRAMEWORKS = /^\s*(?:from|import)\s+(?:flask|django|starlette|fastapi|aiohttp|werkzeug|quart|sanic|pyramid|bottle|falcon)\b/m;
@@ -49020,22 +49584,22 @@ function djangoSettings(context) {
   let result = null;
   if (marked.length > 0) {
     const found = /* @__PURE__ */ new Map();
-    const visit2 = (module, depth) => {
+    const visit3 = (module, depth) => {
       if (found.has(module) || depth > 8) return;
       const targets = starImportsOf(module).map((star) => context.load(module.file, star.module));
       found.set(
         module,
         targets.filter((target) => target !== null)
       );
-      for (const target of found.get(module)) visit2(target, depth + 1);
+      for (const target of found.get(module)) visit3(target, depth + 1);
     };
-    for (const module of marked) visit2(module, 0);
+    for (const module of marked) visit3(module, 0);
     for (const module of project) {
       if (found.has(module)) continue;
       const stars = starImportsOf(module).map((star) => context.load(module.file, star.module));
       const buildsOnSettings = stars.some((target) => target && found.has(target));
       const settingsNamed = /settings/i.test(module.file) && [...module.assignments.keys()].some((key) => COOKIE_SETTING.test(key));
-      if (buildsOnSettings || settingsNamed) visit2(module, 0);
+      if (buildsOnSettings || settingsNamed) visit3(module, 0);
     }
     const imported = new Set([...found.values()].flat());
     const modules = [...found.keys()].map((module) => describe(module, context, !imported.has(module)));
@@ -49647,17 +50211,17 @@ function classNamed(project, from, name2) {
 function leafSubclasses(project, block) {
   if (block.kind !== "class") return [];
   const leaves = [];
-  const visit2 = (parent, depth) => {
+  const visit3 = (parent, depth) => {
     const children = project.blocks.filter(
       (other) => other.kind === "class" && other.bases.includes(parent.name) && classNamed(project, other.module, parent.name) === parent
     );
     for (const child of children) {
       if (depth < 8 && project.blocks.some((other) => other.kind === "class" && other.bases.includes(child.name)))
-        visit2(child, depth + 1);
+        visit3(child, depth + 1);
       else leaves.push(child);
     }
   };
-  visit2(block, 0);
+  visit3(block, 0);
   return leaves;
 }
 function flaskFamilySites(project, block, spec) {
@@ -54485,6 +55049,9 @@ var PROXY_SETTING = {
   }
 };
 var SIGNER_CALL = /^(?:await\s+)?(?:[\w$.]+\.)?(?:sign|signSync|encode|create_access_token|create_refresh_token|dumps|sign_token|create_token|generate_token|issue_token)\s*\(/;
+function isSignedValue(text) {
+  return text !== void 0 && SIGNER_CALL.test(text.trim());
+}
 function evidenceOf(fact) {
   return { file: fact.file, line: fact.line, fact: fact.fact };
 }
@@ -54881,11 +55448,11 @@ function decideSecure(value, meta2, kind, facts) {
     });
   }
   const proxy = facts.missingProxyTrust;
-  const follow = facts.untrustedProxy ? facts.requestSecure : null;
+  const follow2 = facts.untrustedProxy ? facts.requestSecure : null;
   return change({
-    ...follow && {
-      value: follow.value,
-      note: `The app does not trust a proxy (it has no \`${facts.untrustedProxy.line}\`), and with a literal true ${meta2.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow.value}\`).`
+    ...follow2 && {
+      value: follow2.value,
+      note: `The app does not trust a proxy (it has no \`${facts.untrustedProxy.line}\`), and with a literal true ${meta2.api} would stop setting the cookie on every request it sees as plain HTTP, so Secure follows the request (\`${follow2.value}\`).`
     },
     evidence: proxy ? proxy.hints : [],
     beforeMerging: proxy ? `The app looks like it runs behind a proxy (${cite(proxy.hints, 1)}) but does not trust it: add \`${proxy.line}\` (${proxy.setting}) so the framework sees HTTPS requests as secure.` : void 0
@@ -55208,6 +55775,7 @@ function mergeSites(sites) {
     target.usedAt = unique([...target.usedAt, ...entry.site.usedAt]);
     target.notes = unique([...target.notes, ...entry.site.notes]);
     if (entry.site.kind !== target.kind) target.kind = cautious(target.kind, entry.site.kind);
+    if (!isSignedValue(entry.site.valueText)) target.valueText = void 0;
     if (entry.site.ignoredReason !== void 0) target.ignoredReason ??= entry.site.ignoredReason;
   }
   return [...byPlace.values()];

@@ -84,7 +84,7 @@ describe('cookie-hardener scan', () => {
     );
     expect(report.skipped).toEqual([]);
     expect(report.stats.filesListed).toBe(7);
-    expect(report.stats.filesParsed).toBe(4);
+    expect(report.stats.filesParsed).toBe(5);
   });
 
   it('prints one line per finding and a summary in text', () => {
@@ -96,7 +96,7 @@ describe('cookie-hardener scan', () => {
       'config/settings.py:7:19  tornado-set-cookie  Cookie "user" (RequestHandler.set_*cookie()): HttpOnly is not set. Fix: httponly: True.',
       'config/settings.py:14:5  tornado-xsrf-cookie  Cookie "_xsrf" (xsrf_cookie_kwargs): Secure is not set. Fix: secure: True.',
     ]);
-    expect(lines[3]).toMatch(/^3 findings \(3 fixable\); 5 files listed, 2 parsed in \d+ ms\.$/);
+    expect(lines[3]).toMatch(/^3 findings \(3 fixable\); 5 files listed, 3 parsed in \d+ ms\.$/);
   });
 
   it('exits 2 with one line for a folder that does not exist', () => {
