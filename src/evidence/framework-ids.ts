@@ -58,6 +58,9 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   tornado: py(['tornado'], ['tornado']),
   uvicorn: py(['uvicorn'], ['uvicorn']),
   gunicorn: py(['gunicorn'], ['gunicorn']),
+  cherrypy: py(['cherrypy'], ['cherrypy']),
+  twisted: py(['twisted', 'klein'], ['twisted', 'klein']),
+  pyramid: py(['pyramid', 'webob'], ['pyramid', 'webob']),
 };
 
 /** Package name → framework ids, per language, built once. */

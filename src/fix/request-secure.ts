@@ -22,6 +22,8 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return meta.id === 'django-set-cookie' ? django(site, text) : null;
     case 'express':
       return express(site, text);
+    case 'cherrypy':
+      return meta.id === 'cherrypy-response-cookie' ? cherrypy(site, text) : null;
     default:
       return null;
   }
@@ -56,6 +58,20 @@ function django(site: CookieSite, text: string): RequestSecure | null {
   const first = def.parameters[0] === 'self' ? def.parameters[1] : def.parameters[0];
   if (first !== 'request') return null;
   return { value: 'request.is_secure()' };
+}
+
+/**
+ * CherryPy's thread-local `cherrypy.request`, inside a function. Its `base` rather than its `scheme`: the
+ * `tools.proxy` tool rewrites `request.base` from `X-Forwarded-Proto` and leaves `request.scheme` as the
+ * server saw it, so only `base` can turn https behind a TLS-terminating proxy.
+ */
+function cherrypy(site: CookieSite, text: string): RequestSecure | null {
+  if (!/^import\s+cherrypy\s*$/m.test(text) || !enclosingDef(text, site.offset)) return null;
+  return {
+    value: 'cherrypy.request.base.startswith("https://")',
+    caution:
+      "`cherrypy.request.base` says https behind a TLS-terminating proxy only with `'tools.proxy.on': True` in the app's config",
+  };
 }
 
 /** `res.cookie(…)` in a handler `(req, res) => {…}` / `function (req, res) {…}`: `req.secure`. */

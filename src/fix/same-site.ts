@@ -72,7 +72,9 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'js-arguments': /^(?!)/,
   'py-dict': /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
   'py-arguments': /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
-  'py-statements': /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
+  // `KEY = v`, `app.config["KEY"] = v`, and a morsel's `jar[name]["key"] = v`.
+  'py-statements':
+    /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   'cookie-string': /^(?!)/,
 };
 

@@ -283,4 +283,19 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
         'Tornado has no `cookie_settings` application setting, so this dict matters only where code splats it (`**`) into `set_cookie` / `set_signed_cookie`: every call that sets a login or session cookie does',
     },
   },
+  cherrypy: {
+    name: 'CherryPy',
+    defaultBehaviour:
+      "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting.",
+    behindProxy:
+      "CherryPy writes the attributes whatever the protocol of the request. Behind a TLS-terminating proxy `cherrypy.request.scheme` stays `http`; `'tools.proxy.on': True` rewrites `cherrypy.request.base` (not `scheme`) from `X-Forwarded-Proto`, so code that follows the request reads `base`.",
+    defaultCookieName: 'session_id',
+    sessionRegeneration: 'call `cherrypy.session.regenerate()` once the credentials check out',
+  },
+  'http-cookies': {
+    name: 'Python `http.cookies`',
+    defaultBehaviour:
+      "A `SimpleCookie` morsel writes `HttpOnly` and `Secure` only when `jar[name]['httponly']` / `['secure']` is set to a true value, and `SameSite` only when `['samesite']` is set (Python 3.8 and later).",
+    behindProxy: 'The header is built as written, whatever the protocol of the request.',
+  },
 };

@@ -1,12 +1,14 @@
 // The Python rules, in report order.
 import { aiohttpSessionStorage } from './aiohttp-session-storage.js';
 import { aiohttpSetCookie } from './aiohttp-set-cookie.js';
+import { cherrypyResponseCookie } from './cherrypy-response-cookie.js';
 import { djangoCsrfSettings } from './django-csrf-settings.js';
 import { djangoSessionSettings } from './django-session-settings.js';
 import { djangoSetCookie } from './django-set-cookie.js';
 import { flaskLoginRememberCookie } from './flask-login-remember-cookie.js';
 import { flaskSessionConfig } from './flask-session-config.js';
 import { flaskSetCookie } from './flask-set-cookie.js';
+import { httpCookiesMorsel } from './http-cookies-morsel.js';
 import { pySetCookieHeader } from './py-set-cookie-header.js';
 import type { PyRule } from './rule.js';
 import { starletteSessionMiddleware } from './starlette-session-middleware.js';
@@ -30,4 +32,6 @@ export const PY_RULES: readonly PyRule[] = [
   starletteSessionMiddleware,
   aiohttpSessionStorage,
   pySetCookieHeader,
+  cherrypyResponseCookie,
+  httpCookiesMorsel,
 ];

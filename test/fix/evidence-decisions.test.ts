@@ -157,6 +157,30 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     const result = plan({ 'app.js': app }, TLS);
     expect(result.after['app.js']).toBe(app.replace('maxAge: 1000 }', "maxAge: 1000, secure: 'auto' }"));
   });
+
+  it("CherryPy: a new morsel line following the request's base, which tools.proxy rewrites", () => {
+    const root = [
+      'import cherrypy',
+      '',
+      'class Root:',
+      '    @cherrypy.expose',
+      '    def login(self):',
+      "        cherrypy.response.cookie['session_id'] = new_sid()",
+      "        cherrypy.response.cookie['session_id']['httponly'] = True",
+      "        return 'ok'",
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'root.py': root }, TLS);
+    expect(after['root.py']).toBe(
+      root.replace(
+        "['httponly'] = True\n",
+        "['httponly'] = True\n        cherrypy.response.cookie['session_id']['secure'] = cherrypy.request.base.startswith(\"https://\")\n",
+      ),
+    );
+    expect(findings[0]?.beforeMerging).toEqual([
+      "`cherrypy.request.base` says https behind a TLS-terminating proxy only with `'tools.proxy.on': True` in the app's config",
+    ]);
+  });
 });
 
 describe("the project's own transport switch", () => {
