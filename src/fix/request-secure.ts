@@ -24,6 +24,8 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return express(site, text);
     case 'cherrypy':
       return meta.id === 'cherrypy-response-cookie' ? cherrypy(site, text) : null;
+    case 'twisted':
+      return twisted(site, text);
     default:
       return null;
   }
@@ -71,6 +73,16 @@ function cherrypy(site: CookieSite, text: string): RequestSecure | null {
     value: 'cherrypy.request.base.startswith("https://")',
     caution:
       "`cherrypy.request.base` says https behind a TLS-terminating proxy only with `'tools.proxy.on': True` in the app's config",
+  };
+}
+
+/** `request.addCookie(…)`: the request the cookie goes out on says whether its connection is TLS. */
+function twisted(site: CookieSite, text: string): RequestSecure | null {
+  const receiver = /^((?:self\.)?[A-Za-z_]\w*)\s*\.\s*addCookie\s*\(/.exec(text.slice(site.offset))?.[1];
+  if (!receiver || receiver === 'self' || !enclosingDef(text, site.offset)) return null;
+  return {
+    value: `${receiver}.isSecure()`,
+    caution: `\`${receiver}.isSecure()\` is true only for connections Twisted itself accepted over TLS: behind a TLS-terminating proxy it stays false unless the app marks the request secure (\`request.setHost(host, port, ssl=True)\`)`,
   };
 }
 

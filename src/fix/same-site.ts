@@ -19,7 +19,9 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
-  if (secure === 'secure') return site.file.endsWith('.py') ? 'samesite' : 'sameSite';
+  // Twisted's `addCookie` is the Python API spelled in camel case (`httpOnly`, `sameSite`).
+  if (secure === 'secure')
+    return site.file.endsWith('.py') && site.keys.httpOnly !== 'httpOnly' ? 'samesite' : 'sameSite';
   return null;
 }
 

@@ -298,4 +298,11 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       "A `SimpleCookie` morsel writes `HttpOnly` and `Secure` only when `jar[name]['httponly']` / `['secure']` is set to a true value, and `SameSite` only when `['samesite']` is set (Python 3.8 and later).",
     behindProxy: 'The header is built as written, whatever the protocol of the request.',
   },
+  twisted: {
+    name: 'Twisted web',
+    defaultBehaviour:
+      '`request.addCookie(k, v, …)` defaults to `secure=None` and `httpOnly=False` and writes each flag only when it is true; `sameSite` accepts only `"lax"` or `"strict"` (anything else, `"none"` included, raises `ValueError`). The built-in session cookie (`TWISTED_SESSION`) is never HttpOnly.',
+    behindProxy:
+      "Twisted writes the attributes whatever the protocol. `request.isSecure()` is true only when Twisted's own listener speaks TLS (or `request.setHost(…, ssl=True)` was called), so behind a TLS-terminating proxy it is false.",
+  },
 };

@@ -16,6 +16,7 @@ import { starletteSetCookie } from './starlette-set-cookie.js';
 import { tornadoCookieSettings } from './tornado-cookie-settings.js';
 import { tornadoSetCookie } from './tornado-set-cookie.js';
 import { tornadoXsrfCookie } from './tornado-xsrf-cookie.js';
+import { twistedAddCookie } from './twisted-add-cookie.js';
 
 export const PY_RULES: readonly PyRule[] = [
   tornadoSetCookie,
@@ -34,4 +35,5 @@ export const PY_RULES: readonly PyRule[] = [
   pySetCookieHeader,
   cherrypyResponseCookie,
   httpCookiesMorsel,
+  twistedAddCookie,
 ];

@@ -158,6 +158,23 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     expect(result.after['app.js']).toBe(app.replace('maxAge: 1000 }', "maxAge: 1000, secure: 'auto' }"));
   });
 
+  it('Twisted: the request the cookie goes out on, asked whether its connection is TLS', () => {
+    const resource = [
+      'from twisted.web import resource',
+      '',
+      'class Prefs(resource.Resource):',
+      '    def render_POST(self, request):',
+      '        request.addCookie(b"lang", b"en")',
+      '        return b"ok"',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'prefs.py': resource }, TLS);
+    expect(after['prefs.py']).toBe(resource.replace('b"en")', 'b"en", secure=request.isSecure())'));
+    expect(findings[0]?.beforeMerging).toEqual([
+      '`request.isSecure()` is true only for connections Twisted itself accepted over TLS: behind a TLS-terminating proxy it stays false unless the app marks the request secure (`request.setHost(host, port, ssl=True)`)',
+    ]);
+  });
+
   it("CherryPy: a new morsel line following the request's base, which tools.proxy rewrites", () => {
     const root = [
       'import cherrypy',

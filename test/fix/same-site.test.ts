@@ -118,4 +118,15 @@ describe('SameSite (opt-in)', () => {
     );
     expect(problems).toEqual([['app.py', 'httpOnly-missing', 'secure-missing', 'sameSite-missing']]);
   });
+
+  it("spells Twisted's keyword in camel case, as its httpOnly", () => {
+    const { after } = fix({
+      'r.py':
+        'from twisted.web import resource\n\n\ndef render(request):\n    request.addCookie(b"session_id", sid())\n',
+    });
+    expect(after['r.py']).toBe(
+      'from twisted.web import resource\n\n\ndef render(request):\n' +
+        '    request.addCookie(b"session_id", sid(), httpOnly=True, secure=True, sameSite="Lax")\n',
+    );
+  });
 });
