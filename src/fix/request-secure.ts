@@ -26,6 +26,8 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return meta.id === 'cherrypy-response-cookie' ? cherrypy(site, text) : null;
     case 'twisted':
       return twisted(site, text);
+    case 'pyramid':
+      return meta.id === 'pyramid-set-cookie' ? pyramid(site, text) : null;
     default:
       return null;
   }
@@ -83,6 +85,22 @@ function twisted(site: CookieSite, text: string): RequestSecure | null {
   return {
     value: `${receiver}.isSecure()`,
     caution: `\`${receiver}.isSecure()\` is true only for connections Twisted itself accepted over TLS: behind a TLS-terminating proxy it stays false unless the app marks the request secure (\`request.setHost(host, port, ssl=True)\`)`,
+  };
+}
+
+/** A Pyramid view's request: the `request` parameter, or `self.request` in a class-based view. */
+function pyramid(site: CookieSite, text: string): RequestSecure | null {
+  const def = enclosingDef(text, site.offset);
+  if (!def) return null;
+  const request = def.parameters.includes('request')
+    ? 'request'
+    : def.parameters[0] === 'self' && /^self\.request\.response\s*\./.test(text.slice(site.offset))
+      ? 'self.request'
+      : null;
+  if (!request) return null;
+  return {
+    value: `${request}.scheme == "https"`,
+    caution: `\`${request}.scheme\` comes from the WSGI environ: behind a TLS-terminating proxy it says https only when the WSGI server or a middleware applies the proxy's \`X-Forwarded-Proto\``,
   };
 }
 

@@ -305,4 +305,15 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       "Twisted writes the attributes whatever the protocol. `request.isSecure()` is true only when Twisted's own listener speaks TLS (or `request.setHost(…, ssl=True)` was called), so behind a TLS-terminating proxy it is false.",
   },
+  pyramid: {
+    name: 'Pyramid / WebOb',
+    defaultBehaviour:
+      "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code.",
+    behindProxy:
+      "WebOb writes the attributes whatever the protocol. `request.scheme` comes from the WSGI environ, so behind a TLS-terminating proxy it says `https` only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`.",
+    defaultCookieName: 'session',
+    sessionRegeneration:
+      'call `request.session.invalidate()` before storing the user in a new session at login',
+    secretSetting: '`secret` (`SignedCookieSessionFactory`, `AuthTktAuthenticationPolicy`)',
+  },
 };

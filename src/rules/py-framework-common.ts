@@ -21,10 +21,10 @@ import {
 import type { PyRuleContext } from './rule.js';
 import { importsTornado } from './tornado-common.js';
 
-export type PyFramework = 'tornado' | 'aiohttp' | 'starlette' | 'django' | 'flask';
+export type PyFramework = 'tornado' | 'aiohttp' | 'starlette' | 'django' | 'flask' | 'pyramid';
 
 /** Most specific first: a FastAPI app importing a Werkzeug helper is still a FastAPI app. */
-const PRIORITY: readonly PyFramework[] = ['tornado', 'aiohttp', 'starlette', 'django', 'flask'];
+const PRIORITY: readonly PyFramework[] = ['tornado', 'aiohttp', 'starlette', 'django', 'flask', 'pyramid'];
 
 const PACKAGES: Record<Exclude<PyFramework, 'tornado'>, readonly string[]> = {
   aiohttp: ['aiohttp'],
@@ -32,6 +32,8 @@ const PACKAGES: Record<Exclude<PyFramework, 'tornado'>, readonly string[]> = {
   django: ['django'],
   // Quart and Flask both answer with Werkzeug-style responses.
   flask: ['flask', 'werkzeug', 'quart'],
+  // Pyramid's Response is WebOb's.
+  pyramid: ['pyramid', 'webob'],
 };
 
 const moduleCache = new WeakMap<PyModule, Set<PyFramework>>();
@@ -246,6 +248,25 @@ const SIGNATURES: Record<Exclude<PyFramework, 'tornado'>, { keywords: string[]; 
       'partitioned',
     ],
     positional: 2,
+  },
+  // WebOb `set_cookie(name, value, max_age, path, domain, secure, httponly, comment, …)`; `expires` is gone from
+  // the newest releases, `key` is the name's pre-1.5 spelling.
+  pyramid: {
+    keywords: [
+      'name',
+      'value',
+      'max_age',
+      'path',
+      'domain',
+      'secure',
+      'httponly',
+      'comment',
+      'expires',
+      'overwrite',
+      'samesite',
+      'key',
+    ],
+    positional: 11,
   },
 };
 

@@ -10,6 +10,7 @@ import { flaskSessionConfig } from './flask-session-config.js';
 import { flaskSetCookie } from './flask-set-cookie.js';
 import { httpCookiesMorsel } from './http-cookies-morsel.js';
 import { pySetCookieHeader } from './py-set-cookie-header.js';
+import { pyramidSetCookie } from './pyramid-set-cookie.js';
 import type { PyRule } from './rule.js';
 import { starletteSessionMiddleware } from './starlette-session-middleware.js';
 import { starletteSetCookie } from './starlette-set-cookie.js';
@@ -36,4 +37,5 @@ export const PY_RULES: readonly PyRule[] = [
   cherrypyResponseCookie,
   httpCookiesMorsel,
   twistedAddCookie,
+  pyramidSetCookie,
 ];

@@ -46,6 +46,8 @@ export interface SetCookieOptions {
   methods: ReadonlySet<string>;
   /** Werkzeug, Django and Starlette accept `secure` / `httponly` as the 7th / 8th positional argument. */
   positionalFlags: boolean;
+  /** Where an API with another order takes them by position (0-based), and its deletion-telling options. */
+  positions?: { secure: number; httponly: number; options: Record<string, number> };
 }
 
 export function findSetCookieSites(
@@ -76,7 +78,8 @@ export function findSetCookieSites(
     if (!nameNode) continue;
     const valueNode = positional[1]?.value ?? named('value')?.value;
     // Werkzeug, Django and Starlette take `max_age` and `expires` third and fourth when passed by position.
-    const byPosition: Record<string, number> = options.positionalFlags ? { max_age: 2, expires: 3 } : {};
+    const byPosition: Record<string, number> =
+      options.positions?.options ?? (options.positionalFlags ? { max_age: 2, expires: 3 } : {});
     const option = (name: string) =>
       named(name)?.value ?? (name in byPosition ? positional[byPosition[name]!]?.value : undefined);
     if (isPyCookieDeletion(module, valueNode, option)) continue;
@@ -97,7 +100,11 @@ export function findSetCookieSites(
       httpOnly: readPyFlag(view, 'httponly'),
       secure: readPyFlag(view, 'secure'),
     };
-    if (options.positionalFlags) {
+    if (options.positions) {
+      const { secure, httponly } = options.positions;
+      if (positional[secure]) flags.secure = evaluatePyFlag(module, positional[secure].value);
+      if (positional[httponly]) flags.httpOnly = evaluatePyFlag(module, positional[httponly].value);
+    } else if (options.positionalFlags) {
       if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
       if (positional[7]) flags.httpOnly = evaluatePyFlag(module, positional[7].value);
     }

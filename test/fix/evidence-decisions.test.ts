@@ -175,6 +175,23 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     ]);
   });
 
+  it("Pyramid: the view's request parameter, whose scheme comes from the WSGI environ", () => {
+    const view = [
+      'from pyramid.view import view_config',
+      '',
+      '@view_config(route_name="prefs")',
+      'def prefs(request):',
+      '    request.response.set_cookie("lang", "en")',
+      '    return request.response',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'views.py': view }, TLS);
+    expect(after['views.py']).toBe(view.replace('"en")', '"en", secure=request.scheme == "https")'));
+    expect(findings[0]?.beforeMerging).toEqual([
+      "`request.scheme` comes from the WSGI environ: behind a TLS-terminating proxy it says https only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`",
+    ]);
+  });
+
   it("CherryPy: a new morsel line following the request's base, which tools.proxy rewrites", () => {
     const root = [
       'import cherrypy',
