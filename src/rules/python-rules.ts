@@ -10,6 +10,8 @@ import { flaskSessionConfig } from './flask-session-config.js';
 import { flaskSetCookie } from './flask-set-cookie.js';
 import { httpCookiesMorsel } from './http-cookies-morsel.js';
 import { pySetCookieHeader } from './py-set-cookie-header.js';
+import { pyramidAuthtkt } from './pyramid-authtkt.js';
+import { pyramidSessionFactory } from './pyramid-session-factory.js';
 import { pyramidSetCookie } from './pyramid-set-cookie.js';
 import type { PyRule } from './rule.js';
 import { starletteSessionMiddleware } from './starlette-session-middleware.js';
@@ -38,4 +40,6 @@ export const PY_RULES: readonly PyRule[] = [
   httpCookiesMorsel,
   twistedAddCookie,
   pyramidSetCookie,
+  pyramidSessionFactory,
+  pyramidAuthtkt,
 ];
