@@ -2,6 +2,7 @@
 import { aiohttpSessionStorage } from './aiohttp-session-storage.js';
 import { aiohttpSetCookie } from './aiohttp-set-cookie.js';
 import { cherrypyResponseCookie } from './cherrypy-response-cookie.js';
+import { cherrypySessionConfig } from './cherrypy-session-config.js';
 import { djangoCsrfSettings } from './django-csrf-settings.js';
 import { djangoSessionSettings } from './django-session-settings.js';
 import { djangoSetCookie } from './django-set-cookie.js';
@@ -42,4 +43,5 @@ export const PY_RULES: readonly PyRule[] = [
   pyramidSetCookie,
   pyramidSessionFactory,
   pyramidAuthtkt,
+  cherrypySessionConfig,
 ];
