@@ -74,6 +74,9 @@ export const FRAMEWORKS: Readonly<Record<string, FrameworkPackages>> = {
   'qwik-city': js(['@builder.io/qwik-city', '@qwik.dev/router']),
   elysia: js(['elysia']),
   'deno-std': js(['@std/http']),
+  cherrypy: py(['cherrypy'], ['cherrypy']),
+  twisted: py(['twisted', 'klein'], ['twisted', 'klein']),
+  pyramid: py(['pyramid', 'webob'], ['pyramid', 'webob']),
 };
 
 /** Package name → framework ids, per language, built once. */

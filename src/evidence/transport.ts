@@ -28,7 +28,7 @@ export interface TransportInput {
 
 /** Values that only say where the request came in: they follow the scheme, they are not a switch. */
 const REQUEST_SCHEME =
-  /^(?:req|request|self\.request|ctx|ctx\.request|c\.req)\.(?:secure|is_secure|protocol|scheme|url\.scheme)\b/;
+  /^(?:req|request|self\.request|ctx|ctx\.request|c\.req|cherrypy\.request)\.(?:secure|is_secure|isSecure|protocol|scheme|url\.scheme|base)\b/;
 
 export function findTransportSwitches(input: TransportInput): TransportSwitch[] {
   const byKey = new Map<string, TransportSwitch>();

@@ -46,6 +46,12 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return contextUrl(site, text, 'cookies');
     case 'qwik-city':
       return contextUrl(site, text, 'cookie');
+    case 'cherrypy':
+      return meta.id === 'cherrypy-response-cookie' ? cherrypy(site, text) : null;
+    case 'twisted':
+      return twisted(site, text);
+    case 'pyramid':
+      return meta.id === 'pyramid-set-cookie' ? pyramid(site, text) : null;
     default:
       return null;
   }
@@ -80,6 +86,46 @@ function django(site: CookieSite, text: string): RequestSecure | null {
   const first = def.parameters[0] === 'self' ? def.parameters[1] : def.parameters[0];
   if (first !== 'request') return null;
   return { value: 'request.is_secure()' };
+}
+
+/**
+ * CherryPy's thread-local `cherrypy.request`, inside a function. Its `base` rather than its `scheme`: the
+ * `tools.proxy` tool rewrites `request.base` from `X-Forwarded-Proto` and leaves `request.scheme` as the
+ * server saw it, so only `base` can turn https behind a TLS-terminating proxy.
+ */
+function cherrypy(site: CookieSite, text: string): RequestSecure | null {
+  if (!/^import\s+cherrypy\s*$/m.test(text) || !enclosingDef(text, site.offset)) return null;
+  return {
+    value: 'cherrypy.request.base.startswith("https://")',
+    caution:
+      "`cherrypy.request.base` says https behind a TLS-terminating proxy only with `'tools.proxy.on': True` in the app's config",
+  };
+}
+
+/** `request.addCookie(…)`: the request the cookie goes out on says whether its connection is TLS. */
+function twisted(site: CookieSite, text: string): RequestSecure | null {
+  const receiver = /^((?:self\.)?[A-Za-z_]\w*)\s*\.\s*addCookie\s*\(/.exec(text.slice(site.offset))?.[1];
+  if (!receiver || receiver === 'self' || !enclosingDef(text, site.offset)) return null;
+  return {
+    value: `${receiver}.isSecure()`,
+    caution: `\`${receiver}.isSecure()\` is true only for connections Twisted itself accepted over TLS: behind a TLS-terminating proxy it stays false unless the app marks the request secure (\`request.setHost(host, port, ssl=True)\`)`,
+  };
+}
+
+/** A Pyramid view's request: the `request` parameter, or `self.request` in a class-based view. */
+function pyramid(site: CookieSite, text: string): RequestSecure | null {
+  const def = enclosingDef(text, site.offset);
+  if (!def) return null;
+  const request = def.parameters.includes('request')
+    ? 'request'
+    : def.parameters[0] === 'self' && /^self\.request\.response\s*\./.test(text.slice(site.offset))
+      ? 'self.request'
+      : null;
+  if (!request) return null;
+  return {
+    value: `${request}.scheme == "https"`,
+    caution: `\`${request}.scheme\` comes from the WSGI environ: behind a TLS-terminating proxy it says https only when the WSGI server or a middleware applies the proxy's \`X-Forwarded-Proto\``,
+  };
 }
 
 /** `res.cookie(…)` in a handler `(req, res) => {…}` / `function (req, res) {…}`: `req.secure`. */

@@ -19,7 +19,9 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
-  if (secure === 'secure') return site.file.endsWith('.py') ? 'samesite' : 'sameSite';
+  // Twisted's `addCookie` is the Python API spelled in camel case (`httpOnly`, `sameSite`).
+  if (secure === 'secure')
+    return site.file.endsWith('.py') && site.keys.httpOnly !== 'httpOnly' ? 'samesite' : 'sameSite';
   return null;
 }
 
@@ -72,7 +74,9 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'js-arguments': /^(?!)/,
   'py-dict': /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
   'py-arguments': /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
-  'py-statements': /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
+  // `KEY = v`, `app.config["KEY"] = v`, and a morsel's `jar[name]["key"] = v`.
+  'py-statements':
+    /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   'cookie-string': /^(?!)/,
 };
 

@@ -247,7 +247,7 @@ function lineOf(text: string, offset: number): number {
  * not a project-wide switch: it only means something where that request is in scope.
  */
 const FOLLOWS_REQUEST =
-  /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx)\b|^['"]auto['"]$/;
+  /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
 
 /** Names every JavaScript module can use without binding them. */
 const JS_GLOBALS = new Set(['process', 'import', 'globalThis']);

@@ -377,4 +377,37 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       '`setCookie(headers, cookie)` writes `HttpOnly` and `Secure` only when the cookie object sets them (a `__Secure-` or `__Host-` name adds Secure by itself); SameSite is left out unless given.',
     behindProxy: 'The attribute is written as given, whatever the protocol of the request.',
   },
+  cherrypy: {
+    name: 'CherryPy',
+    defaultBehaviour:
+      "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting.",
+    behindProxy:
+      "CherryPy writes the attributes whatever the protocol of the request. Behind a TLS-terminating proxy `cherrypy.request.scheme` stays `http`; `'tools.proxy.on': True` rewrites `cherrypy.request.base` (not `scheme`) from `X-Forwarded-Proto`, so code that follows the request reads `base`.",
+    defaultCookieName: 'session_id',
+    sessionRegeneration: 'call `cherrypy.session.regenerate()` once the credentials check out',
+  },
+  'http-cookies': {
+    name: 'Python `http.cookies`',
+    defaultBehaviour:
+      "A `SimpleCookie` morsel writes `HttpOnly` and `Secure` only when `jar[name]['httponly']` / `['secure']` is set to a true value, and `SameSite` only when `['samesite']` is set (Python 3.8 and later).",
+    behindProxy: 'The header is built as written, whatever the protocol of the request.',
+  },
+  twisted: {
+    name: 'Twisted web',
+    defaultBehaviour:
+      '`request.addCookie(k, v, …)` defaults to `secure=None` and `httpOnly=False` and writes each flag only when it is true; `sameSite` accepts only `"lax"` or `"strict"` (anything else, `"none"` included, raises `ValueError`). The built-in session cookie (`TWISTED_SESSION`) is never HttpOnly.',
+    behindProxy:
+      "Twisted writes the attributes whatever the protocol. `request.isSecure()` is true only when Twisted's own listener speaks TLS (or `request.setHost(…, ssl=True)` was called), so behind a TLS-terminating proxy it is false.",
+  },
+  pyramid: {
+    name: 'Pyramid / WebOb',
+    defaultBehaviour:
+      "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code.",
+    behindProxy:
+      "WebOb writes the attributes whatever the protocol. `request.scheme` comes from the WSGI environ, so behind a TLS-terminating proxy it says `https` only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`.",
+    defaultCookieName: 'session',
+    sessionRegeneration:
+      'call `request.session.invalidate()` before storing the user in a new session at login',
+    secretSetting: '`secret` (`SignedCookieSessionFactory`, `AuthTktAuthenticationPolicy`)',
+  },
 };

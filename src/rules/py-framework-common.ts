@@ -22,7 +22,16 @@ import type { PyRuleContext } from './rule.js';
 import { importsTornado } from './tornado-common.js';
 
 export type PyFramework =
-  'tornado' | 'aiohttp' | 'starlette' | 'django' | 'flask' | 'bottle' | 'falcon' | 'sanic' | 'litestar';
+  | 'tornado'
+  | 'aiohttp'
+  | 'starlette'
+  | 'django'
+  | 'flask'
+  | 'bottle'
+  | 'falcon'
+  | 'sanic'
+  | 'litestar'
+  | 'pyramid';
 
 /**
  * Most specific first: a FastAPI app importing a Werkzeug helper is still a FastAPI app, and so is a Bottle,
@@ -38,6 +47,7 @@ const PRIORITY: readonly PyFramework[] = [
   'litestar',
   'django',
   'flask',
+  'pyramid',
 ];
 
 const PACKAGES: Record<Exclude<PyFramework, 'tornado'>, readonly string[]> = {
@@ -50,6 +60,8 @@ const PACKAGES: Record<Exclude<PyFramework, 'tornado'>, readonly string[]> = {
   falcon: ['falcon'],
   sanic: ['sanic'],
   litestar: ['litestar'],
+  // Pyramid's Response is WebOb's.
+  pyramid: ['pyramid', 'webob'],
 };
 
 const moduleCache = new WeakMap<PyModule, Set<PyFramework>>();
@@ -324,6 +336,25 @@ const SIGNATURES: Record<Exclude<PyFramework, 'tornado'>, { keywords: string[]; 
   },
   // Litestar's `set_cookie` has Werkzeug's order without `partitioned`.
   litestar: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 },
+  // WebOb `set_cookie(name, value, max_age, path, domain, secure, httponly, comment, …)`; `expires` is gone from
+  // the newest releases, `key` is the name's pre-1.5 spelling.
+  pyramid: {
+    keywords: [
+      'name',
+      'value',
+      'max_age',
+      'path',
+      'domain',
+      'secure',
+      'httponly',
+      'comment',
+      'expires',
+      'overwrite',
+      'samesite',
+      'key',
+    ],
+    positional: 11,
+  },
 };
 
 /** Why a call's arguments cannot be the framework's `set_cookie` / Django's `set_signed_cookie`, or null. */

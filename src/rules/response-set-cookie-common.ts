@@ -52,6 +52,8 @@ export interface SetCookieOptions {
   positions?: Record<string, number>;
   /** The method is also called on the response's cookie jar under this attribute (Sanic's `response.cookies`). */
   jarAttribute?: string;
+  /** Where an API with another order takes the flags by position (0-based; WebOb's `set_cookie`). */
+  flagPositions?: { secure: number; httponly: number };
 }
 
 export function findSetCookieSites(
@@ -116,7 +118,11 @@ export function findSetCookieSites(
       httpOnly: readPyFlag(view, keys.httpOnly),
       secure: readPyFlag(view, keys.secure),
     };
-    if (options.positionalFlags) {
+    if (options.flagPositions) {
+      const { secure, httponly } = options.flagPositions;
+      if (positional[secure]) flags.secure = evaluatePyFlag(module, positional[secure].value);
+      if (positional[httponly]) flags.httpOnly = evaluatePyFlag(module, positional[httponly].value);
+    } else if (options.positionalFlags) {
       if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
       if (positional[7]) flags.httpOnly = evaluatePyFlag(module, positional[7].value);
     }

@@ -229,6 +229,64 @@ describe('Secure that follows the request where HTTPS is optional', () => {
     const result = plan({ 'app.js': app }, TLS);
     expect(result.after['app.js']).toBe(app.replace('maxAge: 1000 }', "maxAge: 1000, secure: 'auto' }"));
   });
+
+  it('Twisted: the request the cookie goes out on, asked whether its connection is TLS', () => {
+    const resource = [
+      'from twisted.web import resource',
+      '',
+      'class Prefs(resource.Resource):',
+      '    def render_POST(self, request):',
+      '        request.addCookie(b"lang", b"en")',
+      '        return b"ok"',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'prefs.py': resource }, TLS);
+    expect(after['prefs.py']).toBe(resource.replace('b"en")', 'b"en", secure=request.isSecure())'));
+    expect(findings[0]?.beforeMerging).toEqual([
+      '`request.isSecure()` is true only for connections Twisted itself accepted over TLS: behind a TLS-terminating proxy it stays false unless the app marks the request secure (`request.setHost(host, port, ssl=True)`)',
+    ]);
+  });
+
+  it("Pyramid: the view's request parameter, whose scheme comes from the WSGI environ", () => {
+    const view = [
+      'from pyramid.view import view_config',
+      '',
+      '@view_config(route_name="prefs")',
+      'def prefs(request):',
+      '    request.response.set_cookie("lang", "en")',
+      '    return request.response',
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'views.py': view }, TLS);
+    expect(after['views.py']).toBe(view.replace('"en")', '"en", secure=request.scheme == "https")'));
+    expect(findings[0]?.beforeMerging).toEqual([
+      "`request.scheme` comes from the WSGI environ: behind a TLS-terminating proxy it says https only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`",
+    ]);
+  });
+
+  it("CherryPy: a new morsel line following the request's base, which tools.proxy rewrites", () => {
+    const root = [
+      'import cherrypy',
+      '',
+      'class Root:',
+      '    @cherrypy.expose',
+      '    def login(self):',
+      "        cherrypy.response.cookie['session_id'] = new_sid()",
+      "        cherrypy.response.cookie['session_id']['httponly'] = True",
+      "        return 'ok'",
+      '',
+    ].join('\n');
+    const { after, findings } = plan({ 'root.py': root }, TLS);
+    expect(after['root.py']).toBe(
+      root.replace(
+        "['httponly'] = True\n",
+        "['httponly'] = True\n        cherrypy.response.cookie['session_id']['secure'] = cherrypy.request.base.startswith(\"https://\")\n",
+      ),
+    );
+    expect(findings[0]?.beforeMerging).toEqual([
+      "`cherrypy.request.base` says https behind a TLS-terminating proxy only with `'tools.proxy.on': True` in the app's config",
+    ]);
+  });
 });
 
 describe("the project's own transport switch", () => {

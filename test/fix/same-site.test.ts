@@ -101,4 +101,32 @@ describe('SameSite (opt-in)', () => {
     const { after } = fix({ 'a.js': "res.cookie('sid', id);\n" }, DEFAULT_CONFIG);
     expect(after['a.js']).toBe("res.cookie('sid', id, { httpOnly: true, secure: true });\n");
   });
+
+  it("reads and writes a morsel's samesite line: an existing one is kept, a missing one is a new line", () => {
+    const handler =
+      'from http.cookies import SimpleCookie\n\n\ndef login(start_response):\n    jar = SimpleCookie()\n' +
+      '    jar["sessionid"] = "x"\n    jar["sessionid"]["httponly"] = True\n    jar["sessionid"]["secure"] = True\n' +
+      '    jar["sessionid"]["SameSite"] = "Strict"\n    jar["auth_session"] = "y"\n' +
+      '    start_response("200 OK", [("Set-Cookie", jar.output(header=""))])\n';
+    const { after, problems } = fix({ 'app.py': handler });
+    expect(after['app.py']).toBe(
+      handler.replace(
+        '    jar["auth_session"] = "y"\n',
+        '    jar["auth_session"] = "y"\n    jar["auth_session"]["httponly"] = True\n' +
+          '    jar["auth_session"]["secure"] = True\n    jar["auth_session"]["samesite"] = "Lax"\n',
+      ),
+    );
+    expect(problems).toEqual([['app.py', 'httpOnly-missing', 'secure-missing', 'sameSite-missing']]);
+  });
+
+  it("spells Twisted's keyword in camel case, as its httpOnly", () => {
+    const { after } = fix({
+      'r.py':
+        'from twisted.web import resource\n\n\ndef render(request):\n    request.addCookie(b"session_id", sid())\n',
+    });
+    expect(after['r.py']).toBe(
+      'from twisted.web import resource\n\n\ndef render(request):\n' +
+        '    request.addCookie(b"session_id", sid(), httpOnly=True, secure=True, sameSite="Lax")\n',
+    );
+  });
 });
