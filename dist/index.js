@@ -66690,7 +66690,10 @@ var FRAMEWORKS = {
   astro: js(["astro"]),
   "qwik-city": js(["@builder.io/qwik-city", "@qwik.dev/router"]),
   elysia: js(["elysia"]),
-  "deno-std": js(["@std/http"])
+  "deno-std": js(["@std/http"]),
+  cherrypy: py(["cherrypy"], ["cherrypy"]),
+  twisted: py(["twisted", "klein"], ["twisted", "klein"]),
+  pyramid: py(["pyramid", "webob"], ["pyramid", "webob"])
 };
 var BY_PACKAGE = /* @__PURE__ */ new Map();
 var BY_MODULE = /* @__PURE__ */ new Map();
@@ -68281,13 +68284,13 @@ function namesOf(name2, fallback = []) {
 function deletesCookie(module, options, path, load) {
   const view = readOptions(module, options, path, { load });
   if ("unknown" in view) return false;
-  const valueOf2 = (key) => {
+  const valueOf3 = (key) => {
     const writer = view.keys.get(key);
     return writer && writer !== "unknown" ? unwrap(writer.value) : null;
   };
-  const maxAge = valueOf2("maxAge") ?? valueOf2("max-age");
+  const maxAge = valueOf3("maxAge") ?? valueOf3("max-age");
   if (maxAge && notPositive(maxAge)) return true;
-  const expires = valueOf2("expires");
+  const expires = valueOf3("expires");
   return expires !== null && isPastDate(module, expires);
 }
 var YEAR_2000_MS = 9466848e5;
@@ -76528,7 +76531,8 @@ var PRIORITY = [
   "sanic",
   "litestar",
   "django",
-  "flask"
+  "flask",
+  "pyramid"
 ];
 var PACKAGES2 = {
   aiohttp: ["aiohttp"],
@@ -76539,7 +76543,9 @@ var PACKAGES2 = {
   bottle: ["bottle"],
   falcon: ["falcon"],
   sanic: ["sanic"],
-  litestar: ["litestar"]
+  litestar: ["litestar"],
+  // Pyramid's Response is WebOb's.
+  pyramid: ["pyramid", "webob"]
 };
 var moduleCache = /* @__PURE__ */ new WeakMap();
 function frameworksOf(module) {
@@ -76765,7 +76771,26 @@ var SIGNATURES = {
     positional: 2
   },
   // Litestar's `set_cookie` has Werkzeug's order without `partitioned`.
-  litestar: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 }
+  litestar: { keywords: RESPONSE_KEYWORDS.slice(0, -1), positional: RESPONSE_KEYWORDS.length - 1 },
+  // WebOb `set_cookie(name, value, max_age, path, domain, secure, httponly, comment, …)`; `expires` is gone from
+  // the newest releases, `key` is the name's pre-1.5 spelling.
+  pyramid: {
+    keywords: [
+      "name",
+      "value",
+      "max_age",
+      "path",
+      "domain",
+      "secure",
+      "httponly",
+      "comment",
+      "expires",
+      "overwrite",
+      "samesite",
+      "key"
+    ],
+    positional: 11
+  }
 };
 function responseArgumentMismatch(framework, method, args) {
   if (framework === "tornado") return null;
@@ -76833,7 +76858,11 @@ function findSetCookieSites(module, context3, options) {
       httpOnly: readPyFlag(view, keys.httpOnly),
       secure: readPyFlag(view, keys.secure)
     };
-    if (options.positionalFlags) {
+    if (options.flagPositions) {
+      const { secure, httponly } = options.flagPositions;
+      if (positional[secure]) flags.secure = evaluatePyFlag(module, positional[secure].value);
+      if (positional[httponly]) flags.httpOnly = evaluatePyFlag(module, positional[httponly].value);
+    } else if (options.positionalFlags) {
       if (positional[6]) flags.secure = evaluatePyFlag(module, positional[6].value);
       if (positional[7]) flags.httpOnly = evaluatePyFlag(module, positional[7].value);
     }
@@ -76885,6 +76914,312 @@ var aiohttpSetCookie = {
     });
   }
 };
+
+// src/rules/py-morsel-common.ts
+var FLAG_KEYS = { httpOnly: "httponly", secure: "secure" };
+function findMorselSites(module, spec) {
+  const sites = [];
+  module.tree.iterate({
+    enter(ref) {
+      if (ref.name !== "AssignStatement") return;
+      const statement = ref.node;
+      const target = subscriptParts(statement.firstChild);
+      const value = valueOf(statement);
+      if (!target || !value || subscriptParts(target.object)) return false;
+      const scope = scopeOf(statement);
+      if (!spec.isJar(module, target.object, scope)) return false;
+      const site = morselSite(module, spec, statement, target, value, scope);
+      if (site) sites.push(site);
+      return false;
+    }
+  });
+  return sites;
+}
+function morselSite(module, spec, statement, target, value, scope) {
+  const jarText = compact(textOf2(module, target.object));
+  const indexText = compact(textOf2(module, target.index));
+  const writes = writesAfter(module, statement, scope, jarText, indexText);
+  const attribute = (name2) => {
+    const write = [...writes].reverse().find((candidate) => candidate.key === name2);
+    return write?.value ?? void 0;
+  };
+  const deletionOption = (name2) => attribute(name2 === "max_age" ? "max-age" : name2);
+  if (isPyCookieDeletion(module, value, deletionOption)) return null;
+  const flags = {};
+  for (const flag of ["httpOnly", "secure"]) {
+    flags[flag] = flagOf(module, statement, writes, FLAG_KEYS[flag]);
+  }
+  const cookieName2 = stringLiteral(module, target.index);
+  const run2 = runAfter(module, statement, writes);
+  const keyQuote = quoteOf2(module, writes, target.index);
+  const prefix = `${textOf2(module, target.object)}[${textOf2(module, target.index)}]`;
+  const site = {
+    ruleId: spec.ruleId,
+    file: module.file,
+    offset: statement.from,
+    cookieNames: cookieName2 === null ? [] : [cookieName2],
+    kindHint: cookieName2 === null ? hintOf(module, target.index) : void 0,
+    valueText: textOf2(module, value),
+    flags,
+    keys: { httpOnly: "httponly", secure: "secure" },
+    insertion: null,
+    usedAt: [],
+    notes: []
+  };
+  const hidden = Object.values(flags).some((flag) => flag.kind === "unknown");
+  if (!hidden && !/[\r\n]/.test(prefix)) {
+    const container = pyStatementsContainer(
+      module,
+      statement.from,
+      run2,
+      `${prefix}[${keyQuote}{key}${keyQuote}] = True`
+    );
+    if (container.entries.length > 0) site.insertion = { container, nest: [] };
+  }
+  return site;
+}
+function scopeOf(node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "Script") return current;
+  }
+  return node;
+}
+function subscriptParts(node) {
+  if (node?.name !== "MemberExpression") return null;
+  const children = childrenOf(node);
+  if (children[1]?.name !== "[" || children.at(-1)?.name !== "]" || children.length !== 4) return null;
+  return { object: children[0], index: children[2] };
+}
+function valueOf(statement) {
+  const children = childrenOf(statement).filter((child) => child.name !== "Comment");
+  if (children.length !== 3 || children[1]?.name !== "AssignOp") return null;
+  return children[2] ?? null;
+}
+function compact(text) {
+  return text.replace(/\s+/g, "");
+}
+function writesAfter(module, statement, scope, jarText, indexText) {
+  const morsel = `${jarText}[${indexText}]`;
+  const aliases = /* @__PURE__ */ new Set();
+  const writes = [];
+  const isMorsel = (node) => {
+    const text = compact(textOf2(module, node));
+    return text === morsel || node.name === "VariableName" && aliases.has(text);
+  };
+  const cursor = scope.cursor();
+  const visit3 = (node) => {
+    if (node.from < statement.to) return;
+    if (node.name === "AssignStatement") {
+      const target = node.firstChild;
+      const value = valueOf(node);
+      if (target?.name === "VariableName" && value && compact(textOf2(module, value)) === morsel) {
+        aliases.add(textOf2(module, target));
+        return;
+      }
+      const parts = subscriptParts(target);
+      if (parts && value && isMorsel(parts.object)) {
+        const literal2 = stringLiteral(module, parts.index);
+        writes.push({ statement: node, key: literal2 === null ? null : literal2.toLowerCase(), value });
+      }
+    } else if (node.name === "ExpressionStatement") {
+      const call2 = node.firstChild;
+      const parts = call2?.name === "CallExpression" ? callParts(call2) : null;
+      const callee = parts ? childrenOf(parts.callee) : [];
+      if (!parts || callee.length !== 3 || callee[2]?.name !== "PropertyName") return;
+      if (textOf2(module, callee[2]) !== "update" || !isMorsel(callee[0])) return;
+      const [first, ...rest] = argumentsOf(module, parts.argList);
+      if (first?.kind === "positional" && first.value.name === "DictionaryExpression" && rest.length === 0) {
+        for (const entry of dictEntriesOf(module, first.value)) {
+          writes.push({
+            statement: node,
+            key: entry.key === null ? null : entry.key.toLowerCase(),
+            value: entry.value
+          });
+        }
+      } else writes.push({ statement: node, key: null, value: null });
+    }
+  };
+  if (!cursor.firstChild()) return writes;
+  const walk2 = () => {
+    do {
+      const node = cursor.node;
+      if (node.name === "FunctionDefinition" || node.name === "ClassDefinition") continue;
+      if (node.name === "AssignStatement" || node.name === "ExpressionStatement") visit3(node);
+      else if (cursor.firstChild()) {
+        walk2();
+        cursor.parent();
+      }
+    } while (cursor.nextSibling());
+  };
+  walk2();
+  return writes;
+}
+function flagOf(module, statement, writes, key) {
+  let found = { kind: "absent" };
+  for (const write of writes) {
+    if (write.key === null) {
+      if (found.kind === "absent")
+        found = { kind: "unknown", reason: "an attribute written with a computed key may set it" };
+      continue;
+    }
+    if (write.key !== key || !write.value) continue;
+    const value = morselFlag(module, write.value);
+    const guard = guardOf(module, statement, write.statement);
+    found = guard === null || value.kind !== "true" ? value : {
+      kind: "conditional",
+      span: value.span,
+      text: guard.text,
+      devOnly: guard.condition !== null && classifyPyCondition(module, guard.condition) === "development"
+    };
+  }
+  return found;
+}
+function morselFlag(module, node) {
+  const literal2 = stringLiteral(module, node);
+  const span = { start: node.from, end: node.to };
+  if (literal2 === "") return { kind: "false", span, file: module.file };
+  if (literal2 !== null) return { kind: "true", span };
+  return evaluatePyFlag(module, node);
+}
+function guardOf(module, statement, write) {
+  const holds = (body) => body.from <= statement.from && statement.to <= body.to;
+  let guard = null;
+  for (let body = write.parent; body; body = body.parent) {
+    if (body.name !== "Body" && body.name !== "Script") continue;
+    if (holds(body)) return guard;
+    const owner = body.parent;
+    if (guard || !owner) continue;
+    const children = childrenOf(owner);
+    const index = children.findIndex((child) => child.from === body.from);
+    const keyword2 = children[index - 2];
+    const test = children[index - 1];
+    if ((keyword2?.name === "if" || keyword2?.name === "elif") && test) {
+      guard = { text: `${keyword2.name} ${textOf2(module, test)}`, condition: test };
+    } else if (test?.name === "else" && owner.name === "IfStatement") {
+      guard = {
+        text: `else of ${textOf2(module, owner).split("\n")[0]?.replace(/:\s*$/, "")}`,
+        condition: null
+      };
+    } else if (owner.name === "WithStatement") continue;
+    else if (owner.name === "TryStatement" && children.findIndex((child) => child.name === "Body") === index)
+      continue;
+    else if (owner.name !== "FunctionDefinition" && owner.name !== "ClassDefinition") {
+      const line = textOf2(module, owner).split("\n")[0] ?? "";
+      guard = { text: line.replace(/:\s*$/, ""), condition: null };
+    }
+  }
+  return guard;
+}
+function runAfter(module, statement, writes) {
+  const own = new Set(writes.map((write) => write.statement.from));
+  const run2 = [statement];
+  const jar = subscriptParts(statement.firstChild).object;
+  const jarText = compact(textOf2(module, jar));
+  for (let next = statement.nextSibling; next; next = next.nextSibling) {
+    if (next.name === "Comment") continue;
+    if (own.has(next.from)) {
+      run2.push(next);
+      continue;
+    }
+    let target = next.name === "AssignStatement" ? subscriptParts(next.firstChild) : null;
+    while (target && subscriptParts(target.object)) target = subscriptParts(target.object);
+    if (!target || compact(textOf2(module, target.object)) !== jarText) break;
+  }
+  return run2;
+}
+function quoteOf2(module, writes, index) {
+  for (const write of writes) {
+    const parts = subscriptParts(write.statement.firstChild);
+    const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf2(module, parts.index))?.[1] : void 0;
+    if (quote) return quote;
+  }
+  return /^[a-zA-Z]*(['"])/.exec(textOf2(module, index))?.[1] ?? "'";
+}
+function hintOf(module, node) {
+  const name2 = /(\w+)\s*$/.exec(textOf2(module, node))?.[1];
+  if (!name2) return void 0;
+  const kind = kindOfName(name2);
+  return kind === "other" ? void 0 : kind;
+}
+
+// src/rules/cherrypy-response-cookie.ts
+var RESPONSE_JAR = /^cherrypy\.(?:serving\.)?response\.cookie$/;
+var cherrypyResponseCookie = {
+  meta: {
+    id: "cherrypy-response-cookie",
+    framework: "cherrypy",
+    language: "python",
+    api: "cherrypy.response.cookie[name]['httponly']",
+    description: "CherryPy response cookies: `cherrypy.response.cookie[name] = value` and its `['httponly']` / `['secure']` morsel lines.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module) {
+    if (!module.text.includes("cherrypy") || !module.text.includes(".cookie")) return [];
+    return findMorselSites(module, { ruleId: this.meta.id, isJar: isResponseJar });
+  }
+};
+function isResponseJar(module, expression, scope) {
+  if (namesResponseJar(module, expression)) return true;
+  const dotted = dottedName(module, expression);
+  if (!dotted || dotted.length !== 1) return false;
+  const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
+  return value !== null && value !== void 0 && namesResponseJar(module, value);
+}
+function namesResponseJar(module, node) {
+  const dotted = dottedName(module, node);
+  const binding = dotted ? module.imports.get(dotted[0]) : void 0;
+  if (!dotted || !binding) return false;
+  const path = [binding.module, ...binding.name === null ? [] : [binding.name], ...dotted.slice(1)];
+  return RESPONSE_JAR.test(path.join("."));
+}
+
+// src/rules/cherrypy-session-config.ts
+var ON = "tools.sessions.on";
+var HTTPONLY = "tools.sessions.httponly";
+var SECURE = "tools.sessions.secure";
+var cherrypySessionConfig = {
+  meta: {
+    id: "cherrypy-session-config",
+    framework: "cherrypy",
+    language: "python",
+    api: "'tools.sessions.secure' / 'tools.sessions.httponly'",
+    description: "CherryPy session tool settings in config dicts (`cherrypy.config.update`, app configs, `_cp_config`): `tools.sessions.secure` and `tools.sessions.httponly` default to False.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["tools.sessions"]
+  },
+  findSites(module, context3) {
+    if (!module.text.includes("tools.sessions")) return [];
+    if (!importsCherrypy(module) && !context3.project.some(importsCherrypy)) return [];
+    const sites = [];
+    module.tree.iterate({
+      enter: (ref) => {
+        if (ref.name !== "DictionaryExpression") return;
+        if (!configuresSessions(module, ref.node)) return;
+        sites.push(
+          keywordCallSite(module, ref.node, ref.node, context3, {
+            ruleId: this.meta.id,
+            keys: { httpOnly: HTTPONLY, secure: SECURE },
+            kind: "session",
+            cookieNames: ["session_id"]
+          })
+        );
+      }
+    });
+    return sites;
+  }
+};
+function importsCherrypy(module) {
+  for (const binding of module.imports.values()) if (binding.module.split(".")[0] === "cherrypy") return true;
+  return false;
+}
+function configuresSessions(module, dict) {
+  let relevant = false;
+  for (const entry of dictEntriesOf(module, dict)) {
+    if (entry.key === HTTPONLY || entry.key === SECURE) relevant = true;
+    if (entry.key === ON && evaluatePyFlag(module, entry.value).kind !== "false") relevant = true;
+  }
+  return relevant;
+}
 
 // src/rules/django-common.ts
 var MARKERS = ["INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF"];
@@ -77049,8 +77384,8 @@ function djangoFamilySites(settings, module, family) {
       secure: settingValue(settings, entry.module, family.keys.secure)
     };
     const flags = {
-      httpOnly: flagOf(values.httpOnly),
-      secure: flagOf(values.secure)
+      httpOnly: flagOf2(values.httpOnly),
+      secure: flagOf2(values.secure)
     };
     const httpOnly = flags.httpOnly;
     if (!(httpOnly.kind === "false" || httpOnly.kind === "conditional" && httpOnly.devOnly))
@@ -77091,7 +77426,7 @@ function djangoFamilySites(settings, module, family) {
   }
   return sites;
 }
-function flagOf(value) {
+function flagOf2(value) {
   if (value.kind === "write") return value.value;
   if (value.kind === "unknown") return { kind: "unknown", reason: value.reason };
   return { kind: "absent" };
@@ -77558,11 +77893,11 @@ function flaskFamilySites(project, block, spec) {
   const secure = effectiveWrite(project, block, secureKey);
   const httpOnly = effectiveWrite(project, block, httpOnlyKey);
   const weak = (value) => value.kind === "false" || value.kind === "conditional";
-  const httpOnlyValue = valueOf(block, httpOnly);
+  const httpOnlyValue = valueOf2(block, httpOnly);
   const flags = {
     // HttpOnly is on by default: only a value that turns it off (in production) is worth a word.
     httpOnly: httpOnlyValue.kind === "false" || httpOnlyValue.kind === "conditional" && httpOnlyValue.devOnly ? httpOnlyValue : { kind: "absent" },
-    secure: valueOf(block, secure)
+    secure: valueOf2(block, secure)
   };
   for (const [key, effective] of [
     [secureKey, secure],
@@ -77628,7 +77963,7 @@ function chainWrites(project, block, prefix, depth = 0) {
     return baseBlock !== null && chainWrites(project, baseBlock, prefix, depth + 1);
   });
 }
-function valueOf(block, effective) {
+function valueOf2(block, effective) {
   if (!effective.write) {
     return block.unknownSpread ? { kind: "unknown", reason: block.unknownSpread } : { kind: "absent" };
   }
@@ -77725,6 +78060,61 @@ var flaskSetCookie = {
     });
   }
 };
+
+// src/rules/http-cookies-morsel.ts
+var JAR_CLASS = /^(?:http\.cookies|Cookie)\.(?:Simple|Base)Cookie$/;
+var SENT = /\.(?:output|OutputString|js_output)\s*\(|set-cookie/i;
+var httpCookiesMorsel = {
+  meta: {
+    id: "http-cookies-morsel",
+    framework: "http-cookies",
+    language: "python",
+    api: "SimpleCookie()[name]['httponly']",
+    description: "Standard-library `http.cookies.SimpleCookie` morsels: `jar[name] = value` and its `jar[name]['httponly']` / `['secure']` lines.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module) {
+    if (!/(?:Simple|Base)Cookie/.test(module.text)) return [];
+    return findMorselSites(module, { ruleId: this.meta.id, isJar: isStdlibJar });
+  }
+};
+function isStdlibJar(module, expression, scope) {
+  const dotted = dottedName(module, expression);
+  if (!dotted) return false;
+  if (dotted.length === 1) {
+    const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
+    if (!value || !constructsJar(module, value)) return false;
+    return SENT.test(module.text) || new RegExp(`\\breturn\\s+${dotted[0]}\\b`).test(module.text);
+  }
+  if (dotted.length !== 2 || dotted[0] !== "self") return false;
+  for (let cls = scope.parent; cls; cls = cls.parent) {
+    if (cls.name !== "ClassDefinition") continue;
+    return assignsJar(module, cls, `self.${dotted[1]}`);
+  }
+  return false;
+}
+function constructsJar(module, node) {
+  if (node.name !== "CallExpression" || !node.firstChild) return false;
+  const dotted = dottedName(module, node.firstChild);
+  const binding = dotted ? module.imports.get(dotted[0]) : void 0;
+  if (!dotted || !binding) return false;
+  const path = [binding.module, ...binding.name === null ? [] : [binding.name], ...dotted.slice(1)];
+  return JAR_CLASS.test(path.join("."));
+}
+function assignsJar(module, cls, target) {
+  let found = false;
+  const cursor = cls.cursor();
+  do {
+    if (cursor.name !== "AssignStatement") continue;
+    const left = cursor.node.firstChild;
+    const value = cursor.node.lastChild;
+    if (left && value && textOf2(module, left).replace(/\s+/g, "") === target && constructsJar(module, value)) {
+      found = true;
+      break;
+    }
+  } while (cursor.next() && cursor.from < cls.to);
+  return found;
+}
 
 // src/rules/py-set-cookie-header.ts
 var KEYS10 = { httpOnly: "HttpOnly", secure: "Secure" };
@@ -77899,6 +78289,118 @@ function attributeOf2(module, pieces, attribute) {
   }
   return { kind: "absent" };
 }
+
+// src/rules/pyramid-common.ts
+function findFactorySites(module, context3, spec) {
+  if (!module.text.includes("pyramid")) return [];
+  const sites = [];
+  for (const call2 of callsOf2(module)) {
+    const parts = callParts(call2);
+    const callee = parts ? dottedName(module, parts.callee) : null;
+    const signature = callee ? spec.constructors[callee.at(-1)] : void 0;
+    if (!parts || !callee || !signature || !importedFrom(module, callee[0], ["pyramid"])) continue;
+    const args = argumentsOf(module, parts.argList);
+    const positional = args.filter((argument) => argument.kind === "positional");
+    const nameNode = args.find((argument) => argument.kind === "keyword" && argument.name === "cookie_name")?.value ?? positional[signature.positions.cookieName]?.value;
+    const cookieName2 = nameNode ? stringLiteral(module, nameNode) : signature.defaultName;
+    const site = keywordCallSite(module, call2, parts.argList, context3, {
+      ruleId: spec.ruleId,
+      keys: spec.keys,
+      kind: "session",
+      cookieNames: cookieName2 === null ? [] : [cookieName2]
+    });
+    for (const flag of ["httpOnly", "secure"]) {
+      const node = positional[signature.positions[flag]]?.value;
+      if (node) site.flags[flag] = evaluatePyFlag(module, node);
+    }
+    const star = args.find((argument) => argument.kind === "star");
+    if (star) behindStarArguments(site, module, star.value);
+    sites.push(site);
+  }
+  return sites;
+}
+
+// src/rules/pyramid-authtkt.ts
+var pyramidAuthtkt = {
+  meta: {
+    id: "pyramid-authtkt",
+    framework: "pyramid",
+    language: "python",
+    api: "AuthTktAuthenticationPolicy() / AuthTktCookieHelper()",
+    description: "Pyramid's auth ticket cookie (`AuthTktAuthenticationPolicy`, `AuthTktCookieHelper`): `secure` and `http_only` default to off.",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true,
+    mentions: ["AuthTkt"]
+  },
+  findSites(module, context3) {
+    if (!module.text.includes("AuthTkt")) return [];
+    return findFactorySites(module, context3, {
+      ruleId: this.meta.id,
+      keys: { httpOnly: "http_only", secure: "secure" },
+      constructors: {
+        AuthTktAuthenticationPolicy: {
+          positions: { cookieName: 2, secure: 3, httpOnly: 9 },
+          defaultName: "auth_tkt"
+        },
+        AuthTktCookieHelper: {
+          positions: { cookieName: 1, secure: 2, httpOnly: 7 },
+          defaultName: "auth_tkt"
+        }
+      }
+    });
+  }
+};
+
+// src/rules/pyramid-session-factory.ts
+var COOKIE_SESSION = {
+  positions: { cookieName: 1, secure: 5, httpOnly: 6 },
+  defaultName: "session"
+};
+var pyramidSessionFactory = {
+  meta: {
+    id: "pyramid-session-factory",
+    framework: "pyramid",
+    language: "python",
+    api: "SignedCookieSessionFactory()",
+    description: "Pyramid cookie session factories (`SignedCookieSessionFactory`, `BaseCookieSessionFactory`): `secure` and `httponly` default to off.",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true,
+    mentions: ["SessionFactory"]
+  },
+  findSites(module, context3) {
+    if (!module.text.includes("SessionFactory")) return [];
+    return findFactorySites(module, context3, {
+      ruleId: this.meta.id,
+      keys: { httpOnly: "httponly", secure: "secure" },
+      constructors: {
+        SignedCookieSessionFactory: COOKIE_SESSION,
+        BaseCookieSessionFactory: COOKIE_SESSION
+      }
+    });
+  }
+};
+
+// src/rules/pyramid-set-cookie.ts
+var pyramidSetCookie = {
+  meta: {
+    id: "pyramid-set-cookie",
+    framework: "pyramid",
+    language: "python",
+    api: "Response.set_cookie()",
+    description: "Pyramid / WebOb `response.set_cookie(...)` calls in modules that use Pyramid or WebOb.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context3) {
+    return findSetCookieSites(module, context3, {
+      ruleId: this.meta.id,
+      framework: "pyramid",
+      methods: /* @__PURE__ */ new Set(["set_cookie"]),
+      positionalFlags: false,
+      flagPositions: { secure: 5, httponly: 6 },
+      positions: { max_age: 2 }
+    });
+  }
+};
 
 // src/rules/starlette-session-middleware.ts
 var PACKAGES3 = ["starlette", "fastapi"];
@@ -78496,6 +78998,149 @@ function isSanicResponse(module, at, receiver, context3) {
   return resolved.kind !== "external" || resolved.name.split(".")[0] === "sanic";
 }
 
+// src/rules/twisted-add-cookie.ts
+var PARAMETERS = [
+  "k",
+  "v",
+  "expires",
+  "domain",
+  "path",
+  "max_age",
+  "comment",
+  "secure",
+  "httpOnly",
+  "sameSite"
+];
+var PACKAGES4 = ["twisted", "klein"];
+var REQUEST_NAME = /^(?:request|req|self\.request)$/;
+var TWISTED_CLASSES = {
+  owns: (name2) => /^twisted\.web\.[\w.]*Request$/.test(name2),
+  neutral: (name2) => PACKAGES4.includes(name2.split(".")[0] ?? "") || /^(?:builtins|typing|abc)\./.test(name2)
+};
+var twistedAddCookie = {
+  meta: {
+    id: "twisted-add-cookie",
+    framework: "twisted",
+    language: "python",
+    api: "request.addCookie()",
+    description: "Twisted web (and Klein) `request.addCookie(...)` calls.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, context3) {
+    if (!module.text.includes("addCookie")) return [];
+    const ownImport = importsTwisted(module);
+    if (!ownImport && !context3.project.some(importsTwisted)) return [];
+    const sites = [];
+    for (const call2 of callsOf2(module)) {
+      const parts = callParts(call2);
+      const callee = parts ? dottedName(module, parts.callee) : null;
+      if (!parts || !callee || callee.length < 2 || callee.at(-1) !== "addCookie") continue;
+      const receiverText = callee.slice(0, -1).join(".");
+      if (!ownImport && !REQUEST_NAME.test(receiverText)) continue;
+      const owner = receiverOwner(module, call2, callee, context3);
+      if (owner.kind === "not-twisted") continue;
+      const args = argumentsOf(module, parts.argList);
+      const argument = (name2) => args.find((candidate) => candidate.kind === "keyword" && candidate.name === name2)?.value ?? args.filter((candidate) => candidate.kind === "positional")[PARAMETERS.indexOf(name2)]?.value;
+      const nameNode = argument("k");
+      if (!nameNode) continue;
+      if (isPyCookieDeletion(module, argument("v"), argument)) continue;
+      const wrapper = enclosingFunction(module, call2);
+      if (wrapper?.kwargsParameter && args.some(
+        (candidate) => candidate.kind === "doublestar" && textOf2(module, candidate.value) === wrapper.kwargsParameter
+      ))
+        continue;
+      const identity = (key) => key;
+      const view = readPyOptions(module, parts.argList, context3, identity);
+      const positional = args.filter((candidate) => candidate.kind === "positional");
+      const flagAt = (key) => {
+        const node = positional[PARAMETERS.indexOf(key)]?.value;
+        return node ? evaluatePyFlag(module, node) : readPyFlag(view, key);
+      };
+      const cookieName2 = stringLiteral(module, nameNode);
+      const valueNode = argument("v");
+      const site = {
+        ruleId: this.meta.id,
+        file: module.file,
+        offset: call2.from,
+        cookieNames: cookieName2 === null ? [] : [cookieName2],
+        kindHint: cookieName2 === null ? hintOf2(module, nameNode) : void 0,
+        ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
+        flags: { httpOnly: flagAt("httpOnly"), secure: flagAt("secure") },
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        insertion: null,
+        usedAt: [],
+        notes: []
+      };
+      placeCallOptions(site, module, call2, view, context3, identity);
+      const doubt = owner.kind === "unknown" ? owner.reason : argumentMismatch(args);
+      if (doubt !== null) withheld(site, doubt);
+      const star = args.find((candidate) => candidate.kind === "star");
+      if (star) behindStarArguments(site, module, star.value);
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+function importsTwisted(module) {
+  for (const binding of module.imports.values()) {
+    if (PACKAGES4.includes(binding.module.split(".")[0] ?? "")) return true;
+  }
+  return false;
+}
+function receiverOwner(module, call2, callee, context3) {
+  const judge2 = (cls) => {
+    const owner = methodOwner(cls, "addCookie", TWISTED_CLASSES, context3.load);
+    switch (owner.kind) {
+      case "framework":
+        return { kind: "twisted" };
+      case "unknown":
+        return {
+          kind: "unknown",
+          reason: `\`${cls.name}\` derives from \`${owner.base}\`, which is outside the project, so it may not be Twisted's \`addCookie\``
+        };
+      default:
+        return { kind: "not-twisted" };
+    }
+  };
+  const receiver = callee.at(-2);
+  if (callee.length === 2 && receiver === "self") {
+    const cls = enclosingClass(module, call2);
+    return cls ? judge2(cls) : { kind: "not-twisted" };
+  }
+  if (callee.length !== 2) return { kind: "twisted" };
+  const wrapper = enclosingFunction(module, call2);
+  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call2.from) : null;
+  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
+  const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
+  const typeNode = constructor ?? annotation;
+  if (!typeNode) return { kind: "twisted" };
+  const resolved = resolveClass(module, typeNode, context3.load);
+  if (resolved.kind === "class") return judge2(resolved.cls);
+  if (resolved.kind === "external") {
+    if (TWISTED_CLASSES.owns(resolved.name)) return { kind: "twisted" };
+    if (TWISTED_CLASSES.neutral(resolved.name)) return { kind: "twisted" };
+    return { kind: "not-twisted" };
+  }
+  return { kind: "twisted" };
+}
+function argumentMismatch(args) {
+  const positional = args.filter((argument) => argument.kind === "positional").length;
+  if (positional > PARAMETERS.length) {
+    return `\`addCookie\` takes at most ${PARAMETERS.length} positional arguments and this call passes ${positional}, so it may be another method of that name`;
+  }
+  const unknown = args.find(
+    (argument) => argument.kind === "keyword" && !PARAMETERS.includes(argument.name ?? "")
+  );
+  if (unknown)
+    return `\`addCookie\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
+  return null;
+}
+function hintOf2(module, node) {
+  const name2 = dottedName(module, node)?.at(-1);
+  const kind = name2 ? kindOfName(name2) : "other";
+  return kind === "other" ? void 0 : kind;
+}
+
 // src/rules/python-rules.ts
 var PY_RULES = [
   tornadoSetCookie,
@@ -78516,7 +79161,14 @@ var PY_RULES = [
   falconSetCookie,
   sanicAddCookie,
   litestarSetCookie,
-  sanicCookiesDict
+  sanicCookiesDict,
+  cherrypyResponseCookie,
+  httpCookiesMorsel,
+  twistedAddCookie,
+  pyramidSetCookie,
+  pyramidSessionFactory,
+  pyramidAuthtkt,
+  cherrypySessionConfig
 ];
 
 // src/rules/index.ts
@@ -79607,6 +80259,31 @@ var FRAMEWORK_FACTS = {
     name: "Deno `@std/http`",
     defaultBehaviour: "`setCookie(headers, cookie)` writes `HttpOnly` and `Secure` only when the cookie object sets them (a `__Secure-` or `__Host-` name adds Secure by itself); SameSite is left out unless given.",
     behindProxy: "The attribute is written as given, whatever the protocol of the request."
+  },
+  cherrypy: {
+    name: "CherryPy",
+    defaultBehaviour: "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting.",
+    behindProxy: "CherryPy writes the attributes whatever the protocol of the request. Behind a TLS-terminating proxy `cherrypy.request.scheme` stays `http`; `'tools.proxy.on': True` rewrites `cherrypy.request.base` (not `scheme`) from `X-Forwarded-Proto`, so code that follows the request reads `base`.",
+    defaultCookieName: "session_id",
+    sessionRegeneration: "call `cherrypy.session.regenerate()` once the credentials check out"
+  },
+  "http-cookies": {
+    name: "Python `http.cookies`",
+    defaultBehaviour: "A `SimpleCookie` morsel writes `HttpOnly` and `Secure` only when `jar[name]['httponly']` / `['secure']` is set to a true value, and `SameSite` only when `['samesite']` is set (Python 3.8 and later).",
+    behindProxy: "The header is built as written, whatever the protocol of the request."
+  },
+  twisted: {
+    name: "Twisted web",
+    defaultBehaviour: '`request.addCookie(k, v, \u2026)` defaults to `secure=None` and `httpOnly=False` and writes each flag only when it is true; `sameSite` accepts only `"lax"` or `"strict"` (anything else, `"none"` included, raises `ValueError`). The built-in session cookie (`TWISTED_SESSION`) is never HttpOnly.',
+    behindProxy: "Twisted writes the attributes whatever the protocol. `request.isSecure()` is true only when Twisted's own listener speaks TLS (or `request.setHost(\u2026, ssl=True)` was called), so behind a TLS-terminating proxy it is false."
+  },
+  pyramid: {
+    name: "Pyramid / WebOb",
+    defaultBehaviour: "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code.",
+    behindProxy: "WebOb writes the attributes whatever the protocol. `request.scheme` comes from the WSGI environ, so behind a TLS-terminating proxy it says `https` only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`.",
+    defaultCookieName: "session",
+    sessionRegeneration: "call `request.session.invalidate()` before storing the user in a new session at login",
+    secretSetting: "`secret` (`SignedCookieSessionFactory`, `AuthTktAuthenticationPolicy`)"
   }
 };
 
@@ -81335,7 +82012,7 @@ function groupBy(items, key) {
 }
 
 // src/evidence/transport.ts
-var REQUEST_SCHEME = /^(?:req|request|self\.request|ctx|ctx\.request|c\.req)\.(?:secure|is_secure|protocol|scheme|url\.scheme)\b/;
+var REQUEST_SCHEME = /^(?:req|request|self\.request|ctx|ctx\.request|c\.req|cherrypy\.request)\.(?:secure|is_secure|isSecure|protocol|scheme|url\.scheme|base)\b/;
 function findTransportSwitches(input) {
   const byKey = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
@@ -81739,7 +82416,7 @@ import { createHash as createHash4 } from "node:crypto";
 // src/fix/request-secure.ts
 function followRequest(site, meta2, text) {
   if (meta2.framework === "express-session" || meta2.framework === "fastify-cookie")
-    return { value: `${quoteOf2(text)}auto${quoteOf2(text)}` };
+    return { value: `${quoteOf3(text)}auto${quoteOf3(text)}` };
   if (site.usedAt.length > 0 || !site.insertion || site.insertion.container.file !== site.file) return null;
   switch (meta2.framework) {
     case "tornado":
@@ -81773,6 +82450,12 @@ function followRequest(site, meta2, text) {
       return contextUrl(site, text, "cookies");
     case "qwik-city":
       return contextUrl(site, text, "cookie");
+    case "cherrypy":
+      return meta2.id === "cherrypy-response-cookie" ? cherrypy(site, text) : null;
+    case "twisted":
+      return twisted(site, text);
+    case "pyramid":
+      return meta2.id === "pyramid-set-cookie" ? pyramid(site, text) : null;
     default:
       return null;
   }
@@ -81801,6 +82484,31 @@ function django(site, text) {
   const first = def.parameters[0] === "self" ? def.parameters[1] : def.parameters[0];
   if (first !== "request") return null;
   return { value: "request.is_secure()" };
+}
+function cherrypy(site, text) {
+  if (!/^import\s+cherrypy\s*$/m.test(text) || !enclosingDef(text, site.offset)) return null;
+  return {
+    value: 'cherrypy.request.base.startswith("https://")',
+    caution: "`cherrypy.request.base` says https behind a TLS-terminating proxy only with `'tools.proxy.on': True` in the app's config"
+  };
+}
+function twisted(site, text) {
+  const receiver = /^((?:self\.)?[A-Za-z_]\w*)\s*\.\s*addCookie\s*\(/.exec(text.slice(site.offset))?.[1];
+  if (!receiver || receiver === "self" || !enclosingDef(text, site.offset)) return null;
+  return {
+    value: `${receiver}.isSecure()`,
+    caution: `\`${receiver}.isSecure()\` is true only for connections Twisted itself accepted over TLS: behind a TLS-terminating proxy it stays false unless the app marks the request secure (\`request.setHost(host, port, ssl=True)\`)`
+  };
+}
+function pyramid(site, text) {
+  const def = enclosingDef(text, site.offset);
+  if (!def) return null;
+  const request2 = def.parameters.includes("request") ? "request" : def.parameters[0] === "self" && /^self\.request\.response\s*\./.test(text.slice(site.offset)) ? "self.request" : null;
+  if (!request2) return null;
+  return {
+    value: `${request2}.scheme == "https"`,
+    caution: `\`${request2}.scheme\` comes from the WSGI environ: behind a TLS-terminating proxy it says https only when the WSGI server or a middleware applies the proxy's \`X-Forwarded-Proto\``
+  };
 }
 function express(site, text) {
   const atCall = /^([A-Za-z_$][\w$]*)\s*\.\s*cookie\s*\(/.exec(text.slice(site.offset));
@@ -81857,7 +82565,7 @@ function contextUrl(site, text, jar) {
     receiver = last[1];
   }
   if (!receiver) return null;
-  const quote = quoteOf2(text);
+  const quote = quoteOf3(text);
   return {
     value: `${receiver}.url.protocol === ${quote}https:${quote}`,
     caution: `\`${receiver}.url\` is the URL the server received: behind a TLS-terminating proxy it says \`http:\` unless the server or adapter rebuilds it from \`X-Forwarded-Proto\`, and the cookie then never gets Secure`
@@ -81909,7 +82617,7 @@ function enclosingDef(text, offset) {
   }
   return null;
 }
-function quoteOf2(text) {
+function quoteOf3(text) {
   const single = (text.match(/'/g) ?? []).length;
   const double = (text.match(/"/g) ?? []).length;
   return double > single ? '"' : "'";
@@ -82073,7 +82781,7 @@ var OPPOSITE = {
 function lineOf(text, offset) {
   return lineColumn(lineStarts(text), offset).line;
 }
-var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx)\b|^['"]auto['"]$/;
+var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
 var JS_GLOBALS = /* @__PURE__ */ new Set(["process", "import", "globalThis"]);
 function nameableHere(entry, text) {
   const root = /^(?:not\s+|!\s*)?\(?\s*([A-Za-z_$][\w$]*)/.exec(entry.expression.trim())?.[1];
@@ -82448,7 +83156,8 @@ function sameSiteKeyOf(site) {
   if (secure === "https_only") return "same_site";
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, "_SAMESITE");
   if (secure === "isSecure") return "isSameSite";
-  if (secure === "secure") return site.file.endsWith(".py") ? "samesite" : "sameSite";
+  if (secure === "secure")
+    return site.file.endsWith(".py") && site.keys.httpOnly !== "httpOnly" ? "samesite" : "sameSite";
   return null;
 }
 function readSameSite(site, meta2, text) {
@@ -82495,7 +83204,8 @@ var ENTRY = {
   "js-arguments": /^(?!)/,
   "py-dict": /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
   "py-arguments": /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
-  "py-statements": /^\s*(?:[\w.]+\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
+  // `KEY = v`, `app.config["KEY"] = v`, and a morsel's `jar[name]["key"] = v`.
+  "py-statements": /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   "cookie-string": /^(?!)/
 };
 function classify(valueText, span, file) {
