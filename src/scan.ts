@@ -102,9 +102,13 @@ function collectEvidence(
   input: ScanInput,
   fileSet: ReadonlySet<string>,
 ): ProjectEvidence {
-  // Evidence only ever decides about a cookie site: a sweep that found none (most of a dependency tree or a
-  // standard library) need not read templates and manifests or search its settings modules for it.
-  if (analysis.sites.length === 0) return emptyEvidence();
+  // Evidence only ever decides about a cookie site that may be changed: a sweep that found none, or only sites
+  // in test code that is left alone (most of a dependency tree or a standard library), need not read templates
+  // and manifests or search its settings modules for it.
+  const changeable = input.config.fixTests
+    ? analysis.sites
+    : analysis.sites.filter((entry) => !isTestFile(entry.site.file));
+  if (changeable.length === 0) return emptyEvidence();
   const sources = new Map(analysis.texts);
   for (const [file, text] of analysis.settingTexts) sources.set(file, text);
   const extras = new Map<string, string>();

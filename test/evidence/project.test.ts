@@ -188,3 +188,16 @@ describe('a scan without cookie sites', () => {
     expect(evidence.proxyTrust('flask')).toEqual([]);
   });
 });
+
+describe('a scan whose only cookie sites are in test code', () => {
+  it('builds no index: test code is never changed, so no evidence decides about it', () => {
+    const { evidence, read } = scanProject({
+      'tests/test_login.py':
+        "from flask import make_response\n\n\ndef test_login():\n    response = make_response('')\n    response.set_cookie('sid', 'x')\n",
+      'templates/index.html': "<script>const sid = getCookie('sid');</script>\n",
+      'requirements.txt': 'flask==3.0.0\n',
+    });
+    expect(read).toEqual(['tests/test_login.py']);
+    expect(evidence.readersOf('sid')).toEqual([]);
+  });
+});
