@@ -30,10 +30,12 @@ export const cherrypySessionConfig: PyRule = {
     if (!module.text.includes('tools.sessions')) return [];
     if (!importsCherrypy(module) && !context.project.some(importsCherrypy)) return [];
     const sites: CookieSite[] = [];
+    const inherited = new Set<number>();
     module.tree.iterate({
       enter: (ref) => {
         if (ref.name !== 'DictionaryExpression') return;
-        if (!configuresSessions(module, ref.node)) return;
+        markInheritedSections(module, ref.node, inherited);
+        if (inherited.has(ref.node.from) || !configuresSessions(module, ref.node)) return;
         sites.push(
           keywordCallSite(module, ref.node, ref.node, context, {
             ruleId: this.meta.id,
@@ -61,4 +63,39 @@ function configuresSessions(module: PyModule, dict: SyntaxNode): boolean {
     if (entry.key === ON && evaluatePyFlag(module, entry.value).kind !== 'false') relevant = true;
   }
   return relevant;
+}
+
+/**
+ * An app config keyed by path (`{'/': {…}, '/api': {…}}`): CherryPy gives each path the settings of the paths
+ * above it, so a section that only turns the tool on under a parent that configures it too gets its flags from
+ * that parent, where the fix belongs. A section that sets a flag itself is still judged on its own.
+ */
+function markInheritedSections(module: PyModule, dict: SyntaxNode, inherited: Set<number>): void {
+  const sections = new Map<string, SyntaxNode>();
+  for (const entry of dictEntriesOf(module, dict)) {
+    if (
+      typeof entry.key === 'string' &&
+      entry.key.startsWith('/') &&
+      entry.value.name === 'DictionaryExpression'
+    )
+      sections.set(entry.key, entry.value);
+  }
+  for (const [path, section] of sections) {
+    const parent = nearestParent(path, sections);
+    if (!parent || !configuresSessions(module, parent)) continue;
+    const ownFlag = dictEntriesOf(module, section).some(
+      (entry) => entry.key === HTTPONLY || entry.key === SECURE,
+    );
+    if (!ownFlag) inherited.add(section.from);
+  }
+}
+
+function nearestParent(path: string, sections: ReadonlyMap<string, SyntaxNode>): SyntaxNode | null {
+  let current = path.replace(/\/+$/, '');
+  while (current !== '') {
+    current = current.slice(0, current.lastIndexOf('/'));
+    const found = sections.get(current === '' ? '/' : current) ?? sections.get(`${current}/`);
+    if (found && (current !== '' || path !== '/')) return found;
+  }
+  return null;
 }

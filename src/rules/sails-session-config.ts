@@ -55,6 +55,9 @@ export const sailsSessionConfig: JsRule = {
       const sharedModule = shared ? load(module.file, `../${posix.basename(shared)}`) : null;
       if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
       if (!isProductionEnv(module.file, folder)) return [];
+      // Without a `config/session.js` beside it, an env file that exports no `session` is not Sails' (any app
+      // may keep per-environment settings in `config/env/*.js`).
+      if (!shared && sessionOf(module, load) === null) return [];
       base = null;
       envFiles = [module.file];
     }
