@@ -70991,6 +70991,7 @@ var sailsSessionConfig = {
       const sharedModule = shared ? load(module.file, `../${posix4.basename(shared)}`) : null;
       if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
       if (!isProductionEnv(module.file, folder)) return [];
+      if (!shared && sessionOf(module, load) === null) return [];
       base = null;
       envFiles = [module.file];
     }
@@ -77191,10 +77192,12 @@ var cherrypySessionConfig = {
     if (!module.text.includes("tools.sessions")) return [];
     if (!importsCherrypy(module) && !context3.project.some(importsCherrypy)) return [];
     const sites = [];
+    const inherited = /* @__PURE__ */ new Set();
     module.tree.iterate({
       enter: (ref) => {
         if (ref.name !== "DictionaryExpression") return;
-        if (!configuresSessions(module, ref.node)) return;
+        markInheritedSections(module, ref.node, inherited);
+        if (inherited.has(ref.node.from) || !configuresSessions(module, ref.node)) return;
         sites.push(
           keywordCallSite(module, ref.node, ref.node, context3, {
             ruleId: this.meta.id,
@@ -77219,6 +77222,30 @@ function configuresSessions(module, dict) {
     if (entry.key === ON && evaluatePyFlag(module, entry.value).kind !== "false") relevant = true;
   }
   return relevant;
+}
+function markInheritedSections(module, dict, inherited) {
+  const sections = /* @__PURE__ */ new Map();
+  for (const entry of dictEntriesOf(module, dict)) {
+    if (typeof entry.key === "string" && entry.key.startsWith("/") && entry.value.name === "DictionaryExpression")
+      sections.set(entry.key, entry.value);
+  }
+  for (const [path, section] of sections) {
+    const parent = nearestParent(path, sections);
+    if (!parent || !configuresSessions(module, parent)) continue;
+    const ownFlag = dictEntriesOf(module, section).some(
+      (entry) => entry.key === HTTPONLY || entry.key === SECURE
+    );
+    if (!ownFlag) inherited.add(section.from);
+  }
+}
+function nearestParent(path, sections) {
+  let current = path.replace(/\/+$/, "");
+  while (current !== "") {
+    current = current.slice(0, current.lastIndexOf("/"));
+    const found = sections.get(current === "" ? "/" : current) ?? sections.get(`${current}/`);
+    if (found && (current !== "" || path !== "/")) return found;
+  }
+  return null;
 }
 
 // src/rules/django-common.ts
@@ -83711,7 +83738,8 @@ function scanFiles(input) {
   };
 }
 function collectEvidence(analysis, input, fileSet) {
-  if (analysis.sites.length === 0) return emptyEvidence();
+  const changeable = input.config.fixTests ? analysis.sites : analysis.sites.filter((entry) => !isTestFile(entry.site.file));
+  if (changeable.length === 0) return emptyEvidence();
   const sources = new Map(analysis.texts);
   for (const [file, text] of analysis.settingTexts) sources.set(file, text);
   const extras = /* @__PURE__ */ new Map();
