@@ -110,12 +110,14 @@ function markWritten(
   refused: ReadonlyMap<string, string>,
 ): Finding {
   const files = [...new Set(finding.edits.map((edit) => edit.file))];
-  if (finding.outcome !== 'fixable' || files.length === 0) return finding;
-  if (files.every((file) => written.has(file))) return { ...finding, outcome: 'fixed' };
+  if ((finding.outcome !== 'fixable' && finding.outcome !== 'manual') || files.length === 0) return finding;
+  if (files.every((file) => written.has(file)))
+    return finding.outcome === 'fixable' ? { ...finding, outcome: 'fixed' } : finding;
   const reason = files.map((file) => refused.get(file)).find(Boolean) ?? 'the file could not be written';
   return {
     ...finding,
     outcome: 'manual',
+    changedFlags: [],
     notChangedReasons: [...finding.notChangedReasons, `not written: ${reason}`],
     message: `${finding.message} Not written: ${reason}.`,
   };

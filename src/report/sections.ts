@@ -383,7 +383,9 @@ function stateSentence(
 function changeSentence(finding: Finding, mode: AnalysisMode): string {
   if (!isChanged(finding)) return 'Nothing is changed here.';
   const flags = flagList(finding.changedFlags);
-  if (finding.outcome === 'fixable') return `\`cookie-hardener fix\` would set ${flags} here.`;
+  // A partly changed finding stays `manual`; only the mode tells whether its edit was proposed or made.
+  if (finding.outcome === 'fixable' || (finding.outcome === 'manual' && mode === 'scan'))
+    return `\`cookie-hardener fix\` would set ${flags} here.`;
   return mode === 'pr' ? `This pull request sets ${flags} here.` : `cookie-hardener set ${flags} here.`;
 }
 

@@ -5,6 +5,7 @@ import { ATTRIBUTES } from '../model.js';
 import type { Attribute, CookieKind, Finding, Problem, ProblemKind } from '../model.js';
 import { codeSpan, encodePath } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
+import { RULES } from '../rules/index.js';
 
 export type AnalysisMode = 'scan' | 'fix' | 'pr';
 
@@ -68,7 +69,14 @@ function problemsInWords(problems: readonly Problem[]): string {
 
 /** Whether the finding's flags were (fix, pr) or would be (scan) changed by cookie-hardener. */
 export function isChanged(finding: Finding): boolean {
-  return (finding.outcome === 'fixed' || finding.outcome === 'fixable') && finding.changedFlags.length > 0;
+  if (finding.changedFlags.length === 0) return false;
+  // A finding left to a person for one flag may still have the other one changed (HttpOnly added, Secure left
+  // for a plain-HTTP install): the change is real and the report must say so.
+  return (
+    finding.outcome === 'fixed' ||
+    finding.outcome === 'fixable' ||
+    (finding.outcome === 'manual' && finding.edits.length > 0)
+  );
 }
 
 /**
@@ -98,6 +106,8 @@ export function outcomeInWords(finding: Finding): string {
       return `${verb}: ${flagList(finding.changedFlags)}${rest}`;
     }
     case 'manual':
+      if (isChanged(finding))
+        return `${flagList(finding.changedFlags)} changed; ${flagList(flagsLeftAsIs(finding))} needs a manual fix`;
       return 'Needs a manual fix';
     case 'conditional':
       return 'Left as is: decided at run time';
@@ -114,7 +124,13 @@ const KIND_LABEL: Record<CookieKind, string> = {
 
 /** The cookie's name as it appears on the wire, when the code or the framework's default tells us. */
 export function cookieName(finding: Finding): string | null {
-  return finding.cookie ?? frameworkNotes(finding.framework).defaultCookieName ?? null;
+  return finding.cookie ?? defaultName(finding) ?? null;
+}
+
+/** The framework's default name, for an API that names the cookie itself (not one the caller names). */
+function defaultName(finding: Finding): string | undefined {
+  if (RULES.find((rule) => rule.meta.id === finding.ruleId)?.meta.namedByCaller) return undefined;
+  return frameworkNotes(finding.framework).defaultCookieName;
 }
 
 /** Markdown naming the cookie: `sid`, `connect.sid` (default name), or its kind when no name is known. */
@@ -124,7 +140,7 @@ export function cookieLabel(finding: Finding): string {
     return otherUses(finding).length > 0
       ? 'cookies set with this dict'
       : 'none: no cookie call uses this dict';
-  const fallback = frameworkNotes(finding.framework).defaultCookieName;
+  const fallback = defaultName(finding);
   if (fallback !== undefined) return `${codeSpan(fallback)} (default name)`;
   return `${KIND_LABEL[finding.kind]}, name not in code`;
 }

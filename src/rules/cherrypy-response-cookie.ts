@@ -18,6 +18,7 @@ export const cherrypyResponseCookie: PyRule = {
     description:
       "CherryPy response cookies: `cherrypy.response.cookie[name] = value` and its `['httponly']` / `['secure']` morsel lines.",
     defaults: { httpOnly: 'off', secure: 'off' },
+    namedByCaller: true,
   },
   findSites(module) {
     if (!module.text.includes('cherrypy') || !module.text.includes('.cookie')) return [];

@@ -12,6 +12,7 @@ export const djangoSetCookie: PyRule = {
     api: 'HttpResponse.set_cookie()',
     description: 'Django `response.set_cookie(...)` / `set_signed_cookie(...)` calls.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    namedByCaller: true,
   },
   findSites(module, context) {
     return findSetCookieSites(module, context, {

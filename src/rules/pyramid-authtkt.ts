@@ -13,6 +13,7 @@ export const pyramidAuthtkt: PyRule = {
     description:
       "Pyramid's auth ticket cookie (`AuthTktAuthenticationPolicy`, `AuthTktCookieHelper`): `secure` and `http_only` default to off.",
     defaults: { httpOnly: 'off', secure: 'off' },
+    namedByCaller: true,
     sameSiteByDefault: true,
     mentions: ['AuthTkt'],
   },

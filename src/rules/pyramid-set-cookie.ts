@@ -12,6 +12,7 @@ export const pyramidSetCookie: PyRule = {
     api: 'Response.set_cookie()',
     description: 'Pyramid / WebOb `response.set_cookie(...)` calls in modules that use Pyramid or WebOb.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    namedByCaller: true,
   },
   findSites(module, context) {
     return findSetCookieSites(module, context, {

@@ -20,6 +20,11 @@ export interface RuleMeta {
   /** The framework sends SameSite (lax, or hapi's strict) when the option is missing. */
   sameSiteByDefault?: boolean;
   /**
+   * The API takes the cookie's name as an argument, so a name the scan cannot read is unknown: the
+   * framework's default session-cookie name (its notes' `defaultCookieName`) does not apply.
+   */
+  namedByCaller?: boolean;
+  /**
    * Words one of which every file using this API contains, beyond "ookie" / "OOKIE" (which cover every rule
    * with "cookie" in its API or import): the prefilter skips files that contain none of them.
    */

@@ -11,6 +11,7 @@ export const starletteSetCookie: PyRule = {
     api: 'Response.set_cookie()',
     description: 'Starlette / FastAPI `response.set_cookie(...)` calls.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    namedByCaller: true,
     sameSiteByDefault: true,
   },
   findSites(module, context) {
