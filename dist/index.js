@@ -77152,7 +77152,8 @@ var cherrypyResponseCookie = {
     language: "python",
     api: "cherrypy.response.cookie[name]['httponly']",
     description: "CherryPy response cookies: `cherrypy.response.cookie[name] = value` and its `['httponly']` / `['secure']` morsel lines.",
-    defaults: { httpOnly: "off", secure: "off" }
+    defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true
   },
   findSites(module) {
     if (!module.text.includes("cherrypy") || !module.text.includes(".cookie")) return [];
@@ -77565,7 +77566,8 @@ var djangoSetCookie = {
     language: "python",
     api: "HttpResponse.set_cookie()",
     description: "Django `response.set_cookie(...)` / `set_signed_cookie(...)` calls.",
-    defaults: { httpOnly: "off", secure: "off" }
+    defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true
   },
   findSites(module, context3) {
     return findSetCookieSites(module, context3, {
@@ -78356,6 +78358,7 @@ var pyramidAuthtkt = {
     api: "AuthTktAuthenticationPolicy() / AuthTktCookieHelper()",
     description: "Pyramid's auth ticket cookie (`AuthTktAuthenticationPolicy`, `AuthTktCookieHelper`): `secure` and `http_only` default to off.",
     defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true,
     sameSiteByDefault: true,
     mentions: ["AuthTkt"]
   },
@@ -78415,7 +78418,8 @@ var pyramidSetCookie = {
     language: "python",
     api: "Response.set_cookie()",
     description: "Pyramid / WebOb `response.set_cookie(...)` calls in modules that use Pyramid or WebOb.",
-    defaults: { httpOnly: "off", secure: "off" }
+    defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true
   },
   findSites(module, context3) {
     return findSetCookieSites(module, context3, {
@@ -78483,6 +78487,7 @@ var starletteSetCookie = {
     api: "Response.set_cookie()",
     description: "Starlette / FastAPI `response.set_cookie(...)` calls.",
     defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true,
     sameSiteByDefault: true
   },
   findSites(module, context3) {
@@ -80379,7 +80384,8 @@ function problemsInWords(problems) {
   }).join("; ");
 }
 function isChanged(finding) {
-  return (finding.outcome === "fixed" || finding.outcome === "fixable") && finding.changedFlags.length > 0;
+  if (finding.changedFlags.length === 0) return false;
+  return finding.outcome === "fixed" || finding.outcome === "fixable" || finding.outcome === "manual" && finding.edits.length > 0;
 }
 function flagsLeftAsIs(finding) {
   const flags = new Set(problemFlags(finding));
@@ -80401,6 +80407,8 @@ function outcomeInWords(finding) {
       return `${verb}: ${flagList2(finding.changedFlags)}${rest}`;
     }
     case "manual":
+      if (isChanged(finding))
+        return `${flagList2(finding.changedFlags)} changed; ${flagList2(flagsLeftAsIs(finding))} needs a manual fix`;
       return "Needs a manual fix";
     case "conditional":
       return "Left as is: decided at run time";
@@ -80414,13 +80422,17 @@ var KIND_LABEL = {
   other: "cookie"
 };
 function cookieName(finding) {
-  return finding.cookie ?? frameworkNotes(finding.framework).defaultCookieName ?? null;
+  return finding.cookie ?? defaultName(finding) ?? null;
+}
+function defaultName(finding) {
+  if (RULES.find((rule) => rule.meta.id === finding.ruleId)?.meta.namedByCaller) return void 0;
+  return frameworkNotes(finding.framework).defaultCookieName;
 }
 function cookieLabel(finding) {
   if (finding.cookie !== null) return codeSpan(finding.cookie);
   if (isTornadoSettingsDict(finding))
     return otherUses(finding).length > 0 ? "cookies set with this dict" : "none: no cookie call uses this dict";
-  const fallback = frameworkNotes(finding.framework).defaultCookieName;
+  const fallback = defaultName(finding);
   if (fallback !== void 0) return `${codeSpan(fallback)} (default name)`;
   return `${KIND_LABEL[finding.kind]}, name not in code`;
 }
@@ -80778,7 +80790,8 @@ function stateSentence(kind, fallback, subject, many, framework) {
 function changeSentence(finding, mode) {
   if (!isChanged(finding)) return "Nothing is changed here.";
   const flags = flagList2(finding.changedFlags);
-  if (finding.outcome === "fixable") return `\`cookie-hardener fix\` would set ${flags} here.`;
+  if (finding.outcome === "fixable" || finding.outcome === "manual" && mode === "scan")
+    return `\`cookie-hardener fix\` would set ${flags} here.`;
   return mode === "pr" ? `This pull request sets ${flags} here.` : `cookie-hardener set ${flags} here.`;
 }
 function bulletWithItems(label, items) {

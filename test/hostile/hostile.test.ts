@@ -200,17 +200,21 @@ describe('hostile input: long lines, bundles, deep nesting', () => {
     };
     for (const [file, text] of Object.entries(files)) writeFileSync(join(box.root, file), text);
     const result = run(box, ['fix', box.root, '--format', 'json'], [box.root], 30_000);
-    // These 40,000-line files can be analysed and must not take longer than a large real file does. The
-    // deepest one sits at the parser's own recursion limit: when the check of the fixed text runs out of
-    // stack, the fix is withheld and reported for a person, never written unchecked.
+    // These 40,000-line files can be analysed and must not take longer than a large real file does. Lists
+    // and parentheses sit at the parser's own recursion limit, which moves with the stack the process was
+    // given (a fresh CI machine ran out on lists.py where a developer's did not): when the check of the fixed
+    // text runs out of stack, the fix is withheld and reported for a person, never written unchecked.
     expect(outcomes(report(result), Object.keys(files))).toEqual([
       ['calls.py', ['sid fixed']],
-      ['lists.py', ['sid fixed']],
+      ['lists.py', [expect.stringMatching(/^sid (fixed|manual)$/)]],
       ['parens.py', [expect.stringMatching(/^sid (fixed|manual)$/)]],
     ]);
-    const parens = report(result).findings.find((finding) => finding.file === 'parens.py');
-    if (parens?.outcome === 'manual') {
-      expect(parens.message).toContain('could not be checked again (nested too deeply to analyse)');
+    for (const file of ['lists.py', 'parens.py']) {
+      const finding = report(result).findings.find((entry) => entry.file === file);
+      if (finding?.outcome === 'manual') {
+        expect(finding.message).toContain('could not be checked again (nested too deeply to analyse)');
+        expect(readFileSync(join(box.root, file), 'utf8')).toBe(files[file]);
+      }
     }
     expect(result.ms).toBeLessThan(20_000);
   });
