@@ -56188,6 +56188,12 @@ function decideSecure(value, meta2, kind, facts) {
       beforeMerging: request.caution
     });
   }
+  if (facts.tlsAtTrustedProxy.length > 0 && meta2.clientSide) {
+    return leave(
+      `the app sets up no TLS itself and leaves HTTPS to a proxy (${cite(facts.tlsAtTrustedProxy, 1)}), so pages may also be served over plain HTTP, where browsers refuse a Secure cookie written by script; set Secure from the page's scheme, or only where the site is always HTTPS`,
+      facts.tlsAtTrustedProxy
+    );
+  }
   if (facts.tlsAtTrustedProxy.length > 0 && facts.requestSecure && !meta2.clientSide) {
     return change({
       value: facts.requestSecure.value,

@@ -121,15 +121,22 @@ describe('regression projects', () => {
 
   it('(e2) makes Secure follow the request in an Express app whose TLS ends at a proxy it trusts', () => {
     const result = run('express-trusted-proxy');
-    expect(result.summary).toEqual([['server.js', 10, 'auth', 'secure-missing', 'fixable']]);
-    expect(result.findings[0]!.evidence).toEqual([
+    expect(result.summary).toEqual([
+      ['public/theme.js', 4, 'theme', 'secure-missing', 'manual'],
+      ['server.js', 10, 'auth', 'secure-missing', 'fixable'],
+    ]);
+    // Script cannot follow the request, and a page reached over plain HTTP refuses a Secure cookie it writes.
+    expect(result.findings[0]!.message).toBe(
+      "Cookie \"theme\" (Cookies.set()): Secure is not set. Not changed: the app sets up no TLS itself and leaves HTTPS to a proxy (`new http.Server(…` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (`app.enable('trust proxy')`, server.js:6) (server.js:18)), so pages may also be served over plain HTTP, where browsers refuse a Secure cookie written by script; set Secure from the page's scheme, or only where the site is always HTTPS.",
+    );
+    expect(result.findings[1]!.evidence).toEqual([
       {
         file: 'server.js',
         line: 18,
         fact: "`new http.Server(…` serves plain HTTP and the project sets up no TLS of its own: HTTPS, where there is any, ends at the proxy it trusts (`app.enable('trust proxy')`, server.js:6)",
       },
     ]);
-    expect(result.findings[0]!.beforeMerging).toEqual([]);
+    expect(result.findings[1]!.beforeMerging).toEqual([]);
     expect(result.changed).toEqual({
       'server.js': source('express-trusted-proxy', 'server.js').replace(
         '{ httpOnly: true }',
