@@ -335,20 +335,22 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       beforeMerging: request.caution,
     });
   }
-  if (facts.tlsAtTrustedProxy.length > 0 && meta.clientSide) {
+  if (facts.tlsAtTrustedProxy.length > 0) {
     // Browser code cannot see the request, and the same install may be reached over plain HTTP, where a
     // Secure cookie written by script is refused.
-    return leave(
-      `the app sets up no TLS itself and leaves HTTPS to a proxy (${cite(facts.tlsAtTrustedProxy, 1)}), so pages may also be served over plain HTTP, where browsers refuse a Secure cookie written by script; set Secure from the page's scheme, or only where the site is always HTTPS`,
-      facts.tlsAtTrustedProxy,
-    );
-  }
-  if (facts.tlsAtTrustedProxy.length > 0 && facts.requestSecure && !meta.clientSide) {
-    return change({
-      value: facts.requestSecure.value,
-      evidence: facts.tlsAtTrustedProxy,
-      note: `TLS ends at a proxy the app trusts, so \`${facts.requestSecure.value}\` is true exactly on HTTPS requests: Secure follows the request, and an install reached over plain HTTP keeps its cookie.`,
-    });
+    if (meta.clientSide) {
+      return leave(
+        `the app sets up no TLS itself and leaves HTTPS to a proxy (${cite(facts.tlsAtTrustedProxy, 1)}), so pages may also be served over plain HTTP, where browsers refuse a Secure cookie written by script; set Secure from the page's scheme, or only where the site is always HTTPS`,
+        facts.tlsAtTrustedProxy,
+      );
+    }
+    if (facts.requestSecure) {
+      return change({
+        value: facts.requestSecure.value,
+        evidence: facts.tlsAtTrustedProxy,
+        note: `TLS ends at a proxy the app trusts, so \`${facts.requestSecure.value}\` is true exactly on HTTPS requests: Secure follows the request, and an install reached over plain HTTP keeps its cookie.`,
+      });
+    }
   }
   const proxy = facts.missingProxyTrust;
   // express-session refuses to send a Secure cookie on a request it sees as plain HTTP: with no proxy trust,

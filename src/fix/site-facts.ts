@@ -165,10 +165,7 @@ export function gatherFacts(
   facts.optionalTls = tls.filter((fact) => fact.kind !== 'no-tls-server').map(evidenceOf);
   // The proxy is trusted by one app: a file that creates its own app must trust it too.
   const siteText = texts.get(site.file) ?? '';
-  const ownAppTrusts =
-    !OWN_APP.test(siteText) ||
-    evidence.proxyTrust('express').some((fact) => fact.enabled && fact.file === site.file);
-  facts.tlsAtTrustedProxy = ownAppTrusts
+  facts.tlsAtTrustedProxy = trustsProxy(site, PROXY_SETTING.express!, evidence, siteText)
     ? tls.filter((fact) => fact.kind === 'no-tls-server').map(evidenceOf)
     : [];
   const optionsFile = site.insertion?.container.file ?? site.file;
@@ -177,8 +174,8 @@ export function gatherFacts(
     .transportSwitchFor(optionsFile)
     .find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text);
-  facts.missingProxyTrust = proxyAdvice(site, meta, evidence, texts.get(site.file) ?? '');
-  facts.untrustedProxy = untrustedProxy(site, meta, evidence, texts.get(site.file) ?? '');
+  facts.missingProxyTrust = proxyAdvice(site, meta, evidence, siteText);
+  facts.untrustedProxy = untrustedProxy(site, meta, evidence, siteText);
   if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta, text);
   return facts;

@@ -30,7 +30,7 @@ const FUNCTION_TYPES = new Set([
   'ClassPrivateMethod',
 ]);
 
-export function isFunctionNode(node: JsNode): boolean {
+function isFunctionNode(node: JsNode): boolean {
   return FUNCTION_TYPES.has(node?.type);
 }
 

@@ -60,7 +60,7 @@ export function followCall(
       return { unknown: `${label} returns different options on different paths` };
     result = resolved;
   }
-  return result && !('unknown' in result) ? { ...result, via: `${calleeLabel(module, callee)}()` } : result;
+  return result && { ...result, via: `${calleeLabel(module, callee)}()` };
 }
 
 /** The function's own name as the call spells it (`cookieOptions` for `helpers.cookieOptions`). */

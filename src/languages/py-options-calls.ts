@@ -259,7 +259,7 @@ export function followPyAttribute(
         return { unknown: `${label} is a method` };
       return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve);
     }
-    if (changedInClass(found.cls, name, false))
+    if (changedInClass(found.cls, name, false) || (cls !== found.cls && changedInClass(cls, name, false)))
       return { unknown: `${label} is modified after it is created` };
     return resolve(found.cls.module, value, depth + 1);
   }
@@ -296,8 +296,9 @@ function selfAssignments(module: PyModule, definition: SyntaxNode, name: string)
  */
 function changedInClass(cls: PyClass, name: string, initAssigned: boolean): boolean {
   const text = textOf(cls.module, cls.node);
-  const escaped = name.replace(/[^\w]/g, '');
-  const owner = `(?:self|cls|${escaped === name ? cls.name : 'self'})`;
+  // `name` is an identifier (it comes from a dotted name), so it needs no escaping.
+  const escaped = name;
+  const owner = `(?:self|cls|${cls.name})`;
   const changed = new RegExp(
     `\\b${owner}\\.${escaped}\\s*(?:\\.(?:update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`,
   );

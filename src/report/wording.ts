@@ -127,9 +127,12 @@ export function cookieName(finding: Finding): string | null {
   return finding.cookie ?? defaultName(finding) ?? null;
 }
 
+/** Rules whose API takes the cookie's name from the caller (see `RuleMeta.namedByCaller`). */
+const NAMED_BY_CALLER = new Set(RULES.filter((rule) => rule.meta.namedByCaller).map((rule) => rule.meta.id));
+
 /** The framework's default name, for an API that names the cookie itself (not one the caller names). */
 function defaultName(finding: Finding): string | undefined {
-  if (RULES.find((rule) => rule.meta.id === finding.ruleId)?.meta.namedByCaller) return undefined;
+  if (NAMED_BY_CALLER.has(finding.ruleId)) return undefined;
   return frameworkNotes(finding.framework).defaultCookieName;
 }
 

@@ -3,6 +3,7 @@
 import { callsOf, type JsModule } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import { contextJarSite, isContextJarCall } from './context-cookies-common.js';
+import { importsOak } from './oak-cookies-set.js';
 import type { JsRule } from './rule.js';
 
 /** `astro`, `astro:middleware`, `astro:actions`, … */
@@ -36,6 +37,8 @@ export const astroCookiesSet: JsRule = {
 };
 
 function isAstroFile(module: JsModule): boolean {
+  // Oak's context also has `cookies.set`, with other defaults and no `url`.
+  if (importsOak(module)) return false;
   const sources = [...module.imports.values()].map((binding) => binding.source);
   if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
   return ASTRO_SERVER_FILE.test(module.file) && !sources.some((source) => OTHER_SOURCE.test(source));

@@ -57,6 +57,8 @@ function withoutEvent(module: JsModule, call: JsPath): boolean {
   if (args.length === 2) return true;
   if (args.length !== 3) return false;
   const first = unwrap(args[0]);
+  // Three plain values are (name, value, options) unless the first is named like the event.
+  if (first.type === 'Identifier') return !/^(?:event|evt|ev|e)$/.test(first.name);
   return (
     first.type === 'StringLiteral' ||
     first.type === 'TemplateLiteral' ||

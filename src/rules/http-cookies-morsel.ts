@@ -48,7 +48,7 @@ function isStdlibJar(module: PyModule, expression: SyntaxNode, scope: SyntaxNode
 }
 
 /** `SimpleCookie()`, `http.cookies.SimpleCookie(raw)`, `cookies.BaseCookie()` after `from http import cookies`. */
-export function constructsJar(module: PyModule, node: SyntaxNode): boolean {
+function constructsJar(module: PyModule, node: SyntaxNode): boolean {
   if (node.name !== 'CallExpression' || !node.firstChild) return false;
   const dotted = dottedName(module, node.firstChild);
   const binding = dotted ? module.imports.get(dotted[0]!) : undefined;

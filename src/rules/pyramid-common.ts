@@ -32,7 +32,9 @@ export function findFactorySites(module: PyModule, context: PyRuleContext, spec:
   for (const call of callsOf(module)) {
     const parts = callParts(call);
     const callee = parts ? dottedName(module, parts.callee) : null;
-    const signature = callee ? spec.constructors[callee.at(-1)!] : undefined;
+    const name = callee?.at(-1);
+    // An own property only: `toString` or `constructor` is no factory.
+    const signature = name && Object.hasOwn(spec.constructors, name) ? spec.constructors[name] : undefined;
     // `SignedCookieSessionFactory` imported from pyramid.session, or `session.SignedCookieSessionFactory`.
     if (!parts || !callee || !signature || !importedFrom(module, callee[0]!, ['pyramid'])) continue;
     const args = argumentsOf(module, parts.argList);

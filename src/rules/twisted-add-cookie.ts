@@ -167,7 +167,14 @@ function receiverOwner(
     const cls = enclosingClass(module, call);
     return cls ? judge(cls) : { kind: 'not-twisted' };
   }
-  if (callee.length !== 2) return { kind: 'twisted' };
+  // A cookie jar or an HTTP client (`self.client.addCookie`) is not a request; a longer chain is only the
+  // request when it is named like one (`self.request`).
+  if (/jar|client/i.test(receiver)) return { kind: 'not-twisted' };
+  if (callee.length !== 2) {
+    return /^(?:request|req)$/i.test(receiver)
+      ? { kind: 'twisted' }
+      : { kind: 'unknown', reason: `\`${callee.slice(0, -1).join('.')}\` may not be Twisted's request` };
+  }
   const wrapper = enclosingFunction(module, call);
   const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
   const constructor = assigned?.name === 'CallExpression' ? callParts(assigned)?.callee : undefined;

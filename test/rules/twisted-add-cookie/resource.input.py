@@ -57,3 +57,13 @@ def fill(store: CookieStore):
     jar = CookieStore()
     # ok: twisted-add-cookie
     jar.addCookie("session", "x")
+
+
+class Proxying(resource.Resource):
+    def render_GET(self, request):
+        # An HTTP client's cookie jar is not Twisted's request.
+        # ok: twisted-add-cookie
+        self.client.addCookie(b"upstream", b"1")
+        # ok: twisted-add-cookie
+        self.cookie_jar.addCookie(b"upstream", b"1")
+        return b"ok"

@@ -27,3 +27,11 @@ export async function login(userId: string) {
   // ok: h3-set-cookie
   cache.set('user', userId);
 }
+
+const SECURE_OPTIONS = { httpOnly: true, secure: true, sameSite: 'lax' } as const;
+
+export function remember(name: string, value: string) {
+  // Three plain values without the event: (name, value, options).
+  // ok: h3-set-cookie
+  setCookie(name, value, SECURE_OPTIONS);
+}
