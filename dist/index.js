@@ -67744,7 +67744,7 @@ function followCall(module, call2, path, context3, resolve4) {
       return { unknown: `${label} returns different options on different paths` };
     result = resolved;
   }
-  return result && !("unknown" in result) ? { ...result, via: `${calleeLabel(module, callee)}()` } : result;
+  return result && { ...result, via: `${calleeLabel(module, callee)}()` };
 }
 function calleeLabel(module, callee) {
   if (callee.type === "Identifier") return callee.name;
@@ -69236,6 +69236,7 @@ function withoutEvent(module, call2) {
   if (args.length === 2) return true;
   if (args.length !== 3) return false;
   const first = unwrap(args[0]);
+  if (first.type === "Identifier") return !/^(?:event|evt|ev|e)$/.test(first.name);
   return first.type === "StringLiteral" || first.type === "TemplateLiteral" || unwrap(args[2]).type === "ObjectExpression";
 }
 
@@ -70472,6 +70473,7 @@ var astroCookiesSet = {
   }
 };
 function isAstroFile(module) {
+  if (importsOak(module)) return false;
   const sources = [...module.imports.values()].map((binding) => binding.source);
   if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
   return ASTRO_SERVER_FILE.test(module.file) && !sources.some((source) => OTHER_SOURCE.test(source));
@@ -76088,7 +76090,7 @@ function followPyAttribute(module, member, load, depth, resolve4) {
         return { unknown: `${label} is a method` };
       return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve4);
     }
-    if (changedInClass(found.cls, name2, false))
+    if (changedInClass(found.cls, name2, false) || cls !== found.cls && changedInClass(cls, name2, false))
       return { unknown: `${label} is modified after it is created` };
     return resolve4(found.cls.module, value, depth + 1);
   }
@@ -76115,8 +76117,8 @@ function selfAssignments(module, definition, name2) {
 }
 function changedInClass(cls, name2, initAssigned) {
   const text = textOf2(cls.module, cls.node);
-  const escaped = name2.replace(/[^\w]/g, "");
-  const owner = `(?:self|cls|${escaped === name2 ? cls.name : "self"})`;
+  const escaped = name2;
+  const owner = `(?:self|cls|${cls.name})`;
   const changed = new RegExp(
     `\\b${owner}\\.${escaped}\\s*(?:\\.(?:update|setdefault|pop|popitem|clear)\\s*\\(|\\[[^\\]\\n]*\\]\\s*=[^=])`
   );
@@ -78326,7 +78328,8 @@ function findFactorySites(module, context3, spec) {
   for (const call2 of callsOf2(module)) {
     const parts = callParts(call2);
     const callee = parts ? dottedName(module, parts.callee) : null;
-    const signature = callee ? spec.constructors[callee.at(-1)] : void 0;
+    const name2 = callee?.at(-1);
+    const signature = name2 && Object.hasOwn(spec.constructors, name2) ? spec.constructors[name2] : void 0;
     if (!parts || !callee || !signature || !importedFrom(module, callee[0], ["pyramid"])) continue;
     const args = argumentsOf(module, parts.argList);
     const positional = args.filter((argument) => argument.kind === "positional");
@@ -79139,7 +79142,10 @@ function receiverOwner(module, call2, callee, context3) {
     const cls = enclosingClass(module, call2);
     return cls ? judge2(cls) : { kind: "not-twisted" };
   }
-  if (callee.length !== 2) return { kind: "twisted" };
+  if (/jar|client/i.test(receiver)) return { kind: "not-twisted" };
+  if (callee.length !== 2) {
+    return /^(?:request|req)$/i.test(receiver) ? { kind: "twisted" } : { kind: "unknown", reason: `\`${callee.slice(0, -1).join(".")}\` may not be Twisted's request` };
+  }
   const wrapper = enclosingFunction(module, call2);
   const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call2.from) : null;
   const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
@@ -80424,8 +80430,9 @@ var KIND_LABEL = {
 function cookieName(finding) {
   return finding.cookie ?? defaultName(finding) ?? null;
 }
+var NAMED_BY_CALLER = new Set(RULES.filter((rule) => rule.meta.namedByCaller).map((rule) => rule.meta.id));
 function defaultName(finding) {
-  if (RULES.find((rule) => rule.meta.id === finding.ruleId)?.meta.namedByCaller) return void 0;
+  if (NAMED_BY_CALLER.has(finding.ruleId)) return void 0;
   return frameworkNotes(finding.framework).defaultCookieName;
 }
 function cookieLabel(finding) {
@@ -82764,14 +82771,13 @@ function gatherFacts(site, meta2, evidence, texts) {
   const tls = evidence.optionalTls();
   facts.optionalTls = tls.filter((fact) => fact.kind !== "no-tls-server").map(evidenceOf);
   const siteText = texts.get(site.file) ?? "";
-  const ownAppTrusts = !OWN_APP.test(siteText) || evidence.proxyTrust("express").some((fact) => fact.enabled && fact.file === site.file);
-  facts.tlsAtTrustedProxy = ownAppTrusts ? tls.filter((fact) => fact.kind === "no-tls-server").map(evidenceOf) : [];
+  facts.tlsAtTrustedProxy = trustsProxy(site, PROXY_SETTING.express, evidence, siteText) ? tls.filter((fact) => fact.kind === "no-tls-server").map(evidenceOf) : [];
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? "";
   const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
   if (usable) facts.transportSwitch = switchFacts(usable, text);
-  facts.missingProxyTrust = proxyAdvice(site, meta2, evidence, texts.get(site.file) ?? "");
-  facts.untrustedProxy = untrustedProxy(site, meta2, evidence, texts.get(site.file) ?? "");
+  facts.missingProxyTrust = proxyAdvice(site, meta2, evidence, siteText);
+  facts.untrustedProxy = untrustedProxy(site, meta2, evidence, siteText);
   if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta2, text);
   return facts;
@@ -83112,18 +83118,20 @@ function decideSecure(value, meta2, kind, facts) {
       beforeMerging: request2.caution
     });
   }
-  if (facts.tlsAtTrustedProxy.length > 0 && meta2.clientSide) {
-    return leave(
-      `the app sets up no TLS itself and leaves HTTPS to a proxy (${cite(facts.tlsAtTrustedProxy, 1)}), so pages may also be served over plain HTTP, where browsers refuse a Secure cookie written by script; set Secure from the page's scheme, or only where the site is always HTTPS`,
-      facts.tlsAtTrustedProxy
-    );
-  }
-  if (facts.tlsAtTrustedProxy.length > 0 && facts.requestSecure && !meta2.clientSide) {
-    return change({
-      value: facts.requestSecure.value,
-      evidence: facts.tlsAtTrustedProxy,
-      note: `TLS ends at a proxy the app trusts, so \`${facts.requestSecure.value}\` is true exactly on HTTPS requests: Secure follows the request, and an install reached over plain HTTP keeps its cookie.`
-    });
+  if (facts.tlsAtTrustedProxy.length > 0) {
+    if (meta2.clientSide) {
+      return leave(
+        `the app sets up no TLS itself and leaves HTTPS to a proxy (${cite(facts.tlsAtTrustedProxy, 1)}), so pages may also be served over plain HTTP, where browsers refuse a Secure cookie written by script; set Secure from the page's scheme, or only where the site is always HTTPS`,
+        facts.tlsAtTrustedProxy
+      );
+    }
+    if (facts.requestSecure) {
+      return change({
+        value: facts.requestSecure.value,
+        evidence: facts.tlsAtTrustedProxy,
+        note: `TLS ends at a proxy the app trusts, so \`${facts.requestSecure.value}\` is true exactly on HTTPS requests: Secure follows the request, and an install reached over plain HTTP keeps its cookie.`
+      });
+    }
   }
   const proxy = facts.missingProxyTrust;
   const follow2 = facts.untrustedProxy ? facts.requestSecure : null;
