@@ -320,6 +320,24 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       toggle.evidence,
     );
   }
+  if (facts.schemeFollowing.length > 0 && facts.optionalTls.length === 0) {
+    const request = facts.requestSecure;
+    if (!request) {
+      const where = meta.clientSide
+        ? 'browser code cannot see the request; set Secure from the page\'s scheme (`location.protocol === "https:"`)'
+        : 'this cookie cannot name the request here; make it follow the request as they do';
+      return leave(
+        `the project's other cookies take Secure from the request's scheme (${cite(facts.schemeFollowing, 2)}), so the project expects to be reached over plain HTTP somewhere, where a Secure cookie is dropped; ${where}`,
+        facts.schemeFollowing,
+      );
+    }
+    return change({
+      value: request.value,
+      evidence: facts.schemeFollowing,
+      note: `Secure follows the request (\`${request.value}\`), as the project's other cookies do.${request.caution ? ` Note: ${request.caution}.` : ''}`,
+      beforeMerging: request.caution,
+    });
+  }
   if (facts.optionalTls.length > 0) {
     const request = facts.requestSecure;
     if (!request) {

@@ -20,6 +20,11 @@ export interface SiteFacts {
   transportSwitch: TransportSwitchFacts | null;
   /** HTTPS is optional in this project (a TLS switch that defaults off). */
   optionalTls: Evidence[];
+  /**
+   * The project's own cookies take Secure from the request's scheme (`secure=request.scheme == "https"`):
+   * its authors expect it to be reached over plain HTTP somewhere, and its convention is to follow the request.
+   */
+  schemeFollowing: Evidence[];
   /** The app sets up no TLS itself and trusts a proxy (Express): the request knows its scheme exactly. */
   tlsAtTrustedProxy: Evidence[];
   /** The expression that makes Secure follow the request here, or null when the request cannot be named. */
@@ -125,6 +130,7 @@ export function noFacts(): SiteFacts {
     plainHttpProxy: false,
     transportSwitch: null,
     optionalTls: [],
+    schemeFollowing: [],
     tlsAtTrustedProxy: [],
     requestSecure: null,
     frameworkAbsent: null,
@@ -176,7 +182,16 @@ export function gatherFacts(
   if (usable) facts.transportSwitch = switchFacts(usable, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta, evidence, siteText);
-  if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
+  facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta.clientSide === true, {
+    file: site.file,
+    line: lineOf(siteText, site.offset),
+  });
+  if (
+    facts.optionalTls.length > 0 ||
+    facts.schemeFollowing.length > 0 ||
+    facts.untrustedProxy ||
+    facts.tlsAtTrustedProxy.length > 0
+  )
     facts.requestSecure = followRequest(site, meta, text);
   return facts;
 }
@@ -245,6 +260,31 @@ function lineOf(text: string, offset: number): number {
  */
 const FOLLOWS_REQUEST =
   /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
+
+/**
+ * The project's other cookie sites whose Secure follows the request. A server-side cookie looks at its own
+ * language; browser code looks at every language, since the server's convention says how pages are served.
+ */
+function schemeFollowingUses(
+  evidence: ProjectEvidence,
+  file: string,
+  clientSide: boolean,
+  site: { file: string; line: number },
+): Evidence[] {
+  const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
+  return dedupe(
+    switches
+      .filter((entry) => FOLLOWS_REQUEST.test(entry.expression))
+      .flatMap((entry) =>
+        entry.uses.map((use) => ({
+          file: use.file,
+          line: use.line,
+          fact: `a cookie here takes Secure from \`${entry.expression}\``,
+        })),
+      )
+      .filter((use) => use.file !== site.file || use.line !== site.line),
+  ).slice(0, 5);
+}
 
 /** Names every JavaScript module can use without binding them. */
 const JS_GLOBALS = new Set(['process', 'import', 'globalThis']);
