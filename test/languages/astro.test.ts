@@ -78,6 +78,22 @@ describe('Astro frontmatter', () => {
   });
 });
 
+describe('Astro frontmatter with tabs, and a template with astral characters and U+2028', () => {
+  it('is fixed at the right offsets', () => {
+    const text =
+      "---\nif (Astro.request.method === 'POST') {\n\tAstro.cookies.set('session', 'v');\n}\n---\n<p>\u{1F36A} a\u2028b</p>\n";
+    const result = scanFiles({
+      files: ['src/pages/a.astro'],
+      read: () => ({ text }),
+      config: DEFAULT_CONFIG,
+    });
+    expect(result.findings.map((f) => [f.line, f.column])).toEqual([[3, 2]]);
+    expect(result.changes.map((change) => change.after)).toEqual([
+      text.replace("'v');", "'v', { httpOnly: true, secure: true });"),
+    ]);
+  });
+});
+
 describe('discovery', () => {
   it('lists .astro pages and components as sources', () => {
     const folder = temporaryFolder();
