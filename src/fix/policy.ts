@@ -83,11 +83,14 @@ export function decideFlags(
       decision.note = undefined;
       decision.beforeMerging = undefined;
     }
-    if (isTestFile) {
+    if (isTestFile || facts.devOnly) {
       decision.severity = 'low';
       if (decision.action !== null && !options.fixTests) {
         decision.action = null;
-        decision.reason = 'test code is reported but not changed (turn on `fix-tests` to change it)';
+        decision.reason = isTestFile
+          ? 'test code is reported but not changed (turn on `fix-tests` to change it)'
+          : `development code is reported but not changed (turn on \`fix-tests\` to change it): ${cite([facts.devOnly!])}`;
+        if (!isTestFile) decision.evidence = [facts.devOnly!];
         decision.note = undefined;
         decision.beforeMerging = undefined;
       }

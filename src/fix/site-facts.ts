@@ -37,6 +37,8 @@ export interface SiteFacts {
   missingProxyTrust: ProxyAdvice | null;
   /** The framework's proxy setting when the project does not set it (hints or not): the usual cure for Secure trouble. */
   untrustedProxy: ProxyAdvice | null;
+  /** The project's build leaves this file out of production (a mock API): it is development code. */
+  devOnly: Evidence | null;
 }
 
 export interface TransportSwitchFacts {
@@ -137,6 +139,7 @@ export function noFacts(): SiteFacts {
     securePrefix: null,
     missingProxyTrust: null,
     untrustedProxy: null,
+    devOnly: null,
   };
 }
 
@@ -167,6 +170,8 @@ export function gatherFacts(
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
   facts.plainHttp = dedupe([...indexed, ...(twinKnown ? [] : ownName)]);
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
+  const devOnly = evidence.devOnly(site.file)[0];
+  if (devOnly) facts.devOnly = evidenceOf(devOnly);
   const tls = evidence.optionalTls();
   facts.optionalTls = tls.filter((fact) => fact.kind !== 'no-tls-server').map(evidenceOf);
   // The proxy is trusted by one app: a file that creates its own app must trust it too.
