@@ -75,6 +75,8 @@ function request(
     checkoutBranch: checkout,
     changes: Object.entries(changes).map(([file, [before, after]]) => ({ file, before, after, edits: [] })),
     title: 'Harden cookie flags',
+    commitSubject: 'Harden cookie flags',
+    people: { reviewers: [], teamReviewers: [], assignees: [] },
     renderBody: renderBody(findings),
     stateDigest: findings,
     readState,
