@@ -304,6 +304,7 @@ export class MemoryHost implements RepoHost {
     number: number,
     reviewers: { users: readonly string[]; teams: readonly string[] },
   ): Promise<void> {
+    this.fail('requestReviewers');
     const names = [...reviewers.users, ...reviewers.teams.map((slug) => `team ${slug}`)];
     const pull = this.pullRecords.find((record) => record.number === number)!;
     // All or nothing, as on GitHub: one name it cannot ask refuses the request.
