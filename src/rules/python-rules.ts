@@ -12,6 +12,7 @@ import { flaskSetCookie } from './flask-set-cookie.js';
 import { httpCookiesMorsel } from './http-cookies-morsel.js';
 import { pySetCookieHeader } from './py-set-cookie-header.js';
 import { pyramidAuthtkt } from './pyramid-authtkt.js';
+import { pyramidBeakerSettings } from './pyramid-beaker-settings.js';
 import { pyramidSessionFactory } from './pyramid-session-factory.js';
 import { pyramidSetCookie } from './pyramid-set-cookie.js';
 import type { PyRule } from './rule.js';
@@ -54,4 +55,5 @@ export const PY_RULES: readonly PyRule[] = [
   pyramidSessionFactory,
   pyramidAuthtkt,
   cherrypySessionConfig,
+  pyramidBeakerSettings,
 ];
