@@ -26,7 +26,9 @@ export function cherrypyConfSites(
   importsCherrypy: (module: PyModule) => boolean,
 ): ConfigSite[] {
   if (!ini.text.includes('tools.sessions')) return [];
-  const sections = ini.sections.filter((section) => section.name === 'global' || section.name.startsWith('/'));
+  const sections = ini.sections.filter(
+    (section) => section.name === 'global' || section.name.startsWith('/'),
+  );
   const turnsOn = sections.some((section) => isOn(optionOf(section, ON)));
   const loader = turnsOn ? null : loaderOf(ini.file, context.project.filter(importsCherrypy));
   if (!turnsOn && !loader) return [];
@@ -51,10 +53,11 @@ function loaderOf(file: string, modules: readonly PyModule[]): string | null {
   return modules.find((module) => named.test(module.text))?.file ?? null;
 }
 
+/** The section turns the tool on, or sets a flag without turning it off there. */
 function configuresSessions(section: IniSection): boolean {
-  return (
-    isOn(optionOf(section, ON)) || optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null
-  );
+  const on = optionOf(section, ON);
+  if (on) return isOn(on);
+  return optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null;
 }
 
 /** Anything but a literal false turns the tool on. */

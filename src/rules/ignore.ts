@@ -103,7 +103,9 @@ function reasonAboveLine(text: string, lines: readonly number[], line: number, f
   const previous = line - 2;
   if (previous < 0) return null;
   const lineText = text.slice(lines[previous], lines[previous + 1] ?? text.length).trimEnd();
-  const match = (file.endsWith('.py') ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(lineText);
+  const match = (file.endsWith('.py') ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
+    lineText,
+  );
   return match ? (match[1] ?? '').trim() : null;
 }
 

@@ -3,7 +3,8 @@ import { isIniFile, optionOf, parseIni } from '../../src/languages/ini.js';
 
 describe('parseIni', () => {
   it('reads sections and options as configparser does, keeping keys as written', () => {
-    const text = '[global]\nserver.socket_port = 8080\n\n[/]\n# a comment\n; another\ntools.Sessions.on: True\n';
+    const text =
+      '[global]\nserver.socket_port = 8080\n\n[/]\n# a comment\n; another\ntools.Sessions.on: True\n';
     const ini = parseIni('app.conf', text);
     expect(ini.errorCount).toBe(0);
     expect(ini.sections.map((section) => section.name)).toEqual(['global', '/']);

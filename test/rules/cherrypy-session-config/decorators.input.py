@@ -27,3 +27,9 @@ class Root:
     @cherrypy.tools.gzip(mime_types=["text/html"])
     def page(self):
         return "page"
+
+    @cherrypy.expose
+    # ruleid: cherrypy-session-config httpOnly-missing secure-missing fixable
+    @cherrypy.tools.sessions()
+    def cart(self):
+        return "cart"
