@@ -402,7 +402,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   pyramid: {
     name: 'Pyramid / WebOb',
     defaultBehaviour:
-      "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code. pyramid_beaker, when the app includes it, reads `session.secure` and `session.httponly` (or `beaker.session.*`) from the app's `.ini` section, both false by default.",
+      "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code. pyramid_beaker, when the app includes it, reads `session.secure` and `session.httponly` (or `beaker.session.*`) from the app's `.ini` section, both false by default; pyramid_redis_sessions reads `redis.sessions.cookie_secure` (false by default) and `redis.sessions.cookie_httponly` (true by default).",
     behindProxy:
       "WebOb writes the attributes whatever the protocol. `request.scheme` comes from the WSGI environ, so behind a TLS-terminating proxy it says `https` only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`.",
     defaultCookieName: 'session',

@@ -10,14 +10,13 @@
 //   anything else fails at start-up) and defaults both to False (`session.py:151`, cookie sessions `:606-607`).
 //   Its cookie is `beaker.session.id` unless `session.key` names it.
 // - Settings are the options of the app's own section (`[app:main]`), which PasteDeploy passes to `main()`.
-// - pyramid_redis_sessions (ericrasmussen/pyramid_redis_sessions@6888d9d, `util.py:92-134`) reads
-//   `redis.sessions.cookie_secure` (default False) and `redis.sessions.cookie_httponly` (default True): not
-//   covered here.
-import type { IniFile, IniOption, IniSection } from '../languages/ini.js';
-import type { CookieSite, FlagValue } from '../model.js';
-import type { ConfigSite, PyRule, PyRuleContext } from './rule.js';
+// - pyramid_redis_sessions has its own keys: see `pyramid-redis-sessions-settings`.
+import type { IniFile } from '../languages/ini.js';
+import { pyramidIniSites } from './pyramid-ini-common.js';
+import type { PyRule, PyRuleContext } from './rule.js';
 
-const PREFIXES = ['session.', 'beaker.session.'];
+const TRUE_WORDS = ['true', 'yes', 'on', 'y', 't', '1'];
+const FALSE_WORDS = ['false', 'no', 'off', 'n', 'f', '0'];
 
 export const pyramidBeakerSettings: PyRule = {
   meta: {
@@ -34,89 +33,16 @@ export const pyramidBeakerSettings: PyRule = {
   findSites() {
     return [];
   },
-  findConfigSites(file: IniFile, context: PyRuleContext): ConfigSite[] {
-    if (!file.file.toLowerCase().endsWith('.ini') || !file.text.includes('session.')) return [];
-    const includedInCode = context.project.some((module) => module.text.includes('pyramid_beaker'));
-    const sites: ConfigSite[] = [];
-    for (const section of file.sections) {
-      if (!section.name.startsWith('app:')) continue;
-      const included =
-        includedInCode ||
-        section.options.some(
-          (option) =>
-            option.key === 'pyramid.includes' &&
-            /\bpyramid_beaker\b/.test(file.text.slice(option.span.start, option.span.end)),
-        );
-      if (!included) continue;
-      const site = siteOf(file, section, this.meta.id);
-      if (site) sites.push({ site });
-    }
-    return sites;
+  findConfigSites(file: IniFile, context: PyRuleContext) {
+    return pyramidIniSites(file, context, {
+      ruleId: this.meta.id,
+      package: 'pyramid_beaker',
+      prefixes: ['session.', 'beaker.session.'],
+      flags: { httpOnly: 'httponly', secure: 'secure' },
+      nameKey: 'key',
+      defaultName: 'beaker.session.id',
+      read: (value) =>
+        TRUE_WORDS.includes(value) ? 'true' : FALSE_WORDS.includes(value) ? 'false' : 'other',
+    });
   },
 };
-
-function siteOf(ini: IniFile, section: IniSection, ruleId: string): CookieSite | null {
-  const beaker = section.options.filter((option) => PREFIXES.some((prefix) => option.key.startsWith(prefix)));
-  const anchor = beaker.at(-1);
-  if (!anchor) return null;
-  // New keys are spelled with the prefix the section already uses.
-  const prefix = anchor.key.startsWith('beaker.') ? 'beaker.session.' : 'session.';
-  const find = (name: string) =>
-    beaker.findLast(
-      (option) => option.key === `session.${name}` || option.key === `beaker.session.${name}`,
-    ) ?? null;
-  const httpOnly = find('httponly');
-  const secure = find('secure');
-  const key = find('key');
-  const notes: string[] = [];
-  if (anchor.continued)
-    notes.push(`\`${anchor.key}\` continues on the lines below it, so nothing is inserted after it`);
-  // Beaker's `asbool` takes any case; the file's own spelling of booleans is kept.
-  const capitalised = /^(?:True|False)$/m.test(section.options.map((option) => option.value).join('\n'));
-  return {
-    ruleId,
-    file: ini.file,
-    // Reported at the first flag the section sets, else where new ones go.
-    offset: Math.min(
-      ...[httpOnly, secure].map((option) => option?.span.start ?? Infinity),
-      anchor.span.start,
-    ),
-    cookieNames: [key && key.value !== '' && !key.continued ? key.value : 'beaker.session.id'],
-    kind: 'session',
-    flags: {
-      httpOnly: httpOnly ? classify(httpOnly, ini.file) : { kind: 'absent' },
-      secure: secure ? classify(secure, ini.file) : { kind: 'absent' },
-    },
-    keys: {
-      httpOnly: httpOnly?.key ?? `${prefix}httponly`,
-      secure: secure?.key ?? `${prefix}secure`,
-    },
-    insertion: anchor.continued
-      ? null
-      : {
-          container: {
-            file: ini.file,
-            syntax: 'ini-options',
-            open: anchor.span.start,
-            close: section.end,
-            entries: [anchor.span],
-            keyQuote: '',
-            statementTemplate: `{key}${anchor.delimiter}{value}`,
-          },
-          nest: [],
-        },
-    usedAt: [],
-    notes,
-    trueLiteral: capitalised ? 'True' : 'true',
-  };
-}
-
-/** A value as `asbool` reads it; an interpolation (`%(x)s`) is decided elsewhere in the file or the environment. */
-function classify(option: IniOption, file: string): FlagValue {
-  if (option.continued) return { kind: 'unknown', reason: `\`${option.key}\` spans several lines` };
-  const value = option.value.trim().toLowerCase();
-  if (['true', 'yes', 'on', 'y', 't', '1'].includes(value)) return { kind: 'true', span: option.valueSpan };
-  if (['false', 'no', 'off', 'n', 'f', '0'].includes(value))
-    return { kind: 'false', span: option.valueSpan, file };
-  return { kind: 'conditional', span: option.valueSpan, text: option.value, devOnly: false };
-}

@@ -13,6 +13,7 @@ import { httpCookiesMorsel } from './http-cookies-morsel.js';
 import { pySetCookieHeader } from './py-set-cookie-header.js';
 import { pyramidAuthtkt } from './pyramid-authtkt.js';
 import { pyramidBeakerSettings } from './pyramid-beaker-settings.js';
+import { pyramidRedisSessionsSettings } from './pyramid-redis-sessions-settings.js';
 import { pyramidSessionFactory } from './pyramid-session-factory.js';
 import { pyramidSetCookie } from './pyramid-set-cookie.js';
 import type { PyRule } from './rule.js';
@@ -56,4 +57,5 @@ export const PY_RULES: readonly PyRule[] = [
   pyramidAuthtkt,
   cherrypySessionConfig,
   pyramidBeakerSettings,
+  pyramidRedisSessionsSettings,
 ];
