@@ -1,6 +1,8 @@
 // A Pyramid session add-on configured in a PasteDeploy `.ini` file: the options of the app's own section
-// (`[app:main]`), which PasteDeploy passes to `main()` as the settings. The add-on reads them only when the app
-// includes it (`config.include('<package>')` in code, or `pyramid.includes = <package>` in that section).
+// (`[app:main]`, or `[application:…]`), which PasteDeploy passes to `main()` as the settings, keys as written
+// (Pylons/pastedeploy@0085d9c7 `loadwsgi.py`: `ConfigLoader` sets `optionxform = str`, and `get_context`
+// builds `local_conf` from the section's options). The add-on reads them only when the app includes it
+// (`config.include('<package>')` in code, or `pyramid.includes = <package>` in that section).
 import type { IniFile, IniOption, IniSection } from '../languages/ini.js';
 import type { CookieSite, Flag, FlagValue } from '../model.js';
 import type { ConfigSite, PyRuleContext } from './rule.js';
@@ -27,7 +29,7 @@ export function pyramidIniSites(file: IniFile, context: PyRuleContext, spec: Ini
   const named = new RegExp(`\\b${spec.package}\\b`);
   const sites: ConfigSite[] = [];
   for (const section of file.sections) {
-    if (!section.name.startsWith('app:')) continue;
+    if (!/^(?:app|application):/.test(section.name)) continue;
     const included =
       includedInCode ||
       section.options.some(
