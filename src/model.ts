@@ -53,6 +53,11 @@ export type ContainerSyntax =
   | 'py-dict'
   | 'py-arguments'
   | 'py-statements'
+  /**
+   * Options of one section of an INI-style file (`key = value` lines): new options go on their own lines after
+   * the last entry, at its indentation; `statementTemplate` spells one (`{key} = {value}`).
+   */
+  | 'ini-options'
   /** A Set-Cookie-style string literal (`document.cookie = "…"`): attributes are appended before `close`. */
   | 'cookie-string';
 
@@ -74,6 +79,7 @@ export interface Container {
   /**
    * For `py-statements`: how one new statement is spelled, `{key}` standing for the key
    * (`{key} = True`, `app.config["{key}"] = True`). For statements, `open`/`close` span the run.
+   * For `ini-options`, `{value}` stands for the value.
    */
   statementTemplate?: string;
 }
@@ -118,6 +124,11 @@ export interface CookieSite {
   ignoredReason?: string;
   /** A site with nothing to judge but something to say (a settings dict that no cookie call reads). */
   advisory?: string;
+  /**
+   * How true is written here, where the file's extension does not say it: CherryPy's `.conf` values are Python
+   * literals (`True`), PasteDeploy settings are read with `asbool` (`true`).
+   */
+  trueLiteral?: string;
 }
 
 /** One fact from the project that a decision rests on: a browser reader, a transport switch, a comment. */

@@ -11,6 +11,7 @@ import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js
 import { firstDifferenceOutsideEdits } from './fix/verify.js';
 import { identityOf, withholdFailing, type Verification } from './fix/withhold.js';
 import { isTestFile, languageOf, mayConfigureServer, mentionsServerSetting } from './languages/index.js';
+import { isIniFile, parseIni, type IniFile } from './languages/ini.js';
 import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
 import type { SyntaxNode } from '@lezer/common';
 import { parsePython, type PyModule } from './languages/python.js';
@@ -250,6 +251,7 @@ function analyze(
   };
 
   const pythonCandidates: PyModule[] = [];
+  const iniFiles: IniFile[] = [];
   const analyzeFile = (file: string, language: 'javascript' | 'python', text: string): void => {
     if (language === 'javascript') {
       let module: JsModule;
@@ -289,8 +291,9 @@ function analyze(
   files.forEach((file, index) => {
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
-    if (!language) return;
-    const forSettings = readSettings && mayConfigureServer(file);
+    const ini = language === null && isIniFile(file);
+    if (!language && !ini) return;
+    const forSettings = readSettings && !ini && mayConfigureServer(file);
     // A file read only for its server settings is never reported as skipped: before the evidence index it
     // was simply unrelated.
     let onlySettings = false;
@@ -316,6 +319,14 @@ function analyze(
     }
     if (!always.has(file) && !mentionsCookieApi(result.text)) return;
     analysis.texts.set(file, result.text);
+    if (!language) {
+      // A configuration file: scanned as text, its rules run with the Python ones below.
+      const parsed = parseIni(file, result.text);
+      analysis.parsed++;
+      analysis.errorCounts.set(file, parsed.errorCount);
+      iniFiles.push(parsed);
+      return;
+    }
     try {
       analyzeFile(file, language, result.text);
     } catch (error) {
@@ -338,6 +349,19 @@ function analyze(
       analysis.sites.push(...found);
     } catch (error) {
       analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
+    }
+  }
+  for (const ini of iniFiles) {
+    try {
+      const found: SiteWithRule[] = [];
+      for (const rule of PY_RULES) {
+        if (!rule.findConfigSites || config.rules[rule.meta.id] === 'off') continue;
+        for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
+          found.push({ site, meta: rule.meta as RuleMeta, origin: loadedBy ?? ini.file });
+      }
+      analysis.sites.push(...found);
+    } catch (error) {
+      analysis.skipped.push({ file: ini.file, reason: unanalysable(error) });
     }
   }
   const ignoreSource = (file: string): IgnoreSource | null => {

@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { evidenceFileKind } from '../evidence/files.js';
 import { languageOf } from '../languages/index.js';
+import { isIniFile } from '../languages/ini.js';
 import type { SkippedFile } from '../model.js';
 import { mentionsCookieApi } from '../rules/prefilter.js';
 import { builtCopies } from './built-copies.js';
@@ -57,7 +58,7 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   for (const file of all.sort()) {
     if (frameworkFolders.some((folder) => file.startsWith(folder))) continue;
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
-    if (!languageOf(file)) continue;
+    if (!languageOf(file) && !isIniFile(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
     const reason = exclusionReason(file);

@@ -1,4 +1,5 @@
 // Queries over the evidence data, indexed once so that each call from the policy is a map lookup.
+import { isIniFile } from '../languages/ini.js';
 import { FRAMEWORKS } from './framework-ids.js';
 import type {
   BrowserReader,
@@ -70,7 +71,8 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
       return [...local, ...twins, ...plainProject];
     },
     transportSwitchFor(file: string): TransportSwitch[] {
-      const language = /\.py$/.test(file) ? 'python' : 'javascript';
+      // Configuration files are read by the Python frameworks only (CherryPy, Pyramid).
+      const language = /\.py$/.test(file) || isIniFile(file) ? 'python' : 'javascript';
       const usedHere = (entry: TransportSwitch): number =>
         entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
       return data.switches

@@ -19,7 +19,7 @@ export function insertEntries(text: string, container: Container, items: readonl
   const last = entries.at(-1);
   if (items.length === 0) return [];
   if (container.syntax === 'cookie-string') return appendAttributes(text, container, items);
-  if (container.syntax === 'py-statements')
+  if (container.syntax === 'py-statements' || container.syntax === 'ini-options')
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
 

@@ -320,6 +320,10 @@ export function renderEntries(
     if (container.syntax === 'js-arguments') return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
+  if (container.syntax === 'ini-options') {
+    const template = container.statementTemplate ?? '{key} = {value}';
+    return entries.map(({ key, value }) => template.replace('{key}', key).replace('{value}', value));
+  }
   if (container.syntax === 'py-statements') {
     const template = container.statementTemplate ?? '{key} = True';
     return entries.map(({ key, value }) =>

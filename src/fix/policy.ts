@@ -63,7 +63,7 @@ export function decideFlags(
 ): FlagDecision[] {
   const decisions: FlagDecision[] = [];
   const python = site.file.endsWith('.py');
-  const literalTrue = python ? 'True' : 'true';
+  const literalTrue = site.trueLiteral ?? (python ? 'True' : 'true');
   for (const flag of options.flags) {
     let decision: FlagDecision;
     if (flag === 'sameSite') {

@@ -93,7 +93,9 @@ function django(site: CookieSite, text: string): RequestSecure | null {
 /**
  * CherryPy's thread-local `cherrypy.request`, inside a function. Its `base` rather than its `scheme`: the
  * `tools.proxy` tool rewrites `request.base` from `X-Forwarded-Proto` and leaves `request.scheme` as the
- * server saw it, so only `base` can turn https behind a TLS-terminating proxy.
+ * server saw it, so only `base` can turn https behind a TLS-terminating proxy (cherrypy/cherrypy@1f75bc9e:
+ * `scheme` is the WSGI `wsgi.url_scheme`, `_cpwsgi.py:338`; `base` starts as `scheme://host`,
+ * `_cprequest.py:814`; `proxy()` assigns only `request.base`, `lib/cptools.py:173-229`).
  */
 function cherrypy(site: CookieSite, text: string): RequestSecure | null {
   if (!/^import\s+cherrypy\s*$/m.test(text) || !enclosingDef(text, site.offset)) return null;

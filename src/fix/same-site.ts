@@ -78,6 +78,7 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'py-statements':
     /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   'cookie-string': /^(?!)/,
+  'ini-options': /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {

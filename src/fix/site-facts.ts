@@ -2,6 +2,7 @@
 // Pure: the index, the site and the file texts in, plain facts out. The policy never looks at the index
 // itself, so its tests can hand it exactly the facts a case needs.
 import type { EvidenceFact, ProjectEvidence, TransportSwitch } from '../evidence/types.js';
+import { isIniFile } from '../languages/ini.js';
 import { lineColumn, lineStarts } from '../languages/text.js';
 import type { CookieSite, Evidence } from '../model.js';
 import type { RuleMeta } from '../rules/rule.js';
@@ -184,7 +185,11 @@ export function gatherFacts(
   const usable = evidence
     .transportSwitchFor(optionsFile)
     .find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
-  if (usable) facts.transportSwitch = switchFacts(usable, text);
+  if (usable) {
+    facts.transportSwitch = switchFacts(usable, text);
+    // A configuration file holds values, not code: the switch cannot be named there.
+    if (isIniFile(optionsFile)) facts.transportSwitch.expression = null;
+  }
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta, evidence, siteText);
   facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta.clientSide === true, {

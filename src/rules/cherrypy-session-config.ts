@@ -2,14 +2,19 @@
 // `quickstart` / `tree.mount` configs, a class's `_cp_config`): `tools.sessions.httponly` and
 // `tools.sessions.secure` default to False, and the tool has no SameSite setting. A dict is judged where it
 // turns the tool on or sets one of the two flags; its other keys (`timeout`, `storage_class`) may refine a
-// tool turned on elsewhere, so they alone are no reason to report.
+// tool turned on elsewhere, so they alone are no reason to report. The same dict passed to the
+// `@cherrypy.config(**{…})` decorator is found the same way; the tool used as a decorator itself,
+// `@cherrypy.tools.sessions(secure=…, httponly=…)`, turns it on for one handler with those keywords
+// (`_cptools.py:114-139`: a tool's `__call__` sets `tools.sessions.on` and its keywords in `_cp_config`).
 //
-// INI-style `.conf` files, where the same keys often live, are not scanned (the scan reads Python sources only).
+// The same keys in CherryPy's INI-style config files are read by `cherrypy-conf-common.ts`.
 import type { SyntaxNode } from '@lezer/common';
-import { dictEntriesOf, evaluatePyFlag, type PyModule } from '../languages/python.js';
+import type { IniFile } from '../languages/ini.js';
+import { childrenOf, dictEntriesOf, evaluatePyFlag, textOf, type PyModule } from '../languages/python.js';
 import type { CookieSite } from '../model.js';
+import { cherrypyConfSites } from './cherrypy-conf-common.js';
 import { keywordCallSite } from './py-call-site-common.js';
-import type { PyRule } from './rule.js';
+import type { PyRule, PyRuleContext } from './rule.js';
 
 const ON = 'tools.sessions.on';
 const HTTPONLY = 'tools.sessions.httponly';
@@ -22,9 +27,11 @@ export const cherrypySessionConfig: PyRule = {
     language: 'python',
     api: "'tools.sessions.secure' / 'tools.sessions.httponly'",
     description:
-      'CherryPy session tool settings in config dicts (`cherrypy.config.update`, app configs, `_cp_config`): `tools.sessions.secure` and `tools.sessions.httponly` default to False.',
+      'CherryPy session tool settings in config dicts (`cherrypy.config.update`, app configs, `_cp_config`, `@cherrypy.config`), `.conf` files and `@cherrypy.tools.sessions(...)`: `tools.sessions.secure` and `tools.sessions.httponly` default to False.',
     defaults: { httpOnly: 'off', secure: 'off' },
-    mentions: ['tools.sessions'],
+    // A module that names a config file (`cherrypy.config.update('app.conf')`) is read too: it may be what
+    // makes a `.conf` file that only sets a flag count.
+    mentions: ['tools.sessions', ".conf'", '.conf"', ".ini'", '.ini"'],
   },
   findSites(module, context) {
     if (!module.text.includes('tools.sessions')) return [];
@@ -33,6 +40,11 @@ export const cherrypySessionConfig: PyRule = {
     const inherited = new Set<number>();
     module.tree.iterate({
       enter: (ref) => {
+        if (ref.name === 'Decorator') {
+          const site = sessionDecoratorSite(module, ref.node, context, this.meta.id);
+          if (site) sites.push(site);
+          return;
+        }
         if (ref.name !== 'DictionaryExpression') return;
         markInheritedSections(module, ref.node, inherited);
         if (inherited.has(ref.node.from) || !configuresSessions(module, ref.node)) return;
@@ -48,7 +60,39 @@ export const cherrypySessionConfig: PyRule = {
     });
     return sites;
   },
+  findConfigSites(file: IniFile, context: PyRuleContext) {
+    return cherrypyConfSites(file, context, this.meta.id, importsCherrypy);
+  },
 };
+
+/**
+ * `@cherrypy.tools.sessions(…)` (or `@tools.sessions(…)` with `tools` imported from cherrypy): the tool's own
+ * keywords, `secure` and `httponly`, with the same defaults as the config keys.
+ */
+function sessionDecoratorSite(
+  module: PyModule,
+  decorator: SyntaxNode,
+  context: PyRuleContext,
+  ruleId: string,
+): CookieSite | null {
+  const parts = childrenOf(decorator);
+  const argList = parts.at(-1);
+  if (argList?.name !== 'ArgList') return null;
+  const dotted = parts
+    .slice(1, -1)
+    .map((part) => textOf(module, part))
+    .join('')
+    .replace(/\s+/g, '');
+  const viaImport =
+    dotted === 'tools.sessions' && module.imports.get('tools')?.module.split('.')[0] === 'cherrypy';
+  if (dotted !== 'cherrypy.tools.sessions' && !viaImport) return null;
+  return keywordCallSite(module, decorator, argList, context, {
+    ruleId,
+    keys: { httpOnly: 'httponly', secure: 'secure' },
+    kind: 'session',
+    cookieNames: ['session_id'],
+  });
+}
 
 function importsCherrypy(module: PyModule): boolean {
   for (const binding of module.imports.values()) if (binding.module.split('.')[0] === 'cherrypy') return true;

@@ -380,7 +380,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   cherrypy: {
     name: 'CherryPy',
     defaultBehaviour:
-      "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting.",
+      "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting. In an INI-style `.conf` file the values are Python literals: `True`, not `true`.",
     behindProxy:
       "CherryPy writes the attributes whatever the protocol of the request. Behind a TLS-terminating proxy `cherrypy.request.scheme` stays `http`; `'tools.proxy.on': True` rewrites `cherrypy.request.base` (not `scheme`) from `X-Forwarded-Proto`, so code that follows the request reads `base`.",
     defaultCookieName: 'session_id',
@@ -402,7 +402,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   pyramid: {
     name: 'Pyramid / WebOb',
     defaultBehaviour:
-      "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code.",
+      "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code. pyramid_beaker, when the app includes it, reads `session.secure` and `session.httponly` (or `beaker.session.*`) from the app's `.ini` section, both false by default; pyramid_redis_sessions reads `redis.sessions.cookie_secure` (false by default) and `redis.sessions.cookie_httponly` (true by default).",
     behindProxy:
       "WebOb writes the attributes whatever the protocol. `request.scheme` comes from the WSGI environ, so behind a TLS-terminating proxy it says `https` only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`.",
     defaultCookieName: 'session',

@@ -5,6 +5,7 @@
 import type { CookieSite } from '../model.js';
 import type { JsModule, JsNode } from '../languages/javascript.js';
 import type { PyModule } from '../languages/python.js';
+import { isIniFile } from '../languages/ini.js';
 import { lineColumn, lineStarts } from '../languages/text.js';
 
 /** What the scan knows about a file: its parse when it has one, at least its text. */
@@ -102,13 +103,17 @@ function reasonAboveLine(text: string, lines: readonly number[], line: number, f
   const previous = line - 2;
   if (previous < 0) return null;
   const lineText = text.slice(lines[previous], lines[previous + 1] ?? text.length).trimEnd();
-  const match = (file.endsWith('.py') ? PY_COMMENT : JS_COMMENT).exec(lineText);
+  const match = (file.endsWith('.py') ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
+    lineText,
+  );
   return match ? (match[1] ?? '').trim() : null;
 }
 
 // `//`, `/* … */` and JSX's `{/* … */}`; Python's `#`.
 const JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
 const PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
+// INI files have whole-line comments only, after `#` or `;`.
+const INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 
 function textOf(source: IgnoreSource): string {
   return 'js' in source ? source.js.text : 'py' in source ? source.py.text : source.text;

@@ -12,6 +12,8 @@ import { flaskSetCookie } from './flask-set-cookie.js';
 import { httpCookiesMorsel } from './http-cookies-morsel.js';
 import { pySetCookieHeader } from './py-set-cookie-header.js';
 import { pyramidAuthtkt } from './pyramid-authtkt.js';
+import { pyramidBeakerSettings } from './pyramid-beaker-settings.js';
+import { pyramidRedisSessionsSettings } from './pyramid-redis-sessions-settings.js';
 import { pyramidSessionFactory } from './pyramid-session-factory.js';
 import { pyramidSetCookie } from './pyramid-set-cookie.js';
 import { webobCookieProfile } from './webob-cookie-profile.js';
@@ -56,4 +58,6 @@ export const PY_RULES: readonly PyRule[] = [
   pyramidAuthtkt,
   webobCookieProfile,
   cherrypySessionConfig,
+  pyramidBeakerSettings,
+  pyramidRedisSessionsSettings,
 ];

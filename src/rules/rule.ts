@@ -3,6 +3,7 @@
 import type { CookieSite, Flag, FlagDefault, Language } from '../model.js';
 import type { JsModule } from '../languages/javascript.js';
 import type { JsModuleLoader } from '../languages/js-options.js';
+import type { IniFile } from '../languages/ini.js';
 import type { PyModule, PyModuleLoader } from '../languages/python.js';
 
 export interface RuleMeta {
@@ -59,6 +60,17 @@ export interface JsRuleContext {
 export interface PyRule {
   meta: RuleMeta & { language: 'python' };
   findSites(module: PyModule, context: PyRuleContext): CookieSite[];
+  /**
+   * The same settings in the framework's INI-style files (`.conf`, `.ini`), for rules whose framework reads
+   * them; run once every Python module of the scan is parsed, so a rule can ask which code loads the file.
+   */
+  findConfigSites?(file: IniFile, context: PyRuleContext): ConfigSite[];
+}
+
+export interface ConfigSite {
+  site: CookieSite;
+  /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
+  loadedBy?: string;
 }
 
 export interface PyRuleContext {

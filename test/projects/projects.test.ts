@@ -244,4 +244,17 @@ describe('regression projects', () => {
       ),
     });
   });
+
+  it('(i) finds and fixes the session tool in a CherryPy .conf file, and nothing in an unrelated .ini', () => {
+    const result = run('cherrypy-conf');
+    expect(result.summary).toEqual([
+      ['conf/board.conf', 6, 'session_id', 'httpOnly-missing secure-missing', 'fixable'],
+    ]);
+    expect(result.changed).toEqual({
+      'conf/board.conf': source('cherrypy-conf', 'conf/board.conf').replace(
+        'tools.sessions.on = True\n',
+        'tools.sessions.on = True\ntools.sessions.httponly = True\ntools.sessions.secure = True\n',
+      ),
+    });
+  });
 });

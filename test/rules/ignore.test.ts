@@ -21,6 +21,25 @@ function scan(files: Record<string, string>) {
 }
 
 describe('cookie-hardener-ignore', () => {
+  it('counts in an INI file as a whole-line `;` or `#` comment, and not as an option', () => {
+    const conf =
+      '[/]\n; cookie-hardener-ignore: TLS and flags come from the proxy\ntools.sessions.on = True\n' +
+      '[/api]\ntools.sessions.httponly = True\n# cookie-hardener-ignore\ntools.sessions.on = True\n';
+    expect(scan({ 'site.conf': conf })).toEqual({
+      findings: [
+        [
+          'site.conf',
+          3,
+          'cherrypy-session-config',
+          'ignored',
+          'ignored by a cookie-hardener-ignore comment: TLS and flags come from the proxy',
+        ],
+        ['site.conf', 7, 'cherrypy-session-config', 'ignored', 'ignored by a cookie-hardener-ignore comment'],
+      ],
+      changed: [],
+    });
+  });
+
   it('counts above the statement when the options sit lines below the call', () => {
     const app =
       "const express = require('express');\nconst app = express();\n" +

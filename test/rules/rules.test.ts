@@ -10,6 +10,7 @@ import { RULES } from '../../src/rules/index.js';
 import { scanFiles } from '../../src/scan.js';
 import { parseJavaScript } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
+import { isIniFile, parseIni } from '../../src/languages/ini.js';
 import type { Finding } from '../../src/model.js';
 
 const FIXTURES = new URL('.', import.meta.url).pathname;
@@ -98,11 +99,12 @@ function withIgnoreComments(inputs: Map<string, string>, ruleId: string): Map<st
       if (targets.has(index + 1)) {
         const indent = /^\s*/.exec(line)![0];
         const above = lines[index - 1] ?? '';
-        const comment = file.endsWith('.py')
-          ? '# cookie-hardener-ignore: generated'
-          : /^\s*\{\/\*/.test(above)
-            ? '{/* cookie-hardener-ignore: generated */}'
-            : '// cookie-hardener-ignore: generated';
+        const comment =
+          file.endsWith('.py') || isIniFile(file)
+            ? '# cookie-hardener-ignore: generated'
+            : /^\s*\{\/\*/.test(above)
+              ? '{/* cookie-hardener-ignore: generated */}'
+              : '// cookie-hardener-ignore: generated';
         out.push(indent + comment);
       }
       out.push(line);
@@ -125,6 +127,7 @@ function scanTexts(texts: Map<string, string>) {
 
 function reparses(file: string, text: string): boolean {
   if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
+  if (isIniFile(file)) return parseIni(file, text).errorCount === 0;
   return parseJavaScript(file, text).errorCount === 0;
 }
 
