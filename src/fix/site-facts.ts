@@ -173,6 +173,7 @@ export function gatherFacts(
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
   const devOnly = evidence.devOnly(site.file)[0];
   if (devOnly) facts.devOnly = evidenceOf(devOnly);
+  else facts.devOnly = developmentConfig(site.file);
   const tls = evidence.optionalTls();
   facts.optionalTls = tls.filter((fact) => fact.kind !== 'no-tls-server').map(evidenceOf);
   // The proxy is trusted by one app: a file that creates its own app must trust it too.
@@ -294,6 +295,19 @@ function schemeFollowingUses(
       )
       .filter((use) => use.file !== site.file || use.line !== site.line),
   ).slice(0, 5);
+}
+
+/**
+ * `development.ini`, `dev.conf`, `local.ini`: a settings file for a developer's own server (Pyramid's
+ * development.ini serves waitress on localhost), often reached over plain HTTP from another machine, where a
+ * Secure session cookie would stop logins. Its production twin is where the flags belong.
+ */
+const DEVELOPMENT_CONFIG = /^(?:dev|devel|development|local|test|testing)(?:[._-][\w.-]*)?\.(?:ini|conf)$/i;
+
+function developmentConfig(file: string): Evidence | null {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  if (!DEVELOPMENT_CONFIG.test(name)) return null;
+  return { file, line: 1, fact: `\`${name}\` is a development configuration, by its name` };
 }
 
 /** Names every JavaScript module can use without binding them. */
