@@ -126,7 +126,11 @@ function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlyS
     core.info(
       `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'}).`,
     );
-    if (baseline !== null) core.info(`Baseline ${BASELINE_PATH}: ${baseline.length} findings recorded.`);
+    if (baseline !== null) {
+      core.info(
+        `Baseline ${BASELINE_PATH}: ${baseline.length} finding${baseline.length === 1 ? '' : 's'} recorded.`,
+      );
+    }
     const result = scanFiles({
       files: only ? discovery.files.filter((file) => only.has(file)) : discovery.files,
       evidenceFiles: discovery.evidenceFiles,

@@ -131,8 +131,10 @@ function renderReport(request: CliRequest, result: ScanResult, exitLine: string)
 function writeBaseline(result: ScanResult, root: string, cwd: string, io: CliIO): number {
   const fingerprints = baselineFingerprints(result.findings);
   const path = writeProjectFile('the baseline', root, BASELINE_PATH, renderBaseline(fingerprints));
-  const shown = relative(cwd, path);
-  const where = shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+  // Relative when the current folder is in the project (`../.github/…` from a subfolder), else in full.
+  const fromRoot = relative(root, cwd);
+  const inProject = fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+  const where = inProject ? relative(cwd, path) : path;
   const count = `${fingerprints.length} finding${fingerprints.length === 1 ? '' : 's'}`;
   io.stdout(
     `${summaryLine(result)}\nBaseline written to ${where}: ${count} recorded; --fail-on now counts only findings not in it.\n`,

@@ -129,7 +129,9 @@ describe('cookie-hardener scan', () => {
     writeFileSync(join(folder, 'app.js'), "res.cookie('sid', id, { httpOnly: true, secure: true });\n");
     const run = runCliProcess(['scan', folder]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^0 findings; 1 file listed, 1 parsed in \d+ ms\.\nNo weak findings: exit 0\.\n$/);
+    expect(run.stdout).toMatch(
+      /^0 findings; 1 file listed, 1 parsed in \d+ ms\.\nNo weak findings: exit 0\.\n$/,
+    );
   });
 });
 
