@@ -120,6 +120,19 @@ describe('--fail-on and the exit line', () => {
     ]);
   });
 
+  it('says why a clean run passes under each fail-on', () => {
+    const folder = project({ 'app.js': "res.cookie('sid', t, { httpOnly: true, secure: true });\n" });
+    const sentences = (['weak', 'any', 'none'] as const).map((failOn) => {
+      const run = runCliProcess(['scan', folder, '--fail-on', failOn]);
+      return [run.status, lines(run.stdout).at(-1)];
+    });
+    expect(sentences).toEqual([
+      [0, 'No weak findings: exit 0.'],
+      [0, 'No findings; fail-on any: exit 0.'],
+      [0, 'No weak findings; fail-on none: exit 0.'],
+    ]);
+  });
+
   it('after fix, what is left for a person is named as such', () => {
     const folder = project();
     const weak = runCliProcess(['fix', folder, '--fail-on', 'any']);
