@@ -1,13 +1,17 @@
-// Bundles the CLI and the action into self-contained ESM files under dist/.
+// Bundles the CLI and the action into self-contained ESM files under dist/ (or the folder given as the first
+// argument, which the packaging test uses so that it never rewrites the checkout's dist/).
 // esbuild's ESM output needs a real `require` for CommonJS dependencies that load Node built-ins lazily.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const outdir = process.argv[2] ?? 'dist';
 
 const banner =
   "import { createRequire as __chCreateRequire } from 'node:module'; const require = __chCreateRequire(import.meta.url);";
 const entries = [
-  { in: 'src/cli.ts', out: 'dist/cli.js', shebang: true },
-  { in: 'src/main.ts', out: 'dist/index.js', shebang: false },
+  { in: 'src/cli.ts', out: join(outdir, 'cli.js'), shebang: true },
+  { in: 'src/main.ts', out: join(outdir, 'index.js'), shebang: false },
 ].filter((entry) => existsSync(entry.in));
 
 for (const entry of entries) {
@@ -22,4 +26,7 @@ for (const entry of entries) {
     logLevel: 'warning',
     banner: { js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner },
   });
+  // The CLI is committed with mode 755, which is also what npm sets when it links a package's bin (npx in a
+  // clone does that to dist/cli.js): building the same mode keeps the dist check clean either way.
+  chmodSync(entry.out, entry.shebang ? 0o755 : 0o644);
 }

@@ -55,6 +55,8 @@ const OPERATIONS = [
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
   'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
+  'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
 ];
 
 /** Keywords that only document a schema; they never change what validates. */

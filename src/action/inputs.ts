@@ -19,6 +19,16 @@ export interface ActionInputs {
   branch: string;
   base: string | null;
   labels: string[];
+  /** The remediation pull request's title; null keeps the tool's own. */
+  title: string | null;
+  /** The commit's first line, or a conventional-commit prefix (ends with `:`); null keeps the default. */
+  commitMessage: string | null;
+  /** Logins asked to review a newly opened remediation pull request (never re-asked on later sweeps). */
+  reviewers: string[];
+  /** Team slugs of the repository's organisation, asked alongside `reviewers`. */
+  teamReviewers: string[];
+  /** Logins assigned to a newly opened remediation pull request. */
+  assignees: string[];
   draft: boolean;
   failOn: FailOn;
   sarifFile: string | null;
@@ -32,8 +42,16 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** `read(name)` returns the raw input ('' when unset), as `core.getInput` does. */
-export function parseInputs(read: (name: string) => string): ActionInputs {
+/** GitHub refuses longer pull request titles ("title is too long (maximum is 256 characters)"). */
+export const MAX_TITLE = 256;
+/** The assignees endpoint adds at most ten. */
+export const MAX_ASSIGNEES = 10;
+
+/**
+ * `read(name)` returns the raw input ('' when unset), as `core.getInput` does. `owner` is the repository's
+ * owner when known: a team named `org/slug` must belong to it.
+ */
+export function parseInputs(read: (name: string) => string, owner?: string): ActionInputs {
   const problems: string[] = [];
   const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = read(name).trim().toLowerCase() || fallback;
@@ -66,6 +84,20 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     problems.push(`input \`base\` is not a valid branch name: "${base}"`);
   if (base !== null && base === branch) problems.push('inputs `base` and `branch` must differ');
 
+  const title = oneLine('title', read('title'), problems);
+  if (title !== null && [...title].length > MAX_TITLE)
+    problems.push(
+      `input \`title\` is too long: GitHub allows ${MAX_TITLE} characters (got ${[...title].length})`,
+    );
+  const commitMessage = oneLine('commit-message', read('commit-message'), problems);
+  const reviewers = accounts('reviewers', read('reviewers'), problems);
+  const teamReviewers = teams(read('team-reviewers'), owner, problems);
+  const assignees = accounts('assignees', read('assignees'), problems);
+  if (assignees.length > MAX_ASSIGNEES)
+    problems.push(
+      `input \`assignees\` names ${assignees.length} accounts; GitHub assigns at most ${MAX_ASSIGNEES}`,
+    );
+
   const sarifFile = read('sarif-file').trim() || null;
   if (sarifFile !== null && sarifFile.includes('\0'))
     problems.push('input `sarif-file` is not a usable path');
@@ -86,6 +118,11 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     branch,
     base,
     labels: splitList(read('labels')),
+    title,
+    commitMessage,
+    reviewers,
+    teamReviewers,
+    assignees,
     draft,
     failOn,
     sarifFile,
@@ -127,6 +164,61 @@ export function splitList(value: string): string[] {
     .split(/[\n,]/)
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/** A one-line text input: null when empty; a line break is a problem (titles and subjects are one line). */
+function oneLine(name: string, raw: string, problems: string[]): string | null {
+  const value = raw.trim();
+  if (value === '') return null;
+  if (/[\r\n]/.test(value)) {
+    problems.push(`input \`${name}\` must be one line`);
+    return null;
+  }
+  return value;
+}
+
+/**
+ * A GitHub login: letters, digits, hyphens (and the underscore of Enterprise Managed Users' logins), with
+ * `[bot]` for apps that can be asked to review. A leading `@` is how people write them, so it is dropped.
+ */
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\[bot\])?$/;
+/** A team: its slug, optionally after its organisation (`org/slug`, as mentions write it). */
+const TEAM = /^(?:([A-Za-z0-9][A-Za-z0-9_-]*)\/)?([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
+
+/** Logins from a list input, without `@` and without repeats (GitHub compares logins without case). */
+function accounts(name: string, raw: string, problems: string[]): string[] {
+  const found = new Map<string, string>();
+  for (const item of splitList(raw)) {
+    const login = item.replace(/^@/, '');
+    if (!LOGIN.test(login)) {
+      const hint = login.includes('/') && name === 'reviewers' ? ' (teams go in `team-reviewers`)' : '';
+      problems.push(`input \`${name}\`: "${item}" is not a GitHub login${hint}`);
+      continue;
+    }
+    if (!found.has(login.toLowerCase())) found.set(login.toLowerCase(), login);
+  }
+  return [...found.values()];
+}
+
+/** Team slugs; GitHub's API takes the slug alone, so an `org/` part is checked against the owner and dropped. */
+function teams(raw: string, owner: string | undefined, problems: string[]): string[] {
+  const found = new Map<string, string>();
+  for (const item of splitList(raw)) {
+    const match = TEAM.exec(item.replace(/^@/, ''));
+    if (!match) {
+      problems.push(`input \`team-reviewers\`: "${item}" is not a team slug`);
+      continue;
+    }
+    const [, org, slug] = match as unknown as [string, string | undefined, string];
+    if (org !== undefined && owner !== undefined && org.toLowerCase() !== owner.toLowerCase()) {
+      problems.push(
+        `input \`team-reviewers\`: "${item}" is a team of ${org}; only teams of ${owner}, the repository's owner, can review`,
+      );
+      continue;
+    }
+    if (!found.has(slug.toLowerCase())) found.set(slug.toLowerCase(), slug);
+  }
+  return [...found.values()];
 }
 
 /** git check-ref-format, the parts that matter for names people type. */

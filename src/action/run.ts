@@ -8,6 +8,7 @@ import { BASELINE_PATH } from '../baseline/file.js';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
 import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
 import { createGitHubRepoHost } from '../deliver/github/repo-host.js';
+import { commitSubject } from '../deliver/remediation/commit-message.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfig } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
@@ -28,11 +29,12 @@ import { runReviewMode } from './review-mode.js';
 
 /** GitHub's limit is 65,536 characters; the margin keeps room for GitHub's own normalisation. */
 const MAX_BODY = 65_000;
+/** The default title. It never varies with the findings: the sweep finds its pull request by branch. */
 const TITLE = 'Harden cookie flags (HttpOnly / Secure)';
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    const inputs = parseInputs((name) => core.getInput(name));
+    const inputs = parseInputs((name) => core.getInput(name), env.GITHUB_REPOSITORY?.split('/')[0]);
     const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
     const mode = guardPullRequestTarget(
       resolveMode(inputs.mode, env.GITHUB_EVENT_NAME ?? ''),
@@ -216,7 +218,13 @@ async function runPullRequestMode(
         workspace,
         checkoutBranch: checkoutBranchOf(env, workspace),
         changes: result.changes,
-        title: TITLE,
+        title: inputs.title ?? TITLE,
+        commitSubject: commitSubject(inputs.commitMessage, inputs.title ?? TITLE),
+        people: {
+          reviewers: inputs.reviewers,
+          teamReviewers: inputs.teamReviewers,
+          assignees: inputs.assignees,
+        },
         renderBody: (delivery, notes) =>
           renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl, delivery, notes }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),

@@ -1,8 +1,10 @@
 // Which non-source files the evidence index reads, decided from the path alone: templates (their inline
-// scripts may read cookies), dependency manifests, and deployment files. None of them is ever edited.
+// scripts may read cookies), dependency manifests, deployment files and build scripts. None of them is ever
+// edited.
+import { isBuildScript } from './build-exclusions.js';
 import { manifestKind } from './frameworks.js';
 
-export type EvidenceFileKind = 'template' | 'manifest' | 'deploy';
+export type EvidenceFileKind = 'template' | 'manifest' | 'deploy' | 'build';
 
 const TEMPLATE_EXTENSIONS = new Set([
   '.html',
@@ -39,6 +41,7 @@ export function evidenceFileKind(file: string): EvidenceFileKind | null {
   const extension = dot <= 0 ? '' : name.slice(dot).toLowerCase();
   if (TEMPLATE_EXTENSIONS.has(extension)) return 'template';
   if (extension === '.py') return name === 'setup.py' ? 'manifest' : null;
+  if (extension === '.sh') return isBuildScript(name) ? 'build' : null;
   if (!OTHER_EXTENSIONS.has(extension) && !name.startsWith('Dockerfile')) return null;
   if (manifestKind(file)) return 'manifest';
   if (

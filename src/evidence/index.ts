@@ -2,6 +2,7 @@
 // module; this one only routes texts to them and indexes the result. Pure: nothing is read here.
 import { languageOf } from '../languages/index.js';
 import { findReaders } from './browser-readers.js';
+import { findBuildExclusions } from './build-exclusions.js';
 import { evidenceFileKind } from './files.js';
 import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
 import { findMootSettings } from './moot.js';
@@ -42,10 +43,12 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   const templates: Source[] = [];
   const manifests: Array<{ source: Source; kind: NonNullable<ReturnType<typeof manifestKind>> }> = [];
   const deploy: Source[] = [];
+  const builds: Source[] = [];
   for (const [file, text] of input.extras) {
     const kind = evidenceFileKind(file);
     if (kind === 'template') templates.push(new Source(file, text, 'template'));
     else if (kind === 'deploy') deploy.push(new Source(file, text, 'deploy'));
+    else if (kind === 'build') builds.push(new Source(file, text, 'build'));
     else if (kind === 'manifest')
       manifests.push({ source: new Source(file, text, 'manifest'), kind: manifestKind(file)! });
   }
@@ -68,6 +71,8 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
+  for (const source of builds)
+    if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool: EvidenceFact | null = null;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;

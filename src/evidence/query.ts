@@ -2,6 +2,7 @@
 import { FRAMEWORKS } from './framework-ids.js';
 import type {
   BrowserReader,
+  DevOnlyFact,
   EvidenceData,
   MootFact,
   PlainHttpFact,
@@ -22,6 +23,7 @@ export function emptyEvidenceData(): EvidenceData {
     frameworks: [],
     manifestsRead: { javascript: false, python: false },
     moot: [],
+    devOnly: [],
   };
 }
 
@@ -86,6 +88,8 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
       return 'unknown';
     },
     moot: (cookie: MootFact['cookie']): MootFact[] => mootByCookie.get(cookie) ?? [],
+    devOnly: (file: string): DevOnlyFact[] =>
+      data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`)),
   };
 }
 

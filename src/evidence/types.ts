@@ -143,6 +143,12 @@ export interface MootFact extends EvidenceFact {
   setting: string;
 }
 
+/** A folder the project's build script removes before building: its code is development-only. */
+export interface DevOnlyFact extends EvidenceFact {
+  /** The folder, relative to the scanned root, without a trailing slash. */
+  folder: string;
+}
+
 /** Everything the index holds, as plain data (what `buildEvidence` produces and queries read). */
 export interface EvidenceData {
   readers: BrowserReader[];
@@ -156,6 +162,7 @@ export interface EvidenceData {
   /** Whether a dependency manifest (package.json, requirements*.txt, pyproject.toml…) was read. */
   manifestsRead: { javascript: boolean; python: boolean };
   moot: MootFact[];
+  devOnly: DevOnlyFact[];
 }
 
 /** The queries the policy calls; each is cheap (indexed at build time). */
@@ -177,6 +184,8 @@ export interface ProjectEvidence {
   uses(framework: string): Tri;
   /** Settings under which the given cookie does not exist. */
   moot(cookie: MootFact['cookie']): MootFact[];
+  /** Why `file` is left out of the project's production builds (empty when it is not). */
+  devOnly(file: string): DevOnlyFact[];
 }
 
 export { emptyEvidence } from './query.js';

@@ -83,11 +83,14 @@ export function decideFlags(
       decision.note = undefined;
       decision.beforeMerging = undefined;
     }
-    if (isTestFile) {
+    if (isTestFile || facts.devOnly) {
       decision.severity = 'low';
       if (decision.action !== null && !options.fixTests) {
         decision.action = null;
-        decision.reason = 'test code is reported but not changed (turn on `fix-tests` to change it)';
+        decision.reason = isTestFile
+          ? 'test code is reported but not changed (turn on `fix-tests` to change it)'
+          : `development code is reported but not changed (turn on \`fix-tests\` to change it): ${cite([facts.devOnly!])}`;
+        if (!isTestFile) decision.evidence = [facts.devOnly!];
         decision.note = undefined;
         decision.beforeMerging = undefined;
       }
@@ -319,6 +322,24 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       `the server's own cookies take Secure from \`${toggle.name}\`, which is off unless configured, so the app may be served over plain HTTP, where a Secure cookie is refused: ${cite(toggle.evidence, 2)}`,
       toggle.evidence,
     );
+  }
+  if (facts.schemeFollowing.length > 0 && facts.optionalTls.length === 0) {
+    const request = facts.requestSecure;
+    if (!request) {
+      const where = meta.clientSide
+        ? 'browser code cannot see the request; set Secure from the page\'s scheme (`location.protocol === "https:"`)'
+        : 'this cookie cannot name the request here; make it follow the request as they do';
+      return leave(
+        `the project's other cookies take Secure from the request's scheme (${cite(facts.schemeFollowing, 2)}), so the project expects to be reached over plain HTTP somewhere, where a Secure cookie is dropped; ${where}`,
+        facts.schemeFollowing,
+      );
+    }
+    return change({
+      value: request.value,
+      evidence: facts.schemeFollowing,
+      note: `Secure follows the request (\`${request.value}\`), as the project's other cookies do.${request.caution ? ` Note: ${request.caution}.` : ''}`,
+      beforeMerging: request.caution,
+    });
   }
   if (facts.optionalTls.length > 0) {
     const request = facts.requestSecure;

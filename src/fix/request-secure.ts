@@ -51,7 +51,9 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
     case 'twisted':
       return twisted(site, text);
     case 'pyramid':
-      return meta.id === 'pyramid-set-cookie' ? pyramid(site, text) : null;
+      return meta.id === 'pyramid-set-cookie' || meta.id === 'webob-cookie-profile'
+        ? pyramid(site, text)
+        : null;
     default:
       return null;
   }

@@ -20,6 +20,11 @@ export interface SiteFacts {
   transportSwitch: TransportSwitchFacts | null;
   /** HTTPS is optional in this project (a TLS switch that defaults off). */
   optionalTls: Evidence[];
+  /**
+   * The project's own cookies take Secure from the request's scheme (`secure=request.scheme == "https"`):
+   * its authors expect it to be reached over plain HTTP somewhere, and its convention is to follow the request.
+   */
+  schemeFollowing: Evidence[];
   /** The app sets up no TLS itself and trusts a proxy (Express): the request knows its scheme exactly. */
   tlsAtTrustedProxy: Evidence[];
   /** The expression that makes Secure follow the request here, or null when the request cannot be named. */
@@ -32,6 +37,8 @@ export interface SiteFacts {
   missingProxyTrust: ProxyAdvice | null;
   /** The framework's proxy setting when the project does not set it (hints or not): the usual cure for Secure trouble. */
   untrustedProxy: ProxyAdvice | null;
+  /** The project's build leaves this file out of production (a mock API): it is development code. */
+  devOnly: Evidence | null;
 }
 
 export interface TransportSwitchFacts {
@@ -125,12 +132,14 @@ export function noFacts(): SiteFacts {
     plainHttpProxy: false,
     transportSwitch: null,
     optionalTls: [],
+    schemeFollowing: [],
     tlsAtTrustedProxy: [],
     requestSecure: null,
     frameworkAbsent: null,
     securePrefix: null,
     missingProxyTrust: null,
     untrustedProxy: null,
+    devOnly: null,
   };
 }
 
@@ -161,6 +170,8 @@ export function gatherFacts(
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
   facts.plainHttp = dedupe([...indexed, ...(twinKnown ? [] : ownName)]);
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
+  const devOnly = evidence.devOnly(site.file)[0];
+  if (devOnly) facts.devOnly = evidenceOf(devOnly);
   const tls = evidence.optionalTls();
   facts.optionalTls = tls.filter((fact) => fact.kind !== 'no-tls-server').map(evidenceOf);
   // The proxy is trusted by one app: a file that creates its own app must trust it too.
@@ -176,7 +187,16 @@ export function gatherFacts(
   if (usable) facts.transportSwitch = switchFacts(usable, text);
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta, evidence, siteText);
-  if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
+  facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta.clientSide === true, {
+    file: site.file,
+    line: lineOf(siteText, site.offset),
+  });
+  if (
+    facts.optionalTls.length > 0 ||
+    facts.schemeFollowing.length > 0 ||
+    facts.untrustedProxy ||
+    facts.tlsAtTrustedProxy.length > 0
+  )
     facts.requestSecure = followRequest(site, meta, text);
   return facts;
 }
@@ -245,6 +265,31 @@ function lineOf(text: string, offset: number): number {
  */
 const FOLLOWS_REQUEST =
   /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
+
+/**
+ * The project's other cookie sites whose Secure follows the request. A server-side cookie looks at its own
+ * language; browser code looks at every language, since the server's convention says how pages are served.
+ */
+function schemeFollowingUses(
+  evidence: ProjectEvidence,
+  file: string,
+  clientSide: boolean,
+  site: { file: string; line: number },
+): Evidence[] {
+  const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
+  return dedupe(
+    switches
+      .filter((entry) => FOLLOWS_REQUEST.test(entry.expression))
+      .flatMap((entry) =>
+        entry.uses.map((use) => ({
+          file: use.file,
+          line: use.line,
+          fact: `a cookie here takes Secure from \`${entry.expression}\``,
+        })),
+      )
+      .filter((use) => use.file !== site.file || use.line !== site.line),
+  ).slice(0, 5);
+}
 
 /** Names every JavaScript module can use without binding them. */
 const JS_GLOBALS = new Set(['process', 'import', 'globalThis']);

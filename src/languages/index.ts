@@ -10,6 +10,8 @@ const EXTENSIONS: Record<string, Language> = {
   '.cts': 'javascript',
   '.mts': 'javascript',
   '.tsx': 'javascript',
+  // Only the frontmatter is read (languages/astro.ts).
+  '.astro': 'javascript',
   '.py': 'python',
 };
 

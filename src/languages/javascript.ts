@@ -4,6 +4,7 @@
 import { parse as babelParse, type ParserPlugin } from '@babel/parser';
 import * as recast from 'recast';
 import type { Container, Span } from '../model.js';
+import { frontmatterOnly, isAstroFile } from './astro.js';
 import { lineStarts } from './text.js';
 
 // ast-types' node typings are looser than babel's and differ per version; rules read nodes through the
@@ -43,7 +44,7 @@ export class JsParseError extends Error {
 function pluginsFor(file: string, flow: boolean): ParserPlugin[] {
   const common: ParserPlugin[] = ['decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
   if (/\.tsx$/i.test(file)) return ['typescript', 'jsx', ...common];
-  if (/\.[cm]?ts$/i.test(file)) return ['typescript', ...common];
+  if (/\.[cm]?ts$/i.test(file) || isAstroFile(file)) return ['typescript', ...common];
   return flow ? ['jsx', 'flow', ...common] : ['jsx', ...common];
 }
 
@@ -57,8 +58,11 @@ const isTypeScript = (file: string) => /\.[cm]?tsx?$/i.test(file);
  * Parses a JS/TS file; throws JsParseError with a position when babel cannot recover. A `.js` file marked
  * `@flow` is parsed with Flow's syntax; an unmarked one that fails as plain JavaScript is tried once more
  * with it, since Flow projects often drop the pragma (`all` mode) and type annotations are not TypeScript.
+ * An `.astro` component is parsed as its frontmatter alone (see `astro.ts`).
  */
 export function parseJavaScript(file: string, text: string): JsModule {
+  // The module's text is the blanked copy too, so what rules slice from it matches the tree.
+  if (isAstroFile(file)) return parseWith(file, frontmatterOnly(text), false);
   if (isTypeScript(file)) return parseWith(file, text, false);
   const pragma = hasFlowPragma(text);
   let plain: JsModule;

@@ -48,12 +48,18 @@ export function followCall(
   if ('unknown' in found) return found;
   const label = `\`${abbreviate(module.text.slice(call.start, call.end))}\``;
   if (found.node.generator) return { unknown: `${label} is a generator` };
+  // The framework is handed the Promise itself, whose own properties set no flag.
+  const awaited = context.awaited === call;
+  if (found.node.async && !awaited)
+    return { unknown: `${label} is async and not awaited: it gives a Promise, not options` };
   const values = returnedValues(found);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };
   let result: Resolved | null = null;
   for (const value of values as Array<{ node: JsNode; path: JsPath }>) {
-    const resolved = resolve(found.module, value.node, value.path, context);
+    // A Promise returned from an awaited call is awaited with it (`return otherAsyncOptions()`).
+    const inner = awaited ? { ...context, awaited: unwrap(value.node) } : context;
+    const resolved = resolve(found.module, value.node, value.path, inner);
     if ('unknown' in resolved)
       return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
     if (result && 'node' in result && result.node !== resolved.node)

@@ -46,6 +46,8 @@ export interface ResolveContext {
   load: JsModuleLoader;
   /** Guards against import cycles and absurd chains. */
   depth?: number;
+  /** The call whose Promise is awaited here (directly, or through the functions that return it). */
+  awaited?: JsNode;
 }
 
 /**
@@ -88,8 +90,10 @@ export function resolveExpression(
   // An async helper's options, awaited where they are used.
   // Paths below the value hold only when no wrapper (`as`, `!`) was stripped.
   const valuePath = value === node ? path : null;
-  if (value.type === 'AwaitExpression')
-    return resolveExpression(module, value.argument, valuePath ? valuePath.get('argument') : null, next);
+  if (value.type === 'AwaitExpression') {
+    const awaited = { ...next, awaited: unwrap(value.argument) };
+    return resolveExpression(module, value.argument, valuePath ? valuePath.get('argument') : null, awaited);
+  }
   if (value.type === 'CallExpression' || value.type === 'OptionalCallExpression') {
     const returned = followCall(module, value, valuePath, next, resolveExpression);
     if (returned) return returned;

@@ -55,6 +55,9 @@ function returnedDict(fn: PyFunction, label: string, depth: number, resolve: Res
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
   if (fn.node.name === 'FunctionDefinition' && /\byield\b/.test(textOf(fn.module, fn.node)))
     return { unknown: `${label} is a generator` };
+  // Awaited calls are never followed here, so this one hands the framework the coroutine itself.
+  if (fn.node.name === 'FunctionDefinition' && fn.node.firstChild?.name === 'async')
+    return { unknown: `${label} is async and not awaited: it gives a coroutine, not options` };
   const values = returnedValues(fn);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };

@@ -1,6 +1,13 @@
 // What marks AdonisJS code, shared by its rules and by the Express rule, which must leave AdonisJS's
 // `response.cookie` alone: both frameworks spell the call the same way, with different defaults.
-import { declarationOf, unwrap, type JsModule, type JsNode, type JsPath } from '../languages/javascript.js';
+import {
+  declarationOf,
+  localInitOf,
+  unwrap,
+  type JsModule,
+  type JsNode,
+  type JsPath,
+} from '../languages/javascript.js';
 
 /** v6 packages (`@adonisjs/core/http`, `@adonisjs/session`) and v5's container aliases (`@ioc:Adonis/Core/Route`). */
 const ADONIS_SOURCES = /^(@adonisjs\/|@ioc:Adonis\/)/;
@@ -26,11 +33,21 @@ export function isAdonisSource(source: string): boolean {
  * The receiver of a `.cookie(…)` call is AdonisJS's response: a `response` taken out of the HTTP context by
  * destructuring (`async ({ response }) => …`, `const { response } = ctx`) anywhere, since no Express or Koa
  * object has such a property with a `cookie` method; or, in a file that imports AdonisJS, a name or property
- * called `response` (`ctx.response`, `this.ctx.response`).
+ * called `response` (`ctx.response`, `this.ctx.response`). A `const` that holds one of these
+ * (`const res = ctx.response`) is the response too.
  */
-export function isAdonisResponse(module: JsModule, receiver: JsNode, receiverPath: JsPath): boolean {
+export function isAdonisResponse(
+  module: JsModule,
+  receiver: JsNode,
+  receiverPath: JsPath,
+  hops = 0,
+): boolean {
   const value = unwrap(receiver);
-  if (value?.type === 'Identifier' && destructuredAsResponse(receiverPath, value.name)) return true;
+  if (value?.type === 'Identifier') {
+    if (destructuredAsResponse(receiverPath, value.name)) return true;
+    const alias = hops < MAX_ALIAS_HOPS ? constantValue(receiverPath, value.name) : null;
+    if (alias && isAdonisResponse(module, alias.node, alias.path, hops + 1)) return true;
+  }
   if (!isAdonisFile(module)) return false;
   if (value?.type === 'Identifier') return value.name === 'response';
   if (value?.type === 'MemberExpression' || value?.type === 'OptionalMemberExpression') {
@@ -38,6 +55,15 @@ export function isAdonisResponse(module: JsModule, receiver: JsNode, receiverPat
     return !value.computed && property?.type === 'Identifier' && property.name === 'response';
   }
   return false;
+}
+
+/** Aliases of aliases are followed this far (and a `const a = b, b = a` loop ends). */
+const MAX_ALIAS_HOPS = 4;
+
+/** The value a local `const` is declared with; a `let` may be given another object later. */
+function constantValue(path: JsPath, name: string): { node: JsNode; path: JsPath } | null {
+  const init = localInitOf(path, name);
+  return init?.path.parent?.parent?.node?.kind === 'const' ? init : null;
 }
 
 /** `name` is bound by an object pattern's `response` entry (`{ response }` or `{ response: res }`). */

@@ -1,5 +1,6 @@
-// Astro: `Astro.cookies.set(name, value, options)` and `context.cookies.set(…)` in endpoints, middleware and
-// actions. The options go to the `cookie` package as they are: nothing is on by default, not even `path`.
+// Astro: `Astro.cookies.set(name, value, options)` in pages and components, and `context.cookies.set(…)` in
+// endpoints, middleware and actions. The options go to the `cookie` package as they are: nothing is on by default, not even `path`.
+import { isAstroFile as isAstroComponent } from '../languages/astro.js';
 import { callsOf, type JsModule } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import { contextJarSite, isContextJarCall } from './context-cookies-common.js';
@@ -21,11 +22,11 @@ export const astroCookiesSet: JsRule = {
     language: 'javascript',
     api: 'Astro.cookies.set() / context.cookies.set()',
     description:
-      'Astro `cookies.set(name, value, options)` on the request context, in endpoints, middleware and actions.',
+      'Astro `cookies.set(name, value, options)` on the request context: in endpoints, middleware and actions, and in the frontmatter of `.astro` pages and components.',
     defaults: { httpOnly: 'off', secure: 'off' },
   },
   findSites(module, { load }) {
-    if (!isAstroFile(module)) return [];
+    if (!isAstroModule(module)) return [];
     const sites: CookieSite[] = [];
     for (const call of callsOf(module)) {
       if (!isContextJarCall(call, 'cookies', ['set'])) continue;
@@ -36,7 +37,9 @@ export const astroCookiesSet: JsRule = {
   },
 };
 
-function isAstroFile(module: JsModule): boolean {
+function isAstroModule(module: JsModule): boolean {
+  // A component's frontmatter has the global `Astro`, whose `cookies` is the request's jar.
+  if (isAstroComponent(module.file)) return true;
   // Oak's context also has `cookies.set`, with other defaults and no `url`.
   if (importsOak(module)) return false;
   const sources = [...module.imports.values()].map((binding) => binding.source);

@@ -14,6 +14,7 @@ import { pySetCookieHeader } from './py-set-cookie-header.js';
 import { pyramidAuthtkt } from './pyramid-authtkt.js';
 import { pyramidSessionFactory } from './pyramid-session-factory.js';
 import { pyramidSetCookie } from './pyramid-set-cookie.js';
+import { webobCookieProfile } from './webob-cookie-profile.js';
 import type { PyRule } from './rule.js';
 import { starletteSessionMiddleware } from './starlette-session-middleware.js';
 import { starletteSetCookie } from './starlette-set-cookie.js';
@@ -53,5 +54,6 @@ export const PY_RULES: readonly PyRule[] = [
   pyramidSetCookie,
   pyramidSessionFactory,
   pyramidAuthtkt,
+  webobCookieProfile,
   cherrypySessionConfig,
 ];

@@ -18,6 +18,11 @@ describe('parseInputs', () => {
       branch: 'cookie-hardener/remediation',
       base: null,
       labels: [],
+      title: null,
+      commitMessage: null,
+      reviewers: [],
+      teamReviewers: [],
+      assignees: [],
       draft: false,
       failOn: 'none',
       sarifFile: null,
@@ -55,6 +60,51 @@ describe('parseInputs', () => {
       new InputError(
         'input `mode` must be one of auto, pr, review, report (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags`: unknown flag `samesyte`: use httpOnly, secure or sameSite; input `branch` is not a valid branch name: "a..b"',
       ),
+    );
+  });
+
+  it('reads the pull request inputs: @ dropped, repeats removed, teams reduced to their slugs', () => {
+    const parsed = parseInputs(
+      (name) =>
+        ({
+          token: 't',
+          title: '  fix(security): cookie flags  ',
+          'commit-message': 'fix(security):',
+          reviewers: '@alice, bob\nAlice\ncopilot-pull-request-reviewer[bot]',
+          'team-reviewers': 'security\n@acme/platform-team, ACME/Security',
+          assignees: 'alice,\n@carol_acme',
+        })[name] ?? '',
+      'acme',
+    );
+    expect(parsed).toMatchObject({
+      title: 'fix(security): cookie flags',
+      commitMessage: 'fix(security):',
+      reviewers: ['alice', 'bob', 'copilot-pull-request-reviewer[bot]'],
+      teamReviewers: ['security', 'platform-team'],
+      assignees: ['alice', 'carol_acme'],
+    });
+  });
+
+  it('names each bad pull request input', () => {
+    const values: Record<string, string> = {
+      token: 't',
+      title: 'Harden\ncookies',
+      'commit-message': 'fix:\nmore',
+      reviewers: 'bob smith, acme/security, ok',
+      'team-reviewers': 'other-org/security, sec team',
+      assignees: Array.from({ length: 11 }, (_, index) => `user${index}`).join(','),
+    };
+    expect(() => parseInputs((name) => values[name] ?? '', 'acme')).toThrow(
+      new InputError(
+        'input `title` must be one line; input `commit-message` must be one line; input `reviewers`: "bob smith" is not a GitHub login; input `reviewers`: "acme/security" is not a GitHub login (teams go in `team-reviewers`); input `team-reviewers`: "other-org/security" is a team of other-org; only teams of acme, the repository\'s owner, can review; input `team-reviewers`: "sec team" is not a team slug; input `assignees` names 11 accounts; GitHub assigns at most 10',
+      ),
+    );
+  });
+
+  it('refuses a title longer than GitHub takes, counting characters rather than UTF-16 units', () => {
+    expect(inputs({ token: 't', title: '🍪'.repeat(256) }).title).toBe('🍪'.repeat(256));
+    expect(() => inputs({ token: 't', title: 'x'.repeat(257) })).toThrow(
+      new InputError('input `title` is too long: GitHub allows 256 characters (got 257)'),
     );
   });
 

@@ -294,6 +294,46 @@ export class MemoryHost implements RepoHost {
     this.writes.push(`label #${number}: ${labels.join(', ')}`);
   }
 
+  /** Accounts (lower-case logins) and team slugs with access: the ones GitHub lets be asked or assigned. */
+  readonly collaborators = new Set(['octocat']);
+  readonly teams = new Set<string>();
+  readonly requested = new Map<number, string[]>();
+  readonly assigned = new Map<number, string[]>();
+
+  async requestReviewers(
+    number: number,
+    reviewers: { users: readonly string[]; teams: readonly string[] },
+  ): Promise<void> {
+    this.fail('requestReviewers');
+    const names = [...reviewers.users, ...reviewers.teams.map((slug) => `team ${slug}`)];
+    const pull = this.pullRecords.find((record) => record.number === number)!;
+    // All or nothing, as on GitHub: one name it cannot ask refuses the request.
+    const refuse = (message: string) => {
+      this.writes.push(`request review #${number}: ${names.join(', ')}: refused`);
+      return Object.assign(new Error(message), { status: 422, response: { data: { message } } });
+    };
+    if (reviewers.users.some((login) => login.toLowerCase() === pull.author.login.toLowerCase()))
+      throw refuse('Review cannot be requested from pull request author.');
+    if (
+      reviewers.users.some((login) => !this.collaborators.has(login.toLowerCase())) ||
+      reviewers.teams.some((slug) => !this.teams.has(slug))
+    ) {
+      throw refuse(
+        'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/webapp repository.',
+      );
+    }
+    this.writes.push(`request review #${number}: ${names.join(', ')}`);
+    this.requested.set(number, [...(this.requested.get(number) ?? []), ...names]);
+  }
+
+  async addAssignees(number: number, logins: readonly string[]): Promise<string[]> {
+    this.writes.push(`assign #${number}: ${logins.join(', ')}`);
+    // GitHub drops, without an error, anyone it cannot assign.
+    const kept = logins.filter((login) => this.collaborators.has(login.toLowerCase()));
+    this.assigned.set(number, [...(this.assigned.get(number) ?? []), ...kept]);
+    return [...(this.assigned.get(number) ?? [])];
+  }
+
   async comment(number: number, body: string): Promise<void> {
     const write = () => {
       this.writes.push(`comment #${number}`);

@@ -75,6 +75,8 @@ function request(
     checkoutBranch: checkout,
     changes: Object.entries(changes).map(([file, [before, after]]) => ({ file, before, after, edits: [] })),
     title: 'Harden cookie flags',
+    commitSubject: 'Harden cookie flags',
+    people: { reviewers: [], teamReviewers: [], assignees: [] },
     renderBody: renderBody(findings),
     stateDigest: findings,
     readState,
@@ -458,5 +460,145 @@ describe('the remediation pull request against an in-memory GitHub', () => {
       `info: \`${BRANCH}\` moved while this run was writing; reading it again.`,
       'info: Updated #1.',
     ]);
+  });
+});
+
+describe('reviewers and assignees of the remediation pull request', () => {
+  const people = (set: Partial<RemediationRequest['people']>) => ({
+    reviewers: [],
+    teamReviewers: [],
+    assignees: [],
+    ...set,
+  });
+
+  function setup() {
+    const host = new MemoryHost({ 'app.js': WEAK });
+    host.collaborators.add('alice');
+    host.teams.add('security');
+    const folder = workspace({ 'app.js': WEAK });
+    return { host, folder };
+  }
+
+  it('asks the reviewers and assigns the assignees once, in one request each, when the pull request opens', async () => {
+    const { host, folder } = setup();
+    const req = {
+      ...request(folder, { 'app.js': [WEAK, FIXED] }),
+      labels: ['security'],
+      people: people({ reviewers: ['alice', 'octocat'], teamReviewers: ['security'], assignees: ['alice'] }),
+    };
+    const first = await sweep(host, req);
+    expect(first.outcome.operation).toBe('created');
+    expect(host.writes.slice(-3)).toEqual([
+      'label #1: security',
+      'request review #1: alice, octocat, team security',
+      'assign #1: alice',
+    ]);
+    expect(first.lines).toContain('info: Asked @alice, @octocat, team security to review #1.');
+    expect(first.lines).toContain('info: Assigned #1 to @alice.');
+
+    // A later sweep that updates the pull request leaves its reviewers and assignees to people.
+    host.push('main', { 'app.js': WEAK, 'b.js': WEAK_2 });
+    writeFileSync(join(folder, 'b.js'), WEAK_2);
+    host.writes.length = 0;
+    const again = await sweep(host, {
+      ...req,
+      changes: [
+        { file: 'app.js', before: WEAK, after: FIXED, edits: [] },
+        { file: 'b.js', before: WEAK_2, after: FIXED_2, edits: [] },
+      ],
+      stateDigest: 'app.js+b.js',
+    });
+    expect(again.outcome.operation).toBe('updated');
+    expect(host.writes.filter((write) => /request review|assign|label/.test(write))).toEqual([]);
+    expect(host.requested.get(1)).toEqual(['alice', 'octocat', 'team security']);
+  });
+
+  it('asks each reviewer alone after a 422, warns about the one GitHub refuses, and still succeeds', async () => {
+    const { host, folder } = setup();
+    const { outcome, lines } = await sweep(host, {
+      ...request(folder, { 'app.js': [WEAK, FIXED] }),
+      people: people({ reviewers: ['alice', 'mallory'], teamReviewers: ['security'] }),
+    });
+    expect(outcome).toMatchObject({ operation: 'created', number: 1, failure: null });
+    expect(host.writes.slice(-4)).toEqual([
+      'request review #1: alice, mallory, team security: refused',
+      'request review #1: alice',
+      'request review #1: mallory: refused',
+      'request review #1: team security',
+    ]);
+    expect(lines).toContain(
+      'warning: Could not ask @mallory to review #1. GitHub answered: "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/webapp repository." The pull request is open without that review request.',
+    );
+    expect(lines).toContain('info: Asked @alice, team security to review #1.');
+  });
+
+  it('does not ask the token’s own account, which opened the pull request', async () => {
+    const { host, folder } = setup();
+    host.tokenAccount = HUMAN;
+    const { outcome, lines } = await sweep(host, {
+      ...request(folder, { 'app.js': [WEAK, FIXED] }),
+      people: people({ reviewers: ['OctoCat', 'alice'] }),
+    });
+    expect(outcome.operation).toBe('created');
+    expect(host.writes.slice(-1)).toEqual(['request review #1: alice']);
+    expect(lines).toContain(
+      "warning: @OctoCat opened #1 (it is the token's account), and GitHub does not let an author review their own pull request; it was not asked.",
+    );
+  });
+
+  it('warns about a refusal other than 422 once, and about assignees GitHub dropped', async () => {
+    const { host, folder } = setup();
+    host.failures.set(
+      'requestReviewers',
+      Object.assign(new Error('Resource not accessible by integration'), {
+        status: 403,
+        response: { data: { message: 'Resource not accessible by integration' } },
+      }),
+    );
+    const { outcome, lines } = await sweep(host, {
+      ...request(folder, { 'app.js': [WEAK, FIXED] }),
+      people: people({ teamReviewers: ['security'], assignees: ['alice', 'mallory'] }),
+    });
+    expect(outcome).toMatchObject({ operation: 'created', failure: null });
+    expect(lines.filter((line) => line.startsWith('warning:'))).toEqual([
+      'warning: Could not ask team security to review #1. The token cannot ask for reviews on #1 (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }`. Pull requests from forks always get a read-only token; use `mode: report` there. The pull request is open without that review request.',
+      'warning: GitHub did not assign #1 to @mallory: it assigns only accounts with access to the repository and drops others without an error.',
+    ]);
+    expect(host.assigned.get(1)).toEqual(['alice']);
+  });
+
+  it('writes a changed title on the next run, finding the pull request by its branch', async () => {
+    const { host, folder } = await opened();
+    const renamed = { ...request(folder, { 'app.js': [WEAK, FIXED] }), title: 'fix(security): cookie flags' };
+    const { outcome } = await sweep(host, renamed);
+    expect(outcome).toMatchObject({ operation: 'updated', number: 1 });
+    expect(host.writes).toEqual(['update #1: title, body']);
+    expect(host.pullRecords).toHaveLength(1);
+    expect(host.pullRecords[0]!.title).toBe('fix(security): cookie flags');
+    host.writes.length = 0;
+    expect((await sweep(host, renamed)).outcome.operation).toBe('none');
+    expect(host.writes).toEqual([]);
+  });
+
+  it('keeps recognising its own commit whatever its subject', async () => {
+    const host = new MemoryHost({ 'app.js': WEAK });
+    const folder = workspace({ 'app.js': WEAK });
+    const subject = 'fix(security): harden cookie flags';
+    const first = { ...request(folder, { 'app.js': [WEAK, FIXED] }), commitSubject: subject };
+    expect((await sweep(host, first)).outcome.operation).toBe('created');
+    const { commits } = await host.compare(host.branches.get('main')!, host.branches.get(BRANCH)!);
+    expect(commits.map((commit) => commit.message)).toEqual([
+      MESSAGE.replace('Harden cookie flags', subject),
+    ]);
+    // A new finding means rebuilding the branch, which only a commit judged the tool's own allows.
+    host.push('main', { 'routes.js': WEAK_2 });
+    writeFileSync(join(folder, 'routes.js'), WEAK_2);
+    host.writes.length = 0;
+    const run = await sweep(host, {
+      ...request(folder, { 'app.js': [WEAK, FIXED], 'routes.js': [WEAK_2, FIXED_2] }),
+      commitSubject: subject,
+    });
+    expect(run.outcome.operation).toBe('updated');
+    expect(host.writes.slice(1)).toEqual(['move cookie-hardener/remediation', 'update #1: title, body']);
   });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeGitHub } from '../fake-github/api.js';
+import type { FakeUser } from '../fake-github/records.js';
 import { faults, OCTOCAT, startFakeGitHub } from '../fake-github/server.js';
 import { EXPRESS_ROUTE, SEED_REPOSITORY, SEED_SETTINGS } from './fixtures.js';
 import { makeWorkspace, runAction, writeFiles, writesOf } from './harness.js';
@@ -647,3 +648,82 @@ function refWrites(fake: FakeGitHub, since: number): Array<[number, { sha: strin
     .filter((entry) => entry.operation === 'PATCH /repos/{owner}/{repo}/git/refs/{ref}')
     .map((entry) => [entry.status, entry.body as { sha: string; force: boolean }]);
 }
+
+describe('mode: pr, the pull request inputs', () => {
+  it('hands a new PR to its reviewers and assignees once, warns about the accounts GitHub refuses, and later only retitles', async () => {
+    const alice: FakeUser = {
+      login: 'alice',
+      id: 1_001,
+      type: 'User',
+      name: 'Alice',
+      email: 'alice@example.com',
+      association: 'COLLABORATOR',
+    };
+    fake = await startFakeGitHub({
+      files: SEED_REPOSITORY,
+      collaborators: [OCTOCAT, alice],
+      teams: ['security'],
+    });
+    const workspace = makeWorkspace(SEED_REPOSITORY);
+    const inputs = {
+      'commit-message': 'fix(security):',
+      reviewers: '@alice, mallory',
+      'team-reviewers': 'acme/security',
+      assignees: 'alice\nmallory',
+    };
+    const first = await runAction(fake, { workspace, inputs });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.outputs['pull-request-operation']).toBe('created');
+    const asked = fake.requests.filter((entry) => entry.path.endsWith('/requested_reviewers'));
+    expect(asked.map((entry) => [entry.path, entry.body, entry.status])).toEqual([
+      [
+        '/repos/acme/webapp/pulls/1/requested_reviewers',
+        { reviewers: ['alice', 'mallory'], team_reviewers: ['security'] },
+        422,
+      ],
+      ['/repos/acme/webapp/pulls/1/requested_reviewers', { reviewers: ['alice'] }, 201],
+      ['/repos/acme/webapp/pulls/1/requested_reviewers', { reviewers: ['mallory'] }, 422],
+      ['/repos/acme/webapp/pulls/1/requested_reviewers', { team_reviewers: ['security'] }, 201],
+    ]);
+    const assigned = fake.requests.filter((entry) => entry.path.endsWith('/assignees'));
+    expect(assigned.map((entry) => [entry.path, entry.body, entry.status])).toEqual([
+      ['/repos/acme/webapp/issues/1/assignees', { assignees: ['alice', 'mallory'] }, 201],
+    ]);
+    expect(fake.pulls[0]!.requestedReviewers.map((user) => user.login)).toEqual(['alice']);
+    expect(fake.pulls[0]!.requestedTeams.map((team) => team.slug)).toEqual(['security']);
+    expect(fake.pulls[0]!.assignees.map((user) => user.login)).toEqual(['alice']);
+    expect(first.stdout).toContain(
+      '::warning::Could not ask @mallory to review #1. GitHub answered: "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/webapp repository." The pull request is open without that review request.\n',
+    );
+    expect(first.stdout).toContain(
+      '::warning::GitHub did not assign #1 to @mallory: it assigns only accounts with access to the repository and drops others without an error.\n',
+    );
+    const commit = fake.requests.find(
+      (entry) => entry.method === 'POST' && entry.path.endsWith('/git/commits'),
+    );
+    expect((commit?.body as { message: string }).message).toBe(
+      'fix(security): harden cookie flags (HttpOnly / Secure)\n\nAdds the missing HttpOnly / Secure cookie flags in 1 file; the pull request explains each change.\n\nGenerated-by: cookie-hardener',
+    );
+    expect(fake.schemaViolations).toEqual([]);
+
+    // A reviewer removed by a maintainer stays removed: later runs neither re-ask nor re-assign.
+    fake.pulls[0]!.requestedReviewers.length = 0;
+    const before = fake.requests.length;
+    const retitled = await runAction(fake, {
+      workspace,
+      inputs: { ...inputs, title: 'fix(security): cookie flags' },
+    });
+    expect(retitled.code).toBe(0);
+    expect(retitled.outputs).toMatchObject({
+      'pull-request-operation': 'updated',
+      'pull-request-number': '1',
+    });
+    expect(writesOf(fake, before)).toEqual(['PATCH /repos/acme/webapp/pulls/1']);
+    expect(fake.requests[fake.requests.length - 1]?.body).toMatchObject({
+      title: 'fix(security): cookie flags',
+    });
+    expect(fake.pulls).toHaveLength(1);
+    expect(fake.pulls[0]).toMatchObject({ title: 'fix(security): cookie flags', requestedReviewers: [] });
+  }, 90_000);
+});

@@ -29,6 +29,13 @@ export interface FakeGitHubOptions {
   files?: FileMap;
   /** Seed the default branch from a directory instead (its .gitignore files are honoured). */
   seedDir?: string;
+  /**
+   * Accounts with access to the repository: the ones GitHub lets be asked to review or assigned. Default
+   * octocat.
+   */
+  collaborators?: FakeUser[];
+  /** Slugs of the owner's teams with access to the repository (can be asked to review). Default none. */
+  teams?: string[];
   /** Who the token belongs to. Default github-actions[bot] (GITHUB_TOKEN). */
   tokenUser?: FakeUser;
   /** When set, requests must send this token; any other token gets 401 "Bad credentials". */

@@ -4,6 +4,7 @@
 
 import type { CommitObject, FileChange, GitIdentity, TreeEntry } from './git-store.js';
 import type {
+  FakeTeam,
   FakeUser,
   IssueCommentRecord,
   LabelRecord,
@@ -239,10 +240,10 @@ export class Payloads {
       closed_at: pr.closedAt,
       merged_at: pr.mergedAt,
       merge_commit_sha: pr.mergeCommitSha,
-      assignee: null,
-      assignees: [],
-      requested_reviewers: [],
-      requested_teams: [],
+      assignee: pr.assignees[0] ? this.user(pr.assignees[0]) : null,
+      assignees: pr.assignees.map((user) => this.user(user)),
+      requested_reviewers: pr.requestedReviewers.map((user) => this.user(user)),
+      requested_teams: pr.requestedTeams.map((team) => this.team(team)),
       labels: labels.map((label) => this.label(label)),
       milestone: null,
       draft: pr.draft,
@@ -284,6 +285,67 @@ export class Payloads {
       });
     }
     return payload;
+  }
+
+  /** A team as review requests list it. */
+  team(team: FakeTeam): Record<string, unknown> {
+    const api = `${this.id.apiUrl}/organizations/${this.id.owner.id}/team/${team.id}`;
+    return {
+      id: team.id,
+      node_id: this.nodeId('T', team.id),
+      url: api,
+      html_url: `${this.id.webUrl}/orgs/${this.id.owner.login}/teams/${team.slug}`,
+      name: team.name,
+      slug: team.slug,
+      description: null,
+      privacy: 'closed',
+      notification_setting: 'notifications_enabled',
+      permission: 'pull',
+      members_url: `${api}/members{/member}`,
+      repositories_url: `${api}/repos`,
+      parent: null,
+    };
+  }
+
+  /** The issue side of a pull request (what the Issues endpoints, e.g. add assignees, answer). */
+  issueOfPull(pr: PullRecord, labels: readonly LabelRecord[], comments: number): Record<string, unknown> {
+    const url = `${this.repoApi}/issues/${pr.number}`;
+    const html = `${this.repoWeb}/pull/${pr.number}`;
+    return {
+      id: pr.id,
+      node_id: this.nodeId('PR', pr.id),
+      url,
+      repository_url: this.repoApi,
+      labels_url: `${url}/labels{/name}`,
+      comments_url: `${url}/comments`,
+      events_url: `${url}/events`,
+      html_url: html,
+      number: pr.number,
+      state: pr.state,
+      state_reason: null,
+      title: pr.title,
+      body: pr.body,
+      user: this.user(pr.user),
+      labels: labels.map((label) => this.label(label)),
+      assignee: pr.assignees[0] ? this.user(pr.assignees[0]) : null,
+      assignees: pr.assignees.map((user) => this.user(user)),
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments,
+      pull_request: {
+        url: `${this.repoApi}/pulls/${pr.number}`,
+        html_url: html,
+        diff_url: `${html}.diff`,
+        patch_url: `${html}.patch`,
+        merged_at: pr.mergedAt,
+      },
+      closed_at: pr.closedAt,
+      created_at: pr.createdAt,
+      updated_at: pr.updatedAt,
+      draft: pr.draft,
+      author_association: pr.user.association,
+    };
   }
 
   private identity(who: GitIdentity): Record<string, unknown> {

@@ -36,6 +36,13 @@ export const OCTOCAT: FakeUser = {
   association: 'MEMBER',
 };
 
+/** A team of the owning organization that has access to the repository (can be asked to review). */
+export interface FakeTeam {
+  id: number;
+  slug: string;
+  name: string;
+}
+
 /** GitHub's committer for commits it creates through the API on a bot's behalf ("web-flow"). */
 export const WEB_FLOW = { name: 'GitHub', email: 'noreply@github.com' };
 
@@ -75,6 +82,10 @@ export interface PullRecord {
   baseSha: string;
   user: FakeUser;
   labels: string[];
+  assignees: FakeUser[];
+  /** Review requests still open (GitHub drops a request once that reviewer submits a review). */
+  requestedReviewers: FakeUser[];
+  requestedTeams: FakeTeam[];
   createdAt: string;
   updatedAt: string;
 }

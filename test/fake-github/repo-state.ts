@@ -11,6 +11,7 @@ import type { CommentAnchor, Payloads } from './payloads.js';
 import { isoTime } from './payloads.js';
 import type {
   DeletedRef,
+  FakeTeam,
   FakeUser,
   IssueCommentRecord,
   LabelRecord,
@@ -40,6 +41,10 @@ export class RepoState {
   readonly deletedRefs: DeletedRef[] = [];
   /** Review threads (keyed by their first comment's id) resolved through GraphQL. */
   readonly resolvedThreads = new Set<number>();
+  /** Accounts with access to the repository: who can be asked to review or assigned. */
+  collaborators: FakeUser[] = [];
+  /** The owner's teams with access to the repository. */
+  teams: FakeTeam[] = [];
   /** The repository setting "Allow GitHub Actions to create and approve pull requests". */
   actionsCanCreatePullRequests = true;
 
@@ -308,6 +313,15 @@ export class RepoState {
 
   hunkAt(diff: PullDiff, path: string, side: Side, line: number): Hunk | undefined {
     return findHunk(diff.hunks.get(path) ?? [], side, line);
+  }
+
+  /** The collaborator with this login (GitHub compares logins without case), or undefined. */
+  collaborator(login: string): FakeUser | undefined {
+    return this.collaborators.find((user) => user.login.toLowerCase() === login.toLowerCase());
+  }
+
+  team(slug: string): FakeTeam | undefined {
+    return this.teams.find((team) => team.slug.toLowerCase() === slug.toLowerCase());
   }
 
   // ---- labels ----

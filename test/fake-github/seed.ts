@@ -107,6 +107,9 @@ export async function openPullRequest(state: RepoState, seed: PullRequestSeed): 
     baseSha,
     user,
     labels: [...(seed.labels ?? [])],
+    assignees: [],
+    requestedReviewers: [],
+    requestedTeams: [],
     createdAt: at,
     updatedAt: at,
   };

@@ -13,8 +13,8 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { faults, startFakeGitHub } from './server.js';
-import type { FakeGitHub, FakeGitHubOptions } from './server.js';
+import { faults, OCTOCAT, startFakeGitHub } from './server.js';
+import type { FakeGitHub, FakeGitHubOptions, FakeUser } from './server.js';
 
 const BRANCH = 'cookie-hardener/remediation';
 const APP_V1 =
@@ -555,6 +555,142 @@ describe('reviews', () => {
     );
     expect(resolved.resolveReviewThread.thread.isResolved).toBe(true);
     expect(server.isThreadResolved(comment.id)).toBe(true);
+  });
+});
+
+describe('review requests and assignees', () => {
+  const ALICE: FakeUser = {
+    login: 'alice',
+    id: 1_001,
+    type: 'User',
+    name: 'Alice',
+    email: 'alice@example.com',
+    association: 'COLLABORATOR',
+  };
+
+  async function setup() {
+    const server = await start({ collaborators: [OCTOCAT, ALICE], teams: ['security'] });
+    await server.pushBranch('feature', { 'src/app.js': APP_V2 });
+    // Opened by octocat, as seeded pull requests are.
+    const pr = await server.openPullRequest({ head: 'feature' });
+    return { server, octokit: client(server), pr };
+  }
+
+  it('requests reviewers and teams, answering 201 with the pull request that now lists them', async () => {
+    const { server, octokit, pr } = await setup();
+    const { owner, repo } = server;
+    const answer = await octokit.rest.pulls.requestReviewers({
+      owner,
+      repo,
+      pull_number: pr.number,
+      reviewers: ['Alice'],
+      team_reviewers: ['security'],
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.data).toMatchObject({
+      number: pr.number,
+      requested_reviewers: [{ login: 'alice', id: 1_001, type: 'User' }],
+      requested_teams: [
+        { slug: 'security', name: 'security', html_url: 'https://github.com/orgs/acme/teams/security' },
+      ],
+    });
+    // A second request for the same people adds nobody twice.
+    await octokit.rest.pulls.requestReviewers({ owner, repo, pull_number: pr.number, reviewers: ['alice'] });
+    const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
+    expect(data.requested_reviewers?.map((user) => user.login)).toEqual(['alice']);
+    expect(data.requested_teams?.map((team) => team.slug)).toEqual(['security']);
+    expect(server.schemaViolations).toEqual([]);
+  });
+
+  it('refuses the whole request for the author or anyone without access, as GitHub words it', async () => {
+    const { server, octokit, pr } = await setup();
+    const { owner, repo } = server;
+    const author = await failure(
+      octokit.rest.pulls.requestReviewers({
+        owner,
+        repo,
+        pull_number: pr.number,
+        reviewers: ['alice', 'OctoCat'],
+      }),
+    );
+    expect([author.status, author.response?.data]).toEqual([
+      422,
+      {
+        message: 'Review cannot be requested from pull request author.',
+        documentation_url:
+          'https://docs.github.com/rest/reference/pulls#request-reviewers-for-a-pull-request',
+        status: '422',
+      },
+    ]);
+    const stranger = await failure(
+      octokit.rest.pulls.requestReviewers({
+        owner,
+        repo,
+        pull_number: pr.number,
+        reviewers: ['alice', 'mallory'],
+      }),
+    );
+    expect([stranger.status, (stranger.response?.data as { message: string }).message]).toEqual([
+      422,
+      'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/webapp repository.',
+    ]);
+    const team = await failure(
+      octokit.rest.pulls.requestReviewers({
+        owner,
+        repo,
+        pull_number: pr.number,
+        team_reviewers: ['platform'],
+      }),
+    );
+    expect((team.response?.data as { message: string }).message).toBe(
+      'Reviews may only be requested from collaborators. One or more of the teams you specified is not a collaborator of the acme/webapp repository.',
+    );
+    expect(server.pulls[0]).toMatchObject({ requestedReviewers: [], requestedTeams: [] });
+  });
+
+  it('assigns collaborators and silently leaves out everyone else, answering 201 with the issue', async () => {
+    const { server, octokit, pr } = await setup();
+    const { owner, repo } = server;
+    const answer = await octokit.rest.issues.addAssignees({
+      owner,
+      repo,
+      issue_number: pr.number,
+      assignees: ['ALICE', 'mallory', 'octocat'],
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.data).toMatchObject({
+      number: pr.number,
+      assignee: { login: 'alice' },
+      pull_request: { html_url: `https://github.com/acme/webapp/pull/${pr.number}` },
+    });
+    expect(answer.data.assignees?.map((user) => user.login)).toEqual(['alice', 'octocat']);
+    const listed = await octokit.rest.pulls.list({ owner, repo, head: `${owner}:feature` });
+    expect(listed.data[0]?.assignees?.map((user) => user.login)).toEqual(['alice', 'octocat']);
+    expect(server.schemaViolations).toEqual([]);
+  });
+
+  it('refuses a title longer than 256 characters', async () => {
+    const { server, octokit, pr } = await setup();
+    const { owner, repo } = server;
+    const long = await failure(
+      octokit.rest.pulls.update({ owner, repo, pull_number: pr.number, title: 'x'.repeat(257) }),
+    );
+    expect([long.status, long.response?.data]).toEqual([
+      422,
+      {
+        message: 'Validation Failed',
+        errors: [
+          {
+            resource: 'Issue',
+            code: 'custom',
+            field: 'title',
+            message: 'title is too long (maximum is 256 characters)',
+          },
+        ],
+        documentation_url: 'https://docs.github.com/rest/pulls/pulls#update-a-pull-request',
+        status: '422',
+      },
+    ]);
   });
 });
 

@@ -593,6 +593,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   );
   state.actionsCanCreatePullRequests = options.allowActionsToCreatePullRequests ?? true;
   state.registerUser(OCTOCAT);
+  state.collaborators = [...(options.collaborators ?? [OCTOCAT])];
+  for (const user of state.collaborators) state.registerUser(user);
+  state.teams = (options.teams ?? []).map((slug, index) => ({ id: 7_000_001 + index, slug, name: slug }));
   const fake = new FakeGitHubServer(state, options, owner, repo);
   try {
     await fake.listen();

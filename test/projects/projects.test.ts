@@ -224,4 +224,24 @@ describe('regression projects', () => {
     expect(result.evidence).toEqual([['auth.js:8', 'auth.js:9']]);
     expect(result.changed).toEqual({});
   });
+
+  it("(e6) follows the request where the project's own cookies take Secure from it (warehouse)", () => {
+    const result = run('scheme-following');
+    expect(result.summary).toEqual([
+      ['shop/static/banner.js', 2, 'banner', 'secure-missing', 'manual'],
+      ['shop/views.py', 7, 'remember', 'secure-conditional', 'conditional'],
+      ['shop/views.py', 14, 'locale', 'secure-missing', 'fixable'],
+      ['shop/views.py', 19, 'visitor', 'secure-missing', 'manual'],
+    ]);
+    expect(result.evidence).toEqual([['shop/views.py:7'], [], ['shop/views.py:7'], ['shop/views.py:7']]);
+    expect(result.findings[3]!.message).toBe(
+      'Cookie "visitor" (Response.set_cookie()): Secure is not set. Not changed: the project\'s other cookies take Secure from the request\'s scheme (a cookie here takes Secure from `request.scheme == "https"` (shop/views.py:7)), so the project expects to be reached over plain HTTP somewhere, where a Secure cookie is dropped; this cookie cannot name the request here; make it follow the request as they do.',
+    );
+    expect(result.changed).toEqual({
+      'shop/views.py': source('scheme-following', 'shop/views.py').replace(
+        'request.params["locale"], httponly=True)',
+        'request.params["locale"], httponly=True, secure=request.scheme == "https")',
+      ),
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileChange } from '../../model.js';
 import type { DeliveryState, PullRequestState } from '../../report/pr-body.js';
+import { commitMessage } from '../remediation/commit-message.js';
 import { DEFAULT_NOTES, extractNotes, renderNotesSection } from '../remediation/notes.js';
 import {
   CLOSED_AS_DONE,
@@ -24,6 +25,7 @@ import {
   isPullRequestAlreadyExists,
   isPullRequestsNotPermitted,
 } from './errors.js';
+import { handPullRequestTo, type PullPeople } from './pull-people.js';
 import type { HostComment, HostIdentity, HostPull, RepoHost } from './repo-host.js';
 import { blobSha, workspaceStoredForm, type StoredForm } from '../stored-form.js';
 
@@ -51,7 +53,12 @@ export interface RemediationRequest {
   /** The branch the workspace is a checkout of (refs/heads/… of the event), or null when it is none. */
   checkoutBranch: string | null;
   changes: readonly FileChange[];
+  /** The pull request's title; a change of it is written on the next run (it is part of the rendering). */
   title: string;
+  /** The first line of the commits the run writes (the trailer is added below it). */
+  commitSubject: string;
+  /** Asked to review and assigned when the pull request opens, never on later runs. */
+  people: PullPeople;
   /** The body for these findings, carrying the delivery's own state and the people-editable notes section. */
   renderBody: (delivery: DeliveryState, notes: string) => string;
   /** Digest of the findings' fingerprints; a PR closed unmerged stays closed while it is the same. */
@@ -302,13 +309,7 @@ async function deliver(
   if (step.kind === 'keep') {
     head = step.head;
   } else {
-    const message = [
-      request.title,
-      '',
-      `Adds the missing HttpOnly / Secure cookie flags in ${step.files.length} file${step.files.length === 1 ? '' : 's'}; the pull request explains each change.`,
-      '',
-      COMMIT_TRAILER,
-    ].join('\n');
+    const message = commitMessage(request.commitSubject, step.files.length);
     head = await call('create the fixed tree and commit', () =>
       host.createCommit(snapshot.baseSha, snapshot.baseTreeSha, step.files, message),
     );
@@ -366,6 +367,7 @@ async function deliver(
   if (request.labels.length > 0) {
     await call(`label #${created.number}`, () => host.addLabels(created.number, request.labels));
   }
+  await handPullRequestTo(host, created.number, request.people, snapshot.identity, log);
   log.info(`Opened #${created.number}: ${created.url}`);
   log.notice(
     'Pull requests opened with the workflow token do not start other workflows (no CI runs on them until someone ' +

@@ -101,6 +101,19 @@ export interface RepoHost {
     fields: { title?: string; body?: string; state?: 'open' | 'closed' },
   ): Promise<void>;
   addLabels(number: number, labels: readonly string[]): Promise<void>;
+  /**
+   * Asks accounts and teams (slugs) to review. GitHub refuses the whole request (422) when any one of them
+   * cannot be asked (the pull request's author, someone without access), and asks nobody then.
+   */
+  requestReviewers(
+    number: number,
+    reviewers: { users: readonly string[]; teams: readonly string[] },
+  ): Promise<void>;
+  /**
+   * Assigns accounts; answers the logins assigned afterwards. GitHub drops accounts it cannot assign without
+   * an error, so the answer is the only way to tell.
+   */
+  addAssignees(number: number, logins: readonly string[]): Promise<string[]>;
   comment(number: number, body: string): Promise<void>;
 
   // ---- the pull request review (review mode) ----
@@ -537,6 +550,29 @@ class OctokitRepoHost implements RepoHost {
       issue_number: number,
       labels: [...labels],
     });
+  }
+
+  async requestReviewers(
+    number: number,
+    reviewers: { users: readonly string[]; teams: readonly string[] },
+  ): Promise<void> {
+    await this.github.rest.pulls.requestReviewers({
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number,
+      ...(reviewers.users.length > 0 ? { reviewers: [...reviewers.users] } : {}),
+      ...(reviewers.teams.length > 0 ? { team_reviewers: [...reviewers.teams] } : {}),
+    });
+  }
+
+  async addAssignees(number: number, logins: readonly string[]): Promise<string[]> {
+    const { data } = await this.github.rest.issues.addAssignees({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: number,
+      assignees: [...logins],
+    });
+    return (data.assignees ?? []).map((user) => user.login);
   }
 
   async comment(number: number, body: string): Promise<void> {

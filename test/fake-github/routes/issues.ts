@@ -88,9 +88,27 @@ async function addLabels(state: RepoState, request: RouteRequest): Promise<Route
   return { status: 200, body: state.labelsOf(pr).map((label) => state.payloads.label(label)) };
 }
 
+/**
+ * Assignees. GitHub answers 201 with the issue and silently leaves out anyone it cannot assign (its docs:
+ * "Assignees are silently ignored otherwise"; plur-ai/plur#862 met it in practice), so the answer's
+ * `assignees` is the only sign. Items may be logins or { login }.
+ */
+async function addAssignees(state: RepoState, request: RouteRequest): Promise<RouteResponse> {
+  const pr = issueOr404(state, request);
+  const items = ((request.body ?? {}) as { assignees?: Array<string | { login: string }> }).assignees ?? [];
+  for (const item of items) {
+    const user = state.collaborator(typeof item === 'string' ? item : item.login);
+    if (user && !pr.assignees.includes(user)) pr.assignees.push(user);
+  }
+  pr.updatedAt = state.nowIso();
+  const comments = state.issueComments.filter((comment) => comment.issueNumber === pr.number).length;
+  return { status: 201, body: state.payloads.issueOfPull(pr, state.labelsOf(pr), comments) };
+}
+
 export const issueRoutes: RouteTable = {
   'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': listComments,
   'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': createComment,
   'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}': updateComment,
   'POST /repos/{owner}/{repo}/issues/{issue_number}/labels': addLabels,
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees': addAssignees,
 };

@@ -4,7 +4,7 @@ const app = express()
 
 app.get('/', (request, response) => {
   // ok: adonisjs-response-cookie
-  // ruleid: express-res-cookie
+  // ruleid: express-res-cookie httpOnly-missing secure-false fixable
   response.cookie('sid', 'abc', { secure: false })
   response.end()
 })

@@ -10,8 +10,6 @@ export const auth = new Elysia({ prefix: '/auth' })
     cookie.session_id.set({ value: token, path: '/', maxAge: 60 * 60 * 24 });
     // ruleid: elysia-cookie secure-false fixable
     cookie['auth_token'].set({ value: token, httpOnly: true, secure: false });
-    // ruleid: elysia-cookie secure-conditional conditional
-    cookie.refresh_token.update({ value: token, httpOnly: true, secure: request.url.startsWith('https:') });
     // ok: elysia-cookie
     cookie.sid.set({ value: token, httpOnly: true, secure: true, sameSite: 'lax' });
     // ok: elysia-cookie

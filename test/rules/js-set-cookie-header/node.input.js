@@ -41,8 +41,6 @@ function csrf(res, token, attributes) {
 }
 
 const server = http.createServer((req, res) => {
-  // ruleid: js-set-cookie-header secure-conditional conditional
-  res.setHeader('Set-Cookie', `sid=abc; HttpOnly${req.secure ? '; Secure' : ''}`);
   res.end();
 });
 

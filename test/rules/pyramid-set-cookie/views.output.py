@@ -12,8 +12,6 @@ def login(request):
     request.response.set_cookie("session_id", new_session(), max_age=3600, httponly=True, secure=True)
     # ruleid: pyramid-set-cookie httpOnly-false secure-false manual
     request.response.set_cookie("auth_token", token(), secure=True, httponly=False)
-    # ruleid: pyramid-set-cookie secure-conditional conditional
-    request.response.set_cookie("sid", sid(), httponly=True, secure=request.scheme == "https")
     # ruleid: pyramid-set-cookie secure-false manual
     request.response.set_cookie("session", sid(), httponly=True, secure=DEBUG)
     # positional: max_age, path, domain, secure, httponly

@@ -17,8 +17,6 @@ class Login(resource.Resource):
         # positional: expires, domain, path, max_age, comment, secure, httpOnly
         # ruleid: twisted-add-cookie secure-false fixable
         request.addCookie(b"sid", sid(), None, None, b"/", None, None, True, True)
-        # ruleid: twisted-add-cookie secure-conditional conditional
-        request.addCookie(b"sid", sid(), httpOnly=True, secure=request.isSecure())
         # ruleid: twisted-add-cookie secure-false manual
         request.addCookie(b"session", sid(), httpOnly=True, secure=DEBUG)
         # ruleid: twisted-add-cookie httpOnly-missing secure-missing fixable

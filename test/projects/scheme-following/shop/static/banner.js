@@ -1,0 +1,3 @@
+export function dismiss() {
+  document.cookie = "banner=closed; path=/";
+}

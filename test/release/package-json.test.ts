@@ -1,0 +1,38 @@
+// What makes the package publishable and the CLI runnable from a clone, checked without building anything.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as Record<string, unknown>;
+
+describe('package.json', () => {
+  it('can be published: not private, a bin, the files it ships, the Node versions it runs on', () => {
+    expect(pkg.private).toBeUndefined();
+    expect(pkg.license).toBe('MIT');
+    expect(pkg.bin).toEqual({ 'cookie-hardener': 'dist/cli.js' });
+    expect(pkg.files).toEqual(['dist/cli.js', 'CHANGELOG.md']);
+    expect(pkg.engines).toEqual({ node: '>=20.19' });
+  });
+
+  it('has no runtime dependencies: dist/cli.js bundles everything it imports apart from Node itself', () => {
+    expect(pkg.dependencies).toBeUndefined();
+    const bundle = readFileSync(`${ROOT}dist/cli.js`, 'utf8');
+    const imported = new Set(
+      [
+        ...bundle.matchAll(/^import [^;]*? from "([^"]+)";$/gm),
+        ...bundle.matchAll(/\brequire\("([^"]+)"\)/g),
+      ].map((match) => match[1]!),
+    );
+    const builtins = new Set(['buffer', 'fs', 'os', 'path', 'process', 'util', 'crypto', 'child_process']);
+    for (const name of imported) expect(name.startsWith('node:') || builtins.has(name), name).toBe(true);
+  });
+
+  it('records dist/cli.js as executable in git', () => {
+    const staged = spawnSync('git', ['ls-files', '--stage', '--', 'dist/cli.js'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(staged.stdout.split(' ')[0]).toBe('100755');
+  });
+});
