@@ -185,6 +185,11 @@ export interface Finding {
   beforeMerging: string[];
   /** Stable across runs and unrelated edits: rule, file, cookie and problems, not line numbers. */
   fingerprint: string;
+  /**
+   * Set only when the repository has a baseline file: true when the finding was recorded there, so
+   * `fail-on` does not count it (it is still reported and still fixed).
+   */
+  baselined?: boolean;
   /** The splices that make this finding's fix (empty when nothing is changed); may be shared with others. */
   edits: Edit[];
 }

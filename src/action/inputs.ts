@@ -5,6 +5,8 @@ import type { Attribute, SameSiteValue } from '../model.js';
 
 export type Mode = 'auto' | 'pr' | 'review' | 'report';
 export type FailOn = 'none' | 'weak' | 'any';
+/** What `fail-on` (the action input, the CLI's `--fail-on`) accepts. */
+export const FAIL_ON_VALUES: readonly FailOn[] = ['none', 'weak', 'any'];
 
 export interface ActionInputs {
   token: string;
@@ -67,28 +69,13 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
 
   const token = read('token').trim();
   const mode = choice<Mode>('mode', ['auto', 'pr', 'review', 'report'], 'auto');
-  const failOn = choice<FailOn>('fail-on', ['none', 'weak', 'any'], 'none');
+  const failOn = choice<FailOn>('fail-on', FAIL_ON_VALUES, 'none');
   const draft = boolean('draft');
   const dryRun = boolean('dry-run');
   const allowPullRequestTarget = boolean('allow-pull-request-target');
 
-  // `flags: httpOnly, secure, sameSite` or `sameSite=strict`
-  let flags: Attribute[] | null = null;
-  let sameSite: SameSiteValue = 'lax';
-  const flagList = splitList(read('flags'));
-  if (flagList.length > 0) {
-    flags = [];
-    for (const item of flagList) {
-      const [name, value] = item.split('=').map((part) => part.trim());
-      const setting = readAttributeSetting(name, value === undefined ? true : value);
-      if ('error' in setting) problems.push(`input \`flags\`: ${setting.error}`);
-      else {
-        if (setting.sameSite) sameSite = setting.sameSite;
-        if (setting.enabled) flags.push(setting.attribute);
-      }
-    }
-    flags = sortAttributes(flags);
-  }
+  const { flags, sameSite, problems: flagProblems } = parseFlagsList(read('flags'));
+  problems.push(...flagProblems.map((problem) => `input \`flags\`: ${problem}`));
 
   const branch = read('branch').trim() || 'cookie-hardener/remediation';
   if (!isValidBranchName(branch)) problems.push(`input \`branch\` is not a valid branch name: "${branch}"`);
@@ -143,6 +130,32 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
     dryRun,
     allowPullRequestTarget,
   };
+}
+
+/**
+ * `flags` as the action input and the CLI's `--flags` take it: `httpOnly, secure, sameSite` or
+ * `sameSite=strict`. Empty text leaves the config file's flags (null); each bad item is one problem.
+ */
+export function parseFlagsList(text: string): {
+  flags: Attribute[] | null;
+  sameSite: SameSiteValue;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  let sameSite: SameSiteValue = 'lax';
+  const items = splitList(text);
+  if (items.length === 0) return { flags: null, sameSite, problems };
+  const flags: Attribute[] = [];
+  for (const item of items) {
+    const [name, value] = item.split('=').map((part) => part.trim());
+    const setting = readAttributeSetting(name, value === undefined ? true : value);
+    if ('error' in setting) problems.push(setting.error);
+    else {
+      if (setting.sameSite) sameSite = setting.sameSite;
+      if (setting.enabled) flags.push(setting.attribute);
+    }
+  }
+  return { flags: sortAttributes(flags), sameSite, problems };
 }
 
 /** Inputs take a list one per line or comma-separated. */
@@ -226,8 +239,11 @@ export function isValidBranchName(name: string): boolean {
   );
 }
 
+/** The settings the action inputs and the CLI options can lay over the repository config. */
+export type ConfigOverrides = Pick<ActionInputs, 'paths' | 'exclude' | 'flags' | 'sameSite'>;
+
 /** The repository config with the inputs laid over it (inputs win where they are set). */
-export function applyInputs(config: Config, inputs: ActionInputs): Config {
+export function applyInputs(config: Config, inputs: ConfigOverrides): Config {
   return {
     ...config,
     paths: inputs.paths.length > 0 ? inputs.paths : config.paths,

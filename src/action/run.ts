@@ -3,6 +3,8 @@ import * as core from '@actions/core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { loadBaseline, markBaselined } from '../baseline/apply.js';
+import { BASELINE_PATH } from '../baseline/file.js';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
 import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
 import { createGitHubRepoHost } from '../deliver/github/repo-host.js';
@@ -12,7 +14,8 @@ import { loadConfig } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
-import { isWeak, summaryLine } from '../report/console.js';
+import { summaryLine } from '../report/console.js';
+import { countForGate } from '../report/gate.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
 import { renderSarif } from '../report/sarif.js';
@@ -118,19 +121,26 @@ function reportScan(
 function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlySet<string>): ScanResult {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
   const config = applyInputs(loadConfig(workspace, explicit, workspace), inputs);
+  const baseline = loadBaseline(workspace);
   core.startGroup('Scan');
   try {
     const discovery = discoverFiles(workspace, config);
     core.info(
       `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'}).`,
     );
-    return scanFiles({
+    if (baseline !== null) {
+      core.info(
+        `Baseline ${BASELINE_PATH}: ${baseline.length} finding${baseline.length === 1 ? '' : 's'} recorded.`,
+      );
+    }
+    const result = scanFiles({
       files: only ? discovery.files.filter((file) => only.has(file)) : discovery.files,
       evidenceFiles: discovery.evidenceFiles,
       read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
       config,
       skipped: discovery.skipped,
     });
+    return markBaselined(result, baseline);
   } finally {
     core.endGroup();
   }
@@ -289,18 +299,19 @@ export function writeSummary(markdown: string): void {
   }
 }
 
-/** `fail-on`: weak → a weak cookie not handled by this run; any → any finding not handled. */
+/**
+ * `fail-on`: weak → a weak cookie not handled by this run; any → any finding not handled. Findings the
+ * repository's baseline holds are not counted.
+ */
 function gate(failOn: FailOn, findings: readonly Finding[], handled: ReadonlySet<Finding>): void {
-  if (failOn === 'none') return;
-  const open = findings.filter((finding) => !handled.has(finding));
-  const failing = failOn === 'any' ? open : open.filter(isWeak);
-  if (failing.length > 0) {
-    core.setFailed(
-      failing.length === 1
-        ? `1 cookie finding ${failOn === 'any' ? 'remains' : 'leaves a cookie weak'} (fail-on: ${failOn}).`
-        : `${failing.length} cookie findings ${failOn === 'any' ? 'remain' : 'leave cookies weak'} (fail-on: ${failOn}).`,
-    );
-  }
+  const { counted, baselined, fails } = countForGate(failOn, findings, handled);
+  if (!fails) return;
+  const besides = baselined.length > 0 ? ` (${baselined.length} more in the baseline)` : '';
+  core.setFailed(
+    counted.length === 1
+      ? `1 cookie finding ${failOn === 'any' ? 'remains' : 'leaves a cookie weak'}${besides} (fail-on: ${failOn}).`
+      : `${counted.length} cookie findings ${failOn === 'any' ? 'remain' : 'leave cookies weak'}${besides} (fail-on: ${failOn}).`,
+  );
 }
 
 export function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> {

@@ -1,79 +1,157 @@
-// argv → what the person asked for. Every mistake becomes a UsageError naming the bad argument.
+// argv → what the person asked for. Every mistake becomes a UsageError naming the bad argument; messages
+// start in lower case after the `cookie-hardener: ` prefix and quote names the way they are typed.
 import { parseArgs } from 'node:util';
+import { FAIL_ON_VALUES, parseFlagsList, splitList, type FailOn } from '../action/inputs.js';
 import { UsageError } from '../errors.js';
+import type { Attribute, SameSiteValue } from '../model.js';
+import { closestName } from './suggest.js';
 
-export type Format = 'text' | 'json' | 'markdown';
+export type Format = 'text' | 'json' | 'markdown' | 'sarif';
+export type Command = 'scan' | 'fix' | 'baseline';
 
 export interface CliRequest {
-  command: 'scan' | 'fix' | 'help' | 'version';
-  folder: string;
+  /** `usage`: no arguments at all, answered with the usage on stderr and exit 2. */
+  command: Command | 'help' | 'version' | 'usage';
+  /** Files and folders as typed (none: the current folder). */
+  targets: string[];
   format: Format;
   dryRun: boolean;
   quiet: boolean;
   debug: boolean;
   configFile: string | null;
+  failOn: FailOn;
+  /** Where the report goes instead of stdout. */
+  output: string | null;
+  /** `--flags` and `--exclude`, laid over the config file as the action inputs are. */
+  flags: Attribute[] | null;
+  sameSite: SameSiteValue;
+  exclude: string[];
 }
 
-export const USAGE = `Usage: cookie-hardener <scan|fix> [folder] [options]
+export const USAGE = `Usage: cookie-hardener <scan|fix|baseline> [paths...] [options]
 
 Finds cookies set without HttpOnly / Secure in JavaScript, TypeScript and Python code, and fixes them.
 
 Commands:
-  scan [folder]        report weak cookie settings (default folder: .)
-  fix [folder]         fix them in place (files are written atomically)
+  scan [paths...]      report weak cookie settings (default: the current folder)
+  fix [paths...]       fix them in place (files are written atomically)
+  baseline [paths...]  record today's findings in .github/cookie-hardener-baseline.json; from then on
+                       --fail-on (and the action's fail-on) counts only findings not recorded there
+
+Paths: one folder is scanned as a project of its own (its config file, its baseline). Several paths, or a
+file, are scanned from the repository that holds them (the folder with .git, else the current folder),
+and findings are shown relative to it.
 
 Options:
+  --format <f>         text (default), json, sarif or markdown
+  --output <file>      write the report to <file> (atomically); the summary still goes to the console
+  --fail-on <when>     exit 1 when: weak (default) weak findings remain, any: any finding remains,
+                       none: never
+  --flags <list>       flags to enforce, as the action input: httpOnly,secure or secure,sameSite=strict
+  --exclude <list>     paths or globs to leave out, comma-separated (may be repeated)
   --dry-run            with fix: print the findings and the diff, write nothing
-  --format <f>         text (default), json or markdown
   --config <file>      a cookie-hardener.yml (default: .github/cookie-hardener.yml when present)
-  --quiet              print only weak findings and the summary
+  --quiet              print only weak findings outside the baseline, and the summary
   --debug              print stack traces for unexpected errors
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 nothing weak remains, 1 weak findings remain, 2 usage or runtime error.
+Exit codes: 0 nothing --fail-on counts, 1 findings --fail-on counts remain, 2 usage or runtime error.
 `;
+
+const COMMANDS: readonly Command[] = ['scan', 'fix', 'baseline'];
+const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif'];
+
+const OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  'fail-on': { type: 'string' },
+  flags: { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
+/** Options that shape a report; `baseline` writes no report. */
+const REPORT_OPTIONS = ['format', 'output', 'fail-on', 'quiet', 'dry-run'] as const;
 
 export function parseCliArguments(argv: readonly string[]): CliRequest {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'dry-run': { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        config: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    throw new UsageError(describeParseError(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
-  const base = {
-    format: 'text' as Format,
+  const { flags, sameSite, problems } = parseFlagsList(values.flags ?? '');
+  const base: CliRequest = {
+    command: 'scan',
+    targets: [],
+    format: 'text',
     dryRun: values['dry-run'] ?? false,
     quiet: values.quiet ?? false,
     debug: values.debug ?? false,
     configFile: values.config ?? null,
-    folder: '.',
+    failOn: 'weak',
+    output: values.output ?? null,
+    flags,
+    sameSite,
+    exclude: (values.exclude ?? []).flatMap(splitList),
   };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
-  const [command, folder, ...extra] = positionals;
-  if (command === undefined) throw new UsageError('missing command: use `scan` or `fix` (see --help)');
-  if (command !== 'scan' && command !== 'fix')
-    throw new UsageError(`unknown command "${command}": use \`scan\` or \`fix\``);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one folder`);
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'markdown') {
-    throw new UsageError(`--format must be text, json or markdown (got "${format}")`);
+  if (argv.length === 0) return { ...base, command: 'usage' };
+
+  const [command, ...targets] = positionals;
+  if (command === undefined) throw new UsageError('missing command: use `scan`, `fix` or `baseline`');
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const guess = closestName(command, [...COMMANDS, '--help', '--version']);
+    throw new UsageError(
+      `unknown command \`${command}\`: ${guess ? `did you mean \`${guess}\`?` : 'use `scan`, `fix` or `baseline`'}`,
+    );
   }
-  if (base.dryRun && command !== 'fix') throw new UsageError('--dry-run only applies to `fix`');
-  return { ...base, command, folder: folder ?? '.', format };
+  if (problems.length > 0) throw new UsageError(`\`--flags\`: ${problems.join('; ')}`);
+  if (values.flags !== undefined && flags === null) throw new UsageError('`--flags` needs at least one flag');
+  if (values.output !== undefined && values.output.trim() === '')
+    throw new UsageError('`--output` needs a file name');
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`\`--format\` must be text, json, sarif or markdown (got "${format}")`);
+  }
+  const failOn = values['fail-on'] ?? 'weak';
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
+    throw new UsageError(`\`--fail-on\` must be ${FAIL_ON_VALUES.join(', ')} (got "${failOn}")`);
+  }
+  if (command === 'baseline') {
+    const misplaced = REPORT_OPTIONS.find((name) => values[name] !== undefined);
+    if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`baseline\``);
+  }
+  if (base.dryRun && command !== 'fix') throw new UsageError('`--dry-run` only applies to `fix`');
+  return {
+    ...base,
+    command: command as Command,
+    targets,
+    format: format as Format,
+    failOn: failOn as FailOn,
+  };
+}
+
+/** Node's parser messages, in our words and with a guess at the option meant. */
+function describeParseError(error: Error & { code?: string }): string {
+  const option = /^(?:Unknown option|Option) '([^' ]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const guess = closestName(option, OPTION_NAMES);
+    return `unknown option \`${option}\`${guess ? `: did you mean \`${guess}\`?` : ' (see `--help`)'}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return error.message.includes('argument missing')
+      ? `\`${option}\` needs a value`
+      : `\`${option}\` takes no value`;
+  }
+  const message = error.message.replace(/\. To specify a positional argument.*$/s, '');
+  return message.charAt(0).toLowerCase() + message.slice(1);
 }

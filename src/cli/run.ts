@@ -1,19 +1,26 @@
 // The CLI shell: arguments in, report out, exit code back. All decisions happen in the core.
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { applyInputs } from '../action/inputs.js';
+import { baselineFingerprints, loadBaseline, markBaselined } from '../baseline/apply.js';
+import { BASELINE_PATH, renderBaseline } from '../baseline/file.js';
 import { writeChanges } from '../deliver/local.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfig } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
-import { isWeak, renderText } from '../report/console.js';
+import { renderText, summaryLine } from '../report/console.js';
 import { escapeControlCharacters } from '../report/control-chars.js';
 import { renderUnifiedDiff } from '../report/diff.js';
 import { renderJson } from '../report/json.js';
+import { countForGate, exitSentence } from '../report/gate.js';
 import { renderAnalysis } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
 import { scanFiles } from '../scan.js';
 import { VERSION } from '../version.js';
 import { parseCliArguments, USAGE, type CliRequest } from './args.js';
+import { writeProjectFile, writeReportFile } from './output.js';
+import { resolveTargets } from './targets.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -34,7 +41,11 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       io.stdout(`${VERSION}\n`);
       return 0;
     }
-    return runScan(request, io);
+    if (request.command === 'usage') {
+      io.stderr(USAGE);
+      return 2;
+    }
+    return runCommand(request, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}\n`);
@@ -43,17 +54,23 @@ export function runCli(argv: readonly string[], io: CliIO): number {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`cookie-hardener: unexpected error: ${escapeControlCharacters(message)}\n`);
     if (request?.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    else io.stderr('Run again with --debug for details.\n');
+    else io.stderr('cookie-hardener: run again with --debug for details\n');
     return 2;
   }
 }
 
-function runScan(request: CliRequest, io: CliIO): number {
-  const folder = resolveFolder(request.folder);
-  if (!existsSync(folder)) throw new UsageError(`folder not found: ${request.folder}`);
-  if (!statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${request.folder}`);
-  const config = loadConfig(folder, request.configFile, process.cwd());
-  const discovery = discoverFiles(request.folder, config);
+function runCommand(request: CliRequest, io: CliIO): number {
+  const cwd = process.cwd();
+  const target = resolveTargets(request.targets, cwd);
+  const config = applyInputs(loadConfig(target.root, request.configFile, cwd), {
+    paths: target.paths,
+    exclude: request.exclude,
+    flags: request.flags,
+    sameSite: request.sameSite,
+  });
+  // Read before anything is written: a broken baseline stops `fix` before it touches a file.
+  const baseline = request.command === 'baseline' ? null : loadBaseline(target.root);
+  const discovery = discoverFiles(target.root, config);
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
@@ -64,6 +81,8 @@ function runScan(request: CliRequest, io: CliIO): number {
     onProgress: progress.update,
   });
   progress.done();
+
+  if (request.command === 'baseline') return writeBaseline(scanned, target.root, cwd, io);
 
   let result: ScanResult = scanned;
   if (request.command === 'fix' && !request.dryRun) {
@@ -81,27 +100,46 @@ function runScan(request: CliRequest, io: CliIO): number {
       ],
     };
   }
+  result = markBaselined(result, baseline);
 
-  if (request.format === 'json') io.stdout(renderJson(result));
-  else if (request.format === 'markdown') {
-    const mode = request.command === 'fix' && !request.dryRun ? 'fix' : 'scan';
-    io.stdout(renderAnalysis(result, { mode }));
-  } else {
-    io.stdout(renderText(result, { quiet: request.quiet }));
-    if (request.command === 'fix' && request.dryRun && result.changes.length > 0) {
-      io.stdout(`\n${renderUnifiedDiff(result.changes)}`);
-    }
-  }
-  return result.findings.some(isWeak) ? 1 : 0;
+  const gate = countForGate(request.failOn, result.findings);
+  const exitLine = exitSentence(request.failOn, gate);
+  const report = renderReport(request, result, exitLine);
+  if (request.output !== null) {
+    writeReportFile('`--output`', request.output, report);
+    io.stdout(`${summaryLine(result)}\n${exitLine}\n`);
+  } else io.stdout(report);
+  return gate.fails ? 1 : 0;
 }
 
-/** The folder's real path, or the path as given when it does not exist (discover reports that). */
-function resolveFolder(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return folder;
+function renderReport(request: CliRequest, result: ScanResult, exitLine: string): string {
+  switch (request.format) {
+    case 'json':
+      return renderJson(result);
+    case 'sarif':
+      return renderSarif(result);
+    case 'markdown':
+      return renderAnalysis(result, { mode: request.command === 'fix' && !request.dryRun ? 'fix' : 'scan' });
+    case 'text': {
+      const text = `${renderText(result, { quiet: request.quiet })}${exitLine}\n`;
+      const diff = request.command === 'fix' && request.dryRun && result.changes.length > 0;
+      return diff ? `${text}\n${renderUnifiedDiff(result.changes)}` : text;
+    }
   }
+}
+
+function writeBaseline(result: ScanResult, root: string, cwd: string, io: CliIO): number {
+  const fingerprints = baselineFingerprints(result.findings);
+  const path = writeProjectFile('the baseline', root, BASELINE_PATH, renderBaseline(fingerprints));
+  // Relative when the current folder is in the project (`../.github/…` from a subfolder), else in full.
+  const fromRoot = relative(root, cwd);
+  const inProject = fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+  const where = inProject ? relative(cwd, path) : path;
+  const count = `${fingerprints.length} finding${fingerprints.length === 1 ? '' : 's'}`;
+  io.stdout(
+    `${summaryLine(result)}\nBaseline written to ${where}: ${count} recorded; --fail-on now counts only findings not in it.\n`,
+  );
+  return 0;
 }
 
 function markWritten(

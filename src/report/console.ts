@@ -1,14 +1,16 @@
-// The text report: one line per finding (`path:line:col  rule-id  message`), then a summary.
+// The text report: one line per finding (`path:line:col  rule-id  message`, then `(in the baseline)` for
+// one the baseline holds), then a summary.
 import type { Finding, Outcome, ScanResult } from '../model.js';
 import { escapeControlCharacters } from './control-chars.js';
 
 export function renderText(result: ScanResult, options: { quiet?: boolean } = {}): string {
   const lines: string[] = [];
   for (const finding of result.findings) {
-    if (options.quiet && !isWeak(finding)) continue;
+    if (options.quiet && (!isWeak(finding) || finding.baselined === true)) continue;
+    const mark = finding.baselined === true ? '  (in the baseline)' : '';
     lines.push(
       escapeControlCharacters(
-        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`,
+        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}${mark}`,
       ),
     );
   }

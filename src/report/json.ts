@@ -16,6 +16,7 @@ export function renderJson(result: ScanResult): string {
       message: finding.message,
       evidence: finding.evidence.map(({ file, line, fact }) => ({ file, line, fact })),
       beforeMerging: finding.beforeMerging,
+      baselined: finding.baselined === true,
     })),
     skipped: result.skipped.map((entry) => ({ file: entry.file, reason: entry.reason })),
     stats: {

@@ -86,6 +86,8 @@ function sarifResult(finding: Finding, ruleIndex: number) {
         }
       : {}),
     partialFingerprints: { 'cookieHardener/v1': finding.fingerprint },
+    // Only when the project has a baseline file: what it holds is `unchanged`, the rest `new`.
+    ...(finding.baselined !== undefined ? { baselineState: finding.baselined ? 'unchanged' : 'new' } : {}),
     properties: {
       cookie: finding.cookie,
       problems: finding.problems,

@@ -78,6 +78,7 @@ describe('cookie-hardener scan', () => {
       'message',
       'evidence',
       'beforeMerging',
+      'baselined',
     ]);
     expect(report.findings[2]!.message).toBe(
       'Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',
@@ -97,23 +98,26 @@ describe('cookie-hardener scan', () => {
       'config/settings.py:14:5  tornado-xsrf-cookie  Cookie "_xsrf" (xsrf_cookie_kwargs): Secure is not set. Fix: secure: True.',
     ]);
     expect(lines[3]).toMatch(/^3 findings \(3 fixable\); 5 files listed, 3 parsed in \d+ ms\.$/);
+    expect(lines.slice(4)).toEqual(['3 weak findings left, fixable with `cookie-hardener fix`: exit 1.']);
   });
 
   it('exits 2 with one line for a folder that does not exist', () => {
     const run = runCliProcess(['scan', '/no/such/folder']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('cookie-hardener: folder not found: /no/such/folder\n');
+    expect(run.stderr).toBe('cookie-hardener: path not found: /no/such/folder\n');
     expect(run.stdout).toBe('');
   });
 
   it('exits 2 on usage mistakes', () => {
     expect(runCliProcess(['scan', '--format', 'xml']).stderr).toBe(
-      'cookie-hardener: --format must be text, json or markdown (got "xml")\n',
+      'cookie-hardener: `--format` must be text, json, sarif or markdown (got "xml")\n',
     );
     expect(runCliProcess(['lint']).status).toBe(2);
-    expect(runCliProcess(['scan', '--bogus']).stderr).toBe("cookie-hardener: Unknown option '--bogus'\n");
+    expect(runCliProcess(['scan', '--bogus']).stderr).toBe(
+      'cookie-hardener: unknown option `--bogus` (see `--help`)\n',
+    );
     expect(runCliProcess(['scan', '--dry-run']).stderr).toBe(
-      'cookie-hardener: --dry-run only applies to `fix`\n',
+      'cookie-hardener: `--dry-run` only applies to `fix`\n',
     );
     const config = runCliProcess(['scan', '.', '--config', 'x.yml'], temporaryFolder());
     expect(config.status).toBe(2);
@@ -125,7 +129,9 @@ describe('cookie-hardener scan', () => {
     writeFileSync(join(folder, 'app.js'), "res.cookie('sid', id, { httpOnly: true, secure: true });\n");
     const run = runCliProcess(['scan', folder]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^0 findings; 1 file listed, 1 parsed in \d+ ms\.\n$/);
+    expect(run.stdout).toMatch(
+      /^0 findings; 1 file listed, 1 parsed in \d+ ms\.\nNo weak findings: exit 0\.\n$/,
+    );
   });
 });
 

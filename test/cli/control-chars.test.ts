@@ -20,7 +20,8 @@ describe('control characters in the text output', () => {
       'evil\\x1b[2J\\nforged.js:1:1  express-res-cookie  all good\\u202e.js:1:1  express-res-cookie  ' +
         'Cookie "a\\x1b]0;pwned\\x07b" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: secure: true. Not changed: front-end code may read this cookie; add HttpOnly by hand if no script needs it.',
     );
-    expect(rest).toHaveLength(2); // the summary line and the final newline
+    expect(rest).toHaveLength(3); // the summary line, the exit line and the final newline
+    expect(rest[1]).toBe('1 weak finding left, fixable with `cookie-hardener fix`: exit 1.');
     // eslint-disable-next-line no-control-regex
     expect(run.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
 
@@ -42,7 +43,7 @@ describe('control characters in the text output', () => {
   it('escapes them in an error line on stderr', () => {
     const run = runCliInProcess(['scan', 'no\x1b[2Jsuch\nfolder']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('cookie-hardener: folder not found: no\\x1b[2Jsuch\\nfolder\n');
+    expect(run.stderr).toBe('cookie-hardener: path not found: no\\x1b[2Jsuch\\nfolder\n');
   });
 
   it('shows each unsafe class as a visible escape and leaves ordinary text alone', () => {

@@ -1,0 +1,152 @@
+// `cookie-hardener baseline`: today's findings recorded, so --fail-on counts only new ones; the file is
+// written whole, survives unrelated edits above a cookie, and a broken one stops the run with its line.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliProcess, snapshotTree, temporaryFolder } from './helpers.js';
+
+const BASELINE = '.github/cookie-hardener-baseline.json';
+const APP = "const express = require('express');\nres.cookie('token', t);\nres.cookie('sid', s);\n";
+
+function project(text = APP): string {
+  const folder = temporaryFolder();
+  writeFileSync(join(folder, 'app.js'), text);
+  return folder;
+}
+
+function lines(text: string): string[] {
+  return text.trimEnd().split('\n');
+}
+
+interface JsonReport {
+  findings: Array<{ cookie: string; line: number; baselined: boolean }>;
+}
+
+describe('cookie-hardener baseline', () => {
+  it('writes the sorted fingerprints with a version, and says where', () => {
+    const folder = project();
+    const run = runCliProcess(['baseline'], folder);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(lines(run.stdout)[0]).toMatch(/^2 findings \(2 fixable\); 1 file listed, 1 parsed in \d+ ms\.$/);
+    expect(lines(run.stdout)[1]).toBe(
+      `Baseline written to ${BASELINE}: 2 findings recorded; --fail-on now counts only findings not in it.`,
+    );
+    const sarif = JSON.parse(runCliProcess(['scan', folder, '--format', 'sarif']).stdout) as {
+      runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }>;
+    };
+    const fingerprints = sarif.runs[0]!.results.map(
+      (result) => result.partialFingerprints['cookieHardener/v1']!,
+    );
+    expect(readFileSync(join(folder, BASELINE), 'utf8')).toBe(
+      `{\n  "version": 1,\n  "fingerprints": [\n${[...fingerprints]
+        .sort()
+        .map((fingerprint) => `    "${fingerprint}"`)
+        .join(',\n')}\n  ]\n}\n`,
+    );
+    expect(readdirSync(join(folder, '.github'))).toEqual(['cookie-hardener-baseline.json']);
+  });
+
+  it('lets scan pass on recorded findings, also after lines above them moved, and fail on a new one', () => {
+    const folder = project();
+    runCliProcess(['baseline'], folder);
+    const same = runCliProcess(['scan', '.'], folder);
+    expect(same.status).toBe(0);
+    expect(lines(same.stdout).slice(0, 2)).toEqual([
+      'app.js:2:1  express-res-cookie  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
+      'app.js:3:1  express-res-cookie  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
+    ]);
+    expect(lines(same.stdout).at(-1)).toBe('No weak findings outside the baseline (2 in it): exit 0.');
+
+    // Unrelated lines above move every cookie down: still the same findings.
+    writeFileSync(join(folder, 'app.js'), `// routes\n\n${APP}res.cookie('fresh', f);\n`);
+    const moved = runCliProcess(['scan', '.', '--format', 'json'], folder);
+    expect(moved.status).toBe(1);
+    const report = JSON.parse(moved.stdout) as JsonReport;
+    expect(report.findings.map((finding) => [finding.cookie, finding.line, finding.baselined])).toEqual([
+      ['token', 4, true],
+      ['sid', 5, true],
+      ['fresh', 6, false],
+    ]);
+    const text = runCliProcess(['scan', '.', '--quiet'], folder);
+    expect(lines(text.stdout)).toHaveLength(3); // only the new finding, the summary and the exit line
+    expect(lines(text.stdout)[0]).toMatch(/^app\.js:6:1 {2}express-res-cookie {2}Cookie "fresh"/);
+    expect(lines(text.stdout)[2]).toBe(
+      '1 weak finding left outside the baseline (2 in it), fixable with `cookie-hardener fix`: exit 1.',
+    );
+    const sarif = JSON.parse(runCliProcess(['scan', '.', '--format', 'sarif'], folder).stdout) as {
+      runs: Array<{ results: Array<{ baselineState: string }> }>;
+    };
+    expect(sarif.runs[0]!.results.map((result) => result.baselineState)).toEqual([
+      'unchanged',
+      'unchanged',
+      'new',
+    ]);
+  });
+
+  it('counts each recorded finding once: a second identical line is new', () => {
+    const folder = project("res.cookie('token', t);\n");
+    runCliProcess(['baseline'], folder);
+    writeFileSync(join(folder, 'app.js'), "res.cookie('token', t);\nres.cookie('token', t);\n");
+    const run = runCliProcess(['scan', '.', '--format', 'json'], folder);
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as JsonReport).findings.map((finding) => finding.baselined)).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('still fixes recorded findings with fix', () => {
+    const folder = project();
+    runCliProcess(['baseline'], folder);
+    const run = runCliProcess(['fix', '.'], folder);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(folder, 'app.js'), 'utf8')).toContain(
+      "res.cookie('token', t, { httpOnly: true, secure: true });",
+    );
+  });
+
+  it('stops with the file and line of a broken baseline, before fix writes anything', () => {
+    const cases: Array<[string, string]> = [
+      ['{\n  "version": 1,\n  "fingerprints": [\n    "0123456789abcdef",\n  ]\n}\n', ':5: not valid JSON'],
+      [
+        '{\n  "version": 2,\n  "fingerprints": []\n}\n',
+        ':2: `version` must be 1 (this cookie-hardener reads version 1; run `cookie-hardener baseline` again)',
+      ],
+      [
+        '{\n  "version": 1,\n  "fingerprints": [\n    "0123456789abcdef",\n    "xyz"\n  ]\n}\n',
+        ':5: a fingerprint must be 16 hex digits',
+      ],
+      ['{\n  "version": 1\n}\n', ':1: `fingerprints` is missing'],
+      ['{\n  "version": 1,\n  "fingerprint": []\n}\n', ':3: unknown key; known: version, fingerprints'],
+      ['[]\n', ':1: the baseline must be a JSON object'],
+      ['', ':1: not valid JSON'],
+    ];
+    for (const [content, message] of cases) {
+      const folder = project();
+      mkdirSync(join(folder, '.github'));
+      writeFileSync(join(folder, BASELINE), content);
+      const before = snapshotTree(folder);
+      const run = runCliProcess(['fix', '.'], folder);
+      expect([content, run.status, run.stdout, run.stderr]).toEqual([
+        content,
+        2,
+        '',
+        `cookie-hardener: ${BASELINE}${message}\n`,
+      ]);
+      expect(snapshotTree(folder)).toEqual(before);
+    }
+  });
+
+  it('writes the baseline of several paths at the repository root', () => {
+    const folder = project();
+    mkdirSync(join(folder, 'lib'));
+    writeFileSync(join(folder, 'lib', 'x.js'), "res.cookie('x', v);\n");
+    mkdirSync(join(folder, '.git'));
+    const run = runCliProcess(['baseline', '../app.js', '.'], join(folder, 'lib'));
+    expect(run.status).toBe(0);
+    expect(lines(run.stdout)[1]).toBe(
+      `Baseline written to ../${BASELINE}: 3 findings recorded; --fail-on now counts only findings not in it.`,
+    );
+  });
+});
