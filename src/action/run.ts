@@ -15,6 +15,7 @@ import { isWeak, summaryLine } from '../report/console.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
 import { renderSarif } from '../report/sarif.js';
+import { detectTestCommand, rootFileReader } from '../report/test-command.js';
 import { scanFiles } from '../scan.js';
 import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
 import { guardPullRequestTarget } from './event-trust.js';
@@ -208,7 +209,14 @@ async function runPullRequestMode(
         changes: result.changes,
         title: TITLE,
         renderBody: (delivery, notes) =>
-          renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl, delivery, notes }),
+          renderPullRequestBody(proposed, {
+            repository,
+            maxLength: MAX_BODY,
+            serverUrl,
+            delivery,
+            notes,
+            testCommand: detectTestCommand(rootFileReader(workspace)),
+          }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
         readState: parsePullRequestState,
         serverUrl,

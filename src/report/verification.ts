@@ -61,7 +61,7 @@ function expectedHeader(check: Check): string {
   const attributes = check.attributes.map((flag) => attributeText(check, flag)).join('; ');
   const header = codeSpan(`${name ?? '<name>'}=…; ${attributes}`);
   const unnamed = name === null ? ` (line ${check.finding.line}; its name is not in the code)` : '';
-  return `${header}${unnamed}${check.runtime ? ' where the app really runs (decided at run time)' : ''}`;
+  return `${header}${unnamed}${check.runtime ? ' on every deployed host (decided at run time)' : ''}`;
 }
 
 function joinAnd(parts: readonly string[]): string {
@@ -89,8 +89,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /** The route's command, or the file's when its route is not plain in the code. */
 function curlItem(route: Route | null, file: string, checks: readonly Check[]): string {
   const shows = `shows ${joinAnd(checks.map(expectedHeader))}`;
-  if (route === null)
-    return `- [ ] ${codeSpan('curl -sI https://HOST/PATH')} ${shows} (set in ${codeSpan(file)})`;
+  if (route === null) return `- [ ] In ${codeSpan(file)}: ${codeSpan('curl -sI https://HOST/PATH')} ${shows}`;
   const method = route.method === null ? '' : `-X ${route.method} `;
   return `- [ ] ${codeSpan(`curl -sI ${method}https://HOST${route.path}`)} ${shows}`;
 }
@@ -123,7 +122,7 @@ function devToolsItem(checks: readonly Check[]): string | null {
   if (secure.length > 0) sentences.push(`Secure is ticked for ${nameList(secure)}.`);
   if (httpOnly.length > 0)
     sentences.push(
-      `HttpOnly is ticked for ${nameList(httpOnly)}, and \`document.cookie\` in the console shows none of them.`,
+      `HttpOnly is ticked for ${nameList(httpOnly)}, and \`document.cookie\` in the console shows ${httpOnly.length === 1 ? 'no such cookie' : 'none of them'}.`,
     );
   if (sameSite.length > 0) sentences.push(`SameSite is set for ${nameList(sameSite)}.`);
   const browser = checks.filter((check) => isBrowserCode(check.finding)).map((check) => check.finding);
