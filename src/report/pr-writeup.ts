@@ -352,7 +352,7 @@ function flagsSection(findings: readonly Finding[]): Section | null {
     );
   const blocks = items.length > 0 ? [threats, items.join('\n')] : [threats];
   return folded(
-    `<b>What ${joinAnd(flags.map((flag) => ATTRIBUTE_LABEL[flag]))} stop</b>, for every framework`,
+    `<b>What ${joinAnd(flags.map((flag) => ATTRIBUTE_LABEL[flag]))} ${flags.length === 1 ? 'stops' : 'stop'}</b>, for every framework`,
     blocks,
     true,
   );

@@ -16,6 +16,7 @@ import {
   isChanged,
   isTornadoSettingsDict,
   normalizePath,
+  otherUses,
   plural,
   problemFlags,
 } from './wording.js';
@@ -67,6 +68,16 @@ function expectedHeader(check: Check): string {
 function joinAnd(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+}
+
+/**
+ * Where the cookie is set: the finding's own place, or for options defined elsewhere (a dict splatted into a
+ * call) the first call that uses them, which is where its route is.
+ */
+function setAt(finding: Finding): { file: string; line: number; column: number } {
+  const use = /^(.*):(\d+)$/.exec(otherUses(finding)[0] ?? '');
+  if (use) return { file: use[1] ?? '', line: Number(use[2]), column: 1 };
+  return { file: normalizePath(finding.file), line: finding.line, column: finding.column };
 }
 
 /** Monorepo folders whose children are separate apps; anything else is one app at the root. */
@@ -148,8 +159,7 @@ export function buildVerificationPlan(
   const items: string[] = [];
   for (const [app, appChecks] of [...apps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const routed = appChecks.map((check) => {
-      const file = normalizePath(check.finding.file);
-      const { line, column } = check.finding;
+      const { file, line, column } = setAt(check.finding);
       return { check, file, route: routeOf(file, line, column, texts.get(file)) };
     });
     const groups = groupBy(routed, (entry) =>

@@ -14,6 +14,7 @@ import {
   expressToken,
   finding,
   scanResult,
+  tornadoSettingsDict,
 } from './scan-results.js';
 
 function section(markdown: string, heading: string): string {
@@ -171,6 +172,13 @@ describe('the verification checklist', () => {
         "- [ ] express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
         '',
       ].join('\n'),
+    );
+  });
+
+  it('checks a splatted options dict where the call that uses it sets the cookie', () => {
+    const body = renderPullRequestWriteup(scanResult([tornadoSettingsDict]), {});
+    expect(body).toContain(
+      '- [ ] In `handlers/auth.py`: `curl -sI https://HOST/PATH` shows `user=…; HttpOnly`\n',
     );
   });
 
