@@ -19,6 +19,7 @@ import { countForGate } from '../report/gate.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
 import { renderSarif } from '../report/sarif.js';
+import { detectTestCommand, rootFileReader } from '../report/test-command.js';
 import { scanFiles } from '../scan.js';
 import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
 import { guardPullRequestTarget } from './event-trust.js';
@@ -226,7 +227,14 @@ async function runPullRequestMode(
           assignees: inputs.assignees,
         },
         renderBody: (delivery, notes) =>
-          renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl, delivery, notes }),
+          renderPullRequestBody(proposed, {
+            repository,
+            maxLength: MAX_BODY,
+            serverUrl,
+            delivery,
+            notes,
+            testCommand: detectTestCommand(rootFileReader(workspace)),
+          }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
         readState: parsePullRequestState,
         serverUrl,

@@ -83,7 +83,7 @@ function checksForChange(finding: Finding): string[] {
 }
 
 /** The seed's trap: Tornado never reads a `cookie_settings` dict, so the edit only helps where it is splatted. */
-function tornadoDictCheck(finding: Finding): string {
+export function tornadoDictCheck(finding: Finding): string {
   const uses = otherUses(finding);
   const sites =
     uses.length > 0

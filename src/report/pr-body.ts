@@ -3,7 +3,7 @@
 // the block must survive humans editing the text around it, and a damaged block must read as "no state".
 import { createHash } from 'node:crypto';
 import type { Outcome, ScanResult } from '../model.js';
-import { renderAnalysis } from './markdown.js';
+import { renderPullRequestWriteup } from './pr-writeup.js';
 
 /** Bumped when the block's meaning changes; readers decide what to do with versions they do not know. */
 export const STATE_VERSION = 1;
@@ -25,6 +25,8 @@ export interface PullRequestBodyOptions {
   delivery?: DeliveryState;
   /** The people-editable section carried over from the current body (see renderNotesSection). */
   notes?: string;
+  /** The project's test command, for the verification checklist. */
+  testCommand?: string;
 }
 
 /** What the remediation delivery keeps in the state block besides the findings. */
@@ -121,11 +123,11 @@ export function renderPullRequestBody(result: ScanResult, options: PullRequestBo
   );
   const notes = options.notes === undefined ? '' : `\n${options.notes}\n`;
   const tail = `${notes}\n${FOOTER}\n\n${state}\n`;
-  const analysis = renderAnalysis(result, {
-    mode: 'pr',
+  const analysis = renderPullRequestWriteup(result, {
     repository: options.repository,
     ...(options.serverUrl === undefined ? {} : { serverUrl: options.serverUrl }),
     ...(options.ref === undefined ? {} : { ref: options.ref }),
+    ...(options.testCommand === undefined ? {} : { testCommand: options.testCommand }),
     maxLength: Math.max(0, maxLength - tail.length),
   });
   return `${analysis}${tail}`;

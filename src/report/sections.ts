@@ -438,8 +438,8 @@ export function gapAssessment(context: AnalysisContext): Section | null {
 
 // ── Not changed ─────────────────────────────────────────────────────────────────────────────────────────
 
-type NotChangedCategory = 'conditional' | 'manual' | 'tests' | 'partial' | 'advisory' | 'ignored';
-const CATEGORY_ORDER: readonly NotChangedCategory[] = [
+export type NotChangedCategory = 'conditional' | 'manual' | 'tests' | 'partial' | 'advisory' | 'ignored';
+export const CATEGORY_ORDER: readonly NotChangedCategory[] = [
   'conditional',
   'manual',
   'tests',
@@ -448,7 +448,7 @@ const CATEGORY_ORDER: readonly NotChangedCategory[] = [
   'ignored',
 ];
 
-const CATEGORY_EXPLANATION: Record<NotChangedCategory, string> = {
+export const CATEGORY_EXPLANATION: Record<NotChangedCategory, string> = {
   conditional:
     "**Decided at run time:** the flag's value is an expression such as `secure: isProd` or `not DEBUG`. cookie-hardener reports it but does not rewrite it, because the expression is usually deliberate; check that it is true in every deployed environment, staging and preview deployments included.",
   manual: '**Needs a manual fix:** no small, safe edit could be made here; each item says why.',
@@ -468,7 +468,7 @@ const CATEGORY_LABEL: Record<NotChangedCategory, string> = {
   ignored: 'ignored by comment',
 };
 
-function notChangedCategory(finding: Finding): NotChangedCategory | null {
+export function notChangedCategory(finding: Finding): NotChangedCategory | null {
   if (finding.outcome === 'ignored') return 'ignored';
   if (isAdvisory(finding)) return 'advisory';
   if (finding.outcome === 'conditional') return 'conditional';
@@ -476,8 +476,11 @@ function notChangedCategory(finding: Finding): NotChangedCategory | null {
   return flagsLeftAsIs(finding).length > 0 ? 'partial' : null;
 }
 
-function notChangedItem(finding: Finding, category: NotChangedCategory, context: AnalysisContext): string {
-  const notes = frameworkNotes(finding.framework);
+/** How a finding that is left alone is described: a bold label, and the sentences that say why. */
+export function notChangedWords(
+  finding: Finding,
+  category: NotChangedCategory,
+): { label: string; reasons: string[] } {
   const label =
     category === 'partial' ? `${flagList(flagsLeftAsIs(finding))} left as is` : CATEGORY_LABEL[category];
   const reasons =
@@ -488,9 +491,18 @@ function notChangedItem(finding: Finding, category: NotChangedCategory, context:
         : category === 'partial' && finding.kind === 'csrf'
           ? ["The page's own JavaScript reads CSRF tokens, so HttpOnly is never added to them."]
           : [escapeProse(finding.message)];
+  return { label, reasons };
+}
+
+function notChangedItem(finding: Finding, category: NotChangedCategory, context: AnalysisContext): string {
+  const notes = frameworkNotes(finding.framework);
+  const { label, reasons } = notChangedWords(finding, category);
   const browser = isBrowserCode(finding) ? ' (browser code)' : '';
   return `- ${locationMarkdown(finding, context.link)}, ${cookieLabel(finding)} (${notes.name}): **${label}**${browser}. ${reasons.join(' ')}`;
 }
+
+export const BROWSER_CODE_NOTE =
+  '**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets.';
 
 export function notChanged(context: AnalysisContext): Section | null {
   const entries = context.findings.flatMap((finding) => {
@@ -502,11 +514,7 @@ export function notChanged(context: AnalysisContext): Section | null {
     entries.some((entry) => entry.category === category),
   );
   const blocks = categories.map((category) => CATEGORY_EXPLANATION[category]);
-  if (entries.some((entry) => isBrowserCode(entry.finding))) {
-    blocks.push(
-      '**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets.',
-    );
-  }
+  if (entries.some((entry) => isBrowserCode(entry.finding))) blocks.push(BROWSER_CODE_NOTE);
   return {
     heading: '### Not changed, and why',
     blocks,

@@ -16,6 +16,8 @@ export const cookieSession: JsRule = {
     description: 'The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).',
     defaults: { httpOnly: 'on', secure: 'auto' },
     neverAddSecure: true,
+    // cookie-session runs in Express, so the proxy is trusted Express's way, not with Koa's `app.proxy`.
+    secureWithoutThrow: "trust the TLS-terminating proxy (`app.set('trust proxy', 1)`)",
     reportAutomaticSecure: true,
   },
   findSites(module, { load }) {

@@ -20,6 +20,12 @@ export interface FrameworkFacts {
   /** The option holding the secret that signs or encrypts its session cookie. */
   secretSetting?: string;
   /**
+   * Where Secure stops the cookie on a request the framework sees as plain HTTP (behind a TLS-terminating
+   * proxy it does not trust): the exact line that makes it trust the proxy, and what fails without it
+   * (a clause that follows "behind a TLS-terminating proxy, …"). The PR body's first screen quotes both.
+   */
+  proxyTrust?: { line: string; breaks: string };
+  /**
    * The framework reads no application-wide cookie options dict, so one in the code (reported at the dict)
    * matters only where calls splat it: what the report says about such a dict.
    */
@@ -65,6 +71,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     verifyAfterSecure:
       "express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
     secretSetting: '`secret`',
+    proxyTrust: {
+      line: "app.set('trust proxy', 1)",
+      breaks: 'the session cookie is never sent and logins stop sticking',
+    },
   },
   'cookie-session': {
     name: 'cookie-session',
@@ -77,6 +87,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     verifyAfterSecure:
       'cookie-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors.',
     secretSetting: '`keys`',
+    proxyTrust: {
+      line: "app.set('trust proxy', 1)",
+      breaks: 'every response that writes the session fails with a 500',
+    },
   },
   koa: {
     name: 'Koa',
@@ -87,6 +101,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     verifyAfterSecure:
       'Koa: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.',
     secretSetting: '`app.keys`',
+    proxyTrust: {
+      line: 'app.proxy = true',
+      breaks: 'every `ctx.cookies.set` asking for Secure fails with a 500',
+    },
   },
   'koa-session': {
     name: 'koa-session',
@@ -99,6 +117,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     verifyAfterSecure:
       'koa-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.',
     secretSetting: '`app.keys`',
+    proxyTrust: {
+      line: 'app.proxy = true',
+      breaks: 'every response that writes the session fails with a 500',
+    },
   },
   'fastify-cookie': {
     name: '@fastify/cookie',
@@ -117,6 +139,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     defaultCookieName: 'sessionId',
     sessionRegeneration: 'call `request.session.regenerate()` after a successful login',
     secretSetting: '`secret`',
+    proxyTrust: {
+      line: 'Fastify({ trustProxy: true })',
+      breaks: 'the session cookie is never sent and logins stop sticking',
+    },
   },
   'fastify-secure-session': {
     name: '@fastify/secure-session',
@@ -313,6 +339,10 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     verifyAfterSecure:
       'Sails: behind the production proxy, log in and reload: you stay logged in. If not, set `http: { trustProxy: true }` in `config/env/production.js`.',
     secretSetting: '`session.secret`',
+    proxyTrust: {
+      line: 'http: { trustProxy: true }',
+      breaks: 'the session cookie is never sent and logins stop sticking',
+    },
   },
   bottle: {
     name: 'Bottle',

@@ -69,12 +69,13 @@ describe('mode: pr (scheduled sweep)', () => {
       state: 'open',
     });
     expect(pull.body).toContain(
-      [
-        '- `user` at [`config/settings.py:5`](https://github.com/acme/webapp/blob/HEAD/config/settings.py#L5) (Tornado):',
-        "  - [ ] `curl -s -o /dev/null -D - https://HOST/PATH | grep -iF 'set-cookie: user='` prints a line that includes `HttpOnly`",
-      ].join('\n'),
+      '| high | `user` | [`config/settings.py:5`](https://github.com/acme/webapp/blob/HEAD/config/settings.py#L5) | sets HttpOnly | HttpOnly not set; E1 |',
     );
-    expect(pull.body).toContain('This pull request sets HttpOnly here.');
+    // The dict is checked where it is splatted: that call is where the cookie is set.
+    expect(pull.body).toContain(
+      '- [ ] In `app/handlers.py`: `curl -sI https://HOST/PATH` shows `user=…; HttpOnly`',
+    );
+    expect(pull.body).toContain('- **Changed:** HttpOnly on 1 cookie, in 1 file (Tornado);');
     expect(first.summary).toContain('## Cookie flag analysis');
     expect(first.stdout).toContain(
       '::error title=cookie-hardener tornado-set-cookie (user),file=config/settings.py,line=5,col=19::',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model.js';
-import { renderAnalysis } from '../../src/report/markdown.js';
+import { renderPullRequestWriteup } from '../../src/report/pr-writeup.js';
 import {
   fingerprintDigest,
   parsePullRequestState,
@@ -29,8 +29,8 @@ describe('renderPullRequestBody', () => {
   const result = scanResult(allCases, { changes });
   const body = renderPullRequestBody(result, { repository: 'acme/shop' });
 
-  it('is the analysis, a footer, and the hidden state, in that order', () => {
-    const analysis = renderAnalysis(result, { mode: 'pr', repository: 'acme/shop' });
+  it('is the writeup, a footer, and the hidden state, in that order', () => {
+    const analysis = renderPullRequestWriteup(result, { repository: 'acme/shop' });
     const state =
       '<!-- cookie-hardener:state {"version":1,' +
       `"digest":"${fingerprintDigest(allCases.map((entry) => entry.fingerprint))}","count":5,` +
@@ -50,13 +50,13 @@ describe('renderPullRequestBody', () => {
     const big = renderPullRequestBody(scanResult(findings), { repository: 'acme/shop' });
     expect(big.length).toBeLessThanOrEqual(65_000);
     expect(big).toContain(
-      "_Per-finding detail is left out to fit the length limit; the full report is in the workflow run's job summary._",
+      "_The per-framework detail is left out to fit the length limit; the full report is in the workflow run's job summary._",
     );
     expect(big).toMatch(
-      /\n_1,\d{3} more rows left out to fit the length limit; the full report is in the workflow run's job summary\._\n/,
+      /\n_1,\d{3} more rows left out to fit; the full report is in the workflow run's job summary\._\n/,
     );
     expect(big).toContain('\n### Verification checklist\n');
-    expect(big).not.toContain('### Gap assessment');
+    expect(big).not.toContain('<summary><b>Express</b>');
     const state = parsePullRequestState(big);
     expect(state?.complete).toBe(true);
     expect(state?.fingerprints).toHaveLength(2_000);
