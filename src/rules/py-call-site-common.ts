@@ -155,7 +155,7 @@ export function passesCallerKwargs(module: PyModule, call: SyntaxNode, args: rea
   const kwargs = wrapper?.kwargsParameter;
   return Boolean(
     kwargs &&
-      args.some((argument) => argument.kind === 'doublestar' && textOf(module, argument.value) === kwargs),
+    args.some((argument) => argument.kind === 'doublestar' && textOf(module, argument.value) === kwargs),
   );
 }
 

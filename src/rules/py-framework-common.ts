@@ -9,12 +9,7 @@ import {
   type FrameworkClasses,
   type PyClass,
 } from '../languages/py-classes.js';
-import {
-  assignedValue,
-  dottedName,
-  type PyArgument,
-  type PyModule,
-} from '../languages/python.js';
+import { assignedValue, dottedName, type PyArgument, type PyModule } from '../languages/python.js';
 import type { PyRuleContext } from './rule.js';
 import { importsTornado } from './tornado-common.js';
 
