@@ -272,29 +272,62 @@ export function constructorOf(cls: JsNode): JsNode | null {
  * `this.name.secure = …`, `Object.assign(this.name, …)`), outside nested classes.
  */
 export function writesToThisMember(module: JsModule, cls: JsNode, name: string): JsPath[] {
+  const writes = thisMemberWritesOf(module).get(name);
+  if (!writes) return [];
   const inside = (node: JsNode) => node.start >= cls.start && node.end <= cls.end;
-  const isThisMember = (node: JsNode) =>
-    node?.type === 'MemberExpression' &&
-    node.object.type === 'ThisExpression' &&
-    memberPropertyName(node) === name;
-  const writes: JsPath[] = [];
+  return [
+    ...writes.assignments.filter((write) => write.cls === cls).map((write) => write.path),
+    ...writes.assigns.filter((path) => inside(path.node)),
+  ];
+}
+
+interface ThisMemberWrites {
+  /** `this.name… = …`, with the class its `this` stands for. */
+  assignments: { path: JsPath; cls: JsNode | undefined }[];
+  /** `Object.assign(this.name, …)`, whichever class holds it. */
+  assigns: JsPath[];
+}
+
+const thisMemberWrites = new WeakMap<JsModule, Map<string, ThisMemberWrites>>();
+
+/** Every write to a `this` member in the module, by member name: read once, asked for each class and name. */
+function thisMemberWritesOf(module: JsModule): Map<string, ThisMemberWrites> {
+  let byName = thisMemberWrites.get(module);
+  if (byName) return byName;
+  const found = new Map<string, ThisMemberWrites>();
+  const entry = (name: string) => {
+    let writes = found.get(name);
+    if (!writes) {
+      writes = { assignments: [], assigns: [] };
+      found.set(name, writes);
+    }
+    return writes;
+  };
+  const thisMemberName = (node: JsNode): string | null =>
+    node?.type === 'MemberExpression' && node.object.type === 'ThisExpression'
+      ? memberPropertyName(node)
+      : null;
   for (const path of memberAssignmentsOf(module)) {
-    if (!inside(path.node)) continue;
+    // Only the innermost member of a chain can stand on `this`: `this.name.secure = …` writes `name`.
     let target = path.node.left;
-    while (target.type === 'MemberExpression' && !isThisMember(target)) target = target.object;
-    if (isThisMember(target) && classOfThis(path)?.node === cls) writes.push(path);
+    while (target.type === 'MemberExpression' && target.object.type !== 'ThisExpression')
+      target = target.object;
+    const name = thisMemberName(target);
+    if (name !== null) entry(name).assignments.push({ path, cls: classOfThis(path)?.node });
   }
   for (const path of callsOf(module)) {
     const { callee, arguments: args } = path.node;
     if (
-      inside(path.node) &&
       callee?.type === 'MemberExpression' &&
       callee.object.type === 'Identifier' &&
       callee.object.name === 'Object' &&
-      memberPropertyName(callee) === 'assign' &&
-      isThisMember(args[0])
-    )
-      writes.push(path);
+      memberPropertyName(callee) === 'assign'
+    ) {
+      const name = thisMemberName(args[0]);
+      if (name !== null) entry(name).assigns.push(path);
+    }
   }
-  return writes;
+  byName = found;
+  thisMemberWrites.set(module, byName);
+  return byName;
 }

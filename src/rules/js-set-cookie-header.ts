@@ -94,30 +94,53 @@ export const jsSetCookieHeader: JsRule = {
 function constantString(module: JsModule, node: JsNode): JsNode | null {
   const name = unwrap(node);
   if (name?.type !== 'Identifier') return null;
-  let init: JsNode | null = null;
-  let declarations = 0;
-  forEachNode(module.ast.program, (candidate) => {
-    if (candidate.type === 'VariableDeclaration') {
-      for (const declarator of candidate.declarations as JsNode[]) {
-        if (declarator.id.type !== 'Identifier' || declarator.id.name !== name.name) continue;
-        declarations++;
-        init = candidate.kind === 'const' ? declarator.init : null;
-      }
-    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
-      if (candidate.params.some((param: JsNode) => mentionsName(param, name.name))) declarations++;
-    }
-  });
-  if (declarations !== 1 || !init) return null;
-  const value = unwrap(init);
+  const declared = declarationsOf(module).get(name.name);
+  if (declared?.count !== 1 || !declared.init) return null;
+  const value = unwrap(declared.init);
   return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
 }
 
-/** A parameter (or pattern) that binds `name`. */
-function mentionsName(param: JsNode, name: string): boolean {
-  let found = false;
-  forEachNode(param, (node) => {
-    if (node.type === 'Identifier' && node.name === name) found = true;
+interface Declared {
+  /** Variable declarators plus functions with a parameter (or pattern) mentioning the name. */
+  count: number;
+  /** The last declarator's value when it is a `const`. */
+  init: JsNode | null;
+}
+
+const declarationCache = new WeakMap<JsModule, Map<string, Declared>>();
+
+/** How often each name is declared in the module: one walk, however many headers ask. */
+function declarationsOf(module: JsModule): Map<string, Declared> {
+  const cached = declarationCache.get(module);
+  if (cached) return cached;
+  const found = new Map<string, Declared>();
+  const entry = (name: string) => {
+    let declared = found.get(name);
+    if (!declared) {
+      declared = { count: 0, init: null };
+      found.set(name, declared);
+    }
+    return declared;
+  };
+  forEachNode(module.ast.program, (candidate) => {
+    if (candidate.type === 'VariableDeclaration') {
+      for (const declarator of candidate.declarations as JsNode[]) {
+        if (declarator.id.type !== 'Identifier') continue;
+        const declared = entry(declarator.id.name);
+        declared.count++;
+        declared.init = candidate.kind === 'const' ? (declarator.init ?? null) : null;
+      }
+    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
+      const names = new Set<string>();
+      for (const param of candidate.params as JsNode[]) {
+        forEachNode(param, (inner) => {
+          if (inner.type === 'Identifier') names.add(inner.name);
+        });
+      }
+      for (const name of names) entry(name).count++;
+    }
   });
+  declarationCache.set(module, found);
   return found;
 }
 
