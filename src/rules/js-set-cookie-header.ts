@@ -16,13 +16,11 @@ import {
   type JsNode,
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
-import { unsplicable } from './client-common.js';
-import { DELETION, attributeOf, cookieNameOf, piecesOf, stringEnd } from './cookie-string-common.js';
+import { piecesOf, setCookieHeaderSite, stringEnd } from './cookie-string-common.js';
 import type { JsRule } from './rule.js';
 
 /** Methods that write one header: Node's `setHeader` / `appendHeader`, Express / Fastify / Hono, Fetch `Headers`. */
 const HEADER_METHODS = new Set(['setHeader', 'appendHeader', 'set', 'header', 'append']);
-const KEYS = { httpOnly: 'HttpOnly', secure: 'Secure' };
 const MENTION = /set-cookie/i;
 
 export const jsSetCookieHeader: JsRule = {
@@ -155,29 +153,14 @@ function isSetCookieName(name: string | null): boolean {
 /** One cookie string, or null when nothing of it is written here (built by a serializer elsewhere). */
 function siteOf(module: JsModule, ruleId: string, value: JsNode): CookieSite | null {
   const pieces = piecesOf(value);
-  const statics = pieces.map((piece) => ('text' in piece ? piece.text : '\0')).join('');
-  if (!/[=;]/.test(statics)) return null;
-  if (DELETION.test(statics)) return null;
-  const name = cookieNameOf(pieces);
-  const end = stringEnd(module, pieces);
   const node = unwrap(value);
-  const flags = {
-    httpOnly: attributeOf(module, pieces, 'httponly'),
-    secure: attributeOf(module, pieces, 'secure'),
-  };
-  const site: CookieSite = {
+  return setCookieHeaderSite({
     ruleId,
     file: module.file,
-    offset: node.start,
-    cookieNames: name ? [name] : [],
-    flags,
-    keys: KEYS,
-    insertion: { container: end ?? unsplicable(module.file, node.start, node.end), nest: [] },
-    usedAt: [],
-    notes:
-      !end && (flags.httpOnly.kind === 'absent' || flags.secure.kind === 'absent')
-        ? ['The header value ends in an expression, so the missing attributes have to be appended by hand.']
-        : [],
-  };
-  return site;
+    text: module.text,
+    pieces,
+    span: { start: node.start, end: node.end },
+    end: stringEnd(module, pieces),
+    spanOf: (piece) => ({ start: piece.start, end: piece.end }),
+  });
 }
