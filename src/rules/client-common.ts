@@ -3,8 +3,29 @@
 // readable by every script on the page whatever its flags: that is a design problem, reported as such.
 import type { Container, CookieSite, Flag } from '../model.js';
 import { kindOfName } from '../cookie-kind.js';
+import { stringValue, type JsModule, type JsPath } from '../languages/javascript.js';
+import type { JsModuleLoader } from '../languages/js-options.js';
+import { namesOf, siteFromCall } from './js-site.js';
 
 export const CLIENT_KEYS: Record<Flag, string | null> = { httpOnly: null, secure: 'secure' };
+
+/** A browser library's `set(name, value, options?)` call: only `secure` can be in the options. */
+export function clientCallSite(
+  ruleId: string,
+  module: JsModule,
+  call: JsPath,
+  load: JsModuleLoader,
+): CookieSite | null {
+  return siteFromCall({
+    ruleId,
+    module,
+    call,
+    optionsIndex: 2,
+    keys: CLIENT_KEYS,
+    cookieNames: namesOf(stringValue(call.node.arguments[0])),
+    load,
+  });
+}
 
 /** Adds the design note to token-like cookies; when Secure is fine, the note becomes the finding. */
 export function clientSite(site: CookieSite, api: string): CookieSite {

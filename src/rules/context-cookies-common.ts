@@ -3,6 +3,7 @@
 // each rule; this only recognises the call's shape on the jar.
 import {
   calleeName,
+  declaredInFunction,
   memberPropertyName,
   unwrap,
   type JsModule,
@@ -42,14 +43,4 @@ export function contextJarSite(
   if (value.type === 'NullLiteral' || (value.type === 'Identifier' && value.name === 'undefined'))
     return null;
   return nameValueOptionsSite(ruleId, module, call, load);
-}
-
-/** `name` is a parameter or local of a function around `path` (a destructured context), not a module-level name. */
-function declaredInFunction(path: JsPath, name: string): boolean {
-  try {
-    const scope = path.scope?.lookup(name);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
 }
