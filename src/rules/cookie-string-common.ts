@@ -18,7 +18,7 @@ interface Span {
 export const DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
 
 /** The attribute as a whole word between separators: `; Secure`, `;secure;`. */
-export function attributePattern(attribute: string): RegExp {
+function attributePattern(attribute: string): RegExp {
   return new RegExp(`;\\s*${attribute}\\s*(;|$)`, 'i');
 }
 
@@ -75,7 +75,7 @@ export function attributeOf(module: JsModule, pieces: readonly Piece[], attribut
 }
 
 /** attributeOf for either language: `spanOf` says where a piece's node stands in `text`. */
-export function attributeIn<Node>(
+function attributeIn<Node>(
   text: string,
   pieces: readonly StringPiece<Node>[],
   attribute: string,

@@ -138,7 +138,7 @@ function literalAssignment(module: PyModule, name: string): string | null {
 }
 
 /** A setting's value at the end of `module`, following star imports in order. */
-export function settingValue(
+function settingValue(
   settings: DjangoSettings,
   module: PyModule,
   key: string,
