@@ -3,9 +3,9 @@
 // readable by every script on the page whatever its flags: that is a design problem, reported as such.
 import type { Container, CookieSite, Flag } from '../model.js';
 import { kindOfName } from '../cookie-kind.js';
-import { stringValue, type JsModule, type JsPath } from '../languages/javascript.js';
+import type { JsModule, JsPath } from '../languages/javascript.js';
 import type { JsModuleLoader } from '../languages/js-options.js';
-import { namesOf, siteFromCall } from './js-site.js';
+import { nameValueOptionsSite } from './js-site.js';
 
 export const CLIENT_KEYS: Record<Flag, string | null> = { httpOnly: null, secure: 'secure' };
 
@@ -16,15 +16,8 @@ export function clientCallSite(
   call: JsPath,
   load: JsModuleLoader,
 ): CookieSite | null {
-  return siteFromCall({
-    ruleId,
-    module,
-    call,
-    optionsIndex: 2,
-    keys: CLIENT_KEYS,
-    cookieNames: namesOf(stringValue(call.node.arguments[0])),
-    load,
-  });
+  // Browser sites have not carried the value's text: it is left unread here too.
+  return nameValueOptionsSite(ruleId, module, call, load, { keys: CLIENT_KEYS, valueIndex: undefined });
 }
 
 /** Adds the design note to token-like cookies; when Secure is fine, the note becomes the finding. */

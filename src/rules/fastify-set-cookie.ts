@@ -32,7 +32,7 @@ export const fastifySetCookie: JsRule = {
     for (const call of callsOf(module)) {
       const node = call.node;
       if (!isCall(node) || !isReplyCookieCall(node)) continue;
-      const site = nameValueOptionsSite(this.meta.id, module, call, load, ['auto']);
+      const site = nameValueOptionsSite(this.meta.id, module, call, load, { trueStrings: ['auto'] });
       if (!site) continue;
       const absent = FLAGS.filter((flag) => site.flags[flag].kind === 'absent');
       // An ignored call keeps its own site: the plugin's registration is not the place the comment chose.

@@ -71,16 +71,16 @@ export function takesNameValueOptions(call: JsNode): boolean {
 }
 
 /**
- * The site of a server API's `set(name, value, options?)`-shaped call (Express `res.cookie`, Koa and context
- * jars' `cookies.set`, Fastify `reply.setCookie`): the name first, the value second, `httpOnly` / `secure` in
- * the options third.
+ * The site of a `set(name, value, options?)`-shaped call (Express `res.cookie`, Koa and context jars'
+ * `cookies.set`, Fastify `reply.setCookie`, browser libraries): the name first, the value second,
+ * `httpOnly` / `secure` in the options third unless `shape` says otherwise.
  */
 export function nameValueOptionsSite(
   ruleId: string,
   module: JsModule,
   call: JsPath,
   load: JsModuleLoader,
-  trueStrings?: readonly string[],
+  shape: Partial<Pick<JsSiteRequest, 'keys' | 'trueStrings' | 'valueIndex'>> = {},
 ): CookieSite | null {
   return siteFromCall({
     ruleId,
@@ -90,8 +90,8 @@ export function nameValueOptionsSite(
     valueIndex: 1,
     keys: { httpOnly: 'httpOnly', secure: 'secure' },
     cookieNames: namesOf(stringValue(call.node.arguments[0])),
-    ...(trueStrings ? { trueStrings } : {}),
     load,
+    ...shape,
   });
 }
 
