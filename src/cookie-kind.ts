@@ -31,7 +31,7 @@ const CREDENTIAL_SUFFIXES = ['session', 'sessid', 'sessionid', 'token', 'jwt'];
 const ID_OWNERS = new Set(['session', 'sess', 'auth']);
 
 /** The name split into lower-case words: `tokenExpiresAt` → token, expires, at; `__Host-sid` → host, sid. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -443,6 +443,16 @@ export function declarationOf(path: JsPath, name: string): JsPath | null {
   }
 }
 
+/** `name` is a parameter or local of a function around `path` (a destructured context), not a module-level name. */
+export function declaredInFunction(path: JsPath, name: string): boolean {
+  try {
+    const scope = path.scope?.lookup(name);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The value a local `const`/`let` named `name` starts with, seen from `path` (`const c = await cookies()`
  * gives the `await` expression), with its path; null for parameters, imports and unknown names.

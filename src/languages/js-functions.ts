@@ -108,7 +108,7 @@ export function moduleLevelClass(module: JsModule, name: string): JsNode | null 
 }
 
 /** `module.exports = X` → default; `module.exports.a = X` / `exports.a = X` → a. */
-export function commonJsExport(statement: JsNode): { name: string; value: JsNode } | null {
+function commonJsExport(statement: JsNode): { name: string; value: JsNode } | null {
   if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression')
     return null;
   const { left, right } = statement.expression;
@@ -160,56 +160,89 @@ function exportedFunctionIn(
     if (value?.type === 'Identifier') return moduleLevelFunction(module, value.name);
     return functionAt(module, value);
   };
-  for (const statement of module.ast.program.body as JsNode[]) {
-    if (statement.type === 'ExportDefaultDeclaration') {
-      if (name === 'default') return named(statement.declaration);
-      continue;
-    }
-    if (statement.type === 'ExportNamedDeclaration') {
-      const declaration = statement.declaration;
-      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name)
-        return functionAt(module, declaration);
-      if (declaration?.type === 'VariableDeclaration') {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init)
-            return functionAt(module, declarator.init);
-        }
+  const reExported = (specifier: string) =>
+    load && isRelative(specifier) ? load(module.file, specifier) : null;
+  for (const entry of exportEntries(module, name)) {
+    switch (entry.kind) {
+      case 'default':
+      case 'commonJs':
+        return named(entry.node);
+      case 'function':
+      case 'declarator':
+        return functionAt(module, entry.node);
+      case 'local':
+        return moduleLevelFunction(module, entry.local);
+      case 'from': {
+        const target = reExported(entry.source);
+        return target ? exportedFunction(target, entry.local, load, seen) : null;
       }
-      for (const specifier of statement.specifiers ?? []) {
-        const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported !== name || specifier.local?.type !== 'Identifier') continue;
-        if (!statement.source) return moduleLevelFunction(module, specifier.local.name);
-        // `export { cookieOptions } from './cookies'`: an index module passing it on.
-        const target = reExported(module, statement.source.value, load);
-        return target ? exportedFunction(target, specifier.local.name, load, seen) : null;
+      case 'all': {
+        const target = reExported(entry.source);
+        const found = target ? exportedFunction(target, name, load, seen) : null;
+        if (found) return found;
+        break;
       }
-      continue;
-    }
-    if (statement.type === 'ExportAllDeclaration' && name !== 'default' && !statement.exported) {
-      const target = reExported(module, statement.source.value, load);
-      const found = target ? exportedFunction(target, name, load, seen) : null;
-      if (found) return found;
-      continue;
-    }
-    const commonJs = commonJsExport(statement);
-    if (!commonJs) continue;
-    if (commonJs.name === name) return named(commonJs.value);
-    const whole = unwrap(commonJs.value);
-    if (commonJs.name === 'default' && whole?.type === 'ObjectExpression') {
-      const member = objectMember(whole, name);
-      if (member) return named(member);
+      case 'commonJsObject': {
+        const whole = unwrap(entry.node);
+        const member = whole?.type === 'ObjectExpression' ? objectMember(whole, name) : null;
+        if (member) return named(member);
+        break;
+      }
     }
   }
   return null;
 }
 
-function reExported(
-  module: JsModule,
-  specifier: string,
-  load: ((fromFile: string, specifier: string) => JsModule | null) | undefined,
-): JsModule | null {
-  if (!load || !/^\.\.?\//.test(specifier)) return null;
-  return load(module.file, specifier);
+export function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+/**
+ * A place a module may export `name` from, in the order the module writes them. `from` passes on another
+ * module's `local`; `all` is an `export * from` that may hold it; `commonJsObject` is a `module.exports = …`
+ * whose object may have it as a property.
+ */
+export type ExportEntry =
+  | { kind: 'default' | 'declarator' | 'function' | 'commonJs' | 'commonJsObject'; node: JsNode }
+  | { kind: 'local'; local: string }
+  | { kind: 'from'; source: string; local: string }
+  | { kind: 'all'; source: string };
+
+/** Where a module exports `name` ('default' for `export default` / `module.exports = …`), first written first. */
+export function* exportEntries(module: JsModule, name: string): Generator<ExportEntry> {
+  for (const statement of module.ast.program.body as JsNode[]) {
+    if (statement.type === 'ExportDefaultDeclaration') {
+      if (name === 'default') yield { kind: 'default', node: statement.declaration };
+      continue;
+    }
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name)
+        yield { kind: 'function', node: declaration };
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init)
+            yield { kind: 'declarator', node: declarator.init };
+        }
+      }
+      for (const specifier of statement.specifiers ?? []) {
+        const exported = specifier.exported?.name ?? specifier.exported?.value;
+        if (exported !== name || specifier.local?.type !== 'Identifier') continue;
+        // `export { cookieOptions } from './cookies'`: an index module passing it on.
+        yield statement.source
+          ? { kind: 'from', source: statement.source.value, local: specifier.local.name }
+          : { kind: 'local', local: specifier.local.name };
+      }
+      continue;
+    }
+    if (statement.type === 'ExportAllDeclaration') {
+      if (name !== 'default' && !statement.exported) yield { kind: 'all', source: statement.source.value };
+      continue;
+    }
+    const commonJs = commonJsExport(statement);
+    if (commonJs?.name === name) yield { kind: 'commonJs', node: commonJs.value };
+    else if (commonJs?.name === 'default') yield { kind: 'commonJsObject', node: commonJs.value };
+  }
 }
 
 /** The value (or method) an object literal holds under `key`, when written there and not spread over. */
@@ -272,29 +305,62 @@ export function constructorOf(cls: JsNode): JsNode | null {
  * `this.name.secure = …`, `Object.assign(this.name, …)`), outside nested classes.
  */
 export function writesToThisMember(module: JsModule, cls: JsNode, name: string): JsPath[] {
+  const writes = thisMemberWritesOf(module).get(name);
+  if (!writes) return [];
   const inside = (node: JsNode) => node.start >= cls.start && node.end <= cls.end;
-  const isThisMember = (node: JsNode) =>
-    node?.type === 'MemberExpression' &&
-    node.object.type === 'ThisExpression' &&
-    memberPropertyName(node) === name;
-  const writes: JsPath[] = [];
+  return [
+    ...writes.assignments.filter((write) => write.cls === cls).map((write) => write.path),
+    ...writes.assigns.filter((path) => inside(path.node)),
+  ];
+}
+
+interface ThisMemberWrites {
+  /** `this.name… = …`, with the class its `this` stands for. */
+  assignments: { path: JsPath; cls: JsNode | undefined }[];
+  /** `Object.assign(this.name, …)`, whichever class holds it. */
+  assigns: JsPath[];
+}
+
+const thisMemberWrites = new WeakMap<JsModule, Map<string, ThisMemberWrites>>();
+
+/** Every write to a `this` member in the module, by member name: read once, asked for each class and name. */
+function thisMemberWritesOf(module: JsModule): Map<string, ThisMemberWrites> {
+  let byName = thisMemberWrites.get(module);
+  if (byName) return byName;
+  const found = new Map<string, ThisMemberWrites>();
+  const entry = (name: string) => {
+    let writes = found.get(name);
+    if (!writes) {
+      writes = { assignments: [], assigns: [] };
+      found.set(name, writes);
+    }
+    return writes;
+  };
+  const thisMemberName = (node: JsNode): string | null =>
+    node?.type === 'MemberExpression' && node.object.type === 'ThisExpression'
+      ? memberPropertyName(node)
+      : null;
   for (const path of memberAssignmentsOf(module)) {
-    if (!inside(path.node)) continue;
+    // Only the innermost member of a chain can stand on `this`: `this.name.secure = …` writes `name`.
     let target = path.node.left;
-    while (target.type === 'MemberExpression' && !isThisMember(target)) target = target.object;
-    if (isThisMember(target) && classOfThis(path)?.node === cls) writes.push(path);
+    while (target.type === 'MemberExpression' && target.object.type !== 'ThisExpression')
+      target = target.object;
+    const name = thisMemberName(target);
+    if (name !== null) entry(name).assignments.push({ path, cls: classOfThis(path)?.node });
   }
   for (const path of callsOf(module)) {
     const { callee, arguments: args } = path.node;
     if (
-      inside(path.node) &&
       callee?.type === 'MemberExpression' &&
       callee.object.type === 'Identifier' &&
       callee.object.name === 'Object' &&
-      memberPropertyName(callee) === 'assign' &&
-      isThisMember(args[0])
-    )
-      writes.push(path);
+      memberPropertyName(callee) === 'assign'
+    ) {
+      const name = thisMemberName(args[0]);
+      if (name !== null) entry(name).assigns.push(path);
+    }
   }
-  return writes;
+  byName = found;
+  thisMemberWrites.set(module, byName);
+  return byName;
 }

@@ -16,7 +16,7 @@ import {
   type JsPath,
 } from './javascript.js';
 import { classifyJsCondition } from './js-conditions.js';
-import { commonJsExport } from './js-functions.js';
+import { exportEntries, isRelative } from './js-functions.js';
 import { followCall, followThisMember } from './js-options-calls.js';
 
 /** Loads a relative module imported by `fromFile`; null when it is not in the scanned tree. */
@@ -178,10 +178,6 @@ function safeLookup(path: JsPath, name: string): JsNode | null {
   }
 }
 
-function isRelative(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../');
-}
-
 const mutatedNames = new WeakMap<JsModule, Set<string>>();
 
 /** Names whose objects are changed after creation (`opts.secure = …`, `Object.assign(opts, …)`). */
@@ -216,44 +212,36 @@ function isMutated(module: JsModule, name: string): boolean {
 
 /** What a module exports under `name` ('default' for the default export / `module.exports`). */
 export function findExport(module: JsModule, name: string, context: ResolveContext): Resolved {
-  for (const statement of module.ast.program.body as JsNode[]) {
-    if (name === 'default' && statement.type === 'ExportDefaultDeclaration') {
-      return resolveExpression(module, statement.declaration, null, context);
-    }
-    if (statement.type === 'ExportNamedDeclaration') {
-      const declaration = statement.declaration;
-      if (declaration?.type === 'VariableDeclaration') {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) {
-            return resolveExpression(module, declarator.init, null, context);
-          }
-        }
-      }
-      for (const specifier of statement.specifiers ?? []) {
-        const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported !== name || specifier.local?.type !== 'Identifier') continue;
-        if (!statement.source) return resolveIdentifier(module, specifier.local.name, null, context);
-        // `export { cookieOptions } from './cookies'`: an index module passing it on.
-        const target = reExportTarget(module, statement.source.value, context);
+  for (const entry of exportEntries(module, name)) {
+    switch (entry.kind) {
+      case 'default':
+      case 'declarator':
+      case 'commonJs':
+        return resolveExpression(module, entry.node, null, context);
+      case 'local':
+        return resolveIdentifier(module, entry.local, null, context);
+      case 'from': {
+        const target = reExportTarget(module, entry.source, context);
         if ('unknown' in target) return target;
-        return findExport(target, specifier.local.name, deeper(context));
+        return findExport(target, entry.local, deeper(context));
       }
-    }
-    if (statement.type === 'ExportAllDeclaration' && name !== 'default' && !statement.exported) {
-      const target = reExportTarget(module, statement.source.value, context);
-      const found = 'unknown' in target ? target : findExport(target, name, deeper(context));
-      if (!('unknown' in found)) return found;
-    }
-    const commonJs = commonJsExport(statement);
-    if (commonJs) {
-      if (commonJs.name === name) return resolveExpression(module, commonJs.value, null, context);
-      if (commonJs.name === 'default' && name !== 'default') {
-        const whole = resolveExpression(module, commonJs.value, null, context);
+      case 'all': {
+        const target = reExportTarget(module, entry.source, context);
+        const found = 'unknown' in target ? target : findExport(target, name, deeper(context));
+        if (!('unknown' in found)) return found;
+        break;
+      }
+      case 'commonJsObject': {
+        const whole = resolveExpression(module, entry.node, null, context);
         if (!('unknown' in whole)) {
           const property = propertyOf(whole.module, whole.node, name, context);
           if (!('unknown' in property)) return property;
         }
+        break;
       }
+      case 'function':
+        // Options are objects; a function exported under the name is not read here.
+        break;
     }
   }
   return { unknown: `\`${module.file}\` has no export \`${name}\` that can be read` };

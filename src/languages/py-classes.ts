@@ -10,6 +10,8 @@ import {
   callsOf,
   childrenOf,
   dottedName,
+  enclosingFunction,
+  localAssignment,
   textOf,
   type PyModule,
   type PyModuleLoader,
@@ -261,4 +263,22 @@ export function parameterAnnotation(
     return childrenOf(typeDef).find((child) => child.name !== ':') ?? null;
   }
   return null;
+}
+
+/**
+ * The class a plain-name receiver (`resp.set_cookie(...)`) is known to have in the function around `call`:
+ * the constructor of its last local assignment, else its parameter annotation. Null when neither is written.
+ */
+export function receiverClass(
+  module: PyModule,
+  call: SyntaxNode,
+  receiver: string,
+  load: PyModuleLoader,
+): ResolvedClass | null {
+  const wrapper = enclosingFunction(module, call);
+  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
+  const constructor = assigned?.name === 'CallExpression' ? callParts(assigned)?.callee : undefined;
+  const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
+  const typeNode = constructor ?? annotation;
+  return typeNode ? resolveClass(module, typeNode, load) : null;
 }

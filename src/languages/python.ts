@@ -300,6 +300,28 @@ export function evaluatePyFlag(
   return { kind: 'conditional', span, text, devOnly: classifyPyCondition(module, node) === 'development' };
 }
 
+/**
+ * The conditions of the `if` / `elif` branches a node sits in, innermost first, up to its function or class.
+ * An `else` branch ends the list with null: what it selects is not written.
+ */
+export function branchConditions(node: SyntaxNode): (SyntaxNode | null)[] {
+  const found: (SyntaxNode | null)[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === 'FunctionDefinition' || current.name === 'ClassDefinition') break;
+    if (current.name !== 'Body' || current.parent?.name !== 'IfStatement') continue;
+    const children = childrenOf(current.parent);
+    const index = children.findIndex((child) => child.from === current.from);
+    const keyword = children[index - 2];
+    const test = children[index - 1];
+    if (!test || (keyword?.name !== 'if' && keyword?.name !== 'elif')) {
+      found.push(null);
+      break;
+    }
+    found.push(test);
+  }
+  return found;
+}
+
 /** Which environment a Python condition is true in (`DEBUG` → development, `not DEBUG` → production). */
 export function classifyPyCondition(module: PyModule, node: SyntaxNode, depth = 0): Environment {
   if (depth > 6) return 'unknown';

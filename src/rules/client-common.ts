@@ -3,8 +3,22 @@
 // readable by every script on the page whatever its flags: that is a design problem, reported as such.
 import type { Container, CookieSite, Flag } from '../model.js';
 import { kindOfName } from '../cookie-kind.js';
+import type { JsModule, JsPath } from '../languages/javascript.js';
+import type { JsModuleLoader } from '../languages/js-options.js';
+import { nameValueOptionsSite } from './js-site.js';
 
 export const CLIENT_KEYS: Record<Flag, string | null> = { httpOnly: null, secure: 'secure' };
+
+/** A browser library's `set(name, value, options?)` call: only `secure` can be in the options. */
+export function clientCallSite(
+  ruleId: string,
+  module: JsModule,
+  call: JsPath,
+  load: JsModuleLoader,
+): CookieSite | null {
+  // Browser sites have not carried the value's text: it is left unread here too.
+  return nameValueOptionsSite(ruleId, module, call, load, { keys: CLIENT_KEYS, valueIndex: undefined });
+}
 
 /** Adds the design note to token-like cookies; when Secure is fine, the note becomes the finding. */
 export function clientSite(site: CookieSite, api: string): CookieSite {

@@ -3,8 +3,8 @@
 // each rule; this only recognises the call's shape on the jar.
 import {
   calleeName,
+  declaredInFunction,
   memberPropertyName,
-  stringValue,
   unwrap,
   type JsModule,
   type JsNode,
@@ -12,7 +12,7 @@ import {
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import type { JsModuleLoader } from '../languages/js-options.js';
-import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
+import { isCall, isMember, nameValueOptionsSite, takesNameValueOptions } from './js-site.js';
 
 /**
  * `<context>.<jar>.<method>(name, value, options?)` or, with the context destructured, `<jar>.<method>(…)`;
@@ -22,15 +22,7 @@ export function isContextJarCall(call: JsPath, jar: string, methods: readonly st
   const node: JsNode = call.node;
   if (!isCall(node) || !methods.includes(calleeName(node) ?? '')) return false;
   const callee = unwrap(node.callee);
-  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
-  // `set(name, …)`: a Map-like `set(key, object)` with a non-string key is another API.
-  const first = unwrap(node.arguments[0]);
-  if (
-    /^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
-      first.type,
-    )
-  )
-    return false;
+  if (!isMember(callee) || !takesNameValueOptions(node)) return false;
   const receiver = unwrap(callee.object);
   if (receiver.type === 'Identifier') return receiver.name === jar && declaredInFunction(call, jar);
   if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
@@ -50,24 +42,5 @@ export function contextJarSite(
   const value = unwrap(args[1]);
   if (value.type === 'NullLiteral' || (value.type === 'Identifier' && value.name === 'undefined'))
     return null;
-  return siteFromCall({
-    ruleId,
-    module,
-    call,
-    optionsIndex: 2,
-    valueIndex: 1,
-    keys: { httpOnly: 'httpOnly', secure: 'secure' },
-    cookieNames: namesOf(stringValue(args[0])),
-    load,
-  });
-}
-
-/** `name` is a parameter or local of a function around `path` (a destructured context), not a module-level name. */
-function declaredInFunction(path: JsPath, name: string): boolean {
-  try {
-    const scope = path.scope?.lookup(name);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
+  return nameValueOptionsSite(ruleId, module, call, load);
 }

@@ -1,15 +1,24 @@
-// Set-Cookie-style strings written in JavaScript (`document.cookie = "…"`, raw `Set-Cookie` header values):
-// their literal pieces, which attributes they already carry, and the literal end new attributes go before.
+// Set-Cookie-style strings (`document.cookie = "…"`, raw `Set-Cookie` header values in JavaScript and
+// Python): their literal pieces, which attributes they already carry, and the literal end new attributes go
+// before. Splitting a string into pieces is each language's own; reading the pieces is shared.
 import { unwrap, type JsModule, type JsNode } from '../languages/javascript.js';
-import type { Container, FlagValue } from '../model.js';
+import type { Container, CookieSite, FlagValue } from '../model.js';
+import { unsplicable } from './client-common.js';
 
-export type Piece = { text: string; node: JsNode } | { expression: JsNode };
+/** A literal run of the string, or an expression inside it, in either language's syntax tree. */
+export type StringPiece<Node> = { text: string; node: Node } | { expression: Node };
+export type Piece = StringPiece<JsNode>;
+
+interface Span {
+  start: number;
+  end: number;
+}
 
 /** Attribute text that deletes the cookie: nothing is worth securing. */
 export const DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
 
 /** The attribute as a whole word between separators: `; Secure`, `;secure;`. */
-export function attributePattern(attribute: string): RegExp {
+function attributePattern(attribute: string): RegExp {
   return new RegExp(`;\\s*${attribute}\\s*(;|$)`, 'i');
 }
 
@@ -32,8 +41,13 @@ export function piecesOf(node: JsNode): Piece[] {
   return [{ expression: value }];
 }
 
+/** The literal texts joined, each expression as a NUL: what the string says for certain. */
+export function staticText<Node>(pieces: readonly StringPiece<Node>[]): string {
+  return pieces.map((piece) => ('text' in piece ? piece.text : '\0')).join('');
+}
+
 /** The literal name before the first `=`, when the string starts with literal text. */
-export function cookieNameOf(pieces: readonly Piece[]): string | null {
+export function cookieNameOf<Node>(pieces: readonly StringPiece<Node>[]): string | null {
   const first = pieces[0];
   if (!first || !('text' in first) || !first.text.includes('=')) return null;
   const name = first.text.split('=')[0]!.trim();
@@ -57,11 +71,19 @@ export function stringEnd(module: JsModule, pieces: readonly Piece[]): Container
  * expression that holds the attributes (`${options}`), or missing.
  */
 export function attributeOf(module: JsModule, pieces: readonly Piece[], attribute: string): FlagValue {
+  return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
+}
+
+/** attributeOf for either language: `spanOf` says where a piece's node stands in `text`. */
+function attributeIn<Node>(
+  text: string,
+  pieces: readonly StringPiece<Node>[],
+  attribute: string,
+  spanOf: (node: Node) => Span,
+): FlagValue {
   const written = attributePattern(attribute);
   for (const piece of pieces) {
-    if ('text' in piece && written.test(piece.text)) {
-      return { kind: 'true', span: { start: piece.node.start, end: piece.node.end } };
-    }
+    if ('text' in piece && written.test(piece.text)) return { kind: 'true', span: spanOf(piece.node) };
   }
   const mention = new RegExp(attribute, 'i');
   let attributes = false;
@@ -70,18 +92,50 @@ export function attributeOf(module: JsModule, pieces: readonly Piece[], attribut
       attributes ||= piece.text.includes(';');
       continue;
     }
-    const source = module.text.slice(piece.expression.start, piece.expression.end);
-    if (mention.test(source)) {
-      return {
-        kind: 'conditional',
-        span: { start: piece.expression.start, end: piece.expression.end },
-        text: source,
-        devOnly: false,
-      };
-    }
+    const span = spanOf(piece.expression);
+    const source = text.slice(span.start, span.end);
+    if (mention.test(source)) return { kind: 'conditional', span, text: source, devOnly: false };
     if (attributes && /attr|option|flag/i.test(source)) {
       return { kind: 'unknown', reason: `the attributes come from \`${source}\`` };
     }
   }
   return { kind: 'absent' };
+}
+
+/**
+ * A raw `Set-Cookie` header value as a site (JavaScript or Python): null when the literal text names no
+ * cookie or deletes it. New attributes go before the literal end, when the string ends in literal text.
+ */
+export function setCookieHeaderSite<Node>(request: {
+  ruleId: string;
+  file: string;
+  text: string;
+  pieces: readonly StringPiece<Node>[];
+  /** Where the whole value stands. */
+  span: Span;
+  end: Container | null;
+  spanOf: (node: Node) => Span;
+}): CookieSite | null {
+  const { pieces, end, span } = request;
+  const statics = staticText(pieces);
+  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
+  const name = cookieNameOf(pieces);
+  const flags = {
+    httpOnly: attributeIn(request.text, pieces, 'httponly', request.spanOf),
+    secure: attributeIn(request.text, pieces, 'secure', request.spanOf),
+  };
+  return {
+    ruleId: request.ruleId,
+    file: request.file,
+    offset: span.start,
+    cookieNames: name ? [name] : [],
+    flags,
+    keys: { httpOnly: 'HttpOnly', secure: 'Secure' },
+    insertion: { container: end ?? unsplicable(request.file, span.start, span.end), nest: [] },
+    usedAt: [],
+    notes:
+      !end && (flags.httpOnly.kind === 'absent' || flags.secure.kind === 'absent')
+        ? ['The header value ends in an expression, so the missing attributes have to be appended by hand.']
+        : [],
+  };
 }

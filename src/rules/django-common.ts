@@ -138,12 +138,7 @@ function literalAssignment(module: PyModule, name: string): string | null {
 }
 
 /** A setting's value at the end of `module`, following star imports in order. */
-export function settingValue(
-  settings: DjangoSettings,
-  module: PyModule,
-  key: string,
-  depth = 0,
-): SettingValue {
+function settingValue(settings: DjangoSettings, module: PyModule, key: string, depth = 0): SettingValue {
   let current: SettingValue = { kind: 'absent' };
   const described = settings.byModule.get(module);
   const stars = new Map((described?.stars ?? []).map((star) => [star.at, star.target]));

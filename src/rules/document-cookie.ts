@@ -4,7 +4,14 @@
 import { memberAssignmentsOf, memberPropertyName, unwrap, type JsNode } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import { CLIENT_KEYS, clientSite, unsplicable } from './client-common.js';
-import { DELETION, attributeOf, cookieNameOf, piecesOf, stringEnd } from './cookie-string-common.js';
+import {
+  DELETION,
+  attributeOf,
+  cookieNameOf,
+  piecesOf,
+  staticText,
+  stringEnd,
+} from './cookie-string-common.js';
 import type { JsRule } from './rule.js';
 
 export const documentCookie: JsRule = {
@@ -25,9 +32,7 @@ export const documentCookie: JsRule = {
       if (node.operator !== '=' || !isDocumentCookie(unwrap(node.left))) continue;
       const pieces = piecesOf(node.right);
       if (!pieces.some((piece) => 'text' in piece)) continue; // built elsewhere: nothing to read here
-      const statics = pieces.map((piece) => ('text' in piece ? piece.text : '\0'));
-      const joined = statics.join('');
-      if (DELETION.test(joined)) continue;
+      if (DELETION.test(staticText(pieces))) continue;
       const name = cookieNameOf(pieces);
       const secure = attributeOf(module, pieces, 'secure');
       const right = unwrap(node.right);

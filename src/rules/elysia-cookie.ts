@@ -6,6 +6,7 @@ import {
   callsOf,
   calleeName,
   declarationOf,
+  declaredInFunction,
   localInitOf,
   memberAssignmentsOf,
   memberPropertyName,
@@ -104,15 +105,6 @@ function cookieRefName(path: JsPath): string | null | undefined {
   if ((key.type === 'Identifier' ? key.name : stringValue(key)) !== 'cookie') return undefined;
   const inner = property.node.key;
   return inner.type === 'Identifier' && !property.node.computed ? inner.name : stringValue(inner);
-}
-
-function declaredInFunction(path: JsPath, name: string): boolean {
-  try {
-    const scope = path.scope?.lookup(name);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
 }
 
 /**

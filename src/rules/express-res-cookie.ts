@@ -1,9 +1,9 @@
 // Express `res.cookie(name, value, options?)`: only `path` gets a default, so HttpOnly and Secure are off
 // unless written. A call without options gets an options argument.
-import { calleeName, callsOf, stringValue, unwrap, type JsNode } from '../languages/javascript.js';
+import { calleeName, callsOf, unwrap, type JsNode } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
 import type { JsRule } from './rule.js';
-import { isCall, isMember, siteFromCall } from './js-site.js';
+import { isCall, isMember, nameValueOptionsSite } from './js-site.js';
 import { isAdonisFile, isAdonisResponse } from './adonisjs-common.js';
 
 /** Receivers whose `.cookie()` is a browser-side or unrelated API (jquery.cookie and friends). */
@@ -51,17 +51,7 @@ export const expressResCookie: JsRule = {
       if (isAdonisFile(module) || isAdonisResponse(module, receiver, call.get('callee', 'object'))) continue;
       const args = node.arguments;
       if (!matchesSignature(args)) continue;
-      const name = stringValue(args[0]);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: { httpOnly: 'httpOnly', secure: 'secure' },
-        cookieNames: name === null ? [] : [name],
-        load,
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call, load);
       if (site) sites.push(site);
     }
     return sites;

@@ -5,7 +5,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import {
   assignedValue,
-  childrenOf,
+  branchConditions,
   classifyPyCondition,
   dottedName,
   evaluatePyFlag,
@@ -87,15 +87,6 @@ function secureByDefaultSites(module: PyModule, ruleId: string): CookieSite[] {
 
 /** The statement sits under `if DEBUG:` (or a test the same way): a development server on plain HTTP. */
 function developmentBranch(module: PyModule, node: SyntaxNode): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === 'FunctionDefinition' || current.name === 'ClassDefinition') return false;
-    if (current.name !== 'Body' || current.parent?.name !== 'IfStatement') continue;
-    const children = childrenOf(current.parent);
-    const index = children.findIndex((child) => child.from === current.from);
-    const keyword = children[index - 2];
-    const test = children[index - 1];
-    if (!test || (keyword?.name !== 'if' && keyword?.name !== 'elif')) return false;
-    return classifyPyCondition(module, test) === 'development';
-  }
-  return false;
+  const innermost = branchConditions(node)[0];
+  return Boolean(innermost) && classifyPyCondition(module, innermost!) === 'development';
 }

@@ -14,10 +14,10 @@ import {
 } from '../languages/javascript.js';
 import { readOptions, type JsModuleLoader, type OptionsView } from '../languages/js-options.js';
 
-export const COOKIE_PLUGINS = new Set(['@fastify/cookie', 'fastify-cookie']);
+const COOKIE_PLUGINS = new Set(['@fastify/cookie', 'fastify-cookie']);
 
 /** The package a `register(…)` call's first argument comes from: an import, `require('…')`, `x.default`. */
-export function pluginSource(module: JsModule, node: JsNode): string | null {
+function pluginSource(module: JsModule, node: JsNode): string | null {
   let value = unwrap(node);
   if (value?.type === 'MemberExpression' && memberPropertyName(value) === 'default')
     value = unwrap(value.object);

@@ -3,19 +3,12 @@
 // registration, so a flag missing at the call may be set once for the whole app: that object is where a
 // missing flag is added when the call writes neither flag itself.
 import { FLAGS, type CookieSite, type Flag } from '../model.js';
-import {
-  calleeName,
-  callsOf,
-  memberPropertyName,
-  stringValue,
-  unwrap,
-  type JsNode,
-} from '../languages/javascript.js';
+import { calleeName, callsOf, memberPropertyName, unwrap, type JsNode } from '../languages/javascript.js';
 import { readFlag } from '../languages/js-options.js';
 import { lineColumn } from '../languages/text.js';
 import { cookieRegistrationFor, type CookieRegistration } from './fastify-common.js';
 import type { JsRule } from './rule.js';
-import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
+import { isCall, isMember, nameValueOptionsSite } from './js-site.js';
 import { ignoreReasonOf } from './ignore.js';
 
 /** Names a Fastify reply goes by (Nest handlers often call it `response` or `res`). */
@@ -39,17 +32,7 @@ export const fastifySetCookie: JsRule = {
     for (const call of callsOf(module)) {
       const node = call.node;
       if (!isCall(node) || !isReplyCookieCall(node)) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        trueStrings: ['auto'],
-        load,
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call, load, { trueStrings: ['auto'] });
       if (!site) continue;
       const absent = FLAGS.filter((flag) => site.flags[flag].kind === 'absent');
       // An ignored call keeps its own site: the plugin's registration is not the place the comment chose.

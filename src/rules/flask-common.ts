@@ -13,6 +13,7 @@ import {
   assignedValue,
   callParts,
   callsOf,
+  branchConditions,
   childrenOf,
   classifyPyCondition,
   dictEntriesOf,
@@ -150,15 +151,8 @@ function environmentOfLabel(label: string): { devOnly: boolean; production: bool
 
 /** The environment an `if` around a node selects (`if app.debug:` → development), innermost first. */
 function branchEnvironment(module: PyModule, node: SyntaxNode): 'development' | 'production' | 'unknown' {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === 'FunctionDefinition' || current.name === 'ClassDefinition') break;
-    if (current.name !== 'Body' || current.parent?.name !== 'IfStatement') continue;
-    const statement = current.parent;
-    const children = childrenOf(statement);
-    const index = children.indexOf(children.find((child) => child.from === current.from)!);
-    const keyword = children[index - 2];
-    const test = children[index - 1];
-    if (!test || (keyword?.name !== 'if' && keyword?.name !== 'elif')) return 'unknown';
+  for (const test of branchConditions(node)) {
+    if (!test) return 'unknown';
     const environment = classifyPyCondition(module, test);
     if (environment !== 'unknown') return environment;
   }

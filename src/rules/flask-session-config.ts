@@ -6,7 +6,7 @@ import { flaskFamilySites, flaskProject } from './flask-common.js';
 import type { FamilySpec } from './flask-common.js';
 import type { PyRule } from './rule.js';
 
-export const SESSION_FAMILY: FamilySpec = {
+const SESSION_FAMILY: FamilySpec = {
   ruleId: 'flask-session-config',
   prefix: 'SESSION_COOKIE_',
   cookieName: 'session',

@@ -36,7 +36,7 @@ function isStdlibJar(module: PyModule, expression: SyntaxNode, scope: SyntaxNode
         ? (localAssignment(module, scope, dotted[0]!, expression.from) ?? module.assignments.get(dotted[0]!))
         : module.assignments.get(dotted[0]!);
     if (!value || !constructsJar(module, value)) return false;
-    return SENT.test(module.text) || new RegExp(`\\breturn\\s+${dotted[0]}\\b`).test(module.text);
+    return sends(module, dotted[0]!);
   }
   // `self.cookies[name] = value` where the class stores a jar in `self.cookies`.
   if (dotted.length !== 2 || dotted[0] !== 'self') return false;
@@ -45,6 +45,23 @@ function isStdlibJar(module: PyModule, expression: SyntaxNode, scope: SyntaxNode
     return assignsJar(module, cls, `self.${dotted[1]}`);
   }
   return false;
+}
+
+const sentCache = new WeakMap<PyModule, Map<string, boolean>>();
+
+/** The module sends a jar (or hands the one named `name` back): asked once per name, not per assignment. */
+function sends(module: PyModule, name: string): boolean {
+  let byName = sentCache.get(module);
+  if (!byName) {
+    byName = new Map();
+    sentCache.set(module, byName);
+  }
+  let sent = byName.get(name);
+  if (sent === undefined) {
+    sent = SENT.test(module.text) || new RegExp(`\\breturn\\s+${name}\\b`).test(module.text);
+    byName.set(name, sent);
+  }
+  return sent;
 }
 
 /** `SimpleCookie()`, `http.cookies.SimpleCookie(raw)`, `cookies.BaseCookie()` after `from http import cookies`. */

@@ -1,10 +1,9 @@
 // js-cookie (browser): `Cookies.set(name, value, attributes)`. There is no HttpOnly from script, and
 // Secure is off unless `secure: true` is passed.
-import { calleeImport, callsOf, stringValue } from '../languages/javascript.js';
+import { calleeImport, callsOf } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
-import { CLIENT_KEYS, clientSite } from './client-common.js';
+import { clientCallSite, clientSite } from './client-common.js';
 import type { JsRule } from './rule.js';
-import { namesOf, siteFromCall } from './js-site.js';
 
 export const jsCookieSet: JsRule = {
   meta: {
@@ -24,15 +23,7 @@ export const jsCookieSet: JsRule = {
       const binding = calleeImport(module, node);
       if (binding?.source !== 'js-cookie' || binding.imported !== 'set') continue;
       if (node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        keys: CLIENT_KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load,
-      });
+      const site = clientCallSite(this.meta.id, module, call, load);
       if (site) sites.push(clientSite(site, 'js-cookie'));
     }
     return sites;

@@ -16,13 +16,11 @@ import {
   type JsNode,
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
-import { unsplicable } from './client-common.js';
-import { DELETION, attributeOf, cookieNameOf, piecesOf, stringEnd } from './cookie-string-common.js';
+import { piecesOf, setCookieHeaderSite, stringEnd } from './cookie-string-common.js';
 import type { JsRule } from './rule.js';
 
 /** Methods that write one header: Node's `setHeader` / `appendHeader`, Express / Fastify / Hono, Fetch `Headers`. */
 const HEADER_METHODS = new Set(['setHeader', 'appendHeader', 'set', 'header', 'append']);
-const KEYS = { httpOnly: 'HttpOnly', secure: 'Secure' };
 const MENTION = /set-cookie/i;
 
 export const jsSetCookieHeader: JsRule = {
@@ -94,30 +92,53 @@ export const jsSetCookieHeader: JsRule = {
 function constantString(module: JsModule, node: JsNode): JsNode | null {
   const name = unwrap(node);
   if (name?.type !== 'Identifier') return null;
-  let init: JsNode | null = null;
-  let declarations = 0;
-  forEachNode(module.ast.program, (candidate) => {
-    if (candidate.type === 'VariableDeclaration') {
-      for (const declarator of candidate.declarations as JsNode[]) {
-        if (declarator.id.type !== 'Identifier' || declarator.id.name !== name.name) continue;
-        declarations++;
-        init = candidate.kind === 'const' ? declarator.init : null;
-      }
-    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
-      if (candidate.params.some((param: JsNode) => mentionsName(param, name.name))) declarations++;
-    }
-  });
-  if (declarations !== 1 || !init) return null;
-  const value = unwrap(init);
+  const declared = declarationsOf(module).get(name.name);
+  if (declared?.count !== 1 || !declared.init) return null;
+  const value = unwrap(declared.init);
   return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
 }
 
-/** A parameter (or pattern) that binds `name`. */
-function mentionsName(param: JsNode, name: string): boolean {
-  let found = false;
-  forEachNode(param, (node) => {
-    if (node.type === 'Identifier' && node.name === name) found = true;
+interface Declared {
+  /** Variable declarators plus functions with a parameter (or pattern) mentioning the name. */
+  count: number;
+  /** The last declarator's value when it is a `const`. */
+  init: JsNode | null;
+}
+
+const declarationCache = new WeakMap<JsModule, Map<string, Declared>>();
+
+/** How often each name is declared in the module: one walk, however many headers ask. */
+function declarationsOf(module: JsModule): Map<string, Declared> {
+  const cached = declarationCache.get(module);
+  if (cached) return cached;
+  const found = new Map<string, Declared>();
+  const entry = (name: string) => {
+    let declared = found.get(name);
+    if (!declared) {
+      declared = { count: 0, init: null };
+      found.set(name, declared);
+    }
+    return declared;
+  };
+  forEachNode(module.ast.program, (candidate) => {
+    if (candidate.type === 'VariableDeclaration') {
+      for (const declarator of candidate.declarations as JsNode[]) {
+        if (declarator.id.type !== 'Identifier') continue;
+        const declared = entry(declarator.id.name);
+        declared.count++;
+        declared.init = candidate.kind === 'const' ? (declarator.init ?? null) : null;
+      }
+    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
+      const names = new Set<string>();
+      for (const param of candidate.params as JsNode[]) {
+        forEachNode(param, (inner) => {
+          if (inner.type === 'Identifier') names.add(inner.name);
+        });
+      }
+      for (const name of names) entry(name).count++;
+    }
   });
+  declarationCache.set(module, found);
   return found;
 }
 
@@ -132,29 +153,14 @@ function isSetCookieName(name: string | null): boolean {
 /** One cookie string, or null when nothing of it is written here (built by a serializer elsewhere). */
 function siteOf(module: JsModule, ruleId: string, value: JsNode): CookieSite | null {
   const pieces = piecesOf(value);
-  const statics = pieces.map((piece) => ('text' in piece ? piece.text : '\0')).join('');
-  if (!/[=;]/.test(statics)) return null;
-  if (DELETION.test(statics)) return null;
-  const name = cookieNameOf(pieces);
-  const end = stringEnd(module, pieces);
   const node = unwrap(value);
-  const flags = {
-    httpOnly: attributeOf(module, pieces, 'httponly'),
-    secure: attributeOf(module, pieces, 'secure'),
-  };
-  const site: CookieSite = {
+  return setCookieHeaderSite({
     ruleId,
     file: module.file,
-    offset: node.start,
-    cookieNames: name ? [name] : [],
-    flags,
-    keys: KEYS,
-    insertion: { container: end ?? unsplicable(module.file, node.start, node.end), nest: [] },
-    usedAt: [],
-    notes:
-      !end && (flags.httpOnly.kind === 'absent' || flags.secure.kind === 'absent')
-        ? ['The header value ends in an expression, so the missing attributes have to be appended by hand.']
-        : [],
-  };
-  return site;
+    text: module.text,
+    pieces,
+    span: { start: node.start, end: node.end },
+    end: stringEnd(module, pieces),
+    spanOf: (piece) => ({ start: piece.start, end: piece.end }),
+  });
 }

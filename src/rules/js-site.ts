@@ -58,6 +58,43 @@ export function siteFromCall(request: JsSiteRequest): CookieSite | null {
   return site;
 }
 
+/**
+ * The arguments can be `set(name, value, options?)`: two or three, the first not an object, array, number or
+ * callback (a Map-like `set(key, object)` or a callback registration is another API).
+ */
+export function takesNameValueOptions(call: JsNode): boolean {
+  if (call.arguments.length < 2 || call.arguments.length > 3) return false;
+  const first = unwrap(call.arguments[0]);
+  return !/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+    first.type,
+  );
+}
+
+/**
+ * The site of a `set(name, value, options?)`-shaped call (Express `res.cookie`, Koa and context jars'
+ * `cookies.set`, Fastify `reply.setCookie`, browser libraries): the name first, the value second,
+ * `httpOnly` / `secure` in the options third unless `shape` says otherwise.
+ */
+export function nameValueOptionsSite(
+  ruleId: string,
+  module: JsModule,
+  call: JsPath,
+  load: JsModuleLoader,
+  shape: Partial<Pick<JsSiteRequest, 'keys' | 'trueStrings' | 'valueIndex'>> = {},
+): CookieSite | null {
+  return siteFromCall({
+    ruleId,
+    module,
+    call,
+    optionsIndex: 2,
+    valueIndex: 1,
+    keys: { httpOnly: 'httpOnly', secure: 'secure' },
+    cookieNames: namesOf(stringValue(call.node.arguments[0])),
+    load,
+    ...shape,
+  });
+}
+
 function siteFromCallOptions(
   request: JsSiteRequest,
   args: JsNode[],

@@ -7,7 +7,6 @@ import {
   callsOf,
   localInitOf,
   memberPropertyName,
-  stringValue,
   unwrap,
   type JsModule,
   type JsNode,
@@ -16,7 +15,7 @@ import {
 import type { CookieSite } from '../model.js';
 import { importsOak } from './oak-cookies-set.js';
 import type { JsRule } from './rule.js';
-import { isCall, isMember, namesOf, siteFromCall } from './js-site.js';
+import { isCall, isMember, nameValueOptionsSite, takesNameValueOptions } from './js-site.js';
 
 /** Imports that say the file is Koa (or Egg, built on it) code, where `context.cookies` is Koa's. */
 const KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
@@ -41,27 +40,10 @@ export const koaCookiesSet: JsRule = {
       const node = call.node;
       if (!isCall(node) || calleeName(node) !== 'set') continue;
       const callee = unwrap(node.callee);
-      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
-      // `set(name, value, options?)`: a Map-like `set(key, object)` or a callback is another API.
-      const first = unwrap(node.arguments[0]);
-      if (
-        /^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
-          first.type,
-        )
-      )
-        continue;
+      if (!isMember(callee) || !takesNameValueOptions(node)) continue;
       koa ??= isKoaFile(module);
       if (!isCookieJar(module, unwrap(callee.object), call.get('callee', 'object'), koa)) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: { httpOnly: 'httpOnly', secure: 'secure' },
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load,
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call, load);
       if (site) sites.push(site);
     }
     return sites;

@@ -14,9 +14,9 @@ import {
 } from '../languages/javascript.js';
 import { evaluateFlag, resolveExpression, type JsModuleLoader } from '../languages/js-options.js';
 import type { CookieSite } from '../model.js';
-import { CLIENT_KEYS, clientSite, unsplicable } from './client-common.js';
+import { CLIENT_KEYS, clientCallSite, clientSite, unsplicable } from './client-common.js';
 import type { JsRule } from './rule.js';
-import { namesOf, siteFromCall } from './js-site.js';
+import { namesOf } from './js-site.js';
 
 /** ngy-cookie is a maintained fork of ngx-cookie with the same API. */
 const SOURCES = new Set(['ngx-cookie-service', 'ngx-cookie-service-ssr', 'ngx-cookie', 'ngy-cookie']);
@@ -50,15 +50,7 @@ export const ngxCookieServiceSet: JsRule = {
         args.length <= 3 &&
         (args.length === 2 || isOptionsObject(module, args[2], call.get('arguments', 2), load))
       ) {
-        site = siteFromCall({
-          ruleId: this.meta.id,
-          module,
-          call,
-          optionsIndex: 2,
-          keys: CLIENT_KEYS,
-          cookieNames: names,
-          load,
-        });
+        site = clientCallSite(this.meta.id, module, call, load);
       } else {
         site = positionalSite(this.meta.id, module, node, names);
       }

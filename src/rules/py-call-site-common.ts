@@ -2,9 +2,17 @@
 // the keywords (following visible `**dict` splats), new keywords added to the call itself or to the dict the
 // call splats.
 import type { SyntaxNode } from '@lezer/common';
-import { stringLiteral, textOf, type PyModule } from '../languages/python.js';
+import {
+  dottedName,
+  enclosingFunction,
+  stringLiteral,
+  textOf,
+  type PyArgument,
+  type PyModule,
+} from '../languages/python.js';
 import { readPyFlag, readPyOptions, type PyOptionsView } from '../languages/py-options.js';
 import { abbreviate, lineColumn } from '../languages/text.js';
+import { kindOfName } from '../cookie-kind.js';
 import type { CookieKind, CookieSite, Flag } from '../model.js';
 import type { PyRuleContext } from './rule.js';
 
@@ -136,4 +144,25 @@ export function behindStarArguments(site: CookieSite, module: PyModule, star: Sy
       site.flags[flag] = { kind: 'unknown', reason };
   }
   site.insertion = null;
+}
+
+/**
+ * A call inside a helper that hands its own caller's `**kwargs` on (`def set(resp, **kw): resp.set_cookie(…,
+ * **kw)`): the flags come from the helper's callers, so they are the sites, not this call.
+ */
+export function passesCallerKwargs(module: PyModule, call: SyntaxNode, args: readonly PyArgument[]): boolean {
+  const wrapper = enclosingFunction(module, call);
+  const kwargs = wrapper?.kwargsParameter;
+  return Boolean(
+    kwargs &&
+    args.some((argument) => argument.kind === 'doublestar' && textOf(module, argument.value) === kwargs),
+  );
+}
+
+/** `settings.SESSION_COOKIE_NAME`, `CSRF_COOKIE`, `token_name`: the kind a non-literal name suggests. */
+export function kindOfExpression(module: PyModule, node: SyntaxNode): CookieKind | undefined {
+  const dotted = dottedName(module, node);
+  if (!dotted) return undefined;
+  const kind = kindOfName(dotted.at(-1)!);
+  return kind === 'other' ? undefined : kind;
 }

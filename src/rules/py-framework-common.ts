@@ -4,20 +4,12 @@ import type { SyntaxNode } from '@lezer/common';
 import {
   enclosingClass,
   methodOwner,
-  parameterAnnotation,
+  receiverClass,
   resolveClass,
   type FrameworkClasses,
   type PyClass,
 } from '../languages/py-classes.js';
-import {
-  assignedValue,
-  callParts,
-  dottedName,
-  enclosingFunction,
-  localAssignment,
-  type PyArgument,
-  type PyModule,
-} from '../languages/python.js';
+import { assignedValue, dottedName, type PyArgument, type PyModule } from '../languages/python.js';
 import type { PyRuleContext } from './rule.js';
 import { importsTornado } from './tornado-common.js';
 
@@ -156,13 +148,8 @@ export function responseReceiver(
     const verdict = cls ? judge(cls) : null;
     if (verdict) return verdict;
   } else if (callee.length === 2) {
-    const wrapper = enclosingFunction(module, call);
-    const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
-    const constructor = assigned?.name === 'CallExpression' ? callParts(assigned)?.callee : undefined;
-    const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
-    const typeNode = constructor ?? annotation;
-    if (typeNode) {
-      const resolved = resolveClass(module, typeNode, context.load);
+    const resolved = receiverClass(module, call, receiver, context.load);
+    if (resolved) {
       const verdict = resolved.kind === 'class' ? judge(resolved.cls) : null;
       if (verdict) return verdict;
       if (resolved.kind === 'external' && classes.owns(resolved.name)) return { kind: 'framework' };

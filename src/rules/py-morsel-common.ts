@@ -29,6 +29,12 @@ export type JarTest = (module: PyModule, expression: SyntaxNode, scope: SyntaxNo
 export interface MorselSpec {
   ruleId: string;
   isJar: JarTest;
+  /** Notes every site of the rule carries. */
+  notes?: readonly string[];
+  /** The quote for a new attribute key where neither the name nor an attribute is quoted. */
+  defaultQuote?: string;
+  /** A later value statement for the same name starts a cookie of its own: attributes after it are its. */
+  rewriteStartsAnew?: boolean;
 }
 
 /** A statement writing `<jar>[<name>]` (a value) or `<jar>[<name>][<key>]` / `<alias>[<key>]` (an attribute). */
@@ -70,7 +76,7 @@ function morselSite(
 ): CookieSite | null {
   const jarText = compact(textOf(module, target.object));
   const indexText = compact(textOf(module, target.index));
-  const writes = writesAfter(module, statement, scope, jarText, indexText);
+  const writes = writesAfter(module, statement, scope, jarText, indexText, spec.rewriteStartsAnew ?? false);
   const attribute = (name: string) => {
     const write = [...writes].reverse().find((candidate) => candidate.key === name);
     return write?.value ?? undefined;
@@ -84,7 +90,7 @@ function morselSite(
   }
   const cookieName = stringLiteral(module, target.index);
   const run = runAfter(module, statement, writes);
-  const keyQuote = quoteOf(module, writes, target.index);
+  const keyQuote = quoteOf(module, writes, target.index, spec.defaultQuote ?? "'");
   const prefix = `${textOf(module, target.object)}[${textOf(module, target.index)}]`;
   const site: CookieSite = {
     ruleId: spec.ruleId,
@@ -97,7 +103,7 @@ function morselSite(
     keys: { httpOnly: 'httponly', secure: 'secure' },
     insertion: null,
     usedAt: [],
-    notes: [],
+    notes: [...(spec.notes ?? [])],
   };
   const hidden = Object.values(flags).some((flag) => flag.kind === 'unknown');
   // A statement spread over several lines, or a jar expression spanning lines, cannot anchor new lines.
@@ -149,6 +155,7 @@ function writesAfter(
   scope: SyntaxNode,
   jarText: string,
   indexText: string,
+  rewriteStartsAnew: boolean,
 ): MorselWrite[] {
   const morsel = `${jarText}[${indexText}]`;
   const aliases = new Set<string>();
@@ -158,11 +165,16 @@ function writesAfter(
     return text === morsel || (node.name === 'VariableName' && aliases.has(text));
   };
   const cursor = scope.cursor();
+  let ended = false;
   const visit = (node: SyntaxNode) => {
     if (node.from < statement.to) return;
     if (node.name === 'AssignStatement') {
       const target = node.firstChild;
       const value = valueOf(node);
+      if (rewriteStartsAnew && target && value && compact(textOf(module, target)) === morsel) {
+        ended = true;
+        return;
+      }
       if (target?.name === 'VariableName' && value && compact(textOf(module, value)) === morsel) {
         aliases.add(textOf(module, target));
         return;
@@ -193,6 +205,7 @@ function writesAfter(
   if (!cursor.firstChild()) return writes;
   const walk = (): void => {
     do {
+      if (ended) return;
       const node = cursor.node;
       if (node.name === 'FunctionDefinition' || node.name === 'ClassDefinition') continue;
       if (node.name === 'AssignStatement' || node.name === 'ExpressionStatement') visit(node);
@@ -308,13 +321,18 @@ function runAfter(module: PyModule, statement: SyntaxNode, writes: readonly Mors
   return run;
 }
 
-function quoteOf(module: PyModule, writes: readonly MorselWrite[], index: SyntaxNode): string {
+function quoteOf(
+  module: PyModule,
+  writes: readonly MorselWrite[],
+  index: SyntaxNode,
+  fallback: string,
+): string {
   for (const write of writes) {
     const parts = subscriptParts(write.statement.firstChild);
     const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf(module, parts.index))?.[1] : undefined;
     if (quote) return quote;
   }
-  return /^[a-zA-Z]*(['"])/.exec(textOf(module, index))?.[1] ?? "'";
+  return /^[a-zA-Z]*(['"])/.exec(textOf(module, index))?.[1] ?? fallback;
 }
 
 /** `jar[SESSION_COOKIE] = sid`: the kind a non-literal name suggests. */

@@ -15,14 +15,12 @@ import {
   textOf,
   type PyModule,
 } from '../languages/python.js';
-import type { Container, CookieSite, FlagValue } from '../model.js';
-import { unsplicable } from './client-common.js';
-import { DELETION, attributePattern } from './cookie-string-common.js';
+import type { Container, CookieSite } from '../model.js';
+import { setCookieHeaderSite, type StringPiece } from './cookie-string-common.js';
 import type { PyRule } from './rule.js';
 
-type Piece = { text: string; node: SyntaxNode } | { expression: SyntaxNode };
+type Piece = StringPiece<SyntaxNode>;
 
-const KEYS = { httpOnly: 'HttpOnly', secure: 'Secure' };
 /** Header-map methods (Werkzeug / Starlette / `email.message`), only on something called `headers`. */
 const MAP_METHODS = new Set(['add', 'set', 'append', 'setdefault', 'add_header']);
 /** Response methods that take a header name and value (Tornado, aiohttp-style wrappers). */
@@ -97,31 +95,15 @@ function isSetCookie(module: PyModule, node: SyntaxNode): boolean {
 
 function siteOf(module: PyModule, ruleId: string, value: SyntaxNode): CookieSite | null {
   const pieces = piecesOf(module, value);
-  const statics = pieces.map((piece) => ('text' in piece ? piece.text : '\0')).join('');
-  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
-  const first = pieces[0];
-  const name =
-    first && 'text' in first && first.text.includes('=') ? first.text.split('=')[0]!.trim() || null : null;
-  const end = stringEnd(module, pieces);
-  const flags = {
-    httpOnly: attributeOf(module, pieces, 'httponly'),
-    secure: attributeOf(module, pieces, 'secure'),
-  };
-  const site: CookieSite = {
+  return setCookieHeaderSite({
     ruleId,
     file: module.file,
-    offset: value.from,
-    cookieNames: name ? [name] : [],
-    flags,
-    keys: KEYS,
-    insertion: { container: end ?? unsplicable(module.file, value.from, value.to), nest: [] },
-    usedAt: [],
-    notes:
-      !end && (flags.httpOnly.kind === 'absent' || flags.secure.kind === 'absent')
-        ? ['The header value ends in an expression, so the missing attributes have to be appended by hand.']
-        : [],
-  };
-  return site;
+    text: module.text,
+    pieces,
+    span: { start: value.from, end: value.to },
+    end: stringEnd(module, pieces),
+    spanOf: (node) => ({ start: node.from, end: node.to }),
+  });
 }
 
 /** A string, f-string, implicit or `+` concatenation, or `'…%s…' % x`, as static texts and expressions. */
@@ -182,34 +164,4 @@ function stringEnd(module: PyModule, pieces: readonly Piece[]): Container | null
     entries: [],
     keyQuote: '',
   };
-}
-
-function attributeOf(module: PyModule, pieces: readonly Piece[], attribute: string): FlagValue {
-  const written = attributePattern(attribute);
-  for (const piece of pieces) {
-    if ('text' in piece && written.test(piece.text)) {
-      return { kind: 'true', span: { start: piece.node.from, end: piece.node.to } };
-    }
-  }
-  const mention = new RegExp(attribute, 'i');
-  let attributes = false;
-  for (const piece of pieces) {
-    if ('text' in piece) {
-      attributes ||= piece.text.includes(';');
-      continue;
-    }
-    const source = textOf(module, piece.expression);
-    if (mention.test(source)) {
-      return {
-        kind: 'conditional',
-        span: { start: piece.expression.from, end: piece.expression.to },
-        text: source,
-        devOnly: false,
-      };
-    }
-    if (attributes && /attr|option|flag/i.test(source)) {
-      return { kind: 'unknown', reason: `the attributes come from \`${source}\`` };
-    }
-  }
-  return { kind: 'absent' };
 }

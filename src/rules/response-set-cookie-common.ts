@@ -5,24 +5,23 @@
 // Deletion-like calls are not reported (isPyCookieDeletion): Secure / HttpOnly protect a value there is none
 // of. Calls on a project class that defines its own `set_cookie` (a response class set as the app's
 // `response_class`, a helper with the same method name) are not the framework's (py-response-classes.ts).
-import type { SyntaxNode } from '@lezer/common';
 import {
   argumentsOf,
   callParts,
   callsOf,
   dottedName,
-  enclosingFunction,
   evaluatePyFlag,
   stringLiteral,
   textOf,
   type PyModule,
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
-import type { CookieKind, CookieSite, FlagValue } from '../model.js';
-import { kindOfName } from '../cookie-kind.js';
+import type { CookieSite, FlagValue } from '../model.js';
 import {
   behindStarArguments,
   isPyCookieDeletion,
+  kindOfExpression,
+  passesCallerKwargs,
   placeCallOptions,
   withheld,
 } from './py-call-site-common.js';
@@ -102,15 +101,7 @@ export function findSetCookieSites(
       context,
     );
     if (receiverClass.kind === 'not-framework') continue;
-    const wrapper = enclosingFunction(module, call);
-    if (
-      wrapper?.kwargsParameter &&
-      args.some(
-        (argument) =>
-          argument.kind === 'doublestar' && textOf(module, argument.value) === wrapper.kwargsParameter,
-      )
-    )
-      continue; // a wrapper passing its caller's options through: the caller is the site
+    if (passesCallerKwargs(module, call, args)) continue;
 
     const view = readPyOptions(module, parts.argList, context, identity);
     const keys = options.keys ?? { httpOnly: 'httponly', secure: 'secure' };
@@ -150,12 +141,4 @@ export function findSetCookieSites(
     sites.push(site);
   }
   return sites;
-}
-
-/** `settings.SESSION_COOKIE_NAME`, `CSRF_COOKIE`, `token_name`: the kind a non-literal name suggests. */
-function kindOfExpression(module: PyModule, node: SyntaxNode): CookieKind | undefined {
-  const dotted = dottedName(module, node);
-  if (!dotted) return undefined;
-  const kind = kindOfName(dotted.at(-1)!);
-  return kind === 'other' ? undefined : kind;
 }

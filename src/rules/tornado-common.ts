@@ -33,7 +33,7 @@ export function tornadoKey(key: string): string {
 export const TORNADO_COOKIE_METHODS = new Set(['set_cookie', 'set_signed_cookie', 'set_secure_cookie']);
 
 /** Tornado's handler classes own the cookie methods; its mixins and Python's own bases change nothing. */
-export const TORNADO_CLASSES: FrameworkClasses = {
+const TORNADO_CLASSES: FrameworkClasses = {
   owns: (name) => /^tornado\.[\w.]*Handler$/.test(name),
   neutral: (name) => /^(?:tornado|builtins|typing|abc)\./.test(name),
 };

@@ -7,14 +7,13 @@ import {
   callParts,
   callsOf,
   dottedName,
-  enclosingFunction,
   stringLiteral,
   textOf,
   type PyModule,
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
 import type { CookieSite } from '../model.js';
-import { isPyCookieDeletion, placeCallOptions, withheld } from './py-call-site-common.js';
+import { isPyCookieDeletion, passesCallerKwargs, placeCallOptions, withheld } from './py-call-site-common.js';
 import type { PyRule } from './rule.js';
 import {
   TORNADO_COOKIE_METHODS,
@@ -63,14 +62,7 @@ export const tornadoSetCookie: PyRule = {
             ? positional[5]?.value
             : undefined);
       if (isPyCookieDeletion(module, valueNode, option)) continue;
-      const wrapper = enclosingFunction(module, call);
-      const forwardsKwargs =
-        wrapper?.kwargsParameter &&
-        args.some(
-          (argument) =>
-            argument.kind === 'doublestar' && textOf(module, argument.value) === wrapper.kwargsParameter,
-        );
-      if (forwardsKwargs) continue; // a wrapper passing its caller's options through: the caller is the site
+      if (passesCallerKwargs(module, call, args)) continue;
 
       const nameNode = positional[0]?.value ?? named('name')?.value;
       const cookieName = nameNode ? stringLiteral(module, nameNode) : null;

@@ -5,8 +5,7 @@ import type { SyntaxNode } from '@lezer/common';
 import {
   enclosingClass,
   methodOwner,
-  parameterAnnotation,
-  resolveClass,
+  receiverClass,
   type FrameworkClasses,
   type PyClass,
 } from '../languages/py-classes.js';
@@ -15,20 +14,19 @@ import {
   callParts,
   callsOf,
   dottedName,
-  enclosingFunction,
   evaluatePyFlag,
-  localAssignment,
   stringLiteral,
   textOf,
   type PyArgument,
   type PyModule,
 } from '../languages/python.js';
 import { readPyFlag, readPyOptions } from '../languages/py-options.js';
-import { kindOfName } from '../cookie-kind.js';
 import type { CookieSite } from '../model.js';
 import {
   behindStarArguments,
   isPyCookieDeletion,
+  kindOfExpression,
+  passesCallerKwargs,
   placeCallOptions,
   withheld,
 } from './py-call-site-common.js';
@@ -85,15 +83,7 @@ export const twistedAddCookie: PyRule = {
       const nameNode = argument('k');
       if (!nameNode) continue;
       if (isPyCookieDeletion(module, argument('v'), argument)) continue;
-      const wrapper = enclosingFunction(module, call);
-      if (
-        wrapper?.kwargsParameter &&
-        args.some(
-          (candidate) =>
-            candidate.kind === 'doublestar' && textOf(module, candidate.value) === wrapper.kwargsParameter,
-        )
-      )
-        continue; // a helper passing its caller's options through: the caller is the site
+      if (passesCallerKwargs(module, call, args)) continue;
 
       const identity = (key: string) => key;
       const view = readPyOptions(module, parts.argList, context, identity);
@@ -109,7 +99,7 @@ export const twistedAddCookie: PyRule = {
         file: module.file,
         offset: call.from,
         cookieNames: cookieName === null ? [] : [cookieName],
-        kindHint: cookieName === null ? hintOf(module, nameNode) : undefined,
+        kindHint: cookieName === null ? kindOfExpression(module, nameNode) : undefined,
         ...(valueNode ? { valueText: textOf(module, valueNode) } : {}),
         flags: { httpOnly: flagAt('httpOnly'), secure: flagAt('secure') },
         keys: { httpOnly: 'httpOnly', secure: 'secure' },
@@ -175,13 +165,8 @@ function receiverOwner(
       ? { kind: 'twisted' }
       : { kind: 'unknown', reason: `\`${callee.slice(0, -1).join('.')}\` may not be Twisted's request` };
   }
-  const wrapper = enclosingFunction(module, call);
-  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
-  const constructor = assigned?.name === 'CallExpression' ? callParts(assigned)?.callee : undefined;
-  const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
-  const typeNode = constructor ?? annotation;
-  if (!typeNode) return { kind: 'twisted' };
-  const resolved = resolveClass(module, typeNode, context.load);
+  const resolved = receiverClass(module, call, receiver, context.load);
+  if (!resolved) return { kind: 'twisted' };
   if (resolved.kind === 'class') return judge(resolved.cls);
   if (resolved.kind === 'external') {
     if (TWISTED_CLASSES.owns(resolved.name)) return { kind: 'twisted' };
@@ -203,10 +188,4 @@ function argumentMismatch(args: readonly PyArgument[]): string | null {
   if (unknown)
     return `\`addCookie\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
   return null;
-}
-
-function hintOf(module: PyModule, node: SyntaxNode) {
-  const name = dottedName(module, node)?.at(-1);
-  const kind = name ? kindOfName(name) : 'other';
-  return kind === 'other' ? undefined : kind;
 }

@@ -6,16 +6,14 @@ import {
   callsOf,
   declarationOf,
   localInitOf,
-  stringValue,
   unwrap,
   type JsModule,
   type JsNode,
   type JsPath,
 } from '../languages/javascript.js';
 import type { CookieSite } from '../model.js';
-import { CLIENT_KEYS, clientSite } from './client-common.js';
+import { clientCallSite, clientSite } from './client-common.js';
 import type { JsRule } from './rule.js';
-import { namesOf, siteFromCall } from './js-site.js';
 
 const SOURCES = new Set(['universal-cookie', 'react-cookie']);
 
@@ -42,15 +40,7 @@ export const universalCookieSet: JsRule = {
             isCookieJar(module, unwrap(callee.object), call.get('callee', 'object'))
           : callee.type === 'Identifier' && isHookSetter(module, call.get('callee'), callee.name);
       if (!isSet) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        keys: CLIENT_KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load,
-      });
+      const site = clientCallSite(this.meta.id, module, call, load);
       if (site) sites.push(clientSite(site, 'universal-cookie'));
     }
     return sites;
