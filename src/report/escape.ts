@@ -68,7 +68,9 @@ export function codeSpan(text: string): string {
 /** Rules write reasons as fragments ("front-end code may read this cookie"); reports show sentences. */
 function asSentence(text: string): string {
   if (text === '') return text;
-  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  // A fact that starts with a file name (`docker-compose.yml runs nginx…`) keeps the name as written.
+  const startsWithPath = /^\S*[./]\S/.test(text);
+  const capitalised = startsWithPath ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?:]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 

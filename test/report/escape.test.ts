@@ -66,6 +66,13 @@ describe('repository text cannot mention, link or form a marker', () => {
     expect(escapeProse('`@org/team` set by @org/team')).toBe('`@org/team` set by @&#8203;org/team.');
   });
 
+  it('keeps a fact that starts with a file name as written, and capitalises other fragments', () => {
+    expect(escapeProse('docker-compose.yml runs nginx in front of the app')).toBe(
+      'docker-compose.yml runs nginx in front of the app.',
+    );
+    expect(escapeProse('front-end code may read this cookie')).toBe('Front-end code may read this cookie.');
+  });
+
   it('stays safe when a value with a backtick breaks the pairing of a message', () => {
     // A rule quoting source text `a`b @x` mis-pairs the backticks; the rest is still escaped text.
     const rendered = escapeProse('`a`b @x #12` decides Secure');

@@ -129,7 +129,7 @@ describe('the findings table', () => {
         '| low | `remember_me` | [`src/routes/remember.ts:9`](https://github.com/acme/shop/blob/HEAD/src/routes/remember.ts#L9) | none: decided at run time | Secure decided at run time |',
         '',
         '**Evidence:**',
-        '- E1 `docker-compose.yml:3`: Docker-compose.yml runs nginx in front of the app.',
+        '- E1 `docker-compose.yml:3`: docker-compose.yml runs nginx in front of the app.',
         '',
       ].join('\n'),
     );
