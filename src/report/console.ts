@@ -1,4 +1,5 @@
-// The text report: one line per finding (`path:line:col  rule-id  message`), then a summary.
+// The text report: one line per finding (`path:line:col  rule-id  [outcome, severity, weak]  message`), then a
+// summary.
 import type { Finding, Outcome, ScanResult } from '../model.js';
 import { escapeControlCharacters } from './control-chars.js';
 
@@ -8,7 +9,7 @@ export function renderText(result: ScanResult, options: { quiet?: boolean } = {}
     if (options.quiet && !isWeak(finding)) continue;
     lines.push(
       escapeControlCharacters(
-        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`,
+        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  [${findingTags(finding)}]  ${finding.message}`,
       ),
     );
   }
@@ -40,6 +41,11 @@ export function summaryLine(result: ScanResult): string {
   const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? '' : 's'} listed, ${result.stats.filesParsed} parsed`;
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : '';
   return `${findings}; ${files}${skipped} in ${result.stats.ms} ms.`;
+}
+
+/** `fixable, high, weak`: what happens to the finding, how bad it is, and whether it counts for the exit code. */
+export function findingTags(finding: Finding): string {
+  return [finding.outcome, finding.severity, ...(isWeak(finding) ? ['weak'] : [])].join(', ');
 }
 
 /** A finding that still leaves a cookie weak: something missing or off, not fixed, not ignored, not minor. */
