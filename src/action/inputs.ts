@@ -1,6 +1,6 @@
 // action.yml inputs → the action's settings, parsed once. Every bad input is named in one failure message.
 import type { Config } from '../config.js';
-import { readAttributeSetting, sortAttributes } from '../attributes.js';
+import { parseFlagEntries } from '../attributes.js';
 import type { Attribute, SameSiteValue } from '../model.js';
 
 export type Mode = 'auto' | 'pr' | 'review' | 'report';
@@ -54,22 +54,14 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
   const dryRun = boolean('dry-run');
   const allowPullRequestTarget = boolean('allow-pull-request-target');
 
-  // `flags: httpOnly, secure, sameSite` or `sameSite=strict`
+  // `flags: httpOnly, secure, sameSite=strict`, read entry by entry as the config file's `flags` list is.
   let flags: Attribute[] | null = null;
   let sameSite: SameSiteValue = 'lax';
   const flagList = splitList(read('flags'));
   if (flagList.length > 0) {
-    flags = [];
-    for (const item of flagList) {
-      const [name, value] = item.split('=').map((part) => part.trim());
-      const setting = readAttributeSetting(name, value === undefined ? true : value);
-      if ('error' in setting) problems.push(`input \`flags\`: ${setting.error}`);
-      else {
-        if (setting.sameSite) sameSite = setting.sameSite;
-        if (setting.enabled) flags.push(setting.attribute);
-      }
-    }
-    flags = sortAttributes(flags);
+    const parsed = parseFlagEntries(flagList);
+    if ('errors' in parsed) problems.push(...parsed.errors.map((error) => `input \`flags\`: ${error}`));
+    else ({ flags, sameSite } = parsed);
   }
 
   const branch = read('branch').trim() || 'cookie-hardener/remediation';
