@@ -7,11 +7,11 @@ import { DEFAULT_CONFIG_PATH } from '../config-file.js';
 import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
 import { createGitHubRepoHost } from '../deliver/github/repo-host.js';
 import { discoverFiles } from '../discover/list-files.js';
-import { loadConfig } from '../discover/load-config.js';
+import { loadConfigFile } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
-import { isWeak, summaryLine } from '../report/console.js';
+import { excludedSummary, isWeak, summaryLine } from '../report/console.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
 import { renderSarif } from '../report/sarif.js';
@@ -115,12 +115,15 @@ function reportScan(
 
 function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlySet<string>): ScanResult {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
-  const config = applyInputs(loadConfig(workspace, explicit, workspace), inputs);
+  const loaded = loadConfigFile(workspace, explicit, workspace);
+  const config = applyInputs(loaded.config, inputs);
   core.startGroup('Scan');
   try {
+    core.info(loaded.file ? `Config: ${loaded.file}` : 'Config: none found, defaults used.');
     const discovery = discoverFiles(workspace, config);
+    for (const warning of discovery.warnings) core.warning(warning);
     core.info(
-      `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'}).`,
+      `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'})${discovery.excluded.length > 0 ? `; ${excludedSummary(discovery.excluded)}` : ''}.`,
     );
     return scanFiles({
       files: only ? discovery.files.filter((file) => only.has(file)) : discovery.files,

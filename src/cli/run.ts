@@ -2,7 +2,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { writeChanges } from '../deliver/local.js';
 import { discoverFiles } from '../discover/list-files.js';
-import { loadConfig } from '../discover/load-config.js';
+import { loadConfigFile } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
@@ -52,8 +52,10 @@ function runScan(request: CliRequest, io: CliIO): number {
   const folder = resolveFolder(request.folder);
   if (!existsSync(folder)) throw new UsageError(`folder not found: ${request.folder}`);
   if (!statSync(folder).isDirectory()) throw new UsageError(`not a folder: ${request.folder}`);
-  const config = loadConfig(folder, request.configFile, process.cwd());
+  const { config, file: configFile } = loadConfigFile(folder, request.configFile, process.cwd());
   const discovery = discoverFiles(request.folder, config);
+  for (const warning of discovery.warnings)
+    io.stderr(`cookie-hardener: warning: ${escapeControlCharacters(warning)}\n`);
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
@@ -87,7 +89,12 @@ function runScan(request: CliRequest, io: CliIO): number {
     const mode = request.command === 'fix' && !request.dryRun ? 'fix' : 'scan';
     io.stdout(renderAnalysis(result, { mode }));
   } else {
-    io.stdout(renderText(result, { quiet: request.quiet }));
+    io.stdout(
+      renderText(result, {
+        quiet: request.quiet,
+        facts: { configFile, excluded: discovery.excluded },
+      }),
+    );
     if (request.command === 'fix' && request.dryRun && result.changes.length > 0) {
       io.stdout(`\n${renderUnifiedDiff(result.changes)}`);
     }
