@@ -1,9 +1,15 @@
 // The repository configuration file (`.github/cookie-hardener.yml`): parsed and validated into the same
 // Config the CLI and the action use. Every mistake names the file, the line and the key.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { DEFAULT_CONFIG, type Config, type RuleSetting } from './config.js';
 import { UsageError } from './errors.js';
-import { readAttributeSetting, sortAttributes } from './attributes.js';
+import {
+  collectFlags,
+  readAttributeSetting,
+  readFlagEntry,
+  type AttributeSetting,
+  type FlagSetting,
+} from './attributes.js';
 import type { Attribute, SameSiteValue } from './model.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/cookie-hardener.yml';
@@ -96,40 +102,40 @@ function flagList(
   line: number,
   lineOf: (node: Node | null) => number,
 ): { flags: Attribute[]; sameSite: SameSiteValue } {
-  const entries: Array<{ name: unknown; enabled: unknown; at: number }> = [];
+  const settings: FlagSetting[] = [];
+  const read = (at: number, setting: AttributeSetting) => {
+    if ('error' in setting) throw new ConfigError(file, at, setting.error);
+    settings.push(setting);
+  };
+  const readPair = (pair: Pair<unknown, unknown>, at: number) =>
+    read(
+      at,
+      readAttributeSetting(
+        isScalar(pair.key) ? pair.key.value : undefined,
+        isScalar(pair.value) ? pair.value.value : undefined,
+      ),
+    );
   if (isSeq(value)) {
+    // `[secure, sameSite=strict]` as the action input spells it; `[secure, sameSite: strict]` is a one-pair
+    // mapping to YAML, read the same way.
     for (const item of value.items) {
-      entries.push({
-        name: isScalar(item) ? item.value : undefined,
-        enabled: true,
-        at: lineOf(item as Node) || line,
-      });
+      const at = lineOf(item as Node) || line;
+      if (isScalar(item) && typeof item.value === 'string') read(at, readFlagEntry(item.value));
+      else if (isMap(item) && item.items.length === 1) readPair(item.items[0]!, at);
+      else read(at, readAttributeSetting(isScalar(item) ? item.value : undefined, true));
     }
   } else if (isMap(value)) {
-    for (const pair of value.items) {
-      entries.push({
-        name: isScalar(pair.key) ? pair.key.value : undefined,
-        enabled: isScalar(pair.value) ? pair.value.value : undefined,
-        at: lineOf(pair.key as Node) || line,
-      });
-    }
+    for (const pair of value.items) readPair(pair, lineOf(pair.key as Node) || line);
   } else {
     throw new ConfigError(
       file,
       line,
-      '`flags` must be a list (`[httpOnly, secure, sameSite]`) or a mapping (`secure: true`, `sameSite: strict`)',
+      '`flags` must be a list (`[httpOnly, secure, sameSite=strict]`) or a mapping (`secure: true`, `sameSite: strict`)',
     );
   }
-  const flags: Attribute[] = [];
-  let sameSite: SameSiteValue = 'lax';
-  for (const { name, enabled, at } of entries) {
-    const setting = readAttributeSetting(name, enabled);
-    if ('error' in setting) throw new ConfigError(file, at, setting.error);
-    if (setting.sameSite) sameSite = setting.sameSite;
-    if (setting.enabled) flags.push(setting.attribute);
-  }
-  if (flags.length === 0) throw new ConfigError(file, line, '`flags` must enforce at least one flag');
-  return { flags: sortAttributes(flags), sameSite };
+  const collected = collectFlags(settings);
+  if ('error' in collected) throw new ConfigError(file, line, collected.error);
+  return collected;
 }
 
 function ruleSettings(

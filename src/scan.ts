@@ -175,6 +175,8 @@ function plan(
               ...entry.finding.notChangedReasons,
               'the configuration sets this rule to report only',
             ],
+            // The message offered a fix; it must say why none is made, like a withheld or unwritten fix does.
+            message: `${entry.finding.message} Not changed: the configuration sets this rule to report only.`,
           },
           edits: [],
         }

@@ -1,6 +1,6 @@
 // action.yml inputs → the action's settings, parsed once. Every bad input is named in one failure message.
 import type { Config } from '../config.js';
-import { readAttributeSetting, sortAttributes } from '../attributes.js';
+import { parseFlagEntries } from '../attributes.js';
 import type { Attribute, SameSiteValue } from '../model.js';
 
 export type Mode = 'auto' | 'pr' | 'review' | 'report';
@@ -141,21 +141,12 @@ export function parseFlagsList(text: string): {
   sameSite: SameSiteValue;
   problems: string[];
 } {
-  const problems: string[] = [];
-  let sameSite: SameSiteValue = 'lax';
   const items = splitList(text);
-  if (items.length === 0) return { flags: null, sameSite, problems };
-  const flags: Attribute[] = [];
-  for (const item of items) {
-    const [name, value] = item.split('=').map((part) => part.trim());
-    const setting = readAttributeSetting(name, value === undefined ? true : value);
-    if ('error' in setting) problems.push(setting.error);
-    else {
-      if (setting.sameSite) sameSite = setting.sameSite;
-      if (setting.enabled) flags.push(setting.attribute);
-    }
-  }
-  return { flags: sortAttributes(flags), sameSite, problems };
+  if (items.length === 0) return { flags: null, sameSite: 'lax', problems: [] };
+  // Read entry by entry as the config file's `flags` list is: one syntax everywhere.
+  const parsed = parseFlagEntries(items);
+  if ('errors' in parsed) return { flags: null, sameSite: 'lax', problems: parsed.errors };
+  return { ...parsed, problems: [] };
 }
 
 /** Inputs take a list one per line or comma-separated. */

@@ -10,11 +10,11 @@ import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/
 import { createGitHubRepoHost } from '../deliver/github/repo-host.js';
 import { commitSubject } from '../deliver/remediation/commit-message.js';
 import { discoverFiles } from '../discover/list-files.js';
-import { loadConfig } from '../discover/load-config.js';
+import { loadConfigFile } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
-import { summaryLine } from '../report/console.js';
+import { excludedSummary, summaryLine } from '../report/console.js';
 import { countForGate } from '../report/gate.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
@@ -121,13 +121,16 @@ function reportScan(
 
 function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlySet<string>): ScanResult {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
-  const config = applyInputs(loadConfig(workspace, explicit, workspace), inputs);
+  const loaded = loadConfigFile(workspace, explicit, workspace);
+  const config = applyInputs(loaded.config, inputs);
   const baseline = loadBaseline(workspace);
   core.startGroup('Scan');
   try {
+    core.info(loaded.file ? `Config: ${loaded.file}` : 'Config: none found, defaults used.');
     const discovery = discoverFiles(workspace, config);
+    for (const warning of discovery.warnings) core.warning(warning);
     core.info(
-      `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'}).`,
+      `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'})${discovery.excluded.length > 0 ? `; ${excludedSummary(discovery.excluded)}` : ''}.`,
     );
     if (baseline !== null) {
       core.info(

@@ -50,7 +50,8 @@ Options:
   --flags <list>       flags to enforce, as the action input: httpOnly,secure or secure,sameSite=strict
   --exclude <list>     paths or globs to leave out, comma-separated (may be repeated)
   --dry-run            with fix: print the findings and the diff, write nothing
-  --config <file>      a cookie-hardener.yml (default: .github/cookie-hardener.yml when present)
+  --config <file>      a cookie-hardener.yml (default: the nearest .github/cookie-hardener.yml or
+                       cookie-hardener.yml from the scanned folder up to the repository root)
   --quiet              print only weak findings outside the baseline, and the summary
   --debug              print stack traces for unexpected errors
   -h, --help           show this help

@@ -5,11 +5,11 @@ import { baselineFingerprints, loadBaseline, markBaselined } from '../baseline/a
 import { BASELINE_PATH, renderBaseline } from '../baseline/file.js';
 import { writeChanges } from '../deliver/local.js';
 import { discoverFiles } from '../discover/list-files.js';
-import { loadConfig } from '../discover/load-config.js';
+import { loadConfigFile } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
-import { renderText, summaryLine } from '../report/console.js';
+import { renderText, summaryLine, type RunFacts } from '../report/console.js';
 import { escapeControlCharacters } from '../report/control-chars.js';
 import { renderUnifiedDiff } from '../report/diff.js';
 import { renderJson } from '../report/json.js';
@@ -62,7 +62,8 @@ export function runCli(argv: readonly string[], io: CliIO): number {
 function runCommand(request: CliRequest, io: CliIO): number {
   const cwd = process.cwd();
   const target = resolveTargets(request.targets, cwd);
-  const config = applyInputs(loadConfig(target.root, request.configFile, cwd), {
+  const { config: fileConfig, file: configFile } = loadConfigFile(target.root, request.configFile, cwd);
+  const config = applyInputs(fileConfig, {
     paths: target.paths,
     exclude: request.exclude,
     flags: request.flags,
@@ -71,6 +72,9 @@ function runCommand(request: CliRequest, io: CliIO): number {
   // Read before anything is written: a broken baseline stops `fix` before it touches a file.
   const baseline = request.command === 'baseline' ? null : loadBaseline(target.root);
   const discovery = discoverFiles(target.root, config);
+  for (const warning of discovery.warnings)
+    io.stderr(`cookie-hardener: warning: ${escapeControlCharacters(warning)}\n`);
+  const facts: RunFacts = { configFile, excluded: discovery.excluded };
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
@@ -104,15 +108,15 @@ function runCommand(request: CliRequest, io: CliIO): number {
 
   const gate = countForGate(request.failOn, result.findings);
   const exitLine = exitSentence(request.failOn, gate);
-  const report = renderReport(request, result, exitLine);
+  const report = renderReport(request, result, exitLine, facts);
   if (request.output !== null) {
     writeReportFile('`--output`', request.output, report);
-    io.stdout(`${summaryLine(result)}\n${exitLine}\n`);
+    io.stdout(`${summaryLine(result, facts)}\n${exitLine}\n`);
   } else io.stdout(report);
   return gate.fails ? 1 : 0;
 }
 
-function renderReport(request: CliRequest, result: ScanResult, exitLine: string): string {
+function renderReport(request: CliRequest, result: ScanResult, exitLine: string, facts: RunFacts): string {
   switch (request.format) {
     case 'json':
       return renderJson(result);
@@ -121,7 +125,7 @@ function renderReport(request: CliRequest, result: ScanResult, exitLine: string)
     case 'markdown':
       return renderAnalysis(result, { mode: request.command === 'fix' && !request.dryRun ? 'fix' : 'scan' });
     case 'text': {
-      const text = `${renderText(result, { quiet: request.quiet })}${exitLine}\n`;
+      const text = `${renderText(result, { quiet: request.quiet, facts })}${exitLine}\n`;
       const diff = request.command === 'fix' && request.dryRun && result.changes.length > 0;
       return diff ? `${text}\n${renderUnifiedDiff(result.changes)}` : text;
     }

@@ -147,6 +147,23 @@ export function isNeverScannedFolder(name: string): boolean {
   return NEVER_SCANNED_FOLDERS.has(name);
 }
 
+/**
+ * The folder a built-in exclusion removes a file with: `folder` is the outermost one (what the report names),
+ * `deepest` the index of the last excluded path segment (what an explicit `paths` entry must reach past to
+ * scan the file anyway). Null for files removed one by one (minified, workflows) or not at all.
+ */
+export function excludedFolderOf(file: string): { folder: string; deepest: number } | null {
+  const folders = file.split('/').slice(0, -1);
+  const excluded = folders.flatMap((folder, index) => (NEVER_SCANNED_FOLDERS.has(folder) ? [index] : []));
+  if (excluded.length === 0 && file.endsWith('.py')) {
+    const vendorAt = folders.findIndex((folder) => VENDORED_PYTHON_FOLDERS.has(folder));
+    if (vendorAt !== -1 && folders.slice(vendorAt + 1).some((folder) => FRAMEWORK_PACKAGES.has(folder)))
+      excluded.push(vendorAt);
+  }
+  if (excluded.length === 0) return null;
+  return { folder: `${folders.slice(0, excluded[0]! + 1).join('/')}/`, deepest: excluded.at(-1)! };
+}
+
 export function exclusionReason(file: string): string | null {
   const segments = file.split('/');
   const folders = segments.slice(0, -1);

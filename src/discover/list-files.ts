@@ -12,6 +12,7 @@ import type { SkippedFile } from '../model.js';
 import { mentionsCookieApi } from '../rules/prefilter.js';
 import { builtCopies } from './built-copies.js';
 import {
+  excludedFolderOf,
   exclusionReason,
   frameworkSourceFolders,
   isNeverScannedFolder,
@@ -33,6 +34,18 @@ export interface Discovery {
   skipped: SkippedFile[];
   /** How the list was made, for the report. */
   source: 'git' | 'walk';
+  /**
+   * What the built-in exclusions removed that would otherwise have been scanned, by folder (`vendor/`), most
+   * files first; `files` is null for a folder the walk did not enter (so did not count).
+   */
+  excluded: ExcludedFolder[];
+  /** `paths` entries that match no listed file, or that leave nothing to scan, in words for the person. */
+  warnings: string[];
+}
+
+export interface ExcludedFolder {
+  folder: string;
+  files: number | null;
 }
 
 export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'exclude'>): Discovery {
@@ -44,25 +57,45 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   }
   if (!statSync(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
 
+  const explicit = explicitPaths(config.paths);
   // A folder git ignores (node_modules, a virtualenv) lists nothing through git: walk it instead.
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
-  const all = listed ?? walk(root);
+  const walked = listed ? null : walk(root, explicit.entersFolder);
+  const all = listed ?? walked!.files;
   const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
   const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files: string[] = [];
   const evidenceFiles: string[] = [];
   const skipped: SkippedFile[] = [];
+  // A folder the walk did not enter is worth a word only when the settings would have scanned inside it.
+  const probe = (folder: string) =>
+    ['_.js', '_.py'].some((name) => (!include || include(folder + name)) && !exclude?.(folder + name));
+  const removed = new Map<string, number | null>(
+    (walked?.skippedFolders ?? []).filter(probe).map((folder) => [folder, null]),
+  );
+  const remove = (folder: string) => removed.set(folder, (removed.get(folder) ?? 0) + 1);
   const frameworkFolders = [...frameworkSourceFolders(all), ...vendoredLibraryFolders(all)];
   const copies = builtCopies(all);
   for (const file of all.sort()) {
-    if (frameworkFolders.some((folder) => file.startsWith(folder))) continue;
+    const framework = frameworkFolders.find((folder) => file.startsWith(folder));
+    if (framework !== undefined && !explicit.reaches(file, framework.split('/').length - 2)) {
+      if (languageOf(file) && (!include || include(file)) && !exclude?.(file)) remove(framework);
+      continue;
+    }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
     if (!languageOf(file) && !isIniFile(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
-    const reason = exclusionReason(file);
-    if (reason) continue; // dependencies and build output are not news; they are simply not ours
+    // Dependencies and build output are not news, but how many files they held is: a scan of nothing
+    // says why. A `paths` entry that names a folder inside one scans it anyway.
+    if (exclusionReason(file)) {
+      const place = excludedFolderOf(file);
+      if (!place || !explicit.reaches(file, place.deepest)) {
+        remove(place?.folder ?? MINIFIED);
+        continue;
+      }
+    }
     const copy = copies.get(file);
     if (copy !== undefined) {
       // Reported only when it would have been scanned: read once here, as the scan would have.
@@ -72,7 +105,79 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
     }
     files.push(file);
   }
-  return { root, files, evidenceFiles, skipped, source: listed ? 'git' : 'walk' };
+  const excluded = [...removed]
+    .map(([folder, count]) => ({ folder, files: count }))
+    .sort((a, b) => (b.files ?? -1) - (a.files ?? -1) || a.folder.localeCompare(b.folder));
+  return {
+    root,
+    files,
+    evidenceFiles,
+    skipped,
+    source: listed ? 'git' : 'walk',
+    excluded,
+    warnings: pathWarnings(config.paths, all, files.length + skipped.length),
+  };
+}
+
+/** How the report names files removed one by one rather than by folder. */
+export const MINIFIED = 'minified or bundled file';
+
+/** A warning per `paths` entry that matches no listed file, or one when together they leave nothing to scan. */
+function pathWarnings(paths: readonly string[], all: readonly string[], scanned: number): string[] {
+  const warnings: string[] = [];
+  for (const pattern of paths) {
+    if (pattern.startsWith('!')) continue;
+    const matches = globs([asPrefixPattern(pattern)]);
+    if (!all.some(matches)) warnings.push(`\`paths\` entry "${pattern}" matches no file`);
+  }
+  if (paths.length > 0 && warnings.length === 0 && scanned === 0) {
+    warnings.push(
+      `\`paths\` (${paths.map((pattern) => `"${pattern}"`).join(', ')}) selects no JavaScript, TypeScript or Python file to scan`,
+    );
+  }
+  return warnings;
+}
+
+/**
+ * The folders `paths` names outright: `vendor/our-lib/**` names `vendor/our-lib`, so a built-in exclusion of
+ * `vendor/` does not apply below it. Only the literal segments before the first wildcard count: an entry that
+ * starts with a wildcard names no folder and lifts nothing.
+ */
+function explicitPaths(paths: readonly string[]): {
+  reaches: (file: string, deepest: number) => boolean;
+  entersFolder: (folder: string) => boolean;
+} {
+  const named = paths
+    .filter((pattern) => !pattern.startsWith('!'))
+    .map((pattern) => {
+      const segments = pattern.replace(/^\.\//, '').replace(/\/$/, '').split('/');
+      const wild = segments.findIndex((segment) => /[*?[\]{}\\]/.test(segment));
+      return {
+        literal: wild === -1 ? segments : segments.slice(0, wild),
+        matches: globs([asPrefixPattern(pattern)]),
+      };
+    })
+    .filter(({ literal }) => literal.length > 0 && !literal.includes('.git'));
+  return {
+    // The file's excluded folders all sit inside the named path, and that entry selects the file.
+    reaches: (file, deepest) => {
+      const segments = file.split('/');
+      return named.some(
+        ({ literal, matches }) =>
+          literal.length > deepest &&
+          literal.every((segment, index) => segments[index] === segment) &&
+          matches(file),
+      );
+    },
+    // The walk enters a skipped folder only on the way to a named path.
+    entersFolder: (folder) => {
+      const segments = folder.split('/');
+      return named.some(
+        ({ literal }) =>
+          segments.length <= literal.length && segments.every((segment, index) => literal[index] === segment),
+      );
+    },
+  };
 }
 
 function globs(patterns: string[]): (file: string) => boolean {
@@ -123,8 +228,13 @@ function listWithGit(root: string): string[] | null {
   }
 }
 
-function walk(root: string): string[] {
+/** The files under `root`, and the never-scanned folders it did not enter (`vendor/`), unless `enter` says to. */
+function walk(
+  root: string,
+  enter: (folder: string) => boolean,
+): { files: string[]; skippedFolders: string[] } {
   const files: string[] = [];
+  const skippedFolders: string[] = [];
   // Relative paths are built by concatenation: path.relative per entry costs more than the listing itself.
   const pending: Array<{ path: string; relative: string }> = [{ path: root, relative: '' }];
   while (pending.length > 0) {
@@ -138,7 +248,11 @@ function walk(root: string): string[] {
     for (const entry of entries) {
       const relativePath = folder.relative === '' ? entry.name : `${folder.relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (isNeverScannedFolder(entry.name)) continue;
+        if (isNeverScannedFolder(entry.name) && !enter(relativePath)) {
+          // Only the outermost skipped folder is ever seen; `.git` is not worth a word.
+          if (entry.name !== '.git') skippedFolders.push(`${relativePath}/`);
+          continue;
+        }
         pending.push({ path: join(folder.path, entry.name), relative: relativePath });
       } else {
         // Links, FIFOs and sockets are listed too, so the report can say why they were not read.
@@ -146,5 +260,5 @@ function walk(root: string): string[] {
       }
     }
   }
-  return files;
+  return { files, skippedFolders };
 }

@@ -445,10 +445,19 @@ function describe(
           : PROBLEM_WORDS[d.problem!];
       return `${ATTRIBUTE_LABEL[d.flag]} ${words}`;
     });
+  const parts = [`${subject}: ${problems.join('; ')}.`];
+  // An ignored site is left alone whatever was decided for it: the person's reason is the only one that applies.
+  if (site.ignoredReason !== undefined) {
+    parts.push(
+      site.ignoredReason
+        ? `Ignored by a cookie-hardener-ignore comment: ${site.ignoredReason.replace(/\.$/, '')}.`
+        : 'Ignored by a cookie-hardener-ignore comment (no reason given).',
+    );
+    return parts.join(' ');
+  }
   const changes = decisions
     .filter((d) => d.action !== null)
     .map((d) => `${d.key ?? d.flag}${d.action === 'flip' ? ' → ' : ': '}${d.value ?? ''}`);
-  const parts = [`${subject}: ${problems.join('; ')}.`];
   if (changes.length > 0) parts.push(`Fix: ${changes.join(', ')}.`);
   parts.push(...unique(decisions.filter((d) => d.action !== null && d.note).map((d) => d.note!)));
   const open = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));

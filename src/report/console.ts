@@ -1,16 +1,25 @@
-// The text report: one line per finding (`path:line:col  rule-id  message`, then `(in the baseline)` for
-// one the baseline holds), then a summary.
+// The text report: one line per finding (`path:line:col  rule-id  [outcome, severity, weak]  message`, then
+// `(in the baseline)` for one the baseline holds), then a summary.
+import type { ExcludedFolder } from '../discover/list-files.js';
 import type { Finding, Outcome, ScanResult } from '../model.js';
 import { escapeControlCharacters } from './control-chars.js';
 
-export function renderText(result: ScanResult, options: { quiet?: boolean } = {}): string {
+/** What the run found out before scanning, for the summary line. */
+export interface RunFacts {
+  /** The config file used (null: the defaults). */
+  configFile?: string | null;
+  /** What the built-in exclusions removed. */
+  excluded?: readonly ExcludedFolder[];
+}
+
+export function renderText(result: ScanResult, options: { quiet?: boolean; facts?: RunFacts } = {}): string {
   const lines: string[] = [];
   for (const finding of result.findings) {
     if (options.quiet && (!isWeak(finding) || finding.baselined === true)) continue;
     const mark = finding.baselined === true ? '  (in the baseline)' : '';
     lines.push(
       escapeControlCharacters(
-        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}${mark}`,
+        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  [${findingTags(finding)}]  ${finding.message}${mark}`,
       ),
     );
   }
@@ -19,11 +28,11 @@ export function renderText(result: ScanResult, options: { quiet?: boolean } = {}
       lines.push(escapeControlCharacters(`${entry.file}  skipped  ${entry.reason}`));
     }
   }
-  lines.push(summaryLine(result));
+  lines.push(summaryLine(result, options.facts));
   return `${lines.join('\n')}\n`;
 }
 
-export function summaryLine(result: ScanResult): string {
+export function summaryLine(result: ScanResult, facts: RunFacts = {}): string {
   const counts = new Map<Outcome, number>();
   for (const finding of result.findings) counts.set(finding.outcome, (counts.get(finding.outcome) ?? 0) + 1);
   const parts = (
@@ -41,7 +50,35 @@ export function summaryLine(result: ScanResult): string {
   const findings = `${total} finding${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
   const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? '' : 's'} listed, ${result.stats.filesParsed} parsed`;
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : '';
-  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms.`;
+  const excluded = facts.excluded?.length ? `; ${excludedSummary(facts.excluded)}` : '';
+  const config = facts.configFile ? `; config: ${facts.configFile}` : '';
+  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms${excluded}${config}.`;
+}
+
+/** Folders shown by name before the rest are counted: a summary line, not a listing. */
+const MAX_FOLDERS_SHOWN = 5;
+
+/** `skipped 2 folders by default: vendor/ (120 files), dist/ (4 files)`, the folders with most files first. */
+export function excludedSummary(excluded: readonly ExcludedFolder[]): string {
+  const folders = excluded.filter((entry) => entry.folder.endsWith('/'));
+  const singles = excluded.filter((entry) => !entry.folder.endsWith('/'));
+  const count = (files: number | null) =>
+    files === null ? 'not entered' : `${files} file${files === 1 ? '' : 's'}`;
+  const shown = folders.slice(0, MAX_FOLDERS_SHOWN).map(({ folder, files }) => `${folder} (${count(files)})`);
+  if (folders.length > MAX_FOLDERS_SHOWN) shown.push(`${folders.length - MAX_FOLDERS_SHOWN} more`);
+  const parts: string[] = [];
+  if (folders.length > 0)
+    parts.push(
+      `skipped ${folders.length} folder${folders.length === 1 ? '' : 's'} by default: ${shown.join(', ')}`,
+    );
+  // Files removed one by one (minified bundles) are named by what they are.
+  for (const { folder, files } of singles) parts.push(`skipped ${files} ${folder}${files === 1 ? '' : 's'}`);
+  return escapeControlCharacters(parts.join('; '));
+}
+
+/** `fixable, high, weak`: what happens to the finding, how bad it is, and whether it counts for the exit code. */
+export function findingTags(finding: Finding): string {
+  return [finding.outcome, finding.severity, ...(isWeak(finding) ? ['weak'] : [])].join(', ');
 }
 
 /** A finding that still leaves a cookie weak: something missing or off, not fixed, not ignored, not minor. */

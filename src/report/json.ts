@@ -1,5 +1,6 @@
 // `--format json`: a fixed shape other tools (and our tests) read. Keys are only ever added, never renamed.
 import type { ScanResult } from '../model.js';
+import { isWeak } from './console.js';
 
 export function renderJson(result: ScanResult): string {
   const document = {
@@ -13,6 +14,8 @@ export function renderJson(result: ScanResult): string {
       cookie: finding.cookie,
       problems: finding.problems,
       outcome: finding.outcome,
+      severity: finding.severity,
+      weak: isWeak(finding),
       message: finding.message,
       evidence: finding.evidence.map(({ file, line, fact }) => ({ file, line, fact })),
       beforeMerging: finding.beforeMerging,

@@ -75,6 +75,8 @@ describe('cookie-hardener scan', () => {
       'cookie',
       'problems',
       'outcome',
+      'severity',
+      'weak',
       'message',
       'evidence',
       'beforeMerging',
@@ -93,9 +95,9 @@ describe('cookie-hardener scan', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.slice(0, 3)).toEqual([
-      'app/handlers.py:27:9  tornado-set-cookie  Cookie "theme" (RequestHandler.set_*cookie()): HttpOnly is not set; Secure is not set. Fix: secure: True. Not changed: front-end code may read this cookie; add HttpOnly by hand if no script needs it.',
-      'config/settings.py:7:19  tornado-set-cookie  Cookie "user" (RequestHandler.set_*cookie()): HttpOnly is not set. Fix: httponly: True.',
-      'config/settings.py:14:5  tornado-xsrf-cookie  Cookie "_xsrf" (xsrf_cookie_kwargs): Secure is not set. Fix: secure: True.',
+      'app/handlers.py:27:9  tornado-set-cookie  [fixable, medium, weak]  Cookie "theme" (RequestHandler.set_*cookie()): HttpOnly is not set; Secure is not set. Fix: secure: True. Not changed: front-end code may read this cookie; add HttpOnly by hand if no script needs it.',
+      'config/settings.py:7:19  tornado-set-cookie  [fixable, high, weak]  Cookie "user" (RequestHandler.set_*cookie()): HttpOnly is not set. Fix: httponly: True.',
+      'config/settings.py:14:5  tornado-xsrf-cookie  [fixable, medium, weak]  Cookie "_xsrf" (xsrf_cookie_kwargs): Secure is not set. Fix: secure: True.',
     ]);
     expect(lines[3]).toMatch(/^3 findings \(3 fixable\); 5 files listed, 3 parsed in \d+ ms\.$/);
     expect(lines.slice(4)).toEqual(['3 weak findings left, fixable with `cookie-hardener fix`: exit 1.']);

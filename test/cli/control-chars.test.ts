@@ -17,7 +17,7 @@ describe('control characters in the text output', () => {
     expect(run.status).toBe(1);
     const [first, ...rest] = run.stdout.split('\n');
     expect(first).toBe(
-      'evil\\x1b[2J\\nforged.js:1:1  express-res-cookie  all good\\u202e.js:1:1  express-res-cookie  ' +
+      'evil\\x1b[2J\\nforged.js:1:1  express-res-cookie  all good\\u202e.js:1:1  express-res-cookie  [fixable, medium, weak]  ' +
         'Cookie "a\\x1b]0;pwned\\x07b" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: secure: true. Not changed: front-end code may read this cookie; add HttpOnly by hand if no script needs it.',
     );
     expect(rest).toHaveLength(3); // the summary line, the exit line and the final newline

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  excludedFolderOf,
   exclusionReason,
   frameworkSourceFolders,
   vendoredLibraryFolders,
@@ -54,4 +55,18 @@ describe('vendoredLibraryFolders', () => {
       vendoredLibraryFolders(['lib/insecurity.ts', 'lib/utils/__init__.py', 'lib/requests/__init__.py']),
     ).toEqual([]);
   });
+});
+
+describe('excludedFolderOf', () => {
+  it.each([
+    ['vendor/our-lib/session.js', { folder: 'vendor/', deepest: 0 }],
+    ['packages/api/dist/server.js', { folder: 'packages/api/dist/', deepest: 2 }],
+    // The report names the outer folder; an explicit `paths` entry must reach past the inner one too.
+    ['vendor/lib/build/app.js', { folder: 'vendor/', deepest: 2 }],
+    ['ext/tornado/web.py', { folder: 'ext/', deepest: 0 }],
+  ])('%s', (file, place) => expect(excludedFolderOf(file)).toEqual(place));
+
+  it.each(['src/app.js', 'public/app.min.js', 'ext/helpers.py'])('is null for %s', (file) =>
+    expect(excludedFolderOf(file)).toBeNull(),
+  );
 });

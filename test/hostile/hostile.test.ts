@@ -382,7 +382,7 @@ describe('hostile input: the config file', () => {
     ['fix-tests: "yes"\n', '1: `fix-tests` must be true or false'],
     ['paths: 5\n', '1: `paths` must be a list of paths or globs'],
     ['exclude:\n  - 1\n  - 2\n', '2: `exclude` entries must be non-empty strings'],
-    ['flags:\n  secure: "yes"\n', '2: `flags.secure` must be true or false'],
+    ['flags:\n  secure: "yes"\n', '2: `secure` must be true or false (got "yes")'],
     ['flags: []\n', '1: `flags` must enforce at least one flag'],
     ['rules:\n  - express-res-cookie\n', '1: `rules` must map rule ids to off, report or fix'],
     [
