@@ -49,6 +49,7336 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap3;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit3(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit3.BREAK = BREAK2;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK2)
+              return BREAK2;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK2)
+            return BREAK2;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK2)
+            return BREAK2;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK2;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK2)
+              return BREAK2;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK2)
+            return BREAK2;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK2)
+            return BREAK2;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+      return void 0;
+    }
+    function replaceNode(key, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit3;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags2) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name2 = parts.shift();
+        switch (name2) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name2}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags2 = {};
+          visit3.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags2[node.tag] = true;
+          });
+          tagNames = Object.keys(tags2);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit3 = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit3.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit3 = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit3.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags2) {
+      if (tagName) {
+        const match = tags2.filter((t2) => t2.tag === tagName);
+        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags2.find((t2) => t2.identify?.(value) && !t2.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key, ...rest] = path;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment2, indent2) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
+    }
+    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent2.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent2.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent2.length);
+          end = i + indent2.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent2}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent2}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent2) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent2) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent2;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote: singleQuote2 } = ctx.options;
+      let qs;
+      if (singleQuote2 === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent2}`);
+      }
+      const indentSize = indent2 ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent2}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent2}`);
+      return `|${header}
+${indent2}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent2 === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent2 === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent2}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags: tags2 } = ctx.doc.schema;
+        if (tags2.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t2}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags2, item) {
+      if (item.tag) {
+        const match = tags2.filter((t2) => t2.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t2) => t2.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags2.filter((t2) => t2.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t2) => t2.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+      } else {
+        obj = item;
+        tagObj = tags2.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+      }
+      if (!tagObj) {
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent2 + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent2}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent: indent2, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment3 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment3 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent2}${line}` : "\n";
+        }
+      }
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment2 = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment2 = ik.comment;
+          }
+        }
+        if (comment2)
+          reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent2}${line}` : "\n";
+          return `${str}
+${indent2}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair2, overwrite) {
+        let _pair;
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
+        } else
+          _pair = new Pair.Pair(pair2.key, pair2.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string2 = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string2;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot2 = str.indexOf(".");
+        if (dot2 !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot2 - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string2.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair2.value ?? pair2.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair2;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair2 of this.items) {
+          let key, value;
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair2, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot2 = str.indexOf(".");
+        if (dot2 !== -1) {
+          const f = str.substring(dot2 + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair2;
+        if (identity.isPair(key))
+          pair2 = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair2 = new Pair.Pair(key.key, null);
+        else
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
+        if (!prev)
+          this.items.push(pair2);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string2.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string2 = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string2.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags2 = schemaTags;
+      if (!tags2) {
+        if (Array.isArray(customTags))
+          tags2 = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags2 = tags2.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags2 = customTags(tags2.slice());
+      }
+      if (addMergeTag)
+        tags2 = tags2.concat(merge.merge);
+      return tags2.reduce((tags3, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags3.includes(tagObj))
+          tags3.push(tagObj);
+        return tags3;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string2 = require_string();
+    var tags2 = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
+        this.tags = tags2.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name2) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name2, pos, code, message) {
+        super();
+        this.name = name2;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment2 = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab2 = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab2) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab2 = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab2 = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment2)
+              comment2 = cb;
+            else
+              comment2 += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment2)
+                comment2 += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab2 && (atNewline && tab2.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment: comment2,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent2, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair2) => isEqual(pair2.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep4, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep4?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair2 = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair2 = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment2 = "";
+      if (end) {
+        let hasSpace = false;
+        let sep4 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment2)
+                comment2 = cb;
+              else
+                comment2 += sep4 + cb;
+              sep4 = "";
+              break;
+            }
+            case "newline":
+              if (comment2)
+                sep4 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment: comment2, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep4, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep4?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap3 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
+              if (sep4)
+                for (const st of sep4) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair2 = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair2.srcToken = collItem;
+          if (isMap3) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair2);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair2);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap3 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content2 = lines[i][1];
+        if (content2 === "" || content2 === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent2, content2] = lines[i];
+        if (content2 === "" || content2 === "\r") {
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
+        } else {
+          if (indent2.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent2.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent2.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent2.length + content2.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep4 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent2, content2] = lines[i];
+        offset += indent2.length + content2.length + 1;
+        const crlf = content2[content2.length - 1] === "\r";
+        if (crlf)
+          content2 = content2.slice(0, -1);
+        if (content2 && indent2.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent2 = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep4 + indent2.slice(trimIndent) + content2;
+          sep4 = "\n";
+        } else if (indent2.length > trimIndent || content2[0] === "	") {
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent2.slice(trimIndent) + content2;
+          sep4 = "\n";
+          prevMoreIndented = true;
+        } else if (content2 === "") {
+          if (sep4 === "\n")
+            value += "\n";
+          else
+            sep4 = "\n";
+        } else {
+          value += sep4 + content2;
+          sep4 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent2 = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent2 && n)
+            indent2 = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment2 = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment2 = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent: indent2, chomp, comment: comment2, length };
+    }
+    function splitLines3(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep4 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep4 === "\n")
+            res += sep4;
+          else
+            sep4 = "\n";
+        } else {
+          res += sep4 + lm;
+          sep4 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep4 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment2)
+        scalar.comment = comment2;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment2;
+        else
+          node.commentBefore = comment2;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        node.comment = comment2;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment2 = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment: comment2, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment2}` : comment2;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment2;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
+        default:
+          return { type: "scalar", offset, indent: indent2, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent2 = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent2 = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent: indent2, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep4, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep4)
+        for (const st of sep4)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit3(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit3.BREAK = BREAK2;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK2)
+              return BREAK2;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit3;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM2 = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM2:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM2:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM2;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar3;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent2 = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent2 + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent2 + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent2 + 1;
+          }
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent2 = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent2 = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent2 = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent2 += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent2 = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent2 >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent2;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter3 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter3;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser2 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep4;
+          if (scalar.end) {
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep4 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep: sep4 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep4 }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep4 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent2) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent2)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument3(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse2(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument3(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse2;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument3;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser2 = require_parser();
+    var publicApi = require_public_api();
+    var visit3 = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser2.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
+  }
+});
+
 // node_modules/@babel/parser/lib/index.js
 var require_lib = __commonJS({
   "node_modules/@babel/parser/lib/index.js"(exports) {
@@ -15152,11 +22482,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -15172,7 +22502,7 @@ function __awaiter(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -15363,14 +22693,14 @@ function __asyncValues(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve2, reject) {
-        v = o[n](v), settle(resolve2, reject, v.done, v.value);
+      return new Promise(function(resolve4, reject) {
+        v = o[n](v), settle(resolve4, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve2, reject, d, v) {
+  function settle(resolve4, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve2({ value: v2, done: d });
+      resolve4({ value: v2, done: d });
     }, reject);
   }
 }
@@ -19236,7 +26566,7 @@ var require_util = __commonJS({
         }
         path = url.path;
       }
-      var isAbsolute2 = exports.isAbsolute(path);
+      var isAbsolute5 = exports.isAbsolute(path);
       var parts = path.split(/\/+/);
       for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
         part = parts[i];
@@ -19256,7 +26586,7 @@ var require_util = __commonJS({
       }
       path = parts.join("/");
       if (path === "") {
-        path = isAbsolute2 ? "/" : ".";
+        path = isAbsolute5 ? "/" : ".";
       }
       if (url) {
         url.path = path;
@@ -19265,7 +26595,7 @@ var require_util = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join5(aRoot, aPath) {
+    function join8(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -19297,11 +26627,11 @@ var require_util = __commonJS({
       }
       return joined;
     }
-    exports.join = join5;
+    exports.join = join8;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
-    function relative2(aRoot, aPath) {
+    function relative5(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -19320,7 +26650,7 @@ var require_util = __commonJS({
       }
       return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
     }
-    exports.relative = relative2;
+    exports.relative = relative5;
     var supportsNullProto = (function() {
       var obj = /* @__PURE__ */ Object.create(null);
       return !("__proto__" in obj);
@@ -19470,7 +26800,7 @@ var require_util = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join5(urlGenerate(parsed), sourceURL);
+        sourceURL = join8(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -28468,7 +35798,7 @@ var require_comments = __commonJS({
 });
 
 // node_modules/recast/lib/parser.js
-var require_parser = __commonJS({
+var require_parser2 = __commonJS({
   "node_modules/recast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -30215,9 +37545,9 @@ var require_printer = __commonJS({
         }
         case "ForStatement": {
           var init = path.call(print, "init");
-          var sep2 = init.length > 1 ? ";\n" : "; ";
+          var sep4 = init.length > 1 ? ";\n" : "; ";
           var forParen = "for (";
-          var indented = (0, lines_1.fromString)(sep2).join([init, path.call(print, "test"), path.call(print, "update")]).indentTail(forParen.length);
+          var indented = (0, lines_1.fromString)(sep4).join([init, path.call(print, "test"), path.call(print, "update")]).indentTail(forParen.length);
           var head = (0, lines_1.concat)([forParen, indented, ")"]);
           var clause = adjustClause(path.call(print, "body"), options);
           parts.push(head);
@@ -31765,7 +39095,7 @@ var require_main2 = __commonJS({
     var fs_1 = tslib_1.__importDefault(__require("fs"));
     var types = tslib_1.__importStar(require_main());
     exports.types = types;
-    var parser_1 = require_parser();
+    var parser_1 = require_parser2();
     Object.defineProperty(exports, "parse", { enumerable: true, get: function() {
       return parser_1.parse;
     } });
@@ -31807,7356 +39137,654 @@ var require_main2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
-var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
-    "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
-    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
-    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
-          case MAP:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    function isNode(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
-          case ALIAS:
-          case MAP:
-          case SCALAR:
-          case SEQ:
-            return true;
-        }
-      return false;
-    }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
-    exports.ALIAS = ALIAS;
-    exports.DOC = DOC;
-    exports.MAP = MAP;
-    exports.NODE_TYPE = NODE_TYPE;
-    exports.PAIR = PAIR;
-    exports.SCALAR = SCALAR;
-    exports.SEQ = SEQ;
-    exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
-    exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
-    exports.isMap = isMap2;
-    exports.isNode = isNode;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
-  }
-});
-
-// node_modules/yaml/dist/visit.js
-var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
-        if (cd === REMOVE)
-          node.contents = null;
-      } else
-        visit_(null, node, visitor_, Object.freeze([]));
-    }
-    visit3.BREAK = BREAK2;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
-            else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
-          if (ck === BREAK2)
-            return BREAK2;
-          else if (ck === REMOVE)
-            node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
-          if (cv === BREAK2)
-            return BREAK2;
-          else if (cv === REMOVE)
-            node.value = null;
-        }
-      }
-      return ctrl;
-    }
-    async function visitAsync(node, visitor) {
-      const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
-        if (cd === REMOVE)
-          node.contents = null;
-      } else
-        await visitAsync_(null, node, visitor_, Object.freeze([]));
-    }
-    visitAsync.BREAK = BREAK2;
-    visitAsync.SKIP = SKIP;
-    visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
-      }
-      if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
-            else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-        } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
-          if (ck === BREAK2)
-            return BREAK2;
-          else if (ck === REMOVE)
-            node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
-          if (cv === BREAK2)
-            return BREAK2;
-          else if (cv === REMOVE)
-            node.value = null;
-        }
-      }
-      return ctrl;
-    }
-    function initVisitor(visitor) {
-      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
-        return Object.assign({
-          Alias: visitor.Node,
-          Map: visitor.Node,
-          Scalar: visitor.Node,
-          Seq: visitor.Node
-        }, visitor.Value && {
-          Map: visitor.Value,
-          Scalar: visitor.Value,
-          Seq: visitor.Value
-        }, visitor.Collection && {
-          Map: visitor.Collection,
-          Seq: visitor.Collection
-        }, visitor);
-      }
-      return visitor;
-    }
-    function callVisitor(key, node, visitor, path) {
-      if (typeof visitor === "function")
-        return visitor(key, node, path);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
-      return void 0;
-    }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
-        parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
-        if (key === "key")
-          parent.key = node;
-        else
-          parent.value = node;
-      } else if (identity.isDocument(parent)) {
-        parent.contents = node;
-      } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt} parent`);
-      }
-    }
-    exports.visit = visit3;
-    exports.visitAsync = visitAsync;
-  }
-});
-
-// node_modules/yaml/dist/doc/directives.js
-var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var visit3 = require_visit();
-    var escapeChars = {
-      "!": "%21",
-      ",": "%2C",
-      "[": "%5B",
-      "]": "%5D",
-      "{": "%7B",
-      "}": "%7D"
-    };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
-    var Directives = class _Directives {
-      constructor(yaml, tags2) {
-        this.docStart = null;
-        this.docEnd = false;
-        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
-        this.tags = Object.assign({}, _Directives.defaultTags, tags2);
-      }
-      clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
-      }
-      /**
-       * During parsing, get a Directives instance for the current document and
-       * update the stream state according to the current version's spec.
-       */
-      atDocument() {
-        const res = new _Directives(this.yaml, this.tags);
-        switch (this.yaml.version) {
-          case "1.1":
-            this.atNextDocument = true;
-            break;
-          case "1.2":
-            this.atNextDocument = false;
-            this.yaml = {
-              explicit: _Directives.defaultYaml.explicit,
-              version: "1.2"
-            };
-            this.tags = Object.assign({}, _Directives.defaultTags);
-            break;
-        }
-        return res;
-      }
-      /**
-       * @param onError - May be called even if the action was successful
-       * @returns `true` on success
-       */
-      add(line, onError) {
-        if (this.atNextDocument) {
-          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
-          this.tags = Object.assign({}, _Directives.defaultTags);
-          this.atNextDocument = false;
-        }
-        const parts = line.trim().split(/[ \t]+/);
-        const name2 = parts.shift();
-        switch (name2) {
-          case "%TAG": {
-            if (parts.length !== 2) {
-              onError(0, "%TAG directive should contain exactly two parts");
-              if (parts.length < 2)
-                return false;
-            }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
-            return true;
-          }
-          case "%YAML": {
-            this.yaml.explicit = true;
-            if (parts.length !== 1) {
-              onError(0, "%YAML directive should contain exactly one part");
-              return false;
-            }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
-              return true;
-            } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
-              return false;
-            }
-          }
-          default:
-            onError(0, `Unknown directive ${name2}`, true);
-            return false;
-        }
-      }
-      /**
-       * Resolves a tag, matching handles to those defined in %TAG directives.
-       *
-       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
-       *   `'!local'` tag, or `null` if unresolvable.
-       */
-      tagName(source, onError) {
-        if (source === "!")
-          return "!";
-        if (source[0] !== "!") {
-          onError(`Not a valid tag: ${source}`);
-          return null;
-        }
-        if (source[1] === "<") {
-          const verbatim = source.slice(2, -1);
-          if (verbatim === "!" || verbatim === "!!") {
-            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
-            return null;
-          }
-          if (source[source.length - 1] !== ">")
-            onError("Verbatim tags must end with a >");
-          return verbatim;
-        }
-        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-        if (!suffix)
-          onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
-          try {
-            return prefix + decodeURIComponent(suffix);
-          } catch (error) {
-            onError(String(error));
-            return null;
-          }
-        }
-        if (handle === "!")
-          return source;
-        onError(`Could not resolve tag: ${source}`);
-        return null;
-      }
-      /**
-       * Given a fully resolved tag, returns its printable string form,
-       * taking into account current tag prefixes and defaults.
-       */
-      tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
-        }
-        return tag[0] === "!" ? tag : `!<${tag}>`;
-      }
-      toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
-        const tagEntries = Object.entries(this.tags);
-        let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
-          const tags2 = {};
-          visit3.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
-              tags2[node.tag] = true;
-          });
-          tagNames = Object.keys(tags2);
-        } else
-          tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
-            continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
-        }
-        return lines.join("\n");
-      }
-    };
-    Directives.defaultYaml = { explicit: false, version: "1.2" };
-    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
-    exports.Directives = Directives;
-  }
-});
-
-// node_modules/yaml/dist/doc/anchors.js
-var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var visit3 = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
-        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
-        throw new Error(msg);
-      }
-      return true;
-    }
-    function anchorNames(root) {
-      const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
-        Value(_key, node) {
-          if (node.anchor)
-            anchors.add(node.anchor);
-        }
-      });
-      return anchors;
-    }
-    function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name2 = `${prefix}${i}`;
-        if (!exclude.has(name2))
-          return name2;
-      }
-    }
-    function createNodeAnchors(doc, prefix) {
-      const aliasObjects = [];
-      const sourceObjects = /* @__PURE__ */ new Map();
-      let prevAnchors = null;
-      return {
-        onAnchor: (source) => {
-          aliasObjects.push(source);
-          prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
-        },
-        /**
-         * With circular references, the source node is only resolved after all
-         * of its child nodes are. This is why anchors are set only after all of
-         * the nodes have been created.
-         */
-        setAnchors: () => {
-          for (const source of aliasObjects) {
-            const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-              ref.node.anchor = ref.anchor;
-            } else {
-              const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source;
-              throw error;
-            }
-          }
-        },
-        sourceObjects
-      };
-    }
-    exports.anchorIsValid = anchorIsValid;
-    exports.anchorNames = anchorNames;
-    exports.createNodeAnchors = createNodeAnchors;
-    exports.findNewAnchor = findNewAnchor;
-  }
-});
-
-// node_modules/yaml/dist/doc/applyReviver.js
-var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
-    "use strict";
-    function applyReviver(reviver, obj, key, val) {
-      if (val && typeof val === "object") {
-        if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
-            if (v1 === void 0)
-              delete val[i];
-            else if (v1 !== v0)
-              val[i] = v1;
-          }
-        } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              val.delete(k);
-            else if (v1 !== v0)
-              val.set(k, v1);
-          }
-        } else if (val instanceof Set) {
-          for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
-            if (v1 === void 0)
-              val.delete(v0);
-            else if (v1 !== v0) {
-              val.delete(v0);
-              val.add(v1);
-            }
-          }
-        } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
-            if (v1 === void 0)
-              delete val[k];
-            else if (v1 !== v0)
-              val[k] = v1;
-          }
-        }
-      }
-      return reviver.call(obj, key, val);
-    }
-    exports.applyReviver = applyReviver;
-  }
-});
-
-// node_modules/yaml/dist/nodes/toJS.js
-var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
-        const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
-        ctx.onCreate = (res2) => {
-          data.res = res2;
-          delete ctx.onCreate;
-        };
-        const res = value.toJSON(arg, ctx);
-        if (ctx.onCreate)
-          ctx.onCreate(res);
-        return res;
-      }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
-    }
-    exports.toJS = toJS;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Node.js
-var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
-    "use strict";
-    var applyReviver = require_applyReviver();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var NodeBase = class {
-      constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
-      }
-      /** Create a copy of this node.  */
-      clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** A plain JavaScript representation of this node. */
-      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
-          throw new TypeError("A document argument is required");
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc,
-          keep: true,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this, "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-    };
-    exports.NodeBase = NodeBase;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Alias.js
-var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
-    "use strict";
-    var anchors = require_anchors();
-    var visit3 = require_visit();
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var Alias = class extends Node.NodeBase {
-      constructor(source) {
-        super(identity.ALIAS);
-        this.source = source;
-        Object.defineProperty(this, "tag", {
-          set() {
-            throw new Error("Alias nodes cannot have tags");
-          }
-        });
-      }
-      /**
-       * Resolve the value of this alias within `doc`, finding the last
-       * instance of the `source` anchor before this node.
-       */
-      resolve(doc, ctx) {
-        if (ctx?.maxAliasCount === 0)
-          throw new ReferenceError("Alias resolution is disabled");
-        let nodes;
-        if (ctx?.aliasResolveCache) {
-          nodes = ctx.aliasResolveCache;
-        } else {
-          nodes = [];
-          visit3.visit(doc, {
-            Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
-            }
-          });
-          if (ctx)
-            ctx.aliasResolveCache = nodes;
-        }
-        let found = void 0;
-        for (const node of nodes) {
-          if (node === this)
-            break;
-          if (node.anchor === this.source)
-            found = node;
-        }
-        if (found && ctx) {
-          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
-          if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
-          }
-          if (data?.res === void 0) {
-            const msg = "This should not happen: Alias anchor was not resolved?";
-            throw new ReferenceError(msg);
-          }
-          if (maxAliasCount >= 0) {
-            data.count += 1;
-            if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
-            if (data.count * data.aliasCount > maxAliasCount) {
-              const msg = "Excessive alias count indicates a resource exhaustion attack";
-              throw new ReferenceError(msg);
-            }
-          }
-        }
-        return found;
-      }
-      toJSON(_arg, ctx) {
-        if (!ctx)
-          return { source: this.source };
-        const source = this.resolve(ctx.doc, ctx);
-        if (!source) {
-          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-          throw new ReferenceError(msg);
-        }
-        return ctx.anchors.get(source).res;
-      }
-      toString(ctx, _onComment, _onChompKeep) {
-        const src = `*${this.source}`;
-        if (ctx) {
-          anchors.anchorIsValid(this.source);
-          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
-            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-            throw new Error(msg);
-          }
-          if (ctx.implicitKey)
-            return `${src} `;
-        }
-        return src;
-      }
-    };
-    function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
-        let count = 0;
-        for (const item of node.items) {
-          const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
-        }
-        return count;
-      } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
-        return Math.max(kc, vc);
-      }
-      return 1;
-    }
-    exports.Alias = Alias;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Scalar.js
-var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Node = require_Node();
-    var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
-      constructor(value) {
-        super(identity.SCALAR);
-        this.value = value;
-      }
-      toJSON(arg, ctx) {
-        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
-      }
-      toString() {
-        return String(this.value);
-      }
-    };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
-    exports.isScalarValue = isScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/doc/createNode.js
-var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags2) {
-      if (tagName) {
-        const match = tags2.filter((t2) => t2.tag === tagName);
-        const tagObj = match.find((t2) => !t2.format) ?? match[0];
-        if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
-        return tagObj;
-      }
-      return tags2.find((t2) => t2.identify?.(value) && !t2.format);
-    }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
-        return map;
-      }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
-      }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
-        if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
-          return new Alias.Alias(ref.anchor);
-        } else {
-          ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
-        }
-      }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
-      if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
-        }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
-          if (ref)
-            ref.node = node2;
-          return node2;
-        }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
-      }
-      if (onTagObj) {
-        onTagObj(tagObj);
-        delete ctx.onTagObj;
-      }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
-      if (tagName)
-        node.tag = tagName;
-      else if (!tagObj.default)
-        node.tag = tagObj.tag;
-      if (ref)
-        ref.node = node;
-      return node;
-    }
-    exports.createNode = createNode;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Collection.js
-var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var identity = require_identity();
-    var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
-      let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
-          const a = [];
-          a[k] = v;
-          v = a;
-        } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
-        }
-      }
-      return createNode.createNode(v, void 0, {
-        aliasDuplicateObjects: false,
-        keepUndefined: false,
-        onAnchor: () => {
-          throw new Error("This should not happen, please report a bug.");
-        },
-        schema,
-        sourceObjects: /* @__PURE__ */ new Map()
-      });
-    }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
-      constructor(type, schema) {
-        super(type);
-        Object.defineProperty(this, "schema", {
-          value: schema,
-          configurable: true,
-          enumerable: false,
-          writable: true
-        });
-      }
-      /**
-       * Create a copy of this collection.
-       *
-       * @param schema - If defined, overwrites the original's schema
-       */
-      clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /**
-       * Adds a value to the collection. For `!!map` and `!!omap` the value must
-       * be a Pair instance or a `{ key, value }` object, which may not have a key
-       * that already exists in the map.
-       */
-      addIn(path, value) {
-        if (isEmptyPath(path))
-          this.add(value);
-        else {
-          const [key, ...rest] = path;
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.addIn(rest, value);
-          else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
-          else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-        }
-      }
-      /**
-       * Removes a value from the collection.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path) {
-        const [key, ...rest] = path;
-        if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
-        if (identity.isCollection(node))
-          return node.deleteIn(rest);
-        else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
-        const node = this.get(key, true);
-        if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
-        else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
-      }
-      hasAllNullValues(allowScalar) {
-        return this.items.every((node) => {
-          if (!identity.isPair(node))
-            return false;
-          const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
-        });
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       */
-      hasIn(path) {
-        const [key, ...rest] = path;
-        if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path, value) {
-        const [key, ...rest] = path;
-        if (rest.length === 0) {
-          this.set(key, value);
-        } else {
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.setIn(rest, value);
-          else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
-          else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-        }
-      }
-    };
-    exports.Collection = Collection;
-    exports.collectionFromPath = collectionFromPath;
-    exports.isEmptyPath = isEmptyPath;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyComment.js
-var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
-    "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent2) {
-      if (/^\n+$/.test(comment2))
-        return comment2.substring(1);
-      return indent2 ? comment2.replace(/^(?! *$)/gm, indent2) : comment2;
-    }
-    var lineComment = (str, indent2, comment2) => str.endsWith("\n") ? indentComment(comment2, indent2) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent2) : (str.endsWith(" ") ? "" : " ") + comment2;
-    exports.indentComment = indentComment;
-    exports.lineComment = lineComment;
-    exports.stringifyComment = stringifyComment;
-  }
-});
-
-// node_modules/yaml/dist/stringify/foldFlowLines.js
-var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
-    "use strict";
-    var FOLD_FLOW = "flow";
-    var FOLD_BLOCK = "block";
-    var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
-      if (!lineWidth || lineWidth < 0)
-        return text;
-      if (lineWidth < minContentWidth)
-        minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
-      const folds = [];
-      const escapedFolds = {};
-      let end = lineWidth - indent2.length;
-      if (typeof indentAtStart === "number") {
-        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
-          folds.push(0);
-        else
-          end = lineWidth - indentAtStart;
-      }
-      let split = void 0;
-      let prev = void 0;
-      let overflow = false;
-      let i = -1;
-      let escStart = -1;
-      let escEnd = -1;
-      if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
-        if (i !== -1)
-          end = i + endStep;
-      }
-      for (let ch; ch = text[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
-            case "x":
-              i += 3;
-              break;
-            case "u":
-              i += 5;
-              break;
-            case "U":
-              i += 9;
-              break;
-            default:
-              i += 1;
-          }
-          escEnd = i;
-        }
-        if (ch === "\n") {
-          if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
-          end = i + indent2.length + endStep;
-          split = void 0;
-        } else {
-          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
-            if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
-          }
-          if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
-            } else if (mode === FOLD_QUOTED) {
-              while (prev === " " || prev === "	") {
-                prev = ch;
-                ch = text[i += 1];
-                overflow = true;
-              }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j])
-                return text;
-              folds.push(j);
-              escapedFolds[j] = true;
-              end = j + endStep;
-              split = void 0;
-            } else {
-              overflow = true;
-            }
-          }
-        }
-        prev = ch;
-      }
-      if (overflow && onOverflow)
-        onOverflow();
-      if (folds.length === 0)
-        return text;
-      if (onFold)
-        onFold();
-      let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
-          res = `
-${indent2}${text.slice(0, end2)}`;
-        else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
-          res += `
-${indent2}${text.slice(fold + 1, end2)}`;
-        }
-      }
-      return res;
-    }
-    function consumeMoreIndentedLines(text, i, indent2) {
-      let end = i;
-      let start = i + 1;
-      let ch = text[start];
-      while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text[++i];
-        } else {
-          do {
-            ch = text[++i];
-          } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
-          ch = text[start];
-        }
-      }
-      return end;
-    }
-    exports.FOLD_BLOCK = FOLD_BLOCK;
-    exports.FOLD_FLOW = FOLD_FLOW;
-    exports.FOLD_QUOTED = FOLD_QUOTED;
-    exports.foldFlowLines = foldFlowLines;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyString.js
-var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var foldFlowLines = require_foldFlowLines();
-    var getFoldOptions = (ctx, isBlock) => ({
-      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
-      lineWidth: ctx.options.lineWidth,
-      minContentWidth: ctx.options.minContentWidth
-    });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
-      if (!lineWidth || lineWidth < 0)
-        return false;
-      const limit = lineWidth - indentLength;
-      const strLen = str.length;
-      if (strLen <= limit)
-        return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
-            return true;
-          start = i + 1;
-          if (strLen - start <= limit)
-            return false;
-        }
-      }
-      return true;
-    }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
-      if (ctx.options.doubleQuotedAsJSON)
-        return json;
-      const { implicitKey } = ctx;
-      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
-      let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
-          ch = "\\";
-        }
-        if (ch === "\\")
-          switch (json[i + 1]) {
-            case "u":
-              {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
-                  case "0000":
-                    str += "\\0";
-                    break;
-                  case "0007":
-                    str += "\\a";
-                    break;
-                  case "000b":
-                    str += "\\v";
-                    break;
-                  case "001b":
-                    str += "\\e";
-                    break;
-                  case "0085":
-                    str += "\\N";
-                    break;
-                  case "00a0":
-                    str += "\\_";
-                    break;
-                  case "2028":
-                    str += "\\L";
-                    break;
-                  case "2029":
-                    str += "\\P";
-                    break;
-                  default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
-                    else
-                      str += json.substr(i, 6);
-                }
-                i += 5;
-                start = i + 1;
-              }
-              break;
-            case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
-              } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
-                  i += 2;
-                }
-                str += indent2;
-                if (json[i + 2] === " ")
-                  str += "\\";
-                i += 1;
-                start = i + 1;
-              }
-              break;
-            default:
-              i += 1;
-          }
-      }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
-    }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent2}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-    }
-    function quotedString(value, ctx) {
-      const { singleQuote: singleQuote2 } = ctx.options;
-      let qs;
-      if (singleQuote2 === false)
-        qs = doubleQuotedString;
-      else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
-        if (hasDouble && !hasSingle)
-          qs = singleQuotedString;
-        else if (hasSingle && !hasDouble)
-          qs = doubleQuotedString;
-        else
-          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
-      }
-      return qs(value, ctx);
-    }
-    var blockEndNewlines;
-    try {
-      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
-    } catch {
-      blockEndNewlines = /\n+(?!\n|$)/g;
-    }
-    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
-      const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
-      }
-      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
-      if (!value)
-        return literal2 ? "|\n" : ">\n";
-      let chomp;
-      let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
-        if (ch !== "\n" && ch !== "	" && ch !== " ")
-          break;
-      }
-      let end = value.substring(endStart);
-      const endNlPos = end.indexOf("\n");
-      if (endNlPos === -1) {
-        chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
-        chomp = "+";
-        if (onChompKeep)
-          onChompKeep();
-      } else {
-        chomp = "";
-      }
-      if (end) {
-        value = value.slice(0, -end.length);
-        if (end[end.length - 1] === "\n")
-          end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent2}`);
-      }
-      let startWithSpace = false;
-      let startEnd;
-      let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
-        if (ch === " ")
-          startWithSpace = true;
-        else if (ch === "\n")
-          startNlPos = startEnd;
-        else
-          break;
-      }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start) {
-        value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent2}`);
-      }
-      const indentSize = indent2 ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment2) {
-        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
-        if (onComment)
-          onComment();
-      }
-      if (!literal2) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
-        let literalFallback = false;
-        const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
-          foldOptions.onOverflow = () => {
-            literalFallback = true;
-          };
-        }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
-        if (!literalFallback)
-          return `>${header}
-${indent2}${body}`;
-      }
-      value = value.replace(/\n+/g, `$&${indent2}`);
-      return `|${header}
-${indent2}${start}${value}${end}`;
-    }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
-      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
-      }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
-      }
-      if (containsDocumentMarker(value)) {
-        if (indent2 === "") {
-          ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent2 === indentStep) {
-          return quotedString(value, ctx);
-        }
-      }
-      const str = value.replace(/\n+/g, `$&
-${indent2}`);
-      if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
-        const { compat, tags: tags2 } = ctx.doc.schema;
-        if (tags2.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
-      }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-    }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
-      const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
-      }
-      const _stringify = (_type) => {
-        switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
-          default:
-            return null;
-        }
-      };
-      let res = _stringify(type);
-      if (res === null) {
-        const { defaultKeyType, defaultStringType } = ctx.options;
-        const t2 = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t2);
-        if (res === null)
-          throw new Error(`Unsupported default string type ${t2}`);
-      }
-      return res;
-    }
-    exports.stringifyString = stringifyString;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringify.js
-var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
-    "use strict";
-    var anchors = require_anchors();
-    var identity = require_identity();
-    var stringifyComment = require_stringifyComment();
-    var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
-      const opt = Object.assign({
-        blockQuote: true,
-        commentString: stringifyComment.stringifyComment,
-        defaultKeyType: null,
-        defaultStringType: "PLAIN",
-        directives: null,
-        doubleQuotedAsJSON: false,
-        doubleQuotedMinMultiLineLength: 40,
-        falseStr: "false",
-        flowCollectionPadding: true,
-        indentSeq: true,
-        lineWidth: 80,
-        minContentWidth: 20,
-        nullStr: "null",
-        simpleKeys: false,
-        singleQuote: null,
-        trailingComma: false,
-        trueStr: "true",
-        verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
-      let inFlow;
-      switch (opt.collectionStyle) {
-        case "block":
-          inFlow = false;
-          break;
-        case "flow":
-          inFlow = true;
-          break;
-        default:
-          inFlow = null;
-      }
-      return {
-        anchors: /* @__PURE__ */ new Set(),
-        doc,
-        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
-        indent: "",
-        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
-        inFlow,
-        options: opt
-      };
-    }
-    function getTagObject(tags2, item) {
-      if (item.tag) {
-        const match = tags2.filter((t2) => t2.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t2) => t2.format === item.format) ?? match[0];
-      }
-      let tagObj = void 0;
-      let obj;
-      if (identity.isScalar(item)) {
-        obj = item.value;
-        let match = tags2.filter((t2) => t2.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t2) => t2.test);
-          if (testMatch.length > 0)
-            match = testMatch;
-        }
-        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
-      } else {
-        obj = item;
-        tagObj = tags2.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
-      }
-      if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
-      }
-      return tagObj;
-    }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-      if (!doc.directives)
-        return "";
-      const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
-      }
-      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-      if (tag)
-        props.push(doc.directives.tagString(tag));
-      return props.join(" ");
-    }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
-        if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
-          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
-        } else {
-          if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
-          else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
-        }
-      }
-      let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-      const props = stringifyProps(node, tagObj, ctx);
-      if (props.length > 0)
-        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
-      if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
-    }
-    exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyPair.js
-var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
-      if (simpleKeys) {
-        if (keyComment) {
-          throw new Error("With simple keys, key nodes cannot have comments");
-        }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
-          const msg = "With simple keys, collection cannot be used as a key value";
-          throw new Error(msg);
-        }
-      }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
-      ctx = Object.assign({}, ctx, {
-        allNullValues: false,
-        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent2 + indentStep
-      });
-      let keyCommentDone = false;
-      let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
-        if (simpleKeys)
-          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
-        explicitKey = true;
-      }
-      if (ctx.inFlow) {
-        if (allNullValues || value == null) {
-          if (keyCommentDone && onComment)
-            onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
-        }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
-        if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        } else if (chompKeep && onChompKeep)
-          onChompKeep();
-        return str;
-      }
-      if (keyCommentDone)
-        keyComment = null;
-      if (explicitKey) {
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
-${indent2}:`;
-      } else {
-        str = `${str}:`;
-        if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-      }
-      let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
-      } else {
-        vsb = false;
-        vcb = null;
-        valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
-      }
-      ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
-      chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
-        ctx.indent = ctx.indent.substring(2);
-      }
-      let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws = " ";
-      if (keyComment || vsb || vcb) {
-        ws = vsb ? "\n" : "";
-        if (vcb) {
-          const cs = commentString(vcb);
-          ws += `
-${stringifyComment.indentComment(cs, ctx.indent)}`;
-        }
-        if (valueStr === "" && !ctx.inFlow) {
-          if (ws === "\n" && valueComment)
-            ws = "\n\n";
-        } else {
-          ws += `
-${ctx.indent}`;
-        }
-      } else if (!explicitKey && identity.isCollection(value)) {
-        const vs0 = valueStr[0];
-        const nl0 = valueStr.indexOf("\n");
-        const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
-        if (hasNewline || !flow) {
-          let hasPropsLine = false;
-          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
-            let sp0 = valueStr.indexOf(" ");
-            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
-              sp0 = valueStr.indexOf(" ", sp0 + 1);
-            }
-            if (sp0 === -1 || nl0 < sp0)
-              hasPropsLine = true;
-          }
-          if (!hasPropsLine)
-            ws = `
-${ctx.indent}`;
-        }
-      } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws = "";
-      }
-      str += ws + valueStr;
-      if (ctx.inFlow) {
-        if (valueCommentDone && onComment)
-          onComment();
-      } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
-      } else if (chompKeep && onChompKeep) {
-        onChompKeep();
-      }
-      return str;
-    }
-    exports.stringifyPair = stringifyPair;
-  }
-});
-
-// node_modules/yaml/dist/log.js
-var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    function debug(logLevel, ...messages) {
-      if (logLevel === "debug")
-        console.log(...messages);
-    }
-    function warn(logLevel, warning) {
-      if (logLevel === "debug" || logLevel === "warn") {
-        if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
-        else
-          console.warn(warning);
-      }
-    }
-    exports.debug = debug;
-    exports.warn = warn;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
-var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var MERGE_KEY = "<<";
-    var merge = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
-      default: "key",
-      tag: "tag:yaml.org,2002:merge",
-      test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
-        addToJSMap: addMergeToJSMap
-      }),
-      stringify: () => MERGE_KEY
-    };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
-        for (const it of source.items)
-          mergeValue(ctx, map, it);
-      else if (Array.isArray(source))
-        for (const it of source)
-          mergeValue(ctx, map, it);
-      else
-        mergeValue(ctx, map, source);
-    }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
-        throw new Error("Merge sources must be maps or map aliases");
-      const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
-        if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
-        } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
-            value: value2,
-            writable: true,
-            enumerable: true,
-            configurable: true
-          });
-        }
-      }
-      return map;
-    }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
-    }
-    exports.addMergeToJSMap = addMergeToJSMap;
-    exports.isMergeKey = isMergeKey;
-    exports.merge = merge;
-  }
-});
-
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
-var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
-    "use strict";
-    var log = require_log();
-    var merge = require_merge();
-    var stringify = require_stringify();
-    var identity = require_identity();
-    var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
-      else {
-        const jsKey = toJS.toJS(key, "", ctx);
-        if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-        } else if (map instanceof Set) {
-          map.add(jsKey);
-        } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
-          if (stringKey in map)
-            Object.defineProperty(map, stringKey, {
-              value: jsValue,
-              writable: true,
-              enumerable: true,
-              configurable: true
-            });
-          else
-            map[stringKey] = jsValue;
-        }
-      }
-      return map;
-    }
-    function stringifyKey(key, jsKey, ctx) {
-      if (jsKey === null)
-        return "";
-      if (typeof jsKey !== "object")
-        return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
-        strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node of ctx.anchors.keys())
-          strCtx.anchors.add(node.anchor);
-        strCtx.inFlow = true;
-        strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
-        if (!ctx.mapKeyWarned) {
-          let jsonStr = JSON.stringify(strKey);
-          if (jsonStr.length > 40)
-            jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
-          ctx.mapKeyWarned = true;
-        }
-        return strKey;
-      }
-      return JSON.stringify(jsKey);
-    }
-    exports.addPairToJSMap = addPairToJSMap;
-  }
-});
-
-// node_modules/yaml/dist/nodes/Pair.js
-var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyPair = require_stringifyPair();
-    var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
-    }
-    var Pair = class _Pair {
-      constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
-        this.value = value;
-      }
-      clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
-      }
-      toJSON(_, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
-      }
-    };
-    exports.Pair = Pair;
-    exports.createPair = createPair;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyCollection.js
-var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
-      const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
-    }
-    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent: indent2, options: { commentString } } = ctx;
-      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
-      let chompKeep = false;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment3 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment3 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
-          }
-        }
-        chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
-        if (comment3)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
-        if (chompKeep && comment3)
-          chompKeep = false;
-        lines.push(blockItemPrefix + str2);
-      }
-      let str;
-      if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
-      } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent2}${line}` : "\n";
-        }
-      }
-      if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent2);
-        if (onComment)
-          onComment();
-      } else if (chompKeep && onChompKeep)
-        onChompKeep();
-      return str;
-    }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-      itemIndent += indentStep;
-      const itemCtx = Object.assign({}, ctx, {
-        indent: itemIndent,
-        inFlow: true,
-        type: null
-      });
-      let reqNewline = false;
-      let linesAtValue = 0;
-      const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
-        let comment2 = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
-          if (ik) {
-            if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
-            if (ik.comment)
-              reqNewline = true;
-          }
-          const iv = identity.isNode(item.value) ? item.value : null;
-          if (iv) {
-            if (iv.comment)
-              comment2 = iv.comment;
-            if (iv.commentBefore)
-              reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
-            comment2 = ik.comment;
-          }
-        }
-        if (comment2)
-          reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment2 = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
-        } else if (ctx.options.trailingComma) {
-          if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
-          }
-          if (reqNewline) {
-            str += ",";
-          }
-        }
-        if (comment2)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
-        lines.push(str);
-        linesAtValue = lines.length;
-      }
-      const { start, end } = flowChars;
-      if (lines.length === 0) {
-        return start + end;
-      } else {
-        if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
-          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
-        }
-        if (reqNewline) {
-          let str = start;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent2}${line}` : "\n";
-          return `${str}
-${indent2}${end}`;
-        } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
-        }
-      }
-    }
-    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment2, chompKeep) {
-      if (comment2 && chompKeep)
-        comment2 = comment2.replace(/^\n+/, "");
-      if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent2);
-        lines.push(ic.trimStart());
-      }
-    }
-    exports.stringifyCollection = stringifyCollection;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLMap.js
-var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
-    "use strict";
-    var stringifyCollection = require_stringifyCollection();
-    var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
-        if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
-            return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
-            return it;
-        }
-      }
-      return void 0;
-    }
-    var YAMLMap = class extends Collection.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:map";
-      }
-      constructor(schema) {
-        super(identity.MAP, schema);
-        this.items = [];
-      }
-      /**
-       * A generic collection parsing method that can be extended
-       * to other node classes that inherit from YAMLMap
-       */
-      static from(schema, obj, ctx) {
-        const { keepUndefined, replacer } = ctx;
-        const map = new this(schema);
-        const add = (key, value) => {
-          if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
-            return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
-        };
-        if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
-        } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
-        }
-        if (typeof schema.sortMapEntries === "function") {
-          map.items.sort(schema.sortMapEntries);
-        }
-        return map;
-      }
-      /**
-       * Adds a value to the collection.
-       *
-       * @param overwrite - If not set `true`, using a key that is already in the
-       *   collection will throw. Otherwise, overwrites the previous value.
-       */
-      add(pair2, overwrite) {
-        let _pair;
-        if (identity.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
-        } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
-        const prev = findPair(this.items, _pair.key);
-        const sortEntries = this.schema?.sortMapEntries;
-        if (prev) {
-          if (!overwrite)
-            throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
-            prev.value.value = _pair.value;
-          else
-            prev.value = _pair.value;
-        } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
-            this.items.push(_pair);
-          else
-            this.items.splice(i, 0, _pair);
-        } else {
-          this.items.push(_pair);
-        }
-      }
-      delete(key) {
-        const it = findPair(this.items, key);
-        if (!it)
-          return false;
-        const del = this.items.splice(this.items.indexOf(it), 1);
-        return del.length > 0;
-      }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
-        const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
-      }
-      has(key) {
-        return !!findPair(this.items, key);
-      }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
-      }
-      /**
-       * @param ctx - Conversion context, originally set in Document#toJS()
-       * @param {Class} Type - If set, forces the returned collection type
-       * @returns Instance of Type, Map, or Object
-       */
-      toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        if (ctx?.onCreate)
-          ctx.onCreate(map);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map, item);
-        return map;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
-        }
-        if (!ctx.allNullValues && this.hasAllNullValues(false))
-          ctx = Object.assign({}, ctx, { allNullValues: true });
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "",
-          flowChars: { start: "{", end: "}" },
-          itemIndent: ctx.indent || "",
-          onChompKeep,
-          onComment
-        });
-      }
-    };
-    exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/map.js
-var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
-    var map = {
-      collection: "map",
-      default: true,
-      nodeClass: YAMLMap.YAMLMap,
-      tag: "tag:yaml.org,2002:map",
-      resolve(map2, onError) {
-        if (!identity.isMap(map2))
-          onError("Expected a mapping for this tag");
-        return map2;
-      },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
-    };
-    exports.map = map;
-  }
-});
-
-// node_modules/yaml/dist/nodes/YAMLSeq.js
-var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
-    "use strict";
-    var createNode = require_createNode();
-    var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
-      static get tagName() {
-        return "tag:yaml.org,2002:seq";
-      }
-      constructor(schema) {
-        super(identity.SEQ, schema);
-        this.items = [];
-      }
-      add(value) {
-        this.items.push(value);
-      }
-      /**
-       * Removes a value from the collection.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       *
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          return false;
-        const del = this.items.splice(idx, 1);
-        return del.length > 0;
-      }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          return void 0;
-        const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
-      }
-      /**
-       * Checks if the collection includes a value with the key `key`.
-       *
-       * `key` must contain a representation of an integer for this to succeed.
-       * It may be wrapped in a `Scalar`.
-       */
-      has(key) {
-        const idx = asItemIndex(key);
-        return typeof idx === "number" && idx < this.items.length;
-      }
-      /**
-       * Sets a value in this collection. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       *
-       * If `key` does not contain a representation of an integer, this will throw.
-       * It may be wrapped in a `Scalar`.
-       */
-      set(key, value) {
-        const idx = asItemIndex(key);
-        if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
-        const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
-        else
-          this.items[idx] = value;
-      }
-      toJSON(_, ctx) {
-        const seq = [];
-        if (ctx?.onCreate)
-          ctx.onCreate(seq);
-        let i = 0;
-        for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
-        return seq;
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        return stringifyCollection.stringifyCollection(this, ctx, {
-          blockItemPrefix: "- ",
-          flowChars: { start: "[", end: "]" },
-          itemIndent: (ctx.indent || "") + "  ",
-          onChompKeep,
-          onComment
-        });
-      }
-      static from(schema, obj, ctx) {
-        const { replacer } = ctx;
-        const seq = new this(schema);
-        if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
-          for (let it of obj) {
-            if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
-            }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
-          }
-        }
-        return seq;
-      }
-    };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
-      if (idx && typeof idx === "string")
-        idx = Number(idx);
-      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
-    }
-    exports.YAMLSeq = YAMLSeq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/seq.js
-var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
-    var seq = {
-      collection: "seq",
-      default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
-      tag: "tag:yaml.org,2002:seq",
-      resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
-          onError("Expected a sequence for this tag");
-        return seq2;
-      },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
-    };
-    exports.seq = seq;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/string.js
-var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
-    "use strict";
-    var stringifyString = require_stringifyString();
-    var string2 = {
-      identify: (value) => typeof value === "string",
-      default: true,
-      tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
-      stringify(item, ctx, onComment, onChompKeep) {
-        ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
-      }
-    };
-    exports.string = string2;
-  }
-});
-
-// node_modules/yaml/dist/schema/common/null.js
-var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var nullTag = {
-      identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
-      default: true,
-      tag: "tag:yaml.org,2002:null",
-      test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
-      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
-    };
-    exports.nullTag = nullTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/bool.js
-var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var boolTag = {
-      identify: (value) => typeof value === "boolean",
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
-        if (source && boolTag.test.test(source)) {
-          const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
-            return source;
-        }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
-      }
-    };
-    exports.boolTag = boolTag;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyNumber.js
-var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
-    "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
-          n += ".";
-        }
-        let d = minFractionDigits - (n.length - i - 1);
-        while (d-- > 0)
-          n += "0";
-      }
-      return n;
-    }
-    exports.stringifyNumber = stringifyNumber;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/float.js
-var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
-      }
-    };
-    var float = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot2 = str.indexOf(".");
-        if (dot2 !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot2 - 1;
-        return node;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/int.js
-var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
-      return stringifyNumber.stringifyNumber(node);
-    }
-    var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0o")
-    };
-    var int = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
-    };
-    exports.int = int;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/core/schema.js
-var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string2 = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema = [
-      map.map,
-      seq.seq,
-      string2.string,
-      _null.nullTag,
-      bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float
-    ];
-    exports.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/json/schema.js
-var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var map = require_map();
-    var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
-    }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
-    var jsonScalars = [
-      {
-        identify: (value) => typeof value === "string",
-        default: true,
-        tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
-        default: true,
-        tag: "tag:yaml.org,2002:null",
-        test: /^null$/,
-        resolve: () => null,
-        stringify: stringifyJSON
-      },
-      {
-        identify: (value) => typeof value === "boolean",
-        default: true,
-        tag: "tag:yaml.org,2002:bool",
-        test: /^true$|^false$/,
-        resolve: (str) => str === "true",
-        stringify: stringifyJSON
-      },
-      {
-        identify: intIdentify,
-        default: true,
-        tag: "tag:yaml.org,2002:int",
-        test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
-      },
-      {
-        identify: (value) => typeof value === "number",
-        default: true,
-        tag: "tag:yaml.org,2002:float",
-        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
-        stringify: stringifyJSON
-      }
-    ];
-    var jsonError = {
-      default: true,
-      tag: "",
-      test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
-      }
-    };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
-var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
-    "use strict";
-    var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
-    var stringifyString = require_stringifyString();
-    var binary = {
-      identify: (value) => value instanceof Uint8Array,
-      // Buffer inherits from Uint8Array
-      default: false,
-      tag: "tag:yaml.org,2002:binary",
-      /**
-       * Returns a Buffer in node and an Uint8Array in browsers
-       *
-       * To use the resulting buffer as an image, you'll want to do something like:
-       *
-       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
-       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
-       */
-      resolve(src, onError) {
-        if (typeof node_buffer.Buffer === "function") {
-          return node_buffer.Buffer.from(src, "base64");
-        } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
-          return buffer;
-        } else {
-          onError("This environment does not support reading binary tags; either Buffer or atob is required");
-          return src;
-        }
-      },
-      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
-          return "";
-        const buf = value;
-        let str;
-        if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
-        } else if (typeof btoa === "function") {
-          let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
-        } else {
-          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
-        }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
-          }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
-        }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
-      }
-    };
-    exports.binary = binary;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
-var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
-    function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
-            continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
-              onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-            if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
-              const cn = pair2.value ?? pair2.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
-            }
-            item = pair2;
-          }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
-        }
-      } else
-        onError("Expected a sequence for this tag");
-      return seq;
-    }
-    function createPairs(schema, iterable, ctx) {
-      const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
-      if (iterable && Symbol.iterator in Object(iterable))
-        for (let it of iterable) {
-          if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
-          let key, value;
-          if (Array.isArray(it)) {
-            if (it.length === 2) {
-              key = it[0];
-              value = it[1];
-            } else
-              throw new TypeError(`Expected [key, value] tuple: ${it}`);
-          } else if (it && it instanceof Object) {
-            const keys = Object.keys(it);
-            if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
-            } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
-            }
-          } else {
-            key = it;
-          }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
-        }
-      return pairs2;
-    }
-    var pairs = {
-      collection: "seq",
-      default: false,
-      tag: "tag:yaml.org,2002:pairs",
-      resolve: resolvePairs,
-      createNode: createPairs
-    };
-    exports.createPairs = createPairs;
-    exports.pairs = pairs;
-    exports.resolvePairs = resolvePairs;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
-var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
-      constructor() {
-        super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
-        this.tag = _YAMLOMap.tag;
-      }
-      /**
-       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
-       * but TypeScript won't allow widening the signature of a child method.
-       */
-      toJSON(_, ctx) {
-        if (!ctx)
-          return super.toJSON(_);
-        const map = /* @__PURE__ */ new Map();
-        if (ctx?.onCreate)
-          ctx.onCreate(map);
-        for (const pair2 of this.items) {
-          let key, value;
-          if (identity.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value = toJS.toJS(pair2.value, key, ctx);
-          } else {
-            key = toJS.toJS(pair2, "", ctx);
-          }
-          if (map.has(key))
-            throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
-        }
-        return map;
-      }
-      static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
-        const omap2 = new this();
-        omap2.items = pairs$1.items;
-        return omap2;
-      }
-    };
-    YAMLOMap.tag = "tag:yaml.org,2002:omap";
-    var omap = {
-      collection: "seq",
-      identify: (value) => value instanceof Map,
-      nodeClass: YAMLOMap,
-      default: false,
-      tag: "tag:yaml.org,2002:omap",
-      resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
-        const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
-            } else {
-              seenKeys.push(key.value);
-            }
-          }
-        }
-        return Object.assign(new YAMLOMap(), pairs$1);
-      },
-      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
-    };
-    exports.YAMLOMap = YAMLOMap;
-    exports.omap = omap;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
-var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
-      if (source && boolObj.test.test(source))
-        return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
-    }
-    var trueTag = {
-      identify: (value) => value === true,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
-      stringify: boolStringify
-    };
-    var falseTag = {
-      identify: (value) => value === false,
-      default: true,
-      tag: "tag:yaml.org,2002:bool",
-      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
-      stringify: boolStringify
-    };
-    exports.falseTag = falseTag;
-    exports.trueTag = trueTag;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
-var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var stringifyNumber = require_stringifyNumber();
-    var floatNaN = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var floatExp = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "EXP",
-      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
-      }
-    };
-    var float = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot2 = str.indexOf(".");
-        if (dot2 !== -1) {
-          const f = str.substring(dot2 + 1).replace(/_/g, "");
-          if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
-        }
-        return node;
-      },
-      stringify: stringifyNumber.stringifyNumber
-    };
-    exports.float = float;
-    exports.floatExp = floatExp;
-    exports.floatNaN = floatNaN;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
-var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
-      if (sign === "-" || sign === "+")
-        offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
-      if (intAsBigInt) {
-        switch (radix) {
-          case 2:
-            str = `0b${str}`;
-            break;
-          case 8:
-            str = `0o${str}`;
-            break;
-          case 16:
-            str = `0x${str}`;
-            break;
-        }
-        const n2 = BigInt(str);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
-      }
-      const n = parseInt(str, radix);
-      return sign === "-" ? -1 * n : n;
-    }
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
-      }
-      return stringifyNumber.stringifyNumber(node);
-    }
-    var intBin = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "BIN",
-      test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-      stringify: (node) => intStringify(node, 2, "0b")
-    };
-    var intOct = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "OCT",
-      test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0")
-    };
-    var int = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-      stringify: stringifyNumber.stringifyNumber
-    };
-    var intHex = {
-      identify: intIdentify,
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "HEX",
-      test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
-    };
-    exports.int = int;
-    exports.intBin = intBin;
-    exports.intHex = intHex;
-    exports.intOct = intOct;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
-var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema) {
-        super(schema);
-        this.tag = _YAMLSet.tag;
-      }
-      add(key) {
-        let pair2;
-        if (identity.isPair(key))
-          pair2 = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
-        else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
-        if (!prev)
-          this.items.push(pair2);
-      }
-      /**
-       * If `keepPair` is `true`, returns the Pair matching `key`.
-       * Otherwise, returns the value of that Pair's key.
-       */
-      get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
-      }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
-          this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
-        }
-      }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
-      }
-      toString(ctx, onComment, onChompKeep) {
-        if (!ctx)
-          return JSON.stringify(this);
-        if (this.hasAllNullValues(true))
-          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
-        else
-          throw new Error("Set items must all have null values");
-      }
-      static from(schema, iterable, ctx) {
-        const { replacer } = ctx;
-        const set2 = new this(schema);
-        if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
-            if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
-          }
-        return set2;
-      }
-    };
-    YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
-      collection: "map",
-      identify: (value) => value instanceof Set,
-      nodeClass: YAMLSet,
-      default: false,
-      tag: "tag:yaml.org,2002:set",
-      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-      resolve(map, onError) {
-        if (identity.isMap(map)) {
-          if (map.hasAllNullValues(true))
-            return Object.assign(new YAMLSet(), map);
-          else
-            onError("Set items must all have null values");
-        } else
-          onError("Expected a mapping for this tag");
-        return map;
-      }
-    };
-    exports.YAMLSet = YAMLSet;
-    exports.set = set;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
-var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
-    "use strict";
-    var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
-    }
-    function stringifySexagesimal(node) {
-      let { value } = node;
-      let num = (n) => n;
-      if (typeof value === "bigint")
-        num = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
-        return stringifyNumber.stringifyNumber(node);
-      let sign = "";
-      if (value < 0) {
-        sign = "-";
-        value *= num(-1);
-      }
-      const _60 = num(60);
-      const parts = [value % _60];
-      if (value < 60) {
-        parts.unshift(0);
-      } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
-        }
-      }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
-    }
-    var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
-      default: true,
-      tag: "tag:yaml.org,2002:int",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
-      stringify: stringifySexagesimal
-    };
-    var floatTime = {
-      identify: (value) => typeof value === "number",
-      default: true,
-      tag: "tag:yaml.org,2002:float",
-      format: "TIME",
-      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
-      stringify: stringifySexagesimal
-    };
-    var timestamp = {
-      identify: (value) => value instanceof Date,
-      default: true,
-      tag: "tag:yaml.org,2002:timestamp",
-      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
-      // may be omitted altogether, resulting in a date format. In such a case, the time part is
-      // assumed to be 00:00:00Z (start of day, UTC).
-      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
-          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
-        if (tz && tz !== "Z") {
-          let d = parseSexagesimal(tz, false);
-          if (Math.abs(d) < 30)
-            d *= 60;
-          date -= 6e4 * d;
-        }
-        return new Date(date);
-      },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
-    };
-    exports.floatTime = floatTime;
-    exports.intTime = intTime;
-    exports.timestamp = timestamp;
-  }
-});
-
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
-var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string2 = require_string();
-    var binary = require_binary();
-    var bool = require_bool2();
-    var float = require_float2();
-    var int = require_int2();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var set = require_set();
-    var timestamp = require_timestamp();
-    var schema = [
-      map.map,
-      seq.seq,
-      string2.string,
-      _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
-      float.floatNaN,
-      float.floatExp,
-      float.float,
-      binary.binary,
-      merge.merge,
-      omap.omap,
-      pairs.pairs,
-      set.set,
-      timestamp.intTime,
-      timestamp.floatTime,
-      timestamp.timestamp
-    ];
-    exports.schema = schema;
-  }
-});
-
-// node_modules/yaml/dist/schema/tags.js
-var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
-    "use strict";
-    var map = require_map();
-    var _null = require_null();
-    var seq = require_seq();
-    var string2 = require_string();
-    var bool = require_bool();
-    var float = require_float();
-    var int = require_int();
-    var schema = require_schema();
-    var schema$1 = require_schema2();
-    var binary = require_binary();
-    var merge = require_merge();
-    var omap = require_omap();
-    var pairs = require_pairs();
-    var schema$2 = require_schema3();
-    var set = require_set();
-    var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
-      ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string2.string]],
-      ["json", schema$1.schema],
-      ["yaml11", schema$2.schema],
-      ["yaml-1.1", schema$2.schema]
-    ]);
-    var tagsByName = {
-      binary: binary.binary,
-      bool: bool.boolTag,
-      float: float.float,
-      floatExp: float.floatExp,
-      floatNaN: float.floatNaN,
-      floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
-      intTime: timestamp.intTime,
-      map: map.map,
-      merge: merge.merge,
-      null: _null.nullTag,
-      omap: omap.omap,
-      pairs: pairs.pairs,
-      seq: seq.seq,
-      set: set.set,
-      timestamp: timestamp.timestamp
-    };
-    var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
-      "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
-      "tag:yaml.org,2002:timestamp": timestamp.timestamp
-    };
-    function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
-      if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
-      }
-      let tags2 = schemaTags;
-      if (!tags2) {
-        if (Array.isArray(customTags))
-          tags2 = [];
-        else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
-        }
-      }
-      if (Array.isArray(customTags)) {
-        for (const tag of customTags)
-          tags2 = tags2.concat(tag);
-      } else if (typeof customTags === "function") {
-        tags2 = customTags(tags2.slice());
-      }
-      if (addMergeTag)
-        tags2 = tags2.concat(merge.merge);
-      return tags2.reduce((tags3, tag) => {
-        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
-        if (!tagObj) {
-          const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
-        }
-        if (!tags3.includes(tagObj))
-          tags3.push(tagObj);
-        return tags3;
-      }, []);
-    }
-    exports.coreKnownTags = coreKnownTags;
-    exports.getTags = getTags;
-  }
-});
-
-// node_modules/yaml/dist/schema/Schema.js
-var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var map = require_map();
-    var seq = require_seq();
-    var string2 = require_string();
-    var tags2 = require_tags();
-    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-    var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-        this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
-        this.name = typeof schema === "string" && schema || "core";
-        this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
-        this.tags = tags2.getTags(customTags, this.name, merge);
-        this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
-        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
-      }
-      clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
-      }
-    };
-    exports.Schema = Schema;
-  }
-});
-
-// node_modules/yaml/dist/stringify/stringifyDocument.js
-var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var stringify = require_stringify();
-    var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
-      const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
-        const dir = doc.directives.toString(doc);
-        if (dir) {
-          lines.push(dir);
-          hasDirectives = true;
-        } else if (doc.directives.docStart)
-          hasDirectives = true;
-      }
-      if (hasDirectives)
-        lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
-      const { commentString } = ctx.options;
-      if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
-        const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
-      }
-      let chompKeep = false;
-      let contentComment = null;
-      if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
-          if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
-          if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
-          }
-          ctx.forceBlockIndent = !!doc.comment;
-          contentComment = doc.contents.comment;
-        }
-        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
-        if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
-        } else
-          lines.push(body);
-      } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
-      }
-      if (doc.directives?.docEnd) {
-        if (doc.comment) {
-          const cs = commentString(doc.comment);
-          if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
-          } else {
-            lines.push(`... ${cs}`);
-          }
-        } else {
-          lines.push("...");
-        }
-      } else {
-        let dc = doc.comment;
-        if (dc && chompKeep)
-          dc = dc.replace(/^\n+/, "");
-        if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
-        }
-      }
-      return lines.join("\n") + "\n";
-    }
-    exports.stringifyDocument = stringifyDocument;
-  }
-});
-
-// node_modules/yaml/dist/doc/Document.js
-var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var Collection = require_Collection();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var toJS = require_toJS();
-    var Schema = require_Schema();
-    var stringifyDocument = require_stringifyDocument();
-    var anchors = require_anchors();
-    var applyReviver = require_applyReviver();
-    var createNode = require_createNode();
-    var directives = require_directives();
-    var Document = class _Document {
-      constructor(value, replacer, options) {
-        this.commentBefore = null;
-        this.comment = null;
-        this.errors = [];
-        this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
-        let _replacer = null;
-        if (typeof replacer === "function" || Array.isArray(replacer)) {
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
-        }
-        const opt = Object.assign({
-          intAsBigInt: false,
-          keepSourceTokens: false,
-          logLevel: "warn",
-          prettyErrors: true,
-          strict: true,
-          stringKeys: false,
-          uniqueKeys: true,
-          version: "1.2"
-        }, options);
-        this.options = opt;
-        let { version } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
-          if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
-        } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
-      }
-      /**
-       * Create a deep copy of this Document and its contents.
-       *
-       * Custom Node values that inherit from `Object` still refer to their original instances.
-       */
-      clone() {
-        const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
-        });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
-        if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
-        if (this.range)
-          copy.range = this.range.slice();
-        return copy;
-      }
-      /** Adds a value to the document. */
-      add(value) {
-        if (assertCollection(this.contents))
-          this.contents.add(value);
-      }
-      /** Adds a value to the document. */
-      addIn(path, value) {
-        if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
-      }
-      /**
-       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
-       *
-       * If `node` already has an anchor, `name` is ignored.
-       * Otherwise, the `node.anchor` value will be set to `name`,
-       * or if an anchor with that name is already present in the document,
-       * `name` will be used as a prefix for a new unique anchor.
-       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
-       */
-      createAlias(node, name2) {
-        if (!node.anchor) {
-          const prev = anchors.anchorNames(this);
-          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
-        }
-        return new Alias.Alias(node.anchor);
-      }
-      createNode(value, replacer, options) {
-        let _replacer = void 0;
-        if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
-          _replacer = replacer;
-        } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer.filter(keyToStr).map(String);
-          if (asStr.length > 0)
-            replacer = replacer.concat(asStr);
-          _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
-          replacer = void 0;
-        }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
-        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
-          this,
-          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          anchorPrefix || "a"
-        );
-        const ctx = {
-          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
-          keepUndefined: keepUndefined ?? false,
-          onAnchor,
-          onTagObj,
-          replacer: _replacer,
-          schema: this.schema,
-          sourceObjects
-        };
-        const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
-          node.flow = true;
-        setAnchors();
-        return node;
-      }
-      /**
-       * Convert a key and a value into a `Pair` using the current schema,
-       * recursively wrapping all values as `Scalar` or `Collection` nodes.
-       */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
-      }
-      /**
-       * Removes a value from the document.
-       * @returns `true` if the item was found and removed.
-       */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
-          if (this.contents == null)
-            return false;
-          this.contents = null;
-          return true;
-        }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
-      }
-      /**
-       * Returns item at `key`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
-      }
-      /**
-       * Returns item at `path`, or `undefined` if not found. By default unwraps
-       * scalar values from their surrounding node; to disable set `keepScalar` to
-       * `true` (collections are always returned intact).
-       */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
-      }
-      /**
-       * Checks if the document includes a value with the key `key`.
-       */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
-      }
-      /**
-       * Checks if the document includes a value at `path`.
-       */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
-          return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      set(key, value) {
-        if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
-        } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
-        }
-      }
-      /**
-       * Sets a value in this document. For `!!set`, `value` needs to be a
-       * boolean to add/remove the item from the set.
-       */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
-          this.contents = value;
-        } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
-        } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
-        }
-      }
-      /**
-       * Change the YAML version and schema used by the document.
-       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
-       * It also requires the `schema` option to be given as a `Schema` instance value.
-       *
-       * Overrides all previously set schema options.
-       */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
-        let opt;
-        switch (version) {
-          case "1.1":
-            if (this.directives)
-              this.directives.yaml.version = "1.1";
-            else
-              this.directives = new directives.Directives({ version: "1.1" });
-            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
-            break;
-          case "1.2":
-          case "next":
-            if (this.directives)
-              this.directives.yaml.version = version;
-            else
-              this.directives = new directives.Directives({ version });
-            opt = { resolveKnownTags: true, schema: "core" };
-            break;
-          case null:
-            if (this.directives)
-              delete this.directives;
-            opt = null;
-            break;
-          default: {
-            const sv = JSON.stringify(version);
-            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
-          }
-        }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
-        else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
-        else
-          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
-      }
-      // json & jsonArg are only used from toJSON()
-      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        const ctx = {
-          anchors: /* @__PURE__ */ new Map(),
-          doc: this,
-          keep: !json,
-          mapAsMap: mapAsMap === true,
-          mapKeyWarned: false,
-          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
-        };
-        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
-        if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
-        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
-      }
-      /**
-       * A JSON representation of the document `contents`.
-       *
-       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
-       *   property name.
-       */
-      toJSON(jsonArg, onAnchor) {
-        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
-      }
-      /** A YAML representation of the document. */
-      toString(options = {}) {
-        if (this.errors.length > 0)
-          throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
-        }
-        return stringifyDocument.stringifyDocument(this, options);
-      }
-    };
-    function assertCollection(contents) {
-      if (identity.isCollection(contents))
-        return true;
-      throw new Error("Expected a YAML collection as document contents");
-    }
-    exports.Document = Document;
-  }
-});
-
-// node_modules/yaml/dist/errors.js
-var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
-    "use strict";
-    var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
-        super();
-        this.name = name2;
-        this.code = code;
-        this.message = message;
-        this.pos = pos;
-      }
-    };
-    var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
-      }
-    };
-    var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
-      }
-    };
-    var prettifyError = (src, lc) => (error) => {
-      if (error.pos[0] === -1)
-        return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
-      if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "\u2026" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
-      }
-      if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
-        if (prev.length > 80)
-          prev = prev.substring(0, 79) + "\u2026\n";
-        lineStr = prev + lineStr;
-      }
-      if (/[^ ]/.test(lineStr)) {
-        let count = 1;
-        const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
-        }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
-        error.message += `:
-
-${lineStr}
-${pointer}
-`;
-      }
-    };
-    exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
-    exports.YAMLWarning = YAMLWarning;
-    exports.prettifyError = prettifyError;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-props.js
-var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
-    "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
-      let spaceBefore = false;
-      let atNewline = startOnNewline;
-      let hasSpace = startOnNewline;
-      let comment2 = "";
-      let commentSep = "";
-      let hasNewline = false;
-      let reqSpace = false;
-      let tab2 = null;
-      let anchor = null;
-      let tag = null;
-      let newlineAfterProp = null;
-      let comma = null;
-      let found = null;
-      let start = null;
-      for (const token of tokens) {
-        if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-          reqSpace = false;
-        }
-        if (tab2) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-          }
-          tab2 = null;
-        }
-        switch (token.type) {
-          case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab2 = token;
-            }
-            hasSpace = true;
-            break;
-          case "comment": {
-            if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
-            if (!comment2)
-              comment2 = cb;
-            else
-              comment2 += commentSep + cb;
-            commentSep = "";
-            atNewline = false;
-            break;
-          }
-          case "newline":
-            if (atNewline) {
-              if (comment2)
-                comment2 += token.source;
-              else if (!found || indicator !== "seq-item-ind")
-                spaceBefore = true;
-            } else
-              commentSep += token.source;
-            atNewline = true;
-            hasNewline = true;
-            if (anchor || tag)
-              newlineAfterProp = token;
-            hasSpace = true;
-            break;
-          case "anchor":
-            if (anchor)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          case "tag": {
-            if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
-            atNewline = false;
-            hasSpace = false;
-            reqSpace = true;
-            break;
-          }
-          case indicator:
-            if (anchor || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
-            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
-            hasSpace = false;
-            break;
-          case "comma":
-            if (flow) {
-              if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token;
-              atNewline = false;
-              hasSpace = false;
-              break;
-            }
-          // else fallthrough
-          default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
-            atNewline = false;
-            hasSpace = false;
-        }
-      }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
-        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
-      }
-      if (tab2 && (atNewline && tab2.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
-      return {
-        comma,
-        found,
-        spaceBefore,
-        comment: comment2,
-        hasNewline,
-        anchor,
-        tag,
-        newlineAfterProp,
-        end,
-        start: start ?? end
-      };
-    }
-    exports.resolveProps = resolveProps;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-contains-newline.js
-var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
-    "use strict";
-    function containsNewline(key) {
-      if (!key)
-        return null;
-      switch (key.type) {
-        case "alias":
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          if (key.source.includes("\n"))
-            return true;
-          if (key.end) {
-            for (const st of key.end)
-              if (st.type === "newline")
-                return true;
-          }
-          return false;
-        case "flow-collection":
-          for (const it of key.items) {
-            for (const st of it.start)
-              if (st.type === "newline")
-                return true;
-            if (it.sep) {
-              for (const st of it.sep)
-                if (st.type === "newline")
-                  return true;
-            }
-            if (containsNewline(it.key) || containsNewline(it.value))
-              return true;
-          }
-          return false;
-        default:
-          return true;
-      }
-    }
-    exports.containsNewline = containsNewline;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
-var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
-    "use strict";
-    var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent2, fc, onError) {
-      if (fc?.type === "flow-collection") {
-        const end = fc.end[0];
-        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
-          const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
-        }
-      }
-    }
-    exports.flowIndentCheck = flowIndentCheck;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-map-includes.js
-var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
-      const { uniqueKeys } = ctx.options;
-      if (uniqueKeys === false)
-        return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair2) => isEqual(pair2.key, search));
-    }
-    exports.mapIncludes = mapIncludes;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-map.js
-var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
-    "use strict";
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    var utilMapIncludes = require_util_map_includes();
-    var startColMsg = "All mapping items must start at the same column";
-    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-      const map = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      let offset = bm.offset;
-      let commentEnd = null;
-      for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start, {
-          indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
-          offset,
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: true
-        });
-        const implicitKey = !keyProps.found;
-        if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
-              onError(offset, "BAD_INDENT", startColMsg);
-          }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
-            commentEnd = keyProps.end;
-            if (keyProps.comment) {
-              if (map.comment)
-                map.comment += "\n" + keyProps.comment;
-              else
-                map.comment = keyProps.comment;
-            }
-            continue;
-          }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
-          }
-        } else if (keyProps.found?.indent !== bm.indent) {
-          onError(offset, "BAD_INDENT", startColMsg);
-        }
-        ctx.atKey = true;
-        const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
-        ctx.atKey = false;
-        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
-          indicator: "map-value-ind",
-          next: value,
-          offset: keyNode.range[2],
-          onError,
-          parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
-        });
-        offset = valueProps.end;
-        if (valueProps.found) {
-          if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
-              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
-            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
-              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
-          }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
-          if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
-          offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map.items.push(pair2);
-        } else {
-          if (implicitKey)
-            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
-          if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair2 = new Pair.Pair(keyNode);
-          if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map.items.push(pair2);
-        }
-      }
-      if (commentEnd && commentEnd < offset)
-        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
-      map.range = [bm.offset, offset, commentEnd ?? offset];
-      return map;
-    }
-    exports.resolveBlockMap = resolveBlockMap;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-seq.js
-var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
-    "use strict";
-    var YAMLSeq = require_YAMLSeq();
-    var resolveProps = require_resolve_props();
-    var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-      const seq = new NodeClass(ctx.schema);
-      if (ctx.atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = bs.offset;
-      let commentEnd = null;
-      for (const { start, value } of bs.items) {
-        const props = resolveProps.resolveProps(start, {
-          indicator: "seq-item-ind",
-          next: value,
-          offset,
-          onError,
-          parentIndent: bs.indent,
-          startOnNewline: true
-        });
-        if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
-              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
-            else
-              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
-          } else {
-            commentEnd = props.end;
-            if (props.comment)
-              seq.comment = props.comment;
-            continue;
-          }
-        }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
-        if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node.range[2];
-        seq.items.push(node);
-      }
-      seq.range = [bs.offset, offset, commentEnd ?? offset];
-      return seq;
-    }
-    exports.resolveBlockSeq = resolveBlockSeq;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-end.js
-var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
-    "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
-      let comment2 = "";
-      if (end) {
-        let hasSpace = false;
-        let sep2 = "";
-        for (const token of end) {
-          const { source, type } = token;
-          switch (type) {
-            case "space":
-              hasSpace = true;
-              break;
-            case "comment": {
-              if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-              const cb = source.substring(1) || " ";
-              if (!comment2)
-                comment2 = cb;
-              else
-                comment2 += sep2 + cb;
-              sep2 = "";
-              break;
-            }
-            case "newline":
-              if (comment2)
-                sep2 += source;
-              hasSpace = true;
-              break;
-            default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
-          }
-          offset += source.length;
-        }
-      }
-      return { comment: comment2, offset };
-    }
-    exports.resolveEnd = resolveEnd;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
-var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    var utilContainsNewline = require_util_contains_newline();
-    var utilMapIncludes = require_util_map_includes();
-    var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
-    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
-      const coll = new NodeClass(ctx.schema);
-      coll.flow = true;
-      const atRoot = ctx.atRoot;
-      if (atRoot)
-        ctx.atRoot = false;
-      if (ctx.atKey)
-        ctx.atKey = false;
-      let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
-        const props = resolveProps.resolveProps(start, {
-          flow: fcName,
-          indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
-          offset,
-          onError,
-          parentIndent: fc.indent,
-          startOnNewline: false
-        });
-        if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
-            if (i === 0 && props.comma)
-              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
-              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
-            if (props.comment) {
-              if (coll.comment)
-                coll.comment += "\n" + props.comment;
-              else
-                coll.comment = props.comment;
-            }
-            offset = props.end;
-            continue;
-          }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
-            onError(
-              key,
-              // checked by containsNewline()
-              "MULTILINE_IMPLICIT_KEY",
-              "Implicit keys of flow sequence pairs need to be on a single line"
-            );
-        }
-        if (i === 0) {
-          if (props.comma)
-            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-        } else {
-          if (!props.comma)
-            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
-          if (props.comment) {
-            let prevItemComment = "";
-            loop: for (const st of start) {
-              switch (st.type) {
-                case "comma":
-                case "space":
-                  break;
-                case "comment":
-                  prevItemComment = st.source.substring(1);
-                  break loop;
-                default:
-                  break loop;
-              }
-            }
-            if (prevItemComment) {
-              let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
-                prev = prev.value ?? prev.key;
-              if (prev.comment)
-                prev.comment += "\n" + prevItemComment;
-              else
-                prev.comment = prevItemComment;
-              props.comment = props.comment.substring(prevItemComment.length + 1);
-            }
-          }
-        }
-        if (!isMap2 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
-          coll.items.push(valueNode);
-          offset = valueNode.range[2];
-          if (isBlock(value))
-            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-        } else {
-          ctx.atKey = true;
-          const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
-            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
-          ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
-            flow: fcName,
-            indicator: "map-value-ind",
-            next: value,
-            offset: keyNode.range[2],
-            onError,
-            parentIndent: fc.indent,
-            startOnNewline: false
-          });
-          if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
-                  if (st === valueProps.found)
-                    break;
-                  if (st.type === "newline") {
-                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
-                    break;
-                  }
-                }
-              if (props.start < valueProps.found.offset - 1024)
-                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
-            }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
-            else
-              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
-          }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
-          if (valueNode) {
-            if (isBlock(value))
-              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
-          } else if (valueProps.comment) {
-            if (keyNode.comment)
-              keyNode.comment += "\n" + valueProps.comment;
-            else
-              keyNode.comment = valueProps.comment;
-          }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
-          if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          if (isMap2) {
-            const map = coll;
-            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair2);
-          } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
-            map.flow = true;
-            map.items.push(pair2);
-            const endRange = (valueNode ?? keyNode).range;
-            map.range = [keyNode.range[0], endRange[1], endRange[2]];
-            coll.items.push(map);
-          }
-          offset = valueNode ? valueNode.range[2] : valueProps.end;
-        }
-      }
-      const expectedEnd = isMap2 ? "}" : "]";
-      const [ce, ...ee] = fc.end;
-      let cePos = offset;
-      if (ce?.source === expectedEnd)
-        cePos = ce.offset + ce.source.length;
-      else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce && ce.source.length !== 1)
-          ee.unshift(ce);
-      }
-      if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-        if (end.comment) {
-          if (coll.comment)
-            coll.comment += "\n" + end.comment;
-          else
-            coll.comment = end.comment;
-        }
-        coll.range = [fc.offset, cePos, end.offset];
-      } else {
-        coll.range = [fc.offset, cePos, cePos];
-      }
-      return coll;
-    }
-    exports.resolveFlowCollection = resolveFlowCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-collection.js
-var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var resolveBlockMap = require_resolve_block_map();
-    var resolveBlockSeq = require_resolve_block_seq();
-    var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
-      const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
-        coll.tag = Coll.tagName;
-        return coll;
-      }
-      if (tagName)
-        coll.tag = tagName;
-      return coll;
-    }
-    function composeCollection(CN, ctx, token, props, onError) {
-      const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
-        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
-        }
-      }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
-      }
-      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
-      if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
-        if (kt?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
-        } else {
-          if (kt) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
-          } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
-          }
-          return resolveCollection(CN, ctx, token, onError, tagName);
-        }
-      }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      node.range = coll.range;
-      node.tag = tagName;
-      if (tag?.format)
-        node.format = tag.format;
-      return node;
-    }
-    exports.composeCollection = composeCollection;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
-var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
-        return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines3(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content2 = lines[i][1];
-        if (content2 === "" || content2 === "\r")
-          chompStart = i;
-        else
-          break;
-      }
-      if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
-      }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
-      let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content2] = lines[i];
-        if (content2 === "" || content2 === "\r") {
-          if (header.indent === 0 && indent2.length > trimIndent)
-            trimIndent = indent2.length;
-        } else {
-          if (indent2.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent2.length, "MISSING_CHAR", message);
-          }
-          if (header.indent === 0)
-            trimIndent = indent2.length;
-          contentStart = i;
-          if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
-          }
-          break;
-        }
-        offset += indent2.length + content2.length + 1;
-      }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
-      }
-      let value = "";
-      let sep2 = "";
-      let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content2] = lines[i];
-        offset += indent2.length + content2.length + 1;
-        const crlf = content2[content2.length - 1] === "\r";
-        if (crlf)
-          content2 = content2.slice(0, -1);
-        if (content2 && indent2.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content2.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent2 = "";
-        }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
-        } else if (indent2.length > trimIndent || content2[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent2.slice(trimIndent) + content2;
-          sep2 = "\n";
-          prevMoreIndented = true;
-        } else if (content2 === "") {
-          if (sep2 === "\n")
-            value += "\n";
-          else
-            sep2 = "\n";
-        } else {
-          value += sep2 + content2;
-          sep2 = " ";
-          prevMoreIndented = false;
-        }
-      }
-      switch (header.chomp) {
-        case "-":
-          break;
-        case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
-          break;
-        default:
-          value += "\n";
-      }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
-    }
-    function parseBlockScalarHeader({ offset, props }, strict, onError) {
-      if (props[0].type !== "block-scalar-header") {
-        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
-        return null;
-      }
-      const { source } = props[0];
-      const mode = source[0];
-      let indent2 = 0;
-      let chomp = "";
-      let error = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
-        if (!chomp && (ch === "-" || ch === "+"))
-          chomp = ch;
-        else {
-          const n = Number(ch);
-          if (!indent2 && n)
-            indent2 = n;
-          else if (error === -1)
-            error = offset + i;
-        }
-      }
-      if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
-      let hasSpace = false;
-      let comment2 = "";
-      let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
-          case "space":
-            hasSpace = true;
-          // fallthrough
-          case "newline":
-            length += token.source.length;
-            break;
-          case "comment":
-            if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
-            }
-            length += token.source.length;
-            comment2 = token.source.substring(1);
-            break;
-          case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
-            break;
-          /* istanbul ignore next should not happen */
-          default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
-            if (ts && typeof ts === "string")
-              length += ts.length;
-          }
-        }
-      }
-      return { mode, indent: indent2, chomp, comment: comment2, length };
-    }
-    function splitLines3(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
-      const m = first.match(/^( *)/);
-      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
-    }
-    exports.resolveBlockScalar = resolveBlockScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
-var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
-    "use strict";
-    var Scalar = require_Scalar();
-    var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
-      let _type;
-      let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-      switch (type) {
-        case "scalar":
-          _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
-          break;
-        case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
-          break;
-        case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
-          break;
-        /* istanbul ignore next should not happen */
-        default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
-          return {
-            value: "",
-            type: null,
-            comment: "",
-            range: [offset, offset + source.length, offset + source.length]
-          };
-      }
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
-      return {
-        value,
-        type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
-      };
-    }
-    function plainValue(source, onError) {
-      let badChar = "";
-      switch (source[0]) {
-        /* istanbul ignore next should not happen */
-        case "	":
-          badChar = "a tab character";
-          break;
-        case ",":
-          badChar = "flow indicator character ,";
-          break;
-        case "%":
-          badChar = "directive indicator character %";
-          break;
-        case "|":
-        case ">": {
-          badChar = `block scalar indicator ${source[0]}`;
-          break;
-        }
-        case "@":
-        case "`": {
-          badChar = `reserved character ${source[0]}`;
-          break;
-        }
-      }
-      if (badChar)
-        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
-      return unfoldLines(source);
-    }
-    function singleQuotedValue(source, onError) {
-      if (source[source.length - 1] !== "'" || source.length === 1)
-        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
-      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
-    }
-    function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
-        return source;
-      let trimEnd, trimBoth;
-      try {
-        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
-        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
-      } catch {
-        trimEnd = /[ \t]+$/;
-        trimBoth = /^[ \t]+|[ \t]+$/g;
-      }
-      let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
-        if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
-          else
-            sep2 = "\n";
-        } else {
-          res += sep2 + lm;
-          sep2 = " ";
-        }
-        pos = line.lastIndex;
-      }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
-    }
-    function doubleQuotedValue(source, onError) {
-      let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
-          continue;
-        if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
-          i = offset;
-        } else if (ch === "\\") {
-          let next = source[++i];
-          const cc = escapeCodes[next];
-          if (cc)
-            res += cc;
-          else if (next === "\n") {
-            next = source[i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
-            while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "x" || next === "u" || next === "U") {
-            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
-          } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-            res += raw;
-          }
-        } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
-          while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
-        } else {
-          res += ch;
-        }
-      }
-      if (source[source.length - 1] !== '"' || source.length === 1)
-        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
-      return res;
-    }
-    function foldNewline(source, offset) {
-      let fold = "";
-      let ch = source[offset + 1];
-      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[offset + 2] !== "\n")
-          break;
-        if (ch === "\n")
-          fold += "\n";
-        offset += 1;
-        ch = source[offset + 1];
-      }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
-    }
-    var escapeCodes = {
-      "0": "\0",
-      // null character
-      a: "\x07",
-      // bell character
-      b: "\b",
-      // backspace
-      e: "\x1B",
-      // escape character
-      f: "\f",
-      // form feed
-      n: "\n",
-      // line feed
-      r: "\r",
-      // carriage return
-      t: "	",
-      // horizontal tab
-      v: "\v",
-      // vertical tab
-      N: "\x85",
-      // Unicode next line
-      _: "\xA0",
-      // Unicode non-breaking space
-      L: "\u2028",
-      // Unicode line separator
-      P: "\u2029",
-      // Unicode paragraph separator
-      " ": " ",
-      '"': '"',
-      "/": "/",
-      "\\": "\\",
-      "	": "	"
-    };
-    function parseCharCode(source, offset, length, onError) {
-      const cc = source.substr(offset, length);
-      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
-      try {
-        return String.fromCodePoint(code);
-      } catch {
-        const raw = source.substr(offset - 2, length + 2);
-        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
-        return raw;
-      }
-    }
-    exports.resolveFlowScalar = resolveFlowScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-scalar.js
-var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
-    "use strict";
-    var identity = require_identity();
-    var Scalar = require_Scalar();
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
-      let tag;
-      if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
-      else
-        tag = ctx.schema[identity.SCALAR];
-      let scalar;
-      try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error) {
-        const msg = error instanceof Error ? error.message : String(error);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
-      }
-      scalar.range = range;
-      scalar.source = value;
-      if (type)
-        scalar.type = type;
-      if (tagName)
-        scalar.tag = tagName;
-      if (tag.format)
-        scalar.format = tag.format;
-      if (comment2)
-        scalar.comment = comment2;
-      return scalar;
-    }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-      if (tagName === "!")
-        return schema[identity.SCALAR];
-      const matchWithTest = [];
-      for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
-          if (tag.default && tag.test)
-            matchWithTest.push(tag);
-          else
-            return tag;
-        }
-      }
-      for (const tag of matchWithTest)
-        if (tag.test?.test(value))
-          return tag;
-      const kt = schema.knownTags[tagName];
-      if (kt && !kt.collection) {
-        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
-        return kt;
-      }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
-    }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
-      if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
-        if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
-          const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
-        }
-      }
-      return tag;
-    }
-    exports.composeScalar = composeScalar;
-  }
-});
-
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
-var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
-    "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
-          switch (st.type) {
-            case "space":
-            case "comment":
-            case "newline":
-              offset -= st.source.length;
-              continue;
-          }
-          st = before[++i];
-          while (st?.type === "space") {
-            offset += st.source.length;
-            st = before[++i];
-          }
-          break;
-        }
-      }
-      return offset;
-    }
-    exports.emptyScalarPosition = emptyScalarPosition;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-node.js
-var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
-    "use strict";
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var composeCollection = require_compose_collection();
-    var composeScalar = require_compose_scalar();
-    var resolveEnd = require_resolve_end();
-    var utilEmptyScalarPosition = require_util_empty_scalar_position();
-    var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
-      const atKey = ctx.atKey;
-      const { spaceBefore, comment: comment2, anchor, tag } = props;
-      let node;
-      let isSrcToken = true;
-      switch (token.type) {
-        case "alias":
-          node = composeAlias(ctx, token, onError);
-          if (anchor || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
-          break;
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token, tag, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
-          break;
-        case "block-map":
-        case "block-seq":
-        case "flow-collection":
-          try {
-            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
-          }
-          break;
-        default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
-          isSrcToken = false;
-        }
-      }
-      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
-        const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
-      }
-      if (spaceBefore)
-        node.spaceBefore = true;
-      if (comment2) {
-        if (token.type === "scalar" && token.source === "")
-          node.comment = comment2;
-        else
-          node.commentBefore = comment2;
-      }
-      if (ctx.options.keepSourceTokens && isSrcToken)
-        node.srcToken = token;
-      return node;
-    }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
-      const token = {
-        type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
-        indent: -1,
-        source: ""
-      };
-      const node = composeScalar.composeScalar(ctx, token, tag, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
-        if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      }
-      if (spaceBefore)
-        node.spaceBefore = true;
-      if (comment2) {
-        node.comment = comment2;
-        node.range[2] = end;
-      }
-      return node;
-    }
-    function composeAlias({ options }, { offset, source, end }, onError) {
-      const alias = new Alias.Alias(source.substring(1));
-      if (alias.source === "")
-        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
-      if (alias.source.endsWith(":"))
-        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
-      return alias;
-    }
-    exports.composeEmptyNode = composeEmptyNode;
-    exports.composeNode = composeNode;
-  }
-});
-
-// node_modules/yaml/dist/compose/compose-doc.js
-var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
-    "use strict";
-    var Document = require_Document();
-    var composeNode = require_compose_node();
-    var resolveEnd = require_resolve_end();
-    var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
-      const ctx = {
-        atKey: false,
-        atRoot: true,
-        directives: doc.directives,
-        options: doc.options,
-        schema: doc.schema
-      };
-      const props = resolveProps.resolveProps(start, {
-        indicator: "doc-start",
-        next: value ?? end?.[0],
-        offset,
-        onError,
-        parentIndent: 0,
-        startOnNewline: true
-      });
-      if (props.found) {
-        doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
-          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
-      }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-      const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
-      return doc;
-    }
-    exports.composeDoc = composeDoc;
-  }
-});
-
-// node_modules/yaml/dist/compose/composer.js
-var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    var directives = require_directives();
-    var Document = require_Document();
-    var errors = require_errors();
-    var identity = require_identity();
-    var composeDoc = require_compose_doc();
-    var resolveEnd = require_resolve_end();
-    function getErrorPos(src) {
-      if (typeof src === "number")
-        return [src, src + 1];
-      if (Array.isArray(src))
-        return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
-      return [offset, offset + (typeof source === "string" ? source.length : 1)];
-    }
-    function parsePrelude(prelude) {
-      let comment2 = "";
-      let atComment = false;
-      let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
-        switch (source[0]) {
-          case "#":
-            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
-            atComment = true;
-            afterEmptyLine = false;
-            break;
-          case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
-            atComment = false;
-            break;
-          default:
-            if (!atComment)
-              afterEmptyLine = true;
-            atComment = false;
-        }
-      }
-      return { comment: comment2, afterEmptyLine };
-    }
-    var Composer = class {
-      constructor(options = {}) {
-        this.doc = null;
-        this.atDirectives = false;
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-        this.onError = (source, code, message, warning) => {
-          const pos = getErrorPos(source);
-          if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
-          else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
-        };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
-      }
-      decorate(doc, afterDoc) {
-        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment2) {
-          const dc = doc.contents;
-          if (afterDoc) {
-            doc.comment = doc.comment ? `${doc.comment}
-${comment2}` : comment2;
-          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it = dc.items[0];
-            if (identity.isPair(it))
-              it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
-          } else {
-            const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
-          }
-        }
-        if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
-        } else {
-          doc.errors = this.errors;
-          doc.warnings = this.warnings;
-        }
-        this.prelude = [];
-        this.errors = [];
-        this.warnings = [];
-      }
-      /**
-       * Current stream status information.
-       *
-       * Mostly useful at the end of input for an empty stream.
-       */
-      streamInfo() {
-        return {
-          comment: parsePrelude(this.prelude).comment,
-          directives: this.directives,
-          errors: this.errors,
-          warnings: this.warnings
-        };
-      }
-      /**
-       * Compose tokens into documents.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
-        yield* this.end(forceDoc, endOffset);
-      }
-      /** Advance the composer by one CST token. */
-      *next(token) {
-        if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
-          case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
-              const pos = getErrorPos(token);
-              pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
-            });
-            this.prelude.push(token.source);
-            this.atDirectives = true;
-            break;
-          case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-            if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
-            this.decorate(doc, false);
-            if (this.doc)
-              yield this.doc;
-            this.doc = doc;
-            this.atDirectives = false;
-            break;
-          }
-          case "byte-order-mark":
-          case "space":
-            break;
-          case "comment":
-          case "newline":
-            this.prelude.push(token.source);
-            break;
-          case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
-            if (this.atDirectives || !this.doc)
-              this.errors.push(error);
-            else
-              this.doc.errors.push(error);
-            break;
-          }
-          case "doc-end": {
-            if (!this.doc) {
-              const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
-              break;
-            }
-            this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
-            this.decorate(this.doc, true);
-            if (end.comment) {
-              const dc = this.doc.comment;
-              this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
-            }
-            this.doc.range[2] = end.offset;
-            break;
-          }
-          default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
-        }
-      }
-      /**
-       * Call at end of input to yield any remaining document.
-       *
-       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-       */
-      *end(forceDoc = false, endOffset = -1) {
-        if (this.doc) {
-          this.decorate(this.doc, true);
-          yield this.doc;
-          this.doc = null;
-        } else if (forceDoc) {
-          const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
-          if (this.atDirectives)
-            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
-          doc.range = [0, endOffset, endOffset];
-          this.decorate(doc, false);
-          yield doc;
-        }
-      }
-    };
-    exports.Composer = Composer;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-scalar.js
-var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
-    "use strict";
-    var resolveBlockScalar = require_resolve_block_scalar();
-    var resolveFlowScalar = require_resolve_flow_scalar();
-    var errors = require_errors();
-    var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
-      if (token) {
-        const _onError = (pos, code, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
-          if (onError)
-            onError(offset, code, message);
-          else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
-        };
-        switch (token.type) {
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
-          case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
-        }
-      }
-      return null;
-    }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey,
-        indent: indent2 > 0 ? " ".repeat(indent2) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      const end = context.end ?? [
-        { type: "newline", offset: -1, indent: indent2, source: "\n" }
-      ];
-      switch (source[0]) {
-        case "|":
-        case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
-          const props = [
-            { type: "block-scalar-header", offset, indent: indent2, source: head }
-          ];
-          if (!addEndtoBlockProps(props, end))
-            props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-          return { type: "block-scalar", offset, indent: indent2, props, source: body };
-        }
-        case '"':
-          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
-        case "'":
-          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
-        default:
-          return { type: "scalar", offset, indent: indent2, source, end };
-      }
-    }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-      let indent2 = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent2 === "number")
-        indent2 += 2;
-      if (!type)
-        switch (token.type) {
-          case "single-quoted-scalar":
-            type = "QUOTE_SINGLE";
-            break;
-          case "double-quoted-scalar":
-            type = "QUOTE_DOUBLE";
-            break;
-          case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
-              throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
-            break;
-          }
-          default:
-            type = "PLAIN";
-        }
-      const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent2 === null,
-        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
-        inFlow,
-        options: { blockQuote: true, lineWidth: -1 }
-      });
-      switch (source[0]) {
-        case "|":
-        case ">":
-          setBlockScalarValue(token, source);
-          break;
-        case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
-          break;
-        case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
-          break;
-        default:
-          setFlowScalarValue(token, source, "scalar");
-      }
-    }
-    function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
-          throw new Error("Invalid block scalar header");
-        header.source = head;
-        token.source = body;
-      } else {
-        const { offset } = token;
-        const indent2 = "indent" in token ? token.indent : -1;
-        const props = [
-          { type: "block-scalar-header", offset, indent: indent2, source: head }
-        ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
-          props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
-        Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
-      }
-    }
-    function addEndtoBlockProps(props, end) {
-      if (end)
-        for (const st of end)
-          switch (st.type) {
-            case "space":
-            case "comment":
-              props.push(st);
-              break;
-            case "newline":
-              props.push(st);
-              return true;
-          }
-      return false;
-    }
-    function setFlowScalarValue(token, source, type) {
-      switch (token.type) {
-        case "scalar":
-        case "double-quoted-scalar":
-        case "single-quoted-scalar":
-          token.type = type;
-          token.source = source;
-          break;
-        case "block-scalar": {
-          const end = token.props.slice(1);
-          let oa = source.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
-          for (const tok of end)
-            tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source, end });
-          break;
-        }
-        case "block-map":
-        case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
-          break;
-        }
-        default: {
-          const indent2 = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
-          Object.assign(token, { type, indent: indent2, source, end });
-        }
-      }
-    }
-    exports.createScalarToken = createScalarToken;
-    exports.resolveAsScalar = resolveAsScalar;
-    exports.setScalarValue = setScalarValue;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-stringify.js
-var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
-    "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
-        case "block-scalar": {
-          let res = "";
-          for (const tok of token.props)
-            res += stringifyToken(tok);
-          return res + token.source;
-        }
-        case "block-map":
-        case "block-seq": {
-          let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
-          return res;
-        }
-        case "flow-collection": {
-          let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
-          for (const st of token.end)
-            res += st.source;
-          return res;
-        }
-        case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-        default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st of token.end)
-              res += st.source;
-          return res;
-        }
-      }
-    }
-    function stringifyItem({ start, key, sep: sep2, value }) {
-      let res = "";
-      for (const st of start)
-        res += st.source;
-      if (key)
-        res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
-          res += st.source;
-      if (value)
-        res += stringifyToken(value);
-      return res;
-    }
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst-visit.js
-var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
-    "use strict";
-    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
-      if ("type" in cst && cst.type === "document")
-        cst = { start: cst.start, value: cst.value };
-      _visit(Object.freeze([]), cst, visitor);
-    }
-    visit3.BREAK = BREAK2;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
-      let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
-        if (tok && "items" in tok) {
-          item = tok.items[index];
-        } else
-          return void 0;
-      }
-      return item;
-    };
-    visit3.parentCollection = (cst, path) => {
-      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
-      if (coll && "items" in coll)
-        return coll;
-      throw new Error("Parent collection not found");
-    };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
-      if (typeof ctrl === "symbol")
-        return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
-            else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
-            }
-          }
-          if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
-        }
-      }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
-    }
-    exports.visit = visit3;
-  }
-});
-
-// node_modules/yaml/dist/parse/cst.js
-var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
-    "use strict";
-    var cstScalar = require_cst_scalar();
-    var cstStringify = require_cst_stringify();
-    var cstVisit = require_cst_visit();
-    var BOM2 = "\uFEFF";
-    var DOCUMENT = "";
-    var FLOW_END = "";
-    var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
-        case BOM2:
-          return "<BOM>";
-        case DOCUMENT:
-          return "<DOC>";
-        case FLOW_END:
-          return "<FLOW_END>";
-        case SCALAR:
-          return "<SCALAR>";
-        default:
-          return JSON.stringify(token);
-      }
-    }
-    function tokenType(source) {
-      switch (source) {
-        case BOM2:
-          return "byte-order-mark";
-        case DOCUMENT:
-          return "doc-mode";
-        case FLOW_END:
-          return "flow-error-end";
-        case SCALAR:
-          return "scalar";
-        case "---":
-          return "doc-start";
-        case "...":
-          return "doc-end";
-        case "":
-        case "\n":
-        case "\r\n":
-          return "newline";
-        case "-":
-          return "seq-item-ind";
-        case "?":
-          return "explicit-key-ind";
-        case ":":
-          return "map-value-ind";
-        case "{":
-          return "flow-map-start";
-        case "}":
-          return "flow-map-end";
-        case "[":
-          return "flow-seq-start";
-        case "]":
-          return "flow-seq-end";
-        case ",":
-          return "comma";
-      }
-      switch (source[0]) {
-        case " ":
-        case "	":
-          return "space";
-        case "#":
-          return "comment";
-        case "%":
-          return "directive-line";
-        case "*":
-          return "alias";
-        case "&":
-          return "anchor";
-        case "!":
-          return "tag";
-        case "'":
-          return "single-quoted-scalar";
-        case '"':
-          return "double-quoted-scalar";
-        case "|":
-        case ">":
-          return "block-scalar-header";
-      }
-      return null;
-    }
-    exports.createScalarToken = cstScalar.createScalarToken;
-    exports.resolveAsScalar = cstScalar.resolveAsScalar;
-    exports.setScalarValue = cstScalar.setScalarValue;
-    exports.stringify = cstStringify.stringify;
-    exports.visit = cstVisit.visit;
-    exports.BOM = BOM2;
-    exports.DOCUMENT = DOCUMENT;
-    exports.FLOW_END = FLOW_END;
-    exports.SCALAR = SCALAR;
-    exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
-    exports.prettyToken = prettyToken;
-    exports.tokenType = tokenType;
-  }
-});
-
-// node_modules/yaml/dist/parse/lexer.js
-var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
-    "use strict";
-    var cst = require_cst();
-    function isEmpty(ch) {
-      switch (ch) {
-        case void 0:
-        case " ":
-        case "\n":
-        case "\r":
-        case "	":
-          return true;
-        default:
-          return false;
-      }
-    }
-    var hexDigits = new Set("0123456789ABCDEFabcdef");
-    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
-    var flowIndicatorChars = new Set(",[]{}");
-    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
-    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
-      constructor() {
-        this.atEnd = false;
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        this.buffer = "";
-        this.flowKey = false;
-        this.flowLevel = 0;
-        this.indentNext = 0;
-        this.indentValue = 0;
-        this.lineEndPos = null;
-        this.next = null;
-        this.pos = 0;
-      }
-      /**
-       * Generate YAML tokens from the `source` string. If `incomplete`,
-       * a part of the last line may be left as a buffer for the next call.
-       *
-       * @returns A generator of lexical tokens
-       */
-      *lex(source, incomplete = false) {
-        if (source) {
-          if (typeof source !== "string")
-            throw TypeError("source is not a string");
-          this.buffer = this.buffer ? this.buffer + source : source;
-          this.lineEndPos = null;
-        }
-        this.atEnd = !incomplete;
-        let next = this.next ?? "stream";
-        while (next && (incomplete || this.hasChars(1)))
-          next = yield* this.parseNext(next);
-      }
-      atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
-        if (!ch || ch === "#" || ch === "\n")
-          return true;
-        if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
-        return false;
-      }
-      charAt(n) {
-        return this.buffer[this.pos + n];
-      }
-      continueScalar(offset) {
-        let ch = this.buffer[offset];
-        if (this.indentNext > 0) {
-          let indent2 = 0;
-          while (ch === " ")
-            ch = this.buffer[++indent2 + offset];
-          if (ch === "\r") {
-            const next = this.buffer[indent2 + offset + 1];
-            if (next === "\n" || !next && !this.atEnd)
-              return offset + indent2 + 1;
-          }
-          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
-        }
-        if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
-            return -1;
-        }
-        return offset;
-      }
-      getLine() {
-        let end = this.lineEndPos;
-        if (typeof end !== "number" || end !== -1 && end < this.pos) {
-          end = this.buffer.indexOf("\n", this.pos);
-          this.lineEndPos = end;
-        }
-        if (end === -1)
-          return this.atEnd ? this.buffer.substring(this.pos) : null;
-        if (this.buffer[end - 1] === "\r")
-          end -= 1;
-        return this.buffer.substring(this.pos, end);
-      }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
-      }
-      setNext(state) {
-        this.buffer = this.buffer.substring(this.pos);
-        this.pos = 0;
-        this.lineEndPos = null;
-        this.next = state;
-        return null;
-      }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
-      }
-      *parseNext(next) {
-        switch (next) {
-          case "stream":
-            return yield* this.parseStream();
-          case "line-start":
-            return yield* this.parseLineStart();
-          case "block-start":
-            return yield* this.parseBlockStart();
-          case "doc":
-            return yield* this.parseDocument();
-          case "flow":
-            return yield* this.parseFlowCollection();
-          case "quoted-scalar":
-            return yield* this.parseQuotedScalar();
-          case "block-scalar":
-            return yield* this.parseBlockScalar();
-          case "plain-scalar":
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseStream() {
-        let line = this.getLine();
-        if (line === null)
-          return this.setNext("stream");
-        if (line[0] === cst.BOM) {
-          yield* this.pushCount(1);
-          line = line.substring(1);
-        }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
-          while (cs !== -1) {
-            const ch = line[cs - 1];
-            if (ch === " " || ch === "	") {
-              dirEnd = cs - 1;
-              break;
-            } else {
-              cs = line.indexOf("#", cs + 1);
-            }
-          }
-          while (true) {
-            const ch = line[dirEnd - 1];
-            if (ch === " " || ch === "	")
-              dirEnd -= 1;
-            else
-              break;
-          }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
-          this.pushNewline();
-          return "stream";
-        }
-        if (this.atLineEnd()) {
-          const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
-          yield* this.pushNewline();
-          return "stream";
-        }
-        yield cst.DOCUMENT;
-        return yield* this.parseLineStart();
-      }
-      *parseLineStart() {
-        const ch = this.charAt(0);
-        if (!ch && !this.atEnd)
-          return this.setNext("line-start");
-        if (ch === "-" || ch === ".") {
-          if (!this.atEnd && !this.hasChars(4))
-            return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
-            yield* this.pushCount(3);
-            this.indentValue = 0;
-            this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
-          }
-        }
-        this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
-          this.indentNext = this.indentValue;
-        return yield* this.parseBlockStart();
-      }
-      *parseBlockStart() {
-        const [ch0, ch1] = this.peek(2);
-        if (!ch1 && !this.atEnd)
-          return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
-          this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
-          return "block-start";
-        }
-        return "doc";
-      }
-      *parseDocument() {
-        yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line[n]) {
-          case "#":
-            yield* this.pushCount(line.length - n);
-          // fallthrough
-          case void 0:
-            yield* this.pushNewline();
-            return yield* this.parseLineStart();
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel = 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            return "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "doc";
-          case '"':
-          case "'":
-            return yield* this.parseQuotedScalar();
-          case "|":
-          case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
-            yield* this.pushNewline();
-            return yield* this.parseBlockScalar();
-          default:
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseFlowCollection() {
-        let nl, sp;
-        let indent2 = -1;
-        do {
-          nl = yield* this.pushNewline();
-          if (nl > 0) {
-            sp = yield* this.pushSpaces(false);
-            this.indentValue = indent2 = sp;
-          } else {
-            sp = 0;
-          }
-          sp += yield* this.pushSpaces(true);
-        } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
-          return this.setNext("flow");
-        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
-          if (!atFlowEndMarker) {
-            this.flowLevel = 0;
-            yield cst.FLOW_END;
-            return yield* this.parseLineStart();
-          }
-        }
-        let n = 0;
-        while (line[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
-          this.flowKey = false;
-        }
-        n += yield* this.pushIndicators();
-        switch (line[n]) {
-          case void 0:
-            return "flow";
-          case "#":
-            yield* this.pushCount(line.length - n);
-            return "flow";
-          case "{":
-          case "[":
-            yield* this.pushCount(1);
-            this.flowKey = false;
-            this.flowLevel += 1;
-            return "flow";
-          case "}":
-          case "]":
-            yield* this.pushCount(1);
-            this.flowKey = true;
-            this.flowLevel -= 1;
-            return this.flowLevel ? "flow" : "doc";
-          case "*":
-            yield* this.pushUntil(isNotAnchorChar);
-            return "flow";
-          case '"':
-          case "'":
-            this.flowKey = true;
-            return yield* this.parseQuotedScalar();
-          case ":": {
-            const next = this.charAt(1);
-            if (this.flowKey || isEmpty(next) || next === ",") {
-              this.flowKey = false;
-              yield* this.pushCount(1);
-              yield* this.pushSpaces(true);
-              return "flow";
-            }
-          }
-          // fallthrough
-          default:
-            this.flowKey = false;
-            return yield* this.parsePlainScalar();
-        }
-      }
-      *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
-          while (end !== -1 && this.buffer[end + 1] === "'")
-            end = this.buffer.indexOf("'", end + 2);
-        } else {
-          while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
-              break;
-            end = this.buffer.indexOf('"', end + 1);
-          }
-        }
-        const qb = this.buffer.substring(0, end);
-        let nl = qb.indexOf("\n", this.pos);
-        if (nl !== -1) {
-          while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = qb.indexOf("\n", cs);
-          }
-          if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
-          }
-        }
-        if (end === -1) {
-          if (!this.atEnd)
-            return this.setNext("quoted-scalar");
-          end = this.buffer.length;
-        }
-        yield* this.pushToIndex(end + 1, false);
-        return this.flowLevel ? "flow" : "doc";
-      }
-      *parseBlockScalarHeader() {
-        this.blockScalarIndent = -1;
-        this.blockScalarKeep = false;
-        let i = this.pos;
-        while (true) {
-          const ch = this.buffer[++i];
-          if (ch === "+")
-            this.blockScalarKeep = true;
-          else if (ch > "0" && ch <= "9")
-            this.blockScalarIndent = Number(ch) - 1;
-          else if (ch !== "-")
-            break;
-        }
-        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
-      }
-      *parseBlockScalar() {
-        let nl = this.pos - 1;
-        let indent2 = 0;
-        let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
-          switch (ch) {
-            case " ":
-              indent2 += 1;
-              break;
-            case "\n":
-              nl = i2;
-              indent2 = 0;
-              break;
-            case "\r": {
-              const next = this.buffer[i2 + 1];
-              if (!next && !this.atEnd)
-                return this.setNext("block-scalar");
-              if (next === "\n")
-                break;
-            }
-            // fallthrough
-            default:
-              break loop;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("block-scalar");
-        if (indent2 >= this.indentNext) {
-          if (this.blockScalarIndent === -1)
-            this.indentNext = indent2;
-          else {
-            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
-          }
-          do {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
-              break;
-            nl = this.buffer.indexOf("\n", cs);
-          } while (nl !== -1);
-          if (nl === -1) {
-            if (!this.atEnd)
-              return this.setNext("block-scalar");
-            nl = this.buffer.length;
-          }
-        }
-        let i = nl + 1;
-        ch = this.buffer[i];
-        while (ch === " ")
-          ch = this.buffer[++i];
-        if (ch === "	") {
-          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
-        } else if (!this.blockScalarKeep) {
-          do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
-            if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
-            while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
-              nl = i2;
-            else
-              break;
-          } while (true);
-        }
-        yield cst.SCALAR;
-        yield* this.pushToIndex(nl + 1, true);
-        return yield* this.parseLineStart();
-      }
-      *parsePlainScalar() {
-        const inFlow = this.flowLevel > 0;
-        let end = this.pos - 1;
-        let i = this.pos - 1;
-        let ch;
-        while (ch = this.buffer[++i]) {
-          if (ch === ":") {
-            const next = this.buffer[i + 1];
-            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
-              break;
-            end = i;
-          } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
-            if (ch === "\r") {
-              if (next === "\n") {
-                i += 1;
-                ch = "\n";
-                next = this.buffer[i + 1];
-              } else
-                end = i;
-            }
-            if (next === "#" || inFlow && flowIndicatorChars.has(next))
-              break;
-            if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
-              if (cs === -1)
-                break;
-              i = Math.max(i, cs - 2);
-            }
-          } else {
-            if (inFlow && flowIndicatorChars.has(ch))
-              break;
-            end = i;
-          }
-        }
-        if (!ch && !this.atEnd)
-          return this.setNext("plain-scalar");
-        yield cst.SCALAR;
-        yield* this.pushToIndex(end + 1, true);
-        return inFlow ? "flow" : "doc";
-      }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
-        }
-        return 0;
-      }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
-        } else if (allowEmpty)
-          yield "";
-        return 0;
-      }
-      *pushIndicators() {
-        let n = 0;
-        loop: while (true) {
-          switch (this.charAt(0)) {
-            case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
-              continue loop;
-            case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
-              continue loop;
-            case "-":
-            // this is an error
-            case "?":
-            // this is an error outside flow collections
-            case ":": {
-              const inFlow = this.flowLevel > 0;
-              const ch1 = this.charAt(1);
-              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
-                if (!inFlow)
-                  this.indentNext = this.indentValue + 1;
-                else if (this.flowKey)
-                  this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
-                continue loop;
-              }
-            }
-          }
-          break loop;
-        }
-        return n;
-      }
-      *pushTag() {
-        if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
-          while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
-        } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
-          while (ch) {
-            if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
-            } else
-              break;
-          }
-          return yield* this.pushToIndex(i, false);
-        }
-      }
-      *pushNewline() {
-        const ch = this.buffer[this.pos];
-        if (ch === "\n")
-          return yield* this.pushCount(1);
-        else if (ch === "\r" && this.charAt(1) === "\n")
-          return yield* this.pushCount(2);
-        else
-          return 0;
-      }
-      *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
-        let ch;
-        do {
-          ch = this.buffer[++i];
-        } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos = i;
-        }
-        return n;
-      }
-      *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
-        while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
-      }
-    };
-    exports.Lexer = Lexer;
-  }
-});
-
-// node_modules/yaml/dist/parse/line-counter.js
-var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
-    "use strict";
-    var LineCounter2 = class {
-      constructor() {
-        this.lineStarts = [];
-        this.addNewLine = (offset) => this.lineStarts.push(offset);
-        this.linePos = (offset) => {
-          let low = 0;
-          let high = this.lineStarts.length;
-          while (low < high) {
-            const mid = low + high >> 1;
-            if (this.lineStarts[mid] < offset)
-              low = mid + 1;
-            else
-              high = mid;
-          }
-          if (this.lineStarts[low] === offset)
-            return { line: low + 1, col: 1 };
-          if (low === 0)
-            return { line: 0, col: offset };
-          const start = this.lineStarts[low - 1];
-          return { line: low, col: offset - start + 1 };
-        };
-      }
-    };
-    exports.LineCounter = LineCounter2;
-  }
-});
-
-// node_modules/yaml/dist/parse/parser.js
-var require_parser2 = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
-    "use strict";
-    var node_process = __require("process");
-    var cst = require_cst();
-    var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
-          return true;
-      return false;
-    }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
-          case "space":
-          case "comment":
-          case "newline":
-            break;
-          default:
-            return i;
-        }
-      }
-      return -1;
-    }
-    function isFlowToken(token) {
-      switch (token?.type) {
-        case "alias":
-        case "scalar":
-        case "single-quoted-scalar":
-        case "double-quoted-scalar":
-        case "flow-collection":
-          return true;
-        default:
-          return false;
-      }
-    }
-    function getPrevProps(parent) {
-      switch (parent.type) {
-        case "document":
-          return parent.start;
-        case "block-map": {
-          const it = parent.items[parent.items.length - 1];
-          return it.sep ?? it.start;
-        }
-        case "block-seq":
-          return parent.items[parent.items.length - 1].start;
-        /* istanbul ignore next should not happen */
-        default:
-          return [];
-      }
-    }
-    function getFirstKeyStartProps(prev) {
-      if (prev.length === 0)
-        return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
-          case "doc-start":
-          case "explicit-key-ind":
-          case "map-value-ind":
-          case "seq-item-ind":
-          case "newline":
-            break loop;
-        }
-      }
-      while (prev[++i]?.type === "space") {
-      }
-      return prev.splice(i, prev.length);
-    }
-    function arrayPushArray(target, source) {
-      if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
-      else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
-    }
-    function fixFlowSeqItems(fc) {
-      if (fc.start.type === "flow-seq-start") {
-        for (const it of fc.items) {
-          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
-            if (it.key)
-              it.value = it.key;
-            delete it.key;
-            if (isFlowToken(it.value)) {
-              if (it.value.end)
-                arrayPushArray(it.value.end, it.sep);
-              else
-                it.value.end = it.sep;
-            } else
-              arrayPushArray(it.start, it.sep);
-            delete it.sep;
-          }
-        }
-      }
-    }
-    var Parser2 = class {
-      /**
-       * @param onNewLine - If defined, called separately with the start position of
-       *   each new line (in `parse()`, including the start of input).
-       */
-      constructor(onNewLine) {
-        this.atNewLine = true;
-        this.atScalar = false;
-        this.indent = 0;
-        this.offset = 0;
-        this.onKeyLine = false;
-        this.stack = [];
-        this.source = "";
-        this.type = "";
-        this.lexer = new lexer.Lexer();
-        this.onNewLine = onNewLine;
-      }
-      /**
-       * Parse `source` as a YAML stream.
-       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
-       *
-       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
-       *
-       * @returns A generator of tokens representing each directive, document, and other structure.
-       */
-      *parse(source, incomplete = false) {
-        if (this.onNewLine && this.offset === 0)
-          this.onNewLine(0);
-        for (const lexeme of this.lexer.lex(source, incomplete))
-          yield* this.next(lexeme);
-        if (!incomplete)
-          yield* this.end();
-      }
-      /**
-       * Advance the parser by the `source` of one lexical token.
-       */
-      *next(source) {
-        this.source = source;
-        if (node_process.env.LOG_TOKENS)
-          console.log("|", cst.prettyToken(source));
-        if (this.atScalar) {
-          this.atScalar = false;
-          yield* this.step();
-          this.offset += source.length;
-          return;
-        }
-        const type = cst.tokenType(source);
-        if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
-          this.offset += source.length;
-        } else if (type === "scalar") {
-          this.atNewLine = false;
-          this.atScalar = true;
-          this.type = "scalar";
-        } else {
-          this.type = type;
-          yield* this.step();
-          switch (type) {
-            case "newline":
-              this.atNewLine = true;
-              this.indent = 0;
-              if (this.onNewLine)
-                this.onNewLine(this.offset + source.length);
-              break;
-            case "space":
-              if (this.atNewLine && source[0] === " ")
-                this.indent += source.length;
-              break;
-            case "explicit-key-ind":
-            case "map-value-ind":
-            case "seq-item-ind":
-              if (this.atNewLine)
-                this.indent += source.length;
-              break;
-            case "doc-mode":
-            case "flow-error-end":
-              return;
-            default:
-              this.atNewLine = false;
-          }
-          this.offset += source.length;
-        }
-      }
-      /** Call at end of input to push out any remaining constructions */
-      *end() {
-        while (this.stack.length > 0)
-          yield* this.pop();
-      }
-      get sourceToken() {
-        const st = {
-          type: this.type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-        return st;
-      }
-      *step() {
-        const top = this.peek(1);
-        if (this.type === "doc-end" && top?.type !== "doc-end") {
-          while (this.stack.length > 0)
-            yield* this.pop();
-          this.stack.push({
-            type: "doc-end",
-            offset: this.offset,
-            source: this.source
-          });
-          return;
-        }
-        if (!top)
-          return yield* this.stream();
-        switch (top.type) {
-          case "document":
-            return yield* this.document(top);
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return yield* this.scalar(top);
-          case "block-scalar":
-            return yield* this.blockScalar(top);
-          case "block-map":
-            return yield* this.blockMap(top);
-          case "block-seq":
-            return yield* this.blockSequence(top);
-          case "flow-collection":
-            return yield* this.flowCollection(top);
-          case "doc-end":
-            return yield* this.documentEnd(top);
-        }
-        yield* this.pop();
-      }
-      peek(n) {
-        return this.stack[this.stack.length - n];
-      }
-      *pop(error) {
-        const token = error ?? this.stack.pop();
-        if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
-        } else if (this.stack.length === 0) {
-          yield token;
-        } else {
-          const top = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
-            token.indent = 0;
-          }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
-          switch (top.type) {
-            case "document":
-              top.value = token;
-              break;
-            case "block-scalar":
-              top.props.push(token);
-              break;
-            case "block-map": {
-              const it = top.items[top.items.length - 1];
-              if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
-                this.onKeyLine = true;
-                return;
-              } else if (it.sep) {
-                it.value = token;
-              } else {
-                Object.assign(it, { key: token, sep: [] });
-                this.onKeyLine = !it.explicitKey;
-                return;
-              }
-              break;
-            }
-            case "block-seq": {
-              const it = top.items[top.items.length - 1];
-              if (it.value)
-                top.items.push({ start: [], value: token });
-              else
-                it.value = token;
-              break;
-            }
-            case "flow-collection": {
-              const it = top.items[top.items.length - 1];
-              if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
-              else if (it.sep)
-                it.value = token;
-              else
-                Object.assign(it, { key: token, sep: [] });
-              return;
-            }
-            /* istanbul ignore next should not happen */
-            default:
-              yield* this.pop();
-              yield* this.pop(token);
-          }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
-              if (top.type === "document")
-                top.end = last.start;
-              else
-                top.items.push({ start: last.start });
-              token.items.splice(-1, 1);
-            }
-          }
-        }
-      }
-      *stream() {
-        switch (this.type) {
-          case "directive-line":
-            yield { type: "directive", offset: this.offset, source: this.source };
-            return;
-          case "byte-order-mark":
-          case "space":
-          case "comment":
-          case "newline":
-            yield this.sourceToken;
-            return;
-          case "doc-mode":
-          case "doc-start": {
-            const doc = {
-              type: "document",
-              offset: this.offset,
-              start: []
-            };
-            if (this.type === "doc-start")
-              doc.start.push(this.sourceToken);
-            this.stack.push(doc);
-            return;
-          }
-        }
-        yield {
-          type: "error",
-          offset: this.offset,
-          message: `Unexpected ${this.type} token in YAML stream`,
-          source: this.source
-        };
-      }
-      *document(doc) {
-        if (doc.value)
-          return yield* this.lineEnd(doc);
-        switch (this.type) {
-          case "doc-start": {
-            if (findNonEmptyIndex(doc.start) !== -1) {
-              yield* this.pop();
-              yield* this.step();
-            } else
-              doc.start.push(this.sourceToken);
-            return;
-          }
-          case "anchor":
-          case "tag":
-          case "space":
-          case "comment":
-          case "newline":
-            doc.start.push(this.sourceToken);
-            return;
-        }
-        const bv = this.startBlockValue(doc);
-        if (bv)
-          this.stack.push(bv);
-        else {
-          yield {
-            type: "error",
-            offset: this.offset,
-            message: `Unexpected ${this.type} token in YAML document`,
-            source: this.source
-          };
-        }
-      }
-      *scalar(scalar) {
-        if (this.type === "map-value-ind") {
-          const prev = getPrevProps(this.peek(2));
-          const start = getFirstKeyStartProps(prev);
-          let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
-            delete scalar.end;
-          } else
-            sep2 = [this.sourceToken];
-          const map = {
-            type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
-          };
-          this.onKeyLine = true;
-          this.stack[this.stack.length - 1] = map;
-        } else
-          yield* this.lineEnd(scalar);
-      }
-      *blockScalar(scalar) {
-        switch (this.type) {
-          case "space":
-          case "comment":
-          case "newline":
-            scalar.props.push(this.sourceToken);
-            return;
-          case "scalar":
-            scalar.source = this.source;
-            this.atNewLine = true;
-            this.indent = 0;
-            if (this.onNewLine) {
-              let nl = this.source.indexOf("\n") + 1;
-              while (nl !== 0) {
-                this.onNewLine(this.offset + nl);
-                nl = this.source.indexOf("\n", nl) + 1;
-              }
-            }
-            yield* this.pop();
-            break;
-          /* istanbul ignore next should not happen */
-          default:
-            yield* this.pop();
-            yield* this.step();
-        }
-      }
-      *blockMap(map) {
-        const it = map.items[map.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            this.onKeyLine = false;
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "space":
-          case "comment":
-            if (it.value) {
-              map.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
-            } else {
-              if (this.atIndentedComment(it.start, map.indent)) {
-                const prev = map.items[map.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  map.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-        }
-        if (this.indent >= map.indent) {
-          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start = [];
-          if (atNextItem && it.sep && !it.value) {
-            const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
-              switch (st.type) {
-                case "newline":
-                  nl.push(i);
-                  break;
-                case "space":
-                  break;
-                case "comment":
-                  if (st.indent > map.indent)
-                    nl.length = 0;
-                  break;
-                default:
-                  nl.length = 0;
-              }
-            }
-            if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
-          }
-          switch (this.type) {
-            case "anchor":
-            case "tag":
-              if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                it.sep.push(this.sourceToken);
-              } else {
-                it.start.push(this.sourceToken);
-              }
-              return;
-            case "explicit-key-ind":
-              if (!it.sep && !it.explicitKey) {
-                it.start.push(this.sourceToken);
-                it.explicitKey = true;
-              } else if (atNextItem || it.value) {
-                start.push(this.sourceToken);
-                map.items.push({ start, explicitKey: true });
-              } else {
-                this.stack.push({
-                  type: "block-map",
-                  offset: this.offset,
-                  indent: this.indent,
-                  items: [{ start: [this.sourceToken], explicitKey: true }]
-                });
-              }
-              this.onKeyLine = true;
-              return;
-            case "map-value-ind":
-              if (it.explicitKey) {
-                if (!it.sep) {
-                  if (includesToken(it.start, "newline")) {
-                    Object.assign(it, { key: null, sep: [this.sourceToken] });
-                  } else {
-                    const start2 = getFirstKeyStartProps(it.start);
-                    this.stack.push({
-                      type: "block-map",
-                      offset: this.offset,
-                      indent: this.indent,
-                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
-                    });
-                  }
-                } else if (it.value) {
-                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start, key: null, sep: [this.sourceToken] }]
-                  });
-                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
-                  delete it.key;
-                  delete it.sep;
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
-                  });
-                } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              } else {
-                if (!it.sep) {
-                  Object.assign(it, { key: null, sep: [this.sourceToken] });
-                } else if (it.value || atNextItem) {
-                  map.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
-                  this.stack.push({
-                    type: "block-map",
-                    offset: this.offset,
-                    indent: this.indent,
-                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
-                  });
-                } else {
-                  it.sep.push(this.sourceToken);
-                }
-              }
-              this.onKeyLine = true;
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
-              if (atNextItem || it.value) {
-                map.items.push({ start, key: fs, sep: [] });
-                this.onKeyLine = true;
-              } else if (it.sep) {
-                this.stack.push(fs);
-              } else {
-                Object.assign(it, { key: fs, sep: [] });
-                this.onKeyLine = true;
-              }
-              return;
-            }
-            default: {
-              const bv = this.startBlockValue(map);
-              if (bv) {
-                if (bv.type === "block-seq") {
-                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
-                    yield* this.pop({
-                      type: "error",
-                      offset: this.offset,
-                      message: "Unexpected block-seq-ind on same line with key",
-                      source: this.source
-                    });
-                    return;
-                  }
-                } else if (atMapIndent) {
-                  map.items.push({ start });
-                }
-                this.stack.push(bv);
-                return;
-              }
-            }
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *blockSequence(seq) {
-        const it = seq.items[seq.items.length - 1];
-        switch (this.type) {
-          case "newline":
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
-                end?.push(this.sourceToken);
-              else
-                seq.items.push({ start: [this.sourceToken] });
-            } else
-              it.start.push(this.sourceToken);
-            return;
-          case "space":
-          case "comment":
-            if (it.value)
-              seq.items.push({ start: [this.sourceToken] });
-            else {
-              if (this.atIndentedComment(it.start, seq.indent)) {
-                const prev = seq.items[seq.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
-                  seq.items.pop();
-                  return;
-                }
-              }
-              it.start.push(this.sourceToken);
-            }
-            return;
-          case "anchor":
-          case "tag":
-            if (it.value || this.indent <= seq.indent)
-              break;
-            it.start.push(this.sourceToken);
-            return;
-          case "seq-item-ind":
-            if (this.indent !== seq.indent)
-              break;
-            if (it.value || includesToken(it.start, "seq-item-ind"))
-              seq.items.push({ start: [this.sourceToken] });
-            else
-              it.start.push(this.sourceToken);
-            return;
-        }
-        if (this.indent > seq.indent) {
-          const bv = this.startBlockValue(seq);
-          if (bv) {
-            this.stack.push(bv);
-            return;
-          }
-        }
-        yield* this.pop();
-        yield* this.step();
-      }
-      *flowCollection(fc) {
-        const it = fc.items[fc.items.length - 1];
-        if (this.type === "flow-error-end") {
-          let top;
-          do {
-            yield* this.pop();
-            top = this.peek(1);
-          } while (top?.type === "flow-collection");
-        } else if (fc.end.length === 0) {
-          switch (this.type) {
-            case "comma":
-            case "explicit-key-ind":
-              if (!it || it.sep)
-                fc.items.push({ start: [this.sourceToken] });
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "map-value-ind":
-              if (!it || it.value)
-                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                Object.assign(it, { key: null, sep: [this.sourceToken] });
-              return;
-            case "space":
-            case "comment":
-            case "newline":
-            case "anchor":
-            case "tag":
-              if (!it || it.value)
-                fc.items.push({ start: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
-              else
-                it.start.push(this.sourceToken);
-              return;
-            case "alias":
-            case "scalar":
-            case "single-quoted-scalar":
-            case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
-              if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
-              else if (it.sep)
-                this.stack.push(fs);
-              else
-                Object.assign(it, { key: fs, sep: [] });
-              return;
-            }
-            case "flow-map-end":
-            case "flow-seq-end":
-              fc.end.push(this.sourceToken);
-              return;
-          }
-          const bv = this.startBlockValue(fc);
-          if (bv)
-            this.stack.push(bv);
-          else {
-            yield* this.pop();
-            yield* this.step();
-          }
-        } else {
-          const parent = this.peek(2);
-          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
-            yield* this.pop();
-            yield* this.step();
-          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
-            const map = {
-              type: "block-map",
-              offset: fc.offset,
-              indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
-            };
-            this.onKeyLine = true;
-            this.stack[this.stack.length - 1] = map;
-          } else {
-            yield* this.lineEnd(fc);
-          }
-        }
-      }
-      flowScalar(type) {
-        if (this.onNewLine) {
-          let nl = this.source.indexOf("\n") + 1;
-          while (nl !== 0) {
-            this.onNewLine(this.offset + nl);
-            nl = this.source.indexOf("\n", nl) + 1;
-          }
-        }
-        return {
-          type,
-          offset: this.offset,
-          indent: this.indent,
-          source: this.source
-        };
-      }
-      startBlockValue(parent) {
-        switch (this.type) {
-          case "alias":
-          case "scalar":
-          case "single-quoted-scalar":
-          case "double-quoted-scalar":
-            return this.flowScalar(this.type);
-          case "block-scalar-header":
-            return {
-              type: "block-scalar",
-              offset: this.offset,
-              indent: this.indent,
-              props: [this.sourceToken],
-              source: ""
-            };
-          case "flow-map-start":
-          case "flow-seq-start":
-            return {
-              type: "flow-collection",
-              offset: this.offset,
-              indent: this.indent,
-              start: this.sourceToken,
-              items: [],
-              end: []
-            };
-          case "seq-item-ind":
-            return {
-              type: "block-seq",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start: [this.sourceToken] }]
-            };
-          case "explicit-key-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            start.push(this.sourceToken);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, explicitKey: true }]
-            };
-          }
-          case "map-value-ind": {
-            this.onKeyLine = true;
-            const prev = getPrevProps(parent);
-            const start = getFirstKeyStartProps(prev);
-            return {
-              type: "block-map",
-              offset: this.offset,
-              indent: this.indent,
-              items: [{ start, key: null, sep: [this.sourceToken] }]
-            };
-          }
-        }
-        return null;
-      }
-      atIndentedComment(start, indent2) {
-        if (this.type !== "comment")
-          return false;
-        if (this.indent <= indent2)
-          return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
-      }
-      *documentEnd(docEnd) {
-        if (this.type !== "doc-mode") {
-          if (docEnd.end)
-            docEnd.end.push(this.sourceToken);
-          else
-            docEnd.end = [this.sourceToken];
-          if (this.type === "newline")
-            yield* this.pop();
-        }
-      }
-      *lineEnd(token) {
-        switch (this.type) {
-          case "comma":
-          case "doc-start":
-          case "doc-end":
-          case "flow-seq-end":
-          case "flow-map-end":
-          case "map-value-ind":
-            yield* this.pop();
-            yield* this.step();
-            break;
-          case "newline":
-            this.onKeyLine = false;
-          // fallthrough
-          case "space":
-          case "comment":
-          default:
-            if (token.end)
-              token.end.push(this.sourceToken);
-            else
-              token.end = [this.sourceToken];
-            if (this.type === "newline")
-              yield* this.pop();
-        }
-      }
-    };
-    exports.Parser = Parser2;
-  }
-});
-
-// node_modules/yaml/dist/public-api.js
-var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var errors = require_errors();
-    var log = require_log();
-    var identity = require_identity();
-    var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
-      return { lineCounter: lineCounter$1, prettyErrors };
-    }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
-      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
-      if (prettyErrors && lineCounter2)
-        for (const doc of docs) {
-          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-        }
-      if (docs.length > 0)
-        return docs;
-      return Object.assign([], { empty: true }, composer$1.streamInfo());
-    }
-    function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
-      let doc = null;
-      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-        if (!doc)
-          doc = _doc;
-        else if (doc.options.logLevel !== "silent") {
-          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
-          break;
-        }
-      }
-      if (prettyErrors && lineCounter2) {
-        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
-        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
-      }
-      return doc;
-    }
-    function parse2(src, reviver, options) {
-      let _reviver = void 0;
-      if (typeof reviver === "function") {
-        _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
-      }
-      const doc = parseDocument2(src, options);
-      if (!doc)
-        return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
-      if (doc.errors.length > 0) {
-        if (doc.options.logLevel !== "silent")
-          throw doc.errors[0];
-        else
-          doc.errors = [];
-      }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
-    }
-    function stringify(value, replacer, options) {
-      let _replacer = null;
-      if (typeof replacer === "function" || Array.isArray(replacer)) {
-        _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
-      }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent2 = Math.round(options);
-        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
-      }
-      if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
-        if (!keepUndefined)
-          return void 0;
-      }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
-    }
-    exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
-  }
-});
-
-// node_modules/yaml/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
-    "use strict";
-    var composer = require_composer();
-    var Document = require_Document();
-    var Schema = require_Schema();
-    var errors = require_errors();
-    var Alias = require_Alias();
-    var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
-    var cst = require_cst();
-    var lexer = require_lexer();
-    var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
-    var publicApi = require_public_api();
-    var visit3 = require_visit();
-    exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
-    exports.Schema = Schema.Schema;
-    exports.YAMLError = errors.YAMLError;
-    exports.YAMLParseError = errors.YAMLParseError;
-    exports.YAMLWarning = errors.YAMLWarning;
-    exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
-    exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
-    exports.CST = cst;
-    exports.Lexer = lexer.Lexer;
-    exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
-    exports.parse = publicApi.parse;
-    exports.parseAllDocuments = publicApi.parseAllDocuments;
-    exports.parseDocument = publicApi.parseDocument;
-    exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
-  }
-});
-
 // src/cli/run.ts
-import { existsSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative4 } from "node:path";
+
+// src/attributes.ts
+var NAMES = { httponly: "httpOnly", secure: "secure", samesite: "sameSite" };
+var ORDER = ["httpOnly", "secure", "sameSite"];
+var ATTRIBUTE_LABEL = {
+  httpOnly: "HttpOnly",
+  secure: "Secure",
+  sameSite: "SameSite"
+};
+function readAttributeSetting(name2, value) {
+  const attribute = typeof name2 === "string" ? NAMES[name2.trim().toLowerCase()] : void 0;
+  if (!attribute) return { error: `unknown flag \`${String(name2)}\`: use httpOnly, secure or sameSite` };
+  const text = typeof value === "string" ? value.trim().toLowerCase() : null;
+  if (typeof value === "boolean" || text === "true" || text === "false") {
+    return { attribute, enabled: value === true || text === "true" };
+  }
+  if (attribute === "sameSite" && text !== null) {
+    if (text === "lax" || text === "strict") return { attribute, enabled: true, sameSite: text };
+    return { error: `\`sameSite\` must be lax, strict, true or false (got "${String(value).trim()}")` };
+  }
+  return {
+    error: attribute === "sameSite" ? "`sameSite` must be lax, strict, true or false" : `\`${attribute}\` must be true or false${text !== null ? ` (got "${String(value).trim()}")` : ""}`
+  };
+}
+function readFlagEntry(entry) {
+  const separator = /[=:]/.exec(entry);
+  if (!separator) return readAttributeSetting(entry, true);
+  const value = entry.slice(separator.index + 1).trim();
+  if (value === "") return { error: `\`${entry.trim()}\` has no value after "${separator[0]}"` };
+  return readAttributeSetting(entry.slice(0, separator.index), value);
+}
+function collectFlags(settings) {
+  const enabled = /* @__PURE__ */ new Map();
+  let sameSite = "lax";
+  for (const setting of settings) {
+    enabled.set(setting.attribute, setting.enabled);
+    if (setting.sameSite) sameSite = setting.sameSite;
+  }
+  const flags = sortAttributes([...enabled].filter(([, on]) => on).map(([attribute]) => attribute));
+  if (flags.length === 0) return { error: "`flags` must enforce at least one flag" };
+  return { flags, sameSite };
+}
+function parseFlagEntries(entries) {
+  const settings = [];
+  const errors = [];
+  for (const entry of entries) {
+    const setting = readFlagEntry(entry);
+    if ("error" in setting) errors.push(setting.error);
+    else settings.push(setting);
+  }
+  if (errors.length > 0) return { errors };
+  const collected = collectFlags(settings);
+  return "error" in collected ? { errors: [collected.error] } : collected;
+}
+function sortAttributes(attributes2) {
+  return [...new Set(attributes2)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
+}
+
+// src/action/inputs.ts
+var FAIL_ON_VALUES = ["none", "weak", "any"];
+function parseFlagsList(text) {
+  const items = splitList(text);
+  if (items.length === 0) return { flags: null, sameSite: "lax", problems: [] };
+  const parsed = parseFlagEntries(items);
+  if ("errors" in parsed) return { flags: null, sameSite: "lax", problems: parsed.errors };
+  return { ...parsed, problems: [] };
+}
+function splitList(value) {
+  return value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+}
+function applyInputs(config, inputs) {
+  return {
+    ...config,
+    paths: inputs.paths.length > 0 ? inputs.paths : config.paths,
+    exclude: [...config.exclude, ...inputs.exclude],
+    flags: inputs.flags ?? config.flags,
+    sameSite: inputs.flags ? inputs.sameSite : config.sameSite
+  };
+}
+
+// src/baseline/apply.ts
+import { lstatSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/discover/read-file.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
+
+// src/discover/built-copies.ts
+var COLLECTED_FOLDERS = /* @__PURE__ */ new Set([
+  "staticfiles",
+  "static_root",
+  "staticroot",
+  "collected_static",
+  "collectstatic",
+  "static_collected"
+]);
+var COLLECTED_FOLDER = new RegExp(`(?:^|/)(?:${[...COLLECTED_FOLDERS].join("|")})/`);
+var MANIFEST = "staticfiles.json";
+var ADMIN_MARKER = "admin/js/core.js";
+var SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+var HASHED = /^(.+?)[.-]([0-9a-f]{8,32})((?:\.min)?\.[cm]?js)$/;
+function isHash(text) {
+  return /\d/.test(text) && /[a-f]/.test(text);
+}
+function folderOf(file) {
+  const slash = file.lastIndexOf("/");
+  return slash === -1 ? "" : file.slice(0, slash + 1);
+}
+function builtCopies(files) {
+  const roots = /* @__PURE__ */ new Set();
+  const scripts = [];
+  for (const file of files) {
+    if (file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
+    else if (file.endsWith(`/${ADMIN_MARKER}`)) {
+      const root = file.slice(0, file.length - ADMIN_MARKER.length);
+      if (!root.endsWith("contrib/admin/static/")) roots.add(root);
+    } else if (SCRIPT.test(file)) scripts.push(file);
+  }
+  const rootOf = (file) => {
+    for (const root of roots) if (file.startsWith(root)) return root;
+    const folder = COLLECTED_FOLDER.exec(file);
+    return folder ? file.slice(0, folder.index + folder[0].length) : null;
+  };
+  const judged = /* @__PURE__ */ new Map();
+  for (const file of scripts) {
+    const name2 = file.slice(file.lastIndexOf("/") + 1);
+    const hashedMatch = HASHED.exec(name2);
+    const hashed = hashedMatch && isHash(hashedMatch[2]) ? hashedMatch : null;
+    const root = rootOf(file);
+    const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
+    if (root === null && !hashed && !vendored) continue;
+    const inside = root === null ? file : file.slice(root.length);
+    const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
+    judged.set(file, { root, hashed, vendored, unhashed });
+  }
+  const result = /* @__PURE__ */ new Map();
+  if (judged.size === 0) return result;
+  const wanted = new Set([...judged.values()].map(({ unhashed }) => copyStem(unhashed)));
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of scripts) {
+    if (judged.has(file)) continue;
+    const stem = file.slice(file.lastIndexOf("/") + 1).replace(SCRIPT, "");
+    if (!wanted.has(stem)) continue;
+    const named = sources.get(stem);
+    if (named) named.push(file);
+    else sources.set(stem, [file]);
+  }
+  for (const [file, { root, hashed, vendored, unhashed }] of judged) {
+    const source = sourceOf(unhashed, sources);
+    if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
+    else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
+    else if (hashed) result.set(file, "generated (content-hashed build output); not edited");
+    else if (vendored) result.set(file, "vendored library copy under a static lib/ folder; not edited");
+  }
+  return result;
+}
+function sourceOf(relative5, sources) {
+  const segments = relative5.split("/");
+  const candidates = sources.get(copyStem(relative5)) ?? [];
+  let best = null;
+  let bestScore = -1;
+  let tie = false;
+  for (const candidate of candidates) {
+    const theirs = candidate.split("/");
+    let score = 0;
+    while (score < segments.length - 1 && score < theirs.length - 1 && theirs[theirs.length - 2 - score] === segments[segments.length - 2 - score])
+      score++;
+    const djangoApp = theirs.slice(0, theirs.length - 1 - score).at(-1) === "static" ? 0.5 : 0;
+    const total = score + djangoApp;
+    if (total > bestScore) {
+      best = candidate;
+      bestScore = total;
+      tie = false;
+    } else if (total === bestScore) tie = true;
+  }
+  return tie ? null : best;
+}
+function copyStem(relative5) {
+  return relative5.slice(relative5.lastIndexOf("/") + 1).replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
+}
+var BUNDLER_RUNTIME = /__webpack_require__|webpackChunk|\/\*{6}\/|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see|__vitePreload|parcelRequire|System\.register\(/;
+var SOURCE_MAP = /\n\/\/# sourceMappingURL=\S+\s*$/;
+var COMPILED = /Object\.defineProperty\(exports, ["']__esModule["']|\/\*#__PURE__\*\/|\bexports\.__esModule\b/;
+var LIBRARY_BANNER = /^\s*(?:(['"])use strict\1;?\s*)?\/\*(!|\*?)([\s\S]{0,1200}?)\*\//;
+function generatedReason(text) {
+  if (BUNDLER_RUNTIME.test(text)) return "generated bundle (bundler output); not edited";
+  if (SOURCE_MAP.test(text.slice(-400)) && COMPILED.test(text)) {
+    return "compiled output with a source map; fix the source it was built from";
+  }
+  const banner = LIBRARY_BANNER.exec(text.slice(0, 1500));
+  const body = banner?.[3] ?? "";
+  const preserved = banner?.[2] === "!" || /@license\b/.test(body);
+  if (preserved && /\bv?\d+\.\d+\.\d+\b/.test(body) && /@license|licen[cs]ed?\b|\(c\)|copyright|\bMIT\b/i.test(body)) {
+    return "vendored library (its header names a version and a licence); not edited";
+  }
+  return null;
+}
+
+// src/discover/read-file.ts
+var MAX_FILE_BYTES = 1024 * 1024;
+var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function readSourceFile(root, file, mustMention) {
+  const read = readRegularFile(join(root, file), MAX_FILE_BYTES, scratch);
+  if ("skip" in read) return { skip: read.skip };
+  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
+  const bytes = Buffer.from(read.bytes);
+  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
+  let text;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { skip: "not valid UTF-8" };
+  }
+  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
+  const generated = generatedReason(text);
+  if (generated !== null) return { skip: generated };
+  return { text };
+}
+function readRegularFile(path, maxBytes, into) {
+  let descriptor;
+  try {
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
+    return { skip: `cannot be read (${code ?? "error"})`, ...code ? { code } : {} };
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { skip: "not a regular file" };
+    if (stats.size > maxBytes) {
+      return {
+        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
+      };
+    }
+    const bytes = into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (error) {
+    return { skip: `cannot be read (${error.code ?? "error"})` };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+function looksMinified(text) {
+  if (text.length < 4096) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
+    const end = index === -1 ? text.length : index;
+    longest = Math.max(longest, end - start);
+    if (index === -1) break;
+    lines++;
+    start = index + 1;
+  }
+  return longest > 5e3 && text.length / lines > 300;
+}
+
+// src/errors.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
+// src/baseline/file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/config-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/config.ts
+var DEFAULT_CONFIG = {
+  flags: ["httpOnly", "secure"],
+  sameSite: "lax",
+  paths: [],
+  exclude: [],
+  rules: {},
+  fixTests: false
+};
+
+// src/config-file.ts
+var DEFAULT_CONFIG_PATH = ".github/cookie-hardener.yml";
+var ConfigError = class extends UsageError {
+  constructor(file, line, reason) {
+    super(`${file}:${line}: ${reason}`);
+    this.file = file;
+    this.line = line;
+  }
+  file;
+  line;
+  name = "ConfigError";
+};
+var TOP_LEVEL_KEYS = ["paths", "exclude", "flags", "rules", "fix-tests"];
+var RULE_SETTINGS = ["off", "report", "fix"];
+function parseConfigFile(file, text, knownRules) {
+  const lines = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lineOf2 = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
+  const firstError = document.errors[0];
+  if (firstError) {
+    const line = firstError.linePos?.[0]?.line ?? 1;
+    throw new ConfigError(file, line, `not valid YAML: ${firstError.message.split("\n")[0]}`);
+  }
+  const config = { ...DEFAULT_CONFIG, flags: [...DEFAULT_CONFIG.flags], rules: {} };
+  const root = document.contents;
+  if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
+  if (!(0, import_yaml.isMap)(root))
+    throw new ConfigError(file, lineOf2(root), "the file must be a mapping of settings (key: value)");
+  for (const pair2 of root.items) {
+    const keyNode = pair2.key;
+    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
+    const value = pair2.value;
+    const line = lineOf2(keyNode);
+    switch (key) {
+      case "paths":
+      case "exclude":
+        config[key] = stringList(file, key, value, lineOf2(value) || line);
+        break;
+      case "fix-tests":
+        if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") {
+          throw new ConfigError(file, lineOf2(value) || line, "`fix-tests` must be true or false");
+        }
+        config.fixTests = value.value;
+        break;
+      case "flags":
+        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf2));
+        break;
+      case "rules":
+        config.rules = ruleSettings(file, value, line, knownRules, lineOf2);
+        break;
+      default: {
+        const suggestion = TOP_LEVEL_KEYS.find(
+          (known) => known.replace("-", "") === key.toLowerCase().replace(/[-_]/g, "")
+        );
+        throw new ConfigError(
+          file,
+          line,
+          suggestion ? `unknown setting \`${key}\` (did you mean \`${suggestion}\`?); known: ${TOP_LEVEL_KEYS.join(", ")}` : `unknown setting; known: ${TOP_LEVEL_KEYS.join(", ")}`
+        );
+      }
+    }
+  }
+  return config;
+}
+function stringList(file, key, value, line) {
+  if ((0, import_yaml.isScalar)(value) && typeof value.value === "string") return [value.value];
+  if (!(0, import_yaml.isSeq)(value)) throw new ConfigError(file, line, `\`${key}\` must be a list of paths or globs`);
+  return value.items.map((item) => {
+    if (!(0, import_yaml.isScalar)(item) || typeof item.value !== "string" || item.value.trim() === "") {
+      throw new ConfigError(file, line, `\`${key}\` entries must be non-empty strings`);
+    }
+    return item.value.trim();
+  });
+}
+function flagList(file, value, line, lineOf2) {
+  const settings = [];
+  const read = (at, setting) => {
+    if ("error" in setting) throw new ConfigError(file, at, setting.error);
+    settings.push(setting);
+  };
+  const readPair = (pair2, at) => read(
+    at,
+    readAttributeSetting(
+      (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : void 0,
+      (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0
+    )
+  );
+  if ((0, import_yaml.isSeq)(value)) {
+    for (const item of value.items) {
+      const at = lineOf2(item) || line;
+      if ((0, import_yaml.isScalar)(item) && typeof item.value === "string") read(at, readFlagEntry(item.value));
+      else if ((0, import_yaml.isMap)(item) && item.items.length === 1) readPair(item.items[0], at);
+      else read(at, readAttributeSetting((0, import_yaml.isScalar)(item) ? item.value : void 0, true));
+    }
+  } else if ((0, import_yaml.isMap)(value)) {
+    for (const pair2 of value.items) readPair(pair2, lineOf2(pair2.key) || line);
+  } else {
+    throw new ConfigError(
+      file,
+      line,
+      "`flags` must be a list (`[httpOnly, secure, sameSite=strict]`) or a mapping (`secure: true`, `sameSite: strict`)"
+    );
+  }
+  const collected = collectFlags(settings);
+  if ("error" in collected) throw new ConfigError(file, line, collected.error);
+  return collected;
+}
+function ruleSettings(file, value, line, knownRules, lineOf2) {
+  if (!(0, import_yaml.isMap)(value)) throw new ConfigError(file, line, "`rules` must map rule ids to off, report or fix");
+  const settings = {};
+  for (const pair2 of value.items) {
+    const at = lineOf2(pair2.key) || line;
+    const id2 = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : "";
+    if (!knownRules.includes(id2)) {
+      const close = knownRules.filter((known) => known.startsWith(id2.split("-")[0] ?? "")).slice(0, 3);
+      throw new ConfigError(
+        file,
+        at,
+        `unknown rule \`${id2}\`${close.length > 0 ? ` (rules of that framework: ${close.join(", ")})` : ""}`
+      );
+    }
+    const setting = (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0;
+    if (typeof setting !== "string" || !RULE_SETTINGS.includes(setting)) {
+      throw new ConfigError(
+        file,
+        lineOf2(pair2.value) || at,
+        `rule \`${id2}\` must be set to off, report or fix`
+      );
+    }
+    settings[id2] = setting;
+  }
+  return settings;
+}
+
+// src/baseline/json-position.ts
+function jsonErrorOffset(text) {
+  let at = 0;
+  const fail = () => {
+    throw new Stop(at);
+  };
+  const space2 = () => {
+    while (at < text.length && " 	\n\r".includes(text[at])) at++;
+  };
+  const literal2 = (word) => {
+    for (const char of word) {
+      if (text[at] !== char) fail();
+      at++;
+    }
+  };
+  const string2 = () => {
+    at++;
+    for (; ; ) {
+      if (at >= text.length) fail();
+      const code = text.charCodeAt(at);
+      if (code === 34) return void at++;
+      if (code < 32) fail();
+      if (code === 92) {
+        at++;
+        const escape2 = text[at];
+        if (escape2 === "u") {
+          for (let digit = 0; digit < 4; digit++) {
+            at++;
+            if (!/[0-9a-fA-F]/.test(text[at] ?? "")) fail();
+          }
+          at++;
+          continue;
+        }
+        if (escape2 === void 0 || !'"\\/bfnrt'.includes(escape2)) fail();
+      }
+      at++;
+    }
+  };
+  const number2 = () => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
+    if (!match || match[0] === "-" || match[0] === "") fail();
+    at += match[0].length;
+  };
+  let depth = 0;
+  const value = () => {
+    space2();
+    if (++depth > 64) fail();
+    const char = text[at];
+    if (char === "{") object();
+    else if (char === "[") array();
+    else if (char === '"') string2();
+    else if (char === "t") literal2("true");
+    else if (char === "f") literal2("false");
+    else if (char === "n") literal2("null");
+    else if (char === "-" || char !== void 0 && char >= "0" && char <= "9") number2();
+    else fail();
+    depth--;
+  };
+  const object = () => {
+    at++;
+    space2();
+    if (text[at] === "}") return void at++;
+    for (; ; ) {
+      space2();
+      if (text[at] !== '"') fail();
+      string2();
+      space2();
+      if (text[at] !== ":") fail();
+      at++;
+      value();
+      space2();
+      if (text[at] === ",") at++;
+      else if (text[at] === "}") return void at++;
+      else fail();
+    }
+  };
+  const array = () => {
+    at++;
+    space2();
+    if (text[at] === "]") return void at++;
+    for (; ; ) {
+      value();
+      space2();
+      if (text[at] === ",") at++;
+      else if (text[at] === "]") return void at++;
+      else fail();
+    }
+  };
+  try {
+    value();
+    space2();
+    if (at < text.length) fail();
+    return null;
+  } catch (error) {
+    if (error instanceof Stop) return error.offset;
+    throw error;
+  }
+}
+var Stop = class {
+  constructor(offset) {
+    this.offset = offset;
+  }
+  offset;
+};
+
+// src/baseline/file.ts
+var BASELINE_PATH = ".github/cookie-hardener-baseline.json";
+var BASELINE_VERSION = 1;
+var FINGERPRINT = /^[0-9a-f]{16}$/;
+function renderBaseline(fingerprints) {
+  const document = { version: BASELINE_VERSION, fingerprints: [...fingerprints].sort() };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+function parseBaseline(file, text) {
+  const invalidAt = jsonErrorOffset(text);
+  if (invalidAt !== null) throw new ConfigError(file, lineAt(text, invalidAt), "not valid JSON");
+  const lines = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lineOf2 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
+  const duplicate = document.errors[0];
+  if (duplicate) throw new ConfigError(file, duplicate.linePos?.[0]?.line ?? 1, "a key appears twice");
+  const root = document.contents;
+  if (!(0, import_yaml2.isMap)(root)) throw new ConfigError(file, lineOf2(root), "the baseline must be a JSON object");
+  let fingerprints = null;
+  let version = false;
+  for (const pair2 of root.items) {
+    const key = pair2.key;
+    const value = pair2.value;
+    const name2 = (0, import_yaml2.isScalar)(key) ? String(key.value) : "";
+    if (name2 === "version") {
+      if (!(0, import_yaml2.isScalar)(value) || value.value !== BASELINE_VERSION) {
+        throw new ConfigError(
+          file,
+          lineOf2(value, lineOf2(key)),
+          `\`version\` must be ${BASELINE_VERSION} (this cookie-hardener reads version ${BASELINE_VERSION}; run \`cookie-hardener baseline\` again)`
+        );
+      }
+      version = true;
+    } else if (name2 === "fingerprints") {
+      if (!(0, import_yaml2.isSeq)(value)) {
+        throw new ConfigError(file, lineOf2(value, lineOf2(key)), "`fingerprints` must be a list");
+      }
+      fingerprints = value.items.map((item) => {
+        const node = item;
+        if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !FINGERPRINT.test(node.value)) {
+          throw new ConfigError(file, lineOf2(node, lineOf2(key)), "a fingerprint must be 16 hex digits");
+        }
+        return node.value;
+      });
+    } else {
+      throw new ConfigError(file, lineOf2(key), "unknown key; known: version, fingerprints");
+    }
+  }
+  if (!version) throw new ConfigError(file, lineOf2(root), "`version` is missing");
+  if (fingerprints === null) throw new ConfigError(file, lineOf2(root), "`fingerprints` is missing");
+  return fingerprints;
+}
+function lineAt(text, offset) {
+  let line = 1;
+  for (let index = 0; index < Math.min(offset, text.length); index++) if (text[index] === "\n") line++;
+  return line;
+}
+
+// src/baseline/apply.ts
+var MAX_BASELINE_BYTES = 4 * 1024 * 1024;
+var decoder2 = new TextDecoder("utf-8", { fatal: true });
+function loadBaseline(root) {
+  const folder = BASELINE_PATH.slice(0, BASELINE_PATH.indexOf("/"));
+  try {
+    if (lstatSync(join2(root, folder)).isSymbolicLink()) {
+      throw new UsageError(
+        `${BASELINE_PATH}: the baseline is refused: ${folder} is a symbolic link (not followed)`
+      );
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    return null;
+  }
+  const read = readRegularFile(join2(root, BASELINE_PATH), MAX_BASELINE_BYTES);
+  if ("skip" in read) {
+    if (read.code === "ENOENT") return null;
+    throw new UsageError(`${BASELINE_PATH}: the baseline is refused: ${read.skip}`);
+  }
+  let text;
+  try {
+    text = decoder2.decode(read.bytes);
+  } catch {
+    throw new UsageError(`${BASELINE_PATH}: the baseline is not valid UTF-8`);
+  }
+  return parseBaseline(BASELINE_PATH, text);
+}
+function markBaselined(result, baseline) {
+  if (baseline === null) return result;
+  const left = /* @__PURE__ */ new Map();
+  for (const fingerprint of baseline) left.set(fingerprint, (left.get(fingerprint) ?? 0) + 1);
+  const findings = result.findings.map((finding) => {
+    if (finding.outcome === "ignored") return finding;
+    const remaining = left.get(finding.fingerprint) ?? 0;
+    if (remaining > 0) left.set(finding.fingerprint, remaining - 1);
+    return { ...finding, baselined: remaining > 0 };
+  });
+  return { ...result, findings };
+}
+function baselineFingerprints(findings) {
+  return findings.filter((finding) => finding.outcome !== "ignored").map((finding) => finding.fingerprint);
+}
 
 // src/deliver/local.ts
 import { randomBytes } from "node:crypto";
 import {
-  closeSync,
-  constants,
+  closeSync as closeSync2,
+  constants as constants2,
   fchmodSync,
   fchownSync,
-  fstatSync,
+  fstatSync as fstatSync2,
   fsyncSync,
-  lstatSync,
-  openSync,
-  readSync,
+  lstatSync as lstatSync2,
+  openSync as openSync2,
+  readSync as readSync2,
   renameSync,
   unlinkSync,
   writeSync
 } from "node:fs";
-import { join } from "node:path";
+import { join as join3 } from "node:path";
 var BOM = "\uFEFF";
 var Refusal = class extends Error {
 };
@@ -39177,14 +39805,14 @@ function currentWriter() {
 }
 function writeChange(root, change, writer) {
   refuseLinkedFolders(root, change.file);
-  const path = join(root, change.file);
+  const path = join3(root, change.file);
   const { text: current, stats } = readUnfollowed(path);
   const hasBom = current.startsWith(BOM);
   if ((hasBom ? current.slice(1) : current) !== change.before) {
     throw new Refusal("the file changed since it was scanned");
   }
-  const refusal = inPlaceRefusal(stats, writer);
-  if (refusal) throw new Refusal(refusal);
+  const refusal2 = inPlaceRefusal(stats, writer);
+  if (refusal2) throw new Refusal(refusal2);
   replaceFile(root, change.file, (hasBom ? BOM : "") + change.after, stats, writer);
 }
 function inPlaceRefusal(stats, writer) {
@@ -39200,10 +39828,10 @@ function refuseLinkedFolders(root, file) {
   const parts = file.split("/");
   let path = root;
   for (let index = 0; index < parts.length - 1; index++) {
-    path = join(path, parts[index]);
+    path = join3(path, parts[index]);
     let stats;
     try {
-      stats = lstatSync(path);
+      stats = lstatSync2(path);
     } catch (error) {
       throw new Refusal(
         `${parts.slice(0, index + 1).join("/")} cannot be checked (${error.code ?? "error"})`
@@ -39218,45 +39846,45 @@ function refuseLinkedFolders(root, file) {
 function readUnfollowed(path) {
   let descriptor;
   try {
-    descriptor = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    descriptor = openSync2(path, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
   } catch (error) {
     const code = error.code;
     if (code === "ELOOP") throw new Refusal("the file is a symbolic link (not followed)");
     throw error;
   }
   try {
-    const stats = fstatSync(descriptor);
+    const stats = fstatSync2(descriptor);
     if (!stats.isFile()) throw new Refusal("not a regular file");
     const bytes = Buffer.alloc(stats.size);
     let filled = 0;
     while (filled < bytes.length) {
-      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      const count = readSync2(descriptor, bytes, filled, bytes.length - filled, filled);
       if (count === 0) break;
       filled += count;
     }
     return { text: bytes.subarray(0, filled).toString("utf8"), stats };
   } finally {
-    closeSync(descriptor);
+    closeSync2(descriptor);
   }
 }
 function replaceFile(root, file, text, original, writer) {
-  const path = join(root, file);
+  const path = join3(root, file);
   const slash = file.lastIndexOf("/");
   const name2 = file.slice(slash + 1);
-  const temporary = join(
+  const temporary = join3(
     root,
     file.slice(0, slash + 1) + `.${name2}.cookie-hardener-${process.pid}-${randomBytes(4).toString("hex")}.tmp`
   );
-  const descriptor = openSync(
+  const descriptor = openSync2(
     temporary,
-    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW,
     384
   );
   try {
     try {
       writeSync(descriptor, text);
       fsyncSync(descriptor);
-      const created = fstatSync(descriptor);
+      const created = fstatSync2(descriptor);
       if (created.uid !== original.uid || created.gid !== original.gid) {
         try {
           fchownSync(descriptor, original.uid, original.gid);
@@ -39269,10 +39897,10 @@ function replaceFile(root, file, text, original, writer) {
       }
       fchmodSync(descriptor, original.mode & 4095);
     } finally {
-      closeSync(descriptor);
+      closeSync2(descriptor);
     }
     refuseLinkedFolders(root, file);
-    const now = lstatSync(path);
+    const now = lstatSync2(path);
     if (now.ino !== original.ino || now.dev !== original.dev) {
       throw new Refusal("the file was replaced since it was read");
     }
@@ -39288,16 +39916,42 @@ function replaceFile(root, file, text, original, writer) {
 
 // src/discover/list-files.ts
 import { execFileSync } from "node:child_process";
-import { lstatSync as lstatSync2, readdirSync, realpathSync, statSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { lstatSync as lstatSync3, readdirSync, realpathSync, statSync } from "node:fs";
+import { join as join4 } from "node:path";
 
-// src/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
+// src/evidence/build-exclusions.ts
+import { posix } from "node:path";
+function isBuildScript(file) {
+  return /^build(?:[-_.][\w.-]+)?\.sh$/i.test(file.slice(file.lastIndexOf("/") + 1));
+}
+var REMOVAL = /^[ \t]*(rm|mv)((?:[ \t]+-[\w-]+)*)[ \t]+(["']?)([\w./@-]+)\3(?:[ \t]+(["']?)([^\s"';|&]+)\5)?/gm;
+var BUILD_COMMAND = /\b(?:next|nuxt|vite|astro|webpack|ng|remix|react-scripts|svelte-kit|parcel|npm|yarn|pnpm|bun)\b[^\n]*\bbuild\b|\b(?:tsc|rollup|esbuild|tsup)\b/;
+function findBuildExclusions(script) {
+  const folder = posix.dirname(script.file) === "." ? "" : posix.dirname(script.file);
+  const facts = [];
+  for (const match of script.text.matchAll(REMOVAL)) {
+    const [, command, flags = "", , operand = "", , destination] = match;
+    if (script.inLineComment(match.index)) continue;
+    if (command === "rm" && !/r/i.test(flags)) continue;
+    if (command === "mv" && (!destination || !leavesFolder(destination))) continue;
+    if (operand.startsWith("/")) continue;
+    const removed = posix.normalize(posix.join(folder, operand)).replace(/\/$/, "");
+    if (removed.startsWith("..") || removed === "." || removed === folder) continue;
+    if (!BUILD_COMMAND.test(script.text.slice(match.index + match[0].length))) continue;
+    const done = command === "mv" ? `moves \`${operand}\` out of the app` : `deletes \`${operand}\``;
+    facts.push({
+      ...script.fact(match.index, `${script.file} ${done} before it builds`),
+      folder: removed
+    });
+  }
+  return facts;
+}
+function leavesFolder(destination) {
+  return /^(?:\.\.\/|\/tmp\b|\$\{?TMPDIR\b|\$\(mktemp)/.test(destination);
+}
 
 // src/evidence/frameworks.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/evidence/framework-ids.ts
 var js = (packages, modules = packages) => ({
@@ -39402,7 +40056,7 @@ function normalizePyPiName(name2) {
 
 // src/evidence/frameworks.ts
 function manifestKind(file) {
-  const name2 = posix.basename(file);
+  const name2 = posix2.basename(file);
   if (name2 === "package.json") return "package.json";
   if (/^requirements[\w.-]*\.(?:txt|in)$/i.test(name2) || /(?:^|\/)requirements\/[\w.-]+\.(?:txt|in)$/i.test(file))
     return "requirements";
@@ -39526,6 +40180,7 @@ function evidenceFileKind(file) {
   const extension = dot2 <= 0 ? "" : name2.slice(dot2).toLowerCase();
   if (TEMPLATE_EXTENSIONS.has(extension)) return "template";
   if (extension === ".py") return name2 === "setup.py" ? "manifest" : null;
+  if (extension === ".sh") return isBuildScript(name2) ? "build" : null;
   if (!OTHER_EXTENSIONS.has(extension) && !name2.startsWith("Dockerfile")) return null;
   if (manifestKind(file)) return "manifest";
   if (/^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile|(?:docker-)?compose(?:[\w.-]*)?\.ya?ml|Procfile|Caddyfile|fly\.toml|app\.ya?ml|render\.ya?ml|traefik[\w.-]*\.(?:ya?ml|toml)|nginx[\w.-]*\.conf)$/i.test(
@@ -39550,6 +40205,8 @@ var EXTENSIONS = {
   ".cts": "javascript",
   ".mts": "javascript",
   ".tsx": "javascript",
+  // Only the frontmatter is read (languages/astro.ts).
+  ".astro": "javascript",
   ".py": "python"
 };
 function languageOf(file) {
@@ -39665,10 +40322,6 @@ function isTestFile(file) {
   return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
 }
 
-// src/languages/javascript.ts
-var import_parser = __toESM(require_lib(), 1);
-var recast = __toESM(require_main2(), 1);
-
 // src/languages/text.ts
 function lineStarts(text) {
   const starts2 = [0];
@@ -39727,6 +40380,105 @@ function abbreviate(text, max = 60) {
   return oneLine2.length > max ? `${oneLine2.slice(0, max - 3)}...` : oneLine2;
 }
 
+// src/languages/ini.ts
+var CONFIG_EXTENSIONS = [".conf", ".ini"];
+function isIniFile(file) {
+  const lower = file.toLowerCase();
+  return CONFIG_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+function parseIni(file, text) {
+  const starts2 = lineStarts(text);
+  const sections = [];
+  const seenSections = /* @__PURE__ */ new Set();
+  let errorCount = 0;
+  let section = null;
+  let seenOptions = /* @__PURE__ */ new Set();
+  let option = null;
+  let optionIndent = -1;
+  for (let index = 0; index < starts2.length; index++) {
+    const start = starts2[index];
+    const next = starts2[index + 1] ?? text.length;
+    let end = next;
+    while (end > start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
+    const line = text.slice(start, end);
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) {
+      if (trimmed !== "" && section) section.end = end;
+      continue;
+    }
+    const indent2 = line.length - line.trimStart().length;
+    if (option && indent2 > optionIndent) {
+      option.continued = true;
+      option.span.end = end;
+      if (section) section.end = end;
+      continue;
+    }
+    option = null;
+    optionIndent = indent2;
+    const header = /^\[(.+)\]/.exec(trimmed);
+    if (header) {
+      const name2 = header[1];
+      if (seenSections.has(name2)) errorCount++;
+      seenSections.add(name2);
+      section = { name: name2, header: start + indent2, end, options: [] };
+      sections.push(section);
+      seenOptions = /* @__PURE__ */ new Set();
+      continue;
+    }
+    const pair2 = /^(.*?)(\s*[=:]\s*)(.*)$/.exec(trimmed);
+    if (!section || !pair2 || pair2[1] === "") {
+      errorCount++;
+      continue;
+    }
+    const key = pair2[1];
+    if (seenOptions.has(key)) errorCount++;
+    seenOptions.add(key);
+    const keyStart = start + indent2;
+    const valueStart = keyStart + key.length + pair2[2].length;
+    const value = pair2[3];
+    option = {
+      key,
+      span: { start: keyStart, end: valueStart + value.length },
+      value,
+      valueSpan: { start: valueStart, end: valueStart + value.length },
+      continued: false,
+      delimiter: pair2[2]
+    };
+    section.options.push(option);
+    section.end = end;
+  }
+  return { file, text, starts: starts2, sections, errorCount };
+}
+function optionOf(section, key) {
+  return section.options.findLast((option) => option.key === key) ?? null;
+}
+
+// src/languages/javascript.ts
+var import_parser = __toESM(require_lib(), 1);
+var recast = __toESM(require_main2(), 1);
+
+// src/languages/astro.ts
+var isAstroFile = (file) => /\.astro$/i.test(file);
+var BEFORE_FENCE = /^(?:\s|<!--[^]*?-->)*/;
+var CLOSING_FENCE = /^[ \t]*---/m;
+function frontmatterSpan(text) {
+  const lead = BEFORE_FENCE.exec(text)?.[0].length ?? 0;
+  if (!text.startsWith("---", lead)) return null;
+  const start = lead + 3;
+  const nextLine = text.indexOf("\n", start);
+  if (nextLine === -1) return null;
+  const close = CLOSING_FENCE.exec(text.slice(nextLine + 1));
+  if (!close) return null;
+  const end = nextLine + 1 + close.index + close[0].length - 3;
+  return { start, end };
+}
+function frontmatterOnly(text) {
+  const span = frontmatterSpan(text);
+  const blank = (part) => part.replace(/[^\r\n\u2028\u2029]/g, " ");
+  if (!span) return blank(text);
+  return blank(text.slice(0, span.start)) + text.slice(span.start, span.end) + blank(text.slice(span.end));
+}
+
 // src/languages/javascript.ts
 var JsParseError = class extends Error {
   constructor(message, line, column) {
@@ -39740,13 +40492,14 @@ var JsParseError = class extends Error {
 function pluginsFor(file, flow) {
   const common = ["decorators-legacy", "importAttributes", "explicitResourceManagement"];
   if (/\.tsx$/i.test(file)) return ["typescript", "jsx", ...common];
-  if (/\.[cm]?ts$/i.test(file)) return ["typescript", ...common];
+  if (/\.[cm]?ts$/i.test(file) || isAstroFile(file)) return ["typescript", ...common];
   return flow ? ["jsx", "flow", ...common] : ["jsx", ...common];
 }
 var FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
 var hasFlowPragma = (text) => FLOW_PRAGMA.test(text.slice(0, 4096));
 var isTypeScript = (file) => /\.[cm]?tsx?$/i.test(file);
 function parseJavaScript(file, text) {
+  if (isAstroFile(file)) return parseWith(file, frontmatterOnly(text), false);
   if (isTypeScript(file)) return parseWith(file, text, false);
   const pragma = hasFlowPragma(text);
   let plain;
@@ -39988,13 +40741,13 @@ function objectContainer(module, object) {
 function argumentsContainer(module, call) {
   const args = call.arguments;
   const from = args.length > 0 ? args[args.length - 1].end : call.callee.end;
-  const open = args.length > 0 ? module.text.lastIndexOf("(", args[0].start) : module.text.indexOf("(", from);
+  const open2 = args.length > 0 ? module.text.lastIndexOf("(", args[0].start) : module.text.indexOf("(", from);
   const close = call.end - 1;
-  if (open === -1 || module.text[close] !== ")") return null;
+  if (open2 === -1 || module.text[close] !== ")") return null;
   return {
     file: module.file,
     syntax: "js-arguments",
-    open,
+    open: open2,
     close,
     entries: args.map((a) => spanOf(a)),
     keyQuote: ""
@@ -40058,6 +40811,14 @@ function declarationOf(path, name2) {
     return scope.getBindings()[name2]?.[0] ?? null;
   } catch {
     return null;
+  }
+}
+function declaredInFunction(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
   }
 }
 function localInitOf(path, name2) {
@@ -40292,50 +41053,71 @@ function exportedFunctionIn(module, name2, load, seen) {
     if (value?.type === "Identifier") return moduleLevelFunction(module, value.name);
     return functionAt(module, value);
   };
+  const reExported = (specifier) => load && isRelative(specifier) ? load(module.file, specifier) : null;
+  for (const entry of exportEntries(module, name2)) {
+    switch (entry.kind) {
+      case "default":
+      case "commonJs":
+        return named(entry.node);
+      case "function":
+      case "declarator":
+        return functionAt(module, entry.node);
+      case "local":
+        return moduleLevelFunction(module, entry.local);
+      case "from": {
+        const target = reExported(entry.source);
+        return target ? exportedFunction(target, entry.local, load, seen) : null;
+      }
+      case "all": {
+        const target = reExported(entry.source);
+        const found = target ? exportedFunction(target, name2, load, seen) : null;
+        if (found) return found;
+        break;
+      }
+      case "commonJsObject": {
+        const whole = unwrap(entry.node);
+        const member = whole?.type === "ObjectExpression" ? objectMember(whole, name2) : null;
+        if (member) return named(member);
+        break;
+      }
+    }
+  }
+  return null;
+}
+function isRelative(specifier) {
+  return specifier.startsWith("./") || specifier.startsWith("../");
+}
+function* exportEntries(module, name2) {
   for (const statement of module.ast.program.body) {
     if (statement.type === "ExportDefaultDeclaration") {
-      if (name2 === "default") return named(statement.declaration);
+      if (name2 === "default") yield { kind: "default", node: statement.declaration };
       continue;
     }
     if (statement.type === "ExportNamedDeclaration") {
       const declaration = statement.declaration;
       if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
-        return functionAt(module, declaration);
+        yield { kind: "function", node: declaration };
       if (declaration?.type === "VariableDeclaration") {
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
-            return functionAt(module, declarator.init);
+            yield { kind: "declarator", node: declarator.init };
         }
       }
       for (const specifier of statement.specifiers ?? []) {
         const exported = specifier.exported?.name ?? specifier.exported?.value;
         if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
-        if (!statement.source) return moduleLevelFunction(module, specifier.local.name);
-        const target = reExported(module, statement.source.value, load);
-        return target ? exportedFunction(target, specifier.local.name, load, seen) : null;
+        yield statement.source ? { kind: "from", source: statement.source.value, local: specifier.local.name } : { kind: "local", local: specifier.local.name };
       }
       continue;
     }
-    if (statement.type === "ExportAllDeclaration" && name2 !== "default" && !statement.exported) {
-      const target = reExported(module, statement.source.value, load);
-      const found = target ? exportedFunction(target, name2, load, seen) : null;
-      if (found) return found;
+    if (statement.type === "ExportAllDeclaration") {
+      if (name2 !== "default" && !statement.exported) yield { kind: "all", source: statement.source.value };
       continue;
     }
     const commonJs = commonJsExport(statement);
-    if (!commonJs) continue;
-    if (commonJs.name === name2) return named(commonJs.value);
-    const whole = unwrap(commonJs.value);
-    if (commonJs.name === "default" && whole?.type === "ObjectExpression") {
-      const member = objectMember(whole, name2);
-      if (member) return named(member);
-    }
+    if (commonJs?.name === name2) yield { kind: "commonJs", node: commonJs.value };
+    else if (commonJs?.name === "default") yield { kind: "commonJsObject", node: commonJs.value };
   }
-  return null;
-}
-function reExported(module, specifier, load) {
-  if (!load || !/^\.\.?\//.test(specifier)) return null;
-  return load(module.file, specifier);
 }
 function objectMember(object, key) {
   let found = null;
@@ -40375,42 +41157,70 @@ function constructorOf(cls) {
   ) ?? null;
 }
 function writesToThisMember(module, cls, name2) {
+  const writes = thisMemberWritesOf(module).get(name2);
+  if (!writes) return [];
   const inside = (node) => node.start >= cls.start && node.end <= cls.end;
-  const isThisMember = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" && memberPropertyName(node) === name2;
-  const writes = [];
+  return [
+    ...writes.assignments.filter((write) => write.cls === cls).map((write) => write.path),
+    ...writes.assigns.filter((path) => inside(path.node))
+  ];
+}
+var thisMemberWrites = /* @__PURE__ */ new WeakMap();
+function thisMemberWritesOf(module) {
+  let byName = thisMemberWrites.get(module);
+  if (byName) return byName;
+  const found = /* @__PURE__ */ new Map();
+  const entry = (name2) => {
+    let writes = found.get(name2);
+    if (!writes) {
+      writes = { assignments: [], assigns: [] };
+      found.set(name2, writes);
+    }
+    return writes;
+  };
+  const thisMemberName = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" ? memberPropertyName(node) : null;
   for (const path of memberAssignmentsOf(module)) {
-    if (!inside(path.node)) continue;
     let target = path.node.left;
-    while (target.type === "MemberExpression" && !isThisMember(target)) target = target.object;
-    if (isThisMember(target) && classOfThis(path)?.node === cls) writes.push(path);
+    while (target.type === "MemberExpression" && target.object.type !== "ThisExpression")
+      target = target.object;
+    const name2 = thisMemberName(target);
+    if (name2 !== null) entry(name2).assignments.push({ path, cls: classOfThis(path)?.node });
   }
   for (const path of callsOf(module)) {
     const { callee, arguments: args } = path.node;
-    if (inside(path.node) && callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && isThisMember(args[0]))
-      writes.push(path);
+    if (callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign") {
+      const name2 = thisMemberName(args[0]);
+      if (name2 !== null) entry(name2).assigns.push(path);
+    }
   }
-  return writes;
+  byName = found;
+  thisMemberWrites.set(module, byName);
+  return byName;
 }
 
 // src/languages/js-options-calls.ts
-function isRelative(specifier) {
+function isRelative2(specifier) {
   return specifier.startsWith("./") || specifier.startsWith("../");
 }
-function followCall(module, call, path, context, resolve2) {
+function followCall(module, call, path, context, resolve4) {
   if (call.type !== "CallExpression" && call.type !== "OptionalCallExpression") return null;
   const callee = unwrap(call.callee);
   const calleePath = path ? path.get("callee") : null;
-  const found = calledFunction(module, callee, calleePath, context, resolve2);
+  const found = calledFunction(module, callee, calleePath, context, resolve4);
   if (found === null) return null;
   if ("unknown" in found) return found;
   const label = `\`${abbreviate(module.text.slice(call.start, call.end))}\``;
   if (found.node.generator) return { unknown: `${label} is a generator` };
+  const awaited = context.awaited === call;
+  if (found.node.async && !awaited)
+    return { unknown: `${label} is async and not awaited: it gives a Promise, not options` };
   const values = returnedValues(found);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };
   let result = null;
   for (const value of values) {
-    const resolved = resolve2(found.module, value.node, value.path, context);
+    const inner = awaited ? { ...context, awaited: unwrap(value.node) } : context;
+    const resolved = resolve4(found.module, value.node, value.path, inner);
     if ("unknown" in resolved)
       return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
     if (result && "node" in result && result.node !== resolved.node)
@@ -40424,7 +41234,7 @@ function calleeLabel(module, callee) {
   const key = callee.type.endsWith("MemberExpression") ? memberPropertyName(callee) : null;
   return key ?? abbreviate(module.text.slice(callee.start, callee.end));
 }
-function calledFunction(module, callee, path, context, resolve2) {
+function calledFunction(module, callee, path, context, resolve4) {
   const inline = functionAt(module, callee);
   if (inline) return inline;
   if (callee.type === "Identifier") return namedFunction(module, callee.name, path, context);
@@ -40443,7 +41253,7 @@ function calledFunction(module, callee, path, context, resolve2) {
   if (owner.type !== "Identifier") return null;
   const binding = module.imports.get(owner.name);
   if (binding && (binding.imported === "*" || binding.imported === "default")) {
-    if (!isRelative(binding.source)) return null;
+    if (!isRelative2(binding.source)) return null;
     const target = context.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, key, context.load) ?? defaultClassMethod(target, key);
@@ -40453,7 +41263,7 @@ function calledFunction(module, callee, path, context, resolve2) {
     const member2 = classMember(cls, key, true);
     return member2?.kind === "method" ? functionAt(module, member2.node) : null;
   }
-  const object = resolve2(module, owner, path ? path.get("object") : null, context);
+  const object = resolve4(module, owner, path ? path.get("object") : null, context);
   if ("unknown" in object) return null;
   const member = objectMember(object.node, key);
   return member ? functionAt(object.module, member) : null;
@@ -40492,14 +41302,14 @@ function namedFunction(module, name2, path, context) {
   }
   const binding = module.imports.get(name2);
   if (binding) {
-    if (!isRelative(binding.source)) return null;
+    if (!isRelative2(binding.source)) return null;
     const target = context.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, binding.imported === "*" ? "default" : binding.imported, context.load);
   }
   return moduleLevelFunction(module, name2);
 }
-function followThisMember(module, member, path, context, resolve2) {
+function followThisMember(module, member, path, context, resolve4) {
   const key = memberPropertyName(member);
   const cls = classOfThis(path);
   if (key === null || !cls) return null;
@@ -40511,11 +41321,11 @@ function followThisMember(module, member, path, context, resolve2) {
     const getter = functionAt(module, found.node);
     const values = getter ? returnedValues(getter) : [];
     if (values.length !== 1 || !values[0]) return { unknown: `${label} is a getter that cannot be read` };
-    return resolve2(module, values[0].node, values[0].path, context);
+    return resolve4(module, values[0].node, values[0].path, context);
   }
   if (found?.kind === "field" && found.value) {
     if (writes.length > 0) return { unknown: `${label} is modified after it is created` };
-    return resolve2(module, found.value, null, context);
+    return resolve4(module, found.value, null, context);
   }
   const constructor = constructorOf(cls.node);
   const initial = writes.filter(
@@ -40527,7 +41337,7 @@ function followThisMember(module, member, path, context, resolve2) {
     };
   }
   if (writes.length > 1) return { unknown: `${label} is modified after it is created` };
-  return resolve2(module, initial[0].node.right, initial[0].get("right"), context);
+  return resolve4(module, initial[0].node.right, initial[0].get("right"), context);
 }
 
 // src/languages/js-options.ts
@@ -40542,22 +41352,24 @@ function resolveExpression(module, node, path, context) {
   if (value.type === "ObjectExpression") return { module, node: value, path };
   if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
   const valuePath = value === node ? path : null;
-  if (value.type === "AwaitExpression")
-    return resolveExpression(module, value.argument, valuePath ? valuePath.get("argument") : null, next);
+  if (value.type === "AwaitExpression") {
+    const awaited = { ...next, awaited: unwrap(value.argument) };
+    return resolveExpression(module, value.argument, valuePath ? valuePath.get("argument") : null, awaited);
+  }
   if (value.type === "CallExpression" || value.type === "OptionalCallExpression") {
     const returned = followCall(module, value, valuePath, next, resolveExpression);
     if (returned) return returned;
   }
   if (value.type === "MemberExpression") {
     const key = memberPropertyName(value);
-    if (key === null) return { unknown: `\`${sourceOf(module, value)}\` is computed` };
+    if (key === null) return { unknown: `\`${sourceOf2(module, value)}\` is computed` };
     if (value.object.type === "ThisExpression") {
       const field = followThisMember(module, value, valuePath, next, resolveExpression);
       if (field) return field;
     }
     if (value.object.type === "Identifier") {
       const binding = module.imports.get(value.object.name);
-      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative2(binding.source)) {
+      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
         const target = context.load(module.file, binding.source);
         if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
         const exported = binding.imported === "*" ? findExport(target, key, next) : findExportProperty(target, "default", key, next);
@@ -40572,7 +41384,7 @@ function resolveExpression(module, node, path, context) {
     if ("unknown" in owner) return owner;
     return propertyOf(owner.module, owner.node, key, next);
   }
-  return { unknown: `\`${abbreviate(sourceOf(module, value))}\` is computed at run time` };
+  return { unknown: `\`${abbreviate(sourceOf2(module, value))}\` is computed at run time` };
 }
 function resolveIdentifier(module, name2, path, context) {
   if (path) {
@@ -40592,7 +41404,7 @@ function resolveIdentifier(module, name2, path, context) {
   }
   const binding = module.imports.get(name2);
   if (binding) {
-    if (!isRelative2(binding.source))
+    if (!isRelative(binding.source))
       return { unknown: `\`${name2}\` comes from the package \`${binding.source}\`` };
     const target = context.load(module.file, binding.source);
     if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
@@ -40611,9 +41423,6 @@ function safeLookup(path, name2) {
   } catch {
     return null;
   }
-}
-function isRelative2(specifier) {
-  return specifier.startsWith("./") || specifier.startsWith("../");
 }
 var mutatedNames = /* @__PURE__ */ new WeakMap();
 function isMutated(module, name2) {
@@ -40637,43 +41446,35 @@ function isMutated(module, name2) {
   return names.has(name2);
 }
 function findExport(module, name2, context) {
-  for (const statement of module.ast.program.body) {
-    if (name2 === "default" && statement.type === "ExportDefaultDeclaration") {
-      return resolveExpression(module, statement.declaration, null, context);
-    }
-    if (statement.type === "ExportNamedDeclaration") {
-      const declaration = statement.declaration;
-      if (declaration?.type === "VariableDeclaration") {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init) {
-            return resolveExpression(module, declarator.init, null, context);
-          }
-        }
-      }
-      for (const specifier of statement.specifiers ?? []) {
-        const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
-        if (!statement.source) return resolveIdentifier(module, specifier.local.name, null, context);
-        const target = reExportTarget(module, statement.source.value, context);
+  for (const entry of exportEntries(module, name2)) {
+    switch (entry.kind) {
+      case "default":
+      case "declarator":
+      case "commonJs":
+        return resolveExpression(module, entry.node, null, context);
+      case "local":
+        return resolveIdentifier(module, entry.local, null, context);
+      case "from": {
+        const target = reExportTarget(module, entry.source, context);
         if ("unknown" in target) return target;
-        return findExport(target, specifier.local.name, deeper(context));
+        return findExport(target, entry.local, deeper(context));
       }
-    }
-    if (statement.type === "ExportAllDeclaration" && name2 !== "default" && !statement.exported) {
-      const target = reExportTarget(module, statement.source.value, context);
-      const found = "unknown" in target ? target : findExport(target, name2, deeper(context));
-      if (!("unknown" in found)) return found;
-    }
-    const commonJs = commonJsExport(statement);
-    if (commonJs) {
-      if (commonJs.name === name2) return resolveExpression(module, commonJs.value, null, context);
-      if (commonJs.name === "default" && name2 !== "default") {
-        const whole = resolveExpression(module, commonJs.value, null, context);
+      case "all": {
+        const target = reExportTarget(module, entry.source, context);
+        const found = "unknown" in target ? target : findExport(target, name2, deeper(context));
+        if (!("unknown" in found)) return found;
+        break;
+      }
+      case "commonJsObject": {
+        const whole = resolveExpression(module, entry.node, null, context);
         if (!("unknown" in whole)) {
           const property = propertyOf(whole.module, whole.node, name2, context);
           if (!("unknown" in property)) return property;
         }
+        break;
       }
+      case "function":
+        break;
     }
   }
   return { unknown: `\`${module.file}\` has no export \`${name2}\` that can be read` };
@@ -40683,7 +41484,7 @@ function deeper(context) {
 }
 function reExportTarget(module, specifier, context) {
   if ((context.depth ?? 0) > MAX_DEPTH) return { unknown: "the options are re-exported too many times" };
-  if (!isRelative2(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
+  if (!isRelative(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
   return context.load(module.file, specifier) ?? { unknown: `\`${specifier}\` ${OUTSIDE_SCAN}` };
 }
 function findExportProperty(module, exportName, key, context) {
@@ -40727,7 +41528,7 @@ function collectKeys(module, object, path, view, context, depth) {
       const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
       if (!spread || "unknown" in spread) {
         const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
-        view.unknownSpread = `the spread \`...${abbreviate(sourceOf(module, property.argument))}\` cannot be read (${reason})`;
+        view.unknownSpread = `the spread \`...${abbreviate(sourceOf2(module, property.argument))}\` cannot be read (${reason})`;
         for (const key2 of view.keys.keys()) view.keys.set(key2, "unknown");
         return;
       }
@@ -40747,7 +41548,7 @@ function describeOrigin(module, node) {
   const line = module.text.slice(0, node.start).split("\n").length;
   return `${module.file}:${line}`;
 }
-function sourceOf(module, node) {
+function sourceOf2(module, node) {
   return module.text.slice(node.start, node.end);
 }
 function readFlag(view, key, trueStrings = []) {
@@ -40771,7 +41572,7 @@ function evaluateFlag(module, node, trueStrings, _context) {
   if (value.type === "StringLiteral" && trueStrings.includes(value.value)) return { kind: "true", span };
   const constant = constantOf(module, value);
   if (constant === true) return { kind: "true", span };
-  const text = sourceOf(module, value);
+  const text = sourceOf2(module, value);
   if (constant === false) return { kind: "false", span, file: module.file, via: text };
   const devOnly = classifyJsCondition(module, value) === "development";
   return { kind: "conditional", span, text, devOnly };
@@ -40792,6 +41593,26 @@ function siteFromCall(request) {
   if (site && valueNode && valueNode.type !== "SpreadElement")
     site.valueText = module.text.slice(valueNode.start, valueNode.end);
   return site;
+}
+function takesNameValueOptions(call) {
+  if (call.arguments.length < 2 || call.arguments.length > 3) return false;
+  const first = unwrap(call.arguments[0]);
+  return !/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+    first.type
+  );
+}
+function nameValueOptionsSite(ruleId, module, call, load, shape = {}) {
+  return siteFromCall({
+    ruleId,
+    module,
+    call,
+    optionsIndex: 2,
+    valueIndex: 1,
+    keys: { httpOnly: "httpOnly", secure: "secure" },
+    cookieNames: namesOf(stringValue(call.node.arguments[0])),
+    load,
+    ...shape
+  });
 }
 function siteFromCallOptions(request, args, optionsNode) {
   const { module, call, optionsIndex, keys } = request;
@@ -40896,7 +41717,7 @@ function noOptionsSite(request, node) {
     insertion: null
   };
   site.notes.push(
-    `The options are \`${sourceOf(request.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`
+    `The options are \`${sourceOf2(request.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`
   );
   return site;
 }
@@ -40913,10 +41734,10 @@ function unreadableSite(request, node, reason) {
 }
 function explain(module, node, reason) {
   if (node.type === "ConditionalExpression") {
-    return `the options are chosen at run time by \`${abbreviate(sourceOf(module, node.test))}\``;
+    return `the options are chosen at run time by \`${abbreviate(sourceOf2(module, node.test))}\``;
   }
   if (node.type === "LogicalExpression") {
-    return `the options come from \`${abbreviate(sourceOf(module, node))}\``;
+    return `the options come from \`${abbreviate(sourceOf2(module, node))}\``;
   }
   return reason;
 }
@@ -41169,6 +41990,8 @@ var cookieSession = {
     description: "The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).",
     defaults: { httpOnly: "on", secure: "auto" },
     neverAddSecure: true,
+    // cookie-session runs in Express, so the proxy is trusted Express's way, not with Koa's `app.proxy`.
+    secureWithoutThrow: "trust the TLS-terminating proxy (`app.set('trust proxy', 1)`)",
     reportAutomaticSecure: true
   },
   findSites(module, { load }) {
@@ -41238,6 +42061,9 @@ function kindOfName(name2) {
 
 // src/rules/client-common.ts
 var CLIENT_KEYS = { httpOnly: null, secure: "secure" };
+function clientCallSite(ruleId, module, call, load) {
+  return nameValueOptionsSite(ruleId, module, call, load, { keys: CLIENT_KEYS, valueIndex: void 0 });
+}
 function clientSite(site, api) {
   const tokens = site.cookieNames.filter((name2) => kindOfName(name2) === "session");
   if (tokens.length === 0) return site;
@@ -41271,6 +42097,9 @@ function piecesOf(node) {
   }
   return [{ expression: value }];
 }
+function staticText(pieces) {
+  return pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
+}
 function cookieNameOf(pieces) {
   const first = pieces[0];
   if (!first || !("text" in first) || !first.text.includes("=")) return null;
@@ -41281,16 +42110,17 @@ function stringEnd(module, pieces) {
   const last = pieces.at(-1);
   if (!last || !("text" in last)) return null;
   const node = last.node;
-  const [open, close] = node.type === "StringLiteral" ? [node.start, node.end - 1] : [node.start - 1, node.end];
+  const [open2, close] = node.type === "StringLiteral" ? [node.start, node.end - 1] : [node.start - 1, node.end];
   if (!['"', "'", "`"].includes(module.text[close] ?? "")) return null;
-  return { file: module.file, syntax: "cookie-string", open, close, entries: [], keyQuote: "" };
+  return { file: module.file, syntax: "cookie-string", open: open2, close, entries: [], keyQuote: "" };
 }
 function attributeOf(module, pieces, attribute) {
+  return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
+}
+function attributeIn(text, pieces, attribute, spanOf2) {
   const written = attributePattern(attribute);
   for (const piece of pieces) {
-    if ("text" in piece && written.test(piece.text)) {
-      return { kind: "true", span: { start: piece.node.start, end: piece.node.end } };
-    }
+    if ("text" in piece && written.test(piece.text)) return { kind: "true", span: spanOf2(piece.node) };
   }
   const mention = new RegExp(attribute, "i");
   let attributes2 = false;
@@ -41299,20 +42129,35 @@ function attributeOf(module, pieces, attribute) {
       attributes2 ||= piece.text.includes(";");
       continue;
     }
-    const source = module.text.slice(piece.expression.start, piece.expression.end);
-    if (mention.test(source)) {
-      return {
-        kind: "conditional",
-        span: { start: piece.expression.start, end: piece.expression.end },
-        text: source,
-        devOnly: false
-      };
-    }
+    const span = spanOf2(piece.expression);
+    const source = text.slice(span.start, span.end);
+    if (mention.test(source)) return { kind: "conditional", span, text: source, devOnly: false };
     if (attributes2 && /attr|option|flag/i.test(source)) {
       return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
     }
   }
   return { kind: "absent" };
+}
+function setCookieHeaderSite(request) {
+  const { pieces, end, span } = request;
+  const statics = staticText(pieces);
+  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
+  const name2 = cookieNameOf(pieces);
+  const flags = {
+    httpOnly: attributeIn(request.text, pieces, "httponly", request.spanOf),
+    secure: attributeIn(request.text, pieces, "secure", request.spanOf)
+  };
+  return {
+    ruleId: request.ruleId,
+    file: request.file,
+    offset: span.start,
+    cookieNames: name2 ? [name2] : [],
+    flags,
+    keys: { httpOnly: "HttpOnly", secure: "Secure" },
+    insertion: { container: end ?? unsplicable(request.file, span.start, span.end), nest: [] },
+    usedAt: [],
+    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
+  };
 }
 
 // src/rules/document-cookie.ts
@@ -41334,9 +42179,7 @@ var documentCookie = {
       if (node.operator !== "=" || !isDocumentCookie(unwrap(node.left))) continue;
       const pieces = piecesOf(node.right);
       if (!pieces.some((piece) => "text" in piece)) continue;
-      const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0");
-      const joined = statics.join("");
-      if (DELETION.test(joined)) continue;
+      if (DELETION.test(staticText(pieces))) continue;
       const name2 = cookieNameOf(pieces);
       const secure = attributeOf(module, pieces, "secure");
       const right = unwrap(node.right);
@@ -41380,9 +42223,13 @@ function isAdonisFile(module) {
 function isAdonisSource(source) {
   return ADONIS_SOURCES.test(source);
 }
-function isAdonisResponse(module, receiver, receiverPath) {
+function isAdonisResponse(module, receiver, receiverPath, hops = 0) {
   const value = unwrap(receiver);
-  if (value?.type === "Identifier" && destructuredAsResponse(receiverPath, value.name)) return true;
+  if (value?.type === "Identifier") {
+    if (destructuredAsResponse(receiverPath, value.name)) return true;
+    const alias = hops < MAX_ALIAS_HOPS ? constantValue(receiverPath, value.name) : null;
+    if (alias && isAdonisResponse(module, alias.node, alias.path, hops + 1)) return true;
+  }
   if (!isAdonisFile(module)) return false;
   if (value?.type === "Identifier") return value.name === "response";
   if (value?.type === "MemberExpression" || value?.type === "OptionalMemberExpression") {
@@ -41390,6 +42237,11 @@ function isAdonisResponse(module, receiver, receiverPath) {
     return !value.computed && property?.type === "Identifier" && property.name === "response";
   }
   return false;
+}
+var MAX_ALIAS_HOPS = 4;
+function constantValue(path, name2) {
+  const init = localInitOf(path, name2);
+  return init?.path.parent?.parent?.node?.kind === "const" ? init : null;
 }
 function destructuredAsResponse(path, name2) {
   const declared = declarationOf(path, name2);
@@ -41443,17 +42295,7 @@ var expressResCookie = {
       if (isAdonisFile(module) || isAdonisResponse(module, receiver, call.get("callee", "object"))) continue;
       const args = node.arguments;
       if (!matchesSignature(args)) continue;
-      const name2 = stringValue(args[0]);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: name2 === null ? [] : [name2],
-        load
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call, load);
       if (site) sites.push(site);
     }
     return sites;
@@ -41507,7 +42349,7 @@ var expressSession = {
 };
 
 // src/rules/fastify-common.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var COOKIE_PLUGINS = /* @__PURE__ */ new Set(["@fastify/cookie", "fastify-cookie"]);
 function pluginSource(module, node) {
   let value = unwrap(node);
@@ -41536,7 +42378,7 @@ function cookieRegistrationFor(module, load) {
     cache3 = /* @__PURE__ */ new Map();
     registrationCache.set(load, cache3);
   }
-  const folder = posix2.dirname(module.file);
+  const folder = posix3.dirname(module.file);
   if (cache3.has(folder)) return cache3.get(folder) ?? null;
   let found = null;
   const depth = folder === "." ? 0 : folder.split("/").length;
@@ -41731,11 +42573,14 @@ function reasonAboveLine(text, lines, line, file) {
   const previous = line - 2;
   if (previous < 0) return null;
   const lineText = text.slice(lines[previous], lines[previous + 1] ?? text.length).trimEnd();
-  const match = (file.endsWith(".py") ? PY_COMMENT : JS_COMMENT).exec(lineText);
+  const match = (file.endsWith(".py") ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
+    lineText
+  );
   return match ? (match[1] ?? "").trim() : null;
 }
 var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
 var PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
+var INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 function textOf(source) {
   return "js" in source ? source.js.text : "py" in source ? source.py.text : source.text;
 }
@@ -41770,17 +42615,7 @@ var fastifySetCookie = {
     for (const call of callsOf(module)) {
       const node = call.node;
       if (!isCall(node) || !isReplyCookieCall(node)) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        trueStrings: ["auto"],
-        load
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call, load, { trueStrings: ["auto"] });
       if (!site) continue;
       const absent = FLAGS.filter((flag) => site.flags[flag].kind === "absent");
       const ignored = ignoreReasonOf(site, (file) => file === module.file ? { js: module } : null) !== null;
@@ -41953,7 +42788,7 @@ var h3UseSession = {
 };
 
 // src/rules/hapi-cookie-modules.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
 var LISTS_FOLDER = /readdirSync|readdir\(|\bglob|requireDir|require-dir|requireAll|require-all/;
 var JS_FILE = /\.(c|m)?[jt]s$/;
@@ -41976,7 +42811,7 @@ var hapiCookieModules = {
     const sites = [];
     const modules = folderModules(module, files);
     for (const file of modules) {
-      const specifier = `./${posix3.relative(posix3.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
+      const specifier = `./${posix4.relative(posix4.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
       const target = load(module.file, specifier);
       if (!target) continue;
       const declaration = cookieDeclaration(target, load);
@@ -41994,7 +42829,7 @@ var hapiCookieModules = {
       if (!site) continue;
       site.usedAt.push(`${module.file}:${loaderLine}`);
       site.notes.push(
-        `The loader at ${module.file}:${loaderLine} registers every module of \`${posix3.dirname(file)}/\` with \`server.state\`.`
+        `The loader at ${module.file}:${loaderLine} registers every module of \`${posix4.dirname(file)}/\` with \`server.state\`.`
       );
       sites.push(site);
     }
@@ -42029,14 +42864,14 @@ function folderModules(module, files) {
     if (first?.type !== "Identifier" || first.name !== "__dirname") continue;
     const parts = rest.map(stringValue);
     if (parts.length === 0 || parts.some((part) => part === null)) continue;
-    const joined = posix3.normalize(posix3.join(posix3.dirname(module.file), ...parts));
+    const joined = posix4.normalize(posix4.join(posix4.dirname(module.file), ...parts));
     if (!joined.startsWith("..") && /(cookie|state)[^/]*$/i.test(joined)) folders.add(joined);
   }
   for (const piece of pieces) {
     const folder = piece.replace(/\/?(\*\*\/)?\*[^/]*$/, "").replace(/^\/+|\/+$/g, "").replace(/^\.\//, "");
     if (!folder || /\s/.test(folder) || !/(cookie|state)[^/]*$/i.test(folder)) continue;
-    for (let base = posix3.dirname(module.file); ; base = posix3.dirname(base)) {
-      const joined = posix3.normalize(posix3.join(base, folder));
+    for (let base = posix4.dirname(module.file); ; base = posix4.dirname(base)) {
+      const joined = posix4.normalize(posix4.join(base, folder));
       if (!joined.startsWith("..")) folders.add(joined);
       if (base === "." || base === "/" || base === "") break;
     }
@@ -42045,7 +42880,7 @@ function folderModules(module, files) {
   for (const file of files) {
     if (!JS_FILE.test(file) || file.endsWith(".d.ts") || file === module.file) continue;
     if (/(^|\/)index\.[cm]?[jt]s$/.test(file)) continue;
-    if (folders.has(posix3.dirname(file))) found.add(file);
+    if (folders.has(posix4.dirname(file))) found.add(file);
   }
   return [...found].sort();
 }
@@ -42525,15 +43360,7 @@ var jsCookieSet = {
       const binding = calleeImport(module, node);
       if (binding?.source !== "js-cookie" || binding.imported !== "set") continue;
       if (node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        keys: CLIENT_KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
-      });
+      const site = clientCallSite(this.meta.id, module, call, load);
       if (site) sites.push(clientSite(site, "js-cookie"));
     }
     return sites;
@@ -42542,7 +43369,6 @@ var jsCookieSet = {
 
 // src/rules/js-set-cookie-header.ts
 var HEADER_METHODS = /* @__PURE__ */ new Set(["setHeader", "appendHeader", "set", "header", "append"]);
-var KEYS6 = { httpOnly: "HttpOnly", secure: "Secure" };
 var MENTION = /set-cookie/i;
 var jsSetCookieHeader = {
   meta: {
@@ -42599,28 +43425,43 @@ var jsSetCookieHeader = {
 function constantString2(module, node) {
   const name2 = unwrap(node);
   if (name2?.type !== "Identifier") return null;
-  let init = null;
-  let declarations = 0;
+  const declared = declarationsOf(module).get(name2.name);
+  if (declared?.count !== 1 || !declared.init) return null;
+  const value = unwrap(declared.init);
+  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
+}
+var declarationCache = /* @__PURE__ */ new WeakMap();
+function declarationsOf(module) {
+  const cached = declarationCache.get(module);
+  if (cached) return cached;
+  const found = /* @__PURE__ */ new Map();
+  const entry = (name2) => {
+    let declared = found.get(name2);
+    if (!declared) {
+      declared = { count: 0, init: null };
+      found.set(name2, declared);
+    }
+    return declared;
+  };
   forEachNode(module.ast.program, (candidate) => {
     if (candidate.type === "VariableDeclaration") {
       for (const declarator of candidate.declarations) {
-        if (declarator.id.type !== "Identifier" || declarator.id.name !== name2.name) continue;
-        declarations++;
-        init = candidate.kind === "const" ? declarator.init : null;
+        if (declarator.id.type !== "Identifier") continue;
+        const declared = entry(declarator.id.name);
+        declared.count++;
+        declared.init = candidate.kind === "const" ? declarator.init ?? null : null;
       }
     } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
-      if (candidate.params.some((param) => mentionsName(param, name2.name))) declarations++;
+      const names = /* @__PURE__ */ new Set();
+      for (const param of candidate.params) {
+        forEachNode(param, (inner) => {
+          if (inner.type === "Identifier") names.add(inner.name);
+        });
+      }
+      for (const name2 of names) entry(name2).count++;
     }
   });
-  if (declarations !== 1 || !init) return null;
-  const value = unwrap(init);
-  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
-}
-function mentionsName(param, name2) {
-  let found = false;
-  forEachNode(param, (node) => {
-    if (node.type === "Identifier" && node.name === name2) found = true;
-  });
+  declarationCache.set(module, found);
   return found;
 }
 function isSetCookie(node) {
@@ -42631,28 +43472,16 @@ function isSetCookieName(name2) {
 }
 function siteOf2(module, ruleId, value) {
   const pieces = piecesOf(value);
-  const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
-  if (!/[=;]/.test(statics)) return null;
-  if (DELETION.test(statics)) return null;
-  const name2 = cookieNameOf(pieces);
-  const end = stringEnd(module, pieces);
   const node = unwrap(value);
-  const flags = {
-    httpOnly: attributeOf(module, pieces, "httponly"),
-    secure: attributeOf(module, pieces, "secure")
-  };
-  const site = {
+  return setCookieHeaderSite({
     ruleId,
     file: module.file,
-    offset: node.start,
-    cookieNames: name2 ? [name2] : [],
-    flags,
-    keys: KEYS6,
-    insertion: { container: end ?? unsplicable(module.file, node.start, node.end), nest: [] },
-    usedAt: [],
-    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
-  };
-  return site;
+    text: module.text,
+    pieces,
+    span: { start: node.start, end: node.end },
+    end: stringEnd(module, pieces),
+    spanOf: (piece) => ({ start: piece.start, end: piece.end })
+  });
 }
 
 // src/rules/context-cookies-common.ts
@@ -42660,12 +43489,7 @@ function isContextJarCall(call, jar, methods) {
   const node = call.node;
   if (!isCall(node) || !methods.includes(calleeName(node) ?? "")) return false;
   const callee = unwrap(node.callee);
-  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
-  const first = unwrap(node.arguments[0]);
-  if (/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
-    first.type
-  ))
-    return false;
+  if (!isMember(callee) || !takesNameValueOptions(node)) return false;
   const receiver = unwrap(callee.object);
   if (receiver.type === "Identifier") return receiver.name === jar && declaredInFunction(call, jar);
   if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
@@ -42677,24 +43501,7 @@ function contextJarSite(ruleId, module, call, load) {
   const value = unwrap(args[1]);
   if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
     return null;
-  return siteFromCall({
-    ruleId,
-    module,
-    call,
-    optionsIndex: 2,
-    valueIndex: 1,
-    keys: { httpOnly: "httpOnly", secure: "secure" },
-    cookieNames: namesOf(stringValue(args[0])),
-    load
-  });
-}
-function declaredInFunction(path, name2) {
-  try {
-    const scope = path.scope?.lookup(name2);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
+  return nameValueOptionsSite(ruleId, module, call, load);
 }
 
 // src/rules/oak-cookies-set.ts
@@ -42746,24 +43553,10 @@ var koaCookiesSet = {
       const node = call.node;
       if (!isCall(node) || calleeName(node) !== "set") continue;
       const callee = unwrap(node.callee);
-      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const first = unwrap(node.arguments[0]);
-      if (/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
-        first.type
-      ))
-        continue;
+      if (!isMember(callee) || !takesNameValueOptions(node)) continue;
       koa ??= isKoaFile(module);
       if (!isCookieJar(module, unwrap(callee.object), call.get("callee", "object"), koa)) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call, load);
       if (site) sites.push(site);
     }
     return sites;
@@ -43073,15 +43866,7 @@ var ngxCookieServiceSet = {
       const names = namesOf(stringValue(args[0]));
       let site;
       if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call.get("arguments", 2), load))) {
-        site = siteFromCall({
-          ruleId: this.meta.id,
-          module,
-          call,
-          optionsIndex: 2,
-          keys: CLIENT_KEYS,
-          cookieNames: names,
-          load
-        });
+        site = clientCallSite(this.meta.id, module, call, load);
       } else {
         site = positionalSite(this.meta.id, module, node, names);
       }
@@ -43131,11 +43916,11 @@ var astroCookiesSet = {
     framework: "astro",
     language: "javascript",
     api: "Astro.cookies.set() / context.cookies.set()",
-    description: "Astro `cookies.set(name, value, options)` on the request context, in endpoints, middleware and actions.",
+    description: "Astro `cookies.set(name, value, options)` on the request context: in endpoints, middleware and actions, and in the frontmatter of `.astro` pages and components.",
     defaults: { httpOnly: "off", secure: "off" }
   },
   findSites(module, { load }) {
-    if (!isAstroFile(module)) return [];
+    if (!isAstroModule(module)) return [];
     const sites = [];
     for (const call of callsOf(module)) {
       if (!isContextJarCall(call, "cookies", ["set"])) continue;
@@ -43145,7 +43930,8 @@ var astroCookiesSet = {
     return sites;
   }
 };
-function isAstroFile(module) {
+function isAstroModule(module) {
+  if (isAstroFile(module.file)) return true;
   if (importsOak(module)) return false;
   const sources = [...module.imports.values()].map((binding) => binding.source);
   if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
@@ -43182,7 +43968,7 @@ function isQwikFile(module) {
 }
 
 // src/rules/elysia-cookie.ts
-var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS6 = { httpOnly: "httpOnly", secure: "secure" };
 var FLAGS2 = ["httpOnly", "secure"];
 var elysiaCookie = {
   meta: {
@@ -43211,7 +43997,7 @@ var elysiaCookie = {
         module,
         call,
         optionsIndex: 0,
-        keys: { ...KEYS7 },
+        keys: { ...KEYS6 },
         cookieNames: name2 === null ? [] : [name2],
         load,
         refine(_view, flags) {
@@ -43236,7 +44022,7 @@ function cookieRefName(path) {
   const node = unwrap(path.node);
   if (isMember(node)) {
     const jar = unwrap(node.object);
-    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction2(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
+    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
     if (!isJar) return void 0;
     return node.computed ? stringValue(node.property) : memberPropertyName(node);
   }
@@ -43251,14 +44037,6 @@ function cookieRefName(path) {
   if ((key.type === "Identifier" ? key.name : stringValue(key)) !== "cookie") return void 0;
   const inner = property.node.key;
   return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue(inner);
-}
-function declaredInFunction2(path, name2) {
-  try {
-    const scope = path.scope?.lookup(name2);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
 }
 function owningInstance(module, path) {
   for (let current = path.parentPath; current; current = current.parentPath) {
@@ -43339,7 +44117,7 @@ function valueAssignmentSites(module, ruleId, load) {
       module,
       call: instance,
       optionsIndex: 0,
-      keys: { ...KEYS7 },
+      keys: { ...KEYS6 },
       cookieNames: named.filter((name2) => name2 !== null),
       nestedUnder: "cookie",
       load,
@@ -43416,15 +44194,7 @@ var universalCookieSet = {
       const callee = unwrap(node.callee);
       const isSet = callee.type === "MemberExpression" ? calleeName(node) === "set" && isCookieJar2(module, unwrap(callee.object), call.get("callee", "object")) : callee.type === "Identifier" && isHookSetter(module, call.get("callee"), callee.name);
       if (!isSet) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        keys: CLIENT_KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
-      });
+      const site = clientCallSite(this.meta.id, module, call, load);
       if (site) sites.push(clientSite(site, "universal-cookie"));
     }
     return sites;
@@ -43561,7 +44331,7 @@ var HELPERS = {
   "@adonisjs/session/build/config": "sessionConfig"
 };
 var TYPE_SOURCES = /^(@ioc:Adonis\/Addons\/Session|@adonisjs\/session(\/.*)?)$/;
-var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
 var DEFAULT_NAME = "adonis_session";
 var adonisjsSessionConfig = {
   meta: {
@@ -43587,7 +44357,7 @@ var adonisjsSessionConfig = {
         module,
         call,
         optionsIndex: 0,
-        keys: KEYS8,
+        keys: KEYS7,
         cookieNames: namesOf(optionString(module, options, call.get("arguments", 0), "cookieName", load), [
           DEFAULT_NAME
         ]),
@@ -43619,7 +44389,7 @@ function typedConfigs2(module, load, ruleId) {
         options: init,
         optionsPath: null,
         anchor: init.start,
-        keys: KEYS8,
+        keys: KEYS7,
         cookieNames: namesOf(optionString(module, init, null, "cookieName", load), [DEFAULT_NAME]),
         kind: "session",
         nestedUnder: "cookie",
@@ -43632,12 +44402,12 @@ function typedConfigs2(module, load, ruleId) {
 }
 
 // src/rules/sails-session-config.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var SESSION_FILE = /(^|\/)config\/session\.[cm]?js$/;
 var ENV_FILE = /(^|\/)config\/env\/([^/]+)\.[cm]?js$/;
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "development", "local", "test", "testing", "ci", "debug"]);
 var READ_BY_SCAN = /exports\.session|ookie|OOKIE/;
-var KEYS9 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
 var DEFAULT_NAME2 = "sails.sid";
 var sailsSessionConfig = {
   meta: {
@@ -43655,15 +44425,15 @@ var sailsSessionConfig = {
     let base;
     let envFiles;
     if (SESSION_FILE.test(module.file)) {
-      folder = posix4.dirname(module.file);
+      folder = posix5.dirname(module.file);
       base = module;
       envFiles = [...scanned].filter((file) => isProductionEnv(file, folder));
     } else {
       const match = ENV_FILE.exec(module.file);
       if (!match) return [];
-      folder = posix4.dirname(posix4.dirname(module.file));
-      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix4.dirname(file) === folder);
-      const sharedModule = shared ? load(module.file, `../${posix4.basename(shared)}`) : null;
+      folder = posix5.dirname(posix5.dirname(module.file));
+      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix5.dirname(file) === folder);
+      const sharedModule = shared ? load(module.file, `../${posix5.basename(shared)}`) : null;
       if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
       if (!isProductionEnv(module.file, folder)) return [];
       if (!shared && sessionOf(module, load) === null) return [];
@@ -43673,7 +44443,7 @@ var sailsSessionConfig = {
     const baseSession = base ? sessionOf(base, load) : null;
     if (base && baseSession === null) return [];
     const sites = [];
-    const environments = envFiles.sort().map((file) => file === module.file ? module : load(module.file, `./${posix4.relative(folder, file)}`)).filter((env) => env !== null);
+    const environments = envFiles.sort().map((file) => file === module.file ? module : load(module.file, `./${posix5.relative(folder, file)}`)).filter((env) => env !== null);
     for (const env of environments) {
       const site = environmentSite(this.meta.id, env, baseSession, load);
       if (site) sites.push(site);
@@ -43687,7 +44457,7 @@ var sailsSessionConfig = {
 };
 function isProductionEnv(file, folder) {
   const match = ENV_FILE.exec(file);
-  if (!match || posix4.dirname(posix4.dirname(file)) !== folder) return false;
+  if (!match || posix5.dirname(posix5.dirname(file)) !== folder) return false;
   const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
   return !words.some((word) => DEV_WORDS.has(word));
 }
@@ -43704,7 +44474,7 @@ function sharedFlag(baseSession, flag, load) {
   if (!writer) return { kind: "absent" };
   const cookie = readOptions(writer.module, writer.value, null, { load });
   if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
-  return readFlag(cookie, KEYS9[flag]);
+  return readFlag(cookie, KEYS8[flag]);
 }
 function environmentSite(ruleId, env, baseSession, load) {
   const envSession = sessionOf(env, load);
@@ -43737,7 +44507,7 @@ function environmentSite(ruleId, env, baseSession, load) {
       cookieNames,
       kind: "session",
       flags,
-      keys: KEYS9,
+      keys: KEYS8,
       insertion: null,
       usedAt: [],
       notes: [
@@ -43753,7 +44523,7 @@ function environmentSite(ruleId, env, baseSession, load) {
       options: envSession.object,
       optionsPath: null,
       anchor: envSession.object.start,
-      keys: KEYS9,
+      keys: KEYS8,
       cookieNames,
       kind: "session",
       nestedUnder: "cookie",
@@ -43772,7 +44542,7 @@ function sharedSite(ruleId, base, baseSession, load) {
     options: baseSession.object,
     optionsPath: null,
     anchor: baseSession.object.start,
-    keys: KEYS9,
+    keys: KEYS8,
     cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load), [DEFAULT_NAME2]),
     kind: "session",
     nestedUnder: "cookie",
@@ -47224,9 +47994,9 @@ var Modifier = class _Modifier {
   static get(base, mods) {
     if (!mods.length)
       return base;
-    let exists = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
-    if (exists)
-      return exists;
+    let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+    if (exists2)
+      return exists2;
     let set = [], tag = new Tag(base.name, set, base, mods);
     for (let m of mods)
       m.instances.push(tag);
@@ -48338,6 +49108,23 @@ function evaluatePyFlag(module, node, trueStrings = []) {
   }
   return { kind: "conditional", span, text, devOnly: classifyPyCondition(module, node) === "development" };
 }
+function branchConditions(node) {
+  const found = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") break;
+    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
+    const children = childrenOf(current.parent);
+    const index = children.findIndex((child) => child.from === current.from);
+    const keyword2 = children[index - 2];
+    const test = children[index - 1];
+    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") {
+      found.push(null);
+      break;
+    }
+    found.push(test);
+  }
+  return found;
+}
 function classifyPyCondition(module, node, depth = 0) {
   if (depth > 6) return "unknown";
   const children = childrenOf(node);
@@ -48410,15 +49197,15 @@ function localAssignment(module, functionNode, name2, before) {
   } while (cursor.next());
   return found;
 }
-function pyStatementsContainer(module, open, statements, template) {
+function pyStatementsContainer(module, open2, statements, template) {
   const { text } = module;
   const indentOf = (offset) => /^[ \t]*/.exec(text.slice(lineStartAt(text, offset)))?.[0] ?? "";
   const entries = statements.filter((statement) => text.slice(lineStartAt(text, statement.from), statement.from).trim() === "").filter((statement) => indentOf(statement.to) === indentOf(statement.from)).map((statement) => ({ start: statement.from, end: statement.to }));
   return {
     file: module.file,
     syntax: "py-statements",
-    open,
-    close: entries.at(-1)?.end ?? open,
+    open: open2,
+    close: entries.at(-1)?.end ?? open2,
     entries,
     keyQuote: "",
     statementTemplate: template
@@ -48591,28 +49378,38 @@ function parameterAnnotation(module, functionNode, parameter) {
   }
   return null;
 }
+function receiverClass(module, call, receiver, load) {
+  const wrapper = enclosingFunction(module, call);
+  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
+  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
+  const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
+  const typeNode = constructor ?? annotation;
+  return typeNode ? resolveClass(module, typeNode, load) : null;
+}
 
 // src/languages/py-options-calls.ts
 var TRANSPARENT_DECORATORS = /^(?:staticmethod|classmethod|property|(?:functools\.)?(?:cached_property|cache|lru_cache(?:\(.*\))?))$/;
-function followPyCall(module, call, load, depth, resolve2) {
+function followPyCall(module, call, load, depth, resolve4) {
   const parts = callParts(call);
   if (!parts) return null;
   const found = calledFunction2(module, parts.callee, load);
   if (found === null) return null;
   if ("unknown" in found) return found;
-  return returnedDict(found, `\`${abbreviate(textOf2(module, call))}\``, depth, resolve2);
+  return returnedDict(found, `\`${abbreviate(textOf2(module, call))}\``, depth, resolve4);
 }
-function returnedDict(fn, label, depth, resolve2) {
+function returnedDict(fn, label, depth, resolve4) {
   const decorator = untrustedDecorator(fn);
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
   if (fn.node.name === "FunctionDefinition" && /\byield\b/.test(textOf2(fn.module, fn.node)))
     return { unknown: `${label} is a generator` };
+  if (fn.node.name === "FunctionDefinition" && fn.node.firstChild?.name === "async")
+    return { unknown: `${label} is async and not awaited: it gives a coroutine, not options` };
   const values = returnedValues2(fn);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };
   let result = null;
   for (const value of values) {
-    const resolved = resolve2(fn.module, value, depth + 1);
+    const resolved = resolve4(fn.module, value, depth + 1);
     if ("unknown" in resolved)
       return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
     if (result && (result.module !== resolved.module || result.node.from !== resolved.node.from))
@@ -48744,7 +49541,7 @@ function memberOf(cls, name2, load, depth = 0) {
   }
   return null;
 }
-function followPyAttribute(module, member, load, depth, resolve2) {
+function followPyAttribute(module, member, load, depth, resolve4) {
   const dotted = dottedName(module, member);
   if (!dotted || dotted.length !== 2) return null;
   const [owner, name2] = dotted;
@@ -48761,11 +49558,11 @@ function followPyAttribute(module, member, load, depth, resolve2) {
       const decorators = value.parent?.name === "DecoratedStatement" ? textOf2(cls.module, value.parent) : "";
       if (!/^\s*@(?:functools\.)?(?:property|cached_property)\b/m.test(decorators))
         return { unknown: `${label} is a method` };
-      return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve2);
+      return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve4);
     }
     if (changedInClass(found.cls, name2, false) || cls !== found.cls && changedInClass(cls, name2, false))
       return { unknown: `${label} is modified after it is created` };
-    return resolve2(found.cls.module, value, depth + 1);
+    return resolve4(found.cls.module, value, depth + 1);
   }
   if (owner !== "self") return null;
   if (assigned.length !== 1) {
@@ -48774,7 +49571,7 @@ function followPyAttribute(module, member, load, depth, resolve2) {
     };
   }
   if (changedInClass(cls, name2, true)) return { unknown: `${label} is modified after it is created` };
-  return resolve2(cls.module, assigned[0], depth + 1);
+  return resolve4(cls.module, assigned[0], depth + 1);
 }
 function selfAssignments(module, definition, name2) {
   const found = [];
@@ -49051,6 +49848,19 @@ function behindStarArguments(site, module, star) {
   }
   site.insertion = null;
 }
+function passesCallerKwargs(module, call, args) {
+  const wrapper = enclosingFunction(module, call);
+  const kwargs = wrapper?.kwargsParameter;
+  return Boolean(
+    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === kwargs)
+  );
+}
+function kindOfExpression(module, node) {
+  const dotted = dottedName(module, node);
+  if (!dotted) return void 0;
+  const kind = kindOfName(dotted.at(-1));
+  return kind === "other" ? void 0 : kind;
+}
 
 // src/rules/aiohttp-session-storage.ts
 var STORAGES = /* @__PURE__ */ new Set([
@@ -49287,13 +50097,8 @@ function responseReceiver(module, call, callee, framework, context) {
     const verdict = cls ? judge2(cls) : null;
     if (verdict) return verdict;
   } else if (callee.length === 2) {
-    const wrapper = enclosingFunction(module, call);
-    const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
-    const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
-    const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
-    const typeNode = constructor ?? annotation;
-    if (typeNode) {
-      const resolved = resolveClass(module, typeNode, context.load);
+    const resolved = receiverClass(module, call, receiver, context.load);
+    if (resolved) {
       const verdict = resolved.kind === "class" ? judge2(resolved.cls) : null;
       if (verdict) return verdict;
       if (resolved.kind === "external" && classes.owns(resolved.name)) return { kind: "framework" };
@@ -49515,19 +50320,15 @@ function findSetCookieSites(module, context, options) {
     const byPosition = options.positions ?? (options.positionalFlags ? { max_age: 2, expires: 3 } : {});
     const option = (name2) => named(name2)?.value ?? (name2 === "max_age" ? named("maxage")?.value : void 0) ?? (name2 in byPosition ? positional[byPosition[name2]]?.value : void 0);
     if (isPyCookieDeletion(module, valueNode, option)) continue;
-    const receiverClass = responseReceiver(
+    const receiverClass2 = responseReceiver(
       module,
       call,
       onJar ? [...callee.slice(0, -2), method] : callee,
       options.framework,
       context
     );
-    if (receiverClass.kind === "not-framework") continue;
-    const wrapper = enclosingFunction(module, call);
-    if (wrapper?.kwargsParameter && args.some(
-      (argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === wrapper.kwargsParameter
-    ))
-      continue;
+    if (receiverClass2.kind === "not-framework") continue;
+    if (passesCallerKwargs(module, call, args)) continue;
     const view = readPyOptions(module, parts.argList, context, identity);
     const keys = options.keys ?? { httpOnly: "httponly", secure: "secure" };
     const flags = {
@@ -49557,18 +50358,12 @@ function findSetCookieSites(module, context, options) {
       notes: []
     };
     placeCallOptions(site, module, call, view, context, identity);
-    const doubt = receiverClass.kind === "unknown" ? receiverClass.reason : responseArgumentMismatch(options.framework, method, args);
+    const doubt = receiverClass2.kind === "unknown" ? receiverClass2.reason : responseArgumentMismatch(options.framework, method, args);
     if (doubt !== null) withheld(site, doubt);
     if (star) behindStarArguments(site, module, star.value);
     sites.push(site);
   }
   return sites;
-}
-function kindOfExpression(module, node) {
-  const dotted = dottedName(module, node);
-  if (!dotted) return void 0;
-  const kind = kindOfName(dotted.at(-1));
-  return kind === "other" ? void 0 : kind;
 }
 
 // src/rules/aiohttp-set-cookie.ts
@@ -49614,7 +50409,7 @@ function findMorselSites(module, spec) {
 function morselSite(module, spec, statement, target, value, scope) {
   const jarText = compact(textOf2(module, target.object));
   const indexText = compact(textOf2(module, target.index));
-  const writes = writesAfter(module, statement, scope, jarText, indexText);
+  const writes = writesAfter(module, statement, scope, jarText, indexText, spec.rewriteStartsAnew ?? false);
   const attribute = (name2) => {
     const write = [...writes].reverse().find((candidate) => candidate.key === name2);
     return write?.value ?? void 0;
@@ -49627,7 +50422,7 @@ function morselSite(module, spec, statement, target, value, scope) {
   }
   const cookieName2 = stringLiteral(module, target.index);
   const run2 = runAfter(module, statement, writes);
-  const keyQuote = quoteOf2(module, writes, target.index);
+  const keyQuote = quoteOf2(module, writes, target.index, spec.defaultQuote ?? "'");
   const prefix = `${textOf2(module, target.object)}[${textOf2(module, target.index)}]`;
   const site = {
     ruleId: spec.ruleId,
@@ -49640,7 +50435,7 @@ function morselSite(module, spec, statement, target, value, scope) {
     keys: { httpOnly: "httponly", secure: "secure" },
     insertion: null,
     usedAt: [],
-    notes: []
+    notes: [...spec.notes ?? []]
   };
   const hidden = Object.values(flags).some((flag) => flag.kind === "unknown");
   if (!hidden && !/[\r\n]/.test(prefix)) {
@@ -49674,7 +50469,7 @@ function valueOf(statement) {
 function compact(text) {
   return text.replace(/\s+/g, "");
 }
-function writesAfter(module, statement, scope, jarText, indexText) {
+function writesAfter(module, statement, scope, jarText, indexText, rewriteStartsAnew) {
   const morsel = `${jarText}[${indexText}]`;
   const aliases = /* @__PURE__ */ new Set();
   const writes = [];
@@ -49683,11 +50478,16 @@ function writesAfter(module, statement, scope, jarText, indexText) {
     return text === morsel || node.name === "VariableName" && aliases.has(text);
   };
   const cursor = scope.cursor();
+  let ended = false;
   const visit3 = (node) => {
     if (node.from < statement.to) return;
     if (node.name === "AssignStatement") {
       const target = node.firstChild;
       const value = valueOf(node);
+      if (rewriteStartsAnew && target && value && compact(textOf2(module, target)) === morsel) {
+        ended = true;
+        return;
+      }
       if (target?.name === "VariableName" && value && compact(textOf2(module, value)) === morsel) {
         aliases.add(textOf2(module, target));
         return;
@@ -49718,6 +50518,7 @@ function writesAfter(module, statement, scope, jarText, indexText) {
   if (!cursor.firstChild()) return writes;
   const walk2 = () => {
     do {
+      if (ended) return;
       const node = cursor.node;
       if (node.name === "FunctionDefinition" || node.name === "ClassDefinition") continue;
       if (node.name === "AssignStatement" || node.name === "ExpressionStatement") visit3(node);
@@ -49803,13 +50604,13 @@ function runAfter(module, statement, writes) {
   }
   return run2;
 }
-function quoteOf2(module, writes, index) {
+function quoteOf2(module, writes, index, fallback) {
   for (const write of writes) {
     const parts = subscriptParts(write.statement.firstChild);
     const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf2(module, parts.index))?.[1] : void 0;
     if (quote) return quote;
   }
-  return /^[a-zA-Z]*(['"])/.exec(textOf2(module, index))?.[1] ?? "'";
+  return /^[a-zA-Z]*(['"])/.exec(textOf2(module, index))?.[1] ?? fallback;
 }
 function hintOf(module, node) {
   const name2 = /(\w+)\s*$/.exec(textOf2(module, node))?.[1];
@@ -49850,19 +50651,116 @@ function namesResponseJar(module, node) {
   return RESPONSE_JAR.test(path.join("."));
 }
 
-// src/rules/cherrypy-session-config.ts
+// src/rules/cherrypy-conf-common.ts
 var ON = "tools.sessions.on";
 var HTTPONLY = "tools.sessions.httponly";
 var SECURE = "tools.sessions.secure";
+var NAME = "tools.sessions.name";
+function cherrypyConfSites(ini, context, ruleId, importsCherrypy2) {
+  if (!ini.text.includes("tools.sessions")) return [];
+  const sections = ini.sections.filter(
+    (section) => section.name === "global" || section.name.startsWith("/")
+  );
+  const turnsOn = sections.some((section) => isOn(optionOf(section, ON)));
+  const loader = turnsOn ? null : loaderOf(ini.file, context.project.filter(importsCherrypy2));
+  if (!turnsOn && !loader) return [];
+  const byName = new Map(sections.map((section) => [section.name, section]));
+  const sites = [];
+  for (const section of sections) {
+    if (!configuresSessions(section)) continue;
+    const parent = parentOf(section.name, byName);
+    const ownFlag = optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null;
+    if (parent && configuresSessions(parent) && !ownFlag) continue;
+    const site = siteOf3(ini, section, ruleId);
+    if (site) sites.push(loader ? { site, loadedBy: loader } : { site });
+  }
+  return sites;
+}
+function loaderOf(file, modules) {
+  const name2 = file.slice(file.lastIndexOf("/") + 1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const named = new RegExp(`(['"])(?:[^'"\\n]*[/\\\\])?${name2}\\1`);
+  return modules.find((module) => named.test(module.text))?.file ?? null;
+}
+function configuresSessions(section) {
+  const on = optionOf(section, ON);
+  if (on) return isOn(on);
+  return optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null;
+}
+function isOn(option) {
+  return option !== null && classify(option, "").kind !== "false";
+}
+function parentOf(name2, sections) {
+  if (name2 === "global") return null;
+  let current = name2.replace(/\/+$/, "");
+  while (current !== "") {
+    current = current.slice(0, current.lastIndexOf("/"));
+    const found = sections.get(current === "" ? "/" : current) ?? sections.get(`${current}/`);
+    if (found && (current !== "" || name2 !== "/")) return found;
+  }
+  return sections.get("global") ?? null;
+}
+function siteOf3(ini, section, ruleId) {
+  const on = optionOf(section, ON);
+  const httpOnly = optionOf(section, HTTPONLY);
+  const secure = optionOf(section, SECURE);
+  const anchor = (isOn(on) ? on : null) ?? [httpOnly, secure].filter((option) => option !== null).at(-1);
+  if (!anchor) return null;
+  const name2 = optionOf(section, NAME);
+  const literalName = name2 ? /^(['"])([^'"\\]+)\1$/.exec(name2.value)?.[2] : void 0;
+  const notes = [];
+  if (anchor.continued)
+    notes.push(`\`${anchor.key}\` continues on the lines below it, so nothing is inserted after it`);
+  return {
+    ruleId,
+    file: ini.file,
+    offset: anchor.span.start,
+    cookieNames: [literalName ?? "session_id"],
+    kind: "session",
+    flags: {
+      httpOnly: httpOnly ? classify(httpOnly, ini.file) : { kind: "absent" },
+      secure: secure ? classify(secure, ini.file) : { kind: "absent" }
+    },
+    keys: { httpOnly: HTTPONLY, secure: SECURE },
+    insertion: anchor.continued ? null : {
+      container: {
+        file: ini.file,
+        syntax: "ini-options",
+        open: anchor.span.start,
+        close: section.end,
+        entries: [anchor.span],
+        keyQuote: "",
+        statementTemplate: `{key}${anchor.delimiter}{value}`
+      },
+      nest: []
+    },
+    usedAt: [],
+    notes,
+    trueLiteral: "True"
+  };
+}
+function classify(option, file) {
+  const value = option.value;
+  if (option.continued) return { kind: "unknown", reason: `\`${option.key}\` spans several lines` };
+  if (/^(?:True|[1-9]\d*)$/.test(value)) return { kind: "true", span: option.valueSpan };
+  if (/^(?:False|None|0|''|"")$/.test(value)) return { kind: "false", span: option.valueSpan, file };
+  return { kind: "conditional", span: option.valueSpan, text: value, devOnly: false };
+}
+
+// src/rules/cherrypy-session-config.ts
+var ON2 = "tools.sessions.on";
+var HTTPONLY2 = "tools.sessions.httponly";
+var SECURE2 = "tools.sessions.secure";
 var cherrypySessionConfig = {
   meta: {
     id: "cherrypy-session-config",
     framework: "cherrypy",
     language: "python",
     api: "'tools.sessions.secure' / 'tools.sessions.httponly'",
-    description: "CherryPy session tool settings in config dicts (`cherrypy.config.update`, app configs, `_cp_config`): `tools.sessions.secure` and `tools.sessions.httponly` default to False.",
+    description: "CherryPy session tool settings in config dicts (`cherrypy.config.update`, app configs, `_cp_config`, `@cherrypy.config`), `.conf` files and `@cherrypy.tools.sessions(...)`: `tools.sessions.secure` and `tools.sessions.httponly` default to False.",
     defaults: { httpOnly: "off", secure: "off" },
-    mentions: ["tools.sessions"]
+    // A module that names a config file (`cherrypy.config.update('app.conf')`) is read too: it may be what
+    // makes a `.conf` file that only sets a flag count.
+    mentions: ["tools.sessions", ".conf'", '.conf"', ".ini'", '.ini"']
   },
   findSites(module, context) {
     if (!module.text.includes("tools.sessions")) return [];
@@ -49871,13 +50769,18 @@ var cherrypySessionConfig = {
     const inherited = /* @__PURE__ */ new Set();
     module.tree.iterate({
       enter: (ref) => {
+        if (ref.name === "Decorator") {
+          const site = sessionDecoratorSite(module, ref.node, context, this.meta.id);
+          if (site) sites.push(site);
+          return;
+        }
         if (ref.name !== "DictionaryExpression") return;
         markInheritedSections(module, ref.node, inherited);
-        if (inherited.has(ref.node.from) || !configuresSessions(module, ref.node)) return;
+        if (inherited.has(ref.node.from) || !configuresSessions2(module, ref.node)) return;
         sites.push(
           keywordCallSite(module, ref.node, ref.node, context, {
             ruleId: this.meta.id,
-            keys: { httpOnly: HTTPONLY, secure: SECURE },
+            keys: { httpOnly: HTTPONLY2, secure: SECURE2 },
             kind: "session",
             cookieNames: ["session_id"]
           })
@@ -49885,17 +50788,34 @@ var cherrypySessionConfig = {
       }
     });
     return sites;
+  },
+  findConfigSites(file, context) {
+    return cherrypyConfSites(file, context, this.meta.id, importsCherrypy);
   }
 };
+function sessionDecoratorSite(module, decorator, context, ruleId) {
+  const parts = childrenOf(decorator);
+  const argList = parts.at(-1);
+  if (argList?.name !== "ArgList") return null;
+  const dotted = parts.slice(1, -1).map((part) => textOf2(module, part)).join("").replace(/\s+/g, "");
+  const viaImport = dotted === "tools.sessions" && module.imports.get("tools")?.module.split(".")[0] === "cherrypy";
+  if (dotted !== "cherrypy.tools.sessions" && !viaImport) return null;
+  return keywordCallSite(module, decorator, argList, context, {
+    ruleId,
+    keys: { httpOnly: "httponly", secure: "secure" },
+    kind: "session",
+    cookieNames: ["session_id"]
+  });
+}
 function importsCherrypy(module) {
   for (const binding of module.imports.values()) if (binding.module.split(".")[0] === "cherrypy") return true;
   return false;
 }
-function configuresSessions(module, dict) {
+function configuresSessions2(module, dict) {
   let relevant = false;
   for (const entry of dictEntriesOf(module, dict)) {
-    if (entry.key === HTTPONLY || entry.key === SECURE) relevant = true;
-    if (entry.key === ON && evaluatePyFlag(module, entry.value).kind !== "false") relevant = true;
+    if (entry.key === HTTPONLY2 || entry.key === SECURE2) relevant = true;
+    if (entry.key === ON2 && evaluatePyFlag(module, entry.value).kind !== "false") relevant = true;
   }
   return relevant;
 }
@@ -49907,9 +50827,9 @@ function markInheritedSections(module, dict, inherited) {
   }
   for (const [path, section] of sections) {
     const parent = nearestParent(path, sections);
-    if (!parent || !configuresSessions(module, parent)) continue;
+    if (!parent || !configuresSessions2(module, parent)) continue;
     const ownFlag = dictEntriesOf(module, section).some(
-      (entry) => entry.key === HTTPONLY || entry.key === SECURE
+      (entry) => entry.key === HTTPONLY2 || entry.key === SECURE2
     );
     if (!ownFlag) inherited.add(section.from);
   }
@@ -50163,8 +51083,8 @@ function pointerFor(module, family) {
 function insertionFor(module, family) {
   const run2 = insertionRun(module, family);
   const last = run2.at(-1);
-  const open = family.keyRunByEnd ? last?.to ?? 0 : run2[0]?.from ?? 0;
-  return { container: pyStatementsContainer(module, open, run2, "{key} = True"), nest: [] };
+  const open2 = family.keyRunByEnd ? last?.to ?? 0 : run2[0]?.from ?? 0;
+  return { container: pyStatementsContainer(module, open2, run2, "{key} = True"), nest: [] };
 }
 function insertionRun(module, family) {
   const assignments = topLevelAssignments(module);
@@ -50319,15 +51239,8 @@ function environmentOfLabel(label) {
   };
 }
 function branchEnvironment(module, node) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") break;
-    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
-    const statement = current.parent;
-    const children = childrenOf(statement);
-    const index = children.indexOf(children.find((child) => child.from === current.from));
-    const keyword2 = children[index - 2];
-    const test = children[index - 1];
-    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") return "unknown";
+  for (const test of branchConditions(node)) {
+    if (!test) return "unknown";
     const environment = classifyPyCondition(module, test);
     if (environment !== "unknown") return environment;
   }
@@ -50682,8 +51595,8 @@ function insertionFor2(block, ownFamily) {
   const run2 = family.length > 0 ? family : all;
   const annotated = run2.length > 0 && run2.every((node) => node.getChild("TypeDef") !== null);
   if (annotated && block.kind === "class") template = "{key}: bool = True";
-  const open = family.length > 0 ? family[0].from : block.bodyOpen;
-  return { container: pyStatementsContainer(block.module, open, run2, template), nest: [] };
+  const open2 = family.length > 0 ? family[0].from : block.bodyOpen;
+  return { container: pyStatementsContainer(block.module, open2, run2, template), nest: [] };
 }
 
 // src/rules/flask-login-remember-cookie.ts
@@ -50788,7 +51701,7 @@ function isStdlibJar(module, expression, scope) {
   if (dotted.length === 1) {
     const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
     if (!value || !constructsJar(module, value)) return false;
-    return SENT.test(module.text) || new RegExp(`\\breturn\\s+${dotted[0]}\\b`).test(module.text);
+    return sends(module, dotted[0]);
   }
   if (dotted.length !== 2 || dotted[0] !== "self") return false;
   for (let cls = scope.parent; cls; cls = cls.parent) {
@@ -50796,6 +51709,20 @@ function isStdlibJar(module, expression, scope) {
     return assignsJar(module, cls, `self.${dotted[1]}`);
   }
   return false;
+}
+var sentCache = /* @__PURE__ */ new WeakMap();
+function sends(module, name2) {
+  let byName = sentCache.get(module);
+  if (!byName) {
+    byName = /* @__PURE__ */ new Map();
+    sentCache.set(module, byName);
+  }
+  let sent = byName.get(name2);
+  if (sent === void 0) {
+    sent = SENT.test(module.text) || new RegExp(`\\breturn\\s+${name2}\\b`).test(module.text);
+    byName.set(name2, sent);
+  }
+  return sent;
 }
 function constructsJar(module, node) {
   if (node.name !== "CallExpression" || !node.firstChild) return false;
@@ -50821,7 +51748,6 @@ function assignsJar(module, cls, target) {
 }
 
 // src/rules/py-set-cookie-header.ts
-var KEYS10 = { httpOnly: "HttpOnly", secure: "Secure" };
 var MAP_METHODS = /* @__PURE__ */ new Set(["add", "set", "append", "setdefault", "add_header"]);
 var RESPONSE_METHODS = /* @__PURE__ */ new Set(["add_header", "set_header"]);
 var pySetCookieHeader = {
@@ -50877,7 +51803,7 @@ var pySetCookieHeader = {
     });
     const sites = [];
     for (const value of values) {
-      const site = siteOf3(module, this.meta.id, value);
+      const site = siteOf4(module, this.meta.id, value);
       if (site) sites.push(site);
     }
     return sites;
@@ -50887,29 +51813,17 @@ function isSetCookie2(module, node) {
   if (stringLiteral(module, node)?.toLowerCase() === "set-cookie") return true;
   return dottedName(module, node)?.at(-1) === "SET_COOKIE";
 }
-function siteOf3(module, ruleId, value) {
+function siteOf4(module, ruleId, value) {
   const pieces = piecesOf2(module, value);
-  const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
-  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
-  const first = pieces[0];
-  const name2 = first && "text" in first && first.text.includes("=") ? first.text.split("=")[0].trim() || null : null;
-  const end = stringEnd3(module, pieces);
-  const flags = {
-    httpOnly: attributeOf2(module, pieces, "httponly"),
-    secure: attributeOf2(module, pieces, "secure")
-  };
-  const site = {
+  return setCookieHeaderSite({
     ruleId,
     file: module.file,
-    offset: value.from,
-    cookieNames: name2 ? [name2] : [],
-    flags,
-    keys: KEYS10,
-    insertion: { container: end ?? unsplicable(module.file, value.from, value.to), nest: [] },
-    usedAt: [],
-    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
-  };
-  return site;
+    text: module.text,
+    pieces,
+    span: { start: value.from, end: value.to },
+    end: stringEnd3(module, pieces),
+    spanOf: (node) => ({ start: node.from, end: node.to })
+  });
 }
 function piecesOf2(module, node) {
   if (node.name === "ParenthesizedExpression") {
@@ -50964,54 +51878,26 @@ function stringEnd3(module, pieces) {
     keyQuote: ""
   };
 }
-function attributeOf2(module, pieces, attribute) {
-  const written = attributePattern(attribute);
-  for (const piece of pieces) {
-    if ("text" in piece && written.test(piece.text)) {
-      return { kind: "true", span: { start: piece.node.from, end: piece.node.to } };
-    }
-  }
-  const mention = new RegExp(attribute, "i");
-  let attributes2 = false;
-  for (const piece of pieces) {
-    if ("text" in piece) {
-      attributes2 ||= piece.text.includes(";");
-      continue;
-    }
-    const source = textOf2(module, piece.expression);
-    if (mention.test(source)) {
-      return {
-        kind: "conditional",
-        span: { start: piece.expression.from, end: piece.expression.to },
-        text: source,
-        devOnly: false
-      };
-    }
-    if (attributes2 && /attr|option|flag/i.test(source)) {
-      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
-    }
-  }
-  return { kind: "absent" };
-}
 
 // src/rules/pyramid-common.ts
 function findFactorySites(module, context, spec) {
-  if (!module.text.includes("pyramid")) return [];
+  const packages = spec.packages ?? ["pyramid"];
+  if (!packages.some((name2) => module.text.includes(name2))) return [];
   const sites = [];
   for (const call of callsOf2(module)) {
     const parts = callParts(call);
     const callee = parts ? dottedName(module, parts.callee) : null;
     const name2 = callee?.at(-1);
     const signature = name2 && Object.hasOwn(spec.constructors, name2) ? spec.constructors[name2] : void 0;
-    if (!parts || !callee || !signature || !importedFrom(module, callee[0], ["pyramid"])) continue;
+    if (!parts || !callee || !signature || !importedFrom(module, callee[0], packages)) continue;
     const args = argumentsOf(module, parts.argList);
     const positional = args.filter((argument) => argument.kind === "positional");
     const nameNode = args.find((argument) => argument.kind === "keyword" && argument.name === "cookie_name")?.value ?? positional[signature.positions.cookieName]?.value;
-    const cookieName2 = nameNode ? stringLiteral(module, nameNode) : signature.defaultName;
+    const cookieName2 = nameNode ? stringLiteral(module, nameNode) : signature.defaultName ?? null;
     const site = keywordCallSite(module, call, parts.argList, context, {
       ruleId: spec.ruleId,
       keys: spec.keys,
-      kind: "session",
+      kind: signature.unsigned ? void 0 : "session",
       cookieNames: cookieName2 === null ? [] : [cookieName2]
     });
     for (const flag of ["httpOnly", "secure"]) {
@@ -51053,6 +51939,143 @@ var pyramidAuthtkt = {
           defaultName: "auth_tkt"
         }
       }
+    });
+  }
+};
+
+// src/rules/pyramid-ini-common.ts
+function pyramidIniSites(file, context, spec) {
+  if (!file.file.toLowerCase().endsWith(".ini")) return [];
+  if (!spec.prefixes.some((prefix) => file.text.includes(prefix))) return [];
+  const includedInCode = context.project.some((module) => module.text.includes(spec.package));
+  const named = new RegExp(`\\b${spec.package}\\b`);
+  const sites = [];
+  for (const section of file.sections) {
+    if (!/^(?:app|application):/.test(section.name)) continue;
+    const included = includedInCode || section.options.some(
+      (option) => option.key === "pyramid.includes" && named.test(file.text.slice(option.span.start, option.span.end))
+    );
+    if (!included) continue;
+    const site = siteOf5(file, section, spec);
+    if (site) sites.push({ site });
+  }
+  return sites;
+}
+function siteOf5(ini, section, spec) {
+  const own = section.options.filter(
+    (option) => spec.prefixes.some((prefix2) => option.key.startsWith(prefix2))
+  );
+  const anchor = own.at(-1);
+  if (!anchor) return null;
+  const prefix = spec.prefixes.find((candidate) => anchor.key.startsWith(candidate));
+  const find = (name3) => own.findLast((option) => spec.prefixes.some((candidate) => option.key === `${candidate}${name3}`)) ?? null;
+  const httpOnly = find(spec.flags.httpOnly);
+  const secure = find(spec.flags.secure);
+  const name2 = find(spec.nameKey);
+  const notes = [];
+  if (anchor.continued)
+    notes.push(`\`${anchor.key}\` continues on the lines below it, so nothing is inserted after it`);
+  const capitalised = /^(?:True|False)$/m.test(section.options.map((option) => option.value).join("\n"));
+  return {
+    ruleId: spec.ruleId,
+    file: ini.file,
+    // Reported at the first flag the section sets, else where new ones go.
+    offset: Math.min(
+      ...[httpOnly, secure].map((option) => option?.span.start ?? Infinity),
+      anchor.span.start
+    ),
+    cookieNames: [name2 && name2.value !== "" && !name2.continued ? name2.value : spec.defaultName],
+    kind: "session",
+    flags: {
+      httpOnly: httpOnly ? classify2(httpOnly, ini.file, spec) : { kind: "absent" },
+      secure: secure ? classify2(secure, ini.file, spec) : { kind: "absent" }
+    },
+    keys: {
+      httpOnly: httpOnly?.key ?? `${prefix}${spec.flags.httpOnly}`,
+      secure: secure?.key ?? `${prefix}${spec.flags.secure}`
+    },
+    insertion: anchor.continued ? null : {
+      container: {
+        file: ini.file,
+        syntax: "ini-options",
+        open: anchor.span.start,
+        close: section.end,
+        entries: [anchor.span],
+        keyQuote: "",
+        statementTemplate: `{key}${anchor.delimiter}{value}`
+      },
+      nest: []
+    },
+    usedAt: [],
+    notes,
+    trueLiteral: capitalised ? "True" : "true"
+  };
+}
+function classify2(option, file, spec) {
+  if (option.continued) return { kind: "unknown", reason: `\`${option.key}\` spans several lines` };
+  if (option.value.includes("%(")) {
+    return { kind: "conditional", span: option.valueSpan, text: option.value, devOnly: false };
+  }
+  const read = spec.read(option.value.trim().toLowerCase());
+  if (read === "true") return { kind: "true", span: option.valueSpan };
+  if (read === "false") return { kind: "false", span: option.valueSpan, file };
+  return { kind: "conditional", span: option.valueSpan, text: option.value, devOnly: false };
+}
+
+// src/rules/pyramid-beaker-settings.ts
+var TRUE_WORDS = ["true", "yes", "on", "y", "t", "1"];
+var FALSE_WORDS = ["false", "no", "off", "n", "f", "0"];
+var pyramidBeakerSettings = {
+  meta: {
+    id: "pyramid-beaker-settings",
+    framework: "pyramid",
+    language: "python",
+    api: "pyramid_beaker 'session.secure' / 'session.httponly'",
+    description: "pyramid_beaker's session settings in a PasteDeploy `.ini` app section: `session.secure` and `session.httponly` (or `beaker.session.*`) default to false.",
+    defaults: { httpOnly: "off", secure: "off" },
+    // `.ini` keys start their line; a bare `session.` would let every SQLAlchemy module through the prefilter.
+    mentions: ["pyramid_beaker", "\nsession.", "\nbeaker.session."]
+  },
+  findSites() {
+    return [];
+  },
+  findConfigSites(file, context) {
+    return pyramidIniSites(file, context, {
+      ruleId: this.meta.id,
+      package: "pyramid_beaker",
+      prefixes: ["session.", "beaker.session."],
+      flags: { httpOnly: "httponly", secure: "secure" },
+      nameKey: "key",
+      defaultName: "beaker.session.id",
+      read: (value) => TRUE_WORDS.includes(value) ? "true" : FALSE_WORDS.includes(value) ? "false" : "other"
+    });
+  }
+};
+
+// src/rules/pyramid-redis-sessions-settings.ts
+var TRUE_WORDS2 = ["t", "true", "y", "yes", "on", "1"];
+var pyramidRedisSessionsSettings = {
+  meta: {
+    id: "pyramid-redis-sessions-settings",
+    framework: "pyramid",
+    language: "python",
+    api: "pyramid_redis_sessions 'redis.sessions.cookie_secure' / 'redis.sessions.cookie_httponly'",
+    description: "pyramid_redis_sessions' settings in a PasteDeploy `.ini` app section: `redis.sessions.cookie_secure` defaults to false; `redis.sessions.cookie_httponly` defaults to true, so only an explicit false is reported.",
+    defaults: { httpOnly: "on", secure: "off" },
+    mentions: ["pyramid_redis_sessions", "\nredis.sessions."]
+  },
+  findSites() {
+    return [];
+  },
+  findConfigSites(file, context) {
+    return pyramidIniSites(file, context, {
+      ruleId: this.meta.id,
+      package: "pyramid_redis_sessions",
+      prefixes: ["redis.sessions."],
+      flags: { httpOnly: "cookie_httponly", secure: "cookie_secure" },
+      nameKey: "cookie_name",
+      defaultName: "session",
+      read: (value) => TRUE_WORDS2.includes(value) ? "true" : "false"
     });
   }
 };
@@ -51105,6 +52128,32 @@ var pyramidSetCookie = {
       positionalFlags: false,
       flagPositions: { secure: 5, httponly: 6 },
       positions: { max_age: 2 }
+    });
+  }
+};
+
+// src/rules/webob-cookie-profile.ts
+var webobCookieProfile = {
+  meta: {
+    id: "webob-cookie-profile",
+    framework: "pyramid",
+    language: "python",
+    api: "CookieProfile() / SignedCookieProfile()",
+    description: "WebOb's cookie profiles (`webob.cookies.CookieProfile`, `SignedCookieProfile`), which Pyramid apps use for auth cookies: `secure` and `httponly` default to off.",
+    defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true,
+    mentions: ["CookieProfile"]
+  },
+  findSites(module, context) {
+    if (!module.text.includes("CookieProfile")) return [];
+    return findFactorySites(module, context, {
+      ruleId: this.meta.id,
+      keys: { httpOnly: "httponly", secure: "secure" },
+      packages: ["webob"],
+      constructors: {
+        CookieProfile: { positions: { cookieName: 0, secure: 1, httpOnly: 3 }, unsigned: true },
+        SignedCookieProfile: { positions: { cookieName: 2, secure: 3, httpOnly: 5 } }
+      }
     });
   }
 };
@@ -51206,11 +52255,7 @@ var tornadoSetCookie = {
       const valueNode = positional[1]?.value ?? named("value")?.value;
       const option = (name2) => named(name2)?.value ?? (name2 === "expires" ? positional[3]?.value : name2 === "expires_days" ? positional[5]?.value : void 0);
       if (isPyCookieDeletion(module, valueNode, option)) continue;
-      const wrapper = enclosingFunction(module, call);
-      const forwardsKwargs = wrapper?.kwargsParameter && args.some(
-        (argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === wrapper.kwargsParameter
-      );
-      if (forwardsKwargs) continue;
+      if (passesCallerKwargs(module, call, args)) continue;
       const nameNode = positional[0]?.value ?? named("name")?.value;
       const cookieName2 = nameNode ? stringLiteral(module, nameNode) : null;
       const signed = method !== "set_cookie";
@@ -51478,17 +52523,8 @@ function secureByDefaultSites(module, ruleId) {
   return sites;
 }
 function developmentBranch(module, node) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") return false;
-    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
-    const children = childrenOf(current.parent);
-    const index = children.findIndex((child) => child.from === current.from);
-    const keyword2 = children[index - 2];
-    const test = children[index - 1];
-    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") return false;
-    return classifyPyCondition(module, test) === "development";
-  }
-  return false;
+  const innermost = branchConditions(node)[0];
+  return Boolean(innermost) && classifyPyCondition(module, innermost) === "development";
 }
 
 // src/rules/sanic-add-cookie.ts
@@ -51591,10 +52627,12 @@ function isLitestarCookie(module, callee) {
 }
 
 // src/rules/sanic-cookies-dict.ts
-var ID2 = "sanic-cookies-dict";
+var NOTES = [
+  "Sanic deprecated this style in 23.3 and removed it in 24.12; on newer versions use `response.add_cookie(name, value, httponly=True)`, which is Secure by default."
+];
 var sanicCookiesDict = {
   meta: {
-    id: ID2,
+    id: "sanic-cookies-dict",
     framework: "sanic",
     language: "python",
     api: "response.cookies[name] = value",
@@ -51603,105 +52641,25 @@ var sanicCookiesDict = {
   },
   findSites(module, context) {
     if (!module.text.includes(".cookies[") || owningFramework(module, context.project) !== "sanic") return [];
-    const sites = [];
-    module.tree.iterate({
-      enter(ref) {
-        if (ref.name !== "AssignStatement") return;
-        const site = siteOf4(module, ref.node, context);
-        if (site) sites.push(site);
-        return false;
-      }
+    return findMorselSites(module, {
+      ruleId: this.meta.id,
+      isJar: (jarModule, expression) => isResponseJar2(jarModule, expression, context),
+      notes: NOTES,
+      defaultQuote: '"',
+      rewriteStartsAnew: true
     });
-    return sites;
   }
 };
-function subscriptOf(module, target) {
-  if (target?.name !== "MemberExpression") return null;
-  const outer = childrenOf(target);
-  if (outer[1]?.name !== "[" || !outer[0] || !outer[2]) return null;
-  const inner = outer[0].name === "MemberExpression" ? childrenOf(outer[0]) : [];
-  if (inner[1]?.name === "[" && inner[0] && inner[2]) {
-    const attribute = stringLiteral(module, outer[2]);
-    const jar2 = dottedName(module, inner[0]);
-    if (attribute === null || !jar2 || jar2.at(-1) !== "cookies") return null;
-    return {
-      jar: textOf2(module, inner[0]),
-      receiver: jar2.slice(0, -1),
-      key: textOf2(module, inner[2]),
-      keyNode: inner[2],
-      attribute
-    };
-  }
-  const jar = dottedName(module, outer[0]);
-  if (!jar || jar.at(-1) !== "cookies") return null;
-  return {
-    jar: textOf2(module, outer[0]),
-    receiver: jar.slice(0, -1),
-    key: textOf2(module, outer[2]),
-    keyNode: outer[2],
-    attribute: null
-  };
-}
-function siteOf4(module, statement, context) {
-  const cookie = subscriptOf(module, statement.firstChild);
-  const value = assignedValue(statement);
-  if (!cookie || cookie.attribute !== null || !value) return null;
-  const owner = cookie.receiver.at(-1);
-  if (!owner || cookie.receiver.length !== 1 || /^(?:req|request|self|cls)$/.test(owner)) return null;
-  if (!isSanicResponse(module, statement, owner, context)) return null;
-  const run2 = [statement];
-  const attributes2 = /* @__PURE__ */ new Map();
-  for (let next = statement.nextSibling; next; next = next.nextSibling) {
-    if (next.name !== "AssignStatement") {
-      if (/^(?:ExpressionStatement|PassStatement)$/.test(next.name)) continue;
-      break;
-    }
-    const write = subscriptOf(module, next.firstChild);
-    if (!write || write.jar !== cookie.jar || write.key !== cookie.key) continue;
-    if (write.attribute === null) break;
-    const attributeValue = assignedValue(next);
-    if (!attributeValue) continue;
-    attributes2.set(write.attribute.toLowerCase(), attributeValue);
-    run2.push(next);
-  }
-  const attribute = (name3) => attributes2.get(name3);
-  if (isPyCookieDeletion(module, value, (name3) => attribute(name3 === "max_age" ? "max-age" : name3)))
-    return null;
-  const flag = (name3) => {
-    const node = attributes2.get(name3);
-    return node ? evaluatePyFlag(module, node) : { kind: "absent" };
-  };
-  const name2 = stringLiteral(module, cookie.keyNode);
-  const quote = /^[a-zA-Z]*(['"])/.exec(cookie.key)?.[1] ?? '"';
-  return {
-    ruleId: ID2,
-    file: module.file,
-    offset: statement.from,
-    cookieNames: name2 === null ? [] : [name2],
-    valueText: textOf2(module, value),
-    flags: { httpOnly: flag("httponly"), secure: flag("secure") },
-    keys: { httpOnly: "httponly", secure: "secure" },
-    insertion: {
-      container: pyStatementsContainer(
-        module,
-        statement.from,
-        run2,
-        `${cookie.jar}[${cookie.key}][${quote}{key}${quote}] = True`
-      ),
-      nest: []
-    },
-    usedAt: [],
-    notes: [
-      "Sanic deprecated this style in 23.3 and removed it in 24.12; on newer versions use `response.add_cookie(name, value, httponly=True)`, which is Secure by default."
-    ]
-  };
+function isResponseJar2(module, expression, context) {
+  const jar = dottedName(module, expression);
+  if (!jar || jar.length !== 2 || jar[1] !== "cookies") return false;
+  const owner = jar[0];
+  if (/^(?:req|request|self|cls)$/.test(owner)) return false;
+  return isSanicResponse(module, expression, owner, context);
 }
 function isSanicResponse(module, at, receiver, context) {
-  const wrapper = enclosingFunction(module, at);
-  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, at.from) : null;
-  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
-  if (!constructor) return true;
-  const resolved = resolveClass(module, constructor, context.load);
+  const resolved = receiverClass(module, at, receiver, context.load);
+  if (!resolved) return true;
   if (resolved.kind === "class") return false;
   return resolved.kind !== "external" || resolved.name.split(".")[0] === "sanic";
 }
@@ -51752,11 +52710,7 @@ var twistedAddCookie = {
       const nameNode = argument("k");
       if (!nameNode) continue;
       if (isPyCookieDeletion(module, argument("v"), argument)) continue;
-      const wrapper = enclosingFunction(module, call);
-      if (wrapper?.kwargsParameter && args.some(
-        (candidate) => candidate.kind === "doublestar" && textOf2(module, candidate.value) === wrapper.kwargsParameter
-      ))
-        continue;
+      if (passesCallerKwargs(module, call, args)) continue;
       const identity = (key) => key;
       const view = readPyOptions(module, parts.argList, context, identity);
       const positional = args.filter((candidate) => candidate.kind === "positional");
@@ -51771,7 +52725,7 @@ var twistedAddCookie = {
         file: module.file,
         offset: call.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
-        kindHint: cookieName2 === null ? hintOf2(module, nameNode) : void 0,
+        kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
         ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
         flags: { httpOnly: flagAt("httpOnly"), secure: flagAt("secure") },
         keys: { httpOnly: "httpOnly", secure: "secure" },
@@ -51819,13 +52773,8 @@ function receiverOwner(module, call, callee, context) {
   if (callee.length !== 2) {
     return /^(?:request|req)$/i.test(receiver) ? { kind: "twisted" } : { kind: "unknown", reason: `\`${callee.slice(0, -1).join(".")}\` may not be Twisted's request` };
   }
-  const wrapper = enclosingFunction(module, call);
-  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
-  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
-  const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
-  const typeNode = constructor ?? annotation;
-  if (!typeNode) return { kind: "twisted" };
-  const resolved = resolveClass(module, typeNode, context.load);
+  const resolved = receiverClass(module, call, receiver, context.load);
+  if (!resolved) return { kind: "twisted" };
   if (resolved.kind === "class") return judge2(resolved.cls);
   if (resolved.kind === "external") {
     if (TWISTED_CLASSES.owns(resolved.name)) return { kind: "twisted" };
@@ -51845,11 +52794,6 @@ function argumentMismatch(args) {
   if (unknown)
     return `\`addCookie\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
   return null;
-}
-function hintOf2(module, node) {
-  const name2 = dottedName(module, node)?.at(-1);
-  const kind = name2 ? kindOfName(name2) : "other";
-  return kind === "other" ? void 0 : kind;
 }
 
 // src/rules/python-rules.ts
@@ -51879,7 +52823,10 @@ var PY_RULES = [
   pyramidSetCookie,
   pyramidSessionFactory,
   pyramidAuthtkt,
-  cherrypySessionConfig
+  webobCookieProfile,
+  cherrypySessionConfig,
+  pyramidBeakerSettings,
+  pyramidRedisSessionsSettings
 ];
 
 // src/rules/index.ts
@@ -51891,117 +52838,6 @@ var mentionsCookieApi = cookieApiFilter([
   ...COOKIE_WORDS,
   ...RULES.flatMap((rule) => rule.meta.mentions ?? [])
 ]);
-
-// src/discover/built-copies.ts
-var COLLECTED_FOLDERS = /* @__PURE__ */ new Set([
-  "staticfiles",
-  "static_root",
-  "staticroot",
-  "collected_static",
-  "collectstatic",
-  "static_collected"
-]);
-var COLLECTED_FOLDER = new RegExp(`(?:^|/)(?:${[...COLLECTED_FOLDERS].join("|")})/`);
-var MANIFEST = "staticfiles.json";
-var ADMIN_MARKER = "admin/js/core.js";
-var SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
-var HASHED = /^(.+?)[.-]([0-9a-f]{8,32})((?:\.min)?\.[cm]?js)$/;
-function isHash(text) {
-  return /\d/.test(text) && /[a-f]/.test(text);
-}
-function folderOf(file) {
-  const slash = file.lastIndexOf("/");
-  return slash === -1 ? "" : file.slice(0, slash + 1);
-}
-function builtCopies(files) {
-  const roots = /* @__PURE__ */ new Set();
-  const scripts = [];
-  for (const file of files) {
-    if (file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
-    else if (file.endsWith(`/${ADMIN_MARKER}`)) {
-      const root = file.slice(0, file.length - ADMIN_MARKER.length);
-      if (!root.endsWith("contrib/admin/static/")) roots.add(root);
-    } else if (SCRIPT.test(file)) scripts.push(file);
-  }
-  const rootOf = (file) => {
-    for (const root of roots) if (file.startsWith(root)) return root;
-    const folder = COLLECTED_FOLDER.exec(file);
-    return folder ? file.slice(0, folder.index + folder[0].length) : null;
-  };
-  const judged = /* @__PURE__ */ new Map();
-  for (const file of scripts) {
-    const name2 = file.slice(file.lastIndexOf("/") + 1);
-    const hashedMatch = HASHED.exec(name2);
-    const hashed = hashedMatch && isHash(hashedMatch[2]) ? hashedMatch : null;
-    const root = rootOf(file);
-    const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
-    if (root === null && !hashed && !vendored) continue;
-    const inside = root === null ? file : file.slice(root.length);
-    const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
-    judged.set(file, { root, hashed, vendored, unhashed });
-  }
-  const result = /* @__PURE__ */ new Map();
-  if (judged.size === 0) return result;
-  const wanted = new Set([...judged.values()].map(({ unhashed }) => copyStem(unhashed)));
-  const sources = /* @__PURE__ */ new Map();
-  for (const file of scripts) {
-    if (judged.has(file)) continue;
-    const stem = file.slice(file.lastIndexOf("/") + 1).replace(SCRIPT, "");
-    if (!wanted.has(stem)) continue;
-    const named = sources.get(stem);
-    if (named) named.push(file);
-    else sources.set(stem, [file]);
-  }
-  for (const [file, { root, hashed, vendored, unhashed }] of judged) {
-    const source = sourceOf2(unhashed, sources);
-    if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
-    else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
-    else if (hashed) result.set(file, "generated (content-hashed build output); not edited");
-    else if (vendored) result.set(file, "vendored library copy under a static lib/ folder; not edited");
-  }
-  return result;
-}
-function sourceOf2(relative2, sources) {
-  const segments = relative2.split("/");
-  const candidates = sources.get(copyStem(relative2)) ?? [];
-  let best = null;
-  let bestScore = -1;
-  let tie = false;
-  for (const candidate of candidates) {
-    const theirs = candidate.split("/");
-    let score = 0;
-    while (score < segments.length - 1 && score < theirs.length - 1 && theirs[theirs.length - 2 - score] === segments[segments.length - 2 - score])
-      score++;
-    const djangoApp = theirs.slice(0, theirs.length - 1 - score).at(-1) === "static" ? 0.5 : 0;
-    const total = score + djangoApp;
-    if (total > bestScore) {
-      best = candidate;
-      bestScore = total;
-      tie = false;
-    } else if (total === bestScore) tie = true;
-  }
-  return tie ? null : best;
-}
-function copyStem(relative2) {
-  return relative2.slice(relative2.lastIndexOf("/") + 1).replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
-}
-var BUNDLER_RUNTIME = /__webpack_require__|webpackChunk|\/\*{6}\/|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see|__vitePreload|parcelRequire|System\.register\(/;
-var SOURCE_MAP = /\n\/\/# sourceMappingURL=\S+\s*$/;
-var COMPILED = /Object\.defineProperty\(exports, ["']__esModule["']|\/\*#__PURE__\*\/|\bexports\.__esModule\b/;
-var LIBRARY_BANNER = /^\s*(?:(['"])use strict\1;?\s*)?\/\*(!|\*?)([\s\S]{0,1200}?)\*\//;
-function generatedReason(text) {
-  if (BUNDLER_RUNTIME.test(text)) return "generated bundle (bundler output); not edited";
-  if (SOURCE_MAP.test(text.slice(-400)) && COMPILED.test(text)) {
-    return "compiled output with a source map; fix the source it was built from";
-  }
-  const banner = LIBRARY_BANNER.exec(text.slice(0, 1500));
-  const body = banner?.[3] ?? "";
-  const preserved = banner?.[2] === "!" || /@license\b/.test(body);
-  if (preserved && /\bv?\d+\.\d+\.\d+\b/.test(body) && /@license|licen[cs]ed?\b|\(c\)|copyright|\bMIT\b/i.test(body)) {
-    return "vendored library (its header names a version and a licence); not edited";
-  }
-  return null;
-}
 
 // src/discover/exclusions.ts
 var NEVER_SCANNED_FOLDERS = /* @__PURE__ */ new Set([
@@ -52128,6 +52964,17 @@ function vendoredLibraryFolders(files) {
 function isNeverScannedFolder(name2) {
   return NEVER_SCANNED_FOLDERS.has(name2);
 }
+function excludedFolderOf(file) {
+  const folders = file.split("/").slice(0, -1);
+  const excluded = folders.flatMap((folder, index) => NEVER_SCANNED_FOLDERS.has(folder) ? [index] : []);
+  if (excluded.length === 0 && file.endsWith(".py")) {
+    const vendorAt = folders.findIndex((folder) => VENDORED_PYTHON_FOLDERS.has(folder));
+    if (vendorAt !== -1 && folders.slice(vendorAt + 1).some((folder) => FRAMEWORK_PACKAGES.has(folder)))
+      excluded.push(vendorAt);
+  }
+  if (excluded.length === 0) return null;
+  return { folder: `${folders.slice(0, excluded[0] + 1).join("/")}/`, deepest: excluded.at(-1) };
+}
 function exclusionReason(file) {
   const segments = file.split("/");
   const folders = segments.slice(0, -1);
@@ -52162,13 +53009,13 @@ function compileGlob(pattern) {
   return negated ? (path) => !matches(path) : matches;
 }
 function expandBraces(pattern) {
-  const open = findBrace(pattern);
-  if (!open) return [pattern];
-  const head = pattern.slice(0, open.start);
-  const tail = pattern.slice(open.end + 1);
+  const open2 = findBrace(pattern);
+  if (!open2) return [pattern];
+  const head = pattern.slice(0, open2.start);
+  const tail = pattern.slice(open2.end + 1);
   const results = [];
   const tails = expandBraces(tail);
-  for (const option of open.options) {
+  for (const option of open2.options) {
     for (const inner of expandBraces(option)) {
       for (const rest of tails) {
         results.push(head + inner + rest);
@@ -52351,75 +53198,6 @@ function run(states, path) {
   return live[accept] === 1;
 }
 
-// src/discover/read-file.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
-import { join as join2 } from "node:path";
-var MAX_FILE_BYTES = 1024 * 1024;
-var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function readSourceFile(root, file, mustMention) {
-  const read = readRegularFile(join2(root, file), MAX_FILE_BYTES, scratch);
-  if ("skip" in read) return { skip: read.skip };
-  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
-  const bytes = Buffer.from(read.bytes);
-  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
-  let text;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { skip: "not valid UTF-8" };
-  }
-  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
-  const generated = generatedReason(text);
-  if (generated !== null) return { skip: generated };
-  return { text };
-}
-function readRegularFile(path, maxBytes, into) {
-  let descriptor;
-  try {
-    descriptor = openSync2(path, constants2.O_RDONLY | constants2.O_NOFOLLOW | constants2.O_NONBLOCK);
-  } catch (error) {
-    const code = error.code;
-    if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
-    return { skip: `cannot be read (${code ?? "error"})`, ...code ? { code } : {} };
-  }
-  try {
-    const stats = fstatSync2(descriptor);
-    if (!stats.isFile()) return { skip: "not a regular file" };
-    if (stats.size > maxBytes) {
-      return {
-        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
-      };
-    }
-    const bytes = into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = readSync2(descriptor, bytes, filled, bytes.length - filled, filled);
-      if (count === 0) break;
-      filled += count;
-    }
-    return { bytes: bytes.subarray(0, filled) };
-  } catch (error) {
-    return { skip: `cannot be read (${error.code ?? "error"})` };
-  } finally {
-    closeSync2(descriptor);
-  }
-}
-function looksMinified(text) {
-  if (text.length < 4096) return false;
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
-    const end = index === -1 ? text.length : index;
-    longest = Math.max(longest, end - start);
-    if (index === -1) break;
-    lines++;
-    start = index + 1;
-  }
-  return longest > 5e3 && text.length / lines > 300;
-}
-
 // src/discover/list-files.ts
 function discoverFiles(folder, config) {
   let root;
@@ -52429,33 +53207,99 @@ function discoverFiles(folder, config) {
     throw new UsageError(`folder not found: ${folder}`);
   }
   if (!statSync(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
+  const explicit = explicitPaths(config.paths);
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
-  const all = listed ?? walk(root);
+  const walked2 = listed ? null : walk(root, explicit.entersFolder);
+  const all = listed ?? walked2.files;
   const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
   const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files = [];
   const evidenceFiles = [];
   const skipped = [];
+  const probe = (folder2) => ["_.js", "_.py"].some((name2) => (!include || include(folder2 + name2)) && !exclude?.(folder2 + name2));
+  const removed = new Map(
+    (walked2?.skippedFolders ?? []).filter(probe).map((folder2) => [folder2, null])
+  );
+  const remove = (folder2) => removed.set(folder2, (removed.get(folder2) ?? 0) + 1);
   const frameworkFolders = [...frameworkSourceFolders(all), ...vendoredLibraryFolders(all)];
   const copies = builtCopies(all);
   for (const file of all.sort()) {
-    if (frameworkFolders.some((folder2) => file.startsWith(folder2))) continue;
+    const framework = frameworkFolders.find((folder2) => file.startsWith(folder2));
+    if (framework !== void 0 && !explicit.reaches(file, framework.split("/").length - 2)) {
+      if (languageOf(file) && (!include || include(file)) && !exclude?.(file)) remove(framework);
+      continue;
+    }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
-    if (!languageOf(file)) continue;
+    if (!languageOf(file) && !isIniFile(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
-    const reason = exclusionReason(file);
-    if (reason) continue;
+    if (exclusionReason(file)) {
+      const place = excludedFolderOf(file);
+      if (!place || !explicit.reaches(file, place.deepest)) {
+        remove(place?.folder ?? MINIFIED);
+        continue;
+      }
+    }
     const copy = copies.get(file);
     if (copy !== void 0) {
-      const read = readRegularFile(join3(root, file), MAX_FILE_BYTES);
+      const read = readRegularFile(join4(root, file), MAX_FILE_BYTES);
       if ("bytes" in read && mentionsCookieApi(read.bytes)) skipped.push({ file, reason: copy });
       continue;
     }
     files.push(file);
   }
-  return { root, files, evidenceFiles, skipped, source: listed ? "git" : "walk" };
+  const excluded = [...removed].map(([folder2, count]) => ({ folder: folder2, files: count })).sort((a, b) => (b.files ?? -1) - (a.files ?? -1) || a.folder.localeCompare(b.folder));
+  return {
+    root,
+    files,
+    evidenceFiles,
+    skipped,
+    source: listed ? "git" : "walk",
+    excluded,
+    warnings: pathWarnings(config.paths, all, files.length + skipped.length)
+  };
+}
+var MINIFIED = "minified or bundled file";
+function pathWarnings(paths, all, scanned) {
+  const warnings = [];
+  for (const pattern of paths) {
+    if (pattern.startsWith("!")) continue;
+    const matches = globs([asPrefixPattern(pattern)]);
+    if (!all.some(matches)) warnings.push(`\`paths\` entry "${pattern}" matches no file`);
+  }
+  if (paths.length > 0 && warnings.length === 0 && scanned === 0) {
+    warnings.push(
+      `\`paths\` (${paths.map((pattern) => `"${pattern}"`).join(", ")}) selects no JavaScript, TypeScript or Python file to scan`
+    );
+  }
+  return warnings;
+}
+function explicitPaths(paths) {
+  const named = paths.filter((pattern) => !pattern.startsWith("!")).map((pattern) => {
+    const segments = pattern.replace(/^\.\//, "").replace(/\/$/, "").split("/");
+    const wild = segments.findIndex((segment) => /[*?[\]{}\\]/.test(segment));
+    return {
+      literal: wild === -1 ? segments : segments.slice(0, wild),
+      matches: globs([asPrefixPattern(pattern)])
+    };
+  }).filter(({ literal: literal2 }) => literal2.length > 0 && !literal2.includes(".git"));
+  return {
+    // The file's excluded folders all sit inside the named path, and that entry selects the file.
+    reaches: (file, deepest) => {
+      const segments = file.split("/");
+      return named.some(
+        ({ literal: literal2, matches }) => literal2.length > deepest && literal2.every((segment, index) => segments[index] === segment) && matches(file)
+      );
+    },
+    // The walk enters a skipped folder only on the way to a named path.
+    entersFolder: (folder) => {
+      const segments = folder.split("/");
+      return named.some(
+        ({ literal: literal2 }) => segments.length <= literal2.length && segments.every((segment, index) => literal2[index] === segment)
+      );
+    }
+  };
 }
 function globs(patterns) {
   try {
@@ -52488,7 +53332,7 @@ function listWithGit(root) {
     const files = output.toString("utf8").split("\0").filter(Boolean);
     return [...new Set(files)].filter((file) => {
       try {
-        lstatSync2(join3(root, file));
+        lstatSync3(join4(root, file));
         return true;
       } catch {
         return false;
@@ -52498,8 +53342,9 @@ function listWithGit(root) {
     return null;
   }
 }
-function walk(root) {
+function walk(root, enter) {
   const files = [];
+  const skippedFolders = [];
   const pending = [{ path: root, relative: "" }];
   while (pending.length > 0) {
     const folder = pending.pop();
@@ -52512,229 +53357,94 @@ function walk(root) {
     for (const entry of entries) {
       const relativePath = folder.relative === "" ? entry.name : `${folder.relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (isNeverScannedFolder(entry.name)) continue;
-        pending.push({ path: join3(folder.path, entry.name), relative: relativePath });
+        if (isNeverScannedFolder(entry.name) && !enter(relativePath)) {
+          if (entry.name !== ".git") skippedFolders.push(`${relativePath}/`);
+          continue;
+        }
+        pending.push({ path: join4(folder.path, entry.name), relative: relativePath });
       } else {
         files.push(relativePath);
       }
     }
   }
-  return files;
+  return { files, skippedFolders };
 }
 
 // src/discover/load-config.ts
-import { lstatSync as lstatSync3 } from "node:fs";
-import { isAbsolute, join as join4, relative, resolve, sep } from "node:path";
-
-// src/config.ts
-var DEFAULT_CONFIG = {
-  flags: ["httpOnly", "secure"],
-  sameSite: "lax",
-  paths: [],
-  exclude: [],
-  rules: {},
-  fixTests: false
-};
-
-// src/config-file.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/attributes.ts
-var NAMES = { httponly: "httpOnly", secure: "secure", samesite: "sameSite" };
-var ORDER = ["httpOnly", "secure", "sameSite"];
-var ATTRIBUTE_LABEL = {
-  httpOnly: "HttpOnly",
-  secure: "Secure",
-  sameSite: "SameSite"
-};
-function readAttributeSetting(name2, value) {
-  const attribute = typeof name2 === "string" ? NAMES[name2.toLowerCase()] : void 0;
-  if (!attribute) return { error: `unknown flag \`${String(name2)}\`: use httpOnly, secure or sameSite` };
-  if (typeof value === "boolean") return { attribute, enabled: value };
-  if (attribute === "sameSite" && typeof value === "string") {
-    const lowered = value.toLowerCase();
-    if (lowered === "lax" || lowered === "strict") return { attribute, enabled: true, sameSite: lowered };
-    return { error: `\`sameSite\` must be lax, strict, true or false (got "${value}")` };
-  }
-  return {
-    error: attribute === "sameSite" ? "`sameSite` must be lax, strict, true or false" : `\`flags.${String(name2)}\` must be true or false`
-  };
-}
-function sortAttributes(attributes2) {
-  return [...new Set(attributes2)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
-}
-
-// src/config-file.ts
-var DEFAULT_CONFIG_PATH = ".github/cookie-hardener.yml";
-var ConfigError = class extends UsageError {
-  constructor(file, line, reason) {
-    super(`${file}:${line}: ${reason}`);
-    this.file = file;
-    this.line = line;
-  }
-  file;
-  line;
-  name = "ConfigError";
-};
-var TOP_LEVEL_KEYS = ["paths", "exclude", "flags", "rules", "fix-tests"];
-var RULE_SETTINGS = ["off", "report", "fix"];
-function parseConfigFile(file, text, knownRules) {
-  const lines = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const lineOf2 = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
-  const firstError = document.errors[0];
-  if (firstError) {
-    const line = firstError.linePos?.[0]?.line ?? 1;
-    throw new ConfigError(file, line, `not valid YAML: ${firstError.message.split("\n")[0]}`);
-  }
-  const config = { ...DEFAULT_CONFIG, flags: [...DEFAULT_CONFIG.flags], rules: {} };
-  const root = document.contents;
-  if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
-  if (!(0, import_yaml.isMap)(root))
-    throw new ConfigError(file, lineOf2(root), "the file must be a mapping of settings (key: value)");
-  for (const pair2 of root.items) {
-    const keyNode = pair2.key;
-    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
-    const value = pair2.value;
-    const line = lineOf2(keyNode);
-    switch (key) {
-      case "paths":
-      case "exclude":
-        config[key] = stringList(file, key, value, lineOf2(value) || line);
-        break;
-      case "fix-tests":
-        if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") {
-          throw new ConfigError(file, lineOf2(value) || line, "`fix-tests` must be true or false");
-        }
-        config.fixTests = value.value;
-        break;
-      case "flags":
-        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf2));
-        break;
-      case "rules":
-        config.rules = ruleSettings(file, value, line, knownRules, lineOf2);
-        break;
-      default: {
-        const suggestion = TOP_LEVEL_KEYS.find(
-          (known) => known.replace("-", "") === key.toLowerCase().replace(/[-_]/g, "")
-        );
-        throw new ConfigError(
-          file,
-          line,
-          suggestion ? `unknown setting \`${key}\` (did you mean \`${suggestion}\`?); known: ${TOP_LEVEL_KEYS.join(", ")}` : `unknown setting; known: ${TOP_LEVEL_KEYS.join(", ")}`
-        );
-      }
-    }
-  }
-  return config;
-}
-function stringList(file, key, value, line) {
-  if ((0, import_yaml.isScalar)(value) && typeof value.value === "string") return [value.value];
-  if (!(0, import_yaml.isSeq)(value)) throw new ConfigError(file, line, `\`${key}\` must be a list of paths or globs`);
-  return value.items.map((item) => {
-    if (!(0, import_yaml.isScalar)(item) || typeof item.value !== "string" || item.value.trim() === "") {
-      throw new ConfigError(file, line, `\`${key}\` entries must be non-empty strings`);
-    }
-    return item.value.trim();
-  });
-}
-function flagList(file, value, line, lineOf2) {
-  const entries = [];
-  if ((0, import_yaml.isSeq)(value)) {
-    for (const item of value.items) {
-      entries.push({
-        name: (0, import_yaml.isScalar)(item) ? item.value : void 0,
-        enabled: true,
-        at: lineOf2(item) || line
-      });
-    }
-  } else if ((0, import_yaml.isMap)(value)) {
-    for (const pair2 of value.items) {
-      entries.push({
-        name: (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : void 0,
-        enabled: (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0,
-        at: lineOf2(pair2.key) || line
-      });
-    }
-  } else {
-    throw new ConfigError(
-      file,
-      line,
-      "`flags` must be a list (`[httpOnly, secure, sameSite]`) or a mapping (`secure: true`, `sameSite: strict`)"
-    );
-  }
-  const flags = [];
-  let sameSite = "lax";
-  for (const { name: name2, enabled, at } of entries) {
-    const setting = readAttributeSetting(name2, enabled);
-    if ("error" in setting) throw new ConfigError(file, at, setting.error);
-    if (setting.sameSite) sameSite = setting.sameSite;
-    if (setting.enabled) flags.push(setting.attribute);
-  }
-  if (flags.length === 0) throw new ConfigError(file, line, "`flags` must enforce at least one flag");
-  return { flags: sortAttributes(flags), sameSite };
-}
-function ruleSettings(file, value, line, knownRules, lineOf2) {
-  if (!(0, import_yaml.isMap)(value)) throw new ConfigError(file, line, "`rules` must map rule ids to off, report or fix");
-  const settings = {};
-  for (const pair2 of value.items) {
-    const at = lineOf2(pair2.key) || line;
-    const id2 = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : "";
-    if (!knownRules.includes(id2)) {
-      const close = knownRules.filter((known) => known.startsWith(id2.split("-")[0] ?? "")).slice(0, 3);
-      throw new ConfigError(
-        file,
-        at,
-        `unknown rule \`${id2}\`${close.length > 0 ? ` (rules of that framework: ${close.join(", ")})` : ""}`
-      );
-    }
-    const setting = (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0;
-    if (typeof setting !== "string" || !RULE_SETTINGS.includes(setting)) {
-      throw new ConfigError(
-        file,
-        lineOf2(pair2.value) || at,
-        `rule \`${id2}\` must be set to off, report or fix`
-      );
-    }
-    settings[id2] = setting;
-  }
-  return settings;
-}
-
-// src/discover/load-config.ts
+import { lstatSync as lstatSync4 } from "node:fs";
+import { dirname, isAbsolute, join as join5, relative, resolve, sep } from "node:path";
 var MAX_CONFIG_BYTES = 256 * 1024;
-var decoder2 = new TextDecoder("utf-8", { fatal: true });
-function loadConfig(folder, explicit, cwd) {
-  const ruleIds = RULES.map((rule) => rule.meta.id);
-  const shown = explicit ?? DEFAULT_CONFIG_PATH;
-  const path = explicit !== null ? resolve(cwd, explicit) : join4(folder, DEFAULT_CONFIG_PATH);
-  const linked = linkedFolderOnTheWay(folder, path);
+var decoder3 = new TextDecoder("utf-8", { fatal: true });
+var CONFIG_NAMES = [DEFAULT_CONFIG_PATH, "cookie-hardener.yml"];
+function loadConfigFile(folder, explicit, cwd) {
+  if (explicit !== null)
+    return { config: readConfig(folder, resolve(cwd, explicit), explicit), file: explicit };
+  for (const candidate of foldersToRepositoryRoot(resolve(folder))) {
+    const paths = CONFIG_NAMES.map((name2) => join5(candidate, name2));
+    for (const path of paths) refuseLinkedFolder(candidate, path, shownPath(folder, path));
+    const found = paths.filter(exists);
+    if (found.length === 0) continue;
+    const shown = found.map((path) => shownPath(folder, path));
+    if (found.length > 1) {
+      throw new UsageError(`two config files in one folder: ${shown.join(" and ")}; keep one`);
+    }
+    return { config: readConfig(candidate, found[0], shown[0]), file: shown[0] };
+  }
+  return { config: DEFAULT_CONFIG, file: null };
+}
+function refuseLinkedFolder(base, path, shown) {
+  const linked = linkedFolderOnTheWay(base, path);
   if (linked !== null) {
     throw new UsageError(`${shown}: the config file is refused: ${linked} is a symbolic link (not followed)`);
   }
+}
+function readConfig(base, path, shown) {
+  refuseLinkedFolder(base, path, shown);
   const read = readRegularFile(path, MAX_CONFIG_BYTES);
   if ("skip" in read) {
-    if (read.code === "ENOENT" && explicit === null) return DEFAULT_CONFIG;
     if (read.code === "ENOENT") throw new UsageError(`cannot read the config file ${shown}: ENOENT`);
     throw new UsageError(`${shown}: the config file is refused: ${read.skip}`);
   }
   let text;
   try {
-    text = decoder2.decode(read.bytes);
+    text = decoder3.decode(read.bytes);
   } catch {
     throw new UsageError(`${shown}: the config file is not valid UTF-8`);
   }
-  return parseConfigFile(shown, text, ruleIds);
+  return parseConfigFile(
+    shown,
+    text,
+    RULES.map((rule) => rule.meta.id)
+  );
 }
-function linkedFolderOnTheWay(folder, path) {
-  const inside = relative(resolve(folder), path);
+function foldersToRepositoryRoot(folder) {
+  const folders = [];
+  for (let current = folder; ; current = dirname(current)) {
+    folders.push(current);
+    if (exists(join5(current, ".git"))) return folders;
+    if (dirname(current) === current) return [folder];
+  }
+}
+function exists(path) {
+  try {
+    lstatSync4(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function shownPath(folder, path) {
+  return relative(resolve(folder), path).split(sep).join("/");
+}
+function linkedFolderOnTheWay(base, path) {
+  const inside = relative(resolve(base), path);
   if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return null;
   const parts = inside.split(sep).slice(0, -1);
-  let current = resolve(folder);
+  let current = resolve(base);
   for (let index = 0; index < parts.length; index++) {
-    current = join4(current, parts[index]);
+    current = join5(current, parts[index]);
     try {
-      if (lstatSync3(current).isSymbolicLink()) return parts.slice(0, index + 1).join("/");
+      if (lstatSync4(current).isSymbolicLink()) return parts.slice(0, index + 1).join("/");
     } catch {
       return null;
     }
@@ -52764,10 +53474,11 @@ function quoteDiffPath(path) {
 function renderText(result, options = {}) {
   const lines = [];
   for (const finding of result.findings) {
-    if (options.quiet && !isWeak(finding)) continue;
+    if (options.quiet && (!isWeak(finding) || finding.baselined === true)) continue;
+    const mark = finding.baselined === true ? "  (in the baseline)" : "";
     lines.push(
       escapeControlCharacters(
-        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  ${finding.message}`
+        `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  [${findingTags(finding)}]  ${finding.message}${mark}`
       )
     );
   }
@@ -52776,11 +53487,11 @@ function renderText(result, options = {}) {
       lines.push(escapeControlCharacters(`${entry.file}  skipped  ${entry.reason}`));
     }
   }
-  lines.push(summaryLine(result));
+  lines.push(summaryLine(result, options.facts));
   return `${lines.join("\n")}
 `;
 }
-function summaryLine(result) {
+function summaryLine(result, facts = {}) {
   const counts = /* @__PURE__ */ new Map();
   for (const finding of result.findings) counts.set(finding.outcome, (counts.get(finding.outcome) ?? 0) + 1);
   const parts = [
@@ -52794,7 +53505,27 @@ function summaryLine(result) {
   const findings = `${total} finding${total === 1 ? "" : "s"}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}`;
   const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? "" : "s"} listed, ${result.stats.filesParsed} parsed`;
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : "";
-  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms.`;
+  const excluded = facts.excluded?.length ? `; ${excludedSummary(facts.excluded)}` : "";
+  const config = facts.configFile ? `; config: ${facts.configFile}` : "";
+  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms${excluded}${config}.`;
+}
+var MAX_FOLDERS_SHOWN = 5;
+function excludedSummary(excluded) {
+  const folders = excluded.filter((entry) => entry.folder.endsWith("/"));
+  const singles = excluded.filter((entry) => !entry.folder.endsWith("/"));
+  const count = (files) => files === null ? "not entered" : `${files} file${files === 1 ? "" : "s"}`;
+  const shown = folders.slice(0, MAX_FOLDERS_SHOWN).map(({ folder, files }) => `${folder} (${count(files)})`);
+  if (folders.length > MAX_FOLDERS_SHOWN) shown.push(`${folders.length - MAX_FOLDERS_SHOWN} more`);
+  const parts = [];
+  if (folders.length > 0)
+    parts.push(
+      `skipped ${folders.length} folder${folders.length === 1 ? "" : "s"} by default: ${shown.join(", ")}`
+    );
+  for (const { folder, files } of singles) parts.push(`skipped ${files} ${folder}${files === 1 ? "" : "s"}`);
+  return escapeControlCharacters(parts.join("; "));
+}
+function findingTags(finding) {
+  return [finding.outcome, finding.severity, ...isWeak(finding) ? ["weak"] : []].join(", ");
 }
 function isWeak(finding) {
   if (finding.outcome === "fixed" || finding.outcome === "ignored") return false;
@@ -53206,9 +53937,12 @@ function renderJson(result) {
       cookie: finding.cookie,
       problems: finding.problems,
       outcome: finding.outcome,
+      severity: finding.severity,
+      weak: isWeak(finding),
       message: finding.message,
       evidence: finding.evidence.map(({ file, line, fact }) => ({ file, line, fact })),
-      beforeMerging: finding.beforeMerging
+      beforeMerging: finding.beforeMerging,
+      baselined: finding.baselined === true
     })),
     skipped: result.skipped.map((entry) => ({ file: entry.file, reason: entry.reason })),
     stats: {
@@ -53219,6 +53953,31 @@ function renderJson(result) {
   };
   return `${JSON.stringify(document, null, 2)}
 `;
+}
+
+// src/report/gate.ts
+function countForGate(failOn, findings, handled = /* @__PURE__ */ new Set()) {
+  const open2 = findings.filter(
+    (finding) => finding.outcome !== "ignored" && finding.outcome !== "fixed" && !handled.has(finding)
+  );
+  const looked = failOn === "any" ? open2 : open2.filter(isWeak);
+  const counted = looked.filter((finding) => finding.baselined !== true);
+  const baselined = looked.filter((finding) => finding.baselined === true);
+  return { counted, baselined, fails: failOn !== "none" && counted.length > 0 };
+}
+function exitSentence(failOn, count) {
+  const exit = `exit ${count.fails ? 1 : 0}`;
+  const n = count.counted.length;
+  const noun = failOn === "any" ? plural(n, "finding") : plural(n, "weak finding");
+  const inBaseline = count.baselined.length > 0 ? ` outside the baseline (${count.baselined.length} in it)` : "";
+  const policy = failOn === "weak" ? "" : `; fail-on ${failOn}`;
+  if (n === 0) return `No ${failOn === "any" ? "findings" : "weak findings"}${inBaseline}${policy}: ${exit}.`;
+  const fixable = count.counted.filter((finding) => finding.outcome === "fixable").length;
+  const who = fixable === 0 ? " for a human" : fixable === n ? ", fixable with `cookie-hardener fix`" : ` (${fixable} fixable with \`cookie-hardener fix\`, ${n - fixable} for a human)`;
+  return `${n} ${noun} left${inBaseline}${who}${policy}: ${exit}.`;
+}
+function plural(count, noun) {
+  return count === 1 ? noun : `${noun}s`;
 }
 
 // src/report/document.ts
@@ -53312,7 +54071,8 @@ function codeSpan(text) {
 }
 function asSentence(text) {
   if (text === "") return text;
-  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  const startsWithPath = /^\S*[./]\S/.test(text);
+  const capitalised = startsWithPath ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?:]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 function escapeProse(text) {
@@ -53356,7 +54116,11 @@ var FRAMEWORK_FACTS = {
     defaultCookieName: "connect.sid",
     sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
     verifyAfterSecure: "express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
-    secretSetting: "`secret`"
+    secretSetting: "`secret`",
+    proxyTrust: {
+      line: "app.set('trust proxy', 1)",
+      breaks: "the session cookie is never sent and logins stop sticking"
+    }
   },
   "cookie-session": {
     name: "cookie-session",
@@ -53365,7 +54129,11 @@ var FRAMEWORK_FACTS = {
     overPlainHttp: "cookie-session fails harder: with `secure: true` it throws on every response that writes the session.",
     defaultCookieName: "session",
     verifyAfterSecure: "cookie-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors.",
-    secretSetting: "`keys`"
+    secretSetting: "`keys`",
+    proxyTrust: {
+      line: "app.set('trust proxy', 1)",
+      breaks: "every response that writes the session fails with a 500"
+    }
   },
   koa: {
     name: "Koa",
@@ -53373,7 +54141,11 @@ var FRAMEWORK_FACTS = {
     behindProxy: `Koa matters here: ${PROXY_NODE_COOKIES} Koa believes \`X-Forwarded-Proto\` only when \`app.proxy = true\`; without it, a proxy that terminates TLS makes every such request fail with a 500, and the automatic mode leaves Secure off.`,
     overPlainHttp: "Koa fails harder: every `ctx.cookies.set` that asks for `secure: true` throws.",
     verifyAfterSecure: "Koa: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
-    secretSetting: "`app.keys`"
+    secretSetting: "`app.keys`",
+    proxyTrust: {
+      line: "app.proxy = true",
+      breaks: "every `ctx.cookies.set` asking for Secure fails with a 500"
+    }
   },
   "koa-session": {
     name: "koa-session",
@@ -53382,7 +54154,11 @@ var FRAMEWORK_FACTS = {
     overPlainHttp: "koa-session fails harder: with `secure: true` it throws on every response that writes the session.",
     defaultCookieName: "koa.sess",
     verifyAfterSecure: "koa-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
-    secretSetting: "`app.keys`"
+    secretSetting: "`app.keys`",
+    proxyTrust: {
+      line: "app.proxy = true",
+      breaks: "every response that writes the session fails with a 500"
+    }
   },
   "fastify-cookie": {
     name: "@fastify/cookie",
@@ -53396,7 +54172,11 @@ var FRAMEWORK_FACTS = {
     overPlainHttp: "@fastify/session goes further and does not send the session cookie at all.",
     defaultCookieName: "sessionId",
     sessionRegeneration: "call `request.session.regenerate()` after a successful login",
-    secretSetting: "`secret`"
+    secretSetting: "`secret`",
+    proxyTrust: {
+      line: "Fastify({ trustProxy: true })",
+      breaks: "the session cookie is never sent and logins stop sticking"
+    }
   },
   "fastify-secure-session": {
     name: "@fastify/secure-session",
@@ -53555,7 +54335,11 @@ var FRAMEWORK_FACTS = {
     defaultCookieName: "sails.sid",
     sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
     verifyAfterSecure: "Sails: behind the production proxy, log in and reload: you stay logged in. If not, set `http: { trustProxy: true }` in `config/env/production.js`.",
-    secretSetting: "`session.secret`"
+    secretSetting: "`session.secret`",
+    proxyTrust: {
+      line: "http: { trustProxy: true }",
+      breaks: "the session cookie is never sent and logins stop sticking"
+    }
   },
   bottle: {
     name: "Bottle",
@@ -53606,7 +54390,7 @@ var FRAMEWORK_FACTS = {
   },
   cherrypy: {
     name: "CherryPy",
-    defaultBehaviour: "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting.",
+    defaultBehaviour: "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting. In an INI-style `.conf` file the values are Python literals: `True`, not `true`.",
     behindProxy: "CherryPy writes the attributes whatever the protocol of the request. Behind a TLS-terminating proxy `cherrypy.request.scheme` stays `http`; `'tools.proxy.on': True` rewrites `cherrypy.request.base` (not `scheme`) from `X-Forwarded-Proto`, so code that follows the request reads `base`.",
     defaultCookieName: "session_id",
     sessionRegeneration: "call `cherrypy.session.regenerate()` once the credentials check out"
@@ -53623,7 +54407,7 @@ var FRAMEWORK_FACTS = {
   },
   pyramid: {
     name: "Pyramid / WebOb",
-    defaultBehaviour: "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code.",
+    defaultBehaviour: "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code. pyramid_beaker, when the app includes it, reads `session.secure` and `session.httponly` (or `beaker.session.*`) from the app's `.ini` section, both false by default; pyramid_redis_sessions reads `redis.sessions.cookie_secure` (false by default) and `redis.sessions.cookie_httponly` (true by default).",
     behindProxy: "WebOb writes the attributes whatever the protocol. `request.scheme` comes from the WSGI environ, so behind a TLS-terminating proxy it says `https` only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`.",
     defaultCookieName: "session",
     sessionRegeneration: "call `request.session.invalidate()` before storing the user in a new session at login",
@@ -53672,7 +54456,7 @@ function joinWords(words) {
 function flagList2(flags) {
   return joinWords(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
 }
-function plural(count, one, many) {
+function plural2(count, one, many) {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
 var PROBLEM_KIND_ORDER = ["missing", "false", "conditional", "unknown"];
@@ -53858,7 +54642,7 @@ function buildChecklist(findings, link) {
 
 // src/report/sections.ts
 function overflowLine(context, what) {
-  return (left) => `_${plural(left, `more ${what}`, `more ${what}s`)} left out to fit the length limit; ${context.fullReport}._`;
+  return (left) => `_${plural2(left, `more ${what}`, `more ${what}s`)} left out to fit the length limit; ${context.fullReport}._`;
 }
 function distinct(values) {
   return [...new Set(values)];
@@ -53904,10 +54688,10 @@ ${summary}`;
 function summarySentences(context, changes, skipped) {
   const { findings, mode } = context;
   const sentences = [];
-  const skippedSentence = skipped.length > 0 ? `${plural(skipped.length, "file", "files")} could not be scanned (see _Files not scanned_).` : null;
+  const skippedSentence = skipped.length > 0 ? `${plural2(skipped.length, "file", "files")} could not be scanned (see _Files not scanned_).` : null;
   const weaknesses = findings.filter((finding) => !isAdvisory(finding));
   const advisories = findings.length - weaknesses.length;
-  const advisorySentence = advisories > 0 ? `${plural(advisories, "advisory note points", "advisory notes point")} at code that is not a weakness by itself but does not do what it seems to (see _Not changed, and why_).` : null;
+  const advisorySentence = advisories > 0 ? `${plural2(advisories, "advisory note points", "advisory notes point")} at code that is not a weakness by itself but does not do what it seems to (see _Not changed, and why_).` : null;
   if (weaknesses.length === 0) {
     sentences.push(
       "cookie-hardener found no cookie whose HttpOnly or Secure flag is missing where it matters."
@@ -53919,7 +54703,7 @@ function summarySentences(context, changes, skipped) {
   const files = distinct(weaknesses.map((finding) => normalizePath(finding.file))).length;
   const flags = involvedFlags(weaknesses);
   sentences.push(
-    `cookie-hardener found ${plural(weaknesses.length, "place", "places")} in ${plural(files, "file", "files")} where a cookie's ${flags.map((flag) => ATTRIBUTE_LABEL[flag]).join(" or ")} flag is not reliably set.`
+    `cookie-hardener found ${plural2(weaknesses.length, "place", "places")} in ${plural2(files, "file", "files")} where a cookie's ${flags.map((flag) => ATTRIBUTE_LABEL[flag]).join(" or ")} flag is not reliably set.`
   );
   const changed = findings.filter(isChanged);
   const howMany = (count) => count === weaknesses.length ? count === 1 ? "it" : "all of them" : `${count.toLocaleString("en-US")} of them`;
@@ -53934,26 +54718,26 @@ function summarySentences(context, changes, skipped) {
   const partial = changed.filter((finding) => flagsLeftAsIs(finding).length > 0).length;
   if (partial > 0) {
     sentences.push(
-      `In ${plural(partial, "case", "cases")}, one flag stays as it was on purpose (see _Not changed, and why_).`
+      `In ${plural2(partial, "case", "cases")}, one flag stays as it was on purpose (see _Not changed, and why_).`
     );
   }
   const human = findings.filter(needsHuman).length;
   if (human > 0) {
     sentences.push(
-      `${plural(human, "finding needs", "findings need")} a decision from someone who knows how the application is deployed.`
+      `${plural2(human, "finding needs", "findings need")} a decision from someone who knows how the application is deployed.`
     );
   }
   const ignored = findings.filter((finding) => finding.outcome === "ignored").length;
   if (ignored > 0) {
     sentences.push(
-      `${plural(ignored, "finding is", "findings are")} silenced by a \`cookie-hardener-ignore\` comment.`
+      `${plural2(ignored, "finding is", "findings are")} silenced by a \`cookie-hardener-ignore\` comment.`
     );
   }
   if (advisorySentence !== null) sentences.push(advisorySentence);
   if (changes.length > 0) {
     const edits = mode === "scan" ? "The fix would edit" : "The edits touch";
     sentences.push(
-      `${edits} ${plural(changes.length, "file", "files")}; each edit only adds or flips a flag, and every edited file was parsed again to check that nothing outside the edit changed.`
+      `${edits} ${plural2(changes.length, "file", "files")}; each edit only adds or flips a flag, and every edited file was parsed again to check that nothing outside the edit changed.`
     );
   }
   if (skippedSentence !== null) sentences.push(skippedSentence);
@@ -54180,13 +54964,18 @@ function notChangedCategory(finding) {
   if (!isChanged(finding)) return isTestFile(normalizePath(finding.file)) ? "tests" : "manual";
   return flagsLeftAsIs(finding).length > 0 ? "partial" : null;
 }
-function notChangedItem(finding, category, context) {
-  const notes = frameworkNotes(finding.framework);
+function notChangedWords(finding, category) {
   const label = category === "partial" ? `${flagList2(flagsLeftAsIs(finding))} left as is` : CATEGORY_LABEL[category];
   const reasons = category !== "advisory" && finding.notChangedReasons.length > 0 ? finding.notChangedReasons.map(escapeProse) : category === "ignored" ? ["The comment in the code says why."] : category === "partial" && finding.kind === "csrf" ? ["The page's own JavaScript reads CSRF tokens, so HttpOnly is never added to them."] : [escapeProse(finding.message)];
+  return { label, reasons };
+}
+function notChangedItem(finding, category, context) {
+  const notes = frameworkNotes(finding.framework);
+  const { label, reasons } = notChangedWords(finding, category);
   const browser = isBrowserCode(finding) ? " (browser code)" : "";
   return `- ${locationMarkdown(finding, context.link)}, ${cookieLabel(finding)} (${notes.name}): **${label}**${browser}. ${reasons.join(" ")}`;
 }
+var BROWSER_CODE_NOTE = "**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets.";
 function notChanged(context) {
   const entries = context.findings.flatMap((finding) => {
     const category = notChangedCategory(finding);
@@ -54197,11 +54986,7 @@ function notChanged(context) {
     (category) => entries.some((entry) => entry.category === category)
   );
   const blocks = categories.map((category) => CATEGORY_EXPLANATION[category]);
-  if (entries.some((entry) => isBrowserCode(entry.finding))) {
-    blocks.push(
-      "**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets."
-    );
-  }
+  if (entries.some((entry) => isBrowserCode(entry.finding))) blocks.push(BROWSER_CODE_NOTE);
   return {
     heading: "### Not changed, and why",
     blocks,
@@ -54216,7 +55001,7 @@ var MAX_NAMES = 10;
 function nameList(names) {
   const shown = names.slice(0, MAX_NAMES).map(codeSpan);
   const left = names.length - shown.length;
-  return left > 0 ? `${shown.join(", ")} and ${plural(left, "other", "others")}` : shown.join(", ");
+  return left > 0 ? `${shown.join(", ")} and ${plural2(left, "other", "others")}` : shown.join(", ");
 }
 function deploymentCautions(context) {
   const { findings } = context;
@@ -54377,8 +55162,108 @@ function renderAnalysis(result, options) {
   return options.maxLength === void 0 ? renderDocument(document, shrinking) : renderDocumentWithin(document, shrinking, options.maxLength);
 }
 
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/report/sarif.ts
+var LEVEL = {
+  high: "error",
+  medium: "warning",
+  low: "note"
+};
+var CWE_OF = { httpOnly: "CWE-1004", secure: "CWE-614", sameSite: "CWE-1275" };
+var INFORMATION_URI = "https://github.com/cookie-hardener/cookie-hardener";
+function renderSarif(result) {
+  const used = new Set(result.findings.map((finding) => finding.ruleId));
+  const rules = RULES.filter((rule) => used.has(rule.meta.id)).map((rule) => rule.meta);
+  const index = new Map(rules.map((meta2, position) => [meta2.id, position]));
+  const document = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "cookie-hardener",
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: INFORMATION_URI,
+            rules: rules.map((meta2) => ({
+              id: meta2.id,
+              name: meta2.id.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(""),
+              shortDescription: { text: `Cookie flags of ${meta2.api}` },
+              fullDescription: { text: meta2.description.replace(/`/g, "") },
+              help: {
+                text: `${meta2.description.replace(/`/g, "")} Default when omitted: HttpOnly ${meta2.defaults.httpOnly}, Secure ${meta2.defaults.secure}.`,
+                markdown: `${meta2.description}
+
+Default when the option is omitted: HttpOnly **${meta2.defaults.httpOnly}**, Secure **${meta2.defaults.secure}**.`
+              },
+              defaultConfiguration: { level: "warning" },
+              properties: {
+                tags: ["security", "external/cwe/cwe-1004", "external/cwe/cwe-614", meta2.framework],
+                precision: "high",
+                "problem.severity": "warning",
+                "security-severity": "6.5"
+              }
+            }))
+          }
+        },
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
+        results: result.findings.map((finding) => sarifResult(finding, index.get(finding.ruleId) ?? 0))
+      }
+    ]
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+function sarifResult(finding, ruleIndex) {
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(finding.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: finding.line, startColumn: finding.column }
+        }
+      }
+    ],
+    // The facts a decision rests on (a browser reader, a transport switch, a comment) as places to jump to.
+    ...finding.evidence.length > 0 ? {
+      relatedLocations: finding.evidence.map((item, id2) => ({
+        id: id2,
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(item.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: item.line }
+        },
+        message: { text: item.fact.replace(/`/g, "") }
+      }))
+    } : {},
+    partialFingerprints: { "cookieHardener/v1": finding.fingerprint },
+    // Only when the project has a baseline file: what it holds is `unchanged`, the rest `new`.
+    ...finding.baselined !== void 0 ? { baselineState: finding.baselined ? "unchanged" : "new" } : {},
+    properties: {
+      cookie: finding.cookie,
+      problems: finding.problems,
+      outcome: finding.outcome,
+      evidence: finding.evidence.map(({ file, line, fact }) => ({ file, line, fact })),
+      ...finding.beforeMerging.length > 0 ? { beforeMerging: finding.beforeMerging } : {},
+      tags: [
+        ...new Set(
+          finding.problems.map((problem) => CWE_OF[problem.slice(0, problem.indexOf("-"))] ?? "CWE-614")
+        )
+      ]
+    },
+    ...finding.outcome === "ignored" ? { suppressions: [{ kind: "inSource", justification: finding.notChangedReasons.join("; ") }] } : {}
+  };
+}
+
 // src/scan.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/evidence/source.ts
 var Source = class {
@@ -54407,11 +55292,11 @@ var Source = class {
   fact(offset, fact) {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python and deploy files). */
+  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python, deploy and build files). */
   inLineComment(offset) {
     const start = this.text.lastIndexOf("\n", offset - 1) + 1;
     const before = this.text.slice(start, offset);
-    if (this.kind === "python" || this.kind === "deploy") return hashComment(before);
+    if (this.kind === "python" || this.kind === "deploy" || this.kind === "build") return hashComment(before);
     const trimmed = before.trimStart();
     if (trimmed.startsWith("*") || trimmed.startsWith("/*")) return true;
     return /(^|[\s;{}(),])\/\//.test(before) && !insideQuotes(before, before.search(/(^|[\s;{}(),])\/\//));
@@ -54441,8 +55326,8 @@ function snippet(text, max = 80) {
 }
 
 // src/evidence/browser-readers.ts
-var NAME = String.raw`[A-Za-z0-9_.$:-]+`;
-var QUOTED_NAME = String.raw`(?<quote>['"\`])(?<name>${NAME})\k<quote>`;
+var NAME2 = String.raw`[A-Za-z0-9_.$:-]+`;
+var QUOTED_NAME = String.raw`(?<quote>['"\`])(?<name>${NAME2})\k<quote>`;
 var reads = (call, library) => `\`${call}\`${library ? ` (${library})` : ""} reads this cookie in browser code`;
 var PATTERNS = [
   {
@@ -55070,7 +55955,8 @@ function emptyEvidenceData() {
     optionalTls: [],
     frameworks: [],
     manifestsRead: { javascript: false, python: false },
-    moot: []
+    moot: [],
+    devOnly: []
   };
 }
 function emptyEvidence() {
@@ -55107,7 +55993,7 @@ function makeEvidence(data) {
       return [...local, ...twins, ...plainProject];
     },
     transportSwitchFor(file) {
-      const language = /\.py$/.test(file) ? "python" : "javascript";
+      const language = /\.py$/.test(file) || isIniFile(file) ? "python" : "javascript";
       const usedHere = (entry) => entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
       return data.switches.filter((entry) => entry.language === language).sort((a, b) => usedHere(a) - usedHere(b));
     },
@@ -55120,7 +56006,8 @@ function makeEvidence(data) {
       if (language && data.manifestsRead[language]) return "no";
       return "unknown";
     },
-    moot: (cookie) => mootByCookie.get(cookie) ?? []
+    moot: (cookie) => mootByCookie.get(cookie) ?? [],
+    devOnly: (file) => data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`))
   };
 }
 function groupBy(items, key) {
@@ -55298,7 +56185,7 @@ function valueFrom(text, from) {
   }
   return text.slice(from, index).replace(/\s+#.*$|\s+\/\/.*$/, "").trim();
 }
-var TRUE_WORDS = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "y", "t"]);
+var TRUE_WORDS3 = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "y", "t"]);
 function evaluateDefault(value) {
   const text = value.trim();
   if (/^(?:True|true|!0)$/.test(text)) return "on";
@@ -55311,7 +56198,7 @@ function evaluateDefault(value) {
     const fallback = /^\s*(?:\?\?|\|\|)\s*(['"]?)(\w+)\1/.exec(rest);
     const compared = /^\s*(?:\?\?\s*['"](\w*)['"]\s*)?(?:\.toLowerCase\(\))?\s*(===?|!==?)\s*['"](\w*)['"]/.exec(rest);
     if (compared) return compare(compared[1] ?? "", compared[2], compared[3]);
-    if (fallback && !compared) return TRUE_WORDS.has(fallback[2].toLowerCase()) ? "on" : "off";
+    if (fallback && !compared) return TRUE_WORDS3.has(fallback[2].toLowerCase()) ? "on" : "off";
     if (/^(?:!!|Boolean\()/.test(text) || rest.trim() === "" || rest.trim() === ")") return "off";
     return "unknown";
   }
@@ -55333,7 +56220,7 @@ function evaluateDefault(value) {
     const cast = /env\.bool|cast\s*=\s*bool|^bool\(|strtobool\(/.test(text);
     if (cast) {
       if (raw === "None" && /env\.bool\(/.test(text) && pyEnv[1] === void 0) return "unknown";
-      return TRUE_WORDS.has(unset.toLowerCase()) ? "on" : "off";
+      return TRUE_WORDS3.has(unset.toLowerCase()) ? "on" : "off";
     }
     if (raw === "None" || raw === "''" || raw === '""') return "off";
     return "unknown";
@@ -55398,10 +56285,12 @@ function buildEvidence(input) {
   const templates = [];
   const manifests = [];
   const deploy = [];
+  const builds = [];
   for (const [file, text] of input.extras) {
     const kind = evidenceFileKind(file);
     if (kind === "template") templates.push(new Source(file, text, "template"));
     else if (kind === "deploy") deploy.push(new Source(file, text, "deploy"));
+    else if (kind === "build") builds.push(new Source(file, text, "build"));
     else if (kind === "manifest")
       manifests.push({ source: new Source(file, text, "manifest"), kind: manifestKind(file) });
   }
@@ -55423,6 +56312,8 @@ function buildEvidence(input) {
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
+  for (const source of builds)
+    if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool = null;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
@@ -55459,11 +56350,11 @@ function declaresCommand(source, kind) {
 
 // src/fix/insert.ts
 function insertEntries(text, container, items) {
-  const { file, open, close, entries } = container;
+  const { file, open: open2, close, entries } = container;
   const last = entries.at(-1);
   if (items.length === 0) return [];
   if (container.syntax === "cookie-string") return appendAttributes(text, container, items);
-  if (container.syntax === "py-statements")
+  if (container.syntax === "py-statements" || container.syntax === "ini-options")
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
   let afterLast = last.end;
@@ -55479,7 +56370,7 @@ function insertEntries(text, container, items) {
   const restOfLine = text.slice(afterComma, lineEnd);
   if (/\/\*(?![\s\S]*\*\/)/.test(restOfLine) || /^\s*[^\s/#]/.test(restOfLine)) return null;
   const lineBreak = lineBreakAt(text, last.end);
-  const indent2 = lineStartOf(text, last.start) <= open ? indentationAt(text, close) + indentUnitOf(text) : indentationAt(text, last.start);
+  const indent2 = lineStartOf(text, last.start) <= open2 ? indentationAt(text, close) + indentUnitOf(text) : indentationAt(text, last.start);
   const lines = items.map((item, index) => {
     const comma = hasTrailingComma || index < items.length - 1 ? "," : "";
     return `${lineBreak}${indent2}${item}${comma}`;
@@ -55505,21 +56396,21 @@ function insertStatements(text, container, lastEnd, items) {
   return [{ file: container.file, start: lineEnd, end: lineEnd, text: lines }];
 }
 function insertIntoEmpty(text, container, items) {
-  const { file, open, close, syntax } = container;
-  const inner = text.slice(open + 1, close);
+  const { file, open: open2, close, syntax } = container;
+  const inner = text.slice(open2 + 1, close);
   if (inner.trim() !== "") return null;
   if (!inner.includes("\n")) {
     const padding = syntax === "js-object" ? " " : "";
-    return [{ file, start: open + 1, end: close, text: `${padding}${items.join(", ")}${padding}` }];
+    return [{ file, start: open2 + 1, end: close, text: `${padding}${items.join(", ")}${padding}` }];
   }
-  const lineBreak = lineBreakAt(text, open);
+  const lineBreak = lineBreakAt(text, open2);
   const indent2 = indentationAt(text, close) + indentUnitOf(text);
   const trailing = syntax === "js-object" || syntax === "py-dict";
   const lines = items.map((item, index) => {
     const comma = trailing || index < items.length - 1 ? "," : "";
     return `${lineBreak}${indent2}${item}${comma}`;
   });
-  return [{ file, start: open + 1, end: open + 1, text: lines.join("") }];
+  return [{ file, start: open2 + 1, end: open2 + 1, text: lines.join("") }];
 }
 function applyEdits(text, edits) {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -55578,7 +56469,7 @@ function followRequest(site, meta2, text) {
     case "twisted":
       return twisted(site, text);
     case "pyramid":
-      return meta2.id === "pyramid-set-cookie" ? pyramid(site, text) : null;
+      return meta2.id === "pyramid-set-cookie" || meta2.id === "webob-cookie-profile" ? pyramid(site, text) : null;
     default:
       return null;
   }
@@ -55818,12 +56709,14 @@ function noFacts() {
     plainHttpProxy: false,
     transportSwitch: null,
     optionalTls: [],
+    schemeFollowing: [],
     tlsAtTrustedProxy: [],
     requestSecure: null,
     frameworkAbsent: null,
     securePrefix: null,
     missingProxyTrust: null,
-    untrustedProxy: null
+    untrustedProxy: null,
+    devOnly: null
   };
 }
 function gatherFacts(site, meta2, evidence, texts) {
@@ -55844,6 +56737,9 @@ function gatherFacts(site, meta2, evidence, texts) {
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
   facts.plainHttp = dedupe([...indexed, ...twinKnown ? [] : ownName]);
   if (evidence.uses(meta2.framework) === "no") facts.frameworkAbsent = meta2.framework;
+  const devOnly = evidence.devOnly(site.file)[0];
+  if (devOnly) facts.devOnly = evidenceOf(devOnly);
+  else facts.devOnly = developmentConfig(site.file);
   const tls = evidence.optionalTls();
   facts.optionalTls = tls.filter((fact) => fact.kind !== "no-tls-server").map(evidenceOf);
   const siteText = texts.get(site.file) ?? "";
@@ -55851,10 +56747,17 @@ function gatherFacts(site, meta2, evidence, texts) {
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? "";
   const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
-  if (usable) facts.transportSwitch = switchFacts(usable, text);
+  if (usable) {
+    facts.transportSwitch = switchFacts(usable, text);
+    if (isIniFile(optionsFile)) facts.transportSwitch.expression = null;
+  }
   facts.missingProxyTrust = proxyAdvice(site, meta2, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta2, evidence, siteText);
-  if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
+  facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta2.clientSide === true, {
+    file: site.file,
+    line: lineOf(siteText, site.offset)
+  });
+  if (facts.optionalTls.length > 0 || facts.schemeFollowing.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta2, text);
   return facts;
 }
@@ -55904,6 +56807,24 @@ function lineOf(text, offset) {
   return lineColumn(lineStarts(text), offset).line;
 }
 var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
+function schemeFollowingUses(evidence, file, clientSide, site) {
+  const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
+  return dedupe(
+    switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression)).flatMap(
+      (entry) => entry.uses.map((use) => ({
+        file: use.file,
+        line: use.line,
+        fact: `a cookie here takes Secure from \`${entry.expression}\``
+      }))
+    ).filter((use) => use.file !== site.file || use.line !== site.line)
+  ).slice(0, 5);
+}
+var DEVELOPMENT_CONFIG = /^(?:dev|devel|development|local|test|testing)(?:[._-][\w.-]*)?\.(?:ini|conf)$/i;
+function developmentConfig(file) {
+  const name2 = file.slice(file.lastIndexOf("/") + 1);
+  if (!DEVELOPMENT_CONFIG.test(name2)) return null;
+  return { file, line: 1, fact: `\`${name2}\` is a development configuration, by its name` };
+}
 var JS_GLOBALS = /* @__PURE__ */ new Set(["process", "import", "globalThis"]);
 function nameableHere(entry, text) {
   const root = /^(?:not\s+|!\s*)?\(?\s*([A-Za-z_$][\w$]*)/.exec(entry.expression.trim())?.[1];
@@ -55953,7 +56874,7 @@ function dedupe(items) {
 function decideFlags(site, meta2, kind, options, isTestFile2, sameSite = null, facts = noFacts()) {
   const decisions = [];
   const python = site.file.endsWith(".py");
-  const literalTrue = python ? "True" : "true";
+  const literalTrue = site.trueLiteral ?? (python ? "True" : "true");
   for (const flag of options.flags) {
     let decision;
     if (flag === "sameSite") {
@@ -55973,11 +56894,12 @@ function decideFlags(site, meta2, kind, options, isTestFile2, sameSite = null, f
       decision.note = void 0;
       decision.beforeMerging = void 0;
     }
-    if (isTestFile2) {
+    if (isTestFile2 || facts.devOnly) {
       decision.severity = "low";
       if (decision.action !== null && !options.fixTests) {
         decision.action = null;
-        decision.reason = "test code is reported but not changed (turn on `fix-tests` to change it)";
+        decision.reason = isTestFile2 ? "test code is reported but not changed (turn on `fix-tests` to change it)" : `development code is reported but not changed (turn on \`fix-tests\` to change it): ${cite([facts.devOnly])}`;
+        if (!isTestFile2) decision.evidence = [facts.devOnly];
         decision.note = void 0;
         decision.beforeMerging = void 0;
       }
@@ -56179,6 +57101,22 @@ function decideSecure(value, meta2, kind, facts) {
       toggle.evidence
     );
   }
+  if (facts.schemeFollowing.length > 0 && facts.optionalTls.length === 0) {
+    const request = facts.requestSecure;
+    if (!request) {
+      const where = meta2.clientSide ? 'browser code cannot see the request; set Secure from the page\'s scheme (`location.protocol === "https:"`)' : "this cookie cannot name the request here; make it follow the request as they do";
+      return leave(
+        `the project's other cookies take Secure from the request's scheme (${cite(facts.schemeFollowing, 2)}), so the project expects to be reached over plain HTTP somewhere, where a Secure cookie is dropped; ${where}`,
+        facts.schemeFollowing
+      );
+    }
+    return change({
+      value: request.value,
+      evidence: facts.schemeFollowing,
+      note: `Secure follows the request (\`${request.value}\`), as the project's other cookies do.${request.caution ? ` Note: ${request.caution}.` : ""}`,
+      beforeMerging: request.caution
+    });
+  }
   if (facts.optionalTls.length > 0) {
     const request = facts.requestSecure;
     if (!request) {
@@ -56325,7 +57263,7 @@ function readEntries(container, key, text) {
     if (!match || match[1]?.toLowerCase() !== lowered) continue;
     const valueText = match[2] ?? "";
     const start = entry.start + source.lastIndexOf(valueText);
-    found = classify(valueText, { start, end: start + valueText.length }, container.file);
+    found = classify3(valueText, { start, end: start + valueText.length }, container.file);
   }
   return found;
 }
@@ -56336,9 +57274,10 @@ var ENTRY = {
   "py-arguments": /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
   // `KEY = v`, `app.config["KEY"] = v`, and a morsel's `jar[name]["key"] = v`.
   "py-statements": /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
-  "cookie-string": /^(?!)/
+  "cookie-string": /^(?!)/,
+  "ini-options": /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/
 };
-function classify(valueText, span, file) {
+function classify3(valueText, span, file) {
   const literal2 = /^(['"`])(\w*)\1$/.exec(valueText);
   if (literal2) {
     const value = (literal2[2] ?? "").toLowerCase();
@@ -56578,6 +57517,10 @@ function renderEntries(container, entries, nest) {
     if (container.syntax === "js-arguments") return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
+  if (container.syntax === "ini-options") {
+    const template = container.statementTemplate ?? "{key} = {value}";
+    return entries.map(({ key, value }) => template.replace("{key}", key).replace("{value}", value));
+  }
   if (container.syntax === "py-statements") {
     const template = container.statementTemplate ?? "{key} = True";
     return entries.map(
@@ -56636,13 +57579,13 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
 function outcomeOf(site, decisions) {
   if (site.ignoredReason !== void 0) return "ignored";
   if (site.advisory) return "manual";
-  const open = decisions.filter((d) => d.action === null);
-  if (decisions.length > 0 && open.every((d) => d.problem === "conditional" || d.problem === "unknown")) {
-    if (open.length === decisions.length) return "conditional";
+  const open2 = decisions.filter((d) => d.action === null);
+  if (decisions.length > 0 && open2.every((d) => d.problem === "conditional" || d.problem === "unknown")) {
+    if (open2.length === decisions.length) return "conditional";
   }
-  if (open.some((d) => d.severity !== "low")) return "manual";
+  if (open2.some((d) => d.severity !== "low")) return "manual";
   if (decisions.some((d) => d.action !== null)) return "fixable";
-  return open.every((d) => d.problem === "conditional" || d.problem === "unknown") ? "conditional" : "manual";
+  return open2.every((d) => d.problem === "conditional" || d.problem === "unknown") ? "conditional" : "manual";
 }
 var PROBLEM_WORDS = {
   missing: "is not set",
@@ -56658,12 +57601,18 @@ function describe2(site, meta2, decisions, sameSite) {
     const words = d.problem === "false" && value?.kind === "conditional" ? d.flag === "sameSite" ? "is None" : "is on only in development" : PROBLEM_WORDS[d.problem];
     return `${ATTRIBUTE_LABEL[d.flag]} ${words}`;
   });
-  const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   const parts = [`${subject}: ${problems.join("; ")}.`];
+  if (site.ignoredReason !== void 0) {
+    parts.push(
+      site.ignoredReason ? `Ignored by a cookie-hardener-ignore comment: ${site.ignoredReason.replace(/\.$/, "")}.` : "Ignored by a cookie-hardener-ignore comment (no reason given)."
+    );
+    return parts.join(" ");
+  }
+  const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   if (changes.length > 0) parts.push(`Fix: ${changes.join(", ")}.`);
   parts.push(...unique(decisions.filter((d) => d.action !== null && d.note).map((d) => d.note)));
-  const open = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
-  if (open.length > 0) parts.push(`Not changed: ${open.join("; ")}.`);
+  const open2 = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
+  if (open2.length > 0) parts.push(`Not changed: ${open2.join("; ")}.`);
   return parts.join(" ");
 }
 function capitalise(word) {
@@ -56893,7 +57842,9 @@ function plan(analysis, config, evidence, project = analysis) {
         notChangedReasons: [
           ...entry.finding.notChangedReasons,
           "the configuration sets this rule to report only"
-        ]
+        ],
+        // The message offered a fix; it must say why none is made, like a withheld or unwritten fix does.
+        message: `${entry.finding.message} Not changed: the configuration sets this rule to report only.`
       },
       edits: []
     } : entry
@@ -56956,6 +57907,7 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     return target ? loadPy(target) : null;
   };
   const pythonCandidates = [];
+  const iniFiles = [];
   const analyzeFile = (file, language, text) => {
     if (language === "javascript") {
       let module2;
@@ -56992,8 +57944,9 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
   files.forEach((file, index) => {
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
-    if (!language) return;
-    const forSettings = readSettings && mayConfigureServer(file);
+    const ini = language === null && isIniFile(file);
+    if (!language && !ini) return;
+    const forSettings = readSettings && !ini && mayConfigureServer(file);
     let onlySettings = false;
     const filter = forSettings ? (content2) => {
       const text = typeof content2 === "string" ? content2 : content2.toString("latin1");
@@ -57013,6 +57966,13 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     }
     if (!always.has(file) && !mentionsCookieApi(result.text)) return;
     analysis.texts.set(file, result.text);
+    if (!language) {
+      const parsed = parseIni(file, result.text);
+      analysis.parsed++;
+      analysis.errorCounts.set(file, parsed.errorCount);
+      iniFiles.push(parsed);
+      return;
+    }
     try {
       analyzeFile(file, language, result.text);
     } catch (error) {
@@ -57034,6 +57994,19 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
       analysis.sites.push(...found);
     } catch (error) {
       analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
+    }
+  }
+  for (const ini of iniFiles) {
+    try {
+      const found = [];
+      for (const rule of PY_RULES) {
+        if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
+        for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
+          found.push({ site, meta: rule.meta, origin: loadedBy ?? ini.file });
+      }
+      analysis.sites.push(...found);
+    } catch (error) {
+      analysis.skipped.push({ file: ini.file, reason: unanalysable(error) });
     }
   }
   const ignoreSource = (file) => {
@@ -57149,7 +58122,7 @@ function compareFindings2(a, b) {
 }
 var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix5.normalize(posix5.join(posix5.dirname(fromFile), specifier));
+  const base = posix6.normalize(posix6.join(posix6.dirname(fromFile), specifier));
   if (base.startsWith("..")) return null;
   const candidates = [
     base,
@@ -57168,17 +58141,17 @@ function resolvePythonModule(fromFile, dotted, files) {
   const parts = dotted.slice(dots).split(".").filter(Boolean);
   const roots = [];
   if (dots > 0) {
-    let folder = posix5.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix5.dirname(folder);
+    let folder = posix6.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix6.dirname(folder);
     roots.push(folder === "." ? "" : folder);
   } else {
-    for (let folder = posix5.dirname(fromFile); ; folder = posix5.dirname(folder)) {
+    for (let folder = posix6.dirname(fromFile); ; folder = posix6.dirname(folder)) {
       roots.push(folder === "." ? "" : folder);
       if (folder === "." || folder === "/" || folder === "") break;
     }
   }
   for (const root of roots) {
-    const stem = posix5.join(root, ...parts);
+    const stem = posix6.join(root, ...parts);
     for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
       if (files.has(candidate)) return candidate;
     }
@@ -57186,72 +58159,348 @@ function resolvePythonModule(fromFile, dotted, files) {
   return null;
 }
 
-// src/version.ts
-var VERSION = "0.1.0";
-
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-var USAGE = `Usage: cookie-hardener <scan|fix> [folder] [options]
+
+// src/cli/suggest.ts
+function closestName(typed, known) {
+  const bare = (name2) => name2.replace(/^-+/, "").toLowerCase().replace(/_/g, "-");
+  const word = bare(typed);
+  if (word === "") return null;
+  let best = null;
+  for (const name2 of known) {
+    const distance = editDistance(word, bare(name2));
+    if (best === null || distance < best.distance) best = { name: name2, distance };
+  }
+  const allowed = word.length >= 5 ? 2 : 1;
+  if (best !== null && best.distance <= allowed) return best.name;
+  const extended = known.filter((name2) => word.length >= 3 && bare(name2).startsWith(word));
+  return extended.length === 1 ? extended[0] : null;
+}
+function editDistance(a, b) {
+  const rows = a.length + 1;
+  const columns = b.length + 1;
+  const table = Array.from(
+    { length: rows },
+    (_, i) => Array.from({ length: columns }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < columns; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, table[i - 2][j - 2] + 1);
+      }
+      table[i][j] = value;
+    }
+  }
+  return table[a.length][b.length];
+}
+
+// src/cli/args.ts
+var USAGE = `Usage: cookie-hardener <scan|fix|baseline> [paths...] [options]
 
 Finds cookies set without HttpOnly / Secure in JavaScript, TypeScript and Python code, and fixes them.
 
 Commands:
-  scan [folder]        report weak cookie settings (default folder: .)
-  fix [folder]         fix them in place (files are written atomically)
+  scan [paths...]      report weak cookie settings (default: the current folder)
+  fix [paths...]       fix them in place (files are written atomically)
+  baseline [paths...]  record today's findings in .github/cookie-hardener-baseline.json; from then on
+                       --fail-on (and the action's fail-on) counts only findings not recorded there
+
+Paths: one folder is scanned as a project of its own (its config file, its baseline). Several paths, or a
+file, are scanned from the repository that holds them (the folder with .git, else the current folder),
+and findings are shown relative to it.
 
 Options:
+  --format <f>         text (default), json, sarif or markdown
+  --output <file>      write the report to <file> (atomically); the summary still goes to the console
+  --fail-on <when>     exit 1 when: weak (default) weak findings remain, any: any finding remains,
+                       none: never
+  --flags <list>       flags to enforce, as the action input: httpOnly,secure or secure,sameSite=strict
+  --exclude <list>     paths or globs to leave out, comma-separated (may be repeated)
   --dry-run            with fix: print the findings and the diff, write nothing
-  --format <f>         text (default), json or markdown
-  --config <file>      a cookie-hardener.yml (default: .github/cookie-hardener.yml when present)
-  --quiet              print only weak findings and the summary
+  --config <file>      a cookie-hardener.yml (default: the nearest .github/cookie-hardener.yml or
+                       cookie-hardener.yml from the scanned folder up to the repository root)
+  --quiet              print only weak findings outside the baseline, and the summary
   --debug              print stack traces for unexpected errors
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 nothing weak remains, 1 weak findings remain, 2 usage or runtime error.
+Exit codes: 0 nothing --fail-on counts, 1 findings --fail-on counts remain, 2 usage or runtime error.
 `;
+var COMMANDS = ["scan", "fix", "baseline"];
+var FORMATS = ["text", "json", "markdown", "sarif"];
+var OPTIONS = {
+  "dry-run": { type: "boolean" },
+  format: { type: "string" },
+  output: { type: "string" },
+  "fail-on": { type: "string" },
+  flags: { type: "string" },
+  exclude: { type: "string", multiple: true },
+  config: { type: "string" },
+  quiet: { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" }
+};
+var OPTION_NAMES = Object.keys(OPTIONS).map((name2) => `--${name2}`);
+var REPORT_OPTIONS = ["format", "output", "fail-on", "quiet", "dry-run"];
 function parseCliArguments(argv) {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        "dry-run": { type: "boolean", default: false },
-        format: { type: "string", default: "text" },
-        config: { type: "string" },
-        quiet: { type: "boolean", default: false },
-        debug: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false }
-      }
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ""));
+    throw new UsageError(describeParseError(error));
   }
   const { values, positionals } = parsed;
+  const { flags, sameSite, problems } = parseFlagsList(values.flags ?? "");
   const base = {
+    command: "scan",
+    targets: [],
     format: "text",
     dryRun: values["dry-run"] ?? false,
     quiet: values.quiet ?? false,
     debug: values.debug ?? false,
     configFile: values.config ?? null,
-    folder: "."
+    failOn: "weak",
+    output: values.output ?? null,
+    flags,
+    sameSite,
+    exclude: (values.exclude ?? []).flatMap(splitList)
   };
   if (values.help) return { ...base, command: "help" };
   if (values.version) return { ...base, command: "version" };
-  const [command, folder, ...extra] = positionals;
-  if (command === void 0) throw new UsageError("missing command: use `scan` or `fix` (see --help)");
-  if (command !== "scan" && command !== "fix")
-    throw new UsageError(`unknown command "${command}": use \`scan\` or \`fix\``);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one folder`);
-  const format = values.format ?? "text";
-  if (format !== "text" && format !== "json" && format !== "markdown") {
-    throw new UsageError(`--format must be text, json or markdown (got "${format}")`);
+  if (argv.length === 0) return { ...base, command: "usage" };
+  const [command, ...targets] = positionals;
+  if (command === void 0) throw new UsageError("missing command: use `scan`, `fix` or `baseline`");
+  if (!COMMANDS.includes(command)) {
+    const guess = closestName(command, [...COMMANDS, "--help", "--version"]);
+    throw new UsageError(
+      `unknown command \`${command}\`: ${guess ? `did you mean \`${guess}\`?` : "use `scan`, `fix` or `baseline`"}`
+    );
   }
-  if (base.dryRun && command !== "fix") throw new UsageError("--dry-run only applies to `fix`");
-  return { ...base, command, folder: folder ?? ".", format };
+  if (problems.length > 0) throw new UsageError(`\`--flags\`: ${problems.join("; ")}`);
+  if (values.flags !== void 0 && flags === null) throw new UsageError("`--flags` needs at least one flag");
+  if (values.output !== void 0 && values.output.trim() === "")
+    throw new UsageError("`--output` needs a file name");
+  const format = values.format ?? "text";
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`\`--format\` must be text, json, sarif or markdown (got "${format}")`);
+  }
+  const failOn = values["fail-on"] ?? "weak";
+  if (!FAIL_ON_VALUES.includes(failOn)) {
+    throw new UsageError(`\`--fail-on\` must be ${FAIL_ON_VALUES.join(", ")} (got "${failOn}")`);
+  }
+  if (command === "baseline") {
+    const misplaced = REPORT_OPTIONS.find((name2) => values[name2] !== void 0);
+    if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`baseline\``);
+  }
+  if (base.dryRun && command !== "fix") throw new UsageError("`--dry-run` only applies to `fix`");
+  return {
+    ...base,
+    command,
+    targets,
+    format,
+    failOn
+  };
+}
+function describeParseError(error) {
+  const option = /^(?:Unknown option|Option) '([^' ]+)/.exec(error.message)?.[1] ?? "";
+  if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const guess = closestName(option, OPTION_NAMES);
+    return `unknown option \`${option}\`${guess ? `: did you mean \`${guess}\`?` : " (see `--help`)"}`;
+  }
+  if (error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return error.message.includes("argument missing") ? `\`${option}\` needs a value` : `\`${option}\` takes no value`;
+  }
+  const message = error.message.replace(/\. To specify a positional argument.*$/s, "");
+  return message.charAt(0).toLowerCase() + message.slice(1);
+}
+
+// src/cli/output.ts
+import { existsSync, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, resolve as resolve3 } from "node:path";
+
+// src/action/output-file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import {
+  closeSync as closeSync3,
+  constants as constants3,
+  fstatSync as fstatSync3,
+  fsyncSync as fsyncSync2,
+  lstatSync as lstatSync5,
+  mkdirSync,
+  openSync as openSync3,
+  realpathSync as realpathSync2,
+  renameSync as renameSync2,
+  unlinkSync as unlinkSync2,
+  writeSync as writeSync2
+} from "node:fs";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var OutputFileError = class extends UsageError {
+  name = "OutputFileError";
+};
+function locateOutput(path, roots) {
+  const absolute = resolve2(path);
+  for (const root of roots) {
+    if (!root) continue;
+    let real;
+    try {
+      real = realpathSync2(root);
+    } catch {
+      continue;
+    }
+    for (const form of [resolve2(root), real]) {
+      const inside = relative2(form, absolute);
+      if (inside === "" || inside.startsWith("..") || isAbsolute2(inside)) continue;
+      return { root: real, parts: inside.split(sep2) };
+    }
+  }
+  return "it is outside the workspace and RUNNER_TEMP";
+}
+function writeOutputFile(label, path, content2, roots) {
+  const target = checkedTarget(label, path, roots, true);
+  const final = join6(target.root, ...target.parts);
+  const temporary = `${final}.${randomBytes2(6).toString("hex")}.tmp`;
+  const descriptor = open(label, path, temporary, constants3.O_CREAT | constants3.O_EXCL, 438);
+  try {
+    try {
+      writeSync2(descriptor, content2);
+      fsyncSync2(descriptor);
+    } finally {
+      closeSync3(descriptor);
+    }
+    checkFolders(label, path, target, false);
+    refuseFinal(label, path, final);
+    renameSync2(temporary, final);
+  } catch (error) {
+    try {
+      unlinkSync2(temporary);
+    } catch {
+    }
+    throw error;
+  }
+  return final;
+}
+function checkedTarget(label, path, roots, create) {
+  const target = locateOutput(path, roots);
+  if (typeof target === "string") throw refusal(label, path, target);
+  checkFolders(label, path, target, create);
+  refuseFinal(label, path, join6(target.root, ...target.parts));
+  return target;
+}
+function checkFolders(label, path, target, create) {
+  let current = target.root;
+  for (let index = 0; index < target.parts.length - 1; index++) {
+    current = join6(current, target.parts[index]);
+    const shown = target.parts.slice(0, index + 1).join("/");
+    let stats = lstatOrNull(current);
+    if (stats === null && create) {
+      try {
+        mkdirSync(current);
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+      stats = lstatOrNull(current);
+    }
+    if (stats === null) throw refusal(label, path, `${shown} does not exist`);
+    if (stats.isSymbolicLink()) throw refusal(label, path, `${shown} is a symbolic link (not followed)`);
+    if (!stats.isDirectory()) throw refusal(label, path, `${shown} is not a folder`);
+  }
+}
+function refuseFinal(label, path, final) {
+  const stats = lstatOrNull(final);
+  if (stats?.isSymbolicLink()) throw refusal(label, path, "it is a symbolic link (not followed)");
+  if (stats && !stats.isFile()) throw refusal(label, path, "it is not a regular file");
+}
+function open(label, path, file, flags, mode) {
+  try {
+    return openSync3(file, constants3.O_WRONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK | flags, mode);
+  } catch (error) {
+    const code = error.code ?? "error";
+    throw refusal(
+      label,
+      path,
+      code === "ELOOP" ? "it is a symbolic link (not followed)" : `it cannot be opened (${code})`
+    );
+  }
+}
+function lstatOrNull(path) {
+  try {
+    return lstatSync5(path);
+  } catch {
+    return null;
+  }
+}
+function refusal(label, path, reason) {
+  return new OutputFileError(`${label} ${JSON.stringify(path)} is not written: ${reason}`);
+}
+
+// src/cli/output.ts
+function writeReportFile(label, path, content2) {
+  const folder = dirname2(resolve3(path));
+  if (!existsSync(folder) || !statSync2(folder).isDirectory()) {
+    throw new UsageError(`${label} ${JSON.stringify(path)} is not written: its folder does not exist`);
+  }
+  return writeOutputFile(label, path, content2, [folder]);
+}
+function writeProjectFile(label, root, inside, content2) {
+  return writeOutputFile(label, resolve3(root, inside), content2, [root]);
+}
+
+// src/cli/targets.ts
+import { existsSync as existsSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join7, relative as relative3, sep as sep3 } from "node:path";
+function resolveTargets(targets, cwd) {
+  const named = (targets.length > 0 ? targets : ["."]).map((target) => inspect(target, cwd));
+  if (named.length === 1 && named[0].folder) return { root: named[0].real, paths: [] };
+  const common = named.map((entry) => entry.folder ? entry.real : dirname3(entry.real)).reduce(commonFolder);
+  const here = realOrSelf(cwd);
+  const root = repositoryRoot(common) ?? (isInside(common, here) ? here : common);
+  const paths = named.map((entry) => {
+    const inside = relative3(root, entry.real).split(sep3).join("/");
+    if (inside === "") return "**";
+    return entry.folder ? `${escapeGlob(inside)}/**` : escapeGlob(inside);
+  });
+  return { root, paths: paths.includes("**") ? ["**"] : paths };
+}
+function inspect(target, cwd) {
+  const absolute = isAbsolute3(target) ? target : join7(cwd, target);
+  let real;
+  try {
+    real = realpathSync3(absolute);
+  } catch {
+    throw new UsageError(`path not found: ${target}`);
+  }
+  const stats = statSync3(real);
+  if (!stats.isDirectory() && !stats.isFile()) throw new UsageError(`not a file or folder: ${target}`);
+  return { real, folder: stats.isDirectory() };
+}
+function repositoryRoot(folder) {
+  for (let current = folder; ; current = dirname3(current)) {
+    if (existsSync2(join7(current, ".git"))) return current;
+    if (dirname3(current) === current) return null;
+  }
+}
+function commonFolder(a, b) {
+  let current = a;
+  while (!isInside(b, current)) current = dirname3(current);
+  return current;
+}
+function isInside(path, folder) {
+  const inside = relative3(folder, path);
+  return inside === "" || !inside.startsWith("..") && !isAbsolute3(inside);
+}
+function realOrSelf(path) {
+  try {
+    return realpathSync3(path);
+  } catch {
+    return path;
+  }
+}
+function escapeGlob(path) {
+  return path.replace(/[*?[\]{}\\!]/g, "\\$&");
 }
 
 // src/cli/run.ts
@@ -57268,7 +58517,11 @@ function runCli(argv, io) {
 `);
       return 0;
     }
-    return runScan(request, io);
+    if (request.command === "usage") {
+      io.stderr(USAGE);
+      return 2;
+    }
+    return runCommand(request, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}
@@ -57280,16 +58533,26 @@ function runCli(argv, io) {
 `);
     if (request?.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}
 `);
-    else io.stderr("Run again with --debug for details.\n");
+    else io.stderr("cookie-hardener: run again with --debug for details\n");
     return 2;
   }
 }
-function runScan(request, io) {
-  const folder = resolveFolder(request.folder);
-  if (!existsSync(folder)) throw new UsageError(`folder not found: ${request.folder}`);
-  if (!statSync2(folder).isDirectory()) throw new UsageError(`not a folder: ${request.folder}`);
-  const config = loadConfig(folder, request.configFile, process.cwd());
-  const discovery = discoverFiles(request.folder, config);
+function runCommand(request, io) {
+  const cwd = process.cwd();
+  const target = resolveTargets(request.targets, cwd);
+  const { config: fileConfig, file: configFile } = loadConfigFile(target.root, request.configFile, cwd);
+  const config = applyInputs(fileConfig, {
+    paths: target.paths,
+    exclude: request.exclude,
+    flags: request.flags,
+    sameSite: request.sameSite
+  });
+  const baseline = request.command === "baseline" ? null : loadBaseline(target.root);
+  const discovery = discoverFiles(target.root, config);
+  for (const warning of discovery.warnings)
+    io.stderr(`cookie-hardener: warning: ${escapeControlCharacters(warning)}
+`);
+  const facts = { configFile, excluded: discovery.excluded };
   const progress = makeProgress(io);
   const scanned = scanFiles({
     files: discovery.files,
@@ -57300,6 +58563,7 @@ function runScan(request, io) {
     onProgress: progress.update
   });
   progress.done();
+  if (request.command === "baseline") return writeBaseline(scanned, target.root, cwd, io);
   let result = scanned;
   if (request.command === "fix" && !request.dryRun) {
     const written = writeChanges(discovery.root, scanned.changes);
@@ -57316,25 +58580,48 @@ function runScan(request, io) {
       ]
     };
   }
-  if (request.format === "json") io.stdout(renderJson(result));
-  else if (request.format === "markdown") {
-    const mode = request.command === "fix" && !request.dryRun ? "fix" : "scan";
-    io.stdout(renderAnalysis(result, { mode }));
-  } else {
-    io.stdout(renderText(result, { quiet: request.quiet }));
-    if (request.command === "fix" && request.dryRun && result.changes.length > 0) {
-      io.stdout(`
-${renderUnifiedDiff(result.changes)}`);
+  result = markBaselined(result, baseline);
+  const gate = countForGate(request.failOn, result.findings);
+  const exitLine = exitSentence(request.failOn, gate);
+  const report = renderReport(request, result, exitLine, facts);
+  if (request.output !== null) {
+    writeReportFile("`--output`", request.output, report);
+    io.stdout(`${summaryLine(result, facts)}
+${exitLine}
+`);
+  } else io.stdout(report);
+  return gate.fails ? 1 : 0;
+}
+function renderReport(request, result, exitLine, facts) {
+  switch (request.format) {
+    case "json":
+      return renderJson(result);
+    case "sarif":
+      return renderSarif(result);
+    case "markdown":
+      return renderAnalysis(result, { mode: request.command === "fix" && !request.dryRun ? "fix" : "scan" });
+    case "text": {
+      const text = `${renderText(result, { quiet: request.quiet, facts })}${exitLine}
+`;
+      const diff = request.command === "fix" && request.dryRun && result.changes.length > 0;
+      return diff ? `${text}
+${renderUnifiedDiff(result.changes)}` : text;
     }
   }
-  return result.findings.some(isWeak) ? 1 : 0;
 }
-function resolveFolder(folder) {
-  try {
-    return realpathSync2(folder);
-  } catch {
-    return folder;
-  }
+function writeBaseline(result, root, cwd, io) {
+  const fingerprints = baselineFingerprints(result.findings);
+  const path = writeProjectFile("the baseline", root, BASELINE_PATH, renderBaseline(fingerprints));
+  const fromRoot = relative4(root, cwd);
+  const inProject = fromRoot === "" || !fromRoot.startsWith("..") && !isAbsolute4(fromRoot);
+  const where = inProject ? relative4(cwd, path) : path;
+  const count = `${fingerprints.length} finding${fingerprints.length === 1 ? "" : "s"}`;
+  io.stdout(
+    `${summaryLine(result)}
+Baseline written to ${where}: ${count} recorded; --fail-on now counts only findings not in it.
+`
+  );
+  return 0;
 }
 function markWritten(finding, written, refused) {
   const files = [...new Set(finding.edits.map((edit) => edit.file))];

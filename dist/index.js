@@ -12047,12 +12047,12 @@ var require_headers = __commonJS({
       append(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
-        const exists2 = this[kHeadersMap].get(lowercaseName);
-        if (exists2) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name: name2, value });
@@ -12293,13 +12293,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names2 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names2;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name2, 1: value } = names[i];
+        for (let i = 0; i < names2.length; ++i) {
+          const { 0: name2, 1: value } = names2[i];
           if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name2, cookies[j]]);
@@ -15058,11 +15058,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder3 = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder3.write(chunk));
+            dataURL += btoa2(decoder4.write(chunk));
           }
-          dataURL += btoa2(decoder3.end());
+          dataURL += btoa2(decoder4.end());
           return dataURL;
         }
         case "Text": {
@@ -15087,11 +15087,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder3 = new StringDecoder("latin1");
+          const decoder4 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder3.write(chunk);
+            binaryString += decoder4.write(chunk);
           }
-          binaryString += decoder3.end();
+          binaryString += decoder4.end();
           return binaryString;
         }
       }
@@ -18330,7 +18330,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID3 = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY2 = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18546,7 +18546,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID3)) {
+        if (isFieldName(line, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
             event.id = line.toString("utf8", valueStart);
@@ -19175,10 +19175,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19199,7 +19199,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19211,11 +19211,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -23323,9 +23323,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -23361,7 +23361,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -23401,7 +23401,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -23424,7 +23424,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -23456,7 +23456,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -23472,7 +23472,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -24759,7 +24759,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24843,7 +24843,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -25442,7 +25442,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -25465,7 +25465,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -26373,7 +26373,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -26399,7 +26399,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -26435,7 +26435,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -41890,11 +41890,11 @@ var require_lib2 = __commonJS({
           const declaration = this.tsParseImportEqualsDeclaration(nodeImportEquals, maybeDefaultIdentifier, true);
           return declaration;
         } else if (this.eat(29)) {
-          const assign = node;
-          assign.expression = super.parseExpression();
+          const assign2 = node;
+          assign2.expression = super.parseExpression();
           this.semicolon();
           this.sawUnambiguousESM = true;
-          return this.finishNode(assign, "TSExportAssignment");
+          return this.finishNode(assign2, "TSExportAssignment");
         } else if (this.eatContextual(94)) {
           const decl = node;
           this.expectContextual(129);
@@ -44928,14 +44928,14 @@ var require_path = __commonJS({
         return this.value[name2];
       };
       Pp.get = function get() {
-        var names = [];
+        var names2 = [];
         for (var _i = 0; _i < arguments.length; _i++) {
-          names[_i] = arguments[_i];
+          names2[_i] = arguments[_i];
         }
         var path = this;
-        var count = names.length;
+        var count = names2.length;
         for (var i = 0; i < count; ++i) {
-          path = getChildPath(path, names[i]);
+          path = getChildPath(path, names2[i]);
         }
         return path;
       };
@@ -47799,7 +47799,7 @@ var require_util9 = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join8(aRoot, aPath) {
+    function join10(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -47831,7 +47831,7 @@ var require_util9 = __commonJS({
       }
       return joined;
     }
-    exports.join = join8;
+    exports.join = join10;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -48004,7 +48004,7 @@ var require_util9 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join8(urlGenerate(parsed), sourceURL);
+        sourceURL = join10(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -48622,7 +48622,7 @@ var require_source_map_consumer = __commonJS({
       }
       var version = util.getArg(sourceMap, "version");
       var sources = util.getArg(sourceMap, "sources");
-      var names = util.getArg(sourceMap, "names", []);
+      var names2 = util.getArg(sourceMap, "names", []);
       var sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
       var sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
       var mappings = util.getArg(sourceMap, "mappings");
@@ -48636,7 +48636,7 @@ var require_source_map_consumer = __commonJS({
       sources = sources.map(String).map(util.normalize).map(function(source) {
         return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source) ? util.relative(sourceRoot, source) : source;
       });
-      this._names = ArraySet.fromArray(names.map(String), true);
+      this._names = ArraySet.fromArray(names2.map(String), true);
       this._sources = ArraySet.fromArray(sources, true);
       this._absoluteSources = this._sources.toArray().map(function(s) {
         return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
@@ -48667,7 +48667,7 @@ var require_source_map_consumer = __commonJS({
     };
     BasicSourceMapConsumer.fromSourceMap = function SourceMapConsumer_fromSourceMap(aSourceMap, aSourceMapURL) {
       var smc = Object.create(BasicSourceMapConsumer.prototype);
-      var names = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
+      var names2 = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
       var sources = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
       smc.sourceRoot = aSourceMap._sourceRoot;
       smc.sourcesContent = aSourceMap._generateSourcesContent(
@@ -48692,7 +48692,7 @@ var require_source_map_consumer = __commonJS({
           destMapping.originalLine = srcMapping.originalLine;
           destMapping.originalColumn = srcMapping.originalColumn;
           if (srcMapping.name) {
-            destMapping.name = names.indexOf(srcMapping.name);
+            destMapping.name = names2.indexOf(srcMapping.name);
           }
           destOriginalMappings.push(destMapping);
         }
@@ -56788,19 +56788,19 @@ var require_comments = __commonJS({
           return childNodes;
         }
       }
-      var names;
+      var names2;
       if (isArray.check(node)) {
-        names = Object.keys(node);
+        names2 = Object.keys(node);
       } else if (isObject.check(node)) {
-        names = types.getFieldNames(node);
+        names2 = types.getFieldNames(node);
       } else {
         return resultArray;
       }
       if (!resultArray) {
         childNodesCache.set(node, resultArray = []);
       }
-      for (var i = 0, nameCount = names.length; i < nameCount; ++i) {
-        getSortedChildNodes(node[names[i]], lines, resultArray);
+      for (var i = 0, nameCount = names2.length; i < nameCount; ++i) {
+        getSortedChildNodes(node[names2[i]], lines, resultArray);
       }
       return resultArray;
     }
@@ -60853,8 +60853,202 @@ function endGroup() {
 
 // src/action/run.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join7, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join9, resolve as resolve3 } from "node:path";
+
+// src/baseline/apply.ts
+import { lstatSync } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/discover/read-file.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
+
+// src/discover/built-copies.ts
+var COLLECTED_FOLDERS = /* @__PURE__ */ new Set([
+  "staticfiles",
+  "static_root",
+  "staticroot",
+  "collected_static",
+  "collectstatic",
+  "static_collected"
+]);
+var COLLECTED_FOLDER = new RegExp(`(?:^|/)(?:${[...COLLECTED_FOLDERS].join("|")})/`);
+var MANIFEST = "staticfiles.json";
+var ADMIN_MARKER = "admin/js/core.js";
+var SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
+var HASHED = /^(.+?)[.-]([0-9a-f]{8,32})((?:\.min)?\.[cm]?js)$/;
+function isHash(text) {
+  return /\d/.test(text) && /[a-f]/.test(text);
+}
+function folderOf(file) {
+  const slash = file.lastIndexOf("/");
+  return slash === -1 ? "" : file.slice(0, slash + 1);
+}
+function builtCopies(files) {
+  const roots = /* @__PURE__ */ new Set();
+  const scripts = [];
+  for (const file of files) {
+    if (file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
+    else if (file.endsWith(`/${ADMIN_MARKER}`)) {
+      const root = file.slice(0, file.length - ADMIN_MARKER.length);
+      if (!root.endsWith("contrib/admin/static/")) roots.add(root);
+    } else if (SCRIPT.test(file)) scripts.push(file);
+  }
+  const rootOf = (file) => {
+    for (const root of roots) if (file.startsWith(root)) return root;
+    const folder = COLLECTED_FOLDER.exec(file);
+    return folder ? file.slice(0, folder.index + folder[0].length) : null;
+  };
+  const judged = /* @__PURE__ */ new Map();
+  for (const file of scripts) {
+    const name2 = file.slice(file.lastIndexOf("/") + 1);
+    const hashedMatch = HASHED.exec(name2);
+    const hashed = hashedMatch && isHash(hashedMatch[2]) ? hashedMatch : null;
+    const root = rootOf(file);
+    const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
+    if (root === null && !hashed && !vendored) continue;
+    const inside = root === null ? file : file.slice(root.length);
+    const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
+    judged.set(file, { root, hashed, vendored, unhashed });
+  }
+  const result = /* @__PURE__ */ new Map();
+  if (judged.size === 0) return result;
+  const wanted = new Set([...judged.values()].map(({ unhashed }) => copyStem(unhashed)));
+  const sources = /* @__PURE__ */ new Map();
+  for (const file of scripts) {
+    if (judged.has(file)) continue;
+    const stem = file.slice(file.lastIndexOf("/") + 1).replace(SCRIPT, "");
+    if (!wanted.has(stem)) continue;
+    const named = sources.get(stem);
+    if (named) named.push(file);
+    else sources.set(stem, [file]);
+  }
+  for (const [file, { root, hashed, vendored, unhashed }] of judged) {
+    const source = sourceOf(unhashed, sources);
+    if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
+    else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
+    else if (hashed) result.set(file, "generated (content-hashed build output); not edited");
+    else if (vendored) result.set(file, "vendored library copy under a static lib/ folder; not edited");
+  }
+  return result;
+}
+function sourceOf(relative3, sources) {
+  const segments = relative3.split("/");
+  const candidates = sources.get(copyStem(relative3)) ?? [];
+  let best = null;
+  let bestScore = -1;
+  let tie = false;
+  for (const candidate of candidates) {
+    const theirs = candidate.split("/");
+    let score = 0;
+    while (score < segments.length - 1 && score < theirs.length - 1 && theirs[theirs.length - 2 - score] === segments[segments.length - 2 - score])
+      score++;
+    const djangoApp = theirs.slice(0, theirs.length - 1 - score).at(-1) === "static" ? 0.5 : 0;
+    const total = score + djangoApp;
+    if (total > bestScore) {
+      best = candidate;
+      bestScore = total;
+      tie = false;
+    } else if (total === bestScore) tie = true;
+  }
+  return tie ? null : best;
+}
+function copyStem(relative3) {
+  return relative3.slice(relative3.lastIndexOf("/") + 1).replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
+}
+var BUNDLER_RUNTIME = /__webpack_require__|webpackChunk|\/\*{6}\/|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see|__vitePreload|parcelRequire|System\.register\(/;
+var SOURCE_MAP = /\n\/\/# sourceMappingURL=\S+\s*$/;
+var COMPILED = /Object\.defineProperty\(exports, ["']__esModule["']|\/\*#__PURE__\*\/|\bexports\.__esModule\b/;
+var LIBRARY_BANNER = /^\s*(?:(['"])use strict\1;?\s*)?\/\*(!|\*?)([\s\S]{0,1200}?)\*\//;
+function generatedReason(text) {
+  if (BUNDLER_RUNTIME.test(text)) return "generated bundle (bundler output); not edited";
+  if (SOURCE_MAP.test(text.slice(-400)) && COMPILED.test(text)) {
+    return "compiled output with a source map; fix the source it was built from";
+  }
+  const banner = LIBRARY_BANNER.exec(text.slice(0, 1500));
+  const body = banner?.[3] ?? "";
+  const preserved = banner?.[2] === "!" || /@license\b/.test(body);
+  if (preserved && /\bv?\d+\.\d+\.\d+\b/.test(body) && /@license|licen[cs]ed?\b|\(c\)|copyright|\bMIT\b/i.test(body)) {
+    return "vendored library (its header names a version and a licence); not edited";
+  }
+  return null;
+}
+
+// src/discover/read-file.ts
+var MAX_FILE_BYTES = 1024 * 1024;
+var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+function readSourceFile(root, file, mustMention) {
+  const read = readRegularFile(join(root, file), MAX_FILE_BYTES, scratch);
+  if ("skip" in read) return { skip: read.skip };
+  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
+  const bytes = Buffer.from(read.bytes);
+  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
+  let text;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { skip: "not valid UTF-8" };
+  }
+  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
+  const generated = generatedReason(text);
+  if (generated !== null) return { skip: generated };
+  return { text };
+}
+function readRegularFile(path, maxBytes, into) {
+  let descriptor;
+  try {
+    descriptor = openSync(path, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  } catch (error2) {
+    const code = error2.code;
+    if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
+    return { skip: `cannot be read (${code ?? "error"})`, ...code ? { code } : {} };
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { skip: "not a regular file" };
+    if (stats.size > maxBytes) {
+      return {
+        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
+      };
+    }
+    const bytes = into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return { bytes: bytes.subarray(0, filled) };
+  } catch (error2) {
+    return { skip: `cannot be read (${error2.code ?? "error"})` };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+function looksMinified(text) {
+  if (text.length < 4096) return false;
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
+    const end = index === -1 ? text.length : index;
+    longest = Math.max(longest, end - start);
+    if (index === -1) break;
+    lines++;
+    start = index + 1;
+  }
+  return longest > 5e3 && text.length / lines > 300;
+}
+
+// src/errors.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
+// src/baseline/file.ts
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config-file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -60869,11 +61063,6 @@ var DEFAULT_CONFIG = {
   fixTests: false
 };
 
-// src/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
-
 // src/attributes.ts
 var NAMES = { httponly: "httpOnly", secure: "secure", samesite: "sameSite" };
 var ORDER = ["httpOnly", "secure", "sameSite"];
@@ -60883,17 +61072,49 @@ var ATTRIBUTE_LABEL = {
   sameSite: "SameSite"
 };
 function readAttributeSetting(name2, value) {
-  const attribute = typeof name2 === "string" ? NAMES[name2.toLowerCase()] : void 0;
+  const attribute = typeof name2 === "string" ? NAMES[name2.trim().toLowerCase()] : void 0;
   if (!attribute) return { error: `unknown flag \`${String(name2)}\`: use httpOnly, secure or sameSite` };
-  if (typeof value === "boolean") return { attribute, enabled: value };
-  if (attribute === "sameSite" && typeof value === "string") {
-    const lowered = value.toLowerCase();
-    if (lowered === "lax" || lowered === "strict") return { attribute, enabled: true, sameSite: lowered };
-    return { error: `\`sameSite\` must be lax, strict, true or false (got "${value}")` };
+  const text = typeof value === "string" ? value.trim().toLowerCase() : null;
+  if (typeof value === "boolean" || text === "true" || text === "false") {
+    return { attribute, enabled: value === true || text === "true" };
+  }
+  if (attribute === "sameSite" && text !== null) {
+    if (text === "lax" || text === "strict") return { attribute, enabled: true, sameSite: text };
+    return { error: `\`sameSite\` must be lax, strict, true or false (got "${String(value).trim()}")` };
   }
   return {
-    error: attribute === "sameSite" ? "`sameSite` must be lax, strict, true or false" : `\`flags.${String(name2)}\` must be true or false`
+    error: attribute === "sameSite" ? "`sameSite` must be lax, strict, true or false" : `\`${attribute}\` must be true or false${text !== null ? ` (got "${String(value).trim()}")` : ""}`
   };
+}
+function readFlagEntry(entry) {
+  const separator = /[=:]/.exec(entry);
+  if (!separator) return readAttributeSetting(entry, true);
+  const value = entry.slice(separator.index + 1).trim();
+  if (value === "") return { error: `\`${entry.trim()}\` has no value after "${separator[0]}"` };
+  return readAttributeSetting(entry.slice(0, separator.index), value);
+}
+function collectFlags(settings) {
+  const enabled = /* @__PURE__ */ new Map();
+  let sameSite = "lax";
+  for (const setting of settings) {
+    enabled.set(setting.attribute, setting.enabled);
+    if (setting.sameSite) sameSite = setting.sameSite;
+  }
+  const flags = sortAttributes([...enabled].filter(([, on]) => on).map(([attribute]) => attribute));
+  if (flags.length === 0) return { error: "`flags` must enforce at least one flag" };
+  return { flags, sameSite };
+}
+function parseFlagEntries(entries) {
+  const settings = [];
+  const errors = [];
+  for (const entry of entries) {
+    const setting = readFlagEntry(entry);
+    if ("error" in setting) errors.push(setting.error);
+    else settings.push(setting);
+  }
+  if (errors.length > 0) return { errors };
+  const collected = collectFlags(settings);
+  return "error" in collected ? { errors: [collected.error] } : collected;
 }
 function sortAttributes(attributes2) {
   return [...new Set(attributes2)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
@@ -60974,40 +61195,37 @@ function stringList(file, key, value, line) {
   });
 }
 function flagList(file, value, line, lineOf2) {
-  const entries = [];
+  const settings = [];
+  const read = (at, setting) => {
+    if ("error" in setting) throw new ConfigError(file, at, setting.error);
+    settings.push(setting);
+  };
+  const readPair = (pair2, at) => read(
+    at,
+    readAttributeSetting(
+      (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : void 0,
+      (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0
+    )
+  );
   if ((0, import_yaml.isSeq)(value)) {
     for (const item of value.items) {
-      entries.push({
-        name: (0, import_yaml.isScalar)(item) ? item.value : void 0,
-        enabled: true,
-        at: lineOf2(item) || line
-      });
+      const at = lineOf2(item) || line;
+      if ((0, import_yaml.isScalar)(item) && typeof item.value === "string") read(at, readFlagEntry(item.value));
+      else if ((0, import_yaml.isMap)(item) && item.items.length === 1) readPair(item.items[0], at);
+      else read(at, readAttributeSetting((0, import_yaml.isScalar)(item) ? item.value : void 0, true));
     }
   } else if ((0, import_yaml.isMap)(value)) {
-    for (const pair2 of value.items) {
-      entries.push({
-        name: (0, import_yaml.isScalar)(pair2.key) ? pair2.key.value : void 0,
-        enabled: (0, import_yaml.isScalar)(pair2.value) ? pair2.value.value : void 0,
-        at: lineOf2(pair2.key) || line
-      });
-    }
+    for (const pair2 of value.items) readPair(pair2, lineOf2(pair2.key) || line);
   } else {
     throw new ConfigError(
       file,
       line,
-      "`flags` must be a list (`[httpOnly, secure, sameSite]`) or a mapping (`secure: true`, `sameSite: strict`)"
+      "`flags` must be a list (`[httpOnly, secure, sameSite=strict]`) or a mapping (`secure: true`, `sameSite: strict`)"
     );
   }
-  const flags = [];
-  let sameSite = "lax";
-  for (const { name: name2, enabled, at } of entries) {
-    const setting = readAttributeSetting(name2, enabled);
-    if ("error" in setting) throw new ConfigError(file, at, setting.error);
-    if (setting.sameSite) sameSite = setting.sameSite;
-    if (setting.enabled) flags.push(setting.attribute);
-  }
-  if (flags.length === 0) throw new ConfigError(file, line, "`flags` must enforce at least one flag");
-  return { flags: sortAttributes(flags), sameSite };
+  const collected = collectFlags(settings);
+  if ("error" in collected) throw new ConfigError(file, line, collected.error);
+  return collected;
 }
 function ruleSettings(file, value, line, knownRules, lineOf2) {
   if (!(0, import_yaml.isMap)(value)) throw new ConfigError(file, line, "`rules` must map rule ids to off, report or fix");
@@ -61036,32 +61254,210 @@ function ruleSettings(file, value, line, knownRules, lineOf2) {
   return settings;
 }
 
+// src/baseline/json-position.ts
+function jsonErrorOffset(text) {
+  let at = 0;
+  const fail = () => {
+    throw new Stop(at);
+  };
+  const space2 = () => {
+    while (at < text.length && " 	\n\r".includes(text[at])) at++;
+  };
+  const literal2 = (word) => {
+    for (const char of word) {
+      if (text[at] !== char) fail();
+      at++;
+    }
+  };
+  const string2 = () => {
+    at++;
+    for (; ; ) {
+      if (at >= text.length) fail();
+      const code = text.charCodeAt(at);
+      if (code === 34) return void at++;
+      if (code < 32) fail();
+      if (code === 92) {
+        at++;
+        const escape2 = text[at];
+        if (escape2 === "u") {
+          for (let digit = 0; digit < 4; digit++) {
+            at++;
+            if (!/[0-9a-fA-F]/.test(text[at] ?? "")) fail();
+          }
+          at++;
+          continue;
+        }
+        if (escape2 === void 0 || !'"\\/bfnrt'.includes(escape2)) fail();
+      }
+      at++;
+    }
+  };
+  const number2 = () => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at));
+    if (!match || match[0] === "-" || match[0] === "") fail();
+    at += match[0].length;
+  };
+  let depth = 0;
+  const value = () => {
+    space2();
+    if (++depth > 64) fail();
+    const char = text[at];
+    if (char === "{") object();
+    else if (char === "[") array();
+    else if (char === '"') string2();
+    else if (char === "t") literal2("true");
+    else if (char === "f") literal2("false");
+    else if (char === "n") literal2("null");
+    else if (char === "-" || char !== void 0 && char >= "0" && char <= "9") number2();
+    else fail();
+    depth--;
+  };
+  const object = () => {
+    at++;
+    space2();
+    if (text[at] === "}") return void at++;
+    for (; ; ) {
+      space2();
+      if (text[at] !== '"') fail();
+      string2();
+      space2();
+      if (text[at] !== ":") fail();
+      at++;
+      value();
+      space2();
+      if (text[at] === ",") at++;
+      else if (text[at] === "}") return void at++;
+      else fail();
+    }
+  };
+  const array = () => {
+    at++;
+    space2();
+    if (text[at] === "]") return void at++;
+    for (; ; ) {
+      value();
+      space2();
+      if (text[at] === ",") at++;
+      else if (text[at] === "]") return void at++;
+      else fail();
+    }
+  };
+  try {
+    value();
+    space2();
+    if (at < text.length) fail();
+    return null;
+  } catch (error2) {
+    if (error2 instanceof Stop) return error2.offset;
+    throw error2;
+  }
+}
+var Stop = class {
+  constructor(offset) {
+    this.offset = offset;
+  }
+  offset;
+};
+
+// src/baseline/file.ts
+var BASELINE_PATH = ".github/cookie-hardener-baseline.json";
+var BASELINE_VERSION = 1;
+var FINGERPRINT = /^[0-9a-f]{16}$/;
+function parseBaseline(file, text) {
+  const invalidAt = jsonErrorOffset(text);
+  if (invalidAt !== null) throw new ConfigError(file, lineAt(text, invalidAt), "not valid JSON");
+  const lines = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const lineOf2 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
+  const duplicate = document.errors[0];
+  if (duplicate) throw new ConfigError(file, duplicate.linePos?.[0]?.line ?? 1, "a key appears twice");
+  const root = document.contents;
+  if (!(0, import_yaml2.isMap)(root)) throw new ConfigError(file, lineOf2(root), "the baseline must be a JSON object");
+  let fingerprints = null;
+  let version = false;
+  for (const pair2 of root.items) {
+    const key = pair2.key;
+    const value = pair2.value;
+    const name2 = (0, import_yaml2.isScalar)(key) ? String(key.value) : "";
+    if (name2 === "version") {
+      if (!(0, import_yaml2.isScalar)(value) || value.value !== BASELINE_VERSION) {
+        throw new ConfigError(
+          file,
+          lineOf2(value, lineOf2(key)),
+          `\`version\` must be ${BASELINE_VERSION} (this cookie-hardener reads version ${BASELINE_VERSION}; run \`cookie-hardener baseline\` again)`
+        );
+      }
+      version = true;
+    } else if (name2 === "fingerprints") {
+      if (!(0, import_yaml2.isSeq)(value)) {
+        throw new ConfigError(file, lineOf2(value, lineOf2(key)), "`fingerprints` must be a list");
+      }
+      fingerprints = value.items.map((item) => {
+        const node = item;
+        if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !FINGERPRINT.test(node.value)) {
+          throw new ConfigError(file, lineOf2(node, lineOf2(key)), "a fingerprint must be 16 hex digits");
+        }
+        return node.value;
+      });
+    } else {
+      throw new ConfigError(file, lineOf2(key), "unknown key; known: version, fingerprints");
+    }
+  }
+  if (!version) throw new ConfigError(file, lineOf2(root), "`version` is missing");
+  if (fingerprints === null) throw new ConfigError(file, lineOf2(root), "`fingerprints` is missing");
+  return fingerprints;
+}
+function lineAt(text, offset) {
+  let line = 1;
+  for (let index = 0; index < Math.min(offset, text.length); index++) if (text[index] === "\n") line++;
+  return line;
+}
+
+// src/baseline/apply.ts
+var MAX_BASELINE_BYTES = 4 * 1024 * 1024;
+var decoder2 = new TextDecoder("utf-8", { fatal: true });
+function loadBaseline(root) {
+  const folder = BASELINE_PATH.slice(0, BASELINE_PATH.indexOf("/"));
+  try {
+    if (lstatSync(join2(root, folder)).isSymbolicLink()) {
+      throw new UsageError(
+        `${BASELINE_PATH}: the baseline is refused: ${folder} is a symbolic link (not followed)`
+      );
+    }
+  } catch (error2) {
+    if (error2 instanceof UsageError) throw error2;
+    return null;
+  }
+  const read = readRegularFile(join2(root, BASELINE_PATH), MAX_BASELINE_BYTES);
+  if ("skip" in read) {
+    if (read.code === "ENOENT") return null;
+    throw new UsageError(`${BASELINE_PATH}: the baseline is refused: ${read.skip}`);
+  }
+  let text;
+  try {
+    text = decoder2.decode(read.bytes);
+  } catch {
+    throw new UsageError(`${BASELINE_PATH}: the baseline is not valid UTF-8`);
+  }
+  return parseBaseline(BASELINE_PATH, text);
+}
+function markBaselined(result, baseline) {
+  if (baseline === null) return result;
+  const left = /* @__PURE__ */ new Map();
+  for (const fingerprint of baseline) left.set(fingerprint, (left.get(fingerprint) ?? 0) + 1);
+  const findings = result.findings.map((finding) => {
+    if (finding.outcome === "ignored") return finding;
+    const remaining = left.get(finding.fingerprint) ?? 0;
+    if (remaining > 0) left.set(finding.fingerprint, remaining - 1);
+    return { ...finding, baselined: remaining > 0 };
+  });
+  return { ...result, findings };
+}
+
 // src/deliver/github/remediation-pr.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-
-// src/deliver/remediation/notes.ts
-var START = "<!-- cookie-hardener:notes -->";
-var END = "<!-- cookie-hardener:notes-end -->";
-var MAX_NOTES = 8e3;
-var DEFAULT_NOTES = "_Anything written between these lines is kept when cookie-hardener rewrites the description; the rest is regenerated._";
-function renderNotesSection(notes) {
-  return `### Notes
-
-${START}
-${notes}
-${END}`;
-}
-function extractNotes(body) {
-  const start = body.indexOf(START);
-  if (start === -1) return null;
-  const end = body.indexOf(END, start + START.length);
-  if (end === -1) return null;
-  const notes = body.slice(start + START.length, end).trim();
-  if (notes.length === 0) return DEFAULT_NOTES;
-  return notes.length > MAX_NOTES ? `${notes.slice(0, MAX_NOTES)}\u2026` : notes;
-}
+import { join as join3 } from "node:path";
 
 // src/deliver/github/identity.ts
 async function learnIdentity(sources) {
@@ -61284,6 +61680,44 @@ ${marker}` };
   };
 }
 
+// src/deliver/remediation/commit-message.ts
+function commitSubject(input, title) {
+  if (input === null) return title;
+  if (!input.endsWith(":")) return input;
+  return `${input} ${title.replace(new RegExp("^(\\p{Lu})(?=\\p{Ll})", "u"), (first) => first.toLowerCase())}`;
+}
+function commitMessage(subject, fileCount) {
+  return [
+    subject,
+    "",
+    `Adds the missing HttpOnly / Secure cookie flags in ${fileCount} file${fileCount === 1 ? "" : "s"}; the pull request explains each change.`,
+    "",
+    COMMIT_TRAILER
+  ].join("\n");
+}
+
+// src/deliver/remediation/notes.ts
+var START = "<!-- cookie-hardener:notes -->";
+var END = "<!-- cookie-hardener:notes-end -->";
+var MAX_NOTES = 8e3;
+var DEFAULT_NOTES = "_Anything written between these lines is kept when cookie-hardener rewrites the description; the rest is regenerated._";
+function renderNotesSection(notes) {
+  return `### Notes
+
+${START}
+${notes}
+${END}`;
+}
+function extractNotes(body) {
+  const start = body.indexOf(START);
+  if (start === -1) return null;
+  const end = body.indexOf(END, start + START.length);
+  if (end === -1) return null;
+  const notes = body.slice(start + START.length, end).trim();
+  if (notes.length === 0) return DEFAULT_NOTES;
+  return notes.length > MAX_NOTES ? `${notes.slice(0, MAX_NOTES)}\u2026` : notes;
+}
+
 // src/deliver/github/errors.ts
 function apiErrorOf(error2) {
   if (!error2 || typeof error2 !== "object" || !("status" in error2)) return null;
@@ -61322,6 +61756,86 @@ function explainApiError(error2, doing) {
     return `GitHub answered 404 while trying to ${doing}: the repository or branch does not exist, or the token cannot see it.`;
   }
   return `GitHub API error while trying to ${doing}: HTTP ${error2.status} ${error2.message}`;
+}
+
+// src/deliver/github/pull-people.ts
+async function handPullRequestTo(host, number2, people, identity, log) {
+  await requestReviews(host, number2, people, identity, log);
+  await assign(host, number2, people.assignees, log);
+}
+async function requestReviews(host, number2, people, identity, log) {
+  const users = people.reviewers.filter((login) => {
+    if (!isAuthor(login, identity)) return true;
+    log.warning(
+      `@${login} opened #${number2} (it is the token's account), and GitHub does not let an author review their own pull request; it was not asked.`
+    );
+    return false;
+  });
+  const teams2 = people.teamReviewers;
+  if (users.length + teams2.length === 0) return;
+  const names2 = [...users.map((login) => `@${login}`), ...teams2.map((slug) => `team ${slug}`)];
+  const refusal2 = await tryRequest(host, number2, { users, teams: teams2 });
+  if (refusal2 === null) {
+    log.info(`Asked ${names2.join(", ")} to review #${number2}.`);
+    return;
+  }
+  if (refusal2.status !== 422 || names2.length === 1) {
+    log.warning(reviewWarning(names2.join(", "), number2, refusal2));
+    return;
+  }
+  const asked = [];
+  const single = [
+    ...users.map((login) => ({ name: `@${login}`, users: [login], teams: [] })),
+    ...teams2.map((slug) => ({ name: `team ${slug}`, users: [], teams: [slug] }))
+  ];
+  for (const one of single) {
+    const failed = await tryRequest(host, number2, one);
+    if (failed === null) asked.push(one.name);
+    else log.warning(reviewWarning(one.name, number2, failed));
+  }
+  if (asked.length > 0) log.info(`Asked ${asked.join(", ")} to review #${number2}.`);
+}
+async function tryRequest(host, number2, reviewers) {
+  try {
+    await host.requestReviewers(number2, reviewers);
+    return null;
+  } catch (error2) {
+    const api = apiErrorOf(error2);
+    if (!api) throw error2;
+    return {
+      status: api.status,
+      text: api.status === 422 ? `GitHub answered: "${api.message}"` : explainApiError(api, `ask for reviews on #${number2}`)
+    };
+  }
+}
+function reviewWarning(names2, number2, refusal2) {
+  return `Could not ask ${names2} to review #${number2}. ${refusal2.text} The pull request is open without that review request.`;
+}
+async function assign(host, number2, logins, log) {
+  if (logins.length === 0) return;
+  let assigned;
+  try {
+    assigned = await host.addAssignees(number2, logins);
+  } catch (error2) {
+    const api = apiErrorOf(error2);
+    if (!api) throw error2;
+    log.warning(
+      `Could not assign #${number2} to ${logins.map((login) => `@${login}`).join(", ")}. ${explainApiError(api, `assign #${number2}`)}`
+    );
+    return;
+  }
+  const held = new Set(assigned.map((login) => login.toLowerCase()));
+  const dropped = logins.filter((login) => !held.has(login.toLowerCase()));
+  const kept = logins.filter((login) => held.has(login.toLowerCase()));
+  if (kept.length > 0) log.info(`Assigned #${number2} to ${kept.map((login) => `@${login}`).join(", ")}.`);
+  if (dropped.length > 0) {
+    log.warning(
+      `GitHub did not assign #${number2} to ${dropped.map((login) => `@${login}`).join(", ")}: it assigns only accounts with access to the repository and drops others without an error.`
+    );
+  }
+}
+function isAuthor(login, identity) {
+  return isSelf({ login }, { login: identity.login, id: null });
 }
 
 // src/deliver/stored-form.ts
@@ -61439,7 +61953,7 @@ async function call(doing, action) {
 function readFixes(request2, stored, log) {
   const fixes = [];
   for (const change of request2.changes) {
-    const original = readFileSync(join(request2.workspace, change.file));
+    const original = readFileSync(join3(request2.workspace, change.file));
     const bom = original[0] === 239 && original[1] === 187 && original[2] === 191 ? "\uFEFF" : "";
     const content2 = stored.content(change.file, Buffer.from(bom + change.after, "utf8"));
     if (!content2) {
@@ -61459,7 +61973,7 @@ function readFixes(request2, stored, log) {
 }
 function checkoutBlob(workspace, path, stored) {
   try {
-    return stored.sha(path, readFileSync(join(workspace, path)));
+    return stored.sha(path, readFileSync(join3(workspace, path)));
   } catch {
     return null;
   }
@@ -61566,13 +62080,7 @@ async function deliver(host, plan2, snapshot, request2, rendered, log) {
   if (step.kind === "keep") {
     head = step.head;
   } else {
-    const message = [
-      request2.title,
-      "",
-      `Adds the missing HttpOnly / Secure cookie flags in ${step.files.length} file${step.files.length === 1 ? "" : "s"}; the pull request explains each change.`,
-      "",
-      COMMIT_TRAILER
-    ].join("\n");
+    const message = commitMessage(request2.commitSubject, step.files.length);
     head = await call(
       "create the fixed tree and commit",
       () => host.createCommit(snapshot.baseSha, snapshot.baseTreeSha, step.files, message)
@@ -61624,6 +62132,7 @@ async function deliver(host, plan2, snapshot, request2, rendered, log) {
   if (request2.labels.length > 0) {
     await call(`label #${created.number}`, () => host.addLabels(created.number, request2.labels));
   }
+  await handPullRequestTo(host, created.number, request2.people, snapshot.identity, log);
   log.info(`Opened #${created.number}: ${created.url}`);
   log.notice(
     "Pull requests opened with the workflow token do not start other workflows (no CI runs on them until someone pushes). Pass a GitHub App token as `token` if checks must run on the remediation pull request."
@@ -61943,11 +62452,11 @@ function merge(defaults2, route, options) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url;
   }
-  return url + separator + names.map((name2) => {
+  return url + separator + names2.map((name2) => {
     if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -66477,6 +66986,24 @@ var OctokitRepoHost = class _OctokitRepoHost {
       labels: [...labels]
     });
   }
+  async requestReviewers(number2, reviewers) {
+    await this.github.rest.pulls.requestReviewers({
+      owner: this.owner,
+      repo: this.repo,
+      pull_number: number2,
+      ...reviewers.users.length > 0 ? { reviewers: [...reviewers.users] } : {},
+      ...reviewers.teams.length > 0 ? { team_reviewers: [...reviewers.teams] } : {}
+    });
+  }
+  async addAssignees(number2, logins) {
+    const { data } = await this.github.rest.issues.addAssignees({
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: number2,
+      assignees: [...logins]
+    });
+    return (data.assignees ?? []).map((user) => user.login);
+  }
   async comment(number2, body) {
     await this.github.rest.issues.createComment({
       owner: this.owner,
@@ -66620,11 +67147,42 @@ function isMissingUpdateRefs(error2) {
 
 // src/discover/list-files.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { lstatSync as lstatSync2, readdirSync, realpathSync, statSync } from "node:fs";
+import { join as join4 } from "node:path";
+
+// src/evidence/build-exclusions.ts
+import { posix } from "node:path";
+function isBuildScript(file) {
+  return /^build(?:[-_.][\w.-]+)?\.sh$/i.test(file.slice(file.lastIndexOf("/") + 1));
+}
+var REMOVAL = /^[ \t]*(rm|mv)((?:[ \t]+-[\w-]+)*)[ \t]+(["']?)([\w./@-]+)\3(?:[ \t]+(["']?)([^\s"';|&]+)\5)?/gm;
+var BUILD_COMMAND = /\b(?:next|nuxt|vite|astro|webpack|ng|remix|react-scripts|svelte-kit|parcel|npm|yarn|pnpm|bun)\b[^\n]*\bbuild\b|\b(?:tsc|rollup|esbuild|tsup)\b/;
+function findBuildExclusions(script) {
+  const folder = posix.dirname(script.file) === "." ? "" : posix.dirname(script.file);
+  const facts = [];
+  for (const match of script.text.matchAll(REMOVAL)) {
+    const [, command, flags = "", , operand = "", , destination] = match;
+    if (script.inLineComment(match.index)) continue;
+    if (command === "rm" && !/r/i.test(flags)) continue;
+    if (command === "mv" && (!destination || !leavesFolder(destination))) continue;
+    if (operand.startsWith("/")) continue;
+    const removed = posix.normalize(posix.join(folder, operand)).replace(/\/$/, "");
+    if (removed.startsWith("..") || removed === "." || removed === folder) continue;
+    if (!BUILD_COMMAND.test(script.text.slice(match.index + match[0].length))) continue;
+    const done = command === "mv" ? `moves \`${operand}\` out of the app` : `deletes \`${operand}\``;
+    facts.push({
+      ...script.fact(match.index, `${script.file} ${done} before it builds`),
+      folder: removed
+    });
+  }
+  return facts;
+}
+function leavesFolder(destination) {
+  return /^(?:\.\.\/|\/tmp\b|\$\{?TMPDIR\b|\$\(mktemp)/.test(destination);
+}
 
 // src/evidence/frameworks.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/evidence/framework-ids.ts
 var js = (packages, modules = packages) => ({
@@ -66729,7 +67287,7 @@ function normalizePyPiName(name2) {
 
 // src/evidence/frameworks.ts
 function manifestKind(file) {
-  const name2 = posix.basename(file);
+  const name2 = posix2.basename(file);
   if (name2 === "package.json") return "package.json";
   if (/^requirements[\w.-]*\.(?:txt|in)$/i.test(name2) || /(?:^|\/)requirements\/[\w.-]+\.(?:txt|in)$/i.test(file))
     return "requirements";
@@ -66773,13 +67331,13 @@ function frameworksInManifest(source, kind) {
     }
     return facts;
   }
-  const names = new Set(
+  const names2 = new Set(
     Object.values(FRAMEWORKS).filter((entry) => entry.language === "python").flatMap((entry) => entry.packages)
   );
   const requirement = /(?:^|["'\s,[=])([A-Za-z0-9][A-Za-z0-9._-]*)(?=\s*(?:\[[^\]]*\])?\s*(?:[<>=!~;@,"'\]]|$|\s*=\s*["'{]))/gm;
   for (let match = requirement.exec(source.text); match; match = requirement.exec(source.text)) {
     const name2 = normalizePyPiName(match[1]);
-    if (!names.has(name2)) continue;
+    if (!names2.has(name2)) continue;
     if (!looksLikeRequirement(source.text, match.index, kind)) continue;
     for (const framework of frameworksOfPackage("python", name2))
       add(framework, match[1], match.index + match[0].indexOf(match[1]));
@@ -66853,6 +67411,7 @@ function evidenceFileKind(file) {
   const extension = dot2 <= 0 ? "" : name2.slice(dot2).toLowerCase();
   if (TEMPLATE_EXTENSIONS.has(extension)) return "template";
   if (extension === ".py") return name2 === "setup.py" ? "manifest" : null;
+  if (extension === ".sh") return isBuildScript(name2) ? "build" : null;
   if (!OTHER_EXTENSIONS.has(extension) && !name2.startsWith("Dockerfile")) return null;
   if (manifestKind(file)) return "manifest";
   if (/^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.dockerfile|(?:docker-)?compose(?:[\w.-]*)?\.ya?ml|Procfile|Caddyfile|fly\.toml|app\.ya?ml|render\.ya?ml|traefik[\w.-]*\.(?:ya?ml|toml)|nginx[\w.-]*\.conf)$/i.test(
@@ -66877,6 +67436,8 @@ var EXTENSIONS = {
   ".cts": "javascript",
   ".mts": "javascript",
   ".tsx": "javascript",
+  // Only the frontmatter is read (languages/astro.ts).
+  ".astro": "javascript",
   ".py": "python"
 };
 function languageOf(file) {
@@ -66992,10 +67553,6 @@ function isTestFile(file) {
   return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
 }
 
-// src/languages/javascript.ts
-var import_parser = __toESM(require_lib2(), 1);
-var recast = __toESM(require_main2(), 1);
-
 // src/languages/text.ts
 function lineStarts(text) {
   const starts2 = [0];
@@ -67050,8 +67607,107 @@ function hasLineBreak(text, from, to) {
   return newline2 !== -1 && newline2 < to;
 }
 function abbreviate(text, max = 60) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  return oneLine2.length > max ? `${oneLine2.slice(0, max - 3)}...` : oneLine2;
+  const oneLine3 = text.replace(/\s+/g, " ");
+  return oneLine3.length > max ? `${oneLine3.slice(0, max - 3)}...` : oneLine3;
+}
+
+// src/languages/ini.ts
+var CONFIG_EXTENSIONS = [".conf", ".ini"];
+function isIniFile(file) {
+  const lower = file.toLowerCase();
+  return CONFIG_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+function parseIni(file, text) {
+  const starts2 = lineStarts(text);
+  const sections = [];
+  const seenSections = /* @__PURE__ */ new Set();
+  let errorCount = 0;
+  let section = null;
+  let seenOptions = /* @__PURE__ */ new Set();
+  let option = null;
+  let optionIndent = -1;
+  for (let index = 0; index < starts2.length; index++) {
+    const start = starts2[index];
+    const next = starts2[index + 1] ?? text.length;
+    let end = next;
+    while (end > start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
+    const line = text.slice(start, end);
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) {
+      if (trimmed !== "" && section) section.end = end;
+      continue;
+    }
+    const indent2 = line.length - line.trimStart().length;
+    if (option && indent2 > optionIndent) {
+      option.continued = true;
+      option.span.end = end;
+      if (section) section.end = end;
+      continue;
+    }
+    option = null;
+    optionIndent = indent2;
+    const header = /^\[(.+)\]/.exec(trimmed);
+    if (header) {
+      const name2 = header[1];
+      if (seenSections.has(name2)) errorCount++;
+      seenSections.add(name2);
+      section = { name: name2, header: start + indent2, end, options: [] };
+      sections.push(section);
+      seenOptions = /* @__PURE__ */ new Set();
+      continue;
+    }
+    const pair2 = /^(.*?)(\s*[=:]\s*)(.*)$/.exec(trimmed);
+    if (!section || !pair2 || pair2[1] === "") {
+      errorCount++;
+      continue;
+    }
+    const key = pair2[1];
+    if (seenOptions.has(key)) errorCount++;
+    seenOptions.add(key);
+    const keyStart = start + indent2;
+    const valueStart = keyStart + key.length + pair2[2].length;
+    const value = pair2[3];
+    option = {
+      key,
+      span: { start: keyStart, end: valueStart + value.length },
+      value,
+      valueSpan: { start: valueStart, end: valueStart + value.length },
+      continued: false,
+      delimiter: pair2[2]
+    };
+    section.options.push(option);
+    section.end = end;
+  }
+  return { file, text, starts: starts2, sections, errorCount };
+}
+function optionOf(section, key) {
+  return section.options.findLast((option) => option.key === key) ?? null;
+}
+
+// src/languages/javascript.ts
+var import_parser = __toESM(require_lib2(), 1);
+var recast = __toESM(require_main2(), 1);
+
+// src/languages/astro.ts
+var isAstroFile = (file) => /\.astro$/i.test(file);
+var BEFORE_FENCE = /^(?:\s|<!--[^]*?-->)*/;
+var CLOSING_FENCE = /^[ \t]*---/m;
+function frontmatterSpan(text) {
+  const lead = BEFORE_FENCE.exec(text)?.[0].length ?? 0;
+  if (!text.startsWith("---", lead)) return null;
+  const start = lead + 3;
+  const nextLine = text.indexOf("\n", start);
+  if (nextLine === -1) return null;
+  const close = CLOSING_FENCE.exec(text.slice(nextLine + 1));
+  if (!close) return null;
+  const end = nextLine + 1 + close.index + close[0].length - 3;
+  return { start, end };
+}
+function frontmatterOnly(text) {
+  const span = frontmatterSpan(text);
+  const blank = (part) => part.replace(/[^\r\n\u2028\u2029]/g, " ");
+  if (!span) return blank(text);
+  return blank(text.slice(0, span.start)) + text.slice(span.start, span.end) + blank(text.slice(span.end));
 }
 
 // src/languages/javascript.ts
@@ -67067,13 +67723,14 @@ var JsParseError = class extends Error {
 function pluginsFor(file, flow) {
   const common = ["decorators-legacy", "importAttributes", "explicitResourceManagement"];
   if (/\.tsx$/i.test(file)) return ["typescript", "jsx", ...common];
-  if (/\.[cm]?ts$/i.test(file)) return ["typescript", ...common];
+  if (/\.[cm]?ts$/i.test(file) || isAstroFile(file)) return ["typescript", ...common];
   return flow ? ["jsx", "flow", ...common] : ["jsx", ...common];
 }
 var FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
 var hasFlowPragma = (text) => FLOW_PRAGMA.test(text.slice(0, 4096));
 var isTypeScript = (file) => /\.[cm]?tsx?$/i.test(file);
 function parseJavaScript(file, text) {
+  if (isAstroFile(file)) return parseWith(file, frontmatterOnly(text), false);
   if (isTypeScript(file)) return parseWith(file, text, false);
   const pragma = hasFlowPragma(text);
   let plain;
@@ -67387,6 +68044,14 @@ function declarationOf(path, name2) {
     return null;
   }
 }
+function declaredInFunction(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
+}
 function localInitOf(path, name2) {
   const declared = declarationOf(path, name2);
   const declarator = declared?.parentPath;
@@ -67619,50 +68284,71 @@ function exportedFunctionIn(module, name2, load, seen) {
     if (value?.type === "Identifier") return moduleLevelFunction(module, value.name);
     return functionAt(module, value);
   };
+  const reExported = (specifier) => load && isRelative(specifier) ? load(module.file, specifier) : null;
+  for (const entry of exportEntries(module, name2)) {
+    switch (entry.kind) {
+      case "default":
+      case "commonJs":
+        return named(entry.node);
+      case "function":
+      case "declarator":
+        return functionAt(module, entry.node);
+      case "local":
+        return moduleLevelFunction(module, entry.local);
+      case "from": {
+        const target = reExported(entry.source);
+        return target ? exportedFunction(target, entry.local, load, seen) : null;
+      }
+      case "all": {
+        const target = reExported(entry.source);
+        const found = target ? exportedFunction(target, name2, load, seen) : null;
+        if (found) return found;
+        break;
+      }
+      case "commonJsObject": {
+        const whole = unwrap(entry.node);
+        const member = whole?.type === "ObjectExpression" ? objectMember(whole, name2) : null;
+        if (member) return named(member);
+        break;
+      }
+    }
+  }
+  return null;
+}
+function isRelative(specifier) {
+  return specifier.startsWith("./") || specifier.startsWith("../");
+}
+function* exportEntries(module, name2) {
   for (const statement of module.ast.program.body) {
     if (statement.type === "ExportDefaultDeclaration") {
-      if (name2 === "default") return named(statement.declaration);
+      if (name2 === "default") yield { kind: "default", node: statement.declaration };
       continue;
     }
     if (statement.type === "ExportNamedDeclaration") {
       const declaration = statement.declaration;
       if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
-        return functionAt(module, declaration);
+        yield { kind: "function", node: declaration };
       if (declaration?.type === "VariableDeclaration") {
         for (const declarator of declaration.declarations) {
           if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
-            return functionAt(module, declarator.init);
+            yield { kind: "declarator", node: declarator.init };
         }
       }
       for (const specifier of statement.specifiers ?? []) {
         const exported = specifier.exported?.name ?? specifier.exported?.value;
         if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
-        if (!statement.source) return moduleLevelFunction(module, specifier.local.name);
-        const target = reExported(module, statement.source.value, load);
-        return target ? exportedFunction(target, specifier.local.name, load, seen) : null;
+        yield statement.source ? { kind: "from", source: statement.source.value, local: specifier.local.name } : { kind: "local", local: specifier.local.name };
       }
       continue;
     }
-    if (statement.type === "ExportAllDeclaration" && name2 !== "default" && !statement.exported) {
-      const target = reExported(module, statement.source.value, load);
-      const found = target ? exportedFunction(target, name2, load, seen) : null;
-      if (found) return found;
+    if (statement.type === "ExportAllDeclaration") {
+      if (name2 !== "default" && !statement.exported) yield { kind: "all", source: statement.source.value };
       continue;
     }
     const commonJs = commonJsExport(statement);
-    if (!commonJs) continue;
-    if (commonJs.name === name2) return named(commonJs.value);
-    const whole = unwrap(commonJs.value);
-    if (commonJs.name === "default" && whole?.type === "ObjectExpression") {
-      const member = objectMember(whole, name2);
-      if (member) return named(member);
-    }
+    if (commonJs?.name === name2) yield { kind: "commonJs", node: commonJs.value };
+    else if (commonJs?.name === "default") yield { kind: "commonJsObject", node: commonJs.value };
   }
-  return null;
-}
-function reExported(module, specifier, load) {
-  if (!load || !/^\.\.?\//.test(specifier)) return null;
-  return load(module.file, specifier);
 }
 function objectMember(object, key) {
   let found = null;
@@ -67702,25 +68388,49 @@ function constructorOf(cls) {
   ) ?? null;
 }
 function writesToThisMember(module, cls, name2) {
+  const writes = thisMemberWritesOf(module).get(name2);
+  if (!writes) return [];
   const inside = (node) => node.start >= cls.start && node.end <= cls.end;
-  const isThisMember = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" && memberPropertyName(node) === name2;
-  const writes = [];
+  return [
+    ...writes.assignments.filter((write) => write.cls === cls).map((write) => write.path),
+    ...writes.assigns.filter((path) => inside(path.node))
+  ];
+}
+var thisMemberWrites = /* @__PURE__ */ new WeakMap();
+function thisMemberWritesOf(module) {
+  let byName = thisMemberWrites.get(module);
+  if (byName) return byName;
+  const found = /* @__PURE__ */ new Map();
+  const entry = (name2) => {
+    let writes = found.get(name2);
+    if (!writes) {
+      writes = { assignments: [], assigns: [] };
+      found.set(name2, writes);
+    }
+    return writes;
+  };
+  const thisMemberName = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" ? memberPropertyName(node) : null;
   for (const path of memberAssignmentsOf(module)) {
-    if (!inside(path.node)) continue;
     let target = path.node.left;
-    while (target.type === "MemberExpression" && !isThisMember(target)) target = target.object;
-    if (isThisMember(target) && classOfThis(path)?.node === cls) writes.push(path);
+    while (target.type === "MemberExpression" && target.object.type !== "ThisExpression")
+      target = target.object;
+    const name2 = thisMemberName(target);
+    if (name2 !== null) entry(name2).assignments.push({ path, cls: classOfThis(path)?.node });
   }
   for (const path of callsOf(module)) {
     const { callee, arguments: args } = path.node;
-    if (inside(path.node) && callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && isThisMember(args[0]))
-      writes.push(path);
+    if (callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign") {
+      const name2 = thisMemberName(args[0]);
+      if (name2 !== null) entry(name2).assigns.push(path);
+    }
   }
-  return writes;
+  byName = found;
+  thisMemberWrites.set(module, byName);
+  return byName;
 }
 
 // src/languages/js-options-calls.ts
-function isRelative(specifier) {
+function isRelative2(specifier) {
   return specifier.startsWith("./") || specifier.startsWith("../");
 }
 function followCall(module, call2, path, context3, resolve4) {
@@ -67732,12 +68442,16 @@ function followCall(module, call2, path, context3, resolve4) {
   if ("unknown" in found) return found;
   const label = `\`${abbreviate(module.text.slice(call2.start, call2.end))}\``;
   if (found.node.generator) return { unknown: `${label} is a generator` };
+  const awaited = context3.awaited === call2;
+  if (found.node.async && !awaited)
+    return { unknown: `${label} is async and not awaited: it gives a Promise, not options` };
   const values = returnedValues(found);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };
   let result = null;
   for (const value of values) {
-    const resolved = resolve4(found.module, value.node, value.path, context3);
+    const inner = awaited ? { ...context3, awaited: unwrap(value.node) } : context3;
+    const resolved = resolve4(found.module, value.node, value.path, inner);
     if ("unknown" in resolved)
       return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
     if (result && "node" in result && result.node !== resolved.node)
@@ -67770,7 +68484,7 @@ function calledFunction(module, callee, path, context3, resolve4) {
   if (owner.type !== "Identifier") return null;
   const binding = module.imports.get(owner.name);
   if (binding && (binding.imported === "*" || binding.imported === "default")) {
-    if (!isRelative(binding.source)) return null;
+    if (!isRelative2(binding.source)) return null;
     const target = context3.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, key, context3.load) ?? defaultClassMethod(target, key);
@@ -67819,7 +68533,7 @@ function namedFunction(module, name2, path, context3) {
   }
   const binding = module.imports.get(name2);
   if (binding) {
-    if (!isRelative(binding.source)) return null;
+    if (!isRelative2(binding.source)) return null;
     const target = context3.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, binding.imported === "*" ? "default" : binding.imported, context3.load);
@@ -67869,22 +68583,24 @@ function resolveExpression(module, node, path, context3) {
   if (value.type === "ObjectExpression") return { module, node: value, path };
   if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
   const valuePath = value === node ? path : null;
-  if (value.type === "AwaitExpression")
-    return resolveExpression(module, value.argument, valuePath ? valuePath.get("argument") : null, next);
+  if (value.type === "AwaitExpression") {
+    const awaited = { ...next, awaited: unwrap(value.argument) };
+    return resolveExpression(module, value.argument, valuePath ? valuePath.get("argument") : null, awaited);
+  }
   if (value.type === "CallExpression" || value.type === "OptionalCallExpression") {
     const returned = followCall(module, value, valuePath, next, resolveExpression);
     if (returned) return returned;
   }
   if (value.type === "MemberExpression") {
     const key = memberPropertyName(value);
-    if (key === null) return { unknown: `\`${sourceOf(module, value)}\` is computed` };
+    if (key === null) return { unknown: `\`${sourceOf2(module, value)}\` is computed` };
     if (value.object.type === "ThisExpression") {
       const field = followThisMember(module, value, valuePath, next, resolveExpression);
       if (field) return field;
     }
     if (value.object.type === "Identifier") {
       const binding = module.imports.get(value.object.name);
-      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative2(binding.source)) {
+      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
         const target = context3.load(module.file, binding.source);
         if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
         const exported = binding.imported === "*" ? findExport(target, key, next) : findExportProperty(target, "default", key, next);
@@ -67899,7 +68615,7 @@ function resolveExpression(module, node, path, context3) {
     if ("unknown" in owner) return owner;
     return propertyOf(owner.module, owner.node, key, next);
   }
-  return { unknown: `\`${abbreviate(sourceOf(module, value))}\` is computed at run time` };
+  return { unknown: `\`${abbreviate(sourceOf2(module, value))}\` is computed at run time` };
 }
 function resolveIdentifier(module, name2, path, context3) {
   if (path) {
@@ -67919,7 +68635,7 @@ function resolveIdentifier(module, name2, path, context3) {
   }
   const binding = module.imports.get(name2);
   if (binding) {
-    if (!isRelative2(binding.source))
+    if (!isRelative(binding.source))
       return { unknown: `\`${name2}\` comes from the package \`${binding.source}\`` };
     const target = context3.load(module.file, binding.source);
     if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
@@ -67939,13 +68655,10 @@ function safeLookup(path, name2) {
     return null;
   }
 }
-function isRelative2(specifier) {
-  return specifier.startsWith("./") || specifier.startsWith("../");
-}
 var mutatedNames = /* @__PURE__ */ new WeakMap();
 function isMutated(module, name2) {
-  let names = mutatedNames.get(module);
-  if (!names) {
+  let names2 = mutatedNames.get(module);
+  if (!names2) {
     const found = /* @__PURE__ */ new Set();
     for (const path of memberAssignmentsOf(module)) {
       let target = path.node.left;
@@ -67958,49 +68671,41 @@ function isMutated(module, name2) {
         found.add(args[0].name);
       }
     }
-    names = found;
-    mutatedNames.set(module, names);
+    names2 = found;
+    mutatedNames.set(module, names2);
   }
-  return names.has(name2);
+  return names2.has(name2);
 }
 function findExport(module, name2, context3) {
-  for (const statement of module.ast.program.body) {
-    if (name2 === "default" && statement.type === "ExportDefaultDeclaration") {
-      return resolveExpression(module, statement.declaration, null, context3);
-    }
-    if (statement.type === "ExportNamedDeclaration") {
-      const declaration = statement.declaration;
-      if (declaration?.type === "VariableDeclaration") {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init) {
-            return resolveExpression(module, declarator.init, null, context3);
-          }
-        }
-      }
-      for (const specifier of statement.specifiers ?? []) {
-        const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
-        if (!statement.source) return resolveIdentifier(module, specifier.local.name, null, context3);
-        const target = reExportTarget(module, statement.source.value, context3);
+  for (const entry of exportEntries(module, name2)) {
+    switch (entry.kind) {
+      case "default":
+      case "declarator":
+      case "commonJs":
+        return resolveExpression(module, entry.node, null, context3);
+      case "local":
+        return resolveIdentifier(module, entry.local, null, context3);
+      case "from": {
+        const target = reExportTarget(module, entry.source, context3);
         if ("unknown" in target) return target;
-        return findExport(target, specifier.local.name, deeper(context3));
+        return findExport(target, entry.local, deeper(context3));
       }
-    }
-    if (statement.type === "ExportAllDeclaration" && name2 !== "default" && !statement.exported) {
-      const target = reExportTarget(module, statement.source.value, context3);
-      const found = "unknown" in target ? target : findExport(target, name2, deeper(context3));
-      if (!("unknown" in found)) return found;
-    }
-    const commonJs = commonJsExport(statement);
-    if (commonJs) {
-      if (commonJs.name === name2) return resolveExpression(module, commonJs.value, null, context3);
-      if (commonJs.name === "default" && name2 !== "default") {
-        const whole = resolveExpression(module, commonJs.value, null, context3);
+      case "all": {
+        const target = reExportTarget(module, entry.source, context3);
+        const found = "unknown" in target ? target : findExport(target, name2, deeper(context3));
+        if (!("unknown" in found)) return found;
+        break;
+      }
+      case "commonJsObject": {
+        const whole = resolveExpression(module, entry.node, null, context3);
         if (!("unknown" in whole)) {
           const property = propertyOf(whole.module, whole.node, name2, context3);
           if (!("unknown" in property)) return property;
         }
+        break;
       }
+      case "function":
+        break;
     }
   }
   return { unknown: `\`${module.file}\` has no export \`${name2}\` that can be read` };
@@ -68010,7 +68715,7 @@ function deeper(context3) {
 }
 function reExportTarget(module, specifier, context3) {
   if ((context3.depth ?? 0) > MAX_DEPTH) return { unknown: "the options are re-exported too many times" };
-  if (!isRelative2(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
+  if (!isRelative(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
   return context3.load(module.file, specifier) ?? { unknown: `\`${specifier}\` ${OUTSIDE_SCAN}` };
 }
 function findExportProperty(module, exportName, key, context3) {
@@ -68054,7 +68759,7 @@ function collectKeys(module, object, path, view, context3, depth) {
       const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context3) : null;
       if (!spread || "unknown" in spread) {
         const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
-        view.unknownSpread = `the spread \`...${abbreviate(sourceOf(module, property.argument))}\` cannot be read (${reason})`;
+        view.unknownSpread = `the spread \`...${abbreviate(sourceOf2(module, property.argument))}\` cannot be read (${reason})`;
         for (const key2 of view.keys.keys()) view.keys.set(key2, "unknown");
         return;
       }
@@ -68074,7 +68779,7 @@ function describeOrigin(module, node) {
   const line = module.text.slice(0, node.start).split("\n").length;
   return `${module.file}:${line}`;
 }
-function sourceOf(module, node) {
+function sourceOf2(module, node) {
   return module.text.slice(node.start, node.end);
 }
 function readFlag(view, key, trueStrings = []) {
@@ -68098,7 +68803,7 @@ function evaluateFlag(module, node, trueStrings, _context) {
   if (value.type === "StringLiteral" && trueStrings.includes(value.value)) return { kind: "true", span };
   const constant = constantOf(module, value);
   if (constant === true) return { kind: "true", span };
-  const text = sourceOf(module, value);
+  const text = sourceOf2(module, value);
   if (constant === false) return { kind: "false", span, file: module.file, via: text };
   const devOnly = classifyJsCondition(module, value) === "development";
   return { kind: "conditional", span, text, devOnly };
@@ -68119,6 +68824,26 @@ function siteFromCall(request2) {
   if (site && valueNode && valueNode.type !== "SpreadElement")
     site.valueText = module.text.slice(valueNode.start, valueNode.end);
   return site;
+}
+function takesNameValueOptions(call2) {
+  if (call2.arguments.length < 2 || call2.arguments.length > 3) return false;
+  const first = unwrap(call2.arguments[0]);
+  return !/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+    first.type
+  );
+}
+function nameValueOptionsSite(ruleId, module, call2, load, shape = {}) {
+  return siteFromCall({
+    ruleId,
+    module,
+    call: call2,
+    optionsIndex: 2,
+    valueIndex: 1,
+    keys: { httpOnly: "httpOnly", secure: "secure" },
+    cookieNames: namesOf(stringValue(call2.node.arguments[0])),
+    load,
+    ...shape
+  });
 }
 function siteFromCallOptions(request2, args, optionsNode) {
   const { module, call: call2, optionsIndex, keys } = request2;
@@ -68223,7 +68948,7 @@ function noOptionsSite(request2, node) {
     insertion: null
   };
   site.notes.push(
-    `The options are \`${sourceOf(request2.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`
+    `The options are \`${sourceOf2(request2.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`
   );
   return site;
 }
@@ -68240,10 +68965,10 @@ function unreadableSite(request2, node, reason) {
 }
 function explain(module, node, reason) {
   if (node.type === "ConditionalExpression") {
-    return `the options are chosen at run time by \`${abbreviate(sourceOf(module, node.test))}\``;
+    return `the options are chosen at run time by \`${abbreviate(sourceOf2(module, node.test))}\``;
   }
   if (node.type === "LogicalExpression") {
-    return `the options come from \`${abbreviate(sourceOf(module, node))}\``;
+    return `the options come from \`${abbreviate(sourceOf2(module, node))}\``;
   }
   return reason;
 }
@@ -68460,15 +69185,15 @@ var cookieSerialize = {
       const first = node.arguments[0];
       if (!first) continue;
       const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue(first);
-      let names;
+      let names2;
       if (singleObject) {
         const view = readOptions(module, first, call2.get("arguments", 0), { load });
         const writer = "unknown" in view ? void 0 : view.keys.get("name");
         const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
-        names = name2 === null ? [] : [name2];
+        names2 = name2 === null ? [] : [name2];
       } else {
         const name2 = stringValue(first);
-        names = name2 === null ? [] : [name2];
+        names2 = name2 === null ? [] : [name2];
       }
       const site = siteFromCall({
         ruleId: this.meta.id,
@@ -68477,7 +69202,7 @@ var cookieSerialize = {
         optionsIndex: singleObject ? 0 : 2,
         ...singleObject ? {} : { valueIndex: 1 },
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: names,
+        cookieNames: names2,
         load
       });
       if (site) sites.push(site);
@@ -68496,6 +69221,8 @@ var cookieSession = {
     description: "The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).",
     defaults: { httpOnly: "on", secure: "auto" },
     neverAddSecure: true,
+    // cookie-session runs in Express, so the proxy is trusted Express's way, not with Koa's `app.proxy`.
+    secureWithoutThrow: "trust the TLS-terminating proxy (`app.set('trust proxy', 1)`)",
     reportAutomaticSecure: true
   },
   findSites(module, { load }) {
@@ -68504,13 +69231,13 @@ var cookieSession = {
       const node = call2.node;
       if (node.type !== "CallExpression") continue;
       if (calleeImport(module, node)?.source !== "cookie-session") continue;
-      let names = ["session"];
+      let names2 = ["session"];
       const options = node.arguments[0];
       if (options) {
         const view = readOptions(module, options, call2.get("arguments", 0), { load });
         const writer = "unknown" in view ? void 0 : view.keys.get("name");
         const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
-        if (name2 !== null) names = [name2];
+        if (name2 !== null) names2 = [name2];
       }
       const site = siteFromCall({
         ruleId: this.meta.id,
@@ -68518,7 +69245,7 @@ var cookieSession = {
         call: call2,
         optionsIndex: 0,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: names,
+        cookieNames: names2,
         kind: "session",
         load
       });
@@ -68565,6 +69292,9 @@ function kindOfName(name2) {
 
 // src/rules/client-common.ts
 var CLIENT_KEYS = { httpOnly: null, secure: "secure" };
+function clientCallSite(ruleId, module, call2, load) {
+  return nameValueOptionsSite(ruleId, module, call2, load, { keys: CLIENT_KEYS, valueIndex: void 0 });
+}
 function clientSite(site, api) {
   const tokens = site.cookieNames.filter((name2) => kindOfName(name2) === "session");
   if (tokens.length === 0) return site;
@@ -68598,6 +69328,9 @@ function piecesOf(node) {
   }
   return [{ expression: value }];
 }
+function staticText(pieces) {
+  return pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
+}
 function cookieNameOf(pieces) {
   const first = pieces[0];
   if (!first || !("text" in first) || !first.text.includes("=")) return null;
@@ -68613,11 +69346,12 @@ function stringEnd(module, pieces) {
   return { file: module.file, syntax: "cookie-string", open: open3, close, entries: [], keyQuote: "" };
 }
 function attributeOf(module, pieces, attribute) {
+  return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
+}
+function attributeIn(text, pieces, attribute, spanOf2) {
   const written = attributePattern(attribute);
   for (const piece of pieces) {
-    if ("text" in piece && written.test(piece.text)) {
-      return { kind: "true", span: { start: piece.node.start, end: piece.node.end } };
-    }
+    if ("text" in piece && written.test(piece.text)) return { kind: "true", span: spanOf2(piece.node) };
   }
   const mention = new RegExp(attribute, "i");
   let attributes2 = false;
@@ -68626,20 +69360,35 @@ function attributeOf(module, pieces, attribute) {
       attributes2 ||= piece.text.includes(";");
       continue;
     }
-    const source = module.text.slice(piece.expression.start, piece.expression.end);
-    if (mention.test(source)) {
-      return {
-        kind: "conditional",
-        span: { start: piece.expression.start, end: piece.expression.end },
-        text: source,
-        devOnly: false
-      };
-    }
+    const span = spanOf2(piece.expression);
+    const source = text.slice(span.start, span.end);
+    if (mention.test(source)) return { kind: "conditional", span, text: source, devOnly: false };
     if (attributes2 && /attr|option|flag/i.test(source)) {
       return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
     }
   }
   return { kind: "absent" };
+}
+function setCookieHeaderSite(request2) {
+  const { pieces, end, span } = request2;
+  const statics = staticText(pieces);
+  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
+  const name2 = cookieNameOf(pieces);
+  const flags = {
+    httpOnly: attributeIn(request2.text, pieces, "httponly", request2.spanOf),
+    secure: attributeIn(request2.text, pieces, "secure", request2.spanOf)
+  };
+  return {
+    ruleId: request2.ruleId,
+    file: request2.file,
+    offset: span.start,
+    cookieNames: name2 ? [name2] : [],
+    flags,
+    keys: { httpOnly: "HttpOnly", secure: "Secure" },
+    insertion: { container: end ?? unsplicable(request2.file, span.start, span.end), nest: [] },
+    usedAt: [],
+    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
+  };
 }
 
 // src/rules/document-cookie.ts
@@ -68661,9 +69410,7 @@ var documentCookie = {
       if (node.operator !== "=" || !isDocumentCookie(unwrap(node.left))) continue;
       const pieces = piecesOf(node.right);
       if (!pieces.some((piece) => "text" in piece)) continue;
-      const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0");
-      const joined = statics.join("");
-      if (DELETION.test(joined)) continue;
+      if (DELETION.test(staticText(pieces))) continue;
       const name2 = cookieNameOf(pieces);
       const secure = attributeOf(module, pieces, "secure");
       const right = unwrap(node.right);
@@ -68707,9 +69454,13 @@ function isAdonisFile(module) {
 function isAdonisSource(source) {
   return ADONIS_SOURCES.test(source);
 }
-function isAdonisResponse(module, receiver, receiverPath) {
+function isAdonisResponse(module, receiver, receiverPath, hops = 0) {
   const value = unwrap(receiver);
-  if (value?.type === "Identifier" && destructuredAsResponse(receiverPath, value.name)) return true;
+  if (value?.type === "Identifier") {
+    if (destructuredAsResponse(receiverPath, value.name)) return true;
+    const alias = hops < MAX_ALIAS_HOPS ? constantValue(receiverPath, value.name) : null;
+    if (alias && isAdonisResponse(module, alias.node, alias.path, hops + 1)) return true;
+  }
   if (!isAdonisFile(module)) return false;
   if (value?.type === "Identifier") return value.name === "response";
   if (value?.type === "MemberExpression" || value?.type === "OptionalMemberExpression") {
@@ -68717,6 +69468,11 @@ function isAdonisResponse(module, receiver, receiverPath) {
     return !value.computed && property?.type === "Identifier" && property.name === "response";
   }
   return false;
+}
+var MAX_ALIAS_HOPS = 4;
+function constantValue(path, name2) {
+  const init = localInitOf(path, name2);
+  return init?.path.parent?.parent?.node?.kind === "const" ? init : null;
 }
 function destructuredAsResponse(path, name2) {
   const declared = declarationOf(path, name2);
@@ -68770,17 +69526,7 @@ var expressResCookie = {
       if (isAdonisFile(module) || isAdonisResponse(module, receiver, call2.get("callee", "object"))) continue;
       const args = node.arguments;
       if (!matchesSignature(args)) continue;
-      const name2 = stringValue(args[0]);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call: call2,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: name2 === null ? [] : [name2],
-        load
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call2, load);
       if (site) sites.push(site);
     }
     return sites;
@@ -68834,7 +69580,7 @@ var expressSession = {
 };
 
 // src/rules/fastify-common.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var COOKIE_PLUGINS = /* @__PURE__ */ new Set(["@fastify/cookie", "fastify-cookie"]);
 function pluginSource(module, node) {
   let value = unwrap(node);
@@ -68863,7 +69609,7 @@ function cookieRegistrationFor(module, load) {
     cache3 = /* @__PURE__ */ new Map();
     registrationCache.set(load, cache3);
   }
-  const folder = posix2.dirname(module.file);
+  const folder = posix3.dirname(module.file);
   if (cache3.has(folder)) return cache3.get(folder) ?? null;
   let found = null;
   const depth = folder === "." ? 0 : folder.split("/").length;
@@ -68991,8 +69737,8 @@ function ignoreReasonOf(site, lookup) {
     const reason = reasonNear(lookup(file), file, offset);
     if (reason !== null) return reason;
   }
-  for (const place of site.usedAt) {
-    const match = /^(.*):(\d+)$/.exec(place);
+  for (const place2 of site.usedAt) {
+    const match = /^(.*):(\d+)$/.exec(place2);
     if (!match) continue;
     const source = lookup(match[1]);
     if (!source) continue;
@@ -69058,11 +69804,14 @@ function reasonAboveLine(text, lines, line, file) {
   const previous = line - 2;
   if (previous < 0) return null;
   const lineText = text.slice(lines[previous], lines[previous + 1] ?? text.length).trimEnd();
-  const match = (file.endsWith(".py") ? PY_COMMENT : JS_COMMENT).exec(lineText);
+  const match = (file.endsWith(".py") ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
+    lineText
+  );
   return match ? (match[1] ?? "").trim() : null;
 }
 var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
 var PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
+var INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 function textOf(source) {
   return "js" in source ? source.js.text : "py" in source ? source.py.text : source.text;
 }
@@ -69097,17 +69846,7 @@ var fastifySetCookie = {
     for (const call2 of callsOf(module)) {
       const node = call2.node;
       if (!isCall(node) || !isReplyCookieCall(node)) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call: call2,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        trueStrings: ["auto"],
-        load
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call2, load, { trueStrings: ["auto"] });
       if (!site) continue;
       const absent = FLAGS.filter((flag) => site.flags[flag].kind === "absent");
       const ignored = ignoreReasonOf(site, (file) => file === module.file ? { js: module } : null) !== null;
@@ -69185,16 +69924,16 @@ function callsH3Wrapper(module, call2) {
   return source !== void 0 && H3_WRAPPERS.includes(source);
 }
 var AUTO_IMPORT_FOLDER = /(^|\/)server\//;
-function callsH3(module, call2, names) {
+function callsH3(module, call2, names2) {
   const node = call2.node;
   if (node.type !== "CallExpression") return null;
   const callee = unwrap(node.callee);
   if (callee.type !== "Identifier") return null;
   const binding = module.imports.get(callee.name);
   if (binding) {
-    return H3_SOURCES.has(binding.source) && names.includes(binding.imported) ? binding.imported : null;
+    return H3_SOURCES.has(binding.source) && names2.includes(binding.imported) ? binding.imported : null;
   }
-  if (!names.includes(callee.name) || !AUTO_IMPORT_FOLDER.test(module.file)) return null;
+  if (!names2.includes(callee.name) || !AUTO_IMPORT_FOLDER.test(module.file)) return null;
   return isUndeclared(module, call2, callee.name) ? callee.name : null;
 }
 
@@ -69280,7 +70019,7 @@ var h3UseSession = {
 };
 
 // src/rules/hapi-cookie-modules.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
 var LISTS_FOLDER = /readdirSync|readdir\(|\bglob|requireDir|require-dir|requireAll|require-all/;
 var JS_FILE = /\.(c|m)?[jt]s$/;
@@ -69303,7 +70042,7 @@ var hapiCookieModules = {
     const sites = [];
     const modules = folderModules(module, files);
     for (const file of modules) {
-      const specifier = `./${posix3.relative(posix3.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
+      const specifier = `./${posix4.relative(posix4.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
       const target = load(module.file, specifier);
       if (!target) continue;
       const declaration = cookieDeclaration(target, load);
@@ -69321,7 +70060,7 @@ var hapiCookieModules = {
       if (!site) continue;
       site.usedAt.push(`${module.file}:${loaderLine}`);
       site.notes.push(
-        `The loader at ${module.file}:${loaderLine} registers every module of \`${posix3.dirname(file)}/\` with \`server.state\`.`
+        `The loader at ${module.file}:${loaderLine} registers every module of \`${posix4.dirname(file)}/\` with \`server.state\`.`
       );
       sites.push(site);
     }
@@ -69356,14 +70095,14 @@ function folderModules(module, files) {
     if (first?.type !== "Identifier" || first.name !== "__dirname") continue;
     const parts = rest.map(stringValue);
     if (parts.length === 0 || parts.some((part) => part === null)) continue;
-    const joined = posix3.normalize(posix3.join(posix3.dirname(module.file), ...parts));
+    const joined = posix4.normalize(posix4.join(posix4.dirname(module.file), ...parts));
     if (!joined.startsWith("..") && /(cookie|state)[^/]*$/i.test(joined)) folders.add(joined);
   }
   for (const piece of pieces) {
     const folder = piece.replace(/\/?(\*\*\/)?\*[^/]*$/, "").replace(/^\/+|\/+$/g, "").replace(/^\.\//, "");
     if (!folder || /\s/.test(folder) || !/(cookie|state)[^/]*$/i.test(folder)) continue;
-    for (let base = posix3.dirname(module.file); ; base = posix3.dirname(base)) {
-      const joined = posix3.normalize(posix3.join(base, folder));
+    for (let base = posix4.dirname(module.file); ; base = posix4.dirname(base)) {
+      const joined = posix4.normalize(posix4.join(base, folder));
       if (!joined.startsWith("..")) folders.add(joined);
       if (base === "." || base === "/" || base === "") break;
     }
@@ -69372,7 +70111,7 @@ function folderModules(module, files) {
   for (const file of files) {
     if (!JS_FILE.test(file) || file.endsWith(".d.ts") || file === module.file) continue;
     if (/(^|\/)index\.[cm]?[jt]s$/.test(file)) continue;
-    if (folders.has(posix3.dirname(file))) found.add(file);
+    if (folders.has(posix4.dirname(file))) found.add(file);
   }
   return [...found].sort();
 }
@@ -69852,15 +70591,7 @@ var jsCookieSet = {
       const binding = calleeImport(module, node);
       if (binding?.source !== "js-cookie" || binding.imported !== "set") continue;
       if (node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call: call2,
-        optionsIndex: 2,
-        keys: CLIENT_KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
-      });
+      const site = clientCallSite(this.meta.id, module, call2, load);
       if (site) sites.push(clientSite(site, "js-cookie"));
     }
     return sites;
@@ -69869,7 +70600,6 @@ var jsCookieSet = {
 
 // src/rules/js-set-cookie-header.ts
 var HEADER_METHODS = /* @__PURE__ */ new Set(["setHeader", "appendHeader", "set", "header", "append"]);
-var KEYS6 = { httpOnly: "HttpOnly", secure: "Secure" };
 var MENTION = /set-cookie/i;
 var jsSetCookieHeader = {
   meta: {
@@ -69926,28 +70656,43 @@ var jsSetCookieHeader = {
 function constantString2(module, node) {
   const name2 = unwrap(node);
   if (name2?.type !== "Identifier") return null;
-  let init = null;
-  let declarations = 0;
+  const declared = declarationsOf(module).get(name2.name);
+  if (declared?.count !== 1 || !declared.init) return null;
+  const value = unwrap(declared.init);
+  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
+}
+var declarationCache = /* @__PURE__ */ new WeakMap();
+function declarationsOf(module) {
+  const cached = declarationCache.get(module);
+  if (cached) return cached;
+  const found = /* @__PURE__ */ new Map();
+  const entry = (name2) => {
+    let declared = found.get(name2);
+    if (!declared) {
+      declared = { count: 0, init: null };
+      found.set(name2, declared);
+    }
+    return declared;
+  };
   forEachNode(module.ast.program, (candidate) => {
     if (candidate.type === "VariableDeclaration") {
       for (const declarator of candidate.declarations) {
-        if (declarator.id.type !== "Identifier" || declarator.id.name !== name2.name) continue;
-        declarations++;
-        init = candidate.kind === "const" ? declarator.init : null;
+        if (declarator.id.type !== "Identifier") continue;
+        const declared = entry(declarator.id.name);
+        declared.count++;
+        declared.init = candidate.kind === "const" ? declarator.init ?? null : null;
       }
     } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
-      if (candidate.params.some((param) => mentionsName(param, name2.name))) declarations++;
+      const names2 = /* @__PURE__ */ new Set();
+      for (const param of candidate.params) {
+        forEachNode(param, (inner) => {
+          if (inner.type === "Identifier") names2.add(inner.name);
+        });
+      }
+      for (const name2 of names2) entry(name2).count++;
     }
   });
-  if (declarations !== 1 || !init) return null;
-  const value = unwrap(init);
-  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
-}
-function mentionsName(param, name2) {
-  let found = false;
-  forEachNode(param, (node) => {
-    if (node.type === "Identifier" && node.name === name2) found = true;
-  });
+  declarationCache.set(module, found);
   return found;
 }
 function isSetCookie(node) {
@@ -69958,28 +70703,16 @@ function isSetCookieName(name2) {
 }
 function siteOf2(module, ruleId, value) {
   const pieces = piecesOf(value);
-  const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
-  if (!/[=;]/.test(statics)) return null;
-  if (DELETION.test(statics)) return null;
-  const name2 = cookieNameOf(pieces);
-  const end = stringEnd(module, pieces);
   const node = unwrap(value);
-  const flags = {
-    httpOnly: attributeOf(module, pieces, "httponly"),
-    secure: attributeOf(module, pieces, "secure")
-  };
-  const site = {
+  return setCookieHeaderSite({
     ruleId,
     file: module.file,
-    offset: node.start,
-    cookieNames: name2 ? [name2] : [],
-    flags,
-    keys: KEYS6,
-    insertion: { container: end ?? unsplicable(module.file, node.start, node.end), nest: [] },
-    usedAt: [],
-    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
-  };
-  return site;
+    text: module.text,
+    pieces,
+    span: { start: node.start, end: node.end },
+    end: stringEnd(module, pieces),
+    spanOf: (piece) => ({ start: piece.start, end: piece.end })
+  });
 }
 
 // src/rules/context-cookies-common.ts
@@ -69987,12 +70720,7 @@ function isContextJarCall(call2, jar, methods) {
   const node = call2.node;
   if (!isCall(node) || !methods.includes(calleeName(node) ?? "")) return false;
   const callee = unwrap(node.callee);
-  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
-  const first = unwrap(node.arguments[0]);
-  if (/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
-    first.type
-  ))
-    return false;
+  if (!isMember(callee) || !takesNameValueOptions(node)) return false;
   const receiver = unwrap(callee.object);
   if (receiver.type === "Identifier") return receiver.name === jar && declaredInFunction(call2, jar);
   if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
@@ -70004,24 +70732,7 @@ function contextJarSite(ruleId, module, call2, load) {
   const value = unwrap(args[1]);
   if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
     return null;
-  return siteFromCall({
-    ruleId,
-    module,
-    call: call2,
-    optionsIndex: 2,
-    valueIndex: 1,
-    keys: { httpOnly: "httpOnly", secure: "secure" },
-    cookieNames: namesOf(stringValue(args[0])),
-    load
-  });
-}
-function declaredInFunction(path, name2) {
-  try {
-    const scope = path.scope?.lookup(name2);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
+  return nameValueOptionsSite(ruleId, module, call2, load);
 }
 
 // src/rules/oak-cookies-set.ts
@@ -70073,24 +70784,10 @@ var koaCookiesSet = {
       const node = call2.node;
       if (!isCall(node) || calleeName(node) !== "set") continue;
       const callee = unwrap(node.callee);
-      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const first = unwrap(node.arguments[0]);
-      if (/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
-        first.type
-      ))
-        continue;
+      if (!isMember(callee) || !takesNameValueOptions(node)) continue;
       koa ??= isKoaFile(module);
       if (!isCookieJar(module, unwrap(callee.object), call2.get("callee", "object"), koa)) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call: call2,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
-      });
+      const site = nameValueOptionsSite(this.meta.id, module, call2, load);
       if (site) sites.push(site);
     }
     return sites;
@@ -70397,20 +71094,12 @@ var ngxCookieServiceSet = {
       if (!method || !METHODS.has(method) || !isCookieService(node)) continue;
       const args = node.arguments;
       if (args.length < 2) continue;
-      const names = namesOf(stringValue(args[0]));
+      const names2 = namesOf(stringValue(args[0]));
       let site;
       if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call2.get("arguments", 2), load))) {
-        site = siteFromCall({
-          ruleId: this.meta.id,
-          module,
-          call: call2,
-          optionsIndex: 2,
-          keys: CLIENT_KEYS,
-          cookieNames: names,
-          load
-        });
+        site = clientCallSite(this.meta.id, module, call2, load);
       } else {
-        site = positionalSite(this.meta.id, module, node, names);
+        site = positionalSite(this.meta.id, module, node, names2);
       }
       if (site) sites.push(clientSite(site, "CookieService"));
     }
@@ -70458,11 +71147,11 @@ var astroCookiesSet = {
     framework: "astro",
     language: "javascript",
     api: "Astro.cookies.set() / context.cookies.set()",
-    description: "Astro `cookies.set(name, value, options)` on the request context, in endpoints, middleware and actions.",
+    description: "Astro `cookies.set(name, value, options)` on the request context: in endpoints, middleware and actions, and in the frontmatter of `.astro` pages and components.",
     defaults: { httpOnly: "off", secure: "off" }
   },
   findSites(module, { load }) {
-    if (!isAstroFile(module)) return [];
+    if (!isAstroModule(module)) return [];
     const sites = [];
     for (const call2 of callsOf(module)) {
       if (!isContextJarCall(call2, "cookies", ["set"])) continue;
@@ -70472,7 +71161,8 @@ var astroCookiesSet = {
     return sites;
   }
 };
-function isAstroFile(module) {
+function isAstroModule(module) {
+  if (isAstroFile(module.file)) return true;
   if (importsOak(module)) return false;
   const sources = [...module.imports.values()].map((binding) => binding.source);
   if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
@@ -70509,7 +71199,7 @@ function isQwikFile(module) {
 }
 
 // src/rules/elysia-cookie.ts
-var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS6 = { httpOnly: "httpOnly", secure: "secure" };
 var FLAGS2 = ["httpOnly", "secure"];
 var elysiaCookie = {
   meta: {
@@ -70538,7 +71228,7 @@ var elysiaCookie = {
         module,
         call: call2,
         optionsIndex: 0,
-        keys: { ...KEYS7 },
+        keys: { ...KEYS6 },
         cookieNames: name2 === null ? [] : [name2],
         load,
         refine(_view, flags) {
@@ -70563,7 +71253,7 @@ function cookieRefName(path) {
   const node = unwrap(path.node);
   if (isMember(node)) {
     const jar = unwrap(node.object);
-    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction2(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
+    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
     if (!isJar) return void 0;
     return node.computed ? stringValue(node.property) : memberPropertyName(node);
   }
@@ -70578,14 +71268,6 @@ function cookieRefName(path) {
   if ((key.type === "Identifier" ? key.name : stringValue(key)) !== "cookie") return void 0;
   const inner = property.node.key;
   return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue(inner);
-}
-function declaredInFunction2(path, name2) {
-  try {
-    const scope = path.scope?.lookup(name2);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
 }
 function owningInstance(module, path) {
   for (let current = path.parentPath; current; current = current.parentPath) {
@@ -70645,9 +71327,9 @@ function valueAssignmentSites(module, ruleId, load) {
     if (property === "value") {
       const instance = owningInstance(module, assignment);
       if (!instance) continue;
-      const names = byInstance.get(instance) ?? /* @__PURE__ */ new Set();
-      names.add(name2);
-      byInstance.set(instance, names);
+      const names2 = byInstance.get(instance) ?? /* @__PURE__ */ new Set();
+      names2.add(name2);
+      byInstance.set(instance, names2);
     } else if (name2 !== null) {
       const value = unwrap(assignment.node.right);
       const flags = setters.get(name2) ?? /* @__PURE__ */ new Map();
@@ -70659,14 +71341,14 @@ function valueAssignmentSites(module, ruleId, load) {
     }
   }
   const sites = [];
-  for (const [instance, names] of byInstance) {
-    const named = [...names];
+  for (const [instance, names2] of byInstance) {
+    const named = [...names2];
     const site = siteFromCall({
       ruleId,
       module,
       call: instance,
       optionsIndex: 0,
-      keys: { ...KEYS7 },
+      keys: { ...KEYS6 },
       cookieNames: named.filter((name2) => name2 !== null),
       nestedUnder: "cookie",
       load,
@@ -70743,15 +71425,7 @@ var universalCookieSet = {
       const callee = unwrap(node.callee);
       const isSet = callee.type === "MemberExpression" ? calleeName(node) === "set" && isCookieJar2(module, unwrap(callee.object), call2.get("callee", "object")) : callee.type === "Identifier" && isHookSetter(module, call2.get("callee"), callee.name);
       if (!isSet) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call: call2,
-        optionsIndex: 2,
-        keys: CLIENT_KEYS,
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
-      });
+      const site = clientCallSite(this.meta.id, module, call2, load);
       if (site) sites.push(clientSite(site, "universal-cookie"));
     }
     return sites;
@@ -70888,7 +71562,7 @@ var HELPERS = {
   "@adonisjs/session/build/config": "sessionConfig"
 };
 var TYPE_SOURCES = /^(@ioc:Adonis\/Addons\/Session|@adonisjs\/session(\/.*)?)$/;
-var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
 var DEFAULT_NAME = "adonis_session";
 var adonisjsSessionConfig = {
   meta: {
@@ -70914,7 +71588,7 @@ var adonisjsSessionConfig = {
         module,
         call: call2,
         optionsIndex: 0,
-        keys: KEYS8,
+        keys: KEYS7,
         cookieNames: namesOf(optionString(module, options, call2.get("arguments", 0), "cookieName", load), [
           DEFAULT_NAME
         ]),
@@ -70946,7 +71620,7 @@ function typedConfigs2(module, load, ruleId) {
         options: init,
         optionsPath: null,
         anchor: init.start,
-        keys: KEYS8,
+        keys: KEYS7,
         cookieNames: namesOf(optionString(module, init, null, "cookieName", load), [DEFAULT_NAME]),
         kind: "session",
         nestedUnder: "cookie",
@@ -70959,12 +71633,12 @@ function typedConfigs2(module, load, ruleId) {
 }
 
 // src/rules/sails-session-config.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var SESSION_FILE = /(^|\/)config\/session\.[cm]?js$/;
 var ENV_FILE = /(^|\/)config\/env\/([^/]+)\.[cm]?js$/;
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "development", "local", "test", "testing", "ci", "debug"]);
 var READ_BY_SCAN = /exports\.session|ookie|OOKIE/;
-var KEYS9 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
 var DEFAULT_NAME2 = "sails.sid";
 var sailsSessionConfig = {
   meta: {
@@ -70982,15 +71656,15 @@ var sailsSessionConfig = {
     let base;
     let envFiles;
     if (SESSION_FILE.test(module.file)) {
-      folder = posix4.dirname(module.file);
+      folder = posix5.dirname(module.file);
       base = module;
       envFiles = [...scanned].filter((file) => isProductionEnv(file, folder));
     } else {
       const match = ENV_FILE.exec(module.file);
       if (!match) return [];
-      folder = posix4.dirname(posix4.dirname(module.file));
-      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix4.dirname(file) === folder);
-      const sharedModule = shared ? load(module.file, `../${posix4.basename(shared)}`) : null;
+      folder = posix5.dirname(posix5.dirname(module.file));
+      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix5.dirname(file) === folder);
+      const sharedModule = shared ? load(module.file, `../${posix5.basename(shared)}`) : null;
       if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
       if (!isProductionEnv(module.file, folder)) return [];
       if (!shared && sessionOf(module, load) === null) return [];
@@ -71000,7 +71674,7 @@ var sailsSessionConfig = {
     const baseSession = base ? sessionOf(base, load) : null;
     if (base && baseSession === null) return [];
     const sites = [];
-    const environments = envFiles.sort().map((file) => file === module.file ? module : load(module.file, `./${posix4.relative(folder, file)}`)).filter((env) => env !== null);
+    const environments = envFiles.sort().map((file) => file === module.file ? module : load(module.file, `./${posix5.relative(folder, file)}`)).filter((env) => env !== null);
     for (const env of environments) {
       const site = environmentSite(this.meta.id, env, baseSession, load);
       if (site) sites.push(site);
@@ -71014,7 +71688,7 @@ var sailsSessionConfig = {
 };
 function isProductionEnv(file, folder) {
   const match = ENV_FILE.exec(file);
-  if (!match || posix4.dirname(posix4.dirname(file)) !== folder) return false;
+  if (!match || posix5.dirname(posix5.dirname(file)) !== folder) return false;
   const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
   return !words.some((word) => DEV_WORDS.has(word));
 }
@@ -71031,7 +71705,7 @@ function sharedFlag(baseSession, flag, load) {
   if (!writer) return { kind: "absent" };
   const cookie = readOptions(writer.module, writer.value, null, { load });
   if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
-  return readFlag(cookie, KEYS9[flag]);
+  return readFlag(cookie, KEYS8[flag]);
 }
 function environmentSite(ruleId, env, baseSession, load) {
   const envSession = sessionOf(env, load);
@@ -71064,7 +71738,7 @@ function environmentSite(ruleId, env, baseSession, load) {
       cookieNames,
       kind: "session",
       flags,
-      keys: KEYS9,
+      keys: KEYS8,
       insertion: null,
       usedAt: [],
       notes: [
@@ -71080,7 +71754,7 @@ function environmentSite(ruleId, env, baseSession, load) {
       options: envSession.object,
       optionsPath: null,
       anchor: envSession.object.start,
-      keys: KEYS9,
+      keys: KEYS8,
       cookieNames,
       kind: "session",
       nestedUnder: "cookie",
@@ -71099,7 +71773,7 @@ function sharedSite(ruleId, base, baseSession, load) {
     options: baseSession.object,
     optionsPath: null,
     anchor: baseSession.object.start,
-    keys: KEYS9,
+    keys: KEYS8,
     cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load), [DEFAULT_NAME2]),
     kind: "session",
     nestedUnder: "cookie",
@@ -74551,9 +75225,9 @@ var Modifier = class _Modifier {
   static get(base, mods) {
     if (!mods.length)
       return base;
-    let exists2 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
-    if (exists2)
-      return exists2;
+    let exists3 = mods[0].instances.find((t2) => t2.base == base && sameArray(mods, t2.modified));
+    if (exists3)
+      return exists3;
     let set = [], tag = new Tag(base.name, set, base, mods);
     for (let m of mods)
       m.instances.push(tag);
@@ -75519,12 +76193,12 @@ function collectImport(module, statement) {
   const importIndex = parts.findIndex((part) => part.name === "import");
   let source = "";
   for (const part of parts.slice(1, importIndex)) source += textOf2(module, part);
-  const names = parts.slice(importIndex + 1).filter((part) => part.name !== "(" && part.name !== ")");
-  for (let index = 0; index < names.length; index++) {
-    const part = names[index];
+  const names2 = parts.slice(importIndex + 1).filter((part) => part.name !== "(" && part.name !== ")");
+  for (let index = 0; index < names2.length; index++) {
+    const part = names2[index];
     if (part.name !== "VariableName") continue;
-    if (names[index - 1]?.name === "as") continue;
-    const alias = names[index + 1]?.name === "as" ? names[index + 2] : void 0;
+    if (names2[index - 1]?.name === "as") continue;
+    const alias = names2[index + 1]?.name === "as" ? names2[index + 2] : void 0;
     const local = textOf2(module, alias ?? part);
     module.imports.set(local, { module: source, name: textOf2(module, part) });
   }
@@ -75665,6 +76339,23 @@ function evaluatePyFlag(module, node, trueStrings = []) {
   }
   return { kind: "conditional", span, text, devOnly: classifyPyCondition(module, node) === "development" };
 }
+function branchConditions(node) {
+  const found = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") break;
+    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
+    const children = childrenOf(current.parent);
+    const index = children.findIndex((child) => child.from === current.from);
+    const keyword2 = children[index - 2];
+    const test = children[index - 1];
+    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") {
+      found.push(null);
+      break;
+    }
+    found.push(test);
+  }
+  return found;
+}
 function classifyPyCondition(module, node, depth = 0) {
   if (depth > 6) return "unknown";
   const children = childrenOf(node);
@@ -75739,8 +76430,8 @@ function localAssignment(module, functionNode, name2, before) {
 }
 function pyStatementsContainer(module, open3, statements, template) {
   const { text } = module;
-  const indentOf = (offset) => /^[ \t]*/.exec(text.slice(lineStartAt(text, offset)))?.[0] ?? "";
-  const entries = statements.filter((statement) => text.slice(lineStartAt(text, statement.from), statement.from).trim() === "").filter((statement) => indentOf(statement.to) === indentOf(statement.from)).map((statement) => ({ start: statement.from, end: statement.to }));
+  const indentOf2 = (offset) => /^[ \t]*/.exec(text.slice(lineStartAt(text, offset)))?.[0] ?? "";
+  const entries = statements.filter((statement) => text.slice(lineStartAt(text, statement.from), statement.from).trim() === "").filter((statement) => indentOf2(statement.to) === indentOf2(statement.from)).map((statement) => ({ start: statement.from, end: statement.to }));
   return {
     file: module.file,
     syntax: "py-statements",
@@ -75918,6 +76609,14 @@ function parameterAnnotation(module, functionNode, parameter) {
   }
   return null;
 }
+function receiverClass(module, call2, receiver, load) {
+  const wrapper = enclosingFunction(module, call2);
+  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call2.from) : null;
+  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
+  const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
+  const typeNode = constructor ?? annotation;
+  return typeNode ? resolveClass(module, typeNode, load) : null;
+}
 
 // src/languages/py-options-calls.ts
 var TRANSPARENT_DECORATORS = /^(?:staticmethod|classmethod|property|(?:functools\.)?(?:cached_property|cache|lru_cache(?:\(.*\))?))$/;
@@ -75934,6 +76633,8 @@ function returnedDict(fn, label, depth, resolve4) {
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
   if (fn.node.name === "FunctionDefinition" && /\byield\b/.test(textOf2(fn.module, fn.node)))
     return { unknown: `${label} is a generator` };
+  if (fn.node.name === "FunctionDefinition" && fn.node.firstChild?.name === "async")
+    return { unknown: `${label} is async and not awaited: it gives a coroutine, not options` };
   const values = returnedValues2(fn);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };
@@ -76237,9 +76938,9 @@ function resolveApplicationSetting(key, context3, depth) {
   const resolved = found.filter(
     (item) => !("unknown" in item)
   );
-  const distinct2 = new Set(resolved.map((item) => `${item.module.file}:${item.node.from}`));
-  if (distinct2.size === 1) return resolved[0];
-  if (distinct2.size > 1) return { unknown: `the application setting "${key}" is given in several places` };
+  const distinct3 = new Set(resolved.map((item) => `${item.module.file}:${item.node.from}`));
+  if (distinct3.size === 1) return resolved[0];
+  if (distinct3.size > 1) return { unknown: `the application setting "${key}" is given in several places` };
   return { unknown: `the application setting "${key}" is not given anywhere in the scanned files` };
 }
 function isMutated2(module, name2) {
@@ -76377,6 +77078,19 @@ function behindStarArguments(site, module, star) {
       site.flags[flag] = { kind: "unknown", reason };
   }
   site.insertion = null;
+}
+function passesCallerKwargs(module, call2, args) {
+  const wrapper = enclosingFunction(module, call2);
+  const kwargs = wrapper?.kwargsParameter;
+  return Boolean(
+    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === kwargs)
+  );
+}
+function kindOfExpression(module, node) {
+  const dotted = dottedName(module, node);
+  if (!dotted) return void 0;
+  const kind = kindOfName(dotted.at(-1));
+  return kind === "other" ? void 0 : kind;
 }
 
 // src/rules/aiohttp-session-storage.ts
@@ -76614,13 +77328,8 @@ function responseReceiver(module, call2, callee, framework, context3) {
     const verdict = cls ? judge2(cls) : null;
     if (verdict) return verdict;
   } else if (callee.length === 2) {
-    const wrapper = enclosingFunction(module, call2);
-    const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call2.from) : null;
-    const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
-    const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
-    const typeNode = constructor ?? annotation;
-    if (typeNode) {
-      const resolved = resolveClass(module, typeNode, context3.load);
+    const resolved = receiverClass(module, call2, receiver, context3.load);
+    if (resolved) {
       const verdict = resolved.kind === "class" ? judge2(resolved.cls) : null;
       if (verdict) return verdict;
       if (resolved.kind === "external" && classes.owns(resolved.name)) return { kind: "framework" };
@@ -76842,19 +77551,15 @@ function findSetCookieSites(module, context3, options) {
     const byPosition = options.positions ?? (options.positionalFlags ? { max_age: 2, expires: 3 } : {});
     const option = (name2) => named(name2)?.value ?? (name2 === "max_age" ? named("maxage")?.value : void 0) ?? (name2 in byPosition ? positional[byPosition[name2]]?.value : void 0);
     if (isPyCookieDeletion(module, valueNode, option)) continue;
-    const receiverClass = responseReceiver(
+    const receiverClass2 = responseReceiver(
       module,
       call2,
       onJar ? [...callee.slice(0, -2), method] : callee,
       options.framework,
       context3
     );
-    if (receiverClass.kind === "not-framework") continue;
-    const wrapper = enclosingFunction(module, call2);
-    if (wrapper?.kwargsParameter && args.some(
-      (argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === wrapper.kwargsParameter
-    ))
-      continue;
+    if (receiverClass2.kind === "not-framework") continue;
+    if (passesCallerKwargs(module, call2, args)) continue;
     const view = readPyOptions(module, parts.argList, context3, identity);
     const keys = options.keys ?? { httpOnly: "httponly", secure: "secure" };
     const flags = {
@@ -76884,18 +77589,12 @@ function findSetCookieSites(module, context3, options) {
       notes: []
     };
     placeCallOptions(site, module, call2, view, context3, identity);
-    const doubt = receiverClass.kind === "unknown" ? receiverClass.reason : responseArgumentMismatch(options.framework, method, args);
+    const doubt = receiverClass2.kind === "unknown" ? receiverClass2.reason : responseArgumentMismatch(options.framework, method, args);
     if (doubt !== null) withheld(site, doubt);
     if (star) behindStarArguments(site, module, star.value);
     sites.push(site);
   }
   return sites;
-}
-function kindOfExpression(module, node) {
-  const dotted = dottedName(module, node);
-  if (!dotted) return void 0;
-  const kind = kindOfName(dotted.at(-1));
-  return kind === "other" ? void 0 : kind;
 }
 
 // src/rules/aiohttp-set-cookie.ts
@@ -76941,7 +77640,7 @@ function findMorselSites(module, spec) {
 function morselSite(module, spec, statement, target, value, scope) {
   const jarText = compact(textOf2(module, target.object));
   const indexText = compact(textOf2(module, target.index));
-  const writes = writesAfter(module, statement, scope, jarText, indexText);
+  const writes = writesAfter(module, statement, scope, jarText, indexText, spec.rewriteStartsAnew ?? false);
   const attribute = (name2) => {
     const write = [...writes].reverse().find((candidate) => candidate.key === name2);
     return write?.value ?? void 0;
@@ -76954,7 +77653,7 @@ function morselSite(module, spec, statement, target, value, scope) {
   }
   const cookieName2 = stringLiteral(module, target.index);
   const run2 = runAfter(module, statement, writes);
-  const keyQuote = quoteOf2(module, writes, target.index);
+  const keyQuote = quoteOf2(module, writes, target.index, spec.defaultQuote ?? "'");
   const prefix = `${textOf2(module, target.object)}[${textOf2(module, target.index)}]`;
   const site = {
     ruleId: spec.ruleId,
@@ -76967,7 +77666,7 @@ function morselSite(module, spec, statement, target, value, scope) {
     keys: { httpOnly: "httponly", secure: "secure" },
     insertion: null,
     usedAt: [],
-    notes: []
+    notes: [...spec.notes ?? []]
   };
   const hidden = Object.values(flags).some((flag) => flag.kind === "unknown");
   if (!hidden && !/[\r\n]/.test(prefix)) {
@@ -77001,7 +77700,7 @@ function valueOf(statement) {
 function compact(text) {
   return text.replace(/\s+/g, "");
 }
-function writesAfter(module, statement, scope, jarText, indexText) {
+function writesAfter(module, statement, scope, jarText, indexText, rewriteStartsAnew) {
   const morsel = `${jarText}[${indexText}]`;
   const aliases = /* @__PURE__ */ new Set();
   const writes = [];
@@ -77010,11 +77709,16 @@ function writesAfter(module, statement, scope, jarText, indexText) {
     return text === morsel || node.name === "VariableName" && aliases.has(text);
   };
   const cursor = scope.cursor();
+  let ended = false;
   const visit3 = (node) => {
     if (node.from < statement.to) return;
     if (node.name === "AssignStatement") {
       const target = node.firstChild;
       const value = valueOf(node);
+      if (rewriteStartsAnew && target && value && compact(textOf2(module, target)) === morsel) {
+        ended = true;
+        return;
+      }
       if (target?.name === "VariableName" && value && compact(textOf2(module, value)) === morsel) {
         aliases.add(textOf2(module, target));
         return;
@@ -77045,6 +77749,7 @@ function writesAfter(module, statement, scope, jarText, indexText) {
   if (!cursor.firstChild()) return writes;
   const walk2 = () => {
     do {
+      if (ended) return;
       const node = cursor.node;
       if (node.name === "FunctionDefinition" || node.name === "ClassDefinition") continue;
       if (node.name === "AssignStatement" || node.name === "ExpressionStatement") visit3(node);
@@ -77130,13 +77835,13 @@ function runAfter(module, statement, writes) {
   }
   return run2;
 }
-function quoteOf2(module, writes, index) {
+function quoteOf2(module, writes, index, fallback) {
   for (const write of writes) {
     const parts = subscriptParts(write.statement.firstChild);
     const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf2(module, parts.index))?.[1] : void 0;
     if (quote) return quote;
   }
-  return /^[a-zA-Z]*(['"])/.exec(textOf2(module, index))?.[1] ?? "'";
+  return /^[a-zA-Z]*(['"])/.exec(textOf2(module, index))?.[1] ?? fallback;
 }
 function hintOf(module, node) {
   const name2 = /(\w+)\s*$/.exec(textOf2(module, node))?.[1];
@@ -77177,19 +77882,116 @@ function namesResponseJar(module, node) {
   return RESPONSE_JAR.test(path.join("."));
 }
 
-// src/rules/cherrypy-session-config.ts
+// src/rules/cherrypy-conf-common.ts
 var ON = "tools.sessions.on";
 var HTTPONLY = "tools.sessions.httponly";
 var SECURE = "tools.sessions.secure";
+var NAME = "tools.sessions.name";
+function cherrypyConfSites(ini, context3, ruleId, importsCherrypy2) {
+  if (!ini.text.includes("tools.sessions")) return [];
+  const sections = ini.sections.filter(
+    (section) => section.name === "global" || section.name.startsWith("/")
+  );
+  const turnsOn = sections.some((section) => isOn(optionOf(section, ON)));
+  const loader = turnsOn ? null : loaderOf(ini.file, context3.project.filter(importsCherrypy2));
+  if (!turnsOn && !loader) return [];
+  const byName = new Map(sections.map((section) => [section.name, section]));
+  const sites = [];
+  for (const section of sections) {
+    if (!configuresSessions(section)) continue;
+    const parent = parentOf(section.name, byName);
+    const ownFlag = optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null;
+    if (parent && configuresSessions(parent) && !ownFlag) continue;
+    const site = siteOf3(ini, section, ruleId);
+    if (site) sites.push(loader ? { site, loadedBy: loader } : { site });
+  }
+  return sites;
+}
+function loaderOf(file, modules) {
+  const name2 = file.slice(file.lastIndexOf("/") + 1).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const named = new RegExp(`(['"])(?:[^'"\\n]*[/\\\\])?${name2}\\1`);
+  return modules.find((module) => named.test(module.text))?.file ?? null;
+}
+function configuresSessions(section) {
+  const on = optionOf(section, ON);
+  if (on) return isOn(on);
+  return optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null;
+}
+function isOn(option) {
+  return option !== null && classify(option, "").kind !== "false";
+}
+function parentOf(name2, sections) {
+  if (name2 === "global") return null;
+  let current = name2.replace(/\/+$/, "");
+  while (current !== "") {
+    current = current.slice(0, current.lastIndexOf("/"));
+    const found = sections.get(current === "" ? "/" : current) ?? sections.get(`${current}/`);
+    if (found && (current !== "" || name2 !== "/")) return found;
+  }
+  return sections.get("global") ?? null;
+}
+function siteOf3(ini, section, ruleId) {
+  const on = optionOf(section, ON);
+  const httpOnly = optionOf(section, HTTPONLY);
+  const secure = optionOf(section, SECURE);
+  const anchor = (isOn(on) ? on : null) ?? [httpOnly, secure].filter((option) => option !== null).at(-1);
+  if (!anchor) return null;
+  const name2 = optionOf(section, NAME);
+  const literalName = name2 ? /^(['"])([^'"\\]+)\1$/.exec(name2.value)?.[2] : void 0;
+  const notes = [];
+  if (anchor.continued)
+    notes.push(`\`${anchor.key}\` continues on the lines below it, so nothing is inserted after it`);
+  return {
+    ruleId,
+    file: ini.file,
+    offset: anchor.span.start,
+    cookieNames: [literalName ?? "session_id"],
+    kind: "session",
+    flags: {
+      httpOnly: httpOnly ? classify(httpOnly, ini.file) : { kind: "absent" },
+      secure: secure ? classify(secure, ini.file) : { kind: "absent" }
+    },
+    keys: { httpOnly: HTTPONLY, secure: SECURE },
+    insertion: anchor.continued ? null : {
+      container: {
+        file: ini.file,
+        syntax: "ini-options",
+        open: anchor.span.start,
+        close: section.end,
+        entries: [anchor.span],
+        keyQuote: "",
+        statementTemplate: `{key}${anchor.delimiter}{value}`
+      },
+      nest: []
+    },
+    usedAt: [],
+    notes,
+    trueLiteral: "True"
+  };
+}
+function classify(option, file) {
+  const value = option.value;
+  if (option.continued) return { kind: "unknown", reason: `\`${option.key}\` spans several lines` };
+  if (/^(?:True|[1-9]\d*)$/.test(value)) return { kind: "true", span: option.valueSpan };
+  if (/^(?:False|None|0|''|"")$/.test(value)) return { kind: "false", span: option.valueSpan, file };
+  return { kind: "conditional", span: option.valueSpan, text: value, devOnly: false };
+}
+
+// src/rules/cherrypy-session-config.ts
+var ON2 = "tools.sessions.on";
+var HTTPONLY2 = "tools.sessions.httponly";
+var SECURE2 = "tools.sessions.secure";
 var cherrypySessionConfig = {
   meta: {
     id: "cherrypy-session-config",
     framework: "cherrypy",
     language: "python",
     api: "'tools.sessions.secure' / 'tools.sessions.httponly'",
-    description: "CherryPy session tool settings in config dicts (`cherrypy.config.update`, app configs, `_cp_config`): `tools.sessions.secure` and `tools.sessions.httponly` default to False.",
+    description: "CherryPy session tool settings in config dicts (`cherrypy.config.update`, app configs, `_cp_config`, `@cherrypy.config`), `.conf` files and `@cherrypy.tools.sessions(...)`: `tools.sessions.secure` and `tools.sessions.httponly` default to False.",
     defaults: { httpOnly: "off", secure: "off" },
-    mentions: ["tools.sessions"]
+    // A module that names a config file (`cherrypy.config.update('app.conf')`) is read too: it may be what
+    // makes a `.conf` file that only sets a flag count.
+    mentions: ["tools.sessions", ".conf'", '.conf"', ".ini'", '.ini"']
   },
   findSites(module, context3) {
     if (!module.text.includes("tools.sessions")) return [];
@@ -77198,13 +78000,18 @@ var cherrypySessionConfig = {
     const inherited = /* @__PURE__ */ new Set();
     module.tree.iterate({
       enter: (ref) => {
+        if (ref.name === "Decorator") {
+          const site = sessionDecoratorSite(module, ref.node, context3, this.meta.id);
+          if (site) sites.push(site);
+          return;
+        }
         if (ref.name !== "DictionaryExpression") return;
         markInheritedSections(module, ref.node, inherited);
-        if (inherited.has(ref.node.from) || !configuresSessions(module, ref.node)) return;
+        if (inherited.has(ref.node.from) || !configuresSessions2(module, ref.node)) return;
         sites.push(
           keywordCallSite(module, ref.node, ref.node, context3, {
             ruleId: this.meta.id,
-            keys: { httpOnly: HTTPONLY, secure: SECURE },
+            keys: { httpOnly: HTTPONLY2, secure: SECURE2 },
             kind: "session",
             cookieNames: ["session_id"]
           })
@@ -77212,17 +78019,34 @@ var cherrypySessionConfig = {
       }
     });
     return sites;
+  },
+  findConfigSites(file, context3) {
+    return cherrypyConfSites(file, context3, this.meta.id, importsCherrypy);
   }
 };
+function sessionDecoratorSite(module, decorator, context3, ruleId) {
+  const parts = childrenOf(decorator);
+  const argList = parts.at(-1);
+  if (argList?.name !== "ArgList") return null;
+  const dotted = parts.slice(1, -1).map((part) => textOf2(module, part)).join("").replace(/\s+/g, "");
+  const viaImport = dotted === "tools.sessions" && module.imports.get("tools")?.module.split(".")[0] === "cherrypy";
+  if (dotted !== "cherrypy.tools.sessions" && !viaImport) return null;
+  return keywordCallSite(module, decorator, argList, context3, {
+    ruleId,
+    keys: { httpOnly: "httponly", secure: "secure" },
+    kind: "session",
+    cookieNames: ["session_id"]
+  });
+}
 function importsCherrypy(module) {
   for (const binding of module.imports.values()) if (binding.module.split(".")[0] === "cherrypy") return true;
   return false;
 }
-function configuresSessions(module, dict) {
+function configuresSessions2(module, dict) {
   let relevant = false;
   for (const entry of dictEntriesOf(module, dict)) {
-    if (entry.key === HTTPONLY || entry.key === SECURE) relevant = true;
-    if (entry.key === ON && evaluatePyFlag(module, entry.value).kind !== "false") relevant = true;
+    if (entry.key === HTTPONLY2 || entry.key === SECURE2) relevant = true;
+    if (entry.key === ON2 && evaluatePyFlag(module, entry.value).kind !== "false") relevant = true;
   }
   return relevant;
 }
@@ -77234,9 +78058,9 @@ function markInheritedSections(module, dict, inherited) {
   }
   for (const [path, section] of sections) {
     const parent = nearestParent(path, sections);
-    if (!parent || !configuresSessions(module, parent)) continue;
+    if (!parent || !configuresSessions2(module, parent)) continue;
     const ownFlag = dictEntriesOf(module, section).some(
-      (entry) => entry.key === HTTPONLY || entry.key === SECURE
+      (entry) => entry.key === HTTPONLY2 || entry.key === SECURE2
     );
     if (!ownFlag) inherited.add(section.from);
   }
@@ -77646,15 +78470,8 @@ function environmentOfLabel(label) {
   };
 }
 function branchEnvironment(module, node) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") break;
-    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
-    const statement = current.parent;
-    const children = childrenOf(statement);
-    const index = children.indexOf(children.find((child) => child.from === current.from));
-    const keyword2 = children[index - 2];
-    const test = children[index - 1];
-    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") return "unknown";
+  for (const test of branchConditions(node)) {
+    if (!test) return "unknown";
     const environment = classifyPyCondition(module, test);
     if (environment !== "unknown") return environment;
   }
@@ -78115,7 +78932,7 @@ function isStdlibJar(module, expression, scope) {
   if (dotted.length === 1) {
     const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
     if (!value || !constructsJar(module, value)) return false;
-    return SENT.test(module.text) || new RegExp(`\\breturn\\s+${dotted[0]}\\b`).test(module.text);
+    return sends(module, dotted[0]);
   }
   if (dotted.length !== 2 || dotted[0] !== "self") return false;
   for (let cls = scope.parent; cls; cls = cls.parent) {
@@ -78123,6 +78940,20 @@ function isStdlibJar(module, expression, scope) {
     return assignsJar(module, cls, `self.${dotted[1]}`);
   }
   return false;
+}
+var sentCache = /* @__PURE__ */ new WeakMap();
+function sends(module, name2) {
+  let byName = sentCache.get(module);
+  if (!byName) {
+    byName = /* @__PURE__ */ new Map();
+    sentCache.set(module, byName);
+  }
+  let sent = byName.get(name2);
+  if (sent === void 0) {
+    sent = SENT.test(module.text) || new RegExp(`\\breturn\\s+${name2}\\b`).test(module.text);
+    byName.set(name2, sent);
+  }
+  return sent;
 }
 function constructsJar(module, node) {
   if (node.name !== "CallExpression" || !node.firstChild) return false;
@@ -78148,7 +78979,6 @@ function assignsJar(module, cls, target) {
 }
 
 // src/rules/py-set-cookie-header.ts
-var KEYS10 = { httpOnly: "HttpOnly", secure: "Secure" };
 var MAP_METHODS = /* @__PURE__ */ new Set(["add", "set", "append", "setdefault", "add_header"]);
 var RESPONSE_METHODS = /* @__PURE__ */ new Set(["add_header", "set_header"]);
 var pySetCookieHeader = {
@@ -78204,7 +79034,7 @@ var pySetCookieHeader = {
     });
     const sites = [];
     for (const value of values) {
-      const site = siteOf3(module, this.meta.id, value);
+      const site = siteOf4(module, this.meta.id, value);
       if (site) sites.push(site);
     }
     return sites;
@@ -78214,29 +79044,17 @@ function isSetCookie2(module, node) {
   if (stringLiteral(module, node)?.toLowerCase() === "set-cookie") return true;
   return dottedName(module, node)?.at(-1) === "SET_COOKIE";
 }
-function siteOf3(module, ruleId, value) {
+function siteOf4(module, ruleId, value) {
   const pieces = piecesOf2(module, value);
-  const statics = pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
-  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
-  const first = pieces[0];
-  const name2 = first && "text" in first && first.text.includes("=") ? first.text.split("=")[0].trim() || null : null;
-  const end = stringEnd3(module, pieces);
-  const flags = {
-    httpOnly: attributeOf2(module, pieces, "httponly"),
-    secure: attributeOf2(module, pieces, "secure")
-  };
-  const site = {
+  return setCookieHeaderSite({
     ruleId,
     file: module.file,
-    offset: value.from,
-    cookieNames: name2 ? [name2] : [],
-    flags,
-    keys: KEYS10,
-    insertion: { container: end ?? unsplicable(module.file, value.from, value.to), nest: [] },
-    usedAt: [],
-    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
-  };
-  return site;
+    text: module.text,
+    pieces,
+    span: { start: value.from, end: value.to },
+    end: stringEnd3(module, pieces),
+    spanOf: (node) => ({ start: node.from, end: node.to })
+  });
 }
 function piecesOf2(module, node) {
   if (node.name === "ParenthesizedExpression") {
@@ -78291,54 +79109,26 @@ function stringEnd3(module, pieces) {
     keyQuote: ""
   };
 }
-function attributeOf2(module, pieces, attribute) {
-  const written = attributePattern(attribute);
-  for (const piece of pieces) {
-    if ("text" in piece && written.test(piece.text)) {
-      return { kind: "true", span: { start: piece.node.from, end: piece.node.to } };
-    }
-  }
-  const mention = new RegExp(attribute, "i");
-  let attributes2 = false;
-  for (const piece of pieces) {
-    if ("text" in piece) {
-      attributes2 ||= piece.text.includes(";");
-      continue;
-    }
-    const source = textOf2(module, piece.expression);
-    if (mention.test(source)) {
-      return {
-        kind: "conditional",
-        span: { start: piece.expression.from, end: piece.expression.to },
-        text: source,
-        devOnly: false
-      };
-    }
-    if (attributes2 && /attr|option|flag/i.test(source)) {
-      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
-    }
-  }
-  return { kind: "absent" };
-}
 
 // src/rules/pyramid-common.ts
 function findFactorySites(module, context3, spec) {
-  if (!module.text.includes("pyramid")) return [];
+  const packages = spec.packages ?? ["pyramid"];
+  if (!packages.some((name2) => module.text.includes(name2))) return [];
   const sites = [];
   for (const call2 of callsOf2(module)) {
     const parts = callParts(call2);
     const callee = parts ? dottedName(module, parts.callee) : null;
     const name2 = callee?.at(-1);
     const signature = name2 && Object.hasOwn(spec.constructors, name2) ? spec.constructors[name2] : void 0;
-    if (!parts || !callee || !signature || !importedFrom(module, callee[0], ["pyramid"])) continue;
+    if (!parts || !callee || !signature || !importedFrom(module, callee[0], packages)) continue;
     const args = argumentsOf(module, parts.argList);
     const positional = args.filter((argument) => argument.kind === "positional");
     const nameNode = args.find((argument) => argument.kind === "keyword" && argument.name === "cookie_name")?.value ?? positional[signature.positions.cookieName]?.value;
-    const cookieName2 = nameNode ? stringLiteral(module, nameNode) : signature.defaultName;
+    const cookieName2 = nameNode ? stringLiteral(module, nameNode) : signature.defaultName ?? null;
     const site = keywordCallSite(module, call2, parts.argList, context3, {
       ruleId: spec.ruleId,
       keys: spec.keys,
-      kind: "session",
+      kind: signature.unsigned ? void 0 : "session",
       cookieNames: cookieName2 === null ? [] : [cookieName2]
     });
     for (const flag of ["httpOnly", "secure"]) {
@@ -78380,6 +79170,143 @@ var pyramidAuthtkt = {
           defaultName: "auth_tkt"
         }
       }
+    });
+  }
+};
+
+// src/rules/pyramid-ini-common.ts
+function pyramidIniSites(file, context3, spec) {
+  if (!file.file.toLowerCase().endsWith(".ini")) return [];
+  if (!spec.prefixes.some((prefix) => file.text.includes(prefix))) return [];
+  const includedInCode = context3.project.some((module) => module.text.includes(spec.package));
+  const named = new RegExp(`\\b${spec.package}\\b`);
+  const sites = [];
+  for (const section of file.sections) {
+    if (!/^(?:app|application):/.test(section.name)) continue;
+    const included = includedInCode || section.options.some(
+      (option) => option.key === "pyramid.includes" && named.test(file.text.slice(option.span.start, option.span.end))
+    );
+    if (!included) continue;
+    const site = siteOf5(file, section, spec);
+    if (site) sites.push({ site });
+  }
+  return sites;
+}
+function siteOf5(ini, section, spec) {
+  const own = section.options.filter(
+    (option) => spec.prefixes.some((prefix2) => option.key.startsWith(prefix2))
+  );
+  const anchor = own.at(-1);
+  if (!anchor) return null;
+  const prefix = spec.prefixes.find((candidate) => anchor.key.startsWith(candidate));
+  const find = (name3) => own.findLast((option) => spec.prefixes.some((candidate) => option.key === `${candidate}${name3}`)) ?? null;
+  const httpOnly = find(spec.flags.httpOnly);
+  const secure = find(spec.flags.secure);
+  const name2 = find(spec.nameKey);
+  const notes = [];
+  if (anchor.continued)
+    notes.push(`\`${anchor.key}\` continues on the lines below it, so nothing is inserted after it`);
+  const capitalised = /^(?:True|False)$/m.test(section.options.map((option) => option.value).join("\n"));
+  return {
+    ruleId: spec.ruleId,
+    file: ini.file,
+    // Reported at the first flag the section sets, else where new ones go.
+    offset: Math.min(
+      ...[httpOnly, secure].map((option) => option?.span.start ?? Infinity),
+      anchor.span.start
+    ),
+    cookieNames: [name2 && name2.value !== "" && !name2.continued ? name2.value : spec.defaultName],
+    kind: "session",
+    flags: {
+      httpOnly: httpOnly ? classify2(httpOnly, ini.file, spec) : { kind: "absent" },
+      secure: secure ? classify2(secure, ini.file, spec) : { kind: "absent" }
+    },
+    keys: {
+      httpOnly: httpOnly?.key ?? `${prefix}${spec.flags.httpOnly}`,
+      secure: secure?.key ?? `${prefix}${spec.flags.secure}`
+    },
+    insertion: anchor.continued ? null : {
+      container: {
+        file: ini.file,
+        syntax: "ini-options",
+        open: anchor.span.start,
+        close: section.end,
+        entries: [anchor.span],
+        keyQuote: "",
+        statementTemplate: `{key}${anchor.delimiter}{value}`
+      },
+      nest: []
+    },
+    usedAt: [],
+    notes,
+    trueLiteral: capitalised ? "True" : "true"
+  };
+}
+function classify2(option, file, spec) {
+  if (option.continued) return { kind: "unknown", reason: `\`${option.key}\` spans several lines` };
+  if (option.value.includes("%(")) {
+    return { kind: "conditional", span: option.valueSpan, text: option.value, devOnly: false };
+  }
+  const read = spec.read(option.value.trim().toLowerCase());
+  if (read === "true") return { kind: "true", span: option.valueSpan };
+  if (read === "false") return { kind: "false", span: option.valueSpan, file };
+  return { kind: "conditional", span: option.valueSpan, text: option.value, devOnly: false };
+}
+
+// src/rules/pyramid-beaker-settings.ts
+var TRUE_WORDS = ["true", "yes", "on", "y", "t", "1"];
+var FALSE_WORDS = ["false", "no", "off", "n", "f", "0"];
+var pyramidBeakerSettings = {
+  meta: {
+    id: "pyramid-beaker-settings",
+    framework: "pyramid",
+    language: "python",
+    api: "pyramid_beaker 'session.secure' / 'session.httponly'",
+    description: "pyramid_beaker's session settings in a PasteDeploy `.ini` app section: `session.secure` and `session.httponly` (or `beaker.session.*`) default to false.",
+    defaults: { httpOnly: "off", secure: "off" },
+    // `.ini` keys start their line; a bare `session.` would let every SQLAlchemy module through the prefilter.
+    mentions: ["pyramid_beaker", "\nsession.", "\nbeaker.session."]
+  },
+  findSites() {
+    return [];
+  },
+  findConfigSites(file, context3) {
+    return pyramidIniSites(file, context3, {
+      ruleId: this.meta.id,
+      package: "pyramid_beaker",
+      prefixes: ["session.", "beaker.session."],
+      flags: { httpOnly: "httponly", secure: "secure" },
+      nameKey: "key",
+      defaultName: "beaker.session.id",
+      read: (value) => TRUE_WORDS.includes(value) ? "true" : FALSE_WORDS.includes(value) ? "false" : "other"
+    });
+  }
+};
+
+// src/rules/pyramid-redis-sessions-settings.ts
+var TRUE_WORDS2 = ["t", "true", "y", "yes", "on", "1"];
+var pyramidRedisSessionsSettings = {
+  meta: {
+    id: "pyramid-redis-sessions-settings",
+    framework: "pyramid",
+    language: "python",
+    api: "pyramid_redis_sessions 'redis.sessions.cookie_secure' / 'redis.sessions.cookie_httponly'",
+    description: "pyramid_redis_sessions' settings in a PasteDeploy `.ini` app section: `redis.sessions.cookie_secure` defaults to false; `redis.sessions.cookie_httponly` defaults to true, so only an explicit false is reported.",
+    defaults: { httpOnly: "on", secure: "off" },
+    mentions: ["pyramid_redis_sessions", "\nredis.sessions."]
+  },
+  findSites() {
+    return [];
+  },
+  findConfigSites(file, context3) {
+    return pyramidIniSites(file, context3, {
+      ruleId: this.meta.id,
+      package: "pyramid_redis_sessions",
+      prefixes: ["redis.sessions."],
+      flags: { httpOnly: "cookie_httponly", secure: "cookie_secure" },
+      nameKey: "cookie_name",
+      defaultName: "session",
+      read: (value) => TRUE_WORDS2.includes(value) ? "true" : "false"
     });
   }
 };
@@ -78432,6 +79359,32 @@ var pyramidSetCookie = {
       positionalFlags: false,
       flagPositions: { secure: 5, httponly: 6 },
       positions: { max_age: 2 }
+    });
+  }
+};
+
+// src/rules/webob-cookie-profile.ts
+var webobCookieProfile = {
+  meta: {
+    id: "webob-cookie-profile",
+    framework: "pyramid",
+    language: "python",
+    api: "CookieProfile() / SignedCookieProfile()",
+    description: "WebOb's cookie profiles (`webob.cookies.CookieProfile`, `SignedCookieProfile`), which Pyramid apps use for auth cookies: `secure` and `httponly` default to off.",
+    defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true,
+    mentions: ["CookieProfile"]
+  },
+  findSites(module, context3) {
+    if (!module.text.includes("CookieProfile")) return [];
+    return findFactorySites(module, context3, {
+      ruleId: this.meta.id,
+      keys: { httpOnly: "httponly", secure: "secure" },
+      packages: ["webob"],
+      constructors: {
+        CookieProfile: { positions: { cookieName: 0, secure: 1, httpOnly: 3 }, unsigned: true },
+        SignedCookieProfile: { positions: { cookieName: 2, secure: 3, httpOnly: 5 } }
+      }
     });
   }
 };
@@ -78533,11 +79486,7 @@ var tornadoSetCookie = {
       const valueNode = positional[1]?.value ?? named("value")?.value;
       const option = (name2) => named(name2)?.value ?? (name2 === "expires" ? positional[3]?.value : name2 === "expires_days" ? positional[5]?.value : void 0);
       if (isPyCookieDeletion(module, valueNode, option)) continue;
-      const wrapper = enclosingFunction(module, call2);
-      const forwardsKwargs = wrapper?.kwargsParameter && args.some(
-        (argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === wrapper.kwargsParameter
-      );
-      if (forwardsKwargs) continue;
+      if (passesCallerKwargs(module, call2, args)) continue;
       const nameNode = positional[0]?.value ?? named("name")?.value;
       const cookieName2 = nameNode ? stringLiteral(module, nameNode) : null;
       const signed = method !== "set_cookie";
@@ -78805,17 +79754,8 @@ function secureByDefaultSites(module, ruleId) {
   return sites;
 }
 function developmentBranch(module, node) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") return false;
-    if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
-    const children = childrenOf(current.parent);
-    const index = children.findIndex((child) => child.from === current.from);
-    const keyword2 = children[index - 2];
-    const test = children[index - 1];
-    if (!test || keyword2?.name !== "if" && keyword2?.name !== "elif") return false;
-    return classifyPyCondition(module, test) === "development";
-  }
-  return false;
+  const innermost = branchConditions(node)[0];
+  return Boolean(innermost) && classifyPyCondition(module, innermost) === "development";
 }
 
 // src/rules/sanic-add-cookie.ts
@@ -78918,10 +79858,12 @@ function isLitestarCookie(module, callee) {
 }
 
 // src/rules/sanic-cookies-dict.ts
-var ID2 = "sanic-cookies-dict";
+var NOTES = [
+  "Sanic deprecated this style in 23.3 and removed it in 24.12; on newer versions use `response.add_cookie(name, value, httponly=True)`, which is Secure by default."
+];
 var sanicCookiesDict = {
   meta: {
-    id: ID2,
+    id: "sanic-cookies-dict",
     framework: "sanic",
     language: "python",
     api: "response.cookies[name] = value",
@@ -78930,105 +79872,25 @@ var sanicCookiesDict = {
   },
   findSites(module, context3) {
     if (!module.text.includes(".cookies[") || owningFramework(module, context3.project) !== "sanic") return [];
-    const sites = [];
-    module.tree.iterate({
-      enter(ref) {
-        if (ref.name !== "AssignStatement") return;
-        const site = siteOf4(module, ref.node, context3);
-        if (site) sites.push(site);
-        return false;
-      }
+    return findMorselSites(module, {
+      ruleId: this.meta.id,
+      isJar: (jarModule, expression) => isResponseJar2(jarModule, expression, context3),
+      notes: NOTES,
+      defaultQuote: '"',
+      rewriteStartsAnew: true
     });
-    return sites;
   }
 };
-function subscriptOf(module, target) {
-  if (target?.name !== "MemberExpression") return null;
-  const outer = childrenOf(target);
-  if (outer[1]?.name !== "[" || !outer[0] || !outer[2]) return null;
-  const inner = outer[0].name === "MemberExpression" ? childrenOf(outer[0]) : [];
-  if (inner[1]?.name === "[" && inner[0] && inner[2]) {
-    const attribute = stringLiteral(module, outer[2]);
-    const jar2 = dottedName(module, inner[0]);
-    if (attribute === null || !jar2 || jar2.at(-1) !== "cookies") return null;
-    return {
-      jar: textOf2(module, inner[0]),
-      receiver: jar2.slice(0, -1),
-      key: textOf2(module, inner[2]),
-      keyNode: inner[2],
-      attribute
-    };
-  }
-  const jar = dottedName(module, outer[0]);
-  if (!jar || jar.at(-1) !== "cookies") return null;
-  return {
-    jar: textOf2(module, outer[0]),
-    receiver: jar.slice(0, -1),
-    key: textOf2(module, outer[2]),
-    keyNode: outer[2],
-    attribute: null
-  };
-}
-function siteOf4(module, statement, context3) {
-  const cookie = subscriptOf(module, statement.firstChild);
-  const value = assignedValue(statement);
-  if (!cookie || cookie.attribute !== null || !value) return null;
-  const owner = cookie.receiver.at(-1);
-  if (!owner || cookie.receiver.length !== 1 || /^(?:req|request|self|cls)$/.test(owner)) return null;
-  if (!isSanicResponse(module, statement, owner, context3)) return null;
-  const run2 = [statement];
-  const attributes2 = /* @__PURE__ */ new Map();
-  for (let next = statement.nextSibling; next; next = next.nextSibling) {
-    if (next.name !== "AssignStatement") {
-      if (/^(?:ExpressionStatement|PassStatement)$/.test(next.name)) continue;
-      break;
-    }
-    const write = subscriptOf(module, next.firstChild);
-    if (!write || write.jar !== cookie.jar || write.key !== cookie.key) continue;
-    if (write.attribute === null) break;
-    const attributeValue = assignedValue(next);
-    if (!attributeValue) continue;
-    attributes2.set(write.attribute.toLowerCase(), attributeValue);
-    run2.push(next);
-  }
-  const attribute = (name3) => attributes2.get(name3);
-  if (isPyCookieDeletion(module, value, (name3) => attribute(name3 === "max_age" ? "max-age" : name3)))
-    return null;
-  const flag = (name3) => {
-    const node = attributes2.get(name3);
-    return node ? evaluatePyFlag(module, node) : { kind: "absent" };
-  };
-  const name2 = stringLiteral(module, cookie.keyNode);
-  const quote = /^[a-zA-Z]*(['"])/.exec(cookie.key)?.[1] ?? '"';
-  return {
-    ruleId: ID2,
-    file: module.file,
-    offset: statement.from,
-    cookieNames: name2 === null ? [] : [name2],
-    valueText: textOf2(module, value),
-    flags: { httpOnly: flag("httponly"), secure: flag("secure") },
-    keys: { httpOnly: "httponly", secure: "secure" },
-    insertion: {
-      container: pyStatementsContainer(
-        module,
-        statement.from,
-        run2,
-        `${cookie.jar}[${cookie.key}][${quote}{key}${quote}] = True`
-      ),
-      nest: []
-    },
-    usedAt: [],
-    notes: [
-      "Sanic deprecated this style in 23.3 and removed it in 24.12; on newer versions use `response.add_cookie(name, value, httponly=True)`, which is Secure by default."
-    ]
-  };
+function isResponseJar2(module, expression, context3) {
+  const jar = dottedName(module, expression);
+  if (!jar || jar.length !== 2 || jar[1] !== "cookies") return false;
+  const owner = jar[0];
+  if (/^(?:req|request|self|cls)$/.test(owner)) return false;
+  return isSanicResponse(module, expression, owner, context3);
 }
 function isSanicResponse(module, at, receiver, context3) {
-  const wrapper = enclosingFunction(module, at);
-  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, at.from) : null;
-  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
-  if (!constructor) return true;
-  const resolved = resolveClass(module, constructor, context3.load);
+  const resolved = receiverClass(module, at, receiver, context3.load);
+  if (!resolved) return true;
   if (resolved.kind === "class") return false;
   return resolved.kind !== "external" || resolved.name.split(".")[0] === "sanic";
 }
@@ -79079,11 +79941,7 @@ var twistedAddCookie = {
       const nameNode = argument("k");
       if (!nameNode) continue;
       if (isPyCookieDeletion(module, argument("v"), argument)) continue;
-      const wrapper = enclosingFunction(module, call2);
-      if (wrapper?.kwargsParameter && args.some(
-        (candidate) => candidate.kind === "doublestar" && textOf2(module, candidate.value) === wrapper.kwargsParameter
-      ))
-        continue;
+      if (passesCallerKwargs(module, call2, args)) continue;
       const identity = (key) => key;
       const view = readPyOptions(module, parts.argList, context3, identity);
       const positional = args.filter((candidate) => candidate.kind === "positional");
@@ -79098,7 +79956,7 @@ var twistedAddCookie = {
         file: module.file,
         offset: call2.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
-        kindHint: cookieName2 === null ? hintOf2(module, nameNode) : void 0,
+        kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
         ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
         flags: { httpOnly: flagAt("httpOnly"), secure: flagAt("secure") },
         keys: { httpOnly: "httpOnly", secure: "secure" },
@@ -79146,13 +80004,8 @@ function receiverOwner(module, call2, callee, context3) {
   if (callee.length !== 2) {
     return /^(?:request|req)$/i.test(receiver) ? { kind: "twisted" } : { kind: "unknown", reason: `\`${callee.slice(0, -1).join(".")}\` may not be Twisted's request` };
   }
-  const wrapper = enclosingFunction(module, call2);
-  const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call2.from) : null;
-  const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
-  const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
-  const typeNode = constructor ?? annotation;
-  if (!typeNode) return { kind: "twisted" };
-  const resolved = resolveClass(module, typeNode, context3.load);
+  const resolved = receiverClass(module, call2, receiver, context3.load);
+  if (!resolved) return { kind: "twisted" };
   if (resolved.kind === "class") return judge2(resolved.cls);
   if (resolved.kind === "external") {
     if (TWISTED_CLASSES.owns(resolved.name)) return { kind: "twisted" };
@@ -79172,11 +80025,6 @@ function argumentMismatch(args) {
   if (unknown)
     return `\`addCookie\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
   return null;
-}
-function hintOf2(module, node) {
-  const name2 = dottedName(module, node)?.at(-1);
-  const kind = name2 ? kindOfName(name2) : "other";
-  return kind === "other" ? void 0 : kind;
 }
 
 // src/rules/python-rules.ts
@@ -79206,7 +80054,10 @@ var PY_RULES = [
   pyramidSetCookie,
   pyramidSessionFactory,
   pyramidAuthtkt,
-  cherrypySessionConfig
+  webobCookieProfile,
+  cherrypySessionConfig,
+  pyramidBeakerSettings,
+  pyramidRedisSessionsSettings
 ];
 
 // src/rules/index.ts
@@ -79218,117 +80069,6 @@ var mentionsCookieApi = cookieApiFilter([
   ...COOKIE_WORDS,
   ...RULES.flatMap((rule) => rule.meta.mentions ?? [])
 ]);
-
-// src/discover/built-copies.ts
-var COLLECTED_FOLDERS = /* @__PURE__ */ new Set([
-  "staticfiles",
-  "static_root",
-  "staticroot",
-  "collected_static",
-  "collectstatic",
-  "static_collected"
-]);
-var COLLECTED_FOLDER = new RegExp(`(?:^|/)(?:${[...COLLECTED_FOLDERS].join("|")})/`);
-var MANIFEST = "staticfiles.json";
-var ADMIN_MARKER = "admin/js/core.js";
-var SCRIPT = /\.(?:[cm]?js|jsx|[cm]?ts|tsx)$/;
-var HASHED = /^(.+?)[.-]([0-9a-f]{8,32})((?:\.min)?\.[cm]?js)$/;
-function isHash(text) {
-  return /\d/.test(text) && /[a-f]/.test(text);
-}
-function folderOf(file) {
-  const slash = file.lastIndexOf("/");
-  return slash === -1 ? "" : file.slice(0, slash + 1);
-}
-function builtCopies(files) {
-  const roots = /* @__PURE__ */ new Set();
-  const scripts = [];
-  for (const file of files) {
-    if (file.endsWith(`/${MANIFEST}`)) roots.add(folderOf(file));
-    else if (file.endsWith(`/${ADMIN_MARKER}`)) {
-      const root = file.slice(0, file.length - ADMIN_MARKER.length);
-      if (!root.endsWith("contrib/admin/static/")) roots.add(root);
-    } else if (SCRIPT.test(file)) scripts.push(file);
-  }
-  const rootOf = (file) => {
-    for (const root of roots) if (file.startsWith(root)) return root;
-    const folder = COLLECTED_FOLDER.exec(file);
-    return folder ? file.slice(0, folder.index + folder[0].length) : null;
-  };
-  const judged = /* @__PURE__ */ new Map();
-  for (const file of scripts) {
-    const name2 = file.slice(file.lastIndexOf("/") + 1);
-    const hashedMatch = HASHED.exec(name2);
-    const hashed = hashedMatch && isHash(hashedMatch[2]) ? hashedMatch : null;
-    const root = rootOf(file);
-    const vendored = /(?:^|\/)static\/(?:.+\/)?lib\//.test(file);
-    if (root === null && !hashed && !vendored) continue;
-    const inside = root === null ? file : file.slice(root.length);
-    const unhashed = hashed ? `${folderOf(inside)}${hashed[1]}${hashed[3]}` : inside;
-    judged.set(file, { root, hashed, vendored, unhashed });
-  }
-  const result = /* @__PURE__ */ new Map();
-  if (judged.size === 0) return result;
-  const wanted = new Set([...judged.values()].map(({ unhashed }) => copyStem(unhashed)));
-  const sources = /* @__PURE__ */ new Map();
-  for (const file of scripts) {
-    if (judged.has(file)) continue;
-    const stem = file.slice(file.lastIndexOf("/") + 1).replace(SCRIPT, "");
-    if (!wanted.has(stem)) continue;
-    const named = sources.get(stem);
-    if (named) named.push(file);
-    else sources.set(stem, [file]);
-  }
-  for (const [file, { root, hashed, vendored, unhashed }] of judged) {
-    const source = sourceOf2(unhashed, sources);
-    if (source) result.set(file, `built copy of \`${source}\`; fix the source`);
-    else if (root !== null) result.set(file, `collectstatic output under ${root}; not edited`);
-    else if (hashed) result.set(file, "generated (content-hashed build output); not edited");
-    else if (vendored) result.set(file, "vendored library copy under a static lib/ folder; not edited");
-  }
-  return result;
-}
-function sourceOf2(relative3, sources) {
-  const segments = relative3.split("/");
-  const candidates = sources.get(copyStem(relative3)) ?? [];
-  let best = null;
-  let bestScore = -1;
-  let tie = false;
-  for (const candidate of candidates) {
-    const theirs = candidate.split("/");
-    let score = 0;
-    while (score < segments.length - 1 && score < theirs.length - 1 && theirs[theirs.length - 2 - score] === segments[segments.length - 2 - score])
-      score++;
-    const djangoApp = theirs.slice(0, theirs.length - 1 - score).at(-1) === "static" ? 0.5 : 0;
-    const total = score + djangoApp;
-    if (total > bestScore) {
-      best = candidate;
-      bestScore = total;
-      tie = false;
-    } else if (total === bestScore) tie = true;
-  }
-  return tie ? null : best;
-}
-function copyStem(relative3) {
-  return relative3.slice(relative3.lastIndexOf("/") + 1).replace(/(?:\.min)?\.[cm]?jsx?$/, "").replace(SCRIPT, "");
-}
-var BUNDLER_RUNTIME = /__webpack_require__|webpackChunk|\/\*{6}\/|\(function\(\)\{function r\(e,n,t\)|\/\*! For license information please see|__vitePreload|parcelRequire|System\.register\(/;
-var SOURCE_MAP = /\n\/\/# sourceMappingURL=\S+\s*$/;
-var COMPILED = /Object\.defineProperty\(exports, ["']__esModule["']|\/\*#__PURE__\*\/|\bexports\.__esModule\b/;
-var LIBRARY_BANNER = /^\s*(?:(['"])use strict\1;?\s*)?\/\*(!|\*?)([\s\S]{0,1200}?)\*\//;
-function generatedReason(text) {
-  if (BUNDLER_RUNTIME.test(text)) return "generated bundle (bundler output); not edited";
-  if (SOURCE_MAP.test(text.slice(-400)) && COMPILED.test(text)) {
-    return "compiled output with a source map; fix the source it was built from";
-  }
-  const banner = LIBRARY_BANNER.exec(text.slice(0, 1500));
-  const body = banner?.[3] ?? "";
-  const preserved = banner?.[2] === "!" || /@license\b/.test(body);
-  if (preserved && /\bv?\d+\.\d+\.\d+\b/.test(body) && /@license|licen[cs]ed?\b|\(c\)|copyright|\bMIT\b/i.test(body)) {
-    return "vendored library (its header names a version and a licence); not edited";
-  }
-  return null;
-}
 
 // src/discover/exclusions.ts
 var NEVER_SCANNED_FOLDERS = /* @__PURE__ */ new Set([
@@ -79454,6 +80194,17 @@ function vendoredLibraryFolders(files) {
 }
 function isNeverScannedFolder(name2) {
   return NEVER_SCANNED_FOLDERS.has(name2);
+}
+function excludedFolderOf(file) {
+  const folders = file.split("/").slice(0, -1);
+  const excluded = folders.flatMap((folder, index) => NEVER_SCANNED_FOLDERS.has(folder) ? [index] : []);
+  if (excluded.length === 0 && file.endsWith(".py")) {
+    const vendorAt = folders.findIndex((folder) => VENDORED_PYTHON_FOLDERS.has(folder));
+    if (vendorAt !== -1 && folders.slice(vendorAt + 1).some((folder) => FRAMEWORK_PACKAGES.has(folder)))
+      excluded.push(vendorAt);
+  }
+  if (excluded.length === 0) return null;
+  return { folder: `${folders.slice(0, excluded[0] + 1).join("/")}/`, deepest: excluded.at(-1) };
 }
 function exclusionReason(file) {
   const segments = file.split("/");
@@ -79678,75 +80429,6 @@ function run(states, path) {
   return live[accept] === 1;
 }
 
-// src/discover/read-file.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readSync } from "node:fs";
-import { join as join2 } from "node:path";
-var MAX_FILE_BYTES = 1024 * 1024;
-var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES);
-var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function readSourceFile(root, file, mustMention) {
-  const read = readRegularFile(join2(root, file), MAX_FILE_BYTES, scratch);
-  if ("skip" in read) return { skip: read.skip };
-  if (mustMention && !mustMention(read.bytes)) return { unrelated: true };
-  const bytes = Buffer.from(read.bytes);
-  if (bytes.subarray(0, 8192).includes(0)) return { skip: "binary file" };
-  let text;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return { skip: "not valid UTF-8" };
-  }
-  if (looksMinified(text)) return { skip: "looks minified (very long lines)" };
-  const generated = generatedReason(text);
-  if (generated !== null) return { skip: generated };
-  return { text };
-}
-function readRegularFile(path, maxBytes, into) {
-  let descriptor;
-  try {
-    descriptor = openSync(path, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
-  } catch (error2) {
-    const code = error2.code;
-    if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
-    return { skip: `cannot be read (${code ?? "error"})`, ...code ? { code } : {} };
-  }
-  try {
-    const stats = fstatSync(descriptor);
-    if (!stats.isFile()) return { skip: "not a regular file" };
-    if (stats.size > maxBytes) {
-      return {
-        skip: `larger than ${maxBytes === MAX_FILE_BYTES ? "1 MiB" : `${maxBytes} bytes`} (${stats.size} bytes)`
-      };
-    }
-    const bytes = into && into.length >= stats.size ? into.subarray(0, stats.size) : Buffer.allocUnsafe(stats.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = readSync(descriptor, bytes, filled, bytes.length - filled, filled);
-      if (count === 0) break;
-      filled += count;
-    }
-    return { bytes: bytes.subarray(0, filled) };
-  } catch (error2) {
-    return { skip: `cannot be read (${error2.code ?? "error"})` };
-  } finally {
-    closeSync(descriptor);
-  }
-}
-function looksMinified(text) {
-  if (text.length < 4096) return false;
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  for (let index = text.indexOf("\n"); ; index = text.indexOf("\n", index + 1)) {
-    const end = index === -1 ? text.length : index;
-    longest = Math.max(longest, end - start);
-    if (index === -1) break;
-    lines++;
-    start = index + 1;
-  }
-  return longest > 5e3 && text.length / lines > 300;
-}
-
 // src/discover/list-files.ts
 function discoverFiles(folder, config) {
   let root;
@@ -79756,33 +80438,99 @@ function discoverFiles(folder, config) {
     throw new UsageError(`folder not found: ${folder}`);
   }
   if (!statSync(root).isDirectory()) throw new UsageError(`not a folder: ${folder}`);
+  const explicit = explicitPaths(config.paths);
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
-  const all = listed ?? walk(root);
+  const walked2 = listed ? null : walk(root, explicit.entersFolder);
+  const all = listed ?? walked2.files;
   const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
   const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files = [];
   const evidenceFiles = [];
   const skipped = [];
+  const probe = (folder2) => ["_.js", "_.py"].some((name2) => (!include || include(folder2 + name2)) && !exclude?.(folder2 + name2));
+  const removed = new Map(
+    (walked2?.skippedFolders ?? []).filter(probe).map((folder2) => [folder2, null])
+  );
+  const remove = (folder2) => removed.set(folder2, (removed.get(folder2) ?? 0) + 1);
   const frameworkFolders = [...frameworkSourceFolders(all), ...vendoredLibraryFolders(all)];
   const copies = builtCopies(all);
   for (const file of all.sort()) {
-    if (frameworkFolders.some((folder2) => file.startsWith(folder2))) continue;
+    const framework = frameworkFolders.find((folder2) => file.startsWith(folder2));
+    if (framework !== void 0 && !explicit.reaches(file, framework.split("/").length - 2)) {
+      if (languageOf(file) && (!include || include(file)) && !exclude?.(file)) remove(framework);
+      continue;
+    }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
-    if (!languageOf(file)) continue;
+    if (!languageOf(file) && !isIniFile(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
-    const reason = exclusionReason(file);
-    if (reason) continue;
+    if (exclusionReason(file)) {
+      const place2 = excludedFolderOf(file);
+      if (!place2 || !explicit.reaches(file, place2.deepest)) {
+        remove(place2?.folder ?? MINIFIED);
+        continue;
+      }
+    }
     const copy = copies.get(file);
     if (copy !== void 0) {
-      const read = readRegularFile(join3(root, file), MAX_FILE_BYTES);
+      const read = readRegularFile(join4(root, file), MAX_FILE_BYTES);
       if ("bytes" in read && mentionsCookieApi(read.bytes)) skipped.push({ file, reason: copy });
       continue;
     }
     files.push(file);
   }
-  return { root, files, evidenceFiles, skipped, source: listed ? "git" : "walk" };
+  const excluded = [...removed].map(([folder2, count]) => ({ folder: folder2, files: count })).sort((a, b) => (b.files ?? -1) - (a.files ?? -1) || a.folder.localeCompare(b.folder));
+  return {
+    root,
+    files,
+    evidenceFiles,
+    skipped,
+    source: listed ? "git" : "walk",
+    excluded,
+    warnings: pathWarnings(config.paths, all, files.length + skipped.length)
+  };
+}
+var MINIFIED = "minified or bundled file";
+function pathWarnings(paths, all, scanned) {
+  const warnings = [];
+  for (const pattern of paths) {
+    if (pattern.startsWith("!")) continue;
+    const matches = globs([asPrefixPattern(pattern)]);
+    if (!all.some(matches)) warnings.push(`\`paths\` entry "${pattern}" matches no file`);
+  }
+  if (paths.length > 0 && warnings.length === 0 && scanned === 0) {
+    warnings.push(
+      `\`paths\` (${paths.map((pattern) => `"${pattern}"`).join(", ")}) selects no JavaScript, TypeScript or Python file to scan`
+    );
+  }
+  return warnings;
+}
+function explicitPaths(paths) {
+  const named = paths.filter((pattern) => !pattern.startsWith("!")).map((pattern) => {
+    const segments = pattern.replace(/^\.\//, "").replace(/\/$/, "").split("/");
+    const wild = segments.findIndex((segment) => /[*?[\]{}\\]/.test(segment));
+    return {
+      literal: wild === -1 ? segments : segments.slice(0, wild),
+      matches: globs([asPrefixPattern(pattern)])
+    };
+  }).filter(({ literal: literal2 }) => literal2.length > 0 && !literal2.includes(".git"));
+  return {
+    // The file's excluded folders all sit inside the named path, and that entry selects the file.
+    reaches: (file, deepest) => {
+      const segments = file.split("/");
+      return named.some(
+        ({ literal: literal2, matches }) => literal2.length > deepest && literal2.every((segment, index) => segments[index] === segment) && matches(file)
+      );
+    },
+    // The walk enters a skipped folder only on the way to a named path.
+    entersFolder: (folder) => {
+      const segments = folder.split("/");
+      return named.some(
+        ({ literal: literal2 }) => segments.length <= literal2.length && segments.every((segment, index) => literal2[index] === segment)
+      );
+    }
+  };
 }
 function globs(patterns) {
   try {
@@ -79815,7 +80563,7 @@ function listWithGit(root) {
     const files = output.toString("utf8").split("\0").filter(Boolean);
     return [...new Set(files)].filter((file) => {
       try {
-        lstatSync(join3(root, file));
+        lstatSync2(join4(root, file));
         return true;
       } catch {
         return false;
@@ -79825,8 +80573,9 @@ function listWithGit(root) {
     return null;
   }
 }
-function walk(root) {
+function walk(root, enter) {
   const files = [];
+  const skippedFolders = [];
   const pending = [{ path: root, relative: "" }];
   while (pending.length > 0) {
     const folder = pending.pop();
@@ -79839,52 +80588,94 @@ function walk(root) {
     for (const entry of entries) {
       const relativePath = folder.relative === "" ? entry.name : `${folder.relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (isNeverScannedFolder(entry.name)) continue;
-        pending.push({ path: join3(folder.path, entry.name), relative: relativePath });
+        if (isNeverScannedFolder(entry.name) && !enter(relativePath)) {
+          if (entry.name !== ".git") skippedFolders.push(`${relativePath}/`);
+          continue;
+        }
+        pending.push({ path: join4(folder.path, entry.name), relative: relativePath });
       } else {
         files.push(relativePath);
       }
     }
   }
-  return files;
+  return { files, skippedFolders };
 }
 
 // src/discover/load-config.ts
-import { lstatSync as lstatSync2 } from "node:fs";
-import { isAbsolute, join as join4, relative, resolve, sep as sep2 } from "node:path";
+import { lstatSync as lstatSync3 } from "node:fs";
+import { dirname, isAbsolute, join as join5, relative, resolve, sep as sep2 } from "node:path";
 var MAX_CONFIG_BYTES = 256 * 1024;
-var decoder2 = new TextDecoder("utf-8", { fatal: true });
-function loadConfig(folder, explicit, cwd) {
-  const ruleIds = RULES.map((rule) => rule.meta.id);
-  const shown = explicit ?? DEFAULT_CONFIG_PATH;
-  const path = explicit !== null ? resolve(cwd, explicit) : join4(folder, DEFAULT_CONFIG_PATH);
-  const linked = linkedFolderOnTheWay(folder, path);
+var decoder3 = new TextDecoder("utf-8", { fatal: true });
+var CONFIG_NAMES = [DEFAULT_CONFIG_PATH, "cookie-hardener.yml"];
+function loadConfigFile(folder, explicit, cwd) {
+  if (explicit !== null)
+    return { config: readConfig(folder, resolve(cwd, explicit), explicit), file: explicit };
+  for (const candidate of foldersToRepositoryRoot(resolve(folder))) {
+    const paths = CONFIG_NAMES.map((name2) => join5(candidate, name2));
+    for (const path of paths) refuseLinkedFolder(candidate, path, shownPath(folder, path));
+    const found = paths.filter(exists2);
+    if (found.length === 0) continue;
+    const shown = found.map((path) => shownPath(folder, path));
+    if (found.length > 1) {
+      throw new UsageError(`two config files in one folder: ${shown.join(" and ")}; keep one`);
+    }
+    return { config: readConfig(candidate, found[0], shown[0]), file: shown[0] };
+  }
+  return { config: DEFAULT_CONFIG, file: null };
+}
+function refuseLinkedFolder(base, path, shown) {
+  const linked = linkedFolderOnTheWay(base, path);
   if (linked !== null) {
     throw new UsageError(`${shown}: the config file is refused: ${linked} is a symbolic link (not followed)`);
   }
+}
+function readConfig(base, path, shown) {
+  refuseLinkedFolder(base, path, shown);
   const read = readRegularFile(path, MAX_CONFIG_BYTES);
   if ("skip" in read) {
-    if (read.code === "ENOENT" && explicit === null) return DEFAULT_CONFIG;
     if (read.code === "ENOENT") throw new UsageError(`cannot read the config file ${shown}: ENOENT`);
     throw new UsageError(`${shown}: the config file is refused: ${read.skip}`);
   }
   let text;
   try {
-    text = decoder2.decode(read.bytes);
+    text = decoder3.decode(read.bytes);
   } catch {
     throw new UsageError(`${shown}: the config file is not valid UTF-8`);
   }
-  return parseConfigFile(shown, text, ruleIds);
+  return parseConfigFile(
+    shown,
+    text,
+    RULES.map((rule) => rule.meta.id)
+  );
 }
-function linkedFolderOnTheWay(folder, path) {
-  const inside = relative(resolve(folder), path);
+function foldersToRepositoryRoot(folder) {
+  const folders = [];
+  for (let current = folder; ; current = dirname(current)) {
+    folders.push(current);
+    if (exists2(join5(current, ".git"))) return folders;
+    if (dirname(current) === current) return [folder];
+  }
+}
+function exists2(path) {
+  try {
+    lstatSync3(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function shownPath(folder, path) {
+  return relative(resolve(folder), path).split(sep2).join("/");
+}
+function linkedFolderOnTheWay(base, path) {
+  const inside = relative(resolve(base), path);
   if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return null;
   const parts = inside.split(sep2).slice(0, -1);
-  let current = resolve(folder);
+  let current = resolve(base);
   for (let index = 0; index < parts.length; index++) {
-    current = join4(current, parts[index]);
+    current = join5(current, parts[index]);
     try {
-      if (lstatSync2(current).isSymbolicLink()) return parts.slice(0, index + 1).join("/");
+      if (lstatSync3(current).isSymbolicLink()) return parts.slice(0, index + 1).join("/");
     } catch {
       return null;
     }
@@ -79892,8 +80683,20 @@ function linkedFolderOnTheWay(folder, path) {
   return null;
 }
 
+// src/report/control-chars.ts
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var NAMED = { "\n": "\\n", "\r": "\\r", "	": "\\t" };
+function escapeControlCharacters(text) {
+  return text.replace(UNSAFE, (char) => {
+    const named = NAMED[char];
+    if (named) return named;
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 // src/report/console.ts
-function summaryLine(result) {
+function summaryLine(result, facts = {}) {
   const counts = /* @__PURE__ */ new Map();
   for (const finding of result.findings) counts.set(finding.outcome, (counts.get(finding.outcome) ?? 0) + 1);
   const parts = [
@@ -79907,12 +80710,40 @@ function summaryLine(result) {
   const findings = `${total} finding${total === 1 ? "" : "s"}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}`;
   const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? "" : "s"} listed, ${result.stats.filesParsed} parsed`;
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : "";
-  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms.`;
+  const excluded = facts.excluded?.length ? `; ${excludedSummary(facts.excluded)}` : "";
+  const config = facts.configFile ? `; config: ${facts.configFile}` : "";
+  return `${findings}; ${files}${skipped} in ${result.stats.ms} ms${excluded}${config}.`;
+}
+var MAX_FOLDERS_SHOWN = 5;
+function excludedSummary(excluded) {
+  const folders = excluded.filter((entry) => entry.folder.endsWith("/"));
+  const singles = excluded.filter((entry) => !entry.folder.endsWith("/"));
+  const count = (files) => files === null ? "not entered" : `${files} file${files === 1 ? "" : "s"}`;
+  const shown = folders.slice(0, MAX_FOLDERS_SHOWN).map(({ folder, files }) => `${folder} (${count(files)})`);
+  if (folders.length > MAX_FOLDERS_SHOWN) shown.push(`${folders.length - MAX_FOLDERS_SHOWN} more`);
+  const parts = [];
+  if (folders.length > 0)
+    parts.push(
+      `skipped ${folders.length} folder${folders.length === 1 ? "" : "s"} by default: ${shown.join(", ")}`
+    );
+  for (const { folder, files } of singles) parts.push(`skipped ${files} ${folder}${files === 1 ? "" : "s"}`);
+  return escapeControlCharacters(parts.join("; "));
 }
 function isWeak(finding) {
   if (finding.outcome === "fixed" || finding.outcome === "ignored") return false;
   if (finding.severity === "low") return false;
   return finding.problems.some((problem) => problem.endsWith("-missing") || problem.endsWith("-false"));
+}
+
+// src/report/gate.ts
+function countForGate(failOn, findings, handled = /* @__PURE__ */ new Set()) {
+  const open3 = findings.filter(
+    (finding) => finding.outcome !== "ignored" && finding.outcome !== "fixed" && !handled.has(finding)
+  );
+  const looked = failOn === "any" ? open3 : open3.filter(isWeak);
+  const counted = looked.filter((finding) => finding.baselined !== true);
+  const baselined = looked.filter((finding) => finding.baselined === true);
+  return { counted, baselined, fails: failOn !== "none" && counted.length > 0 };
 }
 
 // src/report/document.ts
@@ -80006,7 +80837,8 @@ function codeSpan(text) {
 }
 function asSentence(text) {
   if (text === "") return text;
-  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  const startsWithPath = /^\S*[./]\S/.test(text);
+  const capitalised = startsWithPath ? text : text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?:]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 function escapeProse(text) {
@@ -80050,7 +80882,11 @@ var FRAMEWORK_FACTS = {
     defaultCookieName: "connect.sid",
     sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
     verifyAfterSecure: "express-session: behind the production proxy, log in and reload: you stay logged in. If not, the app does not trust `X-Forwarded-Proto`; add `app.set('trust proxy', 1)`.",
-    secretSetting: "`secret`"
+    secretSetting: "`secret`",
+    proxyTrust: {
+      line: "app.set('trust proxy', 1)",
+      breaks: "the session cookie is never sent and logins stop sticking"
+    }
   },
   "cookie-session": {
     name: "cookie-session",
@@ -80059,7 +80895,11 @@ var FRAMEWORK_FACTS = {
     overPlainHttp: "cookie-session fails harder: with `secure: true` it throws on every response that writes the session.",
     defaultCookieName: "session",
     verifyAfterSecure: "cookie-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors.",
-    secretSetting: "`keys`"
+    secretSetting: "`keys`",
+    proxyTrust: {
+      line: "app.set('trust proxy', 1)",
+      breaks: "every response that writes the session fails with a 500"
+    }
   },
   koa: {
     name: "Koa",
@@ -80067,7 +80907,11 @@ var FRAMEWORK_FACTS = {
     behindProxy: `Koa matters here: ${PROXY_NODE_COOKIES} Koa believes \`X-Forwarded-Proto\` only when \`app.proxy = true\`; without it, a proxy that terminates TLS makes every such request fail with a 500, and the automatic mode leaves Secure off.`,
     overPlainHttp: "Koa fails harder: every `ctx.cookies.set` that asks for `secure: true` throws.",
     verifyAfterSecure: "Koa: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
-    secretSetting: "`app.keys`"
+    secretSetting: "`app.keys`",
+    proxyTrust: {
+      line: "app.proxy = true",
+      breaks: "every `ctx.cookies.set` asking for Secure fails with a 500"
+    }
   },
   "koa-session": {
     name: "koa-session",
@@ -80076,7 +80920,11 @@ var FRAMEWORK_FACTS = {
     overPlainHttp: "koa-session fails harder: with `secure: true` it throws on every response that writes the session.",
     defaultCookieName: "koa.sess",
     verifyAfterSecure: "koa-session: after deploying, the logs show no `Cannot send secure cookie over unencrypted connection` errors; if they do, set `app.proxy = true`.",
-    secretSetting: "`app.keys`"
+    secretSetting: "`app.keys`",
+    proxyTrust: {
+      line: "app.proxy = true",
+      breaks: "every response that writes the session fails with a 500"
+    }
   },
   "fastify-cookie": {
     name: "@fastify/cookie",
@@ -80090,7 +80938,11 @@ var FRAMEWORK_FACTS = {
     overPlainHttp: "@fastify/session goes further and does not send the session cookie at all.",
     defaultCookieName: "sessionId",
     sessionRegeneration: "call `request.session.regenerate()` after a successful login",
-    secretSetting: "`secret`"
+    secretSetting: "`secret`",
+    proxyTrust: {
+      line: "Fastify({ trustProxy: true })",
+      breaks: "the session cookie is never sent and logins stop sticking"
+    }
   },
   "fastify-secure-session": {
     name: "@fastify/secure-session",
@@ -80249,7 +81101,11 @@ var FRAMEWORK_FACTS = {
     defaultCookieName: "sails.sid",
     sessionRegeneration: "call `req.session.regenerate()` once the credentials check out, before storing the user id",
     verifyAfterSecure: "Sails: behind the production proxy, log in and reload: you stay logged in. If not, set `http: { trustProxy: true }` in `config/env/production.js`.",
-    secretSetting: "`session.secret`"
+    secretSetting: "`session.secret`",
+    proxyTrust: {
+      line: "http: { trustProxy: true }",
+      breaks: "the session cookie is never sent and logins stop sticking"
+    }
   },
   bottle: {
     name: "Bottle",
@@ -80300,7 +81156,7 @@ var FRAMEWORK_FACTS = {
   },
   cherrypy: {
     name: "CherryPy",
-    defaultBehaviour: "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting.",
+    defaultBehaviour: "`cherrypy.response.cookie` is a standard-library `SimpleCookie`: a cookie gets HttpOnly, Secure or SameSite only from its own morsel lines (`cookie[name]['httponly'] = True`). The session tool's `tools.sessions.httponly` and `tools.sessions.secure` default to `False`, and the tool has no SameSite setting. In an INI-style `.conf` file the values are Python literals: `True`, not `true`.",
     behindProxy: "CherryPy writes the attributes whatever the protocol of the request. Behind a TLS-terminating proxy `cherrypy.request.scheme` stays `http`; `'tools.proxy.on': True` rewrites `cherrypy.request.base` (not `scheme`) from `X-Forwarded-Proto`, so code that follows the request reads `base`.",
     defaultCookieName: "session_id",
     sessionRegeneration: "call `cherrypy.session.regenerate()` once the credentials check out"
@@ -80317,7 +81173,7 @@ var FRAMEWORK_FACTS = {
   },
   pyramid: {
     name: "Pyramid / WebOb",
-    defaultBehaviour: "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code.",
+    defaultBehaviour: "WebOb's `Response.set_cookie` defaults to `secure=False, httponly=False` and no SameSite. `SignedCookieSessionFactory` defaults to `secure=False, httponly=False, samesite='Lax'`, and `AuthTktAuthenticationPolicy` / `AuthTktCookieHelper` to `secure=False, http_only=False, samesite='Lax'`. Pyramid reads none of these from `.ini` settings: the app passes them in code. pyramid_beaker, when the app includes it, reads `session.secure` and `session.httponly` (or `beaker.session.*`) from the app's `.ini` section, both false by default; pyramid_redis_sessions reads `redis.sessions.cookie_secure` (false by default) and `redis.sessions.cookie_httponly` (true by default).",
     behindProxy: "WebOb writes the attributes whatever the protocol. `request.scheme` comes from the WSGI environ, so behind a TLS-terminating proxy it says `https` only when the WSGI server or a middleware applies the proxy's `X-Forwarded-Proto`.",
     defaultCookieName: "session",
     sessionRegeneration: "call `request.session.invalidate()` before storing the user in a new session at login",
@@ -80543,11 +81399,11 @@ function buildChecklist(findings, link) {
   const frameworks = new Set(
     findings.filter((finding) => isChanged(finding) && finding.changedFlags.includes("secure")).map((finding) => finding.framework)
   );
-  const frameworkChecks = [...frameworks].sort().flatMap((framework) => {
+  const frameworkChecks2 = [...frameworks].sort().flatMap((framework) => {
     const check = frameworkNotes(framework).verifyAfterSecure;
     return check === void 0 ? [] : [`- [ ] ${check}`];
   });
-  return { intro: groups2.length > 0 ? CHECKLIST_INTRO : null, groups: groups2, frameworkChecks };
+  return { intro: groups2.length > 0 ? CHECKLIST_INTRO : null, groups: groups2, frameworkChecks: frameworkChecks2 };
 }
 
 // src/report/sections.ts
@@ -80576,15 +81432,15 @@ function beforeMergingBlock(context3) {
   for (const finding of context3.findings) {
     if (!isChanged(finding)) continue;
     for (const line of finding.beforeMerging) {
-      const names = byLine.get(line) ?? [];
+      const names2 = byLine.get(line) ?? [];
       const name2 = cookieName(finding);
-      if (name2 !== null && !names.includes(name2)) names.push(name2);
-      byLine.set(line, names);
+      if (name2 !== null && !names2.includes(name2)) names2.push(name2);
+      byLine.set(line, names2);
     }
   }
   if (byLine.size === 0) return null;
-  return [...byLine].map(([line, names]) => {
-    const cookies = names.length > 0 ? ` (${nameList(names)})` : "";
+  return [...byLine].map(([line, names2]) => {
+    const cookies = names2.length > 0 ? ` (${nameList(names2)})` : "";
     return `- **Before merging${cookies}:** ${escapeProse(line)}`;
   }).join("\n");
 }
@@ -80874,13 +81730,18 @@ function notChangedCategory(finding) {
   if (!isChanged(finding)) return isTestFile(normalizePath(finding.file)) ? "tests" : "manual";
   return flagsLeftAsIs(finding).length > 0 ? "partial" : null;
 }
-function notChangedItem(finding, category, context3) {
-  const notes = frameworkNotes(finding.framework);
+function notChangedWords(finding, category) {
   const label = category === "partial" ? `${flagList2(flagsLeftAsIs(finding))} left as is` : CATEGORY_LABEL[category];
   const reasons = category !== "advisory" && finding.notChangedReasons.length > 0 ? finding.notChangedReasons.map(escapeProse) : category === "ignored" ? ["The comment in the code says why."] : category === "partial" && finding.kind === "csrf" ? ["The page's own JavaScript reads CSRF tokens, so HttpOnly is never added to them."] : [escapeProse(finding.message)];
+  return { label, reasons };
+}
+function notChangedItem(finding, category, context3) {
+  const notes = frameworkNotes(finding.framework);
+  const { label, reasons } = notChangedWords(finding, category);
   const browser = isBrowserCode(finding) ? " (browser code)" : "";
   return `- ${locationMarkdown(finding, context3.link)}, ${cookieLabel(finding)} (${notes.name}): **${label}**${browser}. ${reasons.join(" ")}`;
 }
+var BROWSER_CODE_NOTE = "**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets.";
 function notChanged(context3) {
   const entries = context3.findings.flatMap((finding) => {
     const category = notChangedCategory(finding);
@@ -80891,11 +81752,7 @@ function notChanged(context3) {
     (category) => entries.some((entry) => entry.category === category)
   );
   const blocks = categories.map((category) => CATEGORY_EXPLANATION[category]);
-  if (entries.some((entry) => isBrowserCode(entry.finding))) {
-    blocks.push(
-      "**Browser code:** cookies written by script (js-cookie, universal-cookie, `document.cookie`) can never be HttpOnly; a session or token written there has to move to a cookie the server sets."
-    );
-  }
+  if (entries.some((entry) => isBrowserCode(entry.finding))) blocks.push(BROWSER_CODE_NOTE);
   return {
     heading: "### Not changed, and why",
     blocks,
@@ -80907,9 +81764,9 @@ function notChanged(context3) {
   };
 }
 var MAX_NAMES = 10;
-function nameList(names) {
-  const shown = names.slice(0, MAX_NAMES).map(codeSpan);
-  const left = names.length - shown.length;
+function nameList(names2) {
+  const shown = names2.slice(0, MAX_NAMES).map(codeSpan);
+  const left = names2.length - shown.length;
   return left > 0 ? `${shown.join(", ")} and ${plural(left, "other", "others")}` : shown.join(", ");
 }
 function deploymentCautions(context3) {
@@ -81073,6 +81930,700 @@ function renderAnalysis(result, options) {
 
 // src/report/pr-body.ts
 import { createHash as createHash3 } from "node:crypto";
+
+// src/report/fix-values.ts
+var FIX_SEGMENT = /(?:^|\. )Fix: (.+?)\.(?= |$)/;
+var ENTRY_START = /, (?=[\w"'$.[\]-]+(?: → |: ))/;
+var ENTRY = /^([\w"'$.[\]-]+)( → |: )(.*)$/;
+function flagOfKey(key) {
+  if (/same_?site/i.test(key)) return "sameSite";
+  if (/http_?only/i.test(key)) return "httpOnly";
+  if (/secure|https_only/i.test(key)) return "secure";
+  return null;
+}
+function writtenValues(finding) {
+  if (!isChanged(finding)) return [];
+  const segment = FIX_SEGMENT.exec(finding.message)?.[1];
+  if (segment === void 0) return [];
+  return segment.split(ENTRY_START).flatMap((entry) => {
+    const match = ENTRY.exec(entry);
+    if (!match) return [];
+    const [, key = "", arrow, value = ""] = match;
+    const flag = flagOfKey(key);
+    if (flag === null || !finding.changedFlags.includes(flag)) return [];
+    return [{ flag, key, value, flip: arrow === " \u2192 " }];
+  });
+}
+function secureIsConstant(finding) {
+  const secure = writtenValues(finding).find((entry) => entry.flag === "secure");
+  return secure === void 0 || /^(?:true|True|1)$/.test(secure.value);
+}
+
+// src/report/break-risk.ts
+var MAX_NAMES2 = 4;
+var SEVERITY_RANK = { high: 0, medium: 1, low: 2 };
+function names(findings) {
+  const all = [...new Set(findings.flatMap((finding) => cookieName(finding) ?? []))];
+  if (all.length === 0) return findings.length === 1 ? "the cookie" : "these cookies";
+  const shown = all.slice(0, MAX_NAMES2).map(codeSpan);
+  const left = all.length - shown.length;
+  return left > 0 ? `${shown.join(", ")} and ${left} more` : shown.join(", ");
+}
+function addsSecure(finding) {
+  return isChanged(finding) && finding.changedFlags.includes("secure");
+}
+function firstEvidence(finding) {
+  const item = finding.evidence[0];
+  return item === void 0 ? "" : ` (${codeSpan(`${normalizePath(item.file)}:${item.line}`)})`;
+}
+function untrustedProxyBreak(changed) {
+  const hit = changed.find(
+    (finding) => addsSecure(finding) && secureIsConstant(finding) && finding.beforeMerging.length > 0 && frameworkNotes(finding.framework).proxyTrust !== void 0
+  );
+  if (!hit) return null;
+  const notes = frameworkNotes(hit.framework);
+  const trust = notes.proxyTrust;
+  const same = changed.filter((finding) => finding.framework === hit.framework && addsSecure(finding));
+  return {
+    label: "Can break",
+    text: `${notes.name} now sends Secure on ${names(same)}, and no ${codeSpan(trust.line)} was found although the app looks like it runs behind a proxy${firstEvidence(hit)}: behind a TLS-terminating proxy, ${trust.breaks} until that line is added.`,
+    covers: hit.beforeMerging
+  };
+}
+function possibleProxyBreak(changed) {
+  const hit = changed.find(
+    (finding) => addsSecure(finding) && secureIsConstant(finding) && frameworkNotes(finding.framework).proxyTrust
+  );
+  if (!hit) return null;
+  const notes = frameworkNotes(hit.framework);
+  const trust = notes.proxyTrust;
+  const same = changed.filter((finding) => finding.framework === hit.framework && addsSecure(finding));
+  return {
+    label: "Can break",
+    text: `${notes.name} now sends Secure on ${names(same)}: if TLS ends at a proxy, check that ${codeSpan(trust.line)} is set, or ${trust.breaks}.`,
+    covers: []
+  };
+}
+function followsUntrustedProxy(changed) {
+  const hit = changed.find(
+    (finding) => addsSecure(finding) && !secureIsConstant(finding) && finding.beforeMerging.length > 0 && frameworkNotes(finding.framework).proxyTrust !== void 0
+  );
+  if (!hit) return null;
+  const notes = frameworkNotes(hit.framework);
+  return {
+    label: "Before merging",
+    text: `${notes.name} now marks ${names([hit])} Secure only on requests it sees as HTTPS, and the app looks like it runs behind a proxy${firstEvidence(hit)} that it does not trust: add ${codeSpan(notes.proxyTrust.line)}, or behind that proxy the cookie still goes out without Secure.`,
+    covers: hit.beforeMerging
+  };
+}
+function beforeMergingLine(changed) {
+  const hit = changed.find((finding) => finding.beforeMerging.length > 0);
+  const line = hit?.beforeMerging[0];
+  if (hit === void 0 || line === void 0) return null;
+  return { label: "Before merging", text: `${escapeProse(line)} (${names([hit])})`, covers: [line] };
+}
+function httpOnlyAdded(changed) {
+  const hits = changed.filter((finding) => finding.changedFlags.includes("httpOnly"));
+  if (hits.length === 0) return null;
+  return {
+    label: "Can break",
+    text: `front-end code that reads ${names(hits)} through \`document.cookie\` stops seeing ${hits.length === 1 ? "it" : "them"}; cookie-hardener found no such reader, but search for the names before merging.`,
+    covers: []
+  };
+}
+function followsUntrusted(changed) {
+  const hit = changed.find(
+    (finding) => addsSecure(finding) && !secureIsConstant(finding) && frameworkNotes(finding.framework).proxyTrust
+  );
+  if (!hit) return null;
+  const notes = frameworkNotes(hit.framework);
+  return {
+    label: "Can break",
+    text: `${notes.name} now marks ${names([hit])} Secure only on requests it sees as HTTPS: behind a TLS-terminating proxy the cookie still goes out without Secure until ${codeSpan(notes.proxyTrust.line)} is set.`,
+    covers: []
+  };
+}
+function plainHttpDevelopment(changed) {
+  const hits = changed.filter(addsSecure);
+  if (hits.length === 0) return null;
+  return {
+    label: "Can break",
+    text: `on a plain-HTTP dev server (other than \`localhost\`), browsers drop ${names(hits)} once ${hits.length === 1 ? "it carries" : "they carry"} Secure; serve development over HTTPS rather than turning the flag off.`,
+    covers: []
+  };
+}
+var CHECKS = [
+  untrustedProxyBreak,
+  possibleProxyBreak,
+  followsUntrustedProxy,
+  beforeMergingLine,
+  httpOnlyAdded,
+  followsUntrusted,
+  plainHttpDevelopment
+];
+function biggestBreakRisk(findings) {
+  const changed = findings.filter(isChanged).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  for (const check of CHECKS) {
+    const risk = check(changed);
+    if (risk !== null) return risk;
+  }
+  return null;
+}
+
+// src/report/routes.ts
+function urlFromSegments(segments) {
+  const kept = segments.filter(
+    (segment) => segment !== "" && !/^\(.*\)$/.test(segment) && !segment.startsWith("@")
+  );
+  return `/${kept.join("/")}`;
+}
+function fileRoute(file) {
+  const next = /(?:^|\/)app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(file);
+  if (next) return { method: null, path: urlFromSegments((next[1] ?? "").split("/")) };
+  const pagesApi = /(?:^|\/)pages\/api\/(.+?)(?:\/index)?\.[cm]?[jt]sx?$/.exec(file);
+  if (pagesApi) return { method: null, path: `/api${urlFromSegments((pagesApi[1] ?? "").split("/"))}` };
+  const svelte = /(?:^|\/)src\/routes\/((?:[^/]+\/)*)\+(?:page\.server|layout\.server|server)\.[jt]s$/.exec(
+    file
+  );
+  if (svelte) return { method: null, path: urlFromSegments((svelte[1] ?? "").split("/")) };
+  const astro = /(?:^|\/)src\/pages\/(.+?)\.(?:astro|[cm]?[jt]s)$/.exec(file);
+  if (astro) {
+    const segments = (astro[1] ?? "").split("/");
+    if (segments.at(-1) === "index") segments.pop();
+    return { method: null, path: urlFromSegments(segments) };
+  }
+  return null;
+}
+var JS_METHODS = "get|post|put|patch|delete|del|all";
+var JS_ROUTE = new RegExp(`\\.(${JS_METHODS})\\(\\s*(['"\`])(/[^'"\`$]*)\\2\\s*,`, "g");
+function offsetOf(text, line, column) {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf("\n", offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+function openParens(text, from, to) {
+  const code = text.slice(from, to).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "").replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
+  let depth = 0;
+  for (const char of code) {
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+  }
+  return depth;
+}
+function jsRoute(text, offset) {
+  let found = null;
+  for (const match of text.slice(0, offset).matchAll(JS_ROUTE)) {
+    const open3 = (match.index ?? 0) + match[0].indexOf("(");
+    if (openParens(text, open3, offset) > 0) {
+      const method = (match[1] ?? "").toUpperCase();
+      found = {
+        method: method === "GET" || method === "ALL" ? null : method === "DEL" ? "DELETE" : method,
+        path: match[3] ?? "/"
+      };
+    }
+  }
+  return found;
+}
+var PY_DECORATOR = /^(\s*)@[\w.]+\.(route|get|post|put|patch|delete)\(\s*[rbu]?(['"])(\/[^'"]*)\3(.*)$/;
+var PY_DEF = /^(\s*)(?:async\s+)?def\s/;
+function indentOf(line) {
+  return /^\s*/.exec(line)?.[0].length ?? 0;
+}
+function decoratorRoute(lines, def) {
+  for (let up = def - 1; up >= 0 && /^\s*@/.test(lines[up] ?? ""); up--) {
+    const decorator = PY_DECORATOR.exec(lines[up] ?? "");
+    if (!decorator) continue;
+    const kind = decorator[2] ?? "route";
+    const listed = /methods\s*=\s*[[(]\s*['"](\w+)['"]\s*[\])]/.exec(decorator[5] ?? "")?.[1];
+    const method = kind === "route" ? listed?.toUpperCase() ?? null : kind.toUpperCase();
+    return { method: method === "GET" ? null : method, path: decorator[4] ?? "/" };
+  }
+  return null;
+}
+function pyRoute(lines, index) {
+  let level = indentOf(lines[index] ?? "");
+  for (let at = index - 1; at >= 0; at--) {
+    const line = lines[at] ?? "";
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    const indent2 = indentOf(line);
+    if (indent2 >= level) continue;
+    level = indent2;
+    if (PY_DEF.test(line)) {
+      const route = decoratorRoute(lines, at);
+      if (route) return route;
+    }
+    if (indent2 === 0) return null;
+  }
+  return null;
+}
+function routeOf(file, line, column, text) {
+  const byPath = fileRoute(file);
+  if (byPath) return byPath;
+  if (text === void 0) return null;
+  if (file.endsWith(".py")) return pyRoute(text.split(/\r?\n/), line - 1);
+  return jsRoute(text, offsetOf(text, line, column));
+}
+
+// src/report/verification.ts
+var INTRO = "After deploying this branch (staging is fine): `HOST` is its host, `PATH` a route that sets the cookies named (a login may need its form data); pipe each command through `grep -i set-cookie`. Attributes may come in any order, beside others such as `Path=/`.";
+function checkOf(finding) {
+  if (isChanged(finding)) return { finding, attributes: finding.changedFlags, runtime: false };
+  if (finding.outcome === "conditional" && !isAdvisory(finding))
+    return { finding, attributes: problemFlags(finding), runtime: true };
+  return null;
+}
+function attributeText(check, flag) {
+  if (flag !== "sameSite") return ATTRIBUTE_LABEL[flag];
+  const written = writtenValues(check.finding).find((entry) => entry.flag === "sameSite");
+  const value = written?.value.replace(/^['"]|['"]$/g, "") ?? "";
+  return /^[a-z]+$/i.test(value) ? `SameSite=${value.charAt(0).toUpperCase()}${value.slice(1).toLowerCase()}` : "SameSite";
+}
+function expectedHeader(check) {
+  const name2 = cookieName(check.finding);
+  const attributes2 = check.attributes.map((flag) => attributeText(check, flag)).join("; ");
+  const header = codeSpan(`${name2 ?? "<name>"}=\u2026; ${attributes2}`);
+  const unnamed = name2 === null ? ` (line ${check.finding.line}; its name is not in the code)` : "";
+  return `${header}${unnamed}${check.runtime ? " on every deployed host (decided at run time)" : ""}`;
+}
+function joinAnd(parts) {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
+}
+function setAt(finding) {
+  const use = /^(.*):(\d+)$/.exec(otherUses(finding)[0] ?? "");
+  if (use) return { file: use[1] ?? "", line: Number(use[2]), column: 1 };
+  return { file: normalizePath(finding.file), line: finding.line, column: finding.column };
+}
+var APP_ROOT = /^((?:packages|apps|services|sites|projects|examples)\/[^/]+)\//;
+function appOf(file) {
+  return APP_ROOT.exec(normalizePath(file))?.[1] ?? "";
+}
+function groupBy(items, key) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const list = groups2.get(key(item)) ?? [];
+    list.push(item);
+    groups2.set(key(item), list);
+  }
+  return groups2;
+}
+function curlItem(route, file, checks) {
+  const shows = `shows ${joinAnd(checks.map(expectedHeader))}`;
+  if (route === null) return `- [ ] In ${codeSpan(file)}: ${codeSpan("curl -sI https://HOST/PATH")} ${shows}`;
+  const method = route.method === null ? "" : `-X ${route.method} `;
+  return `- [ ] ${codeSpan(`curl -sI ${method}https://HOST${route.path}`)} ${shows}`;
+}
+var MAX_NAMES3 = 10;
+function nameList2(findings) {
+  const named = [...new Set(findings.flatMap((finding) => cookieName(finding) ?? []))];
+  const unnamed = findings.filter((finding) => cookieName(finding) === null).length;
+  const shown = named.slice(0, MAX_NAMES3).map(codeSpan);
+  const left = named.length - shown.length;
+  const parts = [...shown];
+  if (left > 0) parts.push(plural(left, "other", "others"));
+  if (unnamed > 0)
+    parts.push(
+      plural(unnamed, "cookie whose name is not in the code", "cookies whose names are not in the code")
+    );
+  return joinAnd(parts);
+}
+function devToolsItem(checks) {
+  if (checks.length === 0) return null;
+  const sentences = [];
+  const withFlag = (flag) => checks.filter((check) => check.attributes.includes(flag)).map((check) => check.finding);
+  const secure = withFlag("secure");
+  const httpOnly = withFlag("httpOnly");
+  const sameSite = withFlag("sameSite");
+  if (secure.length > 0) sentences.push(`Secure is ticked for ${nameList2(secure)}.`);
+  if (httpOnly.length > 0)
+    sentences.push(
+      `HttpOnly is ticked for ${nameList2(httpOnly)}, and \`document.cookie\` in the console shows ${httpOnly.length === 1 ? "no such cookie" : "none of them"}.`
+    );
+  if (sameSite.length > 0) sentences.push(`SameSite is set for ${nameList2(sameSite)}.`);
+  const browser = checks.filter((check) => isBrowserCode(check.finding)).map((check) => check.finding);
+  if (browser.length > 0)
+    sentences.push(
+      `${nameList2(browser)} ${browser.length === 1 ? "is" : "are"} written by browser code and never appear${browser.length === 1 ? "s" : ""} in a \`Set-Cookie\` header: this is the check for ${browser.length === 1 ? "it" : "them"}.`
+    );
+  return `- [ ] DevTools \u2192 Application \u2192 Cookies on \`HOST\`, after logging in: ${sentences.join(" ")}`;
+}
+function buildVerificationPlan(findings, testCommand, texts = /* @__PURE__ */ new Map()) {
+  const checks = findings.flatMap((finding) => checkOf(finding) ?? []);
+  const headerChecks = checks.filter((check) => !isBrowserCode(check.finding));
+  const apps = groupBy(headerChecks, (check) => appOf(check.finding.file));
+  const items = [];
+  for (const [app, appChecks] of [...apps].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const routed = appChecks.map((check) => {
+      const { file, line, column } = setAt(check.finding);
+      return { check, file, route: routeOf(file, line, column, texts.get(file)) };
+    });
+    const groups2 = groupBy(
+      routed,
+      (entry) => entry.route === null ? `file ${entry.file}` : `route ${entry.route.method ?? ""} ${entry.route.path}`
+    );
+    const lines = [...groups2.values()].map((entries) => {
+      const first = entries[0];
+      return curlItem(
+        first.route,
+        first.file,
+        entries.map((entry) => entry.check)
+      );
+    });
+    const lead = `**${app === "" ? "The root app" : codeSpan(app)}**`;
+    if (apps.size > 1) lines[0] = `${items.length > 0 ? "\n" : ""}${lead}
+
+${lines[0] ?? ""}`;
+    items.push(...lines);
+  }
+  const general = [];
+  const devTools = devToolsItem(checks);
+  if (devTools !== null) general.push(devTools);
+  if (testCommand !== void 0 && checks.length > 0)
+    general.push(`- [ ] ${codeSpan(testCommand)} passes on this branch.`);
+  general.push(...frameworkChecks(findings));
+  if (apps.size > 1 && general.length > 0) general[0] = `
+**Every app**
+
+${general[0] ?? ""}`;
+  items.push(...general);
+  return { intro: headerChecks.length > 0 ? INTRO : null, items };
+}
+function frameworkChecks(findings) {
+  const secureFrameworks = new Set(
+    findings.filter((finding) => isChanged(finding) && finding.changedFlags.includes("secure")).map((finding) => finding.framework)
+  );
+  const perFramework = [...secureFrameworks].sort().flatMap((framework) => {
+    const check = frameworkNotes(framework).verifyAfterSecure;
+    return check === void 0 ? [] : [`- [ ] ${check}`];
+  });
+  const dicts = findings.filter((finding) => isChanged(finding) && isTornadoSettingsDict(finding)).map((finding) => `- [ ] ${tornadoDictCheck(finding)}`);
+  return [...perFramework, ...dicts];
+}
+
+// src/report/pr-writeup.ts
+var TITLE = "## Cookie flag fixes";
+var FULL_REPORT = "the full report is in the workflow run's job summary";
+var SEVERITY_RANK2 = { high: 0, medium: 1, low: 2 };
+function distinct2(values) {
+  return [...new Set(values)];
+}
+function joinAnd2(parts) {
+  if (parts.length <= 1) return parts.join("");
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
+}
+function frameworkNames(findings, max = 4) {
+  const names2 = distinct2(findings.map((finding) => frameworkNotes(finding.framework).name));
+  const shown = names2.slice(0, max);
+  return names2.length > max ? `${shown.join(", ")} and ${names2.length - max} more` : shown.join(", ");
+}
+function changedLine(findings, files) {
+  const changed = findings.filter(isChanged);
+  if (changed.length === 0)
+    return "**Changed:** no code; every finding below needs a person (see _Not changed_).";
+  const perFlag = ATTRIBUTES.flatMap((flag) => {
+    const count = changed.filter((finding) => finding.changedFlags.includes(flag)).length;
+    return count === 0 ? [] : [`${ATTRIBUTE_LABEL[flag]} on ${plural(count, "cookie", "cookies")}`];
+  });
+  return `**Changed:** ${joinAnd2(perFlag)}, in ${plural(files, "file", "files")} (${frameworkNames(changed)}); each edit only adds or turns on a flag.`;
+}
+function cookiesLine(findings) {
+  const severities = ["high", "medium", "low"].flatMap((severity) => {
+    const count = findings.filter((finding) => finding.severity === severity && !isAdvisory(finding)).length;
+    return count === 0 ? [] : [`${count.toLocaleString("en-US")} ${severity}`];
+  });
+  const changed = findings.filter(isChanged);
+  const partial = changed.filter((finding) => flagsLeftAsIs(finding).length > 0).length;
+  const human = findings.filter((finding) => !isChanged(finding) && needsHuman(finding)).length;
+  const ignored = findings.filter((finding) => finding.outcome === "ignored").length;
+  const advisory = findings.filter(isAdvisory).length;
+  const rest = findings.length - changed.length - human - ignored - advisory;
+  const parts = [
+    ...changed.length > 0 ? [
+      `${changed.length.toLocaleString("en-US")} fixed here${partial > 0 ? ` (${partial.toLocaleString("en-US")} in part)` : ""}`
+    ] : [],
+    ...human > 0 ? [`${human.toLocaleString("en-US")} left for a human`] : [],
+    ...rest > 0 ? [`${rest.toLocaleString("en-US")} in test code, left as is`] : [],
+    ...ignored > 0 ? [`${ignored.toLocaleString("en-US")} ignored by comment`] : [],
+    ...advisory > 0 ? [plural(advisory, "advisory note", "advisory notes")] : []
+  ];
+  const weak = findings.length - advisory;
+  return `**Cookies:** ${plural(weak, "finding", "findings")}${severities.length > 0 ? ` (${severities.join(", ")} severity)` : ""}: ${joinAnd2(parts)}.`;
+}
+function tldr(findings, files) {
+  const risk = biggestBreakRisk(findings);
+  const third = risk === null ? "**Can break:** nothing this pull request changes; it edits no code." : `**${risk.label}:** ${risk.text}`;
+  const lines = [changedLine(findings, files), cookiesLine(findings), third].map((line) => `- ${line}`);
+  const covered = new Set(risk?.covers ?? []);
+  const more = distinct2(
+    findings.filter(isChanged).flatMap((finding) => finding.beforeMerging.filter((line) => !covered.has(line)))
+  );
+  const also = more.length > 0 ? `
+
+**Also before merging:**
+${more.map((line) => `- ${escapeProse(line)}`).join("\n")}` : "";
+  return `${lines.join("\n")}${also}`;
+}
+var MAX_FACT = 90;
+var MAX_VALUE = 40;
+function shortFact(fact) {
+  const line = fact.replace(/\s+/g, " ").trim();
+  if (line.length <= MAX_FACT) return line;
+  const cut = line.slice(0, MAX_FACT);
+  const space2 = cut.lastIndexOf(" ");
+  return `${space2 > 40 ? cut.slice(0, space2) : cut}\u2026`;
+}
+function changeCell(finding) {
+  if (!isChanged(finding)) {
+    if (finding.outcome === "ignored") return "none: ignored by comment";
+    if (isAdvisory(finding)) return "none: advisory";
+    if (finding.outcome === "conditional") return "none: decided at run time";
+    return needsHuman(finding) ? "none: needs a human" : "none: test code";
+  }
+  const written = new Map(writtenValues(finding).map((entry) => [entry.flag, entry.value]));
+  const flags = finding.changedFlags.map((flag) => {
+    const value = written.get(flag);
+    return value === void 0 || /^(?:true|True|1)$/.test(value) ? ATTRIBUTE_LABEL[flag] : `${ATTRIBUTE_LABEL[flag]} = ${codeSpan(abbreviate(value, MAX_VALUE))}`;
+  });
+  const left = flagsLeftAsIs(finding);
+  const rest = left.length === 0 ? "" : finding.outcome === "manual" ? `; ${flagList2(left)} needs a human` : `; ${flagList2(left)} left as is`;
+  return `sets ${flags.join(", ")}${rest}`;
+}
+function place(item) {
+  return `${normalizePath(item.file)}:${item.line}`;
+}
+function evidenceIds(findings) {
+  const ids = /* @__PURE__ */ new Map();
+  for (const finding of findings)
+    for (const item of finding.evidence) if (!ids.has(place(item))) ids.set(place(item), ids.size + 1);
+  return ids;
+}
+var MAX_CITED = 2;
+function evidenceCell(finding, ids) {
+  const cited = distinct2(finding.evidence.map((item) => `E${ids.get(place(item)) ?? 0}`));
+  if (cited.length === 0) return problemCell(finding);
+  const more = cited.length > MAX_CITED ? ` +${cited.length - MAX_CITED}` : "";
+  return `${problemCell(finding)}; ${cited.slice(0, MAX_CITED).join(", ")}${more}`;
+}
+var MAX_LEGEND = 12;
+function evidenceLegend(findings, ids) {
+  const facts = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    for (const item of finding.evidence) {
+      const list = facts.get(place(item)) ?? [];
+      if (!list.includes(item.fact)) list.push(item.fact);
+      facts.set(place(item), list);
+    }
+  }
+  if (facts.size === 0) return null;
+  const lines = [...facts].slice(0, MAX_LEGEND).map(
+    ([where, said]) => `- E${ids.get(where) ?? 0} ${codeSpan(where)}: ${said.slice(0, 2).map((fact) => escapeProse(shortFact(fact))).join(" ")}`
+  );
+  if (facts.size > MAX_LEGEND) lines.push(`- _${facts.size - MAX_LEGEND} more; ${FULL_REPORT}._`);
+  return `**Evidence:**
+${lines.join("\n")}`;
+}
+function tableRow(finding, context3, ids) {
+  const cells = [
+    finding.severity,
+    cookieLabel(finding),
+    locationMarkdown(finding, context3.link),
+    changeCell(finding),
+    evidenceCell(finding, ids)
+  ];
+  return `| ${cells.map(tableCell).join(" | ")} |`;
+}
+function overflowLine2(what) {
+  return (left) => `_${plural(left, `more ${what}`, `more ${what}s`)} left out to fit; ${FULL_REPORT}._`;
+}
+function findingsTable2(context3) {
+  if (context3.findings.length === 0) return null;
+  const ordered = [...context3.findings].sort((a, b) => SEVERITY_RANK2[a.severity] - SEVERITY_RANK2[b.severity]);
+  const ids = evidenceIds(ordered);
+  const rows = ordered.map((finding) => tableRow(finding, context3, ids));
+  const legend = evidenceLegend(ordered, ids);
+  return {
+    heading: "### Findings",
+    blocks: [],
+    list: {
+      head: "| Severity | Cookie | Where | Change | Evidence |\n| --- | --- | --- | --- | --- |",
+      items: rows,
+      separator: "\n",
+      overflow: overflowLine2("row")
+    },
+    after: legend === null ? [] : [legend]
+  };
+}
+function summaryHtml(markdown) {
+  return markdown.replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+function folded(summary2, blocks, detail) {
+  return {
+    heading: `<details>
+<summary>${summary2}</summary>`,
+    blocks,
+    after: ["</details>"],
+    detail
+  };
+}
+function changedNames(findings, flag) {
+  const hits = findings.filter((finding) => isChanged(finding) && finding.changedFlags.includes(flag));
+  const named = distinct2(hits.flatMap((finding) => cookieName(finding) ?? []));
+  const unnamed = hits.length - hits.filter((finding) => cookieName(finding) !== null).length;
+  const shown = named.slice(0, 8).map(codeSpan);
+  const parts = [...shown];
+  if (named.length > shown.length) parts.push(plural(named.length - shown.length, "other", "others"));
+  if (unnamed > 0) parts.push(plural(unnamed, "unnamed cookie", "unnamed cookies"));
+  return joinAnd2(parts);
+}
+var STOPS = {
+  httpOnly: "out of reach of page scripts",
+  secure: "sent over HTTPS only",
+  sameSite: "kept off cross-site requests"
+};
+var THREATS = {
+  httpOnly: "keeps the cookie out of `document.cookie` and every script API, so script injected through an XSS bug or a compromised dependency cannot copy a session out and replay it elsewhere. It does not stop the XSS itself, and a cookie the page must read (a double-submit CSRF token) cannot have it.",
+  secure: "the browser sends the cookie over HTTPS only, so a plain-HTTP request (an old `http://` link, a downgrade forced on shared Wi-Fi) no longer hands it to anyone on the path. It protects only where the site is served over HTTPS.",
+  sameSite: "the browser leaves the cookie off requests that other sites start, which cross-site request forgery relies on; it complements CSRF tokens rather than replacing them."
+};
+function frameworkSection(framework, findings) {
+  const notes = frameworkNotes(framework);
+  const own = findings.filter((finding) => finding.framework === framework);
+  const bullets = [`- **Default:** ${notes.defaultBehaviour}`];
+  const changes = ATTRIBUTES.flatMap((flag) => {
+    const names2 = changedNames(own, flag);
+    return names2 === "" ? [] : [`${ATTRIBUTE_LABEL[flag]} on ${names2} (${STOPS[flag]})`];
+  });
+  if (changes.length > 0) bullets.push(`- **Changed here:** ${changes.join("; ")}.`);
+  const secureMatters = own.some(
+    (finding) => isChanged(finding) && finding.changedFlags.includes("secure") || finding.outcome === "conditional" && problemFlags(finding).includes("secure")
+  );
+  const proxyMatters = notes.proxyTrust !== void 0 || own.some((finding) => finding.beforeMerging.length > 0);
+  if (secureMatters && proxyMatters && notes.behindProxy !== void 0)
+    bullets.push(`- **Behind a TLS-terminating proxy:** ${notes.behindProxy}`);
+  if (secureMatters && notes.overPlainHttp !== void 0)
+    bullets.push(`- **On a plain-HTTP dev server:** ${notes.overPlainHttp}`);
+  const dict = own.find(isTornadoSettingsDict);
+  if (dict !== void 0 && notes.unreadOptionsDict !== void 0) {
+    const uses = otherUses(dict);
+    bullets.push(
+      `- **Options dict:** ${uses.length === 0 ? notes.unreadOptionsDict.unused : `${notes.unreadOptionsDict.splatted} Splatted at ${uses.map(codeSpan).join(", ")}.`}`
+    );
+  }
+  const summary2 = `<b>${summaryHtml(notes.name)}</b>: ${plural(own.length, "finding", "findings")}; defaults and what can break`;
+  return folded(summary2, [bullets.join("\n")], true);
+}
+function frameworkSections(findings) {
+  const frameworks = distinct2(findings.map((finding) => finding.framework)).sort((a, b) => {
+    const nameA = frameworkNotes(a).name.toLowerCase();
+    const nameB = frameworkNotes(b).name.toLowerCase();
+    return nameA < nameB ? -1 : nameA > nameB ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  });
+  return frameworks.map((framework) => frameworkSection(framework, findings));
+}
+function flagsSection(findings) {
+  const flags = ATTRIBUTES.filter((flag) => findings.some((finding) => problemFlags(finding).includes(flag)));
+  if (flags.length === 0) return null;
+  const threats = flags.map((flag) => `**${ATTRIBUTE_LABEL[flag]}** ([${CWE[flag].id}](${CWE[flag].url})): ${THREATS[flag]}`).join("\n\n");
+  const items = [];
+  const secureAdded = findings.some(
+    (finding) => isChanged(finding) && finding.changedFlags.includes("secure")
+  );
+  if (secureAdded)
+    items.push(
+      "- **Local development:** browsers refuse a Secure cookie on `http://` pages other than `localhost`; serve development over HTTPS rather than turning the flag off."
+    );
+  const blocks = items.length > 0 ? [threats, items.join("\n")] : [threats];
+  return folded(
+    `<b>What ${joinAnd2(flags.map((flag) => ATTRIBUTE_LABEL[flag]))} ${flags.length === 1 ? "stops" : "stop"}</b>, for every framework`,
+    blocks,
+    true
+  );
+}
+var MAX_GROUP_NAMES = 10;
+function notChangedSection(context3) {
+  const entries = context3.findings.flatMap((finding) => {
+    const category = notChangedCategory(finding);
+    return category === null ? [] : [{ finding, category, ...notChangedWords(finding, category) }];
+  });
+  if (entries.length === 0) return null;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const key = `${entry.category}\0${entry.label}\0${entry.reasons.join(" ")}\0${isBrowserCode(entry.finding)}`;
+    groups2.set(key, [...groups2.get(key) ?? [], entry]);
+  }
+  const items = [...groups2.values()].map((group2) => {
+    const first = group2[0];
+    const browser = isBrowserCode(first.finding) ? " (browser code)" : "";
+    const reasons = first.reasons.join(" ");
+    if (group2.length === 1) {
+      const { finding } = first;
+      return `- ${locationMarkdown(finding, context3.link)}, ${cookieLabel(finding)} (${frameworkNotes(finding.framework).name}): **${first.label}**${browser}. ${reasons}`;
+    }
+    const names2 = group2.slice(0, MAX_GROUP_NAMES).map(({ finding }) => cookieLabel(finding));
+    const more = group2.length > MAX_GROUP_NAMES ? ` and ${group2.length - MAX_GROUP_NAMES} more` : "";
+    const label = `${first.label.charAt(0).toUpperCase()}${first.label.slice(1)}`;
+    return `- **${label}**${browser}, ${group2.length.toLocaleString("en-US")} findings (places in the table): ${names2.join(", ")}${more}. ${reasons}`;
+  });
+  const blocks = entries.some((entry) => entry.category === "conditional") ? [CATEGORY_EXPLANATION.conditional] : [];
+  if (entries.some((entry) => isBrowserCode(entry.finding))) blocks.push(BROWSER_CODE_NOTE);
+  const count = entries.length;
+  return {
+    ...folded(
+      `<b>Not changed</b>: ${plural(count, "finding", "findings")} left as ${count === 1 ? "it is" : "they are"}, with the reasons`,
+      blocks,
+      false
+    ),
+    list: { items, separator: "\n", overflow: overflowLine2("line") }
+  };
+}
+function checklistSection(findings, testCommand, changes) {
+  const texts = new Map(changes.map((change) => [normalizePath(change.file), change.before]));
+  const plan2 = buildVerificationPlan(findings, testCommand, texts);
+  const empty = plan2.items.length === 0;
+  return {
+    heading: "### Verification checklist",
+    blocks: empty ? ["No cookie flag changes here, so there is nothing to check by hand."] : plan2.intro === null ? [] : [plan2.intro],
+    list: { items: plan2.items, separator: "\n", overflow: overflowLine2("check") },
+    essential: true
+  };
+}
+function buildWriteup(result, options) {
+  const context3 = {
+    findings: sortFindings(result.findings),
+    mode: "pr",
+    link: {
+      ...options.repository === void 0 ? {} : { repository: options.repository },
+      serverUrl: options.serverUrl ?? "https://github.com",
+      ref: options.ref ?? "HEAD"
+    },
+    fullReport: FULL_REPORT
+  };
+  const { findings } = context3;
+  const opening = findings.length === 0 ? [TITLE, "cookie-hardener found no cookie whose HttpOnly or Secure flag is missing where it matters."] : [TITLE, tldr(findings, result.changes.length)];
+  const sections = [
+    findingsTable2(context3),
+    flagsSection(findings),
+    ...frameworkSections(findings),
+    notChangedSection(context3),
+    checklistSection(findings, options.testCommand, result.changes),
+    skippedFiles(context3, result.skipped)
+  ].filter((section) => section !== null);
+  return { opening, sections };
+}
+var SHRINKING = {
+  detailDropped: `_The per-framework detail is left out to fit the length limit; ${FULL_REPORT}._`,
+  nothingFits: `_The report is too long to show here; ${FULL_REPORT}._`
+};
+function renderPullRequestWriteup(result, options) {
+  const document = buildWriteup(result, options);
+  return options.maxLength === void 0 ? renderDocument(document, SHRINKING) : renderDocumentWithin(document, SHRINKING, options.maxLength);
+}
+
+// src/report/pr-body.ts
 var STATE_VERSION = 1;
 var DEFAULT_MAX_BODY_LENGTH = 65e3;
 var STATE_MARKER = "cookie-hardener:state";
@@ -81126,11 +82677,11 @@ ${FOOTER}
 
 ${state}
 `;
-  const analysis = renderAnalysis(result, {
-    mode: "pr",
+  const analysis = renderPullRequestWriteup(result, {
     repository: options.repository,
     ...options.serverUrl === void 0 ? {} : { serverUrl: options.serverUrl },
     ...options.ref === void 0 ? {} : { ref: options.ref },
+    ...options.testCommand === void 0 ? {} : { testCommand: options.testCommand },
     maxLength: Math.max(0, maxLength - tail.length)
   });
   return `${analysis}${tail}`;
@@ -81285,6 +82836,8 @@ function sarifResult(finding, ruleIndex) {
       }))
     } : {},
     partialFingerprints: { "cookieHardener/v1": finding.fingerprint },
+    // Only when the project has a baseline file: what it holds is `unchanged`, the rest `new`.
+    ...finding.baselined !== void 0 ? { baselineState: finding.baselined ? "unchanged" : "new" } : {},
     properties: {
       cookie: finding.cookie,
       problems: finding.problems,
@@ -81301,8 +82854,51 @@ function sarifResult(finding, ruleIndex) {
   };
 }
 
+// src/report/test-command.ts
+import { lstatSync as lstatSync4, readFileSync as readFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+var NPM_PLACEHOLDER = /no test specified/;
+function npmRunner(read) {
+  if (read("pnpm-lock.yaml") !== null) return "pnpm test";
+  if (read("yarn.lock") !== null) return "yarn test";
+  return "npm test";
+}
+function packageTest(read) {
+  const text = read("package.json");
+  if (text === null) return null;
+  try {
+    const manifest = JSON.parse(text);
+    const script = manifest.scripts?.test;
+    if (typeof script !== "string" || script.trim() === "" || NPM_PLACEHOLDER.test(script)) return null;
+    return npmRunner(read);
+  } catch {
+    return null;
+  }
+}
+function pythonTest(read) {
+  if (read("pytest.ini") !== null) return "pytest";
+  if (/^\[tool\.pytest/m.test(read("pyproject.toml") ?? "")) return "pytest";
+  if (/^\[tool:pytest\]/m.test(read("setup.cfg") ?? "")) return "pytest";
+  if (/^\[pytest\]/m.test(read("tox.ini") ?? "")) return "pytest";
+  if (read("manage.py") !== null) return "python manage.py test";
+  return null;
+}
+function detectTestCommand(read) {
+  return packageTest(read) ?? pythonTest(read) ?? void 0;
+}
+function rootFileReader(workspace) {
+  return (file) => {
+    try {
+      const path = join6(workspace, file);
+      return lstatSync4(path).isFile() ? readFileSync3(path, "utf8") : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
 // src/scan.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/evidence/source.ts
 var Source = class {
@@ -81331,11 +82927,11 @@ var Source = class {
   fact(offset, fact) {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python and deploy files). */
+  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python, deploy and build files). */
   inLineComment(offset) {
     const start = this.text.lastIndexOf("\n", offset - 1) + 1;
     const before = this.text.slice(start, offset);
-    if (this.kind === "python" || this.kind === "deploy") return hashComment(before);
+    if (this.kind === "python" || this.kind === "deploy" || this.kind === "build") return hashComment(before);
     const trimmed = before.trimStart();
     if (trimmed.startsWith("*") || trimmed.startsWith("/*")) return true;
     return /(^|[\s;{}(),])\/\//.test(before) && !insideQuotes(before, before.search(/(^|[\s;{}(),])\/\//));
@@ -81365,8 +82961,8 @@ function snippet(text, max = 80) {
 }
 
 // src/evidence/browser-readers.ts
-var NAME = String.raw`[A-Za-z0-9_.$:-]+`;
-var QUOTED_NAME = String.raw`(?<quote>['"\`])(?<name>${NAME})\k<quote>`;
+var NAME2 = String.raw`[A-Za-z0-9_.$:-]+`;
+var QUOTED_NAME = String.raw`(?<quote>['"\`])(?<name>${NAME2})\k<quote>`;
 var reads = (call2, library) => `\`${call2}\`${library ? ` (${library})` : ""} reads this cookie in browser code`;
 var PATTERNS = [
   {
@@ -81457,9 +83053,9 @@ function findReaders(source) {
         const offset = block.start + match.index;
         if (pattern.reject?.(match, block.text) || source.inLineComment(offset)) continue;
         const group2 = match.groups?.name ?? "";
-        const names = pattern.names ? pattern.names(group2) : [group2];
+        const names2 = pattern.names ? pattern.names(group2) : [group2];
         const call2 = snippet(match[0].replace(/\s*[,)]$/, "") + (pattern.close ?? ")"));
-        for (const name2 of names) {
+        for (const name2 of names2) {
           if (!name2) continue;
           readers.push(reader(source, offset, name2, pattern.via, pattern.describe(call2), inTemplate));
         }
@@ -81994,26 +83590,27 @@ function emptyEvidenceData() {
     optionalTls: [],
     frameworks: [],
     manifestsRead: { javascript: false, python: false },
-    moot: []
+    moot: [],
+    devOnly: []
   };
 }
 function emptyEvidence() {
   return makeEvidence(emptyEvidenceData());
 }
 function makeEvidence(data) {
-  const readersByName = groupBy(data.readers, (reader2) => reader2.name);
-  const plainByFile = groupBy(
+  const readersByName = groupBy2(data.readers, (reader2) => reader2.name);
+  const plainByFile = groupBy2(
     data.plainHttp.filter((fact) => fact.scope.kind === "file" || fact.scope.kind === "near"),
     (fact) => fact.file
   );
   const plainProject = data.plainHttp.filter((fact) => fact.scope.kind === "project");
-  const plainByCookie = groupBy(
+  const plainByCookie = groupBy2(
     data.plainHttp.filter((fact) => fact.scope.kind === "cookie"),
     (fact) => fact.scope.kind === "cookie" ? fact.scope.name : ""
   );
-  const proxyByFramework = groupBy(data.proxyTrust, (fact) => fact.framework);
+  const proxyByFramework = groupBy2(data.proxyTrust, (fact) => fact.framework);
   const used = new Set(data.frameworks.map((fact) => fact.framework));
-  const mootByCookie = groupBy(data.moot, (fact) => fact.cookie);
+  const mootByCookie = groupBy2(data.moot, (fact) => fact.cookie);
   return {
     data,
     readersOf: (name2) => readersByName.get(name2) ?? [],
@@ -82031,7 +83628,7 @@ function makeEvidence(data) {
       return [...local, ...twins, ...plainProject];
     },
     transportSwitchFor(file) {
-      const language = /\.py$/.test(file) ? "python" : "javascript";
+      const language = /\.py$/.test(file) || isIniFile(file) ? "python" : "javascript";
       const usedHere = (entry) => entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
       return data.switches.filter((entry) => entry.language === language).sort((a, b) => usedHere(a) - usedHere(b));
     },
@@ -82044,10 +83641,11 @@ function makeEvidence(data) {
       if (language && data.manifestsRead[language]) return "no";
       return "unknown";
     },
-    moot: (cookie) => mootByCookie.get(cookie) ?? []
+    moot: (cookie) => mootByCookie.get(cookie) ?? [],
+    devOnly: (file) => data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`))
   };
 }
-function groupBy(items, key) {
+function groupBy2(items, key) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const item of items) {
     const name2 = key(item);
@@ -82222,7 +83820,7 @@ function valueFrom(text, from) {
   }
   return text.slice(from, index).replace(/\s+#.*$|\s+\/\/.*$/, "").trim();
 }
-var TRUE_WORDS = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "y", "t"]);
+var TRUE_WORDS3 = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "y", "t"]);
 function evaluateDefault(value) {
   const text = value.trim();
   if (/^(?:True|true|!0)$/.test(text)) return "on";
@@ -82235,7 +83833,7 @@ function evaluateDefault(value) {
     const fallback = /^\s*(?:\?\?|\|\|)\s*(['"]?)(\w+)\1/.exec(rest);
     const compared = /^\s*(?:\?\?\s*['"](\w*)['"]\s*)?(?:\.toLowerCase\(\))?\s*(===?|!==?)\s*['"](\w*)['"]/.exec(rest);
     if (compared) return compare(compared[1] ?? "", compared[2], compared[3]);
-    if (fallback && !compared) return TRUE_WORDS.has(fallback[2].toLowerCase()) ? "on" : "off";
+    if (fallback && !compared) return TRUE_WORDS3.has(fallback[2].toLowerCase()) ? "on" : "off";
     if (/^(?:!!|Boolean\()/.test(text) || rest.trim() === "" || rest.trim() === ")") return "off";
     return "unknown";
   }
@@ -82257,7 +83855,7 @@ function evaluateDefault(value) {
     const cast = /env\.bool|cast\s*=\s*bool|^bool\(|strtobool\(/.test(text);
     if (cast) {
       if (raw === "None" && /env\.bool\(/.test(text) && pyEnv[1] === void 0) return "unknown";
-      return TRUE_WORDS.has(unset.toLowerCase()) ? "on" : "off";
+      return TRUE_WORDS3.has(unset.toLowerCase()) ? "on" : "off";
     }
     if (raw === "None" || raw === "''" || raw === '""') return "off";
     return "unknown";
@@ -82280,8 +83878,8 @@ function productionSwitch(entry, value, input, targets) {
     };
   }
   const variable = switchName(value) ?? entry.name;
-  const names = [.../* @__PURE__ */ new Set([entry.name, variable, ...targets])].map(escape).join("|");
-  const assignment = new RegExp(String.raw`^[ \t]*(?:${names})[ \t]*=[ \t]*(?:True|true)\b`, "m");
+  const names2 = [.../* @__PURE__ */ new Set([entry.name, variable, ...targets])].map(escape).join("|");
+  const assignment = new RegExp(String.raw`^[ \t]*(?:${names2})[ \t]*=[ \t]*(?:True|true)\b`, "m");
   for (const source of input.sources.values()) {
     if (source.kind !== entry.language || !/(?:^|[/_.-])prod(?:uction)?(?:[/_.-]|$)/.test(source.file))
       continue;
@@ -82292,7 +83890,7 @@ function productionSwitch(entry, value, input, targets) {
     }
   }
   const setting = new RegExp(
-    String.raw`(?:^|[\s"'-])(?:${names})[ \t]*[=:][ \t]*['"]?(?:true|True|TRUE|1|yes|on)\b`,
+    String.raw`(?:^|[\s"'-])(?:${names2})[ \t]*[=:][ \t]*['"]?(?:true|True|TRUE|1|yes|on)\b`,
     "m"
   );
   for (const source of input.deploy) {
@@ -82322,10 +83920,12 @@ function buildEvidence(input) {
   const templates = [];
   const manifests = [];
   const deploy = [];
+  const builds = [];
   for (const [file, text] of input.extras) {
     const kind = evidenceFileKind(file);
     if (kind === "template") templates.push(new Source(file, text, "template"));
     else if (kind === "deploy") deploy.push(new Source(file, text, "deploy"));
+    else if (kind === "build") builds.push(new Source(file, text, "build"));
     else if (kind === "manifest")
       manifests.push({ source: new Source(file, text, "manifest"), kind: manifestKind(file) });
   }
@@ -82347,6 +83947,8 @@ function buildEvidence(input) {
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
+  for (const source of builds)
+    if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool = null;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
@@ -82387,7 +83989,7 @@ function insertEntries(text, container, items) {
   const last = entries.at(-1);
   if (items.length === 0) return [];
   if (container.syntax === "cookie-string") return appendAttributes(text, container, items);
-  if (container.syntax === "py-statements")
+  if (container.syntax === "py-statements" || container.syntax === "ini-options")
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
   let afterLast = last.end;
@@ -82502,7 +84104,7 @@ function followRequest(site, meta2, text) {
     case "twisted":
       return twisted(site, text);
     case "pyramid":
-      return meta2.id === "pyramid-set-cookie" ? pyramid(site, text) : null;
+      return meta2.id === "pyramid-set-cookie" || meta2.id === "webob-cookie-profile" ? pyramid(site, text) : null;
     default:
       return null;
   }
@@ -82517,8 +84119,8 @@ function flask(site, text) {
   const imported = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
   let found = false;
   for (const match of text.matchAll(imported)) {
-    const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]);
-    if (names.includes("request")) found = true;
+    const names2 = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]);
+    if (names2.includes("request")) found = true;
   }
   if (!found) return null;
   const def = enclosingDef(text, site.offset);
@@ -82673,8 +84275,8 @@ function bottle(site, text) {
   const imported = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
   let found = false;
   for (const match of text.matchAll(imported)) {
-    const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim());
-    if (names.includes("request")) found = true;
+    const names2 = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim());
+    if (names2.includes("request")) found = true;
   }
   if (!found) return null;
   const def = enclosingDef(text, site.offset);
@@ -82684,9 +84286,9 @@ function bottle(site, text) {
     caution: "`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header"
   };
 }
-function requestParameter(site, text, names, build) {
+function requestParameter(site, text, names2, build) {
   const def = enclosingDef(text, site.offset);
-  const name2 = def ? names.find((candidate) => def.parameters.includes(candidate)) : void 0;
+  const name2 = def ? names2.find((candidate) => def.parameters.includes(candidate)) : void 0;
   return name2 ? build(name2) : null;
 }
 
@@ -82742,12 +84344,14 @@ function noFacts() {
     plainHttpProxy: false,
     transportSwitch: null,
     optionalTls: [],
+    schemeFollowing: [],
     tlsAtTrustedProxy: [],
     requestSecure: null,
     frameworkAbsent: null,
     securePrefix: null,
     missingProxyTrust: null,
-    untrustedProxy: null
+    untrustedProxy: null,
+    devOnly: null
   };
 }
 function gatherFacts(site, meta2, evidence, texts) {
@@ -82756,8 +84360,8 @@ function gatherFacts(site, meta2, evidence, texts) {
   facts.serverSession = serverSessionOf(site, meta2, texts);
   if (!evidence) return facts;
   facts.readers = site.cookieNames.flatMap((name2) => evidence.readersOf(name2).map(evidenceOf));
-  const names = site.cookieNames.length > 0 ? site.cookieNames : [void 0];
-  const near = names.flatMap((name2) => evidence.plainHttpNear(site.file, site.offset, name2));
+  const names2 = site.cookieNames.length > 0 ? site.cookieNames : [void 0];
+  const near = names2.flatMap((name2) => evidence.plainHttpNear(site.file, site.offset, name2));
   const indexed = near.map(evidenceOf);
   facts.plainHttpProxy = near.length > 0 && near.every((fact) => fact.kind === "http-only-proxy");
   const ownName = site.cookieNames.filter((name2) => INSECURE_VARIANT.test(name2)).map((name2) => ({
@@ -82768,6 +84372,9 @@ function gatherFacts(site, meta2, evidence, texts) {
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
   facts.plainHttp = dedupe([...indexed, ...twinKnown ? [] : ownName]);
   if (evidence.uses(meta2.framework) === "no") facts.frameworkAbsent = meta2.framework;
+  const devOnly = evidence.devOnly(site.file)[0];
+  if (devOnly) facts.devOnly = evidenceOf(devOnly);
+  else facts.devOnly = developmentConfig(site.file);
   const tls = evidence.optionalTls();
   facts.optionalTls = tls.filter((fact) => fact.kind !== "no-tls-server").map(evidenceOf);
   const siteText = texts.get(site.file) ?? "";
@@ -82775,10 +84382,17 @@ function gatherFacts(site, meta2, evidence, texts) {
   const optionsFile = site.insertion?.container.file ?? site.file;
   const text = texts.get(optionsFile) ?? "";
   const usable = evidence.transportSwitchFor(optionsFile).find((entry) => entry.uses.length > 0 && !FOLLOWS_REQUEST.test(entry.expression));
-  if (usable) facts.transportSwitch = switchFacts(usable, text);
+  if (usable) {
+    facts.transportSwitch = switchFacts(usable, text);
+    if (isIniFile(optionsFile)) facts.transportSwitch.expression = null;
+  }
   facts.missingProxyTrust = proxyAdvice(site, meta2, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta2, evidence, siteText);
-  if (facts.optionalTls.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
+  facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta2.clientSide === true, {
+    file: site.file,
+    line: lineOf(siteText, site.offset)
+  });
+  if (facts.optionalTls.length > 0 || facts.schemeFollowing.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta2, text);
   return facts;
 }
@@ -82828,6 +84442,24 @@ function lineOf(text, offset) {
   return lineColumn(lineStarts(text), offset).line;
 }
 var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
+function schemeFollowingUses(evidence, file, clientSide, site) {
+  const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
+  return dedupe(
+    switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression)).flatMap(
+      (entry) => entry.uses.map((use) => ({
+        file: use.file,
+        line: use.line,
+        fact: `a cookie here takes Secure from \`${entry.expression}\``
+      }))
+    ).filter((use) => use.file !== site.file || use.line !== site.line)
+  ).slice(0, 5);
+}
+var DEVELOPMENT_CONFIG = /^(?:dev|devel|development|local|test|testing)(?:[._-][\w.-]*)?\.(?:ini|conf)$/i;
+function developmentConfig(file) {
+  const name2 = file.slice(file.lastIndexOf("/") + 1);
+  if (!DEVELOPMENT_CONFIG.test(name2)) return null;
+  return { file, line: 1, fact: `\`${name2}\` is a development configuration, by its name` };
+}
 var JS_GLOBALS = /* @__PURE__ */ new Set(["process", "import", "globalThis"]);
 function nameableHere(entry, text) {
   const root = /^(?:not\s+|!\s*)?\(?\s*([A-Za-z_$][\w$]*)/.exec(entry.expression.trim())?.[1];
@@ -82877,7 +84509,7 @@ function dedupe(items) {
 function decideFlags(site, meta2, kind, options, isTestFile2, sameSite = null, facts = noFacts()) {
   const decisions = [];
   const python = site.file.endsWith(".py");
-  const literalTrue = python ? "True" : "true";
+  const literalTrue = site.trueLiteral ?? (python ? "True" : "true");
   for (const flag of options.flags) {
     let decision;
     if (flag === "sameSite") {
@@ -82897,11 +84529,12 @@ function decideFlags(site, meta2, kind, options, isTestFile2, sameSite = null, f
       decision.note = void 0;
       decision.beforeMerging = void 0;
     }
-    if (isTestFile2) {
+    if (isTestFile2 || facts.devOnly) {
       decision.severity = "low";
       if (decision.action !== null && !options.fixTests) {
         decision.action = null;
-        decision.reason = "test code is reported but not changed (turn on `fix-tests` to change it)";
+        decision.reason = isTestFile2 ? "test code is reported but not changed (turn on `fix-tests` to change it)" : `development code is reported but not changed (turn on \`fix-tests\` to change it): ${cite([facts.devOnly])}`;
+        if (!isTestFile2) decision.evidence = [facts.devOnly];
         decision.note = void 0;
         decision.beforeMerging = void 0;
       }
@@ -83103,6 +84736,22 @@ function decideSecure(value, meta2, kind, facts) {
       toggle.evidence
     );
   }
+  if (facts.schemeFollowing.length > 0 && facts.optionalTls.length === 0) {
+    const request2 = facts.requestSecure;
+    if (!request2) {
+      const where = meta2.clientSide ? 'browser code cannot see the request; set Secure from the page\'s scheme (`location.protocol === "https:"`)' : "this cookie cannot name the request here; make it follow the request as they do";
+      return leave(
+        `the project's other cookies take Secure from the request's scheme (${cite(facts.schemeFollowing, 2)}), so the project expects to be reached over plain HTTP somewhere, where a Secure cookie is dropped; ${where}`,
+        facts.schemeFollowing
+      );
+    }
+    return change({
+      value: request2.value,
+      evidence: facts.schemeFollowing,
+      note: `Secure follows the request (\`${request2.value}\`), as the project's other cookies do.${request2.caution ? ` Note: ${request2.caution}.` : ""}`,
+      beforeMerging: request2.caution
+    });
+  }
   if (facts.optionalTls.length > 0) {
     const request2 = facts.requestSecure;
     if (!request2) {
@@ -83245,24 +84894,25 @@ function readEntries(container, key, text) {
       found = { kind: "unknown", reason: "a spread may set it" };
       continue;
     }
-    const match = ENTRY[container.syntax].exec(source);
+    const match = ENTRY2[container.syntax].exec(source);
     if (!match || match[1]?.toLowerCase() !== lowered) continue;
     const valueText = match[2] ?? "";
     const start = entry.start + source.lastIndexOf(valueText);
-    found = classify(valueText, { start, end: start + valueText.length }, container.file);
+    found = classify3(valueText, { start, end: start + valueText.length }, container.file);
   }
   return found;
 }
-var ENTRY = {
+var ENTRY2 = {
   "js-object": /^\s*['"]?([\w$]+)['"]?\s*:\s*([\s\S]*?)\s*$/,
   "js-arguments": /^(?!)/,
   "py-dict": /^\s*['"](\w+)['"]\s*:\s*([\s\S]*?)\s*$/,
   "py-arguments": /^\s*(\w+)\s*=\s*([\s\S]*?)\s*$/,
   // `KEY = v`, `app.config["KEY"] = v`, and a morsel's `jar[name]["key"] = v`.
   "py-statements": /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
-  "cookie-string": /^(?!)/
+  "cookie-string": /^(?!)/,
+  "ini-options": /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/
 };
-function classify(valueText, span, file) {
+function classify3(valueText, span, file) {
   const literal2 = /^(['"`])(\w*)\1$/.exec(valueText);
   if (literal2) {
     const value = (literal2[2] ?? "").toLowerCase();
@@ -83287,7 +84937,7 @@ function sameSiteLiteral(container, key, value, text) {
 }
 
 // src/fix/plan.ts
-var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
+var SEVERITY_RANK3 = { low: 0, medium: 1, high: 2 };
 var CAUTION_RANK = { session: 0, other: 1, csrf: 2 };
 var MOOT_COOKIE = {
   "django-csrf-settings": "django-csrf",
@@ -83502,6 +85152,10 @@ function renderEntries(container, entries, nest) {
     if (container.syntax === "js-arguments") return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
+  if (container.syntax === "ini-options") {
+    const template = container.statementTemplate ?? "{key} = {value}";
+    return entries.map(({ key, value }) => template.replace("{key}", key).replace("{value}", value));
+  }
   if (container.syntax === "py-statements") {
     const template = container.statementTemplate ?? "{key} = True";
     return entries.map(
@@ -83526,7 +85180,7 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
   const changedFlags = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
   const notChangedReasons = ignored ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ""}`] : unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   const severity = decisions.reduce(
-    (worst, d) => SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst,
+    (worst, d) => SEVERITY_RANK3[d.severity] > SEVERITY_RANK3[worst] ? d.severity : worst,
     "low"
   );
   const outcome = outcomeOf(site, decisions);
@@ -83575,15 +85229,21 @@ var PROBLEM_WORDS = {
   unknown: "cannot be determined"
 };
 function describe2(site, meta2, decisions, sameSite) {
-  const names = site.cookieNames.map((name2) => `"${name2}"`).join(", ");
-  const subject = names ? `Cookie ${names} (${meta2.api})` : `Cookie options of ${meta2.api}`;
+  const names2 = site.cookieNames.map((name2) => `"${name2}"`).join(", ");
+  const subject = names2 ? `Cookie ${names2} (${meta2.api})` : `Cookie options of ${meta2.api}`;
   const problems = decisions.filter((d) => d.problem !== null).map((d) => {
     const value = d.flag === "sameSite" ? sameSite?.value : site.flags[d.flag];
     const words = d.problem === "false" && value?.kind === "conditional" ? d.flag === "sameSite" ? "is None" : "is on only in development" : PROBLEM_WORDS[d.problem];
     return `${ATTRIBUTE_LABEL[d.flag]} ${words}`;
   });
-  const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   const parts = [`${subject}: ${problems.join("; ")}.`];
+  if (site.ignoredReason !== void 0) {
+    parts.push(
+      site.ignoredReason ? `Ignored by a cookie-hardener-ignore comment: ${site.ignoredReason.replace(/\.$/, "")}.` : "Ignored by a cookie-hardener-ignore comment (no reason given)."
+    );
+    return parts.join(" ");
+  }
+  const changes = decisions.filter((d) => d.action !== null).map((d) => `${d.key ?? d.flag}${d.action === "flip" ? " \u2192 " : ": "}${d.value ?? ""}`);
   if (changes.length > 0) parts.push(`Fix: ${changes.join(", ")}.`);
   parts.push(...unique(decisions.filter((d) => d.action !== null && d.note).map((d) => d.note)));
   const open3 = unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
@@ -83817,7 +85477,9 @@ function plan(analysis, config, evidence, project = analysis) {
         notChangedReasons: [
           ...entry.finding.notChangedReasons,
           "the configuration sets this rule to report only"
-        ]
+        ],
+        // The message offered a fix; it must say why none is made, like a withheld or unwritten fix does.
+        message: `${entry.finding.message} Not changed: the configuration sets this rule to report only.`
       },
       edits: []
     } : entry
@@ -83880,6 +85542,7 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     return target ? loadPy(target) : null;
   };
   const pythonCandidates = [];
+  const iniFiles = [];
   const analyzeFile = (file, language, text) => {
     if (language === "javascript") {
       let module2;
@@ -83916,8 +85579,9 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
   files.forEach((file, index) => {
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
-    if (!language) return;
-    const forSettings = readSettings && mayConfigureServer(file);
+    const ini = language === null && isIniFile(file);
+    if (!language && !ini) return;
+    const forSettings = readSettings && !ini && mayConfigureServer(file);
     let onlySettings = false;
     const filter = forSettings ? (content2) => {
       const text = typeof content2 === "string" ? content2 : content2.toString("latin1");
@@ -83937,6 +85601,13 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     }
     if (!always.has(file) && !mentionsCookieApi(result.text)) return;
     analysis.texts.set(file, result.text);
+    if (!language) {
+      const parsed = parseIni(file, result.text);
+      analysis.parsed++;
+      analysis.errorCounts.set(file, parsed.errorCount);
+      iniFiles.push(parsed);
+      return;
+    }
     try {
       analyzeFile(file, language, result.text);
     } catch (error2) {
@@ -83958,6 +85629,19 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
       analysis.sites.push(...found);
     } catch (error2) {
       analysis.skipped.push({ file: module.file, reason: unanalysable(error2) });
+    }
+  }
+  for (const ini of iniFiles) {
+    try {
+      const found = [];
+      for (const rule of PY_RULES) {
+        if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
+        for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
+          found.push({ site, meta: rule.meta, origin: loadedBy ?? ini.file });
+      }
+      analysis.sites.push(...found);
+    } catch (error2) {
+      analysis.skipped.push({ file: ini.file, reason: unanalysable(error2) });
     }
   }
   const ignoreSource = (file) => {
@@ -84073,7 +85757,7 @@ function compareFindings2(a, b) {
 }
 var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
 function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix5.normalize(posix5.join(posix5.dirname(fromFile), specifier));
+  const base = posix6.normalize(posix6.join(posix6.dirname(fromFile), specifier));
   if (base.startsWith("..")) return null;
   const candidates = [
     base,
@@ -84092,17 +85776,17 @@ function resolvePythonModule(fromFile, dotted, files) {
   const parts = dotted.slice(dots).split(".").filter(Boolean);
   const roots = [];
   if (dots > 0) {
-    let folder = posix5.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix5.dirname(folder);
+    let folder = posix6.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix6.dirname(folder);
     roots.push(folder === "." ? "" : folder);
   } else {
-    for (let folder = posix5.dirname(fromFile); ; folder = posix5.dirname(folder)) {
+    for (let folder = posix6.dirname(fromFile); ; folder = posix6.dirname(folder)) {
       roots.push(folder === "." ? "" : folder);
       if (folder === "." || folder === "/" || folder === "") break;
     }
   }
   for (const root of roots) {
-    const stem = posix5.join(root, ...parts);
+    const stem = posix6.join(root, ...parts);
     for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
       if (files.has(candidate)) return candidate;
     }
@@ -84111,10 +85795,13 @@ function resolvePythonModule(fromFile, dotted, files) {
 }
 
 // src/action/inputs.ts
+var FAIL_ON_VALUES = ["none", "weak", "any"];
 var InputError = class extends Error {
   name = "InputError";
 };
-function parseInputs(read) {
+var MAX_TITLE = 256;
+var MAX_ASSIGNEES = 10;
+function parseInputs(read, owner) {
   const problems = [];
   const choice = (name2, allowed, fallback) => {
     const value = read(name2).trim().toLowerCase() || fallback;
@@ -84131,32 +85818,31 @@ function parseInputs(read) {
   };
   const token = read("token").trim();
   const mode = choice("mode", ["auto", "pr", "review", "report"], "auto");
-  const failOn = choice("fail-on", ["none", "weak", "any"], "none");
+  const failOn = choice("fail-on", FAIL_ON_VALUES, "none");
   const draft = boolean("draft");
   const dryRun = boolean("dry-run");
   const allowPullRequestTarget = boolean("allow-pull-request-target");
-  let flags = null;
-  let sameSite = "lax";
-  const flagList3 = splitList(read("flags"));
-  if (flagList3.length > 0) {
-    flags = [];
-    for (const item of flagList3) {
-      const [name2, value] = item.split("=").map((part) => part.trim());
-      const setting = readAttributeSetting(name2, value === void 0 ? true : value);
-      if ("error" in setting) problems.push(`input \`flags\`: ${setting.error}`);
-      else {
-        if (setting.sameSite) sameSite = setting.sameSite;
-        if (setting.enabled) flags.push(setting.attribute);
-      }
-    }
-    flags = sortAttributes(flags);
-  }
+  const { flags, sameSite, problems: flagProblems } = parseFlagsList(read("flags"));
+  problems.push(...flagProblems.map((problem) => `input \`flags\`: ${problem}`));
   const branch = read("branch").trim() || "cookie-hardener/remediation";
   if (!isValidBranchName(branch)) problems.push(`input \`branch\` is not a valid branch name: "${branch}"`);
   const base = read("base").trim() || null;
   if (base !== null && !isValidBranchName(base))
     problems.push(`input \`base\` is not a valid branch name: "${base}"`);
   if (base !== null && base === branch) problems.push("inputs `base` and `branch` must differ");
+  const title = oneLine2("title", read("title"), problems);
+  if (title !== null && [...title].length > MAX_TITLE)
+    problems.push(
+      `input \`title\` is too long: GitHub allows ${MAX_TITLE} characters (got ${[...title].length})`
+    );
+  const commitMessage2 = oneLine2("commit-message", read("commit-message"), problems);
+  const reviewers = accounts("reviewers", read("reviewers"), problems);
+  const teamReviewers = teams(read("team-reviewers"), owner, problems);
+  const assignees = accounts("assignees", read("assignees"), problems);
+  if (assignees.length > MAX_ASSIGNEES)
+    problems.push(
+      `input \`assignees\` names ${assignees.length} accounts; GitHub assigns at most ${MAX_ASSIGNEES}`
+    );
   const sarifFile = read("sarif-file").trim() || null;
   if (sarifFile !== null && sarifFile.includes("\0"))
     problems.push("input `sarif-file` is not a usable path");
@@ -84176,6 +85862,11 @@ function parseInputs(read) {
     branch,
     base,
     labels: splitList(read("labels")),
+    title,
+    commitMessage: commitMessage2,
+    reviewers,
+    teamReviewers,
+    assignees,
     draft,
     failOn,
     sarifFile,
@@ -84184,8 +85875,58 @@ function parseInputs(read) {
     allowPullRequestTarget
   };
 }
+function parseFlagsList(text) {
+  const items = splitList(text);
+  if (items.length === 0) return { flags: null, sameSite: "lax", problems: [] };
+  const parsed = parseFlagEntries(items);
+  if ("errors" in parsed) return { flags: null, sameSite: "lax", problems: parsed.errors };
+  return { ...parsed, problems: [] };
+}
 function splitList(value) {
   return value.split(/[\n,]/).map((item) => item.trim()).filter(Boolean);
+}
+function oneLine2(name2, raw, problems) {
+  const value = raw.trim();
+  if (value === "") return null;
+  if (/[\r\n]/.test(value)) {
+    problems.push(`input \`${name2}\` must be one line`);
+    return null;
+  }
+  return value;
+}
+var LOGIN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\[bot\])?$/;
+var TEAM = /^(?:([A-Za-z0-9][A-Za-z0-9_-]*)\/)?([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
+function accounts(name2, raw, problems) {
+  const found = /* @__PURE__ */ new Map();
+  for (const item of splitList(raw)) {
+    const login = item.replace(/^@/, "");
+    if (!LOGIN.test(login)) {
+      const hint = login.includes("/") && name2 === "reviewers" ? " (teams go in `team-reviewers`)" : "";
+      problems.push(`input \`${name2}\`: "${item}" is not a GitHub login${hint}`);
+      continue;
+    }
+    if (!found.has(login.toLowerCase())) found.set(login.toLowerCase(), login);
+  }
+  return [...found.values()];
+}
+function teams(raw, owner, problems) {
+  const found = /* @__PURE__ */ new Map();
+  for (const item of splitList(raw)) {
+    const match = TEAM.exec(item.replace(/^@/, ""));
+    if (!match) {
+      problems.push(`input \`team-reviewers\`: "${item}" is not a team slug`);
+      continue;
+    }
+    const [, org, slug] = match;
+    if (org !== void 0 && owner !== void 0 && org.toLowerCase() !== owner.toLowerCase()) {
+      problems.push(
+        `input \`team-reviewers\`: "${item}" is a team of ${org}; only teams of ${owner}, the repository's owner, can review`
+      );
+      continue;
+    }
+    if (!found.has(slug.toLowerCase())) found.set(slug.toLowerCase(), slug);
+  }
+  return [...found.values()];
 }
 function isValidBranchName(name2) {
   return name2.length > 0 && // git refuses control characters in ref names, as it does spaces and ~^:?*[\
@@ -84244,7 +85985,7 @@ function guardPullRequestTarget(mode, inputs, eventName, payload) {
 }
 
 // src/action/job-summary.ts
-import { lstatSync as lstatSync4 } from "node:fs";
+import { lstatSync as lstatSync6 } from "node:fs";
 
 // src/action/output-file.ts
 import { randomBytes } from "node:crypto";
@@ -84253,7 +85994,7 @@ import {
   constants as constants4,
   fstatSync as fstatSync2,
   fsyncSync,
-  lstatSync as lstatSync3,
+  lstatSync as lstatSync5,
   mkdirSync,
   openSync as openSync2,
   realpathSync as realpathSync2,
@@ -84261,7 +86002,7 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 var OutputFileError = class extends UsageError {
   name = "OutputFileError";
 };
@@ -84285,7 +86026,7 @@ function locateOutput(path, roots) {
 }
 function writeOutputFile(label, path, content2, roots) {
   const target = checkedTarget(label, path, roots, true);
-  const final = join5(target.root, ...target.parts);
+  const final = join7(target.root, ...target.parts);
   const temporary = `${final}.${randomBytes(6).toString("hex")}.tmp`;
   const descriptor = open2(label, path, temporary, constants4.O_CREAT | constants4.O_EXCL, 438);
   try {
@@ -84309,7 +86050,7 @@ function writeOutputFile(label, path, content2, roots) {
 }
 function appendOutputFile(label, path, content2, roots) {
   const target = checkedTarget(label, path, roots, false);
-  const final = join5(target.root, ...target.parts);
+  const final = join7(target.root, ...target.parts);
   const descriptor = open2(label, path, final, constants4.O_APPEND | constants4.O_CREAT, 438);
   try {
     if (!fstatSync2(descriptor).isFile()) throw refusal(label, path, "it is not a regular file");
@@ -84322,13 +86063,13 @@ function checkedTarget(label, path, roots, create) {
   const target = locateOutput(path, roots);
   if (typeof target === "string") throw refusal(label, path, target);
   checkFolders(label, path, target, create);
-  refuseFinal(label, path, join5(target.root, ...target.parts));
+  refuseFinal(label, path, join7(target.root, ...target.parts));
   return target;
 }
 function checkFolders(label, path, target, create) {
   let current = target.root;
   for (let index = 0; index < target.parts.length - 1; index++) {
-    current = join5(current, target.parts[index]);
+    current = join7(current, target.parts[index]);
     const shown = target.parts.slice(0, index + 1).join("/");
     let stats = lstatOrNull(current);
     if (stats === null && create) {
@@ -84363,7 +86104,7 @@ function open2(label, path, file, flags, mode) {
 }
 function lstatOrNull(path) {
   try {
-    return lstatSync3(path);
+    return lstatSync5(path);
   } catch {
     return null;
   }
@@ -84391,7 +86132,7 @@ function writeJobSummary(markdown, env, workspace) {
   if (!path) return;
   let used = 0;
   try {
-    used = lstatSync4(path).size;
+    used = lstatSync6(path).size;
   } catch {
   }
   const text = capUtf8(`${markdown}
@@ -84400,8 +86141,8 @@ function writeJobSummary(markdown, env, workspace) {
 }
 
 // src/deliver/github/pr-review.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { join as join8 } from "node:path";
 
 // src/report/review-comment.ts
 var FINDING_PREFIX = "<!-- cookie-hardener:finding ";
@@ -84502,10 +86243,10 @@ function evidenceList(findings) {
   const seen = /* @__PURE__ */ new Set();
   const items = [];
   for (const { file, line, fact } of findings.flatMap((finding) => finding.evidence)) {
-    const place = `${normalizePath(file)}:${line}`;
-    if (seen.has(`${place} ${fact}`)) continue;
-    seen.add(`${place} ${fact}`);
-    items.push(`- ${codeSpan(place)}: ${escapeProse(fact)}`);
+    const place2 = `${normalizePath(file)}:${line}`;
+    if (seen.has(`${place2} ${fact}`)) continue;
+    seen.add(`${place2} ${fact}`);
+    items.push(`- ${codeSpan(place2)}: ${escapeProse(fact)}`);
   }
   if (items.length === 0) return null;
   const shown = items.slice(0, MAX_EVIDENCE);
@@ -85029,7 +86770,7 @@ function readCheckout(files, workspace) {
     if (file.status === "removed") continue;
     let bytes;
     try {
-      bytes = readFileSync3(join6(workspace, file.filename));
+      bytes = readFileSync4(join8(workspace, file.filename));
     } catch {
       bytes = null;
     }
@@ -85313,10 +87054,10 @@ ${analysisOf(result, context3.env, ref)}`);
 
 // src/action/run.ts
 var MAX_BODY = 65e3;
-var TITLE = "Harden cookie flags (HttpOnly / Secure)";
+var TITLE2 = "Harden cookie flags (HttpOnly / Secure)";
 async function runAction(env = process.env) {
   try {
-    const inputs = parseInputs((name2) => getInput(name2));
+    const inputs = parseInputs((name2) => getInput(name2), env.GITHUB_REPOSITORY?.split("/")[0]);
     const workspace = resolve3(env.GITHUB_WORKSPACE ?? process.cwd());
     const mode = guardPullRequestTarget(
       resolveMode(inputs.mode, env.GITHUB_EVENT_NAME ?? ""),
@@ -85373,7 +87114,7 @@ function reportScan(result, inputs, workspace, env) {
     String(result.findings.filter((finding) => finding.outcome !== "ignored").length)
   );
   if (inputs.sarifFile) {
-    const asked = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : join7(workspace, inputs.sarifFile);
+    const asked = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : join9(workspace, inputs.sarifFile);
     const path = writeOutputFile("sarif-file", asked, renderSarif(result), [workspace, env.RUNNER_TEMP]);
     setOutput("sarif-file", path);
     logInfo(`SARIF written to ${path}`);
@@ -85381,20 +87122,30 @@ function reportScan(result, inputs, workspace, env) {
 }
 function scanWorkspace(workspace, inputs, only) {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
-  const config = applyInputs(loadConfig(workspace, explicit, workspace), inputs);
+  const loaded = loadConfigFile(workspace, explicit, workspace);
+  const config = applyInputs(loaded.config, inputs);
+  const baseline = loadBaseline(workspace);
   startGroup("Scan");
   try {
+    info(loaded.file ? `Config: ${loaded.file}` : "Config: none found, defaults used.");
     const discovery = discoverFiles(workspace, config);
+    for (const warning2 of discovery.warnings) warning(warning2);
     info(
-      `${discovery.files.length} files listed (${discovery.source === "git" ? "git ls-files" : "folder walk"}).`
+      `${discovery.files.length} files listed (${discovery.source === "git" ? "git ls-files" : "folder walk"})${discovery.excluded.length > 0 ? `; ${excludedSummary(discovery.excluded)}` : ""}.`
     );
-    return scanFiles({
+    if (baseline !== null) {
+      info(
+        `Baseline ${BASELINE_PATH}: ${baseline.length} finding${baseline.length === 1 ? "" : "s"} recorded.`
+      );
+    }
+    const result = scanFiles({
       files: only ? discovery.files.filter((file) => only.has(file)) : discovery.files,
       evidenceFiles: discovery.evidenceFiles,
       read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
       config,
       skipped: discovery.skipped
     });
+    return markBaselined(result, baseline);
   } finally {
     endGroup();
   }
@@ -85462,8 +87213,21 @@ async function runPullRequestMode(result, inputs, workspace, env) {
         workspace,
         checkoutBranch: checkoutBranchOf(env, workspace),
         changes: result.changes,
-        title: TITLE,
-        renderBody: (delivery, notes) => renderPullRequestBody(proposed, { repository, maxLength: MAX_BODY, serverUrl, delivery, notes }),
+        title: inputs.title ?? TITLE2,
+        commitSubject: commitSubject(inputs.commitMessage, inputs.title ?? TITLE2),
+        people: {
+          reviewers: inputs.reviewers,
+          teamReviewers: inputs.teamReviewers,
+          assignees: inputs.assignees
+        },
+        renderBody: (delivery, notes) => renderPullRequestBody(proposed, {
+          repository,
+          maxLength: MAX_BODY,
+          serverUrl,
+          delivery,
+          notes,
+          testCommand: detectTestCommand(rootFileReader(workspace))
+        }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
         readState: parsePullRequestState,
         serverUrl
@@ -85518,19 +87282,17 @@ function writeSummary2(markdown) {
   }
 }
 function gate(failOn, findings, handled) {
-  if (failOn === "none") return;
-  const open3 = findings.filter((finding) => !handled.has(finding));
-  const failing = failOn === "any" ? open3 : open3.filter(isWeak);
-  if (failing.length > 0) {
-    setFailed(
-      failing.length === 1 ? `1 cookie finding ${failOn === "any" ? "remains" : "leaves a cookie weak"} (fail-on: ${failOn}).` : `${failing.length} cookie findings ${failOn === "any" ? "remain" : "leave cookies weak"} (fail-on: ${failOn}).`
-    );
-  }
+  const { counted, baselined, fails } = countForGate(failOn, findings, handled);
+  if (!fails) return;
+  const besides = baselined.length > 0 ? ` (${baselined.length} more in the baseline)` : "";
+  setFailed(
+    counted.length === 1 ? `1 cookie finding ${failOn === "any" ? "remains" : "leaves a cookie weak"}${besides} (fail-on: ${failOn}).` : `${counted.length} cookie findings ${failOn === "any" ? "remain" : "leave cookies weak"}${besides} (fail-on: ${failOn}).`
+  );
 }
 function readEventPayload(env) {
   const path = env.GITHUB_EVENT_PATH;
   if (!path || !existsSync3(path)) return {};
-  return JSON.parse(readFileSync4(path, "utf8"));
+  return JSON.parse(readFileSync5(path, "utf8"));
 }
 
 // src/main.ts
