@@ -44,7 +44,8 @@ export function parseBaseline(file: string, text: string): BaselineEntry[] {
   const lineOf = (node: Node | null | undefined, fallback = 1) =>
     node?.range ? lines.linePos(node.range[0]).line : fallback;
   const duplicate = document.errors[0];
-  if (duplicate) throw new ConfigError(file, duplicate.linePos?.[0]?.line ?? 1, 'a key appears twice');
+  // `linePos` is only filled in with pretty errors, which would quote the text: the offset gives the line.
+  if (duplicate) throw new ConfigError(file, lines.linePos(duplicate.pos[0]).line, 'a key appears twice');
   const root = document.contents;
   if (!isMap(root)) throw new ConfigError(file, lineOf(root), 'the baseline must be a JSON object');
   // The version first, wherever it stands: an older file's other keys would only give a puzzling error.
