@@ -65,7 +65,11 @@ export function parseBaseline(file: string, text: string): BaselineEntry[] {
     findings = value.items.map((item) => {
       const node = item as Node;
       if (!isMap(node)) {
-        throw new ConfigError(file, lineOf(node, lineOf(key)), 'a finding must be an object with key and problems');
+        throw new ConfigError(
+          file,
+          lineOf(node, lineOf(key)),
+          'a finding must be an object with key and problems',
+        );
       }
       return parseEntry(file, node, lineOf);
     });
@@ -104,11 +108,11 @@ function parseEntry(
     const line = lineOf(value, lineOf(pair.key as Node, at));
     if (name === 'key') {
       if (!isScalar(value) || typeof value.value !== 'string' || !KEY.test(value.value)) {
-        throw new ConfigError(file, line, 'a finding\'s `key` must be 16 hex digits');
+        throw new ConfigError(file, line, "a finding's `key` must be 16 hex digits");
       }
       key = value.value;
     } else if (name === 'problems') {
-      if (!isSeq(value)) throw new ConfigError(file, line, 'a finding\'s `problems` must be a list');
+      if (!isSeq(value)) throw new ConfigError(file, line, "a finding's `problems` must be a list");
       problems = value.items.map((item) => {
         const node = item as Node;
         if (!isScalar(node) || typeof node.value !== 'string' || !PROBLEM.test(node.value)) {
