@@ -186,10 +186,20 @@ export interface Finding {
   /** Stable across runs and unrelated edits: rule, file, cookie and problems, not line numbers. */
   fingerprint: string;
   /**
+   * What the baseline matches on: rule, file, cookie and the line's text, not the problems, so a partly
+   * fixed line is still the recorded one (the baseline keeps the problems beside it).
+   */
+  baselineKey: string;
+  /**
    * Set only when the repository has a baseline file: true when the finding was recorded there, so
    * `fail-on` does not count it (it is still reported and still fixed).
    */
   baselined?: boolean;
+  /**
+   * Set when a baseline entry recorded this line but without these problems (a flag newly enforced or made
+   * worse): why the finding counts as new.
+   */
+  problemsNewSinceBaseline?: Problem[];
   /** The splices that make this finding's fix (empty when nothing is changed); may be shared with others. */
   edits: Edit[];
 }

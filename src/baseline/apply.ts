@@ -4,14 +4,14 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRegularFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
-import type { Finding, ScanResult } from '../model.js';
-import { BASELINE_PATH, parseBaseline } from './file.js';
+import type { Finding, Problem, ScanResult } from '../model.js';
+import { BASELINE_PATH, parseBaseline, type BaselineEntry } from './file.js';
 
 const MAX_BASELINE_BYTES = 4 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The baseline's fingerprints under `root`, or null when the project has none. */
-export function loadBaseline(root: string): string[] | null {
+/** The baseline's entries under `root`, or null when the project has none. */
+export function loadBaseline(root: string): BaselineEntry[] | null {
   const folder = BASELINE_PATH.slice(0, BASELINE_PATH.indexOf('/'));
   try {
     if (lstatSync(join(root, folder)).isSymbolicLink()) {
@@ -38,23 +38,93 @@ export function loadBaseline(root: string): string[] | null {
 }
 
 /**
- * Every open finding gets `baselined`, true while the baseline still holds its fingerprint: each entry
- * covers one finding, so a second identical line added later is new. Without a baseline, unchanged.
+ * Every open finding gets `baselined`: true when an entry of its line recorded at least its problems (fewer
+ * now means partly fixed by hand, still the old finding). Each entry covers one finding, so a second
+ * identical line added later is new. A finding whose line was recorded with fewer problems gets the new
+ * ones in `problemsNewSinceBaseline`. Without a baseline, unchanged.
  */
-export function markBaselined(result: ScanResult, baseline: readonly string[] | null): ScanResult {
+export function markBaselined(result: ScanResult, baseline: readonly BaselineEntry[] | null): ScanResult {
   if (baseline === null) return result;
-  const left = new Map<string, number>();
-  for (const fingerprint of baseline) left.set(fingerprint, (left.get(fingerprint) ?? 0) + 1);
+  const entriesByKey = new Map<string, Array<ReadonlySet<string>>>();
+  for (const entry of baseline) {
+    const list = entriesByKey.get(entry.key) ?? [];
+    list.push(new Set(entry.problems));
+    entriesByKey.set(entry.key, list);
+  }
+  const open = result.findings.filter((finding) => finding.outcome !== 'ignored');
+  const matched = new Set<Finding>();
+  const usedByKey = new Map<string, ReadonlySet<number>>();
+  for (const [key, entries] of entriesByKey) {
+    const pairs = matchFindings(
+      open.filter((finding) => finding.baselineKey === key),
+      entries,
+    );
+    for (const finding of pairs.keys()) matched.add(finding);
+    usedByKey.set(key, new Set(pairs.values()));
+  }
   const findings = result.findings.map((finding): Finding => {
     if (finding.outcome === 'ignored') return finding;
-    const remaining = left.get(finding.fingerprint) ?? 0;
-    if (remaining > 0) left.set(finding.fingerprint, remaining - 1);
-    return { ...finding, baselined: remaining > 0 };
+    if (matched.has(finding)) return { ...finding, baselined: true };
+    const entries = entriesByKey.get(finding.baselineKey) ?? [];
+    const added = newProblems(finding, entries, usedByKey.get(finding.baselineKey) ?? new Set());
+    return { ...finding, baselined: false, ...(added ? { problemsNewSinceBaseline: added } : {}) };
   });
   return { ...result, findings };
 }
 
 /** What `cookie-hardener baseline` records: every finding not ignored in the code. */
-export function baselineFingerprints(findings: readonly Finding[]): string[] {
-  return findings.filter((finding) => finding.outcome !== 'ignored').map((finding) => finding.fingerprint);
+export function baselineEntries(findings: readonly Finding[]): BaselineEntry[] {
+  return findings
+    .filter((finding) => finding.outcome !== 'ignored')
+    .map((finding) => ({ key: finding.baselineKey, problems: [...finding.problems] }));
+}
+
+/**
+ * Pairs findings of one line with entries that cover their problems, as many as can be paired, earlier
+ * findings first. Taking the first fitting entry is not enough: a partly fixed line could take the entry
+ * an unfixed twin needs, and the twin would turn red. The lists are tiny (identical lines of one file), so
+ * the plain augmenting-path search is enough.
+ */
+function matchFindings(
+  findings: readonly Finding[],
+  entries: ReadonlyArray<ReadonlySet<string>>,
+): Map<Finding, number> {
+  const owner: Array<number | null> = entries.map(() => null);
+  const fits = (finding: Finding, entry: number) => finding.problems.every((p) => entries[entry]!.has(p));
+  const place = (index: number, seen: Set<number>): boolean => {
+    for (let entry = 0; entry < entries.length; entry++) {
+      if (seen.has(entry) || !fits(findings[index]!, entry)) continue;
+      seen.add(entry);
+      const holder = owner[entry];
+      if (holder === null || holder === undefined || place(holder, seen)) {
+        owner[entry] = index;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let index = 0; index < findings.length; index++) place(index, new Set());
+  const result = new Map<Finding, number>();
+  owner.forEach((index, entry) => {
+    if (index !== null && index !== undefined) result.set(findings[index]!, entry);
+  });
+  return result;
+}
+
+/**
+ * The problems that make an unmatched finding new when its line still has a free entry: those the closest
+ * free entry lacks. Null when no entry is left for the line (a new line, or one more copy of a recorded one).
+ */
+function newProblems(
+  finding: Finding,
+  entries: ReadonlyArray<ReadonlySet<string>>,
+  used: ReadonlySet<number>,
+): Problem[] | null {
+  let best: Problem[] | null = null;
+  entries.forEach((problems, entry) => {
+    if (used.has(entry)) return;
+    const missing = finding.problems.filter((problem) => !problems.has(problem));
+    if (best === null || missing.length < best.length) best = missing;
+  });
+  return best;
 }

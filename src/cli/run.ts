@@ -1,7 +1,7 @@
 // The CLI shell: arguments in, report out, exit code back. All decisions happen in the core.
 import { isAbsolute, relative } from 'node:path';
 import { applyInputs } from '../action/inputs.js';
-import { baselineFingerprints, loadBaseline, markBaselined } from '../baseline/apply.js';
+import { baselineEntries, loadBaseline, markBaselined } from '../baseline/apply.js';
 import { BASELINE_PATH, renderBaseline } from '../baseline/file.js';
 import { writeChanges } from '../deliver/local.js';
 import { discoverFiles } from '../discover/list-files.js';
@@ -133,13 +133,13 @@ function renderReport(request: CliRequest, result: ScanResult, exitLine: string,
 }
 
 function writeBaseline(result: ScanResult, root: string, cwd: string, io: CliIO): number {
-  const fingerprints = baselineFingerprints(result.findings);
-  const path = writeProjectFile('the baseline', root, BASELINE_PATH, renderBaseline(fingerprints));
+  const entries = baselineEntries(result.findings);
+  const path = writeProjectFile('the baseline', root, BASELINE_PATH, renderBaseline(entries));
   // Relative when the current folder is in the project (`../.github/…` from a subfolder), else in full.
   const fromRoot = relative(root, cwd);
   const inProject = fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
   const where = inProject ? relative(cwd, path) : path;
-  const count = `${fingerprints.length} finding${fingerprints.length === 1 ? '' : 's'}`;
+  const count = `${entries.length} finding${entries.length === 1 ? '' : 's'}`;
   io.stdout(
     `${summaryLine(result)}\nBaseline written to ${where}: ${count} recorded; --fail-on now counts only findings not in it.\n`,
   );

@@ -1,6 +1,7 @@
 // From sites to findings and edits: merge sites that share one options object, decide each flag, and turn
 // the decisions into text splices in the author's style.
 import { ATTRIBUTE_LABEL } from '../attributes.js';
+import { baselineLineText } from '../baseline/key.js';
 import { createHash } from 'node:crypto';
 import { ATTRIBUTES } from '../model.js';
 import type {
@@ -379,6 +380,14 @@ function buildFinding(
     )
     .digest('hex')
     .slice(0, 16);
+  // Without the problems or the flags on the line: a line that loses a problem (a partial hand fix) must
+  // still match its baseline entry, which records the problems separately.
+  const baselineKey = createHash('sha256')
+    .update(
+      [meta.id, site.file, [...site.cookieNames].sort().join(','), baselineLineText(lineText)].join('\0'),
+    )
+    .digest('hex')
+    .slice(0, 16);
   return {
     ruleId: meta.id,
     framework: meta.framework,
@@ -402,6 +411,7 @@ function buildFinding(
       ? []
       : unique(decisions.filter((d) => d.action !== null && d.beforeMerging).map((d) => d.beforeMerging!)),
     fingerprint,
+    baselineKey,
     edits: [],
   };
 }

@@ -1,5 +1,5 @@
 // The text report: one line per finding (`path:line:col  rule-id  [outcome, severity, weak]  message`, then
-// `(in the baseline)` for one the baseline holds), then a summary.
+// `(in the baseline)` for one the baseline holds, or what is new on a recorded line), then a summary.
 import type { ExcludedFolder } from '../discover/list-files.js';
 import type { Finding, Outcome, ScanResult } from '../model.js';
 import { escapeControlCharacters } from './control-chars.js';
@@ -16,7 +16,7 @@ export function renderText(result: ScanResult, options: { quiet?: boolean; facts
   const lines: string[] = [];
   for (const finding of result.findings) {
     if (options.quiet && (!isWeak(finding) || finding.baselined === true)) continue;
-    const mark = finding.baselined === true ? '  (in the baseline)' : '';
+    const mark = finding.baselined === true ? '  (in the baseline)' : newSinceBaseline(finding);
     lines.push(
       escapeControlCharacters(
         `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  [${findingTags(finding)}]  ${finding.message}${mark}`,
@@ -30,6 +30,13 @@ export function renderText(result: ScanResult, options: { quiet?: boolean; facts
   }
   lines.push(summaryLine(result, options.facts));
   return `${lines.join('\n')}\n`;
+}
+
+// A recorded line that gained a problem fails the check: say which, or it looks like the baseline was ignored.
+function newSinceBaseline(finding: Finding): string {
+  const added = finding.problemsNewSinceBaseline;
+  if (!added || added.length === 0) return '';
+  return `  (not in the baseline: it recorded this line without ${added.join(', ')})`;
 }
 
 export function summaryLine(result: ScanResult, facts: RunFacts = {}): string {

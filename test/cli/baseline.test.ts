@@ -1,5 +1,7 @@
 // `cookie-hardener baseline`: today's findings recorded, so --fail-on counts only new ones; the file is
-// written whole, survives unrelated edits above a cookie, and a broken one stops the run with its line.
+// written whole, survives unrelated edits above a cookie and partial hand fixes, and a broken one stops
+// the run with its line.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +16,14 @@ function project(text = APP): string {
   return folder;
 }
 
+/** The key the baseline should hold for a line, worked out here from its definition. */
+function keyOf(file: string, cookie: string, lineText: string): string {
+  return createHash('sha256')
+    .update(['express-res-cookie', file, cookie, lineText].join('\0'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
 function lines(text: string): string[] {
   return text.trimEnd().split('\n');
 }
@@ -23,7 +33,7 @@ interface JsonReport {
 }
 
 describe('cookie-hardener baseline', () => {
-  it('writes the sorted fingerprints with a version, and says where', () => {
+  it('writes the key and problems of each finding, sorted, with a version, and says where', () => {
     const folder = project();
     const run = runCliProcess(['baseline'], folder);
     expect(run.status).toBe(0);
@@ -32,19 +42,38 @@ describe('cookie-hardener baseline', () => {
     expect(lines(run.stdout)[1]).toBe(
       `Baseline written to ${BASELINE}: 2 findings recorded; --fail-on now counts only findings not in it.`,
     );
+    const entries = [
+      keyOf('app.js', 'token', "res.cookie'token't;"),
+      keyOf('app.js', 'sid', "res.cookie'sid's;"),
+    ]
+      .sort()
+      .map((key) => `    { "key": "${key}", "problems": ["httpOnly-missing", "secure-missing"] }`);
+    expect(readFileSync(join(folder, BASELINE), 'utf8')).toBe(
+      `{\n  "version": 2,\n  "findings": [\n${entries.join(',\n')}\n  ]\n}\n`,
+    );
+    expect(readdirSync(join(folder, '.github'))).toEqual(['cookie-hardener-baseline.json']);
+  });
+
+  it('leaves the SARIF fingerprints as they were: the key belongs to the baseline alone', () => {
+    const folder = project("res.cookie('token', t);\n");
     const sarif = JSON.parse(runCliProcess(['scan', folder, '--format', 'sarif']).stdout) as {
       runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }>;
     };
-    const fingerprints = sarif.runs[0]!.results.map(
-      (result) => result.partialFingerprints['cookieHardener/v1']!,
-    );
-    expect(readFileSync(join(folder, BASELINE), 'utf8')).toBe(
-      `{\n  "version": 1,\n  "fingerprints": [\n${[...fingerprints]
-        .sort()
-        .map((fingerprint) => `    "${fingerprint}"`)
-        .join(',\n')}\n  ]\n}\n`,
-    );
-    expect(readdirSync(join(folder, '.github'))).toEqual(['cookie-hardener-baseline.json']);
+    const fingerprint = createHash('sha256')
+      .update(
+        [
+          'express-res-cookie',
+          'app.js',
+          'token',
+          'httpOnly-missing,secure-missing',
+          "res.cookie('token', t);",
+        ].join('\0'),
+      )
+      .digest('hex')
+      .slice(0, 16);
+    expect(sarif.runs[0]!.results.map((result) => result.partialFingerprints['cookieHardener/v1'])).toEqual([
+      fingerprint,
+    ]);
   });
 
   it('lets scan pass on recorded findings, also after lines above them moved, and fail on a new one', () => {
@@ -96,6 +125,40 @@ describe('cookie-hardener baseline', () => {
     ]);
   });
 
+  it('keeps a partly fixed finding in the baseline, also when lines above it moved', () => {
+    const folder = project();
+    runCliProcess(['baseline'], folder);
+    writeFileSync(
+      join(folder, 'app.js'),
+      "// routes\nconst express = require('express');\nres.cookie('token', t, { httpOnly: true });\nres.cookie('sid', s);\n",
+    );
+    const run = runCliProcess(['scan', '.'], folder);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(lines(run.stdout).slice(0, 2)).toEqual([
+      'app.js:3:24  express-res-cookie  Cookie "token" (res.cookie()): Secure is not set. Fix: secure: true.  (in the baseline)',
+      'app.js:4:1  express-res-cookie  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
+    ]);
+    expect(lines(run.stdout).at(-1)).toBe('No weak findings outside the baseline (2 in it): exit 0.');
+  });
+
+  it('counts a recorded line that gained a problem as new, and says which', () => {
+    const folder = project(
+      "const express = require('express');\nres.cookie('token', t, { secure: true });\n",
+    );
+    runCliProcess(['baseline'], folder);
+    expect(readFileSync(join(folder, BASELINE), 'utf8')).toContain('"problems": ["httpOnly-missing"]');
+    writeFileSync(
+      join(folder, 'app.js'),
+      "const express = require('express');\nres.cookie('token', t, { secure: false });\n",
+    );
+    const run = runCliProcess(['scan', '.'], folder);
+    expect([run.status, run.stderr]).toEqual([1, '']);
+    expect(lines(run.stdout)[0]).toBe(
+      'app.js:2:24  express-res-cookie  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is turned off. Fix: httpOnly: true, secure → true.  (not in the baseline: it recorded this line without secure-false)',
+    );
+    expect(lines(run.stdout).at(-1)).toBe('1 weak finding left, fixable with `cookie-hardener fix`: exit 1.');
+  });
+
   it('still fixes recorded findings with fix', () => {
     const folder = project();
     runCliProcess(['baseline'], folder);
@@ -108,17 +171,24 @@ describe('cookie-hardener baseline', () => {
 
   it('stops with the file and line of a broken baseline, before fix writes anything', () => {
     const cases: Array<[string, string]> = [
-      ['{\n  "version": 1,\n  "fingerprints": [\n    "0123456789abcdef",\n  ]\n}\n', ':5: not valid JSON'],
       [
-        '{\n  "version": 2,\n  "fingerprints": []\n}\n',
-        ':2: `version` must be 1 (this cookie-hardener reads version 1; run `cookie-hardener baseline` again)',
+        '{\n  "version": 2,\n  "findings": [\n    { "key": "0123456789abcdef", "problems": [] },\n  ]\n}\n',
+        ':5: not valid JSON',
       ],
       [
-        '{\n  "version": 1,\n  "fingerprints": [\n    "0123456789abcdef",\n    "xyz"\n  ]\n}\n',
-        ':5: a fingerprint must be 16 hex digits',
+        '{\n  "version": 1,\n  "fingerprints": []\n}\n',
+        ':2: this baseline is version 1, an older format this cookie-hardener no longer reads: run `cookie-hardener baseline` again to rewrite it',
       ],
-      ['{\n  "version": 1\n}\n', ':1: `fingerprints` is missing'],
-      ['{\n  "version": 1,\n  "fingerprint": []\n}\n', ':3: unknown key; known: version, fingerprints'],
+      [
+        '{\n  "version": 3,\n  "findings": []\n}\n',
+        ':2: `version` must be 2 (this cookie-hardener reads version 2; run `cookie-hardener baseline` again)',
+      ],
+      [
+        '{\n  "version": 2,\n  "findings": [\n    { "key": "0123456789abcdef", "problems": [] },\n    { "key": "xyz", "problems": [] }\n  ]\n}\n',
+        ":5: a finding's `key` must be 16 hex digits",
+      ],
+      ['{\n  "version": 2\n}\n', ':1: `findings` is missing'],
+      ['{\n  "version": 2,\n  "fingerprints": []\n}\n', ':3: unknown key; known: version, findings'],
       ['[]\n', ':1: the baseline must be a JSON object'],
       ['', ':1: not valid JSON'],
     ];

@@ -54,17 +54,26 @@ describe('fail-on with a baseline', () => {
     ]);
   }, 60_000);
 
-  it('fails with the file and line of a broken baseline', async () => {
-    const files = {
-      'app/routes.js': EXPRESS_ROUTE,
-      '.github/cookie-hardener-baseline.json': '{\n  "version": 1,\n  "fingerprints": [1]\n}\n',
-    };
-    fake = await startFakeGitHub({ files });
-    const workspace = makeWorkspace(files);
-    const run = await runAction(fake, { workspace, event: 'pull_request', inputs: REPORT });
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain(
-      '::error::.github/cookie-hardener-baseline.json:3: a fingerprint must be 16 hex digits',
-    );
+  it('fails with the file and line of a broken baseline, and asks to rewrite a version 1 one', async () => {
+    const cases: Array<[string, string]> = [
+      [
+        '{\n  "version": 2,\n  "findings": [1]\n}\n',
+        '.github/cookie-hardener-baseline.json:3: a finding must be an object with key and problems',
+      ],
+      [
+        '{\n  "version": 1,\n  "fingerprints": ["0123456789abcdef"]\n}\n',
+        '.github/cookie-hardener-baseline.json:2: this baseline is version 1, an older format this cookie-hardener no longer reads: run `cookie-hardener baseline` again to rewrite it',
+      ],
+    ];
+    for (const [baseline, message] of cases) {
+      const files = { 'app/routes.js': EXPRESS_ROUTE, '.github/cookie-hardener-baseline.json': baseline };
+      fake = await startFakeGitHub({ files });
+      const workspace = makeWorkspace(files);
+      const run = await runAction(fake, { workspace, event: 'pull_request', inputs: REPORT });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`::error::${message}`);
+      await fake.close();
+      fake = null;
+    }
   }, 60_000);
 });

@@ -55,6 +55,7 @@ describe('markers in repository text', () => {
     usedAt: [],
     notes: [],
     fingerprint: 'abc',
+    baselineKey: 'abc',
     edits: [],
     evidence: [],
     beforeMerging: [],
@@ -121,6 +122,7 @@ describe('renderInlineComment', () => {
       usedAt: [],
       notes: [],
       fingerprint: 'f1',
+      baselineKey: 'f1',
       edits: [],
       evidence: [
         { file: 'web\\store.js', line: 4, fact: "`getCookie('sessions')` reads this cookie in browser code" },
@@ -165,6 +167,7 @@ describe('renderInlineComment', () => {
           usedAt: [],
           notes: [],
           fingerprint: 'f2',
+          baselineKey: 'f2',
           edits: [],
           evidence: [],
           beforeMerging: [],
@@ -198,6 +201,7 @@ describe('renderReviewBody', () => {
     evidence: [],
     beforeMerging: [],
     fingerprint: `f${line}`,
+    baselineKey: `f${line}`,
     edits: [],
   });
 

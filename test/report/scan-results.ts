@@ -22,6 +22,7 @@ export function finding(overrides: Partial<Finding> & Pick<Finding, 'fingerprint
     evidence: [],
     beforeMerging: [],
     edits: [],
+    baselineKey: overrides.fingerprint,
     ...overrides,
   };
 }

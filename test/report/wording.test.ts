@@ -19,6 +19,7 @@ const base: Finding = {
   usedAt: [],
   notes: [],
   fingerprint: 'f',
+  baselineKey: 'f',
   edits: [{ file: 'app/web.py', start: 10, end: 10, text: "'tools.sessions.httponly': True" }],
   evidence: [],
   beforeMerging: [],
