@@ -9,6 +9,7 @@ export const INTEGRATION = [
   'test/projects/**/*.test.ts',
   'test/hostile/**/*.test.ts',
   'test/cli/cli.test.ts',
+  'test/cli/scan-output.test.ts',
   'test/cli/options.test.ts',
   'test/cli/baseline.test.ts',
   'test/package/**/*.test.ts',
