@@ -129,8 +129,9 @@ function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlyS
     core.info(loaded.file ? `Config: ${loaded.file}` : 'Config: none found, defaults used.');
     const discovery = discoverFiles(workspace, config);
     for (const warning of discovery.warnings) core.warning(warning);
+    const skipped = excludedSummary(discovery.excluded);
     core.info(
-      `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'})${discovery.excluded.length > 0 ? `; ${excludedSummary(discovery.excluded)}` : ''}.`,
+      `${discovery.files.length} files listed (${discovery.source === 'git' ? 'git ls-files' : 'folder walk'})${skipped ? `; ${skipped}` : ''}.`,
     );
     if (baseline !== null) {
       core.info(

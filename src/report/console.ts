@@ -57,7 +57,8 @@ export function summaryLine(result: ScanResult, facts: RunFacts = {}): string {
   const findings = `${total} finding${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
   const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? '' : 's'} listed, ${result.stats.filesParsed} parsed`;
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : '';
-  const excluded = facts.excluded?.length ? `; ${excludedSummary(facts.excluded)}` : '';
+  const byDefault = facts.excluded ? excludedSummary(facts.excluded) : '';
+  const excluded = byDefault ? `; ${byDefault}` : '';
   const config = facts.configFile ? `; config: ${facts.configFile}` : '';
   return `${findings}; ${files}${skipped} in ${result.stats.ms} ms${excluded}${config}.`;
 }
@@ -66,8 +67,18 @@ export function summaryLine(result: ScanResult, facts: RunFacts = {}): string {
 const MAX_FOLDERS_SHOWN = 5;
 
 /** `skipped 2 folders by default: vendor/ (120 files), dist/ (4 files)`, the folders with most files first. */
+const NOT_PROJECT_CODE =
+  /(?:^|\/)(?:node_modules|__pycache__|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|\.mypy_cache|\.pytest_cache|site-packages|\.next|\.nuxt|\.cache)\/$/;
+
 export function excludedSummary(excluded: readonly ExcludedFolder[]): string {
-  const folders = excluded.filter((entry) => entry.folder.endsWith('/'));
+  // Dependency and cache folders hold no project code (nobody expects them scanned), and a folder inside one
+  // already named adds nothing: both would bury the folders a person may want back.
+  const listed = excluded.filter(
+    (entry) => entry.folder.endsWith('/') && !NOT_PROJECT_CODE.test(entry.folder),
+  );
+  const folders = listed.filter(
+    (entry) => !listed.some((outer) => outer !== entry && entry.folder.startsWith(outer.folder)),
+  );
   const singles = excluded.filter((entry) => !entry.folder.endsWith('/'));
   const count = (files: number | null) =>
     files === null ? 'not entered' : `${files} file${files === 1 ? '' : 's'}`;
