@@ -99,8 +99,15 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 /** The route's command, or the file's when its route is not plain in the code. */
 function curlItem(route: Route | null, file: string, checks: readonly Check[]): string {
-  const shows = `shows ${joinAnd(checks.map(expectedHeader))}`;
-  if (route === null) return `- [ ] In ${codeSpan(file)}: ${codeSpan('curl -sI https://HOST/PATH')} ${shows}`;
+  // One header per cookie: five handlers setting `user` the same way are one thing to check.
+  const headers = [...new Set(checks.map(expectedHeader))];
+  const shows = `shows ${joinAnd(headers)}`;
+  if (route === null) {
+    // The handlers' routes are not plain in the code, and each may set a different cookie.
+    const which = headers.length === 1 ? shows : `shows the one it sets: ${headers.join(' or ')}`;
+    const routes = checks.length === 1 ? '' : ' (for each route this file serves)';
+    return `- [ ] In ${codeSpan(file)}${routes}: ${codeSpan('curl -sI https://HOST/PATH')} ${which}`;
+  }
   const method = route.method === null ? '' : `-X ${route.method} `;
   return `- [ ] ${codeSpan(`curl -sI ${method}https://HOST${route.path}`)} ${shows}`;
 }

@@ -182,6 +182,36 @@ describe('the verification checklist', () => {
     );
   });
 
+  it('names each cookie once for a file whose handlers have no plain route (flower: five set_cookie calls)', () => {
+    const handler = (line: number, cookie: string, fingerprint: string) =>
+      finding({
+        ruleId: 'tornado-set-cookie',
+        framework: 'tornado',
+        file: 'flower/views/auth.py',
+        line,
+        column: 9,
+        cookie,
+        kind: 'session',
+        problems: ['httpOnly-missing', 'secure-missing'],
+        outcome: 'fixed',
+        severity: 'high',
+        message: `Cookie "${cookie}" (RequestHandler.set_*cookie()): HttpOnly is not set; Secure is not set.`,
+        changedFlags: ['httpOnly', 'secure'],
+        fingerprint,
+      });
+    const body = renderPullRequestWriteup(
+      scanResult([
+        handler(75, 'user', '0000000000000001'),
+        handler(163, 'user', '0000000000000002'),
+        handler(320, 'oauth_state', '0000000000000003'),
+      ]),
+      {},
+    );
+    expect(body).toContain(
+      '- [ ] In `flower/views/auth.py` (for each route this file serves): `curl -sI https://HOST/PATH` shows the one it sets: `user=…; HttpOnly; Secure` or `oauth_state=…; HttpOnly; Secure`\n',
+    );
+  });
+
   it('leaves a browser-written cookie out of the curl checks and the test command out when there is none', () => {
     const body = renderPullRequestWriteup(scanResult([browserLang]), {});
     expect(section(body, '### Verification checklist')).toBe(
