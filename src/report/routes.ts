@@ -123,6 +123,9 @@ export function routeOf(file: string, line: number, column: number, text: string
   const byPath = fileRoute(file);
   if (byPath) return byPath;
   if (text === undefined) return null;
-  if (file.endsWith('.py')) return pyRoute(text.split(/\r?\n/), line - 1);
-  return jsRoute(text, offsetOf(text, line, column));
+  const route = file.endsWith('.py')
+    ? pyRoute(text.split(/\r?\n/), line - 1)
+    : jsRoute(text, offsetOf(text, line, column));
+  // `/*` or a pattern matches many URLs and names none a person can curl: the file is named instead.
+  return route && !/[*(]/.test(route.path) ? route : null;
 }

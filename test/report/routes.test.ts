@@ -33,6 +33,15 @@ describe('routeOf', () => {
     expect(routeOf('src/auth.js', 5, 1, text)).toBeNull();
   });
 
+  it('names no route for a wildcard handler, which no single curl reaches (requarks/wiki: `/*`)', () => {
+    const text = [
+      "router.get('/*', async (req, res, next) => {",
+      "  res.cookie('loginRedirect', req.path);",
+      '});',
+    ].join('\n');
+    expect(routeOf('server/controllers/common.js', 2, 3, text)).toBeNull();
+  });
+
   it('takes the route of the decorated Python view the cookie is set in', () => {
     const text = [
       '@bp.route("/remember", methods=["POST"])',
