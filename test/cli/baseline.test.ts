@@ -82,8 +82,8 @@ describe('cookie-hardener baseline', () => {
     const same = runCliProcess(['scan', '.'], folder);
     expect(same.status).toBe(0);
     expect(lines(same.stdout).slice(0, 2)).toEqual([
-      'app.js:2:1  express-res-cookie  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
-      'app.js:3:1  express-res-cookie  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
+      'app.js:2:1  express-res-cookie  [fixable, high, weak]  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
+      'app.js:3:1  express-res-cookie  [fixable, high, weak]  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
     ]);
     expect(lines(same.stdout).at(-1)).toBe('No weak findings outside the baseline (2 in it): exit 0.');
 
@@ -99,7 +99,9 @@ describe('cookie-hardener baseline', () => {
     ]);
     const text = runCliProcess(['scan', '.', '--quiet'], folder);
     expect(lines(text.stdout)).toHaveLength(3); // only the new finding, the summary and the exit line
-    expect(lines(text.stdout)[0]).toMatch(/^app\.js:6:1 {2}express-res-cookie {2}Cookie "fresh"/);
+    expect(lines(text.stdout)[0]).toBe(
+      'app.js:6:1  express-res-cookie  [fixable, medium, weak]  Cookie "fresh" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: secure: true. Not changed: front-end code may read this cookie; add HttpOnly by hand if no script needs it.',
+    );
     expect(lines(text.stdout)[2]).toBe(
       '1 weak finding left outside the baseline (2 in it), fixable with `cookie-hardener fix`: exit 1.',
     );
@@ -135,8 +137,8 @@ describe('cookie-hardener baseline', () => {
     const run = runCliProcess(['scan', '.'], folder);
     expect([run.status, run.stderr]).toEqual([0, '']);
     expect(lines(run.stdout).slice(0, 2)).toEqual([
-      'app.js:3:24  express-res-cookie  Cookie "token" (res.cookie()): Secure is not set. Fix: secure: true.  (in the baseline)',
-      'app.js:4:1  express-res-cookie  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
+      'app.js:3:24  express-res-cookie  [fixable, high, weak]  Cookie "token" (res.cookie()): Secure is not set. Fix: secure: true.  (in the baseline)',
+      'app.js:4:1  express-res-cookie  [fixable, high, weak]  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.  (in the baseline)',
     ]);
     expect(lines(run.stdout).at(-1)).toBe('No weak findings outside the baseline (2 in it): exit 0.');
   });
@@ -154,7 +156,7 @@ describe('cookie-hardener baseline', () => {
     const run = runCliProcess(['scan', '.'], folder);
     expect([run.status, run.stderr]).toEqual([1, '']);
     expect(lines(run.stdout)[0]).toBe(
-      'app.js:2:24  express-res-cookie  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is turned off. Fix: httpOnly: true, secure → true.  (not in the baseline: it recorded this line without secure-false)',
+      'app.js:2:24  express-res-cookie  [fixable, high, weak]  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is turned off. Fix: httpOnly: true, secure → true.  (not in the baseline: it recorded this line without secure-false)',
     );
     expect(lines(run.stdout).at(-1)).toBe('1 weak finding left, fixable with `cookie-hardener fix`: exit 1.');
   });

@@ -36,6 +36,7 @@ describe('ignored sites', () => {
         'app.js:2:1  express-res-cookie  [ignored, medium]  Cookie "prefs" (res.cookie()): HttpOnly is not set; Secure is not set. Ignored by a cookie-hardener-ignore comment: the widget reads it from script.',
         'app.js:4:1  express-res-cookie  [ignored, medium]  Cookie "lang" (res.cookie()): HttpOnly is not set; Secure is not set. Ignored by a cookie-hardener-ignore comment (no reason given).',
         '2 findings (2 ignored); 1 file listed, 1 parsed in N ms.',
+        'No weak findings: exit 0.',
         '',
       ].join('\n'),
     );
@@ -59,6 +60,7 @@ describe('severity and weakness', () => {
         'app.js:2:28  express-res-cookie  [manual, low]  Cookie "theme" (res.cookie()): HttpOnly is turned off. Not changed: HttpOnly was turned off on purpose for a cookie that does not look like a session; check why before changing it.',
         'app.js:4:1  express-res-cookie  [ignored, medium]  Cookie "edge" (res.cookie()): HttpOnly is not set; Secure is not set. Ignored by a cookie-hardener-ignore comment: set by the CDN too.',
         '3 findings (1 fixable, 1 need a human, 1 ignored); 1 file listed, 1 parsed in N ms.',
+        '1 weak finding left, fixable with `cookie-hardener fix`: exit 1.',
         '',
       ].join('\n'),
     );
@@ -89,6 +91,7 @@ describe('after fix', () => {
         'app.js:1:1  express-res-cookie  [manual, high, weak]  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true. Not changed: the configuration sets this rule to report only.',
         'h.py:5:9  tornado-set-cookie  [fixed, high]  Cookie "user" (RequestHandler.set_*cookie()): HttpOnly is not set; Secure is not set. Fix: httponly: True, secure: True.',
         '2 findings (1 fixed, 1 need a human); 2 files listed, 2 parsed in N ms; config: .github/cookie-hardener.yml.',
+        '1 weak finding left for a human: exit 1.',
         '',
       ].join('\n'),
     );
@@ -108,6 +111,7 @@ describe('the config file', () => {
       [
         'app.js:1:1  express-res-cookie  [fixable, high, weak]  Cookie "sid" (res.cookie()): HttpOnly is not set; SameSite is not set. Fix: httpOnly: true, sameSite: \'strict\'.',
         '1 finding (1 fixable); 1 file listed, 1 parsed in N ms; config: ../cookie-hardener.yml.',
+        '1 weak finding left, fixable with `cookie-hardener fix`: exit 1.',
         '',
       ].join('\n'),
     );
@@ -115,6 +119,7 @@ describe('the config file', () => {
       [
         'src/app.js:1:1  express-res-cookie  [fixable, high, weak]  Cookie "sid" (res.cookie()): Secure is not set. Fix: secure: true.',
         '1 finding (1 fixable); 1 file listed, 1 parsed in N ms; config: ../../.github/cookie-hardener.yml.',
+        '1 weak finding left, fixable with `cookie-hardener fix`: exit 1.',
         '',
       ].join('\n'),
     );
@@ -129,6 +134,7 @@ describe('the config file', () => {
       [
         'app.js:1:1  express-res-cookie  [fixable, high, weak]  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',
         '1 finding (1 fixable); 1 file listed, 1 parsed in N ms.',
+        '1 weak finding left, fixable with `cookie-hardener fix`: exit 1.',
         '',
       ].join('\n'),
     );
@@ -171,18 +177,22 @@ describe('no silent zeros', () => {
     expect(
       text(runCliProcess(['scan', folder, '--quiet']).stdout)
         .split('\n')
-        .at(-2),
-    ).toBe(
+        .slice(-3),
+    ).toEqual([
       '1 finding (1 fixable); 1 file listed, 1 parsed in N ms; skipped 2 folders by default: dist/ (not entered), vendor/ (not entered); skipped 1 minified or bundled file.',
-    );
+      '1 weak finding left, fixable with `cookie-hardener fix`: exit 1.',
+      '',
+    ]);
     execFileSync('git', ['init', '-q'], { cwd: folder });
     expect(
       text(runCliProcess(['scan', folder, '--quiet']).stdout)
         .split('\n')
-        .at(-2),
-    ).toBe(
+        .slice(-3),
+    ).toEqual([
       '1 finding (1 fixable); 1 file listed, 1 parsed in N ms; skipped 2 folders by default: vendor/ (3 files), dist/ (1 file); skipped 1 minified or bundled file.',
-    );
+      '1 weak finding left, fixable with `cookie-hardener fix`: exit 1.',
+      '',
+    ]);
   });
 
   it('scans a folder a built-in exclusion skips when `paths` names it, listed by a walk or by git', () => {
@@ -203,6 +213,7 @@ describe('no silent zeros', () => {
         'src/app.js:1:1  express-res-cookie  [fixable, high, weak]  Cookie "sid" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',
         'vendor/our-lib/session.js:1:1  express-res-cookie  [fixable, high, weak]  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is not set. Fix: httpOnly: true, secure: true.',
         '2 findings (2 fixable); 2 files listed, 2 parsed in N ms; skipped 1 folder by default: src/vendor/ (1 file); config: cookie-hardener.yml.',
+        '2 weak findings left, fixable with `cookie-hardener fix`: exit 1.',
         '',
       ].join('\n'),
     );
