@@ -86,7 +86,7 @@ function runCommand(request: CliRequest, io: CliIO): number {
   });
   progress.done();
 
-  if (request.command === 'baseline') return writeBaseline(scanned, target.root, cwd, io);
+  if (request.command === 'baseline') return writeBaseline(scanned, facts, target.root, cwd, io);
 
   let result: ScanResult = scanned;
   if (request.command === 'fix' && !request.dryRun) {
@@ -132,7 +132,7 @@ function renderReport(request: CliRequest, result: ScanResult, exitLine: string,
   }
 }
 
-function writeBaseline(result: ScanResult, root: string, cwd: string, io: CliIO): number {
+function writeBaseline(result: ScanResult, facts: RunFacts, root: string, cwd: string, io: CliIO): number {
   const entries = baselineEntries(result.findings);
   const path = writeProjectFile('the baseline', root, BASELINE_PATH, renderBaseline(entries));
   // Relative when the current folder is in the project (`../.github/…` from a subfolder), else in full.
@@ -141,7 +141,7 @@ function writeBaseline(result: ScanResult, root: string, cwd: string, io: CliIO)
   const where = inProject ? relative(cwd, path) : path;
   const count = `${entries.length} finding${entries.length === 1 ? '' : 's'}`;
   io.stdout(
-    `${summaryLine(result)}\nBaseline written to ${where}: ${count} recorded; --fail-on now counts only findings not in it.\n`,
+    `${summaryLine(result, facts)}\nBaseline written to ${where}: ${count} recorded; --fail-on now counts only findings not in it.\n`,
   );
   return 0;
 }

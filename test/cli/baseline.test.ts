@@ -54,6 +54,20 @@ describe('cookie-hardener baseline', () => {
     expect(readdirSync(join(folder, '.github'))).toEqual(['cookie-hardener-baseline.json']);
   });
 
+  it('names the config file and what the built-in exclusions removed, as scan does', () => {
+    // Both decide which findings get recorded, so the summary above "Baseline written" must say them.
+    const folder = project();
+    writeFileSync(join(folder, 'cookie-hardener.yml'), 'flags: [secure]\n');
+    mkdirSync(join(folder, 'vendor'));
+    writeFileSync(join(folder, 'vendor', 'lib.js'), "res.cookie('v', v);\n");
+    const run = runCliProcess(['baseline'], folder);
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    expect(lines(run.stdout.replace(/ in \d+ ms\b/, ' in N ms'))).toEqual([
+      '2 findings (2 fixable); 1 file listed, 1 parsed in N ms; skipped 1 folder by default: vendor/ (not entered); config: cookie-hardener.yml.',
+      `Baseline written to ${BASELINE}: 2 findings recorded; --fail-on now counts only findings not in it.`,
+    ]);
+  });
+
   it('leaves the SARIF fingerprints as they were: the key belongs to the baseline alone', () => {
     const folder = project("res.cookie('token', t);\n");
     const sarif = JSON.parse(runCliProcess(['scan', folder, '--format', 'sarif']).stdout) as {
