@@ -39667,11 +39667,23 @@ var Stop = class {
 
 // src/baseline/file.ts
 var BASELINE_PATH = ".github/cookie-hardener-baseline.json";
-var BASELINE_VERSION = 1;
-var FINGERPRINT = /^[0-9a-f]{16}$/;
-function renderBaseline(fingerprints) {
-  const document = { version: BASELINE_VERSION, fingerprints: [...fingerprints].sort() };
-  return `${JSON.stringify(document, null, 2)}
+var BASELINE_VERSION = 2;
+var KEY = /^[0-9a-f]{16}$/;
+var PROBLEM = /^[A-Za-z]{1,32}-[a-z]{1,32}$/;
+var KNOWN_KEYS = "known: version, findings";
+var ENTRY_KEYS = "known: key, problems";
+function renderBaseline(entries) {
+  const findings = entries.map((entry) => ({ key: entry.key, problems: [...new Set(entry.problems)].sort() })).sort((a, b) => compare(a.key, b.key) || compare(a.problems.join(","), b.problems.join(",")));
+  const lines = findings.map(
+    (entry) => `    { "key": ${JSON.stringify(entry.key)}, "problems": [${entry.problems.map((problem) => JSON.stringify(problem)).join(", ")}] }`
+  );
+  const list = lines.length === 0 ? "[]" : `[
+${lines.join(",\n")}
+  ]`;
+  return `{
+  "version": ${BASELINE_VERSION},
+  "findings": ${list}
+}
 `;
 }
 function parseBaseline(file, text) {
@@ -39681,42 +39693,87 @@ function parseBaseline(file, text) {
   const document = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const lineOf2 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
   const duplicate = document.errors[0];
-  if (duplicate) throw new ConfigError(file, duplicate.linePos?.[0]?.line ?? 1, "a key appears twice");
+  if (duplicate) throw new ConfigError(file, lines.linePos(duplicate.pos[0]).line, "a key appears twice");
   const root = document.contents;
   if (!(0, import_yaml2.isMap)(root)) throw new ConfigError(file, lineOf2(root), "the baseline must be a JSON object");
-  let fingerprints = null;
-  let version = false;
+  const versionPair = root.items.find((pair2) => nameOf(pair2.key) === "version");
+  if (!versionPair) throw new ConfigError(file, lineOf2(root), "`version` is missing");
+  checkVersion(file, versionPair.value, lineOf2(versionPair.value, lineOf2(root)));
+  let findings = null;
   for (const pair2 of root.items) {
     const key = pair2.key;
     const value = pair2.value;
-    const name2 = (0, import_yaml2.isScalar)(key) ? String(key.value) : "";
-    if (name2 === "version") {
-      if (!(0, import_yaml2.isScalar)(value) || value.value !== BASELINE_VERSION) {
+    const name2 = nameOf(key);
+    if (name2 === "version") continue;
+    if (name2 !== "findings") throw new ConfigError(file, lineOf2(key), `unknown key; ${KNOWN_KEYS}`);
+    if (!(0, import_yaml2.isSeq)(value)) {
+      throw new ConfigError(file, lineOf2(value, lineOf2(key)), "`findings` must be a list");
+    }
+    findings = value.items.map((item) => {
+      const node = item;
+      if (!(0, import_yaml2.isMap)(node)) {
         throw new ConfigError(
           file,
-          lineOf2(value, lineOf2(key)),
-          `\`version\` must be ${BASELINE_VERSION} (this cookie-hardener reads version ${BASELINE_VERSION}; run \`cookie-hardener baseline\` again)`
+          lineOf2(node, lineOf2(key)),
+          "a finding must be an object with key and problems"
         );
       }
-      version = true;
-    } else if (name2 === "fingerprints") {
-      if (!(0, import_yaml2.isSeq)(value)) {
-        throw new ConfigError(file, lineOf2(value, lineOf2(key)), "`fingerprints` must be a list");
+      return parseEntry(file, node, lineOf2);
+    });
+  }
+  if (findings === null) throw new ConfigError(file, lineOf2(root), "`findings` is missing");
+  return findings;
+}
+function checkVersion(file, value, line) {
+  if ((0, import_yaml2.isScalar)(value) && value.value === BASELINE_VERSION) return;
+  if ((0, import_yaml2.isScalar)(value) && value.value === 1) {
+    throw new ConfigError(
+      file,
+      line,
+      "this baseline is version 1, an older format this cookie-hardener no longer reads: run `cookie-hardener baseline` again to rewrite it"
+    );
+  }
+  throw new ConfigError(
+    file,
+    line,
+    `\`version\` must be ${BASELINE_VERSION} (this cookie-hardener reads version ${BASELINE_VERSION}; run \`cookie-hardener baseline\` again)`
+  );
+}
+function parseEntry(file, entry, lineOf2) {
+  const at = lineOf2(entry);
+  let key = null;
+  let problems = null;
+  for (const pair2 of entry.items) {
+    const name2 = nameOf(pair2.key);
+    const value = pair2.value;
+    const line = lineOf2(value, lineOf2(pair2.key, at));
+    if (name2 === "key") {
+      if (!(0, import_yaml2.isScalar)(value) || typeof value.value !== "string" || !KEY.test(value.value)) {
+        throw new ConfigError(file, line, "a finding's `key` must be 16 hex digits");
       }
-      fingerprints = value.items.map((item) => {
+      key = value.value;
+    } else if (name2 === "problems") {
+      if (!(0, import_yaml2.isSeq)(value)) throw new ConfigError(file, line, "a finding's `problems` must be a list");
+      problems = value.items.map((item) => {
         const node = item;
-        if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !FINGERPRINT.test(node.value)) {
-          throw new ConfigError(file, lineOf2(node, lineOf2(key)), "a fingerprint must be 16 hex digits");
+        if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !PROBLEM.test(node.value)) {
+          throw new ConfigError(file, lineOf2(node, line), "a problem must be a name like `secure-missing`");
         }
         return node.value;
       });
     } else {
-      throw new ConfigError(file, lineOf2(key), "unknown key; known: version, fingerprints");
+      throw new ConfigError(file, lineOf2(pair2.key, at), `unknown key in a finding; ${ENTRY_KEYS}`);
     }
   }
-  if (!version) throw new ConfigError(file, lineOf2(root), "`version` is missing");
-  if (fingerprints === null) throw new ConfigError(file, lineOf2(root), "`fingerprints` is missing");
-  return fingerprints;
+  if (key === null) throw new ConfigError(file, at, "a finding has no `key`");
+  if (problems === null) throw new ConfigError(file, at, "a finding has no `problems`");
+  return { key, problems };
+}
+function nameOf(key) {
+  return (0, import_yaml2.isScalar)(key) ? String(key.value) : "";
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function lineAt(text, offset) {
   let line = 1;
@@ -39754,18 +39811,65 @@ function loadBaseline(root) {
 }
 function markBaselined(result, baseline) {
   if (baseline === null) return result;
-  const left = /* @__PURE__ */ new Map();
-  for (const fingerprint of baseline) left.set(fingerprint, (left.get(fingerprint) ?? 0) + 1);
+  const entriesByKey = /* @__PURE__ */ new Map();
+  for (const entry of baseline) {
+    const list = entriesByKey.get(entry.key) ?? [];
+    list.push(new Set(entry.problems));
+    entriesByKey.set(entry.key, list);
+  }
+  const open2 = result.findings.filter((finding) => finding.outcome !== "ignored");
+  const matched = /* @__PURE__ */ new Set();
+  const usedByKey = /* @__PURE__ */ new Map();
+  for (const [key, entries] of entriesByKey) {
+    const pairs = matchFindings(
+      open2.filter((finding) => finding.baselineKey === key),
+      entries
+    );
+    for (const finding of pairs.keys()) matched.add(finding);
+    usedByKey.set(key, new Set(pairs.values()));
+  }
   const findings = result.findings.map((finding) => {
     if (finding.outcome === "ignored") return finding;
-    const remaining = left.get(finding.fingerprint) ?? 0;
-    if (remaining > 0) left.set(finding.fingerprint, remaining - 1);
-    return { ...finding, baselined: remaining > 0 };
+    if (matched.has(finding)) return { ...finding, baselined: true };
+    const entries = entriesByKey.get(finding.baselineKey) ?? [];
+    const added = newProblems(finding, entries, usedByKey.get(finding.baselineKey) ?? /* @__PURE__ */ new Set());
+    return { ...finding, baselined: false, ...added ? { problemsNewSinceBaseline: added } : {} };
   });
   return { ...result, findings };
 }
-function baselineFingerprints(findings) {
-  return findings.filter((finding) => finding.outcome !== "ignored").map((finding) => finding.fingerprint);
+function baselineEntries(findings) {
+  return findings.filter((finding) => finding.outcome !== "ignored").map((finding) => ({ key: finding.baselineKey, problems: [...finding.problems] }));
+}
+function matchFindings(findings, entries) {
+  const owner = entries.map(() => null);
+  const fits = (finding, entry) => finding.problems.every((p) => entries[entry].has(p));
+  const place = (index, seen) => {
+    for (let entry = 0; entry < entries.length; entry++) {
+      if (seen.has(entry) || !fits(findings[index], entry)) continue;
+      seen.add(entry);
+      const holder = owner[entry];
+      if (holder === null || holder === void 0 || place(holder, seen)) {
+        owner[entry] = index;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let index = 0; index < findings.length; index++) place(index, /* @__PURE__ */ new Set());
+  const result = /* @__PURE__ */ new Map();
+  owner.forEach((index, entry) => {
+    if (index !== null && index !== void 0) result.set(findings[index], entry);
+  });
+  return result;
+}
+function newProblems(finding, entries, used) {
+  let best = null;
+  entries.forEach((problems, entry) => {
+    if (used.has(entry)) return;
+    const missing = finding.problems.filter((problem) => !problems.has(problem));
+    if (best === null || missing.length < best.length) best = missing;
+  });
+  return best;
 }
 
 // src/deliver/local.ts
@@ -53475,7 +53579,7 @@ function renderText(result, options = {}) {
   const lines = [];
   for (const finding of result.findings) {
     if (options.quiet && (!isWeak(finding) || finding.baselined === true)) continue;
-    const mark = finding.baselined === true ? "  (in the baseline)" : "";
+    const mark = finding.baselined === true ? "  (in the baseline)" : newSinceBaseline(finding);
     lines.push(
       escapeControlCharacters(
         `${finding.file}:${finding.line}:${finding.column}  ${finding.ruleId}  [${findingTags(finding)}]  ${finding.message}${mark}`
@@ -53491,6 +53595,11 @@ function renderText(result, options = {}) {
   return `${lines.join("\n")}
 `;
 }
+function newSinceBaseline(finding) {
+  const added = finding.problemsNewSinceBaseline;
+  if (!added || added.length === 0) return "";
+  return `  (not in the baseline: it recorded this line without ${added.join(", ")})`;
+}
 function summaryLine(result, facts = {}) {
   const counts = /* @__PURE__ */ new Map();
   for (const finding of result.findings) counts.set(finding.outcome, (counts.get(finding.outcome) ?? 0) + 1);
@@ -53505,13 +53614,20 @@ function summaryLine(result, facts = {}) {
   const findings = `${total} finding${total === 1 ? "" : "s"}${parts.length > 0 ? ` (${parts.join(", ")})` : ""}`;
   const files = `${result.stats.filesListed} file${result.stats.filesListed === 1 ? "" : "s"} listed, ${result.stats.filesParsed} parsed`;
   const skipped = result.skipped.length > 0 ? `, ${result.skipped.length} skipped` : "";
-  const excluded = facts.excluded?.length ? `; ${excludedSummary(facts.excluded)}` : "";
+  const byDefault = facts.excluded ? excludedSummary(facts.excluded) : "";
+  const excluded = byDefault ? `; ${byDefault}` : "";
   const config = facts.configFile ? `; config: ${facts.configFile}` : "";
   return `${findings}; ${files}${skipped} in ${result.stats.ms} ms${excluded}${config}.`;
 }
 var MAX_FOLDERS_SHOWN = 5;
+var NOT_PROJECT_CODE = /(?:^|\/)(?:node_modules|__pycache__|\.git|\.hg|\.svn|\.venv|venv|\.tox|\.nox|\.mypy_cache|\.pytest_cache|site-packages|\.next|\.nuxt|\.cache)\/$/;
 function excludedSummary(excluded) {
-  const folders = excluded.filter((entry) => entry.folder.endsWith("/"));
+  const listed = excluded.filter(
+    (entry) => entry.folder.endsWith("/") && !NOT_PROJECT_CODE.test(entry.folder)
+  );
+  const folders = listed.filter(
+    (entry) => !listed.some((outer) => outer !== entry && entry.folder.startsWith(outer.folder))
+  );
   const singles = excluded.filter((entry) => !entry.folder.endsWith("/"));
   const count = (files) => files === null ? "not entered" : `${files} file${files === 1 ? "" : "s"}`;
   const shown = folders.slice(0, MAX_FOLDERS_SHOWN).map(({ folder, files }) => `${folder} (${count(files)})`);
@@ -56191,13 +56307,13 @@ function evaluateDefault(value) {
   if (/^(?:True|true|!0)$/.test(text)) return "on";
   if (/^(?:False|false|None|null|undefined|0|!1)$/.test(text)) return "off";
   const expressEnv = /app\.get\(\s*['"]env['"]\s*\)\s*(===?|!==?)\s*['"](\w+)['"]/.exec(text);
-  if (expressEnv) return compare("development", expressEnv[1], expressEnv[2]);
+  if (expressEnv) return compare2("development", expressEnv[1], expressEnv[2]);
   const jsEnv = /(?:process\.env|import\.meta\.env)(?:\.\w+|\[\s*['"]\w+['"]\s*\])/.exec(text);
   if (jsEnv) {
     const rest = text.slice(jsEnv.index + jsEnv[0].length);
     const fallback = /^\s*(?:\?\?|\|\|)\s*(['"]?)(\w+)\1/.exec(rest);
     const compared = /^\s*(?:\?\?\s*['"](\w*)['"]\s*)?(?:\.toLowerCase\(\))?\s*(===?|!==?)\s*['"](\w*)['"]/.exec(rest);
-    if (compared) return compare(compared[1] ?? "", compared[2], compared[3]);
+    if (compared) return compare2(compared[1] ?? "", compared[2], compared[3]);
     if (fallback && !compared) return TRUE_WORDS3.has(fallback[2].toLowerCase()) ? "on" : "off";
     if (/^(?:!!|Boolean\()/.test(text) || rest.trim() === "" || rest.trim() === ")") return "off";
     return "unknown";
@@ -56210,7 +56326,7 @@ function evaluateDefault(value) {
     const unset = raw.replace(/^['"]|['"]$/g, "");
     const rest = text.slice(pyEnv.index + pyEnv[0].length);
     const compared = /^\s*(?:\.lower\(\)|\.strip\(\))*\s*(==|!=)\s*['"](\w*)['"]/.exec(rest);
-    if (compared) return compare(unset.toLowerCase(), compared[1], compared[2].toLowerCase());
+    if (compared) return compare2(unset.toLowerCase(), compared[1], compared[2].toLowerCase());
     const member = /^\s*(?:\.lower\(\)|\.strip\(\))*\s*(not\s+in|in)\s*[([{]([^)\]}]*)[)\]}]/.exec(rest);
     if (member) {
       const words = [...member[2].matchAll(/['"](\w*)['"]/g)].map((word) => word[1].toLowerCase());
@@ -56227,7 +56343,7 @@ function evaluateDefault(value) {
   }
   return "unknown";
 }
-function compare(unset, operator2, literal2) {
+function compare2(unset, operator2, literal2) {
   const equal = unset.toLowerCase() === literal2.toLowerCase();
   return (operator2.startsWith("=") ? equal : !equal) ? "on" : "off";
 }
@@ -56422,6 +56538,14 @@ function applyEdits(text, edits) {
     cursor = edit.end;
   }
   return result + text.slice(cursor);
+}
+
+// src/baseline/key.ts
+var FLAG_SETTING = /["']?\b(?:http_?only|secure)\b["']?\s*(?:=>|[:=])\s*[^,;)}\]]*/gi;
+var HEADER_FLAG = /;\s*(?:httponly|secure)\b/gi;
+var LAYOUT = /[\s,{}()[\]]+/g;
+function baselineLineText(lineText) {
+  return lineText.replace(FLAG_SETTING, "").replace(HEADER_FLAG, "").replace(LAYOUT, "");
 }
 
 // src/fix/plan.ts
@@ -57554,6 +57678,9 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
   const fingerprint = createHash("sha256").update(
     [meta2.id, site.file, [...site.cookieNames].sort().join(","), problems.join(","), lineText].join("\0")
   ).digest("hex").slice(0, 16);
+  const baselineKey = createHash("sha256").update(
+    [meta2.id, site.file, [...site.cookieNames].sort().join(","), baselineLineText(lineText)].join("\0")
+  ).digest("hex").slice(0, 16);
   return {
     ruleId: meta2.id,
     framework: meta2.framework,
@@ -57573,6 +57700,7 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
     evidence: ignored ? [] : dedupe(decisions.flatMap((d) => d.evidence)),
     beforeMerging: ignored ? [] : unique(decisions.filter((d) => d.action !== null && d.beforeMerging).map((d) => d.beforeMerging)),
     fingerprint,
+    baselineKey,
     edits: []
   };
 }
@@ -58563,7 +58691,7 @@ function runCommand(request, io) {
     onProgress: progress.update
   });
   progress.done();
-  if (request.command === "baseline") return writeBaseline(scanned, target.root, cwd, io);
+  if (request.command === "baseline") return writeBaseline(scanned, facts, target.root, cwd, io);
   let result = scanned;
   if (request.command === "fix" && !request.dryRun) {
     const written = writeChanges(discovery.root, scanned.changes);
@@ -58609,15 +58737,15 @@ ${renderUnifiedDiff(result.changes)}` : text;
     }
   }
 }
-function writeBaseline(result, root, cwd, io) {
-  const fingerprints = baselineFingerprints(result.findings);
-  const path = writeProjectFile("the baseline", root, BASELINE_PATH, renderBaseline(fingerprints));
+function writeBaseline(result, facts, root, cwd, io) {
+  const entries = baselineEntries(result.findings);
+  const path = writeProjectFile("the baseline", root, BASELINE_PATH, renderBaseline(entries));
   const fromRoot = relative4(root, cwd);
   const inProject = fromRoot === "" || !fromRoot.startsWith("..") && !isAbsolute4(fromRoot);
   const where = inProject ? relative4(cwd, path) : path;
-  const count = `${fingerprints.length} finding${fingerprints.length === 1 ? "" : "s"}`;
+  const count = `${entries.length} finding${entries.length === 1 ? "" : "s"}`;
   io.stdout(
-    `${summaryLine(result)}
+    `${summaryLine(result, facts)}
 Baseline written to ${where}: ${count} recorded; --fail-on now counts only findings not in it.
 `
   );
