@@ -108,7 +108,7 @@ function runCommand(request: CliRequest, io: CliIO): number {
 
   const gate = countForGate(request.failOn, result.findings);
   const exitLine = exitSentence(request.failOn, gate);
-  const report = renderReport(request, result, exitLine, facts);
+  const report = renderReport(request, result, exitLine, facts, gate.counted);
   if (request.output !== null) {
     writeReportFile('`--output`', request.output, report);
     io.stdout(`${summaryLine(result, facts)}\n${exitLine}\n`);
@@ -116,7 +116,13 @@ function runCommand(request: CliRequest, io: CliIO): number {
   return gate.fails ? 1 : 0;
 }
 
-function renderReport(request: CliRequest, result: ScanResult, exitLine: string, facts: RunFacts): string {
+function renderReport(
+  request: CliRequest,
+  result: ScanResult,
+  exitLine: string,
+  facts: RunFacts,
+  counted: readonly Finding[],
+): string {
   switch (request.format) {
     case 'json':
       return renderJson(result);
@@ -125,7 +131,7 @@ function renderReport(request: CliRequest, result: ScanResult, exitLine: string,
     case 'markdown':
       return renderAnalysis(result, { mode: request.command === 'fix' && !request.dryRun ? 'fix' : 'scan' });
     case 'text': {
-      const text = `${renderText(result, { quiet: request.quiet, facts })}${exitLine}\n`;
+      const text = `${renderText(result, { quiet: request.quiet, counted, facts })}${exitLine}\n`;
       const diff = request.command === 'fix' && request.dryRun && result.changes.length > 0;
       return diff ? `${text}\n${renderUnifiedDiff(result.changes)}` : text;
     }

@@ -12,10 +12,19 @@ export interface RunFacts {
   excluded?: readonly ExcludedFolder[];
 }
 
-export function renderText(result: ScanResult, options: { quiet?: boolean; facts?: RunFacts } = {}): string {
+export interface TextOptions {
+  /** Only weak findings outside the baseline, and those the exit code counts (`--fail-on any` counts more). */
+  quiet?: boolean;
+  counted?: readonly Finding[];
+  facts?: RunFacts;
+}
+
+export function renderText(result: ScanResult, options: TextOptions = {}): string {
   const lines: string[] = [];
+  const counted = new Set(options.counted ?? []);
   for (const finding of result.findings) {
-    if (options.quiet && (!isWeak(finding) || finding.baselined === true)) continue;
+    const shown = (isWeak(finding) && finding.baselined !== true) || counted.has(finding);
+    if (options.quiet && !shown) continue;
     const mark = finding.baselined === true ? '  (in the baseline)' : newSinceBaseline(finding);
     lines.push(
       escapeControlCharacters(
