@@ -3,7 +3,7 @@
 // keys) and PasteDeploy (Pyramid's `.ini`) load them: `[section]` headers, `key = value` or `key: value` on one
 // line, full-line comments starting with `#` or `;`, and lines indented deeper than their option continuing
 // its value. A text scan, not a parse of the values: rules judge the values themselves.
-import type { Span } from '../model.js';
+import type { InsertionPoint, Span } from '../model.js';
 import { lineStarts } from './text.js';
 
 export interface IniOption {
@@ -119,4 +119,24 @@ export function parseIni(file: string, text: string): IniFile {
 /** The last option of a section with this key (configparser keeps one per key; a repeat is an error). */
 export function optionOf(section: IniSection, key: string): IniOption | null {
   return section.options.findLast((option) => option.key === key) ?? null;
+}
+
+/**
+ * Where a new option goes: on its own line right after `anchor`, written with the anchor's delimiter, inside
+ * `section`. None when the anchor's value continues on the lines below it (a line there would split it).
+ */
+export function insertionAfter(file: string, anchor: IniOption, section: IniSection): InsertionPoint | null {
+  if (anchor.continued) return null;
+  return {
+    container: {
+      file,
+      syntax: 'ini-options',
+      open: anchor.span.start,
+      close: section.end,
+      entries: [anchor.span],
+      keyQuote: '',
+      statementTemplate: `{key}${anchor.delimiter}{value}`,
+    },
+    nest: [],
+  };
 }

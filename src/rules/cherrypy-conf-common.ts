@@ -9,7 +9,7 @@
 // A file is judged when it turns the tool on itself, or when the project's Python code names it (a string
 // ending in the file's name, in a module that imports cherrypy): a file that only sets a flag may refine a
 // tool turned on in code.
-import { optionOf, type IniFile, type IniOption, type IniSection } from '../languages/ini.js';
+import { insertionAfter, optionOf, type IniFile, type IniOption, type IniSection } from '../languages/ini.js';
 import type { CookieSite, FlagValue } from '../model.js';
 import type { PyModule } from '../languages/python.js';
 import type { ConfigSite, PyRuleContext } from './rule.js';
@@ -100,20 +100,7 @@ function siteOf(ini: IniFile, section: IniSection, ruleId: string): CookieSite |
       secure: secure ? classify(secure, ini.file) : { kind: 'absent' },
     },
     keys: { httpOnly: HTTPONLY, secure: SECURE },
-    insertion: anchor.continued
-      ? null
-      : {
-          container: {
-            file: ini.file,
-            syntax: 'ini-options',
-            open: anchor.span.start,
-            close: section.end,
-            entries: [anchor.span],
-            keyQuote: '',
-            statementTemplate: `{key}${anchor.delimiter}{value}`,
-          },
-          nest: [],
-        },
+    insertion: insertionAfter(ini.file, anchor, section),
     usedAt: [],
     notes,
     trueLiteral: 'True',

@@ -3,7 +3,7 @@
 // (Pylons/pastedeploy@0085d9c7 `loadwsgi.py`: `ConfigLoader` sets `optionxform = str`, and `get_context`
 // builds `local_conf` from the section's options). The add-on reads them only when the app includes it
 // (`config.include('<package>')` in code, or `pyramid.includes = <package>` in that section).
-import type { IniFile, IniOption, IniSection } from '../languages/ini.js';
+import { insertionAfter, type IniFile, type IniOption, type IniSection } from '../languages/ini.js';
 import type { CookieSite, Flag, FlagValue } from '../model.js';
 import type { ConfigSite, PyRuleContext } from './rule.js';
 
@@ -79,20 +79,7 @@ function siteOf(ini: IniFile, section: IniSection, spec: IniSessionSpec): Cookie
       httpOnly: httpOnly?.key ?? `${prefix}${spec.flags.httpOnly}`,
       secure: secure?.key ?? `${prefix}${spec.flags.secure}`,
     },
-    insertion: anchor.continued
-      ? null
-      : {
-          container: {
-            file: ini.file,
-            syntax: 'ini-options',
-            open: anchor.span.start,
-            close: section.end,
-            entries: [anchor.span],
-            keyQuote: '',
-            statementTemplate: `{key}${anchor.delimiter}{value}`,
-          },
-          nest: [],
-        },
+    insertion: insertionAfter(ini.file, anchor, section),
     usedAt: [],
     notes,
     trueLiteral: capitalised ? 'True' : 'true',
