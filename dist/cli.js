@@ -40556,6 +40556,21 @@ function parseIni(file, text) {
 function optionOf(section, key) {
   return section.options.findLast((option) => option.key === key) ?? null;
 }
+function insertionAfter(file, anchor, section) {
+  if (anchor.continued) return null;
+  return {
+    container: {
+      file,
+      syntax: "ini-options",
+      open: anchor.span.start,
+      close: section.end,
+      entries: [anchor.span],
+      keyQuote: "",
+      statementTemplate: `{key}${anchor.delimiter}{value}`
+    },
+    nest: []
+  };
+}
 
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib(), 1);
@@ -50825,18 +50840,7 @@ function siteOf3(ini, section, ruleId) {
       secure: secure ? classify(secure, ini.file) : { kind: "absent" }
     },
     keys: { httpOnly: HTTPONLY, secure: SECURE },
-    insertion: anchor.continued ? null : {
-      container: {
-        file: ini.file,
-        syntax: "ini-options",
-        open: anchor.span.start,
-        close: section.end,
-        entries: [anchor.span],
-        keyQuote: "",
-        statementTemplate: `{key}${anchor.delimiter}{value}`
-      },
-      nest: []
-    },
+    insertion: insertionAfter(ini.file, anchor, section),
     usedAt: [],
     notes,
     trueLiteral: "True"
@@ -52098,18 +52102,7 @@ function siteOf5(ini, section, spec) {
       httpOnly: httpOnly?.key ?? `${prefix}${spec.flags.httpOnly}`,
       secure: secure?.key ?? `${prefix}${spec.flags.secure}`
     },
-    insertion: anchor.continued ? null : {
-      container: {
-        file: ini.file,
-        syntax: "ini-options",
-        open: anchor.span.start,
-        close: section.end,
-        entries: [anchor.span],
-        keyQuote: "",
-        statementTemplate: `{key}${anchor.delimiter}{value}`
-      },
-      nest: []
-    },
+    insertion: insertionAfter(ini.file, anchor, section),
     usedAt: [],
     notes,
     trueLiteral: capitalised ? "True" : "true"
@@ -53577,8 +53570,10 @@ function quoteDiffPath(path) {
 // src/report/console.ts
 function renderText(result, options = {}) {
   const lines = [];
+  const counted = new Set(options.counted ?? []);
   for (const finding of result.findings) {
-    if (options.quiet && (!isWeak(finding) || finding.baselined === true)) continue;
+    const shown = isWeak(finding) && finding.baselined !== true || counted.has(finding);
+    if (options.quiet && !shown) continue;
     const mark = finding.baselined === true ? "  (in the baseline)" : newSinceBaseline(finding);
     lines.push(
       escapeControlCharacters(
@@ -58711,7 +58706,7 @@ function runCommand(request, io) {
   result = markBaselined(result, baseline);
   const gate = countForGate(request.failOn, result.findings);
   const exitLine = exitSentence(request.failOn, gate);
-  const report = renderReport(request, result, exitLine, facts);
+  const report = renderReport(request, result, exitLine, facts, gate.counted);
   if (request.output !== null) {
     writeReportFile("`--output`", request.output, report);
     io.stdout(`${summaryLine(result, facts)}
@@ -58720,7 +58715,7 @@ ${exitLine}
   } else io.stdout(report);
   return gate.fails ? 1 : 0;
 }
-function renderReport(request, result, exitLine, facts) {
+function renderReport(request, result, exitLine, facts, counted) {
   switch (request.format) {
     case "json":
       return renderJson(result);
@@ -58729,7 +58724,7 @@ function renderReport(request, result, exitLine, facts) {
     case "markdown":
       return renderAnalysis(result, { mode: request.command === "fix" && !request.dryRun ? "fix" : "scan" });
     case "text": {
-      const text = `${renderText(result, { quiet: request.quiet, facts })}${exitLine}
+      const text = `${renderText(result, { quiet: request.quiet, counted, facts })}${exitLine}
 `;
       const diff = request.command === "fix" && request.dryRun && result.changes.length > 0;
       return diff ? `${text}

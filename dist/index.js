@@ -67775,6 +67775,21 @@ function parseIni(file, text) {
 function optionOf(section, key) {
   return section.options.findLast((option) => option.key === key) ?? null;
 }
+function insertionAfter(file, anchor, section) {
+  if (anchor.continued) return null;
+  return {
+    container: {
+      file,
+      syntax: "ini-options",
+      open: anchor.span.start,
+      close: section.end,
+      entries: [anchor.span],
+      keyQuote: "",
+      statementTemplate: `{key}${anchor.delimiter}{value}`
+    },
+    nest: []
+  };
+}
 
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib2(), 1);
@@ -78044,18 +78059,7 @@ function siteOf3(ini, section, ruleId) {
       secure: secure ? classify(secure, ini.file) : { kind: "absent" }
     },
     keys: { httpOnly: HTTPONLY, secure: SECURE },
-    insertion: anchor.continued ? null : {
-      container: {
-        file: ini.file,
-        syntax: "ini-options",
-        open: anchor.span.start,
-        close: section.end,
-        entries: [anchor.span],
-        keyQuote: "",
-        statementTemplate: `{key}${anchor.delimiter}{value}`
-      },
-      nest: []
-    },
+    insertion: insertionAfter(ini.file, anchor, section),
     usedAt: [],
     notes,
     trueLiteral: "True"
@@ -79317,18 +79321,7 @@ function siteOf5(ini, section, spec) {
       httpOnly: httpOnly?.key ?? `${prefix}${spec.flags.httpOnly}`,
       secure: secure?.key ?? `${prefix}${spec.flags.secure}`
     },
-    insertion: anchor.continued ? null : {
-      container: {
-        file: ini.file,
-        syntax: "ini-options",
-        open: anchor.span.start,
-        close: section.end,
-        entries: [anchor.span],
-        keyQuote: "",
-        statementTemplate: `{key}${anchor.delimiter}{value}`
-      },
-      nest: []
-    },
+    insertion: insertionAfter(ini.file, anchor, section),
     usedAt: [],
     notes,
     trueLiteral: capitalised ? "True" : "true"
