@@ -74,6 +74,13 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   for (const source of builds)
     if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool: EvidenceFact | null = null;
+  const packageFolders = [
+    ...new Set(
+      manifests
+        .filter(({ source, kind }) => kind !== 'requirements' && !input.isTestFile(source.file))
+        .map(({ source }) => folderOf(source.file)),
+    ),
+  ];
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
     data.frameworks.push(...frameworksInManifest(source, kind));
@@ -93,6 +100,7 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   const servers = findHttpOnlyServer({
     sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
     isLocalTool: localTool,
+    toolPackage: localTool ? packageOf(folderOf(localTool.file), packageFolders) : undefined,
     behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
     hasTlsOption: data.optionalTls.length > 0,
     expressProxyTrust: data.proxyTrust.find((fact) => fact.enabled && fact.framework === 'express') ?? null,
@@ -100,6 +108,17 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   data.plainHttp.push(...servers.plainHttp);
   data.optionalTls.push(...servers.optionalTls);
   return makeEvidence(data);
+}
+
+function folderOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash);
+}
+
+/** The package a manifest's folder holds: its files, less the nested packages that have a manifest of their own. */
+function packageOf(folder: string, packageFolders: readonly string[]): { folder: string; except: string[] } {
+  const inside = (other: string) => other !== folder && (folder === '' || other.startsWith(`${folder}/`));
+  return { folder, except: packageFolders.filter(inside) };
 }
 
 /** Where a manifest installs a command (`bin`, console scripts): the project is a tool run locally. */

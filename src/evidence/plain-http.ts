@@ -2,7 +2,13 @@
 // hard-coded Secure would stop them working. Each fact says how far it reaches (project, file, a few lines
 // around, or one cookie name) so the policy can ask about one site.
 import { snippet, type Source } from './source.js';
-import type { EvidenceFact, OptionalTlsFact, PlainHttpFact } from './types.js';
+import {
+  inPackage,
+  type EvidenceFact,
+  type OptionalTlsFact,
+  type PackageScope,
+  type PlainHttpFact,
+} from './types.js';
 
 /** Lines above and below a comment that it speaks for. */
 const COMMENT_REACH = 3;
@@ -144,6 +150,8 @@ export interface ServerInput {
   sources: readonly Source[];
   /** Where a package.json `bin` or a console script is declared: the project is a tool people run themselves. */
   isLocalTool: EvidenceFact | null;
+  /** The package that declares the command: the files the tool's facts speak for. */
+  toolPackage?: PackageScope;
   /** Proxy trust or proxy hints were found: the app expects TLS in front of it. */
   behindProxy: boolean;
   /** Optional TLS was found: HTTPS is a choice, not absent. */
@@ -183,6 +191,8 @@ export function findHttpOnlyServer(input: ServerInput): {
     if (source.kind !== 'javascript' && source.kind !== 'python') continue;
     if (TLS_ANYWHERE.test(source.text)) return none;
     if (server || (!input.isLocalTool && source.kind !== 'javascript')) continue;
+    // A tool's own server is in its own package, not in a sibling app of the same repository.
+    if (input.isLocalTool && input.toolPackage && !inPackage(input.toolPackage, source.file)) continue;
     const match = (input.isLocalTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
     if (match && !source.inLineComment(match.index)) server = { source, at: match.index, code: match[0] };
   }
@@ -192,7 +202,13 @@ export function findHttpOnlyServer(input: ServerInput): {
       `\`${snippet(server.code)}…\` serves plain HTTP and the project, a local tool, has no TLS option`,
     );
     return {
-      plainHttp: [{ ...fact, kind: 'http-only-server', scope: { kind: 'project' } }],
+      plainHttp: [
+        {
+          ...fact,
+          kind: 'http-only-server',
+          scope: input.toolPackage ? { kind: 'package', ...input.toolPackage } : { kind: 'project' },
+        },
+      ],
       optionalTls: [],
     };
   }
@@ -206,6 +222,7 @@ export function findHttpOnlyServer(input: ServerInput): {
           ...input.isLocalTool,
           fact: `${input.isLocalTool.fact}, and no code in the project sets up TLS: each install serves plain HTTP unless a TLS proxy is put in front`,
           kind: 'tool-without-tls',
+          ...(input.toolPackage ? { within: input.toolPackage } : {}),
         },
       ],
     };

@@ -1,6 +1,7 @@
 // Queries over the evidence data, indexed once so that each call from the policy is a map lookup.
 import { isIniFile } from '../languages/ini.js';
 import { FRAMEWORKS } from './framework-ids.js';
+import { inPackage } from './types.js';
 import type {
   BrowserReader,
   DevOnlyFact,
@@ -40,6 +41,7 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
     (fact) => fact.file,
   );
   const plainProject = data.plainHttp.filter((fact) => fact.scope.kind === 'project');
+  const plainPackage = data.plainHttp.filter((fact) => fact.scope.kind === 'package');
   const plainByCookie = groupBy(
     data.plainHttp.filter((fact) => fact.scope.kind === 'cookie'),
     (fact) => (fact.scope.kind === 'cookie' ? fact.scope.name : ''),
@@ -68,7 +70,10 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
                 ...(plainByCookie.get(base ?? '') ?? []),
               ]),
             ];
-      return [...local, ...twins, ...plainProject];
+      const packaged = plainPackage.filter(
+        (fact) => fact.scope.kind === 'package' && inPackage(fact.scope, file),
+      );
+      return [...local, ...twins, ...plainProject, ...packaged];
     },
     transportSwitchFor(file: string): TransportSwitch[] {
       // Configuration files are read by the Python frameworks only (CherryPy, Pyramid).

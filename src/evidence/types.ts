@@ -83,6 +83,8 @@ export interface ProxyTrustFact extends EvidenceFact {
 export type PlainHttpScope =
   /** The whole project (an HTTP-only server with no TLS option anywhere). */
   | { kind: 'project' }
+  /** One package of a monorepo (see PackageScope). */
+  | ({ kind: 'package' } & PackageScope)
   /** Sites in `file` (`SECURE_SSL_REDIRECT = False` in a settings module). */
   | { kind: 'file' }
   /** Sites whose offset falls in [start, end) of `file` (a comment a few lines around a site). */
@@ -124,6 +126,22 @@ export type OptionalTlsKind =
 
 export interface OptionalTlsFact extends EvidenceFact {
   kind: OptionalTlsKind;
+  /**
+   * The package the fact speaks for, when it comes from one manifest: files under `folder` ('' is the root),
+   * except those in a nested package with a manifest of its own (a monorepo's web app beside a CLI).
+   */
+  within?: PackageScope;
+}
+
+/** Files under `folder` ('' is the root), except those in a nested package with a manifest of its own. */
+export interface PackageScope {
+  folder: string;
+  except: string[];
+}
+
+export function inPackage(scope: PackageScope, file: string): boolean {
+  const under = (folder: string) => folder === '' || file.startsWith(`${folder}/`);
+  return under(scope.folder) && !scope.except.some(under);
 }
 
 /** A framework seen in a manifest or an import. */

@@ -1,7 +1,12 @@
 // What the project says about one cookie site, gathered from the evidence index before the policy decides.
 // Pure: the index, the site and the file texts in, plain facts out. The policy never looks at the index
 // itself, so its tests can hand it exactly the facts a case needs.
-import type { EvidenceFact, ProjectEvidence, TransportSwitch } from '../evidence/types.js';
+import {
+  inPackage,
+  type EvidenceFact,
+  type ProjectEvidence,
+  type TransportSwitch,
+} from '../evidence/types.js';
 import { isIniFile } from '../languages/ini.js';
 import { lineColumn, lineStarts } from '../languages/text.js';
 import type { CookieSite, Evidence } from '../model.js';
@@ -175,7 +180,9 @@ export function gatherFacts(
   if (devOnly) facts.devOnly = evidenceOf(devOnly);
   else facts.devOnly = developmentConfig(site.file);
   const tls = evidence.optionalTls();
-  facts.optionalTls = tls.filter((fact) => fact.kind !== 'no-tls-server').map(evidenceOf);
+  facts.optionalTls = tls
+    .filter((fact) => fact.kind !== 'no-tls-server' && (!fact.within || inPackage(fact.within, site.file)))
+    .map(evidenceOf);
   // The proxy is trusted by one app: a file that creates its own app must trust it too.
   const siteText = texts.get(site.file) ?? '';
   facts.tlsAtTrustedProxy = trustsProxy(site, PROXY_SETTING.express!, evidence, siteText)

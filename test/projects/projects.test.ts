@@ -257,4 +257,16 @@ describe('regression projects', () => {
       ),
     });
   });
+
+  it("(j) keeps a monorepo's command-line tool from speaking for a sibling web app with its own package.json", () => {
+    const result = run('monorepo-tool');
+    expect(result.summary).toEqual([['apps/web/server.js', 6, 'token', 'secure-missing', 'fixable']]);
+    expect(result.evidence).toEqual([[]]);
+    expect(result.changed).toEqual({
+      'apps/web/server.js': source('monorepo-tool', 'apps/web/server.js').replace(
+        '{ httpOnly: true }',
+        '{ httpOnly: true, secure: true }',
+      ),
+    });
+  });
 });
