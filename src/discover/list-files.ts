@@ -1,7 +1,7 @@
 // Which files a scan looks at: `git ls-files` inside a work tree (so .gitignore is respected), otherwise a
 // walk that skips the same folders. Nothing outside the scanned folder is listed or read.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
@@ -195,37 +195,34 @@ function asPrefixPattern(pattern: string): string {
   return /[*?[\]{}]/.test(trimmed) ? trimmed : `${trimmed}{,/**}`;
 }
 
+/**
+ * Tracked and untracked files (not ignored) under `root`, or null outside a work tree. One git process: a
+ * failing `ls-files` already says "not a work tree", and `-t --deleted` lets git say which tracked files are
+ * gone from the disk (its index already holds their stat data), so no file is stat-ed here. The few odd files
+ * that remain (links, FIFOs, folders) are refused by the open that reads them.
+ */
 function listWithGit(root: string): string[] | null {
+  let output: Buffer;
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-      .toString()
-      .trim();
-    if (!top) return null;
-    const output = execFileSync(
+    output = execFileSync(
       'git',
-      ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 512 * 1024 * 1024,
-      },
+      ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024 },
     );
-    const files = output.toString('utf8').split('\0').filter(Boolean);
-    // Deleted-but-tracked files still appear in the index listing; keep only what exists.
-    return [...new Set(files)].filter((file) => {
-      try {
-        lstatSync(join(root, file));
-        return true;
-      } catch {
-        return false;
-      }
-    });
   } catch {
     return null;
   }
+  const listed = new Set<string>();
+  const gone = new Set<string>();
+  // Each entry is a status letter, a space and the path. `R`: tracked but deleted; `S`: left out of a sparse
+  // checkout, so not on the disk either. An unmerged file appears once per stage.
+  for (const entry of output.toString('utf8').split('\0')) {
+    if (entry.length < 3) continue;
+    const path = entry.slice(2);
+    if (entry[0] === 'R' || entry[0] === 'S') gone.add(path);
+    else listed.add(path);
+  }
+  return [...listed].filter((file) => !gone.has(file));
 }
 
 /** The files under `root`, and the never-scanned folders it did not enter (`vendor/`), unless `enter` says to. */
