@@ -10,12 +10,13 @@ import { languageOf } from '../languages/index.js';
 import { isIniFile } from '../languages/ini.js';
 import type { SkippedFile } from '../model.js';
 import { mentionsCookieApi } from '../rules/prefilter.js';
-import { builtCopies } from './built-copies.js';
+import { builtCopies, isBuiltCopyInput } from './built-copies.js';
 import {
   excludedFolderOf,
   exclusionReason,
   frameworkSourceFolders,
   isNeverScannedFolder,
+  isVendoredLibraryInput,
   vendoredLibraryFolders,
 } from './exclusions.js';
 import { compileGlobs, GlobError } from './glob.js';
@@ -62,7 +63,9 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
   const walked = listed ? null : walk(root, explicit.entersFolder);
-  const all = listed ?? walked!.files;
+  const listing = listed ?? walked!.files;
+  // Most of a tree (images, docs, data) is of no use to a scan: every later test runs on what is left.
+  const all = listing.filter(worthListing);
   const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
   const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files: string[] = [];
@@ -115,8 +118,22 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
     skipped,
     source: listed ? 'git' : 'walk',
     excluded,
-    warnings: pathWarnings(config.paths, all, files.length + skipped.length),
+    warnings: pathWarnings(config.paths, listing, files.length + skipped.length),
   };
+}
+
+/**
+ * Decided from the name alone: sources and INI settings to scan, evidence files, and the few other names the
+ * built-copy and vendored-library tests look for.
+ */
+function worthListing(file: string): boolean {
+  return (
+    languageOf(file) !== null ||
+    isIniFile(file) ||
+    evidenceFileKind(file) !== null ||
+    isBuiltCopyInput(file) ||
+    isVendoredLibraryInput(file)
+  );
 }
 
 /** How the report names files removed one by one rather than by folder. */
