@@ -49,6 +49,21 @@ describe('listing with git', () => {
     expect(discovery.files).toEqual(['new.ts', 'tracked.js']);
   });
 
+  it('keeps the names that mark vendored and collected folders, though they are neither sources nor evidence', () => {
+    const root = repository({
+      'app.py': '',
+      'libs/Flask_Cors-5.0.0.dist-info/METADATA': '',
+      'libs/flask_cors/core.py': '',
+      'deploy/static/staticfiles.json': '{}',
+      'deploy/static/js/app.js': "document.cookie = 'a=1';\n",
+      'notes.md': '',
+    });
+    const discovery = discoverFiles(root, { paths: [], exclude: [] });
+    expect(discovery.files).toEqual(['app.py']);
+    expect(discovery.excluded).toEqual([{ folder: 'libs/', files: 1 }]);
+    expect(discovery.skipped.map(({ file }) => file)).toEqual(['deploy/static/js/app.js']);
+  });
+
   it('walks a folder that is not in a work tree', () => {
     const root = repository({ 'app.js': '' });
     rmSync(join(root, '.git'), { recursive: true });
