@@ -31,6 +31,11 @@ function folderOf(file: string): string {
   return slash === -1 ? '' : file.slice(0, slash + 1);
 }
 
+/** Whether `builtCopies` looks at a path at all: a listing may drop every other path before calling it. */
+export function isBuiltCopyInput(file: string): boolean {
+  return SCRIPT.test(file) || file.endsWith(`/${MANIFEST}`) || file.endsWith(`/${ADMIN_MARKER}`);
+}
+
 /**
  * The built or vendored script files of a listing, each with the reason it is not edited. One pass to find
  * the collectstatic folders and index the scripts by name, one pass to judge each script.

@@ -118,6 +118,14 @@ const THIRD_PARTY_PACKAGES = new Set([
 ]);
 
 /**
+ * Whether `vendoredLibraryFolders` looks at a path: a package's `__init__.py` (a source file anyway) or a file
+ * of an installed package's record folder, which has no source extension (`METADATA`, `RECORD`).
+ */
+export function isVendoredLibraryInput(file: string): boolean {
+  return file.endsWith('/__init__.py') || /\.(?:dist|egg)-info\//.test(file);
+}
+
+/**
  * `lib/`, `libs/`, `ext/` or `_vendor/` folders that hold installed copies of dependencies (a `*.dist-info`
  * or `*.egg-info` record, or at least two well-known third-party packages): everything in them is
  * somebody else's code, neither scanned nor read as evidence of how the project is served.

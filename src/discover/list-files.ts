@@ -1,7 +1,7 @@
 // Which files a scan looks at: `git ls-files` inside a work tree (so .gitignore is respected), otherwise a
 // walk that skips the same folders. Nothing outside the scanned folder is listed or read.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
@@ -10,12 +10,13 @@ import { languageOf } from '../languages/index.js';
 import { isIniFile } from '../languages/ini.js';
 import type { SkippedFile } from '../model.js';
 import { mentionsCookieApi } from '../rules/prefilter.js';
-import { builtCopies } from './built-copies.js';
+import { builtCopies, isBuiltCopyInput } from './built-copies.js';
 import {
   excludedFolderOf,
   exclusionReason,
   frameworkSourceFolders,
   isNeverScannedFolder,
+  isVendoredLibraryInput,
   vendoredLibraryFolders,
 } from './exclusions.js';
 import { compileGlobs, GlobError } from './glob.js';
@@ -62,7 +63,9 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
   const walked = listed ? null : walk(root, explicit.entersFolder);
-  const all = listed ?? walked!.files;
+  const listing = listed ?? walked!.files;
+  // Most of a tree (images, docs, data) is of no use to a scan: every later test runs on what is left.
+  const all = listing.filter(worthListing);
   const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
   const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files: string[] = [];
@@ -115,8 +118,22 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
     skipped,
     source: listed ? 'git' : 'walk',
     excluded,
-    warnings: pathWarnings(config.paths, all, files.length + skipped.length),
+    warnings: pathWarnings(config.paths, listing, files.length + skipped.length),
   };
+}
+
+/**
+ * Decided from the name alone: sources and INI settings to scan, evidence files, and the few other names the
+ * built-copy and vendored-library tests look for.
+ */
+function worthListing(file: string): boolean {
+  return (
+    languageOf(file) !== null ||
+    isIniFile(file) ||
+    evidenceFileKind(file) !== null ||
+    isBuiltCopyInput(file) ||
+    isVendoredLibraryInput(file)
+  );
 }
 
 /** How the report names files removed one by one rather than by folder. */
@@ -195,37 +212,34 @@ function asPrefixPattern(pattern: string): string {
   return /[*?[\]{}]/.test(trimmed) ? trimmed : `${trimmed}{,/**}`;
 }
 
+/**
+ * Tracked and untracked files (not ignored) under `root`, or null outside a work tree. One git process: a
+ * failing `ls-files` already says "not a work tree", and `-t --deleted` lets git say which tracked files are
+ * gone from the disk (its index already holds their stat data), so no file is stat-ed here. The few odd files
+ * that remain (links, FIFOs, folders) are refused by the open that reads them.
+ */
 function listWithGit(root: string): string[] | null {
+  let output: Buffer;
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    })
-      .toString()
-      .trim();
-    if (!top) return null;
-    const output = execFileSync(
+    output = execFileSync(
       'git',
-      ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 512 * 1024 * 1024,
-      },
+      ['ls-files', '-z', '-t', '--cached', '--deleted', '--others', '--exclude-standard', '--', '.'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024 },
     );
-    const files = output.toString('utf8').split('\0').filter(Boolean);
-    // Deleted-but-tracked files still appear in the index listing; keep only what exists.
-    return [...new Set(files)].filter((file) => {
-      try {
-        lstatSync(join(root, file));
-        return true;
-      } catch {
-        return false;
-      }
-    });
   } catch {
     return null;
   }
+  const listed = new Set<string>();
+  const gone = new Set<string>();
+  // Each entry is a status letter, a space and the path. `R`: tracked but deleted; `S`: left out of a sparse
+  // checkout, so not on the disk either. An unmerged file appears once per stage.
+  for (const entry of output.toString('utf8').split('\0')) {
+    if (entry.length < 3) continue;
+    const path = entry.slice(2);
+    if (entry[0] === 'R' || entry[0] === 'S') gone.add(path);
+    else listed.add(path);
+  }
+  return [...listed].filter((file) => !gone.has(file));
 }
 
 /** The files under `root`, and the never-scanned folders it did not enter (`vendor/`), unless `enter` says to. */
