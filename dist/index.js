@@ -60885,6 +60885,9 @@ function folderOf(file) {
   const slash = file.lastIndexOf("/");
   return slash === -1 ? "" : file.slice(0, slash + 1);
 }
+function isBuiltCopyInput(file) {
+  return SCRIPT.test(file) || file.endsWith(`/${MANIFEST}`) || file.endsWith(`/${ADMIN_MARKER}`);
+}
 function builtCopies(files) {
   const roots = /* @__PURE__ */ new Set();
   const scripts = [];
@@ -67239,7 +67242,7 @@ function isMissingUpdateRefs(error2) {
 
 // src/discover/list-files.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { lstatSync as lstatSync2, readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join as join4 } from "node:path";
 
 // src/evidence/build-exclusions.ts
@@ -80257,6 +80260,9 @@ var THIRD_PARTY_PACKAGES = /* @__PURE__ */ new Set([
   "oauthlib",
   "jwt"
 ]);
+function isVendoredLibraryInput(file) {
+  return file.endsWith("/__init__.py") || /\.(?:dist|egg)-info\//.test(file);
+}
 function vendoredLibraryFolders(files) {
   const packages = /* @__PURE__ */ new Map();
   const found = /* @__PURE__ */ new Set();
@@ -80527,7 +80533,8 @@ function discoverFiles(folder, config) {
   const fromGit = listWithGit(root);
   const listed = fromGit && fromGit.length > 0 ? fromGit : null;
   const walked2 = listed ? null : walk(root, explicit.entersFolder);
-  const all = listed ?? walked2.files;
+  const listing = listed ?? walked2.files;
+  const all = listing.filter(worthListing);
   const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
   const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files = [];
@@ -80573,8 +80580,11 @@ function discoverFiles(folder, config) {
     skipped,
     source: listed ? "git" : "walk",
     excluded,
-    warnings: pathWarnings(config.paths, all, files.length + skipped.length)
+    warnings: pathWarnings(config.paths, listing, files.length + skipped.length)
   };
+}
+function worthListing(file) {
+  return languageOf(file) !== null || isIniFile(file) || evidenceFileKind(file) !== null || isBuiltCopyInput(file) || isVendoredLibraryInput(file);
 }
 var MINIFIED = "minified or bundled file";
 function pathWarnings(paths, all, scanned) {
@@ -80630,33 +80640,25 @@ function asPrefixPattern(pattern) {
   return /[*?[\]{}]/.test(trimmed) ? trimmed : `${trimmed}{,/**}`;
 }
 function listWithGit(root) {
+  let output;
   try {
-    const top = execFileSync2("git", ["rev-parse", "--show-toplevel"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "ignore"]
-    }).toString().trim();
-    if (!top) return null;
-    const output = execFileSync2(
+    output = execFileSync2(
       "git",
-      ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
-      {
-        cwd: root,
-        stdio: ["ignore", "pipe", "ignore"],
-        maxBuffer: 512 * 1024 * 1024
-      }
+      ["ls-files", "-z", "-t", "--cached", "--deleted", "--others", "--exclude-standard", "--", "."],
+      { cwd: root, stdio: ["ignore", "pipe", "ignore"], maxBuffer: 512 * 1024 * 1024 }
     );
-    const files = output.toString("utf8").split("\0").filter(Boolean);
-    return [...new Set(files)].filter((file) => {
-      try {
-        lstatSync2(join4(root, file));
-        return true;
-      } catch {
-        return false;
-      }
-    });
   } catch {
     return null;
   }
+  const listed = /* @__PURE__ */ new Set();
+  const gone = /* @__PURE__ */ new Set();
+  for (const entry of output.toString("utf8").split("\0")) {
+    if (entry.length < 3) continue;
+    const path = entry.slice(2);
+    if (entry[0] === "R" || entry[0] === "S") gone.add(path);
+    else listed.add(path);
+  }
+  return [...listed].filter((file) => !gone.has(file));
 }
 function walk(root, enter) {
   const files = [];
@@ -80687,7 +80689,7 @@ function walk(root, enter) {
 }
 
 // src/discover/load-config.ts
-import { lstatSync as lstatSync3 } from "node:fs";
+import { lstatSync as lstatSync2 } from "node:fs";
 import { dirname, isAbsolute, join as join5, relative, resolve, sep as sep2 } from "node:path";
 var MAX_CONFIG_BYTES = 256 * 1024;
 var decoder3 = new TextDecoder("utf-8", { fatal: true });
@@ -80743,7 +80745,7 @@ function foldersToRepositoryRoot(folder) {
 }
 function exists2(path) {
   try {
-    lstatSync3(path);
+    lstatSync2(path);
     return true;
   } catch {
     return false;
@@ -80760,7 +80762,7 @@ function linkedFolderOnTheWay(base, path) {
   for (let index = 0; index < parts.length; index++) {
     current = join5(current, parts[index]);
     try {
-      if (lstatSync3(current).isSymbolicLink()) return parts.slice(0, index + 1).join("/");
+      if (lstatSync2(current).isSymbolicLink()) return parts.slice(0, index + 1).join("/");
     } catch {
       return null;
     }
@@ -82952,7 +82954,7 @@ function sarifResult(finding, ruleIndex) {
 }
 
 // src/report/test-command.ts
-import { lstatSync as lstatSync4, readFileSync as readFileSync3 } from "node:fs";
+import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join6 } from "node:path";
 var NPM_PLACEHOLDER = /no test specified/;
 function npmRunner(read) {
@@ -82987,7 +82989,7 @@ function rootFileReader(workspace) {
   return (file) => {
     try {
       const path = join6(workspace, file);
-      return lstatSync4(path).isFile() ? readFileSync3(path, "utf8") : null;
+      return lstatSync3(path).isFile() ? readFileSync3(path, "utf8") : null;
     } catch {
       return null;
     }
@@ -83369,6 +83371,93 @@ function eitherServer(source) {
   return [];
 }
 
+// src/evidence/query.ts
+function emptyEvidenceData() {
+  return {
+    readers: [],
+    switches: [],
+    proxyTrust: [],
+    proxyHints: [],
+    plainHttp: [],
+    optionalTls: [],
+    frameworks: [],
+    manifestsRead: { javascript: false, python: false },
+    moot: [],
+    devOnly: []
+  };
+}
+function emptyEvidence() {
+  return makeEvidence(emptyEvidenceData());
+}
+function makeEvidence(data) {
+  const readersByName = groupBy2(data.readers, (reader2) => reader2.name);
+  const plainByFile = groupBy2(
+    data.plainHttp.filter((fact) => fact.scope.kind === "file" || fact.scope.kind === "near"),
+    (fact) => fact.file
+  );
+  const plainProject = data.plainHttp.filter((fact) => fact.scope.kind === "project");
+  const plainPackage = data.plainHttp.filter((fact) => fact.scope.kind === "package");
+  const plainByCookie = groupBy2(
+    data.plainHttp.filter((fact) => fact.scope.kind === "cookie"),
+    (fact) => fact.scope.kind === "cookie" ? fact.scope.name : ""
+  );
+  const proxyByFramework = groupBy2(data.proxyTrust, (fact) => fact.framework);
+  const used = new Set(data.frameworks.map((fact) => fact.framework));
+  const mootByCookie = groupBy2(data.moot, (fact) => fact.cookie);
+  return {
+    data,
+    readersOf: (name2) => readersByName.get(name2) ?? [],
+    plainHttpNear(file, offset, cookieName2) {
+      const local = (plainByFile.get(file) ?? []).filter(
+        (fact) => fact.scope.kind === "file" || fact.scope.kind === "near" && offset >= fact.scope.start && offset < fact.scope.end
+      );
+      const base = cookieName2?.replace(/[-_.](?:un|in)secure$/i, "");
+      const twins = cookieName2 === void 0 ? [] : [
+        .../* @__PURE__ */ new Set([
+          ...plainByCookie.get(cookieName2) ?? [],
+          ...plainByCookie.get(base ?? "") ?? []
+        ])
+      ];
+      const packaged = plainPackage.filter(
+        (fact) => fact.scope.kind === "package" && inPackage(fact.scope, file)
+      );
+      return [...local, ...twins, ...plainProject, ...packaged];
+    },
+    transportSwitchFor(file) {
+      const language = /\.py$/.test(file) || isIniFile(file) ? "python" : "javascript";
+      const usedHere = (entry) => entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
+      return data.switches.filter((entry) => entry.language === language).sort((a, b) => usedHere(a) - usedHere(b));
+    },
+    proxyTrust: (framework) => framework === void 0 ? data.proxyTrust : proxyByFramework.get(framework) ?? [],
+    proxyHints: () => data.proxyHints,
+    optionalTls: () => data.optionalTls,
+    uses(framework) {
+      if (used.has(framework)) return "yes";
+      const language = FRAMEWORKS[framework]?.language;
+      if (language && data.manifestsRead[language]) return "no";
+      return "unknown";
+    },
+    moot: (cookie) => mootByCookie.get(cookie) ?? [],
+    devOnly: (file) => data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`))
+  };
+}
+function groupBy2(items, key) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const name2 = key(item);
+    const group2 = groups2.get(name2);
+    if (group2) group2.push(item);
+    else groups2.set(name2, [item]);
+  }
+  return groups2;
+}
+
+// src/evidence/types.ts
+function inPackage(scope, file) {
+  const under = (folder) => folder === "" || file.startsWith(`${folder}/`);
+  return under(scope.folder) && !scope.except.some(under);
+}
+
 // src/evidence/plain-http.ts
 var COMMENT_REACH = 3;
 var PLAIN_HTTP_COMMENT = new RegExp(
@@ -83494,6 +83583,7 @@ function findHttpOnlyServer(input) {
     if (source.kind !== "javascript" && source.kind !== "python") continue;
     if (TLS_ANYWHERE.test(source.text)) return none3;
     if (server || !input.isLocalTool && source.kind !== "javascript") continue;
+    if (input.isLocalTool && input.toolPackage && !inPackage(input.toolPackage, source.file)) continue;
     const match = (input.isLocalTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
     if (match && !source.inLineComment(match.index)) server = { source, at: match.index, code: match[0] };
   }
@@ -83503,7 +83593,13 @@ function findHttpOnlyServer(input) {
       `\`${snippet(server.code)}\u2026\` serves plain HTTP and the project, a local tool, has no TLS option`
     );
     return {
-      plainHttp: [{ ...fact2, kind: "http-only-server", scope: { kind: "project" } }],
+      plainHttp: [
+        {
+          ...fact2,
+          kind: "http-only-server",
+          scope: input.toolPackage ? { kind: "package", ...input.toolPackage } : { kind: "project" }
+        }
+      ],
       optionalTls: []
     };
   }
@@ -83514,7 +83610,8 @@ function findHttpOnlyServer(input) {
         {
           ...input.isLocalTool,
           fact: `${input.isLocalTool.fact}, and no code in the project sets up TLS: each install serves plain HTTP unless a TLS proxy is put in front`,
-          kind: "tool-without-tls"
+          kind: "tool-without-tls",
+          ...input.toolPackage ? { within: input.toolPackage } : {}
         }
       ]
     };
@@ -83674,83 +83771,6 @@ function findProxyHints(source) {
     );
   }
   return hints;
-}
-
-// src/evidence/query.ts
-function emptyEvidenceData() {
-  return {
-    readers: [],
-    switches: [],
-    proxyTrust: [],
-    proxyHints: [],
-    plainHttp: [],
-    optionalTls: [],
-    frameworks: [],
-    manifestsRead: { javascript: false, python: false },
-    moot: [],
-    devOnly: []
-  };
-}
-function emptyEvidence() {
-  return makeEvidence(emptyEvidenceData());
-}
-function makeEvidence(data) {
-  const readersByName = groupBy2(data.readers, (reader2) => reader2.name);
-  const plainByFile = groupBy2(
-    data.plainHttp.filter((fact) => fact.scope.kind === "file" || fact.scope.kind === "near"),
-    (fact) => fact.file
-  );
-  const plainProject = data.plainHttp.filter((fact) => fact.scope.kind === "project");
-  const plainByCookie = groupBy2(
-    data.plainHttp.filter((fact) => fact.scope.kind === "cookie"),
-    (fact) => fact.scope.kind === "cookie" ? fact.scope.name : ""
-  );
-  const proxyByFramework = groupBy2(data.proxyTrust, (fact) => fact.framework);
-  const used = new Set(data.frameworks.map((fact) => fact.framework));
-  const mootByCookie = groupBy2(data.moot, (fact) => fact.cookie);
-  return {
-    data,
-    readersOf: (name2) => readersByName.get(name2) ?? [],
-    plainHttpNear(file, offset, cookieName2) {
-      const local = (plainByFile.get(file) ?? []).filter(
-        (fact) => fact.scope.kind === "file" || fact.scope.kind === "near" && offset >= fact.scope.start && offset < fact.scope.end
-      );
-      const base = cookieName2?.replace(/[-_.](?:un|in)secure$/i, "");
-      const twins = cookieName2 === void 0 ? [] : [
-        .../* @__PURE__ */ new Set([
-          ...plainByCookie.get(cookieName2) ?? [],
-          ...plainByCookie.get(base ?? "") ?? []
-        ])
-      ];
-      return [...local, ...twins, ...plainProject];
-    },
-    transportSwitchFor(file) {
-      const language = /\.py$/.test(file) || isIniFile(file) ? "python" : "javascript";
-      const usedHere = (entry) => entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
-      return data.switches.filter((entry) => entry.language === language).sort((a, b) => usedHere(a) - usedHere(b));
-    },
-    proxyTrust: (framework) => framework === void 0 ? data.proxyTrust : proxyByFramework.get(framework) ?? [],
-    proxyHints: () => data.proxyHints,
-    optionalTls: () => data.optionalTls,
-    uses(framework) {
-      if (used.has(framework)) return "yes";
-      const language = FRAMEWORKS[framework]?.language;
-      if (language && data.manifestsRead[language]) return "no";
-      return "unknown";
-    },
-    moot: (cookie) => mootByCookie.get(cookie) ?? [],
-    devOnly: (file) => data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`))
-  };
-}
-function groupBy2(items, key) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const name2 = key(item);
-    const group2 = groups2.get(name2);
-    if (group2) group2.push(item);
-    else groups2.set(name2, [item]);
-  }
-  return groups2;
 }
 
 // src/evidence/transport.ts
@@ -84047,6 +84067,11 @@ function buildEvidence(input) {
   for (const source of builds)
     if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool = null;
+  const packageFolders = [
+    ...new Set(
+      manifests.filter(({ source, kind }) => kind !== "requirements" && !input.isTestFile(source.file)).map(({ source }) => folderOf2(source.file))
+    )
+  ];
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
     data.frameworks.push(...frameworksInManifest(source, kind));
@@ -84066,6 +84091,7 @@ function buildEvidence(input) {
   const servers = findHttpOnlyServer({
     sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
     isLocalTool: localTool,
+    toolPackage: localTool ? packageOf(folderOf2(localTool.file), packageFolders) : void 0,
     behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
     hasTlsOption: data.optionalTls.length > 0,
     expressProxyTrust: data.proxyTrust.find((fact) => fact.enabled && fact.framework === "express") ?? null
@@ -84073,6 +84099,14 @@ function buildEvidence(input) {
   data.plainHttp.push(...servers.plainHttp);
   data.optionalTls.push(...servers.optionalTls);
   return makeEvidence(data);
+}
+function folderOf2(file) {
+  const slash = file.lastIndexOf("/");
+  return slash < 0 ? "" : file.slice(0, slash);
+}
+function packageOf(folder, packageFolders) {
+  const inside = (other) => other !== folder && (folder === "" || other.startsWith(`${folder}/`));
+  return { folder, except: packageFolders.filter(inside) };
 }
 function declaresCommand(source, kind) {
   const pattern = kind === "package.json" ? /"bin"\s*:/ : kind === "pyproject" ? /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m : kind === "setup" ? /console_scripts/ : null;
@@ -84481,7 +84515,7 @@ function gatherFacts(site, meta2, evidence, texts) {
   if (devOnly) facts.devOnly = evidenceOf(devOnly);
   else facts.devOnly = developmentConfig(site.file);
   const tls = evidence.optionalTls();
-  facts.optionalTls = tls.filter((fact) => fact.kind !== "no-tls-server").map(evidenceOf);
+  facts.optionalTls = tls.filter((fact) => fact.kind !== "no-tls-server" && (!fact.within || inPackage(fact.within, site.file))).map(evidenceOf);
   const siteText = texts.get(site.file) ?? "";
   facts.tlsAtTrustedProxy = trustsProxy(site, PROXY_SETTING.express, evidence, siteText) ? tls.filter((fact) => fact.kind === "no-tls-server").map(evidenceOf) : [];
   const optionsFile = site.insertion?.container.file ?? site.file;
@@ -86094,7 +86128,7 @@ function guardPullRequestTarget(mode, inputs, eventName, payload) {
 }
 
 // src/action/job-summary.ts
-import { lstatSync as lstatSync6 } from "node:fs";
+import { lstatSync as lstatSync5 } from "node:fs";
 
 // src/action/output-file.ts
 import { randomBytes } from "node:crypto";
@@ -86103,7 +86137,7 @@ import {
   constants as constants4,
   fstatSync as fstatSync2,
   fsyncSync,
-  lstatSync as lstatSync5,
+  lstatSync as lstatSync4,
   mkdirSync,
   openSync as openSync2,
   realpathSync as realpathSync2,
@@ -86213,7 +86247,7 @@ function open2(label, path, file, flags, mode) {
 }
 function lstatOrNull(path) {
   try {
-    return lstatSync5(path);
+    return lstatSync4(path);
   } catch {
     return null;
   }
@@ -86241,7 +86275,7 @@ function writeJobSummary(markdown, env, workspace) {
   if (!path) return;
   let used = 0;
   try {
-    used = lstatSync6(path).size;
+    used = lstatSync5(path).size;
   } catch {
   }
   const text = capUtf8(`${markdown}
