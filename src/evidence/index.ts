@@ -81,6 +81,7 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
         .map(({ source }) => folderOf(source.file)),
     ),
   ];
+  data.packageFolders = packageFolders;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
     data.frameworks.push(...frameworksInManifest(source, kind));

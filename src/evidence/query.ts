@@ -26,7 +26,18 @@ export function emptyEvidenceData(): EvidenceData {
     manifestsRead: { javascript: false, python: false },
     moot: [],
     devOnly: [],
+    packageFolders: [],
   };
+}
+
+/** The package `file` belongs to: the deepest folder with a manifest that holds it, or null when none does. */
+export function packageOfFile(file: string, packageFolders: readonly string[]): string | null {
+  let found: string | null = null;
+  for (const folder of packageFolders) {
+    const holds = folder === '' || file.startsWith(`${folder}/`);
+    if (holds && (found === null || folder.length > found.length)) found = folder;
+  }
+  return found;
 }
 
 /** An index with no facts: every query answers "nothing seen" (and `uses` answers unknown). */
@@ -80,8 +91,14 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
       const language = /\.py$/.test(file) || isIniFile(file) ? 'python' : 'javascript';
       const usedHere = (entry: TransportSwitch): number =>
         entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
+      const ownPackage = packageOfFile(file, data.packageFolders);
+      const samePackage = (entry: TransportSwitch): boolean =>
+        ownPackage === null ||
+        [...entry.uses, ...(entry.definition ? [entry.definition] : [])].some(
+          (place) => packageOfFile(place.file, data.packageFolders) === ownPackage,
+        );
       return data.switches
-        .filter((entry) => entry.language === language)
+        .filter((entry) => entry.language === language && samePackage(entry))
         .sort((a, b) => usedHere(a) - usedHere(b));
     },
     proxyTrust: (framework?: string): ProxyTrustFact[] =>

@@ -181,6 +181,8 @@ export interface EvidenceData {
   manifestsRead: { javascript: boolean; python: boolean };
   moot: MootFact[];
   devOnly: DevOnlyFact[];
+  /** Folders holding a package manifest ('' is the root): the packages of a monorepo. */
+  packageFolders: string[];
 }
 
 /** The queries the policy calls; each is cheap (indexed at build time). */
@@ -190,7 +192,10 @@ export interface ProjectEvidence {
   readersOf(name: string): BrowserReader[];
   /** Plain-HTTP facts that apply to a site at `offset` in `file`: project-wide, file-wide, near, by cookie name. */
   plainHttpNear(file: string, offset: number, cookieName?: string): PlainHttpFact[];
-  /** Transport switches the project uses for Secure, in the file's language, those used in `file` first. */
+  /**
+   * Transport switches the project uses for Secure, in the file's language and the file's own package (a
+   * monorepo's API switch says nothing about its web app), those used in `file` first.
+   */
   transportSwitchFor(file: string): TransportSwitch[];
   /** Proxy-trust settings for one framework id, or all of them when none is given. */
   proxyTrust(framework?: string): ProxyTrustFact[];

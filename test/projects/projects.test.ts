@@ -269,4 +269,18 @@ describe('regression projects', () => {
       ),
     });
   });
+
+  it("(k) takes no Secure switch from a sibling package: the API's NODE_ENV check says nothing about the web app", () => {
+    const result = run('monorepo-switch');
+    expect(result.summary).toEqual([
+      ['services/api/app.js', 6, 'sid', 'secure-conditional', 'conditional'],
+      ['web/server.js', 6, 'web_session', 'secure-missing', 'fixable'],
+    ]);
+    expect(result.changed).toEqual({
+      'web/server.js': source('monorepo-switch', 'web/server.js').replace(
+        '{ httpOnly: true }',
+        '{ httpOnly: true, secure: true }',
+      ),
+    });
+  });
 });
