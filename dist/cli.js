@@ -55762,8 +55762,17 @@ function emptyEvidenceData() {
     frameworks: [],
     manifestsRead: { javascript: false, python: false },
     moot: [],
-    devOnly: []
+    devOnly: [],
+    packageFolders: []
   };
+}
+function packageOfFile(file, packageFolders) {
+  let found = null;
+  for (const folder of packageFolders) {
+    const holds = folder === "" || file.startsWith(`${folder}/`);
+    if (holds && (found === null || folder.length > found.length)) found = folder;
+  }
+  return found;
 }
 function emptyEvidence() {
   return makeEvidence(emptyEvidenceData());
@@ -55805,7 +55814,11 @@ function makeEvidence(data) {
     transportSwitchFor(file) {
       const language = /\.py$/.test(file) || isIniFile(file) ? "python" : "javascript";
       const usedHere = (entry) => entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
-      return data.switches.filter((entry) => entry.language === language).sort((a, b) => usedHere(a) - usedHere(b));
+      const ownPackage = packageOfFile(file, data.packageFolders);
+      const samePackage = (entry) => ownPackage === null || [...entry.uses, ...entry.definition ? [entry.definition] : []].some(
+        (place) => packageOfFile(place.file, data.packageFolders) === ownPackage
+      );
+      return data.switches.filter((entry) => entry.language === language && samePackage(entry)).sort((a, b) => usedHere(a) - usedHere(b));
     },
     proxyTrust: (framework) => framework === void 0 ? data.proxyTrust : proxyByFramework.get(framework) ?? [],
     proxyHints: () => data.proxyHints,
@@ -56451,6 +56464,7 @@ function buildEvidence(input) {
       manifests.filter(({ source, kind }) => kind !== "requirements" && !input.isTestFile(source.file)).map(({ source }) => folderOf2(source.file))
     )
   ];
+  data.packageFolders = packageFolders;
   for (const { source, kind } of manifests) {
     data.manifestsRead[manifestLanguage(kind)] = true;
     data.frameworks.push(...frameworksInManifest(source, kind));
