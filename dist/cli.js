@@ -55358,7 +55358,7 @@ function sarifResult(finding, ruleIndex) {
     } : {},
     partialFingerprints: { "cookieHardener/v1": finding.fingerprint },
     // Only when the project has a baseline file: what it holds is `unchanged`, the rest `new`.
-    ...finding.baselined !== void 0 ? { baselineState: finding.baselined ? "unchanged" : "new" } : {},
+    ...finding.baselined !== void 0 ? { baselineState: baselineState(finding) } : {},
     properties: {
       cookie: finding.cookie,
       problems: finding.problems,
@@ -55373,6 +55373,10 @@ function sarifResult(finding, ruleIndex) {
     },
     ...finding.outcome === "ignored" ? { suppressions: [{ kind: "inSource", justification: finding.notChangedReasons.join("; ") }] } : {}
   };
+}
+function baselineState(finding) {
+  if (finding.baselined) return "unchanged";
+  return finding.problemsNewSinceBaseline?.length ? "updated" : "new";
 }
 
 // src/scan.ts

@@ -87,7 +87,7 @@ function sarifResult(finding: Finding, ruleIndex: number) {
       : {}),
     partialFingerprints: { 'cookieHardener/v1': finding.fingerprint },
     // Only when the project has a baseline file: what it holds is `unchanged`, the rest `new`.
-    ...(finding.baselined !== undefined ? { baselineState: finding.baselined ? 'unchanged' : 'new' } : {}),
+    ...(finding.baselined !== undefined ? { baselineState: baselineState(finding) } : {}),
     properties: {
       cookie: finding.cookie,
       problems: finding.problems,
@@ -104,4 +104,10 @@ function sarifResult(finding: Finding, ruleIndex: number) {
       ? { suppressions: [{ kind: 'inSource', justification: finding.notChangedReasons.join('; ') }] }
       : {}),
   };
+}
+
+/** SARIF's word for a recorded line that gained a problem is `updated`: the result is known, its state is not. */
+function baselineState(finding: Finding): 'unchanged' | 'updated' | 'new' {
+  if (finding.baselined) return 'unchanged';
+  return finding.problemsNewSinceBaseline?.length ? 'updated' : 'new';
 }

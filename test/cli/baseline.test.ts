@@ -173,6 +173,10 @@ describe('cookie-hardener baseline', () => {
       'app.js:2:24  express-res-cookie  [fixable, high, weak]  Cookie "token" (res.cookie()): HttpOnly is not set; Secure is turned off. Fix: httpOnly: true, secure → true.  (not in the baseline: it recorded this line without secure-false)',
     );
     expect(lines(run.stdout).at(-1)).toBe('1 weak finding left, fixable with `cookie-hardener fix`: exit 1.');
+    const sarif = JSON.parse(runCliProcess(['scan', '.', '--format', 'sarif'], folder).stdout) as {
+      runs: Array<{ results: Array<{ baselineState: string }> }>;
+    };
+    expect(sarif.runs[0]!.results.map((result) => result.baselineState)).toEqual(['updated']);
   });
 
   it('still fixes recorded findings with fix', () => {
