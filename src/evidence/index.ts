@@ -7,7 +7,7 @@ import { evidenceFileKind } from './files.js';
 import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
 import { findMootSettings } from './moot.js';
 import { findOptionalTls } from './optional-tls.js';
-import { findHttpOnlyProxy, findHttpOnlyServer, findPlainHttp } from './plain-http.js';
+import { findHttpOnlyProxy, findHttpOnlyServer, findPlainHttp, findPublishedHttpPort } from './plain-http.js';
 import { findProxyHints, findProxyTrust } from './proxy-trust.js';
 import { makeEvidence, emptyEvidenceData } from './query.js';
 import { Source, snippet } from './source.js';
@@ -71,6 +71,8 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
+  const shippedCode = [...code.values()].filter((source) => !input.isTestFile(source.file));
+  data.plainHttp.push(...findPublishedHttpPort(deploy, shippedCode));
   for (const source of builds)
     if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool: EvidenceFact | null = null;
@@ -99,7 +101,7 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     },
   });
   const servers = findHttpOnlyServer({
-    sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
+    sources: shippedCode,
     isLocalTool: localTool,
     toolPackage: localTool ? packageOf(folderOf(localTool.file), packageFolders) : undefined,
     behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,

@@ -242,7 +242,41 @@ const NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?)\
 const DEPLOY_TLS =
   /\bssl_certificate\b|\blisten\s[^;\n]*\b(?:443|ssl)\b|\breturn\s+30[178]\s+https:|\bcertresolver\b|\bletsencrypt\b|\bcertbot\b|\bwebsecure\b|(?:^|\/)Caddyfile$/im;
 const NGINX_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*nginx\b/m;
+const PROXY_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*(?:nginx|traefik|caddy|haproxy|envoy)\b/m;
+/** A published port whose host side is 80 (`- "80:80"`, `- 127.0.0.1:80:3000`); 443 anywhere is TLS. */
+const HOST_PORT_80 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?80:\d+(?:\/tcp)?["']?[ \t]*$/m;
+const HOST_PORT_443 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?443:\d+/m;
 const LISTEN = /^[ \t]*listen[ \t]+[^;\n]+;/m;
+
+/**
+ * The project's own app published straight on HTTP's port: a compose service built from the repository
+ * (`build:`) maps host port 80, no proxy image sits in front, nothing maps 443, and neither the deployment nor
+ * the code sets up TLS (dvws-node: `- "80:80"`, announced as http://dvws.local). Browsers drop a Secure cookie
+ * on such a site unless it is `localhost`.
+ */
+export function findPublishedHttpPort(deploy: readonly Source[], code: readonly Source[]): PlainHttpFact[] {
+  const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
+  if (shipped.some((source) => DEPLOY_TLS.test(source.text) || DEPLOY_TLS.test(source.file))) return [];
+  if (code.some((source) => TLS_ANYWHERE.test(source.text))) return [];
+  for (const source of shipped) {
+    if (!/(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(source.file)) continue;
+    if (
+      !/^\s*build\s*:/m.test(source.text) ||
+      PROXY_IMAGE.test(source.text) ||
+      HOST_PORT_443.test(source.text)
+    )
+      continue;
+    const port = HOST_PORT_80.exec(source.text);
+    if (!port || source.inLineComment(port.index)) continue;
+    const at = port.index + (port[0].length - port[0].trimStart().length);
+    const fact = source.fact(
+      at,
+      `\`${snippet(port[0].trim())}\` in ${source.file} publishes the app on HTTP's port 80 with no proxy in front, and nothing in the project sets up TLS`,
+    );
+    return [{ ...fact, kind: 'http-only-server', scope: { kind: 'project' } }];
+  }
+  return [];
+}
 
 /**
  * The project ships its own container setup (a compose file that runs nginx with the project's nginx

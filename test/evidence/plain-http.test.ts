@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findHttpOnlyProxy, findHttpOnlyServer, findPlainHttp } from '../../src/evidence/plain-http.js';
+import {
+  findHttpOnlyProxy,
+  findHttpOnlyServer,
+  findPlainHttp,
+  findPublishedHttpPort,
+} from '../../src/evidence/plain-http.js';
 import { Source } from '../../src/evidence/source.js';
 
 const js = (text: string, file = 'src/app.js') => new Source(file, text, 'javascript');
@@ -270,5 +275,44 @@ describe('plain-HTTP trusted origins', () => {
       findPlainHttp(py("CSRF_TRUSTED_ORIGINS = ('http://localhost:8000', 'http://127.0.0.1')\n", 's.py')),
     ).toEqual([]);
     expect(findPlainHttp(py('CSRF_TRUSTED_ORIGINS = env.list("ORIGINS")\n', 's.py'))).toEqual([]);
+  });
+});
+
+describe("an app published on HTTP's port by the project's own compose file", () => {
+  const app = new Source(
+    'docker-compose.yml',
+    'services:\n  web:\n    build: .\n    ports:\n      - "80:80"\n',
+    'deploy',
+  );
+  const code = [js("app.listen(80, '0.0.0.0');\n")];
+
+  it('is plain HTTP for the whole project', () => {
+    expect(findPublishedHttpPort([app], code)).toEqual([
+      {
+        file: 'docker-compose.yml',
+        line: 5,
+        fact: '`- "80:80"` in docker-compose.yml publishes the app on HTTP\'s port 80 with no proxy in front, and nothing in the project sets up TLS',
+        kind: 'http-only-server',
+        scope: { kind: 'project' },
+      },
+    ]);
+  });
+
+  it('is nothing behind a proxy image, with 443 published, with TLS in the code, or for an image the project does not build', () => {
+    const withProxy = new Source(
+      'docker-compose.yml',
+      `${app.text}  proxy:\n    image: traefik:v3\n`,
+      'deploy',
+    );
+    const with443 = new Source('docker-compose.yml', `${app.text}      - "443:443"\n`, 'deploy');
+    const image = new Source(
+      'docker-compose.yml',
+      app.text.replace('build: .', 'image: acme/web:1'),
+      'deploy',
+    );
+    expect(findPublishedHttpPort([withProxy], code)).toEqual([]);
+    expect(findPublishedHttpPort([with443], code)).toEqual([]);
+    expect(findPublishedHttpPort([image], code)).toEqual([]);
+    expect(findPublishedHttpPort([app], [js('https.createServer(options, app).listen(443);\n')])).toEqual([]);
   });
 });

@@ -283,4 +283,14 @@ describe('regression projects', () => {
       ),
     });
   });
+
+  it('(l) leaves Secure to a person where the compose file publishes the app itself on port 80, with no TLS (dvws-node)', () => {
+    const result = run('compose-port-80');
+    expect(result.summary).toEqual([['controllers/users.js', 2, 'auth_token', 'secure-missing', 'manual']]);
+    expect(result.evidence).toEqual([['docker-compose.yml:5']]);
+    expect(result.findings[0]!.message).toBe(
+      'Cookie "auth_token" (setHeader(\'Set-Cookie\', …)): Secure is not set. Not changed: the project shows it serves this cookie over plain HTTP, where Secure would make browsers drop it: `- "80:80"` in docker-compose.yml publishes the app on HTTP\'s port 80 with no proxy in front, and nothing in the project sets up TLS (docker-compose.yml:5). Turn Secure on once HTTPS is in place.',
+    );
+    expect(result.changed).toEqual({});
+  });
 });
