@@ -43,9 +43,9 @@ export class InputError extends Error {
 }
 
 /** GitHub refuses longer pull request titles ("title is too long (maximum is 256 characters)"). */
-export const MAX_TITLE = 256;
+const MAX_TITLE = 256;
 /** The assignees endpoint adds at most ten. */
-export const MAX_ASSIGNEES = 10;
+const MAX_ASSIGNEES = 10;
 
 /**
  * `read(name)` returns the raw input ('' when unset), as `core.getInput` does. `owner` is the repository's

@@ -11,7 +11,7 @@ import { createGitHubRepoHost } from '../deliver/github/repo-host.js';
 import { commitSubject } from '../deliver/remediation/commit-message.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfigFile } from '../discover/load-config.js';
-import { readSourceFile } from '../discover/read-file.js';
+import { readSourceFile, rootTextReader } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
 import type { Finding, ScanResult } from '../model.js';
 import { excludedSummary, summaryLine } from '../report/console.js';
@@ -19,7 +19,7 @@ import { countForGate } from '../report/gate.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
 import { renderSarif } from '../report/sarif.js';
-import { detectTestCommand, rootFileReader } from '../report/test-command.js';
+import { detectTestCommand } from '../report/test-command.js';
 import { scanFiles } from '../scan.js';
 import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
 import { guardPullRequestTarget } from './event-trust.js';
@@ -207,6 +207,8 @@ async function runPullRequestMode(
     owner,
     repo,
   });
+  // Read once: the body may be rendered twice (to compare with the current one, then to write it).
+  const testCommand = detectTestCommand(rootTextReader(workspace));
   core.startGroup('Remediation pull request');
   let outcome;
   try {
@@ -237,7 +239,7 @@ async function runPullRequestMode(
             serverUrl,
             delivery,
             notes,
-            testCommand: detectTestCommand(rootFileReader(workspace)),
+            testCommand,
           }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
         readState: parsePullRequestState,

@@ -51,14 +51,17 @@ export function markBaselined(result: ScanResult, baseline: readonly BaselineEnt
     list.push(new Set(entry.problems));
     entriesByKey.set(entry.key, list);
   }
-  const open = result.findings.filter((finding) => finding.outcome !== 'ignored');
+  const openByKey = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    if (finding.outcome === 'ignored') continue;
+    const list = openByKey.get(finding.baselineKey) ?? [];
+    list.push(finding);
+    openByKey.set(finding.baselineKey, list);
+  }
   const matched = new Set<Finding>();
   const usedByKey = new Map<string, ReadonlySet<number>>();
   for (const [key, entries] of entriesByKey) {
-    const pairs = matchFindings(
-      open.filter((finding) => finding.baselineKey === key),
-      entries,
-    );
+    const pairs = matchFindings(openByKey.get(key) ?? [], entries);
     for (const finding of pairs.keys()) matched.add(finding);
     usedByKey.set(key, new Set(pairs.values()));
   }

@@ -18,7 +18,7 @@ export function closestName(typed: string, known: readonly string[]): string | n
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const columns = b.length + 1;
   const table: number[][] = Array.from({ length: rows }, (_, i) =>

@@ -137,7 +137,7 @@ function worthListing(file: string): boolean {
 }
 
 /** How the report names files removed one by one rather than by folder. */
-export const MINIFIED = 'minified or bundled file';
+const MINIFIED = 'minified or bundled file';
 
 /** A warning per `paths` entry that matches no listed file, or one when together they leave nothing to scan. */
 function pathWarnings(paths: readonly string[], all: readonly string[], scanned: number): string[] {

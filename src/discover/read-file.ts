@@ -94,3 +94,14 @@ export function looksMinified(text: string): boolean {
   }
   return longest > 5000 && text.length / lines > 300;
 }
+
+/**
+ * Reads small text files at the root of `folder` as readRegularFile does (a link is not followed: it may point
+ * outside): the text, or null when there is no such regular file.
+ */
+export function rootTextReader(folder: string, maxBytes = 256 * 1024): (file: string) => string | null {
+  return (file) => {
+    const read = readRegularFile(join(folder, file), maxBytes);
+    return 'bytes' in read ? read.bytes.toString('utf8') : null;
+  };
+}

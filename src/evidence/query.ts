@@ -31,7 +31,7 @@ export function emptyEvidenceData(): EvidenceData {
 }
 
 /** The package `file` belongs to: the deepest folder with a manifest that holds it, or null when none does. */
-export function packageOfFile(file: string, packageFolders: readonly string[]): string | null {
+function packageOfFile(file: string, packageFolders: readonly string[]): string | null {
   let found: string | null = null;
   for (const folder of packageFolders) {
     const holds = folder === '' || file.startsWith(`${folder}/`);

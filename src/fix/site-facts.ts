@@ -200,10 +200,13 @@ export function gatherFacts(
   }
   facts.missingProxyTrust = proxyAdvice(site, meta, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta, evidence, siteText);
-  facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta.clientSide === true, {
-    file: site.file,
-    line: lineOf(siteText, site.offset),
-  });
+  facts.schemeFollowing = schemeFollowingUses(
+    evidence,
+    optionsFile,
+    meta.clientSide === true,
+    site.file,
+    () => lineOf(siteText, site.offset),
+  );
   if (
     facts.optionalTls.length > 0 ||
     facts.schemeFollowing.length > 0 ||
@@ -287,12 +290,16 @@ function schemeFollowingUses(
   evidence: ProjectEvidence,
   file: string,
   clientSide: boolean,
-  site: { file: string; line: number },
+  siteFile: string,
+  siteLine: () => number,
 ): Evidence[] {
   const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
+  const following = switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression));
+  // Most projects have none: the site's line (a walk over its file) is only worked out when needed.
+  if (following.length === 0) return [];
+  const line = siteLine();
   return dedupe(
-    switches
-      .filter((entry) => FOLLOWS_REQUEST.test(entry.expression))
+    following
       .flatMap((entry) =>
         entry.uses.map((use) => ({
           file: use.file,
@@ -300,7 +307,7 @@ function schemeFollowingUses(
           fact: `a cookie here takes Secure from \`${entry.expression}\``,
         })),
       )
-      .filter((use) => use.file !== site.file || use.line !== site.line),
+      .filter((use) => use.file !== siteFile || use.line !== line),
   ).slice(0, 5);
 }
 

@@ -10,6 +10,7 @@ import {
   constructorOf,
   exportedFunction,
   functionAt,
+  isRelative,
   moduleLevelClass,
   moduleLevelFunction,
   objectMember,
@@ -24,10 +25,6 @@ type Resolve = (module: JsModule, node: JsNode, path: JsPath | null, context: Re
 
 /** Outside the scan, or a package: the caller's own wording applies. */
 type Found = JsFunction | { unknown: string } | null;
-
-function isRelative(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../');
-}
 
 /**
  * What a call to a project function returns, as far as its `return`s show it; null when the callee is not a

@@ -107,7 +107,7 @@ export function excludedSummary(excluded: readonly ExcludedFolder[]): string {
  * `fixable, high, weak`: what happens to the finding, how bad it is, and whether it leaves the cookie weak (what
  * the default fail-on counts, unless the baseline holds it: the line's `(in the baseline)` mark says so).
  */
-export function findingTags(finding: Finding): string {
+function findingTags(finding: Finding): string {
   return [finding.outcome, finding.severity, ...(isWeak(finding) ? ['weak'] : [])].join(', ');
 }
 

@@ -3,6 +3,7 @@
 import type { FailOn } from '../action/inputs.js';
 import type { Finding } from '../model.js';
 import { isWeak } from './console.js';
+import { plural } from './wording.js';
 
 export interface GateCount {
   /** The findings `fail-on` looks at (weak ones, or every open one for `any`) outside the baseline. */
@@ -35,7 +36,8 @@ export function countForGate(
 export function exitSentence(failOn: FailOn, count: GateCount): string {
   const exit = `exit ${count.fails ? 1 : 0}`;
   const n = count.counted.length;
-  const noun = failOn === 'any' ? plural(n, 'finding') : plural(n, 'weak finding');
+  const counted =
+    failOn === 'any' ? plural(n, 'finding', 'findings') : plural(n, 'weak finding', 'weak findings');
   const inBaseline =
     count.baselined.length > 0 ? ` outside the baseline (${count.baselined.length} in it)` : '';
   const policy = failOn === 'weak' ? '' : `; fail-on ${failOn}`;
@@ -47,9 +49,5 @@ export function exitSentence(failOn: FailOn, count: GateCount): string {
       : fixable === n
         ? ', fixable with `cookie-hardener fix`'
         : ` (${fixable} fixable with \`cookie-hardener fix\`, ${n - fixable} for a human)`;
-  return `${n} ${noun} left${inBaseline}${who}${policy}: ${exit}.`;
-}
-
-function plural(count: number, noun: string): string {
-  return count === 1 ? noun : `${noun}s`;
+  return `${counted} left${inBaseline}${who}${policy}: ${exit}.`;
 }

@@ -439,7 +439,7 @@ export function gapAssessment(context: AnalysisContext): Section | null {
 // ── Not changed ─────────────────────────────────────────────────────────────────────────────────────────
 
 export type NotChangedCategory = 'conditional' | 'manual' | 'tests' | 'partial' | 'advisory' | 'ignored';
-export const CATEGORY_ORDER: readonly NotChangedCategory[] = [
+const CATEGORY_ORDER: readonly NotChangedCategory[] = [
   'conditional',
   'manual',
   'tests',

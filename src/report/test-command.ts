@@ -1,8 +1,6 @@
 // The command that runs the project's own tests, for the pull request's checklist: read from the files that
 // declare one (a package.json `test` script, a pytest configuration, Django's manage.py), never guessed. The
 // reader is passed in, so the detection stays pure; the action reads from its workspace.
-import { lstatSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 /** npm's placeholder script, which only fails: not a test command. */
 const NPM_PLACEHOLDER = /no test specified/;
@@ -38,16 +36,4 @@ function pythonTest(read: (file: string) => string | null): string | null {
 /** `read` returns a file's text at the repository root, or null when there is none. */
 export function detectTestCommand(read: (file: string) => string | null): string | undefined {
   return packageTest(read) ?? pythonTest(read) ?? undefined;
-}
-
-/** Reads regular files at the root of `workspace` (a link is not followed: it may point outside). */
-export function rootFileReader(workspace: string): (file: string) => string | null {
-  return (file) => {
-    try {
-      const path = join(workspace, file);
-      return lstatSync(path).isFile() ? readFileSync(path, 'utf8') : null;
-    } catch {
-      return null;
-    }
-  };
 }

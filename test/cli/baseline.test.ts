@@ -162,7 +162,9 @@ describe('cookie-hardener baseline', () => {
       "const express = require('express');\nres.cookie('token', t, { secure: true });\n",
     );
     runCliProcess(['baseline'], folder);
-    expect(readFileSync(join(folder, BASELINE), 'utf8')).toContain('"problems": ["httpOnly-missing"]');
+    expect(readFileSync(join(folder, BASELINE), 'utf8')).toBe(
+      `{\n  "version": 2,\n  "findings": [\n    { "key": "${keyOf('app.js', 'token', "res.cookie'token't;")}", "problems": ["httpOnly-missing"] }\n  ]\n}\n`,
+    );
     writeFileSync(
       join(folder, 'app.js'),
       "const express = require('express');\nres.cookie('token', t, { secure: false });\n",
@@ -184,8 +186,8 @@ describe('cookie-hardener baseline', () => {
     runCliProcess(['baseline'], folder);
     const run = runCliProcess(['fix', '.'], folder);
     expect(run.status).toBe(0);
-    expect(readFileSync(join(folder, 'app.js'), 'utf8')).toContain(
-      "res.cookie('token', t, { httpOnly: true, secure: true });",
+    expect(readFileSync(join(folder, 'app.js'), 'utf8')).toBe(
+      "const express = require('express');\nres.cookie('token', t, { httpOnly: true, secure: true });\nres.cookie('sid', s, { httpOnly: true, secure: true });\n",
     );
   });
 
