@@ -39820,14 +39820,17 @@ function markBaselined(result, baseline) {
     list.push(new Set(entry.problems));
     entriesByKey.set(entry.key, list);
   }
-  const open2 = result.findings.filter((finding) => finding.outcome !== "ignored");
+  const openByKey = /* @__PURE__ */ new Map();
+  for (const finding of result.findings) {
+    if (finding.outcome === "ignored") continue;
+    const list = openByKey.get(finding.baselineKey) ?? [];
+    list.push(finding);
+    openByKey.set(finding.baselineKey, list);
+  }
   const matched = /* @__PURE__ */ new Set();
   const usedByKey = /* @__PURE__ */ new Map();
   for (const [key, entries] of entriesByKey) {
-    const pairs = matchFindings(
-      open2.filter((finding) => finding.baselineKey === key),
-      entries
-    );
+    const pairs = matchFindings(openByKey.get(key) ?? [], entries);
     for (const finding of pairs.keys()) matched.add(finding);
     usedByKey.set(key, new Set(pairs.values()));
   }
@@ -41321,9 +41324,6 @@ function thisMemberWritesOf(module) {
 }
 
 // src/languages/js-options-calls.ts
-function isRelative2(specifier) {
-  return specifier.startsWith("./") || specifier.startsWith("../");
-}
 function followCall(module, call, path, context, resolve4) {
   if (call.type !== "CallExpression" && call.type !== "OptionalCallExpression") return null;
   const callee = unwrap(call.callee);
@@ -41375,7 +41375,7 @@ function calledFunction(module, callee, path, context, resolve4) {
   if (owner.type !== "Identifier") return null;
   const binding = module.imports.get(owner.name);
   if (binding && (binding.imported === "*" || binding.imported === "default")) {
-    if (!isRelative2(binding.source)) return null;
+    if (!isRelative(binding.source)) return null;
     const target = context.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, key, context.load) ?? defaultClassMethod(target, key);
@@ -41424,7 +41424,7 @@ function namedFunction(module, name2, path, context) {
   }
   const binding = module.imports.get(name2);
   if (binding) {
-    if (!isRelative2(binding.source)) return null;
+    if (!isRelative(binding.source)) return null;
     const target = context.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, binding.imported === "*" ? "default" : binding.imported, context.load);
@@ -54068,97 +54068,6 @@ function renderJson(result) {
 `;
 }
 
-// src/report/gate.ts
-function countForGate(failOn, findings, handled = /* @__PURE__ */ new Set()) {
-  const open2 = findings.filter(
-    (finding) => finding.outcome !== "ignored" && finding.outcome !== "fixed" && !handled.has(finding)
-  );
-  const looked = failOn === "any" ? open2 : open2.filter(isWeak);
-  const counted = looked.filter((finding) => finding.baselined !== true);
-  const baselined = looked.filter((finding) => finding.baselined === true);
-  return { counted, baselined, fails: failOn !== "none" && counted.length > 0 };
-}
-function exitSentence(failOn, count) {
-  const exit = `exit ${count.fails ? 1 : 0}`;
-  const n = count.counted.length;
-  const noun = failOn === "any" ? plural(n, "finding") : plural(n, "weak finding");
-  const inBaseline = count.baselined.length > 0 ? ` outside the baseline (${count.baselined.length} in it)` : "";
-  const policy = failOn === "weak" ? "" : `; fail-on ${failOn}`;
-  if (n === 0) return `No ${failOn === "any" ? "findings" : "weak findings"}${inBaseline}${policy}: ${exit}.`;
-  const fixable = count.counted.filter((finding) => finding.outcome === "fixable").length;
-  const who = fixable === 0 ? " for a human" : fixable === n ? ", fixable with `cookie-hardener fix`" : ` (${fixable} fixable with \`cookie-hardener fix\`, ${n - fixable} for a human)`;
-  return `${n} ${noun} left${inBaseline}${who}${policy}: ${exit}.`;
-}
-function plural(count, noun) {
-  return count === 1 ? noun : `${noun}s`;
-}
-
-// src/report/document.ts
-function renderList(list, maxItems) {
-  const shown = list.items.slice(0, maxItems);
-  const left = list.items.length - shown.length;
-  const parts = [];
-  if (shown.length > 0)
-    parts.push([...list.head === void 0 ? [] : [list.head], shown.join(list.separator)].join("\n"));
-  if (left > 0) parts.push(list.overflow(left));
-  return parts;
-}
-function renderSection(section, limits) {
-  return [
-    section.heading,
-    ...section.blocks,
-    ...section.list === void 0 ? [] : renderList(section.list, limits.maxItems),
-    ...section.after ?? []
-  ];
-}
-function render(document, limits, shrinking) {
-  const parts = [...document.opening];
-  let noteShown = false;
-  for (const section of document.sections) {
-    if (section.detail === true && !limits.includeDetail) {
-      if (!noteShown) parts.push(shrinking.detailDropped);
-      noteShown = true;
-      continue;
-    }
-    parts.push(...renderSection(section, limits));
-  }
-  return `${parts.join("\n\n")}
-`;
-}
-function renderDocument(document, shrinking) {
-  return render(document, { includeDetail: true, maxItems: Infinity }, shrinking);
-}
-function renderDocumentWithin(document, shrinking, maxLength) {
-  const full = renderDocument(document, shrinking);
-  if (full.length <= maxLength) return full;
-  const withoutDetail = { includeDetail: false, maxItems: Infinity };
-  const text = render(document, withoutDetail, shrinking);
-  if (text.length <= maxLength) return text;
-  const longest = Math.max(0, ...document.sections.map((section) => section.list?.items.length ?? 0));
-  let fits = -1;
-  let low = 0;
-  let high = longest;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    if (render(document, { includeDetail: false, maxItems: middle }, shrinking).length <= maxLength) {
-      fits = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  if (fits >= 0) return render(document, { includeDetail: false, maxItems: fits }, shrinking);
-  return renderSkeleton(document, shrinking, maxLength);
-}
-function renderSkeleton(document, shrinking, maxLength) {
-  const essentials = document.sections.filter((section) => section.essential === true).flatMap((section) => [section.heading, shrinking.nothingFits]);
-  const withOpening = `${[...document.opening, ...essentials].join("\n\n")}
-`;
-  if (withOpening.length <= maxLength) return withOpening;
-  return `${[...document.opening.slice(0, 1), ...essentials].join("\n\n")}
-`;
-}
-
 // src/report/escape.ts
 function oneLine(text) {
   return text.replace(/\r\n|\r|\n/g, " ");
@@ -54569,7 +54478,7 @@ function joinWords(words) {
 function flagList2(flags) {
   return joinWords(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
 }
-function plural2(count, one, many) {
+function plural(count, one, many) {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
 var PROBLEM_KIND_ORDER = ["missing", "false", "conditional", "unknown"];
@@ -54678,6 +54587,94 @@ function sortFindings(findings) {
   return [...findings].sort(compareFindings);
 }
 
+// src/report/gate.ts
+function countForGate(failOn, findings, handled = /* @__PURE__ */ new Set()) {
+  const open2 = findings.filter(
+    (finding) => finding.outcome !== "ignored" && finding.outcome !== "fixed" && !handled.has(finding)
+  );
+  const looked = failOn === "any" ? open2 : open2.filter(isWeak);
+  const counted = looked.filter((finding) => finding.baselined !== true);
+  const baselined = looked.filter((finding) => finding.baselined === true);
+  return { counted, baselined, fails: failOn !== "none" && counted.length > 0 };
+}
+function exitSentence(failOn, count) {
+  const exit = `exit ${count.fails ? 1 : 0}`;
+  const n = count.counted.length;
+  const counted = failOn === "any" ? plural(n, "finding", "findings") : plural(n, "weak finding", "weak findings");
+  const inBaseline = count.baselined.length > 0 ? ` outside the baseline (${count.baselined.length} in it)` : "";
+  const policy = failOn === "weak" ? "" : `; fail-on ${failOn}`;
+  if (n === 0) return `No ${failOn === "any" ? "findings" : "weak findings"}${inBaseline}${policy}: ${exit}.`;
+  const fixable = count.counted.filter((finding) => finding.outcome === "fixable").length;
+  const who = fixable === 0 ? " for a human" : fixable === n ? ", fixable with `cookie-hardener fix`" : ` (${fixable} fixable with \`cookie-hardener fix\`, ${n - fixable} for a human)`;
+  return `${counted} left${inBaseline}${who}${policy}: ${exit}.`;
+}
+
+// src/report/document.ts
+function renderList(list, maxItems) {
+  const shown = list.items.slice(0, maxItems);
+  const left = list.items.length - shown.length;
+  const parts = [];
+  if (shown.length > 0)
+    parts.push([...list.head === void 0 ? [] : [list.head], shown.join(list.separator)].join("\n"));
+  if (left > 0) parts.push(list.overflow(left));
+  return parts;
+}
+function renderSection(section, limits) {
+  return [
+    section.heading,
+    ...section.blocks,
+    ...section.list === void 0 ? [] : renderList(section.list, limits.maxItems),
+    ...section.after ?? []
+  ];
+}
+function render(document, limits, shrinking) {
+  const parts = [...document.opening];
+  let noteShown = false;
+  for (const section of document.sections) {
+    if (section.detail === true && !limits.includeDetail) {
+      if (!noteShown) parts.push(shrinking.detailDropped);
+      noteShown = true;
+      continue;
+    }
+    parts.push(...renderSection(section, limits));
+  }
+  return `${parts.join("\n\n")}
+`;
+}
+function renderDocument(document, shrinking) {
+  return render(document, { includeDetail: true, maxItems: Infinity }, shrinking);
+}
+function renderDocumentWithin(document, shrinking, maxLength) {
+  const full = renderDocument(document, shrinking);
+  if (full.length <= maxLength) return full;
+  const withoutDetail = { includeDetail: false, maxItems: Infinity };
+  const text = render(document, withoutDetail, shrinking);
+  if (text.length <= maxLength) return text;
+  const longest = Math.max(0, ...document.sections.map((section) => section.list?.items.length ?? 0));
+  let fits = -1;
+  let low = 0;
+  let high = longest;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (render(document, { includeDetail: false, maxItems: middle }, shrinking).length <= maxLength) {
+      fits = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (fits >= 0) return render(document, { includeDetail: false, maxItems: fits }, shrinking);
+  return renderSkeleton(document, shrinking, maxLength);
+}
+function renderSkeleton(document, shrinking, maxLength) {
+  const essentials = document.sections.filter((section) => section.essential === true).flatMap((section) => [section.heading, shrinking.nothingFits]);
+  const withOpening = `${[...document.opening, ...essentials].join("\n\n")}
+`;
+  if (withOpening.length <= maxLength) return withOpening;
+  return `${[...document.opening.slice(0, 1), ...essentials].join("\n\n")}
+`;
+}
+
 // src/report/checklist.ts
 var CHECKLIST_INTRO = "In the commands, replace `HOST` with a deployed host name and `PATH` with a route that sets the cookie (a login route may need `-X POST` and form fields).";
 function setCookieCommand(name2) {
@@ -54755,7 +54752,7 @@ function buildChecklist(findings, link) {
 
 // src/report/sections.ts
 function overflowLine(context, what) {
-  return (left) => `_${plural2(left, `more ${what}`, `more ${what}s`)} left out to fit the length limit; ${context.fullReport}._`;
+  return (left) => `_${plural(left, `more ${what}`, `more ${what}s`)} left out to fit the length limit; ${context.fullReport}._`;
 }
 function distinct(values) {
   return [...new Set(values)];
@@ -54801,10 +54798,10 @@ ${summary}`;
 function summarySentences(context, changes, skipped) {
   const { findings, mode } = context;
   const sentences = [];
-  const skippedSentence = skipped.length > 0 ? `${plural2(skipped.length, "file", "files")} could not be scanned (see _Files not scanned_).` : null;
+  const skippedSentence = skipped.length > 0 ? `${plural(skipped.length, "file", "files")} could not be scanned (see _Files not scanned_).` : null;
   const weaknesses = findings.filter((finding) => !isAdvisory(finding));
   const advisories = findings.length - weaknesses.length;
-  const advisorySentence = advisories > 0 ? `${plural2(advisories, "advisory note points", "advisory notes point")} at code that is not a weakness by itself but does not do what it seems to (see _Not changed, and why_).` : null;
+  const advisorySentence = advisories > 0 ? `${plural(advisories, "advisory note points", "advisory notes point")} at code that is not a weakness by itself but does not do what it seems to (see _Not changed, and why_).` : null;
   if (weaknesses.length === 0) {
     sentences.push(
       "cookie-hardener found no cookie whose HttpOnly or Secure flag is missing where it matters."
@@ -54816,7 +54813,7 @@ function summarySentences(context, changes, skipped) {
   const files = distinct(weaknesses.map((finding) => normalizePath(finding.file))).length;
   const flags = involvedFlags(weaknesses);
   sentences.push(
-    `cookie-hardener found ${plural2(weaknesses.length, "place", "places")} in ${plural2(files, "file", "files")} where a cookie's ${flags.map((flag) => ATTRIBUTE_LABEL[flag]).join(" or ")} flag is not reliably set.`
+    `cookie-hardener found ${plural(weaknesses.length, "place", "places")} in ${plural(files, "file", "files")} where a cookie's ${flags.map((flag) => ATTRIBUTE_LABEL[flag]).join(" or ")} flag is not reliably set.`
   );
   const changed = findings.filter(isChanged);
   const howMany = (count) => count === weaknesses.length ? count === 1 ? "it" : "all of them" : `${count.toLocaleString("en-US")} of them`;
@@ -54831,26 +54828,26 @@ function summarySentences(context, changes, skipped) {
   const partial = changed.filter((finding) => flagsLeftAsIs(finding).length > 0).length;
   if (partial > 0) {
     sentences.push(
-      `In ${plural2(partial, "case", "cases")}, one flag stays as it was on purpose (see _Not changed, and why_).`
+      `In ${plural(partial, "case", "cases")}, one flag stays as it was on purpose (see _Not changed, and why_).`
     );
   }
   const human = findings.filter(needsHuman).length;
   if (human > 0) {
     sentences.push(
-      `${plural2(human, "finding needs", "findings need")} a decision from someone who knows how the application is deployed.`
+      `${plural(human, "finding needs", "findings need")} a decision from someone who knows how the application is deployed.`
     );
   }
   const ignored = findings.filter((finding) => finding.outcome === "ignored").length;
   if (ignored > 0) {
     sentences.push(
-      `${plural2(ignored, "finding is", "findings are")} silenced by a \`cookie-hardener-ignore\` comment.`
+      `${plural(ignored, "finding is", "findings are")} silenced by a \`cookie-hardener-ignore\` comment.`
     );
   }
   if (advisorySentence !== null) sentences.push(advisorySentence);
   if (changes.length > 0) {
     const edits = mode === "scan" ? "The fix would edit" : "The edits touch";
     sentences.push(
-      `${edits} ${plural2(changes.length, "file", "files")}; each edit only adds or flips a flag, and every edited file was parsed again to check that nothing outside the edit changed.`
+      `${edits} ${plural(changes.length, "file", "files")}; each edit only adds or flips a flag, and every edited file was parsed again to check that nothing outside the edit changed.`
     );
   }
   if (skippedSentence !== null) sentences.push(skippedSentence);
@@ -55114,7 +55111,7 @@ var MAX_NAMES = 10;
 function nameList(names) {
   const shown = names.slice(0, MAX_NAMES).map(codeSpan);
   const left = names.length - shown.length;
-  return left > 0 ? `${shown.join(", ")} and ${plural2(left, "other", "others")}` : shown.join(", ");
+  return left > 0 ? `${shown.join(", ")} and ${plural(left, "other", "others")}` : shown.join(", ");
 }
 function deploymentCautions(context) {
   const { findings } = context;
@@ -56023,7 +56020,29 @@ function findHttpOnlyServer(input) {
 var NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?)\/|(?:^|\/)[^/]*test[^/]*$/i;
 var DEPLOY_TLS = /\bssl_certificate\b|\blisten\s[^;\n]*\b(?:443|ssl)\b|\breturn\s+30[178]\s+https:|\bcertresolver\b|\bletsencrypt\b|\bcertbot\b|\bwebsecure\b|(?:^|\/)Caddyfile$/im;
 var NGINX_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*nginx\b/m;
+var PROXY_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*(?:nginx|traefik|caddy|haproxy|envoy)\b/m;
+var HOST_PORT_80 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?80:\d+(?:\/tcp)?["']?[ \t]*$/m;
+var HOST_PORT_443 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?443:\d+/m;
 var LISTEN = /^[ \t]*listen[ \t]+[^;\n]+;/m;
+function findPublishedHttpPort(deploy, code) {
+  const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
+  if (shipped.some((source) => DEPLOY_TLS.test(source.text) || DEPLOY_TLS.test(source.file))) return [];
+  if (code.some((source) => TLS_ANYWHERE.test(source.text))) return [];
+  for (const source of shipped) {
+    if (!/(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(source.file)) continue;
+    if (!/^\s*build\s*:/m.test(source.text) || PROXY_IMAGE.test(source.text) || HOST_PORT_443.test(source.text))
+      continue;
+    const port = HOST_PORT_80.exec(source.text);
+    if (!port || source.inLineComment(port.index)) continue;
+    const at = port.index + (port[0].length - port[0].trimStart().length);
+    const fact = source.fact(
+      at,
+      `\`${snippet(port[0].trim())}\` in ${source.file} publishes the app on HTTP's port 80 with no proxy in front, and nothing in the project sets up TLS`
+    );
+    return [{ ...fact, kind: "http-only-server", scope: { kind: "project" } }];
+  }
+  return [];
+}
 function findHttpOnlyProxy(deploy) {
   const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
   const uncommented = (text) => text.replace(/(^|\s)#[^\n]*/g, "$1");
@@ -56460,6 +56479,8 @@ function buildEvidence(input) {
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
+  const shippedCode = [...code.values()].filter((source) => !input.isTestFile(source.file));
+  data.plainHttp.push(...findPublishedHttpPort(deploy, shippedCode));
   for (const source of builds)
     if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool = null;
@@ -56486,7 +56507,7 @@ function buildEvidence(input) {
     }
   });
   const servers = findHttpOnlyServer({
-    sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
+    sources: shippedCode,
     isLocalTool: localTool,
     toolPackage: localTool ? packageOf(folderOf2(localTool.file), packageFolders) : void 0,
     behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
@@ -56924,10 +56945,13 @@ function gatherFacts(site, meta2, evidence, texts) {
   }
   facts.missingProxyTrust = proxyAdvice(site, meta2, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta2, evidence, siteText);
-  facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta2.clientSide === true, {
-    file: site.file,
-    line: lineOf(siteText, site.offset)
-  });
+  facts.schemeFollowing = schemeFollowingUses(
+    evidence,
+    optionsFile,
+    meta2.clientSide === true,
+    site.file,
+    () => lineOf(siteText, site.offset)
+  );
   if (facts.optionalTls.length > 0 || facts.schemeFollowing.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta2, text);
   return facts;
@@ -56978,16 +57002,19 @@ function lineOf(text, offset) {
   return lineColumn(lineStarts(text), offset).line;
 }
 var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
-function schemeFollowingUses(evidence, file, clientSide, site) {
+function schemeFollowingUses(evidence, file, clientSide, siteFile, siteLine) {
   const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
+  const following = switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression));
+  if (following.length === 0) return [];
+  const line = siteLine();
   return dedupe(
-    switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression)).flatMap(
+    following.flatMap(
       (entry) => entry.uses.map((use) => ({
         file: use.file,
         line: use.line,
         fact: `a cookie here takes Secure from \`${entry.expression}\``
       }))
-    ).filter((use) => use.file !== site.file || use.line !== site.line)
+    ).filter((use) => use.file !== siteFile || use.line !== line)
   ).slice(0, 5);
 }
 var DEVELOPMENT_CONFIG = /^(?:dev|devel|development|local|test|testing)(?:[._-][\w.-]*)?\.(?:ini|conf)$/i;

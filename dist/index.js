@@ -47799,7 +47799,7 @@ var require_util9 = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join10(aRoot, aPath) {
+    function join9(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -47831,7 +47831,7 @@ var require_util9 = __commonJS({
       }
       return joined;
     }
-    exports.join = join10;
+    exports.join = join9;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -48004,7 +48004,7 @@ var require_util9 = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join10(urlGenerate(parsed), sourceURL);
+        sourceURL = join9(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -60853,8 +60853,8 @@ function endGroup() {
 
 // src/action/run.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join9, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join8, resolve as resolve3 } from "node:path";
 
 // src/baseline/apply.ts
 import { lstatSync } from "node:fs";
@@ -61043,6 +61043,12 @@ function looksMinified(text) {
     start = index + 1;
   }
   return longest > 5e3 && text.length / lines > 300;
+}
+function rootTextReader(folder, maxBytes = 256 * 1024) {
+  return (file) => {
+    const read = readRegularFile(join(folder, file), maxBytes);
+    return "bytes" in read ? read.bytes.toString("utf8") : null;
+  };
 }
 
 // src/errors.ts
@@ -61497,14 +61503,17 @@ function markBaselined(result, baseline) {
     list.push(new Set(entry.problems));
     entriesByKey.set(entry.key, list);
   }
-  const open3 = result.findings.filter((finding) => finding.outcome !== "ignored");
+  const openByKey = /* @__PURE__ */ new Map();
+  for (const finding of result.findings) {
+    if (finding.outcome === "ignored") continue;
+    const list = openByKey.get(finding.baselineKey) ?? [];
+    list.push(finding);
+    openByKey.set(finding.baselineKey, list);
+  }
   const matched = /* @__PURE__ */ new Set();
   const usedByKey = /* @__PURE__ */ new Map();
   for (const [key, entries] of entriesByKey) {
-    const pairs = matchFindings(
-      open3.filter((finding) => finding.baselineKey === key),
-      entries
-    );
+    const pairs = matchFindings(openByKey.get(key) ?? [], entries);
     for (const finding of pairs.keys()) matched.add(finding);
     usedByKey.set(key, new Set(pairs.values()));
   }
@@ -68540,9 +68549,6 @@ function thisMemberWritesOf(module) {
 }
 
 // src/languages/js-options-calls.ts
-function isRelative2(specifier) {
-  return specifier.startsWith("./") || specifier.startsWith("../");
-}
 function followCall(module, call2, path, context3, resolve4) {
   if (call2.type !== "CallExpression" && call2.type !== "OptionalCallExpression") return null;
   const callee = unwrap(call2.callee);
@@ -68594,7 +68600,7 @@ function calledFunction(module, callee, path, context3, resolve4) {
   if (owner.type !== "Identifier") return null;
   const binding = module.imports.get(owner.name);
   if (binding && (binding.imported === "*" || binding.imported === "default")) {
-    if (!isRelative2(binding.source)) return null;
+    if (!isRelative(binding.source)) return null;
     const target = context3.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, key, context3.load) ?? defaultClassMethod(target, key);
@@ -68643,7 +68649,7 @@ function namedFunction(module, name2, path, context3) {
   }
   const binding = module.imports.get(name2);
   if (binding) {
-    if (!isRelative2(binding.source)) return null;
+    if (!isRelative(binding.source)) return null;
     const target = context3.load(module.file, binding.source);
     if (!target) return null;
     return exportedFunction(target, binding.imported === "*" ? "default" : binding.imported, context3.load);
@@ -80829,83 +80835,6 @@ function isWeak(finding) {
   return finding.problems.some((problem) => problem.endsWith("-missing") || problem.endsWith("-false"));
 }
 
-// src/report/gate.ts
-function countForGate(failOn, findings, handled = /* @__PURE__ */ new Set()) {
-  const open3 = findings.filter(
-    (finding) => finding.outcome !== "ignored" && finding.outcome !== "fixed" && !handled.has(finding)
-  );
-  const looked = failOn === "any" ? open3 : open3.filter(isWeak);
-  const counted = looked.filter((finding) => finding.baselined !== true);
-  const baselined = looked.filter((finding) => finding.baselined === true);
-  return { counted, baselined, fails: failOn !== "none" && counted.length > 0 };
-}
-
-// src/report/document.ts
-function renderList(list, maxItems) {
-  const shown = list.items.slice(0, maxItems);
-  const left = list.items.length - shown.length;
-  const parts = [];
-  if (shown.length > 0)
-    parts.push([...list.head === void 0 ? [] : [list.head], shown.join(list.separator)].join("\n"));
-  if (left > 0) parts.push(list.overflow(left));
-  return parts;
-}
-function renderSection(section, limits) {
-  return [
-    section.heading,
-    ...section.blocks,
-    ...section.list === void 0 ? [] : renderList(section.list, limits.maxItems),
-    ...section.after ?? []
-  ];
-}
-function render(document, limits, shrinking) {
-  const parts = [...document.opening];
-  let noteShown = false;
-  for (const section of document.sections) {
-    if (section.detail === true && !limits.includeDetail) {
-      if (!noteShown) parts.push(shrinking.detailDropped);
-      noteShown = true;
-      continue;
-    }
-    parts.push(...renderSection(section, limits));
-  }
-  return `${parts.join("\n\n")}
-`;
-}
-function renderDocument(document, shrinking) {
-  return render(document, { includeDetail: true, maxItems: Infinity }, shrinking);
-}
-function renderDocumentWithin(document, shrinking, maxLength) {
-  const full = renderDocument(document, shrinking);
-  if (full.length <= maxLength) return full;
-  const withoutDetail = { includeDetail: false, maxItems: Infinity };
-  const text = render(document, withoutDetail, shrinking);
-  if (text.length <= maxLength) return text;
-  const longest = Math.max(0, ...document.sections.map((section) => section.list?.items.length ?? 0));
-  let fits = -1;
-  let low = 0;
-  let high = longest;
-  while (low <= high) {
-    const middle = low + high >> 1;
-    if (render(document, { includeDetail: false, maxItems: middle }, shrinking).length <= maxLength) {
-      fits = middle;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  if (fits >= 0) return render(document, { includeDetail: false, maxItems: fits }, shrinking);
-  return renderSkeleton(document, shrinking, maxLength);
-}
-function renderSkeleton(document, shrinking, maxLength) {
-  const essentials = document.sections.filter((section) => section.essential === true).flatMap((section) => [section.heading, shrinking.nothingFits]);
-  const withOpening = `${[...document.opening, ...essentials].join("\n\n")}
-`;
-  if (withOpening.length <= maxLength) return withOpening;
-  return `${[...document.opening.slice(0, 1), ...essentials].join("\n\n")}
-`;
-}
-
 // src/report/escape.ts
 function oneLine(text) {
   return text.replace(/\r\n|\r|\n/g, " ");
@@ -81423,6 +81352,83 @@ function compareFindings(a, b) {
 }
 function sortFindings(findings) {
   return [...findings].sort(compareFindings);
+}
+
+// src/report/gate.ts
+function countForGate(failOn, findings, handled = /* @__PURE__ */ new Set()) {
+  const open3 = findings.filter(
+    (finding) => finding.outcome !== "ignored" && finding.outcome !== "fixed" && !handled.has(finding)
+  );
+  const looked = failOn === "any" ? open3 : open3.filter(isWeak);
+  const counted = looked.filter((finding) => finding.baselined !== true);
+  const baselined = looked.filter((finding) => finding.baselined === true);
+  return { counted, baselined, fails: failOn !== "none" && counted.length > 0 };
+}
+
+// src/report/document.ts
+function renderList(list, maxItems) {
+  const shown = list.items.slice(0, maxItems);
+  const left = list.items.length - shown.length;
+  const parts = [];
+  if (shown.length > 0)
+    parts.push([...list.head === void 0 ? [] : [list.head], shown.join(list.separator)].join("\n"));
+  if (left > 0) parts.push(list.overflow(left));
+  return parts;
+}
+function renderSection(section, limits) {
+  return [
+    section.heading,
+    ...section.blocks,
+    ...section.list === void 0 ? [] : renderList(section.list, limits.maxItems),
+    ...section.after ?? []
+  ];
+}
+function render(document, limits, shrinking) {
+  const parts = [...document.opening];
+  let noteShown = false;
+  for (const section of document.sections) {
+    if (section.detail === true && !limits.includeDetail) {
+      if (!noteShown) parts.push(shrinking.detailDropped);
+      noteShown = true;
+      continue;
+    }
+    parts.push(...renderSection(section, limits));
+  }
+  return `${parts.join("\n\n")}
+`;
+}
+function renderDocument(document, shrinking) {
+  return render(document, { includeDetail: true, maxItems: Infinity }, shrinking);
+}
+function renderDocumentWithin(document, shrinking, maxLength) {
+  const full = renderDocument(document, shrinking);
+  if (full.length <= maxLength) return full;
+  const withoutDetail = { includeDetail: false, maxItems: Infinity };
+  const text = render(document, withoutDetail, shrinking);
+  if (text.length <= maxLength) return text;
+  const longest = Math.max(0, ...document.sections.map((section) => section.list?.items.length ?? 0));
+  let fits = -1;
+  let low = 0;
+  let high = longest;
+  while (low <= high) {
+    const middle = low + high >> 1;
+    if (render(document, { includeDetail: false, maxItems: middle }, shrinking).length <= maxLength) {
+      fits = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (fits >= 0) return render(document, { includeDetail: false, maxItems: fits }, shrinking);
+  return renderSkeleton(document, shrinking, maxLength);
+}
+function renderSkeleton(document, shrinking, maxLength) {
+  const essentials = document.sections.filter((section) => section.essential === true).flatMap((section) => [section.heading, shrinking.nothingFits]);
+  const withOpening = `${[...document.opening, ...essentials].join("\n\n")}
+`;
+  if (withOpening.length <= maxLength) return withOpening;
+  return `${[...document.opening.slice(0, 1), ...essentials].join("\n\n")}
+`;
 }
 
 // src/report/checklist.ts
@@ -82958,8 +82964,6 @@ function baselineState(finding) {
 }
 
 // src/report/test-command.ts
-import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
 var NPM_PLACEHOLDER = /no test specified/;
 function npmRunner(read) {
   if (read("pnpm-lock.yaml") !== null) return "pnpm test";
@@ -82988,16 +82992,6 @@ function pythonTest(read) {
 }
 function detectTestCommand(read) {
   return packageTest(read) ?? pythonTest(read) ?? void 0;
-}
-function rootFileReader(workspace) {
-  return (file) => {
-    try {
-      const path = join6(workspace, file);
-      return lstatSync3(path).isFile() ? readFileSync3(path, "utf8") : null;
-    } catch {
-      return null;
-    }
-  };
 }
 
 // src/scan.ts
@@ -83644,7 +83638,29 @@ function findHttpOnlyServer(input) {
 var NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?)\/|(?:^|\/)[^/]*test[^/]*$/i;
 var DEPLOY_TLS = /\bssl_certificate\b|\blisten\s[^;\n]*\b(?:443|ssl)\b|\breturn\s+30[178]\s+https:|\bcertresolver\b|\bletsencrypt\b|\bcertbot\b|\bwebsecure\b|(?:^|\/)Caddyfile$/im;
 var NGINX_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*nginx\b/m;
+var PROXY_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*(?:nginx|traefik|caddy|haproxy|envoy)\b/m;
+var HOST_PORT_80 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?80:\d+(?:\/tcp)?["']?[ \t]*$/m;
+var HOST_PORT_443 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?443:\d+/m;
 var LISTEN = /^[ \t]*listen[ \t]+[^;\n]+;/m;
+function findPublishedHttpPort(deploy, code) {
+  const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
+  if (shipped.some((source) => DEPLOY_TLS.test(source.text) || DEPLOY_TLS.test(source.file))) return [];
+  if (code.some((source) => TLS_ANYWHERE.test(source.text))) return [];
+  for (const source of shipped) {
+    if (!/(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(source.file)) continue;
+    if (!/^\s*build\s*:/m.test(source.text) || PROXY_IMAGE.test(source.text) || HOST_PORT_443.test(source.text))
+      continue;
+    const port = HOST_PORT_80.exec(source.text);
+    if (!port || source.inLineComment(port.index)) continue;
+    const at = port.index + (port[0].length - port[0].trimStart().length);
+    const fact = source.fact(
+      at,
+      `\`${snippet(port[0].trim())}\` in ${source.file} publishes the app on HTTP's port 80 with no proxy in front, and nothing in the project sets up TLS`
+    );
+    return [{ ...fact, kind: "http-only-server", scope: { kind: "project" } }];
+  }
+  return [];
+}
 function findHttpOnlyProxy(deploy) {
   const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
   const uncommented = (text) => text.replace(/(^|\s)#[^\n]*/g, "$1");
@@ -84081,6 +84097,8 @@ function buildEvidence(input) {
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
+  const shippedCode = [...code.values()].filter((source) => !input.isTestFile(source.file));
+  data.plainHttp.push(...findPublishedHttpPort(deploy, shippedCode));
   for (const source of builds)
     if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool = null;
@@ -84107,7 +84125,7 @@ function buildEvidence(input) {
     }
   });
   const servers = findHttpOnlyServer({
-    sources: [...code.values()].filter((source) => !input.isTestFile(source.file)),
+    sources: shippedCode,
     isLocalTool: localTool,
     toolPackage: localTool ? packageOf(folderOf2(localTool.file), packageFolders) : void 0,
     behindProxy: data.proxyTrust.some((fact) => fact.enabled) || data.proxyHints.length > 0,
@@ -84545,10 +84563,13 @@ function gatherFacts(site, meta2, evidence, texts) {
   }
   facts.missingProxyTrust = proxyAdvice(site, meta2, evidence, siteText);
   facts.untrustedProxy = untrustedProxy(site, meta2, evidence, siteText);
-  facts.schemeFollowing = schemeFollowingUses(evidence, optionsFile, meta2.clientSide === true, {
-    file: site.file,
-    line: lineOf(siteText, site.offset)
-  });
+  facts.schemeFollowing = schemeFollowingUses(
+    evidence,
+    optionsFile,
+    meta2.clientSide === true,
+    site.file,
+    () => lineOf(siteText, site.offset)
+  );
   if (facts.optionalTls.length > 0 || facts.schemeFollowing.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta2, text);
   return facts;
@@ -84599,16 +84620,19 @@ function lineOf(text, offset) {
   return lineColumn(lineStarts(text), offset).line;
 }
 var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
-function schemeFollowingUses(evidence, file, clientSide, site) {
+function schemeFollowingUses(evidence, file, clientSide, siteFile, siteLine) {
   const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
+  const following = switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression));
+  if (following.length === 0) return [];
+  const line = siteLine();
   return dedupe(
-    switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression)).flatMap(
+    following.flatMap(
       (entry) => entry.uses.map((use) => ({
         file: use.file,
         line: use.line,
         fact: `a cookie here takes Secure from \`${entry.expression}\``
       }))
-    ).filter((use) => use.file !== site.file || use.line !== site.line)
+    ).filter((use) => use.file !== siteFile || use.line !== line)
   ).slice(0, 5);
 }
 var DEVELOPMENT_CONFIG = /^(?:dev|devel|development|local|test|testing)(?:[._-][\w.-]*)?\.(?:ini|conf)$/i;
@@ -86146,7 +86170,7 @@ function guardPullRequestTarget(mode, inputs, eventName, payload) {
 }
 
 // src/action/job-summary.ts
-import { lstatSync as lstatSync5 } from "node:fs";
+import { lstatSync as lstatSync4 } from "node:fs";
 
 // src/action/output-file.ts
 import { randomBytes } from "node:crypto";
@@ -86155,7 +86179,7 @@ import {
   constants as constants4,
   fstatSync as fstatSync2,
   fsyncSync,
-  lstatSync as lstatSync4,
+  lstatSync as lstatSync3,
   mkdirSync,
   openSync as openSync2,
   realpathSync as realpathSync2,
@@ -86163,7 +86187,7 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
 var OutputFileError = class extends UsageError {
   name = "OutputFileError";
 };
@@ -86187,7 +86211,7 @@ function locateOutput(path, roots) {
 }
 function writeOutputFile(label, path, content2, roots) {
   const target = checkedTarget(label, path, roots, true);
-  const final = join7(target.root, ...target.parts);
+  const final = join6(target.root, ...target.parts);
   const temporary = `${final}.${randomBytes(6).toString("hex")}.tmp`;
   const descriptor = open2(label, path, temporary, constants4.O_CREAT | constants4.O_EXCL, 438);
   try {
@@ -86211,7 +86235,7 @@ function writeOutputFile(label, path, content2, roots) {
 }
 function appendOutputFile(label, path, content2, roots) {
   const target = checkedTarget(label, path, roots, false);
-  const final = join7(target.root, ...target.parts);
+  const final = join6(target.root, ...target.parts);
   const descriptor = open2(label, path, final, constants4.O_APPEND | constants4.O_CREAT, 438);
   try {
     if (!fstatSync2(descriptor).isFile()) throw refusal(label, path, "it is not a regular file");
@@ -86224,13 +86248,13 @@ function checkedTarget(label, path, roots, create) {
   const target = locateOutput(path, roots);
   if (typeof target === "string") throw refusal(label, path, target);
   checkFolders(label, path, target, create);
-  refuseFinal(label, path, join7(target.root, ...target.parts));
+  refuseFinal(label, path, join6(target.root, ...target.parts));
   return target;
 }
 function checkFolders(label, path, target, create) {
   let current = target.root;
   for (let index = 0; index < target.parts.length - 1; index++) {
-    current = join7(current, target.parts[index]);
+    current = join6(current, target.parts[index]);
     const shown = target.parts.slice(0, index + 1).join("/");
     let stats = lstatOrNull(current);
     if (stats === null && create) {
@@ -86265,7 +86289,7 @@ function open2(label, path, file, flags, mode) {
 }
 function lstatOrNull(path) {
   try {
-    return lstatSync4(path);
+    return lstatSync3(path);
   } catch {
     return null;
   }
@@ -86293,7 +86317,7 @@ function writeJobSummary(markdown, env, workspace) {
   if (!path) return;
   let used = 0;
   try {
-    used = lstatSync5(path).size;
+    used = lstatSync4(path).size;
   } catch {
   }
   const text = capUtf8(`${markdown}
@@ -86302,8 +86326,8 @@ function writeJobSummary(markdown, env, workspace) {
 }
 
 // src/deliver/github/pr-review.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { join as join8 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 
 // src/report/review-comment.ts
 var FINDING_PREFIX = "<!-- cookie-hardener:finding ";
@@ -86931,7 +86955,7 @@ function readCheckout(files, workspace) {
     if (file.status === "removed") continue;
     let bytes;
     try {
-      bytes = readFileSync4(join8(workspace, file.filename));
+      bytes = readFileSync3(join7(workspace, file.filename));
     } catch {
       bytes = null;
     }
@@ -87275,7 +87299,7 @@ function reportScan(result, inputs, workspace, env) {
     String(result.findings.filter((finding) => finding.outcome !== "ignored").length)
   );
   if (inputs.sarifFile) {
-    const asked = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : join9(workspace, inputs.sarifFile);
+    const asked = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : join8(workspace, inputs.sarifFile);
     const path = writeOutputFile("sarif-file", asked, renderSarif(result), [workspace, env.RUNNER_TEMP]);
     setOutput("sarif-file", path);
     logInfo(`SARIF written to ${path}`);
@@ -87359,6 +87383,7 @@ async function runPullRequestMode(result, inputs, workspace, env) {
     owner,
     repo
   });
+  const testCommand = detectTestCommand(rootTextReader(workspace));
   startGroup("Remediation pull request");
   let outcome;
   try {
@@ -87388,7 +87413,7 @@ async function runPullRequestMode(result, inputs, workspace, env) {
           serverUrl,
           delivery,
           notes,
-          testCommand: detectTestCommand(rootFileReader(workspace))
+          testCommand
         }),
         stateDigest: fingerprintDigest(result.findings.map((finding) => finding.fingerprint)),
         readState: parsePullRequestState,
@@ -87454,7 +87479,7 @@ function gate(failOn, findings, handled) {
 function readEventPayload(env) {
   const path = env.GITHUB_EVENT_PATH;
   if (!path || !existsSync3(path)) return {};
-  return JSON.parse(readFileSync5(path, "utf8"));
+  return JSON.parse(readFileSync4(path, "utf8"));
 }
 
 // src/main.ts
