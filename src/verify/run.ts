@@ -225,12 +225,7 @@ async function checkTransport(url: URL, timeoutMs: number, ca: string | null): P
   }
   const location = answer.headers.location;
   if (answer.status >= 300 && answer.status <= 399 && location) {
-    let target: URL | null = null;
-    try {
-      target = new URL(location, plain);
-    } catch {
-      target = null;
-    }
+    const target = URL.canParse(location, plain.href) ? new URL(location, plain) : null;
     check.detail = target ? shownUrl(target) : location;
     check.httpAnswer = target?.protocol === 'https:' ? 'redirects' : 'redirects-elsewhere';
   } else {
