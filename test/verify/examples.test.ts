@@ -46,7 +46,7 @@ const EXPRESS_SCENARIO = `steps:
 async function verifyExpress(folder: string) {
   server = await startServer(
     process.execPath,
-    ['-r', join(FIXTURES, 'express-example-preload.cjs'), 'src/server.js'],
+    ['--import', join(FIXTURES, 'express-example-preload.mjs'), 'src/server.js'],
     folder,
     { SESSION_SECRET: 'test-secret' },
   );
