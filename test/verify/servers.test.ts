@@ -82,6 +82,54 @@ fastify.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log('PORT ' + 
     expect(after.status).toBe(0);
   });
 
+  it('takes the expectations from a scan JSON with --findings, and writes markdown with --output', async () => {
+    const app = `const fastify = require('fastify')();
+fastify.register(require('@fastify/cookie'));
+
+fastify.get('/', async (request, reply) => {
+  reply.setCookie('session', 'abc', { path: '/', httpOnly: true, secure: true });
+  reply.setCookie('theme', 'dark', { path: '/' });
+  return 'ok';
+});
+
+fastify.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log('PORT ' + fastify.server.address().port));
+`;
+    const folder = project({ 'server.js': app });
+    folders.push(folder);
+    const scan = await runBundle(['scan', '.', '--format', 'json', '--output', 'scan.json'], folder);
+    expect(scan.status).toBe(1);
+    server = await startServer(process.execPath, ['server.js'], folder);
+    const run = await runBundle(
+      [
+        'verify',
+        `http://127.0.0.1:${server.port}/`,
+        '--findings',
+        join(folder, 'scan.json'),
+        '--format',
+        'markdown',
+        '--output',
+        join(folder, 'verify.md'),
+      ],
+      REPO,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('2 cookies checked, 1 problem.\n');
+    expect(run.status).toBe(1);
+    expect(readFileSync(join(folder, 'verify.md'), 'utf8')).toBe(
+      [
+        '## Cookie verification',
+        '',
+        '2 cookies checked, 1 problem.',
+        '',
+        '| Cookie | URL | Attributes | Expected | Result |',
+        '| --- | --- | --- | --- | --- |',
+        `| \`session\` | \`http://127.0.0.1:${server.port}/\` | HttpOnly; Secure; SameSite=Lax; Path=/ | expects HttpOnly + Secure (code: server.js:5) | ok |`,
+        `| \`theme\` | \`http://127.0.0.1:${server.port}/\` | SameSite=Lax; Path=/ | expects Secure (code: server.js:6) | theme is sent without Secure (the code at server.js:6 needs it) |`,
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('Hono on @hono/node-server: deletions are not judged, a cookie no code sets is listed', async () => {
     const app = `const { Hono } = require('hono');
 const { setCookie, deleteCookie } = require('hono/cookie');
