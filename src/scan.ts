@@ -18,7 +18,8 @@ import { parsePython, type PyModule } from './languages/python.js';
 import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
 import { JS_RULES, PY_RULES } from './rules/index.js';
 import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
-import { mentionsCookieApi } from './rules/prefilter.js';
+import { jsCodeText } from './languages/js-code-text.js';
+import { mentionsCookieApi, mentionsJsApi, parsedWhenMentioned, prefilterFor } from './rules/prefilter.js';
 import type { RuleMeta } from './rules/rule.js';
 
 /**
@@ -41,6 +42,11 @@ export interface ScanInput {
   /** Files listed by discovery but not scanned (too large, binary, …): reported as they are. */
   skipped?: readonly SkippedFile[];
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Parse every file whose bytes say "cookie" or a rule's word anywhere, as the scan once did: no narrow
+   * Python words, no comment-aware stage. Only the prefilter soundness test sets it, to compare both ways.
+   */
+  broadPrefilter?: boolean;
 }
 
 interface Analysis {
@@ -59,7 +65,11 @@ interface Analysis {
 export function scanFiles(input: ScanInput): ScanResult {
   const started = performance.now();
   const fileSet = new Set(input.files);
-  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, new Set(), true);
+  const first = analyze(input.files, input.read, input.config, fileSet, {
+    onProgress: input.onProgress,
+    readSettings: true,
+    broadPrefilter: input.broadPrefilter === true,
+  });
   const evidence = collectEvidence(first, input, fileSet);
   const planned = plan(first, input.config, evidence);
   // Verification withholds only the edits that fail it (fix/withhold.ts), not every edit in their file.
@@ -184,16 +194,29 @@ function plan(
   );
 }
 
+interface AnalyzeOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Files analysed whatever they mention (the fixed files of the verification pass). */
+  always?: ReadonlySet<string>;
+  /** Also keep the texts of entry points and settings modules that mention a server setting (first pass). */
+  readSettings?: boolean;
+  /** See `ScanInput.broadPrefilter`. */
+  broadPrefilter?: boolean;
+}
+
+/** A JS/TS file whose rule words all sit in comments (and that no rule reads by its path). */
+function onlyInComments(file: string, text: string): boolean {
+  if (parsedWhenMentioned(file)) return false;
+  const code = jsCodeText(file, text);
+  return code !== null && !mentionsJsApi(code);
+}
+
 function analyze(
   files: readonly string[],
   read: ReadFile,
   config: Config,
   fileSet: ReadonlySet<string>,
-  onProgress?: (done: number, total: number) => void,
-  /** Files analysed whatever they mention (the fixed files of the verification pass). */
-  always: ReadonlySet<string> = new Set(),
-  /** Also keep the texts of entry points and settings modules that mention a server setting (first pass). */
-  readSettings = false,
+  { onProgress, always = new Set(), readSettings = false, broadPrefilter = false }: AnalyzeOptions,
 ): Analysis {
   const analysis: Analysis = {
     sites: [],
@@ -296,6 +319,7 @@ function analyze(
     const ini = language === null && isIniFile(file);
     if (!language && !ini) return;
     const forSettings = readSettings && !ini && mayConfigureServer(file);
+    const mentionsApi = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
     // A file read only for its server settings is never reported as skipped: before the evidence index it
     // was simply unrelated.
     let onlySettings = false;
@@ -303,11 +327,11 @@ function analyze(
       ? (content: Buffer | string): boolean => {
           // Decoded once for both tests: entry-point names (`index`, `__init__`) are common in a dependency tree.
           const text = typeof content === 'string' ? content : content.toString('latin1');
-          if (mentionsCookieApi(text)) return true;
+          if (mentionsApi(text)) return true;
           onlySettings = mentionsServerSetting(text);
           return onlySettings;
         }
-      : mentionsCookieApi;
+      : mentionsApi;
     const result = read(file, always.has(file) ? undefined : filter);
     if ('unrelated' in result) return;
     if ('skip' in result) {
@@ -319,7 +343,14 @@ function analyze(
       analysis.settingTexts.set(file, result.text);
       return;
     }
-    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
+    if (!always.has(file)) {
+      if (!mentionsApi(result.text)) return;
+      if (language === 'javascript' && !broadPrefilter && onlyInComments(file, result.text)) {
+        // Not parsed; the evidence index still reads it, as it reads any module it is handed.
+        analysis.settingTexts.set(file, result.text);
+        return;
+      }
+    }
     analysis.texts.set(file, result.text);
     if (!language) {
       // A configuration file: scanned as text, its rules run with the Python ones below.
@@ -442,8 +473,7 @@ function buildChanges(
     },
     input.config,
     fileSet,
-    undefined,
-    new Set(overlay.keys()),
+    { always: new Set(overlay.keys()), broadPrefilter: input.broadPrefilter === true },
   );
   // The verification pass parsed every fixed file: it must parse at least as well as before.
   for (const change of candidates) {

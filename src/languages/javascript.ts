@@ -1,7 +1,7 @@
 // JavaScript / TypeScript: parse through recast with @babel/parser, and answer the questions rules ask
 // about the tree (what a name was imported as, which container an object literal is, what a key is called).
 // Edits never go through recast's printer: they are text splices (see fix/insert.ts).
-import { parse as babelParse, type ParserPlugin } from '@babel/parser';
+import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import * as recast from 'recast';
 import type { Container, Span } from '../model.js';
 import { frontmatterOnly, isAstroFile } from './astro.js';
@@ -48,9 +48,24 @@ function pluginsFor(file: string, flow: boolean): ParserPlugin[] {
   return flow ? ['jsx', 'flow', ...common] : ['jsx', ...common];
 }
 
+/** How every file is parsed: as leniently as babel allows, since a scan must read code that does not build. */
+export function babelOptions(file: string, flow: boolean, tokens: boolean): ParserOptions {
+  return {
+    sourceType: 'unambiguous',
+    plugins: pluginsFor(file, flow),
+    tokens,
+    errorRecovery: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowSuperOutsideMethod: true,
+    allowUndeclaredExports: true,
+  };
+}
+
 /** Flow's pragma, in a comment near the top of the file where Flow itself looks for it. */
 const FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
-const hasFlowPragma = (text: string) => FLOW_PRAGMA.test(text.slice(0, 4096));
+export const hasFlowPragma = (text: string) => FLOW_PRAGMA.test(text.slice(0, 4096));
 
 const isTypeScript = (file: string) => /\.[cm]?tsx?$/i.test(file);
 
@@ -96,17 +111,8 @@ function parseWith(file: string, text: string, flow: boolean): JsModule {
           // recast hands the parser its own rendering of the file (leading tabs expanded, line breaks
           // normalised); positions are mapped back to the real text below.
           parserInput = withOwnSeparators(source, text);
-          const result = babelParse(parserInput, {
-            sourceType: 'unambiguous',
-            plugins: pluginsFor(file, flow),
-            tokens: true, // without them recast re-tokenises with esprima, which knows no JSX or TypeScript
-            errorRecovery: true,
-            allowReturnOutsideFunction: true,
-            allowAwaitOutsideFunction: true,
-            allowImportExportEverywhere: true,
-            allowSuperOutsideMethod: true,
-            allowUndeclaredExports: true,
-          });
+          // Without tokens recast re-tokenises with esprima, which knows no JSX or TypeScript.
+          const result = babelParse(parserInput, babelOptions(file, flow, true));
           errorCount = result.errors?.length ?? 0;
           return result;
         },
