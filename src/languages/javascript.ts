@@ -1,8 +1,8 @@
-// JavaScript / TypeScript: parse through recast with @babel/parser, and answer the questions rules ask
+// JavaScript / TypeScript: parse with @babel/parser, walk with ast-types (the visitor recast is built on), and answer the questions rules ask
 // about the tree (what a name was imported as, which container an object literal is, what a key is called).
-// Edits never go through recast's printer: they are text splices (see fix/insert.ts).
+// Edits are text splices (see fix/insert.ts), so no printer and no reprintable copy of the tree is ever needed.
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
-import * as recast from 'recast';
+import { visit } from 'ast-types';
 import type { Container, Span } from '../model.js';
 import { frontmatterOnly, isAstroFile } from './astro.js';
 import { lineStarts } from './text.js';
@@ -104,7 +104,7 @@ function parseWith(file: string, text: string, flow: boolean): JsModule {
   let ast: JsNode;
   try {
     // Babel's own tree, on the file's own text: offsets are the file's, and no copy is made for a printer
-    // (edits are text splices). Rules walk it with recast's visitor, which knows babel's node types.
+    // (edits are text splices). Rules walk it with ast-types' visitor, which knows babel's node types.
     ast = babelParse(text, babelOptions(file, flow, false));
   } catch (error) {
     if (error instanceof RangeError) throw error; // stack exhausted by deep nesting: not a syntax error
@@ -308,7 +308,7 @@ function walked(module: JsModule): Walked {
   if (!found) {
     const calls: JsPath[] = [];
     const assignments: JsPath[] = [];
-    recast.visit(module.ast, {
+    visit(module.ast, {
       visitCallExpression(path: JsPath) {
         calls.push(path);
         this.traverse(path);
