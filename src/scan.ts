@@ -228,6 +228,8 @@ function analyze(
     settingTexts: new Map(),
   };
   const jsCache = new Map<string, JsModule | null>();
+  /** Modules parsed once and let go (see below): parsing one again is not counted as another file. */
+  const released = new Set<string>();
   const pyCache = new Map<string, PyModule | null>();
 
   const readText = (file: string): string | null => {
@@ -245,7 +247,7 @@ function analyze(
     if (text !== null) {
       try {
         module = parseJavaScript(file, text);
-        analysis.parsed++;
+        if (!released.has(file)) analysis.parsed++;
         analysis.errorCounts.set(file, module.errorCount);
       } catch (error) {
         analysis.parseFailures.set(file, (error as Error).message);
@@ -302,6 +304,13 @@ function analyze(
           found.push({ site, meta: rule.meta, origin: file });
       }
       analysis.sites.push(...found);
+      if (found.length === 0) {
+        // A module without a site of its own is let go at once: a sweep would otherwise hold every tree it
+        // parsed, and the paths walked in it, to the end (hundreds of MB in a tree of bundles). A rule that
+        // follows an import into it, or a site inside it, parses it again.
+        jsCache.delete(file);
+        released.add(file);
+      }
       return;
     }
     const module = parsePython(file, text);
@@ -398,7 +407,7 @@ function analyze(
     }
   }
   const ignoreSource = (file: string): IgnoreSource | null => {
-    const js = jsCache.get(file);
+    const js = released.has(file) && !jsCache.has(file) ? loadJs(file) : jsCache.get(file);
     if (js) return { js };
     const py = pyCache.get(file);
     if (py) return { py };
