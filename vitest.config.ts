@@ -17,6 +17,7 @@ export const INTEGRATION = [
   'test/deliver/rest-swap.test.ts',
   'test/deliver/at-most-once.test.ts',
   'test/deliver/identity.test.ts',
+  'test/verify/browser.test.ts',
 ];
 
 // The fast loop (`npm run test:unit`) is everything else. Most of its time went into every file importing the
