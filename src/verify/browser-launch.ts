@@ -1,7 +1,7 @@
 // Finding, loading and starting the browser for `verify --browser`. Nothing here is needed by the rest of the
 // CLI, and puppeteer-core is only ever imported from here, lazily, so the bundle never carries it.
 import { X509Certificate, createHash } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +36,11 @@ export function findBrowser(
   };
 }
 
+// access(X_OK) alone is not enough: run as root, it passes for any file and for folders.
 function isExecutable(path: string): boolean {
   try {
+    const stats = statSync(path);
+    if (!stats.isFile() || (stats.mode & 0o111) === 0) return false;
     accessSync(path, constants.X_OK);
     return true;
   } catch {
