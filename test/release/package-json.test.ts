@@ -29,7 +29,8 @@ describe('package.json', () => {
     // The one package left out on purpose: `verify --browser` imports puppeteer-core only when asked to, and
     // says to install it when it is missing.
     const loadedLater = new Set([...bundle.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1]!));
-    for (const name of loadedLater) expect(name.startsWith('node:') || name === 'puppeteer-core', name).toBe(true);
+    for (const name of loadedLater)
+      expect(name.startsWith('node:') || name === 'puppeteer-core', name).toBe(true);
   });
 
   it('records dist/cli.js as executable in git', () => {
