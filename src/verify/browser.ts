@@ -234,17 +234,21 @@ async function probeOverHttp(
   browserUrl: string,
   timeoutMs: number,
 ): Promise<Probe> {
-  // Every URL of a request, in order: an HSTS upgrade shows as a second hop under the same id.
-  const hops = new Map<string, string[]>();
+  const documents = new Map<string, string>();
   const extra = new Map<string, Protocol.Network.AssociatedCookie[]>();
+  let upgraded = false;
   const onRequest = (event: Protocol.Network.RequestWillBeSentEvent) => {
-    if (event.type === 'Document')
-      hops.set(event.requestId, [...(hops.get(event.requestId) ?? []), event.request.url]);
+    if (event.type === 'Document' && !documents.has(event.requestId))
+      documents.set(event.requestId, event.request.url);
   };
   const onExtra = (event: Protocol.Network.RequestWillBeSentExtraInfoEvent) => {
     extra.set(event.requestId, event.associatedCookies);
   };
   const onPaused = (event: Protocol.Fetch.RequestPausedEvent) => {
+    // An HSTS upgrade is an answer Chromium makes up itself (307, with this header): nothing went out over http://.
+    upgraded ||= (event.responseHeaders ?? []).some(
+      (header) => header.name.toLowerCase() === 'non-authoritative-reason' && header.value === 'HSTS',
+    );
     void cdp
       .send('Fetch.fulfillRequest', { requestId: event.requestId, responseCode: 200, body: '' })
       .catch(() => undefined);
@@ -264,9 +268,9 @@ async function probeOverHttp(
     await cdp.send('Fetch.disable').catch(() => undefined);
   }
   // The extra-info event may trail the navigation a little: it comes from the network process.
-  const requestId = [...hops].find(([, urls]) => urls[0] === browserUrl)?.[0];
+  const requestId = [...documents].find(([, url]) => url === browserUrl)?.[0];
   const deadline = Date.now() + Math.min(timeoutMs, 2_000);
-  while (requestId && !extra.has(requestId) && failure === null && Date.now() < deadline) {
+  while (requestId && !extra.has(requestId) && !upgraded && failure === null && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   cdp.off('Network.requestWillBeSent', onRequest);
@@ -274,19 +278,14 @@ async function probeOverHttp(
   cdp.off('Fetch.requestPaused', onPaused);
 
   const probe: Probe = { sent: new Set(), withheld: new Map(), noRequest: null };
-  const finalUrl = requestId ? hops.get(requestId)!.at(-1)! : undefined;
   const associated = requestId ? extra.get(requestId) : undefined;
-  if (!associated) {
-    probe.noRequest = failure ?? 'no request reached the network';
-    return probe;
-  }
-  if (finalUrl && !finalUrl.startsWith('http:')) {
-    probe.noRequest = 'the browser upgraded it to https:// before sending (HSTS)';
-    return probe;
-  }
-  for (const { cookie, blockedReasons } of associated) {
-    if (blockedReasons.length === 0) probe.sent.add(cookie.name);
-    else probe.withheld.set(cookie.name, blockedReasons);
+  if (upgraded) probe.noRequest = 'the browser upgraded it to https:// before sending (HSTS)';
+  else if (!associated) probe.noRequest = failure ?? 'no request reached the network';
+  else {
+    for (const { cookie, blockedReasons } of associated) {
+      if (blockedReasons.length === 0) probe.sent.add(cookie.name);
+      else probe.withheld.set(cookie.name, blockedReasons);
+    }
   }
   return probe;
 }

@@ -116,6 +116,17 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
   // Chromium may also ask either server for /favicon.ico: only the requests the check makes are recorded.
   const secure = createHttpsServer({ cert, key }, (request, response) => {
     if (request.url !== '/favicon.ico') secureHits.push(request.url ?? '');
+    if (request.url === '/favicon.ico') {
+      response.writeHead(404).end();
+      return;
+    }
+    if (request.url === '/strict') {
+      // After this, the browser may only reach this host over https:// (HSTS applies to every port).
+      response.setHeader('Strict-Transport-Security', 'max-age=600');
+      response.setHeader('Set-Cookie', ['pinned=p1; Secure; Path=/', 'loose=o1; Path=/']);
+      response.end('<title>strict</title>');
+      return;
+    }
     response.setHeader('Set-Cookie', [
       'sid=s1; HttpOnly; Secure; Path=/',
       'token=t1; Secure; Path=/',
@@ -153,7 +164,12 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
   it('reports HttpOnly cookies hidden from scripts and Secure cookies withheld from http://, and the others failing', async () => {
     const started = Date.now();
     const report = await browserCheck({
-      urls: [`https://127.0.0.1:${httpsPort}/login`, `http://127.0.0.1:${httpPort}/legacy`],
+      // /strict last: it turns on HSTS for the host, which may reach the other pages' probes too.
+      urls: [
+        `https://127.0.0.1:${httpsPort}/login`,
+        `http://127.0.0.1:${httpPort}/legacy`,
+        `https://127.0.0.1:${httpsPort}/strict`,
+      ],
       expected: [
         { name: 'sid', httpOnly: true, secure: true },
         { name: 'token', httpOnly: true, secure: true },
@@ -162,6 +178,8 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
         { name: 'cross', httpOnly: false, secure: true },
         { name: 'legacy', httpOnly: true, secure: true },
         { name: 'never', httpOnly: true, secure: false },
+        { name: 'pinned', httpOnly: false, secure: true },
+        { name: 'loose', httpOnly: false, secure: true },
       ],
       ca: cert,
       httpPort,
@@ -171,6 +189,8 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
     const page = `https://127.0.0.1:${httpsPort}/login`;
     const probe = `http://127.0.0.1:${httpPort}/login`;
     const legacy = `http://127.0.0.1:${httpPort}/legacy`;
+    const strict = `https://127.0.0.1:${httpsPort}/strict`;
+    const strictProbe = `http://127.0.0.1:${httpPort}/strict`;
     expect(report).toEqual({
       skipped: null,
       results: [
@@ -230,6 +250,20 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
           passed: false,
           observed: `sent over plain HTTP to ${legacy}`,
         },
+        {
+          name: 'pinned',
+          url: strict,
+          check: 'not-sent-over-http',
+          passed: true,
+          observed: `stored Secure; not sent to ${strictProbe}: the browser upgraded it to https:// before sending (HSTS)`,
+        },
+        {
+          name: 'loose',
+          url: strict,
+          check: 'not-sent-over-http',
+          passed: false,
+          observed: `stored without Secure; not sent to ${strictProbe} only because: the browser upgraded it to https:// before sending (HSTS)`,
+        },
       ],
       unstored: [
         { name: 'cross', reason: `the browser refused it from ${page} (SameSiteNoneInsecure)` },
@@ -237,9 +271,9 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
       ],
     });
     // What the plain-HTTP listener received: the probe after the https page (its redirect not followed: the
-    // https app saw one request), then the legacy page and its probe.
+    // https app saw one request for it), the legacy page and its probe; the HSTS-upgraded probe never came.
     expect(plainCookieHeaders).toEqual(['remember=r1; theme=dark', null, 'legacy=l1']);
-    expect(secureHits).toEqual(['/login']);
+    expect(secureHits).toEqual(['/login', '/strict']);
   });
 
   it('trusts only the certificate given: without it the https page does not load (one-line error)', async () => {
