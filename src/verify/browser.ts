@@ -124,6 +124,8 @@ async function checkPage(
   const refused = watchRefusedCookies(cdp, url);
 
   await load(page, hosts.browserUrl(url), url, options.timeoutMs);
+  // Taken now: what the http:// probe's answer tries to set is not this page's doing.
+  const refusedOnLoad = new Map(refused.take());
   const visible = parseDocumentCookie(String(await page.evaluate('document.cookie')));
   const jar = await context.cookies();
   const results: BrowserCheckResult[] = [];
@@ -165,7 +167,7 @@ async function checkPage(
       });
     }
   }
-  return { results, stored: storedNames, refused: refused.take() };
+  return { results, stored: storedNames, refused: refusedOnLoad };
 }
 
 async function load(page: Page, browserUrl: string, url: string, timeoutMs: number): Promise<void> {

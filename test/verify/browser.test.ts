@@ -104,6 +104,7 @@ describe('browserCheck without a browser or a driver', () => {
 });
 
 describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
+  // Made here even where the tests are skipped (collection runs this body): openssl is on every machine.
   const { cert, key } = makeCertificate();
   const secureHits: string[] = [];
   const plainCookieHeaders: Array<string | null> = [];
@@ -162,7 +163,6 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
   });
 
   it('reports HttpOnly cookies hidden from scripts and Secure cookies withheld from http://, and the others failing', async () => {
-    const started = Date.now();
     const report = await browserCheck({
       // /strict last: it turns on HSTS for the host, which may reach the other pages' probes too.
       urls: [
@@ -185,7 +185,6 @@ describe.skipIf(!chromiumAvailable)('browserCheck in Chromium', () => {
       httpPort,
       timeoutMs: 20_000,
     });
-    console.log(`browser check: ${Date.now() - started} ms`);
     const page = `https://127.0.0.1:${httpsPort}/login`;
     const probe = `http://127.0.0.1:${httpPort}/login`;
     const legacy = `http://127.0.0.1:${httpPort}/legacy`;
