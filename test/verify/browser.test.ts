@@ -66,7 +66,7 @@ describe('browserCheck without a browser or a driver', () => {
     expect((error as Error).message).toMatch(/^could not start the browser \/bin\/false: [^\n]+$/);
   });
 
-  it('keeps puppeteer-core out of the bundle and is skipped, in one line, where it is not installed', async () => {
+  it('keeps puppeteer-core out of the bundle, finds it in the project, and is skipped in one line without it', async () => {
     const folder = temporaryFolder();
     const bundle = join(folder, 'browser.mjs');
     // The same switches as scripts/build.mjs.
@@ -100,6 +100,17 @@ describe('browserCheck without a browser or a driver', () => {
       results: [],
       unstored: [],
     });
+
+    // Run from a project that has it: the bundle finds it there, and so goes on to start the "browser".
+    writeFileSync(
+      join(folder, 'start.mjs'),
+      "import { browserCheck } from './browser.mjs';\n" +
+        "await browserCheck({ urls: ['https://example.test/'], expected: [], executablePath: '/bin/false', timeoutMs: 1000 })\n" +
+        '  .catch((error) => console.log(error.name));\n',
+    );
+    const start = spawnSync(process.execPath, [join(folder, 'start.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    expect(start.stderr).toBe('');
+    expect(start.stdout).toBe('BrowserCheckError\n');
   });
 });
 
