@@ -74,10 +74,23 @@ export async function browserCheck(options: BrowserCheckOptions): Promise<Browse
   if ('skipped' in found) return { skipped: found.skipped, results: [], unstored: [] };
   const puppeteer = await loadPuppeteer();
   if ('skipped' in puppeteer) return { skipped: puppeteer.skipped, results: [], unstored: [] };
+  try {
+    return await runCheck(options, found.path, puppeteer.launch);
+  } catch (error) {
+    // Anything else (a protocol call that timed out, a puppeteer-core too old for an API) is one line too.
+    if (error instanceof BrowserCheckError) throw error;
+    throw new BrowserCheckError(`the browser check failed: ${firstLine(error)}`);
+  }
+}
 
+async function runCheck(
+  options: BrowserCheckOptions,
+  executablePath: string,
+  launch: Parameters<typeof startBrowser>[0],
+): Promise<BrowserCheckReport> {
   const hosts = planHosts(options.urls);
-  const running = await startBrowser(puppeteer.launch, {
-    executablePath: found.path,
+  const running = await startBrowser(launch, {
+    executablePath,
     args: browserArguments({ spki: options.ca ? spkiHashes(options.ca) : [], hostRules: hosts.rules }),
     timeoutMs: options.timeoutMs,
   });

@@ -66,6 +66,17 @@ describe('browserCheck without a browser or a driver', () => {
     expect((error as Error).message).toMatch(/^could not start the browser \/bin\/false: [^\n]+$/);
   });
 
+  it('rejects with a one-line error on anything else, such as a URL it cannot read', async () => {
+    const error = await browserCheck({
+      urls: ['not a url'],
+      expected: [{ name: 'sid', httpOnly: true, secure: true }],
+      executablePath: '/bin/false',
+      timeoutMs: 5_000,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BrowserCheckError);
+    expect((error as Error).message).toBe('the browser check failed: Invalid URL');
+  });
+
   it('keeps puppeteer-core out of the bundle, finds it in the project, and is skipped in one line without it', async () => {
     const folder = temporaryFolder();
     const bundle = join(folder, 'browser.mjs');
