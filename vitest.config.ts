@@ -13,11 +13,11 @@ export const INTEGRATION = [
   'test/cli/options.test.ts',
   'test/cli/baseline.test.ts',
   'test/package/**/*.test.ts',
+  'test/verify/browser.test.ts',
   'test/fake-github/**/*.test.ts',
   'test/deliver/rest-swap.test.ts',
   'test/deliver/at-most-once.test.ts',
   'test/deliver/identity.test.ts',
-  'test/verify/browser.test.ts',
 ];
 
 // The fast loop (`npm run test:unit`) is everything else. Most of its time went into every file importing the
