@@ -362,7 +362,7 @@ describe('bad input never crashes a scan or corrupts a file', () => {
       join(folder, 'binary.js'),
       Buffer.concat([Buffer.from('res.cookie'), Buffer.from([0x00, 0x01, 0x02])]),
     );
-    writeFileSync(join(folder, 'latin1.py'), Buffer.from('x = "caf\xe9"  # cookie\n', 'latin1'));
+    writeFileSync(join(folder, 'latin1.py'), Buffer.from('x = "caf\xe9"  # set_cookie\n', 'latin1'));
     writeFileSync(join(folder, 'empty.ts'), '');
     symlinkSync(join(outside, 'secret.js'), join(folder, 'link.js'));
     mkdirSync(join(folder, 'node_modules', 'lib'), { recursive: true });
