@@ -3,7 +3,7 @@ import { jsCodeText } from '../../src/languages/js-code-text.js';
 
 describe('jsCodeText', () => {
   it('leaves out line and block comments, keeping everything else as written', () => {
-    const text = "/**\n * Sets the session cookie.\n */\nconst a = 1; // cookie\nres.json(a);\n";
+    const text = '/**\n * Sets the session cookie.\n */\nconst a = 1; // cookie\nres.json(a);\n';
     expect(jsCodeText('api/store.ts', text)).toBe(' \nconst a = 1; \nres.json(a);\n');
   });
 

@@ -40,6 +40,28 @@ describe('cookie-hardener-ignore', () => {
     });
   });
 
+  it('counts in an options module that sets no cookie itself (parsed, let go, and parsed again for the check)', () => {
+    const app =
+      "const express = require('express');\nconst { cookieOptions } = require('./options');\n" +
+      "const app = express();\napp.get('/', (req, res) => res.cookie('sid', req.id, cookieOptions));\n";
+    const options =
+      '// The cookie options every route shares.\n' +
+      '// cookie-hardener-ignore: the proxy adds the flags\n' +
+      'const cookieOptions =\n  { maxAge: 1 };\nmodule.exports = { cookieOptions };\n';
+    expect(scan({ 'app.js': app, 'options.js': options })).toEqual({
+      findings: [
+        [
+          'options.js',
+          4,
+          'express-res-cookie',
+          'ignored',
+          'ignored by a cookie-hardener-ignore comment: the proxy adds the flags',
+        ],
+      ],
+      changed: [],
+    });
+  });
+
   it('counts above the statement when the options sit lines below the call', () => {
     const app =
       "const express = require('express');\nconst app = express();\n" +
