@@ -2,7 +2,7 @@
 // about the tree (what a name was imported as, which container an object literal is, what a key is called).
 // Edits are text splices (see fix/insert.ts), so no printer and no reprintable copy of the tree is ever needed.
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
-import { visit } from 'ast-types';
+import { getFieldNames, NodePath } from 'ast-types';
 import type { Container, Span } from '../model.js';
 import { frontmatterOnly, isAstroFile } from './astro.js';
 import { lineStarts } from './text.js';
@@ -302,29 +302,47 @@ interface Walked {
 
 const walkCache = new WeakMap<JsModule, Walked>();
 
-/** One walk per module collects what rules look at: calls, `new` expressions and member assignments. */
+/** The node types ast-types' visitor hands to visitCallExpression / visitNewExpression (subtypes included). */
+const CALL_TYPES = new Set(['CallExpression', 'OptionalCallExpression', 'NewExpression']);
+
+/**
+ * One walk per module collects what rules look at: calls, `new` expressions and member assignments. The walk
+ * itself is a plain recursion in ast-types' field order (the order its visitor takes); a NodePath, which rules
+ * need for parents and scope look-ups, is made only along the way down to each node collected, instead of
+ * for every node of the tree: in a large bundle that was most of the scan's time and garbage.
+ */
 function walked(module: JsModule): Walked {
   let found = walkCache.get(module);
-  if (!found) {
-    const calls: JsPath[] = [];
-    const assignments: JsPath[] = [];
-    visit(module.ast, {
-      visitCallExpression(path: JsPath) {
-        calls.push(path);
-        this.traverse(path);
-      },
-      visitNewExpression(path: JsPath) {
-        calls.push(path);
-        this.traverse(path);
-      },
-      visitAssignmentExpression(path: JsPath) {
-        if (path.node.left.type === 'MemberExpression') assignments.push(path);
-        this.traverse(path);
-      },
-    });
-    found = { calls, assignments };
-    walkCache.set(module, found);
-  }
+  if (found) return found;
+  const calls: JsPath[] = [];
+  const assignments: JsPath[] = [];
+  // Paths are created from the same kind of root the visitor uses, so parents and scopes match its own.
+  const root: JsPath = new NodePath({ root: module.ast }).get('root');
+  const keys: Array<string | number> = [];
+  const pathHere = (): JsPath => (keys.length === 0 ? root : root.get(...keys));
+  const visitNode = (node: JsNode): void => {
+    if (CALL_TYPES.has(node.type)) calls.push(pathHere());
+    else if (node.type === 'AssignmentExpression' && node.left?.type === 'MemberExpression')
+      assignments.push(pathHere());
+    for (const field of getFieldNames(node)) {
+      const value = node[field];
+      if (value === null || typeof value !== 'object') continue;
+      keys.push(field);
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          if (item !== null && typeof item === 'object' && typeof item.type === 'string') {
+            keys.push(index);
+            visitNode(item);
+            keys.pop();
+          }
+        });
+      } else if (typeof value.type === 'string') visitNode(value);
+      keys.pop();
+    }
+  };
+  visitNode(module.ast);
+  found = { calls, assignments };
+  walkCache.set(module, found);
   return found;
 }
 
