@@ -1,4 +1,5 @@
 // The vocabulary every stage shares. Pure data: no behaviour lives here.
+import type { CodeCookie } from './verify/types.js';
 
 export type Language = 'javascript' | 'python';
 
@@ -229,4 +230,9 @@ export interface ScanResult {
   changes: FileChange[];
   skipped: SkippedFile[];
   stats: ScanStats;
+  /**
+   * Every cookie site judged, fine or not, with the flags the code (as fixed) gives it: what `verify` expects
+   * live. Absent where a result is built by hand.
+   */
+  cookies?: CodeCookie[];
 }

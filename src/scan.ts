@@ -20,6 +20,7 @@ import { JS_RULES, PY_RULES } from './rules/index.js';
 import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
 import { mentionsCookieApi } from './rules/prefilter.js';
 import type { RuleMeta } from './rules/rule.js';
+import type { CodeCookie } from './verify/types.js';
 
 /**
  * A file's text, why it is skipped, or (when the caller passed a filter the raw bytes do not match) that it
@@ -61,7 +62,8 @@ export function scanFiles(input: ScanInput): ScanResult {
   const fileSet = new Set(input.files);
   const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, new Set(), true);
   const evidence = collectEvidence(first, input, fileSet);
-  const planned = plan(first, input.config, evidence);
+  const cookies: CodeCookie[] = [];
+  const planned = plan(first, input.config, evidence, first, cookies);
   // Verification withholds only the edits that fail it (fix/withhold.ts), not every edit in their file.
   const { changes, withheld } = withholdFailing(planned, (edits, tolerated) =>
     buildChanges(first, edits, tolerated, first.texts, input, fileSet, evidence),
@@ -85,6 +87,9 @@ export function scanFiles(input: ScanInput): ScanResult {
   return {
     findings,
     changes,
+    cookies: cookies.sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId),
+    ),
     skipped: [...(input.skipped ?? []), ...first.skipped].sort((a, b) => a.file.localeCompare(b.file)),
     stats: {
       filesListed: input.files.length,
@@ -152,6 +157,8 @@ function plan(
   evidence: ProjectEvidence,
   /** The first pass's analysis, when this one covers only the fixed files. */
   project: Analysis = analysis,
+  /** Receives every judged cookie site (first pass only). */
+  cookies?: CodeCookie[],
 ): PlannedFinding[] {
   const enabled = (entry: SiteWithRule) => config.rules[entry.meta.id] !== 'off';
   const planned = planFixes({
@@ -161,6 +168,7 @@ function plan(
     isTestFile,
     evidence,
     projectSites: project === analysis ? undefined : project.sites.filter(enabled),
+    cookies,
   });
   // Rules switched to `report` keep their findings but make no edits.
   return planned.map((entry) =>

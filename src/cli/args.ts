@@ -7,7 +7,7 @@ import type { Attribute, SameSiteValue } from '../model.js';
 import { closestName } from './suggest.js';
 
 export type Format = 'text' | 'json' | 'markdown' | 'sarif';
-export type Command = 'scan' | 'fix' | 'baseline';
+export type Command = 'scan' | 'fix' | 'baseline' | 'verify';
 
 export interface CliRequest {
   /** `usage`: no arguments at all, answered with the usage on stderr and exit 2. */
@@ -26,9 +26,22 @@ export interface CliRequest {
   flags: Attribute[] | null;
   sameSite: SameSiteValue;
   exclude: string[];
+  /** `verify` only: where expectations and requests come from. */
+  verify: VerifyOptions;
+}
+
+export interface VerifyOptions {
+  /** The project folder scanned for expectations (`--project`), null for the current folder. */
+  project: string | null;
+  /** A `scan --format json` file to take expectations from instead (`--findings`). */
+  findings: string | null;
+  scenario: string | null;
+  ca: string | null;
+  timeoutMs: number | null;
 }
 
 export const USAGE = `Usage: cookie-hardener <scan|fix|baseline> [paths...] [options]
+       cookie-hardener verify <url...> [options]
 
 Finds cookies set without HttpOnly / Secure in JavaScript, TypeScript and Python code, and fixes them.
 
@@ -37,6 +50,8 @@ Commands:
   fix [paths...]       fix them in place (files are written atomically)
   baseline [paths...]  record today's findings in .github/cookie-hardener-baseline.json; from then on
                        --fail-on (and the action's fail-on) counts only findings not recorded there
+  verify <url...>      request a live deployment and check each Set-Cookie against what the code
+                       expects, and that http:// redirects to https://
 
 Paths: one folder is scanned as a project of its own (its config file, its baseline). Several paths, or a
 file, are scanned from the repository that holds them (the folder with .git, else the current folder),
@@ -54,13 +69,22 @@ Options:
                        cookie-hardener.yml from the scanned folder up to the repository root)
   --quiet              print only weak findings outside the baseline, and the summary
   --debug              print stack traces for unexpected errors
+
+Options of verify (with --format text, json or markdown, --output and --debug):
+  --project <dir>      the project whose scan gives the expected flags (default: the current folder)
+  --findings <file>    take them from a \`scan --format json\` report instead
+  --scenario <file>    steps to run instead of a GET of each URL (default:
+                       .github/cookie-hardener-verify.yml in the project, when present)
+  --ca <file>          PEM certificate authority to trust as well (a self-signed deployment)
+  --timeout <seconds>  per request (default 10)
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 nothing --fail-on counts, 1 findings --fail-on counts remain, 2 usage or runtime error.
+Exit codes: 0 nothing --fail-on counts (verify: no problem), 1 findings --fail-on counts remain (verify:
+problems found), 2 usage or runtime error.
 `;
 
-const COMMANDS: readonly Command[] = ['scan', 'fix', 'baseline'];
+const COMMANDS: readonly Command[] = ['scan', 'fix', 'baseline', 'verify'];
 const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif'];
 
 const OPTIONS = {
@@ -73,12 +97,20 @@ const OPTIONS = {
   config: { type: 'string' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },
+  project: { type: 'string' },
+  findings: { type: 'string' },
+  scenario: { type: 'string' },
+  ca: { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 /** Options that shape a report; `baseline` writes no report. */
 const REPORT_OPTIONS = ['format', 'output', 'fail-on', 'quiet', 'dry-run'] as const;
+/** Options only `verify` reads, and the scan options it does not. */
+const VERIFY_OPTIONS = ['project', 'findings', 'scenario', 'ca', 'timeout'] as const;
+const SCAN_ONLY_OPTIONS = ['dry-run', 'fail-on', 'flags', 'exclude', 'config', 'quiet'] as const;
 
 export function parseCliArguments(argv: readonly string[]): CliRequest {
   let parsed;
@@ -102,17 +134,19 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     flags,
     sameSite,
     exclude: (values.exclude ?? []).flatMap(splitList),
+    verify: { project: null, findings: null, scenario: null, ca: null, timeoutMs: null },
   };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
   if (argv.length === 0) return { ...base, command: 'usage' };
 
   const [command, ...targets] = positionals;
-  if (command === undefined) throw new UsageError('missing command: use `scan`, `fix` or `baseline`');
+  if (command === undefined)
+    throw new UsageError('missing command: use `scan`, `fix`, `baseline` or `verify`');
   if (!(COMMANDS as readonly string[]).includes(command)) {
     const guess = closestName(command, [...COMMANDS, '--help', '--version']);
     throw new UsageError(
-      `unknown command \`${command}\`: ${guess ? `did you mean \`${guess}\`?` : 'use `scan`, `fix` or `baseline`'}`,
+      `unknown command \`${command}\`: ${guess ? `did you mean \`${guess}\`?` : 'use `scan`, `fix`, `baseline` or `verify`'}`,
     );
   }
   if (problems.length > 0) throw new UsageError(`\`--flags\`: ${problems.join('; ')}`);
@@ -120,6 +154,9 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   if (values.output !== undefined && values.output.trim() === '')
     throw new UsageError('`--output` needs a file name');
   const format = values.format ?? 'text';
+  if (command === 'verify') return verifyRequest(base, targets, values, format);
+  const misplacedVerify = VERIFY_OPTIONS.find((name) => values[name] !== undefined);
+  if (misplacedVerify) throw new UsageError(`\`--${misplacedVerify}\` only applies to \`verify\``);
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`\`--format\` must be text, json, sarif or markdown (got "${format}")`);
   }
@@ -138,6 +175,44 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     targets,
     format: format as Format,
     failOn: failOn as FailOn,
+  };
+}
+
+function verifyRequest(
+  base: CliRequest,
+  urls: string[],
+  values: { [name: string]: string | boolean | string[] | undefined },
+  format: string,
+): CliRequest {
+  const misplaced = SCAN_ONLY_OPTIONS.find((name) => values[name] !== undefined);
+  if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`verify\``);
+  if (urls.length === 0) throw new UsageError('`verify` needs at least one URL (https://…)');
+  if (format !== 'text' && format !== 'json' && format !== 'markdown')
+    throw new UsageError(`\`--format\` of \`verify\` must be text, json or markdown (got "${format}")`);
+  const text = (name: (typeof VERIFY_OPTIONS)[number]): string | null => {
+    const value = values[name];
+    if (value === undefined) return null;
+    if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`\`--${name}\` needs a value`);
+    return value;
+  };
+  const project = text('project');
+  const findings = text('findings');
+  if (project !== null && findings !== null)
+    throw new UsageError('`--project` and `--findings` are two sources of expectations: give one');
+  const timeout = text('timeout');
+  let timeoutMs: number | null = null;
+  if (timeout !== null) {
+    const seconds = Number(timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
+      throw new UsageError(`\`--timeout\` must be a number of seconds between 0 and 600 (got "${timeout}")`);
+    timeoutMs = Math.round(seconds * 1000);
+  }
+  return {
+    ...base,
+    command: 'verify',
+    targets: urls,
+    format: format as Format,
+    verify: { project, findings, scenario: text('scenario'), ca: text('ca'), timeoutMs },
   };
 }
 

@@ -1,5 +1,6 @@
 // The CLI shell: arguments in, report out, exit code back. All decisions happen in the core.
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { applyInputs } from '../action/inputs.js';
 import { baselineEntries, loadBaseline, markBaselined } from '../baseline/apply.js';
 import { BASELINE_PATH, renderBaseline } from '../baseline/file.js';
@@ -18,6 +19,9 @@ import { renderAnalysis } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { scanFiles } from '../scan.js';
 import { VERSION } from '../version.js';
+import { renderVerifyJson, renderVerifyMarkdown, renderVerifyText, summarize } from '../verify/render.js';
+import { runVerify } from '../verify/run.js';
+import { DEFAULT_SCENARIO_PATH } from '../verify/scenario.js';
 import { parseCliArguments, USAGE, type CliRequest } from './args.js';
 import { writeProjectFile, writeReportFile } from './output.js';
 import { resolveTargets } from './targets.js';
@@ -29,7 +33,8 @@ export interface CliIO {
   stderrIsTerminal: boolean;
 }
 
-export function runCli(argv: readonly string[], io: CliIO): number {
+/** A number, or for `verify` (which waits on the network) a promise of one. */
+export function runCli(argv: readonly string[], io: CliIO): number | Promise<number> {
   let request: CliRequest | null = null;
   try {
     request = parseCliArguments(argv);
@@ -45,18 +50,54 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       io.stderr(USAGE);
       return 2;
     }
+    if (request.command === 'verify') {
+      const debug = request.debug;
+      return runVerifyCommand(request, io).catch((error: unknown) => reportError(error, debug, io));
+    }
     return runCommand(request, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}\n`);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`cookie-hardener: unexpected error: ${escapeControlCharacters(message)}\n`);
-    if (request?.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
-    else io.stderr('cookie-hardener: run again with --debug for details\n');
+    return reportError(error, request?.debug ?? false, io);
+  }
+}
+
+/** One line for a mistake or a failure the person can act on; the stack only with --debug. */
+function reportError(error: unknown, debug: boolean, io: CliIO): number {
+  if (error instanceof UsageError) {
+    io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}\n`);
     return 2;
   }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`cookie-hardener: unexpected error: ${escapeControlCharacters(message)}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  else io.stderr('cookie-hardener: run again with --debug for details\n');
+  return 2;
+}
+
+async function runVerifyCommand(request: CliRequest, io: CliIO): Promise<number> {
+  const options = request.verify;
+  const project = options.project ?? '.';
+  // The project's scenario file is used when present, as the config file is.
+  const defaultScenario = join(project, DEFAULT_SCENARIO_PATH);
+  const scenario =
+    options.scenario ?? (options.findings === null && existsSync(defaultScenario) ? defaultScenario : null);
+  const report = await runVerify({
+    urls: request.targets,
+    expectations: options.findings !== null ? { findings: options.findings } : { project },
+    scenario,
+    ca: options.ca,
+    ...(options.timeoutMs !== null && { timeoutMs: options.timeoutMs }),
+  });
+  const rendered =
+    request.format === 'json'
+      ? renderVerifyJson(report)
+      : request.format === 'markdown'
+        ? renderVerifyMarkdown(report)
+        : renderVerifyText(report);
+  if (request.output !== null) {
+    writeReportFile('`--output`', request.output, rendered);
+    io.stdout(`${summarize(report)}\n`);
+  } else io.stdout(rendered);
+  return report.problemCount > 0 ? 1 : 0;
 }
 
 function runCommand(request: CliRequest, io: CliIO): number {

@@ -20,6 +20,8 @@ import type {
 import { lineColumn, lineEndOf, lineStartOf, lineStarts } from '../languages/text.js';
 import type { ProjectEvidence } from '../evidence/types.js';
 import type { RuleMeta } from '../rules/rule.js';
+import type { CodeCookie } from '../verify/types.js';
+import { codeCookieOf } from './cookie-sites.js';
 import { insertEntries } from './insert.js';
 import { kindOfName } from '../cookie-kind.js';
 import { decideFlags, type FlagDecision, type PolicyOptions } from './policy.js';
@@ -51,6 +53,8 @@ export interface PlanInput {
    * alone): browser code that writes a cookie elsewhere still decides the fixed file's HttpOnly.
    */
   projectSites?: readonly SiteWithRule[];
+  /** When given, every judged cookie site is added to it with its expected flags (for `verify`). */
+  cookies?: CodeCookie[];
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
@@ -106,7 +110,7 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
       );
       for (const decision of decisions) if (decision.flag === 'sameSite') decision.value = literal;
     }
-    return { ...entry, kind, decisions, sameSite };
+    return { ...entry, kind, decisions, sameSite, facts };
   });
   vetoSharedFlips(all);
   // Sites with nothing to report still veto changes to options they share (a CSRF cookie that is fine as it is).
@@ -163,7 +167,7 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
     }
   }
 
-  return decided.map((entry) => {
+  const planned = decided.map((entry) => {
     const { site, meta, kind, decisions } = entry;
     const edits: Edit[] = [];
     if (site.ignoredReason === undefined) {
@@ -207,6 +211,13 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
     finding.edits = edits;
     return { finding, edits };
   });
+  if (input.cookies) {
+    for (const entry of all) {
+      const cookie = codeCookieOf(entry, input.texts);
+      if (cookie) input.cookies.push(cookie);
+    }
+  }
+  return planned;
 }
 
 /**

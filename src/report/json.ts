@@ -27,6 +27,17 @@ export function renderJson(result: ScanResult): string {
       filesParsed: result.stats.filesParsed,
       ms: result.stats.ms,
     },
+    // Every cookie site with the flags the code gives it (as fixed): what `verify --findings` expects live.
+    cookies: (result.cookies ?? []).map((cookie) => ({
+      names: cookie.names,
+      ruleId: cookie.ruleId,
+      framework: cookie.framework,
+      file: cookie.file,
+      line: cookie.line,
+      kind: cookie.kind,
+      expected: { httpOnly: cookie.expected.httpOnly, secure: cookie.expected.secure },
+      reasons: cookie.reasons,
+    })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -50,8 +50,8 @@ export interface SetCookie {
 export interface CookieExpectation {
   httpOnly: boolean;
   secure: boolean;
-  /** `code`: from the scan's sites; `name`: from the name alone (no site explains it); `none`: unexplained. */
-  source: 'code' | 'name' | 'none';
+  /** `code`: from the scan's sites; `name`: from the name's kind alone, as no code site explains it. */
+  source: 'code' | 'name';
   /** `file:line` of the code sites the expectation comes from. */
   sites: string[];
 }
@@ -91,7 +91,10 @@ export interface TransportCheck {
   url: string;
   /** Its http:// form, and what requesting it did. */
   httpUrl: string;
-  /** `redirects`: to https on the same host; `serves`: answers over plain HTTP; `unreachable`: no answer. */
+  /**
+   * `redirects`: to an https:// URL; `redirects-elsewhere`: to another http:// URL; `serves`: answers over plain
+   * HTTP; `unreachable`: no answer (nothing is served there, which is fine).
+   */
   httpAnswer: 'redirects' | 'serves' | 'redirects-elsewhere' | 'unreachable';
   /** Where the http:// form redirected to, or the error it gave. */
   detail: string;
@@ -144,6 +147,8 @@ export interface ScenarioStep {
   body: { kind: 'form' | 'json'; value: unknown } | null;
   expectStatus: number[] | null;
   expectCookies: string[];
+  /** Follow redirects among the given hosts (default); the expected status is the last answer's. */
+  followRedirects: boolean;
   /** 1-based line of the step in its file, for errors. */
   line: number;
 }

@@ -16,5 +16,7 @@ export function runCliInProcess(args: string[], options: { terminal?: boolean } 
     stderr: (text) => (stderr += text),
     stderrIsTerminal: options.terminal ?? false,
   });
+  // Only `verify` answers with a promise; it is tested through the bundle.
+  if (typeof status !== 'number') throw new Error('runCliInProcess cannot wait for `verify`');
   return { status, stdout, stderr };
 }
