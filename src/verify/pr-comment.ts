@@ -5,7 +5,7 @@ import type { HostIdentity } from '../deliver/github/identity.js';
 import { isSelf } from '../deliver/github/identity.js';
 import type { HostComment } from '../deliver/github/repo-host.js';
 import { codeSpan } from '../report/escape.js';
-import type { DeploymentStamp, ItemVerdict } from './checklist-ticks.js';
+import type { CookieVerdict, DeploymentStamp, ItemVerdict } from './checklist-ticks.js';
 import { renderVerifyMarkdown } from './render.js';
 import type { VerifyReport } from './types.js';
 
@@ -27,33 +27,38 @@ export function findVerifyComment(
 
 const ICON = { pass: '✅', fail: '❌', unseen: '⚪' } as const;
 
-function itemLine(item: ItemVerdict): string {
-  const cookies = item.cookies.map((verdict) => {
-    const flags = verdict.cookie.flags
-      .map((flag) =>
-        flag === 'httpOnly'
-          ? 'HttpOnly'
-          : flag === 'secure'
-            ? 'Secure'
-            : verdict.cookie.sameSite === undefined
-              ? 'SameSite'
-              : `SameSite=${verdict.cookie.sameSite}`,
-      )
-      .join(', ');
-    const seen =
-      verdict.result === 'fail'
-        ? `: sent ${verdict.failing.map(codeSpan).join(', ')} (no ${verdict.missing.join(', no ')})`
-        : verdict.result === 'unseen'
-          ? ': not set by the requests verify made'
-          : '';
-    return `${codeSpan(verdict.cookie.name)} (${flags})${seen}`;
-  });
-  const box = item.ticked
-    ? 'ticked'
-    : item.check.everyHost && item.result === 'pass'
-      ? 'left to check on every host'
-      : 'not ticked';
-  return `- ${ICON[item.result]} line ${item.line} of the description, ${box}: ${cookies.join('; ')}`;
+function flagWords(verdict: CookieVerdict): string {
+  const words = verdict.cookie.flags.map((flag) =>
+    flag === 'httpOnly'
+      ? 'HttpOnly'
+      : flag === 'secure'
+        ? 'Secure'
+        : verdict.cookie.sameSite === undefined
+          ? 'SameSite'
+          : `SameSite=${verdict.cookie.sameSite}`,
+  );
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
+
+/** One line per cookie the checklist names (however many items name it), worst first. */
+function cookieLines(items: readonly ItemVerdict[]): string[] {
+  const verdicts = new Map<string, CookieVerdict>();
+  for (const verdict of items.flatMap((item) => item.cookies)) {
+    verdicts.set(
+      JSON.stringify([verdict.cookie.name, verdict.cookie.flags, verdict.cookie.sameSite]),
+      verdict,
+    );
+  }
+  const order = { fail: 0, unseen: 1, pass: 2 } as const;
+  return [...verdicts.values()]
+    .sort((a, b) => order[a.result] - order[b.result])
+    .map((verdict) => {
+      const name = codeSpan(verdict.cookie.name);
+      if (verdict.result === 'pass') return `- ${ICON.pass} ${name} has ${flagWords(verdict)}.`;
+      if (verdict.result === 'unseen')
+        return `- ${ICON.unseen} ${name} was not set by the requests verify made (a \`verify-scenario\` step can reach its route).`;
+      return `- ${ICON.fail} ${name} lacks ${verdict.missing.join(' and ')}: the deployment sent ${verdict.failing.map(codeSpan).join(', ')}.`;
+    });
 }
 
 function countWords(items: readonly ItemVerdict[]): string {
@@ -84,7 +89,7 @@ export function renderVerifyComment(input: VerifyCommentInput): string {
     '',
     `The deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}, checked at ${codeSpan(url)}: ${countWords(items)} The items that passed are ticked in the description; a box ticked by a person is left as it is.`,
     '',
-    ...items.map(itemLine),
+    ...cookieLines(items),
   ];
   const tail = ['', '_This comment is edited in place on each deployment of the remediation branch._', ''];
   const details = [
