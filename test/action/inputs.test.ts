@@ -151,6 +151,8 @@ describe('resolveMode', () => {
     ['schedule', 'pr'],
     ['workflow_dispatch', 'pr'],
     ['push', 'pr'],
+    ['deployment_status', 'verify'],
+    ['deployment', 'report'],
     ['release', 'report'],
   ])('auto on %s → %s', (event, mode) => {
     expect(resolveMode('auto', event)).toBe(mode);
