@@ -11,6 +11,8 @@ export interface DeploymentStatusEvent {
   environment: string | null;
   environmentUrl: string | null;
   targetUrl: string | null;
+  /** Where the deployment's log is; GitHub copies it into target_url, which then is no app to check. */
+  logUrl: string | null;
 }
 
 function text(value: unknown): string | null {
@@ -36,6 +38,7 @@ export function readDeploymentStatus(payload: Record<string, unknown>): Deployme
     environment: text(status.environment) ?? text(deployment.environment),
     environmentUrl: text(status.environment_url),
     targetUrl: text(status.target_url),
+    logUrl: text(status.log_url),
   };
 }
 
@@ -78,6 +81,12 @@ export function deploymentUrl(
   const skipped: string[] = [];
   for (const [from, url] of candidates) {
     if (url === null) continue;
+    if (from === 'target_url' && url === event.logUrl) {
+      skipped.push(
+        "target_url is not used: it is the deployment's log_url (GitHub copies one into the other)",
+      );
+      continue;
+    }
     const problem = unusableUrl(url);
     if (problem === null) return { chosen: { url, from }, skipped };
     skipped.push(`${from} is not used: ${problem}`);

@@ -75,6 +75,8 @@ function deploymentStatus(sha: string, state: string, url: string | null) {
       state,
       environment: 'staging',
       ...(url === null ? {} : { environment_url: url }),
+      // GitHub copies log_url into target_url: the log is no app to check.
+      log_url: 'https://ci.example.com/logs/1',
       target_url: 'https://ci.example.com/logs/1',
     },
     deployment: { sha, ref: BRANCH, environment: 'staging' },
@@ -219,6 +221,9 @@ describe('mode: verify (deployment_status)', () => {
     const third = fake.requests.length;
     expect((await run(deploymentStatus(head, 'success', deployment.url))).code).toBe(0);
     expect(writesOf(fake, third)).toEqual([]);
+    expect(fake.schemaViolations).toEqual([]);
+    expect(fake.responseViolations).toEqual([]);
+    expect(fake.unhandledRequests).toEqual([]);
   });
 
   it('ends with one notice for a deployment that did not succeed or is of another commit', async () => {
@@ -245,6 +250,45 @@ describe('mode: verify (deployment_status)', () => {
     expect(other.code).toBe(0);
     expect(other.stdout).toContain(
       `::notice::The deployment is of ${main.slice(0, 7)}, not of #1's head ${head.slice(0, 7)}: nothing to verify.`,
+    );
+    // A successful deployment that does not answer fails the step with one line, and writes nothing.
+    const down = await runAction(fake, {
+      workspace,
+      event: 'deployment_status',
+      payload: deploymentStatus(head, 'success', null),
+      inputs: { 'verify-url': 'http://127.0.0.1:9/' },
+      env: { VERIFY_USER: 'alice' },
+    });
+    expect(down.code).toBe(1);
+    expect(down.stdout).toContain('Verifying http://127.0.0.1:9/ (from verify-url)');
+    expect(down.stdout).toContain(
+      "::warning::target_url is not used: it is the deployment's log_url (GitHub copies one into the other)",
+    );
+    expect(down.stdout).toContain(
+      '::error::GET http://127.0.0.1:9/: connection refused (nothing listens there)',
+    );
+    expect(down.stdout).not.toMatch(/\n\s+at /);
+    expect(writesOf(fake, since)).toEqual([]);
+  });
+
+  it('in report mode, adds the verify results of `verify-url` to the job summary and annotations', async () => {
+    fake = await startFakeGitHub({ files: REPOSITORY });
+    const deployment = await deploy({ 'GET /': ['prefs=dark; Path=/'] });
+    const { '.github/cookie-hardener-verify.yml': _scenario, ...withoutScenario } = REPOSITORY;
+    const since = fake.requests.length;
+    const run = await runAction(fake, {
+      workspace: makeWorkspace(withoutScenario),
+      event: 'release',
+      inputs: { 'verify-url': deployment.url },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Verifying ${deployment.url} (verify-url).`);
+    expect(run.stdout).toContain(
+      `::error title=cookie-hardener verify (prefs)::${deployment.url}: prefs is sent without Secure`,
+    );
+    expect(run.summary).toContain('## Cookie flag analysis');
+    expect(run.summary).toContain(
+      `# Deployment check of ${deployment.url}\n\n## Cookie verification\n\n1 cookie checked,`,
     );
     expect(writesOf(fake, since)).toEqual([]);
   });

@@ -21,6 +21,7 @@ describe('the deployment_status payload', () => {
       environment: 'Preview',
       environmentUrl: 'https://shop-git-fix.vercel.app',
       targetUrl: 'https://vercel.com/acme/shop/1',
+      logUrl: null,
     });
   });
 
@@ -32,12 +33,13 @@ describe('the deployment_status payload', () => {
     expect(readDeploymentStatus({ deployment_status: { state: 7 }, deployment: { sha: SHA } })).toBeNull();
   });
 
-  const event = (environmentUrl: string | null, targetUrl: string | null) => ({
+  const event = (environmentUrl: string | null, targetUrl: string | null, logUrl: string | null = null) => ({
     state: 'success',
     sha: SHA,
     environment: null,
     environmentUrl,
     targetUrl,
+    logUrl,
   });
 
   it('verifies environment_url, else target_url, else the input, saying why one is passed over', () => {
@@ -58,5 +60,13 @@ describe('the deployment_status payload', () => {
       ],
     });
     expect(deploymentUrl(event(null, null), null)).toEqual({ chosen: null, skipped: [] });
+  });
+
+  it("passes over a target_url that is the deployment's log", () => {
+    const logs = 'https://github.com/acme/shop/actions/runs/1';
+    expect(deploymentUrl(event(null, logs, logs), 'https://c.example')).toEqual({
+      chosen: { url: 'https://c.example', from: 'verify-url' },
+      skipped: ["target_url is not used: it is the deployment's log_url (GitHub copies one into the other)"],
+    });
   });
 });
