@@ -271,6 +271,23 @@ describe('mode: verify (deployment_status)', () => {
     expect(writesOf(fake, since)).toEqual([]);
   });
 
+  it("leaves a pull request on the branch that the token's account did not open", async () => {
+    fake = await startFakeGitHub({ files: REPOSITORY });
+    const head = await fake.pushBranch(BRANCH, { 'src/app.js': APP.replace('{ httpOnly: true }', '{}') });
+    await fake.openPullRequest({ head: BRANCH, body: `${ITEMS.prefs}\n` });
+    const since = fake.requests.length;
+    const run = await runAction(fake, {
+      workspace: makeWorkspace(REPOSITORY),
+      event: 'deployment_status',
+      payload: deploymentStatus(head, 'success', 'http://127.0.0.1:9/'),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "::notice::#1 on `cookie-hardener/remediation` was not opened by this token's account, so its checklist is not cookie-hardener's to tick.",
+    );
+    expect(writesOf(fake, since)).toEqual([]);
+  });
+
   it('in report mode, adds the verify results of `verify-url` to the job summary and annotations', async () => {
     fake = await startFakeGitHub({ files: REPOSITORY });
     const deployment = await deploy({ 'GET /': ['prefs=dark; Path=/'] });
