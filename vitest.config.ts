@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// `integration`: tests that run the built bundles (dist/) in child processes, the corpus sample, the npm pack
+// `integration`: tests that run the built bundles (dist/) in child processes (verify's against real servers
+// on loopback among them), the corpus sample, the npm pack
 // check, and the tests that talk HTTP to the fake GitHub backed by a real git repository. They take most of the
 // suite's time, and the bundle tests need `npm run build` first.
 export const INTEGRATION = [
@@ -17,6 +18,8 @@ export const INTEGRATION = [
   'test/deliver/rest-swap.test.ts',
   'test/deliver/at-most-once.test.ts',
   'test/deliver/identity.test.ts',
+  'test/verify/examples.test.ts',
+  'test/verify/servers.test.ts',
 ];
 
 // The fast loop (`npm run test:unit`) is everything else. Most of its time went into every file importing the

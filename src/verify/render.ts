@@ -88,7 +88,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
           : cookie.problems.map((problem) => escapeText(problem.message)).join('<br>');
       const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
       out.push(
-        `| ${tableCell(codeSpan(cookie.name))} | ${escapeText(url)} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`,
+        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`,
       );
     }
     out.push('');
@@ -99,7 +99,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
       const box = step.problems.length === 0 ? '- [x]' : '- [ ]';
       const problems = step.problems.map((problem) => escapeText(problem.message)).join('; ');
       out.push(
-        `${box} ${escapeText(step.name)}: ${step.method} ${escapeText(step.url)} → ${step.status}${problems ? ` (${problems})` : ''}`,
+        `${box} ${escapeText(step.name)}: ${codeSpan(`${step.method} ${step.url}`)} → ${step.status}${problems ? ` (${problems})` : ''}`,
       );
     }
     out.push('');
@@ -109,7 +109,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     for (const check of report.transport) {
       const box = check.problems.length === 0 ? '- [x]' : '- [ ]';
       out.push(
-        `${box} ${escapeText(check.httpUrl)}: ${check.httpAnswer}${check.detail && check.httpAnswer !== 'unreachable' ? ` (${escapeText(check.detail)})` : ''}`,
+        `${box} ${codeSpan(check.httpUrl)}: ${check.httpAnswer}${check.detail && check.httpAnswer !== 'unreachable' ? ` (${escapeText(check.detail)})` : ''}`,
       );
       out.push(
         `- Strict-Transport-Security: ${check.hsts === null ? 'not sent' : tableCell(codeSpan(check.hsts))}`,
@@ -121,7 +121,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     out.push('### Cookies no code location explains', '');
     for (const cookie of report.unexplained)
       out.push(
-        `- ${codeSpan(cookie.name)} from ${escapeText(cookie.url)}: a proxy, a CDN or a library may set it`,
+        `- ${codeSpan(cookie.name)} from ${codeSpan(cookie.url)}: a proxy, a CDN or a library may set it`,
       );
     out.push('');
   }

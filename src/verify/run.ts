@@ -31,10 +31,13 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Scenario values are resolved before any request, so a missing variable stops the run at once.
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
+  const source = request.expectations;
   const sites =
-    'project' in request.expectations
-      ? cookiesFromProject(request.expectations.project)
-      : cookiesFromFindingsFile(request.expectations.findings);
+    'project' in source
+      ? cookiesFromProject(source.project)
+      : 'findings' in source
+        ? cookiesFromFindingsFile(source.findings)
+        : source.cookies;
 
   const hosts = new Set(urls.map((url) => url.hostname));
   const client = new Client(hosts, timeoutMs, ca);
@@ -96,9 +99,11 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
     unexplained,
     steps: stepResults,
     expectations:
-      'project' in request.expectations
-        ? { source: 'project', path: request.expectations.project, sites: sites.length }
-        : { source: 'findings', path: request.expectations.findings, sites: sites.length },
+      'project' in source
+        ? { source: 'project', path: source.project, sites: sites.length }
+        : 'findings' in source
+          ? { source: 'findings', path: source.findings, sites: sites.length }
+          : { source: 'scan', path: '', sites: sites.length },
     scenario: scenario?.file ?? null,
     problemCount,
   };
@@ -225,12 +230,7 @@ async function checkTransport(url: URL, timeoutMs: number, ca: string | null): P
   }
   const location = answer.headers.location;
   if (answer.status >= 300 && answer.status <= 399 && location) {
-    let target: URL | null = null;
-    try {
-      target = new URL(location, plain);
-    } catch {
-      target = null;
-    }
+    const target = URL.canParse(location, plain.href) ? new URL(location, plain) : null;
     check.detail = target ? shownUrl(target) : location;
     check.httpAnswer = target?.protocol === 'https:' ? 'redirects' : 'redirects-elsewhere';
   } else {

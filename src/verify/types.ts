@@ -130,8 +130,11 @@ export interface VerifyReport {
   transport: TransportCheck[];
   unexplained: UnexplainedCookie[];
   steps: StepResult[];
-  /** Where the expectations came from: `project` (a scan run now), `findings` (a scan JSON file). */
-  expectations: { source: 'project' | 'findings'; path: string; sites: number };
+  /**
+   * Where the expectations came from: `project` (a scan run now), `findings` (a scan JSON file), `scan` (sites
+   * handed in by the caller, e.g. the action's own scan; `path` is then '').
+   */
+  expectations: { source: 'project' | 'findings' | 'scan'; path: string; sites: number };
   /** The scenario file used, or null. */
   scenario: string | null;
   /** Number of problems across cookies, transport and steps: exit 1 when above zero. */
@@ -161,8 +164,11 @@ export interface Scenario {
 export interface VerifyRequest {
   /** Absolute http(s) URLs; with a scenario, its paths are resolved against the first. */
   urls: string[];
-  /** Where the expectations come from: a project folder scanned in-process, or a scan JSON file. */
-  expectations: { project: string } | { findings: string };
+  /**
+   * Where the expectations come from: a project folder scanned in-process, a scan JSON file, or the sites of a
+   * scan the caller already ran (`ScanResult.cookies`).
+   */
+  expectations: { project: string } | { findings: string } | { cookies: readonly CodeCookie[] };
   /** A scenario file path, or null for none (the CLI passes the default file when it exists). */
   scenario: string | null;
   /** PEM file of extra certificate authorities to trust (self-signed deployments). */

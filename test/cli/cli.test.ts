@@ -52,6 +52,14 @@ interface JsonReport {
   findings: Array<Record<string, unknown>>;
   skipped: Array<{ file: string; reason: string }>;
   stats: { filesListed: number; filesParsed: number; ms: number };
+  cookies: Array<{
+    file: string;
+    line: number;
+    names: string[];
+    kind: string;
+    expected: Record<string, string>;
+    reasons: Record<string, string>;
+  }>;
 }
 
 function summarize(report: JsonReport) {
@@ -63,7 +71,7 @@ describe('cookie-hardener scan', () => {
     const run = runCliProcess(['scan', copyExamples(), '--format', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'skipped', 'stats']);
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'skipped', 'stats', 'cookies']);
     expect(report.version).toBe(1);
     expect(summarize(report)).toEqual(EXAMPLE_FINDINGS);
     expect(Object.keys(report.findings[0]!)).toEqual([
@@ -88,6 +96,74 @@ describe('cookie-hardener scan', () => {
     expect(report.skipped).toEqual([]);
     expect(report.stats.filesListed).toBe(7);
     expect(report.stats.filesParsed).toBe(5);
+    // Every cookie site, fine or not, with the flags the code gives it once fixed: what `verify` expects live.
+    expect(report.cookies.map((c) => [c.file, c.line, c.names, c.kind, c.expected, c.reasons])).toEqual([
+      [
+        'express-app/src/cookie-options.js',
+        2,
+        ['refresh_token'],
+        'session',
+        { httpOnly: 'required', secure: 'required' },
+        {},
+      ],
+      // express-session's own name, and `secure: 'auto'` (the fix) gives Secure on HTTPS requests only.
+      [
+        'express-app/src/server.js',
+        12,
+        ['connect.sid'],
+        'session',
+        { httpOnly: 'required', secure: 'https' },
+        {},
+      ],
+      [
+        'express-app/src/server.js',
+        18,
+        ['token'],
+        'session',
+        { httpOnly: 'required', secure: 'required' },
+        {},
+      ],
+      [
+        'express-app/src/server.js',
+        24,
+        ['theme'],
+        'other',
+        { httpOnly: 'not-required', secure: 'required' },
+        { httpOnly: 'it does not look like a session cookie' },
+      ],
+      [
+        'express-app/src/server.js',
+        29,
+        ['XSRF-TOKEN'],
+        'csrf',
+        { httpOnly: 'not-required', secure: 'required' },
+        { httpOnly: 'script reads CSRF tokens' },
+      ],
+      [
+        'tornado-app/app/handlers.py',
+        27,
+        ['theme'],
+        'other',
+        { httpOnly: 'not-required', secure: 'required' },
+        { httpOnly: 'it does not look like a session cookie' },
+      ],
+      [
+        'tornado-app/config/settings.py',
+        7,
+        ['user'],
+        'session',
+        { httpOnly: 'required', secure: 'required' },
+        {},
+      ],
+      [
+        'tornado-app/config/settings.py',
+        14,
+        ['_xsrf'],
+        'csrf',
+        { httpOnly: 'not-required', secure: 'required' },
+        { httpOnly: 'this API has no such option' },
+      ],
+    ]);
   });
 
   it('prints one line per finding and a summary in text', () => {

@@ -44,7 +44,7 @@ describe('usage', () => {
       [['scna'], 'unknown command `scna`: did you mean `scan`?'],
       [['fxi', '.'], 'unknown command `fxi`: did you mean `fix`?'],
       [['help'], 'unknown command `help`: did you mean `--help`?'],
-      [['lint'], 'unknown command `lint`: use `scan`, `fix` or `baseline`'],
+      [['lint'], 'unknown command `lint`: use `scan`, `fix`, `baseline` or `verify`'],
     ];
     for (const [args, message] of cases) {
       const run = runCliProcess(args);
@@ -62,7 +62,7 @@ describe('usage', () => {
     const cases: Array<[string[], string]> = [
       [['scan', '--format'], '`--format` needs a value'],
       [['scan', '--quiet=yes'], '`--quiet` takes no value'],
-      [['--quiet'], 'missing command: use `scan`, `fix` or `baseline`'],
+      [['--quiet'], 'missing command: use `scan`, `fix`, `baseline` or `verify`'],
       [['scan', '--format', 'xml'], '`--format` must be text, json, sarif or markdown (got "xml")'],
       [['scan', '--fail-on', 'often'], '`--fail-on` must be none, weak, any (got "often")'],
       [

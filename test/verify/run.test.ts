@@ -1,0 +1,89 @@
+// runVerify in-process, as the action calls it: sites handed in from a scan it already ran, a scenario with
+// a jar kept across steps, against a loopback server in this process.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVerify } from '../../src/verify/run.js';
+import type { CodeCookie } from '../../src/verify/types.js';
+
+let server: Server;
+let base = '';
+const seenCookies: string[] = [];
+const folder = mkdtempSync(join(tmpdir(), 'ch-verify-run-'));
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    seenCookies.push(`${request.method} ${request.url} ${request.headers.cookie ?? ''}`);
+    if (request.url === '/login') {
+      response.writeHead(302, {
+        location: '/home',
+        'set-cookie': ['sid=abc; Path=/; HttpOnly', 'old=; Max-Age=0; Path=/'],
+      });
+      return response.end();
+    }
+    response.writeHead(200, { 'set-cookie': 'theme=dark; Path=/; Secure' }).end('home');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const site = (names: string[], httpOnly: 'required' | 'not-required', line: number): CodeCookie => ({
+  names,
+  ruleId: 'express-res-cookie',
+  framework: 'express',
+  file: 'app.js',
+  line,
+  kind: 'session',
+  expected: { httpOnly, secure: 'required' },
+  reasons: {},
+});
+
+describe('runVerify', () => {
+  it('follows the redirect with the jar, skips deletions and judges each cookie by its code site', async () => {
+    const scenario = join(folder, 'verify.yml');
+    writeFileSync(
+      scenario,
+      'steps:\n  - name: log in\n    method: POST\n    path: /login\n    form: { password: "${PW}" }\n    expect: { status: 200, cookies: [sid, theme] }\n',
+    );
+    const report = await runVerify({
+      urls: [base],
+      expectations: { cookies: [site(['sid'], 'required', 3), site(['theme'], 'not-required', 9)] },
+      scenario,
+      ca: null,
+      env: { PW: 'hunter2' },
+    });
+    expect(seenCookies).toEqual(['POST /login ', 'GET /home sid=abc']);
+    expect(report.steps).toEqual([
+      {
+        name: 'log in',
+        method: 'POST',
+        url: `${base}login`,
+        status: 200,
+        expectedStatus: [200],
+        setCookies: ['sid', 'old', 'theme'],
+        problems: [],
+      },
+    ]);
+    expect(report.cookies.map((cookie) => [cookie.name, cookie.url, cookie.header, cookie.problems])).toEqual(
+      [
+        [
+          'sid',
+          `${base}login`,
+          'sid=…; Path=/; HttpOnly',
+          [{ code: 'secure-missing', message: 'sid is sent without Secure (the code at app.js:3 needs it)' }],
+        ],
+        ['theme', `${base}home`, 'theme=…; Path=/; Secure', []],
+      ],
+    );
+    expect(report.expectations).toEqual({ source: 'scan', path: '', sites: 2 });
+    expect(report.problemCount).toBe(1);
+    expect(JSON.stringify(report)).not.toContain('hunter2');
+  });
+});
