@@ -73,7 +73,7 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       if (mode === 'pr') handled = await runPullRequestMode(result, inputs, workspace, env);
       else {
         runReportMode(result, inputs, env);
-        if (inputs.verifyUrl !== null) await verifyAndReport(context, inputs.verifyUrl);
+        if (inputs.verifyUrl !== null) await verifyAndReport(context, inputs.verifyUrl, result);
       }
     }
     const active = result.findings.filter((finding) => finding.outcome !== 'ignored');

@@ -12,6 +12,7 @@ import { tickChecklist } from '../verify/checklist-ticks.js';
 import { deploymentUrl, readDeploymentStatus, type DeploymentStatusEvent } from '../verify/deployment.js';
 import { findVerifyComment, renderVerifyComment } from '../verify/pr-comment.js';
 import { runVerify } from '../verify/run.js';
+import type { ScanResult } from '../model.js';
 import type { VerifyReport } from '../verify/types.js';
 import { InputError } from './inputs.js';
 import { logInfo, logNotice, logWarning } from './log.js';
@@ -62,27 +63,38 @@ export async function runVerifyMode(context: ModeContext): Promise<void> {
     return;
   }
   logInfo(`Verifying ${chosen.url} (from ${chosen.from}), the deployment of #${pull.number}'s head.`);
-  const report = await verify(context, chosen.url);
+  const report = await verify(context, chosen.url, context.scan());
   writeSummary(verifySummary(report, `# Deployment of #${pull.number} (${event.sha.slice(0, 7)})`));
   annotateVerify(report);
   await updatePullRequest(context, host, identity, pull.number, event, chosen.url, report);
   gateVerify(inputs.failOn, report);
 }
 
-/** Report mode (and verify mode without a deployment): the results go to the summary and annotations only. */
-export async function verifyAndReport(context: ModeContext, url: string): Promise<void> {
+/**
+ * Report mode (and verify mode without a deployment): the results go to the summary and annotations only.
+ * `scanned` is the run's scan of the workspace when it already has one.
+ */
+export async function verifyAndReport(
+  context: ModeContext,
+  url: string,
+  scanned?: ScanResult,
+): Promise<void> {
   logInfo(`Verifying ${url} (verify-url).`);
-  const report = await verify(context, url);
+  const report = await verify(context, url, scanned ?? context.scan());
   writeSummary(verifySummary(report, `# Deployment check of ${url}`));
   annotateVerify(report);
   gateVerify(context.inputs.failOn, report);
 }
 
-function verify(context: ModeContext, url: string): Promise<VerifyReport> {
+/**
+ * What the code expects comes from the action's own scan of the checkout (the deployed commit), so the inputs
+ * and the config file (`paths`, `exclude`, `flags`) apply to it as to every other mode.
+ */
+function verify(context: ModeContext, url: string, scanned: ScanResult): Promise<VerifyReport> {
   const workspace = resolve(context.workspace);
   return runVerify({
     urls: [url],
-    expectations: { project: workspace },
+    expectations: { cookies: scanned.cookies ?? [] },
     scenario: scenarioPath(context.inputs.verifyScenario, workspace),
     ca: null,
   });
