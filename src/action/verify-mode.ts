@@ -19,6 +19,9 @@ import { logInfo, logNotice, logWarning } from './log.js';
 import { readEventPayload, writeSummary, type ModeContext } from './run.js';
 import { annotateVerify, gateVerify, scenarioPath, verifySummary } from './verify-report.js';
 
+/** GitHub refuses a pull request body longer than this. */
+const MAX_BODY = 65_536;
+
 export async function runVerifyMode(context: ModeContext): Promise<void> {
   const { env, inputs } = context;
   const event =
@@ -172,7 +175,11 @@ async function updatePullRequest(
     logInfo(`Dry run: ${summary}; the description and the comment of #${number} are left as they are.`);
     return;
   }
-  if (ticked.body !== current.body) {
+  if (ticked.body !== current.body && ticked.body.length > MAX_BODY) {
+    logWarning(
+      `#${number}: with the results beside the checklist the description would pass GitHub's ${MAX_BODY.toLocaleString('en-US')}-character limit, so it is left as it is; the comment carries them.`,
+    );
+  } else if (ticked.body !== current.body) {
     await call(`update the description of #${number}`, () => host.updatePull(number, { body: ticked.body }));
   }
   if (existing === null) {
