@@ -175,11 +175,13 @@ async function updatePullRequest(
     logInfo(`Dry run: ${summary}; the description and the comment of #${number} are left as they are.`);
     return;
   }
-  if (ticked.body !== current.body && ticked.body.length > MAX_BODY) {
+  const changed = ticked.body !== current.body;
+  const fits = ticked.body.length <= MAX_BODY;
+  if (changed && !fits) {
     logWarning(
       `#${number}: with the results beside the checklist the description would pass GitHub's ${MAX_BODY.toLocaleString('en-US')}-character limit, so it is left as it is; the comment carries them.`,
     );
-  } else if (ticked.body !== current.body) {
+  } else if (changed) {
     await call(`update the description of #${number}`, () => host.updatePull(number, { body: ticked.body }));
   }
   if (existing === null) {
@@ -187,7 +189,5 @@ async function updatePullRequest(
   } else if (existing.body !== comment) {
     await call(`update the comment on #${number}`, () => host.updateComment(existing.id, comment));
   }
-  logInfo(
-    `#${number}: ${summary}; ${ticked.body !== current.body ? 'checklist updated' : 'checklist unchanged'}.`,
-  );
+  logInfo(`#${number}: ${summary}; ${changed && fits ? 'checklist updated' : 'checklist unchanged'}.`);
 }
