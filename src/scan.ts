@@ -18,7 +18,8 @@ import { parsePython, type PyModule } from './languages/python.js';
 import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
 import { JS_RULES, PY_RULES } from './rules/index.js';
 import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
-import { mentionsCookieApi } from './rules/prefilter.js';
+import { jsCodeText } from './languages/js-code-text.js';
+import { mentionsCookieApi, mentionsJsApi, parsedWhenMentioned, prefilterFor } from './rules/prefilter.js';
 import type { RuleMeta } from './rules/rule.js';
 import type { CodeCookie } from './verify/types.js';
 
@@ -42,6 +43,11 @@ export interface ScanInput {
   /** Files listed by discovery but not scanned (too large, binary, …): reported as they are. */
   skipped?: readonly SkippedFile[];
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Parse every file whose bytes say "cookie" or a rule's word anywhere, as the scan once did: no narrow
+   * Python words, no comment-aware stage. Only the prefilter soundness test sets it, to compare both ways.
+   */
+  broadPrefilter?: boolean;
 }
 
 interface Analysis {
@@ -60,7 +66,11 @@ interface Analysis {
 export function scanFiles(input: ScanInput): ScanResult {
   const started = performance.now();
   const fileSet = new Set(input.files);
-  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, new Set(), true);
+  const first = analyze(input.files, input.read, input.config, fileSet, {
+    onProgress: input.onProgress,
+    readSettings: true,
+    broadPrefilter: input.broadPrefilter === true,
+  });
   const evidence = collectEvidence(first, input, fileSet);
   const cookies: CodeCookie[] = [];
   const planned = plan(first, input.config, evidence, first, cookies);
@@ -192,16 +202,29 @@ function plan(
   );
 }
 
+interface AnalyzeOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Files analysed whatever they mention (the fixed files of the verification pass). */
+  always?: ReadonlySet<string>;
+  /** Also keep the texts of entry points and settings modules that mention a server setting (first pass). */
+  readSettings?: boolean;
+  /** See `ScanInput.broadPrefilter`. */
+  broadPrefilter?: boolean;
+}
+
+/** A JS/TS file whose rule words all sit in comments (and that no rule reads by its path). */
+function onlyInComments(file: string, text: string): boolean {
+  if (parsedWhenMentioned(file)) return false;
+  const code = jsCodeText(file, text);
+  return code !== null && !mentionsJsApi(code);
+}
+
 function analyze(
   files: readonly string[],
   read: ReadFile,
   config: Config,
   fileSet: ReadonlySet<string>,
-  onProgress?: (done: number, total: number) => void,
-  /** Files analysed whatever they mention (the fixed files of the verification pass). */
-  always: ReadonlySet<string> = new Set(),
-  /** Also keep the texts of entry points and settings modules that mention a server setting (first pass). */
-  readSettings = false,
+  { onProgress, always = new Set(), readSettings = false, broadPrefilter = false }: AnalyzeOptions,
 ): Analysis {
   const analysis: Analysis = {
     sites: [],
@@ -213,6 +236,8 @@ function analyze(
     settingTexts: new Map(),
   };
   const jsCache = new Map<string, JsModule | null>();
+  /** Modules parsed once and let go (see below): parsing one again is not counted as another file. */
+  const released = new Set<string>();
   const pyCache = new Map<string, PyModule | null>();
 
   const readText = (file: string): string | null => {
@@ -230,7 +255,7 @@ function analyze(
     if (text !== null) {
       try {
         module = parseJavaScript(file, text);
-        analysis.parsed++;
+        if (!released.has(file)) analysis.parsed++;
         analysis.errorCounts.set(file, module.errorCount);
       } catch (error) {
         analysis.parseFailures.set(file, (error as Error).message);
@@ -287,6 +312,13 @@ function analyze(
           found.push({ site, meta: rule.meta, origin: file });
       }
       analysis.sites.push(...found);
+      if (found.length === 0) {
+        // A module without a site of its own is let go at once: a sweep would otherwise hold every tree it
+        // parsed, and the paths walked in it, to the end (hundreds of MB in a tree of bundles). A rule that
+        // follows an import into it, or a site inside it, parses it again.
+        jsCache.delete(file);
+        released.add(file);
+      }
       return;
     }
     const module = parsePython(file, text);
@@ -304,6 +336,7 @@ function analyze(
     const ini = language === null && isIniFile(file);
     if (!language && !ini) return;
     const forSettings = readSettings && !ini && mayConfigureServer(file);
+    const mentionsApi = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
     // A file read only for its server settings is never reported as skipped: before the evidence index it
     // was simply unrelated.
     let onlySettings = false;
@@ -311,11 +344,11 @@ function analyze(
       ? (content: Buffer | string): boolean => {
           // Decoded once for both tests: entry-point names (`index`, `__init__`) are common in a dependency tree.
           const text = typeof content === 'string' ? content : content.toString('latin1');
-          if (mentionsCookieApi(text)) return true;
+          if (mentionsApi(text)) return true;
           onlySettings = mentionsServerSetting(text);
           return onlySettings;
         }
-      : mentionsCookieApi;
+      : mentionsApi;
     const result = read(file, always.has(file) ? undefined : filter);
     if ('unrelated' in result) return;
     if ('skip' in result) {
@@ -327,7 +360,14 @@ function analyze(
       analysis.settingTexts.set(file, result.text);
       return;
     }
-    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
+    if (!always.has(file)) {
+      if (!mentionsApi(result.text)) return;
+      if (language === 'javascript' && !broadPrefilter && onlyInComments(file, result.text)) {
+        // Not parsed; the evidence index still reads it, as it reads any module it is handed.
+        analysis.settingTexts.set(file, result.text);
+        return;
+      }
+    }
     analysis.texts.set(file, result.text);
     if (!language) {
       // A configuration file: scanned as text, its rules run with the Python ones below.
@@ -375,7 +415,7 @@ function analyze(
     }
   }
   const ignoreSource = (file: string): IgnoreSource | null => {
-    const js = jsCache.get(file);
+    const js = released.has(file) && !jsCache.has(file) ? loadJs(file) : jsCache.get(file);
     if (js) return { js };
     const py = pyCache.get(file);
     if (py) return { py };
@@ -450,8 +490,7 @@ function buildChanges(
     },
     input.config,
     fileSet,
-    undefined,
-    new Set(overlay.keys()),
+    { always: new Set(overlay.keys()), broadPrefilter: input.broadPrefilter === true },
   );
   // The verification pass parsed every fixed file: it must parse at least as well as before.
   for (const change of candidates) {

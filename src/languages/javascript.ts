@@ -1,8 +1,8 @@
-// JavaScript / TypeScript: parse through recast with @babel/parser, and answer the questions rules ask
+// JavaScript / TypeScript: parse with @babel/parser, walk with ast-types (the visitor recast is built on), and answer the questions rules ask
 // about the tree (what a name was imported as, which container an object literal is, what a key is called).
-// Edits never go through recast's printer: they are text splices (see fix/insert.ts).
-import { parse as babelParse, type ParserPlugin } from '@babel/parser';
-import * as recast from 'recast';
+// Edits are text splices (see fix/insert.ts), so no printer and no reprintable copy of the tree is ever needed.
+import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
+import { visit } from 'ast-types';
 import type { Container, Span } from '../model.js';
 import { frontmatterOnly, isAstroFile } from './astro.js';
 import { lineStarts } from './text.js';
@@ -48,9 +48,24 @@ function pluginsFor(file: string, flow: boolean): ParserPlugin[] {
   return flow ? ['jsx', 'flow', ...common] : ['jsx', ...common];
 }
 
+/** How every file is parsed: as leniently as babel allows, since a scan must read code that does not build. */
+export function babelOptions(file: string, flow: boolean, tokens: boolean): ParserOptions {
+  return {
+    sourceType: 'unambiguous',
+    plugins: pluginsFor(file, flow),
+    tokens,
+    errorRecovery: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowSuperOutsideMethod: true,
+    allowUndeclaredExports: true,
+  };
+}
+
 /** Flow's pragma, in a comment near the top of the file where Flow itself looks for it. */
 const FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
-const hasFlowPragma = (text: string) => FLOW_PRAGMA.test(text.slice(0, 4096));
+export const hasFlowPragma = (text: string) => FLOW_PRAGMA.test(text.slice(0, 4096));
 
 const isTypeScript = (file: string) => /\.[cm]?tsx?$/i.test(file);
 
@@ -86,130 +101,21 @@ export function parseJavaScript(file: string, text: string): JsModule {
 }
 
 function parseWith(file: string, text: string, flow: boolean): JsModule {
-  let errorCount = 0;
-  let parserInput = text;
   let ast: JsNode;
   try {
-    ast = recast.parse(text, {
-      parser: {
-        parse(source: string) {
-          // recast hands the parser its own rendering of the file (leading tabs expanded, line breaks
-          // normalised); positions are mapped back to the real text below.
-          parserInput = withOwnSeparators(source, text);
-          const result = babelParse(parserInput, {
-            sourceType: 'unambiguous',
-            plugins: pluginsFor(file, flow),
-            tokens: true, // without them recast re-tokenises with esprima, which knows no JSX or TypeScript
-            errorRecovery: true,
-            allowReturnOutsideFunction: true,
-            allowAwaitOutsideFunction: true,
-            allowImportExportEverywhere: true,
-            allowSuperOutsideMethod: true,
-            allowUndeclaredExports: true,
-          });
-          errorCount = result.errors?.length ?? 0;
-          return result;
-        },
-      },
-    });
+    // Babel's own tree, on the file's own text: offsets are the file's, and no copy is made for a printer
+    // (edits are text splices). Rules walk it with ast-types' visitor, which knows babel's node types.
+    ast = babelParse(text, babelOptions(file, flow, false));
   } catch (error) {
     if (error instanceof RangeError) throw error; // stack exhausted by deep nesting: not a syntax error
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = (error as Error).message.replace(/\s*\(\d+:\d+\)$/, '');
     throw new JsParseError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);
   }
-  if (parserInput !== text) {
-    const map = offsetMapper(parserInput, text);
-    if (!map) throw new JsParseError('the file could not be mapped back to its own text', 1, 1);
-    remapPositions(ast.program, map);
-  }
+  const errorCount = (ast.errors as unknown[] | undefined)?.length ?? 0;
   const module: JsModule = { file, text, ast, imports: new Map(), starts: lineStarts(text), errorCount };
   collectImports(module);
   return module;
-}
-
-const LINE_BREAK = /\r\n?|\n|\u2028|\u2029/g;
-
-/**
- * recast renders every line break as "\n", U+2028 and U+2029 included; inside a string literal (valid
- * since ES2019) a "\n" is a syntax error. The file's own separators are put back at the same offsets, so
- * the parser reads what the author wrote and recast's line numbers still hold (babel counts them as lines).
- */
-function withOwnSeparators(rendered: string, original: string): string {
-  if (!/[\u2028\u2029]/.test(original)) return rendered;
-  const separators: string[] = [];
-  for (const match of original.matchAll(LINE_BREAK)) separators.push(match[0]);
-  let index = 0;
-  return rendered.replace(/\n/g, (lineBreak) => {
-    const own = separators[index++];
-    return own === '\u2028' || own === '\u2029' ? own : lineBreak;
-  });
-}
-
-function splitLines(text: string): Array<{ start: number; content: string }> {
-  const lines: Array<{ start: number; content: string }> = [];
-  let start = 0;
-  for (const match of text.matchAll(LINE_BREAK)) {
-    lines.push({ start, content: text.slice(start, match.index) });
-    start = match.index + match[0].length;
-  }
-  lines.push({ start, content: text.slice(start) });
-  return lines;
-}
-
-/**
- * Maps offsets in recast's rendering of a file to offsets in the file itself. The two differ only in
- * leading whitespace and line breaks; anything else means the mapping cannot be trusted (null).
- */
-function offsetMapper(rendered: string, original: string): ((offset: number) => number) | null {
-  const from = splitLines(rendered);
-  const to = splitLines(original);
-  if (from.length !== to.length) return null;
-  const leads = from.map((line, index) => {
-    const target = to[index]!;
-    const leadFrom = line.content.length - line.content.trimStart().length;
-    const leadTo = target.content.length - target.content.trimStart().length;
-    return { leadFrom, leadTo, same: line.content.slice(leadFrom) === target.content.slice(leadTo) };
-  });
-  if (leads.some((lead) => !lead.same)) return null;
-  const starts = from.map((line) => line.start);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const column = offset - starts[low]!;
-    const { leadFrom, leadTo } = leads[low]!;
-    const target = to[low]!;
-    if (column <= leadFrom) return target.start + Math.min(column, leadTo);
-    return target.start + leadTo + (column - leadFrom);
-  };
-}
-
-/** Rewrites every node's start/end to offsets in the real text (recast's own loc data is left alone). */
-function remapPositions(root: JsNode, map: (offset: number) => number): void {
-  const seen = new Set<object>();
-  const visit = (value: unknown): void => {
-    if (!value || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-      return;
-    }
-    const node = value as Record<string, unknown>;
-    if (typeof node.type === 'string') {
-      if (typeof node.start === 'number') node.start = map(node.start);
-      if (typeof node.end === 'number') node.end = map(node.end);
-    }
-    for (const key in node) {
-      if (key === 'loc' || key === 'original' || key === 'tokens' || key === 'extra') continue;
-      visit(node[key]);
-    }
-  };
-  visit(root);
 }
 
 /** Strips wrappers that do not change a value: parentheses, `as const`, `satisfies`, `!`, type casts. */
@@ -402,7 +308,7 @@ function walked(module: JsModule): Walked {
   if (!found) {
     const calls: JsPath[] = [];
     const assignments: JsPath[] = [];
-    recast.visit(module.ast, {
+    visit(module.ast, {
       visitCallExpression(path: JsPath) {
         calls.push(path);
         this.traverse(path);

@@ -1,7 +1,7 @@
 // The project's own functions and classes as a value's source: which function a name or member denotes (in
 // the module, or exported by another one), what a function hands back, and what `this.name` is inside a
 // class. Reading the values themselves is js-options.ts's job.
-import * as recast from 'recast';
+import { visit } from 'ast-types';
 import {
   memberAssignmentsOf,
   memberPropertyName,
@@ -44,7 +44,7 @@ function functionIndex(module: JsModule): Map<JsNode, JsFunction> {
   let index = indexCache.get(module);
   if (index) return index;
   const found = new Map<JsNode, JsFunction>();
-  recast.visit(module.ast, {
+  visit(module.ast, {
     visitFunction(path: JsPath) {
       found.set(path.node, { module, node: path.node, path, returns: [] });
       this.traverse(path);

@@ -69,7 +69,7 @@ function constantValue(path: JsPath, name: string): { node: JsNode; path: JsPath
 /** `name` is bound by an object pattern's `response` entry (`{ response }` or `{ response: res }`). */
 function destructuredAsResponse(path: JsPath, name: string): boolean {
   const declared = declarationOf(path, name);
-  // `parent` skips the array paths recast puts between a pattern and its entries.
+  // `parent` skips the array paths ast-types' NodePath puts between a pattern and its entries.
   const property = declared?.parent?.node;
   if (property?.type !== 'ObjectProperty' && property?.type !== 'Property') return false;
   if (property.value !== declared.node) return false;

@@ -1,12 +1,47 @@
-// The prefilter every scanned file goes through, derived from the rules: a rule that needs a word beyond
-// "cookie" says so in its `mentions`, and the fixture runner fails when a rule's fixtures are filtered out.
+// The prefilters every scanned file goes through, derived from the rules: a rule that needs a word beyond
+// its language's cookie words says so in its `mentions`, and the fixture runner fails when a rule's fixtures
+// are filtered out. A second test (prefilter-soundness) scans every fixture and regression project with and
+// without the narrow stages and expects the same findings.
 import { cookieApiFilter } from '../languages/index.js';
-import { RULES } from './index.js';
+import type { Language } from '../model.js';
+import { JS_RULES, PY_RULES, RULES } from './index.js';
+import type { Rule } from './rule.js';
 
-/** Substrings of "cookie" / "COOKIE": every API or import with the word in it. */
+/** Substrings of "cookie" / "COOKIE": every JavaScript API or import with the word in it. */
 const COOKIE_WORDS = ['ookie', 'OOKIE'];
 
-export const mentionsCookieApi = cookieApiFilter([
-  ...COOKIE_WORDS,
-  ...RULES.flatMap((rule) => rule.meta.mentions ?? []),
-]);
+/**
+ * Python's cookie APIs always spell the word inside a longer name or a header: `set_cookie`, `add_cookie`,
+ * `response.cookies`, `cherrypy.response.cookie`, `SimpleCookie`, `addCookie`, `SESSION_COOKIE_SECURE`,
+ * `cookie_secure=`, `'Set-Cookie'`, `'set-cookie'`. A bare lower-case `cookie` is a local name (a tokenizer's
+ * encoding cookie, a file position in `io`), and such files are not parsed: in a standard library they are
+ * most of what says the word.
+ */
+const PYTHON_COOKIE_WORDS = ['_cookie', '.cookie', 'cookie_', 'cookies', '-cookie', 'Cookie', 'COOKIE'];
+
+const mentionsOf = (rules: readonly Rule[]): string[] => rules.flatMap((rule) => rule.meta.mentions ?? []);
+
+/** Any rule's words in any language: what a built copy or a configuration file is tested for. */
+export const mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
+
+/** What a JavaScript / TypeScript file must say, anywhere, to be read further. */
+export const mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
+
+/** What a Python file must say, anywhere, to be parsed. */
+export const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
+
+/** The raw-bytes test for a file of `language`, or for a configuration file (null). */
+export function prefilterFor(language: Language | null): (content: string | Buffer) => boolean {
+  if (language === 'javascript') return mentionsJsApi;
+  if (language === 'python') return mentionsPyApi;
+  return mentionsCookieApi;
+}
+
+const PARSED_WHEN_MENTIONED = JS_RULES.flatMap((rule) =>
+  rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : [],
+);
+
+/** Files a rule reads by their path whenever they pass the first stage: never dropped by the second. */
+export function parsedWhenMentioned(file: string): boolean {
+  return PARSED_WHEN_MENTIONED.some((pattern) => pattern.test(file));
+}

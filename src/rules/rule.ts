@@ -30,6 +30,11 @@ export interface RuleMeta {
    * with "cookie" in its API or import): the prefilter skips files that contain none of them.
    */
   mentions?: readonly string[];
+  /**
+   * Files this rule expects the scan to parse whenever their bytes pass the first prefilter stage (it
+   * decides from their raw text whether they were scanned): the comment-aware stage never drops them.
+   */
+  parsedWhenMentioned?: RegExp;
   /** Adding `secure: true` can break the app here (the `cookies` package throws behind a plain-HTTP hop). */
   neverAddSecure?: boolean;
   /**

@@ -36,6 +36,7 @@ export const sailsSessionConfig: JsRule = {
       'The session cookie of Sails (`config/session.js` and the `session` of `config/env/*.js`), where production decides.',
     defaults: { httpOnly: 'on', secure: 'off' },
     mentions: ['exports.session'],
+    parsedWhenMentioned: SESSION_FILE,
   },
   findSites(module, { load, files }) {
     const scanned = files ?? new Set<string>();

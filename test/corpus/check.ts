@@ -76,7 +76,7 @@ interface Parsed {
 }
 
 /**
- * The checker parses with babel directly, as the engine configures it but without recast's re-rendering of
+ * The checker parses with babel directly, as the engine configures it but without a re-rendering of
  * the file: several times cheaper, and it judges the bytes as written.
  */
 function babelPlugins(name: string): ParserPlugin[] {
