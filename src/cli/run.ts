@@ -78,8 +78,7 @@ async function runVerifyCommand(request: CliRequest, io: CliIO): Promise<number>
   const project = options.project ?? '.';
   // The project's scenario file is used when present, as the config file is.
   const defaultScenario = join(project, DEFAULT_SCENARIO_PATH);
-  const scenario =
-    options.scenario ?? (options.findings === null && existsSync(defaultScenario) ? defaultScenario : null);
+  const scenario = options.scenario ?? (existsSync(defaultScenario) ? defaultScenario : null);
   const report = await runVerify({
     urls: request.targets,
     expectations: options.findings !== null ? { findings: options.findings } : { project },

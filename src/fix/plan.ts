@@ -212,7 +212,9 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
     return { finding, edits };
   });
   if (input.cookies) {
+    // Test code is never deployed: what it sets says nothing about a live cookie.
     for (const entry of all) {
+      if (input.isTestFile(entry.site.file)) continue;
       const cookie = codeCookieOf(entry, input.texts);
       if (cookie) input.cookies.push(cookie);
     }

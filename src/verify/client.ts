@@ -47,11 +47,10 @@ export class Client {
           `${shownUrl(current.url)}: not requested, its host is not among the URLs given`,
         );
       }
-      const cookieHeader = this.cookieHeader(current.url);
       const response = await send({
         method: current.method,
         url: current.url,
-        headers: { ...current.headers, ...(cookieHeader && { cookie: cookieHeader }) },
+        headers: this.withCookies(current.headers, current.url),
         body: current.body,
         timeoutMs: this.timeoutMs,
         ca: this.ca,
@@ -98,6 +97,15 @@ export class Client {
     if (cookie.deletion) this.jar.delete(key);
     else
       this.jar.set(key, { host: url.hostname, path, secure: cookie.attributes.secure, value: cookie.value });
+  }
+
+  /** The jar's cookies for `url` after any Cookie header the scenario gives itself (one header, not two). */
+  private withCookies(headers: Record<string, string>, url: URL): Record<string, string> {
+    const jar = this.cookieHeader(url);
+    const given = Object.keys(headers).find((name) => name.toLowerCase() === 'cookie');
+    const rest = Object.fromEntries(Object.entries(headers).filter(([name]) => name !== given));
+    const cookie = [given === undefined ? '' : headers[given]!, jar].filter(Boolean).join('; ');
+    return cookie === '' ? rest : { ...rest, cookie };
   }
 
   private cookieHeader(url: URL): string {

@@ -41,6 +41,15 @@ describe('ScanResult.cookies', () => {
     ).toEqual([[['prefs'], { httpOnly: 'required', secure: 'required' }, {}]]);
   });
 
+  it('leaves out sites in test code, which is never deployed', () => {
+    expect(
+      cookiesOf({
+        'test/server.test.js':
+          "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => {\n  res.cookie('sid', 'x');\n  res.end();\n});\n",
+      }),
+    ).toEqual([]);
+  });
+
   it('an explicit httpOnly: false on a session-named cookie without proof stays expected HttpOnly (the scan reports it)', () => {
     expect(
       cookiesOf({

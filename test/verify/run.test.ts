@@ -86,4 +86,15 @@ describe('runVerify', () => {
     expect(report.problemCount).toBe(1);
     expect(JSON.stringify(report)).not.toContain('hunter2');
   });
+
+  it("sends a step's own Cookie header and the jar's cookies as one header", async () => {
+    const scenario = join(folder, 'cookie.yml');
+    writeFileSync(
+      scenario,
+      'steps:\n  - path: /login\n    follow-redirects: false\n  - path: /home\n    headers: { Cookie: csrf=t1 }\n',
+    );
+    seenCookies.length = 0;
+    await runVerify({ urls: [base], expectations: { cookies: [] }, scenario, ca: null, env: {} });
+    expect(seenCookies).toEqual(['GET /login ', 'GET /home csrf=t1; sid=abc']);
+  });
 });
