@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -62,10 +62,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -98,17 +98,17 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap4;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isScalar = isScalar4;
+    exports.isSeq = isSeq4;
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
@@ -264,9 +264,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -435,9 +435,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit3 = require_visit();
@@ -505,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -555,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -585,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -626,9 +626,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
@@ -744,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -774,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -849,9 +849,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -992,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -1009,9 +1009,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1145,9 +1145,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1428,9 +1428,9 @@ ${indent2}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1552,9 +1552,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1685,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1707,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1767,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1831,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1871,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2022,9 +2022,9 @@ ${indent2}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2166,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2188,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2304,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2326,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -2345,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2363,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2387,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2414,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2460,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2505,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2533,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2600,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2666,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2744,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2822,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2854,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2903,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2982,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3071,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3159,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3203,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3297,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3329,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3409,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3718,9 +3718,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code, message) {
@@ -3783,9 +3783,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3917,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3959,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -3977,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3993,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4101,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4152,9 +4152,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -4195,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4210,9 +4210,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap4 = fc.start.source === "{";
+      const fcName = isMap4 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4248,7 +4248,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap4 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4311,7 +4311,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap4 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -4343,7 +4343,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap3) {
+          if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4359,7 +4359,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap4 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4389,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4454,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4637,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4858,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4939,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4969,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5075,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5118,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5326,9 +5326,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5511,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5572,9 +5572,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5634,9 +5634,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5646,7 +5646,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -5730,15 +5730,15 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6325,11 +6325,11 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6352,13 +6352,13 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7230,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7260,7 +7260,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7286,7 +7286,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7322,14 +7322,14 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7379,9 +7379,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/@babel/parser/lib/index.js
+// ../../main/node_modules/@babel/parser/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/@babel/parser/lib/index.js"(exports) {
+  "../../main/node_modules/@babel/parser/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", {
       value: true
@@ -16272,21 +16272,21 @@ var require_lib = __commonJS({
           const {
             key
           } = prop;
-          const keyName = key.name;
-          if (keyName === "async" && !this.hasPrecedingLineBreak()) {
+          const keyName2 = key.name;
+          if (keyName2 === "async" && !this.hasPrecedingLineBreak()) {
             isAsync = true;
             this.resetPreviousNodeTrailingComments(key);
             isGenerator = this.eat(55);
             this.parsePropertyName(prop);
           }
-          if (keyName === "get" || keyName === "set") {
+          if (keyName2 === "get" || keyName2 === "set") {
             isAccessor = true;
             this.resetPreviousNodeTrailingComments(key);
-            prop.kind = keyName;
+            prop.kind = keyName2;
             if (this.match(55)) {
               isGenerator = true;
               this.raise(Errors.AccessorIsGenerator, this.state.curPosition(), {
-                kind: keyName
+                kind: keyName2
               });
               this.next();
             }
@@ -18383,13 +18383,13 @@ var require_lib = __commonJS({
         }
         return false;
       }
-      parseExportFrom(node, expect) {
+      parseExportFrom(node, expect2) {
         if (this.eatContextual(99)) {
           node.source = this.parseImportSource();
           this.checkExport(node);
           this.maybeParseImportAttributes(node);
           this.checkJSONModuleImport(node);
-        } else if (expect) {
+        } else if (expect2) {
           this.unexpected(null, 99);
         }
         this.semicolon();
@@ -18698,15 +18698,15 @@ var require_lib = __commonJS({
             break;
           }
           const node = this.startNode();
-          const keyName = this.state.value;
-          if (attrNames.has(keyName)) {
+          const keyName2 = this.state.value;
+          if (attrNames.has(keyName2)) {
             this.raise(Errors.ModuleAttributesWithDuplicateKeys, this.state.startLoc, {
-              key: keyName
+              key: keyName2
             });
           }
-          attrNames.add(keyName);
+          attrNames.add(keyName2);
           if (this.match(135)) {
-            node.key = this.parseStringLiteral(keyName);
+            node.key = this.parseStringLiteral(keyName2);
           } else {
             node.key = this.parseIdentifier(true);
           }
@@ -22363,7 +22363,7 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/tslib/tslib.es6.mjs
+// ../../main/node_modules/tslib/tslib.es6.mjs
 var tslib_es6_exports = {};
 __export(tslib_es6_exports, {
   __addDisposableResource: () => __addDisposableResource,
@@ -22482,11 +22482,11 @@ function __metadata(metadataKey, metadataValue) {
 }
 function __awaiter(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22502,7 +22502,7 @@ function __awaiter(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22693,14 +22693,14 @@ function __asyncValues(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve4, reject) {
-        v = o[n](v), settle(resolve4, reject, v.done, v.value);
+      return new Promise(function(resolve5, reject) {
+        v = o[n](v), settle(resolve5, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve4, reject, d, v) {
+  function settle(resolve5, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve4({ value: v2, done: d });
+      resolve5({ value: v2, done: d });
     }, reject);
   }
 }
@@ -22811,7 +22811,7 @@ function __rewriteRelativeImportExtension(path, preserveJsx, extraExtensions, ig
 }
 var extendStatics, __assign, __createBinding, __setModuleDefault, ownKeys, _SuppressedError, tslib_es6_default;
 var init_tslib_es6 = __esm({
-  "node_modules/tslib/tslib.es6.mjs"() {
+  "../../main/node_modules/tslib/tslib.es6.mjs"() {
     extendStatics = function(d, b) {
       extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
         d2.__proto__ = b2;
@@ -22897,9 +22897,9 @@ var init_tslib_es6 = __esm({
   }
 });
 
-// node_modules/ast-types/lib/shared.js
+// ../../main/node_modules/ast-types/lib/shared.js
 var require_shared = __commonJS({
-  "node_modules/ast-types/lib/shared.js"(exports) {
+  "../../main/node_modules/ast-types/lib/shared.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.maybeSetModuleExports = void 0;
@@ -22975,9 +22975,9 @@ var require_shared = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/types.js
+// ../../main/node_modules/ast-types/lib/types.js
 var require_types = __commonJS({
-  "node_modules/ast-types/lib/types.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/types.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Def = void 0;
@@ -23675,9 +23675,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/path.js
+// ../../main/node_modules/ast-types/lib/path.js
 var require_path = __commonJS({
-  "node_modules/ast-types/lib/path.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/path.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -23981,9 +23981,9 @@ var require_path = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/scope.js
+// ../../main/node_modules/ast-types/lib/scope.js
 var require_scope = __commonJS({
-  "node_modules/ast-types/lib/scope.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/scope.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -24271,9 +24271,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/node-path.js
+// ../../main/node_modules/ast-types/lib/node-path.js
 var require_node_path = __commonJS({
-  "node_modules/ast-types/lib/node-path.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/node-path.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -24629,9 +24629,9 @@ var require_node_path = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/path-visitor.js
+// ../../main/node_modules/ast-types/lib/path-visitor.js
 var require_path_visitor = __commonJS({
-  "node_modules/ast-types/lib/path-visitor.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/path-visitor.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -24926,9 +24926,9 @@ var require_path_visitor = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/equiv.js
+// ../../main/node_modules/ast-types/lib/equiv.js
 var require_equiv = __commonJS({
-  "node_modules/ast-types/lib/equiv.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/equiv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25080,9 +25080,9 @@ var require_equiv = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/fork.js
+// ../../main/node_modules/ast-types/lib/fork.js
 var require_fork = __commonJS({
-  "node_modules/ast-types/lib/fork.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/fork.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25141,9 +25141,9 @@ var require_fork = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/core.js
+// ../../main/node_modules/ast-types/lib/def/operators/core.js
 var require_core = __commonJS({
-  "node_modules/ast-types/lib/def/operators/core.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var shared_1 = require_shared();
@@ -25199,9 +25199,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/es2016.js
+// ../../main/node_modules/ast-types/lib/def/operators/es2016.js
 var require_es2016 = __commonJS({
-  "node_modules/ast-types/lib/def/operators/es2016.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/es2016.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25224,9 +25224,9 @@ var require_es2016 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/es2020.js
+// ../../main/node_modules/ast-types/lib/def/operators/es2020.js
 var require_es2020 = __commonJS({
-  "node_modules/ast-types/lib/def/operators/es2020.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/es2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25246,9 +25246,9 @@ var require_es2020 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/operators/es2021.js
+// ../../main/node_modules/ast-types/lib/def/operators/es2021.js
 var require_es2021 = __commonJS({
-  "node_modules/ast-types/lib/def/operators/es2021.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/operators/es2021.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25271,9 +25271,9 @@ var require_es2021 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/core.js
+// ../../main/node_modules/ast-types/lib/def/core.js
 var require_core2 = __commonJS({
-  "node_modules/ast-types/lib/def/core.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25363,9 +25363,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es6.js
+// ../../main/node_modules/ast-types/lib/def/es6.js
 var require_es6 = __commonJS({
-  "node_modules/ast-types/lib/def/es6.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es6.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25440,9 +25440,9 @@ var require_es6 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2016.js
+// ../../main/node_modules/ast-types/lib/def/es2016.js
 var require_es20162 = __commonJS({
-  "node_modules/ast-types/lib/def/es2016.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2016.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25460,9 +25460,9 @@ var require_es20162 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2017.js
+// ../../main/node_modules/ast-types/lib/def/es2017.js
 var require_es2017 = __commonJS({
-  "node_modules/ast-types/lib/def/es2017.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2017.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25484,9 +25484,9 @@ var require_es2017 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2018.js
+// ../../main/node_modules/ast-types/lib/def/es2018.js
 var require_es2018 = __commonJS({
-  "node_modules/ast-types/lib/def/es2018.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2018.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25518,9 +25518,9 @@ var require_es2018 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2019.js
+// ../../main/node_modules/ast-types/lib/def/es2019.js
 var require_es2019 = __commonJS({
-  "node_modules/ast-types/lib/def/es2019.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2019.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25542,9 +25542,9 @@ var require_es2019 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2020.js
+// ../../main/node_modules/ast-types/lib/def/es2020.js
 var require_es20202 = __commonJS({
-  "node_modules/ast-types/lib/def/es2020.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25576,9 +25576,9 @@ var require_es20202 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2021.js
+// ../../main/node_modules/ast-types/lib/def/es2021.js
 var require_es20212 = __commonJS({
-  "node_modules/ast-types/lib/def/es2021.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2021.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25596,9 +25596,9 @@ var require_es20212 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es2022.js
+// ../../main/node_modules/ast-types/lib/def/es2022.js
 var require_es2022 = __commonJS({
-  "node_modules/ast-types/lib/def/es2022.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es2022.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25618,9 +25618,9 @@ var require_es2022 = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/es-proposals.js
+// ../../main/node_modules/ast-types/lib/def/es-proposals.js
 var require_es_proposals = __commonJS({
-  "node_modules/ast-types/lib/def/es-proposals.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/es-proposals.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25667,9 +25667,9 @@ var require_es_proposals = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/jsx.js
+// ../../main/node_modules/ast-types/lib/def/jsx.js
 var require_jsx = __commonJS({
-  "node_modules/ast-types/lib/def/jsx.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/jsx.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25735,9 +25735,9 @@ var require_jsx = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/type-annotations.js
+// ../../main/node_modules/ast-types/lib/def/type-annotations.js
 var require_type_annotations = __commonJS({
-  "node_modules/ast-types/lib/def/type-annotations.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/type-annotations.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25770,9 +25770,9 @@ var require_type_annotations = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/flow.js
+// ../../main/node_modules/ast-types/lib/def/flow.js
 var require_flow = __commonJS({
-  "node_modules/ast-types/lib/def/flow.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/flow.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25891,9 +25891,9 @@ var require_flow = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/esprima.js
+// ../../main/node_modules/ast-types/lib/def/esprima.js
 var require_esprima = __commonJS({
-  "node_modules/ast-types/lib/def/esprima.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/esprima.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25952,9 +25952,9 @@ var require_esprima = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/babel-core.js
+// ../../main/node_modules/ast-types/lib/def/babel-core.js
 var require_babel_core = __commonJS({
-  "node_modules/ast-types/lib/def/babel-core.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/babel-core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26108,9 +26108,9 @@ var require_babel_core = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/babel.js
+// ../../main/node_modules/ast-types/lib/def/babel.js
 var require_babel = __commonJS({
-  "node_modules/ast-types/lib/def/babel.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/babel.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26133,9 +26133,9 @@ var require_babel = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/def/typescript.js
+// ../../main/node_modules/ast-types/lib/def/typescript.js
 var require_typescript = __commonJS({
-  "node_modules/ast-types/lib/def/typescript.js"(exports, module) {
+  "../../main/node_modules/ast-types/lib/def/typescript.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26312,9 +26312,9 @@ var require_typescript = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/gen/namedTypes.js
+// ../../main/node_modules/ast-types/lib/gen/namedTypes.js
 var require_namedTypes = __commonJS({
-  "node_modules/ast-types/lib/gen/namedTypes.js"(exports) {
+  "../../main/node_modules/ast-types/lib/gen/namedTypes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.namedTypes = void 0;
@@ -26324,9 +26324,9 @@ var require_namedTypes = __commonJS({
   }
 });
 
-// node_modules/ast-types/lib/main.js
+// ../../main/node_modules/ast-types/lib/main.js
 var require_main = __commonJS({
-  "node_modules/ast-types/lib/main.js"(exports) {
+  "../../main/node_modules/ast-types/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.visit = exports.use = exports.Type = exports.someField = exports.PathVisitor = exports.Path = exports.NodePath = exports.namedTypes = exports.getSupertypeNames = exports.getFieldValue = exports.getFieldNames = exports.getBuilderName = exports.finalize = exports.eachField = exports.defineMethod = exports.builtInTypes = exports.builders = exports.astNodesAreEquivalent = void 0;
@@ -26391,9 +26391,9 @@ var require_main = __commonJS({
   }
 });
 
-// node_modules/tiny-invariant/dist/tiny-invariant.cjs.js
+// ../../main/node_modules/tiny-invariant/dist/tiny-invariant.cjs.js
 var require_tiny_invariant_cjs = __commonJS({
-  "node_modules/tiny-invariant/dist/tiny-invariant.cjs.js"(exports, module) {
+  "../../main/node_modules/tiny-invariant/dist/tiny-invariant.cjs.js"(exports, module) {
     "use strict";
     var isProduction = process.env.NODE_ENV === "production";
     var prefix = "Invariant failed";
@@ -26412,9 +26412,9 @@ var require_tiny_invariant_cjs = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64.js
+// ../../main/node_modules/source-map/lib/base64.js
 var require_base64 = __commonJS({
-  "node_modules/source-map/lib/base64.js"(exports) {
+  "../../main/node_modules/source-map/lib/base64.js"(exports) {
     var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
     exports.encode = function(number2) {
       if (0 <= number2 && number2 < intToCharMap.length) {
@@ -26453,9 +26453,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/base64-vlq.js
+// ../../main/node_modules/source-map/lib/base64-vlq.js
 var require_base64_vlq = __commonJS({
-  "node_modules/source-map/lib/base64-vlq.js"(exports) {
+  "../../main/node_modules/source-map/lib/base64-vlq.js"(exports) {
     var base64 = require_base64();
     var VLQ_BASE_SHIFT = 5;
     var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
@@ -26507,9 +26507,9 @@ var require_base64_vlq = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/util.js
+// ../../main/node_modules/source-map/lib/util.js
 var require_util = __commonJS({
-  "node_modules/source-map/lib/util.js"(exports) {
+  "../../main/node_modules/source-map/lib/util.js"(exports) {
     function getArg(aArgs, aName, aDefaultValue) {
       if (aName in aArgs) {
         return aArgs[aName];
@@ -26595,7 +26595,7 @@ var require_util = __commonJS({
       return path;
     }
     exports.normalize = normalize;
-    function join8(aRoot, aPath) {
+    function join9(aRoot, aPath) {
       if (aRoot === "") {
         aRoot = ".";
       }
@@ -26627,7 +26627,7 @@ var require_util = __commonJS({
       }
       return joined;
     }
-    exports.join = join8;
+    exports.join = join9;
     exports.isAbsolute = function(aPath) {
       return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
     };
@@ -26800,7 +26800,7 @@ var require_util = __commonJS({
             parsed.path = parsed.path.substring(0, index + 1);
           }
         }
-        sourceURL = join8(urlGenerate(parsed), sourceURL);
+        sourceURL = join9(urlGenerate(parsed), sourceURL);
       }
       return normalize(sourceURL);
     }
@@ -26808,9 +26808,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/array-set.js
+// ../../main/node_modules/source-map/lib/array-set.js
 var require_array_set = __commonJS({
-  "node_modules/source-map/lib/array-set.js"(exports) {
+  "../../main/node_modules/source-map/lib/array-set.js"(exports) {
     var util = require_util();
     var has = Object.prototype.hasOwnProperty;
     var hasNativeMap = typeof Map !== "undefined";
@@ -26878,9 +26878,9 @@ var require_array_set = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/mapping-list.js
+// ../../main/node_modules/source-map/lib/mapping-list.js
 var require_mapping_list = __commonJS({
-  "node_modules/source-map/lib/mapping-list.js"(exports) {
+  "../../main/node_modules/source-map/lib/mapping-list.js"(exports) {
     var util = require_util();
     function generatedPositionAfter(mappingA, mappingB) {
       var lineA = mappingA.generatedLine;
@@ -26917,9 +26917,9 @@ var require_mapping_list = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-generator.js
+// ../../main/node_modules/source-map/lib/source-map-generator.js
 var require_source_map_generator = __commonJS({
-  "node_modules/source-map/lib/source-map-generator.js"(exports) {
+  "../../main/node_modules/source-map/lib/source-map-generator.js"(exports) {
     var base64VLQ = require_base64_vlq();
     var util = require_util();
     var ArraySet = require_array_set().ArraySet;
@@ -27193,9 +27193,9 @@ var require_source_map_generator = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/binary-search.js
+// ../../main/node_modules/source-map/lib/binary-search.js
 var require_binary_search = __commonJS({
-  "node_modules/source-map/lib/binary-search.js"(exports) {
+  "../../main/node_modules/source-map/lib/binary-search.js"(exports) {
     exports.GREATEST_LOWER_BOUND = 1;
     exports.LEAST_UPPER_BOUND = 2;
     function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
@@ -27249,9 +27249,9 @@ var require_binary_search = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/quick-sort.js
+// ../../main/node_modules/source-map/lib/quick-sort.js
 var require_quick_sort = __commonJS({
-  "node_modules/source-map/lib/quick-sort.js"(exports) {
+  "../../main/node_modules/source-map/lib/quick-sort.js"(exports) {
     function swap(ary, x, y) {
       var temp = ary[x];
       ary[x] = ary[y];
@@ -27284,9 +27284,9 @@ var require_quick_sort = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-map-consumer.js
+// ../../main/node_modules/source-map/lib/source-map-consumer.js
 var require_source_map_consumer = __commonJS({
-  "node_modules/source-map/lib/source-map-consumer.js"(exports) {
+  "../../main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
     var util = require_util();
     var binarySearch = require_binary_search();
     var ArraySet = require_array_set().ArraySet;
@@ -27885,9 +27885,9 @@ var require_source_map_consumer = __commonJS({
   }
 });
 
-// node_modules/source-map/lib/source-node.js
+// ../../main/node_modules/source-map/lib/source-node.js
 var require_source_node = __commonJS({
-  "node_modules/source-map/lib/source-node.js"(exports) {
+  "../../main/node_modules/source-map/lib/source-node.js"(exports) {
     var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     var util = require_util();
     var REGEX_NEWLINE = /(\r?\n)/;
@@ -28150,18 +28150,18 @@ var require_source_node = __commonJS({
   }
 });
 
-// node_modules/source-map/source-map.js
+// ../../main/node_modules/source-map/source-map.js
 var require_source_map = __commonJS({
-  "node_modules/source-map/source-map.js"(exports) {
+  "../../main/node_modules/source-map/source-map.js"(exports) {
     exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
     exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
     exports.SourceNode = require_source_node().SourceNode;
   }
 });
 
-// node_modules/recast/lib/util.js
+// ../../main/node_modules/recast/lib/util.js
 var require_util2 = __commonJS({
-  "node_modules/recast/lib/util.js"(exports) {
+  "../../main/node_modules/recast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isTrailingCommaEnabled = exports.getParentExportDeclaration = exports.isExportDeclaration = exports.fixFaultyLocations = exports.getTrueLoc = exports.composeSourceMaps = exports.copyPos = exports.comparePos = exports.getUnionOfKeys = exports.getOption = exports.isBrowser = exports.getLineTerminator = void 0;
@@ -28439,9 +28439,9 @@ var require_util2 = __commonJS({
   }
 });
 
-// node_modules/esprima/dist/esprima.js
+// ../../main/node_modules/esprima/dist/esprima.js
 var require_esprima2 = __commonJS({
-  "node_modules/esprima/dist/esprima.js"(exports, module) {
+  "../../main/node_modules/esprima/dist/esprima.js"(exports, module) {
     (function webpackUniversalModuleDefinition(root, factory) {
       if (typeof exports === "object" && typeof module === "object")
         module.exports = factory();
@@ -34674,9 +34674,9 @@ var require_esprima2 = __commonJS({
   }
 });
 
-// node_modules/recast/parsers/esprima.js
+// ../../main/node_modules/recast/parsers/esprima.js
 var require_esprima3 = __commonJS({
-  "node_modules/recast/parsers/esprima.js"(exports) {
+  "../../main/node_modules/recast/parsers/esprima.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parse = void 0;
@@ -34703,9 +34703,9 @@ var require_esprima3 = __commonJS({
   }
 });
 
-// node_modules/recast/lib/options.js
+// ../../main/node_modules/recast/lib/options.js
 var require_options = __commonJS({
-  "node_modules/recast/lib/options.js"(exports) {
+  "../../main/node_modules/recast/lib/options.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.normalize = void 0;
@@ -34763,9 +34763,9 @@ var require_options = __commonJS({
   }
 });
 
-// node_modules/recast/lib/mapping.js
+// ../../main/node_modules/recast/lib/mapping.js
 var require_mapping = __commonJS({
-  "node_modules/recast/lib/mapping.js"(exports) {
+  "../../main/node_modules/recast/lib/mapping.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -34937,9 +34937,9 @@ var require_mapping = __commonJS({
   }
 });
 
-// node_modules/recast/lib/lines.js
+// ../../main/node_modules/recast/lib/lines.js
 var require_lines = __commonJS({
-  "node_modules/recast/lib/lines.js"(exports) {
+  "../../main/node_modules/recast/lib/lines.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.concat = exports.fromString = exports.countSpaces = exports.Lines = void 0;
@@ -35546,9 +35546,9 @@ var require_lines = __commonJS({
   }
 });
 
-// node_modules/recast/lib/comments.js
+// ../../main/node_modules/recast/lib/comments.js
 var require_comments = __commonJS({
-  "node_modules/recast/lib/comments.js"(exports) {
+  "../../main/node_modules/recast/lib/comments.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.printComments = exports.attach = void 0;
@@ -35797,9 +35797,9 @@ var require_comments = __commonJS({
   }
 });
 
-// node_modules/recast/lib/parser.js
+// ../../main/node_modules/recast/lib/parser.js
 var require_parser2 = __commonJS({
-  "node_modules/recast/lib/parser.js"(exports) {
+  "../../main/node_modules/recast/lib/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parse = void 0;
@@ -35991,9 +35991,9 @@ var require_parser2 = __commonJS({
   }
 });
 
-// node_modules/recast/lib/fast-path.js
+// ../../main/node_modules/recast/lib/fast-path.js
 var require_fast_path = __commonJS({
-  "node_modules/recast/lib/fast-path.js"(exports) {
+  "../../main/node_modules/recast/lib/fast-path.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -36476,9 +36476,9 @@ var require_fast_path = __commonJS({
   }
 });
 
-// node_modules/recast/lib/patcher.js
+// ../../main/node_modules/recast/lib/patcher.js
 var require_patcher = __commonJS({
-  "node_modules/recast/lib/patcher.js"(exports) {
+  "../../main/node_modules/recast/lib/patcher.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getReprinter = exports.Patcher = void 0;
@@ -36790,9 +36790,9 @@ var require_patcher = __commonJS({
   }
 });
 
-// node_modules/recast/lib/printer.js
+// ../../main/node_modules/recast/lib/printer.js
 var require_printer = __commonJS({
-  "node_modules/recast/lib/printer.js"(exports) {
+  "../../main/node_modules/recast/lib/printer.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Printer = void 0;
@@ -39085,9 +39085,9 @@ var require_printer = __commonJS({
   }
 });
 
-// node_modules/recast/main.js
+// ../../main/node_modules/recast/main.js
 var require_main2 = __commonJS({
-  "node_modules/recast/main.js"(exports) {
+  "../../main/node_modules/recast/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.run = exports.prettyPrint = exports.print = exports.visit = exports.types = exports.parse = void 0;
@@ -39138,7 +39138,8 @@ var require_main2 = __commonJS({
 });
 
 // src/cli/run.ts
-import { isAbsolute as isAbsolute4, relative as relative4 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join8, relative as relative4 } from "node:path";
 
 // src/attributes.ts
 var NAMES = { httponly: "httpOnly", secure: "secure", samesite: "sameSite" };
@@ -40486,8 +40487,8 @@ function hasLineBreak(text, from, to) {
   return newline2 !== -1 && newline2 < to;
 }
 function abbreviate(text, max = 60) {
-  const oneLine2 = text.replace(/\s+/g, " ");
-  return oneLine2.length > max ? `${oneLine2.slice(0, max - 3)}...` : oneLine2;
+  const oneLine3 = text.replace(/\s+/g, " ");
+  return oneLine3.length > max ? `${oneLine3.slice(0, max - 3)}...` : oneLine3;
 }
 
 // src/languages/ini.ts
@@ -41324,11 +41325,11 @@ function thisMemberWritesOf(module) {
 }
 
 // src/languages/js-options-calls.ts
-function followCall(module, call, path, context, resolve4) {
+function followCall(module, call, path, context, resolve5) {
   if (call.type !== "CallExpression" && call.type !== "OptionalCallExpression") return null;
   const callee = unwrap(call.callee);
   const calleePath = path ? path.get("callee") : null;
-  const found = calledFunction(module, callee, calleePath, context, resolve4);
+  const found = calledFunction(module, callee, calleePath, context, resolve5);
   if (found === null) return null;
   if ("unknown" in found) return found;
   const label = `\`${abbreviate(module.text.slice(call.start, call.end))}\``;
@@ -41342,7 +41343,7 @@ function followCall(module, call, path, context, resolve4) {
   let result = null;
   for (const value of values) {
     const inner = awaited ? { ...context, awaited: unwrap(value.node) } : context;
-    const resolved = resolve4(found.module, value.node, value.path, inner);
+    const resolved = resolve5(found.module, value.node, value.path, inner);
     if ("unknown" in resolved)
       return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
     if (result && "node" in result && result.node !== resolved.node)
@@ -41356,7 +41357,7 @@ function calleeLabel(module, callee) {
   const key = callee.type.endsWith("MemberExpression") ? memberPropertyName(callee) : null;
   return key ?? abbreviate(module.text.slice(callee.start, callee.end));
 }
-function calledFunction(module, callee, path, context, resolve4) {
+function calledFunction(module, callee, path, context, resolve5) {
   const inline = functionAt(module, callee);
   if (inline) return inline;
   if (callee.type === "Identifier") return namedFunction(module, callee.name, path, context);
@@ -41385,7 +41386,7 @@ function calledFunction(module, callee, path, context, resolve4) {
     const member2 = classMember(cls, key, true);
     return member2?.kind === "method" ? functionAt(module, member2.node) : null;
   }
-  const object = resolve4(module, owner, path ? path.get("object") : null, context);
+  const object = resolve5(module, owner, path ? path.get("object") : null, context);
   if ("unknown" in object) return null;
   const member = objectMember(object.node, key);
   return member ? functionAt(object.module, member) : null;
@@ -41431,7 +41432,7 @@ function namedFunction(module, name2, path, context) {
   }
   return moduleLevelFunction(module, name2);
 }
-function followThisMember(module, member, path, context, resolve4) {
+function followThisMember(module, member, path, context, resolve5) {
   const key = memberPropertyName(member);
   const cls = classOfThis(path);
   if (key === null || !cls) return null;
@@ -41443,11 +41444,11 @@ function followThisMember(module, member, path, context, resolve4) {
     const getter = functionAt(module, found.node);
     const values = getter ? returnedValues(getter) : [];
     if (values.length !== 1 || !values[0]) return { unknown: `${label} is a getter that cannot be read` };
-    return resolve4(module, values[0].node, values[0].path, context);
+    return resolve5(module, values[0].node, values[0].path, context);
   }
   if (found?.kind === "field" && found.value) {
     if (writes.length > 0) return { unknown: `${label} is modified after it is created` };
-    return resolve4(module, found.value, null, context);
+    return resolve5(module, found.value, null, context);
   }
   const constructor = constructorOf(cls.node);
   const initial = writes.filter(
@@ -41459,7 +41460,7 @@ function followThisMember(module, member, path, context, resolve4) {
     };
   }
   if (writes.length > 1) return { unknown: `${label} is modified after it is created` };
-  return resolve4(module, initial[0].node.right, initial[0].get("right"), context);
+  return resolve5(module, initial[0].node.right, initial[0].get("right"), context);
 }
 
 // src/languages/js-options.ts
@@ -42371,8 +42372,8 @@ function destructuredAsResponse(path, name2) {
   if (property?.type !== "ObjectProperty" && property?.type !== "Property") return false;
   if (property.value !== declared.node) return false;
   const key = property.key;
-  const keyName = key?.type === "Identifier" ? key.name : key?.type === "StringLiteral" ? key.value : null;
-  return keyName === "response" && declared.parent.parent?.node?.type === "ObjectPattern";
+  const keyName2 = key?.type === "Identifier" ? key.name : key?.type === "StringLiteral" ? key.value : null;
+  return keyName2 === "response" && declared.parent.parent?.node?.type === "ObjectPattern";
 }
 
 // src/rules/express-res-cookie.ts
@@ -44721,7 +44722,7 @@ var JS_RULES = [
   denoStdSetCookie
 ];
 
-// node_modules/@lezer/common/dist/index.js
+// ../../main/node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range = class {
@@ -46274,7 +46275,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// node_modules/@lezer/lr/dist/index.js
+// ../../main/node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -48052,7 +48053,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// node_modules/@lezer/highlight/dist/index.js
+// ../../main/node_modules/@lezer/highlight/dist/index.js
 var nextTagID = 0;
 var Tag = class _Tag {
   /**
@@ -48676,7 +48677,7 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
-// node_modules/@lezer/python/dist/index.js
+// ../../main/node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -49511,15 +49512,15 @@ function receiverClass(module, call, receiver, load) {
 
 // src/languages/py-options-calls.ts
 var TRANSPARENT_DECORATORS = /^(?:staticmethod|classmethod|property|(?:functools\.)?(?:cached_property|cache|lru_cache(?:\(.*\))?))$/;
-function followPyCall(module, call, load, depth, resolve4) {
+function followPyCall(module, call, load, depth, resolve5) {
   const parts = callParts(call);
   if (!parts) return null;
   const found = calledFunction2(module, parts.callee, load);
   if (found === null) return null;
   if ("unknown" in found) return found;
-  return returnedDict(found, `\`${abbreviate(textOf2(module, call))}\``, depth, resolve4);
+  return returnedDict(found, `\`${abbreviate(textOf2(module, call))}\``, depth, resolve5);
 }
-function returnedDict(fn, label, depth, resolve4) {
+function returnedDict(fn, label, depth, resolve5) {
   const decorator = untrustedDecorator(fn);
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
   if (fn.node.name === "FunctionDefinition" && /\byield\b/.test(textOf2(fn.module, fn.node)))
@@ -49531,7 +49532,7 @@ function returnedDict(fn, label, depth, resolve4) {
   if (values.includes(null)) return { unknown: `${label} does not always return options` };
   let result = null;
   for (const value of values) {
-    const resolved = resolve4(fn.module, value, depth + 1);
+    const resolved = resolve5(fn.module, value, depth + 1);
     if ("unknown" in resolved)
       return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
     if (result && (result.module !== resolved.module || result.node.from !== resolved.node.from))
@@ -49663,7 +49664,7 @@ function memberOf(cls, name2, load, depth = 0) {
   }
   return null;
 }
-function followPyAttribute(module, member, load, depth, resolve4) {
+function followPyAttribute(module, member, load, depth, resolve5) {
   const dotted = dottedName(module, member);
   if (!dotted || dotted.length !== 2) return null;
   const [owner, name2] = dotted;
@@ -49680,11 +49681,11 @@ function followPyAttribute(module, member, load, depth, resolve4) {
       const decorators = value.parent?.name === "DecoratedStatement" ? textOf2(cls.module, value.parent) : "";
       if (!/^\s*@(?:functools\.)?(?:property|cached_property)\b/m.test(decorators))
         return { unknown: `${label} is a method` };
-      return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve4);
+      return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve5);
     }
     if (changedInClass(found.cls, name2, false) || cls !== found.cls && changedInClass(cls, name2, false))
       return { unknown: `${label} is modified after it is created` };
-    return resolve4(found.cls.module, value, depth + 1);
+    return resolve5(found.cls.module, value, depth + 1);
   }
   if (owner !== "self") return null;
   if (assigned.length !== 1) {
@@ -49693,7 +49694,7 @@ function followPyAttribute(module, member, load, depth, resolve4) {
     };
   }
   if (changedInClass(cls, name2, true)) return { unknown: `${label} is modified after it is created` };
-  return resolve4(cls.module, assigned[0], depth + 1);
+  return resolve5(cls.module, assigned[0], depth + 1);
 }
 function selfAssignments(module, definition, name2) {
   const found = [];
@@ -53646,7 +53647,7 @@ function isWeak(finding) {
   return finding.problems.some((problem) => problem.endsWith("-missing") || problem.endsWith("-false"));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -53848,7 +53849,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -53896,7 +53897,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -54062,7 +54063,18 @@ function renderJson(result) {
       filesListed: result.stats.filesListed,
       filesParsed: result.stats.filesParsed,
       ms: result.stats.ms
-    }
+    },
+    // Every cookie site with the flags the code gives it (as fixed): what `verify --findings` expects live.
+    cookies: (result.cookies ?? []).map((cookie) => ({
+      names: cookie.names,
+      ruleId: cookie.ruleId,
+      framework: cookie.framework,
+      file: cookie.file,
+      line: cookie.line,
+      kind: cookie.kind,
+      expected: { httpOnly: cookie.expected.httpOnly, secure: cookie.expected.secure },
+      reasons: cookie.reasons
+    }))
   };
   return `${JSON.stringify(document, null, 2)}
 `;
@@ -57415,6 +57427,63 @@ function decideSameSite(view, kind) {
   }
 }
 
+// src/fix/cookie-sites.ts
+function codeCookieOf(entry, texts) {
+  const { site, meta: meta2 } = entry;
+  if (site.advisory) return null;
+  const defaultName2 = meta2.namedByCaller ? void 0 : FRAMEWORK_FACTS[meta2.framework]?.defaultCookieName;
+  const names = site.cookieNames.length > 0 ? [...site.cookieNames] : defaultName2 ? [defaultName2] : [];
+  const { line } = lineColumn(lineStarts(texts.get(site.file) ?? ""), site.offset);
+  const reasons = {};
+  const expectation = (flag) => {
+    const [value, reason] = expect(flag, entry, texts);
+    if (reason) reasons[flag] = reason;
+    return value;
+  };
+  return {
+    names,
+    ruleId: meta2.id,
+    framework: meta2.framework,
+    file: site.file,
+    line,
+    kind: entry.kind,
+    expected: { httpOnly: expectation("httpOnly"), secure: expectation("secure") },
+    reasons
+  };
+}
+function expect(flag, { site, meta: meta2, kind, decisions, facts }, texts) {
+  if (site.keys[flag] === null) return ["not-required", "this API has no such option"];
+  const value = site.flags[flag];
+  const fromDefault = (fallback) => fallback === "on" ? "required" : fallback === "auto" ? "https" : null;
+  if (value.kind === "true") {
+    const file = site.insertion?.container.file ?? site.file;
+    const text = texts.get(file)?.slice(value.span.start, value.span.end) ?? "";
+    return [/auto/i.test(text) ? "https" : "required"];
+  }
+  if (value.kind === "absent") {
+    const byDefault = fromDefault(meta2.defaults[flag]);
+    if (byDefault) return [byDefault];
+  }
+  if (site.ignoredReason !== void 0) return ["not-required", "a cookie-hardener-ignore comment leaves it"];
+  const decision = decisions.find((candidate) => candidate.flag === flag);
+  if (flag === "httpOnly") {
+    if (kind === "csrf") return ["not-required", "script reads CSRF tokens"];
+    if (facts.readers.length > 0)
+      return ["not-required", `browser code in the project uses it: ${cite(facts.readers, 1)}`];
+    if (decision?.action) return ["required"];
+    if (kind === "other" && (value.kind === "absent" || value.kind === "false"))
+      return ["not-required", "it does not look like a session cookie"];
+    return ["required"];
+  }
+  if (decision?.action) {
+    const follows = facts.requestSecure !== null && decision.value === facts.requestSecure.value;
+    return [follows ? "https" : "required"];
+  }
+  if (facts.plainHttp.length > 0)
+    return ["not-required", `the project serves it over plain HTTP: ${cite(facts.plainHttp, 1)}`];
+  return ["required"];
+}
+
 // src/fix/same-site.ts
 function sameSiteKeyOf(site) {
   const secure = site.keys.secure;
@@ -57542,7 +57611,7 @@ function planFixes(input) {
       );
       for (const decision of decisions) if (decision.flag === "sameSite") decision.value = literal2;
     }
-    return { ...entry, kind, decisions, sameSite };
+    return { ...entry, kind, decisions, sameSite, facts };
   });
   vetoSharedFlips(all);
   const decided = all.filter(
@@ -57590,7 +57659,7 @@ function planFixes(input) {
       }
     }
   }
-  return decided.map((entry) => {
+  const planned = decided.map((entry) => {
     const { site, meta: meta2, kind, decisions } = entry;
     const edits = [];
     if (site.ignoredReason === void 0) {
@@ -57619,21 +57688,28 @@ function planFixes(input) {
         }
       }
       if (site.insertion && decisions.some((decision) => decision.action === "insert")) {
-        const planned = insertEdits.get(containerKey(site.insertion.container, site.insertion.nest));
-        if (planned === null) {
+        const planned2 = insertEdits.get(containerKey(site.insertion.container, site.insertion.nest));
+        if (planned2 === null) {
           for (const decision of decisions) {
             if (decision.action === "insert") {
               decision.action = null;
               decision.reason = "the layout around the options is too unusual to edit safely";
             }
           }
-        } else if (planned) edits.push(...planned);
+        } else if (planned2) edits.push(...planned2);
       }
     }
     const finding = buildFinding(site, meta2, kind, decisions, input.texts, entry.sameSite);
     finding.edits = edits;
     return { finding, edits };
   });
+  if (input.cookies) {
+    for (const entry of all) {
+      const cookie = codeCookieOf(entry, input.texts);
+      if (cookie) input.cookies.push(cookie);
+    }
+  }
+  return planned;
 }
 function vetoSharedFlips(entries) {
   const byValue = /* @__PURE__ */ new Map();
@@ -57963,7 +58039,8 @@ function scanFiles(input) {
   const fileSet = new Set(input.files);
   const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, /* @__PURE__ */ new Set(), true);
   const evidence = collectEvidence(first, input, fileSet);
-  const planned = plan(first, input.config, evidence);
+  const cookies = [];
+  const planned = plan(first, input.config, evidence, first, cookies);
   const { changes, withheld: withheld2 } = withholdFailing(
     planned,
     (edits, tolerated) => buildChanges(first, edits, tolerated, first.texts, input, fileSet, evidence)
@@ -57983,6 +58060,9 @@ function scanFiles(input) {
   return {
     findings,
     changes,
+    cookies: cookies.sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId)
+    ),
     skipped: [...input.skipped ?? [], ...first.skipped].sort((a, b) => a.file.localeCompare(b.file)),
     stats: {
       filesListed: input.files.length,
@@ -58024,7 +58104,7 @@ function collectEvidence(analysis, input, fileSet) {
     }
   });
 }
-function plan(analysis, config, evidence, project = analysis) {
+function plan(analysis, config, evidence, project = analysis, cookies) {
   const enabled = (entry) => config.rules[entry.meta.id] !== "off";
   const planned = planFixes({
     sites: analysis.sites.filter(enabled),
@@ -58032,7 +58112,8 @@ function plan(analysis, config, evidence, project = analysis) {
     policy: { flags: config.flags, sameSite: config.sameSite, fixTests: config.fixTests },
     isTestFile,
     evidence,
-    projectSites: project === analysis ? void 0 : project.sites.filter(enabled)
+    projectSites: project === analysis ? void 0 : project.sites.filter(enabled),
+    cookies
   });
   return planned.map(
     (entry) => config.rules[entry.finding.ruleId] === "report" && entry.finding.outcome === "fixable" ? {
@@ -58361,6 +58442,889 @@ function resolvePythonModule(fromFile, dotted, files) {
   return null;
 }
 
+// src/verify/render.ts
+function renderVerifyJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+function describeAttributes(a) {
+  const parts = [];
+  if (a.httpOnly) parts.push("HttpOnly");
+  if (a.secure) parts.push("Secure");
+  if (a.sameSite) parts.push(`SameSite=${a.sameSite}`);
+  if (a.path !== null) parts.push(`Path=${a.path}`);
+  if (a.domain !== null) parts.push(`Domain=${a.domain}`);
+  if (a.partitioned) parts.push("Partitioned");
+  return parts.length > 0 ? parts.join("; ") : "(no attributes)";
+}
+function expectedWords(cookie) {
+  const flags = [cookie.expected.httpOnly && "HttpOnly", cookie.expected.secure && "Secure"].filter(Boolean);
+  const needs = flags.length > 0 ? flags.join(" + ") : "no flag";
+  const from = cookie.expected.source === "code" ? `code: ${cookie.expected.sites.join(", ")}` : "by its name; no code sets it";
+  return `expects ${needs} (${from})`;
+}
+function summarize(report) {
+  const cookies = report.cookies.length;
+  const problems = report.problemCount;
+  return `${cookies} cookie${cookies === 1 ? "" : "s"} checked, ${problems} problem${problems === 1 ? "" : "s"}.`;
+}
+function renderVerifyText(report) {
+  const lines = [];
+  for (const step of report.steps) {
+    const mark = step.problems.length > 0 ? "FAIL" : "ok  ";
+    lines.push(`${mark} step "${step.name}": ${step.method} ${step.url} \u2192 ${step.status}`);
+    for (const problem of step.problems) lines.push(`       ${problem.message}`);
+  }
+  for (const cookie of report.cookies) {
+    const mark = cookie.problems.length > 0 ? "FAIL" : "ok  ";
+    const where = cookie.step === null ? cookie.url : `${cookie.url} (step "${cookie.step}")`;
+    lines.push(
+      `${mark} ${cookie.name} from ${where}: ${describeAttributes(cookie.attributes)}; ${expectedWords(cookie)}`
+    );
+    for (const problem of cookie.problems) lines.push(`       ${problem.message}`);
+  }
+  for (const check of report.transport) {
+    const mark = check.problems.length > 0 ? "FAIL" : "ok  ";
+    const answer = check.httpAnswer === "redirects" ? `redirects to ${check.detail}` : check.httpAnswer === "unreachable" ? "is not served (no answer over plain HTTP)" : check.httpAnswer === "serves" ? check.detail : `redirects to ${check.detail}`;
+    lines.push(`${mark} ${check.httpUrl} ${answer}`);
+    lines.push(
+      `info ${check.url}: ${check.hsts === null ? "no Strict-Transport-Security header" : `Strict-Transport-Security: ${check.hsts}`}`
+    );
+  }
+  for (const cookie of report.unexplained) {
+    lines.push(
+      `info ${cookie.name} (from ${cookie.url}) is set by no code location the scan found: a proxy, a CDN or a library may add it`
+    );
+  }
+  if (report.cookies.length === 0) lines.push("No Set-Cookie header was received.");
+  lines.push(summarize(report));
+  return `${lines.map(escapeControlCharacters).join("\n")}
+`;
+}
+function renderVerifyMarkdown(report) {
+  const out = ["## Cookie verification", ""];
+  out.push(summarize(report), "");
+  if (report.cookies.length > 0) {
+    out.push("| Cookie | URL | Attributes | Expected | Result |", "| --- | --- | --- | --- | --- |");
+    for (const cookie of report.cookies) {
+      const result = cookie.problems.length === 0 ? "ok" : cookie.problems.map((problem) => escapeText(problem.message)).join("<br>");
+      const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
+      out.push(
+        `| ${tableCell(codeSpan(cookie.name))} | ${escapeText(url)} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`
+      );
+    }
+    out.push("");
+  }
+  if (report.steps.length > 0) {
+    out.push("### Scenario steps", "");
+    for (const step of report.steps) {
+      const box = step.problems.length === 0 ? "- [x]" : "- [ ]";
+      const problems = step.problems.map((problem) => escapeText(problem.message)).join("; ");
+      out.push(
+        `${box} ${escapeText(step.name)}: ${step.method} ${escapeText(step.url)} \u2192 ${step.status}${problems ? ` (${problems})` : ""}`
+      );
+    }
+    out.push("");
+  }
+  if (report.transport.length > 0) {
+    out.push("### Transport", "");
+    for (const check of report.transport) {
+      const box = check.problems.length === 0 ? "- [x]" : "- [ ]";
+      out.push(
+        `${box} ${escapeText(check.httpUrl)}: ${check.httpAnswer}${check.detail && check.httpAnswer !== "unreachable" ? ` (${escapeText(check.detail)})` : ""}`
+      );
+      out.push(
+        `- Strict-Transport-Security: ${check.hsts === null ? "not sent" : tableCell(codeSpan(check.hsts))}`
+      );
+    }
+    out.push("");
+  }
+  if (report.unexplained.length > 0) {
+    out.push("### Cookies no code location explains", "");
+    for (const cookie of report.unexplained)
+      out.push(
+        `- ${codeSpan(cookie.name)} from ${escapeText(cookie.url)}: a proxy, a CDN or a library may set it`
+      );
+    out.push("");
+  }
+  return `${out.join("\n")}`;
+}
+function cell(text) {
+  return tableCell(escapeText(text));
+}
+
+// src/verify/run.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/verify/checks.ts
+function cookieProblems(cookie, expected) {
+  const { attributes: a, name: name2 } = cookie;
+  const problems = [];
+  const because = expected.source === "code" ? `the code at ${expected.sites.join(", ")}` : "its name";
+  if (expected.httpOnly && !a.httpOnly)
+    problems.push({
+      code: "httpOnly-missing",
+      message: `${name2} is sent without HttpOnly (${because} needs it)`
+    });
+  if (expected.secure && !a.secure)
+    problems.push({
+      code: "secure-missing",
+      message: `${name2} is sent without Secure (${because} needs it)`
+    });
+  const lower = name2.toLowerCase();
+  if (lower.startsWith("__secure-") && !a.secure)
+    problems.push({
+      code: "secure-prefix-not-secure",
+      message: `${name2}: a __Secure- cookie without Secure is refused by browsers`
+    });
+  if (lower.startsWith("__host-")) {
+    if (!a.secure)
+      problems.push({
+        code: "host-prefix-not-secure",
+        message: `${name2}: a __Host- cookie without Secure is refused by browsers`
+      });
+    if (a.path !== "/")
+      problems.push({
+        code: "host-prefix-path",
+        message: `${name2}: a __Host- cookie needs Path=/ (browsers refuse it otherwise)`
+      });
+    if (a.domain !== null)
+      problems.push({
+        code: "host-prefix-domain",
+        message: `${name2}: a __Host- cookie must not have a Domain (browsers refuse it otherwise)`
+      });
+  }
+  if (a.sameSite === "None" && !a.secure)
+    problems.push({
+      code: "samesite-none-not-secure",
+      message: `${name2}: SameSite=None without Secure is refused by browsers`
+    });
+  const secureMissing = problems.some((problem) => problem.code === "secure-missing");
+  return secureMissing ? problems.filter(
+    (problem) => !["secure-prefix-not-secure", "host-prefix-not-secure", "samesite-none-not-secure"].includes(
+      problem.code
+    )
+  ) : problems;
+}
+
+// src/verify/set-cookie.ts
+function parseSetCookie(header, now = /* @__PURE__ */ new Date()) {
+  if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(header)) return null;
+  const [pair2 = "", ...rest] = header.split(";");
+  const equals = pair2.indexOf("=");
+  const name2 = equals === -1 ? "" : pair2.slice(0, equals).trim();
+  const value = equals === -1 ? pair2.trim() : pair2.slice(equals + 1).trim();
+  if (name2 === "" && value === "") return null;
+  const attributes2 = {
+    httpOnly: false,
+    secure: false,
+    sameSite: null,
+    path: null,
+    domain: null,
+    maxAge: null,
+    expires: null,
+    partitioned: false
+  };
+  let expiresAt = null;
+  for (const part of rest) {
+    const at = part.indexOf("=");
+    const key = (at === -1 ? part : part.slice(0, at)).trim().toLowerCase();
+    const raw = at === -1 ? "" : part.slice(at + 1).trim();
+    switch (key) {
+      case "httponly":
+        attributes2.httpOnly = true;
+        break;
+      case "secure":
+        attributes2.secure = true;
+        break;
+      case "partitioned":
+        attributes2.partitioned = true;
+        break;
+      case "samesite": {
+        const lower = raw.toLowerCase();
+        attributes2.sameSite = lower === "strict" ? "Strict" : lower === "lax" ? "Lax" : lower === "none" ? "None" : null;
+        break;
+      }
+      case "path":
+        attributes2.path = raw.startsWith("/") ? raw : null;
+        break;
+      case "domain":
+        attributes2.domain = raw === "" ? null : raw.replace(/^\./, "").toLowerCase();
+        break;
+      case "max-age":
+        if (/^-?\d+$/.test(raw)) attributes2.maxAge = Number(raw);
+        break;
+      case "expires": {
+        const time = parseCookieDate(raw);
+        if (time !== null) {
+          expiresAt = time;
+          attributes2.expires = new Date(time).toISOString();
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const deletion = attributes2.maxAge !== null ? attributes2.maxAge <= 0 : expiresAt !== null && expiresAt <= now.getTime();
+  const shown = [`${name2 === "" ? "" : `${name2}=`}\u2026`, ...rest.map((part) => part.trim()).filter(Boolean)];
+  return { name: name2, value, attributes: attributes2, deletion, header: shown.join("; ") };
+}
+var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+function parseCookieDate(text) {
+  let time = null;
+  let day = null;
+  let month = null;
+  let year = null;
+  for (const token of text.split(/[\u0009\u0020-\u002f\u003b-\u0040\u005b-\u0060\u007b-\u007e]+/)) {
+    if (token === "") continue;
+    const clock = /^(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\D.*)?$/.exec(token);
+    if (time === null && clock) {
+      time = [Number(clock[1]), Number(clock[2]), Number(clock[3])];
+      continue;
+    }
+    const dayMatch = /^(\d{1,2})(?:\D.*)?$/.exec(token);
+    if (day === null && dayMatch) {
+      day = Number(dayMatch[1]);
+      continue;
+    }
+    const monthIndex = MONTHS.indexOf(token.slice(0, 3).toLowerCase());
+    if (month === null && monthIndex !== -1) {
+      month = monthIndex;
+      continue;
+    }
+    const yearMatch = /^(\d{2,4})(?:\D.*)?$/.exec(token);
+    if (year === null && yearMatch) {
+      year = Number(yearMatch[1]);
+      continue;
+    }
+  }
+  if (time === null || day === null || month === null || year === null) return null;
+  if (year >= 70 && year <= 99) year += 1900;
+  else if (year <= 69) year += 2e3;
+  const [hour, minute, second] = time;
+  if (day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59) return null;
+  return Date.UTC(year, month, day, hour, minute, second);
+}
+
+// src/verify/http.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var VerifyError = class extends UsageError {
+  name = "VerifyError";
+};
+function shownUrl(url) {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+function send(request) {
+  const { url } = request;
+  const where = `${request.method} ${shownUrl(url)}`;
+  return new Promise((resolve5, reject) => {
+    const headers = { "user-agent": "cookie-hardener-verify", ...request.headers };
+    if (request.body !== null) headers["content-length"] = String(Buffer.byteLength(request.body));
+    const options = { method: request.method, headers };
+    const secure = url.protocol === "https:";
+    const req = secure ? httpsRequest(url, { ...options, ...request.ca !== null && { ca: request.ca } }) : httpRequest(url, options);
+    let settled = false;
+    const fail = (message) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      reject(new VerifyError(`${where}: ${message}`));
+    };
+    const timer = setTimeout(
+      () => fail(`no answer within ${formatSeconds(request.timeoutMs)}`),
+      request.timeoutMs
+    );
+    req.on("error", (error) => fail(describeError(error, secure)));
+    req.on("response", (response) => {
+      response.resume();
+      response.on("error", (error) => fail(describeError(error, secure)));
+      response.on("end", () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const setCookie = response.headers["set-cookie"] ?? [];
+        resolve5({ status: response.statusCode ?? 0, headers: response.headers, setCookie });
+      });
+    });
+    if (request.body !== null) req.write(request.body);
+    req.end();
+  });
+}
+function formatSeconds(ms) {
+  const seconds = ms / 1e3;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+var TLS_CODES = /* @__PURE__ */ new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID"
+]);
+function describeError(error, secure) {
+  const code = error.code ?? "";
+  if (code === "ECONNREFUSED") return "connection refused (nothing listens there)";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
+  if (code === "ETIMEDOUT") return "the connection timed out";
+  if (code === "ECONNRESET" || code === "EPIPE") return "the connection was closed without an answer";
+  if (code.startsWith("HPE_")) return "the answer is not HTTP";
+  if (TLS_CODES.has(code)) {
+    const hint = /SELF_SIGNED|UNABLE_TO/.test(code) ? " (for a self-signed certificate, pass its CA with --ca FILE)" : "";
+    return `TLS error: ${oneLine2(error.message)}${hint}`;
+  }
+  if (secure && (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || /SSL|TLS/i.test(error.message)))
+    return `TLS error: ${oneLine2(error.message)} (is it an HTTPS server?)`;
+  return oneLine2(error.message) || code || "the request failed";
+}
+function oneLine2(text) {
+  return text.split("\n")[0].trim();
+}
+
+// src/verify/client.ts
+var MAX_REDIRECTS = 10;
+var Client = class {
+  constructor(allowedHosts, timeoutMs, ca) {
+    this.allowedHosts = allowedHosts;
+    this.timeoutMs = timeoutMs;
+    this.ca = ca;
+  }
+  allowedHosts;
+  timeoutMs;
+  ca;
+  jar = /* @__PURE__ */ new Map();
+  /** Sends the request, then follows redirects (when asked) among the allowed hosts; every hop is returned. */
+  async request(method, url, headers, body, follow2) {
+    const exchanges = [];
+    let current = { method, url, body, headers };
+    for (let hop = 0; ; hop++) {
+      if (!this.allowedHosts.has(current.url.hostname)) {
+        throw new VerifyError(
+          `${shownUrl(current.url)}: not requested, its host is not among the URLs given`
+        );
+      }
+      const cookieHeader = this.cookieHeader(current.url);
+      const response = await send({
+        method: current.method,
+        url: current.url,
+        headers: { ...current.headers, ...cookieHeader && { cookie: cookieHeader } },
+        body: current.body,
+        timeoutMs: this.timeoutMs,
+        ca: this.ca
+      });
+      const cookies = response.setCookie.map((header) => parseSetCookie(header)).filter((cookie) => cookie !== null);
+      for (const cookie of cookies) this.store(current.url, cookie);
+      exchanges.push({
+        method: current.method,
+        url: current.url,
+        status: response.status,
+        response,
+        cookies
+      });
+      const location = response.headers.location;
+      if (!follow2 || response.status < 300 || response.status > 399 || !location) return exchanges;
+      if (hop >= MAX_REDIRECTS)
+        throw new VerifyError(`${shownUrl(url)}: more than ${MAX_REDIRECTS} redirects`);
+      let next;
+      try {
+        next = new URL(location, current.url);
+      } catch {
+        throw new VerifyError(`${shownUrl(current.url)}: redirects to an unreadable location`);
+      }
+      if (!this.allowedHosts.has(next.hostname) || next.protocol !== "http:" && next.protocol !== "https:")
+        return exchanges;
+      const keepsMethod = response.status === 307 || response.status === 308;
+      current = keepsMethod ? { ...current, url: next } : {
+        method: current.method === "HEAD" ? "HEAD" : "GET",
+        url: next,
+        body: null,
+        headers: withoutBody(current.headers)
+      };
+    }
+  }
+  store(url, cookie) {
+    const path = cookie.attributes.path ?? defaultPath(url);
+    const key = `${url.hostname}\0${path}\0${cookie.name}`;
+    if (cookie.deletion) this.jar.delete(key);
+    else
+      this.jar.set(key, { host: url.hostname, path, secure: cookie.attributes.secure, value: cookie.value });
+  }
+  cookieHeader(url) {
+    const pairs = [];
+    for (const [key, entry] of this.jar) {
+      if (entry.host !== url.hostname) continue;
+      if (entry.secure && url.protocol !== "https:") continue;
+      if (!pathMatches(url.pathname, entry.path)) continue;
+      const name2 = key.slice(key.lastIndexOf("\0") + 1);
+      pairs.push(name2 === "" ? entry.value : `${name2}=${entry.value}`);
+    }
+    return pairs.join("; ");
+  }
+};
+function withoutBody(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name2]) => !/^content-(type|length)$/i.test(name2))
+  );
+}
+function defaultPath(url) {
+  const path = url.pathname;
+  if (!path.startsWith("/") || path.lastIndexOf("/") === 0) return "/";
+  return path.slice(0, path.lastIndexOf("/"));
+}
+function pathMatches(requestPath, cookiePath) {
+  if (requestPath === cookiePath) return true;
+  if (!requestPath.startsWith(cookiePath)) return false;
+  return cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length) === "/";
+}
+
+// src/verify/expectations.ts
+import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
+import { resolve as resolve2 } from "node:path";
+function cookiesFromProject(folder) {
+  const root = resolve2(folder);
+  if (!existsSync(root) || !statSync2(root).isDirectory())
+    throw new UsageError(`\`--project\` ${JSON.stringify(folder)} is not a folder`);
+  const { config } = loadConfigFile(root, null, root);
+  const discovery = discoverFiles(root, config);
+  const result = scanFiles({
+    files: discovery.files,
+    evidenceFiles: discovery.evidenceFiles,
+    read: (file, mustMention) => readSourceFile(discovery.root, file, mustMention),
+    config,
+    skipped: discovery.skipped
+  });
+  return result.cookies ?? [];
+}
+var EXPECTATIONS = ["required", "https", "not-required"];
+function cookiesFromFindingsFile(path) {
+  let document;
+  try {
+    document = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    const reason = error.code === "ENOENT" ? "no such file" : "not a JSON scan report";
+    throw new UsageError(`\`--findings\` ${JSON.stringify(path)}: ${reason}`);
+  }
+  const report = document;
+  if (report === null || typeof report !== "object" || report.version !== 1)
+    throw new UsageError(
+      `\`--findings\` ${JSON.stringify(path)}: not a \`scan --format json\` report (version 1)`
+    );
+  if (!Array.isArray(report.cookies))
+    throw new UsageError(
+      `\`--findings\` ${JSON.stringify(path)} has no \`cookies\` list: write it again with this version's \`scan --format json\``
+    );
+  return report.cookies.map((entry, index) => {
+    const cookie = entry;
+    const valid = cookie !== null && typeof cookie === "object" && Array.isArray(cookie.names) && cookie.names.every((name2) => typeof name2 === "string") && typeof cookie.file === "string" && typeof cookie.line === "number" && EXPECTATIONS.includes(cookie.expected?.httpOnly) && EXPECTATIONS.includes(cookie.expected?.secure);
+    if (!valid)
+      throw new UsageError(`\`--findings\` ${JSON.stringify(path)}: \`cookies[${index}]\` is malformed`);
+    return {
+      names: cookie.names,
+      ruleId: String(cookie.ruleId ?? ""),
+      framework: String(cookie.framework ?? ""),
+      file: cookie.file,
+      line: cookie.line,
+      kind: cookie.kind === "session" || cookie.kind === "csrf" ? cookie.kind : "other",
+      expected: { httpOnly: cookie.expected.httpOnly, secure: cookie.expected.secure },
+      reasons: typeof cookie.reasons === "object" && cookie.reasons !== null ? cookie.reasons : {}
+    };
+  });
+}
+function expectationFor(name2, url, sites) {
+  const matching = sites.filter((site) => site.names.includes(name2));
+  const https = url.protocol === "https:";
+  if (matching.length > 0) {
+    const needs = (flag) => matching.some(
+      (site) => site.expected[flag] === "required" || https && site.expected[flag] === "https"
+    );
+    return {
+      httpOnly: needs("httpOnly"),
+      secure: needs("secure"),
+      source: "code",
+      sites: matching.map((site) => `${site.file}:${site.line}`)
+    };
+  }
+  return { httpOnly: kindOfName(name2) === "session", secure: true, source: "name", sites: [] };
+}
+
+// src/verify/scenario.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var DEFAULT_SCENARIO_PATH = ".github/cookie-hardener-verify.yml";
+var STEP_KEYS = [
+  "name",
+  "method",
+  "path",
+  "headers",
+  "form",
+  "json",
+  "expect",
+  "follow-redirects"
+];
+var EXPECT_KEYS = ["status", "cookies"];
+var METHODS3 = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+function parseScenario(file, text) {
+  const lines = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lineOf2 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
+  const error = document.errors[0];
+  if (error) {
+    throw new ConfigError(
+      file,
+      error.linePos?.[0]?.line ?? 1,
+      `not valid YAML: ${error.message.split("\n")[0]}`
+    );
+  }
+  const root = document.contents;
+  if (!(0, import_yaml3.isMap)(root))
+    throw new ConfigError(file, lineOf2(root), "the file must be a mapping with a `steps` list");
+  for (const pair2 of root.items) {
+    const key = keyName(pair2.key);
+    if (key !== "steps")
+      throw new ConfigError(file, lineOf2(pair2.key), `unknown key \`${key}\` (expected \`steps\`)`);
+  }
+  const stepsNode = root.get("steps", true);
+  if (!(0, import_yaml3.isSeq)(stepsNode) || stepsNode.items.length === 0)
+    throw new ConfigError(file, lineOf2(stepsNode ?? root), "`steps` must be a non-empty list");
+  const steps = stepsNode.items.map((item, index) => readStep(file, item, index, lineOf2));
+  return { file, steps };
+}
+function readStep(file, node, index, lineOf2) {
+  const line = lineOf2(node);
+  if (!(0, import_yaml3.isMap)(node))
+    throw new ConfigError(file, line, `step ${index + 1} must be a mapping (method, path, \u2026)`);
+  const where = (key) => lineOf2(node.get(key, true), line);
+  for (const pair2 of node.items) {
+    const key = keyName(pair2.key);
+    if (!STEP_KEYS.includes(key))
+      throw new ConfigError(
+        file,
+        lineOf2(pair2.key, line),
+        `unknown step key \`${key}\` (known: ${STEP_KEYS.join(", ")})`
+      );
+  }
+  const method = (optionalString(file, node, "method", where) ?? "GET").toUpperCase();
+  if (!METHODS3.includes(method))
+    throw new ConfigError(
+      file,
+      where("method"),
+      `\`method\` must be one of ${METHODS3.join(", ")} (got "${method}")`
+    );
+  const path = optionalString(file, node, "path", where);
+  if (path === null) throw new ConfigError(file, line, `step ${index + 1} needs a \`path\``);
+  if (!path.startsWith("/")) throw new ConfigError(file, where("path"), "`path` must start with `/`");
+  const headers = stringMap(file, node, "headers", where);
+  const form = node.get("form", true);
+  const json = node.get("json", true);
+  if (form !== void 0 && json !== void 0)
+    throw new ConfigError(file, where("json"), "a step has `form` or `json`, not both");
+  let body = null;
+  if (form !== void 0) body = { kind: "form", value: stringMap(file, node, "form", where) };
+  if (json !== void 0) body = { kind: "json", value: json.toJSON() };
+  const followNode = node.get("follow-redirects", true);
+  if (followNode !== void 0 && !((0, import_yaml3.isScalar)(followNode) && typeof followNode.value === "boolean"))
+    throw new ConfigError(file, where("follow-redirects"), "`follow-redirects` must be true or false");
+  const expect2 = node.get("expect", true);
+  let expectStatus = null;
+  let expectCookies = [];
+  if (expect2 !== void 0) {
+    if (!(0, import_yaml3.isMap)(expect2))
+      throw new ConfigError(file, where("expect"), "`expect` must be a mapping (status, cookies)");
+    const expectLine = (key) => lineOf2(expect2.get(key, true), where("expect"));
+    for (const pair2 of expect2.items) {
+      const key = keyName(pair2.key);
+      if (!EXPECT_KEYS.includes(key))
+        throw new ConfigError(
+          file,
+          lineOf2(pair2.key, line),
+          `unknown key \`expect.${key}\` (known: status, cookies)`
+        );
+    }
+    const status = expect2.get("status", true);
+    if (status !== void 0) {
+      const values = (0, import_yaml3.isSeq)(status) ? status.items : [status];
+      expectStatus = values.map((value) => {
+        const number2 = (0, import_yaml3.isScalar)(value) ? value.value : null;
+        if (typeof number2 !== "number" || !Number.isInteger(number2) || number2 < 100 || number2 > 599)
+          throw new ConfigError(
+            file,
+            expectLine("status"),
+            "`expect.status` must be an HTTP status (100-599) or a list of them"
+          );
+        return number2;
+      });
+    }
+    const cookies = expect2.get("cookies", true);
+    if (cookies !== void 0) {
+      if (!(0, import_yaml3.isSeq)(cookies) || !cookies.items.every((item) => (0, import_yaml3.isScalar)(item) && typeof item.value === "string"))
+        throw new ConfigError(file, expectLine("cookies"), "`expect.cookies` must be a list of cookie names");
+      expectCookies = cookies.items.map((item) => String(item.value));
+    }
+  }
+  const name2 = optionalString(file, node, "name", where) ?? `${method} ${path}`;
+  return {
+    name: name2,
+    method,
+    path,
+    headers,
+    body,
+    expectStatus,
+    expectCookies,
+    followRedirects: followNode === void 0 ? true : followNode.value,
+    line
+  };
+}
+function keyName(key) {
+  return (0, import_yaml3.isScalar)(key) ? String(key.value) : String(key);
+}
+function optionalString(file, node, key, where) {
+  const value = node.get(key, true);
+  if (value === void 0) return null;
+  if (!(0, import_yaml3.isScalar)(value) || typeof value.value !== "string" && typeof value.value !== "number")
+    throw new ConfigError(file, where(key), `\`${key}\` must be a string`);
+  return String(value.value);
+}
+function stringMap(file, node, key, where) {
+  const value = node.get(key, true);
+  if (value === void 0) return {};
+  if (!(0, import_yaml3.isMap)(value))
+    throw new ConfigError(file, where(key), `\`${key}\` must be a mapping of names to values`);
+  const result = {};
+  for (const pair2 of value.items) {
+    const item = pair2.value;
+    if (!(0, import_yaml3.isScalar)(item) || item.value === null || typeof item.value === "object")
+      throw new ConfigError(
+        file,
+        where(key),
+        `\`${key}.${keyName(pair2.key)}\` must be a string, number or boolean`
+      );
+    result[keyName(pair2.key)] = String(item.value);
+  }
+  return result;
+}
+function resolveValue(value, env, file, step) {
+  const replace = (text) => text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name2) => {
+    const found = env[name2];
+    if (found === void 0)
+      throw new UsageError(
+        `${file}:${step.line}: step "${step.name}" uses the environment variable ${name2}, which is not set`
+      );
+    return found;
+  });
+  const walk2 = (item) => {
+    if (typeof item === "string") return replace(item);
+    if (Array.isArray(item)) return item.map(walk2);
+    if (item !== null && typeof item === "object")
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk2(inner)]));
+    return item;
+  };
+  return walk2(value);
+}
+
+// src/verify/run.ts
+var DEFAULT_TIMEOUT_MS = 1e4;
+async function runVerify(request) {
+  const urls = request.urls.map(parseUrl);
+  if (urls.length === 0) throw new UsageError("`verify` needs at least one URL");
+  const scenario = request.scenario === null ? null : loadScenario(request.scenario);
+  const ca = request.ca === null ? null : readCa(request.ca);
+  const env = request.env ?? process.env;
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
+  const sites = "project" in request.expectations ? cookiesFromProject(request.expectations.project) : cookiesFromFindingsFile(request.expectations.findings);
+  const hosts = new Set(urls.map((url) => url.hostname));
+  const client = new Client(hosts, timeoutMs, ca);
+  const cookies = [];
+  const stepResults = [];
+  const record = (exchanges, step) => {
+    for (const exchange of exchanges) {
+      for (const cookie of exchange.cookies) {
+        if (cookie.deletion) continue;
+        const expected = expectationFor(cookie.name, exchange.url, sites);
+        cookies.push({
+          name: cookie.name,
+          url: shownUrl(exchange.url),
+          step,
+          attributes: cookie.attributes,
+          expected,
+          problems: cookieProblems(cookie, expected),
+          header: cookie.header
+        });
+      }
+    }
+  };
+  for (const url of urls) {
+    if (steps === null) {
+      record(await client.request("GET", url, {}, null, true), null);
+      continue;
+    }
+    for (const step of steps) {
+      const target = new URL(step.path, url);
+      const { headers, body } = encodeBody(step);
+      const exchanges = await client.request(step.method, target, headers, body, step.followRedirects);
+      record(exchanges, step.name);
+      stepResults.push(stepResult(step, target, exchanges));
+    }
+  }
+  const transport = [];
+  for (const url of urls) {
+    if (url.protocol !== "https:") continue;
+    transport.push(await checkTransport(url, timeoutMs, ca));
+  }
+  const unexplained = [];
+  for (const cookie of cookies) {
+    if (cookie.expected.source !== "name") continue;
+    if (unexplained.some((entry) => entry.name === cookie.name && entry.url === cookie.url)) continue;
+    unexplained.push({ name: cookie.name, url: cookie.url, step: cookie.step });
+  }
+  const problemCount = [...cookies, ...transport, ...stepResults].reduce(
+    (sum, entry) => sum + entry.problems.length,
+    0
+  );
+  return {
+    version: 1,
+    cookies,
+    transport,
+    unexplained,
+    steps: stepResults,
+    expectations: "project" in request.expectations ? { source: "project", path: request.expectations.project, sites: sites.length } : { source: "findings", path: request.expectations.findings, sites: sites.length },
+    scenario: scenario?.file ?? null,
+    problemCount
+  };
+}
+function parseUrl(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${JSON.stringify(text)} is not a URL (give it in full: https://example.com/)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`${JSON.stringify(shownUrl(url))}: only http:// and https:// URLs can be verified`);
+  return url;
+}
+function loadScenario(path) {
+  let text;
+  try {
+    text = readFileSync2(path, "utf8");
+  } catch {
+    throw new UsageError(`the scenario file ${JSON.stringify(path)} cannot be read`);
+  }
+  return parseScenario(path, text);
+}
+function readCa(path) {
+  let text;
+  try {
+    text = readFileSync2(path, "utf8");
+  } catch {
+    throw new UsageError(`\`--ca\` ${JSON.stringify(path)} cannot be read`);
+  }
+  if (!text.includes("-----BEGIN CERTIFICATE-----"))
+    throw new UsageError(`\`--ca\` ${JSON.stringify(path)} holds no PEM certificate`);
+  return text;
+}
+function resolveStep(step, env, file) {
+  return {
+    ...step,
+    path: resolveValue(step.path, env, file, step),
+    headers: resolveValue(step.headers, env, file, step),
+    body: step.body && { kind: step.body.kind, value: resolveValue(step.body.value, env, file, step) }
+  };
+}
+function encodeBody(step) {
+  if (step.body === null) return { headers: step.headers, body: null };
+  const has = (name2) => Object.keys(step.headers).some((key) => key.toLowerCase() === name2);
+  if (step.body.kind === "json") {
+    return {
+      headers: { ...has("content-type") ? {} : { "content-type": "application/json" }, ...step.headers },
+      body: JSON.stringify(step.body.value)
+    };
+  }
+  const form = new URLSearchParams(step.body.value).toString();
+  return {
+    headers: {
+      ...has("content-type") ? {} : { "content-type": "application/x-www-form-urlencoded" },
+      ...step.headers
+    },
+    body: form
+  };
+}
+function stepResult(step, target, exchanges) {
+  const last = exchanges.at(-1);
+  const problems = [];
+  if (step.expectStatus !== null && !step.expectStatus.includes(last.status)) {
+    problems.push({
+      code: "unexpected-status",
+      message: `step "${step.name}" answered ${last.status}, expected ${step.expectStatus.join(" or ")}`
+    });
+  }
+  const set = new Set(
+    exchanges.flatMap((exchange) => exchange.cookies.filter((c) => !c.deletion).map((c) => c.name))
+  );
+  for (const name2 of step.expectCookies) {
+    if (!set.has(name2))
+      problems.push({
+        code: "expected-cookie-not-set",
+        message: `step "${step.name}" did not set the cookie ${name2}`
+      });
+  }
+  return {
+    name: step.name,
+    method: step.method,
+    url: shownUrl(target),
+    status: last.status,
+    expectedStatus: step.expectStatus,
+    setCookies: [...new Set(exchanges.flatMap((exchange) => exchange.cookies.map((cookie) => cookie.name)))],
+    problems
+  };
+}
+async function checkTransport(url, timeoutMs, ca) {
+  const secure = await send({ method: "GET", url, headers: {}, body: null, timeoutMs, ca });
+  const hstsHeader = secure.headers["strict-transport-security"];
+  const hsts = hstsHeader === void 0 ? null : String(hstsHeader);
+  const plain = new URL(url);
+  plain.protocol = "http:";
+  const check = {
+    url: shownUrl(url),
+    httpUrl: shownUrl(plain),
+    httpAnswer: "unreachable",
+    detail: "",
+    hsts,
+    problems: []
+  };
+  let answer;
+  try {
+    answer = await send({ method: "GET", url: plain, headers: {}, body: null, timeoutMs, ca: null });
+  } catch (error) {
+    check.detail = error.message;
+    return check;
+  }
+  const location = answer.headers.location;
+  if (answer.status >= 300 && answer.status <= 399 && location) {
+    let target = null;
+    try {
+      target = new URL(location, plain);
+    } catch {
+      target = null;
+    }
+    check.detail = target ? shownUrl(target) : location;
+    check.httpAnswer = target?.protocol === "https:" ? "redirects" : "redirects-elsewhere";
+  } else {
+    check.httpAnswer = "serves";
+    check.detail = `answered ${answer.status}`;
+  }
+  if (check.httpAnswer !== "redirects") {
+    check.problems.push({
+      code: "http-not-redirected",
+      message: `${check.httpUrl} ${check.httpAnswer === "serves" ? `answers ${answer.status} over plain HTTP` : `redirects to ${check.detail}`} instead of redirecting to https://`
+    });
+  }
+  return check;
+}
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
 
@@ -58401,6 +59365,7 @@ function editDistance(a, b) {
 
 // src/cli/args.ts
 var USAGE = `Usage: cookie-hardener <scan|fix|baseline> [paths...] [options]
+       cookie-hardener verify <url...> [options]
 
 Finds cookies set without HttpOnly / Secure in JavaScript, TypeScript and Python code, and fixes them.
 
@@ -58409,6 +59374,8 @@ Commands:
   fix [paths...]       fix them in place (files are written atomically)
   baseline [paths...]  record today's findings in .github/cookie-hardener-baseline.json; from then on
                        --fail-on (and the action's fail-on) counts only findings not recorded there
+  verify <url...>      request a live deployment and check each Set-Cookie against what the code
+                       expects, and that http:// redirects to https://
 
 Paths: one folder is scanned as a project of its own (its config file, its baseline). Several paths, or a
 file, are scanned from the repository that holds them (the folder with .git, else the current folder),
@@ -58426,12 +59393,21 @@ Options:
                        cookie-hardener.yml from the scanned folder up to the repository root)
   --quiet              print only weak findings outside the baseline, and the summary
   --debug              print stack traces for unexpected errors
+
+Options of verify (with --format text, json or markdown, --output and --debug):
+  --project <dir>      the project whose scan gives the expected flags (default: the current folder)
+  --findings <file>    take them from a \`scan --format json\` report instead
+  --scenario <file>    steps to run instead of a GET of each URL (default:
+                       .github/cookie-hardener-verify.yml in the project, when present)
+  --ca <file>          PEM certificate authority to trust as well (a self-signed deployment)
+  --timeout <seconds>  per request (default 10)
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 nothing --fail-on counts, 1 findings --fail-on counts remain, 2 usage or runtime error.
+Exit codes: 0 nothing --fail-on counts (verify: no problem), 1 findings --fail-on counts remain (verify:
+problems found), 2 usage or runtime error.
 `;
-var COMMANDS = ["scan", "fix", "baseline"];
+var COMMANDS = ["scan", "fix", "baseline", "verify"];
 var FORMATS = ["text", "json", "markdown", "sarif"];
 var OPTIONS = {
   "dry-run": { type: "boolean" },
@@ -58443,11 +59419,18 @@ var OPTIONS = {
   config: { type: "string" },
   quiet: { type: "boolean" },
   debug: { type: "boolean" },
+  project: { type: "string" },
+  findings: { type: "string" },
+  scenario: { type: "string" },
+  ca: { type: "string" },
+  timeout: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
 var OPTION_NAMES = Object.keys(OPTIONS).map((name2) => `--${name2}`);
 var REPORT_OPTIONS = ["format", "output", "fail-on", "quiet", "dry-run"];
+var VERIFY_OPTIONS = ["project", "findings", "scenario", "ca", "timeout"];
+var SCAN_ONLY_OPTIONS = ["dry-run", "fail-on", "flags", "exclude", "config", "quiet"];
 function parseCliArguments(argv) {
   let parsed;
   try {
@@ -58469,17 +59452,19 @@ function parseCliArguments(argv) {
     output: values.output ?? null,
     flags,
     sameSite,
-    exclude: (values.exclude ?? []).flatMap(splitList)
+    exclude: (values.exclude ?? []).flatMap(splitList),
+    verify: { project: null, findings: null, scenario: null, ca: null, timeoutMs: null }
   };
   if (values.help) return { ...base, command: "help" };
   if (values.version) return { ...base, command: "version" };
   if (argv.length === 0) return { ...base, command: "usage" };
   const [command, ...targets] = positionals;
-  if (command === void 0) throw new UsageError("missing command: use `scan`, `fix` or `baseline`");
+  if (command === void 0)
+    throw new UsageError("missing command: use `scan`, `fix`, `baseline` or `verify`");
   if (!COMMANDS.includes(command)) {
     const guess = closestName(command, [...COMMANDS, "--help", "--version"]);
     throw new UsageError(
-      `unknown command \`${command}\`: ${guess ? `did you mean \`${guess}\`?` : "use `scan`, `fix` or `baseline`"}`
+      `unknown command \`${command}\`: ${guess ? `did you mean \`${guess}\`?` : "use `scan`, `fix`, `baseline` or `verify`"}`
     );
   }
   if (problems.length > 0) throw new UsageError(`\`--flags\`: ${problems.join("; ")}`);
@@ -58487,6 +59472,9 @@ function parseCliArguments(argv) {
   if (values.output !== void 0 && values.output.trim() === "")
     throw new UsageError("`--output` needs a file name");
   const format = values.format ?? "text";
+  if (command === "verify") return verifyRequest(base, targets, values, format);
+  const misplacedVerify = VERIFY_OPTIONS.find((name2) => values[name2] !== void 0);
+  if (misplacedVerify) throw new UsageError(`\`--${misplacedVerify}\` only applies to \`verify\``);
   if (!FORMATS.includes(format)) {
     throw new UsageError(`\`--format\` must be text, json, sarif or markdown (got "${format}")`);
   }
@@ -58507,6 +59495,38 @@ function parseCliArguments(argv) {
     failOn
   };
 }
+function verifyRequest(base, urls, values, format) {
+  const misplaced = SCAN_ONLY_OPTIONS.find((name2) => values[name2] !== void 0);
+  if (misplaced) throw new UsageError(`\`--${misplaced}\` does not apply to \`verify\``);
+  if (urls.length === 0) throw new UsageError("`verify` needs at least one URL (https://\u2026)");
+  if (format !== "text" && format !== "json" && format !== "markdown")
+    throw new UsageError(`\`--format\` of \`verify\` must be text, json or markdown (got "${format}")`);
+  const text = (name2) => {
+    const value = values[name2];
+    if (value === void 0) return null;
+    if (typeof value !== "string" || value.trim() === "") throw new UsageError(`\`--${name2}\` needs a value`);
+    return value;
+  };
+  const project = text("project");
+  const findings = text("findings");
+  if (project !== null && findings !== null)
+    throw new UsageError("`--project` and `--findings` are two sources of expectations: give one");
+  const timeout = text("timeout");
+  let timeoutMs = null;
+  if (timeout !== null) {
+    const seconds = Number(timeout);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
+      throw new UsageError(`\`--timeout\` must be a number of seconds between 0 and 600 (got "${timeout}")`);
+    timeoutMs = Math.round(seconds * 1e3);
+  }
+  return {
+    ...base,
+    command: "verify",
+    targets: urls,
+    format,
+    verify: { project, findings, scenario: text("scenario"), ca: text("ca"), timeoutMs }
+  };
+}
 function describeParseError(error) {
   const option = /^(?:Unknown option|Option) '([^' ]+)/.exec(error.message)?.[1] ?? "";
   if (error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
@@ -58521,8 +59541,8 @@ function describeParseError(error) {
 }
 
 // src/cli/output.ts
-import { existsSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { dirname as dirname2, resolve as resolve4 } from "node:path";
 
 // src/action/output-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
@@ -58539,12 +59559,12 @@ import {
   unlinkSync as unlinkSync2,
   writeSync as writeSync2
 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var OutputFileError = class extends UsageError {
   name = "OutputFileError";
 };
 function locateOutput(path, roots) {
-  const absolute = resolve2(path);
+  const absolute = resolve3(path);
   for (const root of roots) {
     if (!root) continue;
     let real;
@@ -58553,7 +59573,7 @@ function locateOutput(path, roots) {
     } catch {
       continue;
     }
-    for (const form of [resolve2(root), real]) {
+    for (const form of [resolve3(root), real]) {
       const inside = relative2(form, absolute);
       if (inside === "" || inside.startsWith("..") || isAbsolute2(inside)) continue;
       return { root: real, parts: inside.split(sep2) };
@@ -58641,18 +59661,18 @@ function refusal(label, path, reason) {
 
 // src/cli/output.ts
 function writeReportFile(label, path, content2) {
-  const folder = dirname2(resolve3(path));
-  if (!existsSync(folder) || !statSync2(folder).isDirectory()) {
+  const folder = dirname2(resolve4(path));
+  if (!existsSync2(folder) || !statSync3(folder).isDirectory()) {
     throw new UsageError(`${label} ${JSON.stringify(path)} is not written: its folder does not exist`);
   }
   return writeOutputFile(label, path, content2, [folder]);
 }
 function writeProjectFile(label, root, inside, content2) {
-  return writeOutputFile(label, resolve3(root, inside), content2, [root]);
+  return writeOutputFile(label, resolve4(root, inside), content2, [root]);
 }
 
 // src/cli/targets.ts
-import { existsSync as existsSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
 import { dirname as dirname3, isAbsolute as isAbsolute3, join as join7, relative as relative3, sep as sep3 } from "node:path";
 function resolveTargets(targets, cwd) {
   const named = (targets.length > 0 ? targets : ["."]).map((target) => inspect(target, cwd));
@@ -58675,13 +59695,13 @@ function inspect(target, cwd) {
   } catch {
     throw new UsageError(`path not found: ${target}`);
   }
-  const stats = statSync3(real);
+  const stats = statSync4(real);
   if (!stats.isDirectory() && !stats.isFile()) throw new UsageError(`not a file or folder: ${target}`);
   return { real, folder: stats.isDirectory() };
 }
 function repositoryRoot(folder) {
   for (let current = folder; ; current = dirname3(current)) {
-    if (existsSync2(join7(current, ".git"))) return current;
+    if (existsSync3(join7(current, ".git"))) return current;
     if (dirname3(current) === current) return null;
   }
 }
@@ -58723,21 +59743,48 @@ function runCli(argv, io) {
       io.stderr(USAGE);
       return 2;
     }
+    if (request.command === "verify") {
+      const debug = request.debug;
+      return runVerifyCommand(request, io).catch((error) => reportError(error, debug, io));
+    }
     return runCommand(request, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}
+    return reportError(error, request?.debug ?? false, io);
+  }
+}
+function reportError(error, debug, io) {
+  if (error instanceof UsageError) {
+    io.stderr(`cookie-hardener: ${escapeControlCharacters(error.message)}
 `);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`cookie-hardener: unexpected error: ${escapeControlCharacters(message)}
-`);
-    if (request?.debug && error instanceof Error && error.stack) io.stderr(`${error.stack}
-`);
-    else io.stderr("cookie-hardener: run again with --debug for details\n");
     return 2;
   }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`cookie-hardener: unexpected error: ${escapeControlCharacters(message)}
+`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}
+`);
+  else io.stderr("cookie-hardener: run again with --debug for details\n");
+  return 2;
+}
+async function runVerifyCommand(request, io) {
+  const options = request.verify;
+  const project = options.project ?? ".";
+  const defaultScenario = join8(project, DEFAULT_SCENARIO_PATH);
+  const scenario = options.scenario ?? (options.findings === null && existsSync4(defaultScenario) ? defaultScenario : null);
+  const report = await runVerify({
+    urls: request.targets,
+    expectations: options.findings !== null ? { findings: options.findings } : { project },
+    scenario,
+    ca: options.ca,
+    ...options.timeoutMs !== null && { timeoutMs: options.timeoutMs }
+  });
+  const rendered = request.format === "json" ? renderVerifyJson(report) : request.format === "markdown" ? renderVerifyMarkdown(report) : renderVerifyText(report);
+  if (request.output !== null) {
+    writeReportFile("`--output`", request.output, rendered);
+    io.stdout(`${summarize(report)}
+`);
+  } else io.stdout(rendered);
+  return report.problemCount > 0 ? 1 : 0;
 }
 function runCommand(request, io) {
   const cwd = process.cwd();
@@ -58864,7 +59911,7 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stderrIsTerminal: Boolean(process.stderr.isTTY)

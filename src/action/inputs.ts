@@ -2,8 +2,11 @@
 import type { Config } from '../config.js';
 import { parseFlagEntries } from '../attributes.js';
 import type { Attribute, SameSiteValue } from '../model.js';
+import { unusableUrl } from '../verify/deployment.js';
 
-export type Mode = 'auto' | 'pr' | 'review' | 'report';
+export type Mode = 'auto' | 'pr' | 'review' | 'report' | 'verify';
+/** What `mode` accepts. */
+export const MODES: readonly Mode[] = ['auto', 'pr', 'review', 'report', 'verify'];
 export type FailOn = 'none' | 'weak' | 'any';
 /** What `fail-on` (the action input, the CLI's `--fail-on`) accepts. */
 export const FAIL_ON_VALUES: readonly FailOn[] = ['none', 'weak', 'any'];
@@ -36,6 +39,10 @@ export interface ActionInputs {
   dryRun: boolean;
   /** Post from a `pull_request_target` run of a fork's pull request (write token, fork's code possible). */
   allowPullRequestTarget: boolean;
+  /** The deployment `verify` checks when the event names none (absolute http(s), no credentials). */
+  verifyUrl: string | null;
+  /** The scenario file, relative to the workspace; null: the default file when it exists. */
+  verifyScenario: string | null;
 }
 
 export class InputError extends Error {
@@ -68,7 +75,7 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
   };
 
   const token = read('token').trim();
-  const mode = choice<Mode>('mode', ['auto', 'pr', 'review', 'report'], 'auto');
+  const mode = choice<Mode>('mode', MODES, 'auto');
   const failOn = choice<FailOn>('fail-on', FAIL_ON_VALUES, 'none');
   const draft = boolean('draft');
   const dryRun = boolean('dry-run');
@@ -102,6 +109,14 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
   if (sarifFile !== null && sarifFile.includes('\0'))
     problems.push('input `sarif-file` is not a usable path');
 
+  const verifyUrl = read('verify-url').trim() || null;
+  const badUrl = verifyUrl === null ? null : unusableUrl(verifyUrl);
+  // The URL itself is not repeated: it may be the one carrying a password.
+  if (badUrl !== null) problems.push(`input \`verify-url\` cannot be verified: ${badUrl}`);
+  const verifyScenario = read('verify-scenario').trim() || null;
+  if (verifyScenario !== null && (verifyScenario.includes('\0') || /[\r\n]/.test(verifyScenario)))
+    problems.push('input `verify-scenario` is not a usable path');
+
   if (!token && mode !== 'report') {
     problems.push(
       'input `token` is empty: pass `token: ${{ github.token }}` or an App token (`mode: report` needs none)',
@@ -129,6 +144,8 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
     configFile: read('config-file').trim() || '.github/cookie-hardener.yml',
     dryRun,
     allowPullRequestTarget,
+    verifyUrl: badUrl === null ? verifyUrl : null,
+    verifyScenario,
   };
 }
 

@@ -27,6 +27,7 @@ import { writeJobSummary } from './job-summary.js';
 import { actionLog, logInfo, logWarning } from './log.js';
 import { writeOutputFile } from './output-file.js';
 import { runReviewMode } from './review-mode.js';
+import { runVerifyMode, verifyAndReport } from './verify-mode.js';
 
 /** GitHub's limit is 65,536 characters; the margin keeps room for GitHub's own normalisation. */
 const MAX_BODY = 65_000;
@@ -54,6 +55,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       scan: (only) => scanWorkspace(workspace, inputs, only),
       reportScan: (result) => reportScan(result, inputs, workspace, env),
     };
+    if (mode === 'verify') {
+      // The deployment is what is judged here; the workspace is scanned only for what it expects.
+      await runVerifyMode(context);
+      core.setOutput('fixed', '0');
+      for (const name of ['pull-request-number', 'pull-request-url']) core.setOutput(name, '');
+      core.setOutput('pull-request-operation', 'none');
+      return;
+    }
     let result: ScanResult;
     let handled = new Set<Finding>();
     if (mode === 'review') {
@@ -62,7 +71,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       result = context.scan();
       context.reportScan(result);
       if (mode === 'pr') handled = await runPullRequestMode(result, inputs, workspace, env);
-      else runReportMode(result, inputs, env);
+      else {
+        runReportMode(result, inputs, env);
+        if (inputs.verifyUrl !== null) await verifyAndReport(context, inputs.verifyUrl, result);
+      }
     }
     const active = result.findings.filter((finding) => finding.outcome !== 'ignored');
     core.setOutput('fixed', String(handled.size));
@@ -86,6 +98,7 @@ export function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'
   if (mode !== 'auto') return mode;
   if (eventName === 'pull_request' || eventName === 'pull_request_target') return 'review';
   if (eventName === 'schedule' || eventName === 'workflow_dispatch' || eventName === 'push') return 'pr';
+  if (eventName === 'deployment_status') return 'verify';
   return 'report';
 }
 

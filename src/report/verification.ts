@@ -4,6 +4,7 @@
 // check once. Nothing is repeated per cookie, so 50 cookies still make a list someone will actually tick.
 import { ATTRIBUTE_LABEL } from '../attributes.js';
 import type { Attribute, Finding } from '../model.js';
+import { renderCheckMarker, type CheckedCookie } from './check-marker.js';
 import { tornadoDictCheck } from './checklist.js';
 import { codeSpan } from './escape.js';
 import { frameworkNotes, isBrowserCode } from './framework-notes.js';
@@ -46,14 +47,47 @@ function checkOf(finding: Finding): Check | null {
   return null;
 }
 
+/** The SameSite value the fix wrote (`Lax`), when it is a plain word we can read. */
+function writtenSameSite(check: Check): string | null {
+  const written = writtenValues(check.finding).find((entry) => entry.flag === 'sameSite');
+  const value = written?.value.replace(/^['"]|['"]$/g, '') ?? '';
+  return /^[a-z]+$/i.test(value) ? `${value.charAt(0).toUpperCase()}${value.slice(1).toLowerCase()}` : null;
+}
+
 /** `SameSite=Lax` when the fix wrote a value we can read, else the attribute's name. */
 function attributeText(check: Check, flag: Attribute): string {
   if (flag !== 'sameSite') return ATTRIBUTE_LABEL[flag];
-  const written = writtenValues(check.finding).find((entry) => entry.flag === 'sameSite');
-  const value = written?.value.replace(/^['"]|['"]$/g, '') ?? '';
-  return /^[a-z]+$/i.test(value)
-    ? `SameSite=${value.charAt(0).toUpperCase()}${value.slice(1).toLowerCase()}`
-    : 'SameSite';
+  const value = writtenSameSite(check);
+  return value === null ? 'SameSite' : `SameSite=${value}`;
+}
+
+/** What `verify` looks for in the deployment's headers for this check; null when the code names no cookie. */
+function checkedCookie(check: Check): CheckedCookie | null {
+  const name = cookieName(check.finding);
+  if (name === null) return null;
+  const sameSite = check.attributes.includes('sameSite') ? writtenSameSite(check) : null;
+  return {
+    name,
+    flags: check.attributes,
+    ...(sameSite === 'Lax' || sameSite === 'Strict' || sameSite === 'None' ? { sameSite } : {}),
+  };
+}
+
+/**
+ * The item's hidden marker, or '' when `verify` could not judge the whole item from response headers (a
+ * cookie without a name in the code, or one only browser code writes).
+ */
+function markerFor(checks: readonly Check[]): string {
+  const cookies = new Map<string, CheckedCookie>();
+  for (const check of checks) {
+    if (isBrowserCode(check.finding)) return '';
+    const cookie = checkedCookie(check);
+    if (cookie === null) return '';
+    cookies.set(JSON.stringify(cookie), cookie);
+  }
+  if (cookies.size === 0) return '';
+  const everyHost = checks.some((check) => check.runtime);
+  return ` ${renderCheckMarker({ cookies: [...cookies.values()], everyHost })}`;
 }
 
 /** The header line to expect: `token=…; HttpOnly; Secure`. */
@@ -106,10 +140,10 @@ function curlItem(route: Route | null, file: string, checks: readonly Check[]): 
     // The handlers' routes are not plain in the code, and each may set a different cookie.
     const which = headers.length === 1 ? shows : `shows the one it sets: ${headers.join(' or ')}`;
     const routes = checks.length === 1 ? '' : ' (for each route this file serves)';
-    return `- [ ] In ${codeSpan(file)}${routes}: ${codeSpan('curl -sI https://HOST/PATH')} ${which}`;
+    return `- [ ] In ${codeSpan(file)}${routes}: ${codeSpan('curl -sI https://HOST/PATH')} ${which}${markerFor(checks)}`;
   }
   const method = route.method === null ? '' : `-X ${route.method} `;
-  return `- [ ] ${codeSpan(`curl -sI ${method}https://HOST${route.path}`)} ${shows}`;
+  return `- [ ] ${codeSpan(`curl -sI ${method}https://HOST${route.path}`)} ${shows}${markerFor(checks)}`;
 }
 
 const MAX_NAMES = 10;
@@ -148,7 +182,7 @@ function devToolsItem(checks: readonly Check[]): string | null {
     sentences.push(
       `${nameList(browser)} ${browser.length === 1 ? 'is' : 'are'} written by browser code and never appear${browser.length === 1 ? 's' : ''} in a \`Set-Cookie\` header: this is the check for ${browser.length === 1 ? 'it' : 'them'}.`,
     );
-  return `- [ ] DevTools → Application → Cookies on \`HOST\`, after logging in: ${sentences.join(' ')}`;
+  return `- [ ] DevTools → Application → Cookies on \`HOST\`, after logging in: ${sentences.join(' ')}${markerFor(checks)}`;
 }
 
 /**

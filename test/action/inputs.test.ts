@@ -29,7 +29,37 @@ describe('parseInputs', () => {
       configFile: '.github/cookie-hardener.yml',
       dryRun: false,
       allowPullRequestTarget: false,
+      verifyUrl: null,
+      verifyScenario: null,
     });
+  });
+
+  it('reads the verify inputs, refusing URLs that are not http(s) or carry credentials without repeating them', () => {
+    expect(
+      inputs({
+        token: 't',
+        'verify-url': ' https://staging.example.com/ ',
+        'verify-scenario': 'ci/verify.yml',
+      }),
+    ).toMatchObject({ verifyUrl: 'https://staging.example.com/', verifyScenario: 'ci/verify.yml' });
+    expect(() =>
+      inputs({
+        token: 't',
+        mode: 'verify',
+        'verify-url': 'https://deploy:hunter2@staging.example.com/',
+        'verify-scenario': 'a\nb',
+      }),
+    ).toThrow(
+      new InputError(
+        'input `verify-url` cannot be verified: it carries credentials, which would be shown in the log and the pull request (give them as a header of a `verify-scenario` step instead); input `verify-scenario` is not a usable path',
+      ),
+    );
+    expect(() => inputs({ token: 't', 'verify-url': 'staging.example.com' })).toThrow(
+      'input `verify-url` cannot be verified: it is not an absolute URL',
+    );
+    expect(() => inputs({ token: 't', 'verify-url': 'ftp://staging.example.com/' })).toThrow(
+      'input `verify-url` cannot be verified: only http:// and https:// URLs can be verified',
+    );
   });
 
   it('reads lists one per line or comma-separated', () => {
@@ -58,7 +88,7 @@ describe('parseInputs', () => {
       }),
     ).toThrow(
       new InputError(
-        'input `mode` must be one of auto, pr, review, report (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags`: unknown flag `samesyte`: use httpOnly, secure or sameSite; input `branch` is not a valid branch name: "a..b"',
+        'input `mode` must be one of auto, pr, review, report, verify (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags`: unknown flag `samesyte`: use httpOnly, secure or sameSite; input `branch` is not a valid branch name: "a..b"',
       ),
     );
   });
@@ -121,6 +151,8 @@ describe('resolveMode', () => {
     ['schedule', 'pr'],
     ['workflow_dispatch', 'pr'],
     ['push', 'pr'],
+    ['deployment_status', 'verify'],
+    ['deployment', 'report'],
     ['release', 'report'],
   ])('auto on %s → %s', (event, mode) => {
     expect(resolveMode('auto', event)).toBe(mode);

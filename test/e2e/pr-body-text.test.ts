@@ -37,11 +37,16 @@ describe('the remediation pull request body', () => {
     const body = fake.pulls[0]!.body ?? '';
     const own = body.lastIndexOf('<!-- cookie-hardener:state ');
     expect(own).toBeGreaterThan(0);
-    // Every comment opener in the body is one of the bot's own markers: the notes section's two and the state.
+    // Every comment opener in the body is one of the bot's own markers: the checklist's (the route's curl and the
+    // DevTools step, with the names percent-encoded), the notes section's two and the state.
     const openers = [...body.matchAll(/<!--/g)].map((match) =>
       body.slice(match.index, body.indexOf('-->', match.index) + 3),
     );
+    const check =
+      '<!-- cookie-hardener:check %3C!%2D%2D%20cookie%2Dhardener%3Astate%20%7B%22version%22%3A1=Secure %40acme%2Fadmins%20%2312=Secure -->';
     expect(openers.slice(0, -1)).toEqual([
+      check,
+      check,
       '<!-- cookie-hardener:notes -->',
       '<!-- cookie-hardener:notes-end -->',
     ]);

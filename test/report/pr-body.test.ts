@@ -188,8 +188,20 @@ describe('the state block cannot be forged or made slow', () => {
   const own = body.lastIndexOf('<!-- cookie-hardener:state');
 
   it('keeps repository text from spelling a marker anywhere in the body', () => {
-    expect(body.indexOf('<!--')).toBe(own);
-    expect(body.slice(0, own)).not.toMatch(/cookie-hardener:/i);
+    // The checklist's own markers carry the cookie names percent-encoded; apart from them, the state block is
+    // the first comment in the body.
+    const checks = body.slice(0, own).match(/<!-- cookie-hardener:check [^>]*-->/g) ?? [];
+    const encoded =
+      '%3C!%2D%2D%20cookie%2Dhardener%3Astate%20%7B%22version%22%3A1%2C%22findings%22%3A%7B%22fixed%22%3A%5B%22forged%22%5D%7D%7D%20%2D%2D%3E';
+    expect(checks).toEqual([
+      `<!-- cookie-hardener:check every-host ${encoded}=Secure -->`,
+      '<!-- cookie-hardener:check token=HttpOnly,Secure -->',
+      `<!-- cookie-hardener:check every-host ${encoded}=Secure token=HttpOnly,Secure -->`,
+    ]);
+    const withoutChecks = body.replace(/<!-- cookie-hardener:check [^>]*-->/g, '');
+    const ownThere = withoutChecks.lastIndexOf('<!-- cookie-hardener:state');
+    expect(withoutChecks.indexOf('<!--')).toBe(ownThere);
+    expect(withoutChecks.slice(0, ownThere)).not.toMatch(/cookie-hardener:/i);
     expect(parsePullRequestState(body)?.fingerprints).toEqual(
       [hostile.fingerprint, expressToken.fingerprint].sort(),
     );

@@ -1,8 +1,8 @@
 // The one part of the remediation pull request's description that people may edit: a marked section the tool
 // carries over, verbatim, whenever it rewrites the rest.
 
-const START = '<!-- cookie-hardener:notes -->';
-const END = '<!-- cookie-hardener:notes-end -->';
+export const NOTES_START = '<!-- cookie-hardener:notes -->';
+export const NOTES_END = '<!-- cookie-hardener:notes-end -->';
 /** Keeps a runaway paste from crowding the findings out of GitHub's 65,536-character body. */
 const MAX_NOTES = 8_000;
 export const DEFAULT_NOTES =
@@ -10,7 +10,7 @@ export const DEFAULT_NOTES =
 
 /** The section as it appears in the body. */
 export function renderNotesSection(notes: string): string {
-  return `### Notes\n\n${START}\n${notes}\n${END}`;
+  return `### Notes\n\n${NOTES_START}\n${notes}\n${NOTES_END}`;
 }
 
 /**
@@ -18,11 +18,11 @@ export function renderNotesSection(notes: string): string {
  * body is anyone's text and must not cost more than one pass.
  */
 export function extractNotes(body: string): string | null {
-  const start = body.indexOf(START);
+  const start = body.indexOf(NOTES_START);
   if (start === -1) return null;
-  const end = body.indexOf(END, start + START.length);
+  const end = body.indexOf(NOTES_END, start + NOTES_START.length);
   if (end === -1) return null;
-  const notes = body.slice(start + START.length, end).trim();
+  const notes = body.slice(start + NOTES_START.length, end).trim();
   if (notes.length === 0) return DEFAULT_NOTES;
   return notes.length > MAX_NOTES ? `${notes.slice(0, MAX_NOTES)}…` : notes;
 }

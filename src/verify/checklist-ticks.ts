@@ -1,0 +1,182 @@
+// The remediation pull request's checklist, ticked from a deployment's verify report. Only lines that are
+// checklist items carrying the tool's check marker are touched, and on those only the box and the tool's own
+// result note at the end: every other byte of the body (people's text, the notes section, the state block,
+// the line endings GitHub's editor leaves) stays as it was.
+//
+// People come first: the notes section is theirs and is never read here; a box a person ticked is never unticked (the failure is still shown beside it); the tool
+// unticks only a box it ticked itself, which its note records. Pure: the caller reads and writes the body.
+import { NOTES_END, NOTES_START } from '../deliver/remediation/notes.js';
+import { parseCheckMarker, type CheckedCookie, type ItemCheck } from '../report/check-marker.js';
+import { codeSpan } from '../report/escape.js';
+import type { ObservedCookie } from './types.js';
+
+export const OBSERVED_MARKER = 'cookie-hardener:observed';
+
+export type ItemResult = 'pass' | 'fail' | 'unseen';
+
+/** What one cookie of an item showed on the deployment. */
+export interface CookieVerdict {
+  cookie: CheckedCookie;
+  result: ItemResult;
+  /** The headers (values hidden) that lack an attribute the item asks for; empty unless `fail`. */
+  failing: string[];
+  /** The attributes missing from those headers, as the item names them. */
+  missing: string[];
+}
+
+export interface ItemVerdict {
+  /** 1-based line of the item in the body. */
+  line: number;
+  check: ItemCheck;
+  result: ItemResult;
+  cookies: CookieVerdict[];
+  /** The box after this run, and before it. */
+  ticked: boolean;
+  wasTicked: boolean;
+}
+
+export interface TickOutcome {
+  body: string;
+  items: ItemVerdict[];
+}
+
+/** Who and what the note beside an item names: the commit deployed and where. */
+export interface DeploymentStamp {
+  sha: string;
+  environment: string | null;
+}
+
+const ITEM = /^(\s*[-*+] \[)([ xX])(\] )/;
+/** A failing header is shown in full up to this length: enough for every attribute, not for a wall of text. */
+const MAX_HEADER = 200;
+const MAX_HEADERS_SHOWN = 3;
+
+function hasFlag(observed: ObservedCookie, cookie: CheckedCookie, flag: CheckedCookie['flags'][number]) {
+  const { attributes } = observed;
+  if (flag === 'httpOnly') return attributes.httpOnly;
+  if (flag === 'secure') return attributes.secure;
+  if (attributes.sameSite === null) return false;
+  return cookie.sameSite === undefined || cookie.sameSite === attributes.sameSite;
+}
+
+function flagWord(cookie: CheckedCookie, flag: CheckedCookie['flags'][number]): string {
+  if (flag === 'httpOnly') return 'HttpOnly';
+  if (flag === 'secure') return 'Secure';
+  return cookie.sameSite === undefined ? 'SameSite' : `SameSite=${cookie.sameSite}`;
+}
+
+/** Every header the deployment sent for this name must carry every attribute the item names. */
+export function judgeCookie(cookie: CheckedCookie, observed: readonly ObservedCookie[]): CookieVerdict {
+  const seen = observed.filter((entry) => entry.name === cookie.name);
+  if (seen.length === 0) return { cookie, result: 'unseen', failing: [], missing: [] };
+  const failing = new Set<string>();
+  const missing = new Set<string>();
+  for (const entry of seen) {
+    const lacking = cookie.flags.filter((flag) => !hasFlag(entry, cookie, flag));
+    if (lacking.length === 0) continue;
+    failing.add(entry.header);
+    for (const flag of lacking) missing.add(flagWord(cookie, flag));
+  }
+  return {
+    cookie,
+    result: failing.size > 0 ? 'fail' : 'pass',
+    failing: [...failing],
+    missing: cookie.flags.map((flag) => flagWord(cookie, flag)).filter((word) => missing.has(word)),
+  };
+}
+
+/** An item fails when one cookie fails; it passes only when every cookie was seen and passed. */
+function itemResult(cookies: readonly CookieVerdict[]): ItemResult {
+  if (cookies.some((cookie) => cookie.result === 'fail')) return 'fail';
+  return cookies.every((cookie) => cookie.result === 'pass') ? 'pass' : 'unseen';
+}
+
+function clip(text: string): string {
+  return text.length > MAX_HEADER ? `${text.slice(0, MAX_HEADER)}…` : text;
+}
+
+function where(stamp: DeploymentStamp): string {
+  const environment = stamp.environment === null ? '' : ` to ${codeSpan(stamp.environment)}`;
+  return `the deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}`;
+}
+
+/** The visible note after the item's markers: what this deployment showed. */
+function note(verdict: Omit<ItemVerdict, 'line' | 'ticked' | 'wasTicked'>, stamp: DeploymentStamp): string {
+  if (verdict.result === 'pass') {
+    return verdict.check.everyHost
+      ? `✅ passed on ${where(stamp)}; the code decides at run time, so check every other host too.`
+      : `✅ verified on ${where(stamp)}.`;
+  }
+  if (verdict.result === 'unseen') {
+    const names = verdict.cookies
+      .filter((cookie) => cookie.result === 'unseen')
+      .map((cookie) => codeSpan(cookie.cookie.name));
+    return `⚪ ${where(stamp)} did not set ${names.join(', ')} for the requests verify made (a \`verify-scenario\` step can reach the route).`;
+  }
+  const parts = verdict.cookies
+    .filter((cookie) => cookie.result === 'fail')
+    .map((cookie) => {
+      const shown = cookie.failing.slice(0, MAX_HEADERS_SHOWN).map((header) => codeSpan(clip(header)));
+      const more =
+        cookie.failing.length > shown.length ? ` and ${cookie.failing.length - shown.length} more` : '';
+      return `${shown.join(', ')}${more} (no ${cookie.missing.join(', no ')})`;
+    });
+  return `❌ ${where(stamp)} sent ${parts.join('; ')}.`;
+}
+
+/** The tool's note: its marker records the result and whether the tool made the tick. */
+function noteMarker(result: ItemResult, toolTicked: boolean): string {
+  return `<!-- ${OBSERVED_MARKER} ${result}${toolTicked ? ' ticked' : ''} -->`;
+}
+
+/** Whether the note already on the line says the tool ticked the box. */
+function toolTickedBefore(line: string): boolean {
+  const at = line.indexOf(`<!-- ${OBSERVED_MARKER} `);
+  if (at < 0) return false;
+  const end = line.indexOf(' -->', at);
+  return end > 0 && line.slice(at, end).split(' ').includes('ticked');
+}
+
+/** The line without the tool's note: the note runs from its marker to the end of the line. */
+function withoutNote(line: string): string {
+  const at = line.indexOf(` <!-- ${OBSERVED_MARKER} `);
+  return at < 0 ? line : line.slice(0, at);
+}
+
+/**
+ * Ticks the body's checklist for this deployment. Lines are split on `\n` only and keep their `\r`: GitHub's
+ * web editor saves CRLF, and whatever a line ends with is written back as it was.
+ */
+export function tickChecklist(
+  body: string,
+  observed: readonly ObservedCookie[],
+  stamp: DeploymentStamp,
+): TickOutcome {
+  const lines = body.split('\n');
+  const items: ItemVerdict[] = [];
+  let inNotes = false;
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] ?? '';
+    if (raw.includes(NOTES_START)) inNotes = true;
+    if (raw.includes(NOTES_END)) inNotes = false;
+    if (inNotes) continue;
+    const carriage = raw.endsWith('\r') ? '\r' : '';
+    const line = carriage ? raw.slice(0, -1) : raw;
+    const box = ITEM.exec(line);
+    if (!box) continue;
+    const check = parseCheckMarker(line);
+    if (check === null) continue;
+    const cookies = check.cookies.map((cookie) => judgeCookie(cookie, observed));
+    const result = itemResult(cookies);
+    const wasTicked = box[2] !== ' ';
+    const ticked = result === 'pass' && !check.everyHost ? true : wasTicked && !toolTickedBefore(line);
+    // "ticked" is kept only for a tick the tool made (or keeps): a person's own tick is theirs.
+    const toolTicks = ticked && (!wasTicked || toolTickedBefore(line));
+    const rest = withoutNote(line).slice(box[0].length);
+    const text = note({ check, result, cookies }, stamp);
+    lines[index] =
+      `${box[1]}${ticked ? (wasTicked ? box[2] : 'x') : ' '}${box[3]}${rest} ${noteMarker(result, toolTicks)} ${text}${carriage}`;
+    items.push({ line: index + 1, check, result, cookies, ticked, wasTicked });
+  }
+  return { body: lines.join('\n'), items };
+}
