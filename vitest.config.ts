@@ -15,6 +15,7 @@ export const INTEGRATION = [
   'test/cli/baseline.test.ts',
   'test/package/**/*.test.ts',
   'test/verify/browser.test.ts',
+  'test/verify/browser-cli.test.ts',
   'test/fake-github/**/*.test.ts',
   'test/deliver/rest-swap.test.ts',
   'test/deliver/at-most-once.test.ts',

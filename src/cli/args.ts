@@ -38,6 +38,8 @@ export interface VerifyOptions {
   scenario: string | null;
   ca: string | null;
   timeoutMs: number | null;
+  /** `--browser`: also load the URLs in Chromium; `httpPort` is where its plain-HTTP probe goes. */
+  browser: { httpPort: number } | null;
 }
 
 export const USAGE = `Usage: cookie-hardener <scan|fix|baseline> [paths...] [options]
@@ -77,6 +79,10 @@ Options of verify (with --format text, json or markdown, --output and --debug):
                        .github/cookie-hardener-verify.yml in the project, when present)
   --ca <file>          PEM certificate authority to trust as well (a self-signed deployment)
   --timeout <seconds>  per request (default 10)
+  --browser            also load each URL in Chromium (needs Chromium or Chrome, and puppeteer-core
+                       installed beside cookie-hardener or in the project): HttpOnly cookies must be
+                       hidden from document.cookie, Secure cookies must not be sent over http://
+  --http-port <n>      with --browser: the port http:// is tried on for an https:// URL (default 80)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -102,6 +108,8 @@ const OPTIONS = {
   scenario: { type: 'string' },
   ca: { type: 'string' },
   timeout: { type: 'string' },
+  browser: { type: 'boolean' },
+  'http-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -109,7 +117,8 @@ const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 /** Options that shape a report; `baseline` writes no report. */
 const REPORT_OPTIONS = ['format', 'output', 'fail-on', 'quiet', 'dry-run'] as const;
 /** Options only `verify` reads, and the scan options it does not. */
-const VERIFY_OPTIONS = ['project', 'findings', 'scenario', 'ca', 'timeout'] as const;
+const VERIFY_OPTIONS = ['project', 'findings', 'scenario', 'ca', 'timeout', 'browser', 'http-port'] as const;
+type VerifyValueOption = Exclude<(typeof VERIFY_OPTIONS)[number], 'browser'>;
 const SCAN_ONLY_OPTIONS = ['dry-run', 'fail-on', 'flags', 'exclude', 'config', 'quiet'] as const;
 
 export function parseCliArguments(argv: readonly string[]): CliRequest {
@@ -134,7 +143,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     flags,
     sameSite,
     exclude: (values.exclude ?? []).flatMap(splitList),
-    verify: { project: null, findings: null, scenario: null, ca: null, timeoutMs: null },
+    verify: { project: null, findings: null, scenario: null, ca: null, timeoutMs: null, browser: null },
   };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
@@ -189,7 +198,7 @@ function verifyRequest(
   if (urls.length === 0) throw new UsageError('`verify` needs at least one URL (https://…)');
   if (format !== 'text' && format !== 'json' && format !== 'markdown')
     throw new UsageError(`\`--format\` of \`verify\` must be text, json or markdown (got "${format}")`);
-  const text = (name: (typeof VERIFY_OPTIONS)[number]): string | null => {
+  const text = (name: VerifyValueOption): string | null => {
     const value = values[name];
     if (value === undefined) return null;
     if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`\`--${name}\` needs a value`);
@@ -207,12 +216,29 @@ function verifyRequest(
       throw new UsageError(`\`--timeout\` must be a number of seconds between 0 and 600 (got "${timeout}")`);
     timeoutMs = Math.round(seconds * 1000);
   }
+  const httpPort = text('http-port');
+  if (httpPort !== null && values.browser !== true)
+    throw new UsageError(
+      '`--http-port` only applies with `--browser` (it is where the browser tries http://)',
+    );
+  if (httpPort !== null && !/^\d{1,5}$/.test(httpPort.trim()))
+    throw new UsageError(`\`--http-port\` must be a port number from 1 to 65535 (got "${httpPort}")`);
+  const port = httpPort === null ? 80 : Number(httpPort.trim());
+  if (port < 1 || port > 65535)
+    throw new UsageError(`\`--http-port\` must be a port number from 1 to 65535 (got "${httpPort}")`);
   return {
     ...base,
     command: 'verify',
     targets: urls,
     format: format as Format,
-    verify: { project, findings, scenario: text('scenario'), ca: text('ca'), timeoutMs },
+    verify: {
+      project,
+      findings,
+      scenario: text('scenario'),
+      ca: text('ca'),
+      timeoutMs,
+      browser: values.browser === true ? { httpPort: port } : null,
+    },
   };
 }
 

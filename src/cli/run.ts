@@ -85,7 +85,11 @@ async function runVerifyCommand(request: CliRequest, io: CliIO): Promise<number>
     scenario,
     ca: options.ca,
     ...(options.timeoutMs !== null && { timeoutMs: options.timeoutMs }),
+    browser: options.browser,
   });
+  // Not a failure: the HTTP checks stand on their own, and the line says what to install.
+  if (report.browser?.skipped)
+    io.stderr(`cookie-hardener: ${escapeControlCharacters(report.browser.skipped)}\n`);
   const rendered =
     request.format === 'json'
       ? renderVerifyJson(report)

@@ -5,16 +5,19 @@ import type { CookieExpectation, SetCookie, VerifyProblem } from './types.js';
 export function cookieProblems(cookie: SetCookie, expected: CookieExpectation): VerifyProblem[] {
   const { attributes: a, name } = cookie;
   const problems: VerifyProblem[] = [];
-  const because = expected.source === 'code' ? `the code at ${expected.sites.join(', ')}` : 'its name';
+  const because =
+    expected.source === 'code'
+      ? `the code at ${expected.sites.join(', ')} needs it`
+      : 'only its name suggests it';
   if (expected.httpOnly && !a.httpOnly)
     problems.push({
       code: 'httpOnly-missing',
-      message: `${name} is sent without HttpOnly (${because} needs it)`,
+      message: `${name} is sent without HttpOnly (${because})`,
     });
   if (expected.secure && !a.secure)
     problems.push({
       code: 'secure-missing',
-      message: `${name} is sent without Secure (${because} needs it)`,
+      message: `${name} is sent without Secure (${because})`,
     });
   // Browser rules (RFC 6265bis §4.1.3): the prefixes are matched case-insensitively.
   const lower = name.toLowerCase();

@@ -1,6 +1,6 @@
 // Where `verify` learns which cookies the code sets and with which flags: a scan of the project run now, or
-// the `cookies` list of a `scan --format json` file. A live cookie is judged by its code sites; its name's
-// kind is only the fallback when no site explains it.
+// the `cookies` list of a `scan --format json` file. A live cookie is judged by its code sites; when no site
+// explains it, its name's kind gives only a hint, shown and never counted (run.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { kindOfName } from '../cookie-kind.js';
@@ -92,6 +92,7 @@ export function expectationFor(name: string, url: URL, sites: readonly CodeCooki
       sites: matching.map((site) => `${site.file}:${site.line}`),
     };
   }
-  // No code location explains it: the name's kind is all there is (session → HttpOnly + Secure, else Secure).
+  // No code location explains it: what the name's kind suggests (session → HttpOnly + Secure, else Secure),
+  // which the report shows and does not count.
   return { httpOnly: kindOfName(name) === 'session', secure: true, source: 'name', sites: [] };
 }

@@ -2,7 +2,14 @@
 // Cookie values never reach these: headers carry `…` in their place.
 import { escapeControlCharacters } from '../report/control-chars.js';
 import { codeSpan, escapeText, tableCell } from '../report/escape.js';
-import type { CookieAttributes, ObservedCookie, VerifyReport } from './types.js';
+import type { BrowserCheckResult } from './browser.js';
+import type {
+  BrowserSection,
+  CookieAttributes,
+  ObservedCookie,
+  VerifyProblem,
+  VerifyReport,
+} from './types.js';
 
 export function renderVerifyJson(report: VerifyReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -23,12 +30,21 @@ export function describeAttributes(a: CookieAttributes): string {
 function expectedWords(cookie: ObservedCookie): string {
   const flags = [cookie.expected.httpOnly && 'HttpOnly', cookie.expected.secure && 'Secure'].filter(Boolean);
   const needs = flags.length > 0 ? flags.join(' + ') : 'no flag';
-  const from =
-    cookie.expected.source === 'code'
-      ? `code: ${cookie.expected.sites.join(', ')}`
-      : 'by its name; no code sets it';
-  return `expects ${needs} (${from})`;
+  return cookie.expected.source === 'code'
+    ? `expects ${needs} (code: ${cookie.expected.sites.join(', ')})`
+    : `not judged: no code sets it (its name suggests ${needs})`;
 }
+
+/** `ok  ` / `FAIL`, or `info` for a cookie no code location sets (never counted). */
+function cookieMark(cookie: ObservedCookie): string {
+  if (cookie.expected.source !== 'code') return 'info';
+  return cookie.problems.length > 0 ? 'FAIL' : 'ok  ';
+}
+
+const BROWSER_CHECKS: Record<BrowserCheckResult['check'], string> = {
+  'hidden-from-script': 'must be hidden from scripts',
+  'not-sent-over-http': 'must not be sent over http://',
+};
 
 export function summarize(report: VerifyReport): string {
   const cookies = report.cookies.length;
@@ -44,12 +60,11 @@ export function renderVerifyText(report: VerifyReport): string {
     for (const problem of step.problems) lines.push(`       ${problem.message}`);
   }
   for (const cookie of report.cookies) {
-    const mark = cookie.problems.length > 0 ? 'FAIL' : 'ok  ';
     const where = cookie.step === null ? cookie.url : `${cookie.url} (step "${cookie.step}")`;
     lines.push(
-      `${mark} ${cookie.name} from ${where}: ${describeAttributes(cookie.attributes)}; ${expectedWords(cookie)}`,
+      `${cookieMark(cookie)} ${cookie.name} from ${where}: ${describeAttributes(cookie.attributes)}; ${expectedWords(cookie)}`,
     );
-    for (const problem of cookie.problems) lines.push(`       ${problem.message}`);
+    for (const problem of [...cookie.problems, ...cookie.notes]) lines.push(`       ${problem.message}`);
   }
   for (const check of report.transport) {
     const mark = check.problems.length > 0 ? 'FAIL' : 'ok  ';
@@ -66,6 +81,13 @@ export function renderVerifyText(report: VerifyReport): string {
       `info ${check.url}: ${check.hsts === null ? 'no Strict-Transport-Security header' : `Strict-Transport-Security: ${check.hsts}`}`,
     );
   }
+  for (const result of report.browser?.results ?? []) {
+    lines.push(
+      `${result.passed ? 'ok  ' : 'FAIL'} browser: ${result.name} from ${result.url} ${BROWSER_CHECKS[result.check]}: ${result.observed}`,
+    );
+  }
+  for (const cookie of report.browser?.unstored ?? [])
+    lines.push(`info browser: ${cookie.name} was not stored: ${cookie.reason}`);
   for (const cookie of report.unexplained) {
     lines.push(
       `info ${cookie.name} (from ${cookie.url}) is set by no code location the scan found: a proxy, a CDN or a library may add it`,
@@ -82,10 +104,14 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
   if (report.cookies.length > 0) {
     out.push('| Cookie | URL | Attributes | Expected | Result |', '| --- | --- | --- | --- | --- |');
     for (const cookie of report.cookies) {
+      const messages = (problems: readonly VerifyProblem[]) =>
+        problems.map((problem) => escapeText(problem.message)).join('<br>');
       const result =
-        cookie.problems.length === 0
-          ? 'ok'
-          : cookie.problems.map((problem) => escapeText(problem.message)).join('<br>');
+        cookie.expected.source !== 'code'
+          ? `info, not counted${cookie.notes.length > 0 ? `: ${messages(cookie.notes)}` : ''}`
+          : cookie.problems.length === 0
+            ? 'ok'
+            : messages(cookie.problems);
       const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
       out.push(
         `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`,
@@ -117,6 +143,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     }
     out.push('');
   }
+  if (report.browser) out.push(...browserMarkdown(report.browser));
   if (report.unexplained.length > 0) {
     out.push('### Cookies no code location explains', '');
     for (const cookie of report.unexplained)
@@ -126,6 +153,20 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     out.push('');
   }
   return `${out.join('\n')}`;
+}
+
+function browserMarkdown(browser: BrowserSection): string[] {
+  const out = ['### In the browser', ''];
+  if (browser.skipped !== null) out.push(`Not run: ${escapeText(browser.skipped)}`);
+  for (const result of browser.results) {
+    out.push(
+      `${result.passed ? '- [x]' : '- [ ]'} ${codeSpan(result.name)} from ${codeSpan(result.url)} ${BROWSER_CHECKS[result.check]}: ${escapeText(result.observed)}`,
+    );
+  }
+  for (const cookie of browser.unstored)
+    out.push(`- ${codeSpan(cookie.name)} was not stored: ${escapeText(cookie.reason)}`);
+  out.push('');
+  return out;
 }
 
 function cell(text: string): string {

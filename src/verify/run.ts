@@ -1,11 +1,13 @@
 // `verify`: request the deployment (plain GETs, or the scenario's steps), read every Set-Cookie on the way,
-// and judge each against what the code expects; then check the transport. Talks only to the hosts given.
+// and judge each against what the code expects; then check the transport, and with `browser` what Chromium does
+// with the cookies (in-browser.ts). Talks only to the hosts given.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { cookieProblems } from './checks.js';
 import { Client, type Exchange } from './client.js';
 import { cookiesFromFindingsFile, cookiesFromProject, expectationFor } from './expectations.js';
 import { send, shownUrl } from './http.js';
+import { checkInBrowser } from './in-browser.js';
 import { parseScenario, resolveValue } from './scenario.js';
 import type {
   ObservedCookie,
@@ -49,13 +51,17 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
         // A deletion (Max-Age=0, a past Expires) removes a cookie: its flags protect nothing.
         if (cookie.deletion) continue;
         const expected = expectationFor(cookie.name, exchange.url, sites);
+        const found = cookieProblems(cookie, expected);
+        // No code location sets it: what its name suggests is shown, never counted.
+        const explained = expected.source === 'code';
         cookies.push({
           name: cookie.name,
           url: shownUrl(exchange.url),
           step,
           attributes: cookie.attributes,
           expected,
-          problems: cookieProblems(cookie, expected),
+          problems: explained ? found : [],
+          notes: explained ? [] : found,
           header: cookie.header,
         });
       }
@@ -88,16 +94,23 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
     if (unexplained.some((entry) => entry.name === cookie.name && entry.url === cookie.url)) continue;
     unexplained.push({ name: cookie.name, url: cookie.url, step: cookie.step });
   }
-  const problemCount = [...cookies, ...transport, ...stepResults].reduce(
-    (sum, entry) => sum + entry.problems.length,
-    0,
-  );
+  const browser = request.browser
+    ? await checkInBrowser(urls, cookies, {
+        ca,
+        ...(request.browser.httpPort !== undefined && { httpPort: request.browser.httpPort }),
+        timeoutMs,
+      })
+    : null;
+  const problemCount =
+    [...cookies, ...transport, ...stepResults].reduce((sum, entry) => sum + entry.problems.length, 0) +
+    (browser?.results.filter((result) => !result.passed).length ?? 0);
   return {
     version: 1,
     cookies,
     transport,
     unexplained,
     steps: stepResults,
+    browser,
     expectations:
       'project' in source
         ? { source: 'project', path: source.project, sites: sites.length }

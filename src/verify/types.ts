@@ -1,5 +1,6 @@
 // The vocabulary of `verify`: what is asked, what the code expects, what the deployment answered. Pure data.
 // The JSON report (`--format json`) is VerifyReport as it is: keys are only ever added, never renamed.
+import type { BrowserCheckReport } from './browser.js';
 
 /** A flag's expectation at one code site: `https` = the framework sets it on requests it sees as HTTPS. */
 export type SiteExpectation = 'required' | 'https' | 'not-required';
@@ -50,7 +51,10 @@ export interface SetCookie {
 export interface CookieExpectation {
   httpOnly: boolean;
   secure: boolean;
-  /** `code`: from the scan's sites; `name`: from the name's kind alone, as no code site explains it. */
+  /**
+   * `code`: from the scan's sites; `name`: no code site explains the cookie, and the flags are only what its
+   * name's kind suggests (a hint: such a cookie is informational, its `problems` stay empty).
+   */
   source: 'code' | 'name';
   /** `file:line` of the code sites the expectation comes from. */
   sites: string[];
@@ -79,7 +83,13 @@ export interface ObservedCookie {
   step: string | null;
   attributes: CookieAttributes;
   expected: CookieExpectation;
+  /** What is wrong, by the code's expectation and the browser rules; each counts toward `problemCount`. */
   problems: VerifyProblem[];
+  /**
+   * For a cookie no code location sets (`expected.source` `name`): what its name alone or the browser rules
+   * would flag. Informational: nothing is decided on a name, so these never count. Empty otherwise.
+   */
+  notes: VerifyProblem[];
   /** The header, value hidden. */
   header: string;
 }
@@ -124,12 +134,21 @@ export interface StepResult {
   problems: VerifyProblem[];
 }
 
+/**
+ * The real-browser check (`--browser`), as browser.ts reports it: `skipped` (no Chromium, no puppeteer-core) is
+ * not a problem, each failed result is one, and `unstored` (cookies the browser refused, or that only a scenario
+ * step sets while the browser loads the URLs alone) is informational.
+ */
+export type BrowserSection = BrowserCheckReport;
+
 export interface VerifyReport {
   version: 1;
   cookies: ObservedCookie[];
   transport: TransportCheck[];
+  /** Listed, never counted: a cookie no code location explains is not judged on its name. */
   unexplained: UnexplainedCookie[];
   steps: StepResult[];
+  browser: BrowserSection | null;
   /**
    * Where the expectations came from: `project` (a scan run now), `findings` (a scan JSON file), `scan` (sites
    * handed in by the caller, e.g. the action's own scan; `path` is then '').
@@ -137,7 +156,10 @@ export interface VerifyReport {
   expectations: { source: 'project' | 'findings' | 'scan'; path: string; sites: number };
   /** The scenario file used, or null. */
   scenario: string | null;
-  /** Number of problems across cookies, transport and steps: exit 1 when above zero. */
+  /**
+   * Number of problems across cookies, transport, steps and failed browser results: exit 1 when above zero.
+   * Cookies no code location explains (their `notes`) and the browser's `unstored` are not counted.
+   */
   problemCount: number;
 }
 
@@ -177,4 +199,9 @@ export interface VerifyRequest {
   timeoutMs?: number;
   /** Where `${NAME}` values of a scenario come from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Load the URLs in Chromium as well, after the HTTP checks; `httpPort` is where its http:// probe of an
+   * https:// URL goes (default 80). Absent or null: no browser.
+   */
+  browser?: { httpPort?: number } | null;
 }

@@ -16,6 +16,11 @@ const folder = mkdtempSync(join(tmpdir(), 'ch-verify-run-'));
 beforeAll(async () => {
   server = createServer((request, response) => {
     seenCookies.push(`${request.method} ${request.url} ${request.headers.cookie ?? ''}`);
+    if (request.url === '/cdn') {
+      // Cookies no code names, as a CDN or a load balancer adds them.
+      response.writeHead(200, { 'set-cookie': ['auth_token=abc; Path=/', '__Host-lb=n1; Path=/'] });
+      return response.end('cdn');
+    }
     if (request.url === '/login') {
       response.writeHead(302, {
         location: '/home',
@@ -85,6 +90,46 @@ describe('runVerify', () => {
     expect(report.expectations).toEqual({ source: 'scan', path: '', sites: 2 });
     expect(report.problemCount).toBe(1);
     expect(JSON.stringify(report)).not.toContain('hunter2');
+  });
+
+  it('lists cookies no code location sets, with what their name suggests, and counts none of it', async () => {
+    const report = await runVerify({
+      urls: [`${base}cdn`],
+      expectations: { cookies: [site(['sid'], 'required', 3)] },
+      scenario: null,
+      ca: null,
+    });
+    expect(
+      report.cookies.map((cookie) => [cookie.name, cookie.expected, cookie.problems, cookie.notes]),
+    ).toEqual([
+      [
+        'auth_token',
+        { httpOnly: true, secure: true, source: 'name', sites: [] },
+        [],
+        [
+          {
+            code: 'httpOnly-missing',
+            message: 'auth_token is sent without HttpOnly (only its name suggests it)',
+          },
+          {
+            code: 'secure-missing',
+            message: 'auth_token is sent without Secure (only its name suggests it)',
+          },
+        ],
+      ],
+      [
+        '__Host-lb',
+        { httpOnly: false, secure: true, source: 'name', sites: [] },
+        [],
+        [{ code: 'secure-missing', message: '__Host-lb is sent without Secure (only its name suggests it)' }],
+      ],
+    ]);
+    expect(report.unexplained).toEqual([
+      { name: 'auth_token', url: `${base}cdn`, step: null },
+      { name: '__Host-lb', url: `${base}cdn`, step: null },
+    ]);
+    expect(report.browser).toBeNull();
+    expect(report.problemCount).toBe(0);
   });
 
   it("sends a step's own Cookie header and the jar's cookies as one header", async () => {
