@@ -20,6 +20,7 @@ function observed(name: string, flags: Partial<CookieAttributes>, header: string
     },
     expected: { httpOnly: true, secure: true, source: 'code', sites: ['src/app.ts:3'] },
     problems: [],
+    notes: [],
     header,
   };
 }

@@ -17,6 +17,7 @@ const REPORT: VerifyReport = {
   steps: [],
   expectations: { source: 'project', path: '/work', sites: 0 },
   scenario: null,
+  browser: null,
   problemCount: 0,
 };
 
