@@ -49,9 +49,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../../main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -106,15 +106,15 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -123,9 +123,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK2;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit2.BREAK = BREAK2;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -259,17 +259,17 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -413,7 +413,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags2 = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags2[node.tag] = true;
           });
@@ -435,12 +435,12 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -451,7 +451,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -505,9 +505,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -555,9 +555,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -585,9 +585,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -626,12 +626,12 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -657,7 +657,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -744,9 +744,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -774,9 +774,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -849,9 +849,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -992,9 +992,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment2, indent2) {
@@ -1009,9 +1009,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1145,9 +1145,9 @@ ${indent2}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1428,9 +1428,9 @@ ${indent2}`);
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1552,9 +1552,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1685,9 +1685,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1707,9 +1707,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1767,9 +1767,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -1831,9 +1831,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -1871,9 +1871,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2022,9 +2022,9 @@ ${indent2}${end}`;
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2166,9 +2166,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2188,9 +2188,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2304,9 +2304,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2326,9 +2326,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string2 = {
@@ -2345,9 +2345,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2363,9 +2363,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2387,9 +2387,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2414,9 +2414,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2460,9 +2460,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2505,9 +2505,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2533,9 +2533,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2600,9 +2600,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2666,9 +2666,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2744,9 +2744,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2822,9 +2822,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2854,9 +2854,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2903,9 +2903,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2982,9 +2982,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3071,9 +3071,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3159,9 +3159,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3203,9 +3203,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3297,9 +3297,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3329,9 +3329,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3409,9 +3409,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3718,9 +3718,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name2, pos, code, message) {
@@ -3783,9 +3783,9 @@ ${pointer}
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3917,9 +3917,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -3959,9 +3959,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent2, fc, onError) {
@@ -3977,9 +3977,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3993,9 +3993,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4101,9 +4101,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4152,9 +4152,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment2 = "";
@@ -4195,9 +4195,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4389,9 +4389,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4454,9 +4454,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4465,7 +4465,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines3(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content2 = lines[i][1];
@@ -4623,7 +4623,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment: comment2, length };
     }
-    function splitLines3(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4637,9 +4637,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4858,9 +4858,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4939,9 +4939,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4969,9 +4969,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5075,9 +5075,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5118,9 +5118,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5326,9 +5326,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5511,9 +5511,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5572,22 +5572,22 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK2;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK2;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5598,8 +5598,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path) => {
-      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5630,13 +5630,13 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit2;
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5736,9 +5736,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6325,9 +6325,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter4 = class {
       constructor() {
@@ -6356,9 +6356,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7230,9 +7230,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7279,7 +7279,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -7320,16 +7320,16 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
 
-// ../../main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7346,7 +7346,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7374,14 +7374,14 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
-// ../../main/node_modules/@babel/parser/lib/index.js
+// node_modules/@babel/parser/lib/index.js
 var require_lib = __commonJS({
-  "../../main/node_modules/@babel/parser/lib/index.js"(exports) {
+  "node_modules/@babel/parser/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", {
       value: true
@@ -10458,14 +10458,14 @@ var require_lib = __commonJS({
         super.checkParams(node, false, true);
         this.scope.exit();
       }
-      forwardNoArrowParamsConversionAt(node, parse3) {
+      forwardNoArrowParamsConversionAt(node, parse2) {
         let result;
         if (this.state.noArrowParamsConversionAt.includes(this.offsetToSourcePos(node.start))) {
           this.state.noArrowParamsConversionAt.push(this.state.start);
-          result = parse3();
+          result = parse2();
           this.state.noArrowParamsConversionAt.pop();
         } else {
-          result = parse3();
+          result = parse2();
         }
         return result;
       }
@@ -20383,8 +20383,8 @@ var require_lib = __commonJS({
         this.state.maybeInArrowParameters = oldMaybeInArrowParameters;
         if (!res) return;
         const startPos = this.offsetToSourcePos(startLoc.index);
-        const parse3 = () => res.returnType && this.tsIsArrowReturnTypeRestrictedAt(startPos) ? this.tsParseWithDeferredArrowErrors(() => super.parseArrowExpression(res, null, true)) : super.parseArrowExpression(res, null, true);
-        return this.tsIsArrowReturnTypeRestrictedAt(startPos) ? this.tsParseWithRestrictedArrowReturnType(parse3, this.hasPlugin("jsx") || this.state.tsArrowReturnTypeAllowed) : parse3();
+        const parse2 = () => res.returnType && this.tsIsArrowReturnTypeRestrictedAt(startPos) ? this.tsParseWithDeferredArrowErrors(() => super.parseArrowExpression(res, null, true)) : super.parseArrowExpression(res, null, true);
+        return this.tsIsArrowReturnTypeRestrictedAt(startPos) ? this.tsParseWithRestrictedArrowReturnType(parse2, this.hasPlugin("jsx") || this.state.tsArrowReturnTypeAllowed) : parse2();
       }
       tsParseTypeArgumentsInExpression() {
         if (this.reScan_lt() !== 47) return;
@@ -20928,12 +20928,12 @@ var require_lib = __commonJS({
         this.state.tsArrowReturnTypeAllowed = allowsReturnType;
         this.state.tsGenericArrowParams = genericParams;
       }
-      tsParseWithRestrictedArrowReturnType(parse3, allowsReturnType = false, genericParams = false) {
+      tsParseWithRestrictedArrowReturnType(parse2, allowsReturnType = false, genericParams = false) {
         const oldAllowed = this.state.tsArrowReturnTypeAllowed;
         const oldGeneric = this.state.tsGenericArrowParams;
         const oldStart = this.state.tsArrowReturnTypeRestrictionAt;
         this.tsRestrictArrowReturnTypeAt(this.state.start, allowsReturnType, genericParams);
-        const result = parse3();
+        const result = parse2();
         this.state.tsArrowReturnTypeRestrictionAt = oldStart;
         this.state.tsArrowReturnTypeAllowed = oldAllowed;
         this.state.tsGenericArrowParams = oldGeneric;
@@ -21110,11 +21110,11 @@ var require_lib = __commonJS({
         this.state.tsGenericArrowParams = oldGeneric;
         return node;
       }
-      tsParseWithDeferredArrowErrors(parse3) {
-        if (this.optionFlags & 2048) return parse3();
+      tsParseWithDeferredArrowErrors(parse2) {
+        if (this.optionFlags & 2048) return parse2();
         this.optionFlags |= 2048;
         try {
-          return parse3();
+          return parse2();
         } finally {
           this.optionFlags &= ~2048;
         }
@@ -21127,19 +21127,19 @@ var require_lib = __commonJS({
       tsParseMaybeArrowWithRestrictedReturnType(startPos, refExpressionErrors, afterLeftParse) {
         if (!this.noArrowAt.has(startPos)) {
           const allowsReturnType = this.state.tsArrowReturnTypeAllowed;
-          const parse3 = () => this.tsParseMaybeAssign(refExpressionErrors, afterLeftParse);
+          const parse2 = () => this.tsParseMaybeAssign(refExpressionErrors, afterLeftParse);
           let state = this.state.clone();
           const {
             tokensLength
           } = state;
           this.tsArrowReturnTypeAt.delete(startPos);
-          let result = this.tryParse(parse3, state);
+          let result = this.tryParse(parse2, state);
           const returnTypeStart = this.tsArrowReturnTypeAt.get(startPos);
           if (result.thrown && returnTypeStart !== void 0 && !tsIsInvalidArrowParamsError(result.error, returnTypeStart) && !(this.optionFlags & 2048)) {
             state = this.state.clone();
             this.optionFlags |= 2048;
             try {
-              result = this.tryParse(parse3, state);
+              result = this.tryParse(parse2, state);
             } finally {
               this.optionFlags &= ~2048;
             }
@@ -21489,8 +21489,8 @@ var require_lib = __commonJS({
         const startPos = this.offsetToSourcePos(node.start);
         if (this.tsIsArrowReturnTypeRestrictedAt(startPos)) {
           const genericParams = this.state.tsGenericArrowParams;
-          const parse3 = () => super.parseArrowExpression(node, params, isAsync, trailingCommaLoc);
-          return this.tsParseWithRestrictedArrowReturnType(genericParams && node.returnType ? () => this.tsParseWithDeferredArrowErrors(parse3) : parse3, this.state.tsArrowReturnTypeAllowed || !genericParams && tsHasUnambiguousArrowParams(params));
+          const parse2 = () => super.parseArrowExpression(node, params, isAsync, trailingCommaLoc);
+          return this.tsParseWithRestrictedArrowReturnType(genericParams && node.returnType ? () => this.tsParseWithDeferredArrowErrors(parse2) : parse2, this.state.tsArrowReturnTypeAllowed || !genericParams && tsHasUnambiguousArrowParams(params));
         }
         return super.parseArrowExpression(node, params, isAsync, trailingCommaLoc);
       }
@@ -22270,7 +22270,7 @@ var require_lib = __commonJS({
         return result;
       }
     };
-    function parse2(input, options) {
+    function parse(input, options) {
       var _options;
       if (((_options = options) == null ? void 0 : _options.sourceType) === "unambiguous") {
         options = Object.assign({}, options);
@@ -22357,13 +22357,13 @@ var require_lib = __commonJS({
       }
       return cls;
     }
-    exports.parse = parse2;
+    exports.parse = parse;
     exports.parseExpression = parseExpression;
     exports.tokTypes = tokTypes;
   }
 });
 
-// ../../main/node_modules/tslib/tslib.es6.mjs
+// node_modules/tslib/tslib.es6.mjs
 var tslib_es6_exports = {};
 __export(tslib_es6_exports, {
   __addDisposableResource: () => __addDisposableResource,
@@ -22811,7 +22811,7 @@ function __rewriteRelativeImportExtension(path, preserveJsx, extraExtensions, ig
 }
 var extendStatics, __assign, __createBinding, __setModuleDefault, ownKeys, _SuppressedError, tslib_es6_default;
 var init_tslib_es6 = __esm({
-  "../../main/node_modules/tslib/tslib.es6.mjs"() {
+  "node_modules/tslib/tslib.es6.mjs"() {
     extendStatics = function(d, b) {
       extendStatics = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d2, b2) {
         d2.__proto__ = b2;
@@ -22897,9 +22897,9 @@ var init_tslib_es6 = __esm({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/shared.js
+// node_modules/ast-types/lib/shared.js
 var require_shared = __commonJS({
-  "../../main/node_modules/ast-types/lib/shared.js"(exports) {
+  "node_modules/ast-types/lib/shared.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.maybeSetModuleExports = void 0;
@@ -22975,9 +22975,9 @@ var require_shared = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/types.js
+// node_modules/ast-types/lib/types.js
 var require_types = __commonJS({
-  "../../main/node_modules/ast-types/lib/types.js"(exports, module) {
+  "node_modules/ast-types/lib/types.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Def = void 0;
@@ -23564,7 +23564,7 @@ var require_types = __commonJS({
         return typeName2.replace(/(Expression)?$/, "Statement");
       }
       var namedTypes = {};
-      function getFieldNames(object) {
+      function getFieldNames2(object) {
         var d = defFromValue(object);
         if (d) {
           return d.fieldNames.slice(0);
@@ -23585,12 +23585,12 @@ var require_types = __commonJS({
         return object && object[fieldName];
       }
       function eachField(object, callback, context) {
-        getFieldNames(object).forEach(function(name2) {
+        getFieldNames2(object).forEach(function(name2) {
           callback.call(this, name2, getFieldValue(object, name2));
         }, context);
       }
       function someField(object, callback, context) {
-        return getFieldNames(object).some(function(name2) {
+        return getFieldNames2(object).some(function(name2) {
           return callback.call(this, name2, getFieldValue(object, name2));
         }, context);
       }
@@ -23661,7 +23661,7 @@ var require_types = __commonJS({
         getBuilderName,
         getStatementBuilderName,
         namedTypes,
-        getFieldNames,
+        getFieldNames: getFieldNames2,
         getFieldValue,
         eachField,
         someField,
@@ -23675,9 +23675,9 @@ var require_types = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/path.js
+// node_modules/ast-types/lib/path.js
 var require_path = __commonJS({
-  "../../main/node_modules/ast-types/lib/path.js"(exports, module) {
+  "node_modules/ast-types/lib/path.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -23981,9 +23981,9 @@ var require_path = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/scope.js
+// node_modules/ast-types/lib/scope.js
 var require_scope = __commonJS({
-  "../../main/node_modules/ast-types/lib/scope.js"(exports, module) {
+  "node_modules/ast-types/lib/scope.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -24271,9 +24271,9 @@ var require_scope = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/node-path.js
+// node_modules/ast-types/lib/node-path.js
 var require_node_path = __commonJS({
-  "../../main/node_modules/ast-types/lib/node-path.js"(exports, module) {
+  "node_modules/ast-types/lib/node-path.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -24289,15 +24289,15 @@ var require_node_path = __commonJS({
       var isArray = types.builtInTypes.array;
       var Path = fork.use(path_1.default);
       var Scope = fork.use(scope_1.default);
-      var NodePath = function NodePath2(value, parentPath, name2) {
-        if (!(this instanceof NodePath2)) {
+      var NodePath2 = function NodePath3(value, parentPath, name2) {
+        if (!(this instanceof NodePath3)) {
           throw new Error("NodePath constructor cannot be invoked without 'new'");
         }
         Path.call(this, value, parentPath, name2);
       };
-      var NPp = NodePath.prototype = Object.create(Path.prototype, {
+      var NPp = NodePath2.prototype = Object.create(Path.prototype, {
         constructor: {
-          value: NodePath,
+          value: NodePath2,
           enumerable: false,
           writable: true,
           configurable: true
@@ -24620,7 +24620,7 @@ var require_node_path = __commonJS({
           ifStatement.get("alternate").replace();
         }
       }
-      return NodePath;
+      return NodePath2;
     }
     exports.default = nodePathPlugin;
     (0, shared_1.maybeSetModuleExports)(function() {
@@ -24629,9 +24629,9 @@ var require_node_path = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/path-visitor.js
+// node_modules/ast-types/lib/path-visitor.js
 var require_path_visitor = __commonJS({
-  "../../main/node_modules/ast-types/lib/path-visitor.js"(exports, module) {
+  "node_modules/ast-types/lib/path-visitor.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -24641,7 +24641,7 @@ var require_path_visitor = __commonJS({
     var hasOwn = Object.prototype.hasOwnProperty;
     function pathVisitorPlugin(fork) {
       var types = fork.use(types_1.default);
-      var NodePath = fork.use(node_path_1.default);
+      var NodePath2 = fork.use(node_path_1.default);
       var isArray = types.builtInTypes.array;
       var isObject = types.builtInTypes.object;
       var isFunction = types.builtInTypes.function;
@@ -24706,7 +24706,7 @@ var require_path_visitor = __commonJS({
         }
         return target;
       }
-      PathVisitor.visit = function visit3(node, methods) {
+      PathVisitor.visit = function visit2(node, methods) {
         return PathVisitor.fromMethodsObject(methods).visit(node);
       };
       var PVp = PathVisitor.prototype;
@@ -24722,8 +24722,8 @@ var require_path_visitor = __commonJS({
         for (var i = 0; i < argc; ++i) {
           args[i] = arguments[i];
         }
-        if (!(args[0] instanceof NodePath)) {
-          args[0] = new NodePath({ root: args[0] }).get("root");
+        if (!(args[0] instanceof NodePath2)) {
+          args[0] = new NodePath2({ root: args[0] }).get("root");
         }
         this.reset.apply(this, args);
         var didNotThrow;
@@ -24755,7 +24755,7 @@ var require_path_visitor = __commonJS({
         if (this instanceof this.Context) {
           return this.visitor.visitWithoutReset(path);
         }
-        if (!(path instanceof NodePath)) {
+        if (!(path instanceof NodePath2)) {
           throw new Error("");
         }
         var value = path.value;
@@ -24772,7 +24772,7 @@ var require_path_visitor = __commonJS({
         }
       };
       function visitChildren(path, visitor) {
-        if (!(path instanceof NodePath)) {
+        if (!(path instanceof NodePath2)) {
           throw new Error("");
         }
         if (!(visitor instanceof PathVisitor)) {
@@ -24829,7 +24829,7 @@ var require_path_visitor = __commonJS({
           if (!(this instanceof PathVisitor)) {
             throw new Error("");
           }
-          if (!(path instanceof NodePath)) {
+          if (!(path instanceof NodePath2)) {
             throw new Error("");
           }
           Object.defineProperty(this, "visitor", {
@@ -24855,7 +24855,7 @@ var require_path_visitor = __commonJS({
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
-        if (!(path instanceof NodePath)) {
+        if (!(path instanceof NodePath2)) {
           throw new Error("");
         }
         this.currentPath = path;
@@ -24866,7 +24866,7 @@ var require_path_visitor = __commonJS({
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
-        if (!(this.currentPath instanceof NodePath)) {
+        if (!(this.currentPath instanceof NodePath2)) {
           throw new Error("");
         }
         var result = this.visitor[methodName].call(this, this.currentPath);
@@ -24888,23 +24888,23 @@ var require_path_visitor = __commonJS({
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
-        if (!(path instanceof NodePath)) {
+        if (!(path instanceof NodePath2)) {
           throw new Error("");
         }
-        if (!(this.currentPath instanceof NodePath)) {
+        if (!(this.currentPath instanceof NodePath2)) {
           throw new Error("");
         }
         this.needToCallTraverse = false;
         return visitChildren(path, PathVisitor.fromMethodsObject(newVisitor || this.visitor));
       };
-      sharedContextProtoMethods.visit = function visit3(path, newVisitor) {
+      sharedContextProtoMethods.visit = function visit2(path, newVisitor) {
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
-        if (!(path instanceof NodePath)) {
+        if (!(path instanceof NodePath2)) {
           throw new Error("");
         }
-        if (!(this.currentPath instanceof NodePath)) {
+        if (!(this.currentPath instanceof NodePath2)) {
           throw new Error("");
         }
         this.needToCallTraverse = false;
@@ -24926,9 +24926,9 @@ var require_path_visitor = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/equiv.js
+// node_modules/ast-types/lib/equiv.js
 var require_equiv = __commonJS({
-  "../../main/node_modules/ast-types/lib/equiv.js"(exports, module) {
+  "node_modules/ast-types/lib/equiv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -24936,7 +24936,7 @@ var require_equiv = __commonJS({
     var types_1 = tslib_1.__importDefault(require_types());
     function default_1(fork) {
       var types = fork.use(types_1.default);
-      var getFieldNames = types.getFieldNames;
+      var getFieldNames2 = types.getFieldNames;
       var getFieldValue = types.getFieldValue;
       var isArray = types.builtInTypes.array;
       var isObject = types.builtInTypes.object;
@@ -25026,9 +25026,9 @@ var require_equiv = __commonJS({
           }
           return false;
         }
-        var aNames = getFieldNames(a);
+        var aNames = getFieldNames2(a);
         var aNameCount = aNames.length;
-        var bNames = getFieldNames(b);
+        var bNames = getFieldNames2(b);
         var bNameCount = bNames.length;
         if (aNameCount === bNameCount) {
           for (var i = 0; i < aNameCount; ++i) {
@@ -25080,9 +25080,9 @@ var require_equiv = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/fork.js
+// node_modules/ast-types/lib/fork.js
 var require_fork = __commonJS({
-  "../../main/node_modules/ast-types/lib/fork.js"(exports, module) {
+  "node_modules/ast-types/lib/fork.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25141,9 +25141,9 @@ var require_fork = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/operators/core.js
+// node_modules/ast-types/lib/def/operators/core.js
 var require_core = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/operators/core.js"(exports, module) {
+  "node_modules/ast-types/lib/def/operators/core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var shared_1 = require_shared();
@@ -25199,9 +25199,9 @@ var require_core = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/operators/es2016.js
+// node_modules/ast-types/lib/def/operators/es2016.js
 var require_es2016 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/operators/es2016.js"(exports, module) {
+  "node_modules/ast-types/lib/def/operators/es2016.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25224,9 +25224,9 @@ var require_es2016 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/operators/es2020.js
+// node_modules/ast-types/lib/def/operators/es2020.js
 var require_es2020 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/operators/es2020.js"(exports, module) {
+  "node_modules/ast-types/lib/def/operators/es2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25246,9 +25246,9 @@ var require_es2020 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/operators/es2021.js
+// node_modules/ast-types/lib/def/operators/es2021.js
 var require_es2021 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/operators/es2021.js"(exports, module) {
+  "node_modules/ast-types/lib/def/operators/es2021.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25271,9 +25271,9 @@ var require_es2021 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/core.js
+// node_modules/ast-types/lib/def/core.js
 var require_core2 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/core.js"(exports, module) {
+  "node_modules/ast-types/lib/def/core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25363,9 +25363,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es6.js
+// node_modules/ast-types/lib/def/es6.js
 var require_es6 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es6.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es6.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25440,9 +25440,9 @@ var require_es6 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es2016.js
+// node_modules/ast-types/lib/def/es2016.js
 var require_es20162 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es2016.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es2016.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25460,9 +25460,9 @@ var require_es20162 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es2017.js
+// node_modules/ast-types/lib/def/es2017.js
 var require_es2017 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es2017.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es2017.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25484,9 +25484,9 @@ var require_es2017 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es2018.js
+// node_modules/ast-types/lib/def/es2018.js
 var require_es2018 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es2018.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es2018.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25518,9 +25518,9 @@ var require_es2018 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es2019.js
+// node_modules/ast-types/lib/def/es2019.js
 var require_es2019 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es2019.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es2019.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25542,9 +25542,9 @@ var require_es2019 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es2020.js
+// node_modules/ast-types/lib/def/es2020.js
 var require_es20202 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es2020.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25576,9 +25576,9 @@ var require_es20202 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es2021.js
+// node_modules/ast-types/lib/def/es2021.js
 var require_es20212 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es2021.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es2021.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25596,9 +25596,9 @@ var require_es20212 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es2022.js
+// node_modules/ast-types/lib/def/es2022.js
 var require_es2022 = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es2022.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es2022.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25618,9 +25618,9 @@ var require_es2022 = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/es-proposals.js
+// node_modules/ast-types/lib/def/es-proposals.js
 var require_es_proposals = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/es-proposals.js"(exports, module) {
+  "node_modules/ast-types/lib/def/es-proposals.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25667,9 +25667,9 @@ var require_es_proposals = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/jsx.js
+// node_modules/ast-types/lib/def/jsx.js
 var require_jsx = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/jsx.js"(exports, module) {
+  "node_modules/ast-types/lib/def/jsx.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25735,9 +25735,9 @@ var require_jsx = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/type-annotations.js
+// node_modules/ast-types/lib/def/type-annotations.js
 var require_type_annotations = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/type-annotations.js"(exports, module) {
+  "node_modules/ast-types/lib/def/type-annotations.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25770,9 +25770,9 @@ var require_type_annotations = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/flow.js
+// node_modules/ast-types/lib/def/flow.js
 var require_flow = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/flow.js"(exports, module) {
+  "node_modules/ast-types/lib/def/flow.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25891,9 +25891,9 @@ var require_flow = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/esprima.js
+// node_modules/ast-types/lib/def/esprima.js
 var require_esprima = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/esprima.js"(exports, module) {
+  "node_modules/ast-types/lib/def/esprima.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -25952,9 +25952,9 @@ var require_esprima = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/babel-core.js
+// node_modules/ast-types/lib/def/babel-core.js
 var require_babel_core = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/babel-core.js"(exports, module) {
+  "node_modules/ast-types/lib/def/babel-core.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26108,9 +26108,9 @@ var require_babel_core = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/babel.js
+// node_modules/ast-types/lib/def/babel.js
 var require_babel = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/babel.js"(exports, module) {
+  "node_modules/ast-types/lib/def/babel.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26133,9 +26133,9 @@ var require_babel = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/def/typescript.js
+// node_modules/ast-types/lib/def/typescript.js
 var require_typescript = __commonJS({
-  "../../main/node_modules/ast-types/lib/def/typescript.js"(exports, module) {
+  "node_modules/ast-types/lib/def/typescript.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
@@ -26151,7 +26151,7 @@ var require_typescript = __commonJS({
       var def = types.Type.def;
       var or = types.Type.or;
       var defaults = fork.use(shared_1.default).defaults;
-      var StringLiteral = types.Type.from(function(value, deep) {
+      var StringLiteral2 = types.Type.from(function(value, deep) {
         if (n.StringLiteral && n.StringLiteral.check(value, deep)) {
           return true;
         }
@@ -26251,7 +26251,7 @@ var require_typescript = __commonJS({
       ].forEach(function(typeName2) {
         def(typeName2).bases("Declaration", "TSHasOptionalTypeParameters", "TSHasOptionalTypeAnnotation").build("parameters", "typeAnnotation").field("parameters", ParametersType);
       });
-      def("TSEnumMember").bases("Node").build("id", "initializer").field("id", or(def("Identifier"), StringLiteral)).field("initializer", or(def("Expression"), null), defaults["null"]);
+      def("TSEnumMember").bases("Node").build("id", "initializer").field("id", or(def("Identifier"), StringLiteral2)).field("initializer", or(def("Expression"), null), defaults["null"]);
       def("TSTypeQuery").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("exprName").field("exprName", or(TSEntityName, def("TSImportType")));
       var TSTypeMember = or(def("TSCallSignatureDeclaration"), def("TSConstructSignatureDeclaration"), def("TSIndexSignature"), def("TSMethodSignature"), def("TSPropertySignature"));
       def("TSTypeLiteral").bases("TSType").build("members").field("members", [TSTypeMember]);
@@ -26263,10 +26263,10 @@ var require_typescript = __commonJS({
       def("TSEnumDeclaration").bases("Declaration").build("id", "members").field("id", def("Identifier")).field("const", Boolean, defaults["false"]).field("declare", Boolean, defaults["false"]).field("members", [def("TSEnumMember")]).field("initializer", or(def("Expression"), null), defaults["null"]);
       def("TSTypeAliasDeclaration").bases("Declaration", "TSHasOptionalTypeParameters").build("id", "typeAnnotation").field("id", def("Identifier")).field("declare", Boolean, defaults["false"]).field("typeAnnotation", def("TSType"));
       def("TSModuleBlock").bases("Node").build("body").field("body", [def("Statement")]);
-      def("TSModuleDeclaration").bases("Declaration").build("id", "body").field("id", or(StringLiteral, TSEntityName)).field("declare", Boolean, defaults["false"]).field("global", Boolean, defaults["false"]).field("body", or(def("TSModuleBlock"), def("TSModuleDeclaration"), null), defaults["null"]);
-      def("TSImportType").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("argument", "qualifier", "typeParameters").field("argument", StringLiteral).field("qualifier", or(TSEntityName, void 0), defaults["undefined"]).field("options", or(def("Expression"), null), defaults["null"]);
+      def("TSModuleDeclaration").bases("Declaration").build("id", "body").field("id", or(StringLiteral2, TSEntityName)).field("declare", Boolean, defaults["false"]).field("global", Boolean, defaults["false"]).field("body", or(def("TSModuleBlock"), def("TSModuleDeclaration"), null), defaults["null"]);
+      def("TSImportType").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("argument", "qualifier", "typeParameters").field("argument", StringLiteral2).field("qualifier", or(TSEntityName, void 0), defaults["undefined"]).field("options", or(def("Expression"), null), defaults["null"]);
       def("TSImportEqualsDeclaration").bases("Declaration").build("id", "moduleReference").field("id", def("Identifier")).field("isExport", Boolean, defaults["false"]).field("moduleReference", or(TSEntityName, def("TSExternalModuleReference")));
-      def("TSExternalModuleReference").bases("Declaration").build("expression").field("expression", StringLiteral);
+      def("TSExternalModuleReference").bases("Declaration").build("expression").field("expression", StringLiteral2);
       def("TSExportAssignment").bases("Statement").build("expression").field("expression", def("Expression"));
       def("TSNamespaceExportDeclaration").bases("Declaration").build("id").field("id", def("Identifier"));
       def("TSInterfaceBody").bases("Node").build("body").field("body", [TSTypeMember]);
@@ -26312,9 +26312,9 @@ var require_typescript = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/gen/namedTypes.js
+// node_modules/ast-types/lib/gen/namedTypes.js
 var require_namedTypes = __commonJS({
-  "../../main/node_modules/ast-types/lib/gen/namedTypes.js"(exports) {
+  "node_modules/ast-types/lib/gen/namedTypes.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.namedTypes = void 0;
@@ -26324,9 +26324,9 @@ var require_namedTypes = __commonJS({
   }
 });
 
-// ../../main/node_modules/ast-types/lib/main.js
+// node_modules/ast-types/lib/main.js
 var require_main = __commonJS({
-  "../../main/node_modules/ast-types/lib/main.js"(exports) {
+  "node_modules/ast-types/lib/main.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.visit = exports.use = exports.Type = exports.someField = exports.PathVisitor = exports.Path = exports.NodePath = exports.namedTypes = exports.getSupertypeNames = exports.getFieldValue = exports.getFieldNames = exports.getBuilderName = exports.finalize = exports.eachField = exports.defineMethod = exports.builtInTypes = exports.builders = exports.astNodesAreEquivalent = void 0;
@@ -26359,17 +26359,17 @@ var require_main = __commonJS({
     var eachField = _a.eachField;
     var finalize = _a.finalize;
     var getBuilderName = _a.getBuilderName;
-    var getFieldNames = _a.getFieldNames;
+    var getFieldNames2 = _a.getFieldNames;
     var getFieldValue = _a.getFieldValue;
     var getSupertypeNames = _a.getSupertypeNames;
     var n = _a.namedTypes;
-    var NodePath = _a.NodePath;
+    var NodePath2 = _a.NodePath;
     var Path = _a.Path;
     var PathVisitor = _a.PathVisitor;
     var someField = _a.someField;
     var Type = _a.Type;
     var use = _a.use;
-    var visit3 = _a.visit;
+    var visit2 = _a.visit;
     exports.astNodesAreEquivalent = astNodesAreEquivalent;
     exports.builders = builders;
     exports.builtInTypes = builtInTypes;
@@ -26377,12769 +26377,23 @@ var require_main = __commonJS({
     exports.eachField = eachField;
     exports.finalize = finalize;
     exports.getBuilderName = getBuilderName;
-    exports.getFieldNames = getFieldNames;
+    exports.getFieldNames = getFieldNames2;
     exports.getFieldValue = getFieldValue;
     exports.getSupertypeNames = getSupertypeNames;
-    exports.NodePath = NodePath;
+    exports.NodePath = NodePath2;
     exports.Path = Path;
     exports.PathVisitor = PathVisitor;
     exports.someField = someField;
     exports.Type = Type;
     exports.use = use;
-    exports.visit = visit3;
+    exports.visit = visit2;
     Object.assign(namedTypes_1.namedTypes, n);
-  }
-});
-
-// ../../main/node_modules/tiny-invariant/dist/tiny-invariant.cjs.js
-var require_tiny_invariant_cjs = __commonJS({
-  "../../main/node_modules/tiny-invariant/dist/tiny-invariant.cjs.js"(exports, module) {
-    "use strict";
-    var isProduction = process.env.NODE_ENV === "production";
-    var prefix = "Invariant failed";
-    function invariant(condition, message) {
-      if (condition) {
-        return;
-      }
-      if (isProduction) {
-        throw new Error(prefix);
-      }
-      var provided = typeof message === "function" ? message() : message;
-      var value = provided ? "".concat(prefix, ": ").concat(provided) : prefix;
-      throw new Error(value);
-    }
-    module.exports = invariant;
-  }
-});
-
-// ../../main/node_modules/source-map/lib/base64.js
-var require_base64 = __commonJS({
-  "../../main/node_modules/source-map/lib/base64.js"(exports) {
-    var intToCharMap = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("");
-    exports.encode = function(number2) {
-      if (0 <= number2 && number2 < intToCharMap.length) {
-        return intToCharMap[number2];
-      }
-      throw new TypeError("Must be between 0 and 63: " + number2);
-    };
-    exports.decode = function(charCode) {
-      var bigA = 65;
-      var bigZ = 90;
-      var littleA = 97;
-      var littleZ = 122;
-      var zero = 48;
-      var nine = 57;
-      var plus = 43;
-      var slash = 47;
-      var littleOffset = 26;
-      var numberOffset = 52;
-      if (bigA <= charCode && charCode <= bigZ) {
-        return charCode - bigA;
-      }
-      if (littleA <= charCode && charCode <= littleZ) {
-        return charCode - littleA + littleOffset;
-      }
-      if (zero <= charCode && charCode <= nine) {
-        return charCode - zero + numberOffset;
-      }
-      if (charCode == plus) {
-        return 62;
-      }
-      if (charCode == slash) {
-        return 63;
-      }
-      return -1;
-    };
-  }
-});
-
-// ../../main/node_modules/source-map/lib/base64-vlq.js
-var require_base64_vlq = __commonJS({
-  "../../main/node_modules/source-map/lib/base64-vlq.js"(exports) {
-    var base64 = require_base64();
-    var VLQ_BASE_SHIFT = 5;
-    var VLQ_BASE = 1 << VLQ_BASE_SHIFT;
-    var VLQ_BASE_MASK = VLQ_BASE - 1;
-    var VLQ_CONTINUATION_BIT = VLQ_BASE;
-    function toVLQSigned(aValue) {
-      return aValue < 0 ? (-aValue << 1) + 1 : (aValue << 1) + 0;
-    }
-    function fromVLQSigned(aValue) {
-      var isNegative = (aValue & 1) === 1;
-      var shifted = aValue >> 1;
-      return isNegative ? -shifted : shifted;
-    }
-    exports.encode = function base64VLQ_encode(aValue) {
-      var encoded = "";
-      var digit;
-      var vlq = toVLQSigned(aValue);
-      do {
-        digit = vlq & VLQ_BASE_MASK;
-        vlq >>>= VLQ_BASE_SHIFT;
-        if (vlq > 0) {
-          digit |= VLQ_CONTINUATION_BIT;
-        }
-        encoded += base64.encode(digit);
-      } while (vlq > 0);
-      return encoded;
-    };
-    exports.decode = function base64VLQ_decode(aStr, aIndex, aOutParam) {
-      var strLen = aStr.length;
-      var result = 0;
-      var shift = 0;
-      var continuation, digit;
-      do {
-        if (aIndex >= strLen) {
-          throw new Error("Expected more digits in base 64 VLQ value.");
-        }
-        digit = base64.decode(aStr.charCodeAt(aIndex++));
-        if (digit === -1) {
-          throw new Error("Invalid base64 digit: " + aStr.charAt(aIndex - 1));
-        }
-        continuation = !!(digit & VLQ_CONTINUATION_BIT);
-        digit &= VLQ_BASE_MASK;
-        result = result + (digit << shift);
-        shift += VLQ_BASE_SHIFT;
-      } while (continuation);
-      aOutParam.value = fromVLQSigned(result);
-      aOutParam.rest = aIndex;
-    };
-  }
-});
-
-// ../../main/node_modules/source-map/lib/util.js
-var require_util = __commonJS({
-  "../../main/node_modules/source-map/lib/util.js"(exports) {
-    function getArg(aArgs, aName, aDefaultValue) {
-      if (aName in aArgs) {
-        return aArgs[aName];
-      } else if (arguments.length === 3) {
-        return aDefaultValue;
-      } else {
-        throw new Error('"' + aName + '" is a required argument.');
-      }
-    }
-    exports.getArg = getArg;
-    var urlRegexp = /^(?:([\w+\-.]+):)?\/\/(?:(\w+:\w+)@)?([\w.-]*)(?::(\d+))?(.*)$/;
-    var dataUrlRegexp = /^data:.+\,.+$/;
-    function urlParse(aUrl) {
-      var match = aUrl.match(urlRegexp);
-      if (!match) {
-        return null;
-      }
-      return {
-        scheme: match[1],
-        auth: match[2],
-        host: match[3],
-        port: match[4],
-        path: match[5]
-      };
-    }
-    exports.urlParse = urlParse;
-    function urlGenerate(aParsedUrl) {
-      var url = "";
-      if (aParsedUrl.scheme) {
-        url += aParsedUrl.scheme + ":";
-      }
-      url += "//";
-      if (aParsedUrl.auth) {
-        url += aParsedUrl.auth + "@";
-      }
-      if (aParsedUrl.host) {
-        url += aParsedUrl.host;
-      }
-      if (aParsedUrl.port) {
-        url += ":" + aParsedUrl.port;
-      }
-      if (aParsedUrl.path) {
-        url += aParsedUrl.path;
-      }
-      return url;
-    }
-    exports.urlGenerate = urlGenerate;
-    function normalize(aPath) {
-      var path = aPath;
-      var url = urlParse(aPath);
-      if (url) {
-        if (!url.path) {
-          return aPath;
-        }
-        path = url.path;
-      }
-      var isAbsolute5 = exports.isAbsolute(path);
-      var parts = path.split(/\/+/);
-      for (var part, up = 0, i = parts.length - 1; i >= 0; i--) {
-        part = parts[i];
-        if (part === ".") {
-          parts.splice(i, 1);
-        } else if (part === "..") {
-          up++;
-        } else if (up > 0) {
-          if (part === "") {
-            parts.splice(i + 1, up);
-            up = 0;
-          } else {
-            parts.splice(i, 2);
-            up--;
-          }
-        }
-      }
-      path = parts.join("/");
-      if (path === "") {
-        path = isAbsolute5 ? "/" : ".";
-      }
-      if (url) {
-        url.path = path;
-        return urlGenerate(url);
-      }
-      return path;
-    }
-    exports.normalize = normalize;
-    function join9(aRoot, aPath) {
-      if (aRoot === "") {
-        aRoot = ".";
-      }
-      if (aPath === "") {
-        aPath = ".";
-      }
-      var aPathUrl = urlParse(aPath);
-      var aRootUrl = urlParse(aRoot);
-      if (aRootUrl) {
-        aRoot = aRootUrl.path || "/";
-      }
-      if (aPathUrl && !aPathUrl.scheme) {
-        if (aRootUrl) {
-          aPathUrl.scheme = aRootUrl.scheme;
-        }
-        return urlGenerate(aPathUrl);
-      }
-      if (aPathUrl || aPath.match(dataUrlRegexp)) {
-        return aPath;
-      }
-      if (aRootUrl && !aRootUrl.host && !aRootUrl.path) {
-        aRootUrl.host = aPath;
-        return urlGenerate(aRootUrl);
-      }
-      var joined = aPath.charAt(0) === "/" ? aPath : normalize(aRoot.replace(/\/+$/, "") + "/" + aPath);
-      if (aRootUrl) {
-        aRootUrl.path = joined;
-        return urlGenerate(aRootUrl);
-      }
-      return joined;
-    }
-    exports.join = join9;
-    exports.isAbsolute = function(aPath) {
-      return aPath.charAt(0) === "/" || urlRegexp.test(aPath);
-    };
-    function relative5(aRoot, aPath) {
-      if (aRoot === "") {
-        aRoot = ".";
-      }
-      aRoot = aRoot.replace(/\/$/, "");
-      var level = 0;
-      while (aPath.indexOf(aRoot + "/") !== 0) {
-        var index = aRoot.lastIndexOf("/");
-        if (index < 0) {
-          return aPath;
-        }
-        aRoot = aRoot.slice(0, index);
-        if (aRoot.match(/^([^\/]+:\/)?\/*$/)) {
-          return aPath;
-        }
-        ++level;
-      }
-      return Array(level + 1).join("../") + aPath.substr(aRoot.length + 1);
-    }
-    exports.relative = relative5;
-    var supportsNullProto = (function() {
-      var obj = /* @__PURE__ */ Object.create(null);
-      return !("__proto__" in obj);
-    })();
-    function identity(s) {
-      return s;
-    }
-    function toSetString(aStr) {
-      if (isProtoString(aStr)) {
-        return "$" + aStr;
-      }
-      return aStr;
-    }
-    exports.toSetString = supportsNullProto ? identity : toSetString;
-    function fromSetString(aStr) {
-      if (isProtoString(aStr)) {
-        return aStr.slice(1);
-      }
-      return aStr;
-    }
-    exports.fromSetString = supportsNullProto ? identity : fromSetString;
-    function isProtoString(s) {
-      if (!s) {
-        return false;
-      }
-      var length = s.length;
-      if (length < 9) {
-        return false;
-      }
-      if (s.charCodeAt(length - 1) !== 95 || s.charCodeAt(length - 2) !== 95 || s.charCodeAt(length - 3) !== 111 || s.charCodeAt(length - 4) !== 116 || s.charCodeAt(length - 5) !== 111 || s.charCodeAt(length - 6) !== 114 || s.charCodeAt(length - 7) !== 112 || s.charCodeAt(length - 8) !== 95 || s.charCodeAt(length - 9) !== 95) {
-        return false;
-      }
-      for (var i = length - 10; i >= 0; i--) {
-        if (s.charCodeAt(i) !== 36) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function compareByOriginalPositions(mappingA, mappingB, onlyCompareOriginal) {
-      var cmp = strcmp(mappingA.source, mappingB.source);
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalLine - mappingB.originalLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalColumn - mappingB.originalColumn;
-      if (cmp !== 0 || onlyCompareOriginal) {
-        return cmp;
-      }
-      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.generatedLine - mappingB.generatedLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      return strcmp(mappingA.name, mappingB.name);
-    }
-    exports.compareByOriginalPositions = compareByOriginalPositions;
-    function compareByGeneratedPositionsDeflated(mappingA, mappingB, onlyCompareGenerated) {
-      var cmp = mappingA.generatedLine - mappingB.generatedLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
-      if (cmp !== 0 || onlyCompareGenerated) {
-        return cmp;
-      }
-      cmp = strcmp(mappingA.source, mappingB.source);
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalLine - mappingB.originalLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalColumn - mappingB.originalColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      return strcmp(mappingA.name, mappingB.name);
-    }
-    exports.compareByGeneratedPositionsDeflated = compareByGeneratedPositionsDeflated;
-    function strcmp(aStr1, aStr2) {
-      if (aStr1 === aStr2) {
-        return 0;
-      }
-      if (aStr1 === null) {
-        return 1;
-      }
-      if (aStr2 === null) {
-        return -1;
-      }
-      if (aStr1 > aStr2) {
-        return 1;
-      }
-      return -1;
-    }
-    function compareByGeneratedPositionsInflated(mappingA, mappingB) {
-      var cmp = mappingA.generatedLine - mappingB.generatedLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.generatedColumn - mappingB.generatedColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = strcmp(mappingA.source, mappingB.source);
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalLine - mappingB.originalLine;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      cmp = mappingA.originalColumn - mappingB.originalColumn;
-      if (cmp !== 0) {
-        return cmp;
-      }
-      return strcmp(mappingA.name, mappingB.name);
-    }
-    exports.compareByGeneratedPositionsInflated = compareByGeneratedPositionsInflated;
-    function parseSourceMapInput(str) {
-      return JSON.parse(str.replace(/^\)]}'[^\n]*\n/, ""));
-    }
-    exports.parseSourceMapInput = parseSourceMapInput;
-    function computeSourceURL(sourceRoot, sourceURL, sourceMapURL) {
-      sourceURL = sourceURL || "";
-      if (sourceRoot) {
-        if (sourceRoot[sourceRoot.length - 1] !== "/" && sourceURL[0] !== "/") {
-          sourceRoot += "/";
-        }
-        sourceURL = sourceRoot + sourceURL;
-      }
-      if (sourceMapURL) {
-        var parsed = urlParse(sourceMapURL);
-        if (!parsed) {
-          throw new Error("sourceMapURL could not be parsed");
-        }
-        if (parsed.path) {
-          var index = parsed.path.lastIndexOf("/");
-          if (index >= 0) {
-            parsed.path = parsed.path.substring(0, index + 1);
-          }
-        }
-        sourceURL = join9(urlGenerate(parsed), sourceURL);
-      }
-      return normalize(sourceURL);
-    }
-    exports.computeSourceURL = computeSourceURL;
-  }
-});
-
-// ../../main/node_modules/source-map/lib/array-set.js
-var require_array_set = __commonJS({
-  "../../main/node_modules/source-map/lib/array-set.js"(exports) {
-    var util = require_util();
-    var has = Object.prototype.hasOwnProperty;
-    var hasNativeMap = typeof Map !== "undefined";
-    function ArraySet() {
-      this._array = [];
-      this._set = hasNativeMap ? /* @__PURE__ */ new Map() : /* @__PURE__ */ Object.create(null);
-    }
-    ArraySet.fromArray = function ArraySet_fromArray(aArray, aAllowDuplicates) {
-      var set = new ArraySet();
-      for (var i = 0, len = aArray.length; i < len; i++) {
-        set.add(aArray[i], aAllowDuplicates);
-      }
-      return set;
-    };
-    ArraySet.prototype.size = function ArraySet_size() {
-      return hasNativeMap ? this._set.size : Object.getOwnPropertyNames(this._set).length;
-    };
-    ArraySet.prototype.add = function ArraySet_add(aStr, aAllowDuplicates) {
-      var sStr = hasNativeMap ? aStr : util.toSetString(aStr);
-      var isDuplicate = hasNativeMap ? this.has(aStr) : has.call(this._set, sStr);
-      var idx = this._array.length;
-      if (!isDuplicate || aAllowDuplicates) {
-        this._array.push(aStr);
-      }
-      if (!isDuplicate) {
-        if (hasNativeMap) {
-          this._set.set(aStr, idx);
-        } else {
-          this._set[sStr] = idx;
-        }
-      }
-    };
-    ArraySet.prototype.has = function ArraySet_has(aStr) {
-      if (hasNativeMap) {
-        return this._set.has(aStr);
-      } else {
-        var sStr = util.toSetString(aStr);
-        return has.call(this._set, sStr);
-      }
-    };
-    ArraySet.prototype.indexOf = function ArraySet_indexOf(aStr) {
-      if (hasNativeMap) {
-        var idx = this._set.get(aStr);
-        if (idx >= 0) {
-          return idx;
-        }
-      } else {
-        var sStr = util.toSetString(aStr);
-        if (has.call(this._set, sStr)) {
-          return this._set[sStr];
-        }
-      }
-      throw new Error('"' + aStr + '" is not in the set.');
-    };
-    ArraySet.prototype.at = function ArraySet_at(aIdx) {
-      if (aIdx >= 0 && aIdx < this._array.length) {
-        return this._array[aIdx];
-      }
-      throw new Error("No element indexed by " + aIdx);
-    };
-    ArraySet.prototype.toArray = function ArraySet_toArray() {
-      return this._array.slice();
-    };
-    exports.ArraySet = ArraySet;
-  }
-});
-
-// ../../main/node_modules/source-map/lib/mapping-list.js
-var require_mapping_list = __commonJS({
-  "../../main/node_modules/source-map/lib/mapping-list.js"(exports) {
-    var util = require_util();
-    function generatedPositionAfter(mappingA, mappingB) {
-      var lineA = mappingA.generatedLine;
-      var lineB = mappingB.generatedLine;
-      var columnA = mappingA.generatedColumn;
-      var columnB = mappingB.generatedColumn;
-      return lineB > lineA || lineB == lineA && columnB >= columnA || util.compareByGeneratedPositionsInflated(mappingA, mappingB) <= 0;
-    }
-    function MappingList() {
-      this._array = [];
-      this._sorted = true;
-      this._last = { generatedLine: -1, generatedColumn: 0 };
-    }
-    MappingList.prototype.unsortedForEach = function MappingList_forEach(aCallback, aThisArg) {
-      this._array.forEach(aCallback, aThisArg);
-    };
-    MappingList.prototype.add = function MappingList_add(aMapping) {
-      if (generatedPositionAfter(this._last, aMapping)) {
-        this._last = aMapping;
-        this._array.push(aMapping);
-      } else {
-        this._sorted = false;
-        this._array.push(aMapping);
-      }
-    };
-    MappingList.prototype.toArray = function MappingList_toArray() {
-      if (!this._sorted) {
-        this._array.sort(util.compareByGeneratedPositionsInflated);
-        this._sorted = true;
-      }
-      return this._array;
-    };
-    exports.MappingList = MappingList;
-  }
-});
-
-// ../../main/node_modules/source-map/lib/source-map-generator.js
-var require_source_map_generator = __commonJS({
-  "../../main/node_modules/source-map/lib/source-map-generator.js"(exports) {
-    var base64VLQ = require_base64_vlq();
-    var util = require_util();
-    var ArraySet = require_array_set().ArraySet;
-    var MappingList = require_mapping_list().MappingList;
-    function SourceMapGenerator(aArgs) {
-      if (!aArgs) {
-        aArgs = {};
-      }
-      this._file = util.getArg(aArgs, "file", null);
-      this._sourceRoot = util.getArg(aArgs, "sourceRoot", null);
-      this._skipValidation = util.getArg(aArgs, "skipValidation", false);
-      this._sources = new ArraySet();
-      this._names = new ArraySet();
-      this._mappings = new MappingList();
-      this._sourcesContents = null;
-    }
-    SourceMapGenerator.prototype._version = 3;
-    SourceMapGenerator.fromSourceMap = function SourceMapGenerator_fromSourceMap(aSourceMapConsumer) {
-      var sourceRoot = aSourceMapConsumer.sourceRoot;
-      var generator = new SourceMapGenerator({
-        file: aSourceMapConsumer.file,
-        sourceRoot
-      });
-      aSourceMapConsumer.eachMapping(function(mapping) {
-        var newMapping = {
-          generated: {
-            line: mapping.generatedLine,
-            column: mapping.generatedColumn
-          }
-        };
-        if (mapping.source != null) {
-          newMapping.source = mapping.source;
-          if (sourceRoot != null) {
-            newMapping.source = util.relative(sourceRoot, newMapping.source);
-          }
-          newMapping.original = {
-            line: mapping.originalLine,
-            column: mapping.originalColumn
-          };
-          if (mapping.name != null) {
-            newMapping.name = mapping.name;
-          }
-        }
-        generator.addMapping(newMapping);
-      });
-      aSourceMapConsumer.sources.forEach(function(sourceFile) {
-        var sourceRelative = sourceFile;
-        if (sourceRoot !== null) {
-          sourceRelative = util.relative(sourceRoot, sourceFile);
-        }
-        if (!generator._sources.has(sourceRelative)) {
-          generator._sources.add(sourceRelative);
-        }
-        var content2 = aSourceMapConsumer.sourceContentFor(sourceFile);
-        if (content2 != null) {
-          generator.setSourceContent(sourceFile, content2);
-        }
-      });
-      return generator;
-    };
-    SourceMapGenerator.prototype.addMapping = function SourceMapGenerator_addMapping(aArgs) {
-      var generated = util.getArg(aArgs, "generated");
-      var original = util.getArg(aArgs, "original", null);
-      var source = util.getArg(aArgs, "source", null);
-      var name2 = util.getArg(aArgs, "name", null);
-      if (!this._skipValidation) {
-        this._validateMapping(generated, original, source, name2);
-      }
-      if (source != null) {
-        source = String(source);
-        if (!this._sources.has(source)) {
-          this._sources.add(source);
-        }
-      }
-      if (name2 != null) {
-        name2 = String(name2);
-        if (!this._names.has(name2)) {
-          this._names.add(name2);
-        }
-      }
-      this._mappings.add({
-        generatedLine: generated.line,
-        generatedColumn: generated.column,
-        originalLine: original != null && original.line,
-        originalColumn: original != null && original.column,
-        source,
-        name: name2
-      });
-    };
-    SourceMapGenerator.prototype.setSourceContent = function SourceMapGenerator_setSourceContent(aSourceFile, aSourceContent) {
-      var source = aSourceFile;
-      if (this._sourceRoot != null) {
-        source = util.relative(this._sourceRoot, source);
-      }
-      if (aSourceContent != null) {
-        if (!this._sourcesContents) {
-          this._sourcesContents = /* @__PURE__ */ Object.create(null);
-        }
-        this._sourcesContents[util.toSetString(source)] = aSourceContent;
-      } else if (this._sourcesContents) {
-        delete this._sourcesContents[util.toSetString(source)];
-        if (Object.keys(this._sourcesContents).length === 0) {
-          this._sourcesContents = null;
-        }
-      }
-    };
-    SourceMapGenerator.prototype.applySourceMap = function SourceMapGenerator_applySourceMap(aSourceMapConsumer, aSourceFile, aSourceMapPath) {
-      var sourceFile = aSourceFile;
-      if (aSourceFile == null) {
-        if (aSourceMapConsumer.file == null) {
-          throw new Error(
-            `SourceMapGenerator.prototype.applySourceMap requires either an explicit source file, or the source map's "file" property. Both were omitted.`
-          );
-        }
-        sourceFile = aSourceMapConsumer.file;
-      }
-      var sourceRoot = this._sourceRoot;
-      if (sourceRoot != null) {
-        sourceFile = util.relative(sourceRoot, sourceFile);
-      }
-      var newSources = new ArraySet();
-      var newNames = new ArraySet();
-      this._mappings.unsortedForEach(function(mapping) {
-        if (mapping.source === sourceFile && mapping.originalLine != null) {
-          var original = aSourceMapConsumer.originalPositionFor({
-            line: mapping.originalLine,
-            column: mapping.originalColumn
-          });
-          if (original.source != null) {
-            mapping.source = original.source;
-            if (aSourceMapPath != null) {
-              mapping.source = util.join(aSourceMapPath, mapping.source);
-            }
-            if (sourceRoot != null) {
-              mapping.source = util.relative(sourceRoot, mapping.source);
-            }
-            mapping.originalLine = original.line;
-            mapping.originalColumn = original.column;
-            if (original.name != null) {
-              mapping.name = original.name;
-            }
-          }
-        }
-        var source = mapping.source;
-        if (source != null && !newSources.has(source)) {
-          newSources.add(source);
-        }
-        var name2 = mapping.name;
-        if (name2 != null && !newNames.has(name2)) {
-          newNames.add(name2);
-        }
-      }, this);
-      this._sources = newSources;
-      this._names = newNames;
-      aSourceMapConsumer.sources.forEach(function(sourceFile2) {
-        var content2 = aSourceMapConsumer.sourceContentFor(sourceFile2);
-        if (content2 != null) {
-          if (aSourceMapPath != null) {
-            sourceFile2 = util.join(aSourceMapPath, sourceFile2);
-          }
-          if (sourceRoot != null) {
-            sourceFile2 = util.relative(sourceRoot, sourceFile2);
-          }
-          this.setSourceContent(sourceFile2, content2);
-        }
-      }, this);
-    };
-    SourceMapGenerator.prototype._validateMapping = function SourceMapGenerator_validateMapping(aGenerated, aOriginal, aSource, aName) {
-      if (aOriginal && typeof aOriginal.line !== "number" && typeof aOriginal.column !== "number") {
-        throw new Error(
-          "original.line and original.column are not numbers -- you probably meant to omit the original mapping entirely and only map the generated position. If so, pass null for the original mapping instead of an object with empty or null values."
-        );
-      }
-      if (aGenerated && "line" in aGenerated && "column" in aGenerated && aGenerated.line > 0 && aGenerated.column >= 0 && !aOriginal && !aSource && !aName) {
-        return;
-      } else if (aGenerated && "line" in aGenerated && "column" in aGenerated && aOriginal && "line" in aOriginal && "column" in aOriginal && aGenerated.line > 0 && aGenerated.column >= 0 && aOriginal.line > 0 && aOriginal.column >= 0 && aSource) {
-        return;
-      } else {
-        throw new Error("Invalid mapping: " + JSON.stringify({
-          generated: aGenerated,
-          source: aSource,
-          original: aOriginal,
-          name: aName
-        }));
-      }
-    };
-    SourceMapGenerator.prototype._serializeMappings = function SourceMapGenerator_serializeMappings() {
-      var previousGeneratedColumn = 0;
-      var previousGeneratedLine = 1;
-      var previousOriginalColumn = 0;
-      var previousOriginalLine = 0;
-      var previousName = 0;
-      var previousSource = 0;
-      var result = "";
-      var next;
-      var mapping;
-      var nameIdx;
-      var sourceIdx;
-      var mappings = this._mappings.toArray();
-      for (var i = 0, len = mappings.length; i < len; i++) {
-        mapping = mappings[i];
-        next = "";
-        if (mapping.generatedLine !== previousGeneratedLine) {
-          previousGeneratedColumn = 0;
-          while (mapping.generatedLine !== previousGeneratedLine) {
-            next += ";";
-            previousGeneratedLine++;
-          }
-        } else {
-          if (i > 0) {
-            if (!util.compareByGeneratedPositionsInflated(mapping, mappings[i - 1])) {
-              continue;
-            }
-            next += ",";
-          }
-        }
-        next += base64VLQ.encode(mapping.generatedColumn - previousGeneratedColumn);
-        previousGeneratedColumn = mapping.generatedColumn;
-        if (mapping.source != null) {
-          sourceIdx = this._sources.indexOf(mapping.source);
-          next += base64VLQ.encode(sourceIdx - previousSource);
-          previousSource = sourceIdx;
-          next += base64VLQ.encode(mapping.originalLine - 1 - previousOriginalLine);
-          previousOriginalLine = mapping.originalLine - 1;
-          next += base64VLQ.encode(mapping.originalColumn - previousOriginalColumn);
-          previousOriginalColumn = mapping.originalColumn;
-          if (mapping.name != null) {
-            nameIdx = this._names.indexOf(mapping.name);
-            next += base64VLQ.encode(nameIdx - previousName);
-            previousName = nameIdx;
-          }
-        }
-        result += next;
-      }
-      return result;
-    };
-    SourceMapGenerator.prototype._generateSourcesContent = function SourceMapGenerator_generateSourcesContent(aSources, aSourceRoot) {
-      return aSources.map(function(source) {
-        if (!this._sourcesContents) {
-          return null;
-        }
-        if (aSourceRoot != null) {
-          source = util.relative(aSourceRoot, source);
-        }
-        var key = util.toSetString(source);
-        return Object.prototype.hasOwnProperty.call(this._sourcesContents, key) ? this._sourcesContents[key] : null;
-      }, this);
-    };
-    SourceMapGenerator.prototype.toJSON = function SourceMapGenerator_toJSON() {
-      var map = {
-        version: this._version,
-        sources: this._sources.toArray(),
-        names: this._names.toArray(),
-        mappings: this._serializeMappings()
-      };
-      if (this._file != null) {
-        map.file = this._file;
-      }
-      if (this._sourceRoot != null) {
-        map.sourceRoot = this._sourceRoot;
-      }
-      if (this._sourcesContents) {
-        map.sourcesContent = this._generateSourcesContent(map.sources, map.sourceRoot);
-      }
-      return map;
-    };
-    SourceMapGenerator.prototype.toString = function SourceMapGenerator_toString() {
-      return JSON.stringify(this.toJSON());
-    };
-    exports.SourceMapGenerator = SourceMapGenerator;
-  }
-});
-
-// ../../main/node_modules/source-map/lib/binary-search.js
-var require_binary_search = __commonJS({
-  "../../main/node_modules/source-map/lib/binary-search.js"(exports) {
-    exports.GREATEST_LOWER_BOUND = 1;
-    exports.LEAST_UPPER_BOUND = 2;
-    function recursiveSearch(aLow, aHigh, aNeedle, aHaystack, aCompare, aBias) {
-      var mid = Math.floor((aHigh - aLow) / 2) + aLow;
-      var cmp = aCompare(aNeedle, aHaystack[mid], true);
-      if (cmp === 0) {
-        return mid;
-      } else if (cmp > 0) {
-        if (aHigh - mid > 1) {
-          return recursiveSearch(mid, aHigh, aNeedle, aHaystack, aCompare, aBias);
-        }
-        if (aBias == exports.LEAST_UPPER_BOUND) {
-          return aHigh < aHaystack.length ? aHigh : -1;
-        } else {
-          return mid;
-        }
-      } else {
-        if (mid - aLow > 1) {
-          return recursiveSearch(aLow, mid, aNeedle, aHaystack, aCompare, aBias);
-        }
-        if (aBias == exports.LEAST_UPPER_BOUND) {
-          return mid;
-        } else {
-          return aLow < 0 ? -1 : aLow;
-        }
-      }
-    }
-    exports.search = function search(aNeedle, aHaystack, aCompare, aBias) {
-      if (aHaystack.length === 0) {
-        return -1;
-      }
-      var index = recursiveSearch(
-        -1,
-        aHaystack.length,
-        aNeedle,
-        aHaystack,
-        aCompare,
-        aBias || exports.GREATEST_LOWER_BOUND
-      );
-      if (index < 0) {
-        return -1;
-      }
-      while (index - 1 >= 0) {
-        if (aCompare(aHaystack[index], aHaystack[index - 1], true) !== 0) {
-          break;
-        }
-        --index;
-      }
-      return index;
-    };
-  }
-});
-
-// ../../main/node_modules/source-map/lib/quick-sort.js
-var require_quick_sort = __commonJS({
-  "../../main/node_modules/source-map/lib/quick-sort.js"(exports) {
-    function swap(ary, x, y) {
-      var temp = ary[x];
-      ary[x] = ary[y];
-      ary[y] = temp;
-    }
-    function randomIntInRange(low, high) {
-      return Math.round(low + Math.random() * (high - low));
-    }
-    function doQuickSort(ary, comparator, p, r) {
-      if (p < r) {
-        var pivotIndex = randomIntInRange(p, r);
-        var i = p - 1;
-        swap(ary, pivotIndex, r);
-        var pivot = ary[r];
-        for (var j = p; j < r; j++) {
-          if (comparator(ary[j], pivot) <= 0) {
-            i += 1;
-            swap(ary, i, j);
-          }
-        }
-        swap(ary, i + 1, j);
-        var q = i + 1;
-        doQuickSort(ary, comparator, p, q - 1);
-        doQuickSort(ary, comparator, q + 1, r);
-      }
-    }
-    exports.quickSort = function(ary, comparator) {
-      doQuickSort(ary, comparator, 0, ary.length - 1);
-    };
-  }
-});
-
-// ../../main/node_modules/source-map/lib/source-map-consumer.js
-var require_source_map_consumer = __commonJS({
-  "../../main/node_modules/source-map/lib/source-map-consumer.js"(exports) {
-    var util = require_util();
-    var binarySearch = require_binary_search();
-    var ArraySet = require_array_set().ArraySet;
-    var base64VLQ = require_base64_vlq();
-    var quickSort = require_quick_sort().quickSort;
-    function SourceMapConsumer(aSourceMap, aSourceMapURL) {
-      var sourceMap = aSourceMap;
-      if (typeof aSourceMap === "string") {
-        sourceMap = util.parseSourceMapInput(aSourceMap);
-      }
-      return sourceMap.sections != null ? new IndexedSourceMapConsumer(sourceMap, aSourceMapURL) : new BasicSourceMapConsumer(sourceMap, aSourceMapURL);
-    }
-    SourceMapConsumer.fromSourceMap = function(aSourceMap, aSourceMapURL) {
-      return BasicSourceMapConsumer.fromSourceMap(aSourceMap, aSourceMapURL);
-    };
-    SourceMapConsumer.prototype._version = 3;
-    SourceMapConsumer.prototype.__generatedMappings = null;
-    Object.defineProperty(SourceMapConsumer.prototype, "_generatedMappings", {
-      configurable: true,
-      enumerable: true,
-      get: function() {
-        if (!this.__generatedMappings) {
-          this._parseMappings(this._mappings, this.sourceRoot);
-        }
-        return this.__generatedMappings;
-      }
-    });
-    SourceMapConsumer.prototype.__originalMappings = null;
-    Object.defineProperty(SourceMapConsumer.prototype, "_originalMappings", {
-      configurable: true,
-      enumerable: true,
-      get: function() {
-        if (!this.__originalMappings) {
-          this._parseMappings(this._mappings, this.sourceRoot);
-        }
-        return this.__originalMappings;
-      }
-    });
-    SourceMapConsumer.prototype._charIsMappingSeparator = function SourceMapConsumer_charIsMappingSeparator(aStr, index) {
-      var c = aStr.charAt(index);
-      return c === ";" || c === ",";
-    };
-    SourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
-      throw new Error("Subclasses must implement _parseMappings");
-    };
-    SourceMapConsumer.GENERATED_ORDER = 1;
-    SourceMapConsumer.ORIGINAL_ORDER = 2;
-    SourceMapConsumer.GREATEST_LOWER_BOUND = 1;
-    SourceMapConsumer.LEAST_UPPER_BOUND = 2;
-    SourceMapConsumer.prototype.eachMapping = function SourceMapConsumer_eachMapping(aCallback, aContext, aOrder) {
-      var context = aContext || null;
-      var order = aOrder || SourceMapConsumer.GENERATED_ORDER;
-      var mappings;
-      switch (order) {
-        case SourceMapConsumer.GENERATED_ORDER:
-          mappings = this._generatedMappings;
-          break;
-        case SourceMapConsumer.ORIGINAL_ORDER:
-          mappings = this._originalMappings;
-          break;
-        default:
-          throw new Error("Unknown order of iteration.");
-      }
-      var sourceRoot = this.sourceRoot;
-      mappings.map(function(mapping) {
-        var source = mapping.source === null ? null : this._sources.at(mapping.source);
-        source = util.computeSourceURL(sourceRoot, source, this._sourceMapURL);
-        return {
-          source,
-          generatedLine: mapping.generatedLine,
-          generatedColumn: mapping.generatedColumn,
-          originalLine: mapping.originalLine,
-          originalColumn: mapping.originalColumn,
-          name: mapping.name === null ? null : this._names.at(mapping.name)
-        };
-      }, this).forEach(aCallback, context);
-    };
-    SourceMapConsumer.prototype.allGeneratedPositionsFor = function SourceMapConsumer_allGeneratedPositionsFor(aArgs) {
-      var line = util.getArg(aArgs, "line");
-      var needle = {
-        source: util.getArg(aArgs, "source"),
-        originalLine: line,
-        originalColumn: util.getArg(aArgs, "column", 0)
-      };
-      needle.source = this._findSourceIndex(needle.source);
-      if (needle.source < 0) {
-        return [];
-      }
-      var mappings = [];
-      var index = this._findMapping(
-        needle,
-        this._originalMappings,
-        "originalLine",
-        "originalColumn",
-        util.compareByOriginalPositions,
-        binarySearch.LEAST_UPPER_BOUND
-      );
-      if (index >= 0) {
-        var mapping = this._originalMappings[index];
-        if (aArgs.column === void 0) {
-          var originalLine = mapping.originalLine;
-          while (mapping && mapping.originalLine === originalLine) {
-            mappings.push({
-              line: util.getArg(mapping, "generatedLine", null),
-              column: util.getArg(mapping, "generatedColumn", null),
-              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
-            });
-            mapping = this._originalMappings[++index];
-          }
-        } else {
-          var originalColumn = mapping.originalColumn;
-          while (mapping && mapping.originalLine === line && mapping.originalColumn == originalColumn) {
-            mappings.push({
-              line: util.getArg(mapping, "generatedLine", null),
-              column: util.getArg(mapping, "generatedColumn", null),
-              lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
-            });
-            mapping = this._originalMappings[++index];
-          }
-        }
-      }
-      return mappings;
-    };
-    exports.SourceMapConsumer = SourceMapConsumer;
-    function BasicSourceMapConsumer(aSourceMap, aSourceMapURL) {
-      var sourceMap = aSourceMap;
-      if (typeof aSourceMap === "string") {
-        sourceMap = util.parseSourceMapInput(aSourceMap);
-      }
-      var version = util.getArg(sourceMap, "version");
-      var sources = util.getArg(sourceMap, "sources");
-      var names = util.getArg(sourceMap, "names", []);
-      var sourceRoot = util.getArg(sourceMap, "sourceRoot", null);
-      var sourcesContent = util.getArg(sourceMap, "sourcesContent", null);
-      var mappings = util.getArg(sourceMap, "mappings");
-      var file = util.getArg(sourceMap, "file", null);
-      if (version != this._version) {
-        throw new Error("Unsupported version: " + version);
-      }
-      if (sourceRoot) {
-        sourceRoot = util.normalize(sourceRoot);
-      }
-      sources = sources.map(String).map(util.normalize).map(function(source) {
-        return sourceRoot && util.isAbsolute(sourceRoot) && util.isAbsolute(source) ? util.relative(sourceRoot, source) : source;
-      });
-      this._names = ArraySet.fromArray(names.map(String), true);
-      this._sources = ArraySet.fromArray(sources, true);
-      this._absoluteSources = this._sources.toArray().map(function(s) {
-        return util.computeSourceURL(sourceRoot, s, aSourceMapURL);
-      });
-      this.sourceRoot = sourceRoot;
-      this.sourcesContent = sourcesContent;
-      this._mappings = mappings;
-      this._sourceMapURL = aSourceMapURL;
-      this.file = file;
-    }
-    BasicSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
-    BasicSourceMapConsumer.prototype.consumer = SourceMapConsumer;
-    BasicSourceMapConsumer.prototype._findSourceIndex = function(aSource) {
-      var relativeSource = aSource;
-      if (this.sourceRoot != null) {
-        relativeSource = util.relative(this.sourceRoot, relativeSource);
-      }
-      if (this._sources.has(relativeSource)) {
-        return this._sources.indexOf(relativeSource);
-      }
-      var i;
-      for (i = 0; i < this._absoluteSources.length; ++i) {
-        if (this._absoluteSources[i] == aSource) {
-          return i;
-        }
-      }
-      return -1;
-    };
-    BasicSourceMapConsumer.fromSourceMap = function SourceMapConsumer_fromSourceMap(aSourceMap, aSourceMapURL) {
-      var smc = Object.create(BasicSourceMapConsumer.prototype);
-      var names = smc._names = ArraySet.fromArray(aSourceMap._names.toArray(), true);
-      var sources = smc._sources = ArraySet.fromArray(aSourceMap._sources.toArray(), true);
-      smc.sourceRoot = aSourceMap._sourceRoot;
-      smc.sourcesContent = aSourceMap._generateSourcesContent(
-        smc._sources.toArray(),
-        smc.sourceRoot
-      );
-      smc.file = aSourceMap._file;
-      smc._sourceMapURL = aSourceMapURL;
-      smc._absoluteSources = smc._sources.toArray().map(function(s) {
-        return util.computeSourceURL(smc.sourceRoot, s, aSourceMapURL);
-      });
-      var generatedMappings = aSourceMap._mappings.toArray().slice();
-      var destGeneratedMappings = smc.__generatedMappings = [];
-      var destOriginalMappings = smc.__originalMappings = [];
-      for (var i = 0, length = generatedMappings.length; i < length; i++) {
-        var srcMapping = generatedMappings[i];
-        var destMapping = new Mapping();
-        destMapping.generatedLine = srcMapping.generatedLine;
-        destMapping.generatedColumn = srcMapping.generatedColumn;
-        if (srcMapping.source) {
-          destMapping.source = sources.indexOf(srcMapping.source);
-          destMapping.originalLine = srcMapping.originalLine;
-          destMapping.originalColumn = srcMapping.originalColumn;
-          if (srcMapping.name) {
-            destMapping.name = names.indexOf(srcMapping.name);
-          }
-          destOriginalMappings.push(destMapping);
-        }
-        destGeneratedMappings.push(destMapping);
-      }
-      quickSort(smc.__originalMappings, util.compareByOriginalPositions);
-      return smc;
-    };
-    BasicSourceMapConsumer.prototype._version = 3;
-    Object.defineProperty(BasicSourceMapConsumer.prototype, "sources", {
-      get: function() {
-        return this._absoluteSources.slice();
-      }
-    });
-    function Mapping() {
-      this.generatedLine = 0;
-      this.generatedColumn = 0;
-      this.source = null;
-      this.originalLine = null;
-      this.originalColumn = null;
-      this.name = null;
-    }
-    BasicSourceMapConsumer.prototype._parseMappings = function SourceMapConsumer_parseMappings(aStr, aSourceRoot) {
-      var generatedLine = 1;
-      var previousGeneratedColumn = 0;
-      var previousOriginalLine = 0;
-      var previousOriginalColumn = 0;
-      var previousSource = 0;
-      var previousName = 0;
-      var length = aStr.length;
-      var index = 0;
-      var cachedSegments = {};
-      var temp = {};
-      var originalMappings = [];
-      var generatedMappings = [];
-      var mapping, str, segment, end, value;
-      while (index < length) {
-        if (aStr.charAt(index) === ";") {
-          generatedLine++;
-          index++;
-          previousGeneratedColumn = 0;
-        } else if (aStr.charAt(index) === ",") {
-          index++;
-        } else {
-          mapping = new Mapping();
-          mapping.generatedLine = generatedLine;
-          for (end = index; end < length; end++) {
-            if (this._charIsMappingSeparator(aStr, end)) {
-              break;
-            }
-          }
-          str = aStr.slice(index, end);
-          segment = cachedSegments[str];
-          if (segment) {
-            index += str.length;
-          } else {
-            segment = [];
-            while (index < end) {
-              base64VLQ.decode(aStr, index, temp);
-              value = temp.value;
-              index = temp.rest;
-              segment.push(value);
-            }
-            if (segment.length === 2) {
-              throw new Error("Found a source, but no line and column");
-            }
-            if (segment.length === 3) {
-              throw new Error("Found a source and line, but no column");
-            }
-            cachedSegments[str] = segment;
-          }
-          mapping.generatedColumn = previousGeneratedColumn + segment[0];
-          previousGeneratedColumn = mapping.generatedColumn;
-          if (segment.length > 1) {
-            mapping.source = previousSource + segment[1];
-            previousSource += segment[1];
-            mapping.originalLine = previousOriginalLine + segment[2];
-            previousOriginalLine = mapping.originalLine;
-            mapping.originalLine += 1;
-            mapping.originalColumn = previousOriginalColumn + segment[3];
-            previousOriginalColumn = mapping.originalColumn;
-            if (segment.length > 4) {
-              mapping.name = previousName + segment[4];
-              previousName += segment[4];
-            }
-          }
-          generatedMappings.push(mapping);
-          if (typeof mapping.originalLine === "number") {
-            originalMappings.push(mapping);
-          }
-        }
-      }
-      quickSort(generatedMappings, util.compareByGeneratedPositionsDeflated);
-      this.__generatedMappings = generatedMappings;
-      quickSort(originalMappings, util.compareByOriginalPositions);
-      this.__originalMappings = originalMappings;
-    };
-    BasicSourceMapConsumer.prototype._findMapping = function SourceMapConsumer_findMapping(aNeedle, aMappings, aLineName, aColumnName, aComparator, aBias) {
-      if (aNeedle[aLineName] <= 0) {
-        throw new TypeError("Line must be greater than or equal to 1, got " + aNeedle[aLineName]);
-      }
-      if (aNeedle[aColumnName] < 0) {
-        throw new TypeError("Column must be greater than or equal to 0, got " + aNeedle[aColumnName]);
-      }
-      return binarySearch.search(aNeedle, aMappings, aComparator, aBias);
-    };
-    BasicSourceMapConsumer.prototype.computeColumnSpans = function SourceMapConsumer_computeColumnSpans() {
-      for (var index = 0; index < this._generatedMappings.length; ++index) {
-        var mapping = this._generatedMappings[index];
-        if (index + 1 < this._generatedMappings.length) {
-          var nextMapping = this._generatedMappings[index + 1];
-          if (mapping.generatedLine === nextMapping.generatedLine) {
-            mapping.lastGeneratedColumn = nextMapping.generatedColumn - 1;
-            continue;
-          }
-        }
-        mapping.lastGeneratedColumn = Infinity;
-      }
-    };
-    BasicSourceMapConsumer.prototype.originalPositionFor = function SourceMapConsumer_originalPositionFor(aArgs) {
-      var needle = {
-        generatedLine: util.getArg(aArgs, "line"),
-        generatedColumn: util.getArg(aArgs, "column")
-      };
-      var index = this._findMapping(
-        needle,
-        this._generatedMappings,
-        "generatedLine",
-        "generatedColumn",
-        util.compareByGeneratedPositionsDeflated,
-        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
-      );
-      if (index >= 0) {
-        var mapping = this._generatedMappings[index];
-        if (mapping.generatedLine === needle.generatedLine) {
-          var source = util.getArg(mapping, "source", null);
-          if (source !== null) {
-            source = this._sources.at(source);
-            source = util.computeSourceURL(this.sourceRoot, source, this._sourceMapURL);
-          }
-          var name2 = util.getArg(mapping, "name", null);
-          if (name2 !== null) {
-            name2 = this._names.at(name2);
-          }
-          return {
-            source,
-            line: util.getArg(mapping, "originalLine", null),
-            column: util.getArg(mapping, "originalColumn", null),
-            name: name2
-          };
-        }
-      }
-      return {
-        source: null,
-        line: null,
-        column: null,
-        name: null
-      };
-    };
-    BasicSourceMapConsumer.prototype.hasContentsOfAllSources = function BasicSourceMapConsumer_hasContentsOfAllSources() {
-      if (!this.sourcesContent) {
-        return false;
-      }
-      return this.sourcesContent.length >= this._sources.size() && !this.sourcesContent.some(function(sc) {
-        return sc == null;
-      });
-    };
-    BasicSourceMapConsumer.prototype.sourceContentFor = function SourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
-      if (!this.sourcesContent) {
-        return null;
-      }
-      var index = this._findSourceIndex(aSource);
-      if (index >= 0) {
-        return this.sourcesContent[index];
-      }
-      var relativeSource = aSource;
-      if (this.sourceRoot != null) {
-        relativeSource = util.relative(this.sourceRoot, relativeSource);
-      }
-      var url;
-      if (this.sourceRoot != null && (url = util.urlParse(this.sourceRoot))) {
-        var fileUriAbsPath = relativeSource.replace(/^file:\/\//, "");
-        if (url.scheme == "file" && this._sources.has(fileUriAbsPath)) {
-          return this.sourcesContent[this._sources.indexOf(fileUriAbsPath)];
-        }
-        if ((!url.path || url.path == "/") && this._sources.has("/" + relativeSource)) {
-          return this.sourcesContent[this._sources.indexOf("/" + relativeSource)];
-        }
-      }
-      if (nullOnMissing) {
-        return null;
-      } else {
-        throw new Error('"' + relativeSource + '" is not in the SourceMap.');
-      }
-    };
-    BasicSourceMapConsumer.prototype.generatedPositionFor = function SourceMapConsumer_generatedPositionFor(aArgs) {
-      var source = util.getArg(aArgs, "source");
-      source = this._findSourceIndex(source);
-      if (source < 0) {
-        return {
-          line: null,
-          column: null,
-          lastColumn: null
-        };
-      }
-      var needle = {
-        source,
-        originalLine: util.getArg(aArgs, "line"),
-        originalColumn: util.getArg(aArgs, "column")
-      };
-      var index = this._findMapping(
-        needle,
-        this._originalMappings,
-        "originalLine",
-        "originalColumn",
-        util.compareByOriginalPositions,
-        util.getArg(aArgs, "bias", SourceMapConsumer.GREATEST_LOWER_BOUND)
-      );
-      if (index >= 0) {
-        var mapping = this._originalMappings[index];
-        if (mapping.source === needle.source) {
-          return {
-            line: util.getArg(mapping, "generatedLine", null),
-            column: util.getArg(mapping, "generatedColumn", null),
-            lastColumn: util.getArg(mapping, "lastGeneratedColumn", null)
-          };
-        }
-      }
-      return {
-        line: null,
-        column: null,
-        lastColumn: null
-      };
-    };
-    exports.BasicSourceMapConsumer = BasicSourceMapConsumer;
-    function IndexedSourceMapConsumer(aSourceMap, aSourceMapURL) {
-      var sourceMap = aSourceMap;
-      if (typeof aSourceMap === "string") {
-        sourceMap = util.parseSourceMapInput(aSourceMap);
-      }
-      var version = util.getArg(sourceMap, "version");
-      var sections = util.getArg(sourceMap, "sections");
-      if (version != this._version) {
-        throw new Error("Unsupported version: " + version);
-      }
-      this._sources = new ArraySet();
-      this._names = new ArraySet();
-      var lastOffset = {
-        line: -1,
-        column: 0
-      };
-      this._sections = sections.map(function(s) {
-        if (s.url) {
-          throw new Error("Support for url field in sections not implemented.");
-        }
-        var offset = util.getArg(s, "offset");
-        var offsetLine = util.getArg(offset, "line");
-        var offsetColumn = util.getArg(offset, "column");
-        if (offsetLine < lastOffset.line || offsetLine === lastOffset.line && offsetColumn < lastOffset.column) {
-          throw new Error("Section offsets must be ordered and non-overlapping.");
-        }
-        lastOffset = offset;
-        return {
-          generatedOffset: {
-            // The offset fields are 0-based, but we use 1-based indices when
-            // encoding/decoding from VLQ.
-            generatedLine: offsetLine + 1,
-            generatedColumn: offsetColumn + 1
-          },
-          consumer: new SourceMapConsumer(util.getArg(s, "map"), aSourceMapURL)
-        };
-      });
-    }
-    IndexedSourceMapConsumer.prototype = Object.create(SourceMapConsumer.prototype);
-    IndexedSourceMapConsumer.prototype.constructor = SourceMapConsumer;
-    IndexedSourceMapConsumer.prototype._version = 3;
-    Object.defineProperty(IndexedSourceMapConsumer.prototype, "sources", {
-      get: function() {
-        var sources = [];
-        for (var i = 0; i < this._sections.length; i++) {
-          for (var j = 0; j < this._sections[i].consumer.sources.length; j++) {
-            sources.push(this._sections[i].consumer.sources[j]);
-          }
-        }
-        return sources;
-      }
-    });
-    IndexedSourceMapConsumer.prototype.originalPositionFor = function IndexedSourceMapConsumer_originalPositionFor(aArgs) {
-      var needle = {
-        generatedLine: util.getArg(aArgs, "line"),
-        generatedColumn: util.getArg(aArgs, "column")
-      };
-      var sectionIndex = binarySearch.search(
-        needle,
-        this._sections,
-        function(needle2, section2) {
-          var cmp = needle2.generatedLine - section2.generatedOffset.generatedLine;
-          if (cmp) {
-            return cmp;
-          }
-          return needle2.generatedColumn - section2.generatedOffset.generatedColumn;
-        }
-      );
-      var section = this._sections[sectionIndex];
-      if (!section) {
-        return {
-          source: null,
-          line: null,
-          column: null,
-          name: null
-        };
-      }
-      return section.consumer.originalPositionFor({
-        line: needle.generatedLine - (section.generatedOffset.generatedLine - 1),
-        column: needle.generatedColumn - (section.generatedOffset.generatedLine === needle.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
-        bias: aArgs.bias
-      });
-    };
-    IndexedSourceMapConsumer.prototype.hasContentsOfAllSources = function IndexedSourceMapConsumer_hasContentsOfAllSources() {
-      return this._sections.every(function(s) {
-        return s.consumer.hasContentsOfAllSources();
-      });
-    };
-    IndexedSourceMapConsumer.prototype.sourceContentFor = function IndexedSourceMapConsumer_sourceContentFor(aSource, nullOnMissing) {
-      for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        var content2 = section.consumer.sourceContentFor(aSource, true);
-        if (content2) {
-          return content2;
-        }
-      }
-      if (nullOnMissing) {
-        return null;
-      } else {
-        throw new Error('"' + aSource + '" is not in the SourceMap.');
-      }
-    };
-    IndexedSourceMapConsumer.prototype.generatedPositionFor = function IndexedSourceMapConsumer_generatedPositionFor(aArgs) {
-      for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        if (section.consumer._findSourceIndex(util.getArg(aArgs, "source")) === -1) {
-          continue;
-        }
-        var generatedPosition = section.consumer.generatedPositionFor(aArgs);
-        if (generatedPosition) {
-          var ret = {
-            line: generatedPosition.line + (section.generatedOffset.generatedLine - 1),
-            column: generatedPosition.column + (section.generatedOffset.generatedLine === generatedPosition.line ? section.generatedOffset.generatedColumn - 1 : 0)
-          };
-          return ret;
-        }
-      }
-      return {
-        line: null,
-        column: null
-      };
-    };
-    IndexedSourceMapConsumer.prototype._parseMappings = function IndexedSourceMapConsumer_parseMappings(aStr, aSourceRoot) {
-      this.__generatedMappings = [];
-      this.__originalMappings = [];
-      for (var i = 0; i < this._sections.length; i++) {
-        var section = this._sections[i];
-        var sectionMappings = section.consumer._generatedMappings;
-        for (var j = 0; j < sectionMappings.length; j++) {
-          var mapping = sectionMappings[j];
-          var source = section.consumer._sources.at(mapping.source);
-          source = util.computeSourceURL(section.consumer.sourceRoot, source, this._sourceMapURL);
-          this._sources.add(source);
-          source = this._sources.indexOf(source);
-          var name2 = null;
-          if (mapping.name) {
-            name2 = section.consumer._names.at(mapping.name);
-            this._names.add(name2);
-            name2 = this._names.indexOf(name2);
-          }
-          var adjustedMapping = {
-            source,
-            generatedLine: mapping.generatedLine + (section.generatedOffset.generatedLine - 1),
-            generatedColumn: mapping.generatedColumn + (section.generatedOffset.generatedLine === mapping.generatedLine ? section.generatedOffset.generatedColumn - 1 : 0),
-            originalLine: mapping.originalLine,
-            originalColumn: mapping.originalColumn,
-            name: name2
-          };
-          this.__generatedMappings.push(adjustedMapping);
-          if (typeof adjustedMapping.originalLine === "number") {
-            this.__originalMappings.push(adjustedMapping);
-          }
-        }
-      }
-      quickSort(this.__generatedMappings, util.compareByGeneratedPositionsDeflated);
-      quickSort(this.__originalMappings, util.compareByOriginalPositions);
-    };
-    exports.IndexedSourceMapConsumer = IndexedSourceMapConsumer;
-  }
-});
-
-// ../../main/node_modules/source-map/lib/source-node.js
-var require_source_node = __commonJS({
-  "../../main/node_modules/source-map/lib/source-node.js"(exports) {
-    var SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
-    var util = require_util();
-    var REGEX_NEWLINE = /(\r?\n)/;
-    var NEWLINE_CODE = 10;
-    var isSourceNode = "$$$isSourceNode$$$";
-    function SourceNode(aLine, aColumn, aSource, aChunks, aName) {
-      this.children = [];
-      this.sourceContents = {};
-      this.line = aLine == null ? null : aLine;
-      this.column = aColumn == null ? null : aColumn;
-      this.source = aSource == null ? null : aSource;
-      this.name = aName == null ? null : aName;
-      this[isSourceNode] = true;
-      if (aChunks != null) this.add(aChunks);
-    }
-    SourceNode.fromStringWithSourceMap = function SourceNode_fromStringWithSourceMap(aGeneratedCode, aSourceMapConsumer, aRelativePath) {
-      var node = new SourceNode();
-      var remainingLines = aGeneratedCode.split(REGEX_NEWLINE);
-      var remainingLinesIndex = 0;
-      var shiftNextLine = function() {
-        var lineContents = getNextLine();
-        var newLine = getNextLine() || "";
-        return lineContents + newLine;
-        function getNextLine() {
-          return remainingLinesIndex < remainingLines.length ? remainingLines[remainingLinesIndex++] : void 0;
-        }
-      };
-      var lastGeneratedLine = 1, lastGeneratedColumn = 0;
-      var lastMapping = null;
-      aSourceMapConsumer.eachMapping(function(mapping) {
-        if (lastMapping !== null) {
-          if (lastGeneratedLine < mapping.generatedLine) {
-            addMappingWithCode(lastMapping, shiftNextLine());
-            lastGeneratedLine++;
-            lastGeneratedColumn = 0;
-          } else {
-            var nextLine = remainingLines[remainingLinesIndex] || "";
-            var code = nextLine.substr(0, mapping.generatedColumn - lastGeneratedColumn);
-            remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn - lastGeneratedColumn);
-            lastGeneratedColumn = mapping.generatedColumn;
-            addMappingWithCode(lastMapping, code);
-            lastMapping = mapping;
-            return;
-          }
-        }
-        while (lastGeneratedLine < mapping.generatedLine) {
-          node.add(shiftNextLine());
-          lastGeneratedLine++;
-        }
-        if (lastGeneratedColumn < mapping.generatedColumn) {
-          var nextLine = remainingLines[remainingLinesIndex] || "";
-          node.add(nextLine.substr(0, mapping.generatedColumn));
-          remainingLines[remainingLinesIndex] = nextLine.substr(mapping.generatedColumn);
-          lastGeneratedColumn = mapping.generatedColumn;
-        }
-        lastMapping = mapping;
-      }, this);
-      if (remainingLinesIndex < remainingLines.length) {
-        if (lastMapping) {
-          addMappingWithCode(lastMapping, shiftNextLine());
-        }
-        node.add(remainingLines.splice(remainingLinesIndex).join(""));
-      }
-      aSourceMapConsumer.sources.forEach(function(sourceFile) {
-        var content2 = aSourceMapConsumer.sourceContentFor(sourceFile);
-        if (content2 != null) {
-          if (aRelativePath != null) {
-            sourceFile = util.join(aRelativePath, sourceFile);
-          }
-          node.setSourceContent(sourceFile, content2);
-        }
-      });
-      return node;
-      function addMappingWithCode(mapping, code) {
-        if (mapping === null || mapping.source === void 0) {
-          node.add(code);
-        } else {
-          var source = aRelativePath ? util.join(aRelativePath, mapping.source) : mapping.source;
-          node.add(new SourceNode(
-            mapping.originalLine,
-            mapping.originalColumn,
-            source,
-            code,
-            mapping.name
-          ));
-        }
-      }
-    };
-    SourceNode.prototype.add = function SourceNode_add(aChunk) {
-      if (Array.isArray(aChunk)) {
-        aChunk.forEach(function(chunk) {
-          this.add(chunk);
-        }, this);
-      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
-        if (aChunk) {
-          this.children.push(aChunk);
-        }
-      } else {
-        throw new TypeError(
-          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
-        );
-      }
-      return this;
-    };
-    SourceNode.prototype.prepend = function SourceNode_prepend(aChunk) {
-      if (Array.isArray(aChunk)) {
-        for (var i = aChunk.length - 1; i >= 0; i--) {
-          this.prepend(aChunk[i]);
-        }
-      } else if (aChunk[isSourceNode] || typeof aChunk === "string") {
-        this.children.unshift(aChunk);
-      } else {
-        throw new TypeError(
-          "Expected a SourceNode, string, or an array of SourceNodes and strings. Got " + aChunk
-        );
-      }
-      return this;
-    };
-    SourceNode.prototype.walk = function SourceNode_walk(aFn) {
-      var chunk;
-      for (var i = 0, len = this.children.length; i < len; i++) {
-        chunk = this.children[i];
-        if (chunk[isSourceNode]) {
-          chunk.walk(aFn);
-        } else {
-          if (chunk !== "") {
-            aFn(chunk, {
-              source: this.source,
-              line: this.line,
-              column: this.column,
-              name: this.name
-            });
-          }
-        }
-      }
-    };
-    SourceNode.prototype.join = function SourceNode_join(aSep) {
-      var newChildren;
-      var i;
-      var len = this.children.length;
-      if (len > 0) {
-        newChildren = [];
-        for (i = 0; i < len - 1; i++) {
-          newChildren.push(this.children[i]);
-          newChildren.push(aSep);
-        }
-        newChildren.push(this.children[i]);
-        this.children = newChildren;
-      }
-      return this;
-    };
-    SourceNode.prototype.replaceRight = function SourceNode_replaceRight(aPattern, aReplacement) {
-      var lastChild = this.children[this.children.length - 1];
-      if (lastChild[isSourceNode]) {
-        lastChild.replaceRight(aPattern, aReplacement);
-      } else if (typeof lastChild === "string") {
-        this.children[this.children.length - 1] = lastChild.replace(aPattern, aReplacement);
-      } else {
-        this.children.push("".replace(aPattern, aReplacement));
-      }
-      return this;
-    };
-    SourceNode.prototype.setSourceContent = function SourceNode_setSourceContent(aSourceFile, aSourceContent) {
-      this.sourceContents[util.toSetString(aSourceFile)] = aSourceContent;
-    };
-    SourceNode.prototype.walkSourceContents = function SourceNode_walkSourceContents(aFn) {
-      for (var i = 0, len = this.children.length; i < len; i++) {
-        if (this.children[i][isSourceNode]) {
-          this.children[i].walkSourceContents(aFn);
-        }
-      }
-      var sources = Object.keys(this.sourceContents);
-      for (var i = 0, len = sources.length; i < len; i++) {
-        aFn(util.fromSetString(sources[i]), this.sourceContents[sources[i]]);
-      }
-    };
-    SourceNode.prototype.toString = function SourceNode_toString() {
-      var str = "";
-      this.walk(function(chunk) {
-        str += chunk;
-      });
-      return str;
-    };
-    SourceNode.prototype.toStringWithSourceMap = function SourceNode_toStringWithSourceMap(aArgs) {
-      var generated = {
-        code: "",
-        line: 1,
-        column: 0
-      };
-      var map = new SourceMapGenerator(aArgs);
-      var sourceMappingActive = false;
-      var lastOriginalSource = null;
-      var lastOriginalLine = null;
-      var lastOriginalColumn = null;
-      var lastOriginalName = null;
-      this.walk(function(chunk, original) {
-        generated.code += chunk;
-        if (original.source !== null && original.line !== null && original.column !== null) {
-          if (lastOriginalSource !== original.source || lastOriginalLine !== original.line || lastOriginalColumn !== original.column || lastOriginalName !== original.name) {
-            map.addMapping({
-              source: original.source,
-              original: {
-                line: original.line,
-                column: original.column
-              },
-              generated: {
-                line: generated.line,
-                column: generated.column
-              },
-              name: original.name
-            });
-          }
-          lastOriginalSource = original.source;
-          lastOriginalLine = original.line;
-          lastOriginalColumn = original.column;
-          lastOriginalName = original.name;
-          sourceMappingActive = true;
-        } else if (sourceMappingActive) {
-          map.addMapping({
-            generated: {
-              line: generated.line,
-              column: generated.column
-            }
-          });
-          lastOriginalSource = null;
-          sourceMappingActive = false;
-        }
-        for (var idx = 0, length = chunk.length; idx < length; idx++) {
-          if (chunk.charCodeAt(idx) === NEWLINE_CODE) {
-            generated.line++;
-            generated.column = 0;
-            if (idx + 1 === length) {
-              lastOriginalSource = null;
-              sourceMappingActive = false;
-            } else if (sourceMappingActive) {
-              map.addMapping({
-                source: original.source,
-                original: {
-                  line: original.line,
-                  column: original.column
-                },
-                generated: {
-                  line: generated.line,
-                  column: generated.column
-                },
-                name: original.name
-              });
-            }
-          } else {
-            generated.column++;
-          }
-        }
-      });
-      this.walkSourceContents(function(sourceFile, sourceContent) {
-        map.setSourceContent(sourceFile, sourceContent);
-      });
-      return { code: generated.code, map };
-    };
-    exports.SourceNode = SourceNode;
-  }
-});
-
-// ../../main/node_modules/source-map/source-map.js
-var require_source_map = __commonJS({
-  "../../main/node_modules/source-map/source-map.js"(exports) {
-    exports.SourceMapGenerator = require_source_map_generator().SourceMapGenerator;
-    exports.SourceMapConsumer = require_source_map_consumer().SourceMapConsumer;
-    exports.SourceNode = require_source_node().SourceNode;
-  }
-});
-
-// ../../main/node_modules/recast/lib/util.js
-var require_util2 = __commonJS({
-  "../../main/node_modules/recast/lib/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.isTrailingCommaEnabled = exports.getParentExportDeclaration = exports.isExportDeclaration = exports.fixFaultyLocations = exports.getTrueLoc = exports.composeSourceMaps = exports.copyPos = exports.comparePos = exports.getUnionOfKeys = exports.getOption = exports.isBrowser = exports.getLineTerminator = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var types = tslib_1.__importStar(require_main());
-    var n = types.namedTypes;
-    var source_map_1 = tslib_1.__importDefault(require_source_map());
-    var SourceMapConsumer = source_map_1.default.SourceMapConsumer;
-    var SourceMapGenerator = source_map_1.default.SourceMapGenerator;
-    var hasOwn = Object.prototype.hasOwnProperty;
-    function getLineTerminator() {
-      return isBrowser() ? "\n" : __require("os").EOL || "\n";
-    }
-    exports.getLineTerminator = getLineTerminator;
-    function isBrowser() {
-      return typeof window !== "undefined" && typeof window.document !== "undefined";
-    }
-    exports.isBrowser = isBrowser;
-    function getOption(options, key, defaultValue) {
-      if (options && hasOwn.call(options, key)) {
-        return options[key];
-      }
-      return defaultValue;
-    }
-    exports.getOption = getOption;
-    function getUnionOfKeys() {
-      var args = [];
-      for (var _i = 0; _i < arguments.length; _i++) {
-        args[_i] = arguments[_i];
-      }
-      var result = {};
-      var argc = args.length;
-      for (var i = 0; i < argc; ++i) {
-        var keys = Object.keys(args[i]);
-        var keyCount = keys.length;
-        for (var j = 0; j < keyCount; ++j) {
-          result[keys[j]] = true;
-        }
-      }
-      return result;
-    }
-    exports.getUnionOfKeys = getUnionOfKeys;
-    function comparePos(pos1, pos2) {
-      return pos1.line - pos2.line || pos1.column - pos2.column;
-    }
-    exports.comparePos = comparePos;
-    function copyPos(pos) {
-      return {
-        line: pos.line,
-        column: pos.column
-      };
-    }
-    exports.copyPos = copyPos;
-    function composeSourceMaps(formerMap, latterMap) {
-      if (formerMap) {
-        if (!latterMap) {
-          return formerMap;
-        }
-      } else {
-        return latterMap || null;
-      }
-      var smcFormer = new SourceMapConsumer(formerMap);
-      var smcLatter = new SourceMapConsumer(latterMap);
-      var smg = new SourceMapGenerator({
-        file: latterMap.file,
-        sourceRoot: latterMap.sourceRoot
-      });
-      var sourcesToContents = {};
-      smcLatter.eachMapping(function(mapping) {
-        var origPos = smcFormer.originalPositionFor({
-          line: mapping.originalLine,
-          column: mapping.originalColumn
-        });
-        var sourceName = origPos.source;
-        if (sourceName === null) {
-          return;
-        }
-        smg.addMapping({
-          source: sourceName,
-          original: copyPos(origPos),
-          generated: {
-            line: mapping.generatedLine,
-            column: mapping.generatedColumn
-          },
-          name: mapping.name
-        });
-        var sourceContent = smcFormer.sourceContentFor(sourceName);
-        if (sourceContent && !hasOwn.call(sourcesToContents, sourceName)) {
-          sourcesToContents[sourceName] = sourceContent;
-          smg.setSourceContent(sourceName, sourceContent);
-        }
-      });
-      return smg.toJSON();
-    }
-    exports.composeSourceMaps = composeSourceMaps;
-    function getTrueLoc(node, lines) {
-      if (!node.loc) {
-        return null;
-      }
-      var result = {
-        start: node.loc.start,
-        end: node.loc.end
-      };
-      function include(node2) {
-        expandLoc(result, node2.loc);
-      }
-      if (node.declaration && node.declaration.decorators && isExportDeclaration(node)) {
-        node.declaration.decorators.forEach(include);
-      }
-      if (comparePos(result.start, result.end) < 0) {
-        result.start = copyPos(result.start);
-        lines.skipSpaces(result.start, false, true);
-        if (comparePos(result.start, result.end) < 0) {
-          result.end = copyPos(result.end);
-          lines.skipSpaces(result.end, true, true);
-        }
-      }
-      if (node.comments) {
-        node.comments.forEach(include);
-      }
-      return result;
-    }
-    exports.getTrueLoc = getTrueLoc;
-    function expandLoc(parentLoc, childLoc) {
-      if (parentLoc && childLoc) {
-        if (comparePos(childLoc.start, parentLoc.start) < 0) {
-          parentLoc.start = childLoc.start;
-        }
-        if (comparePos(parentLoc.end, childLoc.end) < 0) {
-          parentLoc.end = childLoc.end;
-        }
-      }
-    }
-    function fixFaultyLocations(node, lines) {
-      var loc = node.loc;
-      if (loc) {
-        if (loc.start.line < 1) {
-          loc.start.line = 1;
-        }
-        if (loc.end.line < 1) {
-          loc.end.line = 1;
-        }
-      }
-      if (node.type === "File") {
-        loc.start = lines.firstPos();
-        loc.end = lines.lastPos();
-      }
-      fixForLoopHead(node, lines);
-      fixTemplateLiteral(node, lines);
-      if (loc && node.decorators) {
-        node.decorators.forEach(function(decorator) {
-          expandLoc(loc, decorator.loc);
-        });
-      } else if (node.declaration && isExportDeclaration(node)) {
-        node.declaration.loc = null;
-        var decorators = node.declaration.decorators;
-        if (decorators) {
-          decorators.forEach(function(decorator) {
-            expandLoc(loc, decorator.loc);
-          });
-        }
-      } else if (n.MethodDefinition && n.MethodDefinition.check(node) || n.Property.check(node) && (node.method || node.shorthand)) {
-        node.value.loc = null;
-        if (n.FunctionExpression.check(node.value)) {
-          node.value.id = null;
-        }
-      } else if (node.type === "ObjectTypeProperty") {
-        var loc_1 = node.loc;
-        var end = loc_1 && loc_1.end;
-        if (end) {
-          end = copyPos(end);
-          if (lines.prevPos(end) && lines.charAt(end) === ",") {
-            if (end = lines.skipSpaces(end, true, true)) {
-              loc_1.end = end;
-            }
-          }
-        }
-      }
-    }
-    exports.fixFaultyLocations = fixFaultyLocations;
-    function fixForLoopHead(node, lines) {
-      if (node.type !== "ForStatement") {
-        return;
-      }
-      function fix(child) {
-        var loc = child && child.loc;
-        var start = loc && loc.start;
-        var end = loc && copyPos(loc.end);
-        while (start && end && comparePos(start, end) < 0) {
-          lines.prevPos(end);
-          if (lines.charAt(end) === ";") {
-            loc.end.line = end.line;
-            loc.end.column = end.column;
-          } else {
-            break;
-          }
-        }
-      }
-      fix(node.init);
-      fix(node.test);
-      fix(node.update);
-    }
-    function fixTemplateLiteral(node, lines) {
-      if (node.type !== "TemplateLiteral") {
-        return;
-      }
-      if (node.quasis.length === 0) {
-        return;
-      }
-      if (node.loc) {
-        var afterLeftBackTickPos = copyPos(node.loc.start);
-        (0, tiny_invariant_1.default)(lines.charAt(afterLeftBackTickPos) === "`");
-        (0, tiny_invariant_1.default)(lines.nextPos(afterLeftBackTickPos));
-        var firstQuasi = node.quasis[0];
-        if (comparePos(firstQuasi.loc.start, afterLeftBackTickPos) < 0) {
-          firstQuasi.loc.start = afterLeftBackTickPos;
-        }
-        var rightBackTickPos = copyPos(node.loc.end);
-        (0, tiny_invariant_1.default)(lines.prevPos(rightBackTickPos));
-        (0, tiny_invariant_1.default)(lines.charAt(rightBackTickPos) === "`");
-        var lastQuasi = node.quasis[node.quasis.length - 1];
-        if (comparePos(rightBackTickPos, lastQuasi.loc.end) < 0) {
-          lastQuasi.loc.end = rightBackTickPos;
-        }
-      }
-      node.expressions.forEach(function(expr, i) {
-        var dollarCurlyPos = lines.skipSpaces(expr.loc.start, true, false);
-        if (lines.prevPos(dollarCurlyPos) && lines.charAt(dollarCurlyPos) === "{" && lines.prevPos(dollarCurlyPos) && lines.charAt(dollarCurlyPos) === "$") {
-          var quasiBefore = node.quasis[i];
-          if (comparePos(dollarCurlyPos, quasiBefore.loc.end) < 0) {
-            quasiBefore.loc.end = dollarCurlyPos;
-          }
-        }
-        var rightCurlyPos = lines.skipSpaces(expr.loc.end, false, false);
-        if (lines.charAt(rightCurlyPos) === "}") {
-          (0, tiny_invariant_1.default)(lines.nextPos(rightCurlyPos));
-          var quasiAfter = node.quasis[i + 1];
-          if (comparePos(quasiAfter.loc.start, rightCurlyPos) < 0) {
-            quasiAfter.loc.start = rightCurlyPos;
-          }
-        }
-      });
-    }
-    function isExportDeclaration(node) {
-      if (node)
-        switch (node.type) {
-          case "ExportDeclaration":
-          case "ExportDefaultDeclaration":
-          case "ExportDefaultSpecifier":
-          case "DeclareExportDeclaration":
-          case "ExportNamedDeclaration":
-          case "ExportAllDeclaration":
-            return true;
-        }
-      return false;
-    }
-    exports.isExportDeclaration = isExportDeclaration;
-    function getParentExportDeclaration(path) {
-      var parentNode = path.getParentNode();
-      if (path.getName() === "declaration" && isExportDeclaration(parentNode)) {
-        return parentNode;
-      }
-      return null;
-    }
-    exports.getParentExportDeclaration = getParentExportDeclaration;
-    function isTrailingCommaEnabled(options, context) {
-      var trailingComma = options.trailingComma;
-      if (typeof trailingComma === "object") {
-        return !!trailingComma[context];
-      }
-      return !!trailingComma;
-    }
-    exports.isTrailingCommaEnabled = isTrailingCommaEnabled;
-  }
-});
-
-// ../../main/node_modules/esprima/dist/esprima.js
-var require_esprima2 = __commonJS({
-  "../../main/node_modules/esprima/dist/esprima.js"(exports, module) {
-    (function webpackUniversalModuleDefinition(root, factory) {
-      if (typeof exports === "object" && typeof module === "object")
-        module.exports = factory();
-      else if (typeof define === "function" && define.amd)
-        define([], factory);
-      else if (typeof exports === "object")
-        exports["esprima"] = factory();
-      else
-        root["esprima"] = factory();
-    })(exports, function() {
-      return (
-        /******/
-        (function(modules) {
-          var installedModules = {};
-          function __webpack_require__(moduleId) {
-            if (installedModules[moduleId])
-              return installedModules[moduleId].exports;
-            var module2 = installedModules[moduleId] = {
-              /******/
-              exports: {},
-              /******/
-              id: moduleId,
-              /******/
-              loaded: false
-              /******/
-            };
-            modules[moduleId].call(module2.exports, module2, module2.exports, __webpack_require__);
-            module2.loaded = true;
-            return module2.exports;
-          }
-          __webpack_require__.m = modules;
-          __webpack_require__.c = installedModules;
-          __webpack_require__.p = "";
-          return __webpack_require__(0);
-        })([
-          /* 0 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var comment_handler_1 = __webpack_require__(1);
-            var jsx_parser_1 = __webpack_require__(3);
-            var parser_1 = __webpack_require__(8);
-            var tokenizer_1 = __webpack_require__(15);
-            function parse2(code, options, delegate) {
-              var commentHandler = null;
-              var proxyDelegate = function(node, metadata) {
-                if (delegate) {
-                  delegate(node, metadata);
-                }
-                if (commentHandler) {
-                  commentHandler.visit(node, metadata);
-                }
-              };
-              var parserDelegate = typeof delegate === "function" ? proxyDelegate : null;
-              var collectComment = false;
-              if (options) {
-                collectComment = typeof options.comment === "boolean" && options.comment;
-                var attachComment = typeof options.attachComment === "boolean" && options.attachComment;
-                if (collectComment || attachComment) {
-                  commentHandler = new comment_handler_1.CommentHandler();
-                  commentHandler.attach = attachComment;
-                  options.comment = true;
-                  parserDelegate = proxyDelegate;
-                }
-              }
-              var isModule = false;
-              if (options && typeof options.sourceType === "string") {
-                isModule = options.sourceType === "module";
-              }
-              var parser2;
-              if (options && typeof options.jsx === "boolean" && options.jsx) {
-                parser2 = new jsx_parser_1.JSXParser(code, options, parserDelegate);
-              } else {
-                parser2 = new parser_1.Parser(code, options, parserDelegate);
-              }
-              var program = isModule ? parser2.parseModule() : parser2.parseScript();
-              var ast = program;
-              if (collectComment && commentHandler) {
-                ast.comments = commentHandler.comments;
-              }
-              if (parser2.config.tokens) {
-                ast.tokens = parser2.tokens;
-              }
-              if (parser2.config.tolerant) {
-                ast.errors = parser2.errorHandler.errors;
-              }
-              return ast;
-            }
-            exports2.parse = parse2;
-            function parseModule(code, options, delegate) {
-              var parsingOptions = options || {};
-              parsingOptions.sourceType = "module";
-              return parse2(code, parsingOptions, delegate);
-            }
-            exports2.parseModule = parseModule;
-            function parseScript(code, options, delegate) {
-              var parsingOptions = options || {};
-              parsingOptions.sourceType = "script";
-              return parse2(code, parsingOptions, delegate);
-            }
-            exports2.parseScript = parseScript;
-            function tokenize2(code, options, delegate) {
-              var tokenizer = new tokenizer_1.Tokenizer(code, options);
-              var tokens;
-              tokens = [];
-              try {
-                while (true) {
-                  var token = tokenizer.getNextToken();
-                  if (!token) {
-                    break;
-                  }
-                  if (delegate) {
-                    token = delegate(token);
-                  }
-                  tokens.push(token);
-                }
-              } catch (e) {
-                tokenizer.errorHandler.tolerate(e);
-              }
-              if (tokenizer.errorHandler.tolerant) {
-                tokens.errors = tokenizer.errors();
-              }
-              return tokens;
-            }
-            exports2.tokenize = tokenize2;
-            var syntax_1 = __webpack_require__(2);
-            exports2.Syntax = syntax_1.Syntax;
-            exports2.version = "4.0.1";
-          },
-          /* 1 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var syntax_1 = __webpack_require__(2);
-            var CommentHandler = (function() {
-              function CommentHandler2() {
-                this.attach = false;
-                this.comments = [];
-                this.stack = [];
-                this.leading = [];
-                this.trailing = [];
-              }
-              CommentHandler2.prototype.insertInnerComments = function(node, metadata) {
-                if (node.type === syntax_1.Syntax.BlockStatement && node.body.length === 0) {
-                  var innerComments = [];
-                  for (var i = this.leading.length - 1; i >= 0; --i) {
-                    var entry = this.leading[i];
-                    if (metadata.end.offset >= entry.start) {
-                      innerComments.unshift(entry.comment);
-                      this.leading.splice(i, 1);
-                      this.trailing.splice(i, 1);
-                    }
-                  }
-                  if (innerComments.length) {
-                    node.innerComments = innerComments;
-                  }
-                }
-              };
-              CommentHandler2.prototype.findTrailingComments = function(metadata) {
-                var trailingComments = [];
-                if (this.trailing.length > 0) {
-                  for (var i = this.trailing.length - 1; i >= 0; --i) {
-                    var entry_1 = this.trailing[i];
-                    if (entry_1.start >= metadata.end.offset) {
-                      trailingComments.unshift(entry_1.comment);
-                    }
-                  }
-                  this.trailing.length = 0;
-                  return trailingComments;
-                }
-                var entry = this.stack[this.stack.length - 1];
-                if (entry && entry.node.trailingComments) {
-                  var firstComment = entry.node.trailingComments[0];
-                  if (firstComment && firstComment.range[0] >= metadata.end.offset) {
-                    trailingComments = entry.node.trailingComments;
-                    delete entry.node.trailingComments;
-                  }
-                }
-                return trailingComments;
-              };
-              CommentHandler2.prototype.findLeadingComments = function(metadata) {
-                var leadingComments = [];
-                var target;
-                while (this.stack.length > 0) {
-                  var entry = this.stack[this.stack.length - 1];
-                  if (entry && entry.start >= metadata.start.offset) {
-                    target = entry.node;
-                    this.stack.pop();
-                  } else {
-                    break;
-                  }
-                }
-                if (target) {
-                  var count = target.leadingComments ? target.leadingComments.length : 0;
-                  for (var i = count - 1; i >= 0; --i) {
-                    var comment2 = target.leadingComments[i];
-                    if (comment2.range[1] <= metadata.start.offset) {
-                      leadingComments.unshift(comment2);
-                      target.leadingComments.splice(i, 1);
-                    }
-                  }
-                  if (target.leadingComments && target.leadingComments.length === 0) {
-                    delete target.leadingComments;
-                  }
-                  return leadingComments;
-                }
-                for (var i = this.leading.length - 1; i >= 0; --i) {
-                  var entry = this.leading[i];
-                  if (entry.start <= metadata.start.offset) {
-                    leadingComments.unshift(entry.comment);
-                    this.leading.splice(i, 1);
-                  }
-                }
-                return leadingComments;
-              };
-              CommentHandler2.prototype.visitNode = function(node, metadata) {
-                if (node.type === syntax_1.Syntax.Program && node.body.length > 0) {
-                  return;
-                }
-                this.insertInnerComments(node, metadata);
-                var trailingComments = this.findTrailingComments(metadata);
-                var leadingComments = this.findLeadingComments(metadata);
-                if (leadingComments.length > 0) {
-                  node.leadingComments = leadingComments;
-                }
-                if (trailingComments.length > 0) {
-                  node.trailingComments = trailingComments;
-                }
-                this.stack.push({
-                  node,
-                  start: metadata.start.offset
-                });
-              };
-              CommentHandler2.prototype.visitComment = function(node, metadata) {
-                var type = node.type[0] === "L" ? "Line" : "Block";
-                var comment2 = {
-                  type,
-                  value: node.value
-                };
-                if (node.range) {
-                  comment2.range = node.range;
-                }
-                if (node.loc) {
-                  comment2.loc = node.loc;
-                }
-                this.comments.push(comment2);
-                if (this.attach) {
-                  var entry = {
-                    comment: {
-                      type,
-                      value: node.value,
-                      range: [metadata.start.offset, metadata.end.offset]
-                    },
-                    start: metadata.start.offset
-                  };
-                  if (node.loc) {
-                    entry.comment.loc = node.loc;
-                  }
-                  node.type = type;
-                  this.leading.push(entry);
-                  this.trailing.push(entry);
-                }
-              };
-              CommentHandler2.prototype.visit = function(node, metadata) {
-                if (node.type === "LineComment") {
-                  this.visitComment(node, metadata);
-                } else if (node.type === "BlockComment") {
-                  this.visitComment(node, metadata);
-                } else if (this.attach) {
-                  this.visitNode(node, metadata);
-                }
-              };
-              return CommentHandler2;
-            })();
-            exports2.CommentHandler = CommentHandler;
-          },
-          /* 2 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            exports2.Syntax = {
-              AssignmentExpression: "AssignmentExpression",
-              AssignmentPattern: "AssignmentPattern",
-              ArrayExpression: "ArrayExpression",
-              ArrayPattern: "ArrayPattern",
-              ArrowFunctionExpression: "ArrowFunctionExpression",
-              AwaitExpression: "AwaitExpression",
-              BlockStatement: "BlockStatement",
-              BinaryExpression: "BinaryExpression",
-              BreakStatement: "BreakStatement",
-              CallExpression: "CallExpression",
-              CatchClause: "CatchClause",
-              ClassBody: "ClassBody",
-              ClassDeclaration: "ClassDeclaration",
-              ClassExpression: "ClassExpression",
-              ConditionalExpression: "ConditionalExpression",
-              ContinueStatement: "ContinueStatement",
-              DoWhileStatement: "DoWhileStatement",
-              DebuggerStatement: "DebuggerStatement",
-              EmptyStatement: "EmptyStatement",
-              ExportAllDeclaration: "ExportAllDeclaration",
-              ExportDefaultDeclaration: "ExportDefaultDeclaration",
-              ExportNamedDeclaration: "ExportNamedDeclaration",
-              ExportSpecifier: "ExportSpecifier",
-              ExpressionStatement: "ExpressionStatement",
-              ForStatement: "ForStatement",
-              ForOfStatement: "ForOfStatement",
-              ForInStatement: "ForInStatement",
-              FunctionDeclaration: "FunctionDeclaration",
-              FunctionExpression: "FunctionExpression",
-              Identifier: "Identifier",
-              IfStatement: "IfStatement",
-              ImportDeclaration: "ImportDeclaration",
-              ImportDefaultSpecifier: "ImportDefaultSpecifier",
-              ImportNamespaceSpecifier: "ImportNamespaceSpecifier",
-              ImportSpecifier: "ImportSpecifier",
-              Literal: "Literal",
-              LabeledStatement: "LabeledStatement",
-              LogicalExpression: "LogicalExpression",
-              MemberExpression: "MemberExpression",
-              MetaProperty: "MetaProperty",
-              MethodDefinition: "MethodDefinition",
-              NewExpression: "NewExpression",
-              ObjectExpression: "ObjectExpression",
-              ObjectPattern: "ObjectPattern",
-              Program: "Program",
-              Property: "Property",
-              RestElement: "RestElement",
-              ReturnStatement: "ReturnStatement",
-              SequenceExpression: "SequenceExpression",
-              SpreadElement: "SpreadElement",
-              Super: "Super",
-              SwitchCase: "SwitchCase",
-              SwitchStatement: "SwitchStatement",
-              TaggedTemplateExpression: "TaggedTemplateExpression",
-              TemplateElement: "TemplateElement",
-              TemplateLiteral: "TemplateLiteral",
-              ThisExpression: "ThisExpression",
-              ThrowStatement: "ThrowStatement",
-              TryStatement: "TryStatement",
-              UnaryExpression: "UnaryExpression",
-              UpdateExpression: "UpdateExpression",
-              VariableDeclaration: "VariableDeclaration",
-              VariableDeclarator: "VariableDeclarator",
-              WhileStatement: "WhileStatement",
-              WithStatement: "WithStatement",
-              YieldExpression: "YieldExpression"
-            };
-          },
-          /* 3 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            var __extends2 = this && this.__extends || (function() {
-              var extendStatics2 = Object.setPrototypeOf || { __proto__: [] } instanceof Array && function(d, b) {
-                d.__proto__ = b;
-              } || function(d, b) {
-                for (var p in b) if (b.hasOwnProperty(p)) d[p] = b[p];
-              };
-              return function(d, b) {
-                extendStatics2(d, b);
-                function __() {
-                  this.constructor = d;
-                }
-                d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-              };
-            })();
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var character_1 = __webpack_require__(4);
-            var JSXNode = __webpack_require__(5);
-            var jsx_syntax_1 = __webpack_require__(6);
-            var Node = __webpack_require__(7);
-            var parser_1 = __webpack_require__(8);
-            var token_1 = __webpack_require__(13);
-            var xhtml_entities_1 = __webpack_require__(14);
-            token_1.TokenName[
-              100
-              /* Identifier */
-            ] = "JSXIdentifier";
-            token_1.TokenName[
-              101
-              /* Text */
-            ] = "JSXText";
-            function getQualifiedElementName(elementName) {
-              var qualifiedName;
-              switch (elementName.type) {
-                case jsx_syntax_1.JSXSyntax.JSXIdentifier:
-                  var id2 = elementName;
-                  qualifiedName = id2.name;
-                  break;
-                case jsx_syntax_1.JSXSyntax.JSXNamespacedName:
-                  var ns = elementName;
-                  qualifiedName = getQualifiedElementName(ns.namespace) + ":" + getQualifiedElementName(ns.name);
-                  break;
-                case jsx_syntax_1.JSXSyntax.JSXMemberExpression:
-                  var expr = elementName;
-                  qualifiedName = getQualifiedElementName(expr.object) + "." + getQualifiedElementName(expr.property);
-                  break;
-                /* istanbul ignore next */
-                default:
-                  break;
-              }
-              return qualifiedName;
-            }
-            var JSXParser = (function(_super) {
-              __extends2(JSXParser2, _super);
-              function JSXParser2(code, options, delegate) {
-                return _super.call(this, code, options, delegate) || this;
-              }
-              JSXParser2.prototype.parsePrimaryExpression = function() {
-                return this.match("<") ? this.parseJSXRoot() : _super.prototype.parsePrimaryExpression.call(this);
-              };
-              JSXParser2.prototype.startJSX = function() {
-                this.scanner.index = this.startMarker.index;
-                this.scanner.lineNumber = this.startMarker.line;
-                this.scanner.lineStart = this.startMarker.index - this.startMarker.column;
-              };
-              JSXParser2.prototype.finishJSX = function() {
-                this.nextToken();
-              };
-              JSXParser2.prototype.reenterJSX = function() {
-                this.startJSX();
-                this.expectJSX("}");
-                if (this.config.tokens) {
-                  this.tokens.pop();
-                }
-              };
-              JSXParser2.prototype.createJSXNode = function() {
-                this.collectComments();
-                return {
-                  index: this.scanner.index,
-                  line: this.scanner.lineNumber,
-                  column: this.scanner.index - this.scanner.lineStart
-                };
-              };
-              JSXParser2.prototype.createJSXChildNode = function() {
-                return {
-                  index: this.scanner.index,
-                  line: this.scanner.lineNumber,
-                  column: this.scanner.index - this.scanner.lineStart
-                };
-              };
-              JSXParser2.prototype.scanXHTMLEntity = function(quote) {
-                var result = "&";
-                var valid = true;
-                var terminated = false;
-                var numeric = false;
-                var hex = false;
-                while (!this.scanner.eof() && valid && !terminated) {
-                  var ch = this.scanner.source[this.scanner.index];
-                  if (ch === quote) {
-                    break;
-                  }
-                  terminated = ch === ";";
-                  result += ch;
-                  ++this.scanner.index;
-                  if (!terminated) {
-                    switch (result.length) {
-                      case 2:
-                        numeric = ch === "#";
-                        break;
-                      case 3:
-                        if (numeric) {
-                          hex = ch === "x";
-                          valid = hex || character_1.Character.isDecimalDigit(ch.charCodeAt(0));
-                          numeric = numeric && !hex;
-                        }
-                        break;
-                      default:
-                        valid = valid && !(numeric && !character_1.Character.isDecimalDigit(ch.charCodeAt(0)));
-                        valid = valid && !(hex && !character_1.Character.isHexDigit(ch.charCodeAt(0)));
-                        break;
-                    }
-                  }
-                }
-                if (valid && terminated && result.length > 2) {
-                  var str = result.substr(1, result.length - 2);
-                  if (numeric && str.length > 1) {
-                    result = String.fromCharCode(parseInt(str.substr(1), 10));
-                  } else if (hex && str.length > 2) {
-                    result = String.fromCharCode(parseInt("0" + str.substr(1), 16));
-                  } else if (!numeric && !hex && xhtml_entities_1.XHTMLEntities[str]) {
-                    result = xhtml_entities_1.XHTMLEntities[str];
-                  }
-                }
-                return result;
-              };
-              JSXParser2.prototype.lexJSX = function() {
-                var cp = this.scanner.source.charCodeAt(this.scanner.index);
-                if (cp === 60 || cp === 62 || cp === 47 || cp === 58 || cp === 61 || cp === 123 || cp === 125) {
-                  var value = this.scanner.source[this.scanner.index++];
-                  return {
-                    type: 7,
-                    value,
-                    lineNumber: this.scanner.lineNumber,
-                    lineStart: this.scanner.lineStart,
-                    start: this.scanner.index - 1,
-                    end: this.scanner.index
-                  };
-                }
-                if (cp === 34 || cp === 39) {
-                  var start = this.scanner.index;
-                  var quote = this.scanner.source[this.scanner.index++];
-                  var str = "";
-                  while (!this.scanner.eof()) {
-                    var ch = this.scanner.source[this.scanner.index++];
-                    if (ch === quote) {
-                      break;
-                    } else if (ch === "&") {
-                      str += this.scanXHTMLEntity(quote);
-                    } else {
-                      str += ch;
-                    }
-                  }
-                  return {
-                    type: 8,
-                    value: str,
-                    lineNumber: this.scanner.lineNumber,
-                    lineStart: this.scanner.lineStart,
-                    start,
-                    end: this.scanner.index
-                  };
-                }
-                if (cp === 46) {
-                  var n1 = this.scanner.source.charCodeAt(this.scanner.index + 1);
-                  var n2 = this.scanner.source.charCodeAt(this.scanner.index + 2);
-                  var value = n1 === 46 && n2 === 46 ? "..." : ".";
-                  var start = this.scanner.index;
-                  this.scanner.index += value.length;
-                  return {
-                    type: 7,
-                    value,
-                    lineNumber: this.scanner.lineNumber,
-                    lineStart: this.scanner.lineStart,
-                    start,
-                    end: this.scanner.index
-                  };
-                }
-                if (cp === 96) {
-                  return {
-                    type: 10,
-                    value: "",
-                    lineNumber: this.scanner.lineNumber,
-                    lineStart: this.scanner.lineStart,
-                    start: this.scanner.index,
-                    end: this.scanner.index
-                  };
-                }
-                if (character_1.Character.isIdentifierStart(cp) && cp !== 92) {
-                  var start = this.scanner.index;
-                  ++this.scanner.index;
-                  while (!this.scanner.eof()) {
-                    var ch = this.scanner.source.charCodeAt(this.scanner.index);
-                    if (character_1.Character.isIdentifierPart(ch) && ch !== 92) {
-                      ++this.scanner.index;
-                    } else if (ch === 45) {
-                      ++this.scanner.index;
-                    } else {
-                      break;
-                    }
-                  }
-                  var id2 = this.scanner.source.slice(start, this.scanner.index);
-                  return {
-                    type: 100,
-                    value: id2,
-                    lineNumber: this.scanner.lineNumber,
-                    lineStart: this.scanner.lineStart,
-                    start,
-                    end: this.scanner.index
-                  };
-                }
-                return this.scanner.lex();
-              };
-              JSXParser2.prototype.nextJSXToken = function() {
-                this.collectComments();
-                this.startMarker.index = this.scanner.index;
-                this.startMarker.line = this.scanner.lineNumber;
-                this.startMarker.column = this.scanner.index - this.scanner.lineStart;
-                var token = this.lexJSX();
-                this.lastMarker.index = this.scanner.index;
-                this.lastMarker.line = this.scanner.lineNumber;
-                this.lastMarker.column = this.scanner.index - this.scanner.lineStart;
-                if (this.config.tokens) {
-                  this.tokens.push(this.convertToken(token));
-                }
-                return token;
-              };
-              JSXParser2.prototype.nextJSXText = function() {
-                this.startMarker.index = this.scanner.index;
-                this.startMarker.line = this.scanner.lineNumber;
-                this.startMarker.column = this.scanner.index - this.scanner.lineStart;
-                var start = this.scanner.index;
-                var text = "";
-                while (!this.scanner.eof()) {
-                  var ch = this.scanner.source[this.scanner.index];
-                  if (ch === "{" || ch === "<") {
-                    break;
-                  }
-                  ++this.scanner.index;
-                  text += ch;
-                  if (character_1.Character.isLineTerminator(ch.charCodeAt(0))) {
-                    ++this.scanner.lineNumber;
-                    if (ch === "\r" && this.scanner.source[this.scanner.index] === "\n") {
-                      ++this.scanner.index;
-                    }
-                    this.scanner.lineStart = this.scanner.index;
-                  }
-                }
-                this.lastMarker.index = this.scanner.index;
-                this.lastMarker.line = this.scanner.lineNumber;
-                this.lastMarker.column = this.scanner.index - this.scanner.lineStart;
-                var token = {
-                  type: 101,
-                  value: text,
-                  lineNumber: this.scanner.lineNumber,
-                  lineStart: this.scanner.lineStart,
-                  start,
-                  end: this.scanner.index
-                };
-                if (text.length > 0 && this.config.tokens) {
-                  this.tokens.push(this.convertToken(token));
-                }
-                return token;
-              };
-              JSXParser2.prototype.peekJSXToken = function() {
-                var state = this.scanner.saveState();
-                this.scanner.scanComments();
-                var next = this.lexJSX();
-                this.scanner.restoreState(state);
-                return next;
-              };
-              JSXParser2.prototype.expectJSX = function(value) {
-                var token = this.nextJSXToken();
-                if (token.type !== 7 || token.value !== value) {
-                  this.throwUnexpectedToken(token);
-                }
-              };
-              JSXParser2.prototype.matchJSX = function(value) {
-                var next = this.peekJSXToken();
-                return next.type === 7 && next.value === value;
-              };
-              JSXParser2.prototype.parseJSXIdentifier = function() {
-                var node = this.createJSXNode();
-                var token = this.nextJSXToken();
-                if (token.type !== 100) {
-                  this.throwUnexpectedToken(token);
-                }
-                return this.finalize(node, new JSXNode.JSXIdentifier(token.value));
-              };
-              JSXParser2.prototype.parseJSXElementName = function() {
-                var node = this.createJSXNode();
-                var elementName = this.parseJSXIdentifier();
-                if (this.matchJSX(":")) {
-                  var namespace = elementName;
-                  this.expectJSX(":");
-                  var name_1 = this.parseJSXIdentifier();
-                  elementName = this.finalize(node, new JSXNode.JSXNamespacedName(namespace, name_1));
-                } else if (this.matchJSX(".")) {
-                  while (this.matchJSX(".")) {
-                    var object = elementName;
-                    this.expectJSX(".");
-                    var property = this.parseJSXIdentifier();
-                    elementName = this.finalize(node, new JSXNode.JSXMemberExpression(object, property));
-                  }
-                }
-                return elementName;
-              };
-              JSXParser2.prototype.parseJSXAttributeName = function() {
-                var node = this.createJSXNode();
-                var attributeName;
-                var identifier = this.parseJSXIdentifier();
-                if (this.matchJSX(":")) {
-                  var namespace = identifier;
-                  this.expectJSX(":");
-                  var name_2 = this.parseJSXIdentifier();
-                  attributeName = this.finalize(node, new JSXNode.JSXNamespacedName(namespace, name_2));
-                } else {
-                  attributeName = identifier;
-                }
-                return attributeName;
-              };
-              JSXParser2.prototype.parseJSXStringLiteralAttribute = function() {
-                var node = this.createJSXNode();
-                var token = this.nextJSXToken();
-                if (token.type !== 8) {
-                  this.throwUnexpectedToken(token);
-                }
-                var raw = this.getTokenRaw(token);
-                return this.finalize(node, new Node.Literal(token.value, raw));
-              };
-              JSXParser2.prototype.parseJSXExpressionAttribute = function() {
-                var node = this.createJSXNode();
-                this.expectJSX("{");
-                this.finishJSX();
-                if (this.match("}")) {
-                  this.tolerateError("JSX attributes must only be assigned a non-empty expression");
-                }
-                var expression = this.parseAssignmentExpression();
-                this.reenterJSX();
-                return this.finalize(node, new JSXNode.JSXExpressionContainer(expression));
-              };
-              JSXParser2.prototype.parseJSXAttributeValue = function() {
-                return this.matchJSX("{") ? this.parseJSXExpressionAttribute() : this.matchJSX("<") ? this.parseJSXElement() : this.parseJSXStringLiteralAttribute();
-              };
-              JSXParser2.prototype.parseJSXNameValueAttribute = function() {
-                var node = this.createJSXNode();
-                var name2 = this.parseJSXAttributeName();
-                var value = null;
-                if (this.matchJSX("=")) {
-                  this.expectJSX("=");
-                  value = this.parseJSXAttributeValue();
-                }
-                return this.finalize(node, new JSXNode.JSXAttribute(name2, value));
-              };
-              JSXParser2.prototype.parseJSXSpreadAttribute = function() {
-                var node = this.createJSXNode();
-                this.expectJSX("{");
-                this.expectJSX("...");
-                this.finishJSX();
-                var argument = this.parseAssignmentExpression();
-                this.reenterJSX();
-                return this.finalize(node, new JSXNode.JSXSpreadAttribute(argument));
-              };
-              JSXParser2.prototype.parseJSXAttributes = function() {
-                var attributes2 = [];
-                while (!this.matchJSX("/") && !this.matchJSX(">")) {
-                  var attribute = this.matchJSX("{") ? this.parseJSXSpreadAttribute() : this.parseJSXNameValueAttribute();
-                  attributes2.push(attribute);
-                }
-                return attributes2;
-              };
-              JSXParser2.prototype.parseJSXOpeningElement = function() {
-                var node = this.createJSXNode();
-                this.expectJSX("<");
-                var name2 = this.parseJSXElementName();
-                var attributes2 = this.parseJSXAttributes();
-                var selfClosing = this.matchJSX("/");
-                if (selfClosing) {
-                  this.expectJSX("/");
-                }
-                this.expectJSX(">");
-                return this.finalize(node, new JSXNode.JSXOpeningElement(name2, selfClosing, attributes2));
-              };
-              JSXParser2.prototype.parseJSXBoundaryElement = function() {
-                var node = this.createJSXNode();
-                this.expectJSX("<");
-                if (this.matchJSX("/")) {
-                  this.expectJSX("/");
-                  var name_3 = this.parseJSXElementName();
-                  this.expectJSX(">");
-                  return this.finalize(node, new JSXNode.JSXClosingElement(name_3));
-                }
-                var name2 = this.parseJSXElementName();
-                var attributes2 = this.parseJSXAttributes();
-                var selfClosing = this.matchJSX("/");
-                if (selfClosing) {
-                  this.expectJSX("/");
-                }
-                this.expectJSX(">");
-                return this.finalize(node, new JSXNode.JSXOpeningElement(name2, selfClosing, attributes2));
-              };
-              JSXParser2.prototype.parseJSXEmptyExpression = function() {
-                var node = this.createJSXChildNode();
-                this.collectComments();
-                this.lastMarker.index = this.scanner.index;
-                this.lastMarker.line = this.scanner.lineNumber;
-                this.lastMarker.column = this.scanner.index - this.scanner.lineStart;
-                return this.finalize(node, new JSXNode.JSXEmptyExpression());
-              };
-              JSXParser2.prototype.parseJSXExpressionContainer = function() {
-                var node = this.createJSXNode();
-                this.expectJSX("{");
-                var expression;
-                if (this.matchJSX("}")) {
-                  expression = this.parseJSXEmptyExpression();
-                  this.expectJSX("}");
-                } else {
-                  this.finishJSX();
-                  expression = this.parseAssignmentExpression();
-                  this.reenterJSX();
-                }
-                return this.finalize(node, new JSXNode.JSXExpressionContainer(expression));
-              };
-              JSXParser2.prototype.parseJSXChildren = function() {
-                var children = [];
-                while (!this.scanner.eof()) {
-                  var node = this.createJSXChildNode();
-                  var token = this.nextJSXText();
-                  if (token.start < token.end) {
-                    var raw = this.getTokenRaw(token);
-                    var child = this.finalize(node, new JSXNode.JSXText(token.value, raw));
-                    children.push(child);
-                  }
-                  if (this.scanner.source[this.scanner.index] === "{") {
-                    var container = this.parseJSXExpressionContainer();
-                    children.push(container);
-                  } else {
-                    break;
-                  }
-                }
-                return children;
-              };
-              JSXParser2.prototype.parseComplexJSXElement = function(el) {
-                var stack = [];
-                while (!this.scanner.eof()) {
-                  el.children = el.children.concat(this.parseJSXChildren());
-                  var node = this.createJSXChildNode();
-                  var element = this.parseJSXBoundaryElement();
-                  if (element.type === jsx_syntax_1.JSXSyntax.JSXOpeningElement) {
-                    var opening = element;
-                    if (opening.selfClosing) {
-                      var child = this.finalize(node, new JSXNode.JSXElement(opening, [], null));
-                      el.children.push(child);
-                    } else {
-                      stack.push(el);
-                      el = { node, opening, closing: null, children: [] };
-                    }
-                  }
-                  if (element.type === jsx_syntax_1.JSXSyntax.JSXClosingElement) {
-                    el.closing = element;
-                    var open_1 = getQualifiedElementName(el.opening.name);
-                    var close_1 = getQualifiedElementName(el.closing.name);
-                    if (open_1 !== close_1) {
-                      this.tolerateError("Expected corresponding JSX closing tag for %0", open_1);
-                    }
-                    if (stack.length > 0) {
-                      var child = this.finalize(el.node, new JSXNode.JSXElement(el.opening, el.children, el.closing));
-                      el = stack[stack.length - 1];
-                      el.children.push(child);
-                      stack.pop();
-                    } else {
-                      break;
-                    }
-                  }
-                }
-                return el;
-              };
-              JSXParser2.prototype.parseJSXElement = function() {
-                var node = this.createJSXNode();
-                var opening = this.parseJSXOpeningElement();
-                var children = [];
-                var closing = null;
-                if (!opening.selfClosing) {
-                  var el = this.parseComplexJSXElement({ node, opening, closing, children });
-                  children = el.children;
-                  closing = el.closing;
-                }
-                return this.finalize(node, new JSXNode.JSXElement(opening, children, closing));
-              };
-              JSXParser2.prototype.parseJSXRoot = function() {
-                if (this.config.tokens) {
-                  this.tokens.pop();
-                }
-                this.startJSX();
-                var element = this.parseJSXElement();
-                this.finishJSX();
-                return element;
-              };
-              JSXParser2.prototype.isStartOfExpression = function() {
-                return _super.prototype.isStartOfExpression.call(this) || this.match("<");
-              };
-              return JSXParser2;
-            })(parser_1.Parser);
-            exports2.JSXParser = JSXParser;
-          },
-          /* 4 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var Regex = {
-              // Unicode v8.0.0 NonAsciiIdentifierStart:
-              NonAsciiIdentifierStart: /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u08A0-\u08B4\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C60\u0C61\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1711\u1720-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1877\u1880-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4B\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1CE9-\u1CEC\u1CEE-\u1CF1\u1CF5\u1CF6\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2118-\u211D\u2124\u2126\u2128\u212A-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309B-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312D\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FD5\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDE80-\uDE9C\uDEA0-\uDED0\uDF00-\uDF1F\uDF30-\uDF4A\uDF50-\uDF75\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00\uDE10-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE4\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC03-\uDC37\uDC83-\uDCAF\uDCD0-\uDCE8\uDD03-\uDD26\uDD50-\uDD72\uDD76\uDD83-\uDDB2\uDDC1-\uDDC4\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE2B\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEDE\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3D\uDF50\uDF5D-\uDF61]|\uD805[\uDC80-\uDCAF\uDCC4\uDCC5\uDCC7\uDD80-\uDDAE\uDDD8-\uDDDB\uDE00-\uDE2F\uDE44\uDE80-\uDEAA\uDF00-\uDF19]|\uD806[\uDCA0-\uDCDF\uDCFF\uDEC0-\uDEF8]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDED0-\uDEED\uDF00-\uDF2F\uDF40-\uDF43\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50\uDF93-\uDF9F]|\uD82C[\uDC00\uDC01]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB]|\uD83A[\uDC00-\uDCC4]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1]|\uD87E[\uDC00-\uDE1D]/,
-              // Unicode v8.0.0 NonAsciiIdentifierPart:
-              NonAsciiIdentifierPart: /[\xAA\xB5\xB7\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0300-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u0483-\u0487\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\u05F0-\u05F2\u0610-\u061A\u0620-\u0669\u066E-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06FC\u06FF\u0710-\u074A\u074D-\u07B1\u07C0-\u07F5\u07FA\u0800-\u082D\u0840-\u085B\u08A0-\u08B4\u08E3-\u0963\u0966-\u096F\u0971-\u0983\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BC-\u09C4\u09C7\u09C8\u09CB-\u09CE\u09D7\u09DC\u09DD\u09DF-\u09E3\u09E6-\u09F1\u0A01-\u0A03\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A59-\u0A5C\u0A5E\u0A66-\u0A75\u0A81-\u0A83\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABC-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AD0\u0AE0-\u0AE3\u0AE6-\u0AEF\u0AF9\u0B01-\u0B03\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3C-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B5C\u0B5D\u0B5F-\u0B63\u0B66-\u0B6F\u0B71\u0B82\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD0\u0BD7\u0BE6-\u0BEF\u0C00-\u0C03\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C58-\u0C5A\u0C60-\u0C63\u0C66-\u0C6F\u0C81-\u0C83\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBC-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CDE\u0CE0-\u0CE3\u0CE6-\u0CEF\u0CF1\u0CF2\u0D01-\u0D03\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D-\u0D44\u0D46-\u0D48\u0D4A-\u0D4E\u0D57\u0D5F-\u0D63\u0D66-\u0D6F\u0D7A-\u0D7F\u0D82\u0D83\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E01-\u0E3A\u0E40-\u0E4E\u0E50-\u0E59\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB9\u0EBB-\u0EBD\u0EC0-\u0EC4\u0EC6\u0EC8-\u0ECD\u0ED0-\u0ED9\u0EDC-\u0EDF\u0F00\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E-\u0F47\u0F49-\u0F6C\u0F71-\u0F84\u0F86-\u0F97\u0F99-\u0FBC\u0FC6\u1000-\u1049\u1050-\u109D\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u135D-\u135F\u1369-\u1371\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1714\u1720-\u1734\u1740-\u1753\u1760-\u176C\u176E-\u1770\u1772\u1773\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u180B-\u180D\u1810-\u1819\u1820-\u1877\u1880-\u18AA\u18B0-\u18F5\u1900-\u191E\u1920-\u192B\u1930-\u193B\u1946-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u19D0-\u19DA\u1A00-\u1A1B\u1A20-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AA7\u1AB0-\u1ABD\u1B00-\u1B4B\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1BF3\u1C00-\u1C37\u1C40-\u1C49\u1C4D-\u1C7D\u1CD0-\u1CD2\u1CD4-\u1CF6\u1CF8\u1CF9\u1D00-\u1DF5\u1DFC-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u200C\u200D\u203F\u2040\u2054\u2071\u207F\u2090-\u209C\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2102\u2107\u210A-\u2113\u2115\u2118-\u211D\u2124\u2126\u2128\u212A-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D7F-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2DE0-\u2DFF\u3005-\u3007\u3021-\u302F\u3031-\u3035\u3038-\u303C\u3041-\u3096\u3099-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312D\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FD5\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA62B\uA640-\uA66F\uA674-\uA67D\uA67F-\uA6F1\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AD\uA7B0-\uA7B7\uA7F7-\uA827\uA840-\uA873\uA880-\uA8C4\uA8D0-\uA8D9\uA8E0-\uA8F7\uA8FB\uA8FD\uA900-\uA92D\uA930-\uA953\uA960-\uA97C\uA980-\uA9C0\uA9CF-\uA9D9\uA9E0-\uA9FE\uAA00-\uAA36\uAA40-\uAA4D\uAA50-\uAA59\uAA60-\uAA76\uAA7A-\uAAC2\uAADB-\uAADD\uAAE0-\uAAEF\uAAF2-\uAAF6\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABEA\uABEC\uABED\uABF0-\uABF9\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFE70-\uFE74\uFE76-\uFEFC\uFF10-\uFF19\uFF21-\uFF3A\uFF3F\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDDFD\uDE80-\uDE9C\uDEA0-\uDED0\uDEE0\uDF00-\uDF1F\uDF30-\uDF4A\uDF50-\uDF7A\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCA0-\uDCA9\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00-\uDE03\uDE05\uDE06\uDE0C-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE38-\uDE3A\uDE3F\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE6\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC00-\uDC46\uDC66-\uDC6F\uDC7F-\uDCBA\uDCD0-\uDCE8\uDCF0-\uDCF9\uDD00-\uDD34\uDD36-\uDD3F\uDD50-\uDD73\uDD76\uDD80-\uDDC4\uDDCA-\uDDCC\uDDD0-\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE37\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEEA\uDEF0-\uDEF9\uDF00-\uDF03\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3C-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF50\uDF57\uDF5D-\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDC80-\uDCC5\uDCC7\uDCD0-\uDCD9\uDD80-\uDDB5\uDDB8-\uDDC0\uDDD8-\uDDDD\uDE00-\uDE40\uDE44\uDE50-\uDE59\uDE80-\uDEB7\uDEC0-\uDEC9\uDF00-\uDF19\uDF1D-\uDF2B\uDF30-\uDF39]|\uD806[\uDCA0-\uDCE9\uDCFF\uDEC0-\uDEF8]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDE60-\uDE69\uDED0-\uDEED\uDEF0-\uDEF4\uDF00-\uDF36\uDF40-\uDF43\uDF50-\uDF59\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50-\uDF7E\uDF8F-\uDF9F]|\uD82C[\uDC00\uDC01]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB\uDFCE-\uDFFF]|\uD836[\uDE00-\uDE36\uDE3B-\uDE6C\uDE75\uDE84\uDE9B-\uDE9F\uDEA1-\uDEAF]|\uD83A[\uDC00-\uDCC4\uDCD0-\uDCD6]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1]|\uD87E[\uDC00-\uDE1D]|\uDB40[\uDD00-\uDDEF]/
-            };
-            exports2.Character = {
-              /* tslint:disable:no-bitwise */
-              fromCodePoint: function(cp) {
-                return cp < 65536 ? String.fromCharCode(cp) : String.fromCharCode(55296 + (cp - 65536 >> 10)) + String.fromCharCode(56320 + (cp - 65536 & 1023));
-              },
-              // https://tc39.github.io/ecma262/#sec-white-space
-              isWhiteSpace: function(cp) {
-                return cp === 32 || cp === 9 || cp === 11 || cp === 12 || cp === 160 || cp >= 5760 && [5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288, 65279].indexOf(cp) >= 0;
-              },
-              // https://tc39.github.io/ecma262/#sec-line-terminators
-              isLineTerminator: function(cp) {
-                return cp === 10 || cp === 13 || cp === 8232 || cp === 8233;
-              },
-              // https://tc39.github.io/ecma262/#sec-names-and-keywords
-              isIdentifierStart: function(cp) {
-                return cp === 36 || cp === 95 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 92 || cp >= 128 && Regex.NonAsciiIdentifierStart.test(exports2.Character.fromCodePoint(cp));
-              },
-              isIdentifierPart: function(cp) {
-                return cp === 36 || cp === 95 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp >= 48 && cp <= 57 || cp === 92 || cp >= 128 && Regex.NonAsciiIdentifierPart.test(exports2.Character.fromCodePoint(cp));
-              },
-              // https://tc39.github.io/ecma262/#sec-literals-numeric-literals
-              isDecimalDigit: function(cp) {
-                return cp >= 48 && cp <= 57;
-              },
-              isHexDigit: function(cp) {
-                return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 70 || cp >= 97 && cp <= 102;
-              },
-              isOctalDigit: function(cp) {
-                return cp >= 48 && cp <= 55;
-              }
-            };
-          },
-          /* 5 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var jsx_syntax_1 = __webpack_require__(6);
-            var JSXClosingElement = /* @__PURE__ */ (function() {
-              function JSXClosingElement2(name2) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXClosingElement;
-                this.name = name2;
-              }
-              return JSXClosingElement2;
-            })();
-            exports2.JSXClosingElement = JSXClosingElement;
-            var JSXElement = /* @__PURE__ */ (function() {
-              function JSXElement2(openingElement, children, closingElement) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXElement;
-                this.openingElement = openingElement;
-                this.children = children;
-                this.closingElement = closingElement;
-              }
-              return JSXElement2;
-            })();
-            exports2.JSXElement = JSXElement;
-            var JSXEmptyExpression = /* @__PURE__ */ (function() {
-              function JSXEmptyExpression2() {
-                this.type = jsx_syntax_1.JSXSyntax.JSXEmptyExpression;
-              }
-              return JSXEmptyExpression2;
-            })();
-            exports2.JSXEmptyExpression = JSXEmptyExpression;
-            var JSXExpressionContainer = /* @__PURE__ */ (function() {
-              function JSXExpressionContainer2(expression) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXExpressionContainer;
-                this.expression = expression;
-              }
-              return JSXExpressionContainer2;
-            })();
-            exports2.JSXExpressionContainer = JSXExpressionContainer;
-            var JSXIdentifier = /* @__PURE__ */ (function() {
-              function JSXIdentifier2(name2) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXIdentifier;
-                this.name = name2;
-              }
-              return JSXIdentifier2;
-            })();
-            exports2.JSXIdentifier = JSXIdentifier;
-            var JSXMemberExpression = /* @__PURE__ */ (function() {
-              function JSXMemberExpression2(object, property) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXMemberExpression;
-                this.object = object;
-                this.property = property;
-              }
-              return JSXMemberExpression2;
-            })();
-            exports2.JSXMemberExpression = JSXMemberExpression;
-            var JSXAttribute = /* @__PURE__ */ (function() {
-              function JSXAttribute2(name2, value) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXAttribute;
-                this.name = name2;
-                this.value = value;
-              }
-              return JSXAttribute2;
-            })();
-            exports2.JSXAttribute = JSXAttribute;
-            var JSXNamespacedName = /* @__PURE__ */ (function() {
-              function JSXNamespacedName2(namespace, name2) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXNamespacedName;
-                this.namespace = namespace;
-                this.name = name2;
-              }
-              return JSXNamespacedName2;
-            })();
-            exports2.JSXNamespacedName = JSXNamespacedName;
-            var JSXOpeningElement = /* @__PURE__ */ (function() {
-              function JSXOpeningElement2(name2, selfClosing, attributes2) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXOpeningElement;
-                this.name = name2;
-                this.selfClosing = selfClosing;
-                this.attributes = attributes2;
-              }
-              return JSXOpeningElement2;
-            })();
-            exports2.JSXOpeningElement = JSXOpeningElement;
-            var JSXSpreadAttribute = /* @__PURE__ */ (function() {
-              function JSXSpreadAttribute2(argument) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXSpreadAttribute;
-                this.argument = argument;
-              }
-              return JSXSpreadAttribute2;
-            })();
-            exports2.JSXSpreadAttribute = JSXSpreadAttribute;
-            var JSXText = /* @__PURE__ */ (function() {
-              function JSXText2(value, raw) {
-                this.type = jsx_syntax_1.JSXSyntax.JSXText;
-                this.value = value;
-                this.raw = raw;
-              }
-              return JSXText2;
-            })();
-            exports2.JSXText = JSXText;
-          },
-          /* 6 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            exports2.JSXSyntax = {
-              JSXAttribute: "JSXAttribute",
-              JSXClosingElement: "JSXClosingElement",
-              JSXElement: "JSXElement",
-              JSXEmptyExpression: "JSXEmptyExpression",
-              JSXExpressionContainer: "JSXExpressionContainer",
-              JSXIdentifier: "JSXIdentifier",
-              JSXMemberExpression: "JSXMemberExpression",
-              JSXNamespacedName: "JSXNamespacedName",
-              JSXOpeningElement: "JSXOpeningElement",
-              JSXSpreadAttribute: "JSXSpreadAttribute",
-              JSXText: "JSXText"
-            };
-          },
-          /* 7 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var syntax_1 = __webpack_require__(2);
-            var ArrayExpression2 = /* @__PURE__ */ (function() {
-              function ArrayExpression3(elements) {
-                this.type = syntax_1.Syntax.ArrayExpression;
-                this.elements = elements;
-              }
-              return ArrayExpression3;
-            })();
-            exports2.ArrayExpression = ArrayExpression2;
-            var ArrayPattern = /* @__PURE__ */ (function() {
-              function ArrayPattern2(elements) {
-                this.type = syntax_1.Syntax.ArrayPattern;
-                this.elements = elements;
-              }
-              return ArrayPattern2;
-            })();
-            exports2.ArrayPattern = ArrayPattern;
-            var ArrowFunctionExpression = /* @__PURE__ */ (function() {
-              function ArrowFunctionExpression2(params, body, expression) {
-                this.type = syntax_1.Syntax.ArrowFunctionExpression;
-                this.id = null;
-                this.params = params;
-                this.body = body;
-                this.generator = false;
-                this.expression = expression;
-                this.async = false;
-              }
-              return ArrowFunctionExpression2;
-            })();
-            exports2.ArrowFunctionExpression = ArrowFunctionExpression;
-            var AssignmentExpression = /* @__PURE__ */ (function() {
-              function AssignmentExpression2(operator2, left, right) {
-                this.type = syntax_1.Syntax.AssignmentExpression;
-                this.operator = operator2;
-                this.left = left;
-                this.right = right;
-              }
-              return AssignmentExpression2;
-            })();
-            exports2.AssignmentExpression = AssignmentExpression;
-            var AssignmentPattern = /* @__PURE__ */ (function() {
-              function AssignmentPattern2(left, right) {
-                this.type = syntax_1.Syntax.AssignmentPattern;
-                this.left = left;
-                this.right = right;
-              }
-              return AssignmentPattern2;
-            })();
-            exports2.AssignmentPattern = AssignmentPattern;
-            var AsyncArrowFunctionExpression = /* @__PURE__ */ (function() {
-              function AsyncArrowFunctionExpression2(params, body, expression) {
-                this.type = syntax_1.Syntax.ArrowFunctionExpression;
-                this.id = null;
-                this.params = params;
-                this.body = body;
-                this.generator = false;
-                this.expression = expression;
-                this.async = true;
-              }
-              return AsyncArrowFunctionExpression2;
-            })();
-            exports2.AsyncArrowFunctionExpression = AsyncArrowFunctionExpression;
-            var AsyncFunctionDeclaration = /* @__PURE__ */ (function() {
-              function AsyncFunctionDeclaration2(id2, params, body) {
-                this.type = syntax_1.Syntax.FunctionDeclaration;
-                this.id = id2;
-                this.params = params;
-                this.body = body;
-                this.generator = false;
-                this.expression = false;
-                this.async = true;
-              }
-              return AsyncFunctionDeclaration2;
-            })();
-            exports2.AsyncFunctionDeclaration = AsyncFunctionDeclaration;
-            var AsyncFunctionExpression = /* @__PURE__ */ (function() {
-              function AsyncFunctionExpression2(id2, params, body) {
-                this.type = syntax_1.Syntax.FunctionExpression;
-                this.id = id2;
-                this.params = params;
-                this.body = body;
-                this.generator = false;
-                this.expression = false;
-                this.async = true;
-              }
-              return AsyncFunctionExpression2;
-            })();
-            exports2.AsyncFunctionExpression = AsyncFunctionExpression;
-            var AwaitExpression = /* @__PURE__ */ (function() {
-              function AwaitExpression2(argument) {
-                this.type = syntax_1.Syntax.AwaitExpression;
-                this.argument = argument;
-              }
-              return AwaitExpression2;
-            })();
-            exports2.AwaitExpression = AwaitExpression;
-            var BinaryExpression = /* @__PURE__ */ (function() {
-              function BinaryExpression2(operator2, left, right) {
-                var logical = operator2 === "||" || operator2 === "&&";
-                this.type = logical ? syntax_1.Syntax.LogicalExpression : syntax_1.Syntax.BinaryExpression;
-                this.operator = operator2;
-                this.left = left;
-                this.right = right;
-              }
-              return BinaryExpression2;
-            })();
-            exports2.BinaryExpression = BinaryExpression;
-            var BlockStatement = /* @__PURE__ */ (function() {
-              function BlockStatement2(body) {
-                this.type = syntax_1.Syntax.BlockStatement;
-                this.body = body;
-              }
-              return BlockStatement2;
-            })();
-            exports2.BlockStatement = BlockStatement;
-            var BreakStatement = /* @__PURE__ */ (function() {
-              function BreakStatement2(label) {
-                this.type = syntax_1.Syntax.BreakStatement;
-                this.label = label;
-              }
-              return BreakStatement2;
-            })();
-            exports2.BreakStatement = BreakStatement;
-            var CallExpression = /* @__PURE__ */ (function() {
-              function CallExpression2(callee, args) {
-                this.type = syntax_1.Syntax.CallExpression;
-                this.callee = callee;
-                this.arguments = args;
-              }
-              return CallExpression2;
-            })();
-            exports2.CallExpression = CallExpression;
-            var CatchClause = /* @__PURE__ */ (function() {
-              function CatchClause2(param, body) {
-                this.type = syntax_1.Syntax.CatchClause;
-                this.param = param;
-                this.body = body;
-              }
-              return CatchClause2;
-            })();
-            exports2.CatchClause = CatchClause;
-            var ClassBody = /* @__PURE__ */ (function() {
-              function ClassBody2(body) {
-                this.type = syntax_1.Syntax.ClassBody;
-                this.body = body;
-              }
-              return ClassBody2;
-            })();
-            exports2.ClassBody = ClassBody;
-            var ClassDeclaration = /* @__PURE__ */ (function() {
-              function ClassDeclaration2(id2, superClass, body) {
-                this.type = syntax_1.Syntax.ClassDeclaration;
-                this.id = id2;
-                this.superClass = superClass;
-                this.body = body;
-              }
-              return ClassDeclaration2;
-            })();
-            exports2.ClassDeclaration = ClassDeclaration;
-            var ClassExpression = /* @__PURE__ */ (function() {
-              function ClassExpression2(id2, superClass, body) {
-                this.type = syntax_1.Syntax.ClassExpression;
-                this.id = id2;
-                this.superClass = superClass;
-                this.body = body;
-              }
-              return ClassExpression2;
-            })();
-            exports2.ClassExpression = ClassExpression;
-            var ComputedMemberExpression = /* @__PURE__ */ (function() {
-              function ComputedMemberExpression2(object, property) {
-                this.type = syntax_1.Syntax.MemberExpression;
-                this.computed = true;
-                this.object = object;
-                this.property = property;
-              }
-              return ComputedMemberExpression2;
-            })();
-            exports2.ComputedMemberExpression = ComputedMemberExpression;
-            var ConditionalExpression = /* @__PURE__ */ (function() {
-              function ConditionalExpression2(test, consequent, alternate) {
-                this.type = syntax_1.Syntax.ConditionalExpression;
-                this.test = test;
-                this.consequent = consequent;
-                this.alternate = alternate;
-              }
-              return ConditionalExpression2;
-            })();
-            exports2.ConditionalExpression = ConditionalExpression;
-            var ContinueStatement = /* @__PURE__ */ (function() {
-              function ContinueStatement2(label) {
-                this.type = syntax_1.Syntax.ContinueStatement;
-                this.label = label;
-              }
-              return ContinueStatement2;
-            })();
-            exports2.ContinueStatement = ContinueStatement;
-            var DebuggerStatement = /* @__PURE__ */ (function() {
-              function DebuggerStatement2() {
-                this.type = syntax_1.Syntax.DebuggerStatement;
-              }
-              return DebuggerStatement2;
-            })();
-            exports2.DebuggerStatement = DebuggerStatement;
-            var Directive = /* @__PURE__ */ (function() {
-              function Directive2(expression, directive) {
-                this.type = syntax_1.Syntax.ExpressionStatement;
-                this.expression = expression;
-                this.directive = directive;
-              }
-              return Directive2;
-            })();
-            exports2.Directive = Directive;
-            var DoWhileStatement = /* @__PURE__ */ (function() {
-              function DoWhileStatement2(body, test) {
-                this.type = syntax_1.Syntax.DoWhileStatement;
-                this.body = body;
-                this.test = test;
-              }
-              return DoWhileStatement2;
-            })();
-            exports2.DoWhileStatement = DoWhileStatement;
-            var EmptyStatement = /* @__PURE__ */ (function() {
-              function EmptyStatement2() {
-                this.type = syntax_1.Syntax.EmptyStatement;
-              }
-              return EmptyStatement2;
-            })();
-            exports2.EmptyStatement = EmptyStatement;
-            var ExportAllDeclaration = /* @__PURE__ */ (function() {
-              function ExportAllDeclaration2(source) {
-                this.type = syntax_1.Syntax.ExportAllDeclaration;
-                this.source = source;
-              }
-              return ExportAllDeclaration2;
-            })();
-            exports2.ExportAllDeclaration = ExportAllDeclaration;
-            var ExportDefaultDeclaration = /* @__PURE__ */ (function() {
-              function ExportDefaultDeclaration2(declaration) {
-                this.type = syntax_1.Syntax.ExportDefaultDeclaration;
-                this.declaration = declaration;
-              }
-              return ExportDefaultDeclaration2;
-            })();
-            exports2.ExportDefaultDeclaration = ExportDefaultDeclaration;
-            var ExportNamedDeclaration = /* @__PURE__ */ (function() {
-              function ExportNamedDeclaration2(declaration, specifiers, source) {
-                this.type = syntax_1.Syntax.ExportNamedDeclaration;
-                this.declaration = declaration;
-                this.specifiers = specifiers;
-                this.source = source;
-              }
-              return ExportNamedDeclaration2;
-            })();
-            exports2.ExportNamedDeclaration = ExportNamedDeclaration;
-            var ExportSpecifier = /* @__PURE__ */ (function() {
-              function ExportSpecifier2(local, exported) {
-                this.type = syntax_1.Syntax.ExportSpecifier;
-                this.exported = exported;
-                this.local = local;
-              }
-              return ExportSpecifier2;
-            })();
-            exports2.ExportSpecifier = ExportSpecifier;
-            var ExpressionStatement = /* @__PURE__ */ (function() {
-              function ExpressionStatement2(expression) {
-                this.type = syntax_1.Syntax.ExpressionStatement;
-                this.expression = expression;
-              }
-              return ExpressionStatement2;
-            })();
-            exports2.ExpressionStatement = ExpressionStatement;
-            var ForInStatement = /* @__PURE__ */ (function() {
-              function ForInStatement2(left, right, body) {
-                this.type = syntax_1.Syntax.ForInStatement;
-                this.left = left;
-                this.right = right;
-                this.body = body;
-                this.each = false;
-              }
-              return ForInStatement2;
-            })();
-            exports2.ForInStatement = ForInStatement;
-            var ForOfStatement = /* @__PURE__ */ (function() {
-              function ForOfStatement2(left, right, body) {
-                this.type = syntax_1.Syntax.ForOfStatement;
-                this.left = left;
-                this.right = right;
-                this.body = body;
-              }
-              return ForOfStatement2;
-            })();
-            exports2.ForOfStatement = ForOfStatement;
-            var ForStatement = /* @__PURE__ */ (function() {
-              function ForStatement2(init, test, update, body) {
-                this.type = syntax_1.Syntax.ForStatement;
-                this.init = init;
-                this.test = test;
-                this.update = update;
-                this.body = body;
-              }
-              return ForStatement2;
-            })();
-            exports2.ForStatement = ForStatement;
-            var FunctionDeclaration = /* @__PURE__ */ (function() {
-              function FunctionDeclaration2(id2, params, body, generator) {
-                this.type = syntax_1.Syntax.FunctionDeclaration;
-                this.id = id2;
-                this.params = params;
-                this.body = body;
-                this.generator = generator;
-                this.expression = false;
-                this.async = false;
-              }
-              return FunctionDeclaration2;
-            })();
-            exports2.FunctionDeclaration = FunctionDeclaration;
-            var FunctionExpression = /* @__PURE__ */ (function() {
-              function FunctionExpression2(id2, params, body, generator) {
-                this.type = syntax_1.Syntax.FunctionExpression;
-                this.id = id2;
-                this.params = params;
-                this.body = body;
-                this.generator = generator;
-                this.expression = false;
-                this.async = false;
-              }
-              return FunctionExpression2;
-            })();
-            exports2.FunctionExpression = FunctionExpression;
-            var Identifier = /* @__PURE__ */ (function() {
-              function Identifier2(name2) {
-                this.type = syntax_1.Syntax.Identifier;
-                this.name = name2;
-              }
-              return Identifier2;
-            })();
-            exports2.Identifier = Identifier;
-            var IfStatement = /* @__PURE__ */ (function() {
-              function IfStatement2(test, consequent, alternate) {
-                this.type = syntax_1.Syntax.IfStatement;
-                this.test = test;
-                this.consequent = consequent;
-                this.alternate = alternate;
-              }
-              return IfStatement2;
-            })();
-            exports2.IfStatement = IfStatement;
-            var ImportDeclaration = /* @__PURE__ */ (function() {
-              function ImportDeclaration2(specifiers, source) {
-                this.type = syntax_1.Syntax.ImportDeclaration;
-                this.specifiers = specifiers;
-                this.source = source;
-              }
-              return ImportDeclaration2;
-            })();
-            exports2.ImportDeclaration = ImportDeclaration;
-            var ImportDefaultSpecifier = /* @__PURE__ */ (function() {
-              function ImportDefaultSpecifier2(local) {
-                this.type = syntax_1.Syntax.ImportDefaultSpecifier;
-                this.local = local;
-              }
-              return ImportDefaultSpecifier2;
-            })();
-            exports2.ImportDefaultSpecifier = ImportDefaultSpecifier;
-            var ImportNamespaceSpecifier = /* @__PURE__ */ (function() {
-              function ImportNamespaceSpecifier2(local) {
-                this.type = syntax_1.Syntax.ImportNamespaceSpecifier;
-                this.local = local;
-              }
-              return ImportNamespaceSpecifier2;
-            })();
-            exports2.ImportNamespaceSpecifier = ImportNamespaceSpecifier;
-            var ImportSpecifier = /* @__PURE__ */ (function() {
-              function ImportSpecifier2(local, imported) {
-                this.type = syntax_1.Syntax.ImportSpecifier;
-                this.local = local;
-                this.imported = imported;
-              }
-              return ImportSpecifier2;
-            })();
-            exports2.ImportSpecifier = ImportSpecifier;
-            var LabeledStatement = /* @__PURE__ */ (function() {
-              function LabeledStatement2(label, body) {
-                this.type = syntax_1.Syntax.LabeledStatement;
-                this.label = label;
-                this.body = body;
-              }
-              return LabeledStatement2;
-            })();
-            exports2.LabeledStatement = LabeledStatement;
-            var Literal = /* @__PURE__ */ (function() {
-              function Literal2(value, raw) {
-                this.type = syntax_1.Syntax.Literal;
-                this.value = value;
-                this.raw = raw;
-              }
-              return Literal2;
-            })();
-            exports2.Literal = Literal;
-            var MetaProperty = /* @__PURE__ */ (function() {
-              function MetaProperty2(meta2, property) {
-                this.type = syntax_1.Syntax.MetaProperty;
-                this.meta = meta2;
-                this.property = property;
-              }
-              return MetaProperty2;
-            })();
-            exports2.MetaProperty = MetaProperty;
-            var MethodDefinition = /* @__PURE__ */ (function() {
-              function MethodDefinition2(key, computed, value, kind, isStatic) {
-                this.type = syntax_1.Syntax.MethodDefinition;
-                this.key = key;
-                this.computed = computed;
-                this.value = value;
-                this.kind = kind;
-                this.static = isStatic;
-              }
-              return MethodDefinition2;
-            })();
-            exports2.MethodDefinition = MethodDefinition;
-            var Module = /* @__PURE__ */ (function() {
-              function Module2(body) {
-                this.type = syntax_1.Syntax.Program;
-                this.body = body;
-                this.sourceType = "module";
-              }
-              return Module2;
-            })();
-            exports2.Module = Module;
-            var NewExpression = /* @__PURE__ */ (function() {
-              function NewExpression2(callee, args) {
-                this.type = syntax_1.Syntax.NewExpression;
-                this.callee = callee;
-                this.arguments = args;
-              }
-              return NewExpression2;
-            })();
-            exports2.NewExpression = NewExpression;
-            var ObjectExpression = /* @__PURE__ */ (function() {
-              function ObjectExpression2(properties) {
-                this.type = syntax_1.Syntax.ObjectExpression;
-                this.properties = properties;
-              }
-              return ObjectExpression2;
-            })();
-            exports2.ObjectExpression = ObjectExpression;
-            var ObjectPattern = /* @__PURE__ */ (function() {
-              function ObjectPattern2(properties) {
-                this.type = syntax_1.Syntax.ObjectPattern;
-                this.properties = properties;
-              }
-              return ObjectPattern2;
-            })();
-            exports2.ObjectPattern = ObjectPattern;
-            var Property = /* @__PURE__ */ (function() {
-              function Property2(kind, key, computed, value, method, shorthand) {
-                this.type = syntax_1.Syntax.Property;
-                this.key = key;
-                this.computed = computed;
-                this.value = value;
-                this.kind = kind;
-                this.method = method;
-                this.shorthand = shorthand;
-              }
-              return Property2;
-            })();
-            exports2.Property = Property;
-            var RegexLiteral = /* @__PURE__ */ (function() {
-              function RegexLiteral2(value, raw, pattern, flags) {
-                this.type = syntax_1.Syntax.Literal;
-                this.value = value;
-                this.raw = raw;
-                this.regex = { pattern, flags };
-              }
-              return RegexLiteral2;
-            })();
-            exports2.RegexLiteral = RegexLiteral;
-            var RestElement = /* @__PURE__ */ (function() {
-              function RestElement2(argument) {
-                this.type = syntax_1.Syntax.RestElement;
-                this.argument = argument;
-              }
-              return RestElement2;
-            })();
-            exports2.RestElement = RestElement;
-            var ReturnStatement = /* @__PURE__ */ (function() {
-              function ReturnStatement2(argument) {
-                this.type = syntax_1.Syntax.ReturnStatement;
-                this.argument = argument;
-              }
-              return ReturnStatement2;
-            })();
-            exports2.ReturnStatement = ReturnStatement;
-            var Script = /* @__PURE__ */ (function() {
-              function Script2(body) {
-                this.type = syntax_1.Syntax.Program;
-                this.body = body;
-                this.sourceType = "script";
-              }
-              return Script2;
-            })();
-            exports2.Script = Script;
-            var SequenceExpression = /* @__PURE__ */ (function() {
-              function SequenceExpression2(expressions) {
-                this.type = syntax_1.Syntax.SequenceExpression;
-                this.expressions = expressions;
-              }
-              return SequenceExpression2;
-            })();
-            exports2.SequenceExpression = SequenceExpression;
-            var SpreadElement = /* @__PURE__ */ (function() {
-              function SpreadElement2(argument) {
-                this.type = syntax_1.Syntax.SpreadElement;
-                this.argument = argument;
-              }
-              return SpreadElement2;
-            })();
-            exports2.SpreadElement = SpreadElement;
-            var StaticMemberExpression = /* @__PURE__ */ (function() {
-              function StaticMemberExpression2(object, property) {
-                this.type = syntax_1.Syntax.MemberExpression;
-                this.computed = false;
-                this.object = object;
-                this.property = property;
-              }
-              return StaticMemberExpression2;
-            })();
-            exports2.StaticMemberExpression = StaticMemberExpression;
-            var Super = /* @__PURE__ */ (function() {
-              function Super2() {
-                this.type = syntax_1.Syntax.Super;
-              }
-              return Super2;
-            })();
-            exports2.Super = Super;
-            var SwitchCase = /* @__PURE__ */ (function() {
-              function SwitchCase2(test, consequent) {
-                this.type = syntax_1.Syntax.SwitchCase;
-                this.test = test;
-                this.consequent = consequent;
-              }
-              return SwitchCase2;
-            })();
-            exports2.SwitchCase = SwitchCase;
-            var SwitchStatement = /* @__PURE__ */ (function() {
-              function SwitchStatement2(discriminant, cases) {
-                this.type = syntax_1.Syntax.SwitchStatement;
-                this.discriminant = discriminant;
-                this.cases = cases;
-              }
-              return SwitchStatement2;
-            })();
-            exports2.SwitchStatement = SwitchStatement;
-            var TaggedTemplateExpression = /* @__PURE__ */ (function() {
-              function TaggedTemplateExpression2(tag, quasi) {
-                this.type = syntax_1.Syntax.TaggedTemplateExpression;
-                this.tag = tag;
-                this.quasi = quasi;
-              }
-              return TaggedTemplateExpression2;
-            })();
-            exports2.TaggedTemplateExpression = TaggedTemplateExpression;
-            var TemplateElement = /* @__PURE__ */ (function() {
-              function TemplateElement2(value, tail) {
-                this.type = syntax_1.Syntax.TemplateElement;
-                this.value = value;
-                this.tail = tail;
-              }
-              return TemplateElement2;
-            })();
-            exports2.TemplateElement = TemplateElement;
-            var TemplateLiteral = /* @__PURE__ */ (function() {
-              function TemplateLiteral2(quasis, expressions) {
-                this.type = syntax_1.Syntax.TemplateLiteral;
-                this.quasis = quasis;
-                this.expressions = expressions;
-              }
-              return TemplateLiteral2;
-            })();
-            exports2.TemplateLiteral = TemplateLiteral;
-            var ThisExpression = /* @__PURE__ */ (function() {
-              function ThisExpression2() {
-                this.type = syntax_1.Syntax.ThisExpression;
-              }
-              return ThisExpression2;
-            })();
-            exports2.ThisExpression = ThisExpression;
-            var ThrowStatement = /* @__PURE__ */ (function() {
-              function ThrowStatement2(argument) {
-                this.type = syntax_1.Syntax.ThrowStatement;
-                this.argument = argument;
-              }
-              return ThrowStatement2;
-            })();
-            exports2.ThrowStatement = ThrowStatement;
-            var TryStatement = /* @__PURE__ */ (function() {
-              function TryStatement2(block, handler, finalizer) {
-                this.type = syntax_1.Syntax.TryStatement;
-                this.block = block;
-                this.handler = handler;
-                this.finalizer = finalizer;
-              }
-              return TryStatement2;
-            })();
-            exports2.TryStatement = TryStatement;
-            var UnaryExpression = /* @__PURE__ */ (function() {
-              function UnaryExpression2(operator2, argument) {
-                this.type = syntax_1.Syntax.UnaryExpression;
-                this.operator = operator2;
-                this.argument = argument;
-                this.prefix = true;
-              }
-              return UnaryExpression2;
-            })();
-            exports2.UnaryExpression = UnaryExpression;
-            var UpdateExpression = /* @__PURE__ */ (function() {
-              function UpdateExpression2(operator2, argument, prefix) {
-                this.type = syntax_1.Syntax.UpdateExpression;
-                this.operator = operator2;
-                this.argument = argument;
-                this.prefix = prefix;
-              }
-              return UpdateExpression2;
-            })();
-            exports2.UpdateExpression = UpdateExpression;
-            var VariableDeclaration = /* @__PURE__ */ (function() {
-              function VariableDeclaration2(declarations, kind) {
-                this.type = syntax_1.Syntax.VariableDeclaration;
-                this.declarations = declarations;
-                this.kind = kind;
-              }
-              return VariableDeclaration2;
-            })();
-            exports2.VariableDeclaration = VariableDeclaration;
-            var VariableDeclarator = /* @__PURE__ */ (function() {
-              function VariableDeclarator2(id2, init) {
-                this.type = syntax_1.Syntax.VariableDeclarator;
-                this.id = id2;
-                this.init = init;
-              }
-              return VariableDeclarator2;
-            })();
-            exports2.VariableDeclarator = VariableDeclarator;
-            var WhileStatement = /* @__PURE__ */ (function() {
-              function WhileStatement2(test, body) {
-                this.type = syntax_1.Syntax.WhileStatement;
-                this.test = test;
-                this.body = body;
-              }
-              return WhileStatement2;
-            })();
-            exports2.WhileStatement = WhileStatement;
-            var WithStatement = /* @__PURE__ */ (function() {
-              function WithStatement2(object, body) {
-                this.type = syntax_1.Syntax.WithStatement;
-                this.object = object;
-                this.body = body;
-              }
-              return WithStatement2;
-            })();
-            exports2.WithStatement = WithStatement;
-            var YieldExpression = /* @__PURE__ */ (function() {
-              function YieldExpression2(argument, delegate) {
-                this.type = syntax_1.Syntax.YieldExpression;
-                this.argument = argument;
-                this.delegate = delegate;
-              }
-              return YieldExpression2;
-            })();
-            exports2.YieldExpression = YieldExpression;
-          },
-          /* 8 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var assert_1 = __webpack_require__(9);
-            var error_handler_1 = __webpack_require__(10);
-            var messages_1 = __webpack_require__(11);
-            var Node = __webpack_require__(7);
-            var scanner_1 = __webpack_require__(12);
-            var syntax_1 = __webpack_require__(2);
-            var token_1 = __webpack_require__(13);
-            var ArrowParameterPlaceHolder = "ArrowParameterPlaceHolder";
-            var Parser2 = (function() {
-              function Parser3(code, options, delegate) {
-                if (options === void 0) {
-                  options = {};
-                }
-                this.config = {
-                  range: typeof options.range === "boolean" && options.range,
-                  loc: typeof options.loc === "boolean" && options.loc,
-                  source: null,
-                  tokens: typeof options.tokens === "boolean" && options.tokens,
-                  comment: typeof options.comment === "boolean" && options.comment,
-                  tolerant: typeof options.tolerant === "boolean" && options.tolerant
-                };
-                if (this.config.loc && options.source && options.source !== null) {
-                  this.config.source = String(options.source);
-                }
-                this.delegate = delegate;
-                this.errorHandler = new error_handler_1.ErrorHandler();
-                this.errorHandler.tolerant = this.config.tolerant;
-                this.scanner = new scanner_1.Scanner(code, this.errorHandler);
-                this.scanner.trackComment = this.config.comment;
-                this.operatorPrecedence = {
-                  ")": 0,
-                  ";": 0,
-                  ",": 0,
-                  "=": 0,
-                  "]": 0,
-                  "||": 1,
-                  "&&": 2,
-                  "|": 3,
-                  "^": 4,
-                  "&": 5,
-                  "==": 6,
-                  "!=": 6,
-                  "===": 6,
-                  "!==": 6,
-                  "<": 7,
-                  ">": 7,
-                  "<=": 7,
-                  ">=": 7,
-                  "<<": 8,
-                  ">>": 8,
-                  ">>>": 8,
-                  "+": 9,
-                  "-": 9,
-                  "*": 11,
-                  "/": 11,
-                  "%": 11
-                };
-                this.lookahead = {
-                  type: 2,
-                  value: "",
-                  lineNumber: this.scanner.lineNumber,
-                  lineStart: 0,
-                  start: 0,
-                  end: 0
-                };
-                this.hasLineTerminator = false;
-                this.context = {
-                  isModule: false,
-                  await: false,
-                  allowIn: true,
-                  allowStrictDirective: true,
-                  allowYield: true,
-                  firstCoverInitializedNameError: null,
-                  isAssignmentTarget: false,
-                  isBindingElement: false,
-                  inFunctionBody: false,
-                  inIteration: false,
-                  inSwitch: false,
-                  labelSet: {},
-                  strict: false
-                };
-                this.tokens = [];
-                this.startMarker = {
-                  index: 0,
-                  line: this.scanner.lineNumber,
-                  column: 0
-                };
-                this.lastMarker = {
-                  index: 0,
-                  line: this.scanner.lineNumber,
-                  column: 0
-                };
-                this.nextToken();
-                this.lastMarker = {
-                  index: this.scanner.index,
-                  line: this.scanner.lineNumber,
-                  column: this.scanner.index - this.scanner.lineStart
-                };
-              }
-              Parser3.prototype.throwError = function(messageFormat) {
-                var values = [];
-                for (var _i = 1; _i < arguments.length; _i++) {
-                  values[_i - 1] = arguments[_i];
-                }
-                var args = Array.prototype.slice.call(arguments, 1);
-                var msg = messageFormat.replace(/%(\d)/g, function(whole, idx) {
-                  assert_1.assert(idx < args.length, "Message reference must be in range");
-                  return args[idx];
-                });
-                var index = this.lastMarker.index;
-                var line = this.lastMarker.line;
-                var column = this.lastMarker.column + 1;
-                throw this.errorHandler.createError(index, line, column, msg);
-              };
-              Parser3.prototype.tolerateError = function(messageFormat) {
-                var values = [];
-                for (var _i = 1; _i < arguments.length; _i++) {
-                  values[_i - 1] = arguments[_i];
-                }
-                var args = Array.prototype.slice.call(arguments, 1);
-                var msg = messageFormat.replace(/%(\d)/g, function(whole, idx) {
-                  assert_1.assert(idx < args.length, "Message reference must be in range");
-                  return args[idx];
-                });
-                var index = this.lastMarker.index;
-                var line = this.scanner.lineNumber;
-                var column = this.lastMarker.column + 1;
-                this.errorHandler.tolerateError(index, line, column, msg);
-              };
-              Parser3.prototype.unexpectedTokenError = function(token, message) {
-                var msg = message || messages_1.Messages.UnexpectedToken;
-                var value;
-                if (token) {
-                  if (!message) {
-                    msg = token.type === 2 ? messages_1.Messages.UnexpectedEOS : token.type === 3 ? messages_1.Messages.UnexpectedIdentifier : token.type === 6 ? messages_1.Messages.UnexpectedNumber : token.type === 8 ? messages_1.Messages.UnexpectedString : token.type === 10 ? messages_1.Messages.UnexpectedTemplate : messages_1.Messages.UnexpectedToken;
-                    if (token.type === 4) {
-                      if (this.scanner.isFutureReservedWord(token.value)) {
-                        msg = messages_1.Messages.UnexpectedReserved;
-                      } else if (this.context.strict && this.scanner.isStrictModeReservedWord(token.value)) {
-                        msg = messages_1.Messages.StrictReservedWord;
-                      }
-                    }
-                  }
-                  value = token.value;
-                } else {
-                  value = "ILLEGAL";
-                }
-                msg = msg.replace("%0", value);
-                if (token && typeof token.lineNumber === "number") {
-                  var index = token.start;
-                  var line = token.lineNumber;
-                  var lastMarkerLineStart = this.lastMarker.index - this.lastMarker.column;
-                  var column = token.start - lastMarkerLineStart + 1;
-                  return this.errorHandler.createError(index, line, column, msg);
-                } else {
-                  var index = this.lastMarker.index;
-                  var line = this.lastMarker.line;
-                  var column = this.lastMarker.column + 1;
-                  return this.errorHandler.createError(index, line, column, msg);
-                }
-              };
-              Parser3.prototype.throwUnexpectedToken = function(token, message) {
-                throw this.unexpectedTokenError(token, message);
-              };
-              Parser3.prototype.tolerateUnexpectedToken = function(token, message) {
-                this.errorHandler.tolerate(this.unexpectedTokenError(token, message));
-              };
-              Parser3.prototype.collectComments = function() {
-                if (!this.config.comment) {
-                  this.scanner.scanComments();
-                } else {
-                  var comments2 = this.scanner.scanComments();
-                  if (comments2.length > 0 && this.delegate) {
-                    for (var i = 0; i < comments2.length; ++i) {
-                      var e = comments2[i];
-                      var node = void 0;
-                      node = {
-                        type: e.multiLine ? "BlockComment" : "LineComment",
-                        value: this.scanner.source.slice(e.slice[0], e.slice[1])
-                      };
-                      if (this.config.range) {
-                        node.range = e.range;
-                      }
-                      if (this.config.loc) {
-                        node.loc = e.loc;
-                      }
-                      var metadata = {
-                        start: {
-                          line: e.loc.start.line,
-                          column: e.loc.start.column,
-                          offset: e.range[0]
-                        },
-                        end: {
-                          line: e.loc.end.line,
-                          column: e.loc.end.column,
-                          offset: e.range[1]
-                        }
-                      };
-                      this.delegate(node, metadata);
-                    }
-                  }
-                }
-              };
-              Parser3.prototype.getTokenRaw = function(token) {
-                return this.scanner.source.slice(token.start, token.end);
-              };
-              Parser3.prototype.convertToken = function(token) {
-                var t2 = {
-                  type: token_1.TokenName[token.type],
-                  value: this.getTokenRaw(token)
-                };
-                if (this.config.range) {
-                  t2.range = [token.start, token.end];
-                }
-                if (this.config.loc) {
-                  t2.loc = {
-                    start: {
-                      line: this.startMarker.line,
-                      column: this.startMarker.column
-                    },
-                    end: {
-                      line: this.scanner.lineNumber,
-                      column: this.scanner.index - this.scanner.lineStart
-                    }
-                  };
-                }
-                if (token.type === 9) {
-                  var pattern = token.pattern;
-                  var flags = token.flags;
-                  t2.regex = { pattern, flags };
-                }
-                return t2;
-              };
-              Parser3.prototype.nextToken = function() {
-                var token = this.lookahead;
-                this.lastMarker.index = this.scanner.index;
-                this.lastMarker.line = this.scanner.lineNumber;
-                this.lastMarker.column = this.scanner.index - this.scanner.lineStart;
-                this.collectComments();
-                if (this.scanner.index !== this.startMarker.index) {
-                  this.startMarker.index = this.scanner.index;
-                  this.startMarker.line = this.scanner.lineNumber;
-                  this.startMarker.column = this.scanner.index - this.scanner.lineStart;
-                }
-                var next = this.scanner.lex();
-                this.hasLineTerminator = token.lineNumber !== next.lineNumber;
-                if (next && this.context.strict && next.type === 3) {
-                  if (this.scanner.isStrictModeReservedWord(next.value)) {
-                    next.type = 4;
-                  }
-                }
-                this.lookahead = next;
-                if (this.config.tokens && next.type !== 2) {
-                  this.tokens.push(this.convertToken(next));
-                }
-                return token;
-              };
-              Parser3.prototype.nextRegexToken = function() {
-                this.collectComments();
-                var token = this.scanner.scanRegExp();
-                if (this.config.tokens) {
-                  this.tokens.pop();
-                  this.tokens.push(this.convertToken(token));
-                }
-                this.lookahead = token;
-                this.nextToken();
-                return token;
-              };
-              Parser3.prototype.createNode = function() {
-                return {
-                  index: this.startMarker.index,
-                  line: this.startMarker.line,
-                  column: this.startMarker.column
-                };
-              };
-              Parser3.prototype.startNode = function(token, lastLineStart) {
-                if (lastLineStart === void 0) {
-                  lastLineStart = 0;
-                }
-                var column = token.start - token.lineStart;
-                var line = token.lineNumber;
-                if (column < 0) {
-                  column += lastLineStart;
-                  line--;
-                }
-                return {
-                  index: token.start,
-                  line,
-                  column
-                };
-              };
-              Parser3.prototype.finalize = function(marker, node) {
-                if (this.config.range) {
-                  node.range = [marker.index, this.lastMarker.index];
-                }
-                if (this.config.loc) {
-                  node.loc = {
-                    start: {
-                      line: marker.line,
-                      column: marker.column
-                    },
-                    end: {
-                      line: this.lastMarker.line,
-                      column: this.lastMarker.column
-                    }
-                  };
-                  if (this.config.source) {
-                    node.loc.source = this.config.source;
-                  }
-                }
-                if (this.delegate) {
-                  var metadata = {
-                    start: {
-                      line: marker.line,
-                      column: marker.column,
-                      offset: marker.index
-                    },
-                    end: {
-                      line: this.lastMarker.line,
-                      column: this.lastMarker.column,
-                      offset: this.lastMarker.index
-                    }
-                  };
-                  this.delegate(node, metadata);
-                }
-                return node;
-              };
-              Parser3.prototype.expect = function(value) {
-                var token = this.nextToken();
-                if (token.type !== 7 || token.value !== value) {
-                  this.throwUnexpectedToken(token);
-                }
-              };
-              Parser3.prototype.expectCommaSeparator = function() {
-                if (this.config.tolerant) {
-                  var token = this.lookahead;
-                  if (token.type === 7 && token.value === ",") {
-                    this.nextToken();
-                  } else if (token.type === 7 && token.value === ";") {
-                    this.nextToken();
-                    this.tolerateUnexpectedToken(token);
-                  } else {
-                    this.tolerateUnexpectedToken(token, messages_1.Messages.UnexpectedToken);
-                  }
-                } else {
-                  this.expect(",");
-                }
-              };
-              Parser3.prototype.expectKeyword = function(keyword2) {
-                var token = this.nextToken();
-                if (token.type !== 4 || token.value !== keyword2) {
-                  this.throwUnexpectedToken(token);
-                }
-              };
-              Parser3.prototype.match = function(value) {
-                return this.lookahead.type === 7 && this.lookahead.value === value;
-              };
-              Parser3.prototype.matchKeyword = function(keyword2) {
-                return this.lookahead.type === 4 && this.lookahead.value === keyword2;
-              };
-              Parser3.prototype.matchContextualKeyword = function(keyword2) {
-                return this.lookahead.type === 3 && this.lookahead.value === keyword2;
-              };
-              Parser3.prototype.matchAssign = function() {
-                if (this.lookahead.type !== 7) {
-                  return false;
-                }
-                var op = this.lookahead.value;
-                return op === "=" || op === "*=" || op === "**=" || op === "/=" || op === "%=" || op === "+=" || op === "-=" || op === "<<=" || op === ">>=" || op === ">>>=" || op === "&=" || op === "^=" || op === "|=";
-              };
-              Parser3.prototype.isolateCoverGrammar = function(parseFunction) {
-                var previousIsBindingElement = this.context.isBindingElement;
-                var previousIsAssignmentTarget = this.context.isAssignmentTarget;
-                var previousFirstCoverInitializedNameError = this.context.firstCoverInitializedNameError;
-                this.context.isBindingElement = true;
-                this.context.isAssignmentTarget = true;
-                this.context.firstCoverInitializedNameError = null;
-                var result = parseFunction.call(this);
-                if (this.context.firstCoverInitializedNameError !== null) {
-                  this.throwUnexpectedToken(this.context.firstCoverInitializedNameError);
-                }
-                this.context.isBindingElement = previousIsBindingElement;
-                this.context.isAssignmentTarget = previousIsAssignmentTarget;
-                this.context.firstCoverInitializedNameError = previousFirstCoverInitializedNameError;
-                return result;
-              };
-              Parser3.prototype.inheritCoverGrammar = function(parseFunction) {
-                var previousIsBindingElement = this.context.isBindingElement;
-                var previousIsAssignmentTarget = this.context.isAssignmentTarget;
-                var previousFirstCoverInitializedNameError = this.context.firstCoverInitializedNameError;
-                this.context.isBindingElement = true;
-                this.context.isAssignmentTarget = true;
-                this.context.firstCoverInitializedNameError = null;
-                var result = parseFunction.call(this);
-                this.context.isBindingElement = this.context.isBindingElement && previousIsBindingElement;
-                this.context.isAssignmentTarget = this.context.isAssignmentTarget && previousIsAssignmentTarget;
-                this.context.firstCoverInitializedNameError = previousFirstCoverInitializedNameError || this.context.firstCoverInitializedNameError;
-                return result;
-              };
-              Parser3.prototype.consumeSemicolon = function() {
-                if (this.match(";")) {
-                  this.nextToken();
-                } else if (!this.hasLineTerminator) {
-                  if (this.lookahead.type !== 2 && !this.match("}")) {
-                    this.throwUnexpectedToken(this.lookahead);
-                  }
-                  this.lastMarker.index = this.startMarker.index;
-                  this.lastMarker.line = this.startMarker.line;
-                  this.lastMarker.column = this.startMarker.column;
-                }
-              };
-              Parser3.prototype.parsePrimaryExpression = function() {
-                var node = this.createNode();
-                var expr;
-                var token, raw;
-                switch (this.lookahead.type) {
-                  case 3:
-                    if ((this.context.isModule || this.context.await) && this.lookahead.value === "await") {
-                      this.tolerateUnexpectedToken(this.lookahead);
-                    }
-                    expr = this.matchAsyncFunction() ? this.parseFunctionExpression() : this.finalize(node, new Node.Identifier(this.nextToken().value));
-                    break;
-                  case 6:
-                  case 8:
-                    if (this.context.strict && this.lookahead.octal) {
-                      this.tolerateUnexpectedToken(this.lookahead, messages_1.Messages.StrictOctalLiteral);
-                    }
-                    this.context.isAssignmentTarget = false;
-                    this.context.isBindingElement = false;
-                    token = this.nextToken();
-                    raw = this.getTokenRaw(token);
-                    expr = this.finalize(node, new Node.Literal(token.value, raw));
-                    break;
-                  case 1:
-                    this.context.isAssignmentTarget = false;
-                    this.context.isBindingElement = false;
-                    token = this.nextToken();
-                    raw = this.getTokenRaw(token);
-                    expr = this.finalize(node, new Node.Literal(token.value === "true", raw));
-                    break;
-                  case 5:
-                    this.context.isAssignmentTarget = false;
-                    this.context.isBindingElement = false;
-                    token = this.nextToken();
-                    raw = this.getTokenRaw(token);
-                    expr = this.finalize(node, new Node.Literal(null, raw));
-                    break;
-                  case 10:
-                    expr = this.parseTemplateLiteral();
-                    break;
-                  case 7:
-                    switch (this.lookahead.value) {
-                      case "(":
-                        this.context.isBindingElement = false;
-                        expr = this.inheritCoverGrammar(this.parseGroupExpression);
-                        break;
-                      case "[":
-                        expr = this.inheritCoverGrammar(this.parseArrayInitializer);
-                        break;
-                      case "{":
-                        expr = this.inheritCoverGrammar(this.parseObjectInitializer);
-                        break;
-                      case "/":
-                      case "/=":
-                        this.context.isAssignmentTarget = false;
-                        this.context.isBindingElement = false;
-                        this.scanner.index = this.startMarker.index;
-                        token = this.nextRegexToken();
-                        raw = this.getTokenRaw(token);
-                        expr = this.finalize(node, new Node.RegexLiteral(token.regex, raw, token.pattern, token.flags));
-                        break;
-                      default:
-                        expr = this.throwUnexpectedToken(this.nextToken());
-                    }
-                    break;
-                  case 4:
-                    if (!this.context.strict && this.context.allowYield && this.matchKeyword("yield")) {
-                      expr = this.parseIdentifierName();
-                    } else if (!this.context.strict && this.matchKeyword("let")) {
-                      expr = this.finalize(node, new Node.Identifier(this.nextToken().value));
-                    } else {
-                      this.context.isAssignmentTarget = false;
-                      this.context.isBindingElement = false;
-                      if (this.matchKeyword("function")) {
-                        expr = this.parseFunctionExpression();
-                      } else if (this.matchKeyword("this")) {
-                        this.nextToken();
-                        expr = this.finalize(node, new Node.ThisExpression());
-                      } else if (this.matchKeyword("class")) {
-                        expr = this.parseClassExpression();
-                      } else {
-                        expr = this.throwUnexpectedToken(this.nextToken());
-                      }
-                    }
-                    break;
-                  default:
-                    expr = this.throwUnexpectedToken(this.nextToken());
-                }
-                return expr;
-              };
-              Parser3.prototype.parseSpreadElement = function() {
-                var node = this.createNode();
-                this.expect("...");
-                var arg = this.inheritCoverGrammar(this.parseAssignmentExpression);
-                return this.finalize(node, new Node.SpreadElement(arg));
-              };
-              Parser3.prototype.parseArrayInitializer = function() {
-                var node = this.createNode();
-                var elements = [];
-                this.expect("[");
-                while (!this.match("]")) {
-                  if (this.match(",")) {
-                    this.nextToken();
-                    elements.push(null);
-                  } else if (this.match("...")) {
-                    var element = this.parseSpreadElement();
-                    if (!this.match("]")) {
-                      this.context.isAssignmentTarget = false;
-                      this.context.isBindingElement = false;
-                      this.expect(",");
-                    }
-                    elements.push(element);
-                  } else {
-                    elements.push(this.inheritCoverGrammar(this.parseAssignmentExpression));
-                    if (!this.match("]")) {
-                      this.expect(",");
-                    }
-                  }
-                }
-                this.expect("]");
-                return this.finalize(node, new Node.ArrayExpression(elements));
-              };
-              Parser3.prototype.parsePropertyMethod = function(params) {
-                this.context.isAssignmentTarget = false;
-                this.context.isBindingElement = false;
-                var previousStrict = this.context.strict;
-                var previousAllowStrictDirective = this.context.allowStrictDirective;
-                this.context.allowStrictDirective = params.simple;
-                var body = this.isolateCoverGrammar(this.parseFunctionSourceElements);
-                if (this.context.strict && params.firstRestricted) {
-                  this.tolerateUnexpectedToken(params.firstRestricted, params.message);
-                }
-                if (this.context.strict && params.stricted) {
-                  this.tolerateUnexpectedToken(params.stricted, params.message);
-                }
-                this.context.strict = previousStrict;
-                this.context.allowStrictDirective = previousAllowStrictDirective;
-                return body;
-              };
-              Parser3.prototype.parsePropertyMethodFunction = function() {
-                var isGenerator = false;
-                var node = this.createNode();
-                var previousAllowYield = this.context.allowYield;
-                this.context.allowYield = true;
-                var params = this.parseFormalParameters();
-                var method = this.parsePropertyMethod(params);
-                this.context.allowYield = previousAllowYield;
-                return this.finalize(node, new Node.FunctionExpression(null, params.params, method, isGenerator));
-              };
-              Parser3.prototype.parsePropertyMethodAsyncFunction = function() {
-                var node = this.createNode();
-                var previousAllowYield = this.context.allowYield;
-                var previousAwait = this.context.await;
-                this.context.allowYield = false;
-                this.context.await = true;
-                var params = this.parseFormalParameters();
-                var method = this.parsePropertyMethod(params);
-                this.context.allowYield = previousAllowYield;
-                this.context.await = previousAwait;
-                return this.finalize(node, new Node.AsyncFunctionExpression(null, params.params, method));
-              };
-              Parser3.prototype.parseObjectPropertyKey = function() {
-                var node = this.createNode();
-                var token = this.nextToken();
-                var key;
-                switch (token.type) {
-                  case 8:
-                  case 6:
-                    if (this.context.strict && token.octal) {
-                      this.tolerateUnexpectedToken(token, messages_1.Messages.StrictOctalLiteral);
-                    }
-                    var raw = this.getTokenRaw(token);
-                    key = this.finalize(node, new Node.Literal(token.value, raw));
-                    break;
-                  case 3:
-                  case 1:
-                  case 5:
-                  case 4:
-                    key = this.finalize(node, new Node.Identifier(token.value));
-                    break;
-                  case 7:
-                    if (token.value === "[") {
-                      key = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                      this.expect("]");
-                    } else {
-                      key = this.throwUnexpectedToken(token);
-                    }
-                    break;
-                  default:
-                    key = this.throwUnexpectedToken(token);
-                }
-                return key;
-              };
-              Parser3.prototype.isPropertyKey = function(key, value) {
-                return key.type === syntax_1.Syntax.Identifier && key.name === value || key.type === syntax_1.Syntax.Literal && key.value === value;
-              };
-              Parser3.prototype.parseObjectProperty = function(hasProto) {
-                var node = this.createNode();
-                var token = this.lookahead;
-                var kind;
-                var key = null;
-                var value = null;
-                var computed = false;
-                var method = false;
-                var shorthand = false;
-                var isAsync = false;
-                if (token.type === 3) {
-                  var id2 = token.value;
-                  this.nextToken();
-                  computed = this.match("[");
-                  isAsync = !this.hasLineTerminator && id2 === "async" && !this.match(":") && !this.match("(") && !this.match("*") && !this.match(",");
-                  key = isAsync ? this.parseObjectPropertyKey() : this.finalize(node, new Node.Identifier(id2));
-                } else if (this.match("*")) {
-                  this.nextToken();
-                } else {
-                  computed = this.match("[");
-                  key = this.parseObjectPropertyKey();
-                }
-                var lookaheadPropertyKey = this.qualifiedPropertyName(this.lookahead);
-                if (token.type === 3 && !isAsync && token.value === "get" && lookaheadPropertyKey) {
-                  kind = "get";
-                  computed = this.match("[");
-                  key = this.parseObjectPropertyKey();
-                  this.context.allowYield = false;
-                  value = this.parseGetterMethod();
-                } else if (token.type === 3 && !isAsync && token.value === "set" && lookaheadPropertyKey) {
-                  kind = "set";
-                  computed = this.match("[");
-                  key = this.parseObjectPropertyKey();
-                  value = this.parseSetterMethod();
-                } else if (token.type === 7 && token.value === "*" && lookaheadPropertyKey) {
-                  kind = "init";
-                  computed = this.match("[");
-                  key = this.parseObjectPropertyKey();
-                  value = this.parseGeneratorMethod();
-                  method = true;
-                } else {
-                  if (!key) {
-                    this.throwUnexpectedToken(this.lookahead);
-                  }
-                  kind = "init";
-                  if (this.match(":") && !isAsync) {
-                    if (!computed && this.isPropertyKey(key, "__proto__")) {
-                      if (hasProto.value) {
-                        this.tolerateError(messages_1.Messages.DuplicateProtoProperty);
-                      }
-                      hasProto.value = true;
-                    }
-                    this.nextToken();
-                    value = this.inheritCoverGrammar(this.parseAssignmentExpression);
-                  } else if (this.match("(")) {
-                    value = isAsync ? this.parsePropertyMethodAsyncFunction() : this.parsePropertyMethodFunction();
-                    method = true;
-                  } else if (token.type === 3) {
-                    var id2 = this.finalize(node, new Node.Identifier(token.value));
-                    if (this.match("=")) {
-                      this.context.firstCoverInitializedNameError = this.lookahead;
-                      this.nextToken();
-                      shorthand = true;
-                      var init = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                      value = this.finalize(node, new Node.AssignmentPattern(id2, init));
-                    } else {
-                      shorthand = true;
-                      value = id2;
-                    }
-                  } else {
-                    this.throwUnexpectedToken(this.nextToken());
-                  }
-                }
-                return this.finalize(node, new Node.Property(kind, key, computed, value, method, shorthand));
-              };
-              Parser3.prototype.parseObjectInitializer = function() {
-                var node = this.createNode();
-                this.expect("{");
-                var properties = [];
-                var hasProto = { value: false };
-                while (!this.match("}")) {
-                  properties.push(this.parseObjectProperty(hasProto));
-                  if (!this.match("}")) {
-                    this.expectCommaSeparator();
-                  }
-                }
-                this.expect("}");
-                return this.finalize(node, new Node.ObjectExpression(properties));
-              };
-              Parser3.prototype.parseTemplateHead = function() {
-                assert_1.assert(this.lookahead.head, "Template literal must start with a template head");
-                var node = this.createNode();
-                var token = this.nextToken();
-                var raw = token.value;
-                var cooked = token.cooked;
-                return this.finalize(node, new Node.TemplateElement({ raw, cooked }, token.tail));
-              };
-              Parser3.prototype.parseTemplateElement = function() {
-                if (this.lookahead.type !== 10) {
-                  this.throwUnexpectedToken();
-                }
-                var node = this.createNode();
-                var token = this.nextToken();
-                var raw = token.value;
-                var cooked = token.cooked;
-                return this.finalize(node, new Node.TemplateElement({ raw, cooked }, token.tail));
-              };
-              Parser3.prototype.parseTemplateLiteral = function() {
-                var node = this.createNode();
-                var expressions = [];
-                var quasis = [];
-                var quasi = this.parseTemplateHead();
-                quasis.push(quasi);
-                while (!quasi.tail) {
-                  expressions.push(this.parseExpression());
-                  quasi = this.parseTemplateElement();
-                  quasis.push(quasi);
-                }
-                return this.finalize(node, new Node.TemplateLiteral(quasis, expressions));
-              };
-              Parser3.prototype.reinterpretExpressionAsPattern = function(expr) {
-                switch (expr.type) {
-                  case syntax_1.Syntax.Identifier:
-                  case syntax_1.Syntax.MemberExpression:
-                  case syntax_1.Syntax.RestElement:
-                  case syntax_1.Syntax.AssignmentPattern:
-                    break;
-                  case syntax_1.Syntax.SpreadElement:
-                    expr.type = syntax_1.Syntax.RestElement;
-                    this.reinterpretExpressionAsPattern(expr.argument);
-                    break;
-                  case syntax_1.Syntax.ArrayExpression:
-                    expr.type = syntax_1.Syntax.ArrayPattern;
-                    for (var i = 0; i < expr.elements.length; i++) {
-                      if (expr.elements[i] !== null) {
-                        this.reinterpretExpressionAsPattern(expr.elements[i]);
-                      }
-                    }
-                    break;
-                  case syntax_1.Syntax.ObjectExpression:
-                    expr.type = syntax_1.Syntax.ObjectPattern;
-                    for (var i = 0; i < expr.properties.length; i++) {
-                      this.reinterpretExpressionAsPattern(expr.properties[i].value);
-                    }
-                    break;
-                  case syntax_1.Syntax.AssignmentExpression:
-                    expr.type = syntax_1.Syntax.AssignmentPattern;
-                    delete expr.operator;
-                    this.reinterpretExpressionAsPattern(expr.left);
-                    break;
-                  default:
-                    break;
-                }
-              };
-              Parser3.prototype.parseGroupExpression = function() {
-                var expr;
-                this.expect("(");
-                if (this.match(")")) {
-                  this.nextToken();
-                  if (!this.match("=>")) {
-                    this.expect("=>");
-                  }
-                  expr = {
-                    type: ArrowParameterPlaceHolder,
-                    params: [],
-                    async: false
-                  };
-                } else {
-                  var startToken = this.lookahead;
-                  var params = [];
-                  if (this.match("...")) {
-                    expr = this.parseRestElement(params);
-                    this.expect(")");
-                    if (!this.match("=>")) {
-                      this.expect("=>");
-                    }
-                    expr = {
-                      type: ArrowParameterPlaceHolder,
-                      params: [expr],
-                      async: false
-                    };
-                  } else {
-                    var arrow = false;
-                    this.context.isBindingElement = true;
-                    expr = this.inheritCoverGrammar(this.parseAssignmentExpression);
-                    if (this.match(",")) {
-                      var expressions = [];
-                      this.context.isAssignmentTarget = false;
-                      expressions.push(expr);
-                      while (this.lookahead.type !== 2) {
-                        if (!this.match(",")) {
-                          break;
-                        }
-                        this.nextToken();
-                        if (this.match(")")) {
-                          this.nextToken();
-                          for (var i = 0; i < expressions.length; i++) {
-                            this.reinterpretExpressionAsPattern(expressions[i]);
-                          }
-                          arrow = true;
-                          expr = {
-                            type: ArrowParameterPlaceHolder,
-                            params: expressions,
-                            async: false
-                          };
-                        } else if (this.match("...")) {
-                          if (!this.context.isBindingElement) {
-                            this.throwUnexpectedToken(this.lookahead);
-                          }
-                          expressions.push(this.parseRestElement(params));
-                          this.expect(")");
-                          if (!this.match("=>")) {
-                            this.expect("=>");
-                          }
-                          this.context.isBindingElement = false;
-                          for (var i = 0; i < expressions.length; i++) {
-                            this.reinterpretExpressionAsPattern(expressions[i]);
-                          }
-                          arrow = true;
-                          expr = {
-                            type: ArrowParameterPlaceHolder,
-                            params: expressions,
-                            async: false
-                          };
-                        } else {
-                          expressions.push(this.inheritCoverGrammar(this.parseAssignmentExpression));
-                        }
-                        if (arrow) {
-                          break;
-                        }
-                      }
-                      if (!arrow) {
-                        expr = this.finalize(this.startNode(startToken), new Node.SequenceExpression(expressions));
-                      }
-                    }
-                    if (!arrow) {
-                      this.expect(")");
-                      if (this.match("=>")) {
-                        if (expr.type === syntax_1.Syntax.Identifier && expr.name === "yield") {
-                          arrow = true;
-                          expr = {
-                            type: ArrowParameterPlaceHolder,
-                            params: [expr],
-                            async: false
-                          };
-                        }
-                        if (!arrow) {
-                          if (!this.context.isBindingElement) {
-                            this.throwUnexpectedToken(this.lookahead);
-                          }
-                          if (expr.type === syntax_1.Syntax.SequenceExpression) {
-                            for (var i = 0; i < expr.expressions.length; i++) {
-                              this.reinterpretExpressionAsPattern(expr.expressions[i]);
-                            }
-                          } else {
-                            this.reinterpretExpressionAsPattern(expr);
-                          }
-                          var parameters = expr.type === syntax_1.Syntax.SequenceExpression ? expr.expressions : [expr];
-                          expr = {
-                            type: ArrowParameterPlaceHolder,
-                            params: parameters,
-                            async: false
-                          };
-                        }
-                      }
-                      this.context.isBindingElement = false;
-                    }
-                  }
-                }
-                return expr;
-              };
-              Parser3.prototype.parseArguments = function() {
-                this.expect("(");
-                var args = [];
-                if (!this.match(")")) {
-                  while (true) {
-                    var expr = this.match("...") ? this.parseSpreadElement() : this.isolateCoverGrammar(this.parseAssignmentExpression);
-                    args.push(expr);
-                    if (this.match(")")) {
-                      break;
-                    }
-                    this.expectCommaSeparator();
-                    if (this.match(")")) {
-                      break;
-                    }
-                  }
-                }
-                this.expect(")");
-                return args;
-              };
-              Parser3.prototype.isIdentifierName = function(token) {
-                return token.type === 3 || token.type === 4 || token.type === 1 || token.type === 5;
-              };
-              Parser3.prototype.parseIdentifierName = function() {
-                var node = this.createNode();
-                var token = this.nextToken();
-                if (!this.isIdentifierName(token)) {
-                  this.throwUnexpectedToken(token);
-                }
-                return this.finalize(node, new Node.Identifier(token.value));
-              };
-              Parser3.prototype.parseNewExpression = function() {
-                var node = this.createNode();
-                var id2 = this.parseIdentifierName();
-                assert_1.assert(id2.name === "new", "New expression must start with `new`");
-                var expr;
-                if (this.match(".")) {
-                  this.nextToken();
-                  if (this.lookahead.type === 3 && this.context.inFunctionBody && this.lookahead.value === "target") {
-                    var property = this.parseIdentifierName();
-                    expr = new Node.MetaProperty(id2, property);
-                  } else {
-                    this.throwUnexpectedToken(this.lookahead);
-                  }
-                } else {
-                  var callee = this.isolateCoverGrammar(this.parseLeftHandSideExpression);
-                  var args = this.match("(") ? this.parseArguments() : [];
-                  expr = new Node.NewExpression(callee, args);
-                  this.context.isAssignmentTarget = false;
-                  this.context.isBindingElement = false;
-                }
-                return this.finalize(node, expr);
-              };
-              Parser3.prototype.parseAsyncArgument = function() {
-                var arg = this.parseAssignmentExpression();
-                this.context.firstCoverInitializedNameError = null;
-                return arg;
-              };
-              Parser3.prototype.parseAsyncArguments = function() {
-                this.expect("(");
-                var args = [];
-                if (!this.match(")")) {
-                  while (true) {
-                    var expr = this.match("...") ? this.parseSpreadElement() : this.isolateCoverGrammar(this.parseAsyncArgument);
-                    args.push(expr);
-                    if (this.match(")")) {
-                      break;
-                    }
-                    this.expectCommaSeparator();
-                    if (this.match(")")) {
-                      break;
-                    }
-                  }
-                }
-                this.expect(")");
-                return args;
-              };
-              Parser3.prototype.parseLeftHandSideExpressionAllowCall = function() {
-                var startToken = this.lookahead;
-                var maybeAsync = this.matchContextualKeyword("async");
-                var previousAllowIn = this.context.allowIn;
-                this.context.allowIn = true;
-                var expr;
-                if (this.matchKeyword("super") && this.context.inFunctionBody) {
-                  expr = this.createNode();
-                  this.nextToken();
-                  expr = this.finalize(expr, new Node.Super());
-                  if (!this.match("(") && !this.match(".") && !this.match("[")) {
-                    this.throwUnexpectedToken(this.lookahead);
-                  }
-                } else {
-                  expr = this.inheritCoverGrammar(this.matchKeyword("new") ? this.parseNewExpression : this.parsePrimaryExpression);
-                }
-                while (true) {
-                  if (this.match(".")) {
-                    this.context.isBindingElement = false;
-                    this.context.isAssignmentTarget = true;
-                    this.expect(".");
-                    var property = this.parseIdentifierName();
-                    expr = this.finalize(this.startNode(startToken), new Node.StaticMemberExpression(expr, property));
-                  } else if (this.match("(")) {
-                    var asyncArrow = maybeAsync && startToken.lineNumber === this.lookahead.lineNumber;
-                    this.context.isBindingElement = false;
-                    this.context.isAssignmentTarget = false;
-                    var args = asyncArrow ? this.parseAsyncArguments() : this.parseArguments();
-                    expr = this.finalize(this.startNode(startToken), new Node.CallExpression(expr, args));
-                    if (asyncArrow && this.match("=>")) {
-                      for (var i = 0; i < args.length; ++i) {
-                        this.reinterpretExpressionAsPattern(args[i]);
-                      }
-                      expr = {
-                        type: ArrowParameterPlaceHolder,
-                        params: args,
-                        async: true
-                      };
-                    }
-                  } else if (this.match("[")) {
-                    this.context.isBindingElement = false;
-                    this.context.isAssignmentTarget = true;
-                    this.expect("[");
-                    var property = this.isolateCoverGrammar(this.parseExpression);
-                    this.expect("]");
-                    expr = this.finalize(this.startNode(startToken), new Node.ComputedMemberExpression(expr, property));
-                  } else if (this.lookahead.type === 10 && this.lookahead.head) {
-                    var quasi = this.parseTemplateLiteral();
-                    expr = this.finalize(this.startNode(startToken), new Node.TaggedTemplateExpression(expr, quasi));
-                  } else {
-                    break;
-                  }
-                }
-                this.context.allowIn = previousAllowIn;
-                return expr;
-              };
-              Parser3.prototype.parseSuper = function() {
-                var node = this.createNode();
-                this.expectKeyword("super");
-                if (!this.match("[") && !this.match(".")) {
-                  this.throwUnexpectedToken(this.lookahead);
-                }
-                return this.finalize(node, new Node.Super());
-              };
-              Parser3.prototype.parseLeftHandSideExpression = function() {
-                assert_1.assert(this.context.allowIn, "callee of new expression always allow in keyword.");
-                var node = this.startNode(this.lookahead);
-                var expr = this.matchKeyword("super") && this.context.inFunctionBody ? this.parseSuper() : this.inheritCoverGrammar(this.matchKeyword("new") ? this.parseNewExpression : this.parsePrimaryExpression);
-                while (true) {
-                  if (this.match("[")) {
-                    this.context.isBindingElement = false;
-                    this.context.isAssignmentTarget = true;
-                    this.expect("[");
-                    var property = this.isolateCoverGrammar(this.parseExpression);
-                    this.expect("]");
-                    expr = this.finalize(node, new Node.ComputedMemberExpression(expr, property));
-                  } else if (this.match(".")) {
-                    this.context.isBindingElement = false;
-                    this.context.isAssignmentTarget = true;
-                    this.expect(".");
-                    var property = this.parseIdentifierName();
-                    expr = this.finalize(node, new Node.StaticMemberExpression(expr, property));
-                  } else if (this.lookahead.type === 10 && this.lookahead.head) {
-                    var quasi = this.parseTemplateLiteral();
-                    expr = this.finalize(node, new Node.TaggedTemplateExpression(expr, quasi));
-                  } else {
-                    break;
-                  }
-                }
-                return expr;
-              };
-              Parser3.prototype.parseUpdateExpression = function() {
-                var expr;
-                var startToken = this.lookahead;
-                if (this.match("++") || this.match("--")) {
-                  var node = this.startNode(startToken);
-                  var token = this.nextToken();
-                  expr = this.inheritCoverGrammar(this.parseUnaryExpression);
-                  if (this.context.strict && expr.type === syntax_1.Syntax.Identifier && this.scanner.isRestrictedWord(expr.name)) {
-                    this.tolerateError(messages_1.Messages.StrictLHSPrefix);
-                  }
-                  if (!this.context.isAssignmentTarget) {
-                    this.tolerateError(messages_1.Messages.InvalidLHSInAssignment);
-                  }
-                  var prefix = true;
-                  expr = this.finalize(node, new Node.UpdateExpression(token.value, expr, prefix));
-                  this.context.isAssignmentTarget = false;
-                  this.context.isBindingElement = false;
-                } else {
-                  expr = this.inheritCoverGrammar(this.parseLeftHandSideExpressionAllowCall);
-                  if (!this.hasLineTerminator && this.lookahead.type === 7) {
-                    if (this.match("++") || this.match("--")) {
-                      if (this.context.strict && expr.type === syntax_1.Syntax.Identifier && this.scanner.isRestrictedWord(expr.name)) {
-                        this.tolerateError(messages_1.Messages.StrictLHSPostfix);
-                      }
-                      if (!this.context.isAssignmentTarget) {
-                        this.tolerateError(messages_1.Messages.InvalidLHSInAssignment);
-                      }
-                      this.context.isAssignmentTarget = false;
-                      this.context.isBindingElement = false;
-                      var operator2 = this.nextToken().value;
-                      var prefix = false;
-                      expr = this.finalize(this.startNode(startToken), new Node.UpdateExpression(operator2, expr, prefix));
-                    }
-                  }
-                }
-                return expr;
-              };
-              Parser3.prototype.parseAwaitExpression = function() {
-                var node = this.createNode();
-                this.nextToken();
-                var argument = this.parseUnaryExpression();
-                return this.finalize(node, new Node.AwaitExpression(argument));
-              };
-              Parser3.prototype.parseUnaryExpression = function() {
-                var expr;
-                if (this.match("+") || this.match("-") || this.match("~") || this.match("!") || this.matchKeyword("delete") || this.matchKeyword("void") || this.matchKeyword("typeof")) {
-                  var node = this.startNode(this.lookahead);
-                  var token = this.nextToken();
-                  expr = this.inheritCoverGrammar(this.parseUnaryExpression);
-                  expr = this.finalize(node, new Node.UnaryExpression(token.value, expr));
-                  if (this.context.strict && expr.operator === "delete" && expr.argument.type === syntax_1.Syntax.Identifier) {
-                    this.tolerateError(messages_1.Messages.StrictDelete);
-                  }
-                  this.context.isAssignmentTarget = false;
-                  this.context.isBindingElement = false;
-                } else if (this.context.await && this.matchContextualKeyword("await")) {
-                  expr = this.parseAwaitExpression();
-                } else {
-                  expr = this.parseUpdateExpression();
-                }
-                return expr;
-              };
-              Parser3.prototype.parseExponentiationExpression = function() {
-                var startToken = this.lookahead;
-                var expr = this.inheritCoverGrammar(this.parseUnaryExpression);
-                if (expr.type !== syntax_1.Syntax.UnaryExpression && this.match("**")) {
-                  this.nextToken();
-                  this.context.isAssignmentTarget = false;
-                  this.context.isBindingElement = false;
-                  var left = expr;
-                  var right = this.isolateCoverGrammar(this.parseExponentiationExpression);
-                  expr = this.finalize(this.startNode(startToken), new Node.BinaryExpression("**", left, right));
-                }
-                return expr;
-              };
-              Parser3.prototype.binaryPrecedence = function(token) {
-                var op = token.value;
-                var precedence;
-                if (token.type === 7) {
-                  precedence = this.operatorPrecedence[op] || 0;
-                } else if (token.type === 4) {
-                  precedence = op === "instanceof" || this.context.allowIn && op === "in" ? 7 : 0;
-                } else {
-                  precedence = 0;
-                }
-                return precedence;
-              };
-              Parser3.prototype.parseBinaryExpression = function() {
-                var startToken = this.lookahead;
-                var expr = this.inheritCoverGrammar(this.parseExponentiationExpression);
-                var token = this.lookahead;
-                var prec = this.binaryPrecedence(token);
-                if (prec > 0) {
-                  this.nextToken();
-                  this.context.isAssignmentTarget = false;
-                  this.context.isBindingElement = false;
-                  var markers = [startToken, this.lookahead];
-                  var left = expr;
-                  var right = this.isolateCoverGrammar(this.parseExponentiationExpression);
-                  var stack = [left, token.value, right];
-                  var precedences = [prec];
-                  while (true) {
-                    prec = this.binaryPrecedence(this.lookahead);
-                    if (prec <= 0) {
-                      break;
-                    }
-                    while (stack.length > 2 && prec <= precedences[precedences.length - 1]) {
-                      right = stack.pop();
-                      var operator2 = stack.pop();
-                      precedences.pop();
-                      left = stack.pop();
-                      markers.pop();
-                      var node = this.startNode(markers[markers.length - 1]);
-                      stack.push(this.finalize(node, new Node.BinaryExpression(operator2, left, right)));
-                    }
-                    stack.push(this.nextToken().value);
-                    precedences.push(prec);
-                    markers.push(this.lookahead);
-                    stack.push(this.isolateCoverGrammar(this.parseExponentiationExpression));
-                  }
-                  var i = stack.length - 1;
-                  expr = stack[i];
-                  var lastMarker = markers.pop();
-                  while (i > 1) {
-                    var marker = markers.pop();
-                    var lastLineStart = lastMarker && lastMarker.lineStart;
-                    var node = this.startNode(marker, lastLineStart);
-                    var operator2 = stack[i - 1];
-                    expr = this.finalize(node, new Node.BinaryExpression(operator2, stack[i - 2], expr));
-                    i -= 2;
-                    lastMarker = marker;
-                  }
-                }
-                return expr;
-              };
-              Parser3.prototype.parseConditionalExpression = function() {
-                var startToken = this.lookahead;
-                var expr = this.inheritCoverGrammar(this.parseBinaryExpression);
-                if (this.match("?")) {
-                  this.nextToken();
-                  var previousAllowIn = this.context.allowIn;
-                  this.context.allowIn = true;
-                  var consequent = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                  this.context.allowIn = previousAllowIn;
-                  this.expect(":");
-                  var alternate = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                  expr = this.finalize(this.startNode(startToken), new Node.ConditionalExpression(expr, consequent, alternate));
-                  this.context.isAssignmentTarget = false;
-                  this.context.isBindingElement = false;
-                }
-                return expr;
-              };
-              Parser3.prototype.checkPatternParam = function(options, param) {
-                switch (param.type) {
-                  case syntax_1.Syntax.Identifier:
-                    this.validateParam(options, param, param.name);
-                    break;
-                  case syntax_1.Syntax.RestElement:
-                    this.checkPatternParam(options, param.argument);
-                    break;
-                  case syntax_1.Syntax.AssignmentPattern:
-                    this.checkPatternParam(options, param.left);
-                    break;
-                  case syntax_1.Syntax.ArrayPattern:
-                    for (var i = 0; i < param.elements.length; i++) {
-                      if (param.elements[i] !== null) {
-                        this.checkPatternParam(options, param.elements[i]);
-                      }
-                    }
-                    break;
-                  case syntax_1.Syntax.ObjectPattern:
-                    for (var i = 0; i < param.properties.length; i++) {
-                      this.checkPatternParam(options, param.properties[i].value);
-                    }
-                    break;
-                  default:
-                    break;
-                }
-                options.simple = options.simple && param instanceof Node.Identifier;
-              };
-              Parser3.prototype.reinterpretAsCoverFormalsList = function(expr) {
-                var params = [expr];
-                var options;
-                var asyncArrow = false;
-                switch (expr.type) {
-                  case syntax_1.Syntax.Identifier:
-                    break;
-                  case ArrowParameterPlaceHolder:
-                    params = expr.params;
-                    asyncArrow = expr.async;
-                    break;
-                  default:
-                    return null;
-                }
-                options = {
-                  simple: true,
-                  paramSet: {}
-                };
-                for (var i = 0; i < params.length; ++i) {
-                  var param = params[i];
-                  if (param.type === syntax_1.Syntax.AssignmentPattern) {
-                    if (param.right.type === syntax_1.Syntax.YieldExpression) {
-                      if (param.right.argument) {
-                        this.throwUnexpectedToken(this.lookahead);
-                      }
-                      param.right.type = syntax_1.Syntax.Identifier;
-                      param.right.name = "yield";
-                      delete param.right.argument;
-                      delete param.right.delegate;
-                    }
-                  } else if (asyncArrow && param.type === syntax_1.Syntax.Identifier && param.name === "await") {
-                    this.throwUnexpectedToken(this.lookahead);
-                  }
-                  this.checkPatternParam(options, param);
-                  params[i] = param;
-                }
-                if (this.context.strict || !this.context.allowYield) {
-                  for (var i = 0; i < params.length; ++i) {
-                    var param = params[i];
-                    if (param.type === syntax_1.Syntax.YieldExpression) {
-                      this.throwUnexpectedToken(this.lookahead);
-                    }
-                  }
-                }
-                if (options.message === messages_1.Messages.StrictParamDupe) {
-                  var token = this.context.strict ? options.stricted : options.firstRestricted;
-                  this.throwUnexpectedToken(token, options.message);
-                }
-                return {
-                  simple: options.simple,
-                  params,
-                  stricted: options.stricted,
-                  firstRestricted: options.firstRestricted,
-                  message: options.message
-                };
-              };
-              Parser3.prototype.parseAssignmentExpression = function() {
-                var expr;
-                if (!this.context.allowYield && this.matchKeyword("yield")) {
-                  expr = this.parseYieldExpression();
-                } else {
-                  var startToken = this.lookahead;
-                  var token = startToken;
-                  expr = this.parseConditionalExpression();
-                  if (token.type === 3 && token.lineNumber === this.lookahead.lineNumber && token.value === "async") {
-                    if (this.lookahead.type === 3 || this.matchKeyword("yield")) {
-                      var arg = this.parsePrimaryExpression();
-                      this.reinterpretExpressionAsPattern(arg);
-                      expr = {
-                        type: ArrowParameterPlaceHolder,
-                        params: [arg],
-                        async: true
-                      };
-                    }
-                  }
-                  if (expr.type === ArrowParameterPlaceHolder || this.match("=>")) {
-                    this.context.isAssignmentTarget = false;
-                    this.context.isBindingElement = false;
-                    var isAsync = expr.async;
-                    var list = this.reinterpretAsCoverFormalsList(expr);
-                    if (list) {
-                      if (this.hasLineTerminator) {
-                        this.tolerateUnexpectedToken(this.lookahead);
-                      }
-                      this.context.firstCoverInitializedNameError = null;
-                      var previousStrict = this.context.strict;
-                      var previousAllowStrictDirective = this.context.allowStrictDirective;
-                      this.context.allowStrictDirective = list.simple;
-                      var previousAllowYield = this.context.allowYield;
-                      var previousAwait = this.context.await;
-                      this.context.allowYield = true;
-                      this.context.await = isAsync;
-                      var node = this.startNode(startToken);
-                      this.expect("=>");
-                      var body = void 0;
-                      if (this.match("{")) {
-                        var previousAllowIn = this.context.allowIn;
-                        this.context.allowIn = true;
-                        body = this.parseFunctionSourceElements();
-                        this.context.allowIn = previousAllowIn;
-                      } else {
-                        body = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                      }
-                      var expression = body.type !== syntax_1.Syntax.BlockStatement;
-                      if (this.context.strict && list.firstRestricted) {
-                        this.throwUnexpectedToken(list.firstRestricted, list.message);
-                      }
-                      if (this.context.strict && list.stricted) {
-                        this.tolerateUnexpectedToken(list.stricted, list.message);
-                      }
-                      expr = isAsync ? this.finalize(node, new Node.AsyncArrowFunctionExpression(list.params, body, expression)) : this.finalize(node, new Node.ArrowFunctionExpression(list.params, body, expression));
-                      this.context.strict = previousStrict;
-                      this.context.allowStrictDirective = previousAllowStrictDirective;
-                      this.context.allowYield = previousAllowYield;
-                      this.context.await = previousAwait;
-                    }
-                  } else {
-                    if (this.matchAssign()) {
-                      if (!this.context.isAssignmentTarget) {
-                        this.tolerateError(messages_1.Messages.InvalidLHSInAssignment);
-                      }
-                      if (this.context.strict && expr.type === syntax_1.Syntax.Identifier) {
-                        var id2 = expr;
-                        if (this.scanner.isRestrictedWord(id2.name)) {
-                          this.tolerateUnexpectedToken(token, messages_1.Messages.StrictLHSAssignment);
-                        }
-                        if (this.scanner.isStrictModeReservedWord(id2.name)) {
-                          this.tolerateUnexpectedToken(token, messages_1.Messages.StrictReservedWord);
-                        }
-                      }
-                      if (!this.match("=")) {
-                        this.context.isAssignmentTarget = false;
-                        this.context.isBindingElement = false;
-                      } else {
-                        this.reinterpretExpressionAsPattern(expr);
-                      }
-                      token = this.nextToken();
-                      var operator2 = token.value;
-                      var right = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                      expr = this.finalize(this.startNode(startToken), new Node.AssignmentExpression(operator2, expr, right));
-                      this.context.firstCoverInitializedNameError = null;
-                    }
-                  }
-                }
-                return expr;
-              };
-              Parser3.prototype.parseExpression = function() {
-                var startToken = this.lookahead;
-                var expr = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                if (this.match(",")) {
-                  var expressions = [];
-                  expressions.push(expr);
-                  while (this.lookahead.type !== 2) {
-                    if (!this.match(",")) {
-                      break;
-                    }
-                    this.nextToken();
-                    expressions.push(this.isolateCoverGrammar(this.parseAssignmentExpression));
-                  }
-                  expr = this.finalize(this.startNode(startToken), new Node.SequenceExpression(expressions));
-                }
-                return expr;
-              };
-              Parser3.prototype.parseStatementListItem = function() {
-                var statement;
-                this.context.isAssignmentTarget = true;
-                this.context.isBindingElement = true;
-                if (this.lookahead.type === 4) {
-                  switch (this.lookahead.value) {
-                    case "export":
-                      if (!this.context.isModule) {
-                        this.tolerateUnexpectedToken(this.lookahead, messages_1.Messages.IllegalExportDeclaration);
-                      }
-                      statement = this.parseExportDeclaration();
-                      break;
-                    case "import":
-                      if (!this.context.isModule) {
-                        this.tolerateUnexpectedToken(this.lookahead, messages_1.Messages.IllegalImportDeclaration);
-                      }
-                      statement = this.parseImportDeclaration();
-                      break;
-                    case "const":
-                      statement = this.parseLexicalDeclaration({ inFor: false });
-                      break;
-                    case "function":
-                      statement = this.parseFunctionDeclaration();
-                      break;
-                    case "class":
-                      statement = this.parseClassDeclaration();
-                      break;
-                    case "let":
-                      statement = this.isLexicalDeclaration() ? this.parseLexicalDeclaration({ inFor: false }) : this.parseStatement();
-                      break;
-                    default:
-                      statement = this.parseStatement();
-                      break;
-                  }
-                } else {
-                  statement = this.parseStatement();
-                }
-                return statement;
-              };
-              Parser3.prototype.parseBlock = function() {
-                var node = this.createNode();
-                this.expect("{");
-                var block = [];
-                while (true) {
-                  if (this.match("}")) {
-                    break;
-                  }
-                  block.push(this.parseStatementListItem());
-                }
-                this.expect("}");
-                return this.finalize(node, new Node.BlockStatement(block));
-              };
-              Parser3.prototype.parseLexicalBinding = function(kind, options) {
-                var node = this.createNode();
-                var params = [];
-                var id2 = this.parsePattern(params, kind);
-                if (this.context.strict && id2.type === syntax_1.Syntax.Identifier) {
-                  if (this.scanner.isRestrictedWord(id2.name)) {
-                    this.tolerateError(messages_1.Messages.StrictVarName);
-                  }
-                }
-                var init = null;
-                if (kind === "const") {
-                  if (!this.matchKeyword("in") && !this.matchContextualKeyword("of")) {
-                    if (this.match("=")) {
-                      this.nextToken();
-                      init = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                    } else {
-                      this.throwError(messages_1.Messages.DeclarationMissingInitializer, "const");
-                    }
-                  }
-                } else if (!options.inFor && id2.type !== syntax_1.Syntax.Identifier || this.match("=")) {
-                  this.expect("=");
-                  init = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                }
-                return this.finalize(node, new Node.VariableDeclarator(id2, init));
-              };
-              Parser3.prototype.parseBindingList = function(kind, options) {
-                var list = [this.parseLexicalBinding(kind, options)];
-                while (this.match(",")) {
-                  this.nextToken();
-                  list.push(this.parseLexicalBinding(kind, options));
-                }
-                return list;
-              };
-              Parser3.prototype.isLexicalDeclaration = function() {
-                var state = this.scanner.saveState();
-                this.scanner.scanComments();
-                var next = this.scanner.lex();
-                this.scanner.restoreState(state);
-                return next.type === 3 || next.type === 7 && next.value === "[" || next.type === 7 && next.value === "{" || next.type === 4 && next.value === "let" || next.type === 4 && next.value === "yield";
-              };
-              Parser3.prototype.parseLexicalDeclaration = function(options) {
-                var node = this.createNode();
-                var kind = this.nextToken().value;
-                assert_1.assert(kind === "let" || kind === "const", "Lexical declaration must be either let or const");
-                var declarations = this.parseBindingList(kind, options);
-                this.consumeSemicolon();
-                return this.finalize(node, new Node.VariableDeclaration(declarations, kind));
-              };
-              Parser3.prototype.parseBindingRestElement = function(params, kind) {
-                var node = this.createNode();
-                this.expect("...");
-                var arg = this.parsePattern(params, kind);
-                return this.finalize(node, new Node.RestElement(arg));
-              };
-              Parser3.prototype.parseArrayPattern = function(params, kind) {
-                var node = this.createNode();
-                this.expect("[");
-                var elements = [];
-                while (!this.match("]")) {
-                  if (this.match(",")) {
-                    this.nextToken();
-                    elements.push(null);
-                  } else {
-                    if (this.match("...")) {
-                      elements.push(this.parseBindingRestElement(params, kind));
-                      break;
-                    } else {
-                      elements.push(this.parsePatternWithDefault(params, kind));
-                    }
-                    if (!this.match("]")) {
-                      this.expect(",");
-                    }
-                  }
-                }
-                this.expect("]");
-                return this.finalize(node, new Node.ArrayPattern(elements));
-              };
-              Parser3.prototype.parsePropertyPattern = function(params, kind) {
-                var node = this.createNode();
-                var computed = false;
-                var shorthand = false;
-                var method = false;
-                var key;
-                var value;
-                if (this.lookahead.type === 3) {
-                  var keyToken = this.lookahead;
-                  key = this.parseVariableIdentifier();
-                  var init = this.finalize(node, new Node.Identifier(keyToken.value));
-                  if (this.match("=")) {
-                    params.push(keyToken);
-                    shorthand = true;
-                    this.nextToken();
-                    var expr = this.parseAssignmentExpression();
-                    value = this.finalize(this.startNode(keyToken), new Node.AssignmentPattern(init, expr));
-                  } else if (!this.match(":")) {
-                    params.push(keyToken);
-                    shorthand = true;
-                    value = init;
-                  } else {
-                    this.expect(":");
-                    value = this.parsePatternWithDefault(params, kind);
-                  }
-                } else {
-                  computed = this.match("[");
-                  key = this.parseObjectPropertyKey();
-                  this.expect(":");
-                  value = this.parsePatternWithDefault(params, kind);
-                }
-                return this.finalize(node, new Node.Property("init", key, computed, value, method, shorthand));
-              };
-              Parser3.prototype.parseObjectPattern = function(params, kind) {
-                var node = this.createNode();
-                var properties = [];
-                this.expect("{");
-                while (!this.match("}")) {
-                  properties.push(this.parsePropertyPattern(params, kind));
-                  if (!this.match("}")) {
-                    this.expect(",");
-                  }
-                }
-                this.expect("}");
-                return this.finalize(node, new Node.ObjectPattern(properties));
-              };
-              Parser3.prototype.parsePattern = function(params, kind) {
-                var pattern;
-                if (this.match("[")) {
-                  pattern = this.parseArrayPattern(params, kind);
-                } else if (this.match("{")) {
-                  pattern = this.parseObjectPattern(params, kind);
-                } else {
-                  if (this.matchKeyword("let") && (kind === "const" || kind === "let")) {
-                    this.tolerateUnexpectedToken(this.lookahead, messages_1.Messages.LetInLexicalBinding);
-                  }
-                  params.push(this.lookahead);
-                  pattern = this.parseVariableIdentifier(kind);
-                }
-                return pattern;
-              };
-              Parser3.prototype.parsePatternWithDefault = function(params, kind) {
-                var startToken = this.lookahead;
-                var pattern = this.parsePattern(params, kind);
-                if (this.match("=")) {
-                  this.nextToken();
-                  var previousAllowYield = this.context.allowYield;
-                  this.context.allowYield = true;
-                  var right = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                  this.context.allowYield = previousAllowYield;
-                  pattern = this.finalize(this.startNode(startToken), new Node.AssignmentPattern(pattern, right));
-                }
-                return pattern;
-              };
-              Parser3.prototype.parseVariableIdentifier = function(kind) {
-                var node = this.createNode();
-                var token = this.nextToken();
-                if (token.type === 4 && token.value === "yield") {
-                  if (this.context.strict) {
-                    this.tolerateUnexpectedToken(token, messages_1.Messages.StrictReservedWord);
-                  } else if (!this.context.allowYield) {
-                    this.throwUnexpectedToken(token);
-                  }
-                } else if (token.type !== 3) {
-                  if (this.context.strict && token.type === 4 && this.scanner.isStrictModeReservedWord(token.value)) {
-                    this.tolerateUnexpectedToken(token, messages_1.Messages.StrictReservedWord);
-                  } else {
-                    if (this.context.strict || token.value !== "let" || kind !== "var") {
-                      this.throwUnexpectedToken(token);
-                    }
-                  }
-                } else if ((this.context.isModule || this.context.await) && token.type === 3 && token.value === "await") {
-                  this.tolerateUnexpectedToken(token);
-                }
-                return this.finalize(node, new Node.Identifier(token.value));
-              };
-              Parser3.prototype.parseVariableDeclaration = function(options) {
-                var node = this.createNode();
-                var params = [];
-                var id2 = this.parsePattern(params, "var");
-                if (this.context.strict && id2.type === syntax_1.Syntax.Identifier) {
-                  if (this.scanner.isRestrictedWord(id2.name)) {
-                    this.tolerateError(messages_1.Messages.StrictVarName);
-                  }
-                }
-                var init = null;
-                if (this.match("=")) {
-                  this.nextToken();
-                  init = this.isolateCoverGrammar(this.parseAssignmentExpression);
-                } else if (id2.type !== syntax_1.Syntax.Identifier && !options.inFor) {
-                  this.expect("=");
-                }
-                return this.finalize(node, new Node.VariableDeclarator(id2, init));
-              };
-              Parser3.prototype.parseVariableDeclarationList = function(options) {
-                var opt = { inFor: options.inFor };
-                var list = [];
-                list.push(this.parseVariableDeclaration(opt));
-                while (this.match(",")) {
-                  this.nextToken();
-                  list.push(this.parseVariableDeclaration(opt));
-                }
-                return list;
-              };
-              Parser3.prototype.parseVariableStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("var");
-                var declarations = this.parseVariableDeclarationList({ inFor: false });
-                this.consumeSemicolon();
-                return this.finalize(node, new Node.VariableDeclaration(declarations, "var"));
-              };
-              Parser3.prototype.parseEmptyStatement = function() {
-                var node = this.createNode();
-                this.expect(";");
-                return this.finalize(node, new Node.EmptyStatement());
-              };
-              Parser3.prototype.parseExpressionStatement = function() {
-                var node = this.createNode();
-                var expr = this.parseExpression();
-                this.consumeSemicolon();
-                return this.finalize(node, new Node.ExpressionStatement(expr));
-              };
-              Parser3.prototype.parseIfClause = function() {
-                if (this.context.strict && this.matchKeyword("function")) {
-                  this.tolerateError(messages_1.Messages.StrictFunction);
-                }
-                return this.parseStatement();
-              };
-              Parser3.prototype.parseIfStatement = function() {
-                var node = this.createNode();
-                var consequent;
-                var alternate = null;
-                this.expectKeyword("if");
-                this.expect("(");
-                var test = this.parseExpression();
-                if (!this.match(")") && this.config.tolerant) {
-                  this.tolerateUnexpectedToken(this.nextToken());
-                  consequent = this.finalize(this.createNode(), new Node.EmptyStatement());
-                } else {
-                  this.expect(")");
-                  consequent = this.parseIfClause();
-                  if (this.matchKeyword("else")) {
-                    this.nextToken();
-                    alternate = this.parseIfClause();
-                  }
-                }
-                return this.finalize(node, new Node.IfStatement(test, consequent, alternate));
-              };
-              Parser3.prototype.parseDoWhileStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("do");
-                var previousInIteration = this.context.inIteration;
-                this.context.inIteration = true;
-                var body = this.parseStatement();
-                this.context.inIteration = previousInIteration;
-                this.expectKeyword("while");
-                this.expect("(");
-                var test = this.parseExpression();
-                if (!this.match(")") && this.config.tolerant) {
-                  this.tolerateUnexpectedToken(this.nextToken());
-                } else {
-                  this.expect(")");
-                  if (this.match(";")) {
-                    this.nextToken();
-                  }
-                }
-                return this.finalize(node, new Node.DoWhileStatement(body, test));
-              };
-              Parser3.prototype.parseWhileStatement = function() {
-                var node = this.createNode();
-                var body;
-                this.expectKeyword("while");
-                this.expect("(");
-                var test = this.parseExpression();
-                if (!this.match(")") && this.config.tolerant) {
-                  this.tolerateUnexpectedToken(this.nextToken());
-                  body = this.finalize(this.createNode(), new Node.EmptyStatement());
-                } else {
-                  this.expect(")");
-                  var previousInIteration = this.context.inIteration;
-                  this.context.inIteration = true;
-                  body = this.parseStatement();
-                  this.context.inIteration = previousInIteration;
-                }
-                return this.finalize(node, new Node.WhileStatement(test, body));
-              };
-              Parser3.prototype.parseForStatement = function() {
-                var init = null;
-                var test = null;
-                var update = null;
-                var forIn = true;
-                var left, right;
-                var node = this.createNode();
-                this.expectKeyword("for");
-                this.expect("(");
-                if (this.match(";")) {
-                  this.nextToken();
-                } else {
-                  if (this.matchKeyword("var")) {
-                    init = this.createNode();
-                    this.nextToken();
-                    var previousAllowIn = this.context.allowIn;
-                    this.context.allowIn = false;
-                    var declarations = this.parseVariableDeclarationList({ inFor: true });
-                    this.context.allowIn = previousAllowIn;
-                    if (declarations.length === 1 && this.matchKeyword("in")) {
-                      var decl = declarations[0];
-                      if (decl.init && (decl.id.type === syntax_1.Syntax.ArrayPattern || decl.id.type === syntax_1.Syntax.ObjectPattern || this.context.strict)) {
-                        this.tolerateError(messages_1.Messages.ForInOfLoopInitializer, "for-in");
-                      }
-                      init = this.finalize(init, new Node.VariableDeclaration(declarations, "var"));
-                      this.nextToken();
-                      left = init;
-                      right = this.parseExpression();
-                      init = null;
-                    } else if (declarations.length === 1 && declarations[0].init === null && this.matchContextualKeyword("of")) {
-                      init = this.finalize(init, new Node.VariableDeclaration(declarations, "var"));
-                      this.nextToken();
-                      left = init;
-                      right = this.parseAssignmentExpression();
-                      init = null;
-                      forIn = false;
-                    } else {
-                      init = this.finalize(init, new Node.VariableDeclaration(declarations, "var"));
-                      this.expect(";");
-                    }
-                  } else if (this.matchKeyword("const") || this.matchKeyword("let")) {
-                    init = this.createNode();
-                    var kind = this.nextToken().value;
-                    if (!this.context.strict && this.lookahead.value === "in") {
-                      init = this.finalize(init, new Node.Identifier(kind));
-                      this.nextToken();
-                      left = init;
-                      right = this.parseExpression();
-                      init = null;
-                    } else {
-                      var previousAllowIn = this.context.allowIn;
-                      this.context.allowIn = false;
-                      var declarations = this.parseBindingList(kind, { inFor: true });
-                      this.context.allowIn = previousAllowIn;
-                      if (declarations.length === 1 && declarations[0].init === null && this.matchKeyword("in")) {
-                        init = this.finalize(init, new Node.VariableDeclaration(declarations, kind));
-                        this.nextToken();
-                        left = init;
-                        right = this.parseExpression();
-                        init = null;
-                      } else if (declarations.length === 1 && declarations[0].init === null && this.matchContextualKeyword("of")) {
-                        init = this.finalize(init, new Node.VariableDeclaration(declarations, kind));
-                        this.nextToken();
-                        left = init;
-                        right = this.parseAssignmentExpression();
-                        init = null;
-                        forIn = false;
-                      } else {
-                        this.consumeSemicolon();
-                        init = this.finalize(init, new Node.VariableDeclaration(declarations, kind));
-                      }
-                    }
-                  } else {
-                    var initStartToken = this.lookahead;
-                    var previousAllowIn = this.context.allowIn;
-                    this.context.allowIn = false;
-                    init = this.inheritCoverGrammar(this.parseAssignmentExpression);
-                    this.context.allowIn = previousAllowIn;
-                    if (this.matchKeyword("in")) {
-                      if (!this.context.isAssignmentTarget || init.type === syntax_1.Syntax.AssignmentExpression) {
-                        this.tolerateError(messages_1.Messages.InvalidLHSInForIn);
-                      }
-                      this.nextToken();
-                      this.reinterpretExpressionAsPattern(init);
-                      left = init;
-                      right = this.parseExpression();
-                      init = null;
-                    } else if (this.matchContextualKeyword("of")) {
-                      if (!this.context.isAssignmentTarget || init.type === syntax_1.Syntax.AssignmentExpression) {
-                        this.tolerateError(messages_1.Messages.InvalidLHSInForLoop);
-                      }
-                      this.nextToken();
-                      this.reinterpretExpressionAsPattern(init);
-                      left = init;
-                      right = this.parseAssignmentExpression();
-                      init = null;
-                      forIn = false;
-                    } else {
-                      if (this.match(",")) {
-                        var initSeq = [init];
-                        while (this.match(",")) {
-                          this.nextToken();
-                          initSeq.push(this.isolateCoverGrammar(this.parseAssignmentExpression));
-                        }
-                        init = this.finalize(this.startNode(initStartToken), new Node.SequenceExpression(initSeq));
-                      }
-                      this.expect(";");
-                    }
-                  }
-                }
-                if (typeof left === "undefined") {
-                  if (!this.match(";")) {
-                    test = this.parseExpression();
-                  }
-                  this.expect(";");
-                  if (!this.match(")")) {
-                    update = this.parseExpression();
-                  }
-                }
-                var body;
-                if (!this.match(")") && this.config.tolerant) {
-                  this.tolerateUnexpectedToken(this.nextToken());
-                  body = this.finalize(this.createNode(), new Node.EmptyStatement());
-                } else {
-                  this.expect(")");
-                  var previousInIteration = this.context.inIteration;
-                  this.context.inIteration = true;
-                  body = this.isolateCoverGrammar(this.parseStatement);
-                  this.context.inIteration = previousInIteration;
-                }
-                return typeof left === "undefined" ? this.finalize(node, new Node.ForStatement(init, test, update, body)) : forIn ? this.finalize(node, new Node.ForInStatement(left, right, body)) : this.finalize(node, new Node.ForOfStatement(left, right, body));
-              };
-              Parser3.prototype.parseContinueStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("continue");
-                var label = null;
-                if (this.lookahead.type === 3 && !this.hasLineTerminator) {
-                  var id2 = this.parseVariableIdentifier();
-                  label = id2;
-                  var key = "$" + id2.name;
-                  if (!Object.prototype.hasOwnProperty.call(this.context.labelSet, key)) {
-                    this.throwError(messages_1.Messages.UnknownLabel, id2.name);
-                  }
-                }
-                this.consumeSemicolon();
-                if (label === null && !this.context.inIteration) {
-                  this.throwError(messages_1.Messages.IllegalContinue);
-                }
-                return this.finalize(node, new Node.ContinueStatement(label));
-              };
-              Parser3.prototype.parseBreakStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("break");
-                var label = null;
-                if (this.lookahead.type === 3 && !this.hasLineTerminator) {
-                  var id2 = this.parseVariableIdentifier();
-                  var key = "$" + id2.name;
-                  if (!Object.prototype.hasOwnProperty.call(this.context.labelSet, key)) {
-                    this.throwError(messages_1.Messages.UnknownLabel, id2.name);
-                  }
-                  label = id2;
-                }
-                this.consumeSemicolon();
-                if (label === null && !this.context.inIteration && !this.context.inSwitch) {
-                  this.throwError(messages_1.Messages.IllegalBreak);
-                }
-                return this.finalize(node, new Node.BreakStatement(label));
-              };
-              Parser3.prototype.parseReturnStatement = function() {
-                if (!this.context.inFunctionBody) {
-                  this.tolerateError(messages_1.Messages.IllegalReturn);
-                }
-                var node = this.createNode();
-                this.expectKeyword("return");
-                var hasArgument = !this.match(";") && !this.match("}") && !this.hasLineTerminator && this.lookahead.type !== 2 || this.lookahead.type === 8 || this.lookahead.type === 10;
-                var argument = hasArgument ? this.parseExpression() : null;
-                this.consumeSemicolon();
-                return this.finalize(node, new Node.ReturnStatement(argument));
-              };
-              Parser3.prototype.parseWithStatement = function() {
-                if (this.context.strict) {
-                  this.tolerateError(messages_1.Messages.StrictModeWith);
-                }
-                var node = this.createNode();
-                var body;
-                this.expectKeyword("with");
-                this.expect("(");
-                var object = this.parseExpression();
-                if (!this.match(")") && this.config.tolerant) {
-                  this.tolerateUnexpectedToken(this.nextToken());
-                  body = this.finalize(this.createNode(), new Node.EmptyStatement());
-                } else {
-                  this.expect(")");
-                  body = this.parseStatement();
-                }
-                return this.finalize(node, new Node.WithStatement(object, body));
-              };
-              Parser3.prototype.parseSwitchCase = function() {
-                var node = this.createNode();
-                var test;
-                if (this.matchKeyword("default")) {
-                  this.nextToken();
-                  test = null;
-                } else {
-                  this.expectKeyword("case");
-                  test = this.parseExpression();
-                }
-                this.expect(":");
-                var consequent = [];
-                while (true) {
-                  if (this.match("}") || this.matchKeyword("default") || this.matchKeyword("case")) {
-                    break;
-                  }
-                  consequent.push(this.parseStatementListItem());
-                }
-                return this.finalize(node, new Node.SwitchCase(test, consequent));
-              };
-              Parser3.prototype.parseSwitchStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("switch");
-                this.expect("(");
-                var discriminant = this.parseExpression();
-                this.expect(")");
-                var previousInSwitch = this.context.inSwitch;
-                this.context.inSwitch = true;
-                var cases = [];
-                var defaultFound = false;
-                this.expect("{");
-                while (true) {
-                  if (this.match("}")) {
-                    break;
-                  }
-                  var clause = this.parseSwitchCase();
-                  if (clause.test === null) {
-                    if (defaultFound) {
-                      this.throwError(messages_1.Messages.MultipleDefaultsInSwitch);
-                    }
-                    defaultFound = true;
-                  }
-                  cases.push(clause);
-                }
-                this.expect("}");
-                this.context.inSwitch = previousInSwitch;
-                return this.finalize(node, new Node.SwitchStatement(discriminant, cases));
-              };
-              Parser3.prototype.parseLabelledStatement = function() {
-                var node = this.createNode();
-                var expr = this.parseExpression();
-                var statement;
-                if (expr.type === syntax_1.Syntax.Identifier && this.match(":")) {
-                  this.nextToken();
-                  var id2 = expr;
-                  var key = "$" + id2.name;
-                  if (Object.prototype.hasOwnProperty.call(this.context.labelSet, key)) {
-                    this.throwError(messages_1.Messages.Redeclaration, "Label", id2.name);
-                  }
-                  this.context.labelSet[key] = true;
-                  var body = void 0;
-                  if (this.matchKeyword("class")) {
-                    this.tolerateUnexpectedToken(this.lookahead);
-                    body = this.parseClassDeclaration();
-                  } else if (this.matchKeyword("function")) {
-                    var token = this.lookahead;
-                    var declaration = this.parseFunctionDeclaration();
-                    if (this.context.strict) {
-                      this.tolerateUnexpectedToken(token, messages_1.Messages.StrictFunction);
-                    } else if (declaration.generator) {
-                      this.tolerateUnexpectedToken(token, messages_1.Messages.GeneratorInLegacyContext);
-                    }
-                    body = declaration;
-                  } else {
-                    body = this.parseStatement();
-                  }
-                  delete this.context.labelSet[key];
-                  statement = new Node.LabeledStatement(id2, body);
-                } else {
-                  this.consumeSemicolon();
-                  statement = new Node.ExpressionStatement(expr);
-                }
-                return this.finalize(node, statement);
-              };
-              Parser3.prototype.parseThrowStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("throw");
-                if (this.hasLineTerminator) {
-                  this.throwError(messages_1.Messages.NewlineAfterThrow);
-                }
-                var argument = this.parseExpression();
-                this.consumeSemicolon();
-                return this.finalize(node, new Node.ThrowStatement(argument));
-              };
-              Parser3.prototype.parseCatchClause = function() {
-                var node = this.createNode();
-                this.expectKeyword("catch");
-                this.expect("(");
-                if (this.match(")")) {
-                  this.throwUnexpectedToken(this.lookahead);
-                }
-                var params = [];
-                var param = this.parsePattern(params);
-                var paramMap = {};
-                for (var i = 0; i < params.length; i++) {
-                  var key = "$" + params[i].value;
-                  if (Object.prototype.hasOwnProperty.call(paramMap, key)) {
-                    this.tolerateError(messages_1.Messages.DuplicateBinding, params[i].value);
-                  }
-                  paramMap[key] = true;
-                }
-                if (this.context.strict && param.type === syntax_1.Syntax.Identifier) {
-                  if (this.scanner.isRestrictedWord(param.name)) {
-                    this.tolerateError(messages_1.Messages.StrictCatchVariable);
-                  }
-                }
-                this.expect(")");
-                var body = this.parseBlock();
-                return this.finalize(node, new Node.CatchClause(param, body));
-              };
-              Parser3.prototype.parseFinallyClause = function() {
-                this.expectKeyword("finally");
-                return this.parseBlock();
-              };
-              Parser3.prototype.parseTryStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("try");
-                var block = this.parseBlock();
-                var handler = this.matchKeyword("catch") ? this.parseCatchClause() : null;
-                var finalizer = this.matchKeyword("finally") ? this.parseFinallyClause() : null;
-                if (!handler && !finalizer) {
-                  this.throwError(messages_1.Messages.NoCatchOrFinally);
-                }
-                return this.finalize(node, new Node.TryStatement(block, handler, finalizer));
-              };
-              Parser3.prototype.parseDebuggerStatement = function() {
-                var node = this.createNode();
-                this.expectKeyword("debugger");
-                this.consumeSemicolon();
-                return this.finalize(node, new Node.DebuggerStatement());
-              };
-              Parser3.prototype.parseStatement = function() {
-                var statement;
-                switch (this.lookahead.type) {
-                  case 1:
-                  case 5:
-                  case 6:
-                  case 8:
-                  case 10:
-                  case 9:
-                    statement = this.parseExpressionStatement();
-                    break;
-                  case 7:
-                    var value = this.lookahead.value;
-                    if (value === "{") {
-                      statement = this.parseBlock();
-                    } else if (value === "(") {
-                      statement = this.parseExpressionStatement();
-                    } else if (value === ";") {
-                      statement = this.parseEmptyStatement();
-                    } else {
-                      statement = this.parseExpressionStatement();
-                    }
-                    break;
-                  case 3:
-                    statement = this.matchAsyncFunction() ? this.parseFunctionDeclaration() : this.parseLabelledStatement();
-                    break;
-                  case 4:
-                    switch (this.lookahead.value) {
-                      case "break":
-                        statement = this.parseBreakStatement();
-                        break;
-                      case "continue":
-                        statement = this.parseContinueStatement();
-                        break;
-                      case "debugger":
-                        statement = this.parseDebuggerStatement();
-                        break;
-                      case "do":
-                        statement = this.parseDoWhileStatement();
-                        break;
-                      case "for":
-                        statement = this.parseForStatement();
-                        break;
-                      case "function":
-                        statement = this.parseFunctionDeclaration();
-                        break;
-                      case "if":
-                        statement = this.parseIfStatement();
-                        break;
-                      case "return":
-                        statement = this.parseReturnStatement();
-                        break;
-                      case "switch":
-                        statement = this.parseSwitchStatement();
-                        break;
-                      case "throw":
-                        statement = this.parseThrowStatement();
-                        break;
-                      case "try":
-                        statement = this.parseTryStatement();
-                        break;
-                      case "var":
-                        statement = this.parseVariableStatement();
-                        break;
-                      case "while":
-                        statement = this.parseWhileStatement();
-                        break;
-                      case "with":
-                        statement = this.parseWithStatement();
-                        break;
-                      default:
-                        statement = this.parseExpressionStatement();
-                        break;
-                    }
-                    break;
-                  default:
-                    statement = this.throwUnexpectedToken(this.lookahead);
-                }
-                return statement;
-              };
-              Parser3.prototype.parseFunctionSourceElements = function() {
-                var node = this.createNode();
-                this.expect("{");
-                var body = this.parseDirectivePrologues();
-                var previousLabelSet = this.context.labelSet;
-                var previousInIteration = this.context.inIteration;
-                var previousInSwitch = this.context.inSwitch;
-                var previousInFunctionBody = this.context.inFunctionBody;
-                this.context.labelSet = {};
-                this.context.inIteration = false;
-                this.context.inSwitch = false;
-                this.context.inFunctionBody = true;
-                while (this.lookahead.type !== 2) {
-                  if (this.match("}")) {
-                    break;
-                  }
-                  body.push(this.parseStatementListItem());
-                }
-                this.expect("}");
-                this.context.labelSet = previousLabelSet;
-                this.context.inIteration = previousInIteration;
-                this.context.inSwitch = previousInSwitch;
-                this.context.inFunctionBody = previousInFunctionBody;
-                return this.finalize(node, new Node.BlockStatement(body));
-              };
-              Parser3.prototype.validateParam = function(options, param, name2) {
-                var key = "$" + name2;
-                if (this.context.strict) {
-                  if (this.scanner.isRestrictedWord(name2)) {
-                    options.stricted = param;
-                    options.message = messages_1.Messages.StrictParamName;
-                  }
-                  if (Object.prototype.hasOwnProperty.call(options.paramSet, key)) {
-                    options.stricted = param;
-                    options.message = messages_1.Messages.StrictParamDupe;
-                  }
-                } else if (!options.firstRestricted) {
-                  if (this.scanner.isRestrictedWord(name2)) {
-                    options.firstRestricted = param;
-                    options.message = messages_1.Messages.StrictParamName;
-                  } else if (this.scanner.isStrictModeReservedWord(name2)) {
-                    options.firstRestricted = param;
-                    options.message = messages_1.Messages.StrictReservedWord;
-                  } else if (Object.prototype.hasOwnProperty.call(options.paramSet, key)) {
-                    options.stricted = param;
-                    options.message = messages_1.Messages.StrictParamDupe;
-                  }
-                }
-                if (typeof Object.defineProperty === "function") {
-                  Object.defineProperty(options.paramSet, key, { value: true, enumerable: true, writable: true, configurable: true });
-                } else {
-                  options.paramSet[key] = true;
-                }
-              };
-              Parser3.prototype.parseRestElement = function(params) {
-                var node = this.createNode();
-                this.expect("...");
-                var arg = this.parsePattern(params);
-                if (this.match("=")) {
-                  this.throwError(messages_1.Messages.DefaultRestParameter);
-                }
-                if (!this.match(")")) {
-                  this.throwError(messages_1.Messages.ParameterAfterRestParameter);
-                }
-                return this.finalize(node, new Node.RestElement(arg));
-              };
-              Parser3.prototype.parseFormalParameter = function(options) {
-                var params = [];
-                var param = this.match("...") ? this.parseRestElement(params) : this.parsePatternWithDefault(params);
-                for (var i = 0; i < params.length; i++) {
-                  this.validateParam(options, params[i], params[i].value);
-                }
-                options.simple = options.simple && param instanceof Node.Identifier;
-                options.params.push(param);
-              };
-              Parser3.prototype.parseFormalParameters = function(firstRestricted) {
-                var options;
-                options = {
-                  simple: true,
-                  params: [],
-                  firstRestricted
-                };
-                this.expect("(");
-                if (!this.match(")")) {
-                  options.paramSet = {};
-                  while (this.lookahead.type !== 2) {
-                    this.parseFormalParameter(options);
-                    if (this.match(")")) {
-                      break;
-                    }
-                    this.expect(",");
-                    if (this.match(")")) {
-                      break;
-                    }
-                  }
-                }
-                this.expect(")");
-                return {
-                  simple: options.simple,
-                  params: options.params,
-                  stricted: options.stricted,
-                  firstRestricted: options.firstRestricted,
-                  message: options.message
-                };
-              };
-              Parser3.prototype.matchAsyncFunction = function() {
-                var match = this.matchContextualKeyword("async");
-                if (match) {
-                  var state = this.scanner.saveState();
-                  this.scanner.scanComments();
-                  var next = this.scanner.lex();
-                  this.scanner.restoreState(state);
-                  match = state.lineNumber === next.lineNumber && next.type === 4 && next.value === "function";
-                }
-                return match;
-              };
-              Parser3.prototype.parseFunctionDeclaration = function(identifierIsOptional) {
-                var node = this.createNode();
-                var isAsync = this.matchContextualKeyword("async");
-                if (isAsync) {
-                  this.nextToken();
-                }
-                this.expectKeyword("function");
-                var isGenerator = isAsync ? false : this.match("*");
-                if (isGenerator) {
-                  this.nextToken();
-                }
-                var message;
-                var id2 = null;
-                var firstRestricted = null;
-                if (!identifierIsOptional || !this.match("(")) {
-                  var token = this.lookahead;
-                  id2 = this.parseVariableIdentifier();
-                  if (this.context.strict) {
-                    if (this.scanner.isRestrictedWord(token.value)) {
-                      this.tolerateUnexpectedToken(token, messages_1.Messages.StrictFunctionName);
-                    }
-                  } else {
-                    if (this.scanner.isRestrictedWord(token.value)) {
-                      firstRestricted = token;
-                      message = messages_1.Messages.StrictFunctionName;
-                    } else if (this.scanner.isStrictModeReservedWord(token.value)) {
-                      firstRestricted = token;
-                      message = messages_1.Messages.StrictReservedWord;
-                    }
-                  }
-                }
-                var previousAllowAwait = this.context.await;
-                var previousAllowYield = this.context.allowYield;
-                this.context.await = isAsync;
-                this.context.allowYield = !isGenerator;
-                var formalParameters = this.parseFormalParameters(firstRestricted);
-                var params = formalParameters.params;
-                var stricted = formalParameters.stricted;
-                firstRestricted = formalParameters.firstRestricted;
-                if (formalParameters.message) {
-                  message = formalParameters.message;
-                }
-                var previousStrict = this.context.strict;
-                var previousAllowStrictDirective = this.context.allowStrictDirective;
-                this.context.allowStrictDirective = formalParameters.simple;
-                var body = this.parseFunctionSourceElements();
-                if (this.context.strict && firstRestricted) {
-                  this.throwUnexpectedToken(firstRestricted, message);
-                }
-                if (this.context.strict && stricted) {
-                  this.tolerateUnexpectedToken(stricted, message);
-                }
-                this.context.strict = previousStrict;
-                this.context.allowStrictDirective = previousAllowStrictDirective;
-                this.context.await = previousAllowAwait;
-                this.context.allowYield = previousAllowYield;
-                return isAsync ? this.finalize(node, new Node.AsyncFunctionDeclaration(id2, params, body)) : this.finalize(node, new Node.FunctionDeclaration(id2, params, body, isGenerator));
-              };
-              Parser3.prototype.parseFunctionExpression = function() {
-                var node = this.createNode();
-                var isAsync = this.matchContextualKeyword("async");
-                if (isAsync) {
-                  this.nextToken();
-                }
-                this.expectKeyword("function");
-                var isGenerator = isAsync ? false : this.match("*");
-                if (isGenerator) {
-                  this.nextToken();
-                }
-                var message;
-                var id2 = null;
-                var firstRestricted;
-                var previousAllowAwait = this.context.await;
-                var previousAllowYield = this.context.allowYield;
-                this.context.await = isAsync;
-                this.context.allowYield = !isGenerator;
-                if (!this.match("(")) {
-                  var token = this.lookahead;
-                  id2 = !this.context.strict && !isGenerator && this.matchKeyword("yield") ? this.parseIdentifierName() : this.parseVariableIdentifier();
-                  if (this.context.strict) {
-                    if (this.scanner.isRestrictedWord(token.value)) {
-                      this.tolerateUnexpectedToken(token, messages_1.Messages.StrictFunctionName);
-                    }
-                  } else {
-                    if (this.scanner.isRestrictedWord(token.value)) {
-                      firstRestricted = token;
-                      message = messages_1.Messages.StrictFunctionName;
-                    } else if (this.scanner.isStrictModeReservedWord(token.value)) {
-                      firstRestricted = token;
-                      message = messages_1.Messages.StrictReservedWord;
-                    }
-                  }
-                }
-                var formalParameters = this.parseFormalParameters(firstRestricted);
-                var params = formalParameters.params;
-                var stricted = formalParameters.stricted;
-                firstRestricted = formalParameters.firstRestricted;
-                if (formalParameters.message) {
-                  message = formalParameters.message;
-                }
-                var previousStrict = this.context.strict;
-                var previousAllowStrictDirective = this.context.allowStrictDirective;
-                this.context.allowStrictDirective = formalParameters.simple;
-                var body = this.parseFunctionSourceElements();
-                if (this.context.strict && firstRestricted) {
-                  this.throwUnexpectedToken(firstRestricted, message);
-                }
-                if (this.context.strict && stricted) {
-                  this.tolerateUnexpectedToken(stricted, message);
-                }
-                this.context.strict = previousStrict;
-                this.context.allowStrictDirective = previousAllowStrictDirective;
-                this.context.await = previousAllowAwait;
-                this.context.allowYield = previousAllowYield;
-                return isAsync ? this.finalize(node, new Node.AsyncFunctionExpression(id2, params, body)) : this.finalize(node, new Node.FunctionExpression(id2, params, body, isGenerator));
-              };
-              Parser3.prototype.parseDirective = function() {
-                var token = this.lookahead;
-                var node = this.createNode();
-                var expr = this.parseExpression();
-                var directive = expr.type === syntax_1.Syntax.Literal ? this.getTokenRaw(token).slice(1, -1) : null;
-                this.consumeSemicolon();
-                return this.finalize(node, directive ? new Node.Directive(expr, directive) : new Node.ExpressionStatement(expr));
-              };
-              Parser3.prototype.parseDirectivePrologues = function() {
-                var firstRestricted = null;
-                var body = [];
-                while (true) {
-                  var token = this.lookahead;
-                  if (token.type !== 8) {
-                    break;
-                  }
-                  var statement = this.parseDirective();
-                  body.push(statement);
-                  var directive = statement.directive;
-                  if (typeof directive !== "string") {
-                    break;
-                  }
-                  if (directive === "use strict") {
-                    this.context.strict = true;
-                    if (firstRestricted) {
-                      this.tolerateUnexpectedToken(firstRestricted, messages_1.Messages.StrictOctalLiteral);
-                    }
-                    if (!this.context.allowStrictDirective) {
-                      this.tolerateUnexpectedToken(token, messages_1.Messages.IllegalLanguageModeDirective);
-                    }
-                  } else {
-                    if (!firstRestricted && token.octal) {
-                      firstRestricted = token;
-                    }
-                  }
-                }
-                return body;
-              };
-              Parser3.prototype.qualifiedPropertyName = function(token) {
-                switch (token.type) {
-                  case 3:
-                  case 8:
-                  case 1:
-                  case 5:
-                  case 6:
-                  case 4:
-                    return true;
-                  case 7:
-                    return token.value === "[";
-                  default:
-                    break;
-                }
-                return false;
-              };
-              Parser3.prototype.parseGetterMethod = function() {
-                var node = this.createNode();
-                var isGenerator = false;
-                var previousAllowYield = this.context.allowYield;
-                this.context.allowYield = !isGenerator;
-                var formalParameters = this.parseFormalParameters();
-                if (formalParameters.params.length > 0) {
-                  this.tolerateError(messages_1.Messages.BadGetterArity);
-                }
-                var method = this.parsePropertyMethod(formalParameters);
-                this.context.allowYield = previousAllowYield;
-                return this.finalize(node, new Node.FunctionExpression(null, formalParameters.params, method, isGenerator));
-              };
-              Parser3.prototype.parseSetterMethod = function() {
-                var node = this.createNode();
-                var isGenerator = false;
-                var previousAllowYield = this.context.allowYield;
-                this.context.allowYield = !isGenerator;
-                var formalParameters = this.parseFormalParameters();
-                if (formalParameters.params.length !== 1) {
-                  this.tolerateError(messages_1.Messages.BadSetterArity);
-                } else if (formalParameters.params[0] instanceof Node.RestElement) {
-                  this.tolerateError(messages_1.Messages.BadSetterRestParameter);
-                }
-                var method = this.parsePropertyMethod(formalParameters);
-                this.context.allowYield = previousAllowYield;
-                return this.finalize(node, new Node.FunctionExpression(null, formalParameters.params, method, isGenerator));
-              };
-              Parser3.prototype.parseGeneratorMethod = function() {
-                var node = this.createNode();
-                var isGenerator = true;
-                var previousAllowYield = this.context.allowYield;
-                this.context.allowYield = true;
-                var params = this.parseFormalParameters();
-                this.context.allowYield = false;
-                var method = this.parsePropertyMethod(params);
-                this.context.allowYield = previousAllowYield;
-                return this.finalize(node, new Node.FunctionExpression(null, params.params, method, isGenerator));
-              };
-              Parser3.prototype.isStartOfExpression = function() {
-                var start = true;
-                var value = this.lookahead.value;
-                switch (this.lookahead.type) {
-                  case 7:
-                    start = value === "[" || value === "(" || value === "{" || value === "+" || value === "-" || value === "!" || value === "~" || value === "++" || value === "--" || value === "/" || value === "/=";
-                    break;
-                  case 4:
-                    start = value === "class" || value === "delete" || value === "function" || value === "let" || value === "new" || value === "super" || value === "this" || value === "typeof" || value === "void" || value === "yield";
-                    break;
-                  default:
-                    break;
-                }
-                return start;
-              };
-              Parser3.prototype.parseYieldExpression = function() {
-                var node = this.createNode();
-                this.expectKeyword("yield");
-                var argument = null;
-                var delegate = false;
-                if (!this.hasLineTerminator) {
-                  var previousAllowYield = this.context.allowYield;
-                  this.context.allowYield = false;
-                  delegate = this.match("*");
-                  if (delegate) {
-                    this.nextToken();
-                    argument = this.parseAssignmentExpression();
-                  } else if (this.isStartOfExpression()) {
-                    argument = this.parseAssignmentExpression();
-                  }
-                  this.context.allowYield = previousAllowYield;
-                }
-                return this.finalize(node, new Node.YieldExpression(argument, delegate));
-              };
-              Parser3.prototype.parseClassElement = function(hasConstructor) {
-                var token = this.lookahead;
-                var node = this.createNode();
-                var kind = "";
-                var key = null;
-                var value = null;
-                var computed = false;
-                var method = false;
-                var isStatic = false;
-                var isAsync = false;
-                if (this.match("*")) {
-                  this.nextToken();
-                } else {
-                  computed = this.match("[");
-                  key = this.parseObjectPropertyKey();
-                  var id2 = key;
-                  if (id2.name === "static" && (this.qualifiedPropertyName(this.lookahead) || this.match("*"))) {
-                    token = this.lookahead;
-                    isStatic = true;
-                    computed = this.match("[");
-                    if (this.match("*")) {
-                      this.nextToken();
-                    } else {
-                      key = this.parseObjectPropertyKey();
-                    }
-                  }
-                  if (token.type === 3 && !this.hasLineTerminator && token.value === "async") {
-                    var punctuator = this.lookahead.value;
-                    if (punctuator !== ":" && punctuator !== "(" && punctuator !== "*") {
-                      isAsync = true;
-                      token = this.lookahead;
-                      key = this.parseObjectPropertyKey();
-                      if (token.type === 3 && token.value === "constructor") {
-                        this.tolerateUnexpectedToken(token, messages_1.Messages.ConstructorIsAsync);
-                      }
-                    }
-                  }
-                }
-                var lookaheadPropertyKey = this.qualifiedPropertyName(this.lookahead);
-                if (token.type === 3) {
-                  if (token.value === "get" && lookaheadPropertyKey) {
-                    kind = "get";
-                    computed = this.match("[");
-                    key = this.parseObjectPropertyKey();
-                    this.context.allowYield = false;
-                    value = this.parseGetterMethod();
-                  } else if (token.value === "set" && lookaheadPropertyKey) {
-                    kind = "set";
-                    computed = this.match("[");
-                    key = this.parseObjectPropertyKey();
-                    value = this.parseSetterMethod();
-                  }
-                } else if (token.type === 7 && token.value === "*" && lookaheadPropertyKey) {
-                  kind = "init";
-                  computed = this.match("[");
-                  key = this.parseObjectPropertyKey();
-                  value = this.parseGeneratorMethod();
-                  method = true;
-                }
-                if (!kind && key && this.match("(")) {
-                  kind = "init";
-                  value = isAsync ? this.parsePropertyMethodAsyncFunction() : this.parsePropertyMethodFunction();
-                  method = true;
-                }
-                if (!kind) {
-                  this.throwUnexpectedToken(this.lookahead);
-                }
-                if (kind === "init") {
-                  kind = "method";
-                }
-                if (!computed) {
-                  if (isStatic && this.isPropertyKey(key, "prototype")) {
-                    this.throwUnexpectedToken(token, messages_1.Messages.StaticPrototype);
-                  }
-                  if (!isStatic && this.isPropertyKey(key, "constructor")) {
-                    if (kind !== "method" || !method || value && value.generator) {
-                      this.throwUnexpectedToken(token, messages_1.Messages.ConstructorSpecialMethod);
-                    }
-                    if (hasConstructor.value) {
-                      this.throwUnexpectedToken(token, messages_1.Messages.DuplicateConstructor);
-                    } else {
-                      hasConstructor.value = true;
-                    }
-                    kind = "constructor";
-                  }
-                }
-                return this.finalize(node, new Node.MethodDefinition(key, computed, value, kind, isStatic));
-              };
-              Parser3.prototype.parseClassElementList = function() {
-                var body = [];
-                var hasConstructor = { value: false };
-                this.expect("{");
-                while (!this.match("}")) {
-                  if (this.match(";")) {
-                    this.nextToken();
-                  } else {
-                    body.push(this.parseClassElement(hasConstructor));
-                  }
-                }
-                this.expect("}");
-                return body;
-              };
-              Parser3.prototype.parseClassBody = function() {
-                var node = this.createNode();
-                var elementList = this.parseClassElementList();
-                return this.finalize(node, new Node.ClassBody(elementList));
-              };
-              Parser3.prototype.parseClassDeclaration = function(identifierIsOptional) {
-                var node = this.createNode();
-                var previousStrict = this.context.strict;
-                this.context.strict = true;
-                this.expectKeyword("class");
-                var id2 = identifierIsOptional && this.lookahead.type !== 3 ? null : this.parseVariableIdentifier();
-                var superClass = null;
-                if (this.matchKeyword("extends")) {
-                  this.nextToken();
-                  superClass = this.isolateCoverGrammar(this.parseLeftHandSideExpressionAllowCall);
-                }
-                var classBody = this.parseClassBody();
-                this.context.strict = previousStrict;
-                return this.finalize(node, new Node.ClassDeclaration(id2, superClass, classBody));
-              };
-              Parser3.prototype.parseClassExpression = function() {
-                var node = this.createNode();
-                var previousStrict = this.context.strict;
-                this.context.strict = true;
-                this.expectKeyword("class");
-                var id2 = this.lookahead.type === 3 ? this.parseVariableIdentifier() : null;
-                var superClass = null;
-                if (this.matchKeyword("extends")) {
-                  this.nextToken();
-                  superClass = this.isolateCoverGrammar(this.parseLeftHandSideExpressionAllowCall);
-                }
-                var classBody = this.parseClassBody();
-                this.context.strict = previousStrict;
-                return this.finalize(node, new Node.ClassExpression(id2, superClass, classBody));
-              };
-              Parser3.prototype.parseModule = function() {
-                this.context.strict = true;
-                this.context.isModule = true;
-                this.scanner.isModule = true;
-                var node = this.createNode();
-                var body = this.parseDirectivePrologues();
-                while (this.lookahead.type !== 2) {
-                  body.push(this.parseStatementListItem());
-                }
-                return this.finalize(node, new Node.Module(body));
-              };
-              Parser3.prototype.parseScript = function() {
-                var node = this.createNode();
-                var body = this.parseDirectivePrologues();
-                while (this.lookahead.type !== 2) {
-                  body.push(this.parseStatementListItem());
-                }
-                return this.finalize(node, new Node.Script(body));
-              };
-              Parser3.prototype.parseModuleSpecifier = function() {
-                var node = this.createNode();
-                if (this.lookahead.type !== 8) {
-                  this.throwError(messages_1.Messages.InvalidModuleSpecifier);
-                }
-                var token = this.nextToken();
-                var raw = this.getTokenRaw(token);
-                return this.finalize(node, new Node.Literal(token.value, raw));
-              };
-              Parser3.prototype.parseImportSpecifier = function() {
-                var node = this.createNode();
-                var imported;
-                var local;
-                if (this.lookahead.type === 3) {
-                  imported = this.parseVariableIdentifier();
-                  local = imported;
-                  if (this.matchContextualKeyword("as")) {
-                    this.nextToken();
-                    local = this.parseVariableIdentifier();
-                  }
-                } else {
-                  imported = this.parseIdentifierName();
-                  local = imported;
-                  if (this.matchContextualKeyword("as")) {
-                    this.nextToken();
-                    local = this.parseVariableIdentifier();
-                  } else {
-                    this.throwUnexpectedToken(this.nextToken());
-                  }
-                }
-                return this.finalize(node, new Node.ImportSpecifier(local, imported));
-              };
-              Parser3.prototype.parseNamedImports = function() {
-                this.expect("{");
-                var specifiers = [];
-                while (!this.match("}")) {
-                  specifiers.push(this.parseImportSpecifier());
-                  if (!this.match("}")) {
-                    this.expect(",");
-                  }
-                }
-                this.expect("}");
-                return specifiers;
-              };
-              Parser3.prototype.parseImportDefaultSpecifier = function() {
-                var node = this.createNode();
-                var local = this.parseIdentifierName();
-                return this.finalize(node, new Node.ImportDefaultSpecifier(local));
-              };
-              Parser3.prototype.parseImportNamespaceSpecifier = function() {
-                var node = this.createNode();
-                this.expect("*");
-                if (!this.matchContextualKeyword("as")) {
-                  this.throwError(messages_1.Messages.NoAsAfterImportNamespace);
-                }
-                this.nextToken();
-                var local = this.parseIdentifierName();
-                return this.finalize(node, new Node.ImportNamespaceSpecifier(local));
-              };
-              Parser3.prototype.parseImportDeclaration = function() {
-                if (this.context.inFunctionBody) {
-                  this.throwError(messages_1.Messages.IllegalImportDeclaration);
-                }
-                var node = this.createNode();
-                this.expectKeyword("import");
-                var src;
-                var specifiers = [];
-                if (this.lookahead.type === 8) {
-                  src = this.parseModuleSpecifier();
-                } else {
-                  if (this.match("{")) {
-                    specifiers = specifiers.concat(this.parseNamedImports());
-                  } else if (this.match("*")) {
-                    specifiers.push(this.parseImportNamespaceSpecifier());
-                  } else if (this.isIdentifierName(this.lookahead) && !this.matchKeyword("default")) {
-                    specifiers.push(this.parseImportDefaultSpecifier());
-                    if (this.match(",")) {
-                      this.nextToken();
-                      if (this.match("*")) {
-                        specifiers.push(this.parseImportNamespaceSpecifier());
-                      } else if (this.match("{")) {
-                        specifiers = specifiers.concat(this.parseNamedImports());
-                      } else {
-                        this.throwUnexpectedToken(this.lookahead);
-                      }
-                    }
-                  } else {
-                    this.throwUnexpectedToken(this.nextToken());
-                  }
-                  if (!this.matchContextualKeyword("from")) {
-                    var message = this.lookahead.value ? messages_1.Messages.UnexpectedToken : messages_1.Messages.MissingFromClause;
-                    this.throwError(message, this.lookahead.value);
-                  }
-                  this.nextToken();
-                  src = this.parseModuleSpecifier();
-                }
-                this.consumeSemicolon();
-                return this.finalize(node, new Node.ImportDeclaration(specifiers, src));
-              };
-              Parser3.prototype.parseExportSpecifier = function() {
-                var node = this.createNode();
-                var local = this.parseIdentifierName();
-                var exported = local;
-                if (this.matchContextualKeyword("as")) {
-                  this.nextToken();
-                  exported = this.parseIdentifierName();
-                }
-                return this.finalize(node, new Node.ExportSpecifier(local, exported));
-              };
-              Parser3.prototype.parseExportDeclaration = function() {
-                if (this.context.inFunctionBody) {
-                  this.throwError(messages_1.Messages.IllegalExportDeclaration);
-                }
-                var node = this.createNode();
-                this.expectKeyword("export");
-                var exportDeclaration;
-                if (this.matchKeyword("default")) {
-                  this.nextToken();
-                  if (this.matchKeyword("function")) {
-                    var declaration = this.parseFunctionDeclaration(true);
-                    exportDeclaration = this.finalize(node, new Node.ExportDefaultDeclaration(declaration));
-                  } else if (this.matchKeyword("class")) {
-                    var declaration = this.parseClassDeclaration(true);
-                    exportDeclaration = this.finalize(node, new Node.ExportDefaultDeclaration(declaration));
-                  } else if (this.matchContextualKeyword("async")) {
-                    var declaration = this.matchAsyncFunction() ? this.parseFunctionDeclaration(true) : this.parseAssignmentExpression();
-                    exportDeclaration = this.finalize(node, new Node.ExportDefaultDeclaration(declaration));
-                  } else {
-                    if (this.matchContextualKeyword("from")) {
-                      this.throwError(messages_1.Messages.UnexpectedToken, this.lookahead.value);
-                    }
-                    var declaration = this.match("{") ? this.parseObjectInitializer() : this.match("[") ? this.parseArrayInitializer() : this.parseAssignmentExpression();
-                    this.consumeSemicolon();
-                    exportDeclaration = this.finalize(node, new Node.ExportDefaultDeclaration(declaration));
-                  }
-                } else if (this.match("*")) {
-                  this.nextToken();
-                  if (!this.matchContextualKeyword("from")) {
-                    var message = this.lookahead.value ? messages_1.Messages.UnexpectedToken : messages_1.Messages.MissingFromClause;
-                    this.throwError(message, this.lookahead.value);
-                  }
-                  this.nextToken();
-                  var src = this.parseModuleSpecifier();
-                  this.consumeSemicolon();
-                  exportDeclaration = this.finalize(node, new Node.ExportAllDeclaration(src));
-                } else if (this.lookahead.type === 4) {
-                  var declaration = void 0;
-                  switch (this.lookahead.value) {
-                    case "let":
-                    case "const":
-                      declaration = this.parseLexicalDeclaration({ inFor: false });
-                      break;
-                    case "var":
-                    case "class":
-                    case "function":
-                      declaration = this.parseStatementListItem();
-                      break;
-                    default:
-                      this.throwUnexpectedToken(this.lookahead);
-                  }
-                  exportDeclaration = this.finalize(node, new Node.ExportNamedDeclaration(declaration, [], null));
-                } else if (this.matchAsyncFunction()) {
-                  var declaration = this.parseFunctionDeclaration();
-                  exportDeclaration = this.finalize(node, new Node.ExportNamedDeclaration(declaration, [], null));
-                } else {
-                  var specifiers = [];
-                  var source = null;
-                  var isExportFromIdentifier = false;
-                  this.expect("{");
-                  while (!this.match("}")) {
-                    isExportFromIdentifier = isExportFromIdentifier || this.matchKeyword("default");
-                    specifiers.push(this.parseExportSpecifier());
-                    if (!this.match("}")) {
-                      this.expect(",");
-                    }
-                  }
-                  this.expect("}");
-                  if (this.matchContextualKeyword("from")) {
-                    this.nextToken();
-                    source = this.parseModuleSpecifier();
-                    this.consumeSemicolon();
-                  } else if (isExportFromIdentifier) {
-                    var message = this.lookahead.value ? messages_1.Messages.UnexpectedToken : messages_1.Messages.MissingFromClause;
-                    this.throwError(message, this.lookahead.value);
-                  } else {
-                    this.consumeSemicolon();
-                  }
-                  exportDeclaration = this.finalize(node, new Node.ExportNamedDeclaration(null, specifiers, source));
-                }
-                return exportDeclaration;
-              };
-              return Parser3;
-            })();
-            exports2.Parser = Parser2;
-          },
-          /* 9 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            function assert(condition, message) {
-              if (!condition) {
-                throw new Error("ASSERT: " + message);
-              }
-            }
-            exports2.assert = assert;
-          },
-          /* 10 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var ErrorHandler = (function() {
-              function ErrorHandler2() {
-                this.errors = [];
-                this.tolerant = false;
-              }
-              ErrorHandler2.prototype.recordError = function(error) {
-                this.errors.push(error);
-              };
-              ErrorHandler2.prototype.tolerate = function(error) {
-                if (this.tolerant) {
-                  this.recordError(error);
-                } else {
-                  throw error;
-                }
-              };
-              ErrorHandler2.prototype.constructError = function(msg, column) {
-                var error = new Error(msg);
-                try {
-                  throw error;
-                } catch (base) {
-                  if (Object.create && Object.defineProperty) {
-                    error = Object.create(base);
-                    Object.defineProperty(error, "column", { value: column });
-                  }
-                }
-                return error;
-              };
-              ErrorHandler2.prototype.createError = function(index, line, col, description) {
-                var msg = "Line " + line + ": " + description;
-                var error = this.constructError(msg, col);
-                error.index = index;
-                error.lineNumber = line;
-                error.description = description;
-                return error;
-              };
-              ErrorHandler2.prototype.throwError = function(index, line, col, description) {
-                throw this.createError(index, line, col, description);
-              };
-              ErrorHandler2.prototype.tolerateError = function(index, line, col, description) {
-                var error = this.createError(index, line, col, description);
-                if (this.tolerant) {
-                  this.recordError(error);
-                } else {
-                  throw error;
-                }
-              };
-              return ErrorHandler2;
-            })();
-            exports2.ErrorHandler = ErrorHandler;
-          },
-          /* 11 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            exports2.Messages = {
-              BadGetterArity: "Getter must not have any formal parameters",
-              BadSetterArity: "Setter must have exactly one formal parameter",
-              BadSetterRestParameter: "Setter function argument must not be a rest parameter",
-              ConstructorIsAsync: "Class constructor may not be an async method",
-              ConstructorSpecialMethod: "Class constructor may not be an accessor",
-              DeclarationMissingInitializer: "Missing initializer in %0 declaration",
-              DefaultRestParameter: "Unexpected token =",
-              DuplicateBinding: "Duplicate binding %0",
-              DuplicateConstructor: "A class may only have one constructor",
-              DuplicateProtoProperty: "Duplicate __proto__ fields are not allowed in object literals",
-              ForInOfLoopInitializer: "%0 loop variable declaration may not have an initializer",
-              GeneratorInLegacyContext: "Generator declarations are not allowed in legacy contexts",
-              IllegalBreak: "Illegal break statement",
-              IllegalContinue: "Illegal continue statement",
-              IllegalExportDeclaration: "Unexpected token",
-              IllegalImportDeclaration: "Unexpected token",
-              IllegalLanguageModeDirective: "Illegal 'use strict' directive in function with non-simple parameter list",
-              IllegalReturn: "Illegal return statement",
-              InvalidEscapedReservedWord: "Keyword must not contain escaped characters",
-              InvalidHexEscapeSequence: "Invalid hexadecimal escape sequence",
-              InvalidLHSInAssignment: "Invalid left-hand side in assignment",
-              InvalidLHSInForIn: "Invalid left-hand side in for-in",
-              InvalidLHSInForLoop: "Invalid left-hand side in for-loop",
-              InvalidModuleSpecifier: "Unexpected token",
-              InvalidRegExp: "Invalid regular expression",
-              LetInLexicalBinding: "let is disallowed as a lexically bound name",
-              MissingFromClause: "Unexpected token",
-              MultipleDefaultsInSwitch: "More than one default clause in switch statement",
-              NewlineAfterThrow: "Illegal newline after throw",
-              NoAsAfterImportNamespace: "Unexpected token",
-              NoCatchOrFinally: "Missing catch or finally after try",
-              ParameterAfterRestParameter: "Rest parameter must be last formal parameter",
-              Redeclaration: "%0 '%1' has already been declared",
-              StaticPrototype: "Classes may not have static property named prototype",
-              StrictCatchVariable: "Catch variable may not be eval or arguments in strict mode",
-              StrictDelete: "Delete of an unqualified identifier in strict mode.",
-              StrictFunction: "In strict mode code, functions can only be declared at top level or inside a block",
-              StrictFunctionName: "Function name may not be eval or arguments in strict mode",
-              StrictLHSAssignment: "Assignment to eval or arguments is not allowed in strict mode",
-              StrictLHSPostfix: "Postfix increment/decrement may not have eval or arguments operand in strict mode",
-              StrictLHSPrefix: "Prefix increment/decrement may not have eval or arguments operand in strict mode",
-              StrictModeWith: "Strict mode code may not include a with statement",
-              StrictOctalLiteral: "Octal literals are not allowed in strict mode.",
-              StrictParamDupe: "Strict mode function may not have duplicate parameter names",
-              StrictParamName: "Parameter name eval or arguments is not allowed in strict mode",
-              StrictReservedWord: "Use of future reserved word in strict mode",
-              StrictVarName: "Variable name may not be eval or arguments in strict mode",
-              TemplateOctalLiteral: "Octal literals are not allowed in template strings.",
-              UnexpectedEOS: "Unexpected end of input",
-              UnexpectedIdentifier: "Unexpected identifier",
-              UnexpectedNumber: "Unexpected number",
-              UnexpectedReserved: "Unexpected reserved word",
-              UnexpectedString: "Unexpected string",
-              UnexpectedTemplate: "Unexpected quasi %0",
-              UnexpectedToken: "Unexpected token %0",
-              UnexpectedTokenIllegal: "Unexpected token ILLEGAL",
-              UnknownLabel: "Undefined label '%0'",
-              UnterminatedRegExp: "Invalid regular expression: missing /"
-            };
-          },
-          /* 12 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var assert_1 = __webpack_require__(9);
-            var character_1 = __webpack_require__(4);
-            var messages_1 = __webpack_require__(11);
-            function hexValue(ch) {
-              return "0123456789abcdef".indexOf(ch.toLowerCase());
-            }
-            function octalValue(ch) {
-              return "01234567".indexOf(ch);
-            }
-            var Scanner = (function() {
-              function Scanner2(code, handler) {
-                this.source = code;
-                this.errorHandler = handler;
-                this.trackComment = false;
-                this.isModule = false;
-                this.length = code.length;
-                this.index = 0;
-                this.lineNumber = code.length > 0 ? 1 : 0;
-                this.lineStart = 0;
-                this.curlyStack = [];
-              }
-              Scanner2.prototype.saveState = function() {
-                return {
-                  index: this.index,
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart
-                };
-              };
-              Scanner2.prototype.restoreState = function(state) {
-                this.index = state.index;
-                this.lineNumber = state.lineNumber;
-                this.lineStart = state.lineStart;
-              };
-              Scanner2.prototype.eof = function() {
-                return this.index >= this.length;
-              };
-              Scanner2.prototype.throwUnexpectedToken = function(message) {
-                if (message === void 0) {
-                  message = messages_1.Messages.UnexpectedTokenIllegal;
-                }
-                return this.errorHandler.throwError(this.index, this.lineNumber, this.index - this.lineStart + 1, message);
-              };
-              Scanner2.prototype.tolerateUnexpectedToken = function(message) {
-                if (message === void 0) {
-                  message = messages_1.Messages.UnexpectedTokenIllegal;
-                }
-                this.errorHandler.tolerateError(this.index, this.lineNumber, this.index - this.lineStart + 1, message);
-              };
-              Scanner2.prototype.skipSingleLineComment = function(offset) {
-                var comments2 = [];
-                var start, loc;
-                if (this.trackComment) {
-                  comments2 = [];
-                  start = this.index - offset;
-                  loc = {
-                    start: {
-                      line: this.lineNumber,
-                      column: this.index - this.lineStart - offset
-                    },
-                    end: {}
-                  };
-                }
-                while (!this.eof()) {
-                  var ch = this.source.charCodeAt(this.index);
-                  ++this.index;
-                  if (character_1.Character.isLineTerminator(ch)) {
-                    if (this.trackComment) {
-                      loc.end = {
-                        line: this.lineNumber,
-                        column: this.index - this.lineStart - 1
-                      };
-                      var entry = {
-                        multiLine: false,
-                        slice: [start + offset, this.index - 1],
-                        range: [start, this.index - 1],
-                        loc
-                      };
-                      comments2.push(entry);
-                    }
-                    if (ch === 13 && this.source.charCodeAt(this.index) === 10) {
-                      ++this.index;
-                    }
-                    ++this.lineNumber;
-                    this.lineStart = this.index;
-                    return comments2;
-                  }
-                }
-                if (this.trackComment) {
-                  loc.end = {
-                    line: this.lineNumber,
-                    column: this.index - this.lineStart
-                  };
-                  var entry = {
-                    multiLine: false,
-                    slice: [start + offset, this.index],
-                    range: [start, this.index],
-                    loc
-                  };
-                  comments2.push(entry);
-                }
-                return comments2;
-              };
-              Scanner2.prototype.skipMultiLineComment = function() {
-                var comments2 = [];
-                var start, loc;
-                if (this.trackComment) {
-                  comments2 = [];
-                  start = this.index - 2;
-                  loc = {
-                    start: {
-                      line: this.lineNumber,
-                      column: this.index - this.lineStart - 2
-                    },
-                    end: {}
-                  };
-                }
-                while (!this.eof()) {
-                  var ch = this.source.charCodeAt(this.index);
-                  if (character_1.Character.isLineTerminator(ch)) {
-                    if (ch === 13 && this.source.charCodeAt(this.index + 1) === 10) {
-                      ++this.index;
-                    }
-                    ++this.lineNumber;
-                    ++this.index;
-                    this.lineStart = this.index;
-                  } else if (ch === 42) {
-                    if (this.source.charCodeAt(this.index + 1) === 47) {
-                      this.index += 2;
-                      if (this.trackComment) {
-                        loc.end = {
-                          line: this.lineNumber,
-                          column: this.index - this.lineStart
-                        };
-                        var entry = {
-                          multiLine: true,
-                          slice: [start + 2, this.index - 2],
-                          range: [start, this.index],
-                          loc
-                        };
-                        comments2.push(entry);
-                      }
-                      return comments2;
-                    }
-                    ++this.index;
-                  } else {
-                    ++this.index;
-                  }
-                }
-                if (this.trackComment) {
-                  loc.end = {
-                    line: this.lineNumber,
-                    column: this.index - this.lineStart
-                  };
-                  var entry = {
-                    multiLine: true,
-                    slice: [start + 2, this.index],
-                    range: [start, this.index],
-                    loc
-                  };
-                  comments2.push(entry);
-                }
-                this.tolerateUnexpectedToken();
-                return comments2;
-              };
-              Scanner2.prototype.scanComments = function() {
-                var comments2;
-                if (this.trackComment) {
-                  comments2 = [];
-                }
-                var start = this.index === 0;
-                while (!this.eof()) {
-                  var ch = this.source.charCodeAt(this.index);
-                  if (character_1.Character.isWhiteSpace(ch)) {
-                    ++this.index;
-                  } else if (character_1.Character.isLineTerminator(ch)) {
-                    ++this.index;
-                    if (ch === 13 && this.source.charCodeAt(this.index) === 10) {
-                      ++this.index;
-                    }
-                    ++this.lineNumber;
-                    this.lineStart = this.index;
-                    start = true;
-                  } else if (ch === 47) {
-                    ch = this.source.charCodeAt(this.index + 1);
-                    if (ch === 47) {
-                      this.index += 2;
-                      var comment2 = this.skipSingleLineComment(2);
-                      if (this.trackComment) {
-                        comments2 = comments2.concat(comment2);
-                      }
-                      start = true;
-                    } else if (ch === 42) {
-                      this.index += 2;
-                      var comment2 = this.skipMultiLineComment();
-                      if (this.trackComment) {
-                        comments2 = comments2.concat(comment2);
-                      }
-                    } else {
-                      break;
-                    }
-                  } else if (start && ch === 45) {
-                    if (this.source.charCodeAt(this.index + 1) === 45 && this.source.charCodeAt(this.index + 2) === 62) {
-                      this.index += 3;
-                      var comment2 = this.skipSingleLineComment(3);
-                      if (this.trackComment) {
-                        comments2 = comments2.concat(comment2);
-                      }
-                    } else {
-                      break;
-                    }
-                  } else if (ch === 60 && !this.isModule) {
-                    if (this.source.slice(this.index + 1, this.index + 4) === "!--") {
-                      this.index += 4;
-                      var comment2 = this.skipSingleLineComment(4);
-                      if (this.trackComment) {
-                        comments2 = comments2.concat(comment2);
-                      }
-                    } else {
-                      break;
-                    }
-                  } else {
-                    break;
-                  }
-                }
-                return comments2;
-              };
-              Scanner2.prototype.isFutureReservedWord = function(id2) {
-                switch (id2) {
-                  case "enum":
-                  case "export":
-                  case "import":
-                  case "super":
-                    return true;
-                  default:
-                    return false;
-                }
-              };
-              Scanner2.prototype.isStrictModeReservedWord = function(id2) {
-                switch (id2) {
-                  case "implements":
-                  case "interface":
-                  case "package":
-                  case "private":
-                  case "protected":
-                  case "public":
-                  case "static":
-                  case "yield":
-                  case "let":
-                    return true;
-                  default:
-                    return false;
-                }
-              };
-              Scanner2.prototype.isRestrictedWord = function(id2) {
-                return id2 === "eval" || id2 === "arguments";
-              };
-              Scanner2.prototype.isKeyword = function(id2) {
-                switch (id2.length) {
-                  case 2:
-                    return id2 === "if" || id2 === "in" || id2 === "do";
-                  case 3:
-                    return id2 === "var" || id2 === "for" || id2 === "new" || id2 === "try" || id2 === "let";
-                  case 4:
-                    return id2 === "this" || id2 === "else" || id2 === "case" || id2 === "void" || id2 === "with" || id2 === "enum";
-                  case 5:
-                    return id2 === "while" || id2 === "break" || id2 === "catch" || id2 === "throw" || id2 === "const" || id2 === "yield" || id2 === "class" || id2 === "super";
-                  case 6:
-                    return id2 === "return" || id2 === "typeof" || id2 === "delete" || id2 === "switch" || id2 === "export" || id2 === "import";
-                  case 7:
-                    return id2 === "default" || id2 === "finally" || id2 === "extends";
-                  case 8:
-                    return id2 === "function" || id2 === "continue" || id2 === "debugger";
-                  case 10:
-                    return id2 === "instanceof";
-                  default:
-                    return false;
-                }
-              };
-              Scanner2.prototype.codePointAt = function(i) {
-                var cp = this.source.charCodeAt(i);
-                if (cp >= 55296 && cp <= 56319) {
-                  var second = this.source.charCodeAt(i + 1);
-                  if (second >= 56320 && second <= 57343) {
-                    var first = cp;
-                    cp = (first - 55296) * 1024 + second - 56320 + 65536;
-                  }
-                }
-                return cp;
-              };
-              Scanner2.prototype.scanHexEscape = function(prefix) {
-                var len = prefix === "u" ? 4 : 2;
-                var code = 0;
-                for (var i = 0; i < len; ++i) {
-                  if (!this.eof() && character_1.Character.isHexDigit(this.source.charCodeAt(this.index))) {
-                    code = code * 16 + hexValue(this.source[this.index++]);
-                  } else {
-                    return null;
-                  }
-                }
-                return String.fromCharCode(code);
-              };
-              Scanner2.prototype.scanUnicodeCodePointEscape = function() {
-                var ch = this.source[this.index];
-                var code = 0;
-                if (ch === "}") {
-                  this.throwUnexpectedToken();
-                }
-                while (!this.eof()) {
-                  ch = this.source[this.index++];
-                  if (!character_1.Character.isHexDigit(ch.charCodeAt(0))) {
-                    break;
-                  }
-                  code = code * 16 + hexValue(ch);
-                }
-                if (code > 1114111 || ch !== "}") {
-                  this.throwUnexpectedToken();
-                }
-                return character_1.Character.fromCodePoint(code);
-              };
-              Scanner2.prototype.getIdentifier = function() {
-                var start = this.index++;
-                while (!this.eof()) {
-                  var ch = this.source.charCodeAt(this.index);
-                  if (ch === 92) {
-                    this.index = start;
-                    return this.getComplexIdentifier();
-                  } else if (ch >= 55296 && ch < 57343) {
-                    this.index = start;
-                    return this.getComplexIdentifier();
-                  }
-                  if (character_1.Character.isIdentifierPart(ch)) {
-                    ++this.index;
-                  } else {
-                    break;
-                  }
-                }
-                return this.source.slice(start, this.index);
-              };
-              Scanner2.prototype.getComplexIdentifier = function() {
-                var cp = this.codePointAt(this.index);
-                var id2 = character_1.Character.fromCodePoint(cp);
-                this.index += id2.length;
-                var ch;
-                if (cp === 92) {
-                  if (this.source.charCodeAt(this.index) !== 117) {
-                    this.throwUnexpectedToken();
-                  }
-                  ++this.index;
-                  if (this.source[this.index] === "{") {
-                    ++this.index;
-                    ch = this.scanUnicodeCodePointEscape();
-                  } else {
-                    ch = this.scanHexEscape("u");
-                    if (ch === null || ch === "\\" || !character_1.Character.isIdentifierStart(ch.charCodeAt(0))) {
-                      this.throwUnexpectedToken();
-                    }
-                  }
-                  id2 = ch;
-                }
-                while (!this.eof()) {
-                  cp = this.codePointAt(this.index);
-                  if (!character_1.Character.isIdentifierPart(cp)) {
-                    break;
-                  }
-                  ch = character_1.Character.fromCodePoint(cp);
-                  id2 += ch;
-                  this.index += ch.length;
-                  if (cp === 92) {
-                    id2 = id2.substr(0, id2.length - 1);
-                    if (this.source.charCodeAt(this.index) !== 117) {
-                      this.throwUnexpectedToken();
-                    }
-                    ++this.index;
-                    if (this.source[this.index] === "{") {
-                      ++this.index;
-                      ch = this.scanUnicodeCodePointEscape();
-                    } else {
-                      ch = this.scanHexEscape("u");
-                      if (ch === null || ch === "\\" || !character_1.Character.isIdentifierPart(ch.charCodeAt(0))) {
-                        this.throwUnexpectedToken();
-                      }
-                    }
-                    id2 += ch;
-                  }
-                }
-                return id2;
-              };
-              Scanner2.prototype.octalToDecimal = function(ch) {
-                var octal = ch !== "0";
-                var code = octalValue(ch);
-                if (!this.eof() && character_1.Character.isOctalDigit(this.source.charCodeAt(this.index))) {
-                  octal = true;
-                  code = code * 8 + octalValue(this.source[this.index++]);
-                  if ("0123".indexOf(ch) >= 0 && !this.eof() && character_1.Character.isOctalDigit(this.source.charCodeAt(this.index))) {
-                    code = code * 8 + octalValue(this.source[this.index++]);
-                  }
-                }
-                return {
-                  code,
-                  octal
-                };
-              };
-              Scanner2.prototype.scanIdentifier = function() {
-                var type;
-                var start = this.index;
-                var id2 = this.source.charCodeAt(start) === 92 ? this.getComplexIdentifier() : this.getIdentifier();
-                if (id2.length === 1) {
-                  type = 3;
-                } else if (this.isKeyword(id2)) {
-                  type = 4;
-                } else if (id2 === "null") {
-                  type = 5;
-                } else if (id2 === "true" || id2 === "false") {
-                  type = 1;
-                } else {
-                  type = 3;
-                }
-                if (type !== 3 && start + id2.length !== this.index) {
-                  var restore = this.index;
-                  this.index = start;
-                  this.tolerateUnexpectedToken(messages_1.Messages.InvalidEscapedReservedWord);
-                  this.index = restore;
-                }
-                return {
-                  type,
-                  value: id2,
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.scanPunctuator = function() {
-                var start = this.index;
-                var str = this.source[this.index];
-                switch (str) {
-                  case "(":
-                  case "{":
-                    if (str === "{") {
-                      this.curlyStack.push("{");
-                    }
-                    ++this.index;
-                    break;
-                  case ".":
-                    ++this.index;
-                    if (this.source[this.index] === "." && this.source[this.index + 1] === ".") {
-                      this.index += 2;
-                      str = "...";
-                    }
-                    break;
-                  case "}":
-                    ++this.index;
-                    this.curlyStack.pop();
-                    break;
-                  case ")":
-                  case ";":
-                  case ",":
-                  case "[":
-                  case "]":
-                  case ":":
-                  case "?":
-                  case "~":
-                    ++this.index;
-                    break;
-                  default:
-                    str = this.source.substr(this.index, 4);
-                    if (str === ">>>=") {
-                      this.index += 4;
-                    } else {
-                      str = str.substr(0, 3);
-                      if (str === "===" || str === "!==" || str === ">>>" || str === "<<=" || str === ">>=" || str === "**=") {
-                        this.index += 3;
-                      } else {
-                        str = str.substr(0, 2);
-                        if (str === "&&" || str === "||" || str === "==" || str === "!=" || str === "+=" || str === "-=" || str === "*=" || str === "/=" || str === "++" || str === "--" || str === "<<" || str === ">>" || str === "&=" || str === "|=" || str === "^=" || str === "%=" || str === "<=" || str === ">=" || str === "=>" || str === "**") {
-                          this.index += 2;
-                        } else {
-                          str = this.source[this.index];
-                          if ("<>=!+-*%&|^/".indexOf(str) >= 0) {
-                            ++this.index;
-                          }
-                        }
-                      }
-                    }
-                }
-                if (this.index === start) {
-                  this.throwUnexpectedToken();
-                }
-                return {
-                  type: 7,
-                  value: str,
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.scanHexLiteral = function(start) {
-                var num = "";
-                while (!this.eof()) {
-                  if (!character_1.Character.isHexDigit(this.source.charCodeAt(this.index))) {
-                    break;
-                  }
-                  num += this.source[this.index++];
-                }
-                if (num.length === 0) {
-                  this.throwUnexpectedToken();
-                }
-                if (character_1.Character.isIdentifierStart(this.source.charCodeAt(this.index))) {
-                  this.throwUnexpectedToken();
-                }
-                return {
-                  type: 6,
-                  value: parseInt("0x" + num, 16),
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.scanBinaryLiteral = function(start) {
-                var num = "";
-                var ch;
-                while (!this.eof()) {
-                  ch = this.source[this.index];
-                  if (ch !== "0" && ch !== "1") {
-                    break;
-                  }
-                  num += this.source[this.index++];
-                }
-                if (num.length === 0) {
-                  this.throwUnexpectedToken();
-                }
-                if (!this.eof()) {
-                  ch = this.source.charCodeAt(this.index);
-                  if (character_1.Character.isIdentifierStart(ch) || character_1.Character.isDecimalDigit(ch)) {
-                    this.throwUnexpectedToken();
-                  }
-                }
-                return {
-                  type: 6,
-                  value: parseInt(num, 2),
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.scanOctalLiteral = function(prefix, start) {
-                var num = "";
-                var octal = false;
-                if (character_1.Character.isOctalDigit(prefix.charCodeAt(0))) {
-                  octal = true;
-                  num = "0" + this.source[this.index++];
-                } else {
-                  ++this.index;
-                }
-                while (!this.eof()) {
-                  if (!character_1.Character.isOctalDigit(this.source.charCodeAt(this.index))) {
-                    break;
-                  }
-                  num += this.source[this.index++];
-                }
-                if (!octal && num.length === 0) {
-                  this.throwUnexpectedToken();
-                }
-                if (character_1.Character.isIdentifierStart(this.source.charCodeAt(this.index)) || character_1.Character.isDecimalDigit(this.source.charCodeAt(this.index))) {
-                  this.throwUnexpectedToken();
-                }
-                return {
-                  type: 6,
-                  value: parseInt(num, 8),
-                  octal,
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.isImplicitOctalLiteral = function() {
-                for (var i = this.index + 1; i < this.length; ++i) {
-                  var ch = this.source[i];
-                  if (ch === "8" || ch === "9") {
-                    return false;
-                  }
-                  if (!character_1.Character.isOctalDigit(ch.charCodeAt(0))) {
-                    return true;
-                  }
-                }
-                return true;
-              };
-              Scanner2.prototype.scanNumericLiteral = function() {
-                var start = this.index;
-                var ch = this.source[start];
-                assert_1.assert(character_1.Character.isDecimalDigit(ch.charCodeAt(0)) || ch === ".", "Numeric literal must start with a decimal digit or a decimal point");
-                var num = "";
-                if (ch !== ".") {
-                  num = this.source[this.index++];
-                  ch = this.source[this.index];
-                  if (num === "0") {
-                    if (ch === "x" || ch === "X") {
-                      ++this.index;
-                      return this.scanHexLiteral(start);
-                    }
-                    if (ch === "b" || ch === "B") {
-                      ++this.index;
-                      return this.scanBinaryLiteral(start);
-                    }
-                    if (ch === "o" || ch === "O") {
-                      return this.scanOctalLiteral(ch, start);
-                    }
-                    if (ch && character_1.Character.isOctalDigit(ch.charCodeAt(0))) {
-                      if (this.isImplicitOctalLiteral()) {
-                        return this.scanOctalLiteral(ch, start);
-                      }
-                    }
-                  }
-                  while (character_1.Character.isDecimalDigit(this.source.charCodeAt(this.index))) {
-                    num += this.source[this.index++];
-                  }
-                  ch = this.source[this.index];
-                }
-                if (ch === ".") {
-                  num += this.source[this.index++];
-                  while (character_1.Character.isDecimalDigit(this.source.charCodeAt(this.index))) {
-                    num += this.source[this.index++];
-                  }
-                  ch = this.source[this.index];
-                }
-                if (ch === "e" || ch === "E") {
-                  num += this.source[this.index++];
-                  ch = this.source[this.index];
-                  if (ch === "+" || ch === "-") {
-                    num += this.source[this.index++];
-                  }
-                  if (character_1.Character.isDecimalDigit(this.source.charCodeAt(this.index))) {
-                    while (character_1.Character.isDecimalDigit(this.source.charCodeAt(this.index))) {
-                      num += this.source[this.index++];
-                    }
-                  } else {
-                    this.throwUnexpectedToken();
-                  }
-                }
-                if (character_1.Character.isIdentifierStart(this.source.charCodeAt(this.index))) {
-                  this.throwUnexpectedToken();
-                }
-                return {
-                  type: 6,
-                  value: parseFloat(num),
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.scanStringLiteral = function() {
-                var start = this.index;
-                var quote = this.source[start];
-                assert_1.assert(quote === "'" || quote === '"', "String literal must starts with a quote");
-                ++this.index;
-                var octal = false;
-                var str = "";
-                while (!this.eof()) {
-                  var ch = this.source[this.index++];
-                  if (ch === quote) {
-                    quote = "";
-                    break;
-                  } else if (ch === "\\") {
-                    ch = this.source[this.index++];
-                    if (!ch || !character_1.Character.isLineTerminator(ch.charCodeAt(0))) {
-                      switch (ch) {
-                        case "u":
-                          if (this.source[this.index] === "{") {
-                            ++this.index;
-                            str += this.scanUnicodeCodePointEscape();
-                          } else {
-                            var unescaped_1 = this.scanHexEscape(ch);
-                            if (unescaped_1 === null) {
-                              this.throwUnexpectedToken();
-                            }
-                            str += unescaped_1;
-                          }
-                          break;
-                        case "x":
-                          var unescaped = this.scanHexEscape(ch);
-                          if (unescaped === null) {
-                            this.throwUnexpectedToken(messages_1.Messages.InvalidHexEscapeSequence);
-                          }
-                          str += unescaped;
-                          break;
-                        case "n":
-                          str += "\n";
-                          break;
-                        case "r":
-                          str += "\r";
-                          break;
-                        case "t":
-                          str += "	";
-                          break;
-                        case "b":
-                          str += "\b";
-                          break;
-                        case "f":
-                          str += "\f";
-                          break;
-                        case "v":
-                          str += "\v";
-                          break;
-                        case "8":
-                        case "9":
-                          str += ch;
-                          this.tolerateUnexpectedToken();
-                          break;
-                        default:
-                          if (ch && character_1.Character.isOctalDigit(ch.charCodeAt(0))) {
-                            var octToDec = this.octalToDecimal(ch);
-                            octal = octToDec.octal || octal;
-                            str += String.fromCharCode(octToDec.code);
-                          } else {
-                            str += ch;
-                          }
-                          break;
-                      }
-                    } else {
-                      ++this.lineNumber;
-                      if (ch === "\r" && this.source[this.index] === "\n") {
-                        ++this.index;
-                      }
-                      this.lineStart = this.index;
-                    }
-                  } else if (character_1.Character.isLineTerminator(ch.charCodeAt(0))) {
-                    break;
-                  } else {
-                    str += ch;
-                  }
-                }
-                if (quote !== "") {
-                  this.index = start;
-                  this.throwUnexpectedToken();
-                }
-                return {
-                  type: 8,
-                  value: str,
-                  octal,
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.scanTemplate = function() {
-                var cooked = "";
-                var terminated = false;
-                var start = this.index;
-                var head = this.source[start] === "`";
-                var tail = false;
-                var rawOffset = 2;
-                ++this.index;
-                while (!this.eof()) {
-                  var ch = this.source[this.index++];
-                  if (ch === "`") {
-                    rawOffset = 1;
-                    tail = true;
-                    terminated = true;
-                    break;
-                  } else if (ch === "$") {
-                    if (this.source[this.index] === "{") {
-                      this.curlyStack.push("${");
-                      ++this.index;
-                      terminated = true;
-                      break;
-                    }
-                    cooked += ch;
-                  } else if (ch === "\\") {
-                    ch = this.source[this.index++];
-                    if (!character_1.Character.isLineTerminator(ch.charCodeAt(0))) {
-                      switch (ch) {
-                        case "n":
-                          cooked += "\n";
-                          break;
-                        case "r":
-                          cooked += "\r";
-                          break;
-                        case "t":
-                          cooked += "	";
-                          break;
-                        case "u":
-                          if (this.source[this.index] === "{") {
-                            ++this.index;
-                            cooked += this.scanUnicodeCodePointEscape();
-                          } else {
-                            var restore = this.index;
-                            var unescaped_2 = this.scanHexEscape(ch);
-                            if (unescaped_2 !== null) {
-                              cooked += unescaped_2;
-                            } else {
-                              this.index = restore;
-                              cooked += ch;
-                            }
-                          }
-                          break;
-                        case "x":
-                          var unescaped = this.scanHexEscape(ch);
-                          if (unescaped === null) {
-                            this.throwUnexpectedToken(messages_1.Messages.InvalidHexEscapeSequence);
-                          }
-                          cooked += unescaped;
-                          break;
-                        case "b":
-                          cooked += "\b";
-                          break;
-                        case "f":
-                          cooked += "\f";
-                          break;
-                        case "v":
-                          cooked += "\v";
-                          break;
-                        default:
-                          if (ch === "0") {
-                            if (character_1.Character.isDecimalDigit(this.source.charCodeAt(this.index))) {
-                              this.throwUnexpectedToken(messages_1.Messages.TemplateOctalLiteral);
-                            }
-                            cooked += "\0";
-                          } else if (character_1.Character.isOctalDigit(ch.charCodeAt(0))) {
-                            this.throwUnexpectedToken(messages_1.Messages.TemplateOctalLiteral);
-                          } else {
-                            cooked += ch;
-                          }
-                          break;
-                      }
-                    } else {
-                      ++this.lineNumber;
-                      if (ch === "\r" && this.source[this.index] === "\n") {
-                        ++this.index;
-                      }
-                      this.lineStart = this.index;
-                    }
-                  } else if (character_1.Character.isLineTerminator(ch.charCodeAt(0))) {
-                    ++this.lineNumber;
-                    if (ch === "\r" && this.source[this.index] === "\n") {
-                      ++this.index;
-                    }
-                    this.lineStart = this.index;
-                    cooked += "\n";
-                  } else {
-                    cooked += ch;
-                  }
-                }
-                if (!terminated) {
-                  this.throwUnexpectedToken();
-                }
-                if (!head) {
-                  this.curlyStack.pop();
-                }
-                return {
-                  type: 10,
-                  value: this.source.slice(start + 1, this.index - rawOffset),
-                  cooked,
-                  head,
-                  tail,
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.testRegExp = function(pattern, flags) {
-                var astralSubstitute = "\uFFFF";
-                var tmp = pattern;
-                var self = this;
-                if (flags.indexOf("u") >= 0) {
-                  tmp = tmp.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([a-fA-F0-9]{4})/g, function($0, $1, $2) {
-                    var codePoint = parseInt($1 || $2, 16);
-                    if (codePoint > 1114111) {
-                      self.throwUnexpectedToken(messages_1.Messages.InvalidRegExp);
-                    }
-                    if (codePoint <= 65535) {
-                      return String.fromCharCode(codePoint);
-                    }
-                    return astralSubstitute;
-                  }).replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, astralSubstitute);
-                }
-                try {
-                  RegExp(tmp);
-                } catch (e) {
-                  this.throwUnexpectedToken(messages_1.Messages.InvalidRegExp);
-                }
-                try {
-                  return new RegExp(pattern, flags);
-                } catch (exception) {
-                  return null;
-                }
-              };
-              Scanner2.prototype.scanRegExpBody = function() {
-                var ch = this.source[this.index];
-                assert_1.assert(ch === "/", "Regular expression literal must start with a slash");
-                var str = this.source[this.index++];
-                var classMarker = false;
-                var terminated = false;
-                while (!this.eof()) {
-                  ch = this.source[this.index++];
-                  str += ch;
-                  if (ch === "\\") {
-                    ch = this.source[this.index++];
-                    if (character_1.Character.isLineTerminator(ch.charCodeAt(0))) {
-                      this.throwUnexpectedToken(messages_1.Messages.UnterminatedRegExp);
-                    }
-                    str += ch;
-                  } else if (character_1.Character.isLineTerminator(ch.charCodeAt(0))) {
-                    this.throwUnexpectedToken(messages_1.Messages.UnterminatedRegExp);
-                  } else if (classMarker) {
-                    if (ch === "]") {
-                      classMarker = false;
-                    }
-                  } else {
-                    if (ch === "/") {
-                      terminated = true;
-                      break;
-                    } else if (ch === "[") {
-                      classMarker = true;
-                    }
-                  }
-                }
-                if (!terminated) {
-                  this.throwUnexpectedToken(messages_1.Messages.UnterminatedRegExp);
-                }
-                return str.substr(1, str.length - 2);
-              };
-              Scanner2.prototype.scanRegExpFlags = function() {
-                var str = "";
-                var flags = "";
-                while (!this.eof()) {
-                  var ch = this.source[this.index];
-                  if (!character_1.Character.isIdentifierPart(ch.charCodeAt(0))) {
-                    break;
-                  }
-                  ++this.index;
-                  if (ch === "\\" && !this.eof()) {
-                    ch = this.source[this.index];
-                    if (ch === "u") {
-                      ++this.index;
-                      var restore = this.index;
-                      var char = this.scanHexEscape("u");
-                      if (char !== null) {
-                        flags += char;
-                        for (str += "\\u"; restore < this.index; ++restore) {
-                          str += this.source[restore];
-                        }
-                      } else {
-                        this.index = restore;
-                        flags += "u";
-                        str += "\\u";
-                      }
-                      this.tolerateUnexpectedToken();
-                    } else {
-                      str += "\\";
-                      this.tolerateUnexpectedToken();
-                    }
-                  } else {
-                    flags += ch;
-                    str += ch;
-                  }
-                }
-                return flags;
-              };
-              Scanner2.prototype.scanRegExp = function() {
-                var start = this.index;
-                var pattern = this.scanRegExpBody();
-                var flags = this.scanRegExpFlags();
-                var value = this.testRegExp(pattern, flags);
-                return {
-                  type: 9,
-                  value: "",
-                  pattern,
-                  flags,
-                  regex: value,
-                  lineNumber: this.lineNumber,
-                  lineStart: this.lineStart,
-                  start,
-                  end: this.index
-                };
-              };
-              Scanner2.prototype.lex = function() {
-                if (this.eof()) {
-                  return {
-                    type: 2,
-                    value: "",
-                    lineNumber: this.lineNumber,
-                    lineStart: this.lineStart,
-                    start: this.index,
-                    end: this.index
-                  };
-                }
-                var cp = this.source.charCodeAt(this.index);
-                if (character_1.Character.isIdentifierStart(cp)) {
-                  return this.scanIdentifier();
-                }
-                if (cp === 40 || cp === 41 || cp === 59) {
-                  return this.scanPunctuator();
-                }
-                if (cp === 39 || cp === 34) {
-                  return this.scanStringLiteral();
-                }
-                if (cp === 46) {
-                  if (character_1.Character.isDecimalDigit(this.source.charCodeAt(this.index + 1))) {
-                    return this.scanNumericLiteral();
-                  }
-                  return this.scanPunctuator();
-                }
-                if (character_1.Character.isDecimalDigit(cp)) {
-                  return this.scanNumericLiteral();
-                }
-                if (cp === 96 || cp === 125 && this.curlyStack[this.curlyStack.length - 1] === "${") {
-                  return this.scanTemplate();
-                }
-                if (cp >= 55296 && cp < 57343) {
-                  if (character_1.Character.isIdentifierStart(this.codePointAt(this.index))) {
-                    return this.scanIdentifier();
-                  }
-                }
-                return this.scanPunctuator();
-              };
-              return Scanner2;
-            })();
-            exports2.Scanner = Scanner;
-          },
-          /* 13 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            exports2.TokenName = {};
-            exports2.TokenName[
-              1
-              /* BooleanLiteral */
-            ] = "Boolean";
-            exports2.TokenName[
-              2
-              /* EOF */
-            ] = "<end>";
-            exports2.TokenName[
-              3
-              /* Identifier */
-            ] = "Identifier";
-            exports2.TokenName[
-              4
-              /* Keyword */
-            ] = "Keyword";
-            exports2.TokenName[
-              5
-              /* NullLiteral */
-            ] = "Null";
-            exports2.TokenName[
-              6
-              /* NumericLiteral */
-            ] = "Numeric";
-            exports2.TokenName[
-              7
-              /* Punctuator */
-            ] = "Punctuator";
-            exports2.TokenName[
-              8
-              /* StringLiteral */
-            ] = "String";
-            exports2.TokenName[
-              9
-              /* RegularExpression */
-            ] = "RegularExpression";
-            exports2.TokenName[
-              10
-              /* Template */
-            ] = "Template";
-          },
-          /* 14 */
-          /***/
-          function(module2, exports2) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            exports2.XHTMLEntities = {
-              quot: '"',
-              amp: "&",
-              apos: "'",
-              gt: ">",
-              nbsp: "\xA0",
-              iexcl: "\xA1",
-              cent: "\xA2",
-              pound: "\xA3",
-              curren: "\xA4",
-              yen: "\xA5",
-              brvbar: "\xA6",
-              sect: "\xA7",
-              uml: "\xA8",
-              copy: "\xA9",
-              ordf: "\xAA",
-              laquo: "\xAB",
-              not: "\xAC",
-              shy: "\xAD",
-              reg: "\xAE",
-              macr: "\xAF",
-              deg: "\xB0",
-              plusmn: "\xB1",
-              sup2: "\xB2",
-              sup3: "\xB3",
-              acute: "\xB4",
-              micro: "\xB5",
-              para: "\xB6",
-              middot: "\xB7",
-              cedil: "\xB8",
-              sup1: "\xB9",
-              ordm: "\xBA",
-              raquo: "\xBB",
-              frac14: "\xBC",
-              frac12: "\xBD",
-              frac34: "\xBE",
-              iquest: "\xBF",
-              Agrave: "\xC0",
-              Aacute: "\xC1",
-              Acirc: "\xC2",
-              Atilde: "\xC3",
-              Auml: "\xC4",
-              Aring: "\xC5",
-              AElig: "\xC6",
-              Ccedil: "\xC7",
-              Egrave: "\xC8",
-              Eacute: "\xC9",
-              Ecirc: "\xCA",
-              Euml: "\xCB",
-              Igrave: "\xCC",
-              Iacute: "\xCD",
-              Icirc: "\xCE",
-              Iuml: "\xCF",
-              ETH: "\xD0",
-              Ntilde: "\xD1",
-              Ograve: "\xD2",
-              Oacute: "\xD3",
-              Ocirc: "\xD4",
-              Otilde: "\xD5",
-              Ouml: "\xD6",
-              times: "\xD7",
-              Oslash: "\xD8",
-              Ugrave: "\xD9",
-              Uacute: "\xDA",
-              Ucirc: "\xDB",
-              Uuml: "\xDC",
-              Yacute: "\xDD",
-              THORN: "\xDE",
-              szlig: "\xDF",
-              agrave: "\xE0",
-              aacute: "\xE1",
-              acirc: "\xE2",
-              atilde: "\xE3",
-              auml: "\xE4",
-              aring: "\xE5",
-              aelig: "\xE6",
-              ccedil: "\xE7",
-              egrave: "\xE8",
-              eacute: "\xE9",
-              ecirc: "\xEA",
-              euml: "\xEB",
-              igrave: "\xEC",
-              iacute: "\xED",
-              icirc: "\xEE",
-              iuml: "\xEF",
-              eth: "\xF0",
-              ntilde: "\xF1",
-              ograve: "\xF2",
-              oacute: "\xF3",
-              ocirc: "\xF4",
-              otilde: "\xF5",
-              ouml: "\xF6",
-              divide: "\xF7",
-              oslash: "\xF8",
-              ugrave: "\xF9",
-              uacute: "\xFA",
-              ucirc: "\xFB",
-              uuml: "\xFC",
-              yacute: "\xFD",
-              thorn: "\xFE",
-              yuml: "\xFF",
-              OElig: "\u0152",
-              oelig: "\u0153",
-              Scaron: "\u0160",
-              scaron: "\u0161",
-              Yuml: "\u0178",
-              fnof: "\u0192",
-              circ: "\u02C6",
-              tilde: "\u02DC",
-              Alpha: "\u0391",
-              Beta: "\u0392",
-              Gamma: "\u0393",
-              Delta: "\u0394",
-              Epsilon: "\u0395",
-              Zeta: "\u0396",
-              Eta: "\u0397",
-              Theta: "\u0398",
-              Iota: "\u0399",
-              Kappa: "\u039A",
-              Lambda: "\u039B",
-              Mu: "\u039C",
-              Nu: "\u039D",
-              Xi: "\u039E",
-              Omicron: "\u039F",
-              Pi: "\u03A0",
-              Rho: "\u03A1",
-              Sigma: "\u03A3",
-              Tau: "\u03A4",
-              Upsilon: "\u03A5",
-              Phi: "\u03A6",
-              Chi: "\u03A7",
-              Psi: "\u03A8",
-              Omega: "\u03A9",
-              alpha: "\u03B1",
-              beta: "\u03B2",
-              gamma: "\u03B3",
-              delta: "\u03B4",
-              epsilon: "\u03B5",
-              zeta: "\u03B6",
-              eta: "\u03B7",
-              theta: "\u03B8",
-              iota: "\u03B9",
-              kappa: "\u03BA",
-              lambda: "\u03BB",
-              mu: "\u03BC",
-              nu: "\u03BD",
-              xi: "\u03BE",
-              omicron: "\u03BF",
-              pi: "\u03C0",
-              rho: "\u03C1",
-              sigmaf: "\u03C2",
-              sigma: "\u03C3",
-              tau: "\u03C4",
-              upsilon: "\u03C5",
-              phi: "\u03C6",
-              chi: "\u03C7",
-              psi: "\u03C8",
-              omega: "\u03C9",
-              thetasym: "\u03D1",
-              upsih: "\u03D2",
-              piv: "\u03D6",
-              ensp: "\u2002",
-              emsp: "\u2003",
-              thinsp: "\u2009",
-              zwnj: "\u200C",
-              zwj: "\u200D",
-              lrm: "\u200E",
-              rlm: "\u200F",
-              ndash: "\u2013",
-              mdash: "\u2014",
-              lsquo: "\u2018",
-              rsquo: "\u2019",
-              sbquo: "\u201A",
-              ldquo: "\u201C",
-              rdquo: "\u201D",
-              bdquo: "\u201E",
-              dagger: "\u2020",
-              Dagger: "\u2021",
-              bull: "\u2022",
-              hellip: "\u2026",
-              permil: "\u2030",
-              prime: "\u2032",
-              Prime: "\u2033",
-              lsaquo: "\u2039",
-              rsaquo: "\u203A",
-              oline: "\u203E",
-              frasl: "\u2044",
-              euro: "\u20AC",
-              image: "\u2111",
-              weierp: "\u2118",
-              real: "\u211C",
-              trade: "\u2122",
-              alefsym: "\u2135",
-              larr: "\u2190",
-              uarr: "\u2191",
-              rarr: "\u2192",
-              darr: "\u2193",
-              harr: "\u2194",
-              crarr: "\u21B5",
-              lArr: "\u21D0",
-              uArr: "\u21D1",
-              rArr: "\u21D2",
-              dArr: "\u21D3",
-              hArr: "\u21D4",
-              forall: "\u2200",
-              part: "\u2202",
-              exist: "\u2203",
-              empty: "\u2205",
-              nabla: "\u2207",
-              isin: "\u2208",
-              notin: "\u2209",
-              ni: "\u220B",
-              prod: "\u220F",
-              sum: "\u2211",
-              minus: "\u2212",
-              lowast: "\u2217",
-              radic: "\u221A",
-              prop: "\u221D",
-              infin: "\u221E",
-              ang: "\u2220",
-              and: "\u2227",
-              or: "\u2228",
-              cap: "\u2229",
-              cup: "\u222A",
-              int: "\u222B",
-              there4: "\u2234",
-              sim: "\u223C",
-              cong: "\u2245",
-              asymp: "\u2248",
-              ne: "\u2260",
-              equiv: "\u2261",
-              le: "\u2264",
-              ge: "\u2265",
-              sub: "\u2282",
-              sup: "\u2283",
-              nsub: "\u2284",
-              sube: "\u2286",
-              supe: "\u2287",
-              oplus: "\u2295",
-              otimes: "\u2297",
-              perp: "\u22A5",
-              sdot: "\u22C5",
-              lceil: "\u2308",
-              rceil: "\u2309",
-              lfloor: "\u230A",
-              rfloor: "\u230B",
-              loz: "\u25CA",
-              spades: "\u2660",
-              clubs: "\u2663",
-              hearts: "\u2665",
-              diams: "\u2666",
-              lang: "\u27E8",
-              rang: "\u27E9"
-            };
-          },
-          /* 15 */
-          /***/
-          function(module2, exports2, __webpack_require__) {
-            "use strict";
-            Object.defineProperty(exports2, "__esModule", { value: true });
-            var error_handler_1 = __webpack_require__(10);
-            var scanner_1 = __webpack_require__(12);
-            var token_1 = __webpack_require__(13);
-            var Reader = (function() {
-              function Reader2() {
-                this.values = [];
-                this.curly = this.paren = -1;
-              }
-              Reader2.prototype.beforeFunctionExpression = function(t2) {
-                return [
-                  "(",
-                  "{",
-                  "[",
-                  "in",
-                  "typeof",
-                  "instanceof",
-                  "new",
-                  "return",
-                  "case",
-                  "delete",
-                  "throw",
-                  "void",
-                  // assignment operators
-                  "=",
-                  "+=",
-                  "-=",
-                  "*=",
-                  "**=",
-                  "/=",
-                  "%=",
-                  "<<=",
-                  ">>=",
-                  ">>>=",
-                  "&=",
-                  "|=",
-                  "^=",
-                  ",",
-                  // binary/unary operators
-                  "+",
-                  "-",
-                  "*",
-                  "**",
-                  "/",
-                  "%",
-                  "++",
-                  "--",
-                  "<<",
-                  ">>",
-                  ">>>",
-                  "&",
-                  "|",
-                  "^",
-                  "!",
-                  "~",
-                  "&&",
-                  "||",
-                  "?",
-                  ":",
-                  "===",
-                  "==",
-                  ">=",
-                  "<=",
-                  "<",
-                  ">",
-                  "!=",
-                  "!=="
-                ].indexOf(t2) >= 0;
-              };
-              Reader2.prototype.isRegexStart = function() {
-                var previous = this.values[this.values.length - 1];
-                var regex = previous !== null;
-                switch (previous) {
-                  case "this":
-                  case "]":
-                    regex = false;
-                    break;
-                  case ")":
-                    var keyword2 = this.values[this.paren - 1];
-                    regex = keyword2 === "if" || keyword2 === "while" || keyword2 === "for" || keyword2 === "with";
-                    break;
-                  case "}":
-                    regex = false;
-                    if (this.values[this.curly - 3] === "function") {
-                      var check = this.values[this.curly - 4];
-                      regex = check ? !this.beforeFunctionExpression(check) : false;
-                    } else if (this.values[this.curly - 4] === "function") {
-                      var check = this.values[this.curly - 5];
-                      regex = check ? !this.beforeFunctionExpression(check) : true;
-                    }
-                    break;
-                  default:
-                    break;
-                }
-                return regex;
-              };
-              Reader2.prototype.push = function(token) {
-                if (token.type === 7 || token.type === 4) {
-                  if (token.value === "{") {
-                    this.curly = this.values.length;
-                  } else if (token.value === "(") {
-                    this.paren = this.values.length;
-                  }
-                  this.values.push(token.value);
-                } else {
-                  this.values.push(null);
-                }
-              };
-              return Reader2;
-            })();
-            var Tokenizer = (function() {
-              function Tokenizer2(code, config) {
-                this.errorHandler = new error_handler_1.ErrorHandler();
-                this.errorHandler.tolerant = config ? typeof config.tolerant === "boolean" && config.tolerant : false;
-                this.scanner = new scanner_1.Scanner(code, this.errorHandler);
-                this.scanner.trackComment = config ? typeof config.comment === "boolean" && config.comment : false;
-                this.trackRange = config ? typeof config.range === "boolean" && config.range : false;
-                this.trackLoc = config ? typeof config.loc === "boolean" && config.loc : false;
-                this.buffer = [];
-                this.reader = new Reader();
-              }
-              Tokenizer2.prototype.errors = function() {
-                return this.errorHandler.errors;
-              };
-              Tokenizer2.prototype.getNextToken = function() {
-                if (this.buffer.length === 0) {
-                  var comments2 = this.scanner.scanComments();
-                  if (this.scanner.trackComment) {
-                    for (var i = 0; i < comments2.length; ++i) {
-                      var e = comments2[i];
-                      var value = this.scanner.source.slice(e.slice[0], e.slice[1]);
-                      var comment2 = {
-                        type: e.multiLine ? "BlockComment" : "LineComment",
-                        value
-                      };
-                      if (this.trackRange) {
-                        comment2.range = e.range;
-                      }
-                      if (this.trackLoc) {
-                        comment2.loc = e.loc;
-                      }
-                      this.buffer.push(comment2);
-                    }
-                  }
-                  if (!this.scanner.eof()) {
-                    var loc = void 0;
-                    if (this.trackLoc) {
-                      loc = {
-                        start: {
-                          line: this.scanner.lineNumber,
-                          column: this.scanner.index - this.scanner.lineStart
-                        },
-                        end: {}
-                      };
-                    }
-                    var startRegex = this.scanner.source[this.scanner.index] === "/" && this.reader.isRegexStart();
-                    var token = startRegex ? this.scanner.scanRegExp() : this.scanner.lex();
-                    this.reader.push(token);
-                    var entry = {
-                      type: token_1.TokenName[token.type],
-                      value: this.scanner.source.slice(token.start, token.end)
-                    };
-                    if (this.trackRange) {
-                      entry.range = [token.start, token.end];
-                    }
-                    if (this.trackLoc) {
-                      loc.end = {
-                        line: this.scanner.lineNumber,
-                        column: this.scanner.index - this.scanner.lineStart
-                      };
-                      entry.loc = loc;
-                    }
-                    if (token.type === 9) {
-                      var pattern = token.pattern;
-                      var flags = token.flags;
-                      entry.regex = { pattern, flags };
-                    }
-                    this.buffer.push(entry);
-                  }
-                }
-                return this.buffer.shift();
-              };
-              return Tokenizer2;
-            })();
-            exports2.Tokenizer = Tokenizer;
-          }
-          /******/
-        ])
-      );
-    });
-  }
-});
-
-// ../../main/node_modules/recast/parsers/esprima.js
-var require_esprima3 = __commonJS({
-  "../../main/node_modules/recast/parsers/esprima.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parse = void 0;
-    var util_1 = require_util2();
-    function parse2(source, options) {
-      var comments2 = [];
-      var ast = require_esprima2().parse(source, {
-        loc: true,
-        locations: true,
-        comment: true,
-        onComment: comments2,
-        range: (0, util_1.getOption)(options, "range", false),
-        tolerant: (0, util_1.getOption)(options, "tolerant", true),
-        tokens: true,
-        jsx: (0, util_1.getOption)(options, "jsx", false),
-        sourceType: (0, util_1.getOption)(options, "sourceType", "module")
-      });
-      if (!Array.isArray(ast.comments)) {
-        ast.comments = comments2;
-      }
-      return ast;
-    }
-    exports.parse = parse2;
-  }
-});
-
-// ../../main/node_modules/recast/lib/options.js
-var require_options = __commonJS({
-  "../../main/node_modules/recast/lib/options.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.normalize = void 0;
-    var util_1 = require_util2();
-    var defaults = {
-      parser: require_esprima3(),
-      tabWidth: 4,
-      useTabs: false,
-      reuseWhitespace: true,
-      lineTerminator: (0, util_1.getLineTerminator)(),
-      wrapColumn: 74,
-      sourceFileName: null,
-      sourceMapName: null,
-      sourceRoot: null,
-      inputSourceMap: null,
-      range: false,
-      tolerant: true,
-      quote: null,
-      trailingComma: false,
-      arrayBracketSpacing: false,
-      objectCurlySpacing: true,
-      arrowParensAlways: false,
-      flowObjectCommas: true,
-      tokens: true
-    };
-    var hasOwn = defaults.hasOwnProperty;
-    function normalize(opts) {
-      var options = opts || defaults;
-      function get(key) {
-        return hasOwn.call(options, key) ? options[key] : defaults[key];
-      }
-      return {
-        tabWidth: +get("tabWidth"),
-        useTabs: !!get("useTabs"),
-        reuseWhitespace: !!get("reuseWhitespace"),
-        lineTerminator: get("lineTerminator"),
-        wrapColumn: Math.max(get("wrapColumn"), 0),
-        sourceFileName: get("sourceFileName"),
-        sourceMapName: get("sourceMapName"),
-        sourceRoot: get("sourceRoot"),
-        inputSourceMap: get("inputSourceMap"),
-        parser: get("esprima") || get("parser"),
-        range: get("range"),
-        tolerant: get("tolerant"),
-        quote: get("quote"),
-        trailingComma: get("trailingComma"),
-        arrayBracketSpacing: get("arrayBracketSpacing"),
-        objectCurlySpacing: get("objectCurlySpacing"),
-        arrowParensAlways: get("arrowParensAlways"),
-        flowObjectCommas: get("flowObjectCommas"),
-        tokens: !!get("tokens")
-      };
-    }
-    exports.normalize = normalize;
-  }
-});
-
-// ../../main/node_modules/recast/lib/mapping.js
-var require_mapping = __commonJS({
-  "../../main/node_modules/recast/lib/mapping.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var util_1 = require_util2();
-    var Mapping = (
-      /** @class */
-      (function() {
-        function Mapping2(sourceLines, sourceLoc, targetLoc) {
-          if (targetLoc === void 0) {
-            targetLoc = sourceLoc;
-          }
-          this.sourceLines = sourceLines;
-          this.sourceLoc = sourceLoc;
-          this.targetLoc = targetLoc;
-        }
-        Mapping2.prototype.slice = function(lines, start, end) {
-          if (end === void 0) {
-            end = lines.lastPos();
-          }
-          var sourceLines = this.sourceLines;
-          var sourceLoc = this.sourceLoc;
-          var targetLoc = this.targetLoc;
-          function skip(name2) {
-            var sourceFromPos = sourceLoc[name2];
-            var targetFromPos = targetLoc[name2];
-            var targetToPos = start;
-            if (name2 === "end") {
-              targetToPos = end;
-            } else {
-              (0, tiny_invariant_1.default)(name2 === "start");
-            }
-            return skipChars(sourceLines, sourceFromPos, lines, targetFromPos, targetToPos);
-          }
-          if ((0, util_1.comparePos)(start, targetLoc.start) <= 0) {
-            if ((0, util_1.comparePos)(targetLoc.end, end) <= 0) {
-              targetLoc = {
-                start: subtractPos(targetLoc.start, start.line, start.column),
-                end: subtractPos(targetLoc.end, start.line, start.column)
-              };
-            } else if ((0, util_1.comparePos)(end, targetLoc.start) <= 0) {
-              return null;
-            } else {
-              sourceLoc = {
-                start: sourceLoc.start,
-                end: skip("end")
-              };
-              targetLoc = {
-                start: subtractPos(targetLoc.start, start.line, start.column),
-                end: subtractPos(end, start.line, start.column)
-              };
-            }
-          } else {
-            if ((0, util_1.comparePos)(targetLoc.end, start) <= 0) {
-              return null;
-            }
-            if ((0, util_1.comparePos)(targetLoc.end, end) <= 0) {
-              sourceLoc = {
-                start: skip("start"),
-                end: sourceLoc.end
-              };
-              targetLoc = {
-                // Same as subtractPos(start, start.line, start.column):
-                start: { line: 1, column: 0 },
-                end: subtractPos(targetLoc.end, start.line, start.column)
-              };
-            } else {
-              sourceLoc = {
-                start: skip("start"),
-                end: skip("end")
-              };
-              targetLoc = {
-                // Same as subtractPos(start, start.line, start.column):
-                start: { line: 1, column: 0 },
-                end: subtractPos(end, start.line, start.column)
-              };
-            }
-          }
-          return new Mapping2(this.sourceLines, sourceLoc, targetLoc);
-        };
-        Mapping2.prototype.add = function(line, column) {
-          return new Mapping2(this.sourceLines, this.sourceLoc, {
-            start: addPos(this.targetLoc.start, line, column),
-            end: addPos(this.targetLoc.end, line, column)
-          });
-        };
-        Mapping2.prototype.subtract = function(line, column) {
-          return new Mapping2(this.sourceLines, this.sourceLoc, {
-            start: subtractPos(this.targetLoc.start, line, column),
-            end: subtractPos(this.targetLoc.end, line, column)
-          });
-        };
-        Mapping2.prototype.reindent = function(oldLines, newLines) {
-          var start = this.targetLoc.start;
-          var end = this.targetLoc.end;
-          var startShift = newLines.getIndentAt(start.line) - oldLines.getIndentAt(start.line);
-          var endShift = newLines.getIndentAt(end.line) - oldLines.getIndentAt(end.line);
-          if (startShift === 0 && endShift === 0) {
-            return this;
-          }
-          return new Mapping2(this.sourceLines, this.sourceLoc, {
-            start: {
-              line: start.line,
-              column: Math.max(0, start.column + startShift)
-            },
-            end: {
-              line: end.line,
-              column: Math.max(0, end.column + endShift)
-            }
-          });
-        };
-        return Mapping2;
-      })()
-    );
-    exports.default = Mapping;
-    function addPos(toPos, line, column) {
-      return {
-        line: toPos.line + line - 1,
-        column: toPos.line === 1 ? toPos.column + column : toPos.column
-      };
-    }
-    function subtractPos(fromPos, line, column) {
-      return {
-        line: fromPos.line - line + 1,
-        column: fromPos.line === line ? fromPos.column - column : fromPos.column
-      };
-    }
-    function skipChars(sourceLines, sourceFromPos, targetLines, targetFromPos, targetToPos) {
-      var targetComparison = (0, util_1.comparePos)(targetFromPos, targetToPos);
-      if (targetComparison === 0) {
-        return sourceFromPos;
-      }
-      var sourceCursor, targetCursor;
-      if (targetComparison < 0) {
-        sourceCursor = sourceLines.skipSpaces(sourceFromPos) || sourceLines.lastPos();
-        targetCursor = targetLines.skipSpaces(targetFromPos) || targetLines.lastPos();
-        var lineDiff2 = targetToPos.line - targetCursor.line;
-        sourceCursor.line += lineDiff2;
-        targetCursor.line += lineDiff2;
-        if (lineDiff2 > 0) {
-          sourceCursor.column = 0;
-          targetCursor.column = 0;
-        } else {
-          (0, tiny_invariant_1.default)(lineDiff2 === 0);
-        }
-        while ((0, util_1.comparePos)(targetCursor, targetToPos) < 0 && targetLines.nextPos(targetCursor, true)) {
-          (0, tiny_invariant_1.default)(sourceLines.nextPos(sourceCursor, true));
-          (0, tiny_invariant_1.default)(sourceLines.charAt(sourceCursor) === targetLines.charAt(targetCursor));
-        }
-      } else {
-        sourceCursor = sourceLines.skipSpaces(sourceFromPos, true) || sourceLines.firstPos();
-        targetCursor = targetLines.skipSpaces(targetFromPos, true) || targetLines.firstPos();
-        var lineDiff2 = targetToPos.line - targetCursor.line;
-        sourceCursor.line += lineDiff2;
-        targetCursor.line += lineDiff2;
-        if (lineDiff2 < 0) {
-          sourceCursor.column = sourceLines.getLineLength(sourceCursor.line);
-          targetCursor.column = targetLines.getLineLength(targetCursor.line);
-        } else {
-          (0, tiny_invariant_1.default)(lineDiff2 === 0);
-        }
-        while ((0, util_1.comparePos)(targetToPos, targetCursor) < 0 && targetLines.prevPos(targetCursor, true)) {
-          (0, tiny_invariant_1.default)(sourceLines.prevPos(sourceCursor, true));
-          (0, tiny_invariant_1.default)(sourceLines.charAt(sourceCursor) === targetLines.charAt(targetCursor));
-        }
-      }
-      return sourceCursor;
-    }
-  }
-});
-
-// ../../main/node_modules/recast/lib/lines.js
-var require_lines = __commonJS({
-  "../../main/node_modules/recast/lib/lines.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.concat = exports.fromString = exports.countSpaces = exports.Lines = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var source_map_1 = tslib_1.__importDefault(require_source_map());
-    var options_1 = require_options();
-    var util_1 = require_util2();
-    var mapping_1 = tslib_1.__importDefault(require_mapping());
-    var Lines = (
-      /** @class */
-      (function() {
-        function Lines2(infos, sourceFileName) {
-          if (sourceFileName === void 0) {
-            sourceFileName = null;
-          }
-          this.infos = infos;
-          this.mappings = [];
-          this.cachedSourceMap = null;
-          this.cachedTabWidth = void 0;
-          (0, tiny_invariant_1.default)(infos.length > 0);
-          this.length = infos.length;
-          this.name = sourceFileName || null;
-          if (this.name) {
-            this.mappings.push(new mapping_1.default(this, {
-              start: this.firstPos(),
-              end: this.lastPos()
-            }));
-          }
-        }
-        Lines2.prototype.toString = function(options) {
-          return this.sliceString(this.firstPos(), this.lastPos(), options);
-        };
-        Lines2.prototype.getSourceMap = function(sourceMapName, sourceRoot) {
-          if (!sourceMapName) {
-            return null;
-          }
-          var targetLines = this;
-          function updateJSON(json) {
-            json = json || {};
-            json.file = sourceMapName;
-            if (sourceRoot) {
-              json.sourceRoot = sourceRoot;
-            }
-            return json;
-          }
-          if (targetLines.cachedSourceMap) {
-            return updateJSON(targetLines.cachedSourceMap.toJSON());
-          }
-          var smg = new source_map_1.default.SourceMapGenerator(updateJSON());
-          var sourcesToContents = {};
-          targetLines.mappings.forEach(function(mapping) {
-            var sourceCursor = mapping.sourceLines.skipSpaces(mapping.sourceLoc.start) || mapping.sourceLines.lastPos();
-            var targetCursor = targetLines.skipSpaces(mapping.targetLoc.start) || targetLines.lastPos();
-            while ((0, util_1.comparePos)(sourceCursor, mapping.sourceLoc.end) < 0 && (0, util_1.comparePos)(targetCursor, mapping.targetLoc.end) < 0) {
-              var sourceChar = mapping.sourceLines.charAt(sourceCursor);
-              var targetChar = targetLines.charAt(targetCursor);
-              (0, tiny_invariant_1.default)(sourceChar === targetChar);
-              var sourceName = mapping.sourceLines.name;
-              smg.addMapping({
-                source: sourceName,
-                original: { line: sourceCursor.line, column: sourceCursor.column },
-                generated: { line: targetCursor.line, column: targetCursor.column }
-              });
-              if (!hasOwn.call(sourcesToContents, sourceName)) {
-                var sourceContent = mapping.sourceLines.toString();
-                smg.setSourceContent(sourceName, sourceContent);
-                sourcesToContents[sourceName] = sourceContent;
-              }
-              targetLines.nextPos(targetCursor, true);
-              mapping.sourceLines.nextPos(sourceCursor, true);
-            }
-          });
-          targetLines.cachedSourceMap = smg;
-          return smg.toJSON();
-        };
-        Lines2.prototype.bootstrapCharAt = function(pos) {
-          (0, tiny_invariant_1.default)(typeof pos === "object");
-          (0, tiny_invariant_1.default)(typeof pos.line === "number");
-          (0, tiny_invariant_1.default)(typeof pos.column === "number");
-          var line = pos.line, column = pos.column, strings2 = this.toString().split(lineTerminatorSeqExp), string2 = strings2[line - 1];
-          if (typeof string2 === "undefined")
-            return "";
-          if (column === string2.length && line < strings2.length)
-            return "\n";
-          if (column >= string2.length)
-            return "";
-          return string2.charAt(column);
-        };
-        Lines2.prototype.charAt = function(pos) {
-          (0, tiny_invariant_1.default)(typeof pos === "object");
-          (0, tiny_invariant_1.default)(typeof pos.line === "number");
-          (0, tiny_invariant_1.default)(typeof pos.column === "number");
-          var line = pos.line, column = pos.column, secret = this, infos = secret.infos, info = infos[line - 1], c = column;
-          if (typeof info === "undefined" || c < 0)
-            return "";
-          var indent2 = this.getIndentAt(line);
-          if (c < indent2)
-            return " ";
-          c += info.sliceStart - indent2;
-          if (c === info.sliceEnd && line < this.length)
-            return "\n";
-          if (c >= info.sliceEnd)
-            return "";
-          return info.line.charAt(c);
-        };
-        Lines2.prototype.stripMargin = function(width, skipFirstLine) {
-          if (width === 0)
-            return this;
-          (0, tiny_invariant_1.default)(width > 0, "negative margin: " + width);
-          if (skipFirstLine && this.length === 1)
-            return this;
-          var lines = new Lines2(this.infos.map(function(info, i) {
-            if (info.line && (i > 0 || !skipFirstLine)) {
-              info = tslib_1.__assign(tslib_1.__assign({}, info), { indent: Math.max(0, info.indent - width) });
-            }
-            return info;
-          }));
-          return this.reindentMappings(lines);
-        };
-        Lines2.prototype.indent = function(by) {
-          if (by === 0) {
-            return this;
-          }
-          var lines = new Lines2(this.infos.map(function(info) {
-            if (info.line && !info.locked) {
-              info = tslib_1.__assign(tslib_1.__assign({}, info), { indent: info.indent + by });
-            }
-            return info;
-          }));
-          return this.reindentMappings(lines);
-        };
-        Lines2.prototype.indentTail = function(by) {
-          if (by === 0) {
-            return this;
-          }
-          if (this.length < 2) {
-            return this;
-          }
-          var lines = new Lines2(this.infos.map(function(info, i) {
-            if (i > 0 && info.line && !info.locked) {
-              info = tslib_1.__assign(tslib_1.__assign({}, info), { indent: info.indent + by });
-            }
-            return info;
-          }));
-          return this.reindentMappings(lines);
-        };
-        Lines2.prototype.reindentMappings = function(lines) {
-          var _this = this;
-          (0, tiny_invariant_1.default)(lines.mappings.length === 0);
-          this.mappings.forEach(function(mapping) {
-            return lines.mappings.push(mapping.reindent(_this, lines));
-          });
-          return lines;
-        };
-        Lines2.prototype.lockIndentTail = function() {
-          if (this.length < 2) {
-            return this;
-          }
-          return new Lines2(this.infos.map(function(info, i) {
-            return tslib_1.__assign(tslib_1.__assign({}, info), { locked: i > 0 });
-          }));
-        };
-        Lines2.prototype.getIndentAt = function(line) {
-          (0, tiny_invariant_1.default)(line >= 1, "no line " + line + " (line numbers start from 1)");
-          return Math.max(this.infos[line - 1].indent, 0);
-        };
-        Lines2.prototype.guessTabWidth = function() {
-          if (typeof this.cachedTabWidth === "number") {
-            return this.cachedTabWidth;
-          }
-          var counts = [];
-          var lastIndent = 0;
-          for (var line = 1, last = this.length; line <= last; ++line) {
-            var info = this.infos[line - 1];
-            var sliced = info.line.slice(info.sliceStart, info.sliceEnd);
-            if (isOnlyWhitespace(sliced)) {
-              continue;
-            }
-            var diff = Math.abs(info.indent - lastIndent);
-            counts[diff] = ~~counts[diff] + 1;
-            lastIndent = info.indent;
-          }
-          var maxCount = -1;
-          var result = 2;
-          for (var tabWidth = 1; tabWidth < counts.length; tabWidth += 1) {
-            if (hasOwn.call(counts, tabWidth) && counts[tabWidth] > maxCount) {
-              maxCount = counts[tabWidth];
-              result = tabWidth;
-            }
-          }
-          return this.cachedTabWidth = result;
-        };
-        Lines2.prototype.startsWithComment = function() {
-          if (this.infos.length === 0) {
-            return false;
-          }
-          var firstLineInfo = this.infos[0], sliceStart = firstLineInfo.sliceStart, sliceEnd = firstLineInfo.sliceEnd, firstLine = firstLineInfo.line.slice(sliceStart, sliceEnd).trim();
-          return firstLine.length === 0 || firstLine.slice(0, 2) === "//" || firstLine.slice(0, 2) === "/*";
-        };
-        Lines2.prototype.isOnlyWhitespace = function() {
-          return isOnlyWhitespace(this.toString());
-        };
-        Lines2.prototype.isPrecededOnlyByWhitespace = function(pos) {
-          var info = this.infos[pos.line - 1];
-          var indent2 = Math.max(info.indent, 0);
-          var diff = pos.column - indent2;
-          if (diff <= 0) {
-            return true;
-          }
-          var start = info.sliceStart;
-          var end = Math.min(start + diff, info.sliceEnd);
-          var prefix = info.line.slice(start, end);
-          return isOnlyWhitespace(prefix);
-        };
-        Lines2.prototype.getLineLength = function(line) {
-          var info = this.infos[line - 1];
-          return this.getIndentAt(line) + info.sliceEnd - info.sliceStart;
-        };
-        Lines2.prototype.nextPos = function(pos, skipSpaces) {
-          if (skipSpaces === void 0) {
-            skipSpaces = false;
-          }
-          var l = Math.max(pos.line, 0), c = Math.max(pos.column, 0);
-          if (c < this.getLineLength(l)) {
-            pos.column += 1;
-            return skipSpaces ? !!this.skipSpaces(pos, false, true) : true;
-          }
-          if (l < this.length) {
-            pos.line += 1;
-            pos.column = 0;
-            return skipSpaces ? !!this.skipSpaces(pos, false, true) : true;
-          }
-          return false;
-        };
-        Lines2.prototype.prevPos = function(pos, skipSpaces) {
-          if (skipSpaces === void 0) {
-            skipSpaces = false;
-          }
-          var l = pos.line, c = pos.column;
-          if (c < 1) {
-            l -= 1;
-            if (l < 1)
-              return false;
-            c = this.getLineLength(l);
-          } else {
-            c = Math.min(c - 1, this.getLineLength(l));
-          }
-          pos.line = l;
-          pos.column = c;
-          return skipSpaces ? !!this.skipSpaces(pos, true, true) : true;
-        };
-        Lines2.prototype.firstPos = function() {
-          return { line: 1, column: 0 };
-        };
-        Lines2.prototype.lastPos = function() {
-          return {
-            line: this.length,
-            column: this.getLineLength(this.length)
-          };
-        };
-        Lines2.prototype.skipSpaces = function(pos, backward, modifyInPlace) {
-          if (backward === void 0) {
-            backward = false;
-          }
-          if (modifyInPlace === void 0) {
-            modifyInPlace = false;
-          }
-          if (pos) {
-            pos = modifyInPlace ? pos : {
-              line: pos.line,
-              column: pos.column
-            };
-          } else if (backward) {
-            pos = this.lastPos();
-          } else {
-            pos = this.firstPos();
-          }
-          if (backward) {
-            while (this.prevPos(pos)) {
-              if (!isOnlyWhitespace(this.charAt(pos)) && this.nextPos(pos)) {
-                return pos;
-              }
-            }
-            return null;
-          } else {
-            while (isOnlyWhitespace(this.charAt(pos))) {
-              if (!this.nextPos(pos)) {
-                return null;
-              }
-            }
-            return pos;
-          }
-        };
-        Lines2.prototype.trimLeft = function() {
-          var pos = this.skipSpaces(this.firstPos(), false, true);
-          return pos ? this.slice(pos) : emptyLines;
-        };
-        Lines2.prototype.trimRight = function() {
-          var pos = this.skipSpaces(this.lastPos(), true, true);
-          return pos ? this.slice(this.firstPos(), pos) : emptyLines;
-        };
-        Lines2.prototype.trim = function() {
-          var start = this.skipSpaces(this.firstPos(), false, true);
-          if (start === null) {
-            return emptyLines;
-          }
-          var end = this.skipSpaces(this.lastPos(), true, true);
-          if (end === null) {
-            return emptyLines;
-          }
-          return this.slice(start, end);
-        };
-        Lines2.prototype.eachPos = function(callback, startPos, skipSpaces) {
-          if (startPos === void 0) {
-            startPos = this.firstPos();
-          }
-          if (skipSpaces === void 0) {
-            skipSpaces = false;
-          }
-          var pos = this.firstPos();
-          if (startPos) {
-            pos.line = startPos.line, pos.column = startPos.column;
-          }
-          if (skipSpaces && !this.skipSpaces(pos, false, true)) {
-            return;
-          }
-          do
-            callback.call(this, pos);
-          while (this.nextPos(pos, skipSpaces));
-        };
-        Lines2.prototype.bootstrapSlice = function(start, end) {
-          var strings2 = this.toString().split(lineTerminatorSeqExp).slice(start.line - 1, end.line);
-          if (strings2.length > 0) {
-            strings2.push(strings2.pop().slice(0, end.column));
-            strings2[0] = strings2[0].slice(start.column);
-          }
-          return fromString(strings2.join("\n"));
-        };
-        Lines2.prototype.slice = function(start, end) {
-          if (!end) {
-            if (!start) {
-              return this;
-            }
-            end = this.lastPos();
-          }
-          if (!start) {
-            throw new Error("cannot slice with end but not start");
-          }
-          var sliced = this.infos.slice(start.line - 1, end.line);
-          if (start.line === end.line) {
-            sliced[0] = sliceInfo(sliced[0], start.column, end.column);
-          } else {
-            (0, tiny_invariant_1.default)(start.line < end.line);
-            sliced[0] = sliceInfo(sliced[0], start.column);
-            sliced.push(sliceInfo(sliced.pop(), 0, end.column));
-          }
-          var lines = new Lines2(sliced);
-          if (this.mappings.length > 0) {
-            var newMappings_1 = lines.mappings;
-            (0, tiny_invariant_1.default)(newMappings_1.length === 0);
-            this.mappings.forEach(function(mapping) {
-              var sliced2 = mapping.slice(this, start, end);
-              if (sliced2) {
-                newMappings_1.push(sliced2);
-              }
-            }, this);
-          }
-          return lines;
-        };
-        Lines2.prototype.bootstrapSliceString = function(start, end, options) {
-          return this.slice(start, end).toString(options);
-        };
-        Lines2.prototype.sliceString = function(start, end, options) {
-          if (start === void 0) {
-            start = this.firstPos();
-          }
-          if (end === void 0) {
-            end = this.lastPos();
-          }
-          var _a = (0, options_1.normalize)(options), tabWidth = _a.tabWidth, useTabs = _a.useTabs, reuseWhitespace = _a.reuseWhitespace, lineTerminator = _a.lineTerminator;
-          var parts = [];
-          for (var line = start.line; line <= end.line; ++line) {
-            var info = this.infos[line - 1];
-            if (line === start.line) {
-              if (line === end.line) {
-                info = sliceInfo(info, start.column, end.column);
-              } else {
-                info = sliceInfo(info, start.column);
-              }
-            } else if (line === end.line) {
-              info = sliceInfo(info, 0, end.column);
-            }
-            var indent2 = Math.max(info.indent, 0);
-            var before_1 = info.line.slice(0, info.sliceStart);
-            if (reuseWhitespace && isOnlyWhitespace(before_1) && countSpaces(before_1, tabWidth) === indent2) {
-              parts.push(info.line.slice(0, info.sliceEnd));
-              continue;
-            }
-            var tabs = 0;
-            var spaces = indent2;
-            if (useTabs) {
-              tabs = Math.floor(indent2 / tabWidth);
-              spaces -= tabs * tabWidth;
-            }
-            var result = "";
-            if (tabs > 0) {
-              result += new Array(tabs + 1).join("	");
-            }
-            if (spaces > 0) {
-              result += new Array(spaces + 1).join(" ");
-            }
-            result += info.line.slice(info.sliceStart, info.sliceEnd);
-            parts.push(result);
-          }
-          return parts.join(lineTerminator);
-        };
-        Lines2.prototype.isEmpty = function() {
-          return this.length < 2 && this.getLineLength(1) < 1;
-        };
-        Lines2.prototype.join = function(elements) {
-          var separator = this;
-          var infos = [];
-          var mappings = [];
-          var prevInfo;
-          function appendLines(linesOrNull) {
-            if (linesOrNull === null) {
-              return;
-            }
-            if (prevInfo) {
-              var info = linesOrNull.infos[0];
-              var indent2 = new Array(info.indent + 1).join(" ");
-              var prevLine_1 = infos.length;
-              var prevColumn_1 = Math.max(prevInfo.indent, 0) + prevInfo.sliceEnd - prevInfo.sliceStart;
-              prevInfo.line = prevInfo.line.slice(0, prevInfo.sliceEnd) + indent2 + info.line.slice(info.sliceStart, info.sliceEnd);
-              prevInfo.locked = prevInfo.locked || info.locked;
-              prevInfo.sliceEnd = prevInfo.line.length;
-              if (linesOrNull.mappings.length > 0) {
-                linesOrNull.mappings.forEach(function(mapping) {
-                  mappings.push(mapping.add(prevLine_1, prevColumn_1));
-                });
-              }
-            } else if (linesOrNull.mappings.length > 0) {
-              mappings.push.apply(mappings, linesOrNull.mappings);
-            }
-            linesOrNull.infos.forEach(function(info2, i) {
-              if (!prevInfo || i > 0) {
-                prevInfo = tslib_1.__assign({}, info2);
-                infos.push(prevInfo);
-              }
-            });
-          }
-          function appendWithSeparator(linesOrNull, i) {
-            if (i > 0)
-              appendLines(separator);
-            appendLines(linesOrNull);
-          }
-          elements.map(function(elem) {
-            var lines2 = fromString(elem);
-            if (lines2.isEmpty())
-              return null;
-            return lines2;
-          }).forEach(function(linesOrNull, i) {
-            if (separator.isEmpty()) {
-              appendLines(linesOrNull);
-            } else {
-              appendWithSeparator(linesOrNull, i);
-            }
-          });
-          if (infos.length < 1)
-            return emptyLines;
-          var lines = new Lines2(infos);
-          lines.mappings = mappings;
-          return lines;
-        };
-        Lines2.prototype.concat = function() {
-          var args = [];
-          for (var _i = 0; _i < arguments.length; _i++) {
-            args[_i] = arguments[_i];
-          }
-          var list = [this];
-          list.push.apply(list, args);
-          (0, tiny_invariant_1.default)(list.length === args.length + 1);
-          return emptyLines.join(list);
-        };
-        return Lines2;
-      })()
-    );
-    exports.Lines = Lines;
-    var fromStringCache = {};
-    var hasOwn = fromStringCache.hasOwnProperty;
-    var maxCacheKeyLen = 10;
-    function countSpaces(spaces, tabWidth) {
-      var count = 0;
-      var len = spaces.length;
-      for (var i = 0; i < len; ++i) {
-        switch (spaces.charCodeAt(i)) {
-          case 9: {
-            (0, tiny_invariant_1.default)(typeof tabWidth === "number");
-            (0, tiny_invariant_1.default)(tabWidth > 0);
-            var next = Math.ceil(count / tabWidth) * tabWidth;
-            if (next === count) {
-              count += tabWidth;
-            } else {
-              count = next;
-            }
-            break;
-          }
-          case 11:
-          // '\v'
-          case 12:
-          // '\f'
-          case 13:
-          // '\r'
-          case 65279:
-            break;
-          case 32:
-          // ' '
-          default:
-            count += 1;
-            break;
-        }
-      }
-      return count;
-    }
-    exports.countSpaces = countSpaces;
-    var leadingSpaceExp = /^\s*/;
-    var lineTerminatorSeqExp = /\u000D\u000A|\u000D(?!\u000A)|\u000A|\u2028|\u2029/;
-    function fromString(string2, options) {
-      if (string2 instanceof Lines)
-        return string2;
-      string2 += "";
-      var tabWidth = options && options.tabWidth;
-      var tabless = string2.indexOf("	") < 0;
-      var cacheable = !options && tabless && string2.length <= maxCacheKeyLen;
-      (0, tiny_invariant_1.default)(tabWidth || tabless, "No tab width specified but encountered tabs in string\n" + string2);
-      if (cacheable && hasOwn.call(fromStringCache, string2))
-        return fromStringCache[string2];
-      var lines = new Lines(string2.split(lineTerminatorSeqExp).map(function(line) {
-        var spaces = leadingSpaceExp.exec(line)[0];
-        return {
-          line,
-          indent: countSpaces(spaces, tabWidth),
-          // Boolean indicating whether this line can be reindented.
-          locked: false,
-          sliceStart: spaces.length,
-          sliceEnd: line.length
-        };
-      }), (0, options_1.normalize)(options).sourceFileName);
-      if (cacheable)
-        fromStringCache[string2] = lines;
-      return lines;
-    }
-    exports.fromString = fromString;
-    function isOnlyWhitespace(string2) {
-      return !/\S/.test(string2);
-    }
-    function sliceInfo(info, startCol, endCol) {
-      var sliceStart = info.sliceStart;
-      var sliceEnd = info.sliceEnd;
-      var indent2 = Math.max(info.indent, 0);
-      var lineLength = indent2 + sliceEnd - sliceStart;
-      if (typeof endCol === "undefined") {
-        endCol = lineLength;
-      }
-      startCol = Math.max(startCol, 0);
-      endCol = Math.min(endCol, lineLength);
-      endCol = Math.max(endCol, startCol);
-      if (endCol < indent2) {
-        indent2 = endCol;
-        sliceEnd = sliceStart;
-      } else {
-        sliceEnd -= lineLength - endCol;
-      }
-      lineLength = endCol;
-      lineLength -= startCol;
-      if (startCol < indent2) {
-        indent2 -= startCol;
-      } else {
-        startCol -= indent2;
-        indent2 = 0;
-        sliceStart += startCol;
-      }
-      (0, tiny_invariant_1.default)(indent2 >= 0);
-      (0, tiny_invariant_1.default)(sliceStart <= sliceEnd);
-      (0, tiny_invariant_1.default)(lineLength === indent2 + sliceEnd - sliceStart);
-      if (info.indent === indent2 && info.sliceStart === sliceStart && info.sliceEnd === sliceEnd) {
-        return info;
-      }
-      return {
-        line: info.line,
-        indent: indent2,
-        // A destructive slice always unlocks indentation.
-        locked: false,
-        sliceStart,
-        sliceEnd
-      };
-    }
-    function concat(elements) {
-      return emptyLines.join(elements);
-    }
-    exports.concat = concat;
-    var emptyLines = fromString("");
-  }
-});
-
-// ../../main/node_modules/recast/lib/comments.js
-var require_comments = __commonJS({
-  "../../main/node_modules/recast/lib/comments.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.printComments = exports.attach = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var types = tslib_1.__importStar(require_main());
-    var n = types.namedTypes;
-    var isArray = types.builtInTypes.array;
-    var isObject = types.builtInTypes.object;
-    var lines_1 = require_lines();
-    var util_1 = require_util2();
-    var childNodesCache = /* @__PURE__ */ new WeakMap();
-    function getSortedChildNodes(node, lines, resultArray) {
-      if (!node) {
-        return resultArray;
-      }
-      (0, util_1.fixFaultyLocations)(node, lines);
-      if (resultArray) {
-        if (n.Node.check(node) && n.SourceLocation.check(node.loc)) {
-          var i = resultArray.length - 1;
-          for (; i >= 0; --i) {
-            var child = resultArray[i];
-            if (child && child.loc && (0, util_1.comparePos)(child.loc.end, node.loc.start) <= 0) {
-              break;
-            }
-          }
-          resultArray.splice(i + 1, 0, node);
-          return resultArray;
-        }
-      } else {
-        var childNodes = childNodesCache.get(node);
-        if (childNodes) {
-          return childNodes;
-        }
-      }
-      var names;
-      if (isArray.check(node)) {
-        names = Object.keys(node);
-      } else if (isObject.check(node)) {
-        names = types.getFieldNames(node);
-      } else {
-        return resultArray;
-      }
-      if (!resultArray) {
-        childNodesCache.set(node, resultArray = []);
-      }
-      for (var i = 0, nameCount = names.length; i < nameCount; ++i) {
-        getSortedChildNodes(node[names[i]], lines, resultArray);
-      }
-      return resultArray;
-    }
-    function decorateComment(node, comment2, lines) {
-      var childNodes = getSortedChildNodes(node, lines);
-      var left = 0;
-      var right = childNodes && childNodes.length;
-      var precedingNode;
-      var followingNode;
-      while (typeof right === "number" && left < right) {
-        var middle = left + right >> 1;
-        var child = childNodes[middle];
-        if ((0, util_1.comparePos)(child.loc.start, comment2.loc.start) <= 0 && (0, util_1.comparePos)(comment2.loc.end, child.loc.end) <= 0) {
-          decorateComment(comment2.enclosingNode = child, comment2, lines);
-          return;
-        }
-        if ((0, util_1.comparePos)(child.loc.end, comment2.loc.start) <= 0) {
-          precedingNode = child;
-          left = middle + 1;
-          continue;
-        }
-        if ((0, util_1.comparePos)(comment2.loc.end, child.loc.start) <= 0) {
-          followingNode = child;
-          right = middle;
-          continue;
-        }
-        throw new Error("Comment location overlaps with node location");
-      }
-      if (precedingNode) {
-        comment2.precedingNode = precedingNode;
-      }
-      if (followingNode) {
-        comment2.followingNode = followingNode;
-      }
-    }
-    function attach(comments2, ast, lines) {
-      if (!isArray.check(comments2)) {
-        return;
-      }
-      var tiesToBreak = [];
-      comments2.forEach(function(comment2) {
-        comment2.loc.lines = lines;
-        decorateComment(ast, comment2, lines);
-        var pn = comment2.precedingNode;
-        var en = comment2.enclosingNode;
-        var fn = comment2.followingNode;
-        if (pn && fn) {
-          var tieCount = tiesToBreak.length;
-          if (tieCount > 0) {
-            var lastTie = tiesToBreak[tieCount - 1];
-            (0, tiny_invariant_1.default)(lastTie.precedingNode === comment2.precedingNode === (lastTie.followingNode === comment2.followingNode));
-            if (lastTie.followingNode !== comment2.followingNode) {
-              breakTies(tiesToBreak, lines);
-            }
-          }
-          tiesToBreak.push(comment2);
-        } else if (pn) {
-          breakTies(tiesToBreak, lines);
-          addTrailingComment(pn, comment2);
-        } else if (fn) {
-          breakTies(tiesToBreak, lines);
-          addLeadingComment(fn, comment2);
-        } else if (en) {
-          breakTies(tiesToBreak, lines);
-          addDanglingComment(en, comment2);
-        } else {
-          throw new Error("AST contains no nodes at all?");
-        }
-      });
-      breakTies(tiesToBreak, lines);
-      comments2.forEach(function(comment2) {
-        delete comment2.precedingNode;
-        delete comment2.enclosingNode;
-        delete comment2.followingNode;
-      });
-    }
-    exports.attach = attach;
-    function breakTies(tiesToBreak, lines) {
-      var tieCount = tiesToBreak.length;
-      if (tieCount === 0) {
-        return;
-      }
-      var pn = tiesToBreak[0].precedingNode;
-      var fn = tiesToBreak[0].followingNode;
-      var gapEndPos = fn.loc.start;
-      var indexOfFirstLeadingComment = tieCount;
-      var comment2;
-      for (; indexOfFirstLeadingComment > 0; --indexOfFirstLeadingComment) {
-        comment2 = tiesToBreak[indexOfFirstLeadingComment - 1];
-        (0, tiny_invariant_1.default)(comment2.precedingNode === pn);
-        (0, tiny_invariant_1.default)(comment2.followingNode === fn);
-        var gap = lines.sliceString(comment2.loc.end, gapEndPos);
-        if (/\S/.test(gap)) {
-          break;
-        }
-        gapEndPos = comment2.loc.start;
-      }
-      while (indexOfFirstLeadingComment <= tieCount && (comment2 = tiesToBreak[indexOfFirstLeadingComment]) && // If the comment is a //-style comment and indented more
-      // deeply than the node itself, reconsider it as trailing.
-      (comment2.type === "Line" || comment2.type === "CommentLine") && comment2.loc.start.column > fn.loc.start.column) {
-        ++indexOfFirstLeadingComment;
-      }
-      if (indexOfFirstLeadingComment) {
-        var enclosingNode = tiesToBreak[indexOfFirstLeadingComment - 1].enclosingNode;
-        if ((enclosingNode === null || enclosingNode === void 0 ? void 0 : enclosingNode.type) === "CallExpression") {
-          --indexOfFirstLeadingComment;
-        }
-      }
-      tiesToBreak.forEach(function(comment3, i) {
-        if (i < indexOfFirstLeadingComment) {
-          addTrailingComment(pn, comment3);
-        } else {
-          addLeadingComment(fn, comment3);
-        }
-      });
-      tiesToBreak.length = 0;
-    }
-    function addCommentHelper(node, comment2) {
-      var comments2 = node.comments || (node.comments = []);
-      comments2.push(comment2);
-    }
-    function addLeadingComment(node, comment2) {
-      comment2.leading = true;
-      comment2.trailing = false;
-      addCommentHelper(node, comment2);
-    }
-    function addDanglingComment(node, comment2) {
-      comment2.leading = false;
-      comment2.trailing = false;
-      addCommentHelper(node, comment2);
-    }
-    function addTrailingComment(node, comment2) {
-      comment2.leading = false;
-      comment2.trailing = true;
-      addCommentHelper(node, comment2);
-    }
-    function printLeadingComment(commentPath, print) {
-      var comment2 = commentPath.getValue();
-      n.Comment.assert(comment2);
-      var loc = comment2.loc;
-      var lines = loc && loc.lines;
-      var parts = [print(commentPath)];
-      if (comment2.trailing) {
-        parts.push("\n");
-      } else if (lines instanceof lines_1.Lines) {
-        var trailingSpace = lines.slice(loc.end, lines.skipSpaces(loc.end) || lines.lastPos());
-        if (trailingSpace.length === 1) {
-          parts.push(trailingSpace);
-        } else {
-          parts.push(new Array(trailingSpace.length).join("\n"));
-        }
-      } else {
-        parts.push("\n");
-      }
-      return (0, lines_1.concat)(parts);
-    }
-    function printTrailingComment(commentPath, print) {
-      var comment2 = commentPath.getValue(commentPath);
-      n.Comment.assert(comment2);
-      var loc = comment2.loc;
-      var lines = loc && loc.lines;
-      var parts = [];
-      if (lines instanceof lines_1.Lines) {
-        var fromPos = lines.skipSpaces(loc.start, true) || lines.firstPos();
-        var leadingSpace = lines.slice(fromPos, loc.start);
-        if (leadingSpace.length === 1) {
-          parts.push(leadingSpace);
-        } else {
-          parts.push(new Array(leadingSpace.length).join("\n"));
-        }
-      }
-      parts.push(print(commentPath));
-      return (0, lines_1.concat)(parts);
-    }
-    function printComments(path, print) {
-      var value = path.getValue();
-      var innerLines = print(path);
-      var comments2 = n.Node.check(value) && types.getFieldValue(value, "comments");
-      if (!comments2 || comments2.length === 0) {
-        return innerLines;
-      }
-      var leadingParts = [];
-      var trailingParts = [innerLines];
-      path.each(function(commentPath) {
-        var comment2 = commentPath.getValue();
-        var leading = types.getFieldValue(comment2, "leading");
-        var trailing = types.getFieldValue(comment2, "trailing");
-        if (leading || trailing && !(n.Statement.check(value) || comment2.type === "Block" || comment2.type === "CommentBlock")) {
-          leadingParts.push(printLeadingComment(commentPath, print));
-        } else if (trailing) {
-          trailingParts.push(printTrailingComment(commentPath, print));
-        }
-      }, "comments");
-      leadingParts.push.apply(leadingParts, trailingParts);
-      return (0, lines_1.concat)(leadingParts);
-    }
-    exports.printComments = printComments;
-  }
-});
-
-// ../../main/node_modules/recast/lib/parser.js
-var require_parser2 = __commonJS({
-  "../../main/node_modules/recast/lib/parser.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.parse = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var types = tslib_1.__importStar(require_main());
-    var b = types.builders;
-    var isObject = types.builtInTypes.object;
-    var isArray = types.builtInTypes.array;
-    var options_1 = require_options();
-    var lines_1 = require_lines();
-    var comments_1 = require_comments();
-    var util = tslib_1.__importStar(require_util2());
-    function parse2(source, options) {
-      options = (0, options_1.normalize)(options);
-      var lines = (0, lines_1.fromString)(source, options);
-      var sourceWithoutTabs = lines.toString({
-        tabWidth: options.tabWidth,
-        reuseWhitespace: false,
-        useTabs: false
-      });
-      var comments2 = [];
-      var ast = options.parser.parse(sourceWithoutTabs, {
-        jsx: true,
-        loc: true,
-        locations: true,
-        range: options.range,
-        comment: true,
-        onComment: comments2,
-        tolerant: util.getOption(options, "tolerant", true),
-        ecmaVersion: 6,
-        sourceType: util.getOption(options, "sourceType", "module")
-      });
-      var tokens = Array.isArray(ast.tokens) ? ast.tokens : require_esprima2().tokenize(sourceWithoutTabs, {
-        loc: true
-      });
-      delete ast.tokens;
-      tokens.forEach(function(token) {
-        if (typeof token.value !== "string") {
-          token.value = lines.sliceString(token.loc.start, token.loc.end);
-        }
-      });
-      if (Array.isArray(ast.comments)) {
-        comments2 = ast.comments;
-        delete ast.comments;
-      }
-      if (ast.loc) {
-        util.fixFaultyLocations(ast, lines);
-      } else {
-        ast.loc = {
-          start: lines.firstPos(),
-          end: lines.lastPos()
-        };
-      }
-      ast.loc.lines = lines;
-      ast.loc.indent = 0;
-      var file;
-      var program;
-      if (ast.type === "Program") {
-        program = ast;
-        file = b.file(ast, options.sourceFileName || null);
-        file.loc = {
-          start: lines.firstPos(),
-          end: lines.lastPos(),
-          lines,
-          indent: 0
-        };
-      } else if (ast.type === "File") {
-        file = ast;
-        program = file.program;
-      }
-      if (options.tokens) {
-        file.tokens = tokens;
-      }
-      var trueProgramLoc = util.getTrueLoc({
-        type: program.type,
-        loc: program.loc,
-        body: [],
-        comments: comments2
-      }, lines);
-      program.loc.start = trueProgramLoc.start;
-      program.loc.end = trueProgramLoc.end;
-      (0, comments_1.attach)(comments2, program.body.length ? file.program : file, lines);
-      return new TreeCopier(lines, tokens).copy(file);
-    }
-    exports.parse = parse2;
-    var TreeCopier = function TreeCopier2(lines, tokens) {
-      (0, tiny_invariant_1.default)(this instanceof TreeCopier2);
-      this.lines = lines;
-      this.tokens = tokens;
-      this.startTokenIndex = 0;
-      this.endTokenIndex = tokens.length;
-      this.indent = 0;
-      this.seen = /* @__PURE__ */ new Map();
-    };
-    var TCp = TreeCopier.prototype;
-    var originalProperty = {
-      configurable: false,
-      enumerable: false,
-      writable: true
-    };
-    TCp.copy = function(node) {
-      if (typeof node !== "object") {
-        return node;
-      }
-      if (this.seen.has(node)) {
-        return this.seen.get(node);
-      }
-      if (isArray.check(node)) {
-        var copy_1 = node.slice();
-        this.seen.set(node, copy_1);
-        node.forEach(function(item, i2) {
-          copy_1[i2] = this.copy(item);
-        }, this);
-        return copy_1;
-      }
-      if (!isObject.check(node)) {
-        return node;
-      }
-      util.fixFaultyLocations(node, this.lines);
-      var copy = Object.create(Object.getPrototypeOf(node));
-      Object.defineProperty(copy, "original", originalProperty);
-      copy.original = node;
-      this.seen.set(node, copy);
-      var loc = node.loc;
-      var oldIndent = this.indent;
-      var newIndent = oldIndent;
-      var type = node.type;
-      if (loc) {
-        if (type === "Block" || type === "Line" || type === "CommentBlock" || type === "CommentLine" || this.lines.isPrecededOnlyByWhitespace(loc.start)) {
-          newIndent = this.indent = loc.start.column;
-        }
-        loc.lines = this.lines;
-        loc.tokens = this.tokens;
-        loc.indent = newIndent;
-        this.findTokenRange(loc);
-      }
-      var oldStartTokenIndex = this.startTokenIndex;
-      var oldEndTokenIndex = this.endTokenIndex;
-      var keys = Object.keys(node);
-      var keyCount = keys.length;
-      for (var i = 0; i < keyCount; ++i) {
-        var key = keys[i];
-        if (key === "loc") {
-          copy.loc = loc;
-        } else if (key === "tokens" && type === "File") {
-          copy.tokens = node.tokens;
-        } else {
-          copy[key] = this.copy(node[key]);
-        }
-      }
-      this.indent = oldIndent;
-      this.startTokenIndex = oldStartTokenIndex;
-      this.endTokenIndex = oldEndTokenIndex;
-      return copy;
-    };
-    TCp.findTokenRange = function(loc) {
-      while (this.startTokenIndex > 0) {
-        var token = loc.tokens[this.startTokenIndex];
-        if (util.comparePos(loc.start, token.loc.start) < 0) {
-          --this.startTokenIndex;
-        } else
-          break;
-      }
-      while (this.endTokenIndex < loc.tokens.length) {
-        var token = loc.tokens[this.endTokenIndex];
-        if (util.comparePos(token.loc.end, loc.end) <= 0) {
-          ++this.endTokenIndex;
-        } else
-          break;
-      }
-      while (this.startTokenIndex < this.endTokenIndex) {
-        var token = loc.tokens[this.startTokenIndex];
-        if (util.comparePos(token.loc.start, loc.start) < 0) {
-          ++this.startTokenIndex;
-        } else
-          break;
-      }
-      loc.start.token = this.startTokenIndex;
-      while (this.endTokenIndex > this.startTokenIndex) {
-        var token = loc.tokens[this.endTokenIndex - 1];
-        if (util.comparePos(loc.end, token.loc.end) < 0) {
-          --this.endTokenIndex;
-        } else
-          break;
-      }
-      loc.end.token = this.endTokenIndex;
-    };
-  }
-});
-
-// ../../main/node_modules/recast/lib/fast-path.js
-var require_fast_path = __commonJS({
-  "../../main/node_modules/recast/lib/fast-path.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var types = tslib_1.__importStar(require_main());
-    var util = tslib_1.__importStar(require_util2());
-    var n = types.namedTypes;
-    var isArray = types.builtInTypes.array;
-    var isNumber = types.builtInTypes.number;
-    var PRECEDENCE = {};
-    [
-      ["??"],
-      ["||"],
-      ["&&"],
-      ["|"],
-      ["^"],
-      ["&"],
-      ["==", "===", "!=", "!=="],
-      ["<", ">", "<=", ">=", "in", "instanceof"],
-      [">>", "<<", ">>>"],
-      ["+", "-"],
-      ["*", "/", "%"],
-      ["**"]
-    ].forEach(function(tier, i) {
-      tier.forEach(function(op) {
-        PRECEDENCE[op] = i;
-      });
-    });
-    var FastPath = function FastPath2(value) {
-      (0, tiny_invariant_1.default)(this instanceof FastPath2);
-      this.stack = [value];
-    };
-    var FPp = FastPath.prototype;
-    FastPath.from = function(obj) {
-      if (obj instanceof FastPath) {
-        return obj.copy();
-      }
-      if (obj instanceof types.NodePath) {
-        var copy = Object.create(FastPath.prototype);
-        var stack = [obj.value];
-        for (var pp = void 0; pp = obj.parentPath; obj = pp)
-          stack.push(obj.name, pp.value);
-        copy.stack = stack.reverse();
-        return copy;
-      }
-      return new FastPath(obj);
-    };
-    FPp.copy = function copy() {
-      var copy2 = Object.create(FastPath.prototype);
-      copy2.stack = this.stack.slice(0);
-      return copy2;
-    };
-    FPp.getName = function getName() {
-      var s = this.stack;
-      var len = s.length;
-      if (len > 1) {
-        return s[len - 2];
-      }
-      return null;
-    };
-    FPp.getValue = function getValue() {
-      var s = this.stack;
-      return s[s.length - 1];
-    };
-    FPp.valueIsDuplicate = function() {
-      var s = this.stack;
-      var valueIndex = s.length - 1;
-      return s.lastIndexOf(s[valueIndex], valueIndex - 1) >= 0;
-    };
-    function getNodeHelper(path, count) {
-      var s = path.stack;
-      for (var i = s.length - 1; i >= 0; i -= 2) {
-        var value = s[i];
-        if (n.Node.check(value) && --count < 0) {
-          return value;
-        }
-      }
-      return null;
-    }
-    FPp.getNode = function getNode(count) {
-      if (count === void 0) {
-        count = 0;
-      }
-      return getNodeHelper(this, ~~count);
-    };
-    FPp.getParentNode = function getParentNode(count) {
-      if (count === void 0) {
-        count = 0;
-      }
-      return getNodeHelper(this, ~~count + 1);
-    };
-    FPp.getRootValue = function getRootValue() {
-      var s = this.stack;
-      if (s.length % 2 === 0) {
-        return s[1];
-      }
-      return s[0];
-    };
-    FPp.call = function call(callback) {
-      var s = this.stack;
-      var origLen = s.length;
-      var value = s[origLen - 1];
-      var argc = arguments.length;
-      for (var i = 1; i < argc; ++i) {
-        var name2 = arguments[i];
-        value = value[name2];
-        s.push(name2, value);
-      }
-      var result = callback(this);
-      s.length = origLen;
-      return result;
-    };
-    FPp.each = function each(callback) {
-      var s = this.stack;
-      var origLen = s.length;
-      var value = s[origLen - 1];
-      var argc = arguments.length;
-      for (var i = 1; i < argc; ++i) {
-        var name2 = arguments[i];
-        value = value[name2];
-        s.push(name2, value);
-      }
-      for (var i = 0; i < value.length; ++i) {
-        if (i in value) {
-          s.push(i, value[i]);
-          callback(this);
-          s.length -= 2;
-        }
-      }
-      s.length = origLen;
-    };
-    FPp.map = function map(callback) {
-      var s = this.stack;
-      var origLen = s.length;
-      var value = s[origLen - 1];
-      var argc = arguments.length;
-      for (var i = 1; i < argc; ++i) {
-        var name2 = arguments[i];
-        value = value[name2];
-        s.push(name2, value);
-      }
-      var result = new Array(value.length);
-      for (var i = 0; i < value.length; ++i) {
-        if (i in value) {
-          s.push(i, value[i]);
-          result[i] = callback(this, i);
-          s.length -= 2;
-        }
-      }
-      s.length = origLen;
-      return result;
-    };
-    FPp.hasParens = function() {
-      var node = this.getNode();
-      var prevToken = this.getPrevToken(node);
-      if (!prevToken) {
-        return false;
-      }
-      var nextToken = this.getNextToken(node);
-      if (!nextToken) {
-        return false;
-      }
-      if (prevToken.value === "(") {
-        if (nextToken.value === ")") {
-          return true;
-        }
-        var justNeedsOpeningParen = !this.canBeFirstInStatement() && this.firstInStatement() && !this.needsParens(true);
-        if (justNeedsOpeningParen) {
-          return true;
-        }
-      }
-      return false;
-    };
-    function isCommentToken(token) {
-      var type = token && token.type;
-      return type === "CommentLine" || type === "CommentBlock";
-    }
-    FPp.getPrevToken = function(node) {
-      node = node || this.getNode();
-      var loc = node && node.loc;
-      var tokens = loc && loc.tokens;
-      if (tokens && loc.start.token > 0) {
-        var index = loc.start.token - 1;
-        while (index > 0 && isCommentToken(tokens[index])) {
-          index--;
-        }
-        var token = tokens[index];
-        if (token && !isCommentToken(token)) {
-          var rootLoc = this.getRootValue().loc;
-          if (util.comparePos(rootLoc.start, token.loc.start) <= 0) {
-            return token;
-          }
-        }
-      }
-      return null;
-    };
-    FPp.getNextToken = function(node) {
-      node = node || this.getNode();
-      var loc = node && node.loc;
-      var tokens = loc && loc.tokens;
-      if (tokens && loc.end.token < tokens.length) {
-        var index = loc.end.token;
-        while (index < tokens.length - 1 && isCommentToken(tokens[index])) {
-          index++;
-        }
-        var token = tokens[index];
-        if (token && !isCommentToken(token)) {
-          var rootLoc = this.getRootValue().loc;
-          if (util.comparePos(token.loc.end, rootLoc.end) <= 0) {
-            return token;
-          }
-        }
-      }
-      return null;
-    };
-    FPp.needsParens = function(assumeExpressionContext) {
-      var node = this.getNode();
-      if (node.type === "AssignmentExpression" && node.left.type === "ObjectPattern") {
-        return true;
-      }
-      var parent = this.getParentNode();
-      var name2 = this.getName();
-      if (this.getValue() !== node) {
-        return false;
-      }
-      if (n.Statement.check(node)) {
-        return false;
-      }
-      if (node.type === "Identifier") {
-        return false;
-      }
-      if (parent && parent.type === "ParenthesizedExpression") {
-        return false;
-      }
-      if (node.extra && node.extra.parenthesized) {
-        return true;
-      }
-      if (!parent)
-        return false;
-      if (node.type === "UnaryExpression" && parent.type === "BinaryExpression" && name2 === "left" && parent.left === node && parent.operator === "**") {
-        return true;
-      }
-      if (parent.type === "TaggedTemplateExpression" && name2 === "tag" && parent.tag === node) {
-        switch (node.type) {
-          case "UnaryExpression":
-          case "UpdateExpression":
-          case "BinaryExpression":
-          case "LogicalExpression":
-          case "ConditionalExpression":
-          case "AssignmentExpression":
-          case "AwaitExpression":
-          case "YieldExpression":
-          case "ArrowFunctionExpression":
-            return true;
-        }
-      }
-      switch (node.type) {
-        case "UnaryExpression":
-        case "SpreadElement":
-        case "SpreadProperty":
-          return n.MemberExpression.check(parent) && name2 === "object" && parent.object === node;
-        case "UpdateExpression":
-          switch (parent.type) {
-            case "MemberExpression":
-              return name2 === "object" && parent.object === node;
-            case "CallExpression":
-            case "NewExpression":
-              return name2 === "callee" && parent.callee === node;
-            default:
-              return false;
-          }
-        case "BinaryExpression":
-        case "LogicalExpression":
-          switch (parent.type) {
-            // `OptionalCallExpression` / `OptionalMemberExpression` are the
-            // optional-chaining counterparts of `CallExpression` /
-            // `MemberExpression` and parenthesize their operands the same way.
-            case "CallExpression":
-            case "OptionalCallExpression":
-              return name2 === "callee" && parent.callee === node;
-            case "UnaryExpression":
-            case "SpreadElement":
-            case "SpreadProperty":
-              return true;
-            case "MemberExpression":
-            case "OptionalMemberExpression":
-              return name2 === "object" && parent.object === node;
-            case "BinaryExpression":
-            case "LogicalExpression": {
-              var po = parent.operator;
-              var pp = PRECEDENCE[po];
-              var no = node.operator;
-              var np = PRECEDENCE[no];
-              if (pp > np) {
-                return true;
-              }
-              if (pp === np) {
-                if (po === "**") {
-                  return name2 === "left";
-                }
-                if (name2 === "right") {
-                  (0, tiny_invariant_1.default)(parent.right === node);
-                  return true;
-                }
-              }
-              break;
-            }
-            default:
-              return false;
-          }
-          break;
-        case "SequenceExpression":
-          switch (parent.type) {
-            case "ReturnStatement":
-              return false;
-            case "ForStatement":
-              return false;
-            case "ExpressionStatement":
-              return name2 !== "expression";
-            default:
-              return true;
-          }
-        case "OptionalIndexedAccessType":
-          return node.optional && parent.type === "IndexedAccessType";
-        case "IntersectionTypeAnnotation":
-        case "UnionTypeAnnotation":
-          return parent.type === "NullableTypeAnnotation";
-        case "Literal":
-          return parent.type === "MemberExpression" && isNumber.check(node.value) && name2 === "object" && parent.object === node;
-        // Babel 6 Literal split
-        case "NumericLiteral":
-          return parent.type === "MemberExpression" && name2 === "object" && parent.object === node;
-        case "YieldExpression":
-        case "AwaitExpression":
-        case "AssignmentExpression":
-        case "ConditionalExpression":
-          switch (parent.type) {
-            case "UnaryExpression":
-            case "SpreadElement":
-            case "SpreadProperty":
-            case "BinaryExpression":
-            case "LogicalExpression":
-              return true;
-            // Optional-chaining parents, e.g. `(await x)?.y` like `(await x).y`.
-            case "CallExpression":
-            case "OptionalCallExpression":
-            case "NewExpression":
-              return name2 === "callee" && parent.callee === node;
-            case "ConditionalExpression":
-              return name2 === "test" && parent.test === node;
-            case "MemberExpression":
-            case "OptionalMemberExpression":
-              return name2 === "object" && parent.object === node;
-            default:
-              return false;
-          }
-        case "ArrowFunctionExpression":
-          if (n.CallExpression.check(parent) && name2 === "callee" && parent.callee === node) {
-            return true;
-          }
-          if (n.MemberExpression.check(parent) && name2 === "object" && parent.object === node) {
-            return true;
-          }
-          if (n.TSAsExpression && n.TSAsExpression.check(parent) && name2 === "expression" && parent.expression === node) {
-            return true;
-          }
-          return isBinary(parent);
-        case "ObjectExpression":
-          if (parent.type === "ArrowFunctionExpression" && name2 === "body" && parent.body === node) {
-            return true;
-          }
-          break;
-        case "TSAsExpression":
-          if (parent.type === "ArrowFunctionExpression" && name2 === "body" && parent.body === node && node.expression.type === "ObjectExpression") {
-            return true;
-          }
-          break;
-        case "CallExpression":
-          if (name2 === "declaration" && n.ExportDefaultDeclaration.check(parent) && n.FunctionExpression.check(node.callee)) {
-            return true;
-          }
-      }
-      if (parent.type === "NewExpression" && name2 === "callee" && parent.callee === node) {
-        return containsCallExpression(node);
-      }
-      if (assumeExpressionContext !== true && !this.canBeFirstInStatement() && this.firstInStatement()) {
-        return true;
-      }
-      return false;
-    };
-    function isBinary(node) {
-      return n.BinaryExpression.check(node) || n.LogicalExpression.check(node);
-    }
-    function containsCallExpression(node) {
-      if (n.CallExpression.check(node)) {
-        return true;
-      }
-      if (isArray.check(node)) {
-        return node.some(containsCallExpression);
-      }
-      if (n.Node.check(node)) {
-        return types.someField(node, function(_name, child) {
-          return containsCallExpression(child);
-        });
-      }
-      return false;
-    }
-    FPp.canBeFirstInStatement = function() {
-      var node = this.getNode();
-      if (n.FunctionExpression.check(node)) {
-        return false;
-      }
-      if (n.ObjectExpression.check(node)) {
-        return false;
-      }
-      if (n.ClassExpression.check(node)) {
-        return false;
-      }
-      return true;
-    };
-    FPp.firstInStatement = function() {
-      var s = this.stack;
-      var parentName, parent;
-      var childName, child;
-      for (var i = s.length - 1; i >= 0; i -= 2) {
-        if (n.Node.check(s[i])) {
-          childName = parentName;
-          child = parent;
-          parentName = s[i - 1];
-          parent = s[i];
-        }
-        if (!parent || !child) {
-          continue;
-        }
-        if (n.BlockStatement.check(parent) && parentName === "body" && childName === 0) {
-          (0, tiny_invariant_1.default)(parent.body[0] === child);
-          return true;
-        }
-        if (n.ExpressionStatement.check(parent) && childName === "expression") {
-          (0, tiny_invariant_1.default)(parent.expression === child);
-          return true;
-        }
-        if (n.AssignmentExpression.check(parent) && childName === "left") {
-          (0, tiny_invariant_1.default)(parent.left === child);
-          return true;
-        }
-        if (n.ArrowFunctionExpression.check(parent) && childName === "body") {
-          (0, tiny_invariant_1.default)(parent.body === child);
-          return true;
-        }
-        if (n.SequenceExpression.check(parent) && s[i + 1] === "expressions" && childName === 0) {
-          (0, tiny_invariant_1.default)(parent.expressions[0] === child);
-          continue;
-        }
-        if (n.CallExpression.check(parent) && childName === "callee") {
-          (0, tiny_invariant_1.default)(parent.callee === child);
-          continue;
-        }
-        if (n.MemberExpression.check(parent) && childName === "object") {
-          (0, tiny_invariant_1.default)(parent.object === child);
-          continue;
-        }
-        if (n.ConditionalExpression.check(parent) && childName === "test") {
-          (0, tiny_invariant_1.default)(parent.test === child);
-          continue;
-        }
-        if (isBinary(parent) && childName === "left") {
-          (0, tiny_invariant_1.default)(parent.left === child);
-          continue;
-        }
-        if (n.UnaryExpression.check(parent) && !parent.prefix && childName === "argument") {
-          (0, tiny_invariant_1.default)(parent.argument === child);
-          continue;
-        }
-        return false;
-      }
-      return true;
-    };
-    exports.default = FastPath;
-  }
-});
-
-// ../../main/node_modules/recast/lib/patcher.js
-var require_patcher = __commonJS({
-  "../../main/node_modules/recast/lib/patcher.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getReprinter = exports.Patcher = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var linesModule = tslib_1.__importStar(require_lines());
-    var types = tslib_1.__importStar(require_main());
-    var Printable = types.namedTypes.Printable;
-    var Expression = types.namedTypes.Expression;
-    var ReturnStatement = types.namedTypes.ReturnStatement;
-    var SourceLocation = types.namedTypes.SourceLocation;
-    var util_1 = require_util2();
-    var fast_path_1 = tslib_1.__importDefault(require_fast_path());
-    var isObject = types.builtInTypes.object;
-    var isArray = types.builtInTypes.array;
-    var isString = types.builtInTypes.string;
-    var riskyAdjoiningCharExp = /[0-9a-z_$]/i;
-    var Patcher = function Patcher2(lines) {
-      (0, tiny_invariant_1.default)(this instanceof Patcher2);
-      (0, tiny_invariant_1.default)(lines instanceof linesModule.Lines);
-      var self = this, replacements = [];
-      self.replace = function(loc, lines2) {
-        if (isString.check(lines2))
-          lines2 = linesModule.fromString(lines2);
-        replacements.push({
-          lines: lines2,
-          start: loc.start,
-          end: loc.end
-        });
-      };
-      self.get = function(loc) {
-        loc = loc || {
-          start: { line: 1, column: 0 },
-          end: { line: lines.length, column: lines.getLineLength(lines.length) }
-        };
-        var sliceFrom = loc.start, toConcat = [];
-        function pushSlice(from, to) {
-          (0, tiny_invariant_1.default)((0, util_1.comparePos)(from, to) <= 0);
-          toConcat.push(lines.slice(from, to));
-        }
-        replacements.sort(function(a, b) {
-          return (0, util_1.comparePos)(a.start, b.start);
-        }).forEach(function(rep) {
-          if ((0, util_1.comparePos)(sliceFrom, rep.start) > 0) {
-          } else {
-            pushSlice(sliceFrom, rep.start);
-            toConcat.push(rep.lines);
-            sliceFrom = rep.end;
-          }
-        });
-        pushSlice(sliceFrom, loc.end);
-        return linesModule.concat(toConcat);
-      };
-    };
-    exports.Patcher = Patcher;
-    var Pp = Patcher.prototype;
-    Pp.tryToReprintComments = function(newNode, oldNode, print) {
-      var patcher = this;
-      if (!newNode.comments && !oldNode.comments) {
-        return true;
-      }
-      var newPath = fast_path_1.default.from(newNode);
-      var oldPath = fast_path_1.default.from(oldNode);
-      newPath.stack.push("comments", getSurroundingComments(newNode));
-      oldPath.stack.push("comments", getSurroundingComments(oldNode));
-      var reprints = [];
-      var ableToReprintComments = findArrayReprints(newPath, oldPath, reprints);
-      if (ableToReprintComments && reprints.length > 0) {
-        reprints.forEach(function(reprint) {
-          var oldComment = reprint.oldPath.getValue();
-          (0, tiny_invariant_1.default)(oldComment.leading || oldComment.trailing);
-          patcher.replace(
-            oldComment.loc,
-            // Comments can't have .comments, so it doesn't matter whether we
-            // print with comments or without.
-            print(reprint.newPath).indentTail(oldComment.loc.indent)
-          );
-        });
-      }
-      return ableToReprintComments;
-    };
-    function getSurroundingComments(node) {
-      var result = [];
-      if (node.comments && node.comments.length > 0) {
-        node.comments.forEach(function(comment2) {
-          if (comment2.leading || comment2.trailing) {
-            result.push(comment2);
-          }
-        });
-      }
-      return result;
-    }
-    Pp.deleteComments = function(node) {
-      if (!node.comments) {
-        return;
-      }
-      var patcher = this;
-      node.comments.forEach(function(comment2) {
-        if (comment2.leading) {
-          patcher.replace({
-            start: comment2.loc.start,
-            end: node.loc.lines.skipSpaces(comment2.loc.end, false, false)
-          }, "");
-        } else if (comment2.trailing) {
-          patcher.replace({
-            start: node.loc.lines.skipSpaces(comment2.loc.start, true, false),
-            end: comment2.loc.end
-          }, "");
-        }
-      });
-    };
-    function getReprinter(path) {
-      (0, tiny_invariant_1.default)(path instanceof fast_path_1.default);
-      var node = path.getValue();
-      if (!Printable.check(node))
-        return;
-      var orig = node.original;
-      var origLoc = orig && orig.loc;
-      var lines = origLoc && origLoc.lines;
-      var reprints = [];
-      if (!lines || !findReprints(path, reprints))
-        return;
-      return function(print) {
-        var patcher = new Patcher(lines);
-        reprints.forEach(function(reprint) {
-          var newNode = reprint.newPath.getValue();
-          var oldNode = reprint.oldPath.getValue();
-          SourceLocation.assert(oldNode.loc, true);
-          var needToPrintNewPathWithComments = !patcher.tryToReprintComments(newNode, oldNode, print);
-          if (needToPrintNewPathWithComments) {
-            patcher.deleteComments(oldNode);
-          }
-          var newLines = print(reprint.newPath, {
-            includeComments: needToPrintNewPathWithComments,
-            // If the oldNode we're replacing already had parentheses, we may
-            // not need to print the new node with any extra parentheses,
-            // because the existing parentheses will suffice. However, if the
-            // newNode has a different type than the oldNode, let the printer
-            // decide if reprint.newPath needs parentheses, as usual.
-            avoidRootParens: oldNode.type === newNode.type && reprint.oldPath.hasParens()
-          }).indentTail(oldNode.loc.indent);
-          var nls = needsLeadingSpace(lines, oldNode.loc, newLines);
-          var nts = needsTrailingSpace(lines, oldNode.loc, newLines);
-          if (nls || nts) {
-            var newParts = [];
-            nls && newParts.push(" ");
-            newParts.push(newLines);
-            nts && newParts.push(" ");
-            newLines = linesModule.concat(newParts);
-          }
-          patcher.replace(oldNode.loc, newLines);
-        });
-        var patchedLines = patcher.get(origLoc).indentTail(-orig.loc.indent);
-        if (path.needsParens()) {
-          return linesModule.concat(["(", patchedLines, ")"]);
-        }
-        return patchedLines;
-      };
-    }
-    exports.getReprinter = getReprinter;
-    function needsLeadingSpace(oldLines, oldLoc, newLines) {
-      var posBeforeOldLoc = (0, util_1.copyPos)(oldLoc.start);
-      var charBeforeOldLoc = oldLines.prevPos(posBeforeOldLoc) && oldLines.charAt(posBeforeOldLoc);
-      var newFirstChar = newLines.charAt(newLines.firstPos());
-      return charBeforeOldLoc && riskyAdjoiningCharExp.test(charBeforeOldLoc) && newFirstChar && riskyAdjoiningCharExp.test(newFirstChar);
-    }
-    function needsTrailingSpace(oldLines, oldLoc, newLines) {
-      var charAfterOldLoc = oldLines.charAt(oldLoc.end);
-      var newLastPos = newLines.lastPos();
-      var newLastChar = newLines.prevPos(newLastPos) && newLines.charAt(newLastPos);
-      return newLastChar && riskyAdjoiningCharExp.test(newLastChar) && charAfterOldLoc && riskyAdjoiningCharExp.test(charAfterOldLoc);
-    }
-    function findReprints(newPath, reprints) {
-      var newNode = newPath.getValue();
-      Printable.assert(newNode);
-      var oldNode = newNode.original;
-      Printable.assert(oldNode);
-      (0, tiny_invariant_1.default)(reprints.length === 0);
-      if (newNode.type !== oldNode.type) {
-        return false;
-      }
-      var oldPath = new fast_path_1.default(oldNode);
-      var canReprint = findChildReprints(newPath, oldPath, reprints);
-      if (!canReprint) {
-        reprints.length = 0;
-      }
-      return canReprint;
-    }
-    function findAnyReprints(newPath, oldPath, reprints) {
-      var newNode = newPath.getValue();
-      var oldNode = oldPath.getValue();
-      if (newNode === oldNode)
-        return true;
-      if (isArray.check(newNode))
-        return findArrayReprints(newPath, oldPath, reprints);
-      if (isObject.check(newNode))
-        return findObjectReprints(newPath, oldPath, reprints);
-      return false;
-    }
-    function findArrayReprints(newPath, oldPath, reprints) {
-      var newNode = newPath.getValue();
-      var oldNode = oldPath.getValue();
-      if (newNode === oldNode || newPath.valueIsDuplicate() || oldPath.valueIsDuplicate()) {
-        return true;
-      }
-      isArray.assert(newNode);
-      var len = newNode.length;
-      if (!(isArray.check(oldNode) && oldNode.length === len))
-        return false;
-      for (var i = 0; i < len; ++i) {
-        newPath.stack.push(i, newNode[i]);
-        oldPath.stack.push(i, oldNode[i]);
-        var canReprint = findAnyReprints(newPath, oldPath, reprints);
-        newPath.stack.length -= 2;
-        oldPath.stack.length -= 2;
-        if (!canReprint) {
-          return false;
-        }
-      }
-      return true;
-    }
-    function findObjectReprints(newPath, oldPath, reprints) {
-      var newNode = newPath.getValue();
-      isObject.assert(newNode);
-      if (newNode.original === null) {
-        return false;
-      }
-      var oldNode = oldPath.getValue();
-      if (!isObject.check(oldNode))
-        return false;
-      if (newNode === oldNode || newPath.valueIsDuplicate() || oldPath.valueIsDuplicate()) {
-        return true;
-      }
-      if (Printable.check(newNode)) {
-        if (!Printable.check(oldNode)) {
-          return false;
-        }
-        var newParentNode = newPath.getParentNode();
-        var oldParentNode = oldPath.getParentNode();
-        if (oldParentNode !== null && oldParentNode.type === "FunctionTypeAnnotation" && newParentNode !== null && newParentNode.type === "FunctionTypeAnnotation") {
-          var oldNeedsParens = oldParentNode.params.length !== 1 || !!oldParentNode.params[0].name;
-          var newNeedParens = newParentNode.params.length !== 1 || !!newParentNode.params[0].name;
-          if (!oldNeedsParens && newNeedParens) {
-            return false;
-          }
-        }
-        if (newNode.type === oldNode.type) {
-          var childReprints = [];
-          if (findChildReprints(newPath, oldPath, childReprints)) {
-            reprints.push.apply(reprints, childReprints);
-          } else if (oldNode.loc) {
-            reprints.push({
-              oldPath: oldPath.copy(),
-              newPath: newPath.copy()
-            });
-          } else {
-            return false;
-          }
-          return true;
-        }
-        if (Expression.check(newNode) && Expression.check(oldNode) && // If we have no .loc information for oldNode, then we won't be
-        // able to reprint it.
-        oldNode.loc) {
-          reprints.push({
-            oldPath: oldPath.copy(),
-            newPath: newPath.copy()
-          });
-          return true;
-        }
-        return false;
-      }
-      return findChildReprints(newPath, oldPath, reprints);
-    }
-    function findChildReprints(newPath, oldPath, reprints) {
-      var newNode = newPath.getValue();
-      var oldNode = oldPath.getValue();
-      isObject.assert(newNode);
-      isObject.assert(oldNode);
-      if (newNode.original === null) {
-        return false;
-      }
-      if (newPath.needsParens() && !oldPath.hasParens()) {
-        return false;
-      }
-      var keys = (0, util_1.getUnionOfKeys)(oldNode, newNode);
-      if (oldNode.type === "File" || newNode.type === "File") {
-        delete keys.tokens;
-      }
-      delete keys.loc;
-      var originalReprintCount = reprints.length;
-      for (var k in keys) {
-        if (k.charAt(0) === "_") {
-          continue;
-        }
-        newPath.stack.push(k, types.getFieldValue(newNode, k));
-        oldPath.stack.push(k, types.getFieldValue(oldNode, k));
-        var canReprint = findAnyReprints(newPath, oldPath, reprints);
-        newPath.stack.length -= 2;
-        oldPath.stack.length -= 2;
-        if (!canReprint) {
-          return false;
-        }
-      }
-      if (ReturnStatement.check(newPath.getNode()) && reprints.length > originalReprintCount) {
-        return false;
-      }
-      return true;
-    }
-  }
-});
-
-// ../../main/node_modules/recast/lib/printer.js
-var require_printer = __commonJS({
-  "../../main/node_modules/recast/lib/printer.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Printer = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var tiny_invariant_1 = tslib_1.__importDefault(require_tiny_invariant_cjs());
-    var types = tslib_1.__importStar(require_main());
-    var comments_1 = require_comments();
-    var fast_path_1 = tslib_1.__importDefault(require_fast_path());
-    var lines_1 = require_lines();
-    var options_1 = require_options();
-    var patcher_1 = require_patcher();
-    var util = tslib_1.__importStar(require_util2());
-    var namedTypes = types.namedTypes;
-    var isString = types.builtInTypes.string;
-    var isObject = types.builtInTypes.object;
-    var PrintResult = function PrintResult2(code, sourceMap) {
-      (0, tiny_invariant_1.default)(this instanceof PrintResult2);
-      isString.assert(code);
-      this.code = code;
-      if (sourceMap) {
-        isObject.assert(sourceMap);
-        this.map = sourceMap;
-      }
-    };
-    var PRp = PrintResult.prototype;
-    var warnedAboutToString = false;
-    PRp.toString = function() {
-      if (!warnedAboutToString) {
-        console.warn("Deprecation warning: recast.print now returns an object with a .code property. You appear to be treating the object as a string, which might still work but is strongly discouraged.");
-        warnedAboutToString = true;
-      }
-      return this.code;
-    };
-    var emptyPrintResult = new PrintResult("");
-    var Printer = function Printer2(config) {
-      (0, tiny_invariant_1.default)(this instanceof Printer2);
-      var explicitTabWidth = config && config.tabWidth;
-      config = (0, options_1.normalize)(config);
-      config.sourceFileName = null;
-      function makePrintFunctionWith(options, overrides2) {
-        options = Object.assign({}, options, overrides2);
-        return function(path) {
-          return print(path, options);
-        };
-      }
-      function print(path, options) {
-        (0, tiny_invariant_1.default)(path instanceof fast_path_1.default);
-        options = options || {};
-        if (options.includeComments) {
-          return (0, comments_1.printComments)(path, makePrintFunctionWith(options, {
-            includeComments: false
-          }));
-        }
-        var oldTabWidth = config.tabWidth;
-        if (!explicitTabWidth) {
-          var loc = path.getNode().loc;
-          if (loc && loc.lines && loc.lines.guessTabWidth) {
-            config.tabWidth = loc.lines.guessTabWidth();
-          }
-        }
-        var reprinter = (0, patcher_1.getReprinter)(path);
-        var lines = reprinter ? (
-          // Since the print function that we pass to the reprinter will
-          // be used to print "new" nodes, it's tempting to think we
-          // should pass printRootGenerically instead of print, to avoid
-          // calling maybeReprint again, but that would be a mistake
-          // because the new nodes might not be entirely new, but merely
-          // moved from elsewhere in the AST. The print function is the
-          // right choice because it gives us the opportunity to reprint
-          // such nodes using their original source.
-          reprinter(print)
-        ) : genericPrint(path, config, options, makePrintFunctionWith(options, {
-          includeComments: true,
-          avoidRootParens: false
-        }));
-        config.tabWidth = oldTabWidth;
-        return lines;
-      }
-      this.print = function(ast) {
-        if (!ast) {
-          return emptyPrintResult;
-        }
-        var lines = print(fast_path_1.default.from(ast), {
-          includeComments: true,
-          avoidRootParens: false
-        });
-        return new PrintResult(lines.toString(config), util.composeSourceMaps(config.inputSourceMap, lines.getSourceMap(config.sourceMapName, config.sourceRoot)));
-      };
-      this.printGenerically = function(ast) {
-        if (!ast) {
-          return emptyPrintResult;
-        }
-        function printGenerically(path2) {
-          return (0, comments_1.printComments)(path2, function(path3) {
-            return genericPrint(path3, config, {
-              includeComments: true,
-              avoidRootParens: false
-            }, printGenerically);
-          });
-        }
-        var path = fast_path_1.default.from(ast);
-        var oldReuseWhitespace = config.reuseWhitespace;
-        config.reuseWhitespace = false;
-        var pr = new PrintResult(printGenerically(path).toString(config));
-        config.reuseWhitespace = oldReuseWhitespace;
-        return pr;
-      };
-    };
-    exports.Printer = Printer;
-    function genericPrint(path, config, options, printPath) {
-      (0, tiny_invariant_1.default)(path instanceof fast_path_1.default);
-      var node = path.getValue();
-      var parts = [];
-      var linesWithoutParens = genericPrintNoParens(path, config, printPath);
-      if (!node || linesWithoutParens.isEmpty()) {
-        return linesWithoutParens;
-      }
-      var shouldAddParens = false;
-      var decoratorsLines = printDecorators(path, printPath);
-      if (decoratorsLines.isEmpty()) {
-        if (!options.avoidRootParens) {
-          shouldAddParens = path.needsParens();
-        }
-      } else {
-        parts.push(decoratorsLines);
-      }
-      if (shouldAddParens) {
-        parts.unshift("(");
-      }
-      parts.push(linesWithoutParens);
-      if (shouldAddParens) {
-        parts.push(")");
-      }
-      return (0, lines_1.concat)(parts);
-    }
-    function genericPrintNoParens(path, options, print) {
-      var _a, _b, _c;
-      var n = path.getValue();
-      if (!n) {
-        return (0, lines_1.fromString)("");
-      }
-      if (typeof n === "string") {
-        return (0, lines_1.fromString)(n, options);
-      }
-      namedTypes.Printable.assert(n);
-      var parts = [];
-      switch (n.type) {
-        case "File":
-          return path.call(print, "program");
-        case "Program":
-          if (n.directives) {
-            path.each(function(childPath) {
-              parts.push(print(childPath), ";\n");
-            }, "directives");
-          }
-          if (n.interpreter) {
-            parts.push(path.call(print, "interpreter"));
-          }
-          parts.push(path.call(function(bodyPath) {
-            return printStatementSequence(bodyPath, options, print);
-          }, "body"));
-          return (0, lines_1.concat)(parts);
-        case "Noop":
-        // Babel extension.
-        case "EmptyStatement":
-          return (0, lines_1.fromString)("");
-        case "ExpressionStatement":
-          return (0, lines_1.concat)([path.call(print, "expression"), ";"]);
-        case "ParenthesizedExpression":
-          return (0, lines_1.concat)(["(", path.call(print, "expression"), ")"]);
-        case "BinaryExpression":
-        case "LogicalExpression":
-        case "AssignmentExpression":
-          return (0, lines_1.fromString)(" ").join([
-            path.call(print, "left"),
-            n.operator,
-            path.call(print, "right")
-          ]);
-        case "AssignmentPattern":
-          return (0, lines_1.concat)([
-            path.call(print, "left"),
-            " = ",
-            path.call(print, "right")
-          ]);
-        case "MemberExpression":
-        case "OptionalMemberExpression": {
-          parts.push(path.call(print, "object"));
-          var property = path.call(print, "property");
-          var optional = types.getFieldValue(n, "optional");
-          if (n.computed) {
-            parts.push(optional ? "?.[" : "[", property, "]");
-          } else {
-            parts.push(optional ? "?." : ".", property);
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "ChainExpression":
-          return path.call(print, "expression");
-        case "MetaProperty":
-          return (0, lines_1.concat)([
-            path.call(print, "meta"),
-            ".",
-            path.call(print, "property")
-          ]);
-        case "BindExpression":
-          if (n.object) {
-            parts.push(path.call(print, "object"));
-          }
-          parts.push("::", path.call(print, "callee"));
-          return (0, lines_1.concat)(parts);
-        case "Path":
-          return (0, lines_1.fromString)(".").join(n.body);
-        case "Identifier":
-          return (0, lines_1.concat)([
-            (0, lines_1.fromString)(n.name, options),
-            n.optional ? "?" : "",
-            path.call(print, "typeAnnotation")
-          ]);
-        case "SpreadElement":
-        case "SpreadElementPattern":
-        case "RestProperty":
-        // Babel 6 for ObjectPattern
-        case "SpreadProperty":
-        case "SpreadPropertyPattern":
-        case "ObjectTypeSpreadProperty":
-        case "RestElement":
-          return (0, lines_1.concat)([
-            "...",
-            path.call(print, "argument"),
-            path.call(print, "typeAnnotation")
-          ]);
-        case "FunctionDeclaration":
-        case "FunctionExpression":
-        case "TSDeclareFunction":
-          if (n.declare) {
-            parts.push("declare ");
-          }
-          if (n.async) {
-            parts.push("async ");
-          }
-          parts.push("function");
-          if (n.generator)
-            parts.push("*");
-          if (n.id) {
-            parts.push(" ", path.call(print, "id"), path.call(print, "typeParameters"));
-          } else {
-            if (n.typeParameters) {
-              parts.push(path.call(print, "typeParameters"));
-            }
-          }
-          parts.push("(", printFunctionParams(path, options, print), ")", path.call(print, "returnType"));
-          if (n.body) {
-            parts.push(" ", path.call(print, "body"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "ArrowFunctionExpression":
-          if (n.async) {
-            parts.push("async ");
-          }
-          if (n.typeParameters) {
-            parts.push(path.call(print, "typeParameters"));
-          }
-          if (!options.arrowParensAlways && n.params.length === 1 && !n.rest && n.params[0].type === "Identifier" && !n.params[0].typeAnnotation && !n.returnType) {
-            parts.push(path.call(print, "params", 0));
-          } else {
-            parts.push("(", printFunctionParams(path, options, print), ")", path.call(print, "returnType"));
-          }
-          parts.push(" => ", path.call(print, "body"));
-          return (0, lines_1.concat)(parts);
-        case "MethodDefinition":
-          return printMethod(path, options, print);
-        case "YieldExpression":
-          parts.push("yield");
-          if (n.delegate)
-            parts.push("*");
-          if (n.argument)
-            parts.push(" ", path.call(print, "argument"));
-          return (0, lines_1.concat)(parts);
-        case "AwaitExpression":
-          parts.push("await");
-          if (n.all)
-            parts.push("*");
-          if (n.argument)
-            parts.push(" ", path.call(print, "argument"));
-          return (0, lines_1.concat)(parts);
-        case "ModuleExpression":
-          return (0, lines_1.concat)([
-            "module {\n",
-            path.call(print, "body").indent(options.tabWidth),
-            "\n}"
-          ]);
-        case "ModuleDeclaration":
-          parts.push("module", path.call(print, "id"));
-          if (n.source) {
-            (0, tiny_invariant_1.default)(!n.body);
-            parts.push("from", path.call(print, "source"));
-          } else {
-            parts.push(path.call(print, "body"));
-          }
-          return (0, lines_1.fromString)(" ").join(parts);
-        case "ImportSpecifier":
-          if (n.importKind && n.importKind !== "value") {
-            parts.push(n.importKind + " ");
-          }
-          if (n.imported) {
-            parts.push(path.call(print, "imported"));
-            if (n.local && n.local.name !== n.imported.name) {
-              parts.push(" as ", path.call(print, "local"));
-            }
-          } else if (n.id) {
-            parts.push(path.call(print, "id"));
-            if (n.name) {
-              parts.push(" as ", path.call(print, "name"));
-            }
-          }
-          return (0, lines_1.concat)(parts);
-        case "ExportSpecifier":
-          if (n.exportKind && n.exportKind !== "value") {
-            parts.push(n.exportKind + " ");
-          }
-          if (n.local) {
-            parts.push(path.call(print, "local"));
-            if (n.exported && n.exported.name !== n.local.name) {
-              parts.push(" as ", path.call(print, "exported"));
-            }
-          } else if (n.id) {
-            parts.push(path.call(print, "id"));
-            if (n.name) {
-              parts.push(" as ", path.call(print, "name"));
-            }
-          }
-          return (0, lines_1.concat)(parts);
-        case "ExportBatchSpecifier":
-          return (0, lines_1.fromString)("*");
-        case "ImportNamespaceSpecifier":
-          parts.push("* as ");
-          if (n.local) {
-            parts.push(path.call(print, "local"));
-          } else if (n.id) {
-            parts.push(path.call(print, "id"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "ImportDefaultSpecifier":
-          if (n.local) {
-            return path.call(print, "local");
-          }
-          return path.call(print, "id");
-        case "TSExportAssignment":
-          return (0, lines_1.concat)(["export = ", path.call(print, "expression")]);
-        case "ExportDeclaration":
-        case "ExportDefaultDeclaration":
-        case "ExportNamedDeclaration":
-          return printExportDeclaration(path, options, print);
-        case "ExportAllDeclaration":
-          parts.push(n.exportKind === "type" ? "export type *" : "export *");
-          if (n.exported) {
-            parts.push(" as ", path.call(print, "exported"));
-          }
-          parts.push(" from ", path.call(print, "source"), maybePrintImportAssertions(path, options, print), ";");
-          return (0, lines_1.concat)(parts);
-        case "TSNamespaceExportDeclaration":
-          parts.push("export as namespace ", path.call(print, "id"));
-          return maybeAddSemicolon((0, lines_1.concat)(parts));
-        case "ExportNamespaceSpecifier":
-          return (0, lines_1.concat)(["* as ", path.call(print, "exported")]);
-        case "ExportDefaultSpecifier":
-          return path.call(print, "exported");
-        case "Import":
-          return (0, lines_1.fromString)("import", options);
-        // Recast and ast-types currently support dynamic import(...) using
-        // either this dedicated ImportExpression type or a CallExpression
-        // whose callee has type Import.
-        // https://github.com/benjamn/ast-types/pull/365#issuecomment-605214486
-        case "ImportExpression":
-          return (0, lines_1.concat)(["import(", path.call(print, "source"), ")"]);
-        case "ImportDeclaration": {
-          parts.push("import ");
-          if (n.importKind && n.importKind !== "value") {
-            parts.push(n.importKind + " ");
-          }
-          if (n.specifiers && n.specifiers.length > 0) {
-            var unbracedSpecifiers_1 = [];
-            var bracedSpecifiers_1 = [];
-            path.each(function(specifierPath) {
-              var spec = specifierPath.getValue();
-              if (spec.type === "ImportSpecifier") {
-                bracedSpecifiers_1.push(print(specifierPath));
-              } else if (spec.type === "ImportDefaultSpecifier" || spec.type === "ImportNamespaceSpecifier") {
-                unbracedSpecifiers_1.push(print(specifierPath));
-              }
-            }, "specifiers");
-            unbracedSpecifiers_1.forEach(function(lines2, i) {
-              if (i > 0) {
-                parts.push(", ");
-              }
-              parts.push(lines2);
-            });
-            if (bracedSpecifiers_1.length > 0) {
-              var lines = (0, lines_1.fromString)(", ").join(bracedSpecifiers_1);
-              if (lines.getLineLength(1) > options.wrapColumn) {
-                lines = (0, lines_1.concat)([
-                  (0, lines_1.fromString)(",\n").join(bracedSpecifiers_1).indent(options.tabWidth),
-                  ","
-                ]);
-              }
-              if (unbracedSpecifiers_1.length > 0) {
-                parts.push(", ");
-              }
-              if (lines.length > 1) {
-                parts.push("{\n", lines, "\n}");
-              } else if (options.objectCurlySpacing) {
-                parts.push("{ ", lines, " }");
-              } else {
-                parts.push("{", lines, "}");
-              }
-            }
-            parts.push(" from ");
-          }
-          parts.push(path.call(print, "source"), maybePrintImportAssertions(path, options, print), ";");
-          return (0, lines_1.concat)(parts);
-        }
-        case "ImportAttribute":
-          return (0, lines_1.concat)([path.call(print, "key"), ": ", path.call(print, "value")]);
-        case "StaticBlock":
-          parts.push("static ");
-        // Intentionally fall through to BlockStatement below.
-        case "BlockStatement": {
-          var naked_1 = path.call(function(bodyPath) {
-            return printStatementSequence(bodyPath, options, print);
-          }, "body");
-          if (naked_1.isEmpty()) {
-            if (!n.directives || n.directives.length === 0) {
-              parts.push("{}");
-              return (0, lines_1.concat)(parts);
-            }
-          }
-          parts.push("{\n");
-          if (n.directives) {
-            path.each(function(childPath) {
-              parts.push(maybeAddSemicolon(print(childPath).indent(options.tabWidth)), n.directives.length > 1 || !naked_1.isEmpty() ? "\n" : "");
-            }, "directives");
-          }
-          parts.push(naked_1.indent(options.tabWidth));
-          parts.push("\n}");
-          return (0, lines_1.concat)(parts);
-        }
-        case "ReturnStatement": {
-          parts.push("return");
-          if (n.argument) {
-            var argIsJsxElement = ((_a = namedTypes.JSXElement) === null || _a === void 0 ? void 0 : _a.check(n.argument)) || ((_b = namedTypes.JSXFragment) === null || _b === void 0 ? void 0 : _b.check(n.argument));
-            var argLines = path.call(print, "argument");
-            if (argLines.startsWithComment() || argLines.length > 1 && argIsJsxElement) {
-              if (argIsJsxElement && ((_c = n.argument.extra) === null || _c === void 0 ? void 0 : _c.parenthesized)) {
-                n.argument.extra.parenthesized = false;
-                argLines = path.call(print, "argument");
-                n.argument.extra.parenthesized = true;
-              }
-              parts.push(" ", (0, lines_1.concat)(["(\n", argLines]).indentTail(options.tabWidth), "\n)");
-            } else {
-              parts.push(" ", argLines);
-            }
-          }
-          parts.push(";");
-          return (0, lines_1.concat)(parts);
-        }
-        case "CallExpression":
-        case "OptionalCallExpression":
-          parts.push(path.call(print, "callee"));
-          if (types.getFieldValue(n, "optional")) {
-            parts.push("?.");
-          }
-          if (n.typeParameters) {
-            parts.push(path.call(print, "typeParameters"));
-          }
-          if (n.typeArguments) {
-            parts.push(path.call(print, "typeArguments"));
-          }
-          parts.push(printArgumentsList(path, options, print));
-          return (0, lines_1.concat)(parts);
-        case "RecordExpression":
-          parts.push("#");
-        // Intentionally fall through to printing the object literal...
-        case "ObjectExpression":
-        case "ObjectPattern":
-        case "ObjectTypeAnnotation": {
-          var isTypeAnnotation_1 = n.type === "ObjectTypeAnnotation";
-          var separator_1 = options.flowObjectCommas ? "," : isTypeAnnotation_1 ? ";" : ",";
-          var fields = [];
-          var allowBreak_1 = false;
-          if (isTypeAnnotation_1) {
-            fields.push("indexers", "callProperties");
-            if (n.internalSlots != null) {
-              fields.push("internalSlots");
-            }
-          }
-          fields.push("properties");
-          var len_1 = 0;
-          fields.forEach(function(field) {
-            len_1 += n[field].length;
-          });
-          var oneLine_1 = isTypeAnnotation_1 && len_1 === 1 || len_1 === 0;
-          var leftBrace = n.exact ? "{|" : "{";
-          var rightBrace = n.exact ? "|}" : "}";
-          parts.push(oneLine_1 ? leftBrace : leftBrace + "\n");
-          var leftBraceIndex = parts.length - 1;
-          var i_1 = 0;
-          fields.forEach(function(field) {
-            path.each(function(childPath) {
-              var lines2 = print(childPath);
-              if (!oneLine_1) {
-                lines2 = lines2.indent(options.tabWidth);
-              }
-              var multiLine = !isTypeAnnotation_1 && lines2.length > 1;
-              if (multiLine && allowBreak_1) {
-                parts.push("\n");
-              }
-              parts.push(lines2);
-              if (i_1 < len_1 - 1) {
-                parts.push(separator_1 + (multiLine ? "\n\n" : "\n"));
-                allowBreak_1 = !multiLine;
-              } else if (len_1 !== 1 && isTypeAnnotation_1) {
-                parts.push(separator_1);
-              } else if (!oneLine_1 && util.isTrailingCommaEnabled(options, "objects") && childPath.getValue().type !== "RestElement") {
-                parts.push(separator_1);
-              }
-              i_1++;
-            }, field);
-          });
-          if (n.inexact) {
-            var line = (0, lines_1.fromString)("...", options);
-            if (oneLine_1) {
-              if (len_1 > 0) {
-                parts.push(separator_1, " ");
-              }
-              parts.push(line);
-            } else {
-              parts.push("\n", line.indent(options.tabWidth));
-            }
-          }
-          parts.push(oneLine_1 ? rightBrace : "\n" + rightBrace);
-          if (i_1 !== 0 && oneLine_1 && options.objectCurlySpacing) {
-            parts[leftBraceIndex] = leftBrace + " ";
-            parts[parts.length - 1] = " " + rightBrace;
-          }
-          if (n.optional) {
-            parts.push("?");
-          }
-          if (n.typeAnnotation) {
-            parts.push(path.call(print, "typeAnnotation"));
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "PropertyPattern":
-          return (0, lines_1.concat)([
-            path.call(print, "key"),
-            ": ",
-            path.call(print, "pattern")
-          ]);
-        case "ObjectProperty":
-        // Babel 6
-        case "Property": {
-          if (n.method || n.kind === "get" || n.kind === "set") {
-            return printMethod(path, options, print);
-          }
-          if (n.shorthand && n.value.type === "AssignmentPattern") {
-            return path.call(print, "value");
-          }
-          var key = path.call(print, "key");
-          if (n.computed) {
-            parts.push("[", key, "]");
-          } else {
-            parts.push(key);
-          }
-          if (!n.shorthand || n.key.name !== n.value.name) {
-            parts.push(": ", path.call(print, "value"));
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "ClassMethod":
-        // Babel 6
-        case "ObjectMethod":
-        // Babel 6
-        case "ClassPrivateMethod":
-        case "TSDeclareMethod":
-          return printMethod(path, options, print);
-        case "PrivateName":
-          return (0, lines_1.concat)(["#", path.call(print, "id")]);
-        case "Decorator":
-          return (0, lines_1.concat)(["@", path.call(print, "expression")]);
-        case "TupleExpression":
-          parts.push("#");
-        // Intentionally fall through to printing the tuple elements...
-        case "ArrayExpression":
-        case "ArrayPattern": {
-          var elems = n.elements;
-          var len_2 = elems.length;
-          var printed_1 = path.map(print, "elements");
-          var joined = (0, lines_1.fromString)(", ").join(printed_1);
-          var oneLine_2 = joined.getLineLength(1) <= options.wrapColumn;
-          if (oneLine_2) {
-            if (options.arrayBracketSpacing) {
-              parts.push("[ ");
-            } else {
-              parts.push("[");
-            }
-          } else {
-            parts.push("[\n");
-          }
-          path.each(function(elemPath) {
-            var i = elemPath.getName();
-            var elem = elemPath.getValue();
-            if (!elem) {
-              parts.push(",");
-            } else {
-              var lines2 = printed_1[i];
-              if (oneLine_2) {
-                if (i > 0)
-                  parts.push(" ");
-              } else {
-                lines2 = lines2.indent(options.tabWidth);
-              }
-              parts.push(lines2);
-              if (i < len_2 - 1 || !oneLine_2 && util.isTrailingCommaEnabled(options, "arrays"))
-                parts.push(",");
-              if (!oneLine_2)
-                parts.push("\n");
-            }
-          }, "elements");
-          if (oneLine_2 && options.arrayBracketSpacing) {
-            parts.push(" ]");
-          } else {
-            parts.push("]");
-          }
-          if (n.optional) {
-            parts.push("?");
-          }
-          if (n.typeAnnotation) {
-            parts.push(path.call(print, "typeAnnotation"));
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "SequenceExpression":
-          return (0, lines_1.fromString)(", ").join(path.map(print, "expressions"));
-        case "ThisExpression":
-          return (0, lines_1.fromString)("this");
-        case "Super":
-          return (0, lines_1.fromString)("super");
-        case "NullLiteral":
-          return (0, lines_1.fromString)("null");
-        case "RegExpLiteral":
-          return (0, lines_1.fromString)(getPossibleRaw(n) || "/".concat(n.pattern, "/").concat(n.flags || ""), options);
-        case "BigIntLiteral":
-          return (0, lines_1.fromString)(getPossibleRaw(n) || n.value + "n", options);
-        case "NumericLiteral":
-          return (0, lines_1.fromString)(getPossibleRaw(n) || n.value, options);
-        case "DecimalLiteral":
-          return (0, lines_1.fromString)(getPossibleRaw(n) || n.value + "m", options);
-        case "StringLiteral":
-          return (0, lines_1.fromString)(nodeStr(n.value, options));
-        case "BooleanLiteral":
-        // Babel 6 Literal split
-        case "Literal":
-          return (0, lines_1.fromString)(getPossibleRaw(n) || (typeof n.value === "string" ? nodeStr(n.value, options) : n.value), options);
-        case "Directive":
-          return path.call(print, "value");
-        case "DirectiveLiteral":
-          return (0, lines_1.fromString)(getPossibleRaw(n) || nodeStr(n.value, options), options);
-        case "InterpreterDirective":
-          return (0, lines_1.fromString)("#!".concat(n.value, "\n"), options);
-        case "ModuleSpecifier":
-          if (n.local) {
-            throw new Error("The ESTree ModuleSpecifier type should be abstract");
-          }
-          return (0, lines_1.fromString)(nodeStr(n.value, options), options);
-        case "UnaryExpression":
-          parts.push(n.operator);
-          if (/[a-z]$/.test(n.operator))
-            parts.push(" ");
-          parts.push(path.call(print, "argument"));
-          return (0, lines_1.concat)(parts);
-        case "UpdateExpression":
-          parts.push(path.call(print, "argument"), n.operator);
-          if (n.prefix)
-            parts.reverse();
-          return (0, lines_1.concat)(parts);
-        case "ConditionalExpression":
-          return (0, lines_1.concat)([
-            path.call(print, "test"),
-            " ? ",
-            path.call(print, "consequent"),
-            " : ",
-            path.call(print, "alternate")
-          ]);
-        case "NewExpression": {
-          parts.push("new ", path.call(print, "callee"));
-          if (n.typeParameters) {
-            parts.push(path.call(print, "typeParameters"));
-          }
-          if (n.typeArguments) {
-            parts.push(path.call(print, "typeArguments"));
-          }
-          var args = n.arguments;
-          if (args) {
-            parts.push(printArgumentsList(path, options, print));
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "VariableDeclaration": {
-          if (n.declare) {
-            parts.push("declare ");
-          }
-          parts.push(n.kind, " ");
-          var maxLen_1 = 0;
-          var printed = path.map(function(childPath) {
-            var lines2 = print(childPath);
-            maxLen_1 = Math.max(lines2.length, maxLen_1);
-            return lines2;
-          }, "declarations");
-          if (maxLen_1 === 1) {
-            parts.push((0, lines_1.fromString)(", ").join(printed));
-          } else if (printed.length > 1) {
-            parts.push((0, lines_1.fromString)(",\n").join(printed).indentTail(n.kind.length + 1));
-          } else {
-            parts.push(printed[0]);
-          }
-          var parentNode = path.getParentNode();
-          if (!namedTypes.ForStatement.check(parentNode) && !namedTypes.ForInStatement.check(parentNode) && !(namedTypes.ForOfStatement && namedTypes.ForOfStatement.check(parentNode)) && !(namedTypes.ForAwaitStatement && namedTypes.ForAwaitStatement.check(parentNode))) {
-            parts.push(";");
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "VariableDeclarator":
-          return n.init ? (0, lines_1.fromString)(" = ").join([
-            path.call(print, "id"),
-            path.call(print, "init")
-          ]) : path.call(print, "id");
-        case "WithStatement":
-          return (0, lines_1.concat)([
-            "with (",
-            path.call(print, "object"),
-            ") ",
-            path.call(print, "body")
-          ]);
-        case "IfStatement": {
-          var con = adjustClause(path.call(print, "consequent"), options);
-          parts.push("if (", path.call(print, "test"), ")", con);
-          if (n.alternate)
-            parts.push(endsWithBrace(con) ? " else" : "\nelse", adjustClause(path.call(print, "alternate"), options));
-          return (0, lines_1.concat)(parts);
-        }
-        case "ForStatement": {
-          var init = path.call(print, "init");
-          var sep4 = init.length > 1 ? ";\n" : "; ";
-          var forParen = "for (";
-          var indented = (0, lines_1.fromString)(sep4).join([init, path.call(print, "test"), path.call(print, "update")]).indentTail(forParen.length);
-          var head = (0, lines_1.concat)([forParen, indented, ")"]);
-          var clause = adjustClause(path.call(print, "body"), options);
-          parts.push(head);
-          if (head.length > 1) {
-            parts.push("\n");
-            clause = clause.trimLeft();
-          }
-          parts.push(clause);
-          return (0, lines_1.concat)(parts);
-        }
-        case "WhileStatement":
-          return (0, lines_1.concat)([
-            "while (",
-            path.call(print, "test"),
-            ")",
-            adjustClause(path.call(print, "body"), options)
-          ]);
-        case "ForInStatement":
-          return (0, lines_1.concat)([
-            n.each ? "for each (" : "for (",
-            path.call(print, "left"),
-            " in ",
-            path.call(print, "right"),
-            ")",
-            adjustClause(path.call(print, "body"), options)
-          ]);
-        case "ForOfStatement":
-        case "ForAwaitStatement":
-          parts.push("for ");
-          if (n.await || n.type === "ForAwaitStatement") {
-            parts.push("await ");
-          }
-          parts.push("(", path.call(print, "left"), " of ", path.call(print, "right"), ")", adjustClause(path.call(print, "body"), options));
-          return (0, lines_1.concat)(parts);
-        case "DoWhileStatement": {
-          var doBody = (0, lines_1.concat)([
-            "do",
-            adjustClause(path.call(print, "body"), options)
-          ]);
-          parts.push(doBody);
-          if (endsWithBrace(doBody))
-            parts.push(" while");
-          else
-            parts.push("\nwhile");
-          parts.push(" (", path.call(print, "test"), ");");
-          return (0, lines_1.concat)(parts);
-        }
-        case "DoExpression": {
-          var statements = path.call(function(bodyPath) {
-            return printStatementSequence(bodyPath, options, print);
-          }, "body");
-          return (0, lines_1.concat)(["do {\n", statements.indent(options.tabWidth), "\n}"]);
-        }
-        case "BreakStatement":
-          parts.push("break");
-          if (n.label)
-            parts.push(" ", path.call(print, "label"));
-          parts.push(";");
-          return (0, lines_1.concat)(parts);
-        case "ContinueStatement":
-          parts.push("continue");
-          if (n.label)
-            parts.push(" ", path.call(print, "label"));
-          parts.push(";");
-          return (0, lines_1.concat)(parts);
-        case "LabeledStatement":
-          return (0, lines_1.concat)([
-            path.call(print, "label"),
-            ":\n",
-            path.call(print, "body")
-          ]);
-        case "TryStatement":
-          parts.push("try ", path.call(print, "block"));
-          if (n.handler) {
-            parts.push(" ", path.call(print, "handler"));
-          } else if (n.handlers) {
-            path.each(function(handlerPath) {
-              parts.push(" ", print(handlerPath));
-            }, "handlers");
-          }
-          if (n.finalizer) {
-            parts.push(" finally ", path.call(print, "finalizer"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "CatchClause":
-          parts.push("catch ");
-          if (n.param) {
-            parts.push("(", path.call(print, "param"));
-          }
-          if (n.guard) {
-            parts.push(" if ", path.call(print, "guard"));
-          }
-          if (n.param) {
-            parts.push(") ");
-          }
-          parts.push(path.call(print, "body"));
-          return (0, lines_1.concat)(parts);
-        case "ThrowStatement":
-          return (0, lines_1.concat)(["throw ", path.call(print, "argument"), ";"]);
-        case "SwitchStatement":
-          return (0, lines_1.concat)([
-            "switch (",
-            path.call(print, "discriminant"),
-            ") {\n",
-            (0, lines_1.fromString)("\n").join(path.map(print, "cases")),
-            "\n}"
-          ]);
-        // Note: ignoring n.lexical because it has no printing consequences.
-        case "SwitchCase":
-          if (n.test)
-            parts.push("case ", path.call(print, "test"), ":");
-          else
-            parts.push("default:");
-          if (n.consequent.length > 0) {
-            parts.push("\n", path.call(function(consequentPath) {
-              return printStatementSequence(consequentPath, options, print);
-            }, "consequent").indent(options.tabWidth));
-          }
-          return (0, lines_1.concat)(parts);
-        case "DebuggerStatement":
-          return (0, lines_1.fromString)("debugger;");
-        // JSX extensions below.
-        case "JSXAttribute":
-          parts.push(path.call(print, "name"));
-          if (n.value)
-            parts.push("=", path.call(print, "value"));
-          return (0, lines_1.concat)(parts);
-        case "JSXIdentifier":
-          return (0, lines_1.fromString)(n.name, options);
-        case "JSXNamespacedName":
-          return (0, lines_1.fromString)(":").join([
-            path.call(print, "namespace"),
-            path.call(print, "name")
-          ]);
-        case "JSXMemberExpression":
-          return (0, lines_1.fromString)(".").join([
-            path.call(print, "object"),
-            path.call(print, "property")
-          ]);
-        case "JSXSpreadAttribute":
-          return (0, lines_1.concat)(["{...", path.call(print, "argument"), "}"]);
-        case "JSXSpreadChild":
-          return (0, lines_1.concat)(["{...", path.call(print, "expression"), "}"]);
-        case "JSXExpressionContainer":
-          return (0, lines_1.concat)(["{", path.call(print, "expression"), "}"]);
-        case "JSXElement":
-        case "JSXFragment": {
-          var openingPropName = "opening" + (n.type === "JSXElement" ? "Element" : "Fragment");
-          var closingPropName = "closing" + (n.type === "JSXElement" ? "Element" : "Fragment");
-          var openingLines = path.call(print, openingPropName);
-          if (n[openingPropName].selfClosing) {
-            (0, tiny_invariant_1.default)(!n[closingPropName], "unexpected " + closingPropName + " element in self-closing " + n.type);
-            return openingLines;
-          }
-          var childLines = (0, lines_1.concat)(path.map(function(childPath) {
-            var child = childPath.getValue();
-            if (namedTypes.Literal.check(child) && typeof child.value === "string") {
-              if (/\S/.test(child.value)) {
-                return child.value.replace(/^\s+/g, "");
-              } else if (/\n\s*\n/.test(child.value)) {
-                return "\n\n";
-              } else if (/\n/.test(child.value)) {
-                return "\n";
-              }
-            }
-            return print(childPath);
-          }, "children")).indentTail(options.tabWidth);
-          var closingLines = path.call(print, closingPropName);
-          return (0, lines_1.concat)([openingLines, childLines, closingLines]);
-        }
-        case "JSXOpeningElement": {
-          parts.push("<", path.call(print, "name"));
-          var typeDefPart = path.call(print, "typeParameters");
-          if (typeDefPart.length)
-            parts.push(typeDefPart);
-          var attrParts_1 = [];
-          path.each(function(attrPath) {
-            attrParts_1.push(" ", print(attrPath));
-          }, "attributes");
-          var attrLines = (0, lines_1.concat)(attrParts_1);
-          var needLineWrap = attrLines.length > 1 || attrLines.getLineLength(1) > options.wrapColumn;
-          if (needLineWrap) {
-            attrParts_1.forEach(function(part, i) {
-              if (part === " ") {
-                (0, tiny_invariant_1.default)(i % 2 === 0);
-                attrParts_1[i] = "\n";
-              }
-            });
-            attrLines = (0, lines_1.concat)(attrParts_1).indentTail(options.tabWidth);
-          }
-          parts.push(attrLines, n.selfClosing ? " />" : ">");
-          return (0, lines_1.concat)(parts);
-        }
-        case "JSXClosingElement":
-          return (0, lines_1.concat)(["</", path.call(print, "name"), ">"]);
-        case "JSXOpeningFragment":
-          return (0, lines_1.fromString)("<>");
-        case "JSXClosingFragment":
-          return (0, lines_1.fromString)("</>");
-        case "JSXText":
-          return (0, lines_1.fromString)(n.value, options);
-        case "JSXEmptyExpression":
-          return (0, lines_1.fromString)("");
-        case "TypeAnnotatedIdentifier":
-          return (0, lines_1.concat)([
-            path.call(print, "annotation"),
-            " ",
-            path.call(print, "identifier")
-          ]);
-        case "ClassBody":
-          if (n.body.length === 0) {
-            return (0, lines_1.fromString)("{}");
-          }
-          return (0, lines_1.concat)([
-            "{\n",
-            path.call(function(bodyPath) {
-              return printStatementSequence(bodyPath, options, print);
-            }, "body").indent(options.tabWidth),
-            "\n}"
-          ]);
-        case "ClassPropertyDefinition":
-          parts.push("static ", path.call(print, "definition"));
-          if (!namedTypes.MethodDefinition.check(n.definition))
-            parts.push(";");
-          return (0, lines_1.concat)(parts);
-        case "ClassProperty": {
-          if (n.declare) {
-            parts.push("declare ");
-          }
-          var access = n.accessibility || n.access;
-          if (typeof access === "string") {
-            parts.push(access, " ");
-          }
-          if (n.static) {
-            parts.push("static ");
-          }
-          if (n.abstract) {
-            parts.push("abstract ");
-          }
-          if (n.readonly) {
-            parts.push("readonly ");
-          }
-          var key = path.call(print, "key");
-          if (n.computed) {
-            key = (0, lines_1.concat)(["[", key, "]"]);
-          }
-          if (n.variance) {
-            key = (0, lines_1.concat)([printVariance(path, print), key]);
-          }
-          parts.push(key);
-          if (n.optional) {
-            parts.push("?");
-          }
-          if (n.definite) {
-            parts.push("!");
-          }
-          if (n.typeAnnotation) {
-            parts.push(path.call(print, "typeAnnotation"));
-          }
-          if (n.value) {
-            parts.push(" = ", path.call(print, "value"));
-          }
-          parts.push(";");
-          return (0, lines_1.concat)(parts);
-        }
-        case "ClassPrivateProperty":
-          if (n.static) {
-            parts.push("static ");
-          }
-          parts.push(path.call(print, "key"));
-          if (n.typeAnnotation) {
-            parts.push(path.call(print, "typeAnnotation"));
-          }
-          if (n.value) {
-            parts.push(" = ", path.call(print, "value"));
-          }
-          parts.push(";");
-          return (0, lines_1.concat)(parts);
-        case "ClassAccessorProperty": {
-          parts.push.apply(parts, tslib_1.__spreadArray(tslib_1.__spreadArray([], printClassMemberModifiers(n), false), ["accessor "], false));
-          if (n.computed) {
-            parts.push("[", path.call(print, "key"), "]");
-          } else {
-            parts.push(path.call(print, "key"));
-          }
-          if (n.optional) {
-            parts.push("?");
-          }
-          if (n.definite) {
-            parts.push("!");
-          }
-          if (n.typeAnnotation) {
-            parts.push(path.call(print, "typeAnnotation"));
-          }
-          if (n.value) {
-            parts.push(" = ", path.call(print, "value"));
-          }
-          parts.push(";");
-          return (0, lines_1.concat)(parts);
-        }
-        case "ClassDeclaration":
-        case "ClassExpression":
-        case "DeclareClass":
-          if (n.declare) {
-            parts.push("declare ");
-          }
-          if (n.abstract) {
-            parts.push("abstract ");
-          }
-          parts.push("class");
-          if (n.id) {
-            parts.push(" ", path.call(print, "id"));
-          }
-          if (n.typeParameters) {
-            parts.push(path.call(print, "typeParameters"));
-          }
-          if (n.superClass) {
-            parts.push(" extends ", path.call(print, "superClass"), path.call(print, "superTypeParameters"));
-          }
-          if (n.extends && n.extends.length > 0) {
-            parts.push(" extends ", (0, lines_1.fromString)(", ").join(path.map(print, "extends")));
-          }
-          if (n["implements"] && n["implements"].length > 0) {
-            parts.push(" implements ", (0, lines_1.fromString)(", ").join(path.map(print, "implements")));
-          }
-          parts.push(" ", path.call(print, "body"));
-          if (n.type === "DeclareClass") {
-            return printFlowDeclaration(path, parts);
-          } else {
-            return (0, lines_1.concat)(parts);
-          }
-        case "TemplateElement":
-          return (0, lines_1.fromString)(n.value.raw, options).lockIndentTail();
-        case "TemplateLiteral": {
-          var expressions_1 = path.map(print, "expressions");
-          parts.push("`");
-          path.each(function(childPath) {
-            var i = childPath.getName();
-            parts.push(print(childPath));
-            if (i < expressions_1.length) {
-              parts.push("${", expressions_1[i], "}");
-            }
-          }, "quasis");
-          parts.push("`");
-          return (0, lines_1.concat)(parts).lockIndentTail();
-        }
-        case "TaggedTemplateExpression":
-          parts.push(path.call(print, "tag"));
-          if (n.typeParameters) {
-            parts.push(path.call(print, "typeParameters"));
-          }
-          parts.push(path.call(print, "quasi"));
-          return (0, lines_1.concat)(parts);
-        // These types are unprintable because they serve as abstract
-        // supertypes for other (printable) types.
-        case "Node":
-        case "Printable":
-        case "SourceLocation":
-        case "Position":
-        case "Statement":
-        case "Function":
-        case "Pattern":
-        case "Expression":
-        case "Declaration":
-        case "Specifier":
-        case "NamedSpecifier":
-        case "Comment":
-        // Supertype of Block and Line
-        case "Flow":
-        // Supertype of all Flow AST node types
-        case "FlowType":
-        // Supertype of all Flow types
-        case "FlowPredicate":
-        // Supertype of InferredPredicate and DeclaredPredicate
-        case "MemberTypeAnnotation":
-        // Flow
-        case "Type":
-        // Flow
-        case "TSHasOptionalTypeParameterInstantiation":
-        case "TSHasOptionalTypeParameters":
-        case "TSHasOptionalTypeAnnotation":
-        case "ChainElement":
-          throw new Error("unprintable type: " + JSON.stringify(n.type));
-        case "CommentBlock":
-        // Babel block comment.
-        case "Block":
-          return (0, lines_1.concat)(["/*", (0, lines_1.fromString)(n.value, options), "*/"]);
-        case "CommentLine":
-        // Babel line comment.
-        case "Line":
-          return (0, lines_1.concat)(["//", (0, lines_1.fromString)(n.value, options)]);
-        // Type Annotations for Facebook Flow, typically stripped out or
-        // transformed away before printing.
-        case "TypeAnnotation":
-          if (n.typeAnnotation) {
-            if (n.typeAnnotation.type !== "FunctionTypeAnnotation") {
-              parts.push(": ");
-            }
-            parts.push(path.call(print, "typeAnnotation"));
-            return (0, lines_1.concat)(parts);
-          }
-          return (0, lines_1.fromString)("");
-        case "ExistentialTypeParam":
-        case "ExistsTypeAnnotation":
-          return (0, lines_1.fromString)("*", options);
-        case "EmptyTypeAnnotation":
-          return (0, lines_1.fromString)("empty", options);
-        case "AnyTypeAnnotation":
-          return (0, lines_1.fromString)("any", options);
-        case "MixedTypeAnnotation":
-          return (0, lines_1.fromString)("mixed", options);
-        case "ArrayTypeAnnotation":
-          return (0, lines_1.concat)([path.call(print, "elementType"), "[]"]);
-        case "TupleTypeAnnotation": {
-          var printed_2 = path.map(print, "types");
-          var joined = (0, lines_1.fromString)(", ").join(printed_2);
-          var oneLine_3 = joined.getLineLength(1) <= options.wrapColumn;
-          if (oneLine_3) {
-            if (options.arrayBracketSpacing) {
-              parts.push("[ ");
-            } else {
-              parts.push("[");
-            }
-          } else {
-            parts.push("[\n");
-          }
-          path.each(function(elemPath) {
-            var i = elemPath.getName();
-            var elem = elemPath.getValue();
-            if (!elem) {
-              parts.push(",");
-            } else {
-              var lines2 = printed_2[i];
-              if (oneLine_3) {
-                if (i > 0)
-                  parts.push(" ");
-              } else {
-                lines2 = lines2.indent(options.tabWidth);
-              }
-              parts.push(lines2);
-              if (i < n.types.length - 1 || !oneLine_3 && util.isTrailingCommaEnabled(options, "arrays"))
-                parts.push(",");
-              if (!oneLine_3)
-                parts.push("\n");
-            }
-          }, "types");
-          if (oneLine_3 && options.arrayBracketSpacing) {
-            parts.push(" ]");
-          } else {
-            parts.push("]");
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "BooleanTypeAnnotation":
-          return (0, lines_1.fromString)("boolean", options);
-        case "BooleanLiteralTypeAnnotation":
-          (0, tiny_invariant_1.default)(typeof n.value === "boolean");
-          return (0, lines_1.fromString)("" + n.value, options);
-        case "InterfaceTypeAnnotation":
-          parts.push("interface");
-          if (n.extends && n.extends.length > 0) {
-            parts.push(" extends ", (0, lines_1.fromString)(", ").join(path.map(print, "extends")));
-          }
-          parts.push(" ", path.call(print, "body"));
-          return (0, lines_1.concat)(parts);
-        case "DeclareFunction":
-          return printFlowDeclaration(path, [
-            "function ",
-            path.call(print, "id"),
-            ";"
-          ]);
-        case "DeclareModule":
-          return printFlowDeclaration(path, [
-            "module ",
-            path.call(print, "id"),
-            " ",
-            path.call(print, "body")
-          ]);
-        case "DeclareModuleExports":
-          return printFlowDeclaration(path, [
-            "module.exports",
-            path.call(print, "typeAnnotation")
-          ]);
-        case "DeclareVariable":
-          return printFlowDeclaration(path, ["var ", path.call(print, "id"), ";"]);
-        case "DeclareExportDeclaration":
-        case "DeclareExportAllDeclaration":
-          return (0, lines_1.concat)(["declare ", printExportDeclaration(path, options, print)]);
-        case "EnumDeclaration":
-          return (0, lines_1.concat)([
-            "enum ",
-            path.call(print, "id"),
-            path.call(print, "body")
-          ]);
-        case "EnumBooleanBody":
-        case "EnumNumberBody":
-        case "EnumStringBody":
-        case "EnumSymbolBody": {
-          if (n.type === "EnumSymbolBody" || n.explicitType) {
-            parts.push(
-              " of ",
-              // EnumBooleanBody => boolean, etc.
-              n.type.slice(4, -4).toLowerCase()
-            );
-          }
-          parts.push(" {\n", (0, lines_1.fromString)("\n").join(path.map(print, "members")).indent(options.tabWidth), "\n}");
-          return (0, lines_1.concat)(parts);
-        }
-        case "EnumDefaultedMember":
-          return (0, lines_1.concat)([path.call(print, "id"), ","]);
-        case "EnumBooleanMember":
-        case "EnumNumberMember":
-        case "EnumStringMember":
-          return (0, lines_1.concat)([
-            path.call(print, "id"),
-            " = ",
-            path.call(print, "init"),
-            ","
-          ]);
-        case "InferredPredicate":
-          return (0, lines_1.fromString)("%checks", options);
-        case "DeclaredPredicate":
-          return (0, lines_1.concat)(["%checks(", path.call(print, "value"), ")"]);
-        case "FunctionTypeAnnotation": {
-          var parent = path.getParentNode(0);
-          var isArrowFunctionTypeAnnotation = !(namedTypes.ObjectTypeCallProperty.check(parent) || namedTypes.ObjectTypeInternalSlot.check(parent) && parent.method || namedTypes.DeclareFunction.check(path.getParentNode(2)));
-          var needsColon = isArrowFunctionTypeAnnotation && !namedTypes.FunctionTypeParam.check(parent) && !namedTypes.TypeAlias.check(parent);
-          if (needsColon) {
-            parts.push(": ");
-          }
-          var hasTypeParameters = !!n.typeParameters;
-          var needsParens = hasTypeParameters || n.params.length !== 1 || n.params[0].name;
-          parts.push(hasTypeParameters ? path.call(print, "typeParameters") : "", needsParens ? "(" : "", printFunctionParams(path, options, print), needsParens ? ")" : "");
-          if (n.returnType) {
-            parts.push(isArrowFunctionTypeAnnotation ? " => " : ": ", path.call(print, "returnType"));
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "FunctionTypeParam": {
-          var name2 = path.call(print, "name");
-          parts.push(name2);
-          if (n.optional) {
-            parts.push("?");
-          }
-          if (name2.infos[0].line) {
-            parts.push(": ");
-          }
-          parts.push(path.call(print, "typeAnnotation"));
-          return (0, lines_1.concat)(parts);
-        }
-        case "GenericTypeAnnotation":
-          return (0, lines_1.concat)([
-            path.call(print, "id"),
-            path.call(print, "typeParameters")
-          ]);
-        case "DeclareInterface":
-          parts.push("declare ");
-        // Fall through to InterfaceDeclaration...
-        case "InterfaceDeclaration":
-        case "TSInterfaceDeclaration":
-          if (n.declare) {
-            parts.push("declare ");
-          }
-          parts.push("interface ", path.call(print, "id"), path.call(print, "typeParameters"), " ");
-          if (n["extends"] && n["extends"].length > 0) {
-            parts.push("extends ", (0, lines_1.fromString)(", ").join(path.map(print, "extends")), " ");
-          }
-          if (n.body) {
-            parts.push(path.call(print, "body"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "ClassImplements":
-        case "InterfaceExtends":
-          return (0, lines_1.concat)([
-            path.call(print, "id"),
-            path.call(print, "typeParameters")
-          ]);
-        case "IntersectionTypeAnnotation":
-          return (0, lines_1.fromString)(" & ").join(path.map(print, "types"));
-        case "NullableTypeAnnotation":
-          return (0, lines_1.concat)(["?", path.call(print, "typeAnnotation")]);
-        case "NullLiteralTypeAnnotation":
-          return (0, lines_1.fromString)("null", options);
-        case "ThisTypeAnnotation":
-          return (0, lines_1.fromString)("this", options);
-        case "NumberTypeAnnotation":
-          return (0, lines_1.fromString)("number", options);
-        case "ObjectTypeCallProperty":
-          return path.call(print, "value");
-        case "ObjectTypeIndexer":
-          if (n.static) {
-            parts.push("static ");
-          }
-          parts.push(printVariance(path, print), "[");
-          if (n.id) {
-            parts.push(path.call(print, "id"), ": ");
-          }
-          parts.push(path.call(print, "key"), "]: ", path.call(print, "value"));
-          return (0, lines_1.concat)(parts);
-        case "ObjectTypeProperty":
-          return (0, lines_1.concat)([
-            printVariance(path, print),
-            path.call(print, "key"),
-            n.optional ? "?" : "",
-            ": ",
-            path.call(print, "value")
-          ]);
-        case "ObjectTypeInternalSlot":
-          return (0, lines_1.concat)([
-            n.static ? "static " : "",
-            "[[",
-            path.call(print, "id"),
-            "]]",
-            n.optional ? "?" : "",
-            n.value.type !== "FunctionTypeAnnotation" ? ": " : "",
-            path.call(print, "value")
-          ]);
-        case "QualifiedTypeIdentifier":
-          return (0, lines_1.concat)([
-            path.call(print, "qualification"),
-            ".",
-            path.call(print, "id")
-          ]);
-        case "StringLiteralTypeAnnotation":
-          return (0, lines_1.fromString)(nodeStr(n.value, options), options);
-        case "NumberLiteralTypeAnnotation":
-        case "NumericLiteralTypeAnnotation":
-          (0, tiny_invariant_1.default)(typeof n.value === "number");
-          return (0, lines_1.fromString)(JSON.stringify(n.value), options);
-        case "BigIntLiteralTypeAnnotation":
-          return (0, lines_1.fromString)(n.raw, options);
-        case "StringTypeAnnotation":
-          return (0, lines_1.fromString)("string", options);
-        case "DeclareTypeAlias":
-          parts.push("declare ");
-        // Fall through to TypeAlias...
-        case "TypeAlias":
-          return (0, lines_1.concat)([
-            "type ",
-            path.call(print, "id"),
-            path.call(print, "typeParameters"),
-            " = ",
-            path.call(print, "right"),
-            ";"
-          ]);
-        case "DeclareOpaqueType":
-          parts.push("declare ");
-        // Fall through to OpaqueType...
-        case "OpaqueType":
-          parts.push("opaque type ", path.call(print, "id"), path.call(print, "typeParameters"));
-          if (n["supertype"]) {
-            parts.push(": ", path.call(print, "supertype"));
-          }
-          if (n["impltype"]) {
-            parts.push(" = ", path.call(print, "impltype"));
-          }
-          parts.push(";");
-          return (0, lines_1.concat)(parts);
-        case "TypeCastExpression":
-          return (0, lines_1.concat)([
-            "(",
-            path.call(print, "expression"),
-            path.call(print, "typeAnnotation"),
-            ")"
-          ]);
-        case "TypeParameterDeclaration":
-        case "TypeParameterInstantiation":
-          return (0, lines_1.concat)([
-            "<",
-            (0, lines_1.fromString)(", ").join(path.map(print, "params")),
-            ">"
-          ]);
-        case "Variance":
-          if (n.kind === "plus") {
-            return (0, lines_1.fromString)("+");
-          }
-          if (n.kind === "minus") {
-            return (0, lines_1.fromString)("-");
-          }
-          return (0, lines_1.fromString)("");
-        case "TypeParameter":
-          if (n.variance) {
-            parts.push(printVariance(path, print));
-          }
-          parts.push(path.call(print, "name"));
-          if (n.bound) {
-            parts.push(path.call(print, "bound"));
-          }
-          if (n["default"]) {
-            parts.push("=", path.call(print, "default"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "TypeofTypeAnnotation":
-          return (0, lines_1.concat)([
-            (0, lines_1.fromString)("typeof ", options),
-            path.call(print, "argument")
-          ]);
-        case "IndexedAccessType":
-        case "OptionalIndexedAccessType":
-          return (0, lines_1.concat)([
-            path.call(print, "objectType"),
-            n.optional ? "?." : "",
-            "[",
-            path.call(print, "indexType"),
-            "]"
-          ]);
-        case "UnionTypeAnnotation":
-          return (0, lines_1.fromString)(" | ").join(path.map(print, "types"));
-        case "VoidTypeAnnotation":
-          return (0, lines_1.fromString)("void", options);
-        case "NullTypeAnnotation":
-          return (0, lines_1.fromString)("null", options);
-        case "SymbolTypeAnnotation":
-          return (0, lines_1.fromString)("symbol", options);
-        case "BigIntTypeAnnotation":
-          return (0, lines_1.fromString)("bigint", options);
-        // Type Annotations for TypeScript (when using Babylon as parser)
-        case "TSType":
-          throw new Error("unprintable type: " + JSON.stringify(n.type));
-        case "TSNumberKeyword":
-          return (0, lines_1.fromString)("number", options);
-        case "TSBigIntKeyword":
-          return (0, lines_1.fromString)("bigint", options);
-        case "TSObjectKeyword":
-          return (0, lines_1.fromString)("object", options);
-        case "TSBooleanKeyword":
-          return (0, lines_1.fromString)("boolean", options);
-        case "TSStringKeyword":
-          return (0, lines_1.fromString)("string", options);
-        case "TSSymbolKeyword":
-          return (0, lines_1.fromString)("symbol", options);
-        case "TSAnyKeyword":
-          return (0, lines_1.fromString)("any", options);
-        case "TSVoidKeyword":
-          return (0, lines_1.fromString)("void", options);
-        case "TSIntrinsicKeyword":
-          return (0, lines_1.fromString)("intrinsic", options);
-        case "TSThisType":
-          return (0, lines_1.fromString)("this", options);
-        case "TSNullKeyword":
-          return (0, lines_1.fromString)("null", options);
-        case "TSUndefinedKeyword":
-          return (0, lines_1.fromString)("undefined", options);
-        case "TSUnknownKeyword":
-          return (0, lines_1.fromString)("unknown", options);
-        case "TSNeverKeyword":
-          return (0, lines_1.fromString)("never", options);
-        case "TSArrayType":
-          if (n.elementType.type === "TSUnionType") {
-            return (0, lines_1.concat)(["(", path.call(print, "elementType"), ")", "[]"]);
-          }
-          return (0, lines_1.concat)([path.call(print, "elementType"), "[]"]);
-        case "TSLiteralType":
-          return path.call(print, "literal");
-        case "TSUnionType":
-          return (0, lines_1.fromString)(" | ").join(path.map(print, "types"));
-        case "TSIntersectionType":
-          return (0, lines_1.fromString)(" & ").join(path.map(print, "types"));
-        case "TSConditionalType":
-          parts.push(path.call(print, "checkType"), " extends ", path.call(print, "extendsType"), " ? ", path.call(print, "trueType"), " : ", path.call(print, "falseType"));
-          return (0, lines_1.concat)(parts);
-        case "TSInferType":
-          parts.push("infer ", path.call(print, "typeParameter"));
-          return (0, lines_1.concat)(parts);
-        case "TSParenthesizedType":
-          return (0, lines_1.concat)(["(", path.call(print, "typeAnnotation"), ")"]);
-        case "TSFunctionType":
-          return (0, lines_1.concat)([
-            path.call(print, "typeParameters"),
-            "(",
-            printFunctionParams(path, options, print),
-            ") => ",
-            path.call(print, "typeAnnotation", "typeAnnotation")
-          ]);
-        case "TSConstructorType":
-          return (0, lines_1.concat)([
-            n.abstract ? "abstract new " : "new ",
-            path.call(print, "typeParameters"),
-            "(",
-            printFunctionParams(path, options, print),
-            ") => ",
-            path.call(print, "typeAnnotation", "typeAnnotation")
-          ]);
-        case "TSMappedType": {
-          var readonly = n.readonly === true ? "readonly " : n.readonly ? n.readonly + "readonly " : "";
-          var optional = n.optional === true ? "?" : n.optional ? n.optional + "?" : "";
-          parts.push(readonly, "[", path.call(print, "typeParameter"), "]", optional);
-          if (n.typeAnnotation) {
-            parts.push(": ", path.call(print, "typeAnnotation"), ";");
-          }
-          return (0, lines_1.concat)(["{\n", (0, lines_1.concat)(parts).indent(options.tabWidth), "\n}"]);
-        }
-        case "TSTupleType":
-          return (0, lines_1.concat)([
-            "[",
-            (0, lines_1.fromString)(", ").join(path.map(print, "elementTypes")),
-            "]"
-          ]);
-        case "TSNamedTupleMember":
-          parts.push(path.call(print, "label"));
-          if (n.optional) {
-            parts.push("?");
-          }
-          parts.push(": ", path.call(print, "elementType"));
-          return (0, lines_1.concat)(parts);
-        case "TSRestType":
-          return (0, lines_1.concat)(["...", path.call(print, "typeAnnotation")]);
-        case "TSOptionalType":
-          return (0, lines_1.concat)([path.call(print, "typeAnnotation"), "?"]);
-        case "TSIndexedAccessType":
-          return (0, lines_1.concat)([
-            path.call(print, "objectType"),
-            "[",
-            path.call(print, "indexType"),
-            "]"
-          ]);
-        case "TSTypeOperator":
-          return (0, lines_1.concat)([
-            path.call(print, "operator"),
-            " ",
-            path.call(print, "typeAnnotation")
-          ]);
-        case "TSTypeLiteral": {
-          var members = (0, lines_1.fromString)("\n").join(path.map(print, "members").map(function(member) {
-            if (lastNonSpaceCharacter(member) !== ";") {
-              return member.concat(";");
-            }
-            return member;
-          }));
-          if (members.isEmpty()) {
-            return (0, lines_1.fromString)("{}", options);
-          }
-          parts.push("{\n", members.indent(options.tabWidth), "\n}");
-          return (0, lines_1.concat)(parts);
-        }
-        case "TSEnumMember":
-          parts.push(path.call(print, "id"));
-          if (n.initializer) {
-            parts.push(" = ", path.call(print, "initializer"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "TSTypeQuery":
-          return (0, lines_1.concat)([
-            "typeof ",
-            path.call(print, "exprName"),
-            path.call(print, "typeParameters")
-          ]);
-        case "TSParameterProperty":
-          if (n.accessibility) {
-            parts.push(n.accessibility, " ");
-          }
-          if (n.override) {
-            parts.push("override ");
-          }
-          if (n.export) {
-            parts.push("export ");
-          }
-          if (n.static) {
-            parts.push("static ");
-          }
-          if (n.readonly) {
-            parts.push("readonly ");
-          }
-          parts.push(path.call(print, "parameter"));
-          return (0, lines_1.concat)(parts);
-        case "TSTypeReference":
-          return (0, lines_1.concat)([
-            path.call(print, "typeName"),
-            path.call(print, "typeParameters")
-          ]);
-        case "TSQualifiedName":
-          return (0, lines_1.concat)([path.call(print, "left"), ".", path.call(print, "right")]);
-        case "TSAsExpression":
-        case "TSSatisfiesExpression": {
-          var expression = path.call(print, "expression");
-          parts.push(expression, n.type === "TSSatisfiesExpression" ? " satisfies " : " as ", path.call(print, "typeAnnotation"));
-          return (0, lines_1.concat)(parts);
-        }
-        case "TSTypeCastExpression":
-          return (0, lines_1.concat)([
-            path.call(print, "expression"),
-            path.call(print, "typeAnnotation")
-          ]);
-        case "TSNonNullExpression":
-          return (0, lines_1.concat)([path.call(print, "expression"), "!"]);
-        case "TSTypeAnnotation": {
-          var parent = path.getParentNode(0);
-          var separator = namedTypes.TSFunctionType.check(parent) || namedTypes.TSConstructorType.check(parent) ? "=> " : namedTypes.TSTypePredicate.check(parent) ? "" : ": ";
-          return (0, lines_1.concat)([separator, path.call(print, "typeAnnotation")]);
-        }
-        case "TSIndexSignature":
-          return (0, lines_1.concat)([
-            n.readonly ? "readonly " : "",
-            "[",
-            path.map(print, "parameters"),
-            "]",
-            path.call(print, "typeAnnotation")
-          ]);
-        case "TSPropertySignature":
-          parts.push(printVariance(path, print), n.readonly ? "readonly " : "");
-          if (n.computed) {
-            parts.push("[", path.call(print, "key"), "]");
-          } else {
-            parts.push(path.call(print, "key"));
-          }
-          parts.push(n.optional ? "?" : "", path.call(print, "typeAnnotation"));
-          return (0, lines_1.concat)(parts);
-        case "TSMethodSignature":
-          if (n.kind === "get") {
-            parts.push("get ");
-          } else if (n.kind === "set") {
-            parts.push("set ");
-          }
-          if (n.computed) {
-            parts.push("[", path.call(print, "key"), "]");
-          } else {
-            parts.push(path.call(print, "key"));
-          }
-          if (n.optional) {
-            parts.push("?");
-          }
-          parts.push(path.call(print, "typeParameters"), "(", printFunctionParams(path, options, print), ")", path.call(print, "typeAnnotation"));
-          return (0, lines_1.concat)(parts);
-        case "TSTypePredicate":
-          if (n.asserts) {
-            parts.push("asserts ");
-          }
-          parts.push(path.call(print, "parameterName"));
-          if (n.typeAnnotation) {
-            parts.push(" is ", path.call(print, "typeAnnotation", "typeAnnotation"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "TSCallSignatureDeclaration":
-          return (0, lines_1.concat)([
-            path.call(print, "typeParameters"),
-            "(",
-            printFunctionParams(path, options, print),
-            ")",
-            path.call(print, "typeAnnotation")
-          ]);
-        case "TSConstructSignatureDeclaration":
-          if (n.typeParameters) {
-            parts.push("new", path.call(print, "typeParameters"));
-          } else {
-            parts.push("new ");
-          }
-          parts.push("(", printFunctionParams(path, options, print), ")", path.call(print, "typeAnnotation"));
-          return (0, lines_1.concat)(parts);
-        case "TSTypeAliasDeclaration":
-          return (0, lines_1.concat)([
-            n.declare ? "declare " : "",
-            "type ",
-            path.call(print, "id"),
-            path.call(print, "typeParameters"),
-            " = ",
-            path.call(print, "typeAnnotation"),
-            ";"
-          ]);
-        case "TSTypeParameter": {
-          if (n.const) {
-            parts.push("const ");
-          }
-          if (n.in) {
-            parts.push("in ");
-          }
-          if (n.out) {
-            parts.push("out ");
-          }
-          parts.push(path.call(print, "name"));
-          var parent = path.getParentNode(0);
-          var isInMappedType = namedTypes.TSMappedType.check(parent);
-          if (n.constraint) {
-            parts.push(isInMappedType ? " in " : " extends ", path.call(print, "constraint"));
-          }
-          if (n["default"]) {
-            parts.push(" = ", path.call(print, "default"));
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "TSTypeAssertion": {
-          parts.push("<", path.call(print, "typeAnnotation"), "> ", path.call(print, "expression"));
-          return (0, lines_1.concat)(parts);
-        }
-        case "TSTypeParameterDeclaration":
-        case "TSTypeParameterInstantiation":
-          return (0, lines_1.concat)([
-            "<",
-            (0, lines_1.fromString)(", ").join(path.map(print, "params")),
-            ">"
-          ]);
-        case "TSEnumDeclaration": {
-          parts.push(n.declare ? "declare " : "", n.const ? "const " : "", "enum ", path.call(print, "id"));
-          var memberLines = (0, lines_1.fromString)(",\n").join(path.map(print, "members"));
-          if (memberLines.isEmpty()) {
-            parts.push(" {}");
-          } else {
-            parts.push(" {\n", memberLines.indent(options.tabWidth), "\n}");
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "TSExpressionWithTypeArguments":
-          return (0, lines_1.concat)([
-            path.call(print, "expression"),
-            path.call(print, "typeParameters")
-          ]);
-        case "TSInterfaceBody": {
-          var lines = (0, lines_1.fromString)("\n").join(path.map(print, "body").map(function(element) {
-            if (lastNonSpaceCharacter(element) !== ";") {
-              return element.concat(";");
-            }
-            return element;
-          }));
-          if (lines.isEmpty()) {
-            return (0, lines_1.fromString)("{}", options);
-          }
-          return (0, lines_1.concat)(["{\n", lines.indent(options.tabWidth), "\n}"]);
-        }
-        case "TSImportType":
-          parts.push("import(", path.call(print, "argument"));
-          if (n.options) {
-            parts.push(", ", path.call(print, "options"));
-          }
-          parts.push(")");
-          if (n.qualifier) {
-            parts.push(".", path.call(print, "qualifier"));
-          }
-          if (n.typeParameters) {
-            parts.push(path.call(print, "typeParameters"));
-          }
-          return (0, lines_1.concat)(parts);
-        case "TSImportEqualsDeclaration":
-          if (n.isExport) {
-            parts.push("export ");
-          }
-          parts.push(n.importKind === "type" ? "import type " : "import ", path.call(print, "id"), " = ", path.call(print, "moduleReference"));
-          return maybeAddSemicolon((0, lines_1.concat)(parts));
-        case "TSExternalModuleReference":
-          return (0, lines_1.concat)(["require(", path.call(print, "expression"), ")"]);
-        case "TSModuleDeclaration": {
-          var parent = path.getParentNode();
-          if (parent.type === "TSModuleDeclaration") {
-            parts.push(".");
-          } else {
-            if (n.declare) {
-              parts.push("declare ");
-            }
-            if (!n.global) {
-              var isExternal = n.id.type === "StringLiteral" || n.id.type === "Literal" && typeof n.id.value === "string";
-              if (isExternal) {
-                parts.push("module ");
-              } else if (n.kind === "module") {
-                parts.push("module ");
-              } else if (n.kind === "namespace") {
-                parts.push("namespace ");
-              } else if (n.loc && n.loc.lines && n.id.loc) {
-                var prefix = n.loc.lines.sliceString(n.loc.start, n.id.loc.start);
-                if (prefix.indexOf("module") >= 0) {
-                  parts.push("module ");
-                } else {
-                  parts.push("namespace ");
-                }
-              } else {
-                parts.push("namespace ");
-              }
-            }
-          }
-          parts.push(path.call(print, "id"));
-          if (n.body) {
-            parts.push(" ");
-            parts.push(path.call(print, "body"));
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "TSModuleBlock": {
-          var naked = path.call(function(bodyPath) {
-            return printStatementSequence(bodyPath, options, print);
-          }, "body");
-          if (naked.isEmpty()) {
-            parts.push("{}");
-          } else {
-            parts.push("{\n", naked.indent(options.tabWidth), "\n}");
-          }
-          return (0, lines_1.concat)(parts);
-        }
-        case "TSInstantiationExpression": {
-          parts.push(path.call(print, "expression"), path.call(print, "typeParameters"));
-          return (0, lines_1.concat)(parts);
-        }
-        // https://github.com/babel/babel/pull/10148
-        case "V8IntrinsicIdentifier":
-          return (0, lines_1.concat)(["%", path.call(print, "name")]);
-        // https://github.com/babel/babel/pull/13191
-        case "TopicReference":
-          return (0, lines_1.fromString)("#");
-        // Unhandled types below. If encountered, nodes of these types should
-        // be either left alone or desugared into AST types that are fully
-        // supported by the pretty-printer.
-        case "ClassHeritage":
-        // TODO
-        case "ComprehensionBlock":
-        // TODO
-        case "ComprehensionExpression":
-        // TODO
-        case "Glob":
-        // TODO
-        case "GeneratorExpression":
-        // TODO
-        case "LetStatement":
-        // TODO
-        case "LetExpression":
-        // TODO
-        case "GraphExpression":
-        // TODO
-        case "GraphIndexExpression":
-        // TODO
-        case "XMLDefaultDeclaration":
-        case "XMLAnyName":
-        case "XMLQualifiedIdentifier":
-        case "XMLFunctionQualifiedIdentifier":
-        case "XMLAttributeSelector":
-        case "XMLFilterExpression":
-        case "XML":
-        case "XMLElement":
-        case "XMLList":
-        case "XMLEscape":
-        case "XMLText":
-        case "XMLStartTag":
-        case "XMLEndTag":
-        case "XMLPointTag":
-        case "XMLName":
-        case "XMLAttribute":
-        case "XMLCdata":
-        case "XMLComment":
-        case "XMLProcessingInstruction":
-        default:
-          debugger;
-          throw new Error("unknown type: " + JSON.stringify(n.type));
-      }
-    }
-    function printDecorators(path, printPath) {
-      var parts = [];
-      var node = path.getValue();
-      if (node.decorators && node.decorators.length > 0 && // If the parent node is an export declaration, it will be
-      // responsible for printing node.decorators.
-      !util.getParentExportDeclaration(path)) {
-        path.each(function(decoratorPath) {
-          parts.push(printPath(decoratorPath), "\n");
-        }, "decorators");
-      } else if (util.isExportDeclaration(node) && node.declaration && node.declaration.decorators) {
-        path.each(function(decoratorPath) {
-          parts.push(printPath(decoratorPath), "\n");
-        }, "declaration", "decorators");
-      }
-      return (0, lines_1.concat)(parts);
-    }
-    function printStatementSequence(path, options, print) {
-      var filtered = [];
-      var sawComment = false;
-      var sawStatement = false;
-      path.each(function(stmtPath) {
-        var stmt = stmtPath.getValue();
-        if (!stmt) {
-          return;
-        }
-        if (stmt.type === "EmptyStatement" && !(stmt.comments && stmt.comments.length > 0)) {
-          return;
-        }
-        if (namedTypes.Comment.check(stmt)) {
-          sawComment = true;
-        } else if (namedTypes.Statement.check(stmt)) {
-          sawStatement = true;
-        } else {
-          isString.assert(stmt);
-        }
-        filtered.push({
-          node: stmt,
-          printed: print(stmtPath)
-        });
-      });
-      if (sawComment) {
-        (0, tiny_invariant_1.default)(sawStatement === false, "Comments may appear as statements in otherwise empty statement lists, but may not coexist with non-Comment nodes.");
-      }
-      var prevTrailingSpace = null;
-      var len = filtered.length;
-      var parts = [];
-      filtered.forEach(function(info, i) {
-        var printed = info.printed;
-        var stmt = info.node;
-        var multiLine = printed.length > 1;
-        var notFirst = i > 0;
-        var notLast = i < len - 1;
-        var leadingSpace;
-        var trailingSpace;
-        var lines = stmt && stmt.loc && stmt.loc.lines;
-        var trueLoc = lines && options.reuseWhitespace && util.getTrueLoc(stmt, lines);
-        if (notFirst) {
-          if (trueLoc) {
-            var beforeStart = lines.skipSpaces(trueLoc.start, true);
-            var beforeStartLine = beforeStart ? beforeStart.line : 1;
-            var leadingGap = trueLoc.start.line - beforeStartLine;
-            leadingSpace = Array(leadingGap + 1).join("\n");
-          } else {
-            leadingSpace = multiLine ? "\n\n" : "\n";
-          }
-        } else {
-          leadingSpace = "";
-        }
-        if (notLast) {
-          if (trueLoc) {
-            var afterEnd = lines.skipSpaces(trueLoc.end);
-            var afterEndLine = afterEnd ? afterEnd.line : lines.length;
-            var trailingGap = afterEndLine - trueLoc.end.line;
-            trailingSpace = Array(trailingGap + 1).join("\n");
-          } else {
-            trailingSpace = multiLine ? "\n\n" : "\n";
-          }
-        } else {
-          trailingSpace = "";
-        }
-        parts.push(maxSpace(prevTrailingSpace, leadingSpace), printed);
-        if (notLast) {
-          prevTrailingSpace = trailingSpace;
-        } else if (trailingSpace) {
-          parts.push(trailingSpace);
-        }
-      });
-      return (0, lines_1.concat)(parts);
-    }
-    function maxSpace(s1, s2) {
-      if (!s1 && !s2) {
-        return (0, lines_1.fromString)("");
-      }
-      if (!s1) {
-        return (0, lines_1.fromString)(s2);
-      }
-      if (!s2) {
-        return (0, lines_1.fromString)(s1);
-      }
-      var spaceLines1 = (0, lines_1.fromString)(s1);
-      var spaceLines2 = (0, lines_1.fromString)(s2);
-      if (spaceLines2.length > spaceLines1.length) {
-        return spaceLines2;
-      }
-      return spaceLines1;
-    }
-    function printClassMemberModifiers(node) {
-      var parts = [];
-      if (node.declare) {
-        parts.push("declare ");
-      }
-      var access = node.accessibility || node.access;
-      if (typeof access === "string") {
-        parts.push(access, " ");
-      }
-      if (node.static) {
-        parts.push("static ");
-      }
-      if (node.override) {
-        parts.push("override ");
-      }
-      if (node.abstract) {
-        parts.push("abstract ");
-      }
-      if (node.readonly) {
-        parts.push("readonly ");
-      }
-      return parts;
-    }
-    function printMethod(path, options, print) {
-      var node = path.getNode();
-      var kind = node.kind;
-      var parts = [];
-      var nodeValue = node.value;
-      if (!namedTypes.FunctionExpression.check(nodeValue)) {
-        nodeValue = node;
-      }
-      parts.push.apply(parts, printClassMemberModifiers(node));
-      if (nodeValue.async) {
-        parts.push("async ");
-      }
-      if (nodeValue.generator) {
-        parts.push("*");
-      }
-      if (kind === "get" || kind === "set") {
-        parts.push(kind, " ");
-      }
-      var key = path.call(print, "key");
-      if (node.computed) {
-        key = (0, lines_1.concat)(["[", key, "]"]);
-      }
-      parts.push(key);
-      if (node.optional) {
-        parts.push("?");
-      }
-      if (node === nodeValue) {
-        parts.push(path.call(print, "typeParameters"), "(", printFunctionParams(path, options, print), ")", path.call(print, "returnType"));
-        if (node.body) {
-          parts.push(" ", path.call(print, "body"));
-        } else {
-          parts.push(";");
-        }
-      } else {
-        parts.push(path.call(print, "value", "typeParameters"), "(", path.call(function(valuePath) {
-          return printFunctionParams(valuePath, options, print);
-        }, "value"), ")", path.call(print, "value", "returnType"));
-        if (nodeValue.body) {
-          parts.push(" ", path.call(print, "value", "body"));
-        } else {
-          parts.push(";");
-        }
-      }
-      return (0, lines_1.concat)(parts);
-    }
-    function printArgumentsList(path, options, print) {
-      var printed = path.map(print, "arguments");
-      var trailingComma = util.isTrailingCommaEnabled(options, "parameters");
-      var joined = (0, lines_1.fromString)(", ").join(printed);
-      if (joined.getLineLength(1) > options.wrapColumn) {
-        joined = (0, lines_1.fromString)(",\n").join(printed);
-        return (0, lines_1.concat)([
-          "(\n",
-          joined.indent(options.tabWidth),
-          trailingComma ? ",\n)" : "\n)"
-        ]);
-      }
-      return (0, lines_1.concat)(["(", joined, ")"]);
-    }
-    function printFunctionParams(path, options, print) {
-      var fun = path.getValue();
-      var params;
-      var printed = [];
-      if (fun.params) {
-        params = fun.params;
-        printed = path.map(print, "params");
-      } else if (fun.parameters) {
-        params = fun.parameters;
-        printed = path.map(print, "parameters");
-      }
-      if (fun.defaults) {
-        path.each(function(defExprPath) {
-          var i = defExprPath.getName();
-          var p = printed[i];
-          if (p && defExprPath.getValue()) {
-            printed[i] = (0, lines_1.concat)([p, " = ", print(defExprPath)]);
-          }
-        }, "defaults");
-      }
-      if (fun.rest) {
-        printed.push((0, lines_1.concat)(["...", path.call(print, "rest")]));
-      }
-      var joined = (0, lines_1.fromString)(", ").join(printed);
-      if (joined.length > 1 || joined.getLineLength(1) > options.wrapColumn) {
-        joined = (0, lines_1.fromString)(",\n").join(printed);
-        if (util.isTrailingCommaEnabled(options, "parameters") && !fun.rest && params[params.length - 1].type !== "RestElement") {
-          joined = (0, lines_1.concat)([joined, ",\n"]);
-        } else {
-          joined = (0, lines_1.concat)([joined, "\n"]);
-        }
-        return (0, lines_1.concat)(["\n", joined.indent(options.tabWidth)]);
-      }
-      return joined;
-    }
-    function maybePrintImportAssertions(path, options, print) {
-      var n = path.getValue();
-      if (n.assertions && (n.assertions.length > 0 || n.importAttributesKeyword)) {
-        var keyword2 = n.importAttributesKeyword === "with" ? " with {" : " assert {";
-        var parts = [keyword2];
-        var printed = path.map(print, "assertions");
-        if (printed.length === 0) {
-          return (0, lines_1.concat)([keyword2, "}"]);
-        }
-        var flat = (0, lines_1.fromString)(", ").join(printed);
-        if (flat.length > 1 || flat.getLineLength(1) > options.wrapColumn) {
-          parts.push("\n", (0, lines_1.fromString)(",\n").join(printed).indent(options.tabWidth), "\n}");
-        } else {
-          parts.push(" ", flat, " }");
-        }
-        return (0, lines_1.concat)(parts);
-      }
-      return (0, lines_1.fromString)("");
-    }
-    function printExportDeclaration(path, options, print) {
-      var decl = path.getValue();
-      var parts = ["export "];
-      if (decl.exportKind && decl.exportKind === "type") {
-        if (!decl.declaration) {
-          parts.push("type ");
-        }
-      }
-      var shouldPrintSpaces = options.objectCurlySpacing;
-      namedTypes.Declaration.assert(decl);
-      if (decl["default"] || decl.type === "ExportDefaultDeclaration") {
-        parts.push("default ");
-      }
-      if (decl.declaration) {
-        parts.push(path.call(print, "declaration"));
-      } else if (decl.specifiers) {
-        if (decl.specifiers.length === 1 && decl.specifiers[0].type === "ExportBatchSpecifier") {
-          parts.push("*");
-        } else if (decl.specifiers.length === 0) {
-          parts.push("{}");
-        } else if (decl.specifiers[0].type === "ExportDefaultSpecifier" || decl.specifiers[0].type === "ExportNamespaceSpecifier") {
-          var unbracedSpecifiers_2 = [];
-          var bracedSpecifiers_2 = [];
-          path.each(function(specifierPath) {
-            var spec = specifierPath.getValue();
-            if (spec.type === "ExportDefaultSpecifier" || spec.type === "ExportNamespaceSpecifier") {
-              unbracedSpecifiers_2.push(print(specifierPath));
-            } else {
-              bracedSpecifiers_2.push(print(specifierPath));
-            }
-          }, "specifiers");
-          unbracedSpecifiers_2.forEach(function(lines2, i) {
-            if (i > 0) {
-              parts.push(", ");
-            }
-            parts.push(lines2);
-          });
-          if (bracedSpecifiers_2.length > 0) {
-            var lines_2 = (0, lines_1.fromString)(", ").join(bracedSpecifiers_2);
-            if (lines_2.getLineLength(1) > options.wrapColumn) {
-              lines_2 = (0, lines_1.concat)([
-                (0, lines_1.fromString)(",\n").join(bracedSpecifiers_2).indent(options.tabWidth),
-                ","
-              ]);
-            }
-            if (unbracedSpecifiers_2.length > 0) {
-              parts.push(", ");
-            }
-            if (lines_2.length > 1) {
-              parts.push("{\n", lines_2, "\n}");
-            } else if (options.objectCurlySpacing) {
-              parts.push("{ ", lines_2, " }");
-            } else {
-              parts.push("{", lines_2, "}");
-            }
-          }
-        } else {
-          parts.push(shouldPrintSpaces ? "{ " : "{", (0, lines_1.fromString)(", ").join(path.map(print, "specifiers")), shouldPrintSpaces ? " }" : "}");
-        }
-        if (decl.source) {
-          parts.push(" from ", path.call(print, "source"), maybePrintImportAssertions(path, options, print));
-        }
-      }
-      var lines = (0, lines_1.concat)(parts);
-      if (lastNonSpaceCharacter(lines) !== ";" && !(decl.declaration && (decl.declaration.type === "FunctionDeclaration" || decl.declaration.type === "ClassDeclaration" || decl.declaration.type === "TSModuleDeclaration" || decl.declaration.type === "TSInterfaceDeclaration" || decl.declaration.type === "TSEnumDeclaration"))) {
-        lines = (0, lines_1.concat)([lines, ";"]);
-      }
-      return lines;
-    }
-    function printFlowDeclaration(path, parts) {
-      var parentExportDecl = util.getParentExportDeclaration(path);
-      if (parentExportDecl) {
-        (0, tiny_invariant_1.default)(parentExportDecl.type === "DeclareExportDeclaration");
-      } else {
-        parts.unshift("declare ");
-      }
-      return (0, lines_1.concat)(parts);
-    }
-    function printVariance(path, print) {
-      return path.call(function(variancePath) {
-        var value = variancePath.getValue();
-        if (value) {
-          if (value === "plus") {
-            return (0, lines_1.fromString)("+");
-          }
-          if (value === "minus") {
-            return (0, lines_1.fromString)("-");
-          }
-          return print(variancePath);
-        }
-        return (0, lines_1.fromString)("");
-      }, "variance");
-    }
-    function adjustClause(clause, options) {
-      if (clause.length > 1)
-        return (0, lines_1.concat)([" ", clause]);
-      return (0, lines_1.concat)(["\n", maybeAddSemicolon(clause).indent(options.tabWidth)]);
-    }
-    function lastNonSpaceCharacter(lines) {
-      var pos = lines.lastPos();
-      do {
-        var ch = lines.charAt(pos);
-        if (/\S/.test(ch))
-          return ch;
-      } while (lines.prevPos(pos));
-    }
-    function endsWithBrace(lines) {
-      return lastNonSpaceCharacter(lines) === "}";
-    }
-    function swapQuotes(str) {
-      return str.replace(/['"]/g, function(m) {
-        return m === '"' ? "'" : '"';
-      });
-    }
-    function getPossibleRaw(node) {
-      var value = types.getFieldValue(node, "value");
-      var extra = types.getFieldValue(node, "extra");
-      if (extra && typeof extra.raw === "string" && value == extra.rawValue) {
-        return extra.raw;
-      }
-      if (node.type === "Literal") {
-        var raw = node.raw;
-        if (typeof raw === "string" && value == raw) {
-          return raw;
-        }
-      }
-    }
-    function jsSafeStringify(str) {
-      return JSON.stringify(str).replace(/[\u2028\u2029]/g, function(m) {
-        return "\\u" + m.charCodeAt(0).toString(16);
-      });
-    }
-    function nodeStr(str, options) {
-      isString.assert(str);
-      switch (options.quote) {
-        case "auto": {
-          var double = jsSafeStringify(str);
-          var single = swapQuotes(jsSafeStringify(swapQuotes(str)));
-          return double.length > single.length ? single : double;
-        }
-        case "single":
-          return swapQuotes(jsSafeStringify(swapQuotes(str)));
-        case "double":
-        default:
-          return jsSafeStringify(str);
-      }
-    }
-    function maybeAddSemicolon(lines) {
-      var eoc = lastNonSpaceCharacter(lines);
-      if (!eoc || "\n};".indexOf(eoc) < 0)
-        return (0, lines_1.concat)([lines, ";"]);
-      return lines;
-    }
-  }
-});
-
-// ../../main/node_modules/recast/main.js
-var require_main2 = __commonJS({
-  "../../main/node_modules/recast/main.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.run = exports.prettyPrint = exports.print = exports.visit = exports.types = exports.parse = void 0;
-    var tslib_1 = (init_tslib_es6(), __toCommonJS(tslib_es6_exports));
-    var fs_1 = tslib_1.__importDefault(__require("fs"));
-    var types = tslib_1.__importStar(require_main());
-    exports.types = types;
-    var parser_1 = require_parser2();
-    Object.defineProperty(exports, "parse", { enumerable: true, get: function() {
-      return parser_1.parse;
-    } });
-    var printer_1 = require_printer();
-    var ast_types_1 = require_main();
-    Object.defineProperty(exports, "visit", { enumerable: true, get: function() {
-      return ast_types_1.visit;
-    } });
-    function print(node, options) {
-      return new printer_1.Printer(options).print(node);
-    }
-    exports.print = print;
-    function prettyPrint(node, options) {
-      return new printer_1.Printer(options).printGenerically(node);
-    }
-    exports.prettyPrint = prettyPrint;
-    function run2(transformer, options) {
-      return runFile(process.argv[2], transformer, options);
-    }
-    exports.run = run2;
-    function runFile(path, transformer, options) {
-      fs_1.default.readFile(path, "utf-8", function(err, code) {
-        if (err) {
-          console.error(err);
-          return;
-        }
-        runString(code, transformer, options);
-      });
-    }
-    function defaultWriteback(output) {
-      process.stdout.write(output);
-    }
-    function runString(code, transformer, options) {
-      var writeback = options && options.writeback || defaultWriteback;
-      transformer((0, parser_1.parse)(code, options), function(node) {
-        writeback(print(node, options).code);
-      });
-    }
   }
 });
 
 // src/cli/run.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join8, relative as relative4 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join9, relative as relative4 } from "node:path";
 
 // src/attributes.ts
 var NAMES = { httponly: "httpOnly", secure: "secure", samesite: "sameSite" };
@@ -40581,7 +27835,7 @@ function insertionAfter(file, anchor, section) {
 
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib(), 1);
-var recast = __toESM(require_main2(), 1);
+var import_ast_types = __toESM(require_main(), 1);
 
 // src/languages/astro.ts
 var isAstroFile = (file) => /\.astro$/i.test(file);
@@ -40621,6 +27875,19 @@ function pluginsFor(file, flow) {
   if (/\.[cm]?ts$/i.test(file) || isAstroFile(file)) return ["typescript", ...common];
   return flow ? ["jsx", "flow", ...common] : ["jsx", ...common];
 }
+function babelOptions(file, flow, tokens) {
+  return {
+    sourceType: "unambiguous",
+    plugins: pluginsFor(file, flow),
+    tokens,
+    errorRecovery: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowSuperOutsideMethod: true,
+    allowUndeclaredExports: true
+  };
+}
 var FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
 var hasFlowPragma = (text) => FLOW_PRAGMA.test(text.slice(0, 4096));
 var isTypeScript = (file) => /\.[cm]?tsx?$/i.test(file);
@@ -40648,114 +27915,19 @@ function parseJavaScript(file, text) {
   }
 }
 function parseWith(file, text, flow) {
-  let errorCount = 0;
-  let parserInput = text;
   let ast;
   try {
-    ast = recast.parse(text, {
-      parser: {
-        parse(source) {
-          parserInput = withOwnSeparators(source, text);
-          const result = (0, import_parser.parse)(parserInput, {
-            sourceType: "unambiguous",
-            plugins: pluginsFor(file, flow),
-            tokens: true,
-            // without them recast re-tokenises with esprima, which knows no JSX or TypeScript
-            errorRecovery: true,
-            allowReturnOutsideFunction: true,
-            allowAwaitOutsideFunction: true,
-            allowImportExportEverywhere: true,
-            allowSuperOutsideMethod: true,
-            allowUndeclaredExports: true
-          });
-          errorCount = result.errors?.length ?? 0;
-          return result;
-        }
-      }
-    });
+    ast = (0, import_parser.parse)(text, babelOptions(file, flow, false));
   } catch (error) {
     if (error instanceof RangeError) throw error;
     const loc = error.loc;
     const message = error.message.replace(/\s*\(\d+:\d+\)$/, "");
     throw new JsParseError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);
   }
-  if (parserInput !== text) {
-    const map = offsetMapper(parserInput, text);
-    if (!map) throw new JsParseError("the file could not be mapped back to its own text", 1, 1);
-    remapPositions(ast.program, map);
-  }
+  const errorCount = ast.errors?.length ?? 0;
   const module = { file, text, ast, imports: /* @__PURE__ */ new Map(), starts: lineStarts(text), errorCount };
   collectImports(module);
   return module;
-}
-var LINE_BREAK = /\r\n?|\n|\u2028|\u2029/g;
-function withOwnSeparators(rendered, original) {
-  if (!/[\u2028\u2029]/.test(original)) return rendered;
-  const separators = [];
-  for (const match of original.matchAll(LINE_BREAK)) separators.push(match[0]);
-  let index = 0;
-  return rendered.replace(/\n/g, (lineBreak) => {
-    const own = separators[index++];
-    return own === "\u2028" || own === "\u2029" ? own : lineBreak;
-  });
-}
-function splitLines(text) {
-  const lines = [];
-  let start = 0;
-  for (const match of text.matchAll(LINE_BREAK)) {
-    lines.push({ start, content: text.slice(start, match.index) });
-    start = match.index + match[0].length;
-  }
-  lines.push({ start, content: text.slice(start) });
-  return lines;
-}
-function offsetMapper(rendered, original) {
-  const from = splitLines(rendered);
-  const to = splitLines(original);
-  if (from.length !== to.length) return null;
-  const leads = from.map((line, index) => {
-    const target = to[index];
-    const leadFrom = line.content.length - line.content.trimStart().length;
-    const leadTo = target.content.length - target.content.trimStart().length;
-    return { leadFrom, leadTo, same: line.content.slice(leadFrom) === target.content.slice(leadTo) };
-  });
-  if (leads.some((lead) => !lead.same)) return null;
-  const starts2 = from.map((line) => line.start);
-  return (offset) => {
-    let low = 0;
-    let high = starts2.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts2[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const column = offset - starts2[low];
-    const { leadFrom, leadTo } = leads[low];
-    const target = to[low];
-    if (column <= leadFrom) return target.start + Math.min(column, leadTo);
-    return target.start + leadTo + (column - leadFrom);
-  };
-}
-function remapPositions(root, map) {
-  const seen = /* @__PURE__ */ new Set();
-  const visit3 = (value) => {
-    if (!value || typeof value !== "object" || seen.has(value)) return;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      for (const item of value) visit3(item);
-      return;
-    }
-    const node = value;
-    if (typeof node.type === "string") {
-      if (typeof node.start === "number") node.start = map(node.start);
-      if (typeof node.end === "number") node.end = map(node.end);
-    }
-    for (const key in node) {
-      if (key === "loc" || key === "original" || key === "tokens" || key === "extra") continue;
-      visit3(node[key]);
-    }
-  };
-  visit3(root);
 }
 function unwrap(node) {
   let current = node;
@@ -40815,7 +27987,7 @@ function collectImports(module) {
     }
   });
 }
-function forEachNode(root, visit3) {
+function forEachNode(root, visit2) {
   const pending = [root];
   while (pending.length > 0) {
     const value = pending.pop();
@@ -40825,7 +27997,7 @@ function forEachNode(root, visit3) {
       continue;
     }
     const node = value;
-    if (typeof node.type === "string") visit3(node);
+    if (typeof node.type === "string") visit2(node);
     for (const key in node) {
       if (key === "loc" || key === "original" || key === "tokens" || key === "comments" || key === "extra")
         continue;
@@ -40900,28 +28072,38 @@ function moduleLevelInit(module, name2) {
   return null;
 }
 var walkCache = /* @__PURE__ */ new WeakMap();
+var CALL_TYPES = /* @__PURE__ */ new Set(["CallExpression", "OptionalCallExpression", "NewExpression"]);
 function walked(module) {
   let found = walkCache.get(module);
-  if (!found) {
-    const calls = [];
-    const assignments = [];
-    recast.visit(module.ast, {
-      visitCallExpression(path) {
-        calls.push(path);
-        this.traverse(path);
-      },
-      visitNewExpression(path) {
-        calls.push(path);
-        this.traverse(path);
-      },
-      visitAssignmentExpression(path) {
-        if (path.node.left.type === "MemberExpression") assignments.push(path);
-        this.traverse(path);
-      }
-    });
-    found = { calls, assignments };
-    walkCache.set(module, found);
-  }
+  if (found) return found;
+  const calls = [];
+  const assignments = [];
+  const root = new import_ast_types.NodePath({ root: module.ast }).get("root");
+  const keys = [];
+  const pathHere = () => keys.length === 0 ? root : root.get(...keys);
+  const visitNode = (node) => {
+    if (CALL_TYPES.has(node.type)) calls.push(pathHere());
+    else if (node.type === "AssignmentExpression" && node.left?.type === "MemberExpression")
+      assignments.push(pathHere());
+    for (const field of (0, import_ast_types.getFieldNames)(node)) {
+      const value = node[field];
+      if (value === null || typeof value !== "object") continue;
+      keys.push(field);
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          if (item !== null && typeof item === "object" && typeof item.type === "string") {
+            keys.push(index);
+            visitNode(item);
+            keys.pop();
+          }
+        });
+      } else if (typeof value.type === "string") visitNode(value);
+      keys.pop();
+    }
+  };
+  visitNode(module.ast);
+  found = { calls, assignments };
+  walkCache.set(module, found);
   return found;
 }
 function callsOf(module) {
@@ -41086,7 +28268,7 @@ function classifyJsCondition(module, node, depth = 0) {
 }
 
 // src/languages/js-functions.ts
-var recast2 = __toESM(require_main2(), 1);
+var import_ast_types2 = __toESM(require_main(), 1);
 var FUNCTION_TYPES = /* @__PURE__ */ new Set([
   "FunctionDeclaration",
   "FunctionExpression",
@@ -41103,7 +28285,7 @@ function functionIndex(module) {
   let index = indexCache.get(module);
   if (index) return index;
   const found = /* @__PURE__ */ new Map();
-  recast2.visit(module.ast, {
+  (0, import_ast_types2.visit)(module.ast, {
     visitFunction(path) {
       found.set(path.node, { module, node: path.node, path, returns: [] });
       this.traverse(path);
@@ -41164,22 +28346,22 @@ function commonJsExport(statement) {
   }
   return null;
 }
-function exportedFunction(module, name2, load, seen = /* @__PURE__ */ new Set()) {
+function exportedFunction(module, name2, load2, seen = /* @__PURE__ */ new Set()) {
   if (seen.has(module) || seen.size > 8) return null;
   seen.add(module);
   try {
-    return exportedFunctionIn(module, name2, load, seen);
+    return exportedFunctionIn(module, name2, load2, seen);
   } finally {
     seen.delete(module);
   }
 }
-function exportedFunctionIn(module, name2, load, seen) {
+function exportedFunctionIn(module, name2, load2, seen) {
   const named = (node) => {
     const value = unwrap(node);
     if (value?.type === "Identifier") return moduleLevelFunction(module, value.name);
     return functionAt(module, value);
   };
-  const reExported = (specifier) => load && isRelative(specifier) ? load(module.file, specifier) : null;
+  const reExported = (specifier) => load2 && isRelative(specifier) ? load2(module.file, specifier) : null;
   for (const entry of exportEntries(module, name2)) {
     switch (entry.kind) {
       case "default":
@@ -41192,11 +28374,11 @@ function exportedFunctionIn(module, name2, load, seen) {
         return moduleLevelFunction(module, entry.local);
       case "from": {
         const target = reExported(entry.source);
-        return target ? exportedFunction(target, entry.local, load, seen) : null;
+        return target ? exportedFunction(target, entry.local, load2, seen) : null;
       }
       case "all": {
         const target = reExported(entry.source);
-        const found = target ? exportedFunction(target, name2, load, seen) : null;
+        const found = target ? exportedFunction(target, name2, load2, seen) : null;
         if (found) return found;
         break;
       }
@@ -41724,7 +28906,7 @@ function takesNameValueOptions(call) {
     first.type
   );
 }
-function nameValueOptionsSite(ruleId, module, call, load, shape = {}) {
+function nameValueOptionsSite(ruleId, module, call, load2, shape = {}) {
   return siteFromCall({
     ruleId,
     module,
@@ -41733,7 +28915,7 @@ function nameValueOptionsSite(ruleId, module, call, load, shape = {}) {
     valueIndex: 1,
     keys: { httpOnly: "httpOnly", secure: "secure" },
     cookieNames: namesOf(stringValue(call.node.arguments[0])),
-    load,
+    load: load2,
     ...shape
   });
 }
@@ -41883,13 +29065,13 @@ function allFlags(keys, value) {
 function locationOf(module, offset) {
   return lineColumn(module.starts, offset);
 }
-function optionString(module, options, path, key, load, nestedUnder) {
+function optionString(module, options, path, key, load2, nestedUnder) {
   if (!options) return null;
-  let view = readOptions(module, options, path, { load });
+  let view = readOptions(module, options, path, { load: load2 });
   if (!("unknown" in view) && nestedUnder) {
     const writer2 = view.keys.get(nestedUnder);
     if (!writer2 || writer2 === "unknown") return null;
-    view = readOptions(writer2.module, writer2.value, null, { load });
+    view = readOptions(writer2.module, writer2.value, null, { load: load2 });
   }
   if ("unknown" in view) return null;
   const writer = view.keys.get(key);
@@ -41898,8 +29080,8 @@ function optionString(module, options, path, key, load, nestedUnder) {
 function namesOf(name2, fallback = []) {
   return name2 === null ? fallback : [name2];
 }
-function deletesCookie(module, options, path, load) {
-  const view = readOptions(module, options, path, { load });
+function deletesCookie(module, options, path, load2) {
+  const view = readOptions(module, options, path, { load: load2 });
   if ("unknown" in view) return false;
   const valueOf3 = (key) => {
     const writer = view.keys.get(key);
@@ -41967,7 +29149,7 @@ var authjsCookies = {
     defaults: { httpOnly: "on", secure: "auto" },
     sameSiteByDefault: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -41977,17 +29159,17 @@ var authjsCookies = {
       const index = node.arguments.length === 3 ? 2 : ENTRY_POINTS[binding.imported];
       const config = node.arguments[index];
       if (!config) continue;
-      const view = readOptions(module, config, call.get("arguments", index), { load });
-      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, node.start, load));
+      const view = readOptions(module, config, call.get("arguments", index), { load: load2 });
+      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, node.start, load2));
     }
     for (const config of typedConfigs(module)) {
-      const view = readOptions(module, config, null, { load });
-      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, config.start, load));
+      const view = readOptions(module, config, null, { load: load2 });
+      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, config.start, load2));
     }
     return sites;
   }
 };
-function sitesOfConfig(ruleId, module, config, anchor, load) {
+function sitesOfConfig(ruleId, module, config, anchor, load2) {
   const sites = [];
   const useSecure = readFlag(config, "useSecureCookies");
   if (useSecure.kind === "false" || useSecure.kind === "conditional") {
@@ -42006,11 +29188,11 @@ function sitesOfConfig(ruleId, module, config, anchor, load) {
   }
   const cookies = config.keys.get("cookies");
   if (!cookies || cookies === "unknown") return sites;
-  const overrides2 = readOptions(cookies.module, cookies.value, null, { load });
+  const overrides2 = readOptions(cookies.module, cookies.value, null, { load: load2 });
   if ("unknown" in overrides2) return sites;
   for (const [key, writer] of overrides2.keys) {
     if (writer === "unknown") continue;
-    const entry = readOptions(writer.module, writer.value, null, { load });
+    const entry = readOptions(writer.module, writer.value, null, { load: load2 });
     if ("unknown" in entry) continue;
     const options = entry.keys.get("options");
     if (!options || options === "unknown") continue;
@@ -42026,7 +29208,7 @@ function sitesOfConfig(ruleId, module, config, anchor, load) {
       cookieNames: [literal2 ?? key],
       // The key names the cookie's role; a custom name may hide it.
       kind: ROLES[key],
-      load
+      load: load2
     });
     if (site) sites.push(site);
   }
@@ -42067,7 +29249,7 @@ var cookieSerialize = {
     description: "Set-Cookie strings built with the `cookie` package (`serialize`, `stringifySetCookie`).",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -42079,7 +29261,7 @@ var cookieSerialize = {
       const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue(first);
       let names;
       if (singleObject) {
-        const view = readOptions(module, first, call.get("arguments", 0), { load });
+        const view = readOptions(module, first, call.get("arguments", 0), { load: load2 });
         const writer = "unknown" in view ? void 0 : view.keys.get("name");
         const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
         names = name2 === null ? [] : [name2];
@@ -42095,7 +29277,7 @@ var cookieSerialize = {
         ...singleObject ? {} : { valueIndex: 1 },
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: names,
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -42117,7 +29299,7 @@ var cookieSession = {
     secureWithoutThrow: "trust the TLS-terminating proxy (`app.set('trust proxy', 1)`)",
     reportAutomaticSecure: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -42126,7 +29308,7 @@ var cookieSession = {
       let names = ["session"];
       const options = node.arguments[0];
       if (options) {
-        const view = readOptions(module, options, call.get("arguments", 0), { load });
+        const view = readOptions(module, options, call.get("arguments", 0), { load: load2 });
         const writer = "unknown" in view ? void 0 : view.keys.get("name");
         const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
         if (name2 !== null) names = [name2];
@@ -42139,7 +29321,7 @@ var cookieSession = {
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: names,
         kind: "session",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -42184,8 +29366,8 @@ function kindOfName(name2) {
 
 // src/rules/client-common.ts
 var CLIENT_KEYS = { httpOnly: null, secure: "secure" };
-function clientCallSite(ruleId, module, call, load) {
-  return nameValueOptionsSite(ruleId, module, call, load, { keys: CLIENT_KEYS, valueIndex: void 0 });
+function clientCallSite(ruleId, module, call, load2) {
+  return nameValueOptionsSite(ruleId, module, call, load2, { keys: CLIENT_KEYS, valueIndex: void 0 });
 }
 function clientSite(site, api) {
   const tokens = site.cookieNames.filter((name2) => kindOfName(name2) === "session");
@@ -42405,7 +29587,7 @@ var expressResCookie = {
     description: "Express `res.cookie(name, value, options)` calls (and NestJS handlers using the Express response).",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -42418,7 +29600,7 @@ var expressResCookie = {
       if (isAdonisFile(module) || isAdonisResponse(module, receiver, call.get("callee", "object"))) continue;
       const args = node.arguments;
       if (!matchesSignature(args)) continue;
-      const site = nameValueOptionsSite(this.meta.id, module, call, load);
+      const site = nameValueOptionsSite(this.meta.id, module, call, load2);
       if (site) sites.push(site);
     }
     return sites;
@@ -42447,7 +29629,7 @@ var expressSession = {
     defaults: { httpOnly: "on", secure: "off" },
     mentions: ["express-session"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -42463,7 +29645,7 @@ var expressSession = {
         kind: "session",
         trueStrings: ["auto"],
         nestedUnder: "cookie",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -42493,13 +29675,13 @@ function registrationsOf(module, sources) {
 }
 var ENTRY_NAMES = ["app", "server", "index", "main", "plugins/cookie", "plugins/cookies"];
 var registrationCache = /* @__PURE__ */ new WeakMap();
-function cookieRegistrationFor(module, load) {
-  const local = registrationIn(module, load);
+function cookieRegistrationFor(module, load2) {
+  const local = registrationIn(module, load2);
   if (local) return local;
-  let cache3 = registrationCache.get(load);
+  let cache3 = registrationCache.get(load2);
   if (!cache3) {
     cache3 = /* @__PURE__ */ new Map();
-    registrationCache.set(load, cache3);
+    registrationCache.set(load2, cache3);
   }
   const folder = posix3.dirname(module.file);
   if (cache3.has(folder)) return cache3.get(folder) ?? null;
@@ -42508,22 +29690,22 @@ function cookieRegistrationFor(module, load) {
   search: for (let up = 0; up <= depth; up++) {
     const prefix = up === 0 ? "./" : "../".repeat(up);
     for (const name2 of ENTRY_NAMES) {
-      const candidate = load(module.file, prefix + name2);
+      const candidate = load2(module.file, prefix + name2);
       if (!candidate || candidate === module) continue;
-      found = registrationIn(candidate, load);
+      found = registrationIn(candidate, load2);
       if (found) break search;
     }
   }
   cache3.set(folder, found);
   return found;
 }
-function registrationIn(module, load) {
+function registrationIn(module, load2) {
   const [call] = registrationsOf(module, COOKIE_PLUGINS);
   if (!call) return null;
   const line = module.text.slice(0, call.node.start).split("\n").length;
   const options = call.node.arguments[1];
   if (!options) return { module, line, parseOptions: null };
-  const view = readOptions(module, options, call.get("arguments", 1), { load });
+  const view = readOptions(module, options, call.get("arguments", 1), { load: load2 });
   if ("unknown" in view) return { module, line, parseOptions: view };
   const writer = view.keys.get("parseOptions");
   if (writer === void 0) {
@@ -42531,7 +29713,7 @@ function registrationIn(module, load) {
   }
   if (writer === "unknown")
     return { module, line, parseOptions: { unknown: view.unknownSpread ?? "a spread" } };
-  return { module, line, parseOptions: readOptions(writer.module, writer.value, null, { load }) };
+  return { module, line, parseOptions: readOptions(writer.module, writer.value, null, { load: load2 }) };
 }
 
 // src/rules/fastify-secure-session.ts
@@ -42547,12 +29729,12 @@ var fastifySecureSession = {
     sameSiteByDefault: true,
     mentions: ["@fastify/secure-session", "secure-session"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of registrationsOf(module, SECURE_SESSION_PLUGINS)) {
       const options = call.node.arguments[1];
       const path = options ? call.get("arguments", 1) : null;
-      const view = options ? readOptions(module, options, path, { load }) : null;
+      const view = options ? readOptions(module, options, path, { load: load2 }) : null;
       const nestedUnder = view && !("unknown" in view) && view.keys.has("cookieOptions") ? "cookieOptions" : "cookie";
       const site = siteFromCall({
         ruleId: this.meta.id,
@@ -42560,17 +29742,17 @@ var fastifySecureSession = {
         call,
         optionsIndex: 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module, options, path, "cookieName", load), ["session"]),
+        cookieNames: namesOf(optionString(module, options, path, "cookieName", load2), ["session"]),
         kind: "session",
         trueStrings: ["auto"],
         nestedUnder,
-        load
+        load: load2
       });
       if (!site) continue;
       if (site.flags.secure.kind === "absent") {
-        const parse2 = cookieRegistrationFor(module, load)?.parseOptions;
-        if (parse2 && !("unknown" in parse2)) {
-          const inherited = readFlag(parse2, "secure", ["auto"]);
+        const parse = cookieRegistrationFor(module, load2)?.parseOptions;
+        if (parse && !("unknown" in parse)) {
+          const inherited = readFlag(parse, "secure", ["auto"]);
           if (inherited.kind !== "absent") site.flags = { ...site.flags, secure: inherited };
         }
       }
@@ -42592,12 +29774,12 @@ var fastifySession = {
     defaults: { httpOnly: "on", secure: "on" },
     mentions: ["@fastify/session", "fastify-session"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of registrationsOf(module, SESSION_PLUGINS)) {
       const options = call.node.arguments[1];
       const path = options ? call.get("arguments", 1) : null;
-      const name2 = optionString(module, options, path, "cookieName", load);
+      const name2 = optionString(module, options, path, "cookieName", load2);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
@@ -42608,7 +29790,7 @@ var fastifySession = {
         kind: "session",
         trueStrings: ["auto"],
         nestedUnder: "cookie",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -42732,13 +29914,13 @@ var fastifySetCookie = {
     defaults: { httpOnly: "off", secure: "off" },
     sameSiteByDefault: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     let registration;
     for (const call of callsOf(module)) {
       const node = call.node;
       if (!isCall(node) || !isReplyCookieCall(node)) continue;
-      const site = nameValueOptionsSite(this.meta.id, module, call, load, { trueStrings: ["auto"] });
+      const site = nameValueOptionsSite(this.meta.id, module, call, load2, { trueStrings: ["auto"] });
       if (!site) continue;
       const absent = FLAGS.filter((flag) => site.flags[flag].kind === "absent");
       const ignored = ignoreReasonOf(site, (file) => file === module.file ? { js: module } : null) !== null;
@@ -42746,7 +29928,7 @@ var fastifySetCookie = {
         sites.push(site);
         continue;
       }
-      if (registration === void 0) registration = cookieRegistrationFor(module, load);
+      if (registration === void 0) registration = cookieRegistrationFor(module, load2);
       sites.push(withPluginDefaults(site, absent, registration, lineColumn(module.starts, node.start).line));
     }
     return sites;
@@ -42764,30 +29946,30 @@ function isReplyCookieCall(node) {
   return method === "setCookie" ? REPLY.test(name2) : /^(reply|rep)$/.test(name2);
 }
 function withPluginDefaults(site, absent, registration, callLine) {
-  const parse2 = registration?.parseOptions;
-  if (!registration || !parse2) return site;
+  const parse = registration?.parseOptions;
+  if (!registration || !parse) return site;
   const where = `${registration.module.file}:${registration.line}`;
-  if ("unknown" in parse2) {
+  if ("unknown" in parse) {
     const flags2 = { ...site.flags };
     for (const flag of absent) {
       flags2[flag] = {
         kind: "unknown",
-        reason: `the @fastify/cookie \`parseOptions\` at ${where} cannot be read (${parse2.unknown})`
+        reason: `the @fastify/cookie \`parseOptions\` at ${where} cannot be read (${parse.unknown})`
       };
     }
     return { ...site, flags: flags2 };
   }
   if (absent.length === FLAGS.length) {
-    const file = site.file === parse2.module.file && site.offset === parse2.object.start ? [] : [`${site.file}:${callLine}`];
+    const file = site.file === parse.module.file && site.offset === parse.object.start ? [] : [`${site.file}:${callLine}`];
     return {
       ...site,
-      file: parse2.module.file,
-      offset: parse2.object.start,
+      file: parse.module.file,
+      offset: parse.object.start,
       flags: {
-        httpOnly: readFlag(parse2, KEYS.httpOnly, ["auto"]),
-        secure: readFlag(parse2, KEYS.secure, ["auto"])
+        httpOnly: readFlag(parse, KEYS.httpOnly, ["auto"]),
+        secure: readFlag(parse, KEYS.secure, ["auto"])
       },
-      insertion: { container: parse2.container, nest: [] },
+      insertion: { container: parse.container, nest: [] },
       usedAt: [.../* @__PURE__ */ new Set([...site.usedAt, ...file])],
       notes: [
         ...site.notes,
@@ -42796,7 +29978,7 @@ function withPluginDefaults(site, absent, registration, callLine) {
     };
   }
   const flags = { ...site.flags };
-  for (const flag of absent) flags[flag] = readFlag(parse2, KEYS[flag], ["auto"]);
+  for (const flag of absent) flags[flag] = readFlag(parse, KEYS[flag], ["auto"]);
   const inherited = absent.filter((flag) => flags[flag].kind !== "absent");
   const labels = inherited.map((flag) => flag === "httpOnly" ? "HttpOnly" : "Secure");
   const notes = inherited.length > 0 ? [
@@ -42839,7 +30021,7 @@ var h3SetCookie = {
     description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`, and SolidStart / vinxi `setCookie`.",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       if (!callsH3(module, call, ["setCookie"])) continue;
@@ -42854,7 +30036,7 @@ var h3SetCookie = {
         valueIndex: 2 - shift,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(stringValue(args[1 - shift])),
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -42883,7 +30065,7 @@ var h3UseSession = {
     defaults: { httpOnly: "on", secure: "on" },
     mentions: ["useSession"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const found = callsH3(module, call, SESSION_FUNCTIONS);
@@ -42899,10 +30081,10 @@ var h3UseSession = {
         call,
         optionsIndex: index,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module, options, path, "name", load), ["h3"]),
+        cookieNames: namesOf(optionString(module, options, path, "name", load2), ["h3"]),
         kind: "session",
         nestedUnder: "cookie",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -42926,7 +30108,7 @@ var hapiCookieModules = {
     sameSiteByDefault: true,
     mentions: ["isSecure", "isHttpOnly", "server.state"]
   },
-  findSites(module, { load, files }) {
+  findSites(module, { load: load2, files }) {
     if (!files || !LISTS_FOLDER.test(module.text) || !module.text.includes(".state(")) return [];
     const loaderCall = callsOf(module).find((call) => isLoaderCall(call.node));
     if (!loaderCall) return [];
@@ -42935,9 +30117,9 @@ var hapiCookieModules = {
     const modules = folderModules(module, files);
     for (const file of modules) {
       const specifier = `./${posix4.relative(posix4.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
-      const target = load(module.file, specifier);
+      const target = load2(module.file, specifier);
       if (!target) continue;
-      const declaration = cookieDeclaration(target, load);
+      const declaration = cookieDeclaration(target, load2);
       if (!declaration) continue;
       const site = siteFromOptions({
         ruleId: this.meta.id,
@@ -42947,7 +30129,7 @@ var hapiCookieModules = {
         anchor: declaration.options.start,
         keys: KEYS2,
         cookieNames: namesOf(declaration.name),
-        load
+        load: load2
       });
       if (!site) continue;
       site.usedAt.push(`${module.file}:${loaderLine}`);
@@ -43007,8 +30189,8 @@ function folderModules(module, files) {
   }
   return [...found].sort();
 }
-function cookieDeclaration(module, load) {
-  const exported = findExportNode(module, load);
+function cookieDeclaration(module, load2) {
+  const exported = findExportNode(module, load2);
   if (!exported) return null;
   let value = unwrap(exported);
   if (value.type === "ArrowFunctionExpression" || value.type === "FunctionExpression") {
@@ -43031,14 +30213,14 @@ function cookieDeclaration(module, load) {
   }
   return options ? { name: name2, options } : null;
 }
-function findExportNode(module, load) {
+function findExportNode(module, load2) {
   for (const statement of module.ast.program.body) {
     if (statement.type === "ExportDefaultDeclaration") return statement.declaration;
     const expression = statement.type === "ExpressionStatement" ? statement.expression : null;
     if (expression?.type === "AssignmentExpression" && expression.left.type === "MemberExpression" && unwrap(expression.left.object).type === "Identifier" && expression.left.object.name === "module" && memberPropertyName(expression.left) === "exports") {
       const right = unwrap(expression.right);
       if (right.type === "Identifier") {
-        const resolved = findExport(module, "default", { load });
+        const resolved = findExport(module, "default", { load: load2 });
         return "unknown" in resolved ? null : resolved.node;
       }
       return right;
@@ -43078,16 +30260,16 @@ var hapiPluginOptions = {
     sameSiteByDefault: true,
     mentions: ["isSecure", "isHttpOnly"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (!module.text.includes("plugin")) return [];
     const registrations = [];
     for (const call of callsOf(module)) {
       const node = call.node;
       if (!isCall(node) || calleeName(node) !== "register" || !isMember(unwrap(node.callee))) continue;
       if (node.arguments.length === 0) continue;
-      registrations.push(...registrationsIn(module, node.arguments[0], call.get("arguments", 0), load));
+      registrations.push(...registrationsIn(module, node.arguments[0], call.get("arguments", 0), load2));
     }
-    const exported = findExport(module, "default", { load });
+    const exported = findExport(module, "default", { load: load2 });
     if (!("unknown" in exported) && exported.module === module && isRegistration(exported.node)) {
       if (knownPlugin(module, exported.node) !== null)
         registrations.push({ module, node: exported.node, path: null });
@@ -43099,29 +30281,29 @@ var hapiPluginOptions = {
     for (const registration of registrations) {
       if (seen.has(registration.node)) continue;
       seen.add(registration.node);
-      const site = siteOf(this.meta.id, registration, load);
+      const site = siteOf(this.meta.id, registration, load2);
       if (site) sites.push(site);
     }
     return sites;
   }
 };
-function registrationsIn(module, node, path, load) {
+function registrationsIn(module, node, path, load2) {
   const value = unwrap(node);
   if (value?.type === "ArrayExpression") {
     return value.elements.flatMap(
-      (element, index) => element && element.type !== "SpreadElement" ? registrationsIn(module, element, path ? path.get("elements", index) : null, load) : []
+      (element, index) => element && element.type !== "SpreadElement" ? registrationsIn(module, element, path ? path.get("elements", index) : null, load2) : []
     );
   }
   if (value?.type === "ObjectExpression") return isRegistration(value) ? [{ module, node: value, path }] : [];
   const source = isRequireCall(value);
   if (source !== null) {
     if (!source.startsWith(".")) return [];
-    const target = load(module.file, source);
-    const exported = target ? findExport(target, "default", { load }) : null;
+    const target = load2(module.file, source);
+    const exported = target ? findExport(target, "default", { load: load2 }) : null;
     return exported && !("unknown" in exported) && isRegistration(exported.node) ? [{ module: exported.module, node: exported.node, path: null }] : [];
   }
   if (value?.type !== "Identifier" && !isMember(value)) return [];
-  const resolved = resolveExpression(module, value, path, { load });
+  const resolved = resolveExpression(module, value, path, { load: load2 });
   if ("unknown" in resolved || !isRegistration(resolved.node)) return [];
   return [
     { module: resolved.module, node: resolved.node, path: resolved.module === module ? resolved.path : null }
@@ -43151,7 +30333,7 @@ function knownPluginValue(module, node) {
   const source = isRequireCall(value) ?? (value?.type === "Identifier" ? module.imports.get(value.name)?.source : null);
   return source ? KNOWN[source] ?? null : null;
 }
-function siteOf(ruleId, registration, load) {
+function siteOf(ruleId, registration, load2) {
   const { module, node, named } = registration;
   const options = named ? null : propertyOf2(node, "options");
   if (!named && !options) return null;
@@ -43160,12 +30342,12 @@ function siteOf(ruleId, registration, load) {
   const known = named ? knownPluginValue(module, named.plugin) : knownPlugin(module, node);
   let nested = known?.nested;
   if (!nested) {
-    const resolved = resolveExpression(module, value, path, { load });
+    const resolved = resolveExpression(module, value, path, { load: load2 });
     if ("unknown" in resolved) return null;
     nested = ["cookieOptions", "cookie"].find((key) => propertyOf2(resolved.node, key) !== null);
     if (!nested) return null;
   }
-  const name2 = known ? optionString(module, value, path, known.nameKey, load) : optionString(module, value, path, "name", load, nested);
+  const name2 = known ? optionString(module, value, path, known.nameKey, load2) : optionString(module, value, path, "name", load2, nested);
   const site = siteFromOptions({
     ruleId,
     module,
@@ -43176,7 +30358,7 @@ function siteOf(ruleId, registration, load) {
     cookieNames: namesOf(name2, known ? [known.defaultName] : []),
     kind: known?.kind,
     nestedUnder: nested,
-    load
+    load: load2
   });
   if (!site || known) return site;
   const written = [site.flags.httpOnly, site.flags.secure].some(
@@ -43219,7 +30401,7 @@ var hapiState = {
     sameSiteByDefault: true,
     mentions: ["isSecure", "isHttpOnly"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     const hapiFile = [...module.imports.values()].some(
       (binding) => /^(@hapi\/[\w-]+|hapi)$/.test(binding.source)
@@ -43227,7 +30409,7 @@ var hapiState = {
     const listsFolder = LISTS_FOLDER.test(module.text);
     for (const call of callsOf(module)) {
       const node = call.node;
-      const base = { ruleId: this.meta.id, module, call, keys: KEYS4, load };
+      const base = { ruleId: this.meta.id, module, call, keys: KEYS4, load: load2 };
       let request = null;
       const binding = calleeImport(module, node);
       const method = calleeName(node);
@@ -43246,8 +30428,8 @@ var hapiState = {
         if (!isObjectLike(args[optionsIndex])) continue;
         request = { ...base, optionsIndex, cookieNames: namesOf(stringValue(args[0])) };
       } else if (method === "strategy" && args.length === 3 && stringValue(args[1]) === "cookie") {
-        const flatName = optionString(module, args[2], call.get("arguments", 2), "cookie", load);
-        const name2 = flatName ?? optionString(module, args[2], call.get("arguments", 2), "name", load, "cookie");
+        const flatName = optionString(module, args[2], call.get("arguments", 2), "cookie", load2);
+        const name2 = flatName ?? optionString(module, args[2], call.get("arguments", 2), "name", load2, "cookie");
         request = {
           ...base,
           optionsIndex: 2,
@@ -43288,7 +30470,7 @@ var honoSessionsMiddleware = {
     defaults: { httpOnly: "off", secure: "off" },
     mentions: ["hono-sessions", "hono_sessions"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43297,7 +30479,7 @@ var honoSessionsMiddleware = {
       if (!binding || binding.imported !== "sessionMiddleware" || !SOURCES2.test(binding.source)) continue;
       if (node.arguments.length !== 1) continue;
       const options = node.arguments[0];
-      const name2 = optionString(module, options, call.get("arguments", 0), "sessionCookieName", load);
+      const name2 = optionString(module, options, call.get("arguments", 0), "sessionCookieName", load2);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
@@ -43307,7 +30489,7 @@ var honoSessionsMiddleware = {
         cookieNames: namesOf(name2, ["session"]),
         kind: "session",
         nestedUnder: "cookieOptions",
-        load,
+        load: load2,
         refine(view, flags) {
           const writer = view?.keys.get("prefix");
           if (!writer || writer === "unknown") return;
@@ -43339,7 +30521,7 @@ var honoSetCookie = {
     description: "Hono's `setCookie` / `setSignedCookie` helpers from 'hono/cookie'.",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43357,7 +30539,7 @@ var honoSetCookie = {
         valueIndex: nameIndex + 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(name2),
-        load,
+        load: load2,
         refine(view, flags) {
           const writer = view?.keys.get("prefix");
           if (!writer || writer === "unknown") return;
@@ -43395,7 +30577,7 @@ var ironSessionOptions = {
     sameSiteByDefault: true,
     mentions: ["iron-session"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43412,19 +30594,19 @@ var ironSessionOptions = {
         optionsIndex,
         keys: KEYS5,
         cookieNames: namesOf(
-          optionString(module, options, call.get("arguments", optionsIndex), "cookieName", load)
+          optionString(module, options, call.get("arguments", optionsIndex), "cookieName", load2)
         ),
         kind: "session",
         nestedUnder: "cookieOptions",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
-    sites.push(...declaredOptions(module, load, this.meta.id));
+    sites.push(...declaredOptions(module, load2, this.meta.id));
     return sites;
   }
 };
-function declaredOptions(module, load, ruleId) {
+function declaredOptions(module, load2, ruleId) {
   const sites = [];
   module.ast.program.body.forEach((statement) => {
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
@@ -43439,10 +30621,10 @@ function declaredOptions(module, load, ruleId) {
         optionsPath: null,
         anchor: init.start,
         keys: KEYS5,
-        cookieNames: namesOf(optionString(module, init, null, "cookieName", load)),
+        cookieNames: namesOf(optionString(module, init, null, "cookieName", load2)),
         kind: "session",
         nestedUnder: "cookieOptions",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -43475,7 +30657,7 @@ var jsCookieSet = {
     defaults: { httpOnly: "off", secure: "off" },
     clientSide: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43483,7 +30665,7 @@ var jsCookieSet = {
       const binding = calleeImport(module, node);
       if (binding?.source !== "js-cookie" || binding.imported !== "set") continue;
       if (node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const site = clientCallSite(this.meta.id, module, call, load);
+      const site = clientCallSite(this.meta.id, module, call, load2);
       if (site) sites.push(clientSite(site, "js-cookie"));
     }
     return sites;
@@ -43619,12 +30801,12 @@ function isContextJarCall(call, jar, methods) {
   const owner = unwrap(receiver.object);
   return owner.type === "Identifier" || owner.type === "ThisExpression";
 }
-function contextJarSite(ruleId, module, call, load) {
+function contextJarSite(ruleId, module, call, load2) {
   const args = call.node.arguments;
   const value = unwrap(args[1]);
   if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
     return null;
-  return nameValueOptionsSite(ruleId, module, call, load);
+  return nameValueOptionsSite(ruleId, module, call, load2);
 }
 
 // src/rules/oak-cookies-set.ts
@@ -43644,12 +30826,12 @@ var oakCookiesSet = {
     neverAddSecure: true,
     secureWithoutThrow: "behind a TLS-terminating proxy (which Oak never detects) write `secure: true` together with `ignoreInsecure: true`"
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (!importsOak(module)) return [];
     const sites = [];
     for (const call of callsOf(module)) {
       if (!isContextJarCall(call, "cookies", ["set"])) continue;
-      const site = contextJarSite(this.meta.id, module, call, load);
+      const site = contextJarSite(this.meta.id, module, call, load2);
       if (site) sites.push(site);
     }
     return sites;
@@ -43669,7 +30851,7 @@ var koaCookiesSet = {
     defaults: { httpOnly: "on", secure: "auto" },
     neverAddSecure: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     let koa = null;
     for (const call of callsOf(module)) {
@@ -43679,7 +30861,7 @@ var koaCookiesSet = {
       if (!isMember(callee) || !takesNameValueOptions(node)) continue;
       koa ??= isKoaFile(module);
       if (!isCookieJar(module, unwrap(callee.object), call.get("callee", "object"), koa)) continue;
-      const site = nameValueOptionsSite(this.meta.id, module, call, load);
+      const site = nameValueOptionsSite(this.meta.id, module, call, load2);
       if (site) sites.push(site);
     }
     return sites;
@@ -43725,7 +30907,7 @@ var koaSession = {
     mentions: ["koa-session"],
     neverAddSecure: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43740,7 +30922,7 @@ var koaSession = {
         options,
         options ? call.get("arguments", optionsIndex) : null,
         "key",
-        load
+        load2
       );
       const site = siteFromCall({
         ruleId: this.meta.id,
@@ -43750,7 +30932,7 @@ var koaSession = {
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(name2, ["koa.sess"]),
         kind: "session",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -43768,7 +30950,7 @@ var nextjsCookiesSet = {
     description: "Next.js `cookies().set(\u2026)` and `response.cookies.set(\u2026)`, positional or single-object.",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (!importsNext(module)) return [];
     const sites = [];
     for (const call of callsOf(module)) {
@@ -43782,7 +30964,7 @@ var nextjsCookiesSet = {
         continue;
       const single = args.length === 1;
       if (!single && (args.length < 2 || args.length > 3)) continue;
-      const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load) : stringValue(args[0]);
+      const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load2) : stringValue(args[0]);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
@@ -43790,7 +30972,7 @@ var nextjsCookiesSet = {
         optionsIndex: single ? 0 : 2,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(name2),
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -43870,7 +31052,7 @@ var remixCreateCookie = {
     sameSiteByDefault: true,
     mentions: ["SessionStorage"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -43886,7 +31068,7 @@ var remixCreateCookie = {
           optionsIndex: 1,
           keys,
           cookieNames: namesOf(stringValue(node.arguments[0])),
-          load
+          load: load2
         });
       } else if (STORAGE.test(binding.imported)) {
         const options = node.arguments[0];
@@ -43897,11 +31079,11 @@ var remixCreateCookie = {
           call,
           optionsIndex: 0,
           keys,
-          cookieNames: namesOf(optionString(module, options, path, "name", load, "cookie"), ["__session"]),
+          cookieNames: namesOf(optionString(module, options, path, "name", load2, "cookie"), ["__session"]),
           kind: "session",
           nestedUnder: "cookie",
           nestedIsOther: isCookieObject,
-          load
+          load: load2
         });
       }
       if (site) sites.push(site);
@@ -43930,7 +31112,7 @@ var sveltekitCookiesSet = {
     defaults: { httpOnly: "on", secure: "on" },
     sameSiteByDefault: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (!isSvelteKitFile(module)) return [];
     const sites = [];
     for (const call of callsOf(module)) {
@@ -43948,7 +31130,7 @@ var sveltekitCookiesSet = {
         optionsIndex: 2,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -43977,7 +31159,7 @@ var ngxCookieServiceSet = {
     defaults: { httpOnly: "off", secure: "off" },
     clientSide: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (![...module.imports.values()].some((binding) => SOURCES5.has(binding.source))) return [];
     const sites = [];
     for (const call of callsOf(module)) {
@@ -43988,8 +31170,8 @@ var ngxCookieServiceSet = {
       if (args.length < 2) continue;
       const names = namesOf(stringValue(args[0]));
       let site;
-      if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call.get("arguments", 2), load))) {
-        site = clientCallSite(this.meta.id, module, call, load);
+      if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call.get("arguments", 2), load2))) {
+        site = clientCallSite(this.meta.id, module, call, load2);
       } else {
         site = positionalSite(this.meta.id, module, node, names);
       }
@@ -44005,8 +31187,8 @@ function isCookieService(node) {
   const name2 = receiver.type === "Identifier" ? receiver.name : receiver.type === "MemberExpression" ? memberPropertyName(receiver) : null;
   return name2 !== null && /cookie/i.test(name2);
 }
-function isOptionsObject(module, node, path, load) {
-  return !("unknown" in resolveExpression(module, node, path, { load }));
+function isOptionsObject(module, node, path, load2) {
+  return !("unknown" in resolveExpression(module, node, path, { load: load2 }));
 }
 function positionalSite(ruleId, module, node, cookieNames) {
   const args = node.arguments;
@@ -44042,12 +31224,12 @@ var astroCookiesSet = {
     description: "Astro `cookies.set(name, value, options)` on the request context: in endpoints, middleware and actions, and in the frontmatter of `.astro` pages and components.",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (!isAstroModule(module)) return [];
     const sites = [];
     for (const call of callsOf(module)) {
       if (!isContextJarCall(call, "cookies", ["set"])) continue;
-      const site = contextJarSite(this.meta.id, module, call, load);
+      const site = contextJarSite(this.meta.id, module, call, load2);
       if (site) sites.push(site);
     }
     return sites;
@@ -44073,12 +31255,12 @@ var qwikCityCookieSet = {
     description: "Qwik City `cookie.set(name, value, options)` and `cookie.append(\u2026)` on the request event of handlers, loaders and actions.",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (!isQwikFile(module)) return [];
     const sites = [];
     for (const call of callsOf(module)) {
       if (!isContextJarCall(call, "cookie", ["set", "append"])) continue;
-      const site = contextJarSite(this.meta.id, module, call, load);
+      const site = contextJarSite(this.meta.id, module, call, load2);
       if (site) sites.push(site);
     }
     return sites;
@@ -44102,7 +31284,7 @@ var elysiaCookie = {
     description: "Elysia's cookie jar: `cookie[name].set({\u2026})` / `.update({\u2026})`, and `cookie[name].value = \u2026` against the app's `new Elysia({ cookie })` config.",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (!importsElysia(module)) return [];
     const sites = [];
     for (const call of callsOf(module)) {
@@ -44122,9 +31304,9 @@ var elysiaCookie = {
         optionsIndex: 0,
         keys: { ...KEYS6 },
         cookieNames: name2 === null ? [] : [name2],
-        load,
+        load: load2,
         refine(_view, flags) {
-          const config = instance ? appCookieFlags(module, instance, load) : null;
+          const config = instance ? appCookieFlags(module, instance, load2) : null;
           for (const flag of FLAGS2)
             if (flags[flag].kind === "absent" && config && config[flag].kind !== "absent")
               flags[flag] = config[flag];
@@ -44132,7 +31314,7 @@ var elysiaCookie = {
       });
       if (site) sites.push(site);
     }
-    sites.push(...valueAssignmentSites(module, this.meta.id, load));
+    sites.push(...valueAssignmentSites(module, this.meta.id, load2));
     return sites;
   }
 };
@@ -44194,19 +31376,19 @@ function findPath(module, node) {
   const target = unwrap(node);
   return callsOf(module).find((call) => call.node === target) ?? null;
 }
-function appCookieFlags(module, instance, load) {
+function appCookieFlags(module, instance, load2) {
   const options = unwrap(instance.node).arguments[0];
   if (!options) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
-  const outer = readOptions(module, options, instance.get("arguments", 0), { load });
+  const outer = readOptions(module, options, instance.get("arguments", 0), { load: load2 });
   if ("unknown" in outer) return null;
   const writer = outer.keys.get("cookie");
   if (writer === "unknown") return null;
   if (!writer) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
-  const inner = readOptions(writer.module, writer.value, null, { load });
+  const inner = readOptions(writer.module, writer.value, null, { load: load2 });
   if ("unknown" in inner) return null;
   return { httpOnly: readFlag(inner, "httpOnly"), secure: readFlag(inner, "secure") };
 }
-function valueAssignmentSites(module, ruleId, load) {
+function valueAssignmentSites(module, ruleId, load2) {
   const byInstance = /* @__PURE__ */ new Map();
   const setters = /* @__PURE__ */ new Map();
   for (const assignment of memberAssignmentsOf(module)) {
@@ -44243,7 +31425,7 @@ function valueAssignmentSites(module, ruleId, load) {
       keys: { ...KEYS6 },
       cookieNames: named.filter((name2) => name2 !== null),
       nestedUnder: "cookie",
-      load,
+      load: load2,
       refine(_view, flags) {
         for (const flag of FLAGS2) {
           if (flags[flag].kind !== "absent") continue;
@@ -44273,7 +31455,7 @@ var denoStdSetCookie = {
     description: "Deno `@std/http`'s `setCookie(headers, { name, value, \u2026 })` on a response's headers.",
     defaults: { httpOnly: "off", secure: "off" }
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -44287,8 +31469,8 @@ var denoStdSetCookie = {
         call,
         optionsIndex: 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module, cookie, call.get("arguments", 1), "name", load)),
-        load
+        cookieNames: namesOf(optionString(module, cookie, call.get("arguments", 1), "name", load2)),
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -44308,7 +31490,7 @@ var universalCookieSet = {
     defaults: { httpOnly: "off", secure: "off" },
     clientSide: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     if (![...module.imports.values()].some((binding) => SOURCES6.has(binding.source))) return [];
     const sites = [];
     for (const call of callsOf(module)) {
@@ -44317,7 +31499,7 @@ var universalCookieSet = {
       const callee = unwrap(node.callee);
       const isSet = callee.type === "MemberExpression" ? calleeName(node) === "set" && isCookieJar2(module, unwrap(callee.object), call.get("callee", "object")) : callee.type === "Identifier" && isHookSetter(module, call.get("callee"), callee.name);
       if (!isSet) continue;
-      const site = clientCallSite(this.meta.id, module, call, load);
+      const site = clientCallSite(this.meta.id, module, call, load2);
       if (site) sites.push(clientSite(site, "universal-cookie"));
     }
     return sites;
@@ -44358,7 +31540,7 @@ var adonisjsResponseCookie = {
     defaults: { httpOnly: "on", secure: "on" },
     sameSiteByDefault: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -44375,7 +31557,7 @@ var adonisjsResponseCookie = {
         valueIndex: 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
         cookieNames: namesOf(stringValue(node.arguments[0])),
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -44396,10 +31578,10 @@ var adonisjsHttpCookie = {
     // A v5 `config/app.ts` without a `cookie` key may name no cookie at all: its type does.
     mentions: ["ServerConfig"]
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const config of httpConfigs(module)) {
-      if (config.defined && !writesCookie(module, config.options, load)) continue;
+      if (config.defined && !writesCookie(module, config.options, load2)) continue;
       const site = siteFromOptions({
         ruleId: this.meta.id,
         module,
@@ -44411,7 +31593,7 @@ var adonisjsHttpCookie = {
         // The session cookie takes these values unless `config/session.ts` sets its own.
         kind: "session",
         nestedUnder: "cookie",
-        load
+        load: load2
       });
       if (!site) continue;
       site.notes.push(
@@ -44443,8 +31625,8 @@ function httpConfigs(module) {
   }
   return found;
 }
-function writesCookie(module, options, load) {
-  const view = readOptions(module, options, null, { load });
+function writesCookie(module, options, load2) {
+  const view = readOptions(module, options, null, { load: load2 });
   return "unknown" in view || view.keys.has("cookie") || view.unknownSpread !== null;
 }
 
@@ -44466,7 +31648,7 @@ var adonisjsSessionConfig = {
     defaults: { httpOnly: "on", secure: "on" },
     sameSiteByDefault: true
   },
-  findSites(module, { load }) {
+  findSites(module, { load: load2 }) {
     const sites = [];
     for (const call of callsOf(module)) {
       const node = call.node;
@@ -44481,20 +31663,20 @@ var adonisjsSessionConfig = {
         call,
         optionsIndex: 0,
         keys: KEYS7,
-        cookieNames: namesOf(optionString(module, options, call.get("arguments", 0), "cookieName", load), [
+        cookieNames: namesOf(optionString(module, options, call.get("arguments", 0), "cookieName", load2), [
           DEFAULT_NAME
         ]),
         kind: "session",
         nestedUnder: "cookie",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
-    sites.push(...typedConfigs2(module, load, this.meta.id));
+    sites.push(...typedConfigs2(module, load2, this.meta.id));
     return sites;
   }
 };
-function typedConfigs2(module, load, ruleId) {
+function typedConfigs2(module, load2, ruleId) {
   const sites = [];
   for (const statement of module.ast.program.body) {
     const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
@@ -44513,10 +31695,10 @@ function typedConfigs2(module, load, ruleId) {
         optionsPath: null,
         anchor: init.start,
         keys: KEYS7,
-        cookieNames: namesOf(optionString(module, init, null, "cookieName", load), [DEFAULT_NAME]),
+        cookieNames: namesOf(optionString(module, init, null, "cookieName", load2), [DEFAULT_NAME]),
         kind: "session",
         nestedUnder: "cookie",
-        load
+        load: load2
       });
       if (site) sites.push(site);
     }
@@ -44540,9 +31722,10 @@ var sailsSessionConfig = {
     api: "module.exports.session = { cookie }",
     description: "The session cookie of Sails (`config/session.js` and the `session` of `config/env/*.js`), where production decides.",
     defaults: { httpOnly: "on", secure: "off" },
-    mentions: ["exports.session"]
+    mentions: ["exports.session"],
+    parsedWhenMentioned: SESSION_FILE
   },
-  findSites(module, { load, files }) {
+  findSites(module, { load: load2, files }) {
     const scanned = files ?? /* @__PURE__ */ new Set();
     let folder;
     let base;
@@ -44556,23 +31739,23 @@ var sailsSessionConfig = {
       if (!match) return [];
       folder = posix5.dirname(posix5.dirname(module.file));
       const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix5.dirname(file) === folder);
-      const sharedModule = shared ? load(module.file, `../${posix5.basename(shared)}`) : null;
+      const sharedModule = shared ? load2(module.file, `../${posix5.basename(shared)}`) : null;
       if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
       if (!isProductionEnv(module.file, folder)) return [];
-      if (!shared && sessionOf(module, load) === null) return [];
+      if (!shared && sessionOf(module, load2) === null) return [];
       base = null;
       envFiles = [module.file];
     }
-    const baseSession = base ? sessionOf(base, load) : null;
+    const baseSession = base ? sessionOf(base, load2) : null;
     if (base && baseSession === null) return [];
     const sites = [];
-    const environments = envFiles.sort().map((file) => file === module.file ? module : load(module.file, `./${posix5.relative(folder, file)}`)).filter((env) => env !== null);
+    const environments = envFiles.sort().map((file) => file === module.file ? module : load2(module.file, `./${posix5.relative(folder, file)}`)).filter((env) => env !== null);
     for (const env of environments) {
-      const site = environmentSite(this.meta.id, env, baseSession, load);
+      const site = environmentSite(this.meta.id, env, baseSession, load2);
       if (site) sites.push(site);
     }
     if (environments.length === 0 && base && baseSession && !("unknown" in baseSession)) {
-      const site = sharedSite(this.meta.id, base, baseSession, load);
+      const site = sharedSite(this.meta.id, base, baseSession, load2);
       if (site) sites.push(site);
     }
     return sites;
@@ -44584,32 +31767,32 @@ function isProductionEnv(file, folder) {
   const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
   return !words.some((word) => DEV_WORDS.has(word));
 }
-function sessionOf(module, load) {
-  const found = findExport(module, "session", { load });
+function sessionOf(module, load2) {
+  const found = findExport(module, "session", { load: load2 });
   if ("unknown" in found) return null;
-  return readOptions(found.module, found.node, null, { load });
+  return readOptions(found.module, found.node, null, { load: load2 });
 }
-function sharedFlag(baseSession, flag, load) {
+function sharedFlag(baseSession, flag, load2) {
   if (!baseSession) return { kind: "absent" };
   if ("unknown" in baseSession) return { kind: "unknown", reason: baseSession.unknown };
   const writer = baseSession.keys.get("cookie");
   if (writer === "unknown") return { kind: "unknown", reason: baseSession.unknownSpread ?? "a spread" };
   if (!writer) return { kind: "absent" };
-  const cookie = readOptions(writer.module, writer.value, null, { load });
+  const cookie = readOptions(writer.module, writer.value, null, { load: load2 });
   if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
   return readFlag(cookie, KEYS8[flag]);
 }
-function environmentSite(ruleId, env, baseSession, load) {
-  const envSession = sessionOf(env, load);
+function environmentSite(ruleId, env, baseSession, load2) {
+  const envSession = sessionOf(env, load2);
   const inherited = [];
   const cookieNames = namesOf(
-    (envSession && !("unknown" in envSession) ? optionString(envSession.module, envSession.object, null, "name", load) : null) ?? (baseSession && !("unknown" in baseSession) ? optionString(baseSession.module, baseSession.object, null, "name", load) : null),
+    (envSession && !("unknown" in envSession) ? optionString(envSession.module, envSession.object, null, "name", load2) : null) ?? (baseSession && !("unknown" in baseSession) ? optionString(baseSession.module, baseSession.object, null, "name", load2) : null),
     [DEFAULT_NAME2]
   );
   const refine = (_view, flags) => {
     for (const flag of ["httpOnly", "secure"]) {
       if (flags[flag].kind !== "absent") continue;
-      const shared = sharedFlag(baseSession, flag, load);
+      const shared = sharedFlag(baseSession, flag, load2);
       if (flag === "secure" && shared.kind === "false") {
         inherited.push(
           `\`config/session.js\` sets \`secure: false\` for every environment; this environment does not override it.`
@@ -44626,7 +31809,7 @@ function environmentSite(ruleId, env, baseSession, load) {
     site = {
       ruleId,
       file: env.file,
-      offset: exportOffset(env, load),
+      offset: exportOffset(env, load2),
       cookieNames,
       kind: "session",
       flags,
@@ -44651,14 +31834,14 @@ function environmentSite(ruleId, env, baseSession, load) {
       kind: "session",
       nestedUnder: "cookie",
       refine,
-      load
+      load: load2
     });
   }
   if (!site) return null;
   site.notes.push(...inherited);
   return site;
 }
-function sharedSite(ruleId, base, baseSession, load) {
+function sharedSite(ruleId, base, baseSession, load2) {
   const site = siteFromOptions({
     ruleId,
     module: base,
@@ -44666,10 +31849,10 @@ function sharedSite(ruleId, base, baseSession, load) {
     optionsPath: null,
     anchor: baseSession.object.start,
     keys: KEYS8,
-    cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load), [DEFAULT_NAME2]),
+    cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load2), [DEFAULT_NAME2]),
     kind: "session",
     nestedUnder: "cookie",
-    load
+    load: load2
   });
   if (!site || site.flags.secure.kind !== "absent") return site;
   site.insertion = null;
@@ -44678,8 +31861,8 @@ function sharedSite(ruleId, base, baseSession, load) {
   );
   return site;
 }
-function exportOffset(module, load) {
-  const exported = findExport(module, "default", { load });
+function exportOffset(module, load2) {
+  const exported = findExport(module, "default", { load: load2 });
   return "unknown" in exported || exported.module !== module ? 0 : exported.node.start;
 }
 
@@ -44722,7 +31905,7 @@ var JS_RULES = [
   denoStdSetCookie
 ];
 
-// ../../main/node_modules/@lezer/common/dist/index.js
+// node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range = class {
@@ -46248,9 +33431,9 @@ var Parser = class {
   Run a full parse, returning the resulting tree.
   */
   parse(input, fragments, ranges) {
-    let parse2 = this.startParse(input, fragments, ranges);
+    let parse = this.startParse(input, fragments, ranges);
     for (; ; ) {
-      let done = parse2.advance();
+      let done = parse.advance();
       if (done)
         return done;
     }
@@ -46275,7 +33458,7 @@ var StringInput = class {
 };
 var stoppedInner = new NodeProp({ perNode: true });
 
-// ../../main/node_modules/@lezer/lr/dist/index.js
+// node_modules/@lezer/lr/dist/index.js
 var Stack = class _Stack {
   /**
   @internal
@@ -47802,10 +34985,10 @@ var LRParser = class _LRParser extends Parser {
     this.top = this.topRules[Object.keys(this.topRules)[0]];
   }
   createParse(input, fragments, ranges) {
-    let parse2 = new Parse(this, input, fragments, ranges);
+    let parse = new Parse(this, input, fragments, ranges);
     for (let w of this.wrappers)
-      parse2 = w(parse2, input, fragments, ranges);
-    return parse2;
+      parse = w(parse, input, fragments, ranges);
+    return parse;
   }
   /**
   Get a goto table entry @internal
@@ -48053,7 +35236,7 @@ function getSpecializer(spec) {
   return spec.get;
 }
 
-// ../../main/node_modules/@lezer/highlight/dist/index.js
+// node_modules/@lezer/highlight/dist/index.js
 var nextTagID = 0;
 var Tag = class _Tag {
   /**
@@ -48677,7 +35860,7 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
-// ../../main/node_modules/@lezer/python/dist/index.js
+// node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
 var dedent = 195;
@@ -49404,12 +36587,12 @@ function enclosingClass(module, node) {
 }
 var BUILTIN_BASES = /* @__PURE__ */ new Set(["object", "Exception", "BaseException", "dict", "list", "str", "int", "type"]);
 var MAX_DEPTH2 = 12;
-function resolveClass(module, expression, load, depth = 0) {
+function resolveClass(module, expression, load2, depth = 0) {
   const parts = dottedName(module, expression);
   if (!parts) return { kind: "unresolved", text: textOf2(module, expression) };
-  return resolveParts(module, parts, load, depth);
+  return resolveParts(module, parts, load2, depth);
 }
-function resolveParts(module, parts, load, depth) {
+function resolveParts(module, parts, load2, depth) {
   const text = parts.join(".");
   if (depth > MAX_DEPTH2) return { kind: "unresolved", text };
   const [head, ...rest] = parts;
@@ -49420,21 +36603,21 @@ function resolveParts(module, parts, load, depth) {
     const alias = module.assignments.get(head);
     if (alias && rest.length === 0) {
       const aliased = dottedName(module, alias);
-      if (aliased && aliased.join(".") !== text) return resolveParts(module, aliased, load, depth + 1);
+      if (aliased && aliased.join(".") !== text) return resolveParts(module, aliased, load2, depth + 1);
     }
     if (BUILTIN_BASES.has(head) && rest.length === 0) return { kind: "external", name: `builtins.${head}` };
     return { kind: "unresolved", text };
   }
   const path = binding.name === null ? rest : [binding.name, ...rest];
-  return resolveInModule(module, binding.module, path, load, depth);
+  return resolveInModule(module, binding.module, path, load2, depth);
 }
-function resolveInModule(from, source, path, load, depth) {
+function resolveInModule(from, source, path, load2, depth) {
   for (let split = path.length - 1; split >= 0; split--) {
-    const target = load(from.file, joinModule(source, path.slice(0, split)));
+    const target = load2(from.file, joinModule(source, path.slice(0, split)));
     if (!target) continue;
     const remainder = path.slice(split);
     if (remainder.length === 0) break;
-    return resolveParts(target, remainder, load, depth + 1);
+    return resolveParts(target, remainder, load2, depth + 1);
   }
   if (source.startsWith(".")) return { kind: "unresolved", text: joinModule(source, path) };
   return { kind: "external", name: joinModule(source, path) };
@@ -49443,18 +36626,18 @@ function joinModule(source, path) {
   if (path.length === 0) return source;
   return source === "" || source.endsWith(".") ? source + path.join(".") : `${source}.${path.join(".")}`;
 }
-function methodOwner(cls, method, framework, load) {
+function methodOwner(cls, method, framework, load2) {
   const seen = /* @__PURE__ */ new Set();
   let unknown = null;
-  const visit3 = (current, depth) => {
+  const visit2 = (current, depth) => {
     if (seen.has(current) || depth > MAX_DEPTH2) return null;
     seen.add(current);
     const member = current.members.get(method);
     if (member && !forwardsToParent(current.module, member, method)) return { kind: "own", cls: current };
     for (const base of current.bases) {
-      const resolved = resolveClass(current.module, base, load);
+      const resolved = resolveClass(current.module, base, load2);
       if (resolved.kind === "class") {
-        const found = visit3(resolved.cls, depth + 1);
+        const found = visit2(resolved.cls, depth + 1);
         if (found) return found;
       } else if (resolved.kind === "external") {
         if (framework.owns(resolved.name)) return { kind: "framework", base: resolved.name };
@@ -49463,7 +36646,7 @@ function methodOwner(cls, method, framework, load) {
     }
     return null;
   };
-  return visit3(cls, 0) ?? (unknown === null ? { kind: "none" } : { kind: "unknown", base: unknown });
+  return visit2(cls, 0) ?? (unknown === null ? { kind: "none" } : { kind: "unknown", base: unknown });
 }
 function forwardsToParent(module, member, method) {
   if (member.name !== "FunctionDefinition") return false;
@@ -49501,21 +36684,21 @@ function parameterAnnotation(module, functionNode, parameter) {
   }
   return null;
 }
-function receiverClass(module, call, receiver, load) {
+function receiverClass(module, call, receiver, load2) {
   const wrapper = enclosingFunction(module, call);
   const assigned = wrapper ? localAssignment(module, wrapper.node, receiver, call.from) : null;
   const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
   const annotation = wrapper ? parameterAnnotation(module, wrapper.node, receiver) : null;
   const typeNode = constructor ?? annotation;
-  return typeNode ? resolveClass(module, typeNode, load) : null;
+  return typeNode ? resolveClass(module, typeNode, load2) : null;
 }
 
 // src/languages/py-options-calls.ts
 var TRANSPARENT_DECORATORS = /^(?:staticmethod|classmethod|property|(?:functools\.)?(?:cached_property|cache|lru_cache(?:\(.*\))?))$/;
-function followPyCall(module, call, load, depth, resolve5) {
+function followPyCall(module, call, load2, depth, resolve5) {
   const parts = callParts(call);
   if (!parts) return null;
-  const found = calledFunction2(module, parts.callee, load);
+  const found = calledFunction2(module, parts.callee, load2);
   if (found === null) return null;
   if ("unknown" in found) return found;
   return returnedDict(found, `\`${abbreviate(textOf2(module, call))}\``, depth, resolve5);
@@ -49556,28 +36739,28 @@ function returnedValues2(fn) {
   const body = childrenOf(fn.node).find((child) => child.name === "Body");
   if (!body) return [];
   const values = [];
-  const visit3 = (node) => {
+  const visit2 = (node) => {
     for (const child of childrenOf(node)) {
       if (/^(FunctionDefinition|ClassDefinition|LambdaExpression|DecoratedStatement)$/.test(child.name))
         continue;
       if (child.name === "ReturnStatement") {
         const value = childrenOf(child).find((part) => part.name !== "return" && part.name !== "Comment");
         values.push(value ?? null);
-      } else visit3(child);
+      } else visit2(child);
     }
   };
-  visit3(body);
+  visit2(body);
   return values;
 }
-function calledFunction2(module, callee, load) {
+function calledFunction2(module, callee, load2) {
   const dotted = dottedName(module, callee);
   if (!dotted) return null;
-  if (dotted.length === 1) return namedFunction2(module, dotted[0], callee, load);
+  if (dotted.length === 1) return namedFunction2(module, dotted[0], callee, load2);
   if (dotted.length !== 2) return null;
   const [owner, name2] = dotted;
-  const cls = classOfOwner(module, owner, callee, load);
+  const cls = classOfOwner(module, owner, callee, load2);
   if (cls) {
-    const member = memberOf(cls, name2, load);
+    const member = memberOf(cls, name2, load2);
     if (member && "unknown" in member) return member;
     if (member && member.value.name === "FunctionDefinition")
       return { module: member.cls.module, node: member.value };
@@ -49585,13 +36768,13 @@ function calledFunction2(module, callee, load) {
   }
   const imported = module.imports.get(owner);
   if (!imported) return null;
-  const target = load(
+  const target = load2(
     module.file,
     imported.name ? `${imported.module}${imported.module.endsWith(".") ? "" : "."}${imported.name}` : imported.module
   );
   return target ? topLevelFunction(target, name2) : null;
 }
-function namedFunction2(module, name2, at, load) {
+function namedFunction2(module, name2, at, load2) {
   const owner = enclosingFunction(module, at);
   if (owner) {
     if (parametersOf(module, owner.node).includes(name2)) return { unknown: `\`${name2}\` is a parameter` };
@@ -49602,7 +36785,7 @@ function namedFunction2(module, name2, at, load) {
   if (own) return own;
   const imported = module.imports.get(name2);
   if (!imported?.name) return null;
-  const target = load(module.file, imported.module);
+  const target = load2(module.file, imported.module);
   return target ? topLevelFunction(target, imported.name) : null;
 }
 function topLevelFunction(module, name2) {
@@ -49633,30 +36816,30 @@ function parametersOf(module, definition) {
   const items = list ? childrenOf(list) : [];
   return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf2(module, item));
 }
-function classOfOwner(module, owner, at, load) {
+function classOfOwner(module, owner, at, load2) {
   if (owner === "self" || owner === "cls") {
     const method = enclosingFunction(module, at);
     if (!method || parametersOf(module, method.node)[0] !== owner) return null;
     return enclosingClass(module, method.node);
   }
-  return resolveClassName(module, owner, load);
+  return resolveClassName(module, owner, load2);
 }
-function resolveClassName(module, name2, load) {
+function resolveClassName(module, name2, load2) {
   const own = classesOf(module).byName.get(name2);
   if (own) return own;
   const imported = module.imports.get(name2);
   if (!imported?.name) return null;
-  const target = load(module.file, imported.module);
+  const target = load2(module.file, imported.module);
   return target ? classesOf(target).byName.get(imported.name) ?? null : null;
 }
-function memberOf(cls, name2, load, depth = 0) {
+function memberOf(cls, name2, load2, depth = 0) {
   if (depth > 8) return null;
   const own = cls.members.get(name2);
   if (own) return { cls, value: own };
   for (const base of cls.bases) {
-    const resolved = resolveClass(cls.module, base, load);
+    const resolved = resolveClass(cls.module, base, load2);
     if (resolved.kind === "class") {
-      const found = memberOf(resolved.cls, name2, load, depth + 1);
+      const found = memberOf(resolved.cls, name2, load2, depth + 1);
       if (found) return found;
     } else if (resolved.kind !== "external" || !resolved.name.startsWith("builtins.")) {
       return { unknown: `\`${name2}\` may come from the base class \`${textOf2(cls.module, base)}\`` };
@@ -49664,16 +36847,16 @@ function memberOf(cls, name2, load, depth = 0) {
   }
   return null;
 }
-function followPyAttribute(module, member, load, depth, resolve5) {
+function followPyAttribute(module, member, load2, depth, resolve5) {
   const dotted = dottedName(module, member);
   if (!dotted || dotted.length !== 2) return null;
   const [owner, name2] = dotted;
-  const cls = classOfOwner(module, owner, member, load);
+  const cls = classOfOwner(module, owner, member, load2);
   if (!cls) return null;
   const label = `\`${owner}.${name2}\``;
   const init = cls.members.get("__init__");
   const assigned = init?.name === "FunctionDefinition" ? selfAssignments(cls.module, init, name2) : [];
-  const found = owner === "self" && assigned.length > 0 ? null : memberOf(cls, name2, load);
+  const found = owner === "self" && assigned.length > 0 ? null : memberOf(cls, name2, load2);
   if (found && "unknown" in found) return found;
   if (found) {
     const { value } = found;
@@ -50602,7 +37785,7 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
   };
   const cursor = scope.cursor();
   let ended = false;
-  const visit3 = (node) => {
+  const visit2 = (node) => {
     if (node.from < statement.to) return;
     if (node.name === "AssignStatement") {
       const target = node.firstChild;
@@ -50644,7 +37827,7 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
       if (ended) return;
       const node = cursor.node;
       if (node.name === "FunctionDefinition" || node.name === "ClassDefinition") continue;
-      if (node.name === "AssignStatement" || node.name === "ExpressionStatement") visit3(node);
+      if (node.name === "AssignStatement" || node.name === "ExpressionStatement") visit2(node);
       else if (cursor.firstChild()) {
         walk2();
         cursor.parent();
@@ -50981,22 +38164,22 @@ function djangoSettings(context) {
   let result = null;
   if (marked.length > 0) {
     const found = /* @__PURE__ */ new Map();
-    const visit3 = (module, depth) => {
+    const visit2 = (module, depth) => {
       if (found.has(module) || depth > 8) return;
       const targets = starImportsOf(module).map((star) => context.load(module.file, star.module));
       found.set(
         module,
         targets.filter((target) => target !== null)
       );
-      for (const target of found.get(module)) visit3(target, depth + 1);
+      for (const target of found.get(module)) visit2(target, depth + 1);
     };
-    for (const module of marked) visit3(module, 0);
+    for (const module of marked) visit2(module, 0);
     for (const module of project) {
       if (found.has(module)) continue;
       const stars = starImportsOf(module).map((star) => context.load(module.file, star.module));
       const buildsOnSettings = stars.some((target) => target && found.has(target));
       const settingsNamed = /settings/i.test(module.file) && [...module.assignments.keys()].some((key) => COOKIE_SETTING.test(key));
-      if (buildsOnSettings || settingsNamed) visit3(module, 0);
+      if (buildsOnSettings || settingsNamed) visit2(module, 0);
     }
     const imported = new Set([...found.values()].flat());
     const modules = [...found.keys()].map((module) => describe(module, context, !imported.has(module)));
@@ -51602,17 +38785,17 @@ function classNamed(project, from, name2) {
 function leafSubclasses(project, block) {
   if (block.kind !== "class") return [];
   const leaves = [];
-  const visit3 = (parent, depth) => {
+  const visit2 = (parent, depth) => {
     const children = project.blocks.filter(
       (other) => other.kind === "class" && other.bases.includes(parent.name) && classNamed(project, other.module, parent.name) === parent
     );
     for (const child of children) {
       if (depth < 8 && project.blocks.some((other) => other.kind === "class" && other.bases.includes(child.name)))
-        visit3(child, depth + 1);
+        visit2(child, depth + 1);
       else leaves.push(child);
     }
   };
-  visit3(block, 0);
+  visit2(block, 0);
   return leaves;
 }
 function flaskFamilySites(project, block, spec) {
@@ -52935,10 +40118,22 @@ var RULES = [...JS_RULES, ...PY_RULES];
 
 // src/rules/prefilter.ts
 var COOKIE_WORDS = ["ookie", "OOKIE"];
-var mentionsCookieApi = cookieApiFilter([
-  ...COOKIE_WORDS,
-  ...RULES.flatMap((rule) => rule.meta.mentions ?? [])
-]);
+var PYTHON_COOKIE_WORDS = ["_cookie", ".cookie", "cookie_", "cookies", "-cookie", "Cookie", "COOKIE"];
+var mentionsOf = (rules) => rules.flatMap((rule) => rule.meta.mentions ?? []);
+var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
+var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
+var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
+function prefilterFor(language) {
+  if (language === "javascript") return mentionsJsApi;
+  if (language === "python") return mentionsPyApi;
+  return mentionsCookieApi;
+}
+var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
+  (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []
+);
+function parsedWhenMentioned(file) {
+  return PARSED_WHEN_MENTIONED.some((pattern) => pattern.test(file));
+}
 
 // src/discover/exclusions.ts
 var NEVER_SCANNED_FOLDERS = /* @__PURE__ */ new Set([
@@ -53647,7 +40842,7 @@ function isWeak(finding) {
   return finding.problems.some((problem) => problem.endsWith("-missing") || problem.endsWith("-false"));
 }
 
-// ../../main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -53849,7 +41044,7 @@ var Diff = class {
   }
 };
 
-// ../../main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -53897,7 +41092,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// ../../main/node_modules/diff/libesm/patch/create.js
+// node_modules/diff/libesm/patch/create.js
 function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
   let optionsObj;
   if (!options) {
@@ -53936,7 +41131,7 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     const hunks = [];
     let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
     for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines2(current.value);
+      const current = diff[i], lines = current.lines || splitLines(current.value);
       current.lines = lines;
       if (current.added || current.removed) {
         if (!oldRangeStart) {
@@ -54004,7 +41199,7 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
     };
   }
 }
-function splitLines2(text) {
+function splitLines(text) {
   const hasTrailingNl = text.endsWith("\n");
   const result = text.split("\n").map((line) => line + "\n");
   if (hasTrailingNl) {
@@ -55742,8 +42937,8 @@ function findOptionalTls(source) {
     for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
       const at = match.index + (match[0].length - match[0].trimStart().length);
       if (source.inLineComment(at)) continue;
-      const firstLine = match[0].trimStart().split("\n")[0];
-      facts.push({ ...source.fact(at, pattern.describe(snippet(firstLine))), kind: pattern.kind });
+      const firstLine2 = match[0].trimStart().split("\n")[0];
+      facts.push({ ...source.fact(at, pattern.describe(snippet(firstLine2))), kind: pattern.kind });
     }
   }
   return facts;
@@ -57705,6 +44900,7 @@ function planFixes(input) {
   });
   if (input.cookies) {
     for (const entry of all) {
+      if (input.isTestFile(entry.site.file)) continue;
       const cookie = codeCookieOf(entry, input.texts);
       if (cookie) input.cookies.push(cookie);
     }
@@ -58033,11 +45229,454 @@ function groupsOf(planned) {
   return [...byRoot.values()];
 }
 
+// node_modules/js-tokens/index.js
+var HashbangComment;
+var Identifier;
+var JSXIdentifier;
+var JSXPunctuator;
+var JSXString;
+var JSXText;
+var KeywordsWithExpressionAfter;
+var KeywordsWithNoLineTerminatorAfter;
+var LineTerminatorSequence;
+var MultiLineComment;
+var Newline;
+var NumericLiteral;
+var Punctuator;
+var RegularExpressionLiteral;
+var SingleLineComment;
+var StringLiteral;
+var Template;
+var TokensNotPrecedingObjectLiteral;
+var TokensPrecedingExpression;
+var WhiteSpace;
+var jsTokens;
+RegularExpressionLiteral = /\/(?![*\/])(?:\[(?:[^\]\\\n\r\u2028\u2029]+|\\.)*\]?|[^\/[\\\n\r\u2028\u2029]+|\\.)*(\/[$_\u200C\u200D\p{ID_Continue}]*|\\)?/yu;
+Punctuator = /--|\+\+|=>|\.{3}|\??\.(?!\d)|(?:&&|\|\||\?\?|[+\-%&|^]|\*{1,2}|<{1,2}|>{1,3}|!=?|={1,2}|\/(?![\/*]))=?|[?~,:;[\](){}]/y;
+Identifier = /(\x23?)(?=[$_\p{ID_Start}\\])(?:[$_\u200C\u200D\p{ID_Continue}]+|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})+/yu;
+StringLiteral = /(['"])(?:[^'"\\\n\r]+|(?!\1)['"]|\\(?:\r\n|[^]))*(\1)?/y;
+NumericLiteral = /(?:0[xX][\da-fA-F](?:_?[\da-fA-F])*|0[oO][0-7](?:_?[0-7])*|0[bB][01](?:_?[01])*)n?|0n|[1-9](?:_?\d)*n|(?:(?:0(?!\d)|0\d*[89]\d*|[1-9](?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|0[0-7]+/y;
+Template = /[`}](?:[^`\\$]+|\\[^]|\$(?!\{))*(`|\$\{)?/y;
+WhiteSpace = /[\t\v\f\ufeff\p{Zs}]+/yu;
+LineTerminatorSequence = /\r?\n|[\r\u2028\u2029]/y;
+MultiLineComment = /\/\*(?:[^*]+|\*(?!\/))*(\*\/)?/y;
+SingleLineComment = /\/\/.*/y;
+HashbangComment = /^#!.*/;
+JSXPunctuator = /[<>.:={}]|\/(?![\/*])/y;
+JSXIdentifier = /[$_\p{ID_Start}][$_\u200C\u200D\p{ID_Continue}-]*/yu;
+JSXString = /(['"])(?:[^'"]+|(?!\1)['"])*(\1)?/y;
+JSXText = /[^<>{}]+/y;
+TokensPrecedingExpression = /^(?:[\/+-]|\.{3}|\?(?:InterpolationIn(?:JSX|Template)|NoLineTerminatorHere|NonExpressionParenEnd|UnaryIncDec))?$|[{}([,;<>=*%&|^!~?:]$/;
+TokensNotPrecedingObjectLiteral = /^(?:=>|[;\]){}]|else|\?(?:NoLineTerminatorHere|NonExpressionParenEnd))?$/;
+KeywordsWithExpressionAfter = /^(?:await|case|default|delete|do|else|in|instanceof|new|return|throw|typeof|void|yield)$/;
+KeywordsWithNoLineTerminatorAfter = /^(?:return|throw|yield)$/;
+Newline = RegExp(LineTerminatorSequence.source);
+jsTokens = function* (input, { jsx = false } = {}) {
+  var braces, firstCodePoint, isExpression, lastIndex, lastSignificantToken, length, match, mode, nextLastIndex, nextLastSignificantToken, parenNesting, postfixIncDec, punctuator, stack;
+  ({ length } = input);
+  lastIndex = 0;
+  lastSignificantToken = "";
+  stack = [
+    { tag: "JS" }
+  ];
+  braces = [];
+  parenNesting = 0;
+  postfixIncDec = false;
+  if (match = HashbangComment.exec(input)) {
+    yield {
+      type: "HashbangComment",
+      value: match[0]
+    };
+    lastIndex = match[0].length;
+  }
+  while (lastIndex < length) {
+    mode = stack[stack.length - 1];
+    switch (mode.tag) {
+      case "JS":
+      case "JSNonExpressionParen":
+      case "InterpolationInTemplate":
+      case "InterpolationInJSX":
+        if (input[lastIndex] === "/" && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken))) {
+          RegularExpressionLiteral.lastIndex = lastIndex;
+          if (match = RegularExpressionLiteral.exec(input)) {
+            lastIndex = RegularExpressionLiteral.lastIndex;
+            lastSignificantToken = match[0];
+            postfixIncDec = true;
+            yield {
+              type: "RegularExpressionLiteral",
+              value: match[0],
+              closed: match[1] !== void 0 && match[1] !== "\\"
+            };
+            continue;
+          }
+        }
+        Punctuator.lastIndex = lastIndex;
+        if (match = Punctuator.exec(input)) {
+          punctuator = match[0];
+          nextLastIndex = Punctuator.lastIndex;
+          nextLastSignificantToken = punctuator;
+          switch (punctuator) {
+            case "(":
+              if (lastSignificantToken === "?NonExpressionParenKeyword") {
+                stack.push({
+                  tag: "JSNonExpressionParen",
+                  nesting: parenNesting
+                });
+              }
+              parenNesting++;
+              postfixIncDec = false;
+              break;
+            case ")":
+              parenNesting--;
+              postfixIncDec = true;
+              if (mode.tag === "JSNonExpressionParen" && parenNesting === mode.nesting) {
+                stack.pop();
+                nextLastSignificantToken = "?NonExpressionParenEnd";
+                postfixIncDec = false;
+              }
+              break;
+            case "{":
+              Punctuator.lastIndex = 0;
+              isExpression = !TokensNotPrecedingObjectLiteral.test(lastSignificantToken) && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken));
+              braces.push(isExpression);
+              postfixIncDec = false;
+              break;
+            case "}":
+              switch (mode.tag) {
+                case "InterpolationInTemplate":
+                  if (braces.length === mode.nesting) {
+                    Template.lastIndex = lastIndex;
+                    match = Template.exec(input);
+                    lastIndex = Template.lastIndex;
+                    lastSignificantToken = match[0];
+                    if (match[1] === "${") {
+                      lastSignificantToken = "?InterpolationInTemplate";
+                      postfixIncDec = false;
+                      yield {
+                        type: "TemplateMiddle",
+                        value: match[0]
+                      };
+                    } else {
+                      stack.pop();
+                      postfixIncDec = true;
+                      yield {
+                        type: "TemplateTail",
+                        value: match[0],
+                        closed: match[1] === "`"
+                      };
+                    }
+                    continue;
+                  }
+                  break;
+                case "InterpolationInJSX":
+                  if (braces.length === mode.nesting) {
+                    stack.pop();
+                    lastIndex += 1;
+                    lastSignificantToken = "}";
+                    yield {
+                      type: "JSXPunctuator",
+                      value: "}"
+                    };
+                    continue;
+                  }
+              }
+              postfixIncDec = braces.pop();
+              nextLastSignificantToken = postfixIncDec ? "?ExpressionBraceEnd" : "}";
+              break;
+            case "]":
+              postfixIncDec = true;
+              break;
+            case "++":
+            case "--":
+              nextLastSignificantToken = postfixIncDec ? "?PostfixIncDec" : "?UnaryIncDec";
+              break;
+            case "<":
+              if (jsx && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken))) {
+                stack.push({ tag: "JSXTag" });
+                lastIndex += 1;
+                lastSignificantToken = "<";
+                yield {
+                  type: "JSXPunctuator",
+                  value: punctuator
+                };
+                continue;
+              }
+              postfixIncDec = false;
+              break;
+            default:
+              postfixIncDec = false;
+          }
+          lastIndex = nextLastIndex;
+          lastSignificantToken = nextLastSignificantToken;
+          yield {
+            type: "Punctuator",
+            value: punctuator
+          };
+          continue;
+        }
+        Identifier.lastIndex = lastIndex;
+        if (match = Identifier.exec(input)) {
+          lastIndex = Identifier.lastIndex;
+          if (lastSignificantToken === "." || lastSignificantToken === "?.") {
+            nextLastSignificantToken = "?PropertyName";
+            postfixIncDec = true;
+          } else {
+            nextLastSignificantToken = match[0];
+            switch (match[0]) {
+              case "for":
+              case "if":
+              case "while":
+              case "with":
+                nextLastSignificantToken = "?NonExpressionParenKeyword";
+            }
+            postfixIncDec = !KeywordsWithExpressionAfter.test(match[0]);
+          }
+          lastSignificantToken = nextLastSignificantToken;
+          yield {
+            type: match[1] === "#" ? "PrivateIdentifier" : "IdentifierName",
+            value: match[0]
+          };
+          continue;
+        }
+        StringLiteral.lastIndex = lastIndex;
+        if (match = StringLiteral.exec(input)) {
+          lastIndex = StringLiteral.lastIndex;
+          lastSignificantToken = match[0];
+          postfixIncDec = true;
+          yield {
+            type: "StringLiteral",
+            value: match[0],
+            closed: match[2] !== void 0
+          };
+          continue;
+        }
+        NumericLiteral.lastIndex = lastIndex;
+        if (match = NumericLiteral.exec(input)) {
+          lastIndex = NumericLiteral.lastIndex;
+          lastSignificantToken = match[0];
+          postfixIncDec = true;
+          yield {
+            type: "NumericLiteral",
+            value: match[0]
+          };
+          continue;
+        }
+        Template.lastIndex = lastIndex;
+        if (match = Template.exec(input)) {
+          lastIndex = Template.lastIndex;
+          lastSignificantToken = match[0];
+          if (match[1] === "${") {
+            lastSignificantToken = "?InterpolationInTemplate";
+            stack.push({
+              tag: "InterpolationInTemplate",
+              nesting: braces.length
+            });
+            postfixIncDec = false;
+            yield {
+              type: "TemplateHead",
+              value: match[0]
+            };
+          } else {
+            postfixIncDec = true;
+            yield {
+              type: "NoSubstitutionTemplate",
+              value: match[0],
+              closed: match[1] === "`"
+            };
+          }
+          continue;
+        }
+        break;
+      case "JSXTag":
+      case "JSXTagEnd":
+        JSXPunctuator.lastIndex = lastIndex;
+        if (match = JSXPunctuator.exec(input)) {
+          lastIndex = JSXPunctuator.lastIndex;
+          nextLastSignificantToken = match[0];
+          switch (match[0]) {
+            case "<":
+              stack.push({ tag: "JSXTag" });
+              break;
+            case ">":
+              stack.pop();
+              if (lastSignificantToken === "/" || mode.tag === "JSXTagEnd") {
+                nextLastSignificantToken = "?JSX";
+                postfixIncDec = true;
+              } else {
+                stack.push({ tag: "JSXChildren" });
+              }
+              break;
+            case "{":
+              stack.push({
+                tag: "InterpolationInJSX",
+                nesting: braces.length
+              });
+              nextLastSignificantToken = "?InterpolationInJSX";
+              postfixIncDec = false;
+              break;
+            case "/":
+              if (lastSignificantToken === "<") {
+                stack.pop();
+                if (stack[stack.length - 1].tag === "JSXChildren") {
+                  stack.pop();
+                }
+                stack.push({ tag: "JSXTagEnd" });
+              }
+          }
+          lastSignificantToken = nextLastSignificantToken;
+          yield {
+            type: "JSXPunctuator",
+            value: match[0]
+          };
+          continue;
+        }
+        JSXIdentifier.lastIndex = lastIndex;
+        if (match = JSXIdentifier.exec(input)) {
+          lastIndex = JSXIdentifier.lastIndex;
+          lastSignificantToken = match[0];
+          yield {
+            type: "JSXIdentifier",
+            value: match[0]
+          };
+          continue;
+        }
+        JSXString.lastIndex = lastIndex;
+        if (match = JSXString.exec(input)) {
+          lastIndex = JSXString.lastIndex;
+          lastSignificantToken = match[0];
+          yield {
+            type: "JSXString",
+            value: match[0],
+            closed: match[2] !== void 0
+          };
+          continue;
+        }
+        break;
+      case "JSXChildren":
+        JSXText.lastIndex = lastIndex;
+        if (match = JSXText.exec(input)) {
+          lastIndex = JSXText.lastIndex;
+          lastSignificantToken = match[0];
+          yield {
+            type: "JSXText",
+            value: match[0]
+          };
+          continue;
+        }
+        switch (input[lastIndex]) {
+          case "<":
+            stack.push({ tag: "JSXTag" });
+            lastIndex++;
+            lastSignificantToken = "<";
+            yield {
+              type: "JSXPunctuator",
+              value: "<"
+            };
+            continue;
+          case "{":
+            stack.push({
+              tag: "InterpolationInJSX",
+              nesting: braces.length
+            });
+            lastIndex++;
+            lastSignificantToken = "?InterpolationInJSX";
+            postfixIncDec = false;
+            yield {
+              type: "JSXPunctuator",
+              value: "{"
+            };
+            continue;
+        }
+    }
+    WhiteSpace.lastIndex = lastIndex;
+    if (match = WhiteSpace.exec(input)) {
+      lastIndex = WhiteSpace.lastIndex;
+      yield {
+        type: "WhiteSpace",
+        value: match[0]
+      };
+      continue;
+    }
+    LineTerminatorSequence.lastIndex = lastIndex;
+    if (match = LineTerminatorSequence.exec(input)) {
+      lastIndex = LineTerminatorSequence.lastIndex;
+      postfixIncDec = false;
+      if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
+        lastSignificantToken = "?NoLineTerminatorHere";
+      }
+      yield {
+        type: "LineTerminatorSequence",
+        value: match[0]
+      };
+      continue;
+    }
+    MultiLineComment.lastIndex = lastIndex;
+    if (match = MultiLineComment.exec(input)) {
+      lastIndex = MultiLineComment.lastIndex;
+      if (Newline.test(match[0])) {
+        postfixIncDec = false;
+        if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
+          lastSignificantToken = "?NoLineTerminatorHere";
+        }
+      }
+      yield {
+        type: "MultiLineComment",
+        value: match[0],
+        closed: match[1] !== void 0
+      };
+      continue;
+    }
+    SingleLineComment.lastIndex = lastIndex;
+    if (match = SingleLineComment.exec(input)) {
+      lastIndex = SingleLineComment.lastIndex;
+      postfixIncDec = false;
+      yield {
+        type: "SingleLineComment",
+        value: match[0]
+      };
+      continue;
+    }
+    firstCodePoint = String.fromCodePoint(input.codePointAt(lastIndex));
+    lastIndex += firstCodePoint.length;
+    lastSignificantToken = firstCodePoint;
+    postfixIncDec = false;
+    yield {
+      type: mode.tag.startsWith("JSX") ? "JSXInvalid" : "Invalid",
+      value: firstCodePoint
+    };
+  }
+  return void 0;
+};
+var js_tokens_default = jsTokens;
+
+// src/languages/js-code-text.ts
+var mayHoldJsx = (file) => !/\.[cm]?ts$/i.test(file);
+function jsCodeText(file, text) {
+  if (isAstroFile(file)) return null;
+  const parts = [];
+  const tokens = mayHoldJsx(file) ? js_tokens_default(text, { jsx: true }) : js_tokens_default(text);
+  for (const token of tokens) {
+    if (token.type === "SingleLineComment") continue;
+    if (token.type === "Invalid" || token.type === "JSXInvalid") return null;
+    if ("closed" in token && !token.closed) return null;
+    if (token.type === "MultiLineComment") {
+      parts.push(" ");
+      continue;
+    }
+    parts.push(token.value);
+  }
+  return parts.join("");
+}
+
 // src/scan.ts
 function scanFiles(input) {
   const started = performance.now();
   const fileSet = new Set(input.files);
-  const first = analyze(input.files, input.read, input.config, fileSet, input.onProgress, /* @__PURE__ */ new Set(), true);
+  const first = analyze(input.files, input.read, input.config, fileSet, {
+    onProgress: input.onProgress,
+    readSettings: true,
+    broadPrefilter: input.broadPrefilter === true
+  });
   const evidence = collectEvidence(first, input, fileSet);
   const cookies = [];
   const planned = plan(first, input.config, evidence, first, cookies);
@@ -58133,7 +45772,12 @@ function plan(analysis, config, evidence, project = analysis, cookies) {
     } : entry
   );
 }
-function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__ */ new Set(), readSettings = false) {
+function onlyInComments(file, text) {
+  if (parsedWhenMentioned(file)) return false;
+  const code = jsCodeText(file, text);
+  return code !== null && !mentionsJsApi(code);
+}
+function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE__ */ new Set(), readSettings = false, broadPrefilter = false }) {
   const analysis = {
     sites: [],
     texts: /* @__PURE__ */ new Map(),
@@ -58144,6 +45788,7 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     settingTexts: /* @__PURE__ */ new Map()
   };
   const jsCache = /* @__PURE__ */ new Map();
+  const released = /* @__PURE__ */ new Set();
   const pyCache = /* @__PURE__ */ new Map();
   const readText = (file) => {
     const known = analysis.texts.get(file);
@@ -58160,7 +45805,7 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     if (text !== null) {
       try {
         module = parseJavaScript(file, text);
-        analysis.parsed++;
+        if (!released.has(file)) analysis.parsed++;
         analysis.errorCounts.set(file, module.errorCount);
       } catch (error) {
         analysis.parseFailures.set(file, error.message);
@@ -58216,6 +45861,10 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
           found.push({ site, meta: rule.meta, origin: file });
       }
       analysis.sites.push(...found);
+      if (found.length === 0) {
+        jsCache.delete(file);
+        released.add(file);
+      }
       return;
     }
     const module = parsePython(file, text);
@@ -58230,13 +45879,14 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     const ini = language === null && isIniFile(file);
     if (!language && !ini) return;
     const forSettings = readSettings && !ini && mayConfigureServer(file);
+    const mentionsApi = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
     let onlySettings = false;
     const filter = forSettings ? (content2) => {
       const text = typeof content2 === "string" ? content2 : content2.toString("latin1");
-      if (mentionsCookieApi(text)) return true;
+      if (mentionsApi(text)) return true;
       onlySettings = mentionsServerSetting(text);
       return onlySettings;
-    } : mentionsCookieApi;
+    } : mentionsApi;
     const result = read(file, always.has(file) ? void 0 : filter);
     if ("unrelated" in result) return;
     if ("skip" in result) {
@@ -58247,7 +45897,13 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
       analysis.settingTexts.set(file, result.text);
       return;
     }
-    if (!always.has(file) && !mentionsCookieApi(result.text)) return;
+    if (!always.has(file)) {
+      if (!mentionsApi(result.text)) return;
+      if (language === "javascript" && !broadPrefilter && onlyInComments(file, result.text)) {
+        analysis.settingTexts.set(file, result.text);
+        return;
+      }
+    }
     analysis.texts.set(file, result.text);
     if (!language) {
       const parsed = parseIni(file, result.text);
@@ -58293,7 +45949,7 @@ function analyze(files, read, config, fileSet, onProgress, always = /* @__PURE__
     }
   }
   const ignoreSource = (file) => {
-    const js2 = jsCache.get(file);
+    const js2 = released.has(file) && !jsCache.has(file) ? loadJs(file) : jsCache.get(file);
     if (js2) return { js: js2 };
     const py2 = pyCache.get(file);
     if (py2) return { py: py2 };
@@ -58348,8 +46004,7 @@ function buildChanges(first, planned, tolerated, texts, input, fileSet, evidence
     },
     input.config,
     fileSet,
-    void 0,
-    new Set(overlay.keys())
+    { always: new Set(overlay.keys()), broadPrefilter: input.broadPrefilter === true }
   );
   for (const change of candidates) {
     const failure = parseRegression(first, second, change.file);
@@ -58460,9 +46115,16 @@ function describeAttributes(a) {
 function expectedWords(cookie) {
   const flags = [cookie.expected.httpOnly && "HttpOnly", cookie.expected.secure && "Secure"].filter(Boolean);
   const needs = flags.length > 0 ? flags.join(" + ") : "no flag";
-  const from = cookie.expected.source === "code" ? `code: ${cookie.expected.sites.join(", ")}` : "by its name; no code sets it";
-  return `expects ${needs} (${from})`;
+  return cookie.expected.source === "code" ? `expects ${needs} (code: ${cookie.expected.sites.join(", ")})` : `not judged: no code sets it (its name suggests ${needs})`;
 }
+function cookieMark(cookie) {
+  if (cookie.expected.source !== "code") return "info";
+  return cookie.problems.length > 0 ? "FAIL" : "ok  ";
+}
+var BROWSER_CHECKS = {
+  "hidden-from-script": "must be hidden from scripts",
+  "not-sent-over-http": "must not be sent over http://"
+};
 function summarize(report) {
   const cookies = report.cookies.length;
   const problems = report.problemCount;
@@ -58476,12 +46138,11 @@ function renderVerifyText(report) {
     for (const problem of step.problems) lines.push(`       ${problem.message}`);
   }
   for (const cookie of report.cookies) {
-    const mark = cookie.problems.length > 0 ? "FAIL" : "ok  ";
     const where = cookie.step === null ? cookie.url : `${cookie.url} (step "${cookie.step}")`;
     lines.push(
-      `${mark} ${cookie.name} from ${where}: ${describeAttributes(cookie.attributes)}; ${expectedWords(cookie)}`
+      `${cookieMark(cookie)} ${cookie.name} from ${where}: ${describeAttributes(cookie.attributes)}; ${expectedWords(cookie)}`
     );
-    for (const problem of cookie.problems) lines.push(`       ${problem.message}`);
+    for (const problem of [...cookie.problems, ...cookie.notes]) lines.push(`       ${problem.message}`);
   }
   for (const check of report.transport) {
     const mark = check.problems.length > 0 ? "FAIL" : "ok  ";
@@ -58491,6 +46152,13 @@ function renderVerifyText(report) {
       `info ${check.url}: ${check.hsts === null ? "no Strict-Transport-Security header" : `Strict-Transport-Security: ${check.hsts}`}`
     );
   }
+  for (const result of report.browser?.results ?? []) {
+    lines.push(
+      `${result.passed ? "ok  " : "FAIL"} browser: ${result.name} from ${result.url} ${BROWSER_CHECKS[result.check]}: ${result.observed}`
+    );
+  }
+  for (const cookie of report.browser?.unstored ?? [])
+    lines.push(`info browser: ${cookie.name} was not stored: ${cookie.reason}`);
   for (const cookie of report.unexplained) {
     lines.push(
       `info ${cookie.name} (from ${cookie.url}) is set by no code location the scan found: a proxy, a CDN or a library may add it`
@@ -58507,10 +46175,11 @@ function renderVerifyMarkdown(report) {
   if (report.cookies.length > 0) {
     out.push("| Cookie | URL | Attributes | Expected | Result |", "| --- | --- | --- | --- | --- |");
     for (const cookie of report.cookies) {
-      const result = cookie.problems.length === 0 ? "ok" : cookie.problems.map((problem) => escapeText(problem.message)).join("<br>");
+      const messages = (problems) => problems.map((problem) => escapeText(problem.message)).join("<br>");
+      const result = cookie.expected.source !== "code" ? `info, not counted${cookie.notes.length > 0 ? `: ${messages(cookie.notes)}` : ""}` : cookie.problems.length === 0 ? "ok" : messages(cookie.problems);
       const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
       out.push(
-        `| ${tableCell(codeSpan(cookie.name))} | ${escapeText(url)} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`
+        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`
       );
     }
     out.push("");
@@ -58521,7 +46190,7 @@ function renderVerifyMarkdown(report) {
       const box = step.problems.length === 0 ? "- [x]" : "- [ ]";
       const problems = step.problems.map((problem) => escapeText(problem.message)).join("; ");
       out.push(
-        `${box} ${escapeText(step.name)}: ${step.method} ${escapeText(step.url)} \u2192 ${step.status}${problems ? ` (${problems})` : ""}`
+        `${box} ${escapeText(step.name)}: ${codeSpan(`${step.method} ${step.url}`)} \u2192 ${step.status}${problems ? ` (${problems})` : ""}`
       );
     }
     out.push("");
@@ -58531,7 +46200,7 @@ function renderVerifyMarkdown(report) {
     for (const check of report.transport) {
       const box = check.problems.length === 0 ? "- [x]" : "- [ ]";
       out.push(
-        `${box} ${escapeText(check.httpUrl)}: ${check.httpAnswer}${check.detail && check.httpAnswer !== "unreachable" ? ` (${escapeText(check.detail)})` : ""}`
+        `${box} ${codeSpan(check.httpUrl)}: ${check.httpAnswer}${check.detail && check.httpAnswer !== "unreachable" ? ` (${escapeText(check.detail)})` : ""}`
       );
       out.push(
         `- Strict-Transport-Security: ${check.hsts === null ? "not sent" : tableCell(codeSpan(check.hsts))}`
@@ -58539,15 +46208,29 @@ function renderVerifyMarkdown(report) {
     }
     out.push("");
   }
+  if (report.browser) out.push(...browserMarkdown(report.browser));
   if (report.unexplained.length > 0) {
     out.push("### Cookies no code location explains", "");
     for (const cookie of report.unexplained)
       out.push(
-        `- ${codeSpan(cookie.name)} from ${escapeText(cookie.url)}: a proxy, a CDN or a library may set it`
+        `- ${codeSpan(cookie.name)} from ${codeSpan(cookie.url)}: a proxy, a CDN or a library may set it`
       );
     out.push("");
   }
   return `${out.join("\n")}`;
+}
+function browserMarkdown(browser) {
+  const out = ["### In the browser", ""];
+  if (browser.skipped !== null) out.push(`Not run: ${escapeText(browser.skipped)}`);
+  for (const result of browser.results) {
+    out.push(
+      `${result.passed ? "- [x]" : "- [ ]"} ${codeSpan(result.name)} from ${codeSpan(result.url)} ${BROWSER_CHECKS[result.check]}: ${escapeText(result.observed)}`
+    );
+  }
+  for (const cookie of browser.unstored)
+    out.push(`- ${codeSpan(cookie.name)} was not stored: ${escapeText(cookie.reason)}`);
+  out.push("");
+  return out;
 }
 function cell(text) {
   return tableCell(escapeText(text));
@@ -58560,16 +46243,16 @@ import { readFileSync as readFileSync2 } from "node:fs";
 function cookieProblems(cookie, expected) {
   const { attributes: a, name: name2 } = cookie;
   const problems = [];
-  const because = expected.source === "code" ? `the code at ${expected.sites.join(", ")}` : "its name";
+  const because = expected.source === "code" ? `the code at ${expected.sites.join(", ")} needs it` : "only its name suggests it";
   if (expected.httpOnly && !a.httpOnly)
     problems.push({
       code: "httpOnly-missing",
-      message: `${name2} is sent without HttpOnly (${because} needs it)`
+      message: `${name2} is sent without HttpOnly (${because})`
     });
   if (expected.secure && !a.secure)
     problems.push({
       code: "secure-missing",
-      message: `${name2} is sent without Secure (${because} needs it)`
+      message: `${name2} is sent without Secure (${because})`
     });
   const lower = name2.toLowerCase();
   if (lower.startsWith("__secure-") && !a.secure)
@@ -58807,11 +46490,10 @@ var Client = class {
           `${shownUrl(current.url)}: not requested, its host is not among the URLs given`
         );
       }
-      const cookieHeader = this.cookieHeader(current.url);
       const response = await send({
         method: current.method,
         url: current.url,
-        headers: { ...current.headers, ...cookieHeader && { cookie: cookieHeader } },
+        headers: this.withCookies(current.headers, current.url),
         body: current.body,
         timeoutMs: this.timeoutMs,
         ca: this.ca
@@ -58852,6 +46534,14 @@ var Client = class {
     if (cookie.deletion) this.jar.delete(key);
     else
       this.jar.set(key, { host: url.hostname, path, secure: cookie.attributes.secure, value: cookie.value });
+  }
+  /** The jar's cookies for `url` after any Cookie header the scenario gives itself (one header, not two). */
+  withCookies(headers, url) {
+    const jar = this.cookieHeader(url);
+    const given = Object.keys(headers).find((name2) => name2.toLowerCase() === "cookie");
+    const rest = Object.fromEntries(Object.entries(headers).filter(([name2]) => name2 !== given));
+    const cookie = [given === void 0 ? "" : headers[given], jar].filter(Boolean).join("; ");
+    return cookie === "" ? rest : { ...rest, cookie };
   }
   cookieHeader(url) {
     const pairs = [];
@@ -58949,6 +46639,382 @@ function expectationFor(name2, url, sites) {
     };
   }
   return { httpOnly: kindOfName(name2) === "session", secure: true, source: "name", sites: [] };
+}
+
+// src/verify/browser-launch.ts
+import { X509Certificate, createHash as createHash2 } from "node:crypto";
+import { accessSync, constants as constants3, mkdtempSync, rmSync, statSync as statSync3 } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join as join6 } from "node:path";
+import { pathToFileURL } from "node:url";
+var BROWSER_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+var BrowserCheckError = class extends Error {
+  name = "BrowserCheckError";
+};
+function findBrowser(given, env = process.env) {
+  if (given) {
+    return isExecutable(given) ? { path: given } : { skipped: `browser check skipped: no executable browser at ${given}` };
+  }
+  const candidates = [...env.CHROME_PATH ? [env.CHROME_PATH] : [], ...BROWSER_PATHS];
+  const found = candidates.find(isExecutable);
+  if (found) return { path: found };
+  return {
+    skipped: `browser check skipped: no Chromium found (looked at CHROME_PATH, ${BROWSER_PATHS.join(", ")}); install one (Debian: apt-get install chromium) or set CHROME_PATH`
+  };
+}
+function isExecutable(path) {
+  try {
+    const stats = statSync3(path);
+    if (!stats.isFile() || (stats.mode & 73) === 0) return false;
+    accessSync(path, constants3.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function loadPuppeteer(cwd = process.cwd()) {
+  const fromModule = await importLaunch(() => import("puppeteer-core"));
+  if (fromModule) return { launch: fromModule };
+  const fromProject = await importLaunch(async () => {
+    const resolved = createRequire(join6(cwd, "package.json")).resolve("puppeteer-core");
+    return await import(pathToFileURL(resolved).href);
+  });
+  if (fromProject) return { launch: fromProject };
+  return {
+    skipped: "browser check skipped: puppeteer-core is not installed; run `npm install puppeteer-core` (it drives the Chromium already on the machine and downloads none)"
+  };
+}
+async function importLaunch(load2) {
+  try {
+    const loaded = await load2();
+    const launch = typeof loaded.launch === "function" ? loaded.launch : loaded.default?.launch;
+    return typeof launch === "function" ? launch.bind(loaded.default ?? loaded) : null;
+  } catch {
+    return null;
+  }
+}
+function spkiHashes(pem) {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  return blocks.map((block) => {
+    const key = new X509Certificate(block).publicKey.export({ type: "spki", format: "der" });
+    return createHash2("sha256").update(key).digest("base64");
+  });
+}
+function browserArguments(options) {
+  return [
+    "--headless",
+    // Root cannot use Chromium's sandbox; the pages loaded are the caller's own deployment.
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    // Without these Chromium keeps calling Google's services, which a closed network refuses, many at a time.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    // Chromium otherwise tries https:// first for an http:// navigation, and the check must see what a browser
+    // that does go over plain HTTP (a first visit, an older browser, a link) sends.
+    "--disable-features=HttpsUpgrades",
+    ...options.spki.length > 0 ? [`--ignore-certificate-errors-spki-list=${options.spki.join(",")}`] : [],
+    ...options.hostRules.length > 0 ? [`--host-resolver-rules=${options.hostRules.join(", ")}`] : []
+  ];
+}
+async function startBrowser(launch, options) {
+  const profile = mkdtempSync(join6(tmpdir(), "cookie-hardener-browser-"));
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+    }
+  };
+  let browser;
+  try {
+    browser = await launch({
+      executablePath: options.executablePath,
+      headless: true,
+      userDataDir: profile,
+      args: options.args,
+      // Starting takes seconds on a busy two-core machine, whatever the pages' own timeout is.
+      timeout: Math.max(options.timeoutMs, 3e4),
+      protocolTimeout: Math.max(options.timeoutMs, 3e4),
+      // The CLI handles its own signals; the browser is closed in a finally.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false
+    });
+  } catch (error) {
+    removeProfile();
+    throw new BrowserCheckError(`could not start the browser ${options.executablePath}: ${firstLine(error)}`);
+  }
+  return {
+    browser,
+    async close() {
+      try {
+        await browser.close();
+      } catch {
+        browser.process()?.kill("SIGKILL");
+      } finally {
+        removeProfile();
+      }
+    }
+  };
+}
+function firstLine(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split("\n").find((text) => text.trim() !== "") ?? "unknown error";
+  return line.trim().replace(/[.!:]+$/, "");
+}
+
+// src/verify/browser-hosts.ts
+function planHosts(urls) {
+  const standIns = /* @__PURE__ */ new Map();
+  for (const url of urls) {
+    const host = new URL(url).hostname;
+    if (isLoopback(host) && !standIns.has(host))
+      standIns.set(host, `loopback-${standIns.size + 1}.cookie-hardener.test`);
+  }
+  return {
+    browserUrl(url) {
+      const parsed = new URL(url);
+      const standIn = standIns.get(parsed.hostname);
+      if (!standIn) return url;
+      parsed.hostname = standIn;
+      return parsed.href;
+    },
+    // Chromium resolves `localhost` itself (both address families), so that name is mapped to, not replaced.
+    rules: [...standIns].map(([host, standIn]) => `MAP ${standIn} ${host}`)
+  };
+}
+function isLoopback(hostname) {
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (host === "[::1]") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+// src/verify/browser.ts
+async function browserCheck(options) {
+  const found = findBrowser(options.executablePath);
+  if ("skipped" in found) return { skipped: found.skipped, results: [], unstored: [] };
+  const puppeteer = await loadPuppeteer();
+  if ("skipped" in puppeteer) return { skipped: puppeteer.skipped, results: [], unstored: [] };
+  try {
+    return await runCheck(options, found.path, puppeteer.launch);
+  } catch (error) {
+    if (error instanceof BrowserCheckError) throw error;
+    throw new BrowserCheckError(`the browser check failed: ${firstLine(error)}`);
+  }
+}
+async function runCheck(options, executablePath, launch) {
+  const hosts = planHosts(options.urls);
+  const running = await startBrowser(launch, {
+    executablePath,
+    args: browserArguments({ spki: options.ca ? spkiHashes(options.ca) : [], hostRules: hosts.rules }),
+    timeoutMs: options.timeoutMs
+  });
+  try {
+    const results = [];
+    const stored = /* @__PURE__ */ new Set();
+    const refused = /* @__PURE__ */ new Map();
+    for (const url of options.urls) {
+      const context = await running.browser.createBrowserContext();
+      try {
+        const page = await checkPage(context, url, hosts, options);
+        results.push(...page.results);
+        for (const name2 of page.stored) stored.add(name2);
+        for (const [name2, reason] of page.refused) if (!refused.has(name2)) refused.set(name2, reason);
+      } finally {
+        await context.close().catch(() => void 0);
+      }
+    }
+    const unstored = options.expected.filter((cookie) => (cookie.httpOnly || cookie.secure) && !stored.has(cookie.name)).map((cookie) => ({ name: cookie.name, reason: refused.get(cookie.name) ?? "no page set it" }));
+    return { skipped: null, results, unstored };
+  } finally {
+    await running.close();
+  }
+}
+async function checkPage(context, url, hosts, options) {
+  const page = await context.newPage();
+  page.setDefaultNavigationTimeout(options.timeoutMs);
+  const cdp = await page.createCDPSession();
+  await cdp.send("Network.enable");
+  const refused = watchRefusedCookies(cdp, url);
+  await load(page, hosts.browserUrl(url), url, options.timeoutMs);
+  const refusedOnLoad = new Map(refused.take());
+  const visible = parseDocumentCookie(String(await page.evaluate("document.cookie")));
+  const jar = await context.cookies();
+  const results = [];
+  const storedNames = [];
+  const judged = options.expected.filter((cookie) => cookie.httpOnly || cookie.secure);
+  for (const expectation of judged) {
+    const cookie = jar.find((entry) => entry.name === expectation.name);
+    if (!cookie) continue;
+    storedNames.push(cookie.name);
+    if (!expectation.httpOnly) continue;
+    const shown = visible.has(cookie.name);
+    results.push({
+      name: cookie.name,
+      url,
+      check: "hidden-from-script",
+      passed: !shown && cookie.httpOnly === true,
+      observed: shown ? "document.cookie shows it" : cookie.httpOnly ? "hidden from document.cookie (stored HttpOnly)" : `not in document.cookie on this page, but stored without HttpOnly (Path=${cookie.path})`
+    });
+  }
+  const secureNames = judged.filter((cookie) => cookie.secure && storedNames.includes(cookie.name));
+  if (secureNames.length > 0) {
+    const httpUrl = plainHttpUrl(url, options.httpPort ?? 80);
+    const probe = await probeOverHttp(page, cdp, hosts.browserUrl(httpUrl), options.timeoutMs);
+    for (const expectation of secureNames) {
+      const cookie = jar.find((entry) => entry.name === expectation.name);
+      const sent = probe.sent.has(cookie.name);
+      results.push({
+        name: cookie.name,
+        url,
+        check: "not-sent-over-http",
+        passed: !sent && cookie.secure === true,
+        observed: describeProbe(httpUrl, probe, cookie.name, cookie.secure === true)
+      });
+    }
+  }
+  return { results, stored: storedNames, refused: refusedOnLoad };
+}
+async function load(page, browserUrl, url, timeoutMs) {
+  try {
+    await page.goto(browserUrl, { waitUntil: "load", timeout: timeoutMs });
+  } catch (error) {
+    const reason = firstLine(error).replace(` at ${browserUrl}`, "");
+    throw new BrowserCheckError(
+      `the browser could not load ${url}: ${/timeout/i.test(reason) ? `no answer within ${timeoutMs} ms` : reason}`
+    );
+  }
+}
+function parseDocumentCookie(text) {
+  const names = /* @__PURE__ */ new Set();
+  for (const pair2 of text.split(";")) {
+    const trimmed = pair2.trim();
+    if (trimmed === "") continue;
+    const equals = trimmed.indexOf("=");
+    names.add(equals === -1 ? "" : trimmed.slice(0, equals));
+  }
+  return names;
+}
+function watchRefusedCookies(cdp, url) {
+  const refused = /* @__PURE__ */ new Map();
+  cdp.on("Network.responseReceivedExtraInfo", (event) => {
+    for (const blocked of event.blockedCookies) {
+      const name2 = blocked.cookie?.name ?? blocked.cookieLine.split("=")[0].trim();
+      if (!refused.has(name2)) {
+        refused.set(name2, `the browser refused it from ${url} (${blocked.blockedReasons.join(", ")})`);
+      }
+    }
+  });
+  return { take: () => refused };
+}
+function plainHttpUrl(url, port) {
+  const parsed = new URL(url);
+  if (parsed.protocol === "http:") return parsed.href;
+  parsed.protocol = "http:";
+  parsed.port = port === 80 ? "" : String(port);
+  return parsed.href;
+}
+async function probeOverHttp(page, cdp, browserUrl, timeoutMs) {
+  const documents = /* @__PURE__ */ new Map();
+  const extra = /* @__PURE__ */ new Map();
+  let upgraded = false;
+  const onRequest = (event) => {
+    if (event.type === "Document" && !documents.has(event.requestId))
+      documents.set(event.requestId, event.request.url);
+  };
+  const onExtra = (event) => {
+    extra.set(event.requestId, event.associatedCookies);
+  };
+  const onPaused = (event) => {
+    upgraded ||= (event.responseHeaders ?? []).some(
+      (header) => header.name.toLowerCase() === "non-authoritative-reason" && header.value === "HSTS"
+    );
+    void cdp.send("Fetch.fulfillRequest", { requestId: event.requestId, responseCode: 200, body: "" }).catch(() => void 0);
+  };
+  cdp.on("Network.requestWillBeSent", onRequest);
+  cdp.on("Network.requestWillBeSentExtraInfo", onExtra);
+  cdp.on("Fetch.requestPaused", onPaused);
+  await cdp.send("Fetch.enable", {
+    patterns: [{ urlPattern: "*", resourceType: "Document", requestStage: "Response" }]
+  });
+  let failure = null;
+  try {
+    await page.goto(browserUrl, { waitUntil: "load", timeout: timeoutMs });
+  } catch (error) {
+    failure = firstLine(error);
+  } finally {
+    await cdp.send("Fetch.disable").catch(() => void 0);
+  }
+  const requestId = [...documents].find(([, url]) => url === browserUrl)?.[0];
+  const deadline = Date.now() + Math.min(timeoutMs, 2e3);
+  while (requestId && !extra.has(requestId) && !upgraded && failure === null && Date.now() < deadline) {
+    await new Promise((resolve5) => setTimeout(resolve5, 20));
+  }
+  cdp.off("Network.requestWillBeSent", onRequest);
+  cdp.off("Network.requestWillBeSentExtraInfo", onExtra);
+  cdp.off("Fetch.requestPaused", onPaused);
+  const probe = { sent: /* @__PURE__ */ new Set(), withheld: /* @__PURE__ */ new Map(), noRequest: null };
+  const associated = requestId ? extra.get(requestId) : void 0;
+  if (upgraded) probe.noRequest = "the browser upgraded it to https:// before sending (HSTS)";
+  else if (!associated) probe.noRequest = failure ?? "no request reached the network";
+  else {
+    for (const { cookie, blockedReasons } of associated) {
+      if (blockedReasons.length === 0) probe.sent.add(cookie.name);
+      else probe.withheld.set(cookie.name, blockedReasons);
+    }
+  }
+  return probe;
+}
+function describeProbe(httpUrl, probe, name2, storedSecure) {
+  if (probe.sent.has(name2)) return `sent over plain HTTP to ${httpUrl}`;
+  const why = probe.noRequest ?? `withheld (${probe.withheld.get(name2)?.join(", ") ?? "not matching"})`;
+  return storedSecure ? `stored Secure; not sent to ${httpUrl}: ${why}` : `stored without Secure; not sent to ${httpUrl} only because: ${why}`;
+}
+
+// src/verify/in-browser.ts
+async function checkInBrowser(urls, cookies, options) {
+  const expected = browserExpectations(cookies);
+  if (expected.length === 0)
+    return {
+      skipped: "browser check skipped: no cookie that the code expects HttpOnly or Secure was received",
+      results: [],
+      unstored: []
+    };
+  try {
+    return await browserCheck({
+      urls: urls.map(pageUrl),
+      expected,
+      ...options.ca !== null && { ca: options.ca },
+      ...options.httpPort !== void 0 && { httpPort: options.httpPort },
+      timeoutMs: options.timeoutMs
+    });
+  } catch (error) {
+    if (error instanceof BrowserCheckError) throw new VerifyError(error.message);
+    throw error;
+  }
+}
+function browserExpectations(cookies) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const cookie of cookies) {
+    if (cookie.expected.source !== "code") continue;
+    if (!cookie.expected.httpOnly && !cookie.expected.secure) continue;
+    const known = byName.get(cookie.name) ?? { name: cookie.name, httpOnly: false, secure: false };
+    known.httpOnly ||= cookie.expected.httpOnly;
+    known.secure ||= cookie.expected.secure;
+    byName.set(cookie.name, known);
+  }
+  return [...byName.values()];
+}
+function pageUrl(url) {
+  const page = new URL(url);
+  page.username = "";
+  page.password = "";
+  page.hash = "";
+  return page.href;
 }
 
 // src/verify/scenario.ts
@@ -59134,7 +47200,8 @@ async function runVerify(request) {
   const env = request.env ?? process.env;
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
-  const sites = "project" in request.expectations ? cookiesFromProject(request.expectations.project) : cookiesFromFindingsFile(request.expectations.findings);
+  const source = request.expectations;
+  const sites = "project" in source ? cookiesFromProject(source.project) : "findings" in source ? cookiesFromFindingsFile(source.findings) : source.cookies;
   const hosts = new Set(urls.map((url) => url.hostname));
   const client = new Client(hosts, timeoutMs, ca);
   const cookies = [];
@@ -59144,13 +47211,16 @@ async function runVerify(request) {
       for (const cookie of exchange.cookies) {
         if (cookie.deletion) continue;
         const expected = expectationFor(cookie.name, exchange.url, sites);
+        const found = cookieProblems(cookie, expected);
+        const explained = expected.source === "code";
         cookies.push({
           name: cookie.name,
           url: shownUrl(exchange.url),
           step,
           attributes: cookie.attributes,
           expected,
-          problems: cookieProblems(cookie, expected),
+          problems: explained ? found : [],
+          notes: explained ? [] : found,
           header: cookie.header
         });
       }
@@ -59180,17 +47250,20 @@ async function runVerify(request) {
     if (unexplained.some((entry) => entry.name === cookie.name && entry.url === cookie.url)) continue;
     unexplained.push({ name: cookie.name, url: cookie.url, step: cookie.step });
   }
-  const problemCount = [...cookies, ...transport, ...stepResults].reduce(
-    (sum, entry) => sum + entry.problems.length,
-    0
-  );
+  const browser = request.browser ? await checkInBrowser(urls, cookies, {
+    ca,
+    ...request.browser.httpPort !== void 0 && { httpPort: request.browser.httpPort },
+    timeoutMs
+  }) : null;
+  const problemCount = [...cookies, ...transport, ...stepResults].reduce((sum, entry) => sum + entry.problems.length, 0) + (browser?.results.filter((result) => !result.passed).length ?? 0);
   return {
     version: 1,
     cookies,
     transport,
     unexplained,
     steps: stepResults,
-    expectations: "project" in request.expectations ? { source: "project", path: request.expectations.project, sites: sites.length } : { source: "findings", path: request.expectations.findings, sites: sites.length },
+    browser,
+    expectations: "project" in source ? { source: "project", path: source.project, sites: sites.length } : "findings" in source ? { source: "findings", path: source.findings, sites: sites.length } : { source: "scan", path: "", sites: sites.length },
     scenario: scenario?.file ?? null,
     problemCount
   };
@@ -59304,12 +47377,7 @@ async function checkTransport(url, timeoutMs, ca) {
   }
   const location = answer.headers.location;
   if (answer.status >= 300 && answer.status <= 399 && location) {
-    let target = null;
-    try {
-      target = new URL(location, plain);
-    } catch {
-      target = null;
-    }
+    const target = URL.canParse(location, plain.href) ? new URL(location, plain) : null;
     check.detail = target ? shownUrl(target) : location;
     check.httpAnswer = target?.protocol === "https:" ? "redirects" : "redirects-elsewhere";
   } else {
@@ -59401,6 +47469,10 @@ Options of verify (with --format text, json or markdown, --output and --debug):
                        .github/cookie-hardener-verify.yml in the project, when present)
   --ca <file>          PEM certificate authority to trust as well (a self-signed deployment)
   --timeout <seconds>  per request (default 10)
+  --browser            also load each URL in Chromium (needs Chromium or Chrome, and puppeteer-core
+                       installed beside cookie-hardener or in the project): HttpOnly cookies must be
+                       hidden from document.cookie, Secure cookies must not be sent over http://
+  --http-port <n>      with --browser: the port http:// is tried on for an https:// URL (default 80)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -59424,12 +47496,14 @@ var OPTIONS = {
   scenario: { type: "string" },
   ca: { type: "string" },
   timeout: { type: "string" },
+  browser: { type: "boolean" },
+  "http-port": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" }
 };
 var OPTION_NAMES = Object.keys(OPTIONS).map((name2) => `--${name2}`);
 var REPORT_OPTIONS = ["format", "output", "fail-on", "quiet", "dry-run"];
-var VERIFY_OPTIONS = ["project", "findings", "scenario", "ca", "timeout"];
+var VERIFY_OPTIONS = ["project", "findings", "scenario", "ca", "timeout", "browser", "http-port"];
 var SCAN_ONLY_OPTIONS = ["dry-run", "fail-on", "flags", "exclude", "config", "quiet"];
 function parseCliArguments(argv) {
   let parsed;
@@ -59453,7 +47527,7 @@ function parseCliArguments(argv) {
     flags,
     sameSite,
     exclude: (values.exclude ?? []).flatMap(splitList),
-    verify: { project: null, findings: null, scenario: null, ca: null, timeoutMs: null }
+    verify: { project: null, findings: null, scenario: null, ca: null, timeoutMs: null, browser: null }
   };
   if (values.help) return { ...base, command: "help" };
   if (values.version) return { ...base, command: "version" };
@@ -59519,12 +47593,29 @@ function verifyRequest(base, urls, values, format) {
       throw new UsageError(`\`--timeout\` must be a number of seconds between 0 and 600 (got "${timeout}")`);
     timeoutMs = Math.round(seconds * 1e3);
   }
+  const httpPort = text("http-port");
+  if (httpPort !== null && values.browser !== true)
+    throw new UsageError(
+      "`--http-port` only applies with `--browser` (it is where the browser tries http://)"
+    );
+  if (httpPort !== null && !/^\d{1,5}$/.test(httpPort.trim()))
+    throw new UsageError(`\`--http-port\` must be a port number from 1 to 65535 (got "${httpPort}")`);
+  const port = httpPort === null ? 80 : Number(httpPort.trim());
+  if (port < 1 || port > 65535)
+    throw new UsageError(`\`--http-port\` must be a port number from 1 to 65535 (got "${httpPort}")`);
   return {
     ...base,
     command: "verify",
     targets: urls,
     format,
-    verify: { project, findings, scenario: text("scenario"), ca: text("ca"), timeoutMs }
+    verify: {
+      project,
+      findings,
+      scenario: text("scenario"),
+      ca: text("ca"),
+      timeoutMs,
+      browser: values.browser === true ? { httpPort: port } : null
+    }
   };
 }
 function describeParseError(error) {
@@ -59541,14 +47632,14 @@ function describeParseError(error) {
 }
 
 // src/cli/output.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync4 } from "node:fs";
 import { dirname as dirname2, resolve as resolve4 } from "node:path";
 
 // src/action/output-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import {
   closeSync as closeSync3,
-  constants as constants3,
+  constants as constants4,
   fstatSync as fstatSync3,
   fsyncSync as fsyncSync2,
   lstatSync as lstatSync4,
@@ -59559,7 +47650,7 @@ import {
   unlinkSync as unlinkSync2,
   writeSync as writeSync2
 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 var OutputFileError = class extends UsageError {
   name = "OutputFileError";
 };
@@ -59583,9 +47674,9 @@ function locateOutput(path, roots) {
 }
 function writeOutputFile(label, path, content2, roots) {
   const target = checkedTarget(label, path, roots, true);
-  const final = join6(target.root, ...target.parts);
+  const final = join7(target.root, ...target.parts);
   const temporary = `${final}.${randomBytes2(6).toString("hex")}.tmp`;
-  const descriptor = open(label, path, temporary, constants3.O_CREAT | constants3.O_EXCL, 438);
+  const descriptor = open(label, path, temporary, constants4.O_CREAT | constants4.O_EXCL, 438);
   try {
     try {
       writeSync2(descriptor, content2);
@@ -59609,13 +47700,13 @@ function checkedTarget(label, path, roots, create) {
   const target = locateOutput(path, roots);
   if (typeof target === "string") throw refusal(label, path, target);
   checkFolders(label, path, target, create);
-  refuseFinal(label, path, join6(target.root, ...target.parts));
+  refuseFinal(label, path, join7(target.root, ...target.parts));
   return target;
 }
 function checkFolders(label, path, target, create) {
   let current = target.root;
   for (let index = 0; index < target.parts.length - 1; index++) {
-    current = join6(current, target.parts[index]);
+    current = join7(current, target.parts[index]);
     const shown = target.parts.slice(0, index + 1).join("/");
     let stats = lstatOrNull(current);
     if (stats === null && create) {
@@ -59638,7 +47729,7 @@ function refuseFinal(label, path, final) {
 }
 function open(label, path, file, flags, mode) {
   try {
-    return openSync3(file, constants3.O_WRONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK | flags, mode);
+    return openSync3(file, constants4.O_WRONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK | flags, mode);
   } catch (error) {
     const code = error.code ?? "error";
     throw refusal(
@@ -59662,7 +47753,7 @@ function refusal(label, path, reason) {
 // src/cli/output.ts
 function writeReportFile(label, path, content2) {
   const folder = dirname2(resolve4(path));
-  if (!existsSync2(folder) || !statSync3(folder).isDirectory()) {
+  if (!existsSync2(folder) || !statSync4(folder).isDirectory()) {
     throw new UsageError(`${label} ${JSON.stringify(path)} is not written: its folder does not exist`);
   }
   return writeOutputFile(label, path, content2, [folder]);
@@ -59672,8 +47763,8 @@ function writeProjectFile(label, root, inside, content2) {
 }
 
 // src/cli/targets.ts
-import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join7, relative as relative3, sep as sep3 } from "node:path";
+import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync5 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join8, relative as relative3, sep as sep3 } from "node:path";
 function resolveTargets(targets, cwd) {
   const named = (targets.length > 0 ? targets : ["."]).map((target) => inspect(target, cwd));
   if (named.length === 1 && named[0].folder) return { root: named[0].real, paths: [] };
@@ -59688,20 +47779,20 @@ function resolveTargets(targets, cwd) {
   return { root, paths: paths.includes("**") ? ["**"] : paths };
 }
 function inspect(target, cwd) {
-  const absolute = isAbsolute3(target) ? target : join7(cwd, target);
+  const absolute = isAbsolute3(target) ? target : join8(cwd, target);
   let real;
   try {
     real = realpathSync3(absolute);
   } catch {
     throw new UsageError(`path not found: ${target}`);
   }
-  const stats = statSync4(real);
+  const stats = statSync5(real);
   if (!stats.isDirectory() && !stats.isFile()) throw new UsageError(`not a file or folder: ${target}`);
   return { real, folder: stats.isDirectory() };
 }
 function repositoryRoot(folder) {
   for (let current = folder; ; current = dirname3(current)) {
-    if (existsSync3(join7(current, ".git"))) return current;
+    if (existsSync3(join8(current, ".git"))) return current;
     if (dirname3(current) === current) return null;
   }
 }
@@ -59769,15 +47860,19 @@ function reportError(error, debug, io) {
 async function runVerifyCommand(request, io) {
   const options = request.verify;
   const project = options.project ?? ".";
-  const defaultScenario = join8(project, DEFAULT_SCENARIO_PATH);
-  const scenario = options.scenario ?? (options.findings === null && existsSync4(defaultScenario) ? defaultScenario : null);
+  const defaultScenario = join9(project, DEFAULT_SCENARIO_PATH);
+  const scenario = options.scenario ?? (existsSync4(defaultScenario) ? defaultScenario : null);
   const report = await runVerify({
     urls: request.targets,
     expectations: options.findings !== null ? { findings: options.findings } : { project },
     scenario,
     ca: options.ca,
-    ...options.timeoutMs !== null && { timeoutMs: options.timeoutMs }
+    ...options.timeoutMs !== null && { timeoutMs: options.timeoutMs },
+    browser: options.browser
   });
+  if (report.browser?.skipped)
+    io.stderr(`cookie-hardener: ${escapeControlCharacters(report.browser.skipped)}
+`);
   const rendered = request.format === "json" ? renderVerifyJson(report) : request.format === "markdown" ? renderVerifyMarkdown(report) : renderVerifyText(report);
   if (request.output !== null) {
     writeReportFile("`--output`", request.output, rendered);
