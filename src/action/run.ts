@@ -6,8 +6,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { loadBaseline, markBaselined } from '../baseline/apply.js';
 import { BASELINE_PATH } from '../baseline/file.js';
 import { DEFAULT_CONFIG_PATH } from '../config-file.js';
-import { DeliveryError, deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
-import { createGitHubRepoHost } from '../deliver/github/repo-host.js';
+import { DeliveryError } from '../deliver/github/errors.js';
+import { deliverRemediationPullRequest } from '../deliver/github/remediation-pr.js';
 import { commitSubject } from '../deliver/remediation/commit-message.js';
 import { discoverFiles } from '../discover/list-files.js';
 import { loadConfigFile } from '../discover/load-config.js';
@@ -21,6 +21,7 @@ import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from 
 import { renderSarif } from '../report/sarif.js';
 import { detectTestCommand } from '../report/test-command.js';
 import { scanFiles } from '../scan.js';
+import { repoHostFromEnv, repositoryOf } from './repo-host-from-env.js';
 import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
 import { guardPullRequestTarget } from './event-trust.js';
 import { writeJobSummary } from './job-summary.js';
@@ -164,13 +165,6 @@ function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlyS
   }
 }
 
-function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo)
-    throw new InputError('GITHUB_REPOSITORY is not set: run cookie-hardener as a GitHub Actions step');
-  return { owner, repo };
-}
-
 export function runReportMode(result: ScanResult, inputs: ActionInputs, env: NodeJS.ProcessEnv): void {
   annotate(result.findings);
   const repository = env.GITHUB_REPOSITORY;
@@ -212,14 +206,7 @@ async function runPullRequestMode(
     }),
   );
 
-  const host = createGitHubRepoHost({
-    token: inputs.token,
-    baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}),
-    warn: (message) => core.warning(message),
-    owner,
-    repo,
-  });
+  const host = repoHostFromEnv(env, inputs.token);
   // Read once: the body may be rendered twice (to compare with the current one, then to write it).
   const testCommand = detectTestCommand(rootTextReader(workspace));
   core.startGroup('Remediation pull request');

@@ -2,12 +2,11 @@
 // request's head commit, check its Set-Cookie headers, tick the description's checklist items that passed and
 // keep one summary comment up to date. Any other deployment (another commit, a state other than success) ends
 // the run with one notice. Outside a deployment_status event the mode checks `verify-url` and reports only.
-import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { apiErrorOf, explainApiError } from '../deliver/github/errors.js';
+import { call, DeliveryError } from '../deliver/github/errors.js';
 import { isSelf, type HostIdentity } from '../deliver/github/identity.js';
-import { DeliveryError } from '../deliver/github/remediation-pr.js';
-import { createGitHubRepoHost, type HostPull, type RepoHost } from '../deliver/github/repo-host.js';
+import type { HostPull, RepoHost } from '../deliver/github/repo-host.js';
+import { repoHostFromEnv } from './repo-host-from-env.js';
 import { tickChecklist } from '../verify/checklist-ticks.js';
 import { deploymentUrl, readDeploymentStatus, type DeploymentStatusEvent } from '../verify/deployment.js';
 import { findVerifyComment, renderVerifyComment } from '../verify/pr-comment.js';
@@ -41,7 +40,7 @@ export async function runVerifyMode(context: ModeContext): Promise<void> {
     );
     return;
   }
-  const host = hostFor(context);
+  const host = repoHostFromEnv(context.env, context.inputs.token);
   const identity = await call('learn which account the token acts as', () => host.identity());
   const pull = await remediationPull(host, inputs.branch, identity);
   if (pull === null) {
@@ -101,32 +100,6 @@ function verify(context: ModeContext, url: string, scanned: ScanResult): Promise
     scenario: scenarioPath(context.inputs.verifyScenario, workspace),
     ca: null,
   });
-}
-
-function hostFor({ env, inputs }: ModeContext): RepoHost {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo)
-    throw new InputError('GITHUB_REPOSITORY is not set: run cookie-hardener as a GitHub Actions step');
-  return createGitHubRepoHost({
-    token: inputs.token,
-    baseUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}),
-    warn: (message) => core.warning(message),
-    owner,
-    repo,
-  });
-}
-
-async function call<T>(doing: string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    const api = apiErrorOf(error);
-    throw new DeliveryError(
-      api ? explainApiError(api, doing) : `${doing} failed: ${(error as Error).message}`,
-      api?.status,
-    );
-  }
 }
 
 /** The open pull request of the remediation branch, when the token's account opened it (its markers are ours). */

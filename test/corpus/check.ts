@@ -1,13 +1,13 @@
 // The checks one corpus file goes through, in memory: read it as the CLI would, scan and fix it, and hold the
 // fix to the engine's promises (no crash, re-parses, bytes outside the edits untouched, a second fix changes
 // nothing). Then the same for copies with an injected cookie site, which must also be found and fixed.
-import { parse as babelParse, type ParserPlugin } from '@babel/parser';
+import { parse as babelParse } from '@babel/parser';
 import { basename, extname } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { readSourceFile } from '../../src/discover/read-file.js';
 import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
 import { isTestFile, languageOf } from '../../src/languages/index.js';
-import type { JsNode } from '../../src/languages/javascript.js';
+import { babelOptions, type JsNode } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
 import { lineStarts } from '../../src/languages/text.js';
 import type { ScanResult } from '../../src/model.js';
@@ -75,30 +75,11 @@ interface Parsed {
   program?: JsNode;
 }
 
-/**
- * The checker parses with babel directly, as the engine configures it but without a re-rendering of
- * the file: several times cheaper, and it judges the bytes as written.
- */
-function babelPlugins(name: string): ParserPlugin[] {
-  const common: ParserPlugin[] = ['decorators-legacy', 'importAttributes', 'explicitResourceManagement'];
-  if (/\.tsx$/i.test(name)) return ['typescript', 'jsx', ...common];
-  if (/\.[cm]?ts$/i.test(name)) return ['typescript', ...common];
-  return ['jsx', ...common];
-}
-
+/** Parsed as the engine parses (the same babel options), but reporting what babel says about the bytes. */
 function parse(name: string, text: string): Parsed {
   if (languageOf(name) === 'python') return { errors: parsePython(name, text).errorCount };
   try {
-    const file = babelParse(text, {
-      sourceType: 'unambiguous',
-      plugins: babelPlugins(name),
-      errorRecovery: true,
-      allowReturnOutsideFunction: true,
-      allowAwaitOutsideFunction: true,
-      allowImportExportEverywhere: true,
-      allowSuperOutsideMethod: true,
-      allowUndeclaredExports: true,
-    });
+    const file = babelParse(text, babelOptions(name, false, false));
     return { errors: file.errors?.length ?? 0, program: file.program };
   } catch (error) {
     // babel throws SyntaxErrors (with a position) for what it cannot recover from.

@@ -61,3 +61,26 @@ export function explainApiError(error: ApiError, doing: string): string {
   }
   return `GitHub API error while trying to ${doing}: HTTP ${error.status} ${error.message}`;
 }
+
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs one GitHub call; its failure becomes a DeliveryError that says what was being done and why it failed. */
+export async function call<T>(doing: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    const api = apiErrorOf(error);
+    throw new DeliveryError(
+      api ? explainApiError(api, doing) : `${doing} failed: ${(error as Error).message}`,
+      api?.status,
+    );
+  }
+}

@@ -21,6 +21,8 @@ import {
 } from '../remediation/plan.js';
 import {
   apiErrorOf,
+  call,
+  DeliveryError,
   explainApiError,
   isPullRequestAlreadyExists,
   isPullRequestsNotPermitted,
@@ -79,16 +81,6 @@ export interface RemediationOutcome {
   pushedFiles: string[];
 }
 
-export class DeliveryError extends Error {
-  override name = 'DeliveryError';
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-
 /** A concurrent writer (a person, another sweep) moved the branch between reading and writing: read again. */
 const RETRY = Symbol('retry');
 const ATTEMPTS = 3;
@@ -136,18 +128,6 @@ function none(pull: HostPull | null): RemediationOutcome {
 
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-async function call<T>(doing: string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    const api = apiErrorOf(error);
-    throw new DeliveryError(
-      api ? explainApiError(api, doing) : `${doing} failed: ${(error as Error).message}`,
-      api?.status,
-    );
-  }
 }
 
 /**
