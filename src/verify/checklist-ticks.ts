@@ -4,8 +4,11 @@
 // also after the note, the notes section, the state block, the line endings GitHub's editor leaves) stays as
 // it was.
 //
-// People come first: the notes section is theirs and is never read here; a box a person ticked is never unticked (the failure is still shown beside it); the tool
-// unticks only a box it ticked itself, which its note records. Pure: the caller reads and writes the body.
+// People come first: the notes section is theirs and is never read here. The note's marker records whether
+// the tool made the box's tick; a box whose state differs from what the tool last wrote was set by a person,
+// and from then on the box is theirs (the marker says so): a person's tick is never unticked, a box a person
+// unticked is never ticked again. The tool unticks only a box it ticked itself. Pure: the caller reads and
+// writes the body.
 import { NOTES_END, NOTES_START } from '../deliver/remediation/notes.js';
 import { parseCheckMarker, type CheckedCookie, type ItemCheck } from '../report/check-marker.js';
 import { codeSpan } from '../report/escape.js';
@@ -127,10 +130,11 @@ function note(verdict: Omit<ItemVerdict, 'line' | 'ticked' | 'wasTicked'>, stamp
 
 const NOTE_START = ` <!-- ${OBSERVED_MARKER} `;
 const NOTE_END = `<!-- ${OBSERVED_MARKER}-end -->`;
-/** The marker's word for a tick the tool made. */
+/** Marker words: the tool ticked the box; a person set the box, which the tool leaves as it is from then on. */
 const TOOL_TICK = 'ticked';
+const PERSON_BOX = 'by-person';
 
-/** The tool's note: its marker records the result and whether the tool made the tick; the end marker closes it. */
+/** The tool's note: its marker records the result and who owns the box; the end marker closes it. */
 function noteSpan(result: ItemResult, owner: string | null, text: string): string {
   return `${NOTE_START}${result}${owner === null ? '' : ` ${owner}`} --> ${text} ${NOTE_END}`;
 }
@@ -181,10 +185,13 @@ export function tickChecklist(
     const result = itemResult(cookies);
     const wasTicked = box[2] !== ' ';
     const previous = previousNote(line);
-    const toolTickedBefore = previous?.words.includes(TOOL_TICK) ?? false;
-    const ticked = result === 'pass' && !check.everyHost ? true : wasTicked && !toolTickedBefore;
-    // "ticked" is kept only for a tick the tool made (or keeps): a person's own tick is theirs.
-    const owner = ticked && (!wasTicked || toolTickedBefore) ? TOOL_TICK : null;
+    // The tool last wrote a ticked box exactly when its marker says it ticked it; any other state is a person's.
+    const personBox =
+      previous === null
+        ? wasTicked
+        : previous.words.includes(PERSON_BOX) || wasTicked !== previous.words.includes(TOOL_TICK);
+    const ticked = personBox ? wasTicked : result === 'pass' && !check.everyHost;
+    const owner = personBox ? PERSON_BOX : ticked ? TOOL_TICK : null;
     const span = noteSpan(result, owner, note({ check, result, cookies }, stamp));
     const boxed = `${box[1]}${ticked ? (wasTicked ? box[2] : 'x') : ' '}${box[3]}`;
     const between = line.slice(box[0].length, previous?.start ?? line.length);

@@ -120,13 +120,13 @@ describe('ticking the checklist from a deployment', () => {
     const failing = [observed('token', { secure: true }, 'token=…; Secure')];
     const { body: after, items } = tickChecklist(ticked, failing, STAMP);
     expect(after.split('\n')[6]).toBe(
-      '- [X] `curl -sI -X POST https://HOST/login` shows `token=…; HttpOnly; Secure` <!-- cookie-hardener:check token=HttpOnly,Secure --> <!-- cookie-hardener:observed fail --> ❌ the deployment of `abcdef0` to `staging` sent `token=…; Secure` (no HttpOnly). <!-- cookie-hardener:observed-end -->',
+      '- [X] `curl -sI -X POST https://HOST/login` shows `token=…; HttpOnly; Secure` <!-- cookie-hardener:check token=HttpOnly,Secure --> <!-- cookie-hardener:observed fail by-person --> ❌ the deployment of `abcdef0` to `staging` sent `token=…; Secure` (no HttpOnly). <!-- cookie-hardener:observed-end -->',
     );
     expect(items[0]).toMatchObject({ wasTicked: true, ticked: true, result: 'fail' });
     // Passing later keeps the person's tick as it is and still does not record it as the tool's.
     const passing = tickChecklist(after, live, STAMP).body;
     expect(passing.split('\n')[6]).toContain('- [X] ');
-    expect(passing.split('\n')[6]).toContain('<!-- cookie-hardener:observed pass -->');
+    expect(passing.split('\n')[6]).toContain('<!-- cookie-hardener:observed pass by-person -->');
     expect(tickChecklist(passing, failing, STAMP).body.split('\n')[6]).toContain('- [X] ');
   });
 
@@ -148,6 +148,30 @@ describe('ticking the checklist from a deployment', () => {
     const old = `${TOKEN.replace('- [ ]', '- [x]')} <!-- cookie-hardener:observed pass ticked --> ✅ verified on the deployment of \`0000000\`.`;
     expect(tickChecklist(body(old), live, STAMP).body.split('\n')[6]).toBe(
       '- [x] `curl -sI -X POST https://HOST/login` shows `token=…; HttpOnly; Secure` <!-- cookie-hardener:check token=HttpOnly,Secure --> <!-- cookie-hardener:observed pass ticked --> ✅ verified on the deployment of `abcdef0` to `staging`. <!-- cookie-hardener:observed-end -->',
+    );
+  });
+
+  it('never ticks again a box a person unticked after the tool ticked it, and still updates its note', () => {
+    const once = tickChecklist(body(TOKEN), live, STAMP).body;
+    const unticked = once.replace('- [x] `curl', '- [ ] `curl');
+    const { body: after, items } = tickChecklist(unticked, live, {
+      sha: '1234567890'.repeat(4),
+      environment: null,
+    });
+    expect(after).toBe(
+      unticked.replace(
+        '<!-- cookie-hardener:observed pass ticked --> ✅ verified on the deployment of `abcdef0` to `staging`.',
+        '<!-- cookie-hardener:observed pass by-person --> ✅ verified on the deployment of `1234567`.',
+      ),
+    );
+    expect(items[0]).toMatchObject({ result: 'pass', ticked: false, wasTicked: false });
+    // The box stays the person's on every later run, passing or failing.
+    expect(tickChecklist(after, live, STAMP).body).toBe(
+      unticked.replace('observed pass ticked', 'observed pass by-person'),
+    );
+    const failing = [observed('token', { secure: true }, 'token=…; Secure')];
+    expect(tickChecklist(after, failing, STAMP).body.split('\n')[6]).toMatch(
+      /^- \[ \] .*<!-- cookie-hardener:observed fail by-person --> ❌ /,
     );
   });
 
