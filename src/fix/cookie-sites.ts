@@ -69,7 +69,12 @@ function expect(
     if (facts.readers.length > 0)
       return ['not-required', `browser code in the project uses it: ${cite(facts.readers, 1)}`];
     if (decision?.action) return ['required'];
-    if (kind === 'other' && (value.kind === 'absent' || value.kind === 'false'))
+    // A literal false stays as written unless the scan proved a server-side session (then only something
+    // like a shared options object kept the flip back); a session-like name proves nothing, so the
+    // deployment is judged by the finding's own reason for leaving it.
+    if (value.kind === 'false' && !value.via && !facts.serverSession)
+      return ['not-required', decision?.reason || 'HttpOnly was turned off on purpose'];
+    if (kind === 'other' && value.kind === 'absent')
       return ['not-required', 'it does not look like a session cookie'];
     return ['required'];
   }

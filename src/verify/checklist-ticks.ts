@@ -1,10 +1,14 @@
 // The remediation pull request's checklist, ticked from a deployment's verify report. Only lines that are
 // checklist items carrying the tool's check marker are touched, and on those only the box and the tool's own
-// result note at the end: every other byte of the body (people's text, the notes section, the state block,
-// the line endings GitHub's editor leaves) stays as it was.
+// result note, which runs from its marker to its end marker: every other byte of the body (people's text,
+// also after the note, the notes section, the state block, the line endings GitHub's editor leaves) stays as
+// it was.
 //
-// People come first: the notes section is theirs and is never read here; a box a person ticked is never unticked (the failure is still shown beside it); the tool
-// unticks only a box it ticked itself, which its note records. Pure: the caller reads and writes the body.
+// People come first: the notes section is theirs and is never read here. The note's marker records whether
+// the tool made the box's tick; a box whose state differs from what the tool last wrote was set by a person,
+// and from then on the box is theirs (the marker says so): a person's tick is never unticked, a box a person
+// unticked is never ticked again. The tool unticks only a box it ticked itself. Pure: the caller reads and
+// writes the body.
 import { NOTES_END, NOTES_START } from '../deliver/remediation/notes.js';
 import { parseCheckMarker, type CheckedCookie, type ItemCheck } from '../report/check-marker.js';
 import { codeSpan } from '../report/escape.js';
@@ -124,23 +128,34 @@ function note(verdict: Omit<ItemVerdict, 'line' | 'ticked' | 'wasTicked'>, stamp
   return `❌ ${where(stamp)} sent ${parts.join('; ')}.`;
 }
 
-/** The tool's note: its marker records the result and whether the tool made the tick. */
-function noteMarker(result: ItemResult, toolTicked: boolean): string {
-  return `<!-- ${OBSERVED_MARKER} ${result}${toolTicked ? ' ticked' : ''} -->`;
+const NOTE_START = ` <!-- ${OBSERVED_MARKER} `;
+const NOTE_END = `<!-- ${OBSERVED_MARKER}-end -->`;
+/** Marker words: the tool ticked the box; a person set the box, which the tool leaves as it is from then on. */
+const TOOL_TICK = 'ticked';
+const PERSON_BOX = 'by-person';
+
+/** The tool's note: its marker records the result and who owns the box; the end marker closes it. */
+function noteSpan(result: ItemResult, owner: string | null, text: string): string {
+  return `${NOTE_START}${result}${owner === null ? '' : ` ${owner}`} --> ${text} ${NOTE_END}`;
 }
 
-/** Whether the note already on the line says the tool ticked the box. */
-function toolTickedBefore(line: string): boolean {
-  const at = line.indexOf(`<!-- ${OBSERVED_MARKER} `);
-  if (at < 0) return false;
-  const end = line.indexOf(' -->', at);
-  return end > 0 && line.slice(at, end).split(' ').includes('ticked');
+interface PreviousNote {
+  /** Where the note starts (the space before its marker) and ends (after its end marker), on the line. */
+  start: number;
+  end: number;
+  words: string[];
 }
 
-/** The line without the tool's note: the note runs from its marker to the end of the line. */
-function withoutNote(line: string): string {
-  const at = line.indexOf(` <!-- ${OBSERVED_MARKER} `);
-  return at < 0 ? line : line.slice(0, at);
+/** The tool's note already on the line, if any. */
+function previousNote(line: string): PreviousNote | null {
+  const start = line.indexOf(NOTE_START);
+  if (start < 0) return null;
+  const close = line.indexOf(' -->', start + NOTE_START.length);
+  const words = close < 0 ? [] : line.slice(start + NOTE_START.length, close).split(' ');
+  // The note text escapes markup, so the first end marker after the start is the tool's own. A note written
+  // before the end marker existed ran to the end of the line.
+  const endAt = line.indexOf(NOTE_END, start);
+  return { start, end: endAt < 0 ? line.length : endAt + NOTE_END.length, words };
 }
 
 /**
@@ -169,13 +184,19 @@ export function tickChecklist(
     const cookies = check.cookies.map((cookie) => judgeCookie(cookie, observed));
     const result = itemResult(cookies);
     const wasTicked = box[2] !== ' ';
-    const ticked = result === 'pass' && !check.everyHost ? true : wasTicked && !toolTickedBefore(line);
-    // "ticked" is kept only for a tick the tool made (or keeps): a person's own tick is theirs.
-    const toolTicks = ticked && (!wasTicked || toolTickedBefore(line));
-    const rest = withoutNote(line).slice(box[0].length);
-    const text = note({ check, result, cookies }, stamp);
-    lines[index] =
-      `${box[1]}${ticked ? (wasTicked ? box[2] : 'x') : ' '}${box[3]}${rest} ${noteMarker(result, toolTicks)} ${text}${carriage}`;
+    const previous = previousNote(line);
+    // The tool last wrote a ticked box exactly when its marker says it ticked it; any other state is a person's.
+    const personBox =
+      previous === null
+        ? wasTicked
+        : previous.words.includes(PERSON_BOX) || wasTicked !== previous.words.includes(TOOL_TICK);
+    const ticked = personBox ? wasTicked : result === 'pass' && !check.everyHost;
+    const owner = personBox ? PERSON_BOX : ticked ? TOOL_TICK : null;
+    const span = noteSpan(result, owner, note({ check, result, cookies }, stamp));
+    const boxed = `${box[1]}${ticked ? (wasTicked ? box[2] : 'x') : ' '}${box[3]}`;
+    const between = line.slice(box[0].length, previous?.start ?? line.length);
+    const after = previous === null ? '' : line.slice(previous.end);
+    lines[index] = `${boxed}${between}${span}${after}${carriage}`;
     items.push({ line: index + 1, check, result, cookies, ticked, wasTicked });
   }
   return { body: lines.join('\n'), items };

@@ -153,19 +153,19 @@ describe('mode: verify (deployment_status)', () => {
         new Map([
           [
             ITEMS.session,
-            `${ITEMS.session} <!-- cookie-hardener:observed unseen --> ⚪ ${stamp} did not set \`connect.sid\` for the requests verify made (a \`verify-scenario\` step can reach the route).`,
+            `${ITEMS.session} <!-- cookie-hardener:observed unseen --> ⚪ ${stamp} did not set \`connect.sid\` for the requests verify made (a \`verify-scenario\` step can reach the route). <!-- cookie-hardener:observed-end -->`,
           ],
           [
             ITEMS.token,
-            `${ITEMS.token} <!-- cookie-hardener:observed fail --> ❌ ${stamp} sent \`token=…; Path=/; HttpOnly\` (no Secure).`,
+            `${ITEMS.token} <!-- cookie-hardener:observed fail --> ❌ ${stamp} sent \`token=…; Path=/; HttpOnly\` (no Secure). <!-- cookie-hardener:observed-end -->`,
           ],
           [
             ITEMS.prefs,
-            `${ITEMS.prefs.replace('- [ ]', '- [x]')} <!-- cookie-hardener:observed pass ticked --> ✅ verified on ${stamp}.`,
+            `${ITEMS.prefs.replace('- [ ]', '- [x]')} <!-- cookie-hardener:observed pass ticked --> ✅ verified on ${stamp}. <!-- cookie-hardener:observed-end -->`,
           ],
           [
             ITEMS.devTools,
-            `${ITEMS.devTools} <!-- cookie-hardener:observed fail --> ❌ ${stamp} sent \`token=…; Path=/; HttpOnly\` (no Secure).`,
+            `${ITEMS.devTools} <!-- cookie-hardener:observed fail --> ❌ ${stamp} sent \`token=…; Path=/; HttpOnly\` (no Secure). <!-- cookie-hardener:observed-end -->`,
           ],
         ]),
       ),
@@ -202,7 +202,7 @@ describe('mode: verify (deployment_status)', () => {
       `PATCH /repos/acme/webapp/issues/comments/${fake.issueComments[0]!.id}`,
     ]);
     const verified = (item: string) =>
-      `${item.replace('- [ ]', '- [x]')} <!-- cookie-hardener:observed pass ticked --> ✅ verified on ${stamp}.`;
+      `${item.replace('- [ ]', '- [x]')} <!-- cookie-hardener:observed pass ticked --> ✅ verified on ${stamp}. <!-- cookie-hardener:observed-end -->`;
     expect(pull.body).toBe(
       replaceLines(
         `Reviewed by the platform team.\r\n\r\n${replaceLines(opened, new Map([[ITEMS.proxy, ITEMS.proxy.replace('- [ ]', '- [x]')]]))}`,

@@ -267,10 +267,10 @@ server.listen(0, '127.0.0.1', () => console.log('PORT ' + server.address().port)
     folders.push(folder);
     const run = await verifyLive(() => start(folder), folder, 'https', ['--ca', tls.cert]);
     expect(run.stderr).toBe('');
-    // Koa gives Secure on HTTPS requests by itself; `httpOnly: false` on a session-like cookie was written on
-    // purpose and the fix leaves it, so it stays a problem.
+    // Koa gives Secure on HTTPS requests by itself; `httpOnly: false` was written on purpose and nothing shows
+    // `sid` is a server-side session, so the scan leaves it and verify does not ask for it (a name proves nothing).
     expect(cookieSummary(run.stdout)).toEqual([
-      { name: 'sid', step: null, flags: 'Secure', problems: ['httpOnly-missing'] },
+      { name: 'sid', step: null, flags: 'Secure', problems: [] },
       { name: 'lang', step: null, flags: 'HttpOnly Secure', problems: [] },
     ]);
     const report = JSON.parse(run.stdout);
@@ -285,7 +285,7 @@ server.listen(0, '127.0.0.1', () => console.log('PORT ' + server.address().port)
         problems: [],
       },
     ]);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(0);
   });
 
   it('without --ca, the certificate is refused in one line', async () => {
