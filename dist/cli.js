@@ -44666,7 +44666,9 @@ function expect(flag, { site, meta: meta2, kind, decisions, facts }, texts) {
     if (facts.readers.length > 0)
       return ["not-required", `browser code in the project uses it: ${cite(facts.readers, 1)}`];
     if (decision?.action) return ["required"];
-    if (kind === "other" && (value.kind === "absent" || value.kind === "false"))
+    if (value.kind === "false" && !value.via && !facts.serverSession)
+      return ["not-required", decision?.reason || "HttpOnly was turned off on purpose"];
+    if (kind === "other" && value.kind === "absent")
       return ["not-required", "it does not look like a session cookie"];
     return ["required"];
   }
