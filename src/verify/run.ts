@@ -223,8 +223,8 @@ async function checkTransport(url: URL, timeoutMs: number, ca: string | null): P
   const secure = await send({ method: 'GET', url, headers: {}, body: null, timeoutMs, ca });
   const hstsHeader = secure.headers['strict-transport-security'];
   const hsts = hstsHeader === undefined ? null : String(hstsHeader);
-  const plain = new URL(url);
-  plain.protocol = 'http:';
+  // Only scheme, host, port and path: credentials and the query (a token, a bypass secret) never go out in clear.
+  const plain = new URL(`http://${url.host}${url.pathname}`);
   const check: TransportCheck = {
     url: shownUrl(url),
     httpUrl: shownUrl(plain),
