@@ -9,8 +9,9 @@
 //   the browser stored it HttpOnly. A cookie expected Secure gets a `not-sent-over-http` result: after the
 //   page, the browser requests the same host and path over http:// (port `httpPort`, default 80; an http://
 //   page URL is requested again at its own port; never with the page's query or credentials) and the Cookie
-//   header it puts on the wire is read through the DevTools protocol; passed when the cookie is not in it and the browser stored it Secure. The http://
-//   answer itself is replaced by an empty page, so a redirect back to https:// is not followed.
+//   header it puts on the wire is read through the DevTools protocol; passed when the cookie is not in it and
+//   the browser stored it Secure. The http:// answer itself is replaced by an empty page, so a redirect back
+//   to https:// is not followed.
 //   Expected cookies that no URL stored are listed in `unstored`, with the browser's reason when it refused
 //   one (e.g. `SameSite=None` without Secure).
 // - `ca`: PEM text of certificates to trust (see spkiHashes in browser-launch.ts).
