@@ -16,6 +16,7 @@ import type {
   StepResult,
   TransportCheck,
   UnexplainedCookie,
+  UnfollowedRedirect,
   VerifyReport,
   VerifyRequest,
 } from './types.js';
@@ -45,7 +46,10 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
   const client = new Client(hosts, timeoutMs, ca);
   const cookies: ObservedCookie[] = [];
   const stepResults: StepResult[] = [];
+  const unfollowedRedirects: UnfollowedRedirect[] = [];
   const record = (exchanges: readonly Exchange[], step: string | null) => {
+    const last = exchanges.at(-1);
+    if (last?.unfollowed) unfollowedRedirects.push({ from: shownUrl(last.url), ...last.unfollowed, step });
     for (const exchange of exchanges) {
       for (const cookie of exchange.cookies) {
         // A deletion (Max-Age=0, a past Expires) removes a cookie: its flags protect nothing.
@@ -110,6 +114,7 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
     transport,
     unexplained,
     steps: stepResults,
+    unfollowedRedirects,
     browser,
     expectations:
       'project' in source
@@ -200,6 +205,13 @@ function stepResult(step: ScenarioStep, target: URL, exchanges: readonly Exchang
   const set = new Set(
     exchanges.flatMap((exchange) => exchange.cookies.filter((c) => !c.deletion).map((c) => c.name)),
   );
+  const unfollowed = last.unfollowed;
+  if (unfollowed && step.expectCookies.length > 0) {
+    problems.push({
+      code: 'redirect-not-followed',
+      message: `step "${step.name}": the redirect to ${unfollowed.to} was not followed (${unfollowed.reason})`,
+    });
+  }
   for (const name of step.expectCookies) {
     if (!set.has(name))
       problems.push({

@@ -1,20 +1,41 @@
 // What `verify` must never send or show: secrets in the URLs given (credentials, a query token) crossing
 // plain HTTP, and requests carried across origins by redirects. Loopback servers in this process.
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type RequestListener } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderVerifyText } from '../../src/verify/render.js';
 import { runVerify } from '../../src/verify/run.js';
 import { selfSignedCertificate } from './live.js';
 
 let tls: ReturnType<typeof selfSignedCertificate>;
+const folder = mkdtempSync(join(tmpdir(), 'ch-verify-leaks-'));
 beforeAll(() => {
   tls = selfSignedCertificate();
 });
 afterAll(() => {
   rmSync(tls.folder, { recursive: true, force: true });
+  rmSync(folder, { recursive: true, force: true });
 });
+
+function scenarioFile(text: string): string {
+  const file = join(folder, `verify-${Math.random().toString(36).slice(2)}.yml`);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function plainServer(listener: RequestListener) {
+  const server = createHttpServer(listener);
+  const port = await listen(server);
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { port, close };
+}
 
 async function listen(server: TcpServer): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,6 +94,146 @@ describe('the http:// probe of an https:// URL', () => {
       expect(plainRequests).toEqual(['GET /app/ auth= cookie=']);
       expect(report.transport.map((check) => [check.url, check.httpUrl, check.httpAnswer])).toEqual([
         [`https://127.0.0.1:${server.port}/app/`, `http://127.0.0.1:${server.port}/app/`, 'redirects'],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('redirects', () => {
+  const LOGIN = `steps:
+  - name: log in
+    method: POST
+    path: /login
+    headers: { Authorization: "Bearer \${TOKEN}", Cookie: "pre=1" }
+    form: { password: "\${PW}" }
+    expect: { cookies: [sid] }
+`;
+
+  it('are not followed to another port, and a step expecting cookies says why', async () => {
+    const other: string[] = [];
+    const elsewhere = await plainServer((request, response) => {
+      other.push(seen(request));
+      response.writeHead(200, { 'set-cookie': 'sid=x; HttpOnly' }).end();
+    });
+    const app = await plainServer((_request, response) => {
+      response.writeHead(307, { location: `http://127.0.0.1:${elsewhere.port}/steal` }).end();
+    });
+    try {
+      const report = await runVerify({
+        urls: [`http://127.0.0.1:${app.port}/`],
+        expectations: { cookies: [] },
+        scenario: scenarioFile(LOGIN),
+        ca: null,
+        env: { TOKEN: 't0ken', PW: 'hunter2' },
+      });
+      expect(other).toEqual([]);
+      const reason = 'another port than the one requested';
+      expect(report.unfollowedRedirects).toEqual([
+        {
+          from: `http://127.0.0.1:${app.port}/login`,
+          to: `http://127.0.0.1:${elsewhere.port}/steal`,
+          step: 'log in',
+          reason,
+        },
+      ]);
+      expect(report.steps[0]!.problems).toEqual([
+        {
+          code: 'redirect-not-followed',
+          message: `step "log in": the redirect to http://127.0.0.1:${elsewhere.port}/steal was not followed (${reason})`,
+        },
+        { code: 'expected-cookie-not-set', message: 'step "log in" did not set the cookie sid' },
+      ]);
+      expect(renderVerifyText(report).split('\n')).toContain(
+        `info http://127.0.0.1:${app.port}/login (step "log in") redirects to http://127.0.0.1:${elsewhere.port}/steal, not followed: ${reason}; cookies set past it were not checked`,
+      );
+    } finally {
+      await app.close();
+      await elsewhere.close();
+    }
+  });
+
+  it('are not followed from https:// to http://, and a plain GET notes it', async () => {
+    const plainRequests: string[] = [];
+    let port = 0;
+    const server = await bothSchemes(
+      (_request, response) => {
+        response.writeHead(302, { location: `http://127.0.0.1:${port}/plain` }).end();
+      },
+      (request, response) => {
+        plainRequests.push(seen(request));
+        response.end();
+      },
+    );
+    port = server.port;
+    try {
+      const report = await runVerify({
+        urls: [`https://127.0.0.1:${port}/`],
+        expectations: { cookies: [] },
+        scenario: null,
+        ca: tls.cert,
+      });
+      // Only the transport check's own probe of http://…/ reached plain HTTP, not the redirect.
+      expect(plainRequests).toEqual(['GET / auth= cookie=']);
+      expect(report.unfollowedRedirects).toEqual([
+        {
+          from: `https://127.0.0.1:${port}/`,
+          to: `http://127.0.0.1:${port}/plain`,
+          step: null,
+          reason: 'it leaves HTTPS for plain HTTP',
+        },
+      ]);
+      expect(report.problemCount).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('upgrade http:// to https:// on the same host without the Authorization, Cookie header or body', async () => {
+    const secureRequests: string[] = [];
+    let port = 0;
+    const server = await bothSchemes(
+      (request, response) => {
+        secureRequests.push(seen(request));
+        response.writeHead(200, { 'set-cookie': 'sid=s; Secure; HttpOnly' }).end();
+      },
+      (request, response) => {
+        const status = request.url === '/keep' ? 308 : 302;
+        response
+          .writeHead(status, { location: `https://127.0.0.1:${port}/home`, 'set-cookie': 'lb=1; Path=/' })
+          .end();
+      },
+    );
+    port = server.port;
+    try {
+      const report = await runVerify({
+        urls: [`http://127.0.0.1:${port}/`],
+        expectations: { cookies: [] },
+        scenario: scenarioFile(
+          `${LOGIN}  - name: keep method
+    method: POST
+    path: /keep
+    headers: { Authorization: "Bearer \${TOKEN}" }
+    json: { a: 1 }
+`,
+        ),
+        ca: tls.cert,
+        env: { TOKEN: 't0ken', PW: 'hunter2' },
+      });
+      // The 302 of the login is followed as a GET with the jar's lb only; the 308 carrying a body is not.
+      expect(secureRequests).toEqual(['GET /home auth= cookie=lb=1']);
+      expect(report.steps.map((step) => [step.name, step.status, step.problems.map((p) => p.code)])).toEqual([
+        ['log in', 200, []],
+        ['keep method', 308, []],
+      ]);
+      expect(report.unfollowedRedirects).toEqual([
+        {
+          from: `http://127.0.0.1:${port}/keep`,
+          to: `https://127.0.0.1:${port}/home`,
+          step: 'keep method',
+          reason: 'a 307/308 would re-send the request body to another origin',
+        },
       ]);
     } finally {
       await server.close();

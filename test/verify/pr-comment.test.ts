@@ -15,6 +15,7 @@ const REPORT: VerifyReport = {
   transport: [],
   unexplained: [],
   steps: [],
+  unfollowedRedirects: [],
   expectations: { source: 'project', path: '/work', sites: 0 },
   scenario: null,
   browser: null,

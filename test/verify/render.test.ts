@@ -44,6 +44,7 @@ const REPORT: VerifyReport = {
   transport: [],
   unexplained: [{ name: 'lb', url: 'https://app.test/', step: null }],
   steps: [],
+  unfollowedRedirects: [],
   browser: {
     skipped: null,
     results: [
