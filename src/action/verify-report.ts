@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { InputError, type FailOn } from './inputs.js';
 import { logInfo, logNotice, logWarning } from './log.js';
+import { codeSpan } from '../report/escape.js';
+import { shownUrlText } from '../verify/http.js';
 import { renderVerifyMarkdown, summarize } from '../verify/render.js';
 import { DEFAULT_SCENARIO_PATH } from '../verify/scenario.js';
 import type { VerifyReport } from '../verify/types.js';
@@ -31,6 +33,11 @@ export function annotateVerify(report: VerifyReport): void {
     );
   }
   logInfo(`verify: ${summarize(report)}`);
+}
+
+/** The summary heading of a check of `url` (a query or credentials may hold a bypass secret: not shown). */
+export function deploymentCheckHeading(url: string): string {
+  return `# Deployment check of ${codeSpan(shownUrlText(url))}`;
 }
 
 /** The job summary's section for this report, headed by what was checked. */

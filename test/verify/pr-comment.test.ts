@@ -46,4 +46,17 @@ describe('the verify comment', () => {
     ]);
     expect(body.match(/<!--/g)).toHaveLength(1);
   });
+
+  it('shows the deployment URL without its query or fragment', () => {
+    const body = renderVerifyComment({
+      stamp: { sha: 'abcdef0123456789abcdef0123456789abcdef01', environment: null },
+      url: 'https://app.example.com/?x-vercel-protection-bypass=S3CR3T#f',
+      items: [],
+      report: REPORT,
+    });
+    expect(body.split('\n')[3]).toMatch(
+      /^The deployment of `abcdef0`, checked at `https:\/\/app\.example\.com\/`: /,
+    );
+    expect(body).not.toContain('S3CR3T');
+  });
 });
