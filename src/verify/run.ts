@@ -8,6 +8,7 @@ import { Client, type Exchange } from './client.js';
 import { cookiesFromFindingsFile, cookiesFromProject, expectationFor } from './expectations.js';
 import { send, shownUrl } from './http.js';
 import { checkInBrowser } from './in-browser.js';
+import { redactDeep, redactor, variablesIn } from './redact.js';
 import { parseScenario, resolveValue } from './scenario.js';
 import type {
   ObservedCookie,
@@ -29,8 +30,27 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
   const urls = request.urls.map(parseUrl);
   if (urls.length === 0) throw new UsageError('`verify` needs at least one URL');
   const scenario = request.scenario === null ? null : loadScenario(request.scenario);
-  const ca = request.ca === null ? null : readCa(request.ca);
   const env = request.env ?? process.env;
+  const redact = redactor(
+    variablesIn(scenario?.steps.map((step) => [step.path, step.headers, step.body?.value]) ?? []),
+    env,
+  );
+  try {
+    return redactDeep(await verifyWith(request, urls, scenario, env), redact);
+  } catch (error) {
+    // A failure names the URL requested, whose path may carry a scenario's secret.
+    if (error instanceof UsageError) error.message = redact(error.message);
+    throw error;
+  }
+}
+
+async function verifyWith(
+  request: VerifyRequest,
+  urls: readonly URL[],
+  scenario: Scenario | null,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<VerifyReport> {
+  const ca = request.ca === null ? null : readCa(request.ca);
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Scenario values are resolved before any request, so a missing variable stops the run at once.
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;

@@ -7,7 +7,7 @@ import { connect, createServer as createTcpServer, type Server as TcpServer, typ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderVerifyText } from '../../src/verify/render.js';
+import { renderVerifyMarkdown, renderVerifyText } from '../../src/verify/render.js';
 import { runVerify } from '../../src/verify/run.js';
 import { selfSignedCertificate } from './live.js';
 
@@ -238,5 +238,57 @@ describe('redirects', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('a secret a scenario takes from the environment', () => {
+  const MAGIC = `steps:
+  - name: magic link
+    path: /magic/\${TOKEN}
+    expect: { cookies: [sid] }
+`;
+
+  it('is shown as its ${NAME} in every output', async () => {
+    const app = await plainServer((request, response) => {
+      if (request.url === '/magic/s3cr3t%20t0ken')
+        response.writeHead(302, { location: '/home?t=s3cr3t%20t0ken', 'set-cookie': 'sid=1; HttpOnly' });
+      else response.writeHead(200, { 'set-cookie': `seen=1; Path=${request.url}` });
+      response.end();
+    });
+    try {
+      const report = await runVerify({
+        urls: [`http://127.0.0.1:${app.port}/`],
+        expectations: { cookies: [] },
+        scenario: scenarioFile(MAGIC),
+        ca: null,
+        env: { TOKEN: 's3cr3t t0ken' },
+      });
+      const base = `http://127.0.0.1:${app.port}`;
+      expect(report.steps.map((step) => step.url)).toEqual([`${base}/magic/\${TOKEN}`]);
+      expect(report.cookies.map((cookie) => [cookie.name, cookie.url, cookie.header])).toEqual([
+        ['sid', `${base}/magic/\${TOKEN}`, 'sid=…; HttpOnly'],
+        ['seen', `${base}/home`, 'seen=…; Path=/home?t=${TOKEN}'],
+      ]);
+      for (const output of [JSON.stringify(report), renderVerifyText(report), renderVerifyMarkdown(report)])
+        expect(output).not.toMatch(/s3cr3t/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is shown as its ${NAME} in a request error', async () => {
+    const app = await plainServer(() => undefined);
+    await app.close();
+    await expect(
+      runVerify({
+        urls: [`http://127.0.0.1:${app.port}/`],
+        expectations: { cookies: [] },
+        scenario: scenarioFile(MAGIC),
+        ca: null,
+        env: { TOKEN: 's3cr3t-t0ken' },
+      }),
+    ).rejects.toThrow(
+      `GET http://127.0.0.1:${app.port}/magic/\${TOKEN}: connection refused (nothing listens there)`,
+    );
   });
 });
