@@ -182,6 +182,14 @@ function stringMap(
 }
 
 /**
+ * In the Action, these hold its inputs (the token among them) and the runner's own credentials: a scenario
+ * file changed in a pull request must not be able to send them to a server of its choosing.
+ */
+function isRunnerSecret(name: string): boolean {
+  return /^(INPUT_|ACTIONS_|RUNNER_)/i.test(name) || name.toUpperCase() === 'GITHUB_TOKEN';
+}
+
+/**
  * `${NAME}` replaced from the environment, in strings and in JSON values at any depth. A missing variable is
  * an error naming the file, the step and the variable (its value, once found, is never shown).
  */
@@ -193,6 +201,10 @@ export function resolveValue<T>(
 ): T {
   const replace = (text: string): string =>
     text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+      if (isRunnerSecret(name))
+        throw new UsageError(
+          `${file}:${step.line}: step "${step.name}" uses the environment variable ${name}, which a scenario may not read (INPUT_*, ACTIONS_*, RUNNER_* and GITHUB_TOKEN are the workflow's own inputs and credentials)`,
+        );
       const found = env[name];
       if (found === undefined)
         throw new UsageError(

@@ -98,4 +98,19 @@ describe('resolveValue', () => {
       'verify.yml:2: step "log in" uses the environment variable TEST_PASSWORD, which is not set',
     );
   });
+
+  it("refuses the Action's inputs and the runner's credentials, even when set", () => {
+    const env = {
+      INPUT_TOKEN: 'ghs_x',
+      ACTIONS_RUNTIME_TOKEN: 'a',
+      RUNNER_TEMP: '/t',
+      GITHUB_TOKEN: 'ghs_y',
+    };
+    for (const name of Object.keys(env)) {
+      expect(() => resolveValue({ h: `Bearer \${${name}}` }, env, 'verify.yml', step)).toThrow(
+        `verify.yml:2: step "log in" uses the environment variable ${name}, which a scenario may not read (INPUT_*, ACTIONS_*, RUNNER_* and GITHUB_TOKEN are the workflow's own inputs and credentials)`,
+      );
+    }
+    expect(resolveValue('${GITHUB_SHA}', { GITHUB_SHA: 'abc' }, 'verify.yml', step)).toBe('abc');
+  });
 });
