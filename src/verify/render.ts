@@ -116,7 +116,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
             : messages(cookie.problems);
       const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
       out.push(
-        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`,
+        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${cell(expectedWords(cookie))} | ${tableCell(result)} |`,
       );
     }
     out.push('');
