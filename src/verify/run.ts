@@ -9,7 +9,7 @@ import { cookiesFromFindingsFile, cookiesFromProject, expectationFor } from './e
 import { send, shownUrl } from './http.js';
 import { checkInBrowser } from './in-browser.js';
 import { redactDeep, redactor, variablesIn } from './redact.js';
-import { parseScenario, resolveValue } from './scenario.js';
+import { headerProblem, parseScenario, resolveValue } from './scenario.js';
 import type {
   ObservedCookie,
   Scenario,
@@ -186,10 +186,15 @@ function resolveStep(
   env: Readonly<Record<string, string | undefined>>,
   file: string,
 ): ScenarioStep {
+  const headers = resolveValue(step.headers, env, file, step);
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = headerProblem(name, value);
+    if (problem !== null) throw new UsageError(`${file}:${step.line}: step "${step.name}": ${problem}`);
+  }
   return {
     ...step,
     path: resolveValue(step.path, env, file, step),
-    headers: resolveValue(step.headers, env, file, step),
+    headers,
     body: step.body && { kind: step.body.kind, value: resolveValue(step.body.value, env, file, step) },
   };
 }

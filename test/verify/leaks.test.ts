@@ -292,3 +292,32 @@ describe('a secret a scenario takes from the environment', () => {
     );
   });
 });
+
+describe('a header value from the environment', () => {
+  it('with a trailing newline stops the run before any request, naming the header and not the value', async () => {
+    const requests: string[] = [];
+    const app = await plainServer((request, response) => {
+      requests.push(seen(request));
+      response.end();
+    });
+    const file = scenarioFile(
+      'steps:\n  - name: api\n    path: /api\n    headers: { Authorization: "Bearer ${TOKEN}" }\n',
+    );
+    try {
+      await expect(
+        runVerify({
+          urls: [`http://127.0.0.1:${app.port}/`],
+          expectations: { cookies: [] },
+          scenario: file,
+          ca: null,
+          env: { TOKEN: 's3cr3t\n' },
+        }),
+      ).rejects.toThrow(
+        `${file}:2: step "api": the value of header Authorization holds a line break or another control character (a trailing newline in an environment variable?)`,
+      );
+      expect(requests).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -79,6 +79,24 @@ describe('parseScenario', () => {
     );
     expect(error('steps:\n  - path: /\n  bad: [\n')).toMatch(/^verify\.yml:\d+: not valid YAML: /);
   });
+
+  it('gives the line of a YAML syntax error, not line 1', () => {
+    expect(error('steps:\n  - path: /\n  bad: [\n')).toBe(
+      'verify.yml:3: not valid YAML: All mapping items must start at the same column',
+    );
+    expect(error('steps:\n  - path: /\n    name: a\n    name: b\n')).toBe(
+      'verify.yml:4: not valid YAML: Map keys must be unique',
+    );
+  });
+
+  it('refuses a header name that is not a token, or a value with a line break, without showing the value', () => {
+    expect(error('steps:\n  - path: /\n    headers: { "Bad Header": v }\n')).toBe(
+      'verify.yml:3: step "GET /": header "Bad Header" is not a valid HTTP header name',
+    );
+    expect(error('steps:\n  - name: in\n    path: /\n    headers:\n      X-Key: "s3cr3t\\r\\nX: y"\n')).toBe(
+      'verify.yml:5: step "in": the value of header X-Key holds a line break or another control character (a trailing newline in an environment variable?)',
+    );
+  });
 });
 
 describe('resolveValue', () => {
