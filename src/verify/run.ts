@@ -52,6 +52,7 @@ async function verifyWith(
 ): Promise<VerifyReport> {
   const ca = request.ca === null ? null : readCa(request.ca);
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs >= 1)) throw new UsageError('the timeout must be at least 1 ms');
   // Scenario values are resolved before any request, so a missing variable stops the run at once.
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
   const source = request.expectations;
@@ -152,11 +153,18 @@ function parseUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${JSON.stringify(text)} is not a URL (give it in full: https://example.com/)`);
+    throw new UsageError(
+      `${JSON.stringify(maskedArgument(text))} is not a URL (give it in full: https://example.com/)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError(`${JSON.stringify(shownUrl(url))}: only http:// and https:// URLs can be verified`);
   return url;
+}
+
+/** An argument that is no URL, as an error shows it: no user info, query or fragment (they may be secrets). */
+function maskedArgument(text: string): string {
+  return text.replace(/[?#][\s\S]*$/, '').replace(/^([^/?#]*\/\/|)([^/?#]*)@/, '$1…@');
 }
 
 function loadScenario(path: string): Scenario {

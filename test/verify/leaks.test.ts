@@ -321,3 +321,28 @@ describe('a header value from the environment', () => {
     }
   });
 });
+
+describe('arguments verify refuses', () => {
+  it('a URL that does not parse is echoed without its credentials or query', async () => {
+    await expect(
+      runVerify({
+        urls: ['https://admin:hunter2@exa mple.com/x?token=S3CR3T'],
+        expectations: { cookies: [] },
+        scenario: null,
+        ca: null,
+      }),
+    ).rejects.toThrow('"https://…@exa mple.com/x" is not a URL (give it in full: https://example.com/)');
+  });
+
+  it('a timeout below one millisecond', async () => {
+    await expect(
+      runVerify({
+        urls: ['http://127.0.0.1:9/'],
+        expectations: { cookies: [] },
+        scenario: null,
+        ca: null,
+        timeoutMs: 0.2,
+      }),
+    ).rejects.toThrow('the timeout must be at least 1 ms');
+  });
+});
