@@ -26,6 +26,12 @@ export function annotateVerify(report: VerifyReport): void {
         title: `cookie-hardener verify (step ${step.name})`,
       });
   }
+  for (const redirect of report.unfollowedRedirects) {
+    logNotice(
+      `${redirect.from} redirects to ${redirect.to}, which was not followed (${redirect.reason}): cookies set past it were not checked.`,
+      { title: 'cookie-hardener verify (redirect not followed)' },
+    );
+  }
   for (const cookie of report.unexplained) {
     logNotice(
       `${cookie.url} sets ${cookie.name}, which no code location the scan found sets: a proxy, a CDN or a library may add it.`,
