@@ -9,6 +9,7 @@ import type { HostPull, RepoHost } from '../deliver/github/repo-host.js';
 import { repoHostFromEnv } from './repo-host-from-env.js';
 import { tickChecklist } from '../verify/checklist-ticks.js';
 import { deploymentUrl, readDeploymentStatus, type DeploymentStatusEvent } from '../verify/deployment.js';
+import { shownUrlText } from '../verify/http.js';
 import { findVerifyComment, renderVerifyComment } from '../verify/pr-comment.js';
 import { runVerify } from '../verify/run.js';
 import type { ScanResult } from '../model.js';
@@ -16,7 +17,13 @@ import type { VerifyReport } from '../verify/types.js';
 import { InputError } from './inputs.js';
 import { logInfo, logNotice, logWarning } from './log.js';
 import { readEventPayload, writeSummary, type ModeContext } from './run.js';
-import { annotateVerify, gateVerify, scenarioPath, verifySummary } from './verify-report.js';
+import {
+  annotateVerify,
+  deploymentCheckHeading,
+  gateVerify,
+  scenarioPath,
+  verifySummary,
+} from './verify-report.js';
 
 /** GitHub refuses a pull request body longer than this. */
 const MAX_BODY = 65_536;
@@ -64,7 +71,9 @@ export async function runVerifyMode(context: ModeContext): Promise<void> {
     );
     return;
   }
-  logInfo(`Verifying ${chosen.url} (from ${chosen.from}), the deployment of #${pull.number}'s head.`);
+  logInfo(
+    `Verifying ${shownUrlText(chosen.url)} (from ${chosen.from}), the deployment of #${pull.number}'s head.`,
+  );
   const report = await verify(context, chosen.url, context.scan());
   writeSummary(verifySummary(report, `# Deployment of #${pull.number} (${event.sha.slice(0, 7)})`));
   annotateVerify(report);
@@ -81,9 +90,9 @@ export async function verifyAndReport(
   url: string,
   scanned?: ScanResult,
 ): Promise<void> {
-  logInfo(`Verifying ${url} (verify-url).`);
+  logInfo(`Verifying ${shownUrlText(url)} (verify-url).`);
   const report = await verify(context, url, scanned ?? context.scan());
-  writeSummary(verifySummary(report, `# Deployment check of ${url}`));
+  writeSummary(verifySummary(report, deploymentCheckHeading(url)));
   annotateVerify(report);
   gateVerify(context.inputs.failOn, report);
 }

@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { InputError, type FailOn } from './inputs.js';
 import { logInfo, logNotice, logWarning } from './log.js';
+import { codeSpan } from '../report/escape.js';
+import { shownUrlText } from '../verify/http.js';
 import { renderVerifyMarkdown, summarize } from '../verify/render.js';
 import { DEFAULT_SCENARIO_PATH } from '../verify/scenario.js';
 import type { VerifyReport } from '../verify/types.js';
@@ -24,6 +26,12 @@ export function annotateVerify(report: VerifyReport): void {
         title: `cookie-hardener verify (step ${step.name})`,
       });
   }
+  for (const redirect of report.unfollowedRedirects) {
+    logNotice(
+      `${redirect.from} redirects to ${redirect.to}, which was not followed (${redirect.reason}): cookies set past it were not checked.`,
+      { title: 'cookie-hardener verify (redirect not followed)' },
+    );
+  }
   for (const cookie of report.unexplained) {
     logNotice(
       `${cookie.url} sets ${cookie.name}, which no code location the scan found sets: a proxy, a CDN or a library may add it.`,
@@ -31,6 +39,11 @@ export function annotateVerify(report: VerifyReport): void {
     );
   }
   logInfo(`verify: ${summarize(report)}`);
+}
+
+/** The summary heading of a check of `url` (a query or credentials may hold a bypass secret: not shown). */
+export function deploymentCheckHeading(url: string): string {
+  return `# Deployment check of ${codeSpan(shownUrlText(url))}`;
 }
 
 /** The job summary's section for this report, headed by what was checked. */

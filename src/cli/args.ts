@@ -212,8 +212,11 @@ function verifyRequest(
   let timeoutMs: number | null = null;
   if (timeout !== null) {
     const seconds = Number(timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
-      throw new UsageError(`\`--timeout\` must be a number of seconds between 0 and 600 (got "${timeout}")`);
+    // Below a millisecond the timer would fire at once: every request would fail as if the server hung.
+    if (!Number.isFinite(seconds) || seconds < 0.001 || seconds > 600)
+      throw new UsageError(
+        `\`--timeout\` must be a number of seconds from 0.001 (1 ms) to 600 (got "${timeout}")`,
+      );
     timeoutMs = Math.round(seconds * 1000);
   }
   const httpPort = text('http-port');

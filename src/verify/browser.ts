@@ -8,9 +8,10 @@
 //   HttpOnly gets a `hidden-from-script` result: passed when the page's `document.cookie` does not show it and
 //   the browser stored it HttpOnly. A cookie expected Secure gets a `not-sent-over-http` result: after the
 //   page, the browser requests the same host and path over http:// (port `httpPort`, default 80; an http://
-//   page URL is requested again as it is) and the Cookie header it puts on the wire is read through the
-//   DevTools protocol; passed when the cookie is not in it and the browser stored it Secure. The http://
-//   answer itself is replaced by an empty page, so a redirect back to https:// is not followed.
+//   page URL is requested again at its own port; never with the page's query or credentials) and the Cookie
+//   header it puts on the wire is read through the DevTools protocol; passed when the cookie is not in it and
+//   the browser stored it Secure. The http:// answer itself is replaced by an empty page, so a redirect back
+//   to https:// is not followed.
 //   Expected cookies that no URL stored are listed in `unstored`, with the browser's reason when it refused
 //   one (e.g. `SameSite=None` without Secure).
 // - `ca`: PEM text of certificates to trust (see spkiHashes in browser-launch.ts).
@@ -20,7 +21,8 @@
 //
 // No browser, or no puppeteer-core to drive it: `skipped` says so in one line and there are no results.
 // A browser that does not start, or a page that does not load, rejects with a one-line BrowserCheckError.
-// Loopback hosts are reached under stand-in names (browser-hosts.ts explains why); results name the URLs given.
+// Loopback hosts are reached under stand-in names (browser-hosts.ts explains why); results name the URLs given,
+// without their query (it may hold a token, e.g. a protection-bypass secret).
 import type { BrowserContext, CDPSession, Page, Protocol } from 'puppeteer-core';
 import {
   BrowserCheckError,
@@ -134,9 +136,10 @@ async function checkPage(
   page.setDefaultNavigationTimeout(options.timeoutMs);
   const cdp = await page.createCDPSession();
   await cdp.send('Network.enable');
-  const refused = watchRefusedCookies(cdp, url);
+  const refused = watchRefusedCookies(cdp, withoutQuery(url));
 
-  await load(page, hosts.browserUrl(url), url, options.timeoutMs);
+  const pageShown = withoutQuery(url);
+  await load(page, hosts.browserUrl(url), pageShown, options.timeoutMs);
   // Taken now: what the http:// probe's answer tries to set is not this page's doing.
   const refusedOnLoad = new Map(refused.take());
   const visible = parseDocumentCookie(String(await page.evaluate('document.cookie')));
@@ -153,7 +156,7 @@ async function checkPage(
     const shown = visible.has(cookie.name);
     results.push({
       name: cookie.name,
-      url,
+      url: pageShown,
       check: 'hidden-from-script',
       passed: !shown && cookie.httpOnly === true,
       observed: shown
@@ -173,7 +176,7 @@ async function checkPage(
       const sent = probe.sent.has(cookie.name);
       results.push({
         name: cookie.name,
-        url,
+        url: pageShown,
         check: 'not-sent-over-http',
         passed: !sent && cookie.secure === true,
         observed: describeProbe(httpUrl, probe, cookie.name, cookie.secure === true),
@@ -221,13 +224,21 @@ function watchRefusedCookies(cdp: CDPSession, url: string): { take(): Map<string
   return { take: () => refused };
 }
 
-/** The page's URL with scheme http: and the given port (an http:// URL stays as it is). */
+/** What results show of a page URL: no credentials, query or fragment. */
+export function withoutQuery(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
+
+/**
+ * The page's host and path over http:// at the given port (an http:// URL keeps its port). Credentials, query
+ * and fragment are dropped: a token in them must not cross plain HTTP, and only the cookies matter here.
+ */
 export function plainHttpUrl(url: string, port: number): string {
   const parsed = new URL(url);
-  if (parsed.protocol === 'http:') return parsed.href;
-  parsed.protocol = 'http:';
-  parsed.port = port === 80 ? '' : String(port);
-  return parsed.href;
+  const plain = new URL(`http://${parsed.host}${parsed.pathname}`);
+  if (parsed.protocol !== 'http:') plain.port = port === 80 ? '' : String(port);
+  return plain.href;
 }
 
 interface Probe {

@@ -1,5 +1,6 @@
-// A small browser stand-in: a cookie jar kept across requests, and redirects followed only to the hosts the
-// person named. Every response on the way is handed back, since each may set cookies.
+// A small browser stand-in: a cookie jar kept across requests, and redirects followed only within the origin
+// requested (or its http:// → https:// upgrade), among the hosts the person named. Every response on the way
+// is handed back, since each may set cookies; a redirect not followed is said on the last one.
 import { parseSetCookie } from './set-cookie.js';
 import { send, shownUrl, VerifyError, type HttpResponse } from './http.js';
 import type { SetCookie } from './types.js';
@@ -10,6 +11,8 @@ export interface Exchange {
   status: number;
   response: HttpResponse;
   cookies: SetCookie[];
+  /** On the last exchange, when it redirects and the redirect was not followed: where to (shown form), why. */
+  unfollowed?: { to: string; reason: string };
 }
 
 interface JarEntry {
@@ -25,13 +28,13 @@ export class Client {
   private readonly jar = new Map<string, JarEntry>();
 
   constructor(
-    /** Host names requests may go to (any port: `http://x` may redirect to `https://x`). */
+    /** Host names requests may go to; a redirect must also keep the origin (bar an https:// upgrade). */
     private readonly allowedHosts: ReadonlySet<string>,
     private readonly timeoutMs: number,
     private readonly ca: string | null,
   ) {}
 
-  /** Sends the request, then follows redirects (when asked) among the allowed hosts; every hop is returned. */
+  /** Sends the request, then follows redirects (when asked) within its origin; every hop is returned. */
   async request(
     method: string,
     url: URL,
@@ -76,19 +79,42 @@ export class Client {
       } catch {
         throw new VerifyError(`${shownUrl(current.url)}: redirects to an unreadable location`);
       }
-      // A redirect off the named hosts ends the walk: what lies there is not the deployment under test.
-      if (!this.allowedHosts.has(next.hostname) || (next.protocol !== 'http:' && next.protocol !== 'https:'))
-        return exchanges;
       const keepsMethod = response.status === 307 || response.status === 308;
+      const refused = this.refusal(current.url, next, keepsMethod && current.body !== null);
+      // What lies past it is not the deployment as requested: the walk ends there, and the report says so.
+      if (refused !== null) {
+        exchanges.at(-1)!.unfollowed = { to: shownUrl(next), reason: refused };
+        return exchanges;
+      }
+      // A new origin (only ever the https:// upgrade) gets no credentials the step gave for the old one.
+      const sameOrigin = next.origin === current.url.origin;
+      const headers = sameOrigin ? current.headers : withoutCredentials(current.headers);
+      if (!sameOrigin) {
+        next.username = '';
+        next.password = '';
+      }
       current = keepsMethod
-        ? { ...current, url: next }
+        ? { ...current, url: next, headers }
         : {
             method: current.method === 'HEAD' ? 'HEAD' : 'GET',
             url: next,
             body: null,
-            headers: withoutBody(current.headers),
+            headers: withoutBody(headers),
           };
     }
+  }
+
+  /** Why a redirect from `from` to `to` is not followed, or null when it is. */
+  private refusal(from: URL, to: URL, carriesBody: boolean): string | null {
+    if (to.protocol !== 'http:' && to.protocol !== 'https:') return 'not an http:// or https:// URL';
+    if (!this.allowedHosts.has(to.hostname)) return 'its host is not among the URLs given';
+    if (to.origin === from.origin) return null;
+    if (to.hostname !== from.hostname) return 'another host than the one requested';
+    if (from.protocol === 'https:' && to.protocol === 'http:') return 'it leaves HTTPS for plain HTTP';
+    if (to.port !== from.port) return 'another port than the one requested';
+    // Left: http:// → https:// on the same host and port, which a browser would follow as well.
+    if (carriesBody) return 'a 307/308 would re-send the request body to another origin';
+    return null;
   }
 
   private store(url: URL, cookie: SetCookie): void {
@@ -119,6 +145,12 @@ export class Client {
     }
     return pairs.join('; ');
   }
+}
+
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !/^(authorization|proxy-authorization|cookie)$/i.test(name)),
+  );
 }
 
 function withoutBody(headers: Record<string, string>): Record<string, string> {

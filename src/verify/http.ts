@@ -31,6 +31,12 @@ export function shownUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
+/** shownUrl for a URL still in text form; text that does not parse loses its user info, query and fragment. */
+export function shownUrlText(text: string): string {
+  if (URL.canParse(text)) return shownUrl(new URL(text));
+  return text.replace(/[?#][\s\S]*$/, '').replace(/^([^/]*\/\/)[^/]*@/, '$1');
+}
+
 export function send(request: HttpRequest): Promise<HttpResponse> {
   const { url } = request;
   const where = `${request.method} ${shownUrl(url)}`;

@@ -7,6 +7,7 @@ import type { HostComment } from '../deliver/github/repo-host.js';
 import { codeSpan } from '../report/escape.js';
 import type { CookieVerdict, DeploymentStamp, ItemVerdict } from './checklist-ticks.js';
 import { renderVerifyMarkdown } from './render.js';
+import { shownUrlText } from './http.js';
 import type { VerifyReport } from './types.js';
 
 export const VERIFY_COMMENT_MARKER = '<!-- cookie-hardener:verify -->';
@@ -87,7 +88,7 @@ export function renderVerifyComment(input: VerifyCommentInput): string {
     VERIFY_COMMENT_MARKER,
     '### cookie-hardener verify',
     '',
-    `The deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}, checked at ${codeSpan(url)}: ${countWords(items)} The items that passed are ticked in the description; a box ticked by a person is left as it is.`,
+    `The deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}, checked at ${codeSpan(shownUrlText(url))}: ${countWords(items)} The items that passed are ticked in the description; a box ticked by a person is left as it is.`,
     '',
     ...cookieLines(items),
   ];

@@ -7,6 +7,7 @@ import type {
   BrowserSection,
   CookieAttributes,
   ObservedCookie,
+  UnfollowedRedirect,
   VerifyProblem,
   VerifyReport,
 } from './types.js';
@@ -88,6 +89,7 @@ export function renderVerifyText(report: VerifyReport): string {
   }
   for (const cookie of report.browser?.unstored ?? [])
     lines.push(`info browser: ${cookie.name} was not stored: ${cookie.reason}`);
+  for (const redirect of report.unfollowedRedirects) lines.push(`info ${redirectWords(redirect)}`);
   for (const cookie of report.unexplained) {
     lines.push(
       `info ${cookie.name} (from ${cookie.url}) is set by no code location the scan found: a proxy, a CDN or a library may add it`,
@@ -114,7 +116,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
             : messages(cookie.problems);
       const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
       out.push(
-        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`,
+        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${cell(expectedWords(cookie))} | ${tableCell(result)} |`,
       );
     }
     out.push('');
@@ -143,6 +145,11 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     }
     out.push('');
   }
+  if (report.unfollowedRedirects.length > 0) {
+    out.push('### Redirects not followed', '');
+    for (const redirect of report.unfollowedRedirects) out.push(`- ${escapeText(redirectWords(redirect))}`);
+    out.push('');
+  }
   if (report.browser) out.push(...browserMarkdown(report.browser));
   if (report.unexplained.length > 0) {
     out.push('### Cookies no code location explains', '');
@@ -153,6 +160,11 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     out.push('');
   }
   return `${out.join('\n')}`;
+}
+
+function redirectWords(redirect: UnfollowedRedirect): string {
+  const step = redirect.step === null ? '' : ` (step "${redirect.step}")`;
+  return `${redirect.from}${step} redirects to ${redirect.to}, not followed: ${redirect.reason}; cookies set past it were not checked`;
 }
 
 function browserMarkdown(browser: BrowserSection): string[] {

@@ -8,7 +8,8 @@ import { Client, type Exchange } from './client.js';
 import { cookiesFromFindingsFile, cookiesFromProject, expectationFor } from './expectations.js';
 import { send, shownUrl } from './http.js';
 import { checkInBrowser } from './in-browser.js';
-import { parseScenario, resolveValue } from './scenario.js';
+import { redactDeep, redactor, variablesIn } from './redact.js';
+import { headerProblem, parseScenario, resolveValue } from './scenario.js';
 import type {
   ObservedCookie,
   Scenario,
@@ -16,6 +17,7 @@ import type {
   StepResult,
   TransportCheck,
   UnexplainedCookie,
+  UnfollowedRedirect,
   VerifyReport,
   VerifyRequest,
 } from './types.js';
@@ -28,9 +30,29 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
   const urls = request.urls.map(parseUrl);
   if (urls.length === 0) throw new UsageError('`verify` needs at least one URL');
   const scenario = request.scenario === null ? null : loadScenario(request.scenario);
-  const ca = request.ca === null ? null : readCa(request.ca);
   const env = request.env ?? process.env;
+  const redact = redactor(
+    variablesIn(scenario?.steps.map((step) => [step.path, step.headers, step.body?.value]) ?? []),
+    env,
+  );
+  try {
+    return redactDeep(await verifyWith(request, urls, scenario, env), redact);
+  } catch (error) {
+    // A failure names the URL requested, whose path may carry a scenario's secret.
+    if (error instanceof UsageError) error.message = redact(error.message);
+    throw error;
+  }
+}
+
+async function verifyWith(
+  request: VerifyRequest,
+  urls: readonly URL[],
+  scenario: Scenario | null,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<VerifyReport> {
+  const ca = request.ca === null ? null : readCa(request.ca);
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs >= 1)) throw new UsageError('the timeout must be at least 1 ms');
   // Scenario values are resolved before any request, so a missing variable stops the run at once.
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
   const source = request.expectations;
@@ -45,7 +67,10 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
   const client = new Client(hosts, timeoutMs, ca);
   const cookies: ObservedCookie[] = [];
   const stepResults: StepResult[] = [];
+  const unfollowedRedirects: UnfollowedRedirect[] = [];
   const record = (exchanges: readonly Exchange[], step: string | null) => {
+    const last = exchanges.at(-1);
+    if (last?.unfollowed) unfollowedRedirects.push({ from: shownUrl(last.url), ...last.unfollowed, step });
     for (const exchange of exchanges) {
       for (const cookie of exchange.cookies) {
         // A deletion (Max-Age=0, a past Expires) removes a cookie: its flags protect nothing.
@@ -110,6 +135,7 @@ export async function runVerify(request: VerifyRequest): Promise<VerifyReport> {
     transport,
     unexplained,
     steps: stepResults,
+    unfollowedRedirects,
     browser,
     expectations:
       'project' in source
@@ -127,11 +153,18 @@ function parseUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${JSON.stringify(text)} is not a URL (give it in full: https://example.com/)`);
+    throw new UsageError(
+      `${JSON.stringify(maskedArgument(text))} is not a URL (give it in full: https://example.com/)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new UsageError(`${JSON.stringify(shownUrl(url))}: only http:// and https:// URLs can be verified`);
   return url;
+}
+
+/** An argument that is no URL, as an error shows it: no user info, query or fragment (they may be secrets). */
+function maskedArgument(text: string): string {
+  return text.replace(/[?#][\s\S]*$/, '').replace(/^([^/?#]*\/\/|)([^/?#]*)@/, '$1…@');
 }
 
 function loadScenario(path: string): Scenario {
@@ -161,10 +194,15 @@ function resolveStep(
   env: Readonly<Record<string, string | undefined>>,
   file: string,
 ): ScenarioStep {
+  const headers = resolveValue(step.headers, env, file, step);
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = headerProblem(name, value);
+    if (problem !== null) throw new UsageError(`${file}:${step.line}: step "${step.name}": ${problem}`);
+  }
   return {
     ...step,
     path: resolveValue(step.path, env, file, step),
-    headers: resolveValue(step.headers, env, file, step),
+    headers,
     body: step.body && { kind: step.body.kind, value: resolveValue(step.body.value, env, file, step) },
   };
 }
@@ -200,6 +238,13 @@ function stepResult(step: ScenarioStep, target: URL, exchanges: readonly Exchang
   const set = new Set(
     exchanges.flatMap((exchange) => exchange.cookies.filter((c) => !c.deletion).map((c) => c.name)),
   );
+  const unfollowed = last.unfollowed;
+  if (unfollowed && step.expectCookies.length > 0) {
+    problems.push({
+      code: 'redirect-not-followed',
+      message: `step "${step.name}": the redirect to ${unfollowed.to} was not followed (${unfollowed.reason})`,
+    });
+  }
   for (const name of step.expectCookies) {
     if (!set.has(name))
       problems.push({
@@ -223,8 +268,8 @@ async function checkTransport(url: URL, timeoutMs: number, ca: string | null): P
   const secure = await send({ method: 'GET', url, headers: {}, body: null, timeoutMs, ca });
   const hstsHeader = secure.headers['strict-transport-security'];
   const hsts = hstsHeader === undefined ? null : String(hstsHeader);
-  const plain = new URL(url);
-  plain.protocol = 'http:';
+  // Only scheme, host, port and path: credentials and the query (a token, a bypass secret) never go out in clear.
+  const plain = new URL(`http://${url.host}${url.pathname}`);
   const check: TransportCheck = {
     url: shownUrl(url),
     httpUrl: shownUrl(plain),

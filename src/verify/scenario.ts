@@ -28,9 +28,10 @@ export function parseScenario(file: string, text: string): Scenario {
     node?.range ? lines.linePos(node.range[0]).line : fallback;
   const error = document.errors[0];
   if (error) {
+    // Without pretty errors yaml gives no linePos: the offset it does give is turned into a line here.
     throw new ConfigError(
       file,
-      error.linePos?.[0]?.line ?? 1,
+      lines.linePos(error.pos[0]).line,
       `not valid YAML: ${error.message.split('\n')[0]}`,
     );
   }
@@ -127,6 +128,10 @@ function readStep(
     }
   }
   const name = optionalString(file, node, 'name', where) ?? `${method} ${path}`;
+  for (const [header, value] of Object.entries(headers)) {
+    const problem = headerProblem(header, value);
+    if (problem !== null) throw new ConfigError(file, where('headers'), `step "${name}": ${problem}`);
+  }
   return {
     name,
     method,
@@ -138,6 +143,19 @@ function readStep(
     followRedirects: followNode === undefined ? true : (followNode as { value: boolean }).value,
     line,
   };
+}
+
+/** RFC 9110 §5.1: a field name is a token. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What Node refuses in a field value (and what could split one header into two): controls other than tab. */
+const BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Why a header cannot be sent, naming it but never its value (it may be a credential), or null. */
+export function headerProblem(name: string, value: string): string | null {
+  if (!HEADER_NAME.test(name)) return `header ${JSON.stringify(name)} is not a valid HTTP header name`;
+  if (BAD_HEADER_VALUE.test(value))
+    return `the value of header ${name} holds a line break or another control character (a trailing newline in an environment variable?)`;
+  return null;
 }
 
 function keyName(key: unknown): string {
@@ -182,6 +200,14 @@ function stringMap(
 }
 
 /**
+ * In the Action, these hold its inputs (the token among them) and the runner's own credentials: a scenario
+ * file changed in a pull request must not be able to send them to a server of its choosing.
+ */
+function isRunnerSecret(name: string): boolean {
+  return /^(INPUT_|ACTIONS_|RUNNER_)/i.test(name) || name.toUpperCase() === 'GITHUB_TOKEN';
+}
+
+/**
  * `${NAME}` replaced from the environment, in strings and in JSON values at any depth. A missing variable is
  * an error naming the file, the step and the variable (its value, once found, is never shown).
  */
@@ -193,6 +219,10 @@ export function resolveValue<T>(
 ): T {
   const replace = (text: string): string =>
     text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name: string) => {
+      if (isRunnerSecret(name))
+        throw new UsageError(
+          `${file}:${step.line}: step "${step.name}" uses the environment variable ${name}, which a scenario may not read (INPUT_*, ACTIONS_*, RUNNER_* and GITHUB_TOKEN are the workflow's own inputs and credentials)`,
+        );
       const found = env[name];
       if (found === undefined)
         throw new UsageError(

@@ -3,6 +3,19 @@
 // a repeated attribute wins. The value is kept only to send it back; reports never show it.
 import type { CookieAttributes, SetCookie } from './types.js';
 
+/** Attributes shown as sent: those read here, and Chromium's Priority. */
+const SHOWN_ATTRIBUTES = new Set([
+  'httponly',
+  'secure',
+  'partitioned',
+  'samesite',
+  'path',
+  'domain',
+  'max-age',
+  'expires',
+  'priority',
+]);
+
 /** Returns null for a header a browser ignores (no `=` and no name, or a control character). */
 export function parseSetCookie(header: string, now: Date = new Date()): SetCookie | null {
   // A browser aborts on control characters other than tab (§5.6 step 1).
@@ -26,10 +39,13 @@ export function parseSetCookie(header: string, now: Date = new Date()): SetCooki
     partitioned: false,
   };
   let expiresAt: number | null = null;
+  const shown = [`${name === '' ? '' : `${name}=`}…`];
   for (const part of rest) {
     const at = part.indexOf('=');
     const key = (at === -1 ? part : part.slice(0, at)).trim().toLowerCase();
     const raw = at === -1 ? '' : part.slice(at + 1).trim();
+    // An unknown attribute may be the rest of a value that held a `;` (`q="a;b"`): it is shown masked.
+    if (part.trim() !== '') shown.push(SHOWN_ATTRIBUTES.has(key) ? part.trim() : '…');
     switch (key) {
       case 'httponly':
         attributes.httpOnly = true;
@@ -73,7 +89,6 @@ export function parseSetCookie(header: string, now: Date = new Date()): SetCooki
   // Max-Age takes precedence over Expires (§5.6.2).
   const deletion =
     attributes.maxAge !== null ? attributes.maxAge <= 0 : expiresAt !== null && expiresAt <= now.getTime();
-  const shown = [`${name === '' ? '' : `${name}=`}…`, ...rest.map((part) => part.trim()).filter(Boolean)];
   return { name, value, attributes, deletion, header: shown.join('; ') };
 }
 

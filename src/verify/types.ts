@@ -120,7 +120,20 @@ export interface UnexplainedCookie {
   step: string | null;
 }
 
-export type StepProblemCode = 'unexpected-status';
+export type StepProblemCode = 'unexpected-status' | 'redirect-not-followed';
+
+/**
+ * A redirect that was not followed: to another origin (scheme, host or port), from HTTPS to plain HTTP, or to a
+ * host not given. Only an http:// → https:// upgrade of the same host leaves the origin. Informational, except
+ * in a step that expects cookies (the step gets a `redirect-not-followed` problem).
+ */
+export interface UnfollowedRedirect {
+  /** The URL that answered with the redirect, and where it pointed (both without credentials or query). */
+  from: string;
+  to: string;
+  step: string | null;
+  reason: string;
+}
 
 export interface StepResult {
   /** The step's name (`GET /login` when the file gives none). */
@@ -148,6 +161,8 @@ export interface VerifyReport {
   /** Listed, never counted: a cookie no code location explains is not judged on its name. */
   unexplained: UnexplainedCookie[];
   steps: StepResult[];
+  /** Redirects not followed, in the order met. */
+  unfollowedRedirects: UnfollowedRedirect[];
   browser: BrowserSection | null;
   /**
    * Where the expectations came from: `project` (a scan run now), `findings` (a scan JSON file), `scan` (sites

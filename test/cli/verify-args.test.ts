@@ -71,3 +71,15 @@ describe('verify --browser', () => {
     expect(cases.map(([argv]) => [argv, usageError(argv)])).toEqual(cases);
   });
 });
+
+describe('verify --timeout', () => {
+  it('takes seconds down to one millisecond, and says so for less or a negative number', () => {
+    expect(
+      parseCliArguments(['verify', 'https://example.test/', '--timeout', '0.001']).verify.timeoutMs,
+    ).toBe(1);
+    for (const value of ['0.0004', '-1', '0', '601', 'soon'])
+      expect(usageError(['verify', 'https://example.test/', `--timeout=${value}`])).toBe(
+        `\`--timeout\` must be a number of seconds from 0.001 (1 ms) to 600 (got "${value}")`,
+      );
+  });
+});

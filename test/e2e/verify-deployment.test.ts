@@ -305,7 +305,7 @@ describe('mode: verify (deployment_status)', () => {
     );
     expect(run.summary).toContain('## Cookie flag analysis');
     expect(run.summary).toContain(
-      `# Deployment check of ${deployment.url}\n\n## Cookie verification\n\n1 cookie checked,`,
+      `# Deployment check of \`${deployment.url}\`\n\n## Cookie verification\n\n1 cookie checked,`,
     );
     expect(writesOf(fake, since)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plainHttpUrl } from '../../src/verify/browser.js';
+import { plainHttpUrl, withoutQuery } from '../../src/verify/browser.js';
 import { isLoopback, planHosts } from '../../src/verify/browser-hosts.js';
 import { browserArguments, findBrowser, firstLine, spkiHashes } from '../../src/verify/browser-launch.js';
 import { temporaryFolder } from '../cli/helpers.js';
@@ -122,12 +122,22 @@ describe('planHosts', () => {
 });
 
 describe('plainHttpUrl', () => {
-  it('is the page on http:// at the given port, or the page itself when it is http:// already', () => {
-    expect(plainHttpUrl('https://app.example.com/login?next=/', 80)).toBe(
-      'http://app.example.com/login?next=/',
-    );
+  it('is the page on http:// at the given port, or at its own port when it is http:// already', () => {
+    expect(plainHttpUrl('https://app.example.com/login?next=/', 80)).toBe('http://app.example.com/login');
     expect(plainHttpUrl('https://127.0.0.1:8443/login', 8080)).toBe('http://127.0.0.1:8080/login');
     expect(plainHttpUrl('http://127.0.0.1:3000/x', 80)).toBe('http://127.0.0.1:3000/x');
+  });
+
+  it('never carries credentials, the query or the fragment over plain HTTP', () => {
+    expect(plainHttpUrl('https://u:pw@app.example.com/a/b?token=S3CR3T#frag', 8080)).toBe(
+      'http://app.example.com:8080/a/b',
+    );
+    expect(plainHttpUrl('http://u:pw@127.0.0.1:3000/x?token=S3CR3T#frag', 80)).toBe(
+      'http://127.0.0.1:3000/x',
+    );
+    expect(withoutQuery('https://u:pw@app.example.com/a?token=S3CR3T#frag')).toBe(
+      'https://app.example.com/a',
+    );
   });
 });
 

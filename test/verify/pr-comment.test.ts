@@ -15,6 +15,7 @@ const REPORT: VerifyReport = {
   transport: [],
   unexplained: [],
   steps: [],
+  unfollowedRedirects: [],
   expectations: { source: 'project', path: '/work', sites: 0 },
   scenario: null,
   browser: null,
@@ -44,5 +45,18 @@ describe('the verify comment', () => {
       "The deployment of `abcdef0` to <code>@&#8203;admin &lt;!-- x --&gt;</code>, checked at `https://staging.example.com/`: The description's checklist has no item verify can judge (items get their marker when the next sweep rewrites the description). The items that passed are ticked in the description; a box ticked by a person is left as it is.",
     ]);
     expect(body.match(/<!--/g)).toHaveLength(1);
+  });
+
+  it('shows the deployment URL without its query or fragment', () => {
+    const body = renderVerifyComment({
+      stamp: { sha: 'abcdef0123456789abcdef0123456789abcdef01', environment: null },
+      url: 'https://app.example.com/?x-vercel-protection-bypass=S3CR3T#f',
+      items: [],
+      report: REPORT,
+    });
+    expect(body.split('\n')[3]).toMatch(
+      /^The deployment of `abcdef0`, checked at `https:\/\/app\.example\.com\/`: /,
+    );
+    expect(body).not.toContain('S3CR3T');
   });
 });

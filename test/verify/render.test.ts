@@ -44,6 +44,7 @@ const REPORT: VerifyReport = {
   transport: [],
   unexplained: [{ name: 'lb', url: 'https://app.test/', step: null }],
   steps: [],
+  unfollowedRedirects: [],
   browser: {
     skipped: null,
     results: [
@@ -129,5 +130,30 @@ describe('the verify report', () => {
       '',
     ]);
     expect(renderVerifyText(skipped)).not.toContain('browser');
+  });
+});
+
+describe('the Markdown table', () => {
+  it('escapes | and line breaks in every cell, the expectation and the result included', () => {
+    const cookie = REPORT.cookies[0]!;
+    const report: VerifyReport = {
+      ...REPORT,
+      cookies: [
+        {
+          ...cookie,
+          name: 'a|b',
+          expected: { ...cookie.expected, sites: ['x|y.js:4'] },
+          problems: [{ code: 'httpOnly-missing', message: 'a|b is sent\nwithout HttpOnly' }],
+        },
+      ],
+      unexplained: [],
+      browser: null,
+    };
+    const row = renderVerifyMarkdown(report)
+      .split('\n')
+      .find((line) => line.startsWith('| `a'));
+    expect(row).toBe(
+      '| `a\\|b` | `https://app.test/` | Secure; Path=/ | expects HttpOnly + Secure (code: x\\|y.js:4) | a\\|b is sent without HttpOnly |',
+    );
   });
 });

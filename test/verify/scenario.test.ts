@@ -79,6 +79,24 @@ describe('parseScenario', () => {
     );
     expect(error('steps:\n  - path: /\n  bad: [\n')).toMatch(/^verify\.yml:\d+: not valid YAML: /);
   });
+
+  it('gives the line of a YAML syntax error, not line 1', () => {
+    expect(error('steps:\n  - path: /\n  bad: [\n')).toBe(
+      'verify.yml:3: not valid YAML: All mapping items must start at the same column',
+    );
+    expect(error('steps:\n  - path: /\n    name: a\n    name: b\n')).toBe(
+      'verify.yml:4: not valid YAML: Map keys must be unique',
+    );
+  });
+
+  it('refuses a header name that is not a token, or a value with a line break, without showing the value', () => {
+    expect(error('steps:\n  - path: /\n    headers: { "Bad Header": v }\n')).toBe(
+      'verify.yml:3: step "GET /": header "Bad Header" is not a valid HTTP header name',
+    );
+    expect(error('steps:\n  - name: in\n    path: /\n    headers:\n      X-Key: "s3cr3t\\r\\nX: y"\n')).toBe(
+      'verify.yml:5: step "in": the value of header X-Key holds a line break or another control character (a trailing newline in an environment variable?)',
+    );
+  });
 });
 
 describe('resolveValue', () => {
@@ -97,5 +115,20 @@ describe('resolveValue', () => {
     expect(() => resolveValue('${TEST_PASSWORD}', {}, 'verify.yml', step)).toThrow(
       'verify.yml:2: step "log in" uses the environment variable TEST_PASSWORD, which is not set',
     );
+  });
+
+  it("refuses the Action's inputs and the runner's credentials, even when set", () => {
+    const env = {
+      INPUT_TOKEN: 'ghs_x',
+      ACTIONS_RUNTIME_TOKEN: 'a',
+      RUNNER_TEMP: '/t',
+      GITHUB_TOKEN: 'ghs_y',
+    };
+    for (const name of Object.keys(env)) {
+      expect(() => resolveValue({ h: `Bearer \${${name}}` }, env, 'verify.yml', step)).toThrow(
+        `verify.yml:2: step "log in" uses the environment variable ${name}, which a scenario may not read (INPUT_*, ACTIONS_*, RUNNER_* and GITHUB_TOKEN are the workflow's own inputs and credentials)`,
+      );
+    }
+    expect(resolveValue('${GITHUB_SHA}', { GITHUB_SHA: 'abc' }, 'verify.yml', step)).toBe('abc');
   });
 });

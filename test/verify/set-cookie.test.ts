@@ -31,6 +31,13 @@ describe('parseSetCookie (RFC 6265bis)', () => {
     });
   });
 
+  it('shows no part of a quoted value that held a `;`: what follows it is masked, known attributes are kept', () => {
+    const cookie = parseSetCookie('q="quoted;x"; HttpOnly; Priority=High; Foo=bar', NOW)!;
+    // As a browser reads it: the value ends at the first `;`, and `x"` is an attribute it ignores.
+    expect([cookie.value, cookie.attributes.httpOnly]).toEqual(['"quoted', true]);
+    expect(cookie.header).toBe('q=…; …; HttpOnly; Priority=High; …');
+  });
+
   it('keeps quotes as part of the value and lets the last repeated attribute win', () => {
     const cookie = parseSetCookie('pref="a b"; SameSite=Strict; samesite=None; Path=/x; Path=relative', NOW)!;
     expect(cookie.value).toBe('"a b"');
