@@ -46161,6 +46161,7 @@ function renderVerifyText(report) {
   }
   for (const cookie of report.browser?.unstored ?? [])
     lines.push(`info browser: ${cookie.name} was not stored: ${cookie.reason}`);
+  for (const redirect of report.unfollowedRedirects) lines.push(`info ${redirectWords(redirect)}`);
   for (const cookie of report.unexplained) {
     lines.push(
       `info ${cookie.name} (from ${cookie.url}) is set by no code location the scan found: a proxy, a CDN or a library may add it`
@@ -46181,7 +46182,7 @@ function renderVerifyMarkdown(report) {
       const result = cookie.expected.source !== "code" ? `info, not counted${cookie.notes.length > 0 ? `: ${messages(cookie.notes)}` : ""}` : cookie.problems.length === 0 ? "ok" : messages(cookie.problems);
       const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
       out.push(
-        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`
+        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${cell(expectedWords(cookie))} | ${tableCell(result)} |`
       );
     }
     out.push("");
@@ -46210,6 +46211,11 @@ function renderVerifyMarkdown(report) {
     }
     out.push("");
   }
+  if (report.unfollowedRedirects.length > 0) {
+    out.push("### Redirects not followed", "");
+    for (const redirect of report.unfollowedRedirects) out.push(`- ${escapeText(redirectWords(redirect))}`);
+    out.push("");
+  }
   if (report.browser) out.push(...browserMarkdown(report.browser));
   if (report.unexplained.length > 0) {
     out.push("### Cookies no code location explains", "");
@@ -46220,6 +46226,10 @@ function renderVerifyMarkdown(report) {
     out.push("");
   }
   return `${out.join("\n")}`;
+}
+function redirectWords(redirect) {
+  const step = redirect.step === null ? "" : ` (step "${redirect.step}")`;
+  return `${redirect.from}${step} redirects to ${redirect.to}, not followed: ${redirect.reason}; cookies set past it were not checked`;
 }
 function browserMarkdown(browser) {
   const out = ["### In the browser", ""];
@@ -46293,6 +46303,17 @@ function cookieProblems(cookie, expected) {
 }
 
 // src/verify/set-cookie.ts
+var SHOWN_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "httponly",
+  "secure",
+  "partitioned",
+  "samesite",
+  "path",
+  "domain",
+  "max-age",
+  "expires",
+  "priority"
+]);
 function parseSetCookie(header, now = /* @__PURE__ */ new Date()) {
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(header)) return null;
   const [pair2 = "", ...rest] = header.split(";");
@@ -46311,10 +46332,12 @@ function parseSetCookie(header, now = /* @__PURE__ */ new Date()) {
     partitioned: false
   };
   let expiresAt = null;
+  const shown = [`${name2 === "" ? "" : `${name2}=`}\u2026`];
   for (const part of rest) {
     const at = part.indexOf("=");
     const key = (at === -1 ? part : part.slice(0, at)).trim().toLowerCase();
     const raw = at === -1 ? "" : part.slice(at + 1).trim();
+    if (part.trim() !== "") shown.push(SHOWN_ATTRIBUTES.has(key) ? part.trim() : "\u2026");
     switch (key) {
       case "httponly":
         attributes2.httpOnly = true;
@@ -46352,7 +46375,6 @@ function parseSetCookie(header, now = /* @__PURE__ */ new Date()) {
     }
   }
   const deletion = attributes2.maxAge !== null ? attributes2.maxAge <= 0 : expiresAt !== null && expiresAt <= now.getTime();
-  const shown = [`${name2 === "" ? "" : `${name2}=`}\u2026`, ...rest.map((part) => part.trim()).filter(Boolean)];
   return { name: name2, value, attributes: attributes2, deletion, header: shown.join("; ") };
 }
 var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -46482,7 +46504,7 @@ var Client = class {
   timeoutMs;
   ca;
   jar = /* @__PURE__ */ new Map();
-  /** Sends the request, then follows redirects (when asked) among the allowed hosts; every hop is returned. */
+  /** Sends the request, then follows redirects (when asked) within its origin; every hop is returned. */
   async request(method, url, headers, body, follow2) {
     const exchanges = [];
     let current = { method, url, body, headers };
@@ -46519,16 +46541,36 @@ var Client = class {
       } catch {
         throw new VerifyError(`${shownUrl(current.url)}: redirects to an unreadable location`);
       }
-      if (!this.allowedHosts.has(next.hostname) || next.protocol !== "http:" && next.protocol !== "https:")
-        return exchanges;
       const keepsMethod = response.status === 307 || response.status === 308;
-      current = keepsMethod ? { ...current, url: next } : {
+      const refused = this.refusal(current.url, next, keepsMethod && current.body !== null);
+      if (refused !== null) {
+        exchanges.at(-1).unfollowed = { to: shownUrl(next), reason: refused };
+        return exchanges;
+      }
+      const sameOrigin = next.origin === current.url.origin;
+      const headers2 = sameOrigin ? current.headers : withoutCredentials(current.headers);
+      if (!sameOrigin) {
+        next.username = "";
+        next.password = "";
+      }
+      current = keepsMethod ? { ...current, url: next, headers: headers2 } : {
         method: current.method === "HEAD" ? "HEAD" : "GET",
         url: next,
         body: null,
-        headers: withoutBody(current.headers)
+        headers: withoutBody(headers2)
       };
     }
+  }
+  /** Why a redirect from `from` to `to` is not followed, or null when it is. */
+  refusal(from, to, carriesBody) {
+    if (to.protocol !== "http:" && to.protocol !== "https:") return "not an http:// or https:// URL";
+    if (!this.allowedHosts.has(to.hostname)) return "its host is not among the URLs given";
+    if (to.origin === from.origin) return null;
+    if (to.hostname !== from.hostname) return "another host than the one requested";
+    if (from.protocol === "https:" && to.protocol === "http:") return "it leaves HTTPS for plain HTTP";
+    if (to.port !== from.port) return "another port than the one requested";
+    if (carriesBody) return "a 307/308 would re-send the request body to another origin";
+    return null;
   }
   store(url, cookie) {
     const path = cookie.attributes.path ?? defaultPath(url);
@@ -46557,6 +46599,11 @@ var Client = class {
     return pairs.join("; ");
   }
 };
+function withoutCredentials(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name2]) => !/^(authorization|proxy-authorization|cookie)$/i.test(name2))
+  );
+}
 function withoutBody(headers) {
   return Object.fromEntries(
     Object.entries(headers).filter(([name2]) => !/^content-(type|length)$/i.test(name2))
@@ -46841,8 +46888,9 @@ async function checkPage(context, url, hosts, options) {
   page.setDefaultNavigationTimeout(options.timeoutMs);
   const cdp = await page.createCDPSession();
   await cdp.send("Network.enable");
-  const refused = watchRefusedCookies(cdp, url);
-  await load(page, hosts.browserUrl(url), url, options.timeoutMs);
+  const refused = watchRefusedCookies(cdp, withoutQuery(url));
+  const pageShown = withoutQuery(url);
+  await load(page, hosts.browserUrl(url), pageShown, options.timeoutMs);
   const refusedOnLoad = new Map(refused.take());
   const visible = parseDocumentCookie(String(await page.evaluate("document.cookie")));
   const jar = await context.cookies();
@@ -46857,7 +46905,7 @@ async function checkPage(context, url, hosts, options) {
     const shown = visible.has(cookie.name);
     results.push({
       name: cookie.name,
-      url,
+      url: pageShown,
       check: "hidden-from-script",
       passed: !shown && cookie.httpOnly === true,
       observed: shown ? "document.cookie shows it" : cookie.httpOnly ? "hidden from document.cookie (stored HttpOnly)" : `not in document.cookie on this page, but stored without HttpOnly (Path=${cookie.path})`
@@ -46872,7 +46920,7 @@ async function checkPage(context, url, hosts, options) {
       const sent = probe.sent.has(cookie.name);
       results.push({
         name: cookie.name,
-        url,
+        url: pageShown,
         check: "not-sent-over-http",
         passed: !sent && cookie.secure === true,
         observed: describeProbe(httpUrl, probe, cookie.name, cookie.secure === true)
@@ -46913,12 +46961,15 @@ function watchRefusedCookies(cdp, url) {
   });
   return { take: () => refused };
 }
+function withoutQuery(url) {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
 function plainHttpUrl(url, port) {
   const parsed = new URL(url);
-  if (parsed.protocol === "http:") return parsed.href;
-  parsed.protocol = "http:";
-  parsed.port = port === 80 ? "" : String(port);
-  return parsed.href;
+  const plain = new URL(`http://${parsed.host}${parsed.pathname}`);
+  if (parsed.protocol !== "http:") plain.port = port === 80 ? "" : String(port);
+  return plain.href;
 }
 async function probeOverHttp(page, cdp, browserUrl, timeoutMs) {
   const documents = /* @__PURE__ */ new Map();
@@ -47019,6 +47070,48 @@ function pageUrl(url) {
   return page.href;
 }
 
+// src/verify/redact.ts
+var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+var MIN_LENGTH = 4;
+function variablesIn(value, into = /* @__PURE__ */ new Set()) {
+  if (typeof value === "string") for (const match of value.matchAll(VARIABLE)) into.add(match[1]);
+  else if (Array.isArray(value)) for (const item of value) variablesIn(item, into);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) variablesIn(item, into);
+  return into;
+}
+function redactor(names, env) {
+  const forms = [];
+  for (const name2 of names) {
+    const value = env[name2];
+    if (value === void 0 || value.length < MIN_LENGTH) continue;
+    for (const form of /* @__PURE__ */ new Set([value, ...encodedForms(value)])) forms.push([form, `\${${name2}}`]);
+  }
+  forms.sort((a, b) => b[0].length - a[0].length);
+  if (forms.length === 0) return (text) => text;
+  return (text) => forms.reduce((shown, [form, placeholder]) => shown.split(form).join(placeholder), text);
+}
+function encodedForms(value) {
+  const forms = [];
+  try {
+    forms.push(encodeURIComponent(value));
+  } catch {
+  }
+  forms.push(new URL(`http://host/${value}`).pathname.slice(1));
+  forms.push(new URLSearchParams({ v: value }).toString().slice(2));
+  return forms.filter((form) => form.length >= MIN_LENGTH);
+}
+function redactDeep(value, redact) {
+  const walk2 = (item) => {
+    if (typeof item === "string") return redact(item);
+    if (Array.isArray(item)) return item.map(walk2);
+    if (item !== null && typeof item === "object")
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk2(inner)]));
+    return item;
+  };
+  return walk2(value);
+}
+
 // src/verify/scenario.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var DEFAULT_SCENARIO_PATH = ".github/cookie-hardener-verify.yml";
@@ -47042,7 +47135,7 @@ function parseScenario(file, text) {
   if (error) {
     throw new ConfigError(
       file,
-      error.linePos?.[0]?.line ?? 1,
+      lines.linePos(error.pos[0]).line,
       `not valid YAML: ${error.message.split("\n")[0]}`
     );
   }
@@ -47133,6 +47226,10 @@ function readStep(file, node, index, lineOf2) {
     }
   }
   const name2 = optionalString(file, node, "name", where) ?? `${method} ${path}`;
+  for (const [header, value] of Object.entries(headers)) {
+    const problem = headerProblem(header, value);
+    if (problem !== null) throw new ConfigError(file, where("headers"), `step "${name2}": ${problem}`);
+  }
   return {
     name: name2,
     method,
@@ -47144,6 +47241,14 @@ function readStep(file, node, index, lineOf2) {
     followRedirects: followNode === void 0 ? true : followNode.value,
     line
   };
+}
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+var BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+function headerProblem(name2, value) {
+  if (!HEADER_NAME.test(name2)) return `header ${JSON.stringify(name2)} is not a valid HTTP header name`;
+  if (BAD_HEADER_VALUE.test(value))
+    return `the value of header ${name2} holds a line break or another control character (a trailing newline in an environment variable?)`;
+  return null;
 }
 function keyName(key) {
   return (0, import_yaml3.isScalar)(key) ? String(key.value) : String(key);
@@ -47173,8 +47278,15 @@ function stringMap(file, node, key, where) {
   }
   return result;
 }
+function isRunnerSecret(name2) {
+  return /^(INPUT_|ACTIONS_|RUNNER_)/i.test(name2) || name2.toUpperCase() === "GITHUB_TOKEN";
+}
 function resolveValue(value, env, file, step) {
   const replace = (text) => text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name2) => {
+    if (isRunnerSecret(name2))
+      throw new UsageError(
+        `${file}:${step.line}: step "${step.name}" uses the environment variable ${name2}, which a scenario may not read (INPUT_*, ACTIONS_*, RUNNER_* and GITHUB_TOKEN are the workflow's own inputs and credentials)`
+      );
     const found = env[name2];
     if (found === void 0)
       throw new UsageError(
@@ -47198,9 +47310,22 @@ async function runVerify(request) {
   const urls = request.urls.map(parseUrl);
   if (urls.length === 0) throw new UsageError("`verify` needs at least one URL");
   const scenario = request.scenario === null ? null : loadScenario(request.scenario);
-  const ca = request.ca === null ? null : readCa(request.ca);
   const env = request.env ?? process.env;
+  const redact = redactor(
+    variablesIn(scenario?.steps.map((step) => [step.path, step.headers, step.body?.value]) ?? []),
+    env
+  );
+  try {
+    return redactDeep(await verifyWith(request, urls, scenario, env), redact);
+  } catch (error) {
+    if (error instanceof UsageError) error.message = redact(error.message);
+    throw error;
+  }
+}
+async function verifyWith(request, urls, scenario, env) {
+  const ca = request.ca === null ? null : readCa(request.ca);
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs >= 1)) throw new UsageError("the timeout must be at least 1 ms");
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
   const source = request.expectations;
   const sites = "project" in source ? cookiesFromProject(source.project) : "findings" in source ? cookiesFromFindingsFile(source.findings) : source.cookies;
@@ -47208,7 +47333,10 @@ async function runVerify(request) {
   const client = new Client(hosts, timeoutMs, ca);
   const cookies = [];
   const stepResults = [];
+  const unfollowedRedirects = [];
   const record = (exchanges, step) => {
+    const last = exchanges.at(-1);
+    if (last?.unfollowed) unfollowedRedirects.push({ from: shownUrl(last.url), ...last.unfollowed, step });
     for (const exchange of exchanges) {
       for (const cookie of exchange.cookies) {
         if (cookie.deletion) continue;
@@ -47264,6 +47392,7 @@ async function runVerify(request) {
     transport,
     unexplained,
     steps: stepResults,
+    unfollowedRedirects,
     browser,
     expectations: "project" in source ? { source: "project", path: source.project, sites: sites.length } : "findings" in source ? { source: "findings", path: source.findings, sites: sites.length } : { source: "scan", path: "", sites: sites.length },
     scenario: scenario?.file ?? null,
@@ -47275,11 +47404,16 @@ function parseUrl(text) {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${JSON.stringify(text)} is not a URL (give it in full: https://example.com/)`);
+    throw new UsageError(
+      `${JSON.stringify(maskedArgument(text))} is not a URL (give it in full: https://example.com/)`
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new UsageError(`${JSON.stringify(shownUrl(url))}: only http:// and https:// URLs can be verified`);
   return url;
+}
+function maskedArgument(text) {
+  return text.replace(/[?#][\s\S]*$/, "").replace(/^([^/?#]*\/\/|)([^/?#]*)@/, "$1\u2026@");
 }
 function loadScenario(path) {
   let text;
@@ -47302,10 +47436,15 @@ function readCa(path) {
   return text;
 }
 function resolveStep(step, env, file) {
+  const headers = resolveValue(step.headers, env, file, step);
+  for (const [name2, value] of Object.entries(headers)) {
+    const problem = headerProblem(name2, value);
+    if (problem !== null) throw new UsageError(`${file}:${step.line}: step "${step.name}": ${problem}`);
+  }
   return {
     ...step,
     path: resolveValue(step.path, env, file, step),
-    headers: resolveValue(step.headers, env, file, step),
+    headers,
     body: step.body && { kind: step.body.kind, value: resolveValue(step.body.value, env, file, step) }
   };
 }
@@ -47339,6 +47478,13 @@ function stepResult(step, target, exchanges) {
   const set = new Set(
     exchanges.flatMap((exchange) => exchange.cookies.filter((c) => !c.deletion).map((c) => c.name))
   );
+  const unfollowed = last.unfollowed;
+  if (unfollowed && step.expectCookies.length > 0) {
+    problems.push({
+      code: "redirect-not-followed",
+      message: `step "${step.name}": the redirect to ${unfollowed.to} was not followed (${unfollowed.reason})`
+    });
+  }
   for (const name2 of step.expectCookies) {
     if (!set.has(name2))
       problems.push({
@@ -47360,8 +47506,7 @@ async function checkTransport(url, timeoutMs, ca) {
   const secure = await send({ method: "GET", url, headers: {}, body: null, timeoutMs, ca });
   const hstsHeader = secure.headers["strict-transport-security"];
   const hsts = hstsHeader === void 0 ? null : String(hstsHeader);
-  const plain = new URL(url);
-  plain.protocol = "http:";
+  const plain = new URL(`http://${url.host}${url.pathname}`);
   const check = {
     url: shownUrl(url),
     httpUrl: shownUrl(plain),
@@ -47591,8 +47736,10 @@ function verifyRequest(base, urls, values, format) {
   let timeoutMs = null;
   if (timeout !== null) {
     const seconds = Number(timeout);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600)
-      throw new UsageError(`\`--timeout\` must be a number of seconds between 0 and 600 (got "${timeout}")`);
+    if (!Number.isFinite(seconds) || seconds < 1e-3 || seconds > 600)
+      throw new UsageError(
+        `\`--timeout\` must be a number of seconds from 0.001 (1 ms) to 600 (got "${timeout}")`
+      );
     timeoutMs = Math.round(seconds * 1e3);
   }
   const httpPort = text("http-port");

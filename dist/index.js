@@ -75239,6 +75239,88 @@ function tickChecklist(body, observed, stamp) {
   return { body: lines.join("\n"), items };
 }
 
+// src/verify/http.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+var VerifyError = class extends UsageError {
+  name = "VerifyError";
+};
+function shownUrl(url) {
+  return `${url.protocol}//${url.host}${url.pathname}`;
+}
+function shownUrlText(text2) {
+  if (URL.canParse(text2)) return shownUrl(new URL(text2));
+  return text2.replace(/[?#][\s\S]*$/, "").replace(/^([^/]*\/\/)[^/]*@/, "$1");
+}
+function send(request2) {
+  const { url } = request2;
+  const where2 = `${request2.method} ${shownUrl(url)}`;
+  return new Promise((resolve6, reject) => {
+    const headers = { "user-agent": "cookie-hardener-verify", ...request2.headers };
+    if (request2.body !== null) headers["content-length"] = String(Buffer.byteLength(request2.body));
+    const options = { method: request2.method, headers };
+    const secure = url.protocol === "https:";
+    const req = secure ? httpsRequest(url, { ...options, ...request2.ca !== null && { ca: request2.ca } }) : httpRequest(url, options);
+    let settled = false;
+    const fail = (message) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.destroy();
+      reject(new VerifyError(`${where2}: ${message}`));
+    };
+    const timer = setTimeout(
+      () => fail(`no answer within ${formatSeconds(request2.timeoutMs)}`),
+      request2.timeoutMs
+    );
+    req.on("error", (error2) => fail(describeError(error2, secure)));
+    req.on("response", (response) => {
+      response.resume();
+      response.on("error", (error2) => fail(describeError(error2, secure)));
+      response.on("end", () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const setCookie = response.headers["set-cookie"] ?? [];
+        resolve6({ status: response.statusCode ?? 0, headers: response.headers, setCookie });
+      });
+    });
+    if (request2.body !== null) req.write(request2.body);
+    req.end();
+  });
+}
+function formatSeconds(ms) {
+  const seconds = ms / 1e3;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+var TLS_CODES = /* @__PURE__ */ new Set([
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "ERR_TLS_CERT_ALTNAME_INVALID"
+]);
+function describeError(error2, secure) {
+  const code = error2.code ?? "";
+  if (code === "ECONNREFUSED") return "connection refused (nothing listens there)";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
+  if (code === "ETIMEDOUT") return "the connection timed out";
+  if (code === "ECONNRESET" || code === "EPIPE") return "the connection was closed without an answer";
+  if (code.startsWith("HPE_")) return "the answer is not HTTP";
+  if (TLS_CODES.has(code)) {
+    const hint = /SELF_SIGNED|UNABLE_TO/.test(code) ? " (for a self-signed certificate, pass its CA with --ca FILE)" : "";
+    return `TLS error: ${oneLine3(error2.message)}${hint}`;
+  }
+  if (secure && (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || /SSL|TLS/i.test(error2.message)))
+    return `TLS error: ${oneLine3(error2.message)} (is it an HTTPS server?)`;
+  return oneLine3(error2.message) || code || "the request failed";
+}
+function oneLine3(text2) {
+  return text2.split("\n")[0].trim();
+}
+
 // src/verify/render.ts
 function describeAttributes(a) {
   const parts = [];
@@ -75274,7 +75356,7 @@ function renderVerifyMarkdown(report) {
       const result = cookie.expected.source !== "code" ? `info, not counted${cookie.notes.length > 0 ? `: ${messages(cookie.notes)}` : ""}` : cookie.problems.length === 0 ? "ok" : messages(cookie.problems);
       const url = cookie.step === null ? cookie.url : `${cookie.url} (${cookie.step})`;
       out.push(
-        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${escapeText(expectedWords(cookie))} | ${result} |`
+        `| ${tableCell(codeSpan(cookie.name))} | ${tableCell(codeSpan(url))} | ${cell(describeAttributes(cookie.attributes))} | ${cell(expectedWords(cookie))} | ${tableCell(result)} |`
       );
     }
     out.push("");
@@ -75303,6 +75385,11 @@ function renderVerifyMarkdown(report) {
     }
     out.push("");
   }
+  if (report.unfollowedRedirects.length > 0) {
+    out.push("### Redirects not followed", "");
+    for (const redirect of report.unfollowedRedirects) out.push(`- ${escapeText(redirectWords(redirect))}`);
+    out.push("");
+  }
   if (report.browser) out.push(...browserMarkdown(report.browser));
   if (report.unexplained.length > 0) {
     out.push("### Cookies no code location explains", "");
@@ -75313,6 +75400,10 @@ function renderVerifyMarkdown(report) {
     out.push("");
   }
   return `${out.join("\n")}`;
+}
+function redirectWords(redirect) {
+  const step = redirect.step === null ? "" : ` (step "${redirect.step}")`;
+  return `${redirect.from}${step} redirects to ${redirect.to}, not followed: ${redirect.reason}; cookies set past it were not checked`;
 }
 function browserMarkdown(browser) {
   const out = ["### In the browser", ""];
@@ -75381,7 +75472,7 @@ function renderVerifyComment(input) {
     VERIFY_COMMENT_MARKER,
     "### cookie-hardener verify",
     "",
-    `The deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}, checked at ${codeSpan(url)}: ${countWords(items)} The items that passed are ticked in the description; a box ticked by a person is left as it is.`,
+    `The deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}, checked at ${codeSpan(shownUrlText(url))}: ${countWords(items)} The items that passed are ticked in the description; a box a person ticked or unticked is left as they set it.`,
     "",
     ...cookieLines(items)
   ];
@@ -75454,6 +75545,17 @@ function cookieProblems(cookie, expected) {
 }
 
 // src/verify/set-cookie.ts
+var SHOWN_ATTRIBUTES = /* @__PURE__ */ new Set([
+  "httponly",
+  "secure",
+  "partitioned",
+  "samesite",
+  "path",
+  "domain",
+  "max-age",
+  "expires",
+  "priority"
+]);
 function parseSetCookie(header, now = /* @__PURE__ */ new Date()) {
   if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(header)) return null;
   const [pair2 = "", ...rest] = header.split(";");
@@ -75472,10 +75574,12 @@ function parseSetCookie(header, now = /* @__PURE__ */ new Date()) {
     partitioned: false
   };
   let expiresAt = null;
+  const shown = [`${name2 === "" ? "" : `${name2}=`}\u2026`];
   for (const part of rest) {
     const at = part.indexOf("=");
     const key = (at === -1 ? part : part.slice(0, at)).trim().toLowerCase();
     const raw = at === -1 ? "" : part.slice(at + 1).trim();
+    if (part.trim() !== "") shown.push(SHOWN_ATTRIBUTES.has(key) ? part.trim() : "\u2026");
     switch (key) {
       case "httponly":
         attributes2.httpOnly = true;
@@ -75513,7 +75617,6 @@ function parseSetCookie(header, now = /* @__PURE__ */ new Date()) {
     }
   }
   const deletion = attributes2.maxAge !== null ? attributes2.maxAge <= 0 : expiresAt !== null && expiresAt <= now.getTime();
-  const shown = [`${name2 === "" ? "" : `${name2}=`}\u2026`, ...rest.map((part) => part.trim()).filter(Boolean)];
   return { name: name2, value, attributes: attributes2, deletion, header: shown.join("; ") };
 }
 var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -75553,84 +75656,6 @@ function parseCookieDate(text2) {
   return Date.UTC(year, month, day, hour, minute, second);
 }
 
-// src/verify/http.ts
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
-var VerifyError = class extends UsageError {
-  name = "VerifyError";
-};
-function shownUrl(url) {
-  return `${url.protocol}//${url.host}${url.pathname}`;
-}
-function send(request2) {
-  const { url } = request2;
-  const where2 = `${request2.method} ${shownUrl(url)}`;
-  return new Promise((resolve6, reject) => {
-    const headers = { "user-agent": "cookie-hardener-verify", ...request2.headers };
-    if (request2.body !== null) headers["content-length"] = String(Buffer.byteLength(request2.body));
-    const options = { method: request2.method, headers };
-    const secure = url.protocol === "https:";
-    const req = secure ? httpsRequest(url, { ...options, ...request2.ca !== null && { ca: request2.ca } }) : httpRequest(url, options);
-    let settled = false;
-    const fail = (message) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      req.destroy();
-      reject(new VerifyError(`${where2}: ${message}`));
-    };
-    const timer = setTimeout(
-      () => fail(`no answer within ${formatSeconds(request2.timeoutMs)}`),
-      request2.timeoutMs
-    );
-    req.on("error", (error2) => fail(describeError(error2, secure)));
-    req.on("response", (response) => {
-      response.resume();
-      response.on("error", (error2) => fail(describeError(error2, secure)));
-      response.on("end", () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        const setCookie = response.headers["set-cookie"] ?? [];
-        resolve6({ status: response.statusCode ?? 0, headers: response.headers, setCookie });
-      });
-    });
-    if (request2.body !== null) req.write(request2.body);
-    req.end();
-  });
-}
-function formatSeconds(ms) {
-  const seconds = ms / 1e3;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
-var TLS_CODES = /* @__PURE__ */ new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "ERR_TLS_CERT_ALTNAME_INVALID"
-]);
-function describeError(error2, secure) {
-  const code = error2.code ?? "";
-  if (code === "ECONNREFUSED") return "connection refused (nothing listens there)";
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
-  if (code === "ETIMEDOUT") return "the connection timed out";
-  if (code === "ECONNRESET" || code === "EPIPE") return "the connection was closed without an answer";
-  if (code.startsWith("HPE_")) return "the answer is not HTTP";
-  if (TLS_CODES.has(code)) {
-    const hint = /SELF_SIGNED|UNABLE_TO/.test(code) ? " (for a self-signed certificate, pass its CA with --ca FILE)" : "";
-    return `TLS error: ${oneLine3(error2.message)}${hint}`;
-  }
-  if (secure && (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || /SSL|TLS/i.test(error2.message)))
-    return `TLS error: ${oneLine3(error2.message)} (is it an HTTPS server?)`;
-  return oneLine3(error2.message) || code || "the request failed";
-}
-function oneLine3(text2) {
-  return text2.split("\n")[0].trim();
-}
-
 // src/verify/client.ts
 var MAX_REDIRECTS = 10;
 var Client = class {
@@ -75643,7 +75668,7 @@ var Client = class {
   timeoutMs;
   ca;
   jar = /* @__PURE__ */ new Map();
-  /** Sends the request, then follows redirects (when asked) among the allowed hosts; every hop is returned. */
+  /** Sends the request, then follows redirects (when asked) within its origin; every hop is returned. */
   async request(method, url, headers, body, follow2) {
     const exchanges = [];
     let current = { method, url, body, headers };
@@ -75680,16 +75705,36 @@ var Client = class {
       } catch {
         throw new VerifyError(`${shownUrl(current.url)}: redirects to an unreadable location`);
       }
-      if (!this.allowedHosts.has(next.hostname) || next.protocol !== "http:" && next.protocol !== "https:")
-        return exchanges;
       const keepsMethod = response.status === 307 || response.status === 308;
-      current = keepsMethod ? { ...current, url: next } : {
+      const refused = this.refusal(current.url, next, keepsMethod && current.body !== null);
+      if (refused !== null) {
+        exchanges.at(-1).unfollowed = { to: shownUrl(next), reason: refused };
+        return exchanges;
+      }
+      const sameOrigin = next.origin === current.url.origin;
+      const headers2 = sameOrigin ? current.headers : withoutCredentials(current.headers);
+      if (!sameOrigin) {
+        next.username = "";
+        next.password = "";
+      }
+      current = keepsMethod ? { ...current, url: next, headers: headers2 } : {
         method: current.method === "HEAD" ? "HEAD" : "GET",
         url: next,
         body: null,
-        headers: withoutBody(current.headers)
+        headers: withoutBody(headers2)
       };
     }
+  }
+  /** Why a redirect from `from` to `to` is not followed, or null when it is. */
+  refusal(from, to, carriesBody) {
+    if (to.protocol !== "http:" && to.protocol !== "https:") return "not an http:// or https:// URL";
+    if (!this.allowedHosts.has(to.hostname)) return "its host is not among the URLs given";
+    if (to.origin === from.origin) return null;
+    if (to.hostname !== from.hostname) return "another host than the one requested";
+    if (from.protocol === "https:" && to.protocol === "http:") return "it leaves HTTPS for plain HTTP";
+    if (to.port !== from.port) return "another port than the one requested";
+    if (carriesBody) return "a 307/308 would re-send the request body to another origin";
+    return null;
   }
   store(url, cookie) {
     const path = cookie.attributes.path ?? defaultPath(url);
@@ -75718,6 +75763,11 @@ var Client = class {
     return pairs.join("; ");
   }
 };
+function withoutCredentials(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name2]) => !/^(authorization|proxy-authorization|cookie)$/i.test(name2))
+  );
+}
 function withoutBody(headers) {
   return Object.fromEntries(
     Object.entries(headers).filter(([name2]) => !/^content-(type|length)$/i.test(name2))
@@ -76002,8 +76052,9 @@ async function checkPage(context3, url, hosts, options) {
   page.setDefaultNavigationTimeout(options.timeoutMs);
   const cdp = await page.createCDPSession();
   await cdp.send("Network.enable");
-  const refused = watchRefusedCookies(cdp, url);
-  await load(page, hosts.browserUrl(url), url, options.timeoutMs);
+  const refused = watchRefusedCookies(cdp, withoutQuery(url));
+  const pageShown = withoutQuery(url);
+  await load(page, hosts.browserUrl(url), pageShown, options.timeoutMs);
   const refusedOnLoad = new Map(refused.take());
   const visible = parseDocumentCookie(String(await page.evaluate("document.cookie")));
   const jar = await context3.cookies();
@@ -76018,7 +76069,7 @@ async function checkPage(context3, url, hosts, options) {
     const shown = visible.has(cookie.name);
     results.push({
       name: cookie.name,
-      url,
+      url: pageShown,
       check: "hidden-from-script",
       passed: !shown && cookie.httpOnly === true,
       observed: shown ? "document.cookie shows it" : cookie.httpOnly ? "hidden from document.cookie (stored HttpOnly)" : `not in document.cookie on this page, but stored without HttpOnly (Path=${cookie.path})`
@@ -76033,7 +76084,7 @@ async function checkPage(context3, url, hosts, options) {
       const sent = probe.sent.has(cookie.name);
       results.push({
         name: cookie.name,
-        url,
+        url: pageShown,
         check: "not-sent-over-http",
         passed: !sent && cookie.secure === true,
         observed: describeProbe(httpUrl, probe, cookie.name, cookie.secure === true)
@@ -76074,12 +76125,15 @@ function watchRefusedCookies(cdp, url) {
   });
   return { take: () => refused };
 }
+function withoutQuery(url) {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
 function plainHttpUrl(url, port) {
   const parsed = new URL(url);
-  if (parsed.protocol === "http:") return parsed.href;
-  parsed.protocol = "http:";
-  parsed.port = port === 80 ? "" : String(port);
-  return parsed.href;
+  const plain = new URL(`http://${parsed.host}${parsed.pathname}`);
+  if (parsed.protocol !== "http:") plain.port = port === 80 ? "" : String(port);
+  return plain.href;
 }
 async function probeOverHttp(page, cdp, browserUrl, timeoutMs) {
   const documents = /* @__PURE__ */ new Map();
@@ -76180,6 +76234,48 @@ function pageUrl(url) {
   return page.href;
 }
 
+// src/verify/redact.ts
+var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+var MIN_LENGTH = 4;
+function variablesIn(value, into = /* @__PURE__ */ new Set()) {
+  if (typeof value === "string") for (const match of value.matchAll(VARIABLE)) into.add(match[1]);
+  else if (Array.isArray(value)) for (const item of value) variablesIn(item, into);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) variablesIn(item, into);
+  return into;
+}
+function redactor(names2, env) {
+  const forms = [];
+  for (const name2 of names2) {
+    const value = env[name2];
+    if (value === void 0 || value.length < MIN_LENGTH) continue;
+    for (const form of /* @__PURE__ */ new Set([value, ...encodedForms(value)])) forms.push([form, `\${${name2}}`]);
+  }
+  forms.sort((a, b) => b[0].length - a[0].length);
+  if (forms.length === 0) return (text2) => text2;
+  return (text2) => forms.reduce((shown, [form, placeholder]) => shown.split(form).join(placeholder), text2);
+}
+function encodedForms(value) {
+  const forms = [];
+  try {
+    forms.push(encodeURIComponent(value));
+  } catch {
+  }
+  forms.push(new URL(`http://host/${value}`).pathname.slice(1));
+  forms.push(new URLSearchParams({ v: value }).toString().slice(2));
+  return forms.filter((form) => form.length >= MIN_LENGTH);
+}
+function redactDeep(value, redact) {
+  const walk2 = (item) => {
+    if (typeof item === "string") return redact(item);
+    if (Array.isArray(item)) return item.map(walk2);
+    if (item !== null && typeof item === "object")
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, walk2(inner)]));
+    return item;
+  };
+  return walk2(value);
+}
+
 // src/verify/scenario.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var DEFAULT_SCENARIO_PATH = ".github/cookie-hardener-verify.yml";
@@ -76203,7 +76299,7 @@ function parseScenario(file, text2) {
   if (error2) {
     throw new ConfigError(
       file,
-      error2.linePos?.[0]?.line ?? 1,
+      lines.linePos(error2.pos[0]).line,
       `not valid YAML: ${error2.message.split("\n")[0]}`
     );
   }
@@ -76294,6 +76390,10 @@ function readStep(file, node, index, lineOf2) {
     }
   }
   const name2 = optionalString(file, node, "name", where2) ?? `${method} ${path}`;
+  for (const [header, value] of Object.entries(headers)) {
+    const problem = headerProblem(header, value);
+    if (problem !== null) throw new ConfigError(file, where2("headers"), `step "${name2}": ${problem}`);
+  }
   return {
     name: name2,
     method,
@@ -76305,6 +76405,14 @@ function readStep(file, node, index, lineOf2) {
     followRedirects: followNode === void 0 ? true : followNode.value,
     line
   };
+}
+var HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+var BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+function headerProblem(name2, value) {
+  if (!HEADER_NAME.test(name2)) return `header ${JSON.stringify(name2)} is not a valid HTTP header name`;
+  if (BAD_HEADER_VALUE.test(value))
+    return `the value of header ${name2} holds a line break or another control character (a trailing newline in an environment variable?)`;
+  return null;
 }
 function keyName(key) {
   return (0, import_yaml3.isScalar)(key) ? String(key.value) : String(key);
@@ -76334,8 +76442,15 @@ function stringMap(file, node, key, where2) {
   }
   return result;
 }
+function isRunnerSecret(name2) {
+  return /^(INPUT_|ACTIONS_|RUNNER_)/i.test(name2) || name2.toUpperCase() === "GITHUB_TOKEN";
+}
 function resolveValue(value, env, file, step) {
   const replace = (text2) => text2.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, name2) => {
+    if (isRunnerSecret(name2))
+      throw new UsageError(
+        `${file}:${step.line}: step "${step.name}" uses the environment variable ${name2}, which a scenario may not read (INPUT_*, ACTIONS_*, RUNNER_* and GITHUB_TOKEN are the workflow's own inputs and credentials)`
+      );
     const found = env[name2];
     if (found === void 0)
       throw new UsageError(
@@ -76359,9 +76474,22 @@ async function runVerify(request2) {
   const urls = request2.urls.map(parseUrl2);
   if (urls.length === 0) throw new UsageError("`verify` needs at least one URL");
   const scenario = request2.scenario === null ? null : loadScenario(request2.scenario);
-  const ca = request2.ca === null ? null : readCa(request2.ca);
   const env = request2.env ?? process.env;
+  const redact = redactor(
+    variablesIn(scenario?.steps.map((step) => [step.path, step.headers, step.body?.value]) ?? []),
+    env
+  );
+  try {
+    return redactDeep(await verifyWith(request2, urls, scenario, env), redact);
+  } catch (error2) {
+    if (error2 instanceof UsageError) error2.message = redact(error2.message);
+    throw error2;
+  }
+}
+async function verifyWith(request2, urls, scenario, env) {
+  const ca = request2.ca === null ? null : readCa(request2.ca);
   const timeoutMs = request2.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs >= 1)) throw new UsageError("the timeout must be at least 1 ms");
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
   const source = request2.expectations;
   const sites = "project" in source ? cookiesFromProject(source.project) : "findings" in source ? cookiesFromFindingsFile(source.findings) : source.cookies;
@@ -76369,7 +76497,10 @@ async function runVerify(request2) {
   const client = new Client(hosts, timeoutMs, ca);
   const cookies = [];
   const stepResults = [];
+  const unfollowedRedirects = [];
   const record2 = (exchanges, step) => {
+    const last = exchanges.at(-1);
+    if (last?.unfollowed) unfollowedRedirects.push({ from: shownUrl(last.url), ...last.unfollowed, step });
     for (const exchange of exchanges) {
       for (const cookie of exchange.cookies) {
         if (cookie.deletion) continue;
@@ -76425,6 +76556,7 @@ async function runVerify(request2) {
     transport,
     unexplained,
     steps: stepResults,
+    unfollowedRedirects,
     browser,
     expectations: "project" in source ? { source: "project", path: source.project, sites: sites.length } : "findings" in source ? { source: "findings", path: source.findings, sites: sites.length } : { source: "scan", path: "", sites: sites.length },
     scenario: scenario?.file ?? null,
@@ -76436,11 +76568,16 @@ function parseUrl2(text2) {
   try {
     url = new URL(text2);
   } catch {
-    throw new UsageError(`${JSON.stringify(text2)} is not a URL (give it in full: https://example.com/)`);
+    throw new UsageError(
+      `${JSON.stringify(maskedArgument(text2))} is not a URL (give it in full: https://example.com/)`
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new UsageError(`${JSON.stringify(shownUrl(url))}: only http:// and https:// URLs can be verified`);
   return url;
+}
+function maskedArgument(text2) {
+  return text2.replace(/[?#][\s\S]*$/, "").replace(/^([^/?#]*\/\/|)([^/?#]*)@/, "$1\u2026@");
 }
 function loadScenario(path) {
   let text2;
@@ -76463,10 +76600,15 @@ function readCa(path) {
   return text2;
 }
 function resolveStep(step, env, file) {
+  const headers = resolveValue(step.headers, env, file, step);
+  for (const [name2, value] of Object.entries(headers)) {
+    const problem = headerProblem(name2, value);
+    if (problem !== null) throw new UsageError(`${file}:${step.line}: step "${step.name}": ${problem}`);
+  }
   return {
     ...step,
     path: resolveValue(step.path, env, file, step),
-    headers: resolveValue(step.headers, env, file, step),
+    headers,
     body: step.body && { kind: step.body.kind, value: resolveValue(step.body.value, env, file, step) }
   };
 }
@@ -76500,6 +76642,13 @@ function stepResult(step, target, exchanges) {
   const set = new Set(
     exchanges.flatMap((exchange) => exchange.cookies.filter((c) => !c.deletion).map((c) => c.name))
   );
+  const unfollowed = last.unfollowed;
+  if (unfollowed && step.expectCookies.length > 0) {
+    problems.push({
+      code: "redirect-not-followed",
+      message: `step "${step.name}": the redirect to ${unfollowed.to} was not followed (${unfollowed.reason})`
+    });
+  }
   for (const name2 of step.expectCookies) {
     if (!set.has(name2))
       problems.push({
@@ -76521,8 +76670,7 @@ async function checkTransport(url, timeoutMs, ca) {
   const secure = await send({ method: "GET", url, headers: {}, body: null, timeoutMs, ca });
   const hstsHeader = secure.headers["strict-transport-security"];
   const hsts = hstsHeader === void 0 ? null : String(hstsHeader);
-  const plain = new URL(url);
-  plain.protocol = "http:";
+  const plain = new URL(`http://${url.host}${url.pathname}`);
   const check = {
     url: shownUrl(url),
     httpUrl: shownUrl(plain),
@@ -76574,6 +76722,12 @@ function annotateVerify(report) {
         title: `cookie-hardener verify (step ${step.name})`
       });
   }
+  for (const redirect of report.unfollowedRedirects) {
+    logNotice(
+      `${redirect.from} redirects to ${redirect.to}, which was not followed (${redirect.reason}): cookies set past it were not checked.`,
+      { title: "cookie-hardener verify (redirect not followed)" }
+    );
+  }
   for (const cookie of report.unexplained) {
     logNotice(
       `${cookie.url} sets ${cookie.name}, which no code location the scan found sets: a proxy, a CDN or a library may add it.`,
@@ -76581,6 +76735,9 @@ function annotateVerify(report) {
     );
   }
   logInfo(`verify: ${summarize(report)}`);
+}
+function deploymentCheckHeading(url) {
+  return `# Deployment check of ${codeSpan(shownUrlText(url))}`;
 }
 function verifySummary(report, heading2) {
   return `${heading2}
@@ -76651,7 +76808,9 @@ async function runVerifyMode(context3) {
     );
     return;
   }
-  logInfo(`Verifying ${chosen.url} (from ${chosen.from}), the deployment of #${pull.number}'s head.`);
+  logInfo(
+    `Verifying ${shownUrlText(chosen.url)} (from ${chosen.from}), the deployment of #${pull.number}'s head.`
+  );
   const report = await verify(context3, chosen.url, context3.scan());
   writeSummary2(verifySummary(report, `# Deployment of #${pull.number} (${event.sha.slice(0, 7)})`));
   annotateVerify(report);
@@ -76659,9 +76818,9 @@ async function runVerifyMode(context3) {
   gateVerify(inputs.failOn, report);
 }
 async function verifyAndReport(context3, url, scanned) {
-  logInfo(`Verifying ${url} (verify-url).`);
+  logInfo(`Verifying ${shownUrlText(url)} (verify-url).`);
   const report = await verify(context3, url, scanned ?? context3.scan());
-  writeSummary2(verifySummary(report, `# Deployment check of ${url}`));
+  writeSummary2(verifySummary(report, deploymentCheckHeading(url)));
   annotateVerify(report);
   gateVerify(context3.inputs.failOn, report);
 }

@@ -88,7 +88,7 @@ export function renderVerifyComment(input: VerifyCommentInput): string {
     VERIFY_COMMENT_MARKER,
     '### cookie-hardener verify',
     '',
-    `The deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}, checked at ${codeSpan(shownUrlText(url))}: ${countWords(items)} The items that passed are ticked in the description; a box ticked by a person is left as it is.`,
+    `The deployment of ${codeSpan(stamp.sha.slice(0, 7))}${environment}, checked at ${codeSpan(shownUrlText(url))}: ${countWords(items)} The items that passed are ticked in the description; a box a person ticked or unticked is left as they set it.`,
     '',
     ...cookieLines(items),
   ];

@@ -176,7 +176,7 @@ describe('mode: verify (deployment_status)', () => {
       '<!-- cookie-hardener:verify -->',
       '### cookie-hardener verify',
       '',
-      `The deployment of \`${head.slice(0, 7)}\` to \`staging\`, checked at \`${deployment.url}\`: **1 of 4** checklist items passed, 2 failed, 1 could not be judged (cookie not set). The items that passed are ticked in the description; a box ticked by a person is left as it is.`,
+      `The deployment of \`${head.slice(0, 7)}\` to \`staging\`, checked at \`${deployment.url}\`: **1 of 4** checklist items passed, 2 failed, 1 could not be judged (cookie not set). The items that passed are ticked in the description; a box a person ticked or unticked is left as they set it.`,
       '',
       '- ❌ `token` lacks Secure: the deployment sent `token=…; Path=/; HttpOnly`.',
       '- ⚪ `connect.sid` was not set by the requests verify made (a `verify-scenario` step can reach its route).',

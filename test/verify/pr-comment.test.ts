@@ -42,7 +42,7 @@ describe('the verify comment', () => {
       VERIFY_COMMENT_MARKER,
       '### cookie-hardener verify',
       '',
-      "The deployment of `abcdef0` to <code>@&#8203;admin &lt;!-- x --&gt;</code>, checked at `https://staging.example.com/`: The description's checklist has no item verify can judge (items get their marker when the next sweep rewrites the description). The items that passed are ticked in the description; a box ticked by a person is left as it is.",
+      "The deployment of `abcdef0` to <code>@&#8203;admin &lt;!-- x --&gt;</code>, checked at `https://staging.example.com/`: The description's checklist has no item verify can judge (items get their marker when the next sweep rewrites the description). The items that passed are ticked in the description; a box a person ticked or unticked is left as they set it.",
     ]);
     expect(body.match(/<!--/g)).toHaveLength(1);
   });
