@@ -46484,6 +46484,8 @@ function describeError(error, secure) {
     const hint = /SELF_SIGNED|UNABLE_TO/.test(code) ? " (for a self-signed certificate, pass its CA with --ca FILE)" : "";
     return `TLS error: ${oneLine2(error.message)}${hint}`;
   }
+  if (secure && (code === "ERR_SSL_WRONG_VERSION_NUMBER" || /wrong version number/i.test(error.message)))
+    return "the server answered without TLS: this port speaks plain HTTP (use http://, or the HTTPS port)";
   if (secure && (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || /SSL|TLS/i.test(error.message)))
     return `TLS error: ${oneLine2(error.message)} (is it an HTTPS server?)`;
   return oneLine2(error.message) || code || "the request failed";

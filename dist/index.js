@@ -75313,6 +75313,8 @@ function describeError(error2, secure) {
     const hint = /SELF_SIGNED|UNABLE_TO/.test(code) ? " (for a self-signed certificate, pass its CA with --ca FILE)" : "";
     return `TLS error: ${oneLine3(error2.message)}${hint}`;
   }
+  if (secure && (code === "ERR_SSL_WRONG_VERSION_NUMBER" || /wrong version number/i.test(error2.message)))
+    return "the server answered without TLS: this port speaks plain HTTP (use http://, or the HTTPS port)";
   if (secure && (code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS") || /SSL|TLS/i.test(error2.message)))
     return `TLS error: ${oneLine3(error2.message)} (is it an HTTPS server?)`;
   return oneLine3(error2.message) || code || "the request failed";

@@ -107,6 +107,9 @@ function describeError(error: NodeJS.ErrnoException, secure: boolean): string {
       : '';
     return `TLS error: ${oneLine(error.message)}${hint}`;
   }
+  // OpenSSL's wording for a first record that is not TLS: the port speaks plain HTTP (or something else).
+  if (secure && (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(error.message)))
+    return 'the server answered without TLS: this port speaks plain HTTP (use http://, or the HTTPS port)';
   if (secure && (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /SSL|TLS/i.test(error.message)))
     return `TLS error: ${oneLine(error.message)} (is it an HTTPS server?)`;
   return oneLine(error.message) || code || 'the request failed';

@@ -448,6 +448,18 @@ describe('verify: one-line errors', () => {
     expect(run.status).toBe(2);
   });
 
+  it('an https:// URL on a port that answers in plain HTTP', async () => {
+    const { port, close } = await withTcp((socket) =>
+      socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'),
+    );
+    const run = await runBundle(['verify', `https://127.0.0.1:${port}/`], folder);
+    await close();
+    expect(run.stderr).toBe(
+      `cookie-hardener: GET https://127.0.0.1:${port}/: the server answered without TLS: this port speaks plain HTTP (use http://, or the HTTPS port)\n`,
+    );
+    expect(run.status).toBe(2);
+  });
+
   it('a scenario variable that is not set names the file, the step and the variable', async () => {
     writeFileSync(
       join(folder, 'steps.yml'),
