@@ -69,16 +69,30 @@ function tornado(site: CookieSite, text: string): RequestSecure | null {
 
 /** Flask's (or Quart's) `request` proxy, imported in this module, inside a function (a request context). */
 function flask(site: CookieSite, text: string): RequestSecure | null {
-  const imported = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
-  let found = false;
-  for (const match of text.matchAll(imported)) {
-    const names = (match[1] ?? match[2] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0]);
-    if (names.includes('request')) found = true;
-  }
-  if (!found) return null;
+  const local = importedName(text, FLASK_IMPORT, 'request');
+  if (local === null) return null;
   const def = enclosingDef(text, site.offset);
-  if (!def || def.parameters.includes('request')) return null; // a parameter would shadow the proxy
-  return { value: 'request.is_secure' };
+  if (!def || def.parameters.includes(local)) return null; // a parameter would shadow the proxy
+  return { value: `${local}.is_secure` };
+}
+
+const FLASK_IMPORT = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+const BOTTLE_IMPORT = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+
+/**
+ * The name `name` is bound to by a `from … import` the pattern matches (`request`, or `rq` for
+ * `request as rq`), or null when the module does not import it.
+ */
+function importedName(text: string, imports: RegExp, name: string): string | null {
+  for (const match of text.matchAll(imports)) {
+    for (const part of (match[1] ?? match[2] ?? '').split(',')) {
+      const [imported, as, alias] = part.trim().split(/\s+/);
+      if (imported !== name) continue;
+      if (as === undefined) return name;
+      if (as === 'as' && alias !== undefined && /^[A-Za-z_]\w*$/.test(alias)) return alias;
+    }
+  }
+  return null;
 }
 
 /** A Django view's request parameter (`def view(request)`, `def get(self, request)`); `is_secure` is a method. */
@@ -283,17 +297,12 @@ function quoteOf(text: string): string {
 
 /** Bottle's thread-local `request`, imported from bottle in this module, inside a function. */
 function bottle(site: CookieSite, text: string): RequestSecure | null {
-  const imported = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
-  let found = false;
-  for (const match of text.matchAll(imported)) {
-    const names = (match[1] ?? match[2] ?? '').split(',').map((part) => part.trim());
-    if (names.includes('request')) found = true;
-  }
-  if (!found) return null;
+  const local = importedName(text, BOTTLE_IMPORT, 'request');
+  if (local === null) return null;
   const def = enclosingDef(text, site.offset);
-  if (!def || def.parameters.includes('request')) return null;
+  if (!def || def.parameters.includes(local)) return null;
   return {
-    value: 'request.urlparts.scheme == "https"',
+    value: `${local}.urlparts.scheme == "https"`,
     caution:
       '`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header',
   };

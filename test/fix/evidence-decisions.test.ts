@@ -404,6 +404,34 @@ describe('Secure that follows the request in Quart, Bottle, Falcon, Sanic and Li
     expect(fixed('app.py', view)).toBe(view.replace('"en")', '"en", secure=request.is_secure)'));
   });
 
+  it('Flask and Bottle: a request imported under another name is followed by that name', () => {
+    const flaskView = [
+      'from flask import Flask, make_response, request as rq',
+      '',
+      'app = Flask(__name__)',
+      '',
+      '@app.route("/")',
+      'def index():',
+      '    resp = make_response("ok")',
+      '    resp.set_cookie("lang", "en")',
+      '    return resp',
+      '',
+    ].join('\n');
+    expect(fixed('app.py', flaskView)).toBe(flaskView.replace('"en")', '"en", secure=rq.is_secure)'));
+    const bottleView = [
+      'from bottle import request as req, response, route',
+      '',
+      '@route("/")',
+      'def index():',
+      '    response.set_cookie("lang", "en")',
+      '    return "ok"',
+      '',
+    ].join('\n');
+    expect(fixed('app.py', bottleView)).toBe(
+      bottleView.replace('"en")', '"en", secure=req.urlparts.scheme == "https")'),
+    );
+  });
+
   it("Bottle: the imported request's urlparts scheme; without the import it is left to a person", () => {
     const view = [
       'from bottle import request, response, route',
