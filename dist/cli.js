@@ -27689,10 +27689,15 @@ function isTestFile(file) {
 
 // src/languages/text.ts
 function lineStarts(text) {
+  if (text === lastText) return lastStarts;
   const starts2 = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts2.push(i + 1);
+  lastText = text;
+  lastStarts = starts2;
   return starts2;
 }
+var lastText = null;
+var lastStarts = [0];
 function lineColumn(starts2, offset) {
   let low = 0;
   let high = starts2.length - 1;
@@ -29382,9 +29387,11 @@ function unsplicable(file, start, end) {
 
 // src/rules/cookie-string-common.ts
 var DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
-function attributePattern(attribute) {
-  return new RegExp(`;\\s*${attribute}\\s*(;|$)`, "i");
-}
+var WRITTEN = {
+  httponly: /;\s*httponly\s*(;|$)/i,
+  secure: /;\s*secure\s*(;|$)/i
+};
+var MENTIONED = { httponly: /httponly/i, secure: /secure/i };
 function piecesOf(node) {
   const value = unwrap(node);
   if (value.type === "StringLiteral") return [{ text: value.value, node: value }];
@@ -29423,11 +29430,11 @@ function attributeOf(module, pieces, attribute) {
   return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
 }
 function attributeIn(text, pieces, attribute, spanOf2) {
-  const written = attributePattern(attribute);
+  const written = WRITTEN[attribute];
   for (const piece of pieces) {
     if ("text" in piece && written.test(piece.text)) return { kind: "true", span: spanOf2(piece.node) };
   }
-  const mention = new RegExp(attribute, "i");
+  const mention = MENTIONED[attribute];
   let attributes2 = false;
   for (const piece of pieces) {
     if ("text" in piece) {
@@ -41678,12 +41685,12 @@ function problemFlags(finding) {
   const flags = new Set(finding.problems.map((problem) => parseProblem(problem).flag));
   return ATTRIBUTES.filter((flag) => flags.has(flag));
 }
-function joinWords(words) {
+function joinAnd(words) {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
 }
 function flagList2(flags) {
-  return joinWords(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
+  return joinAnd(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
 }
 function plural(count, one, many) {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
@@ -42958,6 +42965,18 @@ function eitherServer(source) {
   return [];
 }
 
+// src/group-by.ts
+function groupBy(items, key) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const name2 = key(item);
+    const group2 = groups.get(name2);
+    if (group2) group2.push(item);
+    else groups.set(name2, [item]);
+  }
+  return groups;
+}
+
 // src/evidence/query.ts
 function emptyEvidenceData() {
   return {
@@ -43040,16 +43059,6 @@ function makeEvidence(data) {
     moot: (cookie) => mootByCookie.get(cookie) ?? [],
     devOnly: (file) => data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`))
   };
-}
-function groupBy(items, key) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const name2 = key(item);
-    const group2 = groups.get(name2);
-    if (group2) group2.push(item);
-    else groups.set(name2, [item]);
-  }
-  return groups;
 }
 
 // src/evidence/types.ts
@@ -43880,16 +43889,24 @@ function tornado(site, text) {
   return { value: 'self.request.protocol == "https"' };
 }
 function flask(site, text) {
-  const imported = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
-  let found = false;
-  for (const match of text.matchAll(imported)) {
-    const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]);
-    if (names.includes("request")) found = true;
-  }
-  if (!found) return null;
+  const local = importedName(text, FLASK_IMPORT, "request");
+  if (local === null) return null;
   const def = enclosingDef(text, site.offset);
-  if (!def || def.parameters.includes("request")) return null;
-  return { value: "request.is_secure" };
+  if (!def || def.parameters.includes(local)) return null;
+  return { value: `${local}.is_secure` };
+}
+var FLASK_IMPORT = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+var BOTTLE_IMPORT = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+function importedName(text, imports, name2) {
+  for (const match of text.matchAll(imports)) {
+    for (const part of (match[1] ?? match[2] ?? "").split(",")) {
+      const [imported, as, alias] = part.trim().split(/\s+/);
+      if (imported !== name2) continue;
+      if (as === void 0) return name2;
+      if (as === "as" && alias !== void 0 && /^[A-Za-z_]\w*$/.test(alias)) return alias;
+    }
+  }
+  return null;
 }
 function django(site, text) {
   const def = enclosingDef(text, site.offset);
@@ -44036,17 +44053,12 @@ function quoteOf3(text) {
   return double > single ? '"' : "'";
 }
 function bottle(site, text) {
-  const imported = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
-  let found = false;
-  for (const match of text.matchAll(imported)) {
-    const names = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim());
-    if (names.includes("request")) found = true;
-  }
-  if (!found) return null;
+  const local = importedName(text, BOTTLE_IMPORT, "request");
+  if (local === null) return null;
   const def = enclosingDef(text, site.offset);
-  if (!def || def.parameters.includes("request")) return null;
+  if (!def || def.parameters.includes(local)) return null;
   return {
-    value: 'request.urlparts.scheme == "https"',
+    value: `${local}.urlparts.scheme == "https"`,
     caution: "`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header"
   };
 }
@@ -46423,6 +46435,10 @@ var VerifyError = class extends UsageError {
 function shownUrl(url) {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
+function shownUrlText(text) {
+  if (URL.canParse(text)) return shownUrl(new URL(text));
+  return text.replace(/[?#][\s\S]*$/, "").replace(/^([^/]*\/\/)[^/]*@/, "$1");
+}
 function send(request) {
   const { url } = request;
   const where = `${request.method} ${shownUrl(url)}`;
@@ -46890,8 +46906,8 @@ async function checkPage(context, url, hosts, options) {
   page.setDefaultNavigationTimeout(options.timeoutMs);
   const cdp = await page.createCDPSession();
   await cdp.send("Network.enable");
-  const refused = watchRefusedCookies(cdp, withoutQuery(url));
-  const pageShown = withoutQuery(url);
+  const pageShown = shownUrlText(url);
+  const refused = watchRefusedCookies(cdp, pageShown);
   await load(page, hosts.browserUrl(url), pageShown, options.timeoutMs);
   const refusedOnLoad = new Map(refused.take());
   const visible = parseDocumentCookie(String(await page.evaluate("document.cookie")));
@@ -46962,10 +46978,6 @@ function watchRefusedCookies(cdp, url) {
     }
   });
   return { take: () => refused };
-}
-function withoutQuery(url) {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 function plainHttpUrl(url, port) {
   const parsed = new URL(url);

@@ -49908,10 +49908,15 @@ function isTestFile(file) {
 
 // src/languages/text.ts
 function lineStarts(text2) {
+  if (text2 === lastText) return lastStarts;
   const starts2 = [0];
   for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) starts2.push(i + 1);
+  lastText = text2;
+  lastStarts = starts2;
   return starts2;
 }
+var lastText = null;
+var lastStarts = [0];
 function lineColumn(starts2, offset) {
   let low = 0;
   let high = starts2.length - 1;
@@ -51601,9 +51606,11 @@ function unsplicable(file, start, end) {
 
 // src/rules/cookie-string-common.ts
 var DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
-function attributePattern(attribute) {
-  return new RegExp(`;\\s*${attribute}\\s*(;|$)`, "i");
-}
+var WRITTEN = {
+  httponly: /;\s*httponly\s*(;|$)/i,
+  secure: /;\s*secure\s*(;|$)/i
+};
+var MENTIONED = { httponly: /httponly/i, secure: /secure/i };
 function piecesOf(node) {
   const value = unwrap(node);
   if (value.type === "StringLiteral") return [{ text: value.value, node: value }];
@@ -51642,11 +51649,11 @@ function attributeOf(module, pieces, attribute) {
   return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
 }
 function attributeIn(text2, pieces, attribute, spanOf2) {
-  const written = attributePattern(attribute);
+  const written = WRITTEN[attribute];
   for (const piece of pieces) {
     if ("text" in piece && written.test(piece.text)) return { kind: "true", span: spanOf2(piece.node) };
   }
-  const mention = new RegExp(attribute, "i");
+  const mention = MENTIONED[attribute];
   let attributes2 = false;
   for (const piece of pieces) {
     if ("text" in piece) {
@@ -59232,9 +59239,9 @@ function resolveApplicationSetting(key, context3, depth) {
   const resolved = found.filter(
     (item) => !("unknown" in item)
   );
-  const distinct3 = new Set(resolved.map((item) => `${item.module.file}:${item.node.from}`));
-  if (distinct3.size === 1) return resolved[0];
-  if (distinct3.size > 1) return { unknown: `the application setting "${key}" is given in several places` };
+  const distinct2 = new Set(resolved.map((item) => `${item.module.file}:${item.node.from}`));
+  if (distinct2.size === 1) return resolved[0];
+  if (distinct2.size > 1) return { unknown: `the application setting "${key}" is given in several places` };
   return { unknown: `the application setting "${key}" is not given anywhere in the scanned files` };
 }
 function isMutated2(module, name2) {
@@ -63428,13 +63435,14 @@ function problemFlags(finding) {
   const flags = new Set(finding.problems.map((problem) => parseProblem(problem).flag));
   return ATTRIBUTES.filter((flag) => flags.has(flag));
 }
-function joinWords(words) {
+function joinAnd(words) {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words.at(-1) ?? ""}`;
 }
 function flagList2(flags) {
-  return joinWords(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
+  return joinAnd(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
 }
+var SEVERITY_ORDER = { high: 0, medium: 1, low: 2 };
 function plural(count, one, many) {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
@@ -64221,6 +64229,18 @@ function renderAnalysis(result, options) {
 // src/report/pr-body.ts
 import { createHash as createHash3 } from "node:crypto";
 
+// src/group-by.ts
+function groupBy(items, key) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const name2 = key(item);
+    const group2 = groups2.get(name2);
+    if (group2) group2.push(item);
+    else groups2.set(name2, [item]);
+  }
+  return groups2;
+}
+
 // src/report/fix-values.ts
 var FIX_SEGMENT = /(?:^|\. )Fix: (.+?)\.(?= |$)/;
 var ENTRY_START = /, (?=[\w"'$.[\]-]+(?: → |: ))/;
@@ -64251,7 +64271,6 @@ function secureIsConstant(finding) {
 
 // src/report/break-risk.ts
 var MAX_NAMES2 = 4;
-var SEVERITY_RANK = { high: 0, medium: 1, low: 2 };
 function names(findings) {
   const all = [...new Set(findings.flatMap((finding) => cookieName(finding) ?? []))];
   if (all.length === 0) return findings.length === 1 ? "the cookie" : "these cookies";
@@ -64352,7 +64371,7 @@ var CHECKS = [
   plainHttpDevelopment
 ];
 function biggestBreakRisk(findings) {
-  const changed = findings.filter(isChanged).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const changed = findings.filter(isChanged).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   for (const check of CHECKS) {
     const risk = check(changed);
     if (risk !== null) return risk;
@@ -64559,10 +64578,6 @@ function expectedHeader(check) {
   const unnamed = name2 === null ? ` (line ${check.finding.line}; its name is not in the code)` : "";
   return `${header}${unnamed}${check.runtime ? " on every deployed host (decided at run time)" : ""}`;
 }
-function joinAnd(parts) {
-  if (parts.length <= 1) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
-}
 function setAt(finding) {
   const use = /^(.*):(\d+)$/.exec(otherUses(finding)[0] ?? "");
   if (use) return { file: use[1] ?? "", line: Number(use[2]), column: 1 };
@@ -64571,15 +64586,6 @@ function setAt(finding) {
 var APP_ROOT = /^((?:packages|apps|services|sites|projects|examples)\/[^/]+)\//;
 function appOf(file) {
   return APP_ROOT.exec(normalizePath(file))?.[1] ?? "";
-}
-function groupBy(items, key) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const list = groups2.get(key(item)) ?? [];
-    list.push(item);
-    groups2.set(key(item), list);
-  }
-  return groups2;
 }
 function curlItem(route, file, checks) {
   const headers = [...new Set(checks.map(expectedHeader))];
@@ -64682,16 +64688,8 @@ function frameworkChecks(findings) {
 // src/report/pr-writeup.ts
 var TITLE = "## Cookie flag fixes";
 var FULL_REPORT = "the full report is in the workflow run's job summary";
-var SEVERITY_RANK2 = { high: 0, medium: 1, low: 2 };
-function distinct2(values) {
-  return [...new Set(values)];
-}
-function joinAnd2(parts) {
-  if (parts.length <= 1) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1) ?? ""}`;
-}
 function frameworkNames(findings, max = 4) {
-  const names2 = distinct2(findings.map((finding) => frameworkNotes(finding.framework).name));
+  const names2 = distinct(findings.map((finding) => frameworkNotes(finding.framework).name));
   const shown = names2.slice(0, max);
   return names2.length > max ? `${shown.join(", ")} and ${names2.length - max} more` : shown.join(", ");
 }
@@ -64703,7 +64701,7 @@ function changedLine(findings, files) {
     const count = changed.filter((finding) => finding.changedFlags.includes(flag)).length;
     return count === 0 ? [] : [`${ATTRIBUTE_LABEL[flag]} on ${plural(count, "cookie", "cookies")}`];
   });
-  return `**Changed:** ${joinAnd2(perFlag)}, in ${plural(files, "file", "files")} (${frameworkNames(changed)}); each edit only adds or turns on a flag.`;
+  return `**Changed:** ${joinAnd(perFlag)}, in ${plural(files, "file", "files")} (${frameworkNames(changed)}); each edit only adds or turns on a flag.`;
 }
 function cookiesLine(findings) {
   const severities = ["high", "medium", "low"].flatMap((severity) => {
@@ -64726,14 +64724,14 @@ function cookiesLine(findings) {
     ...advisory > 0 ? [plural(advisory, "advisory note", "advisory notes")] : []
   ];
   const weak = findings.length - advisory;
-  return `**Cookies:** ${plural(weak, "finding", "findings")}${severities.length > 0 ? ` (${severities.join(", ")} severity)` : ""}: ${joinAnd2(parts)}.`;
+  return `**Cookies:** ${plural(weak, "finding", "findings")}${severities.length > 0 ? ` (${severities.join(", ")} severity)` : ""}: ${joinAnd(parts)}.`;
 }
 function tldr(findings, files) {
   const risk = biggestBreakRisk(findings);
   const third = risk === null ? "**Can break:** nothing this pull request changes; it edits no code." : `**${risk.label}:** ${risk.text}`;
   const lines = [changedLine(findings, files), cookiesLine(findings), third].map((line) => `- ${line}`);
   const covered = new Set(risk?.covers ?? []);
-  const more = distinct2(
+  const more = distinct(
     findings.filter(isChanged).flatMap((finding) => finding.beforeMerging.filter((line) => !covered.has(line)))
   );
   const also = more.length > 0 ? `
@@ -64778,7 +64776,7 @@ function evidenceIds(findings) {
 }
 var MAX_CITED = 2;
 function evidenceCell(finding, ids) {
-  const cited = distinct2(finding.evidence.map((item) => `E${ids.get(place(item)) ?? 0}`));
+  const cited = distinct(finding.evidence.map((item) => `E${ids.get(place(item)) ?? 0}`));
   if (cited.length === 0) return problemCell(finding);
   const more = cited.length > MAX_CITED ? ` +${cited.length - MAX_CITED}` : "";
   return `${problemCell(finding)}; ${cited.slice(0, MAX_CITED).join(", ")}${more}`;
@@ -64816,7 +64814,9 @@ function overflowLine2(what) {
 }
 function findingsTable2(context3) {
   if (context3.findings.length === 0) return null;
-  const ordered = [...context3.findings].sort((a, b) => SEVERITY_RANK2[a.severity] - SEVERITY_RANK2[b.severity]);
+  const ordered = [...context3.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+  );
   const ids = evidenceIds(ordered);
   const rows = ordered.map((finding) => tableRow(finding, context3, ids));
   const legend = evidenceLegend(ordered, ids);
@@ -64846,13 +64846,13 @@ function folded(summary2, blocks, detail) {
 }
 function changedNames(findings, flag) {
   const hits = findings.filter((finding) => isChanged(finding) && finding.changedFlags.includes(flag));
-  const named = distinct2(hits.flatMap((finding) => cookieName(finding) ?? []));
+  const named = distinct(hits.flatMap((finding) => cookieName(finding) ?? []));
   const unnamed = hits.length - hits.filter((finding) => cookieName(finding) !== null).length;
   const shown = named.slice(0, 8).map(codeSpan);
   const parts = [...shown];
   if (named.length > shown.length) parts.push(plural(named.length - shown.length, "other", "others"));
   if (unnamed > 0) parts.push(plural(unnamed, "unnamed cookie", "unnamed cookies"));
-  return joinAnd2(parts);
+  return joinAnd(parts);
 }
 var STOPS = {
   httpOnly: "out of reach of page scripts",
@@ -64892,7 +64892,7 @@ function frameworkSection(framework, findings) {
   return folded(summary2, [bullets.join("\n")], true);
 }
 function frameworkSections(findings) {
-  const frameworks = distinct2(findings.map((finding) => finding.framework)).sort((a, b) => {
+  const frameworks = distinct(findings.map((finding) => finding.framework)).sort((a, b) => {
     const nameA = frameworkNotes(a).name.toLowerCase();
     const nameB = frameworkNotes(b).name.toLowerCase();
     return nameA < nameB ? -1 : nameA > nameB ? 1 : a < b ? -1 : a > b ? 1 : 0;
@@ -64913,7 +64913,7 @@ function flagsSection(findings) {
     );
   const blocks = items.length > 0 ? [threats, items.join("\n")] : [threats];
   return folded(
-    `<b>What ${joinAnd2(flags.map((flag) => ATTRIBUTE_LABEL[flag]))} ${flags.length === 1 ? "stops" : "stop"}</b>, for every framework`,
+    `<b>What ${flagList2(flags)} ${flags.length === 1 ? "stops" : "stop"}</b>, for every framework`,
     blocks,
     true
   );
@@ -64925,11 +64925,10 @@ function notChangedSection(context3) {
     return category === null ? [] : [{ finding, category, ...notChangedWords(finding, category) }];
   });
   if (entries.length === 0) return null;
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    const key = `${entry.category}\0${entry.label}\0${entry.reasons.join(" ")}\0${isBrowserCode(entry.finding)}`;
-    groups2.set(key, [...groups2.get(key) ?? [], entry]);
-  }
+  const groups2 = groupBy(
+    entries,
+    (entry) => `${entry.category}\0${entry.label}\0${entry.reasons.join(" ")}\0${isBrowserCode(entry.finding)}`
+  );
   const items = [...groups2.values()].map((group2) => {
     const first = group2[0];
     const browser = isBrowserCode(first.finding) ? " (browser code)" : "";
@@ -65667,20 +65666,20 @@ function emptyEvidence() {
   return makeEvidence(emptyEvidenceData());
 }
 function makeEvidence(data) {
-  const readersByName = groupBy2(data.readers, (reader2) => reader2.name);
-  const plainByFile = groupBy2(
+  const readersByName = groupBy(data.readers, (reader2) => reader2.name);
+  const plainByFile = groupBy(
     data.plainHttp.filter((fact) => fact.scope.kind === "file" || fact.scope.kind === "near"),
     (fact) => fact.file
   );
   const plainProject = data.plainHttp.filter((fact) => fact.scope.kind === "project");
   const plainPackage = data.plainHttp.filter((fact) => fact.scope.kind === "package");
-  const plainByCookie = groupBy2(
+  const plainByCookie = groupBy(
     data.plainHttp.filter((fact) => fact.scope.kind === "cookie"),
     (fact) => fact.scope.kind === "cookie" ? fact.scope.name : ""
   );
-  const proxyByFramework = groupBy2(data.proxyTrust, (fact) => fact.framework);
+  const proxyByFramework = groupBy(data.proxyTrust, (fact) => fact.framework);
   const used = new Set(data.frameworks.map((fact) => fact.framework));
-  const mootByCookie = groupBy2(data.moot, (fact) => fact.cookie);
+  const mootByCookie = groupBy(data.moot, (fact) => fact.cookie);
   return {
     data,
     readersOf: (name2) => readersByName.get(name2) ?? [],
@@ -65721,16 +65720,6 @@ function makeEvidence(data) {
     moot: (cookie) => mootByCookie.get(cookie) ?? [],
     devOnly: (file) => data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`))
   };
-}
-function groupBy2(items, key) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const name2 = key(item);
-    const group2 = groups2.get(name2);
-    if (group2) group2.push(item);
-    else groups2.set(name2, [item]);
-  }
-  return groups2;
 }
 
 // src/evidence/types.ts
@@ -66561,16 +66550,24 @@ function tornado(site, text2) {
   return { value: 'self.request.protocol == "https"' };
 }
 function flask(site, text2) {
-  const imported = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
-  let found = false;
-  for (const match of text2.matchAll(imported)) {
-    const names2 = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim().split(/\s+/)[0]);
-    if (names2.includes("request")) found = true;
-  }
-  if (!found) return null;
+  const local = importedName(text2, FLASK_IMPORT, "request");
+  if (local === null) return null;
   const def = enclosingDef(text2, site.offset);
-  if (!def || def.parameters.includes("request")) return null;
-  return { value: "request.is_secure" };
+  if (!def || def.parameters.includes(local)) return null;
+  return { value: `${local}.is_secure` };
+}
+var FLASK_IMPORT = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+var BOTTLE_IMPORT = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
+function importedName(text2, imports, name2) {
+  for (const match of text2.matchAll(imports)) {
+    for (const part of (match[1] ?? match[2] ?? "").split(",")) {
+      const [imported, as, alias] = part.trim().split(/\s+/);
+      if (imported !== name2) continue;
+      if (as === void 0) return name2;
+      if (as === "as" && alias !== void 0 && /^[A-Za-z_]\w*$/.test(alias)) return alias;
+    }
+  }
+  return null;
 }
 function django(site, text2) {
   const def = enclosingDef(text2, site.offset);
@@ -66717,17 +66714,12 @@ function quoteOf3(text2) {
   return double > single ? '"' : "'";
 }
 function bottle(site, text2) {
-  const imported = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
-  let found = false;
-  for (const match of text2.matchAll(imported)) {
-    const names2 = (match[1] ?? match[2] ?? "").split(",").map((part) => part.trim());
-    if (names2.includes("request")) found = true;
-  }
-  if (!found) return null;
+  const local = importedName(text2, BOTTLE_IMPORT, "request");
+  if (local === null) return null;
   const def = enclosingDef(text2, site.offset);
-  if (!def || def.parameters.includes("request")) return null;
+  if (!def || def.parameters.includes(local)) return null;
   return {
-    value: 'request.urlparts.scheme == "https"',
+    value: `${local}.urlparts.scheme == "https"`,
     caution: "`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header"
   };
 }
@@ -67447,7 +67439,7 @@ function sameSiteLiteral(container, key, value, text2) {
 }
 
 // src/fix/plan.ts
-var SEVERITY_RANK3 = { low: 0, medium: 1, high: 2 };
+var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
 var CAUTION_RANK = { session: 0, other: 1, csrf: 2 };
 var MOOT_COOKIE = {
   "django-csrf-settings": "django-csrf",
@@ -67698,7 +67690,7 @@ function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
   const changedFlags = ignored ? [] : decisions.filter((d) => d.action !== null).map((d) => d.flag);
   const notChangedReasons = ignored ? [`ignored by a cookie-hardener-ignore comment${site.ignoredReason ? `: ${site.ignoredReason}` : ""}`] : unique(decisions.filter((d) => d.action === null && d.reason).map((d) => d.reason));
   const severity = decisions.reduce(
-    (worst, d) => SEVERITY_RANK3[d.severity] > SEVERITY_RANK3[worst] ? d.severity : worst,
+    (worst, d) => SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst] ? d.severity : worst,
     "low"
   );
   const outcome = outcomeOf(site, decisions);
@@ -76054,8 +76046,8 @@ async function checkPage(context3, url, hosts, options) {
   page.setDefaultNavigationTimeout(options.timeoutMs);
   const cdp = await page.createCDPSession();
   await cdp.send("Network.enable");
-  const refused = watchRefusedCookies(cdp, withoutQuery(url));
-  const pageShown = withoutQuery(url);
+  const pageShown = shownUrlText(url);
+  const refused = watchRefusedCookies(cdp, pageShown);
   await load(page, hosts.browserUrl(url), pageShown, options.timeoutMs);
   const refusedOnLoad = new Map(refused.take());
   const visible = parseDocumentCookie(String(await page.evaluate("document.cookie")));
@@ -76126,10 +76118,6 @@ function watchRefusedCookies(cdp, url) {
     }
   });
   return { take: () => refused };
-}
-function withoutQuery(url) {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 function plainHttpUrl(url, port) {
   const parsed = new URL(url);
@@ -76767,7 +76755,6 @@ function gateVerify(failOn, report) {
 }
 
 // src/action/verify-mode.ts
-var MAX_BODY = 65536;
 async function runVerifyMode(context3) {
   const { env, inputs } = context3;
   const event = env.GITHUB_EVENT_NAME === "deployment_status" ? readDeploymentStatus(readEventPayload(env)) : null;
@@ -76849,29 +76836,29 @@ async function remediationPull(host, branch, identity) {
 }
 async function updatePullRequest(context3, host, identity, number2, event, url, report) {
   const stamp = { sha: event.sha, environment: event.environment };
+  const comments2 = context3.inputs.dryRun ? [] : await call(`read the comments of #${number2}`, () => host.comments(number2));
   const current = (await call("list pull requests", () => host.pulls(context3.inputs.branch))).find(
     (pull) => pull.number === number2
   );
   if (!current) throw new DeliveryError(`#${number2} disappeared while it was being verified.`);
   const ticked = tickChecklist(current.body, report.cookies, stamp);
-  const comment2 = renderVerifyComment({ stamp, url, items: ticked.items, report });
-  const comments2 = await call(`read the comments of #${number2}`, () => host.comments(number2));
-  const existing = findVerifyComment(comments2, identity);
   const passed = ticked.items.filter((item) => item.result === "pass").length;
-  const summary2 = `${passed} of ${ticked.items.length} checklist item${ticked.items.length === 1 ? "" : "s"} passed`;
+  const summary2 = `${passed} of ${plural(ticked.items.length, "checklist item", "checklist items")} passed`;
   if (context3.inputs.dryRun) {
     logInfo(`Dry run: ${summary2}; the description and the comment of #${number2} are left as they are.`);
     return;
   }
   const changed = ticked.body !== current.body;
-  const fits = ticked.body.length <= MAX_BODY;
+  const fits = ticked.body.length <= DEFAULT_MAX_BODY_LENGTH;
   if (changed && !fits) {
     logWarning(
-      `#${number2}: with the results beside the checklist the description would pass GitHub's ${MAX_BODY.toLocaleString("en-US")}-character limit, so it is left as it is; the comment carries them.`
+      `#${number2}: with the results beside the checklist the description would pass the ${DEFAULT_MAX_BODY_LENGTH.toLocaleString("en-US")} characters cookie-hardener keeps a description under (GitHub refuses 65,536), so it is left as it is; the comment carries them.`
     );
   } else if (changed) {
     await call(`update the description of #${number2}`, () => host.updatePull(number2, { body: ticked.body }));
   }
+  const comment2 = renderVerifyComment({ stamp, url, items: ticked.items, report });
+  const existing = findVerifyComment(comments2, identity);
   if (existing === null) {
     await call(`comment on #${number2}`, () => host.comment(number2, comment2));
   } else if (existing.body !== comment2) {
@@ -76881,7 +76868,6 @@ async function updatePullRequest(context3, host, identity, number2, event, url, 
 }
 
 // src/action/run.ts
-var MAX_BODY2 = 65e3;
 var TITLE2 = "Harden cookie flags (HttpOnly / Secure)";
 async function runAction(env = process.env) {
   try {
@@ -77050,7 +77036,7 @@ async function runPullRequestMode(result, inputs, workspace, env) {
         },
         renderBody: (delivery, notes) => renderPullRequestBody(proposed, {
           repository,
-          maxLength: MAX_BODY2,
+          maxLength: DEFAULT_MAX_BODY_LENGTH,
           serverUrl,
           delivery,
           notes,

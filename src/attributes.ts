@@ -93,6 +93,6 @@ export function parseFlagEntries(
   return 'error' in collected ? { errors: [collected.error] } : collected;
 }
 
-export function sortAttributes(attributes: readonly Attribute[]): Attribute[] {
+function sortAttributes(attributes: readonly Attribute[]): Attribute[] {
   return [...new Set(attributes)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
 }

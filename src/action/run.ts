@@ -17,7 +17,12 @@ import type { Finding, ScanResult } from '../model.js';
 import { excludedSummary, summaryLine } from '../report/console.js';
 import { countForGate } from '../report/gate.js';
 import { renderAnalysis } from '../report/markdown.js';
-import { fingerprintDigest, parsePullRequestState, renderPullRequestBody } from '../report/pr-body.js';
+import {
+  DEFAULT_MAX_BODY_LENGTH,
+  fingerprintDigest,
+  parsePullRequestState,
+  renderPullRequestBody,
+} from '../report/pr-body.js';
 import { renderSarif } from '../report/sarif.js';
 import { detectTestCommand } from '../report/test-command.js';
 import { scanFiles } from '../scan.js';
@@ -31,7 +36,6 @@ import { runReviewMode } from './review-mode.js';
 import { runVerifyMode, verifyAndReport } from './verify-mode.js';
 
 /** GitHub's limit is 65,536 characters; the margin keeps room for GitHub's own normalisation. */
-const MAX_BODY = 65_000;
 /** The default title. It never varies with the findings: the sweep finds its pull request by branch. */
 const TITLE = 'Harden cookie flags (HttpOnly / Secure)';
 
@@ -235,7 +239,7 @@ async function runPullRequestMode(
         renderBody: (delivery, notes) =>
           renderPullRequestBody(proposed, {
             repository,
-            maxLength: MAX_BODY,
+            maxLength: DEFAULT_MAX_BODY_LENGTH,
             serverUrl,
             delivery,
             notes,

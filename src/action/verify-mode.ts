@@ -4,6 +4,8 @@
 // the run with one notice. Outside a deployment_status event the mode checks `verify-url` and reports only.
 import { resolve } from 'node:path';
 import { call, DeliveryError } from '../deliver/github/errors.js';
+import { DEFAULT_MAX_BODY_LENGTH } from '../report/pr-body.js';
+import { plural } from '../report/wording.js';
 import { isSelf, type HostIdentity } from '../deliver/github/identity.js';
 import type { HostPull, RepoHost } from '../deliver/github/repo-host.js';
 import { repoHostFromEnv } from './repo-host-from-env.js';
@@ -26,7 +28,6 @@ import {
 } from './verify-report.js';
 
 /** GitHub refuses a pull request body longer than this. */
-const MAX_BODY = 65_536;
 
 export async function runVerifyMode(context: ModeContext): Promise<void> {
   const { env, inputs } = context;
@@ -143,29 +144,32 @@ async function updatePullRequest(
   report: VerifyReport,
 ): Promise<void> {
   const stamp = { sha: event.sha, environment: event.environment };
+  // The comments are read first, so the description is re-read right before it is written.
+  const comments = context.inputs.dryRun
+    ? []
+    : await call(`read the comments of #${number}`, () => host.comments(number));
   const current = (await call('list pull requests', () => host.pulls(context.inputs.branch))).find(
     (pull) => pull.number === number,
   );
   if (!current) throw new DeliveryError(`#${number} disappeared while it was being verified.`);
   const ticked = tickChecklist(current.body, report.cookies, stamp);
-  const comment = renderVerifyComment({ stamp, url, items: ticked.items, report });
-  const comments = await call(`read the comments of #${number}`, () => host.comments(number));
-  const existing = findVerifyComment(comments, identity);
   const passed = ticked.items.filter((item) => item.result === 'pass').length;
-  const summary = `${passed} of ${ticked.items.length} checklist item${ticked.items.length === 1 ? '' : 's'} passed`;
+  const summary = `${passed} of ${plural(ticked.items.length, 'checklist item', 'checklist items')} passed`;
   if (context.inputs.dryRun) {
     logInfo(`Dry run: ${summary}; the description and the comment of #${number} are left as they are.`);
     return;
   }
   const changed = ticked.body !== current.body;
-  const fits = ticked.body.length <= MAX_BODY;
+  const fits = ticked.body.length <= DEFAULT_MAX_BODY_LENGTH;
   if (changed && !fits) {
     logWarning(
-      `#${number}: with the results beside the checklist the description would pass GitHub's ${MAX_BODY.toLocaleString('en-US')}-character limit, so it is left as it is; the comment carries them.`,
+      `#${number}: with the results beside the checklist the description would pass the ${DEFAULT_MAX_BODY_LENGTH.toLocaleString('en-US')} characters cookie-hardener keeps a description under (GitHub refuses 65,536), so it is left as it is; the comment carries them.`,
     );
   } else if (changed) {
     await call(`update the description of #${number}`, () => host.updatePull(number, { body: ticked.body }));
   }
+  const comment = renderVerifyComment({ stamp, url, items: ticked.items, report });
+  const existing = findVerifyComment(comments, identity);
   if (existing === null) {
     await call(`comment on #${number}`, () => host.comment(number, comment));
   } else if (existing.body !== comment) {

@@ -15,7 +15,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * The names a config file has in a folder: the repository's own place under `.github/`, and beside the code
  * for a package of a monorepo (`packages/api/cookie-hardener.yml`), where a `.github/` folder would be odd.
  */
-export const CONFIG_NAMES: readonly string[] = [DEFAULT_CONFIG_PATH, 'cookie-hardener.yml'];
+const CONFIG_NAMES: readonly string[] = [DEFAULT_CONFIG_PATH, 'cookie-hardener.yml'];
 
 export interface LoadedConfig {
   config: Config;

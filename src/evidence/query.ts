@@ -1,4 +1,5 @@
 // Queries over the evidence data, indexed once so that each call from the policy is a map lookup.
+import { groupBy } from '../group-by.js';
 import { isIniFile } from '../languages/ini.js';
 import { FRAMEWORKS } from './framework-ids.js';
 import { inPackage } from './types.js';
@@ -115,15 +116,4 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
     devOnly: (file: string): DevOnlyFact[] =>
       data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`)),
   };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const name = key(item);
-    const group = groups.get(name);
-    if (group) group.push(item);
-    else groups.set(name, [item]);
-  }
-  return groups;
 }

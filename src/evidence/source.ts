@@ -6,7 +6,7 @@ export type SourceKind = 'javascript' | 'python' | 'template' | 'manifest' | 'de
 
 /** One text the index looks at, with its line table built on first use. */
 export class Source {
-  private starts: number[] | null = null;
+  private starts: readonly number[] | null = null;
 
   constructor(
     readonly file: string,

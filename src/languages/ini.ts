@@ -33,7 +33,7 @@ export interface IniSection {
 export interface IniFile {
   file: string;
   text: string;
-  starts: number[];
+  starts: readonly number[];
   sections: IniSection[];
   /**
    * Lines configparser refuses with its default settings: an option before any section header, a line that is

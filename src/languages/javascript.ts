@@ -26,7 +26,7 @@ export interface JsModule {
   text: string;
   ast: JsNode;
   imports: Map<string, ImportBinding>;
-  starts: number[];
+  starts: readonly number[];
   /** Recoverable syntax errors babel reported; a fix may never add to them. */
   errorCount: number;
 }
@@ -65,7 +65,7 @@ export function babelOptions(file: string, flow: boolean, tokens: boolean): Pars
 
 /** Flow's pragma, in a comment near the top of the file where Flow itself looks for it. */
 const FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
-export const hasFlowPragma = (text: string) => FLOW_PRAGMA.test(text.slice(0, 4096));
+const hasFlowPragma = (text: string) => FLOW_PRAGMA.test(text.slice(0, 4096));
 
 const isTypeScript = (file: string) => /\.[cm]?tsx?$/i.test(file);
 

@@ -17,7 +17,7 @@ export interface PyModule {
   file: string;
   text: string;
   tree: Tree;
-  starts: number[];
+  starts: readonly number[];
   /** Error nodes in the tree; a fix may never add to them. */
   errorCount: number;
   /** The position of the first error, for the report. */

@@ -2,11 +2,11 @@
 // third line of the body's TL;DR. Chosen from the findings' own facts (what was written, the framework's
 // behaviour behind a proxy, the policy's before-merging lines), worst first, so a maintainer who reads
 // nothing else still sees it.
-import type { Finding, Severity } from '../model.js';
+import type { Finding } from '../model.js';
 import { codeSpan, escapeProse } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
 import { secureIsConstant } from './fix-values.js';
-import { cookieName, isChanged, normalizePath } from './wording.js';
+import { cookieName, isChanged, normalizePath, SEVERITY_ORDER } from './wording.js';
 
 export interface BreakRisk {
   /** The bold label the sentence follows: what can break, or what to do first. */
@@ -18,7 +18,6 @@ export interface BreakRisk {
 }
 
 const MAX_NAMES = 4;
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 function names(findings: readonly Finding[]): string {
   const all = [...new Set(findings.flatMap((finding) => cookieName(finding) ?? []))];
@@ -153,7 +152,7 @@ export function biggestBreakRisk(findings: readonly Finding[]): BreakRisk | null
   // The stable sort keeps report order within a severity.
   const changed = findings
     .filter(isChanged)
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   for (const check of CHECKS) {
     const risk = check(changed);
     if (risk !== null) return risk;

@@ -8,7 +8,7 @@
 import { ATTRIBUTE_LABEL } from '../attributes.js';
 import { ATTRIBUTES, type Attribute } from '../model.js';
 
-export const CHECK_MARKER = 'cookie-hardener:check';
+const CHECK_MARKER = 'cookie-hardener:check';
 /** Said when the code decides a flag at run time: the item asks for every deployed host, not one. */
 const EVERY_HOST = 'every-host';
 
@@ -33,7 +33,7 @@ function flagToken(cookie: CheckedCookie, flag: Attribute): string {
   return ATTRIBUTE_LABEL[flag];
 }
 
-export function encodeName(name: string): string {
+function encodeName(name: string): string {
   return encodeURIComponent(name).replace(/-/g, '%2D');
 }
 

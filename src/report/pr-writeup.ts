@@ -3,8 +3,9 @@
 // everything per framework folded in `<details>` once per framework, the findings left for a person, and one
 // verification checklist. The job summary keeps the full report (markdown.ts); this is its short form.
 import { ATTRIBUTE_LABEL } from '../attributes.js';
+import { groupBy } from '../group-by.js';
 import { abbreviate } from '../languages/text.js';
-import type { Attribute, Evidence, Finding, ScanResult, Severity } from '../model.js';
+import type { Attribute, Evidence, Finding, ScanResult } from '../model.js';
 import { ATTRIBUTES } from '../model.js';
 import { biggestBreakRisk } from './break-risk.js';
 import type { Document, Section, Shrinking } from './document.js';
@@ -16,6 +17,7 @@ import type { AnalysisContext } from './sections.js';
 import {
   BROWSER_CODE_NOTE,
   CATEGORY_EXPLANATION,
+  distinct,
   notChangedCategory,
   notChangedWords,
   skippedFiles,
@@ -29,6 +31,8 @@ import {
   flagsLeftAsIs,
   isAdvisory,
   isChanged,
+  joinAnd,
+  SEVERITY_ORDER,
   isTornadoSettingsDict,
   locationMarkdown,
   needsHuman,
@@ -52,17 +56,6 @@ export interface PullRequestWriteupOptions {
 
 const TITLE = '## Cookie flag fixes';
 const FULL_REPORT = "the full report is in the workflow run's job summary";
-
-const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
-
-function distinct<T>(values: Iterable<T>): T[] {
-  return [...new Set(values)];
-}
-
-function joinAnd(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
-}
 
 function frameworkNames(findings: readonly Finding[], max = 4): string {
   const names = distinct(findings.map((finding) => frameworkNotes(finding.framework).name));
@@ -231,7 +224,9 @@ function overflowLine(what: string): (left: number) => string {
 
 function findingsTable(context: AnalysisContext): Section | null {
   if (context.findings.length === 0) return null;
-  const ordered = [...context.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const ordered = [...context.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
   const ids = evidenceIds(ordered);
   const rows = ordered.map((finding) => tableRow(finding, context, ids));
   const legend = evidenceLegend(ordered, ids);
@@ -352,7 +347,7 @@ function flagsSection(findings: readonly Finding[]): Section | null {
     );
   const blocks = items.length > 0 ? [threats, items.join('\n')] : [threats];
   return folded(
-    `<b>What ${joinAnd(flags.map((flag) => ATTRIBUTE_LABEL[flag]))} ${flags.length === 1 ? 'stops' : 'stop'}</b>, for every framework`,
+    `<b>What ${flagList(flags)} ${flags.length === 1 ? 'stops' : 'stop'}</b>, for every framework`,
     blocks,
     true,
   );
@@ -370,11 +365,11 @@ function notChangedSection(context: AnalysisContext): Section | null {
     return category === null ? [] : [{ finding, category, ...notChangedWords(finding, category) }];
   });
   if (entries.length === 0) return null;
-  const groups = new Map<string, typeof entries>();
-  for (const entry of entries) {
-    const key = `${entry.category}\0${entry.label}\0${entry.reasons.join(' ')}\0${isBrowserCode(entry.finding)}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
-  }
+  const groups = groupBy(
+    entries,
+    (entry) =>
+      `${entry.category}\0${entry.label}\0${entry.reasons.join(' ')}\0${isBrowserCode(entry.finding)}`,
+  );
   const items = [...groups.values()].map((group) => {
     const first = group[0]!;
     const browser = isBrowserCode(first.finding) ? ' (browser code)' : '';

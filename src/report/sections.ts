@@ -53,7 +53,7 @@ function overflowLine(context: AnalysisContext, what: string): (left: number) =>
 }
 
 /** Distinct values in first-seen order. */
-function distinct<T>(values: Iterable<T>): T[] {
+export function distinct<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
 

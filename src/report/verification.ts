@@ -3,6 +3,7 @@
 // be checked: it never appears in a response header), the project's test command, and each framework's own
 // check once. Nothing is repeated per cookie, so 50 cookies still make a list someone will actually tick.
 import { ATTRIBUTE_LABEL } from '../attributes.js';
+import { groupBy } from '../group-by.js';
 import type { Attribute, Finding } from '../model.js';
 import { renderCheckMarker, type CheckedCookie } from './check-marker.js';
 import { tornadoDictCheck } from './checklist.js';
@@ -15,6 +16,7 @@ import {
   cookieName,
   isAdvisory,
   isChanged,
+  joinAnd,
   isTornadoSettingsDict,
   normalizePath,
   otherUses,
@@ -99,11 +101,6 @@ function expectedHeader(check: Check): string {
   return `${header}${unnamed}${check.runtime ? ' on every deployed host (decided at run time)' : ''}`;
 }
 
-function joinAnd(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
-}
-
 /**
  * Where the cookie is set: the finding's own place, or for options defined elsewhere (a dict splatted into a
  * call) the first call that uses them, which is where its route is.
@@ -119,16 +116,6 @@ const APP_ROOT = /^((?:packages|apps|services|sites|projects|examples)\/[^/]+)\/
 
 function appOf(file: string): string {
   return APP_ROOT.exec(normalizePath(file))?.[1] ?? '';
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
-  }
-  return groups;
 }
 
 /** The route's command, or the file's when its route is not plain in the code. */

@@ -2,7 +2,7 @@
 // the gap assessment and the checklist.
 import { ATTRIBUTE_LABEL } from '../attributes.js';
 import { ATTRIBUTES } from '../model.js';
-import type { Attribute, CookieKind, Finding, Problem, ProblemKind } from '../model.js';
+import type { Attribute, CookieKind, Finding, Problem, ProblemKind, Severity } from '../model.js';
 import { codeSpan, encodePath } from './escape.js';
 import { frameworkNotes } from './framework-notes.js';
 import { RULES } from '../rules/index.js';
@@ -27,14 +27,17 @@ export function problemFlags(finding: Finding): Attribute[] {
 }
 
 /** "A", "A and B", "A, B and C". */
-function joinWords(words: readonly string[]): string {
+export function joinAnd(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
 }
 
 export function flagList(flags: readonly Attribute[]): string {
-  return joinWords(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
+  return joinAnd(flags.map((flag) => ATTRIBUTE_LABEL[flag]));
 }
+
+/** Most severe first, as every report lists findings. */
+export const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 export function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;

@@ -17,10 +17,14 @@ interface Span {
 /** Attribute text that deletes the cookie: nothing is worth securing. */
 export const DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
 
-/** The attribute as a whole word between separators: `; Secure`, `;secure;`. */
-function attributePattern(attribute: string): RegExp {
-  return new RegExp(`;\\s*${attribute}\\s*(;|$)`, 'i');
-}
+type FlagAttribute = 'httponly' | 'secure';
+
+/** The attribute as a whole word between separators (`; Secure`, `;secure;`), and any mention of it. */
+const WRITTEN: Record<FlagAttribute, RegExp> = {
+  httponly: /;\s*httponly\s*(;|$)/i,
+  secure: /;\s*secure\s*(;|$)/i,
+};
+const MENTIONED: Record<FlagAttribute, RegExp> = { httponly: /httponly/i, secure: /secure/i };
 
 /** A string literal, template or `+` chain as its static texts and expressions, in order. */
 export function piecesOf(node: JsNode): Piece[] {
@@ -70,7 +74,7 @@ export function stringEnd(module: JsModule, pieces: readonly Piece[]): Container
  * An attribute written in the text, chosen by an expression (`${https ? '; secure' : ''}`), hidden in an
  * expression that holds the attributes (`${options}`), or missing.
  */
-export function attributeOf(module: JsModule, pieces: readonly Piece[], attribute: string): FlagValue {
+export function attributeOf(module: JsModule, pieces: readonly Piece[], attribute: FlagAttribute): FlagValue {
   return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
 }
 
@@ -78,14 +82,14 @@ export function attributeOf(module: JsModule, pieces: readonly Piece[], attribut
 function attributeIn<Node>(
   text: string,
   pieces: readonly StringPiece<Node>[],
-  attribute: string,
+  attribute: FlagAttribute,
   spanOf: (node: Node) => Span,
 ): FlagValue {
-  const written = attributePattern(attribute);
+  const written = WRITTEN[attribute];
   for (const piece of pieces) {
     if ('text' in piece && written.test(piece.text)) return { kind: 'true', span: spanOf(piece.node) };
   }
-  const mention = new RegExp(attribute, 'i');
+  const mention = MENTIONED[attribute];
   let attributes = false;
   for (const piece of pieces) {
     if ('text' in piece) {

@@ -119,9 +119,9 @@ function textOf(source: IgnoreSource): string {
   return 'js' in source ? source.js.text : 'py' in source ? source.py.text : source.text;
 }
 
-const computedStarts = new WeakMap<IgnoreSource, number[]>();
+const computedStarts = new WeakMap<IgnoreSource, readonly number[]>();
 
-function starts(source: IgnoreSource): number[] {
+function starts(source: IgnoreSource): readonly number[] {
   if ('js' in source) return source.js.starts;
   if ('py' in source) return source.py.starts;
   let known = computedStarts.get(source);

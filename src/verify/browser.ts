@@ -34,6 +34,7 @@ import {
   startBrowser,
 } from './browser-launch.js';
 import { planHosts, type HostPlan } from './browser-hosts.js';
+import { shownUrlText } from './http.js';
 
 export { BrowserCheckError } from './browser-launch.js';
 
@@ -136,9 +137,9 @@ async function checkPage(
   page.setDefaultNavigationTimeout(options.timeoutMs);
   const cdp = await page.createCDPSession();
   await cdp.send('Network.enable');
-  const refused = watchRefusedCookies(cdp, withoutQuery(url));
 
-  const pageShown = withoutQuery(url);
+  const pageShown = shownUrlText(url);
+  const refused = watchRefusedCookies(cdp, pageShown);
   await load(page, hosts.browserUrl(url), pageShown, options.timeoutMs);
   // Taken now: what the http:// probe's answer tries to set is not this page's doing.
   const refusedOnLoad = new Map(refused.take());
@@ -222,12 +223,6 @@ function watchRefusedCookies(cdp: CDPSession, url: string): { take(): Map<string
     }
   });
   return { take: () => refused };
-}
-
-/** What results show of a page URL: no credentials, query or fragment. */
-export function withoutQuery(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 
 /**

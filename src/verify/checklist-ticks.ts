@@ -14,7 +14,7 @@ import { parseCheckMarker, type CheckedCookie, type ItemCheck } from '../report/
 import { codeSpan } from '../report/escape.js';
 import type { ObservedCookie } from './types.js';
 
-export const OBSERVED_MARKER = 'cookie-hardener:observed';
+const OBSERVED_MARKER = 'cookie-hardener:observed';
 
 export type ItemResult = 'pass' | 'fail' | 'unseen';
 
@@ -70,7 +70,7 @@ function flagWord(cookie: CheckedCookie, flag: CheckedCookie['flags'][number]): 
 }
 
 /** Every header the deployment sent for this name must carry every attribute the item names. */
-export function judgeCookie(cookie: CheckedCookie, observed: readonly ObservedCookie[]): CookieVerdict {
+function judgeCookie(cookie: CheckedCookie, observed: readonly ObservedCookie[]): CookieVerdict {
   const seen = observed.filter((entry) => entry.name === cookie.name);
   if (seen.length === 0) return { cookie, result: 'unseen', failing: [], missing: [] };
   const failing = new Set<string>();

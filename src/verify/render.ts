@@ -17,7 +17,7 @@ export function renderVerifyJson(report: VerifyReport): string {
 }
 
 /** `HttpOnly; Secure; SameSite=Lax; Path=/`: the attributes that matter here, in a fixed order. */
-export function describeAttributes(a: CookieAttributes): string {
+function describeAttributes(a: CookieAttributes): string {
   const parts: string[] = [];
   if (a.httpOnly) parts.push('HttpOnly');
   if (a.secure) parts.push('Secure');

@@ -103,5 +103,9 @@ describe('narrow prefilter soundness', () => {
       config: DEFAULT_CONFIG,
     });
     expect(result.parsed).toEqual([1, 3]);
+    expect(result.withStage).toEqual(result.without);
+    expect(result.withStage.findings.map((finding) => [finding.file, finding.line, finding.ruleId])).toEqual([
+      ['app/server.ts', 2, 'express-res-cookie'],
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plainHttpUrl, withoutQuery } from '../../src/verify/browser.js';
+import { plainHttpUrl } from '../../src/verify/browser.js';
+import { shownUrlText } from '../../src/verify/http.js';
 import { isLoopback, planHosts } from '../../src/verify/browser-hosts.js';
 import { browserArguments, findBrowser, firstLine, spkiHashes } from '../../src/verify/browser-launch.js';
 import { temporaryFolder } from '../cli/helpers.js';
@@ -135,7 +136,7 @@ describe('plainHttpUrl', () => {
     expect(plainHttpUrl('http://u:pw@127.0.0.1:3000/x?token=S3CR3T#frag', 80)).toBe(
       'http://127.0.0.1:3000/x',
     );
-    expect(withoutQuery('https://u:pw@app.example.com/a?token=S3CR3T#frag')).toBe(
+    expect(shownUrlText('https://u:pw@app.example.com/a?token=S3CR3T#frag')).toBe(
       'https://app.example.com/a',
     );
   });
