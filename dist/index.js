@@ -60549,7 +60549,7 @@ function djangoFamilySites(settings, module, family) {
       ruleId: family.ruleId,
       file: siteModule.file,
       offset: weakValue?.statement.from ?? pointerFor(entry.module, family),
-      cookieNames: [family.cookieName],
+      cookieNames: [configuredName(settings, entry.module, family) ?? family.cookieName],
       kind: "session",
       flags,
       keys: family.keys,
@@ -60569,6 +60569,12 @@ function djangoFamilySites(settings, module, family) {
     sites.push(site);
   }
   return sites;
+}
+function configuredName(settings, module, family) {
+  const value = settingValue(settings, module, `${family.prefix}NAME`);
+  if (value.kind !== "write") return null;
+  const node = assignedValue(value.statement);
+  return node ? stringLiteral(value.module, node) : null;
 }
 function flagOf2(value) {
   if (value.kind === "write") return value.value;
@@ -60616,6 +60622,8 @@ function insertionRun(module, family) {
     run2 = childrenOf(module.tree.topNode).filter(
       (statement) => statement.name === "AssignStatement" || statement.name === "ImportStatement"
     );
+    const lastSetting = run2.findLastIndex((statement) => statement.name === "AssignStatement");
+    if (lastSetting >= 0) run2 = run2.slice(0, lastSetting + 1);
   }
   return run2;
 }
@@ -65794,8 +65802,8 @@ function findPlainHttp(source) {
     const twin = /(['"`])([\w.$:-]+?)([-_.](?:un|in)secure)\1/gi;
     for (let match = twin.exec(source.text); match; match = twin.exec(source.text)) {
       const lineStart = source.text.lastIndexOf("\n", match.index) + 1;
-      const lineEnd = source.text.indexOf("\n", match.index);
-      const line = source.text.slice(lineStart, lineEnd === -1 ? source.text.length : lineEnd);
+      const lineEnd2 = source.text.indexOf("\n", match.index);
+      const line = source.text.slice(lineStart, lineEnd2 === -1 ? source.text.length : lineEnd2);
       if (!/cookie|session|name/i.test(line) || source.inLineComment(match.index)) continue;
       const base = match[2];
       facts.push({
@@ -65894,31 +65902,43 @@ function findHttpOnlyServer(input) {
   );
   return { plainHttp: [], optionalTls: [{ ...fact, kind: "no-tls-server" }] };
 }
-var NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?)\/|(?:^|\/)[^/]*test[^/]*$/i;
+var NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?|[^/]*tests?[-_][^/]*|e2e)\/|(?:^|\/)[^/]*test[^/]*$/i;
 var DEPLOY_TLS = /\bssl_certificate\b|\blisten\s[^;\n]*\b(?:443|ssl)\b|\breturn\s+30[178]\s+https:|\bcertresolver\b|\bletsencrypt\b|\bcertbot\b|\bwebsecure\b|(?:^|\/)Caddyfile$/im;
 var NGINX_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*nginx\b/m;
 var PROXY_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*(?:nginx|traefik|caddy|haproxy|envoy)\b/m;
 var HOST_PORT_80 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?80:\d+(?:\/tcp)?["']?[ \t]*$/m;
+var HOST_PORT = /^[ \t]*-[ \t]*["']?(?:0\.0\.0\.0:)?(?:\d+|\$\{[^}\n]*\}):\d+(?:\/tcp)?["']?[ \t]*$/m;
+var IMAGE = /^\s*image\s*:\s*["']?([\w./:@-]+)/gm;
 var HOST_PORT_443 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?443:\d+/m;
 var LISTEN = /^[ \t]*listen[ \t]+[^;\n]+;/m;
-function findPublishedHttpPort(deploy, code) {
+function findPublishedHttpPort(deploy, code, projectNames = []) {
   const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
   if (shipped.some((source) => DEPLOY_TLS.test(source.text) || DEPLOY_TLS.test(source.file))) return [];
   if (code.some((source) => TLS_ANYWHERE.test(source.text))) return [];
   for (const source of shipped) {
     if (!/(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(source.file)) continue;
-    if (!/^\s*build\s*:/m.test(source.text) || PROXY_IMAGE.test(source.text) || HOST_PORT_443.test(source.text))
-      continue;
-    const port = HOST_PORT_80.exec(source.text);
+    if (PROXY_IMAGE.test(source.text) || HOST_PORT_443.test(source.text)) continue;
+    const built = /^\s*build\s*:/m.test(source.text);
+    const image = ownImage(source.text, projectNames);
+    const port = (image ? HOST_PORT : built ? HOST_PORT_80 : null)?.exec(source.text);
     if (!port || source.inLineComment(port.index)) continue;
     const at = port.index + (port[0].length - port[0].trimStart().length);
     const fact = source.fact(
       at,
-      `\`${snippet(port[0].trim())}\` in ${source.file} publishes the app on HTTP's port 80 with no proxy in front, and nothing in the project sets up TLS`
+      image ? `\`${snippet(port[0].trim())}\` in ${source.file} publishes the project's own image \`${image}\` on plain HTTP with no proxy in front, and nothing in the project sets up TLS` : `\`${snippet(port[0].trim())}\` in ${source.file} publishes the app on HTTP's port 80 with no proxy in front, and nothing in the project sets up TLS`
     );
     return [{ ...fact, kind: "http-only-server", scope: { kind: "project" } }];
   }
   return [];
+}
+function ownImage(text2, projectNames) {
+  for (const match of text2.matchAll(IMAGE)) {
+    const image = match[1] ?? "";
+    if (!image.includes("/")) continue;
+    const name2 = image.split("/").pop()?.split(/[:@]/)[0]?.toLowerCase() ?? "";
+    if (projectNames.includes(name2)) return image;
+  }
+  return null;
 }
 function findHttpOnlyProxy(deploy) {
   const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
@@ -65941,6 +65961,17 @@ function findHttpOnlyProxy(deploy) {
     return [{ ...fact, kind: "http-only-proxy", scope: { kind: "project" } }];
   }
   return [];
+}
+
+// src/evidence/project-names.ts
+var NAME_PATTERNS = {
+  "package.json": /^\s*"name"\s*:\s*"(?:@[\w.-]+\/)?([\w.-]+)"/m,
+  pyproject: /^name\s*=\s*["']([\w.-]+)["']/m,
+  setup: /\bname\s*=\s*["']?([\w.-]+)/
+};
+function manifestProjectName(source, kind) {
+  const found = NAME_PATTERNS[kind]?.exec(source.text);
+  return found?.[1] ? found[1].toLowerCase() : null;
 }
 
 // src/evidence/proxy-trust.ts
@@ -66351,13 +66382,14 @@ function buildEvidence(input) {
   for (const source of templates) {
     if (!input.isTestFile(source.file)) data.readers.push(...findReaders(source));
   }
-  for (const source of deploy) {
+  for (const source of deploy.filter((deployment) => !NOT_A_DEPLOYMENT.test(deployment.file))) {
     data.proxyTrust.push(...findProxyTrust(source));
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
   const shippedCode = [...code.values()].filter((source) => !input.isTestFile(source.file));
-  data.plainHttp.push(...findPublishedHttpPort(deploy, shippedCode));
+  const projectNames = manifests.flatMap(({ source, kind }) => manifestProjectName(source, kind) ?? []);
+  data.plainHttp.push(...findPublishedHttpPort(deploy, shippedCode, projectNames));
   for (const source of builds)
     if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool = null;
@@ -66427,8 +66459,8 @@ function insertEntries(text2, container, items) {
       return [{ file, start: afterComma, end: afterComma, text: ` ${items.join(", ")},` }];
     return [{ file, start: last.end, end: last.end, text: `, ${items.join(", ")}` }];
   }
-  const lineEnd = lineEndOf(text2, afterComma);
-  const restOfLine = text2.slice(afterComma, lineEnd);
+  const lineEnd2 = lineEndOf(text2, afterComma);
+  const restOfLine = text2.slice(afterComma, lineEnd2);
   if (/\/\*(?![\s\S]*\*\/)/.test(restOfLine) || /^\s*[^\s/#]/.test(restOfLine)) return null;
   const lineBreak = lineBreakAt(text2, last.end);
   const indent2 = lineStartOf(text2, last.start) <= open3 ? indentationAt(text2, close) + indentUnitOf(text2) : indentationAt(text2, last.start);
@@ -66438,7 +66470,7 @@ function insertEntries(text2, container, items) {
   });
   const edits = [];
   if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: "," });
-  edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join("") });
+  edits.push({ file, start: lineEnd2, end: lineEnd2, text: lines.join("") });
   return edits;
 }
 function appendAttributes(text2, container, items) {
@@ -66449,12 +66481,12 @@ function appendAttributes(text2, container, items) {
   return [{ file: container.file, start: container.close, end: container.close, text: addition }];
 }
 function insertStatements(text2, container, lastEnd, items) {
-  const lineEnd = lineEndOf(text2, lastEnd);
-  if (/^\s*[^\s#]/.test(text2.slice(lastEnd, lineEnd))) return null;
+  const lineEnd2 = lineEndOf(text2, lastEnd);
+  if (/^\s*[^\s#]/.test(text2.slice(lastEnd, lineEnd2))) return null;
   const lineBreak = lineBreakAt(text2, lastEnd);
   const indent2 = indentationAt(text2, lastEnd);
   const lines = items.map((item) => `${lineBreak}${indent2}${item}`).join("");
-  return [{ file: container.file, start: lineEnd, end: lineEnd, text: lines }];
+  return [{ file: container.file, start: lineEnd2, end: lineEnd2, text: lines }];
 }
 function insertIntoEmpty(text2, container, items) {
   const { file, open: open3, close, syntax } = container;
@@ -68343,6 +68375,82 @@ function jsCodeText(file, text2) {
   return parts.join("");
 }
 
+// src/languages/py-code-text.ts
+var PLAIN_RUN = /[^#'"\n()[\]{};\\]*/y;
+var PREFIX = /(^|[^\p{L}\p{N}_])([rRbBuUfF]{1,2})$/u;
+function pyCodeText(text2) {
+  const parts = [];
+  let depth = 0;
+  let statementStart = true;
+  let kept = 0;
+  let index = 0;
+  const drop = (from, to) => {
+    parts.push(text2.slice(kept, from), text2.slice(from, to).replace(/[^\n]/g, ""));
+    kept = to;
+  };
+  while (index < text2.length) {
+    PLAIN_RUN.lastIndex = index;
+    const run2 = PLAIN_RUN.exec(text2)[0];
+    index += run2.length;
+    if (index >= text2.length) break;
+    const char = text2[index];
+    if (char === "'" || char === '"') {
+      const prefixLength = PREFIX.exec(run2.slice(-3))?.[2]?.length ?? 0;
+      if (/\S/.test(run2.slice(0, run2.length - prefixLength))) statementStart = false;
+      const from = index - prefixLength;
+      const quote = text2.startsWith(char.repeat(3), index) ? char.repeat(3) : char;
+      const end = stringEnd4(text2, index + quote.length, quote);
+      if (end === -1) return null;
+      if (statementStart && depth === 0 && endsStatement(text2, end)) drop(from, end);
+      statementStart = false;
+      index = end;
+      continue;
+    }
+    if (/\S/.test(run2)) statementStart = false;
+    if (char === "#") {
+      const end = lineEnd(text2, index);
+      drop(index, end);
+      index = end;
+    } else if (char === "\n") {
+      if (depth === 0) statementStart = true;
+      index++;
+    } else if (char === "\\") {
+      index += text2[index + 1] === "\r" && text2[index + 2] === "\n" ? 3 : 2;
+    } else {
+      if (char === "(" || char === "[" || char === "{") depth++;
+      else if (char === ")" || char === "]" || char === "}") depth = Math.max(0, depth - 1);
+      statementStart = char === ";" && depth === 0;
+      index++;
+    }
+  }
+  parts.push(text2.slice(kept));
+  return parts.join("");
+}
+function lineEnd(text2, from) {
+  const end = text2.indexOf("\n", from);
+  return end === -1 ? text2.length : end;
+}
+var STRING_STOP = /[\\\n'"]/g;
+function stringEnd4(text2, from, quote) {
+  STRING_STOP.lastIndex = from;
+  for (let stop = STRING_STOP.exec(text2); stop; stop = STRING_STOP.exec(text2)) {
+    const index = stop.index;
+    if (stop[0] === "\\") STRING_STOP.lastIndex = index + 2;
+    else if (stop[0] === "\n") {
+      if (quote.length === 1) return -1;
+    } else if (text2.startsWith(quote, index)) return index + quote.length;
+  }
+  return -1;
+}
+function endsStatement(text2, from) {
+  for (let index = from; index < text2.length; index++) {
+    const char = text2[index];
+    if (char === "\n" || char === "#" || char === ";") return true;
+    if (char !== " " && char !== "	" && char !== "\r") return false;
+  }
+  return true;
+}
+
 // src/scan.ts
 function scanFiles(input) {
   const started = performance.now();
@@ -68447,7 +68555,11 @@ function plan(analysis, config, evidence, project = analysis, cookies) {
     } : entry
   );
 }
-function onlyInComments(file, text2) {
+function onlyInProse(file, language, text2) {
+  if (language === "python") {
+    const code2 = pyCodeText(text2);
+    return code2 !== null && !mentionsPyApi(code2);
+  }
   if (parsedWhenMentioned(file)) return false;
   const code = jsCodeText(file, text2);
   return code !== null && !mentionsJsApi(code);
@@ -68510,6 +68622,7 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
     return target ? loadPy(target) : null;
   };
   const pythonCandidates = [];
+  const starImporters = [];
   const iniFiles = [];
   const analyzeFile = (file, language, text2) => {
     if (language === "javascript") {
@@ -68554,7 +68667,11 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
     const ini = language === null && isIniFile(file);
     if (!language && !ini) return;
     const forSettings = readSettings && !ini && mayConfigureServer(file);
-    const mentionsApi = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
+    const prefilter = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
+    const mentionsApi = language === "python" ? (content2) => {
+      if (content2.includes("import *")) starImporters.push(file);
+      return prefilter(content2);
+    } : prefilter;
     let onlySettings = false;
     const filter = forSettings ? (content2) => {
       const text2 = typeof content2 === "string" ? content2 : content2.toString("latin1");
@@ -68574,7 +68691,7 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
     }
     if (!always.has(file)) {
       if (!mentionsApi(result.text)) return;
-      if (language === "javascript" && !broadPrefilter && onlyInComments(file, result.text)) {
+      if (language && !broadPrefilter && onlyInProse(file, language, result.text)) {
         analysis.settingTexts.set(file, result.text);
         return;
       }
@@ -68592,6 +68709,15 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
     } catch (error2) {
       analysis.skipped.push({ file, reason: unanalysable(error2) });
     }
+  });
+  const peek = (file) => {
+    const result = read(file);
+    return "text" in result ? result.text : null;
+  };
+  addStarImporters(pythonCandidates, [...new Set(starImporters)], peek, fileSet, (file) => {
+    const module = loadPy(file);
+    if (module) pythonCandidates.push(module);
+    return module;
   });
   const pyContext = { load: pyLoader, project: pythonCandidates };
   for (const module of pythonCandidates) {
@@ -68701,6 +68827,29 @@ function buildChanges(first, planned, tolerated, texts, input, fileSet, evidence
     }
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
+}
+var STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
+function addStarImporters(candidates, files, readText, fileSet, load2) {
+  const targets = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const text2 = readText(file);
+    if (text2 === null) continue;
+    const found = [];
+    for (const match of text2.matchAll(STAR_IMPORT)) {
+      const target = resolvePythonModule(file, match[1] ?? "", fileSet);
+      if (target) found.push(target);
+    }
+    targets.set(file, found);
+  }
+  const known = new Set(candidates.map((module) => module.file));
+  for (let added = true; added; ) {
+    added = false;
+    for (const [file, imported] of targets) {
+      if (known.has(file) || !imported.some((target) => known.has(target))) continue;
+      known.add(file);
+      if (load2(file)) added = true;
+    }
+  }
 }
 function statementHasError(module, offset) {
   let node = module.tree.resolveInner(offset, 1);

@@ -19,7 +19,14 @@ import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model
 import { JS_RULES, PY_RULES } from './rules/index.js';
 import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
 import { jsCodeText } from './languages/js-code-text.js';
-import { mentionsCookieApi, mentionsJsApi, parsedWhenMentioned, prefilterFor } from './rules/prefilter.js';
+import { pyCodeText } from './languages/py-code-text.js';
+import {
+  mentionsCookieApi,
+  mentionsJsApi,
+  mentionsPyApi,
+  parsedWhenMentioned,
+  prefilterFor,
+} from './rules/prefilter.js';
 import type { RuleMeta } from './rules/rule.js';
 import type { CodeCookie } from './verify/types.js';
 
@@ -212,8 +219,15 @@ interface AnalyzeOptions {
   broadPrefilter?: boolean;
 }
 
-/** A JS/TS file whose rule words all sit in comments (and that no rule reads by its path). */
-function onlyInComments(file: string, text: string): boolean {
+/**
+ * A file whose rule words all sit in comments (JS/TS, and no rule reads it by its path) or in comments and
+ * docstrings (Python).
+ */
+function onlyInProse(file: string, language: 'javascript' | 'python', text: string): boolean {
+  if (language === 'python') {
+    const code = pyCodeText(text);
+    return code !== null && !mentionsPyApi(code);
+  }
   if (parsedWhenMentioned(file)) return false;
   const code = jsCodeText(file, text);
   return code !== null && !mentionsJsApi(code);
@@ -286,6 +300,8 @@ function analyze(
   };
 
   const pythonCandidates: PyModule[] = [];
+  /** Python files whose bytes say `import *`, whatever else they mention. */
+  const starImporters: string[] = [];
   const iniFiles: IniFile[] = [];
   const analyzeFile = (file: string, language: 'javascript' | 'python', text: string): void => {
     if (language === 'javascript') {
@@ -336,7 +352,14 @@ function analyze(
     const ini = language === null && isIniFile(file);
     if (!language && !ini) return;
     const forSettings = readSettings && !ini && mayConfigureServer(file);
-    const mentionsApi = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
+    const prefilter = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
+    const mentionsApi =
+      language === 'python'
+        ? (content: Buffer | string): boolean => {
+            if (content.includes('import *')) starImporters.push(file);
+            return prefilter(content);
+          }
+        : prefilter;
     // A file read only for its server settings is never reported as skipped: before the evidence index it
     // was simply unrelated.
     let onlySettings = false;
@@ -362,7 +385,7 @@ function analyze(
     }
     if (!always.has(file)) {
       if (!mentionsApi(result.text)) return;
-      if (language === 'javascript' && !broadPrefilter && onlyInComments(file, result.text)) {
+      if (language && !broadPrefilter && onlyInProse(file, language, result.text)) {
         // Not parsed; the evidence index still reads it, as it reads any module it is handed.
         analysis.settingTexts.set(file, result.text);
         return;
@@ -382,6 +405,15 @@ function analyze(
     } catch (error) {
       analysis.skipped.push({ file, reason: unanalysable(error) });
     }
+  });
+  const peek = (file: string): string | null => {
+    const result = read(file);
+    return 'text' in result ? result.text : null;
+  };
+  addStarImporters(pythonCandidates, [...new Set(starImporters)], peek, fileSet, (file) => {
+    const module = loadPy(file);
+    if (module) pythonCandidates.push(module);
+    return module;
   });
   // Python rules run once every candidate is parsed: settings are often declared in one module and read in another.
   const pyContext = { load: pyLoader, project: pythonCandidates };
@@ -514,6 +546,43 @@ function buildChanges(
     }
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
+}
+
+/** A top-level `from x import *`: only those carry every name of a module into another. */
+const STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
+
+/**
+ * Makes every module that star-imports a candidate a candidate too, until none is left: such a module carries
+ * the candidate's settings on (`settings/prod.py` starting with `from .base import *`) without having to say
+ * a cookie word itself, and whether it does must not decide what is found in the module it builds on.
+ */
+function addStarImporters(
+  candidates: PyModule[],
+  files: readonly string[],
+  readText: (file: string) => string | null,
+  fileSet: ReadonlySet<string>,
+  load: (file: string) => PyModule | null,
+): void {
+  const targets = new Map<string, string[]>();
+  for (const file of files) {
+    const text = readText(file);
+    if (text === null) continue;
+    const found: string[] = [];
+    for (const match of text.matchAll(STAR_IMPORT)) {
+      const target = resolvePythonModule(file, match[1] ?? '', fileSet);
+      if (target) found.push(target);
+    }
+    targets.set(file, found);
+  }
+  const known = new Set(candidates.map((module) => module.file));
+  for (let added = true; added;) {
+    added = false;
+    for (const [file, imported] of targets) {
+      if (known.has(file) || !imported.some((target) => known.has(target))) continue;
+      known.add(file);
+      if (load(file)) added = true;
+    }
+  }
 }
 
 /** Whether the statement around `offset` contains a node the parser could not make sense of. */

@@ -7,7 +7,14 @@ import { evidenceFileKind } from './files.js';
 import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
 import { findMootSettings } from './moot.js';
 import { findOptionalTls } from './optional-tls.js';
-import { findHttpOnlyProxy, findHttpOnlyServer, findPlainHttp, findPublishedHttpPort } from './plain-http.js';
+import {
+  NOT_A_DEPLOYMENT,
+  findHttpOnlyProxy,
+  findHttpOnlyServer,
+  findPlainHttp,
+  findPublishedHttpPort,
+} from './plain-http.js';
+import { manifestProjectName } from './project-names.js';
 import { findProxyHints, findProxyTrust } from './proxy-trust.js';
 import { makeEvidence, emptyEvidenceData } from './query.js';
 import { Source, snippet } from './source.js';
@@ -66,13 +73,15 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   for (const source of templates) {
     if (!input.isTestFile(source.file)) data.readers.push(...findReaders(source));
   }
-  for (const source of deploy) {
+  // A test set-up's proxy (`scripts/test-environments/…/compose.yml`) says nothing of how the app is run.
+  for (const source of deploy.filter((deployment) => !NOT_A_DEPLOYMENT.test(deployment.file))) {
     data.proxyTrust.push(...findProxyTrust(source));
     data.proxyHints.push(...findProxyHints(source));
   }
   data.plainHttp.push(...findHttpOnlyProxy(deploy));
   const shippedCode = [...code.values()].filter((source) => !input.isTestFile(source.file));
-  data.plainHttp.push(...findPublishedHttpPort(deploy, shippedCode));
+  const projectNames = manifests.flatMap(({ source, kind }) => manifestProjectName(source, kind) ?? []);
+  data.plainHttp.push(...findPublishedHttpPort(deploy, shippedCode, projectNames));
   for (const source of builds)
     if (!input.isTestFile(source.file)) data.devOnly.push(...findBuildExclusions(source));
   let localTool: EvidenceFact | null = null;

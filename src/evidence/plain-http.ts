@@ -237,7 +237,9 @@ export function findHttpOnlyServer(input: ServerInput): {
 }
 
 /** Deployment files that only exist for tests or as examples say nothing about how the project is served. */
-const NOT_A_DEPLOYMENT = /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?)\/|(?:^|\/)[^/]*test[^/]*$/i;
+/** Test set-ups, examples and docs: a compose file there is not how the project is run. */
+export const NOT_A_DEPLOYMENT =
+  /(?:^|\/)(?:tests?|__tests__|examples?|\.github|docs?|[^/]*tests?[-_][^/]*|e2e)\/|(?:^|\/)[^/]*test[^/]*$/i;
 /** TLS anywhere in the deployment: a certificate, an HTTPS listener or redirect, automatic certificates. */
 const DEPLOY_TLS =
   /\bssl_certificate\b|\blisten\s[^;\n]*\b(?:443|ssl)\b|\breturn\s+30[178]\s+https:|\bcertresolver\b|\bletsencrypt\b|\bcertbot\b|\bwebsecure\b|(?:^|\/)Caddyfile$/im;
@@ -245,37 +247,58 @@ const NGINX_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*nginx\b/m;
 const PROXY_IMAGE = /^\s*image\s*:\s*["']?(?:[\w.-]+\/)*(?:nginx|traefik|caddy|haproxy|envoy)\b/m;
 /** A published port whose host side is 80 (`- "80:80"`, `- 127.0.0.1:80:3000`); 443 anywhere is TLS. */
 const HOST_PORT_80 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?80:\d+(?:\/tcp)?["']?[ \t]*$/m;
+/** A port published on every interface (a loopback bind waits for a proxy): a number or a `${VAR:-default}`. */
+const HOST_PORT = /^[ \t]*-[ \t]*["']?(?:0\.0\.0\.0:)?(?:\d+|\$\{[^}\n]*\}):\d+(?:\/tcp)?["']?[ \t]*$/m;
+const IMAGE = /^\s*image\s*:\s*["']?([\w./:@-]+)/gm;
 const HOST_PORT_443 = /^[ \t]*-[ \t]*["']?(?:[\d.]+:)?443:\d+/m;
 const LISTEN = /^[ \t]*listen[ \t]+[^;\n]+;/m;
 
 /**
- * The project's own app published straight on HTTP's port: a compose service built from the repository
- * (`build:`) maps host port 80, no proxy image sits in front, nothing maps 443, and neither the deployment nor
- * the code sets up TLS (dvws-node: `- "80:80"`, announced as http://dvws.local). Browsers drop a Secure cookie
- * on such a site unless it is `localhost`.
+ * The project's own app published straight to browsers over plain HTTP, with no proxy image in front, nothing
+ * mapping 443, and no TLS set up by the deployment or the code. Either a compose service built from the
+ * repository (`build:`) maps host port 80 (dvws-node: `- "80:80"`, announced as http://dvws.local), or a
+ * compose file runs the project's own published image (`image: acme/<project name>`, what its install
+ * instructions run) on any host port (linkding: `- "${LD_HOST_PORT:-9090}:9090"`). A development compose file
+ * that builds the app and maps port 3000 is neither. Browsers drop a Secure cookie on such a site unless it is
+ * `localhost`.
  */
-export function findPublishedHttpPort(deploy: readonly Source[], code: readonly Source[]): PlainHttpFact[] {
+export function findPublishedHttpPort(
+  deploy: readonly Source[],
+  code: readonly Source[],
+  projectNames: readonly string[] = [],
+): PlainHttpFact[] {
   const shipped = deploy.filter((source) => !NOT_A_DEPLOYMENT.test(source.file));
   if (shipped.some((source) => DEPLOY_TLS.test(source.text) || DEPLOY_TLS.test(source.file))) return [];
   if (code.some((source) => TLS_ANYWHERE.test(source.text))) return [];
   for (const source of shipped) {
     if (!/(?:^|\/)(?:docker-)?compose[\w.-]*\.ya?ml$/i.test(source.file)) continue;
-    if (
-      !/^\s*build\s*:/m.test(source.text) ||
-      PROXY_IMAGE.test(source.text) ||
-      HOST_PORT_443.test(source.text)
-    )
-      continue;
-    const port = HOST_PORT_80.exec(source.text);
+    if (PROXY_IMAGE.test(source.text) || HOST_PORT_443.test(source.text)) continue;
+    const built = /^\s*build\s*:/m.test(source.text);
+    const image = ownImage(source.text, projectNames);
+    const port = (image ? HOST_PORT : built ? HOST_PORT_80 : null)?.exec(source.text);
     if (!port || source.inLineComment(port.index)) continue;
     const at = port.index + (port[0].length - port[0].trimStart().length);
     const fact = source.fact(
       at,
-      `\`${snippet(port[0].trim())}\` in ${source.file} publishes the app on HTTP's port 80 with no proxy in front, and nothing in the project sets up TLS`,
+      image
+        ? `\`${snippet(port[0].trim())}\` in ${source.file} publishes the project's own image \`${image}\` on plain HTTP with no proxy in front, and nothing in the project sets up TLS`
+        : `\`${snippet(port[0].trim())}\` in ${source.file} publishes the app on HTTP's port 80 with no proxy in front, and nothing in the project sets up TLS`,
     );
     return [{ ...fact, kind: 'http-only-server', scope: { kind: 'project' } }];
   }
   return [];
+}
+
+/** The first published `image:` of a compose file whose repository is named after the project, or null. */
+function ownImage(text: string, projectNames: readonly string[]): string | null {
+  for (const match of text.matchAll(IMAGE)) {
+    const image = match[1] ?? '';
+    // A published image has a repository path (`acme/app`, `ghcr.io/acme/app`); `app:dev` is a local build.
+    if (!image.includes('/')) continue;
+    const name = image.split('/').pop()?.split(/[:@]/)[0]?.toLowerCase() ?? '';
+    if (projectNames.includes(name)) return image;
+  }
+  return null;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   evaluatePyFlag,
   pyStatementsContainer,
   starImportsOf,
+  stringLiteral,
   textOf,
   type PyModule,
 } from '../languages/python.js';
@@ -282,7 +283,7 @@ export function djangoFamilySites(
       ruleId: family.ruleId,
       file: siteModule.file,
       offset: weakValue?.statement.from ?? pointerFor(entry.module, family),
-      cookieNames: [family.cookieName],
+      cookieNames: [configuredName(settings, entry.module, family) ?? family.cookieName],
       kind: 'session',
       flags,
       keys: family.keys,
@@ -305,6 +306,14 @@ export function djangoFamilySites(
     sites.push(site);
   }
   return sites;
+}
+
+/** The cookie's name as the entry module sets it (`SESSION_COOKIE_NAME = "ld_sessionid"`), when a literal. */
+function configuredName(settings: DjangoSettings, module: PyModule, family: DjangoFamily): string | null {
+  const value = settingValue(settings, module, `${family.prefix}NAME`);
+  if (value.kind !== 'write') return null;
+  const node = assignedValue(value.statement);
+  return node ? stringLiteral(value.module, node) : null;
 }
 
 function flagOf(value: SettingValue): FlagValue {
@@ -381,6 +390,10 @@ function insertionRun(module: PyModule, family: DjangoFamily): SyntaxNode[] {
     run = childrenOf(module.tree.topNode).filter(
       (statement) => statement.name === 'AssignStatement' || statement.name === 'ImportStatement',
     );
+    // Star imports after the last setting load overrides (`from .custom import *`, `from .local import *`):
+    // the new line goes before them, so a person's own value there still wins.
+    const lastSetting = run.findLastIndex((statement) => statement.name === 'AssignStatement');
+    if (lastSetting >= 0) run = run.slice(0, lastSetting + 1);
   }
   return run;
 }

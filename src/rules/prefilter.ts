@@ -28,7 +28,7 @@ export const mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf
 export const mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
 
 /** What a Python file must say, anywhere, to be parsed. */
-const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
+export const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
 
 /** The raw-bytes test for a file of `language`, or for a configuration file (null). */
 export function prefilterFor(language: Language | null): (content: string | Buffer) => boolean {

@@ -315,4 +315,36 @@ describe("an app published on HTTP's port by the project's own compose file", ()
     expect(findPublishedHttpPort([image], code)).toEqual([]);
     expect(findPublishedHttpPort([app], [js('https.createServer(options, app).listen(443);\n')])).toEqual([]);
   });
+
+  const published = new Source(
+    'docker-compose.yml',
+    'services:\n  linkding:\n    image: acme/linkding:latest\n    ports:\n      - "${LD_HOST_PORT:-9090}:9090"\n',
+    'deploy',
+  );
+
+  it("is plain HTTP when a compose file runs the project's own published image on any port", () => {
+    expect(findPublishedHttpPort([published], [], ['linkding'])).toEqual([
+      {
+        file: 'docker-compose.yml',
+        line: 5,
+        fact: '`- "${LD_HOST_PORT:-9090}:9090"` in docker-compose.yml publishes the project\'s own image `acme/linkding:latest` on plain HTTP with no proxy in front, and nothing in the project sets up TLS',
+        kind: 'http-only-server',
+        scope: { kind: 'project' },
+      },
+    ]);
+  });
+
+  it('is nothing for an image of another name, a loopback bind, a port 3000 the project builds, or a test set-up', () => {
+    expect(findPublishedHttpPort([published], [], ['shop'])).toEqual([]);
+    const loopback = new Source(
+      'docker-compose.yml',
+      published.text.replace('"${LD_HOST_PORT:-9090}:9090"', '"127.0.0.1:9090:9090"'),
+      'deploy',
+    );
+    expect(findPublishedHttpPort([loopback], [], ['linkding'])).toEqual([]);
+    const development = new Source('docker-compose.yml', app.text.replace('80:80', '3000:3000'), 'deploy');
+    expect(findPublishedHttpPort([development], code, ['web'])).toEqual([]);
+    const testSetUp = new Source('scripts/test-environments/oidc/compose.yml', published.text, 'deploy');
+    expect(findPublishedHttpPort([testSetUp], [], ['linkding'])).toEqual([]);
+  });
 });

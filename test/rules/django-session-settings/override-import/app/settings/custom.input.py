@@ -1,0 +1,1 @@
+# Local overrides, mounted by the person who runs the app.

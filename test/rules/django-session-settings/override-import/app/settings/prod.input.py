@@ -1,0 +1,9 @@
+# Production settings: nothing here says a cookie word.
+from .base import *
+
+DEBUG = False
+# ruleid: django-session-settings secure-missing fixable
+ALLOWED_HOSTS = ["example.com"]
+
+# A person's own values win over everything above.
+from .custom import *
