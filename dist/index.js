@@ -62357,11 +62357,6 @@ var mentionsOf = (rules) => rules.flatMap((rule) => rule.meta.mentions ?? []);
 var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
 var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
 var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
-function prefilterFor(language) {
-  if (language === "javascript") return mentionsJsApi;
-  if (language === "python") return mentionsPyApi;
-  return mentionsCookieApi;
-}
 var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
   (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []
 );
@@ -65271,9 +65266,6 @@ function detectTestCommand(read) {
   return packageTest(read) ?? pythonTest(read) ?? void 0;
 }
 
-// src/scan.ts
-import { posix as posix6 } from "node:path";
-
 // src/evidence/source.ts
 var Source = class {
   constructor(file, text2, kind) {
@@ -67936,6 +67928,9 @@ function groupsOf(planned) {
   return [...byRoot.values()];
 }
 
+// src/languages/javascript-support.ts
+import { posix as posix6 } from "node:path";
+
 // node_modules/js-tokens/index.js
 var HashbangComment;
 var Identifier;
@@ -68375,6 +68370,104 @@ function jsCodeText(file, text2) {
   return parts.join("");
 }
 
+// src/languages/javascript-support.ts
+var javascriptSupport = {
+  id: "javascript",
+  mentionsApi: mentionsJsApi,
+  onlyInProse(file, text2) {
+    if (parsedWhenMentioned(file)) return false;
+    const code = jsCodeText(file, text2);
+    return code !== null && !mentionsJsApi(code);
+  },
+  createAnalyzer: (context3) => new JavaScriptAnalyzer(context3)
+};
+var JavaScriptAnalyzer = class {
+  constructor(context3) {
+    this.context = context3;
+  }
+  context;
+  cache = /* @__PURE__ */ new Map();
+  /** Modules parsed once and let go (see `add`): parsing one again is not counted as another file. */
+  released = /* @__PURE__ */ new Set();
+  loader = (fromFile, specifier) => {
+    const target = resolveJsSpecifier(fromFile, specifier, this.context.fileSet);
+    return target ? this.load(target) : null;
+  };
+  load(file) {
+    if (this.cache.has(file)) return this.cache.get(file) ?? null;
+    const { analysis } = this.context;
+    const text2 = this.context.readText(file);
+    let module = null;
+    if (text2 !== null) {
+      try {
+        module = parseJavaScript(file, text2);
+        if (!this.released.has(file)) analysis.parsed++;
+        analysis.errorCounts.set(file, module.errorCount);
+      } catch (error2) {
+        analysis.parseFailures.set(file, error2.message);
+        module = null;
+      }
+    }
+    this.cache.set(file, module);
+    return module;
+  }
+  add(file, text2) {
+    const { analysis, config } = this.context;
+    let module;
+    try {
+      module = parseJavaScript(file, text2);
+    } catch (error2) {
+      if (!(error2 instanceof JsParseError)) throw error2;
+      analysis.parseFailures.set(file, error2.message);
+      analysis.skipped.push({
+        file,
+        reason: `syntax error at line ${error2.line}, column ${error2.column}: ${error2.message}`
+      });
+      this.cache.set(file, null);
+      return;
+    }
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    this.cache.set(file, module);
+    const found = [];
+    for (const rule of JS_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findSites(module, { load: this.loader, files: this.context.fileSet }))
+        found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+    if (found.length === 0) {
+      this.cache.delete(file);
+      this.released.add(file);
+    }
+  }
+  finish() {
+  }
+  ignoreSource(file) {
+    const js2 = this.released.has(file) && !this.cache.has(file) ? this.load(file) : this.cache.get(file);
+    return js2 ? { js: js2 } : null;
+  }
+};
+var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
+function resolveJsSpecifier(fromFile, specifier, files) {
+  const base = posix6.normalize(posix6.join(posix6.dirname(fromFile), specifier));
+  if (base.startsWith("..")) return null;
+  const candidates = [
+    base,
+    ...JS_EXTENSIONS.map((ext) => base + ext),
+    ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)
+  ];
+  const jsExtension = /\.(m|c)?jsx?$/.exec(base);
+  if (jsExtension) {
+    const stem = base.slice(0, jsExtension.index);
+    candidates.push(...[".ts", ".tsx", ".mts", ".cts"].map((ext) => stem + ext));
+  }
+  return candidates.find((candidate) => files.has(candidate)) ?? null;
+}
+
+// src/languages/python-support.ts
+import { posix as posix7 } from "node:path";
+
 // src/languages/py-code-text.ts
 var PLAIN_RUN = /[^#'"\n()[\]{};\\]*/y;
 var PREFIX = /(^|[^\p{L}\p{N}_])([rRbBuUfF]{1,2})$/u;
@@ -68449,6 +68542,179 @@ function endsStatement(text2, from) {
     if (char !== " " && char !== "	" && char !== "\r") return false;
   }
   return true;
+}
+
+// src/languages/support.ts
+function unanalysable(error2) {
+  if (error2 instanceof RangeError && /call stack/i.test(error2.message)) return "nested too deeply to analyse";
+  return `could not be analysed (${error2 instanceof Error ? error2.message : String(error2)})`;
+}
+
+// src/languages/python-support.ts
+var pythonSupport = {
+  id: "python",
+  mentionsApi: mentionsPyApi,
+  onlyInProse(_file, text2) {
+    const code = pyCodeText(text2);
+    return code !== null && !mentionsPyApi(code);
+  },
+  isConfigFile: isIniFile,
+  createAnalyzer: (context3) => new PythonAnalyzer(context3)
+};
+var PythonAnalyzer = class {
+  constructor(context3) {
+    this.context = context3;
+  }
+  context;
+  cache = /* @__PURE__ */ new Map();
+  candidates = [];
+  configs = [];
+  /** Python files whose bytes say `import *`, whatever else they mention. */
+  starImporters = /* @__PURE__ */ new Set();
+  loader = (fromFile, dotted) => {
+    const target = resolvePythonModule(fromFile, dotted, this.context.fileSet);
+    return target ? this.load(target) : null;
+  };
+  load(file) {
+    if (this.cache.has(file)) return this.cache.get(file) ?? null;
+    const text2 = this.context.readText(file);
+    const module = text2 === null ? null : parsePython(file, text2);
+    if (module) {
+      this.context.analysis.parsed++;
+      this.context.analysis.errorCounts.set(file, module.errorCount);
+    }
+    this.cache.set(file, module);
+    return module;
+  }
+  see(file, content2) {
+    if (content2.includes("import *")) this.starImporters.add(file);
+  }
+  add(file, text2) {
+    const { analysis } = this.context;
+    const module = parsePython(file, text2);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    this.cache.set(file, module);
+    this.candidates.push(module);
+  }
+  addConfig(file, text2) {
+    const parsed = parseIni(file, text2);
+    this.context.analysis.parsed++;
+    this.context.analysis.errorCounts.set(file, parsed.errorCount);
+    this.configs.push(parsed);
+  }
+  finish() {
+    const { analysis, config } = this.context;
+    addStarImporters(this.candidates, [...this.starImporters], this.context, (file) => {
+      const module = this.load(file);
+      if (module) this.candidates.push(module);
+      return module;
+    });
+    const pyContext = { load: this.loader, project: this.candidates };
+    for (const module of this.candidates) {
+      try {
+        const found = [];
+        for (const rule of PY_RULES) {
+          if (config.rules[rule.meta.id] === "off") continue;
+          for (const site of rule.findSites(module, pyContext)) {
+            const owner = this.cache.get(site.file);
+            if (owner && owner.errorCount > 0 && statementHasError(owner, site.offset)) continue;
+            found.push({ site, meta: rule.meta, origin: module.file });
+          }
+        }
+        analysis.sites.push(...found);
+      } catch (error2) {
+        analysis.skipped.push({ file: module.file, reason: unanalysable(error2) });
+      }
+    }
+    for (const ini of this.configs) {
+      try {
+        const found = [];
+        for (const rule of PY_RULES) {
+          if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
+          for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
+            found.push({ site, meta: rule.meta, origin: loadedBy ?? ini.file });
+        }
+        analysis.sites.push(...found);
+      } catch (error2) {
+        analysis.skipped.push({ file: ini.file, reason: unanalysable(error2) });
+      }
+    }
+  }
+  ignoreSource(file) {
+    const py2 = this.cache.get(file);
+    return py2 ? { py: py2 } : null;
+  }
+};
+var STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
+function addStarImporters(candidates, files, context3, load2) {
+  const targets = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const text2 = context3.peek(file);
+    if (text2 === null) continue;
+    const found = [];
+    for (const match of text2.matchAll(STAR_IMPORT)) {
+      const target = resolvePythonModule(file, match[1] ?? "", context3.fileSet);
+      if (target) found.push(target);
+    }
+    targets.set(file, found);
+  }
+  const known = new Set(candidates.map((module) => module.file));
+  for (let added = true; added; ) {
+    added = false;
+    for (const [file, imported] of targets) {
+      if (known.has(file) || !imported.some((target) => known.has(target))) continue;
+      known.add(file);
+      if (load2(file)) added = true;
+    }
+  }
+}
+function statementHasError(module, offset) {
+  let node = module.tree.resolveInner(offset, 1);
+  while (node && !/Statement$|Definition$/.test(node.name) && node.parent) node = node.parent;
+  if (!node) return false;
+  let broken = false;
+  node.toTree().iterate({
+    enter(ref) {
+      if (ref.type.isError) broken = true;
+      return !broken;
+    }
+  });
+  return broken;
+}
+function resolvePythonModule(fromFile, dotted, files) {
+  const dots = /^\.*/.exec(dotted)?.[0].length ?? 0;
+  const parts = dotted.slice(dots).split(".").filter(Boolean);
+  const roots = [];
+  if (dots > 0) {
+    let folder = posix7.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix7.dirname(folder);
+    roots.push(folder === "." ? "" : folder);
+  } else {
+    for (let folder = posix7.dirname(fromFile); ; folder = posix7.dirname(folder)) {
+      roots.push(folder === "." ? "" : folder);
+      if (folder === "." || folder === "/" || folder === "") break;
+    }
+  }
+  for (const root of roots) {
+    const stem = posix7.join(root, ...parts);
+    for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
+      if (files.has(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+// src/languages/registry.ts
+var LANGUAGES = [javascriptSupport, pythonSupport];
+var BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
+function supportOf(language) {
+  const support = BY_ID.get(language);
+  if (!support) throw new Error(`no language support registered for ${language}`);
+  return support;
+}
+function configLanguageOf(file) {
+  return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
 }
 
 // src/scan.ts
@@ -68555,15 +68821,6 @@ function plan(analysis, config, evidence, project = analysis, cookies) {
     } : entry
   );
 }
-function onlyInProse(file, language, text2) {
-  if (language === "python") {
-    const code2 = pyCodeText(text2);
-    return code2 !== null && !mentionsPyApi(code2);
-  }
-  if (parsedWhenMentioned(file)) return false;
-  const code = jsCodeText(file, text2);
-  return code !== null && !mentionsJsApi(code);
-}
 function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE__ */ new Set(), readSettings = false, broadPrefilter = false }) {
   const analysis = {
     sites: [],
@@ -68574,102 +68831,38 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
     parseFailures: /* @__PURE__ */ new Map(),
     settingTexts: /* @__PURE__ */ new Map()
   };
-  const jsCache = /* @__PURE__ */ new Map();
-  const released = /* @__PURE__ */ new Set();
-  const pyCache = /* @__PURE__ */ new Map();
-  const readText = (file) => {
-    const known = analysis.texts.get(file);
-    if (known !== void 0) return known;
-    const result = read(file);
-    if (!("text" in result)) return null;
-    analysis.texts.set(file, result.text);
-    return result.text;
-  };
-  const loadJs = (file) => {
-    if (jsCache.has(file)) return jsCache.get(file) ?? null;
-    const text2 = readText(file);
-    let module = null;
-    if (text2 !== null) {
-      try {
-        module = parseJavaScript(file, text2);
-        if (!released.has(file)) analysis.parsed++;
-        analysis.errorCounts.set(file, module.errorCount);
-      } catch (error2) {
-        analysis.parseFailures.set(file, error2.message);
-        module = null;
-      }
+  const context3 = {
+    analysis,
+    config,
+    fileSet,
+    readText: (file) => {
+      const known = analysis.texts.get(file);
+      if (known !== void 0) return known;
+      const result = read(file);
+      if (!("text" in result)) return null;
+      analysis.texts.set(file, result.text);
+      return result.text;
+    },
+    peek: (file) => {
+      const result = read(file);
+      return "text" in result ? result.text : null;
     }
-    jsCache.set(file, module);
-    return module;
   };
-  const loadPy = (file) => {
-    if (pyCache.has(file)) return pyCache.get(file) ?? null;
-    const text2 = readText(file);
-    const module = text2 === null ? null : parsePython(file, text2);
-    if (module) {
-      analysis.parsed++;
-      analysis.errorCounts.set(file, module.errorCount);
-    }
-    pyCache.set(file, module);
-    return module;
-  };
-  const jsLoader = (fromFile, specifier) => {
-    const target = resolveJsSpecifier(fromFile, specifier, fileSet);
-    return target ? loadJs(target) : null;
-  };
-  const pyLoader = (fromFile, dotted) => {
-    const target = resolvePythonModule(fromFile, dotted, fileSet);
-    return target ? loadPy(target) : null;
-  };
-  const pythonCandidates = [];
-  const starImporters = [];
-  const iniFiles = [];
-  const analyzeFile = (file, language, text2) => {
-    if (language === "javascript") {
-      let module2;
-      try {
-        module2 = parseJavaScript(file, text2);
-      } catch (error2) {
-        if (!(error2 instanceof JsParseError)) throw error2;
-        analysis.parseFailures.set(file, error2.message);
-        analysis.skipped.push({
-          file,
-          reason: `syntax error at line ${error2.line}, column ${error2.column}: ${error2.message}`
-        });
-        jsCache.set(file, null);
-        return;
-      }
-      analysis.parsed++;
-      analysis.errorCounts.set(file, module2.errorCount);
-      jsCache.set(file, module2);
-      const found = [];
-      for (const rule of JS_RULES) {
-        if (config.rules[rule.meta.id] === "off") continue;
-        for (const site of rule.findSites(module2, { load: jsLoader, files: fileSet }))
-          found.push({ site, meta: rule.meta, origin: file });
-      }
-      analysis.sites.push(...found);
-      if (found.length === 0) {
-        jsCache.delete(file);
-        released.add(file);
-      }
-      return;
-    }
-    const module = parsePython(file, text2);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    pyCache.set(file, module);
-    pythonCandidates.push(module);
-  };
+  const analyzers = new Map(
+    LANGUAGES.map((support) => [support, support.createAnalyzer(context3)])
+  );
   files.forEach((file, index) => {
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
-    const ini = language === null && isIniFile(file);
-    if (!language && !ini) return;
-    const forSettings = readSettings && !ini && mayConfigureServer(file);
-    const prefilter = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
-    const mentionsApi = language === "python" ? (content2) => {
-      if (content2.includes("import *")) starImporters.push(file);
+    const support = language ? supportOf(language) : configLanguageOf(file);
+    if (!support) return;
+    const analyzer = analyzers.get(support);
+    const isConfig = language === null;
+    const forSettings = readSettings && !isConfig && mayConfigureServer(file);
+    const prefilter = broadPrefilter || isConfig ? mentionsCookieApi : support.mentionsApi;
+    const see = isConfig ? void 0 : analyzer.see?.bind(analyzer);
+    const mentionsApi = see ? (content2) => {
+      see(file, content2);
       return prefilter(content2);
     } : prefilter;
     let onlySettings = false;
@@ -68691,69 +68884,25 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
     }
     if (!always.has(file)) {
       if (!mentionsApi(result.text)) return;
-      if (language && !broadPrefilter && onlyInProse(file, language, result.text)) {
+      if (!isConfig && !broadPrefilter && support.onlyInProse(file, result.text)) {
         analysis.settingTexts.set(file, result.text);
         return;
       }
     }
     analysis.texts.set(file, result.text);
-    if (!language) {
-      const parsed = parseIni(file, result.text);
-      analysis.parsed++;
-      analysis.errorCounts.set(file, parsed.errorCount);
-      iniFiles.push(parsed);
-      return;
-    }
     try {
-      analyzeFile(file, language, result.text);
+      if (isConfig) analyzer.addConfig?.(file, result.text);
+      else analyzer.add(file, result.text);
     } catch (error2) {
       analysis.skipped.push({ file, reason: unanalysable(error2) });
     }
   });
-  const peek = (file) => {
-    const result = read(file);
-    return "text" in result ? result.text : null;
-  };
-  addStarImporters(pythonCandidates, [...new Set(starImporters)], peek, fileSet, (file) => {
-    const module = loadPy(file);
-    if (module) pythonCandidates.push(module);
-    return module;
-  });
-  const pyContext = { load: pyLoader, project: pythonCandidates };
-  for (const module of pythonCandidates) {
-    try {
-      const found = [];
-      for (const rule of PY_RULES) {
-        if (config.rules[rule.meta.id] === "off") continue;
-        for (const site of rule.findSites(module, pyContext)) {
-          const owner = pyCache.get(site.file);
-          if (owner && owner.errorCount > 0 && statementHasError(owner, site.offset)) continue;
-          found.push({ site, meta: rule.meta, origin: module.file });
-        }
-      }
-      analysis.sites.push(...found);
-    } catch (error2) {
-      analysis.skipped.push({ file: module.file, reason: unanalysable(error2) });
-    }
-  }
-  for (const ini of iniFiles) {
-    try {
-      const found = [];
-      for (const rule of PY_RULES) {
-        if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
-        for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
-          found.push({ site, meta: rule.meta, origin: loadedBy ?? ini.file });
-      }
-      analysis.sites.push(...found);
-    } catch (error2) {
-      analysis.skipped.push({ file: ini.file, reason: unanalysable(error2) });
-    }
-  }
+  for (const analyzer of analyzers.values()) analyzer.finish();
   const ignoreSource = (file) => {
-    const js2 = released.has(file) && !jsCache.has(file) ? loadJs(file) : jsCache.get(file);
-    if (js2) return { js: js2 };
-    const py2 = pyCache.get(file);
-    if (py2) return { py: py2 };
+    for (const analyzer of analyzers.values()) {
+      const source = analyzer.ignoreSource(file);
+      if (source) return source;
+    }
     const text2 = analysis.texts.get(file);
     return text2 === void 0 ? null : { text: text2 };
   };
@@ -68828,46 +68977,6 @@ function buildChanges(first, planned, tolerated, texts, input, fileSet, evidence
   }
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
 }
-var STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
-function addStarImporters(candidates, files, readText, fileSet, load2) {
-  const targets = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const text2 = readText(file);
-    if (text2 === null) continue;
-    const found = [];
-    for (const match of text2.matchAll(STAR_IMPORT)) {
-      const target = resolvePythonModule(file, match[1] ?? "", fileSet);
-      if (target) found.push(target);
-    }
-    targets.set(file, found);
-  }
-  const known = new Set(candidates.map((module) => module.file));
-  for (let added = true; added; ) {
-    added = false;
-    for (const [file, imported] of targets) {
-      if (known.has(file) || !imported.some((target) => known.has(target))) continue;
-      known.add(file);
-      if (load2(file)) added = true;
-    }
-  }
-}
-function statementHasError(module, offset) {
-  let node = module.tree.resolveInner(offset, 1);
-  while (node && !/Statement$|Definition$/.test(node.name) && node.parent) node = node.parent;
-  if (!node) return false;
-  let broken = false;
-  node.toTree().iterate({
-    enter(ref) {
-      if (ref.type.isError) broken = true;
-      return !broken;
-    }
-  });
-  return broken;
-}
-function unanalysable(error2) {
-  if (error2 instanceof RangeError && /call stack/i.test(error2.message)) return "nested too deeply to analyse";
-  return `could not be analysed (${error2 instanceof Error ? error2.message : String(error2)})`;
-}
 function parseRegression(first, second, file) {
   const failure = second.parseFailures.get(file);
   if (failure !== void 0) return `the edited file no longer parses (${failure})`;
@@ -68881,44 +68990,6 @@ function parseRegression(first, second, file) {
 }
 function compareFindings2(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
-}
-var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
-function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix6.normalize(posix6.join(posix6.dirname(fromFile), specifier));
-  if (base.startsWith("..")) return null;
-  const candidates = [
-    base,
-    ...JS_EXTENSIONS.map((ext) => base + ext),
-    ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)
-  ];
-  const jsExtension = /\.(m|c)?jsx?$/.exec(base);
-  if (jsExtension) {
-    const stem = base.slice(0, jsExtension.index);
-    candidates.push(...[".ts", ".tsx", ".mts", ".cts"].map((ext) => stem + ext));
-  }
-  return candidates.find((candidate) => files.has(candidate)) ?? null;
-}
-function resolvePythonModule(fromFile, dotted, files) {
-  const dots = /^\.*/.exec(dotted)?.[0].length ?? 0;
-  const parts = dotted.slice(dots).split(".").filter(Boolean);
-  const roots = [];
-  if (dots > 0) {
-    let folder = posix6.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix6.dirname(folder);
-    roots.push(folder === "." ? "" : folder);
-  } else {
-    for (let folder = posix6.dirname(fromFile); ; folder = posix6.dirname(folder)) {
-      roots.push(folder === "." ? "" : folder);
-      if (folder === "." || folder === "/" || folder === "") break;
-    }
-  }
-  for (const root of roots) {
-    const stem = posix6.join(root, ...parts);
-    for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
-      if (files.has(candidate)) return candidate;
-    }
-  }
-  return null;
 }
 
 // node_modules/@actions/github/lib/context.js

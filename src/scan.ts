@@ -1,6 +1,5 @@
 // The pipeline's pure middle: parse → detect → plan → edit → verify, over files handed in by discover.
 // Nothing here touches the file system or the network; files are read through the `read` function.
-import { posix } from 'node:path';
 import type { Config } from './config.js';
 import { buildEvidence } from './evidence/index.js';
 import { emptyEvidence } from './evidence/query.js';
@@ -11,23 +10,19 @@ import { planFixes, type PlannedFinding, type SiteWithRule } from './fix/plan.js
 import { firstDifferenceOutsideEdits } from './fix/verify.js';
 import { identityOf, withholdFailing, type Verification } from './fix/withhold.js';
 import { isTestFile, languageOf, mayConfigureServer, mentionsServerSetting } from './languages/index.js';
-import { isIniFile, parseIni, type IniFile } from './languages/ini.js';
-import { JsParseError, parseJavaScript, type JsModule } from './languages/javascript.js';
-import type { SyntaxNode } from '@lezer/common';
-import { parsePython, type PyModule } from './languages/python.js';
-import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
-import { JS_RULES, PY_RULES } from './rules/index.js';
-import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
-import { jsCodeText } from './languages/js-code-text.js';
-import { pyCodeText } from './languages/py-code-text.js';
+import { resolveJsSpecifier } from './languages/javascript-support.js';
+import { resolvePythonModule } from './languages/python-support.js';
+import { LANGUAGES, configLanguageOf, supportOf } from './languages/registry.js';
 import {
-  mentionsCookieApi,
-  mentionsJsApi,
-  mentionsPyApi,
-  parsedWhenMentioned,
-  prefilterFor,
-} from './rules/prefilter.js';
-import type { RuleMeta } from './rules/rule.js';
+  unanalysable,
+  type Analysis,
+  type AnalyzerContext,
+  type LanguageAnalyzer,
+  type LanguageSupport,
+} from './languages/support.js';
+import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
+import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
+import { mentionsCookieApi } from './rules/prefilter.js';
 import type { CodeCookie } from './verify/types.js';
 
 /**
@@ -55,19 +50,6 @@ export interface ScanInput {
    * Python words, no comment-aware stage. Only the prefilter soundness test sets it, to compare both ways.
    */
   broadPrefilter?: boolean;
-}
-
-interface Analysis {
-  sites: SiteWithRule[];
-  texts: Map<string, string>;
-  parsed: number;
-  skipped: SkippedFile[];
-  /** Syntax errors the parser recovered from, per parsed file; a fix may never add to them. */
-  errorCounts: Map<string, number>;
-  /** Files the parser gave up on, with its message. */
-  parseFailures: Map<string, string>;
-  /** Sources read only because they may hold a server setting (proxy trust, TLS): never parsed. */
-  settingTexts: Map<string, string>;
 }
 
 export function scanFiles(input: ScanInput): ScanResult {
@@ -219,20 +201,6 @@ interface AnalyzeOptions {
   broadPrefilter?: boolean;
 }
 
-/**
- * A file whose rule words all sit in comments (JS/TS, and no rule reads it by its path) or in comments and
- * docstrings (Python).
- */
-function onlyInProse(file: string, language: 'javascript' | 'python', text: string): boolean {
-  if (language === 'python') {
-    const code = pyCodeText(text);
-    return code !== null && !mentionsPyApi(code);
-  }
-  if (parsedWhenMentioned(file)) return false;
-  const code = jsCodeText(file, text);
-  return code !== null && !mentionsJsApi(code);
-}
-
 function analyze(
   files: readonly string[],
   read: ReadFile,
@@ -249,117 +217,43 @@ function analyze(
     parseFailures: new Map(),
     settingTexts: new Map(),
   };
-  const jsCache = new Map<string, JsModule | null>();
-  /** Modules parsed once and let go (see below): parsing one again is not counted as another file. */
-  const released = new Set<string>();
-  const pyCache = new Map<string, PyModule | null>();
-
-  const readText = (file: string): string | null => {
-    const known = analysis.texts.get(file);
-    if (known !== undefined) return known;
-    const result = read(file);
-    if (!('text' in result)) return null;
-    analysis.texts.set(file, result.text);
-    return result.text;
+  const context: AnalyzerContext = {
+    analysis,
+    config,
+    fileSet,
+    readText: (file) => {
+      const known = analysis.texts.get(file);
+      if (known !== undefined) return known;
+      const result = read(file);
+      if (!('text' in result)) return null;
+      analysis.texts.set(file, result.text);
+      return result.text;
+    },
+    peek: (file) => {
+      const result = read(file);
+      return 'text' in result ? result.text : null;
+    },
   };
-  const loadJs = (file: string): JsModule | null => {
-    if (jsCache.has(file)) return jsCache.get(file) ?? null;
-    const text = readText(file);
-    let module: JsModule | null = null;
-    if (text !== null) {
-      try {
-        module = parseJavaScript(file, text);
-        if (!released.has(file)) analysis.parsed++;
-        analysis.errorCounts.set(file, module.errorCount);
-      } catch (error) {
-        analysis.parseFailures.set(file, (error as Error).message);
-        module = null;
-      }
-    }
-    jsCache.set(file, module);
-    return module;
-  };
-  const loadPy = (file: string): PyModule | null => {
-    if (pyCache.has(file)) return pyCache.get(file) ?? null;
-    const text = readText(file);
-    const module = text === null ? null : parsePython(file, text);
-    if (module) {
-      analysis.parsed++;
-      analysis.errorCounts.set(file, module.errorCount);
-    }
-    pyCache.set(file, module);
-    return module;
-  };
-  const jsLoader = (fromFile: string, specifier: string) => {
-    const target = resolveJsSpecifier(fromFile, specifier, fileSet);
-    return target ? loadJs(target) : null;
-  };
-  const pyLoader = (fromFile: string, dotted: string) => {
-    const target = resolvePythonModule(fromFile, dotted, fileSet);
-    return target ? loadPy(target) : null;
-  };
-
-  const pythonCandidates: PyModule[] = [];
-  /** Python files whose bytes say `import *`, whatever else they mention. */
-  const starImporters: string[] = [];
-  const iniFiles: IniFile[] = [];
-  const analyzeFile = (file: string, language: 'javascript' | 'python', text: string): void => {
-    if (language === 'javascript') {
-      let module: JsModule;
-      try {
-        module = parseJavaScript(file, text);
-      } catch (error) {
-        if (!(error instanceof JsParseError)) throw error;
-        analysis.parseFailures.set(file, error.message);
-        analysis.skipped.push({
-          file,
-          reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}`,
-        });
-        jsCache.set(file, null);
-        return;
-      }
-      analysis.parsed++;
-      analysis.errorCounts.set(file, module.errorCount);
-      jsCache.set(file, module);
-      const found: SiteWithRule[] = [];
-      for (const rule of JS_RULES) {
-        if (config.rules[rule.meta.id] === 'off') continue;
-        for (const site of rule.findSites(module, { load: jsLoader, files: fileSet }))
-          found.push({ site, meta: rule.meta, origin: file });
-      }
-      analysis.sites.push(...found);
-      if (found.length === 0) {
-        // A module without a site of its own is let go at once: a sweep would otherwise hold every tree it
-        // parsed, and the paths walked in it, to the end (hundreds of MB in a tree of bundles). A rule that
-        // follows an import into it, or a site inside it, parses it again.
-        jsCache.delete(file);
-        released.add(file);
-      }
-      return;
-    }
-    const module = parsePython(file, text);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    pyCache.set(file, module);
-    // The Python grammar rejects some valid code (a bare `yield`, `match`): such files are still read, but
-    // sites whose statement holds a parse error are dropped, and verify refuses edits that add errors.
-    pythonCandidates.push(module);
-  };
+  const analyzers = new Map<LanguageSupport, LanguageAnalyzer>(
+    LANGUAGES.map((support) => [support, support.createAnalyzer(context)]),
+  );
 
   files.forEach((file, index) => {
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
-    const ini = language === null && isIniFile(file);
-    if (!language && !ini) return;
-    const forSettings = readSettings && !ini && mayConfigureServer(file);
-    const prefilter = broadPrefilter ? mentionsCookieApi : prefilterFor(language);
-    const mentionsApi =
-      language === 'python'
-        ? (content: Buffer | string): boolean => {
-            if (content.includes('import *')) starImporters.push(file);
-            return prefilter(content);
-          }
-        : prefilter;
+    const support = language ? supportOf(language) : configLanguageOf(file);
+    if (!support) return;
+    const analyzer = analyzers.get(support)!;
+    const isConfig = language === null;
+    const forSettings = readSettings && !isConfig && mayConfigureServer(file);
+    const prefilter = broadPrefilter || isConfig ? mentionsCookieApi : support.mentionsApi;
+    const see = isConfig ? undefined : analyzer.see?.bind(analyzer);
+    const mentionsApi = see
+      ? (content: Buffer | string): boolean => {
+          see(file, content);
+          return prefilter(content);
+        }
+      : prefilter;
     // A file read only for its server settings is never reported as skipped: before the evidence index it
     // was simply unrelated.
     let onlySettings = false;
@@ -385,72 +279,26 @@ function analyze(
     }
     if (!always.has(file)) {
       if (!mentionsApi(result.text)) return;
-      if (language && !broadPrefilter && onlyInProse(file, language, result.text)) {
+      if (!isConfig && !broadPrefilter && support.onlyInProse(file, result.text)) {
         // Not parsed; the evidence index still reads it, as it reads any module it is handed.
         analysis.settingTexts.set(file, result.text);
         return;
       }
     }
     analysis.texts.set(file, result.text);
-    if (!language) {
-      // A configuration file: scanned as text, its rules run with the Python ones below.
-      const parsed = parseIni(file, result.text);
-      analysis.parsed++;
-      analysis.errorCounts.set(file, parsed.errorCount);
-      iniFiles.push(parsed);
-      return;
-    }
     try {
-      analyzeFile(file, language, result.text);
+      if (isConfig) analyzer.addConfig?.(file, result.text);
+      else analyzer.add(file, result.text);
     } catch (error) {
       analysis.skipped.push({ file, reason: unanalysable(error) });
     }
   });
-  const peek = (file: string): string | null => {
-    const result = read(file);
-    return 'text' in result ? result.text : null;
-  };
-  addStarImporters(pythonCandidates, [...new Set(starImporters)], peek, fileSet, (file) => {
-    const module = loadPy(file);
-    if (module) pythonCandidates.push(module);
-    return module;
-  });
-  // Python rules run once every candidate is parsed: settings are often declared in one module and read in another.
-  const pyContext = { load: pyLoader, project: pythonCandidates };
-  for (const module of pythonCandidates) {
-    try {
-      const found: SiteWithRule[] = [];
-      for (const rule of PY_RULES) {
-        if (config.rules[rule.meta.id] === 'off') continue;
-        for (const site of rule.findSites(module, pyContext)) {
-          const owner = pyCache.get(site.file);
-          if (owner && owner.errorCount > 0 && statementHasError(owner, site.offset)) continue;
-          found.push({ site, meta: rule.meta as RuleMeta, origin: module.file });
-        }
-      }
-      analysis.sites.push(...found);
-    } catch (error) {
-      analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
-    }
-  }
-  for (const ini of iniFiles) {
-    try {
-      const found: SiteWithRule[] = [];
-      for (const rule of PY_RULES) {
-        if (!rule.findConfigSites || config.rules[rule.meta.id] === 'off') continue;
-        for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
-          found.push({ site, meta: rule.meta as RuleMeta, origin: loadedBy ?? ini.file });
-      }
-      analysis.sites.push(...found);
-    } catch (error) {
-      analysis.skipped.push({ file: ini.file, reason: unanalysable(error) });
-    }
-  }
+  for (const analyzer of analyzers.values()) analyzer.finish();
   const ignoreSource = (file: string): IgnoreSource | null => {
-    const js = released.has(file) && !jsCache.has(file) ? loadJs(file) : jsCache.get(file);
-    if (js) return { js };
-    const py = pyCache.get(file);
-    if (py) return { py };
+    for (const analyzer of analyzers.values()) {
+      const source = analyzer.ignoreSource(file);
+      if (source) return source;
+    }
     const text = analysis.texts.get(file);
     return text === undefined ? null : { text };
   };
@@ -548,64 +396,6 @@ function buildChanges(
   return { changes: candidates.filter((change) => !failures.has(change.file)), failures };
 }
 
-/** A top-level `from x import *`: only those carry every name of a module into another. */
-const STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
-
-/**
- * Makes every module that star-imports a candidate a candidate too, until none is left: such a module carries
- * the candidate's settings on (`settings/prod.py` starting with `from .base import *`) without having to say
- * a cookie word itself, and whether it does must not decide what is found in the module it builds on.
- */
-function addStarImporters(
-  candidates: PyModule[],
-  files: readonly string[],
-  readText: (file: string) => string | null,
-  fileSet: ReadonlySet<string>,
-  load: (file: string) => PyModule | null,
-): void {
-  const targets = new Map<string, string[]>();
-  for (const file of files) {
-    const text = readText(file);
-    if (text === null) continue;
-    const found: string[] = [];
-    for (const match of text.matchAll(STAR_IMPORT)) {
-      const target = resolvePythonModule(file, match[1] ?? '', fileSet);
-      if (target) found.push(target);
-    }
-    targets.set(file, found);
-  }
-  const known = new Set(candidates.map((module) => module.file));
-  for (let added = true; added;) {
-    added = false;
-    for (const [file, imported] of targets) {
-      if (known.has(file) || !imported.some((target) => known.has(target))) continue;
-      known.add(file);
-      if (load(file)) added = true;
-    }
-  }
-}
-
-/** Whether the statement around `offset` contains a node the parser could not make sense of. */
-function statementHasError(module: PyModule, offset: number): boolean {
-  let node: SyntaxNode | null = module.tree.resolveInner(offset, 1);
-  while (node && !/Statement$|Definition$/.test(node.name) && node.parent) node = node.parent;
-  if (!node) return false;
-  let broken = false;
-  node.toTree().iterate({
-    enter(ref) {
-      if (ref.type.isError) broken = true;
-      return !broken;
-    },
-  });
-  return broken;
-}
-
-/** A file the analysis could not finish is skipped with the reason; one bad file never stops a scan. */
-function unanalysable(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'nested too deeply to analyse';
-  return `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
-}
-
 /** Why a fixed file parses worse than the original, or null. */
 function parseRegression(first: Analysis, second: Analysis, file: string): string | null {
   const failure = second.parseFailures.get(file);
@@ -623,55 +413,4 @@ function compareFindings(a: Finding, b: Finding): number {
   return (
     a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
   );
-}
-
-const JS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
-
-/** A relative import as Node, bundlers and TypeScript resolve it (`./x.js` may name `./x.ts`). */
-export function resolveJsSpecifier(
-  fromFile: string,
-  specifier: string,
-  files: ReadonlySet<string>,
-): string | null {
-  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
-  if (base.startsWith('..')) return null;
-  const candidates = [
-    base,
-    ...JS_EXTENSIONS.map((ext) => base + ext),
-    ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`),
-  ];
-  const jsExtension = /\.(m|c)?jsx?$/.exec(base);
-  if (jsExtension) {
-    const stem = base.slice(0, jsExtension.index);
-    candidates.push(...['.ts', '.tsx', '.mts', '.cts'].map((ext) => stem + ext));
-  }
-  return candidates.find((candidate) => files.has(candidate)) ?? null;
-}
-
-/** `config.settings` seen from `app/handlers/auth.py`: tries each enclosing folder as a source root. */
-export function resolvePythonModule(
-  fromFile: string,
-  dotted: string,
-  files: ReadonlySet<string>,
-): string | null {
-  const dots = /^\.*/.exec(dotted)?.[0].length ?? 0;
-  const parts = dotted.slice(dots).split('.').filter(Boolean);
-  const roots: string[] = [];
-  if (dots > 0) {
-    let folder = posix.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix.dirname(folder);
-    roots.push(folder === '.' ? '' : folder);
-  } else {
-    for (let folder = posix.dirname(fromFile); ; folder = posix.dirname(folder)) {
-      roots.push(folder === '.' ? '' : folder);
-      if (folder === '.' || folder === '/' || folder === '') break;
-    }
-  }
-  for (const root of roots) {
-    const stem = posix.join(root, ...parts);
-    for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
-      if (files.has(candidate)) return candidate;
-    }
-  }
-  return null;
 }

@@ -3,7 +3,6 @@
 // are filtered out. A second test (prefilter-soundness) scans every fixture and regression project with and
 // without the narrow stages and expects the same findings.
 import { cookieApiFilter } from '../languages/index.js';
-import type { Language } from '../model.js';
 import { JS_RULES, PY_RULES, RULES } from './index.js';
 import type { Rule } from './rule.js';
 
@@ -29,13 +28,6 @@ export const mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_
 
 /** What a Python file must say, anywhere, to be parsed. */
 export const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
-
-/** The raw-bytes test for a file of `language`, or for a configuration file (null). */
-export function prefilterFor(language: Language | null): (content: string | Buffer) => boolean {
-  if (language === 'javascript') return mentionsJsApi;
-  if (language === 'python') return mentionsPyApi;
-  return mentionsCookieApi;
-}
 
 const PARSED_WHEN_MENTIONED = JS_RULES.flatMap((rule) =>
   rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : [],

@@ -7,7 +7,7 @@ import {
   type PyClass,
 } from '../../src/languages/py-classes.js';
 import { parsePython, type PyModule } from '../../src/languages/python.js';
-import { resolvePythonModule } from '../../src/scan.js';
+import { resolvePythonModule } from '../../src/languages/python-support.js';
 
 const TORNADO: FrameworkClasses = {
   owns: (name) => /^tornado\.[\w.]*Handler$/.test(name),
