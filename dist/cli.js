@@ -3795,7 +3795,7 @@ var require_resolve_props = __commonJS({
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
-      let tab2 = null;
+      let tab3 = null;
       let anchor = null;
       let tag = null;
       let newlineAfterProp = null;
@@ -3808,16 +3808,16 @@ var require_resolve_props = __commonJS({
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
-        if (tab2) {
+        if (tab3) {
           if (atNewline && token.type !== "comment" && token.type !== "newline") {
-            onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+            onError(tab3, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
-          tab2 = null;
+          tab3 = null;
         }
         switch (token.type) {
           case "space":
             if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab2 = token;
+              tab3 = token;
             }
             hasSpace = true;
             break;
@@ -3898,8 +3898,8 @@ var require_resolve_props = __commonJS({
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
-      if (tab2 && (atNewline && tab2.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
-        onError(tab2, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      if (tab3 && (atNewline && tab3.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab3, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
         found,
@@ -7240,7 +7240,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser3 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -7248,7 +7248,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -7262,7 +7262,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -7344,7 +7344,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser();
+    var parser3 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
@@ -7369,7 +7369,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser2.Parser;
+    exports.Parser = parser3.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -8906,12 +8906,12 @@ var require_lib = __commonJS({
       }
     };
     var ScopeHandler = class {
-      constructor(parser2, inModule) {
+      constructor(parser3, inModule) {
         this.parser = void 0;
         this.scopeStack = [];
         this.inModule = void 0;
         this.undefinedExports = /* @__PURE__ */ new Map();
-        this.parser = parser2;
+        this.parser = parser3;
         this.inModule = inModule;
       }
       get inTopLevel() {
@@ -14076,11 +14076,11 @@ var require_lib = __commonJS({
       }
     };
     var ClassScopeHandler = class {
-      constructor(parser2) {
+      constructor(parser3) {
         this.parser = void 0;
         this.stack = [];
         this.undefinedPrivateNames = /* @__PURE__ */ new Map();
-        this.parser = parser2;
+        this.parser = parser3;
       }
       current() {
         return this.stack[this.stack.length - 1];
@@ -14176,10 +14176,10 @@ var require_lib = __commonJS({
       }
     };
     var ExpressionScopeHandler = class {
-      constructor(parser2) {
+      constructor(parser3) {
         this.parser = void 0;
         this.stack = [new ExpressionScope()];
-        this.parser = parser2;
+        this.parser = parser3;
       }
       enter(scope) {
         this.stack.push(scope);
@@ -14548,13 +14548,13 @@ var require_lib = __commonJS({
       }
     };
     var Node = class {
-      constructor(parser2, pos, loc) {
+      constructor(parser3, pos, loc) {
         this.type = "";
         this.start = pos;
         this.end = 0;
         this.loc = new SourceLocation(loc);
-        if ((parser2 == null ? void 0 : parser2.optionFlags) & 128) this.range = [pos, 0];
-        if (parser2 != null && parser2.filename) this.loc.filename = parser2.filename;
+        if ((parser3 == null ? void 0 : parser3.optionFlags) & 128) this.range = [pos, 0];
+        if (parser3 != null && parser3.filename) this.loc.filename = parser3.filename;
       }
     };
     var NodePrototype = Node.prototype;
@@ -15062,8 +15062,8 @@ var require_lib = __commonJS({
           }
         }
       }
-      declareNameFromIdentifier(identifier, binding) {
-        this.scope.declareName(identifier.name, binding, identifier.loc.start);
+      declareNameFromIdentifier(identifier2, binding) {
+        this.scope.declareName(identifier2.name, binding, identifier2.loc.start);
       }
       checkToRestConversion(node, allowPattern) {
         switch (node.type) {
@@ -22091,10 +22091,10 @@ var require_lib = __commonJS({
           this.next();
           if (tokenIsIdentifier(this.state.type)) {
             const name2 = this.parseIdentifierName();
-            const identifier = this.createIdentifier(node, name2);
-            this.castNodeTo(identifier, "V8IntrinsicIdentifier");
+            const identifier2 = this.createIdentifier(node, name2);
+            this.castNodeTo(identifier2, "V8IntrinsicIdentifier");
             if (this.match(10)) {
-              return identifier;
+              return identifier2;
             }
           }
           this.unexpected(v8IntrinsicStartLoc);
@@ -22276,12 +22276,12 @@ var require_lib = __commonJS({
         options = Object.assign({}, options);
         try {
           options.sourceType = "module";
-          const parser2 = getParser(options, input);
-          const ast = parser2.parse();
-          if (parser2.sawUnambiguousESM) {
+          const parser3 = getParser(options, input);
+          const ast = parser3.parse();
+          if (parser3.sawUnambiguousESM) {
             return ast;
           }
-          if (parser2.ambiguousScriptDifferentAst) {
+          if (parser3.ambiguousScriptDifferentAst) {
             try {
               options.sourceType = "script";
               return getParser(options, input).parse();
@@ -22304,11 +22304,11 @@ var require_lib = __commonJS({
       }
     }
     function parseExpression(input, options) {
-      const parser2 = getParser(options, input);
-      if (parser2.options.strictMode) {
-        parser2.state.strict = true;
+      const parser3 = getParser(options, input);
+      if (parser3.options.strictMode) {
+        parser3.state.strict = true;
       }
-      return parser2.getExpression();
+      return parser3.getExpression();
     }
     function generateExportedTokenTypes(internalTokenTypes) {
       const tokenTypes2 = {};
@@ -24067,14 +24067,14 @@ var require_scope = __commonJS({
         var name2 = prefix + index;
         return this.bindings[name2] = types.builders.identifier(name2);
       };
-      Sp.injectTemporary = function(identifier, init) {
-        identifier || (identifier = this.declareTemporary());
+      Sp.injectTemporary = function(identifier2, init) {
+        identifier2 || (identifier2 = this.declareTemporary());
         var bodyPath = this.path.get("body");
         if (namedTypes.BlockStatement.check(bodyPath.value)) {
           bodyPath = bodyPath.get("body");
         }
-        bodyPath.unshift(b.variableDeclaration("var", [b.variableDeclarator(identifier, init || null)]));
-        return identifier;
+        bodyPath.unshift(b.variableDeclaration("var", [b.variableDeclarator(identifier2, init || null)]));
+        return identifier2;
       };
       Sp.scan = function(force) {
         if (force || !this.didScan) {
@@ -26500,8 +26500,8 @@ function isHash(text) {
   return /\d/.test(text) && /[a-f]/.test(text);
 }
 function folderOf(file) {
-  const slash = file.lastIndexOf("/");
-  return slash === -1 ? "" : file.slice(0, slash + 1);
+  const slash2 = file.lastIndexOf("/");
+  return slash2 === -1 ? "" : file.slice(0, slash2 + 1);
 }
 function isBuiltCopyInput(file) {
   return SCRIPT.test(file) || file.endsWith(`/${MANIFEST}`) || file.endsWith(`/${ADMIN_MARKER}`);
@@ -26824,7 +26824,7 @@ function jsonErrorOffset(text) {
   const fail = () => {
     throw new Stop(at);
   };
-  const space2 = () => {
+  const space3 = () => {
     while (at < text.length && " 	\n\r".includes(text[at])) at++;
   };
   const literal2 = (word) => {
@@ -26863,7 +26863,7 @@ function jsonErrorOffset(text) {
   };
   let depth = 0;
   const value = () => {
-    space2();
+    space3();
     if (++depth > 64) fail();
     const char = text[at];
     if (char === "{") object();
@@ -26878,17 +26878,17 @@ function jsonErrorOffset(text) {
   };
   const object = () => {
     at++;
-    space2();
+    space3();
     if (text[at] === "}") return void at++;
     for (; ; ) {
-      space2();
+      space3();
       if (text[at] !== '"') fail();
       string2();
-      space2();
+      space3();
       if (text[at] !== ":") fail();
       at++;
       value();
-      space2();
+      space3();
       if (text[at] === ",") at++;
       else if (text[at] === "}") return void at++;
       else fail();
@@ -26896,11 +26896,11 @@ function jsonErrorOffset(text) {
   };
   const array = () => {
     at++;
-    space2();
+    space3();
     if (text[at] === "]") return void at++;
     for (; ; ) {
       value();
-      space2();
+      space3();
       if (text[at] === ",") at++;
       else if (text[at] === "]") return void at++;
       else fail();
@@ -26908,7 +26908,7 @@ function jsonErrorOffset(text) {
   };
   try {
     value();
-    space2();
+    space3();
     if (at < text.length) fail();
     return null;
   } catch (error) {
@@ -27234,11 +27234,11 @@ function readUnfollowed(path) {
 }
 function replaceFile(root, file, text, original, writer) {
   const path = join3(root, file);
-  const slash = file.lastIndexOf("/");
-  const name2 = file.slice(slash + 1);
+  const slash2 = file.lastIndexOf("/");
+  const name2 = file.slice(slash2 + 1);
   const temporary = join3(
     root,
-    file.slice(0, slash + 1) + `.${name2}.cookie-hardener-${process.pid}-${randomBytes(4).toString("hex")}.tmp`
+    file.slice(0, slash2 + 1) + `.${name2}.cookie-hardener-${process.pid}-${randomBytes(4).toString("hex")}.tmp`
   );
   const descriptor = openSync2(
     temporary,
@@ -27572,7 +27572,8 @@ var EXTENSIONS = {
   ".tsx": "javascript",
   // Only the frontmatter is read (languages/astro.ts).
   ".astro": "javascript",
-  ".py": "python"
+  ".py": "python",
+  ".go": "go"
 };
 function languageOf(file) {
   const dot2 = file.lastIndexOf(".");
@@ -27676,15 +27677,15 @@ var SERVER_FILE_STEMS = /* @__PURE__ */ new Set([
   "__init__"
 ]);
 function mayConfigureServer(file) {
-  const slash = file.lastIndexOf("/");
-  const name2 = file.slice(slash + 1);
+  const slash2 = file.lastIndexOf("/");
+  const name2 = file.slice(slash2 + 1);
   const dot2 = name2.indexOf(".");
   const stem = (dot2 === -1 ? name2 : name2.slice(0, dot2)).toLowerCase();
   if (SERVER_FILE_STEMS.has(stem) || stem.startsWith("gunicorn") || stem.startsWith("uvicorn")) return true;
   return /(?:^|\/)(?:settings|config|conf|bin)\//.test(file);
 }
 function isTestFile(file) {
-  return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file);
+  return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) || /_test\.go$/.test(file);
 }
 
 // src/languages/text.ts
@@ -27712,18 +27713,18 @@ function lineStartOf(text, offset) {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 function lineEndOf(text, offset) {
-  const newline2 = text.indexOf("\n", offset);
-  if (newline2 === -1) return text.length;
-  return newline2 > 0 && text[newline2 - 1] === "\r" ? newline2 - 1 : newline2;
+  const newline3 = text.indexOf("\n", offset);
+  if (newline3 === -1) return text.length;
+  return newline3 > 0 && text[newline3 - 1] === "\r" ? newline3 - 1 : newline3;
 }
 function lineBreakAt(text, offset) {
-  const newline2 = text.indexOf("\n", offset);
-  if (newline2 === -1) return lineBreakOf(text);
-  return newline2 > 0 && text[newline2 - 1] === "\r" ? "\r\n" : "\n";
+  const newline3 = text.indexOf("\n", offset);
+  if (newline3 === -1) return lineBreakOf(text);
+  return newline3 > 0 && text[newline3 - 1] === "\r" ? "\r\n" : "\n";
 }
 function lineBreakOf(text) {
-  const newline2 = text.indexOf("\n");
-  return newline2 > 0 && text[newline2 - 1] === "\r" ? "\r\n" : "\n";
+  const newline3 = text.indexOf("\n");
+  return newline3 > 0 && text[newline3 - 1] === "\r" ? "\r\n" : "\n";
 }
 function indentationAt(text, offset) {
   const start = lineStartOf(text, offset);
@@ -27742,8 +27743,8 @@ function indentUnitOf(text) {
   return " ".repeat(smallest || 4);
 }
 function hasLineBreak(text, from, to) {
-  const newline2 = text.indexOf("\n", from);
-  return newline2 !== -1 && newline2 < to;
+  const newline3 = text.indexOf("\n", from);
+  return newline3 !== -1 && newline3 < to;
 }
 function abbreviate(text, max = 60) {
   const oneLine3 = text.replace(/\s+/g, " ");
@@ -27838,4080 +27839,6 @@ function insertionAfter(file, anchor, section) {
   };
 }
 
-// src/languages/javascript.ts
-var import_parser = __toESM(require_lib(), 1);
-var import_ast_types = __toESM(require_main(), 1);
-
-// src/languages/astro.ts
-var isAstroFile = (file) => /\.astro$/i.test(file);
-var BEFORE_FENCE = /^(?:\s|<!--[^]*?-->)*/;
-var CLOSING_FENCE = /^[ \t]*---/m;
-function frontmatterSpan(text) {
-  const lead = BEFORE_FENCE.exec(text)?.[0].length ?? 0;
-  if (!text.startsWith("---", lead)) return null;
-  const start = lead + 3;
-  const nextLine = text.indexOf("\n", start);
-  if (nextLine === -1) return null;
-  const close = CLOSING_FENCE.exec(text.slice(nextLine + 1));
-  if (!close) return null;
-  const end = nextLine + 1 + close.index + close[0].length - 3;
-  return { start, end };
-}
-function frontmatterOnly(text) {
-  const span = frontmatterSpan(text);
-  const blank = (part) => part.replace(/[^\r\n\u2028\u2029]/g, " ");
-  if (!span) return blank(text);
-  return blank(text.slice(0, span.start)) + text.slice(span.start, span.end) + blank(text.slice(span.end));
-}
-
-// src/languages/javascript.ts
-var JsParseError = class extends Error {
-  constructor(message, line, column) {
-    super(message);
-    this.line = line;
-    this.column = column;
-  }
-  line;
-  column;
-};
-function pluginsFor(file, flow) {
-  const common = ["decorators-legacy", "importAttributes", "explicitResourceManagement"];
-  if (/\.tsx$/i.test(file)) return ["typescript", "jsx", ...common];
-  if (/\.[cm]?ts$/i.test(file) || isAstroFile(file)) return ["typescript", ...common];
-  return flow ? ["jsx", "flow", ...common] : ["jsx", ...common];
-}
-function babelOptions(file, flow, tokens) {
-  return {
-    sourceType: "unambiguous",
-    plugins: pluginsFor(file, flow),
-    tokens,
-    errorRecovery: true,
-    allowReturnOutsideFunction: true,
-    allowAwaitOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    allowSuperOutsideMethod: true,
-    allowUndeclaredExports: true
-  };
-}
-var FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
-var hasFlowPragma = (text) => FLOW_PRAGMA.test(text.slice(0, 4096));
-var isTypeScript = (file) => /\.[cm]?tsx?$/i.test(file);
-function parseJavaScript(file, text) {
-  if (isAstroFile(file)) return parseWith(file, frontmatterOnly(text), false);
-  if (isTypeScript(file)) return parseWith(file, text, false);
-  const pragma = hasFlowPragma(text);
-  let plain;
-  try {
-    plain = parseWith(file, text, pragma);
-  } catch (error) {
-    if (pragma || !(error instanceof JsParseError)) throw error;
-    try {
-      return parseWith(file, text, true);
-    } catch {
-      throw error;
-    }
-  }
-  if (plain.errorCount === 0 || pragma) return plain;
-  try {
-    const flow = parseWith(file, text, true);
-    return flow.errorCount < plain.errorCount ? flow : plain;
-  } catch {
-    return plain;
-  }
-}
-function parseWith(file, text, flow) {
-  let ast;
-  try {
-    ast = (0, import_parser.parse)(text, babelOptions(file, flow, false));
-  } catch (error) {
-    if (error instanceof RangeError) throw error;
-    const loc = error.loc;
-    const message = error.message.replace(/\s*\(\d+:\d+\)$/, "");
-    throw new JsParseError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);
-  }
-  const errorCount = ast.errors?.length ?? 0;
-  const module = { file, text, ast, imports: /* @__PURE__ */ new Map(), starts: lineStarts(text), errorCount };
-  collectImports(module);
-  return module;
-}
-function unwrap(node) {
-  let current = node;
-  while (current && (current.type === "TSAsExpression" || current.type === "TSSatisfiesExpression" || current.type === "TSNonNullExpression" || current.type === "TSTypeAssertion" || current.type === "ParenthesizedExpression" || current.type === "TypeCastExpression")) {
-    current = current.expression;
-  }
-  return current;
-}
-function isRequireCall(node) {
-  const call = unwrap(node);
-  if (call?.type === "CallExpression" && call.callee.type === "Identifier" && call.callee.name === "require" && call.arguments.length === 1 && call.arguments[0].type === "StringLiteral") {
-    return call.arguments[0].value;
-  }
-  return null;
-}
-function collectImports(module) {
-  for (const statement of module.ast.program.body) {
-    if (statement.type === "ImportDeclaration") {
-      const source = statement.source.value;
-      for (const specifier of statement.specifiers ?? []) {
-        if (specifier.type === "ImportDefaultSpecifier") {
-          module.imports.set(specifier.local.name, { source, imported: "default" });
-        } else if (specifier.type === "ImportNamespaceSpecifier") {
-          module.imports.set(specifier.local.name, { source, imported: "*" });
-        } else if (specifier.type === "ImportSpecifier") {
-          const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
-          module.imports.set(specifier.local.name, { source, imported });
-        }
-      }
-    } else if (statement.type === "TSImportEqualsDeclaration") {
-      const reference = statement.moduleReference;
-      if (reference?.type === "TSExternalModuleReference") {
-        module.imports.set(statement.id.name, { source: reference.expression.value, imported: "*" });
-      }
-    }
-  }
-  forEachNode(module.ast.program, (node) => {
-    if (node.type !== "VariableDeclarator") return;
-    const { id: id2, init } = node;
-    const direct = isRequireCall(init);
-    if (direct !== null) {
-      if (id2.type === "Identifier") module.imports.set(id2.name, { source: direct, imported: "*" });
-      else if (id2.type === "ObjectPattern") {
-        for (const property of id2.properties) {
-          if (property.type !== "ObjectProperty" || property.value.type !== "Identifier") continue;
-          const key = propertyKeyName(property);
-          if (key) module.imports.set(property.value.name, { source: direct, imported: key });
-        }
-      }
-    } else {
-      const member = unwrap(init);
-      if (member?.type === "MemberExpression" && id2.type === "Identifier") {
-        const source = isRequireCall(member.object);
-        const key = memberPropertyName(member);
-        if (source !== null && key) module.imports.set(id2.name, { source, imported: key });
-      }
-    }
-  });
-}
-function forEachNode(root, visit2) {
-  const pending = [root];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (!value || typeof value !== "object") continue;
-    if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) pending.push(value[index]);
-      continue;
-    }
-    const node = value;
-    if (typeof node.type === "string") visit2(node);
-    for (const key in node) {
-      if (key === "loc" || key === "original" || key === "tokens" || key === "comments" || key === "extra")
-        continue;
-      const child = node[key];
-      if (child && typeof child === "object") pending.push(child);
-    }
-  }
-}
-function propertyKeyName(property) {
-  const key = property.key;
-  if (!key) return null;
-  if (!property.computed && key.type === "Identifier") return key.name;
-  if (key.type === "StringLiteral") return key.value;
-  if (key.type === "NumericLiteral") return String(key.value);
-  return null;
-}
-function memberPropertyName(member) {
-  const property = member.property;
-  if (!member.computed && property.type === "Identifier") return property.name;
-  if (property.type === "StringLiteral") return property.value;
-  return null;
-}
-function objectContainer(module, object) {
-  const properties = object.properties;
-  const quoted = properties.filter((p) => p.type === "ObjectProperty" || p.type === "ObjectMethod");
-  let keyQuote = "";
-  if (quoted.length > 0 && quoted.every((p) => p.key?.type === "StringLiteral" && !p.computed)) {
-    keyQuote = module.text[quoted[0].key.start] ?? "'";
-  }
-  return {
-    file: module.file,
-    syntax: "js-object",
-    open: object.start,
-    close: object.end - 1,
-    entries: properties.map((p) => spanOf(p)),
-    keyQuote
-  };
-}
-function argumentsContainer(module, call) {
-  const args = call.arguments;
-  const from = args.length > 0 ? args[args.length - 1].end : call.callee.end;
-  const open2 = args.length > 0 ? module.text.lastIndexOf("(", args[0].start) : module.text.indexOf("(", from);
-  const close = call.end - 1;
-  if (open2 === -1 || module.text[close] !== ")") return null;
-  return {
-    file: module.file,
-    syntax: "js-arguments",
-    open: open2,
-    close,
-    entries: args.map((a) => spanOf(a)),
-    keyQuote: ""
-  };
-}
-function spanOf(node) {
-  return { start: node.start, end: node.end };
-}
-function stringValue(node) {
-  const value = unwrap(node);
-  if (value?.type === "StringLiteral") return value.value;
-  if (value?.type === "TemplateLiteral" && value.expressions.length === 0)
-    return value.quasis[0]?.value.cooked ?? null;
-  return null;
-}
-function moduleLevelInit(module, name2) {
-  for (const statement of module.ast.program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type === "Identifier" && declarator.id.name === name2) return declarator.init ?? null;
-    }
-  }
-  return null;
-}
-var walkCache = /* @__PURE__ */ new WeakMap();
-var CALL_TYPES = /* @__PURE__ */ new Set(["CallExpression", "OptionalCallExpression", "NewExpression"]);
-function walked(module) {
-  let found = walkCache.get(module);
-  if (found) return found;
-  const calls = [];
-  const assignments = [];
-  const root = new import_ast_types.NodePath({ root: module.ast }).get("root");
-  const keys = [];
-  const pathHere = () => keys.length === 0 ? root : root.get(...keys);
-  const visitNode = (node) => {
-    if (CALL_TYPES.has(node.type)) calls.push(pathHere());
-    else if (node.type === "AssignmentExpression" && node.left?.type === "MemberExpression")
-      assignments.push(pathHere());
-    for (const field of (0, import_ast_types.getFieldNames)(node)) {
-      const value = node[field];
-      if (value === null || typeof value !== "object") continue;
-      keys.push(field);
-      if (Array.isArray(value)) {
-        value.forEach((item, index) => {
-          if (item !== null && typeof item === "object" && typeof item.type === "string") {
-            keys.push(index);
-            visitNode(item);
-            keys.pop();
-          }
-        });
-      } else if (typeof value.type === "string") visitNode(value);
-      keys.pop();
-    }
-  };
-  visitNode(module.ast);
-  found = { calls, assignments };
-  walkCache.set(module, found);
-  return found;
-}
-function callsOf(module) {
-  return walked(module).calls;
-}
-function memberAssignmentsOf(module) {
-  return walked(module).assignments;
-}
-function declarationOf(path, name2) {
-  try {
-    const scope = path.scope?.lookup(name2);
-    if (!scope) return null;
-    return scope.getBindings()[name2]?.[0] ?? null;
-  } catch {
-    return null;
-  }
-}
-function declaredInFunction(path, name2) {
-  try {
-    const scope = path.scope?.lookup(name2);
-    return Boolean(scope) && !scope.isGlobal;
-  } catch {
-    return false;
-  }
-}
-function localInitOf(path, name2) {
-  const declared = declarationOf(path, name2);
-  const declarator = declared?.parentPath;
-  if (declarator?.node?.type !== "VariableDeclarator" || declarator.node.id !== declared.node) return null;
-  if (!declarator.node.init) return null;
-  return { node: declarator.node.init, path: declarator.get("init") };
-}
-function isUndeclared(module, path, name2) {
-  if (module.imports.has(name2)) return false;
-  if (declarationOf(path, name2)) return false;
-  return moduleLevelInit(module, name2) === null && !declaresFunction(module, name2);
-}
-function declaresFunction(module, name2) {
-  return module.ast.program.body.some((statement) => {
-    const declaration = statement.type.startsWith("Export") ? statement.declaration : statement;
-    return declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2;
-  });
-}
-function unwrapAwait(node) {
-  let current = unwrap(node);
-  while (current?.type === "AwaitExpression") current = unwrap(current.argument);
-  return current;
-}
-function calleeName(call) {
-  const callee = unwrap(call.callee);
-  if (callee?.type === "Identifier") return callee.name;
-  if (callee?.type === "MemberExpression" || callee?.type === "OptionalMemberExpression")
-    return memberPropertyName(callee);
-  return null;
-}
-function calleeImport(module, call) {
-  const callee = unwrap(call.callee);
-  if (callee?.type === "Identifier") return module.imports.get(callee.name) ?? null;
-  if (callee?.type === "MemberExpression" && callee.object.type === "Identifier") {
-    const owner = module.imports.get(callee.object.name);
-    const property = memberPropertyName(callee);
-    if (owner && property && (owner.imported === "*" || owner.imported === "default")) {
-      return { source: owner.source, imported: property };
-    }
-  }
-  if (callee?.type === "CallExpression") {
-    const source = isRequireCall(callee);
-    if (source !== null) return { source, imported: "*" };
-  }
-  return null;
-}
-
-// src/languages/environment-words.ts
-var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set([
-  "development",
-  "dev",
-  "develop",
-  "local",
-  "localhost",
-  "test",
-  "testing",
-  "debug"
-]);
-var PRODUCTION_VALUES = /* @__PURE__ */ new Set(["production", "prod", "live", "https", "staging"]);
-function environmentOfValue(value) {
-  const lowered = value.toLowerCase();
-  if (DEVELOPMENT_VALUES.has(lowered)) return "development";
-  if (PRODUCTION_VALUES.has(lowered)) return "production";
-  return "unknown";
-}
-function environmentOfName(name2) {
-  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((word) => ["dev", "development", "debug", "local", "localhost", "insecure"].includes(word))) {
-    return "development";
-  }
-  if (words.some((word) => ["prod", "production", "secure", "https", "ssl", "tls", "live"].includes(word))) {
-    return "production";
-  }
-  return "unknown";
-}
-function opposite(environment) {
-  if (environment === "development") return "production";
-  if (environment === "production") return "development";
-  return "unknown";
-}
-
-// src/languages/js-conditions.ts
-function classifyJsCondition(module, node, depth = 0) {
-  const value = unwrap(node);
-  if (!value || depth > 6) return "unknown";
-  switch (value.type) {
-    case "UnaryExpression":
-      return value.operator === "!" ? opposite(classifyJsCondition(module, value.argument, depth + 1)) : "unknown";
-    case "BinaryExpression": {
-      const literal2 = stringValue(value.right) ?? stringValue(value.left);
-      if (literal2 === null) return "unknown";
-      const environment = environmentOfValue(literal2);
-      if (value.operator === "===" || value.operator === "==") return environment;
-      if (value.operator === "!==" || value.operator === "!=") return opposite(environment);
-      return "unknown";
-    }
-    case "LogicalExpression": {
-      const left = classifyJsCondition(module, value.left, depth + 1);
-      const right = classifyJsCondition(module, value.right, depth + 1);
-      if (value.operator === "&&")
-        return left === "development" || right === "development" ? "development" : left;
-      if (value.operator === "||") return left === right ? left : "unknown";
-      return "unknown";
-    }
-    case "ConditionalExpression": {
-      const whenTrue = unwrap(value.consequent);
-      const whenFalse = unwrap(value.alternate);
-      const test = classifyJsCondition(module, value.test, depth + 1);
-      if (whenTrue?.type === "BooleanLiteral" && whenFalse?.type === "BooleanLiteral") {
-        return whenTrue.value ? test : opposite(test);
-      }
-      return "unknown";
-    }
-    case "CallExpression": {
-      const argument = value.arguments[0] ? stringValue(value.arguments[0]) : null;
-      if (value.callee.type === "MemberExpression" && argument !== null) {
-        if (/^https/i.test(argument)) return "production";
-        if (/localhost|127\.0\.0\.1/i.test(argument)) return "development";
-      }
-      return "unknown";
-    }
-    case "Identifier": {
-      const init = moduleLevelInit(module, value.name);
-      if (init) {
-        const viaInit = classifyJsCondition(module, init, depth + 1);
-        if (viaInit !== "unknown") return viaInit;
-      }
-      return environmentOfName(value.name);
-    }
-    case "MemberExpression": {
-      const name2 = memberPropertyName(value);
-      return name2 ? environmentOfName(name2) : "unknown";
-    }
-    default:
-      return "unknown";
-  }
-}
-
-// src/languages/js-functions.ts
-var import_ast_types2 = __toESM(require_main(), 1);
-var FUNCTION_TYPES = /* @__PURE__ */ new Set([
-  "FunctionDeclaration",
-  "FunctionExpression",
-  "ArrowFunctionExpression",
-  "ObjectMethod",
-  "ClassMethod",
-  "ClassPrivateMethod"
-]);
-function isFunctionNode(node) {
-  return FUNCTION_TYPES.has(node?.type);
-}
-var indexCache = /* @__PURE__ */ new WeakMap();
-function functionIndex(module) {
-  let index = indexCache.get(module);
-  if (index) return index;
-  const found = /* @__PURE__ */ new Map();
-  (0, import_ast_types2.visit)(module.ast, {
-    visitFunction(path) {
-      found.set(path.node, { module, node: path.node, path, returns: [] });
-      this.traverse(path);
-    },
-    visitReturnStatement(path) {
-      let owner = path.parent;
-      while (owner && !isFunctionNode(owner.node)) owner = owner.parent;
-      if (owner) found.get(owner.node)?.returns.push(path);
-      this.traverse(path);
-    }
-  });
-  index = found;
-  indexCache.set(module, index);
-  return index;
-}
-function functionAt(module, node) {
-  const value = unwrap(node);
-  if (!isFunctionNode(value)) return null;
-  return functionIndex(module).get(value) ?? null;
-}
-function returnedValues(fn) {
-  const body = fn.node.body;
-  if (body && body.type !== "BlockStatement") return [{ node: body, path: fn.path.get("body") }];
-  return fn.returns.map(
-    (path) => path.node.argument ? { node: path.node.argument, path: path.get("argument") } : null
-  );
-}
-function moduleLevelFunction(module, name2) {
-  for (const statement of module.ast.program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
-    if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
-      return functionAt(module, declaration);
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
-        return functionAt(module, declarator.init);
-    }
-  }
-  return null;
-}
-function moduleLevelClass(module, name2) {
-  for (const statement of module.ast.program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
-    if (declaration?.type === "ClassDeclaration" && declaration.id?.name === name2) return declaration;
-  }
-  return null;
-}
-function commonJsExport(statement) {
-  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression")
-    return null;
-  const { left, right } = statement.expression;
-  if (left.type !== "MemberExpression") return null;
-  const isModuleExports = (node) => node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "module" && memberPropertyName(node) === "exports";
-  if (isModuleExports(left)) return { name: "default", value: right };
-  const key = memberPropertyName(left);
-  if (key && (isModuleExports(left.object) || left.object.type === "Identifier" && left.object.name === "exports")) {
-    return { name: key, value: right };
-  }
-  return null;
-}
-function exportedFunction(module, name2, load2, seen = /* @__PURE__ */ new Set()) {
-  if (seen.has(module) || seen.size > 8) return null;
-  seen.add(module);
-  try {
-    return exportedFunctionIn(module, name2, load2, seen);
-  } finally {
-    seen.delete(module);
-  }
-}
-function exportedFunctionIn(module, name2, load2, seen) {
-  const named = (node) => {
-    const value = unwrap(node);
-    if (value?.type === "Identifier") return moduleLevelFunction(module, value.name);
-    return functionAt(module, value);
-  };
-  const reExported = (specifier) => load2 && isRelative(specifier) ? load2(module.file, specifier) : null;
-  for (const entry of exportEntries(module, name2)) {
-    switch (entry.kind) {
-      case "default":
-      case "commonJs":
-        return named(entry.node);
-      case "function":
-      case "declarator":
-        return functionAt(module, entry.node);
-      case "local":
-        return moduleLevelFunction(module, entry.local);
-      case "from": {
-        const target = reExported(entry.source);
-        return target ? exportedFunction(target, entry.local, load2, seen) : null;
-      }
-      case "all": {
-        const target = reExported(entry.source);
-        const found = target ? exportedFunction(target, name2, load2, seen) : null;
-        if (found) return found;
-        break;
-      }
-      case "commonJsObject": {
-        const whole = unwrap(entry.node);
-        const member = whole?.type === "ObjectExpression" ? objectMember(whole, name2) : null;
-        if (member) return named(member);
-        break;
-      }
-    }
-  }
-  return null;
-}
-function isRelative(specifier) {
-  return specifier.startsWith("./") || specifier.startsWith("../");
-}
-function* exportEntries(module, name2) {
-  for (const statement of module.ast.program.body) {
-    if (statement.type === "ExportDefaultDeclaration") {
-      if (name2 === "default") yield { kind: "default", node: statement.declaration };
-      continue;
-    }
-    if (statement.type === "ExportNamedDeclaration") {
-      const declaration = statement.declaration;
-      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
-        yield { kind: "function", node: declaration };
-      if (declaration?.type === "VariableDeclaration") {
-        for (const declarator of declaration.declarations) {
-          if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
-            yield { kind: "declarator", node: declarator.init };
-        }
-      }
-      for (const specifier of statement.specifiers ?? []) {
-        const exported = specifier.exported?.name ?? specifier.exported?.value;
-        if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
-        yield statement.source ? { kind: "from", source: statement.source.value, local: specifier.local.name } : { kind: "local", local: specifier.local.name };
-      }
-      continue;
-    }
-    if (statement.type === "ExportAllDeclaration") {
-      if (name2 !== "default" && !statement.exported) yield { kind: "all", source: statement.source.value };
-      continue;
-    }
-    const commonJs = commonJsExport(statement);
-    if (commonJs?.name === name2) yield { kind: "commonJs", node: commonJs.value };
-    else if (commonJs?.name === "default") yield { kind: "commonJsObject", node: commonJs.value };
-  }
-}
-function objectMember(object, key) {
-  let found = null;
-  for (const property of object.properties) {
-    if (property.type === "SpreadElement") found = null;
-    else if (propertyKeyName(property) === key && !property.computed)
-      found = property.type === "ObjectMethod" ? property : property.value;
-  }
-  return found;
-}
-function classOfThis(path) {
-  for (let current = path?.parent; current; current = current.parent) {
-    const node = current.node;
-    if (node.type === "ArrowFunctionExpression") continue;
-    if (/^(ClassMethod|ClassPrivateMethod|ClassProperty|ClassPrivateProperty|ClassAccessorProperty)$/.test(
-      node.type
-    )) {
-      const owner = current.parent?.parent?.node;
-      return owner && /^Class(Declaration|Expression)$/.test(owner.type) ? { node: owner, isStatic: Boolean(node.static) } : null;
-    }
-    if (isFunctionNode(node) || node.type === "StaticBlock") return null;
-  }
-  return null;
-}
-function classMember(cls, name2, isStatic) {
-  for (const member of cls.body.body) {
-    if (Boolean(member.static) !== isStatic || member.computed || propertyKeyName(member) !== name2) continue;
-    if (member.type === "ClassMethod" && member.kind === "method") return { kind: "method", node: member };
-    if (member.type === "ClassMethod" && member.kind === "get") return { kind: "method", node: member };
-    if (member.type === "ClassProperty") return { kind: "field", node: member, value: member.value ?? null };
-  }
-  return null;
-}
-function constructorOf(cls) {
-  return cls.body.body.find(
-    (member) => member.type === "ClassMethod" && member.kind === "constructor"
-  ) ?? null;
-}
-function writesToThisMember(module, cls, name2) {
-  const writes = thisMemberWritesOf(module).get(name2);
-  if (!writes) return [];
-  const inside = (node) => node.start >= cls.start && node.end <= cls.end;
-  return [
-    ...writes.assignments.filter((write) => write.cls === cls).map((write) => write.path),
-    ...writes.assigns.filter((path) => inside(path.node))
-  ];
-}
-var thisMemberWrites = /* @__PURE__ */ new WeakMap();
-function thisMemberWritesOf(module) {
-  let byName = thisMemberWrites.get(module);
-  if (byName) return byName;
-  const found = /* @__PURE__ */ new Map();
-  const entry = (name2) => {
-    let writes = found.get(name2);
-    if (!writes) {
-      writes = { assignments: [], assigns: [] };
-      found.set(name2, writes);
-    }
-    return writes;
-  };
-  const thisMemberName = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" ? memberPropertyName(node) : null;
-  for (const path of memberAssignmentsOf(module)) {
-    let target = path.node.left;
-    while (target.type === "MemberExpression" && target.object.type !== "ThisExpression")
-      target = target.object;
-    const name2 = thisMemberName(target);
-    if (name2 !== null) entry(name2).assignments.push({ path, cls: classOfThis(path)?.node });
-  }
-  for (const path of callsOf(module)) {
-    const { callee, arguments: args } = path.node;
-    if (callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign") {
-      const name2 = thisMemberName(args[0]);
-      if (name2 !== null) entry(name2).assigns.push(path);
-    }
-  }
-  byName = found;
-  thisMemberWrites.set(module, byName);
-  return byName;
-}
-
-// src/languages/js-options-calls.ts
-function followCall(module, call, path, context, resolve5) {
-  if (call.type !== "CallExpression" && call.type !== "OptionalCallExpression") return null;
-  const callee = unwrap(call.callee);
-  const calleePath = path ? path.get("callee") : null;
-  const found = calledFunction(module, callee, calleePath, context, resolve5);
-  if (found === null) return null;
-  if ("unknown" in found) return found;
-  const label = `\`${abbreviate(module.text.slice(call.start, call.end))}\``;
-  if (found.node.generator) return { unknown: `${label} is a generator` };
-  const awaited = context.awaited === call;
-  if (found.node.async && !awaited)
-    return { unknown: `${label} is async and not awaited: it gives a Promise, not options` };
-  const values = returnedValues(found);
-  if (values.length === 0) return { unknown: `${label} returns nothing` };
-  if (values.includes(null)) return { unknown: `${label} does not always return options` };
-  let result = null;
-  for (const value of values) {
-    const inner = awaited ? { ...context, awaited: unwrap(value.node) } : context;
-    const resolved = resolve5(found.module, value.node, value.path, inner);
-    if ("unknown" in resolved)
-      return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
-    if (result && "node" in result && result.node !== resolved.node)
-      return { unknown: `${label} returns different options on different paths` };
-    result = resolved;
-  }
-  return result && { ...result, via: `${calleeLabel(module, callee)}()` };
-}
-function calleeLabel(module, callee) {
-  if (callee.type === "Identifier") return callee.name;
-  const key = callee.type.endsWith("MemberExpression") ? memberPropertyName(callee) : null;
-  return key ?? abbreviate(module.text.slice(callee.start, callee.end));
-}
-function calledFunction(module, callee, path, context, resolve5) {
-  const inline = functionAt(module, callee);
-  if (inline) return inline;
-  if (callee.type === "Identifier") return namedFunction(module, callee.name, path, context);
-  if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") return null;
-  const key = memberPropertyName(callee);
-  if (key === null) return null;
-  const owner = unwrap(callee.object);
-  if (owner.type === "ThisExpression") {
-    const cls2 = classOfThis(path);
-    if (!cls2) return null;
-    const member2 = classMember(cls2.node, key, cls2.isStatic);
-    if (member2?.kind === "method") return functionAt(module, member2.node);
-    if (member2?.kind === "field" && member2.value) return functionAt(module, member2.value);
-    return { unknown: `\`this.${key}\` is not a method of the class that can be read` };
-  }
-  if (owner.type !== "Identifier") return null;
-  const binding = module.imports.get(owner.name);
-  if (binding && (binding.imported === "*" || binding.imported === "default")) {
-    if (!isRelative(binding.source)) return null;
-    const target = context.load(module.file, binding.source);
-    if (!target) return null;
-    return exportedFunction(target, key, context.load) ?? defaultClassMethod(target, key);
-  }
-  const cls = moduleLevelClass(module, owner.name);
-  if (cls) {
-    const member2 = classMember(cls, key, true);
-    return member2?.kind === "method" ? functionAt(module, member2.node) : null;
-  }
-  const object = resolve5(module, owner, path ? path.get("object") : null, context);
-  if ("unknown" in object) return null;
-  const member = objectMember(object.node, key);
-  return member ? functionAt(object.module, member) : null;
-}
-function defaultClassMethod(module, key) {
-  for (const statement of module.ast.program.body) {
-    if (statement.type !== "ExportDefaultDeclaration") continue;
-    const declaration = statement.declaration;
-    if (declaration?.type !== "ClassDeclaration") continue;
-    const member = classMember(declaration, key, true);
-    return member?.kind === "method" ? functionAt(module, member.node) : null;
-  }
-  return null;
-}
-function declaringScope(path, name2) {
-  try {
-    return path.scope?.lookup(name2) ?? null;
-  } catch {
-    return null;
-  }
-}
-function namedFunction(module, name2, path, context) {
-  if (path) {
-    const scope = declaringScope(path, name2);
-    if (scope && !scope.isGlobal) {
-      const binding2 = scope.getBindings()[name2]?.[0];
-      const declarer = binding2?.parentPath?.node;
-      if (declarer?.type === "FunctionDeclaration" && declarer.id === binding2.node)
-        return functionAt(module, declarer);
-      if (declarer?.type === "VariableDeclarator" && declarer.id === binding2.node) {
-        return declarer.init ? functionAt(module, declarer.init) : null;
-      }
-      if (declarer && /Function|ObjectMethod|ClassMethod/.test(declarer.type))
-        return { unknown: `\`${name2}\` is a parameter` };
-    }
-  }
-  const binding = module.imports.get(name2);
-  if (binding) {
-    if (!isRelative(binding.source)) return null;
-    const target = context.load(module.file, binding.source);
-    if (!target) return null;
-    return exportedFunction(target, binding.imported === "*" ? "default" : binding.imported, context.load);
-  }
-  return moduleLevelFunction(module, name2);
-}
-function followThisMember(module, member, path, context, resolve5) {
-  const key = memberPropertyName(member);
-  const cls = classOfThis(path);
-  if (key === null || !cls) return null;
-  const label = `\`this.${key}\``;
-  const found = classMember(cls.node, key, cls.isStatic);
-  const writes = writesToThisMember(module, cls.node, key);
-  if (found?.kind === "method") {
-    if (found.node.kind !== "get") return { unknown: `${label} is a method` };
-    const getter = functionAt(module, found.node);
-    const values = getter ? returnedValues(getter) : [];
-    if (values.length !== 1 || !values[0]) return { unknown: `${label} is a getter that cannot be read` };
-    return resolve5(module, values[0].node, values[0].path, context);
-  }
-  if (found?.kind === "field" && found.value) {
-    if (writes.length > 0) return { unknown: `${label} is modified after it is created` };
-    return resolve5(module, found.value, null, context);
-  }
-  const constructor = constructorOf(cls.node);
-  const initial = writes.filter(
-    (write) => write.node.type === "AssignmentExpression" && write.node.operator === "=" && write.node.left.type === "MemberExpression" && write.node.left.object.type === "ThisExpression" && constructor && write.node.start >= constructor.start && write.node.end <= constructor.end
-  );
-  if (initial.length !== 1) {
-    return {
-      unknown: writes.length === 0 ? `${label} is not set in the class` : `${label} is set in several places or modified after it is created`
-    };
-  }
-  if (writes.length > 1) return { unknown: `${label} is modified after it is created` };
-  return resolve5(module, initial[0].node.right, initial[0].get("right"), context);
-}
-
-// src/languages/js-options.ts
-var OUTSIDE_SCAN = "is outside the scanned files";
-var MAX_DEPTH = 8;
-function resolveExpression(module, node, path, context) {
-  const depth = context.depth ?? 0;
-  if (depth > MAX_DEPTH) return { unknown: "the options are built through too many indirections" };
-  const next = { ...context, depth: depth + 1 };
-  const value = unwrap(node);
-  if (!value) return { unknown: "no value" };
-  if (value.type === "ObjectExpression") return { module, node: value, path };
-  if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
-  const valuePath = value === node ? path : null;
-  if (value.type === "AwaitExpression") {
-    const awaited = { ...next, awaited: unwrap(value.argument) };
-    return resolveExpression(module, value.argument, valuePath ? valuePath.get("argument") : null, awaited);
-  }
-  if (value.type === "CallExpression" || value.type === "OptionalCallExpression") {
-    const returned = followCall(module, value, valuePath, next, resolveExpression);
-    if (returned) return returned;
-  }
-  if (value.type === "MemberExpression") {
-    const key = memberPropertyName(value);
-    if (key === null) return { unknown: `\`${sourceOf2(module, value)}\` is computed` };
-    if (value.object.type === "ThisExpression") {
-      const field = followThisMember(module, value, valuePath, next, resolveExpression);
-      if (field) return field;
-    }
-    if (value.object.type === "Identifier") {
-      const binding = module.imports.get(value.object.name);
-      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
-        const target = context.load(module.file, binding.source);
-        if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
-        const exported = binding.imported === "*" ? findExport(target, key, next) : findExportProperty(target, "default", key, next);
-        if ("unknown" in exported && binding.imported === "*") {
-          const viaDefault = findExportProperty(target, "default", key, next);
-          if (!("unknown" in viaDefault)) return viaDefault;
-        }
-        return exported;
-      }
-    }
-    const owner = resolveExpression(module, value.object, path ? path.get("object") : null, next);
-    if ("unknown" in owner) return owner;
-    return propertyOf(owner.module, owner.node, key, next);
-  }
-  return { unknown: `\`${abbreviate(sourceOf2(module, value))}\` is computed at run time` };
-}
-function resolveIdentifier(module, name2, path, context) {
-  if (path) {
-    const scope = safeLookup(path, name2);
-    if (scope && !scope.isGlobal) {
-      const binding2 = scope.getBindings()[name2]?.[0];
-      const declarator = binding2?.parentPath?.node;
-      if (declarator?.type === "VariableDeclarator" && declarator.id === binding2.node) {
-        if (!declarator.init) return { unknown: `\`${name2}\` has no initial value` };
-        if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
-        return resolveExpression(module, declarator.init, binding2.parentPath.get("init"), context);
-      }
-      if (declarator && /Function|ArrowFunction|ObjectMethod|ClassMethod/.test(declarator.type)) {
-        return { unknown: `\`${name2}\` is a parameter` };
-      }
-    }
-  }
-  const binding = module.imports.get(name2);
-  if (binding) {
-    if (!isRelative(binding.source))
-      return { unknown: `\`${name2}\` comes from the package \`${binding.source}\`` };
-    const target = context.load(module.file, binding.source);
-    if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
-    return findExport(target, binding.imported === "*" ? "default" : binding.imported, context);
-  }
-  const declared = moduleLevelInit(module, name2);
-  if (declared) {
-    if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
-    return resolveExpression(module, declared, null, context);
-  }
-  return { unknown: `\`${name2}\` is not defined where it can be read` };
-}
-function safeLookup(path, name2) {
-  try {
-    return path.scope?.lookup(name2) ?? null;
-  } catch {
-    return null;
-  }
-}
-var mutatedNames = /* @__PURE__ */ new WeakMap();
-function isMutated(module, name2) {
-  let names = mutatedNames.get(module);
-  if (!names) {
-    const found = /* @__PURE__ */ new Set();
-    for (const path of memberAssignmentsOf(module)) {
-      let target = path.node.left;
-      while (target.type === "MemberExpression") target = target.object;
-      if (target.type === "Identifier") found.add(target.name);
-    }
-    for (const path of callsOf(module)) {
-      const { callee, arguments: args } = path.node;
-      if (path.node.type === "CallExpression" && callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args[0]?.type === "Identifier") {
-        found.add(args[0].name);
-      }
-    }
-    names = found;
-    mutatedNames.set(module, names);
-  }
-  return names.has(name2);
-}
-function findExport(module, name2, context) {
-  for (const entry of exportEntries(module, name2)) {
-    switch (entry.kind) {
-      case "default":
-      case "declarator":
-      case "commonJs":
-        return resolveExpression(module, entry.node, null, context);
-      case "local":
-        return resolveIdentifier(module, entry.local, null, context);
-      case "from": {
-        const target = reExportTarget(module, entry.source, context);
-        if ("unknown" in target) return target;
-        return findExport(target, entry.local, deeper(context));
-      }
-      case "all": {
-        const target = reExportTarget(module, entry.source, context);
-        const found = "unknown" in target ? target : findExport(target, name2, deeper(context));
-        if (!("unknown" in found)) return found;
-        break;
-      }
-      case "commonJsObject": {
-        const whole = resolveExpression(module, entry.node, null, context);
-        if (!("unknown" in whole)) {
-          const property = propertyOf(whole.module, whole.node, name2, context);
-          if (!("unknown" in property)) return property;
-        }
-        break;
-      }
-      case "function":
-        break;
-    }
-  }
-  return { unknown: `\`${module.file}\` has no export \`${name2}\` that can be read` };
-}
-function deeper(context) {
-  return { ...context, depth: (context.depth ?? 0) + 1 };
-}
-function reExportTarget(module, specifier, context) {
-  if ((context.depth ?? 0) > MAX_DEPTH) return { unknown: "the options are re-exported too many times" };
-  if (!isRelative(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
-  return context.load(module.file, specifier) ?? { unknown: `\`${specifier}\` ${OUTSIDE_SCAN}` };
-}
-function findExportProperty(module, exportName, key, context) {
-  const whole = findExport(module, exportName, context);
-  if ("unknown" in whole) return whole;
-  return propertyOf(whole.module, whole.node, key, context);
-}
-function propertyOf(module, object, key, context) {
-  if (object.type !== "ObjectExpression")
-    return { unknown: `the value holding \`${key}\` is not an object literal` };
-  let found = null;
-  for (const property of object.properties) {
-    if (property.type === "ObjectProperty" && propertyKeyName(property) === key) found = property;
-    if (property.type === "SpreadElement") found = null;
-  }
-  if (!found) return { unknown: `\`${key}\` is not written in the object` };
-  const value = found.shorthand ? found.value : found.value;
-  if (found.shorthand && value.type === "Identifier")
-    return resolveIdentifier(module, value.name, null, context);
-  return resolveExpression(module, value, null, context);
-}
-function readOptions(module, node, path, context) {
-  const resolved = resolveExpression(module, node, path, context);
-  if ("unknown" in resolved) return resolved;
-  const view = {
-    module: resolved.module,
-    object: resolved.node,
-    container: objectContainer(resolved.module, resolved.node),
-    keys: /* @__PURE__ */ new Map(),
-    unknownSpread: null,
-    origin: resolved.module !== module || unwrap(node) !== resolved.node ? describeOrigin(resolved.module, resolved.node) + (resolved.via ? `, returned by \`${resolved.via}\`` : "") : null
-  };
-  collectKeys(resolved.module, resolved.node, resolved.path, view, context, 0);
-  return view;
-}
-function collectKeys(module, object, path, view, context, depth) {
-  const properties = object.properties;
-  properties.forEach((property, index) => {
-    if (property.type === "SpreadElement") {
-      const argumentPath = path ? path.get("properties", index, "argument") : null;
-      const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
-      if (!spread || "unknown" in spread) {
-        const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
-        view.unknownSpread = `the spread \`...${abbreviate(sourceOf2(module, property.argument))}\` cannot be read (${reason})`;
-        for (const key2 of view.keys.keys()) view.keys.set(key2, "unknown");
-        return;
-      }
-      collectKeys(spread.module, spread.node, spread.path, view, context, depth + 1);
-      return;
-    }
-    const key = propertyKeyName(property);
-    if (key === null) {
-      if (property.computed) view.unknownSpread = "a computed key may set any option";
-      return;
-    }
-    if (property.type === "ObjectProperty") view.keys.set(key, { module, value: property.value });
-    else view.keys.set(key, { module, value: property });
-  });
-}
-function describeOrigin(module, node) {
-  const line = module.text.slice(0, node.start).split("\n").length;
-  return `${module.file}:${line}`;
-}
-function sourceOf2(module, node) {
-  return module.text.slice(node.start, node.end);
-}
-function readFlag(view, key, trueStrings = []) {
-  const writer = view.keys.get(key);
-  if (writer === "unknown")
-    return { kind: "unknown", reason: view.unknownSpread ?? "a spread may override it" };
-  if (!writer) {
-    return view.unknownSpread ? { kind: "unknown", reason: view.unknownSpread } : { kind: "absent" };
-  }
-  return evaluateFlag(writer.module, writer.value, trueStrings, { load: () => null });
-}
-function evaluateFlag(module, node, trueStrings, _context) {
-  const value = unwrap(node);
-  const span = spanOf(value);
-  if (value.type === "BooleanLiteral") {
-    return value.value ? { kind: "true", span } : { kind: "false", span, file: module.file };
-  }
-  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined") {
-    return { kind: "false", span, file: module.file };
-  }
-  if (value.type === "StringLiteral" && trueStrings.includes(value.value)) return { kind: "true", span };
-  const constant = constantOf(module, value);
-  if (constant === true) return { kind: "true", span };
-  const text = sourceOf2(module, value);
-  if (constant === false) return { kind: "false", span, file: module.file, via: text };
-  const devOnly = classifyJsCondition(module, value) === "development";
-  return { kind: "conditional", span, text, devOnly };
-}
-function constantOf(module, value) {
-  if (value.type !== "Identifier") return null;
-  const init = unwrap(moduleLevelInit(module, value.name));
-  return init?.type === "BooleanLiteral" ? init.value : null;
-}
-
-// src/rules/js-site.ts
-function siteFromCall(request) {
-  const { module, call } = request;
-  const args = call.node.arguments;
-  const optionsNode = args[request.optionsIndex];
-  const valueNode = request.valueIndex === void 0 ? void 0 : args[request.valueIndex];
-  const site = siteFromCallOptions(request, args, optionsNode);
-  if (site && valueNode && valueNode.type !== "SpreadElement")
-    site.valueText = module.text.slice(valueNode.start, valueNode.end);
-  return site;
-}
-function takesNameValueOptions(call) {
-  if (call.arguments.length < 2 || call.arguments.length > 3) return false;
-  const first = unwrap(call.arguments[0]);
-  return !/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
-    first.type
-  );
-}
-function nameValueOptionsSite(ruleId, module, call, load2, shape = {}) {
-  return siteFromCall({
-    ruleId,
-    module,
-    call,
-    optionsIndex: 2,
-    valueIndex: 1,
-    keys: { httpOnly: "httpOnly", secure: "secure" },
-    cookieNames: namesOf(stringValue(call.node.arguments[0])),
-    load: load2,
-    ...shape
-  });
-}
-function siteFromCallOptions(request, args, optionsNode) {
-  const { module, call, optionsIndex, keys } = request;
-  if (!optionsNode || optionsNode.type === "SpreadElement") {
-    const spread = args.find((a) => a.type === "SpreadElement");
-    if (spread) return unreadableSite(request, spread, "the arguments are spread");
-    if (args.length !== optionsIndex) return null;
-    const container = argumentsContainer(module, call.node);
-    const nest = request.nestedUnder ? [request.nestedUnder] : [];
-    const flags = allFlags(keys, { kind: "absent" });
-    request.refine?.(null, flags);
-    return {
-      ...baseOf(request),
-      file: module.file,
-      offset: call.node.start,
-      flags,
-      insertion: container ? { container, nest } : null
-    };
-  }
-  if (deletesCookie(module, optionsNode, call.get("arguments", optionsIndex), request.load)) return null;
-  return siteFromOptions({
-    ...request,
-    options: optionsNode,
-    optionsPath: call.get("arguments", optionsIndex),
-    anchor: call.node.start
-  });
-}
-function siteFromOptions(request) {
-  const { module, keys, options: optionsNode } = request;
-  const callLocation = locationOf(module, request.anchor);
-  const base = baseOf(request);
-  const shape = shapeOf(optionsNode);
-  if (shape === "not-options") return null;
-  if (shape === "nothing") return noOptionsSite(request, optionsNode);
-  const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
-  if ("unknown" in outer) {
-    if (outer.unknown.endsWith(OUTSIDE_SCAN)) return null;
-    return unreadableSite(request, optionsNode, outer.unknown);
-  }
-  let view = outer;
-  let nest = [];
-  if (request.nestedUnder) {
-    const writer = outer.keys.get(request.nestedUnder);
-    if (writer === void 0 && !outer.unknownSpread) {
-      nest = [request.nestedUnder];
-    } else if (writer === void 0 || writer === "unknown") {
-      return siteFor2(
-        outer,
-        allFlags(keys, { kind: "unknown", reason: outer.unknownSpread ?? "a spread may set it" })
-      );
-    } else {
-      const innerShape = shapeOf(writer.value);
-      if (innerShape === "nothing") return siteFor2(outer, allFlags(keys, { kind: "absent" }), false);
-      if (innerShape === "not-options") return null;
-      const inner = readOptions(writer.module, writer.value, null, { load: request.load });
-      if ("unknown" in inner && request.nestedIsOther?.(writer.module, writer.value)) return null;
-      if ("unknown" in inner && inner.unknown.endsWith(OUTSIDE_SCAN)) return null;
-      if ("unknown" in inner)
-        return siteFor2(outer, allFlags(keys, { kind: "unknown", reason: inner.unknown }), false);
-      view = inner;
-    }
-  }
-  const flags = {};
-  for (const flag of ["httpOnly", "secure"]) {
-    const key = keys[flag];
-    flags[flag] = key === null ? { kind: "absent" } : nest.length > 0 ? { kind: "absent" } : readFlag(view, key, request.trueStrings ?? []);
-  }
-  request.refine?.(nest.length > 0 ? null : view, flags);
-  return siteFor2(view, flags);
-  function siteFor2(target, flags2, editable = true) {
-    const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
-    const site = {
-      ...base,
-      file: target.module.file,
-      offset: target.object.start,
-      flags: flags2,
-      insertion: editable ? { container: target.container, nest } : null,
-      usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : []
-    };
-    if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
-    return site;
-  }
-}
-function shapeOf(node) {
-  const value = unwrap(node);
-  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
-    return "nothing";
-  if (/^(FunctionExpression|ArrowFunctionExpression|StringLiteral|NumericLiteral|TemplateLiteral|BooleanLiteral|ArrayExpression|ClassExpression)$/.test(
-    value.type
-  ))
-    return "not-options";
-  return "readable";
-}
-function noOptionsSite(request, node) {
-  const flags = allFlags(request.keys, { kind: "absent" });
-  request.refine?.(null, flags);
-  const site = {
-    ...baseOf(request),
-    file: request.module.file,
-    offset: unwrap(node).start,
-    flags,
-    insertion: null
-  };
-  site.notes.push(
-    `The options are \`${sourceOf2(request.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`
-  );
-  return site;
-}
-function unreadableSite(request, node, reason) {
-  const value = unwrap(node);
-  const site = {
-    ...baseOf(request),
-    file: request.module.file,
-    offset: value.start,
-    flags: allFlags(request.keys, { kind: "unknown", reason: explain(request.module, value, reason) }),
-    insertion: null
-  };
-  return site;
-}
-function explain(module, node, reason) {
-  if (node.type === "ConditionalExpression") {
-    return `the options are chosen at run time by \`${abbreviate(sourceOf2(module, node.test))}\``;
-  }
-  if (node.type === "LogicalExpression") {
-    return `the options come from \`${abbreviate(sourceOf2(module, node))}\``;
-  }
-  return reason;
-}
-function baseOf(request) {
-  return {
-    ruleId: request.ruleId,
-    cookieNames: request.cookieNames,
-    kind: request.kind,
-    keys: request.keys,
-    usedAt: [],
-    notes: []
-  };
-}
-function allFlags(keys, value) {
-  return {
-    httpOnly: keys.httpOnly === null ? { kind: "absent" } : value,
-    secure: keys.secure === null ? { kind: "absent" } : value
-  };
-}
-function locationOf(module, offset) {
-  return lineColumn(module.starts, offset);
-}
-function optionString(module, options, path, key, load2, nestedUnder) {
-  if (!options) return null;
-  let view = readOptions(module, options, path, { load: load2 });
-  if (!("unknown" in view) && nestedUnder) {
-    const writer2 = view.keys.get(nestedUnder);
-    if (!writer2 || writer2 === "unknown") return null;
-    view = readOptions(writer2.module, writer2.value, null, { load: load2 });
-  }
-  if ("unknown" in view) return null;
-  const writer = view.keys.get(key);
-  return writer && writer !== "unknown" ? stringValue(writer.value) : null;
-}
-function namesOf(name2, fallback = []) {
-  return name2 === null ? fallback : [name2];
-}
-function deletesCookie(module, options, path, load2) {
-  const view = readOptions(module, options, path, { load: load2 });
-  if ("unknown" in view) return false;
-  const valueOf3 = (key) => {
-    const writer = view.keys.get(key);
-    return writer && writer !== "unknown" ? unwrap(writer.value) : null;
-  };
-  const maxAge = valueOf3("maxAge") ?? valueOf3("max-age");
-  if (maxAge && notPositive(maxAge)) return true;
-  const expires = valueOf3("expires");
-  return expires !== null && isPastDate(module, expires);
-}
-var YEAR_2000_MS = 9466848e5;
-function notPositive(node) {
-  if (node.type === "NumericLiteral") return node.value <= 0;
-  return node.type === "UnaryExpression" && node.operator === "-" && unwrap(node.argument).type === "NumericLiteral";
-}
-function isPastDate(module, node) {
-  if (notPositive(node)) return true;
-  const text = stringValue(node);
-  if (text !== null) return /\b19\d\d\b/.test(text);
-  if (node.type !== "NewExpression" || unwrap(node.callee).type !== "Identifier" || unwrap(node.callee).name !== "Date")
-    return false;
-  const [first] = node.arguments;
-  if (!first) return false;
-  const value = unwrap(first);
-  const literal2 = stringValue(value);
-  if (literal2 !== null) return /\b19\d\d\b/.test(literal2);
-  if (value.type === "NumericLiteral") {
-    return node.arguments.length > 1 ? value.value < 2e3 : value.value < YEAR_2000_MS;
-  }
-  return value.type === "BinaryExpression" && value.operator === "-" && /^Date\.now\(\)|getTime\(\)$/.test(module.text.slice(value.left.start, value.left.end));
-}
-function isCall(node) {
-  return node?.type === "CallExpression" || node?.type === "OptionalCallExpression";
-}
-function isMember(node) {
-  return node?.type === "MemberExpression" || node?.type === "OptionalMemberExpression";
-}
-
-// src/rules/authjs-cookies.ts
-var SOURCES = /^(next-auth|@auth\/[\w-]+)$/;
-var ENTRY_POINTS = {
-  default: 0,
-  NextAuth: 0,
-  SvelteKitAuth: 0,
-  ExpressAuth: 0,
-  SolidAuth: 0,
-  QwikAuth$: 0,
-  Auth: 1
-};
-var ROLES = { sessionToken: "session", csrfToken: "csrf" };
-var CONFIG_TYPES = /* @__PURE__ */ new Set([
-  "NextAuthOptions",
-  "AuthOptions",
-  "NextAuthConfig",
-  "AuthConfig",
-  "SvelteKitAuthConfig"
-]);
-var authjsCookies = {
-  meta: {
-    id: "authjs-cookies",
-    framework: "authjs",
-    language: "javascript",
-    api: "NextAuth({ cookies, useSecureCookies })",
-    description: "Cookie overrides of Auth.js / next-auth (`cookies.*.options`) and `useSecureCookies: false`.",
-    defaults: { httpOnly: "on", secure: "auto" },
-    sameSiteByDefault: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      const binding = calleeImport(module, node);
-      if (!binding || !SOURCES.test(binding.source) || !(binding.imported in ENTRY_POINTS)) continue;
-      const index = node.arguments.length === 3 ? 2 : ENTRY_POINTS[binding.imported];
-      const config = node.arguments[index];
-      if (!config) continue;
-      const view = readOptions(module, config, call.get("arguments", index), { load: load2 });
-      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, node.start, load2));
-    }
-    for (const config of typedConfigs(module)) {
-      const view = readOptions(module, config, null, { load: load2 });
-      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, config.start, load2));
-    }
-    return sites;
-  }
-};
-function sitesOfConfig(ruleId, module, config, anchor, load2) {
-  const sites = [];
-  const useSecure = readFlag(config, "useSecureCookies");
-  if (useSecure.kind === "false" || useSecure.kind === "conditional") {
-    sites.push({
-      ruleId,
-      file: config.module.file,
-      offset: config.object.start,
-      cookieNames: [],
-      kind: "session",
-      flags: { httpOnly: { kind: "absent" }, secure: useSecure },
-      keys: { httpOnly: null, secure: "useSecureCookies" },
-      insertion: null,
-      usedAt: [],
-      notes: ["`useSecureCookies` decides Secure for every Auth.js cookie."]
-    });
-  }
-  const cookies = config.keys.get("cookies");
-  if (!cookies || cookies === "unknown") return sites;
-  const overrides2 = readOptions(cookies.module, cookies.value, null, { load: load2 });
-  if ("unknown" in overrides2) return sites;
-  for (const [key, writer] of overrides2.keys) {
-    if (writer === "unknown") continue;
-    const entry = readOptions(writer.module, writer.value, null, { load: load2 });
-    if ("unknown" in entry) continue;
-    const options = entry.keys.get("options");
-    if (!options || options === "unknown") continue;
-    const name2 = entry.keys.get("name");
-    const literal2 = name2 && name2 !== "unknown" ? stringValue(name2.value) : null;
-    const site = siteFromOptions({
-      ruleId,
-      module: options.module,
-      options: options.value,
-      optionsPath: null,
-      anchor: options.module === module ? anchor : unwrap(options.value).start,
-      keys: { httpOnly: "httpOnly", secure: "secure" },
-      cookieNames: [literal2 ?? key],
-      // The key names the cookie's role; a custom name may hide it.
-      kind: ROLES[key],
-      load: load2
-    });
-    if (site) sites.push(site);
-  }
-  return sites;
-}
-function typedConfigs(module) {
-  const found = [];
-  for (const statement of module.ast.program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
-    const candidates = [];
-    if (declaration?.type === "VariableDeclaration") {
-      for (const declarator of declaration.declarations) {
-        if (declarator.init)
-          candidates.push([declarator.id.typeAnnotation?.typeAnnotation ?? null, declarator.init]);
-      }
-    } else if (declaration) {
-      candidates.push([null, declaration]);
-    }
-    for (const [annotation, init] of candidates) {
-      const type = annotation ?? (/^TS(Satisfies|As)Expression$/.test(init.type) ? init.typeAnnotation : null);
-      const object = unwrap(init);
-      if (object?.type !== "ObjectExpression" || type?.type !== "TSTypeReference") continue;
-      const name2 = type.typeName.type === "Identifier" ? type.typeName.name : null;
-      const binding = name2 ? module.imports.get(name2) : void 0;
-      if (binding && SOURCES.test(binding.source) && CONFIG_TYPES.has(binding.imported)) found.push(object);
-    }
-  }
-  return found;
-}
-
-// src/rules/cookie-serialize.ts
-var cookieSerialize = {
-  meta: {
-    id: "cookie-serialize",
-    framework: "cookie",
-    language: "javascript",
-    api: "cookie.serialize() / stringifySetCookie()",
-    description: "Set-Cookie strings built with the `cookie` package (`serialize`, `stringifySetCookie`).",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
-      if (binding?.source !== "cookie") continue;
-      if (binding.imported !== "serialize" && binding.imported !== "stringifySetCookie") continue;
-      const first = node.arguments[0];
-      if (!first) continue;
-      const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue(first);
-      let names;
-      if (singleObject) {
-        const view = readOptions(module, first, call.get("arguments", 0), { load: load2 });
-        const writer = "unknown" in view ? void 0 : view.keys.get("name");
-        const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
-        names = name2 === null ? [] : [name2];
-      } else {
-        const name2 = stringValue(first);
-        names = name2 === null ? [] : [name2];
-      }
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: singleObject ? 0 : 2,
-        ...singleObject ? {} : { valueIndex: 1 },
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: names,
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/cookie-session.ts
-var cookieSession = {
-  meta: {
-    id: "cookie-session",
-    framework: "cookie-session",
-    language: "javascript",
-    api: "cookieSession({ \u2026 })",
-    description: "The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).",
-    defaults: { httpOnly: "on", secure: "auto" },
-    neverAddSecure: true,
-    // cookie-session runs in Express, so the proxy is trusted Express's way, not with Koa's `app.proxy`.
-    secureWithoutThrow: "trust the TLS-terminating proxy (`app.set('trust proxy', 1)`)",
-    reportAutomaticSecure: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      if (calleeImport(module, node)?.source !== "cookie-session") continue;
-      let names = ["session"];
-      const options = node.arguments[0];
-      if (options) {
-        const view = readOptions(module, options, call.get("arguments", 0), { load: load2 });
-        const writer = "unknown" in view ? void 0 : view.keys.get("name");
-        const name2 = writer && writer !== "unknown" ? stringValue(writer.value) : null;
-        if (name2 !== null) names = [name2];
-      }
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 0,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: names,
-        kind: "session",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/cookie-kind.ts
-var CREDENTIAL_NOUNS = /* @__PURE__ */ new Set([
-  "session",
-  "sessions",
-  "sess",
-  "sid",
-  "sessid",
-  "sessionid",
-  "jsessionid",
-  "phpsessid",
-  "token",
-  "jwt",
-  "auth",
-  "authorization",
-  "credential",
-  "credentials",
-  "identity",
-  "passport"
-]);
-var CREDENTIAL_SUFFIXES = ["session", "sessid", "sessionid", "token", "jwt"];
-var ID_OWNERS = /* @__PURE__ */ new Set(["session", "sess", "auth"]);
-function nameWords(name2) {
-  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-function kindOfName(name2) {
-  if (/csrf|xsrf/i.test(name2)) return "csrf";
-  const words = nameWords(name2);
-  const last = words.at(-1);
-  if (last === void 0) return "other";
-  if (CREDENTIAL_NOUNS.has(last)) return "session";
-  if (last === "id" && words.length > 1 && ID_OWNERS.has(words.at(-2))) return "session";
-  if (/^[a-z]+$/.test(last) && CREDENTIAL_SUFFIXES.some((suffix) => last.endsWith(suffix))) return "session";
-  return "other";
-}
-
-// src/rules/client-common.ts
-var CLIENT_KEYS = { httpOnly: null, secure: "secure" };
-function clientCallSite(ruleId, module, call, load2) {
-  return nameValueOptionsSite(ruleId, module, call, load2, { keys: CLIENT_KEYS, valueIndex: void 0 });
-}
-function clientSite(site, api) {
-  const tokens = site.cookieNames.filter((name2) => kindOfName(name2) === "session");
-  if (tokens.length === 0) return site;
-  const note = `"${tokens[0]}" looks like a session or auth token written by browser code (${api}): it can never be HttpOnly there, so any script on the page can read it. Set it from the server with a Set-Cookie header instead.`;
-  if (site.flags.secure.kind === "true") return { ...site, advisory: note };
-  return { ...site, notes: [...site.notes, note] };
-}
-function unsplicable(file, start, end) {
-  return { file, syntax: "js-object", open: start, close: end - 1, entries: [], keyQuote: "" };
-}
-
-// src/rules/cookie-string-common.ts
-var DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
-var WRITTEN = {
-  httponly: /;\s*httponly\s*(;|$)/i,
-  secure: /;\s*secure\s*(;|$)/i
-};
-var MENTIONED = { httponly: /httponly/i, secure: /secure/i };
-function piecesOf(node) {
-  const value = unwrap(node);
-  if (value.type === "StringLiteral") return [{ text: value.value, node: value }];
-  if (value.type === "TemplateLiteral") {
-    const pieces = [];
-    value.quasis.forEach((quasi, index) => {
-      if (quasi.value.cooked) pieces.push({ text: quasi.value.cooked, node: quasi });
-      const expression = value.expressions[index];
-      if (expression) pieces.push({ expression });
-    });
-    return pieces;
-  }
-  if (value.type === "BinaryExpression" && value.operator === "+") {
-    return [...piecesOf(value.left), ...piecesOf(value.right)];
-  }
-  return [{ expression: value }];
-}
-function staticText(pieces) {
-  return pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
-}
-function cookieNameOf(pieces) {
-  const first = pieces[0];
-  if (!first || !("text" in first) || !first.text.includes("=")) return null;
-  const name2 = first.text.split("=")[0].trim();
-  return name2 === "" ? null : name2;
-}
-function stringEnd(module, pieces) {
-  const last = pieces.at(-1);
-  if (!last || !("text" in last)) return null;
-  const node = last.node;
-  const [open2, close] = node.type === "StringLiteral" ? [node.start, node.end - 1] : [node.start - 1, node.end];
-  if (!['"', "'", "`"].includes(module.text[close] ?? "")) return null;
-  return { file: module.file, syntax: "cookie-string", open: open2, close, entries: [], keyQuote: "" };
-}
-function attributeOf(module, pieces, attribute) {
-  return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
-}
-function attributeIn(text, pieces, attribute, spanOf2) {
-  const written = WRITTEN[attribute];
-  for (const piece of pieces) {
-    if ("text" in piece && written.test(piece.text)) return { kind: "true", span: spanOf2(piece.node) };
-  }
-  const mention = MENTIONED[attribute];
-  let attributes2 = false;
-  for (const piece of pieces) {
-    if ("text" in piece) {
-      attributes2 ||= piece.text.includes(";");
-      continue;
-    }
-    const span = spanOf2(piece.expression);
-    const source = text.slice(span.start, span.end);
-    if (mention.test(source)) return { kind: "conditional", span, text: source, devOnly: false };
-    if (attributes2 && /attr|option|flag/i.test(source)) {
-      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
-    }
-  }
-  return { kind: "absent" };
-}
-function setCookieHeaderSite(request) {
-  const { pieces, end, span } = request;
-  const statics = staticText(pieces);
-  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
-  const name2 = cookieNameOf(pieces);
-  const flags = {
-    httpOnly: attributeIn(request.text, pieces, "httponly", request.spanOf),
-    secure: attributeIn(request.text, pieces, "secure", request.spanOf)
-  };
-  return {
-    ruleId: request.ruleId,
-    file: request.file,
-    offset: span.start,
-    cookieNames: name2 ? [name2] : [],
-    flags,
-    keys: { httpOnly: "HttpOnly", secure: "Secure" },
-    insertion: { container: end ?? unsplicable(request.file, span.start, span.end), nest: [] },
-    usedAt: [],
-    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
-  };
-}
-
-// src/rules/document-cookie.ts
-var documentCookie = {
-  meta: {
-    id: "document-cookie",
-    framework: "document-cookie",
-    language: "javascript",
-    api: 'document.cookie = "\u2026"',
-    description: "Cookie strings assigned to `document.cookie` in browser code (Secure only).",
-    defaults: { httpOnly: "off", secure: "off" },
-    clientSide: true
-  },
-  findSites(module) {
-    if (!module.text.includes("document.cookie")) return [];
-    const sites = [];
-    for (const assignment of memberAssignmentsOf(module)) {
-      const node = assignment.node;
-      if (node.operator !== "=" || !isDocumentCookie(unwrap(node.left))) continue;
-      const pieces = piecesOf(node.right);
-      if (!pieces.some((piece) => "text" in piece)) continue;
-      if (DELETION.test(staticText(pieces))) continue;
-      const name2 = cookieNameOf(pieces);
-      const secure = attributeOf(module, pieces, "secure");
-      const right = unwrap(node.right);
-      const site = {
-        ruleId: this.meta.id,
-        file: module.file,
-        offset: right.start,
-        cookieNames: name2 ? [name2] : [],
-        flags: { httpOnly: { kind: "absent" }, secure },
-        keys: CLIENT_KEYS,
-        insertion: {
-          container: stringEnd(module, pieces) ?? unsplicable(module.file, right.start, right.end),
-          nest: []
-        },
-        usedAt: [],
-        notes: secure.kind === "absent" && !stringEnd(module, pieces) ? ["The string ends in an expression, so `; Secure` has to be appended by hand."] : []
-      };
-      sites.push(clientSite(site, "`document.cookie`"));
-    }
-    return sites;
-  }
-};
-function isDocumentCookie(node) {
-  if (node.type !== "MemberExpression" || memberPropertyName(node) !== "cookie") return false;
-  const owner = unwrap(node.object);
-  if (owner.type === "Identifier") return owner.name === "document";
-  return owner.type === "MemberExpression" && memberPropertyName(owner) === "document";
-}
-
-// src/rules/adonisjs-common.ts
-var ADONIS_SOURCES = /^(@adonisjs\/|@ioc:Adonis\/)/;
-var adonisFiles = /* @__PURE__ */ new WeakMap();
-function isAdonisFile(module) {
-  let found = adonisFiles.get(module);
-  if (found === void 0) {
-    found = [...module.imports.values()].some((binding) => ADONIS_SOURCES.test(binding.source));
-    adonisFiles.set(module, found);
-  }
-  return found;
-}
-function isAdonisSource(source) {
-  return ADONIS_SOURCES.test(source);
-}
-function isAdonisResponse(module, receiver, receiverPath, hops = 0) {
-  const value = unwrap(receiver);
-  if (value?.type === "Identifier") {
-    if (destructuredAsResponse(receiverPath, value.name)) return true;
-    const alias = hops < MAX_ALIAS_HOPS ? constantValue(receiverPath, value.name) : null;
-    if (alias && isAdonisResponse(module, alias.node, alias.path, hops + 1)) return true;
-  }
-  if (!isAdonisFile(module)) return false;
-  if (value?.type === "Identifier") return value.name === "response";
-  if (value?.type === "MemberExpression" || value?.type === "OptionalMemberExpression") {
-    const property = value.property;
-    return !value.computed && property?.type === "Identifier" && property.name === "response";
-  }
-  return false;
-}
-var MAX_ALIAS_HOPS = 4;
-function constantValue(path, name2) {
-  const init = localInitOf(path, name2);
-  return init?.path.parent?.parent?.node?.kind === "const" ? init : null;
-}
-function destructuredAsResponse(path, name2) {
-  const declared = declarationOf(path, name2);
-  const property = declared?.parent?.node;
-  if (property?.type !== "ObjectProperty" && property?.type !== "Property") return false;
-  if (property.value !== declared.node) return false;
-  const key = property.key;
-  const keyName2 = key?.type === "Identifier" ? key.name : key?.type === "StringLiteral" ? key.value : null;
-  return keyName2 === "response" && declared.parent.parent?.node?.type === "ObjectPattern";
-}
-
-// src/rules/express-res-cookie.ts
-var NOT_A_RESPONSE = /* @__PURE__ */ new Set([
-  "$",
-  "jQuery",
-  "Cookies",
-  "cookies",
-  "document",
-  "window",
-  "cy",
-  "cookie",
-  // Requests, HTTP clients and cookie jars read or send cookies; they never answer with Set-Cookie.
-  "req",
-  "request",
-  "client",
-  "agent",
-  "jar",
-  "cookieJar",
-  "browser",
-  "page"
-]);
-var expressResCookie = {
-  meta: {
-    id: "express-res-cookie",
-    framework: "express",
-    language: "javascript",
-    api: "res.cookie()",
-    description: "Express `res.cookie(name, value, options)` calls (and NestJS handlers using the Express response).",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (!isCall(node) || calleeName(node) !== "cookie") continue;
-      const callee = unwrap(node.callee);
-      if (!isMember(callee)) continue;
-      const receiver = unwrap(callee.object);
-      if (receiver.type === "Identifier" && NOT_A_RESPONSE.has(receiver.name)) continue;
-      if (receiver.type === "Identifier" && /^(reply|rep)$/.test(receiver.name)) continue;
-      if (isAdonisFile(module) || isAdonisResponse(module, receiver, call.get("callee", "object"))) continue;
-      const args = node.arguments;
-      if (!matchesSignature(args)) continue;
-      const site = nameValueOptionsSite(this.meta.id, module, call, load2);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function matchesSignature(args) {
-  if (args.some((arg) => arg.type === "SpreadElement"))
-    return args[0]?.type === "SpreadElement" || args.length >= 2;
-  if (args.length < 2 || args.length > 3) return false;
-  const [name2, value] = args.map(unwrap);
-  if (/^(ObjectExpression|ArrayExpression|FunctionExpression|ArrowFunctionExpression|NumericLiteral|BooleanLiteral|NullLiteral)$/.test(
-    name2.type
-  ))
-    return false;
-  return value.type !== "FunctionExpression" && value.type !== "ArrowFunctionExpression";
-}
-
-// src/rules/express-session.ts
-var expressSession = {
-  meta: {
-    id: "express-session",
-    framework: "express-session",
-    language: "javascript",
-    api: "session({ cookie })",
-    description: "The session cookie options of express-session (`cookie: { secure, httpOnly }`).",
-    defaults: { httpOnly: "on", secure: "off" },
-    mentions: ["express-session"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      if (calleeImport(module, node)?.source !== "express-session") continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 0,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: [],
-        kind: "session",
-        trueStrings: ["auto"],
-        nestedUnder: "cookie",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/fastify-common.ts
-import { posix as posix3 } from "node:path";
-var COOKIE_PLUGINS = /* @__PURE__ */ new Set(["@fastify/cookie", "fastify-cookie"]);
-function pluginSource(module, node) {
-  let value = unwrap(node);
-  if (value?.type === "MemberExpression" && memberPropertyName(value) === "default")
-    value = unwrap(value.object);
-  if (!value) return null;
-  if (value.type === "Identifier") return module.imports.get(value.name)?.source ?? null;
-  return isRequireCall(value);
-}
-function registrationsOf(module, sources) {
-  return callsOf(module).filter((call) => {
-    const node = call.node;
-    if (node.type !== "CallExpression" || calleeName(node) !== "register") return false;
-    if (unwrap(node.callee).type !== "MemberExpression" || node.arguments.length === 0) return false;
-    const source = pluginSource(module, node.arguments[0]);
-    return source !== null && sources.has(source);
-  });
-}
-var ENTRY_NAMES = ["app", "server", "index", "main", "plugins/cookie", "plugins/cookies"];
-var registrationCache = /* @__PURE__ */ new WeakMap();
-function cookieRegistrationFor(module, load2) {
-  const local = registrationIn(module, load2);
-  if (local) return local;
-  let cache3 = registrationCache.get(load2);
-  if (!cache3) {
-    cache3 = /* @__PURE__ */ new Map();
-    registrationCache.set(load2, cache3);
-  }
-  const folder = posix3.dirname(module.file);
-  if (cache3.has(folder)) return cache3.get(folder) ?? null;
-  let found = null;
-  const depth = folder === "." ? 0 : folder.split("/").length;
-  search: for (let up = 0; up <= depth; up++) {
-    const prefix = up === 0 ? "./" : "../".repeat(up);
-    for (const name2 of ENTRY_NAMES) {
-      const candidate = load2(module.file, prefix + name2);
-      if (!candidate || candidate === module) continue;
-      found = registrationIn(candidate, load2);
-      if (found) break search;
-    }
-  }
-  cache3.set(folder, found);
-  return found;
-}
-function registrationIn(module, load2) {
-  const [call] = registrationsOf(module, COOKIE_PLUGINS);
-  if (!call) return null;
-  const line = module.text.slice(0, call.node.start).split("\n").length;
-  const options = call.node.arguments[1];
-  if (!options) return { module, line, parseOptions: null };
-  const view = readOptions(module, options, call.get("arguments", 1), { load: load2 });
-  if ("unknown" in view) return { module, line, parseOptions: view };
-  const writer = view.keys.get("parseOptions");
-  if (writer === void 0) {
-    return { module, line, parseOptions: view.unknownSpread ? { unknown: view.unknownSpread } : null };
-  }
-  if (writer === "unknown")
-    return { module, line, parseOptions: { unknown: view.unknownSpread ?? "a spread" } };
-  return { module, line, parseOptions: readOptions(writer.module, writer.value, null, { load: load2 }) };
-}
-
-// src/rules/fastify-secure-session.ts
-var SECURE_SESSION_PLUGINS = /* @__PURE__ */ new Set(["@fastify/secure-session", "fastify-secure-session"]);
-var fastifySecureSession = {
-  meta: {
-    id: "fastify-secure-session",
-    framework: "fastify-secure-session",
-    language: "javascript",
-    api: "register(secureSession, { cookie })",
-    description: "The cookie options of @fastify/secure-session (`cookie` / `cookieOptions`).",
-    defaults: { httpOnly: "on", secure: "off" },
-    sameSiteByDefault: true,
-    mentions: ["@fastify/secure-session", "secure-session"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of registrationsOf(module, SECURE_SESSION_PLUGINS)) {
-      const options = call.node.arguments[1];
-      const path = options ? call.get("arguments", 1) : null;
-      const view = options ? readOptions(module, options, path, { load: load2 }) : null;
-      const nestedUnder = view && !("unknown" in view) && view.keys.has("cookieOptions") ? "cookieOptions" : "cookie";
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module, options, path, "cookieName", load2), ["session"]),
-        kind: "session",
-        trueStrings: ["auto"],
-        nestedUnder,
-        load: load2
-      });
-      if (!site) continue;
-      if (site.flags.secure.kind === "absent") {
-        const parse = cookieRegistrationFor(module, load2)?.parseOptions;
-        if (parse && !("unknown" in parse)) {
-          const inherited = readFlag(parse, "secure", ["auto"]);
-          if (inherited.kind !== "absent") site.flags = { ...site.flags, secure: inherited };
-        }
-      }
-      sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/fastify-session.ts
-var SESSION_PLUGINS = /* @__PURE__ */ new Set(["@fastify/session", "fastify-session"]);
-var fastifySession = {
-  meta: {
-    id: "fastify-session",
-    framework: "fastify-session",
-    language: "javascript",
-    api: "register(fastifySession, { cookie })",
-    description: "The session cookie options of @fastify/session (`cookie: { secure, httpOnly }`).",
-    defaults: { httpOnly: "on", secure: "on" },
-    mentions: ["@fastify/session", "fastify-session"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of registrationsOf(module, SESSION_PLUGINS)) {
-      const options = call.node.arguments[1];
-      const path = options ? call.get("arguments", 1) : null;
-      const name2 = optionString(module, options, path, "cookieName", load2);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(name2, ["sessionId"]),
-        kind: "session",
-        trueStrings: ["auto"],
-        nestedUnder: "cookie",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/model.ts
-var FLAGS = ["httpOnly", "secure"];
-var ATTRIBUTES = ["httpOnly", "secure", "sameSite"];
-
-// src/rules/ignore.ts
-function ignoreReasonOf(site, lookup) {
-  const anchors = [[site.file, site.offset]];
-  const container = site.insertion?.container;
-  if (container) anchors.push([container.file, container.open]);
-  for (const [file, offset] of anchors) {
-    const reason = reasonNear(lookup(file), file, offset);
-    if (reason !== null) return reason;
-  }
-  for (const place of site.usedAt) {
-    const match = /^(.*):(\d+)$/.exec(place);
-    if (!match) continue;
-    const source = lookup(match[1]);
-    if (!source) continue;
-    const reason = reasonAboveLine(textOf(source), starts(source), Number(match[2]), match[1]);
-    if (reason !== null) return reason;
-  }
-  return null;
-}
-function reasonNear(source, file, offset) {
-  if (!source) return null;
-  const text = textOf(source);
-  const lines = starts(source);
-  for (const start of enclosingStarts(source, offset)) {
-    const reason = reasonAboveLine(text, lines, lineColumn(lines, start).line, file);
-    if (reason !== null) return reason;
-  }
-  return null;
-}
-function enclosingStarts(source, offset) {
-  const found = [offset];
-  if ("js" in source) {
-    const path = jsPath(source.js.ast, offset);
-    let statement = -1;
-    path.forEach((node, index) => {
-      if (JS_STATEMENT.test(node.type)) statement = index;
-    });
-    if (statement !== -1) for (const node of path.slice(statement)) found.push(node.start);
-  } else if ("py" in source) {
-    let node = source.py.tree.resolveInner(offset, 1);
-    for (; ; ) {
-      found.push(node.from);
-      if (PY_STATEMENT.test(node.name) || !node.parent) break;
-      node = node.parent;
-    }
-  }
-  return found;
-}
-var JS_STATEMENT = /Statement$|Declaration$|^Class(?:Private)?(?:Property|Method)$|^ObjectMethod$/;
-var PY_STATEMENT = /Statement$|Definition$/;
-function jsPath(root, offset) {
-  const path = [];
-  let node = root;
-  while (node) {
-    path.push(node);
-    let next = null;
-    for (const key of Object.keys(node)) {
-      if (key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
-      const value = node[key];
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === "object" && typeof child.type === "string" && typeof child.start === "number" && child.start <= offset && offset < child.end) {
-          next = child;
-          break;
-        }
-      }
-      if (next) break;
-    }
-    node = next;
-  }
-  return path;
-}
-function reasonAboveLine(text, lines, line, file) {
-  const previous = line - 2;
-  if (previous < 0) return null;
-  const lineText = text.slice(lines[previous], lines[previous + 1] ?? text.length).trimEnd();
-  const match = (file.endsWith(".py") ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
-    lineText
-  );
-  return match ? (match[1] ?? "").trim() : null;
-}
-var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
-var PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
-var INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
-function textOf(source) {
-  return "js" in source ? source.js.text : "py" in source ? source.py.text : source.text;
-}
-var computedStarts = /* @__PURE__ */ new WeakMap();
-function starts(source) {
-  if ("js" in source) return source.js.starts;
-  if ("py" in source) return source.py.starts;
-  let known = computedStarts.get(source);
-  if (!known) {
-    known = lineStarts(source.text);
-    computedStarts.set(source, known);
-  }
-  return known;
-}
-
-// src/rules/fastify-set-cookie.ts
-var REPLY = /^(reply|rep|res|response|resp)$/;
-var KEYS = { httpOnly: "httpOnly", secure: "secure" };
-var fastifySetCookie = {
-  meta: {
-    id: "fastify-set-cookie",
-    framework: "fastify-cookie",
-    language: "javascript",
-    api: "reply.setCookie()",
-    description: "@fastify/cookie `reply.setCookie(name, value, options)` / `reply.cookie(\u2026)`, with the defaults of the plugin\u2019s `parseOptions`.",
-    defaults: { httpOnly: "off", secure: "off" },
-    sameSiteByDefault: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    let registration;
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (!isCall(node) || !isReplyCookieCall(node)) continue;
-      const site = nameValueOptionsSite(this.meta.id, module, call, load2, { trueStrings: ["auto"] });
-      if (!site) continue;
-      const absent = FLAGS.filter((flag) => site.flags[flag].kind === "absent");
-      const ignored = ignoreReasonOf(site, (file) => file === module.file ? { js: module } : null) !== null;
-      if (absent.length === 0 || ignored) {
-        sites.push(site);
-        continue;
-      }
-      if (registration === void 0) registration = cookieRegistrationFor(module, load2);
-      sites.push(withPluginDefaults(site, absent, registration, lineColumn(module.starts, node.start).line));
-    }
-    return sites;
-  }
-};
-function isReplyCookieCall(node) {
-  const method = calleeName(node);
-  if (method !== "setCookie" && method !== "cookie") return false;
-  const callee = unwrap(node.callee);
-  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
-  if (unwrap(node.arguments[0]).type === "ObjectExpression") return false;
-  const receiver = unwrap(callee.object);
-  const name2 = receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberPropertyName(receiver) : null;
-  if (name2 === null) return false;
-  return method === "setCookie" ? REPLY.test(name2) : /^(reply|rep)$/.test(name2);
-}
-function withPluginDefaults(site, absent, registration, callLine) {
-  const parse = registration?.parseOptions;
-  if (!registration || !parse) return site;
-  const where = `${registration.module.file}:${registration.line}`;
-  if ("unknown" in parse) {
-    const flags2 = { ...site.flags };
-    for (const flag of absent) {
-      flags2[flag] = {
-        kind: "unknown",
-        reason: `the @fastify/cookie \`parseOptions\` at ${where} cannot be read (${parse.unknown})`
-      };
-    }
-    return { ...site, flags: flags2 };
-  }
-  if (absent.length === FLAGS.length) {
-    const file = site.file === parse.module.file && site.offset === parse.object.start ? [] : [`${site.file}:${callLine}`];
-    return {
-      ...site,
-      file: parse.module.file,
-      offset: parse.object.start,
-      flags: {
-        httpOnly: readFlag(parse, KEYS.httpOnly, ["auto"]),
-        secure: readFlag(parse, KEYS.secure, ["auto"])
-      },
-      insertion: { container: parse.container, nest: [] },
-      usedAt: [.../* @__PURE__ */ new Set([...site.usedAt, ...file])],
-      notes: [
-        ...site.notes,
-        `Every \`reply.setCookie\` inherits the \`parseOptions\` of the @fastify/cookie registration at ${where}; the flags are set there once.`
-      ]
-    };
-  }
-  const flags = { ...site.flags };
-  for (const flag of absent) flags[flag] = readFlag(parse, KEYS[flag], ["auto"]);
-  const inherited = absent.filter((flag) => flags[flag].kind !== "absent");
-  const labels = inherited.map((flag) => flag === "httpOnly" ? "HttpOnly" : "Secure");
-  const notes = inherited.length > 0 ? [
-    ...site.notes,
-    `${labels.join(" and ")} ${labels.length > 1 ? "come" : "comes"} from the \`parseOptions\` of the @fastify/cookie registration at ${where}.`
-  ] : site.notes;
-  return { ...site, flags, notes };
-}
-
-// src/rules/h3-common.ts
-var H3_WRAPPERS = ["vinxi/http", "@solidjs/start/http"];
-var H3_SOURCES = /* @__PURE__ */ new Set(["h3", "#imports", "nitropack/runtime", "nuxt/app", ...H3_WRAPPERS]);
-function callsH3Wrapper(module, call) {
-  const callee = unwrap(call.node.callee);
-  if (callee.type !== "Identifier") return false;
-  const source = module.imports.get(callee.name)?.source;
-  return source !== void 0 && H3_WRAPPERS.includes(source);
-}
-var AUTO_IMPORT_FOLDER = /(^|\/)server\//;
-function callsH3(module, call, names) {
-  const node = call.node;
-  if (node.type !== "CallExpression") return null;
-  const callee = unwrap(node.callee);
-  if (callee.type !== "Identifier") return null;
-  const binding = module.imports.get(callee.name);
-  if (binding) {
-    return H3_SOURCES.has(binding.source) && names.includes(binding.imported) ? binding.imported : null;
-  }
-  if (!names.includes(callee.name) || !AUTO_IMPORT_FOLDER.test(module.file)) return null;
-  return isUndeclared(module, call, callee.name) ? callee.name : null;
-}
-
-// src/rules/h3-set-cookie.ts
-var h3SetCookie = {
-  meta: {
-    id: "h3-set-cookie",
-    framework: "h3",
-    language: "javascript",
-    api: "setCookie(event, \u2026)",
-    description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`, and SolidStart / vinxi `setCookie`.",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      if (!callsH3(module, call, ["setCookie"])) continue;
-      const args = call.node.arguments;
-      const shift = withoutEvent(module, call) ? 1 : 0;
-      if (args.length < 3 - shift || args.length > 4 - shift) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 3 - shift,
-        valueIndex: 2 - shift,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue(args[1 - shift])),
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function withoutEvent(module, call) {
-  if (!callsH3Wrapper(module, call)) return false;
-  const args = call.node.arguments;
-  if (args.length === 2) return true;
-  if (args.length !== 3) return false;
-  const first = unwrap(args[0]);
-  if (first.type === "Identifier") return !/^(?:event|evt|ev|e)$/.test(first.name);
-  return first.type === "StringLiteral" || first.type === "TemplateLiteral" || unwrap(args[2]).type === "ObjectExpression";
-}
-
-// src/rules/h3-use-session.ts
-var SESSION_FUNCTIONS = ["useSession", "getSession", "updateSession", "sealSession", "clearSession"];
-var h3UseSession = {
-  meta: {
-    id: "h3-use-session",
-    framework: "h3",
-    language: "javascript",
-    api: "useSession(event, { cookie })",
-    description: "The session cookie options of h3 `useSession(event, config)` and its sibling helpers.",
-    defaults: { httpOnly: "on", secure: "on" },
-    mentions: ["useSession"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const found = callsH3(module, call, SESSION_FUNCTIONS);
-      if (!found) continue;
-      const args = call.node.arguments;
-      const index = callsH3Wrapper(module, call) && args[0]?.type === "ObjectExpression" ? 0 : 1;
-      const options = args[index];
-      if (!options) continue;
-      const path = call.get("arguments", index);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: index,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module, options, path, "name", load2), ["h3"]),
-        kind: "session",
-        nestedUnder: "cookie",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/hapi-cookie-modules.ts
-import { posix as posix4 } from "node:path";
-var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
-var LISTS_FOLDER = /readdirSync|readdir\(|\bglob|requireDir|require-dir|requireAll|require-all/;
-var JS_FILE = /\.(c|m)?[jt]s$/;
-var hapiCookieModules = {
-  meta: {
-    id: "hapi-cookie-modules",
-    framework: "hapi",
-    language: "javascript",
-    api: "server.state(cookie.name, cookie.options)",
-    description: "Cookie modules in a folder (`{ name, options }` per file) that a loader registers with `server.state` in a loop.",
-    defaults: { httpOnly: "on", secure: "on" },
-    sameSiteByDefault: true,
-    mentions: ["isSecure", "isHttpOnly", "server.state"]
-  },
-  findSites(module, { load: load2, files }) {
-    if (!files || !LISTS_FOLDER.test(module.text) || !module.text.includes(".state(")) return [];
-    const loaderCall = callsOf(module).find((call) => isLoaderCall(call.node));
-    if (!loaderCall) return [];
-    const loaderLine = lineColumn(module.starts, loaderCall.node.start).line;
-    const sites = [];
-    const modules = folderModules(module, files);
-    for (const file of modules) {
-      const specifier = `./${posix4.relative(posix4.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
-      const target = load2(module.file, specifier);
-      if (!target) continue;
-      const declaration = cookieDeclaration(target, load2);
-      if (!declaration) continue;
-      const site = siteFromOptions({
-        ruleId: this.meta.id,
-        module: target,
-        options: declaration.options,
-        optionsPath: null,
-        anchor: declaration.options.start,
-        keys: KEYS2,
-        cookieNames: namesOf(declaration.name),
-        load: load2
-      });
-      if (!site) continue;
-      site.usedAt.push(`${module.file}:${loaderLine}`);
-      site.notes.push(
-        `The loader at ${module.file}:${loaderLine} registers every module of \`${posix4.dirname(file)}/\` with \`server.state\`.`
-      );
-      sites.push(site);
-    }
-    return sites;
-  }
-};
-function isLoaderCall(node) {
-  if (!isCall(node) || calleeName(node) !== "state") return false;
-  const callee = unwrap(node.callee);
-  if (!isMember(callee)) return false;
-  const receiver = unwrap(callee.object);
-  const receiverName = receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberPropertyName(receiver) : null;
-  if (!receiverName || !/server/i.test(receiverName)) return false;
-  const args = node.arguments.map(unwrap);
-  if (args.length === 1) return args[0].type === "SpreadElement";
-  if (args.length !== 2) return false;
-  const [name2, options] = args;
-  const fromVariable = (value, key) => value.type === "Identifier" && value.name.toLowerCase().includes(key) || isMember(value) && memberPropertyName(value) === key || value.type === "MemberExpression" && value.computed;
-  return stringValue(name2) === null && fromVariable(name2, "name") && options.type !== "ObjectExpression" && fromVariable(options, "options");
-}
-function folderModules(module, files) {
-  const pieces = /* @__PURE__ */ new Set();
-  forEachNode(module.ast.program, (node) => {
-    if (node.type === "StringLiteral") pieces.add(node.value);
-    if (node.type === "TemplateElement" && node.value.cooked) pieces.add(node.value.cooked);
-  });
-  const folders = /* @__PURE__ */ new Set();
-  for (const call of callsOf(module)) {
-    const name2 = calleeName(call.node);
-    if (name2 !== "join" && name2 !== "resolve") continue;
-    const [first, ...rest] = call.node.arguments.map(unwrap);
-    if (first?.type !== "Identifier" || first.name !== "__dirname") continue;
-    const parts = rest.map(stringValue);
-    if (parts.length === 0 || parts.some((part) => part === null)) continue;
-    const joined = posix4.normalize(posix4.join(posix4.dirname(module.file), ...parts));
-    if (!joined.startsWith("..") && /(cookie|state)[^/]*$/i.test(joined)) folders.add(joined);
-  }
-  for (const piece of pieces) {
-    const folder = piece.replace(/\/?(\*\*\/)?\*[^/]*$/, "").replace(/^\/+|\/+$/g, "").replace(/^\.\//, "");
-    if (!folder || /\s/.test(folder) || !/(cookie|state)[^/]*$/i.test(folder)) continue;
-    for (let base = posix4.dirname(module.file); ; base = posix4.dirname(base)) {
-      const joined = posix4.normalize(posix4.join(base, folder));
-      if (!joined.startsWith("..")) folders.add(joined);
-      if (base === "." || base === "/" || base === "") break;
-    }
-  }
-  const found = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    if (!JS_FILE.test(file) || file.endsWith(".d.ts") || file === module.file) continue;
-    if (/(^|\/)index\.[cm]?[jt]s$/.test(file)) continue;
-    if (folders.has(posix4.dirname(file))) found.add(file);
-  }
-  return [...found].sort();
-}
-function cookieDeclaration(module, load2) {
-  const exported = findExportNode(module, load2);
-  if (!exported) return null;
-  let value = unwrap(exported);
-  if (value.type === "ArrowFunctionExpression" || value.type === "FunctionExpression") {
-    value = returnedValue(value);
-    if (!value) return null;
-  }
-  if (value.type === "ArrayExpression" && value.elements.length === 2) {
-    const [name3, options2] = value.elements;
-    if (!options2 || options2.type === "SpreadElement") return null;
-    return { name: stringValue(name3), options: options2 };
-  }
-  if (value.type !== "ObjectExpression") return null;
-  let name2 = null;
-  let options = null;
-  for (const property of value.properties) {
-    if (property.type !== "ObjectProperty") continue;
-    const key = propertyKeyName(property);
-    if (key === "name") name2 = stringValue(property.value) ?? constantString(module, property.value);
-    if (key === "options") options = property.value;
-  }
-  return options ? { name: name2, options } : null;
-}
-function findExportNode(module, load2) {
-  for (const statement of module.ast.program.body) {
-    if (statement.type === "ExportDefaultDeclaration") return statement.declaration;
-    const expression = statement.type === "ExpressionStatement" ? statement.expression : null;
-    if (expression?.type === "AssignmentExpression" && expression.left.type === "MemberExpression" && unwrap(expression.left.object).type === "Identifier" && expression.left.object.name === "module" && memberPropertyName(expression.left) === "exports") {
-      const right = unwrap(expression.right);
-      if (right.type === "Identifier") {
-        const resolved = findExport(module, "default", { load: load2 });
-        return "unknown" in resolved ? null : resolved.node;
-      }
-      return right;
-    }
-  }
-  return null;
-}
-function returnedValue(fn) {
-  if (fn.body.type !== "BlockStatement") return unwrap(fn.body);
-  const statements = fn.body.body;
-  const last = statements.at(-1);
-  return last?.type === "ReturnStatement" && last.argument ? unwrap(last.argument) : null;
-}
-function constantString(module, node) {
-  const value = unwrap(node);
-  return value?.type === "Identifier" ? stringValue(moduleLevelInit(module, value.name)) : null;
-}
-
-// src/rules/hapi-plugin-options.ts
-var KEYS3 = { httpOnly: "isHttpOnly", secure: "isSecure" };
-var YAR = {
-  nested: "cookieOptions",
-  nameKey: "name",
-  defaultName: "session",
-  kind: "session"
-};
-var CRUMB = { nested: "cookieOptions", nameKey: "key", defaultName: "crumb", kind: "csrf" };
-var KNOWN = { "@hapi/yar": YAR, yar: YAR, "@hapi/crumb": CRUMB, crumb: CRUMB };
-var hapiPluginOptions = {
-  meta: {
-    id: "hapi-plugin-options",
-    framework: "hapi",
-    language: "javascript",
-    api: "server.register({ plugin, options })",
-    description: "Cookie options given to hapi plugins at registration: @hapi/yar and @hapi/crumb `cookieOptions`, and any plugin passing `cookie` / `cookieOptions` with hapi keys.",
-    defaults: { httpOnly: "on", secure: "on" },
-    sameSiteByDefault: true,
-    mentions: ["isSecure", "isHttpOnly"]
-  },
-  findSites(module, { load: load2 }) {
-    if (!module.text.includes("plugin")) return [];
-    const registrations = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (!isCall(node) || calleeName(node) !== "register" || !isMember(unwrap(node.callee))) continue;
-      if (node.arguments.length === 0) continue;
-      registrations.push(...registrationsIn(module, node.arguments[0], call.get("arguments", 0), load2));
-    }
-    const exported = findExport(module, "default", { load: load2 });
-    if (!("unknown" in exported) && exported.module === module && isRegistration(exported.node)) {
-      if (knownPlugin(module, exported.node) !== null)
-        registrations.push({ module, node: exported.node, path: null });
-    }
-    const named = namedRegistration(module);
-    if (named) registrations.push(named);
-    const sites = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const registration of registrations) {
-      if (seen.has(registration.node)) continue;
-      seen.add(registration.node);
-      const site = siteOf(this.meta.id, registration, load2);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function registrationsIn(module, node, path, load2) {
-  const value = unwrap(node);
-  if (value?.type === "ArrayExpression") {
-    return value.elements.flatMap(
-      (element, index) => element && element.type !== "SpreadElement" ? registrationsIn(module, element, path ? path.get("elements", index) : null, load2) : []
-    );
-  }
-  if (value?.type === "ObjectExpression") return isRegistration(value) ? [{ module, node: value, path }] : [];
-  const source = isRequireCall(value);
-  if (source !== null) {
-    if (!source.startsWith(".")) return [];
-    const target = load2(module.file, source);
-    const exported = target ? findExport(target, "default", { load: load2 }) : null;
-    return exported && !("unknown" in exported) && isRegistration(exported.node) ? [{ module: exported.module, node: exported.node, path: null }] : [];
-  }
-  if (value?.type !== "Identifier" && !isMember(value)) return [];
-  const resolved = resolveExpression(module, value, path, { load: load2 });
-  if ("unknown" in resolved || !isRegistration(resolved.node)) return [];
-  return [
-    { module: resolved.module, node: resolved.node, path: resolved.module === module ? resolved.path : null }
-  ];
-}
-function isRegistration(node) {
-  return node?.type === "ObjectExpression" && propertyOf2(node, "plugin") !== null;
-}
-function propertyOf2(object, key) {
-  let found = null;
-  object.properties.forEach((property, index) => {
-    if (property.type === "ObjectProperty" && propertyKeyName(property) === key)
-      found = { node: property, index };
-  });
-  return found;
-}
-function knownPlugin(module, registration) {
-  const plugin = propertyOf2(registration, "plugin");
-  return plugin ? knownPluginValue(module, plugin.node.value) : null;
-}
-function knownPluginValue(module, node) {
-  let value = unwrap(node);
-  if (value?.type === "Identifier" && !module.imports.has(value.name)) {
-    value = unwrap(moduleLevelInit(module, value.name));
-  }
-  if (isMember(value) && memberPropertyName(value) === "plugin") value = unwrap(value.object);
-  const source = isRequireCall(value) ?? (value?.type === "Identifier" ? module.imports.get(value.name)?.source : null);
-  return source ? KNOWN[source] ?? null : null;
-}
-function siteOf(ruleId, registration, load2) {
-  const { module, node, named } = registration;
-  const options = named ? null : propertyOf2(node, "options");
-  if (!named && !options) return null;
-  const value = named ? named.options : options.node.value;
-  const path = registration.path && options ? registration.path.get("properties", options.index, "value") : null;
-  const known = named ? knownPluginValue(module, named.plugin) : knownPlugin(module, node);
-  let nested = known?.nested;
-  if (!nested) {
-    const resolved = resolveExpression(module, value, path, { load: load2 });
-    if ("unknown" in resolved) return null;
-    nested = ["cookieOptions", "cookie"].find((key) => propertyOf2(resolved.node, key) !== null);
-    if (!nested) return null;
-  }
-  const name2 = known ? optionString(module, value, path, known.nameKey, load2) : optionString(module, value, path, "name", load2, nested);
-  const site = siteFromOptions({
-    ruleId,
-    module,
-    options: value,
-    optionsPath: path,
-    anchor: node.start,
-    keys: KEYS3,
-    cookieNames: namesOf(name2, known ? [known.defaultName] : []),
-    kind: known?.kind,
-    nestedUnder: nested,
-    load: load2
-  });
-  if (!site || known) return site;
-  const written = [site.flags.httpOnly, site.flags.secure].some(
-    (flag) => flag.kind === "false" || flag.kind === "conditional"
-  );
-  return written ? site : null;
-}
-function namedRegistration(module) {
-  if (!module.text.includes("options")) return null;
-  const exported = /* @__PURE__ */ new Set();
-  for (const statement of module.ast.program.body) {
-    if (statement.type !== "ExportNamedDeclaration" || statement.source) continue;
-    for (const declarator of statement.declaration?.declarations ?? []) {
-      if (declarator.id.type === "Identifier") exported.add(declarator.id.name);
-    }
-    for (const specifier of statement.specifiers ?? []) {
-      if (specifier.local?.type === "Identifier" && specifier.exported?.name === specifier.local.name)
-        exported.add(specifier.local.name);
-    }
-  }
-  if (!exported.has("plugin") || !exported.has("options")) return null;
-  const plugin = moduleLevelInit(module, "plugin") ?? (module.imports.has("plugin") ? PLUGIN_IDENTIFIER : null);
-  const options = moduleLevelInit(module, "options");
-  if (!plugin || !options || knownPluginValue(module, plugin) === null) return null;
-  return { module, node: options, path: null, named: { plugin, options } };
-}
-var PLUGIN_IDENTIFIER = { type: "Identifier", name: "plugin" };
-
-// src/rules/hapi-state.ts
-var HAPI_SOURCES = /* @__PURE__ */ new Set(["@hapi/hapi", "hapi"]);
-var KEYS4 = { httpOnly: "isHttpOnly", secure: "isSecure" };
-var hapiState = {
-  meta: {
-    id: "hapi-state",
-    framework: "hapi",
-    language: "javascript",
-    api: "server.state() / h.state()",
-    description: "hapi cookie definitions (`server.state`, `h.state`, the server `state` option, @hapi/cookie strategies).",
-    defaults: { httpOnly: "on", secure: "on" },
-    sameSiteByDefault: true,
-    mentions: ["isSecure", "isHttpOnly"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    const hapiFile = [...module.imports.values()].some(
-      (binding) => /^(@hapi\/[\w-]+|hapi)$/.test(binding.source)
-    );
-    const listsFolder = LISTS_FOLDER.test(module.text);
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const base = { ruleId: this.meta.id, module, call, keys: KEYS4, load: load2 };
-      let request = null;
-      const binding = calleeImport(module, node);
-      const method = calleeName(node);
-      const args = node.arguments;
-      if (binding && HAPI_SOURCES.has(binding.source) && /^[sS]erver$/.test(binding.imported)) {
-        if (!args[0]) continue;
-        request = { ...base, optionsIndex: 0, cookieNames: [], nestedUnder: "state" };
-      } else if (node.type !== "CallExpression" || unwrap(node.callee).type !== "MemberExpression") {
-        continue;
-      } else if (!hapiFile && !HAPI_NAMES.has(rootName(node.callee) ?? "")) {
-        continue;
-      } else if (listsFolder && isLoaderCall(node)) {
-        continue;
-      } else if (method === "state" && (args.length === 2 || args.length === 3)) {
-        const optionsIndex = args.length - 1;
-        if (!isObjectLike(args[optionsIndex])) continue;
-        request = { ...base, optionsIndex, cookieNames: namesOf(stringValue(args[0])) };
-      } else if (method === "strategy" && args.length === 3 && stringValue(args[1]) === "cookie") {
-        const flatName = optionString(module, args[2], call.get("arguments", 2), "cookie", load2);
-        const name2 = flatName ?? optionString(module, args[2], call.get("arguments", 2), "name", load2, "cookie");
-        request = {
-          ...base,
-          optionsIndex: 2,
-          cookieNames: namesOf(name2, ["sid"]),
-          kind: "session",
-          ...flatName === null ? { nestedUnder: "cookie" } : {}
-        };
-      }
-      if (!request) continue;
-      const site = siteFromCall(request);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-var HAPI_NAMES = /* @__PURE__ */ new Set(["server", "h", "toolkit"]);
-function rootName(node) {
-  let current = unwrap(node);
-  while (current?.type === "MemberExpression" || current?.type === "CallExpression") {
-    current = unwrap(current.type === "MemberExpression" ? current.object : current.callee);
-  }
-  return current?.type === "Identifier" ? current.name : null;
-}
-function isObjectLike(node) {
-  const value = unwrap(node);
-  return value.type === "ObjectExpression" || value.type === "Identifier" || value.type === "MemberExpression";
-}
-
-// src/rules/hono-sessions-middleware.ts
-var SOURCES2 = /^((npm:)?hono-sessions(@[^/]+)?|jsr:@jcs224\/hono-sessions(@[^/]+)?|https:\/\/deno\.land\/x\/hono_sessions(@[^/]+)?\/mod\.ts)$/;
-var honoSessionsMiddleware = {
-  meta: {
-    id: "hono-sessions-middleware",
-    framework: "hono-sessions",
-    language: "javascript",
-    api: "sessionMiddleware({ cookieOptions })",
-    description: "The session cookie options of hono-sessions (`sessionMiddleware({ cookieOptions })`).",
-    defaults: { httpOnly: "off", secure: "off" },
-    mentions: ["hono-sessions", "hono_sessions"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (!isCall(node)) continue;
-      const binding = calleeImport(module, node);
-      if (!binding || binding.imported !== "sessionMiddleware" || !SOURCES2.test(binding.source)) continue;
-      if (node.arguments.length !== 1) continue;
-      const options = node.arguments[0];
-      const name2 = optionString(module, options, call.get("arguments", 0), "sessionCookieName", load2);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 0,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(name2, ["session"]),
-        kind: "session",
-        nestedUnder: "cookieOptions",
-        load: load2,
-        refine(view, flags) {
-          const writer = view?.keys.get("prefix");
-          if (!writer || writer === "unknown") return;
-          const prefix = stringValue(writer.value);
-          if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
-            flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
-          }
-        }
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/hono-set-cookie.ts
-var APIS = {
-  setCookie: [1, 3],
-  setSignedCookie: [1, 4],
-  generateCookie: [0, 2],
-  generateSignedCookie: [0, 3]
-};
-var honoSetCookie = {
-  meta: {
-    id: "hono-set-cookie",
-    framework: "hono",
-    language: "javascript",
-    api: "setCookie(c, \u2026)",
-    description: "Hono's `setCookie` / `setSignedCookie` helpers from 'hono/cookie'.",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
-      if (binding?.source !== "hono/cookie" || !(binding.imported in APIS)) continue;
-      const [nameIndex, optionsIndex] = APIS[binding.imported];
-      const count = node.arguments.length;
-      if (count < optionsIndex || count > optionsIndex + 1) continue;
-      const name2 = node.arguments[nameIndex] ? stringValue(node.arguments[nameIndex]) : null;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex,
-        valueIndex: nameIndex + 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(name2),
-        load: load2,
-        refine(view, flags) {
-          const writer = view?.keys.get("prefix");
-          if (!writer || writer === "unknown") return;
-          const prefix = stringValue(writer.value);
-          if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
-            flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
-          }
-        }
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/iron-session-options.ts
-var SOURCES3 = /^iron-session(\/[\w-]+)?$/;
-var FUNCTIONS = /* @__PURE__ */ new Set([
-  "getIronSession",
-  "getServerActionIronSession",
-  "withIronSessionApiRoute",
-  "withIronSessionSsr",
-  "ironSession"
-]);
-var OPTION_TYPES = /* @__PURE__ */ new Set(["SessionOptions", "IronSessionOptions"]);
-var KEYS5 = { httpOnly: "httpOnly", secure: "secure" };
-var ironSessionOptions = {
-  meta: {
-    id: "iron-session-options",
-    framework: "iron-session",
-    language: "javascript",
-    api: "getIronSession(\u2026, { cookieOptions })",
-    description: "The `cookieOptions` of iron-session, in calls and in session option objects.",
-    defaults: { httpOnly: "on", secure: "on" },
-    sameSiteByDefault: true,
-    mentions: ["iron-session"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      const binding = calleeImport(module, node);
-      if (!binding || !SOURCES3.test(binding.source) || !FUNCTIONS.has(binding.imported)) continue;
-      const optionsIndex = node.arguments.length - 1;
-      const options = node.arguments[optionsIndex];
-      if (!options || /Function/.test(unwrap(options).type)) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex,
-        keys: KEYS5,
-        cookieNames: namesOf(
-          optionString(module, options, call.get("arguments", optionsIndex), "cookieName", load2)
-        ),
-        kind: "session",
-        nestedUnder: "cookieOptions",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    sites.push(...declaredOptions(module, load2, this.meta.id));
-    return sites;
-  }
-};
-function declaredOptions(module, load2, ruleId) {
-  const sites = [];
-  module.ast.program.body.forEach((statement) => {
-    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
-    if (declaration?.type !== "VariableDeclaration") return;
-    for (const declarator of declaration.declarations) {
-      const init = declarator.init ? unwrap(declarator.init) : null;
-      if (init?.type !== "ObjectExpression" || !looksLikeSessionOptions(module, declarator, init)) continue;
-      const site = siteFromOptions({
-        ruleId,
-        module,
-        options: init,
-        optionsPath: null,
-        anchor: init.start,
-        keys: KEYS5,
-        cookieNames: namesOf(optionString(module, init, null, "cookieName", load2)),
-        kind: "session",
-        nestedUnder: "cookieOptions",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-  });
-  return sites;
-}
-function looksLikeSessionOptions(module, declarator, object) {
-  const annotation = declarator.id.typeAnnotation?.typeAnnotation ?? satisfiedType(declarator.init);
-  if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier") {
-    const binding = module.imports.get(annotation.typeName.name);
-    if (binding && SOURCES3.test(binding.source) && OPTION_TYPES.has(binding.imported)) return true;
-  }
-  const keys = new Set(
-    object.properties.map((property) => property.key?.name ?? property.key?.value)
-  );
-  return keys.has("password") && keys.has("cookieName");
-}
-function satisfiedType(node) {
-  return node?.type === "TSSatisfiesExpression" || node?.type === "TSAsExpression" ? node.typeAnnotation : null;
-}
-
-// src/rules/js-cookie-set.ts
-var jsCookieSet = {
-  meta: {
-    id: "js-cookie-set",
-    framework: "js-cookie",
-    language: "javascript",
-    api: "Cookies.set()",
-    description: "js-cookie `Cookies.set(name, value, attributes)` in browser code (Secure only).",
-    defaults: { httpOnly: "off", secure: "off" },
-    clientSide: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      const binding = calleeImport(module, node);
-      if (binding?.source !== "js-cookie" || binding.imported !== "set") continue;
-      if (node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const site = clientCallSite(this.meta.id, module, call, load2);
-      if (site) sites.push(clientSite(site, "js-cookie"));
-    }
-    return sites;
-  }
-};
-
-// src/rules/js-set-cookie-header.ts
-var HEADER_METHODS = /* @__PURE__ */ new Set(["setHeader", "appendHeader", "set", "header", "append"]);
-var MENTION = /set-cookie/i;
-var jsSetCookieHeader = {
-  meta: {
-    id: "js-set-cookie-header",
-    framework: "set-cookie-header",
-    language: "javascript",
-    api: "setHeader('Set-Cookie', \u2026)",
-    description: "Cookie strings written as raw `Set-Cookie` headers (`res.setHeader`, `res.set`, `writeHead`, `Headers`, header objects).",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module) {
-    if (!MENTION.test(module.text)) return [];
-    const values = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression" && node.type !== "OptionalCallExpression") continue;
-      const callee = unwrap(node.callee);
-      if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") continue;
-      const args = node.arguments;
-      if (args.length !== 2 || !HEADER_METHODS.has(calleeName(node) ?? "")) continue;
-      if (!isSetCookie(args[0])) continue;
-      values.push(args[1]);
-    }
-    for (const assignment of memberAssignmentsOf(module)) {
-      const node = assignment.node;
-      const target = unwrap(node.left);
-      if (node.operator !== "=" || !target.computed || !isSetCookieName(memberPropertyName(target))) continue;
-      values.push(node.right);
-    }
-    forEachNode(module.ast.program, (node) => {
-      if (node.type === "ObjectProperty" && isSetCookieName(propertyKeyName(node))) {
-        values.push(node.value);
-      } else if (node.type === "ArrayExpression" && node.elements.length === 2 && isSetCookie(node.elements[0])) {
-        values.push(node.elements[1]);
-      }
-    });
-    const sites = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const written of values) {
-      const value = constantString2(module, written) ?? written;
-      if (seen.has(unwrap(value).start)) continue;
-      seen.add(unwrap(value).start);
-      const unwrapped = unwrap(value);
-      const strings2 = unwrapped.type === "ArrayExpression" ? unwrapped.elements : [value];
-      for (const string2 of strings2) {
-        if (!string2 || string2.type === "SpreadElement") continue;
-        const site = siteOf2(module, this.meta.id, string2);
-        if (site) sites.push(site);
-      }
-    }
-    return sites;
-  }
-};
-function constantString2(module, node) {
-  const name2 = unwrap(node);
-  if (name2?.type !== "Identifier") return null;
-  const declared = declarationsOf(module).get(name2.name);
-  if (declared?.count !== 1 || !declared.init) return null;
-  const value = unwrap(declared.init);
-  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
-}
-var declarationCache = /* @__PURE__ */ new WeakMap();
-function declarationsOf(module) {
-  const cached = declarationCache.get(module);
-  if (cached) return cached;
-  const found = /* @__PURE__ */ new Map();
-  const entry = (name2) => {
-    let declared = found.get(name2);
-    if (!declared) {
-      declared = { count: 0, init: null };
-      found.set(name2, declared);
-    }
-    return declared;
-  };
-  forEachNode(module.ast.program, (candidate) => {
-    if (candidate.type === "VariableDeclaration") {
-      for (const declarator of candidate.declarations) {
-        if (declarator.id.type !== "Identifier") continue;
-        const declared = entry(declarator.id.name);
-        declared.count++;
-        declared.init = candidate.kind === "const" ? declarator.init ?? null : null;
-      }
-    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
-      const names = /* @__PURE__ */ new Set();
-      for (const param of candidate.params) {
-        forEachNode(param, (inner) => {
-          if (inner.type === "Identifier") names.add(inner.name);
-        });
-      }
-      for (const name2 of names) entry(name2).count++;
-    }
-  });
-  declarationCache.set(module, found);
-  return found;
-}
-function isSetCookie(node) {
-  return node ? isSetCookieName(stringValue(node)) : false;
-}
-function isSetCookieName(name2) {
-  return name2 !== null && name2.toLowerCase() === "set-cookie";
-}
-function siteOf2(module, ruleId, value) {
-  const pieces = piecesOf(value);
-  const node = unwrap(value);
-  return setCookieHeaderSite({
-    ruleId,
-    file: module.file,
-    text: module.text,
-    pieces,
-    span: { start: node.start, end: node.end },
-    end: stringEnd(module, pieces),
-    spanOf: (piece) => ({ start: piece.start, end: piece.end })
-  });
-}
-
-// src/rules/context-cookies-common.ts
-function isContextJarCall(call, jar, methods) {
-  const node = call.node;
-  if (!isCall(node) || !methods.includes(calleeName(node) ?? "")) return false;
-  const callee = unwrap(node.callee);
-  if (!isMember(callee) || !takesNameValueOptions(node)) return false;
-  const receiver = unwrap(callee.object);
-  if (receiver.type === "Identifier") return receiver.name === jar && declaredInFunction(call, jar);
-  if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
-  const owner = unwrap(receiver.object);
-  return owner.type === "Identifier" || owner.type === "ThisExpression";
-}
-function contextJarSite(ruleId, module, call, load2) {
-  const args = call.node.arguments;
-  const value = unwrap(args[1]);
-  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
-    return null;
-  return nameValueOptionsSite(ruleId, module, call, load2);
-}
-
-// src/rules/oak-cookies-set.ts
-var OAK_SOURCE = /^(?:(?:jsr:|npm:)?@oak\/oak|(?:npm:)?@oakserver\/oak)(?:@[^/]*)?(?:\/.*)?$|^https?:\/\/deno\.land\/x\/oak(?:@[^/]*)?\//;
-function importsOak(module) {
-  for (const binding of module.imports.values()) if (OAK_SOURCE.test(binding.source)) return true;
-  return false;
-}
-var oakCookiesSet = {
-  meta: {
-    id: "oak-cookies-set",
-    framework: "oak",
-    language: "javascript",
-    api: "ctx.cookies.set()",
-    description: "Oak `ctx.cookies.set(name, value, options)` in middleware and router handlers (Deno).",
-    defaults: { httpOnly: "on", secure: "auto" },
-    neverAddSecure: true,
-    secureWithoutThrow: "behind a TLS-terminating proxy (which Oak never detects) write `secure: true` together with `ignoreInsecure: true`"
-  },
-  findSites(module, { load: load2 }) {
-    if (!importsOak(module)) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      if (!isContextJarCall(call, "cookies", ["set"])) continue;
-      const site = contextJarSite(this.meta.id, module, call, load2);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/koa-cookies-set.ts
-var KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
-var OTHER_FRAMEWORKS = /^(astro(:.+)?|@sveltejs\/kit|next\/.+)$/;
-var koaCookiesSet = {
-  meta: {
-    id: "koa-cookies-set",
-    framework: "koa",
-    language: "javascript",
-    api: "ctx.cookies.set()",
-    description: "Koa `ctx.cookies.set(name, value, options)` and `new Cookies(req, res).set(\u2026)` (`cookies` package).",
-    defaults: { httpOnly: "on", secure: "auto" },
-    neverAddSecure: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    let koa = null;
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (!isCall(node) || calleeName(node) !== "set") continue;
-      const callee = unwrap(node.callee);
-      if (!isMember(callee) || !takesNameValueOptions(node)) continue;
-      koa ??= isKoaFile(module);
-      if (!isCookieJar(module, unwrap(callee.object), call.get("callee", "object"), koa)) continue;
-      const site = nameValueOptionsSite(this.meta.id, module, call, load2);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function isKoaFile(module) {
-  if (isOtherFramework(module)) return false;
-  return [...module.imports.values()].some((binding) => KOA_SOURCES.test(binding.source));
-}
-function isOtherFramework(module) {
-  if (importsOak(module)) return true;
-  if (/(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/.test(module.file))
-    return true;
-  return [...module.imports.values()].some(
-    (binding) => OTHER_FRAMEWORKS.test(binding.source) || binding.source.endsWith("/$types")
-  );
-}
-function isCookieJar(module, receiver, path, koa) {
-  if (isMember(receiver) && memberPropertyName(receiver) === "cookies") {
-    const owner = unwrap(receiver.object);
-    if (owner.type === "Identifier" && owner.name === "ctx") return !isOtherFramework(module);
-    if (!koa) return false;
-    return owner.type === "ThisExpression" || owner.type === "Identifier" && owner.name === "context";
-  }
-  if (receiver.type === "NewExpression") return calleeImport(module, receiver)?.source === "cookies";
-  if (receiver.type === "Identifier") {
-    const init = localInitOf(path, receiver.name);
-    const value = init ? unwrap(init.node) : null;
-    return value?.type === "NewExpression" && calleeImport(module, value)?.source === "cookies";
-  }
-  return false;
-}
-
-// src/rules/koa-session.ts
-var koaSession = {
-  meta: {
-    id: "koa-session",
-    framework: "koa-session",
-    language: "javascript",
-    api: "session({ \u2026 }, app)",
-    description: "The flat cookie options of koa-session (`httpOnly`, `secure` next to `key` and `maxAge`).",
-    defaults: { httpOnly: "on", secure: "auto" },
-    mentions: ["koa-session"],
-    neverAddSecure: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      if (calleeImport(module, node)?.source !== "koa-session") continue;
-      const first = unwrap(node.arguments[0]);
-      const legacy = first?.type === "Identifier" && /^app$/i.test(first.name);
-      const optionsIndex = legacy ? 1 : 0;
-      const options = node.arguments[optionsIndex];
-      const name2 = optionString(
-        module,
-        options,
-        options ? call.get("arguments", optionsIndex) : null,
-        "key",
-        load2
-      );
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(name2, ["koa.sess"]),
-        kind: "session",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/nextjs-cookies-set.ts
-var nextjsCookiesSet = {
-  meta: {
-    id: "nextjs-cookies-set",
-    framework: "nextjs",
-    language: "javascript",
-    api: "cookies().set() / NextResponse#cookies.set()",
-    description: "Next.js `cookies().set(\u2026)` and `response.cookies.set(\u2026)`, positional or single-object.",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    if (!importsNext(module)) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (!isCall(node) || calleeName(node) !== "set") continue;
-      const callee = unwrap(node.callee);
-      if (!isMember(callee)) continue;
-      const receiverPath = call.get("callee", "object");
-      const args = node.arguments;
-      if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath) && !(args.length === 3 && isOtherResponseCookies(module, callee.object, receiverPath)))
-        continue;
-      const single = args.length === 1;
-      if (!single && (args.length < 2 || args.length > 3)) continue;
-      const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load2) : stringValue(args[0]);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: single ? 0 : 2,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(name2),
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function importsNext(module) {
-  for (const binding of module.imports.values()) {
-    if (binding.source === "next/headers" || binding.source === "next/server") return true;
-  }
-  return false;
-}
-function isHeadersCookies(module, node, path) {
-  let value = unwrapAwait(node);
-  if (value?.type === "Identifier") {
-    const init = localInitOf(path, value.name);
-    if (!init) return false;
-    value = unwrapAwait(init.node);
-  }
-  if (value?.type !== "CallExpression") return false;
-  const callee = unwrap(value.callee);
-  if (callee.type !== "Identifier") return false;
-  const binding = module.imports.get(callee.name);
-  return binding?.source === "next/headers" && binding.imported === "cookies";
-}
-function isResponseCookies(module, node, path) {
-  const member = unwrap(node);
-  if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
-  let owner = unwrapAwait(member.object);
-  if (owner?.type === "Identifier") {
-    const init = localInitOf(path, owner.name);
-    if (init) owner = unwrapAwait(init.node);
-    else return isTypedAsNextResponse(module, declarationOf(path, owner.name));
-  }
-  if (owner?.type !== "CallExpression" && owner?.type !== "NewExpression") return false;
-  const callee = unwrap(owner.callee);
-  const base = callee.type === "MemberExpression" ? unwrap(callee.object) : callee;
-  return base.type === "Identifier" && isNextResponse(module, base.name);
-}
-function isOtherResponseCookies(module, node, path) {
-  const member = unwrap(node);
-  if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
-  const owner = unwrap(member.object);
-  if (owner?.type !== "Identifier" || /^req(uest)?$/i.test(owner.name)) return false;
-  if (!importsFrom(module, "next/server")) return false;
-  const declared = declarationOf(path, owner.name);
-  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
-  if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier")
-    return !/Request$/.test(annotation.typeName.name);
-  return declared !== null;
-}
-function importsFrom(module, source) {
-  for (const binding of module.imports.values()) if (binding.source === source) return true;
-  return false;
-}
-function isNextResponse(module, name2) {
-  const binding = module.imports.get(name2);
-  return binding?.source === "next/server" && binding.imported === "NextResponse";
-}
-function isTypedAsNextResponse(module, declared) {
-  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
-  if (annotation?.type !== "TSTypeReference" || annotation.typeName.type !== "Identifier") return false;
-  return isNextResponse(module, annotation.typeName.name);
-}
-
-// src/rules/remix-create-cookie.ts
-var SOURCES4 = /^(remix|@remix-run\/[\w-]+|@react-router\/[\w-]+|react-router|react-router-dom)$/;
-var STORAGE = /^create\w*SessionStorage$/;
-var remixCreateCookie = {
-  meta: {
-    id: "remix-create-cookie",
-    framework: "remix",
-    language: "javascript",
-    api: "createCookie() / createCookieSessionStorage({ cookie })",
-    description: "Remix / React Router `createCookie(name, options)` and the `cookie` option of session storages.",
-    defaults: { httpOnly: "off", secure: "off" },
-    sameSiteByDefault: true,
-    mentions: ["SessionStorage"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
-      if (!binding || !SOURCES4.test(binding.source)) continue;
-      const keys = { httpOnly: "httpOnly", secure: "secure" };
-      let site = null;
-      if (binding.imported === "createCookie" && node.arguments.length >= 1) {
-        site = siteFromCall({
-          ruleId: this.meta.id,
-          module,
-          call,
-          optionsIndex: 1,
-          keys,
-          cookieNames: namesOf(stringValue(node.arguments[0])),
-          load: load2
-        });
-      } else if (STORAGE.test(binding.imported)) {
-        const options = node.arguments[0];
-        const path = options ? call.get("arguments", 0) : null;
-        site = siteFromCall({
-          ruleId: this.meta.id,
-          module,
-          call,
-          optionsIndex: 0,
-          keys,
-          cookieNames: namesOf(optionString(module, options, path, "name", load2, "cookie"), ["__session"]),
-          kind: "session",
-          nestedUnder: "cookie",
-          nestedIsOther: isCookieObject,
-          load: load2
-        });
-      }
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function isCookieObject(module, value) {
-  let current = unwrap(value);
-  if (current?.type === "Identifier") {
-    if (module.imports.has(current.name)) return true;
-    current = unwrap(moduleLevelInit(module, current.name));
-  }
-  return current?.type === "CallExpression" && calleeName(current) === "createCookie";
-}
-
-// src/rules/sveltekit-cookies-set.ts
-var SERVER_FILE = /(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/;
-var sveltekitCookiesSet = {
-  meta: {
-    id: "sveltekit-cookies-set",
-    framework: "sveltekit",
-    language: "javascript",
-    api: "cookies.set()",
-    description: "SvelteKit `cookies.set(name, value, options)` in load functions, actions, endpoints and hooks.",
-    defaults: { httpOnly: "on", secure: "on" },
-    sameSiteByDefault: true
-  },
-  findSites(module, { load: load2 }) {
-    if (!isSvelteKitFile(module)) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (!isCall(node) || calleeName(node) !== "set" || node.arguments.length !== 3) continue;
-      const callee = unwrap(node.callee);
-      if (!isMember(callee)) continue;
-      const receiver = unwrap(callee.object);
-      const isCookies = receiver.type === "Identifier" && receiver.name === "cookies" || isMember(receiver) && memberPropertyName(receiver) === "cookies";
-      if (!isCookies) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function isSvelteKitFile(module) {
-  if (SERVER_FILE.test(module.file)) return true;
-  for (const binding of module.imports.values()) {
-    if (binding.source === "@sveltejs/kit" || binding.source.endsWith("/$types")) return true;
-  }
-  return false;
-}
-
-// src/rules/ngx-cookie-service-set.ts
-var SOURCES5 = /* @__PURE__ */ new Set(["ngx-cookie-service", "ngx-cookie-service-ssr", "ngx-cookie", "ngy-cookie"]);
-var METHODS = /* @__PURE__ */ new Set(["set", "put", "putObject"]);
-var POSITIONAL_SECURE = 5;
-var ngxCookieServiceSet = {
-  meta: {
-    id: "ngx-cookie-service-set",
-    framework: "ngx-cookie-service",
-    language: "javascript",
-    api: "cookieService.set() / put()",
-    description: "Angular `CookieService.set(\u2026)` (ngx-cookie-service) and `.put(\u2026)` (ngx-cookie) in browser code.",
-    defaults: { httpOnly: "off", secure: "off" },
-    clientSide: true
-  },
-  findSites(module, { load: load2 }) {
-    if (![...module.imports.values()].some((binding) => SOURCES5.has(binding.source))) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const method = node.type === "CallExpression" ? calleeName(node) : null;
-      if (!method || !METHODS.has(method) || !isCookieService(node)) continue;
-      const args = node.arguments;
-      if (args.length < 2) continue;
-      const names = namesOf(stringValue(args[0]));
-      let site;
-      if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call.get("arguments", 2), load2))) {
-        site = clientCallSite(this.meta.id, module, call, load2);
-      } else {
-        site = positionalSite(this.meta.id, module, node, names);
-      }
-      if (site) sites.push(clientSite(site, "CookieService"));
-    }
-    return sites;
-  }
-};
-function isCookieService(node) {
-  const callee = unwrap(node.callee);
-  if (callee.type !== "MemberExpression") return false;
-  const receiver = unwrap(callee.object);
-  const name2 = receiver.type === "Identifier" ? receiver.name : receiver.type === "MemberExpression" ? memberPropertyName(receiver) : null;
-  return name2 !== null && /cookie/i.test(name2);
-}
-function isOptionsObject(module, node, path, load2) {
-  return !("unknown" in resolveExpression(module, node, path, { load: load2 }));
-}
-function positionalSite(ruleId, module, node, cookieNames) {
-  const args = node.arguments;
-  const secure = args[POSITIONAL_SECURE];
-  return {
-    ruleId,
-    file: module.file,
-    offset: node.start,
-    cookieNames,
-    flags: {
-      httpOnly: { kind: "absent" },
-      secure: secure ? evaluateFlag(module, secure, [], { load: () => null }) : { kind: "absent" }
-    },
-    keys: CLIENT_KEYS,
-    insertion: { container: unsplicable(module.file, node.start, node.end), nest: [] },
-    usedAt: [],
-    notes: secure ? [] : [
-      "Secure is the sixth positional argument here: pass `true` there, or switch to the options object form."
-    ]
-  };
-}
-
-// src/rules/astro-cookies-set.ts
-var ASTRO_SOURCE = /^astro(?::[\w-]+|\/.*)?$/;
-var ASTRO_SERVER_FILE = /(^|\/)src\/(pages\/.*|middleware(\/index)?|actions\/.*)\.[cm]?[jt]s$/;
-var OTHER_SOURCE = /^(next(\/.*)?|@sveltejs\/kit|koa|@koa\/.+|h3|hono(\/.*)?|express|@builder\.io\/qwik-city|@qwik\.dev\/router)$/;
-var astroCookiesSet = {
-  meta: {
-    id: "astro-cookies-set",
-    framework: "astro",
-    language: "javascript",
-    api: "Astro.cookies.set() / context.cookies.set()",
-    description: "Astro `cookies.set(name, value, options)` on the request context: in endpoints, middleware and actions, and in the frontmatter of `.astro` pages and components.",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    if (!isAstroModule(module)) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      if (!isContextJarCall(call, "cookies", ["set"])) continue;
-      const site = contextJarSite(this.meta.id, module, call, load2);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function isAstroModule(module) {
-  if (isAstroFile(module.file)) return true;
-  if (importsOak(module)) return false;
-  const sources = [...module.imports.values()].map((binding) => binding.source);
-  if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
-  return ASTRO_SERVER_FILE.test(module.file) && !sources.some((source) => OTHER_SOURCE.test(source));
-}
-
-// src/rules/qwik-city-cookie-set.ts
-var QWIK_SOURCE = /^(@builder\.io\/qwik-city|@qwik\.dev\/router)(\/.*)?$/;
-var ROUTE_FILE = /(^|\/)src\/routes\/(.*\/)?(index|layout|plugin)[^/]*\.[cm]?[jt]sx?$/;
-var qwikCityCookieSet = {
-  meta: {
-    id: "qwik-city-cookie-set",
-    framework: "qwik-city",
-    language: "javascript",
-    api: "requestEvent.cookie.set()",
-    description: "Qwik City `cookie.set(name, value, options)` and `cookie.append(\u2026)` on the request event of handlers, loaders and actions.",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    if (!isQwikFile(module)) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      if (!isContextJarCall(call, "cookie", ["set", "append"])) continue;
-      const site = contextJarSite(this.meta.id, module, call, load2);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function isQwikFile(module) {
-  const sources = [...module.imports.values()].map((binding) => binding.source);
-  if (sources.some((source) => QWIK_SOURCE.test(source))) return true;
-  return ROUTE_FILE.test(module.file) && sources.some((source) => source.startsWith("@builder.io/qwik"));
-}
-
-// src/rules/elysia-cookie.ts
-var KEYS6 = { httpOnly: "httpOnly", secure: "secure" };
-var FLAGS2 = ["httpOnly", "secure"];
-var elysiaCookie = {
-  meta: {
-    id: "elysia-cookie",
-    framework: "elysia",
-    language: "javascript",
-    api: "cookie.name.set() / new Elysia({ cookie })",
-    description: "Elysia's cookie jar: `cookie[name].set({\u2026})` / `.update({\u2026})`, and `cookie[name].value = \u2026` against the app's `new Elysia({ cookie })` config.",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    if (!importsElysia(module)) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const method = calleeName(node);
-      if (node.type !== "CallExpression" || method !== "set" && method !== "update") continue;
-      if (node.arguments.length !== 1) continue;
-      const callee = unwrap(node.callee);
-      if (!isMember(callee)) continue;
-      const name2 = cookieRefName(call.get("callee", "object"));
-      if (name2 === void 0) continue;
-      const instance = owningInstance(module, call);
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 0,
-        keys: { ...KEYS6 },
-        cookieNames: name2 === null ? [] : [name2],
-        load: load2,
-        refine(_view, flags) {
-          const config = instance ? appCookieFlags(module, instance, load2) : null;
-          for (const flag of FLAGS2)
-            if (flags[flag].kind === "absent" && config && config[flag].kind !== "absent")
-              flags[flag] = config[flag];
-        }
-      });
-      if (site) sites.push(site);
-    }
-    sites.push(...valueAssignmentSites(module, this.meta.id, load2));
-    return sites;
-  }
-};
-function importsElysia(module) {
-  for (const binding of module.imports.values())
-    if (/^(npm:)?elysia(@[^/]*)?$/.test(binding.source)) return true;
-  return false;
-}
-function cookieRefName(path) {
-  const node = unwrap(path.node);
-  if (isMember(node)) {
-    const jar = unwrap(node.object);
-    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
-    if (!isJar) return void 0;
-    return node.computed ? stringValue(node.property) : memberPropertyName(node);
-  }
-  if (node.type !== "Identifier") return void 0;
-  const declared = declarationOf(path, node.name);
-  const property = declared?.parent;
-  const pattern = property?.parent;
-  const outer = pattern?.parent;
-  if (property?.node?.type !== "ObjectProperty" || pattern?.node?.type !== "ObjectPattern") return void 0;
-  if (outer?.node?.type !== "ObjectProperty" || outer.node.value !== pattern.node) return void 0;
-  const key = outer.node.key;
-  if ((key.type === "Identifier" ? key.name : stringValue(key)) !== "cookie") return void 0;
-  const inner = property.node.key;
-  return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue(inner);
-}
-function owningInstance(module, path) {
-  for (let current = path.parentPath; current; current = current.parentPath) {
-    const node = current.node;
-    if (node?.type !== "CallExpression" || !isMember(unwrap(node.callee))) continue;
-    const found = chainRoot(module, current.get("callee", "object"), 0);
-    if (found) return found;
-  }
-  return null;
-}
-function chainRoot(module, path, depth) {
-  if (depth > 20) return null;
-  const node = unwrap(path.node);
-  if (node?.type === "NewExpression") {
-    const callee = unwrap(node.callee);
-    const binding = callee.type === "Identifier" ? module.imports.get(callee.name) : null;
-    return binding && /elysia/.test(binding.source) && binding.imported === "Elysia" ? path : null;
-  }
-  if (node?.type === "CallExpression" && isMember(unwrap(node.callee)))
-    return chainRoot(module, path.get("callee", "object"), depth + 1);
-  if (node?.type === "Identifier") {
-    const local = localInitOf(path, node.name);
-    if (local) return chainRoot(module, local.path, depth + 1);
-    const init = moduleLevelInit(module, node.name);
-    if (!init) return null;
-    const declarator = findPath(module, init);
-    return declarator ? chainRoot(module, declarator, depth + 1) : null;
-  }
-  return null;
-}
-function findPath(module, node) {
-  const target = unwrap(node);
-  return callsOf(module).find((call) => call.node === target) ?? null;
-}
-function appCookieFlags(module, instance, load2) {
-  const options = unwrap(instance.node).arguments[0];
-  if (!options) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
-  const outer = readOptions(module, options, instance.get("arguments", 0), { load: load2 });
-  if ("unknown" in outer) return null;
-  const writer = outer.keys.get("cookie");
-  if (writer === "unknown") return null;
-  if (!writer) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
-  const inner = readOptions(writer.module, writer.value, null, { load: load2 });
-  if ("unknown" in inner) return null;
-  return { httpOnly: readFlag(inner, "httpOnly"), secure: readFlag(inner, "secure") };
-}
-function valueAssignmentSites(module, ruleId, load2) {
-  const byInstance = /* @__PURE__ */ new Map();
-  const setters = /* @__PURE__ */ new Map();
-  for (const assignment of memberAssignmentsOf(module)) {
-    const target = unwrap(assignment.node.left);
-    if (assignment.node.operator !== "=") continue;
-    const property = memberPropertyName(target);
-    if (property !== "value" && property !== "httpOnly" && property !== "secure") continue;
-    const name2 = cookieRefName(assignment.get("left", "object"));
-    if (name2 === void 0) continue;
-    if (property === "value") {
-      const instance = owningInstance(module, assignment);
-      if (!instance) continue;
-      const names = byInstance.get(instance) ?? /* @__PURE__ */ new Set();
-      names.add(name2);
-      byInstance.set(instance, names);
-    } else if (name2 !== null) {
-      const value = unwrap(assignment.node.right);
-      const flags = setters.get(name2) ?? /* @__PURE__ */ new Map();
-      flags.set(
-        property,
-        value.type === "BooleanLiteral" && value.value ? { kind: "true", span: { start: value.start, end: value.end } } : { kind: "unknown", reason: `\`${name2}.${property}\` is set in code` }
-      );
-      setters.set(name2, flags);
-    }
-  }
-  const sites = [];
-  for (const [instance, names] of byInstance) {
-    const named = [...names];
-    const site = siteFromCall({
-      ruleId,
-      module,
-      call: instance,
-      optionsIndex: 0,
-      keys: { ...KEYS6 },
-      cookieNames: named.filter((name2) => name2 !== null),
-      nestedUnder: "cookie",
-      load: load2,
-      refine(_view, flags) {
-        for (const flag of FLAGS2) {
-          if (flags[flag].kind !== "absent") continue;
-          const own = named.map((name2) => name2 === null ? void 0 : setters.get(name2)?.get(flag));
-          if (own.every((value) => value?.kind === "true")) flags[flag] = own[0];
-          else if (own.some((value) => value !== void 0))
-            flags[flag] = {
-              kind: "unknown",
-              reason: "some cookies set it in code, others take the app config"
-            };
-        }
-      }
-    });
-    if (site) sites.push(site);
-  }
-  return sites;
-}
-
-// src/rules/deno-std-set-cookie.ts
-var STD_HTTP = /^(?:(?:jsr:)?@std\/http(?:@[^/]*)?(?:\/(?:cookie|mod)(?:\.ts)?)?|https?:\/\/deno\.land\/std(?:@[^/]*)?\/http\/(?:cookie|mod)\.ts)$/;
-var denoStdSetCookie = {
-  meta: {
-    id: "deno-std-set-cookie",
-    framework: "deno-std",
-    language: "javascript",
-    api: "setCookie(headers, cookie)",
-    description: "Deno `@std/http`'s `setCookie(headers, { name, value, \u2026 })` on a response's headers.",
-    defaults: { httpOnly: "off", secure: "off" }
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression" || node.arguments.length !== 2) continue;
-      const binding = calleeImport(module, node);
-      if (!binding || !STD_HTTP.test(binding.source) || binding.imported !== "setCookie") continue;
-      const cookie = node.arguments[1];
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module, cookie, call.get("arguments", 1), "name", load2)),
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/universal-cookie-set.ts
-var SOURCES6 = /* @__PURE__ */ new Set(["universal-cookie", "react-cookie"]);
-var universalCookieSet = {
-  meta: {
-    id: "universal-cookie-set",
-    framework: "universal-cookie",
-    language: "javascript",
-    api: "cookies.set() / setCookie()",
-    description: "universal-cookie `new Cookies().set(\u2026)` and react-cookie `setCookie(\u2026)` (Secure only).",
-    defaults: { httpOnly: "off", secure: "off" },
-    clientSide: true
-  },
-  findSites(module, { load: load2 }) {
-    if (![...module.imports.values()].some((binding) => SOURCES6.has(binding.source))) return [];
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression" || node.arguments.length < 2 || node.arguments.length > 3) continue;
-      const callee = unwrap(node.callee);
-      const isSet = callee.type === "MemberExpression" ? calleeName(node) === "set" && isCookieJar2(module, unwrap(callee.object), call.get("callee", "object")) : callee.type === "Identifier" && isHookSetter(module, call.get("callee"), callee.name);
-      if (!isSet) continue;
-      const site = clientCallSite(this.meta.id, module, call, load2);
-      if (site) sites.push(clientSite(site, "universal-cookie"));
-    }
-    return sites;
-  }
-};
-function isNewCookies(module, node) {
-  const value = node ? unwrap(node) : null;
-  if (value?.type !== "NewExpression") return false;
-  const binding = calleeImport(module, value);
-  return binding !== null && SOURCES6.has(binding.source);
-}
-function isCookieJar2(module, receiver, path) {
-  if (isNewCookies(module, receiver)) return true;
-  if (receiver.type !== "Identifier") return false;
-  return isNewCookies(module, localInitOf(path, receiver.name)?.node ?? null);
-}
-function isHookSetter(module, path, name2) {
-  const declared = declarationOf(path, name2);
-  const pattern = declared?.parent?.node;
-  if (pattern?.type !== "ArrayPattern" || pattern.elements[1] !== declared.node) return false;
-  const declarator = declared.parent.parent?.node;
-  if (declarator?.type !== "VariableDeclarator" || !declarator.init) return false;
-  const init = unwrap(declarator.init);
-  if (init.type !== "CallExpression") return false;
-  const binding = calleeImport(module, init);
-  return binding?.source === "react-cookie" && binding.imported === "useCookies";
-}
-
-// src/rules/adonisjs-response-cookie.ts
-var METHODS2 = /* @__PURE__ */ new Set(["cookie", "encryptedCookie", "plainCookie"]);
-var adonisjsResponseCookie = {
-  meta: {
-    id: "adonisjs-response-cookie",
-    framework: "adonisjs",
-    language: "javascript",
-    api: "response.cookie()",
-    description: "AdonisJS `response.cookie` / `encryptedCookie` / `plainCookie(name, value, options)` calls that turn a flag off.",
-    defaults: { httpOnly: "on", secure: "on" },
-    sameSiteByDefault: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      const method = isCall(node) ? calleeName(node) : null;
-      if (method === null || !METHODS2.has(method)) continue;
-      const callee = unwrap(node.callee);
-      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
-      if (!isAdonisResponse(module, callee.object, call.get("callee", "object"))) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 2,
-        valueIndex: 1,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue(node.arguments[0])),
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-
-// src/rules/adonisjs-http-cookie.ts
-var APP_CONFIG = /(^|\/)config\/app\.[cm]?[jt]s$/;
-var adonisjsHttpCookie = {
-  meta: {
-    id: "adonisjs-http-cookie",
-    framework: "adonisjs",
-    language: "javascript",
-    api: "defineConfig({ cookie })",
-    description: "The app-wide cookie defaults of AdonisJS (`http.cookie` in `config/app.ts`): a `cookie` object there replaces `defineConfig`'s own defaults, so a key it leaves out is off (as everywhere in v5).",
-    defaults: { httpOnly: "off", secure: "off" },
-    // A v5 `config/app.ts` without a `cookie` key may name no cookie at all: its type does.
-    mentions: ["ServerConfig"]
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const config of httpConfigs(module)) {
-      if (config.defined && !writesCookie(module, config.options, load2)) continue;
-      const site = siteFromOptions({
-        ruleId: this.meta.id,
-        module,
-        options: config.options,
-        optionsPath: null,
-        anchor: config.options.start,
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: [],
-        // The session cookie takes these values unless `config/session.ts` sets its own.
-        kind: "session",
-        nestedUnder: "cookie",
-        load: load2
-      });
-      if (!site) continue;
-      site.notes.push(
-        "These are the defaults of every cookie the app sets, the session cookie included, unless a call or the session config overrides them."
-      );
-      sites.push(site);
-    }
-    return sites;
-  }
-};
-function httpConfigs(module) {
-  const found = [];
-  for (const statement of module.ast.program.body) {
-    if (statement.type !== "ExportNamedDeclaration") continue;
-    const declaration = statement.declaration;
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      if (declarator.id.type !== "Identifier" || declarator.id.name !== "http" || !declarator.init) continue;
-      const init = unwrap(declarator.init);
-      if (init.type === "CallExpression") {
-        const binding = calleeImport(module, init);
-        const [options] = init.arguments;
-        if (binding?.imported === "defineConfig" && isAdonisSource(binding.source) && options)
-          found.push({ options, defined: true });
-      } else if (init.type === "ObjectExpression" && isAdonisFile(module) && APP_CONFIG.test(module.file)) {
-        found.push({ options: init, defined: false });
-      }
-    }
-  }
-  return found;
-}
-function writesCookie(module, options, load2) {
-  const view = readOptions(module, options, null, { load: load2 });
-  return "unknown" in view || view.keys.has("cookie") || view.unknownSpread !== null;
-}
-
-// src/rules/adonisjs-session-config.ts
-var HELPERS = {
-  "@adonisjs/session": "defineConfig",
-  "@adonisjs/session/build/config": "sessionConfig"
-};
-var TYPE_SOURCES = /^(@ioc:Adonis\/Addons\/Session|@adonisjs\/session(\/.*)?)$/;
-var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
-var DEFAULT_NAME = "adonis_session";
-var adonisjsSessionConfig = {
-  meta: {
-    id: "adonisjs-session-config",
-    framework: "adonisjs-session",
-    language: "javascript",
-    api: "defineConfig({ cookie })",
-    description: "The session cookie options of `@adonisjs/session` (`config/session.ts`, `cookie: {\u2026}`).",
-    defaults: { httpOnly: "on", secure: "on" },
-    sameSiteByDefault: true
-  },
-  findSites(module, { load: load2 }) {
-    const sites = [];
-    for (const call of callsOf(module)) {
-      const node = call.node;
-      if (node.type !== "CallExpression") continue;
-      const binding = calleeImport(module, node);
-      if (!binding || HELPERS[binding.source] !== binding.imported) continue;
-      const options = node.arguments[0];
-      if (!options) continue;
-      const site = siteFromCall({
-        ruleId: this.meta.id,
-        module,
-        call,
-        optionsIndex: 0,
-        keys: KEYS7,
-        cookieNames: namesOf(optionString(module, options, call.get("arguments", 0), "cookieName", load2), [
-          DEFAULT_NAME
-        ]),
-        kind: "session",
-        nestedUnder: "cookie",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-    sites.push(...typedConfigs2(module, load2, this.meta.id));
-    return sites;
-  }
-};
-function typedConfigs2(module, load2, ruleId) {
-  const sites = [];
-  for (const statement of module.ast.program.body) {
-    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
-    if (declaration?.type !== "VariableDeclaration") continue;
-    for (const declarator of declaration.declarations) {
-      const init = declarator.init ? unwrap(declarator.init) : null;
-      const type = declarator.id.typeAnnotation?.typeAnnotation;
-      if (init?.type !== "ObjectExpression" || type?.type !== "TSTypeReference") continue;
-      const name2 = type.typeName.type === "Identifier" ? type.typeName.name : null;
-      const binding = name2 ? module.imports.get(name2) : void 0;
-      if (!binding || !TYPE_SOURCES.test(binding.source) || binding.imported !== "SessionConfig") continue;
-      const site = siteFromOptions({
-        ruleId,
-        module,
-        options: init,
-        optionsPath: null,
-        anchor: init.start,
-        keys: KEYS7,
-        cookieNames: namesOf(optionString(module, init, null, "cookieName", load2), [DEFAULT_NAME]),
-        kind: "session",
-        nestedUnder: "cookie",
-        load: load2
-      });
-      if (site) sites.push(site);
-    }
-  }
-  return sites;
-}
-
-// src/rules/sails-session-config.ts
-import { posix as posix5 } from "node:path";
-var SESSION_FILE = /(^|\/)config\/session\.[cm]?js$/;
-var ENV_FILE = /(^|\/)config\/env\/([^/]+)\.[cm]?js$/;
-var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "development", "local", "test", "testing", "ci", "debug"]);
-var READ_BY_SCAN = /exports\.session|ookie|OOKIE/;
-var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
-var DEFAULT_NAME2 = "sails.sid";
-var sailsSessionConfig = {
-  meta: {
-    id: "sails-session-config",
-    framework: "sails",
-    language: "javascript",
-    api: "module.exports.session = { cookie }",
-    description: "The session cookie of Sails (`config/session.js` and the `session` of `config/env/*.js`), where production decides.",
-    defaults: { httpOnly: "on", secure: "off" },
-    mentions: ["exports.session"],
-    parsedWhenMentioned: SESSION_FILE
-  },
-  findSites(module, { load: load2, files }) {
-    const scanned = files ?? /* @__PURE__ */ new Set();
-    let folder;
-    let base;
-    let envFiles;
-    if (SESSION_FILE.test(module.file)) {
-      folder = posix5.dirname(module.file);
-      base = module;
-      envFiles = [...scanned].filter((file) => isProductionEnv(file, folder));
-    } else {
-      const match = ENV_FILE.exec(module.file);
-      if (!match) return [];
-      folder = posix5.dirname(posix5.dirname(module.file));
-      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix5.dirname(file) === folder);
-      const sharedModule = shared ? load2(module.file, `../${posix5.basename(shared)}`) : null;
-      if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
-      if (!isProductionEnv(module.file, folder)) return [];
-      if (!shared && sessionOf(module, load2) === null) return [];
-      base = null;
-      envFiles = [module.file];
-    }
-    const baseSession = base ? sessionOf(base, load2) : null;
-    if (base && baseSession === null) return [];
-    const sites = [];
-    const environments = envFiles.sort().map((file) => file === module.file ? module : load2(module.file, `./${posix5.relative(folder, file)}`)).filter((env) => env !== null);
-    for (const env of environments) {
-      const site = environmentSite(this.meta.id, env, baseSession, load2);
-      if (site) sites.push(site);
-    }
-    if (environments.length === 0 && base && baseSession && !("unknown" in baseSession)) {
-      const site = sharedSite(this.meta.id, base, baseSession, load2);
-      if (site) sites.push(site);
-    }
-    return sites;
-  }
-};
-function isProductionEnv(file, folder) {
-  const match = ENV_FILE.exec(file);
-  if (!match || posix5.dirname(posix5.dirname(file)) !== folder) return false;
-  const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
-  return !words.some((word) => DEV_WORDS.has(word));
-}
-function sessionOf(module, load2) {
-  const found = findExport(module, "session", { load: load2 });
-  if ("unknown" in found) return null;
-  return readOptions(found.module, found.node, null, { load: load2 });
-}
-function sharedFlag(baseSession, flag, load2) {
-  if (!baseSession) return { kind: "absent" };
-  if ("unknown" in baseSession) return { kind: "unknown", reason: baseSession.unknown };
-  const writer = baseSession.keys.get("cookie");
-  if (writer === "unknown") return { kind: "unknown", reason: baseSession.unknownSpread ?? "a spread" };
-  if (!writer) return { kind: "absent" };
-  const cookie = readOptions(writer.module, writer.value, null, { load: load2 });
-  if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
-  return readFlag(cookie, KEYS8[flag]);
-}
-function environmentSite(ruleId, env, baseSession, load2) {
-  const envSession = sessionOf(env, load2);
-  const inherited = [];
-  const cookieNames = namesOf(
-    (envSession && !("unknown" in envSession) ? optionString(envSession.module, envSession.object, null, "name", load2) : null) ?? (baseSession && !("unknown" in baseSession) ? optionString(baseSession.module, baseSession.object, null, "name", load2) : null),
-    [DEFAULT_NAME2]
-  );
-  const refine = (_view, flags) => {
-    for (const flag of ["httpOnly", "secure"]) {
-      if (flags[flag].kind !== "absent") continue;
-      const shared = sharedFlag(baseSession, flag, load2);
-      if (flag === "secure" && shared.kind === "false") {
-        inherited.push(
-          `\`config/session.js\` sets \`secure: false\` for every environment; this environment does not override it.`
-        );
-        continue;
-      }
-      flags[flag] = shared;
-    }
-  };
-  let site;
-  if (envSession === null) {
-    const flags = { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
-    refine(null, flags);
-    site = {
-      ruleId,
-      file: env.file,
-      offset: exportOffset(env, load2),
-      cookieNames,
-      kind: "session",
-      flags,
-      keys: KEYS8,
-      insertion: null,
-      usedAt: [],
-      notes: [
-        `\`${env.file}\` has no \`session\` settings: add \`session: { cookie: { secure: true } }\` to it.`
-      ]
-    };
-  } else if ("unknown" in envSession) {
-    return null;
-  } else {
-    site = siteFromOptions({
-      ruleId,
-      module: envSession.module,
-      options: envSession.object,
-      optionsPath: null,
-      anchor: envSession.object.start,
-      keys: KEYS8,
-      cookieNames,
-      kind: "session",
-      nestedUnder: "cookie",
-      refine,
-      load: load2
-    });
-  }
-  if (!site) return null;
-  site.notes.push(...inherited);
-  return site;
-}
-function sharedSite(ruleId, base, baseSession, load2) {
-  const site = siteFromOptions({
-    ruleId,
-    module: base,
-    options: baseSession.object,
-    optionsPath: null,
-    anchor: baseSession.object.start,
-    keys: KEYS8,
-    cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load2), [DEFAULT_NAME2]),
-    kind: "session",
-    nestedUnder: "cookie",
-    load: load2
-  });
-  if (!site || site.flags.secure.kind !== "absent") return site;
-  site.insertion = null;
-  site.notes.push(
-    "`config/session.js` applies to every environment, and express-session does not send a Secure session cookie over plain HTTP: set `secure: true` under `session.cookie` in `config/env/production.js` (with `http.trustProxy` behind a TLS proxy)."
-  );
-  return site;
-}
-function exportOffset(module, load2) {
-  const exported = findExport(module, "default", { load: load2 });
-  return "unknown" in exported || exported.module !== module ? 0 : exported.node.start;
-}
-
-// src/rules/javascript-rules.ts
-var JS_RULES = [
-  expressResCookie,
-  cookieSerialize,
-  expressSession,
-  cookieSession,
-  koaCookiesSet,
-  koaSession,
-  fastifySetCookie,
-  fastifySession,
-  fastifySecureSession,
-  nextjsCookiesSet,
-  honoSetCookie,
-  honoSessionsMiddleware,
-  h3SetCookie,
-  h3UseSession,
-  hapiState,
-  hapiPluginOptions,
-  hapiCookieModules,
-  remixCreateCookie,
-  sveltekitCookiesSet,
-  ironSessionOptions,
-  authjsCookies,
-  jsCookieSet,
-  universalCookieSet,
-  ngxCookieServiceSet,
-  documentCookie,
-  jsSetCookieHeader,
-  adonisjsResponseCookie,
-  adonisjsHttpCookie,
-  adonisjsSessionConfig,
-  sailsSessionConfig,
-  oakCookiesSet,
-  astroCookiesSet,
-  qwikCityCookieSet,
-  elysiaCookie,
-  denoStdSetCookie
-];
-
 // node_modules/@lezer/common/dist/index.js
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
@@ -31965,10 +27892,10 @@ NodeProp.contextHash = new NodeProp({ perNode: true });
 NodeProp.lookAhead = new NodeProp({ perNode: true });
 NodeProp.mounted = new NodeProp({ perNode: true });
 var MountedTree = class {
-  constructor(tree, overlay, parser2, bracketed2 = false) {
+  constructor(tree, overlay, parser3, bracketed2 = false) {
     this.tree = tree;
     this.overlay = overlay;
-    this.parser = parser2;
+    this.parser = parser3;
     this.bracketed = bracketed2;
   }
   /**
@@ -33522,23 +29449,23 @@ var Stack = class _Stack {
   reduce(action) {
     var _a;
     let depth = action >> 19, type = action & 65535;
-    let { parser: parser2 } = this.p;
+    let { parser: parser3 } = this.p;
     let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
-    let dPrec = parser2.dynamicPrecedence(type);
+    let dPrec = parser3.dynamicPrecedence(type);
     if (dPrec)
       this.score += dPrec;
     if (depth == 0) {
-      if (type < parser2.minRepeatTerm && this.reducePos < this.pos)
+      if (type < parser3.minRepeatTerm && this.reducePos < this.pos)
         this.reducePos = this.pos;
-      this.pushState(parser2.getGoto(this.state, type, true), this.reducePos);
-      if (type < parser2.minRepeatTerm)
+      this.pushState(parser3.getGoto(this.state, type, true), this.reducePos);
+      if (type < parser3.minRepeatTerm)
         this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
       this.reduceContext(type, this.reducePos);
       return;
     }
     let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
     let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
-    if (type < parser2.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
+    if (type < parser3.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
       this.reducePos = this.pos;
     let size = this.reducePos - start;
     if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
@@ -33552,8 +29479,8 @@ var Stack = class _Stack {
       }
     }
     let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
-    if (type < parser2.minRepeatTerm || action & 131072) {
-      let pos = parser2.stateFlag(
+    if (type < parser3.minRepeatTerm || action & 131072) {
+      let pos = parser3.stateFlag(
         this.state,
         1
         /* StateFlag.Skipped */
@@ -33564,7 +29491,7 @@ var Stack = class _Stack {
       this.state = this.stack[base];
     } else {
       let baseStateID = this.stack[base - 3];
-      this.state = parser2.getGoto(baseStateID, type, true);
+      this.state = parser3.getGoto(baseStateID, type, true);
     }
     while (this.stack.length > base)
       this.stack.pop();
@@ -33623,18 +29550,18 @@ var Stack = class _Stack {
     if (action & 131072) {
       this.pushState(action & 65535, this.pos);
     } else if ((action & 262144) == 0) {
-      let nextState = action, { parser: parser2 } = this.p;
+      let nextState = action, { parser: parser3 } = this.p;
       this.pos = end;
-      let skipped = parser2.stateFlag(
+      let skipped = parser3.stateFlag(
         nextState,
         1
         /* StateFlag.Skipped */
       );
-      if (!skipped && (end > start || type <= parser2.maxNode))
+      if (!skipped && (end > start || type <= parser3.maxNode))
         this.reducePos = end;
       this.pushState(nextState, skipped ? start : Math.min(start, this.reducePos));
       this.shiftContext(type, start);
-      if (type <= parser2.maxNode)
+      if (type <= parser3.maxNode)
         this.buffer.push(type, start, end, 4);
     } else {
       this.pos = end;
@@ -33769,18 +29696,18 @@ var Stack = class _Stack {
   @internal
   */
   forceReduce() {
-    let { parser: parser2 } = this.p;
-    let reduce = parser2.stateSlot(
+    let { parser: parser3 } = this.p;
+    let reduce = parser3.stateSlot(
       this.state,
       5
       /* ParseState.ForcedReduce */
     );
     if ((reduce & 65536) == 0)
       return false;
-    if (!parser2.validAction(this.state, reduce)) {
+    if (!parser3.validAction(this.state, reduce)) {
       let depth = reduce >> 19, term = reduce & 65535;
       let target = this.stack.length - depth * 3;
-      if (target < 0 || parser2.getGoto(this.stack[target], term, false) < 0) {
+      if (target < 0 || parser3.getGoto(this.stack[target], term, false) < 0) {
         let backup = this.findForcedReduction();
         if (backup == null)
           return false;
@@ -33799,18 +29726,18 @@ var Stack = class _Stack {
   isn't a valid action. @internal
   */
   findForcedReduction() {
-    let { parser: parser2 } = this.p, seen = [];
+    let { parser: parser3 } = this.p, seen = [];
     let explore = (state, depth) => {
       if (seen.includes(state))
         return;
       seen.push(state);
-      return parser2.allActions(state, (action) => {
+      return parser3.allActions(state, (action) => {
         if (action & (262144 | 131072)) ;
         else if (action & 65536) {
           let rDepth = (action >> 19) - depth;
           if (rDepth > 1) {
             let term = action & 65535, target = this.stack.length - rDepth * 3;
-            if (target >= 0 && parser2.getGoto(this.stack[target], term, false) >= 0)
+            if (target >= 0 && parser3.getGoto(this.stack[target], term, false) >= 0)
               return rDepth << 19 | 65536 | term;
           }
         } else {
@@ -33846,12 +29773,12 @@ var Stack = class _Stack {
   get deadEnd() {
     if (this.stack.length != 3)
       return false;
-    let { parser: parser2 } = this.p;
-    return parser2.data[parser2.stateSlot(
+    let { parser: parser3 } = this.p;
+    return parser3.data[parser3.stateSlot(
       this.state,
       1
       /* ParseState.Actions */
-    )] == 65535 && !parser2.stateSlot(
+    )] == 65535 && !parser3.stateSlot(
       this.state,
       4
       /* ParseState.DefaultReduce */
@@ -34274,8 +30201,8 @@ var TokenGroup = class {
     this.id = id2;
   }
   token(input, stack) {
-    let { parser: parser2 } = stack.p;
-    readToken(this.data, input, stack, this.id, parser2.data, parser2.tokenPrecTable);
+    let { parser: parser3 } = stack.p;
+    readToken(this.data, input, stack, this.id, parser3.data, parser3.tokenPrecTable);
   }
 };
 TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
@@ -34482,18 +30409,18 @@ var FragmentCursor = class {
   }
 };
 var TokenCache = class {
-  constructor(parser2, stream) {
+  constructor(parser3, stream) {
     this.stream = stream;
     this.tokens = [];
     this.mainToken = null;
     this.actions = [];
-    this.tokens = parser2.tokenizers.map((_) => new CachedToken());
+    this.tokens = parser3.tokenizers.map((_) => new CachedToken());
   }
   getActions(stack) {
     let actionIndex = 0;
     let main = null;
-    let { parser: parser2 } = stack.p, { tokenizers } = parser2;
-    let mask = parser2.stateSlot(
+    let { parser: parser3 } = stack.p, { tokenizers } = parser3;
+    let mask = parser3.stateSlot(
       stack.state,
       3
       /* ParseState.TokenizerMask */
@@ -34551,10 +30478,10 @@ var TokenCache = class {
     let start = this.stream.clipPos(stack.pos);
     tokenizer.token(this.stream.reset(start, token), stack);
     if (token.value > -1) {
-      let { parser: parser2 } = stack.p;
-      for (let i = 0; i < parser2.specialized.length; i++)
-        if (parser2.specialized[i] == token.value) {
-          let result = parser2.specializers[i](this.stream.read(token.start, token.end), stack);
+      let { parser: parser3 } = stack.p;
+      for (let i = 0; i < parser3.specialized.length; i++)
+        if (parser3.specialized[i] == token.value) {
+          let result = parser3.specializers[i](this.stream.read(token.start, token.end), stack);
           if (result >= 0 && stack.p.parser.dialect.allows(result >> 1)) {
             if ((result & 1) == 0)
               token.value = result >> 1;
@@ -34578,9 +30505,9 @@ var TokenCache = class {
     return index;
   }
   addActions(stack, token, end, index) {
-    let { state } = stack, { parser: parser2 } = stack.p, { data } = parser2;
+    let { state } = stack, { parser: parser3 } = stack.p, { data } = parser3;
     for (let set = 0; set < 2; set++) {
-      for (let i = parser2.stateSlot(
+      for (let i = parser3.stateSlot(
         state,
         set ? 2 : 1
         /* ParseState.Actions */
@@ -34602,8 +30529,8 @@ var TokenCache = class {
   }
 };
 var Parse = class {
-  constructor(parser2, input, fragments, ranges) {
-    this.parser = parser2;
+  constructor(parser3, input, fragments, ranges) {
+    this.parser = parser3;
     this.input = input;
     this.ranges = ranges;
     this.recovering = 0;
@@ -34615,11 +30542,11 @@ var Parse = class {
     this.lastBigReductionSize = 0;
     this.bigReductionCount = 0;
     this.stream = new InputStream(input, ranges);
-    this.tokens = new TokenCache(parser2, this.stream);
-    this.topTerm = parser2.top[1];
+    this.tokens = new TokenCache(parser3, this.stream);
+    this.topTerm = parser3.top[1];
     let { from } = ranges[0];
-    this.stacks = [Stack.start(this, parser2.top[0], from)];
-    this.fragments = fragments.length && this.stream.end - from > parser2.bufferLength * 4 ? new FragmentCursor(fragments, parser2.minRepeatTerm) : null;
+    this.stacks = [Stack.start(this, parser3.top[0], from)];
+    this.fragments = fragments.length && this.stream.end - from > parser3.bufferLength * 4 ? new FragmentCursor(fragments, parser3.minRepeatTerm) : null;
   }
   get parsedPos() {
     return this.minStackPos;
@@ -34754,7 +30681,7 @@ var Parse = class {
   // given, stacks split off by ambiguous operations will be pushed to
   // `split`, or added to `stacks` if they move `pos` forward.
   advanceStack(stack, stacks, split) {
-    let start = stack.pos, { parser: parser2 } = this;
+    let start = stack.pos, { parser: parser3 } = this;
     let base = verbose ? this.stackID(stack) + " -> " : "";
     if (this.stoppedAt != null && start > this.stoppedAt)
       return stack.forceReduce() ? stack : null;
@@ -34762,11 +30689,11 @@ var Parse = class {
       let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
       if (reused) {
         if (verbose)
-          console.log(base + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
+          console.log(base + this.stackID(stack) + ` (via reuse of ${parser3.getName(reused.type.id)})`);
         return true;
       }
     }
-    let defaultReduce = parser2.stateSlot(
+    let defaultReduce = parser3.stateSlot(
       stack.state,
       4
       /* ParseState.DefaultReduce */
@@ -34774,7 +30701,7 @@ var Parse = class {
     if (defaultReduce > 0) {
       stack.reduce(defaultReduce);
       if (verbose)
-        console.log(base + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
+        console.log(base + this.stackID(stack) + ` (via always-reduce ${parser3.getName(
           defaultReduce & 65535
           /* Action.ValueMask */
         )})`);
@@ -34792,10 +30719,10 @@ var Parse = class {
       let main = this.tokens.mainToken;
       localStack.apply(action, term, main ? main.start : localStack.pos, end);
       if (verbose)
-        console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
+        console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser3.getName(
           action & 65535
           /* Action.ValueMask */
-        )}`} for ${parser2.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
+        )}`} for ${parser3.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
       if (last)
         return true;
       else if (localStack.pos > start)
@@ -35867,6 +31794,4460 @@ var classHighlighter = tagHighlighter([
   { tag: tags.punctuation, class: "tok-punctuation" }
 ]);
 
+// node_modules/@lezer/go/dist/index.js
+var insertedSemi = 177;
+var space$1 = 179;
+var identifier = 184;
+var String2 = 12;
+var closeParen$1 = 13;
+var Number2 = 17;
+var Rune = 20;
+var closeBrace$1 = 25;
+var closeBracket = 53;
+var IncDecOp = 95;
+var _return = 142;
+var _break = 144;
+var _continue = 145;
+var fallthrough = 148;
+var newline = 10;
+var carriageReturn = 13;
+var space = 32;
+var tab = 9;
+var slash = 47;
+var closeParen = 41;
+var closeBrace = 125;
+var semicolon = new ExternalTokenizer((input, stack) => {
+  for (let scan = 0, next = input.next; ; ) {
+    if (stack.context && (next < 0 || next == newline || next == carriageReturn || next == slash && input.peek(scan + 1) == slash) || next == closeParen || next == closeBrace)
+      input.acceptToken(insertedSemi);
+    if (next != space && next != tab) break;
+    next = input.peek(++scan);
+  }
+}, { contextual: true });
+var trackedTokens = /* @__PURE__ */ new Set([
+  IncDecOp,
+  identifier,
+  Rune,
+  String2,
+  Number2,
+  _break,
+  _continue,
+  _return,
+  fallthrough,
+  closeParen$1,
+  closeBracket,
+  closeBrace$1
+]);
+var trackTokens = new ContextTracker({
+  start: false,
+  shift: (context, term) => term == space$1 ? context : trackedTokens.has(term)
+});
+var goHighlighting = styleTags({
+  "func interface struct chan map const type var": tags.definitionKeyword,
+  "import package": tags.moduleKeyword,
+  "switch for go select return break continue goto fallthrough case if else defer": tags.controlKeyword,
+  "range": tags.keyword,
+  Bool: tags.bool,
+  String: tags.string,
+  Rune: tags.character,
+  Number: tags.number,
+  Nil: tags.null,
+  VariableName: tags.variableName,
+  DefName: tags.definition(tags.variableName),
+  TypeName: tags.typeName,
+  LabelName: tags.labelName,
+  FieldName: tags.propertyName,
+  "FunctionDecl/DefName": tags.function(tags.definition(tags.variableName)),
+  "TypeSpec/DefName": tags.definition(tags.typeName),
+  "CallExpr/VariableName": tags.function(tags.variableName),
+  LineComment: tags.lineComment,
+  BlockComment: tags.blockComment,
+  LogicOp: tags.logicOperator,
+  ArithOp: tags.arithmeticOperator,
+  BitOp: tags.bitwiseOperator,
+  "DerefOp .": tags.derefOperator,
+  "UpdateOp IncDecOp": tags.updateOperator,
+  CompareOp: tags.compareOperator,
+  "= :=": tags.definitionOperator,
+  "<-": tags.operator,
+  '~ "*"': tags.modifier,
+  "; ,": tags.separator,
+  "... :": tags.punctuation,
+  "( )": tags.paren,
+  "[ ]": tags.squareBracket,
+  "{ }": tags.brace
+});
+var spec_identifier = { __proto__: null, package: 10, import: 18, true: 380, false: 380, nil: 383, struct: 48, func: 68, interface: 78, chan: 94, map: 118, make: 157, new: 159, const: 204, type: 212, var: 224, if: 236, else: 238, switch: 242, case: 248, default: 250, for: 260, range: 266, go: 270, select: 274, return: 284, break: 288, continue: 290, goto: 292, fallthrough: 296, defer: 300 };
+var parser = LRParser.deserialize({
+  version: 14,
+  states: "!=xO#{QQOOP$SOQOOO&UQTO'#CbO&]QRO'#FlO]QQOOOOQP'#Cn'#CnOOQP'#Co'#CoO&eQQO'#C|O(kQQO'#C{O)]QRO'#GiO+tQQO'#D_OOQP'#Ge'#GeO+{QQO'#GeO.aQTO'#GaO.hQQO'#D`OOQP'#Gm'#GmO.mQRO'#GdO/hQQO'#DgOOQP'#Gd'#GdO/uQQO'#DrO2bQQO'#DsO4QQTO'#GqO,^QTO'#GaO4XQQO'#DxO4^QQO'#D{OOQO'#EQ'#EQOOQO'#ER'#EROOQO'#ES'#ESOOQO'#ET'#ETO4cQQO'#EPO5}QQO'#EPOOQP'#Ga'#GaO6UQQO'#E`O6^QQO'#EcOOQP'#G`'#G`O6cQQO'#EsOOQP'#G_'#G_O&]QRO'#FnOOQO'#Fn'#FnO9QQQO'#G^QOQQOOO&]QROOO9XQQO'#C`O9^QSO'#CdO9lQQO'#C}O9tQQO'#DSO9yQQO'#D[O:kQQO'#CsO:pQQO'#DhO:uQQO'#EeO:}QQO'#EiO;VQQO'#EoO;_QQO'#EuO<uQQO'#ExO<|QQO'#FRO4cQQO'#FWO=WQQO'#FYO=]QRO'#F_O=jQRO'#FaO=uQQO'#FaOOQP'#Fe'#FeO4cQQO'#FgP=zOWO'#C^POOO)CAz)CAzOOQO'#G]'#G]OOQO,5<W,5<WOOQO-E9j-E9jO?TQTO'#CqOOQO'#C|'#C|OOQP,59g,59gO?tQQO'#D_O@fQSO'#FuO@kQQO'#C}O@pQQO'#D[O9XQQO'#FqO@uQRO,5=TOAyQQO,59yOCVQSO,5:[O@kQQO'#C}OCaQQO'#DjOOQP,59^,59^OOQO,5<a,5<aO?tQQO'#DeOOQO,5:e,5:eOOQO-E9s-E9sOOQP,59z,59zOOQP,59|,59|OCqQSO,5:QO(kQQO,5:ROC{QQO,5:RO&]QRO'#FxOOQO'#Fx'#FxOFjQQO'#GpOFwQQO,5:^OF|QQO,5:_OHdQQO,5:`OHlQQO,5:aOHvQRO'#FyOIaQRO,5=]OIuQQO'#DzOOQP,5:d,5:dOOQO'#EV'#EVOOQO'#EW'#EWOOQO'#EX'#EXOOQO'#EZ'#EZOOQO'#E['#E[O4cQQO,5:pO4cQQO,5:pO4cQQO,5:pO4cQQO,5:pO4cQQO,5:pO4cQQO,5:wOOQP,5:x,5:xO?tQQO'#EOOOQP,5:g,5:gOOQP,5:k,5:kO9yQQO,59vO4cQQO,5:zO4cQQO,5:}OI|QRO,5;_OOQO,5<Y,5<YOOQO-E9l-E9lO]QQOOOOQP'#Cb'#CbOOQP,58z,58zOOQP'#Cf'#CfOJWQQO'#CfOJ]QSO'#CkOOQP,59O,59OOJkQQO'#DPOLZQQO,5<UOLbQQO,59iOLsQQO,5<TOMpQQO'#DUOOQP,59n,59nOOQP,59v,59vONfQQO,59vONmQQO'#CwOOQP,59_,59_O?tQQO,5:SONxQRO'#EgO! VQQO'#EhOOQP,5;P,5;PO! |QQO'#EkO!!WQQO'#EnOOQP,5;T,5;TO!!`QRO'#EqO!!mQQO'#ErOOQP,5;Z,5;ZO!!uQTO'#CbO!!|QTO,5;aO&]QRO,5;aO!#WQQO,5;jO!$yQTO,5;dO!%WQQO'#EzOOQP,5;d,5;dO&]QRO,5;dO!%cQSO,5;mO!%mQQO'#E`O!%uQQO'#EcO!%zQQO'#FTO!&UQQO'#FTOOQP,5;m,5;mO!&ZQQO,5;mO!&`QTO,5;rO!&mQQO'#F[OOQP,5;t,5;tO!&xQTO'#GqOOQP,5;y,5;yOOQP'#Et'#EtOOQP,5;{,5;{O!']QTO,5<RPOOO'#Fk'#FkP!'jOWO,58xPOOO,58x,58xO!'uQQO,59yO!'zQQO'#GgOOQP,59i,59iO(kQQO,59vOOQP,5<],5<]OOQP-E9o-E9oOOQP1G/e1G/eOOQP1G/v1G/vO!([QSO'#DlO!(lQQO'#DlO!(wQQO'#DkOOQO'#Go'#GoO!(|QQO'#GoO!)UQQO,5:UO!)ZQQO'#GnO!)fQQO,5:PPOQO'#Cq'#CqO(kQQO1G/lOOQP1G/m1G/mO(kQQO1G/mOOQO,5<d,5<dOOQO-E9v-E9vOOQP1G/x1G/xO!)kQSO1G/yOOQP'#Cy'#CyOOQP1G/z1G/zO?tQQO1G/}O!)xQSO1G/{O!*YQQO1G/|O!*gQTO,5<eOOQP-E9w-E9wOOQP,5:f,5:fO!+QQQO,5:fOOQP1G0[1G0[O!,vQTO1G0[O!.wQTO1G0[O!/OQTO1G0[O!0pQTO1G0[O!1QQTO1G0cO!1bQQO,5:jOOQP1G/b1G/bOOQP1G0f1G0fOOQP1G0i1G0iOOQP1G0y1G0yOOQP,59Q,59QO&]QRO'#FmO!1mQSO,59VOOQP,59V,59VOOQO'#DQ'#DQO?tQQO'#DQO!1{QQO'#DQOOQO'#Gh'#GhO!2SQQO'#GhO!2[QQO,59kO!2aQSO'#CqOJkQQO'#DPOOQP,5=R,5=RO@kQQO1G1pOOQP1G/w1G/wO.hQQO'#ElO!2rQRO1G1oO@kQQO1G1oO@kQQO'#DVO?tQQO'#DWOOQP'#Gk'#GkO!2}QRO'#GjOOQP'#Gj'#GjO&]QRO'#FsO!3`QQO,59pOOQP,59p,59pO!3gQRO'#CxO!3uQQO'#CxO!3|QRO'#CxO.hQQO'#CxO&]QRO'#FoO!4XQQO,59cOOQP,59c,59cO!4dQQO1G/nO4cQQO,5;RO!4iQQO,5;RO&]QRO'#FzO!4nQQO,5;SOOQP,5;S,5;SO!6aQQO'#DgO?tQQO,5;VOOQP,5;V,5;VO&]QRO'#F}O!6hQQO,5;YOOQP,5;Y,5;YO!6pQRO,5;]O4cQQO,5;]O&]QRO'#GOO!6{QQO,5;^OOQP,5;^,5;^O!7TQRO1G0{O!7`QQO1G0{O4cQQO1G1UO!8vQQO1G1UOOQP1G1O1G1OO!9OQQO'#GPO!9YQQO,5;fOOQP,5;f,5;fO4cQQO'#E{O!9eQQO'#E{O<uQQO1G1OOOQP1G1X1G1XO!9jQQO,5:zO!9jQQO,5:}O!9tQSO,5;oO!:OQQO,5;oO!:VQQO,5;oO!9OQQO'#GRO!:aQQO,5;vOOQP,5;v,5;vO!<PQQO'#F]O!<WQQO'#F]POOO-E9i-E9iPOOO1G.d1G.dO!<]QQO,5:VO!<gQQO,5=ZO!<tQQO,5=ZOOQP1G/p1G/pO!<|QQO,5=YO!=WQQO,5=YOOQP1G/k1G/kOOQP7+%W7+%WOOQP7+%X7+%XOOQP7+%e7+%eO!=cQQO7+%eO!=hQQO7+%iOOQP7+%g7+%gO!=mQQO7+%gO!=rQQO7+%hO!>PQSO7+%hOOQP7+%h7+%hO4cQQO7+%hOOQP1G0Q1G0QO!>^QQO1G0QOOQP1G0U1G0UO!>fQQO1G0UOF|QQO1G0UOOQO,5<X,5<XOOQO-E9k-E9kOOQP1G.q1G.qOOQO,59l,59lO?tQQO,59lO!?cQQO,5=SO!?jQQO,5=SOOQP1G/V1G/VO!?rQQO,59yO!?}QRO7+'[O!@YQQO'#EmO!@dQQO'#HOO!@lQQO,5;WOOQP7+'Z7+'ZO!@qQRO7+'ZOOQP,59q,59qOOQP,59r,59rOOQO'#DZ'#DZO!@]QQO'#FtO!@|QRO,59tOOQO,5<_,5<_OOQO-E9q-E9qOOQP1G/[1G/[OOQP,59d,59dOHgQQO'#FpO!3uQQO,59dO!A_QRO,59dO!AjQRO,59dOOQO,5<Z,5<ZOOQO-E9m-E9mOOQP1G.}1G.}O(kQQO7+%YOOQP1G0m1G0mO4cQQO1G0mOOQO,5<f,5<fOOQO-E9x-E9xOOQP1G0n1G0nO!AxQQO'#GdOOQP1G0q1G0qOOQO,5<i,5<iOOQO-E9{-E9{OOQP1G0t1G0tO4cQQO1G0wOOQP1G0w1G0wOOQO,5<j,5<jOOQO-E9|-E9|OOQP1G0x1G0xO!B]QQO7+&gO!BeQSO7+&gO!CsQSO7+&pO!CzQQO7+&pOOQO,5<k,5<kOOQO-E9}-E9}OOQP1G1Q1G1QO!DRQQO,5;gOOQO,5;g,5;gO!DWQSO7+&jOOQP7+&j7+&jO!DbQQO7+&pO!7`QQO1G1[O!DgQQO1G1ZOOQO1G1Z1G1ZO!DnQSO1G1ZOOQO,5<m,5<mOOQO-E:P-E:POOQP1G1b1G1bO!DxQSO'#GqO!E]QQO'#F^O!EbQQO'#F^O!EgQQO,5;wOOQO,5;w,5;wO!ElQSO1G/qOOQO1G/q1G/qO!EyQSO'#DoO!FZQQO'#DoO!FfQQO'#DnOOQO,5<c,5<cO!FkQQO1G2uOOQO-E9u-E9uOOQO,5<b,5<bO!FxQQO1G2tOOQO-E9t-E9tOOQP<<IP<<IPOOQP<<IT<<ITOOQP<<IR<<IRO!GSQSO<<ISOOQP<<IS<<ISO4cQQO<<ISO!GaQSO<<ISOOQP7+%l7+%lO!GkQQO7+%lOOQP7+%p7+%pO!GpQQO7+%pO!GuQQO7+%pOOQO1G/W1G/WOOQO,5<^,5<^O!G}QQO1G2nOOQO-E9p-E9pOOQP<<Jv<<JvO.hQQO'#F{O!@YQQO,5;XOOQO,5;X,5;XO!HUQQO,5=jO!H^QQO,5=jOOQO1G0r1G0rOOQP<<Ju<<JuOOQP,5<`,5<`OOQP-E9r-E9rOOQO,5<[,5<[OOQO-E9n-E9nO!HfQRO1G/OOOQP1G/O1G/OOOQP<<Ht<<HtOOQP7+&X7+&XO!HqQQO'#DeOOQP7+&c7+&cOOQP<<JR<<JRO!HxQRO<<JRO!ITQQO<<J[O!I]QQO<<J[OOQO1G1R1G1ROOQP<<JU<<JUO4cQQO<<J[O!IbQSO7+&vOOQO7+&u7+&uO!IlQQO7+&uO4cQQO,5;xOOQO1G1c1G1cO!<]QQO,5:YP!<]QQO'#FwP?tQQO'#FvOOQPAN>nAN>nO4cQQOAN>nO!IsQSOAN>nOOQP<<IW<<IWOOQP<<I[<<I[O!I}QQO<<I[P!>nQQO'#FrOOQO,5<g,5<gOOQO-E9y-E9yOOQO1G0s1G0sOOQO,5<h,5<hO!JVQQO1G3UOOQO-E9z-E9zOOQP7+$j7+$jO!J_QQO'#GnO!B]QQOAN?mO!JjQQOAN?vO!JqQQOAN?vO!KzQSOAN?vOOQO<<Ja<<JaO!LRQSO1G1dO!L]QSO1G/tOOQO1G/t1G/tO!LjQSOG24YOOQPG24YG24YOOQPAN>vAN>vO!LtQQOAN>vP.hQQO'#F|OOQPG25XG25XO!LyQQOG25bO!MOQQO'#FPOOQPG25bG25bO!MZQQOG25bOOQPLD)tLD)tOOQPG24bG24bO!JqQQOLD*|O!9OQQO'#GQO!McQQO,5;kOOQP,5;k,5;kO?tQQO'#FQO!MnQQO'#FQO!MsQQOLD*|OOQP!$'Nh!$'NhOOQO,5<l,5<lOOQO-E:O-E:OOOQP1G1V1G1VO!MzQQO,5;lOOQO,5;l,5;lO!NPQQO!$'NhOOQO1G1W1G1WO!JqQQO!)9DSOOQP!.K9n!.K9nO# {QTO'#CqO#!`QTO'#CqO##}QSO'#CqO#$XQSO'#CqO#&]QSO'#CqO#&gQQO'#FyO#&tQQO'#FyO#'OQQO,5=]O#'ZQQO,5=]O#'cQQO,5:pO!7`QQO,5:pOF|QQO,5:pO#'cQQO,5:pO!7`QQO,5:pOF|QQO,5:pO#'cQQO,5:pO!7`QQO,5:pOF|QQO,5:pO#'cQQO,5:pO!7`QQO,5:pOF|QQO,5:pO#'cQQO,5:pO!7`QQO,5:pOF|QQO,5:pO!7`QQO,5:wO!7`QQO,5:zO!7`QQO,5:}O#(yQSO'#CbO#)}QSO'#CbO#*bQSO'#GqO#*rQSO'#GqO#+PQRO'#GgO#+yQSO,5<eO#,ZQSO,5<eO#,hQSO1G0[O#-rQTO1G0[O#-yQSO1G0[O#.TQSO1G0[O#0{QTO1G0[O#1SQSO1G0[O#2eQSO1G0[O#2lQTO1G0[O#2sQSO1G0[O#4XQSO1G0[O#4`QTO1G0[O#4jQSO1G0[O#4wQSO1G0cO#5dQTO'#CqO#5kQTO'#CqO#6bQSO'#GqO#'cQQO'#EPO!7`QQO'#EPOF|QQO'#EPO#8]QQO'#EPO#8gQQO'#EPO#8qQQO'#EPO#8{QQO'#E`O#9TQQO'#EcO@kQQO'#C}O?tQQO,5:RO#9YQQO,59vO#:iQQO,59vO?tQQO,59vO?tQQO1G/lO?tQQO1G/mO?tQQO7+%YO?tQQO'#C{O#:pQQO'#DgO#9YQQO'#D[O#:wQQO'#D[O#:|QSO,5:QO#;WQQO,5:RO#;]QQO1G/nO?tQQO,5:SO#;bQQO'#Dh",
+  stateData: "#;m~O$yOSPOS$zPQ~OVvOX{O[oO^YOaoOdoOh!POjcOr|Ow}O!P!OO!QnO!WaO!]!QO!phO!qhO#Y!RO#^!SO#d!TO#j!UO#m!VO#v!WO#{!XO#}!YO$S!ZO$U![O$V![O$W!]O$Y!^O$[!_O%OQO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO$v%QP~OTzO~P]O$z!`O~OVeXZeX^eX^!TXj!TXnUXneX!QeX!WeX!W!TX!|eX#ReX#TeX#UeX#WUX$weX%YeX%`eX%feX%geX%ieX%jeX%keX%leX%meX%neX%oeX%peX%qeX~O!a#hX~P$XOV!bO$w!bO~O[!wX^pX^!wXa!wXd!wXhpXh!wXrpXr!wXwpXw!wX!PpX!P!wX!QpX!Q!wX!WpX!W!wX!]pX!]!wX!p!wX!q!wX%OpX%O!wX%U!wX%V!wX%YpX%Y!wX%f!wX%g!wX%h!wX%i!wX%j!wX~O^!hOh!POr!jOw}O!P!OO!Q!kO!WaO!]!QO%O!eO%Y!fO~On!lO#W%]XV%]X^%]Xh%]Xr%]Xw%]X!P%]X!Q%]X!W%]X!]%]X#T%]X$w%]X%O%]X%Y%]Xu%]X~O[oO^YOaoOdoOh!POr!pOw}O!P!OO!WaO!]!QO!phO!qhO%O+wO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O!Q-OO~P*aOj!qO^%XX]%XXn%XX!V%XX~O!W!tOV%TXZ%TX^%TXn%TX!Q%TX!W%TX!|%TX#R%TX#T%TX#U%TX$w%TX%Y%TX%`%TX%f%TX%g%TX%i%TX%j%TX%k%TX%l%TX%m%TX%n%TX%o%TX%p%TX%q%TX]%TX!V%TXj%TXi%TX!a%TXu%TX~OZ!sO~P,^O%O!eO~O!W!tO^%WXj%WX]%WXn%WX!V%WXu%WXV%WX$w%WX%`%WX#T%WX[%WX!a%WX~Ou!{O!QnO!V!zO~P*aOV!}O[oO^YOaoOdoOh!POjcOr!pOw}O!P!OO!QnO!WaO!]!QO!phO!qhO#Y!RO#^!SO#d!TO#j!UO#m!VO#v!WO#{!XO#}!YO$S!ZO$U![O$V![O$W!]O$Y!^O$[!_O%OQO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlOi%dP~O^#QO~OZ#RO^#VOn#TO!Q#cO!W#SO#R#dO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YO%p#[O%q#]OV`X#T%eX#U%eX$w`X~O!|#`O~P2gO^#VO~O^#eO~O!QnO~P*aO[oO^YOaoOdoOh!POr!pOw}O!QnO!WaO!]!QO!phO!qhO%O+wO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O!P#hO~P4jO#T#iO#U#iO~O#W#jO~O!a#kO~OVvO[oO^YOaoOdoOh!POjcOr|Ow}O!P!OO!QnO!WaO!]!QO!phO!qhO#Y!RO#^!SO#d!TO#j!UO#m!VO#v!WO#{!XO#}!YO$S!ZO$U![O$V![O$W!]O$Y!^O$[!_O%OQO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O$v%QX~P6hO%O#oO~OZ#rO[#qO^#sO%O#oO~O^#uO%O#oO~Oj#yO~O^!hOh!POr!jOw}O!P!OO!Q#|O!WaO!]!QO%O!eO%Y!fO~Oj#}O~O!W$PO~O^$RO%O#oO~O^$UO%O#oO~O^$XO%O#oO~O[oO^YOaoOdoOh!POr!pOw}O!P!OO!Q-PO!WaO!]!QO!phO!qhO%O$ZO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~Oj$`O~P;_OV$fOjcO~P;_Oj$kO~O!QnOV$RX$w$RX~P*aO%O$oOV$TX$w$TX~O%O$oO~O${$rO$|$rO$}$tO~OZeX^!TX!W!TXj!TXn!TXh!TXr!TXw!TX{!TX!P!TX!Q!TX!]!TX%O!TX%Y!TX~O]!TX!V!TXu!TX#T!TXV!TX$w!TX%`!TX[!TX!a!TX~P>VO^!hOh!POr-TOw}O!P-_O!Q-`O!W-^O!]-eO%O!eO%Y!fO~OZ!sO~O^#uO~O!P$xO~On!lO#W%]aV%]a^%]ah%]ar%]aw%]a!P%]a!Q%]a!W%]a!]%]a#T%]a$w%]a%O%]a%Y%]au%]a~O]${O^#QO~OZ#RO^#VO!W#SO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YO%p#[O%q#]O~O]$|O!|,WO~PBROj!qOn%QO!QnOi%cP~P*aO!V%WO!|#`O~PBRO!V%YO~OV!}O[oO^YOaoOdoOh!POjcOr!pOw}O!P!OO!QnO!WaO!]!QO!phO!qhO#Y!RO#^!SO#d!TO#j!UO#m!VO#v!WO#{!XO#}!YO$S!ZO$U![O$V![O$W!]O$Y!^O$[!_O%OQO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~Oi%dX#p%dX#q%dX~PDQOi%]O~O[oO^YOaoOdoOh!POr!pOw}O!P!OO!Q-QO!WaO!]!QO!phO!qhO%O+{O%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O^%aO%O%_O~O!QnO!a%cO~P*aO!QnOn$mX#T$mX#U$mXV$mX$w$mX!a$mX~P*aOn#TO#T%ea#U%eaV%ea$w%ea!a%ea~O]%fO~PF|OV#ga$w#ga~PDTO[%sO~OZ#rO[#qO]%vO%O#oO~O^!hOh!POn%zOr-TOu%xOw}O!P-_O!Q-`O!W-^O!]-eO%O,dO%Y!fO]%[P~O^&OOh!POr!jOw}O!P!OO!Q!kO!WaO!]!QO%Y!fO^%ZXj%ZX~O%O%}O~PKfOjcO^qa]qanqa!Vqa~O^#uO!W&SO~O^!hOh!POr-TOw}O{&WO!P-_O!Q-`O!W-^O!]-eO%O,xO%Y!fO~Oi&^O~PL{O^!hOh!POr!jOw}O!Q!kO!WaO!]!QO%O!eO%Y!fO~O!P#hO~PMwOi&eO%O,yO%Y!fO~O#T&gOV#ZX$w#ZX~P?tO]&kO%O#oO~O^!hOh!POr-TOw}O!P-_O!Q-`O!]-eO%O!eO%Y!fO~O!W&lO#T&mO~P! _O]&qO%O#oO~O#T&sOV#eX$w#eX~P?tO]&vO%O#oO~OjeX~P$XOjcO!|,XO~P2gOn!lO#W&yO#W%]X~O^#VOn#TO!Q#cO!W#SO!|,XO#R#dO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YO%p#[O%q#]OV`X#T%eX#U%eX~OZ&zOj$`O$w`X~P!#cOi'OO#p'PO#q'QO~OZ#ROjcO~P!#cO#T'TO#U#iO~O#W'UO~OV'WO!QnO~P*aOV'XO~OjcO~O!|#`OV#za$w#za~PBROi'[O#p']O#q'^O~On#TO!|#`OV%eX$w%eX!a%eX~PBRO!|#`OV$Za$w$Za~PBRO${$rO$|$rO$}'`O~O]${O~O%O!eO]%ZXn%ZX!V%ZX~PKfO!|#`Oi!_Xn!_X!a!`X~PBROi!_Xn!_X!a!`X~O!a'aO~On'bOi%cX~Oi'dO~On'eO!V%bX!a%bX~O!V'gO~O]'jOn'kO!|,YO~PBROn'nO!V'mO!a'oO!|#`O~PBRO!QnO!V'qO!a'rO~P*aO!|#`On$ma#T$ma#U$maV$ma$w$ma!a$ma~PBRO]'sOu'tO~O%Y#XO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YOV!xiZ!xi^!xin!xi!Q!xi!W!xi!|!xi#R!xi#T!xi#U!xi$w!xi%`!xi%f!xi%g!xi%i!xi%p!xi%q!xi~O!V!xii!xi!a!xi~P!+YO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YOV!xiZ!xi^!xin!xi!Q!xi!W!xi#R!xi#T!xi#U!xi$w!xi%p!xi%q!xi!V!xii!xi!a!xi~O!|!xi~P!-TO!|#`O~P!-TO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YO%p#[OV!xiZ!xi^!xin!xi!Q!xi!W!xi#R!xi#T!xi#U!xi$w!xi%q!xi~O!|#`O!V!xii!xi!a!xi~P!/VO!|#`OV#Pi$w#Pi!a#Pi~PBRO]'uOn'wOu'vO~OZ#rO[#qO]'zO%O#oO~Ou'|O~P?tOn'}O]%[X~O](PO~OZeX^mX^!TXj!TX!W!TX~OjcOV$]i$w$]i~O%`(ZOV%^X$w%^Xn%^X!V%^X~Oi(`O~PL{O[(aO!W!tOVlX$wlX~On(bO~P?tO[(aOVlX$wlX~Oi(hO%O,yO%Y!fO~O!V(iO~O#T(kO~O](nO%O#oO~O[oO^YOaoOdoOh!POr!pOu-bOw}O!P!OO!QnO!V-UO!WaO!]!QO!phO!qhO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O%O+zO~P!4vO](sO%O#oO~O#T(tOV#ea$w#ea~O](xO%O#oO~O#k(yOV#ii$w#ii~O[oO^YOaoOdoOh!POr!pOw}O!P!OO!Q-PO!WaO!]!QO!phO!qhO%O+xO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O^(|O%O%_O~O#p%dP#q%dP~P/uOi)PO#p'PO#q'QO~O!a)RO~O!QnO#y)VO~P*aOV)WO!|#`O~PBROj#wa~P;_OV)WO!QnO~P*aOi)]O#p']O#q'^O~O[oO^YOaoOdoOh!POr!pOw}O!P!OO!QnO!WaO!]!QO!phO!qhO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O%O,eO~P!:lO!a)bO~Oj!qO!QnO~P*aOj!qO!QnOi%ca~P*aOn)iOi%ca~O!V%ba!a%ba~P?tOn)lO!V%ba!a%ba~O])nO~O])oO~O!V)pO~O!QnO!V)rO!a)sO~P*aO!V)rO!a)sO!|#`O~PBRO])uOn)vO~O])wOn)xO~O^!hOh!POr-TOu%xOw}O!P-_O!Q-`O!W-^O!]-eO%O,dO%Y!fO~O]%[a~P!>nOn)|O]%[a~O]${O]tXntX~OjcOV$^q$w$^q~On*PO{&WO~P?tOn*SO!V%rX~O!V*UO~OjcOV$]q$w$]q~O%`(ZOV|a$w|an|a!V|a~O[*]OVla$wla~O[*]O!W!tOVla$wla~On*PO{&WO!W*`O^%WXj%WX~P! _OjcO#j!UO~OjcO!|,XO~PBROZ*dO^#VO!W#SO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YO%p#[O%q#]O~O!|#`O~P!BoO#^*eO~P?tO!a*fO~Oj$`O!|,XO~P!BoO#W*hO~Oj#wi~P;_OV*kO!|#`O~PBROn#TO!Q#cO!|#`O!a$QX#T%eX~PBRO#T*lO~O#W*lO~O!a*mO~O!|#`Oi!_in!_i~PBRO!|#`Oi!bXn!bX!a!cX~PBROi!bXn!bX!a!cX~O!a*nO~Oj!qO!QnOi%ci~P*aO!V%bi!a%bi~P?tO!V*qO!a*rO!|#`O~PBRO!V*qO!|#`O~PBRO]*tO~O]*uO~O]*uOu*vO~O]%[i~P!>nO%O!eO!V%ra~On*|O!V%ra~O[+OOVli$wli~O%O+yO~P!4vO#k+QOV#iy$w#iy~O^+RO%O%_O~O]+SO~O!|,XOj#xq~PBROj#wq~P;_O!V+ZO!|#`O~PBRO]+[On+]O~O%O!eO!V%ri~O^#QOn'eO!V%bX~O#^+`O~P?tOj+aO~O^#VO!W#SO!|#`O%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YO%p#[O%q#]O~OZ+cO~P!JvO!|#`O!a$Qi~PBRO!|#`Oi!bin!bi~PBRO!V+dO!|#`O~PBRO]+eO~O]+fO~Oi+iO#p+jO#q+kO~O^+lO%O%_O~Oi+pO#p+jO#q+kO~O!a+rO~O#^+sO~P?tO!a+tO~O]+uO~OZeX^eX^!TXj!TX!WeX!W!TX!|eX%YeX%`eX%feX%geX%ieX%jeX%keX%leX%meX%neX%oeX%peX%qeXVeXneX!QeX#ReX#TeX#UeX$weX~O]eX]!TX!VeXieX!aeX~P!NUOjeX~P!NUOZeX^eX^!TXj!TX!WeX!W!TX!|eX%YeX%`eX%feX%geX%ieX%jeX%keX%leX%meX%neX%oeX%peX%qeXn!TX!VeX~O]eX!V!TX~P#!gOh!TXr!TXw!TX{!TX!P!TX!Q!TX!]!TX%O!TX%Y!TX~P#!gOZeX^eX^!TXj!TXneX!WeX!W!TX!|eX%YeX%`eX%feX%geX%ieX%jeX%keX%leX%meX%neX%oeX%peX%qeX~O]eXueX~P#$xO]$mXn$mXu$mX~PF|Oj$mXn$mX~P!7`On+|O]%eau%ea~On+}Oj%ea~O[oO^YOaoOdoOh!POr!pOw}O!P!OO!Q-OO!WaO!]!QO!phO!qhO%O+yO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~OZeX]!TX^UXhUXnUXn!TXrUXuUXwUX!PUX!QUX!WUX!W!TX!]UX%OUX%YUX~OnUX!QeX!aeX#TeX#WUX~P#$xOn+|O!|,YO]%eXu%eX~PBROn+}O!|,XOj%eX~PBRO^&OOV%ZXj%ZX$w%ZX]%ZXn%ZX!V%ZXu%ZX%`%ZX#T%ZX[%ZX!a%ZX~P?wO!|,YO]$man$mau$ma~PBRO!|,XOj$man$ma~PBRO%Y#XO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YOZ!xi]!xi^!xi!W!xi!|!xi%`!xi%f!xi%g!xi%i!xi%p!xi%q!xi~Oj!xi~P!+YOn!xiu!xi~P#,hO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YOZ!xi]!xi^!xi!W!xi!|!xi%p!xi%q!xi~O%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YOV!xiZ!xi^!xij!xin!xi!Q!xi!W!xi#R!xi#T!xi#U!xi$w!xi%p!xi%q!xi~O!|!xi~P#/_On!xiu!xi~P#.TO%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YOZ!xi]!xi^!xi!W!xi%p!xi%q!xi~O!|,WO~P#1^O!|,XO~P#/_O!|,YOn!xiu!xi~P#1^O%Y#XO%`#ZO%fiO%giO%i#ZO%j#YO%k#XO%l#XO%m#YO%n#YO%o#YO%p#[OZ!xi]!xi^!xi!W!xi%q!xi~O!|,WO~P#3QO!|,XOj!xi~P!/VO!|,YOn!xiu!xi~P#3QO!|,XOj#Pi~PBROV!TXZeX^mX!W!TX$w!TX~O%`!TX~P#5RO[!TXhmXnmXrmXwmX!PmX!QmX!WmX!]mX%OmX%YmX~P#5ROn#TO!Q,aO!|,XO#R#dOj`X#T%eX#U%eX~PBRO[oO^YOaoOdoOh!POr!pOw}O!P#hO!WaO!]!QO!phO!qhO%UTO%VUO%YVO%fiO%giO%hjO%ikO%jlO~O!Q-OO%O+yO~P#6{O!Q-PO%O+xO~P#6{O!Q-QO%O+{O~P#6{O#T,bO#U,bO~O#W,cO~O^!hOh!POr-TOw}O!P-_O!Q-WO!W-^O!]-eO%O!eO%Y!fO~O^!hOh!POr-TOw}O!Q-`O!W-^O!]-eO%O!eO%Y!fO~O!P-VO~P#9zO%O+wO~P!4vO!P-XO~O!V-YO!|#`O~PBRO!V-ZO~O!V-[O~O!W-dO~OP%ka%Oa~",
+  goto: "!FW%sPP%tP%wP%zP'SP'XPPPP'`'cP'u'uP)w'u-_PPP0j0m0qP1V4b1VP7s8WP1VP8a8d8hP8p8w1VPP1V8{<`?vPPCY-_-_-_PCdCuCxPC{DQ'u'uDV'uES'u'u'u'uGUIW'uPPJR'uJUMjMjMj'u! r! r!#SP!$`!%d!&d'cP'cPP'cP!&yP!'V!'^!&yP!'a!'h!'n!'w!&yP!'z!(R!&y!(U!(fPP!&yP!(x!)UPP!&y!)Y!)c!&yP!)g!)gP!&yP!&yP!)j!)m!&v!&yP!&yPPP!&yP!&yP!)q!)q!)w!)}!*U!*[!*d!*j!*p!*w!*}!+T!+Z!.q!.x!/O!/X!/m!/s!/z!0Q!0W!0^!0d!0jPPPPPPPPP!0p!1f!1k!1{!2kPP!7P!:^P!>u!?Z!?_!@Z!@fP!@p!D_!Df!Di!DuPPPPPPPPPPPP!FSR!aPRyO!WXOScw!R!T!U!W#O#k#n#u$R$X&O&j&u&|'W'Y']'})W)|*k*w+gQ#pzU#r{#s%uQ#x|U$T!S$U&pQ$^!VQ$y!lR)U'RVROS#nQ#t{T%t#s%uR#t{qrOScw!U!V!W#O#k#n&|'W'Y)W*k+g%PoOSYacmnw!U!V!W!X!Z!_!q#O#Q#S#T#V#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&x&y&|'P'R'T'U'W'X'Y']'a'b'o'r'w(k(t)V)W)i)s*`*h*k*l*n*o*r+g+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,{,|,}-O-P-Q-^%O]OSYacmnw!U!V!W!X!Z!_!q#O#Q#S#T#V#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&x&y&|'P'R'T'U'W'X'Y']'a'b'o'r'w(k(t)V)W)i)s*`*h*k*l*n*o*r+g+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,{,|,}-O-P-Q-^#u!iW^!O!h!t!z#e#h#u#v#y#|#}$P$Q$T$W$v$x%W%Y%a%x%y&O&S&W&]&`&b&d&m'e'|'}(S([(c(i(o(|)l)|*P*Q*S*p*w*|+R+^+j+l,h-U-V-W-X-Y-Z-[-]-_-d'cbOSWYacmnw!O!U!V!W!X!Z!_!h!q!t!z#O#Q#S#T#V#^#_#`#a#b#c#e#h#i#j#k#n#u#v#y#|$P$Q$T$W$f$v$x%W%Y%a%c%x%y&O&W&]&`&g&l&m&s&x&y&|'P'R'T'U'W'X'Y']'a'b'e'o'r'w'|'}(S([(c(i(k(o(t(|)V)W)i)l)s)|*Q*`*h*k*l*n*o*p*r*w+R+g+j+l+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,h,{,|,}-O-P-Q-U-V-W-X-Y-Z-[-]-^-_-dR$O!PT&c#}&dW%`#R&z*d+cQ&Q#vS&V#y&]S&`#}&dR*Y(b'cZOSWYacmnw!O!U!V!W!X!Z!_!h!q!t!z#O#Q#S#T#V#^#_#`#a#b#c#e#h#i#j#k#n#u#v#y#|$P$Q$T$W$f$v$x%W%Y%a%c%x%y&O&W&]&`&g&l&m&s&x&y&|'P'R'T'U'W'X'Y']'a'b'e'o'r'w'|'}(S([(c(i(k(o(t(|)V)W)i)l)s)|*Q*`*h*k*l*n*o*p*r*w+R+g+j+l+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,h,{,|,}-O-P-Q-U-V-W-X-Y-Z-[-]-^-_-d%fWOSWYacmnw!O!U!V!W!X!Z!_!q!z#O#Q#S#T#V#^#_#`#a#b#c#h#i#j#k#n#v#|$f$v$x%W%Y%c&g&l&s&x&y&|'P'R'T'U'W'X'Y']'a'b'o'r'w(i(k(t)V)W)i)s*`*h*k*l*n*o*r+g+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,{,|,}-O-P-Q-^S&b#}&d!{-]!h!t#e#u#y$P$Q$T$W%a%x%y&O&W&]&`&m'e'|'}(S([(c(o(|)l)|*Q*p*w+R+j+l,h-U-V-W-X-Y-Z-[-]-_-dQ#v|S$v!j!pU&P#v$v,hZ,h#x&Q&U&V-TS%{#u&OV){'})|*wR#z}T&[#y&]]&X#y&](S([(o*QZ&Z#y&](S(o*QT([&Y(]'s_OSWYacmnw!O!U!V!W!X!Z!_!h!q!t!z#O#Q#S#T#V#^#_#`#a#b#c#e#h#i#j#k#n#u#v#y#|#}$P$Q$T$W$f$v$x%W%Y%a%c%x%y&O&S&W&]&`&b&d&g&l&m&s&x&y&|'P'R'T'U'W'X'Y']'a'b'e'o'r'w'|'}(S([(c(i(k(o(t(|)V)W)i)l)s)|*P*Q*S*`*h*k*l*n*o*p*r*w*|+R+^+g+j+l+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,h,{,|,}-O-P-Q-U-V-W-X-Y-Z-[-]-^-_-d'r_OSWYacmnw!O!U!V!W!X!Z!_!h!q!t!z#O#Q#S#T#V#^#_#`#a#b#c#e#h#i#j#k#n#u#v#y#|#}$P$Q$T$W$f$v$x%W%Y%a%c%x%y&O&S&W&]&`&b&d&g&l&m&s&x&y&|'P'R'T'U'W'X'Y']'a'b'e'o'r'w'|'}(S([(c(i(k(o(t(|)V)W)i)l)s)|*P*Q*S*`*h*k*l*n*o*p*r*w*|+R+^+g+j+l+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,h,{,|,}-O-P-Q-U-V-W-X-Y-Z-[-]-^-_-dR!w^'bbOSWYacmnw!O!U!V!W!X!Z!_!h!q!t!z#O#Q#S#T#V#^#_#`#a#b#c#e#h#i#j#k#n#u#v#y#|$P$Q$T$W$f$v$x%W%Y%a%c%x%y&O&W&]&`&g&l&m&s&x&y&|'P'R'T'U'W'X'Y']'a'b'e'o'r'w'|'}(S([(c(i(k(o(t(|)V)W)i)l)s)|*Q*`*h*k*l*n*o*p*r*w+R+g+j+l+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,h,{,|,}-O-P-Q-U-V-W-X-Y-Z-[-]-^-_-dS&a#}&dR(d&bS!u]fX!x`&_(e(oQ!r[Q%O!qQ)d'aU)f'b)i*oR+X*nR%R!qR%P!qV)h'b)i*oV)g'b)i*odtOScw#O#k#n&|'Y+gQ$h!WQ&R#wQ&w$[S'S$c$iQ(V&TQ*O(RQ*V(WQ*b(yQ*c(zR+_+Q%PfOSYacmnw!U!V!W!X!Z!_!q#O#Q#S#T#V#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&x&y&|'P'R'T'U'W'X'Y']'a'b'o'r'w(k(t)V)W)i)s*`*h*k*l*n*o*r+g+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,{,|,}-O-P-Q-^%PgOSYacmnw!U!V!W!X!Z!_!q#O#Q#S#T#V#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&x&y&|'P'R'T'U'W'X'Y']'a'b'o'r'w(k(t)V)W)i)s*`*h*k*l*n*o*r+g+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,{,|,}-O-P-Q-^!q#Weg!o!y$[$_$c$j$m$q$}%^%b%d%m'V'p(z({)S)Y)^)c)e)q)t*i*s+T+V+W+Y,f,g,i,j,w,z-aR#fh#^mOSacmnw!X!Z!_!q#O#S#T#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&y&|'P'T'U'X'Y']'a'b'o'r(k(t)i)s*`*h*l*n*o*r+g-^!W#_e!y$j$m$q$}%b%d%j%k%l%m'V'p({)Y)^)c)e)q)t*s+T+V+W+Y-aW,T!o,n,q,tj,U$[$_$c(z)S*i,g,j,o,r,u,w,z[,V%^,f,i,p,s,v`,{Y,Q,T,W,Z,^,{-Ox,|!U!V!W&x'R'W)V)W*k+},R,U,X,[,_,a,b,c,|-Pg,}#Q#V'w+|,S,V,Y,],`,}-Q#^mOSacmnw!X!Z!_!q#O#S#T#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&y&|'P'T'U'X'Y']'a'b'o'r(k(t)i)s*`*h*l*n*o*r+g-^`,{Y,Q,T,W,Z,^,{-Ox,|!U!V!W&x'R'W)V)W*k+},R,U,X,[,_,a,b,c,|-Pg,}#Q#V'w+|,S,V,Y,],`,}-Q!Y#^e!y$j$m$q$}%b%d%i%j%k%l%m'V'p({)Y)^)c)e)q)t*s+T+V+W+Y-aY,Q!o,k,n,q,tl,R$[$_$c(z)S*i,g,j,l,o,r,u,w,z_,S%^,f,i,m,p,s,v!W#_e!y$j$m$q$}%b%d%j%k%l%m'V'p({)Y)^)c)e)q)t*s+T+V+W+Y-aW,T!o,n,q,tj,U$[$_$c(z)S*i,g,j,o,r,u,w,z],V%^,f,i,p,s,v!S#ae!y$j$m$q$}%b%d%l%m'V'p({)Y)^)c)e)q)t*s+T+V+W+Y-aS,Z!o,tf,[$[$_$c(z)S*i,g,j,u,w,zX,]%^,f,i,v!Q#be!y$j$m$q$}%b%d%m'V'p({)Y)^)c)e)q)t*s+T+V+W+Y-aQ,^!od,_$[$_$c(z)S*i,g,j,w,zV,`%^,f,iprOScw!U!V!W#O#k#n&|'W'Y)W*k+gR)a']etOScw#O#k#n&|'Y+gQ$S!RT&i$R&jR$S!RQ$V!ST&o$U&pQ&U#xR&m$TS(T&S&lV*{*S*|+^R$V!SQ$Y!TT&t$X&uR$Y!TdsOScw#O#k#n&|'Y+gT$p![!]dtOScw#O#k#n&|'Y+gQ*b(yR+_+QQ$a!VQ&{$_Q)T'RR*g)ST&|$`&}Q+b+SQ+m+fR+v+uT+g+a+hR$i!WR$l!YT'Y$k'ZXuOSw#nQ$s!`R'_$sSSO#nR!dSQ%u#sR'y%uUwOS#nR#mwQ&d#}R(g&dQ(c&`R*Z(cS!mX$^R$z!mQ(O%{R)}(OQ&]#yR(_&]Q(]&YR*X(]'r^OSWYacmnw!O!U!V!W!X!Z!_!h!q!t!z#O#Q#S#T#V#^#_#`#a#b#c#e#h#i#j#k#n#u#v#y#|#}$P$Q$T$W$f$v$x%W%Y%a%c%x%y&O&S&W&]&`&b&d&g&l&m&s&x&y&|'P'R'T'U'W'X'Y']'a'b'e'o'r'w'|'}(S([(c(i(k(o(t(|)V)W)i)l)s)|*P*Q*S*`*h*k*l*n*o*p*r*w*|+R+^+g+j+l+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,h,{,|,}-O-P-Q-U-V-W-X-Y-Z-[-]-^-_-dR!v^S'f%T+PR)m'fQ'c%RR)j'cW#Oc&|'Y+gR%[#O^#Ue$[$_$c$m)^,zU%e#U,O,PQ,O,fR,P,gQ&j$RR(m&jS*Q(S(oR*y*QQ*T(TR*}*TQ&p$UR(r&pQ&u$XR(w&uQ&}$`R)O&}Q+h+aR+o+hQ'Z$kR)['ZQ!cRQ#luQ#nyQ%Z!|Q&x$]Q'R$bQ'x%tQ(^&[Q(f&cQ(l&iQ(q&oR(v&tVxOS#nWuOSw#nY!|c#O&|'Y+gR%r#kdtOScw#O#k#n&|'Y+gQ$]!UQ$b!VQ$g!WQ)X'WQ*j)WR+U*kdeOScw#O#k#n&|'Y+gQ!oYQ!ya`#gmn,{,|,}-O-P-QQ$[!UQ$_!VQ$c!WQ$j!Xd$m!Z#i#j&g&s'P'T'U(k(tQ$q!_Q$}!qQ%^#QQ%b#SQ%d#TW%h#^,Q,R,SQ%i#_Q%j#`Q%k#aQ%l#bQ%m#cQ'V$fQ'p%cQ(z&xQ({&yQ)S'RQ)Y'XQ)^']Q)c'aU)e'b)i*oQ)q'oQ)t'rQ*i)VQ*s)sQ+T*hQ+V*lQ+W*nQ+Y*rS,f#V'wS,g,b,cQ,i+|Q,j+}Q,k,TQ,l,UQ,m,VQ,n,WQ,o,XQ,p,YQ,q,ZQ,r,[Q,s,]Q,t,^Q,u,_Q,v,`Q,w,aU,z'W)W*kV-a&l*`-^#bZW!O!h!t!z#e#h#u#v#y#|$P$Q$T$W$v$x%W%Y%a%x%y&O&W&]&`&m'e'|'}(S([(c(i(o(|)l)|*Q*p*w+R+j+l,h-U-V-W-X-Y-Z-[-]-_-d%P[OSYacmnw!U!V!W!X!Z!_!q#O#Q#S#T#V#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&x&y&|'P'R'T'U'W'X'Y']'a'b'o'r'w(k(t)V)W)i)s*`*h*k*l*n*o*r+g+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,{,|,}-O-P-Q-^$zdOSacmnw!U!V!W!X!Z!_!q#O#Q#S#T#V#^#_#`#a#b#c#i#j#k#n$f%c&g&l&s&x&y&|'P'R'T'U'W'X'Y']'a'b'o'r'w(k(t)V)W)i)s*h*k*l*n*o*r+g+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,{,|,}-O-P-Q-^S!gW-]Q!nYS#{!O-_Q$u!hS%T!t+jS%X!z-UQ%n#e[%o#h#|$x-V-W-XW%w#u'})|*wU&P#v$v,h[&X#y&](S([(o*QQ&f$PQ&h$QQ&n$TQ&r$WS'h%W-YS'i%Y-ZW'l%a(|+R+lS'{%x%yQ(Q&OQ(Y&WQ(d&`Q(p&mU)k'e)l*pQ)z'|Q*[(cS*^(i-[Q+P*`R-c-dS#w|!pS$w!j-TQ&T#xQ(R&QQ(W&UR(X&VT%|#u&OhqOScw!U!V#O#k#n&|'Y+gU$Q!R$R&jU$W!T$X&uQ$e!WY%y#u&O'})|*wQ)`']V-S'W)W*kS&[#y&]S*R(S(oR*z*QY&Y#y&](S(o*QR*W(['``OSWYacmnw!O!U!V!W!X!Z!_!h!q!t!z#O#Q#S#T#V#^#_#`#a#b#c#e#h#i#j#k#n#u#v#y#|$P$Q$T$W$f$v$x%W%Y%a%c%x%y&O&W&]&`&g&m&s&x&y&|'P'R'T'U'W'X'Y']'a'b'e'o'r'w'|'}(S([(c(i(k(o(t(|)V)W)i)l)s)|*Q*`*h*k*l*n*o*p*r*w+R+g+j+l+|+},Q,R,S,T,U,V,W,X,Y,Z,[,],^,_,`,a,b,c,h,{,|,}-O-P-Q-U-V-W-X-Y-Z-[-]-^-_-dS&_#}&dW(S&S*S*|+^Q(e&bQ(o&lR*x*PS%U!t*`R+q+jR%S!qQ#PcQ(}&|Q)Z'YR+n+ghpOScw!U!V#O#k#n&|'Y+gQ$d!WQ$n!ZQ%g#VU%p#i'T,bU%q#j'U,cQ(j&gQ(u&sQ)Q'PQ)_']Q)y'wQ*_(kQ*a(tV-R'W)W*kT(U&S&l",
+  nodeNames: "\u26A0 LineComment BlockComment SourceFile PackageClause package DefName ; ImportDecl import ImportSpec . String ) ( SpecList ExprStatement Number Bool Nil Rune VariableName TypedLiteral StructType struct } { StructBody FieldDecl FieldName , PointerType * FunctionType func Parameters Parameter ... InterfaceType interface InterfaceBody MethodElem UnderlyingType ~ TypeElem LogicOp ChannelType chan <- ParenthesizedType QualifiedType TypeName ParameterizedType ] [ TypeArgs ArrayType SliceType MapType map LiteralValue Element Key : Element Key ParenthesizedExpr FunctionLiteral Block Conversion SelectorExpr IndexExpr SliceExpr TypeAssertion CallExpr ParameterizedExpr Arguments CallExpr make new Arguments UnaryExp ArithOp LogicOp BitOp DerefOp BinaryExp ArithOp BitOp BitOp CompareOp LogicOp LogicOp SendStatement IncDecStatement IncDecOp Assignment = UpdateOp VarDecl := ConstDecl const ConstSpec SpecList TypeDecl type TypeSpec TypeParams TypeParam SpecList VarDecl var VarSpec SpecList LabeledStatement LabelName IfStatement if else SwitchStatement switch SwitchBlock Case case default TypeSwitchStatement SwitchBlock Case ForStatement for ForClause RangeClause range GoStatement go SelectStatement select SelectBlock Case ReceiveStatement ReturnStatement return GotoStatement break continue goto FallthroughStatement fallthrough DeferStatement defer FunctionDecl MethodDecl",
+  maxTerm: 218,
+  context: trackTokens,
+  nodeProps: [
+    ["isolate", -3, 2, 12, 20, ""],
+    ["group", -18, 12, 17, 18, 19, 20, 21, 22, 66, 67, 69, 70, 71, 72, 73, 74, 77, 81, 86, "Expr", -20, 16, 68, 93, 94, 96, 99, 101, 105, 111, 115, 117, 120, 126, 129, 134, 136, 141, 143, 147, 149, "Statement", -12, 23, 31, 33, 38, 46, 49, 50, 51, 52, 56, 57, 58, "Type"],
+    ["openedBy", 13, "(", 25, "{", 53, "["],
+    ["closedBy", 14, ")", 26, "}", 54, "]"]
+  ],
+  propSources: [goHighlighting],
+  skippedNodes: [0, 1, 2, 153],
+  repeatNodeCount: 23,
+  tokenData: ":b~RvXY#iYZ#i]^#ipq#iqr#zrs$Xuv&Pvw&^wx&yxy(qyz(vz{({{|)T|})e}!O)j!O!P)u!P!Q+}!Q!R,y!R![-t![!]2^!]!^2k!^!_2p!_!`3]!`!a3e!c!}3x!}#O4j#P#Q4o#Q#R4t#R#S4|#S#T9X#T#o3x#o#p9q#p#q9v#q#r:W#r#s:]$g;'S3x;'S;=`4d<%lO3x~#nS$y~XY#iYZ#i]^#ipq#iU$PP%hQ!_!`$SS$XO!|S~$^W[~OY$XZr$Xrs$vs#O$X#O#P${#P;'S$X;'S;=`%y<%lO$X~${O[~~%ORO;'S$X;'S;=`%X;=`O$X~%^X[~OY$XZr$Xrs$vs#O$X#O#P${#P;'S$X;'S;=`%y;=`<%l$X<%lO$X~%|P;=`<%l$X~&UP%l~!_!`&X~&^O#U~~&cR%j~vw&l!_!`&X#Q#R&q~&qO%p~~&vP%o~!_!`&X~'OWd~OY&yZw&ywx'hx#O&y#O#P'm#P;'S&y;'S;=`(k<%lO&y~'mOd~~'pRO;'S&y;'S;=`'y;=`O&y~(OXd~OY&yZw&ywx'hx#O&y#O#P'm#P;'S&y;'S;=`(k;=`<%l&y<%lO&y~(nP;=`<%l&y~(vO^~~({O]~~)QP%Y~!_!`&X~)YQ%f~{|)`!_!`&X~)eO#R~~)jOn~~)oQ%g~}!O)`!_!`&X~)zRZS!O!P*T!Q![*`#R#S+w~*WP!O!P*Z~*`Ou~Q*eTaQ!Q![*`!g!h*t#R#S+w#X#Y*t#]#^+rQ*wS{|+T}!O+T!Q![+^#R#S+lQ+WQ!Q![+^#R#S+lQ+cRaQ!Q![+^#R#S+l#]#^+rQ+oP!Q![+^Q+wOaQQ+zP!Q![*`~,SR%k~z{,]!P!Q,b!_!`&X~,bO$z~~,gSP~OY,bZ;'S,b;'S;=`,s<%lO,b~,vP;=`<%l,bQ-O[aQ!O!P*`!Q![-t!d!e.c!g!h*t!q!r/Z!z!{/x#R#S.]#U#V.c#X#Y*t#]#^+r#c#d/Z#l#m/xQ-yUaQ!O!P*`!Q![-t!g!h*t#R#S.]#X#Y*t#]#^+rQ.`P!Q![-tQ.fR!Q!R.o!R!S.o#R#S/QQ.tSaQ!Q!R.o!R!S.o#R#S/Q#]#^+rQ/TQ!Q!R.o!R!S.oQ/^Q!Q!Y/d#R#S/rQ/iRaQ!Q!Y/d#R#S/r#]#^+rQ/uP!Q!Y/dQ/{T!O!P0[!Q![1c!c!i1c#R#S2Q#T#Z1cQ0_S!Q![0k!c!i0k#R#S1V#T#Z0kQ0pVaQ!Q![0k!c!i0k!r!s*t#R#S1V#T#Z0k#]#^+r#d#e*tQ1YR!Q![0k!c!i0k#T#Z0kQ1hWaQ!O!P0k!Q![1c!c!i1c!r!s*t#R#S2Q#T#Z1c#]#^+r#d#e*tQ2TR!Q![1c!c!i1c#T#Z1c~2cP!a~!_!`2f~2kO#W~~2pOV~~2uR!|S}!O3O!^!_3T!_!`$S~3TO!Q~~3YP%m~!_!`&X~3bP#T~!_!`$S~3jQ!|S!_!`$S!`!a3p~3uP%n~!_!`&X~3}V%O~!Q![3x!c!}3x#R#S3x#T#o3x$g;'S3x;'S;=`4d<%lO3x~4gP;=`<%l3x~4oO!W~~4tO!V~~4yP%i~!_!`&X~5RV%O~!Q![5h!c!}3x#R#S3x#T#o3x$g;'S3x;'S;=`4d<%lO3x~5o^aQ%O~!O!P*`!Q![5h!c!g3x!g!h6k!h!}3x#R#S4|#T#X3x#X#Y6k#Y#]3x#]#^8k#^#o3x$g;'S3x;'S;=`4d<%lO3x~6pX%O~{|+T}!O+T!Q![7]!c!}3x#R#S8P#T#o3x$g;'S3x;'S;=`4d<%lO3x~7dXaQ%O~!Q![7]!c!}3x#R#S8P#T#]3x#]#^8k#^#o3x$g;'S3x;'S;=`4d<%lO3x~8UV%O~!Q![7]!c!}3x#R#S3x#T#o3x$g;'S3x;'S;=`4d<%lO3x~8rVaQ%O~!Q![3x!c!}3x#R#S3x#T#o3x$g;'S3x;'S;=`4d<%lO3x~9[TO#S9X#S#T$v#T;'S9X;'S;=`9k<%lO9X~9nP;=`<%l9X~9vOj~~9{Q%`~!_!`&X#p#q:R~:WO%q~~:]Oi~~:bO{~",
+  tokenizers: [semicolon, 1, 2, new LocalTokenGroup("j~RQYZXz{^~^O$|~~aP!P!Qd~iO$}~~", 25, 181)],
+  topRules: { "SourceFile": [0, 3] },
+  dynamicPrecedences: { "19": 1, "51": -1, "55": 2, "69": -1, "108": -1 },
+  specialized: [{ term: 184, get: (value) => spec_identifier[value] || -1 }],
+  tokenPrec: 5451
+});
+
+// src/languages/go/parse.ts
+function parseGo(file, text) {
+  const tree = parser.parse(text);
+  let errorCount = 0;
+  tree.iterate({
+    enter(node) {
+      if (node.type.isError) errorCount++;
+    }
+  });
+  const module = { file, text, tree, starts: lineStarts(text), errorCount, imports: /* @__PURE__ */ new Map() };
+  for (let declaration = tree.topNode.firstChild; declaration; declaration = declaration.nextSibling) {
+    if (declaration.name !== "ImportDecl") continue;
+    declaration.cursor().iterate((ref) => {
+      if (ref.name !== "ImportSpec") return true;
+      const spec = ref.node;
+      const path = spec.getChild("String");
+      if (!path) return false;
+      const imported = stringValue(module, path);
+      if (imported === null) return false;
+      const alias = spec.getChild("DefName");
+      const name2 = alias ? textOf(module, alias) : defaultPackageName(imported);
+      if (name2 !== "_" && name2 !== ".") module.imports.set(name2, imported);
+      return false;
+    });
+  }
+  return module;
+}
+function defaultPackageName(path) {
+  const parts = path.split("/");
+  let last = parts.at(-1) ?? path;
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts.at(-2) ?? last;
+  return last.replace(/^go-/, "").replace(/[.-]go$/, "");
+}
+function textOf(module, node) {
+  return module.text.slice(node.from, node.to);
+}
+function childrenOf(node) {
+  const children = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+  return children;
+}
+function stringValue(module, node) {
+  if (node.name !== "String") return null;
+  const raw = textOf(module, node);
+  if (raw.startsWith("`")) return raw.slice(1, -1);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+function isPackageMember(module, node, paths, name2) {
+  if (!node || node.name !== "QualifiedType" && node.name !== "SelectorExpr") return false;
+  const parts = childrenOf(node);
+  const qualifier = parts[0];
+  const member = parts.at(-1);
+  if (!qualifier || !member || qualifier.name !== "VariableName") return false;
+  const path = module.imports.get(textOf(module, qualifier));
+  return path !== void 0 && paths.includes(path) && textOf(module, member) === name2;
+}
+function keyedElements(module, literal2) {
+  return childrenOf(literal2).filter((child) => child.name === "Element").map((element) => {
+    const key = element.getChild("Key");
+    const parts = childrenOf(element);
+    const colon = parts.findIndex((part) => part.name === ":");
+    return { key: key ? textOf(module, key) : "", node: element, value: parts[colon + 1] ?? null };
+  });
+}
+function goFlagValue(module, value) {
+  if (!value) return { kind: "unknown", reason: "the value cannot be read" };
+  const span = { start: value.from, end: value.to };
+  if (value.name === "Bool") {
+    return textOf(module, value) === "true" ? { kind: "true", span } : { kind: "false", span, file: module.file };
+  }
+  return { kind: "conditional", span, text: textOf(module, value), devOnly: false };
+}
+function compositeContainer(module, literal2) {
+  const open2 = literal2.getChild("{");
+  const close = literal2.getChild("}");
+  if (!open2 || !close) return null;
+  const elements = childrenOf(literal2).filter((child) => child.name === "Element");
+  if (elements.some((element) => !element.getChild("Key"))) return null;
+  return {
+    file: module.file,
+    syntax: "go-composite",
+    open: open2.from,
+    close: close.from,
+    entries: elements.map((element) => ({ start: element.from, end: element.to })),
+    keyQuote: ""
+  };
+}
+
+// src/rules/gin-set-cookie.ts
+var GIN = ["github.com/gin-gonic/gin"];
+var ginSetCookie = {
+  meta: {
+    id: "gin-set-cookie",
+    framework: "gin",
+    language: "go",
+    api: "c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)",
+    description: "gin's SetCookie with its positional secure and httpOnly arguments.",
+    defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true
+  },
+  findSites(module) {
+    if (![...module.imports.values()].some((path) => GIN.includes(path))) return [];
+    const sites = [];
+    module.tree.cursor().iterate((ref) => {
+      if (ref.name !== "CallExpr") return true;
+      const call = ref.node;
+      const callee = call.firstChild;
+      if (callee?.name !== "SelectorExpr" || textOf(module, callee.lastChild) !== "SetCookie") return true;
+      const receiver = callee.firstChild;
+      if (receiver?.name !== "VariableName") return true;
+      const args = childrenOf(call.getChild("Arguments")).filter((child) => child.name !== "(" && child.name !== ")" && child.name !== ",");
+      if (args.length !== 7 || !isGinContext(module, call, textOf(module, receiver))) return true;
+      const name2 = stringValue(module, args[0]);
+      sites.push({
+        ruleId: "gin-set-cookie",
+        file: module.file,
+        offset: call.from,
+        cookieNames: name2 === null ? [] : [name2],
+        valueText: textOf(module, args[1]),
+        flags: { secure: goFlagValue(module, args[5]), httpOnly: goFlagValue(module, args[6]) },
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        insertion: null,
+        usedAt: [],
+        notes: []
+      });
+      return true;
+    });
+    return sites;
+  }
+};
+function isGinContext(module, node, name2) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
+      continue;
+    const parameters = current.getChild("Parameters");
+    for (const parameter of parameters ? childrenOf(parameters) : []) {
+      if (parameter.name !== "Parameter") continue;
+      const names = parameter.getChildren("DefName").map((defined) => textOf(module, defined));
+      if (!names.includes(name2)) continue;
+      const type = parameter.getChild("PointerType")?.getChild("QualifiedType") ?? null;
+      return isPackageMember(module, type, GIN, "Context");
+    }
+  }
+  return false;
+}
+
+// src/rules/go-cookie-common.ts
+function typedLiterals(module, isType) {
+  const found = [];
+  module.tree.cursor().iterate((ref) => {
+    if (ref.name !== "TypedLiteral") return true;
+    const type = ref.node.firstChild;
+    if (type && isType(type)) found.push(ref.node);
+    return true;
+  });
+  return found;
+}
+function structSite(module, literal2, ruleId, keys) {
+  const body = literal2.getChild("LiteralValue");
+  if (!body) return null;
+  const elements = keyedElements(module, body);
+  const byKey = new Map(elements.map((element) => [element.key, element]));
+  const maxAge = byKey.get("MaxAge")?.value;
+  if (maxAge && /^-\s*\d+$/.test(textOf(module, maxAge))) return null;
+  const name2 = byKey.get("Name")?.value;
+  const literalName = name2 ? stringValue(module, name2) : null;
+  const flags = {};
+  for (const flag of ["httpOnly", "secure"]) {
+    const element = byKey.get(keys[flag]);
+    flags[flag] = element ? goFlagValue(module, element.value) : { kind: "absent" };
+  }
+  const value = byKey.get("Value")?.value;
+  const container = compositeContainer(module, body);
+  return {
+    ruleId,
+    file: module.file,
+    offset: literal2.from,
+    cookieNames: literalName ? [literalName] : [],
+    valueText: value ? textOf(module, value) : void 0,
+    flags,
+    keys: { httpOnly: keys.httpOnly, secure: keys.secure },
+    insertion: container ? { container, nest: [] } : null,
+    usedAt: [],
+    notes: container ? [] : ["The struct literal lists its fields by position, so a field cannot be added by name."]
+  };
+}
+
+// src/rules/go-http-cookie.ts
+var NET_HTTP = ["net/http"];
+var SENDERS = /* @__PURE__ */ new Set(["SetCookie", "SetCookieData"]);
+var goHttpCookie = {
+  meta: {
+    id: "go-http-cookie",
+    framework: "net-http",
+    language: "go",
+    api: "http.Cookie{\u2026}",
+    description: "net/http cookie struct literals sent with http.SetCookie, echo / gin SetCookie(Data) or a Set-Cookie header.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module) {
+    if (![...module.imports.values()].includes("net/http")) return [];
+    return typedLiterals(module, (type) => isPackageMember(module, type, NET_HTTP, "Cookie")).filter((literal2) => sentInResponse(module, literal2)).flatMap((literal2) => structSite(module, literal2, this.meta.id, { httpOnly: "HttpOnly", secure: "Secure" }) ?? []);
+  }
+};
+function sentInResponse(module, literal2) {
+  const outer = literal2.parent?.name === "UnaryExp" ? literal2.parent : literal2;
+  const argumentList = outer.parent;
+  if (argumentList?.name === "Arguments") return isSender(module, argumentList.parent);
+  const variable = boundVariable(module, outer);
+  const body = enclosingFunctionBody(outer);
+  if (!variable || !body) return false;
+  let sent = false;
+  body.cursor().iterate((ref) => {
+    if (sent) return false;
+    if (ref.name !== "CallExpr") return true;
+    const call = ref.node;
+    const args = call.getChild("Arguments");
+    if (!args) return true;
+    const mentions = childrenOf(args).some((argument) => usesVariable(module, argument, variable));
+    if (mentions && isSender(module, call)) sent = true;
+    if (mentions && /\.(?:Add|Set)$/.test(calleeText(module, call)) && /^["`]set-cookie["`]$/i.test(firstArgumentText(module, args)))
+      sent = true;
+    return true;
+  });
+  return sent;
+}
+function isSender(module, call) {
+  if (!call || call.name !== "CallExpr") return false;
+  const callee = call.firstChild;
+  if (!callee || callee.name !== "SelectorExpr") return false;
+  const member = callee.lastChild;
+  return member !== null && SENDERS.has(textOf(module, member));
+}
+function calleeText(module, call) {
+  return call.firstChild ? textOf(module, call.firstChild) : "";
+}
+function firstArgumentText(module, args) {
+  const first = childrenOf(args).find((child) => child.name !== "(" && child.name !== ",");
+  return first ? textOf(module, first) : "";
+}
+function boundVariable(module, value) {
+  const parent = value.parent;
+  if (!parent) return null;
+  if (parent.name === "VarDecl" || parent.name === "Assignment" || parent.name === "VarSpec") {
+    const names = childrenOf(parent).filter(
+      (child) => (child.name === "VariableName" || child.name === "DefName") && child.to <= value.from
+    );
+    return names.length === 1 && names[0] ? textOf(module, names[0]) : null;
+  }
+  if (parent.name === "ExpressionList") return boundVariable(module, parent);
+  return null;
+}
+function enclosingFunctionBody(node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDecl" || current.name === "MethodDecl" || current.name === "FunctionLiteral")
+      return current.getChild("Block");
+  }
+  return null;
+}
+function usesVariable(module, argument, variable) {
+  const text = textOf(module, argument);
+  return text === variable || text === `&${variable}` || text === `${variable}.String()`;
+}
+
+// src/rules/go-rules.ts
+var GO_RULES = [goHttpCookie, ginSetCookie];
+
+// src/languages/javascript.ts
+var import_parser = __toESM(require_lib(), 1);
+var import_ast_types = __toESM(require_main(), 1);
+
+// src/languages/astro.ts
+var isAstroFile = (file) => /\.astro$/i.test(file);
+var BEFORE_FENCE = /^(?:\s|<!--[^]*?-->)*/;
+var CLOSING_FENCE = /^[ \t]*---/m;
+function frontmatterSpan(text) {
+  const lead = BEFORE_FENCE.exec(text)?.[0].length ?? 0;
+  if (!text.startsWith("---", lead)) return null;
+  const start = lead + 3;
+  const nextLine = text.indexOf("\n", start);
+  if (nextLine === -1) return null;
+  const close = CLOSING_FENCE.exec(text.slice(nextLine + 1));
+  if (!close) return null;
+  const end = nextLine + 1 + close.index + close[0].length - 3;
+  return { start, end };
+}
+function frontmatterOnly(text) {
+  const span = frontmatterSpan(text);
+  const blank = (part) => part.replace(/[^\r\n\u2028\u2029]/g, " ");
+  if (!span) return blank(text);
+  return blank(text.slice(0, span.start)) + text.slice(span.start, span.end) + blank(text.slice(span.end));
+}
+
+// src/languages/javascript.ts
+var JsParseError = class extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+  }
+  line;
+  column;
+};
+function pluginsFor(file, flow) {
+  const common = ["decorators-legacy", "importAttributes", "explicitResourceManagement"];
+  if (/\.tsx$/i.test(file)) return ["typescript", "jsx", ...common];
+  if (/\.[cm]?ts$/i.test(file) || isAstroFile(file)) return ["typescript", ...common];
+  return flow ? ["jsx", "flow", ...common] : ["jsx", ...common];
+}
+function babelOptions(file, flow, tokens) {
+  return {
+    sourceType: "unambiguous",
+    plugins: pluginsFor(file, flow),
+    tokens,
+    errorRecovery: true,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    allowSuperOutsideMethod: true,
+    allowUndeclaredExports: true
+  };
+}
+var FLOW_PRAGMA = /^[ \t]*(?:\/\/|\/?\*+)[ \t]*@(?:flow|noflow)\b/m;
+var hasFlowPragma = (text) => FLOW_PRAGMA.test(text.slice(0, 4096));
+var isTypeScript = (file) => /\.[cm]?tsx?$/i.test(file);
+function parseJavaScript(file, text) {
+  if (isAstroFile(file)) return parseWith(file, frontmatterOnly(text), false);
+  if (isTypeScript(file)) return parseWith(file, text, false);
+  const pragma = hasFlowPragma(text);
+  let plain;
+  try {
+    plain = parseWith(file, text, pragma);
+  } catch (error) {
+    if (pragma || !(error instanceof JsParseError)) throw error;
+    try {
+      return parseWith(file, text, true);
+    } catch {
+      throw error;
+    }
+  }
+  if (plain.errorCount === 0 || pragma) return plain;
+  try {
+    const flow = parseWith(file, text, true);
+    return flow.errorCount < plain.errorCount ? flow : plain;
+  } catch {
+    return plain;
+  }
+}
+function parseWith(file, text, flow) {
+  let ast;
+  try {
+    ast = (0, import_parser.parse)(text, babelOptions(file, flow, false));
+  } catch (error) {
+    if (error instanceof RangeError) throw error;
+    const loc = error.loc;
+    const message = error.message.replace(/\s*\(\d+:\d+\)$/, "");
+    throw new JsParseError(message, loc?.line ?? 1, (loc?.column ?? 0) + 1);
+  }
+  const errorCount = ast.errors?.length ?? 0;
+  const module = { file, text, ast, imports: /* @__PURE__ */ new Map(), starts: lineStarts(text), errorCount };
+  collectImports(module);
+  return module;
+}
+function unwrap(node) {
+  let current = node;
+  while (current && (current.type === "TSAsExpression" || current.type === "TSSatisfiesExpression" || current.type === "TSNonNullExpression" || current.type === "TSTypeAssertion" || current.type === "ParenthesizedExpression" || current.type === "TypeCastExpression")) {
+    current = current.expression;
+  }
+  return current;
+}
+function isRequireCall(node) {
+  const call = unwrap(node);
+  if (call?.type === "CallExpression" && call.callee.type === "Identifier" && call.callee.name === "require" && call.arguments.length === 1 && call.arguments[0].type === "StringLiteral") {
+    return call.arguments[0].value;
+  }
+  return null;
+}
+function collectImports(module) {
+  for (const statement of module.ast.program.body) {
+    if (statement.type === "ImportDeclaration") {
+      const source = statement.source.value;
+      for (const specifier of statement.specifiers ?? []) {
+        if (specifier.type === "ImportDefaultSpecifier") {
+          module.imports.set(specifier.local.name, { source, imported: "default" });
+        } else if (specifier.type === "ImportNamespaceSpecifier") {
+          module.imports.set(specifier.local.name, { source, imported: "*" });
+        } else if (specifier.type === "ImportSpecifier") {
+          const imported = specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
+          module.imports.set(specifier.local.name, { source, imported });
+        }
+      }
+    } else if (statement.type === "TSImportEqualsDeclaration") {
+      const reference = statement.moduleReference;
+      if (reference?.type === "TSExternalModuleReference") {
+        module.imports.set(statement.id.name, { source: reference.expression.value, imported: "*" });
+      }
+    }
+  }
+  forEachNode(module.ast.program, (node) => {
+    if (node.type !== "VariableDeclarator") return;
+    const { id: id2, init } = node;
+    const direct = isRequireCall(init);
+    if (direct !== null) {
+      if (id2.type === "Identifier") module.imports.set(id2.name, { source: direct, imported: "*" });
+      else if (id2.type === "ObjectPattern") {
+        for (const property of id2.properties) {
+          if (property.type !== "ObjectProperty" || property.value.type !== "Identifier") continue;
+          const key = propertyKeyName(property);
+          if (key) module.imports.set(property.value.name, { source: direct, imported: key });
+        }
+      }
+    } else {
+      const member = unwrap(init);
+      if (member?.type === "MemberExpression" && id2.type === "Identifier") {
+        const source = isRequireCall(member.object);
+        const key = memberPropertyName(member);
+        if (source !== null && key) module.imports.set(id2.name, { source, imported: key });
+      }
+    }
+  });
+}
+function forEachNode(root, visit2) {
+  const pending = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (!value || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index--) pending.push(value[index]);
+      continue;
+    }
+    const node = value;
+    if (typeof node.type === "string") visit2(node);
+    for (const key in node) {
+      if (key === "loc" || key === "original" || key === "tokens" || key === "comments" || key === "extra")
+        continue;
+      const child = node[key];
+      if (child && typeof child === "object") pending.push(child);
+    }
+  }
+}
+function propertyKeyName(property) {
+  const key = property.key;
+  if (!key) return null;
+  if (!property.computed && key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral") return key.value;
+  if (key.type === "NumericLiteral") return String(key.value);
+  return null;
+}
+function memberPropertyName(member) {
+  const property = member.property;
+  if (!member.computed && property.type === "Identifier") return property.name;
+  if (property.type === "StringLiteral") return property.value;
+  return null;
+}
+function objectContainer(module, object) {
+  const properties = object.properties;
+  const quoted = properties.filter((p) => p.type === "ObjectProperty" || p.type === "ObjectMethod");
+  let keyQuote = "";
+  if (quoted.length > 0 && quoted.every((p) => p.key?.type === "StringLiteral" && !p.computed)) {
+    keyQuote = module.text[quoted[0].key.start] ?? "'";
+  }
+  return {
+    file: module.file,
+    syntax: "js-object",
+    open: object.start,
+    close: object.end - 1,
+    entries: properties.map((p) => spanOf(p)),
+    keyQuote
+  };
+}
+function argumentsContainer(module, call) {
+  const args = call.arguments;
+  const from = args.length > 0 ? args[args.length - 1].end : call.callee.end;
+  const open2 = args.length > 0 ? module.text.lastIndexOf("(", args[0].start) : module.text.indexOf("(", from);
+  const close = call.end - 1;
+  if (open2 === -1 || module.text[close] !== ")") return null;
+  return {
+    file: module.file,
+    syntax: "js-arguments",
+    open: open2,
+    close,
+    entries: args.map((a) => spanOf(a)),
+    keyQuote: ""
+  };
+}
+function spanOf(node) {
+  return { start: node.start, end: node.end };
+}
+function stringValue2(node) {
+  const value = unwrap(node);
+  if (value?.type === "StringLiteral") return value.value;
+  if (value?.type === "TemplateLiteral" && value.expressions.length === 0)
+    return value.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+function moduleLevelInit(module, name2) {
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name2) return declarator.init ?? null;
+    }
+  }
+  return null;
+}
+var walkCache = /* @__PURE__ */ new WeakMap();
+var CALL_TYPES = /* @__PURE__ */ new Set(["CallExpression", "OptionalCallExpression", "NewExpression"]);
+function walked(module) {
+  let found = walkCache.get(module);
+  if (found) return found;
+  const calls = [];
+  const assignments = [];
+  const root = new import_ast_types.NodePath({ root: module.ast }).get("root");
+  const keys = [];
+  const pathHere = () => keys.length === 0 ? root : root.get(...keys);
+  const visitNode = (node) => {
+    if (CALL_TYPES.has(node.type)) calls.push(pathHere());
+    else if (node.type === "AssignmentExpression" && node.left?.type === "MemberExpression")
+      assignments.push(pathHere());
+    for (const field of (0, import_ast_types.getFieldNames)(node)) {
+      const value = node[field];
+      if (value === null || typeof value !== "object") continue;
+      keys.push(field);
+      if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          if (item !== null && typeof item === "object" && typeof item.type === "string") {
+            keys.push(index);
+            visitNode(item);
+            keys.pop();
+          }
+        });
+      } else if (typeof value.type === "string") visitNode(value);
+      keys.pop();
+    }
+  };
+  visitNode(module.ast);
+  found = { calls, assignments };
+  walkCache.set(module, found);
+  return found;
+}
+function callsOf(module) {
+  return walked(module).calls;
+}
+function memberAssignmentsOf(module) {
+  return walked(module).assignments;
+}
+function declarationOf(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    if (!scope) return null;
+    return scope.getBindings()[name2]?.[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+function declaredInFunction(path, name2) {
+  try {
+    const scope = path.scope?.lookup(name2);
+    return Boolean(scope) && !scope.isGlobal;
+  } catch {
+    return false;
+  }
+}
+function localInitOf(path, name2) {
+  const declared = declarationOf(path, name2);
+  const declarator = declared?.parentPath;
+  if (declarator?.node?.type !== "VariableDeclarator" || declarator.node.id !== declared.node) return null;
+  if (!declarator.node.init) return null;
+  return { node: declarator.node.init, path: declarator.get("init") };
+}
+function isUndeclared(module, path, name2) {
+  if (module.imports.has(name2)) return false;
+  if (declarationOf(path, name2)) return false;
+  return moduleLevelInit(module, name2) === null && !declaresFunction(module, name2);
+}
+function declaresFunction(module, name2) {
+  return module.ast.program.body.some((statement) => {
+    const declaration = statement.type.startsWith("Export") ? statement.declaration : statement;
+    return declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2;
+  });
+}
+function unwrapAwait(node) {
+  let current = unwrap(node);
+  while (current?.type === "AwaitExpression") current = unwrap(current.argument);
+  return current;
+}
+function calleeName(call) {
+  const callee = unwrap(call.callee);
+  if (callee?.type === "Identifier") return callee.name;
+  if (callee?.type === "MemberExpression" || callee?.type === "OptionalMemberExpression")
+    return memberPropertyName(callee);
+  return null;
+}
+function calleeImport(module, call) {
+  const callee = unwrap(call.callee);
+  if (callee?.type === "Identifier") return module.imports.get(callee.name) ?? null;
+  if (callee?.type === "MemberExpression" && callee.object.type === "Identifier") {
+    const owner = module.imports.get(callee.object.name);
+    const property = memberPropertyName(callee);
+    if (owner && property && (owner.imported === "*" || owner.imported === "default")) {
+      return { source: owner.source, imported: property };
+    }
+  }
+  if (callee?.type === "CallExpression") {
+    const source = isRequireCall(callee);
+    if (source !== null) return { source, imported: "*" };
+  }
+  return null;
+}
+
+// src/languages/environment-words.ts
+var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set([
+  "development",
+  "dev",
+  "develop",
+  "local",
+  "localhost",
+  "test",
+  "testing",
+  "debug"
+]);
+var PRODUCTION_VALUES = /* @__PURE__ */ new Set(["production", "prod", "live", "https", "staging"]);
+function environmentOfValue(value) {
+  const lowered = value.toLowerCase();
+  if (DEVELOPMENT_VALUES.has(lowered)) return "development";
+  if (PRODUCTION_VALUES.has(lowered)) return "production";
+  return "unknown";
+}
+function environmentOfName(name2) {
+  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((word) => ["dev", "development", "debug", "local", "localhost", "insecure"].includes(word))) {
+    return "development";
+  }
+  if (words.some((word) => ["prod", "production", "secure", "https", "ssl", "tls", "live"].includes(word))) {
+    return "production";
+  }
+  return "unknown";
+}
+function opposite(environment) {
+  if (environment === "development") return "production";
+  if (environment === "production") return "development";
+  return "unknown";
+}
+
+// src/languages/js-conditions.ts
+function classifyJsCondition(module, node, depth = 0) {
+  const value = unwrap(node);
+  if (!value || depth > 6) return "unknown";
+  switch (value.type) {
+    case "UnaryExpression":
+      return value.operator === "!" ? opposite(classifyJsCondition(module, value.argument, depth + 1)) : "unknown";
+    case "BinaryExpression": {
+      const literal2 = stringValue2(value.right) ?? stringValue2(value.left);
+      if (literal2 === null) return "unknown";
+      const environment = environmentOfValue(literal2);
+      if (value.operator === "===" || value.operator === "==") return environment;
+      if (value.operator === "!==" || value.operator === "!=") return opposite(environment);
+      return "unknown";
+    }
+    case "LogicalExpression": {
+      const left = classifyJsCondition(module, value.left, depth + 1);
+      const right = classifyJsCondition(module, value.right, depth + 1);
+      if (value.operator === "&&")
+        return left === "development" || right === "development" ? "development" : left;
+      if (value.operator === "||") return left === right ? left : "unknown";
+      return "unknown";
+    }
+    case "ConditionalExpression": {
+      const whenTrue = unwrap(value.consequent);
+      const whenFalse = unwrap(value.alternate);
+      const test = classifyJsCondition(module, value.test, depth + 1);
+      if (whenTrue?.type === "BooleanLiteral" && whenFalse?.type === "BooleanLiteral") {
+        return whenTrue.value ? test : opposite(test);
+      }
+      return "unknown";
+    }
+    case "CallExpression": {
+      const argument = value.arguments[0] ? stringValue2(value.arguments[0]) : null;
+      if (value.callee.type === "MemberExpression" && argument !== null) {
+        if (/^https/i.test(argument)) return "production";
+        if (/localhost|127\.0\.0\.1/i.test(argument)) return "development";
+      }
+      return "unknown";
+    }
+    case "Identifier": {
+      const init = moduleLevelInit(module, value.name);
+      if (init) {
+        const viaInit = classifyJsCondition(module, init, depth + 1);
+        if (viaInit !== "unknown") return viaInit;
+      }
+      return environmentOfName(value.name);
+    }
+    case "MemberExpression": {
+      const name2 = memberPropertyName(value);
+      return name2 ? environmentOfName(name2) : "unknown";
+    }
+    default:
+      return "unknown";
+  }
+}
+
+// src/languages/js-functions.ts
+var import_ast_types2 = __toESM(require_main(), 1);
+var FUNCTION_TYPES = /* @__PURE__ */ new Set([
+  "FunctionDeclaration",
+  "FunctionExpression",
+  "ArrowFunctionExpression",
+  "ObjectMethod",
+  "ClassMethod",
+  "ClassPrivateMethod"
+]);
+function isFunctionNode(node) {
+  return FUNCTION_TYPES.has(node?.type);
+}
+var indexCache = /* @__PURE__ */ new WeakMap();
+function functionIndex(module) {
+  let index = indexCache.get(module);
+  if (index) return index;
+  const found = /* @__PURE__ */ new Map();
+  (0, import_ast_types2.visit)(module.ast, {
+    visitFunction(path) {
+      found.set(path.node, { module, node: path.node, path, returns: [] });
+      this.traverse(path);
+    },
+    visitReturnStatement(path) {
+      let owner = path.parent;
+      while (owner && !isFunctionNode(owner.node)) owner = owner.parent;
+      if (owner) found.get(owner.node)?.returns.push(path);
+      this.traverse(path);
+    }
+  });
+  index = found;
+  indexCache.set(module, index);
+  return index;
+}
+function functionAt(module, node) {
+  const value = unwrap(node);
+  if (!isFunctionNode(value)) return null;
+  return functionIndex(module).get(value) ?? null;
+}
+function returnedValues(fn) {
+  const body = fn.node.body;
+  if (body && body.type !== "BlockStatement") return [{ node: body, path: fn.path.get("body") }];
+  return fn.returns.map(
+    (path) => path.node.argument ? { node: path.node.argument, path: path.get("argument") } : null
+  );
+}
+function moduleLevelFunction(module, name2) {
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
+      return functionAt(module, declaration);
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
+        return functionAt(module, declarator.init);
+    }
+  }
+  return null;
+}
+function moduleLevelClass(module, name2) {
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    if (declaration?.type === "ClassDeclaration" && declaration.id?.name === name2) return declaration;
+  }
+  return null;
+}
+function commonJsExport(statement) {
+  if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression")
+    return null;
+  const { left, right } = statement.expression;
+  if (left.type !== "MemberExpression") return null;
+  const isModuleExports = (node) => node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "module" && memberPropertyName(node) === "exports";
+  if (isModuleExports(left)) return { name: "default", value: right };
+  const key = memberPropertyName(left);
+  if (key && (isModuleExports(left.object) || left.object.type === "Identifier" && left.object.name === "exports")) {
+    return { name: key, value: right };
+  }
+  return null;
+}
+function exportedFunction(module, name2, load2, seen = /* @__PURE__ */ new Set()) {
+  if (seen.has(module) || seen.size > 8) return null;
+  seen.add(module);
+  try {
+    return exportedFunctionIn(module, name2, load2, seen);
+  } finally {
+    seen.delete(module);
+  }
+}
+function exportedFunctionIn(module, name2, load2, seen) {
+  const named = (node) => {
+    const value = unwrap(node);
+    if (value?.type === "Identifier") return moduleLevelFunction(module, value.name);
+    return functionAt(module, value);
+  };
+  const reExported = (specifier) => load2 && isRelative(specifier) ? load2(module.file, specifier) : null;
+  for (const entry of exportEntries(module, name2)) {
+    switch (entry.kind) {
+      case "default":
+      case "commonJs":
+        return named(entry.node);
+      case "function":
+      case "declarator":
+        return functionAt(module, entry.node);
+      case "local":
+        return moduleLevelFunction(module, entry.local);
+      case "from": {
+        const target = reExported(entry.source);
+        return target ? exportedFunction(target, entry.local, load2, seen) : null;
+      }
+      case "all": {
+        const target = reExported(entry.source);
+        const found = target ? exportedFunction(target, name2, load2, seen) : null;
+        if (found) return found;
+        break;
+      }
+      case "commonJsObject": {
+        const whole = unwrap(entry.node);
+        const member = whole?.type === "ObjectExpression" ? objectMember(whole, name2) : null;
+        if (member) return named(member);
+        break;
+      }
+    }
+  }
+  return null;
+}
+function isRelative(specifier) {
+  return specifier.startsWith("./") || specifier.startsWith("../");
+}
+function* exportEntries(module, name2) {
+  for (const statement of module.ast.program.body) {
+    if (statement.type === "ExportDefaultDeclaration") {
+      if (name2 === "default") yield { kind: "default", node: statement.declaration };
+      continue;
+    }
+    if (statement.type === "ExportNamedDeclaration") {
+      const declaration = statement.declaration;
+      if (declaration?.type === "FunctionDeclaration" && declaration.id?.name === name2)
+        yield { kind: "function", node: declaration };
+      if (declaration?.type === "VariableDeclaration") {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === "Identifier" && declarator.id.name === name2 && declarator.init)
+            yield { kind: "declarator", node: declarator.init };
+        }
+      }
+      for (const specifier of statement.specifiers ?? []) {
+        const exported = specifier.exported?.name ?? specifier.exported?.value;
+        if (exported !== name2 || specifier.local?.type !== "Identifier") continue;
+        yield statement.source ? { kind: "from", source: statement.source.value, local: specifier.local.name } : { kind: "local", local: specifier.local.name };
+      }
+      continue;
+    }
+    if (statement.type === "ExportAllDeclaration") {
+      if (name2 !== "default" && !statement.exported) yield { kind: "all", source: statement.source.value };
+      continue;
+    }
+    const commonJs = commonJsExport(statement);
+    if (commonJs?.name === name2) yield { kind: "commonJs", node: commonJs.value };
+    else if (commonJs?.name === "default") yield { kind: "commonJsObject", node: commonJs.value };
+  }
+}
+function objectMember(object, key) {
+  let found = null;
+  for (const property of object.properties) {
+    if (property.type === "SpreadElement") found = null;
+    else if (propertyKeyName(property) === key && !property.computed)
+      found = property.type === "ObjectMethod" ? property : property.value;
+  }
+  return found;
+}
+function classOfThis(path) {
+  for (let current = path?.parent; current; current = current.parent) {
+    const node = current.node;
+    if (node.type === "ArrowFunctionExpression") continue;
+    if (/^(ClassMethod|ClassPrivateMethod|ClassProperty|ClassPrivateProperty|ClassAccessorProperty)$/.test(
+      node.type
+    )) {
+      const owner = current.parent?.parent?.node;
+      return owner && /^Class(Declaration|Expression)$/.test(owner.type) ? { node: owner, isStatic: Boolean(node.static) } : null;
+    }
+    if (isFunctionNode(node) || node.type === "StaticBlock") return null;
+  }
+  return null;
+}
+function classMember(cls, name2, isStatic) {
+  for (const member of cls.body.body) {
+    if (Boolean(member.static) !== isStatic || member.computed || propertyKeyName(member) !== name2) continue;
+    if (member.type === "ClassMethod" && member.kind === "method") return { kind: "method", node: member };
+    if (member.type === "ClassMethod" && member.kind === "get") return { kind: "method", node: member };
+    if (member.type === "ClassProperty") return { kind: "field", node: member, value: member.value ?? null };
+  }
+  return null;
+}
+function constructorOf(cls) {
+  return cls.body.body.find(
+    (member) => member.type === "ClassMethod" && member.kind === "constructor"
+  ) ?? null;
+}
+function writesToThisMember(module, cls, name2) {
+  const writes = thisMemberWritesOf(module).get(name2);
+  if (!writes) return [];
+  const inside = (node) => node.start >= cls.start && node.end <= cls.end;
+  return [
+    ...writes.assignments.filter((write) => write.cls === cls).map((write) => write.path),
+    ...writes.assigns.filter((path) => inside(path.node))
+  ];
+}
+var thisMemberWrites = /* @__PURE__ */ new WeakMap();
+function thisMemberWritesOf(module) {
+  let byName = thisMemberWrites.get(module);
+  if (byName) return byName;
+  const found = /* @__PURE__ */ new Map();
+  const entry = (name2) => {
+    let writes = found.get(name2);
+    if (!writes) {
+      writes = { assignments: [], assigns: [] };
+      found.set(name2, writes);
+    }
+    return writes;
+  };
+  const thisMemberName = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" ? memberPropertyName(node) : null;
+  for (const path of memberAssignmentsOf(module)) {
+    let target = path.node.left;
+    while (target.type === "MemberExpression" && target.object.type !== "ThisExpression")
+      target = target.object;
+    const name2 = thisMemberName(target);
+    if (name2 !== null) entry(name2).assignments.push({ path, cls: classOfThis(path)?.node });
+  }
+  for (const path of callsOf(module)) {
+    const { callee, arguments: args } = path.node;
+    if (callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign") {
+      const name2 = thisMemberName(args[0]);
+      if (name2 !== null) entry(name2).assigns.push(path);
+    }
+  }
+  byName = found;
+  thisMemberWrites.set(module, byName);
+  return byName;
+}
+
+// src/languages/js-options-calls.ts
+function followCall(module, call, path, context, resolve5) {
+  if (call.type !== "CallExpression" && call.type !== "OptionalCallExpression") return null;
+  const callee = unwrap(call.callee);
+  const calleePath = path ? path.get("callee") : null;
+  const found = calledFunction(module, callee, calleePath, context, resolve5);
+  if (found === null) return null;
+  if ("unknown" in found) return found;
+  const label = `\`${abbreviate(module.text.slice(call.start, call.end))}\``;
+  if (found.node.generator) return { unknown: `${label} is a generator` };
+  const awaited = context.awaited === call;
+  if (found.node.async && !awaited)
+    return { unknown: `${label} is async and not awaited: it gives a Promise, not options` };
+  const values = returnedValues(found);
+  if (values.length === 0) return { unknown: `${label} returns nothing` };
+  if (values.includes(null)) return { unknown: `${label} does not always return options` };
+  let result = null;
+  for (const value of values) {
+    const inner = awaited ? { ...context, awaited: unwrap(value.node) } : context;
+    const resolved = resolve5(found.module, value.node, value.path, inner);
+    if ("unknown" in resolved)
+      return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
+    if (result && "node" in result && result.node !== resolved.node)
+      return { unknown: `${label} returns different options on different paths` };
+    result = resolved;
+  }
+  return result && { ...result, via: `${calleeLabel(module, callee)}()` };
+}
+function calleeLabel(module, callee) {
+  if (callee.type === "Identifier") return callee.name;
+  const key = callee.type.endsWith("MemberExpression") ? memberPropertyName(callee) : null;
+  return key ?? abbreviate(module.text.slice(callee.start, callee.end));
+}
+function calledFunction(module, callee, path, context, resolve5) {
+  const inline = functionAt(module, callee);
+  if (inline) return inline;
+  if (callee.type === "Identifier") return namedFunction(module, callee.name, path, context);
+  if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") return null;
+  const key = memberPropertyName(callee);
+  if (key === null) return null;
+  const owner = unwrap(callee.object);
+  if (owner.type === "ThisExpression") {
+    const cls2 = classOfThis(path);
+    if (!cls2) return null;
+    const member2 = classMember(cls2.node, key, cls2.isStatic);
+    if (member2?.kind === "method") return functionAt(module, member2.node);
+    if (member2?.kind === "field" && member2.value) return functionAt(module, member2.value);
+    return { unknown: `\`this.${key}\` is not a method of the class that can be read` };
+  }
+  if (owner.type !== "Identifier") return null;
+  const binding = module.imports.get(owner.name);
+  if (binding && (binding.imported === "*" || binding.imported === "default")) {
+    if (!isRelative(binding.source)) return null;
+    const target = context.load(module.file, binding.source);
+    if (!target) return null;
+    return exportedFunction(target, key, context.load) ?? defaultClassMethod(target, key);
+  }
+  const cls = moduleLevelClass(module, owner.name);
+  if (cls) {
+    const member2 = classMember(cls, key, true);
+    return member2?.kind === "method" ? functionAt(module, member2.node) : null;
+  }
+  const object = resolve5(module, owner, path ? path.get("object") : null, context);
+  if ("unknown" in object) return null;
+  const member = objectMember(object.node, key);
+  return member ? functionAt(object.module, member) : null;
+}
+function defaultClassMethod(module, key) {
+  for (const statement of module.ast.program.body) {
+    if (statement.type !== "ExportDefaultDeclaration") continue;
+    const declaration = statement.declaration;
+    if (declaration?.type !== "ClassDeclaration") continue;
+    const member = classMember(declaration, key, true);
+    return member?.kind === "method" ? functionAt(module, member.node) : null;
+  }
+  return null;
+}
+function declaringScope(path, name2) {
+  try {
+    return path.scope?.lookup(name2) ?? null;
+  } catch {
+    return null;
+  }
+}
+function namedFunction(module, name2, path, context) {
+  if (path) {
+    const scope = declaringScope(path, name2);
+    if (scope && !scope.isGlobal) {
+      const binding2 = scope.getBindings()[name2]?.[0];
+      const declarer = binding2?.parentPath?.node;
+      if (declarer?.type === "FunctionDeclaration" && declarer.id === binding2.node)
+        return functionAt(module, declarer);
+      if (declarer?.type === "VariableDeclarator" && declarer.id === binding2.node) {
+        return declarer.init ? functionAt(module, declarer.init) : null;
+      }
+      if (declarer && /Function|ObjectMethod|ClassMethod/.test(declarer.type))
+        return { unknown: `\`${name2}\` is a parameter` };
+    }
+  }
+  const binding = module.imports.get(name2);
+  if (binding) {
+    if (!isRelative(binding.source)) return null;
+    const target = context.load(module.file, binding.source);
+    if (!target) return null;
+    return exportedFunction(target, binding.imported === "*" ? "default" : binding.imported, context.load);
+  }
+  return moduleLevelFunction(module, name2);
+}
+function followThisMember(module, member, path, context, resolve5) {
+  const key = memberPropertyName(member);
+  const cls = classOfThis(path);
+  if (key === null || !cls) return null;
+  const label = `\`this.${key}\``;
+  const found = classMember(cls.node, key, cls.isStatic);
+  const writes = writesToThisMember(module, cls.node, key);
+  if (found?.kind === "method") {
+    if (found.node.kind !== "get") return { unknown: `${label} is a method` };
+    const getter = functionAt(module, found.node);
+    const values = getter ? returnedValues(getter) : [];
+    if (values.length !== 1 || !values[0]) return { unknown: `${label} is a getter that cannot be read` };
+    return resolve5(module, values[0].node, values[0].path, context);
+  }
+  if (found?.kind === "field" && found.value) {
+    if (writes.length > 0) return { unknown: `${label} is modified after it is created` };
+    return resolve5(module, found.value, null, context);
+  }
+  const constructor = constructorOf(cls.node);
+  const initial = writes.filter(
+    (write) => write.node.type === "AssignmentExpression" && write.node.operator === "=" && write.node.left.type === "MemberExpression" && write.node.left.object.type === "ThisExpression" && constructor && write.node.start >= constructor.start && write.node.end <= constructor.end
+  );
+  if (initial.length !== 1) {
+    return {
+      unknown: writes.length === 0 ? `${label} is not set in the class` : `${label} is set in several places or modified after it is created`
+    };
+  }
+  if (writes.length > 1) return { unknown: `${label} is modified after it is created` };
+  return resolve5(module, initial[0].node.right, initial[0].get("right"), context);
+}
+
+// src/languages/js-options.ts
+var OUTSIDE_SCAN = "is outside the scanned files";
+var MAX_DEPTH = 8;
+function resolveExpression(module, node, path, context) {
+  const depth = context.depth ?? 0;
+  if (depth > MAX_DEPTH) return { unknown: "the options are built through too many indirections" };
+  const next = { ...context, depth: depth + 1 };
+  const value = unwrap(node);
+  if (!value) return { unknown: "no value" };
+  if (value.type === "ObjectExpression") return { module, node: value, path };
+  if (value.type === "Identifier") return resolveIdentifier(module, value.name, path, next);
+  const valuePath = value === node ? path : null;
+  if (value.type === "AwaitExpression") {
+    const awaited = { ...next, awaited: unwrap(value.argument) };
+    return resolveExpression(module, value.argument, valuePath ? valuePath.get("argument") : null, awaited);
+  }
+  if (value.type === "CallExpression" || value.type === "OptionalCallExpression") {
+    const returned = followCall(module, value, valuePath, next, resolveExpression);
+    if (returned) return returned;
+  }
+  if (value.type === "MemberExpression") {
+    const key = memberPropertyName(value);
+    if (key === null) return { unknown: `\`${sourceOf2(module, value)}\` is computed` };
+    if (value.object.type === "ThisExpression") {
+      const field = followThisMember(module, value, valuePath, next, resolveExpression);
+      if (field) return field;
+    }
+    if (value.object.type === "Identifier") {
+      const binding = module.imports.get(value.object.name);
+      if (binding && (binding.imported === "*" || binding.imported === "default") && isRelative(binding.source)) {
+        const target = context.load(module.file, binding.source);
+        if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
+        const exported = binding.imported === "*" ? findExport(target, key, next) : findExportProperty(target, "default", key, next);
+        if ("unknown" in exported && binding.imported === "*") {
+          const viaDefault = findExportProperty(target, "default", key, next);
+          if (!("unknown" in viaDefault)) return viaDefault;
+        }
+        return exported;
+      }
+    }
+    const owner = resolveExpression(module, value.object, path ? path.get("object") : null, next);
+    if ("unknown" in owner) return owner;
+    return propertyOf(owner.module, owner.node, key, next);
+  }
+  return { unknown: `\`${abbreviate(sourceOf2(module, value))}\` is computed at run time` };
+}
+function resolveIdentifier(module, name2, path, context) {
+  if (path) {
+    const scope = safeLookup(path, name2);
+    if (scope && !scope.isGlobal) {
+      const binding2 = scope.getBindings()[name2]?.[0];
+      const declarator = binding2?.parentPath?.node;
+      if (declarator?.type === "VariableDeclarator" && declarator.id === binding2.node) {
+        if (!declarator.init) return { unknown: `\`${name2}\` has no initial value` };
+        if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
+        return resolveExpression(module, declarator.init, binding2.parentPath.get("init"), context);
+      }
+      if (declarator && /Function|ArrowFunction|ObjectMethod|ClassMethod/.test(declarator.type)) {
+        return { unknown: `\`${name2}\` is a parameter` };
+      }
+    }
+  }
+  const binding = module.imports.get(name2);
+  if (binding) {
+    if (!isRelative(binding.source))
+      return { unknown: `\`${name2}\` comes from the package \`${binding.source}\`` };
+    const target = context.load(module.file, binding.source);
+    if (!target) return { unknown: `\`${binding.source}\` ${OUTSIDE_SCAN}` };
+    return findExport(target, binding.imported === "*" ? "default" : binding.imported, context);
+  }
+  const declared = moduleLevelInit(module, name2);
+  if (declared) {
+    if (isMutated(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
+    return resolveExpression(module, declared, null, context);
+  }
+  return { unknown: `\`${name2}\` is not defined where it can be read` };
+}
+function safeLookup(path, name2) {
+  try {
+    return path.scope?.lookup(name2) ?? null;
+  } catch {
+    return null;
+  }
+}
+var mutatedNames = /* @__PURE__ */ new WeakMap();
+function isMutated(module, name2) {
+  let names = mutatedNames.get(module);
+  if (!names) {
+    const found = /* @__PURE__ */ new Set();
+    for (const path of memberAssignmentsOf(module)) {
+      let target = path.node.left;
+      while (target.type === "MemberExpression") target = target.object;
+      if (target.type === "Identifier") found.add(target.name);
+    }
+    for (const path of callsOf(module)) {
+      const { callee, arguments: args } = path.node;
+      if (path.node.type === "CallExpression" && callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args[0]?.type === "Identifier") {
+        found.add(args[0].name);
+      }
+    }
+    names = found;
+    mutatedNames.set(module, names);
+  }
+  return names.has(name2);
+}
+function findExport(module, name2, context) {
+  for (const entry of exportEntries(module, name2)) {
+    switch (entry.kind) {
+      case "default":
+      case "declarator":
+      case "commonJs":
+        return resolveExpression(module, entry.node, null, context);
+      case "local":
+        return resolveIdentifier(module, entry.local, null, context);
+      case "from": {
+        const target = reExportTarget(module, entry.source, context);
+        if ("unknown" in target) return target;
+        return findExport(target, entry.local, deeper(context));
+      }
+      case "all": {
+        const target = reExportTarget(module, entry.source, context);
+        const found = "unknown" in target ? target : findExport(target, name2, deeper(context));
+        if (!("unknown" in found)) return found;
+        break;
+      }
+      case "commonJsObject": {
+        const whole = resolveExpression(module, entry.node, null, context);
+        if (!("unknown" in whole)) {
+          const property = propertyOf(whole.module, whole.node, name2, context);
+          if (!("unknown" in property)) return property;
+        }
+        break;
+      }
+      case "function":
+        break;
+    }
+  }
+  return { unknown: `\`${module.file}\` has no export \`${name2}\` that can be read` };
+}
+function deeper(context) {
+  return { ...context, depth: (context.depth ?? 0) + 1 };
+}
+function reExportTarget(module, specifier, context) {
+  if ((context.depth ?? 0) > MAX_DEPTH) return { unknown: "the options are re-exported too many times" };
+  if (!isRelative(specifier)) return { unknown: `the options come from the package \`${specifier}\`` };
+  return context.load(module.file, specifier) ?? { unknown: `\`${specifier}\` ${OUTSIDE_SCAN}` };
+}
+function findExportProperty(module, exportName, key, context) {
+  const whole = findExport(module, exportName, context);
+  if ("unknown" in whole) return whole;
+  return propertyOf(whole.module, whole.node, key, context);
+}
+function propertyOf(module, object, key, context) {
+  if (object.type !== "ObjectExpression")
+    return { unknown: `the value holding \`${key}\` is not an object literal` };
+  let found = null;
+  for (const property of object.properties) {
+    if (property.type === "ObjectProperty" && propertyKeyName(property) === key) found = property;
+    if (property.type === "SpreadElement") found = null;
+  }
+  if (!found) return { unknown: `\`${key}\` is not written in the object` };
+  const value = found.shorthand ? found.value : found.value;
+  if (found.shorthand && value.type === "Identifier")
+    return resolveIdentifier(module, value.name, null, context);
+  return resolveExpression(module, value, null, context);
+}
+function readOptions(module, node, path, context) {
+  const resolved = resolveExpression(module, node, path, context);
+  if ("unknown" in resolved) return resolved;
+  const view = {
+    module: resolved.module,
+    object: resolved.node,
+    container: objectContainer(resolved.module, resolved.node),
+    keys: /* @__PURE__ */ new Map(),
+    unknownSpread: null,
+    origin: resolved.module !== module || unwrap(node) !== resolved.node ? describeOrigin(resolved.module, resolved.node) + (resolved.via ? `, returned by \`${resolved.via}\`` : "") : null
+  };
+  collectKeys(resolved.module, resolved.node, resolved.path, view, context, 0);
+  return view;
+}
+function collectKeys(module, object, path, view, context, depth) {
+  const properties = object.properties;
+  properties.forEach((property, index) => {
+    if (property.type === "SpreadElement") {
+      const argumentPath = path ? path.get("properties", index, "argument") : null;
+      const spread = depth < MAX_DEPTH ? resolveExpression(module, property.argument, argumentPath, context) : null;
+      if (!spread || "unknown" in spread) {
+        const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
+        view.unknownSpread = `the spread \`...${abbreviate(sourceOf2(module, property.argument))}\` cannot be read (${reason})`;
+        for (const key2 of view.keys.keys()) view.keys.set(key2, "unknown");
+        return;
+      }
+      collectKeys(spread.module, spread.node, spread.path, view, context, depth + 1);
+      return;
+    }
+    const key = propertyKeyName(property);
+    if (key === null) {
+      if (property.computed) view.unknownSpread = "a computed key may set any option";
+      return;
+    }
+    if (property.type === "ObjectProperty") view.keys.set(key, { module, value: property.value });
+    else view.keys.set(key, { module, value: property });
+  });
+}
+function describeOrigin(module, node) {
+  const line = module.text.slice(0, node.start).split("\n").length;
+  return `${module.file}:${line}`;
+}
+function sourceOf2(module, node) {
+  return module.text.slice(node.start, node.end);
+}
+function readFlag(view, key, trueStrings = []) {
+  const writer = view.keys.get(key);
+  if (writer === "unknown")
+    return { kind: "unknown", reason: view.unknownSpread ?? "a spread may override it" };
+  if (!writer) {
+    return view.unknownSpread ? { kind: "unknown", reason: view.unknownSpread } : { kind: "absent" };
+  }
+  return evaluateFlag(writer.module, writer.value, trueStrings, { load: () => null });
+}
+function evaluateFlag(module, node, trueStrings, _context) {
+  const value = unwrap(node);
+  const span = spanOf(value);
+  if (value.type === "BooleanLiteral") {
+    return value.value ? { kind: "true", span } : { kind: "false", span, file: module.file };
+  }
+  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined") {
+    return { kind: "false", span, file: module.file };
+  }
+  if (value.type === "StringLiteral" && trueStrings.includes(value.value)) return { kind: "true", span };
+  const constant = constantOf(module, value);
+  if (constant === true) return { kind: "true", span };
+  const text = sourceOf2(module, value);
+  if (constant === false) return { kind: "false", span, file: module.file, via: text };
+  const devOnly = classifyJsCondition(module, value) === "development";
+  return { kind: "conditional", span, text, devOnly };
+}
+function constantOf(module, value) {
+  if (value.type !== "Identifier") return null;
+  const init = unwrap(moduleLevelInit(module, value.name));
+  return init?.type === "BooleanLiteral" ? init.value : null;
+}
+
+// src/rules/js-site.ts
+function siteFromCall(request) {
+  const { module, call } = request;
+  const args = call.node.arguments;
+  const optionsNode = args[request.optionsIndex];
+  const valueNode = request.valueIndex === void 0 ? void 0 : args[request.valueIndex];
+  const site = siteFromCallOptions(request, args, optionsNode);
+  if (site && valueNode && valueNode.type !== "SpreadElement")
+    site.valueText = module.text.slice(valueNode.start, valueNode.end);
+  return site;
+}
+function takesNameValueOptions(call) {
+  if (call.arguments.length < 2 || call.arguments.length > 3) return false;
+  const first = unwrap(call.arguments[0]);
+  return !/^(ObjectExpression|ArrayExpression|NumericLiteral|FunctionExpression|ArrowFunctionExpression)$/.test(
+    first.type
+  );
+}
+function nameValueOptionsSite(ruleId, module, call, load2, shape = {}) {
+  return siteFromCall({
+    ruleId,
+    module,
+    call,
+    optionsIndex: 2,
+    valueIndex: 1,
+    keys: { httpOnly: "httpOnly", secure: "secure" },
+    cookieNames: namesOf(stringValue2(call.node.arguments[0])),
+    load: load2,
+    ...shape
+  });
+}
+function siteFromCallOptions(request, args, optionsNode) {
+  const { module, call, optionsIndex, keys } = request;
+  if (!optionsNode || optionsNode.type === "SpreadElement") {
+    const spread = args.find((a) => a.type === "SpreadElement");
+    if (spread) return unreadableSite(request, spread, "the arguments are spread");
+    if (args.length !== optionsIndex) return null;
+    const container = argumentsContainer(module, call.node);
+    const nest = request.nestedUnder ? [request.nestedUnder] : [];
+    const flags = allFlags(keys, { kind: "absent" });
+    request.refine?.(null, flags);
+    return {
+      ...baseOf(request),
+      file: module.file,
+      offset: call.node.start,
+      flags,
+      insertion: container ? { container, nest } : null
+    };
+  }
+  if (deletesCookie(module, optionsNode, call.get("arguments", optionsIndex), request.load)) return null;
+  return siteFromOptions({
+    ...request,
+    options: optionsNode,
+    optionsPath: call.get("arguments", optionsIndex),
+    anchor: call.node.start
+  });
+}
+function siteFromOptions(request) {
+  const { module, keys, options: optionsNode } = request;
+  const callLocation = locationOf(module, request.anchor);
+  const base = baseOf(request);
+  const shape = shapeOf(optionsNode);
+  if (shape === "not-options") return null;
+  if (shape === "nothing") return noOptionsSite(request, optionsNode);
+  const outer = readOptions(module, optionsNode, request.optionsPath, { load: request.load });
+  if ("unknown" in outer) {
+    if (outer.unknown.endsWith(OUTSIDE_SCAN)) return null;
+    return unreadableSite(request, optionsNode, outer.unknown);
+  }
+  let view = outer;
+  let nest = [];
+  if (request.nestedUnder) {
+    const writer = outer.keys.get(request.nestedUnder);
+    if (writer === void 0 && !outer.unknownSpread) {
+      nest = [request.nestedUnder];
+    } else if (writer === void 0 || writer === "unknown") {
+      return siteFor2(
+        outer,
+        allFlags(keys, { kind: "unknown", reason: outer.unknownSpread ?? "a spread may set it" })
+      );
+    } else {
+      const innerShape = shapeOf(writer.value);
+      if (innerShape === "nothing") return siteFor2(outer, allFlags(keys, { kind: "absent" }), false);
+      if (innerShape === "not-options") return null;
+      const inner = readOptions(writer.module, writer.value, null, { load: request.load });
+      if ("unknown" in inner && request.nestedIsOther?.(writer.module, writer.value)) return null;
+      if ("unknown" in inner && inner.unknown.endsWith(OUTSIDE_SCAN)) return null;
+      if ("unknown" in inner)
+        return siteFor2(outer, allFlags(keys, { kind: "unknown", reason: inner.unknown }), false);
+      view = inner;
+    }
+  }
+  const flags = {};
+  for (const flag of ["httpOnly", "secure"]) {
+    const key = keys[flag];
+    flags[flag] = key === null ? { kind: "absent" } : nest.length > 0 ? { kind: "absent" } : readFlag(view, key, request.trueStrings ?? []);
+  }
+  request.refine?.(nest.length > 0 ? null : view, flags);
+  return siteFor2(view, flags);
+  function siteFor2(target, flags2, editable = true) {
+    const elsewhere = target.module !== module || target.object.start !== optionsNode.start;
+    const site = {
+      ...base,
+      file: target.module.file,
+      offset: target.object.start,
+      flags: flags2,
+      insertion: editable ? { container: target.container, nest } : null,
+      usedAt: elsewhere ? [`${module.file}:${callLocation.line}`] : []
+    };
+    if (target.origin && elsewhere) site.notes.push(`The options object is defined at ${target.origin}.`);
+    return site;
+  }
+}
+function shapeOf(node) {
+  const value = unwrap(node);
+  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
+    return "nothing";
+  if (/^(FunctionExpression|ArrowFunctionExpression|StringLiteral|NumericLiteral|TemplateLiteral|BooleanLiteral|ArrayExpression|ClassExpression)$/.test(
+    value.type
+  ))
+    return "not-options";
+  return "readable";
+}
+function noOptionsSite(request, node) {
+  const flags = allFlags(request.keys, { kind: "absent" });
+  request.refine?.(null, flags);
+  const site = {
+    ...baseOf(request),
+    file: request.module.file,
+    offset: unwrap(node).start,
+    flags,
+    insertion: null
+  };
+  site.notes.push(
+    `The options are \`${sourceOf2(request.module, unwrap(node))}\`, so the defaults apply; replace it with an options object that sets the flags.`
+  );
+  return site;
+}
+function unreadableSite(request, node, reason) {
+  const value = unwrap(node);
+  const site = {
+    ...baseOf(request),
+    file: request.module.file,
+    offset: value.start,
+    flags: allFlags(request.keys, { kind: "unknown", reason: explain(request.module, value, reason) }),
+    insertion: null
+  };
+  return site;
+}
+function explain(module, node, reason) {
+  if (node.type === "ConditionalExpression") {
+    return `the options are chosen at run time by \`${abbreviate(sourceOf2(module, node.test))}\``;
+  }
+  if (node.type === "LogicalExpression") {
+    return `the options come from \`${abbreviate(sourceOf2(module, node))}\``;
+  }
+  return reason;
+}
+function baseOf(request) {
+  return {
+    ruleId: request.ruleId,
+    cookieNames: request.cookieNames,
+    kind: request.kind,
+    keys: request.keys,
+    usedAt: [],
+    notes: []
+  };
+}
+function allFlags(keys, value) {
+  return {
+    httpOnly: keys.httpOnly === null ? { kind: "absent" } : value,
+    secure: keys.secure === null ? { kind: "absent" } : value
+  };
+}
+function locationOf(module, offset) {
+  return lineColumn(module.starts, offset);
+}
+function optionString(module, options, path, key, load2, nestedUnder) {
+  if (!options) return null;
+  let view = readOptions(module, options, path, { load: load2 });
+  if (!("unknown" in view) && nestedUnder) {
+    const writer2 = view.keys.get(nestedUnder);
+    if (!writer2 || writer2 === "unknown") return null;
+    view = readOptions(writer2.module, writer2.value, null, { load: load2 });
+  }
+  if ("unknown" in view) return null;
+  const writer = view.keys.get(key);
+  return writer && writer !== "unknown" ? stringValue2(writer.value) : null;
+}
+function namesOf(name2, fallback = []) {
+  return name2 === null ? fallback : [name2];
+}
+function deletesCookie(module, options, path, load2) {
+  const view = readOptions(module, options, path, { load: load2 });
+  if ("unknown" in view) return false;
+  const valueOf3 = (key) => {
+    const writer = view.keys.get(key);
+    return writer && writer !== "unknown" ? unwrap(writer.value) : null;
+  };
+  const maxAge = valueOf3("maxAge") ?? valueOf3("max-age");
+  if (maxAge && notPositive(maxAge)) return true;
+  const expires = valueOf3("expires");
+  return expires !== null && isPastDate(module, expires);
+}
+var YEAR_2000_MS = 9466848e5;
+function notPositive(node) {
+  if (node.type === "NumericLiteral") return node.value <= 0;
+  return node.type === "UnaryExpression" && node.operator === "-" && unwrap(node.argument).type === "NumericLiteral";
+}
+function isPastDate(module, node) {
+  if (notPositive(node)) return true;
+  const text = stringValue2(node);
+  if (text !== null) return /\b19\d\d\b/.test(text);
+  if (node.type !== "NewExpression" || unwrap(node.callee).type !== "Identifier" || unwrap(node.callee).name !== "Date")
+    return false;
+  const [first] = node.arguments;
+  if (!first) return false;
+  const value = unwrap(first);
+  const literal2 = stringValue2(value);
+  if (literal2 !== null) return /\b19\d\d\b/.test(literal2);
+  if (value.type === "NumericLiteral") {
+    return node.arguments.length > 1 ? value.value < 2e3 : value.value < YEAR_2000_MS;
+  }
+  return value.type === "BinaryExpression" && value.operator === "-" && /^Date\.now\(\)|getTime\(\)$/.test(module.text.slice(value.left.start, value.left.end));
+}
+function isCall(node) {
+  return node?.type === "CallExpression" || node?.type === "OptionalCallExpression";
+}
+function isMember(node) {
+  return node?.type === "MemberExpression" || node?.type === "OptionalMemberExpression";
+}
+
+// src/rules/authjs-cookies.ts
+var SOURCES = /^(next-auth|@auth\/[\w-]+)$/;
+var ENTRY_POINTS = {
+  default: 0,
+  NextAuth: 0,
+  SvelteKitAuth: 0,
+  ExpressAuth: 0,
+  SolidAuth: 0,
+  QwikAuth$: 0,
+  Auth: 1
+};
+var ROLES = { sessionToken: "session", csrfToken: "csrf" };
+var CONFIG_TYPES = /* @__PURE__ */ new Set([
+  "NextAuthOptions",
+  "AuthOptions",
+  "NextAuthConfig",
+  "AuthConfig",
+  "SvelteKitAuthConfig"
+]);
+var authjsCookies = {
+  meta: {
+    id: "authjs-cookies",
+    framework: "authjs",
+    language: "javascript",
+    api: "NextAuth({ cookies, useSecureCookies })",
+    description: "Cookie overrides of Auth.js / next-auth (`cookies.*.options`) and `useSecureCookies: false`.",
+    defaults: { httpOnly: "on", secure: "auto" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (!binding || !SOURCES.test(binding.source) || !(binding.imported in ENTRY_POINTS)) continue;
+      const index = node.arguments.length === 3 ? 2 : ENTRY_POINTS[binding.imported];
+      const config = node.arguments[index];
+      if (!config) continue;
+      const view = readOptions(module, config, call.get("arguments", index), { load: load2 });
+      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, node.start, load2));
+    }
+    for (const config of typedConfigs(module)) {
+      const view = readOptions(module, config, null, { load: load2 });
+      if (!("unknown" in view)) sites.push(...sitesOfConfig(this.meta.id, module, view, config.start, load2));
+    }
+    return sites;
+  }
+};
+function sitesOfConfig(ruleId, module, config, anchor, load2) {
+  const sites = [];
+  const useSecure = readFlag(config, "useSecureCookies");
+  if (useSecure.kind === "false" || useSecure.kind === "conditional") {
+    sites.push({
+      ruleId,
+      file: config.module.file,
+      offset: config.object.start,
+      cookieNames: [],
+      kind: "session",
+      flags: { httpOnly: { kind: "absent" }, secure: useSecure },
+      keys: { httpOnly: null, secure: "useSecureCookies" },
+      insertion: null,
+      usedAt: [],
+      notes: ["`useSecureCookies` decides Secure for every Auth.js cookie."]
+    });
+  }
+  const cookies = config.keys.get("cookies");
+  if (!cookies || cookies === "unknown") return sites;
+  const overrides2 = readOptions(cookies.module, cookies.value, null, { load: load2 });
+  if ("unknown" in overrides2) return sites;
+  for (const [key, writer] of overrides2.keys) {
+    if (writer === "unknown") continue;
+    const entry = readOptions(writer.module, writer.value, null, { load: load2 });
+    if ("unknown" in entry) continue;
+    const options = entry.keys.get("options");
+    if (!options || options === "unknown") continue;
+    const name2 = entry.keys.get("name");
+    const literal2 = name2 && name2 !== "unknown" ? stringValue2(name2.value) : null;
+    const site = siteFromOptions({
+      ruleId,
+      module: options.module,
+      options: options.value,
+      optionsPath: null,
+      anchor: options.module === module ? anchor : unwrap(options.value).start,
+      keys: { httpOnly: "httpOnly", secure: "secure" },
+      cookieNames: [literal2 ?? key],
+      // The key names the cookie's role; a custom name may hide it.
+      kind: ROLES[key],
+      load: load2
+    });
+    if (site) sites.push(site);
+  }
+  return sites;
+}
+function typedConfigs(module) {
+  const found = [];
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" || statement.type === "ExportDefaultDeclaration" ? statement.declaration : statement;
+    const candidates = [];
+    if (declaration?.type === "VariableDeclaration") {
+      for (const declarator of declaration.declarations) {
+        if (declarator.init)
+          candidates.push([declarator.id.typeAnnotation?.typeAnnotation ?? null, declarator.init]);
+      }
+    } else if (declaration) {
+      candidates.push([null, declaration]);
+    }
+    for (const [annotation, init] of candidates) {
+      const type = annotation ?? (/^TS(Satisfies|As)Expression$/.test(init.type) ? init.typeAnnotation : null);
+      const object = unwrap(init);
+      if (object?.type !== "ObjectExpression" || type?.type !== "TSTypeReference") continue;
+      const name2 = type.typeName.type === "Identifier" ? type.typeName.name : null;
+      const binding = name2 ? module.imports.get(name2) : void 0;
+      if (binding && SOURCES.test(binding.source) && CONFIG_TYPES.has(binding.imported)) found.push(object);
+    }
+  }
+  return found;
+}
+
+// src/rules/cookie-serialize.ts
+var cookieSerialize = {
+  meta: {
+    id: "cookie-serialize",
+    framework: "cookie",
+    language: "javascript",
+    api: "cookie.serialize() / stringifySetCookie()",
+    description: "Set-Cookie strings built with the `cookie` package (`serialize`, `stringifySetCookie`).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
+      if (binding?.source !== "cookie") continue;
+      if (binding.imported !== "serialize" && binding.imported !== "stringifySetCookie") continue;
+      const first = node.arguments[0];
+      if (!first) continue;
+      const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue2(first);
+      let names;
+      if (singleObject) {
+        const view = readOptions(module, first, call.get("arguments", 0), { load: load2 });
+        const writer = "unknown" in view ? void 0 : view.keys.get("name");
+        const name2 = writer && writer !== "unknown" ? stringValue2(writer.value) : null;
+        names = name2 === null ? [] : [name2];
+      } else {
+        const name2 = stringValue2(first);
+        names = name2 === null ? [] : [name2];
+      }
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: singleObject ? 0 : 2,
+        ...singleObject ? {} : { valueIndex: 1 },
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: names,
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/cookie-session.ts
+var cookieSession = {
+  meta: {
+    id: "cookie-session",
+    framework: "cookie-session",
+    language: "javascript",
+    api: "cookieSession({ \u2026 })",
+    description: "The flat options of cookie-session (`httpOnly`, `secure` next to `name` and `keys`).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true,
+    // cookie-session runs in Express, so the proxy is trusted Express's way, not with Koa's `app.proxy`.
+    secureWithoutThrow: "trust the TLS-terminating proxy (`app.set('trust proxy', 1)`)",
+    reportAutomaticSecure: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      if (calleeImport(module, node)?.source !== "cookie-session") continue;
+      let names = ["session"];
+      const options = node.arguments[0];
+      if (options) {
+        const view = readOptions(module, options, call.get("arguments", 0), { load: load2 });
+        const writer = "unknown" in view ? void 0 : view.keys.get("name");
+        const name2 = writer && writer !== "unknown" ? stringValue2(writer.value) : null;
+        if (name2 !== null) names = [name2];
+      }
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: names,
+        kind: "session",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/cookie-kind.ts
+var CREDENTIAL_NOUNS = /* @__PURE__ */ new Set([
+  "session",
+  "sessions",
+  "sess",
+  "sid",
+  "sessid",
+  "sessionid",
+  "jsessionid",
+  "phpsessid",
+  "token",
+  "jwt",
+  "auth",
+  "authorization",
+  "credential",
+  "credentials",
+  "identity",
+  "passport"
+]);
+var CREDENTIAL_SUFFIXES = ["session", "sessid", "sessionid", "token", "jwt"];
+var ID_OWNERS = /* @__PURE__ */ new Set(["session", "sess", "auth"]);
+function nameWords(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function kindOfName(name2) {
+  if (/csrf|xsrf/i.test(name2)) return "csrf";
+  const words = nameWords(name2);
+  const last = words.at(-1);
+  if (last === void 0) return "other";
+  if (CREDENTIAL_NOUNS.has(last)) return "session";
+  if (last === "id" && words.length > 1 && ID_OWNERS.has(words.at(-2))) return "session";
+  if (/^[a-z]+$/.test(last) && CREDENTIAL_SUFFIXES.some((suffix) => last.endsWith(suffix))) return "session";
+  return "other";
+}
+
+// src/rules/client-common.ts
+var CLIENT_KEYS = { httpOnly: null, secure: "secure" };
+function clientCallSite(ruleId, module, call, load2) {
+  return nameValueOptionsSite(ruleId, module, call, load2, { keys: CLIENT_KEYS, valueIndex: void 0 });
+}
+function clientSite(site, api) {
+  const tokens = site.cookieNames.filter((name2) => kindOfName(name2) === "session");
+  if (tokens.length === 0) return site;
+  const note = `"${tokens[0]}" looks like a session or auth token written by browser code (${api}): it can never be HttpOnly there, so any script on the page can read it. Set it from the server with a Set-Cookie header instead.`;
+  if (site.flags.secure.kind === "true") return { ...site, advisory: note };
+  return { ...site, notes: [...site.notes, note] };
+}
+function unsplicable(file, start, end) {
+  return { file, syntax: "js-object", open: start, close: end - 1, entries: [], keyQuote: "" };
+}
+
+// src/rules/cookie-string-common.ts
+var DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
+var WRITTEN = {
+  httponly: /;\s*httponly\s*(;|$)/i,
+  secure: /;\s*secure\s*(;|$)/i
+};
+var MENTIONED = { httponly: /httponly/i, secure: /secure/i };
+function piecesOf(node) {
+  const value = unwrap(node);
+  if (value.type === "StringLiteral") return [{ text: value.value, node: value }];
+  if (value.type === "TemplateLiteral") {
+    const pieces = [];
+    value.quasis.forEach((quasi, index) => {
+      if (quasi.value.cooked) pieces.push({ text: quasi.value.cooked, node: quasi });
+      const expression = value.expressions[index];
+      if (expression) pieces.push({ expression });
+    });
+    return pieces;
+  }
+  if (value.type === "BinaryExpression" && value.operator === "+") {
+    return [...piecesOf(value.left), ...piecesOf(value.right)];
+  }
+  return [{ expression: value }];
+}
+function staticText(pieces) {
+  return pieces.map((piece) => "text" in piece ? piece.text : "\0").join("");
+}
+function cookieNameOf(pieces) {
+  const first = pieces[0];
+  if (!first || !("text" in first) || !first.text.includes("=")) return null;
+  const name2 = first.text.split("=")[0].trim();
+  return name2 === "" ? null : name2;
+}
+function stringEnd(module, pieces) {
+  const last = pieces.at(-1);
+  if (!last || !("text" in last)) return null;
+  const node = last.node;
+  const [open2, close] = node.type === "StringLiteral" ? [node.start, node.end - 1] : [node.start - 1, node.end];
+  if (!['"', "'", "`"].includes(module.text[close] ?? "")) return null;
+  return { file: module.file, syntax: "cookie-string", open: open2, close, entries: [], keyQuote: "" };
+}
+function attributeOf(module, pieces, attribute) {
+  return attributeIn(module.text, pieces, attribute, (node) => ({ start: node.start, end: node.end }));
+}
+function attributeIn(text, pieces, attribute, spanOf2) {
+  const written = WRITTEN[attribute];
+  for (const piece of pieces) {
+    if ("text" in piece && written.test(piece.text)) return { kind: "true", span: spanOf2(piece.node) };
+  }
+  const mention = MENTIONED[attribute];
+  let attributes2 = false;
+  for (const piece of pieces) {
+    if ("text" in piece) {
+      attributes2 ||= piece.text.includes(";");
+      continue;
+    }
+    const span = spanOf2(piece.expression);
+    const source = text.slice(span.start, span.end);
+    if (mention.test(source)) return { kind: "conditional", span, text: source, devOnly: false };
+    if (attributes2 && /attr|option|flag/i.test(source)) {
+      return { kind: "unknown", reason: `the attributes come from \`${source}\`` };
+    }
+  }
+  return { kind: "absent" };
+}
+function setCookieHeaderSite(request) {
+  const { pieces, end, span } = request;
+  const statics = staticText(pieces);
+  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
+  const name2 = cookieNameOf(pieces);
+  const flags = {
+    httpOnly: attributeIn(request.text, pieces, "httponly", request.spanOf),
+    secure: attributeIn(request.text, pieces, "secure", request.spanOf)
+  };
+  return {
+    ruleId: request.ruleId,
+    file: request.file,
+    offset: span.start,
+    cookieNames: name2 ? [name2] : [],
+    flags,
+    keys: { httpOnly: "HttpOnly", secure: "Secure" },
+    insertion: { container: end ?? unsplicable(request.file, span.start, span.end), nest: [] },
+    usedAt: [],
+    notes: !end && (flags.httpOnly.kind === "absent" || flags.secure.kind === "absent") ? ["The header value ends in an expression, so the missing attributes have to be appended by hand."] : []
+  };
+}
+
+// src/rules/document-cookie.ts
+var documentCookie = {
+  meta: {
+    id: "document-cookie",
+    framework: "document-cookie",
+    language: "javascript",
+    api: 'document.cookie = "\u2026"',
+    description: "Cookie strings assigned to `document.cookie` in browser code (Secure only).",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module) {
+    if (!module.text.includes("document.cookie")) return [];
+    const sites = [];
+    for (const assignment of memberAssignmentsOf(module)) {
+      const node = assignment.node;
+      if (node.operator !== "=" || !isDocumentCookie(unwrap(node.left))) continue;
+      const pieces = piecesOf(node.right);
+      if (!pieces.some((piece) => "text" in piece)) continue;
+      if (DELETION.test(staticText(pieces))) continue;
+      const name2 = cookieNameOf(pieces);
+      const secure = attributeOf(module, pieces, "secure");
+      const right = unwrap(node.right);
+      const site = {
+        ruleId: this.meta.id,
+        file: module.file,
+        offset: right.start,
+        cookieNames: name2 ? [name2] : [],
+        flags: { httpOnly: { kind: "absent" }, secure },
+        keys: CLIENT_KEYS,
+        insertion: {
+          container: stringEnd(module, pieces) ?? unsplicable(module.file, right.start, right.end),
+          nest: []
+        },
+        usedAt: [],
+        notes: secure.kind === "absent" && !stringEnd(module, pieces) ? ["The string ends in an expression, so `; Secure` has to be appended by hand."] : []
+      };
+      sites.push(clientSite(site, "`document.cookie`"));
+    }
+    return sites;
+  }
+};
+function isDocumentCookie(node) {
+  if (node.type !== "MemberExpression" || memberPropertyName(node) !== "cookie") return false;
+  const owner = unwrap(node.object);
+  if (owner.type === "Identifier") return owner.name === "document";
+  return owner.type === "MemberExpression" && memberPropertyName(owner) === "document";
+}
+
+// src/rules/adonisjs-common.ts
+var ADONIS_SOURCES = /^(@adonisjs\/|@ioc:Adonis\/)/;
+var adonisFiles = /* @__PURE__ */ new WeakMap();
+function isAdonisFile(module) {
+  let found = adonisFiles.get(module);
+  if (found === void 0) {
+    found = [...module.imports.values()].some((binding) => ADONIS_SOURCES.test(binding.source));
+    adonisFiles.set(module, found);
+  }
+  return found;
+}
+function isAdonisSource(source) {
+  return ADONIS_SOURCES.test(source);
+}
+function isAdonisResponse(module, receiver, receiverPath, hops = 0) {
+  const value = unwrap(receiver);
+  if (value?.type === "Identifier") {
+    if (destructuredAsResponse(receiverPath, value.name)) return true;
+    const alias = hops < MAX_ALIAS_HOPS ? constantValue(receiverPath, value.name) : null;
+    if (alias && isAdonisResponse(module, alias.node, alias.path, hops + 1)) return true;
+  }
+  if (!isAdonisFile(module)) return false;
+  if (value?.type === "Identifier") return value.name === "response";
+  if (value?.type === "MemberExpression" || value?.type === "OptionalMemberExpression") {
+    const property = value.property;
+    return !value.computed && property?.type === "Identifier" && property.name === "response";
+  }
+  return false;
+}
+var MAX_ALIAS_HOPS = 4;
+function constantValue(path, name2) {
+  const init = localInitOf(path, name2);
+  return init?.path.parent?.parent?.node?.kind === "const" ? init : null;
+}
+function destructuredAsResponse(path, name2) {
+  const declared = declarationOf(path, name2);
+  const property = declared?.parent?.node;
+  if (property?.type !== "ObjectProperty" && property?.type !== "Property") return false;
+  if (property.value !== declared.node) return false;
+  const key = property.key;
+  const keyName2 = key?.type === "Identifier" ? key.name : key?.type === "StringLiteral" ? key.value : null;
+  return keyName2 === "response" && declared.parent.parent?.node?.type === "ObjectPattern";
+}
+
+// src/rules/express-res-cookie.ts
+var NOT_A_RESPONSE = /* @__PURE__ */ new Set([
+  "$",
+  "jQuery",
+  "Cookies",
+  "cookies",
+  "document",
+  "window",
+  "cy",
+  "cookie",
+  // Requests, HTTP clients and cookie jars read or send cookies; they never answer with Set-Cookie.
+  "req",
+  "request",
+  "client",
+  "agent",
+  "jar",
+  "cookieJar",
+  "browser",
+  "page"
+]);
+var expressResCookie = {
+  meta: {
+    id: "express-res-cookie",
+    framework: "express",
+    language: "javascript",
+    api: "res.cookie()",
+    description: "Express `res.cookie(name, value, options)` calls (and NestJS handlers using the Express response).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node) || calleeName(node) !== "cookie") continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee)) continue;
+      const receiver = unwrap(callee.object);
+      if (receiver.type === "Identifier" && NOT_A_RESPONSE.has(receiver.name)) continue;
+      if (receiver.type === "Identifier" && /^(reply|rep)$/.test(receiver.name)) continue;
+      if (isAdonisFile(module) || isAdonisResponse(module, receiver, call.get("callee", "object"))) continue;
+      const args = node.arguments;
+      if (!matchesSignature(args)) continue;
+      const site = nameValueOptionsSite(this.meta.id, module, call, load2);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function matchesSignature(args) {
+  if (args.some((arg) => arg.type === "SpreadElement"))
+    return args[0]?.type === "SpreadElement" || args.length >= 2;
+  if (args.length < 2 || args.length > 3) return false;
+  const [name2, value] = args.map(unwrap);
+  if (/^(ObjectExpression|ArrayExpression|FunctionExpression|ArrowFunctionExpression|NumericLiteral|BooleanLiteral|NullLiteral)$/.test(
+    name2.type
+  ))
+    return false;
+  return value.type !== "FunctionExpression" && value.type !== "ArrowFunctionExpression";
+}
+
+// src/rules/express-session.ts
+var expressSession = {
+  meta: {
+    id: "express-session",
+    framework: "express-session",
+    language: "javascript",
+    api: "session({ cookie })",
+    description: "The session cookie options of express-session (`cookie: { secure, httpOnly }`).",
+    defaults: { httpOnly: "on", secure: "off" },
+    mentions: ["express-session"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      if (calleeImport(module, node)?.source !== "express-session") continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: [],
+        kind: "session",
+        trueStrings: ["auto"],
+        nestedUnder: "cookie",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/fastify-common.ts
+import { posix as posix3 } from "node:path";
+var COOKIE_PLUGINS = /* @__PURE__ */ new Set(["@fastify/cookie", "fastify-cookie"]);
+function pluginSource(module, node) {
+  let value = unwrap(node);
+  if (value?.type === "MemberExpression" && memberPropertyName(value) === "default")
+    value = unwrap(value.object);
+  if (!value) return null;
+  if (value.type === "Identifier") return module.imports.get(value.name)?.source ?? null;
+  return isRequireCall(value);
+}
+function registrationsOf(module, sources) {
+  return callsOf(module).filter((call) => {
+    const node = call.node;
+    if (node.type !== "CallExpression" || calleeName(node) !== "register") return false;
+    if (unwrap(node.callee).type !== "MemberExpression" || node.arguments.length === 0) return false;
+    const source = pluginSource(module, node.arguments[0]);
+    return source !== null && sources.has(source);
+  });
+}
+var ENTRY_NAMES = ["app", "server", "index", "main", "plugins/cookie", "plugins/cookies"];
+var registrationCache = /* @__PURE__ */ new WeakMap();
+function cookieRegistrationFor(module, load2) {
+  const local = registrationIn(module, load2);
+  if (local) return local;
+  let cache3 = registrationCache.get(load2);
+  if (!cache3) {
+    cache3 = /* @__PURE__ */ new Map();
+    registrationCache.set(load2, cache3);
+  }
+  const folder = posix3.dirname(module.file);
+  if (cache3.has(folder)) return cache3.get(folder) ?? null;
+  let found = null;
+  const depth = folder === "." ? 0 : folder.split("/").length;
+  search: for (let up = 0; up <= depth; up++) {
+    const prefix = up === 0 ? "./" : "../".repeat(up);
+    for (const name2 of ENTRY_NAMES) {
+      const candidate = load2(module.file, prefix + name2);
+      if (!candidate || candidate === module) continue;
+      found = registrationIn(candidate, load2);
+      if (found) break search;
+    }
+  }
+  cache3.set(folder, found);
+  return found;
+}
+function registrationIn(module, load2) {
+  const [call] = registrationsOf(module, COOKIE_PLUGINS);
+  if (!call) return null;
+  const line = module.text.slice(0, call.node.start).split("\n").length;
+  const options = call.node.arguments[1];
+  if (!options) return { module, line, parseOptions: null };
+  const view = readOptions(module, options, call.get("arguments", 1), { load: load2 });
+  if ("unknown" in view) return { module, line, parseOptions: view };
+  const writer = view.keys.get("parseOptions");
+  if (writer === void 0) {
+    return { module, line, parseOptions: view.unknownSpread ? { unknown: view.unknownSpread } : null };
+  }
+  if (writer === "unknown")
+    return { module, line, parseOptions: { unknown: view.unknownSpread ?? "a spread" } };
+  return { module, line, parseOptions: readOptions(writer.module, writer.value, null, { load: load2 }) };
+}
+
+// src/rules/fastify-secure-session.ts
+var SECURE_SESSION_PLUGINS = /* @__PURE__ */ new Set(["@fastify/secure-session", "fastify-secure-session"]);
+var fastifySecureSession = {
+  meta: {
+    id: "fastify-secure-session",
+    framework: "fastify-secure-session",
+    language: "javascript",
+    api: "register(secureSession, { cookie })",
+    description: "The cookie options of @fastify/secure-session (`cookie` / `cookieOptions`).",
+    defaults: { httpOnly: "on", secure: "off" },
+    sameSiteByDefault: true,
+    mentions: ["@fastify/secure-session", "secure-session"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of registrationsOf(module, SECURE_SESSION_PLUGINS)) {
+      const options = call.node.arguments[1];
+      const path = options ? call.get("arguments", 1) : null;
+      const view = options ? readOptions(module, options, path, { load: load2 }) : null;
+      const nestedUnder = view && !("unknown" in view) && view.keys.has("cookieOptions") ? "cookieOptions" : "cookie";
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(optionString(module, options, path, "cookieName", load2), ["session"]),
+        kind: "session",
+        trueStrings: ["auto"],
+        nestedUnder,
+        load: load2
+      });
+      if (!site) continue;
+      if (site.flags.secure.kind === "absent") {
+        const parse = cookieRegistrationFor(module, load2)?.parseOptions;
+        if (parse && !("unknown" in parse)) {
+          const inherited = readFlag(parse, "secure", ["auto"]);
+          if (inherited.kind !== "absent") site.flags = { ...site.flags, secure: inherited };
+        }
+      }
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/fastify-session.ts
+var SESSION_PLUGINS = /* @__PURE__ */ new Set(["@fastify/session", "fastify-session"]);
+var fastifySession = {
+  meta: {
+    id: "fastify-session",
+    framework: "fastify-session",
+    language: "javascript",
+    api: "register(fastifySession, { cookie })",
+    description: "The session cookie options of @fastify/session (`cookie: { secure, httpOnly }`).",
+    defaults: { httpOnly: "on", secure: "on" },
+    mentions: ["@fastify/session", "fastify-session"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of registrationsOf(module, SESSION_PLUGINS)) {
+      const options = call.node.arguments[1];
+      const path = options ? call.get("arguments", 1) : null;
+      const name2 = optionString(module, options, path, "cookieName", load2);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2, ["sessionId"]),
+        kind: "session",
+        trueStrings: ["auto"],
+        nestedUnder: "cookie",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/model.ts
+var FLAGS = ["httpOnly", "secure"];
+var ATTRIBUTES = ["httpOnly", "secure", "sameSite"];
+
+// src/rules/ignore.ts
+function ignoreReasonOf(site, lookup) {
+  const anchors = [[site.file, site.offset]];
+  const container = site.insertion?.container;
+  if (container) anchors.push([container.file, container.open]);
+  for (const [file, offset] of anchors) {
+    const reason = reasonNear(lookup(file), file, offset);
+    if (reason !== null) return reason;
+  }
+  for (const place of site.usedAt) {
+    const match = /^(.*):(\d+)$/.exec(place);
+    if (!match) continue;
+    const source = lookup(match[1]);
+    if (!source) continue;
+    const reason = reasonAboveLine(textOf2(source), starts(source), Number(match[2]), match[1]);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+function reasonNear(source, file, offset) {
+  if (!source) return null;
+  const text = textOf2(source);
+  const lines = starts(source);
+  for (const start of enclosingStarts(source, offset)) {
+    const reason = reasonAboveLine(text, lines, lineColumn(lines, start).line, file);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
+function enclosingStarts(source, offset) {
+  const found = [offset];
+  if ("js" in source) {
+    const path = jsPath(source.js.ast, offset);
+    let statement = -1;
+    path.forEach((node, index) => {
+      if (JS_STATEMENT.test(node.type)) statement = index;
+    });
+    if (statement !== -1) for (const node of path.slice(statement)) found.push(node.start);
+  } else if ("py" in source) {
+    let node = source.py.tree.resolveInner(offset, 1);
+    for (; ; ) {
+      found.push(node.from);
+      if (PY_STATEMENT.test(node.name) || !node.parent) break;
+      node = node.parent;
+    }
+  }
+  return found;
+}
+var JS_STATEMENT = /Statement$|Declaration$|^Class(?:Private)?(?:Property|Method)$|^ObjectMethod$/;
+var PY_STATEMENT = /Statement$|Definition$/;
+function jsPath(root, offset) {
+  const path = [];
+  let node = root;
+  while (node) {
+    path.push(node);
+    let next = null;
+    for (const key of Object.keys(node)) {
+      if (key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
+      const value = node[key];
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === "object" && typeof child.type === "string" && typeof child.start === "number" && child.start <= offset && offset < child.end) {
+          next = child;
+          break;
+        }
+      }
+      if (next) break;
+    }
+    node = next;
+  }
+  return path;
+}
+function reasonAboveLine(text, lines, line, file) {
+  const previous = line - 2;
+  if (previous < 0) return null;
+  const lineText = text.slice(lines[previous], lines[previous + 1] ?? text.length).trimEnd();
+  const match = (file.endsWith(".py") ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
+    lineText
+  );
+  return match ? (match[1] ?? "").trim() : null;
+}
+var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
+var PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
+var INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
+function textOf2(source) {
+  return "js" in source ? source.js.text : "py" in source ? source.py.text : source.text;
+}
+var computedStarts = /* @__PURE__ */ new WeakMap();
+function starts(source) {
+  if ("js" in source) return source.js.starts;
+  if ("py" in source) return source.py.starts;
+  let known = computedStarts.get(source);
+  if (!known) {
+    known = lineStarts(source.text);
+    computedStarts.set(source, known);
+  }
+  return known;
+}
+
+// src/rules/fastify-set-cookie.ts
+var REPLY = /^(reply|rep|res|response|resp)$/;
+var KEYS = { httpOnly: "httpOnly", secure: "secure" };
+var fastifySetCookie = {
+  meta: {
+    id: "fastify-set-cookie",
+    framework: "fastify-cookie",
+    language: "javascript",
+    api: "reply.setCookie()",
+    description: "@fastify/cookie `reply.setCookie(name, value, options)` / `reply.cookie(\u2026)`, with the defaults of the plugin\u2019s `parseOptions`.",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    let registration;
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node) || !isReplyCookieCall(node)) continue;
+      const site = nameValueOptionsSite(this.meta.id, module, call, load2, { trueStrings: ["auto"] });
+      if (!site) continue;
+      const absent = FLAGS.filter((flag) => site.flags[flag].kind === "absent");
+      const ignored = ignoreReasonOf(site, (file) => file === module.file ? { js: module } : null) !== null;
+      if (absent.length === 0 || ignored) {
+        sites.push(site);
+        continue;
+      }
+      if (registration === void 0) registration = cookieRegistrationFor(module, load2);
+      sites.push(withPluginDefaults(site, absent, registration, lineColumn(module.starts, node.start).line));
+    }
+    return sites;
+  }
+};
+function isReplyCookieCall(node) {
+  const method = calleeName(node);
+  if (method !== "setCookie" && method !== "cookie") return false;
+  const callee = unwrap(node.callee);
+  if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) return false;
+  if (unwrap(node.arguments[0]).type === "ObjectExpression") return false;
+  const receiver = unwrap(callee.object);
+  const name2 = receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberPropertyName(receiver) : null;
+  if (name2 === null) return false;
+  return method === "setCookie" ? REPLY.test(name2) : /^(reply|rep)$/.test(name2);
+}
+function withPluginDefaults(site, absent, registration, callLine) {
+  const parse = registration?.parseOptions;
+  if (!registration || !parse) return site;
+  const where = `${registration.module.file}:${registration.line}`;
+  if ("unknown" in parse) {
+    const flags2 = { ...site.flags };
+    for (const flag of absent) {
+      flags2[flag] = {
+        kind: "unknown",
+        reason: `the @fastify/cookie \`parseOptions\` at ${where} cannot be read (${parse.unknown})`
+      };
+    }
+    return { ...site, flags: flags2 };
+  }
+  if (absent.length === FLAGS.length) {
+    const file = site.file === parse.module.file && site.offset === parse.object.start ? [] : [`${site.file}:${callLine}`];
+    return {
+      ...site,
+      file: parse.module.file,
+      offset: parse.object.start,
+      flags: {
+        httpOnly: readFlag(parse, KEYS.httpOnly, ["auto"]),
+        secure: readFlag(parse, KEYS.secure, ["auto"])
+      },
+      insertion: { container: parse.container, nest: [] },
+      usedAt: [.../* @__PURE__ */ new Set([...site.usedAt, ...file])],
+      notes: [
+        ...site.notes,
+        `Every \`reply.setCookie\` inherits the \`parseOptions\` of the @fastify/cookie registration at ${where}; the flags are set there once.`
+      ]
+    };
+  }
+  const flags = { ...site.flags };
+  for (const flag of absent) flags[flag] = readFlag(parse, KEYS[flag], ["auto"]);
+  const inherited = absent.filter((flag) => flags[flag].kind !== "absent");
+  const labels = inherited.map((flag) => flag === "httpOnly" ? "HttpOnly" : "Secure");
+  const notes = inherited.length > 0 ? [
+    ...site.notes,
+    `${labels.join(" and ")} ${labels.length > 1 ? "come" : "comes"} from the \`parseOptions\` of the @fastify/cookie registration at ${where}.`
+  ] : site.notes;
+  return { ...site, flags, notes };
+}
+
+// src/rules/h3-common.ts
+var H3_WRAPPERS = ["vinxi/http", "@solidjs/start/http"];
+var H3_SOURCES = /* @__PURE__ */ new Set(["h3", "#imports", "nitropack/runtime", "nuxt/app", ...H3_WRAPPERS]);
+function callsH3Wrapper(module, call) {
+  const callee = unwrap(call.node.callee);
+  if (callee.type !== "Identifier") return false;
+  const source = module.imports.get(callee.name)?.source;
+  return source !== void 0 && H3_WRAPPERS.includes(source);
+}
+var AUTO_IMPORT_FOLDER = /(^|\/)server\//;
+function callsH3(module, call, names) {
+  const node = call.node;
+  if (node.type !== "CallExpression") return null;
+  const callee = unwrap(node.callee);
+  if (callee.type !== "Identifier") return null;
+  const binding = module.imports.get(callee.name);
+  if (binding) {
+    return H3_SOURCES.has(binding.source) && names.includes(binding.imported) ? binding.imported : null;
+  }
+  if (!names.includes(callee.name) || !AUTO_IMPORT_FOLDER.test(module.file)) return null;
+  return isUndeclared(module, call, callee.name) ? callee.name : null;
+}
+
+// src/rules/h3-set-cookie.ts
+var h3SetCookie = {
+  meta: {
+    id: "h3-set-cookie",
+    framework: "h3",
+    language: "javascript",
+    api: "setCookie(event, \u2026)",
+    description: "h3 / Nuxt `setCookie(event, name, value, options)`, imported or auto-imported in `server/`, and SolidStart / vinxi `setCookie`.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!callsH3(module, call, ["setCookie"])) continue;
+      const args = call.node.arguments;
+      const shift = withoutEvent(module, call) ? 1 : 0;
+      if (args.length < 3 - shift || args.length > 4 - shift) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 3 - shift,
+        valueIndex: 2 - shift,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue2(args[1 - shift])),
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function withoutEvent(module, call) {
+  if (!callsH3Wrapper(module, call)) return false;
+  const args = call.node.arguments;
+  if (args.length === 2) return true;
+  if (args.length !== 3) return false;
+  const first = unwrap(args[0]);
+  if (first.type === "Identifier") return !/^(?:event|evt|ev|e)$/.test(first.name);
+  return first.type === "StringLiteral" || first.type === "TemplateLiteral" || unwrap(args[2]).type === "ObjectExpression";
+}
+
+// src/rules/h3-use-session.ts
+var SESSION_FUNCTIONS = ["useSession", "getSession", "updateSession", "sealSession", "clearSession"];
+var h3UseSession = {
+  meta: {
+    id: "h3-use-session",
+    framework: "h3",
+    language: "javascript",
+    api: "useSession(event, { cookie })",
+    description: "The session cookie options of h3 `useSession(event, config)` and its sibling helpers.",
+    defaults: { httpOnly: "on", secure: "on" },
+    mentions: ["useSession"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const found = callsH3(module, call, SESSION_FUNCTIONS);
+      if (!found) continue;
+      const args = call.node.arguments;
+      const index = callsH3Wrapper(module, call) && args[0]?.type === "ObjectExpression" ? 0 : 1;
+      const options = args[index];
+      if (!options) continue;
+      const path = call.get("arguments", index);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: index,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(optionString(module, options, path, "name", load2), ["h3"]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/hapi-cookie-modules.ts
+import { posix as posix4 } from "node:path";
+var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var LISTS_FOLDER = /readdirSync|readdir\(|\bglob|requireDir|require-dir|requireAll|require-all/;
+var JS_FILE = /\.(c|m)?[jt]s$/;
+var hapiCookieModules = {
+  meta: {
+    id: "hapi-cookie-modules",
+    framework: "hapi",
+    language: "javascript",
+    api: "server.state(cookie.name, cookie.options)",
+    description: "Cookie modules in a folder (`{ name, options }` per file) that a loader registers with `server.state` in a loop.",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true,
+    mentions: ["isSecure", "isHttpOnly", "server.state"]
+  },
+  findSites(module, { load: load2, files }) {
+    if (!files || !LISTS_FOLDER.test(module.text) || !module.text.includes(".state(")) return [];
+    const loaderCall = callsOf(module).find((call) => isLoaderCall(call.node));
+    if (!loaderCall) return [];
+    const loaderLine = lineColumn(module.starts, loaderCall.node.start).line;
+    const sites = [];
+    const modules = folderModules(module, files);
+    for (const file of modules) {
+      const specifier = `./${posix4.relative(posix4.dirname(module.file), file)}`.replace(/^\.\/\.\.\//, "../");
+      const target = load2(module.file, specifier);
+      if (!target) continue;
+      const declaration = cookieDeclaration(target, load2);
+      if (!declaration) continue;
+      const site = siteFromOptions({
+        ruleId: this.meta.id,
+        module: target,
+        options: declaration.options,
+        optionsPath: null,
+        anchor: declaration.options.start,
+        keys: KEYS2,
+        cookieNames: namesOf(declaration.name),
+        load: load2
+      });
+      if (!site) continue;
+      site.usedAt.push(`${module.file}:${loaderLine}`);
+      site.notes.push(
+        `The loader at ${module.file}:${loaderLine} registers every module of \`${posix4.dirname(file)}/\` with \`server.state\`.`
+      );
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+function isLoaderCall(node) {
+  if (!isCall(node) || calleeName(node) !== "state") return false;
+  const callee = unwrap(node.callee);
+  if (!isMember(callee)) return false;
+  const receiver = unwrap(callee.object);
+  const receiverName = receiver.type === "Identifier" ? receiver.name : isMember(receiver) ? memberPropertyName(receiver) : null;
+  if (!receiverName || !/server/i.test(receiverName)) return false;
+  const args = node.arguments.map(unwrap);
+  if (args.length === 1) return args[0].type === "SpreadElement";
+  if (args.length !== 2) return false;
+  const [name2, options] = args;
+  const fromVariable = (value, key) => value.type === "Identifier" && value.name.toLowerCase().includes(key) || isMember(value) && memberPropertyName(value) === key || value.type === "MemberExpression" && value.computed;
+  return stringValue2(name2) === null && fromVariable(name2, "name") && options.type !== "ObjectExpression" && fromVariable(options, "options");
+}
+function folderModules(module, files) {
+  const pieces = /* @__PURE__ */ new Set();
+  forEachNode(module.ast.program, (node) => {
+    if (node.type === "StringLiteral") pieces.add(node.value);
+    if (node.type === "TemplateElement" && node.value.cooked) pieces.add(node.value.cooked);
+  });
+  const folders = /* @__PURE__ */ new Set();
+  for (const call of callsOf(module)) {
+    const name2 = calleeName(call.node);
+    if (name2 !== "join" && name2 !== "resolve") continue;
+    const [first, ...rest] = call.node.arguments.map(unwrap);
+    if (first?.type !== "Identifier" || first.name !== "__dirname") continue;
+    const parts = rest.map(stringValue2);
+    if (parts.length === 0 || parts.some((part) => part === null)) continue;
+    const joined = posix4.normalize(posix4.join(posix4.dirname(module.file), ...parts));
+    if (!joined.startsWith("..") && /(cookie|state)[^/]*$/i.test(joined)) folders.add(joined);
+  }
+  for (const piece of pieces) {
+    const folder = piece.replace(/\/?(\*\*\/)?\*[^/]*$/, "").replace(/^\/+|\/+$/g, "").replace(/^\.\//, "");
+    if (!folder || /\s/.test(folder) || !/(cookie|state)[^/]*$/i.test(folder)) continue;
+    for (let base = posix4.dirname(module.file); ; base = posix4.dirname(base)) {
+      const joined = posix4.normalize(posix4.join(base, folder));
+      if (!joined.startsWith("..")) folders.add(joined);
+      if (base === "." || base === "/" || base === "") break;
+    }
+  }
+  const found = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    if (!JS_FILE.test(file) || file.endsWith(".d.ts") || file === module.file) continue;
+    if (/(^|\/)index\.[cm]?[jt]s$/.test(file)) continue;
+    if (folders.has(posix4.dirname(file))) found.add(file);
+  }
+  return [...found].sort();
+}
+function cookieDeclaration(module, load2) {
+  const exported = findExportNode(module, load2);
+  if (!exported) return null;
+  let value = unwrap(exported);
+  if (value.type === "ArrowFunctionExpression" || value.type === "FunctionExpression") {
+    value = returnedValue(value);
+    if (!value) return null;
+  }
+  if (value.type === "ArrayExpression" && value.elements.length === 2) {
+    const [name3, options2] = value.elements;
+    if (!options2 || options2.type === "SpreadElement") return null;
+    return { name: stringValue2(name3), options: options2 };
+  }
+  if (value.type !== "ObjectExpression") return null;
+  let name2 = null;
+  let options = null;
+  for (const property of value.properties) {
+    if (property.type !== "ObjectProperty") continue;
+    const key = propertyKeyName(property);
+    if (key === "name") name2 = stringValue2(property.value) ?? constantString(module, property.value);
+    if (key === "options") options = property.value;
+  }
+  return options ? { name: name2, options } : null;
+}
+function findExportNode(module, load2) {
+  for (const statement of module.ast.program.body) {
+    if (statement.type === "ExportDefaultDeclaration") return statement.declaration;
+    const expression = statement.type === "ExpressionStatement" ? statement.expression : null;
+    if (expression?.type === "AssignmentExpression" && expression.left.type === "MemberExpression" && unwrap(expression.left.object).type === "Identifier" && expression.left.object.name === "module" && memberPropertyName(expression.left) === "exports") {
+      const right = unwrap(expression.right);
+      if (right.type === "Identifier") {
+        const resolved = findExport(module, "default", { load: load2 });
+        return "unknown" in resolved ? null : resolved.node;
+      }
+      return right;
+    }
+  }
+  return null;
+}
+function returnedValue(fn) {
+  if (fn.body.type !== "BlockStatement") return unwrap(fn.body);
+  const statements = fn.body.body;
+  const last = statements.at(-1);
+  return last?.type === "ReturnStatement" && last.argument ? unwrap(last.argument) : null;
+}
+function constantString(module, node) {
+  const value = unwrap(node);
+  return value?.type === "Identifier" ? stringValue2(moduleLevelInit(module, value.name)) : null;
+}
+
+// src/rules/hapi-plugin-options.ts
+var KEYS3 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var YAR = {
+  nested: "cookieOptions",
+  nameKey: "name",
+  defaultName: "session",
+  kind: "session"
+};
+var CRUMB = { nested: "cookieOptions", nameKey: "key", defaultName: "crumb", kind: "csrf" };
+var KNOWN = { "@hapi/yar": YAR, yar: YAR, "@hapi/crumb": CRUMB, crumb: CRUMB };
+var hapiPluginOptions = {
+  meta: {
+    id: "hapi-plugin-options",
+    framework: "hapi",
+    language: "javascript",
+    api: "server.register({ plugin, options })",
+    description: "Cookie options given to hapi plugins at registration: @hapi/yar and @hapi/crumb `cookieOptions`, and any plugin passing `cookie` / `cookieOptions` with hapi keys.",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true,
+    mentions: ["isSecure", "isHttpOnly"]
+  },
+  findSites(module, { load: load2 }) {
+    if (!module.text.includes("plugin")) return [];
+    const registrations = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node) || calleeName(node) !== "register" || !isMember(unwrap(node.callee))) continue;
+      if (node.arguments.length === 0) continue;
+      registrations.push(...registrationsIn(module, node.arguments[0], call.get("arguments", 0), load2));
+    }
+    const exported = findExport(module, "default", { load: load2 });
+    if (!("unknown" in exported) && exported.module === module && isRegistration(exported.node)) {
+      if (knownPlugin(module, exported.node) !== null)
+        registrations.push({ module, node: exported.node, path: null });
+    }
+    const named = namedRegistration(module);
+    if (named) registrations.push(named);
+    const sites = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const registration of registrations) {
+      if (seen.has(registration.node)) continue;
+      seen.add(registration.node);
+      const site = siteOf(this.meta.id, registration, load2);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function registrationsIn(module, node, path, load2) {
+  const value = unwrap(node);
+  if (value?.type === "ArrayExpression") {
+    return value.elements.flatMap(
+      (element, index) => element && element.type !== "SpreadElement" ? registrationsIn(module, element, path ? path.get("elements", index) : null, load2) : []
+    );
+  }
+  if (value?.type === "ObjectExpression") return isRegistration(value) ? [{ module, node: value, path }] : [];
+  const source = isRequireCall(value);
+  if (source !== null) {
+    if (!source.startsWith(".")) return [];
+    const target = load2(module.file, source);
+    const exported = target ? findExport(target, "default", { load: load2 }) : null;
+    return exported && !("unknown" in exported) && isRegistration(exported.node) ? [{ module: exported.module, node: exported.node, path: null }] : [];
+  }
+  if (value?.type !== "Identifier" && !isMember(value)) return [];
+  const resolved = resolveExpression(module, value, path, { load: load2 });
+  if ("unknown" in resolved || !isRegistration(resolved.node)) return [];
+  return [
+    { module: resolved.module, node: resolved.node, path: resolved.module === module ? resolved.path : null }
+  ];
+}
+function isRegistration(node) {
+  return node?.type === "ObjectExpression" && propertyOf2(node, "plugin") !== null;
+}
+function propertyOf2(object, key) {
+  let found = null;
+  object.properties.forEach((property, index) => {
+    if (property.type === "ObjectProperty" && propertyKeyName(property) === key)
+      found = { node: property, index };
+  });
+  return found;
+}
+function knownPlugin(module, registration) {
+  const plugin = propertyOf2(registration, "plugin");
+  return plugin ? knownPluginValue(module, plugin.node.value) : null;
+}
+function knownPluginValue(module, node) {
+  let value = unwrap(node);
+  if (value?.type === "Identifier" && !module.imports.has(value.name)) {
+    value = unwrap(moduleLevelInit(module, value.name));
+  }
+  if (isMember(value) && memberPropertyName(value) === "plugin") value = unwrap(value.object);
+  const source = isRequireCall(value) ?? (value?.type === "Identifier" ? module.imports.get(value.name)?.source : null);
+  return source ? KNOWN[source] ?? null : null;
+}
+function siteOf(ruleId, registration, load2) {
+  const { module, node, named } = registration;
+  const options = named ? null : propertyOf2(node, "options");
+  if (!named && !options) return null;
+  const value = named ? named.options : options.node.value;
+  const path = registration.path && options ? registration.path.get("properties", options.index, "value") : null;
+  const known = named ? knownPluginValue(module, named.plugin) : knownPlugin(module, node);
+  let nested = known?.nested;
+  if (!nested) {
+    const resolved = resolveExpression(module, value, path, { load: load2 });
+    if ("unknown" in resolved) return null;
+    nested = ["cookieOptions", "cookie"].find((key) => propertyOf2(resolved.node, key) !== null);
+    if (!nested) return null;
+  }
+  const name2 = known ? optionString(module, value, path, known.nameKey, load2) : optionString(module, value, path, "name", load2, nested);
+  const site = siteFromOptions({
+    ruleId,
+    module,
+    options: value,
+    optionsPath: path,
+    anchor: node.start,
+    keys: KEYS3,
+    cookieNames: namesOf(name2, known ? [known.defaultName] : []),
+    kind: known?.kind,
+    nestedUnder: nested,
+    load: load2
+  });
+  if (!site || known) return site;
+  const written = [site.flags.httpOnly, site.flags.secure].some(
+    (flag) => flag.kind === "false" || flag.kind === "conditional"
+  );
+  return written ? site : null;
+}
+function namedRegistration(module) {
+  if (!module.text.includes("options")) return null;
+  const exported = /* @__PURE__ */ new Set();
+  for (const statement of module.ast.program.body) {
+    if (statement.type !== "ExportNamedDeclaration" || statement.source) continue;
+    for (const declarator of statement.declaration?.declarations ?? []) {
+      if (declarator.id.type === "Identifier") exported.add(declarator.id.name);
+    }
+    for (const specifier of statement.specifiers ?? []) {
+      if (specifier.local?.type === "Identifier" && specifier.exported?.name === specifier.local.name)
+        exported.add(specifier.local.name);
+    }
+  }
+  if (!exported.has("plugin") || !exported.has("options")) return null;
+  const plugin = moduleLevelInit(module, "plugin") ?? (module.imports.has("plugin") ? PLUGIN_IDENTIFIER : null);
+  const options = moduleLevelInit(module, "options");
+  if (!plugin || !options || knownPluginValue(module, plugin) === null) return null;
+  return { module, node: options, path: null, named: { plugin, options } };
+}
+var PLUGIN_IDENTIFIER = { type: "Identifier", name: "plugin" };
+
+// src/rules/hapi-state.ts
+var HAPI_SOURCES = /* @__PURE__ */ new Set(["@hapi/hapi", "hapi"]);
+var KEYS4 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var hapiState = {
+  meta: {
+    id: "hapi-state",
+    framework: "hapi",
+    language: "javascript",
+    api: "server.state() / h.state()",
+    description: "hapi cookie definitions (`server.state`, `h.state`, the server `state` option, @hapi/cookie strategies).",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true,
+    mentions: ["isSecure", "isHttpOnly"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    const hapiFile = [...module.imports.values()].some(
+      (binding) => /^(@hapi\/[\w-]+|hapi)$/.test(binding.source)
+    );
+    const listsFolder = LISTS_FOLDER.test(module.text);
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const base = { ruleId: this.meta.id, module, call, keys: KEYS4, load: load2 };
+      let request = null;
+      const binding = calleeImport(module, node);
+      const method = calleeName(node);
+      const args = node.arguments;
+      if (binding && HAPI_SOURCES.has(binding.source) && /^[sS]erver$/.test(binding.imported)) {
+        if (!args[0]) continue;
+        request = { ...base, optionsIndex: 0, cookieNames: [], nestedUnder: "state" };
+      } else if (node.type !== "CallExpression" || unwrap(node.callee).type !== "MemberExpression") {
+        continue;
+      } else if (!hapiFile && !HAPI_NAMES.has(rootName(node.callee) ?? "")) {
+        continue;
+      } else if (listsFolder && isLoaderCall(node)) {
+        continue;
+      } else if (method === "state" && (args.length === 2 || args.length === 3)) {
+        const optionsIndex = args.length - 1;
+        if (!isObjectLike(args[optionsIndex])) continue;
+        request = { ...base, optionsIndex, cookieNames: namesOf(stringValue2(args[0])) };
+      } else if (method === "strategy" && args.length === 3 && stringValue2(args[1]) === "cookie") {
+        const flatName = optionString(module, args[2], call.get("arguments", 2), "cookie", load2);
+        const name2 = flatName ?? optionString(module, args[2], call.get("arguments", 2), "name", load2, "cookie");
+        request = {
+          ...base,
+          optionsIndex: 2,
+          cookieNames: namesOf(name2, ["sid"]),
+          kind: "session",
+          ...flatName === null ? { nestedUnder: "cookie" } : {}
+        };
+      }
+      if (!request) continue;
+      const site = siteFromCall(request);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+var HAPI_NAMES = /* @__PURE__ */ new Set(["server", "h", "toolkit"]);
+function rootName(node) {
+  let current = unwrap(node);
+  while (current?.type === "MemberExpression" || current?.type === "CallExpression") {
+    current = unwrap(current.type === "MemberExpression" ? current.object : current.callee);
+  }
+  return current?.type === "Identifier" ? current.name : null;
+}
+function isObjectLike(node) {
+  const value = unwrap(node);
+  return value.type === "ObjectExpression" || value.type === "Identifier" || value.type === "MemberExpression";
+}
+
+// src/rules/hono-sessions-middleware.ts
+var SOURCES2 = /^((npm:)?hono-sessions(@[^/]+)?|jsr:@jcs224\/hono-sessions(@[^/]+)?|https:\/\/deno\.land\/x\/hono_sessions(@[^/]+)?\/mod\.ts)$/;
+var honoSessionsMiddleware = {
+  meta: {
+    id: "hono-sessions-middleware",
+    framework: "hono-sessions",
+    language: "javascript",
+    api: "sessionMiddleware({ cookieOptions })",
+    description: "The session cookie options of hono-sessions (`sessionMiddleware({ cookieOptions })`).",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["hono-sessions", "hono_sessions"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node)) continue;
+      const binding = calleeImport(module, node);
+      if (!binding || binding.imported !== "sessionMiddleware" || !SOURCES2.test(binding.source)) continue;
+      if (node.arguments.length !== 1) continue;
+      const options = node.arguments[0];
+      const name2 = optionString(module, options, call.get("arguments", 0), "sessionCookieName", load2);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2, ["session"]),
+        kind: "session",
+        nestedUnder: "cookieOptions",
+        load: load2,
+        refine(view, flags) {
+          const writer = view?.keys.get("prefix");
+          if (!writer || writer === "unknown") return;
+          const prefix = stringValue2(writer.value);
+          if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
+            flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
+          }
+        }
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/hono-set-cookie.ts
+var APIS = {
+  setCookie: [1, 3],
+  setSignedCookie: [1, 4],
+  generateCookie: [0, 2],
+  generateSignedCookie: [0, 3]
+};
+var honoSetCookie = {
+  meta: {
+    id: "hono-set-cookie",
+    framework: "hono",
+    language: "javascript",
+    api: "setCookie(c, \u2026)",
+    description: "Hono's `setCookie` / `setSignedCookie` helpers from 'hono/cookie'.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
+      if (binding?.source !== "hono/cookie" || !(binding.imported in APIS)) continue;
+      const [nameIndex, optionsIndex] = APIS[binding.imported];
+      const count = node.arguments.length;
+      if (count < optionsIndex || count > optionsIndex + 1) continue;
+      const name2 = node.arguments[nameIndex] ? stringValue2(node.arguments[nameIndex]) : null;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex,
+        valueIndex: nameIndex + 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2),
+        load: load2,
+        refine(view, flags) {
+          const writer = view?.keys.get("prefix");
+          if (!writer || writer === "unknown") return;
+          const prefix = stringValue2(writer.value);
+          if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
+            flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
+          }
+        }
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/iron-session-options.ts
+var SOURCES3 = /^iron-session(\/[\w-]+)?$/;
+var FUNCTIONS = /* @__PURE__ */ new Set([
+  "getIronSession",
+  "getServerActionIronSession",
+  "withIronSessionApiRoute",
+  "withIronSessionSsr",
+  "ironSession"
+]);
+var OPTION_TYPES = /* @__PURE__ */ new Set(["SessionOptions", "IronSessionOptions"]);
+var KEYS5 = { httpOnly: "httpOnly", secure: "secure" };
+var ironSessionOptions = {
+  meta: {
+    id: "iron-session-options",
+    framework: "iron-session",
+    language: "javascript",
+    api: "getIronSession(\u2026, { cookieOptions })",
+    description: "The `cookieOptions` of iron-session, in calls and in session option objects.",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true,
+    mentions: ["iron-session"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (!binding || !SOURCES3.test(binding.source) || !FUNCTIONS.has(binding.imported)) continue;
+      const optionsIndex = node.arguments.length - 1;
+      const options = node.arguments[optionsIndex];
+      if (!options || /Function/.test(unwrap(options).type)) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex,
+        keys: KEYS5,
+        cookieNames: namesOf(
+          optionString(module, options, call.get("arguments", optionsIndex), "cookieName", load2)
+        ),
+        kind: "session",
+        nestedUnder: "cookieOptions",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...declaredOptions(module, load2, this.meta.id));
+    return sites;
+  }
+};
+function declaredOptions(module, load2, ruleId) {
+  const sites = [];
+  module.ast.program.body.forEach((statement) => {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") return;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init ? unwrap(declarator.init) : null;
+      if (init?.type !== "ObjectExpression" || !looksLikeSessionOptions(module, declarator, init)) continue;
+      const site = siteFromOptions({
+        ruleId,
+        module,
+        options: init,
+        optionsPath: null,
+        anchor: init.start,
+        keys: KEYS5,
+        cookieNames: namesOf(optionString(module, init, null, "cookieName", load2)),
+        kind: "session",
+        nestedUnder: "cookieOptions",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+  });
+  return sites;
+}
+function looksLikeSessionOptions(module, declarator, object) {
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation ?? satisfiedType(declarator.init);
+  if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier") {
+    const binding = module.imports.get(annotation.typeName.name);
+    if (binding && SOURCES3.test(binding.source) && OPTION_TYPES.has(binding.imported)) return true;
+  }
+  const keys = new Set(
+    object.properties.map((property) => property.key?.name ?? property.key?.value)
+  );
+  return keys.has("password") && keys.has("cookieName");
+}
+function satisfiedType(node) {
+  return node?.type === "TSSatisfiesExpression" || node?.type === "TSAsExpression" ? node.typeAnnotation : null;
+}
+
+// src/rules/js-cookie-set.ts
+var jsCookieSet = {
+  meta: {
+    id: "js-cookie-set",
+    framework: "js-cookie",
+    language: "javascript",
+    api: "Cookies.set()",
+    description: "js-cookie `Cookies.set(name, value, attributes)` in browser code (Secure only).",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (binding?.source !== "js-cookie" || binding.imported !== "set") continue;
+      if (node.arguments.length < 2 || node.arguments.length > 3) continue;
+      const site = clientCallSite(this.meta.id, module, call, load2);
+      if (site) sites.push(clientSite(site, "js-cookie"));
+    }
+    return sites;
+  }
+};
+
+// src/rules/js-set-cookie-header.ts
+var HEADER_METHODS = /* @__PURE__ */ new Set(["setHeader", "appendHeader", "set", "header", "append"]);
+var MENTION = /set-cookie/i;
+var jsSetCookieHeader = {
+  meta: {
+    id: "js-set-cookie-header",
+    framework: "set-cookie-header",
+    language: "javascript",
+    api: "setHeader('Set-Cookie', \u2026)",
+    description: "Cookie strings written as raw `Set-Cookie` headers (`res.setHeader`, `res.set`, `writeHead`, `Headers`, header objects).",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module) {
+    if (!MENTION.test(module.text)) return [];
+    const values = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" && node.type !== "OptionalCallExpression") continue;
+      const callee = unwrap(node.callee);
+      if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") continue;
+      const args = node.arguments;
+      if (args.length !== 2 || !HEADER_METHODS.has(calleeName(node) ?? "")) continue;
+      if (!isSetCookie(args[0])) continue;
+      values.push(args[1]);
+    }
+    for (const assignment of memberAssignmentsOf(module)) {
+      const node = assignment.node;
+      const target = unwrap(node.left);
+      if (node.operator !== "=" || !target.computed || !isSetCookieName(memberPropertyName(target))) continue;
+      values.push(node.right);
+    }
+    forEachNode(module.ast.program, (node) => {
+      if (node.type === "ObjectProperty" && isSetCookieName(propertyKeyName(node))) {
+        values.push(node.value);
+      } else if (node.type === "ArrayExpression" && node.elements.length === 2 && isSetCookie(node.elements[0])) {
+        values.push(node.elements[1]);
+      }
+    });
+    const sites = [];
+    const seen = /* @__PURE__ */ new Set();
+    for (const written of values) {
+      const value = constantString2(module, written) ?? written;
+      if (seen.has(unwrap(value).start)) continue;
+      seen.add(unwrap(value).start);
+      const unwrapped = unwrap(value);
+      const strings2 = unwrapped.type === "ArrayExpression" ? unwrapped.elements : [value];
+      for (const string2 of strings2) {
+        if (!string2 || string2.type === "SpreadElement") continue;
+        const site = siteOf2(module, this.meta.id, string2);
+        if (site) sites.push(site);
+      }
+    }
+    return sites;
+  }
+};
+function constantString2(module, node) {
+  const name2 = unwrap(node);
+  if (name2?.type !== "Identifier") return null;
+  const declared = declarationsOf(module).get(name2.name);
+  if (declared?.count !== 1 || !declared.init) return null;
+  const value = unwrap(declared.init);
+  return /^(StringLiteral|TemplateLiteral|BinaryExpression)$/.test(value.type) ? value : null;
+}
+var declarationCache = /* @__PURE__ */ new WeakMap();
+function declarationsOf(module) {
+  const cached = declarationCache.get(module);
+  if (cached) return cached;
+  const found = /* @__PURE__ */ new Map();
+  const entry = (name2) => {
+    let declared = found.get(name2);
+    if (!declared) {
+      declared = { count: 0, init: null };
+      found.set(name2, declared);
+    }
+    return declared;
+  };
+  forEachNode(module.ast.program, (candidate) => {
+    if (candidate.type === "VariableDeclaration") {
+      for (const declarator of candidate.declarations) {
+        if (declarator.id.type !== "Identifier") continue;
+        const declared = entry(declarator.id.name);
+        declared.count++;
+        declared.init = candidate.kind === "const" ? declarator.init ?? null : null;
+      }
+    } else if (/Function|Method/.test(candidate.type) && Array.isArray(candidate.params)) {
+      const names = /* @__PURE__ */ new Set();
+      for (const param of candidate.params) {
+        forEachNode(param, (inner) => {
+          if (inner.type === "Identifier") names.add(inner.name);
+        });
+      }
+      for (const name2 of names) entry(name2).count++;
+    }
+  });
+  declarationCache.set(module, found);
+  return found;
+}
+function isSetCookie(node) {
+  return node ? isSetCookieName(stringValue2(node)) : false;
+}
+function isSetCookieName(name2) {
+  return name2 !== null && name2.toLowerCase() === "set-cookie";
+}
+function siteOf2(module, ruleId, value) {
+  const pieces = piecesOf(value);
+  const node = unwrap(value);
+  return setCookieHeaderSite({
+    ruleId,
+    file: module.file,
+    text: module.text,
+    pieces,
+    span: { start: node.start, end: node.end },
+    end: stringEnd(module, pieces),
+    spanOf: (piece) => ({ start: piece.start, end: piece.end })
+  });
+}
+
+// src/rules/context-cookies-common.ts
+function isContextJarCall(call, jar, methods) {
+  const node = call.node;
+  if (!isCall(node) || !methods.includes(calleeName(node) ?? "")) return false;
+  const callee = unwrap(node.callee);
+  if (!isMember(callee) || !takesNameValueOptions(node)) return false;
+  const receiver = unwrap(callee.object);
+  if (receiver.type === "Identifier") return receiver.name === jar && declaredInFunction(call, jar);
+  if (!isMember(receiver) || memberPropertyName(receiver) !== jar) return false;
+  const owner = unwrap(receiver.object);
+  return owner.type === "Identifier" || owner.type === "ThisExpression";
+}
+function contextJarSite(ruleId, module, call, load2) {
+  const args = call.node.arguments;
+  const value = unwrap(args[1]);
+  if (value.type === "NullLiteral" || value.type === "Identifier" && value.name === "undefined")
+    return null;
+  return nameValueOptionsSite(ruleId, module, call, load2);
+}
+
+// src/rules/oak-cookies-set.ts
+var OAK_SOURCE = /^(?:(?:jsr:|npm:)?@oak\/oak|(?:npm:)?@oakserver\/oak)(?:@[^/]*)?(?:\/.*)?$|^https?:\/\/deno\.land\/x\/oak(?:@[^/]*)?\//;
+function importsOak(module) {
+  for (const binding of module.imports.values()) if (OAK_SOURCE.test(binding.source)) return true;
+  return false;
+}
+var oakCookiesSet = {
+  meta: {
+    id: "oak-cookies-set",
+    framework: "oak",
+    language: "javascript",
+    api: "ctx.cookies.set()",
+    description: "Oak `ctx.cookies.set(name, value, options)` in middleware and router handlers (Deno).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true,
+    secureWithoutThrow: "behind a TLS-terminating proxy (which Oak never detects) write `secure: true` together with `ignoreInsecure: true`"
+  },
+  findSites(module, { load: load2 }) {
+    if (!importsOak(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!isContextJarCall(call, "cookies", ["set"])) continue;
+      const site = contextJarSite(this.meta.id, module, call, load2);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/koa-cookies-set.ts
+var KOA_SOURCES = /^(koa|koa-.+|@koa\/.+|egg)$/;
+var OTHER_FRAMEWORKS = /^(astro(:.+)?|@sveltejs\/kit|next\/.+)$/;
+var koaCookiesSet = {
+  meta: {
+    id: "koa-cookies-set",
+    framework: "koa",
+    language: "javascript",
+    api: "ctx.cookies.set()",
+    description: "Koa `ctx.cookies.set(name, value, options)` and `new Cookies(req, res).set(\u2026)` (`cookies` package).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    neverAddSecure: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    let koa = null;
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node) || calleeName(node) !== "set") continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee) || !takesNameValueOptions(node)) continue;
+      koa ??= isKoaFile(module);
+      if (!isCookieJar(module, unwrap(callee.object), call.get("callee", "object"), koa)) continue;
+      const site = nameValueOptionsSite(this.meta.id, module, call, load2);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isKoaFile(module) {
+  if (isOtherFramework(module)) return false;
+  return [...module.imports.values()].some((binding) => KOA_SOURCES.test(binding.source));
+}
+function isOtherFramework(module) {
+  if (importsOak(module)) return true;
+  if (/(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/.test(module.file))
+    return true;
+  return [...module.imports.values()].some(
+    (binding) => OTHER_FRAMEWORKS.test(binding.source) || binding.source.endsWith("/$types")
+  );
+}
+function isCookieJar(module, receiver, path, koa) {
+  if (isMember(receiver) && memberPropertyName(receiver) === "cookies") {
+    const owner = unwrap(receiver.object);
+    if (owner.type === "Identifier" && owner.name === "ctx") return !isOtherFramework(module);
+    if (!koa) return false;
+    return owner.type === "ThisExpression" || owner.type === "Identifier" && owner.name === "context";
+  }
+  if (receiver.type === "NewExpression") return calleeImport(module, receiver)?.source === "cookies";
+  if (receiver.type === "Identifier") {
+    const init = localInitOf(path, receiver.name);
+    const value = init ? unwrap(init.node) : null;
+    return value?.type === "NewExpression" && calleeImport(module, value)?.source === "cookies";
+  }
+  return false;
+}
+
+// src/rules/koa-session.ts
+var koaSession = {
+  meta: {
+    id: "koa-session",
+    framework: "koa-session",
+    language: "javascript",
+    api: "session({ \u2026 }, app)",
+    description: "The flat cookie options of koa-session (`httpOnly`, `secure` next to `key` and `maxAge`).",
+    defaults: { httpOnly: "on", secure: "auto" },
+    mentions: ["koa-session"],
+    neverAddSecure: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      if (calleeImport(module, node)?.source !== "koa-session") continue;
+      const first = unwrap(node.arguments[0]);
+      const legacy = first?.type === "Identifier" && /^app$/i.test(first.name);
+      const optionsIndex = legacy ? 1 : 0;
+      const options = node.arguments[optionsIndex];
+      const name2 = optionString(
+        module,
+        options,
+        options ? call.get("arguments", optionsIndex) : null,
+        "key",
+        load2
+      );
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2, ["koa.sess"]),
+        kind: "session",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/nextjs-cookies-set.ts
+var nextjsCookiesSet = {
+  meta: {
+    id: "nextjs-cookies-set",
+    framework: "nextjs",
+    language: "javascript",
+    api: "cookies().set() / NextResponse#cookies.set()",
+    description: "Next.js `cookies().set(\u2026)` and `response.cookies.set(\u2026)`, positional or single-object.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    if (!importsNext(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node) || calleeName(node) !== "set") continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee)) continue;
+      const receiverPath = call.get("callee", "object");
+      const args = node.arguments;
+      if (!isHeadersCookies(module, callee.object, receiverPath) && !isResponseCookies(module, callee.object, receiverPath) && !(args.length === 3 && isOtherResponseCookies(module, callee.object, receiverPath)))
+        continue;
+      const single = args.length === 1;
+      if (!single && (args.length < 2 || args.length > 3)) continue;
+      const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load2) : stringValue2(args[0]);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: single ? 0 : 2,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(name2),
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function importsNext(module) {
+  for (const binding of module.imports.values()) {
+    if (binding.source === "next/headers" || binding.source === "next/server") return true;
+  }
+  return false;
+}
+function isHeadersCookies(module, node, path) {
+  let value = unwrapAwait(node);
+  if (value?.type === "Identifier") {
+    const init = localInitOf(path, value.name);
+    if (!init) return false;
+    value = unwrapAwait(init.node);
+  }
+  if (value?.type !== "CallExpression") return false;
+  const callee = unwrap(value.callee);
+  if (callee.type !== "Identifier") return false;
+  const binding = module.imports.get(callee.name);
+  return binding?.source === "next/headers" && binding.imported === "cookies";
+}
+function isResponseCookies(module, node, path) {
+  const member = unwrap(node);
+  if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
+  let owner = unwrapAwait(member.object);
+  if (owner?.type === "Identifier") {
+    const init = localInitOf(path, owner.name);
+    if (init) owner = unwrapAwait(init.node);
+    else return isTypedAsNextResponse(module, declarationOf(path, owner.name));
+  }
+  if (owner?.type !== "CallExpression" && owner?.type !== "NewExpression") return false;
+  const callee = unwrap(owner.callee);
+  const base = callee.type === "MemberExpression" ? unwrap(callee.object) : callee;
+  return base.type === "Identifier" && isNextResponse(module, base.name);
+}
+function isOtherResponseCookies(module, node, path) {
+  const member = unwrap(node);
+  if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
+  const owner = unwrap(member.object);
+  if (owner?.type !== "Identifier" || /^req(uest)?$/i.test(owner.name)) return false;
+  if (!importsFrom(module, "next/server")) return false;
+  const declared = declarationOf(path, owner.name);
+  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier")
+    return !/Request$/.test(annotation.typeName.name);
+  return declared !== null;
+}
+function importsFrom(module, source) {
+  for (const binding of module.imports.values()) if (binding.source === source) return true;
+  return false;
+}
+function isNextResponse(module, name2) {
+  const binding = module.imports.get(name2);
+  return binding?.source === "next/server" && binding.imported === "NextResponse";
+}
+function isTypedAsNextResponse(module, declared) {
+  const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== "TSTypeReference" || annotation.typeName.type !== "Identifier") return false;
+  return isNextResponse(module, annotation.typeName.name);
+}
+
+// src/rules/remix-create-cookie.ts
+var SOURCES4 = /^(remix|@remix-run\/[\w-]+|@react-router\/[\w-]+|react-router|react-router-dom)$/;
+var STORAGE = /^create\w*SessionStorage$/;
+var remixCreateCookie = {
+  meta: {
+    id: "remix-create-cookie",
+    framework: "remix",
+    language: "javascript",
+    api: "createCookie() / createCookieSessionStorage({ cookie })",
+    description: "Remix / React Router `createCookie(name, options)` and the `cookie` option of session storages.",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true,
+    mentions: ["SessionStorage"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const binding = node.type === "CallExpression" ? calleeImport(module, node) : null;
+      if (!binding || !SOURCES4.test(binding.source)) continue;
+      const keys = { httpOnly: "httpOnly", secure: "secure" };
+      let site = null;
+      if (binding.imported === "createCookie" && node.arguments.length >= 1) {
+        site = siteFromCall({
+          ruleId: this.meta.id,
+          module,
+          call,
+          optionsIndex: 1,
+          keys,
+          cookieNames: namesOf(stringValue2(node.arguments[0])),
+          load: load2
+        });
+      } else if (STORAGE.test(binding.imported)) {
+        const options = node.arguments[0];
+        const path = options ? call.get("arguments", 0) : null;
+        site = siteFromCall({
+          ruleId: this.meta.id,
+          module,
+          call,
+          optionsIndex: 0,
+          keys,
+          cookieNames: namesOf(optionString(module, options, path, "name", load2, "cookie"), ["__session"]),
+          kind: "session",
+          nestedUnder: "cookie",
+          nestedIsOther: isCookieObject,
+          load: load2
+        });
+      }
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isCookieObject(module, value) {
+  let current = unwrap(value);
+  if (current?.type === "Identifier") {
+    if (module.imports.has(current.name)) return true;
+    current = unwrap(moduleLevelInit(module, current.name));
+  }
+  return current?.type === "CallExpression" && calleeName(current) === "createCookie";
+}
+
+// src/rules/sveltekit-cookies-set.ts
+var SERVER_FILE = /(^|\/)(\+page\.server|\+layout\.server|\+server|hooks\.server)\.[cm]?[jt]s$/;
+var sveltekitCookiesSet = {
+  meta: {
+    id: "sveltekit-cookies-set",
+    framework: "sveltekit",
+    language: "javascript",
+    api: "cookies.set()",
+    description: "SvelteKit `cookies.set(name, value, options)` in load functions, actions, endpoints and hooks.",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load: load2 }) {
+    if (!isSvelteKitFile(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (!isCall(node) || calleeName(node) !== "set" || node.arguments.length !== 3) continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee)) continue;
+      const receiver = unwrap(callee.object);
+      const isCookies = receiver.type === "Identifier" && receiver.name === "cookies" || isMember(receiver) && memberPropertyName(receiver) === "cookies";
+      if (!isCookies) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue2(node.arguments[0])),
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isSvelteKitFile(module) {
+  if (SERVER_FILE.test(module.file)) return true;
+  for (const binding of module.imports.values()) {
+    if (binding.source === "@sveltejs/kit" || binding.source.endsWith("/$types")) return true;
+  }
+  return false;
+}
+
+// src/rules/ngx-cookie-service-set.ts
+var SOURCES5 = /* @__PURE__ */ new Set(["ngx-cookie-service", "ngx-cookie-service-ssr", "ngx-cookie", "ngy-cookie"]);
+var METHODS = /* @__PURE__ */ new Set(["set", "put", "putObject"]);
+var POSITIONAL_SECURE = 5;
+var ngxCookieServiceSet = {
+  meta: {
+    id: "ngx-cookie-service-set",
+    framework: "ngx-cookie-service",
+    language: "javascript",
+    api: "cookieService.set() / put()",
+    description: "Angular `CookieService.set(\u2026)` (ngx-cookie-service) and `.put(\u2026)` (ngx-cookie) in browser code.",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module, { load: load2 }) {
+    if (![...module.imports.values()].some((binding) => SOURCES5.has(binding.source))) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const method = node.type === "CallExpression" ? calleeName(node) : null;
+      if (!method || !METHODS.has(method) || !isCookieService(node)) continue;
+      const args = node.arguments;
+      if (args.length < 2) continue;
+      const names = namesOf(stringValue2(args[0]));
+      let site;
+      if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call.get("arguments", 2), load2))) {
+        site = clientCallSite(this.meta.id, module, call, load2);
+      } else {
+        site = positionalSite(this.meta.id, module, node, names);
+      }
+      if (site) sites.push(clientSite(site, "CookieService"));
+    }
+    return sites;
+  }
+};
+function isCookieService(node) {
+  const callee = unwrap(node.callee);
+  if (callee.type !== "MemberExpression") return false;
+  const receiver = unwrap(callee.object);
+  const name2 = receiver.type === "Identifier" ? receiver.name : receiver.type === "MemberExpression" ? memberPropertyName(receiver) : null;
+  return name2 !== null && /cookie/i.test(name2);
+}
+function isOptionsObject(module, node, path, load2) {
+  return !("unknown" in resolveExpression(module, node, path, { load: load2 }));
+}
+function positionalSite(ruleId, module, node, cookieNames) {
+  const args = node.arguments;
+  const secure = args[POSITIONAL_SECURE];
+  return {
+    ruleId,
+    file: module.file,
+    offset: node.start,
+    cookieNames,
+    flags: {
+      httpOnly: { kind: "absent" },
+      secure: secure ? evaluateFlag(module, secure, [], { load: () => null }) : { kind: "absent" }
+    },
+    keys: CLIENT_KEYS,
+    insertion: { container: unsplicable(module.file, node.start, node.end), nest: [] },
+    usedAt: [],
+    notes: secure ? [] : [
+      "Secure is the sixth positional argument here: pass `true` there, or switch to the options object form."
+    ]
+  };
+}
+
+// src/rules/astro-cookies-set.ts
+var ASTRO_SOURCE = /^astro(?::[\w-]+|\/.*)?$/;
+var ASTRO_SERVER_FILE = /(^|\/)src\/(pages\/.*|middleware(\/index)?|actions\/.*)\.[cm]?[jt]s$/;
+var OTHER_SOURCE = /^(next(\/.*)?|@sveltejs\/kit|koa|@koa\/.+|h3|hono(\/.*)?|express|@builder\.io\/qwik-city|@qwik\.dev\/router)$/;
+var astroCookiesSet = {
+  meta: {
+    id: "astro-cookies-set",
+    framework: "astro",
+    language: "javascript",
+    api: "Astro.cookies.set() / context.cookies.set()",
+    description: "Astro `cookies.set(name, value, options)` on the request context: in endpoints, middleware and actions, and in the frontmatter of `.astro` pages and components.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    if (!isAstroModule(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!isContextJarCall(call, "cookies", ["set"])) continue;
+      const site = contextJarSite(this.meta.id, module, call, load2);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isAstroModule(module) {
+  if (isAstroFile(module.file)) return true;
+  if (importsOak(module)) return false;
+  const sources = [...module.imports.values()].map((binding) => binding.source);
+  if (sources.some((source) => ASTRO_SOURCE.test(source))) return true;
+  return ASTRO_SERVER_FILE.test(module.file) && !sources.some((source) => OTHER_SOURCE.test(source));
+}
+
+// src/rules/qwik-city-cookie-set.ts
+var QWIK_SOURCE = /^(@builder\.io\/qwik-city|@qwik\.dev\/router)(\/.*)?$/;
+var ROUTE_FILE = /(^|\/)src\/routes\/(.*\/)?(index|layout|plugin)[^/]*\.[cm]?[jt]sx?$/;
+var qwikCityCookieSet = {
+  meta: {
+    id: "qwik-city-cookie-set",
+    framework: "qwik-city",
+    language: "javascript",
+    api: "requestEvent.cookie.set()",
+    description: "Qwik City `cookie.set(name, value, options)` and `cookie.append(\u2026)` on the request event of handlers, loaders and actions.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    if (!isQwikFile(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      if (!isContextJarCall(call, "cookie", ["set", "append"])) continue;
+      const site = contextJarSite(this.meta.id, module, call, load2);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isQwikFile(module) {
+  const sources = [...module.imports.values()].map((binding) => binding.source);
+  if (sources.some((source) => QWIK_SOURCE.test(source))) return true;
+  return ROUTE_FILE.test(module.file) && sources.some((source) => source.startsWith("@builder.io/qwik"));
+}
+
+// src/rules/elysia-cookie.ts
+var KEYS6 = { httpOnly: "httpOnly", secure: "secure" };
+var FLAGS2 = ["httpOnly", "secure"];
+var elysiaCookie = {
+  meta: {
+    id: "elysia-cookie",
+    framework: "elysia",
+    language: "javascript",
+    api: "cookie.name.set() / new Elysia({ cookie })",
+    description: "Elysia's cookie jar: `cookie[name].set({\u2026})` / `.update({\u2026})`, and `cookie[name].value = \u2026` against the app's `new Elysia({ cookie })` config.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    if (!importsElysia(module)) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const method = calleeName(node);
+      if (node.type !== "CallExpression" || method !== "set" && method !== "update") continue;
+      if (node.arguments.length !== 1) continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee)) continue;
+      const name2 = cookieRefName(call.get("callee", "object"));
+      if (name2 === void 0) continue;
+      const instance = owningInstance(module, call);
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: { ...KEYS6 },
+        cookieNames: name2 === null ? [] : [name2],
+        load: load2,
+        refine(_view, flags) {
+          const config = instance ? appCookieFlags(module, instance, load2) : null;
+          for (const flag of FLAGS2)
+            if (flags[flag].kind === "absent" && config && config[flag].kind !== "absent")
+              flags[flag] = config[flag];
+        }
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...valueAssignmentSites(module, this.meta.id, load2));
+    return sites;
+  }
+};
+function importsElysia(module) {
+  for (const binding of module.imports.values())
+    if (/^(npm:)?elysia(@[^/]*)?$/.test(binding.source)) return true;
+  return false;
+}
+function cookieRefName(path) {
+  const node = unwrap(path.node);
+  if (isMember(node)) {
+    const jar = unwrap(node.object);
+    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
+    if (!isJar) return void 0;
+    return node.computed ? stringValue2(node.property) : memberPropertyName(node);
+  }
+  if (node.type !== "Identifier") return void 0;
+  const declared = declarationOf(path, node.name);
+  const property = declared?.parent;
+  const pattern = property?.parent;
+  const outer = pattern?.parent;
+  if (property?.node?.type !== "ObjectProperty" || pattern?.node?.type !== "ObjectPattern") return void 0;
+  if (outer?.node?.type !== "ObjectProperty" || outer.node.value !== pattern.node) return void 0;
+  const key = outer.node.key;
+  if ((key.type === "Identifier" ? key.name : stringValue2(key)) !== "cookie") return void 0;
+  const inner = property.node.key;
+  return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue2(inner);
+}
+function owningInstance(module, path) {
+  for (let current = path.parentPath; current; current = current.parentPath) {
+    const node = current.node;
+    if (node?.type !== "CallExpression" || !isMember(unwrap(node.callee))) continue;
+    const found = chainRoot(module, current.get("callee", "object"), 0);
+    if (found) return found;
+  }
+  return null;
+}
+function chainRoot(module, path, depth) {
+  if (depth > 20) return null;
+  const node = unwrap(path.node);
+  if (node?.type === "NewExpression") {
+    const callee = unwrap(node.callee);
+    const binding = callee.type === "Identifier" ? module.imports.get(callee.name) : null;
+    return binding && /elysia/.test(binding.source) && binding.imported === "Elysia" ? path : null;
+  }
+  if (node?.type === "CallExpression" && isMember(unwrap(node.callee)))
+    return chainRoot(module, path.get("callee", "object"), depth + 1);
+  if (node?.type === "Identifier") {
+    const local = localInitOf(path, node.name);
+    if (local) return chainRoot(module, local.path, depth + 1);
+    const init = moduleLevelInit(module, node.name);
+    if (!init) return null;
+    const declarator = findPath(module, init);
+    return declarator ? chainRoot(module, declarator, depth + 1) : null;
+  }
+  return null;
+}
+function findPath(module, node) {
+  const target = unwrap(node);
+  return callsOf(module).find((call) => call.node === target) ?? null;
+}
+function appCookieFlags(module, instance, load2) {
+  const options = unwrap(instance.node).arguments[0];
+  if (!options) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  const outer = readOptions(module, options, instance.get("arguments", 0), { load: load2 });
+  if ("unknown" in outer) return null;
+  const writer = outer.keys.get("cookie");
+  if (writer === "unknown") return null;
+  if (!writer) return { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  const inner = readOptions(writer.module, writer.value, null, { load: load2 });
+  if ("unknown" in inner) return null;
+  return { httpOnly: readFlag(inner, "httpOnly"), secure: readFlag(inner, "secure") };
+}
+function valueAssignmentSites(module, ruleId, load2) {
+  const byInstance = /* @__PURE__ */ new Map();
+  const setters = /* @__PURE__ */ new Map();
+  for (const assignment of memberAssignmentsOf(module)) {
+    const target = unwrap(assignment.node.left);
+    if (assignment.node.operator !== "=") continue;
+    const property = memberPropertyName(target);
+    if (property !== "value" && property !== "httpOnly" && property !== "secure") continue;
+    const name2 = cookieRefName(assignment.get("left", "object"));
+    if (name2 === void 0) continue;
+    if (property === "value") {
+      const instance = owningInstance(module, assignment);
+      if (!instance) continue;
+      const names = byInstance.get(instance) ?? /* @__PURE__ */ new Set();
+      names.add(name2);
+      byInstance.set(instance, names);
+    } else if (name2 !== null) {
+      const value = unwrap(assignment.node.right);
+      const flags = setters.get(name2) ?? /* @__PURE__ */ new Map();
+      flags.set(
+        property,
+        value.type === "BooleanLiteral" && value.value ? { kind: "true", span: { start: value.start, end: value.end } } : { kind: "unknown", reason: `\`${name2}.${property}\` is set in code` }
+      );
+      setters.set(name2, flags);
+    }
+  }
+  const sites = [];
+  for (const [instance, names] of byInstance) {
+    const named = [...names];
+    const site = siteFromCall({
+      ruleId,
+      module,
+      call: instance,
+      optionsIndex: 0,
+      keys: { ...KEYS6 },
+      cookieNames: named.filter((name2) => name2 !== null),
+      nestedUnder: "cookie",
+      load: load2,
+      refine(_view, flags) {
+        for (const flag of FLAGS2) {
+          if (flags[flag].kind !== "absent") continue;
+          const own = named.map((name2) => name2 === null ? void 0 : setters.get(name2)?.get(flag));
+          if (own.every((value) => value?.kind === "true")) flags[flag] = own[0];
+          else if (own.some((value) => value !== void 0))
+            flags[flag] = {
+              kind: "unknown",
+              reason: "some cookies set it in code, others take the app config"
+            };
+        }
+      }
+    });
+    if (site) sites.push(site);
+  }
+  return sites;
+}
+
+// src/rules/deno-std-set-cookie.ts
+var STD_HTTP = /^(?:(?:jsr:)?@std\/http(?:@[^/]*)?(?:\/(?:cookie|mod)(?:\.ts)?)?|https?:\/\/deno\.land\/std(?:@[^/]*)?\/http\/(?:cookie|mod)\.ts)$/;
+var denoStdSetCookie = {
+  meta: {
+    id: "deno-std-set-cookie",
+    framework: "deno-std",
+    language: "javascript",
+    api: "setCookie(headers, cookie)",
+    description: "Deno `@std/http`'s `setCookie(headers, { name, value, \u2026 })` on a response's headers.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || node.arguments.length !== 2) continue;
+      const binding = calleeImport(module, node);
+      if (!binding || !STD_HTTP.test(binding.source) || binding.imported !== "setCookie") continue;
+      const cookie = node.arguments[1];
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(optionString(module, cookie, call.get("arguments", 1), "name", load2)),
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/universal-cookie-set.ts
+var SOURCES6 = /* @__PURE__ */ new Set(["universal-cookie", "react-cookie"]);
+var universalCookieSet = {
+  meta: {
+    id: "universal-cookie-set",
+    framework: "universal-cookie",
+    language: "javascript",
+    api: "cookies.set() / setCookie()",
+    description: "universal-cookie `new Cookies().set(\u2026)` and react-cookie `setCookie(\u2026)` (Secure only).",
+    defaults: { httpOnly: "off", secure: "off" },
+    clientSide: true
+  },
+  findSites(module, { load: load2 }) {
+    if (![...module.imports.values()].some((binding) => SOURCES6.has(binding.source))) return [];
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression" || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      const callee = unwrap(node.callee);
+      const isSet = callee.type === "MemberExpression" ? calleeName(node) === "set" && isCookieJar2(module, unwrap(callee.object), call.get("callee", "object")) : callee.type === "Identifier" && isHookSetter(module, call.get("callee"), callee.name);
+      if (!isSet) continue;
+      const site = clientCallSite(this.meta.id, module, call, load2);
+      if (site) sites.push(clientSite(site, "universal-cookie"));
+    }
+    return sites;
+  }
+};
+function isNewCookies(module, node) {
+  const value = node ? unwrap(node) : null;
+  if (value?.type !== "NewExpression") return false;
+  const binding = calleeImport(module, value);
+  return binding !== null && SOURCES6.has(binding.source);
+}
+function isCookieJar2(module, receiver, path) {
+  if (isNewCookies(module, receiver)) return true;
+  if (receiver.type !== "Identifier") return false;
+  return isNewCookies(module, localInitOf(path, receiver.name)?.node ?? null);
+}
+function isHookSetter(module, path, name2) {
+  const declared = declarationOf(path, name2);
+  const pattern = declared?.parent?.node;
+  if (pattern?.type !== "ArrayPattern" || pattern.elements[1] !== declared.node) return false;
+  const declarator = declared.parent.parent?.node;
+  if (declarator?.type !== "VariableDeclarator" || !declarator.init) return false;
+  const init = unwrap(declarator.init);
+  if (init.type !== "CallExpression") return false;
+  const binding = calleeImport(module, init);
+  return binding?.source === "react-cookie" && binding.imported === "useCookies";
+}
+
+// src/rules/adonisjs-response-cookie.ts
+var METHODS2 = /* @__PURE__ */ new Set(["cookie", "encryptedCookie", "plainCookie"]);
+var adonisjsResponseCookie = {
+  meta: {
+    id: "adonisjs-response-cookie",
+    framework: "adonisjs",
+    language: "javascript",
+    api: "response.cookie()",
+    description: "AdonisJS `response.cookie` / `encryptedCookie` / `plainCookie(name, value, options)` calls that turn a flag off.",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      const method = isCall(node) ? calleeName(node) : null;
+      if (method === null || !METHODS2.has(method)) continue;
+      const callee = unwrap(node.callee);
+      if (!isMember(callee) || node.arguments.length < 2 || node.arguments.length > 3) continue;
+      if (!isAdonisResponse(module, callee.object, call.get("callee", "object"))) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 2,
+        valueIndex: 1,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: namesOf(stringValue2(node.arguments[0])),
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+
+// src/rules/adonisjs-http-cookie.ts
+var APP_CONFIG = /(^|\/)config\/app\.[cm]?[jt]s$/;
+var adonisjsHttpCookie = {
+  meta: {
+    id: "adonisjs-http-cookie",
+    framework: "adonisjs",
+    language: "javascript",
+    api: "defineConfig({ cookie })",
+    description: "The app-wide cookie defaults of AdonisJS (`http.cookie` in `config/app.ts`): a `cookie` object there replaces `defineConfig`'s own defaults, so a key it leaves out is off (as everywhere in v5).",
+    defaults: { httpOnly: "off", secure: "off" },
+    // A v5 `config/app.ts` without a `cookie` key may name no cookie at all: its type does.
+    mentions: ["ServerConfig"]
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const config of httpConfigs(module)) {
+      if (config.defined && !writesCookie(module, config.options, load2)) continue;
+      const site = siteFromOptions({
+        ruleId: this.meta.id,
+        module,
+        options: config.options,
+        optionsPath: null,
+        anchor: config.options.start,
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        cookieNames: [],
+        // The session cookie takes these values unless `config/session.ts` sets its own.
+        kind: "session",
+        nestedUnder: "cookie",
+        load: load2
+      });
+      if (!site) continue;
+      site.notes.push(
+        "These are the defaults of every cookie the app sets, the session cookie included, unless a call or the session config overrides them."
+      );
+      sites.push(site);
+    }
+    return sites;
+  }
+};
+function httpConfigs(module) {
+  const found = [];
+  for (const statement of module.ast.program.body) {
+    if (statement.type !== "ExportNamedDeclaration") continue;
+    const declaration = statement.declaration;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== "Identifier" || declarator.id.name !== "http" || !declarator.init) continue;
+      const init = unwrap(declarator.init);
+      if (init.type === "CallExpression") {
+        const binding = calleeImport(module, init);
+        const [options] = init.arguments;
+        if (binding?.imported === "defineConfig" && isAdonisSource(binding.source) && options)
+          found.push({ options, defined: true });
+      } else if (init.type === "ObjectExpression" && isAdonisFile(module) && APP_CONFIG.test(module.file)) {
+        found.push({ options: init, defined: false });
+      }
+    }
+  }
+  return found;
+}
+function writesCookie(module, options, load2) {
+  const view = readOptions(module, options, null, { load: load2 });
+  return "unknown" in view || view.keys.has("cookie") || view.unknownSpread !== null;
+}
+
+// src/rules/adonisjs-session-config.ts
+var HELPERS = {
+  "@adonisjs/session": "defineConfig",
+  "@adonisjs/session/build/config": "sessionConfig"
+};
+var TYPE_SOURCES = /^(@ioc:Adonis\/Addons\/Session|@adonisjs\/session(\/.*)?)$/;
+var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
+var DEFAULT_NAME = "adonis_session";
+var adonisjsSessionConfig = {
+  meta: {
+    id: "adonisjs-session-config",
+    framework: "adonisjs-session",
+    language: "javascript",
+    api: "defineConfig({ cookie })",
+    description: "The session cookie options of `@adonisjs/session` (`config/session.ts`, `cookie: {\u2026}`).",
+    defaults: { httpOnly: "on", secure: "on" },
+    sameSiteByDefault: true
+  },
+  findSites(module, { load: load2 }) {
+    const sites = [];
+    for (const call of callsOf(module)) {
+      const node = call.node;
+      if (node.type !== "CallExpression") continue;
+      const binding = calleeImport(module, node);
+      if (!binding || HELPERS[binding.source] !== binding.imported) continue;
+      const options = node.arguments[0];
+      if (!options) continue;
+      const site = siteFromCall({
+        ruleId: this.meta.id,
+        module,
+        call,
+        optionsIndex: 0,
+        keys: KEYS7,
+        cookieNames: namesOf(optionString(module, options, call.get("arguments", 0), "cookieName", load2), [
+          DEFAULT_NAME
+        ]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+    sites.push(...typedConfigs2(module, load2, this.meta.id));
+    return sites;
+  }
+};
+function typedConfigs2(module, load2, ruleId) {
+  const sites = [];
+  for (const statement of module.ast.program.body) {
+    const declaration = statement.type === "ExportNamedDeclaration" ? statement.declaration : statement;
+    if (declaration?.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init ? unwrap(declarator.init) : null;
+      const type = declarator.id.typeAnnotation?.typeAnnotation;
+      if (init?.type !== "ObjectExpression" || type?.type !== "TSTypeReference") continue;
+      const name2 = type.typeName.type === "Identifier" ? type.typeName.name : null;
+      const binding = name2 ? module.imports.get(name2) : void 0;
+      if (!binding || !TYPE_SOURCES.test(binding.source) || binding.imported !== "SessionConfig") continue;
+      const site = siteFromOptions({
+        ruleId,
+        module,
+        options: init,
+        optionsPath: null,
+        anchor: init.start,
+        keys: KEYS7,
+        cookieNames: namesOf(optionString(module, init, null, "cookieName", load2), [DEFAULT_NAME]),
+        kind: "session",
+        nestedUnder: "cookie",
+        load: load2
+      });
+      if (site) sites.push(site);
+    }
+  }
+  return sites;
+}
+
+// src/rules/sails-session-config.ts
+import { posix as posix5 } from "node:path";
+var SESSION_FILE = /(^|\/)config\/session\.[cm]?js$/;
+var ENV_FILE = /(^|\/)config\/env\/([^/]+)\.[cm]?js$/;
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "development", "local", "test", "testing", "ci", "debug"]);
+var READ_BY_SCAN = /exports\.session|ookie|OOKIE/;
+var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
+var DEFAULT_NAME2 = "sails.sid";
+var sailsSessionConfig = {
+  meta: {
+    id: "sails-session-config",
+    framework: "sails",
+    language: "javascript",
+    api: "module.exports.session = { cookie }",
+    description: "The session cookie of Sails (`config/session.js` and the `session` of `config/env/*.js`), where production decides.",
+    defaults: { httpOnly: "on", secure: "off" },
+    mentions: ["exports.session"],
+    parsedWhenMentioned: SESSION_FILE
+  },
+  findSites(module, { load: load2, files }) {
+    const scanned = files ?? /* @__PURE__ */ new Set();
+    let folder;
+    let base;
+    let envFiles;
+    if (SESSION_FILE.test(module.file)) {
+      folder = posix5.dirname(module.file);
+      base = module;
+      envFiles = [...scanned].filter((file) => isProductionEnv(file, folder));
+    } else {
+      const match = ENV_FILE.exec(module.file);
+      if (!match) return [];
+      folder = posix5.dirname(posix5.dirname(module.file));
+      const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix5.dirname(file) === folder);
+      const sharedModule = shared ? load2(module.file, `../${posix5.basename(shared)}`) : null;
+      if (sharedModule && READ_BY_SCAN.test(sharedModule.text)) return [];
+      if (!isProductionEnv(module.file, folder)) return [];
+      if (!shared && sessionOf(module, load2) === null) return [];
+      base = null;
+      envFiles = [module.file];
+    }
+    const baseSession = base ? sessionOf(base, load2) : null;
+    if (base && baseSession === null) return [];
+    const sites = [];
+    const environments = envFiles.sort().map((file) => file === module.file ? module : load2(module.file, `./${posix5.relative(folder, file)}`)).filter((env) => env !== null);
+    for (const env of environments) {
+      const site = environmentSite(this.meta.id, env, baseSession, load2);
+      if (site) sites.push(site);
+    }
+    if (environments.length === 0 && base && baseSession && !("unknown" in baseSession)) {
+      const site = sharedSite(this.meta.id, base, baseSession, load2);
+      if (site) sites.push(site);
+    }
+    return sites;
+  }
+};
+function isProductionEnv(file, folder) {
+  const match = ENV_FILE.exec(file);
+  if (!match || posix5.dirname(posix5.dirname(file)) !== folder) return false;
+  const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
+  return !words.some((word) => DEV_WORDS.has(word));
+}
+function sessionOf(module, load2) {
+  const found = findExport(module, "session", { load: load2 });
+  if ("unknown" in found) return null;
+  return readOptions(found.module, found.node, null, { load: load2 });
+}
+function sharedFlag(baseSession, flag, load2) {
+  if (!baseSession) return { kind: "absent" };
+  if ("unknown" in baseSession) return { kind: "unknown", reason: baseSession.unknown };
+  const writer = baseSession.keys.get("cookie");
+  if (writer === "unknown") return { kind: "unknown", reason: baseSession.unknownSpread ?? "a spread" };
+  if (!writer) return { kind: "absent" };
+  const cookie = readOptions(writer.module, writer.value, null, { load: load2 });
+  if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
+  return readFlag(cookie, KEYS8[flag]);
+}
+function environmentSite(ruleId, env, baseSession, load2) {
+  const envSession = sessionOf(env, load2);
+  const inherited = [];
+  const cookieNames = namesOf(
+    (envSession && !("unknown" in envSession) ? optionString(envSession.module, envSession.object, null, "name", load2) : null) ?? (baseSession && !("unknown" in baseSession) ? optionString(baseSession.module, baseSession.object, null, "name", load2) : null),
+    [DEFAULT_NAME2]
+  );
+  const refine = (_view, flags) => {
+    for (const flag of ["httpOnly", "secure"]) {
+      if (flags[flag].kind !== "absent") continue;
+      const shared = sharedFlag(baseSession, flag, load2);
+      if (flag === "secure" && shared.kind === "false") {
+        inherited.push(
+          `\`config/session.js\` sets \`secure: false\` for every environment; this environment does not override it.`
+        );
+        continue;
+      }
+      flags[flag] = shared;
+    }
+  };
+  let site;
+  if (envSession === null) {
+    const flags = { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+    refine(null, flags);
+    site = {
+      ruleId,
+      file: env.file,
+      offset: exportOffset(env, load2),
+      cookieNames,
+      kind: "session",
+      flags,
+      keys: KEYS8,
+      insertion: null,
+      usedAt: [],
+      notes: [
+        `\`${env.file}\` has no \`session\` settings: add \`session: { cookie: { secure: true } }\` to it.`
+      ]
+    };
+  } else if ("unknown" in envSession) {
+    return null;
+  } else {
+    site = siteFromOptions({
+      ruleId,
+      module: envSession.module,
+      options: envSession.object,
+      optionsPath: null,
+      anchor: envSession.object.start,
+      keys: KEYS8,
+      cookieNames,
+      kind: "session",
+      nestedUnder: "cookie",
+      refine,
+      load: load2
+    });
+  }
+  if (!site) return null;
+  site.notes.push(...inherited);
+  return site;
+}
+function sharedSite(ruleId, base, baseSession, load2) {
+  const site = siteFromOptions({
+    ruleId,
+    module: base,
+    options: baseSession.object,
+    optionsPath: null,
+    anchor: baseSession.object.start,
+    keys: KEYS8,
+    cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load2), [DEFAULT_NAME2]),
+    kind: "session",
+    nestedUnder: "cookie",
+    load: load2
+  });
+  if (!site || site.flags.secure.kind !== "absent") return site;
+  site.insertion = null;
+  site.notes.push(
+    "`config/session.js` applies to every environment, and express-session does not send a Secure session cookie over plain HTTP: set `secure: true` under `session.cookie` in `config/env/production.js` (with `http.trustProxy` behind a TLS proxy)."
+  );
+  return site;
+}
+function exportOffset(module, load2) {
+  const exported = findExport(module, "default", { load: load2 });
+  return "unknown" in exported || exported.module !== module ? 0 : exported.node.start;
+}
+
+// src/rules/javascript-rules.ts
+var JS_RULES = [
+  expressResCookie,
+  cookieSerialize,
+  expressSession,
+  cookieSession,
+  koaCookiesSet,
+  koaSession,
+  fastifySetCookie,
+  fastifySession,
+  fastifySecureSession,
+  nextjsCookiesSet,
+  honoSetCookie,
+  honoSessionsMiddleware,
+  h3SetCookie,
+  h3UseSession,
+  hapiState,
+  hapiPluginOptions,
+  hapiCookieModules,
+  remixCreateCookie,
+  sveltekitCookiesSet,
+  ironSessionOptions,
+  authjsCookies,
+  jsCookieSet,
+  universalCookieSet,
+  ngxCookieServiceSet,
+  documentCookie,
+  jsSetCookieHeader,
+  adonisjsResponseCookie,
+  adonisjsHttpCookie,
+  adonisjsSessionConfig,
+  sailsSessionConfig,
+  oakCookiesSet,
+  astroCookiesSet,
+  qwikCityCookieSet,
+  elysiaCookie,
+  denoStdSetCookie
+];
+
 // node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
@@ -35919,10 +36300,10 @@ var ParamList = 130;
 var SequencePattern = 151;
 var MappingPattern = 152;
 var PatternArgList = 155;
-var newline = 10;
-var carriageReturn = 13;
-var space = 32;
-var tab = 9;
+var newline2 = 10;
+var carriageReturn2 = 13;
+var space2 = 32;
+var tab2 = 9;
 var hash = 35;
 var parenOpen = 40;
 var dot = 46;
@@ -35959,7 +36340,7 @@ var bracketed = /* @__PURE__ */ new Set([
   TypeParamList
 ]);
 function isLineBreak(ch) {
-  return ch == newline || ch == carriageReturn;
+  return ch == newline2 || ch == carriageReturn2;
 }
 function isHex(ch) {
   return ch >= 48 && ch <= 57 || ch >= 65 && ch <= 70 || ch >= 97 && ch <= 102;
@@ -35972,11 +36353,11 @@ var newlines = new ExternalTokenizer((input, stack) => {
     if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1);
   } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) && stack.canShift(blankLineStart)) {
     let spaces = 0;
-    while (input.next == space || input.next == tab) {
+    while (input.next == space2 || input.next == tab2) {
       input.advance();
       spaces++;
     }
-    if (input.next == newline || input.next == carriageReturn || input.next == hash)
+    if (input.next == newline2 || input.next == carriageReturn2 || input.next == hash)
       input.acceptToken(blankLineStart, -spaces);
   } else if (isLineBreak(input.next)) {
     input.acceptToken(newline$1, 1);
@@ -35986,16 +36367,16 @@ var indentation = new ExternalTokenizer((input, stack) => {
   let context = stack.context;
   if (context.flags) return;
   let prev = input.peek(-1);
-  if (prev == newline || prev == carriageReturn) {
+  if (prev == newline2 || prev == carriageReturn2) {
     let depth = 0, chars = 0;
     for (; ; ) {
-      if (input.next == space) depth++;
-      else if (input.next == tab) depth += 8 - depth % 8;
+      if (input.next == space2) depth++;
+      else if (input.next == tab2) depth += 8 - depth % 8;
       else break;
       input.advance();
       chars++;
     }
-    if (depth != context.indent && input.next != newline && input.next != carriageReturn && input.next != hash) {
+    if (depth != context.indent && input.next != newline2 && input.next != carriageReturn2 && input.next != hash) {
       if (depth < context.indent) input.acceptToken(dedent, -chars);
       else input.acceptToken(indent);
     }
@@ -36014,10 +36395,10 @@ function Context(parent, indent2, flags) {
   this.hash = (parent ? parent.hash + parent.hash << 8 : 0) + indent2 + (indent2 << 4) + flags + (flags << 6);
 }
 var topIndent = new Context(null, 0, 0);
-function countIndent(space2) {
+function countIndent(space3) {
   let depth = 0;
-  for (let i = 0; i < space2.length; i++)
-    depth += space2.charCodeAt(i) == tab ? 8 - depth % 8 : 1;
+  for (let i = 0; i < space3.length; i++)
+    depth += space3.charCodeAt(i) == tab2 ? 8 - depth % 8 : 1;
   return depth;
 }
 var stringFlags = new Map([
@@ -36068,8 +36449,8 @@ var legacyPrint = new ExternalTokenizer((input) => {
   if (/\w/.test(String.fromCharCode(input.next))) return;
   for (let off = 0; ; off++) {
     let next = input.peek(off);
-    if (next == space || next == tab) continue;
-    if (next != parenOpen && next != dot && next != newline && next != carriageReturn && next != hash)
+    if (next == space2 || next == tab2) continue;
+    if (next != parenOpen && next != dot && next != newline2 && next != carriageReturn2 && next != hash)
       input.acceptToken(printKeyword);
     return;
   }
@@ -36114,7 +36495,7 @@ var strings = new ExternalTokenizer((input, stack) => {
         return;
       }
       break;
-    } else if (input.next == newline) {
+    } else if (input.next == newline2) {
       if (long) {
         input.advance();
       } else if (input.pos == start) {
@@ -36140,7 +36521,7 @@ function skipEscape(input, ch) {
   } else if (ch == letter_N) {
     if (input.next == braceOpen) {
       input.advance();
-      while (input.next >= 0 && input.next != braceClose && input.next != singleQuote && input.next != doubleQuote && input.next != newline) input.advance();
+      while (input.next >= 0 && input.next != braceClose && input.next != singleQuote && input.next != doubleQuote && input.next != newline2) input.advance();
       if (input.next == braceClose) input.advance();
     }
   }
@@ -36178,8 +36559,8 @@ var pythonHighlighting = styleTags({
   ".": tags.derefOperator,
   ", ;": tags.separator
 });
-var spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
-var parser = LRParser.deserialize({
+var spec_identifier2 = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
+var parser2 = LRParser.deserialize({
   version: 14,
   states: "##jQ`QeOOP$}OSOOO&WQtO'#HUOOQS'#Co'#CoOOQS'#Cp'#CpO'vQdO'#CnO*UQtO'#HTOOQS'#HU'#HUOOQS'#DU'#DUOOQS'#HT'#HTO*rQdO'#D_O+VQdO'#DfO+gQdO'#DjO+zOWO'#DuO,VOWO'#DvO.[QtO'#GuOOQS'#Gu'#GuO'vQdO'#GtO0ZQtO'#GtOOQS'#Eb'#EbO0rQdO'#EcOOQS'#Gs'#GsO0|QdO'#GrOOQV'#Gr'#GrO1XQdO'#FYOOQS'#G^'#G^O1^QdO'#FXOOQV'#IS'#ISOOQV'#Gq'#GqOOQV'#Fq'#FqQ`QeOOO'vQdO'#CqO1lQdO'#C}O1sQdO'#DRO2RQdO'#HYO2cQtO'#EVO'vQdO'#EWOOQS'#EY'#EYOOQS'#E['#E[OOQS'#E^'#E^O2wQdO'#E`O3_QdO'#EdO3rQdO'#EfO3zQtO'#EfO1XQdO'#EiO0rQdO'#ElO1XQdO'#EnO0rQdO'#EtO0rQdO'#EwO4VQdO'#EyO4^QdO'#FOO4iQdO'#EzO0rQdO'#FOO1XQdO'#FQO1XQdO'#FVO4nQdO'#F[P4uOdO'#GpPOOO)CBd)CBdOOQS'#Ce'#CeOOQS'#Cf'#CfOOQS'#Cg'#CgOOQS'#Ch'#ChOOQS'#Ci'#CiOOQS'#Cj'#CjOOQS'#Cl'#ClO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO5TQdO'#DoOOQS,5:Y,5:YO5hQdO'#HdOOQS,5:],5:]O5uQ!fO,5:]O5zQtO,59YO1lQdO,59bO1lQdO,59bO1lQdO,59bO8jQdO,59bO8oQdO,59bO8vQdO,59jO8}QdO'#HTO:TQdO'#HSOOQS'#HS'#HSOOQS'#D['#D[O:lQdO,59aO'vQdO,59aO:zQdO,59aOOQS,59y,59yO;PQdO,5:RO'vQdO,5:ROOQS,5:Q,5:QO;_QdO,5:QO;dQdO,5:XO'vQdO,5:XO'vQdO,5:VOOQS,5:U,5:UO;uQdO,5:UO;zQdO,5:WOOOW'#Fy'#FyO<POWO,5:aOOQS,5:a,5:aO<[QdO'#HwOOOW'#Dw'#DwOOOW'#Fz'#FzO<lOWO,5:bOOQS,5:b,5:bOOQS'#F}'#F}O<zQtO,5:iO?lQtO,5=`O@VQ#xO,5=`O@vQtO,5=`OOQS,5:},5:}OA_QeO'#GWOBqQdO,5;^OOQV,5=^,5=^OB|QtO'#IPOCkQdO,5;tOOQS-E:[-E:[OOQV,5;s,5;sO4dQdO'#FQOOQV-E9o-E9oOCsQtO,59]OEzQtO,59iOFeQdO'#HVOFpQdO'#HVO1XQdO'#HVOF{QdO'#DTOGTQdO,59mOGYQdO'#HZO'vQdO'#HZO0rQdO,5=tOOQS,5=t,5=tO0rQdO'#EROOQS'#ES'#ESOGwQdO'#GPOHXQdO,58|OHXQdO,58|O*xQdO,5:oOHgQtO'#H]OOQS,5:r,5:rOOQS,5:z,5:zOHzQdO,5;OOI]QdO'#IOO1XQdO'#H}OOQS,5;Q,5;QOOQS'#GT'#GTOIqQtO,5;QOJPQdO,5;QOJUQdO'#IQOOQS,5;T,5;TOJdQdO'#H|OOQS,5;W,5;WOJuQdO,5;YO4iQdO,5;`O4iQdO,5;cOJ}QtO'#ITO'vQdO'#ITOKXQdO,5;eO4VQdO,5;eO0rQdO,5;jO1XQdO,5;lOK^QeO'#EuOLjQgO,5;fO!!kQdO'#IUO4iQdO,5;jO!!vQdO,5;lO!#OQdO,5;qO!#ZQtO,5;vO'vQdO,5;vPOOO,5=[,5=[P!#bOSO,5=[P!#jOdO,5=[O!&bQtO1G.jO!&iQtO1G.jO!)YQtO1G.jO!)dQtO1G.jO!+}QtO1G.jO!,bQtO1G.jO!,uQdO'#HcO!-TQtO'#GuO0rQdO'#HcO!-_QdO'#HbOOQS,5:Z,5:ZO!-gQdO,5:ZO!-lQdO'#HeO!-wQdO'#HeO!.[QdO,5>OOOQS'#Ds'#DsOOQS1G/w1G/wOOQS1G.|1G.|O!/[QtO1G.|O!/cQtO1G.|O1lQdO1G.|O!0OQdO1G/UOOQS'#DZ'#DZO0rQdO,59tOOQS1G.{1G.{O!0VQdO1G/eO!0gQdO1G/eO!0oQdO1G/fO'vQdO'#H[O!0tQdO'#H[O!0yQtO1G.{O!1ZQdO,59iO!2aQdO,5=zO!2qQdO,5=zO!2yQdO1G/mO!3OQtO1G/mOOQS1G/l1G/lO!3`QdO,5=uO!4VQdO,5=uO0rQdO1G/qO!4tQdO1G/sO!4yQtO1G/sO!5ZQtO1G/qOOQS1G/p1G/pOOQS1G/r1G/rOOOW-E9w-E9wOOQS1G/{1G/{O!5kQdO'#HxO0rQdO'#HxO!5|QdO,5>cOOOW-E9x-E9xOOQS1G/|1G/|OOQS-E9{-E9{O!6[Q#xO1G2zO!6{QtO1G2zO'vQdO,5<jOOQS,5<j,5<jOOQS-E9|-E9|OOQS,5<r,5<rOOQS-E:U-E:UOOQV1G0x1G0xO1XQdO'#GRO!7dQtO,5>kOOQS1G1`1G1`O!8RQdO1G1`OOQS'#DV'#DVO0rQdO,5=qOOQS,5=q,5=qO!8WQdO'#FrO!8cQdO,59oO!8kQdO1G/XO!8uQtO,5=uOOQS1G3`1G3`OOQS,5:m,5:mO!9fQdO'#GtOOQS,5<k,5<kOOQS-E9}-E9}O!9wQdO1G.hOOQS1G0Z1G0ZO!:VQdO,5=wO!:gQdO,5=wO0rQdO1G0jO0rQdO1G0jO!:xQdO,5>jO!;ZQdO,5>jO1XQdO,5>jO!;lQdO,5>iOOQS-E:R-E:RO!;qQdO1G0lO!;|QdO1G0lO!<RQdO,5>lO!<aQdO,5>lO!<oQdO,5>hO!=VQdO,5>hO!=hQdO'#EpO0rQdO1G0tO!=sQdO1G0tO!=xQgO1G0zO!AvQgO1G0}O!EqQdO,5>oO!E{QdO,5>oO!FTQtO,5>oO0rQdO1G1PO!F_QdO1G1PO4iQdO1G1UO!!vQdO1G1WOOQV,5;a,5;aO!FdQfO,5;aO!FiQgO1G1QO!JjQdO'#GZO4iQdO1G1QO4iQdO1G1QO!JzQdO,5>pO!KXQdO,5>pO1XQdO,5>pOOQV1G1U1G1UO!KaQdO'#FSO!KrQ!fO1G1WO!KzQdO1G1WOOQV1G1]1G1]O4iQdO1G1]O!LPQdO1G1]O!LXQdO'#F^OOQV1G1b1G1bO!#ZQtO1G1bPOOO1G2v1G2vP!L^OSO1G2vOOQS,5=},5=}OOQS'#Dp'#DpO0rQdO,5=}O!LfQdO,5=|O!LyQdO,5=|OOQS1G/u1G/uO!MRQdO,5>PO!McQdO,5>PO!MkQdO,5>PO!NOQdO,5>PO!N`QdO,5>POOQS1G3j1G3jOOQS7+$h7+$hO!8kQdO7+$pO#!RQdO1G.|O#!YQdO1G.|OOQS1G/`1G/`OOQS,5<`,5<`O'vQdO,5<`OOQS7+%P7+%PO#!aQdO7+%POOQS-E9r-E9rOOQS7+%Q7+%QO#!qQdO,5=vO'vQdO,5=vOOQS7+$g7+$gO#!vQdO7+%PO##OQdO7+%QO##TQdO1G3fOOQS7+%X7+%XO##eQdO1G3fO##mQdO7+%XOOQS,5<_,5<_O'vQdO,5<_O##rQdO1G3aOOQS-E9q-E9qO#$iQdO7+%]OOQS7+%_7+%_O#$wQdO1G3aO#%fQdO7+%_O#%kQdO1G3gO#%{QdO1G3gO#&TQdO7+%]O#&YQdO,5>dO#&sQdO,5>dO#&sQdO,5>dOOQS'#Dx'#DxO#'UO&jO'#DzO#'aO`O'#HyOOOW1G3}1G3}O#'fQdO1G3}O#'nQdO1G3}O#'yQ#xO7+(fO#(jQtO1G2UP#)TQdO'#GOOOQS,5<m,5<mOOQS-E:P-E:POOQS7+&z7+&zOOQS1G3]1G3]OOQS,5<^,5<^OOQS-E9p-E9pOOQS7+$s7+$sO#)bQdO,5=`O#){QdO,5=`O#*^QtO,5<aO#*qQdO1G3cOOQS-E9s-E9sOOQS7+&U7+&UO#+RQdO7+&UO#+aQdO,5<nO#+uQdO1G4UOOQS-E:Q-E:QO#,WQdO1G4UOOQS1G4T1G4TOOQS7+&W7+&WO#,iQdO7+&WOOQS,5<p,5<pO#,tQdO1G4WOOQS-E:S-E:SOOQS,5<l,5<lO#-SQdO1G4SOOQS-E:O-E:OO1XQdO'#EqO#-jQdO'#EqO#-uQdO'#IRO#-}QdO,5;[OOQS7+&`7+&`O0rQdO7+&`O#.SQgO7+&fO!JmQdO'#GXO4iQdO7+&fO4iQdO7+&iO#2QQtO,5<tO'vQdO,5<tO#2[QdO1G4ZOOQS-E:W-E:WO#2fQdO1G4ZO4iQdO7+&kO0rQdO7+&kOOQV7+&p7+&pO!KrQ!fO7+&rO!KzQdO7+&rO`QeO1G0{OOQV-E:X-E:XO4iQdO7+&lO4iQdO7+&lOOQV,5<u,5<uO#2nQdO,5<uO!JmQdO,5<uOOQV7+&l7+&lO#2yQgO7+&lO#6tQdO,5<vO#7PQdO1G4[OOQS-E:Y-E:YO#7^QdO1G4[O#7fQdO'#IWO#7tQdO'#IWO1XQdO'#IWOOQS'#IW'#IWO#8PQdO'#IVOOQS,5;n,5;nO#8XQdO,5;nO0rQdO'#FUOOQV7+&r7+&rO4iQdO7+&rOOQV7+&w7+&wO4iQdO7+&wO#8^QfO,5;xOOQV7+&|7+&|POOO7+(b7+(bO#8cQdO1G3iOOQS,5<c,5<cO#8qQdO1G3hOOQS-E9u-E9uO#9UQdO,5<dO#9aQdO,5<dO#9tQdO1G3kOOQS-E9v-E9vO#:UQdO1G3kO#:^QdO1G3kO#:nQdO1G3kO#:UQdO1G3kOOQS<<H[<<H[O#:yQtO1G1zOOQS<<Hk<<HkP#;WQdO'#FtO8vQdO1G3bO#;eQdO1G3bO#;jQdO<<HkOOQS<<Hl<<HlO#;zQdO7+)QOOQS<<Hs<<HsO#<[QtO1G1yP#<{QdO'#FsO#=YQdO7+)RO#=jQdO7+)RO#=rQdO<<HwO#=wQdO7+({OOQS<<Hy<<HyO#>nQdO,5<bO'vQdO,5<bOOQS-E9t-E9tOOQS<<Hw<<HwOOQS,5<g,5<gO0rQdO,5<gO#>sQdO1G4OOOQS-E9y-E9yO#?^QdO1G4OO<[QdO'#H{OOOO'#D{'#D{OOOO'#F|'#F|O#?oO&jO,5:fOOOW,5>e,5>eOOOW7+)i7+)iO#?zQdO7+)iO#@SQdO1G2zO#@mQdO1G2zP'vQdO'#FuO0rQdO<<IpO1XQdO1G2YP1XQdO'#GSO#AOQdO7+)pO#AaQdO7+)pOOQS<<Ir<<IrP1XQdO'#GUP0rQdO'#GQOOQS,5;],5;]O#ArQdO,5>mO#BQQdO,5>mOOQS1G0v1G0vOOQS<<Iz<<IzOOQV-E:V-E:VO4iQdO<<JQOOQV,5<s,5<sO4iQdO,5<sOOQV<<JQ<<JQOOQV<<JT<<JTO#BYQtO1G2`P#BdQdO'#GYO#BkQdO7+)uO#BuQgO<<JVO4iQdO<<JVOOQV<<J^<<J^O4iQdO<<J^O!KrQ!fO<<J^O#FpQgO7+&gOOQV<<JW<<JWO#FzQgO<<JWOOQV1G2a1G2aO1XQdO1G2aO#JuQdO1G2aO4iQdO<<JWO1XQdO1G2bP0rQdO'#G[O#KQQdO7+)vO#K_QdO7+)vOOQS'#FT'#FTO0rQdO,5>rO#KgQdO,5>rO#KrQdO,5>rO#K}QdO,5>qO#L`QdO,5>qOOQS1G1Y1G1YOOQS,5;p,5;pOOQV<<Jc<<JcO#LhQdO1G1dOOQS7+)T7+)TP#LmQdO'#FwO#L}QdO1G2OO#MbQdO1G2OO#MrQdO1G2OP#M}QdO'#FxO#N[QdO7+)VO#NlQdO7+)VO#NlQdO7+)VO#NtQdO7+)VO$ UQdO7+(|O8vQdO7+(|OOQSAN>VAN>VO$ oQdO<<LmOOQSAN>cAN>cO0rQdO1G1|O$!PQtO1G1|P$!ZQdO'#FvOOQS1G2R1G2RP$!hQdO'#F{O$!uQdO7+)jO$#`QdO,5>gOOOO-E9z-E9zOOOW<<MT<<MTO$#nQdO7+(fOOQSAN?[AN?[OOQS7+'t7+'tO$$XQdO<<M[OOQS,5<q,5<qO$$jQdO1G4XOOQS-E:T-E:TOOQVAN?lAN?lOOQV1G2_1G2_O4iQdOAN?qO$$xQgOAN?qOOQVAN?xAN?xO4iQdOAN?xOOQV<<JR<<JRO4iQdOAN?rO4iQdO7+'{OOQV7+'{7+'{O1XQdO7+'{OOQVAN?rAN?rOOQS7+'|7+'|O$(sQdO<<MbOOQS1G4^1G4^O0rQdO1G4^OOQS,5<w,5<wO$)QQdO1G4]OOQS-E:Z-E:ZOOQU'#G_'#G_O$)cQfO7+'OO$)nQdO'#F_O$*uQdO7+'jO$+VQdO7+'jOOQS7+'j7+'jO$+bQdO<<LqO$+rQdO<<LqO$+rQdO<<LqO$+zQdO'#H^OOQS<<Lh<<LhO$,UQdO<<LhOOQS7+'h7+'hOOQS'#D|'#D|OOOO1G4R1G4RO$,oQdO1G4RO$,wQdO1G4RP!=hQdO'#GVOOQVG25]G25]O4iQdOG25]OOQVG25dG25dOOQVG25^G25^OOQV<<Kg<<KgO4iQdO<<KgOOQS7+)x7+)xP$-SQdO'#G]OOQU-E:]-E:]OOQV<<Jj<<JjO$-vQtO'#FaOOQS'#Fc'#FcO$.WQdO'#FbO$.xQdO'#FbOOQS'#Fb'#FbO$.}QdO'#IYO$)nQdO'#FiO$)nQdO'#FiO$/fQdO'#FjO$)nQdO'#FkO$/mQdO'#IZOOQS'#IZ'#IZO$0[QdO,5;yOOQS<<KU<<KUO$0dQdO<<KUO$0tQdOANB]O$1UQdOANB]O$1^QdO'#H_OOQS'#H_'#H_O1sQdO'#DcO$1wQdO,5=xOOQSANBSANBSOOOO7+)m7+)mO$2`QdO7+)mOOQVLD*wLD*wOOQVANARANARO5uQ!fO'#GaO$2hQtO,5<SO$)nQdO'#FmOOQS,5<W,5<WOOQS'#Fd'#FdO$3YQdO,5;|O$3_QdO,5;|OOQS'#Fg'#FgO$)nQdO'#G`O$4PQdO,5<QO$4kQdO,5>tO$4{QdO,5>tO1XQdO,5<PO$5^QdO,5<TO$5cQdO,5<TO$)nQdO'#I[O$5hQdO'#I[O$5mQdO,5<UOOQS,5<V,5<VO0rQdO'#FpOOQU1G1e1G1eO4iQdO1G1eOOQSAN@pAN@pO$5rQdOG27wO$6SQdO,59}OOQS1G3d1G3dOOOO<<MX<<MXOOQS,5<{,5<{OOQS-E:_-E:_O$6XQtO'#FaO$6`QdO'#I]O$6nQdO'#I]O$6vQdO,5<XOOQS1G1h1G1hO$6{QdO1G1hO$7QQdO,5<zOOQS-E:^-E:^O$7lQdO,5=OO$8TQdO1G4`OOQS-E:b-E:bOOQS1G1k1G1kOOQS1G1o1G1oO$8eQdO,5>vO$)nQdO,5>vOOQS1G1p1G1pOOQS,5<[,5<[OOQU7+'P7+'PO$+zQdO1G/iO$)nQdO,5<YO$8sQdO,5>wO$8zQdO,5>wOOQS1G1s1G1sOOQS7+'S7+'SP$)nQdO'#GdO$9SQdO1G4bO$9^QdO1G4bO$9fQdO1G4bOOQS7+%T7+%TO$9tQdO1G1tO$:SQtO'#FaO$:ZQdO,5<}OOQS,5<},5<}O$:iQdO1G4cOOQS-E:a-E:aO$)nQdO,5<|O$:pQdO,5<|O$:uQdO7+)|OOQS-E:`-E:`O$;PQdO7+)|O$)nQdO,5<ZP$)nQdO'#GcO$;XQdO1G2hO$)nQdO1G2hP$;gQdO'#GbO$;nQdO<<MhO$;xQdO1G1uO$<WQdO7+(SO8vQdO'#C}O8vQdO,59bO8vQdO,59bO8vQdO,59bO$<fQtO,5=`O8vQdO1G.|O0rQdO1G/XO0rQdO7+$pP$<yQdO'#GOO'vQdO'#GtO$=WQdO,59bO$=]QdO,59bO$=dQdO,59mO$=iQdO1G/UO1sQdO'#DRO8vQdO,59j",
   stateData: "$>S~O%cOS%^OSSOS%]PQ~OPdOVaOfoOhYOopOs!POvqO!PrO!Q{O!T!SO!U!RO!XZO!][O!h`O!r`O!s`O!t`O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#l!QO#o!TO#s!UO#u!VO#z!WO#}hO$P!XO%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~O%]!YO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%j![O%k!]O%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aO~Ok%xXl%xXm%xXn%xXo%xXp%xXs%xXz%xX{%xX!x%xX#g%xX%[%xX%_%xX%z%xXg%xX!T%xX!U%xX%{%xX!W%xX![%xX!Q%xX#[%xXt%xX!m%xX~P%SOfoOhYO!XZO!][O!h`O!r`O!s`O!t`O%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~Oz%wX{%wX#g%wX%[%wX%_%wX%z%wX~Ok!pOl!qOm!oOn!oOo!rOp!sOs!tO!x%wX~P)pOV!zOg!|Oo0cOv0qO!PrO~P'vOV#OOo0cOv0qO!W#PO~P'vOV#SOa#TOo0cOv0qO![#UO~P'vOQ#XO%`#XO%a#ZO~OQ#^OR#[O%`#^O%a#`O~OV%iX_%iXa%iXh%iXk%iXl%iXm%iXn%iXo%iXp%iXs%iXz%iX!X%iX!f%iX%j%iX%k%iX%l%iX%m%iX%n%iX%o%iX%p%iX%q%iX%r%iX%s%iXg%iX!T%iX!U%iX~O&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O{%iX!x%iX#g%iX%[%iX%_%iX%z%iX%{%iX!W%iX![%iX!Q%iX#[%iXt%iX!m%iX~P,eOz#dO{%hX!x%hX#g%hX%[%hX%_%hX%z%hX~Oo0cOv0qO~P'vO#g#gO%[#iO%_#iO~O%uWO~O!T#nO#u!VO#z!WO#}hO~OopO~P'vOV#sOa#tO%uWO{wP~OV#xOo0cOv0qO!Q#yO~P'vO{#{O!x$QO%z#|O#g!yX%[!yX%_!yX~OV#xOo0cOv0qO#g#SX%[#SX%_#SX~P'vOo0cOv0qO#g#WX%[#WX%_#WX~P'vOh$WO%uWO~O!f$YO!r$YO%uWO~OV$eO~P'vO!U$gO#s$hO#u$iO~O{$jO~OV$qO~P'vOS$sO%[$rO%_$rO%c$tO~OV$}Oa$}Og%POo0cOv0qO~P'vOo0cOv0qO{%SO~P'vO&Y%UO~Oa!bOh!iO!X!kO!f!mOVba_bakbalbambanbaobapbasbazba{ba!xba#gba%[ba%_ba%jba%kba%lba%mba%nba%oba%pba%qba%rba%sba%zbagba!Tba!Uba%{ba!Wba![ba!Qba#[batba!mba~On%ZO~Oo%ZO~P'vOo0cO~P'vOk0eOl0fOm0dOn0dOo0mOp0nOs0rOg%wX!T%wX!U%wX%{%wX!W%wX![%wX!Q%wX#[%wX!m%wX~P)pO%{%]Og%vXz%vX!T%vX!U%vX!W%vX{%vX~Og%_Oz%`O!T%dO!U%cO~Og%_O~Oz%gO!T%dO!U%cO!W&SX~O!W%kO~Oz%lO{%nO!T%dO!U%cO![%}X~O![%rO~O![%sO~OQ#XO%`#XO%a%uO~OV%wOo0cOv0qO!PrO~P'vOQ#^OR#[O%`#^O%a%zO~OV!qa_!qaa!qah!qak!qal!qam!qan!qao!qap!qas!qaz!qa{!qa!X!qa!f!qa!x!qa#g!qa%[!qa%_!qa%j!qa%k!qa%l!qa%m!qa%n!qa%o!qa%p!qa%q!qa%r!qa%s!qa%z!qag!qa!T!qa!U!qa%{!qa!W!qa![!qa!Q!qa#[!qat!qa!m!qa~P#yOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P%SOV&OOopOvqO{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P'vOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#g$zX%[$zX%_$zX~P'vO#g#gO%[&TO%_&TO~O!f&UOh&sX%[&sXz&sX#[&sX#g&sX%_&sX#Z&sXg&sX~Oh!iO%[&WO~Okealeameaneaoeapeaseazea{ea!xea#gea%[ea%_ea%zeagea!Tea!Uea%{ea!Wea![ea!Qea#[eatea!mea~P%SOsqazqa{qa#gqa%[qa%_qa%zqa~Ok!pOl!qOm!oOn!oOo!rOp!sO!xqa~PEcO%z&YOz%yX{%yX~O%uWOz%yX{%yX~Oz&]O{wX~O{&_O~Oz%lO#g%}X%[%}X%_%}Xg%}X{%}X![%}X!m%}X%z%}X~OV0lOo0cOv0qO!PrO~P'vO%z#|O#gUa%[Ua%_Ua~Oz&hO#g&PX%[&PX%_&PXn&PX~P%SOz&kO!Q&jO#g#Wa%[#Wa%_#Wa~Oz&lO#[&nO#g&rX%[&rX%_&rXg&rX~O!f$YO!r$YO#Z&qO%uWO~O#Z&qO~Oz&sO#g&tX%[&tX%_&tX~Oz&uO#g&pX%[&pX%_&pX{&pX~O!X&wO%z&xO~Oz&|On&wX~P%SOn'PO~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO%['UO~P'vOt'YO#p'WO#q'XOP#naV#naf#nah#nao#nas#nav#na!P#na!Q#na!T#na!U#na!X#na!]#na!h#na!r#na!s#na!t#na!{#na!}#na#P#na#R#na#T#na#X#na#Z#na#^#na#_#na#a#na#c#na#l#na#o#na#s#na#u#na#z#na#}#na$P#na%X#na%o#na%p#na%t#na%u#na&Z#na&[#na&]#na&^#na&_#na&`#na&a#na&b#na&c#na&d#na&e#na&f#na&g#na&h#na&i#na&j#na%Z#na%_#na~Oz'ZO#[']O{&xX~Oh'_O!X&wO~Oh!iO{$jO!X&wO~O{'eO~P%SO%['hO%_'hO~OS'iO%['hO%_'hO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%k!]O~P!#uO%kWi~P!#uOV!aO_!aOa!bOh!iO!X!kO!f!mO%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%m!_O%n!_O~P!&pO%mWi%nWi~P!&pOa!bOh!iO!X!kO!f!mOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%mWi%nWi%oWi%pWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~OV!aO_!aO%q!aO%r!aO%s!aO~P!)nOVWi_Wi%qWi%rWi%sWi~P!)nO!T%dO!U%cOg&VXz&VX~O%z'kO%{'kO~P,eOz'mOg&UX~Og'oO~Oz'pO{'rO!W&XX~Oo0cOv0qOz'pO{'sO!W&XX~P'vO!W'uO~Om!oOn!oOo!rOp!sOkjisjizji{ji!xji#gji%[ji%_ji%zji~Ol!qO~P!.aOlji~P!.aOk0eOl0fOm0dOn0dOo0mOp0nO~Ot'wO~P!/jOV'|Og'}Oo0cOv0qO~P'vOg'}Oz(OO~Og(QO~O!U(SO~Og(TOz(OO!T%dO!U%cO~P%SOk0eOl0fOm0dOn0dOo0mOp0nOgqa!Tqa!Uqa%{qa!Wqa![qa!Qqa#[qatqa!mqa~PEcOV'|Oo0cOv0qO!W&Sa~P'vOz(WO!W&Sa~O!W(XO~Oz(WO!T%dO!U%cO!W&Sa~P%SOV(]Oo0cOv0qO![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~P'vOz(^O![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~O![(aO~Oz(^O!T%dO!U%cO![%}a~P%SOz(dO!T%dO!U%cO![&Ta~P%SOz(gO{&lX![&lX!m&lX%z&lX~O{(kO![(mO!m(nO%z(jO~OV&OOopOvqO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~P'vOz(pO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~O!f&UOh&sa%[&saz&sa#[&sa#g&sa%_&sa#Z&sag&sa~O%[(uO~OV#sOa#tO%uWO~Oz&]O{wa~OopOvqO~P'vOz(^O#g%}a%[%}a%_%}ag%}a{%}a![%}a!m%}a%z%}a~P%SOz(zO#g%hX%[%hX%_%hX%z%hX~O%z#|O#gUi%[Ui%_Ui~O#g&Pa%[&Pa%_&Pan&Pa~P'vOz(}O#g&Pa%[&Pa%_&Pan&Pa~O%uWO#g&ra%[&ra%_&rag&ra~Oz)SO#g&ra%[&ra%_&rag&ra~Og)VO~OV)WOh$WO%uWO~O#Z)XO~O%uWO#g&ta%[&ta%_&ta~Oz)ZO#g&ta%[&ta%_&ta~Oo0cOv0qO#g&pa%[&pa%_&pa{&pa~P'vOz)^O#g&pa%[&pa%_&pa{&pa~OV)`Oa)`O%uWO~O%z)eO~Ot)hO#j)gOP#hiV#hif#hih#hio#his#hiv#hi!P#hi!Q#hi!T#hi!U#hi!X#hi!]#hi!h#hi!r#hi!s#hi!t#hi!{#hi!}#hi#P#hi#R#hi#T#hi#X#hi#Z#hi#^#hi#_#hi#a#hi#c#hi#l#hi#o#hi#s#hi#u#hi#z#hi#}#hi$P#hi%X#hi%o#hi%p#hi%t#hi%u#hi&Z#hi&[#hi&]#hi&^#hi&_#hi&`#hi&a#hi&b#hi&c#hi&d#hi&e#hi&f#hi&g#hi&h#hi&i#hi&j#hi%Z#hi%_#hi~Ot)iOP#kiV#kif#kih#kio#kis#kiv#ki!P#ki!Q#ki!T#ki!U#ki!X#ki!]#ki!h#ki!r#ki!s#ki!t#ki!{#ki!}#ki#P#ki#R#ki#T#ki#X#ki#Z#ki#^#ki#_#ki#a#ki#c#ki#l#ki#o#ki#s#ki#u#ki#z#ki#}#ki$P#ki%X#ki%o#ki%p#ki%t#ki%u#ki&Z#ki&[#ki&]#ki&^#ki&_#ki&`#ki&a#ki&b#ki&c#ki&d#ki&e#ki&f#ki&g#ki&h#ki&i#ki&j#ki%Z#ki%_#ki~OV)kOn&wa~P'vOz)lOn&wa~Oz)lOn&wa~P%SOn)pO~O%Y)tO~Ot)wO#p'WO#q)vOP#niV#nif#nih#nio#nis#niv#ni!P#ni!Q#ni!T#ni!U#ni!X#ni!]#ni!h#ni!r#ni!s#ni!t#ni!{#ni!}#ni#P#ni#R#ni#T#ni#X#ni#Z#ni#^#ni#_#ni#a#ni#c#ni#l#ni#o#ni#s#ni#u#ni#z#ni#}#ni$P#ni%X#ni%o#ni%p#ni%t#ni%u#ni&Z#ni&[#ni&]#ni&^#ni&_#ni&`#ni&a#ni&b#ni&c#ni&d#ni&e#ni&f#ni&g#ni&h#ni&i#ni&j#ni%Z#ni%_#ni~OV)zOo0cOv0qO{$jO~P'vOo0cOv0qO{&xa~P'vOz*OO{&xa~OV*SOa*TOg*WO%q*UO%uWO~O{$jO&{*YO~Oh'_O~Oh!iO{$jO~O%[*_O~O%[*aO%_*aO~OV$}Oa$}Oo0cOv0qOg&Ua~P'vOz*dOg&Ua~Oo0cOv0qO{*gO!W&Xa~P'vOz*hO!W&Xa~Oo0cOv0qOz*hO{*kO!W&Xa~P'vOo0cOv0qOz*hO!W&Xa~P'vOz*hO{*kO!W&Xa~Om0dOn0dOo0mOp0nOgjikjisjizji!Tji!Uji%{ji!Wji{ji![ji#gji%[ji%_ji!Qji#[jitji!mji%zji~Ol0fO~P!NkOlji~P!NkOV'|Og*pOo0cOv0qO~P'vOn*rO~Og*pOz*tO~Og*uO~OV'|Oo0cOv0qO!W&Si~P'vOz*vO!W&Si~O!W*wO~OV(]Oo0cOv0qO![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~P'vOz*zO!T%dO!U%cO![&Ti~Oz*}O![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~O![+OO~Oa+QOo0cOv0qO![&Ti~P'vOz*zO![&Ti~O![+SO~OV+UOo0cOv0qO{&la![&la!m&la%z&la~P'vOz+VO{&la![&la!m&la%z&la~O!]+YO&n+[O![!nX~O![+^O~O{(kO![+_O~O{(kO![+_O!m+`O~OV&OOopOvqO{%hq!x%hq#g%hq%[%hq%_%hq%z%hq~P'vOz$ri{$ri!x$ri#g$ri%[$ri%_$ri%z$ri~P%SOV&OOopOvqO~P'vOV&OOo0cOv0qO#g%ha%[%ha%_%ha%z%ha~P'vOz+aO#g%ha%[%ha%_%ha%z%ha~Oz$ia#g$ia%[$ia%_$ian$ia~P%SO#g&Pi%[&Pi%_&Pin&Pi~P'vOz+dO#g#Wq%[#Wq%_#Wq~O#[+eOz$va#g$va%[$va%_$vag$va~O%uWO#g&ri%[&ri%_&rig&ri~Oz+gO#g&ri%[&ri%_&rig&ri~OV+iOh$WO%uWO~O%uWO#g&ti%[&ti%_&ti~Oo0cOv0qO#g&pi%[&pi%_&pi{&pi~P'vO{#{Oz#eX!W#eX~Oz+mO!W&uX~O!W+oO~Ot+rO#j)gOP#hqV#hqf#hqh#hqo#hqs#hqv#hq!P#hq!Q#hq!T#hq!U#hq!X#hq!]#hq!h#hq!r#hq!s#hq!t#hq!{#hq!}#hq#P#hq#R#hq#T#hq#X#hq#Z#hq#^#hq#_#hq#a#hq#c#hq#l#hq#o#hq#s#hq#u#hq#z#hq#}#hq$P#hq%X#hq%o#hq%p#hq%t#hq%u#hq&Z#hq&[#hq&]#hq&^#hq&_#hq&`#hq&a#hq&b#hq&c#hq&d#hq&e#hq&f#hq&g#hq&h#hq&i#hq&j#hq%Z#hq%_#hq~On$|az$|a~P%SOV)kOn&wi~P'vOz+yOn&wi~Oz,TO{$jO#[,TO~O#q,VOP#nqV#nqf#nqh#nqo#nqs#nqv#nq!P#nq!Q#nq!T#nq!U#nq!X#nq!]#nq!h#nq!r#nq!s#nq!t#nq!{#nq!}#nq#P#nq#R#nq#T#nq#X#nq#Z#nq#^#nq#_#nq#a#nq#c#nq#l#nq#o#nq#s#nq#u#nq#z#nq#}#nq$P#nq%X#nq%o#nq%p#nq%t#nq%u#nq&Z#nq&[#nq&]#nq&^#nq&_#nq&`#nq&a#nq&b#nq&c#nq&d#nq&e#nq&f#nq&g#nq&h#nq&i#nq&j#nq%Z#nq%_#nq~O#[,WOz%Oa{%Oa~Oo0cOv0qO{&xi~P'vOz,YO{&xi~O{#{O%z,[Og&zXz&zX~O%uWOg&zXz&zX~Oz,`Og&yX~Og,bO~O%Y,eO~O!T%dO!U%cOg&Viz&Vi~OV$}Oa$}Oo0cOv0qOg&Ui~P'vO{,hOz$la!W$la~Oo0cOv0qO{,iOz$la!W$la~P'vOo0cOv0qO{*gO!W&Xi~P'vOz,lO!W&Xi~Oo0cOv0qOz,lO!W&Xi~P'vOz,lO{,oO!W&Xi~Og$hiz$hi!W$hi~P%SOV'|Oo0cOv0qO~P'vOn,qO~OV'|Og,rOo0cOv0qO~P'vOV'|Oo0cOv0qO!W&Sq~P'vOz$gi![$gi#g$gi%[$gi%_$gig$gi{$gi!m$gi%z$gi~P%SOV(]Oo0cOv0qO~P'vOa+QOo0cOv0qO![&Tq~P'vOz,sO![&Tq~O![,tO~OV(]Oo0cOv0qO![%}q#g%}q%[%}q%_%}qg%}q{%}q!m%}q%z%}q~P'vO{,uO~OV+UOo0cOv0qO{&li![&li!m&li%z&li~P'vOz,zO{&li![&li!m&li%z&li~O!]+YO&n+[O![!na~O{(kO![,}O~OV&OOo0cOv0qO#g%hi%[%hi%_%hi%z%hi~P'vOz-OO#g%hi%[%hi%_%hi%z%hi~O%uWO#g&rq%[&rq%_&rqg&rq~Oz-RO#g&rq%[&rq%_&rqg&rq~OV)`Oa)`O%uWO!W&ua~Oz-TO!W&ua~On$|iz$|i~P%SOV)kO~P'vOV)kOn&wq~P'vOt-XOP#myV#myf#myh#myo#mys#myv#my!P#my!Q#my!T#my!U#my!X#my!]#my!h#my!r#my!s#my!t#my!{#my!}#my#P#my#R#my#T#my#X#my#Z#my#^#my#_#my#a#my#c#my#l#my#o#my#s#my#u#my#z#my#}#my$P#my%X#my%o#my%p#my%t#my%u#my&Z#my&[#my&]#my&^#my&_#my&`#my&a#my&b#my&c#my&d#my&e#my&f#my&g#my&h#my&i#my&j#my%Z#my%_#my~O%Z-]O%_-]O~P`O#q-^OP#nyV#nyf#nyh#nyo#nys#nyv#ny!P#ny!Q#ny!T#ny!U#ny!X#ny!]#ny!h#ny!r#ny!s#ny!t#ny!{#ny!}#ny#P#ny#R#ny#T#ny#X#ny#Z#ny#^#ny#_#ny#a#ny#c#ny#l#ny#o#ny#s#ny#u#ny#z#ny#}#ny$P#ny%X#ny%o#ny%p#ny%t#ny%u#ny&Z#ny&[#ny&]#ny&^#ny&_#ny&`#ny&a#ny&b#ny&c#ny&d#ny&e#ny&f#ny&g#ny&h#ny&i#ny&j#ny%Z#ny%_#ny~Oz-aO{$jO#[-aO~Oo0cOv0qO{&xq~P'vOz-dO{&xq~O%z,[Og&zaz&za~O{#{Og&zaz&za~OV*SOa*TO%q*UO%uWOg&ya~Oz-hOg&ya~O$S-lO~OV$}Oa$}Oo0cOv0qO~P'vOo0cOv0qO{-mOz$li!W$li~P'vOo0cOv0qOz$li!W$li~P'vO{-mOz$li!W$li~Oo0cOv0qO{*gO~P'vOo0cOv0qO{*gO!W&Xq~P'vOz-pO!W&Xq~Oo0cOv0qOz-pO!W&Xq~P'vOs-sO!T%dO!U%cOg&Oq!W&Oq![&Oqz&Oq~P!/jOa+QOo0cOv0qO![&Ty~P'vOz$ji![$ji~P%SOa+QOo0cOv0qO~P'vOV+UOo0cOv0qO~P'vOV+UOo0cOv0qO{&lq![&lq!m&lq%z&lq~P'vO{(kO![-xO!m-yO%z-wO~OV&OOo0cOv0qO#g%hq%[%hq%_%hq%z%hq~P'vO%uWO#g&ry%[&ry%_&ryg&ry~OV)`Oa)`O%uWO!W&ui~Ot-}OP#m!RV#m!Rf#m!Rh#m!Ro#m!Rs#m!Rv#m!R!P#m!R!Q#m!R!T#m!R!U#m!R!X#m!R!]#m!R!h#m!R!r#m!R!s#m!R!t#m!R!{#m!R!}#m!R#P#m!R#R#m!R#T#m!R#X#m!R#Z#m!R#^#m!R#_#m!R#a#m!R#c#m!R#l#m!R#o#m!R#s#m!R#u#m!R#z#m!R#}#m!R$P#m!R%X#m!R%o#m!R%p#m!R%t#m!R%u#m!R&Z#m!R&[#m!R&]#m!R&^#m!R&_#m!R&`#m!R&a#m!R&b#m!R&c#m!R&d#m!R&e#m!R&f#m!R&g#m!R&h#m!R&i#m!R&j#m!R%Z#m!R%_#m!R~Oo0cOv0qO{&xy~P'vOV*SOa*TO%q*UO%uWOg&yi~O$S-lO%Z.VO%_.VO~OV.aOh._O!X.^O!].`O!h.YO!s.[O!t.[O%p.XO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O~Oo0cOv0qOz$lq!W$lq~P'vO{.fOz$lq!W$lq~Oo0cOv0qO{*gO!W&Xy~P'vOz.gO!W&Xy~Oo0cOv.kO~P'vOs-sO!T%dO!U%cOg&Oy!W&Oy![&Oyz&Oy~P!/jO{(kO![.nO~O{(kO![.nO!m.oO~OV*SOa*TO%q*UO%uWO~Oh.tO!f.rOz$TX#[$TX%j$TXg$TX~Os$TX{$TX!W$TX![$TX~P$-bO%o.vO%p.vOs$UXz$UX{$UX#[$UX%j$UX!W$UXg$UX![$UX~O!h.xO~Oz.|O#[/OO%j.yOs&|X{&|X!W&|Xg&|X~Oa/RO~P$)zOh.tOs&}Xz&}X{&}X#[&}X%j&}X!W&}Xg&}X![&}X~Os/VO{$jO~Oo0cOv0qOz$ly!W$ly~P'vOo0cOv0qO{*gO!W&X!R~P'vOz/ZO!W&X!R~Og&RXs&RX!T&RX!U&RX!W&RX![&RXz&RX~P!/jOs-sO!T%dO!U%cOg&Qa!W&Qa![&Qaz&Qa~O{(kO![/^O~O!f.rOh$[as$[az$[a{$[a#[$[a%j$[a!W$[ag$[a![$[a~O!h/eO~O%o.vO%p.vOs$Uaz$Ua{$Ua#[$Ua%j$Ua!W$Uag$Ua![$Ua~O%j.yOs$Yaz$Ya{$Ya#[$Ya!W$Yag$Ya![$Ya~Os&|a{&|a!W&|ag&|a~P$)nOz/jOs&|a{&|a!W&|ag&|a~O!W/mO~Og/mO~O{/oO~O![/pO~Oo0cOv0qO{*gO!W&X!Z~P'vO{/sO~O%z/tO~P$-bOz/uO#[/OO%j.yOg'PX~Oz/uOg'PX~Og/wO~O!h/xO~O#[/OOs%Saz%Sa{%Sa%j%Sa!W%Sag%Sa![%Sa~O#[/OO%j.yOs%Waz%Wa{%Wa!W%Wag%Wa~Os&|i{&|i!W&|ig&|i~P$)nOz/zO#[/OO%j.yO!['Oa~Og'Pa~P$)nOz0SOg'Pa~Oa0UO!['Oi~P$)zOz0WO!['Oi~Oz0WO#[/OO%j.yO!['Oi~O#[/OO%j.yOg$biz$bi~O%z0ZO~P$-bO#[/OO%j.yOg%Vaz%Va~Og'Pi~P$)nO{0^O~Oa0UO!['Oq~P$)zOz0`O!['Oq~O#[/OO%j.yOz%Ui![%Ui~Oa0UO~P$)zOa0UO!['Oy~P$)zO#[/OO%j.yOg$ciz$ci~O#[/OO%j.yOz%Uq![%Uq~Oz+aO#g%ha%[%ha%_%ha%z%ha~P%SOV&OOo0cOv0qO~P'vOn0hO~Oo0hO~P'vO{0iO~Ot0jO~P!/jO&]&Z&j&h&i&g&f&d&e&c&b&`&a&_&^&[%u~",
@@ -36199,13 +36580,13 @@ var parser = LRParser.deserialize({
   tokenData: "!2|~R!`OX%TXY%oY[%T[]%o]p%Tpq%oqr'ars)Yst*xtu%Tuv,dvw-hwx.Uxy/tyz0[z{0r{|2S|}2p}!O3W!O!P4_!P!Q:Z!Q!R;k!R![>_![!]Do!]!^Es!^!_FZ!_!`Gk!`!aHX!a!b%T!b!cIf!c!dJU!d!eK^!e!hJU!h!i!#f!i!tJU!t!u!,|!u!wJU!w!x!.t!x!}JU!}#O!0S#O#P&o#P#Q!0j#Q#R!1Q#R#SJU#S#T%T#T#UJU#U#VK^#V#YJU#Y#Z!#f#Z#fJU#f#g!,|#g#iJU#i#j!.t#j#oJU#o#p!1n#p#q!1s#q#r!2a#r#s!2f#s$g%T$g;'SJU;'S;=`KW<%lOJU`%YT&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T`%lP;=`<%l%To%v]&n`%c_OX%TXY%oY[%T[]%o]p%Tpq%oq#O%T#O#P&o#P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To&tX&n`OY%TYZ%oZ]%T]^%o^#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc'f[&n`O!_%T!_!`([!`#T%T#T#U(r#U#f%T#f#g(r#g#h(r#h#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(cTmR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(yT!mR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk)aV&n`&[ZOr%Trs)vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk){V&n`Or%Trs*bs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk*iT&n`&^ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To+PZS_&n`OY*xYZ%TZ]*x]^%T^#o*x#o#p+r#p#q*x#q#r+r#r;'S*x;'S;=`,^<%lO*x_+wTS_OY+rZ]+r^;'S+r;'S;=`,W<%lO+r_,ZP;=`<%l+ro,aP;=`<%l*xj,kV%rQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-XT!xY&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-oV%lQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.]V&n`&ZZOw%Twx.rx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.wV&n`Ow%Twx/^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/eT&n`&]ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/{ThZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc0cTgR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk0yXVZ&n`Oz%Tz{1f{!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk1mVaR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk2ZV%oZ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc2wTzR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To3_W%pZ&n`O!_%T!_!`-Q!`!a3w!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Td4OT&{S&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk4fX!fQ&n`O!O%T!O!P5R!P!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5WV&n`O!O%T!O!P5m!P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5tT!rZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti6[a!hX&n`O!Q%T!Q![6T![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S6T#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti7fZ&n`O{%T{|8X|}%T}!O8X!O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8^V&n`O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8z]!hX&n`O!Q%T!Q![8s![!l%T!l!m9s!m#R%T#R#S8s#S#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti9zT!hX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk:bX%qR&n`O!P%T!P!Q:}!Q!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj;UV%sQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti;ro!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!d%T!d!e?q!e!g%T!g!h7a!h!l%T!l!m9s!m!q%T!q!rA]!r!z%T!z!{Bq!{#R%T#R#S>_#S#U%T#U#V?q#V#X%T#X#Y7a#Y#^%T#^#_9s#_#c%T#c#dA]#d#l%T#l#mBq#m#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti=xV&n`O!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti>fc!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S>_#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti?vY&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti@mY!hX&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiAbX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBUX!hX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBv]&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiCv]!hX&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToDvV{_&n`O!_%T!_!`E]!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TcEdT%{R&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkEzT#gZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkFbXmR&n`O!^%T!^!_F}!_!`([!`!a([!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjGUV%mQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkGrV%zZ&n`O!_%T!_!`([!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkH`WmR&n`O!_%T!_!`([!`!aHx!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjIPV%nQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkIoV_Q#}P&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToJ_]&n`&YS%uZO!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoKZP;=`<%lJUoKge&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!tJU!t!uLx!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#gLx#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoMRa&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUkN_V&n`&`ZOr%TrsNts#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkNyV&n`Or%Trs! `s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! gT&n`&bZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! }V&n`&_ZOw%Twx!!dx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!!iV&n`Ow%Twx!#Ox#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!#VT&n`&aZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!#oe&n`&YS%uZOr%Trs!%Qsw%Twx!&px!Q%T!Q![JU![!c%T!c!tJU!t!u!(`!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#g!(`#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!%XV&n`&dZOr%Trs!%ns#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!%sV&n`Or%Trs!&Ys#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&aT&n`&fZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&wV&n`&cZOw%Twx!'^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!'cV&n`Ow%Twx!'xx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!(PT&n`&eZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!(ia&n`&YS%uZOr%Trs!)nsw%Twx!+^x!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!)uV&n`&hZOr%Trs!*[s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*aV&n`Or%Trs!*vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*}T&n`&jZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!+eV&n`&gZOw%Twx!+zx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,PV&n`Ow%Twx!,fx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,mT&n`&iZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!-Vi&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!dJU!d!eLx!e!hJU!h!i!(`!i!}JU!}#R%T#R#SJU#S#T%T#T#UJU#U#VLx#V#YJU#Y#Z!(`#Z#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUo!.}a&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!0ZT!XZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc!0qT!WR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj!1XV%kQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!1sO!]~k!1zV%jR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!2fO![~i!2mT%tX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T",
   tokenizers: [legacyPrint, indentation, newlines, strings, 0, 1, 2, 3, 4],
   topRules: { "Script": [0, 5] },
-  specialized: [{ term: 221, get: (value) => spec_identifier[value] || -1 }],
+  specialized: [{ term: 221, get: (value) => spec_identifier2[value] || -1 }],
   tokenPrec: 7668
 });
 
 // src/languages/python.ts
 function parsePython(file, text) {
-  const tree = parser.parse(text);
+  const tree = parser2.parse(text);
   let errorCount = 0;
   let firstError = null;
   tree.iterate({
@@ -36231,27 +36612,27 @@ function parsePython(file, text) {
     else if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value) module.assignments.set(textOf2(module, target), value);
+      if (target?.name === "VariableName" && value) module.assignments.set(textOf3(module, target), value);
     }
   }
   return module;
 }
-function textOf2(module, node) {
+function textOf3(module, node) {
   return module.text.slice(node.from, node.to);
 }
-function childrenOf(node) {
+function childrenOf2(node) {
   const children = [];
   for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
   return children;
 }
 function assignedValue(statement) {
-  const children = childrenOf(statement).filter((child) => child.name !== "Comment");
+  const children = childrenOf2(statement).filter((child) => child.name !== "Comment");
   const lastOp = children.map((c) => c.name).lastIndexOf("AssignOp");
   if (lastOp === -1) return null;
   return children[lastOp + 1] ?? null;
 }
 function collectImport(module, statement) {
-  const parts = childrenOf(statement);
+  const parts = childrenOf2(statement);
   const isFrom = parts[0]?.name === "from";
   if (!isFrom) {
     let dotted = [];
@@ -36259,9 +36640,9 @@ function collectImport(module, statement) {
       const part = parts[index];
       if (part.name === "VariableName") {
         if (parts[index - 1]?.name === "as") {
-          module.imports.set(textOf2(module, part), { module: dotted.join("."), name: null });
+          module.imports.set(textOf3(module, part), { module: dotted.join("."), name: null });
           dotted = [];
-        } else dotted.push(textOf2(module, part));
+        } else dotted.push(textOf3(module, part));
       } else if (part.name === ",") {
         if (dotted.length > 0) module.imports.set(dotted[0], { module: dotted[0], name: null });
         dotted = [];
@@ -36274,15 +36655,15 @@ function collectImport(module, statement) {
   }
   const importIndex = parts.findIndex((part) => part.name === "import");
   let source = "";
-  for (const part of parts.slice(1, importIndex)) source += textOf2(module, part);
+  for (const part of parts.slice(1, importIndex)) source += textOf3(module, part);
   const names = parts.slice(importIndex + 1).filter((part) => part.name !== "(" && part.name !== ")");
   for (let index = 0; index < names.length; index++) {
     const part = names[index];
     if (part.name !== "VariableName") continue;
     if (names[index - 1]?.name === "as") continue;
     const alias = names[index + 1]?.name === "as" ? names[index + 2] : void 0;
-    const local = textOf2(module, alias ?? part);
-    module.imports.set(local, { module: source, name: textOf2(module, part) });
+    const local = textOf3(module, alias ?? part);
+    module.imports.set(local, { module: source, name: textOf3(module, part) });
   }
 }
 function argumentsOf(module, argList) {
@@ -36294,7 +36675,7 @@ function argumentsOf(module, argList) {
     if (first.name === "**" && second) result.push({ kind: "doublestar", name: null, value: second, span });
     else if (first.name === "*" && second) result.push({ kind: "star", name: null, value: second, span });
     else if (first.name === "VariableName" && second?.name === "AssignOp" && third) {
-      result.push({ kind: "keyword", name: textOf2(module, first), value: third, span });
+      result.push({ kind: "keyword", name: textOf3(module, first), value: third, span });
     } else result.push({ kind: "positional", name: null, value: first, span });
   }
   return result;
@@ -36314,7 +36695,7 @@ function dictEntriesOf(module, dict) {
   return result;
 }
 function commaGroups(node) {
-  const children = childrenOf(node);
+  const children = childrenOf2(node);
   const inner = children.slice(
     1,
     children.at(-1)?.name === ")" || children.at(-1)?.name === "}" ? -1 : void 0
@@ -36334,7 +36715,7 @@ function pyContainer(module, node, entries) {
   let keyQuote = "";
   if (node.name === "DictionaryExpression") {
     const firstKey = dictEntriesOf(module, node).find((entry) => entry.keyNode)?.keyNode;
-    keyQuote = firstKey ? quoteOf(textOf2(module, firstKey)) : '"';
+    keyQuote = firstKey ? quoteOf(textOf3(module, firstKey)) : '"';
   }
   return {
     file: module.file,
@@ -36359,14 +36740,14 @@ function stringLiteral(module, node) {
   return body.replace(/\\(.)/g, "$1");
 }
 function dottedName(module, node) {
-  if (node.name === "VariableName") return [textOf2(module, node)];
+  if (node.name === "VariableName") return [textOf3(module, node)];
   if (node.name === "MemberExpression") {
-    const children = childrenOf(node);
+    const children = childrenOf2(node);
     const property = children.at(-1);
     const owner = children[0];
     if (property?.name !== "PropertyName" || !owner) return null;
     const head = dottedName(module, owner);
-    return head ? [...head, textOf2(module, property)] : null;
+    return head ? [...head, textOf3(module, property)] : null;
   }
   return null;
 }
@@ -36394,22 +36775,22 @@ function callParts(call) {
 function enclosingFunction(module, node) {
   for (let current = node.parent; current; current = current.parent) {
     if (current.name !== "FunctionDefinition") continue;
-    const name2 = childrenOf(current).find((child) => child.name === "VariableName");
-    const parameters = childrenOf(current).find((child) => child.name === "ParamList");
+    const name2 = childrenOf2(current).find((child) => child.name === "VariableName");
+    const parameters = childrenOf2(current).find((child) => child.name === "ParamList");
     let kwargsParameter = null;
     if (parameters) {
-      const items = childrenOf(parameters);
+      const items = childrenOf2(parameters);
       const index = items.findIndex((item) => item.name === "**");
       const after = index === -1 ? void 0 : items[index + 1];
-      if (after?.name === "VariableName") kwargsParameter = textOf2(module, after);
+      if (after?.name === "VariableName") kwargsParameter = textOf3(module, after);
     }
-    return { node: current, name: name2 ? textOf2(module, name2) : "", kwargsParameter };
+    return { node: current, name: name2 ? textOf3(module, name2) : "", kwargsParameter };
   }
   return null;
 }
 function evaluatePyFlag(module, node, trueStrings = []) {
   const span = { start: node.from, end: node.to };
-  const text = textOf2(module, node);
+  const text = textOf3(module, node);
   if (node.name === "Boolean") {
     return text === "True" ? { kind: "true", span } : { kind: "false", span, file: module.file };
   }
@@ -36426,7 +36807,7 @@ function branchConditions(node) {
   for (let current = node.parent; current; current = current.parent) {
     if (current.name === "FunctionDefinition" || current.name === "ClassDefinition") break;
     if (current.name !== "Body" || current.parent?.name !== "IfStatement") continue;
-    const children = childrenOf(current.parent);
+    const children = childrenOf2(current.parent);
     const index = children.findIndex((child) => child.from === current.from);
     const keyword2 = children[index - 2];
     const test = children[index - 1];
@@ -36440,7 +36821,7 @@ function branchConditions(node) {
 }
 function classifyPyCondition(module, node, depth = 0) {
   if (depth > 6) return "unknown";
-  const children = childrenOf(node);
+  const children = childrenOf2(node);
   switch (node.name) {
     case "ParenthesizedExpression":
       return children[1] ? classifyPyCondition(module, children[1], depth + 1) : "unknown";
@@ -36451,7 +36832,7 @@ function classifyPyCondition(module, node, depth = 0) {
       const literal2 = children.map((child) => stringLiteral(module, child)).find((value) => value !== null);
       if (operator2 && literal2 !== void 0 && literal2 !== null) {
         const environment = environmentOfValue(literal2);
-        const op = textOf2(module, operator2).replace(/\s+/g, " ");
+        const op = textOf3(module, operator2).replace(/\s+/g, " ");
         if (op === "==" || op === "is" || op === "in") return environment;
         if (op === "!=" || op === "is not" || op === "not in") return opposite(environment);
         return "unknown";
@@ -36470,7 +36851,7 @@ function classifyPyCondition(module, node, depth = 0) {
       const [whenTrue, , test, , whenFalse] = children;
       if (whenTrue?.name === "Boolean" && whenFalse?.name === "Boolean" && test) {
         const environment = classifyPyCondition(module, test, depth + 1);
-        return textOf2(module, whenTrue) === "True" ? environment : opposite(environment);
+        return textOf3(module, whenTrue) === "True" ? environment : opposite(environment);
       }
       return "unknown";
     }
@@ -36482,7 +36863,7 @@ function classifyPyCondition(module, node, depth = 0) {
       return "unknown";
     }
     case "VariableName": {
-      const name2 = textOf2(module, node);
+      const name2 = textOf3(module, node);
       const assigned = module.assignments.get(name2);
       if (assigned && assigned.name !== "Boolean") {
         const viaValue = classifyPyCondition(module, assigned, depth + 1);
@@ -36492,7 +36873,7 @@ function classifyPyCondition(module, node, depth = 0) {
     }
     case "MemberExpression": {
       const property = children.at(-1);
-      return property?.name === "PropertyName" ? environmentOfName(textOf2(module, property)) : "unknown";
+      return property?.name === "PropertyName" ? environmentOfName(textOf3(module, property)) : "unknown";
     }
     default:
       return "unknown";
@@ -36505,7 +36886,7 @@ function localAssignment(module, functionNode, name2, before) {
     if (cursor.from >= before) break;
     if (cursor.name !== "AssignStatement") continue;
     const target = cursor.node.firstChild;
-    if (target?.name === "VariableName" && textOf2(module, target) === name2)
+    if (target?.name === "VariableName" && textOf3(module, target) === name2)
       found = assignedValue(cursor.node);
   } while (cursor.next());
   return found;
@@ -36531,10 +36912,10 @@ function starImportsOf(module) {
   const found = [];
   for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
     if (statement.name !== "ImportStatement" || statement.lastChild?.name !== "*") continue;
-    const parts = childrenOf(statement);
+    const parts = childrenOf2(statement);
     if (parts[0]?.name !== "from") continue;
     const importIndex = parts.findIndex((part) => part.name === "import");
-    const source = parts.slice(1, importIndex).map((part) => textOf2(module, part)).join("");
+    const source = parts.slice(1, importIndex).map((part) => textOf3(module, part)).join("");
     found.push({ module: source, at: statement.from });
   }
   return found;
@@ -36566,25 +36947,25 @@ function insideScope(node) {
   return false;
 }
 function readClass(module, node) {
-  const children = childrenOf(node);
+  const children = childrenOf2(node);
   const nameNode = children.find((child) => child.name === "VariableName");
   if (!nameNode) return null;
   const argList = children.find((child) => child.name === "ArgList");
   const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => argument.value) : [];
   const members = /* @__PURE__ */ new Map();
   const body = children.find((child) => child.name === "Body");
-  for (const statement of body ? childrenOf(body) : []) {
-    const definition = statement.name === "DecoratedStatement" ? childrenOf(statement).find((child) => child.name === "FunctionDefinition") : statement;
+  for (const statement of body ? childrenOf2(body) : []) {
+    const definition = statement.name === "DecoratedStatement" ? childrenOf2(statement).find((child) => child.name === "FunctionDefinition") : statement;
     if (definition?.name === "FunctionDefinition") {
-      const name2 = childrenOf(definition).find((child) => child.name === "VariableName");
-      if (name2) members.set(textOf2(module, name2), definition);
+      const name2 = childrenOf2(definition).find((child) => child.name === "VariableName");
+      if (name2) members.set(textOf3(module, name2), definition);
     } else if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value) members.set(textOf2(module, target), value);
+      if (target?.name === "VariableName" && value) members.set(textOf3(module, target), value);
     }
   }
-  return { module, name: textOf2(module, nameNode), node, bases, members };
+  return { module, name: textOf3(module, nameNode), node, bases, members };
 }
 function enclosingClass(module, node) {
   for (let current = node.parent; current; current = current.parent) {
@@ -36596,7 +36977,7 @@ var BUILTIN_BASES = /* @__PURE__ */ new Set(["object", "Exception", "BaseExcepti
 var MAX_DEPTH2 = 12;
 function resolveClass(module, expression, load2, depth = 0) {
   const parts = dottedName(module, expression);
-  if (!parts) return { kind: "unresolved", text: textOf2(module, expression) };
+  if (!parts) return { kind: "unresolved", text: textOf3(module, expression) };
   return resolveParts(module, parts, load2, depth);
 }
 function resolveParts(module, parts, load2, depth) {
@@ -36657,37 +37038,37 @@ function methodOwner(cls, method, framework, load2) {
 }
 function forwardsToParent(module, member, method) {
   if (member.name !== "FunctionDefinition") return false;
-  const parameters = childrenOf(member).find((child) => child.name === "ParamList");
-  const items = parameters ? childrenOf(parameters) : [];
+  const parameters = childrenOf2(member).find((child) => child.name === "ParamList");
+  const items = parameters ? childrenOf2(parameters) : [];
   const starAt = items.findIndex((item) => item.name === "**");
   const kwargs = starAt === -1 ? null : items[starAt + 1];
   if (kwargs?.name !== "VariableName") return false;
-  if (/\b(?:secure|httponly)\b/i.test(textOf2(module, member))) return false;
-  const kwargsName = textOf2(module, kwargs);
+  if (/\b(?:secure|httponly)\b/i.test(textOf3(module, member))) return false;
+  const kwargsName = textOf3(module, kwargs);
   return callsOf2(module).some((call) => {
     if (call.from < member.from || call.to > member.to) return false;
     const parts = callParts(call);
     if (!parts || parts.callee.name !== "MemberExpression") return false;
     const property = parts.callee.lastChild;
-    if (!property || textOf2(module, property) !== method) return false;
+    if (!property || textOf3(module, property) !== method) return false;
     const owner = parts.callee.firstChild;
-    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf2(module, owner));
-    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf2(module, owner) !== "self";
+    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf3(module, owner));
+    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf3(module, owner) !== "self";
     if (!viaSuper && !viaBase) return false;
     return argumentsOf(module, parts.argList).some(
-      (argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === kwargsName
+      (argument) => argument.kind === "doublestar" && textOf3(module, argument.value) === kwargsName
     );
   });
 }
 function parameterAnnotation(module, functionNode, parameter) {
-  const parameters = childrenOf(functionNode).find((child) => child.name === "ParamList");
-  const items = parameters ? childrenOf(parameters) : [];
+  const parameters = childrenOf2(functionNode).find((child) => child.name === "ParamList");
+  const items = parameters ? childrenOf2(parameters) : [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    if (item.name !== "VariableName" || textOf2(module, item) !== parameter) continue;
+    if (item.name !== "VariableName" || textOf3(module, item) !== parameter) continue;
     const typeDef = items[index + 1];
     if (typeDef?.name !== "TypeDef") return null;
-    return childrenOf(typeDef).find((child) => child.name !== ":") ?? null;
+    return childrenOf2(typeDef).find((child) => child.name !== ":") ?? null;
   }
   return null;
 }
@@ -36708,12 +37089,12 @@ function followPyCall(module, call, load2, depth, resolve5) {
   const found = calledFunction2(module, parts.callee, load2);
   if (found === null) return null;
   if ("unknown" in found) return found;
-  return returnedDict(found, `\`${abbreviate(textOf2(module, call))}\``, depth, resolve5);
+  return returnedDict(found, `\`${abbreviate(textOf3(module, call))}\``, depth, resolve5);
 }
 function returnedDict(fn, label, depth, resolve5) {
   const decorator = untrustedDecorator(fn);
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
-  if (fn.node.name === "FunctionDefinition" && /\byield\b/.test(textOf2(fn.module, fn.node)))
+  if (fn.node.name === "FunctionDefinition" && /\byield\b/.test(textOf3(fn.module, fn.node)))
     return { unknown: `${label} is a generator` };
   if (fn.node.name === "FunctionDefinition" && fn.node.firstChild?.name === "async")
     return { unknown: `${label} is async and not awaited: it gives a coroutine, not options` };
@@ -36734,24 +37115,24 @@ function returnedDict(fn, label, depth, resolve5) {
 function untrustedDecorator(fn) {
   const parent = fn.node.parent;
   if (parent?.name !== "DecoratedStatement") return null;
-  for (const child of childrenOf(parent)) {
+  for (const child of childrenOf2(parent)) {
     if (child.name !== "Decorator") continue;
-    const text = textOf2(fn.module, child).replace(/^@\s*/, "").trim();
+    const text = textOf3(fn.module, child).replace(/^@\s*/, "").trim();
     if (!TRANSPARENT_DECORATORS.test(text)) return `@${text}`;
   }
   return null;
 }
 function returnedValues2(fn) {
   if (fn.node.name === "LambdaExpression") return [fn.node.lastChild];
-  const body = childrenOf(fn.node).find((child) => child.name === "Body");
+  const body = childrenOf2(fn.node).find((child) => child.name === "Body");
   if (!body) return [];
   const values = [];
   const visit2 = (node) => {
-    for (const child of childrenOf(node)) {
+    for (const child of childrenOf2(node)) {
       if (/^(FunctionDefinition|ClassDefinition|LambdaExpression|DecoratedStatement)$/.test(child.name))
         continue;
       if (child.name === "ReturnStatement") {
-        const value = childrenOf(child).find((part) => part.name !== "return" && part.name !== "Comment");
+        const value = childrenOf2(child).find((part) => part.name !== "return" && part.name !== "Comment");
         values.push(value ?? null);
       } else visit2(child);
     }
@@ -36798,7 +37179,7 @@ function namedFunction2(module, name2, at, load2) {
 function topLevelFunction(module, name2) {
   let found = null;
   for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
-    const definition = statement.name === "DecoratedStatement" ? childrenOf(statement).find((child) => child.name === "FunctionDefinition") : statement;
+    const definition = statement.name === "DecoratedStatement" ? childrenOf2(statement).find((child) => child.name === "FunctionDefinition") : statement;
     if (definition?.name === "FunctionDefinition" && definitionName(module, definition) === name2)
       found = definition;
   }
@@ -36807,21 +37188,21 @@ function topLevelFunction(module, name2) {
   return assigned?.name === "LambdaExpression" ? { module, node: assigned } : null;
 }
 function nestedFunction(module, owner, name2) {
-  const body = childrenOf(owner).find((child) => child.name === "Body");
-  for (const statement of body ? childrenOf(body) : []) {
+  const body = childrenOf2(owner).find((child) => child.name === "Body");
+  for (const statement of body ? childrenOf2(body) : []) {
     if (statement.name === "FunctionDefinition" && definitionName(module, statement) === name2)
       return statement;
   }
   return null;
 }
 function definitionName(module, definition) {
-  const name2 = childrenOf(definition).find((child) => child.name === "VariableName");
-  return name2 ? textOf2(module, name2) : null;
+  const name2 = childrenOf2(definition).find((child) => child.name === "VariableName");
+  return name2 ? textOf3(module, name2) : null;
 }
 function parametersOf(module, definition) {
-  const list = childrenOf(definition).find((child) => child.name === "ParamList");
-  const items = list ? childrenOf(list) : [];
-  return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf2(module, item));
+  const list = childrenOf2(definition).find((child) => child.name === "ParamList");
+  const items = list ? childrenOf2(list) : [];
+  return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf3(module, item));
 }
 function classOfOwner(module, owner, at, load2) {
   if (owner === "self" || owner === "cls") {
@@ -36849,7 +37230,7 @@ function memberOf(cls, name2, load2, depth = 0) {
       const found = memberOf(resolved.cls, name2, load2, depth + 1);
       if (found) return found;
     } else if (resolved.kind !== "external" || !resolved.name.startsWith("builtins.")) {
-      return { unknown: `\`${name2}\` may come from the base class \`${textOf2(cls.module, base)}\`` };
+      return { unknown: `\`${name2}\` may come from the base class \`${textOf3(cls.module, base)}\`` };
     }
   }
   return null;
@@ -36868,7 +37249,7 @@ function followPyAttribute(module, member, load2, depth, resolve5) {
   if (found) {
     const { value } = found;
     if (value.name === "FunctionDefinition") {
-      const decorators = value.parent?.name === "DecoratedStatement" ? textOf2(cls.module, value.parent) : "";
+      const decorators = value.parent?.name === "DecoratedStatement" ? textOf3(cls.module, value.parent) : "";
       if (!/^\s*@(?:functools\.)?(?:property|cached_property)\b/m.test(decorators))
         return { unknown: `${label} is a method` };
       return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve5);
@@ -36899,7 +37280,7 @@ function selfAssignments(module, definition, name2) {
   return found;
 }
 function changedInClass(cls, name2, initAssigned) {
-  const text = textOf2(cls.module, cls.node);
+  const text = textOf3(cls.module, cls.node);
   const escaped = name2;
   const owner = `(?:self|cls|${cls.name})`;
   const changed = new RegExp(
@@ -36916,7 +37297,7 @@ function resolvePyExpression(module, node, context, depth = 0) {
   if (depth > MAX_DEPTH3) return { unknown: "too many indirections" };
   if (node.name === "DictionaryExpression") return { module, node };
   if (node.name === "ParenthesizedExpression") {
-    const inner = childrenOf(node)[1];
+    const inner = childrenOf2(node)[1];
     return inner ? resolvePyExpression(module, inner, context, depth + 1) : { unknown: "empty parentheses" };
   }
   if (node.name === "CallExpression") {
@@ -36927,10 +37308,10 @@ function resolvePyExpression(module, node, context, depth = 0) {
     if (settingsKey) return resolveApplicationSetting(settingsKey, context, depth);
     const returned = followPyCall(module, node, context.load, depth, follow(context));
     if (returned) return returned;
-    return { unknown: `\`${abbreviate(textOf2(module, node))}\` is computed at run time` };
+    return { unknown: `\`${abbreviate(textOf3(module, node))}\` is computed at run time` };
   }
   if (node.name === "VariableName") {
-    const name2 = textOf2(module, node);
+    const name2 = textOf3(module, node);
     if (isMutated2(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
     const owner = enclosingFunction(module, node);
     if (owner) {
@@ -36977,14 +37358,14 @@ function resolvePyExpression(module, node, context, depth = 0) {
       }
     }
   }
-  return { unknown: `\`${abbreviate(textOf2(module, node))}\` is computed at run time` };
+  return { unknown: `\`${abbreviate(textOf3(module, node))}\` is computed at run time` };
 }
 function follow(context) {
   return (module, node, depth) => resolvePyExpression(module, node, context, depth);
 }
 function settingsLookupKey(module, node) {
   if (node.name === "MemberExpression") {
-    const children = childrenOf(node);
+    const children = childrenOf2(node);
     if (children[1]?.name !== "[" || !children[0] || !children[2]) return null;
     const owner = dottedName(module, children[0]);
     if (!owner || owner.at(-1) !== "settings") return null;
@@ -37045,7 +37426,7 @@ function readPyOptions(module, node, context, normalize, depth = 0) {
     const resolved = depth < MAX_DEPTH3 ? resolvePyExpression(module, value, context, depth + 1) : null;
     if (!resolved || "unknown" in resolved) {
       const reason = resolved && "unknown" in resolved ? resolved.unknown : "nested too deeply";
-      view.unknownSpread = `\`**${abbreviate(textOf2(module, value))}\` cannot be read (${reason})`;
+      view.unknownSpread = `\`**${abbreviate(textOf3(module, value))}\` cannot be read (${reason})`;
       for (const key of view.keys.keys()) view.keys.set(key, "unknown");
       return;
     }
@@ -37129,9 +37510,9 @@ function importedFrom(module, name2, packages) {
 function isPyCookieDeletion(module, value, keyword2) {
   if (value && (value.name === "None" || stringLiteral(module, value) === "")) return true;
   const maxAge = keyword2("max_age");
-  if (maxAge && notPositive2(textOf2(module, maxAge))) return true;
+  if (maxAge && notPositive2(textOf3(module, maxAge))) return true;
   const days = keyword2("expires_days");
-  if (days && notPositive2(textOf2(module, days))) return true;
+  if (days && notPositive2(textOf3(module, days))) return true;
   const expires = keyword2("expires");
   return expires !== void 0 && isPastExpiry(module, expires);
 }
@@ -37139,7 +37520,7 @@ function notPositive2(text) {
   return /^(?:-\s*\d+(?:\.\d*)?|0+(?:\.0*)?)$/.test(text.trim());
 }
 function isPastExpiry(module, node) {
-  const text = textOf2(module, node).trim();
+  const text = textOf3(module, node).trim();
   if (notPositive2(text)) return true;
   const literal2 = stringLiteral(module, node);
   if (literal2 !== null) return /\b19\d\d\b/.test(literal2) || /^\s*0\s*$/.test(literal2);
@@ -37165,7 +37546,7 @@ function passesCallerKwargs(module, call, args) {
   const wrapper = enclosingFunction(module, call);
   const kwargs = wrapper?.kwargsParameter;
   return Boolean(
-    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf2(module, argument.value) === kwargs)
+    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf3(module, argument.value) === kwargs)
   );
 }
 function kindOfExpression(module, node) {
@@ -37663,7 +38044,7 @@ function findSetCookieSites(module, context, options) {
       offset: call.from,
       cookieNames: cookieName2 === null ? [] : [cookieName2],
       kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
-      ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
+      ...valueNode ? { valueText: textOf3(module, valueNode) } : {},
       flags,
       keys: { ...keys },
       insertion: null,
@@ -37720,8 +38101,8 @@ function findMorselSites(module, spec) {
   return sites;
 }
 function morselSite(module, spec, statement, target, value, scope) {
-  const jarText = compact(textOf2(module, target.object));
-  const indexText = compact(textOf2(module, target.index));
+  const jarText = compact(textOf3(module, target.object));
+  const indexText = compact(textOf3(module, target.index));
   const writes = writesAfter(module, statement, scope, jarText, indexText, spec.rewriteStartsAnew ?? false);
   const attribute = (name2) => {
     const write = [...writes].reverse().find((candidate) => candidate.key === name2);
@@ -37736,14 +38117,14 @@ function morselSite(module, spec, statement, target, value, scope) {
   const cookieName2 = stringLiteral(module, target.index);
   const run2 = runAfter(module, statement, writes);
   const keyQuote = quoteOf2(module, writes, target.index, spec.defaultQuote ?? "'");
-  const prefix = `${textOf2(module, target.object)}[${textOf2(module, target.index)}]`;
+  const prefix = `${textOf3(module, target.object)}[${textOf3(module, target.index)}]`;
   const site = {
     ruleId: spec.ruleId,
     file: module.file,
     offset: statement.from,
     cookieNames: cookieName2 === null ? [] : [cookieName2],
     kindHint: cookieName2 === null ? hintOf(module, target.index) : void 0,
-    valueText: textOf2(module, value),
+    valueText: textOf3(module, value),
     flags,
     keys: { httpOnly: "httponly", secure: "secure" },
     insertion: null,
@@ -37770,12 +38151,12 @@ function scopeOf(node) {
 }
 function subscriptParts(node) {
   if (node?.name !== "MemberExpression") return null;
-  const children = childrenOf(node);
+  const children = childrenOf2(node);
   if (children[1]?.name !== "[" || children.at(-1)?.name !== "]" || children.length !== 4) return null;
   return { object: children[0], index: children[2] };
 }
 function valueOf(statement) {
-  const children = childrenOf(statement).filter((child) => child.name !== "Comment");
+  const children = childrenOf2(statement).filter((child) => child.name !== "Comment");
   if (children.length !== 3 || children[1]?.name !== "AssignOp") return null;
   return children[2] ?? null;
 }
@@ -37787,7 +38168,7 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
   const aliases = /* @__PURE__ */ new Set();
   const writes = [];
   const isMorsel = (node) => {
-    const text = compact(textOf2(module, node));
+    const text = compact(textOf3(module, node));
     return text === morsel || node.name === "VariableName" && aliases.has(text);
   };
   const cursor = scope.cursor();
@@ -37797,12 +38178,12 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
     if (node.name === "AssignStatement") {
       const target = node.firstChild;
       const value = valueOf(node);
-      if (rewriteStartsAnew && target && value && compact(textOf2(module, target)) === morsel) {
+      if (rewriteStartsAnew && target && value && compact(textOf3(module, target)) === morsel) {
         ended = true;
         return;
       }
-      if (target?.name === "VariableName" && value && compact(textOf2(module, value)) === morsel) {
-        aliases.add(textOf2(module, target));
+      if (target?.name === "VariableName" && value && compact(textOf3(module, value)) === morsel) {
+        aliases.add(textOf3(module, target));
         return;
       }
       const parts = subscriptParts(target);
@@ -37813,9 +38194,9 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
     } else if (node.name === "ExpressionStatement") {
       const call = node.firstChild;
       const parts = call?.name === "CallExpression" ? callParts(call) : null;
-      const callee = parts ? childrenOf(parts.callee) : [];
+      const callee = parts ? childrenOf2(parts.callee) : [];
       if (!parts || callee.length !== 3 || callee[2]?.name !== "PropertyName") return;
-      if (textOf2(module, callee[2]) !== "update" || !isMorsel(callee[0])) return;
+      if (textOf3(module, callee[2]) !== "update" || !isMorsel(callee[0])) return;
       const [first, ...rest] = argumentsOf(module, parts.argList);
       if (first?.kind === "positional" && first.value.name === "DictionaryExpression" && rest.length === 0) {
         for (const entry of dictEntriesOf(module, first.value)) {
@@ -37879,22 +38260,22 @@ function guardOf(module, statement, write) {
     if (holds(body)) return guard;
     const owner = body.parent;
     if (guard || !owner) continue;
-    const children = childrenOf(owner);
+    const children = childrenOf2(owner);
     const index = children.findIndex((child) => child.from === body.from);
     const keyword2 = children[index - 2];
     const test = children[index - 1];
     if ((keyword2?.name === "if" || keyword2?.name === "elif") && test) {
-      guard = { text: `${keyword2.name} ${textOf2(module, test)}`, condition: test };
+      guard = { text: `${keyword2.name} ${textOf3(module, test)}`, condition: test };
     } else if (test?.name === "else" && owner.name === "IfStatement") {
       guard = {
-        text: `else of ${textOf2(module, owner).split("\n")[0]?.replace(/:\s*$/, "")}`,
+        text: `else of ${textOf3(module, owner).split("\n")[0]?.replace(/:\s*$/, "")}`,
         condition: null
       };
     } else if (owner.name === "WithStatement") continue;
     else if (owner.name === "TryStatement" && children.findIndex((child) => child.name === "Body") === index)
       continue;
     else if (owner.name !== "FunctionDefinition" && owner.name !== "ClassDefinition") {
-      const line = textOf2(module, owner).split("\n")[0] ?? "";
+      const line = textOf3(module, owner).split("\n")[0] ?? "";
       guard = { text: line.replace(/:\s*$/, ""), condition: null };
     }
   }
@@ -37904,7 +38285,7 @@ function runAfter(module, statement, writes) {
   const own = new Set(writes.map((write) => write.statement.from));
   const run2 = [statement];
   const jar = subscriptParts(statement.firstChild).object;
-  const jarText = compact(textOf2(module, jar));
+  const jarText = compact(textOf3(module, jar));
   for (let next = statement.nextSibling; next; next = next.nextSibling) {
     if (next.name === "Comment") continue;
     if (own.has(next.from)) {
@@ -37913,20 +38294,20 @@ function runAfter(module, statement, writes) {
     }
     let target = next.name === "AssignStatement" ? subscriptParts(next.firstChild) : null;
     while (target && subscriptParts(target.object)) target = subscriptParts(target.object);
-    if (!target || compact(textOf2(module, target.object)) !== jarText) break;
+    if (!target || compact(textOf3(module, target.object)) !== jarText) break;
   }
   return run2;
 }
 function quoteOf2(module, writes, index, fallback) {
   for (const write of writes) {
     const parts = subscriptParts(write.statement.firstChild);
-    const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf2(module, parts.index))?.[1] : void 0;
+    const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf3(module, parts.index))?.[1] : void 0;
     if (quote) return quote;
   }
-  return /^[a-zA-Z]*(['"])/.exec(textOf2(module, index))?.[1] ?? fallback;
+  return /^[a-zA-Z]*(['"])/.exec(textOf3(module, index))?.[1] ?? fallback;
 }
 function hintOf(module, node) {
-  const name2 = /(\w+)\s*$/.exec(textOf2(module, node))?.[1];
+  const name2 = /(\w+)\s*$/.exec(textOf3(module, node))?.[1];
   if (!name2) return void 0;
   const kind = kindOfName(name2);
   return kind === "other" ? void 0 : kind;
@@ -38096,10 +38477,10 @@ var cherrypySessionConfig = {
   }
 };
 function sessionDecoratorSite(module, decorator, context, ruleId) {
-  const parts = childrenOf(decorator);
+  const parts = childrenOf2(decorator);
   const argList = parts.at(-1);
   if (argList?.name !== "ArgList") return null;
-  const dotted = parts.slice(1, -1).map((part) => textOf2(module, part)).join("").replace(/\s+/g, "");
+  const dotted = parts.slice(1, -1).map((part) => textOf3(module, part)).join("").replace(/\s+/g, "");
   const viaImport = dotted === "tools.sessions" && module.imports.get("tools")?.module.split(".")[0] === "cherrypy";
   if (dotted !== "cherrypy.tools.sessions" && !viaImport) return null;
   return keywordCallSite(module, decorator, argList, context, {
@@ -38221,7 +38602,7 @@ function describe(module, context, entry) {
 }
 function literalAssignment(module, name2) {
   const value = module.assignments.get(name2);
-  return value ? textOf2(module, value) : null;
+  return value ? textOf3(module, value) : null;
 }
 function settingValue(settings, module, key, depth = 0) {
   let current = { kind: "absent" };
@@ -38231,7 +38612,7 @@ function settingValue(settings, module, key, depth = 0) {
     if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value && textOf2(module, target) === key)
+      if (target?.name === "VariableName" && value && textOf3(module, target) === key)
         current = { kind: "write", module, statement, value: judge(settings, module, value) };
     } else if (statement.name === "ImportStatement" && stars.has(statement.from)) {
       const target = stars.get(statement.from);
@@ -38239,7 +38620,7 @@ function settingValue(settings, module, key, depth = 0) {
         if (current.kind === "absent")
           current = {
             kind: "unknown",
-            reason: `\`${textOf2(module, statement)}\` names a module that was not scanned`
+            reason: `\`${textOf3(module, statement)}\` names a module that was not scanned`
           };
         continue;
       }
@@ -38254,7 +38635,7 @@ function settingValue(settings, module, key, depth = 0) {
 }
 function judge(settings, module, value) {
   if (value.name !== "VariableName") return evaluatePyFlag(module, value);
-  const name2 = textOf2(module, value);
+  const name2 = textOf3(module, value);
   let literal2 = module.assignments.get(name2) ?? null;
   let owner = module;
   const imported = module.imports.get(name2);
@@ -38272,18 +38653,18 @@ function judge(settings, module, value) {
 function branchValue(module, statement, key) {
   if (!module.text.slice(statement.from, statement.to).includes(key)) return null;
   let result = null;
-  const children = childrenOf(statement);
+  const children = childrenOf2(statement);
   children.forEach((child, index) => {
     if (child.name !== "Body") return;
     const keyword2 = children[index - 2]?.name;
     const test = children[index - 1];
     const environment = (keyword2 === "if" || keyword2 === "elif") && test ? classifyPyCondition(module, test) : "unknown";
     if (environment === "development") return;
-    for (const inner of childrenOf(child)) {
+    for (const inner of childrenOf2(child)) {
       if (inner.name !== "AssignStatement") continue;
       const target = inner.firstChild;
       const value = assignedValue(inner);
-      if (target?.name !== "VariableName" || !value || textOf2(module, target) !== key) continue;
+      if (target?.name !== "VariableName" || !value || textOf3(module, target) !== key) continue;
       const judged = evaluatePyFlag(module, value);
       result = {
         kind: "write",
@@ -38292,7 +38673,7 @@ function branchValue(module, statement, key) {
         value: environment === "production" || judged.kind === "conditional" ? judged : {
           kind: "conditional",
           span: { start: value.from, end: value.to },
-          text: test ? `if ${textOf2(module, test)}` : textOf2(module, value),
+          text: test ? `if ${textOf3(module, test)}` : textOf3(module, value),
           devOnly: false
         }
       };
@@ -38340,7 +38721,7 @@ function djangoFamilySites(settings, module, family) {
     };
     if (entry.devOnly) {
       if (!weakValue || weakValue.module !== entry.module) continue;
-      site.advisory = `\`${textOf2(siteModule, weakValue.statement)}\` in a development settings module: fine for a local HTTP server, but make sure the production settings set \`${family.keys.secure} = True\`. Not changed.`;
+      site.advisory = `\`${textOf3(siteModule, weakValue.statement)}\` in a development settings module: fine for a local HTTP server, but make sure the production settings set \`${family.keys.secure} = True\`. Not changed.`;
       site.insertion = null;
     } else if (weakValue && weakValue.module !== entry.module) {
       site.notes.push(
@@ -38374,12 +38755,12 @@ function dependsOn(settings, from, target, depth = 0) {
   );
 }
 function topLevelAssignments(module) {
-  return childrenOf(module.tree.topNode).filter(
+  return childrenOf2(module.tree.topNode).filter(
     (statement) => statement.name === "AssignStatement" && statement.firstChild?.name === "VariableName"
   );
 }
 function assignedName(module, statement) {
-  return textOf2(module, statement.firstChild);
+  return textOf3(module, statement.firstChild);
 }
 function pointerFor(module, family) {
   const assignments = topLevelAssignments(module);
@@ -38400,7 +38781,7 @@ function insertionRun(module, family) {
   let run2 = startsWith(family.prefix);
   for (const neighbour of family.neighbours) if (run2.length === 0) run2 = startsWith(neighbour);
   if (run2.length === 0) {
-    run2 = childrenOf(module.tree.topNode).filter(
+    run2 = childrenOf2(module.tree.topNode).filter(
       (statement) => statement.name === "AssignStatement" || statement.name === "ImportStatement"
     );
     const lastSetting = run2.findLastIndex((statement) => statement.name === "AssignStatement");
@@ -38628,7 +39009,7 @@ function callBlocks(module, context) {
     const spread = (owner, value) => {
       const resolved = resolvePyExpression(owner, value, context);
       if ("unknown" in resolved)
-        block.unknownSpread = `\`**${textOf2(owner, value)}\` cannot be read (${resolved.unknown})`;
+        block.unknownSpread = `\`**${textOf3(owner, value)}\` cannot be read (${resolved.unknown})`;
       else readEntries2(resolved.module, resolved.node);
     };
     if (dict) readEntries2(dict.module, dict.node);
@@ -38655,7 +39036,7 @@ function insideRequestHandler(module, node) {
   if (parent?.parent?.name !== "DecoratedStatement") return false;
   for (let child = parent.parent.firstChild; child; child = child.nextSibling) {
     if (child.name !== "Decorator") continue;
-    const name2 = textOf2(module, child).replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
+    const name2 = textOf3(module, child).replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
     if (PER_REQUEST.test(name2)) return true;
   }
   return false;
@@ -38668,7 +39049,7 @@ function subscriptBlocks(module) {
       if (ref.name !== "AssignStatement") return;
       const statement = ref.node;
       const target = statement.firstChild;
-      const children = target?.name === "MemberExpression" ? childrenOf(target) : [];
+      const children = target?.name === "MemberExpression" ? childrenOf2(target) : [];
       if (children[1]?.name !== "[" || !children[0] || !children[2]) return;
       const owner = dottedName(module, children[0]);
       const key = stringLiteral(module, children[2]);
@@ -38685,7 +39066,7 @@ function subscriptBlocks(module) {
         receiver
       };
       group2.statements.push(statement);
-      const quote = /^[a-zA-Z]*(['"])/.exec(textOf2(module, children[2]))?.[1] ?? '"';
+      const quote = /^[a-zA-Z]*(['"])/.exec(textOf3(module, children[2]))?.[1] ?? '"';
       group2.writes.push({ key, module, value, at: statement.from, statement, quote });
       groups.set(groupKey, group2);
       return false;
@@ -38714,21 +39095,21 @@ function classBlocks(module, fileEnvironment) {
   const blocks = [];
   for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
     if (statement.name !== "ClassDefinition") continue;
-    const children = childrenOf(statement);
+    const children = childrenOf2(statement);
     const nameNode = children.find((child) => child.name === "VariableName");
     const argList = children.find((child) => child.name === "ArgList");
     const body = children.find((child) => child.name === "Body");
     if (!nameNode || !body) continue;
-    const name2 = textOf2(module, nameNode);
+    const name2 = textOf3(module, nameNode);
     const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => dottedName(module, argument.value)?.at(-1) ?? "").filter(Boolean) : [];
     if (!CONFIG_CLASS.test(name2) && !bases.some((base) => CONFIG_CLASS.test(base))) continue;
-    const assignments = childrenOf(body).filter((child) => child.name === "AssignStatement");
+    const assignments = childrenOf2(body).filter((child) => child.name === "AssignStatement");
     const writes = [];
     for (const assignment of assignments) {
       const target = assignment.firstChild;
       const value = assignedValue(assignment);
       if (target?.name !== "VariableName" || !value) continue;
-      const key = textOf2(module, target);
+      const key = textOf3(module, target);
       if (UPPER.test(key)) writes.push({ key, module, value, at: assignment.from, statement: assignment });
     }
     const environment = environmentOfLabel(name2);
@@ -38759,7 +39140,7 @@ function moduleBlockOf(module, context, fileEnvironment) {
     const target = statement.firstChild;
     const value = assignedValue(statement);
     if (target?.name !== "VariableName" || !value) continue;
-    const key = textOf2(module, target);
+    const key = textOf3(module, target);
     if (UPPER.test(key)) writes.push({ key, module, value, at: statement.from, statement });
   }
   const cookieKeys = writes.some((write) => /^(SESSION|REMEMBER)_COOKIE_/.test(write.key));
@@ -39049,7 +39430,7 @@ function assignsJar(module, cls, target) {
     if (cursor.name !== "AssignStatement") continue;
     const left = cursor.node.firstChild;
     const value = cursor.node.lastChild;
-    if (left && value && textOf2(module, left).replace(/\s+/g, "") === target && constructsJar(module, value)) {
+    if (left && value && textOf3(module, left).replace(/\s+/g, "") === target && constructsJar(module, value)) {
       found = true;
       break;
     }
@@ -39088,17 +39469,17 @@ var pySetCookieHeader = {
       enter(ref) {
         const node = ref.node;
         if (node.name === "AssignStatement") {
-          const children = childrenOf(node).filter((child) => child.name !== "Comment");
+          const children = childrenOf2(node).filter((child) => child.name !== "Comment");
           const [target, op, value] = children;
           if (children.length !== 3 || op?.name !== "AssignOp" || !value) return;
           if (target?.name !== "MemberExpression") return;
-          const parts = childrenOf(target);
+          const parts = childrenOf2(target);
           const key = parts.at(-2);
           if (parts.at(-1)?.name === "]" && key && isSetCookie2(module, key)) {
             values.push(value);
           }
         } else if (node.name === "TupleExpression") {
-          const items = childrenOf(node).filter((child) => !["(", ")", ",", "Comment"].includes(child.name));
+          const items = childrenOf2(node).filter((child) => !["(", ")", ",", "Comment"].includes(child.name));
           if (items.length === 2 && isSetCookie2(module, items[0])) {
             values.push(items[1]);
           }
@@ -39137,7 +39518,7 @@ function siteOf4(module, ruleId, value) {
 }
 function piecesOf2(module, node) {
   if (node.name === "ParenthesizedExpression") {
-    const inner = childrenOf(node).find((child) => !["(", ")", "Comment"].includes(child.name));
+    const inner = childrenOf2(node).find((child) => !["(", ")", "Comment"].includes(child.name));
     return inner ? piecesOf2(module, inner) : [{ expression: node }];
   }
   if (node.name === "String") {
@@ -39145,24 +39526,24 @@ function piecesOf2(module, node) {
     return text === null ? [{ expression: node }] : [{ text, node }];
   }
   if (node.name === "FormatString") return formatPieces(module, node);
-  if (node.name === "ContinuedString") return childrenOf(node).flatMap((child) => piecesOf2(module, child));
+  if (node.name === "ContinuedString") return childrenOf2(node).flatMap((child) => piecesOf2(module, child));
   if (node.name === "BinaryExpression") {
-    const [left, op, right] = childrenOf(node);
-    if (left && right && op && textOf2(module, op) === "+")
+    const [left, op, right] = childrenOf2(node);
+    if (left && right && op && textOf3(module, op) === "+")
       return [...piecesOf2(module, left), ...piecesOf2(module, right)];
-    if (left && op && textOf2(module, op) === "%" && left.name === "String") return piecesOf2(module, left);
+    if (left && op && textOf3(module, op) === "%" && left.name === "String") return piecesOf2(module, left);
   }
   return [{ expression: node }];
 }
 function formatPieces(module, node) {
-  const raw = textOf2(module, node);
+  const raw = textOf3(module, node);
   const match = /^([a-zA-Z]{1,2})('''|"""|'|")/.exec(raw);
   if (!match) return [{ expression: node }];
   const bodyStart = node.from + match[0].length;
   const bodyEnd = node.to - match[2].length;
   const pieces = [];
   let cursor = bodyStart;
-  for (const child of childrenOf(node)) {
+  for (const child of childrenOf2(node)) {
     if (child.name !== "FormatReplacement") continue;
     if (child.from > cursor) pieces.push({ text: module.text.slice(cursor, child.from), node });
     pieces.push({ expression: child });
@@ -39174,7 +39555,7 @@ function formatPieces(module, node) {
 function stringEnd3(module, pieces) {
   const last = pieces.at(-1);
   if (!last || !("text" in last)) return null;
-  const raw = textOf2(module, last.node);
+  const raw = textOf3(module, last.node);
   const match = /^([a-zA-Z]{0,2})('|")/.exec(raw);
   if (!match || /[bB]/.test(match[1]) || raw.startsWith(`${match[1]}${match[2].repeat(3)}`)) return null;
   const close = last.node.to - 1;
@@ -39566,7 +39947,7 @@ var tornadoSetCookie = {
         offset: call.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
         kind: signed && !/csrf|xsrf/i.test(cookieName2 ?? "") ? "session" : void 0,
-        ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
+        ...valueNode ? { valueText: textOf3(module, valueNode) } : {},
         flags,
         keys: { httpOnly: "httponly", secure: "secure" },
         insertion: null,
@@ -39720,7 +40101,7 @@ function siteFor(module, node, entries, context, ruleId) {
   );
   const holder = node.name === "ArgList" ? node.parent : node;
   const assigned = holder?.parent?.name === "AssignStatement" ? holder.parent.firstChild : null;
-  const updatedLater = assigned?.name === "VariableName" && isMutated2(module, textOf2(module, assigned));
+  const updatedLater = assigned?.name === "VariableName" && isMutated2(module, textOf3(module, assigned));
   const site = {
     ...base,
     file: module.file,
@@ -39905,7 +40286,7 @@ function cookieObjectSites(module, context) {
       keys: { httpOnly: "httponly", secure: "secure" },
       cookieNames: name2 === null ? [] : [name2]
     });
-    site.valueText = textOf2(module, value);
+    site.valueText = textOf3(module, value);
     if (positional[6]) site.flags.secure = evaluatePyFlag(module, positional[6].value);
     if (positional[7]) site.flags.httpOnly = evaluatePyFlag(module, positional[7].value);
     const unknown = args.find(
@@ -40025,7 +40406,7 @@ var twistedAddCookie = {
         offset: call.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
         kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
-        ...valueNode ? { valueText: textOf2(module, valueNode) } : {},
+        ...valueNode ? { valueText: textOf3(module, valueNode) } : {},
         flags: { httpOnly: flagAt("httpOnly"), secure: flagAt("secure") },
         keys: { httpOnly: "httpOnly", secure: "secure" },
         insertion: null,
@@ -40129,7 +40510,7 @@ var PY_RULES = [
 ];
 
 // src/rules/index.ts
-var RULES = [...JS_RULES, ...PY_RULES];
+var RULES = [...JS_RULES, ...PY_RULES, ...GO_RULES];
 
 // src/rules/prefilter.ts
 var COOKIE_WORDS = ["ookie", "OOKIE"];
@@ -40137,6 +40518,7 @@ var PYTHON_COOKIE_WORDS = ["_cookie", ".cookie", "cookie_", "cookies", "-cookie"
 var mentionsOf = (rules) => rules.flatMap((rule) => rule.meta.mentions ?? []);
 var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
 var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
+var mentionsGoApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(GO_RULES)]);
 var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
 var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
   (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []
@@ -41584,6 +41966,16 @@ var FRAMEWORK_FACTS = {
     name: "Bottle",
     defaultBehaviour: "`response.set_cookie(name, value, secret=None, **options)` writes `secure` and `httponly` only when they are passed and truthy, so both are off by default; its third positional argument is the signing secret, not an options dict. Bottle has no session layer of its own.",
     behindProxy: "The attribute is written whatever the protocol of the request. `request.urlparts.scheme` takes `X-Forwarded-Proto` from any client that sends it, so it is only as trustworthy as the proxy that overwrites that header."
+  },
+  "net-http": {
+    name: "Go `net/http`",
+    defaultBehaviour: "`http.Cookie` has plain `bool` fields: a struct literal that leaves out `HttpOnly` or `Secure` sends the cookie without it, and a zero `SameSite` writes no SameSite attribute. echo's `c.SetCookie` and gin's `c.SetCookieData` send the same struct.",
+    behindProxy: "`http.SetCookie` writes Secure whatever the connection; code that decides from `r.TLS` sees `nil` behind a proxy that terminates TLS, so such a check needs `X-Forwarded-Proto` from a trusted proxy."
+  },
+  gin: {
+    name: "gin",
+    defaultBehaviour: "`c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)` takes both flags as required positional booleans, so the call says exactly what is sent; SameSite comes only from an earlier `c.SetSameSite(\u2026)` in the same request.",
+    behindProxy: "gin writes Secure whatever the connection; `c.Request.TLS` is `nil` behind a proxy that terminates TLS."
   },
   falcon: {
     name: "Falcon",
@@ -43686,7 +44078,7 @@ function buildEvidence(input) {
   const code = /* @__PURE__ */ new Map();
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
-    if (language) code.set(file, new Source(file, text, language));
+    if (language === "javascript" || language === "python") code.set(file, new Source(file, text, language));
   }
   const templates = [];
   const manifests = [];
@@ -43759,8 +44151,8 @@ function buildEvidence(input) {
   return makeEvidence(data);
 }
 function folderOf2(file) {
-  const slash = file.lastIndexOf("/");
-  return slash < 0 ? "" : file.slice(0, slash);
+  const slash2 = file.lastIndexOf("/");
+  return slash2 < 0 ? "" : file.slice(0, slash2);
 }
 function packageOf(folder, packageFolders) {
   const inside = (other) => other !== folder && (folder === "" || other.startsWith(`${folder}/`));
@@ -44720,7 +45112,7 @@ function expect(flag, { site, meta: meta2, kind, decisions, facts }, texts) {
 // src/fix/same-site.ts
 function sameSiteKeyOf(site) {
   const secure = site.keys.secure;
-  if (secure === null) return null;
+  if (secure === null || site.file.endsWith(".go")) return null;
   if (secure === "https_only") return "same_site";
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, "_SAMESITE");
   if (secure === "isSecure") return "isSameSite";
@@ -44775,6 +45167,7 @@ var ENTRY = {
   // `KEY = v`, `app.config["KEY"] = v`, and a morsel's `jar[name]["key"] = v`.
   "py-statements": /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   "cookie-string": /^(?!)/,
+  "go-composite": /^\s*(\w+)\s*:\s*([\s\S]*?)\s*$/,
   "ini-options": /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/
 };
 function classify3(valueText, span, file) {
@@ -45016,6 +45409,7 @@ function renderEntries(container, entries, nest) {
       ({ key, value }) => /samesite/i.test(key) ? `; SameSite=${capitalise(value.replace(/^['"`]|['"`]$/g, ""))}` : /httponly/i.test(key) ? "; HttpOnly" : "; Secure"
     );
   }
+  if (container.syntax === "go-composite") return entries.map(({ key, value }) => `${key}: ${value}`);
   const isJs = container.syntax === "js-object" || container.syntax === "js-arguments";
   const quote = container.keyQuote;
   if (isJs) {
@@ -46044,8 +46438,85 @@ function resolvePythonModule(fromFile, dotted, files) {
   return null;
 }
 
+// src/languages/go/code-text.ts
+function goCodeText(text) {
+  const parts = [];
+  let kept = 0;
+  const stops = /\/\/|\/\*|["'`]/g;
+  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
+    const at = stop.index;
+    let end;
+    if (stop[0] === "//") {
+      end = text.indexOf("\n", at);
+      if (end === -1) end = text.length;
+    } else if (stop[0] === "/*") {
+      end = text.indexOf("*/", at + 2);
+      if (end === -1) return null;
+      end += 2;
+    } else {
+      end = literalEnd(text, at + 1, stop[0]);
+      if (end === -1) return null;
+      stops.lastIndex = end;
+      continue;
+    }
+    parts.push(text.slice(kept, at), text.slice(at, end).replace(/[^\n]/g, ""));
+    kept = end;
+    stops.lastIndex = end;
+  }
+  parts.push(text.slice(kept));
+  return parts.join("");
+}
+function literalEnd(text, from, quote) {
+  if (quote === "`") {
+    const end = text.indexOf("`", from);
+    return end === -1 ? -1 : end + 1;
+  }
+  for (let index = from; index < text.length; index++) {
+    const char = text[index];
+    if (char === "\\") index++;
+    else if (char === quote) return index + 1;
+    else if (char === "\n") return -1;
+  }
+  return -1;
+}
+
+// src/languages/go/support.ts
+var goSupport = {
+  id: "go",
+  mentionsApi: mentionsGoApi,
+  onlyInProse(_file, text) {
+    const code = goCodeText(text);
+    return code !== null && !mentionsGoApi(code);
+  },
+  createAnalyzer: (context) => new GoAnalyzer(context)
+};
+var GoAnalyzer = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  add(file, text) {
+    const { analysis, config } = this.context;
+    const module = parseGo(file, text);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    const found = [];
+    for (const rule of GO_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+  }
+  finish() {
+  }
+  /** Ignore comments are read from the text, on the line above the site or the literal's brace. */
+  ignoreSource() {
+    return null;
+  }
+};
+
 // src/languages/registry.ts
-var LANGUAGES = [javascriptSupport, pythonSupport];
+var LANGUAGES = [javascriptSupport, pythonSupport, goSupport];
 var BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
 function supportOf(language) {
   const support = BY_ID.get(language);
@@ -46119,7 +46590,9 @@ function collectEvidence(analysis, input, fileSet) {
   return buildEvidence({
     sources,
     extras,
-    sites: analysis.sites.map((entry) => ({ site: entry.site, language: entry.meta.language })),
+    sites: analysis.sites.flatMap(
+      ({ site, meta: meta2 }) => meta2.language === "go" ? [] : [{ site, language: meta2.language }]
+    ),
     isTestFile,
     loadImport: (fromFile, specifier, language) => {
       const target = language === "python" ? resolvePythonModule(fromFile, specifier, fileSet) : specifier.startsWith(".") ? resolveJsSpecifier(fromFile, specifier, fileSet) : null;

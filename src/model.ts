@@ -1,7 +1,7 @@
 // The vocabulary every stage shares. Pure data: no behaviour lives here.
 import type { CodeCookie } from './verify/types.js';
 
-export type Language = 'javascript' | 'python';
+export type Language = 'javascript' | 'python' | 'go';
 
 /** The two boolean cookie flags every rule reads. */
 export type Flag = 'httpOnly' | 'secure';
@@ -60,7 +60,9 @@ export type ContainerSyntax =
    */
   | 'ini-options'
   /** A Set-Cookie-style string literal (`document.cookie = "…"`): attributes are appended before `close`. */
-  | 'cookie-string';
+  | 'cookie-string'
+  /** A Go keyed composite literal (`&http.Cookie{…}`): new `Key: value` elements, aligned as gofmt aligns them. */
+  | 'go-composite';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,

@@ -132,7 +132,9 @@ function collectEvidence(
   return buildEvidence({
     sources,
     extras,
-    sites: analysis.sites.map((entry) => ({ site: entry.site, language: entry.meta.language })),
+    sites: analysis.sites.flatMap(({ site, meta }) =>
+      meta.language === 'go' ? [] : [{ site, language: meta.language }],
+    ),
     isTestFile,
     loadImport: (fromFile, specifier, language) => {
       const target =

@@ -45,7 +45,8 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   const code = new Map<string, Source>();
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
-    if (language) code.set(file, new Source(file, text, language));
+    // The detectors read JavaScript and Python; Go code gives no evidence yet.
+    if (language === 'javascript' || language === 'python') code.set(file, new Source(file, text, language));
   }
   const templates: Source[] = [];
   const manifests: Array<{ source: Source; kind: NonNullable<ReturnType<typeof manifestKind>> }> = [];

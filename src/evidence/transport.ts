@@ -9,7 +9,8 @@ import type { EvidenceFact, SwitchDefault, TransportSwitch } from './types.js';
 
 export interface SiteInput {
   site: CookieSite;
-  language: Language;
+  /** Transport switches are read in JavaScript and Python code only. */
+  language: Exclude<Language, 'go'>;
 }
 
 export interface TransportInput {
@@ -23,7 +24,7 @@ export interface TransportInput {
    * The project module an import names (`./config`, `app.settings`), read on demand when the scan did not
    * read it already (a config module that never says "cookie"); null when it is not in the project.
    */
-  loadImport?: (fromFile: string, specifier: string, language: Language) => Source | null;
+  loadImport?: (fromFile: string, specifier: string, language: SiteInput['language']) => Source | null;
 }
 
 /** Values that only say where the request came in: they follow the scheme, they are not a switch. */

@@ -325,6 +325,7 @@ export function renderEntries(
           : '; Secure',
     );
   }
+  if (container.syntax === 'go-composite') return entries.map(({ key, value }) => `${key}: ${value}`);
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {

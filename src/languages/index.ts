@@ -13,6 +13,7 @@ const EXTENSIONS: Record<string, Language> = {
   // Only the frontmatter is read (languages/astro.ts).
   '.astro': 'javascript',
   '.py': 'python',
+  '.go': 'go',
 };
 
 export function languageOf(file: string): Language | null {
@@ -155,6 +156,7 @@ export function isTestFile(file: string): boolean {
   return (
     /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) ||
     /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) ||
-    /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file)
+    /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) ||
+    /_test\.go$/.test(file)
   );
 }

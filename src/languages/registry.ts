@@ -1,10 +1,11 @@
 // Every language the scan reads, in one list: `scan.ts` loops over it.
 import type { Language } from '../model.js';
+import { goSupport } from './go/support.js';
 import { javascriptSupport } from './javascript-support.js';
 import { pythonSupport } from './python-support.js';
 import type { LanguageSupport } from './support.js';
 
-export const LANGUAGES: readonly LanguageSupport[] = [javascriptSupport, pythonSupport];
+export const LANGUAGES: readonly LanguageSupport[] = [javascriptSupport, pythonSupport, goSupport];
 
 const BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
 

@@ -351,6 +351,20 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       'The attribute is written whatever the protocol of the request. `request.urlparts.scheme` takes `X-Forwarded-Proto` from any client that sends it, so it is only as trustworthy as the proxy that overwrites that header.',
   },
+  'net-http': {
+    name: 'Go `net/http`',
+    defaultBehaviour:
+      "`http.Cookie` has plain `bool` fields: a struct literal that leaves out `HttpOnly` or `Secure` sends the cookie without it, and a zero `SameSite` writes no SameSite attribute. echo's `c.SetCookie` and gin's `c.SetCookieData` send the same struct.",
+    behindProxy:
+      '`http.SetCookie` writes Secure whatever the connection; code that decides from `r.TLS` sees `nil` behind a proxy that terminates TLS, so such a check needs `X-Forwarded-Proto` from a trusted proxy.',
+  },
+  gin: {
+    name: 'gin',
+    defaultBehaviour:
+      '`c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)` takes both flags as required positional booleans, so the call says exactly what is sent; SameSite comes only from an earlier `c.SetSameSite(…)` in the same request.',
+    behindProxy:
+      'gin writes Secure whatever the connection; `c.Request.TLS` is `nil` behind a proxy that terminates TLS.',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

@@ -3,7 +3,7 @@
 // are filtered out. A second test (prefilter-soundness) scans every fixture and regression project with and
 // without the narrow stages and expects the same findings.
 import { cookieApiFilter } from '../languages/index.js';
-import { JS_RULES, PY_RULES, RULES } from './index.js';
+import { GO_RULES, JS_RULES, PY_RULES, RULES } from './index.js';
 import type { Rule } from './rule.js';
 
 /** Substrings of "cookie" / "COOKIE": every JavaScript API or import with the word in it. */
@@ -25,6 +25,9 @@ export const mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf
 
 /** What a JavaScript / TypeScript file must say, anywhere, to be read further. */
 export const mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
+
+/** What a Go file must say, anywhere, to be parsed: every Go cookie API spells "Cookie". */
+export const mentionsGoApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(GO_RULES)]);
 
 /** What a Python file must say, anywhere, to be parsed. */
 export const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);

@@ -5,6 +5,7 @@ import type { JsModule } from '../languages/javascript.js';
 import type { JsModuleLoader } from '../languages/js-options.js';
 import type { IniFile } from '../languages/ini.js';
 import type { PyModule, PyModuleLoader } from '../languages/python.js';
+import type { GoModule } from '../languages/go/parse.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -72,6 +73,11 @@ export interface PyRule {
   findConfigSites?(file: IniFile, context: PyRuleContext): ConfigSite[];
 }
 
+export interface GoRule {
+  meta: RuleMeta & { language: 'go' };
+  findSites(module: GoModule): CookieSite[];
+}
+
 export interface ConfigSite {
   site: CookieSite;
   /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
@@ -84,4 +90,4 @@ export interface PyRuleContext {
   project: readonly PyModule[];
 }
 
-export type Rule = JsRule | PyRule;
+export type Rule = JsRule | PyRule | GoRule;
