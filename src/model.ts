@@ -60,7 +60,9 @@ export type ContainerSyntax =
    */
   | 'ini-options'
   /** A Set-Cookie-style string literal (`document.cookie = "…"`): attributes are appended before `close`. */
-  | 'cookie-string';
+  | 'cookie-string'
+  /** A keyed Go composite literal (`&http.Cookie{…}`): new `Key: value` elements are laid out as gofmt prints them. */
+  | 'go-composite';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,

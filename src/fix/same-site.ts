@@ -79,6 +79,7 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
     /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   'cookie-string': /^(?!)/,
   'ini-options': /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
+  'go-composite': /^\s*(\w+)\s*:\s*([\s\S]*?)\s*$/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {
