@@ -31995,64 +31995,6 @@ function compositeContainer(module, literal2) {
   };
 }
 
-// src/rules/gin-set-cookie.ts
-var GIN = ["github.com/gin-gonic/gin"];
-var ginSetCookie = {
-  meta: {
-    id: "gin-set-cookie",
-    framework: "gin",
-    language: "go",
-    api: "c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)",
-    description: "gin's SetCookie with its positional secure and httpOnly arguments.",
-    defaults: { httpOnly: "off", secure: "off" },
-    namedByCaller: true
-  },
-  findSites(module) {
-    if (![...module.imports.values()].some((path) => GIN.includes(path))) return [];
-    const sites = [];
-    module.tree.cursor().iterate((ref) => {
-      if (ref.name !== "CallExpr") return true;
-      const call = ref.node;
-      const callee = call.firstChild;
-      if (callee?.name !== "SelectorExpr" || textOf(module, callee.lastChild) !== "SetCookie") return true;
-      const receiver = callee.firstChild;
-      if (receiver?.name !== "VariableName") return true;
-      const args = childrenOf(call.getChild("Arguments")).filter((child) => child.name !== "(" && child.name !== ")" && child.name !== ",");
-      if (args.length !== 7 || !isGinContext(module, call, textOf(module, receiver))) return true;
-      const name2 = stringValue(module, args[0]);
-      sites.push({
-        ruleId: "gin-set-cookie",
-        file: module.file,
-        offset: call.from,
-        cookieNames: name2 === null ? [] : [name2],
-        valueText: textOf(module, args[1]),
-        flags: { secure: goFlagValue(module, args[5]), httpOnly: goFlagValue(module, args[6]) },
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        insertion: null,
-        usedAt: [],
-        notes: []
-      });
-      return true;
-    });
-    return sites;
-  }
-};
-function isGinContext(module, node, name2) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
-      continue;
-    const parameters = current.getChild("Parameters");
-    for (const parameter of parameters ? childrenOf(parameters) : []) {
-      if (parameter.name !== "Parameter") continue;
-      const names = parameter.getChildren("DefName").map((defined) => textOf(module, defined));
-      if (!names.includes(name2)) continue;
-      const type = parameter.getChild("PointerType")?.getChild("QualifiedType") ?? null;
-      return isPackageMember(module, type, GIN, "Context");
-    }
-  }
-  return false;
-}
-
 // src/rules/go-cookie-common.ts
 function typedLiterals(module, isType) {
   const found = [];
@@ -32093,6 +32035,120 @@ function structSite(module, literal2, ruleId, keys) {
     notes: container ? [] : ["The struct literal lists its fields by position, so a field cannot be added by name."]
   };
 }
+function packageStructSites(module, ruleId, struct) {
+  if (![...module.imports.values()].some((path) => struct.packages.includes(path))) return [];
+  return typedLiterals(module, (type) => isPackageMember(module, type, struct.packages, struct.type)).flatMap(
+    (literal2) => {
+      const site = structSite(module, literal2, ruleId, struct.keys);
+      if (!site) return [];
+      return [struct.kind ? { ...site, kind: struct.kind } : site];
+    }
+  );
+}
+
+// src/rules/fiber-cookie.ts
+var fiberCookie = {
+  meta: {
+    id: "fiber-cookie",
+    framework: "fiber",
+    language: "go",
+    api: "fiber.Cookie{\u2026}",
+    description: "Fiber response cookies built as fiber.Cookie struct literals.",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: ["github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3", "github.com/gofiber/fiber"],
+      type: "Cookie",
+      keys: { httpOnly: "HTTPOnly", secure: "Secure" }
+    });
+  }
+};
+
+// src/rules/fiber-session-config.ts
+var fiberSessionConfig = {
+  meta: {
+    id: "fiber-session-config",
+    framework: "fiber",
+    language: "go",
+    api: "session.Config{\u2026}",
+    description: "Fiber's session middleware configuration (CookieHTTPOnly / CookieSecure).",
+    defaults: { httpOnly: "off", secure: "off" },
+    sameSiteByDefault: true
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: [
+        "github.com/gofiber/fiber/v2/middleware/session",
+        "github.com/gofiber/fiber/v3/middleware/session"
+      ],
+      type: "Config",
+      keys: { httpOnly: "CookieHTTPOnly", secure: "CookieSecure" },
+      kind: "session"
+    });
+  }
+};
+
+// src/rules/gin-set-cookie.ts
+var GIN = ["github.com/gin-gonic/gin"];
+var ginSetCookie = {
+  meta: {
+    id: "gin-set-cookie",
+    framework: "gin",
+    language: "go",
+    api: "c.SetCookie()",
+    description: "gin's SetCookie with its positional secure and httpOnly arguments.",
+    defaults: { httpOnly: "off", secure: "off" },
+    namedByCaller: true
+  },
+  findSites(module) {
+    if (![...module.imports.values()].some((path) => GIN.includes(path))) return [];
+    const sites = [];
+    module.tree.cursor().iterate((ref) => {
+      if (ref.name !== "CallExpr") return true;
+      const call = ref.node;
+      const callee = call.firstChild;
+      if (callee?.name !== "SelectorExpr" || textOf(module, callee.lastChild) !== "SetCookie") return true;
+      const receiver = callee.firstChild;
+      if (receiver?.name !== "VariableName") return true;
+      const args = childrenOf(call.getChild("Arguments")).filter(
+        (child) => child.name !== "(" && child.name !== ")" && child.name !== ","
+      );
+      if (args.length !== 7 || !isGinContext(module, call, textOf(module, receiver))) return true;
+      const name2 = stringValue(module, args[0]);
+      sites.push({
+        ruleId: "gin-set-cookie",
+        file: module.file,
+        offset: call.from,
+        cookieNames: name2 === null ? [] : [name2],
+        valueText: textOf(module, args[1]),
+        flags: { secure: goFlagValue(module, args[5]), httpOnly: goFlagValue(module, args[6]) },
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        insertion: null,
+        usedAt: [],
+        notes: []
+      });
+      return true;
+    });
+    return sites;
+  }
+};
+function isGinContext(module, node, name2) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
+      continue;
+    const parameters = current.getChild("Parameters");
+    for (const parameter of parameters ? childrenOf(parameters) : []) {
+      if (parameter.name !== "Parameter") continue;
+      const names = parameter.getChildren("DefName").map((defined) => textOf(module, defined));
+      if (!names.includes(name2)) continue;
+      const type = parameter.getChild("PointerType")?.getChild("QualifiedType") ?? null;
+      return isPackageMember(module, type, GIN, "Context");
+    }
+  }
+  return false;
+}
 
 // src/rules/go-http-cookie.ts
 var NET_HTTP = ["net/http"];
@@ -32108,7 +32164,9 @@ var goHttpCookie = {
   },
   findSites(module) {
     if (![...module.imports.values()].includes("net/http")) return [];
-    return typedLiterals(module, (type) => isPackageMember(module, type, NET_HTTP, "Cookie")).filter((literal2) => sentInResponse(module, literal2)).flatMap((literal2) => structSite(module, literal2, this.meta.id, { httpOnly: "HttpOnly", secure: "Secure" }) ?? []);
+    return typedLiterals(module, (type) => isPackageMember(module, type, NET_HTTP, "Cookie")).filter((literal2) => sentInResponse(module, literal2)).flatMap(
+      (literal2) => structSite(module, literal2, this.meta.id, { httpOnly: "HttpOnly", secure: "Secure" }) ?? []
+    );
   }
 };
 function sentInResponse(module, literal2) {
@@ -32171,8 +32229,34 @@ function usesVariable(module, argument, variable) {
   return text === variable || text === `&${variable}` || text === `${variable}.String()`;
 }
 
+// src/rules/gorilla-sessions-options.ts
+var gorillaSessionsOptions = {
+  meta: {
+    id: "gorilla-sessions-options",
+    framework: "gorilla-sessions",
+    language: "go",
+    api: "sessions.Options{\u2026}",
+    description: "gorilla/sessions cookie options given as a sessions.Options struct literal.",
+    defaults: { httpOnly: "off", secure: "off" }
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: ["github.com/gorilla/sessions"],
+      type: "Options",
+      keys: { httpOnly: "HttpOnly", secure: "Secure" },
+      kind: "session"
+    });
+  }
+};
+
 // src/rules/go-rules.ts
-var GO_RULES = [goHttpCookie, ginSetCookie];
+var GO_RULES = [
+  goHttpCookie,
+  ginSetCookie,
+  fiberCookie,
+  fiberSessionConfig,
+  gorillaSessionsOptions
+];
 
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib(), 1);
@@ -41976,6 +42060,16 @@ var FRAMEWORK_FACTS = {
     name: "gin",
     defaultBehaviour: "`c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)` takes both flags as required positional booleans, so the call says exactly what is sent; SameSite comes only from an earlier `c.SetSameSite(\u2026)` in the same request.",
     behindProxy: "gin writes Secure whatever the connection; `c.Request.TLS` is `nil` behind a proxy that terminates TLS."
+  },
+  fiber: {
+    name: "Fiber",
+    defaultBehaviour: "`fiber.Cookie` spells its flag `HTTPOnly`; it and `Secure` are plain bools, off when left out, and an empty `SameSite` becomes `Lax`. The session middleware's `CookieHTTPOnly` and `CookieSecure` are off unless set; its `CookieSameSite` defaults to `Lax`.",
+    behindProxy: "Fiber writes Secure whatever the connection; `c.Protocol()` says `https` behind a proxy only with `EnableTrustedProxyCheck` and the proxy listed in `TrustedProxies`."
+  },
+  "gorilla-sessions": {
+    name: "gorilla/sessions",
+    defaultBehaviour: "`NewCookieStore` starts with `Secure: true` and `SameSite: None` (since v1.3.0) and HttpOnly off; assigning a `sessions.Options{\u2026}` literal replaces all of that, so every field it leaves out is off.",
+    behindProxy: "The flags are written whatever the connection; the library never looks at the request scheme."
   },
   falcon: {
     name: "Falcon",
