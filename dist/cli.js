@@ -13395,18 +13395,18 @@ var require_lib = __commonJS({
       }
       readToken_mult_modulo(code2) {
         let type = code2 === 42 ? 55 : 54;
-        let width = 1;
+        let width2 = 1;
         let next = this.input.charCodeAt(this.state.pos + 1);
         if (code2 === 42 && next === 42) {
-          width++;
+          width2++;
           next = this.input.charCodeAt(this.state.pos + 2);
           type = 57;
         }
         if (next === 61 && !this.state.inType) {
-          width++;
+          width2++;
           type = code2 === 37 ? 33 : 30;
         }
-        this.finishOp(type, width);
+        this.finishOp(type, width2);
       }
       readToken_pipe_amp(code2) {
         const next = this.input.charCodeAt(this.state.pos + 1);
@@ -43106,7 +43106,7 @@ var Source = class {
   fact(offset, fact) {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python, deploy and build files). */
+  /** Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and build files). */
   inLineComment(offset) {
     const start = this.text.lastIndexOf("\n", offset - 1) + 1;
     const before = this.text.slice(start, offset);
@@ -43599,7 +43599,7 @@ function findPlainHttp(source) {
     }
   }
   if (source.kind === "python") facts.push(...httpTrustedOrigins(source));
-  if (source.kind === "python" || source.kind === "javascript") {
+  if (source.kind === "python" || source.kind === "javascript" || source.kind === "go") {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment2 of comments(source)) {
         const said = PLAIN_HTTP_COMMENT.exec(comment2.text);
@@ -44173,6 +44173,8 @@ function buildEvidence(input) {
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text, language));
+    else if (language === "go" && !input.isTestFile(file))
+      data.plainHttp.push(...findPlainHttp(new Source(file, text, "go")));
   }
   const templates = [];
   const manifests = [];
@@ -44258,12 +44260,105 @@ function declaresCommand(source, kind) {
   return match ? source.fact(match.index, `\`${snippet(match[0])}\` in ${source.file} installs a command`) : null;
 }
 
+// src/fix/go-composite.ts
+var SMALL_KEY = 40;
+function insertGoElements(text, container, items) {
+  const { file, open: open2, close, entries } = container;
+  const added = items.map(splitElement);
+  if (added.some((element) => element === null)) return null;
+  const elements = added;
+  if (elements.length === 0) return [];
+  if (gapsBetweenEntries(container).some(([from, to]) => text.slice(from, to).includes("/*"))) return null;
+  const last = entries.at(-1);
+  if (!text.slice(open2, close).includes("\n")) {
+    const joined = elements.map(({ key, value }) => `${key}: ${value}`).join(", ");
+    if (last) return [{ file, start: last.end, end: last.end, text: `, ${joined}` }];
+    return [{ file, start: open2 + 1, end: close, text: joined }];
+  }
+  const lineBreak = lineBreakAt(text, open2);
+  if (!last) {
+    if (text.slice(open2 + 1, close).trim() !== "") return null;
+    const indent3 = indentationAt(text, close) + indentUnitOf(text);
+    const lines = alignedLines(
+      elements,
+      Math.max(...elements.map(({ key }) => width(key))),
+      indent3,
+      lineBreak
+    );
+    return [{ file, start: open2 + 1, end: open2 + 1, text: lines }];
+  }
+  const lineEnd2 = lineEndOf(text, last.end);
+  if (!/^[ \t]*,[ \t]*(\/\/.*)?$/.test(text.slice(last.end, lineEnd2))) return null;
+  const existing = [];
+  for (const span of alignedBlockBefore(text, entries)) {
+    const key = keyOf(text, span);
+    if (key === null) return null;
+    existing.push({ span, key });
+  }
+  const keys = [...existing, ...elements].map(({ key }) => width(key));
+  if (keys.some((size) => size > SMALL_KEY)) return null;
+  const column = Math.max(...keys);
+  const edits = [];
+  for (const { span, key } of existing) {
+    const colonEnd = span.start + key.length + 1;
+    let valueStart = colonEnd;
+    while (text[valueStart] === " " || text[valueStart] === "	") valueStart++;
+    if (text[valueStart] === "/") return null;
+    const padding = " ".repeat(column - width(key) + 1);
+    if (text.slice(colonEnd, valueStart) !== padding)
+      edits.push({ file, start: colonEnd, end: valueStart, text: padding });
+  }
+  const indent2 = lineStartOf(text, last.start) <= open2 ? indentationAt(text, close) + indentUnitOf(text) : indentationAt(text, last.start);
+  edits.push({ file, start: lineEnd2, end: lineEnd2, text: alignedLines(elements, column, indent2, lineBreak) });
+  return edits;
+}
+function splitElement(item) {
+  const match = /^([\p{L}_][\p{L}\p{Nd}_]*):\s*(\S.*)$/u.exec(item.trim());
+  return match ? { key: match[1] ?? "", value: match[2] ?? "" } : null;
+}
+function keyOf(text, span) {
+  return /^([\p{L}_][\p{L}\p{Nd}_]*):/u.exec(text.slice(span.start, span.end))?.[1] ?? null;
+}
+function width(key) {
+  return Array.from(key).length;
+}
+function alignedLines(elements, column, indent2, lineBreak) {
+  return elements.map(({ key, value }) => `${lineBreak}${indent2}${key}:${" ".repeat(column - width(key) + 1)}${value},`).join("");
+}
+function alignedBlockBefore(text, entries) {
+  const block = [];
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const entry = entries[index];
+    if (!standsAlone(text, entry)) break;
+    const below = block[0];
+    if (below && lineStartOf(text, below.start) !== text.indexOf("\n", entry.end) + 1) break;
+    block.unshift(entry);
+  }
+  return block;
+}
+function standsAlone(text, entry) {
+  const before = text.slice(lineStartOf(text, entry.start), entry.start);
+  const after = text.slice(entry.end, lineEndOf(text, entry.end));
+  return /^[ \t]*$/.test(before) && !text.slice(entry.start, entry.end).includes("\n") && /^[ \t]*,[ \t]*(\/\/.*)?$/.test(after);
+}
+function gapsBetweenEntries({ open: open2, close, entries }) {
+  const gaps = [];
+  let from = open2 + 1;
+  for (const entry of entries) {
+    gaps.push([from, entry.start]);
+    from = entry.end;
+  }
+  gaps.push([from, close]);
+  return gaps;
+}
+
 // src/fix/insert.ts
 function insertEntries(text, container, items) {
   const { file, open: open2, close, entries } = container;
   const last = entries.at(-1);
   if (items.length === 0) return [];
   if (container.syntax === "cookie-string") return appendAttributes(text, container, items);
+  if (container.syntax === "go-composite") return insertGoElements(text, container, items);
   if (container.syntax === "py-statements" || container.syntax === "ini-options")
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
@@ -45351,9 +45446,9 @@ function planFixes(input) {
     const inserted = /* @__PURE__ */ new Set();
     for (const flag of ATTRIBUTES) {
       for (const member of group2.members) {
-        const spelled = keyOf(member.site, flag);
+        const spelled = keyOf2(member.site, flag);
         if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
-        const participants = group2.members.filter((other) => keyOf(other.site, flag) === spelled);
+        const participants = group2.members.filter((other) => keyOf2(other.site, flag) === spelled);
         const wanted = participants.every(
           (other) => other.site.ignoredReason === void 0 && other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
         );
@@ -45371,7 +45466,7 @@ function planFixes(input) {
     insertEdits.set(key, items.length > 0 ? insertEntries(text, group2.point.container, items) : []);
     for (const member of group2.members) {
       for (const decision of member.decisions) {
-        const spelled = keyOf(member.site, decision.flag);
+        const spelled = keyOf2(member.site, decision.flag);
         if (decision.action === "insert" && !inserted.has(`${decision.flag}\0${spelled}`)) {
           decision.action = null;
           decision.reason = "the same options object is used by a cookie that must not get this flag";
@@ -45493,7 +45588,7 @@ function mergedKind(site) {
 function containerKey(container, nest) {
   return `${container.file}\0${container.open}\0${nest.join(".")}`;
 }
-function keyOf(site, flag) {
+function keyOf2(site, flag) {
   return flag === "sameSite" ? sameSiteKeyOf(site) : site.keys[flag];
 }
 function renderEntries(container, entries, nest) {
