@@ -32055,6 +32055,7 @@ var fiberCookie = {
     api: "fiber.Cookie{\u2026}",
     description: "Fiber response cookies built as fiber.Cookie struct literals.",
     defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["Cookie{"],
     sameSiteByDefault: true
   },
   findSites(module) {
@@ -32075,6 +32076,7 @@ var fiberSessionConfig = {
     api: "session.Config{\u2026}",
     description: "Fiber's session middleware configuration (CookieHTTPOnly / CookieSecure).",
     defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["middleware/session"],
     sameSiteByDefault: true
   },
   findSites(module) {
@@ -32100,6 +32102,7 @@ var ginSetCookie = {
     api: "c.SetCookie()",
     description: "gin's SetCookie with its positional secure and httpOnly arguments.",
     defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["SetCookie("],
     namedByCaller: true
   },
   findSites(module) {
@@ -32160,7 +32163,8 @@ var goHttpCookie = {
     language: "go",
     api: "http.Cookie{\u2026}",
     description: "net/http cookie struct literals sent with http.SetCookie, echo / gin SetCookie(Data) or a Set-Cookie header.",
-    defaults: { httpOnly: "off", secure: "off" }
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["Cookie{"]
   },
   findSites(module) {
     if (![...module.imports.values()].includes("net/http")) return [];
@@ -32237,7 +32241,8 @@ var gorillaSessionsOptions = {
     language: "go",
     api: "sessions.Options{\u2026}",
     description: "gorilla/sessions cookie options given as a sessions.Options struct literal.",
-    defaults: { httpOnly: "off", secure: "off" }
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["gorilla/sessions"]
   },
   findSites(module) {
     return packageStructSites(module, this.meta.id, {
@@ -40602,7 +40607,7 @@ var PYTHON_COOKIE_WORDS = ["_cookie", ".cookie", "cookie_", "cookies", "-cookie"
 var mentionsOf = (rules) => rules.flatMap((rule) => rule.meta.mentions ?? []);
 var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
 var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
-var mentionsGoApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(GO_RULES)]);
+var mentionsGoApi = cookieApiFilter(mentionsOf(GO_RULES));
 var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
 var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
   (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []

@@ -11,6 +11,7 @@ export const fiberCookie: GoRule = {
     api: 'fiber.Cookie{…}',
     description: 'Fiber response cookies built as fiber.Cookie struct literals.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    mentions: ['Cookie{'],
     sameSiteByDefault: true,
   },
   findSites(module) {

@@ -11,6 +11,7 @@ export const fiberSessionConfig: GoRule = {
     api: 'session.Config{…}',
     description: "Fiber's session middleware configuration (CookieHTTPOnly / CookieSecure).",
     defaults: { httpOnly: 'off', secure: 'off' },
+    mentions: ['middleware/session'],
     sameSiteByDefault: true,
   },
   findSites(module) {

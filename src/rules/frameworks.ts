@@ -368,7 +368,7 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
   fiber: {
     name: 'Fiber',
     defaultBehaviour:
-      '`fiber.Cookie` spells its flag `HTTPOnly`; it and `Secure` are plain bools, off when left out, and an empty `SameSite` becomes `Lax`. The session middleware\'s `CookieHTTPOnly` and `CookieSecure` are off unless set; its `CookieSameSite` defaults to `Lax`.',
+      "`fiber.Cookie` spells its flag `HTTPOnly`; it and `Secure` are plain bools, off when left out, and an empty `SameSite` becomes `Lax`. The session middleware's `CookieHTTPOnly` and `CookieSecure` are off unless set; its `CookieSameSite` defaults to `Lax`.",
     behindProxy:
       'Fiber writes Secure whatever the connection; `c.Protocol()` says `https` behind a proxy only with `EnableTrustedProxyCheck` and the proxy listed in `TrustedProxies`.',
   },

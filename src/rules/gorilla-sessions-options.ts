@@ -12,6 +12,7 @@ export const gorillaSessionsOptions: GoRule = {
     api: 'sessions.Options{…}',
     description: 'gorilla/sessions cookie options given as a sessions.Options struct literal.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    mentions: ['gorilla/sessions'],
   },
   findSites(module) {
     return packageStructSites(module, this.meta.id, {
