@@ -17,8 +17,24 @@ export interface GoModule {
   imports: Map<string, string>;
 }
 
+/**
+ * `true`, `false` and `nil` at the end of a line. Go ends the statement there (they are identifiers to the
+ * language), but @lezer/go 1.0.1 reads them as keywords that insert no semicolon, so `c.Secure = false` on its
+ * own line, or `return nil`, left an error in a quarter of real files.
+ */
+const LINE_END_LITERAL = /\b(?:true|false|nil)(?=[ \t]*(?:\/\/[^\n]*)?\r?\n)/g;
+
+/**
+ * The text the parser is given: each such word capitalised (`True`, `False`, `Nil`), an identifier of the same
+ * length, so every offset is the text's own and the statement ends where Go ends it. Rules read literal values
+ * from the text, never from the node's name.
+ */
+function parserText(text: string): string {
+  return text.replace(LINE_END_LITERAL, (word) => word.charAt(0).toUpperCase() + word.slice(1));
+}
+
 export function parseGo(file: string, text: string): GoModule {
-  const tree = parser.parse(text);
+  const tree = parser.parse(parserText(text));
   let errorCount = 0;
   tree.iterate({
     enter(node) {
@@ -113,11 +129,9 @@ export function keyedElements(
 export function goFlagValue(module: GoModule, value: SyntaxNode | null): FlagValue {
   if (!value) return { kind: 'unknown', reason: 'the value cannot be read' };
   const span = { start: value.from, end: value.to };
-  if (value.name === 'Bool') {
-    return textOf(module, value) === 'true'
-      ? { kind: 'true', span }
-      : { kind: 'false', span, file: module.file };
-  }
+  const word = textOf(module, value);
+  if (word === 'true') return { kind: 'true', span };
+  if (word === 'false') return { kind: 'false', span, file: module.file };
   return { kind: 'conditional', span, text: textOf(module, value), devOnly: false };
 }
 
