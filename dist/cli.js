@@ -13395,18 +13395,18 @@ var require_lib = __commonJS({
       }
       readToken_mult_modulo(code2) {
         let type = code2 === 42 ? 55 : 54;
-        let width = 1;
+        let width2 = 1;
         let next = this.input.charCodeAt(this.state.pos + 1);
         if (code2 === 42 && next === 42) {
-          width++;
+          width2++;
           next = this.input.charCodeAt(this.state.pos + 2);
           type = 57;
         }
         if (next === 61 && !this.state.inType) {
-          width++;
+          width2++;
           type = code2 === 37 ? 33 : 30;
         }
-        this.finishOp(type, width);
+        this.finishOp(type, width2);
       }
       readToken_pipe_amp(code2) {
         const next = this.input.charCodeAt(this.state.pos + 1);
@@ -31995,64 +31995,6 @@ function compositeContainer(module, literal2) {
   };
 }
 
-// src/rules/gin-set-cookie.ts
-var GIN = ["github.com/gin-gonic/gin"];
-var ginSetCookie = {
-  meta: {
-    id: "gin-set-cookie",
-    framework: "gin",
-    language: "go",
-    api: "c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)",
-    description: "gin's SetCookie with its positional secure and httpOnly arguments.",
-    defaults: { httpOnly: "off", secure: "off" },
-    namedByCaller: true
-  },
-  findSites(module) {
-    if (![...module.imports.values()].some((path) => GIN.includes(path))) return [];
-    const sites = [];
-    module.tree.cursor().iterate((ref) => {
-      if (ref.name !== "CallExpr") return true;
-      const call = ref.node;
-      const callee = call.firstChild;
-      if (callee?.name !== "SelectorExpr" || textOf(module, callee.lastChild) !== "SetCookie") return true;
-      const receiver = callee.firstChild;
-      if (receiver?.name !== "VariableName") return true;
-      const args = childrenOf(call.getChild("Arguments")).filter((child) => child.name !== "(" && child.name !== ")" && child.name !== ",");
-      if (args.length !== 7 || !isGinContext(module, call, textOf(module, receiver))) return true;
-      const name2 = stringValue(module, args[0]);
-      sites.push({
-        ruleId: "gin-set-cookie",
-        file: module.file,
-        offset: call.from,
-        cookieNames: name2 === null ? [] : [name2],
-        valueText: textOf(module, args[1]),
-        flags: { secure: goFlagValue(module, args[5]), httpOnly: goFlagValue(module, args[6]) },
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        insertion: null,
-        usedAt: [],
-        notes: []
-      });
-      return true;
-    });
-    return sites;
-  }
-};
-function isGinContext(module, node, name2) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
-      continue;
-    const parameters = current.getChild("Parameters");
-    for (const parameter of parameters ? childrenOf(parameters) : []) {
-      if (parameter.name !== "Parameter") continue;
-      const names = parameter.getChildren("DefName").map((defined) => textOf(module, defined));
-      if (!names.includes(name2)) continue;
-      const type = parameter.getChild("PointerType")?.getChild("QualifiedType") ?? null;
-      return isPackageMember(module, type, GIN, "Context");
-    }
-  }
-  return false;
-}
-
 // src/rules/go-cookie-common.ts
 function typedLiterals(module, isType) {
   const found = [];
@@ -32093,6 +32035,123 @@ function structSite(module, literal2, ruleId, keys) {
     notes: container ? [] : ["The struct literal lists its fields by position, so a field cannot be added by name."]
   };
 }
+function packageStructSites(module, ruleId, struct) {
+  if (![...module.imports.values()].some((path) => struct.packages.includes(path))) return [];
+  return typedLiterals(module, (type) => isPackageMember(module, type, struct.packages, struct.type)).flatMap(
+    (literal2) => {
+      const site = structSite(module, literal2, ruleId, struct.keys);
+      if (!site) return [];
+      return [struct.kind ? { ...site, kind: struct.kind } : site];
+    }
+  );
+}
+
+// src/rules/fiber-cookie.ts
+var fiberCookie = {
+  meta: {
+    id: "fiber-cookie",
+    framework: "fiber",
+    language: "go",
+    api: "fiber.Cookie{\u2026}",
+    description: "Fiber response cookies built as fiber.Cookie struct literals.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["Cookie{"],
+    sameSiteByDefault: true
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: ["github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3", "github.com/gofiber/fiber"],
+      type: "Cookie",
+      keys: { httpOnly: "HTTPOnly", secure: "Secure" }
+    });
+  }
+};
+
+// src/rules/fiber-session-config.ts
+var fiberSessionConfig = {
+  meta: {
+    id: "fiber-session-config",
+    framework: "fiber",
+    language: "go",
+    api: "session.Config{\u2026}",
+    description: "Fiber's session middleware configuration (CookieHTTPOnly / CookieSecure).",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["middleware/session"],
+    sameSiteByDefault: true
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: [
+        "github.com/gofiber/fiber/v2/middleware/session",
+        "github.com/gofiber/fiber/v3/middleware/session"
+      ],
+      type: "Config",
+      keys: { httpOnly: "CookieHTTPOnly", secure: "CookieSecure" },
+      kind: "session"
+    });
+  }
+};
+
+// src/rules/gin-set-cookie.ts
+var GIN = ["github.com/gin-gonic/gin"];
+var ginSetCookie = {
+  meta: {
+    id: "gin-set-cookie",
+    framework: "gin",
+    language: "go",
+    api: "c.SetCookie()",
+    description: "gin's SetCookie with its positional secure and httpOnly arguments.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["SetCookie("],
+    namedByCaller: true
+  },
+  findSites(module) {
+    if (![...module.imports.values()].some((path) => GIN.includes(path))) return [];
+    const sites = [];
+    module.tree.cursor().iterate((ref) => {
+      if (ref.name !== "CallExpr") return true;
+      const call = ref.node;
+      const callee = call.firstChild;
+      if (callee?.name !== "SelectorExpr" || textOf(module, callee.lastChild) !== "SetCookie") return true;
+      const receiver = callee.firstChild;
+      if (receiver?.name !== "VariableName") return true;
+      const args = childrenOf(call.getChild("Arguments")).filter(
+        (child) => child.name !== "(" && child.name !== ")" && child.name !== ","
+      );
+      if (args.length !== 7 || !isGinContext(module, call, textOf(module, receiver))) return true;
+      const name2 = stringValue(module, args[0]);
+      sites.push({
+        ruleId: "gin-set-cookie",
+        file: module.file,
+        offset: call.from,
+        cookieNames: name2 === null ? [] : [name2],
+        valueText: textOf(module, args[1]),
+        flags: { secure: goFlagValue(module, args[5]), httpOnly: goFlagValue(module, args[6]) },
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        insertion: null,
+        usedAt: [],
+        notes: []
+      });
+      return true;
+    });
+    return sites;
+  }
+};
+function isGinContext(module, node, name2) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
+      continue;
+    const parameters = current.getChild("Parameters");
+    for (const parameter of parameters ? childrenOf(parameters) : []) {
+      if (parameter.name !== "Parameter") continue;
+      const names = parameter.getChildren("DefName").map((defined) => textOf(module, defined));
+      if (!names.includes(name2)) continue;
+      const type = parameter.getChild("PointerType")?.getChild("QualifiedType") ?? null;
+      return isPackageMember(module, type, GIN, "Context");
+    }
+  }
+  return false;
+}
 
 // src/rules/go-http-cookie.ts
 var NET_HTTP = ["net/http"];
@@ -32104,11 +32163,14 @@ var goHttpCookie = {
     language: "go",
     api: "http.Cookie{\u2026}",
     description: "net/http cookie struct literals sent with http.SetCookie, echo / gin SetCookie(Data) or a Set-Cookie header.",
-    defaults: { httpOnly: "off", secure: "off" }
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["Cookie{"]
   },
   findSites(module) {
     if (![...module.imports.values()].includes("net/http")) return [];
-    return typedLiterals(module, (type) => isPackageMember(module, type, NET_HTTP, "Cookie")).filter((literal2) => sentInResponse(module, literal2)).flatMap((literal2) => structSite(module, literal2, this.meta.id, { httpOnly: "HttpOnly", secure: "Secure" }) ?? []);
+    return typedLiterals(module, (type) => isPackageMember(module, type, NET_HTTP, "Cookie")).filter((literal2) => sentInResponse(module, literal2)).flatMap(
+      (literal2) => structSite(module, literal2, this.meta.id, { httpOnly: "HttpOnly", secure: "Secure" }) ?? []
+    );
   }
 };
 function sentInResponse(module, literal2) {
@@ -32171,8 +32233,35 @@ function usesVariable(module, argument, variable) {
   return text === variable || text === `&${variable}` || text === `${variable}.String()`;
 }
 
+// src/rules/gorilla-sessions-options.ts
+var gorillaSessionsOptions = {
+  meta: {
+    id: "gorilla-sessions-options",
+    framework: "gorilla-sessions",
+    language: "go",
+    api: "sessions.Options{\u2026}",
+    description: "gorilla/sessions cookie options given as a sessions.Options struct literal.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["gorilla/sessions"]
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: ["github.com/gorilla/sessions"],
+      type: "Options",
+      keys: { httpOnly: "HttpOnly", secure: "Secure" },
+      kind: "session"
+    });
+  }
+};
+
 // src/rules/go-rules.ts
-var GO_RULES = [goHttpCookie, ginSetCookie];
+var GO_RULES = [
+  goHttpCookie,
+  ginSetCookie,
+  fiberCookie,
+  fiberSessionConfig,
+  gorillaSessionsOptions
+];
 
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib(), 1);
@@ -40518,7 +40607,7 @@ var PYTHON_COOKIE_WORDS = ["_cookie", ".cookie", "cookie_", "cookies", "-cookie"
 var mentionsOf = (rules) => rules.flatMap((rule) => rule.meta.mentions ?? []);
 var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
 var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
-var mentionsGoApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(GO_RULES)]);
+var mentionsGoApi = cookieApiFilter(mentionsOf(GO_RULES));
 var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
 var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
   (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []
@@ -41977,6 +42066,16 @@ var FRAMEWORK_FACTS = {
     defaultBehaviour: "`c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)` takes both flags as required positional booleans, so the call says exactly what is sent; SameSite comes only from an earlier `c.SetSameSite(\u2026)` in the same request.",
     behindProxy: "gin writes Secure whatever the connection; `c.Request.TLS` is `nil` behind a proxy that terminates TLS."
   },
+  fiber: {
+    name: "Fiber",
+    defaultBehaviour: "`fiber.Cookie` spells its flag `HTTPOnly`; it and `Secure` are plain bools, off when left out, and an empty `SameSite` becomes `Lax`. The session middleware's `CookieHTTPOnly` and `CookieSecure` are off unless set; its `CookieSameSite` defaults to `Lax`.",
+    behindProxy: "Fiber writes Secure whatever the connection; `c.Protocol()` says `https` behind a proxy only with `EnableTrustedProxyCheck` and the proxy listed in `TrustedProxies`."
+  },
+  "gorilla-sessions": {
+    name: "gorilla/sessions",
+    defaultBehaviour: "`NewCookieStore` starts with `Secure: true` and `SameSite: None` (since v1.3.0) and HttpOnly off; assigning a `sessions.Options{\u2026}` literal replaces all of that, so every field it leaves out is off.",
+    behindProxy: "The flags are written whatever the connection; the library never looks at the request scheme."
+  },
   falcon: {
     name: "Falcon",
     defaultBehaviour: "`resp.set_cookie` defaults to `http_only=True`, and a `secure` left out (or `None`) follows `app.resp_options.secure_cookies_by_default`, which is `True`; only an explicit `False` (or that option set to `False`) turns a flag off. SameSite is not set unless `same_site` is passed.",
@@ -43012,7 +43111,7 @@ var Source = class {
   fact(offset, fact) {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python, deploy and build files). */
+  /** Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and build files). */
   inLineComment(offset) {
     const start = this.text.lastIndexOf("\n", offset - 1) + 1;
     const before = this.text.slice(start, offset);
@@ -43505,7 +43604,7 @@ function findPlainHttp(source) {
     }
   }
   if (source.kind === "python") facts.push(...httpTrustedOrigins(source));
-  if (source.kind === "python" || source.kind === "javascript") {
+  if (source.kind === "python" || source.kind === "javascript" || source.kind === "go") {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment2 of comments(source)) {
         const said = PLAIN_HTTP_COMMENT.exec(comment2.text);
@@ -44079,6 +44178,8 @@ function buildEvidence(input) {
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text, language));
+    else if (language === "go" && !input.isTestFile(file))
+      data.plainHttp.push(...findPlainHttp(new Source(file, text, "go")));
   }
   const templates = [];
   const manifests = [];
@@ -44164,12 +44265,105 @@ function declaresCommand(source, kind) {
   return match ? source.fact(match.index, `\`${snippet(match[0])}\` in ${source.file} installs a command`) : null;
 }
 
+// src/fix/go-composite.ts
+var SMALL_KEY = 40;
+function insertGoElements(text, container, items) {
+  const { file, open: open2, close, entries } = container;
+  const added = items.map(splitElement);
+  if (added.some((element) => element === null)) return null;
+  const elements = added;
+  if (elements.length === 0) return [];
+  if (gapsBetweenEntries(container).some(([from, to]) => text.slice(from, to).includes("/*"))) return null;
+  const last = entries.at(-1);
+  if (!text.slice(open2, close).includes("\n")) {
+    const joined = elements.map(({ key, value }) => `${key}: ${value}`).join(", ");
+    if (last) return [{ file, start: last.end, end: last.end, text: `, ${joined}` }];
+    return [{ file, start: open2 + 1, end: close, text: joined }];
+  }
+  const lineBreak = lineBreakAt(text, open2);
+  if (!last) {
+    if (text.slice(open2 + 1, close).trim() !== "") return null;
+    const indent3 = indentationAt(text, close) + indentUnitOf(text);
+    const lines = alignedLines(
+      elements,
+      Math.max(...elements.map(({ key }) => width(key))),
+      indent3,
+      lineBreak
+    );
+    return [{ file, start: open2 + 1, end: open2 + 1, text: lines }];
+  }
+  const lineEnd2 = lineEndOf(text, last.end);
+  if (!/^[ \t]*,[ \t]*(\/\/.*)?$/.test(text.slice(last.end, lineEnd2))) return null;
+  const existing = [];
+  for (const span of alignedBlockBefore(text, entries)) {
+    const key = keyOf(text, span);
+    if (key === null) return null;
+    existing.push({ span, key });
+  }
+  const keys = [...existing, ...elements].map(({ key }) => width(key));
+  if (keys.some((size) => size > SMALL_KEY)) return null;
+  const column = Math.max(...keys);
+  const edits = [];
+  for (const { span, key } of existing) {
+    const colonEnd = span.start + key.length + 1;
+    let valueStart = colonEnd;
+    while (text[valueStart] === " " || text[valueStart] === "	") valueStart++;
+    if (text[valueStart] === "/") return null;
+    const padding = " ".repeat(column - width(key) + 1);
+    if (text.slice(colonEnd, valueStart) !== padding)
+      edits.push({ file, start: colonEnd, end: valueStart, text: padding });
+  }
+  const indent2 = lineStartOf(text, last.start) <= open2 ? indentationAt(text, close) + indentUnitOf(text) : indentationAt(text, last.start);
+  edits.push({ file, start: lineEnd2, end: lineEnd2, text: alignedLines(elements, column, indent2, lineBreak) });
+  return edits;
+}
+function splitElement(item) {
+  const match = /^([\p{L}_][\p{L}\p{Nd}_]*):\s*(\S.*)$/u.exec(item.trim());
+  return match ? { key: match[1] ?? "", value: match[2] ?? "" } : null;
+}
+function keyOf(text, span) {
+  return /^([\p{L}_][\p{L}\p{Nd}_]*):/u.exec(text.slice(span.start, span.end))?.[1] ?? null;
+}
+function width(key) {
+  return Array.from(key).length;
+}
+function alignedLines(elements, column, indent2, lineBreak) {
+  return elements.map(({ key, value }) => `${lineBreak}${indent2}${key}:${" ".repeat(column - width(key) + 1)}${value},`).join("");
+}
+function alignedBlockBefore(text, entries) {
+  const block = [];
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const entry = entries[index];
+    if (!standsAlone(text, entry)) break;
+    const below = block[0];
+    if (below && lineStartOf(text, below.start) !== text.indexOf("\n", entry.end) + 1) break;
+    block.unshift(entry);
+  }
+  return block;
+}
+function standsAlone(text, entry) {
+  const before = text.slice(lineStartOf(text, entry.start), entry.start);
+  const after = text.slice(entry.end, lineEndOf(text, entry.end));
+  return /^[ \t]*$/.test(before) && !text.slice(entry.start, entry.end).includes("\n") && /^[ \t]*,[ \t]*(\/\/.*)?$/.test(after);
+}
+function gapsBetweenEntries({ open: open2, close, entries }) {
+  const gaps = [];
+  let from = open2 + 1;
+  for (const entry of entries) {
+    gaps.push([from, entry.start]);
+    from = entry.end;
+  }
+  gaps.push([from, close]);
+  return gaps;
+}
+
 // src/fix/insert.ts
 function insertEntries(text, container, items) {
   const { file, open: open2, close, entries } = container;
   const last = entries.at(-1);
   if (items.length === 0) return [];
   if (container.syntax === "cookie-string") return appendAttributes(text, container, items);
+  if (container.syntax === "go-composite") return insertGoElements(text, container, items);
   if (container.syntax === "py-statements" || container.syntax === "ini-options")
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
@@ -45257,9 +45451,9 @@ function planFixes(input) {
     const inserted = /* @__PURE__ */ new Set();
     for (const flag of ATTRIBUTES) {
       for (const member of group2.members) {
-        const spelled = keyOf(member.site, flag);
+        const spelled = keyOf2(member.site, flag);
         if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
-        const participants = group2.members.filter((other) => keyOf(other.site, flag) === spelled);
+        const participants = group2.members.filter((other) => keyOf2(other.site, flag) === spelled);
         const wanted = participants.every(
           (other) => other.site.ignoredReason === void 0 && other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
         );
@@ -45277,7 +45471,7 @@ function planFixes(input) {
     insertEdits.set(key, items.length > 0 ? insertEntries(text, group2.point.container, items) : []);
     for (const member of group2.members) {
       for (const decision of member.decisions) {
-        const spelled = keyOf(member.site, decision.flag);
+        const spelled = keyOf2(member.site, decision.flag);
         if (decision.action === "insert" && !inserted.has(`${decision.flag}\0${spelled}`)) {
           decision.action = null;
           decision.reason = "the same options object is used by a cookie that must not get this flag";
@@ -45399,7 +45593,7 @@ function mergedKind(site) {
 function containerKey(container, nest) {
   return `${container.file}\0${container.open}\0${nest.join(".")}`;
 }
-function keyOf(site, flag) {
+function keyOf2(site, flag) {
   return flag === "sameSite" ? sameSiteKeyOf(site) : site.keys[flag];
 }
 function renderEntries(container, entries, nest) {

@@ -32508,18 +32508,18 @@ var require_lib = __commonJS({
       }
       readToken_mult_modulo(code2) {
         let type = code2 === 42 ? 55 : 54;
-        let width = 1;
+        let width2 = 1;
         let next = this.input.charCodeAt(this.state.pos + 1);
         if (code2 === 42 && next === 42) {
-          width++;
+          width2++;
           next = this.input.charCodeAt(this.state.pos + 2);
           type = 57;
         }
         if (next === 61 && !this.state.inType) {
-          width++;
+          width2++;
           type = code2 === 37 ? 33 : 30;
         }
-        this.finishOp(type, width);
+        this.finishOp(type, width2);
       }
       readToken_pipe_amp(code2) {
         const next = this.input.charCodeAt(this.state.pos + 1);
@@ -47974,8 +47974,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const { width: width2, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width2 && { width: width2 }), height && { height });
     const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
     return this.addRaw(element).addEOL();
   }
@@ -54214,64 +54214,6 @@ function compositeContainer(module, literal2) {
   };
 }
 
-// src/rules/gin-set-cookie.ts
-var GIN = ["github.com/gin-gonic/gin"];
-var ginSetCookie = {
-  meta: {
-    id: "gin-set-cookie",
-    framework: "gin",
-    language: "go",
-    api: "c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)",
-    description: "gin's SetCookie with its positional secure and httpOnly arguments.",
-    defaults: { httpOnly: "off", secure: "off" },
-    namedByCaller: true
-  },
-  findSites(module) {
-    if (![...module.imports.values()].some((path) => GIN.includes(path))) return [];
-    const sites = [];
-    module.tree.cursor().iterate((ref) => {
-      if (ref.name !== "CallExpr") return true;
-      const call2 = ref.node;
-      const callee = call2.firstChild;
-      if (callee?.name !== "SelectorExpr" || textOf(module, callee.lastChild) !== "SetCookie") return true;
-      const receiver = callee.firstChild;
-      if (receiver?.name !== "VariableName") return true;
-      const args = childrenOf(call2.getChild("Arguments")).filter((child) => child.name !== "(" && child.name !== ")" && child.name !== ",");
-      if (args.length !== 7 || !isGinContext(module, call2, textOf(module, receiver))) return true;
-      const name2 = stringValue(module, args[0]);
-      sites.push({
-        ruleId: "gin-set-cookie",
-        file: module.file,
-        offset: call2.from,
-        cookieNames: name2 === null ? [] : [name2],
-        valueText: textOf(module, args[1]),
-        flags: { secure: goFlagValue(module, args[5]), httpOnly: goFlagValue(module, args[6]) },
-        keys: { httpOnly: "httpOnly", secure: "secure" },
-        insertion: null,
-        usedAt: [],
-        notes: []
-      });
-      return true;
-    });
-    return sites;
-  }
-};
-function isGinContext(module, node, name2) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
-      continue;
-    const parameters = current.getChild("Parameters");
-    for (const parameter of parameters ? childrenOf(parameters) : []) {
-      if (parameter.name !== "Parameter") continue;
-      const names2 = parameter.getChildren("DefName").map((defined) => textOf(module, defined));
-      if (!names2.includes(name2)) continue;
-      const type = parameter.getChild("PointerType")?.getChild("QualifiedType") ?? null;
-      return isPackageMember(module, type, GIN, "Context");
-    }
-  }
-  return false;
-}
-
 // src/rules/go-cookie-common.ts
 function typedLiterals(module, isType) {
   const found = [];
@@ -54312,6 +54254,123 @@ function structSite(module, literal2, ruleId, keys) {
     notes: container ? [] : ["The struct literal lists its fields by position, so a field cannot be added by name."]
   };
 }
+function packageStructSites(module, ruleId, struct) {
+  if (![...module.imports.values()].some((path) => struct.packages.includes(path))) return [];
+  return typedLiterals(module, (type) => isPackageMember(module, type, struct.packages, struct.type)).flatMap(
+    (literal2) => {
+      const site = structSite(module, literal2, ruleId, struct.keys);
+      if (!site) return [];
+      return [struct.kind ? { ...site, kind: struct.kind } : site];
+    }
+  );
+}
+
+// src/rules/fiber-cookie.ts
+var fiberCookie = {
+  meta: {
+    id: "fiber-cookie",
+    framework: "fiber",
+    language: "go",
+    api: "fiber.Cookie{\u2026}",
+    description: "Fiber response cookies built as fiber.Cookie struct literals.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["Cookie{"],
+    sameSiteByDefault: true
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: ["github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3", "github.com/gofiber/fiber"],
+      type: "Cookie",
+      keys: { httpOnly: "HTTPOnly", secure: "Secure" }
+    });
+  }
+};
+
+// src/rules/fiber-session-config.ts
+var fiberSessionConfig = {
+  meta: {
+    id: "fiber-session-config",
+    framework: "fiber",
+    language: "go",
+    api: "session.Config{\u2026}",
+    description: "Fiber's session middleware configuration (CookieHTTPOnly / CookieSecure).",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["middleware/session"],
+    sameSiteByDefault: true
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: [
+        "github.com/gofiber/fiber/v2/middleware/session",
+        "github.com/gofiber/fiber/v3/middleware/session"
+      ],
+      type: "Config",
+      keys: { httpOnly: "CookieHTTPOnly", secure: "CookieSecure" },
+      kind: "session"
+    });
+  }
+};
+
+// src/rules/gin-set-cookie.ts
+var GIN = ["github.com/gin-gonic/gin"];
+var ginSetCookie = {
+  meta: {
+    id: "gin-set-cookie",
+    framework: "gin",
+    language: "go",
+    api: "c.SetCookie()",
+    description: "gin's SetCookie with its positional secure and httpOnly arguments.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["SetCookie("],
+    namedByCaller: true
+  },
+  findSites(module) {
+    if (![...module.imports.values()].some((path) => GIN.includes(path))) return [];
+    const sites = [];
+    module.tree.cursor().iterate((ref) => {
+      if (ref.name !== "CallExpr") return true;
+      const call2 = ref.node;
+      const callee = call2.firstChild;
+      if (callee?.name !== "SelectorExpr" || textOf(module, callee.lastChild) !== "SetCookie") return true;
+      const receiver = callee.firstChild;
+      if (receiver?.name !== "VariableName") return true;
+      const args = childrenOf(call2.getChild("Arguments")).filter(
+        (child) => child.name !== "(" && child.name !== ")" && child.name !== ","
+      );
+      if (args.length !== 7 || !isGinContext(module, call2, textOf(module, receiver))) return true;
+      const name2 = stringValue(module, args[0]);
+      sites.push({
+        ruleId: "gin-set-cookie",
+        file: module.file,
+        offset: call2.from,
+        cookieNames: name2 === null ? [] : [name2],
+        valueText: textOf(module, args[1]),
+        flags: { secure: goFlagValue(module, args[5]), httpOnly: goFlagValue(module, args[6]) },
+        keys: { httpOnly: "httpOnly", secure: "secure" },
+        insertion: null,
+        usedAt: [],
+        notes: []
+      });
+      return true;
+    });
+    return sites;
+  }
+};
+function isGinContext(module, node, name2) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
+      continue;
+    const parameters = current.getChild("Parameters");
+    for (const parameter of parameters ? childrenOf(parameters) : []) {
+      if (parameter.name !== "Parameter") continue;
+      const names2 = parameter.getChildren("DefName").map((defined) => textOf(module, defined));
+      if (!names2.includes(name2)) continue;
+      const type = parameter.getChild("PointerType")?.getChild("QualifiedType") ?? null;
+      return isPackageMember(module, type, GIN, "Context");
+    }
+  }
+  return false;
+}
 
 // src/rules/go-http-cookie.ts
 var NET_HTTP = ["net/http"];
@@ -54323,11 +54382,14 @@ var goHttpCookie = {
     language: "go",
     api: "http.Cookie{\u2026}",
     description: "net/http cookie struct literals sent with http.SetCookie, echo / gin SetCookie(Data) or a Set-Cookie header.",
-    defaults: { httpOnly: "off", secure: "off" }
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["Cookie{"]
   },
   findSites(module) {
     if (![...module.imports.values()].includes("net/http")) return [];
-    return typedLiterals(module, (type) => isPackageMember(module, type, NET_HTTP, "Cookie")).filter((literal2) => sentInResponse(module, literal2)).flatMap((literal2) => structSite(module, literal2, this.meta.id, { httpOnly: "HttpOnly", secure: "Secure" }) ?? []);
+    return typedLiterals(module, (type) => isPackageMember(module, type, NET_HTTP, "Cookie")).filter((literal2) => sentInResponse(module, literal2)).flatMap(
+      (literal2) => structSite(module, literal2, this.meta.id, { httpOnly: "HttpOnly", secure: "Secure" }) ?? []
+    );
   }
 };
 function sentInResponse(module, literal2) {
@@ -54390,8 +54452,35 @@ function usesVariable(module, argument, variable) {
   return text2 === variable || text2 === `&${variable}` || text2 === `${variable}.String()`;
 }
 
+// src/rules/gorilla-sessions-options.ts
+var gorillaSessionsOptions = {
+  meta: {
+    id: "gorilla-sessions-options",
+    framework: "gorilla-sessions",
+    language: "go",
+    api: "sessions.Options{\u2026}",
+    description: "gorilla/sessions cookie options given as a sessions.Options struct literal.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["gorilla/sessions"]
+  },
+  findSites(module) {
+    return packageStructSites(module, this.meta.id, {
+      packages: ["github.com/gorilla/sessions"],
+      type: "Options",
+      keys: { httpOnly: "HttpOnly", secure: "Secure" },
+      kind: "session"
+    });
+  }
+};
+
 // src/rules/go-rules.ts
-var GO_RULES = [goHttpCookie, ginSetCookie];
+var GO_RULES = [
+  goHttpCookie,
+  ginSetCookie,
+  fiberCookie,
+  fiberSessionConfig,
+  gorillaSessionsOptions
+];
 
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib(), 1);
@@ -62737,7 +62826,7 @@ var PYTHON_COOKIE_WORDS = ["_cookie", ".cookie", "cookie_", "cookies", "-cookie"
 var mentionsOf = (rules) => rules.flatMap((rule) => rule.meta.mentions ?? []);
 var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
 var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
-var mentionsGoApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(GO_RULES)]);
+var mentionsGoApi = cookieApiFilter(mentionsOf(GO_RULES));
 var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
 var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
   (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []
@@ -63726,6 +63815,16 @@ var FRAMEWORK_FACTS = {
     name: "gin",
     defaultBehaviour: "`c.SetCookie(name, value, maxAge, path, domain, secure, httpOnly)` takes both flags as required positional booleans, so the call says exactly what is sent; SameSite comes only from an earlier `c.SetSameSite(\u2026)` in the same request.",
     behindProxy: "gin writes Secure whatever the connection; `c.Request.TLS` is `nil` behind a proxy that terminates TLS."
+  },
+  fiber: {
+    name: "Fiber",
+    defaultBehaviour: "`fiber.Cookie` spells its flag `HTTPOnly`; it and `Secure` are plain bools, off when left out, and an empty `SameSite` becomes `Lax`. The session middleware's `CookieHTTPOnly` and `CookieSecure` are off unless set; its `CookieSameSite` defaults to `Lax`.",
+    behindProxy: "Fiber writes Secure whatever the connection; `c.Protocol()` says `https` behind a proxy only with `EnableTrustedProxyCheck` and the proxy listed in `TrustedProxies`."
+  },
+  "gorilla-sessions": {
+    name: "gorilla/sessions",
+    defaultBehaviour: "`NewCookieStore` starts with `Secure: true` and `SameSite: None` (since v1.3.0) and HttpOnly off; assigning a `sessions.Options{\u2026}` literal replaces all of that, so every field it leaves out is off.",
+    behindProxy: "The flags are written whatever the connection; the library never looks at the request scheme."
   },
   falcon: {
     name: "Falcon",
@@ -65685,7 +65784,7 @@ var Source = class {
   fact(offset, fact) {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS, `#` in Python, deploy and build files). */
+  /** Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and build files). */
   inLineComment(offset) {
     const start = this.text.lastIndexOf("\n", offset - 1) + 1;
     const before = this.text.slice(start, offset);
@@ -66166,7 +66265,7 @@ function findPlainHttp(source) {
     }
   }
   if (source.kind === "python") facts.push(...httpTrustedOrigins(source));
-  if (source.kind === "python" || source.kind === "javascript") {
+  if (source.kind === "python" || source.kind === "javascript" || source.kind === "go") {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment2 of comments(source)) {
         const said = PLAIN_HTTP_COMMENT.exec(comment2.text);
@@ -66740,6 +66839,8 @@ function buildEvidence(input) {
   for (const [file, text2] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text2, language));
+    else if (language === "go" && !input.isTestFile(file))
+      data.plainHttp.push(...findPlainHttp(new Source(file, text2, "go")));
   }
   const templates = [];
   const manifests = [];
@@ -66825,12 +66926,105 @@ function declaresCommand(source, kind) {
   return match ? source.fact(match.index, `\`${snippet(match[0])}\` in ${source.file} installs a command`) : null;
 }
 
+// src/fix/go-composite.ts
+var SMALL_KEY = 40;
+function insertGoElements(text2, container, items) {
+  const { file, open: open3, close, entries } = container;
+  const added = items.map(splitElement);
+  if (added.some((element) => element === null)) return null;
+  const elements = added;
+  if (elements.length === 0) return [];
+  if (gapsBetweenEntries(container).some(([from, to]) => text2.slice(from, to).includes("/*"))) return null;
+  const last = entries.at(-1);
+  if (!text2.slice(open3, close).includes("\n")) {
+    const joined = elements.map(({ key, value }) => `${key}: ${value}`).join(", ");
+    if (last) return [{ file, start: last.end, end: last.end, text: `, ${joined}` }];
+    return [{ file, start: open3 + 1, end: close, text: joined }];
+  }
+  const lineBreak = lineBreakAt(text2, open3);
+  if (!last) {
+    if (text2.slice(open3 + 1, close).trim() !== "") return null;
+    const indent3 = indentationAt(text2, close) + indentUnitOf(text2);
+    const lines = alignedLines(
+      elements,
+      Math.max(...elements.map(({ key }) => width(key))),
+      indent3,
+      lineBreak
+    );
+    return [{ file, start: open3 + 1, end: open3 + 1, text: lines }];
+  }
+  const lineEnd2 = lineEndOf(text2, last.end);
+  if (!/^[ \t]*,[ \t]*(\/\/.*)?$/.test(text2.slice(last.end, lineEnd2))) return null;
+  const existing = [];
+  for (const span of alignedBlockBefore(text2, entries)) {
+    const key = keyOf(text2, span);
+    if (key === null) return null;
+    existing.push({ span, key });
+  }
+  const keys = [...existing, ...elements].map(({ key }) => width(key));
+  if (keys.some((size) => size > SMALL_KEY)) return null;
+  const column = Math.max(...keys);
+  const edits = [];
+  for (const { span, key } of existing) {
+    const colonEnd = span.start + key.length + 1;
+    let valueStart = colonEnd;
+    while (text2[valueStart] === " " || text2[valueStart] === "	") valueStart++;
+    if (text2[valueStart] === "/") return null;
+    const padding = " ".repeat(column - width(key) + 1);
+    if (text2.slice(colonEnd, valueStart) !== padding)
+      edits.push({ file, start: colonEnd, end: valueStart, text: padding });
+  }
+  const indent2 = lineStartOf(text2, last.start) <= open3 ? indentationAt(text2, close) + indentUnitOf(text2) : indentationAt(text2, last.start);
+  edits.push({ file, start: lineEnd2, end: lineEnd2, text: alignedLines(elements, column, indent2, lineBreak) });
+  return edits;
+}
+function splitElement(item) {
+  const match = /^([\p{L}_][\p{L}\p{Nd}_]*):\s*(\S.*)$/u.exec(item.trim());
+  return match ? { key: match[1] ?? "", value: match[2] ?? "" } : null;
+}
+function keyOf(text2, span) {
+  return /^([\p{L}_][\p{L}\p{Nd}_]*):/u.exec(text2.slice(span.start, span.end))?.[1] ?? null;
+}
+function width(key) {
+  return Array.from(key).length;
+}
+function alignedLines(elements, column, indent2, lineBreak) {
+  return elements.map(({ key, value }) => `${lineBreak}${indent2}${key}:${" ".repeat(column - width(key) + 1)}${value},`).join("");
+}
+function alignedBlockBefore(text2, entries) {
+  const block = [];
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const entry = entries[index];
+    if (!standsAlone(text2, entry)) break;
+    const below = block[0];
+    if (below && lineStartOf(text2, below.start) !== text2.indexOf("\n", entry.end) + 1) break;
+    block.unshift(entry);
+  }
+  return block;
+}
+function standsAlone(text2, entry) {
+  const before = text2.slice(lineStartOf(text2, entry.start), entry.start);
+  const after = text2.slice(entry.end, lineEndOf(text2, entry.end));
+  return /^[ \t]*$/.test(before) && !text2.slice(entry.start, entry.end).includes("\n") && /^[ \t]*,[ \t]*(\/\/.*)?$/.test(after);
+}
+function gapsBetweenEntries({ open: open3, close, entries }) {
+  const gaps = [];
+  let from = open3 + 1;
+  for (const entry of entries) {
+    gaps.push([from, entry.start]);
+    from = entry.end;
+  }
+  gaps.push([from, close]);
+  return gaps;
+}
+
 // src/fix/insert.ts
 function insertEntries(text2, container, items) {
   const { file, open: open3, close, entries } = container;
   const last = entries.at(-1);
   if (items.length === 0) return [];
   if (container.syntax === "cookie-string") return appendAttributes(text2, container, items);
+  if (container.syntax === "go-composite") return insertGoElements(text2, container, items);
   if (container.syntax === "py-statements" || container.syntax === "ini-options")
     return last ? insertStatements(text2, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text2, container, items);
@@ -67918,9 +68112,9 @@ function planFixes(input) {
     const inserted = /* @__PURE__ */ new Set();
     for (const flag of ATTRIBUTES) {
       for (const member of group2.members) {
-        const spelled = keyOf(member.site, flag);
+        const spelled = keyOf2(member.site, flag);
         if (spelled === null || entries.some((entry) => entry.key === spelled)) continue;
-        const participants = group2.members.filter((other) => keyOf(other.site, flag) === spelled);
+        const participants = group2.members.filter((other) => keyOf2(other.site, flag) === spelled);
         const wanted = participants.every(
           (other) => other.site.ignoredReason === void 0 && other.decisions.some((decision2) => decision2.flag === flag && decision2.action === "insert")
         );
@@ -67938,7 +68132,7 @@ function planFixes(input) {
     insertEdits.set(key, items.length > 0 ? insertEntries(text2, group2.point.container, items) : []);
     for (const member of group2.members) {
       for (const decision of member.decisions) {
-        const spelled = keyOf(member.site, decision.flag);
+        const spelled = keyOf2(member.site, decision.flag);
         if (decision.action === "insert" && !inserted.has(`${decision.flag}\0${spelled}`)) {
           decision.action = null;
           decision.reason = "the same options object is used by a cookie that must not get this flag";
@@ -68060,7 +68254,7 @@ function mergedKind(site) {
 function containerKey(container, nest) {
   return `${container.file}\0${container.open}\0${nest.join(".")}`;
 }
-function keyOf(site, flag) {
+function keyOf2(site, flag) {
   return flag === "sameSite" ? sameSiteKeyOf(site) : site.keys[flag];
 }
 function renderEntries(container, entries, nest) {
@@ -75120,14 +75314,14 @@ function isAnchorable(lines, start, end) {
 }
 
 // src/deliver/github/suggestions.ts
-var keyOf2 = (edit) => `${edit.file}\0${edit.start}\0${edit.end}\0${edit.text}`;
+var keyOf3 = (edit) => `${edit.file}\0${edit.start}\0${edit.end}\0${edit.text}`;
 function planSuggestions(findings, changes) {
-  const verified = new Set(changes.flatMap((change) => change.edits.map(keyOf2)));
+  const verified = new Set(changes.flatMap((change) => change.edits.map(keyOf3)));
   const changeOf = new Map(changes.map((change) => [change.file, change]));
   const unsuggestable = /* @__PURE__ */ new Map();
   const candidates = findings.filter((finding) => finding.outcome === "fixable" && finding.edits.length > 0);
   const usable = candidates.filter((finding) => {
-    if (finding.edits.every((edit) => verified.has(keyOf2(edit)))) return true;
+    if (finding.edits.every((edit) => verified.has(keyOf3(edit)))) return true;
     unsuggestable.set(finding, "its fix did not pass verification");
     return false;
   });
@@ -75139,8 +75333,8 @@ function planSuggestions(findings, changes) {
   const ownerOfEdit = /* @__PURE__ */ new Map();
   usable.forEach((finding, index) => {
     for (const edit of finding.edits) {
-      const owner = ownerOfEdit.get(keyOf2(edit));
-      if (owner === void 0) ownerOfEdit.set(keyOf2(edit), index);
+      const owner = ownerOfEdit.get(keyOf3(edit));
+      if (owner === void 0) ownerOfEdit.set(keyOf3(edit), index);
       else parent[root(index)] = root(owner);
     }
   });
@@ -75148,7 +75342,7 @@ function planSuggestions(findings, changes) {
   usable.forEach((finding, index) => {
     const group2 = groups2.get(root(index)) ?? { findings: [], edits: /* @__PURE__ */ new Map() };
     group2.findings.push(finding);
-    for (const edit of finding.edits) group2.edits.set(keyOf2(edit), edit);
+    for (const edit of finding.edits) group2.edits.set(keyOf3(edit), edit);
     groups2.set(root(index), group2);
   });
   const byFile = /* @__PURE__ */ new Map();
@@ -75232,7 +75426,7 @@ var MAX_REVIEW_BODY = 6e4;
 var unitKeyOf = (keys) => [...keys].sort().join(" ");
 function planReview(snapshot, input) {
   const active = input.findings.filter((finding) => finding.outcome !== "ignored");
-  const keyOf3 = assignKeys(active);
+  const keyOf4 = assignKeys(active);
   const views = viewFiles(snapshot);
   const units = [];
   const placed = /* @__PURE__ */ new Set();
@@ -75257,7 +75451,7 @@ function planReview(snapshot, input) {
     }
     const lines = [...suggestion.lines];
     if (view.bom && suggestion.startLine === 1) lines[0] = `\uFEFF${lines[0] ?? ""}`;
-    const keys = suggestion.findings.map((finding) => keyOf3.get(finding));
+    const keys = suggestion.findings.map((finding) => keyOf4.get(finding));
     const body = renderInlineComment({ findings: suggestion.findings, keys, suggestion: lines });
     if (body.length > MAX_COMMENT_LENGTH) {
       for (const finding of suggestion.findings)
@@ -75271,7 +75465,7 @@ function planReview(snapshot, input) {
     if (placed.has(finding)) continue;
     const view = views.get(finding.file);
     if (onAddedLine(finding)) {
-      const keys = [keyOf3.get(finding)];
+      const keys = [keyOf4.get(finding)];
       const reason2 = outsideDiff.get(finding) ?? suggestions.unsuggestable.get(finding);
       units.push({
         file: finding.file,
@@ -75290,7 +75484,7 @@ function planReview(snapshot, input) {
       continue;
     }
     const reason = view?.blocked ?? "Not on a line this pull request changes, so it is listed here rather than inline.";
-    listed.push({ finding, key: keyOf3.get(finding), reason });
+    listed.push({ finding, key: keyOf4.get(finding), reason });
   }
   units.sort((a, b) => a.file.localeCompare(b.file) || a.endLine - b.endLine);
   const ours = [];
@@ -75314,7 +75508,7 @@ function planReview(snapshot, input) {
     for (const finding of unit.findings) {
       listed.push({
         finding,
-        key: keyOf3.get(finding),
+        key: keyOf4.get(finding),
         reason: "Its lines are outside this pull request's diff."
       });
     }
@@ -75324,14 +75518,14 @@ function planReview(snapshot, input) {
     for (const finding of unit.findings) {
       listed.push({
         finding,
-        key: keyOf3.get(finding),
+        key: keyOf4.get(finding),
         reason: `On a changed line, but one review carries at most ${MAX_INLINE_COMMENTS} inline comments.`
       });
     }
   }
   const mentioned = /* @__PURE__ */ new Set([...commentedKeys, ...listedBefore]);
   const freshListed = listed.filter((item) => !mentioned.has(item.key));
-  const activeKeys = new Set(keyOf3.values());
+  const activeKeys = new Set(keyOf4.values());
   const currentUnits = new Set(units.map((unit) => unitKeyOf(unit.keys)));
   const newKeys = new Set(inline.flatMap((unit) => unit.keys));
   const fixed = ours.filter((entry) => entry.keys.every((key) => !activeKeys.has(key)));

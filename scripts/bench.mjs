@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: times a repo-wide sweep of the bundled CLI against ripgrep (`rg -il cookie`: the floor of
-// reading the bytes) and ast-grep (four structural rules, the nearest peer that parses), and writes the table
+// reading the bytes) and ast-grep (five structural rules, the nearest peer that parses), and writes the table
 // into docs/performance.md with the date, the machine and the medians.
 //
 // Every tool searches exactly the same files: each tree is copied into the bench folder with only the files
@@ -29,6 +29,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -47,7 +48,7 @@ const DOC = join(ROOT, 'docs', 'performance.md');
 
 // What the scan lists as source (src/languages/index.ts) and the folders it never enters
 // (src/discover/exclusions.ts, the ones a source tree may hold). The copy keeps exactly these files.
-const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx|py)$/;
+const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx|py|go)$/;
 const NEVER_ENTERED = new Set([
   '.git',
   'node_modules',
@@ -122,15 +123,16 @@ function astGrepCommand() {
 }
 
 /**
- * Four rules, the cookie calls that the scan's most common rules start from: Express-style `x.cookie(…)` in
- * JavaScript, TypeScript and TSX, and `x.set_cookie(…)` in Python. ast-grep parses every file of those
- * languages, as the scan parses every file that mentions a cookie API.
+ * Five rules, the cookie calls that the scan's most common rules start from: Express-style `x.cookie(…)` in
+ * JavaScript, TypeScript and TSX, `x.set_cookie(…)` in Python and `x.SetCookie(…)` in Go. ast-grep parses
+ * every file of those languages, as the scan parses every file that mentions a cookie API.
  */
 const AST_GREP_RULES = [
   ['javascript', '$R.cookie($$$)'],
   ['typescript', '$R.cookie($$$)'],
   ['tsx', '$R.cookie($$$)'],
   ['python', '$R.set_cookie($$$)'],
+  ['go', '$R.SetCookie($$$)'],
 ]
   .map(
     ([language, pattern], index) =>
@@ -241,6 +243,13 @@ function pythonStdlibTree() {
   if (result.status !== 0) return null;
   const stdlib = result.stdout.trim();
   return prepared('python-stdlib', (folder) => copySources(stdlib, join(folder, 'Lib')) > 0);
+}
+
+/** Debian's Go sources (golang-go), when installed: the Go standard library and its tools. */
+function goStdlibTree() {
+  const source = '/usr/lib/go/src';
+  if (!existsSync(source)) return null;
+  return prepared('go-stdlib', (folder) => copySources(realpathSync(source), join(folder, 'src')) > 0);
 }
 
 function djangoTree() {
@@ -398,7 +407,7 @@ const ratio = (a, b) => `${(a / Math.max(b, 0.005)).toFixed(1)}×`;
 
 function resultsTable(rows) {
   const lines = [
-    '| tree | files (every tool) | files parsed | findings | cookie-hardener | CPU | peak memory | `rg -il cookie` | ours / rg | ast-grep, 4 rules | ours / ast-grep |',
+    '| tree | files (every tool) | files parsed | findings | cookie-hardener | CPU | peak memory | `rg -il cookie` | ours / rg | ast-grep, 5 rules | ours / ast-grep |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
@@ -488,6 +497,7 @@ function main() {
     ['Python standard library (no site-packages)', pythonStdlibTree()],
     ['Django (python3-django, renamed)', djangoTree()],
     ['npm packages of this project', npmPackagesTree()],
+    ['Go standard library (golang-go)', goStdlibTree()],
     ...(process.env.BENCH_TREES ?? '')
       .split(':')
       .filter(Boolean)

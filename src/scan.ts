@@ -133,7 +133,7 @@ function collectEvidence(
     sources,
     extras,
     sites: analysis.sites.flatMap(({ site, meta }) =>
-      meta.language === 'go' ? [] : [{ site, language: meta.language }],
+      meta.language === 'javascript' || meta.language === 'python' ? [{ site, language: meta.language }] : [],
     ),
     isTestFile,
     loadImport: (fromFile, specifier, language) => {

@@ -45,8 +45,11 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   const code = new Map<string, Source>();
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
-    // The detectors read JavaScript and Python; Go code gives no evidence yet.
     if (language === 'javascript' || language === 'python') code.set(file, new Source(file, text, language));
+    // Go code is read only for what a comment or a twin name says about plain HTTP; the other detectors
+    // know JavaScript and Python idioms alone.
+    else if (language === 'go' && !input.isTestFile(file))
+      data.plainHttp.push(...findPlainHttp(new Source(file, text, 'go')));
   }
   const templates: Source[] = [];
   const manifests: Array<{ source: Source; kind: NonNullable<ReturnType<typeof manifestKind>> }> = [];

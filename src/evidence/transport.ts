@@ -10,7 +10,7 @@ import type { EvidenceFact, SwitchDefault, TransportSwitch } from './types.js';
 export interface SiteInput {
   site: CookieSite;
   /** Transport switches are read in JavaScript and Python code only. */
-  language: Exclude<Language, 'go'>;
+  language: Extract<Language, 'javascript' | 'python'>;
 }
 
 export interface TransportInput {

@@ -1,6 +1,7 @@
 // Minimal text splices that add entries to an existing list (object literal, dict, argument list) in the
 // author's own layout. Nothing outside the splice points changes: no reprinting, no reformatting.
 import type { Container, Edit } from '../model.js';
+import { insertGoElements } from './go-composite.js';
 import {
   hasLineBreak,
   indentUnitOf,
@@ -19,6 +20,7 @@ export function insertEntries(text: string, container: Container, items: readonl
   const last = entries.at(-1);
   if (items.length === 0) return [];
   if (container.syntax === 'cookie-string') return appendAttributes(text, container, items);
+  if (container.syntax === 'go-composite') return insertGoElements(text, container, items);
   if (container.syntax === 'py-statements' || container.syntax === 'ini-options')
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);

@@ -365,6 +365,20 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       'gin writes Secure whatever the connection; `c.Request.TLS` is `nil` behind a proxy that terminates TLS.',
   },
+  fiber: {
+    name: 'Fiber',
+    defaultBehaviour:
+      "`fiber.Cookie` spells its flag `HTTPOnly`; it and `Secure` are plain bools, off when left out, and an empty `SameSite` becomes `Lax`. The session middleware's `CookieHTTPOnly` and `CookieSecure` are off unless set; its `CookieSameSite` defaults to `Lax`.",
+    behindProxy:
+      'Fiber writes Secure whatever the connection; `c.Protocol()` says `https` behind a proxy only with `EnableTrustedProxyCheck` and the proxy listed in `TrustedProxies`.',
+  },
+  'gorilla-sessions': {
+    name: 'gorilla/sessions',
+    defaultBehaviour:
+      '`NewCookieStore` starts with `Secure: true` and `SameSite: None` (since v1.3.0) and HttpOnly off; assigning a `sessions.Options{…}` literal replaces all of that, so every field it leaves out is off.',
+    behindProxy:
+      'The flags are written whatever the connection; the library never looks at the request scheme.',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

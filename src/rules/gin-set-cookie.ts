@@ -24,6 +24,7 @@ export const ginSetCookie: GoRule = {
     api: 'c.SetCookie()',
     description: "gin's SetCookie with its positional secure and httpOnly arguments.",
     defaults: { httpOnly: 'off', secure: 'off' },
+    mentions: ['SetCookie('],
     namedByCaller: true,
   },
   findSites(module) {

@@ -5,6 +5,7 @@ import type { SyntaxNode } from '@lezer/common';
 import {
   compositeContainer,
   goFlagValue,
+  isPackageMember,
   keyedElements,
   stringValue,
   textOf,
@@ -65,4 +66,20 @@ export function structSite(
       ? []
       : ['The struct literal lists its fields by position, so a field cannot be added by name.'],
   };
+}
+
+/** The struct literals of a package's cookie-options type (`fiber.Cookie`, `sessions.Options`), as sites. */
+export function packageStructSites(
+  module: GoModule,
+  ruleId: string,
+  struct: { packages: readonly string[]; type: string; keys: StructKeys; kind?: CookieSite['kind'] },
+): CookieSite[] {
+  if (![...module.imports.values()].some((path) => struct.packages.includes(path))) return [];
+  return typedLiterals(module, (type) => isPackageMember(module, type, struct.packages, struct.type)).flatMap(
+    (literal) => {
+      const site = structSite(module, literal, ruleId, struct.keys);
+      if (!site) return [];
+      return [struct.kind ? { ...site, kind: struct.kind } : site];
+    },
+  );
 }

@@ -23,6 +23,7 @@ export const goHttpCookie: GoRule = {
     description:
       'net/http cookie struct literals sent with http.SetCookie, echo / gin SetCookie(Data) or a Set-Cookie header.',
     defaults: { httpOnly: 'off', secure: 'off' },
+    mentions: ['Cookie{'],
   },
   findSites(module) {
     if (![...module.imports.values()].includes('net/http')) return [];
