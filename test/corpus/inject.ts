@@ -212,12 +212,23 @@ export function firstGoKeyedLiteral(module: GoModule): SyntaxNode | null {
 /** net/http spells the flags `HttpOnly` and `Secure`; a struct literal's last `Name` would win over ours. */
 function goExcuse(module: GoModule, literal: SyntaxNode): string | null {
   for (const element of keyedElements(module, literal)) {
+    // A map or array literal (`"amd64": 8`, `ssa.OpAdd: true`) can never be a cookie struct's: the fixer
+    // rightly leaves keys it cannot read as field names to a person.
+    if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(element.key))
+      return 'the literal has a key that is not a field name';
     if (element.key === 'HttpOnly' || element.key === 'Secure' || element.key === 'Name')
       return `the literal already sets \`${element.key}\``;
     // A cookie with a negative MaxAge deletes it, and the rule rightly leaves deletions alone.
     if (element.key === 'MaxAge' && element.value && /^-/.test(textOf(module, element.value)))
       return 'the literal deletes the cookie (negative `MaxAge`)';
   }
+  // gofmt keeps `…, Last: x}` over several lines as it is, and the fixer leaves that layout to a person
+  // rather than guess where gofmt would want the new elements.
+  const elements = childrenOf(literal).filter((child) => child.name === 'Element');
+  const body = textOf(module, literal);
+  const last = elements.at(-1);
+  if (last && body.includes('\n') && !module.text.slice(last.to, literal.to).includes('\n'))
+    return "the closing brace ends the last element's line";
   return null;
 }
 
