@@ -1,18 +1,21 @@
 // The checks one corpus file goes through, in memory: read it as the CLI would, scan and fix it, and hold the
 // fix to the engine's promises (no crash, re-parses, bytes outside the edits untouched, a second fix changes
-// nothing). Then the same for copies with an injected cookie site, which must also be found and fixed.
+// nothing; for Go, a gofmt-clean file stays gofmt-clean). Then the same for copies with an injected cookie
+// site, which must also be found and fixed.
 import { parse as babelParse } from '@babel/parser';
 import { basename, extname } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { readSourceFile } from '../../src/discover/read-file.js';
 import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
+import { parseGo } from '../../src/languages/go/parse.js';
 import { isTestFile, languageOf } from '../../src/languages/index.js';
 import { babelOptions, type JsNode } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
 import { lineStarts } from '../../src/languages/text.js';
 import type { ScanResult } from '../../src/model.js';
 import { scanFiles } from '../../src/scan.js';
-import { injectJs, injectPy, type Injection, type Placement } from './inject.js';
+import { gofmt, gofmtDifference, hasGofmt } from './gofmt.js';
+import { injectGo, injectJs, injectPy, locateGo, type Injection, type Placement } from './inject.js';
 
 export interface FileTask {
   root: string;
@@ -65,6 +68,8 @@ export interface FileReport {
   injections: InjectionReport[];
   failures: Failure[];
   pythonChanges: PythonChange[];
+  /** Fixed Go texts held to gofmt (their text before the fix was gofmt-clean). */
+  gofmtChecked: number;
 }
 
 interface Parsed {
@@ -77,7 +82,9 @@ interface Parsed {
 
 /** Parsed as the engine parses (the same babel options), but reporting what babel says about the bytes. */
 function parse(name: string, text: string): Parsed {
-  if (languageOf(name) === 'python') return { errors: parsePython(name, text).errorCount };
+  const language = languageOf(name);
+  if (language === 'python') return { errors: parsePython(name, text).errorCount };
+  if (language === 'go') return { errors: parseGo(name, text).errorCount };
   try {
     const file = babelParse(text, babelOptions(name, false, false));
     return { errors: file.errors?.length ?? 0, program: file.program };
@@ -111,13 +118,17 @@ function scanOne(name: string, text: string): ScanResult {
   });
 }
 
-/** Every check on one text; returns the scan so injection checks can look at the findings. */
+/**
+ * Every check on one text; returns the scan so injection checks can look at the findings. `gofmtClean` is
+ * true when the text is known to be gofmt's own output (an injected copy that went through it).
+ */
 function checkText(
   name: string,
   text: string,
   subject: Subject,
   report: FileReport,
   before: Parsed,
+  gofmtClean?: boolean,
 ): ScanResult | null {
   const fail = (check: string, message: string) => report.failures.push({ subject, check, message });
   let result: ScanResult;
@@ -158,6 +169,15 @@ function checkText(
     if (languageOf(name) === 'python') {
       report.pythonChanges.push({ subject, before: change.before, after: change.after });
     }
+    if (languageOf(name) === 'go' && hasGofmt()) {
+      // Asked only once a fix changed the text: most originals have nothing to fix.
+      gofmtClean ??= gofmtDifference(text) === null;
+      if (gofmtClean) {
+        report.gofmtChecked++;
+        const difference = gofmtDifference(change.after);
+        if (difference !== null) fail('fixed file is not gofmt-clean', difference);
+      }
+    }
     let second: ScanResult;
     try {
       second = scanOne(name, change.after);
@@ -176,10 +196,29 @@ function checkText(
   return result;
 }
 
-function checkInjection(name: string, injection: Injection, report: FileReport, baseErrors: number): void {
-  const subject: Subject = `injected-${injection.placement}`;
-  const entry: InjectionReport = { placement: injection.placement, status: 'fixed', detail: '' };
+/**
+ * The injected Go copy as gofmt prints it, so the fix starts from a gofmt-clean text; the injection's offsets
+ * are found again in the formatted text. A string when gofmt rejects the copy or the function got lost.
+ */
+function formatGoInjection(name: string, injection: Injection): Injection | string {
+  const formatted = gofmt(injection.text);
+  if ('error' in formatted) return `gofmt rejects the copy: ${formatted.error}`;
+  const place = locateGo(parseGo(name, formatted.text));
+  if (!place) return 'the injected function is not found after gofmt';
+  return { ...injection, text: formatted.text, ...place };
+}
+
+function checkInjection(name: string, spliced: Injection, report: FileReport, baseErrors: number): void {
+  const subject: Subject = `injected-${spliced.placement}`;
+  const entry: InjectionReport = { placement: spliced.placement, status: 'fixed', detail: '' };
   report.injections.push(entry);
+  const go = languageOf(name) === 'go' && hasGofmt();
+  const injection = go ? formatGoInjection(name, spliced) : spliced;
+  if (typeof injection === 'string') {
+    entry.status = 'invalid';
+    entry.detail = injection;
+    return;
+  }
   let before: Parsed;
   try {
     before = parse(name, injection.text);
@@ -196,7 +235,7 @@ function checkInjection(name: string, injection: Injection, report: FileReport, 
     return;
   }
   const failuresBefore = report.failures.length;
-  const result = checkText(name, injection.text, subject, report, before);
+  const result = checkText(name, injection.text, subject, report, before, go || undefined);
   if (!result) {
     entry.status = 'failed';
     return;
@@ -246,6 +285,7 @@ export function checkFile(task: FileTask): FileReport {
     injections: [],
     failures: [],
     pythonChanges: [],
+    gofmtChecked: 0,
   };
   const read = readSourceFile(task.root, task.file);
   if (!('text' in read)) {
@@ -254,14 +294,18 @@ export function checkFile(task: FileTask): FileReport {
   }
   const text = read.text;
   const name = scanName(task.file);
-  const python = languageOf(name) === 'python';
+  const language = languageOf(name);
   let before: Parsed;
   let injections: Injection[] = [];
   try {
-    if (python) {
+    if (language === 'python') {
       const module = parsePython(name, text);
       before = { errors: module.errorCount };
       if (module.errorCount === 0) injections = injectPy(module);
+    } else if (language === 'go') {
+      const module = parseGo(name, text);
+      before = { errors: module.errorCount };
+      if (module.errorCount === 0) injections = injectGo(module);
     } else {
       before = parse(name, text);
       if (before.errors === 0) injections = injectJs(text, before.program);

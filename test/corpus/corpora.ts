@@ -1,7 +1,8 @@
-// The two corpora every machine has offline: the project's own node_modules (JS/TS) and the Python standard
-// library. Files are listed sorted, so a sample taken by stride is the same on every run of the same tree.
+// The corpora every machine has offline: the project's own node_modules (JS/TS), the Python standard library
+// and, where Debian's golang-go is installed, the Go standard library. Files are listed sorted, so a sample
+// taken by stride is the same on every run of the same tree.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { languageOf } from '../../src/languages/index.js';
 
@@ -61,6 +62,24 @@ export function pythonCorpus(): Corpus | null {
       root,
       (file) => file.endsWith('.py'),
       (name) => name === 'site-packages' || name === 'dist-packages' || name === '__pycache__',
+    ),
+  };
+}
+
+/** Where Debian's golang-go installs the standard library's sources (a symlink into /usr/share/go-1.xx). */
+const DEBIAN_GO_SOURCES = '/usr/lib/go/src';
+
+/** The Go standard library, tests included (`_test.go` files are scanned under another name, see scanName). */
+export function goCorpus(): Corpus | null {
+  if (!existsSync(DEBIAN_GO_SOURCES)) return null;
+  return {
+    name: 'Go standard library',
+    root: DEBIAN_GO_SOURCES,
+    files: listFiles(
+      DEBIAN_GO_SOURCES,
+      (file) => file.endsWith('.go'),
+      // testdata holds inputs for the tests: deliberately broken files, golden outputs, other languages.
+      (name) => name === 'testdata',
     ),
   };
 }

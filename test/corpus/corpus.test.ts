@@ -7,11 +7,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport, PythonChange } from './check.js';
-import { javascriptCorpus, pythonCorpus, sample, type Corpus } from './corpora.js';
+import { goCorpus, javascriptCorpus, pythonCorpus, sample, type Corpus } from './corpora.js';
+import { hasGofmt } from './gofmt.js';
 import { bundleWorker, runPool } from './pool.js';
 
 const FULL = process.env.CORPUS === 'full';
-const SAMPLE_SIZE = { javascript: 300, python: 300 };
+const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300 };
 /**
  * Per task (one file, or one injected copy). The slowest real task takes about 5 s on an idle 2-core machine
  * (a 660 KB bundle: parse, fix, verify, second pass); a hang never ends. The margin keeps a loaded CI
@@ -33,6 +34,9 @@ interface Tally {
   injectedExcused: Map<string, number>;
   injectedInvalid: number;
   failures: string[];
+  /** Failures by check, with the first one of each as an example. */
+  failureKinds: Map<string, { count: number; example: string }>;
+  gofmtChecked: number;
   slowest: Array<{ file: string; ms: number }>;
   pythonChanges: Array<PythonChange & { file: string }>;
   ms: number;
@@ -62,6 +66,8 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
     injectedExcused: new Map(),
     injectedInvalid: 0,
     failures: [],
+    failureKinds: new Map(),
+    gofmtChecked: 0,
     slowest: [],
     pythonChanges: [],
     ms: 0,
@@ -77,8 +83,13 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
         tally.slowest.push({ file: `${task.file} (${task.part})`, ms });
         tally.slowest.sort((a, b) => b.ms - a.ms).splice(3);
         for (const failure of report.failures) {
-          tally.failures.push(`${task.file} [${failure.subject}] ${failure.check}: ${failure.message}`);
+          const line = `${task.file} [${failure.subject}] ${failure.check}: ${failure.message}`;
+          tally.failures.push(line);
+          const kind = tally.failureKinds.get(failure.check);
+          if (kind) kind.count++;
+          else tally.failureKinds.set(failure.check, { count: 1, example: line });
         }
+        tally.gofmtChecked += report.gofmtChecked;
         for (const change of report.pythonChanges) tally.pythonChanges.push({ ...change, file: task.file });
         for (const injection of report.injections) {
           if (injection.status === 'invalid') {
@@ -115,6 +126,11 @@ function print(tally: Tally): void {
     `  originals with findings ${tally.withFindings}, changed by the fix ${tally.changed}`,
     `  injected sites ${tally.injected} (plus ${tally.injectedInvalid} copies not valid in place): fixed ${tally.injectedFixed}`,
     `  excused: ${[...tally.injectedExcused].map(([reason, n]) => `${reason} ${n}`).join('; ') || 'none'}`,
+    ...(tally.gofmtChecked > 0 ? [`  fixed texts held to gofmt ${tally.gofmtChecked}`] : []),
+    ...[...tally.failureKinds].map(
+      ([check, kind]) =>
+        `  failed: ${check} ${kind.count}, e.g. ${kind.example.split('\n').join('\n      ')}`,
+    ),
     `  failures ${tally.failures.length}; wall ${(tally.ms / 1000).toFixed(1)} s; slowest ${tally.slowest
       .map((entry) => `${entry.file} ${Math.round(entry.ms)} ms`)
       .join(', ')}`,
@@ -179,6 +195,20 @@ describe('corpus safety: scan + fix never break real files', () => {
       print(tally);
       expect(tally.failures).toEqual([]);
       expect(tally.injectedFixed).toBeGreaterThan(FULL ? 300 : 20);
+    },
+    FULL ? 3_600_000 : 120_000,
+  );
+
+  const go = goCorpus();
+  it.skipIf(go === null)(
+    `Go standard library, and copies with an injected nethttp.SetCookie(w, &nethttp.Cookie{…})${
+      hasGofmt() ? ', gofmt-clean before and after' : ''
+    }`,
+    async () => {
+      const tally = await runCorpus(go!, SAMPLE_SIZE.go, script);
+      print(tally);
+      expect(tally.failures).toEqual([]);
+      expect(tally.injectedFixed).toBeGreaterThan(FULL ? 1000 : 40);
     },
     FULL ? 3_600_000 : 120_000,
   );

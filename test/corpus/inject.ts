@@ -1,11 +1,13 @@
 // Cookie sites injected into copies of real files, so the fixer meets the formatting of thousands of real
-// authors instead of our own fixtures. The options are the file's own first object literal (JS) or dict
-// display (Python), copied byte for byte, so their indentation, comments, quotes and trailing commas are the
-// file's. The call goes at a statement boundary, spelled with the file's own line ending.
+// authors instead of our own fixtures. The options are the file's own first object literal (JS), dict
+// display (Python) or keyed composite literal (Go), copied byte for byte, so their indentation, comments,
+// quotes and trailing commas are the file's. The call goes at a statement boundary, spelled with the file's
+// own line ending.
 import type { SyntaxNode } from '@lezer/common';
+import { childrenOf, keyedElements, textOf, type GoModule } from '../../src/languages/go/parse.js';
 import type { JsNode } from '../../src/languages/javascript.js';
 import { dictEntriesOf, type PyModule } from '../../src/languages/python.js';
-import { lineBreakOf, lineStartOf } from '../../src/languages/text.js';
+import { indentationAt, lineBreakOf, lineEndOf, lineStartOf } from '../../src/languages/text.js';
 
 export type Placement = 'end' | 'middle';
 
@@ -181,4 +183,141 @@ function isPrologue(module: PyModule, statement: SyntaxNode, index: number): boo
   const source = module.text.slice(statement.from, statement.to);
   if (/^from\s+__future__\s+import\b/.test(source)) return true;
   return index === 0 && statement.name === 'ExpressionStatement' && /^[rRbBuU]*("""|'''|"|')/.test(source);
+}
+
+/** The injected Go function's name: `locateGo` finds the injection again by it after gofmt moved bytes. */
+const GO_FUNCTION = 'cookieHardenerInjected';
+/** A name no real file imports net/http under, so the copy's own `http` (or its absence) does not matter. */
+const GO_IMPORT = 'import nethttp "net/http"';
+const GO_TYPE = '&nethttp.Cookie';
+
+/** The first composite literal body, in source order, whose elements (one or more) all have a key. */
+export function firstGoKeyedLiteral(module: GoModule): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  module.tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.name !== 'LiteralValue') return undefined;
+      const elements = childrenOf(node.node).filter((child) => child.name === 'Element');
+      if (elements.length > 0 && elements.every((element) => element.getChild('Key'))) {
+        found = node.node;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** net/http spells the flags `HttpOnly` and `Secure`; a struct literal's last `Name` would win over ours. */
+function goExcuse(module: GoModule, literal: SyntaxNode): string | null {
+  for (const element of keyedElements(module, literal)) {
+    // A map or array literal (`"amd64": 8`, `ssa.OpAdd: true`) can never be a cookie struct's: the fixer
+    // rightly leaves keys it cannot read as field names to a person.
+    if (!/^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(element.key))
+      return 'the literal has a key that is not a field name';
+    if (element.key === 'HttpOnly' || element.key === 'Secure' || element.key === 'Name')
+      return `the literal already sets \`${element.key}\``;
+    // A cookie with a negative MaxAge deletes it, and the rule rightly leaves deletions alone.
+    if (element.key === 'MaxAge' && element.value && /^-/.test(textOf(module, element.value)))
+      return 'the literal deletes the cookie (negative `MaxAge`)';
+  }
+  // gofmt keeps `…, Last: x}` over several lines as it is, and the fixer leaves that layout to a person
+  // rather than guess where gofmt would want the new elements.
+  const elements = childrenOf(literal).filter((child) => child.name === 'Element');
+  const body = textOf(module, literal);
+  const last = elements.at(-1);
+  if (last && body.includes('\n') && !module.text.slice(last.to, literal.to).includes('\n'))
+    return "the closing brace ends the last element's line";
+  return null;
+}
+
+/**
+ * The copied literal with `Name: "session"` as its first element: on a line of its own when the literal
+ * spans lines, inline otherwise, so both of the fixer's layouts are met.
+ */
+function withSessionName(module: GoModule, literal: SyntaxNode, eol: string): string {
+  const text = module.text;
+  const body = text.slice(literal.from + 1, literal.to);
+  const element = 'Name: "session",';
+  if (!body.includes('\n')) return `{${element} ${body}`;
+  // Indented like the first element when that starts its own line, a level deeper than the brace otherwise.
+  const first = literal.getChild('Element')!;
+  const indentation =
+    text.slice(lineStartOf(text, first.from), first.from).trim() === ''
+      ? indentationAt(text, first.from)
+      : `${indentationAt(text, literal.from)}\t`;
+  return `{${eol}${indentation}${element}${body}`;
+}
+
+/** Where the injected function (its `{…}` options included) sits in an injected Go text. */
+export function locateGo(module: GoModule): Pick<Injection, 'start' | 'end' | 'optionsStart'> | null {
+  for (let node = module.tree.topNode.firstChild; node; node = node.nextSibling) {
+    if (node.name !== 'FunctionDecl' || textOf(module, node.getChild('DefName') ?? node) !== GO_FUNCTION)
+      continue;
+    const typed = module.text.indexOf(GO_TYPE, node.from);
+    if (typed === -1 || typed >= node.to) return null;
+    return { start: node.from, end: node.to, optionsStart: typed + GO_TYPE.length };
+  }
+  return null;
+}
+
+/**
+ * Copies of a Go file that also send a cookie built from the file's first keyed composite literal: an
+ * import of net/http under a name of its own after the package clause (a second import declaration is valid
+ * Go), and a function that passes the literal to `nethttp.SetCookie`, at the end of the file and before the
+ * first top-level function (above its doc comment). The texts are as spliced; the caller may run them
+ * through gofmt and must then find the injection again with `locateGo`.
+ */
+export function injectGo(module: GoModule): Injection[] {
+  const literal = firstGoKeyedLiteral(module);
+  const packageClause = module.tree.topNode.getChild('PackageClause');
+  if (!literal || !packageClause) return [];
+  const text = module.text;
+  const eol = lineBreakOf(text);
+  const lineEnd = lineEndOf(text, packageClause.to);
+  if (lineEnd === text.length) return [];
+  const afterPackage = lineEnd + (text[lineEnd] === '\r' ? 2 : 1);
+  const options = withSessionName(module, literal, eol);
+  const fn = `func ${GO_FUNCTION}(w nethttp.ResponseWriter) {${eol}\tnethttp.SetCookie(w, ${GO_TYPE}${options})${eol}}`;
+  const excuse = goExcuse(module, literal);
+  const build = (placement: Placement, at: number, added: string): Injection => {
+    const spliced = `${text.slice(0, afterPackage)}${eol}${GO_IMPORT}${eol}${text.slice(afterPackage, at)}${added}${text.slice(at)}`;
+    const shift = eol.length * 2 + GO_IMPORT.length;
+    const start = at + shift + added.indexOf('func ');
+    return {
+      placement,
+      excuse,
+      text: spliced,
+      start,
+      end: start + fn.length,
+      optionsStart: start + fn.indexOf(GO_TYPE) + GO_TYPE.length,
+    };
+  };
+  const lead = text.endsWith('\n') ? '' : eol;
+  const injections = [build('end', text.length, `${lead}${eol}${fn}${eol}`)];
+  const target = firstTopLevelFunction(module);
+  if (target !== null && target >= afterPackage)
+    injections.push(build('middle', target, `${fn}${eol}${eol}`));
+  return injections;
+}
+
+/** The line start above the first top-level function and the comment lines right on top of it. */
+function firstTopLevelFunction(module: GoModule): number | null {
+  const text = module.text;
+  for (let node = module.tree.topNode.firstChild; node; node = node.nextSibling) {
+    if (node.name !== 'FunctionDecl') continue;
+    let top: SyntaxNode = node;
+    for (let above = node.prevSibling; above; above = above.prevSibling) {
+      if (above.name !== 'LineComment' && above.name !== 'BlockComment') break;
+      // A blank line ends the doc comment.
+      if (/\n[ \t\r]*\n/.test(text.slice(above.to, top.from))) break;
+      // A comment after code on its line belongs to that code.
+      if (text.slice(lineStartOf(text, above.from), above.from).trim() !== '') break;
+      top = above;
+    }
+    const lineStart = lineStartOf(text, top.from);
+    return text.slice(lineStart, top.from).trim() === '' ? lineStart : null;
+  }
+  return null;
 }

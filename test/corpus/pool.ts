@@ -46,6 +46,7 @@ function lostReport(file: string, check: string, message: string): FileReport {
     placements: [],
     injections: [],
     pythonChanges: [],
+    gofmtChecked: 0,
     failures: [{ subject: 'original', check, message }],
   };
 }

@@ -28,6 +28,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       placements: [],
       injections: [],
       pythonChanges: [],
+      gofmtChecked: 0,
       failures: [{ subject: 'original', check: 'checker crashed', message: String(error) }],
     };
   }

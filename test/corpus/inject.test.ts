@@ -1,0 +1,101 @@
+// The Go injection the corpus test relies on: if it copied the wrong literal or put the function in the wrong
+// place, every Go result of the corpus run would say nothing.
+import { describe, expect, it } from 'vitest';
+import { parseGo } from '../../src/languages/go/parse.js';
+import { injectGo, locateGo } from './inject.js';
+
+const SOURCE = [
+  'package store // import "example.com/store"',
+  '',
+  'import "sort"',
+  '',
+  'var order = []int{1, 2}',
+  '',
+  'var defaults = Options{',
+  '\tPath:   "/",',
+  '\tMaxAge: 60, // a minute',
+  '}',
+  '',
+  '// Sorted sorts.',
+  '// It sorts in place.',
+  'func Sorted() { sort.Ints(order) }',
+  '',
+].join('\n');
+
+const FUNCTION = [
+  'func cookieHardenerInjected(w nethttp.ResponseWriter) {',
+  '\tnethttp.SetCookie(w, &nethttp.Cookie{',
+  '\tName: "session",',
+  '\tPath:   "/",',
+  '\tMaxAge: 60, // a minute',
+  '})',
+  '}',
+].join('\n');
+
+function lines(text: string): string[] {
+  return text.split('\n');
+}
+
+describe('injectGo', () => {
+  const module = parseGo('store.go', SOURCE);
+  const injections = injectGo(module);
+
+  it('copies the first keyed literal into a function at the end, with its own net/http import', () => {
+    const end = injections.find((injection) => injection.placement === 'end')!;
+    expect(lines(end.text)).toEqual([
+      'package store // import "example.com/store"',
+      '',
+      'import nethttp "net/http"',
+      ...lines(SOURCE).slice(1),
+      ...lines(FUNCTION),
+      '',
+    ]);
+    expect(end.excuse).toBeNull();
+    expect(end.text.slice(end.start, end.end)).toBe(FUNCTION);
+    expect(end.text.slice(end.optionsStart, end.optionsStart + 2)).toBe('{\n');
+    expect(parseGo('store.go', end.text).errorCount).toBe(0);
+  });
+
+  it('puts the function above the doc comment of the first top-level function', () => {
+    const middle = injections.find((injection) => injection.placement === 'middle')!;
+    const source = lines(SOURCE);
+    expect(lines(middle.text)).toEqual([
+      source[0],
+      '',
+      'import nethttp "net/http"',
+      ...source.slice(1, 11),
+      ...lines(FUNCTION),
+      '',
+      ...source.slice(11),
+    ]);
+    expect(middle.text.slice(middle.start, middle.end)).toBe(FUNCTION);
+    expect(locateGo(parseGo('store.go', middle.text))).toEqual({
+      start: middle.start,
+      end: middle.end,
+      optionsStart: middle.optionsStart,
+    });
+  });
+
+  it('adds the name inline to a one-line literal', () => {
+    const [end] = injectGo(parseGo('a.go', 'package a\n\nvar o = Options{Path: "/"}\n'));
+    expect(end!.text.slice(end!.start, end!.end)).toBe(
+      'func cookieHardenerInjected(w nethttp.ResponseWriter) {\n' +
+        '\tnethttp.SetCookie(w, &nethttp.Cookie{Name: "session", Path: "/"})\n}',
+    );
+  });
+
+  it.each([
+    ['var o = Options{Secure: x}', 'the literal already sets `Secure`'],
+    ['var o = Options{Name: "id"}', 'the literal already sets `Name`'],
+    ['var o = Options{MaxAge: -1}', 'the literal deletes the cookie (negative `MaxAge`)'],
+    ['var m = map[string]int{"a": 1}', 'the literal has a key that is not a field name'],
+    ['var o = Options{\n\tPath: "/",\n\tMaxAge: 60}', "the closing brace ends the last element's line"],
+  ])('excuses %s', (declaration, excuse) => {
+    const [end] = injectGo(parseGo('a.go', `package a\n\n${declaration}\n`));
+    expect(end!.excuse).toBe(excuse);
+  });
+
+  it('injects nothing without a keyed literal', () => {
+    expect(injectGo(parseGo('a.go', 'package a\n\nvar order = []int{1, 2}\n'))).toEqual([]);
+  });
+});
