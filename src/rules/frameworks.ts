@@ -379,6 +379,13 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       'The flags are written whatever the connection; the library never looks at the request scheme.',
   },
+  php: {
+    name: 'PHP `setcookie()`',
+    defaultBehaviour:
+      "`setcookie(name, value, expires, path, domain, secure, httponly)` (and `setrawcookie`) leaves both flags off unless the sixth and seventh arguments, or the `secure` / `httponly` keys of an options array passed third (PHP 7.3+), turn them on; SameSite exists only as that array's `samesite` key.",
+    behindProxy:
+      "PHP writes Secure whatever the connection and never checks the scheme; behind a proxy that terminates TLS, `$_SERVER['HTTPS']` is empty unless the web server maps `X-Forwarded-Proto` onto it.",
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:
