@@ -386,6 +386,15 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       "PHP writes Secure whatever the connection and never checks the scheme; behind a proxy that terminates TLS, `$_SERVER['HTTPS']` is empty unless the web server maps `X-Forwarded-Proto` onto it.",
   },
+  'php-session': {
+    name: 'PHP sessions',
+    defaultBehaviour:
+      "The session cookie takes its flags from `session.cookie_secure` and `session.cookie_httponly`, both `0` in PHP's built-in defaults (and left empty or commented out in the shipped php.ini files); `session_set_cookie_params()` and `ini_set()` override them for the request, and an argument or key they leave out keeps the ini value.",
+    behindProxy:
+      'PHP sends the session cookie with Secure whatever the connection; nothing in PHP makes it follow the request scheme.',
+    defaultCookieName: 'PHPSESSID',
+    sessionRegeneration: 'call `session_regenerate_id(true)` right after a successful login',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

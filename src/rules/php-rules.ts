@@ -1,5 +1,6 @@
 // The PHP rules, in report order.
+import { phpSessionCookieParams } from './php-session-cookie-params.js';
 import { phpSetcookie } from './php-setcookie.js';
 import type { PhpRule } from './rule.js';
 
-export const PHP_RULES: readonly PhpRule[] = [phpSetcookie];
+export const PHP_RULES: readonly PhpRule[] = [phpSetcookie, phpSessionCookieParams];
