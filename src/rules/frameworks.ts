@@ -395,6 +395,15 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     defaultCookieName: 'PHPSESSID',
     sessionRegeneration: 'call `session_regenerate_id(true)` right after a successful login',
   },
+  laravel: {
+    name: 'Laravel',
+    defaultBehaviour:
+      "`config/session.php` decides the session cookie: `http_only` is on unless set to false, `secure` left out or `null` (the shipped `env('SESSION_SECURE_COOKIE')` with the variable unset) makes Secure follow the request, and the shipped `same_site` is `lax` (a missing key sends no SameSite).",
+    behindProxy:
+      'With `secure` null, the cookie is Secure only on requests Laravel sees as HTTPS: behind a TLS-terminating proxy that needs the `TrustProxies` middleware to trust `X-Forwarded-Proto`; setting `SESSION_SECURE_COOKIE=true` in production does not depend on it.',
+    defaultCookieName: 'laravel_session',
+    sessionRegeneration: 'call `$request->session()->regenerate()` after a successful login',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:
