@@ -78,7 +78,7 @@ export function positionalOptions(
       flags,
       insertion: null,
       notes: [
-        `The call passes ${count} arguments; the flags come after argument ${first}, so adding them means writing out the ones before them, which is left to you.`,
+        `The call passes ${count} arguments and the flags are its ${first + 1}th and ${first + 2}th, so adding them means writing out the arguments before them; that is left to you.`,
       ],
     };
   }

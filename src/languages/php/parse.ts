@@ -126,6 +126,12 @@ export function phpFlagValue(module: PhpModule, value: SyntaxNode | null | undef
   if (!value) return { kind: 'unknown', reason: 'the value cannot be read' };
   const span = { start: value.from, end: value.to };
   const text = textOf(module, value);
+  if (value.name === 'AssignmentExpression') {
+    // `$secure = true` passed inline passes true; any other value there is the author's own variable.
+    return /^true$/i.test(textOf(module, value.lastChild!))
+      ? { kind: 'true', span }
+      : { kind: 'conditional', span, text, devOnly: false };
+  }
   if (/^true$/i.test(text) || text === '1') return { kind: 'true', span };
   if (/^(?:false|null)$/i.test(text) || text === '0') return { kind: 'false', span, file: module.file };
   return { kind: 'conditional', span, text, devOnly: false };

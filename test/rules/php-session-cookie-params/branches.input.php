@@ -1,0 +1,9 @@
+<?php
+// Arguments assigned inline: the value passed is the one assigned.
+if ($https) {
+    // ok: php-session-cookie-params
+    session_set_cookie_params($lifetime = 0, $path = '/', $domain, $secure = true, $httponly = true);
+} else {
+    // ruleid: php-session-cookie-params secure-conditional conditional
+    session_set_cookie_params($lifetime = 0, $path = '/', $domain, $secure = false, $httponly = true);
+}
