@@ -7,6 +7,8 @@ import {
   callArguments,
   globalCalls,
   isArrayLiteral,
+  lineOf,
+  localArray,
   stringValue,
   textOf,
   type PhpModule,
@@ -47,9 +49,21 @@ export const phpSessionCookieParams: PhpRule = {
         trueLiteral: trueLiteralOf(module, call),
       };
       const first = args.positional[0] ?? args.named.get('lifetime_or_options');
-      if (first && isArrayLiteral(first)) {
-        const options = arrayOptions(module, first, PHP_KEYS);
-        sites.push({ ...base, flags: options.flags, insertion: options.insertion, notes: options.notes });
+      const held = first && args.positional.length === 1 ? localArray(module, first) : null;
+      const array = first && isArrayLiteral(first) ? first : held;
+      if (array) {
+        const options = arrayOptions(module, array, PHP_KEYS);
+        const notes = held
+          ? [
+              `The options are the array \`${textOf(module, first!)}\` set on line ${lineOf(module, array.from)}.`,
+            ]
+          : [];
+        sites.push({
+          ...base,
+          flags: options.flags,
+          insertion: options.insertion,
+          notes: [...notes, ...options.notes],
+        });
         continue;
       }
       if (args.positional.length === 1 && first && !/^(?:Integer|BinaryExpression)$/.test(first.name)) {

@@ -2,7 +2,15 @@
 // arguments (off when left out), or keys of the options array passed third (PHP 7.3+, keys in any case).
 // Only the global functions count (`setcookie(` or `\setcookie(`): a method of the same name is a project's
 // own. A call that deletes the cookie (empty value, expiry in the past) needs no flags.
-import { callArguments, globalCalls, isArrayLiteral, stringValue, textOf } from '../languages/php/parse.js';
+import {
+  callArguments,
+  globalCalls,
+  isArrayLiteral,
+  lineOf,
+  localArray,
+  stringValue,
+  textOf,
+} from '../languages/php/parse.js';
 import type { CookieSite } from '../model.js';
 import {
   PHP_KEYS,
@@ -45,10 +53,22 @@ export const phpSetcookie: PhpRule = {
         usedAt: [],
         trueLiteral: trueLiteralOf(module, call),
       };
-      if (third && isArrayLiteral(third)) {
-        const options = arrayOptions(module, third, PHP_KEYS);
+      const held = third && args.positional.length === 3 ? localArray(module, third) : null;
+      const array = third && isArrayLiteral(third) ? third : held;
+      if (array) {
+        const options = arrayOptions(module, array, PHP_KEYS);
         if (isPastExpiry(module, options.pairs.get('expires'))) continue;
-        sites.push({ ...base, flags: options.flags, insertion: options.insertion, notes: options.notes });
+        const notes = held
+          ? [
+              `The options are the array \`${textOf(module, third!)}\` set on line ${lineOf(module, array.from)}.`,
+            ]
+          : [];
+        sites.push({
+          ...base,
+          flags: options.flags,
+          insertion: options.insertion,
+          notes: [...notes, ...options.notes],
+        });
         continue;
       }
       if (isPastExpiry(module, third)) continue;

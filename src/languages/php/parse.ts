@@ -4,7 +4,7 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/php';
 import type { Container, FlagValue } from '../../model.js';
-import { lineStarts } from '../text.js';
+import { lineColumn, lineStarts } from '../text.js';
 
 export interface PhpModule {
   file: string;
@@ -24,6 +24,11 @@ export function parsePhp(file: string, text: string): PhpModule {
     },
   });
   return { file, text, tree, starts: lineStarts(text), errorCount };
+}
+
+/** The 1-based line of an offset. */
+export function lineOf(module: PhpModule, offset: number): number {
+  return lineColumn(module.starts, offset).line;
 }
 
 export function textOf(module: { text: string }, node: SyntaxNode): string {
@@ -190,4 +195,56 @@ function keyQuoteOf(module: PhpModule, pairs: SyntaxNode[]): string {
 /** Whether a node is an array literal. */
 export function isArrayLiteral(node: SyntaxNode | null | undefined): boolean {
   return node?.name === 'ArrayExpression';
+}
+
+const SCOPES = new Set([
+  'FunctionDefinition',
+  'MethodDeclaration',
+  'FunctionExpression',
+  'ArrowFunction',
+  'ClassDeclaration',
+]);
+
+/**
+ * The array literal a local variable holds where `use` reads it: the one `$name = […]` of its function (or of
+ * the file's top level) before the read, when every other mention of the variable in that scope only passes
+ * it on as an argument. Anything else (a second assignment, `$name['secure'] = …`, a by-reference use) may
+ * change it, so null.
+ */
+export function localArray(module: PhpModule, use: SyntaxNode): SyntaxNode | null {
+  if (use.name !== 'VariableName') return null;
+  const name = textOf(module, use);
+  let scope: SyntaxNode | null = use.parent;
+  while (scope && !SCOPES.has(scope.name) && scope.parent) scope = scope.parent;
+  if (!scope) return null;
+  let array: SyntaxNode | null = null;
+  let unsafe = false;
+  scope.cursor().iterate((ref) => {
+    if (unsafe) return false;
+    if (ref.node !== scope && SCOPES.has(ref.name)) return false;
+    if (ref.name !== 'VariableName' || textOf(module, ref.node) !== name) return true;
+    const parent = ref.node.parent;
+    if (parent?.name === 'ArgList' && ref.from !== use.from && !isByReference(module, ref.node)) return true;
+    if (ref.from === use.from) return true;
+    const value = parent?.lastChild;
+    if (
+      parent?.name === 'AssignmentExpression' &&
+      parent.firstChild?.from === ref.from &&
+      textOf(module, parent.getChild('AssignOp') ?? parent) === '=' &&
+      value?.name === 'ArrayExpression' &&
+      array === null &&
+      ref.from < use.from
+    ) {
+      array = value;
+      return true;
+    }
+    unsafe = true;
+    return false;
+  });
+  return unsafe ? null : array;
+}
+
+/** `&$name`: a reference the callee may write through. */
+function isByReference(module: PhpModule, variable: SyntaxNode): boolean {
+  return /&\s*$/.test(module.text.slice(Math.max(0, variable.from - 4), variable.from));
 }
