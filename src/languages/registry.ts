@@ -1,8 +1,8 @@
 // Every language the scan reads, in one list: `scan.ts` loops over it.
 import type { Language } from '../model.js';
 import { goSupport } from './go/support.js';
-import { phpSupport } from './php/support.js';
 import { javascriptSupport } from './javascript-support.js';
+import { phpSupport } from './php/support.js';
 import { pythonSupport } from './python-support.js';
 import type { LanguageSupport } from './support.js';
 
