@@ -69,7 +69,9 @@ export type ContainerSyntax =
    * A PHP call's argument list whose trailing positional flags are missing: `positional` names those parameters
    * in order, and a new value goes in each up to the last one set (`false` for one the fix leaves off).
    */
-  | 'php-arguments';
+  | 'php-arguments'
+  /** A PHP 8 call that already names some arguments: a missing flag is appended by name (`httponly: true`). */
+  | 'php-named-arguments';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,

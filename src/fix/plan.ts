@@ -329,6 +329,7 @@ export function renderEntries(
   if (container.syntax === 'php-array')
     return entries.map(({ key, value }) => `${container.keyQuote}${key}${container.keyQuote} => ${value}`);
   if (container.syntax === 'php-arguments') return phpPositional(container, entries);
+  if (container.syntax === 'php-named-arguments') return entries.map(({ key, value }) => `${key}: ${value}`);
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {

@@ -87,6 +87,7 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'go-composite': /^\s*(\w+)\s*:\s*([\s\S]*?)\s*$/,
   'php-array': /^\s*['"](\w+)['"]\s*=>\s*([\s\S]*?)\s*$/,
   'php-arguments': /^(?!)/,
+  'php-named-arguments': /^(?!)/,
   'ini-options': /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
 };
 

@@ -5,6 +5,7 @@ import type { SyntaxNode } from '@lezer/common';
 import {
   arrayContainer,
   arrayPairs,
+  listItems,
   phpFlagValue,
   textOf,
   type CallArguments,
@@ -66,12 +67,22 @@ export function positionalOptions(
   }
   const first = Math.min(at.secure, at.httpOnly);
   const count = args.positional.length;
-  if (args.spread || args.named.size > 0) {
-    return {
-      flags,
-      insertion: null,
-      notes: args.spread ? [] : ['The call names its arguments; add the missing flag by name.'],
+  const open = args.list.firstChild;
+  const close = args.list.lastChild;
+  if (args.spread || open?.name !== '(' || close?.name !== ')') return { flags, insertion: null, notes: [] };
+  const items = listItems(args.list);
+  const entries = items.map((node) => ({ start: node.from, end: node.to }));
+  if (args.named.size > 0) {
+    // Named arguments mean PHP 8, where a flag can be passed by name without the arguments before it.
+    const container: Container = {
+      file: module.file,
+      syntax: 'php-named-arguments',
+      open: open.from,
+      close: close.from,
+      entries,
+      keyQuote: '',
     };
+    return { flags, insertion: { container, nest: [] }, notes: [] };
   }
   if (count < first) {
     return {
@@ -85,16 +96,12 @@ export function positionalOptions(
   const order = (['secure', 'httpOnly'] as Flag[]).sort((a, b) => at[a] - at[b]);
   const missing = order.filter((flag) => at[flag] >= count).map((flag) => names[flag]);
   if (missing.length === 0) return { flags, insertion: null, notes: [] };
-  const list = args.list;
-  const open = list.firstChild;
-  const close = list.lastChild;
-  if (open?.name !== '(' || close?.name !== ')') return { flags, insertion: null, notes: [] };
   const container: Container = {
     file: module.file,
     syntax: 'php-arguments',
     open: open.from,
     close: close.from,
-    entries: args.positional.map((node) => ({ start: node.from, end: node.to })),
+    entries,
     keyQuote: '',
     positional: missing,
   };

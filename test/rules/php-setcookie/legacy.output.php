@@ -1,5 +1,5 @@
 <?php
-// An older code base: array(), capital booleans, options built elsewhere, named arguments.
+// An older code base: array(), capital booleans, options built elsewhere; and PHP 8 named arguments.
 include 'config.php';
 
 if ($ok) {
@@ -11,10 +11,13 @@ if ($ok) {
     setcookie('login_session', $id, array('expires' => 0, 'path' => '/', 'httponly' => true, 'secure' => true));
     // ruleid: php-setcookie httpOnly-unknown secure-unknown conditional
     setcookie('auth_token', $jwt, $cookieOptions);
-    // ruleid: php-setcookie secure-missing manual
-    setcookie('session_token', $jwt, httponly: true);
+    // ruleid: php-setcookie secure-missing fixable
+    setcookie('session_token', $jwt, httponly: true, secure: true);
     // ruleid: php-setcookie httpOnly-unknown secure-unknown conditional
     setcookie(...$args);
 }
 ?>
 <p>Say setcookie('x', 'y') in a page: not code.</p>
+<?php
+// ruleid: php-setcookie httpOnly-missing secure-missing fixable
+setcookie(name: 'session_token', value: $jwt, path: '/', httponly: true, secure: true);
