@@ -1,7 +1,7 @@
 // The vocabulary every stage shares. Pure data: no behaviour lives here.
 import type { CodeCookie } from './verify/types.js';
 
-export type Language = 'javascript' | 'python' | 'go';
+export type Language = 'javascript' | 'python' | 'go' | 'php';
 
 /** The two boolean cookie flags every rule reads. */
 export type Flag = 'httpOnly' | 'secure';
@@ -62,7 +62,16 @@ export type ContainerSyntax =
   /** A Set-Cookie-style string literal (`document.cookie = "…"`): attributes are appended before `close`. */
   | 'cookie-string'
   /** A Go keyed composite literal (`&http.Cookie{…}`): new `Key: value` elements, aligned as gofmt aligns them. */
-  | 'go-composite';
+  | 'go-composite'
+  /** A PHP array literal (`['secure' => true]` or `array(…)`): new `'key' => value` pairs, quoted as the others. */
+  | 'php-array'
+  /**
+   * A PHP call's argument list whose trailing positional flags are missing: `positional` names those parameters
+   * in order, and a new value goes in each up to the last one set (`false` for one the fix leaves off).
+   */
+  | 'php-arguments'
+  /** A PHP 8 call that already names some arguments: a missing flag is appended by name (`httponly: true`). */
+  | 'php-named-arguments';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,
@@ -85,6 +94,8 @@ export interface Container {
    * For `ini-options`, `{value}` stands for the value.
    */
   statementTemplate?: string;
+  /** For `php-arguments`: the keys of the missing trailing parameters, in their positional order. */
+  positional?: string[];
 }
 
 /** Where a flag that is missing would be written. */

@@ -37,7 +37,12 @@ const PLAIN_HTTP_COMMENT = new RegExp(
 /** Comments near code: their text and where they start. */
 function comments(source: Source): Array<{ at: number; text: string }> {
   const found: Array<{ at: number; text: string }> = [];
-  const pattern = source.kind === 'python' ? /#[^\n]*/g : /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+  const pattern =
+    source.kind === 'python'
+      ? /#[^\n]*/g
+      : source.kind === 'php'
+        ? /\/\/[^\n]*|#(?!\[)[^\n]*|\/\*[\s\S]*?\*\//g
+        : /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
   for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
     // `//` inside a URL string is not a comment.
     if (
@@ -46,7 +51,12 @@ function comments(source: Source): Array<{ at: number; text: string }> {
       /:$/.test(source.text.slice(match.index - 1, match.index))
     )
       continue;
-    if (source.kind === 'python' && !source.inLineComment(match.index + 1)) continue;
+    // A `#` inside a string (`'#fff'`) is not a comment either.
+    if (
+      (source.kind === 'python' || (source.kind === 'php' && match[0].startsWith('#'))) &&
+      !source.inLineComment(match.index + 1)
+    )
+      continue;
     found.push({ at: match.index, text: match[0] });
   }
   return found;
@@ -69,7 +79,12 @@ export function findPlainHttp(source: Source): PlainHttpFact[] {
     }
   }
   if (source.kind === 'python') facts.push(...httpTrustedOrigins(source));
-  if (source.kind === 'python' || source.kind === 'javascript' || source.kind === 'go') {
+  if (
+    source.kind === 'python' ||
+    source.kind === 'javascript' ||
+    source.kind === 'go' ||
+    source.kind === 'php'
+  ) {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment of comments(source)) {
         const said = PLAIN_HTTP_COMMENT.exec(comment.text);

@@ -2,7 +2,8 @@
 import { lineColumn, lineStarts } from '../languages/text.js';
 import type { EvidenceFact } from './types.js';
 
-export type SourceKind = 'javascript' | 'python' | 'go' | 'template' | 'manifest' | 'deploy' | 'build';
+export type SourceKind =
+  'javascript' | 'python' | 'go' | 'php' | 'template' | 'manifest' | 'deploy' | 'build';
 
 /** One text the index looks at, with its line table built on first use. */
 export class Source {
@@ -33,11 +34,15 @@ export class Source {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
 
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and build files). */
+  /**
+   * Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and
+   * build files, either in PHP).
+   */
   inLineComment(offset: number): boolean {
     const start = this.text.lastIndexOf('\n', offset - 1) + 1;
     const before = this.text.slice(start, offset);
     if (this.kind === 'python' || this.kind === 'deploy' || this.kind === 'build') return hashComment(before);
+    if (this.kind === 'php' && hashComment(before.replace(/#\[/g, '  '))) return true;
     const trimmed = before.trimStart();
     if (trimmed.startsWith('*') || trimmed.startsWith('/*')) return true;
     return /(^|[\s;{}(),])\/\//.test(before) && !insideQuotes(before, before.search(/(^|[\s;{}(),])\/\//));

@@ -21,6 +21,7 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (items.length === 0) return [];
   if (container.syntax === 'cookie-string') return appendAttributes(text, container, items);
   if (container.syntax === 'go-composite') return insertGoElements(text, container, items);
+  if (container.syntax === 'php-array') items = alignArrows(text, container, items);
   if (container.syntax === 'py-statements' || container.syntax === 'ini-options')
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
@@ -54,6 +55,35 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: ',' });
   edits.push({ file, start: lineEnd, end: lineEnd, text: lines.join('') });
   return edits;
+}
+
+/**
+ * New `'key' => value` pairs padded so their `=>` lines up with the others', where every existing pair sits on
+ * its own line with its arrow in one column (the layout PHP-CS-Fixer's `align_single_space` keeps).
+ */
+function alignArrows(text: string, container: Container, items: readonly string[]): readonly string[] {
+  if (container.entries.length < 2 || !hasLineBreak(text, container.entries[0]!.start, container.close))
+    return items;
+  const columns = new Set<number>();
+  const lines = new Set<number>();
+  let padded = false;
+  for (const entry of container.entries) {
+    const start = lineStartOf(text, entry.start);
+    if (lines.has(start)) return items;
+    lines.add(start);
+    const source = text.slice(entry.start, entry.end);
+    const arrow = source.indexOf('=>');
+    if (arrow === -1) return items;
+    // Keys of one length with single spaces line up by chance: only wider gaps show the author aligns.
+    if (/\s{2,}=>/.test(source)) padded = true;
+    columns.add(entry.start - start + arrow);
+  }
+  if (columns.size !== 1 || !padded) return items;
+  const keyWidth = [...columns][0]! - indentationAt(text, container.entries[0]!.start).length - 1;
+  return items.map((item) => {
+    const key = item.slice(0, item.indexOf(' => '));
+    return key.length > keyWidth ? item : key.padEnd(keyWidth) + item.slice(key.length);
+  });
 }
 
 /**

@@ -326,6 +326,10 @@ export function renderEntries(
     );
   }
   if (container.syntax === 'go-composite') return entries.map(({ key, value }) => `${key}: ${value}`);
+  if (container.syntax === 'php-array')
+    return entries.map(({ key, value }) => `${container.keyQuote}${key}${container.keyQuote} => ${value}`);
+  if (container.syntax === 'php-arguments') return phpPositional(container, entries);
+  if (container.syntax === 'php-named-arguments') return entries.map(({ key, value }) => `${key}: ${value}`);
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {
@@ -356,6 +360,24 @@ export function renderEntries(
       : entries.map(({ key, value }) => `${dictQuote}${key}${dictQuote}: ${value}`);
   }
   return nest.length > 0 ? [`${nest[0]}=${inner}`] : entries.map(({ key, value }) => `${key}=${value}`);
+}
+
+/**
+ * Trailing positional values up to the last one the fix sets; a parameter before it that the fix leaves off
+ * is written as the false it already is (PHP has no way to skip a positional argument).
+ */
+function phpPositional(
+  container: Container,
+  entries: ReadonlyArray<{ key: string; value: string }>,
+): string[] {
+  const slots = container.positional ?? [];
+  const given = new Map(entries.map(({ key, value }) => [key, value]));
+  const last = slots.reduce((found, slot, index) => (given.has(slot) ? index : found), -1);
+  return slots.slice(0, last + 1).map((slot) => {
+    const value = given.get(slot);
+    if (value !== undefined) return value;
+    return entries.some((entry) => entry.value === 'TRUE') ? 'FALSE' : 'false';
+  });
 }
 
 function buildFinding(

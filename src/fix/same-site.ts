@@ -17,6 +17,11 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
   const secure = site.keys.secure;
   // Go spells SameSite as a typed constant (`http.SameSiteLaxMode`) or a gin context call: not written yet.
   if (secure === null || site.file.endsWith('.go')) return null;
+  // PHP has SameSite only as an options-array key (`samesite`, Laravel's `same_site`), never by position.
+  if (site.file.endsWith('.php')) {
+    if (site.insertion?.container.syntax !== 'php-array') return null;
+    return site.keys.httpOnly === 'http_only' ? 'same_site' : secure === 'secure' ? 'samesite' : null;
+  }
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
@@ -80,6 +85,9 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
     /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   'cookie-string': /^(?!)/,
   'go-composite': /^\s*(\w+)\s*:\s*([\s\S]*?)\s*$/,
+  'php-array': /^\s*['"](\w+)['"]\s*=>\s*([\s\S]*?)\s*$/,
+  'php-arguments': /^(?!)/,
+  'php-named-arguments': /^(?!)/,
   'ini-options': /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
 };
 

@@ -14,11 +14,13 @@ const EXTENSIONS: Record<string, Language> = {
   '.astro': 'javascript',
   '.py': 'python',
   '.go': 'go',
+  '.php': 'php',
 };
 
 export function languageOf(file: string): Language | null {
   const dot = file.lastIndexOf('.');
-  if (dot === -1 || file.endsWith('.d.ts')) return null;
+  // Blade views (`.blade.php`) are templates Laravel compiles, not PHP a parser can read.
+  if (dot === -1 || file.endsWith('.d.ts') || file.endsWith('.blade.php')) return null;
   return EXTENSIONS[file.slice(dot).toLowerCase()] ?? null;
 }
 
@@ -157,6 +159,7 @@ export function isTestFile(file: string): boolean {
     /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) ||
     /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) ||
     /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) ||
-    /_test\.go$/.test(file)
+    /_test\.go$/.test(file) ||
+    /Test\.php$/.test(file)
   );
 }

@@ -2,10 +2,16 @@
 import type { Language } from '../model.js';
 import { goSupport } from './go/support.js';
 import { javascriptSupport } from './javascript-support.js';
+import { phpSupport } from './php/support.js';
 import { pythonSupport } from './python-support.js';
 import type { LanguageSupport } from './support.js';
 
-export const LANGUAGES: readonly LanguageSupport[] = [javascriptSupport, pythonSupport, goSupport];
+export const LANGUAGES: readonly LanguageSupport[] = [
+  javascriptSupport,
+  pythonSupport,
+  goSupport,
+  phpSupport,
+];
 
 const BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
 

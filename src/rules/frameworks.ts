@@ -379,6 +379,31 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       'The flags are written whatever the connection; the library never looks at the request scheme.',
   },
+  php: {
+    name: 'PHP `setcookie()`',
+    defaultBehaviour:
+      "`setcookie(name, value, expires, path, domain, secure, httponly)` (and `setrawcookie`) leaves both flags off unless the sixth and seventh arguments, or the `secure` / `httponly` keys of an options array passed third (PHP 7.3+), turn them on; SameSite exists only as that array's `samesite` key.",
+    behindProxy:
+      "PHP writes Secure whatever the connection and never checks the scheme; behind a proxy that terminates TLS, `$_SERVER['HTTPS']` is empty unless the web server maps `X-Forwarded-Proto` onto it.",
+  },
+  'php-session': {
+    name: 'PHP sessions',
+    defaultBehaviour:
+      "The session cookie takes its flags from `session.cookie_secure` and `session.cookie_httponly`, both `0` in PHP's built-in defaults (and left empty or commented out in the shipped php.ini files); `session_set_cookie_params()` and `ini_set()` override them for the request, and an argument or key they leave out keeps the ini value.",
+    behindProxy:
+      'PHP sends the session cookie with Secure whatever the connection; nothing in PHP makes it follow the request scheme.',
+    defaultCookieName: 'PHPSESSID',
+    sessionRegeneration: 'call `session_regenerate_id(true)` right after a successful login',
+  },
+  laravel: {
+    name: 'Laravel',
+    defaultBehaviour:
+      "`config/session.php` decides the session cookie: `http_only` is on unless set to false, `secure` left out or `null` (the shipped `env('SESSION_SECURE_COOKIE')` with the variable unset) makes Secure follow the request, and the shipped `same_site` is `lax` (a missing key sends no SameSite).",
+    behindProxy:
+      'With `secure` null, the cookie is Secure only on requests Laravel sees as HTTPS: behind a TLS-terminating proxy that needs the `TrustProxies` middleware to trust `X-Forwarded-Proto`; setting `SESSION_SECURE_COOKIE=true` in production does not depend on it.',
+    defaultCookieName: 'laravel_session',
+    sessionRegeneration: 'call `$request->session()->regenerate()` after a successful login',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

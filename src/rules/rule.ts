@@ -6,6 +6,7 @@ import type { JsModuleLoader } from '../languages/js-options.js';
 import type { IniFile } from '../languages/ini.js';
 import type { PyModule, PyModuleLoader } from '../languages/python.js';
 import type { GoModule } from '../languages/go/parse.js';
+import type { PhpModule } from '../languages/php/parse.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -78,6 +79,11 @@ export interface GoRule {
   findSites(module: GoModule): CookieSite[];
 }
 
+export interface PhpRule {
+  meta: RuleMeta & { language: 'php' };
+  findSites(module: PhpModule): CookieSite[];
+}
+
 export interface ConfigSite {
   site: CookieSite;
   /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
@@ -90,4 +96,4 @@ export interface PyRuleContext {
   project: readonly PyModule[];
 }
 
-export type Rule = JsRule | PyRule | GoRule;
+export type Rule = JsRule | PyRule | GoRule | PhpRule;

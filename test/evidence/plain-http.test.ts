@@ -32,6 +32,19 @@ describe('plain-HTTP intent', () => {
     ]);
   });
 
+  it('reads PHP comments after #, // and /* but not a # inside a string or an attribute', () => {
+    const php = (text: string) => new Source('index.php', text, 'php');
+    const said = (text: string) => findPlainHttp(php(text)).map((fact) => fact.fact);
+    expect(said("<?php\n# served over plain HTTP for now\nsetcookie('session', $v);\n")).toEqual([
+      'a comment says "served over plain HTTP for now"',
+    ]);
+    expect(said("<?php\n/* no HTTPS on the kiosk */\nsetcookie('session', $v);\n")).toEqual([
+      'a comment says "no HTTPS on the kiosk"',
+    ]);
+    expect(said("<?php\n$label = '# served over plain http';\nsetcookie('session', $v);\n")).toEqual([]);
+    expect(said('<?php\n#[Route("/over http only")]\nfunction session() {}\n')).toEqual([]);
+  });
+
   it('reads a comment saying Secure broke the session, for three lines around it', () => {
     const lines = [
       'const a = 1;',

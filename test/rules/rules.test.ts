@@ -12,6 +12,7 @@ import { scanFiles } from '../../src/scan.js';
 import { parseJavaScript } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
 import { parseGo } from '../../src/languages/go/parse.js';
+import { parsePhp } from '../../src/languages/php/parse.js';
 import { isIniFile, parseIni } from '../../src/languages/ini.js';
 import type { Finding } from '../../src/model.js';
 
@@ -137,9 +138,18 @@ function gofmtClean(text: string): boolean {
   return result.status === 0 && result.stdout.trim() === '';
 }
 
+/** Where the PHP CLI is installed (`.ci/run` installs it): a fixed PHP file must pass `php -l`. */
+const PHP = spawnSync('php', ['-v']).status === 0;
+
+function phpLintClean(text: string): boolean {
+  if (!PHP) return true;
+  return spawnSync('php', ['-l'], { input: text, encoding: 'utf8' }).status === 0;
+}
+
 function reparses(file: string, text: string): boolean {
   if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
   if (file.endsWith('.go')) return parseGo(file, text).errorCount === 0 && gofmtClean(text);
+  if (file.endsWith('.php')) return parsePhp(file, text).errorCount === 0 && phpLintClean(text);
   if (isIniFile(file)) return parseIni(file, text).errorCount === 0;
   return parseJavaScript(file, text).errorCount === 0;
 }
@@ -258,6 +268,7 @@ describe('rule catalogue', () => {
             'javascript-rules.ts',
             'python-rules.ts',
             'go-rules.ts',
+            'php-rules.ts',
             'ignore.ts',
             'prefilter.ts',
             'frameworks.ts',

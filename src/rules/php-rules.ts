@@ -1,0 +1,7 @@
+// The PHP rules, in report order.
+import { laravelSessionConfig } from './laravel-session-config.js';
+import { phpSessionCookieParams } from './php-session-cookie-params.js';
+import { phpSetcookie } from './php-setcookie.js';
+import type { PhpRule } from './rule.js';
+
+export const PHP_RULES: readonly PhpRule[] = [phpSetcookie, phpSessionCookieParams, laravelSessionConfig];

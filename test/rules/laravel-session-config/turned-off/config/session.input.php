@@ -1,0 +1,13 @@
+<?php
+
+return [
+    'driver' => 'file',
+    'lifetime' => 120,
+    'cookie' => 'shop_session',
+    'path' => '/',
+    'domain' => null,
+    // ruleid: laravel-session-config httpOnly-false secure-false fixable
+    'secure' => false,
+    'http_only' => false,
+    'same_site' => 'lax',
+];
