@@ -11,10 +11,10 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
+var __esm = (fn2, res, err) => function __init() {
   if (err) throw err[0];
   try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+    return fn2 && (res = (0, fn2[__getOwnPropNames(fn2)[0]])(fn2 = 0)), res;
   } catch (e) {
     throw err = [e], e;
   }
@@ -30,11 +30,11 @@ var __export = (target, all) => {
   for (var name2 in all)
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
+var __copyProps = (to, from2, except, desc) => {
+  if (from2 && typeof from2 === "object" || typeof from2 === "function") {
+    for (let key of __getOwnPropNames(from2))
       if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+        __defProp(to, key, { get: () => from2[key], enumerable: !(desc = __getOwnPropDesc(from2, key)) || desc.enumerable });
   }
   return to;
 };
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name2, list) {
-      const value = list.get(name2, true);
+    function getDecodeSplit(name2, list2) {
+      const value = list2.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -6267,8 +6267,8 @@ var require_client_h1 = __commonJS({
         }
       }
     };
-    function onParserTimeout(parser3) {
-      const { socket, timeoutType, client, paused } = parser3.deref();
+    function onParserTimeout(parser4) {
+      const { socket, timeoutType, client, paused } = parser4.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
           assert(!paused, "cannot be paused while waiting for headers");
@@ -6298,9 +6298,9 @@ var require_client_h1 = __commonJS({
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
-        const parser3 = this[kParser];
-        if (err.code === "ECONNRESET" && parser3.statusCode && !parser3.shouldKeepAlive) {
-          const parserErr = parser3.finish();
+        const parser4 = this[kParser];
+        if (err.code === "ECONNRESET" && parser4.statusCode && !parser4.shouldKeepAlive) {
+          const parserErr = parser4.finish();
           if (parserErr) {
             this[kError] = parserErr;
             this[kClient][kOnError](parserErr);
@@ -6311,15 +6311,15 @@ var require_client_h1 = __commonJS({
         this[kClient][kOnError](err);
       });
       addListener(socket, "readable", function() {
-        const parser3 = this[kParser];
-        if (parser3) {
-          parser3.readMore();
+        const parser4 = this[kParser];
+        if (parser4) {
+          parser4.readMore();
         }
       });
       addListener(socket, "end", function() {
-        const parser3 = this[kParser];
-        if (parser3.statusCode && !parser3.shouldKeepAlive) {
-          const parserErr = parser3.finish();
+        const parser4 = this[kParser];
+        if (parser4.statusCode && !parser4.shouldKeepAlive) {
+          const parserErr = parser4.finish();
           if (parserErr) {
             util.destroy(this, parserErr);
           }
@@ -6329,11 +6329,11 @@ var require_client_h1 = __commonJS({
       });
       addListener(socket, "close", function() {
         const client2 = this[kClient];
-        const parser3 = this[kParser];
+        const parser4 = this[kParser];
         clearIdleSocketValidation(this);
-        if (parser3) {
-          if (!this[kError] && parser3.statusCode && !parser3.shouldKeepAlive) {
-            this[kError] = parser3.finish() || this[kError];
+        if (parser4) {
+          if (!this[kError] && parser4.statusCode && !parser4.shouldKeepAlive) {
+            this[kError] = parser4.finish() || this[kError];
           }
           this[kParser].destroy();
           this[kParser] = null;
@@ -10683,15 +10683,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
-      if (typeof match === "string") {
-        return match === value;
+    function matchValue(match2, value) {
+      if (typeof match2 === "string") {
+        return match2 === value;
       }
-      if (match instanceof RegExp) {
-        return match.test(value);
+      if (match2 instanceof RegExp) {
+        return match2.test(value);
       }
-      if (typeof match === "function") {
-        return match(value) === true;
+      if (typeof match2 === "function") {
+        return match2(value) === true;
       }
       return false;
     }
@@ -10717,10 +10717,10 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildHeadersFromArray(headers) {
-      const clone = headers.slice();
+      const clone2 = headers.slice();
       const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      for (let index = 0; index < clone2.length; index += 2) {
+        entries.push([clone2[index], clone2[index + 1]]);
       }
       return Object.fromEntries(entries);
     }
@@ -12132,24 +12132,24 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array = new Array(size);
+        const array2 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array;
+            return array2;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
+          array2[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
           for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator2.next().value;
-            x = array[i] = [value[0], value[1].value];
+            x = array2[i] = [value[0], value[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array2[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -12158,22 +12158,22 @@ var require_headers = __commonJS({
             if (i !== pivot) {
               j = i;
               while (j > left) {
-                array[j] = array[--j];
+                array2[j] = array2[--j];
               }
-              array[left] = x;
+              array2[left] = x;
             }
           }
           if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array;
+          return array2;
         } else {
           let i = 0;
           for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name2, value];
+            array2[i++] = [name2, value];
             assert(value !== null);
           }
-          return array.sort(compareHeaderName);
+          return array2.sort(compareHeaderName);
         }
       }
     };
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12323,8 +12323,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -15264,14 +15264,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].loadend;
       }
-      set onloadend(fn) {
+      set onloadend(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].loadend) {
           this.removeEventListener("loadend", this[kEvents].loadend);
         }
-        if (typeof fn === "function") {
-          this[kEvents].loadend = fn;
-          this.addEventListener("loadend", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].loadend = fn2;
+          this.addEventListener("loadend", fn2);
         } else {
           this[kEvents].loadend = null;
         }
@@ -15280,14 +15280,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].error;
       }
-      set onerror(fn) {
+      set onerror(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].error) {
           this.removeEventListener("error", this[kEvents].error);
         }
-        if (typeof fn === "function") {
-          this[kEvents].error = fn;
-          this.addEventListener("error", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].error = fn2;
+          this.addEventListener("error", fn2);
         } else {
           this[kEvents].error = null;
         }
@@ -15296,14 +15296,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].loadstart;
       }
-      set onloadstart(fn) {
+      set onloadstart(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].loadstart) {
           this.removeEventListener("loadstart", this[kEvents].loadstart);
         }
-        if (typeof fn === "function") {
-          this[kEvents].loadstart = fn;
-          this.addEventListener("loadstart", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].loadstart = fn2;
+          this.addEventListener("loadstart", fn2);
         } else {
           this[kEvents].loadstart = null;
         }
@@ -15312,14 +15312,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].progress;
       }
-      set onprogress(fn) {
+      set onprogress(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].progress) {
           this.removeEventListener("progress", this[kEvents].progress);
         }
-        if (typeof fn === "function") {
-          this[kEvents].progress = fn;
-          this.addEventListener("progress", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].progress = fn2;
+          this.addEventListener("progress", fn2);
         } else {
           this[kEvents].progress = null;
         }
@@ -15328,14 +15328,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].load;
       }
-      set onload(fn) {
+      set onload(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].load) {
           this.removeEventListener("load", this[kEvents].load);
         }
-        if (typeof fn === "function") {
-          this[kEvents].load = fn;
-          this.addEventListener("load", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].load = fn2;
+          this.addEventListener("load", fn2);
         } else {
           this[kEvents].load = null;
         }
@@ -15344,14 +15344,14 @@ var require_filereader = __commonJS({
         webidl.brandCheck(this, _FileReader);
         return this[kEvents].abort;
       }
-      set onabort(fn) {
+      set onabort(fn2) {
         webidl.brandCheck(this, _FileReader);
         if (this[kEvents].abort) {
           this.removeEventListener("abort", this[kEvents].abort);
         }
-        if (typeof fn === "function") {
-          this[kEvents].abort = fn;
-          this.addEventListener("abort", fn);
+        if (typeof fn2 === "function") {
+          this[kEvents].abort = fn2;
+          this.addEventListener("abort", fn2);
         } else {
           this[kEvents].abort = null;
         }
@@ -18090,14 +18090,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.open;
       }
-      set onopen(fn) {
+      set onopen(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.open) {
           this.removeEventListener("open", this.#events.open);
         }
-        if (typeof fn === "function") {
-          this.#events.open = fn;
-          this.addEventListener("open", fn);
+        if (typeof fn2 === "function") {
+          this.#events.open = fn2;
+          this.addEventListener("open", fn2);
         } else {
           this.#events.open = null;
         }
@@ -18106,14 +18106,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.error;
       }
-      set onerror(fn) {
+      set onerror(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.error) {
           this.removeEventListener("error", this.#events.error);
         }
-        if (typeof fn === "function") {
-          this.#events.error = fn;
-          this.addEventListener("error", fn);
+        if (typeof fn2 === "function") {
+          this.#events.error = fn2;
+          this.addEventListener("error", fn2);
         } else {
           this.#events.error = null;
         }
@@ -18122,14 +18122,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.close;
       }
-      set onclose(fn) {
+      set onclose(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.close) {
           this.removeEventListener("close", this.#events.close);
         }
-        if (typeof fn === "function") {
-          this.#events.close = fn;
-          this.addEventListener("close", fn);
+        if (typeof fn2 === "function") {
+          this.#events.close = fn2;
+          this.addEventListener("close", fn2);
         } else {
           this.#events.close = null;
         }
@@ -18138,14 +18138,14 @@ var require_websocket = __commonJS({
         webidl.brandCheck(this, _WebSocket);
         return this.#events.message;
       }
-      set onmessage(fn) {
+      set onmessage(fn2) {
         webidl.brandCheck(this, _WebSocket);
         if (this.#events.message) {
           this.removeEventListener("message", this.#events.message);
         }
-        if (typeof fn === "function") {
-          this.#events.message = fn;
-          this.addEventListener("message", fn);
+        if (typeof fn2 === "function") {
+          this.#events.message = fn2;
+          this.addEventListener("message", fn2);
         } else {
           this.#events.message = null;
         }
@@ -18170,14 +18170,14 @@ var require_websocket = __commonJS({
         const webSocketOptions = this[kController]?.dispatcher?.webSocketOptions;
         const maxFragments = webSocketOptions?.maxFragments;
         const maxPayloadSize = webSocketOptions?.maxPayloadSize;
-        const parser3 = new ByteParser(this, parsedExtensions, {
+        const parser4 = new ByteParser(this, parsedExtensions, {
           maxFragments,
           maxPayloadSize
         });
-        parser3.on("drain", onParserDrain);
-        parser3.on("error", onParserError.bind(this));
+        parser4.on("drain", onParserDrain);
+        parser4.on("error", onParserError.bind(this));
         response.socket.ws = this;
-        this[kByteParser] = parser3;
+        this[kByteParser] = parser4;
         this.#sendQueue = new SendQueue(response.socket);
         this[kReadyState] = states.OPEN;
         const extensions = response.headersList.get("sec-websocket-extensions");
@@ -18926,13 +18926,13 @@ var require_eventsource = __commonJS({
       get onopen() {
         return this.#events.open;
       }
-      set onopen(fn) {
+      set onopen(fn2) {
         if (this.#events.open) {
           this.removeEventListener("open", this.#events.open);
         }
-        if (typeof fn === "function") {
-          this.#events.open = fn;
-          this.addEventListener("open", fn);
+        if (typeof fn2 === "function") {
+          this.#events.open = fn2;
+          this.addEventListener("open", fn2);
         } else {
           this.#events.open = null;
         }
@@ -18940,13 +18940,13 @@ var require_eventsource = __commonJS({
       get onmessage() {
         return this.#events.message;
       }
-      set onmessage(fn) {
+      set onmessage(fn2) {
         if (this.#events.message) {
           this.removeEventListener("message", this.#events.message);
         }
-        if (typeof fn === "function") {
-          this.#events.message = fn;
-          this.addEventListener("message", fn);
+        if (typeof fn2 === "function") {
+          this.#events.message = fn2;
+          this.addEventListener("message", fn2);
         } else {
           this.#events.message = null;
         }
@@ -18954,13 +18954,13 @@ var require_eventsource = __commonJS({
       get onerror() {
         return this.#events.error;
       }
-      set onerror(fn) {
+      set onerror(fn2) {
         if (this.#events.error) {
           this.removeEventListener("error", this.#events.error);
         }
-        if (typeof fn === "function") {
-          this.#events.error = fn;
-          this.addEventListener("error", fn);
+        if (typeof fn2 === "function") {
+          this.#events.error = fn2;
+          this.addEventListener("error", fn2);
         } else {
           this.#events.error = null;
         }
@@ -19071,7 +19071,7 @@ var require_undici = __commonJS({
       parseHeaders: util.parseHeaders,
       headerNameToString: util.headerNameToString
     };
-    function makeDispatcher(fn) {
+    function makeDispatcher(fn2) {
       return (url, opts, handler2) => {
         if (typeof opts === "function") {
           handler2 = opts;
@@ -19102,7 +19102,7 @@ var require_undici = __commonJS({
         if (agent) {
           throw new InvalidArgumentError("unsupported opts.agent. Did you mean opts.client?");
         }
-        return fn.call(dispatcher, {
+        return fn2.call(dispatcher, {
           ...opts,
           origin: url.origin,
           path: url.search ? `${url.pathname}${url.search}` : url.pathname,
@@ -19897,8 +19897,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags2) {
       if (tagName) {
-        const match = tags2.filter((t2) => t2.tag === tagName);
-        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        const match2 = tags2.filter((t2) => t2.tag === tagName);
+        const tagObj = match2.find((t2) => !t2.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -20593,21 +20593,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags2, item) {
       if (item.tag) {
-        const match = tags2.filter((t2) => t2.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t2) => t2.format === item.format) ?? match[0];
+        const match2 = tags2.filter((t2) => t2.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t2) => t2.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags2.filter((t2) => t2.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t2) => t2.test);
+        let match2 = tags2.filter((t2) => t2.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t2) => t2.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+        tagObj = match2.find((t2) => t2.format === item.format) ?? match2.find((t2) => !t2.format);
       } else {
         obj = item;
         tagObj = tags2.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
@@ -21623,7 +21623,7 @@ var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null2 = require_null();
     var seq = require_seq();
     var string2 = require_string();
     var bool = require_bool();
@@ -21633,7 +21633,7 @@ var require_schema = __commonJS({
       map.map,
       seq.seq,
       string2.string,
-      _null.nullTag,
+      _null2.nullTag,
       bool.boolTag,
       int.intOct,
       int.int,
@@ -22249,13 +22249,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -22277,7 +22277,7 @@ var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null2 = require_null();
     var seq = require_seq();
     var string2 = require_string();
     var binary = require_binary();
@@ -22293,7 +22293,7 @@ var require_schema3 = __commonJS({
       map.map,
       seq.seq,
       string2.string,
-      _null.nullTag,
+      _null2.nullTag,
       bool.trueTag,
       bool.falseTag,
       int.intBin,
@@ -22321,7 +22321,7 @@ var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null2 = require_null();
     var seq = require_seq();
     var string2 = require_string();
     var bool = require_bool();
@@ -22356,7 +22356,7 @@ var require_tags = __commonJS({
       intTime: timestamp.intTime,
       map: map.map,
       merge: merge2.merge,
-      null: _null.nullTag,
+      null: _null2.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
@@ -23828,8 +23828,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
+      let match2 = line.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -23839,11 +23839,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep4 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep4 === "\n")
             res += sep4;
@@ -23857,8 +23857,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep4 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25476,15 +25476,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -26353,7 +26353,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser4 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -26361,7 +26361,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -26375,7 +26375,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser3.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -26457,7 +26457,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser3 = require_parser();
+    var parser4 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
@@ -26482,7 +26482,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser3.Parser;
+    exports.Parser = parser4.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -26873,7 +26873,7 @@ var require_lib = __commonJS({
         if (hasMissingPlugin) {
           error2.missingPlugin = details.missingPlugin;
         }
-        defineHidden(error2, "clone", function clone(overrides2 = {}) {
+        defineHidden(error2, "clone", function clone2(overrides2 = {}) {
           var _overrides$loc;
           const {
             line,
@@ -27064,15 +27064,15 @@ var require_lib = __commonJS({
         return this.finishNodeAt(chain, "ChainExpression", endLoc);
       }
       directiveToStmt(directive) {
-        const expression = directive.value;
+        const expression2 = directive.value;
         delete directive.value;
-        this.castNodeTo(expression, "Literal");
-        expression.raw = expression.extra.raw;
-        expression.value = expression.extra.expressionValue;
+        this.castNodeTo(expression2, "Literal");
+        expression2.raw = expression2.extra.raw;
+        expression2.value = expression2.extra.expressionValue;
         const stmt = this.castNodeTo(directive, "ExpressionStatement");
-        stmt.expression = expression;
-        stmt.directive = expression.extra.rawValue;
-        delete expression.extra;
+        stmt.expression = expression2;
+        stmt.directive = expression2.extra.rawValue;
+        delete expression2.extra;
         return stmt;
       }
       fillOptionalPropertiesForTSESLint(node) {
@@ -27958,7 +27958,7 @@ var require_lib = __commonJS({
       }
       return false;
     }
-    function isIdentifierStart(code2) {
+    function isIdentifierStart2(code2) {
       if (code2 < 65) return code2 === 36;
       if (code2 <= 90) return true;
       if (code2 < 97) return code2 === 95;
@@ -27985,7 +27985,7 @@ var require_lib = __commonJS({
       strict: ["implements", "interface", "let", "package", "private", "protected", "public", "static", "yield"],
       strictBind: ["eval", "arguments"]
     };
-    var keywords = new Set(reservedWords.keyword);
+    var keywords2 = new Set(reservedWords.keyword);
     var reservedWordsStrictSet = new Set(reservedWords.strict);
     var reservedWordsStrictBindSet = new Set(reservedWords.strictBind);
     function isReservedWord(word, inModule) {
@@ -28001,10 +28001,10 @@ var require_lib = __commonJS({
       return isStrictReservedWord(word, inModule) || isStrictBindOnlyReservedWord(word);
     }
     function isKeyword(word) {
-      return keywords.has(word);
+      return keywords2.has(word);
     }
     function isIteratorStart(current, next, next2) {
-      return current === 64 && next === 64 && isIdentifierStart(next2);
+      return current === 64 && next === 64 && isIdentifierStart2(next2);
     }
     var reservedWordLikeSet = /* @__PURE__ */ new Set(["break", "case", "catch", "continue", "debugger", "default", "do", "else", "finally", "for", "function", "if", "return", "switch", "throw", "try", "var", "const", "while", "with", "new", "this", "super", "class", "extends", "export", "import", "null", "true", "false", "in", "instanceof", "typeof", "void", "delete", "implements", "interface", "let", "package", "private", "protected", "public", "static", "yield", "eval", "arguments", "enum", "await"]);
     function canBeReservedWord(word) {
@@ -28019,12 +28019,12 @@ var require_lib = __commonJS({
       }
     };
     var ScopeHandler = class {
-      constructor(parser3, inModule) {
+      constructor(parser4, inModule) {
         this.parser = void 0;
         this.scopeStack = [];
         this.inModule = void 0;
         this.undefinedExports = /* @__PURE__ */ new Map();
-        this.parser = parser3;
+        this.parser = parser4;
         this.inModule = inModule;
       }
       get inTopLevel() {
@@ -28310,13 +28310,13 @@ var require_lib = __commonJS({
       type: "export type",
       interface: "export interface"
     };
-    function partition(list, test) {
+    function partition(list2, test) {
       const list1 = [];
-      const list2 = [];
-      for (let i = 0; i < list.length; i++) {
-        (test(list[i], i, list) ? list1 : list2).push(list[i]);
+      const list22 = [];
+      for (let i = 0; i < list2.length; i++) {
+        (test(list2[i], i, list2) ? list1 : list22).push(list2[i]);
       }
-      return [list1, list2];
+      return [list1, list22];
     }
     var FLOW_PRAGMA_REGEX = /\*?\s*@((?:no)?flow)\b/;
     var flow = (superClass) => class FlowParserMixin extends superClass {
@@ -28647,7 +28647,7 @@ var require_lib = __commonJS({
         this.semicolon();
         return this.finishNode(node, "TypeAlias");
       }
-      flowParseOpaqueType(node, declare) {
+      flowParseOpaqueType(node, declare2) {
         this.expectContextual(131);
         node.id = this.flowParseRestrictedIdentifier(true, true);
         this.scope.declareName(node.id.name, 8201, node.id.loc.start);
@@ -28661,7 +28661,7 @@ var require_lib = __commonJS({
           node.supertype = this.flowParseTypeInitialiser(14);
         }
         node.impltype = null;
-        if (!declare) {
+        if (!declare2) {
           node.impltype = this.flowParseTypeInitialiser(29);
         }
         this.semicolon();
@@ -31134,8 +31134,8 @@ var require_lib = __commonJS({
         if (this.match(8)) {
           node.expression = this.jsxParseEmptyExpression();
         } else {
-          const expression = this.parseExpression();
-          node.expression = expression;
+          const expression2 = this.parseExpression();
+          node.expression = expression2;
         }
         this.setContext(previousContext);
         this.state.canStartJSXElement = true;
@@ -31279,7 +31279,7 @@ var require_lib = __commonJS({
           return;
         }
         if (context3 === types.j_oTag || context3 === types.j_cTag) {
-          if (isIdentifierStart(code2)) {
+          if (isIdentifierStart2(code2)) {
             this.jsxReadWord();
             return;
           }
@@ -31987,8 +31987,8 @@ var require_lib = __commonJS({
         default:
           if (ch >= 48 && ch <= 55) {
             const startPos = pos - 1;
-            const match = /^[0-7]+/.exec(input.slice(startPos, pos + 2));
-            let octalStr = match[0];
+            const match2 = /^[0-7]+/.exec(input.slice(startPos, pos + 2));
+            let octalStr = match2[0];
             let octal = parseInt(octalStr, 8);
             if (octal > 255) {
               octalStr = octalStr.slice(0, -1);
@@ -32461,7 +32461,7 @@ var require_lib = __commonJS({
           } else {
             this.finishToken(1);
           }
-        } else if (isIdentifierStart(next)) {
+        } else if (isIdentifierStart2(next)) {
           ++this.state.pos;
           this.finishToken(140, this.readWord1(next));
         } else if (next === 92) {
@@ -32806,7 +32806,7 @@ var require_lib = __commonJS({
             this.readWord();
             return;
           default:
-            if (isIdentifierStart(code2)) {
+            if (isIdentifierStart2(code2)) {
               this.readWord(code2);
               return;
             }
@@ -32933,7 +32933,7 @@ var require_lib = __commonJS({
         } else if (next === 109) {
           throw this.raise(Errors.InvalidDecimal, startLoc);
         }
-        if (isIdentifierStart(this.codePointAtPos(this.state.pos))) {
+        if (isIdentifierStart2(this.codePointAtPos(this.state.pos))) {
           throw this.raise(Errors.NumberIdentifier, this.state.curPosition());
         }
         if (isBigInt || val !== null && val > Number.MAX_SAFE_INTEGER) {
@@ -33000,7 +33000,7 @@ var require_lib = __commonJS({
           ++this.state.pos;
           var isDecimal = true;
         }
-        if (isIdentifierStart(this.codePointAtPos(this.state.pos))) {
+        if (isIdentifierStart2(this.codePointAtPos(this.state.pos))) {
           throw this.raise(Errors.NumberIdentifier, this.state.curPosition());
         }
         if (!isFloat && !isBigInt && !isDecimal && !hasLeadingZero && integerValue <= Number.MAX_SAFE_INTEGER) {
@@ -33093,7 +33093,7 @@ var require_lib = __commonJS({
             this.state.containsEsc = true;
             word += this.input.slice(chunkStart, this.state.pos);
             const escStart = this.state.curPosition();
-            const identifierCheck = this.state.pos === start ? isIdentifierStart : isIdentifierChar;
+            const identifierCheck = this.state.pos === start ? isIdentifierStart2 : isIdentifierChar;
             if (this.input.charCodeAt(++this.state.pos) !== 117) {
               this.raise(Errors.MissingUnicodeEscape, this.state.curPosition());
               chunkStart = this.state.pos - 1;
@@ -33189,11 +33189,11 @@ var require_lib = __commonJS({
       }
     };
     var ClassScopeHandler = class {
-      constructor(parser3) {
+      constructor(parser4) {
         this.parser = void 0;
         this.stack = [];
         this.undefinedPrivateNames = /* @__PURE__ */ new Map();
-        this.parser = parser3;
+        this.parser = parser4;
       }
       current() {
         return this.stack[this.stack.length - 1];
@@ -33289,10 +33289,10 @@ var require_lib = __commonJS({
       }
     };
     var ExpressionScopeHandler = class {
-      constructor(parser3) {
+      constructor(parser4) {
         this.parser = void 0;
         this.stack = [new ExpressionScope()];
-        this.parser = parser3;
+        this.parser = parser4;
       }
       enter(scope) {
         this.stack.push(scope);
@@ -33496,13 +33496,13 @@ var require_lib = __commonJS({
         this.classScope.stack.length = snapshot.classScopeDepth;
         this.expressionScope.stack.length = snapshot.expressionScopeDepth;
       }
-      tryParse(fn, oldState = this.state.clone()) {
+      tryParse(fn2, oldState = this.state.clone()) {
         const abortSignal = {
           node: null
         };
         const scopeStacksSnapshot = this.snapshotScopeStacks();
         try {
-          const node = fn((node2 = null) => {
+          const node = fn2((node2 = null) => {
             abortSignal.node = node2;
             throw abortSignal;
           });
@@ -33661,13 +33661,13 @@ var require_lib = __commonJS({
       }
     };
     var Node = class {
-      constructor(parser3, pos, loc) {
+      constructor(parser4, pos, loc) {
         this.type = "";
         this.start = pos;
         this.end = 0;
         this.loc = new SourceLocation(loc);
-        if ((parser3 == null ? void 0 : parser3.optionFlags) & 128) this.range = [pos, 0];
-        if (parser3 != null && parser3.filename) this.loc.filename = parser3.filename;
+        if ((parser4 == null ? void 0 : parser4.optionFlags) & 128) this.range = [pos, 0];
+        if (parser4 != null && parser4.filename) this.loc.filename = parser4.filename;
       }
     };
     var NodePrototype = Node.prototype;
@@ -34083,51 +34083,51 @@ var require_lib = __commonJS({
         }
         return false;
       }
-      isOptionalMemberExpression(expression) {
-        return expression.type === "OptionalMemberExpression";
+      isOptionalMemberExpression(expression2) {
+        return expression2.type === "OptionalMemberExpression";
       }
-      checkLVal(expression, ancestor, binding = 64, checkClashes = false, strictModeChanged = false, hasParenthesizedAncestor = false, disallowCallExpression = false) {
+      checkLVal(expression2, ancestor, binding = 64, checkClashes = false, strictModeChanged = false, hasParenthesizedAncestor = false, disallowCallExpression = false) {
         var _expression$extra;
-        const type = expression.type;
-        if (this.isObjectMethod(expression)) return;
-        const isOptionalMemberExpression = this.isOptionalMemberExpression(expression);
+        const type = expression2.type;
+        if (this.isObjectMethod(expression2)) return;
+        const isOptionalMemberExpression = this.isOptionalMemberExpression(expression2);
         if (isOptionalMemberExpression || type === "MemberExpression") {
           if (isOptionalMemberExpression) {
-            this.expectPlugin("optionalChainingAssign", expression.loc.start);
+            this.expectPlugin("optionalChainingAssign", expression2.loc.start);
             if (ancestor.type !== "AssignmentExpression") {
-              this.raise(Errors.InvalidLhsOptionalChaining, expression, {
+              this.raise(Errors.InvalidLhsOptionalChaining, expression2, {
                 ancestor
               });
             }
           }
           if (binding !== 64) {
-            this.raise(Errors.InvalidPropertyBindingPattern, expression);
+            this.raise(Errors.InvalidPropertyBindingPattern, expression2);
           }
           return;
         }
         if (type === "Identifier") {
-          this.checkIdentifier(expression, binding, strictModeChanged);
+          this.checkIdentifier(expression2, binding, strictModeChanged);
           const {
             name: name2
-          } = expression;
+          } = expression2;
           if (checkClashes) {
             if (checkClashes.has(name2)) {
-              this.raise(Errors.ParamDupe, expression);
+              this.raise(Errors.ParamDupe, expression2);
             } else {
               checkClashes.add(name2);
             }
           }
           return;
         } else if (type === "VoidPattern" && ancestor.type === "CatchClause") {
-          this.raise(Errors.VoidPatternCatchClauseParam, expression);
+          this.raise(Errors.VoidPatternCatchClauseParam, expression2);
         }
-        const unwrappedExpression = unwrapParenthesizedExpression(expression);
+        const unwrappedExpression = unwrapParenthesizedExpression(expression2);
         disallowCallExpression || (disallowCallExpression = binding !== 64 || unwrappedExpression.type === "CallExpression" && (unwrappedExpression.callee.type === "Import" || unwrappedExpression.callee.type === "Super"));
-        const validity = this.isValidLVal(type, disallowCallExpression, !(hasParenthesizedAncestor || (_expression$extra = expression.extra) != null && _expression$extra.parenthesized) && ancestor.type === "AssignmentExpression", binding);
+        const validity = this.isValidLVal(type, disallowCallExpression, !(hasParenthesizedAncestor || (_expression$extra = expression2.extra) != null && _expression$extra.parenthesized) && ancestor.type === "AssignmentExpression", binding);
         if (validity === true) return;
         if (validity === false) {
           const ParseErrorClass = binding === 64 ? Errors.InvalidLhs : Errors.InvalidLhsBinding;
-          this.raise(ParseErrorClass, expression, {
+          this.raise(ParseErrorClass, expression2, {
             ancestor
           });
           return;
@@ -34142,7 +34142,7 @@ var require_lib = __commonJS({
         const nextAncestor = type === "ArrayPattern" || type === "ObjectPattern" ? {
           type
         } : ancestor;
-        const val = expression[key];
+        const val = expression2[key];
         if (Array.isArray(val)) {
           for (const child of val) {
             if (child) {
@@ -34889,7 +34889,7 @@ var require_lib = __commonJS({
           }
           case 47: {
             const lookaheadCh = this.input.codePointAt(this.nextTokenStart());
-            if (isIdentifierStart(lookaheadCh) || lookaheadCh === 62) {
+            if (isIdentifierStart2(lookaheadCh) || lookaheadCh === 62) {
               this.expectOnePlugin(["jsx", "flow", "typescript"]);
             }
             throw this.unexpected();
@@ -35198,15 +35198,15 @@ var require_lib = __commonJS({
         }
         return this.wrapParenthesis(startLoc, val);
       }
-      wrapParenthesis(startLoc, expression) {
+      wrapParenthesis(startLoc, expression2) {
         if (!(this.optionFlags & 1024)) {
-          this.addExtra(expression, "parenthesized", true);
-          this.addExtra(expression, "parenStart", startLoc.index);
-          this.takeSurroundingComments(expression, startLoc.index, this.state.lastTokEndLoc.index);
-          return expression;
+          this.addExtra(expression2, "parenthesized", true);
+          this.addExtra(expression2, "parenStart", startLoc.index);
+          this.takeSurroundingComments(expression2, startLoc.index, this.state.lastTokEndLoc.index);
+          return expression2;
         }
         const parenExpression = this.startNodeAt(startLoc);
-        parenExpression.expression = expression;
+        parenExpression.expression = expression2;
         return this.finishNode(parenExpression, "ParenthesizedExpression");
       }
       shouldParseArrow(params) {
@@ -35854,10 +35854,10 @@ var require_lib = __commonJS({
           return this.finishNode(bodyNode, "PipelineTopicExpression");
         }
       }
-      isSimpleReference(expression) {
-        switch (expression.type) {
+      isSimpleReference(expression2) {
+        switch (expression2.type) {
           case "MemberExpression":
-            return !expression.computed && this.isSimpleReference(expression.object);
+            return !expression2.computed && this.isSimpleReference(expression2.object);
           case "Identifier":
             return true;
           default:
@@ -36210,7 +36210,7 @@ var require_lib = __commonJS({
         return false;
       }
       chStartsBindingIdentifier(ch, pos) {
-        if (isIdentifierStart(ch)) {
+        if (isIdentifierStart2(ch)) {
           keywordRelationalOperator.lastIndex = pos;
           if (keywordRelationalOperator.test(this.input)) {
             const endCh = this.codePointAtPos(keywordRelationalOperator.lastIndex);
@@ -38510,8 +38510,8 @@ var require_lib = __commonJS({
         }
       }
       tsParseBindingListForSignature() {
-        const list = super.parseBindingList(11, 41, 2);
-        for (const pattern of list) {
+        const list2 = super.parseBindingList(11, 41, 2);
+        for (const pattern of list2) {
           const {
             type
           } = pattern;
@@ -38521,7 +38521,7 @@ var require_lib = __commonJS({
             });
           }
         }
-        return list;
+        return list2;
       }
       tsParseTypeMemberSemicolon() {
         if (!this.eat(12) && !this.isLineTerminator()) {
@@ -38556,10 +38556,10 @@ var require_lib = __commonJS({
         this.tsParseTypeMemberSemicolon();
         return this.finishNode(node, "TSIndexSignature");
       }
-      tsParsePropertyOrMethodSignature(node, readonly) {
+      tsParsePropertyOrMethodSignature(node, readonly2) {
         if (this.eat(17)) node.optional = true;
         if (this.match(10) || this.match(47)) {
-          if (readonly) {
+          if (readonly2) {
             this.raise(TSErrors.ReadonlyForMethodSignature, node);
           }
           const method = node;
@@ -38601,7 +38601,7 @@ var require_lib = __commonJS({
           return this.finishNode(method, "TSMethodSignature");
         } else {
           const property = node;
-          if (readonly) property.readonly = true;
+          if (readonly2) property.readonly = true;
           const type = this.tsTryParseTypeAnnotation();
           if (type) property.typeAnnotation = type;
           this.tsParseTypeMemberSemicolon();
@@ -38790,11 +38790,11 @@ var require_lib = __commonJS({
         this.expect(11);
         return this.finishNode(node, "TSParenthesizedType");
       }
-      tsParseFunctionOrConstructorType(type, abstract) {
+      tsParseFunctionOrConstructorType(type, abstract2) {
         const node = this.startNode();
         if (type === "TSConstructorType") {
-          node.abstract = !!abstract;
-          if (abstract) this.next();
+          node.abstract = !!abstract2;
+          if (abstract2) this.next();
           this.next();
         }
         this.tsInAllowConditionalTypesContext(() => this.tsFillSignature(19, node));
@@ -39532,8 +39532,8 @@ var require_lib = __commonJS({
         }, modified);
         const accessibility = modified.accessibility;
         const override = modified.override;
-        const readonly = modified.readonly;
-        if (!(flags & 4) && (accessibility || readonly || override)) {
+        const readonly2 = modified.readonly;
+        if (!(flags & 4) && (accessibility || readonly2 || override)) {
           this.raise(TSErrors.UnexpectedParameterModifier, startLoc);
         }
         const left = this.parseMaybeDefault();
@@ -39541,13 +39541,13 @@ var require_lib = __commonJS({
           this.parseFunctionParamType(left);
         }
         const elt = this.parseMaybeDefault(left.loc.start, left);
-        if (accessibility || readonly || override) {
+        if (accessibility || readonly2 || override) {
           const pp = this.startNodeAt(startLoc);
           if (decorators.length) {
             pp.decorators = decorators;
           }
           if (accessibility) pp.accessibility = accessibility;
-          if (readonly) pp.readonly = readonly;
+          if (readonly2) pp.readonly = readonly2;
           if (override) pp.override = override;
           if (elt.type !== "Identifier" && elt.type !== "AssignmentPattern") {
             this.raise(TSErrors.UnsupportedParameterPropertyKind, pp);
@@ -40146,10 +40146,10 @@ var require_lib = __commonJS({
           this.raise(TSErrors.ConstructorHasTypeParameters, typeParameters);
         }
         const {
-          declare = false,
+          declare: declare2 = false,
           kind
         } = method;
-        if (declare && (kind === "get" || kind === "set")) {
+        if (declare2 && (kind === "get" || kind === "set")) {
           this.raise(TSErrors.DeclareAccessor, method, {
             kind
           });
@@ -40899,7 +40899,7 @@ var require_lib = __commonJS({
         }
       }
       chStartsBindingIdentifierAndNotRelationalOperator(ch, pos) {
-        if (isIdentifierStart(ch)) {
+        if (isIdentifierStart2(ch)) {
           keywordAndTSRelationalOperator.lastIndex = pos;
           if (keywordAndTSRelationalOperator.test(this.input)) {
             const endCh = this.codePointAtPos(keywordAndTSRelationalOperator.lastIndex);
@@ -40925,30 +40925,30 @@ var require_lib = __commonJS({
         return this.chStartsBindingIdentifier(nextCh, next) || nextCh === 34 || nextCh === 39;
       }
     };
-    function isPossiblyLiteralEnum(expression) {
-      if (expression.type !== "MemberExpression") return false;
+    function isPossiblyLiteralEnum(expression2) {
+      if (expression2.type !== "MemberExpression") return false;
       const {
         computed,
         property
-      } = expression;
+      } = expression2;
       if (computed && property.type !== "StringLiteral" && (property.type !== "TemplateLiteral" || property.expressions.length > 0)) {
         return false;
       }
-      return isUncomputedMemberExpressionChain(expression.object);
+      return isUncomputedMemberExpressionChain(expression2.object);
     }
-    function isValidAmbientConstInitializer(expression, estree2) {
+    function isValidAmbientConstInitializer(expression2, estree2) {
       var _expression$extra;
       const {
         type
-      } = expression;
-      if ((_expression$extra = expression.extra) != null && _expression$extra.parenthesized) {
+      } = expression2;
+      if ((_expression$extra = expression2.extra) != null && _expression$extra.parenthesized) {
         return false;
       }
       if (estree2) {
         if (type === "Literal") {
           const {
             value
-          } = expression;
+          } = expression2;
           if (typeof value === "string" || typeof value === "boolean") {
             return true;
           }
@@ -40958,41 +40958,41 @@ var require_lib = __commonJS({
           return true;
         }
       }
-      if (isNumber(expression, estree2) || isNegativeNumber(expression, estree2)) {
+      if (isNumber(expression2, estree2) || isNegativeNumber(expression2, estree2)) {
         return true;
       }
-      if (type === "TemplateLiteral" && expression.expressions.length === 0) {
+      if (type === "TemplateLiteral" && expression2.expressions.length === 0) {
         return true;
       }
-      if (isPossiblyLiteralEnum(expression)) {
+      if (isPossiblyLiteralEnum(expression2)) {
         return true;
       }
       return false;
     }
-    function isNumber(expression, estree2) {
+    function isNumber(expression2, estree2) {
       if (estree2) {
-        return expression.type === "Literal" && (typeof expression.value === "number" || "bigint" in expression);
+        return expression2.type === "Literal" && (typeof expression2.value === "number" || "bigint" in expression2);
       }
-      return expression.type === "NumericLiteral" || expression.type === "BigIntLiteral";
+      return expression2.type === "NumericLiteral" || expression2.type === "BigIntLiteral";
     }
-    function isNegativeNumber(expression, estree2) {
-      if (expression.type === "UnaryExpression") {
+    function isNegativeNumber(expression2, estree2) {
+      if (expression2.type === "UnaryExpression") {
         const {
           operator: operator2,
           argument
-        } = expression;
+        } = expression2;
         if (operator2 === "-" && isNumber(argument, estree2)) {
           return true;
         }
       }
       return false;
     }
-    function isUncomputedMemberExpressionChain(expression) {
-      if (expression.type === "Identifier") return true;
-      if (expression.type !== "MemberExpression" || expression.computed) {
+    function isUncomputedMemberExpressionChain(expression2) {
+      if (expression2.type === "Identifier") return true;
+      if (expression2.type !== "MemberExpression" || expression2.computed) {
         return false;
       }
-      return isUncomputedMemberExpressionChain(expression.object);
+      return isUncomputedMemberExpressionChain(expression2.object);
     }
     var PlaceholderErrors = ParseErrorEnum`placeholders`({
       ClassNameIsRequired: "A class name is required.",
@@ -41389,12 +41389,12 @@ var require_lib = __commonJS({
         options = Object.assign({}, options);
         try {
           options.sourceType = "module";
-          const parser3 = getParser(options, input);
-          const ast = parser3.parse();
-          if (parser3.sawUnambiguousESM) {
+          const parser4 = getParser(options, input);
+          const ast = parser4.parse();
+          if (parser4.sawUnambiguousESM) {
             return ast;
           }
-          if (parser3.ambiguousScriptDifferentAst) {
+          if (parser4.ambiguousScriptDifferentAst) {
             try {
               options.sourceType = "script";
               return getParser(options, input).parse();
@@ -41417,11 +41417,11 @@ var require_lib = __commonJS({
       }
     }
     function parseExpression(input, options) {
-      const parser3 = getParser(options, input);
-      if (parser3.options.strictMode) {
-        parser3.state.strict = true;
+      const parser4 = getParser(options, input);
+      if (parser4.options.strictMode) {
+        parser4.state.strict = true;
       }
-      return parser3.getExpression();
+      return parser4.getExpression();
     }
     function generateExportedTokenTypes(internalTokenTypes) {
       const tokenTypes2 = {};
@@ -41732,14 +41732,14 @@ function __spreadArrays() {
       r[k] = a[j];
   return r;
 }
-function __spreadArray(to, from, pack) {
-  if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
-    if (ar || !(i in from)) {
-      if (!ar) ar = Array.prototype.slice.call(from, 0, i);
-      ar[i] = from[i];
+function __spreadArray(to, from2, pack) {
+  if (pack || arguments.length === 2) for (var i = 0, l = from2.length, ar; i < l; i++) {
+    if (ar || !(i in from2)) {
+      if (!ar) ar = Array.prototype.slice.call(from2, 0, i);
+      ar[i] = from2[i];
     }
   }
-  return to.concat(ar || Array.prototype.slice.call(from));
+  return to.concat(ar || Array.prototype.slice.call(from2));
 }
 function __await(v) {
   return this instanceof __await ? (this.v = v, this) : new __await(v);
@@ -42730,32 +42730,32 @@ var require_types = __commonJS({
         };
         builders[wrapperName] = builder;
       }
-      function populateSupertypeList(typeName2, list) {
-        list.length = 0;
-        list.push(typeName2);
+      function populateSupertypeList(typeName2, list2) {
+        list2.length = 0;
+        list2.push(typeName2);
         var lastSeen = /* @__PURE__ */ Object.create(null);
-        for (var pos = 0; pos < list.length; ++pos) {
-          typeName2 = list[pos];
+        for (var pos = 0; pos < list2.length; ++pos) {
+          typeName2 = list2[pos];
           var d = defCache[typeName2];
           if (d.finalized !== true) {
             throw new Error("");
           }
           if (hasOwn.call(lastSeen, typeName2)) {
-            delete list[lastSeen[typeName2]];
+            delete list2[lastSeen[typeName2]];
           }
           lastSeen[typeName2] = pos;
-          list.push.apply(list, d.baseNames);
+          list2.push.apply(list2, d.baseNames);
         }
-        for (var to = 0, from = to, len = list.length; from < len; ++from) {
-          if (hasOwn.call(list, from)) {
-            list[to++] = list[from];
+        for (var to = 0, from2 = to, len = list2.length; from2 < len; ++from2) {
+          if (hasOwn.call(list2, from2)) {
+            list2[to++] = list2[from2];
           }
         }
-        list.length = to;
+        list2.length = to;
       }
-      function extend(into, from) {
-        Object.keys(from).forEach(function(name2) {
-          into[name2] = from[name2];
+      function extend(into, from2) {
+        Object.keys(from2).forEach(function(name2) {
+          into[name2] = from2[name2];
         });
         return into;
       }
@@ -44236,7 +44236,7 @@ var require_fork = __commonJS({
     function createFork() {
       var used = [];
       var usedResult = [];
-      function use(plugin) {
+      function use2(plugin) {
         var idx = used.indexOf(plugin);
         if (idx === -1) {
           idx = used.length;
@@ -44245,7 +44245,7 @@ var require_fork = __commonJS({
         }
         return usedResult[idx];
       }
-      var fork = { use };
+      var fork = { use: use2 };
       return fork;
     }
     (0, shared_1.maybeSetModuleExports)(function() {
@@ -44397,66 +44397,66 @@ var require_core2 = __commonJS({
       var types = fork.use(types_1.default);
       var Type = types.Type;
       var def = Type.def;
-      var or = Type.or;
+      var or2 = Type.or;
       var shared = fork.use(shared_1.default);
       var defaults2 = shared.defaults;
       var geq = shared.geq;
       var _a = fork.use(core_1.default), BinaryOperators = _a.BinaryOperators, AssignmentOperators = _a.AssignmentOperators, LogicalOperators = _a.LogicalOperators;
-      def("Printable").field("loc", or(def("SourceLocation"), null), defaults2["null"], true);
-      def("Node").bases("Printable").field("type", String).field("comments", or([def("Comment")], null), defaults2["null"], true);
-      def("SourceLocation").field("start", def("Position")).field("end", def("Position")).field("source", or(String, null), defaults2["null"]);
+      def("Printable").field("loc", or2(def("SourceLocation"), null), defaults2["null"], true);
+      def("Node").bases("Printable").field("type", String).field("comments", or2([def("Comment")], null), defaults2["null"], true);
+      def("SourceLocation").field("start", def("Position")).field("end", def("Position")).field("source", or2(String, null), defaults2["null"]);
       def("Position").field("line", geq(1)).field("column", geq(0));
-      def("File").bases("Node").build("program", "name").field("program", def("Program")).field("name", or(String, null), defaults2["null"]);
+      def("File").bases("Node").build("program", "name").field("program", def("Program")).field("name", or2(String, null), defaults2["null"]);
       def("Program").bases("Node").build("body").field("body", [def("Statement")]);
-      def("Function").bases("Node").field("id", or(def("Identifier"), null), defaults2["null"]).field("params", [def("Pattern")]).field("body", def("BlockStatement")).field("generator", Boolean, defaults2["false"]).field("async", Boolean, defaults2["false"]);
+      def("Function").bases("Node").field("id", or2(def("Identifier"), null), defaults2["null"]).field("params", [def("Pattern")]).field("body", def("BlockStatement")).field("generator", Boolean, defaults2["false"]).field("async", Boolean, defaults2["false"]);
       def("Statement").bases("Node");
       def("EmptyStatement").bases("Statement").build();
       def("BlockStatement").bases("Statement").build("body").field("body", [def("Statement")]);
       def("ExpressionStatement").bases("Statement").build("expression").field("expression", def("Expression"));
-      def("IfStatement").bases("Statement").build("test", "consequent", "alternate").field("test", def("Expression")).field("consequent", def("Statement")).field("alternate", or(def("Statement"), null), defaults2["null"]);
+      def("IfStatement").bases("Statement").build("test", "consequent", "alternate").field("test", def("Expression")).field("consequent", def("Statement")).field("alternate", or2(def("Statement"), null), defaults2["null"]);
       def("LabeledStatement").bases("Statement").build("label", "body").field("label", def("Identifier")).field("body", def("Statement"));
-      def("BreakStatement").bases("Statement").build("label").field("label", or(def("Identifier"), null), defaults2["null"]);
-      def("ContinueStatement").bases("Statement").build("label").field("label", or(def("Identifier"), null), defaults2["null"]);
+      def("BreakStatement").bases("Statement").build("label").field("label", or2(def("Identifier"), null), defaults2["null"]);
+      def("ContinueStatement").bases("Statement").build("label").field("label", or2(def("Identifier"), null), defaults2["null"]);
       def("WithStatement").bases("Statement").build("object", "body").field("object", def("Expression")).field("body", def("Statement"));
       def("SwitchStatement").bases("Statement").build("discriminant", "cases", "lexical").field("discriminant", def("Expression")).field("cases", [def("SwitchCase")]).field("lexical", Boolean, defaults2["false"]);
-      def("ReturnStatement").bases("Statement").build("argument").field("argument", or(def("Expression"), null));
+      def("ReturnStatement").bases("Statement").build("argument").field("argument", or2(def("Expression"), null));
       def("ThrowStatement").bases("Statement").build("argument").field("argument", def("Expression"));
-      def("TryStatement").bases("Statement").build("block", "handler", "finalizer").field("block", def("BlockStatement")).field("handler", or(def("CatchClause"), null), function() {
+      def("TryStatement").bases("Statement").build("block", "handler", "finalizer").field("block", def("BlockStatement")).field("handler", or2(def("CatchClause"), null), function() {
         return this.handlers && this.handlers[0] || null;
       }).field("handlers", [def("CatchClause")], function() {
         return this.handler ? [this.handler] : [];
-      }, true).field("guardedHandlers", [def("CatchClause")], defaults2.emptyArray).field("finalizer", or(def("BlockStatement"), null), defaults2["null"]);
-      def("CatchClause").bases("Node").build("param", "guard", "body").field("param", def("Pattern")).field("guard", or(def("Expression"), null), defaults2["null"]).field("body", def("BlockStatement"));
+      }, true).field("guardedHandlers", [def("CatchClause")], defaults2.emptyArray).field("finalizer", or2(def("BlockStatement"), null), defaults2["null"]);
+      def("CatchClause").bases("Node").build("param", "guard", "body").field("param", def("Pattern")).field("guard", or2(def("Expression"), null), defaults2["null"]).field("body", def("BlockStatement"));
       def("WhileStatement").bases("Statement").build("test", "body").field("test", def("Expression")).field("body", def("Statement"));
       def("DoWhileStatement").bases("Statement").build("body", "test").field("body", def("Statement")).field("test", def("Expression"));
-      def("ForStatement").bases("Statement").build("init", "test", "update", "body").field("init", or(def("VariableDeclaration"), def("Expression"), null)).field("test", or(def("Expression"), null)).field("update", or(def("Expression"), null)).field("body", def("Statement"));
-      def("ForInStatement").bases("Statement").build("left", "right", "body").field("left", or(def("VariableDeclaration"), def("Expression"))).field("right", def("Expression")).field("body", def("Statement"));
+      def("ForStatement").bases("Statement").build("init", "test", "update", "body").field("init", or2(def("VariableDeclaration"), def("Expression"), null)).field("test", or2(def("Expression"), null)).field("update", or2(def("Expression"), null)).field("body", def("Statement"));
+      def("ForInStatement").bases("Statement").build("left", "right", "body").field("left", or2(def("VariableDeclaration"), def("Expression"))).field("right", def("Expression")).field("body", def("Statement"));
       def("DebuggerStatement").bases("Statement").build();
       def("Declaration").bases("Statement");
       def("FunctionDeclaration").bases("Function", "Declaration").build("id", "params", "body").field("id", def("Identifier"));
       def("FunctionExpression").bases("Function", "Expression").build("id", "params", "body");
-      def("VariableDeclaration").bases("Declaration").build("kind", "declarations").field("kind", or("var", "let", "const")).field("declarations", [def("VariableDeclarator")]);
-      def("VariableDeclarator").bases("Node").build("id", "init").field("id", def("Pattern")).field("init", or(def("Expression"), null), defaults2["null"]);
+      def("VariableDeclaration").bases("Declaration").build("kind", "declarations").field("kind", or2("var", "let", "const")).field("declarations", [def("VariableDeclarator")]);
+      def("VariableDeclarator").bases("Node").build("id", "init").field("id", def("Pattern")).field("init", or2(def("Expression"), null), defaults2["null"]);
       def("Expression").bases("Node");
       def("ThisExpression").bases("Expression").build();
-      def("ArrayExpression").bases("Expression").build("elements").field("elements", [or(def("Expression"), null)]);
+      def("ArrayExpression").bases("Expression").build("elements").field("elements", [or2(def("Expression"), null)]);
       def("ObjectExpression").bases("Expression").build("properties").field("properties", [def("Property")]);
-      def("Property").bases("Node").build("kind", "key", "value").field("kind", or("init", "get", "set")).field("key", or(def("Literal"), def("Identifier"))).field("value", def("Expression"));
+      def("Property").bases("Node").build("kind", "key", "value").field("kind", or2("init", "get", "set")).field("key", or2(def("Literal"), def("Identifier"))).field("value", def("Expression"));
       def("SequenceExpression").bases("Expression").build("expressions").field("expressions", [def("Expression")]);
-      var UnaryOperator = or("-", "+", "!", "~", "typeof", "void", "delete");
+      var UnaryOperator = or2("-", "+", "!", "~", "typeof", "void", "delete");
       def("UnaryExpression").bases("Expression").build("operator", "argument", "prefix").field("operator", UnaryOperator).field("argument", def("Expression")).field("prefix", Boolean, defaults2["true"]);
-      var BinaryOperator = or.apply(void 0, BinaryOperators);
+      var BinaryOperator = or2.apply(void 0, BinaryOperators);
       def("BinaryExpression").bases("Expression").build("operator", "left", "right").field("operator", BinaryOperator).field("left", def("Expression")).field("right", def("Expression"));
-      var AssignmentOperator = or.apply(void 0, AssignmentOperators);
-      def("AssignmentExpression").bases("Expression").build("operator", "left", "right").field("operator", AssignmentOperator).field("left", or(def("Pattern"), def("MemberExpression"))).field("right", def("Expression"));
-      var UpdateOperator = or("++", "--");
+      var AssignmentOperator = or2.apply(void 0, AssignmentOperators);
+      def("AssignmentExpression").bases("Expression").build("operator", "left", "right").field("operator", AssignmentOperator).field("left", or2(def("Pattern"), def("MemberExpression"))).field("right", def("Expression"));
+      var UpdateOperator = or2("++", "--");
       def("UpdateExpression").bases("Expression").build("operator", "argument", "prefix").field("operator", UpdateOperator).field("argument", def("Expression")).field("prefix", Boolean);
-      var LogicalOperator = or.apply(void 0, LogicalOperators);
+      var LogicalOperator = or2.apply(void 0, LogicalOperators);
       def("LogicalExpression").bases("Expression").build("operator", "left", "right").field("operator", LogicalOperator).field("left", def("Expression")).field("right", def("Expression"));
       def("ConditionalExpression").bases("Expression").build("test", "consequent", "alternate").field("test", def("Expression")).field("consequent", def("Expression")).field("alternate", def("Expression"));
       def("NewExpression").bases("Expression").build("callee", "arguments").field("callee", def("Expression")).field("arguments", [def("Expression")]);
       def("CallExpression").bases("Expression").build("callee", "arguments").field("callee", def("Expression")).field("arguments", [def("Expression")]);
-      def("MemberExpression").bases("Expression").build("object", "property", "computed").field("object", def("Expression")).field("property", or(def("Identifier"), def("Expression"))).field("computed", Boolean, function() {
+      def("MemberExpression").bases("Expression").build("object", "property", "computed").field("object", def("Expression")).field("property", or2(def("Identifier"), def("Expression"))).field("computed", Boolean, function() {
         var type = this.property.type;
         if (type === "Literal" || type === "MemberExpression" || type === "BinaryExpression") {
           return true;
@@ -44464,9 +44464,9 @@ var require_core2 = __commonJS({
         return false;
       });
       def("Pattern").bases("Node");
-      def("SwitchCase").bases("Node").build("test", "consequent").field("test", or(def("Expression"), null)).field("consequent", [def("Statement")]);
+      def("SwitchCase").bases("Node").build("test", "consequent").field("test", or2(def("Expression"), null)).field("consequent", [def("Statement")]);
       def("Identifier").bases("Expression", "Pattern").build("name").field("name", String).field("optional", Boolean, defaults2["false"]);
-      def("Literal").bases("Expression").build("value").field("value", or(String, Boolean, null, Number, RegExp, BigInt));
+      def("Literal").bases("Expression").build("value").field("value", or2(String, Boolean, null, Number, RegExp, BigInt));
       def("Comment").bases("Printable").field("value", String).field("leading", Boolean, defaults2["true"]).field("trailing", Boolean, defaults2["false"]);
     }
     exports.default = default_1;
@@ -44489,56 +44489,56 @@ var require_es6 = __commonJS({
       fork.use(core_1.default);
       var types = fork.use(types_1.default);
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var defaults2 = fork.use(shared_1.default).defaults;
-      def("Function").field("generator", Boolean, defaults2["false"]).field("expression", Boolean, defaults2["false"]).field("defaults", [or(def("Expression"), null)], defaults2.emptyArray).field("rest", or(def("Identifier"), null), defaults2["null"]);
+      def("Function").field("generator", Boolean, defaults2["false"]).field("expression", Boolean, defaults2["false"]).field("defaults", [or2(def("Expression"), null)], defaults2.emptyArray).field("rest", or2(def("Identifier"), null), defaults2["null"]);
       def("RestElement").bases("Pattern").build("argument").field("argument", def("Pattern")).field(
         "typeAnnotation",
         // for Babylon. Flow parser puts it on the identifier
-        or(def("TypeAnnotation"), def("TSTypeAnnotation"), null),
+        or2(def("TypeAnnotation"), def("TSTypeAnnotation"), null),
         defaults2["null"]
       );
       def("SpreadElementPattern").bases("Pattern").build("argument").field("argument", def("Pattern"));
-      def("FunctionDeclaration").build("id", "params", "body", "generator", "expression").field("id", or(def("Identifier"), null));
+      def("FunctionDeclaration").build("id", "params", "body", "generator", "expression").field("id", or2(def("Identifier"), null));
       def("FunctionExpression").build("id", "params", "body", "generator", "expression");
-      def("ArrowFunctionExpression").bases("Function", "Expression").build("params", "body", "expression").field("id", null, defaults2["null"]).field("body", or(def("BlockStatement"), def("Expression"))).field("generator", false, defaults2["false"]);
-      def("ForOfStatement").bases("Statement").build("left", "right", "body").field("left", or(def("VariableDeclaration"), def("Pattern"))).field("right", def("Expression")).field("body", def("Statement"));
-      def("YieldExpression").bases("Expression").build("argument", "delegate").field("argument", or(def("Expression"), null)).field("delegate", Boolean, defaults2["false"]);
-      def("GeneratorExpression").bases("Expression").build("body", "blocks", "filter").field("body", def("Expression")).field("blocks", [def("ComprehensionBlock")]).field("filter", or(def("Expression"), null));
-      def("ComprehensionExpression").bases("Expression").build("body", "blocks", "filter").field("body", def("Expression")).field("blocks", [def("ComprehensionBlock")]).field("filter", or(def("Expression"), null));
+      def("ArrowFunctionExpression").bases("Function", "Expression").build("params", "body", "expression").field("id", null, defaults2["null"]).field("body", or2(def("BlockStatement"), def("Expression"))).field("generator", false, defaults2["false"]);
+      def("ForOfStatement").bases("Statement").build("left", "right", "body").field("left", or2(def("VariableDeclaration"), def("Pattern"))).field("right", def("Expression")).field("body", def("Statement"));
+      def("YieldExpression").bases("Expression").build("argument", "delegate").field("argument", or2(def("Expression"), null)).field("delegate", Boolean, defaults2["false"]);
+      def("GeneratorExpression").bases("Expression").build("body", "blocks", "filter").field("body", def("Expression")).field("blocks", [def("ComprehensionBlock")]).field("filter", or2(def("Expression"), null));
+      def("ComprehensionExpression").bases("Expression").build("body", "blocks", "filter").field("body", def("Expression")).field("blocks", [def("ComprehensionBlock")]).field("filter", or2(def("Expression"), null));
       def("ComprehensionBlock").bases("Node").build("left", "right", "each").field("left", def("Pattern")).field("right", def("Expression")).field("each", Boolean);
-      def("Property").field("key", or(def("Literal"), def("Identifier"), def("Expression"))).field("value", or(def("Expression"), def("Pattern"))).field("method", Boolean, defaults2["false"]).field("shorthand", Boolean, defaults2["false"]).field("computed", Boolean, defaults2["false"]);
+      def("Property").field("key", or2(def("Literal"), def("Identifier"), def("Expression"))).field("value", or2(def("Expression"), def("Pattern"))).field("method", Boolean, defaults2["false"]).field("shorthand", Boolean, defaults2["false"]).field("computed", Boolean, defaults2["false"]);
       def("ObjectProperty").field("shorthand", Boolean, defaults2["false"]);
-      def("PropertyPattern").bases("Pattern").build("key", "pattern").field("key", or(def("Literal"), def("Identifier"), def("Expression"))).field("pattern", def("Pattern")).field("computed", Boolean, defaults2["false"]);
-      def("ObjectPattern").bases("Pattern").build("properties").field("properties", [or(def("PropertyPattern"), def("Property"))]);
-      def("ArrayPattern").bases("Pattern").build("elements").field("elements", [or(def("Pattern"), null)]);
+      def("PropertyPattern").bases("Pattern").build("key", "pattern").field("key", or2(def("Literal"), def("Identifier"), def("Expression"))).field("pattern", def("Pattern")).field("computed", Boolean, defaults2["false"]);
+      def("ObjectPattern").bases("Pattern").build("properties").field("properties", [or2(def("PropertyPattern"), def("Property"))]);
+      def("ArrayPattern").bases("Pattern").build("elements").field("elements", [or2(def("Pattern"), null)]);
       def("SpreadElement").bases("Node").build("argument").field("argument", def("Expression"));
-      def("ArrayExpression").field("elements", [or(def("Expression"), def("SpreadElement"), def("RestElement"), null)]);
-      def("NewExpression").field("arguments", [or(def("Expression"), def("SpreadElement"))]);
-      def("CallExpression").field("arguments", [or(def("Expression"), def("SpreadElement"))]);
+      def("ArrayExpression").field("elements", [or2(def("Expression"), def("SpreadElement"), def("RestElement"), null)]);
+      def("NewExpression").field("arguments", [or2(def("Expression"), def("SpreadElement"))]);
+      def("CallExpression").field("arguments", [or2(def("Expression"), def("SpreadElement"))]);
       def("AssignmentPattern").bases("Pattern").build("left", "right").field("left", def("Pattern")).field("right", def("Expression"));
-      def("MethodDefinition").bases("Declaration").build("kind", "key", "value", "static").field("kind", or("constructor", "method", "get", "set")).field("key", def("Expression")).field("value", def("Function")).field("computed", Boolean, defaults2["false"]).field("static", Boolean, defaults2["false"]);
-      var ClassBodyElement = or(def("MethodDefinition"), def("VariableDeclarator"), def("ClassPropertyDefinition"), def("ClassProperty"), def("StaticBlock"));
-      def("ClassProperty").bases("Declaration").build("key").field("key", or(def("Literal"), def("Identifier"), def("Expression"))).field("computed", Boolean, defaults2["false"]);
+      def("MethodDefinition").bases("Declaration").build("kind", "key", "value", "static").field("kind", or2("constructor", "method", "get", "set")).field("key", def("Expression")).field("value", def("Function")).field("computed", Boolean, defaults2["false"]).field("static", Boolean, defaults2["false"]);
+      var ClassBodyElement = or2(def("MethodDefinition"), def("VariableDeclarator"), def("ClassPropertyDefinition"), def("ClassProperty"), def("StaticBlock"));
+      def("ClassProperty").bases("Declaration").build("key").field("key", or2(def("Literal"), def("Identifier"), def("Expression"))).field("computed", Boolean, defaults2["false"]);
       def("ClassPropertyDefinition").bases("Declaration").build("definition").field("definition", ClassBodyElement);
       def("ClassBody").bases("Declaration").build("body").field("body", [ClassBodyElement]);
-      def("ClassDeclaration").bases("Declaration").build("id", "body", "superClass").field("id", or(def("Identifier"), null)).field("body", def("ClassBody")).field("superClass", or(def("Expression"), null), defaults2["null"]);
-      def("ClassExpression").bases("Expression").build("id", "body", "superClass").field("id", or(def("Identifier"), null), defaults2["null"]).field("body", def("ClassBody")).field("superClass", or(def("Expression"), null), defaults2["null"]);
+      def("ClassDeclaration").bases("Declaration").build("id", "body", "superClass").field("id", or2(def("Identifier"), null)).field("body", def("ClassBody")).field("superClass", or2(def("Expression"), null), defaults2["null"]);
+      def("ClassExpression").bases("Expression").build("id", "body", "superClass").field("id", or2(def("Identifier"), null), defaults2["null"]).field("body", def("ClassBody")).field("superClass", or2(def("Expression"), null), defaults2["null"]);
       def("Super").bases("Expression").build();
       def("Specifier").bases("Node");
-      def("ModuleSpecifier").bases("Specifier").field("local", or(def("Identifier"), null), defaults2["null"]).field("id", or(def("Identifier"), null), defaults2["null"]).field("name", or(def("Identifier"), null), defaults2["null"]);
+      def("ModuleSpecifier").bases("Specifier").field("local", or2(def("Identifier"), null), defaults2["null"]).field("id", or2(def("Identifier"), null), defaults2["null"]).field("name", or2(def("Identifier"), null), defaults2["null"]);
       def("ImportSpecifier").bases("ModuleSpecifier").build("imported", "local").field("imported", def("Identifier"));
       def("ImportDefaultSpecifier").bases("ModuleSpecifier").build("local");
       def("ImportNamespaceSpecifier").bases("ModuleSpecifier").build("local");
-      def("ImportDeclaration").bases("Declaration").build("specifiers", "source", "importKind").field("specifiers", [or(def("ImportSpecifier"), def("ImportNamespaceSpecifier"), def("ImportDefaultSpecifier"))], defaults2.emptyArray).field("source", def("Literal")).field("importKind", or("value", "type"), function() {
+      def("ImportDeclaration").bases("Declaration").build("specifiers", "source", "importKind").field("specifiers", [or2(def("ImportSpecifier"), def("ImportNamespaceSpecifier"), def("ImportDefaultSpecifier"))], defaults2.emptyArray).field("source", def("Literal")).field("importKind", or2("value", "type"), function() {
         return "value";
       });
-      def("ExportNamedDeclaration").bases("Declaration").build("declaration", "specifiers", "source").field("declaration", or(def("Declaration"), null), defaults2["null"]).field("specifiers", [def("ExportSpecifier")], defaults2.emptyArray).field("source", or(def("Literal"), null), defaults2["null"]).field("exportKind", or("value", "type"), function() {
+      def("ExportNamedDeclaration").bases("Declaration").build("declaration", "specifiers", "source").field("declaration", or2(def("Declaration"), null), defaults2["null"]).field("specifiers", [def("ExportSpecifier")], defaults2.emptyArray).field("source", or2(def("Literal"), null), defaults2["null"]).field("exportKind", or2("value", "type"), function() {
         return "value";
       });
       def("ExportSpecifier").bases("ModuleSpecifier").build("local", "exported").field("exported", def("Identifier"));
-      def("ExportDefaultDeclaration").bases("Declaration").build("declaration").field("declaration", or(def("Declaration"), def("Expression")));
-      def("ExportAllDeclaration").bases("Declaration").build("source").field("source", def("Literal")).field("exportKind", or("value", "type"), function() {
+      def("ExportDefaultDeclaration").bases("Declaration").build("declaration").field("declaration", or2(def("Declaration"), def("Expression")));
+      def("ExportAllDeclaration").bases("Declaration").build("source").field("source", def("Literal")).field("exportKind", or2("value", "type"), function() {
         return "value";
       });
       def("TaggedTemplateExpression").bases("Expression").build("tag", "quasi").field("tag", def("Expression")).field("quasi", def("TemplateLiteral"));
@@ -44610,19 +44610,19 @@ var require_es2018 = __commonJS({
       fork.use(es2017_1.default);
       var types = fork.use(types_1.default);
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var defaults2 = fork.use(shared_1.default).defaults;
       def("ForOfStatement").field("await", Boolean, defaults2["false"]);
       def("SpreadProperty").bases("Node").build("argument").field("argument", def("Expression"));
-      def("ObjectExpression").field("properties", [or(
+      def("ObjectExpression").field("properties", [or2(
         def("Property"),
         def("SpreadProperty"),
         // Legacy
         def("SpreadElement")
       )]);
-      def("TemplateElement").field("value", { "cooked": or(String, null), "raw": String });
+      def("TemplateElement").field("value", { "cooked": or2(String, null), "raw": String });
       def("SpreadPropertyPattern").bases("Pattern").build("argument").field("argument", def("Pattern"));
-      def("ObjectPattern").field("properties", [or(def("PropertyPattern"), def("Property"), def("RestElement"), def("SpreadPropertyPattern"))]);
+      def("ObjectPattern").field("properties", [or2(def("PropertyPattern"), def("Property"), def("RestElement"), def("SpreadPropertyPattern"))]);
     }
     exports.default = default_1;
     (0, shared_1.maybeSetModuleExports)(function() {
@@ -44644,9 +44644,9 @@ var require_es2019 = __commonJS({
       fork.use(es2018_1.default);
       var types = fork.use(types_1.default);
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var defaults2 = fork.use(shared_1.default).defaults;
-      def("CatchClause").field("param", or(def("Pattern"), null), defaults2["null"]);
+      def("CatchClause").field("param", or2(def("Pattern"), null), defaults2["null"]);
     }
     exports.default = default_1;
     (0, shared_1.maybeSetModuleExports)(function() {
@@ -44670,11 +44670,11 @@ var require_es20202 = __commonJS({
       fork.use(es2019_1.default);
       var types = fork.use(types_1.default);
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var shared = fork.use(shared_1.default);
       var defaults2 = shared.defaults;
       def("ImportExpression").bases("Expression").build("source").field("source", def("Expression"));
-      def("ExportAllDeclaration").bases("Declaration").build("source", "exported").field("source", def("Literal")).field("exported", or(def("Identifier"), null, void 0), defaults2["null"]);
+      def("ExportAllDeclaration").bases("Declaration").build("source", "exported").field("source", def("Literal")).field("exported", or2(def("Identifier"), null, void 0), defaults2["null"]);
       def("ChainElement").bases("Node").field("optional", Boolean, defaults2["false"]);
       def("CallExpression").bases("Expression", "ChainElement");
       def("MemberExpression").bases("Expression", "ChainElement");
@@ -44745,23 +44745,23 @@ var require_es_proposals = __commonJS({
       var types = fork.use(types_1.default);
       var Type = types.Type;
       var def = types.Type.def;
-      var or = Type.or;
+      var or2 = Type.or;
       var shared = fork.use(shared_1.default);
       var defaults2 = shared.defaults;
-      def("AwaitExpression").build("argument", "all").field("argument", or(def("Expression"), null)).field("all", Boolean, defaults2["false"]);
+      def("AwaitExpression").build("argument", "all").field("argument", or2(def("Expression"), null)).field("all", Boolean, defaults2["false"]);
       def("Decorator").bases("Node").build("expression").field("expression", def("Expression"));
-      def("Property").field("decorators", or([def("Decorator")], null), defaults2["null"]);
-      def("MethodDefinition").field("decorators", or([def("Decorator")], null), defaults2["null"]);
+      def("Property").field("decorators", or2([def("Decorator")], null), defaults2["null"]);
+      def("MethodDefinition").field("decorators", or2([def("Decorator")], null), defaults2["null"]);
       [
         "ClassDeclaration",
         "ClassExpression"
       ].forEach(function(typeName2) {
-        def(typeName2).field("decorators", or([def("Decorator")], null), defaults2["null"]);
+        def(typeName2).field("decorators", or2([def("Decorator")], null), defaults2["null"]);
       });
-      def("VariableDeclaration").field("kind", or("var", "let", "const", "using", "await using"));
+      def("VariableDeclaration").field("kind", or2("var", "let", "const", "using", "await using"));
       def("PrivateName").bases("Expression", "Pattern").build("id").field("id", def("Identifier"));
-      def("ClassPrivateProperty").bases("ClassProperty").build("key", "value").field("key", def("PrivateName")).field("value", or(def("Expression"), null), defaults2["null"]);
-      def("ImportAttribute").bases("Node").build("key", "value").field("key", or(def("Identifier"), def("Literal"))).field("value", def("Expression"));
+      def("ClassPrivateProperty").bases("ClassProperty").build("key", "value").field("key", def("PrivateName")).field("value", or2(def("Expression"), null), defaults2["null"]);
+      def("ImportAttribute").bases("Node").build("key", "value").field("key", or2(def("Identifier"), def("Literal"))).field("value", def("Expression"));
       [
         "ImportDeclaration",
         "ExportAllDeclaration",
@@ -44769,8 +44769,8 @@ var require_es_proposals = __commonJS({
       ].forEach(function(decl) {
         def(decl).field("assertions", [def("ImportAttribute")], defaults2.emptyArray);
       });
-      def("RecordExpression").bases("Expression").build("properties").field("properties", [or(def("ObjectProperty"), def("ObjectMethod"), def("SpreadElement"))]);
-      def("TupleExpression").bases("Expression").build("elements").field("elements", [or(def("Expression"), def("SpreadElement"), null)]);
+      def("RecordExpression").bases("Expression").build("properties").field("properties", [or2(def("ObjectProperty"), def("ObjectMethod"), def("SpreadElement"))]);
+      def("TupleExpression").bases("Expression").build("elements").field("elements", [or2(def("Expression"), def("SpreadElement"), null)]);
       def("ModuleExpression").bases("Node").build("body").field("body", def("Program"));
     }
     exports.default = default_1;
@@ -44793,9 +44793,9 @@ var require_jsx = __commonJS({
       fork.use(es_proposals_1.default);
       var types = fork.use(types_1.default);
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var defaults2 = fork.use(shared_1.default).defaults;
-      def("JSXAttribute").bases("Node").build("name", "value").field("name", or(def("JSXIdentifier"), def("JSXNamespacedName"))).field("value", or(
+      def("JSXAttribute").bases("Node").build("name", "value").field("name", or2(def("JSXIdentifier"), def("JSXNamespacedName"))).field("value", or2(
         def("Literal"),
         // attr="value"
         def("JSXExpressionContainer"),
@@ -44809,12 +44809,12 @@ var require_jsx = __commonJS({
       ), defaults2["null"]);
       def("JSXIdentifier").bases("Identifier").build("name").field("name", String);
       def("JSXNamespacedName").bases("Node").build("namespace", "name").field("namespace", def("JSXIdentifier")).field("name", def("JSXIdentifier"));
-      def("JSXMemberExpression").bases("MemberExpression").build("object", "property").field("object", or(def("JSXIdentifier"), def("JSXMemberExpression"))).field("property", def("JSXIdentifier")).field("computed", Boolean, defaults2.false);
-      var JSXElementName = or(def("JSXIdentifier"), def("JSXNamespacedName"), def("JSXMemberExpression"));
+      def("JSXMemberExpression").bases("MemberExpression").build("object", "property").field("object", or2(def("JSXIdentifier"), def("JSXMemberExpression"))).field("property", def("JSXIdentifier")).field("computed", Boolean, defaults2.false);
+      var JSXElementName = or2(def("JSXIdentifier"), def("JSXNamespacedName"), def("JSXMemberExpression"));
       def("JSXSpreadAttribute").bases("Node").build("argument").field("argument", def("Expression"));
-      var JSXAttributes = [or(def("JSXAttribute"), def("JSXSpreadAttribute"))];
-      def("JSXExpressionContainer").bases("Expression").build("expression").field("expression", or(def("Expression"), def("JSXEmptyExpression")));
-      var JSXChildren = [or(
+      var JSXAttributes = [or2(def("JSXAttribute"), def("JSXSpreadAttribute"))];
+      def("JSXExpressionContainer").bases("Expression").build("expression").field("expression", or2(def("Expression"), def("JSXEmptyExpression")));
+      var JSXChildren = [or2(
         def("JSXText"),
         def("JSXExpressionContainer"),
         def("JSXSpreadChild"),
@@ -44823,14 +44823,14 @@ var require_jsx = __commonJS({
         def("Literal")
         // Legacy: Esprima should return JSXText instead.
       )];
-      def("JSXElement").bases("Expression").build("openingElement", "closingElement", "children").field("openingElement", def("JSXOpeningElement")).field("closingElement", or(def("JSXClosingElement"), null), defaults2["null"]).field("children", JSXChildren, defaults2.emptyArray).field("name", JSXElementName, function() {
+      def("JSXElement").bases("Expression").build("openingElement", "closingElement", "children").field("openingElement", def("JSXOpeningElement")).field("closingElement", or2(def("JSXClosingElement"), null), defaults2["null"]).field("children", JSXChildren, defaults2.emptyArray).field("name", JSXElementName, function() {
         return this.openingElement.name;
       }, true).field("selfClosing", Boolean, function() {
         return this.openingElement.selfClosing;
       }, true).field("attributes", JSXAttributes, function() {
         return this.openingElement.attributes;
       }, true);
-      def("JSXOpeningElement").bases("Node").build("name", "attributes", "selfClosing").field("name", JSXElementName).field("attributes", JSXAttributes, defaults2.emptyArray).field("selfClosing", Boolean, defaults2["false"]).field("typeParameters", or(def("TypeParameterInstantiation"), def("TSTypeParameterInstantiation"), null), defaults2["null"]);
+      def("JSXOpeningElement").bases("Node").build("name", "attributes", "selfClosing").field("name", JSXElementName).field("attributes", JSXAttributes, defaults2.emptyArray).field("selfClosing", Boolean, defaults2["false"]).field("typeParameters", or2(def("TypeParameterInstantiation"), def("TSTypeParameterInstantiation"), null), defaults2["null"]);
       def("JSXClosingElement").bases("Node").build("name").field("name", JSXElementName);
       def("JSXFragment").bases("Expression").build("openingFragment", "closingFragment", "children").field("openingFragment", def("JSXOpeningFragment")).field("closingFragment", def("JSXClosingFragment")).field("children", JSXChildren, defaults2.emptyArray);
       def("JSXOpeningFragment").bases("Node").build();
@@ -44859,21 +44859,21 @@ var require_type_annotations = __commonJS({
     function default_1(fork) {
       var types = fork.use(types_1.default);
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var defaults2 = fork.use(shared_1.default).defaults;
-      var TypeAnnotation = or(def("TypeAnnotation"), def("TSTypeAnnotation"), null);
-      var TypeParamDecl = or(def("TypeParameterDeclaration"), def("TSTypeParameterDeclaration"), null);
+      var TypeAnnotation = or2(def("TypeAnnotation"), def("TSTypeAnnotation"), null);
+      var TypeParamDecl = or2(def("TypeParameterDeclaration"), def("TSTypeParameterDeclaration"), null);
       def("Identifier").field("typeAnnotation", TypeAnnotation, defaults2["null"]);
       def("ObjectPattern").field("typeAnnotation", TypeAnnotation, defaults2["null"]);
       def("ArrayPattern").field("typeAnnotation", TypeAnnotation, defaults2["null"]);
       def("AssignmentPattern").field("typeAnnotation", TypeAnnotation, defaults2["null"]);
       def("Function").field("returnType", TypeAnnotation, defaults2["null"]).field("typeParameters", TypeParamDecl, defaults2["null"]);
-      def("ClassProperty").build("key", "value", "typeAnnotation", "static").field("value", or(def("Expression"), null)).field("static", Boolean, defaults2["false"]).field("typeAnnotation", TypeAnnotation, defaults2["null"]);
+      def("ClassProperty").build("key", "value", "typeAnnotation", "static").field("value", or2(def("Expression"), null)).field("static", Boolean, defaults2["false"]).field("typeAnnotation", TypeAnnotation, defaults2["null"]);
       [
         "ClassDeclaration",
         "ClassExpression"
       ].forEach(function(typeName2) {
-        def(typeName2).field("typeParameters", TypeParamDecl, defaults2["null"]).field("superTypeParameters", or(def("TypeParameterInstantiation"), def("TSTypeParameterInstantiation"), null), defaults2["null"]).field("implements", or([def("ClassImplements")], [def("TSExpressionWithTypeArguments")]), defaults2.emptyArray);
+        def(typeName2).field("typeParameters", TypeParamDecl, defaults2["null"]).field("superTypeParameters", or2(def("TypeParameterInstantiation"), def("TSTypeParameterInstantiation"), null), defaults2["null"]).field("implements", or2([def("ClassImplements")], [def("TSExpressionWithTypeArguments")]), defaults2.emptyArray);
       });
     }
     exports.default = default_1;
@@ -44898,7 +44898,7 @@ var require_flow = __commonJS({
       fork.use(type_annotations_1.default);
       var types = fork.use(types_1.default);
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var defaults2 = fork.use(shared_1.default).defaults;
       def("Flow").bases("Node");
       def("FlowType").bases("Flow");
@@ -44923,20 +44923,20 @@ var require_flow = __commonJS({
       def("ThisTypeAnnotation").bases("FlowType").build();
       def("ExistsTypeAnnotation").bases("FlowType").build();
       def("ExistentialTypeParam").bases("FlowType").build();
-      def("FunctionTypeAnnotation").bases("FlowType").build("params", "returnType", "rest", "typeParameters").field("params", [def("FunctionTypeParam")]).field("returnType", def("FlowType")).field("rest", or(def("FunctionTypeParam"), null)).field("typeParameters", or(def("TypeParameterDeclaration"), null));
-      def("FunctionTypeParam").bases("Node").build("name", "typeAnnotation", "optional").field("name", or(def("Identifier"), null)).field("typeAnnotation", def("FlowType")).field("optional", Boolean);
+      def("FunctionTypeAnnotation").bases("FlowType").build("params", "returnType", "rest", "typeParameters").field("params", [def("FunctionTypeParam")]).field("returnType", def("FlowType")).field("rest", or2(def("FunctionTypeParam"), null)).field("typeParameters", or2(def("TypeParameterDeclaration"), null));
+      def("FunctionTypeParam").bases("Node").build("name", "typeAnnotation", "optional").field("name", or2(def("Identifier"), null)).field("typeAnnotation", def("FlowType")).field("optional", Boolean);
       def("ArrayTypeAnnotation").bases("FlowType").build("elementType").field("elementType", def("FlowType"));
       def("ObjectTypeAnnotation").bases("FlowType").build("properties", "indexers", "callProperties").field("properties", [
-        or(def("ObjectTypeProperty"), def("ObjectTypeSpreadProperty"))
-      ]).field("indexers", [def("ObjectTypeIndexer")], defaults2.emptyArray).field("callProperties", [def("ObjectTypeCallProperty")], defaults2.emptyArray).field("inexact", or(Boolean, void 0), defaults2["undefined"]).field("exact", Boolean, defaults2["false"]).field("internalSlots", [def("ObjectTypeInternalSlot")], defaults2.emptyArray);
-      def("Variance").bases("Node").build("kind").field("kind", or("plus", "minus"));
-      var LegacyVariance = or(def("Variance"), "plus", "minus", null);
-      def("ObjectTypeProperty").bases("Node").build("key", "value", "optional").field("key", or(def("Literal"), def("Identifier"))).field("value", def("FlowType")).field("optional", Boolean).field("variance", LegacyVariance, defaults2["null"]);
+        or2(def("ObjectTypeProperty"), def("ObjectTypeSpreadProperty"))
+      ]).field("indexers", [def("ObjectTypeIndexer")], defaults2.emptyArray).field("callProperties", [def("ObjectTypeCallProperty")], defaults2.emptyArray).field("inexact", or2(Boolean, void 0), defaults2["undefined"]).field("exact", Boolean, defaults2["false"]).field("internalSlots", [def("ObjectTypeInternalSlot")], defaults2.emptyArray);
+      def("Variance").bases("Node").build("kind").field("kind", or2("plus", "minus"));
+      var LegacyVariance = or2(def("Variance"), "plus", "minus", null);
+      def("ObjectTypeProperty").bases("Node").build("key", "value", "optional").field("key", or2(def("Literal"), def("Identifier"))).field("value", def("FlowType")).field("optional", Boolean).field("variance", LegacyVariance, defaults2["null"]);
       def("ObjectTypeIndexer").bases("Node").build("id", "key", "value").field("id", def("Identifier")).field("key", def("FlowType")).field("value", def("FlowType")).field("variance", LegacyVariance, defaults2["null"]).field("static", Boolean, defaults2["false"]);
       def("ObjectTypeCallProperty").bases("Node").build("value").field("value", def("FunctionTypeAnnotation")).field("static", Boolean, defaults2["false"]);
-      def("QualifiedTypeIdentifier").bases("Node").build("qualification", "id").field("qualification", or(def("Identifier"), def("QualifiedTypeIdentifier"))).field("id", def("Identifier"));
-      def("GenericTypeAnnotation").bases("FlowType").build("id", "typeParameters").field("id", or(def("Identifier"), def("QualifiedTypeIdentifier"))).field("typeParameters", or(def("TypeParameterInstantiation"), null));
-      def("MemberTypeAnnotation").bases("FlowType").build("object", "property").field("object", def("Identifier")).field("property", or(def("MemberTypeAnnotation"), def("GenericTypeAnnotation")));
+      def("QualifiedTypeIdentifier").bases("Node").build("qualification", "id").field("qualification", or2(def("Identifier"), def("QualifiedTypeIdentifier"))).field("id", def("Identifier"));
+      def("GenericTypeAnnotation").bases("FlowType").build("id", "typeParameters").field("id", or2(def("Identifier"), def("QualifiedTypeIdentifier"))).field("typeParameters", or2(def("TypeParameterInstantiation"), null));
+      def("MemberTypeAnnotation").bases("FlowType").build("object", "property").field("object", def("Identifier")).field("property", or2(def("MemberTypeAnnotation"), def("GenericTypeAnnotation")));
       def("IndexedAccessType").bases("FlowType").build("objectType", "indexType").field("objectType", def("FlowType")).field("indexType", def("FlowType"));
       def("OptionalIndexedAccessType").bases("FlowType").build("objectType", "indexType", "optional").field("objectType", def("FlowType")).field("indexType", def("FlowType")).field("optional", Boolean);
       def("UnionTypeAnnotation").bases("FlowType").build("types").field("types", [def("FlowType")]);
@@ -44946,25 +44946,25 @@ var require_flow = __commonJS({
       def("ObjectTypeInternalSlot").bases("Node").build("id", "value", "optional", "static", "method").field("id", def("Identifier")).field("value", def("FlowType")).field("optional", Boolean).field("static", Boolean).field("method", Boolean);
       def("TypeParameterDeclaration").bases("Node").build("params").field("params", [def("TypeParameter")]);
       def("TypeParameterInstantiation").bases("Node").build("params").field("params", [def("FlowType")]);
-      def("TypeParameter").bases("FlowType").build("name", "variance", "bound", "default").field("name", String).field("variance", LegacyVariance, defaults2["null"]).field("bound", or(def("TypeAnnotation"), null), defaults2["null"]).field("default", or(def("FlowType"), null), defaults2["null"]);
+      def("TypeParameter").bases("FlowType").build("name", "variance", "bound", "default").field("name", String).field("variance", LegacyVariance, defaults2["null"]).field("bound", or2(def("TypeAnnotation"), null), defaults2["null"]).field("default", or2(def("FlowType"), null), defaults2["null"]);
       def("ClassProperty").field("variance", LegacyVariance, defaults2["null"]);
-      def("ClassImplements").bases("Node").build("id").field("id", def("Identifier")).field("superClass", or(def("Expression"), null), defaults2["null"]).field("typeParameters", or(def("TypeParameterInstantiation"), null), defaults2["null"]);
-      def("InterfaceTypeAnnotation").bases("FlowType").build("body", "extends").field("body", def("ObjectTypeAnnotation")).field("extends", or([def("InterfaceExtends")], null), defaults2["null"]);
-      def("InterfaceDeclaration").bases("Declaration").build("id", "body", "extends").field("id", def("Identifier")).field("typeParameters", or(def("TypeParameterDeclaration"), null), defaults2["null"]).field("body", def("ObjectTypeAnnotation")).field("extends", [def("InterfaceExtends")]);
+      def("ClassImplements").bases("Node").build("id").field("id", def("Identifier")).field("superClass", or2(def("Expression"), null), defaults2["null"]).field("typeParameters", or2(def("TypeParameterInstantiation"), null), defaults2["null"]);
+      def("InterfaceTypeAnnotation").bases("FlowType").build("body", "extends").field("body", def("ObjectTypeAnnotation")).field("extends", or2([def("InterfaceExtends")], null), defaults2["null"]);
+      def("InterfaceDeclaration").bases("Declaration").build("id", "body", "extends").field("id", def("Identifier")).field("typeParameters", or2(def("TypeParameterDeclaration"), null), defaults2["null"]).field("body", def("ObjectTypeAnnotation")).field("extends", [def("InterfaceExtends")]);
       def("DeclareInterface").bases("InterfaceDeclaration").build("id", "body", "extends");
-      def("InterfaceExtends").bases("Node").build("id").field("id", def("Identifier")).field("typeParameters", or(def("TypeParameterInstantiation"), null), defaults2["null"]);
-      def("TypeAlias").bases("Declaration").build("id", "typeParameters", "right").field("id", def("Identifier")).field("typeParameters", or(def("TypeParameterDeclaration"), null)).field("right", def("FlowType"));
+      def("InterfaceExtends").bases("Node").build("id").field("id", def("Identifier")).field("typeParameters", or2(def("TypeParameterInstantiation"), null), defaults2["null"]);
+      def("TypeAlias").bases("Declaration").build("id", "typeParameters", "right").field("id", def("Identifier")).field("typeParameters", or2(def("TypeParameterDeclaration"), null)).field("right", def("FlowType"));
       def("DeclareTypeAlias").bases("TypeAlias").build("id", "typeParameters", "right");
-      def("OpaqueType").bases("Declaration").build("id", "typeParameters", "impltype", "supertype").field("id", def("Identifier")).field("typeParameters", or(def("TypeParameterDeclaration"), null)).field("impltype", def("FlowType")).field("supertype", or(def("FlowType"), null));
-      def("DeclareOpaqueType").bases("OpaqueType").build("id", "typeParameters", "supertype").field("impltype", or(def("FlowType"), null));
+      def("OpaqueType").bases("Declaration").build("id", "typeParameters", "impltype", "supertype").field("id", def("Identifier")).field("typeParameters", or2(def("TypeParameterDeclaration"), null)).field("impltype", def("FlowType")).field("supertype", or2(def("FlowType"), null));
+      def("DeclareOpaqueType").bases("OpaqueType").build("id", "typeParameters", "supertype").field("impltype", or2(def("FlowType"), null));
       def("TypeCastExpression").bases("Expression").build("expression", "typeAnnotation").field("expression", def("Expression")).field("typeAnnotation", def("TypeAnnotation"));
       def("TupleTypeAnnotation").bases("FlowType").build("types").field("types", [def("FlowType")]);
       def("DeclareVariable").bases("Statement").build("id").field("id", def("Identifier"));
-      def("DeclareFunction").bases("Statement").build("id").field("id", def("Identifier")).field("predicate", or(def("FlowPredicate"), null), defaults2["null"]);
+      def("DeclareFunction").bases("Statement").build("id").field("id", def("Identifier")).field("predicate", or2(def("FlowPredicate"), null), defaults2["null"]);
       def("DeclareClass").bases("InterfaceDeclaration").build("id");
-      def("DeclareModule").bases("Statement").build("id", "body").field("id", or(def("Identifier"), def("Literal"))).field("body", def("BlockStatement"));
+      def("DeclareModule").bases("Statement").build("id", "body").field("id", or2(def("Identifier"), def("Literal"))).field("body", def("BlockStatement"));
       def("DeclareModuleExports").bases("Statement").build("typeAnnotation").field("typeAnnotation", def("TypeAnnotation"));
-      def("DeclareExportDeclaration").bases("Declaration").build("default", "declaration", "specifiers", "source").field("default", Boolean).field("declaration", or(
+      def("DeclareExportDeclaration").bases("Declaration").build("default", "declaration", "specifiers", "source").field("default", Boolean).field("declaration", or2(
         def("DeclareVariable"),
         def("DeclareFunction"),
         def("DeclareClass"),
@@ -44976,23 +44976,23 @@ var require_flow = __commonJS({
         // Implies named opaque type
         def("InterfaceDeclaration"),
         null
-      )).field("specifiers", [or(def("ExportSpecifier"), def("ExportBatchSpecifier"))], defaults2.emptyArray).field("source", or(def("Literal"), null), defaults2["null"]);
-      def("DeclareExportAllDeclaration").bases("Declaration").build("source").field("source", or(def("Literal"), null), defaults2["null"]);
-      def("ImportDeclaration").field("importKind", or("value", "type", "typeof"), function() {
+      )).field("specifiers", [or2(def("ExportSpecifier"), def("ExportBatchSpecifier"))], defaults2.emptyArray).field("source", or2(def("Literal"), null), defaults2["null"]);
+      def("DeclareExportAllDeclaration").bases("Declaration").build("source").field("source", or2(def("Literal"), null), defaults2["null"]);
+      def("ImportDeclaration").field("importKind", or2("value", "type", "typeof"), function() {
         return "value";
       });
       def("FlowPredicate").bases("Flow");
       def("InferredPredicate").bases("FlowPredicate").build();
       def("DeclaredPredicate").bases("FlowPredicate").build("value").field("value", def("Expression"));
-      def("Function").field("predicate", or(def("FlowPredicate"), null), defaults2["null"]);
-      def("CallExpression").field("typeArguments", or(null, def("TypeParameterInstantiation")), defaults2["null"]);
-      def("NewExpression").field("typeArguments", or(null, def("TypeParameterInstantiation")), defaults2["null"]);
-      def("EnumDeclaration").bases("Declaration").build("id", "body").field("id", def("Identifier")).field("body", or(def("EnumBooleanBody"), def("EnumNumberBody"), def("EnumStringBody"), def("EnumSymbolBody")));
+      def("Function").field("predicate", or2(def("FlowPredicate"), null), defaults2["null"]);
+      def("CallExpression").field("typeArguments", or2(null, def("TypeParameterInstantiation")), defaults2["null"]);
+      def("NewExpression").field("typeArguments", or2(null, def("TypeParameterInstantiation")), defaults2["null"]);
+      def("EnumDeclaration").bases("Declaration").build("id", "body").field("id", def("Identifier")).field("body", or2(def("EnumBooleanBody"), def("EnumNumberBody"), def("EnumStringBody"), def("EnumSymbolBody")));
       def("EnumBooleanBody").build("members", "explicitType").field("members", [def("EnumBooleanMember")]).field("explicitType", Boolean);
       def("EnumNumberBody").build("members", "explicitType").field("members", [def("EnumNumberMember")]).field("explicitType", Boolean);
-      def("EnumStringBody").build("members", "explicitType").field("members", or([def("EnumStringMember")], [def("EnumDefaultedMember")])).field("explicitType", Boolean);
+      def("EnumStringBody").build("members", "explicitType").field("members", or2([def("EnumStringMember")], [def("EnumDefaultedMember")])).field("explicitType", Boolean);
       def("EnumSymbolBody").build("members").field("members", [def("EnumDefaultedMember")]);
-      def("EnumBooleanMember").build("id", "init").field("id", def("Identifier")).field("init", or(def("Literal"), Boolean));
+      def("EnumBooleanMember").build("id", "init").field("id", def("Identifier")).field("init", or2(def("Literal"), Boolean));
       def("EnumNumberMember").build("id", "init").field("id", def("Identifier")).field("init", def("Literal"));
       def("EnumStringMember").build("id", "init").field("id", def("Identifier")).field("init", def("Literal"));
       def("EnumDefaultedMember").build("id").field("id", def("Identifier"));
@@ -45018,19 +45018,19 @@ var require_esprima = __commonJS({
       var types = fork.use(types_1.default);
       var defaults2 = fork.use(shared_1.default).defaults;
       var def = types.Type.def;
-      var or = types.Type.or;
-      def("VariableDeclaration").field("declarations", [or(
+      var or2 = types.Type.or;
+      def("VariableDeclaration").field("declarations", [or2(
         def("VariableDeclarator"),
         def("Identifier")
         // Esprima deviation.
       )]);
-      def("Property").field("value", or(
+      def("Property").field("value", or2(
         def("Expression"),
         def("Pattern")
         // Esprima deviation.
       ));
-      def("ArrayPattern").field("elements", [or(def("Pattern"), def("SpreadElement"), null)]);
-      def("ObjectPattern").field("properties", [or(
+      def("ArrayPattern").field("elements", [or2(def("Pattern"), def("SpreadElement"), null)]);
+      def("ObjectPattern").field("properties", [or2(
         def("Property"),
         def("PropertyPattern"),
         def("SpreadPropertyPattern"),
@@ -45039,12 +45039,12 @@ var require_esprima = __commonJS({
       )]);
       def("ExportSpecifier").bases("ModuleSpecifier").build("id", "name");
       def("ExportBatchSpecifier").bases("Specifier").build();
-      def("ExportDeclaration").bases("Declaration").build("default", "declaration", "specifiers", "source").field("default", Boolean).field("declaration", or(
+      def("ExportDeclaration").bases("Declaration").build("default", "declaration", "specifiers", "source").field("default", Boolean).field("declaration", or2(
         def("Declaration"),
         def("Expression"),
         // Implies default.
         null
-      )).field("specifiers", [or(def("ExportSpecifier"), def("ExportBatchSpecifier"))], defaults2.emptyArray).field("source", or(def("Literal"), null), defaults2["null"]);
+      )).field("specifiers", [or2(def("ExportSpecifier"), def("ExportBatchSpecifier"))], defaults2.emptyArray).field("source", or2(def("Literal"), null), defaults2["null"]);
       def("Block").bases("Comment").build(
         "value",
         /*optional:*/
@@ -45080,15 +45080,15 @@ var require_babel_core = __commonJS({
       var types = fork.use(types_1.default);
       var defaults2 = fork.use(shared_1.default).defaults;
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var isUndefined = types.builtInTypes.undefined;
       def("Noop").bases("Statement").build();
       def("DoExpression").bases("Expression").build("body").field("body", [def("Statement")]);
-      def("BindExpression").bases("Expression").build("object", "callee").field("object", or(def("Expression"), null)).field("callee", def("Expression"));
+      def("BindExpression").bases("Expression").build("object", "callee").field("object", or2(def("Expression"), null)).field("callee", def("Expression"));
       def("ParenthesizedExpression").bases("Expression").build("expression").field("expression", def("Expression"));
-      def("ExportNamespaceSpecifier").bases("Specifier").build("exported").field("exported", or(def("Identifier"), def("Literal")));
+      def("ExportNamespaceSpecifier").bases("Specifier").build("exported").field("exported", or2(def("Identifier"), def("Literal")));
       def("ExportDefaultSpecifier").bases("Specifier").build("exported").field("exported", def("Identifier"));
-      def("ExportNamedDeclaration").field("specifiers", [or(
+      def("ExportNamedDeclaration").field("specifiers", [or2(
         def("ExportSpecifier"),
         def("ExportBatchSpecifier"),
         // preserved from the flow/esprima defs
@@ -45111,7 +45111,7 @@ var require_babel_core = __commonJS({
       def("DirectiveLiteral").bases("Node", "Expression").build("value").field("value", String, defaults2["use strict"]);
       def("InterpreterDirective").bases("Node").build("value").field("value", String);
       def("BlockStatement").bases("Statement").build("body").field("body", [def("Statement")]).field("directives", [def("Directive")], defaults2.emptyArray);
-      def("Program").bases("Node").build("body").field("body", [def("Statement")]).field("directives", [def("Directive")], defaults2.emptyArray).field("interpreter", or(def("InterpreterDirective"), null), defaults2["null"]);
+      def("Program").bases("Node").build("body").field("body", [def("Statement")]).field("directives", [def("Directive")], defaults2.emptyArray).field("interpreter", or2(def("InterpreterDirective"), null), defaults2["null"]);
       function makeLiteralExtra(rawValueType, toRaw) {
         if (rawValueType === void 0) {
           rawValueType = String;
@@ -45134,8 +45134,8 @@ var require_babel_core = __commonJS({
       (_a = def("StringLiteral").bases("Literal").build("value").field("value", String)).field.apply(_a, makeLiteralExtra(String, function(val) {
         return JSON.stringify(val);
       }));
-      (_b = def("NumericLiteral").bases("Literal").build("value").field("value", Number).field("raw", or(String, null), defaults2["null"])).field.apply(_b, makeLiteralExtra(Number));
-      (_c = def("BigIntLiteral").bases("Literal").build("value").field("value", or(String, Number))).field.apply(_c, makeLiteralExtra(String, function(val) {
+      (_b = def("NumericLiteral").bases("Literal").build("value").field("value", Number).field("raw", or2(String, null), defaults2["null"])).field.apply(_b, makeLiteralExtra(Number));
+      (_c = def("BigIntLiteral").bases("Literal").build("value").field("value", or2(String, Number))).field.apply(_c, makeLiteralExtra(String, function(val) {
         return val + "n";
       }));
       (_d = def("DecimalLiteral").bases("Literal").build("value").field("value", String)).field.apply(_d, makeLiteralExtra(String, function(val) {
@@ -45145,7 +45145,7 @@ var require_babel_core = __commonJS({
       def("BooleanLiteral").bases("Literal").build("value").field("value", Boolean);
       (_e = def("RegExpLiteral").bases("Literal").build("pattern", "flags").field("pattern", String).field("flags", String).field("value", RegExp, function() {
         return new RegExp(this.pattern, this.flags);
-      })).field.apply(_e, makeLiteralExtra(or(RegExp, isUndefined), function(exp) {
+      })).field.apply(_e, makeLiteralExtra(or2(RegExp, isUndefined), function(exp) {
         return "/".concat(exp.pattern, "/").concat(exp.flags || "");
       })).field("regex", {
         pattern: String,
@@ -45156,47 +45156,47 @@ var require_babel_core = __commonJS({
           flags: this.flags
         };
       });
-      var ObjectExpressionProperty = or(def("Property"), def("ObjectMethod"), def("ObjectProperty"), def("SpreadProperty"), def("SpreadElement"));
+      var ObjectExpressionProperty = or2(def("Property"), def("ObjectMethod"), def("ObjectProperty"), def("SpreadProperty"), def("SpreadElement"));
       def("ObjectExpression").bases("Expression").build("properties").field("properties", [ObjectExpressionProperty]);
-      def("ObjectMethod").bases("Node", "Function").build("kind", "key", "params", "body", "computed").field("kind", or("method", "get", "set")).field("key", or(def("Literal"), def("Identifier"), def("Expression"))).field("params", [def("Pattern")]).field("body", def("BlockStatement")).field("computed", Boolean, defaults2["false"]).field("generator", Boolean, defaults2["false"]).field("async", Boolean, defaults2["false"]).field(
+      def("ObjectMethod").bases("Node", "Function").build("kind", "key", "params", "body", "computed").field("kind", or2("method", "get", "set")).field("key", or2(def("Literal"), def("Identifier"), def("Expression"))).field("params", [def("Pattern")]).field("body", def("BlockStatement")).field("computed", Boolean, defaults2["false"]).field("generator", Boolean, defaults2["false"]).field("async", Boolean, defaults2["false"]).field(
         "accessibility",
         // TypeScript
-        or(def("Literal"), null),
+        or2(def("Literal"), null),
         defaults2["null"]
-      ).field("decorators", or([def("Decorator")], null), defaults2["null"]);
-      def("ObjectProperty").bases("Node").build("key", "value").field("key", or(def("Literal"), def("Identifier"), def("Expression"))).field("value", or(def("Expression"), def("Pattern"))).field(
+      ).field("decorators", or2([def("Decorator")], null), defaults2["null"]);
+      def("ObjectProperty").bases("Node").build("key", "value").field("key", or2(def("Literal"), def("Identifier"), def("Expression"))).field("value", or2(def("Expression"), def("Pattern"))).field(
         "accessibility",
         // TypeScript
-        or(def("Literal"), null),
+        or2(def("Literal"), null),
         defaults2["null"]
       ).field("computed", Boolean, defaults2["false"]);
-      var ClassBodyElement = or(def("MethodDefinition"), def("VariableDeclarator"), def("ClassPropertyDefinition"), def("ClassProperty"), def("ClassPrivateProperty"), def("ClassMethod"), def("ClassPrivateMethod"), def("ClassAccessorProperty"), def("StaticBlock"));
+      var ClassBodyElement = or2(def("MethodDefinition"), def("VariableDeclarator"), def("ClassPropertyDefinition"), def("ClassProperty"), def("ClassPrivateProperty"), def("ClassMethod"), def("ClassPrivateMethod"), def("ClassAccessorProperty"), def("StaticBlock"));
       def("ClassBody").bases("Declaration").build("body").field("body", [ClassBodyElement]);
-      def("ClassMethod").bases("Declaration", "Function").build("kind", "key", "params", "body", "computed", "static").field("key", or(def("Literal"), def("Identifier"), def("Expression")));
+      def("ClassMethod").bases("Declaration", "Function").build("kind", "key", "params", "body", "computed", "static").field("key", or2(def("Literal"), def("Identifier"), def("Expression")));
       def("ClassPrivateMethod").bases("Declaration", "Function").build("key", "params", "body", "kind", "computed", "static").field("key", def("PrivateName"));
-      def("ClassAccessorProperty").bases("Declaration").build("key", "value", "decorators", "computed", "static").field("key", or(
+      def("ClassAccessorProperty").bases("Declaration").build("key", "value", "decorators", "computed", "static").field("key", or2(
         def("Literal"),
         def("Identifier"),
         def("PrivateName"),
         // Only when .computed is true (TODO enforce this)
         def("Expression")
-      )).field("value", or(def("Expression"), null), defaults2["null"]);
+      )).field("value", or2(def("Expression"), null), defaults2["null"]);
       [
         "ClassMethod",
         "ClassPrivateMethod"
       ].forEach(function(typeName2) {
-        def(typeName2).field("kind", or("get", "set", "method", "constructor"), function() {
+        def(typeName2).field("kind", or2("get", "set", "method", "constructor"), function() {
           return "method";
-        }).field("body", def("BlockStatement")).field("access", or("public", "private", "protected", null), defaults2["null"]);
+        }).field("body", def("BlockStatement")).field("access", or2("public", "private", "protected", null), defaults2["null"]);
       });
       [
         "ClassMethod",
         "ClassPrivateMethod",
         "ClassAccessorProperty"
       ].forEach(function(typeName2) {
-        def(typeName2).field("computed", Boolean, defaults2["false"]).field("static", Boolean, defaults2["false"]).field("abstract", Boolean, defaults2["false"]).field("accessibility", or("public", "private", "protected", null), defaults2["null"]).field("decorators", or([def("Decorator")], null), defaults2["null"]).field("definite", Boolean, defaults2["false"]).field("optional", Boolean, defaults2["false"]).field("override", Boolean, defaults2["false"]).field("readonly", Boolean, defaults2["false"]);
+        def(typeName2).field("computed", Boolean, defaults2["false"]).field("static", Boolean, defaults2["false"]).field("abstract", Boolean, defaults2["false"]).field("accessibility", or2("public", "private", "protected", null), defaults2["null"]).field("decorators", or2([def("Decorator")], null), defaults2["null"]).field("definite", Boolean, defaults2["false"]).field("optional", Boolean, defaults2["false"]).field("override", Boolean, defaults2["false"]).field("readonly", Boolean, defaults2["false"]);
       });
-      var ObjectPatternProperty = or(
+      var ObjectPatternProperty = or2(
         def("Property"),
         def("PropertyPattern"),
         def("SpreadPropertyPattern"),
@@ -45208,10 +45208,10 @@ var require_babel_core = __commonJS({
         // Babel 6
         def("RestElement")
       );
-      def("ObjectPattern").bases("Pattern").build("properties").field("properties", [ObjectPatternProperty]).field("decorators", or([def("Decorator")], null), defaults2["null"]);
+      def("ObjectPattern").bases("Pattern").build("properties").field("properties", [ObjectPatternProperty]).field("decorators", or2([def("Decorator")], null), defaults2["null"]);
       def("SpreadProperty").bases("Node").build("argument").field("argument", def("Expression"));
       def("RestProperty").bases("Node").build("argument").field("argument", def("Expression"));
-      def("ForAwaitStatement").bases("Statement").build("left", "right", "body").field("left", or(def("VariableDeclaration"), def("Expression"))).field("right", def("Expression")).field("body", def("Statement"));
+      def("ForAwaitStatement").bases("Statement").build("left", "right", "body").field("left", or2(def("VariableDeclaration"), def("Expression"))).field("right", def("Expression")).field("body", def("Statement"));
       def("Import").bases("Expression").build();
     }
     exports.default = default_1;
@@ -45262,7 +45262,7 @@ var require_typescript = __commonJS({
       var types = fork.use(types_1.default);
       var n = types.namedTypes;
       var def = types.Type.def;
-      var or = types.Type.or;
+      var or2 = types.Type.or;
       var defaults2 = fork.use(shared_1.default).defaults;
       var StringLiteral2 = types.Type.from(function(value, deep) {
         if (n.StringLiteral && n.StringLiteral.check(value, deep)) {
@@ -45274,13 +45274,13 @@ var require_typescript = __commonJS({
         return false;
       }, "StringLiteral");
       def("TSType").bases("Node");
-      var TSEntityName = or(def("Identifier"), def("TSQualifiedName"));
+      var TSEntityName = or2(def("Identifier"), def("TSQualifiedName"));
       def("TSTypeReference").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("typeName", "typeParameters").field("typeName", TSEntityName);
-      def("TSHasOptionalTypeParameterInstantiation").field("typeParameters", or(def("TSTypeParameterInstantiation"), null), defaults2["null"]);
-      def("TSHasOptionalTypeParameters").field("typeParameters", or(def("TSTypeParameterDeclaration"), null, void 0), defaults2["null"]);
-      def("TSHasOptionalTypeAnnotation").field("typeAnnotation", or(def("TSTypeAnnotation"), null), defaults2["null"]);
+      def("TSHasOptionalTypeParameterInstantiation").field("typeParameters", or2(def("TSTypeParameterInstantiation"), null), defaults2["null"]);
+      def("TSHasOptionalTypeParameters").field("typeParameters", or2(def("TSTypeParameterDeclaration"), null, void 0), defaults2["null"]);
+      def("TSHasOptionalTypeAnnotation").field("typeAnnotation", or2(def("TSTypeAnnotation"), null), defaults2["null"]);
       def("TSQualifiedName").bases("Node").build("left", "right").field("left", TSEntityName).field("right", TSEntityName);
-      def("TSAsExpression").bases("Expression", "Pattern").build("expression", "typeAnnotation").field("expression", def("Expression")).field("typeAnnotation", def("TSType")).field("extra", or({ parenthesized: Boolean }, null), defaults2["null"]);
+      def("TSAsExpression").bases("Expression", "Pattern").build("expression", "typeAnnotation").field("expression", def("Expression")).field("typeAnnotation", def("TSType")).field("extra", or2({ parenthesized: Boolean }, null), defaults2["null"]);
       def("TSTypeCastExpression").bases("Expression").build("expression", "typeAnnotation").field("expression", def("Expression")).field("typeAnnotation", def("TSType"));
       def("TSSatisfiesExpression").bases("Expression", "Pattern").build("expression", "typeAnnotation").field("expression", def("Expression")).field("typeAnnotation", def("TSType"));
       def("TSNonNullExpression").bases("Expression", "Pattern").build("expression").field("expression", def("Expression"));
@@ -45303,8 +45303,8 @@ var require_typescript = __commonJS({
         def(keywordType).bases("TSType").build();
       });
       def("TSArrayType").bases("TSType").build("elementType").field("elementType", def("TSType"));
-      def("TSLiteralType").bases("TSType").build("literal").field("literal", or(def("NumericLiteral"), def("StringLiteral"), def("BooleanLiteral"), def("TemplateLiteral"), def("UnaryExpression"), def("BigIntLiteral")));
-      def("TemplateLiteral").field("expressions", or([def("Expression")], [def("TSType")]));
+      def("TSLiteralType").bases("TSType").build("literal").field("literal", or2(def("NumericLiteral"), def("StringLiteral"), def("BooleanLiteral"), def("TemplateLiteral"), def("UnaryExpression"), def("BigIntLiteral")));
+      def("TemplateLiteral").field("expressions", or2([def("Expression")], [def("TSType")]));
       [
         "TSUnionType",
         "TSIntersectionType"
@@ -45314,82 +45314,82 @@ var require_typescript = __commonJS({
       def("TSConditionalType").bases("TSType").build("checkType", "extendsType", "trueType", "falseType").field("checkType", def("TSType")).field("extendsType", def("TSType")).field("trueType", def("TSType")).field("falseType", def("TSType"));
       def("TSInferType").bases("TSType").build("typeParameter").field("typeParameter", def("TSTypeParameter"));
       def("TSParenthesizedType").bases("TSType").build("typeAnnotation").field("typeAnnotation", def("TSType"));
-      var ParametersType = [or(def("Identifier"), def("RestElement"), def("ArrayPattern"), def("ObjectPattern"))];
+      var ParametersType = [or2(def("Identifier"), def("RestElement"), def("ArrayPattern"), def("ObjectPattern"))];
       [
         "TSFunctionType",
         "TSConstructorType"
       ].forEach(function(typeName2) {
         def(typeName2).bases("TSType", "TSHasOptionalTypeParameters", "TSHasOptionalTypeAnnotation").build("parameters").field("parameters", ParametersType);
       });
-      def("TSDeclareFunction").bases("Declaration", "TSHasOptionalTypeParameters").build("id", "params", "returnType").field("declare", Boolean, defaults2["false"]).field("async", Boolean, defaults2["false"]).field("generator", Boolean, defaults2["false"]).field("id", or(def("Identifier"), null), defaults2["null"]).field("params", [def("Pattern")]).field("returnType", or(
+      def("TSDeclareFunction").bases("Declaration", "TSHasOptionalTypeParameters").build("id", "params", "returnType").field("declare", Boolean, defaults2["false"]).field("async", Boolean, defaults2["false"]).field("generator", Boolean, defaults2["false"]).field("id", or2(def("Identifier"), null), defaults2["null"]).field("params", [def("Pattern")]).field("returnType", or2(
         def("TSTypeAnnotation"),
         def("Noop"),
         // Still used?
         null
       ), defaults2["null"]);
-      def("TSDeclareMethod").bases("Declaration", "TSHasOptionalTypeParameters").build("key", "params", "returnType").field("async", Boolean, defaults2["false"]).field("generator", Boolean, defaults2["false"]).field("params", [def("Pattern")]).field("abstract", Boolean, defaults2["false"]).field("accessibility", or("public", "private", "protected", void 0), defaults2["undefined"]).field("static", Boolean, defaults2["false"]).field("computed", Boolean, defaults2["false"]).field("optional", Boolean, defaults2["false"]).field("key", or(
+      def("TSDeclareMethod").bases("Declaration", "TSHasOptionalTypeParameters").build("key", "params", "returnType").field("async", Boolean, defaults2["false"]).field("generator", Boolean, defaults2["false"]).field("params", [def("Pattern")]).field("abstract", Boolean, defaults2["false"]).field("accessibility", or2("public", "private", "protected", void 0), defaults2["undefined"]).field("static", Boolean, defaults2["false"]).field("computed", Boolean, defaults2["false"]).field("optional", Boolean, defaults2["false"]).field("key", or2(
         def("Identifier"),
         def("StringLiteral"),
         def("NumericLiteral"),
         // Only allowed if .computed is true.
         def("Expression")
-      )).field("kind", or("get", "set", "method", "constructor"), function getDefault() {
+      )).field("kind", or2("get", "set", "method", "constructor"), function getDefault() {
         return "method";
       }).field(
         "access",
         // Not "accessibility"?
-        or("public", "private", "protected", void 0),
+        or2("public", "private", "protected", void 0),
         defaults2["undefined"]
-      ).field("decorators", or([def("Decorator")], null), defaults2["null"]).field("returnType", or(
+      ).field("decorators", or2([def("Decorator")], null), defaults2["null"]).field("returnType", or2(
         def("TSTypeAnnotation"),
         def("Noop"),
         // Still used?
         null
       ), defaults2["null"]);
-      def("TSMappedType").bases("TSType").build("typeParameter", "typeAnnotation").field("readonly", or(Boolean, "+", "-"), defaults2["false"]).field("typeParameter", def("TSTypeParameter")).field("optional", or(Boolean, "+", "-"), defaults2["false"]).field("typeAnnotation", or(def("TSType"), null), defaults2["null"]);
-      def("TSTupleType").bases("TSType").build("elementTypes").field("elementTypes", [or(def("TSType"), def("TSNamedTupleMember"))]);
+      def("TSMappedType").bases("TSType").build("typeParameter", "typeAnnotation").field("readonly", or2(Boolean, "+", "-"), defaults2["false"]).field("typeParameter", def("TSTypeParameter")).field("optional", or2(Boolean, "+", "-"), defaults2["false"]).field("typeAnnotation", or2(def("TSType"), null), defaults2["null"]);
+      def("TSTupleType").bases("TSType").build("elementTypes").field("elementTypes", [or2(def("TSType"), def("TSNamedTupleMember"))]);
       def("TSNamedTupleMember").bases("TSType").build("label", "elementType", "optional").field("label", def("Identifier")).field("optional", Boolean, defaults2["false"]).field("elementType", def("TSType"));
       def("TSRestType").bases("TSType").build("typeAnnotation").field("typeAnnotation", def("TSType"));
       def("TSOptionalType").bases("TSType").build("typeAnnotation").field("typeAnnotation", def("TSType"));
       def("TSIndexedAccessType").bases("TSType").build("objectType", "indexType").field("objectType", def("TSType")).field("indexType", def("TSType"));
       def("TSTypeOperator").bases("TSType").build("operator").field("operator", String).field("typeAnnotation", def("TSType"));
-      def("TSTypeAnnotation").bases("Node").build("typeAnnotation").field("typeAnnotation", or(def("TSType"), def("TSTypeAnnotation")));
+      def("TSTypeAnnotation").bases("Node").build("typeAnnotation").field("typeAnnotation", or2(def("TSType"), def("TSTypeAnnotation")));
       def("TSIndexSignature").bases("Declaration", "TSHasOptionalTypeAnnotation").build("parameters", "typeAnnotation").field("parameters", [def("Identifier")]).field("readonly", Boolean, defaults2["false"]);
-      def("TSPropertySignature").bases("Declaration", "TSHasOptionalTypeAnnotation").build("key", "typeAnnotation", "optional").field("key", def("Expression")).field("computed", Boolean, defaults2["false"]).field("readonly", Boolean, defaults2["false"]).field("optional", Boolean, defaults2["false"]).field("initializer", or(def("Expression"), null), defaults2["null"]);
+      def("TSPropertySignature").bases("Declaration", "TSHasOptionalTypeAnnotation").build("key", "typeAnnotation", "optional").field("key", def("Expression")).field("computed", Boolean, defaults2["false"]).field("readonly", Boolean, defaults2["false"]).field("optional", Boolean, defaults2["false"]).field("initializer", or2(def("Expression"), null), defaults2["null"]);
       def("TSMethodSignature").bases("Declaration", "TSHasOptionalTypeParameters", "TSHasOptionalTypeAnnotation").build("key", "parameters", "typeAnnotation").field("key", def("Expression")).field("computed", Boolean, defaults2["false"]).field("optional", Boolean, defaults2["false"]).field("parameters", ParametersType);
-      def("TSTypePredicate").bases("TSTypeAnnotation", "TSType").build("parameterName", "typeAnnotation", "asserts").field("parameterName", or(def("Identifier"), def("TSThisType"))).field("typeAnnotation", or(def("TSTypeAnnotation"), null), defaults2["null"]).field("asserts", Boolean, defaults2["false"]);
+      def("TSTypePredicate").bases("TSTypeAnnotation", "TSType").build("parameterName", "typeAnnotation", "asserts").field("parameterName", or2(def("Identifier"), def("TSThisType"))).field("typeAnnotation", or2(def("TSTypeAnnotation"), null), defaults2["null"]).field("asserts", Boolean, defaults2["false"]);
       [
         "TSCallSignatureDeclaration",
         "TSConstructSignatureDeclaration"
       ].forEach(function(typeName2) {
         def(typeName2).bases("Declaration", "TSHasOptionalTypeParameters", "TSHasOptionalTypeAnnotation").build("parameters", "typeAnnotation").field("parameters", ParametersType);
       });
-      def("TSEnumMember").bases("Node").build("id", "initializer").field("id", or(def("Identifier"), StringLiteral2)).field("initializer", or(def("Expression"), null), defaults2["null"]);
-      def("TSTypeQuery").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("exprName").field("exprName", or(TSEntityName, def("TSImportType")));
-      var TSTypeMember = or(def("TSCallSignatureDeclaration"), def("TSConstructSignatureDeclaration"), def("TSIndexSignature"), def("TSMethodSignature"), def("TSPropertySignature"));
+      def("TSEnumMember").bases("Node").build("id", "initializer").field("id", or2(def("Identifier"), StringLiteral2)).field("initializer", or2(def("Expression"), null), defaults2["null"]);
+      def("TSTypeQuery").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("exprName").field("exprName", or2(TSEntityName, def("TSImportType")));
+      var TSTypeMember = or2(def("TSCallSignatureDeclaration"), def("TSConstructSignatureDeclaration"), def("TSIndexSignature"), def("TSMethodSignature"), def("TSPropertySignature"));
       def("TSTypeLiteral").bases("TSType").build("members").field("members", [TSTypeMember]);
-      def("TSTypeParameter").bases("Identifier").build("name", "constraint", "default").field("name", or(def("Identifier"), String)).field("constraint", or(def("TSType"), void 0), defaults2["undefined"]).field("default", or(def("TSType"), void 0), defaults2["undefined"]);
-      def("TSTypeAssertion").bases("Expression", "Pattern").build("typeAnnotation", "expression").field("typeAnnotation", def("TSType")).field("expression", def("Expression")).field("extra", or({ parenthesized: Boolean }, null), defaults2["null"]);
+      def("TSTypeParameter").bases("Identifier").build("name", "constraint", "default").field("name", or2(def("Identifier"), String)).field("constraint", or2(def("TSType"), void 0), defaults2["undefined"]).field("default", or2(def("TSType"), void 0), defaults2["undefined"]);
+      def("TSTypeAssertion").bases("Expression", "Pattern").build("typeAnnotation", "expression").field("typeAnnotation", def("TSType")).field("expression", def("Expression")).field("extra", or2({ parenthesized: Boolean }, null), defaults2["null"]);
       def("TSTypeParameterDeclaration").bases("Declaration").build("params").field("params", [def("TSTypeParameter")]);
       def("TSInstantiationExpression").bases("Expression", "TSHasOptionalTypeParameterInstantiation").build("expression", "typeParameters").field("expression", def("Expression"));
       def("TSTypeParameterInstantiation").bases("Node").build("params").field("params", [def("TSType")]);
-      def("TSEnumDeclaration").bases("Declaration").build("id", "members").field("id", def("Identifier")).field("const", Boolean, defaults2["false"]).field("declare", Boolean, defaults2["false"]).field("members", [def("TSEnumMember")]).field("initializer", or(def("Expression"), null), defaults2["null"]);
+      def("TSEnumDeclaration").bases("Declaration").build("id", "members").field("id", def("Identifier")).field("const", Boolean, defaults2["false"]).field("declare", Boolean, defaults2["false"]).field("members", [def("TSEnumMember")]).field("initializer", or2(def("Expression"), null), defaults2["null"]);
       def("TSTypeAliasDeclaration").bases("Declaration", "TSHasOptionalTypeParameters").build("id", "typeAnnotation").field("id", def("Identifier")).field("declare", Boolean, defaults2["false"]).field("typeAnnotation", def("TSType"));
       def("TSModuleBlock").bases("Node").build("body").field("body", [def("Statement")]);
-      def("TSModuleDeclaration").bases("Declaration").build("id", "body").field("id", or(StringLiteral2, TSEntityName)).field("declare", Boolean, defaults2["false"]).field("global", Boolean, defaults2["false"]).field("body", or(def("TSModuleBlock"), def("TSModuleDeclaration"), null), defaults2["null"]);
-      def("TSImportType").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("argument", "qualifier", "typeParameters").field("argument", StringLiteral2).field("qualifier", or(TSEntityName, void 0), defaults2["undefined"]).field("options", or(def("Expression"), null), defaults2["null"]);
-      def("TSImportEqualsDeclaration").bases("Declaration").build("id", "moduleReference").field("id", def("Identifier")).field("isExport", Boolean, defaults2["false"]).field("moduleReference", or(TSEntityName, def("TSExternalModuleReference")));
+      def("TSModuleDeclaration").bases("Declaration").build("id", "body").field("id", or2(StringLiteral2, TSEntityName)).field("declare", Boolean, defaults2["false"]).field("global", Boolean, defaults2["false"]).field("body", or2(def("TSModuleBlock"), def("TSModuleDeclaration"), null), defaults2["null"]);
+      def("TSImportType").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("argument", "qualifier", "typeParameters").field("argument", StringLiteral2).field("qualifier", or2(TSEntityName, void 0), defaults2["undefined"]).field("options", or2(def("Expression"), null), defaults2["null"]);
+      def("TSImportEqualsDeclaration").bases("Declaration").build("id", "moduleReference").field("id", def("Identifier")).field("isExport", Boolean, defaults2["false"]).field("moduleReference", or2(TSEntityName, def("TSExternalModuleReference")));
       def("TSExternalModuleReference").bases("Declaration").build("expression").field("expression", StringLiteral2);
       def("TSExportAssignment").bases("Statement").build("expression").field("expression", def("Expression"));
       def("TSNamespaceExportDeclaration").bases("Declaration").build("id").field("id", def("Identifier"));
       def("TSInterfaceBody").bases("Node").build("body").field("body", [TSTypeMember]);
       def("TSExpressionWithTypeArguments").bases("TSType", "TSHasOptionalTypeParameterInstantiation").build("expression", "typeParameters").field("expression", TSEntityName);
-      def("TSInterfaceDeclaration").bases("Declaration", "TSHasOptionalTypeParameters").build("id", "body").field("id", TSEntityName).field("declare", Boolean, defaults2["false"]).field("extends", or([def("TSExpressionWithTypeArguments")], null), defaults2["null"]).field("body", def("TSInterfaceBody"));
-      def("TSParameterProperty").bases("Pattern").build("parameter").field("accessibility", or("public", "private", "protected", void 0), defaults2["undefined"]).field("readonly", Boolean, defaults2["false"]).field("parameter", or(def("Identifier"), def("AssignmentPattern")));
+      def("TSInterfaceDeclaration").bases("Declaration", "TSHasOptionalTypeParameters").build("id", "body").field("id", TSEntityName).field("declare", Boolean, defaults2["false"]).field("extends", or2([def("TSExpressionWithTypeArguments")], null), defaults2["null"]).field("body", def("TSInterfaceBody"));
+      def("TSParameterProperty").bases("Pattern").build("parameter").field("accessibility", or2("public", "private", "protected", void 0), defaults2["undefined"]).field("readonly", Boolean, defaults2["false"]).field("parameter", or2(def("Identifier"), def("AssignmentPattern")));
       def("ClassProperty").field(
         "access",
         // Not "accessibility"?
-        or("public", "private", "protected", void 0),
+        or2("public", "private", "protected", void 0),
         defaults2["undefined"]
       );
       def("ClassAccessorProperty").bases("Declaration", "TSHasOptionalTypeAnnotation");
@@ -45403,7 +45403,7 @@ var require_typescript = __commonJS({
       ].forEach(function(typeName2) {
         def(typeName2).field("optional", Boolean, defaults2["false"]);
       });
-      def("ClassBody").field("body", [or(
+      def("ClassBody").field("body", [or2(
         def("MethodDefinition"),
         def("VariableDeclarator"),
         def("ClassPropertyDefinition"),
@@ -45481,7 +45481,7 @@ var require_main = __commonJS({
     var PathVisitor = _a.PathVisitor;
     var someField = _a.someField;
     var Type = _a.Type;
-    var use = _a.use;
+    var use2 = _a.use;
     var visit2 = _a.visit;
     exports.astNodesAreEquivalent = astNodesAreEquivalent;
     exports.builders = builders;
@@ -45498,7 +45498,7 @@ var require_main = __commonJS({
     exports.PathVisitor = PathVisitor;
     exports.someField = someField;
     exports.Type = Type;
-    exports.use = use;
+    exports.use = use2;
     exports.visit = visit2;
     Object.assign(namedTypes_1.namedTypes, n);
   }
@@ -46079,7 +46079,7 @@ var require_lib2 = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default2) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
@@ -46094,7 +46094,7 @@ var require_lib2 = __commonJS({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default;
+        return _default2;
       }
       /**
        * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
@@ -46103,7 +46103,7 @@ var require_lib2 = __commonJS({
        * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
        * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
        */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default2) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
@@ -46130,7 +46130,7 @@ var require_lib2 = __commonJS({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default;
+        return _default2;
       }
       _getAgent(parsedUrl) {
         let agent;
@@ -46279,8 +46279,8 @@ var require_lib2 = __commonJS({
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    (function(global3, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global3.Bottleneck = factory();
     })(exports, (function() {
       "use strict";
       var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
@@ -46305,7 +46305,7 @@ var require_light = __commonJS({
         }
         return onto;
       };
-      var parser3 = {
+      var parser4 = {
         load: load2,
         overwrite
       };
@@ -46518,17 +46518,17 @@ var require_light = __commonJS({
             return this._length;
           }
         }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+        shiftAll(fn2) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn2);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -46545,7 +46545,7 @@ var require_light = __commonJS({
       var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
       NUM_PRIORITIES = 10;
       DEFAULT_PRIORITY = 5;
-      parser$1 = parser3;
+      parser$1 = parser4;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
         constructor(task2, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
@@ -46674,7 +46674,7 @@ var require_light = __commonJS({
       };
       var Job_1 = Job;
       var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser3;
+      parser$2 = parser4;
       BottleneckError$2 = BottleneckError_1;
       LocalDatastore = class LocalDatastore {
         constructor(instance, storeOptions, storeInstanceOptions) {
@@ -46988,7 +46988,7 @@ var require_light = __commonJS({
       var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser3;
+      parser$3 = parser4;
       Events$2 = Events_1;
       RedisConnection$1 = require$$2;
       IORedisConnection$1 = require$$3;
@@ -47120,7 +47120,7 @@ var require_light = __commonJS({
       }).call(commonjsGlobal);
       var Group_1 = Group;
       var Batcher, Events$3, parser$4;
-      parser$4 = parser3;
+      parser$4 = parser4;
       Events$3 = Events_1;
       Batcher = (function() {
         class Batcher2 {
@@ -47172,7 +47172,7 @@ var require_light = __commonJS({
       var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser3;
+      parser$5 = parser4;
       Queues$1 = Queues_1;
       Job$1 = Job_1;
       LocalDatastore$1 = LocalDatastore_1;
@@ -47462,17 +47462,17 @@ var require_light = __commonJS({
             }
           }
           submit(...args) {
-            var cb, fn, job, options, ref, ref1, task2;
+            var cb, fn2, job, options, ref, ref1, task2;
             if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              ref = args, [fn2, ...args] = ref, [cb] = splice.call(args, -1);
               options = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              ref1 = args, [options, fn2, ...args] = ref1, [cb] = splice.call(args, -1);
               options = parser$5.load(options, this.jobDefaults);
             }
             task2 = (...args2) => {
               return new this.Promise(function(resolve6, reject) {
-                return fn(...args2, function(...args3) {
+                return fn2(...args2, function(...args3) {
                   return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
@@ -47501,14 +47501,14 @@ var require_light = __commonJS({
             this._receive(job);
             return job.promise;
           }
-          wrap(fn) {
+          wrap(fn2) {
             var schedule, wrapped;
             schedule = this.schedule.bind(this);
             wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
+              return schedule(fn2.bind(this), ...args);
             };
             wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
+              return schedule(options, fn2, ...args);
             };
             return wrapped;
           }
@@ -47925,8 +47925,8 @@ var Summary = class {
    */
   addList(items, ordered = false) {
     const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
+    const listItems2 = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -48400,7 +48400,7 @@ var RULE_SETTINGS = ["off", "report", "fix"];
 function parseConfigFile(file, text2, knownRules) {
   const lines = new import_yaml.LineCounter();
   const document = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const lineOf2 = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
+  const lineOf3 = (node) => node?.range ? lines.linePos(node.range[0]).line : 1;
   const firstError = document.errors[0];
   if (firstError) {
     const line = firstError.linePos?.[0]?.line ?? 1;
@@ -48410,28 +48410,28 @@ function parseConfigFile(file, text2, knownRules) {
   const root = document.contents;
   if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return config;
   if (!(0, import_yaml.isMap)(root))
-    throw new ConfigError(file, lineOf2(root), "the file must be a mapping of settings (key: value)");
+    throw new ConfigError(file, lineOf3(root), "the file must be a mapping of settings (key: value)");
   for (const pair2 of root.items) {
     const keyNode = pair2.key;
     const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
     const value = pair2.value;
-    const line = lineOf2(keyNode);
+    const line = lineOf3(keyNode);
     switch (key) {
       case "paths":
       case "exclude":
-        config[key] = stringList(file, key, value, lineOf2(value) || line);
+        config[key] = stringList(file, key, value, lineOf3(value) || line);
         break;
       case "fix-tests":
         if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") {
-          throw new ConfigError(file, lineOf2(value) || line, "`fix-tests` must be true or false");
+          throw new ConfigError(file, lineOf3(value) || line, "`fix-tests` must be true or false");
         }
         config.fixTests = value.value;
         break;
       case "flags":
-        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf2));
+        ({ flags: config.flags, sameSite: config.sameSite } = flagList(file, value, line, lineOf3));
         break;
       case "rules":
-        config.rules = ruleSettings(file, value, line, knownRules, lineOf2);
+        config.rules = ruleSettings(file, value, line, knownRules, lineOf3);
         break;
       default: {
         const suggestion = TOP_LEVEL_KEYS.find(
@@ -48457,7 +48457,7 @@ function stringList(file, key, value, line) {
     return item.value.trim();
   });
 }
-function flagList(file, value, line, lineOf2) {
+function flagList(file, value, line, lineOf3) {
   const settings = [];
   const read = (at, setting) => {
     if ("error" in setting) throw new ConfigError(file, at, setting.error);
@@ -48472,13 +48472,13 @@ function flagList(file, value, line, lineOf2) {
   );
   if ((0, import_yaml.isSeq)(value)) {
     for (const item of value.items) {
-      const at = lineOf2(item) || line;
+      const at = lineOf3(item) || line;
       if ((0, import_yaml.isScalar)(item) && typeof item.value === "string") read(at, readFlagEntry(item.value));
       else if ((0, import_yaml.isMap)(item) && item.items.length === 1) readPair(item.items[0], at);
       else read(at, readAttributeSetting((0, import_yaml.isScalar)(item) ? item.value : void 0, true));
     }
   } else if ((0, import_yaml.isMap)(value)) {
-    for (const pair2 of value.items) readPair(pair2, lineOf2(pair2.key) || line);
+    for (const pair2 of value.items) readPair(pair2, lineOf3(pair2.key) || line);
   } else {
     throw new ConfigError(
       file,
@@ -48490,11 +48490,11 @@ function flagList(file, value, line, lineOf2) {
   if ("error" in collected) throw new ConfigError(file, line, collected.error);
   return collected;
 }
-function ruleSettings(file, value, line, knownRules, lineOf2) {
+function ruleSettings(file, value, line, knownRules, lineOf3) {
   if (!(0, import_yaml.isMap)(value)) throw new ConfigError(file, line, "`rules` must map rule ids to off, report or fix");
   const settings = {};
   for (const pair2 of value.items) {
-    const at = lineOf2(pair2.key) || line;
+    const at = lineOf3(pair2.key) || line;
     const id2 = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : "";
     if (!knownRules.includes(id2)) {
       const close = knownRules.filter((known) => known.startsWith(id2.split("-")[0] ?? "")).slice(0, 3);
@@ -48508,7 +48508,7 @@ function ruleSettings(file, value, line, knownRules, lineOf2) {
     if (typeof setting !== "string" || !RULE_SETTINGS.includes(setting)) {
       throw new ConfigError(
         file,
-        lineOf2(pair2.value) || at,
+        lineOf3(pair2.value) || at,
         `rule \`${id2}\` must be set to off, report or fix`
       );
     }
@@ -48556,9 +48556,9 @@ function jsonErrorOffset(text2) {
     }
   };
   const number2 = () => {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text2.slice(at));
-    if (!match || match[0] === "-" || match[0] === "") fail();
-    at += match[0].length;
+    const match2 = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text2.slice(at));
+    if (!match2 || match2[0] === "-" || match2[0] === "") fail();
+    at += match2[0].length;
   };
   let depth = 0;
   const value = () => {
@@ -48566,7 +48566,7 @@ function jsonErrorOffset(text2) {
     if (++depth > 64) fail();
     const char = text2[at];
     if (char === "{") object();
-    else if (char === "[") array();
+    else if (char === "[") array2();
     else if (char === '"') string2();
     else if (char === "t") literal2("true");
     else if (char === "f") literal2("false");
@@ -48593,7 +48593,7 @@ function jsonErrorOffset(text2) {
       else fail();
     }
   };
-  const array = () => {
+  const array2 = () => {
     at++;
     space3();
     if (text2[at] === "]") return void at++;
@@ -48634,37 +48634,37 @@ function parseBaseline(file, text2) {
   if (invalidAt !== null) throw new ConfigError(file, lineAt(text2, invalidAt), "not valid JSON");
   const lines = new import_yaml2.LineCounter();
   const document = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const lineOf2 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
+  const lineOf3 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
   const duplicate = document.errors[0];
   if (duplicate) throw new ConfigError(file, lines.linePos(duplicate.pos[0]).line, "a key appears twice");
   const root = document.contents;
-  if (!(0, import_yaml2.isMap)(root)) throw new ConfigError(file, lineOf2(root), "the baseline must be a JSON object");
+  if (!(0, import_yaml2.isMap)(root)) throw new ConfigError(file, lineOf3(root), "the baseline must be a JSON object");
   const versionPair = root.items.find((pair2) => nameOf(pair2.key) === "version");
-  if (!versionPair) throw new ConfigError(file, lineOf2(root), "`version` is missing");
-  checkVersion(file, versionPair.value, lineOf2(versionPair.value, lineOf2(root)));
+  if (!versionPair) throw new ConfigError(file, lineOf3(root), "`version` is missing");
+  checkVersion(file, versionPair.value, lineOf3(versionPair.value, lineOf3(root)));
   let findings = null;
   for (const pair2 of root.items) {
     const key = pair2.key;
     const value = pair2.value;
     const name2 = nameOf(key);
     if (name2 === "version") continue;
-    if (name2 !== "findings") throw new ConfigError(file, lineOf2(key), `unknown key; ${KNOWN_KEYS}`);
+    if (name2 !== "findings") throw new ConfigError(file, lineOf3(key), `unknown key; ${KNOWN_KEYS}`);
     if (!(0, import_yaml2.isSeq)(value)) {
-      throw new ConfigError(file, lineOf2(value, lineOf2(key)), "`findings` must be a list");
+      throw new ConfigError(file, lineOf3(value, lineOf3(key)), "`findings` must be a list");
     }
     findings = value.items.map((item) => {
       const node = item;
       if (!(0, import_yaml2.isMap)(node)) {
         throw new ConfigError(
           file,
-          lineOf2(node, lineOf2(key)),
+          lineOf3(node, lineOf3(key)),
           "a finding must be an object with key and problems"
         );
       }
-      return parseEntry(file, node, lineOf2);
+      return parseEntry(file, node, lineOf3);
     });
   }
-  if (findings === null) throw new ConfigError(file, lineOf2(root), "`findings` is missing");
+  if (findings === null) throw new ConfigError(file, lineOf3(root), "`findings` is missing");
   return findings;
 }
 function checkVersion(file, value, line) {
@@ -48682,14 +48682,14 @@ function checkVersion(file, value, line) {
     `\`version\` must be ${BASELINE_VERSION} (this cookie-hardener reads version ${BASELINE_VERSION}; run \`cookie-hardener baseline\` again)`
   );
 }
-function parseEntry(file, entry, lineOf2) {
-  const at = lineOf2(entry);
+function parseEntry(file, entry, lineOf3) {
+  const at = lineOf3(entry);
   let key = null;
   let problems = null;
   for (const pair2 of entry.items) {
     const name2 = nameOf(pair2.key);
     const value = pair2.value;
-    const line = lineOf2(value, lineOf2(pair2.key, at));
+    const line = lineOf3(value, lineOf3(pair2.key, at));
     if (name2 === "key") {
       if (!(0, import_yaml2.isScalar)(value) || typeof value.value !== "string" || !KEY.test(value.value)) {
         throw new ConfigError(file, line, "a finding's `key` must be 16 hex digits");
@@ -48700,12 +48700,12 @@ function parseEntry(file, entry, lineOf2) {
       problems = value.items.map((item) => {
         const node = item;
         if (!(0, import_yaml2.isScalar)(node) || typeof node.value !== "string" || !PROBLEM.test(node.value)) {
-          throw new ConfigError(file, lineOf2(node, line), "a problem must be a name like `secure-missing`");
+          throw new ConfigError(file, lineOf3(node, line), "a problem must be a name like `secure-missing`");
         }
         return node.value;
       });
     } else {
-      throw new ConfigError(file, lineOf2(pair2.key, at), `unknown key in a finding; ${ENTRY_KEYS}`);
+      throw new ConfigError(file, lineOf3(pair2.key, at), `unknown key in a finding; ${ENTRY_KEYS}`);
     }
   }
   if (key === null) throw new ConfigError(file, at, "a finding has no `key`");
@@ -48753,16 +48753,16 @@ function markBaselined(result, baseline) {
   if (baseline === null) return result;
   const entriesByKey = /* @__PURE__ */ new Map();
   for (const entry of baseline) {
-    const list = entriesByKey.get(entry.key) ?? [];
-    list.push(new Set(entry.problems));
-    entriesByKey.set(entry.key, list);
+    const list2 = entriesByKey.get(entry.key) ?? [];
+    list2.push(new Set(entry.problems));
+    entriesByKey.set(entry.key, list2);
   }
   const openByKey = /* @__PURE__ */ new Map();
   for (const finding of result.findings) {
     if (finding.outcome === "ignored") continue;
-    const list = openByKey.get(finding.baselineKey) ?? [];
-    list.push(finding);
-    openByKey.set(finding.baselineKey, list);
+    const list2 = openByKey.get(finding.baselineKey) ?? [];
+    list2.push(finding);
+    openByKey.set(finding.baselineKey, list2);
   }
   const matched = /* @__PURE__ */ new Set();
   const usedByKey = /* @__PURE__ */ new Map();
@@ -49513,18 +49513,18 @@ var BUILD_COMMAND = /\b(?:next|nuxt|vite|astro|webpack|ng|remix|react-scripts|sv
 function findBuildExclusions(script) {
   const folder = posix.dirname(script.file) === "." ? "" : posix.dirname(script.file);
   const facts = [];
-  for (const match of script.text.matchAll(REMOVAL)) {
-    const [, command, flags = "", , operand = "", , destination] = match;
-    if (script.inLineComment(match.index)) continue;
+  for (const match2 of script.text.matchAll(REMOVAL)) {
+    const [, command, flags = "", , operand = "", , destination] = match2;
+    if (script.inLineComment(match2.index)) continue;
     if (command === "rm" && !/r/i.test(flags)) continue;
     if (command === "mv" && (!destination || !leavesFolder(destination))) continue;
     if (operand.startsWith("/")) continue;
     const removed = posix.normalize(posix.join(folder, operand)).replace(/\/$/, "");
     if (removed.startsWith("..") || removed === "." || removed === folder) continue;
-    if (!BUILD_COMMAND.test(script.text.slice(match.index + match[0].length))) continue;
+    if (!BUILD_COMMAND.test(script.text.slice(match2.index + match2[0].length))) continue;
     const done = command === "mv" ? `moves \`${operand}\` out of the app` : `deletes \`${operand}\``;
     facts.push({
-      ...script.fact(match.index, `${script.file} ${done} before it builds`),
+      ...script.fact(match2.index, `${script.file} ${done} before it builds`),
       folder: removed
     });
   }
@@ -49613,8 +49613,8 @@ for (const [id2, entry] of Object.entries(FRAMEWORKS)) {
   for (const name2 of entry.modules) push(BY_MODULE, `${entry.language}:${name2}`, id2);
 }
 function push(map, key, id2) {
-  const list = map.get(key);
-  if (list) list.push(id2);
+  const list2 = map.get(key);
+  if (list2) list2.push(id2);
   else map.set(key, [id2]);
 }
 var NONE = [];
@@ -49688,12 +49688,12 @@ function frameworksInManifest(source, kind) {
     Object.values(FRAMEWORKS).filter((entry) => entry.language === "python").flatMap((entry) => entry.packages)
   );
   const requirement = /(?:^|["'\s,[=])([A-Za-z0-9][A-Za-z0-9._-]*)(?=\s*(?:\[[^\]]*\])?\s*(?:[<>=!~;@,"'\]]|$|\s*=\s*["'{]))/gm;
-  for (let match = requirement.exec(source.text); match; match = requirement.exec(source.text)) {
-    const name2 = normalizePyPiName(match[1]);
+  for (let match2 = requirement.exec(source.text); match2; match2 = requirement.exec(source.text)) {
+    const name2 = normalizePyPiName(match2[1]);
     if (!names2.has(name2)) continue;
-    if (!looksLikeRequirement(source.text, match.index, kind)) continue;
+    if (!looksLikeRequirement(source.text, match2.index, kind)) continue;
     for (const framework of frameworksOfPackage("python", name2))
-      add(framework, match[1], match.index + match[0].indexOf(match[1]));
+      add(framework, match2[1], match2.index + match2[0].indexOf(match2[1]));
   }
   return facts;
 }
@@ -49713,14 +49713,14 @@ function frameworksImported(source) {
   const language = source.kind === "python" ? "python" : "javascript";
   const pattern = language === "python" ? PY_IMPORT : JS_IMPORT;
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
-    const specifiers = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? "").split(",").map((part) => part.trim());
+  for (let match2 = pattern.exec(source.text); match2; match2 = pattern.exec(source.text)) {
+    const specifiers = (match2[1] ?? match2[2] ?? match2[3] ?? match2[4] ?? "").split(",").map((part) => part.trim());
     for (const specifier of specifiers) {
       if (!specifier || specifier.startsWith(".")) continue;
       for (const framework of frameworksOfModule(language, specifier)) {
         if (seen.has(framework)) continue;
         seen.add(framework);
-        const at = match.index + (match[0].length - match[0].trimStart().length);
+        const at = match2.index + (match2[0].length - match2[0].trimStart().length);
         facts.push({
           ...source.fact(at, `${source.file} imports \`${specifier}\``),
           framework,
@@ -49792,11 +49792,12 @@ var EXTENSIONS = {
   // Only the frontmatter is read (languages/astro.ts).
   ".astro": "javascript",
   ".py": "python",
-  ".go": "go"
+  ".go": "go",
+  ".php": "php"
 };
 function languageOf(file) {
   const dot2 = file.lastIndexOf(".");
-  if (dot2 === -1 || file.endsWith(".d.ts")) return null;
+  if (dot2 === -1 || file.endsWith(".d.ts") || file.endsWith(".blade.php")) return null;
   return EXTENSIONS[file.slice(dot2).toLowerCase()] ?? null;
 }
 function cookieApiFilter(words) {
@@ -49904,7 +49905,7 @@ function mayConfigureServer(file) {
   return /(?:^|\/)(?:settings|config|conf|bin)\//.test(file);
 }
 function isTestFile(file) {
-  return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) || /_test\.go$/.test(file);
+  return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) || /_test\.go$/.test(file) || /Test\.php$/.test(file);
 }
 
 // src/languages/text.ts
@@ -49953,16 +49954,16 @@ function indentationAt(text2, offset) {
 }
 function indentUnitOf(text2) {
   let smallest = 0;
-  for (const match of text2.matchAll(/^([ \t]+)\S/gm)) {
-    const indent2 = match[1] ?? "";
+  for (const match2 of text2.matchAll(/^([ \t]+)\S/gm)) {
+    const indent2 = match2[1] ?? "";
     if (indent2.startsWith("	")) return "	";
     if (smallest === 0 || indent2.length < smallest) smallest = indent2.length;
     if (smallest === 2) break;
   }
   return " ".repeat(smallest || 4);
 }
-function hasLineBreak(text2, from, to) {
-  const newline3 = text2.indexOf("\n", from);
+function hasLineBreak(text2, from2, to) {
+  const newline3 = text2.indexOf("\n", from2);
   return newline3 !== -1 && newline3 < to;
 }
 function abbreviate(text2, max = 60) {
@@ -50062,8 +50063,8 @@ function insertionAfter(file, anchor, section) {
 var DefaultBufferLength = 1024;
 var nextPropID = 0;
 var Range = class {
-  constructor(from, to) {
-    this.from = from;
+  constructor(from2, to) {
+    this.from = from2;
     this.to = to;
   }
 };
@@ -50088,13 +50089,13 @@ var NodeProp = class {
   if the node type doesn't get this prop, and the prop's value if
   it does.
   */
-  add(match) {
+  add(match2) {
     if (this.perNode)
       throw new RangeError("Can't add per-node props to node types");
-    if (typeof match != "function")
-      match = NodeType.match(match);
+    if (typeof match2 != "function")
+      match2 = NodeType.match(match2);
     return (type) => {
-      let result = match(type);
+      let result = match2(type);
       return result === void 0 ? null : [this, result];
     };
   }
@@ -50111,10 +50112,10 @@ NodeProp.contextHash = new NodeProp({ perNode: true });
 NodeProp.lookAhead = new NodeProp({ perNode: true });
 NodeProp.mounted = new NodeProp({ perNode: true });
 var MountedTree = class {
-  constructor(tree, overlay, parser3, bracketed2 = false) {
+  constructor(tree, overlay, parser4, bracketed2 = false) {
     this.tree = tree;
     this.overlay = overlay;
-    this.parser = parser3;
+    this.parser = parser4;
     this.bracketed = bracketed2;
   }
   /**
@@ -50381,11 +50382,11 @@ var Tree = class _Tree {
   not have its children iterated over (or `leave` called).
   */
   iterate(spec) {
-    let { enter, leave, from = 0, to = this.length } = spec;
+    let { enter, leave, from: from2 = 0, to = this.length } = spec;
     let mode = spec.mode || 0, anon = (mode & IterMode.IncludeAnonymous) > 0;
     for (let c = this.cursor(mode | IterMode.IncludeAnonymous); ; ) {
       let entered = false;
-      if (c.from <= to && c.to >= from && (!anon && c.type.isAnonymous || enter(c) !== false)) {
+      if (c.from <= to && c.to >= from2 && (!anon && c.type.isAnonymous || enter(c) !== false)) {
         if (c.firstChild())
           continue;
         entered = true;
@@ -50525,29 +50526,29 @@ var TreeBuffer = class _TreeBuffer {
   /**
   @internal
   */
-  slice(startI, endI, from) {
+  slice(startI, endI, from2) {
     let b = this.buffer;
     let copy = new Uint16Array(endI - startI), len = 0;
     for (let i = startI, j = 0; i < endI; ) {
       copy[j++] = b[i++];
-      copy[j++] = b[i++] - from;
-      let to = copy[j++] = b[i++] - from;
+      copy[j++] = b[i++] - from2;
+      let to = copy[j++] = b[i++] - from2;
       copy[j++] = b[i++] - startI;
       len = Math.max(len, to);
     }
     return new _TreeBuffer(copy, len, this.set);
   }
 };
-function checkSide(side, pos, from, to) {
+function checkSide(side, pos, from2, to) {
   switch (side) {
     case -2:
-      return from < pos;
+      return from2 < pos;
     case -1:
-      return to >= pos && from < pos;
+      return to >= pos && from2 < pos;
     case 0:
-      return from < pos && to > pos;
+      return from2 < pos && to > pos;
     case 1:
-      return from <= pos && to > pos;
+      return from2 <= pos && to > pos;
     case 2:
       return to > pos;
     case 4:
@@ -50618,10 +50619,10 @@ var BaseNode = class {
   }
 };
 var TreeNode = class _TreeNode extends BaseNode {
-  constructor(_tree, from, index, _parent) {
+  constructor(_tree, from2, index, _parent) {
     super();
     this._tree = _tree;
-    this.from = from;
+    this.from = from2;
     this.index = index;
     this._parent = _parent;
   }
@@ -50708,8 +50709,8 @@ var TreeNode = class _TreeNode extends BaseNode {
     let mounted;
     if (!(mode & IterMode.IgnoreOverlays) && (mounted = MountedTree.get(this._tree)) && mounted.overlay) {
       let rPos = pos - this.from, enterBracketed = mode & IterMode.EnterBracketed && mounted.bracketed;
-      for (let { from, to } of mounted.overlay) {
-        if ((side > 0 || enterBracketed ? from <= rPos : from < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
+      for (let { from: from2, to } of mounted.overlay) {
+        if ((side > 0 || enterBracketed ? from2 <= rPos : from2 < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
           return new _TreeNode(mounted.tree, mounted.overlay[0].from + this.from, -1, this);
       }
     }
@@ -50899,8 +50900,8 @@ var BufferNode = class _BufferNode extends BaseNode {
     let { buffer } = this.context;
     let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
     if (endI > startI) {
-      let from = buffer.buffer[this.index + 1];
-      children.push(buffer.slice(startI, endI, from));
+      let from2 = buffer.buffer[this.index + 1];
+      children.push(buffer.slice(startI, endI, from2));
       positions.push(0);
     }
     return new Tree(this.type, children, positions, this.to - this.from);
@@ -51419,14 +51420,14 @@ function buildTree(data) {
       return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
     };
   }
-  function makeRepeatLeaf(children2, positions2, base, i, from, to, type, lookAhead2, contextHash2) {
+  function makeRepeatLeaf(children2, positions2, base, i, from2, to, type, lookAhead2, contextHash2) {
     let localChildren = [], localPositions = [];
     while (children2.length > i) {
       localChildren.push(children2.pop());
-      localPositions.push(positions2.pop() + base - from);
+      localPositions.push(positions2.pop() + base - from2);
     }
-    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
-    positions2.push(from - base);
+    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from2, lookAhead2 - to, contextHash2));
+    positions2.push(from2 - base);
   }
   function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
     if (contextHash2) {
@@ -51527,17 +51528,17 @@ function nodeSize(balanceType, node) {
   }
   return size;
 }
-function balanceRange(balanceType, children, positions, from, to, start, length, mkTop, mkTree) {
+function balanceRange(balanceType, children, positions, from2, to, start, length, mkTop, mkTree) {
   let total = 0;
-  for (let i = from; i < to; i++)
+  for (let i = from2; i < to; i++)
     total += nodeSize(balanceType, children[i]);
   let maxChild = Math.ceil(
     total * 1.5 / 8
     /* Balance.BranchFactor */
   );
   let localChildren = [], localPositions = [];
-  function divide(children2, positions2, from2, to2, offset) {
-    for (let i = from2; i < to2; ) {
+  function divide(children2, positions2, from3, to2, offset) {
+    for (let i = from3; i < to2; ) {
       let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children2[i]);
       i++;
       for (; i < to2; i++) {
@@ -51560,7 +51561,7 @@ function balanceRange(balanceType, children, positions, from, to, start, length,
       localPositions.push(groupStart + offset - start);
     }
   }
-  divide(children, positions, from, to, 0);
+  divide(children, positions, from2, to, 0);
   return (mkTop || mkTree)(localChildren, localPositions, length);
 }
 var Parser = class {
@@ -51599,14 +51600,14 @@ var StringInput = class {
   get length() {
     return this.string.length;
   }
-  chunk(from) {
-    return this.string.slice(from);
+  chunk(from2) {
+    return this.string.slice(from2);
   }
   get lineChunks() {
     return false;
   }
-  read(from, to) {
-    return this.string.slice(from, to);
+  read(from2, to) {
+    return this.string.slice(from2, to);
   }
 };
 var stoppedInner = new NodeProp({ perNode: true });
@@ -51668,23 +51669,23 @@ var Stack = class _Stack {
   reduce(action) {
     var _a;
     let depth = action >> 19, type = action & 65535;
-    let { parser: parser3 } = this.p;
+    let { parser: parser4 } = this.p;
     let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
-    let dPrec = parser3.dynamicPrecedence(type);
+    let dPrec = parser4.dynamicPrecedence(type);
     if (dPrec)
       this.score += dPrec;
     if (depth == 0) {
-      if (type < parser3.minRepeatTerm && this.reducePos < this.pos)
+      if (type < parser4.minRepeatTerm && this.reducePos < this.pos)
         this.reducePos = this.pos;
-      this.pushState(parser3.getGoto(this.state, type, true), this.reducePos);
-      if (type < parser3.minRepeatTerm)
+      this.pushState(parser4.getGoto(this.state, type, true), this.reducePos);
+      if (type < parser4.minRepeatTerm)
         this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
       this.reduceContext(type, this.reducePos);
       return;
     }
     let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
     let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
-    if (type < parser3.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
+    if (type < parser4.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
       this.reducePos = this.pos;
     let size = this.reducePos - start;
     if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
@@ -51698,8 +51699,8 @@ var Stack = class _Stack {
       }
     }
     let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
-    if (type < parser3.minRepeatTerm || action & 131072) {
-      let pos = parser3.stateFlag(
+    if (type < parser4.minRepeatTerm || action & 131072) {
+      let pos = parser4.stateFlag(
         this.state,
         1
         /* StateFlag.Skipped */
@@ -51710,7 +51711,7 @@ var Stack = class _Stack {
       this.state = this.stack[base];
     } else {
       let baseStateID = this.stack[base - 3];
-      this.state = parser3.getGoto(baseStateID, type, true);
+      this.state = parser4.getGoto(baseStateID, type, true);
     }
     while (this.stack.length > base)
       this.stack.pop();
@@ -51769,18 +51770,18 @@ var Stack = class _Stack {
     if (action & 131072) {
       this.pushState(action & 65535, this.pos);
     } else if ((action & 262144) == 0) {
-      let nextState = action, { parser: parser3 } = this.p;
+      let nextState = action, { parser: parser4 } = this.p;
       this.pos = end;
-      let skipped = parser3.stateFlag(
+      let skipped = parser4.stateFlag(
         nextState,
         1
         /* StateFlag.Skipped */
       );
-      if (!skipped && (end > start || type <= parser3.maxNode))
+      if (!skipped && (end > start || type <= parser4.maxNode))
         this.reducePos = end;
       this.pushState(nextState, skipped ? start : Math.min(start, this.reducePos));
       this.shiftContext(type, start);
-      if (type <= parser3.maxNode)
+      if (type <= parser4.maxNode)
         this.buffer.push(type, start, end, 4);
     } else {
       this.pos = end;
@@ -51915,18 +51916,18 @@ var Stack = class _Stack {
   @internal
   */
   forceReduce() {
-    let { parser: parser3 } = this.p;
-    let reduce = parser3.stateSlot(
+    let { parser: parser4 } = this.p;
+    let reduce = parser4.stateSlot(
       this.state,
       5
       /* ParseState.ForcedReduce */
     );
     if ((reduce & 65536) == 0)
       return false;
-    if (!parser3.validAction(this.state, reduce)) {
+    if (!parser4.validAction(this.state, reduce)) {
       let depth = reduce >> 19, term = reduce & 65535;
       let target = this.stack.length - depth * 3;
-      if (target < 0 || parser3.getGoto(this.stack[target], term, false) < 0) {
+      if (target < 0 || parser4.getGoto(this.stack[target], term, false) < 0) {
         let backup = this.findForcedReduction();
         if (backup == null)
           return false;
@@ -51945,18 +51946,18 @@ var Stack = class _Stack {
   isn't a valid action. @internal
   */
   findForcedReduction() {
-    let { parser: parser3 } = this.p, seen = [];
+    let { parser: parser4 } = this.p, seen = [];
     let explore = (state, depth) => {
       if (seen.includes(state))
         return;
       seen.push(state);
-      return parser3.allActions(state, (action) => {
+      return parser4.allActions(state, (action) => {
         if (action & (262144 | 131072)) ;
         else if (action & 65536) {
           let rDepth = (action >> 19) - depth;
           if (rDepth > 1) {
             let term = action & 65535, target = this.stack.length - rDepth * 3;
-            if (target >= 0 && parser3.getGoto(this.stack[target], term, false) >= 0)
+            if (target >= 0 && parser4.getGoto(this.stack[target], term, false) >= 0)
               return rDepth << 19 | 65536 | term;
           }
         } else {
@@ -51992,12 +51993,12 @@ var Stack = class _Stack {
   get deadEnd() {
     if (this.stack.length != 3)
       return false;
-    let { parser: parser3 } = this.p;
-    return parser3.data[parser3.stateSlot(
+    let { parser: parser4 } = this.p;
+    return parser4.data[parser4.stateSlot(
       this.state,
       1
       /* ParseState.Actions */
-    )] == 65535 && !parser3.stateSlot(
+    )] == 65535 && !parser4.stateSlot(
       this.state,
       4
       /* ParseState.DefaultReduce */
@@ -52113,8 +52114,8 @@ var SimulatedStack = class {
     } else {
       this.base -= (depth - 1) * 3;
     }
-    let goto = this.start.p.parser.getGoto(this.stack[this.base - 3], term, true);
-    this.state = goto;
+    let goto2 = this.start.p.parser.getGoto(this.stack[this.base - 3], term, true);
+    this.state = goto2;
   }
 };
 var StackBufferCursor = class _StackBufferCursor {
@@ -52162,7 +52163,7 @@ var StackBufferCursor = class _StackBufferCursor {
 function decodeArray(input, Type = Uint16Array) {
   if (typeof input != "string")
     return input;
-  let array = null;
+  let array2 = null;
   for (let pos = 0, out = 0; pos < input.length; ) {
     let value = 0;
     for (; ; ) {
@@ -52185,12 +52186,12 @@ function decodeArray(input, Type = Uint16Array) {
         break;
       value *= 46;
     }
-    if (array)
-      array[out++] = value;
+    if (array2)
+      array2[out++] = value;
     else
-      array = new Type(value);
+      array2 = new Type(value);
   }
-  return array;
+  return array2;
 }
 var CachedToken = class {
   constructor() {
@@ -52397,19 +52398,19 @@ var InputStream = class {
   /**
   @internal
   */
-  read(from, to) {
-    if (from >= this.chunkPos && to <= this.chunkPos + this.chunk.length)
-      return this.chunk.slice(from - this.chunkPos, to - this.chunkPos);
-    if (from >= this.chunk2Pos && to <= this.chunk2Pos + this.chunk2.length)
-      return this.chunk2.slice(from - this.chunk2Pos, to - this.chunk2Pos);
-    if (from >= this.range.from && to <= this.range.to)
-      return this.input.read(from, to);
+  read(from2, to) {
+    if (from2 >= this.chunkPos && to <= this.chunkPos + this.chunk.length)
+      return this.chunk.slice(from2 - this.chunkPos, to - this.chunkPos);
+    if (from2 >= this.chunk2Pos && to <= this.chunk2Pos + this.chunk2.length)
+      return this.chunk2.slice(from2 - this.chunk2Pos, to - this.chunk2Pos);
+    if (from2 >= this.range.from && to <= this.range.to)
+      return this.input.read(from2, to);
     let result = "";
     for (let r of this.ranges) {
       if (r.from >= to)
         break;
-      if (r.to > from)
-        result += this.input.read(Math.max(r.from, from), Math.min(r.to, to));
+      if (r.to > from2)
+        result += this.input.read(Math.max(r.from, from2), Math.min(r.to, to));
     }
     return result;
   }
@@ -52420,8 +52421,8 @@ var TokenGroup = class {
     this.id = id2;
   }
   token(input, stack) {
-    let { parser: parser3 } = stack.p;
-    readToken(this.data, input, stack, this.id, parser3.data, parser3.tokenPrecTable);
+    let { parser: parser4 } = stack.p;
+    readToken(this.data, input, stack, this.id, parser4.data, parser4.tokenPrecTable);
   }
 };
 TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
@@ -52490,8 +52491,8 @@ function readToken(data, input, stack, group2, precTable, precOffset) {
     for (; low < high; ) {
       let mid = low + high >> 1;
       let index = accEnd + mid + (mid << 1);
-      let from = data[index], to = data[index + 1] || 65536;
-      if (next < from)
+      let from2 = data[index], to = data[index + 1] || 65536;
+      if (next < from2)
         high = mid;
       else if (next >= to)
         low = mid + 1;
@@ -52628,18 +52629,18 @@ var FragmentCursor = class {
   }
 };
 var TokenCache = class {
-  constructor(parser3, stream) {
+  constructor(parser4, stream) {
     this.stream = stream;
     this.tokens = [];
     this.mainToken = null;
     this.actions = [];
-    this.tokens = parser3.tokenizers.map((_) => new CachedToken());
+    this.tokens = parser4.tokenizers.map((_) => new CachedToken());
   }
   getActions(stack) {
     let actionIndex = 0;
     let main = null;
-    let { parser: parser3 } = stack.p, { tokenizers } = parser3;
-    let mask = parser3.stateSlot(
+    let { parser: parser4 } = stack.p, { tokenizers } = parser4;
+    let mask = parser4.stateSlot(
       stack.state,
       3
       /* ParseState.TokenizerMask */
@@ -52697,10 +52698,10 @@ var TokenCache = class {
     let start = this.stream.clipPos(stack.pos);
     tokenizer.token(this.stream.reset(start, token), stack);
     if (token.value > -1) {
-      let { parser: parser3 } = stack.p;
-      for (let i = 0; i < parser3.specialized.length; i++)
-        if (parser3.specialized[i] == token.value) {
-          let result = parser3.specializers[i](this.stream.read(token.start, token.end), stack);
+      let { parser: parser4 } = stack.p;
+      for (let i = 0; i < parser4.specialized.length; i++)
+        if (parser4.specialized[i] == token.value) {
+          let result = parser4.specializers[i](this.stream.read(token.start, token.end), stack);
           if (result >= 0 && stack.p.parser.dialect.allows(result >> 1)) {
             if ((result & 1) == 0)
               token.value = result >> 1;
@@ -52724,9 +52725,9 @@ var TokenCache = class {
     return index;
   }
   addActions(stack, token, end, index) {
-    let { state } = stack, { parser: parser3 } = stack.p, { data } = parser3;
+    let { state } = stack, { parser: parser4 } = stack.p, { data } = parser4;
     for (let set = 0; set < 2; set++) {
-      for (let i = parser3.stateSlot(
+      for (let i = parser4.stateSlot(
         state,
         set ? 2 : 1
         /* ParseState.Actions */
@@ -52748,8 +52749,8 @@ var TokenCache = class {
   }
 };
 var Parse = class {
-  constructor(parser3, input, fragments, ranges) {
-    this.parser = parser3;
+  constructor(parser4, input, fragments, ranges) {
+    this.parser = parser4;
     this.input = input;
     this.ranges = ranges;
     this.recovering = 0;
@@ -52761,11 +52762,11 @@ var Parse = class {
     this.lastBigReductionSize = 0;
     this.bigReductionCount = 0;
     this.stream = new InputStream(input, ranges);
-    this.tokens = new TokenCache(parser3, this.stream);
-    this.topTerm = parser3.top[1];
-    let { from } = ranges[0];
-    this.stacks = [Stack.start(this, parser3.top[0], from)];
-    this.fragments = fragments.length && this.stream.end - from > parser3.bufferLength * 4 ? new FragmentCursor(fragments, parser3.minRepeatTerm) : null;
+    this.tokens = new TokenCache(parser4, this.stream);
+    this.topTerm = parser4.top[1];
+    let { from: from2 } = ranges[0];
+    this.stacks = [Stack.start(this, parser4.top[0], from2)];
+    this.fragments = fragments.length && this.stream.end - from2 > parser4.bufferLength * 4 ? new FragmentCursor(fragments, parser4.minRepeatTerm) : null;
   }
   get parsedPos() {
     return this.minStackPos;
@@ -52880,9 +52881,9 @@ var Parse = class {
       return null;
     let strictCx = stack.curContext && stack.curContext.tracker.strict, cxHash = strictCx ? stack.curContext.hash : 0;
     for (; tree; ) {
-      let match = this.parser.nodeSet.types[tree.type.id] != tree.type ? -1 : this.parser.getGoto(stack.state, tree.type.id);
-      if (match > -1 && tree.length && (!strictCx || (tree.prop(NodeProp.contextHash) || 0) == cxHash)) {
-        stack.useNode(tree, match, start);
+      let match2 = this.parser.nodeSet.types[tree.type.id] != tree.type ? -1 : this.parser.getGoto(stack.state, tree.type.id);
+      if (match2 > -1 && tree.length && (!strictCx || (tree.prop(NodeProp.contextHash) || 0) == cxHash)) {
+        stack.useNode(tree, match2, start);
         return tree;
       }
       if (tree.children.length == 0 || tree.positions[0] > 0)
@@ -52900,7 +52901,7 @@ var Parse = class {
   // given, stacks split off by ambiguous operations will be pushed to
   // `split`, or added to `stacks` if they move `pos` forward.
   advanceStack(stack, stacks, split) {
-    let start = stack.pos, { parser: parser3 } = this;
+    let start = stack.pos, { parser: parser4 } = this;
     let base = verbose ? this.stackID(stack) + " -> " : "";
     if (this.stoppedAt != null && start > this.stoppedAt)
       return stack.forceReduce() ? stack : null;
@@ -52908,11 +52909,11 @@ var Parse = class {
       let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
       if (reused) {
         if (verbose)
-          console.log(base + this.stackID(stack) + ` (via reuse of ${parser3.getName(reused.type.id)})`);
+          console.log(base + this.stackID(stack) + ` (via reuse of ${parser4.getName(reused.type.id)})`);
         return true;
       }
     }
-    let defaultReduce = parser3.stateSlot(
+    let defaultReduce = parser4.stateSlot(
       stack.state,
       4
       /* ParseState.DefaultReduce */
@@ -52920,7 +52921,7 @@ var Parse = class {
     if (defaultReduce > 0) {
       stack.reduce(defaultReduce);
       if (verbose)
-        console.log(base + this.stackID(stack) + ` (via always-reduce ${parser3.getName(
+        console.log(base + this.stackID(stack) + ` (via always-reduce ${parser4.getName(
           defaultReduce & 65535
           /* Action.ValueMask */
         )})`);
@@ -52938,10 +52939,10 @@ var Parse = class {
       let main = this.tokens.mainToken;
       localStack.apply(action, term, main ? main.start : localStack.pos, end);
       if (verbose)
-        console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser3.getName(
+        console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser4.getName(
           action & 65535
           /* Action.ValueMask */
-        )}`} for ${parser3.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
+        )}`} for ${parser4.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
       if (last)
         return true;
       else if (localStack.pos > start)
@@ -53470,11 +53471,11 @@ var Modifier = class _Modifier {
 function sameArray(a, b) {
   return a.length == b.length && a.every((x, i) => x == b[i]);
 }
-function powerSet(array) {
+function powerSet(array2) {
   let sets = [[]];
-  for (let i = 0; i < array.length; i++) {
+  for (let i = 0; i < array2.length; i++) {
     for (let j = 0, e = sets.length; j < e; j++) {
-      sets.push(sets[j].concat(array[i]));
+      sets.push(sets[j].concat(array2[i]));
     }
   }
   return sets.sort((a, b) => b.length - a.length);
@@ -54123,8 +54124,12 @@ var parser = LRParser.deserialize({
 });
 
 // src/languages/go/parse.ts
+var LINE_END_LITERAL = /\b(?:true|false|nil)(?=[ \t]*(?:\/\/[^\n]*)?\r?\n)/g;
+function parserText(text2) {
+  return text2.replace(LINE_END_LITERAL, (word) => word.charAt(0).toUpperCase() + word.slice(1));
+}
 function parseGo(file, text2) {
-  const tree = parser.parse(text2);
+  const tree = parser.parse(parserText(text2));
   let errorCount = 0;
   tree.iterate({
     enter(node) {
@@ -54193,9 +54198,9 @@ function keyedElements(module, literal2) {
 function goFlagValue(module, value) {
   if (!value) return { kind: "unknown", reason: "the value cannot be read" };
   const span = { start: value.from, end: value.to };
-  if (value.name === "Bool") {
-    return textOf(module, value) === "true" ? { kind: "true", span } : { kind: "false", span, file: module.file };
-  }
+  const word = textOf(module, value);
+  if (word === "true") return { kind: "true", span };
+  if (word === "false") return { kind: "false", span, file: module.file };
   return { kind: "conditional", span, text: textOf(module, value), devOnly: false };
 }
 function compositeContainer(module, literal2) {
@@ -54687,8 +54692,8 @@ function objectContainer(module, object) {
 }
 function argumentsContainer(module, call2) {
   const args = call2.arguments;
-  const from = args.length > 0 ? args[args.length - 1].end : call2.callee.end;
-  const open3 = args.length > 0 ? module.text.lastIndexOf("(", args[0].start) : module.text.indexOf("(", from);
+  const from2 = args.length > 0 ? args[args.length - 1].end : call2.callee.end;
+  const open3 = args.length > 0 ? module.text.lastIndexOf("(", args[0].start) : module.text.indexOf("(", from2);
   const close = call2.end - 1;
   if (open3 === -1 || module.text[close] !== ")") return null;
   return {
@@ -54955,10 +54960,10 @@ function functionAt(module, node) {
   if (!isFunctionNode(value)) return null;
   return functionIndex(module).get(value) ?? null;
 }
-function returnedValues(fn) {
-  const body = fn.node.body;
-  if (body && body.type !== "BlockStatement") return [{ node: body, path: fn.path.get("body") }];
-  return fn.returns.map(
+function returnedValues(fn2) {
+  const body = fn2.node.body;
+  if (body && body.type !== "BlockStatement") return [{ node: body, path: fn2.path.get("body") }];
+  return fn2.returns.map(
     (path) => path.node.argument ? { node: path.node.argument, path: path.get("argument") } : null
   );
 }
@@ -56043,8 +56048,8 @@ function piecesOf(node) {
     const pieces = [];
     value.quasis.forEach((quasi, index) => {
       if (quasi.value.cooked) pieces.push({ text: quasi.value.cooked, node: quasi });
-      const expression = value.expressions[index];
-      if (expression) pieces.push({ expression });
+      const expression2 = value.expressions[index];
+      if (expression2) pieces.push({ expression: expression2 });
     });
     return pieces;
   }
@@ -56463,11 +56468,11 @@ function ignoreReasonOf(site, lookup) {
     if (reason !== null) return reason;
   }
   for (const place2 of site.usedAt) {
-    const match = /^(.*):(\d+)$/.exec(place2);
-    if (!match) continue;
-    const source = lookup(match[1]);
+    const match2 = /^(.*):(\d+)$/.exec(place2);
+    if (!match2) continue;
+    const source = lookup(match2[1]);
     if (!source) continue;
-    const reason = reasonAboveLine(textOf2(source), starts(source), Number(match[2]), match[1]);
+    const reason = reasonAboveLine(textOf2(source), starts(source), Number(match2[2]), match2[1]);
     if (reason !== null) return reason;
   }
   return null;
@@ -56529,10 +56534,10 @@ function reasonAboveLine(text2, lines, line, file) {
   const previous = line - 2;
   if (previous < 0) return null;
   const lineText = text2.slice(lines[previous], lines[previous + 1] ?? text2.length).trimEnd();
-  const match = (file.endsWith(".py") ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
+  const match2 = (file.endsWith(".py") ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
     lineText
   );
-  return match ? (match[1] ?? "").trim() : null;
+  return match2 ? (match2[1] ?? "").trim() : null;
 }
 var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
 var PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
@@ -56867,9 +56872,9 @@ function cookieDeclaration(module, load2) {
 function findExportNode(module, load2) {
   for (const statement of module.ast.program.body) {
     if (statement.type === "ExportDefaultDeclaration") return statement.declaration;
-    const expression = statement.type === "ExpressionStatement" ? statement.expression : null;
-    if (expression?.type === "AssignmentExpression" && expression.left.type === "MemberExpression" && unwrap(expression.left.object).type === "Identifier" && expression.left.object.name === "module" && memberPropertyName(expression.left) === "exports") {
-      const right = unwrap(expression.right);
+    const expression2 = statement.type === "ExpressionStatement" ? statement.expression : null;
+    if (expression2?.type === "AssignmentExpression" && expression2.left.type === "MemberExpression" && unwrap(expression2.left.object).type === "Identifier" && expression2.left.object.name === "module" && memberPropertyName(expression2.left) === "exports") {
+      const right = unwrap(expression2.right);
       if (right.type === "Identifier") {
         const resolved = findExport(module, "default", { load: load2 });
         return "unknown" in resolved ? null : resolved.node;
@@ -56879,9 +56884,9 @@ function findExportNode(module, load2) {
   }
   return null;
 }
-function returnedValue(fn) {
-  if (fn.body.type !== "BlockStatement") return unwrap(fn.body);
-  const statements = fn.body.body;
+function returnedValue(fn2) {
+  if (fn2.body.type !== "BlockStatement") return unwrap(fn2.body);
+  const statements = fn2.body.body;
   const last = statements.at(-1);
   return last?.type === "ReturnStatement" && last.argument ? unwrap(last.argument) : null;
 }
@@ -58386,8 +58391,8 @@ var sailsSessionConfig = {
       base = module;
       envFiles = [...scanned].filter((file) => isProductionEnv(file, folder));
     } else {
-      const match = ENV_FILE.exec(module.file);
-      if (!match) return [];
+      const match2 = ENV_FILE.exec(module.file);
+      if (!match2) return [];
       folder = posix5.dirname(posix5.dirname(module.file));
       const shared = [...scanned].find((file) => SESSION_FILE.test(file) && posix5.dirname(file) === folder);
       const sharedModule = shared ? load2(module.file, `../${posix5.basename(shared)}`) : null;
@@ -58413,9 +58418,9 @@ var sailsSessionConfig = {
   }
 };
 function isProductionEnv(file, folder) {
-  const match = ENV_FILE.exec(file);
-  if (!match || posix5.dirname(posix5.dirname(file)) !== folder) return false;
-  const words = match[2].toLowerCase().split(/[^a-z0-9]+/);
+  const match2 = ENV_FILE.exec(file);
+  if (!match2 || posix5.dirname(posix5.dirname(file)) !== folder) return false;
+  const words = match2[2].toLowerCase().split(/[^a-z0-9]+/);
   return !words.some((word) => DEV_WORDS.has(word));
 }
 function sessionOf(module, load2) {
@@ -58556,6 +58561,843 @@ var JS_RULES = [
   denoStdSetCookie
 ];
 
+// node_modules/@lezer/php/dist/index.js
+var castOpen = 1;
+var HeredocString = 2;
+var interpolatedStringContent = 276;
+var EscapeSequence = 3;
+var afterInterpolation = 277;
+var automaticSemicolon = 278;
+var eof = 279;
+var abstract = 4;
+var and = 5;
+var array = 6;
+var as = 7;
+var Boolean2 = 8;
+var _break2 = 9;
+var _case = 10;
+var _catch = 11;
+var clone = 12;
+var _const = 13;
+var _continue2 = 14;
+var _default = 15;
+var declare = 16;
+var _do = 17;
+var echo = 18;
+var _else = 19;
+var elseif = 20;
+var enddeclare = 21;
+var endfor = 22;
+var endforeach = 23;
+var endif = 24;
+var endswitch = 25;
+var endwhile = 26;
+var _enum = 27;
+var _extends = 28;
+var final = 29;
+var _finally = 30;
+var fn = 31;
+var _for = 32;
+var foreach = 33;
+var from = 34;
+var _function = 35;
+var global2 = 36;
+var goto = 37;
+var _if = 38;
+var _implements = 39;
+var include = 40;
+var include_once = 41;
+var _instanceof = 42;
+var insteadof = 43;
+var _interface = 44;
+var list = 45;
+var match = 46;
+var namespace = 47;
+var _new = 48;
+var _null = 49;
+var or = 50;
+var print = 51;
+var readonly = 52;
+var _require = 53;
+var require_once = 54;
+var _return2 = 55;
+var _switch = 56;
+var _throw = 57;
+var trait = 58;
+var _try = 59;
+var unset = 60;
+var use = 61;
+var _var = 62;
+var Visibility = 63;
+var _while = 64;
+var xor = 65;
+var _yield = 66;
+var keywordMap = {
+  abstract,
+  and,
+  array,
+  as,
+  true: Boolean2,
+  false: Boolean2,
+  break: _break2,
+  case: _case,
+  catch: _catch,
+  clone,
+  const: _const,
+  continue: _continue2,
+  declare,
+  default: _default,
+  do: _do,
+  echo,
+  else: _else,
+  elseif,
+  enddeclare,
+  endfor,
+  endforeach,
+  endif,
+  endswitch,
+  endwhile,
+  enum: _enum,
+  extends: _extends,
+  final,
+  finally: _finally,
+  fn,
+  for: _for,
+  foreach,
+  from,
+  function: _function,
+  global: global2,
+  goto,
+  if: _if,
+  implements: _implements,
+  include,
+  include_once,
+  instanceof: _instanceof,
+  insteadof,
+  interface: _interface,
+  list,
+  match,
+  namespace,
+  new: _new,
+  null: _null,
+  or,
+  print,
+  readonly,
+  require: _require,
+  require_once,
+  return: _return2,
+  switch: _switch,
+  throw: _throw,
+  trait,
+  try: _try,
+  unset,
+  use,
+  var: _var,
+  public: Visibility,
+  private: Visibility,
+  protected: Visibility,
+  while: _while,
+  xor,
+  yield: _yield,
+  __proto__: null
+};
+function keywords(name2) {
+  let found = keywordMap[name2.toLowerCase()];
+  return found == null ? -1 : found;
+}
+function isSpace(ch) {
+  return ch == 9 || ch == 10 || ch == 13 || ch == 32;
+}
+function isASCIILetter(ch) {
+  return ch >= 97 && ch <= 122 || ch >= 65 && ch <= 90;
+}
+function isIdentifierStart(ch) {
+  return ch == 95 || ch >= 128 || isASCIILetter(ch);
+}
+function isHex(ch) {
+  return ch >= 48 && ch <= 55 || ch >= 97 && ch <= 102 || ch >= 65 && ch <= 70;
+}
+var castTypes = {
+  int: true,
+  integer: true,
+  bool: true,
+  boolean: true,
+  float: true,
+  double: true,
+  real: true,
+  string: true,
+  array: true,
+  object: true,
+  unset: true,
+  __proto__: null
+};
+var expression = new ExternalTokenizer((input) => {
+  if (input.next == 40) {
+    input.advance();
+    let peek = 0;
+    while (isSpace(input.peek(peek))) peek++;
+    let name2 = "", next;
+    while (isASCIILetter(next = input.peek(peek))) {
+      name2 += String.fromCharCode(next);
+      peek++;
+    }
+    while (isSpace(input.peek(peek))) peek++;
+    if (input.peek(peek) == 41 && castTypes[name2.toLowerCase()])
+      input.acceptToken(castOpen);
+  } else if (input.next == 60 && input.peek(1) == 60 && input.peek(2) == 60) {
+    for (let i = 0; i < 3; i++) input.advance();
+    while (input.next == 32 || input.next == 9) input.advance();
+    let quoted = input.next == 39;
+    if (quoted) input.advance();
+    if (!isIdentifierStart(input.next)) return;
+    let tag = String.fromCharCode(input.next);
+    for (; ; ) {
+      input.advance();
+      if (!isIdentifierStart(input.next) && !(input.next >= 48 && input.next <= 55)) break;
+      tag += String.fromCharCode(input.next);
+    }
+    if (quoted) {
+      if (input.next != 39) return;
+      input.advance();
+    }
+    if (input.next != 10 && input.next != 13) return;
+    for (; ; ) {
+      let lineStart = input.next == 10 || input.next == 13;
+      input.advance();
+      if (input.next < 0) return;
+      if (lineStart) {
+        while (input.next == 32 || input.next == 9) input.advance();
+        let match2 = true;
+        for (let i = 0; i < tag.length; i++) {
+          if (input.next != tag.charCodeAt(i)) {
+            match2 = false;
+            break;
+          }
+          input.advance();
+        }
+        if (match2) return input.acceptToken(HeredocString);
+      }
+    }
+  }
+});
+var eofToken = new ExternalTokenizer((input) => {
+  if (input.next < 0) input.acceptToken(eof);
+});
+var semicolon2 = new ExternalTokenizer((input, stack) => {
+  if (input.next == 63 && stack.canShift(automaticSemicolon) && input.peek(1) == 62)
+    input.acceptToken(automaticSemicolon);
+});
+function scanEscape(input) {
+  let after = input.peek(1);
+  if (after == 110 || after == 114 || after == 116 || after == 118 || after == 101 || after == 102 || after == 92 || after == 36 || after == 34 || after == 123)
+    return 2;
+  if (after >= 48 && after <= 55) {
+    let size = 2, next;
+    while (size < 5 && (next = input.peek(size)) >= 48 && next <= 55) size++;
+    return size;
+  }
+  if (after == 120 && isHex(input.peek(2))) {
+    return isHex(input.peek(3)) ? 4 : 3;
+  }
+  if (after == 117 && input.peek(2) == 123) {
+    for (let size = 3; ; size++) {
+      let next = input.peek(size);
+      if (next == 125) return size == 2 ? 0 : size + 1;
+      if (!isHex(next)) break;
+    }
+  }
+  return 0;
+}
+var interpolated = new ExternalTokenizer((input, stack) => {
+  let content2 = false;
+  for (; ; content2 = true) {
+    if (input.next == 34 || input.next < 0 || input.next == 36 && (isIdentifierStart(input.peek(1)) || input.peek(1) == 123) || input.next == 123 && input.peek(1) == 36) {
+      break;
+    } else if (input.next == 92) {
+      let escaped = scanEscape(input);
+      if (escaped) {
+        if (content2) break;
+        else return input.acceptToken(EscapeSequence, escaped);
+      }
+    } else if (!content2 && (input.next == 91 || input.next == 45 && input.peek(1) == 62 && isIdentifierStart(input.peek(2)) || input.next == 63 && input.peek(1) == 45 && input.peek(2) == 62 && isIdentifierStart(input.peek(3))) && stack.canShift(afterInterpolation)) {
+      break;
+    }
+    input.advance();
+  }
+  if (content2) input.acceptToken(interpolatedStringContent);
+});
+var phpHighlighting = styleTags({
+  "Visibility abstract final static": tags.modifier,
+  "for foreach while do if else elseif switch try catch finally return throw break continue default case": tags.controlKeyword,
+  "endif endfor endforeach endswitch endwhile declare enddeclare goto match": tags.controlKeyword,
+  "and or xor yield unset clone instanceof insteadof": tags.operatorKeyword,
+  "function fn class trait implements extends const enum global interface use var": tags.definitionKeyword,
+  "include include_once require require_once namespace": tags.moduleKeyword,
+  "new from echo print array list as": tags.keyword,
+  null: tags.null,
+  Boolean: tags.bool,
+  VariableName: tags.variableName,
+  "NamespaceName/...": tags.namespace,
+  "NamedType/...": tags.typeName,
+  Name: tags.name,
+  "CallExpression/Name": tags.function(tags.variableName),
+  "LabelStatement/Name": tags.labelName,
+  "MemberExpression/Name": tags.propertyName,
+  "MemberExpression/VariableName": tags.special(tags.propertyName),
+  "ScopedExpression/ClassMemberName/Name": tags.propertyName,
+  "ScopedExpression/ClassMemberName/VariableName": tags.special(tags.propertyName),
+  "CallExpression/MemberExpression/Name": tags.function(tags.propertyName),
+  "CallExpression/ScopedExpression/ClassMemberName/Name": tags.function(tags.propertyName),
+  "MethodDeclaration/Name": tags.function(tags.definition(tags.variableName)),
+  "FunctionDefinition/Name": tags.function(tags.definition(tags.variableName)),
+  "ClassDeclaration/Name": tags.definition(tags.className),
+  UpdateOp: tags.updateOperator,
+  ArithOp: tags.arithmeticOperator,
+  "LogicOp IntersectionType/&": tags.logicOperator,
+  BitOp: tags.bitwiseOperator,
+  CompareOp: tags.compareOperator,
+  ControlOp: tags.controlOperator,
+  AssignOp: tags.definitionOperator,
+  "$ ConcatOp": tags.operator,
+  LineComment: tags.lineComment,
+  BlockComment: tags.blockComment,
+  Integer: tags.integer,
+  Float: tags.float,
+  String: tags.string,
+  ShellExpression: tags.special(tags.string),
+  "=> ->": tags.punctuation,
+  "( )": tags.paren,
+  "#[ [ ]": tags.squareBracket,
+  "${ { }": tags.brace,
+  "-> ?->": tags.derefOperator,
+  ", ; :: : \\": tags.separator,
+  "PhpOpen PhpClose": tags.processingInstruction
+});
+var spec_name = { __proto__: null, static: 325, STATIC: 325, class: 351, CLASS: 351 };
+var parser2 = LRParser.deserialize({
+  version: 14,
+  states: "%$dQ`OWOOQhQaOOP%oO`OOOOO#t'#Hh'#HhO%tO#|O'#DuOOO#u'#Dx'#DxQ&SOWO'#DxO&XO$VOOOOQ#u'#Dy'#DyO&lQaO'#D}O'[QdO'#EQO+QQdO'#IrO+_QdO'#ERO-RQaO'#EXO/bQ`O'#EUO/gQ`O'#E_O2UQaO'#E_O2]Q`O'#EgO2bQ`O'#EqO-RQaO'#EqO2mQpO'#FOO2rQ`O'#FOOOQS'#Ir'#IrO2wQ`O'#ExOOQS'#Ii'#IiO5SQdO'#IfO9UQeO'#F]O-RQaO'#FlO-RQaO'#FmO-RQaO'#FnO-RQaO'#FoO-RQaO'#FoO-RQaO'#FrOOQO'#Is'#IsO9cQ`O'#FxOOQO'#Ht'#HtO9kQ`O'#HXO:VQ`O'#FsO:bQ`O'#HfO:mQ`O'#GPO:uQaO'#GQO-RQaO'#G`O-RQaO'#GcO;bOrO'#GfOOQS'#JR'#JROOQS'#JQ'#JQOOQS'#If'#IfO/bQ`O'#GmO/bQ`O'#GoO/bQ`O'#GtOhQaO'#GvO;iQ`O'#GwO;nQ`O'#GzO:]Q`O'#G}O;sQeO'#HOO;sQeO'#HPO;sQeO'#HQO;}Q`O'#HRO<SQ`O'#HTO<XQaO'#HUO>hQ`O'#HVO:]Q`O'#HWO>mQ`O'#HWO;}Q`O'#HXO:]Q`O'#HZO:]Q`O'#H[O:]Q`O'#H]O>rQ`O'#H`O>}Q`O'#HaO<XQaO'#HeOOQ#u'#Id'#IdOOQ#u'#Hj'#HjQhQaOOO:]Q`O'#HYO:QQ`O'#HYO?]O#|O'#DsPOOO)CDU)CDUOOO#t-E;f-E;fOOO#u,5:d,5:dOOO#u'#Hi'#HiO&XO$VOOO?hQ$VO'#IcOOOO'#Ic'#IcQOOOOOOOQ#y,5:i,5:iO?oQaO,5:iOOQ#u,5:k,5:kO?vQaO,5:nO?}QaO,5;VO@UQpO,5;WOBsQaO'#EuOOQS,5;`,5;`OBzQ`O,5;pOOQP'#Fd'#FdO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xOOQ#u'#Ix'#IxOOQS,5<z,5<zOOQ#u,5:m,5:mODsQ`O,5:sODzQ`O'#FsOESQ`O'#FsOE[Q`O,5:pOEaQaO'#E`OOQS,5:y,5:yOGeQ`O'#IkO<XQaO'#EbO<XQaO'#IkOOQS'#Ik'#IkOGlQ`O'#IjOGtQ`O,5:yO/lQaO,5:yOGyQaO'#EhOOQS,5;R,5;ROOQS,5;],5;]OHTQ`O,5;]OHsQdO'#FQOJxQ`O'#HrO2mQpO,5;jOOQS,5;j,5;jOJ}QpO,5;jOKSQtO'#EQOKaQpO,5;dO2wQ`O'#E|OOQS'#E}'#E}OOQS'#Iq'#IqOKlQaO,5:xO-RQaO,5;uOOQS,5;w,5;wO-RQaO,5;wOKsQdO,5<WOLTQdO,5<XOLeQdO,5<YOLuQdO,5<ZON|QdO,5<ZO! TQdO,5<^O! eQ`O'#FyO! pQ`O'#IvO! xQ`O,5<dOOQO-E;r-E;rO! }Q`O'#JPO:]Q`O,5=rO!!VQ`O,5=rO;}Q`O,5=sO:]Q`O,5=wO:]Q`O,5=tO!![Q`O,5=tOOQS'#EQ'#EQO!!aQ`O'#FuO!!zQ`O,5<_O!#VQ`O,5<_O!#_Q`O,5?kO!#dQ`O,5<_O!#lQ`O,5<kO!#tQdO'#GYO!$SQdO'#JOO!$_QdO,5>QO!$gQ`O,5<kO!#_Q`O,5<kO!$oQdO,5<lO!%PQ`O,5<lO!%_Q`O,5<lO!%uQdO,5<zO!'zQdO,5<}O!([OrO'#IQOOOQ'#JU'#JUO-RQaO'#GkOOOQ'#IQ'#IQO!(|OrO,5=QOOQS,5=Q,5=QO!)TQaO,5=XO!)[Q`O,5=ZO!)dQeO,5=`O!)nQ`O,5=bO!)sQaO'#GxO!)dQeO,5=cO<XQaO'#G{O!)dQeO,5=fO!$_QdO,5=iO+_QdO,5=jOOQ#u,5=j,5=jO+_QdO,5=kOOQ#u,5=k,5=kO+_QdO,5=lOOQ#u,5=l,5=lO!)zQ`O,5=mO:]Q`O,5=oO!*SQdO'#JWOOQS'#JW'#JWO!$_QdO,5=pO!+lQaO,5=qO!-{Q`O'#GWO!.QQdO'#I}O!$_QdO,5=rOOQ#u,5=s,5=sO!.]Q`O,5=uO!.`Q`O,5=vO!.eQ`O,5=wO!.pQdO,5=zOOQ#u,5=z,5=zO2mQpO,5={O!.{Q`O,5={O!/QQdO'#JXO!$_QdO,5={O!/`Q`O,5={O!/hQdO'#IhO!$_QdO,5>POOQ#u-E;h-E;hO!1TQ`O,5=tOOO#u,5:_,5:_O!1`O#|O,5:_OOO#u-E;g-E;gOOOO,5>},5>}OOQ#y1G0T1G0TO!1hQ`O1G0YO-RQaO1G0YO!2zQ`O1G0qOOQS1G0q1G0qOOQS'#Eo'#EoOOQS'#Im'#ImO-RQaO'#ImOOQS1G0r1G0rO!4^Q`O'#IpO!5sQ`O'#IrO!6QQaO'#EwOOQO'#Ip'#IpO!6[Q`O'#IoO!6dQ`O,5;aO-RQaO'#FXOOQS'#FW'#FWOOQS1G1[1G1[O!6iQdO1G1dO!8nQdO1G1dO!:ZQdO1G1dO!;vQdO1G1dO!=cQdO1G1dO!?OQdO1G1dO!@kQdO1G1dO!BWQdO1G1dO!CsQdO1G1dO!E`QdO1G1dO!F{QdO1G1dO!HhQdO1G1dO!JTQdO1G1dO!KpQdO1G1dO!M]QdO1G1dO!NxQdO1G1dOOQT1G0_1G0_O!#_Q`O,5<_O#!eQaO'#EYOOQS1G0[1G0[O#!lQ`O,5:zOEdQaO,5:zO#!qQaO,5;OO#!xQdO,5:|O#$wQdO,5?VO#&vQaO'#HmO#'WQ`O,5?UOOQS1G0e1G0eO#'`Q`O1G0eO#'eQ`O'#IlO#(}Q`O'#IlO#)VQ`O,5;SOG|QaO,5;SOOQS1G0w1G0wOOQO,5>^,5>^OOQO-E;p-E;pOOQS1G1U1G1UO#)sQdO'#FQO#+xQ`O'#HsOJ}QpO1G1UO2wQ`O'#HpO#+}QtO,5;eO2wQ`O'#HqO#,lQtO,5;gO#-ZQaO1G1OOOQS,5;h,5;hO#/jQtO'#FQO#/wQdO1G0dO-RQaO1G0dO#1dQdO1G1aO#3PQdO1G1cOOQO,5<e,5<eO#3aQ`O'#HuO#3oQ`O,5?bOOQO1G2O1G2OO:]Q`O,5?kO!$_QdO1G3^O:]Q`O1G3^OOQ#u1G3_1G3_O#3wQ`O1G3cO!1TQ`O1G3`O:]Q`O1G3`O#4SQpO'#FvO#4bQ`O'#FvO#4xQ`O'#FvO#5TQ`O'#FvO#5]Q`O'#FzOOQO'#Iw'#IwOOQO'#Hv'#HvO#5bQ`O'#F{OOQO'#Iu'#IuO#5oQ`O'#ItO#5wQ`O,5<aOOQS1G1y1G1yO2wQ`O1G1yO#5|Q`O1G1yO#6RQ`O1G1yO!#_Q`O1G5VO#6^QdO1G5VO!#_Q`O1G1yO#6lQ`O1G2VO!#_Q`O1G2VO<XQaO,5<tO#6tQdO'#IOO#7SQdO,5?jOOQ#u1G3l1G3lO-RQaO1G2VO2wQ`O1G2VO#7_QdO1G2WO9cQ`O'#GSO9cQ`O'#GTO#9qQ`O'#GUOOQS1G2W1G2WO!.`Q`O1G2WO!1WQ`O1G2WO!1TQ`O1G2WO!%PQ`O1G2WO:]O`O,5=RO#:kO`O,5=RO#:vO!bO,5=SO#;UQ`O,5=VOOOQ-E<O-E<OOOQS1G2l1G2lO#;]QaO'#GnO#;vQ$VO1G2sO#@vQ`O1G2sO#ARQ`O'#GpO#A^Q`O'#GsOOQ#u1G2u1G2uO#AiQ`O1G2uOOQ#u'#Gu'#GuOOQ#u'#JV'#JVOOQ#u1G2z1G2zO#AnQ`O1G2zO/bQ`O1G2|O#AsQaO,5=dO#AzQ`O,5=dOOQ#u1G2}1G2}O#BPQ`O1G2}O#BUQ`O,5=gOOQ#u1G3Q1G3QO#ChQ`O1G3QOOQ#u1G3T1G3TOOQ#u1G3U1G3UOOQ#u1G3V1G3VOOQ#u1G3W1G3WO#CmQ`O'#IVO;}Q`O'#IVO#CrQ$VO1G3XO#HxQ`O1G3ZO<XQaO'#IUO#H}QdO,5=eOOQ#u1G3[1G3[O#IYQ`O1G3]O<XQaO,5<rO#I_QdO'#H}O#ImQdO,5?iOOQ#u1G3^1G3^OOQ#u1G3a1G3aO!.`Q`O1G3aOOQ#u1G3b1G3bO#IxQ`O'#H^OOQ#u1G3c1G3cO#JuQ`O1G3cO#JzQ`O1G3cOOQ#u1G3f1G3fO#K]Q`O1G3gO#KbQpO1G3gO#KjQdO'#IXO#K{QdO,5?sO:]Q`O,5?sOOQ#u1G3g1G3gO2mQpO1G3gO#LWQ`O1G3gO!$_QdO1G3gO#L]QeO'#HkO#LmQdO,5?SOOQ#u1G3k1G3kOOQ#u1G3`1G3`O!.`Q`O1G3`O!1WQ`O1G3`OOO#u1G/y1G/yO-RQaO7+%tO#L{QdO7+%tOOQS7+&]7+&]O#NhQ`O,5?XO!+lQaO,5;bO#NoQ`O,5;cO$!UQaO'#HoO$!`Q`O,5?ZOOQS1G0{1G0{O$!hQ`O,5;sO$!oQ`O'#EZO$!tQ`O'#IgO$!|Q`O,5:tOOQS1G0f1G0fO$#RQ`O1G0fO$#WQ`O1G0jO<XQaO1G0jOOQO,5>X,5>XOOQO-E;k-E;kOOQS7+&P7+&PO!+lQaO,5;TO$$mQaO'#HnO$$wQ`O,5?WOOQS1G0n1G0nO$%PQ`O1G0nPOQO'#FQ'#FQOOQO,5>_,5>_OOQO-E;q-E;qOOQS7+&p7+&pOOQS,5>[,5>[OOQS-E;n-E;nO$%UQtO,5>]OOQS-E;o-E;oO$%sQdO7+&jO$'xQtO'#FQO$(VQdO7+&OOOQS1G0j1G0jOOQO,5>a,5>aOOQO-E;s-E;sOOQ#u7+(x7+(xO!$_QdO7+(xOOQ#u7+(}7+(}O#JuQ`O7+(}O#JzQ`O7+(}OOQ#u7+(z7+(zO!.`Q`O7+(zO!1WQ`O7+(zO!1TQ`O7+(zO$)rQ`O,5<bO$)|Q`O,5<bO$*XQ`O,5<fO$*^QpO,5<bO$*lQ`O,5<bO$*tQ`O,5<gO!+lQaO,5<bOOQO,5<f,5<fO$+RQpO,5<gOOQO-E;t-E;tO$+^Q`O,5<gO$+lQ`O'#HxO$,YQ`O,5?`OOQS1G1{1G1{O$,bQpO7+'eO$,mQ`O'#GOO$,xQ`O7+'eOOQS7+'e7+'eO2wQ`O7+'eO#5|Q`O7+'eO$-QQdO7+*qO2wQ`O7+*qO$-`Q`O7+'eO-RQaO7+'qO2wQ`O7+'qO$-kQ`O7+'qO$-sQdO1G2`OOQS,5>j,5>jOOQS-E;|-E;|O$/]QdO7+'qO$/mQpO7+'qO$/xQdO'#IzOOQO,5<n,5<nOOQO,5<o,5<oO$0ZQpO'#GXO$0fQ`O'#GXOOQO'#I|'#I|OOQO'#H|'#H|O$1YQ`O'#GXO#JzQ`O'#GVO$1yQdO'#GXO!.pQdO'#GZO9cQ`O'#G[OOQO'#I{'#I{OOQO'#H{'#H{O$2UQ`O,5<pOOQ#y,5<p,5<pOOQS7+'r7+'rO!.`Q`O7+'rO!1WQ`O7+'rO!1TQ`O7+'rOOOQ1G2m1G2mO:]O`O1G2mO$3OO!bO1G2nO$3^O`O'#GiO$3cO`O1G2nOOOQ1G2q1G2qO$3hQaO,5=YO/bQ`O'#IRO$4RQ$VO7+(_OhQaO7+(_O/bQ`O'#ISO$9RQ`O7+(_O!$_QdO7+(_O$9^Q`O7+(_O$9cQaO'#GqO$;rQ`O'#GrOOQO'#IT'#ITO$;zQ`O,5=[OOQ#u,5=[,5=[O$<VQ`O,5=_O!$_QdO7+(aO!$_QdO7+(fO!$_QdO7+(hO$<bQaO1G3OO$<iQ`O1G3OO$<nQaO1G3OO!$_QdO7+(iO<XQaO1G3RO!$_QdO7+(lO2wQ`O'#HSO;}Q`O,5>qOOQ#u,5>q,5>qOOQ#u-E<T-E<TO$<uQaO7+(uO$=^QdO,5>pOOQS-E<S-E<SO!$_QdO7+(wO$>vQdO1G2^OOQS,5>i,5>iOOQS-E;{-E;{OOQ#u7+({7+({O$@`Q`O'#GXO:]Q`O'#H_OOQO'#IW'#IWO$AVQ`O,5=xOOQ#u,5=x,5=xO$BSQ!bO'#EQO$BkQ!bO7+(}O$ByQpO7+)RO#KbQpO7+)RO$CRQ`O'#HbO!$_QdO7+)RO$CaQdO,5>sOOQS-E<V-E<VO$CoQdO1G5_O$CzQ`O7+)RO#KbQpO7+)ROOQ#u7+)R7+)RO$DPQdO,5>VOOQS-E;i-E;iO$ElQdO<<I`OOQS1G4s1G4sO$GXQ`O1G0|OOQO,5>Z,5>ZOOQO-E;m-E;mOOQS1G1_1G1_O$9cQaO,5:uO$HnQaO'#HlO$H{Q`O,5?ROOQS1G0`1G0`OOQS7+&Q7+&QO$ITQ`O7+&UO$JjQ`O1G0oO$LPQ`O,5>YOOQO,5>Y,5>YOOQO-E;l-E;lOOQS7+&Y7+&YOOQS7+&U7+&UOOQ#u<<Ld<<LdOOQ#u<<Li<<LiO$BkQ!bO<<LiOOQ#u<<Lf<<LfO!.`Q`O<<LfO!1WQ`O<<LfO$MiQ`O1G1|O$MtQ`O1G2QO!+lQaO1G1|OOQO1G2Q1G2QO$MyQ`O1G1|O$NTQpO1G2RO$N`Q`O1G2RO$NnQ`O1G1|O%!TQ`O'#F|O!+lQaO1G2ROOQO1G2R1G2ROOQO,5>d,5>dOOQO-E;v-E;vOOQS<<KP<<KPO%!]Q`O'#IyO%!eQ`O'#IyO%!jQ`O,5<jO2wQ`O<<KPO$,bQpO<<KPO%!oQ`O<<KPO2wQ`O<<N]O%!wQtO<<N]O#5|Q`O<<KPO%#YQdO<<K]O%#jQpO<<K]O-RQaO<<K]O2wQ`O<<K]O%#uQdO'#HzO%$^QdO,5?fO$1yQdO,5<sO$0ZQpO,5<sO%$oQ`O,5<sO#JzQ`O,5<qO!.pQdO,5<uOOQO-E;z-E;zO%%`Q!bO,5<qO%%kQ!bO'#IrO!$_QdO,5<qOOQO,5<s,5<sOOQO,5<u,5<uO%%yQdO,5<vOOQO-E;y-E;yOOQ#y1G2[1G2[OOQS<<K^<<K^O!.`Q`O<<K^O!1WQ`O<<K^OOOQ7+(X7+(XO%&UO`O7+(YOOOO,5=T,5=TOOOQ7+(Y7+(YOhQaO,5>mOOQ#u-E<P-E<POhQaO<<KyOOQ#u<<Ky<<KyO$9^Q`O,5>nOOQO-E<Q-E<QO!$_QdO<<KyO$9^Q`O<<KyO%&ZQ`O<<KyO%&`Q`O,5=]O%'uQaO,5=^OOQO-E<R-E<ROOQ#u1G2v1G2vOOQ#u<<K{<<K{OOQ#u<<LQ<<LQOOQ#u<<LS<<LSOOQT7+(j7+(jO%(VQ`O7+(jO%([QaO7+(jO%(cQ`O7+(jOOQ#u<<LT<<LTO%(hQ`O7+(mO%)}Q`O7+(mOOQ#u<<LW<<LWO%*SQpO,5=nOOQ#u1G4]1G4]O%*bQ`O<<LaOOQ#u<<Lc<<LcO:]Q`O,5=yO%*gQdO,5=yOOQO-E<U-E<UOOQ#u1G3d1G3dO%*rQ!bO,5;eO%+TQ!bO,5;gO#JuQ`O<<LiO%+fQ!bO'#FQP%+zQpO<<LmO!$_QdO<<LmO%,SQ`O'#HcO9cQ`O'#HcO%,_Q`O'#JYO%,gQ`O,5=|OOQ#u<<Lm<<LmO:]Q`O1G4_O%,lQdO7+*yO$ByQpO<<LmO#KbQpO<<LmO%,wQ`O1G0aOOQO,5>W,5>WOOQO-E;j-E;jO!+lQaO,5;UOOQ#uANBTANBTO#JuQ`OANBTOOQ#uANBQANBQO!.`Q`OANBQO!+lQaO7+'hOOQO7+'l7+'lO%.^Q`O7+'hO%/sQ`O7+'hO%0OQ`O7+'lO%0TQ`O7+'mO!+lQaO7+'mOOQO7+'m7+'mO%0cQdO'#F}OOQO'#Hw'#HwO%0tQ`O,5<hOOQO,5<h,5<hO%0|Q`O7+'mO%2cQ`O'#HyO%2qQ`O,5?eO%2qQ`O,5?eOOQO1G2U1G2UO$,bQpOAN@kOOQSAN@kAN@kO2wQ`OAN@kO%2yQtOANCwO%3[Q`OAN@kO-RQaOAN@wO%3dQdOAN@wO%3tQpOAN@wOOQS,5>f,5>fOOQS-E;x-E;xOOQO1G2_1G2_O$1yQdO1G2_O$0ZQpO1G2_O#JzQ`O1G2]O!.pQdO1G2aO%%`Q!bO1G2]O!$_QdO1G2]OOQO1G2a1G2aOOQO1G2]1G2]O%4PQaO'#G]OOQO1G2b1G2bOOQSAN@xAN@xO!.`Q`OAN@xOOOQ<<Kt<<KtOOQ#u1G4X1G4XOOQ#uANAeANAeOOQO1G4Y1G4YO%6OQ`OANAeO!$_QdOANAeO%6TQaO1G2wO%6eQaO1G2xOOQT<<LU<<LUO%6uQ`O<<LUO%6zQaO<<LUO-RQaO,5=hOOQT<<LX<<LXOOQO1G3Y1G3YO%7RQ`O1G3YO!)dQeOANA{O%7WQdO1G3eOOQO1G3e1G3eO%7cQ`O1G3eO%7kQ!bO,5>]O%7|Q!bO'#FQO!$_QdOANBXOOQ#uANBXANBXO:]Q`O,5=}O%8bQ`O,5=}O%8mQ`O'#IYO%9RQ`O,5?tOOQS1G3h1G3hOOQS7+)y7+)yP%+zQpOANBXO%9ZQ`O1G0pOOQ#uG27oG27oOOQ#uG27lG27lO%:pQ`O<<KSO!+lQaO<<KSOOQO<<KW<<KWO!+lQaO<<KXOOQO<<KX<<KXO%<VQ`O<<KXOOQO,5<i,5<iO-RQaO,5<iO%=lQ`O,5<iOOQO-E;u-E;uOOQO1G2S1G2SOOQO,5>e,5>eO%=tQ`O,5>eOOQO-E;w-E;wO%=yQ`O1G5POOQSG26VG26VO$,bQpOG26VO2wQ`OG26VO%>RQdOG26cO-RQaOG26cOOQO7+'y7+'yO$1yQdO7+'yO%%`Q!bO7+'wO!$_QdO7+'wOOQO7+'{7+'{OOQO7+'w7+'wO%>cQ`OLD+}O%?rQ`O'#IrO%?|Q`O'#IiO!$_QdO'#IPO%AvQaO,5<wOOQO,5<w,5<wOOQSG26dG26dO!$_QdOG27POOQ#uG27PG27PO%CuQaO7+(cOOQTANApANApO%DVQ`OANApO%D[Q`O1G3SOOQO7+(t7+(tOOQ#uG27gG27gO%DcQ`OG27gOOQO7+)P7+)PO%DhQ`O7+)PO!$_QdO7+)POOQ#uG27sG27sOOQO1G3i1G3iO:]Q`O1G3iO%DpQ`O'#HdO9cQ`O'#HdOOQO,5>t,5>tOOQO-E<W-E<WP!$_QdOG27sO%D{Q`OAN@nO%FbQ`OAN@sO+_QdO1G2TOOQO1G2T1G2TO-RQaO1G2TOOQO1G4P1G4POOQSLD+qLD+qO$,bQpOLD+qO%GwQdOLD+}OOQO<<Ke<<KeO!$_QdO<<KcOOQO<<Kc<<KcO:]Q`O,5<xO%HXQ`O,5<yOOQP,5>k,5>kOOQP-E;}-E;}OOQO1G2c1G2cOOQ#uLD,kLD,kOOQTG27[G27[O!$_QdOLD-RO!$_QdO<<LkOOQO<<Lk<<LkOOQO7+)T7+)TO:]Q`O,5>OO%HaQ`O,5>OPOQ#uLD-_LD-_OOQO7+'o7+'oO+_QdO7+'oOOQS!$( ]!$( ]OOQOAN@}AN@}OOQS1G2d1G2dOOQS1G2e1G2eO%HlQdO1G2eOOQ#u!$(!m!$(!mOOQOANBVANBVOOQO1G3j1G3jO:]Q`O1G3jOOQO<<KZ<<KZOOQS7+(P7+(POOQO7+)U7+)UO%HwQpO'#FOO%H|QpO'#FOO%HwQpO,5;jO%H|QpO,5;jO%IRQpO,5;jO%IWQpO,5;jO#JzQ`O'#E|O%I]QdO,5<lO%KRQaO,5;OO%IRQpO1G1UO%IWQpO1G1UO#JzQ`O'#HpO#JzQ`O'#HqO-RQaO1G0jO%KYQ`O'#FOO%K_Q`O'#FOO%KdQaO'#GQO#-ZQaO'#G`O#-ZQaO'#GcO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO%KnQdO'#IkO%M^QdO'#IkO#-ZQaO'#EbO#-ZQaO'#IkO& cQaO,5:xO#-ZQaO,5;uO#-ZQaO,5;wO& jQdO,5<WO&#`QdO,5<XO&%UQdO,5<YO&&zQdO,5<ZO&(pQdO,5<ZO&)QQdO,5<^O&*vQdO,5<}O#-ZQaO1G0YO&,lQdO1G1dO&.bQdO1G1dO&0WQdO1G1dO&1|QdO1G1dO&3rQdO1G1dO&5hQdO1G1dO&7^QdO1G1dO&9SQdO1G1dO&:xQdO1G1dO&<nQdO1G1dO&>dQdO1G1dO&@YQdO1G1dO&BOQdO1G1dO&CtQdO1G1dO&EjQdO1G1dO&G`QdO,5:|O&IUQdO,5?VO&JzQdO1G0dO#-ZQaO1G0dO&LpQdO1G1aO&NfQdO1G1cO#-ZQaO1G2VO#-ZQaO7+%tO'![QdO7+%tO'$QQdO7+&OO#-ZQaO7+'qO'%vQdO7+'qO''lQdO<<I`O')bQdO<<K]O#-ZQaO<<K]O#-ZQaOAN@wO'+WQdOAN@wO',|QdOG26cO#-ZQaOG26cO'.rQdOLD+}O'0hQaO,5;OO'2gQaO1G0jO'4cQdO'#IfO'4pQeO'#F]O'8gQeO'#F]O#-ZQaO'#FlO'2gQaO'#FlO#-ZQaO'#FmO'2gQaO'#FmO#-ZQaO'#FnO'2gQaO'#FnO#-ZQaO'#FoO'2gQaO'#FoO#-ZQaO'#FoO'2gQaO'#FoO#-ZQaO'#FrO'2gQaO'#FrO'<mQaO,5:nO'<tQ`O,5<kO'<|Q`O1G0YO'2gQaO1G1OO'>`Q`O1G2VO'>hQ`O7+'qO'>pQpO7+'qO'>{QpO<<K]O'?WQpOAN@wO'?cQaO'#GQO'2gQaO'#G`O'2gQaO'#GcO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO'#EbO'2gQaO'#IkO'AeQaO,5:xO'2gQaO,5;uO'2gQaO,5;wO'CdQdO,5<WO'EiQdO,5<XO'GnQdO,5<YO'IsQdO,5<ZO'KxQdO,5<ZO'LiQdO,5<^O'NnQdO,5<}O'2gQaO1G0YO(!sQdO1G1dO($xQdO1G1dO(&}QdO1G1dO()SQdO1G1dO(+XQdO1G1dO(-^QdO1G1dO(/cQdO1G1dO(1hQdO1G1dO(3mQdO1G1dO(5rQdO1G1dO(7wQdO1G1dO(9|QdO1G1dO(<RQdO1G1dO(>WQdO1G1dO(@]QdO1G1dO(BbQdO,5:|O(DgQdO,5?VO(FlQdO1G0dO'2gQaO1G0dO(HqQdO1G1aO(JvQdO1G1cO'2gQaO1G2VO'2gQaO7+%tO(L{QdO7+%tO) QQdO7+&OO'2gQaO7+'qO)#VQdO7+'qO)%[QdO<<I`O)'aQdO<<K]O'2gQaO<<K]O'2gQaOAN@wO))fQdOAN@wO)+kQdOG26cO'2gQaOG26cO)-pQdOLD+}O)/uQaO,5;OO#-ZQaO1G0jO)/|Q`O'#GPO)0UQpO,5;dO)0aQ`O,5<kO!#_Q`O,5<kO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O7+'qO2wQ`O<<K]O)0iQdO,5<lO)2nQdO'#IkO)4gQdO'#IfO)5TQaO,5:nO)5[Q`O,5<kO)5dQ`O1G0YO)6vQ`O1G2VO)7OQ`O7+'qO)7WQpO7+'qO)7cQpO<<K]O)7nQpOAN@wO2wQ`O'#ExO<XQaO'#FlO<XQaO'#FmO<XQaO'#FnO<XQaO'#FoO<XQaO'#FoO<XQaO'#FrO)7yQaO'#GQO<XQaO'#G`O<XQaO'#GcO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO)8TQ`O'#FsO-RQaO'#EbO-RQaO'#IkO)8]QaO,5:xO<XQaO,5;uO<XQaO,5;wO)8dQdO,5<WO):cQdO,5<XO)<bQdO,5<YO)>aQdO,5<ZO)@`QdO,5<ZO)@yQdO,5<^O)BxQdO,5<lO)DwQdO,5<}O)FvQ`O'#JWO)H]Q`O'#IhO<XQaO1G0YO)IrQdO1G1dO)KqQdO1G1dO)MpQdO1G1dO* oQdO1G1dO*#nQdO1G1dO*%mQdO1G1dO*'lQdO1G1dO*)kQdO1G1dO*+jQdO1G1dO*-iQdO1G1dO*/hQdO1G1dO*1gQdO1G1dO*3fQdO1G1dO*5eQdO1G1dO*7dQdO1G1dO*9cQaO,5;OO*9jQdO,5:|O*9zQdO,5?VO*:[QaO'#HmO*:lQ`O,5?UO*:tQdO1G0dO<XQaO1G0dO*<sQdO1G1aO*>rQdO1G1cO<XQaO1G2VO!+lQaO'#IUO*@qQ`O,5=eO*@yQaO'#HkO*ATQ`O,5?SO<XQaO7+%tO*A]QdO7+%tO*C[Q`O1G0jO!+lQaO1G0jO*DqQdO7+&OO<XQaO7+'qO*FpQdO7+'qO*HoQ`O,5>pO*JUQ`O,5>VO*KkQdO<<I`O*MjQ`O7+&UO+ PQdO<<K]O<XQaO<<K]O<XQaOAN@wO+#OQdOAN@wO+$}QdOG26cO<XQaOG26cO+&|QdOLD+}O+({QaO,5;OO<XQaO1G0jO+)SQdO'#IkO+)pQ`O'#GPO+)xQ`O,5<kO!#_Q`O,5<kO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O7+'qO2wQ`O<<K]O+*QQdO'#IfO+*nQeO'#F]O++_QeO'#F]O+-ZQaO'#F]O+.sQaO'#F]O!+lQaO'#FlO!+lQaO'#FmO!+lQaO'#FnO!+lQaO'#FoO!+lQaO'#FoO!+lQaO'#FrO+0cQaO'#GQO!+lQaO'#G`O!+lQaO'#GcO+0mQaO,5:nO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO+0tQ`O'#IkO$9cQaO'#EbO+2^QaOG26cO$9cQaO'#IkO+4YQ`O'#IjO+4bQaO,5:xO!+lQaO,5;uO!+lQaO,5;wO+4iQ`O,5<WO+6OQ`O,5<XO+7eQ`O,5<YO+8zQ`O,5<ZO+:aQ`O,5<ZO+;vQ`O,5<^O+=]Q`O,5<kO+=eQ`O,5<lO+>zQ`O,5<}O+@aQ`O1G0YO!+lQaO1G0YO+AsQ`O1G1dO+CYQ`O1G1dO+DoQ`O1G1dO+FUQ`O1G1dO+GkQ`O1G1dO+IQQ`O1G1dO+JgQ`O1G1dO+K|Q`O1G1dO+McQ`O1G1dO+NxQ`O1G1dO,!_Q`O1G1dO,#tQ`O1G1dO,%ZQ`O1G1dO,&pQ`O1G1dO,(VQ`O1G1dO,)lQ`O1G0dO!+lQaO1G0dO,+RQ`O1G1aO,,hQ`O1G1cO,-}Q`O1G2VO$9cQaO,5<tO!+lQaO1G2VO!+lQaO7+%tO,.VQ`O7+%tO,/lQ`O7+&OO!+lQaO7+'qO,1RQ`O7+'qO,1ZQ`O7+'qO,2pQpO7+'qO,2{Q`O<<I`O,4bQ`O<<K]O,5wQpO<<K]O!+lQaO<<K]O!+lQaOAN@wO,6SQ`OAN@wO,7iQpOAN@wO,7tQ`OG26cO!+lQaOG26cO,9ZQ`OLD+}O,:pQaO,5;OO!+lQaO1G0jO,:wQ`O'#IkO$9cQaO'#FlO$9cQaO'#FmO$9cQaO'#FnO$9cQaO'#FoO$9cQaO'#FoO+2^QaO'#FoO$9cQaO'#FrO,<aQaO'#GQO,<kQaO'#GQO$9cQaO'#G`O+2^QaO'#G`O$9cQaO'#GcO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO,>mQ`O'#FsO!+lQaO'#EbO!+lQaO'#IkO,>uQaO,5:xO,>|QaO,5:xO$9cQaO,5;uO+2^QaO,5;uO$9cQaO,5;wO,@{QdO,5<WO,BnQdO,5<XO,DaQdO,5<YO,FSQdO,5<ZO,GuQdO,5<ZO,IhQ`O,5<ZO,JwQdO,5<^O,LjQdO,5<lO%>cQ`O,5<lO,N]QdO,5<}O$9cQaO1G0YO+2^QaO1G0YO-!OQdO1G1dO-#qQ`O1G1dO-%QQdO1G1dO-&sQ`O1G1dO-(SQdO1G1dO-)uQ`O1G1dO-+UQdO1G1dO-,wQ`O1G1dO-.WQdO1G1dO-/yQ`O1G1dO-1YQdO1G1dO-2{Q`O1G1dO-4[QdO1G1dO-5}Q`O1G1dO-7^QdO1G1dO-9PQ`O1G1dO-:`QdO1G1dO-<RQ`O1G1dO-=bQdO1G1dO-?TQ`O1G1dO-@dQdO1G1dO-BVQ`O1G1dO-CfQdO1G1dO-EXQ`O1G1dO-FhQdO1G1dO-HZQ`O1G1dO-IjQdO1G1dO-K]Q`O1G1dO-LlQdO1G1dO-N_Q`O1G1dO. nQ`O,5:|O.#TQ`O,5?VO.$jQdO1G0dO.&]Q`O1G0dO$9cQaO1G0dO+2^QaO1G0dO.'lQdO1G1aO.)_Q`O1G1aO.*nQdO1G1cO$9cQaO1G2VO$9cQaO7+%tO+2^QaO7+%tO.,aQdO7+%tO..SQ`O7+%tO./cQdO7+&OO.1UQ`O7+&OO$9cQaO7+'qO.2eQdO7+'qO.4WQdO<<I`O.5yQ`O<<I`O.7YQdO<<K]O$9cQaO<<K]O$9cQaOAN@wO.8{QdOAN@wO.:nQdOG26cO$9cQaOG26cO.<aQdOLD+}O.>SQaO,5;OO.>ZQaO,5;OO$9cQaO1G0jO+2^QaO1G0jO.@YQ`O'#IkO.AlQdO'#IkO.ERQ`O'#IfO.E`Q`O'#GPO.EhQaO,5:nO.EoQ`O,5<kO.EwQdO'#GYO.FYQ`O,5<kO!#_Q`O,5<kO.FbQ`O1G0YO.GtQdO,5:|O.IgQdO,5?VO.KYQ`O1G2VO!#_Q`O1G2VO.KbQdO'#IOO.KsQdO,5?jO2wQ`O1G2VO2wQ`O7+'qO.LRQ`O7+'qO.LZQdO1G2`O.MvQpO7+'qO.NRQpO<<K]O2wQ`O<<K]O.N^QpOAN@wO.NiQdO'#IfO/ SQ`O'#IfO/!vQaO,5:nO/!}QaO,5:nO/#UQ`O,5<kO/#^Q`O7+'qO/#fQ`O1G0YO/$xQ`O1G0YO/&[Q`O1G2VO/&dQ`O7+'qO/&lQpO7+'qO/&wQpOAN@wO/'SQpO<<K]O/'_QpOAN@wO/'jQ`O'#GPO/'rQ`O'#FsO/'zQ`O,5<kO/(SQdO'#JOO!#_Q`O,5<kO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O7+'qO2wQ`O<<K]O/(bQ`O'#GPO/(jQ`O,5<kO/(rQ`O,5<kO!#_Q`O,5<kO!#_Q`O1G2VO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O<<K]O2wQ`O7+'qO2wQ`O<<K]O/(zQ`O'#FsO/)SQ`O'#FsO/)[Q`O'#Fs",
+  stateData: "/)q~O!eOS!fOS'TOS!hQQ~O!jTO'URO~OPgOQ|OS!lOU_OW}OX!XO[mO]!_O^!WO`![Oa!SOb!]Ok!dOm!lOowOp!TOq!UOsuOt!gOu!VOv!POxkOykO|!bO}aO!O^O!P!eO!QxO!R}O!TpO!VlO!WlO!X!YO!Y!QO!ZzO![!cO!]!ZO!^!^O!_!fO!a!`O!b!RO!djO!nWO!pXO!z]O#X`O#dhO#fbO#gcO#sdO$[oO$dnO$eoO$hqO$krO$u!kO%TyO%U!OO%W}O%X}O%`|O'XYO'w{O~O!h!mO~O'URO!j!iX&}!iX'R!iX~O!j!pO~O!e!qO!f!qO!h!mO'R!tO'T!qO~PhO!o!vO~PhO!n!tX#T!tX#s#vX'Q!tX!y!tX#P!tX!p!tX~OT!tXz!tX!S!tX!c!tX!r!tX!w!tX!z!tX#X!tX#a!tX#b!tX#y!tX$R!tX$S!tX$T!tX$U!tX$V!tX$X!tX$Y!tX$Z!tX$[!tX$]!tX$^!tX$_!tX%T!tX#O!tX#Y!tX!o!tXV!tX#|!tX$O!tXw!tX{!tX~P&sOT'fXz'fX!S'fX!c'fX!w'fX!z'fX#T'fX#X'fX#a'fX#b'fX#y'fX$R'fX$S'fX$T'fX$U'fX$V'fX$X'fX$Y'fX$Z'fX$['fX$]'fX$^'fX$_'fX%T'fX~O!r!xO!n'fX'Q'fX~P)dOT#SOz#QO!S#TO!c#UO!n#bO!w!yO!z!|O#T#PO#X!zO#a!{O#b!{O#y#OO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO'Q#bO~OPgOQ|OU_OW}O[mOowOs#fOxkOykO}aO!O^O!QxO!R}O!TpO!VlO!WlO!ZzO!djO!z]O#X`O#dhO#fbO#gcO#sdO$[oO$dnO$eoO$hqO%TyO%U!OO%W}O%X}O%`|O'XYO'w{O~O!z]O~O!z#iO~OP8QOQ|OU_OW}O[8TOo?OOs#fOx8ROy8RO}aO!O^O!Q8XO!R}O!T8WO!V8SO!W8SO!Z8ZO!d:ZO!z]O#T#mO#V#lO#X`O#dhO#fbO#gcO#sdO$[8VO$d8UO$e8VO$hqO%T8YO%U!OO%W}O%X}O%`|O'XYO'w{O#Y'^P~O#O#qO~P/lO!z#rO~O#d#tO#fbO#gcO~O'b#vO~O#s#zO~OU$OO!R$OO!w#}O#s3qO'X#{O~OT'YXz'YX!S'YX!c'YX!n'YX!w'YX!z'YX#T'YX#X'YX#a'YX#b'YX#y'YX$R'YX$S'YX$T'YX$U'YX$V'YX$X'YX$Y'YX$Z'YX$['YX$]'YX$^'YX$_'YX%T'YX'Q'YX!y'YX!o'YX~O#|$QO$O$RO~P3YOP8QOQ|OU_OW}O[8TOo?OOs#fOx8ROy8RO}aO!O^O!Q8XO!R}O!T8WO!V8SO!W8SO!Z8ZO!d:ZO!z]O#X`O#dhO#fbO#gcO#sdO$[8VO$d8UO$e8VO$hqO%T8YO%U!OO%W}O%X}O%`|O'XYO'w{OT$PXz$PX!S$PX!c$PX!n$PX!w$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX'Q$PX!y$PX!o$PX~Or$TO#T8nO#V8mO~P5^O#sdO'XYO~OS$fO]$aOk$dOm$fOs$`O!a$bO$krO$u$eO~O!z$hO#T$jO'X$gO~Oo$mOs$lO#d$nO~O!z$hO#T$rO~O!U$uO$u$tO~P-ROR${O!p$zO#d$yO#g$zO'O${O~O'v$}O~P;PO!z%SO~O!z%UO~O!n#bO'Q#bO~P-RO!pXO~O!z%`O~OP8QOQ|OU_OW}O[8TOo?OOs#fOx8ROy8RO}aO!O^O!Q8XO!R}O!T8WO!V8SO!W8SO!Z8ZO!d:ZO!z]O#X`O#dhO#fbO#gcO#sdO$[8VO$d8UO$e8VO$hqO%T8YO%U!OO%W}O%X}O%`|O'XYO'w{O~O!z%dO~O]$aO~O!pXO#sdO'XYO~O]%rOs%rO#s%nO'XYO~O!j%wO'R%wO'URO~O'R%zO~PhO!o%{O~PhO!r%}O~P<XO#Y&PO~P<XO!p&SO#d&RO'b&QO~OPgOQ|OU_OW}O[:aOo?sOs#fOx:_Oy:_O}aO!O^O!Q:eO!R}O!T:dO!V:`O!W:`O!Z:gO!d:^O!z]O#V&WO#X`O#dhO#fbO#gcO#sdO$[:cO$d:bO$e:cO$hqO%T:fO%U!OO%W}O%X}O%`|O'XYO'w{O~O!y'cP~P@aO!p&[O#d&]O'X$gO~OT#SOz#QO!S#TO!c#UO!w!yO!z!|O#T#PO#X!zO#a!{O#b!{O#y#OO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO~O!y&oO~PCVO!z$hO#T&pO~Oo$mOs$lO~O!p&qO~O#O&tO#T=YO#V=XO!y'^P~P<XOT8^Oz8[O!S8_O!c8`O!w:hO!z!|O#T#PO#X!zO#a!{O#b!{O#y#OO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O'_X#Y'_X~O#P&uO~PEqO#O&xO#Y'^X~O#Y&zO~O#O'PO!y'`P~P<XO!o'QO~PCVO!n#uX#T#uX#s#tX'Q#uX!y#uX#P#uX!p#uX~OT#uXz#uX!S#uX!c#uX!w#uX!z#uX#X#uX#a#uX#b#uX#y#uX$R#uX$S#uX$T#uX$U#uX$V#uX$X#uX$Y#uX$Z#uX$[#uX$]#uX$^#uX$_#uX%T#uX#O#uX#Y#uX!o#uXV#uX!r#uX#|#uX$O#uXw#uX~PH[O#s'RO~O'b'UO~O#n!tX#V!tX#d!tX~P&sO!y']O#T'ZO#n'XO~O#T'aO~P-RO!n$`a'Q$`a!y$`a!o$`a~PCVO!n$aa'Q$aa!y$aa!o$aa~PCVO!n$ba'Q$ba!y$ba!o$ba~PCVO!n$ca'Q$ca!y$ca!o$ca~PCVO!z!|O#X!zO#a!{O#b!{O#y#OO%T#cOT$ca!S$ca!c$ca!n$ca!w$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca'Q$ca!y$ca!o$ca~Oz#QO~PMVO!n$fa'Q$fa!y$fa!o$fa~PCVO!z!|O#O$mX#Y$mX~O#O'eO#Y'jX~O#Y'gO~O#T'hO'X$gO~O]'jO~O$u'nO~O!U'tO!a'tO#T'rO#V'sO#d'qO$krO!y'hP~P2wO!_'|O!pXO!r'{O~O!z$hO'X$gO~O!z$hO~O!z$hO#T(QO~O!z$hO#T(SO~O#|(TO!n$|X#O$|X'Q$|X~O#O(UO!n'rX'Q'rX~O!n#bO'Q#bO~O!r(YO#P(XO~O!n$ta'Q$ta!y$ta!o$ta~PCVOl([Ow(]O!p(^O!z!|O~O$u(cO~O!z!|O#X!zO#a!{O#b!{O#y#OO~OT%Saz%Sa!S%Sa!c%Sa!n%Sa!w%Sa#T%Sa$R%Sa$S%Sa$T%Sa$U%Sa$V%Sa$X%Sa$Y%Sa$Z%Sa$[%Sa$]%Sa$^%Sa$_%Sa%T%Sa'Q%Sa!y%Sa#O%Sa#P%Sa#Y%Sa!o%Sa!r%SaV%Sa#|%Sa$O%Sa!p%Sa~P!%dO!n%Va'Q%Va!y%Va!o%Va~PCVO#X(fO#a(dO#b(dO'P(eOR&tX!p&tX#d&tX#g&tX'O&tX'v&tX~O'v(iO~P;PO!r(jO~PhO!p(mO!r(nO~O!r(jO'Q(qO~PhO!b(uO~O!n(vO~P<XOZ)ROn)SO~OT8^Oz8[O!S8_O!c8`O!w:hO#O)VO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'zX'Q'zX~P!%dOPgOQ|OU_OW}O[:aOo?sOs#fOx:_Oy:_O}aO!O^O!Q:eO!R}O!T:dO!V:`O!W:`O!Z:gO!d:^O!z]O#X`O#dhO#fbO#gcO#sdO$[:cO$d:bO$e:cO$hqO%T:fO%U!OO%W}O%X}O%`|O'XYO'w{O~O#|)ZO~O#O)[O!n'qX'Q'qX~Ol([O!p(^O~Ow(]O!p)bO!r)eO~O!n#bO!pXO'Q#bO~O#s)hO~OV)kO#O)iO!n'{X'Q'{X~O#s)mO'XYO~OT8^Oz8[O!S8_O!c8`O!w:hO#O)pO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'[X'Q'[X#P'[X~P!%dOl([Ow(]O!p(^O~O!j)vO'R)vO~OT8^Oz8[O!S8_O!c8`O!r)wO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO#Y)yO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'dX#O'dX~P!%dO!r){O!y'fX#O'fX~P)dO!y#kX#O#kX~P!+lO#O)}O!y'cX~O!y*PO~O%T#cOT$Qiz$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi$_$Qi'Q$Qi!y$Qi#O$Qi#P$Qi#Y$Qi!o$Qi!r$QiV$Qi#|$Qi$O$Qi!p$Qi~P!%dOz#QO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi'Q$Qi!y$Qi!o$Qi~P!%dOT#SOz#QO!c#UO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO!S$Qi!n$Qi'Q$Qi!y$Qi!o$Qi~P!%dOT#SOz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO!S$Qi!c$Qi!n$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi$T$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$[#_O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$Z#^O$[#_O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi'Q$Qi!y$Qi!o$Qi~P!%dO_*RO~P<XO!y*UO~O#T*XO~P<XOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O#Ua#Y#Ua#P#Ua!n#Ua'Q#Ua!r#Ua!y#Ua!o#UaV#Ua!p#Ua~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O'_a#Y'_a#P'_a!n'_a'Q'_a!r'_a!y'_a!o'_aV'_a!p'_a~P!%dO#T#mO#V#lO#O&aX#Y&aX~P<XO#O&xO#Y'^a~O#Y*[O~OT8^Oz8[O!S8_O!c8`O!w:hO#O*^O#P*]O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y'`X~P!%dO#O*^O!y'`X~O!y*`O~O!n#wX#T#wX#s#tX'Q#wX!y#wX#P#wX!p#wX~OT#wXz#wX!S#wX!c#wX!w#wX!z#wX#X#wX#a#wX#b#wX#y#wX$R#wX$S#wX$T#wX$U#wX$V#wX$X#wX$Y#wX$Z#wX$[#wX$]#wX$^#wX$_#wX%T#wX#O#wX#Y#wX!o#wXV#wX!r#wX#|#wX$O#wXw#wX~P#)[O#s*cO~O#n'XO!y#ma#T#ma#V#ma#d#ma!p#ma#P#ma!n#ma'Q#ma~O#T'ZO!y#oa#n#oa#V#oa#d#oa!p#oa#P#oa!n#oa'Q#oa~OPgOQ|OU_OW}O[5sOo7mOs#fOx5oOy5oO}aO!O^O!Q4RO!R}O!T5yO!V5qO!W5qO!Z4TO!d5mO!z]O#X`O#dhO#fbO#gcO#sdO$[5wO$d5uO$e5wO$hqO%T4SO%U!OO%W}O%X}O%`|O'XYO'w{O~O#n#uX#V#uX#d#uX~PH[Oz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT#Qi!S#Qi!c#Qi!n#Qi'Q#Qi!y#Qi!o#Qi~P!%dOz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT#}i!S#}i!c#}i!n#}i'Q#}i!y#}i!o#}i~P!%dO!n$Pi'Q$Pi!y$Pi!o$Pi~PCVO#sdO'XYO#O&iX#Y&iX~O#O'eO#Y'ja~Ow(]O!p)bO!r*tO~O#T*yO#V*{O#d*zO#n'XO~O!U'tO!a'tO#T*}O#V*{O#d*zO$krO~P2wO#|+PO!y$jX#O$jX~O#V*{O#d*zO~O#d+QO~O!U'tO!a'tO#d+TO~P2wO#O+UO!y'hX~O!y+WO~O!z+YO~O!_+^O!pXO!r+]O~O!r+`O!p'si!n'si'Q'si~O!r+cO#P+bO~O#d$nO!n&rX#O&rX'Q&rX~O#O(UO!n'ra'Q'ra~OT$tiz$ti!S$ti!c$ti!n$ti!w$ti!z$ti#T$ti#X$ti#a$ti#b$ti#y$ti#|#ha$O#ha$R$ti$S$ti$T$ti$U$ti$V$ti$X$ti$Y$ti$Z$ti$[$ti$]$ti$^$ti$_$ti%T$ti'Q$ti!y$ti#O$ti#P$ti#Y$ti!o$ti!r$tiV$ti!p$ti~OS+oO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o+yO#d?RO$hqO$krO~P2wO#X,QO#a,PO#b,PO~O#d,SO%W,SO%^,RO'X$gO~O!o,TO~PCVOc%bXd%bXh%bXj%bXf%bXg%bXe%bX~PhOc,XOd,VOP%aiQ%aiS%aiU%aiW%aiX%ai[%ai]%ai^%ai`%aia%aib%aik%aim%aio%aip%aiq%ais%ait%aiu%aiv%aix%aiy%ai|%ai}%ai!O%ai!P%ai!Q%ai!R%ai!T%ai!V%ai!W%ai!X%ai!Y%ai!Z%ai![%ai!]%ai!^%ai!_%ai!a%ai!b%ai!d%ai!n%ai!p%ai!z%ai#X%ai#d%ai#f%ai#g%ai#s%ai$[%ai$d%ai$e%ai$h%ai$k%ai$u%ai%T%ai%U%ai%W%ai%X%ai%`%ai&}%ai'X%ai'w%ai'R%ai!o%aih%aij%aif%aig%aiY%ai_%aii%aie%ai~Oc,]Od,YOh,[O~OY,^O_,_O!o,bO~OY,^O_,_Oi%gX~Oi,dO~Oj,eO~O!n,gO~P<XO!n,iO~Of,jO~OT8^OV,kOz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOg,lO~O!z,mO~OZ)ROn)SOP%uiQ%uiS%uiU%uiW%uiX%ui[%ui]%ui^%ui`%uia%uib%uik%uim%uio%uip%uiq%uis%uit%uiu%uiv%uix%uiy%ui|%ui}%ui!O%ui!P%ui!Q%ui!R%ui!T%ui!V%ui!W%ui!X%ui!Y%ui!Z%ui![%ui!]%ui!^%ui!_%ui!a%ui!b%ui!d%ui!n%ui!p%ui!z%ui#X%ui#d%ui#f%ui#g%ui#s%ui$[%ui$d%ui$e%ui$h%ui$k%ui$u%ui%T%ui%U%ui%W%ui%X%ui%`%ui&}%ui'X%ui'w%ui'R%ui!o%uic%uid%uih%uij%uif%uig%uiY%ui_%uii%uie%ui~O#|,qO~O#O)VO!n%ma'Q%ma~O!y,tO~O'X$gO!n&qX#O&qX'Q&qX~O#O)[O!n'qa'Q'qa~OS+oOY,zO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o,}O#d?RO$hqO$krO~P2wO!p)bO~OU$OO!R$OO!w3wO#s3rO'X-OO~O#s-QO~O!p-SO'b'UO~O#sdO'XYO!n&{X#O&{X'Q&{X~O#O)iO!n'{a'Q'{a~O#s-YO~O!n&_X#O&_X'Q&_X#P&_X~P<XO#O)pO!n'[a'Q'[a#P'[a~Oz#QO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT!vq!S!vq!c!vq!n!vq!w!vq'Q!vq!y!vq!o!vq~P!%dO!o-_O~PCVOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#ka#O#ka~P!%dO!y&cX#O&cX~P@aO#O)}O!y'ca~O!o-cO~PCVO#P-dO~O#O-eO!o'ZX~O!o-gO~O!y-hO~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O#Wi#Y#Wi~P!%dO!y&bX#O&bX~P<XO#O*^O!y'`a~O!y-nO~O#n'XO!y&ea#T&ea#V&ea#d&ea!p&ea#P&ea!n&ea'Q&ea~OT#lqz#lq!S#lq!c#lq!n#lq!w#lq#T#lq#|#lq$O#lq$R#lq$S#lq$T#lq$U#lq$V#lq$X#lq$Y#lq$Z#lq$[#lq$]#lq$^#lq$_#lq%T#lq'Q#lq!y#lq#O#lq#P#lq#Y#lq!o#lq!r#lqV#lq!p#lq~P!%dO#n#wX#V#wX#d#wX~P#)[Oz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT#Qq!S#Qq!c#Qq!n#Qq'Q#Qq!y#Qq!o#Qq~P!%dO#V-wO#d-vO~P2wO#|-xO!y$ja#O$ja~O#d-yO~O#T-zO#V-wO#d-vO#n'XO~O#V-wO#d-vO~O!U'tO!a'tO#d-|O~P2wO#T'ZO#d-|O#n'XO~O!p.OO#|.PO!y$oa#O$oa~O!U'tO!a'tO#T'rO#V'sO#d'qO$krO!y&lX#O&lX~P2wO#O+UO!y'ha~O!pXO#T'ZO#n'XO~O#T.VO#d.UO!y'mP~O!pXO!r.XO~O!r.[O!p'sq!n'sq'Q'sq~O!_.^O!pXO!r.XO~O!r.bO#P.aO~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n$|i#O$|i'Q$|i~P!%dO!n$sq'Q$sq!y$sq!o$sq~PCVO#P.aO#T'ZO#n'XO~O#O.cOw'nX!p'nX!n'nX'Q'nX~O#T'ZO#d?RO#n'XO~OS+oO].hOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO$krO~P2wOS+oO].hOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO~P2wO!n#bO!p.OO'Q#bO~OS+oO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o.rO#d?RO$hqO$krO~P2wO#d.wO%W.wO%^,RO'X$gO~O%W.xO~O#Y.yO~Oc%bad%bah%baj%baf%bag%bae%ba~PhOc.|Od,VOP%aqQ%aqS%aqU%aqW%aqX%aq[%aq]%aq^%aq`%aqa%aqb%aqk%aqm%aqo%aqp%aqq%aqs%aqt%aqu%aqv%aqx%aqy%aq|%aq}%aq!O%aq!P%aq!Q%aq!R%aq!T%aq!V%aq!W%aq!X%aq!Y%aq!Z%aq![%aq!]%aq!^%aq!_%aq!a%aq!b%aq!d%aq!n%aq!p%aq!z%aq#X%aq#d%aq#f%aq#g%aq#s%aq$[%aq$d%aq$e%aq$h%aq$k%aq$u%aq%T%aq%U%aq%W%aq%X%aq%`%aq&}%aq'X%aq'w%aq'R%aq!o%aqh%aqj%aqf%aqg%aqY%aq_%aqi%aqe%aq~Oc/ROd,YOh/QO~O!r(jO~OP8QOQ|OU_OW}O[<[Oo?|Os#fOx<YOy<YO}aO!O^O!Q<aO!R}O!T<`O!V<ZO!W<ZO!Z<eO!d:[O!z]O#X`O#dhO#fbO#gcO#sdO$[<^O$d<]O$e<^O$hqO%T<cO%U!OO%W}O%X}O%`|O'XYO'w{O~O!n/UO!r/UO~OY,^O_,_O!o/WO~OY,^O_,_Oi%ga~O!y/[O~P!+lO!n/^O~O!n/^O~P<XOQ|OW}O!R}O%W}O%X}O%`|O'w{O~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n&xa#O&xa'Q&xa~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n$zi#O$zi'Q$zi~P!%dOS+oOY/hO].hOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO$krO~P2wOS+oOY,zO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o/kO#d?RO$hqO$krO~P2wOw!tX!p!tX#T!tX#n!tX#s#vX#|!tX'X!tX~Ow(]O!p)bO#T3}O#n3|O~O!p-SO'b&fa~O]/sOs/sO#sdO'XYO~OV/wO!n&{a#O&{a'Q&{a~O#O)iO!n'{i'Q'{i~O#s/yO~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n&_a#O&_a'Q&_a#P&_a~P!%dOz#QO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT!vy!S!vy!c!vy!n!vy!w!vy'Q!vy!y!vy!o!vy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#ji#O#ji~P!%dO_*RO!o&`X#O&`X~P<XO#O-eO!o'Za~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O#Wq#Y#Wq~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#]i#O#]i~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#P0OO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y&ba#O&ba~P!%dO#|0TO!y$ji#O$ji~O#d0UO~O#V0XO#d0WO~P2wO#T'ZO#d0YO#n'XO~O!p.OO#|0ZO!y$oi#O$oi~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ji#O$ji~P!%dO!o0`O'X$gO~O#O0bO!y'mX~O#d0dO~O!y0eO~O!pXO!r0hO~O#T'ZO#n'XO!p'sy!n'sy'Q'sy~O!n$sy'Q$sy!y$sy!o$sy~PCVO#P0kO#T'ZO#n'XO~O#sdO'XYOw&nX!p&nX#O&nX!n&nX'Q&nX~O#O.cOw'na!p'na!n'na'Q'na~OS+oO]0sOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO~P2wO#T3}O#n3|O'X$gO~O#|)ZO#T'fX#n'fX'X'fX~O!n#bO!p0yO'Q#bO~O#Y0}O~Oh1SO~OT<jOz<fO!S<lO!c<nO!n1TO!r1TO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO~P!%dOY%fa_%fa!o%fai%fa~PhO!y1VO~O!y1VO~P!+lO!n1XO~OT8^Oz8[O!S8_O!c8`O!w:hO!y1ZO#P1YO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!y1ZO~O!y1[O#T'ZO#d1]O#n'XO~O!y1^O~O!n#bO#|1aO'Q#bO~O#n3|Ow#ma!p#ma#T#ma'X#ma~O#T3}Ow#oa!p#oa#n#oa'X#oa~Ow#uX!p#uX#T#uX#n#uX#s#tX'X#uX~O!p-SO'b*bO~OV1fO!o&VX#O&VX~O#O1hO!o'|X~O!o1jO~O#O)iO!n'{q'Q'{q~OT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!o!}i#O!}i~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$jq#O$jq~P!%dO#|1qO!y$jq#O$jq~O#d1rO~O!p.OO#|1sO!y$oq#O$oq~O!n#bO!pXO!z$hO#P1wO'Q#bO~O!o1zO'X$gO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$oq#O$oq~P!%dO#T1|O#d1{O!y&mX#O&mX~O#O0bO!y'ma~O#T'ZO#n'XO!p's!R!n's!R'Q's!R~O!pXO!r2RO~O!n$s!R'Q$s!R!y$s!R!o$s!R~PCVO#P2TO#T'ZO#n'XO~OP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!o2aO!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOh2cO~OY%ei_%ei!o%eii%ei~PhOY%fi_%fi!o%fii%fi~PhO!y2fO~O!y2fO~P!+lO!y2iO~O!n#bO#|2mO'Q#bO~O%W2nO%`2nO~O#n3|Ow&ea!p&ea#T&ea'X&ea~Ow#wX!p#wX#T#wX#n#wX#s#tX'X#wX~OV2qO!o&Va#O&Va~O]2sOs2sO#sdO'XYO!o&|X#O&|X~O#O1hO!o'|a~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#^i#O#^i~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$jy#O$jy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$oy#O$oy~P!%dO!pXO#P2{O~O#d2|O~O#O0bO!y'mi~O!n$s!Z'Q$s!Z!y$s!Z!o$s!Z~PCVOT<kOz<gO!S<mO!c<oO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cO~P!%dOV3UO{3TO~P)dOV3UO{3TOT']Xz']X!S']X!c']X!w']X!z']X#T']X#X']X#a']X#b']X#y']X#|']X$O']X$R']X$S']X$T']X$U']X$V']X$X']X$Y']X$Z']X$[']X$]']X$^']X$_']X%T']X~OP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!o3XO!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOY%eq_%eq!o%eqi%eq~PhO!y3ZO~O!y%pi~PCVOe3[O~O%W3]O%`3]O~OV3`O!o&WX#O&WX~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$j!R#O$j!R~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$o!R#O$o!R~P!%dO!n$s!c'Q$s!c!y$s!c!o$s!c~PCVO!a3iO'X$gO~OV3mO!o&Wa#O&Wa~O'X$gO!n%Ri'Q%Ri~O'b'_O~O'b/oO~O'b*kO~O'b1cO~OT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$ta#|$ta$O$ta'Q$ta!y$ta!o$ta#O$ta~P!%dO#T4OO~P-RO#s3uO~O#s3vO~O!U$uO$u$tO~P#-ZOT8^Oz8[O!S8_O!c8`O!w:hO#P3yO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'_X'Q'_X!y'_X!o'_X~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#P5jO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O'_X#Y'_X#|'_X$O'_X!n'_X'Q'_X!r'_X!y'_X!o'_XV'_X!p'_X~P!%dO#T5XO~P#-ZOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$`a#|$`a$O$`a'Q$`a!y$`a!o$`a#O$`a~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$aa#|$aa$O$aa'Q$aa!y$aa!o$aa#O$aa~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$ba#|$ba$O$ba'Q$ba!y$ba!o$ba#O$ba~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$ca#|$ca$O$ca'Q$ca!y$ca!o$ca#O$ca~P!%dOz4UO#|$ca$O$ca#O$ca~PMVOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$fa#|$fa$O$fa'Q$fa!y$fa!o$fa#O$fa~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n%Va#|%Va$O%Va'Q%Va!y%Va!o%Va#O%Va~P!%dOz4UO#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOT4WOz4UO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!S$Qi!n$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOT4WOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!S$Qi!c$Qi!n$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$[4cO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$Z4bO$[4cO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n#Ua#|#Ua$O#Ua'Q#Ua!y#Ua!o#Ua#O#Ua~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n'_a#|'_a$O'_a'Q'_a!y'_a!o'_a#O'_a~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT#Qi!S#Qi!c#Qi!n#Qi#|#Qi$O#Qi'Q#Qi!y#Qi!o#Qi#O#Qi~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT#}i!S#}i!c#}i!n#}i#|#}i$O#}i'Q#}i!y#}i!o#}i#O#}i~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$Pi#|$Pi$O$Pi'Q$Pi!y$Pi!o$Pi#O$Pi~P!%dOz4UO#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT!vq!S!vq!c!vq!n!vq!w!vq#|!vq$O!vq'Q!vq!y!vq!o!vq#O!vq~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT#Qq!S#Qq!c#Qq!n#Qq#|#Qq$O#Qq'Q#Qq!y#Qq!o#Qq#O#Qq~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$sq#|$sq$O$sq'Q$sq!y$sq!o$sq#O$sq~P!%dOz4UO#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT!vy!S!vy!c!vy!n!vy!w!vy#|!vy$O!vy'Q!vy!y!vy!o!vy#O!vy~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$sy#|$sy$O$sy'Q$sy!y$sy!o$sy#O$sy~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$s!R#|$s!R$O$s!R'Q$s!R!y$s!R!o$s!R#O$s!R~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$s!Z#|$s!Z$O$s!Z'Q$s!Z!y$s!Z!o$s!Z#O$s!Z~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$s!c#|$s!c$O$s!c'Q$s!c!y$s!c!o$s!c#O$s!c~P!%dOP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T5kO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYO~P$<uOP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYO~P$<uO#|4jO$O4kO#O'YX~P3YOP8QOU_O[5tOo:ROr4lOs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T4iO#V4hO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYOT$PXz$PX!S$PX!c$PX!n$PX!w$PX#a$PX#b$PX#y$PX#|$PX$O$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX'Q$PX!y$PX!o$PX#O$PX~P$<uOP8QOU_O[5tOo:ROr6mOs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T6jO#V6iO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYOT$PXz$PX!S$PX!c$PX!w$PX#O$PX#P$PX#Y$PX#a$PX#b$PX#y$PX#|$PX$O$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX!n$PX'Q$PX!r$PX!y$PX!o$PXV$PX!p$PX~P$<uO!r4tO~P<XO!r7rO#P5[O~OT8^Oz8[O!S8_O!c8`O!r5]O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!r7sO#P5`O~O!r7tO#P5dO~O#P5dO#T'ZO#n'XO~O#P5eO#T'ZO#n'XO~O#P5hO#T'ZO#n'XO~OP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!U$uO!V5rO!W5rO!Z6WO!d5nO!z]O#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO$u$tO%T6VO%U!OO'XYO~P$<uOP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T7YO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYO~P$<uOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$`a#P$`a#Y$`a#|$`a$O$`a!n$`a'Q$`a!r$`a!y$`a!o$`aV$`a!p$`a~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$aa#P$aa#Y$aa#|$aa$O$aa!n$aa'Q$aa!r$aa!y$aa!o$aaV$aa!p$aa~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$ba#P$ba#Y$ba#|$ba$O$ba!n$ba'Q$ba!r$ba!y$ba!o$baV$ba!p$ba~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$ca#P$ca#Y$ca#|$ca$O$ca!n$ca'Q$ca!r$ca!y$ca!o$caV$ca!p$ca~P!%dOz6XO#O$ca#P$ca#Y$ca#|$ca$O$ca!r$caV$ca!p$ca~PMVOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$fa#P$fa#Y$fa#|$fa$O$fa!n$fa'Q$fa!r$fa!y$fa!o$faV$fa!p$fa~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O%Va#P%Va#Y%Va#|%Va$O%Va!n%Va'Q%Va!r%Va!y%Va!o%VaV%Va!p%Va~P!%dOz6XO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT6ZOz6XO!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO!S$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT6ZOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$[6fO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$Z6eO$[6fO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O#Ua#P#Ua#Y#Ua#|#Ua$O#Ua!n#Ua'Q#Ua!r#Ua!y#Ua!o#UaV#Ua!p#Ua~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O'_a#P'_a#Y'_a#|'_a$O'_a!n'_a'Q'_a!r'_a!y'_a!o'_aV'_a!p'_a~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT#Qi!S#Qi!c#Qi#O#Qi#P#Qi#Y#Qi#|#Qi$O#Qi!n#Qi'Q#Qi!r#Qi!y#Qi!o#QiV#Qi!p#Qi~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT#}i!S#}i!c#}i#O#}i#P#}i#Y#}i#|#}i$O#}i!n#}i'Q#}i!r#}i!y#}i!o#}iV#}i!p#}i~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$Pi#P$Pi#Y$Pi#|$Pi$O$Pi!n$Pi'Q$Pi!r$Pi!y$Pi!o$PiV$Pi!p$Pi~P!%dOz6XO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT!vq!S!vq!c!vq!w!vq#O!vq#P!vq#Y!vq#|!vq$O!vq!n!vq'Q!vq!r!vq!y!vq!o!vqV!vq!p!vq~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT#Qq!S#Qq!c#Qq#O#Qq#P#Qq#Y#Qq#|#Qq$O#Qq!n#Qq'Q#Qq!r#Qq!y#Qq!o#QqV#Qq!p#Qq~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$sq#P$sq#Y$sq#|$sq$O$sq!n$sq'Q$sq!r$sq!y$sq!o$sqV$sq!p$sq~P!%dOz6XO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT!vy!S!vy!c!vy!w!vy#O!vy#P!vy#Y!vy#|!vy$O!vy!n!vy'Q!vy!r!vy!y!vy!o!vyV!vy!p!vy~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$sy#P$sy#Y$sy#|$sy$O$sy!n$sy'Q$sy!r$sy!y$sy!o$syV$sy!p$sy~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$s!R#P$s!R#Y$s!R#|$s!R$O$s!R!n$s!R'Q$s!R!r$s!R!y$s!R!o$s!RV$s!R!p$s!R~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$s!Z#P$s!Z#Y$s!Z#|$s!Z$O$s!Z!n$s!Z'Q$s!Z!r$s!Z!y$s!Z!o$s!ZV$s!Z!p$s!Z~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$s!c#P$s!c#Y$s!c#|$s!c$O$s!c!n$s!c'Q$s!c!r$s!c!y$s!c!o$s!cV$s!c!p$s!c~P!%dO#T7lO~P#-ZO!z$hO#T7pO~O!y6OO#T'ZO#n'XO~O!z$hO#T7qO~OT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$ta#P$ta#Y$ta#|$ta$O$ta!n$ta'Q$ta!r$ta!y$ta!o$taV$ta!p$ta~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#P7kO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO!n'_X#|'_X$O'_X'Q'_X!y'_X!o'_X#O'_X~P!%dO#|6kO$O6lO#O'YX#P'YX#Y'YX!r'YXV'YX!p'YX~P3YO!r6uO~P<XO!r:VO#P7]O~OT8^Oz8[O!S8_O!c8`O!r7^O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!r:WO#P7aO~O!r:XO#P7eO~O#P7eO#T'ZO#n'XO~O#P7fO#T'ZO#n'XO~O#P7iO#T'ZO#n'XO~O!U$uO$u$tO~P<XOo7oOs$lO~O#T9dO~P<XOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$`a#P$`a#Y$`a!n$`a'Q$`a!r$`a!y$`a!o$`aV$`a!p$`a~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$aa#P$aa#Y$aa!n$aa'Q$aa!r$aa!y$aa!o$aaV$aa!p$aa~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$ba#P$ba#Y$ba!n$ba'Q$ba!r$ba!y$ba!o$baV$ba!p$ba~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$ca#P$ca#Y$ca!n$ca'Q$ca!r$ca!y$ca!o$caV$ca!p$ca~P!%dOz8[O#O$ca#P$ca#Y$ca!r$caV$ca!p$ca~PMVOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$fa#P$fa#Y$fa!n$fa'Q$fa!r$fa!y$fa!o$faV$fa!p$fa~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$ta#P$ta#Y$ta!n$ta'Q$ta!r$ta!y$ta!o$taV$ta!p$ta~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O%Va#P%Va#Y%Va!n%Va'Q%Va!r%Va!y%Va!o%VaV%Va!p%Va~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#O9hO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'zX~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#O9jO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'[X~P!%dOz8[O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT8^Oz8[O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!S$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT8^Oz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi$T$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$[8iO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$Z8hO$[8iO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dO#T9oO~P!+lO!n#Ua'Q#Ua!y#Ua!o#Ua~PCVO!n'_a'Q'_a!y'_a!o'_a~PCVO#T=YO#V=XO!y&aX#O&aX~P<XO#O9aO!y'^a~Oz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT#Qi!S#Qi!c#Qi#O#Qi#P#Qi#Y#Qi!n#Qi'Q#Qi!r#Qi!y#Qi!o#QiV#Qi!p#Qi~P!%dOz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT#}i!S#}i!c#}i#O#}i#P#}i#Y#}i!n#}i'Q#}i!r#}i!y#}i!o#}iV#}i!p#}i~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$Pi#P$Pi#Y$Pi!n$Pi'Q$Pi!r$Pi!y$Pi!o$PiV$Pi!p$Pi~P!%dO#O9hO!y%ma~O!y&_X#O&_X~P!+lO#O9jO!y'[a~Oz8[O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT!vq!S!vq!c!vq!w!vq#O!vq#P!vq#Y!vq!n!vq'Q!vq!r!vq!y!vq!o!vqV!vq!p!vq~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#Wi#O#Wi~P!%dOz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT#Qq!S#Qq!c#Qq#O#Qq#P#Qq#Y#Qq!n#Qq'Q#Qq!r#Qq!y#Qq!o#QqV#Qq!p#Qq~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$sq#P$sq#Y$sq!n$sq'Q$sq!r$sq!y$sq!o$sqV$sq!p$sq~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y&xa#O&xa~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y&_a#O&_a~P!%dOz8[O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT!vy!S!vy!c!vy!w!vy#O!vy#P!vy#Y!vy!n!vy'Q!vy!r!vy!y!vy!o!vyV!vy!p!vy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#Wq#O#Wq~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$sy#P$sy#Y$sy!n$sy'Q$sy!r$sy!y$sy!o$syV$sy!p$sy~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$s!R#P$s!R#Y$s!R!n$s!R'Q$s!R!r$s!R!y$s!R!o$s!RV$s!R!p$s!R~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$s!Z#P$s!Z#Y$s!Z!n$s!Z'Q$s!Z!r$s!Z!y$s!Z!o$s!ZV$s!Z!p$s!Z~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$s!c#P$s!c#Y$s!c!n$s!c'Q$s!c!r$s!c!y$s!c!o$s!cV$s!c!p$s!c~P!%dO#T:PO~P<XO#P:OO!n'_X'Q'_X!r'_X!y'_X!o'_XV'_X!p'_X~PEqO!z$hO#T:TO~O!z$hO#T:UO~O#|8oO$O8pO#O'YX#P'YX#Y'YX!r'YXV'YX!p'YX~P3YOr8qO#T#mO#V#lO#O$PX#P$PX#Y$PX!r$PXV$PX!p$PX~P5^Or=_O#T:|O#V:zOT$PXz$PX!S$PX!c$PX!n$PX!r$PX!w$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX!o$PX#O$PX!p$PX'Q$PX~P<XOr:{O#T:{O#V:{OT$PXz$PX!S$PX!c$PX!w$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX~P<XOr;QO#T=YO#V=XOT$PXz$PX!S$PX!c$PX!w$PX!y$PX#O$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX~P<XO!U$uO$u$tO~P!+lO!r8|O~P<XOT8^Oz8[O!S8_O!c8`O!w:hO#P9^O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y'_X#O'_X~P!%dOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uO#O9aO!y'^X~O#T;nO~P!+lOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$`a#O$`a~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$aa#O$aa~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ba#O$ba~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ca#O$ca~P!%dOz:iO%T#cOT$ca!S$ca!c$ca!w$ca!y$ca#O$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$fa#O$fa~P!%dO!r?]O#P9gO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ta#O$ta~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y%Va#O%Va~P!%dOT8^Oz8[O!S8_O!c8`O!r9lO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOz:iO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!y$Qi#O$Qi~P!%dOT:kOz:iO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!S$Qi!y$Qi#O$Qi~P!%dOT:kOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!S$Qi!c$Qi!y$Qi#O$Qi~P!%dOz:iO#T#PO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi~P!%dOz:iO#T#PO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi$T$Qi~P!%dOz:iO#T#PO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi$T$Qi$U$Qi~P!%dOz:iO#T#PO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz:iO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz:iO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi~P!%dOz:iO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi~P!%dOz:iO$[:vO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi~P!%dOz:iO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi~P!%dOz:iO$Z:uO$[:vO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi~P!%dOz:iO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT#Qi!S#Qi!c#Qi!y#Qi#O#Qi~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT#}i!S#}i!c#}i!y#}i#O#}i~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$Pi#O$Pi~P!%dO!r?^O#P9qO~Oz:iO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT!vq!S!vq!c!vq!w!vq!y!vq#O!vq~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT#Qq!S#Qq!c#Qq!y#Qq#O#Qq~P!%dO!r?cO#P9xO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$sq#O$sq~P!%dO#P9xO#T'ZO#n'XO~Oz:iO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT!vy!S!vy!c!vy!w!vy!y!vy#O!vy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$sy#O$sy~P!%dO#P9yO#T'ZO#n'XO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$s!R#O$s!R~P!%dO#P9|O#T'ZO#n'XO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$s!Z#O$s!Z~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$s!c#O$s!c~P!%dO#T<WO~P!+lOT8^Oz8[O!S8_O!c8`O!w:hO#P<VO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y'_X#O'_X~P!%dO!U$uO$u$tO~P$9cOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!U$uO!V:{O!W:{O!Z:{O!d:]O!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO$u$tO%T<dO%U!OO'XYO~P$<uOo:SOs$lO~O#T>`O~P$9cOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!z]O#T>aO#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$`a!r$`a!o$`a#O$`a!p$`a'Q$`a~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$aa!r$aa!o$aa#O$aa!p$aa'Q$aa~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$ba!r$ba!o$ba#O$ba!p$ba'Q$ba~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$ca!r$ca!o$ca#O$ca!p$ca'Q$ca~P!%dOz<fO%T#cOT$ca!S$ca!c$ca!n$ca!r$ca!w$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca!o$ca#O$ca!p$ca'Q$ca~P!%dOz<gO%T#cOT$ca!S$ca!c$ca!w$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$fa!r$fa!o$fa#O$fa!p$fa'Q$fa~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$ta!r$ta!o$ta#O$ta!p$ta'Q$ta~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n%Va!r%Va!o%Va#O%Va!p%Va'Q%Va~P!%dOz<fO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi~P!%dOT<jOz<fO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!S$Qi!n$Qi!r$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOT<kOz<gO!c<oO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cO!S$Qi~P!%dOT<jOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!S$Qi!c$Qi!n$Qi!r$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOT<kOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cO!S$Qi!c$Qi~P!%dOz<fO#T#PO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi~P!%dOz<fO#T#PO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi$T$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi$T$Qi~P!%dOz<fO#T#PO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi~P!%dOz<fO#T#PO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz<fO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz<fO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi~P!%dOz<fO$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi~P!%dOz<fO$[=QO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$[=RO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi~P!%dOz<fO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi~P!%dOz<fO$Z=OO$[=QO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$Z=PO$[=RO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi~P!%dOz<fO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#Ua#O#Ua~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'_a#O'_a~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT#Qi!S#Qi!c#Qi!n#Qi!r#Qi!o#Qi#O#Qi!p#Qi'Q#Qi~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT#Qi!S#Qi!c#Qi~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT#}i!S#}i!c#}i!n#}i!r#}i!o#}i#O#}i!p#}i'Q#}i~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT#}i!S#}i!c#}i~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$Pi!r$Pi!o$Pi#O$Pi!p$Pi'Q$Pi~P!%dOz<fO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT!vq!S!vq!c!vq!n!vq!r!vq!w!vq!o!vq#O!vq!p!vq'Q!vq~P!%dOz<gO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT!vq!S!vq!c!vq!w!vq~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT#Qq!S#Qq!c#Qq!n#Qq!r#Qq!o#Qq#O#Qq!p#Qq'Q#Qq~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT#Qq!S#Qq!c#Qq~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$sq!r$sq!o$sq#O$sq!p$sq'Q$sq~P!%dOz<fO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT!vy!S!vy!c!vy!n!vy!r!vy!w!vy!o!vy#O!vy!p!vy'Q!vy~P!%dOz<gO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT!vy!S!vy!c!vy!w!vy~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$sy!r$sy!o$sy#O$sy!p$sy'Q$sy~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$s!R!r$s!R!o$s!R#O$s!R!p$s!R'Q$s!R~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$s!Z!r$s!Z!o$s!Z#O$s!Z!p$s!Z'Q$s!Z~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$s!c!r$s!c!o$s!c#O$s!c!p$s!c'Q$s!c~P!%dO#T>yO~P$9cOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!z]O#T>zO#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOT8^Oz8[O!S8_O!c8`O!w:hO#P>xO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#P>wO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'_X!r'_X!o'_X#O'_X!p'_X'Q'_X~P!%dOT'YXz'YX!S'YX!c'YX!w'YX!z'YX#O'YX#T'YX#X'YX#a'YX#b'YX#y'YX$R'YX$S'YX$T'YX$U'YX$V'YX$X'YX$Y'YX$Z'YX$['YX$]'YX$^'YX$_'YX%T'YX~O#|;OO$O;PO!y'YX~P.CbO!z$hO#T?TO~O!r;]O~P<XO!z$hO#T?YO~O#|;rO!n$|X!p$|X#O$|X'Q$|X~O!r?yO#P;sO~OT8^Oz8[O!S8_O!c8`O!r;tO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n#Ua!r#Ua!o#Ua#O#Ua!p#Ua'Q#Ua~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n'_a!r'_a!o'_a#O'_a!p'_a'Q'_a~P!%dO!r?zO#P;wO~O#d?RO!n&rX!p&rX#O&rX'Q&rX~O#O?ZO!n'ra!p'ra'Q'ra~O!r?{O#P<OO~OT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$|i!p$|i#O$|i'Q$|i~P!%dO#P<OO#T'ZO#n'XO~O#P<PO#T'ZO#n'XO~O#P<TO#T'ZO#n'XO~O#|=ZO$O=]O!n'YX!r'YX!o'YX!p'YX'Q'YX~P.CbO#|=[O$O=^OT'YXz'YX!S'YX!c'YX!w'YX!z'YX#T'YX#X'YX#a'YX#b'YX#y'YX$R'YX$S'YX$T'YX$U'YX$V'YX$X'YX$Y'YX$Z'YX$['YX$]'YX$^'YX$_'YX%T'YX~O!r=jO~P<XO!r=kO~P<XO!r@SO#P>eO~O!r@TO#P:{O~OT8^Oz8[O!S8_O!c8`O!r>fO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT8^Oz8[O!S8_O!c8`O!r>gO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!r@UO#P>lO~O!r@VO#P>qO~O#P>qO#T'ZO#n'XO~O#P:{O#T'ZO#n'XO~O#P>rO#T'ZO#n'XO~O#P>uO#T'ZO#n'XO~O!z$hO#T?wO~Oo?QOs$lO~O!z$hO#T?xO~O#O?ZO!n'rX!p'rX'Q'rX~O!z$hO#T@PO~O!z$hO#T@QO~O!z$hO#T@RO~Oo?uOs$lO~Oo@OOs$lO~Oo?}Os$lO~O%X$]%W$k!e$^#d%`#g'w'X#f~",
+  goto: "%2U'}PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP(OP(VPP(](`PPP(xP(`*q(`6gP6gPP>hGOGRPP6gGX! YP! ]P! ]PPGX! l! o! sGXGXPP! vP! yPPGX!)}!0z!0zGX!1OP!1O!1O!1O!2ZP!;s!<a!<m!F_!FmP!Np!NsP6gP6g6gPPPPP!NvPPPPPPP6g6g6g6gPP6g6gP#&e#(^P#(b#)U#(^#(^#)[#)q#)u6g6gP#*O#*f#+a#,e#,k#,e#,y#,e#,e#-_#-b#-b6gPP6gPP#-f#5h#5h#5lP#5rP(`#5v(`#6`#6c#6c#6i(`#6l(`(`#6r#6u(`#7O#7R(`(`(`(`(`#7U(`(`(`(`(`(`(`(`(`#7X#7k(`(`#7o#8P#8S(`(`P#8V#8^#8d#9P#9Z#9a#9k#9r#9x#:}#<Q#<b#<z#=v#=|#>X#>_#>e#>o#>u#>{#?Z#?a#?k#?q#?w#?}#@T#@_#@i#@o#@u#APPPPPPPPP#AV#AZP#BP$)^$)a$)k$1x$2U$2k$2qP$2t$2w$2}$6U$@U$Ho$Hr$Hx$H{$IS$Lf$Li$Lr$Lz$MU$Mm$NT% O%)SPP%1U%1Y%1f%1{%2RQ!nQT!qV!rQUOR%x!mRVO}!hPVX!S!j!r!s!w%O%Q%T%V(j,U,X.z.|/U1T1U1^2e|!hPVX!S!j!r!s!w%O%Q%T%V(j,U,X.z.|/U1T1U1^2eQ%_!ZQ%h!aQ%m!eQ'k$cQ'z$iQ)f%lQ+['}Q,o)SU.T+X+Z+aQ.o+tQ/e,nS0g.Y.ZQ0w.iQ1v0]S2P0f0jQ2Y0tQ2z1xQ2}2QR3e3O|ZPVX!S!j!r!s!w%O%Q%T%V(j,U,X.z.|/U1T1U1^2e2pf]`cgjklmnoprxyz!W!X!Y!]!e!f!g!y!z#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r#}$Q$R$T$h$z%S%U%d%r%}&S&W&[&q&t&u&x'P'X'Z']'a'e'p'v'{(T(X(Y([(](^(v)V)Z)b)e)i)p)w){*X*]*^*t*y+O+P+U+]+`+b+c+n+q+u+x,^,g,i,k,m,y,|-S-d-e-x-z.P.X.[.a.b.c.g/^/s0O0T0Z0h0k1X1Y1h1q1s1w2R2T2s2{3w3y3|3}4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7r7s7t7x8Q8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:V:W:X:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?]?^?c?g?h?y?z?{@S@T@U@VS$ku$`Q%W!V^%e!_$a'j)[.k0u2WQ%i!bQ%j!cQ%k!dQ%v!kS&V!|)}Q&]#OQ'l$dQ'm$eS(O$j'hQ)U%`Q*x'nQ,O(dQ,S(fQ-W)kU.l+r.h0sQ.v,PQ.w,QQ/i,zS0].O0_Q1_/hQ1k/wS2]0y2`Q2p1fQ3_2qQ3g3TQ3h3UQ3l3`Q3o3iR3p3m0}!OPVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?h0|!OPVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hQ#h^Q%O!PQ%P!QQ%Q!RQ,f(uQ.z,VR/O,YR&r#hQ*S&qR/|-e0}hPVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hR#j_k#n`j#i#q&t&x5m5n9a:Z:[:]:^R#saT&}#r'PR-l*^R&R!{0|hPVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hR#tb-z!}[#e#k#u$U$V$W$X$Y$Z$v$w%X%Z%]%a%s%|&O&U&_&`&a&b&c&d&e&f&g&h&i&j&k&l&m&n&v&w&|'`'b'c(g(z)x)z)|*Q*W*j*l+e+h,r,u-[-^-`-i-j-k-}._/T/a/{0V0a0l1m1p1u2S2[2h2w2x2y3P3d4f4g4m4n4o4p4q4r4s4u4v4w4x4y4z4{4|4}5O5P5Q5R5S5T5U5V5W5Y5Z5^5_5a5b5c5f5g5i5}6n6o6p6q6r6s6t6v6w6x6y6z6{6|6}7O7P7Q7R7S7T7U7V7W7X7Z7[7_7`7b7c7d7g7h7j7v7z8r8s8t8u8v8w8y8z8{8}9O9P9Q9R9S9T9U9V9W9X9Y9Z9[9]9_9`9c9e9f9m9n9p9r9s9t9u9v9w9z9{9}:Q:y;R;S;T;U;V;W;Z;[;^;_;`;a;b;c;d;e;f;g;h;i;j;k;l;m;o;p;u;v;y;{;|<Q<S<U<X=`=a=b=c=d=e=f=i=l=m=n=o=p=q=r=s=t=u=v=w=x=y=z={=|=}>O>P>Q>R>S>T>U>V>W>X>Y>Z>[>]>^>_>b>c>d>h>i>j>k>m>n>o>p>s>t>v>{>|?U?V?W?`?k?lQ'd$[Y(Z$s8x;Y=g=hS(_3x7uQ(b$tR+}(cT&X!|)}#c$Pg#}$h'X'Z'p'v'{(Y(^)b)e*t*y+O+U+]+`+c+n+q+r+x,m,y,|-z.X.[.b.g.h0h0s2R3w3|3}7r7s7t8Q:V:W:X?]?^?c?y?z?{@S@T@U@V3}fPVX]`cgjklmnoprxyz!S!W!X!Y!]!e!f!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r#}$Q$R$T$h$z%O%Q%S%T%U%V%d%r%}&S&W&[&q&t&u&x'P'X'Z']'a'e'p'v'{(T(X(Y([(](^(j(v)V)Z)b)e)i)p)w){)}*X*]*^*t*y+O+P+U+]+`+b+c+n+q+r+u+x,U,X,^,g,i,k,m,y,|-S-d-e-x-z.P.X.[.a.b.c.g.h.z.|/U/^/s0O0T0Z0h0k0s0y1T1U1X1Y1^1h1q1s1w2R2T2`2e2s2{3w3y3|3}4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7r7s7t7x8Q8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:V:W:X:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?]?^?c?g?h?y?z?{@S@T@U@V[#wd#x3q3r3s3th'V#z'W)h-R-Y/p/z1l3u3v3z3{Q)g%nR-X)mY#yd%n)m3q3rV'T#x3s3t1fePVX]`cjklmnoprxyz!S!W!X!Y!]!e!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a'e(T(X([(](j(v)V)Z)i)p)w){)}*X*]*^+P+b+u,U,X,^,g,i,k-S-d-e-x.P.a.c.z.|/U/^/s0O0T0Z0k0y1T1U1X1Y1^1h1q1s1w2T2`2e2s2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hQ%o!fQ)n%r#Q4Pg#}$h'X'Z'p'v'{(Y(^)b*y+O+U+]+`+c+n+q+x,m,y,|-z.X.[.b.g0h2R7r7s7t8Q:V:W:X?]?^?c?y?z?{@S@T@U@Va4Q)e*t+r.h0s3w3|3}Y'T#z)h-Y3u3vZ*e'W-R/z3z3{0xhPVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k-d-e-x.P.a.z.|/U/^0O0T0Z0k1T1U1X1Y1^1q1s1w2T2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hT2^0y2`R&^#OR&]#O!r#Z[#e#u$U$V$W$X$Z$s$w%X%Z%]&`&a&b&c&d&e&f&g'`'b'c(g)x)z*Q*l+h-^._0l2S2h2y3P3d9_9`!Y4_3x4m4n4o4p4r4s4u4v4w4x4y4z4{4|5U5V5W5Y5Z5^5_5a5b5c5f5g5i!^6b4g6n6o6p6q6s6t6v6w6x6y6z6{6|6}7V7W7X7Z7[7_7`7b7c7d7g7h7j7u7v#b8e#k%a%s%|&O&v&w&|(z*W+e,r,u-[-i-k/a4f5}7z8r8s8t8u8w8x8y8}9O9P9Q9R9S9T9U9c9e9f9m9p9r9u9w9z9{9}:Q:y;[<X>{>|?U?k?l#O:r&U)|-`-j-}0V0a1m1p1u2w2x8z8{9n9s9t9v;R;S;T;U;W;Y;Z;^;_;`;a;b;c;d;e;m;o;p;u;v;y;{;|<Q<S<U>[>]!`<x/T/{=`=a=b=c=f=g=i=l=n=p=r=t=v=x=z>^>b>d>h>j>m>n>p>s>t>v?V?W?`o<y2[=h=m=o=q=s=u=w=y={>_>c>i>k>oS$iu#fQ$qwU'}$j$l&pQ(P$kS(R$m$rQ+_(OQ+a(QQ+d(SQ1x0]Q5|7mS6P7o7pQ6Q7qQ7y:RS7{:S:TQ7|:UQ;X?OS;q?Q?TQ;x?YQ?S?sS?X?u?wQ?_?xQ?i?|S?j?}@QS?m@O@PR?n@RT'w$h+U!csPVXt!S!j!r!s!w$h%O%Q%T%V'p(^(j)b+U+n+x,U,X,y,|.z.|/U1T1U1^2eQ$]rR*n'eQ.Q+TQ.n+sQ0[-|Q0p.eQ1t0YQ2U0qR3Q2VT0^.O0_Q+Z'|Q.Z+^R0j.^Q(a$tQ)`%iQ)u%vQ*w'mS+|(b(cQ-u*xR.u+}Q(`$tQ)d%kQ)t%vQ*s'lS*v'm)uU+{(a(b(cS-t*w*xS.t+|+}Q/n-PQ0Q-rQ0S-uR0|.uQ(_$tQ)_%iQ)a%jQ)s%vU*u'm)t)uW+z(`(a(b(cQ,x)`U-s*v*w*xU.s+{+|+}S0R-t-uS0{.t.uQ1o0SR2b0|X+v(^)b+x,|b%f!_$a'j+r.h.k0s0u2WR,v)[Q$ovS+f(U?Zg?v(^)b+m+n+q+x,y,|.f.g0rR0z.pT2_0y2`1P|PVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k,q-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hT$y{$|Q,S(fR.w,QT${{$|Q(l%OQ(t%QQ(y%TQ(|%VQ/S,]Q1Q/OQ1R/RR2k1^R(o%PX,`(m(n,a,cR(p%PX(r%Q%T%V1^R%T!T_%b!]%S(v,g,i/^1XR%V!UR/b,kR,n)RQ)c%kS*r'l)dS-q*s-PS0P-r/nR1n0QT,{)b,|Q-T)hU/q-Q-R-YU1d/p/y/zR2v1lR/t-SR2t1hSSO!mR!oSQ!rVR%y!rQ!jPS!sV!rQ!wX[%u!j!s!w,U1U2eQ,U(jQ1U/UR2e1TQ)q%sS-])q9kR9k8{Q-f*SR/}-fQ&y#oS*Z&y9bR9b:}S*_&|&}R-m*_Q*O&YR-b*O!l'Y#|'o*h*|+R+X+i+m-{.Y.].`.f/d0f0i0m0r2Q3O6R6S6T7n7}8O8P;z;}<R?a?b?d?o?p?q?rS*g'Y/l]/l-P-r.k0u1b2W!j'[#|'o*|+R+X+i+m-{.Y.].`.f/d0f0i0m0r2Q3O6R6S6T7n7}8O8P;z;}<R?a?b?d?o?p?q?rS*i'[/mZ/m-P-r.k0u2WU#xd%n)mU'S#x3s3tQ3s3qR3t3rQ'W#z^*d'W-R/p/z1l3z3{Q-R)hQ/z-YQ3z3uR3{3v|tPVX!S!j!r!s!w%O%Q%T%V(j,U,X.z.|/U1T1U1^2eW$_t'p+n,yS'p$h+US+n(^+xT,y)b,|Q'f$]R*o'fS'v$h+UQ+O'pT+S'v+OQ0_.OR1y0_Q+V'xR.S+VQ0c.US1}0c2OR2O0dQ.d+jR0o.dQ+x(^R.q+xW+q(^)b+x,|S.g+n,yT.j+q.gQ)]%fR,w)]Q(V$oS+g(V?[R?[?vQ2`0yR3W2`Q$|{R(h$|Q,W(kR.{,WQ,Z(lR/P,ZQ,a(mQ,c(nT/V,a,cQ)W%aS,s)W9iR9i8zQ)T%_R,p)TQ,|)bR/j,|Q)j%pS-V)j/xR/x-WQ1i/tR2u1iT!uV!rj!iPVX!j!r!s!w(j,U/U1T1U2eQ%R!SQ(k%OW(r%Q%T%V1^Q.},XQ1O.zR1P.||[PVX!S!j!r!s!w%O%Q%T%V(j,U,X.z.|/U1T1U1^2eQ#e]U#k`#q&xQ#ucQ$UkQ$VlQ$WmQ$XnQ$YoQ$ZpQ$sx^$vy4S6V8Y:f<c<dQ$wzQ%X!WQ%Z!XQ%]!YW%a!]%S(v,iU%s!g&q-eQ%|!yQ&O!zS&U!|)}^&_#Q4U6X8[:i<f<gQ&`#RQ&a#SQ&b#TQ&c#UQ&d#VQ&e#WQ&f#XQ&g#YQ&h#ZQ&i#[Q&j#]Q&k#^Q&l#_Q&m#`Q&n#aQ&v#lQ&w#mS&|#r'PQ'`$QQ'b$RQ'c$TQ(g$zQ(z%UQ)x%}Q)z&SQ)|&WQ*Q&[Q*W&uS*j']6OQ*l'a^*m3y5j7k:O<V>w>xQ+e(TQ+h(XQ,r)VQ,u)ZQ-[)pQ-^)wQ-`){Q-i*XQ-j*]Q-k*^^-o4O5k7l:P<W>y>zQ-}+PQ._+bQ/T,^Q/a,kQ/{-dQ0V-xQ0a.PQ0l.aQ1m0OQ1p0TQ1u0ZQ2S0kU2[0y2`:{Q2h1YQ2w1qQ2x1sQ2y1wQ3P2TQ3d2{Q3x4RQ4fjQ4g5nQ4m5oQ4n5qQ4o5sQ4p5uQ4q5wQ4r5yQ4s4TQ4u4VQ4v4WQ4w4XQ4x4YQ4y4ZQ4z4[Q4{4]Q4|4^Q4}4_Q5O4`Q5P4aQ5Q4bQ5R4cQ5S4dQ5T4eQ5U4hQ5V4iQ5W4jQ5Y4kQ5Z4lQ5^4tQ5_5XQ5a5[Q5b5]Q5c5`Q5f5dQ5g5eQ5i5hQ5}5{Q6n5pQ6o5rQ6p5tQ6q5vQ6r5xQ6s5zQ6t6WQ6v6YQ6w6ZQ6x6[Q6y6]Q6z6^Q6{6_Q6|6`Q6}6aQ7O6bQ7P6cQ7Q6dQ7R6eQ7S6fQ7T6gQ7U6hQ7V6iQ7W6jQ7X6kQ7Z6lQ7[6mQ7_6uQ7`7YQ7b7]Q7c7^Q7d7aQ7g7eQ7h7fQ7j7iQ7u6UQ7v5mQ7z7xQ8r8RQ8s8SQ8t8TQ8u8UQ8v8VQ8w8WQ8x8XQ8y8ZU8z,g/^1XQ8{%dQ8}8]Q9O8^Q9P8_Q9Q8`Q9R8aQ9S8bQ9T8cQ9U8dQ9V8eQ9W8fQ9X8gQ9Y8hQ9Z8iQ9[8jQ9]8kQ9_8mQ9`8nQ9c8oQ9e8pQ9f8qQ9m8|Q9n9^Q9p9dQ9r9gQ9s9hQ9t9jQ9u9lQ9v9oQ9w9qQ9z9xQ9{9yQ9}9|Q:Q:ZU:y#i&t9aQ;R:_Q;S:`Q;T:aQ;U:bQ;V:cQ;W:dQ;Y:eQ;Z:gQ;[:hQ;^:jQ;_:kQ;`:lQ;a:mQ;b:nQ;c:oQ;d:pQ;e:qQ;f:rQ;g:sQ;h:tQ;i:uQ;j:vQ;k:wQ;l:xQ;m;OQ;o;PQ;p;QQ;u;]Q;v;nQ;y;sQ;{;tQ;|;wQ<Q<OQ<S<PQ<U<TQ<X:^Q=`<YQ=a<ZQ=b<[Q=c<]Q=d<^Q=e<_Q=f<`Q=g<aQ=h<bQ=i<eQ=l<hQ=m<iQ=n<jQ=o<kQ=p<lQ=q<mQ=r<nQ=s<oQ=t<pQ=u<qQ=v<rQ=w<sQ=x<tQ=y<uQ=z<vQ={<wQ=|<xQ=}<yQ>O<zQ>P<{Q>Q<|Q>R<}Q>S=OQ>T=PQ>U=QQ>V=RQ>W=SQ>X=TQ>Y=UQ>Z=VQ>[=XQ>]=YQ>^=ZQ>_=[Q>b=]Q>c=^Q>d=_Q>h=jQ>i=kQ>j>`Q>k>aQ>m>eQ>n>fQ>o>gQ>p>lQ>s>qQ>t>rQ>v>uQ>{:]Q>|:[Q?U?PQ?V:zQ?W:|Q?`;rQ?k?gR?l?hR*T&qQ%t!gQ)Y%dT*R&q-e$WiPVX]cklmnopxyz!S!W!X!Y!j!r!s!w#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a$Q$R$T$z%O%Q%T%V%}&S&['a(X(j)w+b,U,X.a.z.|/U0k1T1U1Y1^1w2T2e2{3y4O8m8n!t5l']4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5o5q5s5u5w5y7k7l!x7w5j5k5m5n5p5r5t5v5x5z6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i$`:Y`j!]!g!y!z#i#l#m#q#r%S%U&q&t&u&x'P(T(v)V)Z)p*X*^,i,k-e5{7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8o8p8q8|9a9d9g9l9q9x9y9|:O:P:Z:[:]:^:h?P?g?h#n>}!|%d&W){)}*]+P,g-x.P/^0O0T0Z1X1q1s9^9h9j9o:_:`:a:b:c:d:e:f:g:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x;O;P;Q;];n;s;t;w<O<P<T<V<W=X=Y!x?e,^-d:z:|;r<Y<Z<[<]<^<`<a<c<e<f<h<j<l<n<p<r<t<v<x<z<|=O=Q=S=U=Z=]=_=j>`>e>f>l>q>r>u>w>y!]?f0y2`:{<_<b<d<g<i<k<m<o<q<s<u<w<y<{<}=P=R=T=V=[=^=k>a>g>x>zQ#p`Q&s#iQ&{#qR*V&tS#o`#q^$Sj5m5n:Z:[:]:^S*Y&x9aT:}#i&tQ'O#rR*a'PR&T!{R&Z!|Q&Y!|R-a)}Q#|gS'^#}3wS'o$h+US*f'X3|U*h'Z*y-zQ*|'pQ+R'vQ+X'{Q+i(YW+m(^)b+x,|Q-P)eQ-r*tQ-{+OQ.Y+]Q.]+`Q.`+cU.f+n+q,yQ.k+rQ/d,mQ0f.XQ0i.[Q0m.bQ0r.gQ0u.hQ1b3}Q2Q0hQ2W0sQ3O2RQ6R7rQ6S7sQ6T7tQ7n8QQ7}:VQ8O:WQ8P:XQ;z?]Q;}?^Q<R?cQ?a?yQ?b?zQ?d?{Q?o@SQ?p@TQ?q@UR?r@V0|!OPVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?h#b$Og#}$h'X'Z'p'v'{(Y(^)b)e*t*y+O+U+]+`+c+n+q+r+x,m,y,|-z.X.[.b.g.h0h0s2R3w3|3}7r7s7t8Q:V:W:X?]?^?c?y?z?{@S@T@U@VS$[r'eQ%l!eS%p!f%rU+j([(]+uQ-U)iQ/r-SQ0n.cQ1g/sQ2r1hR3a2s|vPVX!S!j!r!s!w%O%Q%T%V(j,U,X.z.|/U1T1U1^2e#Y#g]cklmnopxyz!W!X!Y#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a$Q$R$T$z%}&S&['a(X)w+b.a0k1Y1w2T2{3y4O8m8n`+o(^)b+n+q+x,y,|.g!t8l']4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5o5q5s5u5w5y7k7l!x=W5j5k5m5n5p5r5t5v5x5z6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i$`?t`j!]!g!y!z#i#l#m#q#r%S%U&q&t&u&x'P(T(v)V)Z)p*X*^,i,k-e5{7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8o8p8q8|9a9d9g9l9q9x9y9|:O:P:Z:[:]:^:h?P?g?h#n@W!|%d&W){)}*]+P,g-x.P/^0O0T0Z1X1q1s9^9h9j9o:_:`:a:b:c:d:e:f:g:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x;O;P;Q;];n;s;t;w<O<P<T<V<W=X=Y!x@X,^-d:z:|;r<Y<Z<[<]<^<`<a<c<e<f<h<j<l<n<p<r<t<v<x<z<|=O=Q=S=U=Z=]=_=j>`>e>f>l>q>r>u>w>y!]@Y0y2`:{<_<b<d<g<i<k<m<o<q<s<u<w<y<{<}=P=R=T=V=[=^=k>a>g>x>zR'y$hQ'x$hR.R+UR$^rZ'u$h'p'v+O+UQ#d[Q%Y!WQ%[!XQ%^!YQ(W$pQ(}%WQ)O%XQ)P%ZQ)Q%]Q)X%cQ)^%gQ)f%lQ)l%qQ)r%tQ*p'iQ-Z)oQ-p*qQ.n+sQ.o+tQ.},[Q/X,dQ/Y,eQ/Z,fQ/`,jQ/c,lQ/g,tQ/v-TQ0p.eQ0w.iQ0x.mQ0z.pQ1P/QQ1`/iQ1e/qQ1v0]Q2U0qQ2Y0tQ2Z0vQ2d1SQ2l1_Q2o1dQ3Q2VQ3S2XQ3V2_Q3Y2cQ3^2nQ3b2vQ3c2yQ3f3RQ3j3[Q3k3]R3n3dR.W+YQ+k([Q+l(]R.p+uS+w(^+xT,{)b,|a+p(^)b+n+q+x,y,|.gQ%g!_Q'i$aQ*q'jQ.m+rS0v.h.kS2X0s0uR3R2WQ$pvW+s(^)b+x,|W.e+m+n+q,yS0q.f.gR2V0r|!aPVX!S!j!r!s!w%O%Q%T%V(j,U,X.z.|/U1T1U1^2eQ$ctW+t(^)b+x,|U.i+n+q,yR0t.g0|!OPVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hR/f,q1P}PVX]`cjklmnopxyz!S!W!X!Y!]!g!j!r!s!w!y!z!|#Q#R#S#T#U#V#W#X#Y#Z#[#]#^#_#`#a#i#l#m#q#r$Q$R$T$z%O%Q%S%T%U%V%d%}&S&W&[&q&t&u&x'P']'a(T(X(j(v)V)Z)p)w){)}*X*]*^+P+b,U,X,^,g,i,k,q-d-e-x.P.a.z.|/U/^0O0T0Z0k0y1T1U1X1Y1^1q1s1w2T2`2e2{3y4O4R4S4T4U4V4W4X4Y4Z4[4]4^4_4`4a4b4c4d4e4h4i4j4k4l4t5X5[5]5`5d5e5h5j5k5m5n5o5p5q5r5s5t5u5v5w5x5y5z5{6O6U6V6W6X6Y6Z6[6]6^6_6`6a6b6c6d6e6f6g6h6i6j6k6l6m6u7Y7]7^7a7e7f7i7k7l7x8R8S8T8U8V8W8X8Y8Z8[8]8^8_8`8a8b8c8d8e8f8g8h8i8j8k8m8n8o8p8q8|9^9a9d9g9h9j9l9o9q9x9y9|:O:P:Z:[:]:^:_:`:a:b:c:d:e:f:g:h:i:j:k:l:m:n:o:p:q:r:s:t:u:v:w:x:z:{:|;O;P;Q;];n;r;s;t;w<O<P<T<V<W<Y<Z<[<]<^<_<`<a<b<c<d<e<f<g<h<i<j<k<l<m<n<o<p<q<r<s<t<u<v<w<x<y<z<{<|<}=O=P=Q=R=S=T=U=V=X=Y=Z=[=]=^=_=j=k>`>a>e>f>g>l>q>r>u>w>x>y>z?P?g?hT$x{$|Q(s%QQ(x%TQ({%VR2j1^Q%c!]Q(w%SQ,h(vQ/],gQ/_,iQ1W/^R2g1XQ%q!fR)o%rR/u-S",
+  nodeNames: "\u26A0 ( HeredocString EscapeSequence abstract LogicOp array as Boolean break case catch clone const continue default declare do echo else elseif enddeclare endfor endforeach endif endswitch endwhile enum extends final finally fn for foreach from function global goto if implements include include_once LogicOp insteadof interface list match namespace new null LogicOp print readonly require require_once return switch throw trait try unset use var Visibility while LogicOp yield LineComment BlockComment TextInterpolation PhpClose Text PhpOpen Template TextInterpolation EmptyStatement ; } { Block : LabelStatement Name ExpressionStatement ConditionalExpression LogicOp MatchExpression ) ( ParenthesizedExpression MatchBlock MatchArm , => AssignmentExpression ArrayExpression ValueList & VariadicUnpacking ... Pair [ ] ListExpression ValueList Pair Pair SubscriptExpression MemberExpression -> ?-> Name VariableName DynamicVariable $ ${ CallExpression ArgList NamedArgument SpreadArgument CastExpression UnionType LogicOp IntersectionType OptionalType NamedType QualifiedName \\ NamespaceName Name NamespaceName Name ScopedExpression :: ClassMemberName DynamicMemberName AssignOp UpdateExpression UpdateOp YieldExpression BinaryExpression LogicOp LogicOp LogicOp BitOp BitOp BitOp CompareOp CompareOp BitOp ArithOp ConcatOp ArithOp ArithOp IncludeExpression RequireExpression CloneExpression UnaryExpression ControlOp LogicOp PrintIntrinsic FunctionExpression static ParamList Parameter #[ Attributes Attribute VariadicParameter PropertyParameter PropertyHooks PropertyHook UseList ArrowFunction NewExpression class BaseClause ClassInterfaceClause DeclarationList ConstDeclaration VariableDeclarator PropertyDeclaration VariableDeclarator MethodDeclaration UseDeclaration UseList UseInsteadOfClause UseAsClause UpdateExpression ArithOp ShellExpression ThrowExpression Integer Float String MemberExpression SubscriptExpression UnaryExpression ArithOp Interpolation String IfStatement ColonBlock SwitchStatement Block CaseStatement DefaultStatement ColonBlock WhileStatement EmptyStatement DoStatement ForStatement ForSpec SequenceExpression ForeachStatement ForSpec Pair GotoStatement ContinueStatement BreakStatement ReturnStatement TryStatement CatchDeclarator DeclareStatement EchoStatement UnsetStatement ConstDeclaration FunctionDefinition ClassDeclaration InterfaceDeclaration TraitDeclaration EnumDeclaration EnumBody EnumCase NamespaceDefinition NamespaceUseDeclaration UseGroup UseClause UseClause GlobalDeclaration FunctionStaticDeclaration Program",
+  maxTerm: 320,
+  nodeProps: [
+    ["group", -36, 2, 8, 49, 82, 84, 86, 89, 94, 95, 103, 107, 108, 112, 113, 116, 120, 126, 132, 137, 139, 140, 154, 155, 156, 157, 160, 161, 173, 174, 188, 190, 191, 192, 193, 194, 200, "Expression", -28, 75, 79, 81, 83, 201, 203, 208, 210, 211, 214, 217, 218, 219, 220, 221, 223, 224, 225, 226, 227, 228, 229, 230, 231, 234, 235, 239, 240, "Statement", -4, 121, 123, 124, 125, "Type"],
+    ["isolate", -4, 67, 68, 71, 200, ""],
+    ["openedBy", 70, "phpOpen", 77, "{", 87, "(", 102, "#["],
+    ["closedBy", 72, "phpClose", 78, "}", 88, ")", 165, "]"]
+  ],
+  propSources: [phpHighlighting],
+  skippedNodes: [0],
+  repeatNodeCount: 33,
+  tokenData: "!GQ_R!]OX$zXY&^YZ'sZ]$z]^&^^p$zpq&^qr)Rrs+Pst+otu2buv5evw6rwx8Vxy>]yz>yz{?g{|@}|}Bb}!OCO!O!PDh!P!QKT!Q!R!!o!R![!$q![!]!,P!]!^!-a!^!_!-}!_!`!1S!`!a!2d!a!b!3t!b!c!7^!c!d!7z!d!e!9Y!e!}!7z!}#O!;b#O#P!<O#P#Q!<l#Q#R!=Y#R#S!7z#S#T!=y#T#U!7z#U#V!9Y#V#o!7z#o#p!Cs#p#q!Da#q#r!Ev#r#s!Fd#s$f$z$f$g&^$g&j!7z&j$I_$z$I_$I`&^$I`$KW$z$KW$KX&^$KX;'S$z;'S;=`&W<%l?HT$z?HT?HU&^?HUO$zP%PV'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zP%kO'UPP%nWOY$zYZ%fZ!a$z!b;'S$z;'S;=`&W<%l~$z~O$z~~%fP&ZP;=`<%l$z_&ed'UP'T^OX$zXY&^YZ'sZ]$z]^&^^p$zpq&^q!^$z!^!_%k!_$f$z$f$g&^$g$I_$z$I_$I`&^$I`$KW$z$KW$KX&^$KX;'S$z;'S;=`&W<%l?HT$z?HT?HU&^?HUO$z_'zW'UP'T^XY(dYZ(d]^(dpq(d$f$g(d$I_$I`(d$KW$KX(d?HT?HU(d^(iW'T^XY(dYZ(d]^(dpq(d$f$g(d$I_$I`(d$KW$KX(d?HT?HU(dR)YW$eQ'UPOY$zYZ%fZ!^$z!^!_%k!_!`)r!`;'S$z;'S;=`&W<%lO$zR)yW$XQ'UPOY$zYZ%fZ!^$z!^!_%k!_!`*c!`;'S$z;'S;=`&W<%lO$zR*jV$XQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zV+YV'vS'UP'wQOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_+v]'UP!e^OY,oYZ%fZ],o]^$z^!^,o!^!_-i!_!a,o!a!b/y!b!},o!}#O1f#O;'S,o;'S;=`/s<%lO,o_,vZ'UP!e^OY,oYZ%fZ],o]^$z^!^,o!^!_-i!_!a,o!a!b/y!b;'S,o;'S;=`/s<%lO,o_-nZ!e^OY,oYZ%fZ],o]^$z^!a,o!a!b.a!b;'S,o;'S;=`/s<%l~,o~O,o~~%f^.dWOY.|YZ/nZ].|]^/n^!`.|!a;'S.|;'S;=`/h<%lO.|^/RV!e^OY.|Z].|^!a.|!a!b.a!b;'S.|;'S;=`/h<%lO.|^/kP;=`<%l.|^/sO!e^_/vP;=`<%l,o_0OZ'UPOY,oYZ0qZ],o]^0x^!^,o!^!_-i!_!`,o!`!a$z!a;'S,o;'S;=`/s<%lO,o_0xO'UP!e^_1PV'UP!e^OY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_1oZ'UP$kQ!e^OY,oYZ%fZ],o]^$z^!^,o!^!_-i!_!a,o!a!b/y!b;'S,o;'S;=`/s<%lO,o_2i`'UP#fQOY$zYZ%fZ!^$z!^!_%k!_!c$z!c!}3k!}#R$z#R#S3k#S#T$z#T#o3k#o#p4w#p$g$z$g&j3k&j;'S$z;'S;=`&W<%lO$z_3ra'UP#d^OY$zYZ%fZ!Q$z!Q![3k![!^$z!^!_%k!_!c$z!c!}3k!}#R$z#R#S3k#S#T$z#T#o3k#o$g$z$g&j3k&j;'S$z;'S;=`&W<%lO$zV5OV'UP#gUOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR5lW'UP$^QOY$zYZ%fZ!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zR6]V$OQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_6yY#T^'UPOY$zYZ%fZv$zvw7iw!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zR7pV$TQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR8^Z'UP%`QOY8VYZ9PZw8Vwx;_x!^8V!^!_;{!_#O8V#O#P<y#P;'S8V;'S;=`>V<%lO8VR9WV'UP%`QOw9mwx:Xx#O9m#O#P:^#P;'S9m;'S;=`;X<%lO9mQ9rV%`QOw9mwx:Xx#O9m#O#P:^#P;'S9m;'S;=`;X<%lO9mQ:^O%`QQ:aRO;'S9m;'S;=`:j;=`O9mQ:oW%`QOw9mwx:Xx#O9m#O#P:^#P;'S9m;'S;=`;X;=`<%l9m<%lO9mQ;[P;=`<%l9mR;fV'UP%`QOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR<Q]%`QOY8VYZ9PZw8Vwx;_x!a8V!a!b9m!b#O8V#O#P<y#P;'S8V;'S;=`>V<%l~8V~O8V~~%fR=OW'UPOY8VYZ9PZ!^8V!^!_;{!_;'S8V;'S;=`=h;=`<%l9m<%lO8VR=mW%`QOw9mwx:Xx#O9m#O#P:^#P;'S9m;'S;=`;X;=`<%l8V<%lO9mR>YP;=`<%l8VR>dV!zQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zV?QV!yU'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR?nY'UP$^QOY$zYZ%fZz$zz{@^{!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zR@eW$_Q'UPOY$zYZ%fZ!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zRAUY$[Q'UPOY$zYZ%fZ{$z{|At|!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zRA{V%TQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zRBiV#OQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_CXZ$[Q%^W'UPOY$zYZ%fZ}$z}!OAt!O!^$z!^!_%k!_!`6U!`!aCz!a;'S$z;'S;=`&W<%lO$zVDRV#aU'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zVDo['UP$]QOY$zYZ%fZ!O$z!O!PEe!P!Q$z!Q![Fs![!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zVEjX'UPOY$zYZ%fZ!O$z!O!PFV!P!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zVF^V#VU'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zRFz_'UP%XQOY$zYZ%fZ!Q$z!Q![Fs![!^$z!^!_%k!_!g$z!g!hGy!h#R$z#R#SJc#S#X$z#X#YGy#Y;'S$z;'S;=`&W<%lO$zRHO]'UPOY$zYZ%fZ{$z{|Hw|}$z}!OHw!O!Q$z!Q![Ii![!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zRH|X'UPOY$zYZ%fZ!Q$z!Q![Ii![!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zRIpZ'UP%XQOY$zYZ%fZ!Q$z!Q![Ii![!^$z!^!_%k!_#R$z#R#SHw#S;'S$z;'S;=`&W<%lO$zRJhX'UPOY$zYZ%fZ!Q$z!Q![Fs![!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_K[['UP$^QOY$zYZ%fZz$zz{LQ{!P$z!P!Q,o!Q!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$z_LVX'UPOYLQYZLrZzLQz{N_{!^LQ!^!_! s!_;'SLQ;'S;=`!!i<%lOLQ_LwT'UPOzMWz{Mj{;'SMW;'S;=`NX<%lOMW^MZTOzMWz{Mj{;'SMW;'S;=`NX<%lOMW^MmVOzMWz{Mj{!PMW!P!QNS!Q;'SMW;'S;=`NX<%lOMW^NXO!f^^N[P;=`<%lMW_NdZ'UPOYLQYZLrZzLQz{N_{!PLQ!P!Q! V!Q!^LQ!^!_! s!_;'SLQ;'S;=`!!i<%lOLQ_! ^V!f^'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_! vZOYLQYZLrZzLQz{N_{!aLQ!a!bMW!b;'SLQ;'S;=`!!i<%l~LQ~OLQ~~%f_!!lP;=`<%lLQZ!!vm'UP%WYOY$zYZ%fZ!O$z!O!PFs!P!Q$z!Q![!$q![!^$z!^!_%k!_!d$z!d!e!&o!e!g$z!g!hGy!h!q$z!q!r!(a!r!z$z!z!{!){!{#R$z#R#S!%}#S#U$z#U#V!&o#V#X$z#X#YGy#Y#c$z#c#d!(a#d#l$z#l#m!){#m;'S$z;'S;=`&W<%lO$zZ!$xa'UP%WYOY$zYZ%fZ!O$z!O!PFs!P!Q$z!Q![!$q![!^$z!^!_%k!_!g$z!g!hGy!h#R$z#R#S!%}#S#X$z#X#YGy#Y;'S$z;'S;=`&W<%lO$zZ!&SX'UPOY$zYZ%fZ!Q$z!Q![!$q![!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zZ!&tY'UPOY$zYZ%fZ!Q$z!Q!R!'d!R!S!'d!S!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zZ!'k['UP%WYOY$zYZ%fZ!Q$z!Q!R!'d!R!S!'d!S!^$z!^!_%k!_#R$z#R#S!&o#S;'S$z;'S;=`&W<%lO$zZ!(fX'UPOY$zYZ%fZ!Q$z!Q!Y!)R!Y!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zZ!)YZ'UP%WYOY$zYZ%fZ!Q$z!Q!Y!)R!Y!^$z!^!_%k!_#R$z#R#S!(a#S;'S$z;'S;=`&W<%lO$zZ!*Q]'UPOY$zYZ%fZ!Q$z!Q![!*y![!^$z!^!_%k!_!c$z!c!i!*y!i#T$z#T#Z!*y#Z;'S$z;'S;=`&W<%lO$zZ!+Q_'UP%WYOY$zYZ%fZ!Q$z!Q![!*y![!^$z!^!_%k!_!c$z!c!i!*y!i#R$z#R#S!){#S#T$z#T#Z!*y#Z;'S$z;'S;=`&W<%lO$zR!,WX!rQ'UPOY$zYZ%fZ![$z![!]!,s!]!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!,zV#yQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zV!-hV!nU'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!.S[$YQOY$zYZ%fZ!^$z!^!_!.x!_!`!/i!`!a*c!a!b!0]!b;'S$z;'S;=`&W<%l~$z~O$z~~%fR!/PW$ZQ'UPOY$zYZ%fZ!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zR!/pX$YQ'UPOY$zYZ%fZ!^$z!^!_%k!_!`$z!`!a*c!a;'S$z;'S;=`&W<%lO$zP!0bR!jP!_!`!0k!r!s!0p#d#e!0pP!0pO!jPP!0sQ!j!k!0y#[#]!0yP!0|Q!r!s!0k#d#e!0k_!1ZX#|Y'UPOY$zYZ%fZ!^$z!^!_%k!_!`)r!`!a!1v!a;'S$z;'S;=`&W<%lO$zV!1}V#PU'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!2kX$YQ'UPOY$zYZ%fZ!^$z!^!_%k!_!`!3W!`!a!.x!a;'S$z;'S;=`&W<%lO$zR!3_V$YQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_!3{[!wQ'UPOY$zYZ%fZ}$z}!O!4q!O!^$z!^!_%k!_!`$z!`!a!6P!a!b!6m!b;'S$z;'S;=`&W<%lO$zV!4vX'UPOY$zYZ%fZ!^$z!^!_%k!_!`$z!`!a!5c!a;'S$z;'S;=`&W<%lO$zV!5jV#bU'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_!6WV!h^'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!6tW$RQ'UPOY$zYZ%fZ!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zR!7eV$dQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_!8Ta'bS'UP'XYOY$zYZ%fZ!Q$z!Q![!7z![!^$z!^!_%k!_!c$z!c!}!7z!}#R$z#R#S!7z#S#T$z#T#o!7z#o$g$z$g&j!7z&j;'S$z;'S;=`&W<%lO$z_!9ce'bS'UP'XYOY$zYZ%fZr$zrs!:tsw$zwx8Vx!Q$z!Q![!7z![!^$z!^!_%k!_!c$z!c!}!7z!}#R$z#R#S!7z#S#T$z#T#o!7z#o$g$z$g&j!7z&j;'S$z;'S;=`&W<%lO$zR!:{V'UP'wQOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zV!;iV#XU'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_!<VV#s^'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!<sV#YQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!=aW$VQ'UPOY$zYZ%fZ!^$z!^!_%k!_!`6U!`;'S$z;'S;=`&W<%lO$zR!>OZ'UPOY!=yYZ!>qZ!^!=y!^!_!@y!_#O!=y#O#P!Au#P#S!=y#S#T!CP#T;'S!=y;'S;=`!Cm<%lO!=yR!>vV'UPO#O!?]#O#P!?u#P#S!?]#S#T!@n#T;'S!?];'S;=`!@s<%lO!?]Q!?`VO#O!?]#O#P!?u#P#S!?]#S#T!@n#T;'S!?];'S;=`!@s<%lO!?]Q!?xRO;'S!?];'S;=`!@R;=`O!?]Q!@UWO#O!?]#O#P!?u#P#S!?]#S#T!@n#T;'S!?];'S;=`!@s;=`<%l!?]<%lO!?]Q!@sO%UQQ!@vP;=`<%l!?]R!@|]OY!=yYZ!>qZ!a!=y!a!b!?]!b#O!=y#O#P!Au#P#S!=y#S#T!CP#T;'S!=y;'S;=`!Cm<%l~!=y~O!=y~~%fR!AzW'UPOY!=yYZ!>qZ!^!=y!^!_!@y!_;'S!=y;'S;=`!Bd;=`<%l!?]<%lO!=yR!BgWO#O!?]#O#P!?u#P#S!?]#S#T!@n#T;'S!?];'S;=`!@s;=`<%l!=y<%lO!?]R!CWV%UQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!CpP;=`<%l!=y_!CzV!p^'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z_!DjY$UQ#n['UPOY$zYZ%fZ!^$z!^!_%k!_!`6U!`#p$z#p#q!EY#q;'S$z;'S;=`&W<%lO$zR!EaV$SQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!E}V!oQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$zR!FkV$eQ'UPOY$zYZ%fZ!^$z!^!_%k!_;'S$z;'S;=`&W<%lO$z",
+  tokenizers: [expression, interpolated, semicolon2, 0, 1, 2, 3, eofToken],
+  topRules: { "Template": [0, 73], "Program": [1, 241] },
+  dynamicPrecedences: { "299": 1 },
+  specialized: [{ term: 285, get: (value, stack) => keywords(value) << 1, external: keywords }, { term: 285, get: (value) => spec_name[value] || -1 }],
+  tokenPrec: 30012
+});
+
+// src/languages/php/parse.ts
+function parsePhp(file, text2) {
+  const tree = parser2.parse(text2);
+  let errorCount = 0;
+  tree.iterate({
+    enter(node) {
+      if (node.type.isError) errorCount++;
+    }
+  });
+  return { file, text: text2, tree, starts: lineStarts(text2), errorCount };
+}
+function lineOf(module, offset) {
+  return lineColumn(module.starts, offset).line;
+}
+function textOf3(module, node) {
+  return module.text.slice(node.from, node.to);
+}
+var PUNCTUATION = /* @__PURE__ */ new Set(["(", ")", "[", "]", ",", "LineComment", "BlockComment", "array"]);
+function listItems(list2) {
+  const items = [];
+  for (let child = list2.firstChild; child; child = child.nextSibling) {
+    if (!PUNCTUATION.has(child.name)) items.push(child);
+  }
+  return items;
+}
+function globalCalls(module, names2) {
+  const wanted = new Set(names2.map((name2) => name2.toLowerCase()));
+  const shadowed = /* @__PURE__ */ new Set();
+  const calls = [];
+  module.tree.cursor().iterate((ref) => {
+    if (ref.name === "FunctionDefinition") {
+      const declared = ref.node.getChild("Name");
+      if (declared) shadowed.add(textOf3(module, declared).toLowerCase());
+    }
+    if (ref.name === "NamespaceUseDeclaration" && ref.node.getChild("function")) {
+      ref.node.cursor().iterate((inner) => {
+        if (inner.name === "QualifiedName" || inner.name === "Name") {
+          const imported = textOf3(module, inner.node).split("\\").at(-1) ?? "";
+          if (inner.name === "QualifiedName") shadowed.add(imported.toLowerCase());
+          return false;
+        }
+        return true;
+      });
+    }
+    if (ref.name !== "CallExpression") return true;
+    const callee = ref.node.firstChild;
+    const name2 = callee ? calleeName2(module, callee) : null;
+    if (name2 !== null && wanted.has(name2)) calls.push(ref.node);
+    return true;
+  });
+  return calls.filter((call2) => !shadowed.has(calleeName2(module, call2.firstChild)));
+}
+function calleeName2(module, callee) {
+  if (callee.name === "Name") return textOf3(module, callee).toLowerCase();
+  if (callee.name !== "QualifiedName") return null;
+  const parts = textOf3(module, callee);
+  return /^\\\w+$/.test(parts) ? parts.slice(1).toLowerCase() : null;
+}
+function callArguments(module, call2) {
+  const list2 = call2.getChild("ArgList");
+  if (!list2) return null;
+  const result = { positional: [], named: /* @__PURE__ */ new Map(), spread: false, list: list2 };
+  for (const item of listItems(list2)) {
+    if (item.name === "SpreadArgument") result.spread = true;
+    else if (item.name === "NamedArgument") {
+      const name2 = item.getChild("Name");
+      const value = item.lastChild;
+      if (name2 && value && value !== name2) result.named.set(textOf3(module, name2).toLowerCase(), value);
+    } else result.positional.push(item);
+  }
+  return result;
+}
+function stringValue3(module, node) {
+  if (!node || node.name !== "String" || node.firstChild) return null;
+  const raw = textOf3(module, node);
+  const quote = raw[0];
+  if (quote === "'") return raw.slice(1, -1).replace(/\\(['\\])/g, "$1");
+  if (quote !== '"' || /[\\$]/.test(raw)) return null;
+  return raw.slice(1, -1);
+}
+function phpFlagValue(module, value) {
+  if (!value) return { kind: "unknown", reason: "the value cannot be read" };
+  const span = { start: value.from, end: value.to };
+  const text2 = textOf3(module, value);
+  if (value.name === "AssignmentExpression") {
+    return /^true$/i.test(textOf3(module, value.lastChild)) ? { kind: "true", span } : { kind: "conditional", span, text: text2, devOnly: false };
+  }
+  if (/^true$/i.test(text2) || text2 === "1") return { kind: "true", span };
+  if (/^(?:false|null)$/i.test(text2) || text2 === "0") return { kind: "false", span, file: module.file };
+  return { kind: "conditional", span, text: text2, devOnly: false };
+}
+function arrayPairs(module, array2) {
+  const list2 = array2.getChild("ValueList") ?? array2;
+  return listItems(list2).map((item) => {
+    if (item.name !== "Pair") return { key: null, node: item, value: item };
+    const key = item.firstChild;
+    return { key: stringValue3(module, key), node: item, value: item.lastChild };
+  });
+}
+function arrayContainer(module, array2) {
+  const list2 = array2.getChild("ValueList") ?? array2;
+  const open3 = list2.firstChild;
+  const close = list2.lastChild;
+  if (!open3 || !close || open3.name !== "[" && open3.name !== "(" || close.name !== "]" && close.name !== ")")
+    return null;
+  const items = listItems(list2);
+  if (items.some((item) => item.name !== "Pair")) return null;
+  return {
+    file: module.file,
+    syntax: "php-array",
+    open: open3.from,
+    close: close.from,
+    entries: items.map((item) => ({ start: item.from, end: item.to })),
+    keyQuote: keyQuoteOf(module, items)
+  };
+}
+function keyQuoteOf(module, pairs) {
+  for (const pair2 of pairs) {
+    const key = pair2.firstChild;
+    if (key?.name === "String") return textOf3(module, key).startsWith('"') ? '"' : "'";
+  }
+  return "'";
+}
+function isArrayLiteral(node) {
+  return node?.name === "ArrayExpression";
+}
+var SCOPES = /* @__PURE__ */ new Set([
+  "FunctionDefinition",
+  "MethodDeclaration",
+  "FunctionExpression",
+  "ArrowFunction",
+  "ClassDeclaration"
+]);
+function localArray(module, use2) {
+  if (use2.name !== "VariableName") return null;
+  const name2 = textOf3(module, use2);
+  let scope = use2.parent;
+  while (scope && !SCOPES.has(scope.name) && scope.parent) scope = scope.parent;
+  if (!scope) return null;
+  let array2 = null;
+  let unsafe = false;
+  scope.cursor().iterate((ref) => {
+    if (unsafe) return false;
+    if (ref.node !== scope && SCOPES.has(ref.name)) return false;
+    if (ref.name !== "VariableName" || textOf3(module, ref.node) !== name2) return true;
+    const parent = ref.node.parent;
+    if (parent?.name === "ArgList" && ref.from !== use2.from && !isByReference(module, ref.node)) return true;
+    if (ref.from === use2.from) return true;
+    const value = parent?.lastChild;
+    if (parent?.name === "AssignmentExpression" && parent.firstChild?.from === ref.from && textOf3(module, parent.getChild("AssignOp") ?? parent) === "=" && value?.name === "ArrayExpression" && array2 === null && ref.from < use2.from) {
+      array2 = value;
+      return true;
+    }
+    unsafe = true;
+    return false;
+  });
+  return unsafe ? null : array2;
+}
+function isByReference(module, variable) {
+  return /&\s*$/.test(module.text.slice(Math.max(0, variable.from - 4), variable.from));
+}
+
+// src/rules/laravel-session-config.ts
+var KEYS9 = { httpOnly: "http_only", secure: "secure" };
+var LARAVEL_KEYS = ["driver", "http_only", "same_site", "expire_on_close"];
+var laravelSessionConfig = {
+  meta: {
+    id: "laravel-session-config",
+    framework: "laravel",
+    language: "php",
+    api: "config/session.php",
+    description: "Laravel's session cookie settings: secure and http_only in config/session.php.",
+    defaults: { httpOnly: "on", secure: "auto" },
+    mentions: ["http_only", "same_site", "SESSION_SECURE_COOKIE"]
+  },
+  findSites(module) {
+    if (!/(?:^|\/)config\/session\.php$/.test(module.file)) return [];
+    const array2 = returnedArray(module);
+    if (!array2) return [];
+    const pairs = /* @__PURE__ */ new Map();
+    const pairNodes = /* @__PURE__ */ new Map();
+    for (const pair2 of arrayPairs(module, array2)) {
+      if (pair2.key === null) continue;
+      pairs.set(pair2.key, pair2.value);
+      pairNodes.set(pair2.key, pair2.node);
+    }
+    if (!LARAVEL_KEYS.some((key) => pairs.has(key))) return [];
+    const flags = {};
+    for (const flag of ["httpOnly", "secure"]) {
+      flags[flag] = pairs.has(KEYS9[flag]) ? laravelFlag(module, pairs.get(KEYS9[flag]), flag) : { kind: "absent" };
+    }
+    const weak = ["secure", "httpOnly"].find((flag) => {
+      const kind = flags[flag].kind;
+      return kind !== "true" && kind !== "absent";
+    });
+    const name2 = stringValue3(module, pairs.get("cookie"));
+    const container = arrayContainer(module, array2);
+    const site = {
+      ruleId: "laravel-session-config",
+      file: module.file,
+      offset: (weak && pairNodes.get(KEYS9[weak])?.from) ?? array2.from,
+      cookieNames: name2 === null ? [] : [name2],
+      kind: "session",
+      flags,
+      keys: { ...KEYS9 },
+      insertion: container ? { container, nest: [] } : null,
+      usedAt: [],
+      notes: []
+    };
+    return [site];
+  }
+};
+function returnedArray(module) {
+  for (let statement = module.tree.topNode.firstChild; statement; statement = statement.nextSibling) {
+    if (statement.name !== "ReturnStatement") continue;
+    const value = statement.getChild("ArrayExpression");
+    if (value) return value;
+  }
+  return null;
+}
+function laravelFlag(module, value, flag) {
+  if (!value) return { kind: "unknown", reason: "the value cannot be read" };
+  const span = { start: value.from, end: value.to };
+  if (/^null$/i.test(textOf3(module, value))) return { kind: "true", span };
+  if (value.name === "CallExpression" && /^\\?env$/i.test(textOf3(module, value.firstChild))) {
+    const args = callArguments(module, value);
+    const fallback = args?.positional[1];
+    const fallbackText = fallback ? textOf3(module, fallback) : "null";
+    if (/^true$/i.test(fallbackText) || flag === "httpOnly" && /^null$/i.test(fallbackText))
+      return { kind: "true", span };
+    return { kind: "conditional", span, text: textOf3(module, value), devOnly: false };
+  }
+  return phpFlagValue(module, value);
+}
+
+// src/rules/php-cookie-common.ts
+var PHP_KEYS = { httpOnly: "httponly", secure: "secure" };
+function arrayOptions(module, array2, keys) {
+  const pairs = /* @__PURE__ */ new Map();
+  let unreadable = false;
+  for (const pair2 of arrayPairs(module, array2)) {
+    if (pair2.key === null) unreadable = true;
+    else pairs.set(pair2.key.toLowerCase(), pair2.value);
+  }
+  const flags = {};
+  for (const flag of ["httpOnly", "secure"]) {
+    const key = keys[flag].toLowerCase();
+    flags[flag] = pairs.has(key) ? phpFlagValue(module, pairs.get(key)) : unreadable ? { kind: "unknown", reason: "the options array has an entry whose key cannot be read (a spread)" } : { kind: "absent" };
+  }
+  const container = arrayContainer(module, array2);
+  return {
+    pairs,
+    flags,
+    insertion: container ? { container, nest: [] } : null,
+    notes: container ? [] : ["The options array has entries without a key, so a new key is left to you."]
+  };
+}
+function positionalOptions(module, args, at, names2) {
+  const flags = {};
+  for (const flag of ["httpOnly", "secure"]) {
+    const node = args.positional[at[flag]] ?? args.named.get(names2[flag].toLowerCase());
+    flags[flag] = args.spread ? { kind: "unknown", reason: "the arguments are spread from an array" } : node ? phpFlagValue(module, node) : { kind: "absent" };
+  }
+  const first = Math.min(at.secure, at.httpOnly);
+  const count = args.positional.length;
+  const open3 = args.list.firstChild;
+  const close = args.list.lastChild;
+  if (args.spread || open3?.name !== "(" || close?.name !== ")") return { flags, insertion: null, notes: [] };
+  const items = listItems(args.list);
+  const entries = items.map((node) => ({ start: node.from, end: node.to }));
+  if (args.named.size > 0) {
+    const container2 = {
+      file: module.file,
+      syntax: "php-named-arguments",
+      open: open3.from,
+      close: close.from,
+      entries,
+      keyQuote: ""
+    };
+    return { flags, insertion: { container: container2, nest: [] }, notes: [] };
+  }
+  if (count < first) {
+    return {
+      flags,
+      insertion: null,
+      notes: [
+        `The call passes ${count} arguments and the flags are its ${first + 1}th and ${first + 2}th, so adding them means writing out the arguments before them; that is left to you.`
+      ]
+    };
+  }
+  const order = ["secure", "httpOnly"].sort((a, b) => at[a] - at[b]);
+  const missing = order.filter((flag) => at[flag] >= count).map((flag) => names2[flag]);
+  if (missing.length === 0) return { flags, insertion: null, notes: [] };
+  const container = {
+    file: module.file,
+    syntax: "php-arguments",
+    open: open3.from,
+    close: close.from,
+    entries,
+    keyQuote: "",
+    positional: missing
+  };
+  return { flags, insertion: { container, nest: [] }, notes: [] };
+}
+function trueLiteralOf(module, call2) {
+  const booleans = [];
+  call2.cursor().iterate((ref) => {
+    if (ref.name === "Boolean") booleans.push(textOf3(module, ref.node));
+  });
+  return booleans.length > 0 && booleans.every((word) => word === word.toUpperCase()) ? "TRUE" : void 0;
+}
+function isPastExpiry(module, node) {
+  if (!node) return false;
+  const text2 = textOf3(module, node).replace(/\s+/g, "");
+  if (/^-\d+$/.test(text2)) return true;
+  if (/^\d+$/.test(text2)) return Number(text2) > 0 && Number(text2) < 1e9;
+  return /^\\?time\(\)-/i.test(text2);
+}
+function isEmptyValue(module, node) {
+  if (!node) return true;
+  return /^(?:''|""|null|false)$/i.test(textOf3(module, node));
+}
+
+// src/rules/php-session-cookie-params.ts
+var INI_FLAGS = {
+  "session.cookie_secure": "secure",
+  "session.cookie_httponly": "httpOnly"
+};
+var phpSessionCookieParams = {
+  meta: {
+    id: "php-session-cookie-params",
+    framework: "php-session",
+    language: "php",
+    api: "session_set_cookie_params()",
+    description: "PHP's session cookie flags, from session_set_cookie_params() (positional or array) or ini_set('session.cookie_secure' / 'session.cookie_httponly').",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["session_set_cookie_params", "session.cookie_"]
+  },
+  findSites(module) {
+    const sites = [];
+    for (const call2 of globalCalls(module, ["session_set_cookie_params"])) {
+      const args = callArguments(module, call2);
+      if (!args) continue;
+      const base = {
+        ruleId: "php-session-cookie-params",
+        file: module.file,
+        offset: call2.from,
+        cookieNames: [],
+        kind: "session",
+        keys: { ...PHP_KEYS },
+        usedAt: [],
+        trueLiteral: trueLiteralOf(module, call2)
+      };
+      const first = args.positional[0] ?? args.named.get("lifetime_or_options");
+      const held = first && args.positional.length === 1 ? localArray(module, first) : null;
+      const array2 = first && isArrayLiteral(first) ? first : held;
+      if (array2) {
+        const options = arrayOptions(module, array2, PHP_KEYS);
+        const notes = held ? [
+          `The options are the array \`${textOf3(module, first)}\` set on line ${lineOf(module, array2.from)}.`
+        ] : [];
+        sites.push({
+          ...base,
+          flags: options.flags,
+          insertion: options.insertion,
+          notes: [...notes, ...options.notes]
+        });
+        continue;
+      }
+      if (args.positional.length === 1 && first && !/^(?:Integer|BinaryExpression)$/.test(first.name)) {
+        const reason = `\`${textOf3(module, first)}\` may be an options array built elsewhere`;
+        sites.push({
+          ...base,
+          flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
+          insertion: null,
+          notes: []
+        });
+        continue;
+      }
+      sites.push({ ...base, ...positionalOptions(module, args, { secure: 3, httpOnly: 4 }, PHP_KEYS) });
+    }
+    for (const call2 of globalCalls(module, ["ini_set"])) {
+      const args = callArguments(module, call2);
+      const setting = stringValue3(module, args?.positional[0])?.toLowerCase();
+      const value = args?.positional[1];
+      if (!setting || !value || !(setting in INI_FLAGS)) continue;
+      const flag = INI_FLAGS[setting];
+      const read = iniValue(module, value);
+      sites.push({
+        ruleId: "php-session-cookie-params",
+        file: module.file,
+        offset: call2.from,
+        cookieNames: [],
+        kind: "session",
+        flags: { httpOnly: { kind: "absent" }, secure: { kind: "absent" }, [flag]: read.value },
+        // The call sets one flag: the other is php.ini's business, not this line's.
+        keys: {
+          httpOnly: flag === "httpOnly" ? setting : null,
+          secure: flag === "secure" ? setting : null
+        },
+        insertion: null,
+        usedAt: [],
+        notes: [],
+        trueLiteral: read.trueLiteral
+      });
+    }
+    return sites;
+  }
+};
+function iniValue(module, node) {
+  const span = { start: node.from, end: node.to };
+  const text2 = textOf3(module, node);
+  const quoted = stringValue3(module, node);
+  const word = (quoted ?? text2).toLowerCase();
+  if (/^(?:1|on|true|yes)$/.test(word)) return { value: { kind: "true", span } };
+  if (!/^(?:0|off|false|no|none|null|)$/.test(word) || quoted === null && node.name === "String")
+    return { value: { kind: "conditional", span, text: text2, devOnly: false } };
+  const value = { kind: "false", span, file: module.file };
+  if (quoted === null) {
+    if (node.name === "Integer") return { value, trueLiteral: "1" };
+    return { value, trueLiteral: text2 === text2.toUpperCase() ? "TRUE" : "true" };
+  }
+  const quote = text2[0];
+  const on = /^off$/i.test(quoted) ? quoted === "OFF" ? "ON" : quoted === "off" ? "on" : "On" : "1";
+  return { value, trueLiteral: `${quote}${on}${quote}` };
+}
+
+// src/rules/php-setcookie.ts
+var phpSetcookie = {
+  meta: {
+    id: "php-setcookie",
+    framework: "php",
+    language: "php",
+    api: "setcookie()",
+    description: "PHP's setcookie() / setrawcookie(), with positional flags or an options array.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["setcookie", "setrawcookie"],
+    namedByCaller: true
+  },
+  findSites(module) {
+    const sites = [];
+    for (const call2 of globalCalls(module, ["setcookie", "setrawcookie"])) {
+      const args = callArguments(module, call2);
+      if (!args) continue;
+      const name2 = args.positional[0] ?? args.named.get("name");
+      const value = args.positional[1] ?? args.named.get("value");
+      const third = args.positional[2] ?? args.named.get("expires_or_options");
+      if (!args.spread && isEmptyValue(module, value)) continue;
+      const literalName = stringValue3(module, name2);
+      const base = {
+        ruleId: "php-setcookie",
+        file: module.file,
+        offset: call2.from,
+        cookieNames: literalName === null ? [] : [literalName],
+        valueText: value ? textOf3(module, value) : void 0,
+        keys: { ...PHP_KEYS },
+        usedAt: [],
+        trueLiteral: trueLiteralOf(module, call2)
+      };
+      const held = third && args.positional.length === 3 ? localArray(module, third) : null;
+      const array2 = third && isArrayLiteral(third) ? third : held;
+      if (array2) {
+        const options2 = arrayOptions(module, array2, PHP_KEYS);
+        if (isPastExpiry(module, options2.pairs.get("expires"))) continue;
+        const notes = held ? [
+          `The options are the array \`${textOf3(module, third)}\` set on line ${lineOf(module, array2.from)}.`
+        ] : [];
+        sites.push({
+          ...base,
+          flags: options2.flags,
+          insertion: options2.insertion,
+          notes: [...notes, ...options2.notes]
+        });
+        continue;
+      }
+      if (isPastExpiry(module, third)) continue;
+      if (third && args.positional.length === 3 && !isNumeric(textOf3(module, third), third.name)) {
+        const reason = `the third argument \`${textOf3(module, third)}\` may be an options array built elsewhere`;
+        sites.push({
+          ...base,
+          flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
+          insertion: null,
+          notes: []
+        });
+        continue;
+      }
+      const options = positionalOptions(module, args, { secure: 5, httpOnly: 6 }, PHP_KEYS);
+      sites.push({ ...base, ...options });
+    }
+    return sites;
+  }
+};
+function isNumeric(text2, node) {
+  if (node === "Integer" || node === "BinaryExpression" || node === "UnaryExpression") return true;
+  return node === "CallExpression" && /^\\?(?:time|strtotime|mktime|gmmktime|intval)\s*\(/i.test(text2);
+}
+
+// src/rules/php-rules.ts
+var PHP_RULES = [phpSetcookie, phpSessionCookieParams, laravelSessionConfig];
+
 // node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
 var indent = 194;
@@ -58563,7 +59405,7 @@ var dedent = 195;
 var newline$1 = 196;
 var blankLineStart = 197;
 var newlineBracketed = 198;
-var eof = 199;
+var eof2 = 199;
 var stringContent = 200;
 var Escape = 2;
 var replacementStart = 3;
@@ -58650,13 +59492,13 @@ var bracketed = /* @__PURE__ */ new Set([
 function isLineBreak(ch) {
   return ch == newline2 || ch == carriageReturn2;
 }
-function isHex(ch) {
+function isHex2(ch) {
   return ch >= 48 && ch <= 57 || ch >= 65 && ch <= 70 || ch >= 97 && ch <= 102;
 }
 var newlines = new ExternalTokenizer((input, stack) => {
   let prev;
   if (input.next < 0) {
-    input.acceptToken(eof);
+    input.acceptToken(eof2);
   } else if (stack.context.flags & cx_Bracketed) {
     if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1);
   } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) && stack.canShift(blankLineStart)) {
@@ -58821,11 +59663,11 @@ function skipEscape(input, ch) {
   if (ch == letter_o) {
     for (let i = 0; i < 2 && input.next >= 48 && input.next <= 55; i++) input.advance();
   } else if (ch == letter_x) {
-    for (let i = 0; i < 2 && isHex(input.next); i++) input.advance();
+    for (let i = 0; i < 2 && isHex2(input.next); i++) input.advance();
   } else if (ch == letter_u) {
-    for (let i = 0; i < 4 && isHex(input.next); i++) input.advance();
+    for (let i = 0; i < 4 && isHex2(input.next); i++) input.advance();
   } else if (ch == letter_U) {
-    for (let i = 0; i < 8 && isHex(input.next); i++) input.advance();
+    for (let i = 0; i < 8 && isHex2(input.next); i++) input.advance();
   } else if (ch == letter_N) {
     if (input.next == braceOpen) {
       input.advance();
@@ -58868,7 +59710,7 @@ var pythonHighlighting = styleTags({
   ", ;": tags.separator
 });
 var spec_identifier2 = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
-var parser2 = LRParser.deserialize({
+var parser3 = LRParser.deserialize({
   version: 14,
   states: "##jQ`QeOOP$}OSOOO&WQtO'#HUOOQS'#Co'#CoOOQS'#Cp'#CpO'vQdO'#CnO*UQtO'#HTOOQS'#HU'#HUOOQS'#DU'#DUOOQS'#HT'#HTO*rQdO'#D_O+VQdO'#DfO+gQdO'#DjO+zOWO'#DuO,VOWO'#DvO.[QtO'#GuOOQS'#Gu'#GuO'vQdO'#GtO0ZQtO'#GtOOQS'#Eb'#EbO0rQdO'#EcOOQS'#Gs'#GsO0|QdO'#GrOOQV'#Gr'#GrO1XQdO'#FYOOQS'#G^'#G^O1^QdO'#FXOOQV'#IS'#ISOOQV'#Gq'#GqOOQV'#Fq'#FqQ`QeOOO'vQdO'#CqO1lQdO'#C}O1sQdO'#DRO2RQdO'#HYO2cQtO'#EVO'vQdO'#EWOOQS'#EY'#EYOOQS'#E['#E[OOQS'#E^'#E^O2wQdO'#E`O3_QdO'#EdO3rQdO'#EfO3zQtO'#EfO1XQdO'#EiO0rQdO'#ElO1XQdO'#EnO0rQdO'#EtO0rQdO'#EwO4VQdO'#EyO4^QdO'#FOO4iQdO'#EzO0rQdO'#FOO1XQdO'#FQO1XQdO'#FVO4nQdO'#F[P4uOdO'#GpPOOO)CBd)CBdOOQS'#Ce'#CeOOQS'#Cf'#CfOOQS'#Cg'#CgOOQS'#Ch'#ChOOQS'#Ci'#CiOOQS'#Cj'#CjOOQS'#Cl'#ClO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO5TQdO'#DoOOQS,5:Y,5:YO5hQdO'#HdOOQS,5:],5:]O5uQ!fO,5:]O5zQtO,59YO1lQdO,59bO1lQdO,59bO1lQdO,59bO8jQdO,59bO8oQdO,59bO8vQdO,59jO8}QdO'#HTO:TQdO'#HSOOQS'#HS'#HSOOQS'#D['#D[O:lQdO,59aO'vQdO,59aO:zQdO,59aOOQS,59y,59yO;PQdO,5:RO'vQdO,5:ROOQS,5:Q,5:QO;_QdO,5:QO;dQdO,5:XO'vQdO,5:XO'vQdO,5:VOOQS,5:U,5:UO;uQdO,5:UO;zQdO,5:WOOOW'#Fy'#FyO<POWO,5:aOOQS,5:a,5:aO<[QdO'#HwOOOW'#Dw'#DwOOOW'#Fz'#FzO<lOWO,5:bOOQS,5:b,5:bOOQS'#F}'#F}O<zQtO,5:iO?lQtO,5=`O@VQ#xO,5=`O@vQtO,5=`OOQS,5:},5:}OA_QeO'#GWOBqQdO,5;^OOQV,5=^,5=^OB|QtO'#IPOCkQdO,5;tOOQS-E:[-E:[OOQV,5;s,5;sO4dQdO'#FQOOQV-E9o-E9oOCsQtO,59]OEzQtO,59iOFeQdO'#HVOFpQdO'#HVO1XQdO'#HVOF{QdO'#DTOGTQdO,59mOGYQdO'#HZO'vQdO'#HZO0rQdO,5=tOOQS,5=t,5=tO0rQdO'#EROOQS'#ES'#ESOGwQdO'#GPOHXQdO,58|OHXQdO,58|O*xQdO,5:oOHgQtO'#H]OOQS,5:r,5:rOOQS,5:z,5:zOHzQdO,5;OOI]QdO'#IOO1XQdO'#H}OOQS,5;Q,5;QOOQS'#GT'#GTOIqQtO,5;QOJPQdO,5;QOJUQdO'#IQOOQS,5;T,5;TOJdQdO'#H|OOQS,5;W,5;WOJuQdO,5;YO4iQdO,5;`O4iQdO,5;cOJ}QtO'#ITO'vQdO'#ITOKXQdO,5;eO4VQdO,5;eO0rQdO,5;jO1XQdO,5;lOK^QeO'#EuOLjQgO,5;fO!!kQdO'#IUO4iQdO,5;jO!!vQdO,5;lO!#OQdO,5;qO!#ZQtO,5;vO'vQdO,5;vPOOO,5=[,5=[P!#bOSO,5=[P!#jOdO,5=[O!&bQtO1G.jO!&iQtO1G.jO!)YQtO1G.jO!)dQtO1G.jO!+}QtO1G.jO!,bQtO1G.jO!,uQdO'#HcO!-TQtO'#GuO0rQdO'#HcO!-_QdO'#HbOOQS,5:Z,5:ZO!-gQdO,5:ZO!-lQdO'#HeO!-wQdO'#HeO!.[QdO,5>OOOQS'#Ds'#DsOOQS1G/w1G/wOOQS1G.|1G.|O!/[QtO1G.|O!/cQtO1G.|O1lQdO1G.|O!0OQdO1G/UOOQS'#DZ'#DZO0rQdO,59tOOQS1G.{1G.{O!0VQdO1G/eO!0gQdO1G/eO!0oQdO1G/fO'vQdO'#H[O!0tQdO'#H[O!0yQtO1G.{O!1ZQdO,59iO!2aQdO,5=zO!2qQdO,5=zO!2yQdO1G/mO!3OQtO1G/mOOQS1G/l1G/lO!3`QdO,5=uO!4VQdO,5=uO0rQdO1G/qO!4tQdO1G/sO!4yQtO1G/sO!5ZQtO1G/qOOQS1G/p1G/pOOQS1G/r1G/rOOOW-E9w-E9wOOQS1G/{1G/{O!5kQdO'#HxO0rQdO'#HxO!5|QdO,5>cOOOW-E9x-E9xOOQS1G/|1G/|OOQS-E9{-E9{O!6[Q#xO1G2zO!6{QtO1G2zO'vQdO,5<jOOQS,5<j,5<jOOQS-E9|-E9|OOQS,5<r,5<rOOQS-E:U-E:UOOQV1G0x1G0xO1XQdO'#GRO!7dQtO,5>kOOQS1G1`1G1`O!8RQdO1G1`OOQS'#DV'#DVO0rQdO,5=qOOQS,5=q,5=qO!8WQdO'#FrO!8cQdO,59oO!8kQdO1G/XO!8uQtO,5=uOOQS1G3`1G3`OOQS,5:m,5:mO!9fQdO'#GtOOQS,5<k,5<kOOQS-E9}-E9}O!9wQdO1G.hOOQS1G0Z1G0ZO!:VQdO,5=wO!:gQdO,5=wO0rQdO1G0jO0rQdO1G0jO!:xQdO,5>jO!;ZQdO,5>jO1XQdO,5>jO!;lQdO,5>iOOQS-E:R-E:RO!;qQdO1G0lO!;|QdO1G0lO!<RQdO,5>lO!<aQdO,5>lO!<oQdO,5>hO!=VQdO,5>hO!=hQdO'#EpO0rQdO1G0tO!=sQdO1G0tO!=xQgO1G0zO!AvQgO1G0}O!EqQdO,5>oO!E{QdO,5>oO!FTQtO,5>oO0rQdO1G1PO!F_QdO1G1PO4iQdO1G1UO!!vQdO1G1WOOQV,5;a,5;aO!FdQfO,5;aO!FiQgO1G1QO!JjQdO'#GZO4iQdO1G1QO4iQdO1G1QO!JzQdO,5>pO!KXQdO,5>pO1XQdO,5>pOOQV1G1U1G1UO!KaQdO'#FSO!KrQ!fO1G1WO!KzQdO1G1WOOQV1G1]1G1]O4iQdO1G1]O!LPQdO1G1]O!LXQdO'#F^OOQV1G1b1G1bO!#ZQtO1G1bPOOO1G2v1G2vP!L^OSO1G2vOOQS,5=},5=}OOQS'#Dp'#DpO0rQdO,5=}O!LfQdO,5=|O!LyQdO,5=|OOQS1G/u1G/uO!MRQdO,5>PO!McQdO,5>PO!MkQdO,5>PO!NOQdO,5>PO!N`QdO,5>POOQS1G3j1G3jOOQS7+$h7+$hO!8kQdO7+$pO#!RQdO1G.|O#!YQdO1G.|OOQS1G/`1G/`OOQS,5<`,5<`O'vQdO,5<`OOQS7+%P7+%PO#!aQdO7+%POOQS-E9r-E9rOOQS7+%Q7+%QO#!qQdO,5=vO'vQdO,5=vOOQS7+$g7+$gO#!vQdO7+%PO##OQdO7+%QO##TQdO1G3fOOQS7+%X7+%XO##eQdO1G3fO##mQdO7+%XOOQS,5<_,5<_O'vQdO,5<_O##rQdO1G3aOOQS-E9q-E9qO#$iQdO7+%]OOQS7+%_7+%_O#$wQdO1G3aO#%fQdO7+%_O#%kQdO1G3gO#%{QdO1G3gO#&TQdO7+%]O#&YQdO,5>dO#&sQdO,5>dO#&sQdO,5>dOOQS'#Dx'#DxO#'UO&jO'#DzO#'aO`O'#HyOOOW1G3}1G3}O#'fQdO1G3}O#'nQdO1G3}O#'yQ#xO7+(fO#(jQtO1G2UP#)TQdO'#GOOOQS,5<m,5<mOOQS-E:P-E:POOQS7+&z7+&zOOQS1G3]1G3]OOQS,5<^,5<^OOQS-E9p-E9pOOQS7+$s7+$sO#)bQdO,5=`O#){QdO,5=`O#*^QtO,5<aO#*qQdO1G3cOOQS-E9s-E9sOOQS7+&U7+&UO#+RQdO7+&UO#+aQdO,5<nO#+uQdO1G4UOOQS-E:Q-E:QO#,WQdO1G4UOOQS1G4T1G4TOOQS7+&W7+&WO#,iQdO7+&WOOQS,5<p,5<pO#,tQdO1G4WOOQS-E:S-E:SOOQS,5<l,5<lO#-SQdO1G4SOOQS-E:O-E:OO1XQdO'#EqO#-jQdO'#EqO#-uQdO'#IRO#-}QdO,5;[OOQS7+&`7+&`O0rQdO7+&`O#.SQgO7+&fO!JmQdO'#GXO4iQdO7+&fO4iQdO7+&iO#2QQtO,5<tO'vQdO,5<tO#2[QdO1G4ZOOQS-E:W-E:WO#2fQdO1G4ZO4iQdO7+&kO0rQdO7+&kOOQV7+&p7+&pO!KrQ!fO7+&rO!KzQdO7+&rO`QeO1G0{OOQV-E:X-E:XO4iQdO7+&lO4iQdO7+&lOOQV,5<u,5<uO#2nQdO,5<uO!JmQdO,5<uOOQV7+&l7+&lO#2yQgO7+&lO#6tQdO,5<vO#7PQdO1G4[OOQS-E:Y-E:YO#7^QdO1G4[O#7fQdO'#IWO#7tQdO'#IWO1XQdO'#IWOOQS'#IW'#IWO#8PQdO'#IVOOQS,5;n,5;nO#8XQdO,5;nO0rQdO'#FUOOQV7+&r7+&rO4iQdO7+&rOOQV7+&w7+&wO4iQdO7+&wO#8^QfO,5;xOOQV7+&|7+&|POOO7+(b7+(bO#8cQdO1G3iOOQS,5<c,5<cO#8qQdO1G3hOOQS-E9u-E9uO#9UQdO,5<dO#9aQdO,5<dO#9tQdO1G3kOOQS-E9v-E9vO#:UQdO1G3kO#:^QdO1G3kO#:nQdO1G3kO#:UQdO1G3kOOQS<<H[<<H[O#:yQtO1G1zOOQS<<Hk<<HkP#;WQdO'#FtO8vQdO1G3bO#;eQdO1G3bO#;jQdO<<HkOOQS<<Hl<<HlO#;zQdO7+)QOOQS<<Hs<<HsO#<[QtO1G1yP#<{QdO'#FsO#=YQdO7+)RO#=jQdO7+)RO#=rQdO<<HwO#=wQdO7+({OOQS<<Hy<<HyO#>nQdO,5<bO'vQdO,5<bOOQS-E9t-E9tOOQS<<Hw<<HwOOQS,5<g,5<gO0rQdO,5<gO#>sQdO1G4OOOQS-E9y-E9yO#?^QdO1G4OO<[QdO'#H{OOOO'#D{'#D{OOOO'#F|'#F|O#?oO&jO,5:fOOOW,5>e,5>eOOOW7+)i7+)iO#?zQdO7+)iO#@SQdO1G2zO#@mQdO1G2zP'vQdO'#FuO0rQdO<<IpO1XQdO1G2YP1XQdO'#GSO#AOQdO7+)pO#AaQdO7+)pOOQS<<Ir<<IrP1XQdO'#GUP0rQdO'#GQOOQS,5;],5;]O#ArQdO,5>mO#BQQdO,5>mOOQS1G0v1G0vOOQS<<Iz<<IzOOQV-E:V-E:VO4iQdO<<JQOOQV,5<s,5<sO4iQdO,5<sOOQV<<JQ<<JQOOQV<<JT<<JTO#BYQtO1G2`P#BdQdO'#GYO#BkQdO7+)uO#BuQgO<<JVO4iQdO<<JVOOQV<<J^<<J^O4iQdO<<J^O!KrQ!fO<<J^O#FpQgO7+&gOOQV<<JW<<JWO#FzQgO<<JWOOQV1G2a1G2aO1XQdO1G2aO#JuQdO1G2aO4iQdO<<JWO1XQdO1G2bP0rQdO'#G[O#KQQdO7+)vO#K_QdO7+)vOOQS'#FT'#FTO0rQdO,5>rO#KgQdO,5>rO#KrQdO,5>rO#K}QdO,5>qO#L`QdO,5>qOOQS1G1Y1G1YOOQS,5;p,5;pOOQV<<Jc<<JcO#LhQdO1G1dOOQS7+)T7+)TP#LmQdO'#FwO#L}QdO1G2OO#MbQdO1G2OO#MrQdO1G2OP#M}QdO'#FxO#N[QdO7+)VO#NlQdO7+)VO#NlQdO7+)VO#NtQdO7+)VO$ UQdO7+(|O8vQdO7+(|OOQSAN>VAN>VO$ oQdO<<LmOOQSAN>cAN>cO0rQdO1G1|O$!PQtO1G1|P$!ZQdO'#FvOOQS1G2R1G2RP$!hQdO'#F{O$!uQdO7+)jO$#`QdO,5>gOOOO-E9z-E9zOOOW<<MT<<MTO$#nQdO7+(fOOQSAN?[AN?[OOQS7+'t7+'tO$$XQdO<<M[OOQS,5<q,5<qO$$jQdO1G4XOOQS-E:T-E:TOOQVAN?lAN?lOOQV1G2_1G2_O4iQdOAN?qO$$xQgOAN?qOOQVAN?xAN?xO4iQdOAN?xOOQV<<JR<<JRO4iQdOAN?rO4iQdO7+'{OOQV7+'{7+'{O1XQdO7+'{OOQVAN?rAN?rOOQS7+'|7+'|O$(sQdO<<MbOOQS1G4^1G4^O0rQdO1G4^OOQS,5<w,5<wO$)QQdO1G4]OOQS-E:Z-E:ZOOQU'#G_'#G_O$)cQfO7+'OO$)nQdO'#F_O$*uQdO7+'jO$+VQdO7+'jOOQS7+'j7+'jO$+bQdO<<LqO$+rQdO<<LqO$+rQdO<<LqO$+zQdO'#H^OOQS<<Lh<<LhO$,UQdO<<LhOOQS7+'h7+'hOOQS'#D|'#D|OOOO1G4R1G4RO$,oQdO1G4RO$,wQdO1G4RP!=hQdO'#GVOOQVG25]G25]O4iQdOG25]OOQVG25dG25dOOQVG25^G25^OOQV<<Kg<<KgO4iQdO<<KgOOQS7+)x7+)xP$-SQdO'#G]OOQU-E:]-E:]OOQV<<Jj<<JjO$-vQtO'#FaOOQS'#Fc'#FcO$.WQdO'#FbO$.xQdO'#FbOOQS'#Fb'#FbO$.}QdO'#IYO$)nQdO'#FiO$)nQdO'#FiO$/fQdO'#FjO$)nQdO'#FkO$/mQdO'#IZOOQS'#IZ'#IZO$0[QdO,5;yOOQS<<KU<<KUO$0dQdO<<KUO$0tQdOANB]O$1UQdOANB]O$1^QdO'#H_OOQS'#H_'#H_O1sQdO'#DcO$1wQdO,5=xOOQSANBSANBSOOOO7+)m7+)mO$2`QdO7+)mOOQVLD*wLD*wOOQVANARANARO5uQ!fO'#GaO$2hQtO,5<SO$)nQdO'#FmOOQS,5<W,5<WOOQS'#Fd'#FdO$3YQdO,5;|O$3_QdO,5;|OOQS'#Fg'#FgO$)nQdO'#G`O$4PQdO,5<QO$4kQdO,5>tO$4{QdO,5>tO1XQdO,5<PO$5^QdO,5<TO$5cQdO,5<TO$)nQdO'#I[O$5hQdO'#I[O$5mQdO,5<UOOQS,5<V,5<VO0rQdO'#FpOOQU1G1e1G1eO4iQdO1G1eOOQSAN@pAN@pO$5rQdOG27wO$6SQdO,59}OOQS1G3d1G3dOOOO<<MX<<MXOOQS,5<{,5<{OOQS-E:_-E:_O$6XQtO'#FaO$6`QdO'#I]O$6nQdO'#I]O$6vQdO,5<XOOQS1G1h1G1hO$6{QdO1G1hO$7QQdO,5<zOOQS-E:^-E:^O$7lQdO,5=OO$8TQdO1G4`OOQS-E:b-E:bOOQS1G1k1G1kOOQS1G1o1G1oO$8eQdO,5>vO$)nQdO,5>vOOQS1G1p1G1pOOQS,5<[,5<[OOQU7+'P7+'PO$+zQdO1G/iO$)nQdO,5<YO$8sQdO,5>wO$8zQdO,5>wOOQS1G1s1G1sOOQS7+'S7+'SP$)nQdO'#GdO$9SQdO1G4bO$9^QdO1G4bO$9fQdO1G4bOOQS7+%T7+%TO$9tQdO1G1tO$:SQtO'#FaO$:ZQdO,5<}OOQS,5<},5<}O$:iQdO1G4cOOQS-E:a-E:aO$)nQdO,5<|O$:pQdO,5<|O$:uQdO7+)|OOQS-E:`-E:`O$;PQdO7+)|O$)nQdO,5<ZP$)nQdO'#GcO$;XQdO1G2hO$)nQdO1G2hP$;gQdO'#GbO$;nQdO<<MhO$;xQdO1G1uO$<WQdO7+(SO8vQdO'#C}O8vQdO,59bO8vQdO,59bO8vQdO,59bO$<fQtO,5=`O8vQdO1G.|O0rQdO1G/XO0rQdO7+$pP$<yQdO'#GOO'vQdO'#GtO$=WQdO,59bO$=]QdO,59bO$=dQdO,59mO$=iQdO1G/UO1sQdO'#DRO8vQdO,59j",
   stateData: "$>S~O%cOS%^OSSOS%]PQ~OPdOVaOfoOhYOopOs!POvqO!PrO!Q{O!T!SO!U!RO!XZO!][O!h`O!r`O!s`O!t`O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#l!QO#o!TO#s!UO#u!VO#z!WO#}hO$P!XO%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~O%]!YO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%j![O%k!]O%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aO~Ok%xXl%xXm%xXn%xXo%xXp%xXs%xXz%xX{%xX!x%xX#g%xX%[%xX%_%xX%z%xXg%xX!T%xX!U%xX%{%xX!W%xX![%xX!Q%xX#[%xXt%xX!m%xX~P%SOfoOhYO!XZO!][O!h`O!r`O!s`O!t`O%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~Oz%wX{%wX#g%wX%[%wX%_%wX%z%wX~Ok!pOl!qOm!oOn!oOo!rOp!sOs!tO!x%wX~P)pOV!zOg!|Oo0cOv0qO!PrO~P'vOV#OOo0cOv0qO!W#PO~P'vOV#SOa#TOo0cOv0qO![#UO~P'vOQ#XO%`#XO%a#ZO~OQ#^OR#[O%`#^O%a#`O~OV%iX_%iXa%iXh%iXk%iXl%iXm%iXn%iXo%iXp%iXs%iXz%iX!X%iX!f%iX%j%iX%k%iX%l%iX%m%iX%n%iX%o%iX%p%iX%q%iX%r%iX%s%iXg%iX!T%iX!U%iX~O&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O{%iX!x%iX#g%iX%[%iX%_%iX%z%iX%{%iX!W%iX![%iX!Q%iX#[%iXt%iX!m%iX~P,eOz#dO{%hX!x%hX#g%hX%[%hX%_%hX%z%hX~Oo0cOv0qO~P'vO#g#gO%[#iO%_#iO~O%uWO~O!T#nO#u!VO#z!WO#}hO~OopO~P'vOV#sOa#tO%uWO{wP~OV#xOo0cOv0qO!Q#yO~P'vO{#{O!x$QO%z#|O#g!yX%[!yX%_!yX~OV#xOo0cOv0qO#g#SX%[#SX%_#SX~P'vOo0cOv0qO#g#WX%[#WX%_#WX~P'vOh$WO%uWO~O!f$YO!r$YO%uWO~OV$eO~P'vO!U$gO#s$hO#u$iO~O{$jO~OV$qO~P'vOS$sO%[$rO%_$rO%c$tO~OV$}Oa$}Og%POo0cOv0qO~P'vOo0cOv0qO{%SO~P'vO&Y%UO~Oa!bOh!iO!X!kO!f!mOVba_bakbalbambanbaobapbasbazba{ba!xba#gba%[ba%_ba%jba%kba%lba%mba%nba%oba%pba%qba%rba%sba%zbagba!Tba!Uba%{ba!Wba![ba!Qba#[batba!mba~On%ZO~Oo%ZO~P'vOo0cO~P'vOk0eOl0fOm0dOn0dOo0mOp0nOs0rOg%wX!T%wX!U%wX%{%wX!W%wX![%wX!Q%wX#[%wX!m%wX~P)pO%{%]Og%vXz%vX!T%vX!U%vX!W%vX{%vX~Og%_Oz%`O!T%dO!U%cO~Og%_O~Oz%gO!T%dO!U%cO!W&SX~O!W%kO~Oz%lO{%nO!T%dO!U%cO![%}X~O![%rO~O![%sO~OQ#XO%`#XO%a%uO~OV%wOo0cOv0qO!PrO~P'vOQ#^OR#[O%`#^O%a%zO~OV!qa_!qaa!qah!qak!qal!qam!qan!qao!qap!qas!qaz!qa{!qa!X!qa!f!qa!x!qa#g!qa%[!qa%_!qa%j!qa%k!qa%l!qa%m!qa%n!qa%o!qa%p!qa%q!qa%r!qa%s!qa%z!qag!qa!T!qa!U!qa%{!qa!W!qa![!qa!Q!qa#[!qat!qa!m!qa~P#yOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P%SOV&OOopOvqO{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P'vOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#g$zX%[$zX%_$zX~P'vO#g#gO%[&TO%_&TO~O!f&UOh&sX%[&sXz&sX#[&sX#g&sX%_&sX#Z&sXg&sX~Oh!iO%[&WO~Okealeameaneaoeapeaseazea{ea!xea#gea%[ea%_ea%zeagea!Tea!Uea%{ea!Wea![ea!Qea#[eatea!mea~P%SOsqazqa{qa#gqa%[qa%_qa%zqa~Ok!pOl!qOm!oOn!oOo!rOp!sO!xqa~PEcO%z&YOz%yX{%yX~O%uWOz%yX{%yX~Oz&]O{wX~O{&_O~Oz%lO#g%}X%[%}X%_%}Xg%}X{%}X![%}X!m%}X%z%}X~OV0lOo0cOv0qO!PrO~P'vO%z#|O#gUa%[Ua%_Ua~Oz&hO#g&PX%[&PX%_&PXn&PX~P%SOz&kO!Q&jO#g#Wa%[#Wa%_#Wa~Oz&lO#[&nO#g&rX%[&rX%_&rXg&rX~O!f$YO!r$YO#Z&qO%uWO~O#Z&qO~Oz&sO#g&tX%[&tX%_&tX~Oz&uO#g&pX%[&pX%_&pX{&pX~O!X&wO%z&xO~Oz&|On&wX~P%SOn'PO~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO%['UO~P'vOt'YO#p'WO#q'XOP#naV#naf#nah#nao#nas#nav#na!P#na!Q#na!T#na!U#na!X#na!]#na!h#na!r#na!s#na!t#na!{#na!}#na#P#na#R#na#T#na#X#na#Z#na#^#na#_#na#a#na#c#na#l#na#o#na#s#na#u#na#z#na#}#na$P#na%X#na%o#na%p#na%t#na%u#na&Z#na&[#na&]#na&^#na&_#na&`#na&a#na&b#na&c#na&d#na&e#na&f#na&g#na&h#na&i#na&j#na%Z#na%_#na~Oz'ZO#[']O{&xX~Oh'_O!X&wO~Oh!iO{$jO!X&wO~O{'eO~P%SO%['hO%_'hO~OS'iO%['hO%_'hO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%k!]O~P!#uO%kWi~P!#uOV!aO_!aOa!bOh!iO!X!kO!f!mO%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%m!_O%n!_O~P!&pO%mWi%nWi~P!&pOa!bOh!iO!X!kO!f!mOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%mWi%nWi%oWi%pWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~OV!aO_!aO%q!aO%r!aO%s!aO~P!)nOVWi_Wi%qWi%rWi%sWi~P!)nO!T%dO!U%cOg&VXz&VX~O%z'kO%{'kO~P,eOz'mOg&UX~Og'oO~Oz'pO{'rO!W&XX~Oo0cOv0qOz'pO{'sO!W&XX~P'vO!W'uO~Om!oOn!oOo!rOp!sOkjisjizji{ji!xji#gji%[ji%_ji%zji~Ol!qO~P!.aOlji~P!.aOk0eOl0fOm0dOn0dOo0mOp0nO~Ot'wO~P!/jOV'|Og'}Oo0cOv0qO~P'vOg'}Oz(OO~Og(QO~O!U(SO~Og(TOz(OO!T%dO!U%cO~P%SOk0eOl0fOm0dOn0dOo0mOp0nOgqa!Tqa!Uqa%{qa!Wqa![qa!Qqa#[qatqa!mqa~PEcOV'|Oo0cOv0qO!W&Sa~P'vOz(WO!W&Sa~O!W(XO~Oz(WO!T%dO!U%cO!W&Sa~P%SOV(]Oo0cOv0qO![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~P'vOz(^O![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~O![(aO~Oz(^O!T%dO!U%cO![%}a~P%SOz(dO!T%dO!U%cO![&Ta~P%SOz(gO{&lX![&lX!m&lX%z&lX~O{(kO![(mO!m(nO%z(jO~OV&OOopOvqO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~P'vOz(pO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~O!f&UOh&sa%[&saz&sa#[&sa#g&sa%_&sa#Z&sag&sa~O%[(uO~OV#sOa#tO%uWO~Oz&]O{wa~OopOvqO~P'vOz(^O#g%}a%[%}a%_%}ag%}a{%}a![%}a!m%}a%z%}a~P%SOz(zO#g%hX%[%hX%_%hX%z%hX~O%z#|O#gUi%[Ui%_Ui~O#g&Pa%[&Pa%_&Pan&Pa~P'vOz(}O#g&Pa%[&Pa%_&Pan&Pa~O%uWO#g&ra%[&ra%_&rag&ra~Oz)SO#g&ra%[&ra%_&rag&ra~Og)VO~OV)WOh$WO%uWO~O#Z)XO~O%uWO#g&ta%[&ta%_&ta~Oz)ZO#g&ta%[&ta%_&ta~Oo0cOv0qO#g&pa%[&pa%_&pa{&pa~P'vOz)^O#g&pa%[&pa%_&pa{&pa~OV)`Oa)`O%uWO~O%z)eO~Ot)hO#j)gOP#hiV#hif#hih#hio#his#hiv#hi!P#hi!Q#hi!T#hi!U#hi!X#hi!]#hi!h#hi!r#hi!s#hi!t#hi!{#hi!}#hi#P#hi#R#hi#T#hi#X#hi#Z#hi#^#hi#_#hi#a#hi#c#hi#l#hi#o#hi#s#hi#u#hi#z#hi#}#hi$P#hi%X#hi%o#hi%p#hi%t#hi%u#hi&Z#hi&[#hi&]#hi&^#hi&_#hi&`#hi&a#hi&b#hi&c#hi&d#hi&e#hi&f#hi&g#hi&h#hi&i#hi&j#hi%Z#hi%_#hi~Ot)iOP#kiV#kif#kih#kio#kis#kiv#ki!P#ki!Q#ki!T#ki!U#ki!X#ki!]#ki!h#ki!r#ki!s#ki!t#ki!{#ki!}#ki#P#ki#R#ki#T#ki#X#ki#Z#ki#^#ki#_#ki#a#ki#c#ki#l#ki#o#ki#s#ki#u#ki#z#ki#}#ki$P#ki%X#ki%o#ki%p#ki%t#ki%u#ki&Z#ki&[#ki&]#ki&^#ki&_#ki&`#ki&a#ki&b#ki&c#ki&d#ki&e#ki&f#ki&g#ki&h#ki&i#ki&j#ki%Z#ki%_#ki~OV)kOn&wa~P'vOz)lOn&wa~Oz)lOn&wa~P%SOn)pO~O%Y)tO~Ot)wO#p'WO#q)vOP#niV#nif#nih#nio#nis#niv#ni!P#ni!Q#ni!T#ni!U#ni!X#ni!]#ni!h#ni!r#ni!s#ni!t#ni!{#ni!}#ni#P#ni#R#ni#T#ni#X#ni#Z#ni#^#ni#_#ni#a#ni#c#ni#l#ni#o#ni#s#ni#u#ni#z#ni#}#ni$P#ni%X#ni%o#ni%p#ni%t#ni%u#ni&Z#ni&[#ni&]#ni&^#ni&_#ni&`#ni&a#ni&b#ni&c#ni&d#ni&e#ni&f#ni&g#ni&h#ni&i#ni&j#ni%Z#ni%_#ni~OV)zOo0cOv0qO{$jO~P'vOo0cOv0qO{&xa~P'vOz*OO{&xa~OV*SOa*TOg*WO%q*UO%uWO~O{$jO&{*YO~Oh'_O~Oh!iO{$jO~O%[*_O~O%[*aO%_*aO~OV$}Oa$}Oo0cOv0qOg&Ua~P'vOz*dOg&Ua~Oo0cOv0qO{*gO!W&Xa~P'vOz*hO!W&Xa~Oo0cOv0qOz*hO{*kO!W&Xa~P'vOo0cOv0qOz*hO!W&Xa~P'vOz*hO{*kO!W&Xa~Om0dOn0dOo0mOp0nOgjikjisjizji!Tji!Uji%{ji!Wji{ji![ji#gji%[ji%_ji!Qji#[jitji!mji%zji~Ol0fO~P!NkOlji~P!NkOV'|Og*pOo0cOv0qO~P'vOn*rO~Og*pOz*tO~Og*uO~OV'|Oo0cOv0qO!W&Si~P'vOz*vO!W&Si~O!W*wO~OV(]Oo0cOv0qO![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~P'vOz*zO!T%dO!U%cO![&Ti~Oz*}O![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~O![+OO~Oa+QOo0cOv0qO![&Ti~P'vOz*zO![&Ti~O![+SO~OV+UOo0cOv0qO{&la![&la!m&la%z&la~P'vOz+VO{&la![&la!m&la%z&la~O!]+YO&n+[O![!nX~O![+^O~O{(kO![+_O~O{(kO![+_O!m+`O~OV&OOopOvqO{%hq!x%hq#g%hq%[%hq%_%hq%z%hq~P'vOz$ri{$ri!x$ri#g$ri%[$ri%_$ri%z$ri~P%SOV&OOopOvqO~P'vOV&OOo0cOv0qO#g%ha%[%ha%_%ha%z%ha~P'vOz+aO#g%ha%[%ha%_%ha%z%ha~Oz$ia#g$ia%[$ia%_$ian$ia~P%SO#g&Pi%[&Pi%_&Pin&Pi~P'vOz+dO#g#Wq%[#Wq%_#Wq~O#[+eOz$va#g$va%[$va%_$vag$va~O%uWO#g&ri%[&ri%_&rig&ri~Oz+gO#g&ri%[&ri%_&rig&ri~OV+iOh$WO%uWO~O%uWO#g&ti%[&ti%_&ti~Oo0cOv0qO#g&pi%[&pi%_&pi{&pi~P'vO{#{Oz#eX!W#eX~Oz+mO!W&uX~O!W+oO~Ot+rO#j)gOP#hqV#hqf#hqh#hqo#hqs#hqv#hq!P#hq!Q#hq!T#hq!U#hq!X#hq!]#hq!h#hq!r#hq!s#hq!t#hq!{#hq!}#hq#P#hq#R#hq#T#hq#X#hq#Z#hq#^#hq#_#hq#a#hq#c#hq#l#hq#o#hq#s#hq#u#hq#z#hq#}#hq$P#hq%X#hq%o#hq%p#hq%t#hq%u#hq&Z#hq&[#hq&]#hq&^#hq&_#hq&`#hq&a#hq&b#hq&c#hq&d#hq&e#hq&f#hq&g#hq&h#hq&i#hq&j#hq%Z#hq%_#hq~On$|az$|a~P%SOV)kOn&wi~P'vOz+yOn&wi~Oz,TO{$jO#[,TO~O#q,VOP#nqV#nqf#nqh#nqo#nqs#nqv#nq!P#nq!Q#nq!T#nq!U#nq!X#nq!]#nq!h#nq!r#nq!s#nq!t#nq!{#nq!}#nq#P#nq#R#nq#T#nq#X#nq#Z#nq#^#nq#_#nq#a#nq#c#nq#l#nq#o#nq#s#nq#u#nq#z#nq#}#nq$P#nq%X#nq%o#nq%p#nq%t#nq%u#nq&Z#nq&[#nq&]#nq&^#nq&_#nq&`#nq&a#nq&b#nq&c#nq&d#nq&e#nq&f#nq&g#nq&h#nq&i#nq&j#nq%Z#nq%_#nq~O#[,WOz%Oa{%Oa~Oo0cOv0qO{&xi~P'vOz,YO{&xi~O{#{O%z,[Og&zXz&zX~O%uWOg&zXz&zX~Oz,`Og&yX~Og,bO~O%Y,eO~O!T%dO!U%cOg&Viz&Vi~OV$}Oa$}Oo0cOv0qOg&Ui~P'vO{,hOz$la!W$la~Oo0cOv0qO{,iOz$la!W$la~P'vOo0cOv0qO{*gO!W&Xi~P'vOz,lO!W&Xi~Oo0cOv0qOz,lO!W&Xi~P'vOz,lO{,oO!W&Xi~Og$hiz$hi!W$hi~P%SOV'|Oo0cOv0qO~P'vOn,qO~OV'|Og,rOo0cOv0qO~P'vOV'|Oo0cOv0qO!W&Sq~P'vOz$gi![$gi#g$gi%[$gi%_$gig$gi{$gi!m$gi%z$gi~P%SOV(]Oo0cOv0qO~P'vOa+QOo0cOv0qO![&Tq~P'vOz,sO![&Tq~O![,tO~OV(]Oo0cOv0qO![%}q#g%}q%[%}q%_%}qg%}q{%}q!m%}q%z%}q~P'vO{,uO~OV+UOo0cOv0qO{&li![&li!m&li%z&li~P'vOz,zO{&li![&li!m&li%z&li~O!]+YO&n+[O![!na~O{(kO![,}O~OV&OOo0cOv0qO#g%hi%[%hi%_%hi%z%hi~P'vOz-OO#g%hi%[%hi%_%hi%z%hi~O%uWO#g&rq%[&rq%_&rqg&rq~Oz-RO#g&rq%[&rq%_&rqg&rq~OV)`Oa)`O%uWO!W&ua~Oz-TO!W&ua~On$|iz$|i~P%SOV)kO~P'vOV)kOn&wq~P'vOt-XOP#myV#myf#myh#myo#mys#myv#my!P#my!Q#my!T#my!U#my!X#my!]#my!h#my!r#my!s#my!t#my!{#my!}#my#P#my#R#my#T#my#X#my#Z#my#^#my#_#my#a#my#c#my#l#my#o#my#s#my#u#my#z#my#}#my$P#my%X#my%o#my%p#my%t#my%u#my&Z#my&[#my&]#my&^#my&_#my&`#my&a#my&b#my&c#my&d#my&e#my&f#my&g#my&h#my&i#my&j#my%Z#my%_#my~O%Z-]O%_-]O~P`O#q-^OP#nyV#nyf#nyh#nyo#nys#nyv#ny!P#ny!Q#ny!T#ny!U#ny!X#ny!]#ny!h#ny!r#ny!s#ny!t#ny!{#ny!}#ny#P#ny#R#ny#T#ny#X#ny#Z#ny#^#ny#_#ny#a#ny#c#ny#l#ny#o#ny#s#ny#u#ny#z#ny#}#ny$P#ny%X#ny%o#ny%p#ny%t#ny%u#ny&Z#ny&[#ny&]#ny&^#ny&_#ny&`#ny&a#ny&b#ny&c#ny&d#ny&e#ny&f#ny&g#ny&h#ny&i#ny&j#ny%Z#ny%_#ny~Oz-aO{$jO#[-aO~Oo0cOv0qO{&xq~P'vOz-dO{&xq~O%z,[Og&zaz&za~O{#{Og&zaz&za~OV*SOa*TO%q*UO%uWOg&ya~Oz-hOg&ya~O$S-lO~OV$}Oa$}Oo0cOv0qO~P'vOo0cOv0qO{-mOz$li!W$li~P'vOo0cOv0qOz$li!W$li~P'vO{-mOz$li!W$li~Oo0cOv0qO{*gO~P'vOo0cOv0qO{*gO!W&Xq~P'vOz-pO!W&Xq~Oo0cOv0qOz-pO!W&Xq~P'vOs-sO!T%dO!U%cOg&Oq!W&Oq![&Oqz&Oq~P!/jOa+QOo0cOv0qO![&Ty~P'vOz$ji![$ji~P%SOa+QOo0cOv0qO~P'vOV+UOo0cOv0qO~P'vOV+UOo0cOv0qO{&lq![&lq!m&lq%z&lq~P'vO{(kO![-xO!m-yO%z-wO~OV&OOo0cOv0qO#g%hq%[%hq%_%hq%z%hq~P'vO%uWO#g&ry%[&ry%_&ryg&ry~OV)`Oa)`O%uWO!W&ui~Ot-}OP#m!RV#m!Rf#m!Rh#m!Ro#m!Rs#m!Rv#m!R!P#m!R!Q#m!R!T#m!R!U#m!R!X#m!R!]#m!R!h#m!R!r#m!R!s#m!R!t#m!R!{#m!R!}#m!R#P#m!R#R#m!R#T#m!R#X#m!R#Z#m!R#^#m!R#_#m!R#a#m!R#c#m!R#l#m!R#o#m!R#s#m!R#u#m!R#z#m!R#}#m!R$P#m!R%X#m!R%o#m!R%p#m!R%t#m!R%u#m!R&Z#m!R&[#m!R&]#m!R&^#m!R&_#m!R&`#m!R&a#m!R&b#m!R&c#m!R&d#m!R&e#m!R&f#m!R&g#m!R&h#m!R&i#m!R&j#m!R%Z#m!R%_#m!R~Oo0cOv0qO{&xy~P'vOV*SOa*TO%q*UO%uWOg&yi~O$S-lO%Z.VO%_.VO~OV.aOh._O!X.^O!].`O!h.YO!s.[O!t.[O%p.XO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O~Oo0cOv0qOz$lq!W$lq~P'vO{.fOz$lq!W$lq~Oo0cOv0qO{*gO!W&Xy~P'vOz.gO!W&Xy~Oo0cOv.kO~P'vOs-sO!T%dO!U%cOg&Oy!W&Oy![&Oyz&Oy~P!/jO{(kO![.nO~O{(kO![.nO!m.oO~OV*SOa*TO%q*UO%uWO~Oh.tO!f.rOz$TX#[$TX%j$TXg$TX~Os$TX{$TX!W$TX![$TX~P$-bO%o.vO%p.vOs$UXz$UX{$UX#[$UX%j$UX!W$UXg$UX![$UX~O!h.xO~Oz.|O#[/OO%j.yOs&|X{&|X!W&|Xg&|X~Oa/RO~P$)zOh.tOs&}Xz&}X{&}X#[&}X%j&}X!W&}Xg&}X![&}X~Os/VO{$jO~Oo0cOv0qOz$ly!W$ly~P'vOo0cOv0qO{*gO!W&X!R~P'vOz/ZO!W&X!R~Og&RXs&RX!T&RX!U&RX!W&RX![&RXz&RX~P!/jOs-sO!T%dO!U%cOg&Qa!W&Qa![&Qaz&Qa~O{(kO![/^O~O!f.rOh$[as$[az$[a{$[a#[$[a%j$[a!W$[ag$[a![$[a~O!h/eO~O%o.vO%p.vOs$Uaz$Ua{$Ua#[$Ua%j$Ua!W$Uag$Ua![$Ua~O%j.yOs$Yaz$Ya{$Ya#[$Ya!W$Yag$Ya![$Ya~Os&|a{&|a!W&|ag&|a~P$)nOz/jOs&|a{&|a!W&|ag&|a~O!W/mO~Og/mO~O{/oO~O![/pO~Oo0cOv0qO{*gO!W&X!Z~P'vO{/sO~O%z/tO~P$-bOz/uO#[/OO%j.yOg'PX~Oz/uOg'PX~Og/wO~O!h/xO~O#[/OOs%Saz%Sa{%Sa%j%Sa!W%Sag%Sa![%Sa~O#[/OO%j.yOs%Waz%Wa{%Wa!W%Wag%Wa~Os&|i{&|i!W&|ig&|i~P$)nOz/zO#[/OO%j.yO!['Oa~Og'Pa~P$)nOz0SOg'Pa~Oa0UO!['Oi~P$)zOz0WO!['Oi~Oz0WO#[/OO%j.yO!['Oi~O#[/OO%j.yOg$biz$bi~O%z0ZO~P$-bO#[/OO%j.yOg%Vaz%Va~Og'Pi~P$)nO{0^O~Oa0UO!['Oq~P$)zOz0`O!['Oq~O#[/OO%j.yOz%Ui![%Ui~Oa0UO~P$)zOa0UO!['Oy~P$)zO#[/OO%j.yOg$ciz$ci~O#[/OO%j.yOz%Uq![%Uq~Oz+aO#g%ha%[%ha%_%ha%z%ha~P%SOV&OOo0cOv0qO~P'vOn0hO~Oo0hO~P'vO{0iO~Ot0jO~P!/jO&]&Z&j&h&i&g&f&d&e&c&b&`&a&_&^&[%u~",
@@ -58894,7 +59736,7 @@ var parser2 = LRParser.deserialize({
 
 // src/languages/python.ts
 function parsePython(file, text2) {
-  const tree = parser2.parse(text2);
+  const tree = parser3.parse(text2);
   let errorCount = 0;
   let firstError = null;
   tree.iterate({
@@ -58920,12 +59762,12 @@ function parsePython(file, text2) {
     else if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value) module.assignments.set(textOf3(module, target), value);
+      if (target?.name === "VariableName" && value) module.assignments.set(textOf4(module, target), value);
     }
   }
   return module;
 }
-function textOf3(module, node) {
+function textOf4(module, node) {
   return module.text.slice(node.from, node.to);
 }
 function childrenOf2(node) {
@@ -58948,9 +59790,9 @@ function collectImport(module, statement) {
       const part = parts[index];
       if (part.name === "VariableName") {
         if (parts[index - 1]?.name === "as") {
-          module.imports.set(textOf3(module, part), { module: dotted.join("."), name: null });
+          module.imports.set(textOf4(module, part), { module: dotted.join("."), name: null });
           dotted = [];
-        } else dotted.push(textOf3(module, part));
+        } else dotted.push(textOf4(module, part));
       } else if (part.name === ",") {
         if (dotted.length > 0) module.imports.set(dotted[0], { module: dotted[0], name: null });
         dotted = [];
@@ -58963,15 +59805,15 @@ function collectImport(module, statement) {
   }
   const importIndex = parts.findIndex((part) => part.name === "import");
   let source = "";
-  for (const part of parts.slice(1, importIndex)) source += textOf3(module, part);
+  for (const part of parts.slice(1, importIndex)) source += textOf4(module, part);
   const names2 = parts.slice(importIndex + 1).filter((part) => part.name !== "(" && part.name !== ")");
   for (let index = 0; index < names2.length; index++) {
     const part = names2[index];
     if (part.name !== "VariableName") continue;
     if (names2[index - 1]?.name === "as") continue;
     const alias = names2[index + 1]?.name === "as" ? names2[index + 2] : void 0;
-    const local = textOf3(module, alias ?? part);
-    module.imports.set(local, { module: source, name: textOf3(module, part) });
+    const local = textOf4(module, alias ?? part);
+    module.imports.set(local, { module: source, name: textOf4(module, part) });
   }
 }
 function argumentsOf(module, argList) {
@@ -58983,7 +59825,7 @@ function argumentsOf(module, argList) {
     if (first.name === "**" && second) result.push({ kind: "doublestar", name: null, value: second, span });
     else if (first.name === "*" && second) result.push({ kind: "star", name: null, value: second, span });
     else if (first.name === "VariableName" && second?.name === "AssignOp" && third) {
-      result.push({ kind: "keyword", name: textOf3(module, first), value: third, span });
+      result.push({ kind: "keyword", name: textOf4(module, first), value: third, span });
     } else result.push({ kind: "positional", name: null, value: first, span });
   }
   return result;
@@ -59023,7 +59865,7 @@ function pyContainer(module, node, entries) {
   let keyQuote = "";
   if (node.name === "DictionaryExpression") {
     const firstKey = dictEntriesOf(module, node).find((entry) => entry.keyNode)?.keyNode;
-    keyQuote = firstKey ? quoteOf(textOf3(module, firstKey)) : '"';
+    keyQuote = firstKey ? quoteOf(textOf4(module, firstKey)) : '"';
   }
   return {
     file: module.file,
@@ -59035,27 +59877,27 @@ function pyContainer(module, node, entries) {
   };
 }
 function quoteOf(literal2) {
-  const match = /^[a-zA-Z]*(['"])/.exec(literal2);
-  return match?.[1] ?? '"';
+  const match2 = /^[a-zA-Z]*(['"])/.exec(literal2);
+  return match2?.[1] ?? '"';
 }
 function stringLiteral(module, node) {
   if (node.name !== "String") return null;
   const raw = module.text.slice(node.from, node.to);
-  const match = /^([rRuUbB]{0,2})('''|"""|'|")([\s\S]*)\2$/.exec(raw);
-  if (!match) return null;
-  const body = match[3] ?? "";
-  if (/[rR]/.test(match[1] ?? "")) return body;
+  const match2 = /^([rRuUbB]{0,2})('''|"""|'|")([\s\S]*)\2$/.exec(raw);
+  if (!match2) return null;
+  const body = match2[3] ?? "";
+  if (/[rR]/.test(match2[1] ?? "")) return body;
   return body.replace(/\\(.)/g, "$1");
 }
 function dottedName(module, node) {
-  if (node.name === "VariableName") return [textOf3(module, node)];
+  if (node.name === "VariableName") return [textOf4(module, node)];
   if (node.name === "MemberExpression") {
     const children = childrenOf2(node);
     const property = children.at(-1);
     const owner = children[0];
     if (property?.name !== "PropertyName" || !owner) return null;
     const head = dottedName(module, owner);
-    return head ? [...head, textOf3(module, property)] : null;
+    return head ? [...head, textOf4(module, property)] : null;
   }
   return null;
 }
@@ -59090,15 +59932,15 @@ function enclosingFunction(module, node) {
       const items = childrenOf2(parameters);
       const index = items.findIndex((item) => item.name === "**");
       const after = index === -1 ? void 0 : items[index + 1];
-      if (after?.name === "VariableName") kwargsParameter = textOf3(module, after);
+      if (after?.name === "VariableName") kwargsParameter = textOf4(module, after);
     }
-    return { node: current, name: name2 ? textOf3(module, name2) : "", kwargsParameter };
+    return { node: current, name: name2 ? textOf4(module, name2) : "", kwargsParameter };
   }
   return null;
 }
 function evaluatePyFlag(module, node, trueStrings = []) {
   const span = { start: node.from, end: node.to };
-  const text2 = textOf3(module, node);
+  const text2 = textOf4(module, node);
   if (node.name === "Boolean") {
     return text2 === "True" ? { kind: "true", span } : { kind: "false", span, file: module.file };
   }
@@ -59140,7 +59982,7 @@ function classifyPyCondition(module, node, depth = 0) {
       const literal2 = children.map((child) => stringLiteral(module, child)).find((value) => value !== null);
       if (operator2 && literal2 !== void 0 && literal2 !== null) {
         const environment = environmentOfValue(literal2);
-        const op = textOf3(module, operator2).replace(/\s+/g, " ");
+        const op = textOf4(module, operator2).replace(/\s+/g, " ");
         if (op === "==" || op === "is" || op === "in") return environment;
         if (op === "!=" || op === "is not" || op === "not in") return opposite(environment);
         return "unknown";
@@ -59159,7 +60001,7 @@ function classifyPyCondition(module, node, depth = 0) {
       const [whenTrue, , test, , whenFalse] = children;
       if (whenTrue?.name === "Boolean" && whenFalse?.name === "Boolean" && test) {
         const environment = classifyPyCondition(module, test, depth + 1);
-        return textOf3(module, whenTrue) === "True" ? environment : opposite(environment);
+        return textOf4(module, whenTrue) === "True" ? environment : opposite(environment);
       }
       return "unknown";
     }
@@ -59171,7 +60013,7 @@ function classifyPyCondition(module, node, depth = 0) {
       return "unknown";
     }
     case "VariableName": {
-      const name2 = textOf3(module, node);
+      const name2 = textOf4(module, node);
       const assigned = module.assignments.get(name2);
       if (assigned && assigned.name !== "Boolean") {
         const viaValue = classifyPyCondition(module, assigned, depth + 1);
@@ -59181,7 +60023,7 @@ function classifyPyCondition(module, node, depth = 0) {
     }
     case "MemberExpression": {
       const property = children.at(-1);
-      return property?.name === "PropertyName" ? environmentOfName(textOf3(module, property)) : "unknown";
+      return property?.name === "PropertyName" ? environmentOfName(textOf4(module, property)) : "unknown";
     }
     default:
       return "unknown";
@@ -59194,7 +60036,7 @@ function localAssignment(module, functionNode, name2, before) {
     if (cursor.from >= before) break;
     if (cursor.name !== "AssignStatement") continue;
     const target = cursor.node.firstChild;
-    if (target?.name === "VariableName" && textOf3(module, target) === name2)
+    if (target?.name === "VariableName" && textOf4(module, target) === name2)
       found = assignedValue(cursor.node);
   } while (cursor.next());
   return found;
@@ -59223,7 +60065,7 @@ function starImportsOf(module) {
     const parts = childrenOf2(statement);
     if (parts[0]?.name !== "from") continue;
     const importIndex = parts.findIndex((part) => part.name === "import");
-    const source = parts.slice(1, importIndex).map((part) => textOf3(module, part)).join("");
+    const source = parts.slice(1, importIndex).map((part) => textOf4(module, part)).join("");
     found.push({ module: source, at: statement.from });
   }
   return found;
@@ -59266,14 +60108,14 @@ function readClass(module, node) {
     const definition = statement.name === "DecoratedStatement" ? childrenOf2(statement).find((child) => child.name === "FunctionDefinition") : statement;
     if (definition?.name === "FunctionDefinition") {
       const name2 = childrenOf2(definition).find((child) => child.name === "VariableName");
-      if (name2) members.set(textOf3(module, name2), definition);
+      if (name2) members.set(textOf4(module, name2), definition);
     } else if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value) members.set(textOf3(module, target), value);
+      if (target?.name === "VariableName" && value) members.set(textOf4(module, target), value);
     }
   }
-  return { module, name: textOf3(module, nameNode), node, bases, members };
+  return { module, name: textOf4(module, nameNode), node, bases, members };
 }
 function enclosingClass(module, node) {
   for (let current = node.parent; current; current = current.parent) {
@@ -59283,9 +60125,9 @@ function enclosingClass(module, node) {
 }
 var BUILTIN_BASES = /* @__PURE__ */ new Set(["object", "Exception", "BaseException", "dict", "list", "str", "int", "type"]);
 var MAX_DEPTH2 = 12;
-function resolveClass(module, expression, load2, depth = 0) {
-  const parts = dottedName(module, expression);
-  if (!parts) return { kind: "unresolved", text: textOf3(module, expression) };
+function resolveClass(module, expression2, load2, depth = 0) {
+  const parts = dottedName(module, expression2);
+  if (!parts) return { kind: "unresolved", text: textOf4(module, expression2) };
   return resolveParts(module, parts, load2, depth);
 }
 function resolveParts(module, parts, load2, depth) {
@@ -59307,9 +60149,9 @@ function resolveParts(module, parts, load2, depth) {
   const path = binding.name === null ? rest : [binding.name, ...rest];
   return resolveInModule(module, binding.module, path, load2, depth);
 }
-function resolveInModule(from, source, path, load2, depth) {
+function resolveInModule(from2, source, path, load2, depth) {
   for (let split = path.length - 1; split >= 0; split--) {
-    const target = load2(from.file, joinModule(source, path.slice(0, split)));
+    const target = load2(from2.file, joinModule(source, path.slice(0, split)));
     if (!target) continue;
     const remainder = path.slice(split);
     if (remainder.length === 0) break;
@@ -59351,20 +60193,20 @@ function forwardsToParent(module, member, method) {
   const starAt = items.findIndex((item) => item.name === "**");
   const kwargs = starAt === -1 ? null : items[starAt + 1];
   if (kwargs?.name !== "VariableName") return false;
-  if (/\b(?:secure|httponly)\b/i.test(textOf3(module, member))) return false;
-  const kwargsName = textOf3(module, kwargs);
+  if (/\b(?:secure|httponly)\b/i.test(textOf4(module, member))) return false;
+  const kwargsName = textOf4(module, kwargs);
   return callsOf2(module).some((call2) => {
     if (call2.from < member.from || call2.to > member.to) return false;
     const parts = callParts(call2);
     if (!parts || parts.callee.name !== "MemberExpression") return false;
     const property = parts.callee.lastChild;
-    if (!property || textOf3(module, property) !== method) return false;
+    if (!property || textOf4(module, property) !== method) return false;
     const owner = parts.callee.firstChild;
-    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf3(module, owner));
-    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf3(module, owner) !== "self";
+    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf4(module, owner));
+    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf4(module, owner) !== "self";
     if (!viaSuper && !viaBase) return false;
     return argumentsOf(module, parts.argList).some(
-      (argument) => argument.kind === "doublestar" && textOf3(module, argument.value) === kwargsName
+      (argument) => argument.kind === "doublestar" && textOf4(module, argument.value) === kwargsName
     );
   });
 }
@@ -59373,7 +60215,7 @@ function parameterAnnotation(module, functionNode, parameter) {
   const items = parameters ? childrenOf2(parameters) : [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    if (item.name !== "VariableName" || textOf3(module, item) !== parameter) continue;
+    if (item.name !== "VariableName" || textOf4(module, item) !== parameter) continue;
     const typeDef = items[index + 1];
     if (typeDef?.name !== "TypeDef") return null;
     return childrenOf2(typeDef).find((child) => child.name !== ":") ?? null;
@@ -59397,21 +60239,21 @@ function followPyCall(module, call2, load2, depth, resolve6) {
   const found = calledFunction2(module, parts.callee, load2);
   if (found === null) return null;
   if ("unknown" in found) return found;
-  return returnedDict(found, `\`${abbreviate(textOf3(module, call2))}\``, depth, resolve6);
+  return returnedDict(found, `\`${abbreviate(textOf4(module, call2))}\``, depth, resolve6);
 }
-function returnedDict(fn, label, depth, resolve6) {
-  const decorator = untrustedDecorator(fn);
+function returnedDict(fn2, label, depth, resolve6) {
+  const decorator = untrustedDecorator(fn2);
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
-  if (fn.node.name === "FunctionDefinition" && /\byield\b/.test(textOf3(fn.module, fn.node)))
+  if (fn2.node.name === "FunctionDefinition" && /\byield\b/.test(textOf4(fn2.module, fn2.node)))
     return { unknown: `${label} is a generator` };
-  if (fn.node.name === "FunctionDefinition" && fn.node.firstChild?.name === "async")
+  if (fn2.node.name === "FunctionDefinition" && fn2.node.firstChild?.name === "async")
     return { unknown: `${label} is async and not awaited: it gives a coroutine, not options` };
-  const values = returnedValues2(fn);
+  const values = returnedValues2(fn2);
   if (values.length === 0) return { unknown: `${label} returns nothing` };
   if (values.includes(null)) return { unknown: `${label} does not always return options` };
   let result = null;
   for (const value of values) {
-    const resolved = resolve6(fn.module, value, depth + 1);
+    const resolved = resolve6(fn2.module, value, depth + 1);
     if ("unknown" in resolved)
       return { unknown: `${label} returns what cannot be read: ${resolved.unknown}` };
     if (result && (result.module !== resolved.module || result.node.from !== resolved.node.from))
@@ -59420,19 +60262,19 @@ function returnedDict(fn, label, depth, resolve6) {
   }
   return result;
 }
-function untrustedDecorator(fn) {
-  const parent = fn.node.parent;
+function untrustedDecorator(fn2) {
+  const parent = fn2.node.parent;
   if (parent?.name !== "DecoratedStatement") return null;
   for (const child of childrenOf2(parent)) {
     if (child.name !== "Decorator") continue;
-    const text2 = textOf3(fn.module, child).replace(/^@\s*/, "").trim();
+    const text2 = textOf4(fn2.module, child).replace(/^@\s*/, "").trim();
     if (!TRANSPARENT_DECORATORS.test(text2)) return `@${text2}`;
   }
   return null;
 }
-function returnedValues2(fn) {
-  if (fn.node.name === "LambdaExpression") return [fn.node.lastChild];
-  const body = childrenOf2(fn.node).find((child) => child.name === "Body");
+function returnedValues2(fn2) {
+  if (fn2.node.name === "LambdaExpression") return [fn2.node.lastChild];
+  const body = childrenOf2(fn2.node).find((child) => child.name === "Body");
   if (!body) return [];
   const values = [];
   const visit2 = (node) => {
@@ -59505,12 +60347,12 @@ function nestedFunction(module, owner, name2) {
 }
 function definitionName(module, definition) {
   const name2 = childrenOf2(definition).find((child) => child.name === "VariableName");
-  return name2 ? textOf3(module, name2) : null;
+  return name2 ? textOf4(module, name2) : null;
 }
 function parametersOf(module, definition) {
-  const list = childrenOf2(definition).find((child) => child.name === "ParamList");
-  const items = list ? childrenOf2(list) : [];
-  return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf3(module, item));
+  const list2 = childrenOf2(definition).find((child) => child.name === "ParamList");
+  const items = list2 ? childrenOf2(list2) : [];
+  return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf4(module, item));
 }
 function classOfOwner(module, owner, at, load2) {
   if (owner === "self" || owner === "cls") {
@@ -59538,7 +60380,7 @@ function memberOf(cls, name2, load2, depth = 0) {
       const found = memberOf(resolved.cls, name2, load2, depth + 1);
       if (found) return found;
     } else if (resolved.kind !== "external" || !resolved.name.startsWith("builtins.")) {
-      return { unknown: `\`${name2}\` may come from the base class \`${textOf3(cls.module, base)}\`` };
+      return { unknown: `\`${name2}\` may come from the base class \`${textOf4(cls.module, base)}\`` };
     }
   }
   return null;
@@ -59557,7 +60399,7 @@ function followPyAttribute(module, member, load2, depth, resolve6) {
   if (found) {
     const { value } = found;
     if (value.name === "FunctionDefinition") {
-      const decorators = value.parent?.name === "DecoratedStatement" ? textOf3(cls.module, value.parent) : "";
+      const decorators = value.parent?.name === "DecoratedStatement" ? textOf4(cls.module, value.parent) : "";
       if (!/^\s*@(?:functools\.)?(?:property|cached_property)\b/m.test(decorators))
         return { unknown: `${label} is a method` };
       return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve6);
@@ -59588,7 +60430,7 @@ function selfAssignments(module, definition, name2) {
   return found;
 }
 function changedInClass(cls, name2, initAssigned) {
-  const text2 = textOf3(cls.module, cls.node);
+  const text2 = textOf4(cls.module, cls.node);
   const escaped = name2;
   const owner = `(?:self|cls|${cls.name})`;
   const changed = new RegExp(
@@ -59616,10 +60458,10 @@ function resolvePyExpression(module, node, context3, depth = 0) {
     if (settingsKey) return resolveApplicationSetting(settingsKey, context3, depth);
     const returned = followPyCall(module, node, context3.load, depth, follow(context3));
     if (returned) return returned;
-    return { unknown: `\`${abbreviate(textOf3(module, node))}\` is computed at run time` };
+    return { unknown: `\`${abbreviate(textOf4(module, node))}\` is computed at run time` };
   }
   if (node.name === "VariableName") {
-    const name2 = textOf3(module, node);
+    const name2 = textOf4(module, node);
     if (isMutated2(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
     const owner = enclosingFunction(module, node);
     if (owner) {
@@ -59666,7 +60508,7 @@ function resolvePyExpression(module, node, context3, depth = 0) {
       }
     }
   }
-  return { unknown: `\`${abbreviate(textOf3(module, node))}\` is computed at run time` };
+  return { unknown: `\`${abbreviate(textOf4(module, node))}\` is computed at run time` };
 }
 function follow(context3) {
   return (module, node, depth) => resolvePyExpression(module, node, context3, depth);
@@ -59734,7 +60576,7 @@ function readPyOptions(module, node, context3, normalize, depth = 0) {
     const resolved = depth < MAX_DEPTH3 ? resolvePyExpression(module, value, context3, depth + 1) : null;
     if (!resolved || "unknown" in resolved) {
       const reason = resolved && "unknown" in resolved ? resolved.unknown : "nested too deeply";
-      view.unknownSpread = `\`**${abbreviate(textOf3(module, value))}\` cannot be read (${reason})`;
+      view.unknownSpread = `\`**${abbreviate(textOf4(module, value))}\` cannot be read (${reason})`;
       for (const key of view.keys.keys()) view.keys.set(key, "unknown");
       return;
     }
@@ -59818,17 +60660,17 @@ function importedFrom(module, name2, packages) {
 function isPyCookieDeletion(module, value, keyword2) {
   if (value && (value.name === "None" || stringLiteral(module, value) === "")) return true;
   const maxAge = keyword2("max_age");
-  if (maxAge && notPositive2(textOf3(module, maxAge))) return true;
+  if (maxAge && notPositive2(textOf4(module, maxAge))) return true;
   const days = keyword2("expires_days");
-  if (days && notPositive2(textOf3(module, days))) return true;
+  if (days && notPositive2(textOf4(module, days))) return true;
   const expires = keyword2("expires");
-  return expires !== void 0 && isPastExpiry(module, expires);
+  return expires !== void 0 && isPastExpiry2(module, expires);
 }
 function notPositive2(text2) {
   return /^(?:-\s*\d+(?:\.\d*)?|0+(?:\.0*)?)$/.test(text2.trim());
 }
-function isPastExpiry(module, node) {
-  const text2 = textOf3(module, node).trim();
+function isPastExpiry2(module, node) {
+  const text2 = textOf4(module, node).trim();
   if (notPositive2(text2)) return true;
   const literal2 = stringLiteral(module, node);
   if (literal2 !== null) return /\b19\d\d\b/.test(literal2) || /^\s*0\s*$/.test(literal2);
@@ -59854,7 +60696,7 @@ function passesCallerKwargs(module, call2, args) {
   const wrapper = enclosingFunction(module, call2);
   const kwargs = wrapper?.kwargsParameter;
   return Boolean(
-    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf3(module, argument.value) === kwargs)
+    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf4(module, argument.value) === kwargs)
   );
 }
 function kindOfExpression(module, node) {
@@ -60280,13 +61122,13 @@ function responseArgumentMismatch(framework, method, args) {
   const signature = SIGNATURES[framework];
   const signed = method === "set_signed_cookie";
   const limit = signed ? 3 : signature.positional;
-  const keywords = signed ? [...signature.keywords, "salt"] : signature.keywords;
+  const keywords2 = signed ? [...signature.keywords, "salt"] : signature.keywords;
   const positional = args.filter((argument) => argument.kind === "positional").length;
   if (positional > limit) {
     return `\`${method}\` takes at most ${limit} positional arguments and this call passes ${positional}, so it may be another method of that name`;
   }
   const unknown = args.find(
-    (argument) => argument.kind === "keyword" && !keywords.includes(argument.name ?? "")
+    (argument) => argument.kind === "keyword" && !keywords2.includes(argument.name ?? "")
   );
   if (unknown)
     return `\`${method}\` has no \`${unknown.name}\` keyword, so this may be another method of that name`;
@@ -60352,7 +61194,7 @@ function findSetCookieSites(module, context3, options) {
       offset: call2.from,
       cookieNames: cookieName2 === null ? [] : [cookieName2],
       kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
-      ...valueNode ? { valueText: textOf3(module, valueNode) } : {},
+      ...valueNode ? { valueText: textOf4(module, valueNode) } : {},
       flags,
       keys: { ...keys },
       insertion: null,
@@ -60409,8 +61251,8 @@ function findMorselSites(module, spec) {
   return sites;
 }
 function morselSite(module, spec, statement, target, value, scope) {
-  const jarText = compact(textOf3(module, target.object));
-  const indexText = compact(textOf3(module, target.index));
+  const jarText = compact(textOf4(module, target.object));
+  const indexText = compact(textOf4(module, target.index));
   const writes = writesAfter(module, statement, scope, jarText, indexText, spec.rewriteStartsAnew ?? false);
   const attribute = (name2) => {
     const write = [...writes].reverse().find((candidate) => candidate.key === name2);
@@ -60425,14 +61267,14 @@ function morselSite(module, spec, statement, target, value, scope) {
   const cookieName2 = stringLiteral(module, target.index);
   const run2 = runAfter(module, statement, writes);
   const keyQuote = quoteOf2(module, writes, target.index, spec.defaultQuote ?? "'");
-  const prefix = `${textOf3(module, target.object)}[${textOf3(module, target.index)}]`;
+  const prefix = `${textOf4(module, target.object)}[${textOf4(module, target.index)}]`;
   const site = {
     ruleId: spec.ruleId,
     file: module.file,
     offset: statement.from,
     cookieNames: cookieName2 === null ? [] : [cookieName2],
     kindHint: cookieName2 === null ? hintOf(module, target.index) : void 0,
-    valueText: textOf3(module, value),
+    valueText: textOf4(module, value),
     flags,
     keys: { httpOnly: "httponly", secure: "secure" },
     insertion: null,
@@ -60476,7 +61318,7 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
   const aliases = /* @__PURE__ */ new Set();
   const writes = [];
   const isMorsel = (node) => {
-    const text2 = compact(textOf3(module, node));
+    const text2 = compact(textOf4(module, node));
     return text2 === morsel || node.name === "VariableName" && aliases.has(text2);
   };
   const cursor = scope.cursor();
@@ -60486,12 +61328,12 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
     if (node.name === "AssignStatement") {
       const target = node.firstChild;
       const value = valueOf(node);
-      if (rewriteStartsAnew && target && value && compact(textOf3(module, target)) === morsel) {
+      if (rewriteStartsAnew && target && value && compact(textOf4(module, target)) === morsel) {
         ended = true;
         return;
       }
-      if (target?.name === "VariableName" && value && compact(textOf3(module, value)) === morsel) {
-        aliases.add(textOf3(module, target));
+      if (target?.name === "VariableName" && value && compact(textOf4(module, value)) === morsel) {
+        aliases.add(textOf4(module, target));
         return;
       }
       const parts = subscriptParts(target);
@@ -60504,7 +61346,7 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
       const parts = call2?.name === "CallExpression" ? callParts(call2) : null;
       const callee = parts ? childrenOf2(parts.callee) : [];
       if (!parts || callee.length !== 3 || callee[2]?.name !== "PropertyName") return;
-      if (textOf3(module, callee[2]) !== "update" || !isMorsel(callee[0])) return;
+      if (textOf4(module, callee[2]) !== "update" || !isMorsel(callee[0])) return;
       const [first, ...rest] = argumentsOf(module, parts.argList);
       if (first?.kind === "positional" && first.value.name === "DictionaryExpression" && rest.length === 0) {
         for (const entry of dictEntriesOf(module, first.value)) {
@@ -60573,17 +61415,17 @@ function guardOf(module, statement, write) {
     const keyword2 = children[index - 2];
     const test = children[index - 1];
     if ((keyword2?.name === "if" || keyword2?.name === "elif") && test) {
-      guard = { text: `${keyword2.name} ${textOf3(module, test)}`, condition: test };
+      guard = { text: `${keyword2.name} ${textOf4(module, test)}`, condition: test };
     } else if (test?.name === "else" && owner.name === "IfStatement") {
       guard = {
-        text: `else of ${textOf3(module, owner).split("\n")[0]?.replace(/:\s*$/, "")}`,
+        text: `else of ${textOf4(module, owner).split("\n")[0]?.replace(/:\s*$/, "")}`,
         condition: null
       };
     } else if (owner.name === "WithStatement") continue;
     else if (owner.name === "TryStatement" && children.findIndex((child) => child.name === "Body") === index)
       continue;
     else if (owner.name !== "FunctionDefinition" && owner.name !== "ClassDefinition") {
-      const line = textOf3(module, owner).split("\n")[0] ?? "";
+      const line = textOf4(module, owner).split("\n")[0] ?? "";
       guard = { text: line.replace(/:\s*$/, ""), condition: null };
     }
   }
@@ -60593,7 +61435,7 @@ function runAfter(module, statement, writes) {
   const own = new Set(writes.map((write) => write.statement.from));
   const run2 = [statement];
   const jar = subscriptParts(statement.firstChild).object;
-  const jarText = compact(textOf3(module, jar));
+  const jarText = compact(textOf4(module, jar));
   for (let next = statement.nextSibling; next; next = next.nextSibling) {
     if (next.name === "Comment") continue;
     if (own.has(next.from)) {
@@ -60602,20 +61444,20 @@ function runAfter(module, statement, writes) {
     }
     let target = next.name === "AssignStatement" ? subscriptParts(next.firstChild) : null;
     while (target && subscriptParts(target.object)) target = subscriptParts(target.object);
-    if (!target || compact(textOf3(module, target.object)) !== jarText) break;
+    if (!target || compact(textOf4(module, target.object)) !== jarText) break;
   }
   return run2;
 }
 function quoteOf2(module, writes, index, fallback) {
   for (const write of writes) {
     const parts = subscriptParts(write.statement.firstChild);
-    const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf3(module, parts.index))?.[1] : void 0;
+    const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf4(module, parts.index))?.[1] : void 0;
     if (quote) return quote;
   }
-  return /^[a-zA-Z]*(['"])/.exec(textOf3(module, index))?.[1] ?? fallback;
+  return /^[a-zA-Z]*(['"])/.exec(textOf4(module, index))?.[1] ?? fallback;
 }
 function hintOf(module, node) {
-  const name2 = /(\w+)\s*$/.exec(textOf3(module, node))?.[1];
+  const name2 = /(\w+)\s*$/.exec(textOf4(module, node))?.[1];
   if (!name2) return void 0;
   const kind = kindOfName(name2);
   return kind === "other" ? void 0 : kind;
@@ -60638,11 +61480,11 @@ var cherrypyResponseCookie = {
     return findMorselSites(module, { ruleId: this.meta.id, isJar: isResponseJar });
   }
 };
-function isResponseJar(module, expression, scope) {
-  if (namesResponseJar(module, expression)) return true;
-  const dotted = dottedName(module, expression);
+function isResponseJar(module, expression2, scope) {
+  if (namesResponseJar(module, expression2)) return true;
+  const dotted = dottedName(module, expression2);
   if (!dotted || dotted.length !== 1) return false;
-  const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
+  const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression2.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
   return value !== null && value !== void 0 && namesResponseJar(module, value);
 }
 function namesResponseJar(module, node) {
@@ -60788,7 +61630,7 @@ function sessionDecoratorSite(module, decorator, context3, ruleId) {
   const parts = childrenOf2(decorator);
   const argList = parts.at(-1);
   if (argList?.name !== "ArgList") return null;
-  const dotted = parts.slice(1, -1).map((part) => textOf3(module, part)).join("").replace(/\s+/g, "");
+  const dotted = parts.slice(1, -1).map((part) => textOf4(module, part)).join("").replace(/\s+/g, "");
   const viaImport = dotted === "tools.sessions" && module.imports.get("tools")?.module.split(".")[0] === "cherrypy";
   if (dotted !== "cherrypy.tools.sessions" && !viaImport) return null;
   return keywordCallSite(module, decorator, argList, context3, {
@@ -60910,7 +61752,7 @@ function describe(module, context3, entry) {
 }
 function literalAssignment(module, name2) {
   const value = module.assignments.get(name2);
-  return value ? textOf3(module, value) : null;
+  return value ? textOf4(module, value) : null;
 }
 function settingValue(settings, module, key, depth = 0) {
   let current = { kind: "absent" };
@@ -60920,7 +61762,7 @@ function settingValue(settings, module, key, depth = 0) {
     if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value && textOf3(module, target) === key)
+      if (target?.name === "VariableName" && value && textOf4(module, target) === key)
         current = { kind: "write", module, statement, value: judge(settings, module, value) };
     } else if (statement.name === "ImportStatement" && stars.has(statement.from)) {
       const target = stars.get(statement.from);
@@ -60928,7 +61770,7 @@ function settingValue(settings, module, key, depth = 0) {
         if (current.kind === "absent")
           current = {
             kind: "unknown",
-            reason: `\`${textOf3(module, statement)}\` names a module that was not scanned`
+            reason: `\`${textOf4(module, statement)}\` names a module that was not scanned`
           };
         continue;
       }
@@ -60943,7 +61785,7 @@ function settingValue(settings, module, key, depth = 0) {
 }
 function judge(settings, module, value) {
   if (value.name !== "VariableName") return evaluatePyFlag(module, value);
-  const name2 = textOf3(module, value);
+  const name2 = textOf4(module, value);
   let literal2 = module.assignments.get(name2) ?? null;
   let owner = module;
   const imported = module.imports.get(name2);
@@ -60972,7 +61814,7 @@ function branchValue(module, statement, key) {
       if (inner.name !== "AssignStatement") continue;
       const target = inner.firstChild;
       const value = assignedValue(inner);
-      if (target?.name !== "VariableName" || !value || textOf3(module, target) !== key) continue;
+      if (target?.name !== "VariableName" || !value || textOf4(module, target) !== key) continue;
       const judged = evaluatePyFlag(module, value);
       result = {
         kind: "write",
@@ -60981,7 +61823,7 @@ function branchValue(module, statement, key) {
         value: environment === "production" || judged.kind === "conditional" ? judged : {
           kind: "conditional",
           span: { start: value.from, end: value.to },
-          text: test ? `if ${textOf3(module, test)}` : textOf3(module, value),
+          text: test ? `if ${textOf4(module, test)}` : textOf4(module, value),
           devOnly: false
         }
       };
@@ -61029,7 +61871,7 @@ function djangoFamilySites(settings, module, family) {
     };
     if (entry.devOnly) {
       if (!weakValue || weakValue.module !== entry.module) continue;
-      site.advisory = `\`${textOf3(siteModule, weakValue.statement)}\` in a development settings module: fine for a local HTTP server, but make sure the production settings set \`${family.keys.secure} = True\`. Not changed.`;
+      site.advisory = `\`${textOf4(siteModule, weakValue.statement)}\` in a development settings module: fine for a local HTTP server, but make sure the production settings set \`${family.keys.secure} = True\`. Not changed.`;
       site.insertion = null;
     } else if (weakValue && weakValue.module !== entry.module) {
       site.notes.push(
@@ -61056,9 +61898,9 @@ function writtenElsewhere(settings, entry, key) {
     (other) => other !== entry && !other.devOnly && other.module.assignments.has(key) && !dependsOn(settings, entry, other)
   );
 }
-function dependsOn(settings, from, target, depth = 0) {
+function dependsOn(settings, from2, target, depth = 0) {
   if (depth > 8) return false;
-  return from.stars.some(
+  return from2.stars.some(
     (star) => star.target === target.module || star.target !== null && settings.byModule.has(star.target) && dependsOn(settings, settings.byModule.get(star.target), target, depth + 1)
   );
 }
@@ -61068,7 +61910,7 @@ function topLevelAssignments(module) {
   );
 }
 function assignedName(module, statement) {
-  return textOf3(module, statement.firstChild);
+  return textOf4(module, statement.firstChild);
 }
 function pointerFor(module, family) {
   const assignments = topLevelAssignments(module);
@@ -61317,7 +62159,7 @@ function callBlocks(module, context3) {
     const spread = (owner, value) => {
       const resolved = resolvePyExpression(owner, value, context3);
       if ("unknown" in resolved)
-        block.unknownSpread = `\`**${textOf3(owner, value)}\` cannot be read (${resolved.unknown})`;
+        block.unknownSpread = `\`**${textOf4(owner, value)}\` cannot be read (${resolved.unknown})`;
       else readEntries2(resolved.module, resolved.node);
     };
     if (dict) readEntries2(dict.module, dict.node);
@@ -61344,7 +62186,7 @@ function insideRequestHandler(module, node) {
   if (parent?.parent?.name !== "DecoratedStatement") return false;
   for (let child = parent.parent.firstChild; child; child = child.nextSibling) {
     if (child.name !== "Decorator") continue;
-    const name2 = textOf3(module, child).replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
+    const name2 = textOf4(module, child).replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
     if (PER_REQUEST.test(name2)) return true;
   }
   return false;
@@ -61374,7 +62216,7 @@ function subscriptBlocks(module) {
         receiver
       };
       group2.statements.push(statement);
-      const quote = /^[a-zA-Z]*(['"])/.exec(textOf3(module, children[2]))?.[1] ?? '"';
+      const quote = /^[a-zA-Z]*(['"])/.exec(textOf4(module, children[2]))?.[1] ?? '"';
       group2.writes.push({ key, module, value, at: statement.from, statement, quote });
       groups2.set(groupKey, group2);
       return false;
@@ -61408,7 +62250,7 @@ function classBlocks(module, fileEnvironment) {
     const argList = children.find((child) => child.name === "ArgList");
     const body = children.find((child) => child.name === "Body");
     if (!nameNode || !body) continue;
-    const name2 = textOf3(module, nameNode);
+    const name2 = textOf4(module, nameNode);
     const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => dottedName(module, argument.value)?.at(-1) ?? "").filter(Boolean) : [];
     if (!CONFIG_CLASS.test(name2) && !bases.some((base) => CONFIG_CLASS.test(base))) continue;
     const assignments = childrenOf2(body).filter((child) => child.name === "AssignStatement");
@@ -61417,7 +62259,7 @@ function classBlocks(module, fileEnvironment) {
       const target = assignment.firstChild;
       const value = assignedValue(assignment);
       if (target?.name !== "VariableName" || !value) continue;
-      const key = textOf3(module, target);
+      const key = textOf4(module, target);
       if (UPPER.test(key)) writes.push({ key, module, value, at: assignment.from, statement: assignment });
     }
     const environment = environmentOfLabel(name2);
@@ -61448,7 +62290,7 @@ function moduleBlockOf(module, context3, fileEnvironment) {
     const target = statement.firstChild;
     const value = assignedValue(statement);
     if (target?.name !== "VariableName" || !value) continue;
-    const key = textOf3(module, target);
+    const key = textOf4(module, target);
     if (UPPER.test(key)) writes.push({ key, module, value, at: statement.from, statement });
   }
   const cookieKeys = writes.some((write) => /^(SESSION|REMEMBER)_COOKIE_/.test(write.key));
@@ -61482,9 +62324,9 @@ function effectiveWrite(project, block, key, depth = 0) {
   }
   return { write: null, owner: null };
 }
-function classNamed(project, from, name2) {
+function classNamed(project, from2, name2) {
   const classes = project.blocks.filter((block) => block.kind === "class" && block.name === name2);
-  return classes.find((block) => block.module === from) ?? (classes.length === 1 ? classes[0] : null);
+  return classes.find((block) => block.module === from2) ?? (classes.length === 1 ? classes[0] : null);
 }
 function leafSubclasses(project, block) {
   if (block.kind !== "class") return [];
@@ -61694,11 +62536,11 @@ var httpCookiesMorsel = {
     return findMorselSites(module, { ruleId: this.meta.id, isJar: isStdlibJar });
   }
 };
-function isStdlibJar(module, expression, scope) {
-  const dotted = dottedName(module, expression);
+function isStdlibJar(module, expression2, scope) {
+  const dotted = dottedName(module, expression2);
   if (!dotted) return false;
   if (dotted.length === 1) {
-    const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
+    const value = scope.name === "FunctionDefinition" ? localAssignment(module, scope, dotted[0], expression2.from) ?? module.assignments.get(dotted[0]) : module.assignments.get(dotted[0]);
     if (!value || !constructsJar(module, value)) return false;
     return sends(module, dotted[0]);
   }
@@ -61738,7 +62580,7 @@ function assignsJar(module, cls, target) {
     if (cursor.name !== "AssignStatement") continue;
     const left = cursor.node.firstChild;
     const value = cursor.node.lastChild;
-    if (left && value && textOf3(module, left).replace(/\s+/g, "") === target && constructsJar(module, value)) {
+    if (left && value && textOf4(module, left).replace(/\s+/g, "") === target && constructsJar(module, value)) {
       found = true;
       break;
     }
@@ -61837,18 +62679,18 @@ function piecesOf2(module, node) {
   if (node.name === "ContinuedString") return childrenOf2(node).flatMap((child) => piecesOf2(module, child));
   if (node.name === "BinaryExpression") {
     const [left, op, right] = childrenOf2(node);
-    if (left && right && op && textOf3(module, op) === "+")
+    if (left && right && op && textOf4(module, op) === "+")
       return [...piecesOf2(module, left), ...piecesOf2(module, right)];
-    if (left && op && textOf3(module, op) === "%" && left.name === "String") return piecesOf2(module, left);
+    if (left && op && textOf4(module, op) === "%" && left.name === "String") return piecesOf2(module, left);
   }
   return [{ expression: node }];
 }
 function formatPieces(module, node) {
-  const raw = textOf3(module, node);
-  const match = /^([a-zA-Z]{1,2})('''|"""|'|")/.exec(raw);
-  if (!match) return [{ expression: node }];
-  const bodyStart = node.from + match[0].length;
-  const bodyEnd = node.to - match[2].length;
+  const raw = textOf4(module, node);
+  const match2 = /^([a-zA-Z]{1,2})('''|"""|'|")/.exec(raw);
+  if (!match2) return [{ expression: node }];
+  const bodyStart = node.from + match2[0].length;
+  const bodyEnd = node.to - match2[2].length;
   const pieces = [];
   let cursor = bodyStart;
   for (const child of childrenOf2(node)) {
@@ -61863,15 +62705,15 @@ function formatPieces(module, node) {
 function stringEnd3(module, pieces) {
   const last = pieces.at(-1);
   if (!last || !("text" in last)) return null;
-  const raw = textOf3(module, last.node);
-  const match = /^([a-zA-Z]{0,2})('|")/.exec(raw);
-  if (!match || /[bB]/.test(match[1]) || raw.startsWith(`${match[1]}${match[2].repeat(3)}`)) return null;
+  const raw = textOf4(module, last.node);
+  const match2 = /^([a-zA-Z]{0,2})('|")/.exec(raw);
+  if (!match2 || /[bB]/.test(match2[1]) || raw.startsWith(`${match2[1]}${match2[2].repeat(3)}`)) return null;
   const close = last.node.to - 1;
-  if (module.text[close] !== match[2]) return null;
+  if (module.text[close] !== match2[2]) return null;
   return {
     file: module.file,
     syntax: "cookie-string",
-    open: last.node.from + match[1].length,
+    open: last.node.from + match2[1].length,
     close,
     entries: [],
     keyQuote: ""
@@ -62255,7 +63097,7 @@ var tornadoSetCookie = {
         offset: call2.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
         kind: signed && !/csrf|xsrf/i.test(cookieName2 ?? "") ? "session" : void 0,
-        ...valueNode ? { valueText: textOf3(module, valueNode) } : {},
+        ...valueNode ? { valueText: textOf4(module, valueNode) } : {},
         flags,
         keys: { httpOnly: "httponly", secure: "secure" },
         insertion: null,
@@ -62409,7 +63251,7 @@ function siteFor(module, node, entries, context3, ruleId) {
   );
   const holder = node.name === "ArgList" ? node.parent : node;
   const assigned = holder?.parent?.name === "AssignStatement" ? holder.parent.firstChild : null;
-  const updatedLater = assigned?.name === "VariableName" && isMutated2(module, textOf3(module, assigned));
+  const updatedLater = assigned?.name === "VariableName" && isMutated2(module, textOf4(module, assigned));
   const site = {
     ...base,
     file: module.file,
@@ -62594,7 +63436,7 @@ function cookieObjectSites(module, context3) {
       keys: { httpOnly: "httponly", secure: "secure" },
       cookieNames: name2 === null ? [] : [name2]
     });
-    site.valueText = textOf3(module, value);
+    site.valueText = textOf4(module, value);
     if (positional[6]) site.flags.secure = evaluatePyFlag(module, positional[6].value);
     if (positional[7]) site.flags.httpOnly = evaluatePyFlag(module, positional[7].value);
     const unknown = args.find(
@@ -62631,19 +63473,19 @@ var sanicCookiesDict = {
     if (!module.text.includes(".cookies[") || owningFramework(module, context3.project) !== "sanic") return [];
     return findMorselSites(module, {
       ruleId: this.meta.id,
-      isJar: (jarModule, expression) => isResponseJar2(jarModule, expression, context3),
+      isJar: (jarModule, expression2) => isResponseJar2(jarModule, expression2, context3),
       notes: NOTES,
       defaultQuote: '"',
       rewriteStartsAnew: true
     });
   }
 };
-function isResponseJar2(module, expression, context3) {
-  const jar = dottedName(module, expression);
+function isResponseJar2(module, expression2, context3) {
+  const jar = dottedName(module, expression2);
   if (!jar || jar.length !== 2 || jar[1] !== "cookies") return false;
   const owner = jar[0];
   if (/^(?:req|request|self|cls)$/.test(owner)) return false;
-  return isSanicResponse(module, expression, owner, context3);
+  return isSanicResponse(module, expression2, owner, context3);
 }
 function isSanicResponse(module, at, receiver, context3) {
   const resolved = receiverClass(module, at, receiver, context3.load);
@@ -62714,7 +63556,7 @@ var twistedAddCookie = {
         offset: call2.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
         kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
-        ...valueNode ? { valueText: textOf3(module, valueNode) } : {},
+        ...valueNode ? { valueText: textOf4(module, valueNode) } : {},
         flags: { httpOnly: flagAt("httpOnly"), secure: flagAt("secure") },
         keys: { httpOnly: "httpOnly", secure: "secure" },
         insertion: null,
@@ -62818,7 +63660,7 @@ var PY_RULES = [
 ];
 
 // src/rules/index.ts
-var RULES = [...JS_RULES, ...PY_RULES, ...GO_RULES];
+var RULES = [...JS_RULES, ...PY_RULES, ...GO_RULES, ...PHP_RULES];
 
 // src/rules/prefilter.ts
 var COOKIE_WORDS = ["ookie", "OOKIE"];
@@ -62827,6 +63669,7 @@ var mentionsOf = (rules) => rules.flatMap((rule) => rule.meta.mentions ?? []);
 var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)]);
 var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
 var mentionsGoApi = cookieApiFilter(mentionsOf(GO_RULES));
+var mentionsPhpApi = cookieApiFilter(mentionsOf(PHP_RULES));
 var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
 var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
   (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []
@@ -63087,9 +63930,9 @@ function compileAlternative(pattern) {
       } else {
         const inside = add();
         const after = add();
-        for (const from of [current, inside]) {
-          states[from].consume.push({ test: any, to: inside });
-          states[from].consume.push({ test: (code) => code === SLASH, to: after });
+        for (const from2 of [current, inside]) {
+          states[from2].consume.push({ test: any, to: inside });
+          states[from2].consume.push({ test: (code) => code === SLASH, to: after });
         }
         states[current].skip.push(after);
         current = after;
@@ -63105,8 +63948,8 @@ function compileAlternative(pattern) {
   return states;
 }
 function beforeSlash(states, to) {
-  for (let from = to - 1; from >= 0; from--) {
-    if (states[from].consume.some((edge) => edge.to === to)) return from;
+  for (let from2 = to - 1; from2 >= 0; from2--) {
+    if (states[from2].consume.some((edge) => edge.to === to)) return from2;
   }
   return to;
 }
@@ -63212,12 +64055,12 @@ function discoverFiles(folder, config) {
   const walked2 = listed ? null : walk(root, explicit.entersFolder);
   const listing = listed ?? walked2.files;
   const all = listing.filter(worthListing);
-  const include = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
+  const include2 = config.paths.length > 0 ? globs(config.paths.map(asPrefixPattern)) : null;
   const exclude = config.exclude.length > 0 ? globs(config.exclude.map(asPrefixPattern)) : null;
   const files = [];
   const evidenceFiles = [];
   const skipped = [];
-  const probe = (folder2) => ["_.js", "_.py"].some((name2) => (!include || include(folder2 + name2)) && !exclude?.(folder2 + name2));
+  const probe = (folder2) => ["_.js", "_.py"].some((name2) => (!include2 || include2(folder2 + name2)) && !exclude?.(folder2 + name2));
   const removed = new Map(
     (walked2?.skippedFolders ?? []).filter(probe).map((folder2) => [folder2, null])
   );
@@ -63227,12 +64070,12 @@ function discoverFiles(folder, config) {
   for (const file of all.sort()) {
     const framework = frameworkFolders.find((folder2) => file.startsWith(folder2));
     if (framework !== void 0 && !explicit.reaches(file, framework.split("/").length - 2)) {
-      if (languageOf(file) && (!include || include(file)) && !exclude?.(file)) remove(framework);
+      if (languageOf(file) && (!include2 || include2(file)) && !exclude?.(file)) remove(framework);
       continue;
     }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
     if (!languageOf(file) && !isIniFile(file)) continue;
-    if (include && !include(file)) continue;
+    if (include2 && !include2(file)) continue;
     if (exclude?.(file)) continue;
     if (exclusionReason(file)) {
       const place2 = excludedFolderOf(file);
@@ -63524,7 +64367,7 @@ function codeSpan(text2) {
   const content2 = oneLine(text2);
   if (content2 === "") return "` `";
   if (MARKER_LIKE.test(content2)) return `<code>${escapeText(content2)}</code>`;
-  const longestRun = Math.max(0, ...Array.from(content2.matchAll(/`+/g), (match) => match[0].length));
+  const longestRun = Math.max(0, ...Array.from(content2.matchAll(/`+/g), (match2) => match2[0].length));
   const fence = "`".repeat(longestRun + 1);
   const needsPadding = content2.startsWith("`") || content2.endsWith("`") || /^ .* $/.test(content2);
   return needsPadding ? `${fence} ${content2} ${fence}` : `${fence}${content2}${fence}`;
@@ -63538,9 +64381,9 @@ function asSentence(text2) {
 function escapeProse(text2) {
   const parts = [];
   let rest = asSentence(oneLine(text2).trim());
-  for (let match = /`([^`]+)`/.exec(rest); match !== null; match = /`([^`]+)`/.exec(rest)) {
-    parts.push(escapeText(rest.slice(0, match.index)), codeSpan(match[1] ?? ""));
-    rest = rest.slice(match.index + match[0].length);
+  for (let match2 = /`([^`]+)`/.exec(rest); match2 !== null; match2 = /`([^`]+)`/.exec(rest)) {
+    parts.push(escapeText(rest.slice(0, match2.index)), codeSpan(match2[1] ?? ""));
+    rest = rest.slice(match2.index + match2[0].length);
   }
   parts.push(escapeText(rest));
   return parts.join("");
@@ -63826,6 +64669,25 @@ var FRAMEWORK_FACTS = {
     defaultBehaviour: "`NewCookieStore` starts with `Secure: true` and `SameSite: None` (since v1.3.0) and HttpOnly off; assigning a `sessions.Options{\u2026}` literal replaces all of that, so every field it leaves out is off.",
     behindProxy: "The flags are written whatever the connection; the library never looks at the request scheme."
   },
+  php: {
+    name: "PHP `setcookie()`",
+    defaultBehaviour: "`setcookie(name, value, expires, path, domain, secure, httponly)` (and `setrawcookie`) leaves both flags off unless the sixth and seventh arguments, or the `secure` / `httponly` keys of an options array passed third (PHP 7.3+), turn them on; SameSite exists only as that array's `samesite` key.",
+    behindProxy: "PHP writes Secure whatever the connection and never checks the scheme; behind a proxy that terminates TLS, `$_SERVER['HTTPS']` is empty unless the web server maps `X-Forwarded-Proto` onto it."
+  },
+  "php-session": {
+    name: "PHP sessions",
+    defaultBehaviour: "The session cookie takes its flags from `session.cookie_secure` and `session.cookie_httponly`, both `0` in PHP's built-in defaults (and left empty or commented out in the shipped php.ini files); `session_set_cookie_params()` and `ini_set()` override them for the request, and an argument or key they leave out keeps the ini value.",
+    behindProxy: "PHP sends the session cookie with Secure whatever the connection; nothing in PHP makes it follow the request scheme.",
+    defaultCookieName: "PHPSESSID",
+    sessionRegeneration: "call `session_regenerate_id(true)` right after a successful login"
+  },
+  laravel: {
+    name: "Laravel",
+    defaultBehaviour: "`config/session.php` decides the session cookie: `http_only` is on unless set to false, `secure` left out or `null` (the shipped `env('SESSION_SECURE_COOKIE')` with the variable unset) makes Secure follow the request, and the shipped `same_site` is `lax` (a missing key sends no SameSite).",
+    behindProxy: "With `secure` null, the cookie is Secure only on requests Laravel sees as HTTPS: behind a TLS-terminating proxy that needs the `TrustProxies` middleware to trust `X-Forwarded-Proto`; setting `SESSION_SECURE_COOKIE=true` in production does not depend on it.",
+    defaultCookieName: "laravel_session",
+    sessionRegeneration: "call `$request->session()->regenerate()` after a successful login"
+  },
   falcon: {
     name: "Falcon",
     defaultBehaviour: "`resp.set_cookie` defaults to `http_only=True`, and a `secure` left out (or `None`) follows `app.resp_options.secure_cookies_by_default`, which is `True`; only an explicit `False` (or that option set to `False`) turns a flag off. SameSite is not set unless `same_site` is passed.",
@@ -64058,13 +64920,13 @@ function countForGate(failOn, findings, handled = /* @__PURE__ */ new Set()) {
 }
 
 // src/report/document.ts
-function renderList(list, maxItems) {
-  const shown = list.items.slice(0, maxItems);
-  const left = list.items.length - shown.length;
+function renderList(list2, maxItems) {
+  const shown = list2.items.slice(0, maxItems);
+  const left = list2.items.length - shown.length;
   const parts = [];
   if (shown.length > 0)
-    parts.push([...list.head === void 0 ? [] : [list.head], shown.join(list.separator)].join("\n"));
-  if (left > 0) parts.push(list.overflow(left));
+    parts.push([...list2.head === void 0 ? [] : [list2.head], shown.join(list2.separator)].join("\n"));
+  if (left > 0) parts.push(list2.overflow(left));
   return parts;
 }
 function renderSection(section, limits) {
@@ -64750,9 +65612,9 @@ function writtenValues(finding) {
   const segment = FIX_SEGMENT.exec(finding.message)?.[1];
   if (segment === void 0) return [];
   return segment.split(ENTRY_START).flatMap((entry) => {
-    const match = ENTRY.exec(entry);
-    if (!match) return [];
-    const [, key = "", arrow, value = ""] = match;
+    const match2 = ENTRY.exec(entry);
+    if (!match2) return [];
+    const [, key = "", arrow, value = ""] = match2;
     const flag = flagOfKey(key);
     if (flag === null || !finding.changedFlags.includes(flag)) return [];
     return [{ flag, key, value, flip: arrow === " \u2192 " }];
@@ -64962,8 +65824,8 @@ function offsetOf(text2, line, column) {
   }
   return offset + column - 1;
 }
-function openParens(text2, from, to) {
-  const code = text2.slice(from, to).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "").replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
+function openParens(text2, from2, to) {
+  const code = text2.slice(from2, to).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "").replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
   let depth = 0;
   for (const char of code) {
     if (char === "(") depth++;
@@ -64973,13 +65835,13 @@ function openParens(text2, from, to) {
 }
 function jsRoute(text2, offset) {
   let found = null;
-  for (const match of text2.slice(0, offset).matchAll(JS_ROUTE)) {
-    const open3 = (match.index ?? 0) + match[0].indexOf("(");
+  for (const match2 of text2.slice(0, offset).matchAll(JS_ROUTE)) {
+    const open3 = (match2.index ?? 0) + match2[0].indexOf("(");
     if (openParens(text2, open3, offset) > 0) {
-      const method = (match[1] ?? "").toUpperCase();
+      const method = (match2[1] ?? "").toUpperCase();
       found = {
         method: method === "GET" || method === "ALL" ? null : method === "DEL" ? "DELETE" : method,
-        path: match[3] ?? "/"
+        path: match2[3] ?? "/"
       };
     }
   }
@@ -65073,8 +65935,8 @@ function expectedHeader(check) {
   return `${header}${unnamed}${check.runtime ? " on every deployed host (decided at run time)" : ""}`;
 }
 function setAt(finding) {
-  const use = /^(.*):(\d+)$/.exec(otherUses(finding)[0] ?? "");
-  if (use) return { file: use[1] ?? "", line: Number(use[2]), column: 1 };
+  const use2 = /^(.*):(\d+)$/.exec(otherUses(finding)[0] ?? "");
+  if (use2) return { file: use2[1] ?? "", line: Number(use2[2]), column: 1 };
   return { file: normalizePath(finding.file), line: finding.line, column: finding.column };
 }
 var APP_ROOT = /^((?:packages|apps|services|sites|projects|examples)\/[^/]+)\//;
@@ -65280,9 +66142,9 @@ function evidenceLegend(findings, ids) {
   const facts = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     for (const item of finding.evidence) {
-      const list = facts.get(place(item)) ?? [];
-      if (!list.includes(item.fact)) list.push(item.fact);
-      facts.set(place(item), list);
+      const list2 = facts.get(place(item)) ?? [];
+      if (!list2.includes(item.fact)) list2.push(item.fact);
+      facts.set(place(item), list2);
     }
   }
   if (facts.size === 0) return null;
@@ -65599,22 +66461,22 @@ function decodeState(json) {
     } : {}
   };
 }
-function isSpace(char) {
+function isSpace2(char) {
   return char === " " || char === "\n" || char === "	" || char === "\r" || char === "\f" || char === "\v";
 }
 function lastStateJson(body) {
   const at = body.lastIndexOf(STATE_MARKER);
   if (at < 0) return void 0;
   let open3 = at;
-  while (open3 > 0 && isSpace(body[open3 - 1])) open3--;
+  while (open3 > 0 && isSpace2(body[open3 - 1])) open3--;
   if (open3 < 4 || !body.startsWith("<!--", open3 - 4)) return void 0;
   let start = at + STATE_MARKER.length;
-  if (!isSpace(body[start])) return void 0;
+  if (!isSpace2(body[start])) return void 0;
   const close = body.indexOf("-->", start);
   if (close < 0) return void 0;
   let end = close;
-  while (end > start && isSpace(body[end - 1])) end--;
-  while (start < end && isSpace(body[start])) start++;
+  while (end > start && isSpace2(body[end - 1])) end--;
+  while (start < end && isSpace2(body[start])) start++;
   return body.slice(start, end);
 }
 function parsePullRequestState(body) {
@@ -65784,11 +66646,15 @@ var Source = class {
   fact(offset, fact) {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and build files). */
+  /**
+   * Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and
+   * build files, either in PHP).
+   */
   inLineComment(offset) {
     const start = this.text.lastIndexOf("\n", offset - 1) + 1;
     const before = this.text.slice(start, offset);
     if (this.kind === "python" || this.kind === "deploy" || this.kind === "build") return hashComment(before);
+    if (this.kind === "php" && hashComment(before.replace(/#\[/g, "  "))) return true;
     const trimmed = before.trimStart();
     if (trimmed.startsWith("*") || trimmed.startsWith("/*")) return true;
     return /(^|[\s;{}(),])\/\//.test(before) && !insideQuotes(before, before.search(/(^|[\s;{}(),])\/\//));
@@ -65843,7 +66709,7 @@ var PATTERNS = [
     regex: new RegExp(String.raw`(?<![\w$.])useCookies\(\s*\[(?<name>[^\]]*)\]`, "g"),
     when: (text2) => text2.includes("react-cookie"),
     close: ")",
-    names: (list) => [...list.matchAll(new RegExp(QUOTED_NAME, "g"))].map((item) => item.groups?.name ?? ""),
+    names: (list2) => [...list2.matchAll(new RegExp(QUOTED_NAME, "g"))].map((item) => item.groups?.name ?? ""),
     describe: (call2) => reads(call2, "react-cookie")
   },
   {
@@ -65876,7 +66742,7 @@ var PATTERNS = [
       String.raw`(?<![\w$])(?:get|read|fetch|load|retrieve|find|parse|lookup)_?[cC]ookie(?:Value|ByName)?\(\s*${QUOTED_NAME}\s*[,)]`,
       "g"
     ),
-    reject: (match, text2) => SERVER_RECEIVER.test(text2.slice(Math.max(0, match.index - 40), match.index)),
+    reject: (match2, text2) => SERVER_RECEIVER.test(text2.slice(Math.max(0, match2.index - 40), match2.index)),
     describe: reads
   },
   {
@@ -65906,12 +66772,12 @@ function findReaders(source) {
     for (const pattern of PATTERNS) {
       if (!block.text.includes(pattern.needle) || pattern.when && !pattern.when(source.text)) continue;
       pattern.regex.lastIndex = 0;
-      for (let match = pattern.regex.exec(block.text); match; match = pattern.regex.exec(block.text)) {
-        const offset = block.start + match.index;
-        if (pattern.reject?.(match, block.text) || source.inLineComment(offset)) continue;
-        const group2 = match.groups?.name ?? "";
+      for (let match2 = pattern.regex.exec(block.text); match2; match2 = pattern.regex.exec(block.text)) {
+        const offset = block.start + match2.index;
+        if (pattern.reject?.(match2, block.text) || source.inLineComment(offset)) continue;
+        const group2 = match2.groups?.name ?? "";
         const names2 = pattern.names ? pattern.names(group2) : [group2];
-        const call2 = snippet(match[0].replace(/\s*[,)]$/, "") + (pattern.close ?? ")"));
+        const call2 = snippet(match2[0].replace(/\s*[,)]$/, "") + (pattern.close ?? ")"));
         for (const name2 of names2) {
           if (!name2) continue;
           readers.push(reader(source, offset, name2, pattern.via, pattern.describe(call2), inTemplate));
@@ -65930,10 +66796,10 @@ function documentCookieReaders(source, base, text2, inTemplate) {
   const readers = [];
   const seen = /* @__PURE__ */ new Set();
   const read = /\bdocument\.cookie\b/g;
-  for (let match = read.exec(text2); match; match = read.exec(text2)) {
-    const after = match.index + match[0].length;
+  for (let match2 = read.exec(text2); match2; match2 = read.exec(text2)) {
+    const after = match2.index + match2[0].length;
     if (/^\s*\+?=(?!=)/.test(text2.slice(after, after + 4))) continue;
-    if (source.inLineComment(base + match.index)) continue;
+    if (source.inLineComment(base + match2.index)) continue;
     const end = windowEnd(text2, after);
     const lexFrom = /^\s*\}/.test(text2.slice(after, after + 8)) ? text2.indexOf("`", after) + 1 || end : after;
     const parsed = /^\s*\)\s*(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"`])([^'"`]+)\2\s*\])/.exec(
@@ -65965,11 +66831,11 @@ function documentCookieReaders(source, base, text2, inTemplate) {
   }
   return readers;
 }
-function windowEnd(text2, from) {
-  let end = Math.min(text2.length, from + 400);
-  const blank = text2.slice(from, end).search(/\n[ \t]*\r?\n/);
-  if (blank !== -1) end = from + blank;
-  const next = text2.indexOf("document.cookie", from);
+function windowEnd(text2, from2) {
+  let end = Math.min(text2.length, from2 + 400);
+  const blank = text2.slice(from2, end).search(/\n[ \t]*\r?\n/);
+  if (blank !== -1) end = from2 + blank;
+  const next = text2.indexOf("document.cookie", from2);
   if (next !== -1 && next < end) end = next;
   return end;
 }
@@ -66005,11 +66871,11 @@ function literalsIn(text2, start, end) {
 function scriptBlocks(text2) {
   const blocks = [];
   const script = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-  for (let match = script.exec(text2); match; match = script.exec(text2)) {
-    if (/\btype\s*=\s*["']?application\/(?:ld\+)?json/i.test(match[1] ?? "")) continue;
-    const body = match[2] ?? "";
+  for (let match2 = script.exec(text2); match2; match2 = script.exec(text2)) {
+    if (/\btype\s*=\s*["']?application\/(?:ld\+)?json/i.test(match2[1] ?? "")) continue;
+    const body = match2[2] ?? "";
     if (!body.trim()) continue;
-    blocks.push({ start: match.index + match[0].indexOf(">") + 1, text: body });
+    blocks.push({ start: match2.index + match2[0].indexOf(">") + 1, text: body });
   }
   return blocks;
 }
@@ -66019,8 +66885,8 @@ function findMootSettings(source) {
   if (source.kind !== "python" || !source.text.includes("CSRF_USE_SESSIONS")) return [];
   const facts = [];
   const setting = /^[ \t]*CSRF_USE_SESSIONS[ \t]*=[ \t]*True\b/gm;
-  for (let match = setting.exec(source.text); match; match = setting.exec(source.text)) {
-    const at = match.index + match[0].length - match[0].trimStart().length;
+  for (let match2 = setting.exec(source.text); match2; match2 = setting.exec(source.text)) {
+    const at = match2.index + match2[0].length - match2[0].trimStart().length;
     facts.push({
       ...source.fact(
         at,
@@ -66105,10 +66971,10 @@ function findOptionalTls(source) {
   for (const pattern of PATTERNS2) {
     if (!pattern.languages.includes(source.kind) || !pattern.needle.test(source.text)) continue;
     pattern.regex.lastIndex = 0;
-    for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
-      const at = match.index + (match[0].length - match[0].trimStart().length);
+    for (let match2 = pattern.regex.exec(source.text); match2; match2 = pattern.regex.exec(source.text)) {
+      const at = match2.index + (match2[0].length - match2[0].trimStart().length);
       if (source.inLineComment(at)) continue;
-      const firstLine2 = match[0].trimStart().split("\n")[0];
+      const firstLine2 = match2[0].trimStart().split("\n")[0];
       facts.push({ ...source.fact(at, pattern.describe(snippet(firstLine2))), kind: pattern.kind });
     }
   }
@@ -66118,11 +66984,11 @@ function eitherServer(source) {
   const secure = /\bhttps\.createServer\(|\bhttp2\.createSecureServer\(/g;
   const plain = /(?<![\w$])http\.(?:createServer|Server)\(/;
   if (!plain.test(source.text)) return [];
-  for (let match = secure.exec(source.text); match; match = secure.exec(source.text)) {
-    if (source.inLineComment(match.index)) continue;
+  for (let match2 = secure.exec(source.text); match2; match2 = secure.exec(source.text)) {
+    if (source.inLineComment(match2.index)) continue;
     const fact = source.fact(
-      match.index,
-      `\`${snippet(match[0])}\` beside a plain \`http\` server: HTTPS is served only when configured`
+      match2.index,
+      `\`${snippet(match2[0])}\` beside a plain \`http\` server: HTTPS is served only when configured`
     );
     return [{ ...fact, kind: "conditional-server" }];
   }
@@ -66192,7 +67058,7 @@ function makeEvidence(data) {
     },
     transportSwitchFor(file) {
       const language = /\.py$/.test(file) || isIniFile(file) ? "python" : "javascript";
-      const usedHere = (entry) => entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
+      const usedHere = (entry) => entry.uses.some((use2) => use2.file === file) || entry.definition?.file === file ? 0 : 1;
       const ownPackage = packageOfFile(file, data.packageFolders);
       const samePackage = (entry) => ownPackage === null || [...entry.uses, ...entry.definition ? [entry.definition] : []].some(
         (place2) => packageOfFile(place2.file, data.packageFolders) === ownPackage
@@ -66239,12 +67105,13 @@ var PLAIN_HTTP_COMMENT = new RegExp(
 );
 function comments(source) {
   const found = [];
-  const pattern = source.kind === "python" ? /#[^\n]*/g : /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
-  for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
-    if (source.kind !== "python" && match[0].startsWith("//") && /:$/.test(source.text.slice(match.index - 1, match.index)))
+  const pattern = source.kind === "python" ? /#[^\n]*/g : source.kind === "php" ? /\/\/[^\n]*|#(?!\[)[^\n]*|\/\*[\s\S]*?\*\//g : /\/\/[^\n]*|\/\*[\s\S]*?\*\//g;
+  for (let match2 = pattern.exec(source.text); match2; match2 = pattern.exec(source.text)) {
+    if (source.kind !== "python" && match2[0].startsWith("//") && /:$/.test(source.text.slice(match2.index - 1, match2.index)))
       continue;
-    if (source.kind === "python" && !source.inLineComment(match.index + 1)) continue;
-    found.push({ at: match.index, text: match[0] });
+    if ((source.kind === "python" || source.kind === "php" && match2[0].startsWith("#")) && !source.inLineComment(match2.index + 1))
+      continue;
+    found.push({ at: match2.index, text: match2[0] });
   }
   return found;
 }
@@ -66265,7 +67132,7 @@ function findPlainHttp(source) {
     }
   }
   if (source.kind === "python") facts.push(...httpTrustedOrigins(source));
-  if (source.kind === "python" || source.kind === "javascript" || source.kind === "go") {
+  if (source.kind === "python" || source.kind === "javascript" || source.kind === "go" || source.kind === "php") {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment2 of comments(source)) {
         const said = PLAIN_HTTP_COMMENT.exec(comment2.text);
@@ -66283,16 +67150,16 @@ function findPlainHttp(source) {
       }
     }
     const twin = /(['"`])([\w.$:-]+?)([-_.](?:un|in)secure)\1/gi;
-    for (let match = twin.exec(source.text); match; match = twin.exec(source.text)) {
-      const lineStart = source.text.lastIndexOf("\n", match.index) + 1;
-      const lineEnd2 = source.text.indexOf("\n", match.index);
+    for (let match2 = twin.exec(source.text); match2; match2 = twin.exec(source.text)) {
+      const lineStart = source.text.lastIndexOf("\n", match2.index) + 1;
+      const lineEnd2 = source.text.indexOf("\n", match2.index);
       const line = source.text.slice(lineStart, lineEnd2 === -1 ? source.text.length : lineEnd2);
-      if (!/cookie|session|name/i.test(line) || source.inLineComment(match.index)) continue;
-      const base = match[2];
+      if (!/cookie|session|name/i.test(line) || source.inLineComment(match2.index)) continue;
+      const base = match2[2];
       facts.push({
         ...source.fact(
-          match.index,
-          `the cookie \`${base}${match[3]}\` is a plain-HTTP twin of \`${base}\`: the project serves it without HTTPS too`
+          match2.index,
+          `the cookie \`${base}${match2[3]}\` is a plain-HTTP twin of \`${base}\`: the project serves it without HTTPS too`
         ),
         kind: "insecure-twin",
         scope: { kind: "cookie", name: base }
@@ -66305,7 +67172,7 @@ var LOOPBACK = /^http:\/\/(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\])(?:
 function httpTrustedOrigins(source) {
   const setting = /^[ \t]*CSRF_TRUSTED_ORIGINS[ \t]*=[ \t]*[[(]([^\])]*)[\])]/m.exec(source.text);
   if (!setting) return [];
-  const origins = Array.from(setting[1].matchAll(/(['"])([^'"\n]*)\1/g), (match) => match[2]);
+  const origins = Array.from(setting[1].matchAll(/(['"])([^'"\n]*)\1/g), (match2) => match2[2]);
   if (origins.length === 0 || !origins.every((origin) => /^http:\/\//i.test(origin))) return [];
   const remote = origins.find((origin) => !LOOPBACK.test(origin));
   if (!remote) return [];
@@ -66345,8 +67212,8 @@ function findHttpOnlyServer(input) {
     if (TLS_ANYWHERE.test(source.text)) return none3;
     if (server || !input.isLocalTool && source.kind !== "javascript") continue;
     if (input.isLocalTool && input.toolPackage && !inPackage(input.toolPackage, source.file)) continue;
-    const match = (input.isLocalTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
-    if (match && !source.inLineComment(match.index)) server = { source, at: match.index, code: match[0] };
+    const match2 = (input.isLocalTool ? HTTP_SERVER[source.kind] : NODE_APP_SERVER).exec(source.text);
+    if (match2 && !source.inLineComment(match2.index)) server = { source, at: match2.index, code: match2[0] };
   }
   if (localTool && server) {
     const fact2 = server.source.fact(
@@ -66415,8 +67282,8 @@ function findPublishedHttpPort(deploy, code, projectNames = []) {
   return [];
 }
 function ownImage(text2, projectNames) {
-  for (const match of text2.matchAll(IMAGE)) {
-    const image = match[1] ?? "";
+  for (const match2 of text2.matchAll(IMAGE)) {
+    const image = match2[1] ?? "";
     if (!image.includes("/")) continue;
     const name2 = image.split("/").pop()?.split(/[:@]/)[0]?.toLowerCase() ?? "";
     if (projectNames.includes(name2)) return image;
@@ -66465,29 +67332,29 @@ var PATTERNS3 = [
     framework: "express",
     needle: "trust proxy",
     regex: /(?<![\w$])(?:[A-Za-z_$][\w$]*)?\.set\(\s*['"]trust proxy['"]\s*,\s*([^)\n]*)\)/g,
-    enabled: (match) => !OFF.test(match[1] ?? ""),
+    enabled: (match2) => !OFF.test(match2[1] ?? ""),
     languages: ["javascript"]
   },
   {
     framework: "express",
     needle: "trust proxy",
     regex: /(?<![\w$])(?:[A-Za-z_$][\w$]*)?\.(enable|disable)\(\s*['"]trust proxy['"]\s*\)/g,
-    enabled: (match) => match[1] === "enable",
+    enabled: (match2) => match2[1] === "enable",
     languages: ["javascript"]
   },
   {
     framework: "koa",
     needle: ".proxy",
     regex: /(?<![\w$])(?:app|server|koa)\.proxy\s*=\s*(true|false)\b/g,
-    enabled: (match) => match[1] === "true",
+    enabled: (match2) => match2[1] === "true",
     languages: ["javascript"]
   },
   {
     framework: "koa",
     needle: "Koa(",
     regex: /\bnew\s+Koa\(\s*\{[^}]*\bproxy\s*:\s*(true|false)\b/g,
-    setting: (match) => `new Koa({ proxy: ${match[1]} })`,
-    enabled: (match) => match[1] === "true",
+    setting: (match2) => `new Koa({ proxy: ${match2[1]} })`,
+    enabled: (match2) => match2[1] === "true",
     languages: ["javascript"]
   },
   {
@@ -66495,8 +67362,8 @@ var PATTERNS3 = [
     framework: "express-session",
     needle: "proxy",
     regex: /\bsession\(\s*\{[^;]{0,600}?\bproxy\s*:\s*(true|false)\b/g,
-    setting: (match) => `session({ proxy: ${match[1]} })`,
-    enabled: (match) => match[1] === "true",
+    setting: (match2) => `session({ proxy: ${match2[1]} })`,
+    enabled: (match2) => match2[1] === "true",
     languages: ["javascript"]
   },
   {
@@ -66504,7 +67371,7 @@ var PATTERNS3 = [
     framework: (source) => SAILS_CONFIG.test(source.file) ? "sails" : "fastify",
     needle: "trustProxy",
     regex: /\btrustProxy\s*:\s*([^,}\n]+)/g,
-    enabled: (match) => !OFF.test(match[1] ?? ""),
+    enabled: (match2) => !OFF.test(match2[1] ?? ""),
     languages: ["javascript"]
   },
   {
@@ -66518,28 +67385,28 @@ var PATTERNS3 = [
     framework: "django",
     needle: "SECURE_PROXY_SSL_HEADER",
     regex: /^[ \t]*SECURE_PROXY_SSL_HEADER[ \t]*=[ \t]*([^\n]+)/gm,
-    enabled: (match) => !OFF.test(match[1] ?? ""),
+    enabled: (match2) => !OFF.test(match2[1] ?? ""),
     languages: ["python"]
   },
   {
     framework: "uvicorn",
     needle: "roxy",
     regex: /\bproxy_headers\s*=\s*(True|False)\b|--proxy-headers\b|--no-proxy-headers\b|\bProxyHeadersMiddleware\b/g,
-    enabled: (match) => match[1] !== "False" && !match[0].startsWith("--no-"),
+    enabled: (match2) => match2[1] !== "False" && !match2[0].startsWith("--no-"),
     languages: ["python", "deploy"]
   },
   {
     framework: (source) => /gunicorn/i.test(source.file) || /\bgunicorn\b/.test(source.text) ? "gunicorn" : "uvicorn",
     needle: "orwarded",
     regex: /\bforwarded_allow_ips\s*=\s*([^\n,)]+)|--forwarded-allow-ips[= ]+([^\s"',]+)/g,
-    enabled: (match) => !OFF.test(match[1] ?? match[2] ?? ""),
+    enabled: (match2) => !OFF.test(match2[1] ?? match2[2] ?? ""),
     languages: ["python", "deploy"]
   },
   {
     framework: "tornado",
     needle: "xheaders",
     regex: /\bxheaders\s*=\s*(True|False)\b/g,
-    enabled: (match) => match[1] === "True",
+    enabled: (match2) => match2[1] === "True",
     languages: ["python"]
   }
 ];
@@ -66548,13 +67415,13 @@ function findProxyTrust(source) {
   for (const pattern of PATTERNS3) {
     if (!pattern.languages.includes(source.kind) || !source.text.includes(pattern.needle)) continue;
     pattern.regex.lastIndex = 0;
-    for (let match = pattern.regex.exec(source.text); match; match = pattern.regex.exec(source.text)) {
-      if (source.inLineComment(match.index)) continue;
+    for (let match2 = pattern.regex.exec(source.text); match2; match2 = pattern.regex.exec(source.text)) {
+      if (source.inLineComment(match2.index)) continue;
       const framework = typeof pattern.framework === "string" ? pattern.framework : pattern.framework(source);
-      const setting = snippet(pattern.setting ? pattern.setting(match) : match[0]);
-      const enabled = pattern.enabled(match);
+      const setting = snippet(pattern.setting ? pattern.setting(match2) : match2[0]);
+      const enabled = pattern.enabled(match2);
       const sentence = enabled ? `\`${setting}\` makes ${framework} trust the proxy's forwarded scheme` : `\`${setting}\` turns ${framework}'s proxy trust off`;
-      facts.push({ ...source.fact(match.index, sentence), framework, setting, enabled });
+      facts.push({ ...source.fact(match2.index, sentence), framework, setting, enabled });
     }
   }
   return facts;
@@ -66590,26 +67457,26 @@ function findTransportSwitches(input) {
     const file = site.insertion?.container.file ?? site.file;
     const source = input.sources.get(file);
     if (!source || input.isTestFile(file)) continue;
-    const expression = secure.text.trim();
+    const expression2 = secure.text.trim();
     const at = source.text.slice(secure.span.start, secure.span.end) === secure.text ? secure.span.start : site.offset;
-    const name2 = switchName(expression);
-    const key = `${language}:${name2 ?? snippet(expression)}`;
-    const use = source.fact(at, `this cookie's Secure follows \`${snippet(expression)}\``);
+    const name2 = switchName(expression2);
+    const key = `${language}:${name2 ?? snippet(expression2)}`;
+    const use2 = source.fact(at, `this cookie's Secure follows \`${snippet(expression2)}\``);
     const target = /^[ \t]*([A-Z][A-Z0-9_]*)[ \t]*=[ \t]*$/m.exec(
       source.text.slice(source.text.lastIndexOf("\n", at - 1) + 1, at)
     )?.[1];
     const known = byKey.get(key);
     if (known && target) targets.get(known)?.add(target);
     if (known) {
-      if (!known.uses.some((entry2) => entry2.file === use.file && entry2.line === use.line))
-        known.uses.push(use);
+      if (!known.uses.some((entry2) => entry2.file === use2.file && entry2.line === use2.line))
+        known.uses.push(use2);
       continue;
     }
     const entry = {
-      name: name2 ?? snippet(expression),
-      expression,
+      name: name2 ?? snippet(expression2),
+      expression: expression2,
       language,
-      uses: [use],
+      uses: [use2],
       definition: null,
       default: "unknown",
       forcedOn: null
@@ -66620,13 +67487,13 @@ function findTransportSwitches(input) {
   for (const entry of byKey.values()) describeSwitch(entry, input, targets.get(entry) ?? /* @__PURE__ */ new Set());
   return [...byKey.values()];
 }
-function switchName(expression) {
-  const env = /(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)/.exec(expression) ?? /(?:process\.env|os\.environ|environ)\[\s*['"](\w+)['"]\s*\]/.exec(expression) ?? /(?:getenv|environ\.get|env(?:\.bool|\.str|\.int)?|config|os\.environ\.get)\(\s*['"](\w+)['"]/.exec(
-    expression
+function switchName(expression2) {
+  const env = /(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)/.exec(expression2) ?? /(?:process\.env|os\.environ|environ)\[\s*['"](\w+)['"]\s*\]/.exec(expression2) ?? /(?:getenv|environ\.get|env(?:\.bool|\.str|\.int)?|config|os\.environ\.get)\(\s*['"](\w+)['"]/.exec(
+    expression2
   );
   if (env) return env[1] ?? null;
-  if (/^app\.get\(\s*['"]env['"]\s*\)/.test(expression)) return "NODE_ENV";
-  const reference = /^(?:not\s+|!)?((?:[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*|\[\s*['"][\w$-]+['"]\s*\])*)/.exec(expression);
+  if (/^app\.get\(\s*['"]env['"]\s*\)/.test(expression2)) return "NODE_ENV";
+  const reference = /^(?:not\s+|!)?((?:[A-Za-z_$][\w$]*)(?:\.[A-Za-z_$][\w$]*|\[\s*['"][\w$-]+['"]\s*\])*)/.exec(expression2);
   if (!reference?.[1]) return null;
   const last = /(?:\.|\[\s*['"])?([\w$-]+)['"]?\s*\]?$/.exec(reference[1]);
   return last?.[1] ?? null;
@@ -66676,7 +67543,7 @@ function findDefinition(entry, input) {
     new RegExp(String.raw`(?:^|[{,])[ \t]*['"]?${name2}['"]?[ \t]*:[ \t]*(.+)$`, "gm"),
     new RegExp(String.raw`(?:exports|this|config|settings)\.${name2}[ \t]*=(?!=)[ \t]*(.+)$`, "gm")
   ];
-  const using = entry.uses.map((use) => use.file);
+  const using = entry.uses.map((use2) => use2.file);
   const imported = importedModules(entry, input);
   const ordered = [
     ...imported,
@@ -66689,21 +67556,21 @@ function findDefinition(entry, input) {
     if (!source.text.includes(entry.name)) continue;
     for (const pattern of patterns) {
       pattern.lastIndex = 0;
-      for (let match = pattern.exec(source.text); match; match = pattern.exec(source.text)) {
-        if (source.inLineComment(match.index + match[0].indexOf(entry.name))) continue;
-        const value = valueFrom(source.text, match.index + match[0].length - (match[1] ?? "").length);
+      for (let match2 = pattern.exec(source.text); match2; match2 = pattern.exec(source.text)) {
+        if (source.inLineComment(match2.index + match2[0].indexOf(entry.name))) continue;
+        const value = valueFrom(source.text, match2.index + match2[0].length - (match2[1] ?? "").length);
         if (!value || /^(?:settings|config|self|app)\b/.test(value) && value.includes(entry.name)) continue;
-        return { source, at: match.index + (match[0].length - match[0].trimStart().length), value };
+        return { source, at: match2.index + (match2[0].length - match2[0].trimStart().length), value };
       }
     }
   }
   return null;
 }
 function importedModules(entry, input) {
-  const use = entry.uses[0];
+  const use2 = entry.uses[0];
   const root = /^(?:not\s+|!)?([A-Za-z_$][\w$]*)/.exec(entry.expression)?.[1];
-  if (!use || !root || !input.loadImport) return [];
-  const text2 = input.sources.get(use.file)?.text ?? "";
+  if (!use2 || !root || !input.loadImport) return [];
+  const text2 = input.sources.get(use2.file)?.text ?? "";
   const name2 = escape(root);
   const specifiers = [];
   const patterns = entry.language === "python" ? [
@@ -66717,22 +67584,22 @@ function importedModules(entry, input) {
     new RegExp(String.raw`\b${name2}\b[^=\n]*=[ \t]*require\(\s*['"]([^'"]+)['"]\s*\)`, "g")
   ];
   for (const pattern of patterns) {
-    for (const match of text2.matchAll(pattern)) specifiers.push(match[1]);
+    for (const match2 of text2.matchAll(pattern)) specifiers.push(match2[1]);
   }
   const modules = [];
   for (const specifier of specifiers) {
     const candidates = entry.language === "python" && !specifier.endsWith(root) ? [`${specifier}.${root}`, specifier] : [specifier];
     for (const candidate of candidates) {
-      const module = input.loadImport(use.file, candidate, entry.language);
+      const module = input.loadImport(use2.file, candidate, entry.language);
       if (module && !modules.some((known) => known.file === module.file)) modules.push(module);
     }
   }
   return modules;
 }
-function valueFrom(text2, from) {
+function valueFrom(text2, from2) {
   let depth = 0;
-  let index = from;
-  const limit = Math.min(text2.length, from + 400);
+  let index = from2;
+  const limit = Math.min(text2.length, from2 + 400);
   for (; index < limit; index++) {
     const char = text2[index];
     if (char === "(" || char === "[" || char === "{") depth++;
@@ -66741,7 +67608,7 @@ function valueFrom(text2, from) {
       depth--;
     } else if ((char === "\n" || char === "," || char === ";") && depth === 0) break;
   }
-  return text2.slice(from, index).replace(/\s+#.*$|\s+\/\/.*$/, "").trim();
+  return text2.slice(from2, index).replace(/\s+#.*$|\s+\/\/.*$/, "").trim();
 }
 var TRUE_WORDS3 = /* @__PURE__ */ new Set(["true", "1", "yes", "on", "y", "t"]);
 function evaluateDefault(value) {
@@ -66765,28 +67632,28 @@ function evaluateDefault(value) {
   );
   if (pyEnv) {
     const raw = (pyEnv[1] ?? "None").trim();
-    const unset = raw.replace(/^['"]|['"]$/g, "");
+    const unset2 = raw.replace(/^['"]|['"]$/g, "");
     const rest = text2.slice(pyEnv.index + pyEnv[0].length);
     const compared = /^\s*(?:\.lower\(\)|\.strip\(\))*\s*(==|!=)\s*['"](\w*)['"]/.exec(rest);
-    if (compared) return compare(unset.toLowerCase(), compared[1], compared[2].toLowerCase());
+    if (compared) return compare(unset2.toLowerCase(), compared[1], compared[2].toLowerCase());
     const member = /^\s*(?:\.lower\(\)|\.strip\(\))*\s*(not\s+in|in)\s*[([{]([^)\]}]*)[)\]}]/.exec(rest);
     if (member) {
       const words = [...member[2].matchAll(/['"](\w*)['"]/g)].map((word) => word[1].toLowerCase());
-      const inside = words.includes(unset.toLowerCase());
+      const inside = words.includes(unset2.toLowerCase());
       return inside === (member[1] === "in") ? "on" : "off";
     }
     const cast = /env\.bool|cast\s*=\s*bool|^bool\(|strtobool\(/.test(text2);
     if (cast) {
       if (raw === "None" && /env\.bool\(/.test(text2) && pyEnv[1] === void 0) return "unknown";
-      return TRUE_WORDS3.has(unset.toLowerCase()) ? "on" : "off";
+      return TRUE_WORDS3.has(unset2.toLowerCase()) ? "on" : "off";
     }
     if (raw === "None" || raw === "''" || raw === '""') return "off";
     return "unknown";
   }
   return "unknown";
 }
-function compare(unset, operator2, literal2) {
-  const equal = unset.toLowerCase() === literal2.toLowerCase();
+function compare(unset2, operator2, literal2) {
+  const equal = unset2.toLowerCase() === literal2.toLowerCase();
   return (operator2.startsWith("=") ? equal : !equal) ? "on" : "off";
 }
 function productionSwitch(entry, value, input, targets) {
@@ -66806,10 +67673,10 @@ function productionSwitch(entry, value, input, targets) {
   for (const source of input.sources.values()) {
     if (source.kind !== entry.language || !/(?:^|[/_.-])prod(?:uction)?(?:[/_.-]|$)/.test(source.file))
       continue;
-    const match = assignment.exec(source.text);
-    if (match) {
-      const at = match.index + match[0].length - match[0].trimStart().length;
-      return source.fact(at, `\`${snippet(match[0])}\` in the production settings turns it on`);
+    const match2 = assignment.exec(source.text);
+    if (match2) {
+      const at = match2.index + match2[0].length - match2[0].trimStart().length;
+      return source.fact(at, `\`${snippet(match2[0])}\` in the production settings turns it on`);
     }
   }
   const setting = new RegExp(
@@ -66817,12 +67684,12 @@ function productionSwitch(entry, value, input, targets) {
     "m"
   );
   for (const source of input.deploy) {
-    const match = setting.exec(source.text);
-    if (match && !source.inLineComment(match.index + 1)) {
-      const at = match.index + (match[0].length - match[0].trimStart().length);
+    const match2 = setting.exec(source.text);
+    if (match2 && !source.inLineComment(match2.index + 1)) {
+      const at = match2.index + (match2[0].length - match2[0].trimStart().length);
       return source.fact(
         at,
-        `\`${snippet(match[0].replace(/^[\s"'-]+/, ""))}\` in ${source.file} turns it on`
+        `\`${snippet(match2[0].replace(/^[\s"'-]+/, ""))}\` in ${source.file} turns it on`
       );
     }
   }
@@ -66839,8 +67706,8 @@ function buildEvidence(input) {
   for (const [file, text2] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text2, language));
-    else if (language === "go" && !input.isTestFile(file))
-      data.plainHttp.push(...findPlainHttp(new Source(file, text2, "go")));
+    else if ((language === "go" || language === "php") && !input.isTestFile(file))
+      data.plainHttp.push(...findPlainHttp(new Source(file, text2, language)));
   }
   const templates = [];
   const manifests = [];
@@ -66922,8 +67789,8 @@ function packageOf(folder, packageFolders) {
 }
 function declaresCommand(source, kind) {
   const pattern = kind === "package.json" ? /"bin"\s*:/ : kind === "pyproject" ? /^\[(?:project\.scripts|tool\.poetry\.scripts)\]/m : kind === "setup" ? /console_scripts/ : null;
-  const match = pattern?.exec(source.text);
-  return match ? source.fact(match.index, `\`${snippet(match[0])}\` in ${source.file} installs a command`) : null;
+  const match2 = pattern?.exec(source.text);
+  return match2 ? source.fact(match2.index, `\`${snippet(match2[0])}\` in ${source.file} installs a command`) : null;
 }
 
 // src/fix/go-composite.ts
@@ -66934,7 +67801,7 @@ function insertGoElements(text2, container, items) {
   if (added.some((element) => element === null)) return null;
   const elements = added;
   if (elements.length === 0) return [];
-  if (gapsBetweenEntries(container).some(([from, to]) => text2.slice(from, to).includes("/*"))) return null;
+  if (gapsBetweenEntries(container).some(([from2, to]) => text2.slice(from2, to).includes("/*"))) return null;
   const last = entries.at(-1);
   if (!text2.slice(open3, close).includes("\n")) {
     const joined = elements.map(({ key, value }) => `${key}: ${value}`).join(", ");
@@ -66979,8 +67846,8 @@ function insertGoElements(text2, container, items) {
   return edits;
 }
 function splitElement(item) {
-  const match = /^([\p{L}_][\p{L}\p{Nd}_]*):\s*(\S.*)$/u.exec(item.trim());
-  return match ? { key: match[1] ?? "", value: match[2] ?? "" } : null;
+  const match2 = /^([\p{L}_][\p{L}\p{Nd}_]*):\s*(\S.*)$/u.exec(item.trim());
+  return match2 ? { key: match2[1] ?? "", value: match2[2] ?? "" } : null;
 }
 function keyOf(text2, span) {
   return /^([\p{L}_][\p{L}\p{Nd}_]*):/u.exec(text2.slice(span.start, span.end))?.[1] ?? null;
@@ -67009,12 +67876,12 @@ function standsAlone(text2, entry) {
 }
 function gapsBetweenEntries({ open: open3, close, entries }) {
   const gaps = [];
-  let from = open3 + 1;
+  let from2 = open3 + 1;
   for (const entry of entries) {
-    gaps.push([from, entry.start]);
-    from = entry.end;
+    gaps.push([from2, entry.start]);
+    from2 = entry.end;
   }
-  gaps.push([from, close]);
+  gaps.push([from2, close]);
   return gaps;
 }
 
@@ -67025,6 +67892,7 @@ function insertEntries(text2, container, items) {
   if (items.length === 0) return [];
   if (container.syntax === "cookie-string") return appendAttributes(text2, container, items);
   if (container.syntax === "go-composite") return insertGoElements(text2, container, items);
+  if (container.syntax === "php-array") items = alignArrows(text2, container, items);
   if (container.syntax === "py-statements" || container.syntax === "ini-options")
     return last ? insertStatements(text2, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text2, container, items);
@@ -67050,6 +67918,29 @@ function insertEntries(text2, container, items) {
   if (!hasTrailingComma) edits.push({ file, start: last.end, end: last.end, text: "," });
   edits.push({ file, start: lineEnd2, end: lineEnd2, text: lines.join("") });
   return edits;
+}
+function alignArrows(text2, container, items) {
+  if (container.entries.length < 2 || !hasLineBreak(text2, container.entries[0].start, container.close))
+    return items;
+  const columns = /* @__PURE__ */ new Set();
+  const lines = /* @__PURE__ */ new Set();
+  let padded = false;
+  for (const entry of container.entries) {
+    const start = lineStartOf(text2, entry.start);
+    if (lines.has(start)) return items;
+    lines.add(start);
+    const source = text2.slice(entry.start, entry.end);
+    const arrow = source.indexOf("=>");
+    if (arrow === -1) return items;
+    if (/\s{2,}=>/.test(source)) padded = true;
+    columns.add(entry.start - start + arrow);
+  }
+  if (columns.size !== 1 || !padded) return items;
+  const keyWidth = [...columns][0] - indentationAt(text2, container.entries[0].start).length - 1;
+  return items.map((item) => {
+    const key = item.slice(0, item.indexOf(" => "));
+    return key.length > keyWidth ? item : key.padEnd(keyWidth) + item.slice(key.length);
+  });
 }
 function appendAttributes(text2, container, items) {
   const before = text2.slice(container.open + 1, container.close);
@@ -67169,12 +68060,12 @@ function flask(site, text2) {
 var FLASK_IMPORT = /^from\s+(?:flask|quart)\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
 var BOTTLE_IMPORT = /^from\s+bottle\s+import\s+(?:\(([^)]*)\)|([^\n]*))/gm;
 function importedName(text2, imports, name2) {
-  for (const match of text2.matchAll(imports)) {
-    for (const part of (match[1] ?? match[2] ?? "").split(",")) {
-      const [imported, as, alias] = part.trim().split(/\s+/);
+  for (const match2 of text2.matchAll(imports)) {
+    for (const part of (match2[1] ?? match2[2] ?? "").split(",")) {
+      const [imported, as2, alias] = part.trim().split(/\s+/);
       if (imported !== name2) continue;
-      if (as === void 0) return name2;
-      if (as === "as" && alias !== void 0 && /^[A-Za-z_]\w*$/.test(alias)) return alias;
+      if (as2 === void 0) return name2;
+      if (as2 === "as" && alias !== void 0 && /^[A-Za-z_]\w*$/.test(alias)) return alias;
     }
   }
   return null;
@@ -67224,7 +68115,7 @@ function express(site, text2) {
     "g"
   );
   let last = null;
-  for (const match of head.matchAll(parameterList)) last = match;
+  for (const match2 of head.matchAll(parameterList)) last = match2;
   if (!last) return null;
   const bodyStart = last.index + last[0].length;
   if (!stillOpen(text2.slice(bodyStart, callOffset))) return null;
@@ -67240,15 +68131,15 @@ function adonisjs(site, text2) {
   const before = text2.slice(Math.max(0, site.offset - 400), site.offset);
   let call2 = atCall;
   if (!call2)
-    for (const match of before.matchAll(new RegExp(`(?<![\\w$.])${receiver}${method}`, "g"))) call2 = match;
+    for (const match2 of before.matchAll(new RegExp(`(?<![\\w$.])${receiver}${method}`, "g"))) call2 = match2;
   if (!call2) return null;
   const owner = call2[1].replace(/\s+/g, "");
   if (owner !== "") return { value: `${owner}request.secure()` };
   const callOffset = atCall ? site.offset : site.offset - before.length + call2.index;
   const head = text2.slice(0, callOffset);
   let last = null;
-  for (const match of head.matchAll(/\(\s*\{([^{}()]*)\}\s*(?::[^={]*)?\)\s*(?::[^={]*)?(?:=>\s*)?\{/g))
-    last = match;
+  for (const match2 of head.matchAll(/\(\s*\{([^{}()]*)\}\s*(?::[^={]*)?\)\s*(?::[^={]*)?(?:=>\s*)?\{/g))
+    last = match2;
   if (!last || !/(^|,)\s*response\s*(,|$)/.test(last[1]) || !/(^|,)\s*request\s*(,|$)/.test(last[1]))
     return null;
   if (!stillOpen(text2.slice(last.index + last[0].length, callOffset))) return null;
@@ -67261,7 +68152,7 @@ function contextUrl(site, text2, jar) {
   if (!atCall) {
     const before = text2.slice(Math.max(0, site.offset - 400), site.offset);
     let last = null;
-    for (const match of before.matchAll(call2)) last = match;
+    for (const match2 of before.matchAll(call2)) last = match2;
     if (!last || !stillOpenCall(before.slice(last.index + last[0].length))) return null;
     receiver = last[1];
   }
@@ -67413,7 +68304,7 @@ function gatherFacts(site, meta2, evidence, texts) {
   facts.plainHttpProxy = near.length > 0 && near.every((fact) => fact.kind === "http-only-proxy");
   const ownName = site.cookieNames.filter((name2) => INSECURE_VARIANT.test(name2)).map((name2) => ({
     file: site.file,
-    line: lineOf(texts.get(site.file) ?? "", site.offset),
+    line: lineOf2(texts.get(site.file) ?? "", site.offset),
     fact: `the name \`${name2}\` marks the plain-HTTP variant of a cookie, which must work without HTTPS`
   }));
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
@@ -67440,7 +68331,7 @@ function gatherFacts(site, meta2, evidence, texts) {
     optionsFile,
     meta2.clientSide === true,
     site.file,
-    () => lineOf(siteText, site.offset)
+    () => lineOf2(siteText, site.offset)
   );
   if (facts.optionalTls.length > 0 || facts.schemeFollowing.length > 0 || facts.untrustedProxy || facts.tlsAtTrustedProxy.length > 0)
     facts.requestSecure = followRequest(site, meta2, text2);
@@ -67452,7 +68343,7 @@ function securePrefixOf(name2) {
   return null;
 }
 function serverSessionOf(site, meta2, texts) {
-  const line = () => lineOf(texts.get(site.file) ?? "", site.offset);
+  const line = () => lineOf2(texts.get(site.file) ?? "", site.offset);
   if (site.kind === "session") {
     return { file: site.file, line: line(), fact: `${meta2.api} sets the server's own session cookie` };
   }
@@ -67488,7 +68379,7 @@ var OPPOSITE = {
   off: "on",
   unknown: "unknown"
 };
-function lineOf(text2, offset) {
+function lineOf2(text2, offset) {
   return lineColumn(lineStarts(text2), offset).line;
 }
 var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.request|ctx|cherrypy\.request)\b|^['"]auto['"]$/;
@@ -67499,12 +68390,12 @@ function schemeFollowingUses(evidence, file, clientSide, siteFile, siteLine) {
   const line = siteLine();
   return dedupe(
     following.flatMap(
-      (entry) => entry.uses.map((use) => ({
-        file: use.file,
-        line: use.line,
+      (entry) => entry.uses.map((use2) => ({
+        file: use2.file,
+        line: use2.line,
         fact: `a cookie here takes Secure from \`${entry.expression}\``
       }))
-    ).filter((use) => use.file !== siteFile || use.line !== line)
+    ).filter((use2) => use2.file !== siteFile || use2.line !== line)
   ).slice(0, 5);
 }
 var DEVELOPMENT_CONFIG = /^(?:dev|devel|development|local|test|testing)(?:[._-][\w.-]*)?\.(?:ini|conf)$/i;
@@ -67968,6 +68859,10 @@ function expect(flag, { site, meta: meta2, kind, decisions, facts }, texts) {
 function sameSiteKeyOf(site) {
   const secure = site.keys.secure;
   if (secure === null || site.file.endsWith(".go")) return null;
+  if (site.file.endsWith(".php")) {
+    if (site.insertion?.container.syntax !== "php-array") return null;
+    return site.keys.httpOnly === "http_only" ? "same_site" : secure === "secure" ? "samesite" : null;
+  }
   if (secure === "https_only") return "same_site";
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, "_SAMESITE");
   if (secure === "isSecure") return "isSameSite";
@@ -67988,12 +68883,12 @@ function readSameSite(site, meta2, text2) {
   }
   if (point.container.syntax === "cookie-string") {
     const literal2 = text2.slice(point.container.open, point.container.close + 1);
-    const match = /;\s*samesite\s*=\s*(\w*)/i.exec(literal2);
-    if (!match) return { key, value: { kind: "absent" }, defaultOn };
+    const match2 = /;\s*samesite\s*=\s*(\w*)/i.exec(literal2);
+    if (!match2) return { key, value: { kind: "absent" }, defaultOn };
     const span = { start: point.container.open, end: point.container.close + 1 };
-    const word = (match[1] ?? "").toLowerCase();
+    const word = (match2[1] ?? "").toLowerCase();
     if (word === "lax" || word === "strict") return { key, value: { kind: "true", span }, defaultOn };
-    return { key, value: { kind: "conditional", span, text: match[0], devOnly: true }, defaultOn };
+    return { key, value: { kind: "conditional", span, text: match2[0], devOnly: true }, defaultOn };
   }
   return { key, value: readEntries(point.container, key, text2), defaultOn };
 }
@@ -68006,9 +68901,9 @@ function readEntries(container, key, text2) {
       found = { kind: "unknown", reason: "a spread may set it" };
       continue;
     }
-    const match = ENTRY2[container.syntax].exec(source);
-    if (!match || match[1]?.toLowerCase() !== lowered) continue;
-    const valueText = match[2] ?? "";
+    const match2 = ENTRY2[container.syntax].exec(source);
+    if (!match2 || match2[1]?.toLowerCase() !== lowered) continue;
+    const valueText = match2[2] ?? "";
     const start = entry.start + source.lastIndexOf(valueText);
     found = classify3(valueText, { start, end: start + valueText.length }, container.file);
   }
@@ -68023,6 +68918,9 @@ var ENTRY2 = {
   "py-statements": /^\s*(?:[\w.]+(?:\[[^\]\n]*\])*\[\s*['"])?(\w+)(?:['"]\s*\])?\s*(?::[^=]+)?=\s*([\s\S]*?)\s*$/,
   "cookie-string": /^(?!)/,
   "go-composite": /^\s*(\w+)\s*:\s*([\s\S]*?)\s*$/,
+  "php-array": /^\s*['"](\w+)['"]\s*=>\s*([\s\S]*?)\s*$/,
+  "php-arguments": /^(?!)/,
+  "php-named-arguments": /^(?!)/,
   "ini-options": /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/
 };
 function classify3(valueText, span, file) {
@@ -68265,6 +69163,10 @@ function renderEntries(container, entries, nest) {
     );
   }
   if (container.syntax === "go-composite") return entries.map(({ key, value }) => `${key}: ${value}`);
+  if (container.syntax === "php-array")
+    return entries.map(({ key, value }) => `${container.keyQuote}${key}${container.keyQuote} => ${value}`);
+  if (container.syntax === "php-arguments") return phpPositional(container, entries);
+  if (container.syntax === "php-named-arguments") return entries.map(({ key, value }) => `${key}: ${value}`);
   const isJs = container.syntax === "js-object" || container.syntax === "js-arguments";
   const quote = container.keyQuote;
   if (isJs) {
@@ -68293,6 +69195,16 @@ function renderEntries(container, entries, nest) {
     return nest.length > 0 ? [`${dictQuote}${nest[0]}${dictQuote}: ${inner}`] : entries.map(({ key, value }) => `${dictQuote}${key}${dictQuote}: ${value}`);
   }
   return nest.length > 0 ? [`${nest[0]}=${inner}`] : entries.map(({ key, value }) => `${key}=${value}`);
+}
+function phpPositional(container, entries) {
+  const slots = container.positional ?? [];
+  const given = new Map(entries.map(({ key, value }) => [key, value]));
+  const last = slots.reduce((found, slot, index) => given.has(slot) ? index : found, -1);
+  return slots.slice(0, last + 1).map((slot) => {
+    const value = given.get(slot);
+    if (value !== void 0) return value;
+    return entries.some((entry) => entry.value === "TRUE") ? "FALSE" : "false";
+  });
 }
 function buildFinding(site, meta2, kind, decisions, texts, sameSite) {
   const text2 = texts.get(site.file) ?? "";
@@ -68389,13 +69301,13 @@ function browserWriters(sites, texts, isTestFile2) {
     const text2 = texts.get(site.file) ?? "";
     const line = lineColumn(lineStarts(text2), site.offset).line;
     for (const name2 of site.cookieNames) {
-      const list = writers.get(name2) ?? [];
-      list.push({
+      const list2 = writers.get(name2) ?? [];
+      list2.push({
         file: site.file,
         line,
         fact: `browser code writes the cookie \`${name2}\` itself (${meta2.api}), which it cannot do once the cookie is HttpOnly`
       });
-      writers.set(name2, list);
+      writers.set(name2, list2);
     }
   }
   return writers;
@@ -68468,20 +69380,20 @@ function withholdFailing(planned, verify2) {
     solve(candidates.slice(middle));
   };
   solve(groups2.filter((group2) => touchesFailure(group2, first.failures)));
-  let final = run2(accepted);
-  while (final.failures.size > 0) {
-    const failures = final.failures;
+  let final2 = run2(accepted);
+  while (final2.failures.size > 0) {
+    const failures = final2.failures;
     const dropped = accepted.filter((group2) => touchesFailure(group2, failures));
     if (dropped.length === 0) break;
     for (const group2 of dropped) {
       reasons.set(group2, reasonFor(group2, failures));
       accepted.splice(accepted.indexOf(group2), 1);
     }
-    final = run2(accepted);
+    final2 = run2(accepted);
   }
   const withheld2 = /* @__PURE__ */ new Map();
   for (const [group2, reason] of reasons) for (const member of group2.members) withheld2.set(member, reason);
-  return { changes: final.failures.size === 0 ? final.changes : [], withheld: withheld2 };
+  return { changes: final2.failures.size === 0 ? final2.changes : [], withheld: withheld2 };
 }
 function groupsOf(planned) {
   const parent = planned.map((_, index) => index);
@@ -68562,7 +69474,7 @@ KeywordsWithExpressionAfter = /^(?:await|case|default|delete|do|else|in|instance
 KeywordsWithNoLineTerminatorAfter = /^(?:return|throw|yield)$/;
 Newline = RegExp(LineTerminatorSequence.source);
 jsTokens = function* (input, { jsx = false } = {}) {
-  var braces, firstCodePoint, isExpression, lastIndex, lastSignificantToken, length, match, mode, nextLastIndex, nextLastSignificantToken, parenNesting, postfixIncDec, punctuator, stack;
+  var braces, firstCodePoint, isExpression, lastIndex, lastSignificantToken, length, match2, mode, nextLastIndex, nextLastSignificantToken, parenNesting, postfixIncDec, punctuator, stack;
   ({ length } = input);
   lastIndex = 0;
   lastSignificantToken = "";
@@ -68572,12 +69484,12 @@ jsTokens = function* (input, { jsx = false } = {}) {
   braces = [];
   parenNesting = 0;
   postfixIncDec = false;
-  if (match = HashbangComment.exec(input)) {
+  if (match2 = HashbangComment.exec(input)) {
     yield {
       type: "HashbangComment",
-      value: match[0]
+      value: match2[0]
     };
-    lastIndex = match[0].length;
+    lastIndex = match2[0].length;
   }
   while (lastIndex < length) {
     mode = stack[stack.length - 1];
@@ -68588,21 +69500,21 @@ jsTokens = function* (input, { jsx = false } = {}) {
       case "InterpolationInJSX":
         if (input[lastIndex] === "/" && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken))) {
           RegularExpressionLiteral.lastIndex = lastIndex;
-          if (match = RegularExpressionLiteral.exec(input)) {
+          if (match2 = RegularExpressionLiteral.exec(input)) {
             lastIndex = RegularExpressionLiteral.lastIndex;
-            lastSignificantToken = match[0];
+            lastSignificantToken = match2[0];
             postfixIncDec = true;
             yield {
               type: "RegularExpressionLiteral",
-              value: match[0],
-              closed: match[1] !== void 0 && match[1] !== "\\"
+              value: match2[0],
+              closed: match2[1] !== void 0 && match2[1] !== "\\"
             };
             continue;
           }
         }
         Punctuator.lastIndex = lastIndex;
-        if (match = Punctuator.exec(input)) {
-          punctuator = match[0];
+        if (match2 = Punctuator.exec(input)) {
+          punctuator = match2[0];
           nextLastIndex = Punctuator.lastIndex;
           nextLastSignificantToken = punctuator;
           switch (punctuator) {
@@ -68636,23 +69548,23 @@ jsTokens = function* (input, { jsx = false } = {}) {
                 case "InterpolationInTemplate":
                   if (braces.length === mode.nesting) {
                     Template.lastIndex = lastIndex;
-                    match = Template.exec(input);
+                    match2 = Template.exec(input);
                     lastIndex = Template.lastIndex;
-                    lastSignificantToken = match[0];
-                    if (match[1] === "${") {
+                    lastSignificantToken = match2[0];
+                    if (match2[1] === "${") {
                       lastSignificantToken = "?InterpolationInTemplate";
                       postfixIncDec = false;
                       yield {
                         type: "TemplateMiddle",
-                        value: match[0]
+                        value: match2[0]
                       };
                     } else {
                       stack.pop();
                       postfixIncDec = true;
                       yield {
                         type: "TemplateTail",
-                        value: match[0],
-                        closed: match[1] === "`"
+                        value: match2[0],
+                        closed: match2[1] === "`"
                       };
                     }
                     continue;
@@ -68705,57 +69617,57 @@ jsTokens = function* (input, { jsx = false } = {}) {
           continue;
         }
         Identifier.lastIndex = lastIndex;
-        if (match = Identifier.exec(input)) {
+        if (match2 = Identifier.exec(input)) {
           lastIndex = Identifier.lastIndex;
           if (lastSignificantToken === "." || lastSignificantToken === "?.") {
             nextLastSignificantToken = "?PropertyName";
             postfixIncDec = true;
           } else {
-            nextLastSignificantToken = match[0];
-            switch (match[0]) {
+            nextLastSignificantToken = match2[0];
+            switch (match2[0]) {
               case "for":
               case "if":
               case "while":
               case "with":
                 nextLastSignificantToken = "?NonExpressionParenKeyword";
             }
-            postfixIncDec = !KeywordsWithExpressionAfter.test(match[0]);
+            postfixIncDec = !KeywordsWithExpressionAfter.test(match2[0]);
           }
           lastSignificantToken = nextLastSignificantToken;
           yield {
-            type: match[1] === "#" ? "PrivateIdentifier" : "IdentifierName",
-            value: match[0]
+            type: match2[1] === "#" ? "PrivateIdentifier" : "IdentifierName",
+            value: match2[0]
           };
           continue;
         }
         StringLiteral.lastIndex = lastIndex;
-        if (match = StringLiteral.exec(input)) {
+        if (match2 = StringLiteral.exec(input)) {
           lastIndex = StringLiteral.lastIndex;
-          lastSignificantToken = match[0];
+          lastSignificantToken = match2[0];
           postfixIncDec = true;
           yield {
             type: "StringLiteral",
-            value: match[0],
-            closed: match[2] !== void 0
+            value: match2[0],
+            closed: match2[2] !== void 0
           };
           continue;
         }
         NumericLiteral.lastIndex = lastIndex;
-        if (match = NumericLiteral.exec(input)) {
+        if (match2 = NumericLiteral.exec(input)) {
           lastIndex = NumericLiteral.lastIndex;
-          lastSignificantToken = match[0];
+          lastSignificantToken = match2[0];
           postfixIncDec = true;
           yield {
             type: "NumericLiteral",
-            value: match[0]
+            value: match2[0]
           };
           continue;
         }
         Template.lastIndex = lastIndex;
-        if (match = Template.exec(input)) {
+        if (match2 = Template.exec(input)) {
           lastIndex = Template.lastIndex;
-          lastSignificantToken = match[0];
-          if (match[1] === "${") {
+          lastSignificantToken = match2[0];
+          if (match2[1] === "${") {
             lastSignificantToken = "?InterpolationInTemplate";
             stack.push({
               tag: "InterpolationInTemplate",
@@ -68764,14 +69676,14 @@ jsTokens = function* (input, { jsx = false } = {}) {
             postfixIncDec = false;
             yield {
               type: "TemplateHead",
-              value: match[0]
+              value: match2[0]
             };
           } else {
             postfixIncDec = true;
             yield {
               type: "NoSubstitutionTemplate",
-              value: match[0],
-              closed: match[1] === "`"
+              value: match2[0],
+              closed: match2[1] === "`"
             };
           }
           continue;
@@ -68780,10 +69692,10 @@ jsTokens = function* (input, { jsx = false } = {}) {
       case "JSXTag":
       case "JSXTagEnd":
         JSXPunctuator.lastIndex = lastIndex;
-        if (match = JSXPunctuator.exec(input)) {
+        if (match2 = JSXPunctuator.exec(input)) {
           lastIndex = JSXPunctuator.lastIndex;
-          nextLastSignificantToken = match[0];
-          switch (match[0]) {
+          nextLastSignificantToken = match2[0];
+          switch (match2[0]) {
             case "<":
               stack.push({ tag: "JSXTag" });
               break;
@@ -68816,40 +69728,40 @@ jsTokens = function* (input, { jsx = false } = {}) {
           lastSignificantToken = nextLastSignificantToken;
           yield {
             type: "JSXPunctuator",
-            value: match[0]
+            value: match2[0]
           };
           continue;
         }
         JSXIdentifier.lastIndex = lastIndex;
-        if (match = JSXIdentifier.exec(input)) {
+        if (match2 = JSXIdentifier.exec(input)) {
           lastIndex = JSXIdentifier.lastIndex;
-          lastSignificantToken = match[0];
+          lastSignificantToken = match2[0];
           yield {
             type: "JSXIdentifier",
-            value: match[0]
+            value: match2[0]
           };
           continue;
         }
         JSXString.lastIndex = lastIndex;
-        if (match = JSXString.exec(input)) {
+        if (match2 = JSXString.exec(input)) {
           lastIndex = JSXString.lastIndex;
-          lastSignificantToken = match[0];
+          lastSignificantToken = match2[0];
           yield {
             type: "JSXString",
-            value: match[0],
-            closed: match[2] !== void 0
+            value: match2[0],
+            closed: match2[2] !== void 0
           };
           continue;
         }
         break;
       case "JSXChildren":
         JSXText.lastIndex = lastIndex;
-        if (match = JSXText.exec(input)) {
+        if (match2 = JSXText.exec(input)) {
           lastIndex = JSXText.lastIndex;
-          lastSignificantToken = match[0];
+          lastSignificantToken = match2[0];
           yield {
             type: "JSXText",
-            value: match[0]
+            value: match2[0]
           };
           continue;
         }
@@ -68879,16 +69791,16 @@ jsTokens = function* (input, { jsx = false } = {}) {
         }
     }
     WhiteSpace.lastIndex = lastIndex;
-    if (match = WhiteSpace.exec(input)) {
+    if (match2 = WhiteSpace.exec(input)) {
       lastIndex = WhiteSpace.lastIndex;
       yield {
         type: "WhiteSpace",
-        value: match[0]
+        value: match2[0]
       };
       continue;
     }
     LineTerminatorSequence.lastIndex = lastIndex;
-    if (match = LineTerminatorSequence.exec(input)) {
+    if (match2 = LineTerminatorSequence.exec(input)) {
       lastIndex = LineTerminatorSequence.lastIndex;
       postfixIncDec = false;
       if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
@@ -68896,14 +69808,14 @@ jsTokens = function* (input, { jsx = false } = {}) {
       }
       yield {
         type: "LineTerminatorSequence",
-        value: match[0]
+        value: match2[0]
       };
       continue;
     }
     MultiLineComment.lastIndex = lastIndex;
-    if (match = MultiLineComment.exec(input)) {
+    if (match2 = MultiLineComment.exec(input)) {
       lastIndex = MultiLineComment.lastIndex;
-      if (Newline.test(match[0])) {
+      if (Newline.test(match2[0])) {
         postfixIncDec = false;
         if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
           lastSignificantToken = "?NoLineTerminatorHere";
@@ -68911,18 +69823,18 @@ jsTokens = function* (input, { jsx = false } = {}) {
       }
       yield {
         type: "MultiLineComment",
-        value: match[0],
-        closed: match[1] !== void 0
+        value: match2[0],
+        closed: match2[1] !== void 0
       };
       continue;
     }
     SingleLineComment.lastIndex = lastIndex;
-    if (match = SingleLineComment.exec(input)) {
+    if (match2 = SingleLineComment.exec(input)) {
       lastIndex = SingleLineComment.lastIndex;
       postfixIncDec = false;
       yield {
         type: "SingleLineComment",
-        value: match[0]
+        value: match2[0]
       };
       continue;
     }
@@ -69065,8 +69977,8 @@ function pyCodeText(text2) {
   let statementStart = true;
   let kept = 0;
   let index = 0;
-  const drop = (from, to) => {
-    parts.push(text2.slice(kept, from), text2.slice(from, to).replace(/[^\n]/g, ""));
+  const drop = (from2, to) => {
+    parts.push(text2.slice(kept, from2), text2.slice(from2, to).replace(/[^\n]/g, ""));
     kept = to;
   };
   while (index < text2.length) {
@@ -69078,11 +69990,11 @@ function pyCodeText(text2) {
     if (char === "'" || char === '"') {
       const prefixLength = PREFIX.exec(run2.slice(-3))?.[2]?.length ?? 0;
       if (/\S/.test(run2.slice(0, run2.length - prefixLength))) statementStart = false;
-      const from = index - prefixLength;
+      const from2 = index - prefixLength;
       const quote = text2.startsWith(char.repeat(3), index) ? char.repeat(3) : char;
       const end = stringEnd4(text2, index + quote.length, quote);
       if (end === -1) return null;
-      if (statementStart && depth === 0 && endsStatement(text2, end)) drop(from, end);
+      if (statementStart && depth === 0 && endsStatement(text2, end)) drop(from2, end);
       statementStart = false;
       index = end;
       continue;
@@ -69107,13 +70019,13 @@ function pyCodeText(text2) {
   parts.push(text2.slice(kept));
   return parts.join("");
 }
-function lineEnd(text2, from) {
-  const end = text2.indexOf("\n", from);
+function lineEnd(text2, from2) {
+  const end = text2.indexOf("\n", from2);
   return end === -1 ? text2.length : end;
 }
 var STRING_STOP = /[\\\n'"]/g;
-function stringEnd4(text2, from, quote) {
-  STRING_STOP.lastIndex = from;
+function stringEnd4(text2, from2, quote) {
+  STRING_STOP.lastIndex = from2;
   for (let stop = STRING_STOP.exec(text2); stop; stop = STRING_STOP.exec(text2)) {
     const index = stop.index;
     if (stop[0] === "\\") STRING_STOP.lastIndex = index + 2;
@@ -69123,8 +70035,8 @@ function stringEnd4(text2, from, quote) {
   }
   return -1;
 }
-function endsStatement(text2, from) {
-  for (let index = from; index < text2.length; index++) {
+function endsStatement(text2, from2) {
+  for (let index = from2; index < text2.length; index++) {
     const char = text2[index];
     if (char === "\n" || char === "#" || char === ";") return true;
     if (char !== " " && char !== "	" && char !== "\r") return false;
@@ -69241,8 +70153,8 @@ function addStarImporters(candidates, files, context3, load2) {
     const text2 = context3.peek(file);
     if (text2 === null) continue;
     const found = [];
-    for (const match of text2.matchAll(STAR_IMPORT)) {
-      const target = resolvePythonModule(file, match[1] ?? "", context3.fileSet);
+    for (const match2 of text2.matchAll(STAR_IMPORT)) {
+      const target = resolvePythonModule(file, match2[1] ?? "", context3.fileSet);
       if (target) found.push(target);
     }
     targets.set(file, found);
@@ -69321,12 +70233,12 @@ function goCodeText(text2) {
   parts.push(text2.slice(kept));
   return parts.join("");
 }
-function literalEnd(text2, from, quote) {
+function literalEnd(text2, from2, quote) {
   if (quote === "`") {
-    const end = text2.indexOf("`", from);
+    const end = text2.indexOf("`", from2);
     return end === -1 ? -1 : end + 1;
   }
-  for (let index = from; index < text2.length; index++) {
+  for (let index = from2; index < text2.length; index++) {
     const char = text2[index];
     if (char === "\\") index++;
     else if (char === quote) return index + 1;
@@ -69370,8 +70282,88 @@ var GoAnalyzer = class {
   }
 };
 
+// src/languages/php/code-text.ts
+function phpCodeText(text2) {
+  if (text2.includes("<<<")) return null;
+  const parts = [];
+  let kept = 0;
+  const stops = /\/\/|#(?!\[)|\/\*|["']/g;
+  for (let stop = stops.exec(text2); stop; stop = stops.exec(text2)) {
+    const at = stop.index;
+    let end;
+    if (stop[0] === "/*") {
+      end = text2.indexOf("*/", at + 2);
+      if (end === -1) return null;
+      end += 2;
+    } else if (stop[0] === '"' || stop[0] === "'") {
+      end = literalEnd2(text2, at + 1, stop[0]);
+      if (end === -1) return null;
+      stops.lastIndex = end;
+      continue;
+    } else {
+      end = text2.indexOf("\n", at);
+      if (end === -1) end = text2.length;
+      const close = text2.indexOf("?>", at);
+      if (close !== -1 && close < end) end = close;
+    }
+    parts.push(text2.slice(kept, at), text2.slice(at, end).replace(/[^\n]/g, ""));
+    kept = end;
+    stops.lastIndex = end;
+  }
+  parts.push(text2.slice(kept));
+  return parts.join("");
+}
+function literalEnd2(text2, from2, quote) {
+  for (let index = from2; index < text2.length; index++) {
+    const char = text2[index];
+    if (char === "\\") index++;
+    else if (char === quote) return index + 1;
+  }
+  return -1;
+}
+
+// src/languages/php/support.ts
+var phpSupport = {
+  id: "php",
+  mentionsApi: mentionsPhpApi,
+  onlyInProse(_file, text2) {
+    const code = phpCodeText(text2);
+    return code !== null && !mentionsPhpApi(code);
+  },
+  createAnalyzer: (context3) => new PhpAnalyzer(context3)
+};
+var PhpAnalyzer = class {
+  constructor(context3) {
+    this.context = context3;
+  }
+  context;
+  add(file, text2) {
+    const { analysis, config } = this.context;
+    const module = parsePhp(file, text2);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    const found = [];
+    for (const rule of PHP_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+  }
+  finish() {
+  }
+  /** Ignore comments (`//`, `#` or a block comment) are read from the text, on the line above the site. */
+  ignoreSource() {
+    return null;
+  }
+};
+
 // src/languages/registry.ts
-var LANGUAGES = [javascriptSupport, pythonSupport, goSupport];
+var LANGUAGES = [
+  javascriptSupport,
+  pythonSupport,
+  goSupport,
+  phpSupport
+];
 var BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
 function supportOf(language) {
   const support = BY_ID.get(language);
@@ -69446,7 +70438,7 @@ function collectEvidence(analysis, input, fileSet) {
     sources,
     extras,
     sites: analysis.sites.flatMap(
-      ({ site, meta: meta2 }) => meta2.language === "go" ? [] : [{ site, language: meta2.language }]
+      ({ site, meta: meta2 }) => meta2.language === "javascript" || meta2.language === "python" ? [{ site, language: meta2.language }] : []
     ),
     isTestFile,
     loadImport: (fromFile, specifier, language) => {
@@ -70098,15 +71090,15 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
-      if (expression) {
+    function(_, expression2, literal2) {
+      if (expression2) {
         let operator2 = "";
         const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator2 = expression.charAt(0);
-          expression = expression.substr(1);
+        if (operators.indexOf(expression2.charAt(0)) !== -1) {
+          operator2 = expression2.charAt(0);
+          expression2 = expression2.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
+        expression2.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
           values.push(getValues(context3, operator2, tmp[1], tmp[2] || tmp[3]));
         });
@@ -70698,15 +71690,15 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text2) => {
   return text2.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+    (match2, digits, fractional, exponential) => {
+      const isString = match2[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match2);
+      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
+      if (isStandardValue) return match2;
+      return '"' + match2 + 'n"';
     }
   );
 };
@@ -74706,17 +75698,17 @@ function deploymentUrl(event, input) {
     ["verify-url", input]
   ];
   const skipped = [];
-  for (const [from, url] of candidates) {
+  for (const [from2, url] of candidates) {
     if (url === null) continue;
-    if (from === "target_url" && url === event.logUrl) {
+    if (from2 === "target_url" && url === event.logUrl) {
       skipped.push(
         "target_url is not used: it is the deployment's log_url (GitHub copies one into the other)"
       );
       continue;
     }
     const problem = unusableUrl(url);
-    if (problem === null) return { chosen: { url, from }, skipped };
-    skipped.push(`${from} is not used: ${problem}`);
+    if (problem === null) return { chosen: { url, from: from2 }, skipped };
+    skipped.push(`${from2} is not used: ${problem}`);
   }
   return { chosen: null, skipped };
 }
@@ -74848,12 +75840,12 @@ function accounts(name2, raw, problems) {
 function teams(raw, owner, problems) {
   const found = /* @__PURE__ */ new Map();
   for (const item of splitList(raw)) {
-    const match = TEAM.exec(item.replace(/^@/, ""));
-    if (!match) {
+    const match2 = TEAM.exec(item.replace(/^@/, ""));
+    if (!match2) {
       problems.push(`input \`team-reviewers\`: "${item}" is not a team slug`);
       continue;
     }
-    const [, org, slug] = match;
+    const [, org, slug] = match2;
     if (org !== void 0 && owner !== void 0 && org.toLowerCase() !== owner.toLowerCase()) {
       problems.push(
         `input \`team-reviewers\`: "${item}" is a team of ${org}; only teams of ${owner}, the repository's owner, can review`
@@ -74981,8 +75973,8 @@ function locateOutput(path, roots) {
 }
 function writeOutputFile(label, path, content2, roots) {
   const target = checkedTarget(label, path, roots, true);
-  const final = join6(target.root, ...target.parts);
-  const temporary = `${final}.${randomBytes(6).toString("hex")}.tmp`;
+  const final2 = join6(target.root, ...target.parts);
+  const temporary = `${final2}.${randomBytes(6).toString("hex")}.tmp`;
   const descriptor = open2(label, path, temporary, constants4.O_CREAT | constants4.O_EXCL, 438);
   try {
     try {
@@ -74992,8 +75984,8 @@ function writeOutputFile(label, path, content2, roots) {
       closeSync2(descriptor);
     }
     checkFolders(label, path, target, false);
-    refuseFinal(label, path, final);
-    renameSync(temporary, final);
+    refuseFinal(label, path, final2);
+    renameSync(temporary, final2);
   } catch (error2) {
     try {
       unlinkSync(temporary);
@@ -75001,12 +75993,12 @@ function writeOutputFile(label, path, content2, roots) {
     }
     throw error2;
   }
-  return final;
+  return final2;
 }
 function appendOutputFile(label, path, content2, roots) {
   const target = checkedTarget(label, path, roots, false);
-  const final = join6(target.root, ...target.parts);
-  const descriptor = open2(label, path, final, constants4.O_APPEND | constants4.O_CREAT, 438);
+  const final2 = join6(target.root, ...target.parts);
+  const descriptor = open2(label, path, final2, constants4.O_APPEND | constants4.O_CREAT, 438);
   try {
     if (!fstatSync2(descriptor).isFile()) throw refusal(label, path, "it is not a regular file");
     writeSync(descriptor, content2);
@@ -75040,8 +76032,8 @@ function checkFolders(label, path, target, create) {
     if (!stats.isDirectory()) throw refusal(label, path, `${shown} is not a folder`);
   }
 }
-function refuseFinal(label, path, final) {
-  const stats = lstatOrNull(final);
+function refuseFinal(label, path, final2) {
+  const stats = lstatOrNull(final2);
   if (stats?.isSymbolicLink()) throw refusal(label, path, "it is a symbolic link (not followed)");
   if (stats && !stats.isFile()) throw refusal(label, path, "it is not a regular file");
 }
@@ -75145,7 +76137,7 @@ function hasSuggestion(body) {
 }
 function suggestionBlock(lines) {
   const content2 = lines.join("\n");
-  const longest = Math.max(0, ...Array.from(content2.matchAll(/`+/g), (match) => match[0].length));
+  const longest = Math.max(0, ...Array.from(content2.matchAll(/`+/g), (match2) => match2[0].length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   return lines.length === 0 ? `${fence}suggestion
 ${fence}` : `${fence}suggestion
@@ -75358,15 +76350,15 @@ function planSuggestions(findings, changes) {
     const starts2 = lineStarts(change.before);
     const start = lineColumn(starts2, Math.min(...edits.map((edit) => edit.start))).line;
     const end = lineColumn(starts2, Math.max(...edits.map((edit) => edit.end))).line;
-    const list = byFile.get(change.file) ?? [];
-    list.push({ findings: group2.findings, edits, start, end });
-    byFile.set(change.file, list);
+    const list2 = byFile.get(change.file) ?? [];
+    list2.push({ findings: group2.findings, edits, start, end });
+    byFile.set(change.file, list2);
   }
   const suggestions = [];
-  for (const [file, list] of byFile) {
-    list.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const [file, list2] of byFile) {
+    list2.sort((a, b) => a.start - b.start || a.end - b.end);
     const merged = [];
-    for (const item of list) {
+    for (const item of list2) {
       const last = merged.at(-1);
       if (last && item.start <= last.end) {
         last.findings.push(...item.findings);
@@ -75413,11 +76405,11 @@ function buildSuggestion(before, edits) {
 }
 function applySuggestion(text2, suggestion) {
   const starts2 = lineStarts(text2);
-  const from = starts2[suggestion.startLine - 1];
+  const from2 = starts2[suggestion.startLine - 1];
   const lastStart = starts2[suggestion.endLine - 1];
-  if (from === void 0 || lastStart === void 0) throw new Error("suggestion outside the file");
+  if (from2 === void 0 || lastStart === void 0) throw new Error("suggestion outside the file");
   const to = lineEndOf(text2, lastStart);
-  return text2.slice(0, from) + suggestion.lines.join(lineBreakAt(text2, from)) + text2.slice(to);
+  return text2.slice(0, from2) + suggestion.lines.join(lineBreakAt(text2, from2)) + text2.slice(to);
 }
 
 // src/deliver/review/plan.ts
@@ -76607,13 +77599,13 @@ var Client = class {
     }
   }
   /** Why a redirect from `from` to `to` is not followed, or null when it is. */
-  refusal(from, to, carriesBody) {
+  refusal(from2, to, carriesBody) {
     if (to.protocol !== "http:" && to.protocol !== "https:") return "not an http:// or https:// URL";
     if (!this.allowedHosts.has(to.hostname)) return "its host is not among the URLs given";
-    if (to.origin === from.origin) return null;
-    if (to.hostname !== from.hostname) return "another host than the one requested";
-    if (from.protocol === "https:" && to.protocol === "http:") return "it leaves HTTPS for plain HTTP";
-    if (to.port !== from.port) return "another port than the one requested";
+    if (to.origin === from2.origin) return null;
+    if (to.hostname !== from2.hostname) return "another host than the one requested";
+    if (from2.protocol === "https:" && to.protocol === "http:") return "it leaves HTTPS for plain HTTP";
+    if (to.port !== from2.port) return "another port than the one requested";
     if (carriesBody) return "a 307/308 would re-send the request body to another origin";
     return null;
   }
@@ -77115,7 +78107,7 @@ function pageUrl(url) {
 var VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 var MIN_LENGTH = 4;
 function variablesIn(value, into = /* @__PURE__ */ new Set()) {
-  if (typeof value === "string") for (const match of value.matchAll(VARIABLE)) into.add(match[1]);
+  if (typeof value === "string") for (const match2 of value.matchAll(VARIABLE)) into.add(match2[1]);
   else if (Array.isArray(value)) for (const item of value) variablesIn(item, into);
   else if (value !== null && typeof value === "object")
     for (const item of Object.values(value)) variablesIn(item, into);
@@ -77171,7 +78163,7 @@ var METHODS3 = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 function parseScenario(file, text2) {
   const lines = new import_yaml3.LineCounter();
   const document = (0, import_yaml3.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const lineOf2 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
+  const lineOf3 = (node, fallback = 1) => node?.range ? lines.linePos(node.range[0]).line : fallback;
   const error2 = document.errors[0];
   if (error2) {
     throw new ConfigError(
@@ -77182,29 +78174,29 @@ function parseScenario(file, text2) {
   }
   const root = document.contents;
   if (!(0, import_yaml3.isMap)(root))
-    throw new ConfigError(file, lineOf2(root), "the file must be a mapping with a `steps` list");
+    throw new ConfigError(file, lineOf3(root), "the file must be a mapping with a `steps` list");
   for (const pair2 of root.items) {
     const key = keyName(pair2.key);
     if (key !== "steps")
-      throw new ConfigError(file, lineOf2(pair2.key), `unknown key \`${key}\` (expected \`steps\`)`);
+      throw new ConfigError(file, lineOf3(pair2.key), `unknown key \`${key}\` (expected \`steps\`)`);
   }
   const stepsNode = root.get("steps", true);
   if (!(0, import_yaml3.isSeq)(stepsNode) || stepsNode.items.length === 0)
-    throw new ConfigError(file, lineOf2(stepsNode ?? root), "`steps` must be a non-empty list");
-  const steps = stepsNode.items.map((item, index) => readStep(file, item, index, lineOf2));
+    throw new ConfigError(file, lineOf3(stepsNode ?? root), "`steps` must be a non-empty list");
+  const steps = stepsNode.items.map((item, index) => readStep(file, item, index, lineOf3));
   return { file, steps };
 }
-function readStep(file, node, index, lineOf2) {
-  const line = lineOf2(node);
+function readStep(file, node, index, lineOf3) {
+  const line = lineOf3(node);
   if (!(0, import_yaml3.isMap)(node))
     throw new ConfigError(file, line, `step ${index + 1} must be a mapping (method, path, \u2026)`);
-  const where2 = (key) => lineOf2(node.get(key, true), line);
+  const where2 = (key) => lineOf3(node.get(key, true), line);
   for (const pair2 of node.items) {
     const key = keyName(pair2.key);
     if (!STEP_KEYS.includes(key))
       throw new ConfigError(
         file,
-        lineOf2(pair2.key, line),
+        lineOf3(pair2.key, line),
         `unknown step key \`${key}\` (known: ${STEP_KEYS.join(", ")})`
       );
   }
@@ -77235,13 +78227,13 @@ function readStep(file, node, index, lineOf2) {
   if (expect2 !== void 0) {
     if (!(0, import_yaml3.isMap)(expect2))
       throw new ConfigError(file, where2("expect"), "`expect` must be a mapping (status, cookies)");
-    const expectLine = (key) => lineOf2(expect2.get(key, true), where2("expect"));
+    const expectLine = (key) => lineOf3(expect2.get(key, true), where2("expect"));
     for (const pair2 of expect2.items) {
       const key = keyName(pair2.key);
       if (!EXPECT_KEYS.includes(key))
         throw new ConfigError(
           file,
-          lineOf2(pair2.key, line),
+          lineOf3(pair2.key, line),
           `unknown key \`expect.${key}\` (known: status, cookies)`
         );
     }
