@@ -69,7 +69,12 @@ export function findPlainHttp(source: Source): PlainHttpFact[] {
     }
   }
   if (source.kind === 'python') facts.push(...httpTrustedOrigins(source));
-  if (source.kind === 'python' || source.kind === 'javascript' || source.kind === 'go') {
+  if (
+    source.kind === 'python' ||
+    source.kind === 'javascript' ||
+    source.kind === 'go' ||
+    source.kind === 'java'
+  ) {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment of comments(source)) {
         const said = PLAIN_HTTP_COMMENT.exec(comment.text);

@@ -2,7 +2,8 @@
 import { lineColumn, lineStarts } from '../languages/text.js';
 import type { EvidenceFact } from './types.js';
 
-export type SourceKind = 'javascript' | 'python' | 'go' | 'template' | 'manifest' | 'deploy' | 'build';
+export type SourceKind =
+  'javascript' | 'python' | 'go' | 'java' | 'template' | 'manifest' | 'deploy' | 'build';
 
 /** One text the index looks at, with its line table built on first use. */
 export class Source {
@@ -33,7 +34,7 @@ export class Source {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
 
-  /** Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and build files). */
+  /** Whether `offset` follows a line comment marker on its line (`//` in JS, Go and Java, `#` in Python, deploy and build files). */
   inLineComment(offset: number): boolean {
     const start = this.text.lastIndexOf('\n', offset - 1) + 1;
     const before = this.text.slice(start, offset);

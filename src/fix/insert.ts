@@ -21,7 +21,11 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (items.length === 0) return [];
   if (container.syntax === 'cookie-string') return appendAttributes(text, container, items);
   if (container.syntax === 'go-composite') return insertGoElements(text, container, items);
-  if (container.syntax === 'py-statements' || container.syntax === 'ini-options')
+  if (
+    container.syntax === 'py-statements' ||
+    container.syntax === 'ini-options' ||
+    container.syntax === 'java-statements'
+  )
     return last ? insertStatements(text, container, last.end, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
 
@@ -76,7 +80,10 @@ function insertStatements(
   items: readonly string[],
 ): Edit[] | null {
   const lineEnd = lineEndOf(text, lastEnd);
-  if (/^\s*[^\s#]/.test(text.slice(lastEnd, lineEnd))) return null; // `a = 1; b = 2` on one line: leave it
+  const rest = text.slice(lastEnd, lineEnd);
+  // `a = 1; b = 2` on one line: leave it. A comment may follow (`#`, or `//` after a Java statement).
+  if (container.syntax === 'java-statements' ? !/^\s*(?:\/\/.*)?$/.test(rest) : /^\s*[^\s#]/.test(rest))
+    return null;
   const lineBreak = lineBreakAt(text, lastEnd);
   const indent = indentationAt(text, lastEnd);
   const lines = items.map((item) => `${lineBreak}${indent}${item}`).join('');

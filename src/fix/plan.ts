@@ -335,7 +335,7 @@ export function renderEntries(
     if (container.syntax === 'js-arguments') return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
-  if (container.syntax === 'ini-options') {
+  if (container.syntax === 'ini-options' || container.syntax === 'java-statements') {
     const template = container.statementTemplate ?? '{key} = {value}';
     return entries.map(({ key, value }) => template.replace('{key}', key).replace('{value}', value));
   }

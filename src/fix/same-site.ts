@@ -16,7 +16,9 @@ export interface SameSiteView {
 export function sameSiteKeyOf(site: CookieSite): string | null {
   const secure = site.keys.secure;
   // Go spells SameSite as a typed constant (`http.SameSiteLaxMode`) or a gin context call: not written yet.
-  if (secure === null || site.file.endsWith('.go')) return null;
+  // Java's SameSite is a generic attribute (`setAttribute("SameSite", …)`, Servlet 6 only) or a builder call
+  // with a string: not written yet either.
+  if (secure === null || site.file.endsWith('.go') || site.file.endsWith('.java')) return null;
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
@@ -81,6 +83,9 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'cookie-string': /^(?!)/,
   'go-composite': /^\s*(\w+)\s*:\s*([\s\S]*?)\s*$/,
   'ini-options': /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
+  // Java has no SameSite yet (`sameSiteKeyOf` is null for its files): nothing is read.
+  'java-statements': /^(?!)/,
+  'java-chain': /^(?!)/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {

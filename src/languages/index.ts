@@ -14,6 +14,7 @@ const EXTENSIONS: Record<string, Language> = {
   '.astro': 'javascript',
   '.py': 'python',
   '.go': 'go',
+  '.java': 'java',
 };
 
 export function languageOf(file: string): Language | null {
@@ -157,6 +158,8 @@ export function isTestFile(file: string): boolean {
     /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) ||
     /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) ||
     /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) ||
-    /_test\.go$/.test(file)
+    /_test\.go$/.test(file) ||
+    /(^|\/)src\/test\//.test(file) ||
+    /Tests?\.java$/.test(file)
   );
 }

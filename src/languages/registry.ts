@@ -1,11 +1,17 @@
 // Every language the scan reads, in one list: `scan.ts` loops over it.
 import type { Language } from '../model.js';
 import { goSupport } from './go/support.js';
+import { javaSupport } from './java/support.js';
 import { javascriptSupport } from './javascript-support.js';
 import { pythonSupport } from './python-support.js';
 import type { LanguageSupport } from './support.js';
 
-export const LANGUAGES: readonly LanguageSupport[] = [javascriptSupport, pythonSupport, goSupport];
+export const LANGUAGES: readonly LanguageSupport[] = [
+  javascriptSupport,
+  pythonSupport,
+  goSupport,
+  javaSupport,
+];
 
 const BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
 

@@ -379,6 +379,13 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       'The flags are written whatever the connection; the library never looks at the request scheme.',
   },
+  servlet: {
+    name: 'Java Servlet API',
+    defaultBehaviour:
+      'A `Cookie` built with `new Cookie(name, value)` (javax or jakarta `servlet.http`) has HttpOnly and Secure off until `setHttpOnly(true)` / `setSecure(true)` is called, and no SameSite; javax has no SameSite API, Servlet 6 sets it with `setAttribute("SameSite", …)`. The container\'s own session cookie (`JSESSIONID`) is configured separately.',
+    behindProxy:
+      '`setSecure(true)` is written whatever the connection; code that passes `request.isSecure()` sees `false` behind a proxy that terminates TLS unless the container trusts it (Tomcat\'s `RemoteIpValve`, or a connector set to `secure="true"`).',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

@@ -1,9 +1,10 @@
 // The rule catalogue. A rule that is not listed in javascript-rules.ts, python-rules.ts or go-rules.ts never runs; the
 // catalogue test fails when a rule file or its fixture folder is missing from it.
 import { GO_RULES } from './go-rules.js';
+import { JAVA_RULES } from './java-rules.js';
 import { JS_RULES } from './javascript-rules.js';
 import { PY_RULES } from './python-rules.js';
 import type { Rule } from './rule.js';
 
-export { GO_RULES, JS_RULES, PY_RULES };
-export const RULES: readonly Rule[] = [...JS_RULES, ...PY_RULES, ...GO_RULES];
+export { GO_RULES, JAVA_RULES, JS_RULES, PY_RULES };
+export const RULES: readonly Rule[] = [...JS_RULES, ...PY_RULES, ...GO_RULES, ...JAVA_RULES];

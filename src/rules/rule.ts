@@ -6,6 +6,8 @@ import type { JsModuleLoader } from '../languages/js-options.js';
 import type { IniFile } from '../languages/ini.js';
 import type { PyModule, PyModuleLoader } from '../languages/python.js';
 import type { GoModule } from '../languages/go/parse.js';
+import type { JavaModule } from '../languages/java/parse.js';
+import type { PropertiesFile } from '../languages/java/properties.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -78,6 +80,13 @@ export interface GoRule {
   findSites(module: GoModule): CookieSite[];
 }
 
+export interface JavaRule {
+  meta: RuleMeta & { language: 'java' };
+  findSites(module: JavaModule): CookieSite[];
+  /** The same settings in a configuration file the framework reads (Spring Boot's `application.properties`). */
+  findConfigSites?(file: PropertiesFile): CookieSite[];
+}
+
 export interface ConfigSite {
   site: CookieSite;
   /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
@@ -90,4 +99,4 @@ export interface PyRuleContext {
   project: readonly PyModule[];
 }
 
-export type Rule = JsRule | PyRule | GoRule;
+export type Rule = JsRule | PyRule | GoRule | JavaRule;

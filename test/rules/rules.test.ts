@@ -12,6 +12,7 @@ import { scanFiles } from '../../src/scan.js';
 import { parseJavaScript } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
 import { parseGo } from '../../src/languages/go/parse.js';
+import { parseJava } from '../../src/languages/java/parse.js';
 import { isIniFile, parseIni } from '../../src/languages/ini.js';
 import type { Finding } from '../../src/model.js';
 
@@ -140,6 +141,7 @@ function gofmtClean(text: string): boolean {
 function reparses(file: string, text: string): boolean {
   if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
   if (file.endsWith('.go')) return parseGo(file, text).errorCount === 0 && gofmtClean(text);
+  if (file.endsWith('.java')) return parseJava(file, text).errorCount === 0;
   if (isIniFile(file)) return parseIni(file, text).errorCount === 0;
   return parseJavaScript(file, text).errorCount === 0;
 }
@@ -258,6 +260,7 @@ describe('rule catalogue', () => {
             'javascript-rules.ts',
             'python-rules.ts',
             'go-rules.ts',
+            'java-rules.ts',
             'ignore.ts',
             'prefilter.ts',
             'frameworks.ts',

@@ -1,0 +1,5 @@
+// The Java rules, in report order.
+import type { JavaRule } from './rule.js';
+import { servletCookie } from './servlet-cookie.js';
+
+export const JAVA_RULES: readonly JavaRule[] = [servletCookie];

@@ -1,0 +1,14 @@
+import javax.servlet.http.*;
+
+class Compact {
+  void set(HttpServletResponse response, boolean secure) {
+    // ruleid: servlet-cookie httpOnly-missing secure-missing manual
+    Cookie c = new Cookie("sid", "v"); response.addCookie(c);
+    if (secure) {
+      // ruleid: servlet-cookie httpOnly-missing secure-conditional manual
+      Cookie d = new Cookie("lang", "en");
+      if (secure) d.setSecure(true);
+      response.addCookie(d);
+    }
+  }
+}
