@@ -2,6 +2,7 @@
 // author's own layout. Nothing outside the splice points changes: no reprinting, no reformatting.
 import type { Container, Edit } from '../model.js';
 import { insertGoElements } from './go-composite.js';
+import { insertChainCalls } from './java-chain.js';
 import {
   hasLineBreak,
   indentUnitOf,
@@ -21,6 +22,7 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (items.length === 0) return [];
   if (container.syntax === 'cookie-string') return appendAttributes(text, container, items);
   if (container.syntax === 'go-composite') return insertGoElements(text, container, items);
+  if (container.syntax === 'java-chain') return insertChainCalls(text, container, items);
   if (
     container.syntax === 'py-statements' ||
     container.syntax === 'ini-options' ||

@@ -326,6 +326,7 @@ export function renderEntries(
     );
   }
   if (container.syntax === 'go-composite') return entries.map(({ key, value }) => `${key}: ${value}`);
+  if (container.syntax === 'java-chain') return entries.map(({ key, value }) => `.${key}(${value})`);
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {

@@ -386,6 +386,13 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       '`setSecure(true)` is written whatever the connection; code that passes `request.isSecure()` sees `false` behind a proxy that terminates TLS unless the container trusts it (Tomcat\'s `RemoteIpValve`, or a connector set to `secure="true"`).',
   },
+  spring: {
+    name: 'Spring Framework',
+    defaultBehaviour:
+      "`ResponseCookie.from(name, value)` starts a builder whose `httpOnly` and `secure` are false and whose `sameSite` is unset until `.httpOnly(true)`, `.secure(true)` or `.sameSite(…)` is called; the built cookie writes each attribute only when it is set. WebFlux's own `SESSION` cookie is built separately (HttpOnly, Secure on HTTPS requests, SameSite=Lax).",
+    behindProxy:
+      "`.secure(true)` is written whatever the connection; code that decides it from the request scheme sees `http` behind a proxy that terminates TLS unless forwarded headers are honoured (`ForwardedHeaderFilter`, or Spring Boot's `server.forward-headers-strategy`).",
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

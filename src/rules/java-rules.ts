@@ -1,5 +1,6 @@
 // The Java rules, in report order.
 import type { JavaRule } from './rule.js';
 import { servletCookie } from './servlet-cookie.js';
+import { springResponseCookie } from './spring-response-cookie.js';
 
-export const JAVA_RULES: readonly JavaRule[] = [servletCookie];
+export const JAVA_RULES: readonly JavaRule[] = [servletCookie, springResponseCookie];

@@ -65,6 +65,21 @@ export function namesClass(module: JavaModule, type: SyntaxNode | null, classes:
   return module.wildcards.some((pkg) => classes.includes(`${pkg}.${simple}`));
 }
 
+/** Whether an expression names one of `classes` as a class (`ResponseCookie`, `org.springframework.http.ResponseCookie`). */
+export function refersToClass(
+  module: JavaModule,
+  node: SyntaxNode | null,
+  classes: readonly string[],
+): boolean {
+  if (!node) return false;
+  const written = textOf(module, node).replace(/\s+/g, '');
+  if (node.name === 'FieldAccess') return classes.includes(written);
+  if (node.name !== 'Identifier') return false;
+  const imported = module.imports.get(written);
+  if (imported !== undefined) return classes.includes(imported);
+  return module.wildcards.some((pkg) => classes.includes(`${pkg}.${written}`));
+}
+
 /** Whether the module can name any of `classes` at all: a cheap test before walking the tree. */
 export function mayName(module: JavaModule, classes: readonly string[]): boolean {
   return classes.some(
