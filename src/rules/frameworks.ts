@@ -393,6 +393,14 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     behindProxy:
       "`.secure(true)` is written whatever the connection; code that decides it from the request scheme sees `http` behind a proxy that terminates TLS unless forwarded headers are honoured (`ForwardedHeaderFilter`, or Spring Boot's `server.forward-headers-strategy`).",
   },
+  'spring-boot': {
+    name: 'Spring Boot',
+    defaultBehaviour:
+      "`server.servlet.session.cookie.http-only` and `.secure` are unset by default, and an unset property is not applied: the servlet container's own session-cookie defaults stand. On Tomcat that is HttpOnly on (`useHttpOnly`) and Secure on every request the container sees as HTTPS; Tomcat ORs both settings with its own, so `false` does not turn HttpOnly off unless `useHttpOnly` is off too.",
+    behindProxy:
+      'Tomcat decides the automatic Secure from `request.isSecure()`, which is false behind a proxy that terminates TLS unless the forwarded headers are trusted (`server.forward-headers-strategy=native`, or the `RemoteIpValve`); `server.servlet.session.cookie.secure=true` sets it whatever the request.',
+    defaultCookieName: 'JSESSIONID',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:
