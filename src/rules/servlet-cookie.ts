@@ -54,6 +54,7 @@ export const servletCookie: JavaRule = {
 };
 
 function siteOf(module: JavaModule, creation: SyntaxNode): CookieSite | null {
+  if (creation.parent?.name === 'ArgumentList') return inlineSite(module, creation);
   const declarator = creation.parent;
   const statement = declarator?.parent;
   const block = statement?.parent;
@@ -127,6 +128,33 @@ function siteOf(module: JavaModule, creation: SyntaxNode): CookieSite | null {
     },
     usedAt: [],
     notes: [],
+  };
+}
+
+/**
+ * `response.addCookie(new Cookie(…))`: sent with both flags off, and no variable to call the setters on, so
+ * it is reported for a person to rewrite.
+ */
+function inlineSite(module: JavaModule, creation: SyntaxNode): CookieSite | null {
+  const call = creation.parent?.parent ? callOf(module, creation.parent.parent) : null;
+  if (!call || call.name !== 'addCookie' || call.args.length !== 1 || !call.receiver) return null;
+  if (!isServletResponse(module, call.receiver)) return null;
+  const list = creation.getChild('ArgumentList');
+  const args = list ? argumentsOf(list) : [];
+  const name = stringValue(module, args[0]);
+  return {
+    ruleId: 'servlet-cookie',
+    file: module.file,
+    offset: creation.from,
+    cookieNames: name === null ? [] : [name],
+    valueText: args[1] ? textOf(module, args[1]) : undefined,
+    flags: { httpOnly: { kind: 'absent' }, secure: { kind: 'absent' } },
+    keys: { httpOnly: SETTERS.httpOnly, secure: SETTERS.secure },
+    insertion: null,
+    usedAt: [],
+    notes: [
+      'The cookie is built inside the `addCookie(…)` call: give it a variable to call `setHttpOnly(true)` and `setSecure(true)` on before it is added.',
+    ],
   };
 }
 

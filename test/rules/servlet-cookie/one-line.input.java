@@ -12,3 +12,10 @@ class Compact {
     }
   }
 }
+
+class Inline {
+  void greet(HttpServletResponse resp) {
+    // ruleid: servlet-cookie httpOnly-missing secure-missing manual
+    resp.addCookie(new Cookie("session", "Tom"));
+  }
+}
