@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { javaCodeText } from '../../src/languages/java/code-text.js';
+import { parseJava } from '../../src/languages/java/parse.js';
+import { isSpringPropertiesFile, parseProperties } from '../../src/languages/java/properties.js';
+
+describe('javaCodeText', () => {
+  it('blanks comments and keeps strings, text blocks and char literals whole', () => {
+    const text = [
+      '// new Cookie("a", "b")',
+      'String url = "http://x/*y"; /* Cookie( */',
+      'String block = """',
+      '  // not a comment',
+      '  """;',
+      "char slash = '/';",
+    ].join('\n');
+    expect(javaCodeText(text)).toBe(
+      [
+        '',
+        'String url = "http://x/*y"; ',
+        'String block = """',
+        '  // not a comment',
+        '  """;',
+        "char slash = '/';",
+      ].join('\n'),
+    );
+  });
+
+  it('gives up on a literal that never ends', () => {
+    expect(javaCodeText('String s = "open\nCookie(')).toBeNull();
+    expect(javaCodeText('/* Cookie(')).toBeNull();
+  });
+});
+
+describe('parseJava', () => {
+  it('reads single-type and whole-package imports, not static ones', () => {
+    const module = parseJava(
+      'A.java',
+      [
+        'import jakarta.servlet.http.Cookie;',
+        'import org.springframework.http.*;',
+        'import static java.util.Objects.requireNonNull;',
+        'class A {}',
+      ].join('\n'),
+    );
+    expect([...module.imports]).toEqual([['Cookie', 'jakarta.servlet.http.Cookie']]);
+    expect(module.wildcards).toEqual(['org.springframework.http']);
+    expect(module.errorCount).toBe(0);
+  });
+});
+
+describe('Spring Boot properties', () => {
+  it('names application.properties and its profile variants only', () => {
+    expect(isSpringPropertiesFile('src/main/resources/application.properties')).toBe(true);
+    expect(isSpringPropertiesFile('application-prod.properties')).toBe(true);
+    expect(isSpringPropertiesFile('src/main/resources/messages.properties')).toBe(false);
+    expect(isSpringPropertiesFile('myapplication.properties')).toBe(false);
+  });
+
+  it('reads `=`, `:` and blank delimiters, skips comments and follows continued lines', () => {
+    const file = parseProperties(
+      'application.properties',
+      [
+        '# a comment',
+        '! another',
+        'a.b=1',
+        'c.d : two words  ',
+        'e.f g',
+        'h.i=one \\',
+        '  more',
+        'j.k=last',
+      ].join('\n'),
+    );
+    expect(file.entries.map((entry) => [entry.key, entry.value, entry.delimiter, entry.continued])).toEqual([
+      ['a.b', '1', '=', false],
+      ['c.d', 'two words', ' : ', false],
+      ['e.f', 'g', ' ', false],
+      ['h.i', 'one \\', '=', true],
+      ['j.k', 'last', '=', false],
+    ]);
+    const continued = file.entries[3]!;
+    expect(file.text.slice(continued.span.start, continued.span.end)).toBe('h.i=one \\\n  more');
+  });
+});
