@@ -65,12 +65,16 @@ function siteOf(module: JavaModule, creation: SyntaxNode): CookieSite | null {
   if (!definition) return null;
   const variable = textOf(module, definition);
   const body = enclosingBody(creation);
-  if (!body || !addedToResponse(module, body, variable, creation.from)) return null;
+  const sentAt = body ? addedToResponse(module, body, variable, creation.from) : -1;
+  if (sentAt === -1) return null;
 
   const flags: Record<Flag, FlagValue> = { httpOnly: { kind: 'absent' }, secure: { kind: 'absent' } };
   let deletion = false;
   block.cursor().iterate((ref) => {
     if (ref.from < statement.to) return ref.to > statement.to;
+    // Tomcat writes the Set-Cookie header inside `addCookie`: a setter called later changes nothing sent (and
+    // where a container reads the cookie later, the inserted call before it only repeats it).
+    if (ref.from > sentAt) return false;
     const call = callOf(module, ref.node);
     if (!call || call.receiver?.name !== 'Identifier' || textOf(module, call.receiver) !== variable)
       return true;
@@ -177,17 +181,20 @@ function lastSetupStatement(module: JavaModule, declaration: SyntaxNode, variabl
   return last;
 }
 
-/** Whether the method body passes the variable to `addCookie` of an `HttpServletResponse` after `from`. */
-function addedToResponse(module: JavaModule, body: SyntaxNode, variable: string, from: number): boolean {
-  let added = false;
+/**
+ * Where the method body first passes the variable to `addCookie` of an `HttpServletResponse` after `from`, or
+ * -1 when it never does.
+ */
+function addedToResponse(module: JavaModule, body: SyntaxNode, variable: string, from: number): number {
+  let added = -1;
   body.cursor().iterate((ref) => {
-    if (added) return false;
+    if (added !== -1) return false;
     if (ref.to < from) return false;
     const call = callOf(module, ref.node);
     if (!call || call.name !== 'addCookie' || call.args.length !== 1) return true;
     const argument = call.args[0]!;
     if (argument.name !== 'Identifier' || textOf(module, argument) !== variable) return true;
-    if (call.receiver && isServletResponse(module, call.receiver)) added = true;
+    if (call.receiver && isServletResponse(module, call.receiver)) added = call.node.from;
     return true;
   });
   return added;
