@@ -70,14 +70,18 @@ function siteOf(module: JavaModule, creation: SyntaxNode): CookieSite | null {
 
   const flags: Record<Flag, FlagValue> = { httpOnly: { kind: 'absent' }, secure: { kind: 'absent' } };
   let deletion = false;
+  const late: string[] = [];
   block.cursor().iterate((ref) => {
     if (ref.from < statement.to) return ref.to > statement.to;
     // Tomcat writes the Set-Cookie header inside `addCookie`: a setter called later changes nothing sent (and
     // where a container reads the cookie later, the inserted call before it only repeats it).
-    if (ref.from > sentAt) return false;
     const call = callOf(module, ref.node);
     if (!call || call.receiver?.name !== 'Identifier' || textOf(module, call.receiver) !== variable)
       return true;
+    if (ref.from > sentAt) {
+      if (Object.values(SETTERS).includes(call.name)) late.push(textOf(module, call.node));
+      return true;
+    }
     // Only a call that is itself one of the block's statements surely runs; one under an `if` may not.
     const direct = ref.node.parent?.name === 'ExpressionStatement' && ref.node.parent.parent === block;
     if (
@@ -131,7 +135,9 @@ function siteOf(module: JavaModule, creation: SyntaxNode): CookieSite | null {
       nest: [],
     },
     usedAt: [],
-    notes: [],
+    notes: late.map(
+      (setter) => `\`${setter}\` comes after \`addCookie(${variable})\`, when the header is already written.`,
+    ),
   };
 }
 
