@@ -2,6 +2,7 @@
 // variants). Spring Boot applies a property only when it is set: left out, the servlet container's default
 // stands, which on Tomcat is HttpOnly on and Secure on every request the container sees as HTTPS. So only a
 // value someone wrote can be a finding, and in practice only `false`: nothing is ever inserted.
+import { environmentOfValue } from '../languages/environment-words.js';
 import type { PropertyEntry } from '../languages/java/properties.js';
 import type { CookieSite, Flag, FlagValue } from '../model.js';
 import type { JavaRule } from './rule.js';
@@ -25,6 +26,9 @@ export const springBootSessionCookie: JavaRule = {
     return [];
   },
   findConfigSites(file) {
+    // A development profile (`application-dev.properties`) runs over plain HTTP on purpose, and never in production.
+    const profile = /application-([\w.-]+)\.\w+$/.exec(file.file)?.[1];
+    if (profile !== undefined && environmentOfValue(profile) === 'development') return [];
     const own = file.entries.filter((entry) => entry.key.startsWith(PREFIX));
     if (own.length === 0) return [];
     const find = (name: string) =>
