@@ -1,5 +1,5 @@
-// Spring Boot's `server.servlet.session.cookie.*` properties in `application.properties` (and its profile
-// variants). Spring Boot applies a property only when it is set: left out, the servlet container's default
+// Spring Boot's `server.servlet.session.cookie.*` properties in `application.properties` / `application.yml`
+// (and their profile variants). Spring Boot applies a property only when it is set: left out, the servlet container's default
 // stands, which on Tomcat is HttpOnly on and Secure on every request the container sees as HTTPS. So only a
 // value someone wrote can be a finding, and in practice only `false`: nothing is ever inserted.
 import { environmentOfValue } from '../languages/environment-words.js';
@@ -18,7 +18,7 @@ export const springBootSessionCookie: JavaRule = {
     language: 'java',
     api: 'server.servlet.session.cookie.*',
     description:
-      "Spring Boot's session cookie properties (http-only, secure) in application.properties; left out, the container's defaults apply.",
+      "Spring Boot's session cookie properties (http-only, secure) in application.properties or application.yml; left out, the container's defaults apply.",
     defaults: { httpOnly: 'on', secure: 'auto' },
     mentions: ['session.cookie.'],
   },

@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/discover/list-files.js';
 
 describe('configuration files', () => {
-  it('lists INI settings and Spring Boot application properties, not other .properties files', () => {
+  it('lists INI settings and Spring Boot application properties / YAML, not other such files', () => {
     const root = mkdtempSync(join(tmpdir(), 'cookie-hardener-config-'));
     const files = [
       'src/main/resources/application.properties',
       'src/main/resources/application-prod.properties',
       'src/main/resources/messages.properties',
+      'src/main/resources/application.yml',
+      'config.yml',
       'production.ini',
       'README.md',
     ];
@@ -23,6 +25,7 @@ describe('configuration files', () => {
       'production.ini',
       'src/main/resources/application-prod.properties',
       'src/main/resources/application.properties',
+      'src/main/resources/application.yml',
     ]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { javaCodeText } from '../../src/languages/java/code-text.js';
 import { parseJava } from '../../src/languages/java/parse.js';
-import { isSpringPropertiesFile, parseProperties } from '../../src/languages/java/properties.js';
+import { isSpringConfigFile, parseProperties } from '../../src/languages/java/properties.js';
+import { parseSpringYaml } from '../../src/languages/java/spring-yaml.js';
 
 describe('javaCodeText', () => {
   it('blanks comments and keeps strings, text blocks and char literals whole', () => {
@@ -49,11 +50,13 @@ describe('parseJava', () => {
 });
 
 describe('Spring Boot properties', () => {
-  it('names application.properties and its profile variants only', () => {
-    expect(isSpringPropertiesFile('src/main/resources/application.properties')).toBe(true);
-    expect(isSpringPropertiesFile('application-prod.properties')).toBe(true);
-    expect(isSpringPropertiesFile('src/main/resources/messages.properties')).toBe(false);
-    expect(isSpringPropertiesFile('myapplication.properties')).toBe(false);
+  it('names application.properties / .yml and their profile variants only', () => {
+    expect(isSpringConfigFile('src/main/resources/application.properties')).toBe(true);
+    expect(isSpringConfigFile('application-prod.properties')).toBe(true);
+    expect(isSpringConfigFile('src/main/resources/messages.properties')).toBe(false);
+    expect(isSpringConfigFile('myapplication.properties')).toBe(false);
+    expect(isSpringConfigFile('src/main/resources/application.yml')).toBe(true);
+    expect(isSpringConfigFile('config/application-prod.yaml')).toBe(true);
   });
 
   it('reads `=`, `:` and blank delimiters, skips comments and follows continued lines', () => {
@@ -79,5 +82,48 @@ describe('Spring Boot properties', () => {
     ]);
     const continued = file.entries[3]!;
     expect(file.text.slice(continued.span.start, continued.span.end)).toBe('h.i=one \\\n  more');
+  });
+});
+
+describe('Spring Boot YAML', () => {
+  it('flattens block mappings into dotted keys and passes over lists, flow collections and block scalars', () => {
+    const text = [
+      'server:',
+      '  servlet.session:',
+      '    cookie:',
+      '      "http-only": \'false\' # quoted',
+      '      secure: off',
+      'list:',
+      '  - secure: false',
+      'flow: { secure: false }',
+      'banner: |',
+      '  secure: false',
+      'after: 1',
+    ].join('\n');
+    const file = parseSpringYaml('application.yml', text);
+    expect(file.entries.map((entry) => [entry.key, entry.value])).toEqual([
+      ['server.servlet.session.cookie.http-only', 'false'],
+      ['server.servlet.session.cookie.secure', 'off'],
+      ['after', '1'],
+    ]);
+    const quoted = file.entries[0]!;
+    expect(text.slice(quoted.valueSpan.start, quoted.valueSpan.end)).toBe('false');
+    expect(file.errorCount).toBe(0);
+  });
+
+  it('leaves out documents activated only for a development profile', () => {
+    const file = parseSpringYaml(
+      'application.yml',
+      [
+        'a: 1',
+        '---',
+        'spring.config.activate.on-profile: dev',
+        'b: 2',
+        '---',
+        'spring.profiles: prod',
+        'c: 3',
+      ].join('\n'),
+    );
+    expect(file.entries.map((entry) => entry.key)).toEqual(['a', 'spring.profiles', 'c']);
   });
 });

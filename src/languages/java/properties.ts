@@ -25,9 +25,9 @@ export interface PropertiesFile {
   errorCount: number;
 }
 
-/** Spring Boot's own property files, the only `.properties` files the scan reads. */
-export function isSpringPropertiesFile(file: string): boolean {
-  return /(^|\/)application(-[\w.-]+)?\.properties$/.test(file);
+/** Spring Boot's own configuration files (`.properties` or YAML), the only such files the scan reads. */
+export function isSpringConfigFile(file: string): boolean {
+  return /(^|\/)application(-[\w.-]+)?\.(properties|ya?ml)$/.test(file);
 }
 
 export function parseProperties(file: string, text: string): PropertiesFile {

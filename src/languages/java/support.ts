@@ -1,12 +1,13 @@
 // Java in the scan: each candidate is parsed and its rules run at once; no Java rule follows an import. Spring
-// Boot's `application.properties` files are read by the rules that know their keys.
+// Boot's `application.properties` and `application.yml` files are read by the rules that know their keys.
 import type { SiteWithRule } from '../../fix/plan.js';
 import { JAVA_RULES } from '../../rules/index.js';
 import { mentionsJavaApi } from '../../rules/prefilter.js';
 import type { AnalyzerContext, LanguageAnalyzer, LanguageSupport } from '../support.js';
 import { javaCodeText } from './code-text.js';
 import { parseJava } from './parse.js';
-import { isSpringPropertiesFile, parseProperties } from './properties.js';
+import { isSpringConfigFile, parseProperties } from './properties.js';
+import { parseSpringYaml } from './spring-yaml.js';
 
 export const javaSupport: LanguageSupport = {
   id: 'java',
@@ -15,7 +16,7 @@ export const javaSupport: LanguageSupport = {
     const code = javaCodeText(text);
     return code !== null && !mentionsJavaApi(code);
   },
-  isConfigFile: isSpringPropertiesFile,
+  isConfigFile: isSpringConfigFile,
   createAnalyzer: (context) => new JavaAnalyzer(context),
 };
 
@@ -37,7 +38,7 @@ class JavaAnalyzer implements LanguageAnalyzer {
 
   addConfig(file: string, text: string): void {
     const { analysis, config } = this.context;
-    const properties = parseProperties(file, text);
+    const properties = /\.ya?ml$/.test(file) ? parseSpringYaml(file, text) : parseProperties(file, text);
     analysis.parsed++;
     analysis.errorCounts.set(file, properties.errorCount);
     const found: SiteWithRule[] = [];
