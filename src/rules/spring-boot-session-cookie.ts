@@ -1,7 +1,7 @@
 // Spring Boot's `server.servlet.session.cookie.*` properties in `application.properties` / `application.yml`
-// (and their profile variants). Spring Boot applies a property only when it is set: left out, the servlet container's default
-// stands, which on Tomcat is HttpOnly on and Secure on every request the container sees as HTTPS. So only a
-// value someone wrote can be a finding, and in practice only `false`: nothing is ever inserted.
+// (and their profile variants). Spring Boot applies a property only when it is set: left out, the servlet
+// container's default stands, which on Tomcat is HttpOnly on and Secure on every request the container sees
+// as HTTPS. So only a value someone wrote can be a finding, and in practice only `false`: nothing is inserted.
 import { environmentOfValue } from '../languages/environment-words.js';
 import type { PropertyEntry } from '../languages/java/properties.js';
 import type { CookieSite, Flag, FlagValue } from '../model.js';
