@@ -159,7 +159,7 @@ export function isTestFile(file: string): boolean {
     /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) ||
     /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) ||
     /_test\.go$/.test(file) ||
-    /(^|\/)src\/test\//.test(file) ||
+    // Maven and Gradle keep tests under src/test/, which the folder pattern above already covers.
     /Tests?\.java$/.test(file)
   );
 }

@@ -1,3 +1,4 @@
+import { isTestFile } from '../../src/languages/index.js';
 import { describe, expect, it } from 'vitest';
 import { javaCodeText } from '../../src/languages/java/code-text.js';
 import { parseJava } from '../../src/languages/java/parse.js';
@@ -126,4 +127,13 @@ describe('Spring Boot YAML', () => {
     );
     expect(file.entries.map((entry) => entry.key)).toEqual(['a', 'spring.profiles', 'c']);
   });
+});
+
+describe('Java test files', () => {
+  it.each([
+    ['src/test/java/com/shop/CookieUtilTest.java', true],
+    ['app/src/main/java/com/shop/LoginServletTests.java', true],
+    ['src/main/java/com/shop/Latest.java', false],
+    ['src/main/java/com/shop/CookieUtil.java', false],
+  ])('%s → %s', (file, expected) => expect(isTestFile(file)).toBe(expected));
 });
