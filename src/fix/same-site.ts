@@ -16,9 +16,11 @@ export interface SameSiteView {
 export function sameSiteKeyOf(site: CookieSite): string | null {
   const secure = site.keys.secure;
   // Go spells SameSite as a typed constant (`http.SameSiteLaxMode`) or a gin context call: not written yet.
-  // Java's SameSite is a generic attribute (`setAttribute("SameSite", …)`, Servlet 6 only) or a builder call
-  // with a string: not written yet either.
-  if (secure === null || site.file.endsWith('.go') || site.file.endsWith('.java')) return null;
+  if (secure === null || site.file.endsWith('.go')) return null;
+  // Java: Spring's builder has `.sameSite("Lax")`; a servlet Cookie has only the generic `setAttribute("SameSite",
+  // …)` of Servlet 6 (javax has nothing), which is not written.
+  if (site.file.endsWith('.java'))
+    return site.insertion?.container.syntax === 'java-chain' ? 'sameSite' : null;
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
@@ -83,9 +85,9 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'cookie-string': /^(?!)/,
   'go-composite': /^\s*(\w+)\s*:\s*([\s\S]*?)\s*$/,
   'ini-options': /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
-  // Java has no SameSite yet (`sameSiteKeyOf` is null for its files): nothing is read.
+  // Servlet cookies have no SameSite here (`sameSiteKeyOf` is null for them); a builder call is `.sameSite("Lax")`.
   'java-statements': /^(?!)/,
-  'java-chain': /^(?!)/,
+  'java-chain': /^\s*\.(\w+)\(\s*([\s\S]*?)\s*\)\s*$/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {
@@ -110,6 +112,8 @@ export function sameSiteLiteral(
   text: string,
 ): string {
   const python = container.syntax.startsWith('py');
+  // Spring documents and its own session cookie use "Lax"; Java strings take double quotes only.
+  if (container.syntax === 'java-chain') return `"${value.charAt(0).toUpperCase()}${value.slice(1)}"`;
   // hapi validates 'Lax'/'Strict'; Python frameworks document "Lax"; Starlette's own default is lowercase.
   const capitalised = key === 'isSameSite' || (python && key !== 'same_site');
   const word = capitalised ? value.charAt(0).toUpperCase() + value.slice(1) : value;
