@@ -218,10 +218,17 @@ function isServletResponse(module: JavaModule, receiver: SyntaxNode): boolean {
   );
 }
 
-/** The statement of the block that holds a nested call (`if (prod) c.setSecure(true);`), for the report. */
+/**
+ * What makes a nested call conditional, for the report: `if (<condition>)` of the innermost `if` around it, or
+ * the block statement that holds it (`for (…) { … }`), or the call itself when that is too long to quote.
+ */
 function guardText(module: JavaModule, call: SyntaxNode, block: SyntaxNode): string {
   let statement = call;
-  while (statement.parent && statement.parent !== block) statement = statement.parent;
+  for (let current = call.parent; current && current !== block; current = current.parent) {
+    const condition = current.name === 'IfStatement' ? current.getChild('ParenthesizedExpression') : null;
+    if (condition) return `if ${textOf(module, condition).replace(/\s+/g, ' ')}`;
+    statement = current;
+  }
   const text = textOf(module, statement).replace(/\s+/g, ' ');
   return text.length <= 100 ? text : textOf(module, call);
 }
