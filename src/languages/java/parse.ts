@@ -1,8 +1,8 @@
 // Java: parse with @lezer/java (a concrete tree with exact offsets, like the Go and Python parsers) and answer
 // what the Java rules ask: which class a type name stands for (from the imports), the declared type of a
-// local name, call parts, literal booleans. @lezer/java 1.1.5 marks every class literal (`String.class`) as an
-// error (about 40% of Spring Security's files have one), so error counts are common: the recovery is local, the
-// rules read the tree around it, and a fix is only refused where it adds errors.
+// local name, call parts, literal booleans. @lezer/java 1.1.5 marks class literals (`String.class`) as
+// errors (2,192 of the 5,262 Java files of Spring Security and Shiro have one), so error counts are common:
+// the recovery is local, the rules read the tree around it, and a fix is only refused where it adds errors.
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/java';
 import type { FlagValue } from '../../model.js';
