@@ -7240,7 +7240,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser4 = require_parser();
+    var parser5 = require_parser();
     function parseOptions(options) {
       const prettyErrors = options.prettyErrors !== false;
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -7248,7 +7248,7 @@ var require_public_api = __commonJS({
     }
     function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser5.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
@@ -7262,7 +7262,7 @@ var require_public_api = __commonJS({
     }
     function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
-      const parser$1 = new parser4.Parser(lineCounter2?.addNewLine);
+      const parser$1 = new parser5.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
@@ -7344,7 +7344,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser4 = require_parser();
+    var parser5 = require_parser();
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
@@ -7369,7 +7369,7 @@ var require_dist = __commonJS({
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
-    exports.Parser = parser4.Parser;
+    exports.Parser = parser5.Parser;
     exports.parse = publicApi.parse;
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
@@ -8906,12 +8906,12 @@ var require_lib = __commonJS({
       }
     };
     var ScopeHandler = class {
-      constructor(parser4, inModule) {
+      constructor(parser5, inModule) {
         this.parser = void 0;
         this.scopeStack = [];
         this.inModule = void 0;
         this.undefinedExports = /* @__PURE__ */ new Map();
-        this.parser = parser4;
+        this.parser = parser5;
         this.inModule = inModule;
       }
       get inTopLevel() {
@@ -14076,11 +14076,11 @@ var require_lib = __commonJS({
       }
     };
     var ClassScopeHandler = class {
-      constructor(parser4) {
+      constructor(parser5) {
         this.parser = void 0;
         this.stack = [];
         this.undefinedPrivateNames = /* @__PURE__ */ new Map();
-        this.parser = parser4;
+        this.parser = parser5;
       }
       current() {
         return this.stack[this.stack.length - 1];
@@ -14176,10 +14176,10 @@ var require_lib = __commonJS({
       }
     };
     var ExpressionScopeHandler = class {
-      constructor(parser4) {
+      constructor(parser5) {
         this.parser = void 0;
         this.stack = [new ExpressionScope()];
-        this.parser = parser4;
+        this.parser = parser5;
       }
       enter(scope) {
         this.stack.push(scope);
@@ -14548,13 +14548,13 @@ var require_lib = __commonJS({
       }
     };
     var Node = class {
-      constructor(parser4, pos, loc) {
+      constructor(parser5, pos, loc) {
         this.type = "";
         this.start = pos;
         this.end = 0;
         this.loc = new SourceLocation(loc);
-        if ((parser4 == null ? void 0 : parser4.optionFlags) & 128) this.range = [pos, 0];
-        if (parser4 != null && parser4.filename) this.loc.filename = parser4.filename;
+        if ((parser5 == null ? void 0 : parser5.optionFlags) & 128) this.range = [pos, 0];
+        if (parser5 != null && parser5.filename) this.loc.filename = parser5.filename;
       }
     };
     var NodePrototype = Node.prototype;
@@ -22276,12 +22276,12 @@ var require_lib = __commonJS({
         options = Object.assign({}, options);
         try {
           options.sourceType = "module";
-          const parser4 = getParser(options, input);
-          const ast = parser4.parse();
-          if (parser4.sawUnambiguousESM) {
+          const parser5 = getParser(options, input);
+          const ast = parser5.parse();
+          if (parser5.sawUnambiguousESM) {
             return ast;
           }
-          if (parser4.ambiguousScriptDifferentAst) {
+          if (parser5.ambiguousScriptDifferentAst) {
             try {
               options.sourceType = "script";
               return getParser(options, input).parse();
@@ -22304,11 +22304,11 @@ var require_lib = __commonJS({
       }
     }
     function parseExpression(input, options) {
-      const parser4 = getParser(options, input);
-      if (parser4.options.strictMode) {
-        parser4.state.strict = true;
+      const parser5 = getParser(options, input);
+      if (parser5.options.strictMode) {
+        parser5.state.strict = true;
       }
-      return parser4.getExpression();
+      return parser5.getExpression();
     }
     function generateExportedTokenTypes(internalTokenTypes) {
       const tokenTypes2 = {};
@@ -27574,7 +27574,8 @@ var EXTENSIONS = {
   ".astro": "javascript",
   ".py": "python",
   ".go": "go",
-  ".php": "php"
+  ".php": "php",
+  ".java": "java"
 };
 function languageOf(file) {
   const dot2 = file.lastIndexOf(".");
@@ -27686,158 +27687,8 @@ function mayConfigureServer(file) {
   return /(?:^|\/)(?:settings|config|conf|bin)\//.test(file);
 }
 function isTestFile(file) {
-  return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) || /_test\.go$/.test(file) || /Test\.php$/.test(file);
-}
-
-// src/languages/text.ts
-function lineStarts(text) {
-  if (text === lastText) return lastStarts;
-  const starts2 = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts2.push(i + 1);
-  lastText = text;
-  lastStarts = starts2;
-  return starts2;
-}
-var lastText = null;
-var lastStarts = [0];
-function lineColumn(starts2, offset) {
-  let low = 0;
-  let high = starts2.length - 1;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    if ((starts2[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts2[low] ?? 0) + 1 };
-}
-function lineStartOf(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-function lineEndOf(text, offset) {
-  const newline3 = text.indexOf("\n", offset);
-  if (newline3 === -1) return text.length;
-  return newline3 > 0 && text[newline3 - 1] === "\r" ? newline3 - 1 : newline3;
-}
-function lineBreakAt(text, offset) {
-  const newline3 = text.indexOf("\n", offset);
-  if (newline3 === -1) return lineBreakOf(text);
-  return newline3 > 0 && text[newline3 - 1] === "\r" ? "\r\n" : "\n";
-}
-function lineBreakOf(text) {
-  const newline3 = text.indexOf("\n");
-  return newline3 > 0 && text[newline3 - 1] === "\r" ? "\r\n" : "\n";
-}
-function indentationAt(text, offset) {
-  const start = lineStartOf(text, offset);
-  let end = start;
-  while (text[end] === " " || text[end] === "	") end++;
-  return text.slice(start, end);
-}
-function indentUnitOf(text) {
-  let smallest = 0;
-  for (const match2 of text.matchAll(/^([ \t]+)\S/gm)) {
-    const indent2 = match2[1] ?? "";
-    if (indent2.startsWith("	")) return "	";
-    if (smallest === 0 || indent2.length < smallest) smallest = indent2.length;
-    if (smallest === 2) break;
-  }
-  return " ".repeat(smallest || 4);
-}
-function hasLineBreak(text, from2, to) {
-  const newline3 = text.indexOf("\n", from2);
-  return newline3 !== -1 && newline3 < to;
-}
-function abbreviate(text, max = 60) {
-  const oneLine3 = text.replace(/\s+/g, " ");
-  return oneLine3.length > max ? `${oneLine3.slice(0, max - 3)}...` : oneLine3;
-}
-
-// src/languages/ini.ts
-var CONFIG_EXTENSIONS = [".conf", ".ini"];
-function isIniFile(file) {
-  const lower = file.toLowerCase();
-  return CONFIG_EXTENSIONS.some((extension) => lower.endsWith(extension));
-}
-function parseIni(file, text) {
-  const starts2 = lineStarts(text);
-  const sections = [];
-  const seenSections = /* @__PURE__ */ new Set();
-  let errorCount = 0;
-  let section = null;
-  let seenOptions = /* @__PURE__ */ new Set();
-  let option = null;
-  let optionIndent = -1;
-  for (let index = 0; index < starts2.length; index++) {
-    const start = starts2[index];
-    const next = starts2[index + 1] ?? text.length;
-    let end = next;
-    while (end > start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
-    const line = text.slice(start, end);
-    const trimmed = line.trim();
-    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) {
-      if (trimmed !== "" && section) section.end = end;
-      continue;
-    }
-    const indent2 = line.length - line.trimStart().length;
-    if (option && indent2 > optionIndent) {
-      option.continued = true;
-      option.span.end = end;
-      if (section) section.end = end;
-      continue;
-    }
-    option = null;
-    optionIndent = indent2;
-    const header = /^\[(.+)\]/.exec(trimmed);
-    if (header) {
-      const name2 = header[1];
-      if (seenSections.has(name2)) errorCount++;
-      seenSections.add(name2);
-      section = { name: name2, header: start + indent2, end, options: [] };
-      sections.push(section);
-      seenOptions = /* @__PURE__ */ new Set();
-      continue;
-    }
-    const pair2 = /^(.*?)(\s*[=:]\s*)(.*)$/.exec(trimmed);
-    if (!section || !pair2 || pair2[1] === "") {
-      errorCount++;
-      continue;
-    }
-    const key = pair2[1];
-    if (seenOptions.has(key)) errorCount++;
-    seenOptions.add(key);
-    const keyStart = start + indent2;
-    const valueStart = keyStart + key.length + pair2[2].length;
-    const value = pair2[3];
-    option = {
-      key,
-      span: { start: keyStart, end: valueStart + value.length },
-      value,
-      valueSpan: { start: valueStart, end: valueStart + value.length },
-      continued: false,
-      delimiter: pair2[2]
-    };
-    section.options.push(option);
-    section.end = end;
-  }
-  return { file, text, starts: starts2, sections, errorCount };
-}
-function optionOf(section, key) {
-  return section.options.findLast((option) => option.key === key) ?? null;
-}
-function insertionAfter(file, anchor, section) {
-  if (anchor.continued) return null;
-  return {
-    container: {
-      file,
-      syntax: "ini-options",
-      open: anchor.span.start,
-      close: section.end,
-      entries: [anchor.span],
-      keyQuote: "",
-      statementTemplate: `{key}${anchor.delimiter}{value}`
-    },
-    nest: []
-  };
+  return /(^|\/)(test|tests|__tests__|spec|specs|__mocks__)\//.test(file) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) || /_test\.go$/.test(file) || /Test\.php$/.test(file) || // Maven and Gradle keep tests under src/test/, which the folder pattern above already covers.
+  /Tests?\.java$/.test(file);
 }
 
 // node_modules/@lezer/common/dist/index.js
@@ -27893,10 +27744,10 @@ NodeProp.contextHash = new NodeProp({ perNode: true });
 NodeProp.lookAhead = new NodeProp({ perNode: true });
 NodeProp.mounted = new NodeProp({ perNode: true });
 var MountedTree = class {
-  constructor(tree, overlay, parser4, bracketed2 = false) {
+  constructor(tree, overlay, parser5, bracketed2 = false) {
     this.tree = tree;
     this.overlay = overlay;
-    this.parser = parser4;
+    this.parser = parser5;
     this.bracketed = bracketed2;
   }
   /**
@@ -29450,23 +29301,23 @@ var Stack = class _Stack {
   reduce(action) {
     var _a;
     let depth = action >> 19, type = action & 65535;
-    let { parser: parser4 } = this.p;
+    let { parser: parser5 } = this.p;
     let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
-    let dPrec = parser4.dynamicPrecedence(type);
+    let dPrec = parser5.dynamicPrecedence(type);
     if (dPrec)
       this.score += dPrec;
     if (depth == 0) {
-      if (type < parser4.minRepeatTerm && this.reducePos < this.pos)
+      if (type < parser5.minRepeatTerm && this.reducePos < this.pos)
         this.reducePos = this.pos;
-      this.pushState(parser4.getGoto(this.state, type, true), this.reducePos);
-      if (type < parser4.minRepeatTerm)
+      this.pushState(parser5.getGoto(this.state, type, true), this.reducePos);
+      if (type < parser5.minRepeatTerm)
         this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
       this.reduceContext(type, this.reducePos);
       return;
     }
     let base = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
     let start = base ? this.stack[base - 2] : this.p.ranges[0].from;
-    if (type < parser4.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
+    if (type < parser5.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
       this.reducePos = this.pos;
     let size = this.reducePos - start;
     if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
@@ -29480,8 +29331,8 @@ var Stack = class _Stack {
       }
     }
     let bufferBase = base ? this.stack[base - 1] : 0, count = this.bufferBase + this.buffer.length - bufferBase;
-    if (type < parser4.minRepeatTerm || action & 131072) {
-      let pos = parser4.stateFlag(
+    if (type < parser5.minRepeatTerm || action & 131072) {
+      let pos = parser5.stateFlag(
         this.state,
         1
         /* StateFlag.Skipped */
@@ -29492,7 +29343,7 @@ var Stack = class _Stack {
       this.state = this.stack[base];
     } else {
       let baseStateID = this.stack[base - 3];
-      this.state = parser4.getGoto(baseStateID, type, true);
+      this.state = parser5.getGoto(baseStateID, type, true);
     }
     while (this.stack.length > base)
       this.stack.pop();
@@ -29551,18 +29402,18 @@ var Stack = class _Stack {
     if (action & 131072) {
       this.pushState(action & 65535, this.pos);
     } else if ((action & 262144) == 0) {
-      let nextState = action, { parser: parser4 } = this.p;
+      let nextState = action, { parser: parser5 } = this.p;
       this.pos = end;
-      let skipped = parser4.stateFlag(
+      let skipped = parser5.stateFlag(
         nextState,
         1
         /* StateFlag.Skipped */
       );
-      if (!skipped && (end > start || type <= parser4.maxNode))
+      if (!skipped && (end > start || type <= parser5.maxNode))
         this.reducePos = end;
       this.pushState(nextState, skipped ? start : Math.min(start, this.reducePos));
       this.shiftContext(type, start);
-      if (type <= parser4.maxNode)
+      if (type <= parser5.maxNode)
         this.buffer.push(type, start, end, 4);
     } else {
       this.pos = end;
@@ -29697,18 +29548,18 @@ var Stack = class _Stack {
   @internal
   */
   forceReduce() {
-    let { parser: parser4 } = this.p;
-    let reduce = parser4.stateSlot(
+    let { parser: parser5 } = this.p;
+    let reduce = parser5.stateSlot(
       this.state,
       5
       /* ParseState.ForcedReduce */
     );
     if ((reduce & 65536) == 0)
       return false;
-    if (!parser4.validAction(this.state, reduce)) {
+    if (!parser5.validAction(this.state, reduce)) {
       let depth = reduce >> 19, term = reduce & 65535;
       let target = this.stack.length - depth * 3;
-      if (target < 0 || parser4.getGoto(this.stack[target], term, false) < 0) {
+      if (target < 0 || parser5.getGoto(this.stack[target], term, false) < 0) {
         let backup = this.findForcedReduction();
         if (backup == null)
           return false;
@@ -29727,18 +29578,18 @@ var Stack = class _Stack {
   isn't a valid action. @internal
   */
   findForcedReduction() {
-    let { parser: parser4 } = this.p, seen = [];
+    let { parser: parser5 } = this.p, seen = [];
     let explore = (state, depth) => {
       if (seen.includes(state))
         return;
       seen.push(state);
-      return parser4.allActions(state, (action) => {
+      return parser5.allActions(state, (action) => {
         if (action & (262144 | 131072)) ;
         else if (action & 65536) {
           let rDepth = (action >> 19) - depth;
           if (rDepth > 1) {
             let term = action & 65535, target = this.stack.length - rDepth * 3;
-            if (target >= 0 && parser4.getGoto(this.stack[target], term, false) >= 0)
+            if (target >= 0 && parser5.getGoto(this.stack[target], term, false) >= 0)
               return rDepth << 19 | 65536 | term;
           }
         } else {
@@ -29774,12 +29625,12 @@ var Stack = class _Stack {
   get deadEnd() {
     if (this.stack.length != 3)
       return false;
-    let { parser: parser4 } = this.p;
-    return parser4.data[parser4.stateSlot(
+    let { parser: parser5 } = this.p;
+    return parser5.data[parser5.stateSlot(
       this.state,
       1
       /* ParseState.Actions */
-    )] == 65535 && !parser4.stateSlot(
+    )] == 65535 && !parser5.stateSlot(
       this.state,
       4
       /* ParseState.DefaultReduce */
@@ -30202,8 +30053,8 @@ var TokenGroup = class {
     this.id = id2;
   }
   token(input, stack) {
-    let { parser: parser4 } = stack.p;
-    readToken(this.data, input, stack, this.id, parser4.data, parser4.tokenPrecTable);
+    let { parser: parser5 } = stack.p;
+    readToken(this.data, input, stack, this.id, parser5.data, parser5.tokenPrecTable);
   }
 };
 TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
@@ -30410,18 +30261,18 @@ var FragmentCursor = class {
   }
 };
 var TokenCache = class {
-  constructor(parser4, stream) {
+  constructor(parser5, stream) {
     this.stream = stream;
     this.tokens = [];
     this.mainToken = null;
     this.actions = [];
-    this.tokens = parser4.tokenizers.map((_) => new CachedToken());
+    this.tokens = parser5.tokenizers.map((_) => new CachedToken());
   }
   getActions(stack) {
     let actionIndex = 0;
     let main = null;
-    let { parser: parser4 } = stack.p, { tokenizers } = parser4;
-    let mask = parser4.stateSlot(
+    let { parser: parser5 } = stack.p, { tokenizers } = parser5;
+    let mask = parser5.stateSlot(
       stack.state,
       3
       /* ParseState.TokenizerMask */
@@ -30479,10 +30330,10 @@ var TokenCache = class {
     let start = this.stream.clipPos(stack.pos);
     tokenizer.token(this.stream.reset(start, token), stack);
     if (token.value > -1) {
-      let { parser: parser4 } = stack.p;
-      for (let i = 0; i < parser4.specialized.length; i++)
-        if (parser4.specialized[i] == token.value) {
-          let result = parser4.specializers[i](this.stream.read(token.start, token.end), stack);
+      let { parser: parser5 } = stack.p;
+      for (let i = 0; i < parser5.specialized.length; i++)
+        if (parser5.specialized[i] == token.value) {
+          let result = parser5.specializers[i](this.stream.read(token.start, token.end), stack);
           if (result >= 0 && stack.p.parser.dialect.allows(result >> 1)) {
             if ((result & 1) == 0)
               token.value = result >> 1;
@@ -30506,9 +30357,9 @@ var TokenCache = class {
     return index;
   }
   addActions(stack, token, end, index) {
-    let { state } = stack, { parser: parser4 } = stack.p, { data } = parser4;
+    let { state } = stack, { parser: parser5 } = stack.p, { data } = parser5;
     for (let set = 0; set < 2; set++) {
-      for (let i = parser4.stateSlot(
+      for (let i = parser5.stateSlot(
         state,
         set ? 2 : 1
         /* ParseState.Actions */
@@ -30530,8 +30381,8 @@ var TokenCache = class {
   }
 };
 var Parse = class {
-  constructor(parser4, input, fragments, ranges) {
-    this.parser = parser4;
+  constructor(parser5, input, fragments, ranges) {
+    this.parser = parser5;
     this.input = input;
     this.ranges = ranges;
     this.recovering = 0;
@@ -30543,11 +30394,11 @@ var Parse = class {
     this.lastBigReductionSize = 0;
     this.bigReductionCount = 0;
     this.stream = new InputStream(input, ranges);
-    this.tokens = new TokenCache(parser4, this.stream);
-    this.topTerm = parser4.top[1];
+    this.tokens = new TokenCache(parser5, this.stream);
+    this.topTerm = parser5.top[1];
     let { from: from2 } = ranges[0];
-    this.stacks = [Stack.start(this, parser4.top[0], from2)];
-    this.fragments = fragments.length && this.stream.end - from2 > parser4.bufferLength * 4 ? new FragmentCursor(fragments, parser4.minRepeatTerm) : null;
+    this.stacks = [Stack.start(this, parser5.top[0], from2)];
+    this.fragments = fragments.length && this.stream.end - from2 > parser5.bufferLength * 4 ? new FragmentCursor(fragments, parser5.minRepeatTerm) : null;
   }
   get parsedPos() {
     return this.minStackPos;
@@ -30682,7 +30533,7 @@ var Parse = class {
   // given, stacks split off by ambiguous operations will be pushed to
   // `split`, or added to `stacks` if they move `pos` forward.
   advanceStack(stack, stacks, split) {
-    let start = stack.pos, { parser: parser4 } = this;
+    let start = stack.pos, { parser: parser5 } = this;
     let base = verbose ? this.stackID(stack) + " -> " : "";
     if (this.stoppedAt != null && start > this.stoppedAt)
       return stack.forceReduce() ? stack : null;
@@ -30690,11 +30541,11 @@ var Parse = class {
       let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
       if (reused) {
         if (verbose)
-          console.log(base + this.stackID(stack) + ` (via reuse of ${parser4.getName(reused.type.id)})`);
+          console.log(base + this.stackID(stack) + ` (via reuse of ${parser5.getName(reused.type.id)})`);
         return true;
       }
     }
-    let defaultReduce = parser4.stateSlot(
+    let defaultReduce = parser5.stateSlot(
       stack.state,
       4
       /* ParseState.DefaultReduce */
@@ -30702,7 +30553,7 @@ var Parse = class {
     if (defaultReduce > 0) {
       stack.reduce(defaultReduce);
       if (verbose)
-        console.log(base + this.stackID(stack) + ` (via always-reduce ${parser4.getName(
+        console.log(base + this.stackID(stack) + ` (via always-reduce ${parser5.getName(
           defaultReduce & 65535
           /* Action.ValueMask */
         )})`);
@@ -30720,10 +30571,10 @@ var Parse = class {
       let main = this.tokens.mainToken;
       localStack.apply(action, term, main ? main.start : localStack.pos, end);
       if (verbose)
-        console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser4.getName(
+        console.log(base + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser5.getName(
           action & 65535
           /* Action.ValueMask */
-        )}`} for ${parser4.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
+        )}`} for ${parser5.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
       if (last)
         return true;
       else if (localStack.pos > start)
@@ -31904,6 +31755,69 @@ var parser = LRParser.deserialize({
   tokenPrec: 5451
 });
 
+// src/languages/text.ts
+function lineStarts(text) {
+  if (text === lastText) return lastStarts;
+  const starts2 = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts2.push(i + 1);
+  lastText = text;
+  lastStarts = starts2;
+  return starts2;
+}
+var lastText = null;
+var lastStarts = [0];
+function lineColumn(starts2, offset) {
+  let low = 0;
+  let high = starts2.length - 1;
+  while (low < high) {
+    const mid = low + high + 1 >> 1;
+    if ((starts2[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (starts2[low] ?? 0) + 1 };
+}
+function lineStartOf(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineEndOf(text, offset) {
+  const newline3 = text.indexOf("\n", offset);
+  if (newline3 === -1) return text.length;
+  return newline3 > 0 && text[newline3 - 1] === "\r" ? newline3 - 1 : newline3;
+}
+function lineBreakAt(text, offset) {
+  const newline3 = text.indexOf("\n", offset);
+  if (newline3 === -1) return lineBreakOf(text);
+  return newline3 > 0 && text[newline3 - 1] === "\r" ? "\r\n" : "\n";
+}
+function lineBreakOf(text) {
+  const newline3 = text.indexOf("\n");
+  return newline3 > 0 && text[newline3 - 1] === "\r" ? "\r\n" : "\n";
+}
+function indentationAt(text, offset) {
+  const start = lineStartOf(text, offset);
+  let end = start;
+  while (text[end] === " " || text[end] === "	") end++;
+  return text.slice(start, end);
+}
+function indentUnitOf(text) {
+  let smallest = 0;
+  for (const match2 of text.matchAll(/^([ \t]+)\S/gm)) {
+    const indent2 = match2[1] ?? "";
+    if (indent2.startsWith("	")) return "	";
+    if (smallest === 0 || indent2.length < smallest) smallest = indent2.length;
+    if (smallest === 2) break;
+  }
+  return " ".repeat(smallest || 4);
+}
+function hasLineBreak(text, from2, to) {
+  const newline3 = text.indexOf("\n", from2);
+  return newline3 !== -1 && newline3 < to;
+}
+function abbreviate(text, max = 60) {
+  const oneLine3 = text.replace(/\s+/g, " ");
+  return oneLine3.length > max ? `${oneLine3.slice(0, max - 3)}...` : oneLine3;
+}
+
 // src/languages/go/parse.ts
 var LINE_END_LITERAL = /\b(?:true|false|nil)(?=[ \t]*(?:\/\/[^\n]*)?\r?\n)/g;
 function parserText(text) {
@@ -32268,6 +32182,553 @@ var GO_RULES = [
   gorillaSessionsOptions
 ];
 
+// node_modules/@lezer/java/dist/index.js
+var javaHighlighting = styleTags({
+  null: tags.null,
+  instanceof: tags.operatorKeyword,
+  this: tags.self,
+  "new super assert open to with void": tags.keyword,
+  "class interface extends implements enum var": tags.definitionKeyword,
+  "module package import": tags.moduleKeyword,
+  "switch while for if else case default do break continue return try catch finally throw": tags.controlKeyword,
+  ["requires exports opens uses provides public private protected static transitive abstract final strictfp synchronized native transient volatile throws"]: tags.modifier,
+  IntegerLiteral: tags.integer,
+  FloatingPointLiteral: tags.float,
+  "StringLiteral TextBlock": tags.string,
+  CharacterLiteral: tags.character,
+  LineComment: tags.lineComment,
+  BlockComment: tags.blockComment,
+  BooleanLiteral: tags.bool,
+  PrimitiveType: tags.standard(tags.typeName),
+  TypeName: tags.typeName,
+  Identifier: tags.variableName,
+  "MethodName/Identifier": tags.function(tags.variableName),
+  Definition: tags.definition(tags.variableName),
+  ArithOp: tags.arithmeticOperator,
+  LogicOp: tags.logicOperator,
+  BitOp: tags.bitwiseOperator,
+  CompareOp: tags.compareOperator,
+  AssignOp: tags.definitionOperator,
+  UpdateOp: tags.updateOperator,
+  Asterisk: tags.punctuation,
+  Label: tags.labelName,
+  "( )": tags.paren,
+  "[ ]": tags.squareBracket,
+  "{ }": tags.brace,
+  ".": tags.derefOperator,
+  ", ;": tags.separator
+});
+var spec_identifier2 = { __proto__: null, void: 34, byte: 36, short: 36, int: 36, long: 36, char: 36, float: 36, double: 36, boolean: 36, extends: 50, super: 52, this: 64, public: 70, protected: 72, private: 74, abstract: 76, static: 78, final: 80, strictfp: 82, default: 84, synchronized: 86, native: 88, transient: 90, volatile: 92, sealed: 95, non: 97, instanceof: 140, true: 158, false: 158, null: 166, class: 170, new: 176, throws: 196, implements: 204, permits: 211, record: 215, interface: 226, enum: 236, open: 289, module: 291, requires: 296, transitive: 298, exports: 300, to: 302, opens: 304, uses: 306, provides: 308, with: 310, package: 314, import: 318, if: 330, else: 332, while: 336, for: 340, var: 347, assert: 354, switch: 358, case: 366, throw: 370, do: 374, break: 378, continue: 382, return: 386, try: 392, catch: 396, finally: 404 };
+var parser2 = LRParser.deserialize({
+  version: 14,
+  states: "#5QQ]QPOOQ%QQPOOO(wQQO'#HlO+OQQO'#CbOOQO'#Cb'#CbO+VQPO'#CaOOQO'#Co'#CoO,{QPO'#DOO-iQQO'#HvOOQO'#Hv'#HvO0^QQO'#HqO0eQQO'#HqOOQO'#Hq'#HqOOQO'#Hp'#HpOOQO'#Hz'#HzO0lQPO'#GwO2`QPO'#DOO2gQPO'#CkO4vQPO'#DfO4}QPO'#CiO6ZQQO'#FsO6bQPO'#DyO7rOSO'#EQOOQO'#IW'#IWO+VQPO'#EzO8iQPO'#EzOOQO'#EV'#EVO:QQQO'#ITO<OQQO'#FUO<iQPO'#FTO<nQPO'#FVOOQO'#IV'#IVO6bQPO'#FYOOQO'#IT'#ITOOQO'#Ho'#HoOOQO'#Hh'#HhOOQO'#Gt'#GtOOQO'#Hg'#HgO<sQPO'#FtOOQO'#Hf'#HfOOQO'#Gs'#GsQ]QPOOO<xQWO'#H{O>nQPO'#HzO>uQPO'#EcO>uQPO'#EjO>uQPO'#EuO>uQPO'#EpO>}QPO'#I[O?cQQO'#FRO+VQPO'#C`O?kQPO'#C`O+VQPO'#FnO?pQPO'#FpO@OQPO'#FvO@OQPO'#FyO>uQPO'#GOO@TQPO'#F{O6bQPO'#GSO6bQPO'#G[O@OQPO'#GUO]QPO'#G^O@YQPO'#G`O@eQPO'#GbO@pQPO'#GdO@wQPO'#GgOAeQQO'#CjOBTQQO'#CjOB_QPO'#I`OCzQPO'#DOODbQPO'#E]OBbQPO'#E^OESQPO'#I`OEeQPO'#E]OEmQPO'#IhOErQPO'#FOOOQO'#I^'#I^OOQO'#G}'#G}Q%QQPOOOGhQPO'#HzOOQO'#Hl'#HlOHZQQO,58{OOQO'#Hj'#HjOOQO'#Hr'#HrOJtQPO,59_OLSQPO,59jOOQO-E:r-E:rO+VQPO,58zOLyQPO,58zO+VQPO,5<YOOQO'#Cj'#CjOMOQPO'#CzOMTQPO'#CzOOQO'#Gv'#GvONTQQO,59dO! xQPO'#H}O!!SQPO'#D`O!!bQPO'#I_O!!jQPO,5<jO!!oQPO,5:nO!#YQPO'#CrOOQO,59],59]O!#aQPO,59[O!#lQPO,5=cOOQO-E:u-E:uO!%`QQO'#HlO!'bQQO'#CbO!)dQPO'#DOO!*YQQO'#HvO!*jQPO'#C}O!*xQPO'#HyO!+QQPO,59VO!+VQPO,59VO!+mQPO'#IRO!+xQPO,5:PO!+}QQO,5:pO!,UQPO,5;wOOQO,5:Q,5:QO!,aQPO,5:QO!,hQPO,59TOOQO'#Dj'#DjOOQO'#Dm'#DmO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:RO6bQPO,5:bOOQO,5:e,5:eOOQO,5<_,5<_O!,oQPO,5:_O6bQPO,5;xO!-SQPO'#CsO!-eQQO'#HvOOOO'#G{'#G{O!-sOSO,5:lOOQO,5:l,5:lO!-{QPO,5;fOB_QPO,5<jO+VQPO,5;fO>uQPO,5:}O>uQPO,5;UO>uQPO,5;aO>uQPO,5;[O>uQPO,5<jO!.cQPO,5:qO6bQPO,5;nO!.jQPO,5;qO!.xQPO'#EXOOQO,5;o,5;oO!/PQQO,5;tO]QPO,5<`OOQO-E:q-E:qO!0mQPO,5>gO6bQPO'#EUO@zQPO,5=QO!0rQPO,5:}O!1TQPO,5;UO!1]QPO,5;aO!1eQPO,5;[O!-SQPO,5>vO!1sQPO,5>vO!-SQPO,5>vO!2OQPO,5;mO!2aQQO,58zO!2iQQO,5<YO!2qQQO,5<[O+VQPO,5<[O+VQPO,5<[O]QPO,5<bO]QPO,5<eO!2yQPO'#F}O]QPO,5<gO]QPO,5<lO!4PQQO,5<nO!4ZQQO,5<vO!4bQPO,5<pO!4gQPO,5<xOOQO'#Fu'#FuOOQO,5<z,5<zO!4lQPO,5<zOOQO,5<|,5<|O!4qQPO,5<|O!4vQQO,5=OOOQO,5=O,5=OO!4}QPO'#GpO!6TQPO,5=RO@zQPO,5=ZO!:_QPO,59dO!:oQPO'#H}O!:vQPO,5:vO!:{QPO,5>zOB_QPO,5:vO!;WQPO,5:wOErQPO,5;jO!;`QPO'#E_OBbQPO'#E_O!;kQPO'#IaO!;sQPO,5:xOB_QPO,5>zO!-SQPO,5>zOEmQPO,5?SOOQO,5:w,5:wO!+VQPO'#CkOOQO,5?S,5?SO!?pQPO'#FPOOQO,5;j,5;jO!?wQPO,5;jO!-SQPO'#EaOOQO-E:{-E:{OOQO,5;i,5;iO+VQPO,58}O!?|QPO'#ChOOQO1G.k1G.kO!2aQQO1G.fO+VQPO1G.fO!@WQQO1G1tOOQO,59f,59fO!@`QPO,59fOOQO-E:t-E:tO!@eQPO,5>iO!@|QPO,59zO>uQPO'#HOO!ATQPO,5>yOOQO1G2U1G2UOOQO1G0Y1G0YO!AnQPO'#CsO!B^QPO'#HvO!BkQPO'#CtO!ByQPO'#HuO!CRQPO,59^OOQO1G.v1G.vO!#aQPO1G.vO!CiQPO,59_O!CvQQO'#HlO!DXQQO'#CbO!DjQPO,59yOOQO,59i,59iO>uQPO,59yOOQO,59W,59WO!DuQQO,59WO!DzQPO,59iO!,oQPO'#GyO!E]QPO,5>eOOQO1G.q1G.qO!EeQPO'#C}O!EvQPO1G.qO>uQPO'#GzO!E{QPO,5>mOOQO1G/k1G/kOOQO1G0[1G0[O!-SQPO'#HPO!FTQPO1G1cO6bQPO1G1cOOQO1G/l1G/lO!F]QQO1G.oOOQO1G.o1G.oO!HZQQO1G/mO!IxQQO1G/mO!KgQQO1G/mO!KnQQO1G/mO!KuQQO1G/mO!MdQQO1G/mO!MkQQO1G/mO# YQQO1G/mO# aQQO1G/mO# kQQO1G/mO# rQQO1G/|O!)dQPO'#DOO# yQQO'#HvO!*jQPO'#DuOOQO1G/y1G/yO##`QQO1G1dOOOO-E:y-E:yOOQO1G0W1G0WO##vQPO'#E{OOQO1G1Q1G1QO#$jQPO1G2UO!-{QPO1G1QO!0rQPO1G0iO!1TQPO1G0pO!1]QPO1G0{O!1eQPO1G0vOOQO1G0]1G0]O#$oQQO1G1XO<iQPO1G1ZO+VQPO1G1ZO>}QPO'#I[OOQO1G1X1G1XO#&iQQO1G1XO#&qQQO1G1YOOQO1G1]1G1]O#&xQPO1G1]O#'TQQO'#I]O#'bQPO,5:sOOQO1G1z1G1zOOQO1G4R1G4ROOQO1G2l1G2lO#'gQPO'#EYO!-SQPO'#EdO!-SQPO'#EeO!-SQPO'#EhOOQO1G0i1G0iO#'nQPO1G0iO#'sQPO1G0iO#'{QPO1G0iO#(WQPO1G0iO#(fQPO'#ElO#(|QPO1G0pO#)UQPO1G0pO#)ZQPO'#EwOOQO1G0{1G0{O#)nQPO1G0{O#)sQPO'#EsO!-SQPO'#ErOOQO1G0v1G0vO#*pQPO1G0vO#*uQPO1G0vO#*}QPO1G0vO!1sQPO1G4bO#+YQPO'#FXO#+aQPO'#FXOOQO'#HX'#HXO#+iQQO1G1^O#-fQQO1G4bO!-SQPO1G4bO<iQPO1G4bO#/`QQO1G1XO#/vQPO'#FdOOQO1G.f1G.fOOQO1G1t1G1tO#/}QPO1G1vOOQO1G1v1G1vO#0YQQO1G1vO#0bQQO1G1vO#0jQPO1G1|OOQO1G2P1G2PO-iQQO,5<mO#4nQPO,5<mO#5PQPO,5<iO#5WQPO,5<iOOQO1G2R1G2ROOQO1G2W1G2WOOQO1G2Y1G2YO6bQPO1G2YOOQO1G2b1G2bO#9TQPO'#GWOOQO1G2[1G2[O@OQPO1G2dOOQO1G2f1G2fOOQO1G2h1G2hOOQO1G2j1G2jO#9[QQO'#HlO#9uQQO'#CbO-iQQO'#HvO#:`QQOOO#:|QQO'#FUO#:kQQO'#IVO!*jQPO'#GqO#;TQPO,5=[OOQO'#H`'#H`O#;]QPO1G2mO#?gQPO'#GiO@zQPO'#GmOOQO1G2m1G2mO#?lQPO1G2uO#CvQPO,5>|OOQO1G0b1G0bOOQO1G4f1G4fO#DXQPO1G0bOOQO1G0c1G0cOOQO1G1U1G1UO!?wQPO1G1UOOQO,5:y,5:yO!-SQPO'#E`O#D^QPO,5:yOBbQPO'#HQO#DiQPO,5>{OOQO1G0d1G0dOEmQPO'#IbO#DqQPO1G4fOB_QPO1G4fOOQO1G4n1G4nO!)tQPO'#C}O!)dQPO'#DOOOQO,5;k,5;kO#D|QPO,5;kO#ETQPO,5;kO#E[QQO'#ITO#EcQQO'#IVO#EjQQO'#FQO#EuQPO'#FQO#E}QPO'#IcOOQO,5:{,5:{OOQO1G.i1G.iO#F]QQO'#HnO#FmQQO'#FUO#HTQPO'#F`OOQO'#Hn'#HnO#H_QPO'#HnO#H|QPO'#IkO#IUQPO,59SOOQO7+$Q7+$QO!2aQQO7+$QOOQO7+'`7+'`OOQO1G/Q1G/QO#IZQPO'#DdO#IeQQO'#IPOOQO'#IP'#IPOOQO1G/f1G/fOOQO,5=j,5=jOOQO-E:|-E:|O#IuQWO,58{O#I|QPO,59`OOQO,59`,59`O!-SQPO'#HxO!!tQPO'#GuO#J[QPO,5>aOOQO1G.x1G.xOOQO7+$b7+$bOOQO1G.r1G.rO#JdQQO1G.rO>uQPO1G/eOOQO1G/e1G/eO#JiQPO1G.rO#JnQPO1G/eOOQO1G/T1G/TOOQO,5=e,5=eOOQO-E:w-E:wOOQO7+$]7+$]OOQO,5=f,5=fOOQO-E:x-E:xOOQO,5=k,5=kOOQO-E:}-E:}O6bQPO7+&}O#JyQQO7+&}O6bQPO7+%hO#LgQQO,59_OOQO,5:a,5:aOB_QPO,5:aO#MvQPO'#EtO#NUQPO'#EtOOQO'#HW'#HWO#NpQPO,5;gOOQO,5;g,5;gOOQO7+'p7+'pOOQO7+&l7+&lOOQO7+&T7+&TO#'nQPO7+&TO#'sQPO7+&TO#'{QPO7+&TO#(WQPO7+&TO#(|QPO7+&[O#)UQPO7+&[OOQO7+&g7+&gO#)nQPO7+&gOOQO7+&b7+&bO#*pQPO7+&bO#*uQPO7+&bO#*}QPO7+&bOOQO7+&u7+&uOOQO'#FU'#FUO<iQPO7+&uO!-SQPO,5>vO<iQPO,5>vO$ dQPO7+&sO$ rQPO7+&wOOQO7+&t7+&tOOQO7+&w7+&wO6bQPO'#G|O$!QQPO,5>wOOQO1G0_1G0_O$!]QPO,5:tOOQO,5:t,5:tOOQO,5;O,5;OOOQO'#Eg'#EgOOQO,5;P,5;POOQO,5;S,5;SO$!dQPO'#EmO!*jQPO'#EmO$!uQPO'#IdO$!}QPO,5;WO$#SQPO'#EnOOQO7+&[7+&[O$#ZQPO7+&[O$#`QPO'#ExO>uQPO'#ExO$#qQPO'#IfO$#|QPO,5;cOB_QPO'#I`O!-SQPO'#I`O$$UQPO'#E]OOQO'#HU'#HUO$$]QPO,5;_OOQO,5;_,5;_OOQO,5;^,5;^O$%YQQO7+&xO$'VQQO7+)|O$)PQQO,5;sOOQO,5;s,5;sO$)WQPO,5;sOOQO-E;V-E;VOOQO7+&x7+&xOOQO7+)|7+)|O<iQPO7+)|OOQO'#H['#H[O$)_QPO,5<OOOQO,5<O,5<OO$)fQPO'#FeO+VQPO'#FeO+VQPO'#FeO+VQPO'#FeO$)tQPO7+'bOOQO7+'b7+'bO$)yQPO7+'bO]QPO7+'hO$*UQPO1G2XOB_QPO1G2XO$*dQQO1G2TO!.xQPO1G2TO$*kQPO1G2TO$*rQQO7+'tO$*yQPO'#H_OOQO'#H_'#H_O$+RQPO,5<rOOQO,5<r,5<rO$+YQPO'#HzO$+dQPO'#GYO$,tQPO7+(OO$,yQPO,5=]OB_QPO,5=]O$-OQPO1G2vO$.XQPO1G2vOOQO1G2v1G2vOOQO-E;^-E;^OOQO7+(X7+(XO!,oQPO'#GkO@zQPO,5=TOOQO,5=X,5=XO$.aQPO7+(aOOQO7+(a7+(aO$2kQPO1G4hOOQO7+%|7+%|OOQO7+&p7+&pO$2|QPO,5:zOOQO1G0e1G0eOOQO,5=l,5=lOOQO-E;O-E;OOOQO7+*Q7+*QO$3XQPO7+*QO!CWQPO,59WOOQO1G1V1G1VO$3dQPO1G1VO$3dQPO1G1VO$3kQPO,5:qO$3rQPO,5;lO<iQPO,5;lO!-SQPO'#HRO$3wQPO,5>}O$4VQPO,5;{O$4^QPO'#IjO$4fQPO,5;zO+VQPO'#HZO$4kQPO,5?VOOQO1G.n1G.nOOQO<<Gl<<GlO$4sQPO'#IQO$4{QPO,5:OOOQO1G.z1G.zOOQO,5>d,5>dOOQO,5=a,5=aOOQO-E:s-E:sO$5QQPO7+$^OOQO7+%P7+%POOQO7+$^7+$^O>uQPO7+%PO$5VQQO<<JiO$7tQQO<<ISOOQO1G/{1G/{O$8sQPO'#HlO$8zQPO'#CbO$9RQPO,5;`O$9WQPO,5;hO#MvQPO,5;`OOQO-E;U-E;UOOQO1G1R1G1ROOQO<<Io<<IoO#'nQPO<<IoO#'sQPO<<IoO#'{QPO<<IoOOQO<<Iv<<IvO$#ZQPO<<IvO#(|QPO<<IvOOQO<<JR<<JROOQO<<I|<<I|O#*pQPO<<I|O#*uQPO<<I|OOQO<<Ja<<JaO$9]QQO<<J_OOQO<<J_<<J_O<iQPO<<JaO+VQPO<<JaOOQO<<Jc<<JcO$;VQPO<<JcO$;bQQO,5=hOOQO-E:z-E:zOOQO1G0`1G0`O$;oQPO,5;XO>uQPO,5;XOOQO,5;X,5;XO$;zQPO,5;XO!,oQPO'#HSO$<]QPO,5?OOOQO1G0r1G0rODbQPO'#E]O$<eQPO'#EoOOQO'#Ie'#IeOOQO'#HT'#HTO$<mQPO,5;YOOQO,5;Y,5;YOOQO,5;d,5;dO$<tQPO,5;dO$=SQPO,5;dO$=eQPO'#HVO$={QPO,5?QO$>WQPO'#EyOOQO1G0}1G0}O$>_QPO1G0}OB_QPO,5;`OOQO-E;S-E;SOOQO1G0y1G0yOOQO<<Jd<<JdOOQO<<Mh<<MhOOQO1G1_1G1_O$>dQQO1G1_O$>kQQO<<MhOOQO-E;Y-E;YOOQO1G1j1G1jO$@eQQO,5<POOQO'#H]'#H]O$)fQPO,5<POOQO'#Il'#IlO$@mQQO,5<PO$AOQQO,5<POOQO<<J|<<J|O$AWQPO<<J|OOQO<<KS<<KSO6bQPO7+'sO$A]QPO7+'sO!.xQPO7+'oO$AkQPO7+'oO$ApQQO7+'oOOQO<<K`<<K`O$AwQPO,5<sOOQO,5=y,5=yOOQO-E;]-E;]OOQO1G2^1G2^O$CYQQO'#IoOOQO,5<t,5<tOOQO<<Kj<<KjO6bQPO1G2wO$CgQPO1G2wOOQO,5=|,5=|OOQO7+(b7+(bO$ClQPO7+(bOOQO-E;`-E;`O$EZQWO'#HqO$DuQWO'#HqO$EbQPO'#GlO>uQPO,5=VO!*jQPO,5=VOOQO1G2o1G2oOOQO<<K{<<K{O$EsQPO1G0fOOQO<<Ml<<MlOOQO7+&q7+&qO$FOQPO7+&qO$FVQPO1G1ZO$FbQQO1G1WOOQO1G1W1G1WO$FmQPO1G1WOOQO,5=m,5=mOOQO-E;P-E;POOQO1G1g1G1gO$FrQPO'#HYO$GPQPO,5?UOOQO1G1f1G1fO$GXQPO'#FaOOQO,5=u,5=uOOQO-E;X-E;XO$G^QPO'#GxO$GkQPO,5>lOOQO1G/j1G/jOOQO<<Gx<<GxOOQO<<Hk<<HkOOQO1G0z1G0zO$GsQPO1G1SO$GxQPO1G0zO$G}QPO1G1SOOQOAN?ZAN?ZO#'nQPOAN?ZO#'sQPOAN?ZOOQOAN?bAN?bO$#ZQPOAN?bOOQOAN?hAN?hO#*pQPOAN?hOOQOAN?{AN?{O<iQPOAN?{OOQOAN?}AN?}O>uQPO1G0sOOQO1G0s1G0sO$HSQPO1G0sOOQO,5=n,5=nOOQO-E;Q-E;QO$<eQPO,5;ZOOQO,5;Z,5;ZOOQO-E;R-E;ROOQO1G0t1G0tOOQO1G1O1G1OO$H_QPO1G1OOOQO,5=q,5=qOOQO-E;T-E;TO$HmQPO,5;eOOQO7+&i7+&iOOQO7+&y7+&yOOQOANCSANCSOOQO1G1k1G1kO$HtQQO1G1kOOQO-E;Z-E;ZO$H|QQO'#ImO$HwQPO1G1kO$@sQPO1G1kO+VQPO1G1kOOQOAN@hAN@hO$IXQQO<<K_O6bQPO<<K_O$I`QPO<<KZOOQO<<KZ<<KZO!.xQPO<<KZOOQO1G2_1G2_O$IeQPO,5?ZO$IpQQO7+(cO6bQPO7+(cOOQO<<K|<<K|P!4}QPO'#HbO!-SQPO'#HaO$IzQPO,5=WO$JVQPO1G2qO>uQPO1G2qOOQO<<J]<<J]O<iQPO7+&rO$J[QPO7+&rOOQO7+&r7+&rOOQO,5=t,5=tOOQO-E;W-E;WOOQO,5=d,5=dOOQO-E:v-E:vO$JaQPO7+&nOOQO7+&f7+&fO$JoQPO7+&nOOQOG24uG24uO#'nQPOG24uOOQOG24|G24|OOQOG25SG25SOOQOG25gG25gOOQO7+&_7+&_O>uQPO7+&_OOQO1G0u1G0uOOQO7+&j7+&jOOQO7+'V7+'VO+VQPO'#H^O$JtQPO,5?XO$J|QPO7+'VO$KRQQO'#InOOQOAN@yAN@yO$K^QQOAN@yOOQOAN@uAN@uO$KeQPOAN@uO$KjQQO<<K}O$KtQPO,5={O!-SQPO,5={OOQO-E;_-E;_OOQO7+(]7+(]O$LVQPO7+(]O$L[QPO<<J^OOQO<<J^<<J^O$LaQPO<<JYOOQO<<JY<<JYO$4VQPO<<JYO$LaQPO<<JYOOQOLD*aLD*aOOQO<<Iy<<IyO$LoQQO,5=xOOQO-E;[-E;[OOQO<<Jq<<JqO$LzQPO,5?YOOQOG26eG26eOOQOG26aG26aO$MSQPO1G3gOOQO<<Kw<<KwOOQOAN?xAN?xOOQOAN?tAN?tO$4VQPOAN?tO$MeQPOAN?tO$MjQPOAN?tO$MxQPOG25`OOQOG25`G25`O$4VQPOG25`OOQOLD*zLD*zO$M}QPOLD*zOOQO!$'Nf!$'NfO+VQPO'#CaO$NSQQO'#HlO$NgQQO'#HlO%!gQQO'#CbO%!zQQO'#CbO%$zQPO,59TO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5:RO$+dQPO,5;xO$+dQPO1G1cO%%RQQO1G.oO%&mQQO1G/mO%(RQQO1G/mO%)gQQO1G/mO%)nQQO1G/mO%)uQQO1G/mO%+ZQQO1G/mO%+bQQO1G/mO%,vQQO1G/mO%,}QQO1G/mO%-UQPO'#DOO%-iQQO1G1dO$+dQPO7+&}O$+dQPO7+%hO$+dQPO'#G|O%.wQQO<<ISO%/[QQO,5=hO%/iQPO'#CiO$+dQPO'#DyO$+dQPO'#FYO%/nQPO,5;wO%/yQPO1G1cO%0RQQO1G/|O2gQPO'#CkO6bQPO,5:b",
+  stateData: "%0d~OPOSQOS&XOS~OZaOa[Ob[Oj!ROpoOs^Ot^Ou^Ov^Ow^Ox^Oy^Oz^O{{O|^O}^O!O^O!P^O!QzO!VbO!dpO!neO!ogO!pgO!qgO!rgO!sgO!ugO!w|O!z!QO!}wO#_}O#e!PO#j!OO#}pO$OpO$U!TO$V!SO$c!UO$e!VO$k!WO$n!XO$p!ZO$s!YO$w![O$y!^O%P!]O%R!_O%T!`O%V!aO%X!bO%[!cO&]TO&_RO&aQO&|fO'ZhO~Oa[Ob[Os^Ot^Ou^Ov^Ow!qOx^Oy^Oz^O{^O|^O}^O!O^O!P^O!QzO!VbO!w|O!}!nO#_}O#e!PO#j!OO&]TO&_!dO&a!eO&h!iO'ZhO~OWcXW&`XZ&`XocXo&`X!T&`X![&`X!]&`X!_&`X!`&`X!b&`X!c&`X!d&`X!e&`X!f&`X!h&`X!k&`X!n&`X!}&`X$R&`X&]cX&_cX&acX&g&`X&hcX&h&`X&v^X&x&`X']cX']&`X~O!l$iX~P&wOWUXW&fXZUXoUXo&fX!TUX![UX!]UX!_UX!`UX!bUX!cUX!dUX!eUX!fUX!hUX!kUX!nUX!}UX$RUX&]&fX&_&fX&a&fX&gUX&hUX&h&fX&v^X&xUX']UX']&fX~O!l$iX~P)OO&_SO&a!rO~Os^Ot^Ou^Ov^Ow^Ox^Oy^Oz^O{^O|^O}^O!O^O!P^O!QzOarXbrX!wrX#_rX#erX#jrX$srX&_rX&arX'ZrX~Oa[Ob[O$U!zO$V!yO$c!{O&]TO&_!uO&aUO~P+_OW#VOo!}O&]TO&_!|O&a!|O']&jX~OW#YOo&eX&]&eX&_&eX&a&eX']&eXY&eXp&eX&r&eX&x&eXZ&eXk&eX&g&eX!T&eX![&eX!]&eX!_&eX!`&eX!b&eX!c&eX!d&eX!e&eX!f&eX!h&eX!k&eX!n&eX!}&eX$R&eX!V&eX#Y&eX#]&eX!l&eXm&eX!U&eX&v&eX~O&h#WO~P-}O&h&eX~P-}O&]TOa%kXb%kXs%kXt%kXu%kXv%kXw%kXx%kXy%kXz%kX{%kX|%kX}%kX!O%kX!P%kX!Q%kX!w%kX#_%kX#e%kX#j%kX$s%kX&_%kX&a%kX'Z%kX&h%kX~O&hrX~P+_OZaOa[Ob[Oj!ROpoOs^Ot^Ou^Ov^Ow^Ox^Oy^Oz^O{^O|^O}^O!O^O!P^O!QzO!dpO!neO!ogO!pgO!qgO!rgO!sgO!ugO!z!QO#}pO$OpO&]TO&_#^O&a#]O&|fOY&mP~O!U#iO~P]O&v#kO~O!T#|O![#nO!]#oO!_#pO!`#qO!b#sO!c#tO!d#uO!e#vO!f#wO!h#{O!k#xO!n#yO$R#|O&g#lO&h#lO&x#mO~O!}#zO~P5SOZaOa[Ob[Oj!ROpoO!dpO!neO!ogO!pgO!qgO!rgO!sgO!ugO!z!QO#}pO$OpO&]TO&_2uO&a2sO&|fO~O&{$RO&}$PO~Oa[Ob[O!w$VO#_$WO#e$YO#j$XO&_!uO&aUO'Z$UO~O$s$ZO~P7zOo$]O']$^O!T&wX![&wX!]&wX!_&wX!`&wX!b&wX!c&wX!d&wX!e&wX!f&wX!h&wX!k&wX!n&wX!}&wX$R&wX&g&wX&h&wX&x&wX~OW$[OY&wX!l&wXm&wXk&wX!U&wX&v&wX~P8pOW&yXo&yX!T&yX![&yX!]&yX!_&yX!`&yX!b&yX!c&yX!d&yX!e&yX!f&yX!h&yX!k&yX!n&yX!}&yX$R&yX&g&yX&h&yX&x&yX']&yX~OZ#xXY&yX!l&yXm&yXk&yX!U&yX&v&yX~P:kOZ$_O~O']$^O~O!l$bO~O&p$dO~Oa&nXb&nXs&nXt&nXu&nXv&nXw&nXx&nXy&nXz&nX{&nX|&nX}&nX!O&nX!P&nX!Q&nX!w&nX#_&nX#e&nX#j&nX$s&nX&]&nX&_&nX&a&nX'Z&nX~OZ$eO~P<}O&_!|O&a!|O~Oa[Ob[O&]TO&_!uO&aUO&h#WO~OW$nO']$^O~O$V!yO~Ow$sO$V$rO&_SO&a!rO~OZ$eO~OZ$vO~O!}%OO&_$}O&a$}O~O!}%QO&_$}O&a$}O~O!}%TO~P6bOZ%UO!VbO~OW&fXo&fX&]&fX&_&fX&a&fX&h&fX~OZ^X!V^X~PAPOWcXocX&]cX&_cX&acX&hcX~OZ^X!V^X~PAoOo!}O&]TO&_!|O&a!|O~Os^Ot^Ou^Ov^Ow^Ox^Oy^Oz^O{^O|^O}^O!O^O!P^O!QzO&]TOarXbrX&_rX&arX~O!wrX#_rX#erX#jrX&hrX'ZrX~PBmOa[Ob[O!w$VO#_$WO#e$YO#j$XO&_!dO&a!eO&h!iO'Z$UO~Oa[Ob[O&]TO&_!dO&a!eO~O!VbO!}%gO~OZ%hO~O!V%jO#U%mO~Oa&nXb&nXs&nXt&nXu&nXv&nXw&nXx&nXy&nXz&nX{&nX|&nX}&nX!O&nX!P&nX!Q&nX!w&nX#_&nX#e&nX#j&nX&]&nX&_&nX&a&nX'Z&nX~O!VbO&h&nX~PEzOW%pOZ%qOaTabTa&]Ta&_Ta&aTa~OsTatTauTavTawTaxTayTazTa{Ta|Ta}Ta!OTa!PTa!QTa!wTa#_Ta#eTa#jTa$UTa$VTa$cTa$sTa'ZTa&hTaoTa&rTaYTakTa!UTa!}Ta~PGrOo!}O&]TOkga&ggaYga&xga!}ga~O']ga!Vga#Yga#]ga~PJ]Os^Ot^Ou^Ov^Ow^Ox^Oy^Oz^O{^O|^O}^O!O^O!P^O!QzO~Oarabra!wra#_ra#era#jra$sra&_ra&ara'Zra&hra~PKUO$V%tO~Om%vO~Oo%wO&]TO~Oo!}O&]la&_la&ala']laYlapla&rla&xla!}la&glakla~OWla!Tla![la!]la!_la!`la!bla!cla!dla!ela!fla!hla!kla!nla$Rla&hla!llamla!Ula&vla~PM]Oo!}O&]TOk&qX!T&qX!}&qX~OY&qX!l&qX~P! gO!T%zOk!SX!}!SXY!SX~Ok%{O!}'RX~O!}%}O~O!w&OO~Oa[Ob[O&]2rO&_!uO&aUO&k&RO~O&g&iP~P!!tO&]TO&_!uO&aUO~O&]TOa%kab%kas%kat%kau%kav%kaw%kax%kay%kaz%ka{%ka|%ka}%ka!O%ka!P%ka!Q%ka!w%ka#_%ka#e%ka#j%ka$s%ka&_%ka&a%ka'Z%ka&h%ka~OW&`XY^XYcXY&`XZ&`Xk^Xo&`XpcX!T&`X![&`X!]&`X!_&`X!`&`X!b&`X!c&`X!d&`X!e&`X!f&`X!h&`X!k&`X!n&`X$R&`X&g&`X&h&`X&rcX&v^X&xcX&x&`X']cX']&`X~PAoOWUXYUXY^XY&fXZUXk^XoUXp&fX!TUX![UX!]UX!_UX!`UX!bUX!cUX!dUX!eUX!fUX!hUX!kUX!nUX$RUX&gUX&hUX&r&fX&v^X&xUX&x&fX']UX']&fX~PAPOa[Ob[O&_!uO&aUO~PBmOo!}Op&^O&]TO&_&YO&a&XO&r&]O~OW#VOY&jX&x&jX']&jX~P!)tOa[Ob[O&_!uO&aUO~Ok&aOY&mX~OY&cO~Oa[Ob[O&]TO&_!uO&aUOY&mP~PKUOk&fO&v#kOY&uX~OY&hO~OY&iO~P5SOY&lO&x&jO']$^O~O!U&mO~P]O!VbO~P6bOa[Ob[O&]TO&_!uO&aUO~PKUOa[Ob[O&]TO&_!uO&aUO~OW#VOo!}O&]TO']&jX~O&{'RO&}$PO~O!V'SO~Op'aO!z'`O&_SO&a!rO&h#WO~Oj'bO~P!.QO!z'dO&_SO&a!rO&h#WO~OY'PP~P6bO!n#yO!T#|a![#|a!]#|a!_#|a!`#|a!b#|a!c#|a!d#|a!e#|a!f#|a!h#|a!k#|a!}#|a$R#|a&g#|a&h#|a&x#|aY#|a!l#|am#|ak#|a!U#|a&v#|a~O!P'iO~Oi'lO!V'kO#Y'mO#]'nO&h!iO~OZ'tO&h!iO~O!V'wO#Y'mO~Oi'{O!V'zO#]'nO&h!iO~OZ$_Oo(RO&]TO~Oj(YOp'aO&_SO&a!rO&h#WO~OW%pO!V(ZO~OW%pO!}(]O~OW(^O!}(_O~Os^Ot^Ou^Ov^Ow^Ox^Oy^Oz^O{^O|^O}^O!O^O!P^O!QzO$s!YO!}'PP~P6bO!l(kO!}(jO~P5SO!}(lO~P5SO!V(mO~O$n(oO~O!}(pO~O!}(qO~O!}(rO~P5SOZ$eOa[Ob[Oj!ROpoO!ogO!pgO!qgO!rgO!sgO!ugO!z!QO&]TO&_(tO&a(sO&|fO~PKUO%^(}O%b)OOZ%Zaa%Zab%Zaj%Zap%Zas%Zat%Zau%Zav%Zaw%Zax%Zay%Zaz%Za{%Za|%Za}%Za!O%Za!P%Za!Q%Za!V%Za!d%Za!n%Za!o%Za!p%Za!q%Za!r%Za!s%Za!u%Za!w%Za!z%Za!}%Za#_%Za#e%Za#j%Za#}%Za$O%Za$U%Za$V%Za$c%Za$e%Za$k%Za$n%Za$p%Za$s%Za$w%Za$y%Za%P%Za%R%Za%T%Za%V%Za%X%Za%[%Za&V%Za&]%Za&_%Za&a%Za&|%Za'Z%Za!U%Za$l%Za&h%Za$}%Za~O!Vla#Yla#]la'dla~PM]OZ%hO~P! gO!})SO~O#U%mO!V'Sa!}'Sa~O!VbO!})VO~Oi)ZOk#RX&g#RX~Ok)]O&g'TX~O&g)_O~OZaOa[Ob[Oj)kOp)jOs^Ot^Ou^Ov^Ow^Ox^Oy^Oz^O{{O|^O}^O!O^O!P^O!QzO!VbO!dpO!neO!ogO!pgO!qgO!rgO!sgO!ugO!w|O!z!QO!}wO#_}O#e!PO#j!OO#}pO$OpO$U!TO$V!SO$c!UO$e!VO$k!WO$n!XO$p!ZO$s!YO$w![O$y!^O%P!]O%R!_O%T!`O%V!aO%X!bO%[!cO&]TO&_RO&aQO&h#WO&|fO'ZhO~O!U)fO~P!;xO!V%jO~O!V)rOY'_P~P6bOW%pO!})yO~Om)zO~Oo!}O&]TOk&qa!T&qa!}&qaY&qa!l&qa~O!V){O~P6bOk%{O!}'Ra~Oa[Ob[O&]2rO&_!uO&aUO~O&k*SO~P!A]Oo!}O&]TOk&jX&g&jXY&jX&x&jX!}&jX~O!V&jX#Y&jX#]&jX~P!AuOi*UOj*UOkhX&ghX~Ok*VO&g&iX~O&g*XO~Oo!}Op*ZO&]TO&_SO&a!rO~OYga&xga']ga~P!CWOW&`XY^Xk^Xo^X&]^X~OWUXY^Xk^Xo^X&]^X~Oo%wO&]TO&r*]O~OW*_O~Oo!}O&]TO&_!|O&a!|O&r*]O~Ok&aOY&ma~Oo!}O&]TO&_!|O&a!|O&r&]O~OY*dO~Ok&fOY&ua~OY*iO&x&jO~O!}]iY]i!l]im]ik]i!U]i~P5SO!]#oO!d#uO!e#vO!f#wO!h#{O!n#yO&g#lO&h#lO!T!Zi!_!Zi!`!Zi!b!Zi!c!Zi!k!Zi!}!Zi$R!Zi&x!ZiY!Zi!l!Zim!Zik!Zi!U!Zi~O![!Zi~P!FsO!d#uO!e#vO!n#yO!T!Zi![!Zi!]!Zi!_!Zi!`!Zi!b!Zi!c!Zi!h!Zi!k!Zi!}!Zi$R!Zi&g!Zi&h!Zi&x!ZiY!Zi!l!Zim!Zik!Zi!U!Zi~O!f#wO~P!HbO![#nO!]#oO!b#sO!c#tO!d#uO!e#vO!f#wO!h#{O!n#yO&g#lO&h#lO&x#mO!T!Zi!`!Zi!k!Zi!}!Zi$R!ZiY!Zi!l!Zim!Zik!Zi!U!Zi~O!_!Zi~P!JPO!_#pO~P!JPO![#nO~P!FsO![#nO!]#oO!d#uO!e#vO!f#wO!h#{O!n#yO&g#lO&h#lO&x#mO!T!Zi!_!Zi!`!Zi!b!Zi!k!Zi!}!Zi$R!ZiY!Zi!l!Zim!Zik!Zi!U!Zi~O!c#tO~P!K|O!c!Zi~P!K|O!n#yO!T!Zi![!Zi!]!Zi!_!Zi!`!Zi!b!Zi!c!Zi!d!Zi!f!Zi!h!Zi!k!Zi!}!Zi$R!Zi&g!Zi&h!Zi&x!ZiY!Zi!l!Zim!Zik!Zi!U!Zi~O!e#vO~P!MrO!e!Zi&v!Zi~P!MrO!f!Zi~P!HbO!l*kO~P5SO&_!|O&a!|O!T&jX![&jX!]&jX!_&jX!`&jX!b&jX!c&jX!d&jX!e&jX!f&jX!h&jX!k&jX!n&jX$R&jX&h&jX!l&jXm&jX!U&jX&v&jX~P!AuO!}$QiY$Qi!l$Qim$Qik$Qi!U$Qi~P5SOa[Ob[O!U*sO!w|O#_}O#e!PO&]TO&_!uO&aUO'ZhO~PKUO!}*tO~OW#uiZ#xXo#ui!T#ui![#ui!]#ui!_#ui!`#ui!b#ui!c#ui!d#ui!e#ui!f#ui!h#ui!k#ui!n#ui!}#ui$R#ui&g#ui&h#ui&x#ui']#uiY#ui!l#uim#uik#ui!U#ui&v#ui~OW+YO']+ZO~Om+[O~P5SO!z+]O&_SO&a!rO~Ok+^OY'PX!}'PX~P5SOY+`O~O!U+bO~P%QO!V'kO~O!V'kO#]'nO~O!V'kO#Y'mO#]'nO~Oi'lO!V'kO#Y'mO#]'nO~Oa[Ob[O&]TO&_!uO&aUOY'WP~PKUO!V+kO#Y'mO~OZ'tO~O&]TO&_!|O&a!|O!U'YP!}'YP~PKUO!V'wO~Oa[Ob[O!U+wO!w|O!}+uO#_}O#e!PO#j!OO&]TO&_!uO&aUO&h!iO'ZhO~PKUO!V'zO~O!V'zO#]'nO~Oi'{O!V'zO#]'nO~Om+|O~P6bOo+}O&]TO~Oo(RO!V){O&]TOW#zi!T#zi![#zi!]#zi!_#zi!`#zi!b#zi!c#zi!d#zi!e#zi!f#zi!h#zi!k#zi!n#zi!}#zi$R#zi&g#zi&h#zi&x#zi']#ziY#zi!l#zim#zik#zi!U#zi&v#zi~O!V'kOW'Oio'Oi!T'Oi!['Oi!]'Oi!_'Oi!`'Oi!b'Oi!c'Oi!d'Oi!e'Oi!f'Oi!h'Oi!k'Oi!n'Oi!}'Oi$R'Oi&g'Oi&h'Oi&x'Oi']'OiY'Oi!l'Oim'Oik'Oi!U'Oi&v'Oi~OW+YO~O$Y,VO$[,WO$^,WO$_,XO$`,YO~O!U,UO~P#/eO$f,ZO&_SO&a!rO~OW%pO!},[O~OW,]O!},[O~O$l,^OZ$jia$jib$jij$jip$jis$jit$jiu$jiv$jiw$jix$jiy$jiz$ji{$ji|$ji}$ji!O$ji!P$ji!Q$ji!V$ji!d$ji!n$ji!o$ji!p$ji!q$ji!r$ji!s$ji!u$ji!w$ji!z$ji!}$ji#_$ji#e$ji#j$ji#}$ji$O$ji$U$ji$V$ji$c$ji$e$ji$k$ji$n$ji$p$ji$s$ji$w$ji$y$ji%P$ji%R$ji%T$ji%V$ji%X$ji%[$ji&V$ji&]$ji&_$ji&a$ji&|$ji'Z$ji!U$ji&h$ji$}$ji~Oa[Ob[O$s$ZO&_!uO&aUO~O!},bO~P6bO!},cO~OZaOa[Ob[Oj!ROpoOs^Ot^Ou^Ov^Ow^Ox^Oy^Oz,iO{{O|^O}^O!O^O!P^O!QzO!VbO!dpO!neO!ogO!pgO!qgO!rgO!sgO!ugO!w|O!z!QO!}wO#_}O#e!PO#j!OO#}pO$OpO$U!TO$V!SO$c!UO$e!VO$k!WO$n!XO$p!ZO$s!YO$w![O$y!^O$},jO%P!]O%R!_O%T!`O%V!aO%X!bO%[!cO&]TO&_RO&aQO&|fO'ZhO~O!U,hO~P#5]OW&`XY&`XZ&`Xo&`X!}&`X']cX']&`X~PAoOWUXYUXZUXoUX!}UX']UX']&fX~PAPOW$[Oo$]O']$^O~OW&yXY%eXo&yX!}%eX']&yX~OZ#xX~P#:kOY,pO!},nO~O%^(}O%b)OOZ%Zia%Zib%Zij%Zip%Zis%Zit%Ziu%Ziv%Ziw%Zix%Ziy%Ziz%Zi{%Zi|%Zi}%Zi!O%Zi!P%Zi!Q%Zi!V%Zi!d%Zi!n%Zi!o%Zi!p%Zi!q%Zi!r%Zi!s%Zi!u%Zi!w%Zi!z%Zi!}%Zi#_%Zi#e%Zi#j%Zi#}%Zi$O%Zi$U%Zi$V%Zi$c%Zi$e%Zi$k%Zi$n%Zi$p%Zi$s%Zi$w%Zi$y%Zi%P%Zi%R%Zi%T%Zi%V%Zi%X%Zi%[%Zi&V%Zi&]%Zi&_%Zi&a%Zi&|%Zi'Z%Zi!U%Zi$l%Zi&h%Zi$}%Zi~OZ,sO~O%^(}O%b)OOZ%cia%cib%cij%cip%cis%cit%ciu%civ%ciw%cix%ciy%ciz%ci{%ci|%ci}%ci!O%ci!P%ci!Q%ci!V%ci!d%ci!n%ci!o%ci!p%ci!q%ci!r%ci!s%ci!u%ci!w%ci!z%ci!}%ci#_%ci#e%ci#j%ci#}%ci$O%ci$U%ci$V%ci$c%ci$e%ci$k%ci$n%ci$p%ci$s%ci$w%ci$y%ci%P%ci%R%ci%T%ci%V%ci%X%ci%[%ci&V%ci&]%ci&_%ci&a%ci&|%ci'Z%ci!U%ci$l%ci&h%ci$}%ci~Oo!}O&]TO!V'Ua!}'Ua#U'Ua~O!},yO~Oi)ZOk#Ra&g#Ra~Ok)]O&g'Ta~O#U%mO!V'Si!}'Si~O!U-SO~P]O!U-SO~P!;xOW-VO~P8pOZ$_O~P:kOW$nOZ$_O']$^O~Oj-XOp-XO~Ok-YO!V'VX#]'VX!}'VX~OY&bXk&bX!U&bX!}&bX~P5SO!T-[OW&yXY&yXZ#xXo&yX![&yX!]&yX!_&yX!`&yX!b&yX!c&yX!d&yX!e&yX!f&yX!h&yX!k&yX!n&yX$R&yX&g&yX&h&yX&x&yX']&yX~O!V)rO!U'^P~P6bOY&bXa%hXb%hX&]%hX&_%hX&a%hXk&bX!U&bX!}&bX~Ok-_OY'_X~OY-aO~O!V){O!U&tP~P6bOk&sX!}&sX!U&sXY&sX~P5SO&kTa~PGrOi*UOj*UOkha&gha~Ok*VO&g&ia~OW-iO~Op-kO~Oo%wO&]TO&r-lO~O!n#yO!T$Pq![$Pq!]$Pq!_$Pq!`$Pq!b$Pq!c$Pq!d$Pq!e$Pq!f$Pq!h$Pq!k$Pq!}$Pq$R$Pq&g$Pq&h$Pq&x$PqY$Pq!l$Pqm$Pqk$Pq!U$Pq&v$Pq~O!Tga![ga!]ga!_ga!`ga!bga!cga!dga!ega!fga!hga!kga!nga$Rga&hga!lgamga!Uga&vga~PJ]Oo!}O&]TO&_-qO&a-pO~Oa[Ob[O!w$VO#_$WO#e$YO&_!uO&aUO'Z$UO~Oa[Ob[O!U-vO!w|O#_}O#e!PO&]TO&_!uO&aUO'ZhO~PKUOp.UO&_SO&a!rO&h#WO~O!z.XO&_SO&a!rO&h#WO~Ok+^OY'Pa!}'Pa~O!U.]O~P%QOo!}O&]TO&_!|O&a!|O&r._O~Ok.bOY'WX~OY.dO~O!U.jO~P%QO!V+kO~OZ$_O!V'kOk#lX!U#lX!}#lX~Ok.nO!U'YX!}'YX~O!U.qO!}.pO~O&h!iO~P7zOa[Ob[O!U.uO!w|O!}+uO#_}O#e!PO#j!OO&]TO&_!uO&aUO&h!iO'ZhO~PKUOo(RO!V){O&]TOW#zq!T#zq![#zq!]#zq!_#zq!`#zq!b#zq!c#zq!d#zq!e#zq!f#zq!h#zq!k#zq!n#zq!}#zq$R#zq&g#zq&h#zq&x#zq']#zqY#zq!l#zqm#zqk#zq!U#zq&v#zq~O!V'kOW'Oqo'Oq!T'Oq!['Oq!]'Oq!_'Oq!`'Oq!b'Oq!c'Oq!d'Oq!e'Oq!f'Oq!h'Oq!k'Oq!n'Oq!}'Oq$R'Oq&g'Oq&h'Oq&x'Oq']'OqY'Oq!l'Oqm'Oqk'Oq!U'Oq&v'Oq~Om.xO~P5SOm.xO~P6bO!U.|O~P#/eOw/QO$Z/QO&_SO&a!rO~O!}/TO~O$f/UO&_SO&a!rO~O!T%zO!l/WOk!SX!}!SX~O!}/YO~P5SO!}/YO~P6bO!}/]O~P5SO!l/_O&v/^O~O!U/aO~P#5]O!l$|X&v$|X~P<}OZ3mOa[Ob[Oj!ROpoO!d3iO!n3hO!ogO!pgO!qgO!rgO!sgO!ugO!z!QO#}3iO$O3iO&]TO&_2vO&a2tO&|fO~O!}/dO~O!T/eO~OY/hOZ$eOa[Ob[Oj!ROpoO!ogO!pgO!qgO!rgO!sgO!ugO!z!QO&]TO&_(tO&a(sO&|fO~PKUOY/hO!}/iO~O%^(}O%b)OOZ%cqa%cqb%cqj%cqp%cqs%cqt%cqu%cqv%cqw%cqx%cqy%cqz%cq{%cq|%cq}%cq!O%cq!P%cq!Q%cq!V%cq!d%cq!n%cq!o%cq!p%cq!q%cq!r%cq!s%cq!u%cq!w%cq!z%cq!}%cq#_%cq#e%cq#j%cq#}%cq$O%cq$U%cq$V%cq$c%cq$e%cq$k%cq$n%cq$p%cq$s%cq$w%cq$y%cq%P%cq%R%cq%T%cq%V%cq%X%cq%[%cq&V%cq&]%cq&_%cq&a%cq&|%cq'Z%cq!U%cq$l%cq&h%cq$}%cq~Oo!}O&]TO!V'Ui!}'Ui#U'Ui~O&x&jOk#Sa&g#Sa~O#U%mO!V'Sq!}'Sq~O!U/tO~P]Oj/wO~P!.QO!}/xO~Ok-YO!V'Va#]'Va!}'Va~O!V)rO~P6bOk/}O!U'^X~O!U0PO~Ok-_OY'_a~Ok0TO!U&tX~O!U0VO~Op0WO~O!n#yO!T$Py![$Py!]$Py!_$Py!`$Py!b$Py!c$Py!d$Py!e$Py!f$Py!h$Py!k$Py!}$Py$R$Py&g$Py&h$Py&x$PyY$Py!l$Pym$Pyk$Py!U$Py&v$Py~O![#nO!]#oO!_#pO!`#qO!b#sO!c#tO!d#uO!e#vO!f#wO!h#{O!k#xO!n#yO&g#lO&h#lO&x#mO~O!T!jy!}!jy$R!jyY!jy!l!jym!jyk!jy!U!jy~P$6sOk^Xo^X!T^X!}^X&]^X~OZ&`X~P$8bOZUX~P$8bO!}0YO~OZ0ZO~OW#uyZ#xXo#uy!T#uy![#uy!]#uy!_#uy!`#uy!b#uy!c#uy!d#uy!e#uy!f#uy!h#uy!k#uy!n#uy!}#uy$R#uy&g#uy&h#uy&x#uy']#uyY#uy!l#uym#uyk#uy!U#uy&v#uy~O!z0gO&_SO&a!rO~OY%pak%pa!}%pa~P5SOo%wO&]TO&r0hO~Oo!}O&]TO&_!|O&a!|O&r0hO~Ok.bOY'Wa~OZ%hO!VbO~O!U0pO~P%QO!V'kOk#la!U#la!}#la~OZ$_O!V'kOk#la!U#la!}#la~O&]TO&_!|O&a!|Ok%yX!U%yX!}%yX~PKUOk.nO!U'Ya!}'Ya~O!U#mX~P%QO!U0vO~Om0wO~P5SO!V'kOW'Oyo'Oy!T'Oy!['Oy!]'Oy!_'Oy!`'Oy!b'Oy!c'Oy!d'Oy!e'Oy!f'Oy!h'Oy!k'Oy!n'Oy!}'Oy$R'Oy&g'Oy&h'Oy&x'Oy']'OyY'Oy!l'Oym'Oyk'Oy!U'Oy&v'Oy~OW%pO!}0yO~OW%pO$]1OO&_SO&a!rO!}'aP~OW%pO$a1PO~O!}1QO~O!T%zO!l1SOk!SX!}!SX~OY1UO~O!}1VO~P5SO!VbO%P!]O~P6bO!T3SO![2xO!]2yO!_2zO!`2{O!b2}O!c3OO!d3PO!e3QO!f3RO!h#{O!k3nO!n#yO$R3SO&g#lO&h#lO&x#mO~Ok3dO!l'cX&v'cX~P$BRO!T1ZO~OY1[OZ$eOa[Ob[Oj!ROpoO!ogO!pgO!qgO!rgO!sgO!ugO!z!QO&]TO&_(tO&a(sO&|fO~PKUOW#YOo&eX&]&eX&_&eX&a&eX'd&eX~O&h#WO~P$DuOo!}O&]TO'd1^O&_%`X&a%`X~O&x&jOk#Si&g#Si~O!U1bO~P]Oj1cO&_SO&a!rO~OW+YOZ$_O']+ZO~O!}1eO~O!V)rOk%|X!U%|X~P6bOk/}O!U'^a~O!T-[O~O!V){Ok%lX!U%lX~P6bOk0TO!U&ta~OY1jO~O!}1kO~OZ1lO~Oo%wO&]TO&r1sO~O!V'kOk#li!U#li!}#li~O!U#ma~P%QOW%pO!}1vO~OW%pOk1wO!}'aX~OY1{O~P5SOY1}O~Ok3dO!l'ca&v'ca~OY%eq!}%eq~P5SO'd1^O&_%`a&a%`a~OY2TO~O!}2WO~Oo!}Oz2ZO!}2YO&]TO~OY2[O~Ok1wO!}'aa~O!}2aO~OW%pOk1wO!}'bX~OY2cO~P5SOY2dO~OY%ey!}%ey~P5SOo!}O&]TO&_&Ta&a&Ta'd&Ta~OY2fO~O!}2gO~Oo!}Oz2iO!}2hO&]TO~OW%pOk&Qa!}&Qa~Ok1wO!}'ba~Oo!}O&]TO&_&Ti&a&Ti'd&Ti~O!}2mO~Oo!}Oz2nO!}2mO&]TO~O!}2oO~O!}2qO~O!l&`XY&`Xm&`Xk&`X!U&`X~P&wOWcXW&`XZ&`Xk&`XocXo&`X!T&`X![&`X!]&`X!_&`X!`&`X!b&`X!c&`X!d&`X!e&`X!f&`X!h&`X!k&`X!l&`X!n&`X$R&`X&]cX&g&`X&hcX&h&`X&v^X&v&`X&x&`X']cX']&`X~O!lUXYUXmUXkUX!UUX~P)OOWUXW&fXZUXkUXoUXo&fX!TUX![UX!]UX!_UX!`UX!bUX!cUX!dUX!eUX!fUX!hUX!kUX!lUX!nUX$RUX&]&fX&gUX&hUX&h&fX&vUX&v^X&xUX']UX']&fX~O!VbO~P$+dOk]i!l]i&v]i~P$BRO!]2yO!d3PO!e3QO!f3RO!h#{O!n#yO&g#lO&h#lOk!Zi!T!Zi!_!Zi!`!Zi!b!Zi!c!Zi!k!Zi!l!Zi$R!Zi&v!Zi&x!Zi~O![!Zi~P%%`O!d3PO!e3QO!n#yOk!Zi!T!Zi![!Zi!]!Zi!_!Zi!`!Zi!b!Zi!c!Zi!h!Zi!k!Zi!l!Zi$R!Zi&g!Zi&h!Zi&v!Zi&x!Zi~O!f3RO~P%&tO![2xO!]2yO!b2}O!c3OO!d3PO!e3QO!f3RO!h#{O!n#yO&g#lO&h#lO&x#mOk!Zi!T!Zi!`!Zi!k!Zi!l!Zi$R!Zi&v!Zi~O!_!Zi~P%(YO!_2zO~P%(YO![2xO~P%%`O![2xO!]2yO!d3PO!e3QO!f3RO!h#{O!n#yO&g#lO&h#lO&x#mOk!Zi!T!Zi!_!Zi!`!Zi!b!Zi!k!Zi!l!Zi$R!Zi&v!Zi~O!c3OO~P%)|O!c!Zi~P%)|O!e3QO!n#yOk!Zi!T!Zi![!Zi!]!Zi!_!Zi!`!Zi!b!Zi!c!Zi!f!Zi!h!Zi!k!Zi!l!Zi$R!Zi&g!Zi&h!Zi&v!Zi&x!Zi~O!d!Zi~P%+iO!f!Zi~P%&tOa[Ob[O&_!uO&aUO$srX~PBmOk$Qi!l$Qi&v$Qi~P$BRO![2xO!]2yO!_2zO!`2{O!b2}O!c3OO!d3PO!e3QO!f3RO!h#{O!k3nO!n#yO&g#lO&h#lO&x#mO~Ok!jy!T!jy!l!jy$R!jy&v!jy~P%-vOk%pa!l%pa&v%pa~P$BRO&v2wO~OY3TO&x&jO']$^O~OY3bO&x&jO~O!l3cO~P5SO!pQ!oP!e&X&_&|!s~",
+  goto: "#Fl'dPPPP'e'z,`0UP'zPP0k0o2o7U9dPP9i=S@gCzDhFxPPPGOPJZPPKXKbPPPPPPPPPPPPPPKXL{PPPMgMr! t!#[PP!%[PP!&ZPPPPP!#[P!'U!#[PP!#[PPPPPP!'XP!)]P!+a!)]P!-t!.sP!/t!0O!0^!1R!1X!1_P!1n!2g!2qP!3a!3jP!1nP!4`!4j!4p!5O!1nP!5S!5^!2_!5sP!6h!6r!6x!1n!6{!7R!/t!/t!7V!7a!7g!)]!)]!9m!)]!)]!<Q!#[PP!#[0oP!<W!<aPP!<g!<pPPPPPPPP'eP'ePP!<t!=^!=s!=^PP!=^P!=^P!>`!>cP!=^!>{!=^P!=^P!?O!?R!?VP!<tP!=^P!=^P!=^P!=^P!=^!=^P!?ZP!?a!?d!?jP!=^!?v!?yP!@R!@i!E{!FR!G]!Hl!Hr!Hx!IO!IU!I`!In!It!JS!JY!J`!Jf!Jl!Jr!Jx!KO!KY!K`!Kf!Kl!Kr!K|!LS!L^!LdPPP!Lj!=^!MaP##wP#%OP#(O#(e#,o#1Y#4uPP#8Y#8]P#;T#;Z#;c#<nP#=yP#>{#?U#?XP0oP#?]!)]PPP#Ae#Cm#C|#DY#Dr#ET#EW#Ed#El#Eo#EsP#EvP#FU#FX#F[#F`#Ff#FiwuOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/u)usOPVW_abepy!Q![!]!_!b!f!g!i!j!p!v#O#R#W#Y#Z#_#`#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$O$T$]$_$b$e$k$l$m$t$u$v$w$x%U%Y%]%a%d%e%h%j%m%q%y%z&P&Q&V&W&Z&`&a&d&j&l&{&|'S'`'k'l'm'n't'w'z'{(Q(R(S(U(W(d(f(k(m(u)R)Z)])b)d)e)g)h)r){*U*V*`*i*k*l*n*o*r+W+^+a+g+k+r+s+v+y+},^,`,b,c,g,j,m,n,s,x-R-T-U-Y-[-t.^.a.b.i.n.p.s/W/Y/^/e/i/m/u/}0T0j0u1S1V1Z1]1^1j2Q2R2X2Z2[2e2i2k2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3n$xlOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%j%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nv!tT!S!U!V!y!{$r$s%t,V,W,X,Y/P/R1O1P1w2rQ$ShS&_#`)dQ'V$UU']$[$n-VQ'd$^W(w%U,n/i1]U)o%p(^,]Q)q%qS*[&W-RU+U'_.W/vQ+]'eQ-s*oQ.T+YQ.X+ZQ0Q-_Q0]-tR0g.Yw!tT!S!U!V!y!{$r$s%t,V,W,X,Y/P/R1O1P1w2rT%r!s*R${rOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3n$OcObepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n3n^!lP!h!p'k+a.p0u|#RW!Y#`$T$Z%{&]&`&d(d(u)d*]*o+g,`,m-l-t.a/n1aS#ea3mQ$g|Q$h}Q$i!OQ$j!PW%Y!f%]+r.sS%`!i)]Q%f!jQ'W$VQ'X$WQ'Y$XQ'Z$YQ)[%aS)`%d)bQ*e&fQ*m&|S+n'w.nQ-o*nS.f+k.iQ.m+oQ0i._Q0m.eQ1r0hQ2^1sw3g,j2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i$ScOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n3m3nU%i!l.f0mS)R%Y)`Q)c%fw3g,j2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3iV#da%h3m'fYOPVabeipy!Q![!]!_!b!h!j!p#W#_#a#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$]$_$b$e$k$m$t$u$v$w$x%U%e%h%j%m%q%z&P&a&j&l&{&}'S'`'k'l'm'n't'z'{(R(W(e(f(k(m(y)Z)e)g)h)r){*U*V*i*k*p*r+W+^+a+h+k+s+t+v+},^,b,c,g,j,n-T-U-Y-[.b.e.i.p/W/Y/^/e/i/u/}0T0u1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3nQ&U#YQ*Y&VX/k,s/o1^2R'fYOPVabeipy!Q![!]!_!b!h!j!p#W#_#a#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$]$_$b$e$k$m$t$u$v$w$x%U%e%h%j%m%q%z&P&a&j&l&{&}'S'`'k'l'm'n't'z'{(R(W(e(f(k(m(y)Z)e)g)h)r){*U*V*i*k*p*r+W+^+a+h+k+s+t+v+},^,b,c,g,j,n-T-U-Y-[.b.e.i.p/W/Y/^/e/i/u/}0T0u1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3nX/k,s/o1^2R'fZOPVabeipy!Q![!]!_!b!h!j!p#W#_#a#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$]$_$b$e$k$m$t$u$v$w$x%U%e%h%j%m%q%z&P&a&j&l&{&}'S'`'k'l'm'n't'z'{(R(W(e(f(k(m(y)Z)e)g)h)r){*U*V*i*k*p*r+W+^+a+h+k+s+t+v+},^,b,c,g,j,n-T-U-Y-[.b.e.i.p/W/Y/^/e/i/u/}0T0u1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3nX/l,s/o1^2RS#XY/kS$m!Q'`S'_$[$nQ'e$^S)l%j)hQ.W+YQ.Y+ZR/v-V%mXOabepy![!]!_!b#W#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|$]$_$b$e$t$u$v$w$x%U%j%m%q%z&j&l'l'm'n'{(R(f(k(m)Z)g)h)r){*U*V*i*k+^+},^,b,c,g,j,n-T-U-Y-[/W/Y/^/e/i/u/}0T1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nQ&S#WR-g*V'c]OPVabeipy![!]!_!b!h!j!p#W#_#a#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$]$_$b$e$t$u$v$w$x%U%e%h%j%m%q%z&P&a&j&l&{&}'S'k'l'm'n't'z'{(R(e(f(k(m(y)Z)e)g)h)r){*U*V*i*k*p*r+^+a+h+k+s+t+v+},^,b,c,g,j,n,s-T-U-Y-[.b.e.i.p/W/Y/^/e/i/o/u/}0T0u1S1V1Z1]1^2R2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3n!w#PW!f!v#Q#R#`$O$T%X%Y%]%d%y&Q&W&`&d&|(d(u)R)b)d*l*n*o+g+r,`,m,x-R-t.a.s/m1j2Q2X2[2e2kW#ba#d%h3mR*b&aviOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/u[!hP!p'k+a.p0uY#aa#d%h&a3mQ&}#{Q(e$vW(y%U,n/i1]S*p'S*rS+h't.bS+o'w.nS+t'z+vS.e+k.iR/o,sh#TW!Y!f$T$Z%](d*o+r,`-t.sQ*P%{Q*^&]Q-j*]R0X-lU)}%z){0TQ,P(UR.v+y$ScOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n3m3nw3g,j2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3ivwOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/u`!nP!p'k+a+k.i.p0uQ%V!cQ%g!kQ%o!qS&o#k2wQ'j$fQ)Q%WQ)V%^Q,u)OQ/p,tQ0n.fQ1W/^R1t0m${qOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3n!^#od#g$y$z%S&n&p&r&s&t&u&v&z'P'c'f)p)|+{,a,d-n.Z.y/[1R1Y1|2P3lg2y/b3U3V3X3Y3Z3[3]3a3e3f!Y#rd#g$y$z%S&n&r&s&u&v&z'P'c'f)p)|+{,a,d-n.Z.y/[1R1Y1|2P3lc2|/b3U3X3Y3[3]3a3e3fR'O#{%TgOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%U%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j,n-T-U-[/W/Y/^/e/i/u/}0T1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3n%ToOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%U%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j,n-T-U-[/W/Y/^/e/i/u/}0T1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3n%SoOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%U%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j,n-T-U-[/W/Y/^/e/i/u/}0T1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nQ$f{Q$t!WQ$u!XQ${!^R,k(oQ$`mS(V$l+XQ+T'^S+z(Q(XS-W)j)kQ.S+VQ.l+nQ.z,RQ/y-XQ0e.VQ0r.mQ1d/wQ1q0fR2V1cQ'o$gY*v'W'p'q'r'sQ,Q(VW-w*w*x*y*zQ.k+nQ.w+zU0^-x-y-zS0q.l.mQ0x.zS1m0_0`Q1u0rR2]1na!nP!p'k+a+k.i.p0u`!nP!p'k+a+k.i.p0uT+u'z+vd!jP!h!p'k+a+k.e.i.p0uQ's$gQ'v$hQ(P$jQ*z'WQ*|'XQ+S'ZV+s'z+t+vQ%b!iR,})]Q)Y%`R,|)[Q%l!mQ)T%[Q)X%_Q-P)aR/s-QvuOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/u`!nP!p'k+a+k.i.p0uS*q'S*rT+u'z+vQ'r$gS*y'W'sR-z*zQ'q$gQ'y$iU*x'W'r'sQ+O'YQ+m'uS-y*y*zQ-|*{Q0`-zR0b-}Q+e'mQ+f'nR+x'{Q'p$gQ'}$jW*w'W'q'r'sU+Q'Z(O(PU-x*x*y*zS.Q+R+SS0_-y-zQ0d.RR1n0`Q'u$hS*{'X'vR-}*|Q+i'tR0k.bQ+l'uS-{*{+mS0a-|-}R1o0bT.g+k.iQ(O$jS+R'Z(PR.R+SQ'|$jW+P'Z'}(O(PU.P+Q+R+SS0c.Q.RR1p0dvuOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/u`!nP!p'k+a+k.i.p0uT+u'z+vQ'x$iS*}'Y'yR.O+OQ+p'wR0s.nR.r+qQ'T$SR*u'VT*q'S*rQ%k!mS)W%_%lR,z)XQ)g%jR-U)h$zoOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nX(x%U,n/i1]%SmOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%U%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j,n-T-U-[/W/Y/^/e/i/u/}0T1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nU'^$[$n-VS+V'_/vQ.V+YR0f.WX(T$l(Q(U+y_)s%q)r-[/}2Z2i2nQ)u%qR0R-_Q([$oQ)w%sR-b)xT,S(Z,TvwOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/uR1W/^wwOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/uvvOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/uQ%P!`R%R!aR$w!ZvwOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/uR(f$vR$x!ZR(n${T,f(m,gT,e(m,gX({%V(|)Q,vR,t(}Q/n,sR1a/oQ)P%VQ,r(|Q,w)QR/q,vR%W!cQ(z%UV/g,n/i1]QyOQ#jbY$cy#j)h-T/uQ)h%jQ-T)gR/u-UvVOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/uv!gP!p#d&a'S'k't'w'z*r+a+k+v,s.b.i.n.p0u|!xV!g#O#Z#_#}$k%a%e&P&V&Z&{(S(W)e*`+W.^0j2R3`!f#OW!f!v#R$O$T%Y%]%d%y&Q&W&|(d(u)R)b*l*n*o+r,`,m,x-R-t.s/m1j2Q2X2[2e2kQ#Z_S#_a3m$`#}ep![!]!b#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$e%m%q%z&j&l'l'm'n'{(R(f(k)Z)r){*U*i*k+^+},b,c,j-Y-[/W/Y/^/e/}0T1S1V1Z2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3nQ$k!QS%a!i)]S%e!j+sS&P#W*VQ&V#YU&Z#`&d)dQ&{#{W(S$l(Q(U+yQ(W$mQ)e%hQ*`&`Q+W'`Q.^+gQ0j.aQ2R1^Z3`$v%U,n/i1]Q*W&SR-h*W^#QW#`$O&|(d(u*l!Q%X!f!v$T%]%d&Q&W&`&d)b)d*n*o+g+r,`,m-R-t.a.s/m2Q2e[%x#Q%X%y,x2X2kS%y#R%YQ,x)RQ2X1jR2k2[#Q`OPaby!_!p#d#j#{$b$t$u$v$w$x%U%h%j&a'S'k't'w'z(m)g)h*r+a+k+v,^,g,n,s-T-U.b.i.n.p/i/u0u1]3m[!wV!g#_&{)e3`T#[`!wQ0U-cR1i0UQ&b#bR*c&bQ&g#eR*f&gQ$QfR'Q$QQ+_'fS.[+_1XR1X/bQ!pPU%n!p+a0uQ+a'kR0u.pQ%|#TR*Q%|Q&k#hU*h&k/r3kQ/r,{R3k3jQ)^%bR-O)^Q-Z)mR/{-ZQ.c+iR0l.cQ.i+kR0o.iQ+v'zR.t+vQ.o+pR0t.oQ*r'SR-u*rQ(U$lQ+y(QT,O(U+yQ0O-]R1g0OQ-`)uR0S-`Q,T(ZR.{,TQ/P,VR0{/PQ1x0|S2`1x2bR2b1zQ,g(mR/`,gQ(|%VS,q(|,vR,v)QQ1_/mR2S1_Q,o(zR/j,odxOby#j%j)g)h-T-U/uQ$|!_Q'h$bQ(b$tQ(c$uQ(h$wQ(i$xS,f(m,gR/V,^)ftOPVW_abepy!Q![!]!_!b!f!g!i!j!p!v#O#R#W#Y#Z#_#`#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$O$T$]$_$b$e$k$l$m$t$u$v$w$x%U%Y%]%a%d%e%h%j%m%y%z&P&Q&V&W&Z&`&a&d&j&l&{&|'S'`'k'l'm'n't'w'z'{(Q(R(S(U(W(d(f(k(m(u)R)Z)])b)d)e)g)h){*U*V*`*i*k*l*n*o*r+W+^+a+g+k+r+s+v+y+},^,`,b,c,g,j,m,n,s,x-R-T-U-Y-t.^.a.b.i.n.p.s/W/Y/^/e/i/m/u0T0j0u1S1V1Z1]1^1j2Q2R2X2[2e2k2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3n_)t%q)r-[/}2Z2i2nQ!sTQ$o!SQ$p!UQ$q!VQ%s!yQ%u!{Q(`$rQ(a$sQ)x%tQ*R2rS.},V,XQ/R,WQ/S,YQ0z/PS0|/R1OQ1z1PR2_1w&{SOTabehpy!S!U!V![!]!_!b!y!{#`#j#k#n#o#p#q#r#s#t#u#v#w#x#|$U$[$]$^$_$b$e$n$r$s$t$u$v$w$x%U%j%p%q%t%z&W&l'_'e(R(^(f(k(m)d)g)h)r){*i*k*o+Y+Z+^+},V,W,X,Y,],^,b,c,g,j,n-R-T-U-V-[-_-t.W.Y/P/R/W/Y/^/e/i/u/v/}0T1O1P1S1V1Z1]1w2Z2i2n2r2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nQ)v%qQ-])rQ/|-[Q1f/}Q2j2ZQ2l2iR2p2nxdOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/^/uU#ga$e3mS#ye3hS$ap3iQ$y![Q$z!]Q%S!bQ&n#kQ&p#nQ&q#oQ&r#pQ&s#qQ&t#rQ&u#sQ&v#tQ&w#uS&x#v3QQ&y#wQ&z#xQ'P#|Q'c$]Y'f$_$v,b/Y1V^)p%q)r-[/}2Z2i2nU)|%z){0TS*j&l3TQ+{(RQ,a(fQ,d(kS-m*i3bQ-n*kQ.Z+^Q.y+}Q/[,cQ/b,jQ1R/WQ1Y/eQ1|1SQ2P1ZQ3U2wQ3V2xQ3W2yQ3X2zQ3Y2{Q3Z2|Q3[2}Q3]3OQ3^3PQ3_3RQ3a3SQ3e3cQ3f3dR3l3nvWOby!_#j$b$t$u$w$x%j(m)g)h,^,g-T-U/u`!fP!p'k+a+k.i.p0uW!vV#}&P3`S#`a3m#|$Oep![!]!b#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$e%q%z&l(R(f(k)r){*i*k+^+},b,c,j-[/W/Y/^/e/}0T1S1V1Z2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3nQ$TiS%]!h.eS%d!j+sf&Q#W%m&j'l'm'n'{)Z*U*V-YQ&W#_Q&`#aS&d#d&aQ&|#{Q(d$vW(u%U,n/i1]Q)b%eQ)d%hQ*l&{Q*n&}S*o'S*rS+g't.bS+r'z+vQ,`(eQ,m(yQ-R)eQ-t*pQ.a+hQ.s+tS/m,s/oQ2Q1^R2e2R'b]OPVabeipy![!]!_!b!h!j!p#W#_#a#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$]$_$b$e$t$u$v$w$x%U%e%h%j%m%q%z&P&a&j&l&{&}'S'k'l'm'n't'z'{(R(e(f(k(m(y)Z)e)g)h)r){*U*V*i*k*p*r+^+a+h+k+s+t+v+},^,b,c,g,j,n,s-T-U-Y-[.b.e.i.p/W/Y/^/e/i/o/u/}0T0u1S1V1Z1]1^2R2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3nQ$l!QQ(Q$kS(X$m+WQ+X'`R,R(W'sUOPVabeipy!Q![!]!_!b!h!j!p#W#Y#_#a#d#j#k#n#o#p#q#r#s#t#u#v#w#x#{#|#}$]$_$b$e$k$m$t$u$v$w$x%U%e%h%j%m%q%z&P&V&a&j&l&{&}'S'`'k'l'm'n't'z'{(R(W(e(f(k(m(y)Z)e)g)h)r){*U*V*i*k*p*r+W+^+a+h+k+s+t+v+},^,b,c,g,j,n,s-T-U-Y-[.b.e.i.p/W/Y/^/e/i/o/u/}0T0u1S1V1Z1]1^2R2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3`3b3c3d3h3i3m3nR&T#W%OnObepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%U%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j,n-T-U-[/W/Y/^/e/i/u/}0T1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3nQ#haQ&S#WQ'O#{W)m%m'm'n'{Q*g&jQ+c'lQ,{)ZQ-f*UQ-g*VQ/z-YR3j3mQ*T&RR-e*SU#ca%h3mR&e#d#c_OPV`aby!_!g!p!w#_#d#j#{$b$t$u$v$w$x%U%h%j&a&{'S'k't'w'z(m)e)g)h*r+a+k+v,^,g,n,s-T-U.b.i.n.p/i/u0u1]3`3m#c^OPV`aby!_!g!p!w#_#d#j#{$b$t$u$v$w$x%U%h%j&a&{'S'k't'w'z(m)e)g)h*r+a+k+v,^,g,n,s-T-U.b.i.n.p/i/u0u1]3`3ml#SW!Y!f$T$Z%]%{&]*]*o+r-l-t.sU&[#`&d)dQ*a&`Q,_(dQ,l(uQ.`+gQ/X,`Q/f,mQ0i.aQ1`/nR2U1aQ*O%zQ-c){R1h0TR-d){T#fa3m$vkOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%q%z&l(R(f(k(m)g)r){*i*k+^+},^,b,c,g,j-T-U-[/W/Y/^/e/u/}0T1S1V1Z2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nW(v%U,n/i1]T)i%j)h%SjOabepy![!]!_!b#j#k#n#o#p#q#r#s#t#u#v#w#x#|$]$_$b$e$t$u$v$w$x%U%j%q%z&l(R(f(k(m)g)h)r){*i*k+^+},^,b,c,g,j,n-T-U-[/W/Y/^/e/i/u/}0T1S1V1Z1]2Z2i2n2w2x2y2z2{2|2}3O3P3Q3R3S3T3b3c3d3h3i3m3nT'[$[-VQ'g$_Q(g$vQ/Z,bQ1T/YR2O1V[!oP!p'k+a.p0uT.g+k.iU#UW!Y(dQ%Z!fU'U$T$Z,`Q)U%]S-r*o+rT0[-t.sd!kP!p'k'z+a+k+v.i.p0uV%^!h+t.eR%c!iW%[!f%]+r.sQ)a%dR-Q)bQ)n%mV+d'm'n'{R+j'tT.h+k.iR+q'w`!mP!p'k+a+k.i.p0uT%_!h.eR-^)rR)v%qT/O,V/PQ0}/RR1y1OR1y1PR/c,j",
+  nodeNames: "\u26A0 LineComment BlockComment Program ModuleDeclaration MarkerAnnotation Identifier ScopedIdentifier . Annotation ) ( AnnotationArgumentList LambdaExpression Definition FormalParameters ReceiverParameter void PrimitiveType TypeName ScopedTypeName GenericType TypeArguments AnnotatedType Wildcard extends super , ArrayType ] Dimension [ this FormalParameter Modifiers public protected private abstract static final strictfp default synchronized native transient volatile sealed non SpreadParameter VariableDeclarator AssignOp } { ArrayInitializer InferredParameters Block BinaryExpression CompareOp CompareOp CompareOp LogicOp LogicOp BitOp BitOp BitOp ArithOp ArithOp BitOp InstanceofExpression instanceof TypePattern TernaryExpression LogicOp : UpdateExpression UpdateOp IntegerLiteral FloatingPointLiteral BooleanLiteral CharacterLiteral StringLiteral TextBlock null ClassLiteral class ParenthesizedExpression ObjectCreationExpression new ArgumentList ClassBody ; FieldDeclaration MethodDeclaration TypeParameters TypeParameter TypeBound Throws throws ClassDeclaration Superclass SuperInterfaces implements InterfaceTypeList Permits permits RecordDeclaration record RecordHeader RecordComponent RecordBody CompactConstructorDeclaration InterfaceDeclaration interface ExtendsInterfaces InterfaceBody ConstantDeclaration EnumDeclaration enum EnumBody EnumConstant EnumBodyDeclarations AnnotationTypeDeclaration AnnotationTypeBody AnnotationTypeElementDeclaration StaticInitializer ConstructorDeclaration ConstructorBody ExplicitConstructorInvocation FieldAccess ArrayAccess MethodInvocation MethodName MethodReference ArrayCreationExpression Dimension UnaryExpression LogicOp BitOp CastExpression AssignmentExpression AssignOp ElementValueArrayInitializer ElementValuePair open module ModuleBody ModuleDirective requires transitive exports to opens uses provides with PackageDeclaration package ImportDeclaration import Asterisk ExpressionStatement LabeledStatement Label IfStatement if else WhileStatement while ForStatement for ForSpec LocalVariableDeclaration var EnhancedForStatement ForSpec AssertStatement assert SwitchStatement switch SwitchBlock SwitchRule SwitchLabel case ThrowStatement throw DoStatement do BreakStatement break ContinueStatement continue ReturnStatement return SynchronizedStatement TryStatement try CatchClause catch CatchFormalParameter CatchType FinallyClause finally TryWithResourcesStatement ResourceSpecification Resource ClassContent",
+  maxTerm: 296,
+  nodeProps: [
+    ["isolate", -4, 1, 2, 80, 81, ""],
+    ["group", -27, 4, 56, 91, 99, 106, 112, 117, 122, 156, 158, 161, 162, 164, 167, 169, 172, 174, 176, 178, 184, 186, 188, 190, 192, 194, 195, 203, "Statement", -25, 6, 13, 32, 57, 69, 72, 75, 77, 78, 79, 80, 81, 82, 83, 84, 86, 87, 129, 130, 131, 133, 134, 136, 139, 140, "Expression", -7, 17, 18, 19, 20, 21, 23, 28, "Type"],
+    ["openedBy", 10, "(", 52, "{"],
+    ["closedBy", 11, ")", 53, "}"]
+  ],
+  propSources: [javaHighlighting],
+  skippedNodes: [0, 1, 2],
+  repeatNodeCount: 30,
+  tokenData: "#$g_R!_OX%QXY'fYZ)bZ^'f^p%Qpq'fqr*|rs,^st%Qtu2zuv4avw5qwx7Xxy?pyz@^z{@z{|Ap|}CW}!OCt!O!PEa!P!QNZ!Q!R!+P!R![!.k![!]!;T!]!^!<e!^!_!=R!_!`!?Y!`!a!?|!a!b!Aj!b!c!BY!c!}!IU!}#O!Jk#O#P%Q#P#Q!KX#Q#R!Ku#R#S2z#S#T%Q#T#o2z#o#p!Li#p#q!MV#q#r!No#r#s# ]#s#y%Q#y#z'f#z$f%Q$f$g'f$g#BY2z#BY#BZ# y#BZ$IS2z$IS$I_# y$I_$I|2z$I|$JO# y$JO$JT2z$JT$JU# y$JU$KV2z$KV$KW# y$KW&FU2z&FU&FV# y&FV;'S2z;'S;=`4Z<%lO2zS%VV&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QS%qO&}SS%tVOY&ZYZ%lZr&Zrs&ys;'S&Z;'S;=`'`<%lO&ZS&^VOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QS&vP;=`<%l%QS&|UOY&ZYZ%lZr&Zs;'S&Z;'S;=`'`<%lO&ZS'cP;=`<%l&Z_'mk&}S&XZOX%QXY'fYZ)bZ^'f^p%Qpq'fqr%Qrs%qs#y%Q#y#z'f#z$f%Q$f$g'f$g#BY%Q#BY#BZ'f#BZ$IS%Q$IS$I_'f$I_$I|%Q$I|$JO'f$JO$JT%Q$JT$JU'f$JU$KV%Q$KV$KW'f$KW&FU%Q&FU&FV'f&FV;'S%Q;'S;=`&s<%lO%Q_)iY&}S&XZX^*Xpq*X#y#z*X$f$g*X#BY#BZ*X$IS$I_*X$I|$JO*X$JT$JU*X$KV$KW*X&FU&FV*XZ*^Y&XZX^*Xpq*X#y#z*X$f$g*X#BY#BZ*X$IS$I_*X$I|$JO*X$JT$JU*X$KV$KW*X&FU&FV*XV+TX#}P&}SOY%QYZ%lZr%Qrs%qs!_%Q!_!`+p!`;'S%Q;'S;=`&s<%lO%QU+wV![Q&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QT,aXOY,|YZ%lZr,|rs1as#O,|#O#P0k#P;'S,|;'S;=`1Z<%lO,|T-PXOY-lYZ%lZr-lrs.^s#O-l#O#P.x#P;'S-l;'S;=`1T<%lO-lT-qX&}SOY-lYZ%lZr-lrs.^s#O-l#O#P.x#P;'S-l;'S;=`1T<%lO-lT.cV!sPOY&ZYZ%lZr&Zrs&ys;'S&Z;'S;=`'`<%lO&ZT.}V&}SOY-lYZ%lZr-lrs/ds;'S-l;'S;=`1T<%lO-lT/gXOY,|YZ%lZr,|rs0Ss#O,|#O#P0k#P;'S,|;'S;=`1Z<%lO,|T0XU!sPOY&ZYZ%lZr&Zs;'S&Z;'S;=`'`<%lO&ZT0nVOY-lYZ%lZr-lrs/ds;'S-l;'S;=`1T<%lO-lT1WP;=`<%l-lT1^P;=`<%l,|T1fV!sPOY&ZYZ%lZr&Zrs1{s;'S&Z;'S;=`'`<%lO&ZT2QS&{SXY2^YZ2m]^2rpq2^P2aSXY2^YZ2m]^2rpq2^P2rO&|PP2wP&|PYZ2m_3Rb&}S&_ZOY%QYZ%lZr%Qrs%qst%Qtu2zu!Q%Q!Q![2z![!c%Q!c!}2z!}#R%Q#R#S2z#S#T%Q#T#o2z#o$g%Q$g;'S2z;'S;=`4Z<%lO2z_4^P;=`<%l2zU4hX&}S!eQOY%QYZ%lZr%Qrs%qs!_%Q!_!`5T!`;'S%Q;'S;=`&s<%lO%QU5[V$RQ&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QV5xZ&xR&}SOY%QYZ%lZr%Qrs%qsv%Qvw6kw!_%Q!_!`5T!`;'S%Q;'S;=`&s<%lO%QU6rV!_Q&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QT7^Z&}SOY8PYZ%lZr8Prs9_sw8Pwx%Qx#O8P#O#P:i#P;'S8P;'S;=`?j<%lO8PT8UX&}SOY%QYZ%lZr%Qrs%qsw%Qwx8qx;'S%Q;'S;=`&s<%lO%QT8xV!rP&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QT9bXOY&ZYZ%lZr&Zrs&ysw&Zwx9}x;'S&Z;'S;=`'`<%lO&ZT:SV!rPOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QT:nZ&}SOY;aYZ%lZr;ars<Xsw;awx8Px#O;a#O#P8P#P;'S;a;'S;=`=s<%lO;aT;fZ&}SOY;aYZ%lZr;ars<Xsw;awx8qx#O;a#O#P%Q#P;'S;a;'S;=`=s<%lO;aT<[ZOY<}YZ%lZr<}rs=ysw<}wx9}x#O<}#O#P&Z#P;'S<};'S;=`?d<%lO<}T=QZOY;aYZ%lZr;ars<Xsw;awx8qx#O;a#O#P%Q#P;'S;a;'S;=`=s<%lO;aT=vP;=`<%l;aT=|ZOY<}YZ%lZr<}rs>osw<}wx9}x#O<}#O#P&Z#P;'S<};'S;=`?d<%lO<}P>rVOY>oZw>owx?Xx#O>o#P;'S>o;'S;=`?^<%lO>oP?^O!rPP?aP;=`<%l>oT?gP;=`<%l<}T?mP;=`<%l8P_?wVZZ&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QV@eVYR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QVATX$fP&}S!eQOY%QYZ%lZr%Qrs%qs!_%Q!_!`5T!`;'S%Q;'S;=`&s<%lO%QVAwZ!dR&}SOY%QYZ%lZr%Qrs%qs{%Q{|Bj|!_%Q!_!`5T!`;'S%Q;'S;=`&s<%lO%QVBqV!nR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QVC_VkR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_C}[&pW!dR&}SOY%QYZ%lZr%Qrs%qs}%Q}!OBj!O!_%Q!_!`5T!`!aDs!a;'S%Q;'S;=`&s<%lO%QVDzV&vR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_EhZWY&}SOY%QYZ%lZr%Qrs%qs!O%Q!O!PFZ!P!Q%Q!Q![Gi![;'S%Q;'S;=`&s<%lO%QVF`X&}SOY%QYZ%lZr%Qrs%qs!O%Q!O!PF{!P;'S%Q;'S;=`&s<%lO%QVGSV&rR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QTGpc&}S!pPOY%QYZ%lZr%Qrs%qs!Q%Q!Q![Gi![!f%Q!f!gH{!g!hIi!h!iH{!i#R%Q#R#SMc#S#W%Q#W#XH{#X#YIi#Y#ZH{#Z;'S%Q;'S;=`&s<%lO%QTISV&}S!pPOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QTIn]&}SOY%QYZ%lZr%Qrs%qs{%Q{|Jg|}%Q}!OJg!O!Q%Q!Q![KX![;'S%Q;'S;=`&s<%lO%QTJlX&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![KX![;'S%Q;'S;=`&s<%lO%QTK`c&}S!pPOY%QYZ%lZr%Qrs%qs!Q%Q!Q![KX![!f%Q!f!gH{!g!h%Q!h!iH{!i#R%Q#R#SLk#S#W%Q#W#XH{#X#Y%Q#Y#ZH{#Z;'S%Q;'S;=`&s<%lO%QTLpZ&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![KX![#R%Q#R#SLk#S;'S%Q;'S;=`&s<%lO%QTMhZ&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![Gi![#R%Q#R#SMc#S;'S%Q;'S;=`&s<%lO%Q_Nb]&}S!eQOY%QYZ%lZr%Qrs%qsz%Qz{! Z{!P%Q!P!Q!'|!Q!_%Q!_!`5T!`;'S%Q;'S;=`&s<%lO%Q_! `X&}SOY! ZYZ! {Zr! Zrs!#hsz! Zz{!$v{;'S! Z;'S;=`!&[<%lO! Z_!!QT&}SOz!!az{!!s{;'S!!a;'S;=`!#b<%lO!!aZ!!dTOz!!az{!!s{;'S!!a;'S;=`!#b<%lO!!aZ!!vVOz!!az{!!s{!P!!a!P!Q!#]!Q;'S!!a;'S;=`!#b<%lO!!aZ!#bOQZZ!#eP;=`<%l!!a_!#kXOY!$WYZ! {Zr!$Wrs!&bsz!$Wz{!'Q{;'S!$W;'S;=`!'v<%lO!$W_!$ZXOY! ZYZ! {Zr! Zrs!#hsz! Zz{!$v{;'S! Z;'S;=`!&[<%lO! Z_!${Z&}SOY! ZYZ! {Zr! Zrs!#hsz! Zz{!$v{!P! Z!P!Q!%n!Q;'S! Z;'S;=`!&[<%lO! Z_!%uV&}SQZOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_!&_P;=`<%l! Z_!&eXOY!$WYZ! {Zr!$Wrs!!asz!$Wz{!'Q{;'S!$W;'S;=`!'v<%lO!$W_!'TZOY! ZYZ! {Zr! Zrs!#hsz! Zz{!$v{!P! Z!P!Q!%n!Q;'S! Z;'S;=`!&[<%lO! Z_!'yP;=`<%l!$W_!(TV&}SPZOY!'|YZ%lZr!'|rs!(js;'S!'|;'S;=`!)p<%lO!'|_!(oVPZOY!)UYZ%lZr!)Urs!)vs;'S!)U;'S;=`!*y<%lO!)U_!)ZVPZOY!'|YZ%lZr!'|rs!(js;'S!'|;'S;=`!)p<%lO!'|_!)sP;=`<%l!'|_!){VPZOY!)UYZ%lZr!)Urs!*bs;'S!)U;'S;=`!*y<%lO!)UZ!*gSPZOY!*bZ;'S!*b;'S;=`!*s<%lO!*bZ!*vP;=`<%l!*b_!*|P;=`<%l!)UT!+Wq&}S!oPOY%QYZ%lZr%Qrs%qs!O%Q!O!P!-_!P!Q%Q!Q![!.k![!d%Q!d!e!1u!e!f%Q!f!gH{!g!hIi!h!iH{!i!n%Q!n!o!0a!o!z%Q!z!{!3s!{#R%Q#R#S!0}#S#U%Q#U#V!1u#V#W%Q#W#XH{#X#YIi#Y#ZH{#Z#`%Q#`#a!0a#a#l%Q#l#m!3s#m;'S%Q;'S;=`&s<%lO%QT!-fa&}S!pPOY%QYZ%lZr%Qrs%qs!Q%Q!Q![Gi![!f%Q!f!gH{!g!hIi!h!iH{!i#W%Q#W#XH{#X#YIi#Y#ZH{#Z;'S%Q;'S;=`&s<%lO%QT!.ri&}S!oPOY%QYZ%lZr%Qrs%qs!O%Q!O!P!-_!P!Q%Q!Q![!.k![!f%Q!f!gH{!g!hIi!h!iH{!i!n%Q!n!o!0a!o#R%Q#R#S!0}#S#W%Q#W#XH{#X#YIi#Y#ZH{#Z#`%Q#`#a!0a#a;'S%Q;'S;=`&s<%lO%QT!0hV&}S!oPOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QT!1SZ&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![!.k![#R%Q#R#S!0}#S;'S%Q;'S;=`&s<%lO%QT!1zY&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q!R!2j!R!S!2j!S;'S%Q;'S;=`&s<%lO%QT!2q`&}S!oPOY%QYZ%lZr%Qrs%qs!Q%Q!Q!R!2j!R!S!2j!S!n%Q!n!o!0a!o#R%Q#R#S!1u#S#`%Q#`#a!0a#a;'S%Q;'S;=`&s<%lO%QT!3x_&}SOY%QYZ%lZr%Qrs%qs!O%Q!O!P!4w!P!Q%Q!Q![!7V![!c%Q!c!i!7V!i#T%Q#T#Z!7V#Z;'S%Q;'S;=`&s<%lO%QT!4|]&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![!5u![!c%Q!c!i!5u!i#T%Q#T#Z!5u#Z;'S%Q;'S;=`&s<%lO%QT!5zc&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![!5u![!c%Q!c!i!5u!i!r%Q!r!sIi!s#R%Q#R#S!4w#S#T%Q#T#Z!5u#Z#d%Q#d#eIi#e;'S%Q;'S;=`&s<%lO%QT!7^i&}S!oPOY%QYZ%lZr%Qrs%qs!O%Q!O!P!8{!P!Q%Q!Q![!7V![!c%Q!c!i!7V!i!n%Q!n!o!0a!o!r%Q!r!sIi!s#R%Q#R#S!:V#S#T%Q#T#Z!7V#Z#`%Q#`#a!0a#a#d%Q#d#eIi#e;'S%Q;'S;=`&s<%lO%QT!9Qa&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![!5u![!c%Q!c!i!5u!i!r%Q!r!sIi!s#T%Q#T#Z!5u#Z#d%Q#d#eIi#e;'S%Q;'S;=`&s<%lO%QT!:[]&}SOY%QYZ%lZr%Qrs%qs!Q%Q!Q![!7V![!c%Q!c!i!7V!i#T%Q#T#Z!7V#Z;'S%Q;'S;=`&s<%lO%QV!;[X!lR&}SOY%QYZ%lZr%Qrs%qs![%Q![!]!;w!];'S%Q;'S;=`&s<%lO%QV!<OV']R&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QV!<lV!}R&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_!=YY&hZ&}SOY%QYZ%lZr%Qrs%qs!^%Q!^!_!=x!_!`!>l!`;'S%Q;'S;=`&s<%lO%QU!>PX!fQ&}SOY%QYZ%lZr%Qrs%qs!_%Q!_!`5T!`;'S%Q;'S;=`&s<%lO%QU!>sV!]Q&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QV!?aX!TR&}SOY%QYZ%lZr%Qrs%qs!_%Q!_!`+p!`;'S%Q;'S;=`&s<%lO%QV!@TY&gR&}SOY%QYZ%lZr%Qrs%qs!_%Q!_!`!>l!`!a!@s!a;'S%Q;'S;=`&s<%lO%QU!@zY!fQ&}SOY%QYZ%lZr%Qrs%qs!_%Q!_!`5T!`!a!=x!a;'S%Q;'S;=`&s<%lO%Q_!AsV&kX!kQ&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_!BaX&]Z&}SOY%QYZ%lZr%Qrs%qs#]%Q#]#^!B|#^;'S%Q;'S;=`&s<%lO%QV!CRX&}SOY%QYZ%lZr%Qrs%qs#b%Q#b#c!Cn#c;'S%Q;'S;=`&s<%lO%QV!CsX&}SOY%QYZ%lZr%Qrs%qs#h%Q#h#i!D`#i;'S%Q;'S;=`&s<%lO%QV!DeX&}SOY%QYZ%lZr%Qrs%qs#X%Q#X#Y!EQ#Y;'S%Q;'S;=`&s<%lO%QV!EVX&}SOY%QYZ%lZr%Qrs%qs#f%Q#f#g!Er#g;'S%Q;'S;=`&s<%lO%QV!EwX&}SOY%QYZ%lZr%Qrs%qs#Y%Q#Y#Z!Fd#Z;'S%Q;'S;=`&s<%lO%QV!FiX&}SOY%QYZ%lZr%Qrs%qs#T%Q#T#U!GU#U;'S%Q;'S;=`&s<%lO%QV!GZX&}SOY%QYZ%lZr%Qrs%qs#V%Q#V#W!Gv#W;'S%Q;'S;=`&s<%lO%QV!G{X&}SOY%QYZ%lZr%Qrs%qs#X%Q#X#Y!Hh#Y;'S%Q;'S;=`&s<%lO%QV!HoV'ZR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_!I]b&aZ&}SOY%QYZ%lZr%Qrs%qst%Qtu!IUu!Q%Q!Q![!IU![!c%Q!c!}!IU!}#R%Q#R#S!IU#S#T%Q#T#o!IU#o$g%Q$g;'S!IU;'S;=`!Je<%lO!IU_!JhP;=`<%l!IU_!JrVoZ&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QV!K`VmR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QU!K|X!cQ&}SOY%QYZ%lZr%Qrs%qs!_%Q!_!`5T!`;'S%Q;'S;=`&s<%lO%QV!LpV!VR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_!M`Z'dX!bQ&}SOY%QYZ%lZr%Qrs%qs!_%Q!_!`5T!`#p%Q#p#q!NR#q;'S%Q;'S;=`&s<%lO%QU!NYV!`Q&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QV!NvV!UR&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%QT# dV$OP&}SOY%QYZ%lZr%Qrs%qs;'S%Q;'S;=`&s<%lO%Q_#!Su&}S&XZ&_ZOX%QXY'fYZ)bZ^'f^p%Qpq'fqr%Qrs%qst%Qtu2zu!Q%Q!Q![2z![!c%Q!c!}2z!}#R%Q#R#S2z#S#T%Q#T#o2z#o#y%Q#y#z'f#z$f%Q$f$g'f$g#BY2z#BY#BZ# y#BZ$IS2z$IS$I_# y$I_$I|2z$I|$JO# y$JO$JT2z$JT$JU# y$JU$KV2z$KV$KW# y$KW&FU2z&FU&FV# y&FV;'S2z;'S;=`4Z<%lO2z",
+  tokenizers: [0, 1, 2, 3],
+  topRules: { "Program": [0, 3], "ClassContent": [1, 206] },
+  dynamicPrecedences: { "21": 1, "246": -1, "252": -1 },
+  specialized: [{ term: 245, get: (value) => spec_identifier2[value] || -1 }],
+  tokenPrec: 9164
+});
+
+// src/languages/java/parse.ts
+function parseJava(file, text) {
+  const tree = parser2.parse(text);
+  let errorCount = 0;
+  tree.iterate({
+    enter(node) {
+      if (node.type.isError) errorCount++;
+    }
+  });
+  const module = {
+    file,
+    text,
+    tree,
+    starts: lineStarts(text),
+    errorCount,
+    imports: /* @__PURE__ */ new Map(),
+    wildcards: []
+  };
+  for (let child = tree.topNode.firstChild; child; child = child.nextSibling) {
+    if (child.name !== "ImportDeclaration" || child.getChild("static")) continue;
+    const name2 = child.getChild("ScopedIdentifier") ?? child.getChild("Identifier");
+    if (!name2) continue;
+    const qualified = textOf2(module, name2).replace(/\s+/g, "");
+    if (child.getChild("Asterisk")) module.wildcards.push(qualified);
+    else module.imports.set(qualified.slice(qualified.lastIndexOf(".") + 1), qualified);
+  }
+  return module;
+}
+function textOf2(module, node) {
+  return module.text.slice(node.from, node.to);
+}
+function namesClass(module, type, classes) {
+  if (!type) return false;
+  if (type.name === "ScopedTypeName") return classes.includes(textOf2(module, type).replace(/\s+/g, ""));
+  if (type.name !== "TypeName") return false;
+  const simple = textOf2(module, type);
+  const imported = module.imports.get(simple);
+  if (imported !== void 0) return classes.includes(imported);
+  return module.wildcards.some((pkg) => classes.includes(`${pkg}.${simple}`));
+}
+function refersToClass(module, node, classes) {
+  if (!node) return false;
+  const written = textOf2(module, node).replace(/\s+/g, "");
+  if (node.name === "FieldAccess") return classes.includes(written);
+  if (node.name !== "Identifier") return false;
+  const imported = module.imports.get(written);
+  if (imported !== void 0) return classes.includes(imported);
+  return module.wildcards.some((pkg) => classes.includes(`${pkg}.${written}`));
+}
+function mayName(module, classes) {
+  return classes.some(
+    (name2) => [...module.imports.values()].includes(name2) || module.wildcards.includes(name2.slice(0, name2.lastIndexOf("."))) || module.text.includes(name2)
+  );
+}
+function callOf(module, node) {
+  if (node.name !== "MethodInvocation") return null;
+  const method = node.getChild("MethodName");
+  const list2 = node.getChild("ArgumentList");
+  if (!method || !list2) return null;
+  const first = node.firstChild;
+  const receiver = first && first.name !== "MethodName" ? first : null;
+  return { node, receiver, name: textOf2(module, method), args: argumentsOf(list2) };
+}
+function argumentsOf(list2) {
+  const args = [];
+  for (let child = list2.firstChild; child; child = child.nextSibling) {
+    if (["(", ")", ",", "LineComment", "BlockComment"].includes(child.name) || child.type.isError) continue;
+    args.push(child);
+  }
+  return args;
+}
+function stringValue2(module, node) {
+  if (!node || node.name !== "StringLiteral") return null;
+  const raw = textOf2(module, node);
+  if (!raw.startsWith('"') || raw.startsWith('"""')) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+function javaFlagValue(module, value) {
+  if (!value) return { kind: "unknown", reason: "the value cannot be read" };
+  const span = { start: value.from, end: value.to };
+  if (value.name === "BooleanLiteral") {
+    return textOf2(module, value) === "true" ? { kind: "true", span } : { kind: "false", span, file: module.file };
+  }
+  return { kind: "conditional", span, text: textOf2(module, value), devOnly: false };
+}
+function enclosingBody(node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "MethodDeclaration" || current.name === "ConstructorDeclaration" || current.name === "LambdaExpression")
+      return current.getChild("Block") ?? current.getChild("ConstructorBody");
+  }
+  return null;
+}
+function declaredType(module, at, name2) {
+  for (let scope = at.parent; scope; scope = scope.parent) {
+    if (scope.name === "Block" || scope.name === "ConstructorBody") {
+      for (let statement = scope.firstChild; statement; statement = statement.nextSibling) {
+        if (statement.from >= at.from) break;
+        if (statement.name !== "LocalVariableDeclaration") continue;
+        const type = declaresName(module, statement, name2);
+        if (type !== void 0) return type;
+      }
+    }
+    if (scope.name === "MethodDeclaration" || scope.name === "ConstructorDeclaration") {
+      for (const parameter of scope.getChild("FormalParameters")?.getChildren("FormalParameter") ?? []) {
+        const definition = parameter.getChild("Definition");
+        if (definition && textOf2(module, definition) === name2) return typeChild(parameter);
+      }
+    }
+    if (scope.name === "ClassBody") {
+      for (const field of scope.getChildren("FieldDeclaration")) {
+        const type = declaresName(module, field, name2);
+        if (type !== void 0) return type;
+      }
+    }
+  }
+  return null;
+}
+function declaresName(module, declaration, name2) {
+  for (const declarator of declaration.getChildren("VariableDeclarator")) {
+    const definition = declarator.getChild("Definition");
+    if (definition && textOf2(module, definition) === name2) return typeChild(declaration);
+  }
+  return void 0;
+}
+function typeChild(declaration) {
+  return declaration.getChild("TypeName") ?? declaration.getChild("ScopedTypeName");
+}
+
+// src/rules/servlet-cookie.ts
+var COOKIE = ["javax.servlet.http.Cookie", "jakarta.servlet.http.Cookie"];
+var RESPONSE = ["javax.servlet.http.HttpServletResponse", "jakarta.servlet.http.HttpServletResponse"];
+var SETTERS = { httpOnly: "setHttpOnly", secure: "setSecure" };
+var servletCookie = {
+  meta: {
+    id: "servlet-cookie",
+    framework: "servlet",
+    language: "java",
+    api: "new Cookie()",
+    description: "Servlet cookies (javax / jakarta.servlet.http.Cookie) added to an HttpServletResponse, with their setHttpOnly / setSecure calls.",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["Cookie("],
+    namedByCaller: true
+  },
+  findSites(module) {
+    if (!mayName(module, COOKIE)) return [];
+    const sites = [];
+    module.tree.cursor().iterate((ref) => {
+      if (ref.name !== "ObjectCreationExpression") return true;
+      const creation = ref.node;
+      const type = creation.getChild("TypeName") ?? creation.getChild("ScopedTypeName");
+      if (!namesClass(module, type, COOKIE)) return true;
+      const site = siteOf(module, creation);
+      if (site) sites.push(site);
+      return true;
+    });
+    return sites;
+  }
+};
+function siteOf(module, creation) {
+  if (creation.parent?.name === "ArgumentList") return inlineSite(module, creation);
+  const declarator = creation.parent;
+  const statement = declarator?.parent;
+  const block = statement?.parent;
+  if (declarator?.name !== "VariableDeclarator" || statement?.name !== "LocalVariableDeclaration")
+    return null;
+  if (!block || block.name !== "Block" && block.name !== "ConstructorBody") return null;
+  const definition = declarator.getChild("Definition");
+  if (!definition) return null;
+  const variable = textOf2(module, definition);
+  const body = enclosingBody(creation);
+  const sentAt = body ? addedToResponse(module, body, variable, creation.from) : -1;
+  if (sentAt === -1) return null;
+  const flags = { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  let deletion = false;
+  const late = [];
+  block.cursor().iterate((ref) => {
+    if (ref.from < statement.to) return ref.to > statement.to;
+    const call = callOf(module, ref.node);
+    if (!call || call.receiver?.name !== "Identifier" || textOf2(module, call.receiver) !== variable)
+      return true;
+    if (ref.from > sentAt) {
+      if (Object.values(SETTERS).includes(call.name)) late.push(textOf2(module, call.node));
+      return true;
+    }
+    const direct = ref.node.parent?.name === "ExpressionStatement" && ref.node.parent.parent === block;
+    if (call.name === "setMaxAge" && direct && call.args.length === 1 && textOf2(module, call.args[0]) === "0")
+      deletion = true;
+    for (const flag of ["httpOnly", "secure"]) {
+      if (call.name !== SETTERS[flag]) continue;
+      const value2 = javaFlagValue(module, call.args[0]);
+      flags[flag] = direct || value2.kind === "unknown" ? value2 : {
+        kind: "conditional",
+        span: { start: call.node.from, end: call.node.to },
+        text: guardText(module, ref.node, block),
+        devOnly: false
+      };
+    }
+    return true;
+  });
+  if (deletion) return null;
+  const list2 = creation.getChild("ArgumentList");
+  const args = list2 ? argumentsOf(list2) : [];
+  const name2 = stringValue2(module, args[0]);
+  const value = args[1];
+  const anchor = lastSetupStatement(module, statement, variable);
+  return {
+    ruleId: "servlet-cookie",
+    file: module.file,
+    offset: creation.from,
+    cookieNames: name2 === null ? [] : [name2],
+    valueText: value ? textOf2(module, value) : void 0,
+    flags,
+    keys: { httpOnly: SETTERS.httpOnly, secure: SETTERS.secure },
+    insertion: {
+      container: {
+        file: module.file,
+        syntax: "java-statements",
+        open: statement.from,
+        close: block.to,
+        entries: [{ start: anchor.from, end: anchor.to }],
+        keyQuote: "",
+        statementTemplate: `${variable}.{key}({value});`
+      },
+      nest: []
+    },
+    usedAt: [],
+    notes: late.map(
+      (setter) => `\`${setter}\` comes after \`addCookie(${variable})\`, when the header is already written.`
+    )
+  };
+}
+function inlineSite(module, creation) {
+  const call = creation.parent?.parent ? callOf(module, creation.parent.parent) : null;
+  if (!call || call.name !== "addCookie" || call.args.length !== 1 || !call.receiver) return null;
+  if (!isServletResponse(module, call.receiver)) return null;
+  const list2 = creation.getChild("ArgumentList");
+  const args = list2 ? argumentsOf(list2) : [];
+  const name2 = stringValue2(module, args[0]);
+  return {
+    ruleId: "servlet-cookie",
+    file: module.file,
+    offset: creation.from,
+    cookieNames: name2 === null ? [] : [name2],
+    valueText: args[1] ? textOf2(module, args[1]) : void 0,
+    flags: { httpOnly: { kind: "absent" }, secure: { kind: "absent" } },
+    keys: { httpOnly: SETTERS.httpOnly, secure: SETTERS.secure },
+    insertion: null,
+    usedAt: [],
+    notes: [
+      "The cookie is built inside the `addCookie(\u2026)` call: give it a variable to call `setHttpOnly(true)` and `setSecure(true)` on before it is added."
+    ]
+  };
+}
+function lastSetupStatement(module, declaration, variable) {
+  let last = declaration;
+  for (let next = declaration.nextSibling; next; next = next.nextSibling) {
+    if (next.name === "LineComment" || next.name === "BlockComment") continue;
+    const call = next.name === "ExpressionStatement" && next.firstChild ? callOf(module, next.firstChild) : null;
+    if (!call || call.receiver?.name !== "Identifier" || textOf2(module, call.receiver) !== variable || !call.name.startsWith("set"))
+      break;
+    last = next;
+  }
+  return last;
+}
+function addedToResponse(module, body, variable, from2) {
+  let added = -1;
+  body.cursor().iterate((ref) => {
+    if (added !== -1) return false;
+    if (ref.to < from2) return false;
+    const call = callOf(module, ref.node);
+    if (!call || call.name !== "addCookie" || call.args.length !== 1) return true;
+    const argument = call.args[0];
+    if (argument.name !== "Identifier" || textOf2(module, argument) !== variable) return true;
+    if (call.receiver && isServletResponse(module, call.receiver)) added = call.node.from;
+    return true;
+  });
+  return added;
+}
+function isServletResponse(module, receiver) {
+  if (receiver.name === "Identifier") {
+    return namesClass(module, declaredType(module, receiver, textOf2(module, receiver)), RESPONSE);
+  }
+  const cast = receiver.name === "ParenthesizedExpression" ? receiver.getChild("CastExpression") : null;
+  return cast !== null && namesClass(module, cast.getChild("TypeName") ?? cast.getChild("ScopedTypeName"), RESPONSE);
+}
+function guardText(module, call, block) {
+  let statement = call;
+  for (let current = call.parent; current && current !== block; current = current.parent) {
+    const condition = current.name === "IfStatement" ? current.getChild("ParenthesizedExpression") : null;
+    if (condition) return `if ${textOf2(module, condition).replace(/\s+/g, " ")}`;
+    statement = current;
+  }
+  const text = textOf2(module, statement).replace(/\s+/g, " ");
+  return text.length <= 100 ? text : textOf2(module, call);
+}
+
+// src/languages/environment-words.ts
+var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set([
+  "development",
+  "dev",
+  "develop",
+  "local",
+  "localhost",
+  "test",
+  "testing",
+  "debug"
+]);
+var PRODUCTION_VALUES = /* @__PURE__ */ new Set(["production", "prod", "live", "https", "staging"]);
+function environmentOfValue(value) {
+  const lowered = value.toLowerCase();
+  if (DEVELOPMENT_VALUES.has(lowered)) return "development";
+  if (PRODUCTION_VALUES.has(lowered)) return "production";
+  return "unknown";
+}
+function environmentOfName(name2) {
+  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((word) => ["dev", "development", "debug", "local", "localhost", "insecure"].includes(word))) {
+    return "development";
+  }
+  if (words.some((word) => ["prod", "production", "secure", "https", "ssl", "tls", "live"].includes(word))) {
+    return "production";
+  }
+  return "unknown";
+}
+function opposite(environment) {
+  if (environment === "development") return "production";
+  if (environment === "production") return "development";
+  return "unknown";
+}
+
+// src/rules/spring-boot-session-cookie.ts
+var PREFIX = "server.servlet.session.cookie.";
+var FLAG_KEYS = { httpOnly: "httponly", secure: "secure" };
+var springBootSessionCookie = {
+  meta: {
+    id: "spring-boot-session-cookie",
+    framework: "spring-boot",
+    language: "java",
+    api: "server.servlet.session.cookie.*",
+    description: "Spring Boot's session cookie properties (http-only, secure) in application.properties or application.yml; left out, the container's defaults apply.",
+    defaults: { httpOnly: "on", secure: "auto" },
+    mentions: ["session.cookie."]
+  },
+  findSites() {
+    return [];
+  },
+  findConfigSites(file) {
+    const profile = /application-([\w.-]+)\.\w+$/.exec(file.file)?.[1];
+    if (profile !== void 0 && environmentOfValue(profile) === "development") return [];
+    const own = file.entries.filter((entry) => entry.key.startsWith(PREFIX));
+    if (own.length === 0) return [];
+    const find = (name3) => own.findLast((entry) => relaxed(entry.key.slice(PREFIX.length)) === name3) ?? null;
+    const httpOnly = find(FLAG_KEYS.httpOnly);
+    const secure = find(FLAG_KEYS.secure);
+    if (!httpOnly && !secure) return [];
+    const name2 = find("name");
+    const notes = [];
+    if (httpOnly && readBoolean(httpOnly.value) === "false")
+      notes.push(
+        "On Tomcat the session cookie stays HttpOnly unless the context's `useHttpOnly` is off too; other containers drop it."
+      );
+    if (secure && readBoolean(secure.value) === "false")
+      notes.push(
+        "On Tomcat `secure=false` still marks the cookie Secure on requests the container sees as HTTPS."
+      );
+    const site = {
+      ruleId: "spring-boot-session-cookie",
+      file: file.file,
+      offset: Math.min(...[httpOnly, secure].map((entry) => entry?.span.start ?? Infinity)),
+      cookieNames: [name2 && name2.value !== "" && !name2.continued ? name2.value : "JSESSIONID"],
+      kind: "session",
+      flags: { httpOnly: classify(httpOnly, file.file), secure: classify(secure, file.file) },
+      keys: {
+        httpOnly: httpOnly?.key ?? `${PREFIX}http-only`,
+        secure: secure?.key ?? `${PREFIX}secure`
+      },
+      insertion: null,
+      usedAt: [],
+      notes
+    };
+    return [site];
+  }
+};
+function relaxed(name2) {
+  return name2.toLowerCase().replace(/[-_]/g, "");
+}
+function readBoolean(value) {
+  const word = value.trim().toLowerCase();
+  if (["true", "on", "yes", "1"].includes(word)) return "true";
+  if (["false", "off", "no", "0"].includes(word)) return "false";
+  return "other";
+}
+function classify(entry, file) {
+  if (!entry) return { kind: "absent" };
+  if (entry.continued) return { kind: "unknown", reason: `\`${entry.key}\` goes on over several lines` };
+  const read = readBoolean(entry.value);
+  if (read === "true") return { kind: "true", span: entry.valueSpan };
+  if (read === "false") return { kind: "false", span: entry.valueSpan, file };
+  return { kind: "conditional", span: entry.valueSpan, text: entry.value, devOnly: false };
+}
+
+// src/rules/spring-response-cookie.ts
+var RESPONSE_COOKIE = ["org.springframework.http.ResponseCookie"];
+var KEYS = { httpOnly: "httpOnly", secure: "secure" };
+var springResponseCookie = {
+  meta: {
+    id: "spring-response-cookie",
+    framework: "spring",
+    language: "java",
+    api: "ResponseCookie.from()",
+    description: "Spring's ResponseCookie builder chains, from ResponseCookie.from(\u2026) to .build().",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["ResponseCookie"],
+    namedByCaller: true
+  },
+  findSites(module) {
+    if (!mayName(module, RESPONSE_COOKIE)) return [];
+    const sites = [];
+    module.tree.cursor().iterate((ref) => {
+      const build = callOf(module, ref.node);
+      if (!build || build.name !== "build" || build.args.length !== 0) return true;
+      const site = siteOf2(module, build);
+      if (site) sites.push(site);
+      return true;
+    });
+    return sites;
+  }
+};
+function siteOf2(module, build) {
+  const calls = [];
+  let receiver = build.receiver;
+  for (let call = receiver ? callOf(module, receiver) : null; call; ) {
+    calls.push(call);
+    receiver = call.receiver;
+    call = receiver ? callOf(module, receiver) : null;
+  }
+  const from2 = calls.pop();
+  if (!from2 || from2.name !== "from" || !refersToClass(module, from2.receiver, RESPONSE_COOKIE)) return null;
+  calls.reverse();
+  const flags = { httpOnly: { kind: "absent" }, secure: { kind: "absent" } };
+  for (const call of calls) {
+    if (call.name === "maxAge" && call.args.length === 1 && isZero(module, call.args[0])) return null;
+    for (const flag of ["httpOnly", "secure"]) {
+      if (call.name === KEYS[flag]) flags[flag] = javaFlagValue(module, call.args[0]);
+    }
+  }
+  const dot2 = build.node.getChild(".");
+  const name2 = stringValue2(module, from2.args[0]);
+  const value = from2.args[1];
+  return {
+    ruleId: "spring-response-cookie",
+    file: module.file,
+    offset: from2.node.from,
+    cookieNames: name2 === null ? [] : [name2],
+    valueText: value ? textOf2(module, value) : void 0,
+    flags,
+    keys: { ...KEYS },
+    insertion: dot2 ? {
+      container: {
+        file: module.file,
+        syntax: "java-chain",
+        open: from2.node.from,
+        close: dot2.from,
+        entries: calls.map((call) => ({ start: segmentStart(call.node), end: call.node.to })),
+        keyQuote: ""
+      },
+      nest: []
+    } : null,
+    usedAt: [],
+    notes: []
+  };
+}
+function segmentStart(call) {
+  return call.getChild(".")?.from ?? call.from;
+}
+function isZero(module, node) {
+  return /^(?:0[lL]?|(?:java\.time\.)?Duration\.ZERO)$/.test(textOf2(module, node).replace(/\s+/g, ""));
+}
+
+// src/rules/java-rules.ts
+var JAVA_RULES = [servletCookie, springResponseCookie, springBootSessionCookie];
+
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib(), 1);
 var import_ast_types = __toESM(require_main(), 1);
@@ -32489,7 +32950,7 @@ function argumentsContainer(module, call) {
 function spanOf(node) {
   return { start: node.start, end: node.end };
 }
-function stringValue2(node) {
+function stringValue3(node) {
   const value = unwrap(node);
   if (value?.type === "StringLiteral") return value.value;
   if (value?.type === "TemplateLiteral" && value.expressions.length === 0)
@@ -32611,40 +33072,6 @@ function calleeImport(module, call) {
   return null;
 }
 
-// src/languages/environment-words.ts
-var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set([
-  "development",
-  "dev",
-  "develop",
-  "local",
-  "localhost",
-  "test",
-  "testing",
-  "debug"
-]);
-var PRODUCTION_VALUES = /* @__PURE__ */ new Set(["production", "prod", "live", "https", "staging"]);
-function environmentOfValue(value) {
-  const lowered = value.toLowerCase();
-  if (DEVELOPMENT_VALUES.has(lowered)) return "development";
-  if (PRODUCTION_VALUES.has(lowered)) return "production";
-  return "unknown";
-}
-function environmentOfName(name2) {
-  const words = name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((word) => ["dev", "development", "debug", "local", "localhost", "insecure"].includes(word))) {
-    return "development";
-  }
-  if (words.some((word) => ["prod", "production", "secure", "https", "ssl", "tls", "live"].includes(word))) {
-    return "production";
-  }
-  return "unknown";
-}
-function opposite(environment) {
-  if (environment === "development") return "production";
-  if (environment === "production") return "development";
-  return "unknown";
-}
-
 // src/languages/js-conditions.ts
 function classifyJsCondition(module, node, depth = 0) {
   const value = unwrap(node);
@@ -32653,7 +33080,7 @@ function classifyJsCondition(module, node, depth = 0) {
     case "UnaryExpression":
       return value.operator === "!" ? opposite(classifyJsCondition(module, value.argument, depth + 1)) : "unknown";
     case "BinaryExpression": {
-      const literal2 = stringValue2(value.right) ?? stringValue2(value.left);
+      const literal2 = stringValue3(value.right) ?? stringValue3(value.left);
       if (literal2 === null) return "unknown";
       const environment = environmentOfValue(literal2);
       if (value.operator === "===" || value.operator === "==") return environment;
@@ -32678,7 +33105,7 @@ function classifyJsCondition(module, node, depth = 0) {
       return "unknown";
     }
     case "CallExpression": {
-      const argument = value.arguments[0] ? stringValue2(value.arguments[0]) : null;
+      const argument = value.arguments[0] ? stringValue3(value.arguments[0]) : null;
       if (value.callee.type === "MemberExpression" && argument !== null) {
         if (/^https/i.test(argument)) return "production";
         if (/localhost|127\.0\.0\.1/i.test(argument)) return "development";
@@ -33349,7 +33776,7 @@ function nameValueOptionsSite(ruleId, module, call, load2, shape = {}) {
     optionsIndex: 2,
     valueIndex: 1,
     keys: { httpOnly: "httpOnly", secure: "secure" },
-    cookieNames: namesOf(stringValue2(call.node.arguments[0])),
+    cookieNames: namesOf(stringValue3(call.node.arguments[0])),
     load: load2,
     ...shape
   });
@@ -33510,7 +33937,7 @@ function optionString(module, options, path, key, load2, nestedUnder) {
   }
   if ("unknown" in view) return null;
   const writer = view.keys.get(key);
-  return writer && writer !== "unknown" ? stringValue2(writer.value) : null;
+  return writer && writer !== "unknown" ? stringValue3(writer.value) : null;
 }
 function namesOf(name2, fallback = []) {
   return name2 === null ? fallback : [name2];
@@ -33534,14 +33961,14 @@ function notPositive(node) {
 }
 function isPastDate(module, node) {
   if (notPositive(node)) return true;
-  const text = stringValue2(node);
+  const text = stringValue3(node);
   if (text !== null) return /\b19\d\d\b/.test(text);
   if (node.type !== "NewExpression" || unwrap(node.callee).type !== "Identifier" || unwrap(node.callee).name !== "Date")
     return false;
   const [first] = node.arguments;
   if (!first) return false;
   const value = unwrap(first);
-  const literal2 = stringValue2(value);
+  const literal2 = stringValue3(value);
   if (literal2 !== null) return /\b19\d\d\b/.test(literal2);
   if (value.type === "NumericLiteral") {
     return node.arguments.length > 1 ? value.value < 2e3 : value.value < YEAR_2000_MS;
@@ -33632,7 +34059,7 @@ function sitesOfConfig(ruleId, module, config, anchor, load2) {
     const options = entry.keys.get("options");
     if (!options || options === "unknown") continue;
     const name2 = entry.keys.get("name");
-    const literal2 = name2 && name2 !== "unknown" ? stringValue2(name2.value) : null;
+    const literal2 = name2 && name2 !== "unknown" ? stringValue3(name2.value) : null;
     const site = siteFromOptions({
       ruleId,
       module: options.module,
@@ -33693,15 +34120,15 @@ var cookieSerialize = {
       if (binding.imported !== "serialize" && binding.imported !== "stringifySetCookie") continue;
       const first = node.arguments[0];
       if (!first) continue;
-      const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue2(first);
+      const singleObject = unwrap(first).type === "ObjectExpression" || node.arguments.length === 1 && !stringValue3(first);
       let names;
       if (singleObject) {
         const view = readOptions(module, first, call.get("arguments", 0), { load: load2 });
         const writer = "unknown" in view ? void 0 : view.keys.get("name");
-        const name2 = writer && writer !== "unknown" ? stringValue2(writer.value) : null;
+        const name2 = writer && writer !== "unknown" ? stringValue3(writer.value) : null;
         names = name2 === null ? [] : [name2];
       } else {
-        const name2 = stringValue2(first);
+        const name2 = stringValue3(first);
         names = name2 === null ? [] : [name2];
       }
       const site = siteFromCall({
@@ -33745,7 +34172,7 @@ var cookieSession = {
       if (options) {
         const view = readOptions(module, options, call.get("arguments", 0), { load: load2 });
         const writer = "unknown" in view ? void 0 : view.keys.get("name");
-        const name2 = writer && writer !== "unknown" ? stringValue2(writer.value) : null;
+        const name2 = writer && writer !== "unknown" ? stringValue3(writer.value) : null;
         if (name2 !== null) names = [name2];
       }
       const site = siteFromCall({
@@ -34239,6 +34666,94 @@ var fastifySession = {
 var FLAGS = ["httpOnly", "secure"];
 var ATTRIBUTES = ["httpOnly", "secure", "sameSite"];
 
+// src/languages/ini.ts
+var CONFIG_EXTENSIONS = [".conf", ".ini"];
+function isIniFile(file) {
+  const lower = file.toLowerCase();
+  return CONFIG_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+function parseIni(file, text) {
+  const starts2 = lineStarts(text);
+  const sections = [];
+  const seenSections = /* @__PURE__ */ new Set();
+  let errorCount = 0;
+  let section = null;
+  let seenOptions = /* @__PURE__ */ new Set();
+  let option = null;
+  let optionIndent = -1;
+  for (let index = 0; index < starts2.length; index++) {
+    const start = starts2[index];
+    const next = starts2[index + 1] ?? text.length;
+    let end = next;
+    while (end > start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
+    const line = text.slice(start, end);
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) {
+      if (trimmed !== "" && section) section.end = end;
+      continue;
+    }
+    const indent2 = line.length - line.trimStart().length;
+    if (option && indent2 > optionIndent) {
+      option.continued = true;
+      option.span.end = end;
+      if (section) section.end = end;
+      continue;
+    }
+    option = null;
+    optionIndent = indent2;
+    const header = /^\[(.+)\]/.exec(trimmed);
+    if (header) {
+      const name2 = header[1];
+      if (seenSections.has(name2)) errorCount++;
+      seenSections.add(name2);
+      section = { name: name2, header: start + indent2, end, options: [] };
+      sections.push(section);
+      seenOptions = /* @__PURE__ */ new Set();
+      continue;
+    }
+    const pair2 = /^(.*?)(\s*[=:]\s*)(.*)$/.exec(trimmed);
+    if (!section || !pair2 || pair2[1] === "") {
+      errorCount++;
+      continue;
+    }
+    const key = pair2[1];
+    if (seenOptions.has(key)) errorCount++;
+    seenOptions.add(key);
+    const keyStart = start + indent2;
+    const valueStart = keyStart + key.length + pair2[2].length;
+    const value = pair2[3];
+    option = {
+      key,
+      span: { start: keyStart, end: valueStart + value.length },
+      value,
+      valueSpan: { start: valueStart, end: valueStart + value.length },
+      continued: false,
+      delimiter: pair2[2]
+    };
+    section.options.push(option);
+    section.end = end;
+  }
+  return { file, text, starts: starts2, sections, errorCount };
+}
+function optionOf(section, key) {
+  return section.options.findLast((option) => option.key === key) ?? null;
+}
+function insertionAfter(file, anchor, section) {
+  if (anchor.continued) return null;
+  return {
+    container: {
+      file,
+      syntax: "ini-options",
+      open: anchor.span.start,
+      close: section.end,
+      entries: [anchor.span],
+      keyQuote: "",
+      statementTemplate: `{key}${anchor.delimiter}{value}`
+    },
+    nest: []
+  };
+}
+
 // src/rules/ignore.ts
 function ignoreReasonOf(site, lookup) {
   const anchors = [[site.file, site.offset]];
@@ -34253,14 +34768,14 @@ function ignoreReasonOf(site, lookup) {
     if (!match2) continue;
     const source = lookup(match2[1]);
     if (!source) continue;
-    const reason = reasonAboveLine(textOf2(source), starts(source), Number(match2[2]), match2[1]);
+    const reason = reasonAboveLine(textOf3(source), starts(source), Number(match2[2]), match2[1]);
     if (reason !== null) return reason;
   }
   return null;
 }
 function reasonNear(source, file, offset) {
   if (!source) return null;
-  const text = textOf2(source);
+  const text = textOf3(source);
   const lines = starts(source);
   for (const start of enclosingStarts(source, offset)) {
     const reason = reasonAboveLine(text, lines, lineColumn(lines, start).line, file);
@@ -34323,7 +34838,7 @@ function reasonAboveLine(text, lines, line, file) {
 var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
 var PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 var INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
-function textOf2(source) {
+function textOf3(source) {
   return "js" in source ? source.js.text : "py" in source ? source.py.text : source.text;
 }
 var computedStarts = /* @__PURE__ */ new WeakMap();
@@ -34340,7 +34855,7 @@ function starts(source) {
 
 // src/rules/fastify-set-cookie.ts
 var REPLY = /^(reply|rep|res|response|resp)$/;
-var KEYS = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS2 = { httpOnly: "httpOnly", secure: "secure" };
 var fastifySetCookie = {
   meta: {
     id: "fastify-set-cookie",
@@ -34403,8 +34918,8 @@ function withPluginDefaults(site, absent, registration, callLine) {
       file: parse.module.file,
       offset: parse.object.start,
       flags: {
-        httpOnly: readFlag(parse, KEYS.httpOnly, ["auto"]),
-        secure: readFlag(parse, KEYS.secure, ["auto"])
+        httpOnly: readFlag(parse, KEYS2.httpOnly, ["auto"]),
+        secure: readFlag(parse, KEYS2.secure, ["auto"])
       },
       insertion: { container: parse.container, nest: [] },
       usedAt: [.../* @__PURE__ */ new Set([...site.usedAt, ...file])],
@@ -34415,7 +34930,7 @@ function withPluginDefaults(site, absent, registration, callLine) {
     };
   }
   const flags = { ...site.flags };
-  for (const flag of absent) flags[flag] = readFlag(parse, KEYS[flag], ["auto"]);
+  for (const flag of absent) flags[flag] = readFlag(parse, KEYS2[flag], ["auto"]);
   const inherited = absent.filter((flag) => flags[flag].kind !== "absent");
   const labels = inherited.map((flag) => flag === "httpOnly" ? "HttpOnly" : "Secure");
   const notes = inherited.length > 0 ? [
@@ -34472,7 +34987,7 @@ var h3SetCookie = {
         optionsIndex: 3 - shift,
         valueIndex: 2 - shift,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue2(args[1 - shift])),
+        cookieNames: namesOf(stringValue3(args[1 - shift])),
         load: load2
       });
       if (site) sites.push(site);
@@ -34531,7 +35046,7 @@ var h3UseSession = {
 
 // src/rules/hapi-cookie-modules.ts
 import { posix as posix4 } from "node:path";
-var KEYS2 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var KEYS3 = { httpOnly: "isHttpOnly", secure: "isSecure" };
 var LISTS_FOLDER = /readdirSync|readdir\(|\bglob|requireDir|require-dir|requireAll|require-all/;
 var JS_FILE = /\.(c|m)?[jt]s$/;
 var hapiCookieModules = {
@@ -34564,7 +35079,7 @@ var hapiCookieModules = {
         options: declaration.options,
         optionsPath: null,
         anchor: declaration.options.start,
-        keys: KEYS2,
+        keys: KEYS3,
         cookieNames: namesOf(declaration.name),
         load: load2
       });
@@ -34590,7 +35105,7 @@ function isLoaderCall(node) {
   if (args.length !== 2) return false;
   const [name2, options] = args;
   const fromVariable = (value, key) => value.type === "Identifier" && value.name.toLowerCase().includes(key) || isMember(value) && memberPropertyName(value) === key || value.type === "MemberExpression" && value.computed;
-  return stringValue2(name2) === null && fromVariable(name2, "name") && options.type !== "ObjectExpression" && fromVariable(options, "options");
+  return stringValue3(name2) === null && fromVariable(name2, "name") && options.type !== "ObjectExpression" && fromVariable(options, "options");
 }
 function folderModules(module, files) {
   const pieces = /* @__PURE__ */ new Set();
@@ -34604,7 +35119,7 @@ function folderModules(module, files) {
     if (name2 !== "join" && name2 !== "resolve") continue;
     const [first, ...rest] = call.node.arguments.map(unwrap);
     if (first?.type !== "Identifier" || first.name !== "__dirname") continue;
-    const parts = rest.map(stringValue2);
+    const parts = rest.map(stringValue3);
     if (parts.length === 0 || parts.some((part) => part === null)) continue;
     const joined = posix4.normalize(posix4.join(posix4.dirname(module.file), ...parts));
     if (!joined.startsWith("..") && /(cookie|state)[^/]*$/i.test(joined)) folders.add(joined);
@@ -34637,7 +35152,7 @@ function cookieDeclaration(module, load2) {
   if (value.type === "ArrayExpression" && value.elements.length === 2) {
     const [name3, options2] = value.elements;
     if (!options2 || options2.type === "SpreadElement") return null;
-    return { name: stringValue2(name3), options: options2 };
+    return { name: stringValue3(name3), options: options2 };
   }
   if (value.type !== "ObjectExpression") return null;
   let name2 = null;
@@ -34645,7 +35160,7 @@ function cookieDeclaration(module, load2) {
   for (const property of value.properties) {
     if (property.type !== "ObjectProperty") continue;
     const key = propertyKeyName(property);
-    if (key === "name") name2 = stringValue2(property.value) ?? constantString(module, property.value);
+    if (key === "name") name2 = stringValue3(property.value) ?? constantString(module, property.value);
     if (key === "options") options = property.value;
   }
   return options ? { name: name2, options } : null;
@@ -34673,11 +35188,11 @@ function returnedValue(fn2) {
 }
 function constantString(module, node) {
   const value = unwrap(node);
-  return value?.type === "Identifier" ? stringValue2(moduleLevelInit(module, value.name)) : null;
+  return value?.type === "Identifier" ? stringValue3(moduleLevelInit(module, value.name)) : null;
 }
 
 // src/rules/hapi-plugin-options.ts
-var KEYS3 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var KEYS4 = { httpOnly: "isHttpOnly", secure: "isSecure" };
 var YAR = {
   nested: "cookieOptions",
   nameKey: "name",
@@ -34718,7 +35233,7 @@ var hapiPluginOptions = {
     for (const registration of registrations) {
       if (seen.has(registration.node)) continue;
       seen.add(registration.node);
-      const site = siteOf(this.meta.id, registration, load2);
+      const site = siteOf3(this.meta.id, registration, load2);
       if (site) sites.push(site);
     }
     return sites;
@@ -34770,7 +35285,7 @@ function knownPluginValue(module, node) {
   const source = isRequireCall(value) ?? (value?.type === "Identifier" ? module.imports.get(value.name)?.source : null);
   return source ? KNOWN[source] ?? null : null;
 }
-function siteOf(ruleId, registration, load2) {
+function siteOf3(ruleId, registration, load2) {
   const { module, node, named } = registration;
   const options = named ? null : propertyOf2(node, "options");
   if (!named && !options) return null;
@@ -34791,7 +35306,7 @@ function siteOf(ruleId, registration, load2) {
     options: value,
     optionsPath: path,
     anchor: node.start,
-    keys: KEYS3,
+    keys: KEYS4,
     cookieNames: namesOf(name2, known ? [known.defaultName] : []),
     kind: known?.kind,
     nestedUnder: nested,
@@ -34826,7 +35341,7 @@ var PLUGIN_IDENTIFIER = { type: "Identifier", name: "plugin" };
 
 // src/rules/hapi-state.ts
 var HAPI_SOURCES = /* @__PURE__ */ new Set(["@hapi/hapi", "hapi"]);
-var KEYS4 = { httpOnly: "isHttpOnly", secure: "isSecure" };
+var KEYS5 = { httpOnly: "isHttpOnly", secure: "isSecure" };
 var hapiState = {
   meta: {
     id: "hapi-state",
@@ -34846,7 +35361,7 @@ var hapiState = {
     const listsFolder = LISTS_FOLDER.test(module.text);
     for (const call of callsOf(module)) {
       const node = call.node;
-      const base = { ruleId: this.meta.id, module, call, keys: KEYS4, load: load2 };
+      const base = { ruleId: this.meta.id, module, call, keys: KEYS5, load: load2 };
       let request = null;
       const binding = calleeImport(module, node);
       const method = calleeName(node);
@@ -34863,8 +35378,8 @@ var hapiState = {
       } else if (method === "state" && (args.length === 2 || args.length === 3)) {
         const optionsIndex = args.length - 1;
         if (!isObjectLike(args[optionsIndex])) continue;
-        request = { ...base, optionsIndex, cookieNames: namesOf(stringValue2(args[0])) };
-      } else if (method === "strategy" && args.length === 3 && stringValue2(args[1]) === "cookie") {
+        request = { ...base, optionsIndex, cookieNames: namesOf(stringValue3(args[0])) };
+      } else if (method === "strategy" && args.length === 3 && stringValue3(args[1]) === "cookie") {
         const flatName = optionString(module, args[2], call.get("arguments", 2), "cookie", load2);
         const name2 = flatName ?? optionString(module, args[2], call.get("arguments", 2), "name", load2, "cookie");
         request = {
@@ -34930,7 +35445,7 @@ var honoSessionsMiddleware = {
         refine(view, flags) {
           const writer = view?.keys.get("prefix");
           if (!writer || writer === "unknown") return;
-          const prefix = stringValue2(writer.value);
+          const prefix = stringValue3(writer.value);
           if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
             flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
           }
@@ -34967,7 +35482,7 @@ var honoSetCookie = {
       const [nameIndex, optionsIndex] = APIS[binding.imported];
       const count = node.arguments.length;
       if (count < optionsIndex || count > optionsIndex + 1) continue;
-      const name2 = node.arguments[nameIndex] ? stringValue2(node.arguments[nameIndex]) : null;
+      const name2 = node.arguments[nameIndex] ? stringValue3(node.arguments[nameIndex]) : null;
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
@@ -34980,7 +35495,7 @@ var honoSetCookie = {
         refine(view, flags) {
           const writer = view?.keys.get("prefix");
           if (!writer || writer === "unknown") return;
-          const prefix = stringValue2(writer.value);
+          const prefix = stringValue3(writer.value);
           if ((prefix === "secure" || prefix === "host") && flags.secure.kind !== "true") {
             flags.secure = { kind: "true", span: { start: writer.value.start, end: writer.value.end } };
           }
@@ -35002,7 +35517,7 @@ var FUNCTIONS = /* @__PURE__ */ new Set([
   "ironSession"
 ]);
 var OPTION_TYPES = /* @__PURE__ */ new Set(["SessionOptions", "IronSessionOptions"]);
-var KEYS5 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS6 = { httpOnly: "httpOnly", secure: "secure" };
 var ironSessionOptions = {
   meta: {
     id: "iron-session-options",
@@ -35029,7 +35544,7 @@ var ironSessionOptions = {
         module,
         call,
         optionsIndex,
-        keys: KEYS5,
+        keys: KEYS6,
         cookieNames: namesOf(
           optionString(module, options, call.get("arguments", optionsIndex), "cookieName", load2)
         ),
@@ -35057,7 +35572,7 @@ function declaredOptions(module, load2, ruleId) {
         options: init,
         optionsPath: null,
         anchor: init.start,
-        keys: KEYS5,
+        keys: KEYS6,
         cookieNames: namesOf(optionString(module, init, null, "cookieName", load2)),
         kind: "session",
         nestedUnder: "cookieOptions",
@@ -35157,7 +35672,7 @@ var jsSetCookieHeader = {
       const strings2 = unwrapped.type === "ArrayExpression" ? unwrapped.elements : [value];
       for (const string2 of strings2) {
         if (!string2 || string2.type === "SpreadElement") continue;
-        const site = siteOf2(module, this.meta.id, string2);
+        const site = siteOf4(module, this.meta.id, string2);
         if (site) sites.push(site);
       }
     }
@@ -35207,12 +35722,12 @@ function declarationsOf(module) {
   return found;
 }
 function isSetCookie(node) {
-  return node ? isSetCookieName(stringValue2(node)) : false;
+  return node ? isSetCookieName(stringValue3(node)) : false;
 }
 function isSetCookieName(name2) {
   return name2 !== null && name2.toLowerCase() === "set-cookie";
 }
-function siteOf2(module, ruleId, value) {
+function siteOf4(module, ruleId, value) {
   const pieces = piecesOf(value);
   const node = unwrap(value);
   return setCookieHeaderSite({
@@ -35401,7 +35916,7 @@ var nextjsCookiesSet = {
         continue;
       const single = args.length === 1;
       if (!single && (args.length < 2 || args.length > 3)) continue;
-      const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load2) : stringValue2(args[0]);
+      const name2 = single ? optionString(module, args[0], call.get("arguments", 0), "name", load2) : stringValue3(args[0]);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module,
@@ -35504,7 +36019,7 @@ var remixCreateCookie = {
           call,
           optionsIndex: 1,
           keys,
-          cookieNames: namesOf(stringValue2(node.arguments[0])),
+          cookieNames: namesOf(stringValue3(node.arguments[0])),
           load: load2
         });
       } else if (STORAGE.test(binding.imported)) {
@@ -35566,7 +36081,7 @@ var sveltekitCookiesSet = {
         call,
         optionsIndex: 2,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue2(node.arguments[0])),
+        cookieNames: namesOf(stringValue3(node.arguments[0])),
         load: load2
       });
       if (site) sites.push(site);
@@ -35605,7 +36120,7 @@ var ngxCookieServiceSet = {
       if (!method || !METHODS.has(method) || !isCookieService(node)) continue;
       const args = node.arguments;
       if (args.length < 2) continue;
-      const names = namesOf(stringValue2(args[0]));
+      const names = namesOf(stringValue3(args[0]));
       let site;
       if (args.length <= 3 && (args.length === 2 || isOptionsObject(module, args[2], call.get("arguments", 2), load2))) {
         site = clientCallSite(this.meta.id, module, call, load2);
@@ -35710,7 +36225,7 @@ function isQwikFile(module) {
 }
 
 // src/rules/elysia-cookie.ts
-var KEYS6 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
 var FLAGS2 = ["httpOnly", "secure"];
 var elysiaCookie = {
   meta: {
@@ -35739,7 +36254,7 @@ var elysiaCookie = {
         module,
         call,
         optionsIndex: 0,
-        keys: { ...KEYS6 },
+        keys: { ...KEYS7 },
         cookieNames: name2 === null ? [] : [name2],
         load: load2,
         refine(_view, flags) {
@@ -35766,7 +36281,7 @@ function cookieRefName(path) {
     const jar = unwrap(node.object);
     const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
     if (!isJar) return void 0;
-    return node.computed ? stringValue2(node.property) : memberPropertyName(node);
+    return node.computed ? stringValue3(node.property) : memberPropertyName(node);
   }
   if (node.type !== "Identifier") return void 0;
   const declared = declarationOf(path, node.name);
@@ -35776,9 +36291,9 @@ function cookieRefName(path) {
   if (property?.node?.type !== "ObjectProperty" || pattern?.node?.type !== "ObjectPattern") return void 0;
   if (outer?.node?.type !== "ObjectProperty" || outer.node.value !== pattern.node) return void 0;
   const key = outer.node.key;
-  if ((key.type === "Identifier" ? key.name : stringValue2(key)) !== "cookie") return void 0;
+  if ((key.type === "Identifier" ? key.name : stringValue3(key)) !== "cookie") return void 0;
   const inner = property.node.key;
-  return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue2(inner);
+  return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue3(inner);
 }
 function owningInstance(module, path) {
   for (let current = path.parentPath; current; current = current.parentPath) {
@@ -35859,7 +36374,7 @@ function valueAssignmentSites(module, ruleId, load2) {
       module,
       call: instance,
       optionsIndex: 0,
-      keys: { ...KEYS6 },
+      keys: { ...KEYS7 },
       cookieNames: named.filter((name2) => name2 !== null),
       nestedUnder: "cookie",
       load: load2,
@@ -35993,7 +36508,7 @@ var adonisjsResponseCookie = {
         optionsIndex: 2,
         valueIndex: 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(stringValue2(node.arguments[0])),
+        cookieNames: namesOf(stringValue3(node.arguments[0])),
         load: load2
       });
       if (site) sites.push(site);
@@ -36073,7 +36588,7 @@ var HELPERS = {
   "@adonisjs/session/build/config": "sessionConfig"
 };
 var TYPE_SOURCES = /^(@ioc:Adonis\/Addons\/Session|@adonisjs\/session(\/.*)?)$/;
-var KEYS7 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
 var DEFAULT_NAME = "adonis_session";
 var adonisjsSessionConfig = {
   meta: {
@@ -36099,7 +36614,7 @@ var adonisjsSessionConfig = {
         module,
         call,
         optionsIndex: 0,
-        keys: KEYS7,
+        keys: KEYS8,
         cookieNames: namesOf(optionString(module, options, call.get("arguments", 0), "cookieName", load2), [
           DEFAULT_NAME
         ]),
@@ -36131,7 +36646,7 @@ function typedConfigs2(module, load2, ruleId) {
         options: init,
         optionsPath: null,
         anchor: init.start,
-        keys: KEYS7,
+        keys: KEYS8,
         cookieNames: namesOf(optionString(module, init, null, "cookieName", load2), [DEFAULT_NAME]),
         kind: "session",
         nestedUnder: "cookie",
@@ -36149,7 +36664,7 @@ var SESSION_FILE = /(^|\/)config\/session\.[cm]?js$/;
 var ENV_FILE = /(^|\/)config\/env\/([^/]+)\.[cm]?js$/;
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "development", "local", "test", "testing", "ci", "debug"]);
 var READ_BY_SCAN = /exports\.session|ookie|OOKIE/;
-var KEYS8 = { httpOnly: "httpOnly", secure: "secure" };
+var KEYS9 = { httpOnly: "httpOnly", secure: "secure" };
 var DEFAULT_NAME2 = "sails.sid";
 var sailsSessionConfig = {
   meta: {
@@ -36217,7 +36732,7 @@ function sharedFlag(baseSession, flag, load2) {
   if (!writer) return { kind: "absent" };
   const cookie = readOptions(writer.module, writer.value, null, { load: load2 });
   if ("unknown" in cookie) return { kind: "unknown", reason: cookie.unknown };
-  return readFlag(cookie, KEYS8[flag]);
+  return readFlag(cookie, KEYS9[flag]);
 }
 function environmentSite(ruleId, env, baseSession, load2) {
   const envSession = sessionOf(env, load2);
@@ -36250,7 +36765,7 @@ function environmentSite(ruleId, env, baseSession, load2) {
       cookieNames,
       kind: "session",
       flags,
-      keys: KEYS8,
+      keys: KEYS9,
       insertion: null,
       usedAt: [],
       notes: [
@@ -36266,7 +36781,7 @@ function environmentSite(ruleId, env, baseSession, load2) {
       options: envSession.object,
       optionsPath: null,
       anchor: envSession.object.start,
-      keys: KEYS8,
+      keys: KEYS9,
       cookieNames,
       kind: "session",
       nestedUnder: "cookie",
@@ -36285,7 +36800,7 @@ function sharedSite(ruleId, base, baseSession, load2) {
     options: baseSession.object,
     optionsPath: null,
     anchor: baseSession.object.start,
-    keys: KEYS8,
+    keys: KEYS9,
     cookieNames: namesOf(optionString(base, baseSession.object, null, "name", load2), [DEFAULT_NAME2]),
     kind: "session",
     nestedUnder: "cookie",
@@ -36655,7 +37170,7 @@ var phpHighlighting = styleTags({
   "PhpOpen PhpClose": tags.processingInstruction
 });
 var spec_name = { __proto__: null, static: 325, STATIC: 325, class: 351, CLASS: 351 };
-var parser2 = LRParser.deserialize({
+var parser3 = LRParser.deserialize({
   version: 14,
   states: "%$dQ`OWOOQhQaOOP%oO`OOOOO#t'#Hh'#HhO%tO#|O'#DuOOO#u'#Dx'#DxQ&SOWO'#DxO&XO$VOOOOQ#u'#Dy'#DyO&lQaO'#D}O'[QdO'#EQO+QQdO'#IrO+_QdO'#ERO-RQaO'#EXO/bQ`O'#EUO/gQ`O'#E_O2UQaO'#E_O2]Q`O'#EgO2bQ`O'#EqO-RQaO'#EqO2mQpO'#FOO2rQ`O'#FOOOQS'#Ir'#IrO2wQ`O'#ExOOQS'#Ii'#IiO5SQdO'#IfO9UQeO'#F]O-RQaO'#FlO-RQaO'#FmO-RQaO'#FnO-RQaO'#FoO-RQaO'#FoO-RQaO'#FrOOQO'#Is'#IsO9cQ`O'#FxOOQO'#Ht'#HtO9kQ`O'#HXO:VQ`O'#FsO:bQ`O'#HfO:mQ`O'#GPO:uQaO'#GQO-RQaO'#G`O-RQaO'#GcO;bOrO'#GfOOQS'#JR'#JROOQS'#JQ'#JQOOQS'#If'#IfO/bQ`O'#GmO/bQ`O'#GoO/bQ`O'#GtOhQaO'#GvO;iQ`O'#GwO;nQ`O'#GzO:]Q`O'#G}O;sQeO'#HOO;sQeO'#HPO;sQeO'#HQO;}Q`O'#HRO<SQ`O'#HTO<XQaO'#HUO>hQ`O'#HVO:]Q`O'#HWO>mQ`O'#HWO;}Q`O'#HXO:]Q`O'#HZO:]Q`O'#H[O:]Q`O'#H]O>rQ`O'#H`O>}Q`O'#HaO<XQaO'#HeOOQ#u'#Id'#IdOOQ#u'#Hj'#HjQhQaOOO:]Q`O'#HYO:QQ`O'#HYO?]O#|O'#DsPOOO)CDU)CDUOOO#t-E;f-E;fOOO#u,5:d,5:dOOO#u'#Hi'#HiO&XO$VOOO?hQ$VO'#IcOOOO'#Ic'#IcQOOOOOOOQ#y,5:i,5:iO?oQaO,5:iOOQ#u,5:k,5:kO?vQaO,5:nO?}QaO,5;VO@UQpO,5;WOBsQaO'#EuOOQS,5;`,5;`OBzQ`O,5;pOOQP'#Fd'#FdO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xO-RQaO,5;xOOQ#u'#Ix'#IxOOQS,5<z,5<zOOQ#u,5:m,5:mODsQ`O,5:sODzQ`O'#FsOESQ`O'#FsOE[Q`O,5:pOEaQaO'#E`OOQS,5:y,5:yOGeQ`O'#IkO<XQaO'#EbO<XQaO'#IkOOQS'#Ik'#IkOGlQ`O'#IjOGtQ`O,5:yO/lQaO,5:yOGyQaO'#EhOOQS,5;R,5;ROOQS,5;],5;]OHTQ`O,5;]OHsQdO'#FQOJxQ`O'#HrO2mQpO,5;jOOQS,5;j,5;jOJ}QpO,5;jOKSQtO'#EQOKaQpO,5;dO2wQ`O'#E|OOQS'#E}'#E}OOQS'#Iq'#IqOKlQaO,5:xO-RQaO,5;uOOQS,5;w,5;wO-RQaO,5;wOKsQdO,5<WOLTQdO,5<XOLeQdO,5<YOLuQdO,5<ZON|QdO,5<ZO! TQdO,5<^O! eQ`O'#FyO! pQ`O'#IvO! xQ`O,5<dOOQO-E;r-E;rO! }Q`O'#JPO:]Q`O,5=rO!!VQ`O,5=rO;}Q`O,5=sO:]Q`O,5=wO:]Q`O,5=tO!![Q`O,5=tOOQS'#EQ'#EQO!!aQ`O'#FuO!!zQ`O,5<_O!#VQ`O,5<_O!#_Q`O,5?kO!#dQ`O,5<_O!#lQ`O,5<kO!#tQdO'#GYO!$SQdO'#JOO!$_QdO,5>QO!$gQ`O,5<kO!#_Q`O,5<kO!$oQdO,5<lO!%PQ`O,5<lO!%_Q`O,5<lO!%uQdO,5<zO!'zQdO,5<}O!([OrO'#IQOOOQ'#JU'#JUO-RQaO'#GkOOOQ'#IQ'#IQO!(|OrO,5=QOOQS,5=Q,5=QO!)TQaO,5=XO!)[Q`O,5=ZO!)dQeO,5=`O!)nQ`O,5=bO!)sQaO'#GxO!)dQeO,5=cO<XQaO'#G{O!)dQeO,5=fO!$_QdO,5=iO+_QdO,5=jOOQ#u,5=j,5=jO+_QdO,5=kOOQ#u,5=k,5=kO+_QdO,5=lOOQ#u,5=l,5=lO!)zQ`O,5=mO:]Q`O,5=oO!*SQdO'#JWOOQS'#JW'#JWO!$_QdO,5=pO!+lQaO,5=qO!-{Q`O'#GWO!.QQdO'#I}O!$_QdO,5=rOOQ#u,5=s,5=sO!.]Q`O,5=uO!.`Q`O,5=vO!.eQ`O,5=wO!.pQdO,5=zOOQ#u,5=z,5=zO2mQpO,5={O!.{Q`O,5={O!/QQdO'#JXO!$_QdO,5={O!/`Q`O,5={O!/hQdO'#IhO!$_QdO,5>POOQ#u-E;h-E;hO!1TQ`O,5=tOOO#u,5:_,5:_O!1`O#|O,5:_OOO#u-E;g-E;gOOOO,5>},5>}OOQ#y1G0T1G0TO!1hQ`O1G0YO-RQaO1G0YO!2zQ`O1G0qOOQS1G0q1G0qOOQS'#Eo'#EoOOQS'#Im'#ImO-RQaO'#ImOOQS1G0r1G0rO!4^Q`O'#IpO!5sQ`O'#IrO!6QQaO'#EwOOQO'#Ip'#IpO!6[Q`O'#IoO!6dQ`O,5;aO-RQaO'#FXOOQS'#FW'#FWOOQS1G1[1G1[O!6iQdO1G1dO!8nQdO1G1dO!:ZQdO1G1dO!;vQdO1G1dO!=cQdO1G1dO!?OQdO1G1dO!@kQdO1G1dO!BWQdO1G1dO!CsQdO1G1dO!E`QdO1G1dO!F{QdO1G1dO!HhQdO1G1dO!JTQdO1G1dO!KpQdO1G1dO!M]QdO1G1dO!NxQdO1G1dOOQT1G0_1G0_O!#_Q`O,5<_O#!eQaO'#EYOOQS1G0[1G0[O#!lQ`O,5:zOEdQaO,5:zO#!qQaO,5;OO#!xQdO,5:|O#$wQdO,5?VO#&vQaO'#HmO#'WQ`O,5?UOOQS1G0e1G0eO#'`Q`O1G0eO#'eQ`O'#IlO#(}Q`O'#IlO#)VQ`O,5;SOG|QaO,5;SOOQS1G0w1G0wOOQO,5>^,5>^OOQO-E;p-E;pOOQS1G1U1G1UO#)sQdO'#FQO#+xQ`O'#HsOJ}QpO1G1UO2wQ`O'#HpO#+}QtO,5;eO2wQ`O'#HqO#,lQtO,5;gO#-ZQaO1G1OOOQS,5;h,5;hO#/jQtO'#FQO#/wQdO1G0dO-RQaO1G0dO#1dQdO1G1aO#3PQdO1G1cOOQO,5<e,5<eO#3aQ`O'#HuO#3oQ`O,5?bOOQO1G2O1G2OO:]Q`O,5?kO!$_QdO1G3^O:]Q`O1G3^OOQ#u1G3_1G3_O#3wQ`O1G3cO!1TQ`O1G3`O:]Q`O1G3`O#4SQpO'#FvO#4bQ`O'#FvO#4xQ`O'#FvO#5TQ`O'#FvO#5]Q`O'#FzOOQO'#Iw'#IwOOQO'#Hv'#HvO#5bQ`O'#F{OOQO'#Iu'#IuO#5oQ`O'#ItO#5wQ`O,5<aOOQS1G1y1G1yO2wQ`O1G1yO#5|Q`O1G1yO#6RQ`O1G1yO!#_Q`O1G5VO#6^QdO1G5VO!#_Q`O1G1yO#6lQ`O1G2VO!#_Q`O1G2VO<XQaO,5<tO#6tQdO'#IOO#7SQdO,5?jOOQ#u1G3l1G3lO-RQaO1G2VO2wQ`O1G2VO#7_QdO1G2WO9cQ`O'#GSO9cQ`O'#GTO#9qQ`O'#GUOOQS1G2W1G2WO!.`Q`O1G2WO!1WQ`O1G2WO!1TQ`O1G2WO!%PQ`O1G2WO:]O`O,5=RO#:kO`O,5=RO#:vO!bO,5=SO#;UQ`O,5=VOOOQ-E<O-E<OOOQS1G2l1G2lO#;]QaO'#GnO#;vQ$VO1G2sO#@vQ`O1G2sO#ARQ`O'#GpO#A^Q`O'#GsOOQ#u1G2u1G2uO#AiQ`O1G2uOOQ#u'#Gu'#GuOOQ#u'#JV'#JVOOQ#u1G2z1G2zO#AnQ`O1G2zO/bQ`O1G2|O#AsQaO,5=dO#AzQ`O,5=dOOQ#u1G2}1G2}O#BPQ`O1G2}O#BUQ`O,5=gOOQ#u1G3Q1G3QO#ChQ`O1G3QOOQ#u1G3T1G3TOOQ#u1G3U1G3UOOQ#u1G3V1G3VOOQ#u1G3W1G3WO#CmQ`O'#IVO;}Q`O'#IVO#CrQ$VO1G3XO#HxQ`O1G3ZO<XQaO'#IUO#H}QdO,5=eOOQ#u1G3[1G3[O#IYQ`O1G3]O<XQaO,5<rO#I_QdO'#H}O#ImQdO,5?iOOQ#u1G3^1G3^OOQ#u1G3a1G3aO!.`Q`O1G3aOOQ#u1G3b1G3bO#IxQ`O'#H^OOQ#u1G3c1G3cO#JuQ`O1G3cO#JzQ`O1G3cOOQ#u1G3f1G3fO#K]Q`O1G3gO#KbQpO1G3gO#KjQdO'#IXO#K{QdO,5?sO:]Q`O,5?sOOQ#u1G3g1G3gO2mQpO1G3gO#LWQ`O1G3gO!$_QdO1G3gO#L]QeO'#HkO#LmQdO,5?SOOQ#u1G3k1G3kOOQ#u1G3`1G3`O!.`Q`O1G3`O!1WQ`O1G3`OOO#u1G/y1G/yO-RQaO7+%tO#L{QdO7+%tOOQS7+&]7+&]O#NhQ`O,5?XO!+lQaO,5;bO#NoQ`O,5;cO$!UQaO'#HoO$!`Q`O,5?ZOOQS1G0{1G0{O$!hQ`O,5;sO$!oQ`O'#EZO$!tQ`O'#IgO$!|Q`O,5:tOOQS1G0f1G0fO$#RQ`O1G0fO$#WQ`O1G0jO<XQaO1G0jOOQO,5>X,5>XOOQO-E;k-E;kOOQS7+&P7+&PO!+lQaO,5;TO$$mQaO'#HnO$$wQ`O,5?WOOQS1G0n1G0nO$%PQ`O1G0nPOQO'#FQ'#FQOOQO,5>_,5>_OOQO-E;q-E;qOOQS7+&p7+&pOOQS,5>[,5>[OOQS-E;n-E;nO$%UQtO,5>]OOQS-E;o-E;oO$%sQdO7+&jO$'xQtO'#FQO$(VQdO7+&OOOQS1G0j1G0jOOQO,5>a,5>aOOQO-E;s-E;sOOQ#u7+(x7+(xO!$_QdO7+(xOOQ#u7+(}7+(}O#JuQ`O7+(}O#JzQ`O7+(}OOQ#u7+(z7+(zO!.`Q`O7+(zO!1WQ`O7+(zO!1TQ`O7+(zO$)rQ`O,5<bO$)|Q`O,5<bO$*XQ`O,5<fO$*^QpO,5<bO$*lQ`O,5<bO$*tQ`O,5<gO!+lQaO,5<bOOQO,5<f,5<fO$+RQpO,5<gOOQO-E;t-E;tO$+^Q`O,5<gO$+lQ`O'#HxO$,YQ`O,5?`OOQS1G1{1G1{O$,bQpO7+'eO$,mQ`O'#GOO$,xQ`O7+'eOOQS7+'e7+'eO2wQ`O7+'eO#5|Q`O7+'eO$-QQdO7+*qO2wQ`O7+*qO$-`Q`O7+'eO-RQaO7+'qO2wQ`O7+'qO$-kQ`O7+'qO$-sQdO1G2`OOQS,5>j,5>jOOQS-E;|-E;|O$/]QdO7+'qO$/mQpO7+'qO$/xQdO'#IzOOQO,5<n,5<nOOQO,5<o,5<oO$0ZQpO'#GXO$0fQ`O'#GXOOQO'#I|'#I|OOQO'#H|'#H|O$1YQ`O'#GXO#JzQ`O'#GVO$1yQdO'#GXO!.pQdO'#GZO9cQ`O'#G[OOQO'#I{'#I{OOQO'#H{'#H{O$2UQ`O,5<pOOQ#y,5<p,5<pOOQS7+'r7+'rO!.`Q`O7+'rO!1WQ`O7+'rO!1TQ`O7+'rOOOQ1G2m1G2mO:]O`O1G2mO$3OO!bO1G2nO$3^O`O'#GiO$3cO`O1G2nOOOQ1G2q1G2qO$3hQaO,5=YO/bQ`O'#IRO$4RQ$VO7+(_OhQaO7+(_O/bQ`O'#ISO$9RQ`O7+(_O!$_QdO7+(_O$9^Q`O7+(_O$9cQaO'#GqO$;rQ`O'#GrOOQO'#IT'#ITO$;zQ`O,5=[OOQ#u,5=[,5=[O$<VQ`O,5=_O!$_QdO7+(aO!$_QdO7+(fO!$_QdO7+(hO$<bQaO1G3OO$<iQ`O1G3OO$<nQaO1G3OO!$_QdO7+(iO<XQaO1G3RO!$_QdO7+(lO2wQ`O'#HSO;}Q`O,5>qOOQ#u,5>q,5>qOOQ#u-E<T-E<TO$<uQaO7+(uO$=^QdO,5>pOOQS-E<S-E<SO!$_QdO7+(wO$>vQdO1G2^OOQS,5>i,5>iOOQS-E;{-E;{OOQ#u7+({7+({O$@`Q`O'#GXO:]Q`O'#H_OOQO'#IW'#IWO$AVQ`O,5=xOOQ#u,5=x,5=xO$BSQ!bO'#EQO$BkQ!bO7+(}O$ByQpO7+)RO#KbQpO7+)RO$CRQ`O'#HbO!$_QdO7+)RO$CaQdO,5>sOOQS-E<V-E<VO$CoQdO1G5_O$CzQ`O7+)RO#KbQpO7+)ROOQ#u7+)R7+)RO$DPQdO,5>VOOQS-E;i-E;iO$ElQdO<<I`OOQS1G4s1G4sO$GXQ`O1G0|OOQO,5>Z,5>ZOOQO-E;m-E;mOOQS1G1_1G1_O$9cQaO,5:uO$HnQaO'#HlO$H{Q`O,5?ROOQS1G0`1G0`OOQS7+&Q7+&QO$ITQ`O7+&UO$JjQ`O1G0oO$LPQ`O,5>YOOQO,5>Y,5>YOOQO-E;l-E;lOOQS7+&Y7+&YOOQS7+&U7+&UOOQ#u<<Ld<<LdOOQ#u<<Li<<LiO$BkQ!bO<<LiOOQ#u<<Lf<<LfO!.`Q`O<<LfO!1WQ`O<<LfO$MiQ`O1G1|O$MtQ`O1G2QO!+lQaO1G1|OOQO1G2Q1G2QO$MyQ`O1G1|O$NTQpO1G2RO$N`Q`O1G2RO$NnQ`O1G1|O%!TQ`O'#F|O!+lQaO1G2ROOQO1G2R1G2ROOQO,5>d,5>dOOQO-E;v-E;vOOQS<<KP<<KPO%!]Q`O'#IyO%!eQ`O'#IyO%!jQ`O,5<jO2wQ`O<<KPO$,bQpO<<KPO%!oQ`O<<KPO2wQ`O<<N]O%!wQtO<<N]O#5|Q`O<<KPO%#YQdO<<K]O%#jQpO<<K]O-RQaO<<K]O2wQ`O<<K]O%#uQdO'#HzO%$^QdO,5?fO$1yQdO,5<sO$0ZQpO,5<sO%$oQ`O,5<sO#JzQ`O,5<qO!.pQdO,5<uOOQO-E;z-E;zO%%`Q!bO,5<qO%%kQ!bO'#IrO!$_QdO,5<qOOQO,5<s,5<sOOQO,5<u,5<uO%%yQdO,5<vOOQO-E;y-E;yOOQ#y1G2[1G2[OOQS<<K^<<K^O!.`Q`O<<K^O!1WQ`O<<K^OOOQ7+(X7+(XO%&UO`O7+(YOOOO,5=T,5=TOOOQ7+(Y7+(YOhQaO,5>mOOQ#u-E<P-E<POhQaO<<KyOOQ#u<<Ky<<KyO$9^Q`O,5>nOOQO-E<Q-E<QO!$_QdO<<KyO$9^Q`O<<KyO%&ZQ`O<<KyO%&`Q`O,5=]O%'uQaO,5=^OOQO-E<R-E<ROOQ#u1G2v1G2vOOQ#u<<K{<<K{OOQ#u<<LQ<<LQOOQ#u<<LS<<LSOOQT7+(j7+(jO%(VQ`O7+(jO%([QaO7+(jO%(cQ`O7+(jOOQ#u<<LT<<LTO%(hQ`O7+(mO%)}Q`O7+(mOOQ#u<<LW<<LWO%*SQpO,5=nOOQ#u1G4]1G4]O%*bQ`O<<LaOOQ#u<<Lc<<LcO:]Q`O,5=yO%*gQdO,5=yOOQO-E<U-E<UOOQ#u1G3d1G3dO%*rQ!bO,5;eO%+TQ!bO,5;gO#JuQ`O<<LiO%+fQ!bO'#FQP%+zQpO<<LmO!$_QdO<<LmO%,SQ`O'#HcO9cQ`O'#HcO%,_Q`O'#JYO%,gQ`O,5=|OOQ#u<<Lm<<LmO:]Q`O1G4_O%,lQdO7+*yO$ByQpO<<LmO#KbQpO<<LmO%,wQ`O1G0aOOQO,5>W,5>WOOQO-E;j-E;jO!+lQaO,5;UOOQ#uANBTANBTO#JuQ`OANBTOOQ#uANBQANBQO!.`Q`OANBQO!+lQaO7+'hOOQO7+'l7+'lO%.^Q`O7+'hO%/sQ`O7+'hO%0OQ`O7+'lO%0TQ`O7+'mO!+lQaO7+'mOOQO7+'m7+'mO%0cQdO'#F}OOQO'#Hw'#HwO%0tQ`O,5<hOOQO,5<h,5<hO%0|Q`O7+'mO%2cQ`O'#HyO%2qQ`O,5?eO%2qQ`O,5?eOOQO1G2U1G2UO$,bQpOAN@kOOQSAN@kAN@kO2wQ`OAN@kO%2yQtOANCwO%3[Q`OAN@kO-RQaOAN@wO%3dQdOAN@wO%3tQpOAN@wOOQS,5>f,5>fOOQS-E;x-E;xOOQO1G2_1G2_O$1yQdO1G2_O$0ZQpO1G2_O#JzQ`O1G2]O!.pQdO1G2aO%%`Q!bO1G2]O!$_QdO1G2]OOQO1G2a1G2aOOQO1G2]1G2]O%4PQaO'#G]OOQO1G2b1G2bOOQSAN@xAN@xO!.`Q`OAN@xOOOQ<<Kt<<KtOOQ#u1G4X1G4XOOQ#uANAeANAeOOQO1G4Y1G4YO%6OQ`OANAeO!$_QdOANAeO%6TQaO1G2wO%6eQaO1G2xOOQT<<LU<<LUO%6uQ`O<<LUO%6zQaO<<LUO-RQaO,5=hOOQT<<LX<<LXOOQO1G3Y1G3YO%7RQ`O1G3YO!)dQeOANA{O%7WQdO1G3eOOQO1G3e1G3eO%7cQ`O1G3eO%7kQ!bO,5>]O%7|Q!bO'#FQO!$_QdOANBXOOQ#uANBXANBXO:]Q`O,5=}O%8bQ`O,5=}O%8mQ`O'#IYO%9RQ`O,5?tOOQS1G3h1G3hOOQS7+)y7+)yP%+zQpOANBXO%9ZQ`O1G0pOOQ#uG27oG27oOOQ#uG27lG27lO%:pQ`O<<KSO!+lQaO<<KSOOQO<<KW<<KWO!+lQaO<<KXOOQO<<KX<<KXO%<VQ`O<<KXOOQO,5<i,5<iO-RQaO,5<iO%=lQ`O,5<iOOQO-E;u-E;uOOQO1G2S1G2SOOQO,5>e,5>eO%=tQ`O,5>eOOQO-E;w-E;wO%=yQ`O1G5POOQSG26VG26VO$,bQpOG26VO2wQ`OG26VO%>RQdOG26cO-RQaOG26cOOQO7+'y7+'yO$1yQdO7+'yO%%`Q!bO7+'wO!$_QdO7+'wOOQO7+'{7+'{OOQO7+'w7+'wO%>cQ`OLD+}O%?rQ`O'#IrO%?|Q`O'#IiO!$_QdO'#IPO%AvQaO,5<wOOQO,5<w,5<wOOQSG26dG26dO!$_QdOG27POOQ#uG27PG27PO%CuQaO7+(cOOQTANApANApO%DVQ`OANApO%D[Q`O1G3SOOQO7+(t7+(tOOQ#uG27gG27gO%DcQ`OG27gOOQO7+)P7+)PO%DhQ`O7+)PO!$_QdO7+)POOQ#uG27sG27sOOQO1G3i1G3iO:]Q`O1G3iO%DpQ`O'#HdO9cQ`O'#HdOOQO,5>t,5>tOOQO-E<W-E<WP!$_QdOG27sO%D{Q`OAN@nO%FbQ`OAN@sO+_QdO1G2TOOQO1G2T1G2TO-RQaO1G2TOOQO1G4P1G4POOQSLD+qLD+qO$,bQpOLD+qO%GwQdOLD+}OOQO<<Ke<<KeO!$_QdO<<KcOOQO<<Kc<<KcO:]Q`O,5<xO%HXQ`O,5<yOOQP,5>k,5>kOOQP-E;}-E;}OOQO1G2c1G2cOOQ#uLD,kLD,kOOQTG27[G27[O!$_QdOLD-RO!$_QdO<<LkOOQO<<Lk<<LkOOQO7+)T7+)TO:]Q`O,5>OO%HaQ`O,5>OPOQ#uLD-_LD-_OOQO7+'o7+'oO+_QdO7+'oOOQS!$( ]!$( ]OOQOAN@}AN@}OOQS1G2d1G2dOOQS1G2e1G2eO%HlQdO1G2eOOQ#u!$(!m!$(!mOOQOANBVANBVOOQO1G3j1G3jO:]Q`O1G3jOOQO<<KZ<<KZOOQS7+(P7+(POOQO7+)U7+)UO%HwQpO'#FOO%H|QpO'#FOO%HwQpO,5;jO%H|QpO,5;jO%IRQpO,5;jO%IWQpO,5;jO#JzQ`O'#E|O%I]QdO,5<lO%KRQaO,5;OO%IRQpO1G1UO%IWQpO1G1UO#JzQ`O'#HpO#JzQ`O'#HqO-RQaO1G0jO%KYQ`O'#FOO%K_Q`O'#FOO%KdQaO'#GQO#-ZQaO'#G`O#-ZQaO'#GcO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO#-ZQaO,5;xO%KnQdO'#IkO%M^QdO'#IkO#-ZQaO'#EbO#-ZQaO'#IkO& cQaO,5:xO#-ZQaO,5;uO#-ZQaO,5;wO& jQdO,5<WO&#`QdO,5<XO&%UQdO,5<YO&&zQdO,5<ZO&(pQdO,5<ZO&)QQdO,5<^O&*vQdO,5<}O#-ZQaO1G0YO&,lQdO1G1dO&.bQdO1G1dO&0WQdO1G1dO&1|QdO1G1dO&3rQdO1G1dO&5hQdO1G1dO&7^QdO1G1dO&9SQdO1G1dO&:xQdO1G1dO&<nQdO1G1dO&>dQdO1G1dO&@YQdO1G1dO&BOQdO1G1dO&CtQdO1G1dO&EjQdO1G1dO&G`QdO,5:|O&IUQdO,5?VO&JzQdO1G0dO#-ZQaO1G0dO&LpQdO1G1aO&NfQdO1G1cO#-ZQaO1G2VO#-ZQaO7+%tO'![QdO7+%tO'$QQdO7+&OO#-ZQaO7+'qO'%vQdO7+'qO''lQdO<<I`O')bQdO<<K]O#-ZQaO<<K]O#-ZQaOAN@wO'+WQdOAN@wO',|QdOG26cO#-ZQaOG26cO'.rQdOLD+}O'0hQaO,5;OO'2gQaO1G0jO'4cQdO'#IfO'4pQeO'#F]O'8gQeO'#F]O#-ZQaO'#FlO'2gQaO'#FlO#-ZQaO'#FmO'2gQaO'#FmO#-ZQaO'#FnO'2gQaO'#FnO#-ZQaO'#FoO'2gQaO'#FoO#-ZQaO'#FoO'2gQaO'#FoO#-ZQaO'#FrO'2gQaO'#FrO'<mQaO,5:nO'<tQ`O,5<kO'<|Q`O1G0YO'2gQaO1G1OO'>`Q`O1G2VO'>hQ`O7+'qO'>pQpO7+'qO'>{QpO<<K]O'?WQpOAN@wO'?cQaO'#GQO'2gQaO'#G`O'2gQaO'#GcO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO,5;xO'2gQaO'#EbO'2gQaO'#IkO'AeQaO,5:xO'2gQaO,5;uO'2gQaO,5;wO'CdQdO,5<WO'EiQdO,5<XO'GnQdO,5<YO'IsQdO,5<ZO'KxQdO,5<ZO'LiQdO,5<^O'NnQdO,5<}O'2gQaO1G0YO(!sQdO1G1dO($xQdO1G1dO(&}QdO1G1dO()SQdO1G1dO(+XQdO1G1dO(-^QdO1G1dO(/cQdO1G1dO(1hQdO1G1dO(3mQdO1G1dO(5rQdO1G1dO(7wQdO1G1dO(9|QdO1G1dO(<RQdO1G1dO(>WQdO1G1dO(@]QdO1G1dO(BbQdO,5:|O(DgQdO,5?VO(FlQdO1G0dO'2gQaO1G0dO(HqQdO1G1aO(JvQdO1G1cO'2gQaO1G2VO'2gQaO7+%tO(L{QdO7+%tO) QQdO7+&OO'2gQaO7+'qO)#VQdO7+'qO)%[QdO<<I`O)'aQdO<<K]O'2gQaO<<K]O'2gQaOAN@wO))fQdOAN@wO)+kQdOG26cO'2gQaOG26cO)-pQdOLD+}O)/uQaO,5;OO#-ZQaO1G0jO)/|Q`O'#GPO)0UQpO,5;dO)0aQ`O,5<kO!#_Q`O,5<kO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O7+'qO2wQ`O<<K]O)0iQdO,5<lO)2nQdO'#IkO)4gQdO'#IfO)5TQaO,5:nO)5[Q`O,5<kO)5dQ`O1G0YO)6vQ`O1G2VO)7OQ`O7+'qO)7WQpO7+'qO)7cQpO<<K]O)7nQpOAN@wO2wQ`O'#ExO<XQaO'#FlO<XQaO'#FmO<XQaO'#FnO<XQaO'#FoO<XQaO'#FoO<XQaO'#FrO)7yQaO'#GQO<XQaO'#G`O<XQaO'#GcO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO<XQaO,5;xO)8TQ`O'#FsO-RQaO'#EbO-RQaO'#IkO)8]QaO,5:xO<XQaO,5;uO<XQaO,5;wO)8dQdO,5<WO):cQdO,5<XO)<bQdO,5<YO)>aQdO,5<ZO)@`QdO,5<ZO)@yQdO,5<^O)BxQdO,5<lO)DwQdO,5<}O)FvQ`O'#JWO)H]Q`O'#IhO<XQaO1G0YO)IrQdO1G1dO)KqQdO1G1dO)MpQdO1G1dO* oQdO1G1dO*#nQdO1G1dO*%mQdO1G1dO*'lQdO1G1dO*)kQdO1G1dO*+jQdO1G1dO*-iQdO1G1dO*/hQdO1G1dO*1gQdO1G1dO*3fQdO1G1dO*5eQdO1G1dO*7dQdO1G1dO*9cQaO,5;OO*9jQdO,5:|O*9zQdO,5?VO*:[QaO'#HmO*:lQ`O,5?UO*:tQdO1G0dO<XQaO1G0dO*<sQdO1G1aO*>rQdO1G1cO<XQaO1G2VO!+lQaO'#IUO*@qQ`O,5=eO*@yQaO'#HkO*ATQ`O,5?SO<XQaO7+%tO*A]QdO7+%tO*C[Q`O1G0jO!+lQaO1G0jO*DqQdO7+&OO<XQaO7+'qO*FpQdO7+'qO*HoQ`O,5>pO*JUQ`O,5>VO*KkQdO<<I`O*MjQ`O7+&UO+ PQdO<<K]O<XQaO<<K]O<XQaOAN@wO+#OQdOAN@wO+$}QdOG26cO<XQaOG26cO+&|QdOLD+}O+({QaO,5;OO<XQaO1G0jO+)SQdO'#IkO+)pQ`O'#GPO+)xQ`O,5<kO!#_Q`O,5<kO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O7+'qO2wQ`O<<K]O+*QQdO'#IfO+*nQeO'#F]O++_QeO'#F]O+-ZQaO'#F]O+.sQaO'#F]O!+lQaO'#FlO!+lQaO'#FmO!+lQaO'#FnO!+lQaO'#FoO!+lQaO'#FoO!+lQaO'#FrO+0cQaO'#GQO!+lQaO'#G`O!+lQaO'#GcO+0mQaO,5:nO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO!+lQaO,5;xO+0tQ`O'#IkO$9cQaO'#EbO+2^QaOG26cO$9cQaO'#IkO+4YQ`O'#IjO+4bQaO,5:xO!+lQaO,5;uO!+lQaO,5;wO+4iQ`O,5<WO+6OQ`O,5<XO+7eQ`O,5<YO+8zQ`O,5<ZO+:aQ`O,5<ZO+;vQ`O,5<^O+=]Q`O,5<kO+=eQ`O,5<lO+>zQ`O,5<}O+@aQ`O1G0YO!+lQaO1G0YO+AsQ`O1G1dO+CYQ`O1G1dO+DoQ`O1G1dO+FUQ`O1G1dO+GkQ`O1G1dO+IQQ`O1G1dO+JgQ`O1G1dO+K|Q`O1G1dO+McQ`O1G1dO+NxQ`O1G1dO,!_Q`O1G1dO,#tQ`O1G1dO,%ZQ`O1G1dO,&pQ`O1G1dO,(VQ`O1G1dO,)lQ`O1G0dO!+lQaO1G0dO,+RQ`O1G1aO,,hQ`O1G1cO,-}Q`O1G2VO$9cQaO,5<tO!+lQaO1G2VO!+lQaO7+%tO,.VQ`O7+%tO,/lQ`O7+&OO!+lQaO7+'qO,1RQ`O7+'qO,1ZQ`O7+'qO,2pQpO7+'qO,2{Q`O<<I`O,4bQ`O<<K]O,5wQpO<<K]O!+lQaO<<K]O!+lQaOAN@wO,6SQ`OAN@wO,7iQpOAN@wO,7tQ`OG26cO!+lQaOG26cO,9ZQ`OLD+}O,:pQaO,5;OO!+lQaO1G0jO,:wQ`O'#IkO$9cQaO'#FlO$9cQaO'#FmO$9cQaO'#FnO$9cQaO'#FoO$9cQaO'#FoO+2^QaO'#FoO$9cQaO'#FrO,<aQaO'#GQO,<kQaO'#GQO$9cQaO'#G`O+2^QaO'#G`O$9cQaO'#GcO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO$9cQaO,5;xO+2^QaO,5;xO,>mQ`O'#FsO!+lQaO'#EbO!+lQaO'#IkO,>uQaO,5:xO,>|QaO,5:xO$9cQaO,5;uO+2^QaO,5;uO$9cQaO,5;wO,@{QdO,5<WO,BnQdO,5<XO,DaQdO,5<YO,FSQdO,5<ZO,GuQdO,5<ZO,IhQ`O,5<ZO,JwQdO,5<^O,LjQdO,5<lO%>cQ`O,5<lO,N]QdO,5<}O$9cQaO1G0YO+2^QaO1G0YO-!OQdO1G1dO-#qQ`O1G1dO-%QQdO1G1dO-&sQ`O1G1dO-(SQdO1G1dO-)uQ`O1G1dO-+UQdO1G1dO-,wQ`O1G1dO-.WQdO1G1dO-/yQ`O1G1dO-1YQdO1G1dO-2{Q`O1G1dO-4[QdO1G1dO-5}Q`O1G1dO-7^QdO1G1dO-9PQ`O1G1dO-:`QdO1G1dO-<RQ`O1G1dO-=bQdO1G1dO-?TQ`O1G1dO-@dQdO1G1dO-BVQ`O1G1dO-CfQdO1G1dO-EXQ`O1G1dO-FhQdO1G1dO-HZQ`O1G1dO-IjQdO1G1dO-K]Q`O1G1dO-LlQdO1G1dO-N_Q`O1G1dO. nQ`O,5:|O.#TQ`O,5?VO.$jQdO1G0dO.&]Q`O1G0dO$9cQaO1G0dO+2^QaO1G0dO.'lQdO1G1aO.)_Q`O1G1aO.*nQdO1G1cO$9cQaO1G2VO$9cQaO7+%tO+2^QaO7+%tO.,aQdO7+%tO..SQ`O7+%tO./cQdO7+&OO.1UQ`O7+&OO$9cQaO7+'qO.2eQdO7+'qO.4WQdO<<I`O.5yQ`O<<I`O.7YQdO<<K]O$9cQaO<<K]O$9cQaOAN@wO.8{QdOAN@wO.:nQdOG26cO$9cQaOG26cO.<aQdOLD+}O.>SQaO,5;OO.>ZQaO,5;OO$9cQaO1G0jO+2^QaO1G0jO.@YQ`O'#IkO.AlQdO'#IkO.ERQ`O'#IfO.E`Q`O'#GPO.EhQaO,5:nO.EoQ`O,5<kO.EwQdO'#GYO.FYQ`O,5<kO!#_Q`O,5<kO.FbQ`O1G0YO.GtQdO,5:|O.IgQdO,5?VO.KYQ`O1G2VO!#_Q`O1G2VO.KbQdO'#IOO.KsQdO,5?jO2wQ`O1G2VO2wQ`O7+'qO.LRQ`O7+'qO.LZQdO1G2`O.MvQpO7+'qO.NRQpO<<K]O2wQ`O<<K]O.N^QpOAN@wO.NiQdO'#IfO/ SQ`O'#IfO/!vQaO,5:nO/!}QaO,5:nO/#UQ`O,5<kO/#^Q`O7+'qO/#fQ`O1G0YO/$xQ`O1G0YO/&[Q`O1G2VO/&dQ`O7+'qO/&lQpO7+'qO/&wQpOAN@wO/'SQpO<<K]O/'_QpOAN@wO/'jQ`O'#GPO/'rQ`O'#FsO/'zQ`O,5<kO/(SQdO'#JOO!#_Q`O,5<kO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O7+'qO2wQ`O<<K]O/(bQ`O'#GPO/(jQ`O,5<kO/(rQ`O,5<kO!#_Q`O,5<kO!#_Q`O1G2VO!#_Q`O1G2VO2wQ`O1G2VO2wQ`O<<K]O2wQ`O7+'qO2wQ`O<<K]O/(zQ`O'#FsO/)SQ`O'#FsO/)[Q`O'#Fs",
   stateData: "/)q~O!eOS!fOS'TOS!hQQ~O!jTO'URO~OPgOQ|OS!lOU_OW}OX!XO[mO]!_O^!WO`![Oa!SOb!]Ok!dOm!lOowOp!TOq!UOsuOt!gOu!VOv!POxkOykO|!bO}aO!O^O!P!eO!QxO!R}O!TpO!VlO!WlO!X!YO!Y!QO!ZzO![!cO!]!ZO!^!^O!_!fO!a!`O!b!RO!djO!nWO!pXO!z]O#X`O#dhO#fbO#gcO#sdO$[oO$dnO$eoO$hqO$krO$u!kO%TyO%U!OO%W}O%X}O%`|O'XYO'w{O~O!h!mO~O'URO!j!iX&}!iX'R!iX~O!j!pO~O!e!qO!f!qO!h!mO'R!tO'T!qO~PhO!o!vO~PhO!n!tX#T!tX#s#vX'Q!tX!y!tX#P!tX!p!tX~OT!tXz!tX!S!tX!c!tX!r!tX!w!tX!z!tX#X!tX#a!tX#b!tX#y!tX$R!tX$S!tX$T!tX$U!tX$V!tX$X!tX$Y!tX$Z!tX$[!tX$]!tX$^!tX$_!tX%T!tX#O!tX#Y!tX!o!tXV!tX#|!tX$O!tXw!tX{!tX~P&sOT'fXz'fX!S'fX!c'fX!w'fX!z'fX#T'fX#X'fX#a'fX#b'fX#y'fX$R'fX$S'fX$T'fX$U'fX$V'fX$X'fX$Y'fX$Z'fX$['fX$]'fX$^'fX$_'fX%T'fX~O!r!xO!n'fX'Q'fX~P)dOT#SOz#QO!S#TO!c#UO!n#bO!w!yO!z!|O#T#PO#X!zO#a!{O#b!{O#y#OO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO'Q#bO~OPgOQ|OU_OW}O[mOowOs#fOxkOykO}aO!O^O!QxO!R}O!TpO!VlO!WlO!ZzO!djO!z]O#X`O#dhO#fbO#gcO#sdO$[oO$dnO$eoO$hqO%TyO%U!OO%W}O%X}O%`|O'XYO'w{O~O!z]O~O!z#iO~OP8QOQ|OU_OW}O[8TOo?OOs#fOx8ROy8RO}aO!O^O!Q8XO!R}O!T8WO!V8SO!W8SO!Z8ZO!d:ZO!z]O#T#mO#V#lO#X`O#dhO#fbO#gcO#sdO$[8VO$d8UO$e8VO$hqO%T8YO%U!OO%W}O%X}O%`|O'XYO'w{O#Y'^P~O#O#qO~P/lO!z#rO~O#d#tO#fbO#gcO~O'b#vO~O#s#zO~OU$OO!R$OO!w#}O#s3qO'X#{O~OT'YXz'YX!S'YX!c'YX!n'YX!w'YX!z'YX#T'YX#X'YX#a'YX#b'YX#y'YX$R'YX$S'YX$T'YX$U'YX$V'YX$X'YX$Y'YX$Z'YX$['YX$]'YX$^'YX$_'YX%T'YX'Q'YX!y'YX!o'YX~O#|$QO$O$RO~P3YOP8QOQ|OU_OW}O[8TOo?OOs#fOx8ROy8RO}aO!O^O!Q8XO!R}O!T8WO!V8SO!W8SO!Z8ZO!d:ZO!z]O#X`O#dhO#fbO#gcO#sdO$[8VO$d8UO$e8VO$hqO%T8YO%U!OO%W}O%X}O%`|O'XYO'w{OT$PXz$PX!S$PX!c$PX!n$PX!w$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX'Q$PX!y$PX!o$PX~Or$TO#T8nO#V8mO~P5^O#sdO'XYO~OS$fO]$aOk$dOm$fOs$`O!a$bO$krO$u$eO~O!z$hO#T$jO'X$gO~Oo$mOs$lO#d$nO~O!z$hO#T$rO~O!U$uO$u$tO~P-ROR${O!p$zO#d$yO#g$zO'O${O~O'v$}O~P;PO!z%SO~O!z%UO~O!n#bO'Q#bO~P-RO!pXO~O!z%`O~OP8QOQ|OU_OW}O[8TOo?OOs#fOx8ROy8RO}aO!O^O!Q8XO!R}O!T8WO!V8SO!W8SO!Z8ZO!d:ZO!z]O#X`O#dhO#fbO#gcO#sdO$[8VO$d8UO$e8VO$hqO%T8YO%U!OO%W}O%X}O%`|O'XYO'w{O~O!z%dO~O]$aO~O!pXO#sdO'XYO~O]%rOs%rO#s%nO'XYO~O!j%wO'R%wO'URO~O'R%zO~PhO!o%{O~PhO!r%}O~P<XO#Y&PO~P<XO!p&SO#d&RO'b&QO~OPgOQ|OU_OW}O[:aOo?sOs#fOx:_Oy:_O}aO!O^O!Q:eO!R}O!T:dO!V:`O!W:`O!Z:gO!d:^O!z]O#V&WO#X`O#dhO#fbO#gcO#sdO$[:cO$d:bO$e:cO$hqO%T:fO%U!OO%W}O%X}O%`|O'XYO'w{O~O!y'cP~P@aO!p&[O#d&]O'X$gO~OT#SOz#QO!S#TO!c#UO!w!yO!z!|O#T#PO#X!zO#a!{O#b!{O#y#OO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO~O!y&oO~PCVO!z$hO#T&pO~Oo$mOs$lO~O!p&qO~O#O&tO#T=YO#V=XO!y'^P~P<XOT8^Oz8[O!S8_O!c8`O!w:hO!z!|O#T#PO#X!zO#a!{O#b!{O#y#OO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O'_X#Y'_X~O#P&uO~PEqO#O&xO#Y'^X~O#Y&zO~O#O'PO!y'`P~P<XO!o'QO~PCVO!n#uX#T#uX#s#tX'Q#uX!y#uX#P#uX!p#uX~OT#uXz#uX!S#uX!c#uX!w#uX!z#uX#X#uX#a#uX#b#uX#y#uX$R#uX$S#uX$T#uX$U#uX$V#uX$X#uX$Y#uX$Z#uX$[#uX$]#uX$^#uX$_#uX%T#uX#O#uX#Y#uX!o#uXV#uX!r#uX#|#uX$O#uXw#uX~PH[O#s'RO~O'b'UO~O#n!tX#V!tX#d!tX~P&sO!y']O#T'ZO#n'XO~O#T'aO~P-RO!n$`a'Q$`a!y$`a!o$`a~PCVO!n$aa'Q$aa!y$aa!o$aa~PCVO!n$ba'Q$ba!y$ba!o$ba~PCVO!n$ca'Q$ca!y$ca!o$ca~PCVO!z!|O#X!zO#a!{O#b!{O#y#OO%T#cOT$ca!S$ca!c$ca!n$ca!w$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca'Q$ca!y$ca!o$ca~Oz#QO~PMVO!n$fa'Q$fa!y$fa!o$fa~PCVO!z!|O#O$mX#Y$mX~O#O'eO#Y'jX~O#Y'gO~O#T'hO'X$gO~O]'jO~O$u'nO~O!U'tO!a'tO#T'rO#V'sO#d'qO$krO!y'hP~P2wO!_'|O!pXO!r'{O~O!z$hO'X$gO~O!z$hO~O!z$hO#T(QO~O!z$hO#T(SO~O#|(TO!n$|X#O$|X'Q$|X~O#O(UO!n'rX'Q'rX~O!n#bO'Q#bO~O!r(YO#P(XO~O!n$ta'Q$ta!y$ta!o$ta~PCVOl([Ow(]O!p(^O!z!|O~O$u(cO~O!z!|O#X!zO#a!{O#b!{O#y#OO~OT%Saz%Sa!S%Sa!c%Sa!n%Sa!w%Sa#T%Sa$R%Sa$S%Sa$T%Sa$U%Sa$V%Sa$X%Sa$Y%Sa$Z%Sa$[%Sa$]%Sa$^%Sa$_%Sa%T%Sa'Q%Sa!y%Sa#O%Sa#P%Sa#Y%Sa!o%Sa!r%SaV%Sa#|%Sa$O%Sa!p%Sa~P!%dO!n%Va'Q%Va!y%Va!o%Va~PCVO#X(fO#a(dO#b(dO'P(eOR&tX!p&tX#d&tX#g&tX'O&tX'v&tX~O'v(iO~P;PO!r(jO~PhO!p(mO!r(nO~O!r(jO'Q(qO~PhO!b(uO~O!n(vO~P<XOZ)ROn)SO~OT8^Oz8[O!S8_O!c8`O!w:hO#O)VO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'zX'Q'zX~P!%dOPgOQ|OU_OW}O[:aOo?sOs#fOx:_Oy:_O}aO!O^O!Q:eO!R}O!T:dO!V:`O!W:`O!Z:gO!d:^O!z]O#X`O#dhO#fbO#gcO#sdO$[:cO$d:bO$e:cO$hqO%T:fO%U!OO%W}O%X}O%`|O'XYO'w{O~O#|)ZO~O#O)[O!n'qX'Q'qX~Ol([O!p(^O~Ow(]O!p)bO!r)eO~O!n#bO!pXO'Q#bO~O#s)hO~OV)kO#O)iO!n'{X'Q'{X~O#s)mO'XYO~OT8^Oz8[O!S8_O!c8`O!w:hO#O)pO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'[X'Q'[X#P'[X~P!%dOl([Ow(]O!p(^O~O!j)vO'R)vO~OT8^Oz8[O!S8_O!c8`O!r)wO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO#Y)yO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'dX#O'dX~P!%dO!r){O!y'fX#O'fX~P)dO!y#kX#O#kX~P!+lO#O)}O!y'cX~O!y*PO~O%T#cOT$Qiz$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi$_$Qi'Q$Qi!y$Qi#O$Qi#P$Qi#Y$Qi!o$Qi!r$QiV$Qi#|$Qi$O$Qi!p$Qi~P!%dOz#QO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi'Q$Qi!y$Qi!o$Qi~P!%dOT#SOz#QO!c#UO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO!S$Qi!n$Qi'Q$Qi!y$Qi!o$Qi~P!%dOT#SOz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cO!S$Qi!c$Qi!n$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi$T$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO#T#PO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$[#_O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$Z#^O$[#_O$^#aO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi'Q$Qi!y$Qi!o$Qi~P!%dOz#QO$_#aO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi'Q$Qi!y$Qi!o$Qi~P!%dO_*RO~P<XO!y*UO~O#T*XO~P<XOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O#Ua#Y#Ua#P#Ua!n#Ua'Q#Ua!r#Ua!y#Ua!o#UaV#Ua!p#Ua~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O'_a#Y'_a#P'_a!n'_a'Q'_a!r'_a!y'_a!o'_aV'_a!p'_a~P!%dO#T#mO#V#lO#O&aX#Y&aX~P<XO#O&xO#Y'^a~O#Y*[O~OT8^Oz8[O!S8_O!c8`O!w:hO#O*^O#P*]O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y'`X~P!%dO#O*^O!y'`X~O!y*`O~O!n#wX#T#wX#s#tX'Q#wX!y#wX#P#wX!p#wX~OT#wXz#wX!S#wX!c#wX!w#wX!z#wX#X#wX#a#wX#b#wX#y#wX$R#wX$S#wX$T#wX$U#wX$V#wX$X#wX$Y#wX$Z#wX$[#wX$]#wX$^#wX$_#wX%T#wX#O#wX#Y#wX!o#wXV#wX!r#wX#|#wX$O#wXw#wX~P#)[O#s*cO~O#n'XO!y#ma#T#ma#V#ma#d#ma!p#ma#P#ma!n#ma'Q#ma~O#T'ZO!y#oa#n#oa#V#oa#d#oa!p#oa#P#oa!n#oa'Q#oa~OPgOQ|OU_OW}O[5sOo7mOs#fOx5oOy5oO}aO!O^O!Q4RO!R}O!T5yO!V5qO!W5qO!Z4TO!d5mO!z]O#X`O#dhO#fbO#gcO#sdO$[5wO$d5uO$e5wO$hqO%T4SO%U!OO%W}O%X}O%`|O'XYO'w{O~O#n#uX#V#uX#d#uX~PH[Oz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT#Qi!S#Qi!c#Qi!n#Qi'Q#Qi!y#Qi!o#Qi~P!%dOz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT#}i!S#}i!c#}i!n#}i'Q#}i!y#}i!o#}i~P!%dO!n$Pi'Q$Pi!y$Pi!o$Pi~PCVO#sdO'XYO#O&iX#Y&iX~O#O'eO#Y'ja~Ow(]O!p)bO!r*tO~O#T*yO#V*{O#d*zO#n'XO~O!U'tO!a'tO#T*}O#V*{O#d*zO$krO~P2wO#|+PO!y$jX#O$jX~O#V*{O#d*zO~O#d+QO~O!U'tO!a'tO#d+TO~P2wO#O+UO!y'hX~O!y+WO~O!z+YO~O!_+^O!pXO!r+]O~O!r+`O!p'si!n'si'Q'si~O!r+cO#P+bO~O#d$nO!n&rX#O&rX'Q&rX~O#O(UO!n'ra'Q'ra~OT$tiz$ti!S$ti!c$ti!n$ti!w$ti!z$ti#T$ti#X$ti#a$ti#b$ti#y$ti#|#ha$O#ha$R$ti$S$ti$T$ti$U$ti$V$ti$X$ti$Y$ti$Z$ti$[$ti$]$ti$^$ti$_$ti%T$ti'Q$ti!y$ti#O$ti#P$ti#Y$ti!o$ti!r$tiV$ti!p$ti~OS+oO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o+yO#d?RO$hqO$krO~P2wO#X,QO#a,PO#b,PO~O#d,SO%W,SO%^,RO'X$gO~O!o,TO~PCVOc%bXd%bXh%bXj%bXf%bXg%bXe%bX~PhOc,XOd,VOP%aiQ%aiS%aiU%aiW%aiX%ai[%ai]%ai^%ai`%aia%aib%aik%aim%aio%aip%aiq%ais%ait%aiu%aiv%aix%aiy%ai|%ai}%ai!O%ai!P%ai!Q%ai!R%ai!T%ai!V%ai!W%ai!X%ai!Y%ai!Z%ai![%ai!]%ai!^%ai!_%ai!a%ai!b%ai!d%ai!n%ai!p%ai!z%ai#X%ai#d%ai#f%ai#g%ai#s%ai$[%ai$d%ai$e%ai$h%ai$k%ai$u%ai%T%ai%U%ai%W%ai%X%ai%`%ai&}%ai'X%ai'w%ai'R%ai!o%aih%aij%aif%aig%aiY%ai_%aii%aie%ai~Oc,]Od,YOh,[O~OY,^O_,_O!o,bO~OY,^O_,_Oi%gX~Oi,dO~Oj,eO~O!n,gO~P<XO!n,iO~Of,jO~OT8^OV,kOz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOg,lO~O!z,mO~OZ)ROn)SOP%uiQ%uiS%uiU%uiW%uiX%ui[%ui]%ui^%ui`%uia%uib%uik%uim%uio%uip%uiq%uis%uit%uiu%uiv%uix%uiy%ui|%ui}%ui!O%ui!P%ui!Q%ui!R%ui!T%ui!V%ui!W%ui!X%ui!Y%ui!Z%ui![%ui!]%ui!^%ui!_%ui!a%ui!b%ui!d%ui!n%ui!p%ui!z%ui#X%ui#d%ui#f%ui#g%ui#s%ui$[%ui$d%ui$e%ui$h%ui$k%ui$u%ui%T%ui%U%ui%W%ui%X%ui%`%ui&}%ui'X%ui'w%ui'R%ui!o%uic%uid%uih%uij%uif%uig%uiY%ui_%uii%uie%ui~O#|,qO~O#O)VO!n%ma'Q%ma~O!y,tO~O'X$gO!n&qX#O&qX'Q&qX~O#O)[O!n'qa'Q'qa~OS+oOY,zO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o,}O#d?RO$hqO$krO~P2wO!p)bO~OU$OO!R$OO!w3wO#s3rO'X-OO~O#s-QO~O!p-SO'b'UO~O#sdO'XYO!n&{X#O&{X'Q&{X~O#O)iO!n'{a'Q'{a~O#s-YO~O!n&_X#O&_X'Q&_X#P&_X~P<XO#O)pO!n'[a'Q'[a#P'[a~Oz#QO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT!vq!S!vq!c!vq!n!vq!w!vq'Q!vq!y!vq!o!vq~P!%dO!o-_O~PCVOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#ka#O#ka~P!%dO!y&cX#O&cX~P@aO#O)}O!y'ca~O!o-cO~PCVO#P-dO~O#O-eO!o'ZX~O!o-gO~O!y-hO~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O#Wi#Y#Wi~P!%dO!y&bX#O&bX~P<XO#O*^O!y'`a~O!y-nO~O#n'XO!y&ea#T&ea#V&ea#d&ea!p&ea#P&ea!n&ea'Q&ea~OT#lqz#lq!S#lq!c#lq!n#lq!w#lq#T#lq#|#lq$O#lq$R#lq$S#lq$T#lq$U#lq$V#lq$X#lq$Y#lq$Z#lq$[#lq$]#lq$^#lq$_#lq%T#lq'Q#lq!y#lq#O#lq#P#lq#Y#lq!o#lq!r#lqV#lq!p#lq~P!%dO#n#wX#V#wX#d#wX~P#)[Oz#QO!w!yO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT#Qq!S#Qq!c#Qq!n#Qq'Q#Qq!y#Qq!o#Qq~P!%dO#V-wO#d-vO~P2wO#|-xO!y$ja#O$ja~O#d-yO~O#T-zO#V-wO#d-vO#n'XO~O#V-wO#d-vO~O!U'tO!a'tO#d-|O~P2wO#T'ZO#d-|O#n'XO~O!p.OO#|.PO!y$oa#O$oa~O!U'tO!a'tO#T'rO#V'sO#d'qO$krO!y&lX#O&lX~P2wO#O+UO!y'ha~O!pXO#T'ZO#n'XO~O#T.VO#d.UO!y'mP~O!pXO!r.XO~O!r.[O!p'sq!n'sq'Q'sq~O!_.^O!pXO!r.XO~O!r.bO#P.aO~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n$|i#O$|i'Q$|i~P!%dO!n$sq'Q$sq!y$sq!o$sq~PCVO#P.aO#T'ZO#n'XO~O#O.cOw'nX!p'nX!n'nX'Q'nX~O#T'ZO#d?RO#n'XO~OS+oO].hOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO$krO~P2wOS+oO].hOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO~P2wO!n#bO!p.OO'Q#bO~OS+oO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o.rO#d?RO$hqO$krO~P2wO#d.wO%W.wO%^,RO'X$gO~O%W.xO~O#Y.yO~Oc%bad%bah%baj%baf%bag%bae%ba~PhOc.|Od,VOP%aqQ%aqS%aqU%aqW%aqX%aq[%aq]%aq^%aq`%aqa%aqb%aqk%aqm%aqo%aqp%aqq%aqs%aqt%aqu%aqv%aqx%aqy%aq|%aq}%aq!O%aq!P%aq!Q%aq!R%aq!T%aq!V%aq!W%aq!X%aq!Y%aq!Z%aq![%aq!]%aq!^%aq!_%aq!a%aq!b%aq!d%aq!n%aq!p%aq!z%aq#X%aq#d%aq#f%aq#g%aq#s%aq$[%aq$d%aq$e%aq$h%aq$k%aq$u%aq%T%aq%U%aq%W%aq%X%aq%`%aq&}%aq'X%aq'w%aq'R%aq!o%aqh%aqj%aqf%aqg%aqY%aq_%aqi%aqe%aq~Oc/ROd,YOh/QO~O!r(jO~OP8QOQ|OU_OW}O[<[Oo?|Os#fOx<YOy<YO}aO!O^O!Q<aO!R}O!T<`O!V<ZO!W<ZO!Z<eO!d:[O!z]O#X`O#dhO#fbO#gcO#sdO$[<^O$d<]O$e<^O$hqO%T<cO%U!OO%W}O%X}O%`|O'XYO'w{O~O!n/UO!r/UO~OY,^O_,_O!o/WO~OY,^O_,_Oi%ga~O!y/[O~P!+lO!n/^O~O!n/^O~P<XOQ|OW}O!R}O%W}O%X}O%`|O'w{O~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n&xa#O&xa'Q&xa~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n$zi#O$zi'Q$zi~P!%dOS+oOY/hO].hOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO$krO~P2wOS+oOY,zO]+rOm+oOs$`O!U+oO!_+uO!`+oO!a+oO!o/kO#d?RO$hqO$krO~P2wOw!tX!p!tX#T!tX#n!tX#s#vX#|!tX'X!tX~Ow(]O!p)bO#T3}O#n3|O~O!p-SO'b&fa~O]/sOs/sO#sdO'XYO~OV/wO!n&{a#O&{a'Q&{a~O#O)iO!n'{i'Q'{i~O#s/yO~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n&_a#O&_a'Q&_a#P&_a~P!%dOz#QO#T#PO$R#RO$S#VO$T#WO$U#XO$V#YO$X#[O$Y#]O$Z#^O$[#_O$]#`O$^#aO$_#aO%T#cOT!vy!S!vy!c!vy!n!vy!w!vy'Q!vy!y!vy!o!vy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#ji#O#ji~P!%dO_*RO!o&`X#O&`X~P<XO#O-eO!o'Za~OT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O#Wq#Y#Wq~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#]i#O#]i~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#P0OO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y&ba#O&ba~P!%dO#|0TO!y$ji#O$ji~O#d0UO~O#V0XO#d0WO~P2wO#T'ZO#d0YO#n'XO~O!p.OO#|0ZO!y$oi#O$oi~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ji#O$ji~P!%dO!o0`O'X$gO~O#O0bO!y'mX~O#d0dO~O!y0eO~O!pXO!r0hO~O#T'ZO#n'XO!p'sy!n'sy'Q'sy~O!n$sy'Q$sy!y$sy!o$sy~PCVO#P0kO#T'ZO#n'XO~O#sdO'XYOw&nX!p&nX#O&nX!n&nX'Q&nX~O#O.cOw'na!p'na!n'na'Q'na~OS+oO]0sOm+oOs$`O!U+oO!`+oO!a+oO#d?RO$hqO~P2wO#T3}O#n3|O'X$gO~O#|)ZO#T'fX#n'fX'X'fX~O!n#bO!p0yO'Q#bO~O#Y0}O~Oh1SO~OT<jOz<fO!S<lO!c<nO!n1TO!r1TO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO~P!%dOY%fa_%fa!o%fai%fa~PhO!y1VO~O!y1VO~P!+lO!n1XO~OT8^Oz8[O!S8_O!c8`O!w:hO!y1ZO#P1YO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!y1ZO~O!y1[O#T'ZO#d1]O#n'XO~O!y1^O~O!n#bO#|1aO'Q#bO~O#n3|Ow#ma!p#ma#T#ma'X#ma~O#T3}Ow#oa!p#oa#n#oa'X#oa~Ow#uX!p#uX#T#uX#n#uX#s#tX'X#uX~O!p-SO'b*bO~OV1fO!o&VX#O&VX~O#O1hO!o'|X~O!o1jO~O#O)iO!n'{q'Q'{q~OT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!o!}i#O!}i~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$jq#O$jq~P!%dO#|1qO!y$jq#O$jq~O#d1rO~O!p.OO#|1sO!y$oq#O$oq~O!n#bO!pXO!z$hO#P1wO'Q#bO~O!o1zO'X$gO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$oq#O$oq~P!%dO#T1|O#d1{O!y&mX#O&mX~O#O0bO!y'ma~O#T'ZO#n'XO!p's!R!n's!R'Q's!R~O!pXO!r2RO~O!n$s!R'Q$s!R!y$s!R!o$s!R~PCVO#P2TO#T'ZO#n'XO~OP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!o2aO!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOh2cO~OY%ei_%ei!o%eii%ei~PhOY%fi_%fi!o%fii%fi~PhO!y2fO~O!y2fO~P!+lO!y2iO~O!n#bO#|2mO'Q#bO~O%W2nO%`2nO~O#n3|Ow&ea!p&ea#T&ea'X&ea~Ow#wX!p#wX#T#wX#n#wX#s#tX'X#wX~OV2qO!o&Va#O&Va~O]2sOs2sO#sdO'XYO!o&|X#O&|X~O#O1hO!o'|a~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#^i#O#^i~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$jy#O$jy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$oy#O$oy~P!%dO!pXO#P2{O~O#d2|O~O#O0bO!y'mi~O!n$s!Z'Q$s!Z!y$s!Z!o$s!Z~PCVOT<kOz<gO!S<mO!c<oO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cO~P!%dOV3UO{3TO~P)dOV3UO{3TOT']Xz']X!S']X!c']X!w']X!z']X#T']X#X']X#a']X#b']X#y']X#|']X$O']X$R']X$S']X$T']X$U']X$V']X$X']X$Y']X$Z']X$[']X$]']X$^']X$_']X%T']X~OP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!o3XO!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOY%eq_%eq!o%eqi%eq~PhO!y3ZO~O!y%pi~PCVOe3[O~O%W3]O%`3]O~OV3`O!o&WX#O&WX~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$j!R#O$j!R~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$o!R#O$o!R~P!%dO!n$s!c'Q$s!c!y$s!c!o$s!c~PCVO!a3iO'X$gO~OV3mO!o&Wa#O&Wa~O'X$gO!n%Ri'Q%Ri~O'b'_O~O'b/oO~O'b*kO~O'b1cO~OT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$ta#|$ta$O$ta'Q$ta!y$ta!o$ta#O$ta~P!%dO#T4OO~P-RO#s3uO~O#s3vO~O!U$uO$u$tO~P#-ZOT8^Oz8[O!S8_O!c8`O!w:hO#P3yO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'_X'Q'_X!y'_X!o'_X~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#P5jO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O'_X#Y'_X#|'_X$O'_X!n'_X'Q'_X!r'_X!y'_X!o'_XV'_X!p'_X~P!%dO#T5XO~P#-ZOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$`a#|$`a$O$`a'Q$`a!y$`a!o$`a#O$`a~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$aa#|$aa$O$aa'Q$aa!y$aa!o$aa#O$aa~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$ba#|$ba$O$ba'Q$ba!y$ba!o$ba#O$ba~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$ca#|$ca$O$ca'Q$ca!y$ca!o$ca#O$ca~P!%dOz4UO#|$ca$O$ca#O$ca~PMVOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$fa#|$fa$O$fa'Q$fa!y$fa!o$fa#O$fa~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n%Va#|%Va$O%Va'Q%Va!y%Va!o%Va#O%Va~P!%dOz4UO#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOT4WOz4UO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!S$Qi!n$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOT4WOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!S$Qi!c$Qi!n$Qi#|$Qi$O$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO#T#PO$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$[4cO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$Z4bO$[4cO$^4eO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOz4UO$_4eO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!w$Qi#T$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi'Q$Qi!y$Qi!o$Qi#O$Qi~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n#Ua#|#Ua$O#Ua'Q#Ua!y#Ua!o#Ua#O#Ua~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n'_a#|'_a$O'_a'Q'_a!y'_a!o'_a#O'_a~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT#Qi!S#Qi!c#Qi!n#Qi#|#Qi$O#Qi'Q#Qi!y#Qi!o#Qi#O#Qi~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT#}i!S#}i!c#}i!n#}i#|#}i$O#}i'Q#}i!y#}i!o#}i#O#}i~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$Pi#|$Pi$O$Pi'Q$Pi!y$Pi!o$Pi#O$Pi~P!%dOz4UO#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT!vq!S!vq!c!vq!n!vq!w!vq#|!vq$O!vq'Q!vq!y!vq!o!vq#O!vq~P!%dOz4UO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT#Qq!S#Qq!c#Qq!n#Qq#|#Qq$O#Qq'Q#Qq!y#Qq!o#Qq#O#Qq~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$sq#|$sq$O$sq'Q$sq!y$sq!o$sq#O$sq~P!%dOz4UO#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cOT!vy!S!vy!c!vy!n!vy!w!vy#|!vy$O!vy'Q!vy!y!vy!o!vy#O!vy~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$sy#|$sy$O$sy'Q$sy!y$sy!o$sy#O$sy~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$s!R#|$s!R$O$s!R'Q$s!R!y$s!R!o$s!R#O$s!R~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$s!Z#|$s!Z$O$s!Z'Q$s!Z!y$s!Z!o$s!Z#O$s!Z~P!%dOT4WOz4UO!S4XO!c4YO!w5{O#T#PO$R4VO$S4ZO$T4[O$U4]O$V4^O$X4`O$Y4aO$Z4bO$[4cO$]4dO$^4eO$_4eO%T#cO!n$s!c#|$s!c$O$s!c'Q$s!c!y$s!c!o$s!c#O$s!c~P!%dOP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T5kO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYO~P$<uOP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYO~P$<uO#|4jO$O4kO#O'YX~P3YOP8QOU_O[5tOo:ROr4lOs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T4iO#V4hO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYOT$PXz$PX!S$PX!c$PX!n$PX!w$PX#a$PX#b$PX#y$PX#|$PX$O$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX'Q$PX!y$PX!o$PX#O$PX~P$<uOP8QOU_O[5tOo:ROr6mOs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T6jO#V6iO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYOT$PXz$PX!S$PX!c$PX!w$PX#O$PX#P$PX#Y$PX#a$PX#b$PX#y$PX#|$PX$O$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX!n$PX'Q$PX!r$PX!y$PX!o$PXV$PX!p$PX~P$<uO!r4tO~P<XO!r7rO#P5[O~OT8^Oz8[O!S8_O!c8`O!r5]O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!r7sO#P5`O~O!r7tO#P5dO~O#P5dO#T'ZO#n'XO~O#P5eO#T'ZO#n'XO~O#P5hO#T'ZO#n'XO~OP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!U$uO!V5rO!W5rO!Z6WO!d5nO!z]O#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO$u$tO%T6VO%U!OO'XYO~P$<uOP8QOU_O[5tOo:ROs#fOx5pOy5pO}aO!O^O!Q6UO!T5zO!V5rO!W5rO!Z6WO!d5nO!z]O#T7YO#X`O#dhO#fbO#gcO#sdO$[5xO$d5vO$e5xO$hqO%T6VO%U!OO'XYO~P$<uOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$`a#P$`a#Y$`a#|$`a$O$`a!n$`a'Q$`a!r$`a!y$`a!o$`aV$`a!p$`a~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$aa#P$aa#Y$aa#|$aa$O$aa!n$aa'Q$aa!r$aa!y$aa!o$aaV$aa!p$aa~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$ba#P$ba#Y$ba#|$ba$O$ba!n$ba'Q$ba!r$ba!y$ba!o$baV$ba!p$ba~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$ca#P$ca#Y$ca#|$ca$O$ca!n$ca'Q$ca!r$ca!y$ca!o$caV$ca!p$ca~P!%dOz6XO#O$ca#P$ca#Y$ca#|$ca$O$ca!r$caV$ca!p$ca~PMVOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$fa#P$fa#Y$fa#|$fa$O$fa!n$fa'Q$fa!r$fa!y$fa!o$faV$fa!p$fa~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O%Va#P%Va#Y%Va#|%Va$O%Va!n%Va'Q%Va!r%Va!y%Va!o%VaV%Va!p%Va~P!%dOz6XO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT6ZOz6XO!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO!S$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT6ZOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO#T#PO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$[6fO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$Z6eO$[6fO$^6hO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz6XO$_6hO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi#|$Qi$O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O#Ua#P#Ua#Y#Ua#|#Ua$O#Ua!n#Ua'Q#Ua!r#Ua!y#Ua!o#UaV#Ua!p#Ua~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O'_a#P'_a#Y'_a#|'_a$O'_a!n'_a'Q'_a!r'_a!y'_a!o'_aV'_a!p'_a~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT#Qi!S#Qi!c#Qi#O#Qi#P#Qi#Y#Qi#|#Qi$O#Qi!n#Qi'Q#Qi!r#Qi!y#Qi!o#QiV#Qi!p#Qi~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT#}i!S#}i!c#}i#O#}i#P#}i#Y#}i#|#}i$O#}i!n#}i'Q#}i!r#}i!y#}i!o#}iV#}i!p#}i~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$Pi#P$Pi#Y$Pi#|$Pi$O$Pi!n$Pi'Q$Pi!r$Pi!y$Pi!o$PiV$Pi!p$Pi~P!%dOz6XO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT!vq!S!vq!c!vq!w!vq#O!vq#P!vq#Y!vq#|!vq$O!vq!n!vq'Q!vq!r!vq!y!vq!o!vqV!vq!p!vq~P!%dOz6XO!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT#Qq!S#Qq!c#Qq#O#Qq#P#Qq#Y#Qq#|#Qq$O#Qq!n#Qq'Q#Qq!r#Qq!y#Qq!o#QqV#Qq!p#Qq~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$sq#P$sq#Y$sq#|$sq$O$sq!n$sq'Q$sq!r$sq!y$sq!o$sqV$sq!p$sq~P!%dOz6XO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cOT!vy!S!vy!c!vy!w!vy#O!vy#P!vy#Y!vy#|!vy$O!vy!n!vy'Q!vy!r!vy!y!vy!o!vyV!vy!p!vy~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$sy#P$sy#Y$sy#|$sy$O$sy!n$sy'Q$sy!r$sy!y$sy!o$syV$sy!p$sy~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$s!R#P$s!R#Y$s!R#|$s!R$O$s!R!n$s!R'Q$s!R!r$s!R!y$s!R!o$s!RV$s!R!p$s!R~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$s!Z#P$s!Z#Y$s!Z#|$s!Z$O$s!Z!n$s!Z'Q$s!Z!r$s!Z!y$s!Z!o$s!ZV$s!Z!p$s!Z~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$s!c#P$s!c#Y$s!c#|$s!c$O$s!c!n$s!c'Q$s!c!r$s!c!y$s!c!o$s!cV$s!c!p$s!c~P!%dO#T7lO~P#-ZO!z$hO#T7pO~O!y6OO#T'ZO#n'XO~O!z$hO#T7qO~OT6ZOz6XO!S6[O!c6]O!w7xO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO#O$ta#P$ta#Y$ta#|$ta$O$ta!n$ta'Q$ta!r$ta!y$ta!o$taV$ta!p$ta~P!%dOT6ZOz6XO!S6[O!c6]O!w7xO#P7kO#T#PO$R6YO$S6^O$T6_O$U6`O$V6aO$X6cO$Y6dO$Z6eO$[6fO$]6gO$^6hO$_6hO%T#cO!n'_X#|'_X$O'_X'Q'_X!y'_X!o'_X#O'_X~P!%dO#|6kO$O6lO#O'YX#P'YX#Y'YX!r'YXV'YX!p'YX~P3YO!r6uO~P<XO!r:VO#P7]O~OT8^Oz8[O!S8_O!c8`O!r7^O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!r:WO#P7aO~O!r:XO#P7eO~O#P7eO#T'ZO#n'XO~O#P7fO#T'ZO#n'XO~O#P7iO#T'ZO#n'XO~O!U$uO$u$tO~P<XOo7oOs$lO~O#T9dO~P<XOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$`a#P$`a#Y$`a!n$`a'Q$`a!r$`a!y$`a!o$`aV$`a!p$`a~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$aa#P$aa#Y$aa!n$aa'Q$aa!r$aa!y$aa!o$aaV$aa!p$aa~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$ba#P$ba#Y$ba!n$ba'Q$ba!r$ba!y$ba!o$baV$ba!p$ba~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$ca#P$ca#Y$ca!n$ca'Q$ca!r$ca!y$ca!o$caV$ca!p$ca~P!%dOz8[O#O$ca#P$ca#Y$ca!r$caV$ca!p$ca~PMVOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$fa#P$fa#Y$fa!n$fa'Q$fa!r$fa!y$fa!o$faV$fa!p$fa~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$ta#P$ta#Y$ta!n$ta'Q$ta!r$ta!y$ta!o$taV$ta!p$ta~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O%Va#P%Va#Y%Va!n%Va'Q%Va!r%Va!y%Va!o%VaV%Va!p%Va~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#O9hO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'zX~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#O9jO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'[X~P!%dOz8[O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT8^Oz8[O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!S$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOT8^Oz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!S$Qi!c$Qi#O$Qi#P$Qi#Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi$T$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O#T#PO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$[8iO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$Z8hO$[8iO$^8kO$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dOz8[O$_8kO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#O$Qi#P$Qi#T$Qi#Y$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi!n$Qi'Q$Qi!r$Qi!y$Qi!o$QiV$Qi!p$Qi~P!%dO#T9oO~P!+lO!n#Ua'Q#Ua!y#Ua!o#Ua~PCVO!n'_a'Q'_a!y'_a!o'_a~PCVO#T=YO#V=XO!y&aX#O&aX~P<XO#O9aO!y'^a~Oz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT#Qi!S#Qi!c#Qi#O#Qi#P#Qi#Y#Qi!n#Qi'Q#Qi!r#Qi!y#Qi!o#QiV#Qi!p#Qi~P!%dOz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT#}i!S#}i!c#}i#O#}i#P#}i#Y#}i!n#}i'Q#}i!r#}i!y#}i!o#}iV#}i!p#}i~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$Pi#P$Pi#Y$Pi!n$Pi'Q$Pi!r$Pi!y$Pi!o$PiV$Pi!p$Pi~P!%dO#O9hO!y%ma~O!y&_X#O&_X~P!+lO#O9jO!y'[a~Oz8[O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT!vq!S!vq!c!vq!w!vq#O!vq#P!vq#Y!vq!n!vq'Q!vq!r!vq!y!vq!o!vqV!vq!p!vq~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#Wi#O#Wi~P!%dOz8[O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT#Qq!S#Qq!c#Qq#O#Qq#P#Qq#Y#Qq!n#Qq'Q#Qq!r#Qq!y#Qq!o#QqV#Qq!p#Qq~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$sq#P$sq#Y$sq!n$sq'Q$sq!r$sq!y$sq!o$sqV$sq!p$sq~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y&xa#O&xa~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y&_a#O&_a~P!%dOz8[O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cOT!vy!S!vy!c!vy!w!vy#O!vy#P!vy#Y!vy!n!vy'Q!vy!r!vy!y!vy!o!vyV!vy!p!vy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#Wq#O#Wq~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$sy#P$sy#Y$sy!n$sy'Q$sy!r$sy!y$sy!o$syV$sy!p$sy~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$s!R#P$s!R#Y$s!R!n$s!R'Q$s!R!r$s!R!y$s!R!o$s!RV$s!R!p$s!R~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$s!Z#P$s!Z#Y$s!Z!n$s!Z'Q$s!Z!r$s!Z!y$s!Z!o$s!ZV$s!Z!p$s!Z~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO#O$s!c#P$s!c#Y$s!c!n$s!c'Q$s!c!r$s!c!y$s!c!o$s!cV$s!c!p$s!c~P!%dO#T:PO~P<XO#P:OO!n'_X'Q'_X!r'_X!y'_X!o'_XV'_X!p'_X~PEqO!z$hO#T:TO~O!z$hO#T:UO~O#|8oO$O8pO#O'YX#P'YX#Y'YX!r'YXV'YX!p'YX~P3YOr8qO#T#mO#V#lO#O$PX#P$PX#Y$PX!r$PXV$PX!p$PX~P5^Or=_O#T:|O#V:zOT$PXz$PX!S$PX!c$PX!n$PX!r$PX!w$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX!o$PX#O$PX!p$PX'Q$PX~P<XOr:{O#T:{O#V:{OT$PXz$PX!S$PX!c$PX!w$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX~P<XOr;QO#T=YO#V=XOT$PXz$PX!S$PX!c$PX!w$PX!y$PX#O$PX#a$PX#b$PX#y$PX$R$PX$S$PX$T$PX$U$PX$V$PX$X$PX$Y$PX$Z$PX$]$PX$^$PX$_$PX~P<XO!U$uO$u$tO~P!+lO!r8|O~P<XOT8^Oz8[O!S8_O!c8`O!w:hO#P9^O#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y'_X#O'_X~P!%dOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uO#O9aO!y'^X~O#T;nO~P!+lOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$`a#O$`a~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$aa#O$aa~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ba#O$ba~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ca#O$ca~P!%dOz:iO%T#cOT$ca!S$ca!c$ca!w$ca!y$ca#O$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$fa#O$fa~P!%dO!r?]O#P9gO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$ta#O$ta~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y%Va#O%Va~P!%dOT8^Oz8[O!S8_O!c8`O!r9lO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOz:iO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!y$Qi#O$Qi~P!%dOT:kOz:iO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!S$Qi!y$Qi#O$Qi~P!%dOT:kOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!S$Qi!c$Qi!y$Qi#O$Qi~P!%dOz:iO#T#PO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi~P!%dOz:iO#T#PO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi$T$Qi~P!%dOz:iO#T#PO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi$T$Qi$U$Qi~P!%dOz:iO#T#PO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz:iO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz:iO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi~P!%dOz:iO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi~P!%dOz:iO$[:vO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi~P!%dOz:iO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi~P!%dOz:iO$Z:uO$[:vO$^:xO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi~P!%dOz:iO$_:xO%T#cOT$Qi!S$Qi!c$Qi!w$Qi!y$Qi#O$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT#Qi!S#Qi!c#Qi!y#Qi#O#Qi~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT#}i!S#}i!c#}i!y#}i#O#}i~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$Pi#O$Pi~P!%dO!r?^O#P9qO~Oz:iO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT!vq!S!vq!c!vq!w!vq!y!vq#O!vq~P!%dOz:iO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT#Qq!S#Qq!c#Qq!y#Qq#O#Qq~P!%dO!r?cO#P9xO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$sq#O$sq~P!%dO#P9xO#T'ZO#n'XO~Oz:iO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cOT!vy!S!vy!c!vy!w!vy!y!vy#O!vy~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$sy#O$sy~P!%dO#P9yO#T'ZO#n'XO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$s!R#O$s!R~P!%dO#P9|O#T'ZO#n'XO~OT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$s!Z#O$s!Z~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y$s!c#O$s!c~P!%dO#T<WO~P!+lOT8^Oz8[O!S8_O!c8`O!w:hO#P<VO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!y'_X#O'_X~P!%dO!U$uO$u$tO~P$9cOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!U$uO!V:{O!W:{O!Z:{O!d:]O!z]O#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO$u$tO%T<dO%U!OO'XYO~P$<uOo:SOs$lO~O#T>`O~P$9cOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!z]O#T>aO#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$`a!r$`a!o$`a#O$`a!p$`a'Q$`a~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$aa!r$aa!o$aa#O$aa!p$aa'Q$aa~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$ba!r$ba!o$ba#O$ba!p$ba'Q$ba~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$ca!r$ca!o$ca#O$ca!p$ca'Q$ca~P!%dOz<fO%T#cOT$ca!S$ca!c$ca!n$ca!r$ca!w$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca!o$ca#O$ca!p$ca'Q$ca~P!%dOz<gO%T#cOT$ca!S$ca!c$ca!w$ca#T$ca$R$ca$S$ca$T$ca$U$ca$V$ca$X$ca$Y$ca$Z$ca$[$ca$]$ca$^$ca$_$ca~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$fa!r$fa!o$fa#O$fa!p$fa'Q$fa~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$ta!r$ta!o$ta#O$ta!p$ta'Q$ta~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n%Va!r%Va!o%Va#O%Va!p%Va'Q%Va~P!%dOz<fO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi~P!%dOT<jOz<fO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!S$Qi!n$Qi!r$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOT<kOz<gO!c<oO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cO!S$Qi~P!%dOT<jOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!S$Qi!c$Qi!n$Qi!r$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOT<kOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cO!S$Qi!c$Qi~P!%dOz<fO#T#PO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi~P!%dOz<fO#T#PO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi$T$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi$T$Qi~P!%dOz<fO#T#PO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi~P!%dOz<fO#T#PO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO#T#PO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz<fO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi~P!%dOz<fO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi~P!%dOz<fO$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi~P!%dOz<fO$[=QO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$[=RO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$]$Qi~P!%dOz<fO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi~P!%dOz<fO$Z=OO$[=QO$^=UO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$Z=PO$[=RO$^=VO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$]$Qi~P!%dOz<fO$_=UO%T#cOT$Qi!S$Qi!c$Qi!n$Qi!r$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi!o$Qi#O$Qi!p$Qi'Q$Qi~P!%dOz<gO$_=VO%T#cOT$Qi!S$Qi!c$Qi!w$Qi#T$Qi$R$Qi$S$Qi$T$Qi$U$Qi$V$Qi$X$Qi$Y$Qi$Z$Qi$[$Qi$]$Qi$^$Qi~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y#Ua#O#Ua~P!%dOT:kOz:iO!S:lO!c:mO!w?PO#T#PO$R:jO$S:nO$T:oO$U:pO$V:qO$X:sO$Y:tO$Z:uO$[:vO$]:wO$^:xO$_:xO%T#cO!y'_a#O'_a~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT#Qi!S#Qi!c#Qi!n#Qi!r#Qi!o#Qi#O#Qi!p#Qi'Q#Qi~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT#Qi!S#Qi!c#Qi~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT#}i!S#}i!c#}i!n#}i!r#}i!o#}i#O#}i!p#}i'Q#}i~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT#}i!S#}i!c#}i~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$Pi!r$Pi!o$Pi#O$Pi!p$Pi'Q$Pi~P!%dOz<fO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT!vq!S!vq!c!vq!n!vq!r!vq!w!vq!o!vq#O!vq!p!vq'Q!vq~P!%dOz<gO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT!vq!S!vq!c!vq!w!vq~P!%dOz<fO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT#Qq!S#Qq!c#Qq!n#Qq!r#Qq!o#Qq#O#Qq!p#Qq'Q#Qq~P!%dOz<gO!w?hO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT#Qq!S#Qq!c#Qq~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$sq!r$sq!o$sq#O$sq!p$sq'Q$sq~P!%dOz<fO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cOT!vy!S!vy!c!vy!n!vy!r!vy!w!vy!o!vy#O!vy!p!vy'Q!vy~P!%dOz<gO#T#PO$R<iO$S<qO$T<sO$U<uO$V<wO$X<{O$Y<}O$Z=PO$[=RO$]=TO$^=VO$_=VO%T#cOT!vy!S!vy!c!vy!w!vy~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$sy!r$sy!o$sy#O$sy!p$sy'Q$sy~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$s!R!r$s!R!o$s!R#O$s!R!p$s!R'Q$s!R~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$s!Z!r$s!Z!o$s!Z#O$s!Z!p$s!Z'Q$s!Z~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$s!c!r$s!c!o$s!c#O$s!c!p$s!c'Q$s!c~P!%dO#T>yO~P$9cOP8QOU_O[:{Oo?}Os#fOx:{Oy:{O}aO!O^O!Q<bO!T:{O!V:{O!W:{O!Z:{O!d:]O!z]O#T>zO#X`O#dhO#fbO#gcO#sdO$[<_O$d:{O$e<_O$hqO%T<dO%U!OO'XYO~P$<uOT8^Oz8[O!S8_O!c8`O!w:hO#P>xO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT8^Oz8[O!S8_O!c8`O!w:hO#P>wO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO!n'_X!r'_X!o'_X#O'_X!p'_X'Q'_X~P!%dOT'YXz'YX!S'YX!c'YX!w'YX!z'YX#O'YX#T'YX#X'YX#a'YX#b'YX#y'YX$R'YX$S'YX$T'YX$U'YX$V'YX$X'YX$Y'YX$Z'YX$['YX$]'YX$^'YX$_'YX%T'YX~O#|;OO$O;PO!y'YX~P.CbO!z$hO#T?TO~O!r;]O~P<XO!z$hO#T?YO~O#|;rO!n$|X!p$|X#O$|X'Q$|X~O!r?yO#P;sO~OT8^Oz8[O!S8_O!c8`O!r;tO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n#Ua!r#Ua!o#Ua#O#Ua!p#Ua'Q#Ua~P!%dOT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n'_a!r'_a!o'_a#O'_a!p'_a'Q'_a~P!%dO!r?zO#P;wO~O#d?RO!n&rX!p&rX#O&rX'Q&rX~O#O?ZO!n'ra!p'ra'Q'ra~O!r?{O#P<OO~OT<jOz<fO!S<lO!c<nO!w?gO#T#PO$R<hO$S<pO$T<rO$U<tO$V<vO$X<zO$Y<|O$Z=OO$[=QO$]=SO$^=UO$_=UO%T#cO!n$|i!p$|i#O$|i'Q$|i~P!%dO#P<OO#T'ZO#n'XO~O#P<PO#T'ZO#n'XO~O#P<TO#T'ZO#n'XO~O#|=ZO$O=]O!n'YX!r'YX!o'YX!p'YX'Q'YX~P.CbO#|=[O$O=^OT'YXz'YX!S'YX!c'YX!w'YX!z'YX#T'YX#X'YX#a'YX#b'YX#y'YX$R'YX$S'YX$T'YX$U'YX$V'YX$X'YX$Y'YX$Z'YX$['YX$]'YX$^'YX$_'YX%T'YX~O!r=jO~P<XO!r=kO~P<XO!r@SO#P>eO~O!r@TO#P:{O~OT8^Oz8[O!S8_O!c8`O!r>fO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dOT8^Oz8[O!S8_O!c8`O!r>gO!w:hO#T#PO$R8]O$S8aO$T8bO$U8cO$V8dO$X8fO$Y8gO$Z8hO$[8iO$]8jO$^8kO$_8kO%T#cO~P!%dO!r@UO#P>lO~O!r@VO#P>qO~O#P>qO#T'ZO#n'XO~O#P:{O#T'ZO#n'XO~O#P>rO#T'ZO#n'XO~O#P>uO#T'ZO#n'XO~O!z$hO#T?wO~Oo?QOs$lO~O!z$hO#T?xO~O#O?ZO!n'rX!p'rX'Q'rX~O!z$hO#T@PO~O!z$hO#T@QO~O!z$hO#T@RO~Oo?uOs$lO~Oo@OOs$lO~Oo?}Os$lO~O%X$]%W$k!e$^#d%`#g'w'X#f~",
@@ -36681,7 +37196,7 @@ var parser2 = LRParser.deserialize({
 
 // src/languages/php/parse.ts
 function parsePhp(file, text) {
-  const tree = parser2.parse(text);
+  const tree = parser3.parse(text);
   let errorCount = 0;
   tree.iterate({
     enter(node) {
@@ -36693,7 +37208,7 @@ function parsePhp(file, text) {
 function lineOf(module, offset) {
   return lineColumn(module.starts, offset).line;
 }
-function textOf3(module, node) {
+function textOf4(module, node) {
   return module.text.slice(node.from, node.to);
 }
 var PUNCTUATION = /* @__PURE__ */ new Set(["(", ")", "[", "]", ",", "LineComment", "BlockComment", "array"]);
@@ -36711,12 +37226,12 @@ function globalCalls(module, names) {
   module.tree.cursor().iterate((ref) => {
     if (ref.name === "FunctionDefinition") {
       const declared = ref.node.getChild("Name");
-      if (declared) shadowed.add(textOf3(module, declared).toLowerCase());
+      if (declared) shadowed.add(textOf4(module, declared).toLowerCase());
     }
     if (ref.name === "NamespaceUseDeclaration" && ref.node.getChild("function")) {
       ref.node.cursor().iterate((inner) => {
         if (inner.name === "QualifiedName" || inner.name === "Name") {
-          const imported = textOf3(module, inner.node).split("\\").at(-1) ?? "";
+          const imported = textOf4(module, inner.node).split("\\").at(-1) ?? "";
           if (inner.name === "QualifiedName") shadowed.add(imported.toLowerCase());
           return false;
         }
@@ -36732,9 +37247,9 @@ function globalCalls(module, names) {
   return calls.filter((call) => !shadowed.has(calleeName2(module, call.firstChild)));
 }
 function calleeName2(module, callee) {
-  if (callee.name === "Name") return textOf3(module, callee).toLowerCase();
+  if (callee.name === "Name") return textOf4(module, callee).toLowerCase();
   if (callee.name !== "QualifiedName") return null;
-  const parts = textOf3(module, callee);
+  const parts = textOf4(module, callee);
   return /^\\\w+$/.test(parts) ? parts.slice(1).toLowerCase() : null;
 }
 function callArguments(module, call) {
@@ -36746,14 +37261,14 @@ function callArguments(module, call) {
     else if (item.name === "NamedArgument") {
       const name2 = item.getChild("Name");
       const value = item.lastChild;
-      if (name2 && value && value !== name2) result.named.set(textOf3(module, name2).toLowerCase(), value);
+      if (name2 && value && value !== name2) result.named.set(textOf4(module, name2).toLowerCase(), value);
     } else result.positional.push(item);
   }
   return result;
 }
-function stringValue3(module, node) {
+function stringValue4(module, node) {
   if (!node || node.name !== "String" || node.firstChild) return null;
-  const raw = textOf3(module, node);
+  const raw = textOf4(module, node);
   const quote = raw[0];
   if (quote === "'") return raw.slice(1, -1).replace(/\\(['\\])/g, "$1");
   if (quote !== '"' || /[\\$]/.test(raw)) return null;
@@ -36762,9 +37277,9 @@ function stringValue3(module, node) {
 function phpFlagValue(module, value) {
   if (!value) return { kind: "unknown", reason: "the value cannot be read" };
   const span = { start: value.from, end: value.to };
-  const text = textOf3(module, value);
+  const text = textOf4(module, value);
   if (value.name === "AssignmentExpression") {
-    return /^true$/i.test(textOf3(module, value.lastChild)) ? { kind: "true", span } : { kind: "conditional", span, text, devOnly: false };
+    return /^true$/i.test(textOf4(module, value.lastChild)) ? { kind: "true", span } : { kind: "conditional", span, text, devOnly: false };
   }
   if (/^true$/i.test(text) || text === "1") return { kind: "true", span };
   if (/^(?:false|null)$/i.test(text) || text === "0") return { kind: "false", span, file: module.file };
@@ -36775,7 +37290,7 @@ function arrayPairs(module, array2) {
   return listItems(list2).map((item) => {
     if (item.name !== "Pair") return { key: null, node: item, value: item };
     const key = item.firstChild;
-    return { key: stringValue3(module, key), node: item, value: item.lastChild };
+    return { key: stringValue4(module, key), node: item, value: item.lastChild };
   });
 }
 function arrayContainer(module, array2) {
@@ -36798,7 +37313,7 @@ function arrayContainer(module, array2) {
 function keyQuoteOf(module, pairs) {
   for (const pair2 of pairs) {
     const key = pair2.firstChild;
-    if (key?.name === "String") return textOf3(module, key).startsWith('"') ? '"' : "'";
+    if (key?.name === "String") return textOf4(module, key).startsWith('"') ? '"' : "'";
   }
   return "'";
 }
@@ -36814,7 +37329,7 @@ var SCOPES = /* @__PURE__ */ new Set([
 ]);
 function localArray(module, use2) {
   if (use2.name !== "VariableName") return null;
-  const name2 = textOf3(module, use2);
+  const name2 = textOf4(module, use2);
   let scope = use2.parent;
   while (scope && !SCOPES.has(scope.name) && scope.parent) scope = scope.parent;
   if (!scope) return null;
@@ -36823,12 +37338,12 @@ function localArray(module, use2) {
   scope.cursor().iterate((ref) => {
     if (unsafe) return false;
     if (ref.node !== scope && SCOPES.has(ref.name)) return false;
-    if (ref.name !== "VariableName" || textOf3(module, ref.node) !== name2) return true;
+    if (ref.name !== "VariableName" || textOf4(module, ref.node) !== name2) return true;
     const parent = ref.node.parent;
     if (parent?.name === "ArgList" && ref.from !== use2.from && !isByReference(module, ref.node)) return true;
     if (ref.from === use2.from) return true;
     const value = parent?.lastChild;
-    if (parent?.name === "AssignmentExpression" && parent.firstChild?.from === ref.from && textOf3(module, parent.getChild("AssignOp") ?? parent) === "=" && value?.name === "ArrayExpression" && array2 === null && ref.from < use2.from) {
+    if (parent?.name === "AssignmentExpression" && parent.firstChild?.from === ref.from && textOf4(module, parent.getChild("AssignOp") ?? parent) === "=" && value?.name === "ArrayExpression" && array2 === null && ref.from < use2.from) {
       array2 = value;
       return true;
     }
@@ -36842,7 +37357,7 @@ function isByReference(module, variable) {
 }
 
 // src/rules/laravel-session-config.ts
-var KEYS9 = { httpOnly: "http_only", secure: "secure" };
+var KEYS10 = { httpOnly: "http_only", secure: "secure" };
 var LARAVEL_KEYS = ["driver", "http_only", "same_site", "expire_on_close"];
 var laravelSessionConfig = {
   meta: {
@@ -36868,22 +37383,22 @@ var laravelSessionConfig = {
     if (!LARAVEL_KEYS.some((key) => pairs.has(key))) return [];
     const flags = {};
     for (const flag of ["httpOnly", "secure"]) {
-      flags[flag] = pairs.has(KEYS9[flag]) ? laravelFlag(module, pairs.get(KEYS9[flag]), flag) : { kind: "absent" };
+      flags[flag] = pairs.has(KEYS10[flag]) ? laravelFlag(module, pairs.get(KEYS10[flag]), flag) : { kind: "absent" };
     }
     const weak = ["secure", "httpOnly"].find((flag) => {
       const kind = flags[flag].kind;
       return kind !== "true" && kind !== "absent";
     });
-    const name2 = stringValue3(module, pairs.get("cookie"));
+    const name2 = stringValue4(module, pairs.get("cookie"));
     const container = arrayContainer(module, array2);
     const site = {
       ruleId: "laravel-session-config",
       file: module.file,
-      offset: (weak && pairNodes.get(KEYS9[weak])?.from) ?? array2.from,
+      offset: (weak && pairNodes.get(KEYS10[weak])?.from) ?? array2.from,
       cookieNames: name2 === null ? [] : [name2],
       kind: "session",
       flags,
-      keys: { ...KEYS9 },
+      keys: { ...KEYS10 },
       insertion: container ? { container, nest: [] } : null,
       usedAt: [],
       notes: []
@@ -36902,14 +37417,14 @@ function returnedArray(module) {
 function laravelFlag(module, value, flag) {
   if (!value) return { kind: "unknown", reason: "the value cannot be read" };
   const span = { start: value.from, end: value.to };
-  if (/^null$/i.test(textOf3(module, value))) return { kind: "true", span };
-  if (value.name === "CallExpression" && /^\\?env$/i.test(textOf3(module, value.firstChild))) {
+  if (/^null$/i.test(textOf4(module, value))) return { kind: "true", span };
+  if (value.name === "CallExpression" && /^\\?env$/i.test(textOf4(module, value.firstChild))) {
     const args = callArguments(module, value);
     const fallback = args?.positional[1];
-    const fallbackText = fallback ? textOf3(module, fallback) : "null";
+    const fallbackText = fallback ? textOf4(module, fallback) : "null";
     if (/^true$/i.test(fallbackText) || flag === "httpOnly" && /^null$/i.test(fallbackText))
       return { kind: "true", span };
-    return { kind: "conditional", span, text: textOf3(module, value), devOnly: false };
+    return { kind: "conditional", span, text: textOf4(module, value), devOnly: false };
   }
   return phpFlagValue(module, value);
 }
@@ -36986,20 +37501,20 @@ function positionalOptions(module, args, at, names) {
 function trueLiteralOf(module, call) {
   const booleans = [];
   call.cursor().iterate((ref) => {
-    if (ref.name === "Boolean") booleans.push(textOf3(module, ref.node));
+    if (ref.name === "Boolean") booleans.push(textOf4(module, ref.node));
   });
   return booleans.length > 0 && booleans.every((word) => word === word.toUpperCase()) ? "TRUE" : void 0;
 }
 function isPastExpiry(module, node) {
   if (!node) return false;
-  const text = textOf3(module, node).replace(/\s+/g, "");
+  const text = textOf4(module, node).replace(/\s+/g, "");
   if (/^-\d+$/.test(text)) return true;
   if (/^\d+$/.test(text)) return Number(text) > 0 && Number(text) < 1e9;
   return /^\\?time\(\)-/i.test(text);
 }
 function isEmptyValue(module, node) {
   if (!node) return true;
-  return /^(?:''|""|null|false)$/i.test(textOf3(module, node));
+  return /^(?:''|""|null|false)$/i.test(textOf4(module, node));
 }
 
 // src/rules/php-session-cookie-params.ts
@@ -37038,7 +37553,7 @@ var phpSessionCookieParams = {
       if (array2) {
         const options = arrayOptions(module, array2, PHP_KEYS);
         const notes = held ? [
-          `The options are the array \`${textOf3(module, first)}\` set on line ${lineOf(module, array2.from)}.`
+          `The options are the array \`${textOf4(module, first)}\` set on line ${lineOf(module, array2.from)}.`
         ] : [];
         sites.push({
           ...base,
@@ -37049,7 +37564,7 @@ var phpSessionCookieParams = {
         continue;
       }
       if (args.positional.length === 1 && first && !/^(?:Integer|BinaryExpression)$/.test(first.name)) {
-        const reason = `\`${textOf3(module, first)}\` may be an options array built elsewhere`;
+        const reason = `\`${textOf4(module, first)}\` may be an options array built elsewhere`;
         sites.push({
           ...base,
           flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
@@ -37062,7 +37577,7 @@ var phpSessionCookieParams = {
     }
     for (const call of globalCalls(module, ["ini_set"])) {
       const args = callArguments(module, call);
-      const setting = stringValue3(module, args?.positional[0])?.toLowerCase();
+      const setting = stringValue4(module, args?.positional[0])?.toLowerCase();
       const value = args?.positional[1];
       if (!setting || !value || !(setting in INI_FLAGS)) continue;
       const flag = INI_FLAGS[setting];
@@ -37090,8 +37605,8 @@ var phpSessionCookieParams = {
 };
 function iniValue(module, node) {
   const span = { start: node.from, end: node.to };
-  const text = textOf3(module, node);
-  const quoted = stringValue3(module, node);
+  const text = textOf4(module, node);
+  const quoted = stringValue4(module, node);
   const word = (quoted ?? text).toLowerCase();
   if (/^(?:1|on|true|yes)$/.test(word)) return { value: { kind: "true", span } };
   if (!/^(?:0|off|false|no|none|null|)$/.test(word) || quoted === null && node.name === "String")
@@ -37127,13 +37642,13 @@ var phpSetcookie = {
       const value = args.positional[1] ?? args.named.get("value");
       const third = args.positional[2] ?? args.named.get("expires_or_options");
       if (!args.spread && isEmptyValue(module, value)) continue;
-      const literalName = stringValue3(module, name2);
+      const literalName = stringValue4(module, name2);
       const base = {
         ruleId: "php-setcookie",
         file: module.file,
         offset: call.from,
         cookieNames: literalName === null ? [] : [literalName],
-        valueText: value ? textOf3(module, value) : void 0,
+        valueText: value ? textOf4(module, value) : void 0,
         keys: { ...PHP_KEYS },
         usedAt: [],
         trueLiteral: trueLiteralOf(module, call)
@@ -37144,7 +37659,7 @@ var phpSetcookie = {
         const options2 = arrayOptions(module, array2, PHP_KEYS);
         if (isPastExpiry(module, options2.pairs.get("expires"))) continue;
         const notes = held ? [
-          `The options are the array \`${textOf3(module, third)}\` set on line ${lineOf(module, array2.from)}.`
+          `The options are the array \`${textOf4(module, third)}\` set on line ${lineOf(module, array2.from)}.`
         ] : [];
         sites.push({
           ...base,
@@ -37155,8 +37670,8 @@ var phpSetcookie = {
         continue;
       }
       if (isPastExpiry(module, third)) continue;
-      if (third && args.positional.length === 3 && !isNumeric(textOf3(module, third), third.name)) {
-        const reason = `the third argument \`${textOf3(module, third)}\` may be an options array built elsewhere`;
+      if (third && args.positional.length === 3 && !isNumeric(textOf4(module, third), third.name)) {
+        const reason = `the third argument \`${textOf4(module, third)}\` may be an options array built elsewhere`;
         sites.push({
           ...base,
           flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
@@ -37490,8 +38005,8 @@ var pythonHighlighting = styleTags({
   ".": tags.derefOperator,
   ", ;": tags.separator
 });
-var spec_identifier2 = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
-var parser3 = LRParser.deserialize({
+var spec_identifier3 = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
+var parser4 = LRParser.deserialize({
   version: 14,
   states: "##jQ`QeOOP$}OSOOO&WQtO'#HUOOQS'#Co'#CoOOQS'#Cp'#CpO'vQdO'#CnO*UQtO'#HTOOQS'#HU'#HUOOQS'#DU'#DUOOQS'#HT'#HTO*rQdO'#D_O+VQdO'#DfO+gQdO'#DjO+zOWO'#DuO,VOWO'#DvO.[QtO'#GuOOQS'#Gu'#GuO'vQdO'#GtO0ZQtO'#GtOOQS'#Eb'#EbO0rQdO'#EcOOQS'#Gs'#GsO0|QdO'#GrOOQV'#Gr'#GrO1XQdO'#FYOOQS'#G^'#G^O1^QdO'#FXOOQV'#IS'#ISOOQV'#Gq'#GqOOQV'#Fq'#FqQ`QeOOO'vQdO'#CqO1lQdO'#C}O1sQdO'#DRO2RQdO'#HYO2cQtO'#EVO'vQdO'#EWOOQS'#EY'#EYOOQS'#E['#E[OOQS'#E^'#E^O2wQdO'#E`O3_QdO'#EdO3rQdO'#EfO3zQtO'#EfO1XQdO'#EiO0rQdO'#ElO1XQdO'#EnO0rQdO'#EtO0rQdO'#EwO4VQdO'#EyO4^QdO'#FOO4iQdO'#EzO0rQdO'#FOO1XQdO'#FQO1XQdO'#FVO4nQdO'#F[P4uOdO'#GpPOOO)CBd)CBdOOQS'#Ce'#CeOOQS'#Cf'#CfOOQS'#Cg'#CgOOQS'#Ch'#ChOOQS'#Ci'#CiOOQS'#Cj'#CjOOQS'#Cl'#ClO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO5TQdO'#DoOOQS,5:Y,5:YO5hQdO'#HdOOQS,5:],5:]O5uQ!fO,5:]O5zQtO,59YO1lQdO,59bO1lQdO,59bO1lQdO,59bO8jQdO,59bO8oQdO,59bO8vQdO,59jO8}QdO'#HTO:TQdO'#HSOOQS'#HS'#HSOOQS'#D['#D[O:lQdO,59aO'vQdO,59aO:zQdO,59aOOQS,59y,59yO;PQdO,5:RO'vQdO,5:ROOQS,5:Q,5:QO;_QdO,5:QO;dQdO,5:XO'vQdO,5:XO'vQdO,5:VOOQS,5:U,5:UO;uQdO,5:UO;zQdO,5:WOOOW'#Fy'#FyO<POWO,5:aOOQS,5:a,5:aO<[QdO'#HwOOOW'#Dw'#DwOOOW'#Fz'#FzO<lOWO,5:bOOQS,5:b,5:bOOQS'#F}'#F}O<zQtO,5:iO?lQtO,5=`O@VQ#xO,5=`O@vQtO,5=`OOQS,5:},5:}OA_QeO'#GWOBqQdO,5;^OOQV,5=^,5=^OB|QtO'#IPOCkQdO,5;tOOQS-E:[-E:[OOQV,5;s,5;sO4dQdO'#FQOOQV-E9o-E9oOCsQtO,59]OEzQtO,59iOFeQdO'#HVOFpQdO'#HVO1XQdO'#HVOF{QdO'#DTOGTQdO,59mOGYQdO'#HZO'vQdO'#HZO0rQdO,5=tOOQS,5=t,5=tO0rQdO'#EROOQS'#ES'#ESOGwQdO'#GPOHXQdO,58|OHXQdO,58|O*xQdO,5:oOHgQtO'#H]OOQS,5:r,5:rOOQS,5:z,5:zOHzQdO,5;OOI]QdO'#IOO1XQdO'#H}OOQS,5;Q,5;QOOQS'#GT'#GTOIqQtO,5;QOJPQdO,5;QOJUQdO'#IQOOQS,5;T,5;TOJdQdO'#H|OOQS,5;W,5;WOJuQdO,5;YO4iQdO,5;`O4iQdO,5;cOJ}QtO'#ITO'vQdO'#ITOKXQdO,5;eO4VQdO,5;eO0rQdO,5;jO1XQdO,5;lOK^QeO'#EuOLjQgO,5;fO!!kQdO'#IUO4iQdO,5;jO!!vQdO,5;lO!#OQdO,5;qO!#ZQtO,5;vO'vQdO,5;vPOOO,5=[,5=[P!#bOSO,5=[P!#jOdO,5=[O!&bQtO1G.jO!&iQtO1G.jO!)YQtO1G.jO!)dQtO1G.jO!+}QtO1G.jO!,bQtO1G.jO!,uQdO'#HcO!-TQtO'#GuO0rQdO'#HcO!-_QdO'#HbOOQS,5:Z,5:ZO!-gQdO,5:ZO!-lQdO'#HeO!-wQdO'#HeO!.[QdO,5>OOOQS'#Ds'#DsOOQS1G/w1G/wOOQS1G.|1G.|O!/[QtO1G.|O!/cQtO1G.|O1lQdO1G.|O!0OQdO1G/UOOQS'#DZ'#DZO0rQdO,59tOOQS1G.{1G.{O!0VQdO1G/eO!0gQdO1G/eO!0oQdO1G/fO'vQdO'#H[O!0tQdO'#H[O!0yQtO1G.{O!1ZQdO,59iO!2aQdO,5=zO!2qQdO,5=zO!2yQdO1G/mO!3OQtO1G/mOOQS1G/l1G/lO!3`QdO,5=uO!4VQdO,5=uO0rQdO1G/qO!4tQdO1G/sO!4yQtO1G/sO!5ZQtO1G/qOOQS1G/p1G/pOOQS1G/r1G/rOOOW-E9w-E9wOOQS1G/{1G/{O!5kQdO'#HxO0rQdO'#HxO!5|QdO,5>cOOOW-E9x-E9xOOQS1G/|1G/|OOQS-E9{-E9{O!6[Q#xO1G2zO!6{QtO1G2zO'vQdO,5<jOOQS,5<j,5<jOOQS-E9|-E9|OOQS,5<r,5<rOOQS-E:U-E:UOOQV1G0x1G0xO1XQdO'#GRO!7dQtO,5>kOOQS1G1`1G1`O!8RQdO1G1`OOQS'#DV'#DVO0rQdO,5=qOOQS,5=q,5=qO!8WQdO'#FrO!8cQdO,59oO!8kQdO1G/XO!8uQtO,5=uOOQS1G3`1G3`OOQS,5:m,5:mO!9fQdO'#GtOOQS,5<k,5<kOOQS-E9}-E9}O!9wQdO1G.hOOQS1G0Z1G0ZO!:VQdO,5=wO!:gQdO,5=wO0rQdO1G0jO0rQdO1G0jO!:xQdO,5>jO!;ZQdO,5>jO1XQdO,5>jO!;lQdO,5>iOOQS-E:R-E:RO!;qQdO1G0lO!;|QdO1G0lO!<RQdO,5>lO!<aQdO,5>lO!<oQdO,5>hO!=VQdO,5>hO!=hQdO'#EpO0rQdO1G0tO!=sQdO1G0tO!=xQgO1G0zO!AvQgO1G0}O!EqQdO,5>oO!E{QdO,5>oO!FTQtO,5>oO0rQdO1G1PO!F_QdO1G1PO4iQdO1G1UO!!vQdO1G1WOOQV,5;a,5;aO!FdQfO,5;aO!FiQgO1G1QO!JjQdO'#GZO4iQdO1G1QO4iQdO1G1QO!JzQdO,5>pO!KXQdO,5>pO1XQdO,5>pOOQV1G1U1G1UO!KaQdO'#FSO!KrQ!fO1G1WO!KzQdO1G1WOOQV1G1]1G1]O4iQdO1G1]O!LPQdO1G1]O!LXQdO'#F^OOQV1G1b1G1bO!#ZQtO1G1bPOOO1G2v1G2vP!L^OSO1G2vOOQS,5=},5=}OOQS'#Dp'#DpO0rQdO,5=}O!LfQdO,5=|O!LyQdO,5=|OOQS1G/u1G/uO!MRQdO,5>PO!McQdO,5>PO!MkQdO,5>PO!NOQdO,5>PO!N`QdO,5>POOQS1G3j1G3jOOQS7+$h7+$hO!8kQdO7+$pO#!RQdO1G.|O#!YQdO1G.|OOQS1G/`1G/`OOQS,5<`,5<`O'vQdO,5<`OOQS7+%P7+%PO#!aQdO7+%POOQS-E9r-E9rOOQS7+%Q7+%QO#!qQdO,5=vO'vQdO,5=vOOQS7+$g7+$gO#!vQdO7+%PO##OQdO7+%QO##TQdO1G3fOOQS7+%X7+%XO##eQdO1G3fO##mQdO7+%XOOQS,5<_,5<_O'vQdO,5<_O##rQdO1G3aOOQS-E9q-E9qO#$iQdO7+%]OOQS7+%_7+%_O#$wQdO1G3aO#%fQdO7+%_O#%kQdO1G3gO#%{QdO1G3gO#&TQdO7+%]O#&YQdO,5>dO#&sQdO,5>dO#&sQdO,5>dOOQS'#Dx'#DxO#'UO&jO'#DzO#'aO`O'#HyOOOW1G3}1G3}O#'fQdO1G3}O#'nQdO1G3}O#'yQ#xO7+(fO#(jQtO1G2UP#)TQdO'#GOOOQS,5<m,5<mOOQS-E:P-E:POOQS7+&z7+&zOOQS1G3]1G3]OOQS,5<^,5<^OOQS-E9p-E9pOOQS7+$s7+$sO#)bQdO,5=`O#){QdO,5=`O#*^QtO,5<aO#*qQdO1G3cOOQS-E9s-E9sOOQS7+&U7+&UO#+RQdO7+&UO#+aQdO,5<nO#+uQdO1G4UOOQS-E:Q-E:QO#,WQdO1G4UOOQS1G4T1G4TOOQS7+&W7+&WO#,iQdO7+&WOOQS,5<p,5<pO#,tQdO1G4WOOQS-E:S-E:SOOQS,5<l,5<lO#-SQdO1G4SOOQS-E:O-E:OO1XQdO'#EqO#-jQdO'#EqO#-uQdO'#IRO#-}QdO,5;[OOQS7+&`7+&`O0rQdO7+&`O#.SQgO7+&fO!JmQdO'#GXO4iQdO7+&fO4iQdO7+&iO#2QQtO,5<tO'vQdO,5<tO#2[QdO1G4ZOOQS-E:W-E:WO#2fQdO1G4ZO4iQdO7+&kO0rQdO7+&kOOQV7+&p7+&pO!KrQ!fO7+&rO!KzQdO7+&rO`QeO1G0{OOQV-E:X-E:XO4iQdO7+&lO4iQdO7+&lOOQV,5<u,5<uO#2nQdO,5<uO!JmQdO,5<uOOQV7+&l7+&lO#2yQgO7+&lO#6tQdO,5<vO#7PQdO1G4[OOQS-E:Y-E:YO#7^QdO1G4[O#7fQdO'#IWO#7tQdO'#IWO1XQdO'#IWOOQS'#IW'#IWO#8PQdO'#IVOOQS,5;n,5;nO#8XQdO,5;nO0rQdO'#FUOOQV7+&r7+&rO4iQdO7+&rOOQV7+&w7+&wO4iQdO7+&wO#8^QfO,5;xOOQV7+&|7+&|POOO7+(b7+(bO#8cQdO1G3iOOQS,5<c,5<cO#8qQdO1G3hOOQS-E9u-E9uO#9UQdO,5<dO#9aQdO,5<dO#9tQdO1G3kOOQS-E9v-E9vO#:UQdO1G3kO#:^QdO1G3kO#:nQdO1G3kO#:UQdO1G3kOOQS<<H[<<H[O#:yQtO1G1zOOQS<<Hk<<HkP#;WQdO'#FtO8vQdO1G3bO#;eQdO1G3bO#;jQdO<<HkOOQS<<Hl<<HlO#;zQdO7+)QOOQS<<Hs<<HsO#<[QtO1G1yP#<{QdO'#FsO#=YQdO7+)RO#=jQdO7+)RO#=rQdO<<HwO#=wQdO7+({OOQS<<Hy<<HyO#>nQdO,5<bO'vQdO,5<bOOQS-E9t-E9tOOQS<<Hw<<HwOOQS,5<g,5<gO0rQdO,5<gO#>sQdO1G4OOOQS-E9y-E9yO#?^QdO1G4OO<[QdO'#H{OOOO'#D{'#D{OOOO'#F|'#F|O#?oO&jO,5:fOOOW,5>e,5>eOOOW7+)i7+)iO#?zQdO7+)iO#@SQdO1G2zO#@mQdO1G2zP'vQdO'#FuO0rQdO<<IpO1XQdO1G2YP1XQdO'#GSO#AOQdO7+)pO#AaQdO7+)pOOQS<<Ir<<IrP1XQdO'#GUP0rQdO'#GQOOQS,5;],5;]O#ArQdO,5>mO#BQQdO,5>mOOQS1G0v1G0vOOQS<<Iz<<IzOOQV-E:V-E:VO4iQdO<<JQOOQV,5<s,5<sO4iQdO,5<sOOQV<<JQ<<JQOOQV<<JT<<JTO#BYQtO1G2`P#BdQdO'#GYO#BkQdO7+)uO#BuQgO<<JVO4iQdO<<JVOOQV<<J^<<J^O4iQdO<<J^O!KrQ!fO<<J^O#FpQgO7+&gOOQV<<JW<<JWO#FzQgO<<JWOOQV1G2a1G2aO1XQdO1G2aO#JuQdO1G2aO4iQdO<<JWO1XQdO1G2bP0rQdO'#G[O#KQQdO7+)vO#K_QdO7+)vOOQS'#FT'#FTO0rQdO,5>rO#KgQdO,5>rO#KrQdO,5>rO#K}QdO,5>qO#L`QdO,5>qOOQS1G1Y1G1YOOQS,5;p,5;pOOQV<<Jc<<JcO#LhQdO1G1dOOQS7+)T7+)TP#LmQdO'#FwO#L}QdO1G2OO#MbQdO1G2OO#MrQdO1G2OP#M}QdO'#FxO#N[QdO7+)VO#NlQdO7+)VO#NlQdO7+)VO#NtQdO7+)VO$ UQdO7+(|O8vQdO7+(|OOQSAN>VAN>VO$ oQdO<<LmOOQSAN>cAN>cO0rQdO1G1|O$!PQtO1G1|P$!ZQdO'#FvOOQS1G2R1G2RP$!hQdO'#F{O$!uQdO7+)jO$#`QdO,5>gOOOO-E9z-E9zOOOW<<MT<<MTO$#nQdO7+(fOOQSAN?[AN?[OOQS7+'t7+'tO$$XQdO<<M[OOQS,5<q,5<qO$$jQdO1G4XOOQS-E:T-E:TOOQVAN?lAN?lOOQV1G2_1G2_O4iQdOAN?qO$$xQgOAN?qOOQVAN?xAN?xO4iQdOAN?xOOQV<<JR<<JRO4iQdOAN?rO4iQdO7+'{OOQV7+'{7+'{O1XQdO7+'{OOQVAN?rAN?rOOQS7+'|7+'|O$(sQdO<<MbOOQS1G4^1G4^O0rQdO1G4^OOQS,5<w,5<wO$)QQdO1G4]OOQS-E:Z-E:ZOOQU'#G_'#G_O$)cQfO7+'OO$)nQdO'#F_O$*uQdO7+'jO$+VQdO7+'jOOQS7+'j7+'jO$+bQdO<<LqO$+rQdO<<LqO$+rQdO<<LqO$+zQdO'#H^OOQS<<Lh<<LhO$,UQdO<<LhOOQS7+'h7+'hOOQS'#D|'#D|OOOO1G4R1G4RO$,oQdO1G4RO$,wQdO1G4RP!=hQdO'#GVOOQVG25]G25]O4iQdOG25]OOQVG25dG25dOOQVG25^G25^OOQV<<Kg<<KgO4iQdO<<KgOOQS7+)x7+)xP$-SQdO'#G]OOQU-E:]-E:]OOQV<<Jj<<JjO$-vQtO'#FaOOQS'#Fc'#FcO$.WQdO'#FbO$.xQdO'#FbOOQS'#Fb'#FbO$.}QdO'#IYO$)nQdO'#FiO$)nQdO'#FiO$/fQdO'#FjO$)nQdO'#FkO$/mQdO'#IZOOQS'#IZ'#IZO$0[QdO,5;yOOQS<<KU<<KUO$0dQdO<<KUO$0tQdOANB]O$1UQdOANB]O$1^QdO'#H_OOQS'#H_'#H_O1sQdO'#DcO$1wQdO,5=xOOQSANBSANBSOOOO7+)m7+)mO$2`QdO7+)mOOQVLD*wLD*wOOQVANARANARO5uQ!fO'#GaO$2hQtO,5<SO$)nQdO'#FmOOQS,5<W,5<WOOQS'#Fd'#FdO$3YQdO,5;|O$3_QdO,5;|OOQS'#Fg'#FgO$)nQdO'#G`O$4PQdO,5<QO$4kQdO,5>tO$4{QdO,5>tO1XQdO,5<PO$5^QdO,5<TO$5cQdO,5<TO$)nQdO'#I[O$5hQdO'#I[O$5mQdO,5<UOOQS,5<V,5<VO0rQdO'#FpOOQU1G1e1G1eO4iQdO1G1eOOQSAN@pAN@pO$5rQdOG27wO$6SQdO,59}OOQS1G3d1G3dOOOO<<MX<<MXOOQS,5<{,5<{OOQS-E:_-E:_O$6XQtO'#FaO$6`QdO'#I]O$6nQdO'#I]O$6vQdO,5<XOOQS1G1h1G1hO$6{QdO1G1hO$7QQdO,5<zOOQS-E:^-E:^O$7lQdO,5=OO$8TQdO1G4`OOQS-E:b-E:bOOQS1G1k1G1kOOQS1G1o1G1oO$8eQdO,5>vO$)nQdO,5>vOOQS1G1p1G1pOOQS,5<[,5<[OOQU7+'P7+'PO$+zQdO1G/iO$)nQdO,5<YO$8sQdO,5>wO$8zQdO,5>wOOQS1G1s1G1sOOQS7+'S7+'SP$)nQdO'#GdO$9SQdO1G4bO$9^QdO1G4bO$9fQdO1G4bOOQS7+%T7+%TO$9tQdO1G1tO$:SQtO'#FaO$:ZQdO,5<}OOQS,5<},5<}O$:iQdO1G4cOOQS-E:a-E:aO$)nQdO,5<|O$:pQdO,5<|O$:uQdO7+)|OOQS-E:`-E:`O$;PQdO7+)|O$)nQdO,5<ZP$)nQdO'#GcO$;XQdO1G2hO$)nQdO1G2hP$;gQdO'#GbO$;nQdO<<MhO$;xQdO1G1uO$<WQdO7+(SO8vQdO'#C}O8vQdO,59bO8vQdO,59bO8vQdO,59bO$<fQtO,5=`O8vQdO1G.|O0rQdO1G/XO0rQdO7+$pP$<yQdO'#GOO'vQdO'#GtO$=WQdO,59bO$=]QdO,59bO$=dQdO,59mO$=iQdO1G/UO1sQdO'#DRO8vQdO,59j",
   stateData: "$>S~O%cOS%^OSSOS%]PQ~OPdOVaOfoOhYOopOs!POvqO!PrO!Q{O!T!SO!U!RO!XZO!][O!h`O!r`O!s`O!t`O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#l!QO#o!TO#s!UO#u!VO#z!WO#}hO$P!XO%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~O%]!YO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%j![O%k!]O%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aO~Ok%xXl%xXm%xXn%xXo%xXp%xXs%xXz%xX{%xX!x%xX#g%xX%[%xX%_%xX%z%xXg%xX!T%xX!U%xX%{%xX!W%xX![%xX!Q%xX#[%xXt%xX!m%xX~P%SOfoOhYO!XZO!][O!h`O!r`O!s`O!t`O%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~Oz%wX{%wX#g%wX%[%wX%_%wX%z%wX~Ok!pOl!qOm!oOn!oOo!rOp!sOs!tO!x%wX~P)pOV!zOg!|Oo0cOv0qO!PrO~P'vOV#OOo0cOv0qO!W#PO~P'vOV#SOa#TOo0cOv0qO![#UO~P'vOQ#XO%`#XO%a#ZO~OQ#^OR#[O%`#^O%a#`O~OV%iX_%iXa%iXh%iXk%iXl%iXm%iXn%iXo%iXp%iXs%iXz%iX!X%iX!f%iX%j%iX%k%iX%l%iX%m%iX%n%iX%o%iX%p%iX%q%iX%r%iX%s%iXg%iX!T%iX!U%iX~O&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O{%iX!x%iX#g%iX%[%iX%_%iX%z%iX%{%iX!W%iX![%iX!Q%iX#[%iXt%iX!m%iX~P,eOz#dO{%hX!x%hX#g%hX%[%hX%_%hX%z%hX~Oo0cOv0qO~P'vO#g#gO%[#iO%_#iO~O%uWO~O!T#nO#u!VO#z!WO#}hO~OopO~P'vOV#sOa#tO%uWO{wP~OV#xOo0cOv0qO!Q#yO~P'vO{#{O!x$QO%z#|O#g!yX%[!yX%_!yX~OV#xOo0cOv0qO#g#SX%[#SX%_#SX~P'vOo0cOv0qO#g#WX%[#WX%_#WX~P'vOh$WO%uWO~O!f$YO!r$YO%uWO~OV$eO~P'vO!U$gO#s$hO#u$iO~O{$jO~OV$qO~P'vOS$sO%[$rO%_$rO%c$tO~OV$}Oa$}Og%POo0cOv0qO~P'vOo0cOv0qO{%SO~P'vO&Y%UO~Oa!bOh!iO!X!kO!f!mOVba_bakbalbambanbaobapbasbazba{ba!xba#gba%[ba%_ba%jba%kba%lba%mba%nba%oba%pba%qba%rba%sba%zbagba!Tba!Uba%{ba!Wba![ba!Qba#[batba!mba~On%ZO~Oo%ZO~P'vOo0cO~P'vOk0eOl0fOm0dOn0dOo0mOp0nOs0rOg%wX!T%wX!U%wX%{%wX!W%wX![%wX!Q%wX#[%wX!m%wX~P)pO%{%]Og%vXz%vX!T%vX!U%vX!W%vX{%vX~Og%_Oz%`O!T%dO!U%cO~Og%_O~Oz%gO!T%dO!U%cO!W&SX~O!W%kO~Oz%lO{%nO!T%dO!U%cO![%}X~O![%rO~O![%sO~OQ#XO%`#XO%a%uO~OV%wOo0cOv0qO!PrO~P'vOQ#^OR#[O%`#^O%a%zO~OV!qa_!qaa!qah!qak!qal!qam!qan!qao!qap!qas!qaz!qa{!qa!X!qa!f!qa!x!qa#g!qa%[!qa%_!qa%j!qa%k!qa%l!qa%m!qa%n!qa%o!qa%p!qa%q!qa%r!qa%s!qa%z!qag!qa!T!qa!U!qa%{!qa!W!qa![!qa!Q!qa#[!qat!qa!m!qa~P#yOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P%SOV&OOopOvqO{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P'vOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#g$zX%[$zX%_$zX~P'vO#g#gO%[&TO%_&TO~O!f&UOh&sX%[&sXz&sX#[&sX#g&sX%_&sX#Z&sXg&sX~Oh!iO%[&WO~Okealeameaneaoeapeaseazea{ea!xea#gea%[ea%_ea%zeagea!Tea!Uea%{ea!Wea![ea!Qea#[eatea!mea~P%SOsqazqa{qa#gqa%[qa%_qa%zqa~Ok!pOl!qOm!oOn!oOo!rOp!sO!xqa~PEcO%z&YOz%yX{%yX~O%uWOz%yX{%yX~Oz&]O{wX~O{&_O~Oz%lO#g%}X%[%}X%_%}Xg%}X{%}X![%}X!m%}X%z%}X~OV0lOo0cOv0qO!PrO~P'vO%z#|O#gUa%[Ua%_Ua~Oz&hO#g&PX%[&PX%_&PXn&PX~P%SOz&kO!Q&jO#g#Wa%[#Wa%_#Wa~Oz&lO#[&nO#g&rX%[&rX%_&rXg&rX~O!f$YO!r$YO#Z&qO%uWO~O#Z&qO~Oz&sO#g&tX%[&tX%_&tX~Oz&uO#g&pX%[&pX%_&pX{&pX~O!X&wO%z&xO~Oz&|On&wX~P%SOn'PO~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO%['UO~P'vOt'YO#p'WO#q'XOP#naV#naf#nah#nao#nas#nav#na!P#na!Q#na!T#na!U#na!X#na!]#na!h#na!r#na!s#na!t#na!{#na!}#na#P#na#R#na#T#na#X#na#Z#na#^#na#_#na#a#na#c#na#l#na#o#na#s#na#u#na#z#na#}#na$P#na%X#na%o#na%p#na%t#na%u#na&Z#na&[#na&]#na&^#na&_#na&`#na&a#na&b#na&c#na&d#na&e#na&f#na&g#na&h#na&i#na&j#na%Z#na%_#na~Oz'ZO#[']O{&xX~Oh'_O!X&wO~Oh!iO{$jO!X&wO~O{'eO~P%SO%['hO%_'hO~OS'iO%['hO%_'hO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%k!]O~P!#uO%kWi~P!#uOV!aO_!aOa!bOh!iO!X!kO!f!mO%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%m!_O%n!_O~P!&pO%mWi%nWi~P!&pOa!bOh!iO!X!kO!f!mOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%mWi%nWi%oWi%pWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~OV!aO_!aO%q!aO%r!aO%s!aO~P!)nOVWi_Wi%qWi%rWi%sWi~P!)nO!T%dO!U%cOg&VXz&VX~O%z'kO%{'kO~P,eOz'mOg&UX~Og'oO~Oz'pO{'rO!W&XX~Oo0cOv0qOz'pO{'sO!W&XX~P'vO!W'uO~Om!oOn!oOo!rOp!sOkjisjizji{ji!xji#gji%[ji%_ji%zji~Ol!qO~P!.aOlji~P!.aOk0eOl0fOm0dOn0dOo0mOp0nO~Ot'wO~P!/jOV'|Og'}Oo0cOv0qO~P'vOg'}Oz(OO~Og(QO~O!U(SO~Og(TOz(OO!T%dO!U%cO~P%SOk0eOl0fOm0dOn0dOo0mOp0nOgqa!Tqa!Uqa%{qa!Wqa![qa!Qqa#[qatqa!mqa~PEcOV'|Oo0cOv0qO!W&Sa~P'vOz(WO!W&Sa~O!W(XO~Oz(WO!T%dO!U%cO!W&Sa~P%SOV(]Oo0cOv0qO![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~P'vOz(^O![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~O![(aO~Oz(^O!T%dO!U%cO![%}a~P%SOz(dO!T%dO!U%cO![&Ta~P%SOz(gO{&lX![&lX!m&lX%z&lX~O{(kO![(mO!m(nO%z(jO~OV&OOopOvqO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~P'vOz(pO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~O!f&UOh&sa%[&saz&sa#[&sa#g&sa%_&sa#Z&sag&sa~O%[(uO~OV#sOa#tO%uWO~Oz&]O{wa~OopOvqO~P'vOz(^O#g%}a%[%}a%_%}ag%}a{%}a![%}a!m%}a%z%}a~P%SOz(zO#g%hX%[%hX%_%hX%z%hX~O%z#|O#gUi%[Ui%_Ui~O#g&Pa%[&Pa%_&Pan&Pa~P'vOz(}O#g&Pa%[&Pa%_&Pan&Pa~O%uWO#g&ra%[&ra%_&rag&ra~Oz)SO#g&ra%[&ra%_&rag&ra~Og)VO~OV)WOh$WO%uWO~O#Z)XO~O%uWO#g&ta%[&ta%_&ta~Oz)ZO#g&ta%[&ta%_&ta~Oo0cOv0qO#g&pa%[&pa%_&pa{&pa~P'vOz)^O#g&pa%[&pa%_&pa{&pa~OV)`Oa)`O%uWO~O%z)eO~Ot)hO#j)gOP#hiV#hif#hih#hio#his#hiv#hi!P#hi!Q#hi!T#hi!U#hi!X#hi!]#hi!h#hi!r#hi!s#hi!t#hi!{#hi!}#hi#P#hi#R#hi#T#hi#X#hi#Z#hi#^#hi#_#hi#a#hi#c#hi#l#hi#o#hi#s#hi#u#hi#z#hi#}#hi$P#hi%X#hi%o#hi%p#hi%t#hi%u#hi&Z#hi&[#hi&]#hi&^#hi&_#hi&`#hi&a#hi&b#hi&c#hi&d#hi&e#hi&f#hi&g#hi&h#hi&i#hi&j#hi%Z#hi%_#hi~Ot)iOP#kiV#kif#kih#kio#kis#kiv#ki!P#ki!Q#ki!T#ki!U#ki!X#ki!]#ki!h#ki!r#ki!s#ki!t#ki!{#ki!}#ki#P#ki#R#ki#T#ki#X#ki#Z#ki#^#ki#_#ki#a#ki#c#ki#l#ki#o#ki#s#ki#u#ki#z#ki#}#ki$P#ki%X#ki%o#ki%p#ki%t#ki%u#ki&Z#ki&[#ki&]#ki&^#ki&_#ki&`#ki&a#ki&b#ki&c#ki&d#ki&e#ki&f#ki&g#ki&h#ki&i#ki&j#ki%Z#ki%_#ki~OV)kOn&wa~P'vOz)lOn&wa~Oz)lOn&wa~P%SOn)pO~O%Y)tO~Ot)wO#p'WO#q)vOP#niV#nif#nih#nio#nis#niv#ni!P#ni!Q#ni!T#ni!U#ni!X#ni!]#ni!h#ni!r#ni!s#ni!t#ni!{#ni!}#ni#P#ni#R#ni#T#ni#X#ni#Z#ni#^#ni#_#ni#a#ni#c#ni#l#ni#o#ni#s#ni#u#ni#z#ni#}#ni$P#ni%X#ni%o#ni%p#ni%t#ni%u#ni&Z#ni&[#ni&]#ni&^#ni&_#ni&`#ni&a#ni&b#ni&c#ni&d#ni&e#ni&f#ni&g#ni&h#ni&i#ni&j#ni%Z#ni%_#ni~OV)zOo0cOv0qO{$jO~P'vOo0cOv0qO{&xa~P'vOz*OO{&xa~OV*SOa*TOg*WO%q*UO%uWO~O{$jO&{*YO~Oh'_O~Oh!iO{$jO~O%[*_O~O%[*aO%_*aO~OV$}Oa$}Oo0cOv0qOg&Ua~P'vOz*dOg&Ua~Oo0cOv0qO{*gO!W&Xa~P'vOz*hO!W&Xa~Oo0cOv0qOz*hO{*kO!W&Xa~P'vOo0cOv0qOz*hO!W&Xa~P'vOz*hO{*kO!W&Xa~Om0dOn0dOo0mOp0nOgjikjisjizji!Tji!Uji%{ji!Wji{ji![ji#gji%[ji%_ji!Qji#[jitji!mji%zji~Ol0fO~P!NkOlji~P!NkOV'|Og*pOo0cOv0qO~P'vOn*rO~Og*pOz*tO~Og*uO~OV'|Oo0cOv0qO!W&Si~P'vOz*vO!W&Si~O!W*wO~OV(]Oo0cOv0qO![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~P'vOz*zO!T%dO!U%cO![&Ti~Oz*}O![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~O![+OO~Oa+QOo0cOv0qO![&Ti~P'vOz*zO![&Ti~O![+SO~OV+UOo0cOv0qO{&la![&la!m&la%z&la~P'vOz+VO{&la![&la!m&la%z&la~O!]+YO&n+[O![!nX~O![+^O~O{(kO![+_O~O{(kO![+_O!m+`O~OV&OOopOvqO{%hq!x%hq#g%hq%[%hq%_%hq%z%hq~P'vOz$ri{$ri!x$ri#g$ri%[$ri%_$ri%z$ri~P%SOV&OOopOvqO~P'vOV&OOo0cOv0qO#g%ha%[%ha%_%ha%z%ha~P'vOz+aO#g%ha%[%ha%_%ha%z%ha~Oz$ia#g$ia%[$ia%_$ian$ia~P%SO#g&Pi%[&Pi%_&Pin&Pi~P'vOz+dO#g#Wq%[#Wq%_#Wq~O#[+eOz$va#g$va%[$va%_$vag$va~O%uWO#g&ri%[&ri%_&rig&ri~Oz+gO#g&ri%[&ri%_&rig&ri~OV+iOh$WO%uWO~O%uWO#g&ti%[&ti%_&ti~Oo0cOv0qO#g&pi%[&pi%_&pi{&pi~P'vO{#{Oz#eX!W#eX~Oz+mO!W&uX~O!W+oO~Ot+rO#j)gOP#hqV#hqf#hqh#hqo#hqs#hqv#hq!P#hq!Q#hq!T#hq!U#hq!X#hq!]#hq!h#hq!r#hq!s#hq!t#hq!{#hq!}#hq#P#hq#R#hq#T#hq#X#hq#Z#hq#^#hq#_#hq#a#hq#c#hq#l#hq#o#hq#s#hq#u#hq#z#hq#}#hq$P#hq%X#hq%o#hq%p#hq%t#hq%u#hq&Z#hq&[#hq&]#hq&^#hq&_#hq&`#hq&a#hq&b#hq&c#hq&d#hq&e#hq&f#hq&g#hq&h#hq&i#hq&j#hq%Z#hq%_#hq~On$|az$|a~P%SOV)kOn&wi~P'vOz+yOn&wi~Oz,TO{$jO#[,TO~O#q,VOP#nqV#nqf#nqh#nqo#nqs#nqv#nq!P#nq!Q#nq!T#nq!U#nq!X#nq!]#nq!h#nq!r#nq!s#nq!t#nq!{#nq!}#nq#P#nq#R#nq#T#nq#X#nq#Z#nq#^#nq#_#nq#a#nq#c#nq#l#nq#o#nq#s#nq#u#nq#z#nq#}#nq$P#nq%X#nq%o#nq%p#nq%t#nq%u#nq&Z#nq&[#nq&]#nq&^#nq&_#nq&`#nq&a#nq&b#nq&c#nq&d#nq&e#nq&f#nq&g#nq&h#nq&i#nq&j#nq%Z#nq%_#nq~O#[,WOz%Oa{%Oa~Oo0cOv0qO{&xi~P'vOz,YO{&xi~O{#{O%z,[Og&zXz&zX~O%uWOg&zXz&zX~Oz,`Og&yX~Og,bO~O%Y,eO~O!T%dO!U%cOg&Viz&Vi~OV$}Oa$}Oo0cOv0qOg&Ui~P'vO{,hOz$la!W$la~Oo0cOv0qO{,iOz$la!W$la~P'vOo0cOv0qO{*gO!W&Xi~P'vOz,lO!W&Xi~Oo0cOv0qOz,lO!W&Xi~P'vOz,lO{,oO!W&Xi~Og$hiz$hi!W$hi~P%SOV'|Oo0cOv0qO~P'vOn,qO~OV'|Og,rOo0cOv0qO~P'vOV'|Oo0cOv0qO!W&Sq~P'vOz$gi![$gi#g$gi%[$gi%_$gig$gi{$gi!m$gi%z$gi~P%SOV(]Oo0cOv0qO~P'vOa+QOo0cOv0qO![&Tq~P'vOz,sO![&Tq~O![,tO~OV(]Oo0cOv0qO![%}q#g%}q%[%}q%_%}qg%}q{%}q!m%}q%z%}q~P'vO{,uO~OV+UOo0cOv0qO{&li![&li!m&li%z&li~P'vOz,zO{&li![&li!m&li%z&li~O!]+YO&n+[O![!na~O{(kO![,}O~OV&OOo0cOv0qO#g%hi%[%hi%_%hi%z%hi~P'vOz-OO#g%hi%[%hi%_%hi%z%hi~O%uWO#g&rq%[&rq%_&rqg&rq~Oz-RO#g&rq%[&rq%_&rqg&rq~OV)`Oa)`O%uWO!W&ua~Oz-TO!W&ua~On$|iz$|i~P%SOV)kO~P'vOV)kOn&wq~P'vOt-XOP#myV#myf#myh#myo#mys#myv#my!P#my!Q#my!T#my!U#my!X#my!]#my!h#my!r#my!s#my!t#my!{#my!}#my#P#my#R#my#T#my#X#my#Z#my#^#my#_#my#a#my#c#my#l#my#o#my#s#my#u#my#z#my#}#my$P#my%X#my%o#my%p#my%t#my%u#my&Z#my&[#my&]#my&^#my&_#my&`#my&a#my&b#my&c#my&d#my&e#my&f#my&g#my&h#my&i#my&j#my%Z#my%_#my~O%Z-]O%_-]O~P`O#q-^OP#nyV#nyf#nyh#nyo#nys#nyv#ny!P#ny!Q#ny!T#ny!U#ny!X#ny!]#ny!h#ny!r#ny!s#ny!t#ny!{#ny!}#ny#P#ny#R#ny#T#ny#X#ny#Z#ny#^#ny#_#ny#a#ny#c#ny#l#ny#o#ny#s#ny#u#ny#z#ny#}#ny$P#ny%X#ny%o#ny%p#ny%t#ny%u#ny&Z#ny&[#ny&]#ny&^#ny&_#ny&`#ny&a#ny&b#ny&c#ny&d#ny&e#ny&f#ny&g#ny&h#ny&i#ny&j#ny%Z#ny%_#ny~Oz-aO{$jO#[-aO~Oo0cOv0qO{&xq~P'vOz-dO{&xq~O%z,[Og&zaz&za~O{#{Og&zaz&za~OV*SOa*TO%q*UO%uWOg&ya~Oz-hOg&ya~O$S-lO~OV$}Oa$}Oo0cOv0qO~P'vOo0cOv0qO{-mOz$li!W$li~P'vOo0cOv0qOz$li!W$li~P'vO{-mOz$li!W$li~Oo0cOv0qO{*gO~P'vOo0cOv0qO{*gO!W&Xq~P'vOz-pO!W&Xq~Oo0cOv0qOz-pO!W&Xq~P'vOs-sO!T%dO!U%cOg&Oq!W&Oq![&Oqz&Oq~P!/jOa+QOo0cOv0qO![&Ty~P'vOz$ji![$ji~P%SOa+QOo0cOv0qO~P'vOV+UOo0cOv0qO~P'vOV+UOo0cOv0qO{&lq![&lq!m&lq%z&lq~P'vO{(kO![-xO!m-yO%z-wO~OV&OOo0cOv0qO#g%hq%[%hq%_%hq%z%hq~P'vO%uWO#g&ry%[&ry%_&ryg&ry~OV)`Oa)`O%uWO!W&ui~Ot-}OP#m!RV#m!Rf#m!Rh#m!Ro#m!Rs#m!Rv#m!R!P#m!R!Q#m!R!T#m!R!U#m!R!X#m!R!]#m!R!h#m!R!r#m!R!s#m!R!t#m!R!{#m!R!}#m!R#P#m!R#R#m!R#T#m!R#X#m!R#Z#m!R#^#m!R#_#m!R#a#m!R#c#m!R#l#m!R#o#m!R#s#m!R#u#m!R#z#m!R#}#m!R$P#m!R%X#m!R%o#m!R%p#m!R%t#m!R%u#m!R&Z#m!R&[#m!R&]#m!R&^#m!R&_#m!R&`#m!R&a#m!R&b#m!R&c#m!R&d#m!R&e#m!R&f#m!R&g#m!R&h#m!R&i#m!R&j#m!R%Z#m!R%_#m!R~Oo0cOv0qO{&xy~P'vOV*SOa*TO%q*UO%uWOg&yi~O$S-lO%Z.VO%_.VO~OV.aOh._O!X.^O!].`O!h.YO!s.[O!t.[O%p.XO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O~Oo0cOv0qOz$lq!W$lq~P'vO{.fOz$lq!W$lq~Oo0cOv0qO{*gO!W&Xy~P'vOz.gO!W&Xy~Oo0cOv.kO~P'vOs-sO!T%dO!U%cOg&Oy!W&Oy![&Oyz&Oy~P!/jO{(kO![.nO~O{(kO![.nO!m.oO~OV*SOa*TO%q*UO%uWO~Oh.tO!f.rOz$TX#[$TX%j$TXg$TX~Os$TX{$TX!W$TX![$TX~P$-bO%o.vO%p.vOs$UXz$UX{$UX#[$UX%j$UX!W$UXg$UX![$UX~O!h.xO~Oz.|O#[/OO%j.yOs&|X{&|X!W&|Xg&|X~Oa/RO~P$)zOh.tOs&}Xz&}X{&}X#[&}X%j&}X!W&}Xg&}X![&}X~Os/VO{$jO~Oo0cOv0qOz$ly!W$ly~P'vOo0cOv0qO{*gO!W&X!R~P'vOz/ZO!W&X!R~Og&RXs&RX!T&RX!U&RX!W&RX![&RXz&RX~P!/jOs-sO!T%dO!U%cOg&Qa!W&Qa![&Qaz&Qa~O{(kO![/^O~O!f.rOh$[as$[az$[a{$[a#[$[a%j$[a!W$[ag$[a![$[a~O!h/eO~O%o.vO%p.vOs$Uaz$Ua{$Ua#[$Ua%j$Ua!W$Uag$Ua![$Ua~O%j.yOs$Yaz$Ya{$Ya#[$Ya!W$Yag$Ya![$Ya~Os&|a{&|a!W&|ag&|a~P$)nOz/jOs&|a{&|a!W&|ag&|a~O!W/mO~Og/mO~O{/oO~O![/pO~Oo0cOv0qO{*gO!W&X!Z~P'vO{/sO~O%z/tO~P$-bOz/uO#[/OO%j.yOg'PX~Oz/uOg'PX~Og/wO~O!h/xO~O#[/OOs%Saz%Sa{%Sa%j%Sa!W%Sag%Sa![%Sa~O#[/OO%j.yOs%Waz%Wa{%Wa!W%Wag%Wa~Os&|i{&|i!W&|ig&|i~P$)nOz/zO#[/OO%j.yO!['Oa~Og'Pa~P$)nOz0SOg'Pa~Oa0UO!['Oi~P$)zOz0WO!['Oi~Oz0WO#[/OO%j.yO!['Oi~O#[/OO%j.yOg$biz$bi~O%z0ZO~P$-bO#[/OO%j.yOg%Vaz%Va~Og'Pi~P$)nO{0^O~Oa0UO!['Oq~P$)zOz0`O!['Oq~O#[/OO%j.yOz%Ui![%Ui~Oa0UO~P$)zOa0UO!['Oy~P$)zO#[/OO%j.yOg$ciz$ci~O#[/OO%j.yOz%Uq![%Uq~Oz+aO#g%ha%[%ha%_%ha%z%ha~P%SOV&OOo0cOv0qO~P'vOn0hO~Oo0hO~P'vO{0iO~Ot0jO~P!/jO&]&Z&j&h&i&g&f&d&e&c&b&`&a&_&^&[%u~",
@@ -37511,13 +38026,13 @@ var parser3 = LRParser.deserialize({
   tokenData: "!2|~R!`OX%TXY%oY[%T[]%o]p%Tpq%oqr'ars)Yst*xtu%Tuv,dvw-hwx.Uxy/tyz0[z{0r{|2S|}2p}!O3W!O!P4_!P!Q:Z!Q!R;k!R![>_![!]Do!]!^Es!^!_FZ!_!`Gk!`!aHX!a!b%T!b!cIf!c!dJU!d!eK^!e!hJU!h!i!#f!i!tJU!t!u!,|!u!wJU!w!x!.t!x!}JU!}#O!0S#O#P&o#P#Q!0j#Q#R!1Q#R#SJU#S#T%T#T#UJU#U#VK^#V#YJU#Y#Z!#f#Z#fJU#f#g!,|#g#iJU#i#j!.t#j#oJU#o#p!1n#p#q!1s#q#r!2a#r#s!2f#s$g%T$g;'SJU;'S;=`KW<%lOJU`%YT&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T`%lP;=`<%l%To%v]&n`%c_OX%TXY%oY[%T[]%o]p%Tpq%oq#O%T#O#P&o#P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To&tX&n`OY%TYZ%oZ]%T]^%o^#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc'f[&n`O!_%T!_!`([!`#T%T#T#U(r#U#f%T#f#g(r#g#h(r#h#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(cTmR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(yT!mR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk)aV&n`&[ZOr%Trs)vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk){V&n`Or%Trs*bs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk*iT&n`&^ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To+PZS_&n`OY*xYZ%TZ]*x]^%T^#o*x#o#p+r#p#q*x#q#r+r#r;'S*x;'S;=`,^<%lO*x_+wTS_OY+rZ]+r^;'S+r;'S;=`,W<%lO+r_,ZP;=`<%l+ro,aP;=`<%l*xj,kV%rQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-XT!xY&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-oV%lQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.]V&n`&ZZOw%Twx.rx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.wV&n`Ow%Twx/^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/eT&n`&]ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/{ThZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc0cTgR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk0yXVZ&n`Oz%Tz{1f{!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk1mVaR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk2ZV%oZ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc2wTzR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To3_W%pZ&n`O!_%T!_!`-Q!`!a3w!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Td4OT&{S&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk4fX!fQ&n`O!O%T!O!P5R!P!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5WV&n`O!O%T!O!P5m!P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5tT!rZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti6[a!hX&n`O!Q%T!Q![6T![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S6T#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti7fZ&n`O{%T{|8X|}%T}!O8X!O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8^V&n`O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8z]!hX&n`O!Q%T!Q![8s![!l%T!l!m9s!m#R%T#R#S8s#S#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti9zT!hX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk:bX%qR&n`O!P%T!P!Q:}!Q!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj;UV%sQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti;ro!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!d%T!d!e?q!e!g%T!g!h7a!h!l%T!l!m9s!m!q%T!q!rA]!r!z%T!z!{Bq!{#R%T#R#S>_#S#U%T#U#V?q#V#X%T#X#Y7a#Y#^%T#^#_9s#_#c%T#c#dA]#d#l%T#l#mBq#m#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti=xV&n`O!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti>fc!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S>_#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti?vY&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti@mY!hX&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiAbX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBUX!hX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBv]&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiCv]!hX&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToDvV{_&n`O!_%T!_!`E]!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TcEdT%{R&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkEzT#gZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkFbXmR&n`O!^%T!^!_F}!_!`([!`!a([!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjGUV%mQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkGrV%zZ&n`O!_%T!_!`([!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkH`WmR&n`O!_%T!_!`([!`!aHx!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjIPV%nQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkIoV_Q#}P&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToJ_]&n`&YS%uZO!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoKZP;=`<%lJUoKge&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!tJU!t!uLx!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#gLx#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoMRa&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUkN_V&n`&`ZOr%TrsNts#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkNyV&n`Or%Trs! `s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! gT&n`&bZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! }V&n`&_ZOw%Twx!!dx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!!iV&n`Ow%Twx!#Ox#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!#VT&n`&aZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!#oe&n`&YS%uZOr%Trs!%Qsw%Twx!&px!Q%T!Q![JU![!c%T!c!tJU!t!u!(`!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#g!(`#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!%XV&n`&dZOr%Trs!%ns#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!%sV&n`Or%Trs!&Ys#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&aT&n`&fZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&wV&n`&cZOw%Twx!'^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!'cV&n`Ow%Twx!'xx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!(PT&n`&eZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!(ia&n`&YS%uZOr%Trs!)nsw%Twx!+^x!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!)uV&n`&hZOr%Trs!*[s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*aV&n`Or%Trs!*vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*}T&n`&jZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!+eV&n`&gZOw%Twx!+zx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,PV&n`Ow%Twx!,fx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,mT&n`&iZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!-Vi&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!dJU!d!eLx!e!hJU!h!i!(`!i!}JU!}#R%T#R#SJU#S#T%T#T#UJU#U#VLx#V#YJU#Y#Z!(`#Z#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUo!.}a&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!0ZT!XZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc!0qT!WR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj!1XV%kQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!1sO!]~k!1zV%jR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!2fO![~i!2mT%tX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T",
   tokenizers: [legacyPrint, indentation, newlines, strings, 0, 1, 2, 3, 4],
   topRules: { "Script": [0, 5] },
-  specialized: [{ term: 221, get: (value) => spec_identifier2[value] || -1 }],
+  specialized: [{ term: 221, get: (value) => spec_identifier3[value] || -1 }],
   tokenPrec: 7668
 });
 
 // src/languages/python.ts
 function parsePython(file, text) {
-  const tree = parser3.parse(text);
+  const tree = parser4.parse(text);
   let errorCount = 0;
   let firstError = null;
   tree.iterate({
@@ -37543,12 +38058,12 @@ function parsePython(file, text) {
     else if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value) module.assignments.set(textOf4(module, target), value);
+      if (target?.name === "VariableName" && value) module.assignments.set(textOf5(module, target), value);
     }
   }
   return module;
 }
-function textOf4(module, node) {
+function textOf5(module, node) {
   return module.text.slice(node.from, node.to);
 }
 function childrenOf2(node) {
@@ -37571,9 +38086,9 @@ function collectImport(module, statement) {
       const part = parts[index];
       if (part.name === "VariableName") {
         if (parts[index - 1]?.name === "as") {
-          module.imports.set(textOf4(module, part), { module: dotted.join("."), name: null });
+          module.imports.set(textOf5(module, part), { module: dotted.join("."), name: null });
           dotted = [];
-        } else dotted.push(textOf4(module, part));
+        } else dotted.push(textOf5(module, part));
       } else if (part.name === ",") {
         if (dotted.length > 0) module.imports.set(dotted[0], { module: dotted[0], name: null });
         dotted = [];
@@ -37586,18 +38101,18 @@ function collectImport(module, statement) {
   }
   const importIndex = parts.findIndex((part) => part.name === "import");
   let source = "";
-  for (const part of parts.slice(1, importIndex)) source += textOf4(module, part);
+  for (const part of parts.slice(1, importIndex)) source += textOf5(module, part);
   const names = parts.slice(importIndex + 1).filter((part) => part.name !== "(" && part.name !== ")");
   for (let index = 0; index < names.length; index++) {
     const part = names[index];
     if (part.name !== "VariableName") continue;
     if (names[index - 1]?.name === "as") continue;
     const alias = names[index + 1]?.name === "as" ? names[index + 2] : void 0;
-    const local = textOf4(module, alias ?? part);
-    module.imports.set(local, { module: source, name: textOf4(module, part) });
+    const local = textOf5(module, alias ?? part);
+    module.imports.set(local, { module: source, name: textOf5(module, part) });
   }
 }
-function argumentsOf(module, argList) {
+function argumentsOf2(module, argList) {
   const result = [];
   for (const group2 of commaGroups(argList)) {
     const [first, second, third] = group2;
@@ -37606,7 +38121,7 @@ function argumentsOf(module, argList) {
     if (first.name === "**" && second) result.push({ kind: "doublestar", name: null, value: second, span });
     else if (first.name === "*" && second) result.push({ kind: "star", name: null, value: second, span });
     else if (first.name === "VariableName" && second?.name === "AssignOp" && third) {
-      result.push({ kind: "keyword", name: textOf4(module, first), value: third, span });
+      result.push({ kind: "keyword", name: textOf5(module, first), value: third, span });
     } else result.push({ kind: "positional", name: null, value: first, span });
   }
   return result;
@@ -37646,7 +38161,7 @@ function pyContainer(module, node, entries) {
   let keyQuote = "";
   if (node.name === "DictionaryExpression") {
     const firstKey = dictEntriesOf(module, node).find((entry) => entry.keyNode)?.keyNode;
-    keyQuote = firstKey ? quoteOf(textOf4(module, firstKey)) : '"';
+    keyQuote = firstKey ? quoteOf(textOf5(module, firstKey)) : '"';
   }
   return {
     file: module.file,
@@ -37671,14 +38186,14 @@ function stringLiteral(module, node) {
   return body.replace(/\\(.)/g, "$1");
 }
 function dottedName(module, node) {
-  if (node.name === "VariableName") return [textOf4(module, node)];
+  if (node.name === "VariableName") return [textOf5(module, node)];
   if (node.name === "MemberExpression") {
     const children = childrenOf2(node);
     const property = children.at(-1);
     const owner = children[0];
     if (property?.name !== "PropertyName" || !owner) return null;
     const head = dottedName(module, owner);
-    return head ? [...head, textOf4(module, property)] : null;
+    return head ? [...head, textOf5(module, property)] : null;
   }
   return null;
 }
@@ -37713,15 +38228,15 @@ function enclosingFunction(module, node) {
       const items = childrenOf2(parameters);
       const index = items.findIndex((item) => item.name === "**");
       const after = index === -1 ? void 0 : items[index + 1];
-      if (after?.name === "VariableName") kwargsParameter = textOf4(module, after);
+      if (after?.name === "VariableName") kwargsParameter = textOf5(module, after);
     }
-    return { node: current, name: name2 ? textOf4(module, name2) : "", kwargsParameter };
+    return { node: current, name: name2 ? textOf5(module, name2) : "", kwargsParameter };
   }
   return null;
 }
 function evaluatePyFlag(module, node, trueStrings = []) {
   const span = { start: node.from, end: node.to };
-  const text = textOf4(module, node);
+  const text = textOf5(module, node);
   if (node.name === "Boolean") {
     return text === "True" ? { kind: "true", span } : { kind: "false", span, file: module.file };
   }
@@ -37763,7 +38278,7 @@ function classifyPyCondition(module, node, depth = 0) {
       const literal2 = children.map((child) => stringLiteral(module, child)).find((value) => value !== null);
       if (operator2 && literal2 !== void 0 && literal2 !== null) {
         const environment = environmentOfValue(literal2);
-        const op = textOf4(module, operator2).replace(/\s+/g, " ");
+        const op = textOf5(module, operator2).replace(/\s+/g, " ");
         if (op === "==" || op === "is" || op === "in") return environment;
         if (op === "!=" || op === "is not" || op === "not in") return opposite(environment);
         return "unknown";
@@ -37782,19 +38297,19 @@ function classifyPyCondition(module, node, depth = 0) {
       const [whenTrue, , test, , whenFalse] = children;
       if (whenTrue?.name === "Boolean" && whenFalse?.name === "Boolean" && test) {
         const environment = classifyPyCondition(module, test, depth + 1);
-        return textOf4(module, whenTrue) === "True" ? environment : opposite(environment);
+        return textOf5(module, whenTrue) === "True" ? environment : opposite(environment);
       }
       return "unknown";
     }
     case "CallExpression": {
       const parts = callParts(node);
-      const argument = parts ? argumentsOf(module, parts.argList)[0] : void 0;
+      const argument = parts ? argumentsOf2(module, parts.argList)[0] : void 0;
       const value = argument ? stringLiteral(module, argument.value) : null;
       if (value !== null && /^https/i.test(value)) return "production";
       return "unknown";
     }
     case "VariableName": {
-      const name2 = textOf4(module, node);
+      const name2 = textOf5(module, node);
       const assigned = module.assignments.get(name2);
       if (assigned && assigned.name !== "Boolean") {
         const viaValue = classifyPyCondition(module, assigned, depth + 1);
@@ -37804,7 +38319,7 @@ function classifyPyCondition(module, node, depth = 0) {
     }
     case "MemberExpression": {
       const property = children.at(-1);
-      return property?.name === "PropertyName" ? environmentOfName(textOf4(module, property)) : "unknown";
+      return property?.name === "PropertyName" ? environmentOfName(textOf5(module, property)) : "unknown";
     }
     default:
       return "unknown";
@@ -37817,7 +38332,7 @@ function localAssignment(module, functionNode, name2, before) {
     if (cursor.from >= before) break;
     if (cursor.name !== "AssignStatement") continue;
     const target = cursor.node.firstChild;
-    if (target?.name === "VariableName" && textOf4(module, target) === name2)
+    if (target?.name === "VariableName" && textOf5(module, target) === name2)
       found = assignedValue(cursor.node);
   } while (cursor.next());
   return found;
@@ -37846,7 +38361,7 @@ function starImportsOf(module) {
     const parts = childrenOf2(statement);
     if (parts[0]?.name !== "from") continue;
     const importIndex = parts.findIndex((part) => part.name === "import");
-    const source = parts.slice(1, importIndex).map((part) => textOf4(module, part)).join("");
+    const source = parts.slice(1, importIndex).map((part) => textOf5(module, part)).join("");
     found.push({ module: source, at: statement.from });
   }
   return found;
@@ -37882,21 +38397,21 @@ function readClass(module, node) {
   const nameNode = children.find((child) => child.name === "VariableName");
   if (!nameNode) return null;
   const argList = children.find((child) => child.name === "ArgList");
-  const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => argument.value) : [];
+  const bases = argList ? argumentsOf2(module, argList).filter((argument) => argument.kind === "positional").map((argument) => argument.value) : [];
   const members = /* @__PURE__ */ new Map();
   const body = children.find((child) => child.name === "Body");
   for (const statement of body ? childrenOf2(body) : []) {
     const definition = statement.name === "DecoratedStatement" ? childrenOf2(statement).find((child) => child.name === "FunctionDefinition") : statement;
     if (definition?.name === "FunctionDefinition") {
       const name2 = childrenOf2(definition).find((child) => child.name === "VariableName");
-      if (name2) members.set(textOf4(module, name2), definition);
+      if (name2) members.set(textOf5(module, name2), definition);
     } else if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value) members.set(textOf4(module, target), value);
+      if (target?.name === "VariableName" && value) members.set(textOf5(module, target), value);
     }
   }
-  return { module, name: textOf4(module, nameNode), node, bases, members };
+  return { module, name: textOf5(module, nameNode), node, bases, members };
 }
 function enclosingClass(module, node) {
   for (let current = node.parent; current; current = current.parent) {
@@ -37908,7 +38423,7 @@ var BUILTIN_BASES = /* @__PURE__ */ new Set(["object", "Exception", "BaseExcepti
 var MAX_DEPTH2 = 12;
 function resolveClass(module, expression2, load2, depth = 0) {
   const parts = dottedName(module, expression2);
-  if (!parts) return { kind: "unresolved", text: textOf4(module, expression2) };
+  if (!parts) return { kind: "unresolved", text: textOf5(module, expression2) };
   return resolveParts(module, parts, load2, depth);
 }
 function resolveParts(module, parts, load2, depth) {
@@ -37974,20 +38489,20 @@ function forwardsToParent(module, member, method) {
   const starAt = items.findIndex((item) => item.name === "**");
   const kwargs = starAt === -1 ? null : items[starAt + 1];
   if (kwargs?.name !== "VariableName") return false;
-  if (/\b(?:secure|httponly)\b/i.test(textOf4(module, member))) return false;
-  const kwargsName = textOf4(module, kwargs);
+  if (/\b(?:secure|httponly)\b/i.test(textOf5(module, member))) return false;
+  const kwargsName = textOf5(module, kwargs);
   return callsOf2(module).some((call) => {
     if (call.from < member.from || call.to > member.to) return false;
     const parts = callParts(call);
     if (!parts || parts.callee.name !== "MemberExpression") return false;
     const property = parts.callee.lastChild;
-    if (!property || textOf4(module, property) !== method) return false;
+    if (!property || textOf5(module, property) !== method) return false;
     const owner = parts.callee.firstChild;
-    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf4(module, owner));
-    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf4(module, owner) !== "self";
+    const viaSuper = owner?.name === "CallExpression" && /^super\s*\(/.test(textOf5(module, owner));
+    const viaBase = owner !== null && owner.name !== "CallExpression" && textOf5(module, owner) !== "self";
     if (!viaSuper && !viaBase) return false;
-    return argumentsOf(module, parts.argList).some(
-      (argument) => argument.kind === "doublestar" && textOf4(module, argument.value) === kwargsName
+    return argumentsOf2(module, parts.argList).some(
+      (argument) => argument.kind === "doublestar" && textOf5(module, argument.value) === kwargsName
     );
   });
 }
@@ -37996,7 +38511,7 @@ function parameterAnnotation(module, functionNode, parameter) {
   const items = parameters ? childrenOf2(parameters) : [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    if (item.name !== "VariableName" || textOf4(module, item) !== parameter) continue;
+    if (item.name !== "VariableName" || textOf5(module, item) !== parameter) continue;
     const typeDef = items[index + 1];
     if (typeDef?.name !== "TypeDef") return null;
     return childrenOf2(typeDef).find((child) => child.name !== ":") ?? null;
@@ -38020,12 +38535,12 @@ function followPyCall(module, call, load2, depth, resolve5) {
   const found = calledFunction2(module, parts.callee, load2);
   if (found === null) return null;
   if ("unknown" in found) return found;
-  return returnedDict(found, `\`${abbreviate(textOf4(module, call))}\``, depth, resolve5);
+  return returnedDict(found, `\`${abbreviate(textOf5(module, call))}\``, depth, resolve5);
 }
 function returnedDict(fn2, label, depth, resolve5) {
   const decorator = untrustedDecorator(fn2);
   if (decorator) return { unknown: `${label} is wrapped by the decorator \`${decorator}\`` };
-  if (fn2.node.name === "FunctionDefinition" && /\byield\b/.test(textOf4(fn2.module, fn2.node)))
+  if (fn2.node.name === "FunctionDefinition" && /\byield\b/.test(textOf5(fn2.module, fn2.node)))
     return { unknown: `${label} is a generator` };
   if (fn2.node.name === "FunctionDefinition" && fn2.node.firstChild?.name === "async")
     return { unknown: `${label} is async and not awaited: it gives a coroutine, not options` };
@@ -38048,7 +38563,7 @@ function untrustedDecorator(fn2) {
   if (parent?.name !== "DecoratedStatement") return null;
   for (const child of childrenOf2(parent)) {
     if (child.name !== "Decorator") continue;
-    const text = textOf4(fn2.module, child).replace(/^@\s*/, "").trim();
+    const text = textOf5(fn2.module, child).replace(/^@\s*/, "").trim();
     if (!TRANSPARENT_DECORATORS.test(text)) return `@${text}`;
   }
   return null;
@@ -38128,12 +38643,12 @@ function nestedFunction(module, owner, name2) {
 }
 function definitionName(module, definition) {
   const name2 = childrenOf2(definition).find((child) => child.name === "VariableName");
-  return name2 ? textOf4(module, name2) : null;
+  return name2 ? textOf5(module, name2) : null;
 }
 function parametersOf(module, definition) {
   const list2 = childrenOf2(definition).find((child) => child.name === "ParamList");
   const items = list2 ? childrenOf2(list2) : [];
-  return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf4(module, item));
+  return items.filter((item, index) => item.name === "VariableName" && items[index - 1]?.name !== "AssignOp").map((item) => textOf5(module, item));
 }
 function classOfOwner(module, owner, at, load2) {
   if (owner === "self" || owner === "cls") {
@@ -38161,7 +38676,7 @@ function memberOf(cls, name2, load2, depth = 0) {
       const found = memberOf(resolved.cls, name2, load2, depth + 1);
       if (found) return found;
     } else if (resolved.kind !== "external" || !resolved.name.startsWith("builtins.")) {
-      return { unknown: `\`${name2}\` may come from the base class \`${textOf4(cls.module, base)}\`` };
+      return { unknown: `\`${name2}\` may come from the base class \`${textOf5(cls.module, base)}\`` };
     }
   }
   return null;
@@ -38180,7 +38695,7 @@ function followPyAttribute(module, member, load2, depth, resolve5) {
   if (found) {
     const { value } = found;
     if (value.name === "FunctionDefinition") {
-      const decorators = value.parent?.name === "DecoratedStatement" ? textOf4(cls.module, value.parent) : "";
+      const decorators = value.parent?.name === "DecoratedStatement" ? textOf5(cls.module, value.parent) : "";
       if (!/^\s*@(?:functools\.)?(?:property|cached_property)\b/m.test(decorators))
         return { unknown: `${label} is a method` };
       return returnedDict({ module: found.cls.module, node: value }, label, depth, resolve5);
@@ -38211,7 +38726,7 @@ function selfAssignments(module, definition, name2) {
   return found;
 }
 function changedInClass(cls, name2, initAssigned) {
-  const text = textOf4(cls.module, cls.node);
+  const text = textOf5(cls.module, cls.node);
   const escaped = name2;
   const owner = `(?:self|cls|${cls.name})`;
   const changed = new RegExp(
@@ -38239,10 +38754,10 @@ function resolvePyExpression(module, node, context, depth = 0) {
     if (settingsKey) return resolveApplicationSetting(settingsKey, context, depth);
     const returned = followPyCall(module, node, context.load, depth, follow(context));
     if (returned) return returned;
-    return { unknown: `\`${abbreviate(textOf4(module, node))}\` is computed at run time` };
+    return { unknown: `\`${abbreviate(textOf5(module, node))}\` is computed at run time` };
   }
   if (node.name === "VariableName") {
-    const name2 = textOf4(module, node);
+    const name2 = textOf5(module, node);
     if (isMutated2(module, name2)) return { unknown: `\`${name2}\` is modified after it is created` };
     const owner = enclosingFunction(module, node);
     if (owner) {
@@ -38289,7 +38804,7 @@ function resolvePyExpression(module, node, context, depth = 0) {
       }
     }
   }
-  return { unknown: `\`${abbreviate(textOf4(module, node))}\` is computed at run time` };
+  return { unknown: `\`${abbreviate(textOf5(module, node))}\` is computed at run time` };
 }
 function follow(context) {
   return (module, node, depth) => resolvePyExpression(module, node, context, depth);
@@ -38306,7 +38821,7 @@ function settingsLookupKey(module, node) {
   const callee = parts ? dottedName(module, parts.callee) : null;
   if (!parts || !callee || callee.length < 2 || callee.at(-1) !== "get" || callee.at(-2) !== "settings")
     return null;
-  const first = argumentsOf(module, parts.argList)[0];
+  const first = argumentsOf2(module, parts.argList)[0];
   return first?.kind === "positional" ? stringLiteral(module, first.value) : null;
 }
 function resolveApplicationSetting(key, context, depth) {
@@ -38316,7 +38831,7 @@ function resolveApplicationSetting(key, context, depth) {
     module.tree.iterate({
       enter(ref) {
         if (ref.name === "ArgList") {
-          for (const argument of argumentsOf(module, ref.node)) {
+          for (const argument of argumentsOf2(module, ref.node)) {
             if (argument.kind === "keyword" && argument.name === key) {
               found.push(resolvePyExpression(module, argument.value, context, depth + 1));
             }
@@ -38357,7 +38872,7 @@ function readPyOptions(module, node, context, normalize, depth = 0) {
     const resolved = depth < MAX_DEPTH3 ? resolvePyExpression(module, value, context, depth + 1) : null;
     if (!resolved || "unknown" in resolved) {
       const reason = resolved && "unknown" in resolved ? resolved.unknown : "nested too deeply";
-      view.unknownSpread = `\`**${abbreviate(textOf4(module, value))}\` cannot be read (${reason})`;
+      view.unknownSpread = `\`**${abbreviate(textOf5(module, value))}\` cannot be read (${reason})`;
       for (const key of view.keys.keys()) view.keys.set(key, "unknown");
       return;
     }
@@ -38377,7 +38892,7 @@ function readPyOptions(module, node, context, normalize, depth = 0) {
       else view.unknownSpread = "a key that is not a plain string may set any option";
     }
   } else {
-    for (const argument of argumentsOf(module, node)) {
+    for (const argument of argumentsOf2(module, node)) {
       spans.push(argument.span);
       if (argument.kind === "doublestar") visitSplat(argument.value);
       else if (argument.kind === "keyword" && argument.name) {
@@ -38441,9 +38956,9 @@ function importedFrom(module, name2, packages) {
 function isPyCookieDeletion(module, value, keyword2) {
   if (value && (value.name === "None" || stringLiteral(module, value) === "")) return true;
   const maxAge = keyword2("max_age");
-  if (maxAge && notPositive2(textOf4(module, maxAge))) return true;
+  if (maxAge && notPositive2(textOf5(module, maxAge))) return true;
   const days = keyword2("expires_days");
-  if (days && notPositive2(textOf4(module, days))) return true;
+  if (days && notPositive2(textOf5(module, days))) return true;
   const expires = keyword2("expires");
   return expires !== void 0 && isPastExpiry2(module, expires);
 }
@@ -38451,7 +38966,7 @@ function notPositive2(text) {
   return /^(?:-\s*\d+(?:\.\d*)?|0+(?:\.0*)?)$/.test(text.trim());
 }
 function isPastExpiry2(module, node) {
-  const text = textOf4(module, node).trim();
+  const text = textOf5(module, node).trim();
   if (notPositive2(text)) return true;
   const literal2 = stringLiteral(module, node);
   if (literal2 !== null) return /\b19\d\d\b/.test(literal2) || /^\s*0\s*$/.test(literal2);
@@ -38477,7 +38992,7 @@ function passesCallerKwargs(module, call, args) {
   const wrapper = enclosingFunction(module, call);
   const kwargs = wrapper?.kwargsParameter;
   return Boolean(
-    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf4(module, argument.value) === kwargs)
+    kwargs && args.some((argument) => argument.kind === "doublestar" && textOf5(module, argument.value) === kwargs)
   );
 }
 function kindOfExpression(module, node) {
@@ -38515,7 +39030,7 @@ var aiohttpSessionStorage = {
       const name2 = callee?.at(-1);
       if (!parts || !callee || !name2 || !STORAGES.has(name2)) continue;
       if (!importedFrom(module, callee[0], PACKAGES)) continue;
-      const cookieArgument = argumentsOf(module, parts.argList).find(
+      const cookieArgument = argumentsOf2(module, parts.argList).find(
         (a) => a.kind === "keyword" && a.name === "cookie_name"
       );
       const cookieName2 = cookieArgument ? stringLiteral(module, cookieArgument.value) : "AIOHTTP_SESSION";
@@ -38935,7 +39450,7 @@ function findSetCookieSites(module, context, options) {
     const receiver = onJar ? callee.at(-3) : callee.at(-2);
     if (NOT_A_RESPONSE2.test(receiver) || callee.some((part) => /client|jar/i.test(part))) continue;
     if (!ownImports && !RESPONSE_NAME.test(receiver)) continue;
-    const args = argumentsOf(module, parts.argList);
+    const args = argumentsOf2(module, parts.argList);
     const star = args.find((argument) => argument.kind === "star");
     const positional = args.filter((argument) => argument.kind === "positional");
     const named = (name2) => args.find((argument) => argument.kind === "keyword" && argument.name === name2);
@@ -38975,7 +39490,7 @@ function findSetCookieSites(module, context, options) {
       offset: call.from,
       cookieNames: cookieName2 === null ? [] : [cookieName2],
       kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
-      ...valueNode ? { valueText: textOf4(module, valueNode) } : {},
+      ...valueNode ? { valueText: textOf5(module, valueNode) } : {},
       flags,
       keys: { ...keys },
       insertion: null,
@@ -39012,7 +39527,7 @@ var aiohttpSetCookie = {
 };
 
 // src/rules/py-morsel-common.ts
-var FLAG_KEYS = { httpOnly: "httponly", secure: "secure" };
+var FLAG_KEYS2 = { httpOnly: "httponly", secure: "secure" };
 function findMorselSites(module, spec) {
   const sites = [];
   module.tree.iterate({
@@ -39032,8 +39547,8 @@ function findMorselSites(module, spec) {
   return sites;
 }
 function morselSite(module, spec, statement, target, value, scope) {
-  const jarText = compact(textOf4(module, target.object));
-  const indexText = compact(textOf4(module, target.index));
+  const jarText = compact(textOf5(module, target.object));
+  const indexText = compact(textOf5(module, target.index));
   const writes = writesAfter(module, statement, scope, jarText, indexText, spec.rewriteStartsAnew ?? false);
   const attribute = (name2) => {
     const write = [...writes].reverse().find((candidate) => candidate.key === name2);
@@ -39043,19 +39558,19 @@ function morselSite(module, spec, statement, target, value, scope) {
   if (isPyCookieDeletion(module, value, deletionOption)) return null;
   const flags = {};
   for (const flag of ["httpOnly", "secure"]) {
-    flags[flag] = flagOf(module, statement, writes, FLAG_KEYS[flag]);
+    flags[flag] = flagOf(module, statement, writes, FLAG_KEYS2[flag]);
   }
   const cookieName2 = stringLiteral(module, target.index);
   const run2 = runAfter(module, statement, writes);
   const keyQuote = quoteOf2(module, writes, target.index, spec.defaultQuote ?? "'");
-  const prefix = `${textOf4(module, target.object)}[${textOf4(module, target.index)}]`;
+  const prefix = `${textOf5(module, target.object)}[${textOf5(module, target.index)}]`;
   const site = {
     ruleId: spec.ruleId,
     file: module.file,
     offset: statement.from,
     cookieNames: cookieName2 === null ? [] : [cookieName2],
     kindHint: cookieName2 === null ? hintOf(module, target.index) : void 0,
-    valueText: textOf4(module, value),
+    valueText: textOf5(module, value),
     flags,
     keys: { httpOnly: "httponly", secure: "secure" },
     insertion: null,
@@ -39099,7 +39614,7 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
   const aliases = /* @__PURE__ */ new Set();
   const writes = [];
   const isMorsel = (node) => {
-    const text = compact(textOf4(module, node));
+    const text = compact(textOf5(module, node));
     return text === morsel || node.name === "VariableName" && aliases.has(text);
   };
   const cursor = scope.cursor();
@@ -39109,12 +39624,12 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
     if (node.name === "AssignStatement") {
       const target = node.firstChild;
       const value = valueOf(node);
-      if (rewriteStartsAnew && target && value && compact(textOf4(module, target)) === morsel) {
+      if (rewriteStartsAnew && target && value && compact(textOf5(module, target)) === morsel) {
         ended = true;
         return;
       }
-      if (target?.name === "VariableName" && value && compact(textOf4(module, value)) === morsel) {
-        aliases.add(textOf4(module, target));
+      if (target?.name === "VariableName" && value && compact(textOf5(module, value)) === morsel) {
+        aliases.add(textOf5(module, target));
         return;
       }
       const parts = subscriptParts(target);
@@ -39127,8 +39642,8 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
       const parts = call?.name === "CallExpression" ? callParts(call) : null;
       const callee = parts ? childrenOf2(parts.callee) : [];
       if (!parts || callee.length !== 3 || callee[2]?.name !== "PropertyName") return;
-      if (textOf4(module, callee[2]) !== "update" || !isMorsel(callee[0])) return;
-      const [first, ...rest] = argumentsOf(module, parts.argList);
+      if (textOf5(module, callee[2]) !== "update" || !isMorsel(callee[0])) return;
+      const [first, ...rest] = argumentsOf2(module, parts.argList);
       if (first?.kind === "positional" && first.value.name === "DictionaryExpression" && rest.length === 0) {
         for (const entry of dictEntriesOf(module, first.value)) {
           writes.push({
@@ -39196,17 +39711,17 @@ function guardOf(module, statement, write) {
     const keyword2 = children[index - 2];
     const test = children[index - 1];
     if ((keyword2?.name === "if" || keyword2?.name === "elif") && test) {
-      guard = { text: `${keyword2.name} ${textOf4(module, test)}`, condition: test };
+      guard = { text: `${keyword2.name} ${textOf5(module, test)}`, condition: test };
     } else if (test?.name === "else" && owner.name === "IfStatement") {
       guard = {
-        text: `else of ${textOf4(module, owner).split("\n")[0]?.replace(/:\s*$/, "")}`,
+        text: `else of ${textOf5(module, owner).split("\n")[0]?.replace(/:\s*$/, "")}`,
         condition: null
       };
     } else if (owner.name === "WithStatement") continue;
     else if (owner.name === "TryStatement" && children.findIndex((child) => child.name === "Body") === index)
       continue;
     else if (owner.name !== "FunctionDefinition" && owner.name !== "ClassDefinition") {
-      const line = textOf4(module, owner).split("\n")[0] ?? "";
+      const line = textOf5(module, owner).split("\n")[0] ?? "";
       guard = { text: line.replace(/:\s*$/, ""), condition: null };
     }
   }
@@ -39216,7 +39731,7 @@ function runAfter(module, statement, writes) {
   const own = new Set(writes.map((write) => write.statement.from));
   const run2 = [statement];
   const jar = subscriptParts(statement.firstChild).object;
-  const jarText = compact(textOf4(module, jar));
+  const jarText = compact(textOf5(module, jar));
   for (let next = statement.nextSibling; next; next = next.nextSibling) {
     if (next.name === "Comment") continue;
     if (own.has(next.from)) {
@@ -39225,20 +39740,20 @@ function runAfter(module, statement, writes) {
     }
     let target = next.name === "AssignStatement" ? subscriptParts(next.firstChild) : null;
     while (target && subscriptParts(target.object)) target = subscriptParts(target.object);
-    if (!target || compact(textOf4(module, target.object)) !== jarText) break;
+    if (!target || compact(textOf5(module, target.object)) !== jarText) break;
   }
   return run2;
 }
 function quoteOf2(module, writes, index, fallback) {
   for (const write of writes) {
     const parts = subscriptParts(write.statement.firstChild);
-    const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf4(module, parts.index))?.[1] : void 0;
+    const quote = parts ? /^[a-zA-Z]*(['"])/.exec(textOf5(module, parts.index))?.[1] : void 0;
     if (quote) return quote;
   }
-  return /^[a-zA-Z]*(['"])/.exec(textOf4(module, index))?.[1] ?? fallback;
+  return /^[a-zA-Z]*(['"])/.exec(textOf5(module, index))?.[1] ?? fallback;
 }
 function hintOf(module, node) {
-  const name2 = /(\w+)\s*$/.exec(textOf4(module, node))?.[1];
+  const name2 = /(\w+)\s*$/.exec(textOf5(module, node))?.[1];
   if (!name2) return void 0;
   const kind = kindOfName(name2);
   return kind === "other" ? void 0 : kind;
@@ -39296,7 +39811,7 @@ function cherrypyConfSites(ini, context, ruleId, importsCherrypy2) {
     const parent = parentOf(section.name, byName);
     const ownFlag = optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null;
     if (parent && configuresSessions(parent) && !ownFlag) continue;
-    const site = siteOf3(ini, section, ruleId);
+    const site = siteOf5(ini, section, ruleId);
     if (site) sites.push(loader ? { site, loadedBy: loader } : { site });
   }
   return sites;
@@ -39312,7 +39827,7 @@ function configuresSessions(section) {
   return optionOf(section, HTTPONLY) !== null || optionOf(section, SECURE) !== null;
 }
 function isOn(option) {
-  return option !== null && classify(option, "").kind !== "false";
+  return option !== null && classify2(option, "").kind !== "false";
 }
 function parentOf(name2, sections) {
   if (name2 === "global") return null;
@@ -39324,7 +39839,7 @@ function parentOf(name2, sections) {
   }
   return sections.get("global") ?? null;
 }
-function siteOf3(ini, section, ruleId) {
+function siteOf5(ini, section, ruleId) {
   const on = optionOf(section, ON);
   const httpOnly = optionOf(section, HTTPONLY);
   const secure = optionOf(section, SECURE);
@@ -39342,8 +39857,8 @@ function siteOf3(ini, section, ruleId) {
     cookieNames: [literalName ?? "session_id"],
     kind: "session",
     flags: {
-      httpOnly: httpOnly ? classify(httpOnly, ini.file) : { kind: "absent" },
-      secure: secure ? classify(secure, ini.file) : { kind: "absent" }
+      httpOnly: httpOnly ? classify2(httpOnly, ini.file) : { kind: "absent" },
+      secure: secure ? classify2(secure, ini.file) : { kind: "absent" }
     },
     keys: { httpOnly: HTTPONLY, secure: SECURE },
     insertion: insertionAfter(ini.file, anchor, section),
@@ -39352,7 +39867,7 @@ function siteOf3(ini, section, ruleId) {
     trueLiteral: "True"
   };
 }
-function classify(option, file) {
+function classify2(option, file) {
   const value = option.value;
   if (option.continued) return { kind: "unknown", reason: `\`${option.key}\` spans several lines` };
   if (/^(?:True|[1-9]\d*)$/.test(value)) return { kind: "true", span: option.valueSpan };
@@ -39411,7 +39926,7 @@ function sessionDecoratorSite(module, decorator, context, ruleId) {
   const parts = childrenOf2(decorator);
   const argList = parts.at(-1);
   if (argList?.name !== "ArgList") return null;
-  const dotted = parts.slice(1, -1).map((part) => textOf4(module, part)).join("").replace(/\s+/g, "");
+  const dotted = parts.slice(1, -1).map((part) => textOf5(module, part)).join("").replace(/\s+/g, "");
   const viaImport = dotted === "tools.sessions" && module.imports.get("tools")?.module.split(".")[0] === "cherrypy";
   if (dotted !== "cherrypy.tools.sessions" && !viaImport) return null;
   return keywordCallSite(module, decorator, argList, context, {
@@ -39533,7 +40048,7 @@ function describe(module, context, entry) {
 }
 function literalAssignment(module, name2) {
   const value = module.assignments.get(name2);
-  return value ? textOf4(module, value) : null;
+  return value ? textOf5(module, value) : null;
 }
 function settingValue(settings, module, key, depth = 0) {
   let current = { kind: "absent" };
@@ -39543,7 +40058,7 @@ function settingValue(settings, module, key, depth = 0) {
     if (statement.name === "AssignStatement") {
       const target = statement.firstChild;
       const value = assignedValue(statement);
-      if (target?.name === "VariableName" && value && textOf4(module, target) === key)
+      if (target?.name === "VariableName" && value && textOf5(module, target) === key)
         current = { kind: "write", module, statement, value: judge(settings, module, value) };
     } else if (statement.name === "ImportStatement" && stars.has(statement.from)) {
       const target = stars.get(statement.from);
@@ -39551,7 +40066,7 @@ function settingValue(settings, module, key, depth = 0) {
         if (current.kind === "absent")
           current = {
             kind: "unknown",
-            reason: `\`${textOf4(module, statement)}\` names a module that was not scanned`
+            reason: `\`${textOf5(module, statement)}\` names a module that was not scanned`
           };
         continue;
       }
@@ -39566,7 +40081,7 @@ function settingValue(settings, module, key, depth = 0) {
 }
 function judge(settings, module, value) {
   if (value.name !== "VariableName") return evaluatePyFlag(module, value);
-  const name2 = textOf4(module, value);
+  const name2 = textOf5(module, value);
   let literal2 = module.assignments.get(name2) ?? null;
   let owner = module;
   const imported = module.imports.get(name2);
@@ -39595,7 +40110,7 @@ function branchValue(module, statement, key) {
       if (inner.name !== "AssignStatement") continue;
       const target = inner.firstChild;
       const value = assignedValue(inner);
-      if (target?.name !== "VariableName" || !value || textOf4(module, target) !== key) continue;
+      if (target?.name !== "VariableName" || !value || textOf5(module, target) !== key) continue;
       const judged = evaluatePyFlag(module, value);
       result = {
         kind: "write",
@@ -39604,7 +40119,7 @@ function branchValue(module, statement, key) {
         value: environment === "production" || judged.kind === "conditional" ? judged : {
           kind: "conditional",
           span: { start: value.from, end: value.to },
-          text: test ? `if ${textOf4(module, test)}` : textOf4(module, value),
+          text: test ? `if ${textOf5(module, test)}` : textOf5(module, value),
           devOnly: false
         }
       };
@@ -39652,7 +40167,7 @@ function djangoFamilySites(settings, module, family) {
     };
     if (entry.devOnly) {
       if (!weakValue || weakValue.module !== entry.module) continue;
-      site.advisory = `\`${textOf4(siteModule, weakValue.statement)}\` in a development settings module: fine for a local HTTP server, but make sure the production settings set \`${family.keys.secure} = True\`. Not changed.`;
+      site.advisory = `\`${textOf5(siteModule, weakValue.statement)}\` in a development settings module: fine for a local HTTP server, but make sure the production settings set \`${family.keys.secure} = True\`. Not changed.`;
       site.insertion = null;
     } else if (weakValue && weakValue.module !== entry.module) {
       site.notes.push(
@@ -39691,7 +40206,7 @@ function topLevelAssignments(module) {
   );
 }
 function assignedName(module, statement) {
-  return textOf4(module, statement.firstChild);
+  return textOf5(module, statement.firstChild);
 }
 function pointerFor(module, family) {
   const assignments = topLevelAssignments(module);
@@ -39902,7 +40417,7 @@ function callBlocks(module, context) {
       bodyOpen: 0,
       template: ""
     };
-    const args = argumentsOf(module, parts.argList);
+    const args = argumentsOf2(module, parts.argList);
     const positional = args.find((argument) => argument.kind === "positional");
     let dict = null;
     if (positional) {
@@ -39924,7 +40439,7 @@ function callBlocks(module, context) {
             });
         }
       } else {
-        for (const argument of argumentsOf(owner, node)) {
+        for (const argument of argumentsOf2(owner, node)) {
           if (argument.kind === "doublestar") spread(owner, argument.value);
           else if (argument.kind === "keyword" && argument.name)
             block.writes.push({
@@ -39940,7 +40455,7 @@ function callBlocks(module, context) {
     const spread = (owner, value) => {
       const resolved = resolvePyExpression(owner, value, context);
       if ("unknown" in resolved)
-        block.unknownSpread = `\`**${textOf4(owner, value)}\` cannot be read (${resolved.unknown})`;
+        block.unknownSpread = `\`**${textOf5(owner, value)}\` cannot be read (${resolved.unknown})`;
       else readEntries2(resolved.module, resolved.node);
     };
     if (dict) readEntries2(dict.module, dict.node);
@@ -39950,7 +40465,7 @@ function callBlocks(module, context) {
     const soleDict = sole ? resolvePyExpression(module, sole, context) : null;
     const source = dict ?? (soleDict && !("unknown" in soleDict) ? soleDict : null);
     const target = source ?? { module, node: parts.argList };
-    const spans = target.node.name === "DictionaryExpression" ? dictEntriesOf(target.module, target.node).map((entry) => entry.span) : argumentsOf(target.module, target.node).map((argument) => argument.span);
+    const spans = target.node.name === "DictionaryExpression" ? dictEntriesOf(target.module, target.node).map((entry) => entry.span) : argumentsOf2(target.module, target.node).map((argument) => argument.span);
     block.callContainer = pyContainer(target.module, target.node, spans);
     if (target.module !== module || target.node.from < call.from || target.node.to > call.to) {
       block.anchor = target.node.from;
@@ -39967,7 +40482,7 @@ function insideRequestHandler(module, node) {
   if (parent?.parent?.name !== "DecoratedStatement") return false;
   for (let child = parent.parent.firstChild; child; child = child.nextSibling) {
     if (child.name !== "Decorator") continue;
-    const name2 = textOf4(module, child).replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
+    const name2 = textOf5(module, child).replace(/^@\s*/, "").replace(/\(.*$/s, "").trim();
     if (PER_REQUEST.test(name2)) return true;
   }
   return false;
@@ -39997,7 +40512,7 @@ function subscriptBlocks(module) {
         receiver
       };
       group2.statements.push(statement);
-      const quote = /^[a-zA-Z]*(['"])/.exec(textOf4(module, children[2]))?.[1] ?? '"';
+      const quote = /^[a-zA-Z]*(['"])/.exec(textOf5(module, children[2]))?.[1] ?? '"';
       group2.writes.push({ key, module, value, at: statement.from, statement, quote });
       groups.set(groupKey, group2);
       return false;
@@ -40031,8 +40546,8 @@ function classBlocks(module, fileEnvironment) {
     const argList = children.find((child) => child.name === "ArgList");
     const body = children.find((child) => child.name === "Body");
     if (!nameNode || !body) continue;
-    const name2 = textOf4(module, nameNode);
-    const bases = argList ? argumentsOf(module, argList).filter((argument) => argument.kind === "positional").map((argument) => dottedName(module, argument.value)?.at(-1) ?? "").filter(Boolean) : [];
+    const name2 = textOf5(module, nameNode);
+    const bases = argList ? argumentsOf2(module, argList).filter((argument) => argument.kind === "positional").map((argument) => dottedName(module, argument.value)?.at(-1) ?? "").filter(Boolean) : [];
     if (!CONFIG_CLASS.test(name2) && !bases.some((base) => CONFIG_CLASS.test(base))) continue;
     const assignments = childrenOf2(body).filter((child) => child.name === "AssignStatement");
     const writes = [];
@@ -40040,7 +40555,7 @@ function classBlocks(module, fileEnvironment) {
       const target = assignment.firstChild;
       const value = assignedValue(assignment);
       if (target?.name !== "VariableName" || !value) continue;
-      const key = textOf4(module, target);
+      const key = textOf5(module, target);
       if (UPPER.test(key)) writes.push({ key, module, value, at: assignment.from, statement: assignment });
     }
     const environment = environmentOfLabel(name2);
@@ -40071,7 +40586,7 @@ function moduleBlockOf(module, context, fileEnvironment) {
     const target = statement.firstChild;
     const value = assignedValue(statement);
     if (target?.name !== "VariableName" || !value) continue;
-    const key = textOf4(module, target);
+    const key = textOf5(module, target);
     if (UPPER.test(key)) writes.push({ key, module, value, at: statement.from, statement });
   }
   const cookieKeys = writes.some((write) => /^(SESSION|REMEMBER)_COOKIE_/.test(write.key));
@@ -40361,7 +40876,7 @@ function assignsJar(module, cls, target) {
     if (cursor.name !== "AssignStatement") continue;
     const left = cursor.node.firstChild;
     const value = cursor.node.lastChild;
-    if (left && value && textOf4(module, left).replace(/\s+/g, "") === target && constructsJar(module, value)) {
+    if (left && value && textOf5(module, left).replace(/\s+/g, "") === target && constructsJar(module, value)) {
       found = true;
       break;
     }
@@ -40391,7 +40906,7 @@ var pySetCookieHeader = {
       if (!parts || !callee || callee.length < 2 || !method) continue;
       const onHeaders = MAP_METHODS.has(method) && /headers$/i.test(callee.at(-2) ?? "");
       if (!onHeaders && !RESPONSE_METHODS.has(method)) continue;
-      const args = argumentsOf(module, parts.argList);
+      const args = argumentsOf2(module, parts.argList);
       if (args.length !== 2 || args.some((argument) => argument.kind !== "positional")) continue;
       if (!isSetCookie2(module, args[0].value)) continue;
       values.push(args[1].value);
@@ -40425,7 +40940,7 @@ var pySetCookieHeader = {
     });
     const sites = [];
     for (const value of values) {
-      const site = siteOf4(module, this.meta.id, value);
+      const site = siteOf6(module, this.meta.id, value);
       if (site) sites.push(site);
     }
     return sites;
@@ -40435,7 +40950,7 @@ function isSetCookie2(module, node) {
   if (stringLiteral(module, node)?.toLowerCase() === "set-cookie") return true;
   return dottedName(module, node)?.at(-1) === "SET_COOKIE";
 }
-function siteOf4(module, ruleId, value) {
+function siteOf6(module, ruleId, value) {
   const pieces = piecesOf2(module, value);
   return setCookieHeaderSite({
     ruleId,
@@ -40460,14 +40975,14 @@ function piecesOf2(module, node) {
   if (node.name === "ContinuedString") return childrenOf2(node).flatMap((child) => piecesOf2(module, child));
   if (node.name === "BinaryExpression") {
     const [left, op, right] = childrenOf2(node);
-    if (left && right && op && textOf4(module, op) === "+")
+    if (left && right && op && textOf5(module, op) === "+")
       return [...piecesOf2(module, left), ...piecesOf2(module, right)];
-    if (left && op && textOf4(module, op) === "%" && left.name === "String") return piecesOf2(module, left);
+    if (left && op && textOf5(module, op) === "%" && left.name === "String") return piecesOf2(module, left);
   }
   return [{ expression: node }];
 }
 function formatPieces(module, node) {
-  const raw = textOf4(module, node);
+  const raw = textOf5(module, node);
   const match2 = /^([a-zA-Z]{1,2})('''|"""|'|")/.exec(raw);
   if (!match2) return [{ expression: node }];
   const bodyStart = node.from + match2[0].length;
@@ -40486,7 +41001,7 @@ function formatPieces(module, node) {
 function stringEnd3(module, pieces) {
   const last = pieces.at(-1);
   if (!last || !("text" in last)) return null;
-  const raw = textOf4(module, last.node);
+  const raw = textOf5(module, last.node);
   const match2 = /^([a-zA-Z]{0,2})('|")/.exec(raw);
   if (!match2 || /[bB]/.test(match2[1]) || raw.startsWith(`${match2[1]}${match2[2].repeat(3)}`)) return null;
   const close = last.node.to - 1;
@@ -40512,7 +41027,7 @@ function findFactorySites(module, context, spec) {
     const name2 = callee?.at(-1);
     const signature = name2 && Object.hasOwn(spec.constructors, name2) ? spec.constructors[name2] : void 0;
     if (!parts || !callee || !signature || !importedFrom(module, callee[0], packages)) continue;
-    const args = argumentsOf(module, parts.argList);
+    const args = argumentsOf2(module, parts.argList);
     const positional = args.filter((argument) => argument.kind === "positional");
     const nameNode = args.find((argument) => argument.kind === "keyword" && argument.name === "cookie_name")?.value ?? positional[signature.positions.cookieName]?.value;
     const cookieName2 = nameNode ? stringLiteral(module, nameNode) : signature.defaultName ?? null;
@@ -40578,12 +41093,12 @@ function pyramidIniSites(file, context, spec) {
       (option) => option.key === "pyramid.includes" && named.test(file.text.slice(option.span.start, option.span.end))
     );
     if (!included) continue;
-    const site = siteOf5(file, section, spec);
+    const site = siteOf7(file, section, spec);
     if (site) sites.push({ site });
   }
   return sites;
 }
-function siteOf5(ini, section, spec) {
+function siteOf7(ini, section, spec) {
   const own = section.options.filter(
     (option) => spec.prefixes.some((prefix2) => option.key.startsWith(prefix2))
   );
@@ -40609,8 +41124,8 @@ function siteOf5(ini, section, spec) {
     cookieNames: [name2 && name2.value !== "" && !name2.continued ? name2.value : spec.defaultName],
     kind: "session",
     flags: {
-      httpOnly: httpOnly ? classify2(httpOnly, ini.file, spec) : { kind: "absent" },
-      secure: secure ? classify2(secure, ini.file, spec) : { kind: "absent" }
+      httpOnly: httpOnly ? classify3(httpOnly, ini.file, spec) : { kind: "absent" },
+      secure: secure ? classify3(secure, ini.file, spec) : { kind: "absent" }
     },
     keys: {
       httpOnly: httpOnly?.key ?? `${prefix}${spec.flags.httpOnly}`,
@@ -40622,7 +41137,7 @@ function siteOf5(ini, section, spec) {
     trueLiteral: capitalised ? "True" : "true"
   };
 }
-function classify2(option, file, spec) {
+function classify3(option, file, spec) {
   if (option.continued) return { kind: "unknown", reason: `\`${option.key}\` spans several lines` };
   if (option.value.includes("%(")) {
     return { kind: "conditional", span: option.valueSpan, text: option.value, devOnly: false };
@@ -40789,7 +41304,7 @@ var starletteSessionMiddleware = {
       const parts = callParts(call);
       const callee = parts ? dottedName(module, parts.callee) : null;
       if (!parts || !callee) continue;
-      const args = argumentsOf(module, parts.argList);
+      const args = argumentsOf2(module, parts.argList);
       const first = args[0];
       const direct = callee.at(-1) === "SessionMiddleware" && isStarletteSessionMiddleware(module, callee);
       const wrapped = (callee.at(-1) === "add_middleware" || callee.at(-1) === "Middleware") && first?.kind === "positional" && isStarletteSessionMiddleware(module, dottedName(module, first.value));
@@ -40858,7 +41373,7 @@ var tornadoSetCookie = {
       if (method === "set_cookie" && !(tornadoFile || callee[0] === "self" && !otherFramework)) continue;
       const receiver = tornadoReceiver(module, call, callee, context);
       if (receiver.kind === "not-handler") continue;
-      const args = argumentsOf(module, parts.argList);
+      const args = argumentsOf2(module, parts.argList);
       const positional = args.filter((argument) => argument.kind === "positional");
       const named = (name2) => args.find((argument) => argument.kind === "keyword" && tornadoKey(argument.name ?? "") === name2);
       if (positional.length + (named("name") ? 1 : 0) + (named("value") ? 1 : 0) < 2) continue;
@@ -40878,7 +41393,7 @@ var tornadoSetCookie = {
         offset: call.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
         kind: signed && !/csrf|xsrf/i.test(cookieName2 ?? "") ? "session" : void 0,
-        ...valueNode ? { valueText: textOf4(module, valueNode) } : {},
+        ...valueNode ? { valueText: textOf5(module, valueNode) } : {},
         flags,
         keys: { httpOnly: "httponly", secure: "secure" },
         insertion: null,
@@ -40958,7 +41473,7 @@ function isSplattedIntoCookieCall(owner, dict, context) {
       const parts = callParts(call);
       const method = parts ? dottedName(module, parts.callee)?.at(-1) : void 0;
       if (!parts || !method || !TORNADO_COOKIE_METHODS.has(method)) continue;
-      for (const argument of argumentsOf(module, parts.argList)) {
+      for (const argument of argumentsOf2(module, parts.argList)) {
         if (argument.kind !== "doublestar") continue;
         const resolved = resolvePyExpression(module, argument.value, context);
         if (!("unknown" in resolved) && resolved.module === owner && resolved.node.from === dict.from)
@@ -40996,7 +41511,7 @@ var tornadoXsrfCookie = {
 };
 function settingEntries(module, node) {
   if (node.name === "ArgList") {
-    return argumentsOf(module, node).filter((argument) => argument.kind === "keyword" && argument.name).map((argument) => ({ key: argument.name, value: argument.value, from: argument.span.start }));
+    return argumentsOf2(module, node).filter((argument) => argument.kind === "keyword" && argument.name).map((argument) => ({ key: argument.name, value: argument.value, from: argument.span.start }));
   }
   return dictEntriesOf(module, node).filter((entry) => entry.key !== null).map((entry) => ({ key: entry.key, value: entry.value, from: entry.span.start }));
 }
@@ -41028,11 +41543,11 @@ function siteFor(module, node, entries, context, ruleId) {
   const container = pyContainer(
     module,
     node,
-    node.name === "ArgList" ? argumentsOf(module, node).map((argument) => argument.span) : dictEntriesOf(module, node).map((entry) => entry.span)
+    node.name === "ArgList" ? argumentsOf2(module, node).map((argument) => argument.span) : dictEntriesOf(module, node).map((entry) => entry.span)
   );
   const holder = node.name === "ArgList" ? node.parent : node;
   const assigned = holder?.parent?.name === "AssignStatement" ? holder.parent.firstChild : null;
-  const updatedLater = assigned?.name === "VariableName" && isMutated2(module, textOf4(module, assigned));
+  const updatedLater = assigned?.name === "VariableName" && isMutated2(module, textOf5(module, assigned));
   const site = {
     ...base,
     file: module.file,
@@ -41202,7 +41717,7 @@ function cookieObjectSites(module, context) {
   for (const call of callsOf2(module)) {
     const parts = callParts(call);
     if (!parts || !isLitestarCookie(module, parts.callee)) continue;
-    const args = argumentsOf(module, parts.argList);
+    const args = argumentsOf2(module, parts.argList);
     const positional = args.filter((argument) => argument.kind === "positional");
     if (positional.length > COOKIE_FIELDS.length) continue;
     const field = (name3) => args.find((argument) => argument.kind === "keyword" && argument.name === name3)?.value ?? positional[COOKIE_FIELDS.indexOf(name3)]?.value;
@@ -41217,7 +41732,7 @@ function cookieObjectSites(module, context) {
       keys: { httpOnly: "httponly", secure: "secure" },
       cookieNames: name2 === null ? [] : [name2]
     });
-    site.valueText = textOf4(module, value);
+    site.valueText = textOf5(module, value);
     if (positional[6]) site.flags.secure = evaluatePyFlag(module, positional[6].value);
     if (positional[7]) site.flags.httpOnly = evaluatePyFlag(module, positional[7].value);
     const unknown = args.find(
@@ -41316,7 +41831,7 @@ var twistedAddCookie = {
       if (!ownImport && !REQUEST_NAME.test(receiverText)) continue;
       const owner = receiverOwner(module, call, callee, context);
       if (owner.kind === "not-twisted") continue;
-      const args = argumentsOf(module, parts.argList);
+      const args = argumentsOf2(module, parts.argList);
       const argument = (name2) => args.find((candidate) => candidate.kind === "keyword" && candidate.name === name2)?.value ?? args.filter((candidate) => candidate.kind === "positional")[PARAMETERS.indexOf(name2)]?.value;
       const nameNode = argument("k");
       if (!nameNode) continue;
@@ -41337,7 +41852,7 @@ var twistedAddCookie = {
         offset: call.from,
         cookieNames: cookieName2 === null ? [] : [cookieName2],
         kindHint: cookieName2 === null ? kindOfExpression(module, nameNode) : void 0,
-        ...valueNode ? { valueText: textOf4(module, valueNode) } : {},
+        ...valueNode ? { valueText: textOf5(module, valueNode) } : {},
         flags: { httpOnly: flagAt("httpOnly"), secure: flagAt("secure") },
         keys: { httpOnly: "httpOnly", secure: "secure" },
         insertion: null,
@@ -41441,7 +41956,7 @@ var PY_RULES = [
 ];
 
 // src/rules/index.ts
-var RULES = [...JS_RULES, ...PY_RULES, ...GO_RULES, ...PHP_RULES];
+var RULES = [...JS_RULES, ...PY_RULES, ...GO_RULES, ...PHP_RULES, ...JAVA_RULES];
 
 // src/rules/prefilter.ts
 var COOKIE_WORDS = ["ookie", "OOKIE"];
@@ -41451,12 +41966,1177 @@ var mentionsCookieApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(RULES)])
 var mentionsJsApi = cookieApiFilter([...COOKIE_WORDS, ...mentionsOf(JS_RULES)]);
 var mentionsGoApi = cookieApiFilter(mentionsOf(GO_RULES));
 var mentionsPhpApi = cookieApiFilter(mentionsOf(PHP_RULES));
+var mentionsJavaApi = cookieApiFilter(mentionsOf(JAVA_RULES));
 var mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);
 var PARSED_WHEN_MENTIONED = JS_RULES.flatMap(
   (rule) => rule.meta.parsedWhenMentioned ? [rule.meta.parsedWhenMentioned] : []
 );
 function parsedWhenMentioned(file) {
   return PARSED_WHEN_MENTIONED.some((pattern) => pattern.test(file));
+}
+
+// src/languages/go/code-text.ts
+function goCodeText(text) {
+  const parts = [];
+  let kept = 0;
+  const stops = /\/\/|\/\*|["'`]/g;
+  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
+    const at = stop.index;
+    let end;
+    if (stop[0] === "//") {
+      end = text.indexOf("\n", at);
+      if (end === -1) end = text.length;
+    } else if (stop[0] === "/*") {
+      end = text.indexOf("*/", at + 2);
+      if (end === -1) return null;
+      end += 2;
+    } else {
+      end = literalEnd(text, at + 1, stop[0]);
+      if (end === -1) return null;
+      stops.lastIndex = end;
+      continue;
+    }
+    parts.push(text.slice(kept, at), text.slice(at, end).replace(/[^\n]/g, ""));
+    kept = end;
+    stops.lastIndex = end;
+  }
+  parts.push(text.slice(kept));
+  return parts.join("");
+}
+function literalEnd(text, from2, quote) {
+  if (quote === "`") {
+    const end = text.indexOf("`", from2);
+    return end === -1 ? -1 : end + 1;
+  }
+  for (let index = from2; index < text.length; index++) {
+    const char = text[index];
+    if (char === "\\") index++;
+    else if (char === quote) return index + 1;
+    else if (char === "\n") return -1;
+  }
+  return -1;
+}
+
+// src/languages/go/support.ts
+var goSupport = {
+  id: "go",
+  mentionsApi: mentionsGoApi,
+  onlyInProse(_file, text) {
+    const code = goCodeText(text);
+    return code !== null && !mentionsGoApi(code);
+  },
+  createAnalyzer: (context) => new GoAnalyzer(context)
+};
+var GoAnalyzer = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  add(file, text) {
+    const { analysis, config } = this.context;
+    const module = parseGo(file, text);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    const found = [];
+    for (const rule of GO_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+  }
+  finish() {
+  }
+  /** Ignore comments are read from the text, on the line above the site or the literal's brace. */
+  ignoreSource() {
+    return null;
+  }
+};
+
+// src/languages/java/code-text.ts
+function javaCodeText(text) {
+  const parts = [];
+  let kept = 0;
+  const stops = /\/\/|\/\*|"""|["']/g;
+  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
+    const at = stop.index;
+    let end;
+    if (stop[0] === "//") {
+      end = text.indexOf("\n", at);
+      if (end === -1) end = text.length;
+    } else if (stop[0] === "/*") {
+      end = text.indexOf("*/", at + 2);
+      if (end === -1) return null;
+      end += 2;
+    } else {
+      end = stop[0] === '"""' ? textBlockEnd(text, at + 3) : literalEnd2(text, at + 1, stop[0]);
+      if (end === -1) return null;
+      stops.lastIndex = end;
+      continue;
+    }
+    parts.push(text.slice(kept, at), text.slice(at, end).replace(/[^\n]/g, ""));
+    kept = end;
+    stops.lastIndex = end;
+  }
+  parts.push(text.slice(kept));
+  return parts.join("");
+}
+function textBlockEnd(text, from2) {
+  for (let index = from2; index < text.length; index++) {
+    if (text[index] === "\\") index++;
+    else if (text.startsWith('"""', index)) return index + 3;
+  }
+  return -1;
+}
+function literalEnd2(text, from2, quote) {
+  for (let index = from2; index < text.length; index++) {
+    const char = text[index];
+    if (char === "\\") index++;
+    else if (char === quote) return index + 1;
+    else if (char === "\n") return -1;
+  }
+  return -1;
+}
+
+// src/languages/java/properties.ts
+function isSpringConfigFile(file) {
+  return /(^|\/)application(-[\w.-]+)?\.(properties|ya?ml)$/.test(file);
+}
+function parseProperties(file, text) {
+  const starts2 = lineStarts(text);
+  const entries = [];
+  let continuing = null;
+  for (let index = 0; index < starts2.length; index++) {
+    const start = starts2[index];
+    let end = starts2[index + 1] ?? text.length;
+    while (end > start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
+    const line = text.slice(start, end);
+    if (continuing) {
+      continuing.span.end = end;
+      if (!endsContinued(line)) continuing = null;
+      continue;
+    }
+    const trimmed = line.trimStart();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("!")) continue;
+    const pair2 = /^((?:\\.|[^\s=:\\])+)(\s*[=:]\s*|\s+)(.*?)\s*$/.exec(trimmed);
+    if (!pair2) continue;
+    const keyStart = start + line.length - trimmed.length;
+    const valueStart = keyStart + pair2[1].length + pair2[2].length;
+    const value = pair2[3];
+    const entry = {
+      key: pair2[1],
+      span: { start: keyStart, end: valueStart + value.length },
+      value,
+      valueSpan: { start: valueStart, end: valueStart + value.length },
+      continued: endsContinued(line),
+      delimiter: pair2[2]
+    };
+    entries.push(entry);
+    if (entry.continued) continuing = entry;
+  }
+  return { file, text, entries, errorCount: 0 };
+}
+function endsContinued(line) {
+  const slashes = /\\*$/.exec(line)[0].length;
+  return slashes % 2 === 1;
+}
+
+// src/languages/java/spring-yaml.ts
+var KEY2 = /^("([^"\\]*)"|'([^']*)'|[\w$][^#]*?)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
+var PROFILE_KEYS = /* @__PURE__ */ new Set(["spring.config.activate.on-profile", "spring.profiles"]);
+function parseSpringYaml(file, text) {
+  const starts2 = lineStarts(text);
+  const entries = [];
+  let errorCount = 0;
+  let document = [];
+  let developmentOnly = false;
+  let parents = [];
+  let skipDeeperThan = -1;
+  const endDocument = () => {
+    if (!developmentOnly) entries.push(...document);
+    document = [];
+    developmentOnly = false;
+    parents = [];
+    skipDeeperThan = -1;
+  };
+  for (let index = 0; index < starts2.length; index++) {
+    const start = starts2[index];
+    let end = starts2[index + 1] ?? text.length;
+    while (end > start && (text[end - 1] === "\n" || text[end - 1] === "\r")) end--;
+    const line = text.slice(start, end);
+    const trimmed = line.trim();
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      endDocument();
+      continue;
+    }
+    const indent2 = line.length - line.trimStart().length;
+    if (skipDeeperThan !== -1) {
+      if (trimmed === "" || indent2 > skipDeeperThan) continue;
+      skipDeeperThan = -1;
+    }
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    if (line.slice(0, indent2).includes("	")) {
+      errorCount++;
+      continue;
+    }
+    while (parents.length > 0 && parents.at(-1).indent >= indent2) parents.pop();
+    if (trimmed.startsWith("-") && /^-(\s|$)/.test(trimmed)) {
+      skipDeeperThan = indent2;
+      continue;
+    }
+    const pair2 = KEY2.exec(trimmed);
+    if (!pair2) {
+      skipDeeperThan = indent2;
+      continue;
+    }
+    const key = pair2[2] ?? pair2[3] ?? pair2[1];
+    const rest = pair2[4].replace(/(^|\s+)#.*$/, "").trimEnd();
+    if (rest === "") {
+      parents.push({ indent: indent2, key });
+      continue;
+    }
+    if (/^[|>[{&*!]/.test(rest)) {
+      skipDeeperThan = indent2;
+      continue;
+    }
+    const path = [...parents.map((parent) => parent.key), key].join(".");
+    const keyStart = start + indent2;
+    const restStart = start + line.indexOf(rest, indent2 + pair2[1].length);
+    const quoted = /^(["'])(.*)\1$/.exec(rest);
+    const value = quoted ? quoted[2] : rest;
+    const valueStart = quoted ? restStart + 1 : restStart;
+    const entry = {
+      key: path,
+      span: { start: keyStart, end: restStart + rest.length },
+      value,
+      valueSpan: { start: valueStart, end: valueStart + value.length },
+      continued: false,
+      delimiter: ": "
+    };
+    if (PROFILE_KEYS.has(path) && value.split(/[\s,|&!()]+/).some((name2) => environmentOfValue(name2) === "development"))
+      developmentOnly = true;
+    document.push(entry);
+  }
+  endDocument();
+  return { file, text, entries, errorCount };
+}
+
+// src/languages/java/support.ts
+var javaSupport = {
+  id: "java",
+  mentionsApi: mentionsJavaApi,
+  onlyInProse(_file, text) {
+    const code = javaCodeText(text);
+    return code !== null && !mentionsJavaApi(code);
+  },
+  isConfigFile: isSpringConfigFile,
+  createAnalyzer: (context) => new JavaAnalyzer(context)
+};
+var JavaAnalyzer = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  add(file, text) {
+    const { analysis, config } = this.context;
+    const module = parseJava(file, text);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    const found = [];
+    for (const rule of JAVA_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+  }
+  addConfig(file, text) {
+    const { analysis, config } = this.context;
+    const properties = /\.ya?ml$/.test(file) ? parseSpringYaml(file, text) : parseProperties(file, text);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, properties.errorCount);
+    const found = [];
+    for (const rule of JAVA_RULES) {
+      if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findConfigSites(properties))
+        found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+  }
+  finish() {
+  }
+  /** Ignore comments are read from the text, on the line above the site. */
+  ignoreSource() {
+    return null;
+  }
+};
+
+// src/languages/javascript-support.ts
+import { posix as posix6 } from "node:path";
+
+// node_modules/js-tokens/index.js
+var HashbangComment;
+var Identifier;
+var JSXIdentifier;
+var JSXPunctuator;
+var JSXString;
+var JSXText;
+var KeywordsWithExpressionAfter;
+var KeywordsWithNoLineTerminatorAfter;
+var LineTerminatorSequence;
+var MultiLineComment;
+var Newline;
+var NumericLiteral;
+var Punctuator;
+var RegularExpressionLiteral;
+var SingleLineComment;
+var StringLiteral;
+var Template;
+var TokensNotPrecedingObjectLiteral;
+var TokensPrecedingExpression;
+var WhiteSpace;
+var jsTokens;
+RegularExpressionLiteral = /\/(?![*\/])(?:\[(?:[^\]\\\n\r\u2028\u2029]+|\\.)*\]?|[^\/[\\\n\r\u2028\u2029]+|\\.)*(\/[$_\u200C\u200D\p{ID_Continue}]*|\\)?/yu;
+Punctuator = /--|\+\+|=>|\.{3}|\??\.(?!\d)|(?:&&|\|\||\?\?|[+\-%&|^]|\*{1,2}|<{1,2}|>{1,3}|!=?|={1,2}|\/(?![\/*]))=?|[?~,:;[\](){}]/y;
+Identifier = /(\x23?)(?=[$_\p{ID_Start}\\])(?:[$_\u200C\u200D\p{ID_Continue}]+|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})+/yu;
+StringLiteral = /(['"])(?:[^'"\\\n\r]+|(?!\1)['"]|\\(?:\r\n|[^]))*(\1)?/y;
+NumericLiteral = /(?:0[xX][\da-fA-F](?:_?[\da-fA-F])*|0[oO][0-7](?:_?[0-7])*|0[bB][01](?:_?[01])*)n?|0n|[1-9](?:_?\d)*n|(?:(?:0(?!\d)|0\d*[89]\d*|[1-9](?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|0[0-7]+/y;
+Template = /[`}](?:[^`\\$]+|\\[^]|\$(?!\{))*(`|\$\{)?/y;
+WhiteSpace = /[\t\v\f\ufeff\p{Zs}]+/yu;
+LineTerminatorSequence = /\r?\n|[\r\u2028\u2029]/y;
+MultiLineComment = /\/\*(?:[^*]+|\*(?!\/))*(\*\/)?/y;
+SingleLineComment = /\/\/.*/y;
+HashbangComment = /^#!.*/;
+JSXPunctuator = /[<>.:={}]|\/(?![\/*])/y;
+JSXIdentifier = /[$_\p{ID_Start}][$_\u200C\u200D\p{ID_Continue}-]*/yu;
+JSXString = /(['"])(?:[^'"]+|(?!\1)['"])*(\1)?/y;
+JSXText = /[^<>{}]+/y;
+TokensPrecedingExpression = /^(?:[\/+-]|\.{3}|\?(?:InterpolationIn(?:JSX|Template)|NoLineTerminatorHere|NonExpressionParenEnd|UnaryIncDec))?$|[{}([,;<>=*%&|^!~?:]$/;
+TokensNotPrecedingObjectLiteral = /^(?:=>|[;\]){}]|else|\?(?:NoLineTerminatorHere|NonExpressionParenEnd))?$/;
+KeywordsWithExpressionAfter = /^(?:await|case|default|delete|do|else|in|instanceof|new|return|throw|typeof|void|yield)$/;
+KeywordsWithNoLineTerminatorAfter = /^(?:return|throw|yield)$/;
+Newline = RegExp(LineTerminatorSequence.source);
+jsTokens = function* (input, { jsx = false } = {}) {
+  var braces, firstCodePoint, isExpression, lastIndex, lastSignificantToken, length, match2, mode, nextLastIndex, nextLastSignificantToken, parenNesting, postfixIncDec, punctuator, stack;
+  ({ length } = input);
+  lastIndex = 0;
+  lastSignificantToken = "";
+  stack = [
+    { tag: "JS" }
+  ];
+  braces = [];
+  parenNesting = 0;
+  postfixIncDec = false;
+  if (match2 = HashbangComment.exec(input)) {
+    yield {
+      type: "HashbangComment",
+      value: match2[0]
+    };
+    lastIndex = match2[0].length;
+  }
+  while (lastIndex < length) {
+    mode = stack[stack.length - 1];
+    switch (mode.tag) {
+      case "JS":
+      case "JSNonExpressionParen":
+      case "InterpolationInTemplate":
+      case "InterpolationInJSX":
+        if (input[lastIndex] === "/" && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken))) {
+          RegularExpressionLiteral.lastIndex = lastIndex;
+          if (match2 = RegularExpressionLiteral.exec(input)) {
+            lastIndex = RegularExpressionLiteral.lastIndex;
+            lastSignificantToken = match2[0];
+            postfixIncDec = true;
+            yield {
+              type: "RegularExpressionLiteral",
+              value: match2[0],
+              closed: match2[1] !== void 0 && match2[1] !== "\\"
+            };
+            continue;
+          }
+        }
+        Punctuator.lastIndex = lastIndex;
+        if (match2 = Punctuator.exec(input)) {
+          punctuator = match2[0];
+          nextLastIndex = Punctuator.lastIndex;
+          nextLastSignificantToken = punctuator;
+          switch (punctuator) {
+            case "(":
+              if (lastSignificantToken === "?NonExpressionParenKeyword") {
+                stack.push({
+                  tag: "JSNonExpressionParen",
+                  nesting: parenNesting
+                });
+              }
+              parenNesting++;
+              postfixIncDec = false;
+              break;
+            case ")":
+              parenNesting--;
+              postfixIncDec = true;
+              if (mode.tag === "JSNonExpressionParen" && parenNesting === mode.nesting) {
+                stack.pop();
+                nextLastSignificantToken = "?NonExpressionParenEnd";
+                postfixIncDec = false;
+              }
+              break;
+            case "{":
+              Punctuator.lastIndex = 0;
+              isExpression = !TokensNotPrecedingObjectLiteral.test(lastSignificantToken) && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken));
+              braces.push(isExpression);
+              postfixIncDec = false;
+              break;
+            case "}":
+              switch (mode.tag) {
+                case "InterpolationInTemplate":
+                  if (braces.length === mode.nesting) {
+                    Template.lastIndex = lastIndex;
+                    match2 = Template.exec(input);
+                    lastIndex = Template.lastIndex;
+                    lastSignificantToken = match2[0];
+                    if (match2[1] === "${") {
+                      lastSignificantToken = "?InterpolationInTemplate";
+                      postfixIncDec = false;
+                      yield {
+                        type: "TemplateMiddle",
+                        value: match2[0]
+                      };
+                    } else {
+                      stack.pop();
+                      postfixIncDec = true;
+                      yield {
+                        type: "TemplateTail",
+                        value: match2[0],
+                        closed: match2[1] === "`"
+                      };
+                    }
+                    continue;
+                  }
+                  break;
+                case "InterpolationInJSX":
+                  if (braces.length === mode.nesting) {
+                    stack.pop();
+                    lastIndex += 1;
+                    lastSignificantToken = "}";
+                    yield {
+                      type: "JSXPunctuator",
+                      value: "}"
+                    };
+                    continue;
+                  }
+              }
+              postfixIncDec = braces.pop();
+              nextLastSignificantToken = postfixIncDec ? "?ExpressionBraceEnd" : "}";
+              break;
+            case "]":
+              postfixIncDec = true;
+              break;
+            case "++":
+            case "--":
+              nextLastSignificantToken = postfixIncDec ? "?PostfixIncDec" : "?UnaryIncDec";
+              break;
+            case "<":
+              if (jsx && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken))) {
+                stack.push({ tag: "JSXTag" });
+                lastIndex += 1;
+                lastSignificantToken = "<";
+                yield {
+                  type: "JSXPunctuator",
+                  value: punctuator
+                };
+                continue;
+              }
+              postfixIncDec = false;
+              break;
+            default:
+              postfixIncDec = false;
+          }
+          lastIndex = nextLastIndex;
+          lastSignificantToken = nextLastSignificantToken;
+          yield {
+            type: "Punctuator",
+            value: punctuator
+          };
+          continue;
+        }
+        Identifier.lastIndex = lastIndex;
+        if (match2 = Identifier.exec(input)) {
+          lastIndex = Identifier.lastIndex;
+          if (lastSignificantToken === "." || lastSignificantToken === "?.") {
+            nextLastSignificantToken = "?PropertyName";
+            postfixIncDec = true;
+          } else {
+            nextLastSignificantToken = match2[0];
+            switch (match2[0]) {
+              case "for":
+              case "if":
+              case "while":
+              case "with":
+                nextLastSignificantToken = "?NonExpressionParenKeyword";
+            }
+            postfixIncDec = !KeywordsWithExpressionAfter.test(match2[0]);
+          }
+          lastSignificantToken = nextLastSignificantToken;
+          yield {
+            type: match2[1] === "#" ? "PrivateIdentifier" : "IdentifierName",
+            value: match2[0]
+          };
+          continue;
+        }
+        StringLiteral.lastIndex = lastIndex;
+        if (match2 = StringLiteral.exec(input)) {
+          lastIndex = StringLiteral.lastIndex;
+          lastSignificantToken = match2[0];
+          postfixIncDec = true;
+          yield {
+            type: "StringLiteral",
+            value: match2[0],
+            closed: match2[2] !== void 0
+          };
+          continue;
+        }
+        NumericLiteral.lastIndex = lastIndex;
+        if (match2 = NumericLiteral.exec(input)) {
+          lastIndex = NumericLiteral.lastIndex;
+          lastSignificantToken = match2[0];
+          postfixIncDec = true;
+          yield {
+            type: "NumericLiteral",
+            value: match2[0]
+          };
+          continue;
+        }
+        Template.lastIndex = lastIndex;
+        if (match2 = Template.exec(input)) {
+          lastIndex = Template.lastIndex;
+          lastSignificantToken = match2[0];
+          if (match2[1] === "${") {
+            lastSignificantToken = "?InterpolationInTemplate";
+            stack.push({
+              tag: "InterpolationInTemplate",
+              nesting: braces.length
+            });
+            postfixIncDec = false;
+            yield {
+              type: "TemplateHead",
+              value: match2[0]
+            };
+          } else {
+            postfixIncDec = true;
+            yield {
+              type: "NoSubstitutionTemplate",
+              value: match2[0],
+              closed: match2[1] === "`"
+            };
+          }
+          continue;
+        }
+        break;
+      case "JSXTag":
+      case "JSXTagEnd":
+        JSXPunctuator.lastIndex = lastIndex;
+        if (match2 = JSXPunctuator.exec(input)) {
+          lastIndex = JSXPunctuator.lastIndex;
+          nextLastSignificantToken = match2[0];
+          switch (match2[0]) {
+            case "<":
+              stack.push({ tag: "JSXTag" });
+              break;
+            case ">":
+              stack.pop();
+              if (lastSignificantToken === "/" || mode.tag === "JSXTagEnd") {
+                nextLastSignificantToken = "?JSX";
+                postfixIncDec = true;
+              } else {
+                stack.push({ tag: "JSXChildren" });
+              }
+              break;
+            case "{":
+              stack.push({
+                tag: "InterpolationInJSX",
+                nesting: braces.length
+              });
+              nextLastSignificantToken = "?InterpolationInJSX";
+              postfixIncDec = false;
+              break;
+            case "/":
+              if (lastSignificantToken === "<") {
+                stack.pop();
+                if (stack[stack.length - 1].tag === "JSXChildren") {
+                  stack.pop();
+                }
+                stack.push({ tag: "JSXTagEnd" });
+              }
+          }
+          lastSignificantToken = nextLastSignificantToken;
+          yield {
+            type: "JSXPunctuator",
+            value: match2[0]
+          };
+          continue;
+        }
+        JSXIdentifier.lastIndex = lastIndex;
+        if (match2 = JSXIdentifier.exec(input)) {
+          lastIndex = JSXIdentifier.lastIndex;
+          lastSignificantToken = match2[0];
+          yield {
+            type: "JSXIdentifier",
+            value: match2[0]
+          };
+          continue;
+        }
+        JSXString.lastIndex = lastIndex;
+        if (match2 = JSXString.exec(input)) {
+          lastIndex = JSXString.lastIndex;
+          lastSignificantToken = match2[0];
+          yield {
+            type: "JSXString",
+            value: match2[0],
+            closed: match2[2] !== void 0
+          };
+          continue;
+        }
+        break;
+      case "JSXChildren":
+        JSXText.lastIndex = lastIndex;
+        if (match2 = JSXText.exec(input)) {
+          lastIndex = JSXText.lastIndex;
+          lastSignificantToken = match2[0];
+          yield {
+            type: "JSXText",
+            value: match2[0]
+          };
+          continue;
+        }
+        switch (input[lastIndex]) {
+          case "<":
+            stack.push({ tag: "JSXTag" });
+            lastIndex++;
+            lastSignificantToken = "<";
+            yield {
+              type: "JSXPunctuator",
+              value: "<"
+            };
+            continue;
+          case "{":
+            stack.push({
+              tag: "InterpolationInJSX",
+              nesting: braces.length
+            });
+            lastIndex++;
+            lastSignificantToken = "?InterpolationInJSX";
+            postfixIncDec = false;
+            yield {
+              type: "JSXPunctuator",
+              value: "{"
+            };
+            continue;
+        }
+    }
+    WhiteSpace.lastIndex = lastIndex;
+    if (match2 = WhiteSpace.exec(input)) {
+      lastIndex = WhiteSpace.lastIndex;
+      yield {
+        type: "WhiteSpace",
+        value: match2[0]
+      };
+      continue;
+    }
+    LineTerminatorSequence.lastIndex = lastIndex;
+    if (match2 = LineTerminatorSequence.exec(input)) {
+      lastIndex = LineTerminatorSequence.lastIndex;
+      postfixIncDec = false;
+      if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
+        lastSignificantToken = "?NoLineTerminatorHere";
+      }
+      yield {
+        type: "LineTerminatorSequence",
+        value: match2[0]
+      };
+      continue;
+    }
+    MultiLineComment.lastIndex = lastIndex;
+    if (match2 = MultiLineComment.exec(input)) {
+      lastIndex = MultiLineComment.lastIndex;
+      if (Newline.test(match2[0])) {
+        postfixIncDec = false;
+        if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
+          lastSignificantToken = "?NoLineTerminatorHere";
+        }
+      }
+      yield {
+        type: "MultiLineComment",
+        value: match2[0],
+        closed: match2[1] !== void 0
+      };
+      continue;
+    }
+    SingleLineComment.lastIndex = lastIndex;
+    if (match2 = SingleLineComment.exec(input)) {
+      lastIndex = SingleLineComment.lastIndex;
+      postfixIncDec = false;
+      yield {
+        type: "SingleLineComment",
+        value: match2[0]
+      };
+      continue;
+    }
+    firstCodePoint = String.fromCodePoint(input.codePointAt(lastIndex));
+    lastIndex += firstCodePoint.length;
+    lastSignificantToken = firstCodePoint;
+    postfixIncDec = false;
+    yield {
+      type: mode.tag.startsWith("JSX") ? "JSXInvalid" : "Invalid",
+      value: firstCodePoint
+    };
+  }
+  return void 0;
+};
+var js_tokens_default = jsTokens;
+
+// src/languages/js-code-text.ts
+var mayHoldJsx = (file) => !/\.[cm]?ts$/i.test(file);
+function jsCodeText(file, text) {
+  if (isAstroFile(file)) return null;
+  const parts = [];
+  const tokens = mayHoldJsx(file) ? js_tokens_default(text, { jsx: true }) : js_tokens_default(text);
+  for (const token of tokens) {
+    if (token.type === "SingleLineComment") continue;
+    if (token.type === "Invalid" || token.type === "JSXInvalid") return null;
+    if ("closed" in token && !token.closed) return null;
+    if (token.type === "MultiLineComment") {
+      parts.push(" ");
+      continue;
+    }
+    parts.push(token.value);
+  }
+  return parts.join("");
+}
+
+// src/languages/javascript-support.ts
+var javascriptSupport = {
+  id: "javascript",
+  mentionsApi: mentionsJsApi,
+  onlyInProse(file, text) {
+    if (parsedWhenMentioned(file)) return false;
+    const code = jsCodeText(file, text);
+    return code !== null && !mentionsJsApi(code);
+  },
+  createAnalyzer: (context) => new JavaScriptAnalyzer(context)
+};
+var JavaScriptAnalyzer = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  cache = /* @__PURE__ */ new Map();
+  /** Modules parsed once and let go (see `add`): parsing one again is not counted as another file. */
+  released = /* @__PURE__ */ new Set();
+  loader = (fromFile, specifier) => {
+    const target = resolveJsSpecifier(fromFile, specifier, this.context.fileSet);
+    return target ? this.load(target) : null;
+  };
+  load(file) {
+    if (this.cache.has(file)) return this.cache.get(file) ?? null;
+    const { analysis } = this.context;
+    const text = this.context.readText(file);
+    let module = null;
+    if (text !== null) {
+      try {
+        module = parseJavaScript(file, text);
+        if (!this.released.has(file)) analysis.parsed++;
+        analysis.errorCounts.set(file, module.errorCount);
+      } catch (error) {
+        analysis.parseFailures.set(file, error.message);
+        module = null;
+      }
+    }
+    this.cache.set(file, module);
+    return module;
+  }
+  add(file, text) {
+    const { analysis, config } = this.context;
+    let module;
+    try {
+      module = parseJavaScript(file, text);
+    } catch (error) {
+      if (!(error instanceof JsParseError)) throw error;
+      analysis.parseFailures.set(file, error.message);
+      analysis.skipped.push({
+        file,
+        reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}`
+      });
+      this.cache.set(file, null);
+      return;
+    }
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    this.cache.set(file, module);
+    const found = [];
+    for (const rule of JS_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findSites(module, { load: this.loader, files: this.context.fileSet }))
+        found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+    if (found.length === 0) {
+      this.cache.delete(file);
+      this.released.add(file);
+    }
+  }
+  finish() {
+  }
+  ignoreSource(file) {
+    const js2 = this.released.has(file) && !this.cache.has(file) ? this.load(file) : this.cache.get(file);
+    return js2 ? { js: js2 } : null;
+  }
+};
+var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
+function resolveJsSpecifier(fromFile, specifier, files) {
+  const base = posix6.normalize(posix6.join(posix6.dirname(fromFile), specifier));
+  if (base.startsWith("..")) return null;
+  const candidates = [
+    base,
+    ...JS_EXTENSIONS.map((ext) => base + ext),
+    ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)
+  ];
+  const jsExtension = /\.(m|c)?jsx?$/.exec(base);
+  if (jsExtension) {
+    const stem = base.slice(0, jsExtension.index);
+    candidates.push(...[".ts", ".tsx", ".mts", ".cts"].map((ext) => stem + ext));
+  }
+  return candidates.find((candidate) => files.has(candidate)) ?? null;
+}
+
+// src/languages/php/code-text.ts
+function phpCodeText(text) {
+  if (text.includes("<<<")) return null;
+  const parts = [];
+  let kept = 0;
+  const stops = /\/\/|#(?!\[)|\/\*|["']/g;
+  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
+    const at = stop.index;
+    let end;
+    if (stop[0] === "/*") {
+      end = text.indexOf("*/", at + 2);
+      if (end === -1) return null;
+      end += 2;
+    } else if (stop[0] === '"' || stop[0] === "'") {
+      end = literalEnd3(text, at + 1, stop[0]);
+      if (end === -1) return null;
+      stops.lastIndex = end;
+      continue;
+    } else {
+      end = text.indexOf("\n", at);
+      if (end === -1) end = text.length;
+      const close = text.indexOf("?>", at);
+      if (close !== -1 && close < end) end = close;
+    }
+    parts.push(text.slice(kept, at), text.slice(at, end).replace(/[^\n]/g, ""));
+    kept = end;
+    stops.lastIndex = end;
+  }
+  parts.push(text.slice(kept));
+  return parts.join("");
+}
+function literalEnd3(text, from2, quote) {
+  for (let index = from2; index < text.length; index++) {
+    const char = text[index];
+    if (char === "\\") index++;
+    else if (char === quote) return index + 1;
+  }
+  return -1;
+}
+
+// src/languages/php/support.ts
+var phpSupport = {
+  id: "php",
+  mentionsApi: mentionsPhpApi,
+  onlyInProse(_file, text) {
+    const code = phpCodeText(text);
+    return code !== null && !mentionsPhpApi(code);
+  },
+  createAnalyzer: (context) => new PhpAnalyzer(context)
+};
+var PhpAnalyzer = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  add(file, text) {
+    const { analysis, config } = this.context;
+    const module = parsePhp(file, text);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    const found = [];
+    for (const rule of PHP_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+  }
+  finish() {
+  }
+  /** Ignore comments (`//`, `#` or a block comment) are read from the text, on the line above the site. */
+  ignoreSource() {
+    return null;
+  }
+};
+
+// src/languages/python-support.ts
+import { posix as posix7 } from "node:path";
+
+// src/languages/py-code-text.ts
+var PLAIN_RUN = /[^#'"\n()[\]{};\\]*/y;
+var PREFIX2 = /(^|[^\p{L}\p{N}_])([rRbBuUfF]{1,2})$/u;
+function pyCodeText(text) {
+  const parts = [];
+  let depth = 0;
+  let statementStart = true;
+  let kept = 0;
+  let index = 0;
+  const drop = (from2, to) => {
+    parts.push(text.slice(kept, from2), text.slice(from2, to).replace(/[^\n]/g, ""));
+    kept = to;
+  };
+  while (index < text.length) {
+    PLAIN_RUN.lastIndex = index;
+    const run2 = PLAIN_RUN.exec(text)[0];
+    index += run2.length;
+    if (index >= text.length) break;
+    const char = text[index];
+    if (char === "'" || char === '"') {
+      const prefixLength = PREFIX2.exec(run2.slice(-3))?.[2]?.length ?? 0;
+      if (/\S/.test(run2.slice(0, run2.length - prefixLength))) statementStart = false;
+      const from2 = index - prefixLength;
+      const quote = text.startsWith(char.repeat(3), index) ? char.repeat(3) : char;
+      const end = stringEnd4(text, index + quote.length, quote);
+      if (end === -1) return null;
+      if (statementStart && depth === 0 && endsStatement(text, end)) drop(from2, end);
+      statementStart = false;
+      index = end;
+      continue;
+    }
+    if (/\S/.test(run2)) statementStart = false;
+    if (char === "#") {
+      const end = lineEnd(text, index);
+      drop(index, end);
+      index = end;
+    } else if (char === "\n") {
+      if (depth === 0) statementStart = true;
+      index++;
+    } else if (char === "\\") {
+      index += text[index + 1] === "\r" && text[index + 2] === "\n" ? 3 : 2;
+    } else {
+      if (char === "(" || char === "[" || char === "{") depth++;
+      else if (char === ")" || char === "]" || char === "}") depth = Math.max(0, depth - 1);
+      statementStart = char === ";" && depth === 0;
+      index++;
+    }
+  }
+  parts.push(text.slice(kept));
+  return parts.join("");
+}
+function lineEnd(text, from2) {
+  const end = text.indexOf("\n", from2);
+  return end === -1 ? text.length : end;
+}
+var STRING_STOP = /[\\\n'"]/g;
+function stringEnd4(text, from2, quote) {
+  STRING_STOP.lastIndex = from2;
+  for (let stop = STRING_STOP.exec(text); stop; stop = STRING_STOP.exec(text)) {
+    const index = stop.index;
+    if (stop[0] === "\\") STRING_STOP.lastIndex = index + 2;
+    else if (stop[0] === "\n") {
+      if (quote.length === 1) return -1;
+    } else if (text.startsWith(quote, index)) return index + quote.length;
+  }
+  return -1;
+}
+function endsStatement(text, from2) {
+  for (let index = from2; index < text.length; index++) {
+    const char = text[index];
+    if (char === "\n" || char === "#" || char === ";") return true;
+    if (char !== " " && char !== "	" && char !== "\r") return false;
+  }
+  return true;
+}
+
+// src/languages/support.ts
+function unanalysable(error) {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return "nested too deeply to analyse";
+  return `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+}
+
+// src/languages/python-support.ts
+var pythonSupport = {
+  id: "python",
+  mentionsApi: mentionsPyApi,
+  onlyInProse(_file, text) {
+    const code = pyCodeText(text);
+    return code !== null && !mentionsPyApi(code);
+  },
+  isConfigFile: isIniFile,
+  createAnalyzer: (context) => new PythonAnalyzer(context)
+};
+var PythonAnalyzer = class {
+  constructor(context) {
+    this.context = context;
+  }
+  context;
+  cache = /* @__PURE__ */ new Map();
+  candidates = [];
+  configs = [];
+  /** Python files whose bytes say `import *`, whatever else they mention. */
+  starImporters = /* @__PURE__ */ new Set();
+  loader = (fromFile, dotted) => {
+    const target = resolvePythonModule(fromFile, dotted, this.context.fileSet);
+    return target ? this.load(target) : null;
+  };
+  load(file) {
+    if (this.cache.has(file)) return this.cache.get(file) ?? null;
+    const text = this.context.readText(file);
+    const module = text === null ? null : parsePython(file, text);
+    if (module) {
+      this.context.analysis.parsed++;
+      this.context.analysis.errorCounts.set(file, module.errorCount);
+    }
+    this.cache.set(file, module);
+    return module;
+  }
+  see(file, content2) {
+    if (content2.includes("import *")) this.starImporters.add(file);
+  }
+  add(file, text) {
+    const { analysis } = this.context;
+    const module = parsePython(file, text);
+    analysis.parsed++;
+    analysis.errorCounts.set(file, module.errorCount);
+    this.cache.set(file, module);
+    this.candidates.push(module);
+  }
+  addConfig(file, text) {
+    const parsed = parseIni(file, text);
+    this.context.analysis.parsed++;
+    this.context.analysis.errorCounts.set(file, parsed.errorCount);
+    this.configs.push(parsed);
+  }
+  finish() {
+    const { analysis, config } = this.context;
+    addStarImporters(this.candidates, [...this.starImporters], this.context, (file) => {
+      const module = this.load(file);
+      if (module) this.candidates.push(module);
+      return module;
+    });
+    const pyContext = { load: this.loader, project: this.candidates };
+    for (const module of this.candidates) {
+      try {
+        const found = [];
+        for (const rule of PY_RULES) {
+          if (config.rules[rule.meta.id] === "off") continue;
+          for (const site of rule.findSites(module, pyContext)) {
+            const owner = this.cache.get(site.file);
+            if (owner && owner.errorCount > 0 && statementHasError(owner, site.offset)) continue;
+            found.push({ site, meta: rule.meta, origin: module.file });
+          }
+        }
+        analysis.sites.push(...found);
+      } catch (error) {
+        analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
+      }
+    }
+    for (const ini of this.configs) {
+      try {
+        const found = [];
+        for (const rule of PY_RULES) {
+          if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
+          for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
+            found.push({ site, meta: rule.meta, origin: loadedBy ?? ini.file });
+        }
+        analysis.sites.push(...found);
+      } catch (error) {
+        analysis.skipped.push({ file: ini.file, reason: unanalysable(error) });
+      }
+    }
+  }
+  ignoreSource(file) {
+    const py2 = this.cache.get(file);
+    return py2 ? { py: py2 } : null;
+  }
+};
+var STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
+function addStarImporters(candidates, files, context, load2) {
+  const targets = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const text = context.peek(file);
+    if (text === null) continue;
+    const found = [];
+    for (const match2 of text.matchAll(STAR_IMPORT)) {
+      const target = resolvePythonModule(file, match2[1] ?? "", context.fileSet);
+      if (target) found.push(target);
+    }
+    targets.set(file, found);
+  }
+  const known = new Set(candidates.map((module) => module.file));
+  for (let added = true; added; ) {
+    added = false;
+    for (const [file, imported] of targets) {
+      if (known.has(file) || !imported.some((target) => known.has(target))) continue;
+      known.add(file);
+      if (load2(file)) added = true;
+    }
+  }
+}
+function statementHasError(module, offset) {
+  let node = module.tree.resolveInner(offset, 1);
+  while (node && !/Statement$|Definition$/.test(node.name) && node.parent) node = node.parent;
+  if (!node) return false;
+  let broken = false;
+  node.toTree().iterate({
+    enter(ref) {
+      if (ref.type.isError) broken = true;
+      return !broken;
+    }
+  });
+  return broken;
+}
+function resolvePythonModule(fromFile, dotted, files) {
+  const dots = /^\.*/.exec(dotted)?.[0].length ?? 0;
+  const parts = dotted.slice(dots).split(".").filter(Boolean);
+  const roots = [];
+  if (dots > 0) {
+    let folder = posix7.dirname(fromFile);
+    for (let level = 1; level < dots; level++) folder = posix7.dirname(folder);
+    roots.push(folder === "." ? "" : folder);
+  } else {
+    for (let folder = posix7.dirname(fromFile); ; folder = posix7.dirname(folder)) {
+      roots.push(folder === "." ? "" : folder);
+      if (folder === "." || folder === "/" || folder === "") break;
+    }
+  }
+  for (const root of roots) {
+    const stem = posix7.join(root, ...parts);
+    for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
+      if (files.has(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+// src/languages/registry.ts
+var LANGUAGES = [
+  javascriptSupport,
+  pythonSupport,
+  goSupport,
+  phpSupport,
+  javaSupport
+];
+var BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
+function supportOf(language) {
+  const support = BY_ID.get(language);
+  if (!support) throw new Error(`no language support registered for ${language}`);
+  return support;
+}
+function configLanguageOf(file) {
+  return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
 }
 
 // src/discover/exclusions.ts
@@ -41855,7 +43535,7 @@ function discoverFiles(folder, config) {
       continue;
     }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
-    if (!languageOf(file) && !isIniFile(file)) continue;
+    if (!languageOf(file) && !configLanguageOf(file)) continue;
     if (include2 && !include2(file)) continue;
     if (exclude?.(file)) continue;
     if (exclusionReason(file)) {
@@ -41885,7 +43565,7 @@ function discoverFiles(folder, config) {
   };
 }
 function worthListing(file) {
-  return languageOf(file) !== null || isIniFile(file) || evidenceFileKind(file) !== null || isBuiltCopyInput(file) || isVendoredLibraryInput(file);
+  return languageOf(file) !== null || configLanguageOf(file) !== null || evidenceFileKind(file) !== null || isBuiltCopyInput(file) || isVendoredLibraryInput(file);
 }
 var MINIFIED = "minified or bundled file";
 function pathWarnings(paths, all, scanned) {
@@ -42938,6 +44618,22 @@ var FRAMEWORK_FACTS = {
     defaultCookieName: "laravel_session",
     sessionRegeneration: "call `$request->session()->regenerate()` after a successful login"
   },
+  servlet: {
+    name: "Java Servlet API",
+    defaultBehaviour: 'A `Cookie` built with `new Cookie(name, value)` (javax or jakarta `servlet.http`) has HttpOnly and Secure off until `setHttpOnly(true)` / `setSecure(true)` is called, and no SameSite; javax has no SameSite API, Servlet 6 sets it with `setAttribute("SameSite", \u2026)`. The container\'s own session cookie (`JSESSIONID`) is configured separately.',
+    behindProxy: '`setSecure(true)` is written whatever the connection; code that passes `request.isSecure()` sees `false` behind a proxy that terminates TLS unless the container trusts it (Tomcat\'s `RemoteIpValve`, or a connector set to `secure="true"`).'
+  },
+  spring: {
+    name: "Spring Framework",
+    defaultBehaviour: "`ResponseCookie.from(name, value)` starts a builder whose `httpOnly` and `secure` are false and whose `sameSite` is unset until `.httpOnly(true)`, `.secure(true)` or `.sameSite(\u2026)` is called; the built cookie writes each attribute only when it is set. WebFlux's own `SESSION` cookie is built separately (HttpOnly, Secure on HTTPS requests, SameSite=Lax).",
+    behindProxy: "`.secure(true)` is written whatever the connection; code that decides it from the request scheme sees `http` behind a proxy that terminates TLS unless forwarded headers are honoured (`ForwardedHeaderFilter`, or Spring Boot's `server.forward-headers-strategy`)."
+  },
+  "spring-boot": {
+    name: "Spring Boot",
+    defaultBehaviour: "`server.servlet.session.cookie.http-only` and `.secure` are unset by default, and an unset property is not applied: the servlet container's own session-cookie defaults stand. On Tomcat that is HttpOnly on (`useHttpOnly`) and Secure on every request the container sees as HTTPS; Tomcat ORs both settings with its own, so `false` does not turn HttpOnly off unless `useHttpOnly` is off too.",
+    behindProxy: "Tomcat decides the automatic Secure from `request.isSecure()`, which is false behind a proxy that terminates TLS unless the forwarded headers are trusted (`server.forward-headers-strategy=native`, or the `RemoteIpValve`); `server.servlet.session.cookie.secure=true` sets it whatever the request.",
+    defaultCookieName: "JSESSIONID"
+  },
   falcon: {
     name: "Falcon",
     defaultBehaviour: "`resp.set_cookie` defaults to `http_only=True`, and a `secure` left out (or `None`) follows `app.resp_options.secure_cookies_by_default`, which is `True`; only an explicit `False` (or that option set to `False`) turns a flag off. SameSite is not set unless `same_site` is passed.",
@@ -43974,8 +45670,8 @@ var Source = class {
     return { file: this.file, line: this.lineAt(offset), fact };
   }
   /**
-   * Whether `offset` follows a line comment marker on its line (`//` in JS and Go, `#` in Python, deploy and
-   * build files, either in PHP).
+   * Whether `offset` follows a line comment marker on its line (`//` in JS, Go and Java, `#` in Python, deploy
+   * and build files, either in PHP).
    */
   inLineComment(offset) {
     const start = this.text.lastIndexOf("\n", offset - 1) + 1;
@@ -44471,7 +46167,7 @@ function findPlainHttp(source) {
     }
   }
   if (source.kind === "python") facts.push(...httpTrustedOrigins(source));
-  if (source.kind === "python" || source.kind === "javascript" || source.kind === "go" || source.kind === "php") {
+  if (source.kind === "python" || source.kind === "javascript" || source.kind === "go" || source.kind === "php" || source.kind === "java") {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment2 of comments(source)) {
         const said = PLAIN_HTTP_COMMENT.exec(comment2.text);
@@ -45045,7 +46741,7 @@ function buildEvidence(input) {
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text, language));
-    else if ((language === "go" || language === "php") && !input.isTestFile(file))
+    else if ((language === "go" || language === "php" || language === "java") && !input.isTestFile(file))
       data.plainHttp.push(...findPlainHttp(new Source(file, text, language)));
   }
   const templates = [];
@@ -45224,6 +46920,26 @@ function gapsBetweenEntries({ open: open2, close, entries }) {
   return gaps;
 }
 
+// src/fix/java-chain.ts
+function insertChainCalls(text, container, items) {
+  const { file, close } = container;
+  if (text[close] !== ".") return null;
+  const lineStart = lineStartOf(text, close);
+  const before = text.slice(lineStart, close);
+  if (/^[ \t]*$/.test(before)) {
+    const lineBreak = lineBreakAt(text, close);
+    return [
+      {
+        file,
+        start: lineStart,
+        end: lineStart,
+        text: items.map((item) => `${before}${item}${lineBreak}`).join("")
+      }
+    ];
+  }
+  return [{ file, start: close, end: close, text: items.join("") }];
+}
+
 // src/fix/insert.ts
 function insertEntries(text, container, items) {
   const { file, open: open2, close, entries } = container;
@@ -45232,8 +46948,9 @@ function insertEntries(text, container, items) {
   if (container.syntax === "cookie-string") return appendAttributes(text, container, items);
   if (container.syntax === "go-composite") return insertGoElements(text, container, items);
   if (container.syntax === "php-array") items = alignArrows(text, container, items);
-  if (container.syntax === "py-statements" || container.syntax === "ini-options")
-    return last ? insertStatements(text, container, last.end, items) : null;
+  if (container.syntax === "java-chain") return insertChainCalls(text, container, items);
+  if (container.syntax === "py-statements" || container.syntax === "ini-options" || container.syntax === "java-statements")
+    return last ? insertStatements(text, container, last, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
   let afterLast = last.end;
   while (text[afterLast] === " " || text[afterLast] === "	") afterLast++;
@@ -45288,11 +47005,14 @@ function appendAttributes(text, container, items) {
   const addition = /;\s*$/.test(before) ? joined.replace(/^;\s*/, before.endsWith(" ") ? "" : " ") : joined;
   return [{ file: container.file, start: container.close, end: container.close, text: addition }];
 }
-function insertStatements(text, container, lastEnd, items) {
+function insertStatements(text, container, last, items) {
+  const lastEnd = last.end;
   const lineEnd2 = lineEndOf(text, lastEnd);
-  if (/^\s*[^\s#]/.test(text.slice(lastEnd, lineEnd2))) return null;
+  const rest = text.slice(lastEnd, lineEnd2);
+  if (container.syntax === "java-statements" ? !/^\s*(?:\/\/.*)?$/.test(rest) : /^\s*[^\s#]/.test(rest))
+    return null;
   const lineBreak = lineBreakAt(text, lastEnd);
-  const indent2 = indentationAt(text, lastEnd);
+  const indent2 = indentationAt(text, container.syntax === "java-statements" ? last.start : lastEnd);
   const lines = items.map((item) => `${lineBreak}${indent2}${item}`).join("");
   return [{ file: container.file, start: lineEnd2, end: lineEnd2, text: lines }];
 }
@@ -46202,6 +47922,8 @@ function sameSiteKeyOf(site) {
     if (site.insertion?.container.syntax !== "php-array") return null;
     return site.keys.httpOnly === "http_only" ? "same_site" : secure === "secure" ? "samesite" : null;
   }
+  if (site.file.endsWith(".java"))
+    return site.insertion?.container.syntax === "java-chain" ? "sameSite" : null;
   if (secure === "https_only") return "same_site";
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, "_SAMESITE");
   if (secure === "isSecure") return "isSameSite";
@@ -46244,7 +47966,7 @@ function readEntries(container, key, text) {
     if (!match2 || match2[1]?.toLowerCase() !== lowered) continue;
     const valueText = match2[2] ?? "";
     const start = entry.start + source.lastIndexOf(valueText);
-    found = classify3(valueText, { start, end: start + valueText.length }, container.file);
+    found = classify4(valueText, { start, end: start + valueText.length }, container.file);
   }
   return found;
 }
@@ -46260,9 +47982,12 @@ var ENTRY = {
   "php-array": /^\s*['"](\w+)['"]\s*=>\s*([\s\S]*?)\s*$/,
   "php-arguments": /^(?!)/,
   "php-named-arguments": /^(?!)/,
-  "ini-options": /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/
+  "ini-options": /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
+  // Servlet cookies have no SameSite here (`sameSiteKeyOf` is null for them); a builder call is `.sameSite("Lax")`.
+  "java-statements": /^(?!)/,
+  "java-chain": /^\s*\.(\w+)\(\s*([\s\S]*?)\s*\)\s*$/
 };
-function classify3(valueText, span, file) {
+function classify4(valueText, span, file) {
   const literal2 = /^(['"`])(\w*)\1$/.exec(valueText);
   if (literal2) {
     const value = (literal2[2] ?? "").toLowerCase();
@@ -46277,6 +48002,7 @@ function classify3(valueText, span, file) {
 }
 function sameSiteLiteral(container, key, value, text) {
   const python = container.syntax.startsWith("py");
+  if (container.syntax === "java-chain") return `"${value.charAt(0).toUpperCase()}${value.slice(1)}"`;
   const capitalised = key === "isSameSite" || python && key !== "same_site";
   const word = capitalised ? value.charAt(0).toUpperCase() + value.slice(1) : value;
   const around = text.slice(container.open, container.close + 1);
@@ -46506,6 +48232,7 @@ function renderEntries(container, entries, nest) {
     return entries.map(({ key, value }) => `${container.keyQuote}${key}${container.keyQuote} => ${value}`);
   if (container.syntax === "php-arguments") return phpPositional(container, entries);
   if (container.syntax === "php-named-arguments") return entries.map(({ key, value }) => `${key}: ${value}`);
+  if (container.syntax === "java-chain") return entries.map(({ key, value }) => `.${key}(${value})`);
   const isJs = container.syntax === "js-object" || container.syntax === "js-arguments";
   const quote = container.keyQuote;
   if (isJs) {
@@ -46515,7 +48242,7 @@ function renderEntries(container, entries, nest) {
     if (container.syntax === "js-arguments") return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
-  if (container.syntax === "ini-options") {
+  if (container.syntax === "ini-options" || container.syntax === "java-statements") {
     const template = container.statementTemplate ?? "{key} = {value}";
     return entries.map(({ key, value }) => template.replace("{key}", key).replace("{value}", value));
   }
@@ -46765,952 +48492,6 @@ function groupsOf(planned) {
     byRoot.set(root, group2);
   });
   return [...byRoot.values()];
-}
-
-// src/languages/javascript-support.ts
-import { posix as posix6 } from "node:path";
-
-// node_modules/js-tokens/index.js
-var HashbangComment;
-var Identifier;
-var JSXIdentifier;
-var JSXPunctuator;
-var JSXString;
-var JSXText;
-var KeywordsWithExpressionAfter;
-var KeywordsWithNoLineTerminatorAfter;
-var LineTerminatorSequence;
-var MultiLineComment;
-var Newline;
-var NumericLiteral;
-var Punctuator;
-var RegularExpressionLiteral;
-var SingleLineComment;
-var StringLiteral;
-var Template;
-var TokensNotPrecedingObjectLiteral;
-var TokensPrecedingExpression;
-var WhiteSpace;
-var jsTokens;
-RegularExpressionLiteral = /\/(?![*\/])(?:\[(?:[^\]\\\n\r\u2028\u2029]+|\\.)*\]?|[^\/[\\\n\r\u2028\u2029]+|\\.)*(\/[$_\u200C\u200D\p{ID_Continue}]*|\\)?/yu;
-Punctuator = /--|\+\+|=>|\.{3}|\??\.(?!\d)|(?:&&|\|\||\?\?|[+\-%&|^]|\*{1,2}|<{1,2}|>{1,3}|!=?|={1,2}|\/(?![\/*]))=?|[?~,:;[\](){}]/y;
-Identifier = /(\x23?)(?=[$_\p{ID_Start}\\])(?:[$_\u200C\u200D\p{ID_Continue}]+|\\u[\da-fA-F]{4}|\\u\{[\da-fA-F]+\})+/yu;
-StringLiteral = /(['"])(?:[^'"\\\n\r]+|(?!\1)['"]|\\(?:\r\n|[^]))*(\1)?/y;
-NumericLiteral = /(?:0[xX][\da-fA-F](?:_?[\da-fA-F])*|0[oO][0-7](?:_?[0-7])*|0[bB][01](?:_?[01])*)n?|0n|[1-9](?:_?\d)*n|(?:(?:0(?!\d)|0\d*[89]\d*|[1-9](?:_?\d)*)(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?|0[0-7]+/y;
-Template = /[`}](?:[^`\\$]+|\\[^]|\$(?!\{))*(`|\$\{)?/y;
-WhiteSpace = /[\t\v\f\ufeff\p{Zs}]+/yu;
-LineTerminatorSequence = /\r?\n|[\r\u2028\u2029]/y;
-MultiLineComment = /\/\*(?:[^*]+|\*(?!\/))*(\*\/)?/y;
-SingleLineComment = /\/\/.*/y;
-HashbangComment = /^#!.*/;
-JSXPunctuator = /[<>.:={}]|\/(?![\/*])/y;
-JSXIdentifier = /[$_\p{ID_Start}][$_\u200C\u200D\p{ID_Continue}-]*/yu;
-JSXString = /(['"])(?:[^'"]+|(?!\1)['"])*(\1)?/y;
-JSXText = /[^<>{}]+/y;
-TokensPrecedingExpression = /^(?:[\/+-]|\.{3}|\?(?:InterpolationIn(?:JSX|Template)|NoLineTerminatorHere|NonExpressionParenEnd|UnaryIncDec))?$|[{}([,;<>=*%&|^!~?:]$/;
-TokensNotPrecedingObjectLiteral = /^(?:=>|[;\]){}]|else|\?(?:NoLineTerminatorHere|NonExpressionParenEnd))?$/;
-KeywordsWithExpressionAfter = /^(?:await|case|default|delete|do|else|in|instanceof|new|return|throw|typeof|void|yield)$/;
-KeywordsWithNoLineTerminatorAfter = /^(?:return|throw|yield)$/;
-Newline = RegExp(LineTerminatorSequence.source);
-jsTokens = function* (input, { jsx = false } = {}) {
-  var braces, firstCodePoint, isExpression, lastIndex, lastSignificantToken, length, match2, mode, nextLastIndex, nextLastSignificantToken, parenNesting, postfixIncDec, punctuator, stack;
-  ({ length } = input);
-  lastIndex = 0;
-  lastSignificantToken = "";
-  stack = [
-    { tag: "JS" }
-  ];
-  braces = [];
-  parenNesting = 0;
-  postfixIncDec = false;
-  if (match2 = HashbangComment.exec(input)) {
-    yield {
-      type: "HashbangComment",
-      value: match2[0]
-    };
-    lastIndex = match2[0].length;
-  }
-  while (lastIndex < length) {
-    mode = stack[stack.length - 1];
-    switch (mode.tag) {
-      case "JS":
-      case "JSNonExpressionParen":
-      case "InterpolationInTemplate":
-      case "InterpolationInJSX":
-        if (input[lastIndex] === "/" && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken))) {
-          RegularExpressionLiteral.lastIndex = lastIndex;
-          if (match2 = RegularExpressionLiteral.exec(input)) {
-            lastIndex = RegularExpressionLiteral.lastIndex;
-            lastSignificantToken = match2[0];
-            postfixIncDec = true;
-            yield {
-              type: "RegularExpressionLiteral",
-              value: match2[0],
-              closed: match2[1] !== void 0 && match2[1] !== "\\"
-            };
-            continue;
-          }
-        }
-        Punctuator.lastIndex = lastIndex;
-        if (match2 = Punctuator.exec(input)) {
-          punctuator = match2[0];
-          nextLastIndex = Punctuator.lastIndex;
-          nextLastSignificantToken = punctuator;
-          switch (punctuator) {
-            case "(":
-              if (lastSignificantToken === "?NonExpressionParenKeyword") {
-                stack.push({
-                  tag: "JSNonExpressionParen",
-                  nesting: parenNesting
-                });
-              }
-              parenNesting++;
-              postfixIncDec = false;
-              break;
-            case ")":
-              parenNesting--;
-              postfixIncDec = true;
-              if (mode.tag === "JSNonExpressionParen" && parenNesting === mode.nesting) {
-                stack.pop();
-                nextLastSignificantToken = "?NonExpressionParenEnd";
-                postfixIncDec = false;
-              }
-              break;
-            case "{":
-              Punctuator.lastIndex = 0;
-              isExpression = !TokensNotPrecedingObjectLiteral.test(lastSignificantToken) && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken));
-              braces.push(isExpression);
-              postfixIncDec = false;
-              break;
-            case "}":
-              switch (mode.tag) {
-                case "InterpolationInTemplate":
-                  if (braces.length === mode.nesting) {
-                    Template.lastIndex = lastIndex;
-                    match2 = Template.exec(input);
-                    lastIndex = Template.lastIndex;
-                    lastSignificantToken = match2[0];
-                    if (match2[1] === "${") {
-                      lastSignificantToken = "?InterpolationInTemplate";
-                      postfixIncDec = false;
-                      yield {
-                        type: "TemplateMiddle",
-                        value: match2[0]
-                      };
-                    } else {
-                      stack.pop();
-                      postfixIncDec = true;
-                      yield {
-                        type: "TemplateTail",
-                        value: match2[0],
-                        closed: match2[1] === "`"
-                      };
-                    }
-                    continue;
-                  }
-                  break;
-                case "InterpolationInJSX":
-                  if (braces.length === mode.nesting) {
-                    stack.pop();
-                    lastIndex += 1;
-                    lastSignificantToken = "}";
-                    yield {
-                      type: "JSXPunctuator",
-                      value: "}"
-                    };
-                    continue;
-                  }
-              }
-              postfixIncDec = braces.pop();
-              nextLastSignificantToken = postfixIncDec ? "?ExpressionBraceEnd" : "}";
-              break;
-            case "]":
-              postfixIncDec = true;
-              break;
-            case "++":
-            case "--":
-              nextLastSignificantToken = postfixIncDec ? "?PostfixIncDec" : "?UnaryIncDec";
-              break;
-            case "<":
-              if (jsx && (TokensPrecedingExpression.test(lastSignificantToken) || KeywordsWithExpressionAfter.test(lastSignificantToken))) {
-                stack.push({ tag: "JSXTag" });
-                lastIndex += 1;
-                lastSignificantToken = "<";
-                yield {
-                  type: "JSXPunctuator",
-                  value: punctuator
-                };
-                continue;
-              }
-              postfixIncDec = false;
-              break;
-            default:
-              postfixIncDec = false;
-          }
-          lastIndex = nextLastIndex;
-          lastSignificantToken = nextLastSignificantToken;
-          yield {
-            type: "Punctuator",
-            value: punctuator
-          };
-          continue;
-        }
-        Identifier.lastIndex = lastIndex;
-        if (match2 = Identifier.exec(input)) {
-          lastIndex = Identifier.lastIndex;
-          if (lastSignificantToken === "." || lastSignificantToken === "?.") {
-            nextLastSignificantToken = "?PropertyName";
-            postfixIncDec = true;
-          } else {
-            nextLastSignificantToken = match2[0];
-            switch (match2[0]) {
-              case "for":
-              case "if":
-              case "while":
-              case "with":
-                nextLastSignificantToken = "?NonExpressionParenKeyword";
-            }
-            postfixIncDec = !KeywordsWithExpressionAfter.test(match2[0]);
-          }
-          lastSignificantToken = nextLastSignificantToken;
-          yield {
-            type: match2[1] === "#" ? "PrivateIdentifier" : "IdentifierName",
-            value: match2[0]
-          };
-          continue;
-        }
-        StringLiteral.lastIndex = lastIndex;
-        if (match2 = StringLiteral.exec(input)) {
-          lastIndex = StringLiteral.lastIndex;
-          lastSignificantToken = match2[0];
-          postfixIncDec = true;
-          yield {
-            type: "StringLiteral",
-            value: match2[0],
-            closed: match2[2] !== void 0
-          };
-          continue;
-        }
-        NumericLiteral.lastIndex = lastIndex;
-        if (match2 = NumericLiteral.exec(input)) {
-          lastIndex = NumericLiteral.lastIndex;
-          lastSignificantToken = match2[0];
-          postfixIncDec = true;
-          yield {
-            type: "NumericLiteral",
-            value: match2[0]
-          };
-          continue;
-        }
-        Template.lastIndex = lastIndex;
-        if (match2 = Template.exec(input)) {
-          lastIndex = Template.lastIndex;
-          lastSignificantToken = match2[0];
-          if (match2[1] === "${") {
-            lastSignificantToken = "?InterpolationInTemplate";
-            stack.push({
-              tag: "InterpolationInTemplate",
-              nesting: braces.length
-            });
-            postfixIncDec = false;
-            yield {
-              type: "TemplateHead",
-              value: match2[0]
-            };
-          } else {
-            postfixIncDec = true;
-            yield {
-              type: "NoSubstitutionTemplate",
-              value: match2[0],
-              closed: match2[1] === "`"
-            };
-          }
-          continue;
-        }
-        break;
-      case "JSXTag":
-      case "JSXTagEnd":
-        JSXPunctuator.lastIndex = lastIndex;
-        if (match2 = JSXPunctuator.exec(input)) {
-          lastIndex = JSXPunctuator.lastIndex;
-          nextLastSignificantToken = match2[0];
-          switch (match2[0]) {
-            case "<":
-              stack.push({ tag: "JSXTag" });
-              break;
-            case ">":
-              stack.pop();
-              if (lastSignificantToken === "/" || mode.tag === "JSXTagEnd") {
-                nextLastSignificantToken = "?JSX";
-                postfixIncDec = true;
-              } else {
-                stack.push({ tag: "JSXChildren" });
-              }
-              break;
-            case "{":
-              stack.push({
-                tag: "InterpolationInJSX",
-                nesting: braces.length
-              });
-              nextLastSignificantToken = "?InterpolationInJSX";
-              postfixIncDec = false;
-              break;
-            case "/":
-              if (lastSignificantToken === "<") {
-                stack.pop();
-                if (stack[stack.length - 1].tag === "JSXChildren") {
-                  stack.pop();
-                }
-                stack.push({ tag: "JSXTagEnd" });
-              }
-          }
-          lastSignificantToken = nextLastSignificantToken;
-          yield {
-            type: "JSXPunctuator",
-            value: match2[0]
-          };
-          continue;
-        }
-        JSXIdentifier.lastIndex = lastIndex;
-        if (match2 = JSXIdentifier.exec(input)) {
-          lastIndex = JSXIdentifier.lastIndex;
-          lastSignificantToken = match2[0];
-          yield {
-            type: "JSXIdentifier",
-            value: match2[0]
-          };
-          continue;
-        }
-        JSXString.lastIndex = lastIndex;
-        if (match2 = JSXString.exec(input)) {
-          lastIndex = JSXString.lastIndex;
-          lastSignificantToken = match2[0];
-          yield {
-            type: "JSXString",
-            value: match2[0],
-            closed: match2[2] !== void 0
-          };
-          continue;
-        }
-        break;
-      case "JSXChildren":
-        JSXText.lastIndex = lastIndex;
-        if (match2 = JSXText.exec(input)) {
-          lastIndex = JSXText.lastIndex;
-          lastSignificantToken = match2[0];
-          yield {
-            type: "JSXText",
-            value: match2[0]
-          };
-          continue;
-        }
-        switch (input[lastIndex]) {
-          case "<":
-            stack.push({ tag: "JSXTag" });
-            lastIndex++;
-            lastSignificantToken = "<";
-            yield {
-              type: "JSXPunctuator",
-              value: "<"
-            };
-            continue;
-          case "{":
-            stack.push({
-              tag: "InterpolationInJSX",
-              nesting: braces.length
-            });
-            lastIndex++;
-            lastSignificantToken = "?InterpolationInJSX";
-            postfixIncDec = false;
-            yield {
-              type: "JSXPunctuator",
-              value: "{"
-            };
-            continue;
-        }
-    }
-    WhiteSpace.lastIndex = lastIndex;
-    if (match2 = WhiteSpace.exec(input)) {
-      lastIndex = WhiteSpace.lastIndex;
-      yield {
-        type: "WhiteSpace",
-        value: match2[0]
-      };
-      continue;
-    }
-    LineTerminatorSequence.lastIndex = lastIndex;
-    if (match2 = LineTerminatorSequence.exec(input)) {
-      lastIndex = LineTerminatorSequence.lastIndex;
-      postfixIncDec = false;
-      if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
-        lastSignificantToken = "?NoLineTerminatorHere";
-      }
-      yield {
-        type: "LineTerminatorSequence",
-        value: match2[0]
-      };
-      continue;
-    }
-    MultiLineComment.lastIndex = lastIndex;
-    if (match2 = MultiLineComment.exec(input)) {
-      lastIndex = MultiLineComment.lastIndex;
-      if (Newline.test(match2[0])) {
-        postfixIncDec = false;
-        if (KeywordsWithNoLineTerminatorAfter.test(lastSignificantToken)) {
-          lastSignificantToken = "?NoLineTerminatorHere";
-        }
-      }
-      yield {
-        type: "MultiLineComment",
-        value: match2[0],
-        closed: match2[1] !== void 0
-      };
-      continue;
-    }
-    SingleLineComment.lastIndex = lastIndex;
-    if (match2 = SingleLineComment.exec(input)) {
-      lastIndex = SingleLineComment.lastIndex;
-      postfixIncDec = false;
-      yield {
-        type: "SingleLineComment",
-        value: match2[0]
-      };
-      continue;
-    }
-    firstCodePoint = String.fromCodePoint(input.codePointAt(lastIndex));
-    lastIndex += firstCodePoint.length;
-    lastSignificantToken = firstCodePoint;
-    postfixIncDec = false;
-    yield {
-      type: mode.tag.startsWith("JSX") ? "JSXInvalid" : "Invalid",
-      value: firstCodePoint
-    };
-  }
-  return void 0;
-};
-var js_tokens_default = jsTokens;
-
-// src/languages/js-code-text.ts
-var mayHoldJsx = (file) => !/\.[cm]?ts$/i.test(file);
-function jsCodeText(file, text) {
-  if (isAstroFile(file)) return null;
-  const parts = [];
-  const tokens = mayHoldJsx(file) ? js_tokens_default(text, { jsx: true }) : js_tokens_default(text);
-  for (const token of tokens) {
-    if (token.type === "SingleLineComment") continue;
-    if (token.type === "Invalid" || token.type === "JSXInvalid") return null;
-    if ("closed" in token && !token.closed) return null;
-    if (token.type === "MultiLineComment") {
-      parts.push(" ");
-      continue;
-    }
-    parts.push(token.value);
-  }
-  return parts.join("");
-}
-
-// src/languages/javascript-support.ts
-var javascriptSupport = {
-  id: "javascript",
-  mentionsApi: mentionsJsApi,
-  onlyInProse(file, text) {
-    if (parsedWhenMentioned(file)) return false;
-    const code = jsCodeText(file, text);
-    return code !== null && !mentionsJsApi(code);
-  },
-  createAnalyzer: (context) => new JavaScriptAnalyzer(context)
-};
-var JavaScriptAnalyzer = class {
-  constructor(context) {
-    this.context = context;
-  }
-  context;
-  cache = /* @__PURE__ */ new Map();
-  /** Modules parsed once and let go (see `add`): parsing one again is not counted as another file. */
-  released = /* @__PURE__ */ new Set();
-  loader = (fromFile, specifier) => {
-    const target = resolveJsSpecifier(fromFile, specifier, this.context.fileSet);
-    return target ? this.load(target) : null;
-  };
-  load(file) {
-    if (this.cache.has(file)) return this.cache.get(file) ?? null;
-    const { analysis } = this.context;
-    const text = this.context.readText(file);
-    let module = null;
-    if (text !== null) {
-      try {
-        module = parseJavaScript(file, text);
-        if (!this.released.has(file)) analysis.parsed++;
-        analysis.errorCounts.set(file, module.errorCount);
-      } catch (error) {
-        analysis.parseFailures.set(file, error.message);
-        module = null;
-      }
-    }
-    this.cache.set(file, module);
-    return module;
-  }
-  add(file, text) {
-    const { analysis, config } = this.context;
-    let module;
-    try {
-      module = parseJavaScript(file, text);
-    } catch (error) {
-      if (!(error instanceof JsParseError)) throw error;
-      analysis.parseFailures.set(file, error.message);
-      analysis.skipped.push({
-        file,
-        reason: `syntax error at line ${error.line}, column ${error.column}: ${error.message}`
-      });
-      this.cache.set(file, null);
-      return;
-    }
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    this.cache.set(file, module);
-    const found = [];
-    for (const rule of JS_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findSites(module, { load: this.loader, files: this.context.fileSet }))
-        found.push({ site, meta: rule.meta, origin: file });
-    }
-    analysis.sites.push(...found);
-    if (found.length === 0) {
-      this.cache.delete(file);
-      this.released.add(file);
-    }
-  }
-  finish() {
-  }
-  ignoreSource(file) {
-    const js2 = this.released.has(file) && !this.cache.has(file) ? this.load(file) : this.cache.get(file);
-    return js2 ? { js: js2 } : null;
-  }
-};
-var JS_EXTENSIONS = [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"];
-function resolveJsSpecifier(fromFile, specifier, files) {
-  const base = posix6.normalize(posix6.join(posix6.dirname(fromFile), specifier));
-  if (base.startsWith("..")) return null;
-  const candidates = [
-    base,
-    ...JS_EXTENSIONS.map((ext) => base + ext),
-    ...JS_EXTENSIONS.map((ext) => `${base}/index${ext}`)
-  ];
-  const jsExtension = /\.(m|c)?jsx?$/.exec(base);
-  if (jsExtension) {
-    const stem = base.slice(0, jsExtension.index);
-    candidates.push(...[".ts", ".tsx", ".mts", ".cts"].map((ext) => stem + ext));
-  }
-  return candidates.find((candidate) => files.has(candidate)) ?? null;
-}
-
-// src/languages/python-support.ts
-import { posix as posix7 } from "node:path";
-
-// src/languages/py-code-text.ts
-var PLAIN_RUN = /[^#'"\n()[\]{};\\]*/y;
-var PREFIX = /(^|[^\p{L}\p{N}_])([rRbBuUfF]{1,2})$/u;
-function pyCodeText(text) {
-  const parts = [];
-  let depth = 0;
-  let statementStart = true;
-  let kept = 0;
-  let index = 0;
-  const drop = (from2, to) => {
-    parts.push(text.slice(kept, from2), text.slice(from2, to).replace(/[^\n]/g, ""));
-    kept = to;
-  };
-  while (index < text.length) {
-    PLAIN_RUN.lastIndex = index;
-    const run2 = PLAIN_RUN.exec(text)[0];
-    index += run2.length;
-    if (index >= text.length) break;
-    const char = text[index];
-    if (char === "'" || char === '"') {
-      const prefixLength = PREFIX.exec(run2.slice(-3))?.[2]?.length ?? 0;
-      if (/\S/.test(run2.slice(0, run2.length - prefixLength))) statementStart = false;
-      const from2 = index - prefixLength;
-      const quote = text.startsWith(char.repeat(3), index) ? char.repeat(3) : char;
-      const end = stringEnd4(text, index + quote.length, quote);
-      if (end === -1) return null;
-      if (statementStart && depth === 0 && endsStatement(text, end)) drop(from2, end);
-      statementStart = false;
-      index = end;
-      continue;
-    }
-    if (/\S/.test(run2)) statementStart = false;
-    if (char === "#") {
-      const end = lineEnd(text, index);
-      drop(index, end);
-      index = end;
-    } else if (char === "\n") {
-      if (depth === 0) statementStart = true;
-      index++;
-    } else if (char === "\\") {
-      index += text[index + 1] === "\r" && text[index + 2] === "\n" ? 3 : 2;
-    } else {
-      if (char === "(" || char === "[" || char === "{") depth++;
-      else if (char === ")" || char === "]" || char === "}") depth = Math.max(0, depth - 1);
-      statementStart = char === ";" && depth === 0;
-      index++;
-    }
-  }
-  parts.push(text.slice(kept));
-  return parts.join("");
-}
-function lineEnd(text, from2) {
-  const end = text.indexOf("\n", from2);
-  return end === -1 ? text.length : end;
-}
-var STRING_STOP = /[\\\n'"]/g;
-function stringEnd4(text, from2, quote) {
-  STRING_STOP.lastIndex = from2;
-  for (let stop = STRING_STOP.exec(text); stop; stop = STRING_STOP.exec(text)) {
-    const index = stop.index;
-    if (stop[0] === "\\") STRING_STOP.lastIndex = index + 2;
-    else if (stop[0] === "\n") {
-      if (quote.length === 1) return -1;
-    } else if (text.startsWith(quote, index)) return index + quote.length;
-  }
-  return -1;
-}
-function endsStatement(text, from2) {
-  for (let index = from2; index < text.length; index++) {
-    const char = text[index];
-    if (char === "\n" || char === "#" || char === ";") return true;
-    if (char !== " " && char !== "	" && char !== "\r") return false;
-  }
-  return true;
-}
-
-// src/languages/support.ts
-function unanalysable(error) {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return "nested too deeply to analyse";
-  return `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
-}
-
-// src/languages/python-support.ts
-var pythonSupport = {
-  id: "python",
-  mentionsApi: mentionsPyApi,
-  onlyInProse(_file, text) {
-    const code = pyCodeText(text);
-    return code !== null && !mentionsPyApi(code);
-  },
-  isConfigFile: isIniFile,
-  createAnalyzer: (context) => new PythonAnalyzer(context)
-};
-var PythonAnalyzer = class {
-  constructor(context) {
-    this.context = context;
-  }
-  context;
-  cache = /* @__PURE__ */ new Map();
-  candidates = [];
-  configs = [];
-  /** Python files whose bytes say `import *`, whatever else they mention. */
-  starImporters = /* @__PURE__ */ new Set();
-  loader = (fromFile, dotted) => {
-    const target = resolvePythonModule(fromFile, dotted, this.context.fileSet);
-    return target ? this.load(target) : null;
-  };
-  load(file) {
-    if (this.cache.has(file)) return this.cache.get(file) ?? null;
-    const text = this.context.readText(file);
-    const module = text === null ? null : parsePython(file, text);
-    if (module) {
-      this.context.analysis.parsed++;
-      this.context.analysis.errorCounts.set(file, module.errorCount);
-    }
-    this.cache.set(file, module);
-    return module;
-  }
-  see(file, content2) {
-    if (content2.includes("import *")) this.starImporters.add(file);
-  }
-  add(file, text) {
-    const { analysis } = this.context;
-    const module = parsePython(file, text);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    this.cache.set(file, module);
-    this.candidates.push(module);
-  }
-  addConfig(file, text) {
-    const parsed = parseIni(file, text);
-    this.context.analysis.parsed++;
-    this.context.analysis.errorCounts.set(file, parsed.errorCount);
-    this.configs.push(parsed);
-  }
-  finish() {
-    const { analysis, config } = this.context;
-    addStarImporters(this.candidates, [...this.starImporters], this.context, (file) => {
-      const module = this.load(file);
-      if (module) this.candidates.push(module);
-      return module;
-    });
-    const pyContext = { load: this.loader, project: this.candidates };
-    for (const module of this.candidates) {
-      try {
-        const found = [];
-        for (const rule of PY_RULES) {
-          if (config.rules[rule.meta.id] === "off") continue;
-          for (const site of rule.findSites(module, pyContext)) {
-            const owner = this.cache.get(site.file);
-            if (owner && owner.errorCount > 0 && statementHasError(owner, site.offset)) continue;
-            found.push({ site, meta: rule.meta, origin: module.file });
-          }
-        }
-        analysis.sites.push(...found);
-      } catch (error) {
-        analysis.skipped.push({ file: module.file, reason: unanalysable(error) });
-      }
-    }
-    for (const ini of this.configs) {
-      try {
-        const found = [];
-        for (const rule of PY_RULES) {
-          if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
-          for (const { site, loadedBy } of rule.findConfigSites(ini, pyContext))
-            found.push({ site, meta: rule.meta, origin: loadedBy ?? ini.file });
-        }
-        analysis.sites.push(...found);
-      } catch (error) {
-        analysis.skipped.push({ file: ini.file, reason: unanalysable(error) });
-      }
-    }
-  }
-  ignoreSource(file) {
-    const py2 = this.cache.get(file);
-    return py2 ? { py: py2 } : null;
-  }
-};
-var STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
-function addStarImporters(candidates, files, context, load2) {
-  const targets = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const text = context.peek(file);
-    if (text === null) continue;
-    const found = [];
-    for (const match2 of text.matchAll(STAR_IMPORT)) {
-      const target = resolvePythonModule(file, match2[1] ?? "", context.fileSet);
-      if (target) found.push(target);
-    }
-    targets.set(file, found);
-  }
-  const known = new Set(candidates.map((module) => module.file));
-  for (let added = true; added; ) {
-    added = false;
-    for (const [file, imported] of targets) {
-      if (known.has(file) || !imported.some((target) => known.has(target))) continue;
-      known.add(file);
-      if (load2(file)) added = true;
-    }
-  }
-}
-function statementHasError(module, offset) {
-  let node = module.tree.resolveInner(offset, 1);
-  while (node && !/Statement$|Definition$/.test(node.name) && node.parent) node = node.parent;
-  if (!node) return false;
-  let broken = false;
-  node.toTree().iterate({
-    enter(ref) {
-      if (ref.type.isError) broken = true;
-      return !broken;
-    }
-  });
-  return broken;
-}
-function resolvePythonModule(fromFile, dotted, files) {
-  const dots = /^\.*/.exec(dotted)?.[0].length ?? 0;
-  const parts = dotted.slice(dots).split(".").filter(Boolean);
-  const roots = [];
-  if (dots > 0) {
-    let folder = posix7.dirname(fromFile);
-    for (let level = 1; level < dots; level++) folder = posix7.dirname(folder);
-    roots.push(folder === "." ? "" : folder);
-  } else {
-    for (let folder = posix7.dirname(fromFile); ; folder = posix7.dirname(folder)) {
-      roots.push(folder === "." ? "" : folder);
-      if (folder === "." || folder === "/" || folder === "") break;
-    }
-  }
-  for (const root of roots) {
-    const stem = posix7.join(root, ...parts);
-    for (const candidate of [`${stem}.py`, `${stem}/__init__.py`]) {
-      if (files.has(candidate)) return candidate;
-    }
-  }
-  return null;
-}
-
-// src/languages/go/code-text.ts
-function goCodeText(text) {
-  const parts = [];
-  let kept = 0;
-  const stops = /\/\/|\/\*|["'`]/g;
-  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
-    const at = stop.index;
-    let end;
-    if (stop[0] === "//") {
-      end = text.indexOf("\n", at);
-      if (end === -1) end = text.length;
-    } else if (stop[0] === "/*") {
-      end = text.indexOf("*/", at + 2);
-      if (end === -1) return null;
-      end += 2;
-    } else {
-      end = literalEnd(text, at + 1, stop[0]);
-      if (end === -1) return null;
-      stops.lastIndex = end;
-      continue;
-    }
-    parts.push(text.slice(kept, at), text.slice(at, end).replace(/[^\n]/g, ""));
-    kept = end;
-    stops.lastIndex = end;
-  }
-  parts.push(text.slice(kept));
-  return parts.join("");
-}
-function literalEnd(text, from2, quote) {
-  if (quote === "`") {
-    const end = text.indexOf("`", from2);
-    return end === -1 ? -1 : end + 1;
-  }
-  for (let index = from2; index < text.length; index++) {
-    const char = text[index];
-    if (char === "\\") index++;
-    else if (char === quote) return index + 1;
-    else if (char === "\n") return -1;
-  }
-  return -1;
-}
-
-// src/languages/go/support.ts
-var goSupport = {
-  id: "go",
-  mentionsApi: mentionsGoApi,
-  onlyInProse(_file, text) {
-    const code = goCodeText(text);
-    return code !== null && !mentionsGoApi(code);
-  },
-  createAnalyzer: (context) => new GoAnalyzer(context)
-};
-var GoAnalyzer = class {
-  constructor(context) {
-    this.context = context;
-  }
-  context;
-  add(file, text) {
-    const { analysis, config } = this.context;
-    const module = parseGo(file, text);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    const found = [];
-    for (const rule of GO_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
-    }
-    analysis.sites.push(...found);
-  }
-  finish() {
-  }
-  /** Ignore comments are read from the text, on the line above the site or the literal's brace. */
-  ignoreSource() {
-    return null;
-  }
-};
-
-// src/languages/php/code-text.ts
-function phpCodeText(text) {
-  if (text.includes("<<<")) return null;
-  const parts = [];
-  let kept = 0;
-  const stops = /\/\/|#(?!\[)|\/\*|["']/g;
-  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
-    const at = stop.index;
-    let end;
-    if (stop[0] === "/*") {
-      end = text.indexOf("*/", at + 2);
-      if (end === -1) return null;
-      end += 2;
-    } else if (stop[0] === '"' || stop[0] === "'") {
-      end = literalEnd2(text, at + 1, stop[0]);
-      if (end === -1) return null;
-      stops.lastIndex = end;
-      continue;
-    } else {
-      end = text.indexOf("\n", at);
-      if (end === -1) end = text.length;
-      const close = text.indexOf("?>", at);
-      if (close !== -1 && close < end) end = close;
-    }
-    parts.push(text.slice(kept, at), text.slice(at, end).replace(/[^\n]/g, ""));
-    kept = end;
-    stops.lastIndex = end;
-  }
-  parts.push(text.slice(kept));
-  return parts.join("");
-}
-function literalEnd2(text, from2, quote) {
-  for (let index = from2; index < text.length; index++) {
-    const char = text[index];
-    if (char === "\\") index++;
-    else if (char === quote) return index + 1;
-  }
-  return -1;
-}
-
-// src/languages/php/support.ts
-var phpSupport = {
-  id: "php",
-  mentionsApi: mentionsPhpApi,
-  onlyInProse(_file, text) {
-    const code = phpCodeText(text);
-    return code !== null && !mentionsPhpApi(code);
-  },
-  createAnalyzer: (context) => new PhpAnalyzer(context)
-};
-var PhpAnalyzer = class {
-  constructor(context) {
-    this.context = context;
-  }
-  context;
-  add(file, text) {
-    const { analysis, config } = this.context;
-    const module = parsePhp(file, text);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    const found = [];
-    for (const rule of PHP_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
-    }
-    analysis.sites.push(...found);
-  }
-  finish() {
-  }
-  /** Ignore comments (`//`, `#` or a block comment) are read from the text, on the line above the site. */
-  ignoreSource() {
-    return null;
-  }
-};
-
-// src/languages/registry.ts
-var LANGUAGES = [
-  javascriptSupport,
-  pythonSupport,
-  goSupport,
-  phpSupport
-];
-var BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));
-function supportOf(language) {
-  const support = BY_ID.get(language);
-  if (!support) throw new Error(`no language support registered for ${language}`);
-  return support;
-}
-function configLanguageOf(file) {
-  return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
 }
 
 // src/scan.ts

@@ -1,7 +1,7 @@
 // The vocabulary every stage shares. Pure data: no behaviour lives here.
 import type { CodeCookie } from './verify/types.js';
 
-export type Language = 'javascript' | 'python' | 'go' | 'php';
+export type Language = 'javascript' | 'python' | 'go' | 'php' | 'java';
 
 /** The two boolean cookie flags every rule reads. */
 export type Flag = 'httpOnly' | 'secure';
@@ -71,7 +71,17 @@ export type ContainerSyntax =
    */
   | 'php-arguments'
   /** A PHP 8 call that already names some arguments: a missing flag is appended by name (`httponly: true`). */
-  | 'php-named-arguments';
+  | 'php-named-arguments'
+  /**
+   * A run of Java statements in one block (`cookie.setPath("/");`): new statements go on their own lines after
+   * the last entry, at its indentation; `statementTemplate` spells one (`cookie.{key}({value});`).
+   */
+  | 'java-statements'
+  /**
+   * A Java builder chain (`ResponseCookie.from(n, v)….build()`): new `.key(value)` calls go just before the
+   * final call, whose `.` is at `close`; `entries` are the calls before it.
+   */
+  | 'java-chain';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,

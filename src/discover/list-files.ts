@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { evidenceFileKind } from '../evidence/files.js';
 import { languageOf } from '../languages/index.js';
-import { isIniFile } from '../languages/ini.js';
+import { configLanguageOf } from '../languages/registry.js';
 import type { SkippedFile } from '../model.js';
 import { mentionsCookieApi } from '../rules/prefilter.js';
 import { builtCopies, isBuiltCopyInput } from './built-copies.js';
@@ -87,7 +87,7 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
       continue;
     }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
-    if (!languageOf(file) && !isIniFile(file)) continue;
+    if (!languageOf(file) && !configLanguageOf(file)) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
     // Dependencies and build output are not news, but how many files they held is: a scan of nothing
@@ -123,13 +123,13 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
 }
 
 /**
- * Decided from the name alone: sources and INI settings to scan, evidence files, and the few other names the
- * built-copy and vendored-library tests look for.
+ * Decided from the name alone: sources and configuration files to scan (INI settings, Spring Boot properties),
+ * evidence files, and the few other names the built-copy and vendored-library tests look for.
  */
 function worthListing(file: string): boolean {
   return (
     languageOf(file) !== null ||
-    isIniFile(file) ||
+    configLanguageOf(file) !== null ||
     evidenceFileKind(file) !== null ||
     isBuiltCopyInput(file) ||
     isVendoredLibraryInput(file)

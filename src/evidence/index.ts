@@ -46,9 +46,9 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
     if (language === 'javascript' || language === 'python') code.set(file, new Source(file, text, language));
-    // Go and PHP code is read only for what a comment or a twin name says about plain HTTP; the other
+    // Go, PHP and Java code are read only for what a comment or a twin name says about plain HTTP; the other
     // detectors know JavaScript and Python idioms alone.
-    else if ((language === 'go' || language === 'php') && !input.isTestFile(file))
+    else if ((language === 'go' || language === 'php' || language === 'java') && !input.isTestFile(file))
       data.plainHttp.push(...findPlainHttp(new Source(file, text, language)));
   }
   const templates: Source[] = [];

@@ -83,7 +83,8 @@ export function findPlainHttp(source: Source): PlainHttpFact[] {
     source.kind === 'python' ||
     source.kind === 'javascript' ||
     source.kind === 'go' ||
-    source.kind === 'php'
+    source.kind === 'php' ||
+    source.kind === 'java'
   ) {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment of comments(source)) {

@@ -1,7 +1,8 @@
 // Minimal text splices that add entries to an existing list (object literal, dict, argument list) in the
 // author's own layout. Nothing outside the splice points changes: no reprinting, no reformatting.
-import type { Container, Edit } from '../model.js';
+import type { Container, Edit, Span } from '../model.js';
 import { insertGoElements } from './go-composite.js';
+import { insertChainCalls } from './java-chain.js';
 import {
   hasLineBreak,
   indentUnitOf,
@@ -22,8 +23,13 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (container.syntax === 'cookie-string') return appendAttributes(text, container, items);
   if (container.syntax === 'go-composite') return insertGoElements(text, container, items);
   if (container.syntax === 'php-array') items = alignArrows(text, container, items);
-  if (container.syntax === 'py-statements' || container.syntax === 'ini-options')
-    return last ? insertStatements(text, container, last.end, items) : null;
+  if (container.syntax === 'java-chain') return insertChainCalls(text, container, items);
+  if (
+    container.syntax === 'py-statements' ||
+    container.syntax === 'ini-options' ||
+    container.syntax === 'java-statements'
+  )
+    return last ? insertStatements(text, container, last, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
 
   let afterLast = last.end;
@@ -102,13 +108,18 @@ function appendAttributes(text: string, container: Container, items: readonly st
 function insertStatements(
   text: string,
   container: Container,
-  lastEnd: number,
+  last: Span,
   items: readonly string[],
 ): Edit[] | null {
+  const lastEnd = last.end;
   const lineEnd = lineEndOf(text, lastEnd);
-  if (/^\s*[^\s#]/.test(text.slice(lastEnd, lineEnd))) return null; // `a = 1; b = 2` on one line: leave it
+  const rest = text.slice(lastEnd, lineEnd);
+  // `a = 1; b = 2` on one line: leave it. A comment may follow (`#`, or `//` after a Java statement).
+  if (container.syntax === 'java-statements' ? !/^\s*(?:\/\/.*)?$/.test(rest) : /^\s*[^\s#]/.test(rest))
+    return null;
   const lineBreak = lineBreakAt(text, lastEnd);
-  const indent = indentationAt(text, lastEnd);
+  // A Java statement may go on over several lines (`new Cookie(\n  name, value)`): its first line sets the indent.
+  const indent = indentationAt(text, container.syntax === 'java-statements' ? last.start : lastEnd);
   const lines = items.map((item) => `${lineBreak}${indent}${item}`).join('');
   return [{ file: container.file, start: lineEnd, end: lineEnd, text: lines }];
 }

@@ -330,6 +330,7 @@ export function renderEntries(
     return entries.map(({ key, value }) => `${container.keyQuote}${key}${container.keyQuote} => ${value}`);
   if (container.syntax === 'php-arguments') return phpPositional(container, entries);
   if (container.syntax === 'php-named-arguments') return entries.map(({ key, value }) => `${key}: ${value}`);
+  if (container.syntax === 'java-chain') return entries.map(({ key, value }) => `.${key}(${value})`);
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {
@@ -339,7 +340,7 @@ export function renderEntries(
     if (container.syntax === 'js-arguments') return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
-  if (container.syntax === 'ini-options') {
+  if (container.syntax === 'ini-options' || container.syntax === 'java-statements') {
     const template = container.statementTemplate ?? '{key} = {value}';
     return entries.map(({ key, value }) => template.replace('{key}', key).replace('{value}', value));
   }

@@ -22,6 +22,10 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
     if (site.insertion?.container.syntax !== 'php-array') return null;
     return site.keys.httpOnly === 'http_only' ? 'same_site' : secure === 'secure' ? 'samesite' : null;
   }
+  // Java: Spring's builder has `.sameSite("Lax")`; a servlet Cookie has only the generic `setAttribute("SameSite",
+  // …)` of Servlet 6 (javax has nothing), which is not written.
+  if (site.file.endsWith('.java'))
+    return site.insertion?.container.syntax === 'java-chain' ? 'sameSite' : null;
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
@@ -89,6 +93,9 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'php-arguments': /^(?!)/,
   'php-named-arguments': /^(?!)/,
   'ini-options': /^\s*([\w.]+)\s*[=:]\s*([\s\S]*?)\s*$/,
+  // Servlet cookies have no SameSite here (`sameSiteKeyOf` is null for them); a builder call is `.sameSite("Lax")`.
+  'java-statements': /^(?!)/,
+  'java-chain': /^\s*\.(\w+)\(\s*([\s\S]*?)\s*\)\s*$/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {
@@ -113,6 +120,8 @@ export function sameSiteLiteral(
   text: string,
 ): string {
   const python = container.syntax.startsWith('py');
+  // Spring documents and its own session cookie use "Lax"; Java strings take double quotes only.
+  if (container.syntax === 'java-chain') return `"${value.charAt(0).toUpperCase()}${value.slice(1)}"`;
   // hapi validates 'Lax'/'Strict'; Python frameworks document "Lax"; Starlette's own default is lowercase.
   const capitalised = key === 'isSameSite' || (python && key !== 'same_site');
   const word = capitalised ? value.charAt(0).toUpperCase() + value.slice(1) : value;

@@ -15,6 +15,7 @@ const EXTENSIONS: Record<string, Language> = {
   '.py': 'python',
   '.go': 'go',
   '.php': 'php',
+  '.java': 'java',
 };
 
 export function languageOf(file: string): Language | null {
@@ -160,6 +161,8 @@ export function isTestFile(file: string): boolean {
     /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) ||
     /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/.test(file) ||
     /_test\.go$/.test(file) ||
-    /Test\.php$/.test(file)
+    /Test\.php$/.test(file) ||
+    // Maven and Gradle keep tests under src/test/, which the folder pattern above already covers.
+    /Tests?\.java$/.test(file)
   );
 }

@@ -1,6 +1,7 @@
 // Every language the scan reads, in one list: `scan.ts` loops over it.
 import type { Language } from '../model.js';
 import { goSupport } from './go/support.js';
+import { javaSupport } from './java/support.js';
 import { javascriptSupport } from './javascript-support.js';
 import { phpSupport } from './php/support.js';
 import { pythonSupport } from './python-support.js';
@@ -11,6 +12,7 @@ export const LANGUAGES: readonly LanguageSupport[] = [
   pythonSupport,
   goSupport,
   phpSupport,
+  javaSupport,
 ];
 
 const BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));

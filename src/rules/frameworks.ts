@@ -404,6 +404,28 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     defaultCookieName: 'laravel_session',
     sessionRegeneration: 'call `$request->session()->regenerate()` after a successful login',
   },
+  servlet: {
+    name: 'Java Servlet API',
+    defaultBehaviour:
+      'A `Cookie` built with `new Cookie(name, value)` (javax or jakarta `servlet.http`) has HttpOnly and Secure off until `setHttpOnly(true)` / `setSecure(true)` is called, and no SameSite; javax has no SameSite API, Servlet 6 sets it with `setAttribute("SameSite", …)`. The container\'s own session cookie (`JSESSIONID`) is configured separately.',
+    behindProxy:
+      '`setSecure(true)` is written whatever the connection; code that passes `request.isSecure()` sees `false` behind a proxy that terminates TLS unless the container trusts it (Tomcat\'s `RemoteIpValve`, or a connector set to `secure="true"`).',
+  },
+  spring: {
+    name: 'Spring Framework',
+    defaultBehaviour:
+      "`ResponseCookie.from(name, value)` starts a builder whose `httpOnly` and `secure` are false and whose `sameSite` is unset until `.httpOnly(true)`, `.secure(true)` or `.sameSite(…)` is called; the built cookie writes each attribute only when it is set. WebFlux's own `SESSION` cookie is built separately (HttpOnly, Secure on HTTPS requests, SameSite=Lax).",
+    behindProxy:
+      "`.secure(true)` is written whatever the connection; code that decides it from the request scheme sees `http` behind a proxy that terminates TLS unless forwarded headers are honoured (`ForwardedHeaderFilter`, or Spring Boot's `server.forward-headers-strategy`).",
+  },
+  'spring-boot': {
+    name: 'Spring Boot',
+    defaultBehaviour:
+      "`server.servlet.session.cookie.http-only` and `.secure` are unset by default, and an unset property is not applied: the servlet container's own session-cookie defaults stand. On Tomcat that is HttpOnly on (`useHttpOnly`) and Secure on every request the container sees as HTTPS; Tomcat ORs both settings with its own, so `false` does not turn HttpOnly off unless `useHttpOnly` is off too.",
+    behindProxy:
+      'Tomcat decides the automatic Secure from `request.isSecure()`, which is false behind a proxy that terminates TLS unless the forwarded headers are trusted (`server.forward-headers-strategy=native`, or the `RemoteIpValve`); `server.servlet.session.cookie.secure=true` sets it whatever the request.',
+    defaultCookieName: 'JSESSIONID',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

@@ -3,7 +3,7 @@
 // are filtered out. A second test (prefilter-soundness) scans every fixture and regression project with and
 // without the narrow stages and expects the same findings.
 import { cookieApiFilter } from '../languages/index.js';
-import { GO_RULES, JS_RULES, PHP_RULES, PY_RULES, RULES } from './index.js';
+import { GO_RULES, JAVA_RULES, JS_RULES, PHP_RULES, PY_RULES, RULES } from './index.js';
 import type { Rule } from './rule.js';
 
 /** Substrings of "cookie" / "COOKIE": every JavaScript API or import with the word in it. */
@@ -38,6 +38,12 @@ export const mentionsGoApi = cookieApiFilter(mentionsOf(GO_RULES));
  * functions and ini keys, Laravel's session config keys), as for Go.
  */
 export const mentionsPhpApi = cookieApiFilter(mentionsOf(PHP_RULES));
+
+/**
+ * What a Java file must say, anywhere, to be parsed: only the Java rules' own words (`Cookie(` of a servlet
+ * cookie's constructor, `ResponseCookie`), like Go.
+ */
+export const mentionsJavaApi = cookieApiFilter(mentionsOf(JAVA_RULES));
 
 /** What a Python file must say, anywhere, to be parsed. */
 export const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);

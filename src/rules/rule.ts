@@ -7,6 +7,8 @@ import type { IniFile } from '../languages/ini.js';
 import type { PyModule, PyModuleLoader } from '../languages/python.js';
 import type { GoModule } from '../languages/go/parse.js';
 import type { PhpModule } from '../languages/php/parse.js';
+import type { JavaModule } from '../languages/java/parse.js';
+import type { PropertiesFile } from '../languages/java/properties.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -84,6 +86,13 @@ export interface PhpRule {
   findSites(module: PhpModule): CookieSite[];
 }
 
+export interface JavaRule {
+  meta: RuleMeta & { language: 'java' };
+  findSites(module: JavaModule): CookieSite[];
+  /** The same settings in a configuration file the framework reads (Spring Boot's `application.properties`). */
+  findConfigSites?(file: PropertiesFile): CookieSite[];
+}
+
 export interface ConfigSite {
   site: CookieSite;
   /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
@@ -96,4 +105,4 @@ export interface PyRuleContext {
   project: readonly PyModule[];
 }
 
-export type Rule = JsRule | PyRule | GoRule | PhpRule;
+export type Rule = JsRule | PyRule | GoRule | PhpRule | JavaRule;

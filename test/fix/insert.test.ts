@@ -140,3 +140,51 @@ describe('insertEntries (Python statements)', () => {
     );
   });
 });
+
+describe('insertEntries (Java)', () => {
+  const statements = (input: string, anchor: string): Container => {
+    const start = input.indexOf(anchor);
+    return {
+      file: 'A.java',
+      syntax: 'java-statements',
+      open: start,
+      close: input.length,
+      entries: [{ start, end: start + anchor.length }],
+      keyQuote: '',
+      statementTemplate: 'c.{key}({value});',
+    };
+  };
+
+  it('adds statements after a trailing line comment, and refuses a line with more code after the anchor', () => {
+    const input = '  Cookie c = new Cookie("a", v); // why\n  res.addCookie(c);\n';
+    const container = statements(input, 'Cookie c = new Cookie("a", v);');
+    expect(applyEdits(input, insertEntries(input, container, ['c.setSecure(true);'])!)).toBe(
+      '  Cookie c = new Cookie("a", v); // why\n  c.setSecure(true);\n  res.addCookie(c);\n',
+    );
+    const crowded = '  Cookie c = new Cookie("a", v); res.addCookie(c);\n';
+    expect(insertEntries(crowded, statements(crowded, 'Cookie c = new Cookie("a", v);'), ['x;'])).toBeNull();
+  });
+
+  const chain = (input: string): Container => ({
+    file: 'A.java',
+    syntax: 'java-chain',
+    open: input.indexOf('ResponseCookie'),
+    close: input.lastIndexOf('.build'),
+    entries: [],
+    keyQuote: '',
+  });
+
+  it('puts chain calls on their own lines before a .build() that starts its line, with the line break kept', () => {
+    const input = 'x = ResponseCookie.from("a", v)\r\n\t\t.path("/")\r\n\t\t.build();\r\n';
+    expect(applyEdits(input, insertEntries(input, chain(input), ['.httpOnly(true)', '.secure(true)'])!)).toBe(
+      'x = ResponseCookie.from("a", v)\r\n\t\t.path("/")\r\n\t\t.httpOnly(true)\r\n\t\t.secure(true)\r\n\t\t.build();\r\n',
+    );
+  });
+
+  it('puts chain calls inline before a .build() that shares its line', () => {
+    const input = 'x = ResponseCookie.from("a", v).path("/").build();\n';
+    expect(applyEdits(input, insertEntries(input, chain(input), ['.secure(true)'])!)).toBe(
+      'x = ResponseCookie.from("a", v).path("/").secure(true).build();\n',
+    );
+  });
+});

@@ -130,3 +130,33 @@ describe('SameSite (opt-in)', () => {
     );
   });
 });
+
+describe('SameSite in Java', () => {
+  it('adds .sameSite("Lax") to a Spring builder chain, and nothing to a servlet Cookie (javax has no API)', () => {
+    const chain =
+      'import org.springframework.http.ResponseCookie;\n\nclass A {\n  ResponseCookie a(String v) {\n' +
+      '    return ResponseCookie.from("sid", v)\n        .path("/")\n        .build();\n  }\n\n' +
+      '  ResponseCookie b(String v) {\n    return ResponseCookie.from("sid", v).httpOnly(true).secure(true).sameSite("None").build();\n  }\n}\n';
+    const servlet =
+      'import javax.servlet.http.*;\n\nclass B {\n  void set(HttpServletResponse response, String v) {\n' +
+      '    Cookie c = new Cookie("sid", v);\n    response.addCookie(c);\n  }\n}\n';
+    const { after, problems } = fix({ 'A.java': chain, 'B.java': servlet });
+    expect(after['A.java']).toBe(
+      chain.replace(
+        '        .path("/")\n',
+        '        .path("/")\n        .httpOnly(true)\n        .secure(true)\n        .sameSite("Lax")\n',
+      ),
+    );
+    expect(after['B.java']).toBe(
+      servlet.replace(
+        '    Cookie c = new Cookie("sid", v);\n',
+        '    Cookie c = new Cookie("sid", v);\n    c.setHttpOnly(true);\n    c.setSecure(true);\n',
+      ),
+    );
+    expect(problems).toEqual([
+      ['A.java', 'httpOnly-missing', 'secure-missing', 'sameSite-missing'],
+      ['A.java', 'sameSite-false'],
+      ['B.java', 'httpOnly-missing', 'secure-missing'],
+    ]);
+  });
+});

@@ -13,6 +13,9 @@ import { parseJavaScript } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
 import { parseGo } from '../../src/languages/go/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
+import { parseJava } from '../../src/languages/java/parse.js';
+import { parseProperties } from '../../src/languages/java/properties.js';
+import { parseSpringYaml } from '../../src/languages/java/spring-yaml.js';
 import { isIniFile, parseIni } from '../../src/languages/ini.js';
 import type { Finding } from '../../src/model.js';
 
@@ -103,7 +106,7 @@ function withIgnoreComments(inputs: Map<string, string>, ruleId: string): Map<st
         const indent = /^\s*/.exec(line)![0];
         const above = lines[index - 1] ?? '';
         const comment =
-          file.endsWith('.py') || isIniFile(file)
+          file.endsWith('.py') || isIniFile(file) || /\.(properties|ya?ml)$/.test(file)
             ? '# cookie-hardener-ignore: generated'
             : /^\s*\{\/\*/.test(above)
               ? '{/* cookie-hardener-ignore: generated */}'
@@ -150,6 +153,9 @@ function reparses(file: string, text: string): boolean {
   if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
   if (file.endsWith('.go')) return parseGo(file, text).errorCount === 0 && gofmtClean(text);
   if (file.endsWith('.php')) return parsePhp(file, text).errorCount === 0 && phpLintClean(text);
+  if (file.endsWith('.java')) return parseJava(file, text).errorCount === 0;
+  if (file.endsWith('.properties')) return parseProperties(file, text).errorCount === 0;
+  if (/\.ya?ml$/.test(file)) return parseSpringYaml(file, text).errorCount === 0;
   if (isIniFile(file)) return parseIni(file, text).errorCount === 0;
   return parseJavaScript(file, text).errorCount === 0;
 }
@@ -269,6 +275,7 @@ describe('rule catalogue', () => {
             'python-rules.ts',
             'go-rules.ts',
             'php-rules.ts',
+            'java-rules.ts',
             'ignore.ts',
             'prefilter.ts',
             'frameworks.ts',

@@ -1,0 +1,7 @@
+// The Java rules, in report order.
+import type { JavaRule } from './rule.js';
+import { servletCookie } from './servlet-cookie.js';
+import { springBootSessionCookie } from './spring-boot-session-cookie.js';
+import { springResponseCookie } from './spring-response-cookie.js';
+
+export const JAVA_RULES: readonly JavaRule[] = [servletCookie, springResponseCookie, springBootSessionCookie];
