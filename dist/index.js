@@ -56462,7 +56462,17 @@ function unsplicable(file, start, end) {
 }
 
 // src/rules/cookie-string-common.ts
-var DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
+var MAX_AGE_DELETION = /max-age\s*=\s*(0|-)/i;
+var EXPIRES = /expires\s*=\s*([^;]*)/gi;
+var LONG_AGO = Date.UTC(2e3, 0, 1);
+function deletesCookie2(text2) {
+  if (MAX_AGE_DELETION.test(text2)) return true;
+  for (const match2 of text2.matchAll(EXPIRES)) {
+    const date = Date.parse((match2[1] ?? "").trim());
+    if (!Number.isNaN(date) && date < LONG_AGO) return true;
+  }
+  return false;
+}
 var WRITTEN = {
   httponly: /;\s*httponly\s*(;|$)/i,
   secure: /;\s*secure\s*(;|$)/i
@@ -56529,7 +56539,7 @@ function attributeIn(text2, pieces, attribute, spanOf2) {
 function setCookieHeaderSite(request2) {
   const { pieces, end, span } = request2;
   const statics = staticText(pieces);
-  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
+  if (!/[=;]/.test(statics) || deletesCookie2(statics)) return null;
   const name2 = cookieNameOf(pieces);
   const flags = {
     httpOnly: attributeIn(request2.text, pieces, "httponly", request2.spanOf),
@@ -56567,7 +56577,7 @@ var documentCookie = {
       if (node.operator !== "=" || !isDocumentCookie(unwrap(node.left))) continue;
       const pieces = piecesOf(node.right);
       if (!pieces.some((piece) => "text" in piece)) continue;
-      if (DELETION.test(staticText(pieces))) continue;
+      if (deletesCookie2(staticText(pieces))) continue;
       const name2 = cookieNameOf(pieces);
       const secure = attributeOf(module, pieces, "secure");
       const right = unwrap(node.right);

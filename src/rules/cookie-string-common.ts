@@ -14,8 +14,23 @@ interface Span {
   end: number;
 }
 
-/** Attribute text that deletes the cookie: nothing is worth securing. */
-export const DELETION = /expires\s*=\s*thu,\s*0?1 jan 1970|max-age\s*=\s*(0|-)/i;
+const MAX_AGE_DELETION = /max-age\s*=\s*(0|-)/i;
+const EXPIRES = /expires\s*=\s*([^;]*)/gi;
+/** Before any date a live cookie is given: only a deletion writes one (fixed, so a scan never changes with time). */
+const LONG_AGO = Date.UTC(2000, 0, 1);
+
+/**
+ * Attribute text that deletes the cookie, so nothing is worth securing: `max-age=0` or negative, or an expiry
+ * date long past in any spelling browsers read (`Thu, 01 Jan 1970 00:00:00 GMT`, `Thu, 01-Jan-70 00:00:01 GMT`).
+ */
+export function deletesCookie(text: string): boolean {
+  if (MAX_AGE_DELETION.test(text)) return true;
+  for (const match of text.matchAll(EXPIRES)) {
+    const date = Date.parse((match[1] ?? '').trim());
+    if (!Number.isNaN(date) && date < LONG_AGO) return true;
+  }
+  return false;
+}
 
 type FlagAttribute = 'httponly' | 'secure';
 
@@ -122,7 +137,7 @@ export function setCookieHeaderSite<Node>(request: {
 }): CookieSite | null {
   const { pieces, end, span } = request;
   const statics = staticText(pieces);
-  if (!/[=;]/.test(statics) || DELETION.test(statics)) return null;
+  if (!/[=;]/.test(statics) || deletesCookie(statics)) return null;
   const name = cookieNameOf(pieces);
   const flags = {
     httpOnly: attributeIn(request.text, pieces, 'httponly', request.spanOf),

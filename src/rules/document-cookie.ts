@@ -5,9 +5,9 @@ import { memberAssignmentsOf, memberPropertyName, unwrap, type JsNode } from '..
 import type { CookieSite } from '../model.js';
 import { CLIENT_KEYS, clientSite, unsplicable } from './client-common.js';
 import {
-  DELETION,
   attributeOf,
   cookieNameOf,
+  deletesCookie,
   piecesOf,
   staticText,
   stringEnd,
@@ -32,7 +32,7 @@ export const documentCookie: JsRule = {
       if (node.operator !== '=' || !isDocumentCookie(unwrap(node.left))) continue;
       const pieces = piecesOf(node.right);
       if (!pieces.some((piece) => 'text' in piece)) continue; // built elsewhere: nothing to read here
-      if (DELETION.test(staticText(pieces))) continue;
+      if (deletesCookie(staticText(pieces))) continue;
       const name = cookieNameOf(pieces);
       const secure = attributeOf(module, pieces, 'secure');
       const right = unwrap(node.right);
