@@ -59680,6 +59680,23 @@ function arrayOptions(module, array2, keys) {
     notes: container ? [] : ["The options array has entries without a key, so a new key is left to you."]
   };
 }
+function optionsArgument(module, argument, last) {
+  if (!argument) return null;
+  const held = last ? localArray(module, argument) : null;
+  const array2 = isArrayLiteral(argument) ? argument : held;
+  if (!array2) return null;
+  const options = arrayOptions(module, array2, PHP_KEYS);
+  if (!held) return options;
+  const where2 = `The options are the array \`${textOf4(module, argument)}\` set on line ${lineOf(module, array2.from)}.`;
+  return { ...options, notes: [where2, ...options.notes] };
+}
+function unknownOptions(reason) {
+  return {
+    flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
+    insertion: null,
+    notes: []
+  };
+}
 function positionalOptions(module, args, at, names2) {
   const flags = {};
   for (const flag of ["httpOnly", "secure"]) {
@@ -59777,29 +59794,14 @@ var phpSessionCookieParams = {
         trueLiteral: trueLiteralOf(module, call2)
       };
       const first = args.positional[0] ?? args.named.get("lifetime_or_options");
-      const held = first && args.positional.length === 1 ? localArray(module, first) : null;
-      const array2 = first && isArrayLiteral(first) ? first : held;
-      if (array2) {
-        const options = arrayOptions(module, array2, PHP_KEYS);
-        const notes = held ? [
-          `The options are the array \`${textOf4(module, first)}\` set on line ${lineOf(module, array2.from)}.`
-        ] : [];
-        sites.push({
-          ...base,
-          flags: options.flags,
-          insertion: options.insertion,
-          notes: [...notes, ...options.notes]
-        });
+      const options = optionsArgument(module, first, args.positional.length === 1);
+      if (options) {
+        sites.push({ ...base, flags: options.flags, insertion: options.insertion, notes: options.notes });
         continue;
       }
       if (args.positional.length === 1 && first && !/^(?:Integer|BinaryExpression)$/.test(first.name)) {
         const reason = `\`${textOf4(module, first)}\` may be an options array built elsewhere`;
-        sites.push({
-          ...base,
-          flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
-          insertion: null,
-          notes: []
-        });
+        sites.push({ ...base, ...unknownOptions(reason) });
         continue;
       }
       sites.push({ ...base, ...positionalOptions(module, args, { secure: 3, httpOnly: 4 }, PHP_KEYS) });
@@ -59882,31 +59884,16 @@ var phpSetcookie = {
         usedAt: [],
         trueLiteral: trueLiteralOf(module, call2)
       };
-      const held = third && args.positional.length === 3 ? localArray(module, third) : null;
-      const array2 = third && isArrayLiteral(third) ? third : held;
+      const array2 = optionsArgument(module, third, args.positional.length === 3);
       if (array2) {
-        const options2 = arrayOptions(module, array2, PHP_KEYS);
-        if (isPastExpiry(module, options2.pairs.get("expires"))) continue;
-        const notes = held ? [
-          `The options are the array \`${textOf4(module, third)}\` set on line ${lineOf(module, array2.from)}.`
-        ] : [];
-        sites.push({
-          ...base,
-          flags: options2.flags,
-          insertion: options2.insertion,
-          notes: [...notes, ...options2.notes]
-        });
+        if (isPastExpiry(module, array2.pairs.get("expires"))) continue;
+        sites.push({ ...base, flags: array2.flags, insertion: array2.insertion, notes: array2.notes });
         continue;
       }
       if (isPastExpiry(module, third)) continue;
       if (third && args.positional.length === 3 && !isNumeric(textOf4(module, third), third.name)) {
         const reason = `the third argument \`${textOf4(module, third)}\` may be an options array built elsewhere`;
-        sites.push({
-          ...base,
-          flags: { httpOnly: { kind: "unknown", reason }, secure: { kind: "unknown", reason } },
-          insertion: null,
-          notes: []
-        });
+        sites.push({ ...base, ...unknownOptions(reason) });
         continue;
       }
       const options = positionalOptions(module, args, { secure: 5, httpOnly: 6 }, PHP_KEYS);
@@ -64204,23 +64191,59 @@ function parsedWhenMentioned(file) {
   return PARSED_WHEN_MENTIONED.some((pattern) => pattern.test(file));
 }
 
-// src/languages/go/code-text.ts
-function goCodeText(text2) {
+// src/languages/per-file-analyzer.ts
+var PerFileAnalyzer = class {
+  constructor(context3, parse3, rules) {
+    this.context = context3;
+    this.parse = parse3;
+    this.rules = rules;
+  }
+  context;
+  parse;
+  rules;
+  add(file, text2) {
+    const module = this.parse(file, text2);
+    this.collect(file, module.errorCount, (rule) => rule.findSites(module), this.rules);
+  }
+  /** Counts a parsed file and adds the sites the enabled `rules` find in it. */
+  collect(file, errorCount, find, rules) {
+    const { analysis, config } = this.context;
+    analysis.parsed++;
+    analysis.errorCounts.set(file, errorCount);
+    const found = [];
+    for (const rule of rules) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const site of find(rule)) found.push({ site, meta: rule.meta, origin: file });
+    }
+    analysis.sites.push(...found);
+  }
+  finish() {
+  }
+  ignoreSource() {
+    return null;
+  }
+};
+
+// src/languages/c-like-code-text.ts
+function cLikeCodeText(text2, syntax) {
+  const openers = [...syntax.multiline.map((literal2) => literal2.delimiter), ...syntax.quotes].map((opener) => opener.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")).join("|");
+  const stops = new RegExp(`\\/\\/|\\/\\*|${openers}`, "g");
   const parts = [];
   let kept = 0;
-  const stops = /\/\/|\/\*|["'`]/g;
   for (let stop = stops.exec(text2); stop; stop = stops.exec(text2)) {
     const at = stop.index;
+    const opener = stop[0];
     let end;
-    if (stop[0] === "//") {
+    if (opener === "//") {
       end = text2.indexOf("\n", at);
       if (end === -1) end = text2.length;
-    } else if (stop[0] === "/*") {
+    } else if (opener === "/*") {
       end = text2.indexOf("*/", at + 2);
       if (end === -1) return null;
       end += 2;
     } else {
-      end = literalEnd(text2, at + 1, stop[0]);
+      const multiline = syntax.multiline.find((literal2) => literal2.delimiter === opener);
+      end = multiline ? multilineEnd(text2, at + opener.length, multiline.delimiter, multiline.escapes) : quotedEnd(text2, at + 1, opener);
       if (end === -1) return null;
       stops.lastIndex = end;
       continue;
@@ -64232,11 +64255,14 @@ function goCodeText(text2) {
   parts.push(text2.slice(kept));
   return parts.join("");
 }
-function literalEnd(text2, from2, quote) {
-  if (quote === "`") {
-    const end = text2.indexOf("`", from2);
-    return end === -1 ? -1 : end + 1;
+function multilineEnd(text2, from2, delimiter, escapes) {
+  for (let index = from2; index < text2.length; index++) {
+    if (escapes && text2[index] === "\\") index++;
+    else if (text2.startsWith(delimiter, index)) return index + delimiter.length;
   }
+  return -1;
+}
+function quotedEnd(text2, from2, quote) {
   for (let index = from2; index < text2.length; index++) {
     const char = text2[index];
     if (char === "\\") index++;
@@ -64244,6 +64270,11 @@ function literalEnd(text2, from2, quote) {
     else if (char === "\n") return -1;
   }
   return -1;
+}
+
+// src/languages/go/code-text.ts
+function goCodeText(text2) {
+  return cLikeCodeText(text2, { quotes: ['"', "'"], multiline: [{ delimiter: "`", escapes: false }] });
 }
 
 // src/languages/go/support.ts
@@ -64254,76 +64285,12 @@ var goSupport = {
     const code = goCodeText(text2);
     return code !== null && !mentionsGoApi(code);
   },
-  createAnalyzer: (context3) => new GoAnalyzer(context3)
-};
-var GoAnalyzer = class {
-  constructor(context3) {
-    this.context = context3;
-  }
-  context;
-  add(file, text2) {
-    const { analysis, config } = this.context;
-    const module = parseGo(file, text2);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    const found = [];
-    for (const rule of GO_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
-    }
-    analysis.sites.push(...found);
-  }
-  finish() {
-  }
-  /** Ignore comments are read from the text, on the line above the site or the literal's brace. */
-  ignoreSource() {
-    return null;
-  }
+  createAnalyzer: (context3) => new PerFileAnalyzer(context3, parseGo, GO_RULES)
 };
 
 // src/languages/java/code-text.ts
 function javaCodeText(text2) {
-  const parts = [];
-  let kept = 0;
-  const stops = /\/\/|\/\*|"""|["']/g;
-  for (let stop = stops.exec(text2); stop; stop = stops.exec(text2)) {
-    const at = stop.index;
-    let end;
-    if (stop[0] === "//") {
-      end = text2.indexOf("\n", at);
-      if (end === -1) end = text2.length;
-    } else if (stop[0] === "/*") {
-      end = text2.indexOf("*/", at + 2);
-      if (end === -1) return null;
-      end += 2;
-    } else {
-      end = stop[0] === '"""' ? textBlockEnd(text2, at + 3) : literalEnd2(text2, at + 1, stop[0]);
-      if (end === -1) return null;
-      stops.lastIndex = end;
-      continue;
-    }
-    parts.push(text2.slice(kept, at), text2.slice(at, end).replace(/[^\n]/g, ""));
-    kept = end;
-    stops.lastIndex = end;
-  }
-  parts.push(text2.slice(kept));
-  return parts.join("");
-}
-function textBlockEnd(text2, from2) {
-  for (let index = from2; index < text2.length; index++) {
-    if (text2[index] === "\\") index++;
-    else if (text2.startsWith('"""', index)) return index + 3;
-  }
-  return -1;
-}
-function literalEnd2(text2, from2, quote) {
-  for (let index = from2; index < text2.length; index++) {
-    const char = text2[index];
-    if (char === "\\") index++;
-    else if (char === quote) return index + 1;
-    else if (char === "\n") return -1;
-  }
-  return -1;
+  return cLikeCodeText(text2, { quotes: ['"', "'"], multiline: [{ delimiter: '"""', escapes: true }] });
 }
 
 // src/languages/java/properties.ts
@@ -64458,43 +64425,15 @@ var javaSupport = {
     return code !== null && !mentionsJavaApi(code);
   },
   isConfigFile: isSpringConfigFile,
-  createAnalyzer: (context3) => new JavaAnalyzer(context3)
+  createAnalyzer: (context3) => new JavaAnalyzer(context3, parseJava, JAVA_RULES)
 };
-var JavaAnalyzer = class {
-  constructor(context3) {
-    this.context = context3;
-  }
-  context;
-  add(file, text2) {
-    const { analysis, config } = this.context;
-    const module = parseJava(file, text2);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    const found = [];
-    for (const rule of JAVA_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
-    }
-    analysis.sites.push(...found);
-  }
+var JavaAnalyzer = class extends PerFileAnalyzer {
   addConfig(file, text2) {
-    const { analysis, config } = this.context;
     const properties = /\.ya?ml$/.test(file) ? parseSpringYaml(file, text2) : parseProperties(file, text2);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, properties.errorCount);
-    const found = [];
-    for (const rule of JAVA_RULES) {
-      if (!rule.findConfigSites || config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findConfigSites(properties))
-        found.push({ site, meta: rule.meta, origin: file });
-    }
-    analysis.sites.push(...found);
-  }
-  finish() {
-  }
-  /** Ignore comments are read from the text, on the line above the site. */
-  ignoreSource() {
-    return null;
+    const configRules = JAVA_RULES.filter(
+      (rule) => !!rule.findConfigSites
+    );
+    this.collect(file, properties.errorCount, (rule) => rule.findConfigSites(properties), configRules);
   }
 };
 
@@ -65049,7 +64988,7 @@ function phpCodeText(text2) {
       if (end === -1) return null;
       end += 2;
     } else if (stop[0] === '"' || stop[0] === "'") {
-      end = literalEnd3(text2, at + 1, stop[0]);
+      end = literalEnd(text2, at + 1, stop[0]);
       if (end === -1) return null;
       stops.lastIndex = end;
       continue;
@@ -65066,7 +65005,7 @@ function phpCodeText(text2) {
   parts.push(text2.slice(kept));
   return parts.join("");
 }
-function literalEnd3(text2, from2, quote) {
+function literalEnd(text2, from2, quote) {
   for (let index = from2; index < text2.length; index++) {
     const char = text2[index];
     if (char === "\\") index++;
@@ -65083,31 +65022,7 @@ var phpSupport = {
     const code = phpCodeText(text2);
     return code !== null && !mentionsPhpApi(code);
   },
-  createAnalyzer: (context3) => new PhpAnalyzer(context3)
-};
-var PhpAnalyzer = class {
-  constructor(context3) {
-    this.context = context3;
-  }
-  context;
-  add(file, text2) {
-    const { analysis, config } = this.context;
-    const module = parsePhp(file, text2);
-    analysis.parsed++;
-    analysis.errorCounts.set(file, module.errorCount);
-    const found = [];
-    for (const rule of PHP_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const site of rule.findSites(module)) found.push({ site, meta: rule.meta, origin: file });
-    }
-    analysis.sites.push(...found);
-  }
-  finish() {
-  }
-  /** Ignore comments (`//`, `#` or a block comment) are read from the text, on the line above the site. */
-  ignoreSource() {
-    return null;
-  }
+  createAnalyzer: (context3) => new PerFileAnalyzer(context3, parsePhp, PHP_RULES)
 };
 
 // src/languages/python-support.ts

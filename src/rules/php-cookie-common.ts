@@ -5,7 +5,10 @@ import type { SyntaxNode } from '@lezer/common';
 import {
   arrayContainer,
   arrayPairs,
+  isArrayLiteral,
+  lineOf,
   listItems,
+  localArray,
   phpFlagValue,
   textOf,
   type CallArguments,
@@ -42,6 +45,34 @@ export function arrayOptions(
     flags,
     insertion: container ? { container, nest: [] } : null,
     notes: container ? [] : ['The options array has entries without a key, so a new key is left to you.'],
+  };
+}
+
+/**
+ * The options array an argument gives, written in place or (when it is the call's last argument) held in a
+ * local set once before the call, read as `arrayOptions` reads it; null when the argument is neither.
+ */
+export function optionsArgument(
+  module: PhpModule,
+  argument: SyntaxNode | undefined,
+  last: boolean,
+): ReturnType<typeof arrayOptions> | null {
+  if (!argument) return null;
+  const held = last ? localArray(module, argument) : null;
+  const array = isArrayLiteral(argument) ? argument : held;
+  if (!array) return null;
+  const options = arrayOptions(module, array, PHP_KEYS);
+  if (!held) return options;
+  const where = `The options are the array \`${textOf(module, argument)}\` set on line ${lineOf(module, array.from)}.`;
+  return { ...options, notes: [where, ...options.notes] };
+}
+
+/** Both flags unknown: the options may be an array built where the scan cannot follow. */
+export function unknownOptions(reason: string): Pick<CookieSite, 'flags' | 'insertion' | 'notes'> {
+  return {
+    flags: { httpOnly: { kind: 'unknown', reason }, secure: { kind: 'unknown', reason } },
+    insertion: null,
+    notes: [],
   };
 }
 

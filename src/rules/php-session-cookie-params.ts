@@ -3,18 +3,15 @@
 // `session.cookie_secure` / `session.cookie_httponly`. A flag the call leaves out keeps the ini value, which
 // is off unless php.ini turns it on.
 import type { SyntaxNode } from '@lezer/common';
-import {
-  callArguments,
-  globalCalls,
-  isArrayLiteral,
-  lineOf,
-  localArray,
-  stringValue,
-  textOf,
-  type PhpModule,
-} from '../languages/php/parse.js';
+import { callArguments, globalCalls, stringValue, textOf, type PhpModule } from '../languages/php/parse.js';
 import type { CookieSite, FlagValue } from '../model.js';
-import { PHP_KEYS, arrayOptions, positionalOptions, trueLiteralOf } from './php-cookie-common.js';
+import {
+  PHP_KEYS,
+  optionsArgument,
+  positionalOptions,
+  trueLiteralOf,
+  unknownOptions,
+} from './php-cookie-common.js';
 import type { PhpRule } from './rule.js';
 
 const INI_FLAGS = {
@@ -49,32 +46,15 @@ export const phpSessionCookieParams: PhpRule = {
         trueLiteral: trueLiteralOf(module, call),
       };
       const first = args.positional[0] ?? args.named.get('lifetime_or_options');
-      const held = first && args.positional.length === 1 ? localArray(module, first) : null;
-      const array = first && isArrayLiteral(first) ? first : held;
-      if (array) {
-        const options = arrayOptions(module, array, PHP_KEYS);
-        const notes = held
-          ? [
-              `The options are the array \`${textOf(module, first!)}\` set on line ${lineOf(module, array.from)}.`,
-            ]
-          : [];
-        sites.push({
-          ...base,
-          flags: options.flags,
-          insertion: options.insertion,
-          notes: [...notes, ...options.notes],
-        });
+      const options = optionsArgument(module, first, args.positional.length === 1);
+      if (options) {
+        sites.push({ ...base, flags: options.flags, insertion: options.insertion, notes: options.notes });
         continue;
       }
       if (args.positional.length === 1 && first && !/^(?:Integer|BinaryExpression)$/.test(first.name)) {
         // One argument that is not a number may be an options array built elsewhere.
         const reason = `\`${textOf(module, first)}\` may be an options array built elsewhere`;
-        sites.push({
-          ...base,
-          flags: { httpOnly: { kind: 'unknown', reason }, secure: { kind: 'unknown', reason } },
-          insertion: null,
-          notes: [],
-        });
+        sites.push({ ...base, ...unknownOptions(reason) });
         continue;
       }
       sites.push({ ...base, ...positionalOptions(module, args, { secure: 3, httpOnly: 4 }, PHP_KEYS) });

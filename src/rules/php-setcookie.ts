@@ -2,23 +2,16 @@
 // arguments (off when left out), or keys of the options array passed third (PHP 7.3+, keys in any case).
 // Only the global functions count (`setcookie(` or `\setcookie(`): a method of the same name is a project's
 // own. A call that deletes the cookie (empty value, expiry in the past) needs no flags.
-import {
-  callArguments,
-  globalCalls,
-  isArrayLiteral,
-  lineOf,
-  localArray,
-  stringValue,
-  textOf,
-} from '../languages/php/parse.js';
+import { callArguments, globalCalls, stringValue, textOf } from '../languages/php/parse.js';
 import type { CookieSite } from '../model.js';
 import {
   PHP_KEYS,
-  arrayOptions,
+  optionsArgument,
   isEmptyValue,
   isPastExpiry,
   positionalOptions,
   trueLiteralOf,
+  unknownOptions,
 } from './php-cookie-common.js';
 import type { PhpRule } from './rule.js';
 
@@ -53,34 +46,17 @@ export const phpSetcookie: PhpRule = {
         usedAt: [],
         trueLiteral: trueLiteralOf(module, call),
       };
-      const held = third && args.positional.length === 3 ? localArray(module, third) : null;
-      const array = third && isArrayLiteral(third) ? third : held;
+      const array = optionsArgument(module, third, args.positional.length === 3);
       if (array) {
-        const options = arrayOptions(module, array, PHP_KEYS);
-        if (isPastExpiry(module, options.pairs.get('expires'))) continue;
-        const notes = held
-          ? [
-              `The options are the array \`${textOf(module, third!)}\` set on line ${lineOf(module, array.from)}.`,
-            ]
-          : [];
-        sites.push({
-          ...base,
-          flags: options.flags,
-          insertion: options.insertion,
-          notes: [...notes, ...options.notes],
-        });
+        if (isPastExpiry(module, array.pairs.get('expires'))) continue;
+        sites.push({ ...base, flags: array.flags, insertion: array.insertion, notes: array.notes });
         continue;
       }
       if (isPastExpiry(module, third)) continue;
       if (third && args.positional.length === 3 && !isNumeric(textOf(module, third), third.name)) {
         // A third argument that is neither a number nor an array literal may be an options array built elsewhere.
         const reason = `the third argument \`${textOf(module, third)}\` may be an options array built elsewhere`;
-        sites.push({
-          ...base,
-          flags: { httpOnly: { kind: 'unknown', reason }, secure: { kind: 'unknown', reason } },
-          insertion: null,
-          notes: [],
-        });
+        sites.push({ ...base, ...unknownOptions(reason) });
         continue;
       }
       const options = positionalOptions(module, args, { secure: 5, httpOnly: 6 }, PHP_KEYS);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { goCodeText } from '../../src/languages/go/code-text.js';
 import { goFlagValue, parseGo } from '../../src/languages/go/parse.js';
 
 describe('parseGo', () => {
@@ -37,5 +38,18 @@ describe('parseGo', () => {
       span: { start, end: start + 5 },
       file: 'a.go',
     });
+  });
+});
+
+describe('goCodeText', () => {
+  it('blanks comments and keeps strings, runes and raw strings whole', () => {
+    const text =
+      'x := "a // b" // note\nr := \'/\'\nraw := `line\n// not a comment`\n/* block\ncookie */ y := 1\n';
+    expect(goCodeText(text)).toBe('x := "a // b" \nr := \'/\'\nraw := `line\n// not a comment`\n\n y := 1\n');
+  });
+
+  it('gives up on a raw string or a block comment left open', () => {
+    expect(goCodeText('x := `cookie\n')).toBeNull();
+    expect(goCodeText('/* cookie\n')).toBeNull();
   });
 });

@@ -1,47 +1,6 @@
-// A Go file's text without its comments, for the second prefilter stage. Strings stay: `"Set-Cookie"` is
-// code. Interpreted strings, raw strings and rune literals are skipped whole so a `//` inside one is not
-// taken for a comment.
+// A Go file's text without its comments: interpreted strings, rune literals and raw strings are skipped whole.
+import { cLikeCodeText } from '../c-like-code-text.js';
 
-/** The text with line and block comments blanked out (line breaks kept), or null when a literal never ends. */
 export function goCodeText(text: string): string | null {
-  const parts: string[] = [];
-  let kept = 0;
-  const stops = /\/\/|\/\*|["'`]/g;
-  for (let stop = stops.exec(text); stop; stop = stops.exec(text)) {
-    const at = stop.index;
-    let end: number;
-    if (stop[0] === '//') {
-      end = text.indexOf('\n', at);
-      if (end === -1) end = text.length;
-    } else if (stop[0] === '/*') {
-      end = text.indexOf('*/', at + 2);
-      if (end === -1) return null;
-      end += 2;
-    } else {
-      end = literalEnd(text, at + 1, stop[0]);
-      if (end === -1) return null;
-      stops.lastIndex = end;
-      continue;
-    }
-    parts.push(text.slice(kept, at), text.slice(at, end).replace(/[^\n]/g, ''));
-    kept = end;
-    stops.lastIndex = end;
-  }
-  parts.push(text.slice(kept));
-  return parts.join('');
-}
-
-/** The offset after the literal whose body starts at `from`, or -1 when it never closes. */
-function literalEnd(text: string, from: number, quote: string): number {
-  if (quote === '`') {
-    const end = text.indexOf('`', from);
-    return end === -1 ? -1 : end + 1;
-  }
-  for (let index = from; index < text.length; index++) {
-    const char = text[index];
-    if (char === '\\') index++;
-    else if (char === quote) return index + 1;
-    else if (char === '\n') return -1;
-  }
-  return -1;
+  return cLikeCodeText(text, { quotes: ['"', "'"], multiline: [{ delimiter: '`', escapes: false }] });
 }
