@@ -46406,8 +46406,29 @@ function findProxyHints(source) {
   return hints;
 }
 
+// src/evidence/request-scheme.ts
+var RECEIVER_SCHEME = /^(?:req|request|self\.request|ctx|ctx\.request|c\.req|cherrypy\.request)\.(?:secure|is_secure|isSecure|protocol|scheme|url\.scheme|base)\b/;
+var ANY_SCHEME_TEST = new RegExp(
+  [
+    String.raw`\bis_?https?\s*\(\s*\)`,
+    // isHTTPS(), isHttps(), is_https()
+    String.raw`\bisSecure\s*\(\s*\)`,
+    // request.isSecure() (Servlet, Symfony, Laravel)
+    String.raw`\.TLS\s*!=\s*nil\b`,
+    // Go: r.TLS != nil
+    String.raw`\bIsHttps\b`,
+    // ASP.NET Core: Request.IsHttps
+    String.raw`\$_SERVER\s*\[\s*['"]HTTPS['"]\s*\]`,
+    // PHP's server flag
+    String.raw`\b(?:protocol|scheme|Protocol|Scheme)(?:\s*\(\s*\))?\s*={2,3}\s*['"\x60]https:?['"\x60]`
+  ].join("|"),
+  "i"
+);
+function followsRequestScheme(expression2) {
+  return RECEIVER_SCHEME.test(expression2) || ANY_SCHEME_TEST.test(expression2);
+}
+
 // src/evidence/transport.ts
-var REQUEST_SCHEME = /^(?:req|request|self\.request|ctx|ctx\.request|c\.req|cherrypy\.request)\.(?:secure|is_secure|isSecure|protocol|scheme|url\.scheme|base)\b/;
 function findTransportSwitches(input) {
   const byKey = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
@@ -46459,7 +46480,7 @@ function switchName(expression2) {
   return last?.[1] ?? null;
 }
 function describeSwitch(entry, input, targets) {
-  if (REQUEST_SCHEME.test(entry.expression)) return;
+  if (followsRequestScheme(entry.expression)) return;
   const first = entry.uses[0];
   const fromEnvironment = /process\.env|import\.meta\.env|environ|getenv|\benv(?:\.\w+)?\(|config\(|app\.get\(\s*['"]env/.test(
     entry.expression
@@ -47498,7 +47519,7 @@ function undecidable(flag, value, kind) {
         problem: "conditional",
         action: null,
         severity: "low",
-        reason: `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`,
+        reason: flag === "secure" && followsRequestScheme(value.text) ? `\`${abbreviate(value.text, 70)}\` turns Secure on for requests the app sees as HTTPS; behind a proxy that terminates TLS it stays off unless the app trusts the forwarded scheme` : `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`,
         evidence: []
       };
     case "unknown":

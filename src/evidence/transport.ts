@@ -4,6 +4,7 @@
 // turns it on in production. Read from the sites the rules found, then from the texts the scan read.
 import type { CookieSite, Language } from '../model.js';
 import { environmentOfValue } from '../languages/environment-words.js';
+import { followsRequestScheme } from './request-scheme.js';
 import { snippet, type Source } from './source.js';
 import type { EvidenceFact, SwitchDefault, TransportSwitch } from './types.js';
 
@@ -26,10 +27,6 @@ export interface TransportInput {
    */
   loadImport?: (fromFile: string, specifier: string, language: SiteInput['language']) => Source | null;
 }
-
-/** Values that only say where the request came in: they follow the scheme, they are not a switch. */
-const REQUEST_SCHEME =
-  /^(?:req|request|self\.request|ctx|ctx\.request|c\.req|cherrypy\.request)\.(?:secure|is_secure|isSecure|protocol|scheme|url\.scheme|base)\b/;
 
 export function findTransportSwitches(input: TransportInput): TransportSwitch[] {
   const byKey = new Map<string, TransportSwitch>();
@@ -91,7 +88,7 @@ export function switchName(expression: string): string | null {
 }
 
 function describeSwitch(entry: TransportSwitch, input: TransportInput, targets: ReadonlySet<string>): void {
-  if (REQUEST_SCHEME.test(entry.expression)) return; // follows each request: nothing is on or off by default
+  if (followsRequestScheme(entry.expression)) return; // follows each request: nothing is on or off by default
   const first = entry.uses[0]!;
   const fromEnvironment =
     /process\.env|import\.meta\.env|environ|getenv|\benv(?:\.\w+)?\(|config\(|app\.get\(\s*['"]env/.test(

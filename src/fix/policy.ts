@@ -8,6 +8,7 @@
 //   the fix makes Secure follow the request; a `__Secure-` / `__Host-` name always gets it.
 // - Nothing is changed for a framework the project demonstrably does not use.
 import { abbreviate } from '../languages/text.js';
+import { followsRequestScheme } from '../evidence/request-scheme.js';
 import type {
   Attribute,
   CookieKind,
@@ -133,7 +134,10 @@ function undecidable(flag: Flag, value: FlagValue, kind: CookieKind): Judgement 
         problem: 'conditional',
         action: null,
         severity: 'low',
-        reason: `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`,
+        reason:
+          flag === 'secure' && followsRequestScheme(value.text)
+            ? `\`${abbreviate(value.text, 70)}\` turns Secure on for requests the app sees as HTTPS; behind a proxy that terminates TLS it stays off unless the app trusts the forwarded scheme`
+            : `\`${abbreviate(value.text, 70)}\` decides ${label} at run time; make sure it is true in production`,
         evidence: [],
       };
     case 'unknown':

@@ -315,3 +315,30 @@ describe('frameworks and test code', () => {
     ]);
   });
 });
+
+describe('Secure decided at run time', () => {
+  const conditional = (text: string): FlagValue => ({
+    kind: 'conditional',
+    span: SPAN,
+    text,
+    devOnly: false,
+  });
+  const TRUE: FlagValue = { kind: 'true', span: SPAN };
+
+  it('says a value that follows the request scheme needs the proxy trusted, not that it must be true', () => {
+    const reasons = ['r.TLS != nil', '$this->request->isHTTPS()', 'c.Protocol() == "https"'].map(
+      (text) => decide(site(TRUE, conditional(text)), 'session', noFacts()).at(-1)?.reason,
+    );
+    expect(reasons).toEqual([
+      '`r.TLS != nil` turns Secure on for requests the app sees as HTTPS; behind a proxy that terminates TLS it stays off unless the app trusts the forwarded scheme',
+      '`$this->request->isHTTPS()` turns Secure on for requests the app sees as HTTPS; behind a proxy that terminates TLS it stays off unless the app trusts the forwarded scheme',
+      '`c.Protocol() == "https"` turns Secure on for requests the app sees as HTTPS; behind a proxy that terminates TLS it stays off unless the app trusts the forwarded scheme',
+    ]);
+  });
+
+  it('asks for a setting to be true in production otherwise', () => {
+    expect(decide(site(TRUE, conditional('config.secureCookies')), 'session', noFacts()).at(-1)?.reason).toBe(
+      '`config.secureCookies` decides Secure at run time; make sure it is true in production',
+    );
+  });
+});
