@@ -27525,7 +27525,15 @@ var TEMPLATE_EXTENSIONS = /* @__PURE__ */ new Set([
   ".ejs",
   ".njk",
   ".hbs",
-  ".handlebars"
+  ".handlebars",
+  // Pages of the server languages: a PHP file, a JSP or a Go template mixes markup and inline script.
+  ".php",
+  ".phtml",
+  ".twig",
+  ".jsp",
+  ".jspx",
+  ".tmpl",
+  ".gohtml"
 ]);
 var OTHER_EXTENSIONS = /* @__PURE__ */ new Set([
   "",

@@ -18,6 +18,14 @@ const TEMPLATE_EXTENSIONS = new Set([
   '.njk',
   '.hbs',
   '.handlebars',
+  // Pages of the server languages: a PHP file, a JSP or a Go template mixes markup and inline script.
+  '.php',
+  '.phtml',
+  '.twig',
+  '.jsp',
+  '.jspx',
+  '.tmpl',
+  '.gohtml',
 ]);
 
 /** Extensions of deployment and manifest files; any other extension is decided without a regex. */
