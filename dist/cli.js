@@ -27625,6 +27625,7 @@ var SERVER_SETTING_NEEDLES = [
   "xheaders",
   "createServer",
   "createSecureServer",
+  "ListenAndServe",
   ".listen(",
   ".run(",
   "HTTPServer",
@@ -45924,6 +45925,7 @@ var PATTERNS2 = [
 function findOptionalTls(source) {
   const facts = [];
   if (source.kind === "javascript") facts.push(...eitherServer(source));
+  if (source.kind === "go") facts.push(...eitherGoServer(source));
   for (const pattern of PATTERNS2) {
     if (!pattern.languages.includes(source.kind) || !pattern.needle.test(source.text)) continue;
     pattern.regex.lastIndex = 0;
@@ -45945,6 +45947,20 @@ function eitherServer(source) {
     const fact = source.fact(
       match2.index,
       `\`${snippet(match2[0])}\` beside a plain \`http\` server: HTTPS is served only when configured`
+    );
+    return [{ ...fact, kind: "conditional-server" }];
+  }
+  return [];
+}
+function eitherGoServer(source) {
+  const secure = /\b(?:ListenAndServeTLS|ServeTLS)\(/g;
+  const plain = /\bListenAndServe\(|\.Serve\(/;
+  if (!plain.test(source.text)) return [];
+  for (let match2 = secure.exec(source.text); match2; match2 = secure.exec(source.text)) {
+    if (source.inLineComment(match2.index)) continue;
+    const fact = source.fact(
+      match2.index,
+      `\`${snippet(match2[0])}\` beside a plain \`ListenAndServe\`: HTTPS is served only when configured`
     );
     return [{ ...fact, kind: "conditional-server" }];
   }
@@ -46695,8 +46711,11 @@ function buildEvidence(input) {
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text, language));
-    else if ((language === "go" || language === "php" || language === "java") && !input.isTestFile(file))
-      data.plainHttp.push(...findPlainHttp(new Source(file, text, language)));
+    else if ((language === "go" || language === "php" || language === "java") && !input.isTestFile(file)) {
+      const source = new Source(file, text, language);
+      data.plainHttp.push(...findPlainHttp(source));
+      data.optionalTls.push(...findOptionalTls(source));
+    }
   }
   const templates = [];
   const manifests = [];
@@ -47010,6 +47029,63 @@ function baselineLineText(lineText) {
 // src/fix/plan.ts
 import { createHash } from "node:crypto";
 
+// src/languages/go/request-scheme.ts
+var REQUEST_TYPES = [
+  {
+    packages: ["net/http"],
+    type: "Request",
+    pointer: true,
+    value: (name2) => `${name2}.TLS != nil`,
+    caution: (name2) => `\`${name2}.TLS\` is nil on every request a TLS-terminating proxy forwards, so behind one the cookie never gets Secure`
+  },
+  {
+    packages: ["github.com/gin-gonic/gin"],
+    type: "Context",
+    pointer: true,
+    value: (name2) => `${name2}.Request.TLS != nil`,
+    caution: (name2) => `\`${name2}.Request.TLS\` is nil on every request a TLS-terminating proxy forwards, so behind one the cookie never gets Secure`
+  },
+  {
+    packages: ["github.com/labstack/echo/v4", "github.com/labstack/echo/v5"],
+    type: "Context",
+    pointer: null,
+    value: (name2) => `${name2}.IsTLS()`,
+    caution: (name2) => `\`${name2}.IsTLS()\` is false on every request a TLS-terminating proxy forwards, so behind one the cookie never gets Secure`
+  },
+  {
+    packages: ["github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"],
+    type: "Ctx",
+    pointer: null,
+    value: (name2) => `${name2}.Protocol() == "https"`,
+    caution: () => "behind a TLS-terminating proxy Fiber reports `https` only with `EnableTrustedProxyCheck` and the proxy in `TrustedProxies`"
+  }
+];
+function goRequestScheme(file, text, offset) {
+  const module = parseGo(file, text);
+  for (let node = module.tree.resolveInner(offset, 1); node; node = node.parent) {
+    if (node.name !== "FunctionDecl" && node.name !== "MethodDecl" && node.name !== "FunctionLiteral")
+      continue;
+    const found = requestParameter(module, node);
+    if (found) return found;
+  }
+  return null;
+}
+function requestParameter(module, func) {
+  const parameters = func.getChild("Parameters");
+  for (const parameter of parameters ? childrenOf(parameters) : []) {
+    if (parameter.name !== "Parameter") continue;
+    const names = parameter.getChildren("DefName").map((name2) => textOf(module, name2));
+    if (names.length !== 1) continue;
+    const pointer = parameter.getChild("PointerType");
+    const type = pointer ? pointer.getChild("QualifiedType") : parameter.getChild("QualifiedType");
+    const request = REQUEST_TYPES.find(
+      (candidate) => (candidate.pointer === null || candidate.pointer === (pointer !== null)) && isPackageMember(module, type, candidate.packages, candidate.type)
+    );
+    if (request) return { value: request.value(names[0]), caution: request.caution(names[0]) };
+  }
+  return null;
+}
+
 // src/fix/request-secure.ts
 function followRequest(site, meta2, text) {
   if (meta2.framework === "express-session" || meta2.framework === "fastify-cookie")
@@ -47029,17 +47105,17 @@ function followRequest(site, meta2, text) {
     case "bottle":
       return bottle(site, text);
     case "falcon":
-      return requestParameter(site, text, ["req", "request"], (name2) => ({
+      return requestParameter2(site, text, ["req", "request"], (name2) => ({
         value: `${name2}.scheme == "https"`,
         caution: `\`${name2}.scheme\` is the scheme the WSGI/ASGI server saw: behind a TLS-terminating proxy it is \`http\` and the cookie never gets Secure; \`${name2}.forwarded_scheme\` reads the proxy's headers`
       }));
     case "sanic":
-      return requestParameter(site, text, ["request"], (name2) => ({
+      return requestParameter2(site, text, ["request"], (name2) => ({
         value: `${name2}.scheme == "https"`,
         caution: `behind a TLS-terminating proxy \`${name2}.scheme\` is \`https\` only when Sanic trusts the forwarded headers (\`FORWARDED_SECRET\`, \`PROXIES_COUNT\` or \`REAL_IP_HEADER\`)`
       }));
     case "litestar":
-      return requestParameter(site, text, ["request"], (name2) => ({
+      return requestParameter2(site, text, ["request"], (name2) => ({
         value: `${name2}.url.scheme == "https"`,
         caution: `behind a TLS-terminating proxy \`${name2}.url.scheme\` is \`https\` only when the ASGI server trusts the forwarded headers (uvicorn \`--proxy-headers\`)`
       }));
@@ -47051,6 +47127,9 @@ function followRequest(site, meta2, text) {
       return meta2.id === "cherrypy-response-cookie" ? cherrypy(site, text) : null;
     case "twisted":
       return twisted(site, text);
+    case "net-http":
+    case "fiber":
+      return meta2.id === "fiber-session-config" ? null : goRequestScheme(site.file, text, site.offset);
     case "pyramid":
       return meta2.id === "pyramid-set-cookie" || meta2.id === "webob-cookie-profile" ? pyramid(site, text) : null;
     default:
@@ -47237,7 +47316,7 @@ function bottle(site, text) {
     caution: "`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header"
   };
 }
-function requestParameter(site, text, names, build) {
+function requestParameter2(site, text, names, build) {
   const def = enclosingDef(text, site.offset);
   const name2 = def ? names.find((candidate) => def.parameters.includes(candidate)) : void 0;
   return name2 ? build(name2) : null;

@@ -49844,6 +49844,7 @@ var SERVER_SETTING_NEEDLES = [
   "xheaders",
   "createServer",
   "createSecureServer",
+  "ListenAndServe",
   ".listen(",
   ".run(",
   "HTTPServer",
@@ -68597,6 +68598,7 @@ var PATTERNS2 = [
 function findOptionalTls(source) {
   const facts = [];
   if (source.kind === "javascript") facts.push(...eitherServer(source));
+  if (source.kind === "go") facts.push(...eitherGoServer(source));
   for (const pattern of PATTERNS2) {
     if (!pattern.languages.includes(source.kind) || !pattern.needle.test(source.text)) continue;
     pattern.regex.lastIndex = 0;
@@ -68618,6 +68620,20 @@ function eitherServer(source) {
     const fact = source.fact(
       match2.index,
       `\`${snippet(match2[0])}\` beside a plain \`http\` server: HTTPS is served only when configured`
+    );
+    return [{ ...fact, kind: "conditional-server" }];
+  }
+  return [];
+}
+function eitherGoServer(source) {
+  const secure = /\b(?:ListenAndServeTLS|ServeTLS)\(/g;
+  const plain = /\bListenAndServe\(|\.Serve\(/;
+  if (!plain.test(source.text)) return [];
+  for (let match2 = secure.exec(source.text); match2; match2 = secure.exec(source.text)) {
+    if (source.inLineComment(match2.index)) continue;
+    const fact = source.fact(
+      match2.index,
+      `\`${snippet(match2[0])}\` beside a plain \`ListenAndServe\`: HTTPS is served only when configured`
     );
     return [{ ...fact, kind: "conditional-server" }];
   }
@@ -69356,8 +69372,11 @@ function buildEvidence(input) {
   for (const [file, text2] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text2, language));
-    else if ((language === "go" || language === "php" || language === "java") && !input.isTestFile(file))
-      data.plainHttp.push(...findPlainHttp(new Source(file, text2, language)));
+    else if ((language === "go" || language === "php" || language === "java") && !input.isTestFile(file)) {
+      const source = new Source(file, text2, language);
+      data.plainHttp.push(...findPlainHttp(source));
+      data.optionalTls.push(...findOptionalTls(source));
+    }
   }
   const templates = [];
   const manifests = [];
@@ -69671,6 +69690,63 @@ function baselineLineText(lineText) {
 // src/fix/plan.ts
 import { createHash as createHash4 } from "node:crypto";
 
+// src/languages/go/request-scheme.ts
+var REQUEST_TYPES = [
+  {
+    packages: ["net/http"],
+    type: "Request",
+    pointer: true,
+    value: (name2) => `${name2}.TLS != nil`,
+    caution: (name2) => `\`${name2}.TLS\` is nil on every request a TLS-terminating proxy forwards, so behind one the cookie never gets Secure`
+  },
+  {
+    packages: ["github.com/gin-gonic/gin"],
+    type: "Context",
+    pointer: true,
+    value: (name2) => `${name2}.Request.TLS != nil`,
+    caution: (name2) => `\`${name2}.Request.TLS\` is nil on every request a TLS-terminating proxy forwards, so behind one the cookie never gets Secure`
+  },
+  {
+    packages: ["github.com/labstack/echo/v4", "github.com/labstack/echo/v5"],
+    type: "Context",
+    pointer: null,
+    value: (name2) => `${name2}.IsTLS()`,
+    caution: (name2) => `\`${name2}.IsTLS()\` is false on every request a TLS-terminating proxy forwards, so behind one the cookie never gets Secure`
+  },
+  {
+    packages: ["github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3"],
+    type: "Ctx",
+    pointer: null,
+    value: (name2) => `${name2}.Protocol() == "https"`,
+    caution: () => "behind a TLS-terminating proxy Fiber reports `https` only with `EnableTrustedProxyCheck` and the proxy in `TrustedProxies`"
+  }
+];
+function goRequestScheme(file, text2, offset) {
+  const module = parseGo(file, text2);
+  for (let node = module.tree.resolveInner(offset, 1); node; node = node.parent) {
+    if (node.name !== "FunctionDecl" && node.name !== "MethodDecl" && node.name !== "FunctionLiteral")
+      continue;
+    const found = requestParameter(module, node);
+    if (found) return found;
+  }
+  return null;
+}
+function requestParameter(module, func) {
+  const parameters = func.getChild("Parameters");
+  for (const parameter of parameters ? childrenOf(parameters) : []) {
+    if (parameter.name !== "Parameter") continue;
+    const names2 = parameter.getChildren("DefName").map((name2) => textOf(module, name2));
+    if (names2.length !== 1) continue;
+    const pointer = parameter.getChild("PointerType");
+    const type = pointer ? pointer.getChild("QualifiedType") : parameter.getChild("QualifiedType");
+    const request2 = REQUEST_TYPES.find(
+      (candidate) => (candidate.pointer === null || candidate.pointer === (pointer !== null)) && isPackageMember(module, type, candidate.packages, candidate.type)
+    );
+    if (request2) return { value: request2.value(names2[0]), caution: request2.caution(names2[0]) };
+  }
+  return null;
+}
+
 // src/fix/request-secure.ts
 function followRequest(site, meta2, text2) {
   if (meta2.framework === "express-session" || meta2.framework === "fastify-cookie")
@@ -69690,17 +69766,17 @@ function followRequest(site, meta2, text2) {
     case "bottle":
       return bottle(site, text2);
     case "falcon":
-      return requestParameter(site, text2, ["req", "request"], (name2) => ({
+      return requestParameter2(site, text2, ["req", "request"], (name2) => ({
         value: `${name2}.scheme == "https"`,
         caution: `\`${name2}.scheme\` is the scheme the WSGI/ASGI server saw: behind a TLS-terminating proxy it is \`http\` and the cookie never gets Secure; \`${name2}.forwarded_scheme\` reads the proxy's headers`
       }));
     case "sanic":
-      return requestParameter(site, text2, ["request"], (name2) => ({
+      return requestParameter2(site, text2, ["request"], (name2) => ({
         value: `${name2}.scheme == "https"`,
         caution: `behind a TLS-terminating proxy \`${name2}.scheme\` is \`https\` only when Sanic trusts the forwarded headers (\`FORWARDED_SECRET\`, \`PROXIES_COUNT\` or \`REAL_IP_HEADER\`)`
       }));
     case "litestar":
-      return requestParameter(site, text2, ["request"], (name2) => ({
+      return requestParameter2(site, text2, ["request"], (name2) => ({
         value: `${name2}.url.scheme == "https"`,
         caution: `behind a TLS-terminating proxy \`${name2}.url.scheme\` is \`https\` only when the ASGI server trusts the forwarded headers (uvicorn \`--proxy-headers\`)`
       }));
@@ -69712,6 +69788,9 @@ function followRequest(site, meta2, text2) {
       return meta2.id === "cherrypy-response-cookie" ? cherrypy(site, text2) : null;
     case "twisted":
       return twisted(site, text2);
+    case "net-http":
+    case "fiber":
+      return meta2.id === "fiber-session-config" ? null : goRequestScheme(site.file, text2, site.offset);
     case "pyramid":
       return meta2.id === "pyramid-set-cookie" || meta2.id === "webob-cookie-profile" ? pyramid(site, text2) : null;
     default:
@@ -69898,7 +69977,7 @@ function bottle(site, text2) {
     caution: "`request.urlparts.scheme` takes `X-Forwarded-Proto` as sent, so it is only as reliable as the proxy that overwrites that header"
   };
 }
-function requestParameter(site, text2, names2, build) {
+function requestParameter2(site, text2, names2, build) {
   const def = enclosingDef(text2, site.offset);
   const name2 = def ? names2.find((candidate) => def.parameters.includes(candidate)) : void 0;
   return name2 ? build(name2) : null;

@@ -88,6 +88,7 @@ const PATTERNS: Pattern[] = [
 export function findOptionalTls(source: Source): OptionalTlsFact[] {
   const facts: OptionalTlsFact[] = [];
   if (source.kind === 'javascript') facts.push(...eitherServer(source));
+  if (source.kind === 'go') facts.push(...eitherGoServer(source));
   for (const pattern of PATTERNS) {
     if (!pattern.languages.includes(source.kind) || !pattern.needle.test(source.text)) continue;
     pattern.regex.lastIndex = 0;
@@ -115,6 +116,26 @@ function eitherServer(source: Source): OptionalTlsFact[] {
     const fact = source.fact(
       match.index,
       `\`${snippet(match[0])}\` beside a plain \`http\` server: HTTPS is served only when configured`,
+    );
+    return [{ ...fact, kind: 'conditional-server' }];
+  }
+  return [];
+}
+
+/**
+ * Go code that starts a TLS listener in one place and a plain one in another (`if cfg.CertFile != "" {
+ * srv.ListenAndServeTLS(cert, key) } else { srv.ListenAndServe() }`): each install serves HTTPS only when it
+ * is given a certificate.
+ */
+function eitherGoServer(source: Source): OptionalTlsFact[] {
+  const secure = /\b(?:ListenAndServeTLS|ServeTLS)\(/g;
+  const plain = /\bListenAndServe\(|\.Serve\(/;
+  if (!plain.test(source.text)) return [];
+  for (let match = secure.exec(source.text); match; match = secure.exec(source.text)) {
+    if (source.inLineComment(match.index)) continue;
+    const fact = source.fact(
+      match.index,
+      `\`${snippet(match[0])}\` beside a plain \`ListenAndServe\`: HTTPS is served only when configured`,
     );
     return [{ ...fact, kind: 'conditional-server' }];
   }

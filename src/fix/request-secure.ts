@@ -1,8 +1,9 @@
 // Secure that follows the request, for projects where HTTPS is optional: the value is written only where the
 // request can be named with certainty at the site (Tornado's `self.request` inside a handler method, Flask's
 // imported `request`, a Django view's `request` parameter, the Express handler's request parameter, the
-// Astro / Qwik City context the cookie jar hangs on);
+// Astro / Qwik City context the cookie jar hangs on, a Go handler's request or framework context);
 // anywhere else the caller leaves the flag to a person.
+import { goRequestScheme } from '../languages/go/request-scheme.js';
 import { indentationAt, lineStartOf } from '../languages/text.js';
 import type { CookieSite } from '../model.js';
 import type { RuleMeta } from '../rules/rule.js';
@@ -50,6 +51,9 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return meta.id === 'cherrypy-response-cookie' ? cherrypy(site, text) : null;
     case 'twisted':
       return twisted(site, text);
+    case 'net-http':
+    case 'fiber':
+      return meta.id === 'fiber-session-config' ? null : goRequestScheme(site.file, text, site.offset);
     case 'pyramid':
       return meta.id === 'pyramid-set-cookie' || meta.id === 'webob-cookie-profile'
         ? pyramid(site, text)

@@ -80,6 +80,7 @@ const SERVER_SETTING_NEEDLES = [
   'xheaders',
   'createServer',
   'createSecureServer',
+  'ListenAndServe',
   '.listen(',
   '.run(',
   'HTTPServer',
