@@ -1,11 +1,9 @@
 // Folders a build script takes out of the tree before building hold development code (hedgedoc's mock API).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
 import { findBuildExclusions } from '../../src/evidence/build-exclusions.js';
 import { evidenceFileKind } from '../../src/evidence/files.js';
 import { Source } from '../../src/evidence/source.js';
-import { languageOf } from '../../src/languages/index.js';
-import { scanFiles } from '../../src/scan.js';
+import { scanProject as scan } from './scan-project.js';
 
 /** The shape of hedgedoc's frontend/build.sh: the mock API is moved away unless a mock build is asked for. */
 const BUILD_SH = `#!/bin/sh
@@ -39,16 +37,6 @@ const handler = (req: NextApiRequest, res: NextApiResponse) => {
 
 export default handler
 `;
-
-function scan(files: Record<string, string>) {
-  const names = Object.keys(files).sort();
-  return scanFiles({
-    files: names.filter((file) => languageOf(file)),
-    evidenceFiles: names.filter((file) => evidenceFileKind(file)),
-    read: (file) => (files[file] === undefined ? { skip: 'missing' } : { text: files[file] }),
-    config: DEFAULT_CONFIG,
-  });
-}
 
 describe('build scripts', () => {
   it.each([

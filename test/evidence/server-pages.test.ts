@@ -1,10 +1,8 @@
 // Server pages (PHP, JSP, Go templates) carry inline script like any template: a cookie that script reads is
 // not made HttpOnly, even when the page is also the code that sets it.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../src/config.js';
 import { evidenceFileKind } from '../../src/evidence/files.js';
-import { languageOf } from '../../src/languages/index.js';
-import { scanFiles } from '../../src/scan.js';
+import { scanProject as scan } from './scan-project.js';
 
 const LOGIN_PHP = `<?php
 setcookie('session_hint', $hint, 0, '/', '', true);
@@ -15,16 +13,6 @@ setcookie('session_hint', $hint, 0, '/', '', true);
 </script>
 </body></html>
 `;
-
-function scan(files: Record<string, string>) {
-  const names = Object.keys(files).sort();
-  return scanFiles({
-    files: names.filter((file) => languageOf(file)),
-    evidenceFiles: names.filter((file) => evidenceFileKind(file)),
-    read: (file) => (files[file] === undefined ? { skip: 'missing' } : { text: files[file] }),
-    config: DEFAULT_CONFIG,
-  });
-}
 
 describe('server pages as templates', () => {
   it.each([
