@@ -143,6 +143,15 @@ describe('injectPhp', () => {
     );
   });
 
+  it('finds a final ?> that the tree keeps inside the statement before it', () => {
+    // Symfony's trace.html.php ends so; a call after that `?>` would be HTML text, never run nor reported.
+    const text = "<?php if ($a) { ?>\n<p><?= f(['x' => 1]) ?></p>\n<?php } ?>\n";
+    const [end] = injectPhp(parsePhp('a.php', text));
+    expect(end!.text).toBe(
+      "<?php if ($a) { ?>\n<p><?= f(['x' => 1]) ?></p>\n<?php } \nsetcookie('session', $token, ['x' => 1]);\n?>\n",
+    );
+  });
+
   it('leaves out the end of a file that ends in HTML', () => {
     expect(injectPhp(parsePhp('a.php', "<?php $o = ['path' => '/']; ?>\n<p>hi</p>\n"))).toEqual([]);
   });

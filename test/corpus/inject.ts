@@ -418,16 +418,21 @@ export function injectPhp(module: PhpModule): Injection[] {
   const excuse = declaresSetcookie(module) ? 'the file declares its own setcookie' : phpExcuse(module, array);
   const injections: Injection[] = [];
   const top = module.tree.topNode;
-  const last = top.lastChild;
-  const tail = last?.name === 'TextInterpolation' ? phpTextOf(module, last) : '';
-  const close = tail.indexOf('?>');
-  if (close === -1) {
+  // The last `<?php` / `?>` in the file says whether it ends in PHP: the tree may tuck a final `?>` into the
+  // statement before it (`<?php } ?>` ending an if), so the top level alone does not tell.
+  let last: SyntaxNode | null = null;
+  module.tree.iterate({
+    enter(node) {
+      if (node.name === 'PhpOpen' || node.name === 'PhpClose') last = node.node;
+    },
+  });
+  const mode = last as SyntaxNode | null;
+  if (mode?.name === 'PhpOpen') {
     injections.push({ placement: 'end', excuse, ...splicePhp(text, text.length, added, PHP_CALL[0].length) });
-  } else if (tail.slice(close + 2).trim() === '' && !tail.slice(0, close).includes('<?')) {
-    const at = last!.from + close;
-    const lineStart = lineStartOf(text, at);
-    const where = text.slice(lineStart, at).trim() === '' ? lineStart : at;
-    injections.push({ placement: 'end', excuse, ...splicePhp(text, where, added, PHP_CALL[0].length) });
+  } else if (mode?.name === 'PhpClose' && text.slice(mode.to).trim() === '') {
+    const lineStart = lineStartOf(text, mode.from);
+    const at = text.slice(lineStart, mode.from).trim() === '' ? lineStart : mode.from;
+    injections.push({ placement: 'end', excuse, ...splicePhp(text, at, added, PHP_CALL[0].length) });
   }
   for (let node = top.firstChild; node; node = node.nextSibling) {
     if (!PHP_DECLARATIONS.has(node.name)) continue;
