@@ -1,7 +1,7 @@
 // The checks one corpus file goes through, in memory: read it as the CLI would, scan and fix it, and hold the
 // fix to the engine's promises (no crash, re-parses, bytes outside the edits untouched, a second fix changes
-// nothing; for Go, a gofmt-clean file stays gofmt-clean; for PHP, a text `php -l` accepts stays accepted). Then the same for copies with an injected cookie
-// site, which must also be found and fixed.
+// nothing; for Go, a gofmt-clean file stays gofmt-clean; for PHP, a text `php -l` accepts stays accepted).
+// Then the same for copies with an injected cookie site, which must also be found and fixed.
 import { parse as babelParse } from '@babel/parser';
 import { basename, extname } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config.js';
@@ -230,20 +230,30 @@ function formatGoInjection(name: string, injection: Injection): Injection | stri
   return { ...injection, text: formatted.text, ...place };
 }
 
-function checkInjection(name: string, spliced: Injection, report: FileReport, baseErrors: number): void {
+function checkInjection(
+  name: string,
+  spliced: Injection,
+  report: FileReport,
+  baseErrors: number,
+  original: string,
+): void {
   const subject: Subject = `injected-${spliced.placement}`;
   const entry: InjectionReport = { placement: spliced.placement, status: 'fixed', detail: '' };
   report.injections.push(entry);
   const go = languageOf(name) === 'go' && hasGofmt();
   const injection = go ? formatGoInjection(name, spliced) : spliced;
   // PHP's compiler rejects what the grammar accepts (a statement after a braced namespace); such a copy is
-  // not valid in place, like one the parser rejects.
-  const php = languageOf(name) === 'php' && hasPhp();
+  // not valid in place, like one the parser rejects. When the original fails too (syntax newer than the
+  // installed PHP), the copy is still checked, only not against `php -l`.
+  let php = languageOf(name) === 'php' && hasPhp();
   const phpComplaint = php && typeof injection !== 'string' ? phpLint(injection.text) : null;
   if (phpComplaint !== null) {
-    entry.status = 'invalid';
-    entry.detail = `php -l rejects the copy: ${phpComplaint}`;
-    return;
+    if (phpLint(original) === null) {
+      entry.status = 'invalid';
+      entry.detail = `php -l rejects the copy: ${phpComplaint}`;
+      return;
+    }
+    php = false;
   }
   if (typeof injection === 'string') {
     entry.status = 'invalid';
@@ -266,7 +276,7 @@ function checkInjection(name: string, spliced: Injection, report: FileReport, ba
     return;
   }
   const failuresBefore = report.failures.length;
-  const result = checkText(name, injection.text, subject, report, before, go || undefined, php || undefined);
+  const result = checkText(name, injection.text, subject, report, before, go || undefined, php);
   if (!result) {
     entry.status = 'failed';
     return;
@@ -360,6 +370,6 @@ export function checkFile(task: FileTask): FileReport {
   report.placements = injections.map((injection) => injection.placement);
   if (task.part === 'original') checkText(name, text, 'original', report, before);
   const injection = injections.find((candidate) => candidate.placement === task.part);
-  if (injection) checkInjection(name, injection, report, before.errors);
+  if (injection) checkInjection(name, injection, report, before.errors, text);
   return report;
 }
