@@ -1,13 +1,14 @@
 // The checks one corpus file goes through, in memory: read it as the CLI would, scan and fix it, and hold the
 // fix to the engine's promises (no crash, re-parses, bytes outside the edits untouched, a second fix changes
-// nothing; for Go, a gofmt-clean file stays gofmt-clean). Then the same for copies with an injected cookie
-// site, which must also be found and fixed.
+// nothing; for Go, a gofmt-clean file stays gofmt-clean; for PHP, a text `php -l` accepts stays accepted).
+// Then the same for copies with an injected cookie site, which must also be found and fixed.
 import { parse as babelParse } from '@babel/parser';
 import { basename, extname } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { readSourceFile } from '../../src/discover/read-file.js';
 import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
 import { parseGo } from '../../src/languages/go/parse.js';
+import { parsePhp } from '../../src/languages/php/parse.js';
 import { isTestFile, languageOf } from '../../src/languages/index.js';
 import { babelOptions, type JsNode } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
@@ -15,7 +16,16 @@ import { lineStarts } from '../../src/languages/text.js';
 import type { ScanResult } from '../../src/model.js';
 import { scanFiles } from '../../src/scan.js';
 import { gofmt, gofmtDifference, hasGofmt } from './gofmt.js';
-import { injectGo, injectJs, injectPy, locateGo, type Injection, type Placement } from './inject.js';
+import {
+  injectGo,
+  injectJs,
+  injectPhp,
+  injectPy,
+  locateGo,
+  type Injection,
+  type Placement,
+} from './inject.js';
+import { hasPhp, phpLint } from './php-lint.js';
 
 export interface FileTask {
   root: string;
@@ -70,6 +80,8 @@ export interface FileReport {
   pythonChanges: PythonChange[];
   /** Fixed Go texts held to gofmt (their text before the fix was gofmt-clean). */
   gofmtChecked: number;
+  /** Fixed PHP texts held to `php -l` (their text before the fix passed it). */
+  phpLinted: number;
 }
 
 interface Parsed {
@@ -85,6 +97,7 @@ function parse(name: string, text: string): Parsed {
   const language = languageOf(name);
   if (language === 'python') return { errors: parsePython(name, text).errorCount };
   if (language === 'go') return { errors: parseGo(name, text).errorCount };
+  if (language === 'php') return { errors: parsePhp(name, text).errorCount };
   try {
     const file = babelParse(text, babelOptions(name, false, false));
     return { errors: file.errors?.length ?? 0, program: file.program };
@@ -129,6 +142,7 @@ function checkText(
   report: FileReport,
   before: Parsed,
   gofmtClean?: boolean,
+  phpLintClean?: boolean,
 ): ScanResult | null {
   const fail = (check: string, message: string) => report.failures.push({ subject, check, message });
   let result: ScanResult;
@@ -178,6 +192,14 @@ function checkText(
         if (difference !== null) fail('fixed file is not gofmt-clean', difference);
       }
     }
+    if (languageOf(name) === 'php' && hasPhp()) {
+      phpLintClean ??= phpLint(text) === null;
+      if (phpLintClean) {
+        report.phpLinted++;
+        const complaint = phpLint(change.after);
+        if (complaint !== null) fail('fixed file fails php -l', complaint);
+      }
+    }
     let second: ScanResult;
     try {
       second = scanOne(name, change.after);
@@ -208,12 +230,31 @@ function formatGoInjection(name: string, injection: Injection): Injection | stri
   return { ...injection, text: formatted.text, ...place };
 }
 
-function checkInjection(name: string, spliced: Injection, report: FileReport, baseErrors: number): void {
+function checkInjection(
+  name: string,
+  spliced: Injection,
+  report: FileReport,
+  baseErrors: number,
+  original: string,
+): void {
   const subject: Subject = `injected-${spliced.placement}`;
   const entry: InjectionReport = { placement: spliced.placement, status: 'fixed', detail: '' };
   report.injections.push(entry);
   const go = languageOf(name) === 'go' && hasGofmt();
   const injection = go ? formatGoInjection(name, spliced) : spliced;
+  // PHP's compiler rejects what the grammar accepts (a statement after a braced namespace); such a copy is
+  // not valid in place, like one the parser rejects. When the original fails too (syntax newer than the
+  // installed PHP), the copy is still checked, only not against `php -l`.
+  let php = languageOf(name) === 'php' && hasPhp();
+  const phpComplaint = php && typeof injection !== 'string' ? phpLint(injection.text) : null;
+  if (phpComplaint !== null) {
+    if (phpLint(original) === null) {
+      entry.status = 'invalid';
+      entry.detail = `php -l rejects the copy: ${phpComplaint}`;
+      return;
+    }
+    php = false;
+  }
   if (typeof injection === 'string') {
     entry.status = 'invalid';
     entry.detail = injection;
@@ -235,7 +276,7 @@ function checkInjection(name: string, spliced: Injection, report: FileReport, ba
     return;
   }
   const failuresBefore = report.failures.length;
-  const result = checkText(name, injection.text, subject, report, before, go || undefined);
+  const result = checkText(name, injection.text, subject, report, before, go || undefined, php);
   if (!result) {
     entry.status = 'failed';
     return;
@@ -286,6 +327,7 @@ export function checkFile(task: FileTask): FileReport {
     failures: [],
     pythonChanges: [],
     gofmtChecked: 0,
+    phpLinted: 0,
   };
   const read = readSourceFile(task.root, task.file);
   if (!('text' in read)) {
@@ -306,6 +348,10 @@ export function checkFile(task: FileTask): FileReport {
       const module = parseGo(name, text);
       before = { errors: module.errorCount };
       if (module.errorCount === 0) injections = injectGo(module);
+    } else if (language === 'php') {
+      const module = parsePhp(name, text);
+      before = { errors: module.errorCount };
+      if (module.errorCount === 0) injections = injectPhp(module);
     } else {
       before = parse(name, text);
       if (before.errors === 0) injections = injectJs(text, before.program);
@@ -324,6 +370,6 @@ export function checkFile(task: FileTask): FileReport {
   report.placements = injections.map((injection) => injection.placement);
   if (task.part === 'original') checkText(name, text, 'original', report, before);
   const injection = injections.find((candidate) => candidate.placement === task.part);
-  if (injection) checkInjection(name, injection, report, before.errors);
+  if (injection) checkInjection(name, injection, report, before.errors, text);
   return report;
 }

@@ -1,5 +1,6 @@
 // The corpora every machine has offline: the project's own node_modules (JS/TS), the Python standard library
-// and, where Debian's golang-go is installed, the Go standard library. Files are listed sorted, so a sample
+// and, where Debian's packages are installed, the Go standard library (golang-go) and the PHP libraries under
+// /usr/share/php (php-laravel-framework and the Symfony components it pulls in). Files are listed sorted, so a sample
 // taken by stride is the same on every run of the same tree.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -80,6 +81,24 @@ export function goCorpus(): Corpus | null {
       (file) => file.endsWith('.go'),
       // testdata holds inputs for the tests: deliberately broken files, golden outputs, other languages.
       (name) => name === 'testdata',
+    ),
+  };
+}
+
+/** Where Debian installs PHP libraries (PSR-4 trees: Illuminate/, Symfony/Component/, Doctrine/, …). */
+const DEBIAN_PHP_LIBRARIES = '/usr/share/php';
+
+/** Debian's PHP libraries; null unless Laravel's are among them, so a bare php-cli install does not count. */
+export function phpCorpus(): Corpus | null {
+  if (!existsSync(join(DEBIAN_PHP_LIBRARIES, 'Illuminate'))) return null;
+  return {
+    name: 'Debian PHP libraries (/usr/share/php)',
+    root: DEBIAN_PHP_LIBRARIES,
+    files: listFiles(
+      DEBIAN_PHP_LIBRARIES,
+      // Blade views (`.blade.php`) are templates the engine does not read as PHP.
+      (file) => languageOf(file) === 'php',
+      () => false,
     ),
   };
 }

@@ -7,12 +7,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport, PythonChange } from './check.js';
-import { goCorpus, javascriptCorpus, pythonCorpus, sample, type Corpus } from './corpora.js';
+import { goCorpus, javascriptCorpus, phpCorpus, pythonCorpus, sample, type Corpus } from './corpora.js';
 import { hasGofmt } from './gofmt.js';
+import { hasPhp } from './php-lint.js';
 import { bundleWorker, runPool } from './pool.js';
 
 const FULL = process.env.CORPUS === 'full';
-const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300 };
+const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300, php: 300 };
 /**
  * Per task (one file, or one injected copy). The slowest real task takes about 5 s on an idle 2-core machine
  * (a 660 KB bundle: parse, fix, verify, second pass); a hang never ends. The margin keeps a loaded CI
@@ -37,6 +38,7 @@ interface Tally {
   /** Failures by check, with the first one of each as an example. */
   failureKinds: Map<string, { count: number; example: string }>;
   gofmtChecked: number;
+  phpLinted: number;
   slowest: Array<{ file: string; ms: number }>;
   pythonChanges: Array<PythonChange & { file: string }>;
   ms: number;
@@ -68,6 +70,7 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
     failures: [],
     failureKinds: new Map(),
     gofmtChecked: 0,
+    phpLinted: 0,
     slowest: [],
     pythonChanges: [],
     ms: 0,
@@ -90,6 +93,7 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
           else tally.failureKinds.set(failure.check, { count: 1, example: line });
         }
         tally.gofmtChecked += report.gofmtChecked;
+        tally.phpLinted += report.phpLinted;
         for (const change of report.pythonChanges) tally.pythonChanges.push({ ...change, file: task.file });
         for (const injection of report.injections) {
           if (injection.status === 'invalid') {
@@ -127,6 +131,7 @@ function print(tally: Tally): void {
     `  injected sites ${tally.injected} (plus ${tally.injectedInvalid} copies not valid in place): fixed ${tally.injectedFixed}`,
     `  excused: ${[...tally.injectedExcused].map(([reason, n]) => `${reason} ${n}`).join('; ') || 'none'}`,
     ...(tally.gofmtChecked > 0 ? [`  fixed texts held to gofmt ${tally.gofmtChecked}`] : []),
+    ...(tally.phpLinted > 0 ? [`  fixed texts held to php -l ${tally.phpLinted}`] : []),
     ...[...tally.failureKinds].map(
       ([check, kind]) =>
         `  failed: ${check} ${kind.count}, e.g. ${kind.example.split('\n').join('\n      ')}`,
@@ -206,6 +211,20 @@ describe('corpus safety: scan + fix never break real files', () => {
     }`,
     async () => {
       const tally = await runCorpus(go!, SAMPLE_SIZE.go, script);
+      print(tally);
+      expect(tally.failures).toEqual([]);
+      expect(tally.injectedFixed).toBeGreaterThan(FULL ? 1000 : 40);
+    },
+    FULL ? 3_600_000 : 120_000,
+  );
+
+  const php = phpCorpus();
+  it.skipIf(php === null)(
+    `Debian's PHP libraries, and copies with an injected setcookie('session', $token, […])${
+      hasPhp() ? ', php -l clean before and after' : ''
+    }`,
+    async () => {
+      const tally = await runCorpus(php!, SAMPLE_SIZE.php, script);
       print(tally);
       expect(tally.failures).toEqual([]);
       expect(tally.injectedFixed).toBeGreaterThan(FULL ? 1000 : 40);

@@ -1,8 +1,9 @@
-// The Go injection the corpus test relies on: if it copied the wrong literal or put the function in the wrong
-// place, every Go result of the corpus run would say nothing.
+// The Go and PHP injections the corpus test relies on: if they copied the wrong literal or put the call in
+// the wrong place, every Go or PHP result of the corpus run would say nothing.
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/languages/go/parse.js';
-import { injectGo, locateGo } from './inject.js';
+import { parsePhp } from '../../src/languages/php/parse.js';
+import { injectGo, injectPhp, locateGo } from './inject.js';
 
 const SOURCE = [
   'package store // import "example.com/store"',
@@ -97,5 +98,75 @@ describe('injectGo', () => {
 
   it('injects nothing without a keyed literal', () => {
     expect(injectGo(parseGo('a.go', 'package a\n\nvar order = []int{1, 2}\n'))).toEqual([]);
+  });
+});
+
+describe('injectPhp', () => {
+  const source = [
+    '<?php',
+    '',
+    'namespace App;',
+    '',
+    'use Other\\Thing;',
+    '',
+    "const ORDER = [1, 2, 'x' => 3];",
+    '',
+    '/** A store. */',
+    'final class Store',
+    '{',
+    "    private $defaults = array('path' => '/', // root",
+    "        'lifetime' => 60);",
+    '}',
+    '',
+  ].join('\n');
+  const copied = "array('path' => '/', // root\n        'lifetime' => 60)";
+  const call = `setcookie('session', $token, ${copied});`;
+
+  it('copies the first array whose keys are all strings, at the end and on the line of the first class', () => {
+    const injections = injectPhp(parsePhp('Store.php', source));
+    expect(injections.map((injection) => injection.placement)).toEqual(['end', 'middle']);
+    const [end, middle] = injections;
+    expect(end!.text).toBe(`${source}${call}\n`);
+    expect(middle!.text).toBe(source.replace('final class', `${call}\nfinal class`));
+    for (const injection of injections) {
+      expect(injection.excuse).toBeNull();
+      expect(injection.text.slice(injection.start, injection.end)).toBe(call);
+      expect(injection.text.slice(injection.optionsStart, injection.end)).toBe(`${copied});`);
+      expect(parsePhp('Store.php', injection.text).errorCount).toBe(0);
+    }
+  });
+
+  it("keeps the file's line ending, and goes before a closing ?> that only white space follows", () => {
+    const [end] = injectPhp(parsePhp('a.php', "<?php\r\n$o = ['path' => '/'];\r\n?>\r\n"));
+    expect(end!.text).toBe(
+      "<?php\r\n$o = ['path' => '/'];\r\nsetcookie('session', $token, ['path' => '/']);\r\n?>\r\n",
+    );
+  });
+
+  it('finds a final ?> that the tree keeps inside the statement before it', () => {
+    // Symfony's trace.html.php ends so; a call after that `?>` would be HTML text, never run nor reported.
+    const text = "<?php if ($a) { ?>\n<p><?= f(['x' => 1]) ?></p>\n<?php } ?>\n";
+    const [end] = injectPhp(parsePhp('a.php', text));
+    expect(end!.text).toBe(
+      "<?php if ($a) { ?>\n<p><?= f(['x' => 1]) ?></p>\n<?php } \nsetcookie('session', $token, ['x' => 1]);\n?>\n",
+    );
+  });
+
+  it('leaves out the end of a file that ends in HTML', () => {
+    expect(injectPhp(parsePhp('a.php', "<?php $o = ['path' => '/']; ?>\n<p>hi</p>\n"))).toEqual([]);
+  });
+
+  it.each([
+    ["$o = ['HttpOnly' => false];", 'the options already set `HttpOnly`'],
+    ['$o = ["pa\\th" => 1];', 'the options have a key the rule cannot read'],
+    ["$o = ['expires' => time() - 3600];", 'the options delete the cookie (an expiry in the past)'],
+    ["$o = ['path' => '/'];\nfunction setcookie($name) {}", 'the file declares its own setcookie'],
+  ])('excuses %s', (code, excuse) => {
+    const [end] = injectPhp(parsePhp('a.php', `<?php\n${code}\n`));
+    expect(end!.excuse).toBe(excuse);
+  });
+
+  it('injects nothing without an array keyed by strings', () => {
+    expect(injectPhp(parsePhp('a.php', "<?php\n$o = [1, 'a' => 2];\n$p = [C::X => 1];\n"))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 // own line ending.
 import type { SyntaxNode } from '@lezer/common';
 import { childrenOf, keyedElements, textOf, type GoModule } from '../../src/languages/go/parse.js';
+import { arrayPairs, textOf as phpTextOf, type PhpModule } from '../../src/languages/php/parse.js';
 import type { JsNode } from '../../src/languages/javascript.js';
 import { dictEntriesOf, type PyModule } from '../../src/languages/python.js';
 import { indentationAt, lineBreakOf, lineEndOf, lineStartOf } from '../../src/languages/text.js';
@@ -320,4 +321,129 @@ function firstTopLevelFunction(module: GoModule): number | null {
     return text.slice(lineStart, top.from).trim() === '' ? lineStart : null;
   }
   return null;
+}
+
+/** The statement injected into PHP copies, around the copied options array. */
+const PHP_CALL = ["setcookie('session', $token, ", ');'] as const;
+
+/** The top-level declarations the 'middle' placement goes before. */
+const PHP_DECLARATIONS = new Set([
+  'FunctionDefinition',
+  'ClassDeclaration',
+  'InterfaceDeclaration',
+  'TraitDeclaration',
+  'EnumDeclaration',
+]);
+
+/** The first array literal, in source order, with one or more pairs, every one keyed by a string literal. */
+export function firstPhpKeyedArray(module: PhpModule): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  module.tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.name !== 'ArrayExpression') return undefined;
+      const pairs = arrayPairs(module, node.node);
+      if (
+        pairs.length > 0 &&
+        pairs.every((pair) => pair.node.name === 'Pair' && pair.node.firstChild?.name === 'String')
+      ) {
+        found = node.node;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** PHP reads the option keys case-insensitively; a key with an escape or a variable is not read by the rule. */
+function phpExcuse(module: PhpModule, array: SyntaxNode): string | null {
+  for (const pair of arrayPairs(module, array)) {
+    if (pair.key === null) return 'the options have a key the rule cannot read';
+    if (/^(httponly|secure)$/i.test(pair.key)) return `the options already set \`${pair.key}\``;
+    // A past expiry deletes the cookie, which needs no flags.
+    if (/^expires$/i.test(pair.key) && pair.value && isPastPhpExpiry(phpTextOf(module, pair.value)))
+      return 'the options delete the cookie (an expiry in the past)';
+  }
+  return null;
+}
+
+/** A negative timestamp, one before 2001 (1e9), or `time() - …`. */
+function isPastPhpExpiry(value: string): boolean {
+  const text = value.replace(/\s+/g, '');
+  const number = /^-?\d+$/.test(text) ? Number(text) : null;
+  return (number !== null && number !== 0 && number < 1e9) || /^\\?time\(\)-/i.test(text);
+}
+
+/** A file that declares or imports its own `setcookie` calls that one, not PHP's. */
+function declaresSetcookie(module: PhpModule): boolean {
+  let found = false;
+  module.tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.name === 'FunctionDefinition') {
+        const name = node.node.getChild('Name');
+        if (name && /^setcookie$/i.test(phpTextOf(module, name))) found = true;
+      }
+      if (node.name === 'NamespaceUseDeclaration' && /\\?setcookie\b/i.test(phpTextOf(module, node.node)))
+        found = true;
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** `added` on a line of its own at `at`, which is a line start or the end of the file. */
+function splicePhp(text: string, at: number, added: string, optionsOffset: number) {
+  const eol = lineBreakOf(text);
+  const lead = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? eol : '';
+  return {
+    text: `${text.slice(0, at)}${lead}${added}${eol}${text.slice(at)}`,
+    start: at + lead.length,
+    end: at + lead.length + added.length,
+    optionsStart: at + lead.length + optionsOffset,
+  };
+}
+
+/**
+ * Copies of a PHP file that also call `setcookie('session', $token, <the file's first string-keyed array>)`:
+ * at the end of the file (before a closing `?>` with nothing but white space after it; not at all when the file
+ * ends in HTML), and on the line of the first top-level function, class, interface, trait or enum.
+ */
+export function injectPhp(module: PhpModule): Injection[] {
+  const array = firstPhpKeyedArray(module);
+  if (!array) return [];
+  const text = module.text;
+  const added = `${PHP_CALL[0]}${text.slice(array.from, array.to)}${PHP_CALL[1]}`;
+  const excuse = declaresSetcookie(module) ? 'the file declares its own setcookie' : phpExcuse(module, array);
+  const injections: Injection[] = [];
+  const top = module.tree.topNode;
+  // The last `<?php` / `?>` in the file says whether it ends in PHP: the tree may tuck a final `?>` into the
+  // statement before it (`<?php } ?>` ending an if), so the top level alone does not tell.
+  let last: SyntaxNode | null = null;
+  module.tree.iterate({
+    enter(node) {
+      if (node.name === 'PhpOpen' || node.name === 'PhpClose') last = node.node;
+    },
+  });
+  const mode = last as SyntaxNode | null;
+  if (mode?.name === 'PhpOpen') {
+    injections.push({ placement: 'end', excuse, ...splicePhp(text, text.length, added, PHP_CALL[0].length) });
+  } else if (mode?.name === 'PhpClose' && text.slice(mode.to).trim() === '') {
+    const lineStart = lineStartOf(text, mode.from);
+    const at = text.slice(lineStart, mode.from).trim() === '' ? lineStart : mode.from;
+    injections.push({ placement: 'end', excuse, ...splicePhp(text, at, added, PHP_CALL[0].length) });
+  }
+  for (let node = top.firstChild; node; node = node.nextSibling) {
+    if (!PHP_DECLARATIONS.has(node.name)) continue;
+    const lineStart = lineStartOf(text, node.from);
+    if (text.slice(lineStart, node.from).trim() === '')
+      injections.push({
+        placement: 'middle',
+        excuse,
+        ...splicePhp(text, lineStart, added, PHP_CALL[0].length),
+      });
+    break;
+  }
+  return injections;
 }

@@ -47,6 +47,7 @@ function lostReport(file: string, check: string, message: string): FileReport {
     injections: [],
     pythonChanges: [],
     gofmtChecked: 0,
+    phpLinted: 0,
     failures: [{ subject: 'original', check, message }],
   };
 }

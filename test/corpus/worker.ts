@@ -29,6 +29,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       injections: [],
       pythonChanges: [],
       gofmtChecked: 0,
+      phpLinted: 0,
       failures: [{ subject: 'original', check: 'checker crashed', message: String(error) }],
     };
   }
