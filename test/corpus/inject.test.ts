@@ -24,7 +24,7 @@ const SOURCE = [
 ].join('\n');
 
 const FUNCTION = [
-  'func cookieHardenerInjected(w nethttp.ResponseWriter) {',
+  'func cookieHardenerInjected(w nethttp.ResponseWriter, r *nethttp.Request) {',
   '\tnethttp.SetCookie(w, &nethttp.Cookie{',
   '\tName: "session",',
   '\tPath:   "/",',
@@ -80,7 +80,7 @@ describe('injectGo', () => {
   it('adds the name inline to a one-line literal', () => {
     const [end] = injectGo(parseGo('a.go', 'package a\n\nvar o = Options{Path: "/"}\n'));
     expect(end!.text.slice(end!.start, end!.end)).toBe(
-      'func cookieHardenerInjected(w nethttp.ResponseWriter) {\n' +
+      'func cookieHardenerInjected(w nethttp.ResponseWriter, r *nethttp.Request) {\n' +
         '\tnethttp.SetCookie(w, &nethttp.Cookie{Name: "session", Path: "/"})\n}',
     );
   });

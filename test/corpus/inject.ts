@@ -280,7 +280,7 @@ export function injectGo(module: GoModule): Injection[] {
   if (lineEnd === text.length) return [];
   const afterPackage = lineEnd + (text[lineEnd] === '\r' ? 2 : 1);
   const options = withSessionName(module, literal, eol);
-  const fn = `func ${GO_FUNCTION}(w nethttp.ResponseWriter) {${eol}\tnethttp.SetCookie(w, ${GO_TYPE}${options})${eol}}`;
+  const fn = `func ${GO_FUNCTION}(w nethttp.ResponseWriter, r *nethttp.Request) {${eol}\tnethttp.SetCookie(w, ${GO_TYPE}${options})${eol}}`;
   const excuse = goExcuse(module, literal);
   const build = (placement: Placement, at: number, added: string): Injection => {
     const spliced = `${text.slice(0, afterPackage)}${eol}${GO_IMPORT}${eol}${text.slice(afterPackage, at)}${added}${text.slice(at)}`;
