@@ -65217,8 +65217,11 @@ var PythonAnalyzer = class {
 };
 var STAR_IMPORT = /^from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\*|\([ \t]*\*[ \t]*\))/gm;
 function addStarImporters(candidates, files, context3, load2) {
+  if (candidates.length === 0) return;
+  const known = new Set(candidates.map((module) => module.file));
   const targets = /* @__PURE__ */ new Map();
   for (const file of files) {
+    if (known.has(file)) continue;
     const text2 = context3.peek(file);
     if (text2 === null) continue;
     const found = [];
@@ -65228,7 +65231,6 @@ function addStarImporters(candidates, files, context3, load2) {
     }
     targets.set(file, found);
   }
-  const known = new Set(candidates.map((module) => module.file));
   for (let added = true; added; ) {
     added = false;
     for (const [file, imported] of targets) {
@@ -69372,7 +69374,7 @@ function buildEvidence(input) {
   for (const [file, text2] of input.sources) {
     const language = languageOf(file);
     if (language === "javascript" || language === "python") code.set(file, new Source(file, text2, language));
-    else if ((language === "go" || language === "php" || language === "java") && !input.isTestFile(file)) {
+    else if (language && !input.isTestFile(file)) {
       const source = new Source(file, text2, language);
       data.plainHttp.push(...findPlainHttp(source));
       data.optionalTls.push(...findOptionalTls(source));

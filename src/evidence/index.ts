@@ -48,7 +48,7 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     if (language === 'javascript' || language === 'python') code.set(file, new Source(file, text, language));
     // Go, PHP and Java code are read for what a comment or a twin name says about plain HTTP, and Go for a
     // server that serves HTTPS only when configured; the other detectors know JavaScript and Python idioms alone.
-    else if ((language === 'go' || language === 'php' || language === 'java') && !input.isTestFile(file)) {
+    else if (language && !input.isTestFile(file)) {
       const source = new Source(file, text, language);
       data.plainHttp.push(...findPlainHttp(source));
       data.optionalTls.push(...findOptionalTls(source));

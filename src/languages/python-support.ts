@@ -135,8 +135,12 @@ function addStarImporters(
   context: AnalyzerContext,
   load: (file: string) => PyModule | null,
 ): void {
+  // Nothing to build on: a sweep of a tree without cookie code reads no file twice.
+  if (candidates.length === 0) return;
+  const known = new Set(candidates.map((module) => module.file));
   const targets = new Map<string, string[]>();
   for (const file of files) {
+    if (known.has(file)) continue;
     const text = context.peek(file);
     if (text === null) continue;
     const found: string[] = [];
@@ -146,7 +150,6 @@ function addStarImporters(
     }
     targets.set(file, found);
   }
-  const known = new Set(candidates.map((module) => module.file));
   for (let added = true; added;) {
     added = false;
     for (const [file, imported] of targets) {
