@@ -30,7 +30,7 @@ export const INTEGRATION = [
 // `unit-isolated` (a test checks that every one is listed here).
 export const MOCKING_MODULES = ['test/evidence/project.test.ts'];
 
-const shared = { testTimeout: 60_000, hookTimeout: 60_000 };
+const shared = { testTimeout: 60_000, hookTimeout: 60_000, setupFiles: ['test/setup/parsers.ts'] };
 
 export default defineConfig({
   test: {

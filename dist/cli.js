@@ -43074,6 +43074,24 @@ function supportOf(language) {
 function configLanguageOf(file) {
   return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
 }
+function languagesToPrepare(files) {
+  const pending = new Set(LANGUAGES.filter((support) => support.prepare));
+  const waits = [];
+  for (const file of files) {
+    if (pending.size === 0) break;
+    const language = languageOf(file);
+    for (const support of pending) {
+      if (support.id !== language && !support.isConfigFile?.(file)) continue;
+      const wait = support.prepare();
+      if (wait) waits.push(wait);
+      pending.delete(support);
+    }
+  }
+  return waits.length === 0 ? null : Promise.all(waits).then(() => void 0);
+}
+async function prepareLanguages(files) {
+  await languagesToPrepare(files);
+}
 
 // src/discover/exclusions.ts
 var NEVER_SCANNED_FOLDERS = /* @__PURE__ */ new Set([
@@ -49336,12 +49354,13 @@ function pathMatches(requestPath, cookiePath) {
 // src/verify/expectations.ts
 import { existsSync, readFileSync, statSync as statSync2 } from "node:fs";
 import { resolve as resolve2 } from "node:path";
-function cookiesFromProject(folder) {
+async function cookiesFromProject(folder) {
   const root = resolve2(folder);
   if (!existsSync(root) || !statSync2(root).isDirectory())
     throw new UsageError(`\`--project\` ${JSON.stringify(folder)} is not a folder`);
   const { config } = loadConfigFile(root, null, root);
   const discovery = discoverFiles(root, config);
+  await prepareLanguages(discovery.files);
   const result = scanFiles({
     files: discovery.files,
     evidenceFiles: discovery.evidenceFiles,
@@ -50037,7 +50056,7 @@ async function verifyWith(request, urls, scenario, env) {
   if (!(timeoutMs >= 1)) throw new UsageError("the timeout must be at least 1 ms");
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
   const source = request.expectations;
-  const sites = "project" in source ? cookiesFromProject(source.project) : "findings" in source ? cookiesFromFindingsFile(source.findings) : source.cookies;
+  const sites = "project" in source ? await cookiesFromProject(source.project) : "findings" in source ? cookiesFromFindingsFile(source.findings) : source.cookies;
   const hosts = new Set(urls.map((url) => url.hostname));
   const client = new Client(hosts, timeoutMs, ca);
   const cookies = [];
@@ -50754,6 +50773,12 @@ function runCommand(request, io) {
   for (const warning of discovery.warnings)
     io.stderr(`cookie-hardener: warning: ${escapeControlCharacters(warning)}
 `);
+  const preparing = languagesToPrepare(discovery.files);
+  const finish = () => scanAndDeliver(request, io, { root: target.root, cwd, config, baseline, discovery, configFile });
+  return preparing ? preparing.then(finish).catch((error) => reportError(error, request.debug, io)) : finish();
+}
+function scanAndDeliver(request, io, setting) {
+  const { root, cwd, config, baseline, discovery, configFile } = setting;
   const facts = { configFile, excluded: discovery.excluded };
   const progress = makeProgress(io);
   const scanned = scanFiles({
@@ -50765,7 +50790,7 @@ function runCommand(request, io) {
     onProgress: progress.update
   });
   progress.done();
-  if (request.command === "baseline") return writeBaseline(scanned, facts, target.root, cwd, io);
+  if (request.command === "baseline") return writeBaseline(scanned, facts, root, cwd, io);
   let result = scanned;
   if (request.command === "fix" && !request.dryRun) {
     const written = writeChanges(discovery.root, scanned.changes);

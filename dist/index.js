@@ -65293,6 +65293,24 @@ function supportOf(language) {
 function configLanguageOf(file) {
   return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
 }
+function languagesToPrepare(files) {
+  const pending = new Set(LANGUAGES.filter((support) => support.prepare));
+  const waits = [];
+  for (const file of files) {
+    if (pending.size === 0) break;
+    const language = languageOf(file);
+    for (const support of pending) {
+      if (support.id !== language && !support.isConfigFile?.(file)) continue;
+      const wait = support.prepare();
+      if (wait) waits.push(wait);
+      pending.delete(support);
+    }
+  }
+  return waits.length === 0 ? null : Promise.all(waits).then(() => void 0);
+}
+async function prepareLanguages(files) {
+  await languagesToPrepare(files);
+}
 
 // src/discover/exclusions.ts
 var NEVER_SCANNED_FOLDERS = /* @__PURE__ */ new Set([
@@ -78476,12 +78494,13 @@ function pathMatches(requestPath, cookiePath) {
 // src/verify/expectations.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
-function cookiesFromProject(folder) {
+async function cookiesFromProject(folder) {
   const root = resolve3(folder);
   if (!existsSync3(root) || !statSync2(root).isDirectory())
     throw new UsageError(`\`--project\` ${JSON.stringify(folder)} is not a folder`);
   const { config } = loadConfigFile(root, null, root);
   const discovery = discoverFiles(root, config);
+  await prepareLanguages(discovery.files);
   const result = scanFiles({
     files: discovery.files,
     evidenceFiles: discovery.evidenceFiles,
@@ -79177,7 +79196,7 @@ async function verifyWith(request2, urls, scenario, env) {
   if (!(timeoutMs >= 1)) throw new UsageError("the timeout must be at least 1 ms");
   const steps = scenario?.steps.map((step) => resolveStep(step, env, scenario.file)) ?? null;
   const source = request2.expectations;
-  const sites = "project" in source ? cookiesFromProject(source.project) : "findings" in source ? cookiesFromFindingsFile(source.findings) : source.cookies;
+  const sites = "project" in source ? await cookiesFromProject(source.project) : "findings" in source ? cookiesFromFindingsFile(source.findings) : source.cookies;
   const hosts = new Set(urls.map((url) => url.hostname));
   const client = new Client(hosts, timeoutMs, ca);
   const cookies = [];
@@ -79577,11 +79596,13 @@ async function runAction(env = process.env) {
     info(
       `cookie-hardener: mode ${mode} (${inputs.mode === "auto" ? `auto, event ${env.GITHUB_EVENT_NAME ?? "unknown"}` : "set"})`
     );
+    const loaded = loadWorkspace(workspace, inputs);
+    await prepareLanguages(loaded.discovery.files);
     const context3 = {
       inputs,
       workspace,
       env,
-      scan: (only) => scanWorkspace(workspace, inputs, only),
+      scan: (only) => scanWorkspace(loaded, only),
       reportScan: (result2) => reportScan(result2, inputs, workspace, env)
     };
     if (mode === "verify") {
@@ -79640,15 +79661,18 @@ function reportScan(result, inputs, workspace, env) {
     logInfo(`SARIF written to ${path}`);
   }
 }
-function scanWorkspace(workspace, inputs, only) {
+function loadWorkspace(workspace, inputs) {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
   const loaded = loadConfigFile(workspace, explicit, workspace);
   const config = applyInputs(loaded.config, inputs);
   const baseline = loadBaseline(workspace);
+  return { configFile: loaded.file, config, baseline, discovery: discoverFiles(workspace, config) };
+}
+function scanWorkspace(loaded, only) {
+  const { config, baseline, discovery } = loaded;
   startGroup("Scan");
   try {
-    info(loaded.file ? `Config: ${loaded.file}` : "Config: none found, defaults used.");
-    const discovery = discoverFiles(workspace, config);
+    info(loaded.configFile ? `Config: ${loaded.configFile}` : "Config: none found, defaults used.");
     for (const warning2 of discovery.warnings) warning(warning2);
     const skipped = excludedSummary(discovery.excluded);
     info(

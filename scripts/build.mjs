@@ -2,7 +2,8 @@
 // argument, which the packaging test uses so that it never rewrites the checkout's dist/).
 // esbuild's ESM output needs a real `require` for CommonJS dependencies that load Node built-ins lazily.
 import { build } from 'esbuild';
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const outdir = process.argv[2] ?? 'dist';
@@ -32,4 +33,18 @@ for (const entry of entries) {
   // The CLI is committed with mode 755, which is also what npm sets when it links a package's bin (npx in a
   // clone does that to dist/cli.js): building the same mode keeps the dist check clean either way.
   chmodSync(entry.out, entry.shebang ? 0o755 : 0o644);
+}
+
+// The WebAssembly parsers (src/languages/tree-sitter/runtime.ts) are read from beside the bundles, so that the
+// committed dist/ runs without an install. Copied rather than embedded: a grammar is read only by a scan that
+// has files in its language, and the bundles stay small to load.
+const require = createRequire(import.meta.url);
+for (const wasm of [
+  'web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-ruby/tree-sitter-ruby.wasm',
+  'tree-sitter-c-sharp/tree-sitter-c_sharp.wasm',
+]) {
+  const target = join(outdir, wasm.slice(wasm.indexOf('/') + 1));
+  copyFileSync(require.resolve(wasm), target);
+  chmodSync(target, 0o644);
 }

@@ -26,6 +26,9 @@ import {
 import { renderSarif } from '../report/sarif.js';
 import { detectTestCommand } from '../report/test-command.js';
 import { scanFiles } from '../scan.js';
+import { prepareLanguages } from '../languages/registry.js';
+import type { Config } from '../config.js';
+import type { Discovery } from '../discover/list-files.js';
 import { repoHostFromEnv, repositoryOf } from './repo-host-from-env.js';
 import { applyInputs, InputError, parseInputs, type ActionInputs, type FailOn, type Mode } from './inputs.js';
 import { guardPullRequestTarget } from './event-trust.js';
@@ -53,11 +56,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       `cookie-hardener: mode ${mode} (${inputs.mode === 'auto' ? `auto, event ${env.GITHUB_EVENT_NAME ?? 'unknown'}` : 'set'})`,
     );
 
+    const loaded = loadWorkspace(workspace, inputs);
+    await prepareLanguages(loaded.discovery.files);
     const context: ModeContext = {
       inputs,
       workspace,
       env,
-      scan: (only) => scanWorkspace(workspace, inputs, only),
+      scan: (only) => scanWorkspace(loaded, only),
       reportScan: (result) => reportScan(result, inputs, workspace, env),
     };
     if (mode === 'verify') {
@@ -137,15 +142,27 @@ function reportScan(
   }
 }
 
-function scanWorkspace(workspace: string, inputs: ActionInputs, only?: ReadonlySet<string>): ScanResult {
+interface LoadedWorkspace {
+  configFile: string | null;
+  config: Config;
+  baseline: ReturnType<typeof loadBaseline>;
+  discovery: Discovery;
+}
+
+/** Configuration, baseline and file list: read once, before the parsers the files need are readied. */
+function loadWorkspace(workspace: string, inputs: ActionInputs): LoadedWorkspace {
   const explicit = inputs.configFile !== DEFAULT_CONFIG_PATH ? inputs.configFile : null;
   const loaded = loadConfigFile(workspace, explicit, workspace);
   const config = applyInputs(loaded.config, inputs);
   const baseline = loadBaseline(workspace);
+  return { configFile: loaded.file, config, baseline, discovery: discoverFiles(workspace, config) };
+}
+
+function scanWorkspace(loaded: LoadedWorkspace, only?: ReadonlySet<string>): ScanResult {
+  const { config, baseline, discovery } = loaded;
   core.startGroup('Scan');
   try {
-    core.info(loaded.file ? `Config: ${loaded.file}` : 'Config: none found, defaults used.');
-    const discovery = discoverFiles(workspace, config);
+    core.info(loaded.configFile ? `Config: ${loaded.configFile}` : 'Config: none found, defaults used.');
     for (const warning of discovery.warnings) core.warning(warning);
     const skipped = excludedSummary(discovery.excluded);
     core.info(

@@ -5,7 +5,8 @@ import { applyInputs } from '../action/inputs.js';
 import { baselineEntries, loadBaseline, markBaselined } from '../baseline/apply.js';
 import { BASELINE_PATH, renderBaseline } from '../baseline/file.js';
 import { writeChanges } from '../deliver/local.js';
-import { discoverFiles } from '../discover/list-files.js';
+import type { Config } from '../config.js';
+import { discoverFiles, type Discovery } from '../discover/list-files.js';
 import { loadConfigFile } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
@@ -17,6 +18,7 @@ import { renderJson } from '../report/json.js';
 import { countForGate, exitSentence } from '../report/gate.js';
 import { renderAnalysis } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
+import { languagesToPrepare } from '../languages/registry.js';
 import { scanFiles } from '../scan.js';
 import { VERSION } from '../version.js';
 import { renderVerifyJson, renderVerifyMarkdown, renderVerifyText, summarize } from '../verify/render.js';
@@ -103,7 +105,7 @@ async function runVerifyCommand(request: CliRequest, io: CliIO): Promise<number>
   return report.problemCount > 0 ? 1 : 0;
 }
 
-function runCommand(request: CliRequest, io: CliIO): number {
+function runCommand(request: CliRequest, io: CliIO): number | Promise<number> {
   const cwd = process.cwd();
   const target = resolveTargets(request.targets, cwd);
   const { config: fileConfig, file: configFile } = loadConfigFile(target.root, request.configFile, cwd);
@@ -118,6 +120,26 @@ function runCommand(request: CliRequest, io: CliIO): number {
   const discovery = discoverFiles(target.root, config);
   for (const warning of discovery.warnings)
     io.stderr(`cookie-hardener: warning: ${escapeControlCharacters(warning)}\n`);
+  // Parsers compiled from WebAssembly (Ruby, C#) are readied first; a tree without such files stays synchronous.
+  const preparing = languagesToPrepare(discovery.files);
+  const finish = () =>
+    scanAndDeliver(request, io, { root: target.root, cwd, config, baseline, discovery, configFile });
+  return preparing
+    ? preparing.then(finish).catch((error: unknown) => reportError(error, request.debug, io))
+    : finish();
+}
+
+interface CommandSetting {
+  root: string;
+  cwd: string;
+  config: Config;
+  baseline: ReturnType<typeof loadBaseline>;
+  discovery: Discovery;
+  configFile: string | null;
+}
+
+function scanAndDeliver(request: CliRequest, io: CliIO, setting: CommandSetting): number {
+  const { root, cwd, config, baseline, discovery, configFile } = setting;
   const facts: RunFacts = { configFile, excluded: discovery.excluded };
   const progress = makeProgress(io);
   const scanned = scanFiles({
@@ -130,7 +152,7 @@ function runCommand(request: CliRequest, io: CliIO): number {
   });
   progress.done();
 
-  if (request.command === 'baseline') return writeBaseline(scanned, facts, target.root, cwd, io);
+  if (request.command === 'baseline') return writeBaseline(scanned, facts, root, cwd, io);
 
   let result: ScanResult = scanned;
   if (request.command === 'fix' && !request.dryRun) {

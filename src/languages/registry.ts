@@ -1,5 +1,6 @@
 // Every language the scan reads, in one list: `scan.ts` loops over it.
 import type { Language } from '../model.js';
+import { languageOf } from './index.js';
 import { goSupport } from './go/support.js';
 import { javaSupport } from './java/support.js';
 import { javascriptSupport } from './javascript-support.js';
@@ -26,4 +27,28 @@ export function supportOf(language: Language): LanguageSupport {
 /** The language whose rules read a configuration file, or null. */
 export function configLanguageOf(file: string): LanguageSupport | null {
   return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
+}
+
+/**
+ * Readies the parsers of the languages `files` are in; every entry point waits for it before it scans. Null
+ * when nothing needs to be waited for, so that a scan without such languages stays synchronous.
+ */
+export function languagesToPrepare(files: Iterable<string>): Promise<void> | null {
+  const pending = new Set(LANGUAGES.filter((support) => support.prepare));
+  const waits: Promise<void>[] = [];
+  for (const file of files) {
+    if (pending.size === 0) break;
+    const language = languageOf(file);
+    for (const support of pending) {
+      if (support.id !== language && !support.isConfigFile?.(file)) continue;
+      const wait = support.prepare!();
+      if (wait) waits.push(wait);
+      pending.delete(support);
+    }
+  }
+  return waits.length === 0 ? null : Promise.all(waits).then(() => undefined);
+}
+
+export async function prepareLanguages(files: Iterable<string>): Promise<void> {
+  await languagesToPrepare(files);
 }

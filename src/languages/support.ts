@@ -53,6 +53,11 @@ export interface LanguageSupport {
   /** Configuration files the language's rules read, which are not source files of any language. */
   isConfigFile?(file: string): boolean;
   createAnalyzer(context: AnalyzerContext): LanguageAnalyzer;
+  /**
+   * What must be ready before a scan with files in the language can run synchronously (a WebAssembly
+   * parser's compilation), or null when it is ready; awaited only when such files are listed.
+   */
+  prepare?(): Promise<void> | null;
 }
 
 /** A file the analysis could not finish is skipped with the reason; one bad file never stops a scan. */

@@ -8,15 +8,17 @@ import { discoverFiles } from '../discover/list-files.js';
 import { loadConfigFile } from '../discover/load-config.js';
 import { readSourceFile } from '../discover/read-file.js';
 import { UsageError } from '../errors.js';
+import { prepareLanguages } from '../languages/registry.js';
 import { scanFiles } from '../scan.js';
 import type { CodeCookie, CookieExpectation, SiteExpectation } from './types.js';
 
-export function cookiesFromProject(folder: string): CodeCookie[] {
+export async function cookiesFromProject(folder: string): Promise<CodeCookie[]> {
   const root = resolve(folder);
   if (!existsSync(root) || !statSync(root).isDirectory())
     throw new UsageError(`\`--project\` ${JSON.stringify(folder)} is not a folder`);
   const { config } = loadConfigFile(root, null, root);
   const discovery = discoverFiles(root, config);
+  await prepareLanguages(discovery.files);
   const result = scanFiles({
     files: discovery.files,
     evidenceFiles: discovery.evidenceFiles,

@@ -58,7 +58,7 @@ async function verifyWith(
   const source = request.expectations;
   const sites =
     'project' in source
-      ? cookiesFromProject(source.project)
+      ? await cookiesFromProject(source.project)
       : 'findings' in source
         ? cookiesFromFindingsFile(source.findings)
         : source.cookies;
