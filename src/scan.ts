@@ -12,7 +12,7 @@ import { identityOf, withholdFailing, type Verification } from './fix/withhold.j
 import { isTestFile, languageOf, mayConfigureServer, mentionsServerSetting } from './languages/index.js';
 import { resolveJsSpecifier } from './languages/javascript-support.js';
 import { resolvePythonModule } from './languages/python-support.js';
-import { LANGUAGES, configLanguageOf, supportOf } from './languages/registry.js';
+import { LANGUAGES, configLanguagesOf, supportOf } from './languages/registry.js';
 import {
   unanalysable,
   type Analysis,
@@ -243,7 +243,9 @@ function analyze(
   files.forEach((file, index) => {
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
-    const support = language ? supportOf(language) : configLanguageOf(file);
+    // A configuration file may be read by the rules of several languages (`.ini`: PasteDeploy and php.ini).
+    const configReaders = language ? [] : configLanguagesOf(file);
+    const support = language ? supportOf(language) : configReaders[0];
     if (!support) return;
     const analyzer = analyzers.get(support)!;
     const isConfig = language === null;
@@ -289,7 +291,7 @@ function analyze(
     }
     analysis.texts.set(file, result.text);
     try {
-      if (isConfig) analyzer.addConfig?.(file, result.text);
+      if (isConfig) for (const reader of configReaders) analyzers.get(reader)!.addConfig?.(file, result.text);
       else analyzer.add(file, result.text);
     } catch (error) {
       analysis.skipped.push({ file, reason: unanalysable(error) });

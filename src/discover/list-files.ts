@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { evidenceFileKind } from '../evidence/files.js';
 import { languageOf } from '../languages/index.js';
-import { configLanguageOf } from '../languages/registry.js';
+import { configLanguagesOf } from '../languages/registry.js';
 import type { SkippedFile } from '../model.js';
 import { mentionsCookieApi } from '../rules/prefilter.js';
 import { builtCopies, isBuiltCopyInput } from './built-copies.js';
@@ -87,7 +87,7 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
       continue;
     }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
-    if (!languageOf(file) && !configLanguageOf(file)) continue;
+    if (!languageOf(file) && configLanguagesOf(file).length === 0) continue;
     if (include && !include(file)) continue;
     if (exclude?.(file)) continue;
     // Dependencies and build output are not news, but how many files they held is: a scan of nothing
@@ -129,7 +129,7 @@ export function discoverFiles(folder: string, config: Pick<Config, 'paths' | 'ex
 function worthListing(file: string): boolean {
   return (
     languageOf(file) !== null ||
-    configLanguageOf(file) !== null ||
+    configLanguagesOf(file).length > 0 ||
     evidenceFileKind(file) !== null ||
     isBuiltCopyInput(file) ||
     isVendoredLibraryInput(file)

@@ -276,6 +276,13 @@ function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts:
       problem === 'missing' ? 'medium' : severity,
     );
   }
+  if (meta.secureFollowingRequest) {
+    return change({
+      value: meta.secureFollowingRequest,
+      evidence: [],
+      note: `\`${meta.secureFollowingRequest}\` makes ${meta.api} mark the cookie Secure on every request it sees as HTTPS and leaves plain-HTTP requests working, so it is written instead of true.`,
+    });
+  }
   if (facts.securePrefix) {
     return change({
       evidence: [],

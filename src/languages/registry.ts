@@ -24,9 +24,9 @@ export function supportOf(language: Language): LanguageSupport {
   return support;
 }
 
-/** The language whose rules read a configuration file, or null. */
-export function configLanguageOf(file: string): LanguageSupport | null {
-  return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
+/** The languages whose rules read a configuration file. */
+export function configLanguagesOf(file: string): LanguageSupport[] {
+  return LANGUAGES.filter((support) => support.isConfigFile?.(file));
 }
 
 /**

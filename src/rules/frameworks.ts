@@ -404,6 +404,24 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
     defaultCookieName: 'laravel_session',
     sessionRegeneration: 'call `$request->session()->regenerate()` after a successful login',
   },
+  symfony: {
+    name: 'Symfony',
+    defaultBehaviour:
+      "FrameworkBundle's `session` settings default to `cookie_secure: auto` (Secure on every request Symfony sees as HTTPS), `cookie_httponly: true` and `cookie_samesite: lax`; only a value written as `false` turns a flag off.",
+    behindProxy:
+      'With `auto`, Secure depends on `Request::isSecure()`, which behind a TLS-terminating proxy is false unless the proxy is listed in `framework.trusted_proxies` (with `trusted_headers` including `x-forwarded-proto`).',
+    defaultCookieName: 'PHPSESSID',
+    sessionRegeneration:
+      "call `$session->migrate(true)` after a successful login (Symfony's security component does it by default)",
+  },
+  'servlet-container': {
+    name: 'Servlet container session cookie',
+    defaultBehaviour:
+      "`<cookie-config>` in web.xml configures the container's own session cookie (`JSESSIONID`). The Servlet schema reads `<secure>false</secure>` as Secure whenever the request that created the session was secure; a missing `<http-only>` leaves the container's default, which Tomcat sets to HttpOnly.",
+    behindProxy:
+      'The container decides "the request was secure" from `request.isSecure()`, which behind a TLS-terminating proxy is false unless the container trusts it (Tomcat\'s `RemoteIpValve`, or a connector with `secure="true"`).',
+    defaultCookieName: 'JSESSIONID',
+  },
   servlet: {
     name: 'Java Servlet API',
     defaultBehaviour:

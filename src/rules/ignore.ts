@@ -109,8 +109,8 @@ function reasonAboveLine(text: string, lines: readonly number[], line: number, f
   return match ? (match[1] ?? '').trim() : null;
 }
 
-// `//`, `/* … */` and JSX's `{/* … */}`; Python's `#`.
-const JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
+// `//`, `/* … */`, JSX's `{/* … */}` and XML's `<!-- … -->`; Python's `#`.
+const JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?|-->)?\s*$/;
 const PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 // INI files have whole-line comments only, after `#` or `;`.
 const INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;

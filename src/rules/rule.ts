@@ -9,6 +9,8 @@ import type { GoModule } from '../languages/go/parse.js';
 import type { PhpModule } from '../languages/php/parse.js';
 import type { JavaModule } from '../languages/java/parse.js';
 import type { PropertiesFile } from '../languages/java/properties.js';
+import type { WebXmlFile } from '../languages/java/web-xml.js';
+import type { PhpIniFile } from '../languages/php/ini.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -46,6 +48,11 @@ export interface RuleMeta {
    * `app.proxy = true` (a sentence ending, in Markdown).
    */
   secureWithoutThrow?: string;
+  /**
+   * What turns Secure on where the framework has a setting that follows each request's scheme and so never
+   * loses the cookie over plain HTTP (Symfony's `auto`): written instead of true, whatever the transport.
+   */
+  secureFollowingRequest?: string;
   /** Browser-side API: HttpOnly cannot exist there. */
   clientSide?: boolean;
   /**
@@ -84,6 +91,10 @@ export interface GoRule {
 export interface PhpRule {
   meta: RuleMeta & { language: 'php' };
   findSites(module: PhpModule): CookieSite[];
+  /** The same settings in php.ini or a conf.d snippet. */
+  findIniSites?(file: PhpIniFile): CookieSite[];
+  /** The same settings in a framework's YAML configuration (Symfony's `config/packages/*.yaml`). */
+  findYamlSites?(file: PropertiesFile): CookieSite[];
 }
 
 export interface JavaRule {
@@ -91,6 +102,8 @@ export interface JavaRule {
   findSites(module: JavaModule): CookieSite[];
   /** The same settings in a configuration file the framework reads (Spring Boot's `application.properties`). */
   findConfigSites?(file: PropertiesFile): CookieSite[];
+  /** The container's session cookie in a deployment descriptor (`WEB-INF/web.xml`). */
+  findWebXmlSites?(file: WebXmlFile): CookieSite[];
 }
 
 export interface ConfigSite {

@@ -1,7 +1,8 @@
 // One runner for every rule fixture. A case is `<case>.input.<ext>` (+ `<case>.output.<ext>` when the fix
 // changes it) or a folder `<case>/` holding several such files (for options defined in another module).
 // Annotations on the line above a site: `ruleid: <rule-id> [problem…] [outcome]` and `ok: <rule-id>`.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,10 +73,10 @@ function annotationsOf(file: string, text: string): Annotation[] {
   const lines = text.split('\n');
   const found: Annotation[] = [];
   lines.forEach((line, index) => {
-    const match = /(?:\/\/|#|\/\*|\{\/\*)\s*(ruleid|ok):\s*([\w-]+)([^*\n]*)/.exec(line);
+    const match = /(?:\/\/|#|;|<!--|\/\*|\{\/\*)\s*(ruleid|ok):\s*([\w-]+)((?:(?!-->)[^*\n])*)/.exec(line);
     if (!match) return;
     let target = index + 1;
-    while (target < lines.length && /^\s*(\/\/|#|\/\*|\{\/\*)/.test(lines[target] ?? '')) target++;
+    while (target < lines.length && /^\s*(\/\/|#|;|<!--|\/\*|\{\/\*)/.test(lines[target] ?? '')) target++;
     found.push({
       kind: match[1] as 'ruleid' | 'ok',
       ruleId: match[2]!,
@@ -106,11 +107,15 @@ function withIgnoreComments(inputs: Map<string, string>, ruleId: string): Map<st
         const indent = /^\s*/.exec(line)![0];
         const above = lines[index - 1] ?? '';
         const comment =
-          file.endsWith('.py') || isIniFile(file) || /\.(properties|ya?ml)$/.test(file)
+          file.endsWith('.py') || /\.(properties|ya?ml)$/.test(file)
             ? '# cookie-hardener-ignore: generated'
-            : /^\s*\{\/\*/.test(above)
-              ? '{/* cookie-hardener-ignore: generated */}'
-              : '// cookie-hardener-ignore: generated';
+            : isIniFile(file)
+              ? '; cookie-hardener-ignore: generated'
+              : file.endsWith('.xml')
+                ? '<!-- cookie-hardener-ignore: generated -->'
+                : /^\s*\{\/\*/.test(above)
+                  ? '{/* cookie-hardener-ignore: generated */}'
+                  : '// cookie-hardener-ignore: generated';
         out.push(indent + comment);
       }
       out.push(line);
@@ -149,7 +154,28 @@ function phpLintClean(text: string): boolean {
   return spawnSync('php', ['-l'], { input: text, encoding: 'utf8' }).status === 0;
 }
 
+/** PHP reads a fixed php.ini snippet without a warning (`php -n -c` loads only that file). */
+function phpIniClean(text: string): boolean {
+  if (!PHP) return true;
+  const folder = mkdtempSync(join(tmpdir(), 'ini-'));
+  try {
+    writeFileSync(join(folder, 'php.ini'), text);
+    const run = spawnSync('php', ['-n', '-c', join(folder, 'php.ini'), '-r', ''], { encoding: 'utf8' });
+    return run.status === 0 && !/warning|error/i.test(run.stdout + run.stderr);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** A fixed web.xml is still well-formed XML (Python's expat, on every machine the suite runs on). */
+function xmlWellFormed(text: string): boolean {
+  const check = 'import sys, xml.dom.minidom; xml.dom.minidom.parseString(sys.stdin.buffer.read())';
+  return spawnSync('python3', ['-c', check], { input: text }).status === 0;
+}
+
 function reparses(file: string, text: string): boolean {
+  if (file.endsWith('.xml')) return xmlWellFormed(text);
+  if (isIniFile(file) && /^\s*session\./m.test(text)) return phpIniClean(text);
   if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
   if (file.endsWith('.go')) return parseGo(file, text).errorCount === 0 && gofmtClean(text);
   if (file.endsWith('.php')) return parsePhp(file, text).errorCount === 0 && phpLintClean(text);
