@@ -31563,8 +31563,8 @@ var require_lib = __commonJS({
           }
         } else {
           const node = commentWS.containingNode;
-          const commentStart = commentWS.start;
-          if (this.input.charCodeAt(this.offsetToSourcePos(commentStart) - 1) === 44) {
+          const commentStart2 = commentWS.start;
+          if (this.input.charCodeAt(this.offsetToSourcePos(commentStart2) - 1) === 44) {
             switch (node.type) {
               case "ObjectExpression":
               case "ObjectPattern":
@@ -31653,8 +31653,8 @@ var require_lib = __commonJS({
         for (; i >= 0; i--) {
           const commentWS = commentStack[i];
           const commentEnd = commentWS.end;
-          const commentStart = commentWS.start;
-          if (commentStart === end) {
+          const commentStart2 = commentWS.start;
+          if (commentStart2 === end) {
             commentWS.leadingNode = node;
           } else if (commentEnd === start) {
             commentWS.trailingNode = node;
@@ -54771,6 +54771,49 @@ function guardText(module, call2, block) {
   return text2.length <= 100 ? text2 : textOf2(module, call2);
 }
 
+// src/rules/servlet-session-cookie-config.ts
+var servletSessionCookieConfig = {
+  meta: {
+    id: "servlet-session-cookie-config",
+    framework: "servlet-container",
+    language: "java",
+    api: "web.xml <cookie-config>",
+    description: "The servlet container's session cookie flags in web.xml's <session-config><cookie-config>.",
+    defaults: { httpOnly: "on", secure: "auto" },
+    mentions: ["cookie-config"]
+  },
+  findSites() {
+    return [];
+  },
+  findWebXmlSites(file) {
+    const config = file.cookieConfig;
+    if (!config?.httpOnly) return [];
+    const httpOnly = flagOf(config.httpOnly, file.file);
+    if (httpOnly.kind !== "false") return [];
+    const site = {
+      ruleId: "servlet-session-cookie-config",
+      file: file.file,
+      offset: config.httpOnly.span.start,
+      cookieNames: [config.name?.value || "JSESSIONID"],
+      kind: "session",
+      flags: { httpOnly, secure: { kind: "absent" } },
+      keys: { httpOnly: "http-only", secure: null },
+      insertion: null,
+      usedAt: [],
+      notes: [
+        "Tomcat keeps the session cookie HttpOnly while its context's `useHttpOnly` is on (the default), whatever `<http-only>` says; other containers follow `<http-only>`."
+      ]
+    };
+    return [site];
+  }
+};
+function flagOf(element, file) {
+  const word = element.value.toLowerCase();
+  if (word === "true") return { kind: "true", span: element.span };
+  if (word === "false") return { kind: "false", span: element.span, file };
+  return { kind: "conditional", span: element.span, text: element.value, devOnly: false };
+}
+
 // src/languages/environment-words.ts
 var DEVELOPMENT_VALUES = /* @__PURE__ */ new Set([
   "development",
@@ -54955,7 +54998,12 @@ function isZero(module, node) {
 }
 
 // src/rules/java-rules.ts
-var JAVA_RULES = [servletCookie, springResponseCookie, springBootSessionCookie];
+var JAVA_RULES = [
+  servletCookie,
+  springResponseCookie,
+  springBootSessionCookie,
+  servletSessionCookieConfig
+];
 
 // src/languages/javascript.ts
 var import_parser = __toESM(require_lib(), 1);
@@ -57073,7 +57121,7 @@ function reasonAboveLine(text2, lines, line, file) {
   );
   return match2 ? (match2[1] ?? "").trim() : null;
 }
-var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?)?\s*$/;
+var JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?|-->)?\s*$/;
 var PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 var INI_COMMENT = /^\s*[#;].*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 function textOf3(source) {
@@ -59861,6 +59909,108 @@ function iniValue(module, node) {
   return { value, trueLiteral: `${quote}${on}${quote}` };
 }
 
+// src/languages/php/ini.ts
+function parsePhpIni(file, text2) {
+  const directives = [];
+  const starts2 = lineStarts(text2);
+  for (let index = 0; index < starts2.length; index++) {
+    const start = starts2[index];
+    let end = starts2[index + 1] ?? text2.length;
+    while (end > start && (text2[end - 1] === "\n" || text2[end - 1] === "\r")) end--;
+    const line = text2.slice(start, end);
+    const pair2 = /^\s*([\w.-]+)\s*=/.exec(line);
+    if (!pair2) continue;
+    let valueStart = pair2[0].length;
+    while (valueStart < line.length && (line[valueStart] === " " || line[valueStart] === "	")) valueStart++;
+    let valueEnd = commentStart(line, valueStart);
+    while (valueEnd > valueStart && /\s/.test(line[valueEnd - 1])) valueEnd--;
+    directives.push({
+      key: pair2[1],
+      value: line.slice(valueStart, valueEnd),
+      valueSpan: { start: start + valueStart, end: start + valueEnd }
+    });
+  }
+  return { file, text: text2, directives, errorCount: 0 };
+}
+function commentStart(line, from2) {
+  let quoted = false;
+  for (let index = from2; index < line.length; index++) {
+    const char = line[index];
+    if (char === '"') quoted = !quoted;
+    else if (char === ";" && !quoted) return index;
+  }
+  return line.length;
+}
+function phpIniBoolean(value) {
+  const word = value.replace(/^"(.*)"$/, "$1").trim().toLowerCase();
+  if (["1", "on", "yes", "true"].includes(word)) return "true";
+  if (["", "0", "off", "no", "false", "none"].includes(word)) return "false";
+  return "other";
+}
+
+// src/rules/php-ini-session.ts
+var KEYS11 = { httpOnly: "session.cookie_httponly", secure: "session.cookie_secure" };
+var phpIniSession = {
+  meta: {
+    id: "php-ini-session",
+    framework: "php-session",
+    language: "php",
+    api: "php.ini session.cookie_*",
+    description: "PHP's session cookie flags written in php.ini or a conf.d snippet (session.cookie_httponly, session.cookie_secure).",
+    defaults: { httpOnly: "off", secure: "off" },
+    mentions: ["session.cookie_"]
+  },
+  findSites() {
+    return [];
+  },
+  findIniSites(file) {
+    const find = (key) => file.directives.findLast((directive) => directive.key === key) ?? null;
+    const httpOnly = find(KEYS11.httpOnly);
+    const secure = find(KEYS11.secure);
+    if (!httpOnly && !secure) return [];
+    const flags = {
+      httpOnly: flagOf2(httpOnly, file),
+      secure: flagOf2(secure, file)
+    };
+    const weak = [secure, httpOnly].filter((entry) => entry && flagOf2(entry, file).kind !== "true");
+    const name2 = find("session.name")?.value.replace(/^"(.*)"$/, "$1");
+    const site = {
+      ruleId: "php-ini-session",
+      file: file.file,
+      offset: lineStartBefore(
+        file.text,
+        Math.min(...(weak.length > 0 ? weak : [httpOnly ?? secure]).map((entry) => entry.valueSpan.start))
+      ),
+      cookieNames: [name2 || "PHPSESSID"],
+      kind: "session",
+      flags,
+      keys: { ...KEYS11 },
+      // Only written values are judged and turned on: nothing is ever inserted.
+      insertion: null,
+      usedAt: [],
+      notes: [],
+      trueLiteral: trueWordFor(weak.map((entry) => entry.value))
+    };
+    return [site];
+  }
+};
+function flagOf2(directive, file) {
+  if (!directive) return { kind: "absent" };
+  const read = phpIniBoolean(directive.value);
+  if (read === "true") return { kind: "true", span: directive.valueSpan };
+  if (read === "false") return { kind: "false", span: directive.valueSpan, file: file.file };
+  return { kind: "conditional", span: directive.valueSpan, text: directive.value, devOnly: false };
+}
+function trueWordFor(values) {
+  const word = values.map((value) => value.replace(/^"(.*)"$/, "$1").trim()).find((value) => /^[a-z]+$/i.test(value));
+  if (!word) return "1";
+  if (word === word.toUpperCase()) return "ON";
+  return word[0] === word[0].toUpperCase() ? "On" : "on";
+}
+function lineStartBefore(text2, offset) {
+  return text2.lastIndexOf("\n", offset - 1) + 1;
+}
+
 // src/rules/php-setcookie.ts
 var phpSetcookie = {
   meta: {
@@ -59916,8 +60066,86 @@ function isNumeric(text2, node) {
   return node === "CallExpression" && /^\\?(?:time|strtotime|mktime|gmmktime|intval)\s*\(/i.test(text2);
 }
 
+// src/rules/symfony-session-config.ts
+var KEYS12 = { httpOnly: "cookie_httponly", secure: "cookie_secure" };
+var SESSION = "framework.session.";
+var symfonySessionConfig = {
+  meta: {
+    id: "symfony-session-config",
+    framework: "symfony",
+    language: "php",
+    api: "framework.session.cookie_*",
+    description: "Symfony's session cookie settings (cookie_secure, cookie_httponly) in the FrameworkBundle YAML configuration.",
+    defaults: { httpOnly: "on", secure: "auto" },
+    mentions: ["cookie_secure", "cookie_httponly"],
+    secureFollowingRequest: "auto"
+  },
+  findSites() {
+    return [];
+  },
+  findYamlSites(file) {
+    const folderEnvironment = /config\/packages\/([\w-]+)\/[^/]+$/.exec(file.file)?.[1];
+    if (folderEnvironment !== void 0 && environmentOfValue(folderEnvironment) === "development") return [];
+    const sites = [];
+    const blocks = /* @__PURE__ */ new Map();
+    for (const entry of file.entries) {
+      const scoped = /^when@([\w-]+)\.(.*)$/.exec(entry.key);
+      const environment = scoped?.[1] ?? "";
+      const key = scoped ? scoped[2] : entry.key;
+      if (!key.startsWith(SESSION)) continue;
+      if (environment !== "" && environmentOfValue(environment) === "development") continue;
+      const list2 = blocks.get(environment) ?? [];
+      list2.push({ ...entry, key: key.slice(SESSION.length) });
+      blocks.set(environment, list2);
+    }
+    for (const entries of blocks.values()) {
+      const find = (name3) => entries.findLast((entry) => entry.key === name3) ?? null;
+      const httpOnly = find(KEYS12.httpOnly);
+      const secure = find(KEYS12.secure);
+      if (!httpOnly && !secure) continue;
+      const name2 = find("name");
+      sites.push({
+        ruleId: "symfony-session-config",
+        file: file.file,
+        offset: Math.min(...[httpOnly, secure].map((entry) => entry?.span.start ?? Infinity)),
+        cookieNames: [name2 && name2.value !== "" ? unquote(name2.value) : "PHPSESSID"],
+        kind: "session",
+        flags: { httpOnly: flagOf3(httpOnly, file, false), secure: flagOf3(secure, file, true) },
+        keys: { ...KEYS12 },
+        insertion: null,
+        usedAt: [],
+        notes: []
+      });
+    }
+    return sites;
+  }
+};
+function unquote(value) {
+  return value.replace(/^(["'])(.*)\1$/, "$2");
+}
+function flagOf3(entry, file, secure) {
+  if (!entry) return { kind: "absent" };
+  const word = entry.value.trim().toLowerCase();
+  if (/["']/.test(file.text[entry.valueSpan.start - 1] ?? "") && /^(true|false|auto)$/.test(word))
+    return { kind: "unknown", reason: `\`${entry.key}\` is a quoted string, not a YAML boolean` };
+  if (word === "true" || secure && word === "auto") return { kind: "true", span: entry.valueSpan };
+  if (word === "false") return { kind: "false", span: entry.valueSpan, file: file.file };
+  if (word === "~" || word === "null" || word === "")
+    return {
+      kind: "unknown",
+      reason: `\`${entry.key}\` is null, which Symfony's configuration does not document for it`
+    };
+  return { kind: "conditional", span: entry.valueSpan, text: entry.value, devOnly: false };
+}
+
 // src/rules/php-rules.ts
-var PHP_RULES = [phpSetcookie, phpSessionCookieParams, laravelSessionConfig];
+var PHP_RULES = [
+  phpSetcookie,
+  phpSessionCookieParams,
+  laravelSessionConfig,
+  phpIniSession,
+  symfonySessionConfig
+];
 
 // node_modules/@lezer/python/dist/index.js
 var printKeyword = 1;
@@ -61783,7 +62011,7 @@ function morselSite(module, spec, statement, target, value, scope) {
   if (isPyCookieDeletion(module, value, deletionOption)) return null;
   const flags = {};
   for (const flag of ["httpOnly", "secure"]) {
-    flags[flag] = flagOf(module, statement, writes, FLAG_KEYS2[flag]);
+    flags[flag] = flagOf4(module, statement, writes, FLAG_KEYS2[flag]);
   }
   const cookieName2 = stringLiteral(module, target.index);
   const run2 = runAfter(module, statement, writes);
@@ -61896,7 +62124,7 @@ function writesAfter(module, statement, scope, jarText, indexText, rewriteStarts
   walk2();
   return writes;
 }
-function flagOf(module, statement, writes, key) {
+function flagOf4(module, statement, writes, key) {
   let found = { kind: "absent" };
   for (const write of writes) {
     if (write.key === null) {
@@ -62361,8 +62589,8 @@ function djangoFamilySites(settings, module, family) {
       secure: settingValue(settings, entry.module, family.keys.secure)
     };
     const flags = {
-      httpOnly: flagOf2(values.httpOnly),
-      secure: flagOf2(values.secure)
+      httpOnly: flagOf5(values.httpOnly),
+      secure: flagOf5(values.secure)
     };
     const httpOnly = flags.httpOnly;
     if (!(httpOnly.kind === "false" || httpOnly.kind === "conditional" && httpOnly.devOnly))
@@ -62409,7 +62637,7 @@ function configuredName(settings, module, family) {
   const node = assignedValue(value.statement);
   return node ? stringLiteral(value.module, node) : null;
 }
-function flagOf2(value) {
+function flagOf5(value) {
   if (value.kind === "write") return value.value;
   if (value.kind === "unknown") return { kind: "unknown", reason: value.reason };
   return { kind: "absent" };
@@ -64425,6 +64653,38 @@ function parseSpringYaml(file, text2) {
   return { file, text: text2, entries, errorCount };
 }
 
+// src/languages/java/web-xml.ts
+function isWebXmlFile(file) {
+  return /(^|\/)(web|web-fragment)\.xml$/.test(file);
+}
+function readWebXml(file, text2) {
+  const visible = text2.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment2) => comment2.replace(/[^\n]/g, " "));
+  const session = /<session-config\b[^>]*>([\s\S]*?)<\/session-config\s*>/.exec(visible);
+  const config = session ? /<cookie-config\b[^>]*>([\s\S]*?)<\/cookie-config\s*>/.exec(session[0]) : null;
+  if (!session || !config) return { file, text: text2, cookieConfig: null, errorCount: 0 };
+  const configStart = session.index + config.index;
+  const child = (tag) => {
+    const match2 = new RegExp(`<${tag}\\s*>([^<]*)</${tag}\\s*>`).exec(config[0]);
+    if (!match2) return null;
+    const inner = match2[1];
+    const lead = inner.length - inner.trimStart().length;
+    const start = configStart + match2.index + match2[0].indexOf(">") + 1 + lead;
+    const value = inner.trim();
+    return { value, span: { start, end: start + value.length } };
+  };
+  return {
+    file,
+    text: text2,
+    cookieConfig: {
+      offset: configStart,
+      name: child("name"),
+      httpOnly: child("http-only"),
+      secure: child("secure")
+    },
+    errorCount: 0
+  };
+}
+
 // src/languages/java/support.ts
 var javaSupport = {
   id: "java",
@@ -64433,11 +64693,19 @@ var javaSupport = {
     const code = javaCodeText(text2);
     return code !== null && !mentionsJavaApi(code);
   },
-  isConfigFile: isSpringConfigFile,
+  isConfigFile: (file) => isSpringConfigFile(file) || isWebXmlFile(file),
   createAnalyzer: (context3) => new JavaAnalyzer(context3, parseJava, JAVA_RULES)
 };
 var JavaAnalyzer = class extends PerFileAnalyzer {
   addConfig(file, text2) {
+    if (isWebXmlFile(file)) {
+      const descriptor = readWebXml(file, text2);
+      const xmlRules = JAVA_RULES.filter(
+        (rule) => !!rule.findWebXmlSites
+      );
+      this.collect(file, descriptor.errorCount, (rule) => rule.findWebXmlSites(descriptor), xmlRules);
+      return;
+    }
     const properties = /\.ya?ml$/.test(file) ? parseSpringYaml(file, text2) : parseProperties(file, text2);
     const configRules = JAVA_RULES.filter(
       (rule) => !!rule.findConfigSites
@@ -65024,6 +65292,11 @@ function literalEnd(text2, from2, quote) {
 }
 
 // src/languages/php/support.ts
+function isSymfonyConfig(file) {
+  return /(^|\/)config\/packages\/([\w-]+\/)?[\w.-]+\.ya?ml$|(^|\/)app\/config\/config(_\w+)?\.ya?ml$/.test(
+    file
+  );
+}
 var phpSupport = {
   id: "php",
   mentionsApi: mentionsPhpApi,
@@ -65031,7 +65304,26 @@ var phpSupport = {
     const code = phpCodeText(text2);
     return code !== null && !mentionsPhpApi(code);
   },
-  createAnalyzer: (context3) => new PerFileAnalyzer(context3, parsePhp, PHP_RULES)
+  isConfigFile: (file) => file.toLowerCase().endsWith(".ini") || isSymfonyConfig(file),
+  createAnalyzer: (context3) => new PhpAnalyzer(context3, parsePhp, PHP_RULES)
+};
+var PhpAnalyzer = class extends PerFileAnalyzer {
+  addConfig(file, text2) {
+    if (file.toLowerCase().endsWith(".ini")) {
+      const ini = parsePhpIni(file, text2);
+      const rules2 = PHP_RULES.filter(
+        (rule) => !!rule.findIniSites
+      );
+      if (!ini.directives.some((directive) => directive.key.startsWith("session."))) return;
+      this.collect(file, ini.errorCount, (rule) => rule.findIniSites(ini), rules2);
+      return;
+    }
+    const yaml = parseSpringYaml(file, text2);
+    const rules = PHP_RULES.filter(
+      (rule) => !!rule.findYamlSites
+    );
+    this.collect(file, yaml.errorCount, (rule) => rule.findYamlSites(yaml), rules);
+  }
 };
 
 // src/languages/python-support.ts
@@ -65290,8 +65582,8 @@ function supportOf(language) {
   if (!support) throw new Error(`no language support registered for ${language}`);
   return support;
 }
-function configLanguageOf(file) {
-  return LANGUAGES.find((support) => support.isConfigFile?.(file)) ?? null;
+function configLanguagesOf(file) {
+  return LANGUAGES.filter((support) => support.isConfigFile?.(file));
 }
 function languagesToPrepare(files) {
   const pending = new Set(LANGUAGES.filter((support) => support.prepare));
@@ -65708,7 +66000,7 @@ function discoverFiles(folder, config) {
       continue;
     }
     if (evidenceFileKind(file) && !exclude?.(file) && !exclusionReason(file)) evidenceFiles.push(file);
-    if (!languageOf(file) && !configLanguageOf(file)) continue;
+    if (!languageOf(file) && configLanguagesOf(file).length === 0) continue;
     if (include2 && !include2(file)) continue;
     if (exclude?.(file)) continue;
     if (exclusionReason(file)) {
@@ -65738,7 +66030,7 @@ function discoverFiles(folder, config) {
   };
 }
 function worthListing(file) {
-  return languageOf(file) !== null || configLanguageOf(file) !== null || evidenceFileKind(file) !== null || isBuiltCopyInput(file) || isVendoredLibraryInput(file);
+  return languageOf(file) !== null || configLanguagesOf(file).length > 0 || evidenceFileKind(file) !== null || isBuiltCopyInput(file) || isVendoredLibraryInput(file);
 }
 var MINIFIED = "minified or bundled file";
 function pathWarnings(paths, all, scanned) {
@@ -66321,6 +66613,19 @@ var FRAMEWORK_FACTS = {
     behindProxy: "With `secure` null, the cookie is Secure only on requests Laravel sees as HTTPS: behind a TLS-terminating proxy that needs the `TrustProxies` middleware to trust `X-Forwarded-Proto`; setting `SESSION_SECURE_COOKIE=true` in production does not depend on it.",
     defaultCookieName: "laravel_session",
     sessionRegeneration: "call `$request->session()->regenerate()` after a successful login"
+  },
+  symfony: {
+    name: "Symfony",
+    defaultBehaviour: "FrameworkBundle's `session` settings default to `cookie_secure: auto` (Secure on every request Symfony sees as HTTPS), `cookie_httponly: true` and `cookie_samesite: lax`; only a value written as `false` turns a flag off.",
+    behindProxy: "With `auto`, Secure depends on `Request::isSecure()`, which behind a TLS-terminating proxy is false unless the proxy is listed in `framework.trusted_proxies` (with `trusted_headers` including `x-forwarded-proto`).",
+    defaultCookieName: "PHPSESSID",
+    sessionRegeneration: "call `$session->migrate(true)` after a successful login (Symfony's security component does it by default)"
+  },
+  "servlet-container": {
+    name: "Servlet container session cookie",
+    defaultBehaviour: "`<cookie-config>` in web.xml configures the container's own session cookie (`JSESSIONID`). The Servlet schema reads `<secure>false</secure>` as Secure whenever the request that created the session was secure; a missing `<http-only>` leaves the container's default, which Tomcat sets to HttpOnly.",
+    behindProxy: 'The container decides "the request was secure" from `request.isSecure()`, which behind a TLS-terminating proxy is false unless the container trusts it (Tomcat\'s `RemoteIpValve`, or a connector with `secure="true"`).',
+    defaultCookieName: "JSESSIONID"
   },
   servlet: {
     name: "Java Servlet API",
@@ -70413,6 +70718,13 @@ function decideSecure(value, meta2, kind, facts) {
       problem === "missing" ? "medium" : severity
     );
   }
+  if (meta2.secureFollowingRequest) {
+    return change({
+      value: meta2.secureFollowingRequest,
+      evidence: [],
+      note: `\`${meta2.secureFollowingRequest}\` makes ${meta2.api} mark the cookie Secure on every request it sees as HTTPS and leaves plain-HTTP requests working, so it is written instead of true.`
+    });
+  }
   if (facts.securePrefix) {
     return change({
       evidence: [],
@@ -71347,7 +71659,8 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
   files.forEach((file, index) => {
     onProgress?.(index + 1, files.length);
     const language = languageOf(file);
-    const support = language ? supportOf(language) : configLanguageOf(file);
+    const configReaders = language ? [] : configLanguagesOf(file);
+    const support = language ? supportOf(language) : configReaders[0];
     if (!support) return;
     const analyzer = analyzers.get(support);
     const isConfig = language === null;
@@ -71384,7 +71697,7 @@ function analyze(files, read, config, fileSet, { onProgress, always = /* @__PURE
     }
     analysis.texts.set(file, result.text);
     try {
-      if (isConfig) analyzer.addConfig?.(file, result.text);
+      if (isConfig) for (const reader2 of configReaders) analyzers.get(reader2).addConfig?.(file, result.text);
       else analyzer.add(file, result.text);
     } catch (error2) {
       analysis.skipped.push({ file, reason: unanalysable(error2) });

@@ -63,6 +63,9 @@ describe('the npm package', () => {
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/tree-sitter-c_sharp.wasm',
+      'dist/tree-sitter-ruby.wasm',
+      'dist/web-tree-sitter.wasm',
       'package.json',
     ]);
     expect(readdirSync(empty)).toEqual([packed!.filename]);
