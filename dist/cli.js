@@ -46317,7 +46317,8 @@ function emptyEvidenceData() {
     manifestsRead: { javascript: false, python: false },
     moot: [],
     devOnly: [],
-    packageFolders: []
+    packageFolders: [],
+    requestFollowingSettings: []
   };
 }
 function packageOfFile(file, packageFolders) {
@@ -47032,6 +47033,9 @@ function escape(word) {
 // src/evidence/index.ts
 function buildEvidence(input) {
   const data = emptyEvidenceData();
+  data.requestFollowingSettings = (input.requestFollowingSettings ?? []).filter(
+    (fact) => !input.isTestFile(fact.file)
+  );
   const code = /* @__PURE__ */ new Map();
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
@@ -47803,7 +47807,8 @@ var FOLLOWS_REQUEST = /^(?:not\s+|!\s*)?\(?\s*(?:self\.request|request|req|ctx\.
 function schemeFollowingUses(evidence, file, clientSide, siteFile, siteLine) {
   const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
   const following = switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression));
-  if (following.length === 0) return [];
+  const settings = clientSide ? evidence.data.requestFollowingSettings : [];
+  if (following.length === 0) return settings.slice(0, 5);
   const line = siteLine();
   return dedupe(
     following.flatMap(
@@ -47812,7 +47817,7 @@ function schemeFollowingUses(evidence, file, clientSide, siteFile, siteLine) {
         line: use2.line,
         fact: `a cookie here takes Secure from \`${entry.expression}\``
       }))
-    ).filter((use2) => use2.file !== siteFile || use2.line !== line)
+    ).filter((use2) => use2.file !== siteFile || use2.line !== line).concat(settings)
   ).slice(0, 5);
 }
 var DEVELOPMENT_CONFIG = /^(?:dev|devel|development|local|test|testing)(?:[._-][\w.-]*)?\.(?:ini|conf)$/i;
@@ -48901,6 +48906,22 @@ function scanFiles(input) {
     }
   };
 }
+function requestFollowingSettings(analysis) {
+  const found = [];
+  for (const { site, meta: meta2 } of analysis.sites) {
+    const value = meta2.secureFollowingRequest;
+    const secure = site.flags.secure;
+    if (!value || secure.kind !== "true") continue;
+    const text = analysis.texts.get(site.file);
+    if (text?.slice(secure.span.start, secure.span.end) !== value) continue;
+    found.push({
+      file: site.file,
+      line: lineColumn(lineStarts(text), secure.span.start).line,
+      fact: `the server's session cookie is Secure only on HTTPS requests (\`${meta2.api}\` set to \`${value}\`)`
+    });
+  }
+  return found;
+}
 function collectEvidence(analysis, input, fileSet) {
   const changeable = input.config.fixTests ? analysis.sites : analysis.sites.filter((entry) => !isTestFile(entry.site.file));
   if (changeable.length === 0) return emptyEvidence();
@@ -48922,6 +48943,7 @@ function collectEvidence(analysis, input, fileSet) {
   return buildEvidence({
     sources,
     extras,
+    requestFollowingSettings: requestFollowingSettings(analysis),
     sites: analysis.sites.flatMap(
       ({ site, meta: meta2 }) => meta2.language === "javascript" || meta2.language === "python" ? [{ site, language: meta2.language }] : []
     ),

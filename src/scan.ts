@@ -20,7 +20,8 @@ import {
   type LanguageAnalyzer,
   type LanguageSupport,
 } from './languages/support.js';
-import type { Edit, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
+import type { Edit, Evidence, FileChange, Finding, ScanResult, SkippedFile } from './model.js';
+import { lineColumn, lineStarts } from './languages/text.js';
 import { ignoreReasonOf, type IgnoreSource } from './rules/ignore.js';
 import { mentionsCookieApi } from './rules/prefilter.js';
 import type { CodeCookie } from './verify/types.js';
@@ -98,6 +99,24 @@ export function scanFiles(input: ScanInput): ScanResult {
   };
 }
 
+/** Sites whose Secure is written as the framework's own request-following value (Symfony's `auto`). */
+function requestFollowingSettings(analysis: Analysis): Evidence[] {
+  const found: Evidence[] = [];
+  for (const { site, meta } of analysis.sites) {
+    const value = meta.secureFollowingRequest;
+    const secure = site.flags.secure;
+    if (!value || secure.kind !== 'true') continue;
+    const text = analysis.texts.get(site.file);
+    if (text?.slice(secure.span.start, secure.span.end) !== value) continue;
+    found.push({
+      file: site.file,
+      line: lineColumn(lineStarts(text), secure.span.start).line,
+      fact: `\`${site.keys.secure ?? 'secure'}: ${value}\` makes the session cookie Secure on HTTPS requests only`,
+    });
+  }
+  return found;
+}
+
 /**
  * The project evidence index, from what the scan read plus the templates, manifests and deployment files
  * discovery listed for it (templates only when they mention a cookie).
@@ -132,6 +151,7 @@ function collectEvidence(
   return buildEvidence({
     sources,
     extras,
+    requestFollowingSettings: requestFollowingSettings(analysis),
     sites: analysis.sites.flatMap(({ site, meta }) =>
       meta.language === 'javascript' || meta.language === 'python' ? [{ site, language: meta.language }] : [],
     ),

@@ -29,6 +29,8 @@ export interface EvidenceInput {
   /** The cookie sites the rules found, with their language. */
   sites: readonly SiteInput[];
   isTestFile: (file: string) => boolean;
+  /** Server settings that make Secure follow the request (see `EvidenceData.requestFollowingSettings`). */
+  requestFollowingSettings?: readonly EvidenceFact[];
   /** Resolves and reads a project module named by an import (see `TransportInput.loadImport`). */
   loadImport?: (
     fromFile: string,
@@ -42,6 +44,9 @@ export interface EvidenceInput {
 
 export function buildEvidence(input: EvidenceInput): ProjectEvidence {
   const data = emptyEvidenceData();
+  data.requestFollowingSettings = (input.requestFollowingSettings ?? []).filter(
+    (fact) => !input.isTestFile(fact.file),
+  );
   const code = new Map<string, Source>();
   for (const [file, text] of input.sources) {
     const language = languageOf(file);

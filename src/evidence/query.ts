@@ -28,6 +28,7 @@ export function emptyEvidenceData(): EvidenceData {
     moot: [],
     devOnly: [],
     packageFolders: [],
+    requestFollowingSettings: [],
   };
 }
 

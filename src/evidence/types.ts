@@ -183,6 +183,11 @@ export interface EvidenceData {
   devOnly: DevOnlyFact[];
   /** Folders holding a package manifest ('' is the root): the packages of a monorepo. */
   packageFolders: string[];
+  /**
+   * Server settings, in any language, written with the framework's own request-following Secure (Symfony's
+   * `cookie_secure: auto`): the project expects to be reached over plain HTTP as well as HTTPS.
+   */
+  requestFollowingSettings: EvidenceFact[];
 }
 
 /** The queries the policy calls; each is cheap (indexed at build time). */

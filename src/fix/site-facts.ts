@@ -295,8 +295,10 @@ function schemeFollowingUses(
 ): Evidence[] {
   const switches = clientSide ? evidence.data.switches : evidence.transportSwitchFor(file);
   const following = switches.filter((entry) => FOLLOWS_REQUEST.test(entry.expression));
+  // The server's session settings say how pages are served, which is what browser code has to go by.
+  const settings = clientSide ? evidence.data.requestFollowingSettings : [];
   // Most projects have none: the site's line (a walk over its file) is only worked out when needed.
-  if (following.length === 0) return [];
+  if (following.length === 0) return settings.slice(0, 5);
   const line = siteLine();
   return dedupe(
     following
@@ -307,7 +309,8 @@ function schemeFollowingUses(
           fact: `a cookie here takes Secure from \`${entry.expression}\``,
         })),
       )
-      .filter((use) => use.file !== siteFile || use.line !== line),
+      .filter((use) => use.file !== siteFile || use.line !== line)
+      .concat(settings),
   ).slice(0, 5);
 }
 
