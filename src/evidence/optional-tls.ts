@@ -124,18 +124,19 @@ function eitherServer(source: Source): OptionalTlsFact[] {
 
 /**
  * Go code that starts a TLS listener in one place and a plain one in another (`if cfg.CertFile != "" {
- * srv.ListenAndServeTLS(cert, key) } else { srv.ListenAndServe() }`): each install serves HTTPS only when it
- * is given a certificate.
+ * srv.ListenAndServeTLS(cert, key) } else { srv.ListenAndServe() }`, or a web framework's `RunTLS` beside `Run`):
+ * each install serves HTTPS only when it is given a certificate.
  */
 function eitherGoServer(source: Source): OptionalTlsFact[] {
-  const secure = /\b(?:ListenAndServeTLS|ServeTLS)\(/g;
-  const plain = /\bListenAndServe\(|\.Serve\(/;
+  // net/http, gin (`RunTLS` / `Run`), echo (`StartTLS` / `Start`) and fiber (`ListenTLS` / `Listen`).
+  const secure = /\b(?:ListenAndServeTLS|ServeTLS|RunTLS|StartTLS|ListenTLS)\(/g;
+  const plain = /\bListenAndServe\(|\.(?:Serve|Run|Start|Listen)\(/;
   if (!plain.test(source.text)) return [];
   for (let match = secure.exec(source.text); match; match = secure.exec(source.text)) {
     if (source.inLineComment(match.index)) continue;
     const fact = source.fact(
       match.index,
-      `\`${snippet(match[0])}\` beside a plain \`ListenAndServe\`: HTTPS is served only when configured`,
+      `\`${snippet(match[0])}\` beside a plain-HTTP listener: HTTPS is served only when configured`,
     );
     return [{ ...fact, kind: 'conditional-server' }];
   }

@@ -13,6 +13,8 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
   // `'auto'` asks the framework to decide per request: it needs no request in scope.
   if (meta.framework === 'express-session' || meta.framework === 'fastify-cookie')
     return { value: `${quoteOf(text)}auto${quoteOf(text)}` };
+  // gin's flags are arguments of the call itself (no options object): the request in scope there is the one.
+  if (meta.framework === 'gin') return goRequestScheme(site.file, text, site.offset);
   // Options defined away from the call (a shared dict or object) cannot see the request.
   if (site.usedAt.length > 0 || !site.insertion || site.insertion.container.file !== site.file) return null;
   switch (meta.framework) {
