@@ -1,0 +1,101 @@
+// What the ASP.NET Core rules share: whether a receiver is the framework's response, how a type from
+// Microsoft.AspNetCore.Http is spelled where a fix writes it, and which options values delete a cookie.
+import type { Node } from 'web-tree-sitter';
+import {
+  baseTypesOf,
+  declaredType,
+  imports,
+  namesType,
+  textOf,
+  type CSharpModule,
+} from '../languages/csharp/parse.js';
+
+export const HTTP_NAMESPACE = 'Microsoft.AspNetCore.Http';
+
+/** Namespaces whose import shows that `Response` / `HttpContext` in a file are ASP.NET Core's. */
+const ASPNETCORE_NAMESPACES = [
+  HTTP_NAMESPACE,
+  'Microsoft.AspNetCore.Mvc',
+  'Microsoft.AspNetCore.Mvc.RazorPages',
+];
+
+/** Base classes whose `Response` and `HttpContext` properties are ASP.NET Core's, written out in full. */
+const QUALIFIED_BASES =
+  /^(?:global::)?Microsoft\.AspNetCore\.Mvc\.(?:RazorPages\.)?(?:Controller|ControllerBase|PageModel)$/;
+
+/** Whether the file (or its class) shows that `Response` / `HttpContext` are ASP.NET Core's. */
+export function inAspNetCore(module: CSharpModule, at: Node): boolean {
+  return (
+    imports(module, ASPNETCORE_NAMESPACES) ||
+    baseTypesOf(module, at).some((base) => QUALIFIED_BASES.test(base))
+  );
+}
+
+/**
+ * The request that goes with the response owning `X.Cookies` (`Response`, `HttpContext.Response`,
+ * `context.Response`, a local `HttpResponse`), as the expression that is true on HTTPS requests; undefined when
+ * the owner is not ASP.NET Core's response, null when it is but its request cannot be named plainly (`?.`).
+ */
+export function responseRequest(module: CSharpModule, owner: Node): string | null | undefined {
+  const text = module.text;
+  if (owner.type === 'identifier') {
+    const name = textOf(text, owner);
+    const type = declaredType(module, owner, name);
+    if (type)
+      return namesType(text, type, HTTP_NAMESPACE, 'HttpResponse')
+        ? `${name}.HttpContext.Request.IsHttps`
+        : undefined;
+    // An inherited property (a controller's or a page model's `Response`).
+    return name === 'Response' && inAspNetCore(module, owner) ? 'Request.IsHttps' : undefined;
+  }
+  if (owner.type === 'conditional_access_expression') {
+    const binding = owner.namedChildren.find((child) => child.type === 'member_binding_expression');
+    const member = binding?.childForFieldName('name');
+    if (!member || textOf(text, member) !== 'Response') return undefined;
+    const holder = owner.childForFieldName('condition');
+    return holder && holdsContext(module, holder) ? null : undefined;
+  }
+  if (owner.type !== 'member_access_expression') return undefined;
+  const member = owner.childForFieldName('name');
+  const holder = owner.childForFieldName('expression');
+  if (!member || !holder || textOf(text, member) !== 'Response') return undefined;
+  if (textOf(text, holder) === 'this')
+    return inAspNetCore(module, owner) ? 'this.Request.IsHttps' : undefined;
+  if (!holdsContext(module, holder)) return undefined;
+  return `${textOf(text, holder)}.Request.IsHttps`;
+}
+
+/** `HttpContext`, `context` declared as an `HttpContext`, or anything before `.Response` in an ASP.NET Core file. */
+function holdsContext(module: CSharpModule, holder: Node): boolean {
+  if (holder.type === 'identifier') {
+    const type = declaredType(module, holder, textOf(module.text, holder));
+    if (type) return namesType(module.text, type, HTTP_NAMESPACE, 'HttpContext');
+  }
+  return inAspNetCore(module, holder);
+}
+
+/**
+ * How a type of Microsoft.AspNetCore.Http is written in new code in this file: its simple name where the file
+ * imports the namespace (or already writes the simple name in code) and declares no type of that name itself,
+ * else the full name.
+ */
+export function httpTypeName(module: CSharpModule, simple: string, code: string): string {
+  const ownType = new RegExp(`\\b(?:class|struct|record|enum|interface)\\s+${simple}\\b|\\b${simple}\\s*=`);
+  if (ownType.test(code)) return `${HTTP_NAMESPACE}.${simple}`;
+  if (module.usings.has(HTTP_NAMESPACE) || new RegExp(`(?<![\\w.])${simple}\\.`).test(code)) return simple;
+  return `${HTTP_NAMESPACE}.${simple}`;
+}
+
+/**
+ * `Expires` in the past or `MaxAge` of zero or less: the browser drops the cookie at once, so the options
+ * delete it and need no flags.
+ */
+export function deletes(member: string, valueText: string): boolean {
+  const value = valueText.replace(/\s+/g, '');
+  if (member === 'Expires')
+    return /\.Add(?:Years|Months|Days|Hours|Minutes|Seconds|Milliseconds|Ticks)\(-|\.MinValue$|\.UnixEpoch$|^newDateTime(?:Offset)?\((?:19\d\d|1|0),/.test(
+      value,
+    );
+  if (member === 'MaxAge') return /^TimeSpan\.Zero$|^TimeSpan\.From\w+\((?:-|0(?:\.0*)?\))/.test(value);
+  return false;
+}

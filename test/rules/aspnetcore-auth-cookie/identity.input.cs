@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// ok: aspnetcore-auth-cookie
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.LoginPath = "/Account/Login";
+    });
+
+builder.Services
+    .AddAuthentication()
+    // ruleid: aspnetcore-auth-cookie secure-false fixable
+    .AddCookie("Partner", options =>
+    {
+        options.Cookie.SecurePolicy = CookieSecurePolicy.None;
+        options.Cookie.HttpOnly = true;
+    });
+
+// ruleid: aspnetcore-auth-cookie httpOnly-false fixable
+builder.Services.ConfigureApplicationCookie(options => options.Cookie.HttpOnly = false);
+
+// ok: aspnetcore-auth-cookie
+builder.Services.ConfigureApplicationCookie(options => options.SlidingExpiration = true);
+
+// ruleid: aspnetcore-auth-cookie httpOnly-conditional conditional
+builder.Services.Configure<CookieAuthenticationOptions>("Partner", o => o.Cookie.HttpOnly = builder.Environment.IsProduction());
+
+var app = builder.Build();
+app.UseAuthentication();
+app.Run();
