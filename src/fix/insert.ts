@@ -116,16 +116,16 @@ function insertStatements(
   const lastEnd = last.end;
   const lineEnd = lineEndOf(text, lastEnd);
   const rest = text.slice(lastEnd, lineEnd);
-  const cLike = container.syntax === 'java-statements' || container.syntax === 'cs-statements';
-  // `a = 1; b = 2` on one line: leave it. A comment may follow (`#`, or `//` after a Java or C# statement).
-  if (cLike ? !/^\s*(?:\/\/.*)?$/.test(rest) : /^\s*[^\s#]/.test(rest)) return null;
-  // A C# lambda block on one line (`o => { o.X = 1; }`) has no line of its own for a new statement.
+  // A C# lambda block on one line (`o => { o.X = 1; }`): the new statements follow the last one on its line.
   if (
     container.syntax === 'cs-statements' &&
     text[container.open] === '{' &&
-    lineStartOf(text, last.start) <= container.open
+    !hasLineBreak(text, container.open, container.close)
   )
-    return null;
+    return [{ file: container.file, start: lastEnd, end: lastEnd, text: ` ${items.join(' ')}` }];
+  const cLike = container.syntax === 'java-statements' || container.syntax === 'cs-statements';
+  // `a = 1; b = 2` on one line: leave it. A comment may follow (`#`, or `//` after a Java or C# statement).
+  if (cLike ? !/^\s*(?:\/\/.*)?$/.test(rest) : /^\s*[^\s#]/.test(rest)) return null;
   const lineBreak = lineBreakAt(text, lastEnd);
   // A Java or C# statement may go on over several lines (`new Cookie(\n  name, value)`): its first line sets the indent.
   const indent = indentationAt(text, cLike ? last.start : lastEnd);

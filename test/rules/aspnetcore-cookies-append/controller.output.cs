@@ -53,3 +53,15 @@ public class AccountController : Controller
         return Ok();
     }
 }
+
+public class EmptyOptionsController : Controller
+{
+    public IActionResult Index(string id)
+    {
+        // ruleid: aspnetcore-cookies-append httpOnly-missing secure-missing fixable
+        Response.Cookies.Append("session", id, new CookieOptions { HttpOnly = true, Secure = true });
+        // ruleid: aspnetcore-cookies-append httpOnly-missing secure-missing manual
+        Response.Cookies.Append("session", id, new CookieOptions());
+        return Ok();
+    }
+}

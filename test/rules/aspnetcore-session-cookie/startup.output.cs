@@ -39,3 +39,12 @@ public class Other
         services.Configure<SessionOptions>(o => o.IdleTimeout = TimeSpan.FromMinutes(5));
     }
 }
+
+public class OneLine
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        // ruleid: aspnetcore-session-cookie secure-missing fixable
+        services.AddSession(o => { o.IdleTimeout = TimeSpan.FromMinutes(5); o.Cookie.SecurePolicy = CookieSecurePolicy.Always; /* short */ });
+    }
+}
