@@ -20,6 +20,7 @@ export const aspnetcoreAntiforgeryCookie: CSharpRule = {
     if (!/AddAntiforgery|AntiforgeryOptions/.test(module.text)) return [];
     return builderSites(module, {
       ruleId: this.meta.id,
+      defaults: this.meta.defaults,
       adders: ['AddAntiforgery'],
       optionsType: 'AntiforgeryOptions',
       receiverFits: isServiceCollection,

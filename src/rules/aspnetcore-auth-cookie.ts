@@ -27,6 +27,7 @@ export const aspnetcoreAuthCookie: CSharpRule = {
       return [];
     return builderSites(module, {
       ruleId: this.meta.id,
+      defaults: this.meta.defaults,
       adders: ['AddCookie'],
       configurers: ['ConfigureApplicationCookie', 'ConfigureExternalCookie'],
       optionsType: 'CookieAuthenticationOptions',

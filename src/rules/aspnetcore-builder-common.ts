@@ -19,8 +19,8 @@ import {
   type CSharpModule,
 } from '../languages/csharp/parse.js';
 import { csharpCodeText } from '../languages/csharp/code-text.js';
-import type { CookieKind, CookieSite, Flag, FlagValue, InsertionPoint } from '../model.js';
-import { httpTypeName } from './aspnetcore-common.js';
+import type { CookieKind, CookieSite, Flag, FlagDefault, FlagValue, InsertionPoint } from '../model.js';
+import { handedTo, httpTypeName } from './aspnetcore-common.js';
 
 const KEYS: Record<Flag, string> = { httpOnly: 'HttpOnly', secure: 'SecurePolicy' };
 
@@ -34,6 +34,8 @@ export interface BuilderApi {
   optionsType: string;
   /** Whether a call is the framework's, beyond its name (the receiver it extends). */
   receiverFits(module: CSharpModule, call: Call): boolean;
+  /** The rule's defaults: what a setting left out means. */
+  defaults: Record<Flag, FlagDefault>;
   kind?: CookieKind;
 }
 
@@ -107,17 +109,26 @@ function siteOf(
   const body = lambda.childForFieldName('body');
   if (!parameter || !body) return null;
   const read = readBody(module, body, parameter);
+  const handed = handedTo(module, body, parameter, body.endIndex);
   if (read.replaced) {
+    const reason = `\`${parameter}.Cookie\` is replaced by another builder`;
     return {
       ...base,
       cookieNames: read.names,
-      flags: {
-        httpOnly: { kind: 'unknown', reason: `\`${parameter}.Cookie\` is replaced by another builder` },
-        secure: { kind: 'unknown', reason: `\`${parameter}.Cookie\` is replaced by another builder` },
-      },
+      flags: { httpOnly: { kind: 'unknown', reason }, secure: { kind: 'unknown', reason } },
       keys: { ...KEYS },
       insertion: null,
     };
+  }
+  // A call that may set anything (`configuration.Bind("Session", options)`): a setting the lambda leaves out,
+  // and that is off unless set, is unknown; one it writes still counts.
+  if (handed && adds) {
+    for (const flag of ['httpOnly', 'secure'] as Flag[])
+      if (read.flags[flag].kind === 'absent' && api.defaults[flag] === 'off')
+        read.flags[flag] = {
+          kind: 'unknown',
+          reason: `the options are handed to \`${handed}\`, which may set them`,
+        };
   }
   // A configuration lambda adds to what another call sets up: a setting it leaves out is not its to judge.
   const keys: Record<Flag, string | null> = {
@@ -130,7 +141,7 @@ function siteOf(
     cookieNames: read.names,
     flags: read.flags,
     keys,
-    insertion: bodyInsertion(module, body, parameter),
+    insertion: handed ? null : bodyInsertion(module, body, parameter),
   };
 }
 

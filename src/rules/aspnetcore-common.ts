@@ -6,6 +6,7 @@ import {
   declaredType,
   imports,
   namesType,
+  nodesOfType,
   textOf,
   type CSharpModule,
 } from '../languages/csharp/parse.js';
@@ -23,12 +24,40 @@ const ASPNETCORE_NAMESPACES = [
 const QUALIFIED_BASES =
   /^(?:global::)?Microsoft\.AspNetCore\.Mvc\.(?:RazorPages\.)?(?:Controller|ControllerBase|PageModel)$/;
 
-/** Whether the file (or its class) shows that `Response` / `HttpContext` are ASP.NET Core's. */
+/**
+ * Whether the file (or its class) shows that `Response` / `HttpContext` are ASP.NET Core's: it imports the
+ * framework, its class derives from a controller or page model named in full, or it builds the app itself
+ * (`WebApplication`, whose project template imports Microsoft.AspNetCore.Http implicitly).
+ */
 export function inAspNetCore(module: CSharpModule, at: Node): boolean {
   return (
     imports(module, ASPNETCORE_NAMESPACES) ||
-    baseTypesOf(module, at).some((base) => QUALIFIED_BASES.test(base))
+    baseTypesOf(module, at).some((base) => QUALIFIED_BASES.test(base)) ||
+    /\bWebApplication\s*\.\s*Create(?:Slim)?Builder\s*\(/.test(module.text)
   );
+}
+
+/**
+ * The first call before `before` in `scope` that is handed the variable `name` itself (`Bind(section, options)`,
+ * `Configure(options)`), which may set anything on it; `except` is the call that sends the cookie.
+ */
+export function handedTo(
+  module: CSharpModule,
+  scope: Node,
+  name: string,
+  before: number,
+  except?: Node,
+): string | null {
+  for (const node of nodesOfType(scope, ['argument'])) {
+    if (node.startIndex >= before) break;
+    const value = node.namedChildren.at(-1);
+    if (value?.type !== 'identifier' || textOf(module.text, value) !== name) continue;
+    const call = node.parent?.parent;
+    if (!call || call.type !== 'invocation_expression' || (except && call.equals(except))) continue;
+    const fn = call.childForFieldName('function');
+    return fn ? textOf(module.text, fn) : null;
+  }
+  return null;
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 } from '../languages/csharp/parse.js';
 import { csharpCodeText } from '../languages/csharp/code-text.js';
 import type { Container, CookieSite, Flag, FlagValue } from '../model.js';
-import { HTTP_NAMESPACE, deletes, httpTypeName, responseRequest } from './aspnetcore-common.js';
+import { HTTP_NAMESPACE, deletes, handedTo, httpTypeName, responseRequest } from './aspnetcore-common.js';
 import type { CSharpRule } from './rule.js';
 
 const KEYS: Record<Flag, string> = { httpOnly: 'HttpOnly', secure: 'Secure' };
@@ -241,10 +241,13 @@ function localOptionsSite(
         : { kind: 'conditional', span: spanOf(node), text: guardText(module, node, block), devOnly: false };
   }
   if (read.deletion) return null;
-  if (replaced) {
+  const handed = handedTo(module, fn!, name, call.node.startIndex, call.node);
+  if (replaced || handed) {
+    const reason = replaced
+      ? `\`${name}\` is assigned other options later`
+      : `\`${name}\` is handed to \`${handed}\`, which may set it`;
     for (const flag of ['httpOnly', 'secure'] as Flag[])
-      if (read.flags[flag].kind === 'absent')
-        read.flags[flag] = { kind: 'unknown', reason: `\`${name}\` is assigned other options later` };
+      if (read.flags[flag].kind === 'absent') read.flags[flag] = { kind: 'unknown', reason };
   }
   const initialized = initializerInsertion(module, creation);
   return {

@@ -19,6 +19,7 @@ export const aspnetcoreSessionCookie: CSharpRule = {
     if (!/AddSession|SessionOptions/.test(module.text)) return [];
     return builderSites(module, {
       ruleId: this.meta.id,
+      defaults: this.meta.defaults,
       adders: ['AddSession'],
       optionsType: 'SessionOptions',
       receiverFits: isServiceCollection,

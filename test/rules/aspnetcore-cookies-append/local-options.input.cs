@@ -49,6 +49,15 @@ public class CartController : ControllerBase
         return Ok();
     }
 
+    public IActionResult Shared(string token)
+    {
+        // ruleid: aspnetcore-cookies-append httpOnly-unknown secure-unknown conditional
+        var shared = new CookieOptions();
+        CookieDefaults.Apply(shared);
+        Response.Cookies.Append("sid", token, shared);
+        return Ok();
+    }
+
     public void Write(string name, string value, CookieOptions given)
     {
         // ruleid: aspnetcore-cookies-append httpOnly-unknown secure-unknown conditional

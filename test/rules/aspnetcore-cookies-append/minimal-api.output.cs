@@ -16,6 +16,13 @@ app.MapGet("/prefs", (HttpResponse response) =>
         "en", new Microsoft.AspNetCore.Http.CookieOptions { Secure = true });
 });
 
+app.Use(async (context, next) =>
+{
+    // ruleid: aspnetcore-cookies-append httpOnly-missing secure-missing fixable
+    context.Response.Cookies.Append("visitor", Guid.NewGuid().ToString(), new() { IsEssential = true, Secure = true });
+    await next();
+});
+
 app.Run();
 
 class Basket

@@ -37,6 +37,8 @@ public class Other
         services.Configure<SessionOptions>(o => o.Cookie.SecurePolicy = Env.IsDevelopment() ? CookieSecurePolicy.None : CookieSecurePolicy.Always);
         // ok: aspnetcore-session-cookie
         services.Configure<SessionOptions>(o => o.IdleTimeout = TimeSpan.FromMinutes(5));
+        // ruleid: aspnetcore-session-cookie secure-unknown conditional
+        services.AddSession(o => Configuration.GetSection("Session").Bind(o));
     }
 }
 
