@@ -10,6 +10,8 @@ import type { Node } from 'web-tree-sitter';
 import {
   boolFlagValue,
   callOf,
+  directiveAround,
+  hasDirective,
   nodesOfType,
   spanOf,
   stringValue,
@@ -110,6 +112,13 @@ function siteOf(
   if (!parameter || !body) return null;
   const read = readBody(module, body, parameter);
   const handed = handedTo(module, body, parameter, body.endIndex);
+  if (hasDirective(module.text, body)) {
+    // The build decides which statements are compiled: what the lambda leaves out may be set in a branch.
+    const reason = 'preprocessor directives in the options lambda decide which statements are compiled';
+    for (const flag of ['httpOnly', 'secure'] as Flag[])
+      if (read.flags[flag].kind === 'absent' && adds && api.defaults[flag] === 'off')
+        read.flags[flag] = { kind: 'unknown', reason };
+  }
   if (read.replaced) {
     const reason = `\`${parameter}.Cookie\` is replaced by another builder`;
     return {
@@ -141,7 +150,7 @@ function siteOf(
     cookieNames: read.names,
     flags: read.flags,
     keys,
-    insertion: handed ? null : bodyInsertion(module, body, parameter),
+    insertion: handed || hasDirective(module.text, body) ? null : bodyInsertion(module, body, parameter),
   };
 }
 
@@ -199,7 +208,12 @@ function readBody(module: CSharpModule, body: Node, parameter: string): BodyRead
     read.flags[flag] =
       direct || value.kind === 'unknown'
         ? value
-        : { kind: 'conditional', span: spanOf(node), text: textOf(module.text, node), devOnly: false };
+        : {
+            kind: 'conditional',
+            span: spanOf(node),
+            text: directiveAround(module.text, node, body) ?? textOf(module.text, node),
+            devOnly: false,
+          };
   }
   return read;
 }

@@ -13,7 +13,9 @@ import type { Node } from 'web-tree-sitter';
 import {
   boolFlagValue,
   callOf,
+  directiveAround,
   enclosingFunction,
+  hasDirective,
   namesType,
   nodesOfType,
   spanOf,
@@ -165,7 +167,12 @@ function readCreation(module: CSharpModule, creation: Node): OptionsRead {
     ? { kind: 'unknown', reason: 'the options copy another `CookieOptions`' }
     : { kind: 'absent' };
   const read: OptionsRead = { flags: { httpOnly: absent, secure: absent }, deletion: false, notes: [] };
-  for (const entry of initializerOf(creation)?.namedChildren ?? []) {
+  const initializer = initializerOf(creation);
+  if (initializer && hasDirective(module.text, initializer)) {
+    const reason = 'preprocessor directives in the options decide which members are compiled';
+    return { ...read, flags: unknownFlags(reason) };
+  }
+  for (const entry of initializer?.namedChildren ?? []) {
     if (entry.type !== 'assignment_expression') continue;
     const left = entry.childForFieldName('left');
     const value = entry.childForFieldName('right');
@@ -181,7 +188,7 @@ function readCreation(module: CSharpModule, creation: Node): OptionsRead {
 /** New `Key = value` members in the initializer, or null when the creation has none to add to. */
 function initializerInsertion(module: CSharpModule, creation: Node): CookieSite['insertion'] {
   const initializer = initializerOf(creation);
-  if (!initializer) return null;
+  if (!initializer || hasDirective(module.text, initializer)) return null;
   const container: Container = {
     file: module.file,
     syntax: 'cs-initializer',
@@ -242,10 +249,13 @@ function localOptionsSite(
   }
   if (read.deletion) return null;
   const handed = handedTo(module, fn!, name, call.node.startIndex, call.node);
-  if (replaced || handed) {
+  const directive = /^[ \t]*#/m.test(module.text.slice(statement.startIndex, call.node.startIndex));
+  if (replaced || handed || directive) {
     const reason = replaced
       ? `\`${name}\` is assigned other options later`
-      : `\`${name}\` is handed to \`${handed}\`, which may set it`;
+      : handed
+        ? `\`${name}\` is handed to \`${handed}\`, which may set it`
+        : 'preprocessor directives between the options and the call decide which code is compiled';
     for (const flag of ['httpOnly', 'secure'] as Flag[])
       if (read.flags[flag].kind === 'absent') read.flags[flag] = { kind: 'unknown', reason };
   }
@@ -254,20 +264,21 @@ function localOptionsSite(
     ...base,
     offset: creation.startIndex,
     flags: read.flags,
-    insertion: replaced
-      ? null
-      : (initialized ?? {
-          container: {
-            file: module.file,
-            syntax: 'cs-statements',
-            open: statement.startIndex,
-            close: block.endIndex,
-            entries: [spanOf(lastSetupStatement(module, statement, name))],
-            keyQuote: '',
-            statementTemplate: `${name}.{key} = {value};`,
-          },
-          nest: [],
-        }),
+    insertion:
+      replaced || handed || directive
+        ? null
+        : (initialized ?? {
+            container: {
+              file: module.file,
+              syntax: 'cs-statements',
+              open: statement.startIndex,
+              close: block.endIndex,
+              entries: [spanOf(lastSetupStatement(module, statement, name))],
+              keyQuote: '',
+              statementTemplate: `${name}.{key} = {value};`,
+            },
+            nest: [],
+          }),
     notes: [
       ...read.notes,
       ...late.map(
@@ -324,6 +335,8 @@ function lastSetupStatement(module: CSharpModule, declaration: Node, name: strin
 
 /** `if (<condition>)` of the innermost `if` around a nested assignment, or the assignment itself. */
 function guardText(module: CSharpModule, node: Node, block: Node): string {
+  const directive = directiveAround(module.text, node, block);
+  if (directive) return directive;
   for (let current = node.parent; current && !current.equals(block); current = current.parent) {
     const condition = current.type === 'if_statement' ? current.childForFieldName('condition') : null;
     if (condition) return `if (${textOf(module.text, condition).replace(/\s+/g, ' ')})`;

@@ -249,3 +249,22 @@ export function memberAssignment(
   if (!target || !member || compact(textOf(module.text, target)) !== receiver) return null;
   return { member: textOf(module.text, member), value };
 }
+
+/**
+ * Whether a preprocessor directive (`#if DEBUG`) sits inside `node`: which of its members are compiled is then
+ * decided by the build, and the grammar reads such regions only in part, so neither reading nor editing them
+ * is safe.
+ */
+export function hasDirective(text: string, node: Node): boolean {
+  return /^[ \t]*#/m.test(textOf(text, node));
+}
+
+/** `#if <condition>` of the innermost conditional-compilation region around `node` below `stop`, or null. */
+export function directiveAround(text: string, node: Node, stop: Node): string | null {
+  for (let current = node.parent; current && !current.equals(stop); current = current.parent) {
+    if (current.type !== 'preproc_if' && current.type !== 'preproc_elif') continue;
+    const condition = current.childForFieldName('condition');
+    return condition ? `#if ${textOf(text, condition)}` : null;
+  }
+  return null;
+}

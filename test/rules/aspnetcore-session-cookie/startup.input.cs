@@ -49,3 +49,18 @@ public class OneLine
         services.AddSession(o => { o.IdleTimeout = TimeSpan.FromMinutes(5); /* short */ });
     }
 }
+
+public class Directives
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        // ruleid: aspnetcore-session-cookie secure-conditional conditional
+        services.AddSession(o =>
+        {
+            o.IdleTimeout = TimeSpan.FromMinutes(5);
+#if !DEBUG
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+#endif
+        });
+    }
+}

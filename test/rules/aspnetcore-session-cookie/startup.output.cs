@@ -50,3 +50,18 @@ public class OneLine
         services.AddSession(o => { o.IdleTimeout = TimeSpan.FromMinutes(5); o.Cookie.SecurePolicy = CookieSecurePolicy.Always; /* short */ });
     }
 }
+
+public class Directives
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        // ruleid: aspnetcore-session-cookie secure-conditional conditional
+        services.AddSession(o =>
+        {
+            o.IdleTimeout = TimeSpan.FromMinutes(5);
+#if !DEBUG
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+#endif
+        });
+    }
+}
