@@ -145,6 +145,9 @@ const SERVER_FILE_STEMS = new Set([
   'master',
   'servers',
   '__init__',
+  // ASP.NET Core's entry points, where Kestrel is configured.
+  'program',
+  'startup',
 ]);
 
 /** Entry points and settings modules by name: where proxy trust and TLS options usually live. */

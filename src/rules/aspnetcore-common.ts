@@ -8,6 +8,7 @@ import {
   namesType,
   nodesOfType,
   textOf,
+  varInitializer,
   type CSharpModule,
 } from '../languages/csharp/parse.js';
 
@@ -74,6 +75,10 @@ export function responseRequest(module: CSharpModule, owner: Node): string | nul
       return namesType(text, type, HTTP_NAMESPACE, 'HttpResponse')
         ? `${name}.HttpContext.Request.IsHttps`
         : undefined;
+    // `var response = HttpContext.Response;`: the response of a context, as when written in place.
+    const initial = varInitializer(module, owner, name);
+    if (initial?.type === 'member_access_expression' && responseRequest(module, initial) !== undefined)
+      return `${name}.HttpContext.Request.IsHttps`;
     // An inherited property (a controller's or a page model's `Response`).
     return name === 'Response' && inAspNetCore(module, owner) ? 'Request.IsHttps' : undefined;
   }

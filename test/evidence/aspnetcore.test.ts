@@ -2,7 +2,9 @@
 // it is in the pipeline), Razor views are templates whose script may read a cookie, and a C# comment can say a
 // cookie is served over plain HTTP.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config.js';
 import { evidenceFileKind } from '../../src/evidence/files.js';
+import { scanFiles } from '../../src/scan.js';
 import { scanProject as scan } from './scan-project.js';
 
 const CONTROLLER = `using Microsoft.AspNetCore.Mvc;
@@ -113,5 +115,51 @@ describe('Razor views and C# comments', () => {
     expect(result.findings.map((finding) => [finding.problems, finding.changedFlags])).toEqual([
       [['httpOnly-missing', 'secure-missing'], ['httpOnly']],
     ]);
+  });
+});
+
+describe('Kestrel serving HTTPS only when configured', () => {
+  const program = `var builder = WebApplication.CreateBuilder(args);
+var certPath = builder.Configuration["Certificate:Path"];
+builder.WebHost.ConfigureKestrel(options =>
+{
+    options.ListenAnyIP(8080);
+    if (!string.IsNullOrEmpty(certPath))
+    {
+        options.ListenAnyIP(8443, listen => listen.UseHttps(certPath));
+    }
+});
+var app = builder.Build();
+app.MapControllers();
+app.Run();
+`;
+
+  it('makes a new Secure follow the request', () => {
+    // Read as discovery reads: the first-stage filter decides whether Program.cs (no cookie API) is kept.
+    const files: Record<string, string> = { 'Program.cs': program, 'HomeController.cs': CONTROLLER };
+    const result = scanFiles({
+      files: Object.keys(files).sort(),
+      read: (file, mustMention) =>
+        mustMention && !mustMention(files[file]!) ? { unrelated: true } : { text: files[file]! },
+      config: DEFAULT_CONFIG,
+    });
+    expect(
+      result.findings.map((finding) => [finding.problems, finding.changedFlags, finding.evidence]),
+    ).toEqual([
+      [
+        ['httpOnly-missing', 'secure-missing'],
+        ['httpOnly', 'secure'],
+        [
+          {
+            file: 'Program.cs',
+            line: 6,
+            fact: '`if (!string.IsNullOrEmpty(certPath))`: Kestrel serves HTTPS only when configured',
+          },
+        ],
+      ],
+    ]);
+    expect(result.changes[0]?.after).toContain(
+      'Response.Cookies.Append("session", token, new Microsoft.AspNetCore.Http.CookieOptions { HttpOnly = true, Secure = Request.IsHttps });',
+    );
   });
 });

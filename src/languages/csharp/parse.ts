@@ -268,3 +268,21 @@ export function directiveAround(text: string, node: Node, stop: Node): string | 
   }
   return null;
 }
+
+/** The value a local declared with `var` before `at` starts with (`var response = HttpContext.Response;`), or null. */
+export function varInitializer(module: CSharpModule, at: Node, name: string): Node | null {
+  for (let scope = at.parent; scope; scope = scope.parent) {
+    if (scope.type !== 'block') continue;
+    for (const statement of scope.namedChildren) {
+      if (statement.startIndex >= at.startIndex) break;
+      if (statement.type !== 'local_declaration_statement') continue;
+      const declaration = statement.namedChildren.find((child) => child.type === 'variable_declaration');
+      if (declaration?.childForFieldName('type')?.type !== 'implicit_type') continue;
+      for (const declarator of declaration.namedChildren) {
+        const id = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
+        if (id && textOf(module.text, id) === name) return declarator.namedChildren.at(-1) ?? null;
+      }
+    }
+  }
+  return null;
+}

@@ -18,6 +18,9 @@ app.MapGet("/prefs", (HttpResponse response) =>
 
 app.Use(async (context, next) =>
 {
+    var response = context.Response;
+    // ruleid: aspnetcore-cookies-append httpOnly-missing secure-missing fixable
+    response.Cookies.Append("sessionId", context.TraceIdentifier, new Microsoft.AspNetCore.Http.CookieOptions { HttpOnly = true, Secure = true });
     // ruleid: aspnetcore-cookies-append httpOnly-missing secure-missing fixable
     context.Response.Cookies.Append("visitor", Guid.NewGuid().ToString(), new() { IsEssential = true, Secure = true });
     await next();
