@@ -13,6 +13,7 @@ import type { Node } from 'web-tree-sitter';
 import {
   boolFlagValue,
   callOf,
+  declaredType,
   directiveAround,
   enclosingFunction,
   hasDirective,
@@ -22,6 +23,7 @@ import {
   stringValue,
   textOf,
   memberAssignment,
+  varInitializer,
   type Call,
   type CSharpModule,
 } from '../languages/csharp/parse.js';
@@ -72,7 +74,9 @@ interface OptionsRead {
 }
 
 function siteOf(module: CSharpModule, call: Call, request: string | null): CookieSite | null {
-  const [nameNode, valueNode, optionsNode] = call.args;
+  // `Append(keyValuePairs, options)` (.NET 8) sets several cookies with one options object.
+  const pairs = call.args.length === 2 && holdsCookieOptions(module, call.args[1]!);
+  const [nameNode, valueNode, optionsNode] = pairs ? [undefined, undefined, call.args[1]] : call.args;
   const name = stringValue(module.text, nameNode);
   const base = {
     ruleId: 'aspnetcore-cookies-append',
@@ -133,6 +137,19 @@ function siteOf(module: CSharpModule, call: Call, request: string | null): Cooki
     insertion: null,
     notes: [],
   };
+}
+
+/** A `CookieOptions` created in place, or a name declared as one (`CookieOptions o`, `var o = new CookieOptions()`). */
+function holdsCookieOptions(module: CSharpModule, node: Node): boolean {
+  if (isCookieOptions(module, node) && node.type === 'object_creation_expression') return true;
+  if (node.type !== 'identifier') return false;
+  const name = textOf(module.text, node);
+  const type = declaredType(module, node, name);
+  if (type) return namesType(module.text, type, HTTP_NAMESPACE, 'CookieOptions');
+  const initial = varInitializer(module, node, name);
+  return (
+    initial !== null && initial.type === 'object_creation_expression' && isCookieOptions(module, initial)
+  );
 }
 
 function unknownFlags(reason: string): Record<Flag, FlagValue> {

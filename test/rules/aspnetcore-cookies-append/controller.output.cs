@@ -65,3 +65,15 @@ public class EmptyOptionsController : Controller
         return Ok();
     }
 }
+
+public class PairsController : Controller
+{
+    public IActionResult Index(string a, string b)
+    {
+        var pairs = new[] { KeyValuePair.Create("pref_a", a), KeyValuePair.Create("pref_b", b) };
+        // ruleid: aspnetcore-cookies-append httpOnly-missing secure-missing fixable
+        var options = new CookieOptions { Path = "/prefs", Secure = true };
+        Response.Cookies.Append(pairs, options);
+        return Ok();
+    }
+}
