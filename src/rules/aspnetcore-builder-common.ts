@@ -218,14 +218,32 @@ function readBody(module: CSharpModule, body: Node, parameter: string): BodyRead
   return read;
 }
 
-/** `CookieSecurePolicy.Always` / `.SameAsRequest` count as set, `.None` as off; anything else is run-time. */
+/**
+ * `CookieSecurePolicy.Always` / `.SameAsRequest` count as set, `.None` as off; a choice between two values that
+ * both count as set (`dev ? SameAsRequest : Always`) is set; anything else is run-time.
+ */
 function policyValue(module: CSharpModule, value: Node): FlagValue {
-  const text = textOf(module.text, value).replace(/\s+/g, '');
   const span = spanOf(value);
-  const member = /^(?:(?:global::)?Microsoft\.AspNetCore\.Http\.)?CookieSecurePolicy\.(\w+)$/.exec(text)?.[1];
+  const member = policyMember(module, value);
   if (member === 'Always' || member === 'SameAsRequest') return { kind: 'true', span };
   if (member === 'None') return { kind: 'false', span, file: module.file };
+  if (value.type === 'conditional_expression') {
+    const branches = ['consequence', 'alternative'].map((field) => value.childForFieldName(field));
+    if (
+      branches.every(
+        (branch) => branch && ['Always', 'SameAsRequest'].includes(policyMember(module, branch) ?? ''),
+      )
+    )
+      return { kind: 'true', span };
+  }
   return { kind: 'conditional', span, text: textOf(module.text, value), devOnly: false };
+}
+
+function policyMember(module: CSharpModule, value: Node): string | undefined {
+  const text = textOf(module.text, value)
+    .replace(/\s+/g, '')
+    .replace(/^\((.*)\)$/, '$1');
+  return /^(?:(?:global::)?Microsoft\.AspNetCore\.Http\.)?CookieSecurePolicy\.(\w+)$/.exec(text)?.[1];
 }
 
 function bodyInsertion(module: CSharpModule, body: Node, parameter: string): InsertionPoint | null {

@@ -25,6 +25,11 @@ builder.Services.ConfigureApplicationCookie(options => options.Cookie.HttpOnly =
 // ok: aspnetcore-auth-cookie
 builder.Services.ConfigureApplicationCookie(options => options.SlidingExpiration = true);
 
+// ok: aspnetcore-auth-cookie
+builder.Services.ConfigureExternalCookie(options => options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+    ? CookieSecurePolicy.SameAsRequest
+    : CookieSecurePolicy.Always);
+
 // ruleid: aspnetcore-auth-cookie httpOnly-conditional conditional
 builder.Services.Configure<CookieAuthenticationOptions>("Partner", o => o.Cookie.HttpOnly = builder.Environment.IsProduction());
 
