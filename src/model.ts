@@ -1,7 +1,7 @@
 // The vocabulary every stage shares. Pure data: no behaviour lives here.
 import type { CodeCookie } from './verify/types.js';
 
-export type Language = 'javascript' | 'python' | 'go' | 'php' | 'java';
+export type Language = 'javascript' | 'python' | 'go' | 'php' | 'java' | 'csharp';
 
 /** The two boolean cookie flags every rule reads. */
 export type Flag = 'httpOnly' | 'secure';
@@ -81,7 +81,24 @@ export type ContainerSyntax =
    * A Java builder chain (`ResponseCookie.from(n, v)….build()`): new `.key(value)` calls go just before the
    * final call, whose `.` is at `close`; `entries` are the calls before it.
    */
-  | 'java-chain';
+  | 'java-chain'
+  /** A C# object initializer (`new CookieOptions { HttpOnly = true }`): new `Key = value` members, comma-separated. */
+  | 'cs-initializer'
+  /**
+   * A run of C# statements in one block (`options.Path = "/";`): new statements go on their own lines after the
+   * last entry, at its indentation; `statementTemplate` spells one (`options.{key} = {value};`).
+   */
+  | 'cs-statements'
+  /**
+   * A C# call whose options argument is missing (`Response.Cookies.Append(name, value)`): one new argument,
+   * `statementTemplate` with `{entries}` standing for the `Key = value` members (`new CookieOptions { {entries} }`).
+   */
+  | 'cs-arguments'
+  /**
+   * An expression-bodied C# lambda (`o => o.IdleTimeout = t`, `open`/`close` its body): the body becomes a block
+   * holding the expression and the new statements, spelled from `statementTemplate` as for `cs-statements`.
+   */
+  | 'cs-expression-body';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,
@@ -153,6 +170,14 @@ export interface CookieSite {
    * literals (`True`), PasteDeploy settings are read with `asbool` (`true`).
    */
   trueLiteral?: string;
+  /** How true is written for one flag where it is not `trueLiteral` (`SecurePolicy = CookieSecurePolicy.Always`). */
+  flagLiterals?: Partial<Record<Flag, string>>;
+  /**
+   * The expression that is true on the HTTPS requests where this cookie is set, when the rule can name the
+   * request at the site with certainty (ASP.NET Core's `Request.IsHttps`): what Secure follows where HTTPS is
+   * optional.
+   */
+  requestScheme?: string;
 }
 
 /** One fact from the project that a decision rests on: a browser reader, a transport switch, a comment. */

@@ -26,6 +26,9 @@ const TEMPLATE_EXTENSIONS = new Set([
   '.jspx',
   '.tmpl',
   '.gohtml',
+  // ASP.NET Core's Razor views and components.
+  '.cshtml',
+  '.razor',
 ]);
 
 /** Extensions of deployment and manifest files; any other extension is decided without a regex. */

@@ -3,6 +3,7 @@
 import { languageOf } from '../languages/index.js';
 import { findReaders } from './browser-readers.js';
 import { findBuildExclusions } from './build-exclusions.js';
+import { findCookiePolicy, usesCookiePolicy } from './cookie-policy.js';
 import { evidenceFileKind } from './files.js';
 import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
 import { findMootSettings } from './moot.js';
@@ -19,7 +20,7 @@ import { findProxyHints, findProxyTrust } from './proxy-trust.js';
 import { makeEvidence, emptyEvidenceData } from './query.js';
 import { Source, snippet } from './source.js';
 import { findTransportSwitches, type SiteInput } from './transport.js';
-import type { EvidenceFact, ProjectEvidence } from './types.js';
+import type { EvidenceData, EvidenceFact, ProjectEvidence } from './types.js';
 
 export interface EvidenceInput {
   /** JavaScript and Python texts the scan read (parsed, loaded on demand, or read for evidence only). */
@@ -48,17 +49,24 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
     (fact) => !input.isTestFile(fact.file),
   );
   const code = new Map<string, Source>();
+  const policies: EvidenceData['cookiePolicy'] = [];
+  let policyInPipeline = false;
   for (const [file, text] of input.sources) {
     const language = languageOf(file);
     if (language === 'javascript' || language === 'python') code.set(file, new Source(file, text, language));
-    // Go, PHP and Java code are read for what a comment or a twin name says about plain HTTP, and Go for a
-    // server that serves HTTPS only when configured; the other detectors know JavaScript and Python idioms alone.
+    // Go, PHP, Java and C# code are read for what a comment or a twin name says about plain HTTP, Go for a
+    // server that serves HTTPS only when configured and C# for its cookie policy; the other detectors know
+    // JavaScript and Python idioms alone.
     else if (language && !input.isTestFile(file)) {
       const source = new Source(file, text, language);
       data.plainHttp.push(...findPlainHttp(source));
       data.optionalTls.push(...findOptionalTls(source));
+      policies.push(...findCookiePolicy(source));
+      policyInPipeline ||= usesCookiePolicy(source);
     }
   }
+  // Options of a middleware that never runs raise nothing.
+  if (policyInPipeline) data.cookiePolicy.push(...policies);
   const templates: Source[] = [];
   const manifests: Array<{ source: Source; kind: NonNullable<ReturnType<typeof manifestKind>> }> = [];
   const deploy: Source[] = [];

@@ -83,6 +83,16 @@ const PATTERNS: Pattern[] = [
     languages: ['javascript'],
     describe: (code) => `\`${code}\`: HTTPS is served only when configured`,
   },
+  {
+    kind: 'conditional-server',
+    needle: /\.UseHttps\s*\(/,
+    // Kestrel given an HTTPS endpoint only when a certificate is configured (`if (certPath != null) { …
+    // listen.UseHttps(certPath, password) … }`), a few lines below the `if`.
+    regex:
+      /^[ \t]*if\s*\([^\n]*(?:cert|https|ssl|tls|pfx)[^\n]*\)[^\n]*\r?\n(?:[^\n]*\r?\n){0,4}?[^\n]*\.UseHttps\s*\(/gim,
+    languages: ['csharp'],
+    describe: (code) => `\`${code}\`: Kestrel serves HTTPS only when configured`,
+  },
 ];
 
 export function findOptionalTls(source: Source): OptionalTlsFact[] {

@@ -84,7 +84,8 @@ export function findPlainHttp(source: Source): PlainHttpFact[] {
     source.kind === 'javascript' ||
     source.kind === 'go' ||
     source.kind === 'php' ||
-    source.kind === 'java'
+    source.kind === 'java' ||
+    source.kind === 'csharp'
   ) {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment of comments(source)) {

@@ -5,6 +5,7 @@ import { FRAMEWORKS } from './framework-ids.js';
 import { inPackage } from './types.js';
 import type {
   BrowserReader,
+  CookiePolicyFact,
   DevOnlyFact,
   EvidenceData,
   MootFact,
@@ -26,6 +27,7 @@ export function emptyEvidenceData(): EvidenceData {
     frameworks: [],
     manifestsRead: { javascript: false, python: false },
     moot: [],
+    cookiePolicy: [],
     devOnly: [],
     packageFolders: [],
     requestFollowingSettings: [],
@@ -114,6 +116,8 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
       return 'unknown';
     },
     moot: (cookie: MootFact['cookie']): MootFact[] => mootByCookie.get(cookie) ?? [],
+    cookiePolicy: (framework: string): CookiePolicyFact[] =>
+      (data.cookiePolicy ?? []).filter((fact) => fact.framework === framework),
     devOnly: (file: string): DevOnlyFact[] =>
       data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`)),
   };

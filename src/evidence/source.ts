@@ -3,7 +3,7 @@ import { lineColumn, lineStarts } from '../languages/text.js';
 import type { EvidenceFact } from './types.js';
 
 export type SourceKind =
-  'javascript' | 'python' | 'go' | 'php' | 'java' | 'template' | 'manifest' | 'deploy' | 'build';
+  'javascript' | 'python' | 'go' | 'php' | 'java' | 'csharp' | 'template' | 'manifest' | 'deploy' | 'build';
 
 /** One text the index looks at, with its line table built on first use. */
 export class Source {
@@ -35,7 +35,7 @@ export class Source {
   }
 
   /**
-   * Whether `offset` follows a line comment marker on its line (`//` in JS, Go and Java, `#` in Python, deploy
+   * Whether `offset` follows a line comment marker on its line (`//` in JS, Go, Java and C#, `#` in Python, deploy
    * and build files, either in PHP).
    */
   inLineComment(offset: number): boolean {

@@ -161,6 +161,18 @@ export interface MootFact extends EvidenceFact {
   setting: string;
 }
 
+/**
+ * An application-wide cookie policy that raises a flag on every cookie the framework writes (ASP.NET Core's
+ * `CookiePolicyOptions` with `app.UseCookiePolicy()`): a site's own missing or false value is then moot.
+ */
+export interface CookiePolicyFact extends EvidenceFact {
+  /** Rule framework id whose cookies it covers. */
+  framework: string;
+  flag: 'httpOnly' | 'secure';
+  /** always: every cookie; request: Secure on requests the app sees as HTTPS (as the framework's own default). */
+  value: 'always' | 'request';
+}
+
 /** A folder the project's build script removes before building: its code is development-only. */
 export interface DevOnlyFact extends EvidenceFact {
   /** The folder, relative to the scanned root, without a trailing slash. */
@@ -180,6 +192,8 @@ export interface EvidenceData {
   /** Whether a dependency manifest (package.json, requirements*.txt, pyproject.toml…) was read. */
   manifestsRead: { javascript: boolean; python: boolean };
   moot: MootFact[];
+  /** Cookie policies in force (only those whose middleware the project's code puts in the pipeline). */
+  cookiePolicy: CookiePolicyFact[];
   devOnly: DevOnlyFact[];
   /** Folders holding a package manifest ('' is the root): the packages of a monorepo. */
   packageFolders: string[];
@@ -212,6 +226,8 @@ export interface ProjectEvidence {
   uses(framework: string): Tri;
   /** Settings under which the given cookie does not exist. */
   moot(cookie: MootFact['cookie']): MootFact[];
+  /** Application-wide cookie policies that raise flags on every cookie of a framework (rule framework id). */
+  cookiePolicy(framework: string): CookiePolicyFact[];
   /** Why `file` is left out of the project's production builds (empty when it is not). */
   devOnly(file: string): DevOnlyFact[];
 }

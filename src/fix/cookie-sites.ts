@@ -56,7 +56,7 @@ function expect(
     // `secure: 'auto'` counts as set, but gives Secure only on requests the app sees as HTTPS.
     const file = site.insertion?.container.file ?? site.file;
     const text = texts.get(file)?.slice(value.span.start, value.span.end) ?? '';
-    return [/auto/i.test(text) ? 'https' : 'required'];
+    return [/auto|SameAsRequest/i.test(text) ? 'https' : 'required'];
   }
   if (value.kind === 'absent') {
     const byDefault = fromDefault(meta.defaults[flag]);

@@ -24,10 +24,12 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (container.syntax === 'go-composite') return insertGoElements(text, container, items);
   if (container.syntax === 'php-array') items = alignArrows(text, container, items);
   if (container.syntax === 'java-chain') return insertChainCalls(text, container, items);
+  if (container.syntax === 'cs-expression-body') return blockAround(text, container, items);
   if (
     container.syntax === 'py-statements' ||
     container.syntax === 'ini-options' ||
-    container.syntax === 'java-statements'
+    container.syntax === 'java-statements' ||
+    container.syntax === 'cs-statements'
   )
     return last ? insertStatements(text, container, last, items) : null;
   if (!last) return insertIntoEmpty(text, container, items);
@@ -114,14 +116,34 @@ function insertStatements(
   const lastEnd = last.end;
   const lineEnd = lineEndOf(text, lastEnd);
   const rest = text.slice(lastEnd, lineEnd);
-  // `a = 1; b = 2` on one line: leave it. A comment may follow (`#`, or `//` after a Java statement).
-  if (container.syntax === 'java-statements' ? !/^\s*(?:\/\/.*)?$/.test(rest) : /^\s*[^\s#]/.test(rest))
-    return null;
+  // A C# lambda block on one line (`o => { o.X = 1; }`): the new statements follow the last one on its line.
+  if (
+    container.syntax === 'cs-statements' &&
+    text[container.open] === '{' &&
+    !hasLineBreak(text, container.open, container.close)
+  )
+    return [{ file: container.file, start: lastEnd, end: lastEnd, text: ` ${items.join(' ')}` }];
+  const cLike = container.syntax === 'java-statements' || container.syntax === 'cs-statements';
+  // `a = 1; b = 2` on one line: leave it. A comment may follow (`#`, or `//` after a Java or C# statement).
+  if (cLike ? !/^\s*(?:\/\/.*)?$/.test(rest) : /^\s*[^\s#]/.test(rest)) return null;
   const lineBreak = lineBreakAt(text, lastEnd);
-  // A Java statement may go on over several lines (`new Cookie(\n  name, value)`): its first line sets the indent.
-  const indent = indentationAt(text, container.syntax === 'java-statements' ? last.start : lastEnd);
+  // A Java or C# statement may go on over several lines (`new Cookie(\n  name, value)`): its first line sets the indent.
+  const indent = indentationAt(text, cLike ? last.start : lastEnd);
   const lines = items.map((item) => `${lineBreak}${indent}${item}`).join('');
   return [{ file: container.file, start: lineEnd, end: lineEnd, text: lines }];
+}
+
+/**
+ * An expression-bodied C# lambda made a block: `o => o.X = 1` becomes `o => { o.X = 1; <items> }` on the
+ * body's own lines, so nothing but the two splices changes.
+ */
+function blockAround(text: string, container: Container, items: readonly string[]): Edit[] | null {
+  const { file, open, close } = container;
+  if (hasLineBreak(text, open, close)) return null;
+  return [
+    { file, start: open, end: open, text: '{ ' },
+    { file, start: close, end: close, text: `; ${items.join(' ')} }` },
+  ];
 }
 
 function insertIntoEmpty(text: string, container: Container, items: readonly string[]): Edit[] | null {
@@ -129,7 +151,7 @@ function insertIntoEmpty(text: string, container: Container, items: readonly str
   const inner = text.slice(open + 1, close);
   if (inner.trim() !== '') return null; // only comments inside: leave it to a human
   if (!inner.includes('\n')) {
-    const padding = syntax === 'js-object' ? ' ' : '';
+    const padding = syntax === 'js-object' || syntax === 'cs-initializer' ? ' ' : '';
     return [{ file, start: open + 1, end: close, text: `${padding}${items.join(', ')}${padding}` }];
   }
   const lineBreak = lineBreakAt(text, open);

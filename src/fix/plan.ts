@@ -331,6 +331,12 @@ export function renderEntries(
   if (container.syntax === 'php-arguments') return phpPositional(container, entries);
   if (container.syntax === 'php-named-arguments') return entries.map(({ key, value }) => `${key}: ${value}`);
   if (container.syntax === 'java-chain') return entries.map(({ key, value }) => `.${key}(${value})`);
+  if (container.syntax === 'cs-initializer') return entries.map(({ key, value }) => `${key} = ${value}`);
+  if (container.syntax === 'cs-arguments') {
+    // One new argument holding every entry (`new CookieOptions { HttpOnly = true, Secure = true }`).
+    const members = entries.map(({ key, value }) => `${key} = ${value}`).join(', ');
+    return [(container.statementTemplate ?? '{entries}').replace('{entries}', members)];
+  }
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {
@@ -340,7 +346,12 @@ export function renderEntries(
     if (container.syntax === 'js-arguments') return [nest.length > 0 ? `{ ${nest[0]}: ${object} }` : object];
     return nested ? [nested] : pairs(quote);
   }
-  if (container.syntax === 'ini-options' || container.syntax === 'java-statements') {
+  if (
+    container.syntax === 'ini-options' ||
+    container.syntax === 'java-statements' ||
+    container.syntax === 'cs-statements' ||
+    container.syntax === 'cs-expression-body'
+  ) {
     const template = container.statementTemplate ?? '{key} = {value}';
     return entries.map(({ key, value }) => template.replace('{key}', key).replace('{value}', value));
   }

@@ -73,8 +73,11 @@ export function decideFlags(
     } else {
       const key = site.keys[flag];
       if (key === null) continue; // the API cannot carry this flag (client-side HttpOnly)
+      // The application's cookie policy raises it on every cookie the framework writes.
+      if (facts.cookiePolicy[flag]) continue;
       const judge = flag === 'httpOnly' ? decideHttpOnly : decideSecure;
-      decision = { value: literalTrue, ...judge(site.flags[flag], meta, kind, facts), key };
+      const value = site.flagLiterals?.[flag] ?? literalTrue;
+      decision = { value, ...judge(site.flags[flag], meta, kind, facts), key };
     }
     if (decision.problem === null) continue;
     if (decision.action !== null && facts.frameworkAbsent !== null) {

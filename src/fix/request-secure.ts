@@ -1,7 +1,8 @@
 // Secure that follows the request, for projects where HTTPS is optional: the value is written only where the
 // request can be named with certainty at the site (Tornado's `self.request` inside a handler method, Flask's
 // imported `request`, a Django view's `request` parameter, the Express handler's request parameter, the
-// Astro / Qwik City context the cookie jar hangs on, a Go handler's request or framework context);
+// Astro / Qwik City context the cookie jar hangs on, a Go handler's request or framework context, the request
+// an ASP.NET Core rule names beside the response);
 // anywhere else the caller leaves the flag to a person.
 import { goRequestScheme } from '../languages/go/request-scheme.js';
 import { indentationAt, lineStartOf } from '../languages/text.js';
@@ -53,6 +54,15 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
       return meta.id === 'cherrypy-response-cookie' ? cherrypy(site, text) : null;
     case 'twisted':
       return twisted(site, text);
+    case 'aspnetcore':
+      // The rule names the request where it is certain (`Request.IsHttps`, a builder's `SameAsRequest`).
+      return site.requestScheme
+        ? {
+            value: site.requestScheme,
+            caution:
+              'behind a TLS-terminating proxy ASP.NET Core sees HTTPS requests as HTTPS only with the forwarded headers applied (`app.UseForwardedHeaders()` with `ForwardedHeaders.XForwardedProto`)',
+          }
+        : null;
     case 'net-http':
     case 'fiber':
       return meta.id === 'fiber-session-config' ? null : goRequestScheme(site.file, text, site.offset);

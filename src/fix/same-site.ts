@@ -26,6 +26,8 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
   // …)` of Servlet 6 (javax has nothing), which is not written.
   if (site.file.endsWith('.java'))
     return site.insertion?.container.syntax === 'java-chain' ? 'sameSite' : null;
+  // C#: `SameSite = SameSiteMode.Lax` is a typed enum, in options and builders alike: not written yet.
+  if (site.file.endsWith('.cs')) return null;
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
@@ -96,6 +98,11 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   // Servlet cookies have no SameSite here (`sameSiteKeyOf` is null for them); a builder call is `.sameSite("Lax")`.
   'java-statements': /^(?!)/,
   'java-chain': /^\s*\.(\w+)\(\s*([\s\S]*?)\s*\)\s*$/,
+  // C# has no SameSite here yet (`sameSiteKeyOf` is null for .cs files).
+  'cs-initializer': /^(?!)/,
+  'cs-statements': /^(?!)/,
+  'cs-arguments': /^(?!)/,
+  'cs-expression-body': /^(?!)/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {

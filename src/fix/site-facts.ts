@@ -9,7 +9,7 @@ import {
 } from '../evidence/types.js';
 import { isIniFile } from '../languages/ini.js';
 import { lineColumn, lineStarts } from '../languages/text.js';
-import type { CookieSite, Evidence } from '../model.js';
+import type { CookieSite, Evidence, Flag } from '../model.js';
 import type { RuleMeta } from '../rules/rule.js';
 import { followRequest } from './request-secure.js';
 
@@ -45,6 +45,11 @@ export interface SiteFacts {
   untrustedProxy: ProxyAdvice | null;
   /** The project's build leaves this file out of production (a mock API): it is development code. */
   devOnly: Evidence | null;
+  /**
+   * An application-wide cookie policy that raises the flag on this cookie whatever the site says (ASP.NET
+   * Core's `CookiePolicyOptions`): the site's own value is then no finding.
+   */
+  cookiePolicy: Partial<Record<Flag, Evidence>>;
 }
 
 export interface TransportSwitchFacts {
@@ -146,6 +151,7 @@ export function noFacts(): SiteFacts {
     missingProxyTrust: null,
     untrustedProxy: null,
     devOnly: null,
+    cookiePolicy: {},
   };
 }
 
@@ -160,6 +166,8 @@ export function gatherFacts(
   facts.serverSession = serverSessionOf(site, meta, texts);
   if (!evidence) return facts;
 
+  for (const policy of evidence.cookiePolicy(meta.framework))
+    facts.cookiePolicy[policy.flag] ??= evidenceOf(policy);
   facts.readers = site.cookieNames.flatMap((name) => evidence.readersOf(name).map(evidenceOf));
   const names = site.cookieNames.length > 0 ? site.cookieNames : [undefined];
   const near = names.flatMap((name) => evidence.plainHttpNear(site.file, site.offset, name));

@@ -16,6 +16,7 @@ const EXTENSIONS: Record<string, Language> = {
   '.go': 'go',
   '.php': 'php',
   '.java': 'java',
+  '.cs': 'csharp',
 };
 
 export function languageOf(file: string): Language | null {
@@ -144,6 +145,9 @@ const SERVER_FILE_STEMS = new Set([
   'master',
   'servers',
   '__init__',
+  // ASP.NET Core's entry points, where Kestrel is configured.
+  'program',
+  'startup',
 ]);
 
 /** Entry points and settings modules by name: where proxy trust and TLS options usually live. */
@@ -164,6 +168,9 @@ export function isTestFile(file: string): boolean {
     /_test\.go$/.test(file) ||
     /Test\.php$/.test(file) ||
     // Maven and Gradle keep tests under src/test/, which the folder pattern above already covers.
-    /Tests?\.java$/.test(file)
+    /Tests?\.java$/.test(file) ||
+    // .NET keeps tests in their own projects (`App.Tests/`, `App.UnitTests/`), files named `*Tests.cs`.
+    /(^|\/)[^/]*\.(?:Unit|Integration|Functional)?Tests?\//.test(file) ||
+    /Tests?\.cs$/.test(file)
   );
 }

@@ -1,6 +1,7 @@
 // Every language the scan reads, in one list: `scan.ts` loops over it.
 import type { Language } from '../model.js';
 import { languageOf } from './index.js';
+import { csharpSupport } from './csharp/support.js';
 import { goSupport } from './go/support.js';
 import { javaSupport } from './java/support.js';
 import { javascriptSupport } from './javascript-support.js';
@@ -14,6 +15,7 @@ export const LANGUAGES: readonly LanguageSupport[] = [
   goSupport,
   phpSupport,
   javaSupport,
+  csharpSupport,
 ];
 
 const BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));

@@ -444,6 +444,15 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       'Tomcat decides the automatic Secure from `request.isSecure()`, which is false behind a proxy that terminates TLS unless the forwarded headers are trusted (`server.forward-headers-strategy=native`, or the `RemoteIpValve`); `server.servlet.session.cookie.secure=true` sets it whatever the request.',
     defaultCookieName: 'JSESSIONID',
   },
+  aspnetcore: {
+    name: 'ASP.NET Core',
+    defaultBehaviour:
+      "`Response.Cookies.Append(name, value)` and a `new CookieOptions()` send neither HttpOnly nor Secure (both are plain bools, false until set). The services' cookie builders differ: the authentication cookie (`AddCookie`, Identity's application cookie) is HttpOnly with `SecurePolicy = SameAsRequest` (Secure on requests the app sees as HTTPS); the session and antiforgery cookies are HttpOnly but `SecurePolicy = None`, never Secure unless set to `Always` or `SameAsRequest`. `CookiePolicyOptions` with `app.UseCookiePolicy()` can raise every cookie written after it to HttpOnly or Secure.",
+    behindProxy:
+      '`Secure = true` and `CookieSecurePolicy.Always` are written whatever the connection. `Request.IsHttps` and `SameAsRequest` are false behind a proxy that terminates TLS unless the forwarded headers middleware applies `X-Forwarded-Proto` (`app.UseForwardedHeaders()` with `ForwardedHeaders.XForwardedProto`).',
+    sessionRegeneration:
+      'after a successful sign-in, clear the old session (`HttpContext.Session.Clear()`) and let `SignInAsync` issue a new authentication cookie',
+  },
   falcon: {
     name: 'Falcon',
     defaultBehaviour:

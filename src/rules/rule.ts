@@ -11,6 +11,7 @@ import type { JavaModule } from '../languages/java/parse.js';
 import type { PropertiesFile } from '../languages/java/properties.js';
 import type { WebXmlFile } from '../languages/java/web-xml.js';
 import type { PhpIniFile } from '../languages/php/ini.js';
+import type { CSharpModule } from '../languages/csharp/parse.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -106,6 +107,11 @@ export interface JavaRule {
   findWebXmlSites?(file: WebXmlFile): CookieSite[];
 }
 
+export interface CSharpRule {
+  meta: RuleMeta & { language: 'csharp' };
+  findSites(module: CSharpModule): CookieSite[];
+}
+
 export interface ConfigSite {
   site: CookieSite;
   /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
@@ -118,4 +124,4 @@ export interface PyRuleContext {
   project: readonly PyModule[];
 }
 
-export type Rule = JsRule | PyRule | GoRule | PhpRule | JavaRule;
+export type Rule = JsRule | PyRule | GoRule | PhpRule | JavaRule | CSharpRule;

@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../../src/config.js';
 import { readSourceFile } from '../../src/discover/read-file.js';
 import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
 import { parseGo } from '../../src/languages/go/parse.js';
+import { parseCSharp } from '../../src/languages/csharp/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
 import { isTestFile, languageOf } from '../../src/languages/index.js';
 import { babelOptions, type JsNode } from '../../src/languages/javascript.js';
@@ -17,6 +18,7 @@ import type { ScanResult } from '../../src/model.js';
 import { scanFiles } from '../../src/scan.js';
 import { gofmt, gofmtDifference, hasGofmt } from './gofmt.js';
 import {
+  injectCSharp,
   injectGo,
   injectJs,
   injectPhp,
@@ -98,6 +100,11 @@ function parse(name: string, text: string): Parsed {
   if (language === 'python') return { errors: parsePython(name, text).errorCount };
   if (language === 'go') return { errors: parseGo(name, text).errorCount };
   if (language === 'php') return { errors: parsePhp(name, text).errorCount };
+  if (language === 'csharp') {
+    const module = parseCSharp(name, text);
+    module.tree.delete();
+    return { errors: module.errorCount };
+  }
   try {
     const file = babelParse(text, babelOptions(name, false, false));
     return { errors: file.errors?.length ?? 0, program: file.program };
@@ -352,6 +359,14 @@ export function checkFile(task: FileTask): FileReport {
       const module = parsePhp(name, text);
       before = { errors: module.errorCount };
       if (module.errorCount === 0) injections = injectPhp(module);
+    } else if (language === 'csharp') {
+      const module = parseCSharp(name, text);
+      try {
+        before = { errors: module.errorCount };
+        if (module.errorCount === 0) injections = injectCSharp(module);
+      } finally {
+        module.tree.delete();
+      }
     } else {
       before = parse(name, text);
       if (before.errors === 0) injections = injectJs(text, before.program);

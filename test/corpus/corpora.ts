@@ -1,6 +1,7 @@
 // The corpora every machine has offline: the project's own node_modules (JS/TS), the Python standard library
 // and, where Debian's packages are installed, the Go standard library (golang-go) and the PHP libraries under
-// /usr/share/php (php-laravel-framework and the Symfony components it pulls in). Files are listed sorted, so a sample
+// /usr/share/php (php-laravel-framework and the Symfony components it pulls in), and C# sources unpacked from npm
+// tarballs where they were. Files are listed sorted, so a sample
 // taken by stride is the same on every run of the same tree.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -101,6 +102,23 @@ export function phpCorpus(): Corpus | null {
       () => false,
     ),
   };
+}
+
+/**
+ * C# sources unpacked from npm tarballs that ship them (`.ci/run` unpacks edge-js's there when it can): no
+ * Debian package installs C# sources. `CSHARP_CORPUS` names another folder.
+ */
+export const CSHARP_SOURCES = process.env.CSHARP_CORPUS ?? '/tmp/cookie-hardener-csharp-corpus';
+
+export function csharpCorpus(): Corpus | null {
+  if (!existsSync(CSHARP_SOURCES)) return null;
+  const files = listFiles(
+    CSHARP_SOURCES,
+    (file) => languageOf(file) === 'csharp',
+    // .NET build output holds generated copies.
+    (name) => name === 'bin' || name === 'obj',
+  );
+  return files.length === 0 ? null : { name: `C# sources (${CSHARP_SOURCES})`, root: CSHARP_SOURCES, files };
 }
 
 /** Every `stride`-th file, the stride chosen so about `size` files are kept. */

@@ -7,13 +7,21 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport, PythonChange } from './check.js';
-import { goCorpus, javascriptCorpus, phpCorpus, pythonCorpus, sample, type Corpus } from './corpora.js';
+import {
+  csharpCorpus,
+  goCorpus,
+  javascriptCorpus,
+  phpCorpus,
+  pythonCorpus,
+  sample,
+  type Corpus,
+} from './corpora.js';
 import { hasGofmt } from './gofmt.js';
 import { hasPhp } from './php-lint.js';
 import { bundleWorker, runPool } from './pool.js';
 
 const FULL = process.env.CORPUS === 'full';
-const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300, php: 300 };
+const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300, php: 300, csharp: 300 };
 /**
  * Per task (one file, or one injected copy). The slowest real task takes about 5 s on an idle 2-core machine
  * (a 660 KB bundle: parse, fix, verify, second pass); a hang never ends. The margin keeps a loaded CI
@@ -228,6 +236,19 @@ describe('corpus safety: scan + fix never break real files', () => {
       print(tally);
       expect(tally.failures).toEqual([]);
       expect(tally.injectedFixed).toBeGreaterThan(FULL ? 1000 : 40);
+    },
+    FULL ? 3_600_000 : 120_000,
+  );
+
+  const csharp = csharpCorpus();
+  it.skipIf(csharp === null)(
+    'C# sources, and copies with an injected context.Response.Cookies.Append("session", token, new CookieOptions {…})',
+    async () => {
+      const tally = await runCorpus(csharp!, SAMPLE_SIZE.csharp, script);
+      print(tally);
+      expect(tally.failures).toEqual([]);
+      // edge-js ships 11 files (one the grammar reads with errors): each gives one or two copies.
+      expect(tally.injectedFixed).toBeGreaterThan(FULL ? 15 : 5);
     },
     FULL ? 3_600_000 : 120_000,
   );

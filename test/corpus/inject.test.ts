@@ -1,9 +1,10 @@
-// The Go and PHP injections the corpus test relies on: if they copied the wrong literal or put the call in
-// the wrong place, every Go or PHP result of the corpus run would say nothing.
+// The Go, PHP and C# injections the corpus test relies on: if they copied the wrong literal or put the call in
+// the wrong place, every Go, PHP or C# result of the corpus run would say nothing.
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/languages/go/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
-import { injectGo, injectPhp, locateGo } from './inject.js';
+import { parseCSharp } from '../../src/languages/csharp/parse.js';
+import { injectCSharp, injectGo, injectPhp, locateGo } from './inject.js';
 
 const SOURCE = [
   'package store // import "example.com/store"',
@@ -168,5 +169,51 @@ describe('injectPhp', () => {
 
   it('injects nothing without an array keyed by strings', () => {
     expect(injectPhp(parsePhp('a.php', "<?php\n$o = [1, 'a' => 2];\n$p = [C::X => 1];\n"))).toEqual([]);
+  });
+});
+
+describe('the C# injection', () => {
+  const source = [
+    'namespace Store',
+    '{',
+    '    public class Catalog',
+    '    {',
+    '        [Obsolete]',
+    '        public Options Defaults { get; } = new Options',
+    '        {',
+    '            Path = "/", // the root',
+    '        };',
+    '    }',
+    '}',
+    '',
+  ].join('\r\n');
+  const method =
+    'static void SetSessionCookie(Microsoft.AspNetCore.Http.HttpContext context, string token) => context.Response.Cookies.Append("session", token, new Microsoft.AspNetCore.Http.CookieOptions {\r\n            Path = "/", // the root\r\n        });';
+
+  it('copies the first object initializer into a class at the end and as the first class member', () => {
+    const module = parseCSharp('Catalog.cs', source);
+    const injections = injectCSharp(module);
+    module.tree.delete();
+    expect(injections.map((injection) => [injection.placement, injection.excuse, injection.text])).toEqual([
+      ['end', null, `${source}\r\nstatic class CookieHardenerProbe\r\n{\r\n    ${method}\r\n}\r\n`],
+      ['middle', null, source.replace('        [Obsolete]', `        ${method}\r\n        [Obsolete]`)],
+    ]);
+    for (const injection of injections) {
+      expect(injection.text.slice(injection.start, injection.end)).toBe(method);
+      expect(injection.text.slice(injection.optionsStart).startsWith('{\r\n            Path')).toBe(true);
+      const copy = parseCSharp('Catalog.cs', injection.text);
+      expect(copy.errorCount).toBe(0);
+      copy.tree.delete();
+    }
+  });
+
+  it('is excused where the options already set a flag or hold a directive', () => {
+    const excuses = ['{ Secure = x }', '{\n A = 1,\n#if DEBUG\n B = 2,\n#endif\n}'].map((options) => {
+      const module = parseCSharp('A.cs', `class A { object o = new B ${options}; }\n`);
+      const excuse = injectCSharp(module)[0]?.excuse;
+      module.tree.delete();
+      return excuse;
+    });
+    expect(excuses).toEqual(['the options already set `Secure`', 'the options hold preprocessor directives']);
   });
 });

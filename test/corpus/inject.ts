@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { childrenOf, keyedElements, textOf, type GoModule } from '../../src/languages/go/parse.js';
 import { arrayPairs, textOf as phpTextOf, type PhpModule } from '../../src/languages/php/parse.js';
+import { nodesOfType, type CSharpModule } from '../../src/languages/csharp/parse.js';
 import type { JsNode } from '../../src/languages/javascript.js';
 import { dictEntriesOf, type PyModule } from '../../src/languages/python.js';
 import { indentationAt, lineBreakOf, lineEndOf, lineStartOf } from '../../src/languages/text.js';
@@ -444,6 +445,79 @@ export function injectPhp(module: PhpModule): Injection[] {
         ...splicePhp(text, lineStart, added, PHP_CALL[0].length),
       });
     break;
+  }
+  return injections;
+}
+
+/** The injected C# method's parts around the options: the context is typed, so the call is ASP.NET Core's. */
+const CS_METHOD = [
+  'static void SetSessionCookie(Microsoft.AspNetCore.Http.HttpContext context, string token) => context.Response.Cookies.Append("session", token, new Microsoft.AspNetCore.Http.CookieOptions ',
+  ');',
+] as const;
+
+/** The options when the file has no object initializer of its own. */
+const CS_DEFAULT_OPTIONS = '{ Path = "/" }';
+
+/** The first object initializer (`new T { A = 1, … }`) with at least one member assignment, in source order. */
+export function firstCSharpInitializer(module: CSharpModule): { start: number; end: number } | null {
+  for (const node of nodesOfType(module.tree.rootNode, ['initializer_expression'])) {
+    const parent = node.parent?.type;
+    if (parent !== 'object_creation_expression' && parent !== 'implicit_object_creation_expression') continue;
+    if (!node.namedChildren.some((child) => child.type === 'assignment_expression')) continue;
+    return { start: node.startIndex, end: node.endIndex };
+  }
+  return null;
+}
+
+/** ASP.NET Core spells the flags `HttpOnly` and `Secure`; a directive or a past expiry changes what is read. */
+function csharpExcuse(options: string): string | null {
+  if (/^[ \t]*#/m.test(options)) return 'the options hold preprocessor directives';
+  const flag = /(?<![\w.])(HttpOnly|Secure)\s*=/.exec(options);
+  if (flag) return `the options already set \`${flag[1]}\``;
+  if (/(?<![\w.])(?:Expires|MaxAge)\s*=/.test(options))
+    return 'the options set an expiry, which may delete the cookie';
+  return null;
+}
+
+/**
+ * Copies of a C# file with a method that appends the cookie `session` with the file's first object initializer
+ * as its options (or `{ Path = "/" }` when it has none): in a class of its own at the end of the file, and as the
+ * first member of the file's first class, on its own line at the indentation of that class's first member.
+ */
+export function injectCSharp(module: CSharpModule): Injection[] {
+  const text = module.text;
+  const found = firstCSharpInitializer(module);
+  const options = found ? text.slice(found.start, found.end) : CS_DEFAULT_OPTIONS;
+  const excuse = csharpExcuse(options);
+  const method = `${CS_METHOD[0]}${options}${CS_METHOD[1]}`;
+  const eol = lineBreakOf(text);
+  const injections: Injection[] = [];
+  const lead = text.length > 0 && !text.endsWith('\n') ? eol : '';
+  const header = `${lead}${eol}static class CookieHardenerProbe${eol}{${eol}    `;
+  injections.push({
+    placement: 'end',
+    excuse,
+    text: `${text}${header}${method}${eol}}${eol}`,
+    start: text.length + header.length,
+    end: text.length + header.length + method.length,
+    optionsStart: text.length + header.length + CS_METHOD[0].length,
+  });
+  const owner = nodesOfType(module.tree.rootNode, ['class_declaration'])[0];
+  const body = owner?.childForFieldName('body');
+  const first = body?.namedChildren.find((child) => child.type !== 'comment');
+  if (body && first && lineStartOf(text, first.startIndex) > body.startIndex) {
+    const at = lineStartOf(text, first.startIndex);
+    const indent = indentationAt(text, first.startIndex);
+    // An attribute list starts the member's text, so the method goes above it, on its own line.
+    const added = `${indent}${method}${eol}`;
+    injections.push({
+      placement: 'middle',
+      excuse,
+      text: `${text.slice(0, at)}${added}${text.slice(at)}`,
+      start: at + indent.length,
+      end: at + indent.length + method.length,
+      optionsStart: at + indent.length + CS_METHOD[0].length,
+    });
   }
   return injections;
 }

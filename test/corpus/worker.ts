@@ -1,7 +1,11 @@
 // The worker thread the corpus test runs files in, so one file that hangs or exhausts memory can be cut off
 // (the main thread terminates this worker and starts another) without losing the rest of the run.
 import { parentPort } from 'node:worker_threads';
+import { loadGrammars } from '../../src/languages/tree-sitter/runtime.js';
 import { checkFile, type FileReport, type FileTask } from './check.js';
+
+// The scan is synchronous once the WebAssembly parsers are compiled; messages wait on the port until then.
+await loadGrammars(['c_sharp']);
 
 export interface WorkerRequest extends FileTask {
   id: number;

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Legacy
+{
+	public class Prefs
+	{
+		public void Set(HttpContext http, string value)
+		{
+			// ruleid: aspnetcore-cookies-append httpOnly-missing secure-false fixable
+			http.Response.Cookies.Append("sessionid", value, new CookieOptions
+			{
+				Secure = true,
+				MaxAge = TimeSpan.FromHours(1),
+				HttpOnly = true,
+			});
+		}
+	}
+}
