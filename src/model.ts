@@ -1,7 +1,7 @@
 // The vocabulary every stage shares. Pure data: no behaviour lives here.
 import type { CodeCookie } from './verify/types.js';
 
-export type Language = 'javascript' | 'python' | 'go' | 'php' | 'java';
+export type Language = 'javascript' | 'python' | 'go' | 'php' | 'java' | 'ruby';
 
 /** The two boolean cookie flags every rule reads. */
 export type Flag = 'httpOnly' | 'secure';
@@ -81,7 +81,23 @@ export type ContainerSyntax =
    * A Java builder chain (`ResponseCookie.from(n, v)….build()`): new `.key(value)` calls go just before the
    * final call, whose `.` is at `close`; `entries` are the calls before it.
    */
-  | 'java-chain';
+  | 'java-chain'
+  /**
+   * A Ruby hash literal (`{ value: v, path: '/' }`) or a call's trailing keyword arguments, with or without
+   * parentheses: new pairs in the style of the others (`key: value`, `:key => value` or `'key' => value`, from
+   * `keyQuote` '', ':' or the quote). `open` and `close` are the braces or the call's parentheses.
+   */
+  | 'ruby-hash'
+  /**
+   * A Ruby call's trailing keyword arguments without parentheses (`set :sessions, secure: true`): `open` is the
+   * first argument's start and `close` the last one's end; new pairs go after it, spelled as in `ruby-hash`.
+   */
+  | 'ruby-arguments'
+  /**
+   * A Ruby value given where an options hash may go (`cookies[:x] = token`): it is wrapped into one,
+   * `{ value: token, httponly: true }`; `open` and `close` are the value's start and end.
+   */
+  | 'ruby-value';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,

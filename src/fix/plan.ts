@@ -331,6 +331,12 @@ export function renderEntries(
   if (container.syntax === 'php-arguments') return phpPositional(container, entries);
   if (container.syntax === 'php-named-arguments') return entries.map(({ key, value }) => `${key}: ${value}`);
   if (container.syntax === 'java-chain') return entries.map(({ key, value }) => `.${key}(${value})`);
+  if (
+    container.syntax === 'ruby-hash' ||
+    container.syntax === 'ruby-arguments' ||
+    container.syntax === 'ruby-value'
+  )
+    return entries.map(({ key, value }) => rubyPair(container.keyQuote, key, value));
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {
@@ -361,6 +367,13 @@ export function renderEntries(
       : entries.map(({ key, value }) => `${dictQuote}${key}${dictQuote}: ${value}`);
   }
   return nest.length > 0 ? [`${nest[0]}=${inner}`] : entries.map(({ key, value }) => `${key}=${value}`);
+}
+
+/** `key: value`, `:key => value` or `'key' => value`, as the hash's other keys are written. */
+function rubyPair(style: string, key: string, value: string): string {
+  if (style === '') return `${key}: ${value}`;
+  if (style === ':') return `:${key} => ${value}`;
+  return `${style}${key}${style} => ${value}`;
 }
 
 /**

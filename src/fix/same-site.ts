@@ -26,6 +26,9 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
   // …)` of Servlet 6 (javax has nothing), which is not written.
   if (site.file.endsWith('.java'))
     return site.insertion?.container.syntax === 'java-chain' ? 'sameSite' : null;
+  // Ruby: Rack raises on a lower-case SameSite string (`same_site: 'lax'`), and Rails fills it in from its own
+  // setting when the key is missing; not written yet.
+  if (site.file.endsWith('.rb') || site.file.endsWith('.ru')) return null;
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
@@ -96,6 +99,10 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   // Servlet cookies have no SameSite here (`sameSiteKeyOf` is null for them); a builder call is `.sameSite("Lax")`.
   'java-statements': /^(?!)/,
   'java-chain': /^\s*\.(\w+)\(\s*([\s\S]*?)\s*\)\s*$/,
+  // Ruby sites have no SameSite here (`sameSiteKeyOf` is null for them).
+  'ruby-hash': /^(?!)/,
+  'ruby-arguments': /^(?!)/,
+  'ruby-value': /^(?!)/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {

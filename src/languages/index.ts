@@ -16,6 +16,9 @@ const EXTENSIONS: Record<string, Language> = {
   '.go': 'go',
   '.php': 'php',
   '.java': 'java',
+  '.rb': 'ruby',
+  // Rack's `config.ru`, where `use Rack::Session::Cookie, …` is usually written.
+  '.ru': 'ruby',
 };
 
 export function languageOf(file: string): Language | null {
@@ -164,6 +167,8 @@ export function isTestFile(file: string): boolean {
     /_test\.go$/.test(file) ||
     /Test\.php$/.test(file) ||
     // Maven and Gradle keep tests under src/test/, which the folder pattern above already covers.
-    /Tests?\.java$/.test(file)
+    /Tests?\.java$/.test(file) ||
+    // RSpec and Minitest; both keep most tests under spec/ or test/, which the folder pattern covers.
+    /_(?:spec|test)\.rb$/.test(file)
   );
 }

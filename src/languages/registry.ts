@@ -6,6 +6,7 @@ import { javaSupport } from './java/support.js';
 import { javascriptSupport } from './javascript-support.js';
 import { phpSupport } from './php/support.js';
 import { pythonSupport } from './python-support.js';
+import { rubySupport } from './ruby/support.js';
 import type { LanguageSupport } from './support.js';
 
 export const LANGUAGES: readonly LanguageSupport[] = [
@@ -14,6 +15,7 @@ export const LANGUAGES: readonly LanguageSupport[] = [
   goSupport,
   phpSupport,
   javaSupport,
+  rubySupport,
 ];
 
 const BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));

@@ -3,7 +3,7 @@
 // are filtered out. A second test (prefilter-soundness) scans every fixture and regression project with and
 // without the narrow stages and expects the same findings.
 import { cookieApiFilter } from '../languages/index.js';
-import { GO_RULES, JAVA_RULES, JS_RULES, PHP_RULES, PY_RULES, RULES } from './index.js';
+import { GO_RULES, JAVA_RULES, JS_RULES, PHP_RULES, PY_RULES, RULES, RUBY_RULES } from './index.js';
 import type { Rule } from './rule.js';
 
 /** Substrings of "cookie" / "COOKIE": every JavaScript API or import with the word in it. */
@@ -44,6 +44,12 @@ export const mentionsPhpApi = cookieApiFilter(mentionsOf(PHP_RULES));
  * cookie's constructor, `ResponseCookie`), like Go.
  */
 export const mentionsJavaApi = cookieApiFilter(mentionsOf(JAVA_RULES));
+
+/**
+ * What a Ruby file must say, anywhere, to be parsed: only the Ruby rules' own words (`cookies[`, `cookies.`,
+ * `set_cookie`, `session_store`, `:sessions`, `Session::Cookie`), like Go.
+ */
+export const mentionsRubyApi = cookieApiFilter(mentionsOf(RUBY_RULES));
 
 /** What a Python file must say, anywhere, to be parsed. */
 export const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);

@@ -9,6 +9,7 @@ import type { GoModule } from '../languages/go/parse.js';
 import type { PhpModule } from '../languages/php/parse.js';
 import type { JavaModule } from '../languages/java/parse.js';
 import type { PropertiesFile } from '../languages/java/properties.js';
+import type { RubyModule } from '../languages/ruby/parse.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -93,6 +94,11 @@ export interface JavaRule {
   findConfigSites?(file: PropertiesFile): CookieSite[];
 }
 
+export interface RubyRule {
+  meta: RuleMeta & { language: 'ruby' };
+  findSites(module: RubyModule): CookieSite[];
+}
+
 export interface ConfigSite {
   site: CookieSite;
   /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
@@ -105,4 +111,4 @@ export interface PyRuleContext {
   project: readonly PyModule[];
 }
 
-export type Rule = JsRule | PyRule | GoRule | PhpRule | JavaRule;
+export type Rule = JsRule | PyRule | GoRule | PhpRule | JavaRule | RubyRule;

@@ -16,7 +16,9 @@ import { parsePhp } from '../../src/languages/php/parse.js';
 import { parseJava } from '../../src/languages/java/parse.js';
 import { parseProperties } from '../../src/languages/java/properties.js';
 import { parseSpringYaml } from '../../src/languages/java/spring-yaml.js';
+import { parseRuby } from '../../src/languages/ruby/parse.js';
 import { isIniFile, parseIni } from '../../src/languages/ini.js';
+import { hasRuby, rubyCheck } from '../corpus/ruby-check.js';
 import type { Finding } from '../../src/model.js';
 
 const FIXTURES = new URL('.', import.meta.url).pathname;
@@ -106,7 +108,7 @@ function withIgnoreComments(inputs: Map<string, string>, ruleId: string): Map<st
         const indent = /^\s*/.exec(line)![0];
         const above = lines[index - 1] ?? '';
         const comment =
-          file.endsWith('.py') || isIniFile(file) || /\.(properties|ya?ml)$/.test(file)
+          /\.(?:py|rb|ru)$/.test(file) || isIniFile(file) || /\.(properties|ya?ml)$/.test(file)
             ? '# cookie-hardener-ignore: generated'
             : /^\s*\{\/\*/.test(above)
               ? '{/* cookie-hardener-ignore: generated */}'
@@ -149,7 +151,15 @@ function phpLintClean(text: string): boolean {
   return spawnSync('php', ['-l'], { input: text, encoding: 'utf8' }).status === 0;
 }
 
+/** A fixed Ruby file must parse without errors and pass `ruby -c` where Ruby is installed (`.ci/run`). */
+function rubyClean(file: string, text: string): boolean {
+  const module = parseRuby(file, text);
+  module.tree.delete();
+  return module.errorCount === 0 && (!hasRuby() || rubyCheck(text) === null);
+}
+
 function reparses(file: string, text: string): boolean {
+  if (/\.(?:rb|ru)$/.test(file)) return rubyClean(file, text);
   if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
   if (file.endsWith('.go')) return parseGo(file, text).errorCount === 0 && gofmtClean(text);
   if (file.endsWith('.php')) return parsePhp(file, text).errorCount === 0 && phpLintClean(text);
@@ -276,6 +286,7 @@ describe('rule catalogue', () => {
             'go-rules.ts',
             'php-rules.ts',
             'java-rules.ts',
+            'ruby-rules.ts',
             'ignore.ts',
             'prefilter.ts',
             'frameworks.ts',
