@@ -26,6 +26,8 @@ const TEMPLATE_EXTENSIONS = new Set([
   '.jspx',
   '.tmpl',
   '.gohtml',
+  // Rails views (`.html.erb`).
+  '.erb',
 ]);
 
 /** Extensions of deployment and manifest files; any other extension is decided without a regex. */

@@ -5,6 +5,7 @@ import { findReaders } from './browser-readers.js';
 import { findBuildExclusions } from './build-exclusions.js';
 import { evidenceFileKind } from './files.js';
 import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
+import { findForcedSecure } from './forced-secure.js';
 import { findMootSettings } from './moot.js';
 import { findOptionalTls } from './optional-tls.js';
 import {
@@ -52,6 +53,7 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
       const source = new Source(file, text, language);
       data.plainHttp.push(...findPlainHttp(source));
       data.optionalTls.push(...findOptionalTls(source));
+      data.forcedSecure.push(...findForcedSecure(source));
     }
   }
   const templates: Source[] = [];

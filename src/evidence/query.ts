@@ -7,6 +7,7 @@ import type {
   BrowserReader,
   DevOnlyFact,
   EvidenceData,
+  ForcedSecureFact,
   MootFact,
   PlainHttpFact,
   ProjectEvidence,
@@ -26,6 +27,7 @@ export function emptyEvidenceData(): EvidenceData {
     frameworks: [],
     manifestsRead: { javascript: false, python: false },
     moot: [],
+    forcedSecure: [],
     devOnly: [],
     packageFolders: [],
   };
@@ -89,6 +91,8 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
     },
     transportSwitchFor(file: string): TransportSwitch[] {
       // Configuration files are read by the Python frameworks only (CherryPy, Pyramid).
+      // Ruby code has no switch the index reads: a JavaScript one would not be Ruby's to follow.
+      if (/\.(?:rb|ru)$/.test(file)) return [];
       const language = /\.py$/.test(file) || isIniFile(file) ? 'python' : 'javascript';
       const usedHere = (entry: TransportSwitch): number =>
         entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
@@ -113,6 +117,10 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
       return 'unknown';
     },
     moot: (cookie: MootFact['cookie']): MootFact[] => mootByCookie.get(cookie) ?? [],
+    forcedSecure: (framework: string, file: string): ForcedSecureFact[] =>
+      data.forcedSecure.filter(
+        (fact) => fact.framework === framework && (fact.folder === '' || file.startsWith(`${fact.folder}/`)),
+      ),
     devOnly: (file: string): DevOnlyFact[] =>
       data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`)),
   };

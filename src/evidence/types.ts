@@ -161,6 +161,14 @@ export interface MootFact extends EvidenceFact {
   setting: string;
 }
 
+/** A setting that makes the framework mark every cookie of one app Secure (Rails' `config.force_ssl = true`). */
+export interface ForcedSecureFact extends EvidenceFact {
+  /** The rules' framework family it applies to (`rails`: every Ruby cookie site of the app). */
+  framework: string;
+  /** The app's folder ('' is the root): its cookie sites are the ones under it. */
+  folder: string;
+}
+
 /** A folder the project's build script removes before building: its code is development-only. */
 export interface DevOnlyFact extends EvidenceFact {
   /** The folder, relative to the scanned root, without a trailing slash. */
@@ -180,6 +188,7 @@ export interface EvidenceData {
   /** Whether a dependency manifest (package.json, requirements*.txt, pyproject.toml…) was read. */
   manifestsRead: { javascript: boolean; python: boolean };
   moot: MootFact[];
+  forcedSecure: ForcedSecureFact[];
   devOnly: DevOnlyFact[];
   /** Folders holding a package manifest ('' is the root): the packages of a monorepo. */
   packageFolders: string[];
@@ -207,6 +216,8 @@ export interface ProjectEvidence {
   uses(framework: string): Tri;
   /** Settings under which the given cookie does not exist. */
   moot(cookie: MootFact['cookie']): MootFact[];
+  /** Settings that make every cookie of the app holding `file` Secure, for the framework family given. */
+  forcedSecure(framework: string, file: string): ForcedSecureFact[];
   /** Why `file` is left out of the project's production builds (empty when it is not). */
   devOnly(file: string): DevOnlyFact[];
 }

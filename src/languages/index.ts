@@ -105,6 +105,8 @@ const SERVER_SETTING_NEEDLES = [
   'ORWARDED_PROTO',
   'CSRF_USE_SESSIONS',
   'CSRF_TRUSTED_ORIGINS',
+  // Rails' config/environments/production.rb: every cookie Secure.
+  'force_ssl',
 ];
 const SERVER_SETTING_MENTION = new RegExp(SERVER_SETTING_NEEDLES.map(escapeRegExp).join('|'));
 

@@ -19,7 +19,8 @@ export const railsSessionStore: RubyRule = {
     description:
       "Rails' session cookie options in config.session_store (HttpOnly on by default, Secure off).",
     defaults: { httpOnly: 'on', secure: 'off' },
-    mentions: ['session_store'],
+    // `force_ssl` too: the production settings that make the cookie Secure are read with the rules' files.
+    mentions: ['session_store', 'force_ssl'],
   },
   findSites(module) {
     if (DEVELOPMENT_ENVIRONMENT.test(module.file)) return [];
