@@ -44,8 +44,6 @@ export function symbolName(module: RubyModule, node: Node | null | undefined): s
   const text = textOf(module, node);
   switch (node.type) {
     case 'hash_key_symbol':
-    case 'identifier':
-    case 'constant':
       return text;
     case 'simple_symbol':
       return text.slice(1);
