@@ -412,6 +412,8 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       'Rails does not write a `secure: true` cookie at all on a request it sees as plain HTTP (unless `always_write_cookie` is set or the host ends in `.onion`), so behind a proxy that terminates TLS the app must know the request was HTTPS: `config.assume_ssl = true`, or `config.force_ssl = true`, which also marks every cookie Secure.',
     overPlainHttp:
       'Rails silently skips a `secure: true` cookie on plain-HTTP requests, so on a local `http://` server the cookie is simply never set.',
+    verifyAfterSecure:
+      'Rails: behind the production proxy, sign in (or do what sets the cookie) and reload: the cookie is still there. If not, Rails does not see the requests as HTTPS (the proxy sends no `X-Forwarded-Proto: https`): have the proxy send it, or set `config.assume_ssl = true` (Rails 7.1+).',
   },
   'rails-session': {
     name: 'Rails session store',
@@ -421,6 +423,8 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       'A Secure session cookie is not written on a request Rails sees as plain HTTP; behind a proxy that terminates TLS, `config.assume_ssl = true` (or `force_ssl` with the proxy sending `X-Forwarded-Proto`) makes Rails see HTTPS.',
     overPlainHttp:
       'With Secure on, Rails sends no session cookie on a plain-HTTP request, so logins on a local `http://` server stop sticking.',
+    verifyAfterSecure:
+      'Rails: behind the production proxy, sign in and reload: you stay signed in. If not, Rails does not see the requests as HTTPS (the proxy sends no `X-Forwarded-Proto: https`): have the proxy send it, or set `config.assume_ssl = true` (Rails 7.1+).',
     sessionRegeneration: 'call `reset_session` right after a successful login',
     secretSetting: '`secret_key_base`',
   },

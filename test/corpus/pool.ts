@@ -1,10 +1,12 @@
 // Runs corpus files through a few worker threads with a per-file time limit: a file that takes longer is
 // recorded as a hang, its worker is terminated and a fresh one takes the next file.
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { WASM_FILES } from '../../src/languages/tree-sitter/runtime.js';
 import type { FileReport, FileTask } from './check.js';
 import type { WorkerRequest, WorkerResponse } from './worker.js';
 
@@ -26,6 +28,10 @@ export async function bundleWorker(): Promise<string> {
       js: "import { createRequire as __corpusRequire } from 'node:module'; const require = __corpusRequire(import.meta.url);",
     },
   });
+  // The WebAssembly parsers are read from beside the bundle, as from dist/ (see tree-sitter/runtime.ts).
+  const resolve = createRequire(import.meta.url).resolve;
+  for (const { file, pkg } of WASM_FILES)
+    copyFileSync(resolve(`${pkg}/${file}`), join(dirname(outfile), file));
   return outfile;
 }
 
@@ -48,6 +54,7 @@ function lostReport(file: string, check: string, message: string): FileReport {
     pythonChanges: [],
     gofmtChecked: 0,
     phpLinted: 0,
+    rubyChecked: 0,
     failures: [{ subject: 'original', check, message }],
   };
 }

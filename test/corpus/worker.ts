@@ -1,6 +1,7 @@
 // The worker thread the corpus test runs files in, so one file that hangs or exhausts memory can be cut off
 // (the main thread terminates this worker and starts another) without losing the rest of the run.
 import { parentPort } from 'node:worker_threads';
+import { loadGrammars } from '../../src/languages/tree-sitter/runtime.js';
 import { checkFile, type FileReport, type FileTask } from './check.js';
 
 export interface WorkerRequest extends FileTask {
@@ -13,7 +14,11 @@ export interface WorkerResponse {
   ms: number;
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
+// The Ruby grammar is WebAssembly, compiled once per worker before the first file (a scan parses synchronously).
+const grammars = loadGrammars(['ruby']);
+
+parentPort?.on('message', async (request: WorkerRequest) => {
+  await grammars;
   const started = performance.now();
   let report: FileReport;
   try {
@@ -30,6 +35,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       pythonChanges: [],
       gofmtChecked: 0,
       phpLinted: 0,
+      rubyChecked: 0,
       failures: [{ subject: 'original', check: 'checker crashed', message: String(error) }],
     };
   }
