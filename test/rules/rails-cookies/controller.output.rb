@@ -25,6 +25,10 @@ class SessionsController < ApplicationController
 
     # ok: rails-cookies
     cookies.signed[:token] = { value: user.token, httponly: true, secure: Rails.env.production? }
+
+    # Secure that follows the request: on over HTTPS, off over plain HTTP.
+    # ruleid: rails-cookies secure-conditional conditional
+    cookies.permanent[:device] = { value: user.device_id, httponly: true, secure: request.ssl? }
     redirect_to root_path
   end
 
