@@ -73,6 +73,11 @@ describe('Ruby hashes and values', () => {
       expect(hashItems(module, hashOf(module)).style).toBe(':'),
     );
     withModule("x = { 'b' => 2 }\n", (module) => expect(hashItems(module, hashOf(module)).style).toBe("'"));
+    // Arguments forwarded with `...` may hold any key.
+    withModule('def a(...)\n  b(:x, path: "/", ...)\nend\n', (module) => {
+      const list = module.root.descendantsOfType('argument_list')[0]!;
+      expect(hashItems(module, list).spread).toBe(true);
+    });
     withModule('x = :"secure"\n', (module) =>
       expect(symbolName(module, module.root.descendantsOfType('delimited_symbol')[0])).toBe('secure'),
     );

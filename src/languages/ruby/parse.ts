@@ -78,7 +78,7 @@ export interface HashItems {
   /** Every item in order: pairs, and (for an argument list) the positional arguments before them. */
   items: Node[];
   entries: HashEntry[];
-  /** A `**options` or `*args` somewhere: any key may come from it. */
+  /** A `**options`, `*args` or `...` somewhere: any key may come from it. */
   spread: boolean;
   /** The first pair's key style, or null when there is no pair. */
   style: KeyStyle | null;
@@ -93,7 +93,13 @@ export function hashItems(module: RubyModule, list: Node): HashItems {
   let spread = false;
   let style: KeyStyle | null = null;
   for (const item of items) {
-    if (item.type === 'hash_splat_argument' || item.type === 'splat_argument') spread = true;
+    // `**options`, `*args` and `...` (the arguments the method itself was given) may hold any key.
+    if (
+      item.type === 'hash_splat_argument' ||
+      item.type === 'splat_argument' ||
+      item.type === 'forward_argument'
+    )
+      spread = true;
     if (item.type !== 'pair') continue;
     const key = item.childForFieldName('key');
     const value = item.childForFieldName('value');

@@ -24,6 +24,10 @@ class Shop < Sinatra::Base
   # ok: sinatra-sessions
   set :sessions, false
 
+  # `true` takes no options either: Secure is left to a person.
+  # ruleid: sinatra-sessions secure-missing manual
+  set :sessions, true
+
   # ruleid: sinatra-sessions httpOnly-unknown secure-unknown conditional
   set :sessions, session_options
 
