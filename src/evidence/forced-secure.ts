@@ -11,7 +11,8 @@ const FORCE_SSL = /^[ \t]*(?:config|Rails\.application\.config)\.force_ssl[ \t]*
 export function findForcedSecure(source: Source): ForcedSecureFact[] {
   if (source.kind !== 'ruby' || !RAILS_SETTINGS.test(source.file)) return [];
   const match = FORCE_SSL.exec(source.text);
-  if (!match) return [];
+  // `config.ssl_options = { secure_cookies: false }` keeps force_ssl from marking the cookies.
+  if (!match || /(?:\bsecure_cookies:|:secure_cookies\s*=>)\s*false\b/.test(source.text)) return [];
   const at = match.index + match[0].length - match[0].trimStart().length;
   const configAt = source.file.lastIndexOf('config/');
   return [

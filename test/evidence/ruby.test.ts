@@ -73,6 +73,11 @@ describe('Ruby evidence', () => {
     const off = production.replace('true', 'false');
     expect(findForcedSecure(new Source('config/environments/production.rb', off, 'ruby'))).toEqual([]);
     expect(findForcedSecure(new Source('config/environments/staging.rb', production, 'ruby'))).toEqual([]);
+    const uncookied = production.replace(
+      'end',
+      '  config.ssl_options = { hsts: false, secure_cookies: false }\nend',
+    );
+    expect(findForcedSecure(new Source('config/environments/production.rb', uncookied, 'ruby'))).toEqual([]);
   });
 
   it('applies force_ssl to the cookies of its own app only, and not to middleware in config.ru', () => {
