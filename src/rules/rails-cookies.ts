@@ -1,8 +1,8 @@
 // Rails' cookie jar in a controller: `cookies[:name] = { value: …, httponly: …, secure: … }`, also through
 // `.signed`, `.encrypted` and `.permanent` in any order. Both flags are off unless the options say so. A plain
 // value (`cookies[:theme] = 'dark'`) has no options: when it is certainly not a hash (a string, a number, a
-// call that returns a string) the fix wraps it into `{ value: …, secure: true }`; a name or another call may
-// hold a hash built elsewhere, so it is unknown. Only the controller's own jar counts (a method of a class
+// call that returns a string, a local set once to one of those) the fix wraps it into
+// `{ value: …, secure: true }`; another name or call may hold a hash built elsewhere, so it is unknown. Only the controller's own jar counts (a method of a class
 // built on a controller); `cookies.delete`, a nil value and an expiry in the past are deletions.
 import type { Node } from 'web-tree-sitter';
 import { nodesOfType, symbolName, textOf, type RubyModule } from '../languages/ruby/parse.js';

@@ -159,13 +159,15 @@ const SCALAR_METHODS = new Set([
  * so wrapping it into `{ value: … }` keeps what the cookie holds. A name or another call may hold a hash
  * of options, which wrapping would break.
  */
-export function isScalarValue(module: RubyModule, value: Node): boolean {
+export function isScalarValue(module: RubyModule, value: Node, followLocal = true): boolean {
   switch (value.type) {
     case 'string':
     case 'integer':
     case 'float':
     case 'simple_symbol':
       return true;
+    case 'identifier':
+      return followLocal && localScalar(module, value);
     case 'call': {
       const name = methodName(module, value);
       return (
@@ -178,6 +180,37 @@ export function isScalarValue(module: RubyModule, value: Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether a bare name is a local of the method around it, set once before the use to a scalar
+ * (`token = SecureRandom.hex(32)`). A parameter, a block variable, a second assignment or a multiple
+ * assignment may give it anything; a name never assigned is a method call, which may return a hash.
+ */
+function localScalar(module: RubyModule, use: Node): boolean {
+  const method = enclosingMethod(use);
+  if (!method) return false;
+  const name = textOf(module, use);
+  const declared = [
+    method.childForFieldName('parameters'),
+    ...method.descendantsOfType(['block_parameters', 'lambda_parameters', 'left_assignment_list']),
+  ];
+  const named = (node: Node | null) =>
+    node !== null && node.descendantsOfType('identifier').some((id) => textOf(module, id) === name);
+  if (declared.some(named)) return false;
+  const writes = method.descendantsOfType(['assignment', 'operator_assignment']).filter((write) => {
+    const left = write.childForFieldName('left');
+    return left?.type === 'identifier' && textOf(module, left) === name;
+  });
+  if (writes.length !== 1) return false;
+  const write = writes[0]!;
+  const right = write.childForFieldName('right');
+  return (
+    write.type === 'assignment' &&
+    write.endIndex <= use.startIndex &&
+    right !== null &&
+    isScalarValue(module, right, false)
+  );
 }
 
 /** Whether a cookie value deletes it or sets nothing: `nil`, `''`. */

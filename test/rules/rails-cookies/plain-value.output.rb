@@ -7,6 +7,17 @@ module Admin
       # ruleid: rails-cookies httpOnly-missing secure-missing fixable
       cookies[:locale] = { value: "#{params[:locale]}-#{params[:region]}", secure: true }
 
+      # A local set once to a string is a string.
+      token = SecureRandom.urlsafe_base64(32)
+      # ruleid: rails-cookies httpOnly-missing secure-missing fixable
+      cookies.permanent[:auth_token] = { value: token, httponly: true, secure: true }
+
+      # A local set twice may be either.
+      prefs = { value: 'wide', path: '/' }
+      prefs = 'compact' if params[:compact]
+      # ruleid: rails-cookies httpOnly-unknown secure-unknown conditional
+      cookies[:prefs] = prefs
+
       # A name or a call may hold an options hash built elsewhere: wrapping it would break the cookie.
       # ruleid: rails-cookies httpOnly-unknown secure-unknown conditional
       cookies[:remember_token] = remember_options(current_admin)
