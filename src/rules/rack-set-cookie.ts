@@ -13,13 +13,12 @@ import {
   textOf,
   type RubyModule,
 } from '../languages/ruby/parse.js';
+import { inRailsController, inSinatraApp } from '../languages/ruby/app-context.js';
 import type { CookieSite } from '../model.js';
 import {
   callArguments,
   deletes,
   hashOptions,
-  inRailsController,
-  inSinatraApp,
   isEmptyValue,
   isScalarValue,
   unknownOptions,

@@ -6,11 +6,11 @@
 // built on a controller); `cookies.delete`, a nil value and an expiry in the past are deletions.
 import type { Node } from 'web-tree-sitter';
 import { nodesOfType, symbolName, textOf, type RubyModule } from '../languages/ruby/parse.js';
+import { inRailsController } from '../languages/ruby/app-context.js';
 import type { CookieSite } from '../model.js';
 import {
   deletes,
   hashOptions,
-  inRailsController,
   isEmptyValue,
   isScalarValue,
   unknownOptions,

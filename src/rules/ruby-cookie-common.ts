@@ -1,13 +1,11 @@
 // What the Ruby rules share: reading the flags of an options hash (a `{…}` literal or a call's trailing keyword
-// arguments), where new pairs go, wrapping a plain value into a hash, deletions, and whether a call sits in
-// code that shows it is the framework's (a Rails controller, a Sinatra app).
+// arguments), where new pairs go, wrapping a plain value into a hash, and deletions. Whether a call sits in
+// the framework's own code (a Rails controller, a Sinatra app) is languages/ruby/app-context.ts.
 import type { Node } from 'web-tree-sitter';
 import {
-  enclosingClasses,
   enclosingMethod,
   hashItems,
   methodName,
-  requires,
   rubyFlagValue,
   symbolName,
   textOf,
@@ -233,38 +231,6 @@ export function deletes(module: RubyModule, pairs: ReadonlyMap<string, Node | nu
   }
   const maxAge = pairs.get('max_age');
   return maxAge !== undefined && maxAge !== null && /^(?:0|-\s*\d+)$/.test(textOf(module, maxAge));
-}
-
-/** A Rails controller's superclass: `ApplicationController`, `ActionController::Base`, `Admin::BaseController`. */
-const CONTROLLER_SUPERCLASS = /(?:^|::)(?:\w*Controller|ActionController::(?:Base|API|Metal))$/;
-
-/**
- * Whether `node` sits in a Rails controller's method: a class whose superclass is a controller, or a module in
- * app/controllers/ (a concern mixed into controllers). A local or parameter named `cookies` would shadow the
- * controller's jar.
- */
-export function inRailsController(module: RubyModule, node: Node): boolean {
-  const method = enclosingMethod(node);
-  if (!method) return false;
-  const classes = enclosingClasses(module, node);
-  const controller =
-    classes.some((entry) => CONTROLLER_SUPERCLASS.test(entry.superclass)) ||
-    (classes.length === 0 && /(?:^|\/)app\/controllers\//.test(module.file));
-  if (!controller) return false;
-  const parameters = method.childForFieldName('parameters');
-  const body = textOf(module, method);
-  if (parameters && /\bcookies\b/.test(textOf(module, parameters))) return false;
-  return !/(?:^|[^\w.:@])cookies\s*=[^=~>]/m.test(body);
-}
-
-/**
- * Whether `node` sits in a Sinatra application: a class built on `Sinatra::Base` / `Sinatra::Application`, or
- * the top level (or a block) of a classic app, a file that requires 'sinatra'.
- */
-export function inSinatraApp(module: RubyModule, node: Node): boolean {
-  const classes = enclosingClasses(module, node);
-  if (classes.some((entry) => /^Sinatra::(?:Base|Application)$/.test(entry.superclass))) return true;
-  return classes.length === 0 && requires(module, ['sinatra']);
 }
 
 /** A symbol or string argument's name (`:sessions`, `'sessions'`). */

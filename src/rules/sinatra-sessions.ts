@@ -3,14 +3,9 @@
 // Sinatra application (a class built on Sinatra::Base, or a classic app that requires 'sinatra').
 // `enable :sessions` and `set :sessions, true` take no options, so Secure is left to a person there.
 import { methodName, nodesOfType, textOf } from '../languages/ruby/parse.js';
+import { inSinatraApp } from '../languages/ruby/app-context.js';
 import type { CookieSite } from '../model.js';
-import {
-  argumentName,
-  callArguments,
-  hashOptions,
-  inSinatraApp,
-  unknownOptions,
-} from './ruby-cookie-common.js';
+import { argumentName, callArguments, hashOptions, unknownOptions } from './ruby-cookie-common.js';
 import type { RubyRule } from './rule.js';
 
 const KEYS = { httpOnly: 'httponly', secure: 'secure' };
