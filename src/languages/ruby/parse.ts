@@ -14,11 +14,13 @@ export interface RubyModule {
   starts: readonly number[];
   /** ERROR and MISSING nodes; a fix may never add to them. */
   errorCount: number;
+  /** `nodesOfType` answers, by the types asked for: every rule looks for calls, and a walk is not free. */
+  found: Map<string, Node[]>;
 }
 
 export function parseRuby(file: string, text: string): RubyModule {
   const { tree, errorCount } = parseWith('ruby', text);
-  return { file, text, tree, root: tree.rootNode, starts: lineStarts(text), errorCount };
+  return { file, text, tree, root: tree.rootNode, starts: lineStarts(text), errorCount, found: new Map() };
 }
 
 export function textOf(module: { text: string }, node: Node): string {
@@ -32,7 +34,13 @@ export function lineOf(module: RubyModule, offset: number): number {
 
 /** Every node of the given types, in source order. */
 export function nodesOfType(module: RubyModule, types: readonly string[]): Node[] {
-  return module.root.descendantsOfType([...types]);
+  const key = types.join(' ');
+  let nodes = module.found.get(key);
+  if (!nodes) {
+    nodes = module.root.descendantsOfType([...types]);
+    module.found.set(key, nodes);
+  }
+  return nodes;
 }
 
 /**
