@@ -1,7 +1,7 @@
 // The vocabulary every stage shares. Pure data: no behaviour lives here.
 import type { CodeCookie } from './verify/types.js';
 
-export type Language = 'javascript' | 'python' | 'go' | 'php' | 'java' | 'csharp';
+export type Language = 'javascript' | 'python' | 'go' | 'php' | 'java' | 'csharp' | 'ruby';
 
 /** The two boolean cookie flags every rule reads. */
 export type Flag = 'httpOnly' | 'secure';
@@ -98,7 +98,23 @@ export type ContainerSyntax =
    * An expression-bodied C# lambda (`o => o.IdleTimeout = t`, `open`/`close` its body): the body becomes a block
    * holding the expression and the new statements, spelled from `statementTemplate` as for `cs-statements`.
    */
-  | 'cs-expression-body';
+  | 'cs-expression-body'
+  /**
+   * A Ruby hash literal (`{ value: v, path: '/' }`) or a call's trailing keyword arguments, with or without
+   * parentheses: new pairs in the style of the others (`key: value`, `:key => value` or `'key' => value`, from
+   * `keyQuote` '', ':' or the quote). `open` and `close` are the braces or the call's parentheses.
+   */
+  | 'ruby-hash'
+  /**
+   * A Ruby call's trailing keyword arguments without parentheses (`set :sessions, secure: true`): `open` is the
+   * first argument's start and `close` the last one's end; new pairs go after it, spelled as in `ruby-hash`.
+   */
+  | 'ruby-arguments'
+  /**
+   * A Ruby value given where an options hash may go (`cookies[:x] = token`): it is wrapped into one,
+   * `{ value: token, httponly: true }`; `open` and `close` are the value's start and end.
+   */
+  | 'ruby-value';
 
 /**
  * A comma-separated list between two delimiters where missing keys can be inserted: an object literal,

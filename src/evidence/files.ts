@@ -29,6 +29,8 @@ const TEMPLATE_EXTENSIONS = new Set([
   // ASP.NET Core's Razor views and components.
   '.cshtml',
   '.razor',
+  // Rails views (`.html.erb`).
+  '.erb',
 ]);
 
 /** Extensions of deployment and manifest files; any other extension is decided without a regex. */

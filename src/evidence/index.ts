@@ -6,6 +6,7 @@ import { findBuildExclusions } from './build-exclusions.js';
 import { findCookiePolicy, usesCookiePolicy } from './cookie-policy.js';
 import { evidenceFileKind } from './files.js';
 import { frameworksImported, frameworksInManifest, manifestKind, manifestLanguage } from './frameworks.js';
+import { findForcedSecure } from './forced-secure.js';
 import { findMootSettings } from './moot.js';
 import { findOptionalTls } from './optional-tls.js';
 import {
@@ -63,6 +64,7 @@ export function buildEvidence(input: EvidenceInput): ProjectEvidence {
       data.optionalTls.push(...findOptionalTls(source));
       policies.push(...findCookiePolicy(source));
       policyInPipeline ||= usesCookiePolicy(source);
+      data.forcedSecure.push(...findForcedSecure(source));
     }
   }
   // Options of a middleware that never runs raise nothing.

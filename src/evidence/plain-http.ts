@@ -38,7 +38,7 @@ const PLAIN_HTTP_COMMENT = new RegExp(
 function comments(source: Source): Array<{ at: number; text: string }> {
   const found: Array<{ at: number; text: string }> = [];
   const pattern =
-    source.kind === 'python'
+    source.kind === 'python' || source.kind === 'ruby'
       ? /#[^\n]*/g
       : source.kind === 'php'
         ? /\/\/[^\n]*|#(?!\[)[^\n]*|\/\*[\s\S]*?\*\//g
@@ -53,7 +53,9 @@ function comments(source: Source): Array<{ at: number; text: string }> {
       continue;
     // A `#` inside a string (`'#fff'`) is not a comment either.
     if (
-      (source.kind === 'python' || (source.kind === 'php' && match[0].startsWith('#'))) &&
+      (source.kind === 'python' ||
+        source.kind === 'ruby' ||
+        (source.kind === 'php' && match[0].startsWith('#'))) &&
       !source.inLineComment(match.index + 1)
     )
       continue;
@@ -85,7 +87,8 @@ export function findPlainHttp(source: Source): PlainHttpFact[] {
     source.kind === 'go' ||
     source.kind === 'php' ||
     source.kind === 'java' ||
-    source.kind === 'csharp'
+    source.kind === 'csharp' ||
+    source.kind === 'ruby'
   ) {
     if (/ssl|https|tls|secure|session|certificate/i.test(source.text)) {
       for (const comment of comments(source)) {

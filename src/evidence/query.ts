@@ -8,6 +8,7 @@ import type {
   CookiePolicyFact,
   DevOnlyFact,
   EvidenceData,
+  ForcedSecureFact,
   MootFact,
   PlainHttpFact,
   ProjectEvidence,
@@ -28,6 +29,7 @@ export function emptyEvidenceData(): EvidenceData {
     manifestsRead: { javascript: false, python: false },
     moot: [],
     cookiePolicy: [],
+    forcedSecure: [],
     devOnly: [],
     packageFolders: [],
     requestFollowingSettings: [],
@@ -92,6 +94,8 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
     },
     transportSwitchFor(file: string): TransportSwitch[] {
       // Configuration files are read by the Python frameworks only (CherryPy, Pyramid).
+      // Ruby code has no switch the index reads: a JavaScript one would not be Ruby's to follow.
+      if (/\.(?:rb|ru)$/.test(file)) return [];
       const language = /\.py$/.test(file) || isIniFile(file) ? 'python' : 'javascript';
       const usedHere = (entry: TransportSwitch): number =>
         entry.uses.some((use) => use.file === file) || entry.definition?.file === file ? 0 : 1;
@@ -118,6 +122,10 @@ export function makeEvidence(data: EvidenceData): ProjectEvidence {
     moot: (cookie: MootFact['cookie']): MootFact[] => mootByCookie.get(cookie) ?? [],
     cookiePolicy: (framework: string): CookiePolicyFact[] =>
       (data.cookiePolicy ?? []).filter((fact) => fact.framework === framework),
+    forcedSecure: (framework: string, file: string): ForcedSecureFact[] =>
+      data.forcedSecure.filter(
+        (fact) => fact.framework === framework && (fact.folder === '' || file.startsWith(`${fact.folder}/`)),
+      ),
     devOnly: (file: string): DevOnlyFact[] =>
       data.devOnly.filter((fact) => file.startsWith(`${fact.folder}/`)),
   };

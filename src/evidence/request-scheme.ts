@@ -15,6 +15,7 @@ const ANY_SCHEME_TEST = new RegExp(
     String.raw`\.TLS\s*!=\s*nil\b`, // Go: r.TLS != nil
     String.raw`\bIsHttps\b`, // ASP.NET Core: Request.IsHttps
     String.raw`\$_SERVER\s*\[\s*['"]HTTPS['"]\s*\]`, // PHP's server flag
+    String.raw`\.ssl\?(?!\w)`, // Ruby: request.ssl? (Rack, Rails, Sinatra)
     String.raw`\b(?:protocol|scheme|Protocol|Scheme)(?:\s*\(\s*\))?\s*={2,3}\s*['"\x60]https:?['"\x60]`,
   ].join('|'),
   'i',

@@ -3,7 +3,17 @@ import { lineColumn, lineStarts } from '../languages/text.js';
 import type { EvidenceFact } from './types.js';
 
 export type SourceKind =
-  'javascript' | 'python' | 'go' | 'php' | 'java' | 'csharp' | 'template' | 'manifest' | 'deploy' | 'build';
+  | 'javascript'
+  | 'python'
+  | 'go'
+  | 'php'
+  | 'java'
+  | 'csharp'
+  | 'ruby'
+  | 'template'
+  | 'manifest'
+  | 'deploy'
+  | 'build';
 
 /** One text the index looks at, with its line table built on first use. */
 export class Source {
@@ -35,13 +45,14 @@ export class Source {
   }
 
   /**
-   * Whether `offset` follows a line comment marker on its line (`//` in JS, Go, Java and C#, `#` in Python, deploy
-   * and build files, either in PHP).
+   * Whether `offset` follows a line comment marker on its line (`//` in JS, Go, Java and C#, `#` in Python, Ruby,
+   * deploy and build files, either in PHP).
    */
   inLineComment(offset: number): boolean {
     const start = this.text.lastIndexOf('\n', offset - 1) + 1;
     const before = this.text.slice(start, offset);
-    if (this.kind === 'python' || this.kind === 'deploy' || this.kind === 'build') return hashComment(before);
+    if (this.kind === 'python' || this.kind === 'ruby' || this.kind === 'deploy' || this.kind === 'build')
+      return hashComment(before);
     if (this.kind === 'php' && hashComment(before.replace(/#\[/g, '  '))) return true;
     const trimmed = before.trimStart();
     if (trimmed.startsWith('*') || trimmed.startsWith('/*')) return true;

@@ -173,6 +173,14 @@ export interface CookiePolicyFact extends EvidenceFact {
   value: 'always' | 'request';
 }
 
+/** A setting that makes the framework mark every cookie of one app Secure (Rails' `config.force_ssl = true`). */
+export interface ForcedSecureFact extends EvidenceFact {
+  /** The rules' framework family it applies to (`rails`: every Ruby cookie site of the app). */
+  framework: string;
+  /** The app's folder ('' is the root): its cookie sites are the ones under it. */
+  folder: string;
+}
+
 /** A folder the project's build script removes before building: its code is development-only. */
 export interface DevOnlyFact extends EvidenceFact {
   /** The folder, relative to the scanned root, without a trailing slash. */
@@ -194,6 +202,7 @@ export interface EvidenceData {
   moot: MootFact[];
   /** Cookie policies in force (only those whose middleware the project's code puts in the pipeline). */
   cookiePolicy: CookiePolicyFact[];
+  forcedSecure: ForcedSecureFact[];
   devOnly: DevOnlyFact[];
   /** Folders holding a package manifest ('' is the root): the packages of a monorepo. */
   packageFolders: string[];
@@ -228,6 +237,8 @@ export interface ProjectEvidence {
   moot(cookie: MootFact['cookie']): MootFact[];
   /** Application-wide cookie policies that raise flags on every cookie of a framework (rule framework id). */
   cookiePolicy(framework: string): CookiePolicyFact[];
+  /** Settings that make every cookie of the app holding `file` Secure, for the framework family given. */
+  forcedSecure(framework: string, file: string): ForcedSecureFact[];
   /** Why `file` is left out of the project's production builds (empty when it is not). */
   devOnly(file: string): DevOnlyFact[];
 }

@@ -58,6 +58,7 @@ function expect(
     const text = texts.get(file)?.slice(value.span.start, value.span.end) ?? '';
     return [/auto|SameAsRequest/i.test(text) ? 'https' : 'required'];
   }
+  if (flag === 'secure' && facts.forcedSecure.length > 0) return ['required'];
   if (value.kind === 'absent') {
     const byDefault = fromDefault(meta.defaults[flag]);
     if (byDefault) return [byDefault];

@@ -3,6 +3,7 @@
 import type { Container, Edit, Span } from '../model.js';
 import { insertGoElements } from './go-composite.js';
 import { insertChainCalls } from './java-chain.js';
+import { insertRubyPairs } from './ruby-hash.js';
 import {
   hasLineBreak,
   indentUnitOf,
@@ -25,6 +26,8 @@ export function insertEntries(text: string, container: Container, items: readonl
   if (container.syntax === 'php-array') items = alignArrows(text, container, items);
   if (container.syntax === 'java-chain') return insertChainCalls(text, container, items);
   if (container.syntax === 'cs-expression-body') return blockAround(text, container, items);
+  if (container.syntax === 'ruby-arguments' || container.syntax === 'ruby-value')
+    return insertRubyPairs(text, container, items);
   if (
     container.syntax === 'py-statements' ||
     container.syntax === 'ini-options' ||
@@ -151,7 +154,8 @@ function insertIntoEmpty(text: string, container: Container, items: readonly str
   const inner = text.slice(open + 1, close);
   if (inner.trim() !== '') return null; // only comments inside: leave it to a human
   if (!inner.includes('\n')) {
-    const padding = syntax === 'js-object' || syntax === 'cs-initializer' ? ' ' : '';
+    const padding =
+      syntax === 'js-object' || syntax === 'cs-initializer' || syntax === 'ruby-hash' ? ' ' : '';
     return [{ file, start: open + 1, end: close, text: `${padding}${items.join(', ')}${padding}` }];
   }
   const lineBreak = lineBreakAt(text, open);

@@ -337,6 +337,12 @@ export function renderEntries(
     const members = entries.map(({ key, value }) => `${key} = ${value}`).join(', ');
     return [(container.statementTemplate ?? '{entries}').replace('{entries}', members)];
   }
+  if (
+    container.syntax === 'ruby-hash' ||
+    container.syntax === 'ruby-arguments' ||
+    container.syntax === 'ruby-value'
+  )
+    return entries.map(({ key, value }) => rubyPair(container.keyQuote, key, value));
   const isJs = container.syntax === 'js-object' || container.syntax === 'js-arguments';
   const quote = container.keyQuote;
   if (isJs) {
@@ -372,6 +378,13 @@ export function renderEntries(
       : entries.map(({ key, value }) => `${dictQuote}${key}${dictQuote}: ${value}`);
   }
   return nest.length > 0 ? [`${nest[0]}=${inner}`] : entries.map(({ key, value }) => `${key}=${value}`);
+}
+
+/** `key: value`, `:key => value` or `'key' => value`, as the hash's other keys are written. */
+function rubyPair(style: string, key: string, value: string): string {
+  if (style === '') return `${key}: ${value}`;
+  if (style === ':') return `:${key} => ${value}`;
+  return `${style}${key}${style} => ${value}`;
 }
 
 /**

@@ -231,7 +231,8 @@ function decideHttpOnly(value: FlagValue, meta: RuleMeta, kind: CookieKind, fact
 
 function decideSecure(value: FlagValue, meta: RuleMeta, kind: CookieKind, facts: SiteFacts): Judgement {
   const flag = 'secure';
-  if (value.kind === 'true') return none(flag);
+  // The framework marks every cookie of the app Secure whatever the site says (Rails' `force_ssl`).
+  if (value.kind === 'true' || facts.forcedSecure.length > 0) return none(flag);
   if (value.kind === 'absent') {
     if (meta.defaults.secure === 'auto' && meta.reportAutomaticSecure) {
       return {

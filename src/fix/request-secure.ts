@@ -66,6 +66,9 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
     case 'net-http':
     case 'fiber':
       return meta.id === 'fiber-session-config' ? null : goRequestScheme(site.file, text, site.offset);
+    case 'rails':
+    case 'rack':
+      return rubyRequest(site, text);
     case 'pyramid':
       return meta.id === 'pyramid-set-cookie' || meta.id === 'webob-cookie-profile'
         ? pyramid(site, text)
@@ -73,6 +76,27 @@ export function followRequest(site: CookieSite, meta: RuleMeta, text: string): R
     default:
       return null;
   }
+}
+
+/**
+ * Rails' cookie jar and a Rails or Sinatra `response.set_cookie` sit where the controller's or the app's
+ * `request` is in scope (the rules report them only there), unless the method names something else `request`.
+ */
+function rubyRequest(site: CookieSite, text: string): RequestSecure | null {
+  if (!/^(?:cookies\b|response\s*\.\s*set_cookie\b)/.test(text.slice(site.offset))) return null;
+  // From the method's `def` (or a route's block) to the site: a parameter, block variable or local of that name.
+  const before = text.slice(0, site.offset);
+  const defs = [...before.matchAll(/^[ \t]*def\s/gm)];
+  const scope = before.slice(defs.at(-1)?.index ?? 0);
+  if (
+    /(?:^|[^\w.@:])request\s*=[^=~>]|\|[^|\n]*\brequest\b[^|\n]*\||^[ \t]*def\s[^\n]*\brequest\b/m.test(scope)
+  )
+    return null;
+  return {
+    value: 'request.ssl?',
+    caution:
+      '`request.ssl?` reads `X-Forwarded-Proto` (and `X-Forwarded-Ssl`) from the request, so behind a proxy that terminates TLS the proxy must set it, and nothing else may reach the app directly',
+  };
 }
 
 /** `self.set_cookie(…)` inside a method whose first parameter is `self`: `self.request` is the request. */

@@ -28,6 +28,8 @@ export function sameSiteKeyOf(site: CookieSite): string | null {
     return site.insertion?.container.syntax === 'java-chain' ? 'sameSite' : null;
   // C#: `SameSite = SameSiteMode.Lax` is a typed enum, in options and builders alike: not written yet.
   if (site.file.endsWith('.cs')) return null;
+  // Ruby: `same_site:` in the options hash (Rack, Rails, rack-session), written as a symbol (see sameSiteLiteral).
+  if (isRuby(site.file)) return site.insertion?.container.syntax.startsWith('ruby-') ? 'same_site' : null;
   if (secure === 'https_only') return 'same_site';
   if (/_SECURE$/.test(secure)) return secure.replace(/_SECURE$/, '_SAMESITE');
   if (secure === 'isSecure') return 'isSameSite';
@@ -103,9 +105,15 @@ const ENTRY: Record<Container['syntax'], RegExp> = {
   'cs-statements': /^(?!)/,
   'cs-arguments': /^(?!)/,
   'cs-expression-body': /^(?!)/,
+  // `same_site: :lax`, `:same_site => :lax`, `'same_site' => 'Lax'`; not `Rack::Session::Cookie` or `:cookie_store`.
+  'ruby-hash': /^\s*[:'"]?(\w+)['"]?\s*(?::(?!:)|=>)\s*([\s\S]*?)\s*$/,
+  'ruby-arguments': /^\s*[:'"]?(\w+)['"]?\s*(?::(?!:)|=>)\s*([\s\S]*?)\s*$/,
+  // A wrapped value has no entries of its own.
+  'ruby-value': /^(?!)/,
 };
 
 function classify(valueText: string, span: { start: number; end: number }, file: string): FlagValue {
+  if (isRuby(file)) return classifyRuby(valueText, span, file);
   const literal = /^(['"`])(\w*)\1$/.exec(valueText);
   if (literal) {
     const value = (literal[2] ?? '').toLowerCase();
@@ -119,6 +127,33 @@ function classify(valueText: string, span: { start: number; end: number }, file:
   return { kind: 'conditional', span, text: valueText, devOnly: false };
 }
 
+function isRuby(file: string): boolean {
+  return file.endsWith('.rb') || file.endsWith('.ru');
+}
+
+/**
+ * Rack's table: `:lax`/`:Lax`/`'Lax'`, `:strict`/`:Strict`/`'Strict'` and `true` (Strict) are on; `:none`,
+ * `:None` and `'None'` send the cookie cross-site; `false` and `nil` leave the attribute out. Anything else
+ * raises an ArgumentError when the cookie is written, lower-case strings (`'lax'`) included.
+ */
+function classifyRuby(valueText: string, span: { start: number; end: number }, file: string): FlagValue {
+  const word = /^:(\w+)$/.exec(valueText)?.[1] ?? /^(['"])(\w+)\1$/.exec(valueText)?.[2];
+  const symbol = valueText.startsWith(':');
+  if (word !== undefined) {
+    const known = symbol ? /^(?:lax|Lax|strict|Strict|none|None)$/ : /^(?:Lax|Strict|None)$/;
+    if (!known.test(word))
+      return {
+        kind: 'unknown',
+        reason: `Rack raises an ArgumentError for \`${valueText}\` when it writes the cookie; write \`:lax\` or \`:strict\``,
+      };
+    if (/^none$/i.test(word)) return { kind: 'conditional', span, text: valueText, devOnly: true };
+    return { kind: 'true', span };
+  }
+  if (valueText === 'true') return { kind: 'true', span };
+  if (valueText === 'false' || valueText === 'nil') return { kind: 'false', span, file };
+  return { kind: 'conditional', span, text: valueText, devOnly: false };
+}
+
 /** The value as code in the container's language, in the quote style around it. */
 export function sameSiteLiteral(
   container: Container,
@@ -126,6 +161,8 @@ export function sameSiteLiteral(
   value: SameSiteValue,
   text: string,
 ): string {
+  // Rack accepts lower case only as a symbol: `same_site: 'lax'` raises.
+  if (container.syntax.startsWith('ruby-')) return `:${value}`;
   const python = container.syntax.startsWith('py');
   // Spring documents and its own session cookie use "Lax"; Java strings take double quotes only.
   if (container.syntax === 'java-chain') return `"${value.charAt(0).toUpperCase()}${value.slice(1)}"`;

@@ -50,6 +50,8 @@ export interface SiteFacts {
    * Core's `CookiePolicyOptions`): the site's own value is then no finding.
    */
   cookiePolicy: Partial<Record<Flag, Evidence>>;
+  /** A setting that makes the framework mark every cookie of this app Secure (Rails' `config.force_ssl`). */
+  forcedSecure: Evidence[];
 }
 
 export interface TransportSwitchFacts {
@@ -152,6 +154,7 @@ export function noFacts(): SiteFacts {
     untrustedProxy: null,
     devOnly: null,
     cookiePolicy: {},
+    forcedSecure: [],
   };
 }
 
@@ -184,6 +187,7 @@ export function gatherFacts(
   const twinKnown = indexed.some((fact) => /plain-HTTP twin/.test(fact.fact));
   facts.plainHttp = dedupe([...indexed, ...(twinKnown ? [] : ownName)]);
   if (evidence.uses(meta.framework) === 'no') facts.frameworkAbsent = meta.framework;
+  facts.forcedSecure = forcedSecure(site, meta, evidence);
   const devOnly = evidence.devOnly(site.file)[0];
   if (devOnly) facts.devOnly = evidenceOf(devOnly);
   else facts.devOnly = developmentConfig(site.file);
@@ -223,6 +227,19 @@ export function gatherFacts(
   )
     facts.requestSecure = followRequest(site, meta, text);
   return facts;
+}
+
+/** Rack-based frameworks whose cookies pass through the Rails middleware stack when the app is a Rails app. */
+const RAILS_STACK = new Set(['rails', 'rails-session', 'rack', 'rack-session']);
+
+/**
+ * Rails' `force_ssl` marks every cookie that leaves its middleware stack Secure: the controllers' own and those
+ * of middleware it runs. A config.ru wraps the whole app from outside that stack, so its middleware's cookies
+ * are not marked.
+ */
+function forcedSecure(site: CookieSite, meta: RuleMeta, evidence: ProjectEvidence): Evidence[] {
+  if (!RAILS_STACK.has(meta.framework) || !site.file.endsWith('.rb')) return [];
+  return evidence.forcedSecure('rails', site.file).map(evidenceOf);
 }
 
 function securePrefixOf(name: string): string | null {

@@ -17,6 +17,9 @@ const EXTENSIONS: Record<string, Language> = {
   '.php': 'php',
   '.java': 'java',
   '.cs': 'csharp',
+  '.rb': 'ruby',
+  // Rack's `config.ru`, where `use Rack::Session::Cookie, …` is usually written.
+  '.ru': 'ruby',
 };
 
 export function languageOf(file: string): Language | null {
@@ -103,6 +106,8 @@ const SERVER_SETTING_NEEDLES = [
   'ORWARDED_PROTO',
   'CSRF_USE_SESSIONS',
   'CSRF_TRUSTED_ORIGINS',
+  // Rails' config/environments/production.rb: every cookie Secure.
+  'force_ssl',
 ];
 const SERVER_SETTING_MENTION = new RegExp(SERVER_SETTING_NEEDLES.map(escapeRegExp).join('|'));
 
@@ -171,6 +176,8 @@ export function isTestFile(file: string): boolean {
     /Tests?\.java$/.test(file) ||
     // .NET keeps tests in their own projects (`App.Tests/`, `App.UnitTests/`), files named `*Tests.cs`.
     /(^|\/)[^/]*\.(?:Unit|Integration|Functional)?Tests?\//.test(file) ||
-    /Tests?\.cs$/.test(file)
+    /Tests?\.cs$/.test(file) ||
+    // RSpec and Minitest; both keep most tests under spec/ or test/, which the folder pattern covers.
+    /_(?:spec|test)\.rb$/.test(file)
   );
 }

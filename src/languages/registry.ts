@@ -7,6 +7,7 @@ import { javaSupport } from './java/support.js';
 import { javascriptSupport } from './javascript-support.js';
 import { phpSupport } from './php/support.js';
 import { pythonSupport } from './python-support.js';
+import { rubySupport } from './ruby/support.js';
 import type { LanguageSupport } from './support.js';
 
 export const LANGUAGES: readonly LanguageSupport[] = [
@@ -16,6 +17,7 @@ export const LANGUAGES: readonly LanguageSupport[] = [
   phpSupport,
   javaSupport,
   csharpSupport,
+  rubySupport,
 ];
 
 const BY_ID = new Map(LANGUAGES.map((support) => [support.id, support]));

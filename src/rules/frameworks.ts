@@ -422,6 +422,57 @@ export const FRAMEWORK_FACTS: Readonly<Record<string, FrameworkFacts>> = {
       'The container decides "the request was secure" from `request.isSecure()`, which behind a TLS-terminating proxy is false unless the container trusts it (Tomcat\'s `RemoteIpValve`, or a connector with `secure="true"`).',
     defaultCookieName: 'JSESSIONID',
   },
+  rails: {
+    name: 'Rails',
+    defaultBehaviour:
+      '`cookies[:name] = { value: …, httponly: …, secure: … }` (also through `cookies.signed`, `.encrypted` and `.permanent`) leaves HttpOnly and Secure off unless the options turn them on; a plain `cookies[:name] = value` has no options at all. SameSite is `Lax` when the app loads the defaults of Rails 6.1 or later (`cookies_same_site_protection`), and not sent otherwise.',
+    behindProxy:
+      'Rails does not write a `secure: true` cookie at all on a request it sees as plain HTTP (unless `always_write_cookie` is set or the host ends in `.onion`), so behind a proxy that terminates TLS the app must know the request was HTTPS: `config.assume_ssl = true`, or `config.force_ssl = true`, which also marks every cookie Secure.',
+    overPlainHttp:
+      'Rails silently skips a `secure: true` cookie on plain-HTTP requests, so on a local `http://` server the cookie is simply never set.',
+    verifyAfterSecure:
+      'Rails: behind the production proxy, sign in (or do what sets the cookie) and reload: the cookie is still there. If not, Rails does not see the requests as HTTPS (the proxy sends no `X-Forwarded-Proto: https`): have the proxy send it, or set `config.assume_ssl = true` (Rails 7.1+).',
+  },
+  'rails-session': {
+    name: 'Rails session store',
+    defaultBehaviour:
+      '`config.session_store :cookie_store, key: …` hands its options to rack-session: HttpOnly is on and Secure off unless `httponly:` / `secure:` say otherwise, and SameSite follows `cookies_same_site_protection` (`Lax` with the defaults of Rails 6.1 or later). `config.force_ssl = true` turns Secure on for the session cookie and for every other cookie the app sends.',
+    behindProxy:
+      'A Secure session cookie is not written on a request Rails sees as plain HTTP; behind a proxy that terminates TLS, `config.assume_ssl = true` (or `force_ssl` with the proxy sending `X-Forwarded-Proto`) makes Rails see HTTPS.',
+    overPlainHttp:
+      'With Secure on, Rails sends no session cookie on a plain-HTTP request, so logins on a local `http://` server stop sticking.',
+    verifyAfterSecure:
+      'Rails: behind the production proxy, sign in and reload: you stay signed in. If not, Rails does not see the requests as HTTPS (the proxy sends no `X-Forwarded-Proto: https`): have the proxy send it, or set `config.assume_ssl = true` (Rails 7.1+).',
+    sessionRegeneration: 'call `reset_session` right after a successful login',
+    secretSetting: '`secret_key_base`',
+  },
+  sinatra: {
+    name: 'Sinatra',
+    defaultBehaviour:
+      "`enable :sessions` (or `set :sessions, {…}`) puts `Rack::Session::Cookie` in front of the app with the options given, so rack-session's defaults hold for the rest: HttpOnly on, Secure off, no SameSite.",
+    behindProxy:
+      'rack-session writes Secure whatever the connection; `request.ssl?` reads `X-Forwarded-Proto` / `X-Forwarded-Ssl` from any client, so code that makes Secure follow it should only run behind a proxy that sets those headers.',
+    defaultCookieName: 'rack.session',
+    sessionRegeneration: 'set `env["rack.session.options"][:renew] = true` right after a successful login',
+    secretSetting: '`session_secret`',
+  },
+  'rack-session': {
+    name: 'rack-session',
+    defaultBehaviour:
+      '`use Rack::Session::Cookie, …` (and `Rack::Session::Pool`) merges its options into `path: "/"`, `httponly: true`, `secure: false`, with no SameSite.',
+    behindProxy:
+      'Secure is written whatever the connection: the middleware never looks at the request scheme for it.',
+    defaultCookieName: 'rack.session',
+    sessionRegeneration: 'set `env["rack.session.options"][:renew] = true` right after a successful login',
+    secretSetting: '`secret`',
+  },
+  rack: {
+    name: 'Rack',
+    defaultBehaviour:
+      '`response.set_cookie(name, {…})` and `Rack::Utils.set_cookie_header` write `secure` and `HttpOnly` only when the hash has `secure:` / `httponly:` (or `http_only:`) set; a plain string value sends neither. A lower-case SameSite string (`same_site: "lax"`) raises: use `:lax`.',
+    behindProxy:
+      'The flags are written whatever the connection; Rack never looks at the request scheme for them.',
+  },
   servlet: {
     name: 'Java Servlet API',
     defaultBehaviour:

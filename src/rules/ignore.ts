@@ -103,13 +103,13 @@ function reasonAboveLine(text: string, lines: readonly number[], line: number, f
   const previous = line - 2;
   if (previous < 0) return null;
   const lineText = text.slice(lines[previous], lines[previous + 1] ?? text.length).trimEnd();
-  const match = (file.endsWith('.py') ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
+  const match = (/\.(?:py|rb|ru)$/.test(file) ? PY_COMMENT : isIniFile(file) ? INI_COMMENT : JS_COMMENT).exec(
     lineText,
   );
   return match ? (match[1] ?? '').trim() : null;
 }
 
-// `//`, `/* … */`, JSX's `{/* … */}` and XML's `<!-- … -->`; Python's `#`.
+// `//`, `/* … */`, JSX's `{/* … */}` and XML's `<!-- … -->`; Python's and Ruby's `#`.
 const JS_COMMENT = /cookie-hardener-ignore(?:\s*:\s*(.*?))?\s*(?:\*\/\}?|-->)?\s*$/;
 const PY_COMMENT = /#.*cookie-hardener-ignore(?:\s*:\s*(.*))?$/;
 // INI files have whole-line comments only, after `#` or `;`.

@@ -6,9 +6,10 @@ import { JAVA_RULES } from './java-rules.js';
 import { JS_RULES } from './javascript-rules.js';
 import { PHP_RULES } from './php-rules.js';
 import { PY_RULES } from './python-rules.js';
+import { RUBY_RULES } from './ruby-rules.js';
 import type { Rule } from './rule.js';
 
-export { CSHARP_RULES, GO_RULES, JAVA_RULES, JS_RULES, PHP_RULES, PY_RULES };
+export { CSHARP_RULES, GO_RULES, JAVA_RULES, JS_RULES, PHP_RULES, PY_RULES, RUBY_RULES };
 export const RULES: readonly Rule[] = [
   ...JS_RULES,
   ...PY_RULES,
@@ -16,4 +17,5 @@ export const RULES: readonly Rule[] = [
   ...PHP_RULES,
   ...JAVA_RULES,
   ...CSHARP_RULES,
+  ...RUBY_RULES,
 ];

@@ -3,7 +3,16 @@
 // are filtered out. A second test (prefilter-soundness) scans every fixture and regression project with and
 // without the narrow stages and expects the same findings.
 import { cookieApiFilter } from '../languages/index.js';
-import { CSHARP_RULES, GO_RULES, JAVA_RULES, JS_RULES, PHP_RULES, PY_RULES, RULES } from './index.js';
+import {
+  CSHARP_RULES,
+  GO_RULES,
+  JAVA_RULES,
+  JS_RULES,
+  PHP_RULES,
+  PY_RULES,
+  RULES,
+  RUBY_RULES,
+} from './index.js';
 import type { Rule } from './rule.js';
 
 /** Substrings of "cookie" / "COOKIE": every JavaScript API or import with the word in it. */
@@ -50,6 +59,12 @@ export const mentionsJavaApi = cookieApiFilter(mentionsOf(JAVA_RULES));
  * services that configure a cookie builder, the cookie policy the evidence index reads), like Go.
  */
 export const mentionsCSharpApi = cookieApiFilter(mentionsOf(CSHARP_RULES));
+
+/**
+ * What a Ruby file must say, anywhere, to be parsed: only the Ruby rules' own words (`cookies[`, `cookies.`,
+ * `set_cookie`, `session_store`, `:sessions`, `Session::Cookie`), like Go.
+ */
+export const mentionsRubyApi = cookieApiFilter(mentionsOf(RUBY_RULES));
 
 /** What a Python file must say, anywhere, to be parsed. */
 export const mentionsPyApi = cookieApiFilter([...PYTHON_COOKIE_WORDS, ...mentionsOf(PY_RULES)]);

@@ -12,6 +12,7 @@ import type { PropertiesFile } from '../languages/java/properties.js';
 import type { WebXmlFile } from '../languages/java/web-xml.js';
 import type { PhpIniFile } from '../languages/php/ini.js';
 import type { CSharpModule } from '../languages/csharp/parse.js';
+import type { RubyModule } from '../languages/ruby/parse.js';
 
 export interface RuleMeta {
   /** `<framework>-<api>`, kebab-case; stable: it appears in reports, ignores and configs. */
@@ -112,6 +113,11 @@ export interface CSharpRule {
   findSites(module: CSharpModule): CookieSite[];
 }
 
+export interface RubyRule {
+  meta: RuleMeta & { language: 'ruby' };
+  findSites(module: RubyModule): CookieSite[];
+}
+
 export interface ConfigSite {
   site: CookieSite;
   /** The Python module that loads the file, when that is why it is judged (it is then scanned again with it). */
@@ -124,4 +130,4 @@ export interface PyRuleContext {
   project: readonly PyModule[];
 }
 
-export type Rule = JsRule | PyRule | GoRule | PhpRule | JavaRule | CSharpRule;
+export type Rule = JsRule | PyRule | GoRule | PhpRule | JavaRule | CSharpRule | RubyRule;

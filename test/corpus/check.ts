@@ -10,6 +10,7 @@ import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
 import { parseGo } from '../../src/languages/go/parse.js';
 import { parseCSharp } from '../../src/languages/csharp/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
+import { parseRuby } from '../../src/languages/ruby/parse.js';
 import { isTestFile, languageOf } from '../../src/languages/index.js';
 import { babelOptions, type JsNode } from '../../src/languages/javascript.js';
 import { parsePython } from '../../src/languages/python.js';
@@ -23,11 +24,13 @@ import {
   injectJs,
   injectPhp,
   injectPy,
+  injectRuby,
   locateGo,
   type Injection,
   type Placement,
 } from './inject.js';
 import { hasPhp, phpLint } from './php-lint.js';
+import { hasRuby, rubyCheck } from './ruby-check.js';
 
 export interface FileTask {
   root: string;
@@ -84,6 +87,8 @@ export interface FileReport {
   gofmtChecked: number;
   /** Fixed PHP texts held to `php -l` (their text before the fix passed it). */
   phpLinted: number;
+  /** Fixed Ruby texts held to `ruby -c` (their text before the fix passed it). */
+  rubyChecked: number;
 }
 
 interface Parsed {
@@ -102,6 +107,11 @@ function parse(name: string, text: string): Parsed {
   if (language === 'php') return { errors: parsePhp(name, text).errorCount };
   if (language === 'csharp') {
     const module = parseCSharp(name, text);
+    module.tree.delete();
+    return { errors: module.errorCount };
+  }
+  if (language === 'ruby') {
+    const module = parseRuby(name, text);
     module.tree.delete();
     return { errors: module.errorCount };
   }
@@ -150,6 +160,7 @@ function checkText(
   before: Parsed,
   gofmtClean?: boolean,
   phpLintClean?: boolean,
+  rubyClean?: boolean,
 ): ScanResult | null {
   const fail = (check: string, message: string) => report.failures.push({ subject, check, message });
   let result: ScanResult;
@@ -207,6 +218,14 @@ function checkText(
         if (complaint !== null) fail('fixed file fails php -l', complaint);
       }
     }
+    if (languageOf(name) === 'ruby' && hasRuby()) {
+      rubyClean ??= rubyCheck(text) === null;
+      if (rubyClean) {
+        report.rubyChecked++;
+        const complaint = rubyCheck(change.after);
+        if (complaint !== null) fail('fixed file fails ruby -c', complaint);
+      }
+    }
     let second: ScanResult;
     try {
       second = scanOne(name, change.after);
@@ -262,6 +281,18 @@ function checkInjection(
     }
     php = false;
   }
+  // Ruby's parser rejects some of what the grammar accepts (`next` or `break` outside a block, which the copied
+  // options may hold once they sit in a method): such a copy is not valid in place either.
+  let ruby = languageOf(name) === 'ruby' && hasRuby();
+  const rubyComplaint = ruby && typeof injection !== 'string' ? rubyCheck(injection.text) : null;
+  if (rubyComplaint !== null) {
+    if (rubyCheck(original) === null) {
+      entry.status = 'invalid';
+      entry.detail = `ruby -c rejects the copy: ${rubyComplaint}`;
+      return;
+    }
+    ruby = false;
+  }
   if (typeof injection === 'string') {
     entry.status = 'invalid';
     entry.detail = injection;
@@ -283,7 +314,7 @@ function checkInjection(
     return;
   }
   const failuresBefore = report.failures.length;
-  const result = checkText(name, injection.text, subject, report, before, go || undefined, php);
+  const result = checkText(name, injection.text, subject, report, before, go || undefined, php, ruby);
   if (!result) {
     entry.status = 'failed';
     return;
@@ -335,6 +366,7 @@ export function checkFile(task: FileTask): FileReport {
     pythonChanges: [],
     gofmtChecked: 0,
     phpLinted: 0,
+    rubyChecked: 0,
   };
   const read = readSourceFile(task.root, task.file);
   if (!('text' in read)) {
@@ -364,6 +396,14 @@ export function checkFile(task: FileTask): FileReport {
       try {
         before = { errors: module.errorCount };
         if (module.errorCount === 0) injections = injectCSharp(module);
+      } finally {
+        module.tree.delete();
+      }
+    } else if (language === 'ruby') {
+      const module = parseRuby(name, text);
+      before = { errors: module.errorCount };
+      try {
+        if (module.errorCount === 0) injections = injectRuby(module);
       } finally {
         module.tree.delete();
       }

@@ -121,6 +121,26 @@ export function csharpCorpus(): Corpus | null {
   return files.length === 0 ? null : { name: `C# sources (${CSHARP_SOURCES})`, root: CSHARP_SOURCES, files };
 }
 
+/**
+ * Where Debian installs Ruby: the standard library, libraries packaged for it, and gems such as ruby-rack,
+ * ruby-sinatra and ruby-actionpack (Rails' controllers and cookie jar) under rubygems-integration.
+ */
+const DEBIAN_RUBY_FOLDERS = ['lib/ruby/3.1.0', 'lib/ruby/vendor_ruby', 'share/rubygems-integration/all/gems'];
+
+/** Debian's Ruby sources, under one root (/usr); null unless the standard library is there. */
+export function rubyCorpus(): Corpus | null {
+  const root = '/usr';
+  if (!existsSync(join(root, DEBIAN_RUBY_FOLDERS[0]!))) return null;
+  const files = DEBIAN_RUBY_FOLDERS.filter((folder) => existsSync(join(root, folder))).flatMap((folder) =>
+    listFiles(
+      join(root, folder),
+      (file) => languageOf(file) === 'ruby',
+      () => false,
+    ).map((file) => `${folder}/${file}`),
+  );
+  return { name: "Debian's Ruby sources", root, files: files.sort() };
+}
+
 /** Every `stride`-th file, the stride chosen so about `size` files are kept. */
 export function sample(files: readonly string[], size: number): string[] {
   const stride = Math.max(1, Math.ceil(files.length / size));

@@ -13,15 +13,17 @@ import {
   javascriptCorpus,
   phpCorpus,
   pythonCorpus,
+  rubyCorpus,
   sample,
   type Corpus,
 } from './corpora.js';
 import { hasGofmt } from './gofmt.js';
 import { hasPhp } from './php-lint.js';
+import { hasRuby } from './ruby-check.js';
 import { bundleWorker, runPool } from './pool.js';
 
 const FULL = process.env.CORPUS === 'full';
-const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300, php: 300, csharp: 300 };
+const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300, php: 300, csharp: 300, ruby: 300 };
 /**
  * Per task (one file, or one injected copy). The slowest real task takes about 5 s on an idle 2-core machine
  * (a 660 KB bundle: parse, fix, verify, second pass); a hang never ends. The margin keeps a loaded CI
@@ -47,6 +49,7 @@ interface Tally {
   failureKinds: Map<string, { count: number; example: string }>;
   gofmtChecked: number;
   phpLinted: number;
+  rubyChecked: number;
   slowest: Array<{ file: string; ms: number }>;
   pythonChanges: Array<PythonChange & { file: string }>;
   ms: number;
@@ -79,6 +82,7 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
     failureKinds: new Map(),
     gofmtChecked: 0,
     phpLinted: 0,
+    rubyChecked: 0,
     slowest: [],
     pythonChanges: [],
     ms: 0,
@@ -102,6 +106,7 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
         }
         tally.gofmtChecked += report.gofmtChecked;
         tally.phpLinted += report.phpLinted;
+        tally.rubyChecked += report.rubyChecked;
         for (const change of report.pythonChanges) tally.pythonChanges.push({ ...change, file: task.file });
         for (const injection of report.injections) {
           if (injection.status === 'invalid') {
@@ -140,6 +145,7 @@ function print(tally: Tally): void {
     `  excused: ${[...tally.injectedExcused].map(([reason, n]) => `${reason} ${n}`).join('; ') || 'none'}`,
     ...(tally.gofmtChecked > 0 ? [`  fixed texts held to gofmt ${tally.gofmtChecked}`] : []),
     ...(tally.phpLinted > 0 ? [`  fixed texts held to php -l ${tally.phpLinted}`] : []),
+    ...(tally.rubyChecked > 0 ? [`  fixed texts held to ruby -c ${tally.rubyChecked}`] : []),
     ...[...tally.failureKinds].map(
       ([check, kind]) =>
         `  failed: ${check} ${kind.count}, e.g. ${kind.example.split('\n').join('\n      ')}`,
@@ -249,6 +255,20 @@ describe('corpus safety: scan + fix never break real files', () => {
       expect(tally.failures).toEqual([]);
       // edge-js ships 11 files (one the grammar reads with errors): each gives one or two copies.
       expect(tally.injectedFixed).toBeGreaterThan(FULL ? 15 : 5);
+    },
+    FULL ? 3_600_000 : 120_000,
+  );
+
+  const ruby = rubyCorpus();
+  it.skipIf(ruby === null)(
+    `Debian's Ruby sources (standard library, Rack, Sinatra, Action Pack), and copies with an injected Rails cookies[:session] = {…}${
+      hasRuby() ? ', ruby -c clean before and after' : ''
+    }`,
+    async () => {
+      const tally = await runCorpus(ruby!, SAMPLE_SIZE.ruby, script);
+      print(tally);
+      expect(tally.failures).toEqual([]);
+      expect(tally.injectedFixed).toBeGreaterThan(FULL ? 300 : 20);
     },
     FULL ? 3_600_000 : 120_000,
   );

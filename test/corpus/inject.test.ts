@@ -1,10 +1,11 @@
-// The Go, PHP and C# injections the corpus test relies on: if they copied the wrong literal or put the call in
-// the wrong place, every Go, PHP or C# result of the corpus run would say nothing.
+// The Go, PHP, C# and Ruby injections the corpus test relies on: if they copied the wrong literal or put the
+// call in the wrong place, every Go, PHP, C# or Ruby result of the corpus run would say nothing.
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/languages/go/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
 import { parseCSharp } from '../../src/languages/csharp/parse.js';
-import { injectCSharp, injectGo, injectPhp, locateGo } from './inject.js';
+import { parseRuby, type RubyModule } from '../../src/languages/ruby/parse.js';
+import { injectCSharp, injectGo, injectPhp, injectRuby, locateGo } from './inject.js';
 
 const SOURCE = [
   'package store // import "example.com/store"',
@@ -215,5 +216,60 @@ describe('the C# injection', () => {
       return excuse;
     });
     expect(excuses).toEqual(['the options already set `Secure`', 'the options hold preprocessor directives']);
+  });
+});
+
+describe('injectRuby', () => {
+  const inject = (text: string) => {
+    const module: RubyModule = parseRuby('a.rb', text);
+    try {
+      return injectRuby(module);
+    } finally {
+      module.tree.delete();
+    }
+  };
+  const controller = (options: string, eol = '\n') =>
+    [
+      'class CookieHardenerInjectedController < ApplicationController',
+      '  def cookie_hardener_injected',
+      `    cookies[:session] = ${options}`,
+      '  end',
+      'end',
+    ].join(eol);
+
+  it('copies the first hash with pairs, value first, at the end and before the first class or module', () => {
+    const text =
+      "# frozen_string_literal: true\nrequire 'x'\nmodule A\n  X = {}\n  Y = { :path => '/', # all\n  }\nend\n";
+    const [end, middle] = inject(text);
+    const added = controller("{value: token,  :path => '/', # all\n  }");
+    expect(end!.text).toBe(`${text}${added}\n`);
+    expect(end!.text.slice(end!.start, end!.end)).toBe(added);
+    expect(end!.text.slice(end!.optionsStart, end!.end)).toMatch(/^\{value: token,/);
+    expect(middle!.text).toBe(
+      `# frozen_string_literal: true\nrequire 'x'\n${added}\nmodule A\n  X = {}\n  Y = { :path => '/', # all\n  }\nend\n`,
+    );
+    expect(end!.excuse).toBeNull();
+  });
+
+  it("keeps the file's line ending, and goes before a __END__ data section", () => {
+    const [end] = inject('x = { a: 1 }\r\n__END__\r\ndata\r\n');
+    expect(end!.text).toBe(
+      `x = { a: 1 }\r\n${controller('{value: token,  a: 1 }', '\r\n')}\r\n__END__\r\ndata\r\n`,
+    );
+  });
+
+  it.each([
+    ['x = { httponly: false }', 'the options already set `httponly`'],
+    ['x = { **base, path: "/" }', 'the options take entries from a splat'],
+    ['x = { key => 1 }', 'the options have a key the rule cannot read'],
+    ['x = { expires: 1.day.ago }', 'the options set `expires`, which may delete the cookie'],
+  ])('excuses %s', (code, excuse) => {
+    const [end] = inject(`${code}\n`);
+    expect(end!.excuse).toBe(excuse);
+  });
+
+  it('injects nothing without a hash that has pairs, or only one whose value is a heredoc', () => {
+    expect(inject('x = {}\ny = [1]\n')).toEqual([]);
+    expect(inject('x = { a: <<~A }\n  text\nA\n')).toEqual([]);
   });
 });

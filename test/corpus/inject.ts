@@ -8,6 +8,8 @@ import { childrenOf, keyedElements, textOf, type GoModule } from '../../src/lang
 import { arrayPairs, textOf as phpTextOf, type PhpModule } from '../../src/languages/php/parse.js';
 import { nodesOfType, type CSharpModule } from '../../src/languages/csharp/parse.js';
 import type { JsNode } from '../../src/languages/javascript.js';
+import { hashItems, textOf as rubyTextOf, type RubyModule } from '../../src/languages/ruby/parse.js';
+import type { Node as RubyNode } from 'web-tree-sitter';
 import { dictEntriesOf, type PyModule } from '../../src/languages/python.js';
 import { indentationAt, lineBreakOf, lineEndOf, lineStartOf } from '../../src/languages/text.js';
 
@@ -469,6 +471,30 @@ export function firstCSharpInitializer(module: CSharpModule): { start: number; e
   return null;
 }
 
+/**
+ * The controller injected into Ruby copies: a Rails cookie-jar write whose options are the file's first hash
+ * literal with `value: token,` put first inside its braces (the rule reads a hash without a value as setting
+ * nothing). Everything after that is the file's own bytes: key style, trailing comma, lines, comments.
+ */
+const RUBY_CONTROLLER = [
+  'class CookieHardenerInjectedController < ApplicationController',
+  '  def cookie_hardener_injected',
+  '    cookies[:session] = ',
+  '',
+  '  end',
+  'end',
+];
+
+/** The first hash literal, in source order, with one or more pairs, no heredoc and (for the copy) no `__END__`. */
+export function firstRubyHash(module: RubyModule): RubyNode | null {
+  for (const hash of module.root.descendantsOfType('hash')) {
+    if (hashItems(module, hash).entries.length === 0) continue;
+    if (hash.descendantsOfType('heredoc_beginning').length > 0) continue;
+    return hash;
+  }
+  return null;
+}
+
 /** ASP.NET Core spells the flags `HttpOnly` and `Secure`; a directive or a past expiry changes what is read. */
 function csharpExcuse(options: string): string | null {
   if (/^[ \t]*#/m.test(options)) return 'the options hold preprocessor directives';
@@ -476,6 +502,20 @@ function csharpExcuse(options: string): string | null {
   if (flag) return `the options already set \`${flag[1]}\``;
   if (/(?<![\w.])(?:Expires|MaxAge)\s*=/.test(options))
     return 'the options set an expiry, which may delete the cookie';
+  return null;
+}
+
+/** What the rule may rightly leave alone in the copied options. */
+function rubyExcuse(module: RubyModule, hash: RubyNode): string | null {
+  const items = hashItems(module, hash);
+  if (items.spread) return 'the options take entries from a splat';
+  for (const entry of items.entries) {
+    if (entry.key === null) return 'the options have a key the rule cannot read';
+    if (/^(?:httponly|http_only|secure|value)$/.test(entry.key))
+      return `the options already set \`${entry.key}\``;
+    if (entry.key === 'expires' || entry.key === 'max_age')
+      return `the options set \`${entry.key}\`, which may delete the cookie`;
+  }
   return null;
 }
 
@@ -519,5 +559,46 @@ export function injectCSharp(module: CSharpModule): Injection[] {
       optionsStart: at + indent.length + CS_METHOD[0].length,
     });
   }
+  return injections;
+}
+
+/**
+ * Copies of a Ruby file with a Rails controller that writes `cookies[:session] = {value: token, <the file's
+ * first hash>}`: at the end of the file (before a `__END__` data section), and before the first top-level
+ * class or module.
+ */
+export function injectRuby(module: RubyModule): Injection[] {
+  const hash = firstRubyHash(module);
+  if (!hash) return [];
+  const text = module.text;
+  const eol = lineBreakOf(text);
+  const source = rubyTextOf(module, hash);
+  const options = `{value: token, ${source.slice(1)}`;
+  const head = RUBY_CONTROLLER.slice(0, 3).join(eol);
+  const tail = RUBY_CONTROLLER.slice(3).join(eol);
+  const statement = `${head}${options}${tail}`;
+  const excuse = rubyExcuse(module, hash);
+  const splice = (at: number) => {
+    const lead = at > 0 && text[at - 1] !== '\n' ? eol : '';
+    return {
+      text: `${text.slice(0, at)}${lead}${statement}${eol}${text.slice(at)}`,
+      start: at + lead.length,
+      end: at + lead.length + statement.length,
+      optionsStart: at + lead.length + head.length,
+    };
+  };
+  const injections: Injection[] = [];
+  // `__END__` starts the data section: what follows it is not code.
+  const data = module.root.children.find((node) => node.type === '__END__' || node.type === 'uninterpreted');
+  const end = data ? lineStartOf(text, data.startIndex) : text.length;
+  injections.push({ placement: 'end', excuse, ...splice(end) });
+  const declaration = module.root.namedChildren.find(
+    (node) => node.type === 'class' || node.type === 'module',
+  );
+  if (
+    declaration &&
+    text.slice(lineStartOf(text, declaration.startIndex), declaration.startIndex).trim() === ''
+  )
+    injections.push({ placement: 'middle', excuse, ...splice(lineStartOf(text, declaration.startIndex)) });
   return injections;
 }

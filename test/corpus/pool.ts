@@ -28,7 +28,7 @@ export async function bundleWorker(): Promise<string> {
       js: "import { createRequire as __corpusRequire } from 'node:module'; const require = __corpusRequire(import.meta.url);",
     },
   });
-  // The WebAssembly parsers are read from beside the bundle, as from dist/.
+  // The WebAssembly parsers are read from beside the bundle, as from dist/ (see tree-sitter/runtime.ts).
   const resolve = createRequire(import.meta.url).resolve;
   for (const { file, pkg } of WASM_FILES)
     copyFileSync(resolve(`${pkg}/${file}`), join(dirname(outfile), file));
@@ -54,6 +54,7 @@ function lostReport(file: string, check: string, message: string): FileReport {
     pythonChanges: [],
     gofmtChecked: 0,
     phpLinted: 0,
+    rubyChecked: 0,
     failures: [{ subject: 'original', check, message }],
   };
 }

@@ -17,7 +17,11 @@ export interface WorkerResponse {
   ms: number;
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
+// The Ruby grammar is WebAssembly, compiled once per worker before the first file (a scan parses synchronously).
+const grammars = loadGrammars(['ruby']);
+
+parentPort?.on('message', async (request: WorkerRequest) => {
+  await grammars;
   const started = performance.now();
   let report: FileReport;
   try {
@@ -34,6 +38,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       pythonChanges: [],
       gofmtChecked: 0,
       phpLinted: 0,
+      rubyChecked: 0,
       failures: [{ subject: 'original', check: 'checker crashed', message: String(error) }],
     };
   }

@@ -160,3 +160,48 @@ describe('SameSite in Java', () => {
     ]);
   });
 });
+
+describe('SameSite for Ruby (opt-in)', () => {
+  const controller = (body: string) => `class A < ApplicationController\n  def b\n${body}  end\nend\n`;
+
+  it('writes same_site as a symbol, in the key style of the hash, and into a wrapped value', () => {
+    const { after, problems } = fix({
+      'app/controllers/a_controller.rb': controller(
+        "    cookies[:sid] = { value: v, httponly: true, secure: true }\n    cookies[:auth_token] = { :value => v, :httponly => true, :secure => true }\n    cookies[:session_id] = 'x'\n",
+      ),
+      'config.ru': "use Rack::Session::Cookie, key: 'a', secure: true\n",
+    });
+    expect(after['app/controllers/a_controller.rb']).toBe(
+      controller(
+        "    cookies[:sid] = { value: v, httponly: true, secure: true, same_site: :lax }\n    cookies[:auth_token] = { :value => v, :httponly => true, :secure => true, :same_site => :lax }\n    cookies[:session_id] = { value: 'x', httponly: true, secure: true, same_site: :lax }\n",
+      ),
+    );
+    expect(after['config.ru']).toBe("use Rack::Session::Cookie, key: 'a', secure: true, same_site: :lax\n");
+    expect(problems).toEqual([
+      ['app/controllers/a_controller.rb', 'sameSite-missing'],
+      ['app/controllers/a_controller.rb', 'sameSite-missing'],
+      ['app/controllers/a_controller.rb', 'httpOnly-missing', 'secure-missing', 'sameSite-missing'],
+      ['config.ru', 'sameSite-missing'],
+    ]);
+  });
+
+  it("reads Rack's spellings: symbols and capitalised strings are set, a lower-case string raises, None is deliberate", () => {
+    const line = (value: string) =>
+      `    cookies[:sid] = { value: v, httponly: true, secure: true, same_site: ${value} }\n`;
+    const { after, result } = fix({
+      'app/controllers/a_controller.rb': controller(
+        [':strict', "'Lax'", 'true', "'lax'", ':none', 'nil'].map(line).join(''),
+      ),
+    });
+    expect(result.findings.map((finding) => [finding.line, finding.problems, finding.outcome])).toEqual([
+      [6, ['sameSite-unknown'], 'conditional'],
+      [7, ['sameSite-false'], 'manual'],
+      [8, ['sameSite-false'], 'fixable'],
+    ]);
+    expect(result.findings[0]!.notChangedReasons[0]).toContain("Rack raises an ArgumentError for `'lax'`");
+    // A session cookie's nil (no attribute) becomes Lax; the deliberate :none stays.
+    expect(after['app/controllers/a_controller.rb']).toBe(
+      controller([':strict', "'Lax'", 'true', "'lax'", ':none', ':lax'].map(line).join('')),
+    );
+  });
+});

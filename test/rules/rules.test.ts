@@ -18,7 +18,9 @@ import { parseJava } from '../../src/languages/java/parse.js';
 import { parseCSharp } from '../../src/languages/csharp/parse.js';
 import { parseProperties } from '../../src/languages/java/properties.js';
 import { parseSpringYaml } from '../../src/languages/java/spring-yaml.js';
+import { parseRuby } from '../../src/languages/ruby/parse.js';
 import { isIniFile, parseIni } from '../../src/languages/ini.js';
+import { hasRuby, rubyCheck } from '../corpus/ruby-check.js';
 import type { Finding } from '../../src/model.js';
 
 const FIXTURES = new URL('.', import.meta.url).pathname;
@@ -108,7 +110,7 @@ function withIgnoreComments(inputs: Map<string, string>, ruleId: string): Map<st
         const indent = /^\s*/.exec(line)![0];
         const above = lines[index - 1] ?? '';
         const comment =
-          file.endsWith('.py') || /\.(properties|ya?ml)$/.test(file)
+          /\.(?:py|rb|ru)$/.test(file) || /\.(properties|ya?ml)$/.test(file)
             ? '# cookie-hardener-ignore: generated'
             : isIniFile(file)
               ? '; cookie-hardener-ignore: generated'
@@ -174,7 +176,15 @@ function xmlWellFormed(text: string): boolean {
   return spawnSync('python3', ['-c', check], { input: text }).status === 0;
 }
 
+/** A fixed Ruby file must parse without errors and pass `ruby -c` where Ruby is installed (`.ci/run`). */
+function rubyClean(file: string, text: string): boolean {
+  const module = parseRuby(file, text);
+  module.tree.delete();
+  return module.errorCount === 0 && (!hasRuby() || rubyCheck(text) === null);
+}
+
 function reparses(file: string, text: string): boolean {
+  if (/\.(?:rb|ru)$/.test(file)) return rubyClean(file, text);
   if (file.endsWith('.xml')) return xmlWellFormed(text);
   if (isIniFile(file) && /^\s*session\./m.test(text)) return phpIniClean(text);
   if (file.endsWith('.py')) return parsePython(file, text).errorCount === 0;
@@ -310,6 +320,7 @@ describe('rule catalogue', () => {
             'php-rules.ts',
             'java-rules.ts',
             'csharp-rules.ts',
+            'ruby-rules.ts',
             'ignore.ts',
             'prefilter.ts',
             'frameworks.ts',

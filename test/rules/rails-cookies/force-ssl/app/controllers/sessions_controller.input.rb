@@ -1,0 +1,7 @@
+class SessionsController < ApplicationController
+  def create
+    # force_ssl makes the cookie Secure; HttpOnly is still up to the options.
+    # ruleid: rails-cookies httpOnly-missing fixable
+    cookies.encrypted[:session_token] = { value: current_user.token, secure: false }
+  end
+end

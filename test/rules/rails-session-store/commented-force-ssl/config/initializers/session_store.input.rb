@@ -1,0 +1,2 @@
+# ruleid: rails-session-store secure-missing fixable
+Rails.application.config.session_store :cookie_store, key: '_shop_session'
