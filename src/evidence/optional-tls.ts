@@ -99,6 +99,7 @@ export function findOptionalTls(source: Source): OptionalTlsFact[] {
   const facts: OptionalTlsFact[] = [];
   if (source.kind === 'javascript') facts.push(...eitherServer(source));
   if (source.kind === 'go') facts.push(...eitherGoServer(source));
+  if (source.kind === 'ruby') facts.push(...railsSslByInstall(source));
   for (const pattern of PATTERNS) {
     if (!pattern.languages.includes(source.kind) || !pattern.needle.test(source.text)) continue;
     pattern.regex.lastIndex = 0;
@@ -151,4 +152,41 @@ function eitherGoServer(source: Source): OptionalTlsFact[] {
     return [{ ...fact, kind: 'conditional-server' }];
   }
   return [];
+}
+
+const RAILS_PRODUCTION = /(?:^|\/)config\/environments\/production\.rb$/;
+const FORCE_SSL_SET = /^[ \t]*(?:config|Rails\.application\.config)\.force_ssl[ \t]*=[ \t]*([^#\n]*?)[ \t]*(?:#.*)?$/m;
+const FORCE_SSL_COMMENTED = /^[ \t]*#[ \t]*(?:config|Rails\.application\.config)\.force_ssl[ \t]*=[ \t]*true\b/m;
+
+/**
+ * Rails production settings that leave HTTPS to each install: `config.force_ssl` read from the environment,
+ * set to false, or left commented out as the generator wrote it. Rails then does not require HTTPS, and it
+ * skips a Secure cookie on every request it sees as plain HTTP, so a hard-coded `secure: true` stops the
+ * session on such an install. (`config.force_ssl = true` is the opposite: see forced-secure.ts.)
+ */
+function railsSslByInstall(source: Source): OptionalTlsFact[] {
+  if (!RAILS_PRODUCTION.test(source.file)) return [];
+  const set = FORCE_SSL_SET.exec(source.text);
+  if (set) {
+    const value = set[1]!;
+    if (value === 'true') return [];
+    const at = set.index + set[0].length - set[0].trimStart().length;
+    const fact =
+      value === 'false'
+        ? '`config.force_ssl = false` in the production settings: Rails does not require HTTPS'
+        : `\`config.force_ssl = ${snippet(value)}\`: each install decides whether Rails requires HTTPS`;
+    return [{ ...source.fact(at, fact), kind: 'switch-default-off' }];
+  }
+  const commented = FORCE_SSL_COMMENTED.exec(source.text);
+  if (!commented) return [];
+  const at = commented.index + commented[0].length - commented[0].trimStart().length;
+  return [
+    {
+      ...source.fact(
+        at,
+        '`config.force_ssl` is commented out in the production settings: Rails does not require HTTPS, and skips a Secure cookie on requests it sees as plain HTTP',
+      ),
+      kind: 'switch-default-off',
+    },
+  ];
 }

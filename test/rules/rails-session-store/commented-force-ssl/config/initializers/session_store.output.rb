@@ -1,2 +1,0 @@
-# ruleid: rails-session-store secure-missing fixable
-Rails.application.config.session_store :cookie_store, key: '_shop_session', secure: true

@@ -1,0 +1,10 @@
+class AgentsController < ApplicationController
+  def remember_filter
+    # ruleid: rails-cookies httpOnly-missing secure-missing fixable
+    cookies[:agents_filter] = {
+      value: "enabled",
+      expires: 1.year.from_now,
+      secure: request.ssl?
+    }
+  end
+end
