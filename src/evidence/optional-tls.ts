@@ -155,8 +155,10 @@ function eitherGoServer(source: Source): OptionalTlsFact[] {
 }
 
 const RAILS_PRODUCTION = /(?:^|\/)config\/environments\/production\.rb$/;
-const FORCE_SSL_SET = /^[ \t]*(?:config|Rails\.application\.config)\.force_ssl[ \t]*=[ \t]*([^#\n]*?)[ \t]*(?:#.*)?$/m;
-const FORCE_SSL_COMMENTED = /^[ \t]*#[ \t]*(?:config|Rails\.application\.config)\.force_ssl[ \t]*=[ \t]*true\b/m;
+const FORCE_SSL_SET =
+  /^[ \t]*(?:config|Rails\.application\.config)\.force_ssl[ \t]*=[ \t]*([^#\n]*?)[ \t]*(?:#.*)?$/m;
+const FORCE_SSL_COMMENTED =
+  /^[ \t]*#[ \t]*(?:config|Rails\.application\.config)\.force_ssl[ \t]*=[ \t]*true\b/m;
 
 /**
  * Rails production settings that leave HTTPS to each install: `config.force_ssl` read from the environment,
