@@ -151,7 +151,10 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
     problems.push('input `verify-scenario` is not a usable path');
 
   const repository = read('repository').trim() || null;
-  if (repository !== null && !/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository))
+  if (
+    repository !== null &&
+    (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository) || /\/\.\.?$/.test(repository))
+  )
     problems.push(`input \`repository\` must be owner/name (got "${repository}")`);
   const resultFile = path('result-file', read, problems);
   const org = orgInputs(read, problems, boolean, mode);

@@ -80,7 +80,7 @@ export function parseSweepResult(text: string): SweepResult | string {
   if (!isRecord(value)) return 'it is not a JSON object';
   if (value.schema !== RESULT_SCHEMA)
     return `its schema is ${JSON.stringify(value.schema)}, not ${RESULT_SCHEMA}`;
-  if (typeof value.repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(value.repository))
+  if (typeof value.repository !== 'string' || !isRepositoryName(value.repository))
     return 'it names no owner/name repository';
   if (value.commit !== null && (typeof value.commit !== 'string' || !/^[0-9a-f]{40}$/.test(value.commit)))
     return 'its commit is not a 40-hex commit id';
@@ -112,6 +112,12 @@ export function parseSweepResult(text: string): SweepResult | string {
   if (!isCount(value.durationMs)) return 'its duration is not a count';
   if (typeof value.finishedAt !== 'string') return 'it has no finishing time';
   return value as unknown as SweepResult;
+}
+
+/** owner/name as GitHub allows them: the name is never `.` or `..`, so it can never climb a path. */
+function isRepositoryName(text: string): boolean {
+  const match = /^[A-Za-z0-9][A-Za-z0-9-]*\/([A-Za-z0-9._-]+)$/.exec(text);
+  return match !== null && match[1] !== '.' && match[1] !== '..';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -51,6 +51,12 @@ describe('parseInputs', () => {
     });
   });
 
+  it('refuses a repository name that is a path step', () => {
+    expect(() => inputs({ token: 't', repository: 'acme/..' })).toThrow(
+      'input `repository` must be owner/name (got "acme/..")',
+    );
+  });
+
   it('reads the organisation sweep inputs and names each bad one', () => {
     expect(
       inputs({
