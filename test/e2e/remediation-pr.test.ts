@@ -608,7 +608,7 @@ describe('mode: report', () => {
     const run = await runAction(fake, { workspace, inputs: { mode: 'sweep', 'fail-on': 'sometimes' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::input `mode` must be one of auto, pr, review, report, verify (got "sweep"); input `fail-on` must be one of none, weak, any (got "sometimes")',
+      '::error::input `mode` must be one of auto, pr, review, report, verify, plan, aggregate (got "sweep"); input `fail-on` must be one of none, weak, any (got "sometimes")',
     );
   }, 60_000);
 });
