@@ -194,8 +194,9 @@ it('plans, sweeps each repository (one failing, one rate-limited), aggregates on
   expect(first.summary).toContain('| high | 3 |');
   expect(first.summary).toContain('| express | 2 |');
   expect(first.summary).toContain('| tornado | 1 |');
-  expect(first.summary).toMatch(
-    /\| \[acme\/broken\]\(https:\/\/github\.com\/acme\/broken\) \| The token cannot /,
+  // The failure is listed with the action's own explanation, escaped for the table.
+  expect(first.summary).toContain(
+    '| [acme/broken](https://github.com/acme/broken) | The token cannot create the fixed tree and commit (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job \\`permissions: { contents: write, pull-requests: write }\\` (for a GitHub App token, give the App Contents and Pull requests read and write access). Pull requests from forks always get a read-only token; use \\`mode: report\\` there. |',
   );
   expect(first.summary).toContain(
     '| [acme/api](https://github.com/acme/api) | swept | `' +

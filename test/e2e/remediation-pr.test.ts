@@ -241,7 +241,7 @@ describe('mode: pr (scheduled sweep)', () => {
     const run = await runAction(fake, { workspace });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::The token cannot create the fixed tree and commit (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }`.',
+      '::error::The token cannot create the fixed tree and commit (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }` (for a GitHub App token, give the App Contents and Pull requests read and write access).',
     );
     expect(fake.pulls).toEqual([]);
   }, 60_000);
