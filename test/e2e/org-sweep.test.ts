@@ -223,8 +223,16 @@ it('plans, sweeps each repository (one failing, one rate-limited), aggregates on
 
   // ---- second run: clean gets a new commit; api and web are unchanged (only their remediation branches moved) ----
   const cleanHead = await fake.repository('clean').pushBranch('main', { 'docs.md': 'more\n' });
+  // The earlier jobs spent the installation's hourly budget: the plan waits for its reset instead of failing.
+  fake.failNext({
+    ...faults.primaryRateLimit(new Date(Date.now() + 1000)),
+    path: '/installation/repositories',
+  });
   const replanned = await plan(fake, workspace);
   expect(replanned.code).toBe(0);
+  expect(replanned.stdout).toMatch(
+    /::warning::GitHub rate limit reached on GET http:\/\/127\.0\.0\.1:\d+\/installation\/repositories\?per_page=100; retrying in \d+ s\./,
+  );
   expect(matrixOf(replanned).map((entry) => entry.repository)).toEqual(['acme/broken', 'acme/clean']);
   expect(replanned.outputs).toMatchObject({ count: '2', skipped: '2', 'max-parallel': '2' });
   // Pushes moved pushed_at of api and web (their remediation branches) and of clean, so each cost one
