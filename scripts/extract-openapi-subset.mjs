@@ -57,6 +57,11 @@ const OPERATIONS = [
   'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
   'POST /repos/{owner}/{repo}/issues/{issue_number}/assignees',
   'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+  // The organisation sweep: the plan lists what the App can reach; the dashboard keeps one tracking issue.
+  'GET /installation/repositories',
+  'GET /repos/{owner}/{repo}/issues',
+  'POST /repos/{owner}/{repo}/issues',
+  'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
 ];
 
 /** Keywords that only document a schema; they never change what validates. */

@@ -4,9 +4,9 @@ import { parseFlagEntries } from '../attributes.js';
 import type { Attribute, SameSiteValue } from '../model.js';
 import { unusableUrl } from '../verify/deployment.js';
 
-export type Mode = 'auto' | 'pr' | 'review' | 'report' | 'verify';
-/** What `mode` accepts. */
-export const MODES: readonly Mode[] = ['auto', 'pr', 'review', 'report', 'verify'];
+export type Mode = 'auto' | 'pr' | 'review' | 'report' | 'verify' | 'plan' | 'aggregate';
+/** What `mode` accepts. `plan` and `aggregate` are the organisation sweep's first and last jobs. */
+export const MODES: readonly Mode[] = ['auto', 'pr', 'review', 'report', 'verify', 'plan', 'aggregate'];
 export type FailOn = 'none' | 'weak' | 'any';
 /** What `fail-on` (the action input, the CLI's `--fail-on`) accepts. */
 export const FAIL_ON_VALUES: readonly FailOn[] = ['none', 'weak', 'any'];
@@ -43,6 +43,39 @@ export interface ActionInputs {
   verifyUrl: string | null;
   /** The scenario file, relative to the workspace; null: the default file when it exists. */
   verifyScenario: string | null;
+  /**
+   * The repository the workspace is a checkout of, when it is not the workflow's own (an organisation
+   * sweep's job checks out another repository); null: GITHUB_REPOSITORY.
+   */
+  repository: string | null;
+  /** `pr` / `report`: where to write the sweep result JSON the aggregate job reads; null: none. */
+  resultFile: string | null;
+  /** The organisation sweep's plan and aggregate settings. */
+  org: OrgSweepInputs;
+}
+
+export interface OrgSweepInputs {
+  /** The organisation swept; null: the workflow repository's owner. */
+  organization: string | null;
+  repositories: string[];
+  topics: string[];
+  languages: string[];
+  includeArchived: boolean;
+  includeForks: boolean;
+  /** Repositories one run sweeps at most (one matrix: GitHub's limit is 256 jobs). */
+  maxRepositories: number;
+  /** Sweep jobs at once (the matrix's `max-parallel`). */
+  maxParallel: number;
+  /** The state the plan resumes from and the aggregate writes for the next run; null: none. */
+  stateFile: string | null;
+  /** The plan, written by `plan` and read by `aggregate`. */
+  planFile: string | null;
+  /** The folder of sweep results (`aggregate`). */
+  resultsDir: string | null;
+  /** Where `aggregate` writes dashboard.md and dashboard.csv; null: nowhere but the job summary. */
+  dashboardDir: string | null;
+  /** The tracking issue's title in the workflow's repository; null: no issue. */
+  trackingIssue: string | null;
 }
 
 export class InputError extends Error {
@@ -117,6 +150,15 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
   if (verifyScenario !== null && (verifyScenario.includes('\0') || /[\r\n]/.test(verifyScenario)))
     problems.push('input `verify-scenario` is not a usable path');
 
+  const repository = read('repository').trim() || null;
+  if (
+    repository !== null &&
+    (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository) || /\/\.\.?$/.test(repository))
+  )
+    problems.push(`input \`repository\` must be owner/name (got "${repository}")`);
+  const resultFile = path('result-file', read, problems);
+  const org = orgInputs(read, problems, boolean, mode);
+
   if (!token && mode !== 'report') {
     problems.push(
       'input `token` is empty: pass `token: ${{ github.token }}` or an App token (`mode: report` needs none)',
@@ -146,7 +188,64 @@ export function parseInputs(read: (name: string) => string, owner?: string): Act
     allowPullRequestTarget,
     verifyUrl: badUrl === null ? verifyUrl : null,
     verifyScenario,
+    repository,
+    resultFile,
+    org,
   };
+}
+
+/** GitHub refuses a matrix that would make more jobs than this in one run. */
+const MATRIX_LIMIT = 256;
+
+function orgInputs(
+  read: (name: string) => string,
+  problems: string[],
+  boolean: (name: string) => boolean,
+  mode: Mode,
+): OrgSweepInputs {
+  const count = (name: string, fallback: number, max: number): number => {
+    const raw = read(name).trim();
+    if (raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      problems.push(`input \`${name}\` must be a whole number from 1 to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const organization = read('organization').trim() || null;
+  if (organization !== null && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(organization))
+    problems.push(`input \`organization\` is not an organisation login: "${organization}"`);
+  const org: OrgSweepInputs = {
+    organization,
+    repositories: splitList(read('repositories')),
+    topics: splitList(read('topics')),
+    languages: splitList(read('languages')),
+    includeArchived: boolean('include-archived'),
+    includeForks: boolean('include-forks'),
+    maxRepositories: count('max-repositories', MATRIX_LIMIT, MATRIX_LIMIT),
+    maxParallel: count('max-parallel', 20, MATRIX_LIMIT),
+    stateFile: path('state-file', read, problems),
+    planFile: path('plan-file', read, problems),
+    resultsDir: path('results-dir', read, problems),
+    dashboardDir: path('dashboard-dir', read, problems),
+    trackingIssue: oneLine('tracking-issue', read('tracking-issue'), problems),
+  };
+  if (mode === 'aggregate' && (org.planFile === null || org.resultsDir === null))
+    problems.push(
+      "`mode: aggregate` needs `plan-file` (the plan job's) and `results-dir` (the sweep results)",
+    );
+  return org;
+}
+
+/** A path input: null when empty; a NUL or a line break is a problem. */
+function path(name: string, read: (name: string) => string, problems: string[]): string | null {
+  const value = read(name).trim() || null;
+  if (value !== null && (value.includes('\0') || /[\r\n]/.test(value))) {
+    problems.push(`input \`${name}\` is not a usable path`);
+    return null;
+  }
+  return value;
 }
 
 /**

@@ -37,15 +37,24 @@ import { actionLog, logInfo, logWarning } from './log.js';
 import { writeOutputFile } from './output-file.js';
 import { runReviewMode } from './review-mode.js';
 import { runVerifyMode, verifyAndReport } from './verify-mode.js';
+import { runAggregateMode } from './aggregate-mode.js';
+import { runPlanMode } from './plan-mode.js';
+import { sweepRecorder, type SweepRecorder } from './sweep-result.js';
+import { targetEnv } from './sweep-target.js';
+import type { SweepPullRequest } from '../org/result.js';
 
 /** GitHub's limit is 65,536 characters; the margin keeps room for GitHub's own normalisation. */
 /** The default title. It never varies with the findings: the sweep finds its pull request by branch. */
 const TITLE = 'Harden cookie flags (HttpOnly / Secure)';
 
-export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runAction(runnerEnv: NodeJS.ProcessEnv = process.env): Promise<void> {
+  let record: SweepRecorder | null = null;
   try {
+    const workspace = resolve(runnerEnv.GITHUB_WORKSPACE ?? process.cwd());
+    const repository = core.getInput('repository').trim() || null;
+    // An organisation sweep's job checks out another repository: from here on the run speaks for that one.
+    const env = targetEnv(runnerEnv, repository, workspace);
     const inputs = parseInputs((name) => core.getInput(name), env.GITHUB_REPOSITORY?.split('/')[0]);
-    const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd());
     const mode = guardPullRequestTarget(
       resolveMode(inputs.mode, env.GITHUB_EVENT_NAME ?? ''),
       inputs,
@@ -55,6 +64,13 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
     core.info(
       `cookie-hardener: mode ${mode} (${inputs.mode === 'auto' ? `auto, event ${env.GITHUB_EVENT_NAME ?? 'unknown'}` : 'set'})`,
     );
+    record = sweepRecorder({
+      file: inputs.resultFile,
+      mode,
+      repository: env.GITHUB_REPOSITORY,
+      workspace,
+      env,
+    });
 
     const loaded = loadWorkspace(workspace, inputs);
     await prepareLanguages(loaded.discovery.files);
@@ -65,6 +81,14 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       scan: (only) => scanWorkspace(loaded, only),
       reportScan: (result) => reportScan(result, inputs, workspace, env),
     };
+    if (mode === 'plan') {
+      await runPlanMode(context);
+      return;
+    }
+    if (mode === 'aggregate') {
+      await runAggregateMode(context);
+      return;
+    }
     if (mode === 'verify') {
       // The deployment is what is judged here; the workspace is scanned only for what it expects.
       await runVerifyMode(context);
@@ -79,8 +103,12 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       ({ result, handled } = await runReviewMode(context));
     } else {
       result = context.scan();
+      record?.scanned(result);
       context.reportScan(result);
-      if (mode === 'pr') handled = await runPullRequestMode(result, inputs, workspace, env);
+      if (mode === 'pr')
+        handled = await runPullRequestMode(result, inputs, workspace, env, (pull) =>
+          record?.pullRequest(pull),
+        );
       else {
         runReportMode(result, inputs, env);
         if (inputs.verifyUrl !== null) await verifyAndReport(context, inputs.verifyUrl, result);
@@ -92,12 +120,15 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<v
       for (const name of ['pull-request-number', 'pull-request-url']) core.setOutput(name, '');
       core.setOutput('pull-request-operation', 'none');
     }
+    record?.finish(handled.size);
     // In review mode a suggestion is only proposed: the gate counts the finding until the code is fixed.
     gate(inputs.failOn, active, mode === 'review' ? new Set() : handled);
   } catch (error) {
     if (error instanceof InputError || error instanceof UsageError || error instanceof DeliveryError) {
+      record?.fail(error.message);
       core.setFailed(error.message);
     } else {
+      record?.fail(`cookie-hardener failed unexpectedly: ${(error as Error).message}`);
       core.setFailed(`cookie-hardener failed unexpectedly: ${(error as Error).message}`);
       core.debug((error as Error).stack ?? '');
     }
@@ -205,6 +236,7 @@ async function runPullRequestMode(
   inputs: ActionInputs,
   workspace: string,
   env: NodeJS.ProcessEnv,
+  onPullRequest: (pull: SweepPullRequest | null) => void = () => undefined,
 ): Promise<Set<Finding>> {
   const { owner, repo } = repositoryOf(env);
   const repository = `${owner}/${repo}`;
@@ -274,6 +306,16 @@ async function runPullRequestMode(
   core.setOutput('pull-request-number', outcome.number === null ? '' : String(outcome.number));
   core.setOutput('pull-request-url', outcome.url ?? '');
   core.setOutput('pull-request-operation', outcome.operation);
+  onPullRequest(
+    outcome.number === null
+      ? null
+      : {
+          number: outcome.number,
+          url: outcome.url ?? '',
+          operation: outcome.operation,
+          state: outcome.operation === 'closed' ? 'closed' : 'open',
+        },
+  );
   if (outcome.failure) throw new DeliveryError(outcome.failure);
   // Handled means the pull request's branch holds the finding's fix, not merely that a pull request exists.
   const pushed = new Set(outcome.pushedFiles);

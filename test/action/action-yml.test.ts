@@ -38,11 +38,23 @@ it('declares exactly the inputs the action reads, each documented in the README'
 
 it('declares the outputs the action sets', () => {
   expect(Object.keys(metadata.outputs).sort()).toEqual([
+    'count',
+    'csv-file',
+    'dashboard-file',
+    'deferred',
+    'failed',
     'findings',
     'fixed',
+    'matrix',
+    'max-parallel',
+    'plan-file',
     'pull-request-number',
     'pull-request-operation',
     'pull-request-url',
     'sarif-file',
+    'skipped',
+    'state-file',
+    'tracking-issue-number',
+    'tracking-issue-url',
   ]);
 });

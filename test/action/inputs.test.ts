@@ -31,7 +31,80 @@ describe('parseInputs', () => {
       allowPullRequestTarget: false,
       verifyUrl: null,
       verifyScenario: null,
+      repository: null,
+      resultFile: null,
+      org: {
+        organization: null,
+        repositories: [],
+        topics: [],
+        languages: [],
+        includeArchived: false,
+        includeForks: false,
+        maxRepositories: 256,
+        maxParallel: 20,
+        stateFile: null,
+        planFile: null,
+        resultsDir: null,
+        dashboardDir: null,
+        trackingIssue: null,
+      },
     });
+  });
+
+  it('refuses a repository name that is a path step', () => {
+    expect(() => inputs({ token: 't', repository: 'acme/..' })).toThrow(
+      'input `repository` must be owner/name (got "acme/..")',
+    );
+  });
+
+  it('reads the organisation sweep inputs and names each bad one', () => {
+    expect(
+      inputs({
+        token: 't',
+        mode: 'plan',
+        repository: 'acme/api',
+        'result-file': 'result.json',
+        organization: 'acme',
+        repositories: 'api, web',
+        topics: 'pci',
+        languages: 'JavaScript\nPython',
+        'include-forks': 'true',
+        'max-repositories': '100',
+        'max-parallel': '5',
+        'state-file': 'state.json',
+        'tracking-issue': 'Cookie flags across acme',
+      }),
+    ).toMatchObject({
+      mode: 'plan',
+      repository: 'acme/api',
+      resultFile: 'result.json',
+      org: {
+        organization: 'acme',
+        repositories: ['api', 'web'],
+        topics: ['pci'],
+        languages: ['JavaScript', 'Python'],
+        includeArchived: false,
+        includeForks: true,
+        maxRepositories: 100,
+        maxParallel: 5,
+        stateFile: 'state.json',
+        trackingIssue: 'Cookie flags across acme',
+      },
+    });
+    expect(() =>
+      inputs({
+        token: 't',
+        mode: 'aggregate',
+        repository: 'api',
+        'max-repositories': '300',
+        'max-parallel': '0',
+        organization: 'ac me',
+      }),
+    ).toThrow(
+      new InputError(
+        'input `repository` must be owner/name (got "api"); input `organization` is not an organisation login: "ac me"; input `max-repositories` must be a whole number from 1 to 256 (got "300"); input `max-parallel` must be a whole number from 1 to 256 (got "0"); `mode: aggregate` needs `plan-file` (the plan job\'s) and `results-dir` (the sweep results)',
+      ),
+    );
   });
 
   it('reads the verify inputs, refusing URLs that are not http(s) or carry credentials without repeating them', () => {
@@ -88,7 +161,7 @@ describe('parseInputs', () => {
       }),
     ).toThrow(
       new InputError(
-        'input `mode` must be one of auto, pr, review, report, verify (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags`: unknown flag `samesyte`: use httpOnly, secure or sameSite; input `branch` is not a valid branch name: "a..b"',
+        'input `mode` must be one of auto, pr, review, report, verify, plan, aggregate (got "fix"); input `fail-on` must be one of none, weak, any (got "high"); input `draft` must be true or false (got "yes"); input `flags`: unknown flag `samesyte`: use httpOnly, secure or sameSite; input `branch` is not a valid branch name: "a..b"',
       ),
     );
   });

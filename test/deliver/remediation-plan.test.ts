@@ -561,7 +561,7 @@ describe('reviewers and assignees of the remediation pull request', () => {
     });
     expect(outcome).toMatchObject({ operation: 'created', failure: null });
     expect(lines.filter((line) => line.startsWith('warning:'))).toEqual([
-      'warning: Could not ask team security to review #1. The token cannot ask for reviews on #1 (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }`. Pull requests from forks always get a read-only token; use `mode: report` there. The pull request is open without that review request.',
+      'warning: Could not ask team security to review #1. The token cannot ask for reviews on #1 (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }` (for a GitHub App token, give the App Contents and Pull requests read and write access). Pull requests from forks always get a read-only token; use `mode: report` there. The pull request is open without that review request.',
       'warning: GitHub did not assign #1 to @mallory: it assigns only accounts with access to the repository and drops others without an error.',
     ]);
     expect(host.assigned.get(1)).toEqual(['alice']);

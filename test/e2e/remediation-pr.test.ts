@@ -241,7 +241,7 @@ describe('mode: pr (scheduled sweep)', () => {
     const run = await runAction(fake, { workspace });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::The token cannot create the fixed tree and commit (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }`.',
+      '::error::The token cannot create the fixed tree and commit (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job `permissions: { contents: write, pull-requests: write }` (for a GitHub App token, give the App Contents and Pull requests read and write access).',
     );
     expect(fake.pulls).toEqual([]);
   }, 60_000);
@@ -608,7 +608,7 @@ describe('mode: report', () => {
     const run = await runAction(fake, { workspace, inputs: { mode: 'sweep', 'fail-on': 'sometimes' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::input `mode` must be one of auto, pr, review, report, verify (got "sweep"); input `fail-on` must be one of none, weak, any (got "sometimes")',
+      '::error::input `mode` must be one of auto, pr, review, report, verify, plan, aggregate (got "sweep"); input `fail-on` must be one of none, weak, any (got "sometimes")',
     );
   }, 60_000);
 });

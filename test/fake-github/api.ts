@@ -6,6 +6,7 @@ import type {
   DeletedRef,
   FakeUser,
   IssueCommentRecord,
+  IssueRecord,
   LabelRecord,
   PullRecord,
   RequestLogEntry,
@@ -50,6 +51,45 @@ export interface FakeGitHubOptions {
   webUrl?: string;
   /** Start of the fake clock (timestamps and commit dates). Default 2026-01-05T09:00:00Z. */
   startTime?: Date;
+  /**
+   * More repositories of the same owner, which makes it an organisation of several repositories: each has
+   * its own real bare repository, pull requests and issues, and answers under /repos/{owner}/{name}.
+   */
+  repositories?: RepositorySeed[];
+  /** Names of the repositories the App installation reaches (GET /installation/repositories). Default all. */
+  installedRepositories?: string[];
+}
+
+/** One more repository of the organisation. */
+export interface RepositorySeed {
+  name: string;
+  /** Default "main". */
+  defaultBranch?: string;
+  /** Files of the initial commit. Default a README; `{}` for an empty repository. */
+  files?: FileMap;
+  archived?: boolean;
+  fork?: boolean;
+  private?: boolean;
+  topics?: string[];
+  /** The language GitHub detects (the listing's `language`). Default null. */
+  language?: string | null;
+}
+
+/** One repository of the organisation, for tests to seed and inspect. */
+export interface FakeRepository {
+  readonly name: string;
+  readonly defaultBranch: string;
+  readonly bareRepoPath: string;
+  readonly pulls: readonly PullRecord[];
+  readonly issues: readonly IssueRecord[];
+  git(args: readonly string[]): Promise<string>;
+  branchSha(branch: string): Promise<string | null>;
+  readFile(commitish: string, path: string): Promise<string | null>;
+  pushBranch(
+    name: string,
+    files: FileMap,
+    options?: { from?: string; message?: string; author?: FakeUser },
+  ): Promise<string>;
 }
 
 export interface PullRequestSeed {
@@ -99,6 +139,8 @@ export interface FakeGitHub {
   /** Requests for endpoints or GraphQL operations the fake does not implement. */
   readonly unhandledRequests: readonly RequestLogEntry[];
   readonly pulls: readonly PullRecord[];
+  /** Plain issues of the repository (pull requests are in `pulls`). */
+  readonly issues: readonly IssueRecord[];
   readonly issueComments: readonly IssueCommentRecord[];
   readonly reviews: readonly ReviewRecord[];
   readonly reviewComments: readonly ReviewCommentRecord[];
@@ -112,6 +154,10 @@ export interface FakeGitHub {
   allowActionsToCreatePullRequests: boolean;
   tokenUser: FakeUser;
 
+  /** Every repository of the owner, the first one being `repo`. */
+  readonly repositoryNames: readonly string[];
+  /** One repository of the owner by name (`repo` or one of `options.repositories`). */
+  repository(name: string): FakeRepository;
   /** Environment variables a workflow step would see for this repository. */
   actionEnv(): Record<string, string>;
   /** Runs git against the bare repository; returns stdout. */

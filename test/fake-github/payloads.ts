@@ -7,6 +7,7 @@ import type {
   FakeTeam,
   FakeUser,
   IssueCommentRecord,
+  IssueRecord,
   LabelRecord,
   PullRecord,
   ReviewCommentRecord,
@@ -29,6 +30,12 @@ export interface RepositoryIdentity {
   repoId: number;
   defaultBranch: string;
   createdAt: string;
+  /** What the organisation listing filters on; absent means a public, active, original repository. */
+  archived?: boolean;
+  fork?: boolean;
+  private?: boolean;
+  topics?: string[];
+  language?: string | null;
 }
 
 /** Statistics only the single-pull-request endpoints return. */
@@ -111,11 +118,11 @@ export class Payloads {
       node_id: this.nodeId('R', this.id.repoId),
       name: this.id.repo,
       full_name: this.fullName,
-      private: false,
+      private: this.id.private ?? false,
       owner: this.user(this.id.owner),
       html_url: this.repoWeb,
       description: null,
-      fork: false,
+      fork: this.id.fork ?? false,
       url: r,
       forks_url: `${r}/forks`,
       keys_url: `${r}/keys{/key_id}`,
@@ -164,7 +171,7 @@ export class Payloads {
       size: 0,
       stargazers_count: 0,
       watchers_count: 0,
-      language: null,
+      language: this.id.language ?? null,
       has_issues: true,
       has_projects: true,
       has_downloads: true,
@@ -173,15 +180,15 @@ export class Payloads {
       has_discussions: false,
       forks_count: 0,
       mirror_url: null,
-      archived: false,
+      archived: this.id.archived ?? false,
       disabled: false,
       open_issues_count: 0,
       license: null,
       allow_forking: true,
       is_template: false,
       web_commit_signoff_required: false,
-      topics: [],
-      visibility: 'public',
+      topics: [...(this.id.topics ?? [])],
+      visibility: this.id.private ? 'private' : 'public',
       forks: 0,
       open_issues: 0,
       watchers: 0,
@@ -304,6 +311,38 @@ export class Payloads {
       members_url: `${api}/members{/member}`,
       repositories_url: `${api}/repos`,
       parent: null,
+    };
+  }
+
+  /** A plain issue, as the Issues endpoints answer it. */
+  issue(issue: IssueRecord, labels: readonly LabelRecord[], comments: number): Record<string, unknown> {
+    const url = `${this.repoApi}/issues/${issue.number}`;
+    return {
+      id: issue.id,
+      node_id: this.nodeId('I', issue.id),
+      url,
+      repository_url: this.repoApi,
+      labels_url: `${url}/labels{/name}`,
+      comments_url: `${url}/comments`,
+      events_url: `${url}/events`,
+      html_url: `${this.repoWeb}/issues/${issue.number}`,
+      number: issue.number,
+      state: issue.state,
+      state_reason: issue.stateReason,
+      title: issue.title,
+      body: issue.body,
+      user: this.user(issue.user),
+      labels: labels.map((label) => this.label(label)),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments,
+      closed_at: issue.closedAt,
+      created_at: issue.createdAt,
+      updated_at: issue.updatedAt,
+      author_association: issue.user.association,
     };
   }
 

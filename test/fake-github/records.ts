@@ -90,6 +90,21 @@ export interface PullRecord {
   updatedAt: string;
 }
 
+/** A plain issue (not a pull request); it shares the repository's number sequence with pull requests. */
+export interface IssueRecord {
+  number: number;
+  id: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'not_planned' | 'reopened' | null;
+  closedAt: string | null;
+  user: FakeUser;
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
 export type ReviewState = 'PENDING' | 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED' | 'DISMISSED';
 
 export interface ReviewRecord {

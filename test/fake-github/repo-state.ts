@@ -14,6 +14,7 @@ import type {
   FakeTeam,
   FakeUser,
   IssueCommentRecord,
+  IssueRecord,
   LabelRecord,
   PullRecord,
   ReviewCommentRecord,
@@ -34,6 +35,8 @@ export interface PullDiff {
 
 export class RepoState {
   readonly pulls: PullRecord[] = [];
+  /** Plain issues; pull requests are issues too, but live in `pulls`. */
+  readonly issues: IssueRecord[] = [];
   readonly reviews: ReviewRecord[] = [];
   readonly reviewComments: ReviewCommentRecord[] = [];
   readonly issueComments: IssueCommentRecord[] = [];
@@ -57,6 +60,7 @@ export class RepoState {
     reviewComment: 3_000_000,
     issueComment: 4_000_000,
     label: 5_000_000,
+    issueRecord: 6_000_000,
   };
   private clockMs: number;
   private lastPush: string;
@@ -93,7 +97,7 @@ export class RepoState {
     return ++this.ids.issue;
   }
 
-  nextId(kind: 'review' | 'reviewComment' | 'issueComment' | 'label'): number {
+  nextId(kind: 'review' | 'reviewComment' | 'issueComment' | 'label' | 'issueRecord'): number {
     return ++this.ids[kind];
   }
 
@@ -336,7 +340,7 @@ export class RepoState {
     return label;
   }
 
-  labelsOf(pr: PullRecord): LabelRecord[] {
+  labelsOf(pr: { labels: readonly string[] }): LabelRecord[] {
     return pr.labels.map((name) => this.ensureLabel(name));
   }
 }

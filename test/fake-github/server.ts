@@ -1,4 +1,5 @@
-// A local stand-in for api.github.com, serving one repository on 127.0.0.1 for delivery and end-to-end tests.
+// A local stand-in for api.github.com, serving one repository (or an organisation of several) on 127.0.0.1
+// for delivery and end-to-end tests.
 //
 // Why an HTTP server rather than request mocks: @actions/github's getOctokit() sends through its own undici
 // dispatcher, which nock and msw cannot see, and the bundled dist/index.js runs in a child process. A real
@@ -13,7 +14,14 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { FakeGitHub, FakeGitHubOptions, PullRequestSeed, RaceActions } from './api.js';
+import type {
+  FakeGitHub,
+  FakeGitHubOptions,
+  FakeRepository,
+  PullRequestSeed,
+  RaceActions,
+  RepositorySeed,
+} from './api.js';
 import { ApiError, notAccessible, notFound } from './errors.js';
 import type { FaultHandle, FaultResponse, FaultSpec, RaceSpec } from './faults.js';
 import { FaultQueue, RaceQueue } from './faults.js';
@@ -23,11 +31,13 @@ import type { GraphqlRequest } from './graphql.js';
 import { invalidRequestMessage, OpenApiSubset } from './openapi.js';
 import type { OperationSpec, SchemaProblem } from './openapi.js';
 import { Payloads, isoTime } from './payloads.js';
+import type { RepositoryIdentity } from './payloads.js';
 import { GITHUB_ACTIONS_BOT, OCTOCAT } from './records.js';
 import type {
   DeletedRef,
   FakeUser,
   IssueCommentRecord,
+  IssueRecord,
   LabelRecord,
   PullRecord,
   RequestLogEntry,
@@ -41,12 +51,20 @@ import * as seed from './seed.js';
 import { Router } from './router.js';
 import type { RouteHandler, RouteResponse } from './routes/common.js';
 import { gitRoutes } from './routes/git.js';
+import { installationRoutes } from './routes/installation.js';
 import { issueRoutes } from './routes/issues.js';
 import { pullRoutes } from './routes/pulls.js';
 import { repoRoutes } from './routes/repos.js';
 import { reviewRoutes } from './routes/reviews.js';
 
-export type { FakeGitHub, FakeGitHubOptions, PullRequestSeed, RaceActions } from './api.js';
+export type {
+  FakeGitHub,
+  FakeGitHubOptions,
+  FakeRepository,
+  PullRequestSeed,
+  RaceActions,
+  RepositorySeed,
+} from './api.js';
 export { faults } from './faults.js';
 export type { FaultHandle, FaultResponse, FaultSpec, RaceSpec } from './faults.js';
 export { GITHUB_ACTIONS_BOT, OCTOCAT } from './records.js';
@@ -59,6 +77,7 @@ const ROUTES: Record<string, RouteHandler> = {
   ...pullRoutes,
   ...reviewRoutes,
   ...issueRoutes,
+  ...installationRoutes,
 };
 
 const DEFAULT_DOCS = 'https://docs.github.com/rest';
@@ -92,12 +111,17 @@ class FakeGitHubServer implements FakeGitHub {
   private rateUsed = 0;
   private server: Server | undefined;
 
+  /** The repository `repo` names: the one the single-repository helpers and GraphQL default to. */
+  private readonly state: RepoState;
+
   constructor(
-    private readonly state: RepoState,
+    /** Every repository of the owner; the first is `repo`. */
+    private readonly states: readonly RepoState[],
     private readonly options: FakeGitHubOptions,
     readonly owner: string,
     readonly repo: string,
   ) {
+    this.state = states[0]!;
     this.readOnly = options.readOnly ?? false;
     this.withoutUpdateRefs = options.withoutUpdateRefs ?? false;
     for (const [key, handler] of Object.entries(ROUTES)) {
@@ -118,6 +142,12 @@ class FakeGitHubServer implements FakeGitHub {
   get pulls(): readonly PullRecord[] {
     return this.state.pulls;
   }
+  get issues(): readonly IssueRecord[] {
+    return this.state.issues;
+  }
+  get repositoryNames(): readonly string[] {
+    return this.states.map((state) => state.payloads.fullName.split('/')[1] ?? '');
+  }
   get issueComments(): readonly IssueCommentRecord[] {
     return this.state.issueComments;
   }
@@ -137,14 +167,16 @@ class FakeGitHubServer implements FakeGitHub {
     return this.state.actionsCanCreatePullRequests;
   }
   set allowActionsToCreatePullRequests(value: boolean) {
-    this.state.actionsCanCreatePullRequests = value;
+    for (const state of this.states) state.actionsCanCreatePullRequests = value;
   }
   get tokenUser(): FakeUser {
     return this.state.tokenUser;
   }
   set tokenUser(user: FakeUser) {
-    this.state.tokenUser = user;
-    this.state.registerUser(user);
+    for (const state of this.states) {
+      state.tokenUser = user;
+      state.registerUser(user);
+    }
   }
 
   async listen(): Promise<void> {
@@ -215,7 +247,7 @@ class FakeGitHubServer implements FakeGitHub {
     if (method === 'POST' && url.pathname === '/graphql') {
       entry.operation = 'POST /graphql';
       await this.raceQueue.run(method, entry.path, '/graphql', raw.toString('utf8'), this.raceActions());
-      return this.graphql(request, body, entry);
+      return this.graphql(request, body, entry, this.graphqlState(raw.toString('utf8'), body));
     }
 
     if (method === 'GET' && url.pathname === '/user') return this.authenticatedUser(request, entry);
@@ -228,13 +260,12 @@ class FakeGitHubServer implements FakeGitHub {
     const { spec, handler } = match.value;
     entry.operation = spec.key;
     try {
-      if (
-        match.params.owner?.toLowerCase() !== this.owner.toLowerCase() ||
-        match.params.repo?.toLowerCase() !== this.repo.toLowerCase()
-      ) {
-        // GitHub does not reveal whether a repository exists to those who cannot see it.
-        throw notFound();
-      }
+      // Operations outside a repository (the installation's listing) are answered beside the main one.
+      const state = spec.path.startsWith('/repos/')
+        ? this.stateOf(match.params.owner, match.params.repo)
+        : this.state;
+      // GitHub does not reveal whether a repository exists to those who cannot see it.
+      if (!state) throw notFound();
       this.authenticate(request, method !== 'GET');
       await this.raceQueue.run(method, entry.path, spec.path, raw.toString('utf8'), this.raceActions());
 
@@ -247,13 +278,14 @@ class FakeGitHubServer implements FakeGitHub {
         throw new ApiError(422, { message: invalidRequestMessage(problems, body ?? {}) });
       if (this.readOnly && method !== 'GET') throw notAccessible();
 
-      await this.state.syncPulls();
-      const answer = await handler(this.state, {
+      await state.syncPulls();
+      const answer = await handler(state, {
         params: match.params,
         query: url.searchParams,
         body,
         headers: request.headers,
         url,
+        organization: { repositories: this.states, installed: (candidate) => this.installed(candidate) },
       });
       if (answer.body !== undefined && answer.status < 300)
         this.checkResponseBody(spec, method, entry.path, answer.body);
@@ -262,6 +294,33 @@ class FakeGitHubServer implements FakeGitHub {
       if (error instanceof ApiError) return errorResponse(error, spec);
       throw error;
     }
+  }
+
+  private stateOf(owner: string | undefined, repo: string | undefined): RepoState | undefined {
+    if (owner?.toLowerCase() !== this.owner.toLowerCase()) return undefined;
+    return this.states.find(
+      (state) => state.payloads.fullName.split('/')[1]?.toLowerCase() === repo?.toLowerCase(),
+    );
+  }
+
+  private installed(state: RepoState): boolean {
+    const names = this.options.installedRepositories;
+    const name = state.payloads.fullName.split('/')[1]?.toLowerCase();
+    return names === undefined || names.some((candidate) => candidate.toLowerCase() === name);
+  }
+
+  /**
+   * The repository a GraphQL request is about: the one whose node id it carries (updateRefs), or whose name
+   * `repository(owner, name)` gives as a variable; otherwise the main one.
+   */
+  private graphqlState(raw: string, body: unknown): RepoState {
+    const variables = (body as { variables?: Record<string, unknown> } | undefined)?.variables ?? {};
+    for (const state of this.states.slice(1)) {
+      if (raw.includes(state.payloads.repoNodeId)) return state;
+      const name = state.payloads.fullName.split('/')[1]?.toLowerCase();
+      if (String(variables.name ?? variables.repo ?? '').toLowerCase() === name) return state;
+    }
+    return this.state;
   }
 
   /** Validates a request body against the operation's schema; records and returns the problems. */
@@ -306,6 +365,7 @@ class FakeGitHubServer implements FakeGitHub {
     request: IncomingMessage,
     body: unknown,
     entry: RequestLogEntry,
+    state: RepoState,
   ): Promise<RouteResponse> {
     const query = (body as { query?: unknown } | undefined)?.query;
     const fault = this.faultQueue.take(
@@ -331,8 +391,8 @@ class FakeGitHubServer implements FakeGitHub {
         body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] },
       };
     }
-    await this.state.syncPulls();
-    const answer = await answerGraphql(this.state, graphqlRequest, {
+    await state.syncPulls();
+    const answer = await answerGraphql(state, graphqlRequest, {
       readOnly: this.readOnly,
       withoutUpdateRefs: this.withoutUpdateRefs,
     });
@@ -415,6 +475,24 @@ class FakeGitHubServer implements FakeGitHub {
       GITHUB_SERVER_URL: this.options.webUrl ?? 'https://github.com',
       GITHUB_REPOSITORY: `${this.owner}/${this.repo}`,
       GITHUB_REPOSITORY_OWNER: this.owner,
+    };
+  }
+
+  repository(name: string): FakeRepository {
+    const state = this.stateOf(this.owner, name);
+    if (!state) throw new Error(`fake-github: ${this.owner} has no repository ${name}`);
+    return {
+      name: state.payloads.fullName.split('/')[1] ?? name,
+      defaultBranch: state.defaultBranch,
+      bareRepoPath: state.git.path,
+      pulls: state.pulls,
+      issues: state.issues,
+      git: (args) => this.serial(() => state.git.git(args)),
+      branchSha: (branch) => this.serial(() => state.branchSha(branch)),
+      readFile: (commitish, path) =>
+        this.serial(async () => (await state.git.readFile(commitish, path))?.toString('utf8') ?? null),
+      pushBranch: (branch, files, options) =>
+        this.serial(() => seed.pushBranch(state, branch, files, options)),
     };
   }
 
@@ -515,7 +593,7 @@ class FakeGitHubServer implements FakeGitHub {
       });
     }
     await this.queue;
-    await this.state.git.destroy();
+    for (const state of this.states) await state.git.destroy();
   }
 }
 
@@ -558,13 +636,11 @@ function faultResponse(fault: FaultResponse, spec: OperationSpec | undefined): R
   return errorResponse(new ApiError(fault.status, { ...body, message }, fault.headers ?? {}), spec);
 }
 
-/** Starts a fake GitHub serving one repository on 127.0.0.1 at a random port. */
+/** Starts a fake GitHub serving one repository (plus `options.repositories`) on 127.0.0.1 at a random port. */
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'webapp';
-  const defaultBranch = options.defaultBranch ?? 'main';
   const startTime = options.startTime ?? new Date('2026-01-05T09:00:00Z');
-  const git = await GitStore.create(defaultBranch);
   const ownerUser: FakeUser = {
     login: owner,
     id: 9_000_001,
@@ -573,39 +649,72 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     email: `${owner}@example.com`,
     association: 'OWNER',
   };
-  // The URL is known only after listen(); payloads read it through this object, filled in below.
-  const identity = {
-    apiUrl: '',
-    webUrl: (options.webUrl ?? 'https://github.com').replace(/\/$/, ''),
-    owner: ownerUser,
-    repo,
-    repoId: 9_100_001,
-    defaultBranch,
-    createdAt: isoTime(startTime),
-  };
-  const payloads = new Payloads(identity);
-  const state = new RepoState(
-    git,
-    payloads,
-    defaultBranch,
-    options.tokenUser ?? GITHUB_ACTIONS_BOT,
-    startTime,
-  );
-  state.actionsCanCreatePullRequests = options.allowActionsToCreatePullRequests ?? true;
-  state.registerUser(OCTOCAT);
-  state.collaborators = [...(options.collaborators ?? [OCTOCAT])];
-  for (const user of state.collaborators) state.registerUser(user);
-  state.teams = (options.teams ?? []).map((slug, index) => ({ id: 7_000_001 + index, slug, name: slug }));
-  const fake = new FakeGitHubServer(state, options, owner, repo);
+  const seeds: RepositorySeed[] = [
+    { name: repo, ...(options.defaultBranch ? { defaultBranch: options.defaultBranch } : {}) },
+    ...(options.repositories ?? []),
+  ];
+  const names = new Set<string>();
+  for (const { name } of seeds) {
+    if (names.has(name.toLowerCase())) throw new Error(`fake-github: repository ${name} is given twice`);
+    names.add(name.toLowerCase());
+  }
+  // The URL is known only after listen(); payloads read it through these objects, filled in below.
+  const identities: RepositoryIdentity[] = [];
+  const states: RepoState[] = [];
+  try {
+    for (const [index, repository] of seeds.entries()) {
+      const defaultBranch = repository.defaultBranch ?? 'main';
+      const identity: RepositoryIdentity = {
+        apiUrl: '',
+        webUrl: (options.webUrl ?? 'https://github.com').replace(/\/$/, ''),
+        owner: ownerUser,
+        repo: repository.name,
+        repoId: 9_100_001 + index,
+        defaultBranch,
+        createdAt: isoTime(startTime),
+        archived: repository.archived ?? false,
+        fork: repository.fork ?? false,
+        private: repository.private ?? false,
+        topics: repository.topics ?? [],
+        language: repository.language ?? null,
+      };
+      identities.push(identity);
+      const git = await GitStore.create(defaultBranch);
+      const state = new RepoState(
+        git,
+        new Payloads(identity),
+        defaultBranch,
+        options.tokenUser ?? GITHUB_ACTIONS_BOT,
+        startTime,
+      );
+      state.actionsCanCreatePullRequests = options.allowActionsToCreatePullRequests ?? true;
+      state.registerUser(OCTOCAT);
+      state.collaborators = [...(options.collaborators ?? [OCTOCAT])];
+      for (const user of state.collaborators) state.registerUser(user);
+      state.teams = (options.teams ?? []).map((slug, at) => ({ id: 7_000_001 + at, slug, name: slug }));
+      states.push(state);
+    }
+  } catch (error) {
+    for (const state of states) await state.git.destroy();
+    throw error;
+  }
+  const fake = new FakeGitHubServer(states, options, owner, repo);
   try {
     await fake.listen();
-    identity.apiUrl = fake.url;
+    for (const identity of identities) identity.apiUrl = fake.url;
     if (options.seedDir !== undefined) {
       await fake.seedFromWorkTree(options.seedDir, { message: 'Initial commit' });
     } else {
       const files = options.files ?? { 'README.md': `# ${repo}\n` };
       if (Object.keys(files).length > 0)
-        await fake.pushBranch(defaultBranch, files, { message: 'Initial commit' });
+        await fake.pushBranch(states[0]!.defaultBranch, files, { message: 'Initial commit' });
+    }
+    for (const repository of options.repositories ?? []) {
+      const files = repository.files ?? { 'README.md': `# ${repository.name}\n` };
+      if (Object.keys(files).length > 0)
+        await fake
+          .repository(repository.name)
+          .pushBranch(repository.defaultBranch ?? 'main', files, { message: 'Initial commit' });
     }
   } catch (error) {
     await fake.close();

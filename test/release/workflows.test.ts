@@ -70,6 +70,8 @@ describe('workflow pins', () => {
     }
     for (const [action, seen] of pins) expect([...seen], action).toHaveLength(1);
     expect([...pins.keys()].sort()).toEqual([
+      'actions/cache/restore',
+      'actions/cache/save',
       'actions/checkout',
       'actions/create-github-app-token',
       'actions/download-artifact',
@@ -109,6 +111,45 @@ describe('.github/workflows', () => {
     expect(runs).toContain('gh release create "$TAG" --verify-tag');
     expect(runs).toContain('git tag --force "$major" "$GITHUB_SHA"');
     expect(runs).toContain('git push --force origin "refs/tags/$major"');
+  });
+});
+
+describe('org-sweep.yml', () => {
+  const sweep = workflow('org-sweep.yml') as unknown as {
+    on: Record<string, unknown>;
+    jobs: Record<
+      string,
+      { if?: string; needs?: string[] | string; strategy?: Record<string, unknown>; steps: Step[] }
+    >;
+  };
+
+  it('is reusable and dispatchable, and runs plan → sweep → aggregate', () => {
+    expect(Object.keys(sweep.on).sort()).toEqual(['workflow_call', 'workflow_dispatch']);
+    expect(Object.keys(sweep.jobs)).toEqual(['plan', 'sweep', 'aggregate']);
+    const action = (job: string) =>
+      sweep.jobs[job]!.steps.find((step) => step.uses?.startsWith('cookie-hardener/'));
+    expect(action('plan')?.with?.mode).toBe('plan');
+    expect(action('aggregate')?.with?.mode).toBe('aggregate');
+  });
+
+  it('lets no sweep stop the others, and uploads and aggregates every result, failed ones included', () => {
+    const job = sweep.jobs.sweep!;
+    expect(job.strategy).toMatchObject({
+      'fail-fast': false,
+      'max-parallel': '${{ fromJSON(needs.plan.outputs.max-parallel) }}',
+      matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}',
+    });
+    const action = job.steps.find((step) => step.uses?.startsWith('cookie-hardener/'));
+    expect(action?.with).toMatchObject({
+      repository: '${{ matrix.repository }}',
+      'result-file': '${{ runner.temp }}/cookie-hardener-results/${{ matrix.name }}.json',
+    });
+    const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@')) as Step & {
+      if?: string;
+    };
+    expect(upload.if).toBe('always()');
+    expect(upload.with?.path).toBe(action?.with?.['result-file']);
+    expect(sweep.jobs.aggregate!.if).toBe("always() && needs.plan.result == 'success'");
   });
 });
 

@@ -50,7 +50,7 @@ export function explainApiError(error: ApiError, doing: string): string {
   if (error.status === 403 && /resource not accessible by integration/i.test(error.message)) {
     return (
       `The token cannot ${doing} (HTTP 403 "Resource not accessible by integration"): it is read-only. ` +
-      'Give the job `permissions: { contents: write, pull-requests: write }`. Pull requests from forks always get a read-only token; ' +
+      'Give the job `permissions: { contents: write, pull-requests: write }` (for a GitHub App token, give the App Contents and Pull requests read and write access). Pull requests from forks always get a read-only token; ' +
       'use `mode: report` there.'
     );
   }

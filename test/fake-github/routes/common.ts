@@ -14,6 +14,8 @@ export interface RouteRequest {
   headers: IncomingHttpHeaders;
   /** The absolute URL of this request, for pagination links. */
   url: URL;
+  /** Every repository of the owner the fake serves, and which of them the App installation reaches. */
+  organization: { repositories: readonly RepoState[]; installed: (state: RepoState) => boolean };
 }
 
 export interface RouteResponse {
