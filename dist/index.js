@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path2 && path2[0] !== "/") {
+          path2 = `/${path2}`;
         }
-        return new URL(`${origin}${path}`);
+        return new URL(`${origin}${path2}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path2, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path,
+          path2,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path2, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path,
+          path2,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method, path: path2, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method, origin, path2);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path,
+        path: path2,
         method,
         body: body2,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path !== "string") {
+        if (typeof path2 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path2)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path2, query) : path2;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path, host, upgrade, blocking, reset } = request2;
+      const { method, path: path2, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path2;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path2 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path;
+        this.opts.path = path2;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path = "/",
+          path: path2 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path;
+        opts.path = origin + path2;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path2) {
+      if (typeof path2 !== "string") {
+        return path2;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path2.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path2;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path2, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path2);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body: body2, headers, query } = opts;
+      const { path: path2, method, body: body2, headers, query } = opts;
       return {
-        path,
+        path: path2,
         method,
         body: body2,
         headers,
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path,
+            Path: path2,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i2 = 0; i2 < path.length; ++i2) {
-        const code = path.charCodeAt(i2);
+    function validateCookiePath(path2) {
+      for (let i2 = 0; i2 < path2.length; ++i2) {
+        const code = path2.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path2 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path2 = `/${path2}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path);
+          url = new URL(util.parseOrigin(url).origin + path2);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19239,17 +19239,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK2;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path);
+            const ci = visit_(i2, node.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK2)
@@ -19260,13 +19260,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -19287,17 +19287,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK2)
@@ -19308,13 +19308,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK2)
             return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK2)
             return BREAK2;
           else if (cv === REMOVE)
@@ -19341,23 +19341,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -19969,10 +19969,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i2 = path.length - 1; i2 >= 0; --i2) {
-        const k = path[i2];
+      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
+        const k = path2[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19991,7 +19991,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20021,11 +20021,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -20039,8 +20039,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20054,8 +20054,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -20073,8 +20073,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20084,8 +20084,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22600,9 +22600,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22677,14 +22677,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection2.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22699,10 +22699,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection2.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22713,10 +22713,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection2.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22733,13 +22733,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection2.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection2.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -24700,9 +24700,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK2;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit2.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24711,23 +24711,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit2.parentCollection = (cst, path2) => {
+      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK2)
@@ -24738,10 +24738,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -34202,14 +34202,14 @@ var require_lib = __commonJS({
       }
     };
     var ExpressionParser = class extends LValParser {
-      checkProto(prop, isRecord2, sawProto, refExpressionErrors) {
+      checkProto(prop, isRecord3, sawProto, refExpressionErrors) {
         if (prop.type === "SpreadElement" || this.isObjectMethod(prop) || prop.computed || prop.shorthand) {
           return sawProto;
         }
         const key = prop.key;
         const name3 = key.type === "Identifier" ? key.name : key.value;
         if (name3 === "__proto__") {
-          if (isRecord2) {
+          if (isRecord3) {
             this.raise(Errors.RecordNoProto, key);
             return true;
           }
@@ -35303,8 +35303,8 @@ var require_lib = __commonJS({
       parseTemplateSubstitution() {
         return this.parseExpression();
       }
-      parseObjectLike(close, isPattern, isRecord2, refExpressionErrors) {
-        if (isRecord2) {
+      parseObjectLike(close, isPattern, isRecord3, refExpressionErrors) {
+        if (isRecord3) {
           this.expectPlugin("recordAndTuple");
         }
         let sawProto = false;
@@ -35327,9 +35327,9 @@ var require_lib = __commonJS({
             prop = this.parseBindingProperty();
           } else {
             prop = this.parsePropertyDefinition(refExpressionErrors);
-            sawProto = this.checkProto(prop, isRecord2, sawProto, refExpressionErrors);
+            sawProto = this.checkProto(prop, isRecord3, sawProto, refExpressionErrors);
           }
-          if (isRecord2 && !this.isObjectProperty(prop) && prop.type !== "SpreadElement") {
+          if (isRecord3 && !this.isObjectProperty(prop) && prop.type !== "SpreadElement") {
             this.raise(Errors.InvalidRecordProperty, prop);
           }
           if (prop.shorthand) {
@@ -35341,7 +35341,7 @@ var require_lib = __commonJS({
         let type = "ObjectExpression";
         if (isPattern) {
           type = "ObjectPattern";
-        } else if (isRecord2) {
+        } else if (isRecord3) {
           type = "RecordExpression";
         }
         return this.finishNode(node, type);
@@ -41905,22 +41905,22 @@ function __disposeResources(env) {
   }
   return next();
 }
-function __rewriteRelativeImportExtension(path, preserveJsx, extraExtensions, ignoreCase) {
-  if (typeof path === "string" && /^\.\.?\//.test(path)) {
+function __rewriteRelativeImportExtension(path2, preserveJsx, extraExtensions, ignoreCase) {
+  if (typeof path2 === "string" && /^\.\.?\//.test(path2)) {
     if (extraExtensions) {
       for (var extension in extraExtensions) {
-        var suffix = path.slice(-extension.length);
+        var suffix = path2.slice(-extension.length);
         if (suffix === extension || ignoreCase && suffix.toLowerCase() === extension.toLowerCase()) {
           var output = extraExtensions[extension];
-          return output === extension ? path : path.slice(0, -extension.length) + output;
+          return output === extension ? path2 : path2.slice(0, -extension.length) + output;
         }
       }
     }
-    return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function(m, tsx, d, ext, cm) {
+    return path2.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function(m, tsx, d, ext, cm) {
       return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : d + ext + "." + cm.toLowerCase() + "js";
     });
   }
-  return path;
+  return path2;
 }
 var extendStatics, __assign, __createBinding, __setModuleDefault, ownKeys, _SuppressedError, tslib_es6_default;
 var init_tslib_es6 = __esm({
@@ -42820,16 +42820,16 @@ var require_path = __commonJS({
         this.__childCache = null;
       };
       var Pp = Path.prototype;
-      function getChildCache(path) {
-        return path.__childCache || (path.__childCache = /* @__PURE__ */ Object.create(null));
+      function getChildCache(path2) {
+        return path2.__childCache || (path2.__childCache = /* @__PURE__ */ Object.create(null));
       }
-      function getChildPath(path, name3) {
-        var cache3 = getChildCache(path);
-        var actualChildValue = path.getValueProperty(name3);
+      function getChildPath(path2, name3) {
+        var cache3 = getChildCache(path2);
+        var actualChildValue = path2.getValueProperty(name3);
         var childPath = cache3[name3];
         if (!hasOwn.call(cache3, name3) || // Ensure consistency between cache and reality.
         childPath.value !== actualChildValue) {
-          childPath = cache3[name3] = new path.constructor(actualChildValue, path, name3);
+          childPath = cache3[name3] = new path2.constructor(actualChildValue, path2, name3);
         }
         return childPath;
       }
@@ -42841,12 +42841,12 @@ var require_path = __commonJS({
         for (var _i = 0; _i < arguments.length; _i++) {
           names2[_i] = arguments[_i];
         }
-        var path = this;
+        var path2 = this;
         var count = names2.length;
         for (var i2 = 0; i2 < count; ++i2) {
-          path = getChildPath(path, names2[i2]);
+          path2 = getChildPath(path2, names2[i2]);
         }
-        return path;
+        return path2;
       };
       Pp.each = function each(callback, context3) {
         var childPaths = [];
@@ -42882,12 +42882,12 @@ var require_path = __commonJS({
       };
       function emptyMoves() {
       }
-      function getMoves(path, offset, start2, end) {
-        isArray.assert(path.value);
+      function getMoves(path2, offset, start2, end) {
+        isArray.assert(path2.value);
         if (offset === 0) {
           return emptyMoves;
         }
-        var length = path.value.length;
+        var length = path2.value.length;
         if (length < 1) {
           return emptyMoves;
         }
@@ -42905,10 +42905,10 @@ var require_path = __commonJS({
         isNumber.assert(start2);
         isNumber.assert(end);
         var moves = /* @__PURE__ */ Object.create(null);
-        var cache3 = getChildCache(path);
+        var cache3 = getChildCache(path2);
         for (var i2 = start2; i2 < end; ++i2) {
-          if (hasOwn.call(path.value, i2)) {
-            var childPath = path.get(i2);
+          if (hasOwn.call(path2.value, i2)) {
+            var childPath = path2.get(i2);
             if (childPath.name !== i2) {
               throw new Error("");
             }
@@ -42926,7 +42926,7 @@ var require_path = __commonJS({
               throw new Error("");
             }
             cache3[newIndex2] = childPath2;
-            path.value[newIndex2] = childPath2.value;
+            path2.value[newIndex2] = childPath2.value;
           }
         };
       }
@@ -43001,34 +43001,34 @@ var require_path = __commonJS({
         }
         return pp.insertAt.apply(pp, insertAtArgs);
       };
-      function repairRelationshipWithParent(path) {
-        if (!(path instanceof Path)) {
+      function repairRelationshipWithParent(path2) {
+        if (!(path2 instanceof Path)) {
           throw new Error("");
         }
-        var pp = path.parentPath;
+        var pp = path2.parentPath;
         if (!pp) {
-          return path;
+          return path2;
         }
         var parentValue = pp.value;
         var parentCache = getChildCache(pp);
-        if (parentValue[path.name] === path.value) {
-          parentCache[path.name] = path;
+        if (parentValue[path2.name] === path2.value) {
+          parentCache[path2.name] = path2;
         } else if (isArray.check(parentValue)) {
-          var i2 = parentValue.indexOf(path.value);
+          var i2 = parentValue.indexOf(path2.value);
           if (i2 >= 0) {
-            parentCache[path.name = i2] = path;
+            parentCache[path2.name = i2] = path2;
           }
         } else {
-          parentValue[path.name] = path.value;
-          parentCache[path.name] = path;
+          parentValue[path2.name] = path2.value;
+          parentCache[path2.name] = path2;
         }
-        if (parentValue[path.name] !== path.value) {
+        if (parentValue[path2.name] !== path2.value) {
           throw new Error("");
         }
-        if (path.parentPath.get(path.name) !== path) {
+        if (path2.parentPath.get(path2.name) !== path2) {
           throw new Error("");
         }
-        return path;
+        return path2;
       }
       Pp.replace = function replace(replacement) {
         var results = [];
@@ -43111,12 +43111,12 @@ var require_scope = __commonJS({
       var Expression = namedTypes.Expression;
       var isArray = types.builtInTypes.array;
       var b = types.builders;
-      var Scope = function Scope2(path, parentScope) {
+      var Scope = function Scope2(path2, parentScope) {
         if (!(this instanceof Scope2)) {
           throw new Error("Scope constructor cannot be invoked without 'new'");
         }
-        if (!TypeParameterScopeType.check(path.value)) {
-          ScopeType.assert(path.value);
+        if (!TypeParameterScopeType.check(path2.value)) {
+          ScopeType.assert(path2.value);
         }
         var depth;
         if (parentScope) {
@@ -43129,8 +43129,8 @@ var require_scope = __commonJS({
           depth = 0;
         }
         Object.defineProperties(this, {
-          path: { value: path },
-          node: { value: path.value },
+          path: { value: path2 },
+          node: { value: path2.value },
           isGlobal: { value: !parentScope, enumerable: true },
           depth: { value: depth },
           parent: { value: parentScope },
@@ -43209,10 +43209,10 @@ var require_scope = __commonJS({
         this.scan();
         return this.types;
       };
-      function scanScope(path, bindings, scopeTypes) {
-        var node = path.value;
+      function scanScope(path2, bindings, scopeTypes) {
+        var node = path2.value;
         if (TypeParameterScopeType.check(node)) {
-          var params = path.get("typeParameters", "params");
+          var params = path2.get("typeParameters", "params");
           if (isArray.check(params.value)) {
             params.each(function(childPath) {
               addTypeParameter(childPath, scopeTypes);
@@ -43221,45 +43221,45 @@ var require_scope = __commonJS({
         }
         if (ScopeType.check(node)) {
           if (namedTypes.CatchClause.check(node)) {
-            addPattern(path.get("param"), bindings);
+            addPattern(path2.get("param"), bindings);
           } else {
-            recursiveScanScope(path, bindings, scopeTypes);
+            recursiveScanScope(path2, bindings, scopeTypes);
           }
         }
       }
-      function recursiveScanScope(path, bindings, scopeTypes) {
-        var node = path.value;
-        if (path.parent && namedTypes.FunctionExpression.check(path.parent.node) && path.parent.node.id) {
-          addPattern(path.parent.get("id"), bindings);
+      function recursiveScanScope(path2, bindings, scopeTypes) {
+        var node = path2.value;
+        if (path2.parent && namedTypes.FunctionExpression.check(path2.parent.node) && path2.parent.node.id) {
+          addPattern(path2.parent.get("id"), bindings);
         }
         if (!node) {
         } else if (isArray.check(node)) {
-          path.each(function(childPath) {
+          path2.each(function(childPath) {
             recursiveScanChild(childPath, bindings, scopeTypes);
           });
         } else if (namedTypes.Function.check(node)) {
-          path.get("params").each(function(paramPath) {
+          path2.get("params").each(function(paramPath) {
             addPattern(paramPath, bindings);
           });
-          recursiveScanChild(path.get("body"), bindings, scopeTypes);
-          recursiveScanScope(path.get("typeParameters"), bindings, scopeTypes);
+          recursiveScanChild(path2.get("body"), bindings, scopeTypes);
+          recursiveScanScope(path2.get("typeParameters"), bindings, scopeTypes);
         } else if (namedTypes.TypeAlias && namedTypes.TypeAlias.check(node) || namedTypes.InterfaceDeclaration && namedTypes.InterfaceDeclaration.check(node) || namedTypes.TSTypeAliasDeclaration && namedTypes.TSTypeAliasDeclaration.check(node) || namedTypes.TSInterfaceDeclaration && namedTypes.TSInterfaceDeclaration.check(node)) {
-          addTypePattern(path.get("id"), scopeTypes);
+          addTypePattern(path2.get("id"), scopeTypes);
         } else if (namedTypes.VariableDeclarator.check(node)) {
-          addPattern(path.get("id"), bindings);
-          recursiveScanChild(path.get("init"), bindings, scopeTypes);
+          addPattern(path2.get("id"), bindings);
+          recursiveScanChild(path2.get("init"), bindings, scopeTypes);
         } else if (node.type === "ImportSpecifier" || node.type === "ImportNamespaceSpecifier" || node.type === "ImportDefaultSpecifier") {
           addPattern(
             // Esprima used to use the .name field to refer to the local
             // binding identifier for ImportSpecifier nodes, but .id for
             // ImportNamespaceSpecifier and ImportDefaultSpecifier nodes.
             // ESTree/Acorn/ESpree use .local for all three node types.
-            path.get(node.local ? "local" : node.name ? "name" : "id"),
+            path2.get(node.local ? "local" : node.name ? "name" : "id"),
             bindings
           );
         } else if (Node2.check(node) && !Expression.check(node)) {
           types.eachField(node, function(name3, child) {
-            var childPath = path.get(name3);
+            var childPath = path2.get(name3);
             if (!pathHasValue(childPath, child)) {
               throw new Error("");
             }
@@ -43267,37 +43267,37 @@ var require_scope = __commonJS({
           });
         }
       }
-      function pathHasValue(path, value) {
-        if (path.value === value) {
+      function pathHasValue(path2, value) {
+        if (path2.value === value) {
           return true;
         }
-        if (Array.isArray(path.value) && path.value.length === 0 && Array.isArray(value) && value.length === 0) {
+        if (Array.isArray(path2.value) && path2.value.length === 0 && Array.isArray(value) && value.length === 0) {
           return true;
         }
         return false;
       }
-      function recursiveScanChild(path, bindings, scopeTypes) {
-        var node = path.value;
+      function recursiveScanChild(path2, bindings, scopeTypes) {
+        var node = path2.value;
         if (!node || Expression.check(node)) {
         } else if (namedTypes.FunctionDeclaration.check(node) && node.id !== null) {
-          addPattern(path.get("id"), bindings);
+          addPattern(path2.get("id"), bindings);
         } else if (namedTypes.ClassDeclaration && namedTypes.ClassDeclaration.check(node) && node.id !== null) {
-          addPattern(path.get("id"), bindings);
-          recursiveScanScope(path.get("typeParameters"), bindings, scopeTypes);
+          addPattern(path2.get("id"), bindings);
+          recursiveScanScope(path2.get("typeParameters"), bindings, scopeTypes);
         } else if (namedTypes.InterfaceDeclaration && namedTypes.InterfaceDeclaration.check(node) || namedTypes.TSInterfaceDeclaration && namedTypes.TSInterfaceDeclaration.check(node)) {
-          addTypePattern(path.get("id"), scopeTypes);
+          addTypePattern(path2.get("id"), scopeTypes);
         } else if (ScopeType.check(node)) {
           if (namedTypes.CatchClause.check(node) && // TODO Broaden this to accept any pattern.
           namedTypes.Identifier.check(node.param)) {
             var catchParamName = node.param.name;
             var hadBinding = hasOwn.call(bindings, catchParamName);
-            recursiveScanScope(path.get("body"), bindings, scopeTypes);
+            recursiveScanScope(path2.get("body"), bindings, scopeTypes);
             if (!hadBinding) {
               delete bindings[catchParamName];
             }
           }
         } else {
-          recursiveScanScope(path, bindings, scopeTypes);
+          recursiveScanScope(path2, bindings, scopeTypes);
         }
       }
       function addPattern(patternPath, bindings) {
@@ -43645,53 +43645,53 @@ var require_node_path = __commonJS({
       NPp.firstInStatement = function() {
         return firstInStatement(this);
       };
-      function firstInStatement(path) {
-        for (var node, parent; path.parent; path = path.parent) {
-          node = path.node;
-          parent = path.parent.node;
-          if (n.BlockStatement.check(parent) && path.parent.name === "body" && path.name === 0) {
+      function firstInStatement(path2) {
+        for (var node, parent; path2.parent; path2 = path2.parent) {
+          node = path2.node;
+          parent = path2.parent.node;
+          if (n.BlockStatement.check(parent) && path2.parent.name === "body" && path2.name === 0) {
             if (parent.body[0] !== node) {
               throw new Error("Nodes must be equal");
             }
             return true;
           }
-          if (n.ExpressionStatement.check(parent) && path.name === "expression") {
+          if (n.ExpressionStatement.check(parent) && path2.name === "expression") {
             if (parent.expression !== node) {
               throw new Error("Nodes must be equal");
             }
             return true;
           }
-          if (n.SequenceExpression.check(parent) && path.parent.name === "expressions" && path.name === 0) {
+          if (n.SequenceExpression.check(parent) && path2.parent.name === "expressions" && path2.name === 0) {
             if (parent.expressions[0] !== node) {
               throw new Error("Nodes must be equal");
             }
             continue;
           }
-          if (n.CallExpression.check(parent) && path.name === "callee") {
+          if (n.CallExpression.check(parent) && path2.name === "callee") {
             if (parent.callee !== node) {
               throw new Error("Nodes must be equal");
             }
             continue;
           }
-          if (n.MemberExpression.check(parent) && path.name === "object") {
+          if (n.MemberExpression.check(parent) && path2.name === "object") {
             if (parent.object !== node) {
               throw new Error("Nodes must be equal");
             }
             continue;
           }
-          if (n.ConditionalExpression.check(parent) && path.name === "test") {
+          if (n.ConditionalExpression.check(parent) && path2.name === "test") {
             if (parent.test !== node) {
               throw new Error("Nodes must be equal");
             }
             continue;
           }
-          if (isBinary(parent) && path.name === "left") {
+          if (isBinary(parent) && path2.name === "left") {
             if (parent.left !== node) {
               throw new Error("Nodes must be equal");
             }
             continue;
           }
-          if (n.UnaryExpression.check(parent) && !parent.prefix && path.name === "argument") {
+          if (n.UnaryExpression.check(parent) && !parent.prefix && path2.name === "argument") {
             if (parent.argument !== node) {
               throw new Error("Nodes must be equal");
             }
@@ -43864,36 +43864,36 @@ var require_path_visitor = __commonJS({
       };
       PVp.reset = function(_path) {
       };
-      PVp.visitWithoutReset = function(path) {
+      PVp.visitWithoutReset = function(path2) {
         if (this instanceof this.Context) {
-          return this.visitor.visitWithoutReset(path);
+          return this.visitor.visitWithoutReset(path2);
         }
-        if (!(path instanceof NodePath2)) {
+        if (!(path2 instanceof NodePath2)) {
           throw new Error("");
         }
-        var value = path.value;
+        var value = path2.value;
         var methodName2 = value && typeof value === "object" && typeof value.type === "string" && this._methodNameTable[value.type];
         if (methodName2) {
-          var context3 = this.acquireContext(path);
+          var context3 = this.acquireContext(path2);
           try {
             return context3.invokeVisitorMethod(methodName2);
           } finally {
             this.releaseContext(context3);
           }
         } else {
-          return visitChildren(path, this);
+          return visitChildren(path2, this);
         }
       };
-      function visitChildren(path, visitor) {
-        if (!(path instanceof NodePath2)) {
+      function visitChildren(path2, visitor) {
+        if (!(path2 instanceof NodePath2)) {
           throw new Error("");
         }
         if (!(visitor instanceof PathVisitor)) {
           throw new Error("");
         }
-        var value = path.value;
+        var value = path2.value;
         if (isArray.check(value)) {
-          path.each(visitor.visitWithoutReset, visitor);
+          path2.each(visitor.visitWithoutReset, visitor);
         } else if (!isObject.check(value)) {
         } else {
           var childNames = types.getFieldNames(value);
@@ -43907,19 +43907,19 @@ var require_path_visitor = __commonJS({
             if (!hasOwn.call(value, childName)) {
               value[childName] = types.getFieldValue(value, childName);
             }
-            childPaths.push(path.get(childName));
+            childPaths.push(path2.get(childName));
           }
           for (var i2 = 0; i2 < childCount; ++i2) {
             visitor.visitWithoutReset(childPaths[i2]);
           }
         }
-        return path.value;
+        return path2.value;
       }
-      PVp.acquireContext = function(path) {
+      PVp.acquireContext = function(path2) {
         if (this._reusableContextStack.length === 0) {
-          return new this.Context(path);
+          return new this.Context(path2);
         }
-        return this._reusableContextStack.pop().reset(path);
+        return this._reusableContextStack.pop().reset(path2);
       };
       PVp.releaseContext = function(context3) {
         if (!(context3 instanceof this.Context)) {
@@ -43935,14 +43935,14 @@ var require_path_visitor = __commonJS({
         return this._changeReported;
       };
       function makeContextConstructor(visitor) {
-        function Context3(path) {
+        function Context3(path2) {
           if (!(this instanceof Context3)) {
             throw new Error("");
           }
           if (!(this instanceof PathVisitor)) {
             throw new Error("");
           }
-          if (!(path instanceof NodePath2)) {
+          if (!(path2 instanceof NodePath2)) {
             throw new Error("");
           }
           Object.defineProperty(this, "visitor", {
@@ -43951,7 +43951,7 @@ var require_path_visitor = __commonJS({
             enumerable: true,
             configurable: false
           });
-          this.currentPath = path;
+          this.currentPath = path2;
           this.needToCallTraverse = true;
           Object.seal(this);
         }
@@ -43964,14 +43964,14 @@ var require_path_visitor = __commonJS({
         return Context3;
       }
       var sharedContextProtoMethods = /* @__PURE__ */ Object.create(null);
-      sharedContextProtoMethods.reset = function reset(path) {
+      sharedContextProtoMethods.reset = function reset(path2) {
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
-        if (!(path instanceof NodePath2)) {
+        if (!(path2 instanceof NodePath2)) {
           throw new Error("");
         }
-        this.currentPath = path;
+        this.currentPath = path2;
         this.needToCallTraverse = true;
         return this;
       };
@@ -43994,34 +43994,34 @@ var require_path_visitor = __commonJS({
         if (this.needToCallTraverse !== false) {
           throw new Error("Must either call this.traverse or return false in " + methodName2);
         }
-        var path = this.currentPath;
-        return path && path.value;
+        var path2 = this.currentPath;
+        return path2 && path2.value;
       };
-      sharedContextProtoMethods.traverse = function traverse(path, newVisitor) {
+      sharedContextProtoMethods.traverse = function traverse(path2, newVisitor) {
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
-        if (!(path instanceof NodePath2)) {
+        if (!(path2 instanceof NodePath2)) {
           throw new Error("");
         }
         if (!(this.currentPath instanceof NodePath2)) {
           throw new Error("");
         }
         this.needToCallTraverse = false;
-        return visitChildren(path, PathVisitor.fromMethodsObject(newVisitor || this.visitor));
+        return visitChildren(path2, PathVisitor.fromMethodsObject(newVisitor || this.visitor));
       };
-      sharedContextProtoMethods.visit = function visit2(path, newVisitor) {
+      sharedContextProtoMethods.visit = function visit2(path2, newVisitor) {
         if (!(this instanceof this.Context)) {
           throw new Error("");
         }
-        if (!(path instanceof NodePath2)) {
+        if (!(path2 instanceof NodePath2)) {
           throw new Error("");
         }
         if (!(this.currentPath instanceof NodePath2)) {
           throw new Error("");
         }
         this.needToCallTraverse = false;
-        return PathVisitor.fromMethodsObject(newVisitor || this.visitor).visitWithoutReset(path);
+        return PathVisitor.fromMethodsObject(newVisitor || this.visitor).visitWithoutReset(path2);
       };
       sharedContextProtoMethods.reportChanged = function reportChanged() {
         this.visitor.reportChanged();
@@ -48106,9 +48106,9 @@ function endGroup() {
 }
 
 // src/action/run.ts
-import { execFileSync as execFileSync3 } from "node:child_process";
-import { existsSync as existsSync6, readFileSync as readFileSync7 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join11, resolve as resolve5 } from "node:path";
+import { execFileSync as execFileSync4 } from "node:child_process";
+import { existsSync as existsSync8, readFileSync as readFileSync9 } from "node:fs";
+import { isAbsolute as isAbsolute6, join as join14, resolve as resolve5 } from "node:path";
 
 // src/baseline/apply.ts
 import { lstatSync } from "node:fs";
@@ -48253,10 +48253,10 @@ function readSourceFile(root, file, mustMention) {
   if (generated !== null) return { skip: generated };
   return { text: text2 };
 }
-function readRegularFile(path, maxBytes, into) {
+function readRegularFile(path2, maxBytes, into) {
   let descriptor;
   try {
-    descriptor = openSync(path, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+    descriptor = openSync(path2, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
   } catch (error2) {
     const code = error2.code;
     if (code === "ELOOP") return { skip: "symbolic link (not followed)", code };
@@ -48842,7 +48842,7 @@ function explainApiError(error2, doing) {
     return `GitHub refused to ${doing} because the change touches .github/workflows and the token lacks the \`workflows\` permission. cookie-hardener never edits workflow files; exclude them or use a token with \`workflows: write\`.`;
   }
   if (error2.status === 403 && /resource not accessible by integration/i.test(error2.message)) {
-    return `The token cannot ${doing} (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job \`permissions: { contents: write, pull-requests: write }\`. Pull requests from forks always get a read-only token; use \`mode: report\` there.`;
+    return `The token cannot ${doing} (HTTP 403 "Resource not accessible by integration"): it is read-only. Give the job \`permissions: { contents: write, pull-requests: write }\` (for a GitHub App token, give the App Contents and Pull requests read and write access). Pull requests from forks always get a read-only token; use \`mode: report\` there.`;
   }
   if (error2.status === 401)
     return `The token was rejected while trying to ${doing} (HTTP 401): check the \`token\` input.`;
@@ -48925,7 +48925,7 @@ function withoutEmptyTop(branch, identity) {
   return { ...branch, head: below.sha, commits: [below], emptyTop: false };
 }
 function wantedTree(snapshot, fixes) {
-  const tree = new Map([...snapshot.baseTree].map(([path, entry]) => [path, entry.sha]));
+  const tree = new Map([...snapshot.baseTree].map(([path2, entry]) => [path2, entry.sha]));
   for (const fix of fixes) tree.set(fix.path, fix.blob);
   return tree;
 }
@@ -48934,13 +48934,13 @@ function holdsExactly(snapshot, branch, tree) {
   if (branch.commits.length !== 1 || !only || only.sha !== branch.head) return false;
   if (only.parents.length !== 1 || only.parents[0] !== snapshot.baseSha || !branch.headTree) return false;
   if (branch.headTree.size !== tree.size) return false;
-  for (const [path, sha] of tree) if (branch.headTree.get(path)?.sha !== sha) return false;
+  for (const [path2, sha] of tree) if (branch.headTree.get(path2)?.sha !== sha) return false;
   return true;
 }
 function stillCurrent(branch, fixes) {
   if (!branch.headTree || branch.commits.length !== 1) return false;
   const paths = new Set(fixes.map((fix) => fix.path));
-  if (branch.files.length !== paths.size || !branch.files.every((path) => paths.has(path))) return false;
+  if (branch.files.length !== paths.size || !branch.files.every((path2) => paths.has(path2))) return false;
   return fixes.every((fix) => branch.headTree?.get(fix.path)?.sha === fix.blob);
 }
 function ownsBranch(snapshot, branch, recordedHead, tree) {
@@ -49016,7 +49016,7 @@ function planRemediation(snapshot, request2) {
       return none3(null);
     }
     const stale = branch ? branch.files.filter(
-      (path) => (snapshot.baseTree.get(path)?.sha ?? null) !== (snapshot.checkoutBlobs.get(path) ?? null)
+      (path2) => (snapshot.baseTree.get(path2)?.sha ?? null) !== (snapshot.checkoutBlobs.get(path2) ?? null)
     ) : null;
     if (stale === null || stale.length > 0) {
       messages.push({
@@ -49329,9 +49329,9 @@ function readFixes(request2, stored, log) {
   }
   return fixes;
 }
-function checkoutBlob(workspace, path, stored) {
+function checkoutBlob(workspace, path2, stored) {
   try {
-    return stored.sha(path, readFileSync(join3(workspace, path)));
+    return stored.sha(path2, readFileSync(join3(workspace, path2)));
   } catch {
     return null;
   }
@@ -49380,8 +49380,8 @@ async function readSnapshot(host, request2, identity, stored) {
     branch = { head, commits: comparison.commits, files: comparison.files, headTree, emptyTop };
   }
   const checkoutBlobs = /* @__PURE__ */ new Map();
-  for (const path of branch?.files ?? [])
-    checkoutBlobs.set(path, checkoutBlob(request2.workspace, path, stored));
+  for (const path2 of branch?.files ?? [])
+    checkoutBlobs.set(path2, checkoutBlob(request2.workspace, path2, stored));
   return {
     identity,
     base,
@@ -51484,11 +51484,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path) {
+  function locateFile(path2) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path, scriptDirectory);
+      return Module["locateFile"](path2, scriptDirectory);
     }
-    return scriptDirectory + path;
+    return scriptDirectory + path2;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -56622,16 +56622,16 @@ var Stack = class _Stack {
     if (action & 131072) {
       this.pushState(action & 65535, this.pos);
     } else if ((action & 262144) == 0) {
-      let nextState = action, { parser: parser5 } = this.p;
+      let nextState2 = action, { parser: parser5 } = this.p;
       this.pos = end;
       let skipped = parser5.stateFlag(
-        nextState,
+        nextState2,
         1
         /* StateFlag.Skipped */
       );
       if (!skipped && (end > start2 || type <= parser5.maxNode))
         this.reducePos = end;
-      this.pushState(nextState, skipped ? start2 : Math.min(start2, this.reducePos));
+      this.pushState(nextState2, skipped ? start2 : Math.min(start2, this.reducePos));
       this.shiftContext(type, start2);
       if (type <= parser5.maxNode)
         this.buffer.push(type, start2, end, 4);
@@ -59057,9 +59057,9 @@ function parseGo(file, text2) {
     declaration.cursor().iterate((ref) => {
       if (ref.name !== "ImportSpec") return true;
       const spec = ref.node;
-      const path = spec.getChild("String");
-      if (!path) return false;
-      const imported = stringValue2(module2, path);
+      const path2 = spec.getChild("String");
+      if (!path2) return false;
+      const imported = stringValue2(module2, path2);
       if (imported === null) return false;
       const alias = spec.getChild("DefName");
       const name3 = alias ? textOf2(module2, alias) : defaultPackageName(imported);
@@ -59069,9 +59069,9 @@ function parseGo(file, text2) {
   }
   return module2;
 }
-function defaultPackageName(path) {
-  const parts2 = path.split("/");
-  let last = parts2.at(-1) ?? path;
+function defaultPackageName(path2) {
+  const parts2 = path2.split("/");
+  let last = parts2.at(-1) ?? path2;
   if (/^v\d+$/.test(last) && parts2.length > 1) last = parts2.at(-2) ?? last;
   return last.replace(/^go-/, "").replace(/[.-]go$/, "");
 }
@@ -59099,8 +59099,8 @@ function isPackageMember(module2, node, paths, name3) {
   const qualifier = parts2[0];
   const member = parts2.at(-1);
   if (!qualifier || !member || qualifier.name !== "VariableName") return false;
-  const path = module2.imports.get(textOf2(module2, qualifier));
-  return path !== void 0 && paths.includes(path) && textOf2(module2, member) === name3;
+  const path2 = module2.imports.get(textOf2(module2, qualifier));
+  return path2 !== void 0 && paths.includes(path2) && textOf2(module2, member) === name3;
 }
 function keyedElements(module2, literal2) {
   return childrenOf(literal2).filter((child) => child.name === "Element").map((element) => {
@@ -59175,7 +59175,7 @@ function structSite(module2, literal2, ruleId, keys) {
   };
 }
 function packageStructSites(module2, ruleId, struct) {
-  if (![...module2.imports.values()].some((path) => struct.packages.includes(path))) return [];
+  if (![...module2.imports.values()].some((path2) => struct.packages.includes(path2))) return [];
   return typedLiterals(module2, (type) => isPackageMember(module2, type, struct.packages, struct.type)).flatMap(
     (literal2) => {
       const site = structSite(module2, literal2, ruleId, struct.keys);
@@ -59245,7 +59245,7 @@ var ginSetCookie = {
     namedByCaller: true
   },
   findSites(module2) {
-    if (![...module2.imports.values()].some((path) => GIN.includes(path))) return [];
+    if (![...module2.imports.values()].some((path2) => GIN.includes(path2))) return [];
     const sites = [];
     module2.tree.cursor().iterate((ref) => {
       if (ref.name !== "CallExpr") return true;
@@ -60276,33 +60276,33 @@ function callsOf(module2) {
 function memberAssignmentsOf(module2) {
   return walked(module2).assignments;
 }
-function declarationOf(path, name3) {
+function declarationOf(path2, name3) {
   try {
-    const scope = path.scope?.lookup(name3);
+    const scope = path2.scope?.lookup(name3);
     if (!scope) return null;
     return scope.getBindings()[name3]?.[0] ?? null;
   } catch {
     return null;
   }
 }
-function declaredInFunction(path, name3) {
+function declaredInFunction(path2, name3) {
   try {
-    const scope = path.scope?.lookup(name3);
+    const scope = path2.scope?.lookup(name3);
     return Boolean(scope) && !scope.isGlobal;
   } catch {
     return false;
   }
 }
-function localInitOf(path, name3) {
-  const declared = declarationOf(path, name3);
+function localInitOf(path2, name3) {
+  const declared = declarationOf(path2, name3);
   const declarator = declared?.parentPath;
   if (declarator?.node?.type !== "VariableDeclarator" || declarator.node.id !== declared.node) return null;
   if (!declarator.node.init) return null;
   return { node: declarator.node.init, path: declarator.get("init") };
 }
-function isUndeclared(module2, path, name3) {
+function isUndeclared(module2, path2, name3) {
   if (module2.imports.has(name3)) return false;
-  if (declarationOf(path, name3)) return false;
+  if (declarationOf(path2, name3)) return false;
   return moduleLevelInit(module2, name3) === null && !declaresFunction(module2, name3);
 }
 function declaresFunction(module2, name3) {
@@ -60416,15 +60416,15 @@ function functionIndex(module2) {
   if (index) return index;
   const found = /* @__PURE__ */ new Map();
   (0, import_ast_types2.visit)(module2.ast, {
-    visitFunction(path) {
-      found.set(path.node, { module: module2, node: path.node, path, returns: [] });
-      this.traverse(path);
+    visitFunction(path2) {
+      found.set(path2.node, { module: module2, node: path2.node, path: path2, returns: [] });
+      this.traverse(path2);
     },
-    visitReturnStatement(path) {
-      let owner = path.parent;
+    visitReturnStatement(path2) {
+      let owner = path2.parent;
       while (owner && !isFunctionNode(owner.node)) owner = owner.parent;
-      if (owner) found.get(owner.node)?.returns.push(path);
-      this.traverse(path);
+      if (owner) found.get(owner.node)?.returns.push(path2);
+      this.traverse(path2);
     }
   });
   index = found;
@@ -60440,7 +60440,7 @@ function returnedValues(fn2) {
   const body2 = fn2.node.body;
   if (body2 && body2.type !== "BlockStatement") return [{ node: body2, path: fn2.path.get("body") }];
   return fn2.returns.map(
-    (path) => path.node.argument ? { node: path.node.argument, path: path.get("argument") } : null
+    (path2) => path2.node.argument ? { node: path2.node.argument, path: path2.get("argument") } : null
   );
 }
 function moduleLevelFunction(module2, name3) {
@@ -60566,8 +60566,8 @@ function objectMember(object, key) {
   }
   return found;
 }
-function classOfThis(path) {
-  for (let current = path?.parent; current; current = current.parent) {
+function classOfThis(path2) {
+  for (let current = path2?.parent; current; current = current.parent) {
     const node = current.node;
     if (node.type === "ArrowFunctionExpression") continue;
     if (/^(ClassMethod|ClassPrivateMethod|ClassProperty|ClassPrivateProperty|ClassAccessorProperty)$/.test(
@@ -60600,7 +60600,7 @@ function writesToThisMember(module2, cls, name3) {
   const inside = (node) => node.start >= cls.start && node.end <= cls.end;
   return [
     ...writes.assignments.filter((write) => write.cls === cls).map((write) => write.path),
-    ...writes.assigns.filter((path) => inside(path.node))
+    ...writes.assigns.filter((path2) => inside(path2.node))
   ];
 }
 var thisMemberWrites = /* @__PURE__ */ new WeakMap();
@@ -60617,18 +60617,18 @@ function thisMemberWritesOf(module2) {
     return writes;
   };
   const thisMemberName = (node) => node?.type === "MemberExpression" && node.object.type === "ThisExpression" ? memberPropertyName(node) : null;
-  for (const path of memberAssignmentsOf(module2)) {
-    let target = path.node.left;
+  for (const path2 of memberAssignmentsOf(module2)) {
+    let target = path2.node.left;
     while (target.type === "MemberExpression" && target.object.type !== "ThisExpression")
       target = target.object;
     const name3 = thisMemberName(target);
-    if (name3 !== null) entry(name3).assignments.push({ path, cls: classOfThis(path)?.node });
+    if (name3 !== null) entry(name3).assignments.push({ path: path2, cls: classOfThis(path2)?.node });
   }
-  for (const path of callsOf(module2)) {
-    const { callee, arguments: args2 } = path.node;
+  for (const path2 of callsOf(module2)) {
+    const { callee, arguments: args2 } = path2.node;
     if (callee?.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign") {
       const name3 = thisMemberName(args2[0]);
-      if (name3 !== null) entry(name3).assigns.push(path);
+      if (name3 !== null) entry(name3).assigns.push(path2);
     }
   }
   byName = found;
@@ -60637,10 +60637,10 @@ function thisMemberWritesOf(module2) {
 }
 
 // src/languages/js-options-calls.ts
-function followCall(module2, call2, path, context3, resolve6) {
+function followCall(module2, call2, path2, context3, resolve6) {
   if (call2.type !== "CallExpression" && call2.type !== "OptionalCallExpression") return null;
   const callee = unwrap(call2.callee);
-  const calleePath = path ? path.get("callee") : null;
+  const calleePath = path2 ? path2.get("callee") : null;
   const found = calledFunction(module2, callee, calleePath, context3, resolve6);
   if (found === null) return null;
   if ("unknown" in found) return found;
@@ -60669,16 +60669,16 @@ function calleeLabel(module2, callee) {
   const key = callee.type.endsWith("MemberExpression") ? memberPropertyName(callee) : null;
   return key ?? abbreviate(module2.text.slice(callee.start, callee.end));
 }
-function calledFunction(module2, callee, path, context3, resolve6) {
+function calledFunction(module2, callee, path2, context3, resolve6) {
   const inline = functionAt(module2, callee);
   if (inline) return inline;
-  if (callee.type === "Identifier") return namedFunction(module2, callee.name, path, context3);
+  if (callee.type === "Identifier") return namedFunction(module2, callee.name, path2, context3);
   if (callee.type !== "MemberExpression" && callee.type !== "OptionalMemberExpression") return null;
   const key = memberPropertyName(callee);
   if (key === null) return null;
   const owner = unwrap(callee.object);
   if (owner.type === "ThisExpression") {
-    const cls2 = classOfThis(path);
+    const cls2 = classOfThis(path2);
     if (!cls2) return null;
     const member2 = classMember(cls2.node, key, cls2.isStatic);
     if (member2?.kind === "method") return functionAt(module2, member2.node);
@@ -60698,7 +60698,7 @@ function calledFunction(module2, callee, path, context3, resolve6) {
     const member2 = classMember(cls, key, true);
     return member2?.kind === "method" ? functionAt(module2, member2.node) : null;
   }
-  const object = resolve6(module2, owner, path ? path.get("object") : null, context3);
+  const object = resolve6(module2, owner, path2 ? path2.get("object") : null, context3);
   if ("unknown" in object) return null;
   const member = objectMember(object.node, key);
   return member ? functionAt(object.module, member) : null;
@@ -60713,16 +60713,16 @@ function defaultClassMethod(module2, key) {
   }
   return null;
 }
-function declaringScope(path, name3) {
+function declaringScope(path2, name3) {
   try {
-    return path.scope?.lookup(name3) ?? null;
+    return path2.scope?.lookup(name3) ?? null;
   } catch {
     return null;
   }
 }
-function namedFunction(module2, name3, path, context3) {
-  if (path) {
-    const scope = declaringScope(path, name3);
+function namedFunction(module2, name3, path2, context3) {
+  if (path2) {
+    const scope = declaringScope(path2, name3);
     if (scope && !scope.isGlobal) {
       const binding2 = scope.getBindings()[name3]?.[0];
       const declarer = binding2?.parentPath?.node;
@@ -60744,9 +60744,9 @@ function namedFunction(module2, name3, path, context3) {
   }
   return moduleLevelFunction(module2, name3);
 }
-function followThisMember(module2, member, path, context3, resolve6) {
+function followThisMember(module2, member, path2, context3, resolve6) {
   const key = memberPropertyName(member);
-  const cls = classOfThis(path);
+  const cls = classOfThis(path2);
   if (key === null || !cls) return null;
   const label = `\`this.${key}\``;
   const found = classMember(cls.node, key, cls.isStatic);
@@ -60778,15 +60778,15 @@ function followThisMember(module2, member, path, context3, resolve6) {
 // src/languages/js-options.ts
 var OUTSIDE_SCAN = "is outside the scanned files";
 var MAX_DEPTH = 8;
-function resolveExpression(module2, node, path, context3) {
+function resolveExpression(module2, node, path2, context3) {
   const depth = context3.depth ?? 0;
   if (depth > MAX_DEPTH) return { unknown: "the options are built through too many indirections" };
   const next = { ...context3, depth: depth + 1 };
   const value = unwrap(node);
   if (!value) return { unknown: "no value" };
-  if (value.type === "ObjectExpression") return { module: module2, node: value, path };
-  if (value.type === "Identifier") return resolveIdentifier(module2, value.name, path, next);
-  const valuePath = value === node ? path : null;
+  if (value.type === "ObjectExpression") return { module: module2, node: value, path: path2 };
+  if (value.type === "Identifier") return resolveIdentifier(module2, value.name, path2, next);
+  const valuePath = value === node ? path2 : null;
   if (value.type === "AwaitExpression") {
     const awaited = { ...next, awaited: unwrap(value.argument) };
     return resolveExpression(module2, value.argument, valuePath ? valuePath.get("argument") : null, awaited);
@@ -60815,15 +60815,15 @@ function resolveExpression(module2, node, path, context3) {
         return exported;
       }
     }
-    const owner = resolveExpression(module2, value.object, path ? path.get("object") : null, next);
+    const owner = resolveExpression(module2, value.object, path2 ? path2.get("object") : null, next);
     if ("unknown" in owner) return owner;
     return propertyOf(owner.module, owner.node, key, next);
   }
   return { unknown: `\`${abbreviate(sourceOf2(module2, value))}\` is computed at run time` };
 }
-function resolveIdentifier(module2, name3, path, context3) {
-  if (path) {
-    const scope = safeLookup(path, name3);
+function resolveIdentifier(module2, name3, path2, context3) {
+  if (path2) {
+    const scope = safeLookup(path2, name3);
     if (scope && !scope.isGlobal) {
       const binding2 = scope.getBindings()[name3]?.[0];
       const declarator = binding2?.parentPath?.node;
@@ -60852,9 +60852,9 @@ function resolveIdentifier(module2, name3, path, context3) {
   }
   return { unknown: `\`${name3}\` is not defined where it can be read` };
 }
-function safeLookup(path, name3) {
+function safeLookup(path2, name3) {
   try {
-    return path.scope?.lookup(name3) ?? null;
+    return path2.scope?.lookup(name3) ?? null;
   } catch {
     return null;
   }
@@ -60864,14 +60864,14 @@ function isMutated(module2, name3) {
   let names2 = mutatedNames.get(module2);
   if (!names2) {
     const found = /* @__PURE__ */ new Set();
-    for (const path of memberAssignmentsOf(module2)) {
-      let target = path.node.left;
+    for (const path2 of memberAssignmentsOf(module2)) {
+      let target = path2.node.left;
       while (target.type === "MemberExpression") target = target.object;
       if (target.type === "Identifier") found.add(target.name);
     }
-    for (const path of callsOf(module2)) {
-      const { callee, arguments: args2 } = path.node;
-      if (path.node.type === "CallExpression" && callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args2[0]?.type === "Identifier") {
+    for (const path2 of callsOf(module2)) {
+      const { callee, arguments: args2 } = path2.node;
+      if (path2.node.type === "CallExpression" && callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === "Object" && memberPropertyName(callee) === "assign" && args2[0]?.type === "Identifier") {
         found.add(args2[0].name);
       }
     }
@@ -60941,8 +60941,8 @@ function propertyOf(module2, object, key, context3) {
     return resolveIdentifier(module2, value.name, null, context3);
   return resolveExpression(module2, value, null, context3);
 }
-function readOptions(module2, node, path, context3) {
-  const resolved = resolveExpression(module2, node, path, context3);
+function readOptions(module2, node, path2, context3) {
+  const resolved = resolveExpression(module2, node, path2, context3);
   if ("unknown" in resolved) return resolved;
   const view = {
     module: resolved.module,
@@ -60955,11 +60955,11 @@ function readOptions(module2, node, path, context3) {
   collectKeys(resolved.module, resolved.node, resolved.path, view, context3, 0);
   return view;
 }
-function collectKeys(module2, object, path, view, context3, depth) {
+function collectKeys(module2, object, path2, view, context3, depth) {
   const properties = object.properties;
   properties.forEach((property, index) => {
     if (property.type === "SpreadElement") {
-      const argumentPath = path ? path.get("properties", index, "argument") : null;
+      const argumentPath = path2 ? path2.get("properties", index, "argument") : null;
       const spread = depth < MAX_DEPTH ? resolveExpression(module2, property.argument, argumentPath, context3) : null;
       if (!spread || "unknown" in spread) {
         const reason = spread && "unknown" in spread ? spread.unknown : "nested too deeply";
@@ -61195,9 +61195,9 @@ function allFlags(keys, value) {
 function locationOf(module2, offset) {
   return lineColumn(module2.starts, offset);
 }
-function optionString(module2, options, path, key, load2, nestedUnder) {
+function optionString(module2, options, path2, key, load2, nestedUnder) {
   if (!options) return null;
-  let view = readOptions(module2, options, path, { load: load2 });
+  let view = readOptions(module2, options, path2, { load: load2 });
   if (!("unknown" in view) && nestedUnder) {
     const writer2 = view.keys.get(nestedUnder);
     if (!writer2 || writer2 === "unknown") return null;
@@ -61210,8 +61210,8 @@ function optionString(module2, options, path, key, load2, nestedUnder) {
 function namesOf(name3, fallback = []) {
   return name3 === null ? fallback : [name3];
 }
-function deletesCookie(module2, options, path, load2) {
-  const view = readOptions(module2, options, path, { load: load2 });
+function deletesCookie(module2, options, path2, load2) {
+  const view = readOptions(module2, options, path2, { load: load2 });
   if ("unknown" in view) return false;
   const valueOf3 = (key) => {
     const writer = view.keys.get(key);
@@ -61686,12 +61686,12 @@ function isAdonisResponse(module2, receiver, receiverPath, hops = 0) {
   return false;
 }
 var MAX_ALIAS_HOPS = 4;
-function constantValue(path, name3) {
-  const init2 = localInitOf(path, name3);
+function constantValue(path2, name3) {
+  const init2 = localInitOf(path2, name3);
   return init2?.path.parent?.parent?.node?.kind === "const" ? init2 : null;
 }
-function destructuredAsResponse(path, name3) {
-  const declared = declarationOf(path, name3);
+function destructuredAsResponse(path2, name3) {
+  const declared = declarationOf(path2, name3);
   const property = declared?.parent?.node;
   if (property?.type !== "ObjectProperty" && property?.type !== "Property") return false;
   if (property.value !== declared.node) return false;
@@ -61875,8 +61875,8 @@ var fastifySecureSession = {
     const sites = [];
     for (const call2 of registrationsOf(module2, SECURE_SESSION_PLUGINS)) {
       const options = call2.node.arguments[1];
-      const path = options ? call2.get("arguments", 1) : null;
-      const view = options ? readOptions(module2, options, path, { load: load2 }) : null;
+      const path2 = options ? call2.get("arguments", 1) : null;
+      const view = options ? readOptions(module2, options, path2, { load: load2 }) : null;
       const nestedUnder = view && !("unknown" in view) && view.keys.has("cookieOptions") ? "cookieOptions" : "cookie";
       const site = siteFromCall({
         ruleId: this.meta.id,
@@ -61884,7 +61884,7 @@ var fastifySecureSession = {
         call: call2,
         optionsIndex: 1,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module2, options, path, "cookieName", load2), ["session"]),
+        cookieNames: namesOf(optionString(module2, options, path2, "cookieName", load2), ["session"]),
         kind: "session",
         trueStrings: ["auto"],
         nestedUnder,
@@ -61920,8 +61920,8 @@ var fastifySession = {
     const sites = [];
     for (const call2 of registrationsOf(module2, SESSION_PLUGINS)) {
       const options = call2.node.arguments[1];
-      const path = options ? call2.get("arguments", 1) : null;
-      const name3 = optionString(module2, options, path, "cookieName", load2);
+      const path2 = options ? call2.get("arguments", 1) : null;
+      const name3 = optionString(module2, options, path2, "cookieName", load2);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module: module2,
@@ -62064,12 +62064,12 @@ function reasonNear(source, file, offset) {
 function enclosingStarts(source, offset) {
   const found = [offset];
   if ("js" in source) {
-    const path = jsPath(source.js.ast, offset);
+    const path2 = jsPath(source.js.ast, offset);
     let statement = -1;
-    path.forEach((node, index) => {
+    path2.forEach((node, index) => {
       if (JS_STATEMENT.test(node.type)) statement = index;
     });
-    if (statement !== -1) for (const node of path.slice(statement)) found.push(node.start);
+    if (statement !== -1) for (const node of path2.slice(statement)) found.push(node.start);
   } else if ("py" in source) {
     let node = source.py.tree.resolveInner(offset, 1);
     for (; ; ) {
@@ -62083,10 +62083,10 @@ function enclosingStarts(source, offset) {
 var JS_STATEMENT = /Statement$|Declaration$|^Class(?:Private)?(?:Property|Method)$|^ObjectMethod$/;
 var PY_STATEMENT = /Statement$|Definition$/;
 function jsPath(root, offset) {
-  const path = [];
+  const path2 = [];
   let node = root;
   while (node) {
-    path.push(node);
+    path2.push(node);
     let next = null;
     for (const key of Object.keys(node)) {
       if (key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
@@ -62102,7 +62102,7 @@ function jsPath(root, offset) {
     }
     node = next;
   }
-  return path;
+  return path2;
 }
 function reasonAboveLine(text2, lines, line, file) {
   const previous = line - 2;
@@ -62304,14 +62304,14 @@ var h3UseSession = {
       const index = callsH3Wrapper(module2, call2) && args2[0]?.type === "ObjectExpression" ? 0 : 1;
       const options = args2[index];
       if (!options) continue;
-      const path = call2.get("arguments", index);
+      const path2 = call2.get("arguments", index);
       const site = siteFromCall({
         ruleId: this.meta.id,
         module: module2,
         call: call2,
         optionsIndex: index,
         keys: { httpOnly: "httpOnly", secure: "secure" },
-        cookieNames: namesOf(optionString(module2, options, path, "name", load2), ["h3"]),
+        cookieNames: namesOf(optionString(module2, options, path2, "name", load2), ["h3"]),
         kind: "session",
         nestedUnder: "cookie",
         load: load2
@@ -62517,14 +62517,14 @@ var hapiPluginOptions = {
     return sites;
   }
 };
-function registrationsIn(module2, node, path, load2) {
+function registrationsIn(module2, node, path2, load2) {
   const value = unwrap(node);
   if (value?.type === "ArrayExpression") {
     return value.elements.flatMap(
-      (element, index) => element && element.type !== "SpreadElement" ? registrationsIn(module2, element, path ? path.get("elements", index) : null, load2) : []
+      (element, index) => element && element.type !== "SpreadElement" ? registrationsIn(module2, element, path2 ? path2.get("elements", index) : null, load2) : []
     );
   }
-  if (value?.type === "ObjectExpression") return isRegistration(value) ? [{ module: module2, node: value, path }] : [];
+  if (value?.type === "ObjectExpression") return isRegistration(value) ? [{ module: module2, node: value, path: path2 }] : [];
   const source = isRequireCall(value);
   if (source !== null) {
     if (!source.startsWith(".")) return [];
@@ -62533,7 +62533,7 @@ function registrationsIn(module2, node, path, load2) {
     return exported && !("unknown" in exported) && isRegistration(exported.node) ? [{ module: exported.module, node: exported.node, path: null }] : [];
   }
   if (value?.type !== "Identifier" && !isMember(value)) return [];
-  const resolved = resolveExpression(module2, value, path, { load: load2 });
+  const resolved = resolveExpression(module2, value, path2, { load: load2 });
   if ("unknown" in resolved || !isRegistration(resolved.node)) return [];
   return [
     { module: resolved.module, node: resolved.node, path: resolved.module === module2 ? resolved.path : null }
@@ -62568,21 +62568,21 @@ function siteOf5(ruleId, registration, load2) {
   const options = named ? null : propertyOf2(node, "options");
   if (!named && !options) return null;
   const value = named ? named.options : options.node.value;
-  const path = registration.path && options ? registration.path.get("properties", options.index, "value") : null;
+  const path2 = registration.path && options ? registration.path.get("properties", options.index, "value") : null;
   const known = named ? knownPluginValue(module2, named.plugin) : knownPlugin(module2, node);
   let nested = known?.nested;
   if (!nested) {
-    const resolved = resolveExpression(module2, value, path, { load: load2 });
+    const resolved = resolveExpression(module2, value, path2, { load: load2 });
     if ("unknown" in resolved) return null;
     nested = ["cookieOptions", "cookie"].find((key) => propertyOf2(resolved.node, key) !== null);
     if (!nested) return null;
   }
-  const name3 = known ? optionString(module2, value, path, known.nameKey, load2) : optionString(module2, value, path, "name", load2, nested);
+  const name3 = known ? optionString(module2, value, path2, known.nameKey, load2) : optionString(module2, value, path2, "name", load2, nested);
   const site = siteFromOptions({
     ruleId,
     module: module2,
     options: value,
-    optionsPath: path,
+    optionsPath: path2,
     anchor: node.start,
     keys: KEYS6,
     cookieNames: namesOf(name3, known ? [known.defaultName] : []),
@@ -63109,7 +63109,7 @@ function isOtherFramework(module2) {
     (binding) => OTHER_FRAMEWORKS.test(binding.source) || binding.source.endsWith("/$types")
   );
 }
-function isCookieJar(module2, receiver, path, koa) {
+function isCookieJar(module2, receiver, path2, koa) {
   if (isMember(receiver) && memberPropertyName(receiver) === "cookies") {
     const owner = unwrap(receiver.object);
     if (owner.type === "Identifier" && owner.name === "ctx") return !isOtherFramework(module2);
@@ -63118,7 +63118,7 @@ function isCookieJar(module2, receiver, path, koa) {
   }
   if (receiver.type === "NewExpression") return calleeImport(module2, receiver)?.source === "cookies";
   if (receiver.type === "Identifier") {
-    const init2 = localInitOf(path, receiver.name);
+    const init2 = localInitOf(path2, receiver.name);
     const value = init2 ? unwrap(init2.node) : null;
     return value?.type === "NewExpression" && calleeImport(module2, value)?.source === "cookies";
   }
@@ -63215,10 +63215,10 @@ function importsNext(module2) {
   }
   return false;
 }
-function isHeadersCookies(module2, node, path) {
+function isHeadersCookies(module2, node, path2) {
   let value = unwrapAwait(node);
   if (value?.type === "Identifier") {
-    const init2 = localInitOf(path, value.name);
+    const init2 = localInitOf(path2, value.name);
     if (!init2) return false;
     value = unwrapAwait(init2.node);
   }
@@ -63228,27 +63228,27 @@ function isHeadersCookies(module2, node, path) {
   const binding = module2.imports.get(callee.name);
   return binding?.source === "next/headers" && binding.imported === "cookies";
 }
-function isResponseCookies(module2, node, path) {
+function isResponseCookies(module2, node, path2) {
   const member = unwrap(node);
   if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
   let owner = unwrapAwait(member.object);
   if (owner?.type === "Identifier") {
-    const init2 = localInitOf(path, owner.name);
+    const init2 = localInitOf(path2, owner.name);
     if (init2) owner = unwrapAwait(init2.node);
-    else return isTypedAsNextResponse(module2, declarationOf(path, owner.name));
+    else return isTypedAsNextResponse(module2, declarationOf(path2, owner.name));
   }
   if (owner?.type !== "CallExpression" && owner?.type !== "NewExpression") return false;
   const callee = unwrap(owner.callee);
   const base = callee.type === "MemberExpression" ? unwrap(callee.object) : callee;
   return base.type === "Identifier" && isNextResponse(module2, base.name);
 }
-function isOtherResponseCookies(module2, node, path) {
+function isOtherResponseCookies(module2, node, path2) {
   const member = unwrap(node);
   if (member?.type !== "MemberExpression" || memberPropertyName(member) !== "cookies") return false;
   const owner = unwrap(member.object);
   if (owner?.type !== "Identifier" || /^req(uest)?$/i.test(owner.name)) return false;
   if (!importsFrom(module2, "next/server")) return false;
-  const declared = declarationOf(path, owner.name);
+  const declared = declarationOf(path2, owner.name);
   const annotation = declared?.node?.typeAnnotation?.typeAnnotation;
   if (annotation?.type === "TSTypeReference" && annotation.typeName.type === "Identifier")
     return !/Request$/.test(annotation.typeName.name);
@@ -63302,14 +63302,14 @@ var remixCreateCookie = {
         });
       } else if (STORAGE.test(binding.imported)) {
         const options = node.arguments[0];
-        const path = options ? call2.get("arguments", 0) : null;
+        const path2 = options ? call2.get("arguments", 0) : null;
         site = siteFromCall({
           ruleId: this.meta.id,
           module: module2,
           call: call2,
           optionsIndex: 0,
           keys,
-          cookieNames: namesOf(optionString(module2, options, path, "name", load2, "cookie"), ["__session"]),
+          cookieNames: namesOf(optionString(module2, options, path2, "name", load2, "cookie"), ["__session"]),
           kind: "session",
           nestedUnder: "cookie",
           nestedIsOther: isCookieObject,
@@ -63417,8 +63417,8 @@ function isCookieService(node) {
   const name3 = receiver.type === "Identifier" ? receiver.name : receiver.type === "MemberExpression" ? memberPropertyName(receiver) : null;
   return name3 !== null && /cookie/i.test(name3);
 }
-function isOptionsObject(module2, node, path, load2) {
-  return !("unknown" in resolveExpression(module2, node, path, { load: load2 }));
+function isOptionsObject(module2, node, path2, load2) {
+  return !("unknown" in resolveExpression(module2, node, path2, { load: load2 }));
 }
 function positionalSite(ruleId, module2, node, cookieNames) {
   const args2 = node.arguments;
@@ -63553,16 +63553,16 @@ function importsElysia(module2) {
     if (/^(npm:)?elysia(@[^/]*)?$/.test(binding.source)) return true;
   return false;
 }
-function cookieRefName(path) {
-  const node = unwrap(path.node);
+function cookieRefName(path2) {
+  const node = unwrap(path2.node);
   if (isMember(node)) {
     const jar = unwrap(node.object);
-    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction(path, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
+    const isJar = jar.type === "Identifier" && jar.name === "cookie" && declaredInFunction(path2, "cookie") || isMember(jar) && memberPropertyName(jar) === "cookie" && unwrap(jar.object).type === "Identifier";
     if (!isJar) return void 0;
     return node.computed ? stringValue4(node.property) : memberPropertyName(node);
   }
   if (node.type !== "Identifier") return void 0;
-  const declared = declarationOf(path, node.name);
+  const declared = declarationOf(path2, node.name);
   const property = declared?.parent;
   const pattern = property?.parent;
   const outer = pattern?.parent;
@@ -63573,8 +63573,8 @@ function cookieRefName(path) {
   const inner = property.node.key;
   return inner.type === "Identifier" && !property.node.computed ? inner.name : stringValue4(inner);
 }
-function owningInstance(module2, path) {
-  for (let current = path.parentPath; current; current = current.parentPath) {
+function owningInstance(module2, path2) {
+  for (let current = path2.parentPath; current; current = current.parentPath) {
     const node = current.node;
     if (node?.type !== "CallExpression" || !isMember(unwrap(node.callee))) continue;
     const found = chainRoot(module2, current.get("callee", "object"), 0);
@@ -63582,18 +63582,18 @@ function owningInstance(module2, path) {
   }
   return null;
 }
-function chainRoot(module2, path, depth) {
+function chainRoot(module2, path2, depth) {
   if (depth > 20) return null;
-  const node = unwrap(path.node);
+  const node = unwrap(path2.node);
   if (node?.type === "NewExpression") {
     const callee = unwrap(node.callee);
     const binding = callee.type === "Identifier" ? module2.imports.get(callee.name) : null;
-    return binding && /elysia/.test(binding.source) && binding.imported === "Elysia" ? path : null;
+    return binding && /elysia/.test(binding.source) && binding.imported === "Elysia" ? path2 : null;
   }
   if (node?.type === "CallExpression" && isMember(unwrap(node.callee)))
-    return chainRoot(module2, path.get("callee", "object"), depth + 1);
+    return chainRoot(module2, path2.get("callee", "object"), depth + 1);
   if (node?.type === "Identifier") {
-    const local = localInitOf(path, node.name);
+    const local = localInitOf(path2, node.name);
     if (local) return chainRoot(module2, local.path, depth + 1);
     const init2 = moduleLevelInit(module2, node.name);
     if (!init2) return null;
@@ -63741,13 +63741,13 @@ function isNewCookies(module2, node) {
   const binding = calleeImport(module2, value);
   return binding !== null && SOURCES6.has(binding.source);
 }
-function isCookieJar2(module2, receiver, path) {
+function isCookieJar2(module2, receiver, path2) {
   if (isNewCookies(module2, receiver)) return true;
   if (receiver.type !== "Identifier") return false;
-  return isNewCookies(module2, localInitOf(path, receiver.name)?.node ?? null);
+  return isNewCookies(module2, localInitOf(path2, receiver.name)?.node ?? null);
 }
-function isHookSetter(module2, path, name3) {
-  const declared = declarationOf(path, name3);
+function isHookSetter(module2, path2, name3) {
+  const declared = declarationOf(path2, name3);
   const pattern = declared?.parent?.node;
   if (pattern?.type !== "ArrayPattern" || pattern.elements[1] !== declared.node) return false;
   const declarator = declared.parent.parent?.node;
@@ -65887,23 +65887,23 @@ function resolveParts(module2, parts2, load2, depth) {
     if (BUILTIN_BASES.has(head) && rest.length === 0) return { kind: "external", name: `builtins.${head}` };
     return { kind: "unresolved", text: text2 };
   }
-  const path = binding.name === null ? rest : [binding.name, ...rest];
-  return resolveInModule(module2, binding.module, path, load2, depth);
+  const path2 = binding.name === null ? rest : [binding.name, ...rest];
+  return resolveInModule(module2, binding.module, path2, load2, depth);
 }
-function resolveInModule(from2, source, path, load2, depth) {
-  for (let split = path.length - 1; split >= 0; split--) {
-    const target = load2(from2.file, joinModule(source, path.slice(0, split)));
+function resolveInModule(from2, source, path2, load2, depth) {
+  for (let split = path2.length - 1; split >= 0; split--) {
+    const target = load2(from2.file, joinModule(source, path2.slice(0, split)));
     if (!target) continue;
-    const remainder = path.slice(split);
+    const remainder = path2.slice(split);
     if (remainder.length === 0) break;
     return resolveParts(target, remainder, load2, depth + 1);
   }
-  if (source.startsWith(".")) return { kind: "unresolved", text: joinModule(source, path) };
-  return { kind: "external", name: joinModule(source, path) };
+  if (source.startsWith(".")) return { kind: "unresolved", text: joinModule(source, path2) };
+  return { kind: "external", name: joinModule(source, path2) };
 }
-function joinModule(source, path) {
-  if (path.length === 0) return source;
-  return source === "" || source.endsWith(".") ? source + path.join(".") : `${source}.${path.join(".")}`;
+function joinModule(source, path2) {
+  if (path2.length === 0) return source;
+  return source === "" || source.endsWith(".") ? source + path2.join(".") : `${source}.${path2.join(".")}`;
 }
 function methodOwner(cls, method, framework, load2) {
   const seen = /* @__PURE__ */ new Set();
@@ -67232,8 +67232,8 @@ function namesResponseJar(module2, node) {
   const dotted = dottedName(module2, node);
   const binding = dotted ? module2.imports.get(dotted[0]) : void 0;
   if (!dotted || !binding) return false;
-  const path = [binding.module, ...binding.name === null ? [] : [binding.name], ...dotted.slice(1)];
-  return RESPONSE_JAR.test(path.join("."));
+  const path2 = [binding.module, ...binding.name === null ? [] : [binding.name], ...dotted.slice(1)];
+  return RESPONSE_JAR.test(path2.join("."));
 }
 
 // src/rules/cherrypy-conf-common.ts
@@ -67399,8 +67399,8 @@ function markInheritedSections(module2, dict, inherited) {
     if (typeof entry.key === "string" && entry.key.startsWith("/") && entry.value.name === "DictionaryExpression")
       sections.set(entry.key, entry.value);
   }
-  for (const [path, section] of sections) {
-    const parent = nearestParent(path, sections);
+  for (const [path2, section] of sections) {
+    const parent = nearestParent(path2, sections);
     if (!parent || !configuresSessions2(module2, parent)) continue;
     const ownFlag = dictEntriesOf(module2, section).some(
       (entry) => entry.key === HTTPONLY2 || entry.key === SECURE2
@@ -67408,12 +67408,12 @@ function markInheritedSections(module2, dict, inherited) {
     if (!ownFlag) inherited.add(section.from);
   }
 }
-function nearestParent(path, sections) {
-  let current = path.replace(/\/+$/, "");
+function nearestParent(path2, sections) {
+  let current = path2.replace(/\/+$/, "");
   while (current !== "") {
     current = current.slice(0, current.lastIndexOf("/"));
     const found = sections.get(current === "" ? "/" : current) ?? sections.get(`${current}/`);
-    if (found && (current !== "" || path !== "/")) return found;
+    if (found && (current !== "" || path2 !== "/")) return found;
   }
   return null;
 }
@@ -68311,8 +68311,8 @@ function constructsJar(module2, node) {
   const dotted = dottedName(module2, node.firstChild);
   const binding = dotted ? module2.imports.get(dotted[0]) : void 0;
   if (!dotted || !binding) return false;
-  const path = [binding.module, ...binding.name === null ? [] : [binding.name], ...dotted.slice(1)];
-  return JAR_CLASS.test(path.join("."));
+  const path2 = [binding.module, ...binding.name === null ? [] : [binding.name], ...dotted.slice(1)];
+  return JAR_CLASS.test(path2.join("."));
 }
 function assignsJar(module2, cls, target) {
   let found = false;
@@ -70203,21 +70203,21 @@ function parseSpringYaml(file, text2) {
       skipDeeperThan = indent2;
       continue;
     }
-    const path = [...parents.map((parent) => parent.key), key].join(".");
+    const path2 = [...parents.map((parent) => parent.key), key].join(".");
     const keyStart = start2 + indent2;
     const restStart = start2 + line.indexOf(rest, indent2 + pair2[1].length);
     const quoted = /^(["'])(.*)\1$/.exec(rest);
     const value = quoted ? quoted[2] : rest;
     const valueStart = quoted ? restStart + 1 : restStart;
     const entry = {
-      key: path,
+      key: path2,
       span: { start: keyStart, end: restStart + rest.length },
       value,
       valueSpan: { start: valueStart, end: valueStart + value.length },
       continued: false,
       delimiter: ": "
     };
-    if (PROFILE_KEYS.has(path) && value.split(/[\s,|&!()]+/).some((name3) => environmentOfValue(name3) === "development"))
+    if (PROFILE_KEYS.has(path2) && value.split(/[\s,|&!()]+/).some((name3) => environmentOfValue(name3) === "development"))
       developmentOnly = true;
     document.push(entry);
   }
@@ -71401,14 +71401,14 @@ var SLASH = 47;
 var MAX_ALTERNATIVES = 1024;
 function compileGlobs(patterns) {
   const matchers = patterns.map(compileGlob);
-  return (path) => matchers.some((matches) => matches(path));
+  return (path2) => matchers.some((matches) => matches(path2));
 }
 function compileGlob(pattern) {
   const negated = pattern.startsWith("!") && !pattern.startsWith("!(");
   const body2 = negated ? pattern.slice(1) : pattern;
   const automata = expandBraces(body2).map(compileAlternative);
-  const matches = (path) => automata.some((states) => run2(states, path));
-  return negated ? (path) => !matches(path) : matches;
+  const matches = (path2) => automata.some((states) => run2(states, path2));
+  return negated ? (path2) => !matches(path2) : matches;
 }
 function expandBraces(pattern) {
   const open3 = findBrace(pattern);
@@ -71562,7 +71562,7 @@ function parseClass(segment, start2) {
   }
   return null;
 }
-function run2(states, path) {
+function run2(states, path2) {
   const accept = states.length - 1;
   let live = new Uint8Array(states.length);
   let next = new Uint8Array(states.length);
@@ -71581,8 +71581,8 @@ function run2(states, path) {
     }
   };
   close(live, 0);
-  for (let position = 0; position < path.length; position++) {
-    const code = path.charCodeAt(position);
+  for (let position = 0; position < path2.length; position++) {
+    const code = path2.charCodeAt(position);
     next.fill(0);
     let any = false;
     for (let state = 0; state < states.length; state++) {
@@ -71734,9 +71734,9 @@ function listWithGit(root) {
   const gone = /* @__PURE__ */ new Set();
   for (const entry of output.toString("utf8").split("\0")) {
     if (entry.length < 3) continue;
-    const path = entry.slice(2);
-    if (entry[0] === "R" || entry[0] === "S") gone.add(path);
-    else listed.add(path);
+    const path2 = entry.slice(2);
+    if (entry[0] === "R" || entry[0] === "S") gone.add(path2);
+    else listed.add(path2);
   }
   return [...listed].filter((file) => !gone.has(file));
 }
@@ -71779,10 +71779,10 @@ function loadConfigFile(folder, explicit, cwd) {
     return { config: readConfig(folder, resolve(cwd, explicit), explicit), file: explicit };
   for (const candidate of foldersToRepositoryRoot(resolve(folder))) {
     const paths = CONFIG_NAMES.map((name3) => join6(candidate, name3));
-    for (const path of paths) refuseLinkedFolder(candidate, path, shownPath(folder, path));
+    for (const path2 of paths) refuseLinkedFolder(candidate, path2, shownPath(folder, path2));
     const found = paths.filter(exists2);
     if (found.length === 0) continue;
-    const shown = found.map((path) => shownPath(folder, path));
+    const shown = found.map((path2) => shownPath(folder, path2));
     if (found.length > 1) {
       throw new UsageError(`two config files in one folder: ${shown.join(" and ")}; keep one`);
     }
@@ -71790,15 +71790,15 @@ function loadConfigFile(folder, explicit, cwd) {
   }
   return { config: DEFAULT_CONFIG, file: null };
 }
-function refuseLinkedFolder(base, path, shown) {
-  const linked = linkedFolderOnTheWay(base, path);
+function refuseLinkedFolder(base, path2, shown) {
+  const linked = linkedFolderOnTheWay(base, path2);
   if (linked !== null) {
     throw new UsageError(`${shown}: the config file is refused: ${linked} is a symbolic link (not followed)`);
   }
 }
-function readConfig(base, path, shown) {
-  refuseLinkedFolder(base, path, shown);
-  const read = readRegularFile(path, MAX_CONFIG_BYTES);
+function readConfig(base, path2, shown) {
+  refuseLinkedFolder(base, path2, shown);
+  const read = readRegularFile(path2, MAX_CONFIG_BYTES);
   if ("skip" in read) {
     if (read.code === "ENOENT") throw new UsageError(`cannot read the config file ${shown}: ENOENT`);
     throw new UsageError(`${shown}: the config file is refused: ${read.skip}`);
@@ -71823,19 +71823,19 @@ function foldersToRepositoryRoot(folder) {
     if (dirname2(current) === current) return [folder];
   }
 }
-function exists2(path) {
+function exists2(path2) {
   try {
-    lstatSync2(path);
+    lstatSync2(path2);
     return true;
   } catch {
     return false;
   }
 }
-function shownPath(folder, path) {
-  return relative(resolve(folder), path).split(sep).join("/");
+function shownPath(folder, path2) {
+  return relative(resolve(folder), path2).split(sep).join("/");
 }
-function linkedFolderOnTheWay(base, path) {
-  const inside = relative(resolve(base), path);
+function linkedFolderOnTheWay(base, path2) {
+  const inside = relative(resolve(base), path2);
   if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) return null;
   const parts2 = inside.split(sep).slice(0, -1);
   let current = resolve(base);
@@ -71954,8 +71954,8 @@ function tableCell(markdown) {
 function shellQuote(text2) {
   return `'${text2.replace(/'/g, `'\\''`)}'`;
 }
-function encodePath(path) {
-  return path.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
+function encodePath(path2) {
+  return path2.split("/").map((segment) => encodeURIComponent(segment).replace(/\(/g, "%28").replace(/\)/g, "%29")).join("/");
 }
 
 // src/rules/frameworks.ts
@@ -77757,8 +77757,8 @@ var Context2 = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
+        const path2 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -82052,7 +82052,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -82806,7 +82806,7 @@ function deploymentUrl(event, input) {
 }
 
 // src/action/inputs.ts
-var MODES = ["auto", "pr", "review", "report", "verify"];
+var MODES = ["auto", "pr", "review", "report", "verify", "plan", "aggregate"];
 var FAIL_ON_VALUES = ["none", "weak", "any"];
 var InputError = class extends Error {
   name = "InputError";
@@ -82864,6 +82864,11 @@ function parseInputs(read, owner) {
   const verifyScenario = read("verify-scenario").trim() || null;
   if (verifyScenario !== null && (verifyScenario.includes("\0") || /[\r\n]/.test(verifyScenario)))
     problems.push("input `verify-scenario` is not a usable path");
+  const repository = read("repository").trim() || null;
+  if (repository !== null && (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository) || /\/\.\.?$/.test(repository)))
+    problems.push(`input \`repository\` must be owner/name (got "${repository}")`);
+  const resultFile = path("result-file", read, problems);
+  const org = orgInputs(read, problems, boolean, mode);
   if (!token && mode !== "report") {
     problems.push(
       "input `token` is empty: pass `token: ${{ github.token }}` or an App token (`mode: report` needs none)"
@@ -82892,8 +82897,55 @@ function parseInputs(read, owner) {
     dryRun,
     allowPullRequestTarget,
     verifyUrl: badUrl === null ? verifyUrl : null,
-    verifyScenario
+    verifyScenario,
+    repository,
+    resultFile,
+    org
   };
+}
+var MATRIX_LIMIT = 256;
+function orgInputs(read, problems, boolean, mode) {
+  const count = (name3, fallback, max) => {
+    const raw = read(name3).trim();
+    if (raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      problems.push(`input \`${name3}\` must be a whole number from 1 to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const organization = read("organization").trim() || null;
+  if (organization !== null && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(organization))
+    problems.push(`input \`organization\` is not an organisation login: "${organization}"`);
+  const org = {
+    organization,
+    repositories: splitList(read("repositories")),
+    topics: splitList(read("topics")),
+    languages: splitList(read("languages")),
+    includeArchived: boolean("include-archived"),
+    includeForks: boolean("include-forks"),
+    maxRepositories: count("max-repositories", MATRIX_LIMIT, MATRIX_LIMIT),
+    maxParallel: count("max-parallel", 20, MATRIX_LIMIT),
+    stateFile: path("state-file", read, problems),
+    planFile: path("plan-file", read, problems),
+    resultsDir: path("results-dir", read, problems),
+    dashboardDir: path("dashboard-dir", read, problems),
+    trackingIssue: oneLine2("tracking-issue", read("tracking-issue"), problems)
+  };
+  if (mode === "aggregate" && (org.planFile === null || org.resultsDir === null))
+    problems.push(
+      "`mode: aggregate` needs `plan-file` (the plan job's) and `results-dir` (the sweep results)"
+    );
+  return org;
+}
+function path(name3, read, problems) {
+  const value = read(name3).trim() || null;
+  if (value !== null && (value.includes("\0") || /[\r\n]/.test(value))) {
+    problems.push(`input \`${name3}\` is not a usable path`);
+    return null;
+  }
+  return value;
 }
 function parseFlagsList(text2) {
   const items = splitList(text2);
@@ -83045,8 +83097,8 @@ import { isAbsolute as isAbsolute2, join as join7, relative as relative2, resolv
 var OutputFileError = class extends UsageError {
   name = "OutputFileError";
 };
-function locateOutput(path, roots) {
-  const absolute = resolve2(path);
+function locateOutput(path2, roots) {
+  const absolute = resolve2(path2);
   for (const root of roots) {
     if (!root) continue;
     let real;
@@ -83063,11 +83115,11 @@ function locateOutput(path, roots) {
   }
   return "it is outside the workspace and RUNNER_TEMP";
 }
-function writeOutputFile(label, path, content2, roots) {
-  const target = checkedTarget(label, path, roots, true);
+function writeOutputFile(label, path2, content2, roots) {
+  const target = checkedTarget(label, path2, roots, true);
   const final2 = join7(target.root, ...target.parts);
   const temporary = `${final2}.${randomBytes(6).toString("hex")}.tmp`;
-  const descriptor = open2(label, path, temporary, constants4.O_CREAT | constants4.O_EXCL, 438);
+  const descriptor = open2(label, path2, temporary, constants4.O_CREAT | constants4.O_EXCL, 438);
   try {
     try {
       writeSync(descriptor, content2);
@@ -83075,8 +83127,8 @@ function writeOutputFile(label, path, content2, roots) {
     } finally {
       closeSync2(descriptor);
     }
-    checkFolders(label, path, target, false);
-    refuseFinal(label, path, final2);
+    checkFolders(label, path2, target, false);
+    refuseFinal(label, path2, final2);
     renameSync(temporary, final2);
   } catch (error2) {
     try {
@@ -83087,25 +83139,25 @@ function writeOutputFile(label, path, content2, roots) {
   }
   return final2;
 }
-function appendOutputFile(label, path, content2, roots) {
-  const target = checkedTarget(label, path, roots, false);
+function appendOutputFile(label, path2, content2, roots) {
+  const target = checkedTarget(label, path2, roots, false);
   const final2 = join7(target.root, ...target.parts);
-  const descriptor = open2(label, path, final2, constants4.O_APPEND | constants4.O_CREAT, 438);
+  const descriptor = open2(label, path2, final2, constants4.O_APPEND | constants4.O_CREAT, 438);
   try {
-    if (!fstatSync2(descriptor).isFile()) throw refusal(label, path, "it is not a regular file");
+    if (!fstatSync2(descriptor).isFile()) throw refusal(label, path2, "it is not a regular file");
     writeSync(descriptor, content2);
   } finally {
     closeSync2(descriptor);
   }
 }
-function checkedTarget(label, path, roots, create) {
-  const target = locateOutput(path, roots);
-  if (typeof target === "string") throw refusal(label, path, target);
-  checkFolders(label, path, target, create);
-  refuseFinal(label, path, join7(target.root, ...target.parts));
+function checkedTarget(label, path2, roots, create) {
+  const target = locateOutput(path2, roots);
+  if (typeof target === "string") throw refusal(label, path2, target);
+  checkFolders(label, path2, target, create);
+  refuseFinal(label, path2, join7(target.root, ...target.parts));
   return target;
 }
-function checkFolders(label, path, target, create) {
+function checkFolders(label, path2, target, create) {
   let current = target.root;
   for (let index = 0; index < target.parts.length - 1; index++) {
     current = join7(current, target.parts[index]);
@@ -83119,37 +83171,37 @@ function checkFolders(label, path, target, create) {
       }
       stats = lstatOrNull(current);
     }
-    if (stats === null) throw refusal(label, path, `${shown} does not exist`);
-    if (stats.isSymbolicLink()) throw refusal(label, path, `${shown} is a symbolic link (not followed)`);
-    if (!stats.isDirectory()) throw refusal(label, path, `${shown} is not a folder`);
+    if (stats === null) throw refusal(label, path2, `${shown} does not exist`);
+    if (stats.isSymbolicLink()) throw refusal(label, path2, `${shown} is a symbolic link (not followed)`);
+    if (!stats.isDirectory()) throw refusal(label, path2, `${shown} is not a folder`);
   }
 }
-function refuseFinal(label, path, final2) {
+function refuseFinal(label, path2, final2) {
   const stats = lstatOrNull(final2);
-  if (stats?.isSymbolicLink()) throw refusal(label, path, "it is a symbolic link (not followed)");
-  if (stats && !stats.isFile()) throw refusal(label, path, "it is not a regular file");
+  if (stats?.isSymbolicLink()) throw refusal(label, path2, "it is a symbolic link (not followed)");
+  if (stats && !stats.isFile()) throw refusal(label, path2, "it is not a regular file");
 }
-function open2(label, path, file, flags2, mode) {
+function open2(label, path2, file, flags2, mode) {
   try {
     return openSync2(file, constants4.O_WRONLY | constants4.O_NOFOLLOW | constants4.O_NONBLOCK | flags2, mode);
   } catch (error2) {
     const code = error2.code ?? "error";
     throw refusal(
       label,
-      path,
+      path2,
       code === "ELOOP" ? "it is a symbolic link (not followed)" : `it cannot be opened (${code})`
     );
   }
 }
-function lstatOrNull(path) {
+function lstatOrNull(path2) {
   try {
-    return lstatSync3(path);
+    return lstatSync3(path2);
   } catch {
     return null;
   }
 }
-function refusal(label, path, reason) {
-  return new OutputFileError(`${label} ${JSON.stringify(path)} is not written: ${reason}`);
+function refusal(label, path2, reason) {
+  return new OutputFileError(`${label} ${JSON.stringify(path2)} is not written: ${reason}`);
 }
 
 // src/action/job-summary.ts
@@ -83167,16 +83219,16 @@ function capUtf8(text2, maxBytes, note2 = CUT_NOTE) {
   return bytes.subarray(0, cut).toString("utf8") + note2;
 }
 function writeJobSummary(markdown, env, workspace) {
-  const path = env.GITHUB_STEP_SUMMARY;
-  if (!path) return;
+  const path2 = env.GITHUB_STEP_SUMMARY;
+  if (!path2) return;
   let used = 0;
   try {
-    used = lstatSync4(path).size;
+    used = lstatSync4(path2).size;
   } catch {
   }
   const text2 = capUtf8(`${markdown}
 `, Math.max(0, STEP_SUMMARY_LIMIT - used));
-  appendOutputFile("GITHUB_STEP_SUMMARY", path, text2, [env.RUNNER_TEMP, workspace]);
+  appendOutputFile("GITHUB_STEP_SUMMARY", path2, text2, [env.RUNNER_TEMP, workspace]);
 }
 
 // src/deliver/github/pr-review.ts
@@ -84702,11 +84754,11 @@ var Client = class {
     return null;
   }
   store(url, cookie) {
-    const path = cookie.attributes.path ?? defaultPath(url);
-    const key = `${url.hostname}\0${path}\0${cookie.name}`;
+    const path2 = cookie.attributes.path ?? defaultPath(url);
+    const key = `${url.hostname}\0${path2}\0${cookie.name}`;
     if (cookie.deletion) this.jar.delete(key);
     else
-      this.jar.set(key, { host: url.hostname, path, secure: cookie.attributes.secure, value: cookie.value });
+      this.jar.set(key, { host: url.hostname, path: path2, secure: cookie.attributes.secure, value: cookie.value });
   }
   /** The jar's cookies for `url` after any Cookie header the scenario gives itself (one header, not two). */
   withCookies(headers, url) {
@@ -84739,9 +84791,9 @@ function withoutBody(headers) {
   );
 }
 function defaultPath(url) {
-  const path = url.pathname;
-  if (!path.startsWith("/") || path.lastIndexOf("/") === 0) return "/";
-  return path.slice(0, path.lastIndexOf("/"));
+  const path2 = url.pathname;
+  if (!path2.startsWith("/") || path2.lastIndexOf("/") === 0) return "/";
+  return path2.slice(0, path2.lastIndexOf("/"));
 }
 function pathMatches(requestPath, cookiePath) {
   if (requestPath === cookiePath) return true;
@@ -84769,28 +84821,28 @@ async function cookiesFromProject(folder) {
   return result.cookies ?? [];
 }
 var EXPECTATIONS = ["required", "https", "not-required"];
-function cookiesFromFindingsFile(path) {
+function cookiesFromFindingsFile(path2) {
   let document;
   try {
-    document = JSON.parse(readFileSync5(path, "utf8"));
+    document = JSON.parse(readFileSync5(path2, "utf8"));
   } catch (error2) {
     const reason = error2.code === "ENOENT" ? "no such file" : "not a JSON scan report";
-    throw new UsageError(`\`--findings\` ${JSON.stringify(path)}: ${reason}`);
+    throw new UsageError(`\`--findings\` ${JSON.stringify(path2)}: ${reason}`);
   }
   const report = document;
   if (report === null || typeof report !== "object" || report.version !== 1)
     throw new UsageError(
-      `\`--findings\` ${JSON.stringify(path)}: not a \`scan --format json\` report (version 1)`
+      `\`--findings\` ${JSON.stringify(path2)}: not a \`scan --format json\` report (version 1)`
     );
   if (!Array.isArray(report.cookies))
     throw new UsageError(
-      `\`--findings\` ${JSON.stringify(path)} has no \`cookies\` list: write it again with this version's \`scan --format json\``
+      `\`--findings\` ${JSON.stringify(path2)} has no \`cookies\` list: write it again with this version's \`scan --format json\``
     );
   return report.cookies.map((entry, index) => {
     const cookie = entry;
     const valid = cookie !== null && typeof cookie === "object" && Array.isArray(cookie.names) && cookie.names.every((name3) => typeof name3 === "string") && typeof cookie.file === "string" && typeof cookie.line === "number" && EXPECTATIONS.includes(cookie.expected?.httpOnly) && EXPECTATIONS.includes(cookie.expected?.secure);
     if (!valid)
-      throw new UsageError(`\`--findings\` ${JSON.stringify(path)}: \`cookies[${index}]\` is malformed`);
+      throw new UsageError(`\`--findings\` ${JSON.stringify(path2)}: \`cookies[${index}]\` is malformed`);
     return {
       names: cookie.names,
       ruleId: String(cookie.ruleId ?? ""),
@@ -84842,11 +84894,11 @@ function findBrowser(given, env = process.env) {
     skipped: `browser check skipped: no Chromium found (looked at CHROME_PATH, ${BROWSER_PATHS.join(", ")}); install one (Debian: apt-get install chromium) or set CHROME_PATH`
   };
 }
-function isExecutable(path) {
+function isExecutable(path2) {
   try {
-    const stats = statSync3(path);
+    const stats = statSync3(path2);
     if (!stats.isFile() || (stats.mode & 73) === 0) return false;
-    accessSync(path, constants5.X_OK);
+    accessSync(path2, constants5.X_OK);
     return true;
   } catch {
     return false;
@@ -85300,9 +85352,9 @@ function readStep(file, node, index, lineOf3) {
       where2("method"),
       `\`method\` must be one of ${METHODS3.join(", ")} (got "${method}")`
     );
-  const path = optionalString(file, node, "path", where2);
-  if (path === null) throw new ConfigError(file, line, `step ${index + 1} needs a \`path\``);
-  if (!path.startsWith("/")) throw new ConfigError(file, where2("path"), "`path` must start with `/`");
+  const path2 = optionalString(file, node, "path", where2);
+  if (path2 === null) throw new ConfigError(file, line, `step ${index + 1} needs a \`path\``);
+  if (!path2.startsWith("/")) throw new ConfigError(file, where2("path"), "`path` must start with `/`");
   const headers = stringMap(file, node, "headers", where2);
   const form = node.get("form", true);
   const json = node.get("json", true);
@@ -85351,7 +85403,7 @@ function readStep(file, node, index, lineOf3) {
       expectCookies = cookies.items.map((item) => String(item.value));
     }
   }
-  const name3 = optionalString(file, node, "name", where2) ?? `${method} ${path}`;
+  const name3 = optionalString(file, node, "name", where2) ?? `${method} ${path2}`;
   for (const [header, value] of Object.entries(headers)) {
     const problem = headerProblem(header, value);
     if (problem !== null) throw new ConfigError(file, where2("headers"), `step "${name3}": ${problem}`);
@@ -85359,7 +85411,7 @@ function readStep(file, node, index, lineOf3) {
   return {
     name: name3,
     method,
-    path,
+    path: path2,
     headers,
     body: body2,
     expectStatus,
@@ -85541,24 +85593,24 @@ function parseUrl2(text2) {
 function maskedArgument(text2) {
   return text2.replace(/[?#][\s\S]*$/, "").replace(/^([^/?#]*\/\/|)([^/?#]*)@/, "$1\u2026@");
 }
-function loadScenario(path) {
+function loadScenario(path2) {
   let text2;
   try {
-    text2 = readFileSync6(path, "utf8");
+    text2 = readFileSync6(path2, "utf8");
   } catch {
-    throw new UsageError(`the scenario file ${JSON.stringify(path)} cannot be read`);
+    throw new UsageError(`the scenario file ${JSON.stringify(path2)} cannot be read`);
   }
-  return parseScenario(path, text2);
+  return parseScenario(path2, text2);
 }
-function readCa(path) {
+function readCa(path2) {
   let text2;
   try {
-    text2 = readFileSync6(path, "utf8");
+    text2 = readFileSync6(path2, "utf8");
   } catch {
-    throw new UsageError(`\`--ca\` ${JSON.stringify(path)} cannot be read`);
+    throw new UsageError(`\`--ca\` ${JSON.stringify(path2)} cannot be read`);
   }
   if (!text2.includes("-----BEGIN CERTIFICATE-----"))
-    throw new UsageError(`\`--ca\` ${JSON.stringify(path)} holds no PEM certificate`);
+    throw new UsageError(`\`--ca\` ${JSON.stringify(path2)} holds no PEM certificate`);
   return text2;
 }
 function resolveStep(step, env, file) {
@@ -85711,13 +85763,13 @@ function scenarioPath(input, workspace) {
     const fallback = join10(workspace, DEFAULT_SCENARIO_PATH);
     return existsSync5(fallback) ? fallback : null;
   }
-  const path = isAbsolute3(input) ? input : join10(workspace, input);
-  const inside = relative3(workspace, path);
+  const path2 = isAbsolute3(input) ? input : join10(workspace, input);
+  const inside = relative3(workspace, path2);
   if (inside.startsWith("..") || isAbsolute3(inside))
     throw new InputError(`input \`verify-scenario\` must name a file inside the workspace (got "${input}")`);
-  if (!existsSync5(path))
+  if (!existsSync5(path2))
     throw new InputError(`input \`verify-scenario\`: ${input} does not exist in the workspace`);
-  return path;
+  return path2;
 }
 function gateVerify(failOn, report) {
   if (failOn === "none" || report.problemCount === 0) return;
@@ -85839,12 +85891,817 @@ async function updatePullRequest(context3, host, identity, number2, event, url, 
   logInfo(`#${number2}: ${summary2}; ${changed && fits ? "checklist updated" : "checklist unchanged"}.`);
 }
 
+// src/action/aggregate-mode.ts
+import { existsSync as existsSync7, readdirSync as readdirSync2, readFileSync as readFileSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { join as join12 } from "node:path";
+
+// src/deliver/github/org-host.ts
+function createGitHubOrgHost(options) {
+  return new OctokitOrgHost(createGitHubClient(options), options);
+}
+var OctokitOrgHost = class {
+  constructor(github, options) {
+    this.github = github;
+    this.options = options;
+  }
+  github;
+  options;
+  identityLookup = null;
+  identity() {
+    this.identityLookup ??= learnIdentity({
+      viewer: async () => (await this.github.graphql({
+        query: "query { viewer { login databaseId } }",
+        ...this.options.graphqlUrl ? { url: this.options.graphqlUrl } : {}
+      })).viewer,
+      user: async () => (await this.github.rest.users.getAuthenticated()).data
+    });
+    return this.identityLookup;
+  }
+  async installationRepositories() {
+    const repositories = await this.github.paginate(this.github.rest.apps.listReposAccessibleToInstallation, {
+      per_page: 100
+    });
+    return repositories.map((repository) => ({
+      fullName: repository.full_name,
+      defaultBranch: repository.default_branch,
+      archived: repository.archived,
+      fork: repository.fork,
+      topics: repository.topics ?? [],
+      language: repository.language ?? null,
+      pushedAt: repository.pushed_at ?? null
+    }));
+  }
+  async branchCommit(fullName, branch) {
+    const [owner = "", repo = ""] = fullName.split("/");
+    try {
+      const { data } = await this.github.rest.repos.listCommits({ owner, repo, sha: branch, per_page: 1 });
+      return data[0]?.sha ?? null;
+    } catch (error2) {
+      if ([404, 409].includes(error2.status ?? 0)) return null;
+      throw error2;
+    }
+  }
+  async issuesBy(owner, repo, creator) {
+    const issues = await this.github.paginate(this.github.rest.issues.listForRepo, {
+      owner,
+      repo,
+      creator,
+      state: "all",
+      per_page: 100
+    });
+    return issues.filter((issue2) => issue2.pull_request === void 0).map(toHostIssue);
+  }
+  async createIssue(owner, repo, title, body2) {
+    const { data } = await this.github.rest.issues.create({ owner, repo, title, body: body2 });
+    return toHostIssue(data);
+  }
+  async updateIssueBody(owner, repo, number2, body2) {
+    await this.github.rest.issues.update({ owner, repo, issue_number: number2, body: body2 });
+  }
+};
+function toHostIssue(issue2) {
+  return {
+    number: issue2.number,
+    url: issue2.html_url,
+    state: issue2.state === "closed" ? "closed" : "open",
+    title: issue2.title,
+    body: issue2.body ?? "",
+    author: { login: issue2.user?.login ?? null, id: issue2.user?.id ?? null, type: issue2.user?.type ?? null }
+  };
+}
+
+// src/org/result.ts
+var RESULT_SCHEMA = 1;
+function emptyCounts() {
+  return { total: 0, bySeverity: { high: 0, medium: 0, low: 0 }, byFramework: {} };
+}
+function countFindings(findings) {
+  const counts = emptyCounts();
+  const frameworks = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (finding.outcome === "ignored") continue;
+    counts.total += 1;
+    counts.bySeverity[finding.severity] += 1;
+    frameworks.set(finding.framework, (frameworks.get(finding.framework) ?? 0) + 1);
+  }
+  counts.byFramework = Object.fromEntries([...frameworks].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  return counts;
+}
+var SEVERITIES = ["high", "medium", "low"];
+function parseSweepResult(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return "it is not JSON";
+  }
+  if (!isRecord2(value)) return "it is not a JSON object";
+  if (value.schema !== RESULT_SCHEMA)
+    return `its schema is ${JSON.stringify(value.schema)}, not ${RESULT_SCHEMA}`;
+  if (typeof value.repository !== "string" || !isRepositoryName(value.repository))
+    return "it names no owner/name repository";
+  if (value.commit !== null && (typeof value.commit !== "string" || !/^[0-9a-f]{40}$/.test(value.commit)))
+    return "its commit is not a 40-hex commit id";
+  if (typeof value.toolVersion !== "string" || value.toolVersion === "") return "it names no tool version";
+  if (value.mode !== "pr" && value.mode !== "report") return "its mode is neither pr nor report";
+  if (value.status !== "swept" && value.status !== "failed") return "its status is neither swept nor failed";
+  const findings = value.findings;
+  if (!isRecord2(findings) || !isCount(findings.total) || !isRecord2(findings.bySeverity) || !SEVERITIES.every((severity) => isCount(findings.bySeverity[severity])) || !isRecord2(findings.byFramework) || !Object.values(findings.byFramework).every(isCount))
+    return "its findings are not counts";
+  if (!isCount(value.fixed)) return "its fixed count is not a count";
+  const pull = value.pullRequest;
+  if (pull !== null && (!isRecord2(pull) || !isCount(pull.number) || typeof pull.url !== "string" || typeof pull.operation !== "string" || pull.state !== "open" && pull.state !== "closed"))
+    return "its pull request is malformed";
+  if (value.error !== null && typeof value.error !== "string") return "its error is not text";
+  if (!isCount(value.durationMs)) return "its duration is not a count";
+  if (typeof value.finishedAt !== "string") return "it has no finishing time";
+  return value;
+}
+function isRepositoryName(text2) {
+  const match2 = /^[A-Za-z0-9][A-Za-z0-9-]*\/([A-Za-z0-9._-]+)$/.exec(text2);
+  return match2 !== null && match2[1] !== "." && match2[1] !== "..";
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isCount(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+// src/org/plan.ts
+var MATRIX_LIMIT2 = 256;
+function selectRepositories(listed, filter) {
+  const owner = filter.owner.toLowerCase();
+  const wanted = new Map(
+    filter.repositories.map((name3) => {
+      const full = (name3.includes("/") ? name3 : `${filter.owner}/${name3}`).toLowerCase();
+      return [full, name3];
+    })
+  );
+  const topics = new Set(filter.topics.map((topic) => topic.toLowerCase()));
+  const languages = new Set(filter.languages.map((language) => language.toLowerCase()));
+  const selected = [];
+  const excluded = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const repository of [...listed].sort((a, b) => compareText2(a.fullName, b.fullName))) {
+    const key = repository.fullName.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!key.startsWith(`${owner}/`)) continue;
+    if (wanted.size > 0 && !wanted.has(key)) continue;
+    const reason = exclusionReason2(repository, filter, topics, languages);
+    if (reason === null) selected.push(repository);
+    else excluded.push({ repository: repository.fullName, reason });
+  }
+  const missing = [...wanted].filter(([key]) => !seen.has(key)).map(([, name3]) => name3);
+  return { selected, excluded, missing };
+}
+function exclusionReason2(repository, filter, topics, languages) {
+  if (repository.archived && !filter.includeArchived) return "archived (read-only)";
+  if (repository.fork && !filter.includeForks) return "a fork";
+  if (topics.size > 0 && !repository.topics.some((topic) => topics.has(topic.toLowerCase())))
+    return `none of the topics ${[...topics].join(", ")}`;
+  if (languages.size > 0 && !languages.has((repository.language ?? "").toLowerCase()))
+    return `language ${repository.language ?? "unknown"}`;
+  return null;
+}
+async function planSweep(options) {
+  const plan2 = {
+    schema: RESULT_SCHEMA,
+    toolVersion: options.toolVersion,
+    owner: options.owner,
+    sweep: [],
+    skipped: [],
+    deferred: [],
+    excluded: options.excluded,
+    missing: options.missing,
+    headLookups: 0
+  };
+  const entries = new Map(
+    Object.entries(options.state?.entries ?? {}).map(([key, entry]) => [key.toLowerCase(), entry])
+  );
+  for (const repository of options.selected) {
+    const planned = {
+      repository: repository.fullName,
+      defaultBranch: repository.defaultBranch,
+      pushedAt: repository.pushedAt
+    };
+    const due = () => {
+      if (plan2.sweep.length < options.limit) plan2.sweep.push(planned);
+      else plan2.deferred.push(planned);
+    };
+    const entry = entries.get(repository.fullName.toLowerCase());
+    const reusable = entry !== void 0 && entry.result.status === "swept" && entry.result.commit !== null && entry.result.toolVersion === options.toolVersion && entry.defaultBranch === repository.defaultBranch;
+    if (!reusable) {
+      due();
+      continue;
+    }
+    if (entry.pushedAt !== null && entry.pushedAt === repository.pushedAt) {
+      plan2.skipped.push({ ...planned, result: entry.result });
+      continue;
+    }
+    if (plan2.sweep.length >= options.limit) {
+      plan2.deferred.push(planned);
+      continue;
+    }
+    plan2.headLookups += 1;
+    const head = await options.head(repository);
+    if (head !== null && head === entry.result.commit)
+      plan2.skipped.push({ ...planned, result: entry.result });
+    else due();
+  }
+  return plan2;
+}
+function sweepMatrix(plan2) {
+  return {
+    include: plan2.sweep.slice(0, MATRIX_LIMIT2).map((planned) => ({
+      repository: planned.repository,
+      name: planned.repository.split("/")[1] ?? planned.repository,
+      ref: planned.defaultBranch
+    }))
+  };
+}
+function nextState(previous, plan2, fresh) {
+  const entries = {};
+  for (const [key, entry] of Object.entries(previous?.entries ?? {})) entries[key.toLowerCase()] = entry;
+  for (const skipped of plan2.skipped) {
+    entries[skipped.repository.toLowerCase()] = {
+      result: skipped.result,
+      pushedAt: skipped.pushedAt,
+      defaultBranch: skipped.defaultBranch
+    };
+  }
+  const planned = new Map(plan2.sweep.map((entry) => [entry.repository.toLowerCase(), entry]));
+  for (const result of fresh) {
+    const key = result.repository.toLowerCase();
+    const sweep = planned.get(key);
+    if (!sweep) continue;
+    if (result.status === "swept" && result.commit !== null) {
+      entries[key] = { result, pushedAt: sweep.pushedAt, defaultBranch: sweep.defaultBranch };
+    } else {
+      delete entries[key];
+    }
+  }
+  return {
+    schema: RESULT_SCHEMA,
+    entries: Object.fromEntries(Object.entries(entries).sort(([a], [b]) => compareText2(a, b)))
+  };
+}
+function parseSweepState(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return null;
+  }
+  if (value.schema !== RESULT_SCHEMA || typeof value.entries !== "object" || value.entries === null)
+    return null;
+  const entries = {};
+  for (const [key, entry] of Object.entries(value.entries)) {
+    const result = parseSweepResult(JSON.stringify(entry?.result ?? null));
+    if (typeof result === "string" || typeof entry.defaultBranch !== "string") continue;
+    entries[key] = {
+      result,
+      pushedAt: typeof entry.pushedAt === "string" ? entry.pushedAt : null,
+      defaultBranch: entry.defaultBranch
+    };
+  }
+  return { schema: RESULT_SCHEMA, entries };
+}
+function parseSweepPlan(text2) {
+  try {
+    const value = JSON.parse(text2);
+    if (value.schema !== RESULT_SCHEMA || !Array.isArray(value.sweep) || !Array.isArray(value.skipped))
+      return null;
+    return value;
+  } catch {
+    return null;
+  }
+}
+function compareText2(a, b) {
+  const left = a.toLowerCase();
+  const right = b.toLowerCase();
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+// src/org/dashboard.ts
+var TRACKING_MARKER = "<!-- cookie-hardener:org-sweep -->";
+var MAX_ISSUE_BODY = 6e4;
+var NO_RESULT = "the sweep job left no result (cancelled, timed out, or its artifact was not uploaded); the next run sweeps it again";
+function dashboardRows(plan2, fresh) {
+  const byRepository = new Map(fresh.map((result) => [result.repository.toLowerCase(), result]));
+  const rows = [];
+  for (const planned of plan2.sweep) {
+    const result = byRepository.get(planned.repository.toLowerCase());
+    rows.push(
+      result ? fromResult(result, result.status === "swept" ? "swept" : "failed") : {
+        repository: planned.repository,
+        status: "no result",
+        commit: null,
+        toolVersion: null,
+        findings: null,
+        fixed: 0,
+        pullRequest: null,
+        error: NO_RESULT
+      }
+    );
+  }
+  for (const skipped of plan2.skipped)
+    rows.push({ ...fromResult(skipped.result, "unchanged"), repository: skipped.repository });
+  for (const deferred of plan2.deferred) {
+    rows.push({
+      repository: deferred.repository,
+      status: "deferred",
+      commit: null,
+      toolVersion: null,
+      findings: null,
+      fixed: 0,
+      pullRequest: null,
+      error: null
+    });
+  }
+  return rows.sort((a, b) => compareText2(a.repository, b.repository));
+}
+function fromResult(result, status) {
+  return {
+    repository: result.repository,
+    status,
+    commit: result.commit,
+    toolVersion: result.toolVersion,
+    findings: result.findings,
+    fixed: result.fixed,
+    pullRequest: result.pullRequest,
+    error: status === "failed" ? result.error ?? "failed without saying why" : null
+  };
+}
+function totalsOf(rows) {
+  const counts = {
+    swept: 0,
+    unchanged: 0,
+    failed: 0,
+    "no result": 0,
+    deferred: 0
+  };
+  const findings = emptyCounts();
+  const frameworks = /* @__PURE__ */ new Map();
+  let fixed = 0;
+  let openPullRequests = 0;
+  for (const row of rows) {
+    counts[row.status] += 1;
+    fixed += row.fixed;
+    if (row.pullRequest?.state === "open") openPullRequests += 1;
+    if (!row.findings) continue;
+    findings.total += row.findings.total;
+    for (const severity of ["high", "medium", "low"])
+      findings.bySeverity[severity] += row.findings.bySeverity[severity];
+    for (const [framework, count] of Object.entries(row.findings.byFramework))
+      frameworks.set(framework, (frameworks.get(framework) ?? 0) + count);
+  }
+  findings.byFramework = Object.fromEntries([...frameworks].sort(([a], [b]) => compareText2(a, b)));
+  return { counts, findings, fixed, openPullRequests };
+}
+function renderDashboard(plan2, rows, context3, maxLength = Number.POSITIVE_INFINITY) {
+  const totals = totalsOf(rows);
+  const head = [];
+  head.push(`# Cookie flags across ${escapeText(plan2.owner)}`, "");
+  const parts2 = [
+    `${totals.counts.swept} swept`,
+    `${totals.counts.unchanged} unchanged since their last sweep (skipped)`,
+    `${totals.counts.failed} failed`
+  ];
+  if (totals.counts["no result"] > 0) parts2.push(`${totals.counts["no result"]} without a result`);
+  if (totals.counts.deferred > 0) parts2.push(`${totals.counts.deferred} deferred to the next run`);
+  head.push(
+    `**${plural(rows.length, "repository", "repositories")}**: ${parts2.join(", ")}. cookie-hardener ${escapeText(plan2.toolVersion)}${context3.runUrl ? `, [this run](${context3.runUrl})` : ""}.`
+  );
+  if (plan2.excluded.length > 0 || plan2.missing.length > 0) {
+    const left = [];
+    if (plan2.excluded.length > 0)
+      left.push(
+        `${plural(plan2.excluded.length, "repository", "repositories")} left out by the filters (${exclusionSummary(plan2.excluded)})`
+      );
+    if (plan2.missing.length > 0)
+      left.push(
+        `not reachable by the App installation: ${plan2.missing.map((name3) => escapeText(name3)).join(", ")}`
+      );
+    head.push("", `${left.join("; ")}.`);
+  }
+  head.push("", "## Findings", "");
+  head.push("| severity | findings |", "|---|---:|");
+  for (const severity of ["high", "medium", "low"])
+    head.push(`| ${severity} | ${totals.findings.bySeverity[severity]} |`);
+  head.push(`| **total** | **${totals.findings.total}** |`, "");
+  const frameworks = Object.entries(totals.findings.byFramework);
+  if (frameworks.length > 0) {
+    head.push("| framework | findings |", "|---|---:|");
+    for (const [framework, count] of frameworks)
+      head.push(`| ${tableCell(escapeText(framework))} | ${count} |`);
+    head.push("");
+  }
+  head.push(
+    `Fixed by remediation pull requests: ${totals.fixed}; ${plural(totals.openPullRequests, "pull request", "pull requests")} open.`
+  );
+  const failed = rows.filter((row) => row.status === "failed" || row.status === "no result");
+  if (failed.length > 0) {
+    head.push("", "## Repositories that failed", "", "| repository | why |", "|---|---|");
+    for (const row of failed)
+      head.push(`| ${repositoryLink(row.repository, context3)} | ${tableCell(escapeText(row.error ?? ""))} |`);
+  }
+  head.push("", "## Repositories", "");
+  const table = [
+    "| repository | status | commit | high | medium | low | frameworks | pull request |",
+    "|---|---|---|---:|---:|---:|---|---|"
+  ];
+  const lines = rows.map((row) => repositoryRow(row, context3));
+  const text2 = (shown2) => {
+    const cut = shown2 < lines.length ? [
+      "",
+      `> The table is cut after ${shown2} of ${lines.length} repositories to fit; the workflow run's summary and CSV artifact list them all.`
+    ] : [];
+    return [...head, ...table, ...lines.slice(0, shown2), ...cut, ""].join("\n");
+  };
+  let shown = lines.length;
+  while (shown > 0 && text2(shown).length > maxLength)
+    shown = Math.max(0, shown - Math.max(1, Math.ceil((text2(shown).length - maxLength) / 80)));
+  return text2(shown);
+}
+function exclusionSummary(excluded) {
+  const reasons = /* @__PURE__ */ new Map();
+  for (const { reason } of excluded) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  return [...reasons].map(([reason, count]) => `${count} ${escapeText(reason)}`).join(", ");
+}
+function repositoryLink(repository, context3) {
+  return `[${escapeText(repository)}](${context3.serverUrl.replace(/\/$/, "")}/${repository.split("/").map(encodeURIComponent).join("/")})`;
+}
+function repositoryRow(row, context3) {
+  const findings = row.findings;
+  const frameworks = findings ? Object.entries(findings.byFramework).map(([framework, count]) => `${escapeText(framework)} ${count}`).join(", ") : "";
+  const pull = row.pullRequest ? `[#${row.pullRequest.number}](${row.pullRequest.url}) ${row.pullRequest.state}` : "";
+  const cells = [
+    repositoryLink(row.repository, context3),
+    row.status,
+    row.commit ? `\`${row.commit.slice(0, 7)}\`` : "",
+    findings ? String(findings.bySeverity.high) : "",
+    findings ? String(findings.bySeverity.medium) : "",
+    findings ? String(findings.bySeverity.low) : "",
+    frameworks,
+    pull
+  ];
+  return `| ${cells.map(tableCell).join(" | ")} |`;
+}
+function renderTrackingIssue(plan2, rows, context3) {
+  const prefix = `${TRACKING_MARKER}
+`;
+  return prefix + renderDashboard(plan2, rows, context3, MAX_ISSUE_BODY - prefix.length);
+}
+var CSV_COLUMNS = [
+  "repository",
+  "status",
+  "commit",
+  "tool_version",
+  "findings",
+  "high",
+  "medium",
+  "low",
+  "frameworks",
+  "fixed",
+  "pull_request_number",
+  "pull_request_url",
+  "pull_request_state",
+  "error"
+];
+function renderCsv(rows) {
+  const lines = [CSV_COLUMNS.join(",")];
+  for (const row of rows) {
+    const findings = row.findings;
+    lines.push(
+      [
+        row.repository,
+        row.status,
+        row.commit ?? "",
+        row.toolVersion ?? "",
+        findings ? String(findings.total) : "",
+        findings ? String(findings.bySeverity.high) : "",
+        findings ? String(findings.bySeverity.medium) : "",
+        findings ? String(findings.bySeverity.low) : "",
+        findings ? Object.entries(findings.byFramework).map(([name3, count]) => `${name3}:${count}`).join(" ") : "",
+        String(row.fixed),
+        row.pullRequest ? String(row.pullRequest.number) : "",
+        row.pullRequest?.url ?? "",
+        row.pullRequest?.state ?? "",
+        row.error ?? ""
+      ].map(csvField).join(",")
+    );
+  }
+  return `${lines.join("\r\n")}\r
+`;
+}
+function csvField(value) {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+// src/action/plan-mode.ts
+import { existsSync as existsSync6, readFileSync as readFileSync7 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join11 } from "node:path";
+var DEFAULT_PLAN_FILE = "cookie-hardener-plan.json";
+async function runPlanMode(context3) {
+  const { inputs, env, workspace } = context3;
+  const owner = inputs.org.organization ?? env.GITHUB_REPOSITORY_OWNER ?? repositoryOf(env).owner;
+  const host = createGitHubOrgHost({
+    token: inputs.token,
+    baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    ...env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {},
+    warn: (message) => warning(message)
+  });
+  const listed = await call(
+    "list the repositories the App installation reaches",
+    () => host.installationRepositories()
+  ).catch((error2) => {
+    if (error2 instanceof DeliveryError && (error2.status === 403 || error2.status === 401)) {
+      throw new DeliveryError(
+        `${error2.message} \`mode: plan\` lists repositories through GET /installation/repositories, which answers a GitHub App installation token only: create one with actions/create-github-app-token (owner: ${owner}) and pass it as \`token\`.`,
+        error2.status
+      );
+    }
+    throw error2;
+  });
+  const { selected, excluded, missing } = selectRepositories(listed, {
+    owner,
+    repositories: inputs.org.repositories,
+    topics: inputs.org.topics,
+    languages: inputs.org.languages,
+    includeArchived: inputs.org.includeArchived,
+    includeForks: inputs.org.includeForks
+  });
+  for (const name3 of missing)
+    logWarning(`${name3} is not among the repositories the App installation reaches.`);
+  const state = readState(inputs.org.stateFile, workspace);
+  const plan2 = await planSweep({
+    selected,
+    excluded,
+    missing,
+    owner,
+    state,
+    toolVersion: VERSION,
+    limit: inputs.org.maxRepositories,
+    head: async (repository) => {
+      try {
+        return await call(
+          `read the default branch of ${repository.fullName}`,
+          () => host.branchCommit(repository.fullName, repository.defaultBranch)
+        );
+      } catch (error2) {
+        logWarning(error2.message);
+        return null;
+      }
+    }
+  });
+  const planPath = writeOutputFile(
+    "plan-file",
+    resolveIn(inputs.org.planFile ?? join11(env.RUNNER_TEMP ?? workspace, DEFAULT_PLAN_FILE), workspace),
+    `${JSON.stringify(plan2, null, 2)}
+`,
+    [workspace, env.RUNNER_TEMP]
+  );
+  const matrix = sweepMatrix(plan2);
+  setOutput("matrix", JSON.stringify(matrix));
+  setOutput("count", String(matrix.include.length));
+  setOutput(
+    "max-parallel",
+    String(Math.max(1, Math.min(inputs.org.maxParallel, matrix.include.length)))
+  );
+  setOutput("plan-file", planPath);
+  setOutput("skipped", String(plan2.skipped.length));
+  setOutput("deferred", String(plan2.deferred.length));
+  const line = `${plural(listed.length, "repository", "repositories")} reachable; ${selected.length} selected: ${plan2.sweep.length} to sweep, ${plan2.skipped.length} unchanged since their last sweep, ${plan2.deferred.length} deferred to the next run (${plan2.headLookups} default-branch ${plan2.headLookups === 1 ? "lookup" : "lookups"}).`;
+  logInfo(line);
+  writeSummary2(`# Organisation sweep plan: ${owner}
+
+${line}
+`);
+  return plan2;
+}
+function readState(file, workspace) {
+  if (file === null) return null;
+  const path2 = resolveIn(file, workspace);
+  if (!existsSync6(path2)) {
+    logInfo(`No sweep state at ${path2}: every selected repository is swept.`);
+    return null;
+  }
+  const state = parseSweepState(readFileSync7(path2, "utf8"));
+  if (state === null)
+    logWarning(`${path2} is not a sweep state this version reads: every selected repository is swept.`);
+  return state;
+}
+function resolveIn(path2, workspace) {
+  if (path2.includes("\0")) throw new InputError(`${path2} is not a usable path`);
+  return isAbsolute4(path2) ? path2 : join11(workspace, path2);
+}
+
+// src/action/aggregate-mode.ts
+async function runAggregateMode(context3) {
+  const { inputs, env, workspace } = context3;
+  const roots = [workspace, env.RUNNER_TEMP];
+  const planPath = resolveIn(inputs.org.planFile ?? "", workspace);
+  if (!existsSync7(planPath))
+    throw new InputError(`plan-file ${planPath} does not exist: download the plan job's artifact first`);
+  const plan2 = parseSweepPlan(readFileSync8(planPath, "utf8"));
+  if (plan2 === null) throw new InputError(`plan-file ${planPath} is not a plan written by \`mode: plan\``);
+  const results = readResults(resolveIn(inputs.org.resultsDir ?? "", workspace), planPath);
+  const rows = dashboardRows(plan2, results);
+  const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const dashboard = {
+    serverUrl,
+    runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null
+  };
+  const markdown = renderDashboard(plan2, rows, dashboard);
+  writeSummary2(markdown);
+  if (inputs.org.dashboardDir !== null) {
+    const folder = resolveIn(inputs.org.dashboardDir, workspace);
+    const md = writeOutputFile("dashboard-dir", join12(folder, "dashboard.md"), markdown, roots);
+    const csv = writeOutputFile("dashboard-dir", join12(folder, "dashboard.csv"), renderCsv(rows), roots);
+    setOutput("dashboard-file", md);
+    setOutput("csv-file", csv);
+    logInfo(`Dashboard written to ${md} and ${csv}`);
+  }
+  if (inputs.org.stateFile !== null) {
+    const path2 = resolveIn(inputs.org.stateFile, workspace);
+    const previous = existsSync7(path2) ? parseSweepState(readFileSync8(path2, "utf8")) : null;
+    const state = nextState(previous, plan2, results);
+    writeOutputFile("state-file", path2, `${JSON.stringify(state, null, 2)}
+`, roots);
+    setOutput("state-file", path2);
+    logInfo(`Sweep state (${Object.keys(state.entries).length} repositories) written to ${path2}`);
+  }
+  const totals = totalsOf(rows);
+  setOutput("failed", String(totals.counts.failed + totals.counts["no result"]));
+  setOutput("findings", String(totals.findings.total));
+  for (const row of rows) {
+    if (row.status === "failed" || row.status === "no result")
+      logWarning(`${row.repository}: ${row.error ?? "failed"}`);
+  }
+  if (inputs.org.trackingIssue !== null) await keepTrackingIssue(context3, plan2, rows, dashboard);
+  return rows;
+}
+function readResults(folder, planPath) {
+  if (!existsSync7(folder)) {
+    logWarning(`results-dir ${folder} does not exist: no sweep left a result.`);
+    return [];
+  }
+  const plan2 = realpathSync3(planPath);
+  const results = /* @__PURE__ */ new Map();
+  const visit2 = (dir, depth) => {
+    for (const name3 of readdirSync2(dir).sort()) {
+      const path2 = join12(dir, name3);
+      const stats = statSync4(path2);
+      if (stats.isDirectory() && depth < 2) visit2(path2, depth + 1);
+      if (!stats.isFile() || !name3.endsWith(".json") || realpathSync3(path2) === plan2) continue;
+      const parsed = parseSweepResult(readFileSync8(path2, "utf8"));
+      if (typeof parsed === "string") {
+        logWarning(`${path2} is left out: ${parsed}.`);
+        continue;
+      }
+      const key = parsed.repository.toLowerCase();
+      const earlier = results.get(key);
+      if (!earlier || earlier.finishedAt <= parsed.finishedAt) results.set(key, parsed);
+    }
+  };
+  visit2(folder, 0);
+  return [...results.values()];
+}
+async function keepTrackingIssue(context3, plan2, rows, dashboard) {
+  const { inputs, env } = context3;
+  const { owner, repo } = repositoryOf(env);
+  const title = inputs.org.trackingIssue ?? "";
+  const host = createGitHubOrgHost({
+    token: inputs.token,
+    baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    ...env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {},
+    warn: (message) => warning(message)
+  });
+  const body2 = renderTrackingIssue(plan2, rows, dashboard);
+  if (inputs.dryRun) {
+    logInfo("Dry run: the tracking issue is left as it is.");
+    return;
+  }
+  const identity = await call("learn which account the token acts as", () => host.identity());
+  const issues = await call(
+    `list the issues of ${owner}/${repo}`,
+    () => host.issuesBy(owner, repo, identity.login)
+  );
+  const ours = issues.filter((issue2) => isSelf(issue2.author, identity) && issue2.body.startsWith(TRACKING_MARKER)).sort((a, b) => a.number - b.number)[0];
+  if (!ours) {
+    const created = await call(
+      `open the tracking issue in ${owner}/${repo}`,
+      () => host.createIssue(owner, repo, title, body2)
+    );
+    setOutput("tracking-issue-number", String(created.number));
+    setOutput("tracking-issue-url", created.url);
+    logInfo(`Opened the tracking issue #${created.number}.`);
+    return;
+  }
+  setOutput("tracking-issue-number", String(ours.number));
+  setOutput("tracking-issue-url", ours.url);
+  if (ours.body === body2) {
+    logInfo(`The tracking issue #${ours.number} is up to date.`);
+    return;
+  }
+  await call(
+    `update the tracking issue #${ours.number}`,
+    () => host.updateIssueBody(owner, repo, ours.number, body2)
+  );
+  logInfo(
+    `Updated the tracking issue #${ours.number}${ours.state === "closed" ? " (closed by someone; it stays closed)" : ""}.`
+  );
+}
+
+// src/action/sweep-result.ts
+import { isAbsolute as isAbsolute5, join as join13 } from "node:path";
+
+// src/action/sweep-target.ts
+import { execFileSync as execFileSync3 } from "node:child_process";
+function workspaceCommit(workspace) {
+  try {
+    const sha = execFileSync3("git", ["rev-parse", "--verify", "-q", "HEAD^{commit}"], {
+      cwd: workspace,
+      stdio: ["ignore", "pipe", "ignore"]
+    }).toString().trim();
+    return /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+  } catch {
+    return null;
+  }
+}
+function targetEnv(env, repository, workspace) {
+  if (repository === null || repository.toLowerCase() === (env.GITHUB_REPOSITORY ?? "").toLowerCase())
+    return env;
+  const target = {
+    ...env,
+    GITHUB_REPOSITORY: repository,
+    GITHUB_REPOSITORY_OWNER: repository.split("/")[0]
+  };
+  const commit = workspaceCommit(workspace);
+  if (commit !== null) target.GITHUB_SHA = commit;
+  else delete target.GITHUB_SHA;
+  delete target.GITHUB_REF;
+  return target;
+}
+
+// src/action/sweep-result.ts
+function sweepRecorder(options) {
+  const { file, mode, repository, workspace, env } = options;
+  if (file === null || mode !== "pr" && mode !== "report" || !repository) return null;
+  const now = options.now ?? Date.now;
+  const started = now();
+  let scan = null;
+  let pull = null;
+  let written = false;
+  const write = (status, fixed, error2) => {
+    if (written) return;
+    written = true;
+    const result = {
+      schema: RESULT_SCHEMA,
+      repository,
+      commit: workspaceCommit(workspace),
+      toolVersion: VERSION,
+      mode,
+      status,
+      findings: scan ? countFindings(scan.findings) : emptyCounts(),
+      fixed,
+      pullRequest: pull,
+      error: error2,
+      durationMs: Math.max(0, Math.round(now() - started)),
+      finishedAt: new Date(now()).toISOString()
+    };
+    const asked = isAbsolute5(file) ? file : join13(workspace, file);
+    try {
+      const path2 = writeOutputFile("result-file", asked, `${JSON.stringify(result, null, 2)}
+`, [
+        workspace,
+        env.RUNNER_TEMP
+      ]);
+      logInfo(`Sweep result written to ${path2}`);
+    } catch (failure) {
+      logWarning(`Could not write the sweep result: ${failure.message}`);
+    }
+  };
+  return {
+    scanned: (result) => scan = result,
+    pullRequest: (value) => pull = value,
+    finish: (fixed) => write("swept", fixed, null),
+    fail: (reason) => write("failed", 0, reason)
+  };
+}
+
 // src/action/run.ts
 var TITLE2 = "Harden cookie flags (HttpOnly / Secure)";
-async function runAction(env = process.env) {
+async function runAction(runnerEnv = process.env) {
+  let record2 = null;
   try {
+    const workspace = resolve5(runnerEnv.GITHUB_WORKSPACE ?? process.cwd());
+    const repository = getInput("repository").trim() || null;
+    const env = targetEnv(runnerEnv, repository, workspace);
     const inputs = parseInputs((name3) => getInput(name3), env.GITHUB_REPOSITORY?.split("/")[0]);
-    const workspace = resolve5(env.GITHUB_WORKSPACE ?? process.cwd());
     const mode = guardPullRequestTarget(
       resolveMode(inputs.mode, env.GITHUB_EVENT_NAME ?? ""),
       inputs,
@@ -85854,6 +86711,13 @@ async function runAction(env = process.env) {
     info2(
       `cookie-hardener: mode ${mode} (${inputs.mode === "auto" ? `auto, event ${env.GITHUB_EVENT_NAME ?? "unknown"}` : "set"})`
     );
+    record2 = sweepRecorder({
+      file: inputs.resultFile,
+      mode,
+      repository: env.GITHUB_REPOSITORY,
+      workspace,
+      env
+    });
     const loaded = loadWorkspace(workspace, inputs);
     await prepareLanguages(loaded.discovery.files);
     const context3 = {
@@ -85863,6 +86727,14 @@ async function runAction(env = process.env) {
       scan: (only) => scanWorkspace(loaded, only),
       reportScan: (result2) => reportScan(result2, inputs, workspace, env)
     };
+    if (mode === "plan") {
+      await runPlanMode(context3);
+      return;
+    }
+    if (mode === "aggregate") {
+      await runAggregateMode(context3);
+      return;
+    }
     if (mode === "verify") {
       await runVerifyMode(context3);
       setOutput("fixed", "0");
@@ -85876,8 +86748,16 @@ async function runAction(env = process.env) {
       ({ result, handled } = await runReviewMode(context3));
     } else {
       result = context3.scan();
+      record2?.scanned(result);
       context3.reportScan(result);
-      if (mode === "pr") handled = await runPullRequestMode(result, inputs, workspace, env);
+      if (mode === "pr")
+        handled = await runPullRequestMode(
+          result,
+          inputs,
+          workspace,
+          env,
+          (pull) => record2?.pullRequest(pull)
+        );
       else {
         runReportMode(result, inputs, env);
         if (inputs.verifyUrl !== null) await verifyAndReport(context3, inputs.verifyUrl, result);
@@ -85889,11 +86769,14 @@ async function runAction(env = process.env) {
       for (const name3 of ["pull-request-number", "pull-request-url"]) setOutput(name3, "");
       setOutput("pull-request-operation", "none");
     }
+    record2?.finish(handled.size);
     gate(inputs.failOn, active, mode === "review" ? /* @__PURE__ */ new Set() : handled);
   } catch (error2) {
     if (error2 instanceof InputError || error2 instanceof UsageError || error2 instanceof DeliveryError) {
+      record2?.fail(error2.message);
       setFailed(error2.message);
     } else {
+      record2?.fail(`cookie-hardener failed unexpectedly: ${error2.message}`);
       setFailed(`cookie-hardener failed unexpectedly: ${error2.message}`);
       debug(error2.stack ?? "");
     }
@@ -85913,10 +86796,10 @@ function reportScan(result, inputs, workspace, env) {
     String(result.findings.filter((finding) => finding.outcome !== "ignored").length)
   );
   if (inputs.sarifFile) {
-    const asked = isAbsolute4(inputs.sarifFile) ? inputs.sarifFile : join11(workspace, inputs.sarifFile);
-    const path = writeOutputFile("sarif-file", asked, renderSarif(result), [workspace, env.RUNNER_TEMP]);
-    setOutput("sarif-file", path);
-    logInfo(`SARIF written to ${path}`);
+    const asked = isAbsolute6(inputs.sarifFile) ? inputs.sarifFile : join14(workspace, inputs.sarifFile);
+    const path2 = writeOutputFile("sarif-file", asked, renderSarif(result), [workspace, env.RUNNER_TEMP]);
+    setOutput("sarif-file", path2);
+    logInfo(`SARIF written to ${path2}`);
   }
 }
 function loadWorkspace(workspace, inputs) {
@@ -85966,7 +86849,7 @@ function runReportMode(result, inputs, env) {
   writeSummary2(analysis);
   if (inputs.dryRun) info2("Dry run: nothing is written to the repository.");
 }
-async function runPullRequestMode(result, inputs, workspace, env) {
+async function runPullRequestMode(result, inputs, workspace, env, onPullRequest = () => void 0) {
   const { owner, repo } = repositoryOf(env);
   const repository = `${owner}/${repo}`;
   const serverUrl = env.GITHUB_SERVER_URL ?? "https://github.com";
@@ -86031,6 +86914,14 @@ async function runPullRequestMode(result, inputs, workspace, env) {
   setOutput("pull-request-number", outcome.number === null ? "" : String(outcome.number));
   setOutput("pull-request-url", outcome.url ?? "");
   setOutput("pull-request-operation", outcome.operation);
+  onPullRequest(
+    outcome.number === null ? null : {
+      number: outcome.number,
+      url: outcome.url ?? "",
+      operation: outcome.operation,
+      state: outcome.operation === "closed" ? "closed" : "open"
+    }
+  );
   if (outcome.failure) throw new DeliveryError(outcome.failure);
   const pushed = new Set(outcome.pushedFiles);
   return new Set(
@@ -86041,7 +86932,7 @@ async function runPullRequestMode(result, inputs, workspace, env) {
 }
 function checkoutBranchOf(env, workspace) {
   try {
-    return execFileSync3("git", ["symbolic-ref", "--short", "-q", "HEAD"], {
+    return execFileSync4("git", ["symbolic-ref", "--short", "-q", "HEAD"], {
       cwd: workspace,
       stdio: ["ignore", "pipe", "ignore"]
     }).toString().trim() || null;
@@ -86081,9 +86972,9 @@ function gate(failOn, findings, handled) {
   );
 }
 function readEventPayload(env) {
-  const path = env.GITHUB_EVENT_PATH;
-  if (!path || !existsSync6(path)) return {};
-  return JSON.parse(readFileSync7(path, "utf8"));
+  const path2 = env.GITHUB_EVENT_PATH;
+  if (!path2 || !existsSync8(path2)) return {};
+  return JSON.parse(readFileSync9(path2, "utf8"));
 }
 
 // src/main.ts
