@@ -1,6 +1,7 @@
 // What makes the package publishable and the CLI runnable from a clone, checked without building anything.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -11,7 +12,7 @@ describe('package.json', () => {
     expect(pkg.private).toBeUndefined();
     expect(pkg.license).toBe('MIT');
     expect(pkg.bin).toEqual({ 'cookie-hardener': 'dist/cli.js' });
-    expect(pkg.files).toEqual(['dist/cli.js', 'CHANGELOG.md']);
+    expect(pkg.files).toEqual(['dist/cli.js', 'dist/*.wasm', 'CHANGELOG.md']);
     expect(pkg.engines).toEqual({ node: '>=20.19' });
   });
 
@@ -24,13 +25,11 @@ describe('package.json', () => {
         ...bundle.matchAll(/\brequire\("([^"]+)"\)/g),
       ].map((match) => match[1]!),
     );
-    const builtins = new Set(['buffer', 'fs', 'os', 'path', 'process', 'util', 'crypto', 'child_process']);
-    for (const name of imported) expect(name.startsWith('node:') || builtins.has(name), name).toBe(true);
+    for (const name of imported) expect(isBuiltin(name), name).toBe(true);
     // The one package left out on purpose: `verify --browser` imports puppeteer-core only when asked to, and
     // says to install it when it is missing.
     const loadedLater = new Set([...bundle.matchAll(/\bimport\("([^"]+)"\)/g)].map((match) => match[1]!));
-    for (const name of loadedLater)
-      expect(name.startsWith('node:') || name === 'puppeteer-core', name).toBe(true);
+    for (const name of loadedLater) expect(isBuiltin(name) || name === 'puppeteer-core', name).toBe(true);
   });
 
   it('records dist/cli.js as executable in git', () => {
