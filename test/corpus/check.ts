@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../../src/config.js';
 import { readSourceFile } from '../../src/discover/read-file.js';
 import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
 import { parseGo } from '../../src/languages/go/parse.js';
+import { parseJava } from '../../src/languages/java/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
 import { isTestFile, languageOf } from '../../src/languages/index.js';
 import { babelOptions, type JsNode } from '../../src/languages/javascript.js';
@@ -25,6 +26,7 @@ import {
   type Injection,
   type Placement,
 } from './inject.js';
+import { injectJava } from './java-inject.js';
 import { hasPhp, phpLint } from './php-lint.js';
 
 export interface FileTask {
@@ -98,6 +100,8 @@ function parse(name: string, text: string): Parsed {
   if (language === 'python') return { errors: parsePython(name, text).errorCount };
   if (language === 'go') return { errors: parseGo(name, text).errorCount };
   if (language === 'php') return { errors: parsePhp(name, text).errorCount };
+  // @lezer/java marks some valid Java as errors (`String.class`), so only the count is compared.
+  if (language === 'java') return { errors: parseJava(name, text).errorCount };
   try {
     const file = babelParse(text, babelOptions(name, false, false));
     return { errors: file.errors?.length ?? 0, program: file.program };
@@ -310,6 +314,9 @@ function checkInjection(
     fail(`problems ${found.flatMap((finding) => finding.problems).join(', ')}; expected both flags missing`);
   } else if (!editedOptions) {
     fail('reported as fixable, but no edit lands in the injected options');
+  } else if (injection.rules?.some((rule) => !found.some((finding) => finding.ruleId === rule))) {
+    const missing = injection.rules.filter((rule) => !found.some((finding) => finding.ruleId === rule));
+    fail(`no finding of ${missing.join(', ')}`);
   } else {
     entry.detail = found.map((finding) => finding.ruleId).join(', ');
   }
@@ -352,6 +359,11 @@ export function checkFile(task: FileTask): FileReport {
       const module = parsePhp(name, text);
       before = { errors: module.errorCount };
       if (module.errorCount === 0) injections = injectPhp(module);
+    } else if (language === 'java') {
+      // Copies of files with (often false) errors are injected too: a copy is judged by its error count.
+      const module = parseJava(name, text);
+      before = { errors: module.errorCount };
+      injections = injectJava(module);
     } else {
       before = parse(name, text);
       if (before.errors === 0) injections = injectJs(text, before.program);

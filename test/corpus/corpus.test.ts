@@ -2,18 +2,26 @@
 // cookie site, holding every file to the fixer's promises. `CORPUS=full` runs every file (npm run
 // test:corpus); otherwise a fixed stride sample keeps `npm test` fast. Any failure is a bug in the engine.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileReport, PythonChange } from './check.js';
-import { goCorpus, javascriptCorpus, phpCorpus, pythonCorpus, sample, type Corpus } from './corpora.js';
+import {
+  goCorpus,
+  javaCorpus,
+  javascriptCorpus,
+  phpCorpus,
+  pythonCorpus,
+  sample,
+  type Corpus,
+} from './corpora.js';
 import { hasGofmt } from './gofmt.js';
 import { hasPhp } from './php-lint.js';
 import { bundleWorker, runPool } from './pool.js';
 
 const FULL = process.env.CORPUS === 'full';
-const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300, php: 300 };
+const SAMPLE_SIZE = { javascript: 300, python: 300, go: 300, php: 300, java: 150 };
 /**
  * Per task (one file, or one injected copy). The slowest real task takes about 5 s on an idle 2-core machine
  * (a 660 KB bundle: parse, fix, verify, second pass); a hang never ends. The margin keeps a loaded CI
@@ -55,6 +63,7 @@ function count(map: Map<string, number>, key: string): void {
 
 async function runCorpus(corpus: Corpus, size: number, script: string): Promise<Tally> {
   const files = FULL ? corpus.files : sample(corpus.files, size);
+  const root = corpus.extract ? corpus.extract(files) : corpus.root;
   const tally: Tally = {
     corpus: corpus.name,
     files: files.length,
@@ -77,7 +86,7 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
   };
   const started = performance.now();
   await runPool(
-    files.map((file, index) => ({ root: corpus.root, file, index, allPlacements: FULL, part: 'original' })),
+    files.map((file, index) => ({ root, file, index, allPlacements: FULL, part: 'original' })),
     {
       script,
       workers: WORKERS,
@@ -119,6 +128,7 @@ async function runCorpus(corpus: Corpus, size: number, script: string): Promise<
     },
   );
   tally.ms = performance.now() - started;
+  if (root !== corpus.root) rmSync(root, { recursive: true, force: true });
   return tally;
 }
 
@@ -225,6 +235,18 @@ describe('corpus safety: scan + fix never break real files', () => {
     }`,
     async () => {
       const tally = await runCorpus(php!, SAMPLE_SIZE.php, script);
+      print(tally);
+      expect(tally.failures).toEqual([]);
+      expect(tally.injectedFixed).toBeGreaterThan(FULL ? 1000 : 40);
+    },
+    FULL ? 3_600_000 : 120_000,
+  );
+
+  const java = javaCorpus();
+  it.skipIf(java === null)(
+    'JDK sources, and copies with an injected servlet Cookie and Spring ResponseCookie',
+    async () => {
+      const tally = await runCorpus(java!, SAMPLE_SIZE.java, script);
       print(tally);
       expect(tally.failures).toEqual([]);
       expect(tally.injectedFixed).toBeGreaterThan(FULL ? 1000 : 40);

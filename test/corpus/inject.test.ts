@@ -1,9 +1,11 @@
-// The Go and PHP injections the corpus test relies on: if they copied the wrong literal or put the call in
-// the wrong place, every Go or PHP result of the corpus run would say nothing.
+// The Go, PHP and Java injections the corpus test relies on: if they copied the wrong literal or put the call
+// in the wrong place, every result of the corpus run in that language would say nothing.
 import { describe, expect, it } from 'vitest';
 import { parseGo } from '../../src/languages/go/parse.js';
+import { parseJava } from '../../src/languages/java/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
 import { injectGo, injectPhp, locateGo } from './inject.js';
+import { injectJava } from './java-inject.js';
 
 const SOURCE = [
   'package store // import "example.com/store"',
@@ -168,5 +170,125 @@ describe('injectPhp', () => {
 
   it('injects nothing without an array keyed by strings', () => {
     expect(injectPhp(parsePhp('a.php', "<?php\n$o = [1, 'a' => 2];\n$p = [C::X => 1];\n"))).toEqual([]);
+  });
+});
+
+describe('injectJava', () => {
+  const source = [
+    '/* Licence. */',
+    'package store; // the package',
+    '',
+    'import java.util.List;',
+    '',
+    '/** A store. */',
+    '@Deprecated',
+    'public class Store extends Base {',
+    '    /** The default path. */',
+    '    private static final String PATH = "/a\\"b";',
+    '',
+    '    List<String> names() {',
+    '        return List.of(PATH)',
+    '                .stream()',
+    '                .toList();',
+    '    }',
+    '}',
+    '',
+    'class Other {}',
+    '',
+  ].join('\n');
+  const method = [
+    '    void cookieHardenerInjected(HttpServletResponse response, String token) {',
+    '        Cookie session = new Cookie("session", "/a\\"b");',
+    '        response.addCookie(session);',
+    '        ResponseCookie spring = ResponseCookie.from("session", "/a\\"b")',
+    '                .path("/")',
+    '                .build();',
+    '        response.addHeader("Set-Cookie", spring.toString());',
+    '    }',
+  ];
+  const injections = injectJava(parseJava('Store.java', source));
+
+  it('adds a method before the closing brace of the first class, with javax imports after the last import', () => {
+    const end = injections.find((injection) => injection.placement === 'end')!;
+    const lines = source.split('\n');
+    expect(end.text.split('\n')).toEqual([
+      ...lines.slice(0, 4),
+      'import javax.servlet.http.Cookie;',
+      'import javax.servlet.http.HttpServletResponse;',
+      'import org.springframework.http.ResponseCookie;',
+      ...lines.slice(4, 16),
+      '',
+      ...method,
+      ...lines.slice(16),
+    ]);
+    expect(end.text.slice(end.start, end.end)).toBe(method.join('\n'));
+    expect(end.excuse).toBeNull();
+    expect(end.rules).toEqual(['servlet-cookie', 'spring-response-cookie']);
+    expect(parseJava('Store.java', end.text).errorCount).toBe(0);
+  });
+
+  it("puts the method above the first member's doc comment, the jakarta package imported whole", () => {
+    const middle = injections.find((injection) => injection.placement === 'middle')!;
+    const lines = source.split('\n');
+    expect(middle.text.split('\n')).toEqual([
+      ...lines.slice(0, 4),
+      'import jakarta.servlet.http.*;',
+      'import org.springframework.http.ResponseCookie;',
+      ...lines.slice(4, 8),
+      ...method,
+      '',
+      ...lines.slice(8),
+    ]);
+    expect(middle.text.slice(middle.start, middle.end)).toBe(method.join('\n'));
+    expect(parseJava('Store.java', middle.text).errorCount).toBe(0);
+  });
+
+  it('keeps tabs and CRLF; without a string or a chain over lines, the value is a parameter and the chain one line', () => {
+    const text = 'package a;\r\n\r\nfinal class A {\r\n\tint n;\r\n}\r\n';
+    const [end, middle] = injectJava(parseJava('A.java', text));
+    const added = [
+      '\tvoid cookieHardenerInjected(HttpServletResponse response, String token) {',
+      '\t\tCookie session = new Cookie("session", token);',
+      '\t\tresponse.addCookie(session);',
+      '\t\tResponseCookie spring = ResponseCookie.from("session", token).path("/").build();',
+      '\t\tresponse.addHeader("Set-Cookie", spring.toString());',
+      '\t}',
+    ].join('\r\n');
+    const imports = [
+      'import javax.servlet.http.Cookie;',
+      'import javax.servlet.http.HttpServletResponse;',
+      'import org.springframework.http.ResponseCookie;',
+    ].join('\r\n');
+    // After a package declaration the imports get a blank line of their own.
+    expect(end!.text).toBe(
+      `package a;\r\n\r\n${imports}\r\n\r\nfinal class A {\r\n\tint n;\r\n\r\n${added}\r\n}\r\n`,
+    );
+    expect(middle!.text.slice(middle!.start, middle!.end)).toBe(added);
+    expect(middle!.text.endsWith(`final class A {\r\n${added}\r\n\r\n\tint n;\r\n}\r\n`)).toBe(true);
+  });
+
+  it('puts the imports first in a file with neither package nor imports, and only the end in an empty class', () => {
+    const injections = injectJava(parseJava('A.java', 'class A {\n}\n'));
+    expect(injections.map((injection) => injection.placement)).toEqual(['end']);
+    expect(injections[0]!.text.startsWith('import javax.servlet.http.Cookie;\n')).toBe(true);
+    expect(injections[0]!.text).toContain(
+      'org.springframework.http.ResponseCookie;\n\nclass A {\n\n    void',
+    );
+  });
+
+  it.each([
+    ['import com.example.Cookie;\nclass A {\n  int n;\n}', 'the file imports another `Cookie`'],
+    [
+      'class A {\n  int n;\n  static class ResponseCookie {}\n}',
+      'the file declares its own `ResponseCookie`',
+    ],
+  ])('excuses %s', (code, excuse) => {
+    const [end] = injectJava(parseJava('A.java', `package a;\n\n${code}\n`));
+    expect(end!.excuse).toBe(excuse);
+  });
+
+  it('injects nothing into a file without a class', () => {
+    expect(injectJava(parseJava('I.java', 'package a;\n\ninterface I {\n  void m();\n}\n'))).toEqual([]);
+    expect(injectJava(parseJava('module-info.java', 'module a {\n  requires b;\n}\n'))).toEqual([]);
   });
 });
