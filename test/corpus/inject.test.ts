@@ -1,11 +1,14 @@
 // The Go, PHP and Java injections the corpus test relies on: if they copied the wrong literal or put the call
 // in the wrong place, every result of the corpus run in that language would say nothing.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config.js';
 import { parseGo } from '../../src/languages/go/parse.js';
 import { parseJava } from '../../src/languages/java/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
+import { scanFiles } from '../../src/scan.js';
 import { injectGo, injectPhp, locateGo } from './inject.js';
 import { injectJava } from './java-inject.js';
+import { compileJava, hasJavac } from './javac.js';
 
 const SOURCE = [
   'package store // import "example.com/store"',
@@ -187,25 +190,34 @@ describe('injectJava', () => {
     '    private static final String PATH = "/a\\"b";',
     '',
     '    List<String> names() {',
-    '        return List.of(PATH)',
+    '        List<String> all = List.of(PATH)',
     '                .stream()',
     '                .toList();',
+    '        return all;',
     '    }',
     '}',
     '',
     'class Other {}',
     '',
   ].join('\n');
-  const method = [
-    '    void cookieHardenerInjected(HttpServletResponse response, String token) {',
-    '        Cookie session = new Cookie("session", "/a\\"b");',
-    '        response.addCookie(session);',
-    '        ResponseCookie spring = ResponseCookie.from("session", "/a\\"b")',
-    '                .path("/")',
-    '                .build();',
-    '        response.addHeader("Set-Cookie", spring.toString());',
-    '    }',
-  ];
+  // The end copies the first string literal, the middle the first initializer written over several lines;
+  // both the file's chain continuation (8 spaces) and its first comment after code.
+  const method = (value: readonly string[]) =>
+    [
+      '    void cookieHardenerInjected(HttpServletResponse response, String token) {',
+      `        Cookie session = new Cookie("session", ${value.join('\n')});`,
+      '        session.setPath("/"); // the package',
+      '        response.addCookie(session);',
+      `        ResponseCookie spring = ResponseCookie.from("session", ${value.join('\n')})`,
+      '                .path("/") // the package',
+      '                .build();',
+      '        response.addHeader("Set-Cookie", spring.toString());',
+      '    }',
+    ]
+      .join('\n')
+      .split('\n');
+  const literal = method(['"/a\\"b"']);
+  const initializer = method(['List.of(PATH)', '                .stream()', '                .toList()']);
   const injections = injectJava(parseJava('Store.java', source));
 
   it('adds a method before the closing brace of the first class, with javax imports after the last import', () => {
@@ -216,12 +228,12 @@ describe('injectJava', () => {
       'import javax.servlet.http.Cookie;',
       'import javax.servlet.http.HttpServletResponse;',
       'import org.springframework.http.ResponseCookie;',
-      ...lines.slice(4, 16),
+      ...lines.slice(4, 17),
       '',
-      ...method,
-      ...lines.slice(16),
+      ...literal,
+      ...lines.slice(17),
     ]);
-    expect(end.text.slice(end.start, end.end)).toBe(method.join('\n'));
+    expect(end.text.slice(end.start, end.end)).toBe(literal.join('\n'));
     expect(end.excuse).toBeNull();
     expect(end.rules).toEqual(['servlet-cookie', 'spring-response-cookie']);
     expect(parseJava('Store.java', end.text).errorCount).toBe(0);
@@ -235,20 +247,21 @@ describe('injectJava', () => {
       'import jakarta.servlet.http.*;',
       'import org.springframework.http.ResponseCookie;',
       ...lines.slice(4, 8),
-      ...method,
+      ...initializer,
       '',
       ...lines.slice(8),
     ]);
-    expect(middle.text.slice(middle.start, middle.end)).toBe(method.join('\n'));
+    expect(middle.text.slice(middle.start, middle.end)).toBe(initializer.join('\n'));
     expect(parseJava('Store.java', middle.text).errorCount).toBe(0);
   });
 
-  it('keeps tabs and CRLF; without a string or a chain over lines, the value is a parameter and the chain one line', () => {
+  it('keeps tabs and CRLF; without a string, a chain over lines or a comment, the value is a parameter and the chain one line', () => {
     const text = 'package a;\r\n\r\nfinal class A {\r\n\tint n;\r\n}\r\n';
     const [end, middle] = injectJava(parseJava('A.java', text));
     const added = [
       '\tvoid cookieHardenerInjected(HttpServletResponse response, String token) {',
       '\t\tCookie session = new Cookie("session", token);',
+      '\t\tsession.setPath("/");',
       '\t\tresponse.addCookie(session);',
       '\t\tResponseCookie spring = ResponseCookie.from("session", token).path("/").build();',
       '\t\tresponse.addHeader("Set-Cookie", spring.toString());',
@@ -291,4 +304,48 @@ describe('injectJava', () => {
     expect(injectJava(parseJava('I.java', 'package a;\n\ninterface I {\n  void m();\n}\n'))).toEqual([]);
     expect(injectJava(parseJava('module-info.java', 'module a {\n  requires b;\n}\n'))).toEqual([]);
   });
+
+  it.skipIf(!hasJavac())(
+    'the injected methods, once fixed, compile (javac, stand-ins for the servlet and Spring classes)',
+    () => {
+      const cart = [
+        'package shop;',
+        '',
+        'import java.util.List;',
+        '',
+        'public class Cart {',
+        '\tprivate final String label = String.join(", ",',
+        '\t\t\tList.of("a", "b")); // joined',
+        '',
+        '\tString first() {',
+        '\t\treturn List.of(label).stream()',
+        '\t\t\t\t.findFirst()',
+        '\t\t\t\t.orElse("");',
+        '\t}',
+        '}',
+        '',
+      ].join('\n');
+      const injections = injectJava(parseJava('Cart.java', cart));
+      expect(injections).toHaveLength(2);
+      // Both copies in one javac run (it takes seconds to start), each under a package named after its placement.
+      const sources: Record<string, string> = {};
+      for (const injection of injections) {
+        const result = scanFiles({
+          files: ['src/Cart.java'],
+          read: () => ({ text: injection.text }),
+          config: DEFAULT_CONFIG,
+        });
+        expect(result.findings.map((finding) => `${finding.ruleId} ${finding.outcome}`)).toEqual([
+          'servlet-cookie fixable',
+          'spring-response-cookie fixable',
+        ]);
+        const fixed = result.changes[0]!.after;
+        expect(fixed).toContain('session.setSecure(true);');
+        const name = `shop/${injection.placement}`;
+        sources[`${name}/Cart.java`] = fixed.replace('package shop;', `package ${name.replace('/', '.')};`);
+      }
+      expect(compileJava(sources)).toBeNull();
+    },
+    60_000,
+  );
 });

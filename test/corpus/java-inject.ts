@@ -1,8 +1,10 @@
 // The Java cookie sites injected into copies of real files: a method added to the file's first top-level
 // class, which sends a Servlet `Cookie` and builds a Spring `ResponseCookie`, with the imports both rules need
-// to know the classes. What the file offers is copied into it: its first string literal as the cookie value, its
-// member and statement indentation, its line ending, and the continuation indent of its first method chain
-// written over several lines (the builder chain is on one line when the file has none).
+// to know the classes. What the file offers is copied into it: as the cookie value its first string literal
+// (at the end) or its first variable initializer written over several lines (in the middle), byte for byte;
+// its member and statement indentation, its line ending, its first comment that ends a line of code (after
+// the last setup call of each cookie), and the continuation indent of its first method chain written over
+// several lines (the builder chain is on one line when the file has none).
 import type { SyntaxNode } from '@lezer/common';
 import { textOf, type JavaModule } from '../../src/languages/java/parse.js';
 import { indentationAt, lineBreakOf, lineEndOf, lineStartOf } from '../../src/languages/text.js';
@@ -47,6 +49,48 @@ export function firstJavaString(module: JavaModule): SyntaxNode | null {
         found = node.node;
         return false;
       }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * The first variable initializer whose own text spans lines (a chain, a lambda, an anonymous class): as a
+ * cookie value it puts line breaks inside the statements the fixer adds to. Array initializers (`{1, 2}`) are
+ * not expressions anywhere else.
+ */
+export function firstMultiLineInitializer(module: JavaModule): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  module.tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.name !== 'VariableDeclarator') return undefined;
+      let value = node.node.getChild('AssignOp')?.nextSibling ?? null;
+      while (value && (value.name === 'LineComment' || value.name === 'BlockComment'))
+        value = value.nextSibling;
+      if (
+        value &&
+        value.name !== 'ArrayInitializer' &&
+        !value.type.isError &&
+        textOf(module, value).includes('\n')
+      )
+        found = value;
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The first `// comment` after code on its line, copied after the injected setup calls. */
+export function firstTrailingComment(module: JavaModule): SyntaxNode | null {
+  const text = module.text;
+  let found: SyntaxNode | null = null;
+  module.tree.iterate({
+    enter(node) {
+      if (found) return false;
+      if (node.name === 'LineComment' && text.slice(lineStartOf(text, node.from), node.from).trim() !== '')
+        found = node.node;
       return undefined;
     },
   });
@@ -114,26 +158,35 @@ function aboveDocComment(text: string, member: SyntaxNode): number | null {
   return text.slice(lineStart, top.from).trim() === '' ? lineStart : null;
 }
 
+export interface JavaLayout {
+  memberIndent: string;
+  unit: string;
+  eol: string;
+  /** The continuation indent of a chain over several lines; null for a chain on one line. */
+  continuation: string | null;
+  /** A `// comment` for the end of the last setup line of each cookie, or ''. */
+  comment: string;
+}
+
 /** The injected method, each line at the file's indentation; `value` is the cookie value's expression. */
-export function javaMethod(
-  memberIndent: string,
-  unit: string,
-  eol: string,
-  value: string,
-  continuation: string | null,
-): string {
+export function javaMethod(layout: JavaLayout, value: string): string {
+  const { memberIndent, unit, eol, continuation } = layout;
   const statement = `${memberIndent}${unit}`;
+  const comment = layout.comment === '' ? '' : ` ${layout.comment}`;
   const chain =
     continuation === null
-      ? [`${statement}ResponseCookie spring = ResponseCookie.from("session", ${value}).path("/").build();`]
+      ? [
+          `${statement}ResponseCookie spring = ResponseCookie.from("session", ${value}).path("/").build();${comment}`,
+        ]
       : [
           `${statement}ResponseCookie spring = ResponseCookie.from("session", ${value})`,
-          `${statement}${continuation}.path("/")`,
+          `${statement}${continuation}.path("/")${comment}`,
           `${statement}${continuation}.build();`,
         ];
   return [
     `${memberIndent}void ${JAVA_METHOD}(HttpServletResponse response, String token) {`,
     `${statement}Cookie session = new Cookie("session", ${value});`,
+    `${statement}session.setPath("/");${comment}`,
     `${statement}response.addCookie(session);`,
     ...chain,
     `${statement}response.addHeader("Set-Cookie", spring.toString());`,
@@ -167,14 +220,20 @@ export function injectJava(module: JavaModule): Injection[] {
     memberIndent.length > classIndent.length && memberIndent.startsWith(classIndent)
       ? memberIndent.slice(classIndent.length)
       : '    ';
-  const literal = firstJavaString(module);
-  const method = javaMethod(
+  const comment = firstTrailingComment(module);
+  const layout: JavaLayout = {
     memberIndent,
     unit,
     eol,
-    literal ? textOf(module, literal) : 'token',
-    chainContinuation(module),
-  );
+    continuation: chainContinuation(module),
+    comment: comment ? textOf(module, comment) : '',
+  };
+  const literal = firstJavaString(module);
+  const initializer = firstMultiLineInitializer(module) ?? literal;
+  const methods: Record<Placement, string> = {
+    end: javaMethod(layout, literal ? textOf(module, literal) : 'token'),
+    middle: javaMethod(layout, initializer ? textOf(module, initializer) : 'token'),
+  };
   const excuse = javaExcuse(module);
 
   // The imports go on new lines after the last import, or after the package declaration, comments that end
@@ -184,7 +243,9 @@ export function injectJava(module: JavaModule): Injection[] {
     if (node.name === 'ImportDeclaration' || node.name === 'PackageDeclaration') anchor = node;
   }
   const importsAt = anchor ? lineEndOf(text, anchor.to) : 0;
-  const build = (placement: Placement, at: number, added: string, offset: number): Injection => {
+  const build = (placement: Placement, at: number, before: string, after: string): Injection => {
+    const method = methods[placement];
+    const added = `${before}${method}${after}`;
     const lines = JAVA_IMPORTS[placement].join(eol);
     const imports =
       anchor === null
@@ -192,7 +253,7 @@ export function injectJava(module: JavaModule): Injection[] {
         : anchor.name === 'PackageDeclaration'
           ? `${eol}${eol}${lines}`
           : `${eol}${lines}`;
-    const start = at + imports.length + offset;
+    const start = at + imports.length + before.length;
     return {
       placement,
       excuse,
@@ -207,9 +268,9 @@ export function injectJava(module: JavaModule): Injection[] {
   const injections: Injection[] = [];
   const close = body.lastChild;
   if (close?.name === '}' && ownLine(close)) {
-    injections.push(build('end', lineStartOf(text, close.from), `${eol}${method}${eol}`, eol.length));
+    injections.push(build('end', lineStartOf(text, close.from), eol, eol));
   }
   const above = first ? aboveDocComment(text, first) : null;
-  if (above !== null) injections.push(build('middle', above, `${method}${eol}${eol}`, 0));
+  if (above !== null) injections.push(build('middle', above, '', `${eol}${eol}`));
   return injections;
 }
