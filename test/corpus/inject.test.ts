@@ -300,6 +300,22 @@ describe('injectJava', () => {
     expect(end!.excuse).toBe(excuse);
   });
 
+  it('copies no initializer that @lezer/java marks with an error (a class literal)', () => {
+    const text = [
+      'class A {',
+      '  Object types = List.of(',
+      '      String.class);',
+      '  String joined = String.join(",",',
+      '      "x");',
+      '}',
+      '',
+    ].join('\n');
+    const middle = injectJava(parseJava('A.java', text)).find(
+      (injection) => injection.placement === 'middle',
+    )!;
+    expect(middle.text).toContain('new Cookie("session", String.join(",",\n      "x"));');
+  });
+
   it('injects nothing into a file without a class', () => {
     expect(injectJava(parseJava('I.java', 'package a;\n\ninterface I {\n  void m();\n}\n'))).toEqual([]);
     expect(injectJava(parseJava('module-info.java', 'module a {\n  requires b;\n}\n'))).toEqual([]);

@@ -58,7 +58,7 @@ export function firstJavaString(module: JavaModule): SyntaxNode | null {
 /**
  * The first variable initializer whose own text spans lines (a chain, a lambda, an anonymous class): as a
  * cookie value it puts line breaks inside the statements the fixer adds to. Array initializers (`{1, 2}`) are
- * not expressions anywhere else.
+ * not expressions anywhere else, and one with a parse error would only add errors to the copy.
  */
 export function firstMultiLineInitializer(module: JavaModule): SyntaxNode | null {
   let found: SyntaxNode | null = null;
@@ -72,14 +72,24 @@ export function firstMultiLineInitializer(module: JavaModule): SyntaxNode | null
       if (
         value &&
         value.name !== 'ArrayInitializer' &&
-        !value.type.isError &&
-        textOf(module, value).includes('\n')
+        textOf(module, value).includes('\n') &&
+        !hasErrors(value)
       )
         found = value;
       return undefined;
     },
   });
   return found;
+}
+
+/** Whether @lezer/java marks anything inside as an error (a copy of `String.class` would add its false errors). */
+function hasErrors(node: SyntaxNode): boolean {
+  let error = false;
+  node.cursor().iterate((ref) => {
+    if (ref.type.isError) error = true;
+    return !error;
+  });
+  return error;
 }
 
 /** The first `// comment` after code on its line, copied after the injected setup calls. */
