@@ -255,15 +255,15 @@ describe('injectJava', () => {
     expect(parseJava('Store.java', middle.text).errorCount).toBe(0);
   });
 
-  it('keeps tabs and CRLF; without a string, a chain over lines or a comment, the value is a parameter and the chain one line', () => {
-    const text = 'package a;\r\n\r\nfinal class A {\r\n\tint n;\r\n}\r\n';
+  it('keeps tabs and CRLF; without a string or a chain over lines, the value is a parameter and the chain one line', () => {
+    const text = 'package a;\r\n\r\nfinal class A {\r\n\tint n; // count\r\n}\r\n';
     const [end, middle] = injectJava(parseJava('A.java', text));
     const added = [
       '\tvoid cookieHardenerInjected(HttpServletResponse response, String token) {',
       '\t\tCookie session = new Cookie("session", token);',
-      '\t\tsession.setPath("/");',
+      '\t\tsession.setPath("/"); // count',
       '\t\tresponse.addCookie(session);',
-      '\t\tResponseCookie spring = ResponseCookie.from("session", token).path("/").build();',
+      '\t\tResponseCookie spring = ResponseCookie.from("session", token).path("/").build(); // count',
       '\t\tresponse.addHeader("Set-Cookie", spring.toString());',
       '\t}',
     ].join('\r\n');
@@ -274,10 +274,10 @@ describe('injectJava', () => {
     ].join('\r\n');
     // After a package declaration the imports get a blank line of their own.
     expect(end!.text).toBe(
-      `package a;\r\n\r\n${imports}\r\n\r\nfinal class A {\r\n\tint n;\r\n\r\n${added}\r\n}\r\n`,
+      `package a;\r\n\r\n${imports}\r\n\r\nfinal class A {\r\n\tint n; // count\r\n\r\n${added}\r\n}\r\n`,
     );
     expect(middle!.text.slice(middle!.start, middle!.end)).toBe(added);
-    expect(middle!.text.endsWith(`final class A {\r\n${added}\r\n\r\n\tint n;\r\n}\r\n`)).toBe(true);
+    expect(middle!.text.endsWith(`final class A {\r\n${added}\r\n\r\n\tint n; // count\r\n}\r\n`)).toBe(true);
   });
 
   it('puts the imports first in a file with neither package nor imports, and only the end in an empty class', () => {

@@ -236,7 +236,8 @@ export function injectJava(module: JavaModule): Injection[] {
     unit,
     eol,
     continuation: chainContinuation(module),
-    comment: comment ? textOf(module, comment) : '',
+    // @lezer/java's line comment runs up to the \n, so in a CRLF file it holds the \r.
+    comment: comment ? textOf(module, comment).replace(/\r$/, '') : '',
   };
   const literal = firstJavaString(module);
   const initializer = firstMultiLineInitializer(module) ?? literal;
