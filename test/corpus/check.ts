@@ -26,7 +26,7 @@ import {
   type Injection,
   type Placement,
 } from './inject.js';
-import { injectJava } from './java-inject.js';
+import { injectJava, javaErrorsWithin } from './java-inject.js';
 import { hasPhp, phpLint } from './php-lint.js';
 
 export interface FileTask {
@@ -92,6 +92,8 @@ interface Parsed {
   fatal?: string;
   /** babel's program node, for JavaScript. */
   program?: JsNode;
+  /** Error nodes between two offsets, where the parser gives a tree (Java). */
+  errorsWithin?: (from: number, to: number) => number;
 }
 
 /** Parsed as the engine parses (the same babel options), but reporting what babel says about the bytes. */
@@ -101,7 +103,10 @@ function parse(name: string, text: string): Parsed {
   if (language === 'go') return { errors: parseGo(name, text).errorCount };
   if (language === 'php') return { errors: parsePhp(name, text).errorCount };
   // @lezer/java marks some valid Java as errors (`String.class`), so only the count is compared.
-  if (language === 'java') return { errors: parseJava(name, text).errorCount };
+  if (language === 'java') {
+    const module = parseJava(name, text);
+    return { errors: module.errorCount, errorsWithin: (from, to) => javaErrorsWithin(module, from, to) };
+  }
   try {
     const file = babelParse(text, babelOptions(name, false, false));
     return { errors: file.errors?.length ?? 0, program: file.program };
@@ -277,6 +282,15 @@ function checkInjection(
   if (before.fatal !== undefined || before.errors > baseErrors) {
     entry.status = 'invalid';
     entry.detail = before.fatal ?? `${before.errors - baseErrors} new syntax errors`;
+    return;
+  }
+  // @lezer/java can lose its way in an expression it read fine where it was written (a concatenation of
+  // hundreds of strings, moved into a method) while its error count elsewhere goes down: errors inside the
+  // injected code say the tree the rules read there is not the code's.
+  const inside = before.errorsWithin?.(injection.start, injection.end) ?? 0;
+  if (inside > 0) {
+    entry.status = 'invalid';
+    entry.detail = `${inside} syntax errors inside the injected code`;
     return;
   }
   const failuresBefore = report.failures.length;

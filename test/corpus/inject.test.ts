@@ -7,7 +7,7 @@ import { parseJava } from '../../src/languages/java/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
 import { scanFiles } from '../../src/scan.js';
 import { injectGo, injectPhp, locateGo } from './inject.js';
-import { injectJava } from './java-inject.js';
+import { injectJava, javaErrorsWithin } from './java-inject.js';
 import { compileJava, hasJavac } from './javac.js';
 
 const SOURCE = [
@@ -314,6 +314,14 @@ describe('injectJava', () => {
       (injection) => injection.placement === 'middle',
     )!;
     expect(middle.text).toContain('new Cookie("session", String.join(",",\n      "x"));');
+  });
+
+  it('counts the parse errors inside a span, for copies whose injected code the parser loses its way in', () => {
+    const text = 'class A {\n  Object a = String.class;\n  int b = 1;\n}\n';
+    const module = parseJava('A.java', text);
+    expect(module.errorCount).toBeGreaterThan(0);
+    expect(javaErrorsWithin(module, text.indexOf('Object'), text.indexOf('int b'))).toBe(module.errorCount);
+    expect(javaErrorsWithin(module, text.indexOf('int b'), text.length)).toBe(0);
   });
 
   it('injects nothing into a file without a class', () => {

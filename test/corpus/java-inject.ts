@@ -92,6 +92,19 @@ function hasErrors(node: SyntaxNode): boolean {
   return error;
 }
 
+/** Error nodes @lezer/java put between two offsets. */
+export function javaErrorsWithin(module: JavaModule, from: number, to: number): number {
+  let errors = 0;
+  module.tree.iterate({
+    from,
+    to,
+    enter(node) {
+      if (node.type.isError && node.from >= from && node.to <= to) errors++;
+    },
+  });
+  return errors;
+}
+
 /** The first `// comment` after code on its line, copied after the injected setup calls. */
 export function firstTrailingComment(module: JavaModule): SyntaxNode | null {
   const text = module.text;
