@@ -374,7 +374,7 @@ export function checkFile(task: FileTask): FileReport {
       before = { errors: module.errorCount };
       if (module.errorCount === 0) injections = injectPhp(module);
     } else if (language === 'java') {
-      // Copies of files with (often false) errors are injected too: a copy is judged by its error count.
+      // Files with (often false) errors get copies too: checkInjection judges each copy by its errors.
       const module = parseJava(name, text);
       before = { errors: module.errorCount };
       injections = injectJava(module);
