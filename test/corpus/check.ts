@@ -9,6 +9,7 @@ import { readSourceFile } from '../../src/discover/read-file.js';
 import { firstDifferenceOutsideEdits } from '../../src/fix/verify.js';
 import { parseGo } from '../../src/languages/go/parse.js';
 import { parseCSharp } from '../../src/languages/csharp/parse.js';
+import { parseJava } from '../../src/languages/java/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
 import { parseRuby } from '../../src/languages/ruby/parse.js';
 import { isTestFile, languageOf } from '../../src/languages/index.js';
@@ -29,6 +30,7 @@ import {
   type Injection,
   type Placement,
 } from './inject.js';
+import { injectJava, javaErrorsWithin } from './java-inject.js';
 import { hasPhp, phpLint } from './php-lint.js';
 import { hasRuby, rubyCheck } from './ruby-check.js';
 
@@ -97,6 +99,8 @@ interface Parsed {
   fatal?: string;
   /** babel's program node, for JavaScript. */
   program?: JsNode;
+  /** Error nodes between two offsets, where the parser gives a tree (Java). */
+  errorsWithin?: (from: number, to: number) => number;
 }
 
 /** Parsed as the engine parses (the same babel options), but reporting what babel says about the bytes. */
@@ -114,6 +118,11 @@ function parse(name: string, text: string): Parsed {
     const module = parseRuby(name, text);
     module.tree.delete();
     return { errors: module.errorCount };
+  }
+  // @lezer/java marks some valid Java as errors (`String.class`), so only the count is compared.
+  if (language === 'java') {
+    const module = parseJava(name, text);
+    return { errors: module.errorCount, errorsWithin: (from, to) => javaErrorsWithin(module, from, to) };
   }
   try {
     const file = babelParse(text, babelOptions(name, false, false));
@@ -313,6 +322,15 @@ function checkInjection(
     entry.detail = before.fatal ?? `${before.errors - baseErrors} new syntax errors`;
     return;
   }
+  // @lezer/java can lose its way in an expression it read fine where it was written (a concatenation of
+  // hundreds of strings, moved into a method) while its error count elsewhere goes down: errors inside the
+  // injected code say the tree the rules read there is not the code's.
+  const inside = before.errorsWithin?.(injection.start, injection.end) ?? 0;
+  if (inside > 0) {
+    entry.status = 'invalid';
+    entry.detail = `${inside} syntax errors inside the injected code`;
+    return;
+  }
   const failuresBefore = report.failures.length;
   const result = checkText(name, injection.text, subject, report, before, go || undefined, php, ruby);
   if (!result) {
@@ -348,6 +366,9 @@ function checkInjection(
     fail(`problems ${found.flatMap((finding) => finding.problems).join(', ')}; expected both flags missing`);
   } else if (!editedOptions) {
     fail('reported as fixable, but no edit lands in the injected options');
+  } else if (injection.rules?.some((rule) => !found.some((finding) => finding.ruleId === rule))) {
+    const missing = injection.rules.filter((rule) => !found.some((finding) => finding.ruleId === rule));
+    fail(`no finding of ${missing.join(', ')}`);
   } else {
     entry.detail = found.map((finding) => finding.ruleId).join(', ');
   }
@@ -407,6 +428,11 @@ export function checkFile(task: FileTask): FileReport {
       } finally {
         module.tree.delete();
       }
+    } else if (language === 'java') {
+      // Files with (often false) errors get copies too: checkInjection judges each copy by its errors.
+      const module = parseJava(name, text);
+      before = { errors: module.errorCount };
+      injections = injectJava(module);
     } else {
       before = parse(name, text);
       if (before.errors === 0) injections = injectJs(text, before.program);

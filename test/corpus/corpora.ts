@@ -1,10 +1,11 @@
 // The corpora every machine has offline: the project's own node_modules (JS/TS), the Python standard library
 // and, where Debian's packages are installed, the Go standard library (golang-go) and the PHP libraries under
-// /usr/share/php (php-laravel-framework and the Symfony components it pulls in), and C# sources unpacked from npm
-// tarballs where they were. Files are listed sorted, so a sample
-// taken by stride is the same on every run of the same tree.
+// /usr/share/php (php-laravel-framework and the Symfony components it pulls in), C# sources unpacked from npm
+// tarballs where they were, and a JDK's own sources where one ships its src.zip. Files are listed sorted, so a
+// sample taken by stride is the same on every run of the same tree.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { languageOf } from '../../src/languages/index.js';
 
@@ -12,6 +13,11 @@ export interface Corpus {
   name: string;
   root: string;
   files: string[];
+  /**
+   * For a corpus kept in an archive: puts the files a run takes into a new temporary folder and returns it (the
+   * run reads them there instead of under `root`, and removes the folder at its end).
+   */
+  extract?: (files: readonly string[]) => string;
 }
 
 export const NODE_MODULES = new URL('../../node_modules/', import.meta.url).pathname;
@@ -145,4 +151,53 @@ export function rubyCorpus(): Corpus | null {
 export function sample(files: readonly string[], size: number): string[] {
   const stride = Math.max(1, Math.ceil(files.length / size));
   return files.filter((_, index) => index % stride === 0);
+}
+
+/** Where JDKs are installed on Debian (its own packages, and Temurin's). */
+const JDK_FOLDER = '/usr/lib/jvm';
+/**
+ * Debian's openjdk-17-jdk-headless links lib/src.zip to the file openjdk-17-source installs; without that
+ * package the link dangles, and any other JDK's src.zip (Temurin ships one) serves.
+ */
+const DEBIAN_JDK_SOURCES = join(JDK_FOLDER, 'java-17-openjdk-amd64/lib/src.zip');
+
+function jdkSourceZip(): string | null {
+  const others = existsSync(JDK_FOLDER)
+    ? readdirSync(JDK_FOLDER)
+        .sort()
+        .map((name) => join(JDK_FOLDER, name, 'lib/src.zip'))
+    : [];
+  // existsSync follows links, so a dangling one does not count.
+  return [DEBIAN_JDK_SOURCES, ...others].find((zip) => existsSync(zip)) ?? null;
+}
+
+/**
+ * The Java sources of every module of a JDK (java.base, java.desktop, java.net.http, jdk.httpserver, …), read from
+ * its src.zip with Info-ZIP's unzip, which lists the archive without extracting it. Null without a src.zip or unzip.
+ */
+export function javaCorpus(): Corpus | null {
+  const zip = jdkSourceZip();
+  if (zip === null) return null;
+  let listing: string;
+  try {
+    listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  } catch {
+    return null;
+  }
+  const files = listing
+    .split('\n')
+    .filter((file) => file.endsWith('.java'))
+    .sort();
+  return {
+    name: `JDK sources (${zip})`,
+    root: zip,
+    files,
+    extract(chosen) {
+      const folder = mkdtempSync(join(tmpdir(), 'cookie-hardener-jdk-'));
+      // Every file at once by pattern; a sample by name (no JDK source file name holds a pattern character).
+      const names = chosen.length === files.length ? ['*.java'] : chosen;
+      execFileSync('unzip', ['-q', '-o', zip, ...names, '-d', folder], { stdio: 'ignore' });
+      return folder;
+    },
+  };
 }

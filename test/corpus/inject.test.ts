@@ -1,11 +1,16 @@
-// The Go, PHP, C# and Ruby injections the corpus test relies on: if they copied the wrong literal or put the
-// call in the wrong place, every Go, PHP, C# or Ruby result of the corpus run would say nothing.
+// The Go, PHP, Java, C# and Ruby injections the corpus test relies on: if they copied the wrong literal or put
+// the call in the wrong place, every result of the corpus run in that language would say nothing.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config.js';
 import { parseGo } from '../../src/languages/go/parse.js';
+import { parseJava } from '../../src/languages/java/parse.js';
 import { parsePhp } from '../../src/languages/php/parse.js';
 import { parseCSharp } from '../../src/languages/csharp/parse.js';
 import { parseRuby, type RubyModule } from '../../src/languages/ruby/parse.js';
+import { scanFiles } from '../../src/scan.js';
 import { injectCSharp, injectGo, injectPhp, injectRuby, locateGo } from './inject.js';
+import { injectJava, javaErrorsWithin } from './java-inject.js';
+import { compileJava, hasJavac } from './javac.js';
 
 const SOURCE = [
   'package store // import "example.com/store"',
@@ -272,4 +277,202 @@ describe('injectRuby', () => {
     expect(inject('x = {}\ny = [1]\n')).toEqual([]);
     expect(inject('x = { a: <<~A }\n  text\nA\n')).toEqual([]);
   });
+});
+
+describe('injectJava', () => {
+  const source = [
+    '/* Licence. */',
+    'package store; // the package',
+    '',
+    'import java.util.List;',
+    '',
+    '/** A store. */',
+    '@Deprecated',
+    'public class Store extends Base {',
+    '    /** The default path. */',
+    '    private static final String PATH = "/a\\"b";',
+    '',
+    '    List<String> names() {',
+    '        List<String> all = List.of(PATH)',
+    '                .stream()',
+    '                .toList();',
+    '        return all;',
+    '    }',
+    '}',
+    '',
+    'class Other {}',
+    '',
+  ].join('\n');
+  // The end copies the first string literal, the middle the first initializer written over several lines;
+  // both the file's chain continuation (8 spaces) and its first comment after code.
+  const method = (value: readonly string[]) =>
+    [
+      '    void cookieHardenerInjected(HttpServletResponse response, String token) {',
+      `        Cookie session = new Cookie("session", ${value.join('\n')});`,
+      '        session.setPath("/"); // the package',
+      '        response.addCookie(session);',
+      `        ResponseCookie spring = ResponseCookie.from("session", ${value.join('\n')})`,
+      '                .path("/") // the package',
+      '                .build();',
+      '        response.addHeader("Set-Cookie", spring.toString());',
+      '    }',
+    ]
+      .join('\n')
+      .split('\n');
+  const literal = method(['"/a\\"b"']);
+  const initializer = method(['List.of(PATH)', '                .stream()', '                .toList()']);
+  const injections = injectJava(parseJava('Store.java', source));
+
+  it('adds a method before the closing brace of the first class, with javax imports after the last import', () => {
+    const end = injections.find((injection) => injection.placement === 'end')!;
+    const lines = source.split('\n');
+    expect(end.text.split('\n')).toEqual([
+      ...lines.slice(0, 4),
+      'import javax.servlet.http.Cookie;',
+      'import javax.servlet.http.HttpServletResponse;',
+      'import org.springframework.http.ResponseCookie;',
+      ...lines.slice(4, 17),
+      '',
+      ...literal,
+      ...lines.slice(17),
+    ]);
+    expect(end.text.slice(end.start, end.end)).toBe(literal.join('\n'));
+    expect(end.excuse).toBeNull();
+    expect(end.rules).toEqual(['servlet-cookie', 'spring-response-cookie']);
+    expect(parseJava('Store.java', end.text).errorCount).toBe(0);
+  });
+
+  it("puts the method above the first member's doc comment, the jakarta package imported whole", () => {
+    const middle = injections.find((injection) => injection.placement === 'middle')!;
+    const lines = source.split('\n');
+    expect(middle.text.split('\n')).toEqual([
+      ...lines.slice(0, 4),
+      'import jakarta.servlet.http.*;',
+      'import org.springframework.http.ResponseCookie;',
+      ...lines.slice(4, 8),
+      ...initializer,
+      '',
+      ...lines.slice(8),
+    ]);
+    expect(middle.text.slice(middle.start, middle.end)).toBe(initializer.join('\n'));
+    expect(parseJava('Store.java', middle.text).errorCount).toBe(0);
+  });
+
+  it('keeps tabs and CRLF; without a string or a chain over lines, the value is a parameter and the chain one line', () => {
+    const text = 'package a;\r\n\r\nfinal class A {\r\n\tint n; // count\r\n}\r\n';
+    const [end, middle] = injectJava(parseJava('A.java', text));
+    const added = [
+      '\tvoid cookieHardenerInjected(HttpServletResponse response, String token) {',
+      '\t\tCookie session = new Cookie("session", token);',
+      '\t\tsession.setPath("/"); // count',
+      '\t\tresponse.addCookie(session);',
+      '\t\tResponseCookie spring = ResponseCookie.from("session", token).path("/").build(); // count',
+      '\t\tresponse.addHeader("Set-Cookie", spring.toString());',
+      '\t}',
+    ].join('\r\n');
+    const imports = [
+      'import javax.servlet.http.Cookie;',
+      'import javax.servlet.http.HttpServletResponse;',
+      'import org.springframework.http.ResponseCookie;',
+    ].join('\r\n');
+    // After a package declaration the imports get a blank line of their own.
+    expect(end!.text).toBe(
+      `package a;\r\n\r\n${imports}\r\n\r\nfinal class A {\r\n\tint n; // count\r\n\r\n${added}\r\n}\r\n`,
+    );
+    expect(middle!.text.slice(middle!.start, middle!.end)).toBe(added);
+    expect(middle!.text.endsWith(`final class A {\r\n${added}\r\n\r\n\tint n; // count\r\n}\r\n`)).toBe(true);
+  });
+
+  it('puts the imports first in a file with neither package nor imports, and only the end in an empty class', () => {
+    const injections = injectJava(parseJava('A.java', 'class A {\n}\n'));
+    expect(injections.map((injection) => injection.placement)).toEqual(['end']);
+    expect(injections[0]!.text.startsWith('import javax.servlet.http.Cookie;\n')).toBe(true);
+    expect(injections[0]!.text).toContain(
+      'org.springframework.http.ResponseCookie;\n\nclass A {\n\n    void',
+    );
+  });
+
+  it.each([
+    ['import com.example.Cookie;\nclass A {\n  int n;\n}', 'the file imports another `Cookie`'],
+    [
+      'class A {\n  int n;\n  static class ResponseCookie {}\n}',
+      'the file declares its own `ResponseCookie`',
+    ],
+  ])('excuses %s', (code, excuse) => {
+    const [end] = injectJava(parseJava('A.java', `package a;\n\n${code}\n`));
+    expect(end!.excuse).toBe(excuse);
+  });
+
+  it('copies no initializer that @lezer/java marks with an error (a class literal)', () => {
+    const text = [
+      'class A {',
+      '  Object types = List.of(',
+      '      String.class);',
+      '  String joined = String.join(",",',
+      '      "x");',
+      '}',
+      '',
+    ].join('\n');
+    const middle = injectJava(parseJava('A.java', text)).find(
+      (injection) => injection.placement === 'middle',
+    )!;
+    expect(middle.text).toContain('new Cookie("session", String.join(",",\n      "x"));');
+  });
+
+  it('counts the parse errors inside a span, for copies whose injected code the parser loses its way in', () => {
+    const text = 'class A {\n  Object a = String.class;\n  int b = 1;\n}\n';
+    const module = parseJava('A.java', text);
+    expect(module.errorCount).toBeGreaterThan(0);
+    expect(javaErrorsWithin(module, text.indexOf('Object'), text.indexOf('int b'))).toBe(module.errorCount);
+    expect(javaErrorsWithin(module, text.indexOf('int b'), text.length)).toBe(0);
+  });
+
+  it('injects nothing into a file without a class', () => {
+    expect(injectJava(parseJava('I.java', 'package a;\n\ninterface I {\n  void m();\n}\n'))).toEqual([]);
+    expect(injectJava(parseJava('module-info.java', 'module a {\n  requires b;\n}\n'))).toEqual([]);
+  });
+
+  it.skipIf(!hasJavac())(
+    'the injected methods, once fixed, compile (javac, stand-ins for the servlet and Spring classes)',
+    () => {
+      const cart = [
+        'package shop;',
+        '',
+        'import java.util.List;',
+        '',
+        'public class Cart {',
+        '\tprivate final String label = String.join(", ",',
+        '\t\t\tList.of("a", "b")); // joined',
+        '',
+        '\tString first() {',
+        '\t\treturn List.of(label).stream()',
+        '\t\t\t\t.findFirst()',
+        '\t\t\t\t.orElse("");',
+        '\t}',
+        '}',
+        '',
+      ].join('\n');
+      const injections = injectJava(parseJava('Cart.java', cart));
+      expect(injections).toHaveLength(2);
+      // Both copies in one javac run (it takes seconds to start), each under a package named after its placement.
+      const sources: Record<string, string> = {};
+      for (const injection of injections) {
+        const result = scanFiles({
+          files: ['src/Cart.java'],
+          read: () => ({ text: injection.text }),
+          config: DEFAULT_CONFIG,
+        });
+        expect(result.findings.map((finding) => `${finding.ruleId} ${finding.outcome}`)).toEqual([
+          'servlet-cookie fixable',
+          'spring-response-cookie fixable',
+        ]);
+        const fixed = result.changes[0]!.after;
+        expect(fixed).toContain('session.setSecure(true);');
+        const name = `shop/${injection.placement}`;
+        sources[`${name}/Cart.java`] = fixed.replace('package shop;', `package ${name.replace('/', '.')};`);
+      }
+      expect(compileJava(sources)).toBeNull();
+    },
+    60_000,
+  );
 });

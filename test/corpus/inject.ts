@@ -29,6 +29,8 @@ export interface Injection {
    * cannot read); null when a fix of both flags is expected.
    */
   excuse: string | null;
+  /** Rules that must each report a fixed site inside the injection (one injection may hold several sites). */
+  rules?: readonly string[];
 }
 
 /** The injected statement's two halves around the copied options. */
