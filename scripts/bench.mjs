@@ -48,7 +48,7 @@ const DOC = join(ROOT, 'docs', 'performance.md');
 
 // What the scan lists as source (src/languages/index.ts) and the folders it never enters
 // (src/discover/exclusions.ts, the ones a source tree may hold). The copy keeps exactly these files.
-const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx|py|go)$/;
+const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx|py|go|rb|ru|cs|php|java)$/;
 const NEVER_ENTERED = new Set([
   '.git',
   'node_modules',
@@ -123,9 +123,9 @@ function astGrepCommand() {
 }
 
 /**
- * Five rules, the cookie calls that the scan's most common rules start from: Express-style `x.cookie(…)` in
- * JavaScript, TypeScript and TSX, `x.set_cookie(…)` in Python and `x.SetCookie(…)` in Go. ast-grep parses
- * every file of those languages, as the scan parses every file that mentions a cookie API.
+ * Six rules, the cookie calls that the scan's most common rules start from: Express-style `x.cookie(…)` in
+ * JavaScript, TypeScript and TSX, `x.set_cookie(…)` in Python, `x.SetCookie(…)` in Go and `cookies[…] = …` in
+ * Ruby. ast-grep parses every file of those languages, as the scan parses every file that mentions a cookie API.
  */
 const AST_GREP_RULES = [
   ['javascript', '$R.cookie($$$)'],
@@ -133,6 +133,7 @@ const AST_GREP_RULES = [
   ['tsx', '$R.cookie($$$)'],
   ['python', '$R.set_cookie($$$)'],
   ['go', '$R.SetCookie($$$)'],
+  ['ruby', 'cookies[$K] = $V'],
 ]
   .map(
     ([language, pattern], index) =>
@@ -250,6 +251,25 @@ function goStdlibTree() {
   const source = '/usr/lib/go/src';
   if (!existsSync(source)) return null;
   return prepared('go-stdlib', (folder) => copySources(realpathSync(source), join(folder, 'src')) > 0);
+}
+
+/**
+ * Debian's Ruby sources (ruby, ruby-rack, ruby-sinatra, ruby-actionpack), when installed: the standard library,
+ * Rack, Sinatra and Rails' Action Pack, parsed through the WebAssembly grammar.
+ */
+function rubyTree() {
+  const folders = [
+    '/usr/lib/ruby/3.1.0',
+    '/usr/lib/ruby/vendor_ruby',
+    '/usr/share/rubygems-integration/all/gems',
+  ];
+  if (!existsSync(folders[0])) return null;
+  return prepared('ruby', (folder) => {
+    let copied = 0;
+    for (const [index, source] of folders.entries())
+      if (existsSync(source)) copied += copySources(realpathSync(source), join(folder, `part${index}`));
+    return copied > 0;
+  });
 }
 
 function djangoTree() {
@@ -498,6 +518,7 @@ function main() {
     ['Django (python3-django, renamed)', djangoTree()],
     ['npm packages of this project', npmPackagesTree()],
     ['Go standard library (golang-go)', goStdlibTree()],
+    ['Ruby sources (ruby, Rack, Sinatra, Action Pack)', rubyTree()],
     ...(process.env.BENCH_TREES ?? '')
       .split(':')
       .filter(Boolean)
