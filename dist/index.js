@@ -54393,7 +54393,7 @@ function siteOf(module2, api, call2, adds, code) {
     ...api.kind ? { kind: api.kind } : {},
     usedAt: [],
     notes: [],
-    flagLiterals: { secure: `${policy}.Always` },
+    flagLiterals: { secure: `${policy}.${api.securePolicy ?? "Always"}` },
     requestScheme: `${policy}.SameAsRequest`
   };
   const lambda = call2.args.filter((arg) => arg.type === "lambda_expression").at(-1);
@@ -54585,7 +54585,10 @@ var aspnetcoreAntiforgeryCookie = {
       defaults: this.meta.defaults,
       adders: ["AddAntiforgery"],
       optionsType: "AntiforgeryOptions",
-      receiverFits: isServiceCollection
+      receiverFits: isServiceCollection,
+      // ASP.NET leaves this cookie's Secure off so that forms keep working on sites reached over plain HTTP too:
+      // following the request keeps them working there and makes the token cookie Secure over HTTPS.
+      securePolicy: "SameAsRequest"
     });
   }
 };

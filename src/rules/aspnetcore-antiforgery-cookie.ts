@@ -24,6 +24,9 @@ export const aspnetcoreAntiforgeryCookie: CSharpRule = {
       adders: ['AddAntiforgery'],
       optionsType: 'AntiforgeryOptions',
       receiverFits: isServiceCollection,
+      // ASP.NET leaves this cookie's Secure off so that forms keep working on sites reached over plain HTTP too:
+      // following the request keeps them working there and makes the token cookie Secure over HTTPS.
+      securePolicy: 'SameAsRequest',
     });
   },
 };

@@ -39,6 +39,11 @@ export interface BuilderApi {
   /** The rule's defaults: what a setting left out means. */
   defaults: Record<Flag, FlagDefault>;
   kind?: CookieKind;
+  /**
+   * The policy a fix writes for Secure: `Always` unless the framework chose a weaker default on purpose for sites
+   * that mix HTTP and HTTPS (antiforgery), where `SameAsRequest` keeps those working and is Secure over HTTPS.
+   */
+  securePolicy?: 'Always' | 'SameAsRequest';
 }
 
 export function builderSites(module: CSharpModule, api: BuilderApi): CookieSite[] {
@@ -78,7 +83,7 @@ function siteOf(
     ...(api.kind ? { kind: api.kind } : {}),
     usedAt: [],
     notes: [],
-    flagLiterals: { secure: `${policy}.Always` },
+    flagLiterals: { secure: `${policy}.${api.securePolicy ?? 'Always'}` },
     requestScheme: `${policy}.SameAsRequest`,
   };
   const lambda = call.args.filter((arg) => arg.type === 'lambda_expression').at(-1);

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Http;
 var builder = WebApplication.CreateBuilder(args);
 
 // ruleid: aspnetcore-antiforgery-cookie secure-missing fixable
-builder.Services.AddAntiforgery(options => { options.HeaderName = "X-CSRF-TOKEN"; options.Cookie.SecurePolicy = CookieSecurePolicy.Always; });
+builder.Services.AddAntiforgery(options => { options.HeaderName = "X-CSRF-TOKEN"; options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; });
 
 // ruleid: aspnetcore-antiforgery-cookie httpOnly-false secure-false fixable
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.HttpOnly = false;
-    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 });
 
 // ok: aspnetcore-antiforgery-cookie
