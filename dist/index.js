@@ -59272,7 +59272,8 @@ var ginSetCookie = {
         keys: { httpOnly: "httpOnly", secure: "secure" },
         insertion: null,
         usedAt: [],
-        notes: []
+        notes: [],
+        sameSiteCall: sameSiteCallOf(module2, call2, textOf2(module2, receiver))
       });
       return true;
     });
@@ -59293,6 +59294,47 @@ function isGinContext(module2, node, name3) {
     }
   }
   return false;
+}
+function sameSiteCallOf(module2, call2, receiver) {
+  const httpPackage = [...module2.imports].find(([, path2]) => path2 === "net/http")?.[0] ?? null;
+  let value = { kind: "absent" };
+  const owner = enclosingFunction2(call2);
+  owner?.cursor().iterate((ref) => {
+    if (ref.from >= call2.from) return false;
+    if (ref.name !== "CallExpr") return true;
+    const callee = ref.node.firstChild;
+    if (callee?.name !== "SelectorExpr" || textOf2(module2, callee.lastChild) !== "SetSameSite") return true;
+    if (textOf2(module2, callee.firstChild) !== receiver) return true;
+    const args2 = childrenOf(ref.node.getChild("Arguments")).filter(
+      (child) => child.name !== "(" && child.name !== ")" && child.name !== ","
+    );
+    if (args2.length === 1) value = sameSiteMode(module2, args2[0]);
+    return true;
+  });
+  const text2 = module2.text;
+  const lineStart = text2.lastIndexOf("\n", call2.from - 1) + 1;
+  const indent2 = text2.slice(lineStart, call2.from);
+  const eol = text2.includes("\r\n") ? "\r\n" : "\n";
+  return {
+    value,
+    httpPackage,
+    insertAt: indent2.trim() === "" ? { offset: lineStart, prefix: `${indent2}${receiver}.SetSameSite(`, suffix: `)${eol}` } : null
+  };
+}
+function enclosingFunction2(node) {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === "FunctionDecl" || current.name === "MethodDecl" || current.name === "FunctionLiteral")
+      return current;
+  }
+  return null;
+}
+function sameSiteMode(module2, argument) {
+  const written = textOf2(module2, argument);
+  const span = { start: argument.from, end: argument.to };
+  const mode = /(?:^|\.)SameSite(Lax|Strict|None|Default)Mode$/.exec(written)?.[1];
+  if (mode === "Lax" || mode === "Strict") return { kind: "true", span };
+  if (mode === "None" || mode === "Default") return { kind: "false", span, file: module2.file };
+  return { kind: "conditional", span, text: written, devOnly: false };
 }
 
 // src/rules/go-http-cookie.ts
@@ -65666,7 +65708,7 @@ function callParts(call2) {
   if (!callee || argList?.name !== "ArgList") return null;
   return { callee, argList };
 }
-function enclosingFunction2(module2, node) {
+function enclosingFunction3(module2, node) {
   for (let current = node.parent; current; current = current.parent) {
     if (current.name !== "FunctionDefinition") continue;
     const name3 = childrenOf2(current).find((child) => child.name === "VariableName");
@@ -65967,7 +66009,7 @@ function parameterAnnotation(module2, functionNode, parameter) {
   return null;
 }
 function receiverClass(module2, call2, receiver, load2) {
-  const wrapper = enclosingFunction2(module2, call2);
+  const wrapper = enclosingFunction3(module2, call2);
   const assigned = wrapper ? localAssignment(module2, wrapper.node, receiver, call2.from) : null;
   const constructor = assigned?.name === "CallExpression" ? callParts(assigned)?.callee : void 0;
   const annotation = wrapper ? parameterAnnotation(module2, wrapper.node, receiver) : null;
@@ -66057,7 +66099,7 @@ function calledFunction2(module2, callee, load2) {
   return target ? topLevelFunction(target, name3) : null;
 }
 function namedFunction2(module2, name3, at, load2) {
-  const owner = enclosingFunction2(module2, at);
+  const owner = enclosingFunction3(module2, at);
   if (owner) {
     if (parametersOf(module2, owner.node).includes(name3)) return { unknown: `\`${name3}\` is a parameter` };
     const local = nestedFunction(module2, owner.node, name3);
@@ -66100,7 +66142,7 @@ function parametersOf(module2, definition) {
 }
 function classOfOwner(module2, owner, at, load2) {
   if (owner === "self" || owner === "cls") {
-    const method = enclosingFunction2(module2, at);
+    const method = enclosingFunction3(module2, at);
     if (!method || parametersOf(module2, method.node)[0] !== owner) return null;
     return enclosingClass(module2, method.node);
   }
@@ -66207,7 +66249,7 @@ function resolvePyExpression(module2, node, context3, depth = 0) {
   if (node.name === "VariableName") {
     const name3 = textOf6(module2, node);
     if (isMutated2(module2, name3)) return { unknown: `\`${name3}\` is modified after it is created` };
-    const owner = enclosingFunction2(module2, node);
+    const owner = enclosingFunction3(module2, node);
     if (owner) {
       const local = localAssignment(module2, owner.node, name3, node.from);
       if (local) return resolvePyExpression(module2, local, context3, depth + 1);
@@ -66437,7 +66479,7 @@ function behindStarArguments(site, module2, star) {
   site.insertion = null;
 }
 function passesCallerKwargs(module2, call2, args2) {
-  const wrapper = enclosingFunction2(module2, call2);
+  const wrapper = enclosingFunction3(module2, call2);
   const kwargs = wrapper?.kwargsParameter;
   return Boolean(
     kwargs && args2.some((argument) => argument.kind === "doublestar" && textOf6(module2, argument.value) === kwargs)
@@ -66527,7 +66569,7 @@ function tornadoReceiver(module2, call2, callee, context3) {
     return fromOwner(owner, cls.name, method);
   }
   if (callee.length === 2) {
-    const wrapper = enclosingFunction2(module2, call2);
+    const wrapper = enclosingFunction3(module2, call2);
     const annotation = wrapper ? parameterAnnotation(module2, wrapper.node, receiver) : null;
     if (annotation) {
       const resolved = resolveClass(module2, annotation, context3.load);
@@ -76828,7 +76870,8 @@ function expect(flag, { site, meta: meta2, kind, decisions, facts }, texts) {
 // src/fix/same-site.ts
 function sameSiteKeyOf(site) {
   const secure = site.keys.secure;
-  if (secure === null || site.file.endsWith(".go")) return null;
+  if (site.file.endsWith(".go")) return site.sameSiteCall ? "SetSameSite" : null;
+  if (secure === null) return null;
   if (site.file.endsWith(".php")) {
     if (site.insertion?.container.syntax !== "php-array") return null;
     return site.keys.httpOnly === "http_only" ? "same_site" : secure === "secure" ? "samesite" : null;
@@ -76848,6 +76891,7 @@ function readSameSite(site, meta2, text2) {
   const key = sameSiteKeyOf(site);
   if (key === null || site.advisory) return null;
   const defaultOn = meta2.sameSiteByDefault === true;
+  if (site.sameSiteCall) return { key, value: site.sameSiteCall.value, defaultOn };
   const hidden = [site.flags.httpOnly, site.flags.secure].find((value) => value.kind === "unknown");
   if (hidden) return { key, value: hidden, defaultOn };
   const point = site.insertion;
@@ -76956,6 +77000,10 @@ function sameSiteLiteral(container, key, value, text2) {
   const quote = singles > doubles ? "'" : doubles > singles ? '"' : python ? '"' : "'";
   return `${quote}${word}${quote}`;
 }
+function goSameSiteConstant(httpPackage, value) {
+  if (httpPackage === null) return null;
+  return `${httpPackage}.SameSite${value.charAt(0).toUpperCase()}${value.slice(1)}Mode`;
+}
 
 // src/fix/plan.ts
 var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
@@ -76999,6 +77047,10 @@ function planFixes(input) {
         text2
       );
       for (const decision of decisions) if (decision.flag === "sameSite") decision.value = literal2;
+    } else if (sameSite && entry.site.sameSiteCall) {
+      const constant = goSameSiteConstant(entry.site.sameSiteCall.httpPackage, input.policy.sameSite);
+      for (const decision of decisions)
+        if (decision.flag === "sameSite" && constant) decision.value = constant;
     }
     return { ...entry, kind, decisions, sameSite, facts };
   });
@@ -77070,9 +77122,19 @@ function planFixes(input) {
       }
       if (!site.insertion) {
         for (const decision of decisions) {
+          const call2 = decision.flag === "sameSite" ? site.sameSiteCall?.insertAt : void 0;
+          if (decision.action === "insert" && call2 && decision.value) {
+            edits.push({
+              file: site.file,
+              start: call2.offset,
+              end: call2.offset,
+              text: `${call2.prefix}${decision.value}${call2.suffix}`
+            });
+            continue;
+          }
           if (decision.action === "insert") {
             decision.action = null;
-            decision.reason = "there is no options object here to add it to";
+            decision.reason = decision.flag === "sameSite" && site.sameSiteCall ? site.sameSiteCall.httpPackage === null ? "the file does not import net/http, which names the SameSite modes: call `c.SetSameSite(http.SameSiteLaxMode)` before the cookie by hand" : "the cookie call does not start its own line, so no SetSameSite call can go above it" : "there is no options object here to add it to";
           }
         }
       }

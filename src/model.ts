@@ -186,6 +186,17 @@ export interface CookieSite {
    * literals (`True`), PasteDeploy settings are read with `asbool` (`true`).
    */
   trueLiteral?: string;
+  /**
+   * SameSite set by a call of its own before the cookie's (gin's `c.SetSameSite(…)`, which holds for the calls
+   * after it): its value, how the file names net/http (null without the import, so nothing can be written), and
+   * where a new call goes: `prefix` + the mode constant + `suffix` at `offset`, null when the cookie's call does
+   * not start its line.
+   */
+  sameSiteCall?: {
+    value: FlagValue;
+    httpPackage: string | null;
+    insertAt: { offset: number; prefix: string; suffix: string } | null;
+  };
   /** How true is written for one flag where it is not `trueLiteral` (`SecurePolicy = CookieSecurePolicy.Always`). */
   flagLiterals?: Partial<Record<Flag, string>>;
   /**

@@ -26,7 +26,13 @@ import { insertEntries } from './insert.js';
 import { kindOfName } from '../cookie-kind.js';
 import { decideFlags, type FlagDecision, type PolicyOptions } from './policy.js';
 import { dedupe, gatherFacts, isSignedValue } from './site-facts.js';
-import { readSameSite, sameSiteKeyOf, sameSiteLiteral, type SameSiteView } from './same-site.js';
+import {
+  goSameSiteConstant,
+  readSameSite,
+  sameSiteKeyOf,
+  sameSiteLiteral,
+  type SameSiteView,
+} from './same-site.js';
 
 export interface SiteWithRule {
   site: CookieSite;
@@ -109,6 +115,10 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
         text,
       );
       for (const decision of decisions) if (decision.flag === 'sameSite') decision.value = literal;
+    } else if (sameSite && entry.site.sameSiteCall) {
+      const constant = goSameSiteConstant(entry.site.sameSiteCall.httpPackage, input.policy.sameSite);
+      for (const decision of decisions)
+        if (decision.flag === 'sameSite' && constant) decision.value = constant;
     }
     return { ...entry, kind, decisions, sameSite, facts };
   });
@@ -189,9 +199,25 @@ export function planFixes(input: PlanInput): PlannedFinding[] {
       }
       if (!site.insertion) {
         for (const decision of decisions) {
+          // gin: a SetSameSite call of its own on the line before the cookie's.
+          const call = decision.flag === 'sameSite' ? site.sameSiteCall?.insertAt : undefined;
+          if (decision.action === 'insert' && call && decision.value) {
+            edits.push({
+              file: site.file,
+              start: call.offset,
+              end: call.offset,
+              text: `${call.prefix}${decision.value}${call.suffix}`,
+            });
+            continue;
+          }
           if (decision.action === 'insert') {
             decision.action = null;
-            decision.reason = 'there is no options object here to add it to';
+            decision.reason =
+              decision.flag === 'sameSite' && site.sameSiteCall
+                ? site.sameSiteCall.httpPackage === null
+                  ? 'the file does not import net/http, which names the SameSite modes: call `c.SetSameSite(http.SameSiteLaxMode)` before the cookie by hand'
+                  : 'the cookie call does not start its own line, so no SetSameSite call can go above it'
+                : 'there is no options object here to add it to';
           }
         }
       }

@@ -15,8 +15,10 @@ export interface SameSiteView {
 /** The SameSite key for the API behind a site, derived from how it spells Secure; null where it has none. */
 export function sameSiteKeyOf(site: CookieSite): string | null {
   const secure = site.keys.secure;
-  // Go spells SameSite as a typed constant (`http.SameSiteLaxMode`) or a gin context call: not written yet.
-  if (secure === null || site.file.endsWith('.go')) return null;
+  // gin sets SameSite with a call of its own (`c.SetSameSite(http.SameSiteLaxMode)`); Go's struct literals
+  // spell it as a typed constant, not written yet.
+  if (site.file.endsWith('.go')) return site.sameSiteCall ? 'SetSameSite' : null;
+  if (secure === null) return null;
   // PHP has SameSite only as an options-array key (`samesite`, Laravel's `same_site`), never by position.
   if (site.file.endsWith('.php')) {
     if (site.insertion?.container.syntax !== 'php-array') return null;
@@ -43,6 +45,7 @@ export function readSameSite(site: CookieSite, meta: RuleMeta, text: string): Sa
   const key = sameSiteKeyOf(site);
   if (key === null || site.advisory) return null;
   const defaultOn = meta.sameSiteByDefault === true;
+  if (site.sameSiteCall) return { key, value: site.sameSiteCall.value, defaultOn };
   const hidden = [site.flags.httpOnly, site.flags.secure].find((value) => value.kind === 'unknown');
   if (hidden) return { key, value: hidden, defaultOn };
   const point = site.insertion;
@@ -174,4 +177,10 @@ export function sameSiteLiteral(
   const doubles = (around.match(/"/g) ?? []).length;
   const quote = singles > doubles ? "'" : doubles > singles ? '"' : python ? '"' : "'";
   return `${quote}${word}${quote}`;
+}
+
+/** The net/http constant for a SameSite mode (`http.SameSiteLaxMode`), or null without the package in scope. */
+export function goSameSiteConstant(httpPackage: string | null, value: SameSiteValue): string | null {
+  if (httpPackage === null) return null;
+  return `${httpPackage}.SameSite${value.charAt(0).toUpperCase()}${value.slice(1)}Mode`;
 }

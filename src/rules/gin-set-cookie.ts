@@ -11,7 +11,7 @@ import {
   textOf,
   type GoModule,
 } from '../languages/go/parse.js';
-import type { CookieSite } from '../model.js';
+import type { CookieSite, FlagValue } from '../model.js';
 import type { GoRule } from './rule.js';
 
 const GIN = ['github.com/gin-gonic/gin'];
@@ -53,6 +53,7 @@ export const ginSetCookie: GoRule = {
         insertion: null,
         usedAt: [],
         notes: [],
+        sameSiteCall: sameSiteCallOf(module, call, textOf(module, receiver)),
       });
       return true;
     });
@@ -79,4 +80,61 @@ function isGinContext(module: GoModule, node: SyntaxNode, name: string): boolean
     }
   }
   return false;
+}
+
+/**
+ * SameSite for a gin cookie: the last `c.SetSameSite(mode)` on the same context before the call, in the same
+ * function (gin keeps the mode on the context for the calls after it). Where there is none, a new call would go
+ * on its own line just above the cookie's, written with the file's own name for net/http.
+ */
+function sameSiteCallOf(module: GoModule, call: SyntaxNode, receiver: string): CookieSite['sameSiteCall'] {
+  const httpPackage = [...module.imports].find(([, path]) => path === 'net/http')?.[0] ?? null;
+  let value: FlagValue = { kind: 'absent' };
+  const owner = enclosingFunction(call);
+  owner?.cursor().iterate((ref) => {
+    if (ref.from >= call.from) return false;
+    if (ref.name !== 'CallExpr') return true;
+    const callee = ref.node.firstChild;
+    if (callee?.name !== 'SelectorExpr' || textOf(module, callee.lastChild!) !== 'SetSameSite') return true;
+    if (textOf(module, callee.firstChild!) !== receiver) return true;
+    const args = childrenOf(ref.node.getChild('Arguments')!).filter(
+      (child) => child.name !== '(' && child.name !== ')' && child.name !== ',',
+    );
+    if (args.length === 1) value = sameSiteMode(module, args[0]!);
+    return true;
+  });
+  const text = module.text;
+  const lineStart = text.lastIndexOf('\n', call.from - 1) + 1;
+  const indent = text.slice(lineStart, call.from);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return {
+    value,
+    httpPackage,
+    insertAt:
+      indent.trim() === ''
+        ? { offset: lineStart, prefix: `${indent}${receiver}.SetSameSite(`, suffix: `)${eol}` }
+        : null,
+  };
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.name === 'FunctionDecl' ||
+      current.name === 'MethodDecl' ||
+      current.name === 'FunctionLiteral'
+    )
+      return current;
+  }
+  return null;
+}
+
+/** `http.SameSiteLaxMode` / `Strict` send SameSite; `None` turns it off; `Default` sends no attribute. */
+function sameSiteMode(module: GoModule, argument: SyntaxNode): FlagValue {
+  const written = textOf(module, argument);
+  const span = { start: argument.from, end: argument.to };
+  const mode = /(?:^|\.)SameSite(Lax|Strict|None|Default)Mode$/.exec(written)?.[1];
+  if (mode === 'Lax' || mode === 'Strict') return { kind: 'true', span };
+  if (mode === 'None' || mode === 'Default') return { kind: 'false', span, file: module.file };
+  return { kind: 'conditional', span, text: written, devOnly: false };
 }

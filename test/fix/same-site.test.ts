@@ -204,4 +204,53 @@ describe('SameSite for Ruby (opt-in)', () => {
       controller([':strict', "'Lax'", 'true', "'lax'", ':none', ':lax'].map(line).join('')),
     );
   });
+
+  it("gin: a SetSameSite call of its own above the cookie's, unless the handler already sets a mode", () => {
+    const handler = (body: string, imports = '\t"net/http"\n\n\t"github.com/gin-gonic/gin"\n') =>
+      `package main\n\nimport (\n${imports})\n\nfunc login(c *gin.Context) {\n${body}}\n`;
+    const cookie = '\tc.SetCookie("session", token(), 3600, "/", "", true, true)\n';
+    const { after, problems, result } = fix({
+      'a.go': handler(cookie),
+      'b.go': handler(`\tc.SetSameSite(http.SameSiteStrictMode)\n${cookie}`),
+      'c.go': handler(`\tc.SetSameSite(http.SameSiteNoneMode)\n${cookie.replace('"session"', '"prefs"')}`),
+      'd.go': handler(cookie, '\t"github.com/gin-gonic/gin"\n'),
+    });
+    expect(after['a.go']).toBe(handler(`\tc.SetSameSite(http.SameSiteLaxMode)\n${cookie}`));
+    expect(after['b.go']).toBe(handler(`\tc.SetSameSite(http.SameSiteStrictMode)\n${cookie}`));
+    expect(after['c.go']).toBe(
+      handler(`\tc.SetSameSite(http.SameSiteNoneMode)\n${cookie.replace('"session"', '"prefs"')}`),
+    );
+    expect(after['d.go']).toBe(handler(cookie, '\t"github.com/gin-gonic/gin"\n'));
+    expect(problems).toEqual([
+      ['a.go', 'sameSite-missing'],
+      ['c.go', 'sameSite-false'],
+      ['d.go', 'sameSite-missing'],
+    ]);
+    expect(
+      result.findings.map((finding) => [finding.file, finding.outcome, finding.notChangedReasons]),
+    ).toEqual([
+      ['a.go', 'fixable', []],
+      [
+        'c.go',
+        'manual',
+        ['SameSite was turned off on purpose for a cookie that does not look like a session'],
+      ],
+      [
+        'd.go',
+        'manual',
+        [
+          'the file does not import net/http, which names the SameSite modes: call `c.SetSameSite(http.SameSiteLaxMode)` before the cookie by hand',
+        ],
+      ],
+    ]);
+  });
+
+  it('gin: a session cookie sent with SameSite=None gets the configured mode', () => {
+    const text =
+      'package main\n\nimport (\n\tnethttp "net/http"\n\n\t"github.com/gin-gonic/gin"\n)\n\n' +
+      'func login(c *gin.Context) {\n\tc.SetSameSite(nethttp.SameSiteNoneMode)\n' +
+      '\tc.SetCookie("session", token(), 3600, "/", "", true, true)\n}\n';
+    const { after } = fix({ 'a.go': text });
+    expect(after['a.go']).toBe(text.replace('nethttp.SameSiteNoneMode', 'nethttp.SameSiteLaxMode'));
+  });
 });
