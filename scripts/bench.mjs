@@ -123,9 +123,10 @@ function astGrepCommand() {
 }
 
 /**
- * Six rules, the cookie calls that the scan's most common rules start from: Express-style `x.cookie(…)` in
- * JavaScript, TypeScript and TSX, `x.set_cookie(…)` in Python, `x.SetCookie(…)` in Go and `cookies[…] = …` in
- * Ruby. ast-grep parses every file of those languages, as the scan parses every file that mentions a cookie API.
+ * Nine rules, the cookie calls that the scan's most common rules start from: Express-style `x.cookie(…)` in
+ * JavaScript, TypeScript and TSX, `x.set_cookie(…)` in Python, `x.SetCookie(…)` in Go, `cookies[…] = …` in
+ * Ruby, `setcookie(…)` in PHP, `x.addCookie(…)` in Java and `x.Cookies.Append(…)` in C#. ast-grep parses every file of those languages, as
+ * the scan parses every file that mentions a cookie API.
  */
 const AST_GREP_RULES = [
   ['javascript', '$R.cookie($$$)'],
@@ -134,6 +135,9 @@ const AST_GREP_RULES = [
   ['python', '$R.set_cookie($$$)'],
   ['go', '$R.SetCookie($$$)'],
   ['ruby', 'cookies[$K] = $V'],
+  ['php', 'setcookie($$$)'],
+  ['java', '$R.addCookie($$$)'],
+  ['csharp', '$R.Cookies.Append($$$)'],
 ]
   .map(
     ([language, pattern], index) =>
@@ -268,6 +272,30 @@ function rubyTree() {
     let copied = 0;
     for (const [index, source] of folders.entries())
       if (existsSync(source)) copied += copySources(realpathSync(source), join(folder, `part${index}`));
+    return copied > 0;
+  });
+}
+
+/** Debian's PHP libraries (php-laravel-framework and the Symfony components it pulls in), when installed. */
+function phpTree() {
+  const source = '/usr/share/php';
+  if (!existsSync(join(source, 'Illuminate'))) return null;
+  return prepared('php', (folder) => copySources(source, join(folder, 'php')) > 0);
+}
+
+/** A JDK's own sources (the java.base module of its lib/src.zip), when a JDK ships them and unzip is there. */
+function jdkTree() {
+  if (!existsSync('/usr/lib/jvm')) return null;
+  const zip = readdirSync('/usr/lib/jvm', { withFileTypes: true })
+    .map((entry) => join('/usr/lib/jvm', entry.name, 'lib', 'src.zip'))
+    .find((path) => existsSync(path));
+  if (!zip || !have('unzip')) return null;
+  return prepared('jdk', (folder) => {
+    const unpacked = join(folder, 'unpacked');
+    const run = spawnSync('unzip', ['-q', '-o', zip, 'java.base/*', '-d', unpacked], { stdio: 'ignore' });
+    if (run.status !== 0) return false;
+    const copied = copySources(unpacked, join(folder, 'src'));
+    rmSync(unpacked, { recursive: true, force: true });
     return copied > 0;
   });
 }
@@ -427,7 +455,7 @@ const ratio = (a, b) => `${(a / Math.max(b, 0.005)).toFixed(1)}×`;
 
 function resultsTable(rows) {
   const lines = [
-    '| tree | files (every tool) | files parsed | findings | cookie-hardener | CPU | peak memory | `rg -il cookie` | ours / rg | ast-grep, 6 rules | ours / ast-grep |',
+    '| tree | files (every tool) | files parsed | findings | cookie-hardener | CPU | peak memory | `rg -il cookie` | ours / rg | ast-grep, 9 rules | ours / ast-grep |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {
@@ -519,6 +547,8 @@ function main() {
     ['npm packages of this project', npmPackagesTree()],
     ['Go standard library (golang-go)', goStdlibTree()],
     ['Ruby sources (ruby, Rack, Sinatra, Action Pack)', rubyTree()],
+    ['PHP libraries (php-laravel-framework)', phpTree()],
+    ['JDK java.base sources (lib/src.zip)', jdkTree()],
     ...(process.env.BENCH_TREES ?? '')
       .split(':')
       .filter(Boolean)
