@@ -37062,9 +37062,7 @@ var ginSetCookie = {
   }
 };
 function isGinContext(module2, node, name3) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
-      continue;
+  for (let current = enclosingFunction2(node); current; current = enclosingFunction2(current)) {
     const parameters = current.getChild("Parameters");
     for (const parameter of parameters ? childrenOf(parameters) : []) {
       if (parameter.name !== "Parameter") continue;
@@ -37093,7 +37091,7 @@ function sameSiteCallOf(module2, call, receiver) {
     return true;
   });
   const text = module2.text;
-  const lineStart = text.lastIndexOf("\n", call.from - 1) + 1;
+  const lineStart = lineStartOf(text, call.from);
   const indent2 = text.slice(lineStart, call.from);
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   return {
@@ -42795,7 +42793,7 @@ var phpIniSession = {
     const site = {
       ruleId: "php-ini-session",
       file: file.file,
-      offset: lineStartBefore(
+      offset: lineStartOf(
         file.text,
         Math.min(...(weak.length > 0 ? weak : [httpOnly ?? secure]).map((entry) => entry.valueSpan.start))
       ),
@@ -42824,9 +42822,6 @@ function trueWordFor(values) {
   if (!word) return "1";
   if (word === word.toUpperCase()) return "ON";
   return word[0] === word[0].toUpperCase() ? "On" : "on";
-}
-function lineStartBefore(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
 }
 
 // src/rules/php-setcookie.ts

@@ -59281,9 +59281,7 @@ var ginSetCookie = {
   }
 };
 function isGinContext(module2, node, name3) {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name !== "FunctionDecl" && current.name !== "MethodDecl" && current.name !== "FunctionLiteral")
-      continue;
+  for (let current = enclosingFunction2(node); current; current = enclosingFunction2(current)) {
     const parameters = current.getChild("Parameters");
     for (const parameter of parameters ? childrenOf(parameters) : []) {
       if (parameter.name !== "Parameter") continue;
@@ -59312,7 +59310,7 @@ function sameSiteCallOf(module2, call2, receiver) {
     return true;
   });
   const text2 = module2.text;
-  const lineStart = text2.lastIndexOf("\n", call2.from - 1) + 1;
+  const lineStart = lineStartOf(text2, call2.from);
   const indent2 = text2.slice(lineStart, call2.from);
   const eol = text2.includes("\r\n") ? "\r\n" : "\n";
   return {
@@ -65014,7 +65012,7 @@ var phpIniSession = {
     const site = {
       ruleId: "php-ini-session",
       file: file.file,
-      offset: lineStartBefore(
+      offset: lineStartOf(
         file.text,
         Math.min(...(weak.length > 0 ? weak : [httpOnly ?? secure]).map((entry) => entry.valueSpan.start))
       ),
@@ -65043,9 +65041,6 @@ function trueWordFor(values) {
   if (!word) return "1";
   if (word === word.toUpperCase()) return "ON";
   return word[0] === word[0].toUpperCase() ? "On" : "on";
-}
-function lineStartBefore(text2, offset) {
-  return text2.lastIndexOf("\n", offset - 1) + 1;
 }
 
 // src/rules/php-setcookie.ts

@@ -11,6 +11,7 @@ import {
   textOf,
   type GoModule,
 } from '../languages/go/parse.js';
+import { lineStartOf } from '../languages/text.js';
 import type { CookieSite, FlagValue } from '../model.js';
 import type { GoRule } from './rule.js';
 
@@ -63,13 +64,7 @@ export const ginSetCookie: GoRule = {
 
 /** Whether `name` is a parameter of the enclosing function declared as `*gin.Context`. */
 function isGinContext(module: GoModule, node: SyntaxNode, name: string): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.name !== 'FunctionDecl' &&
-      current.name !== 'MethodDecl' &&
-      current.name !== 'FunctionLiteral'
-    )
-      continue;
+  for (let current = enclosingFunction(node); current; current = enclosingFunction(current)) {
     const parameters = current.getChild('Parameters');
     for (const parameter of parameters ? childrenOf(parameters) : []) {
       if (parameter.name !== 'Parameter') continue;
@@ -104,7 +99,7 @@ function sameSiteCallOf(module: GoModule, call: SyntaxNode, receiver: string): C
     return true;
   });
   const text = module.text;
-  const lineStart = text.lastIndexOf('\n', call.from - 1) + 1;
+  const lineStart = lineStartOf(text, call.from);
   const indent = text.slice(lineStart, call.from);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return {

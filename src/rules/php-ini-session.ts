@@ -2,6 +2,7 @@
 // `session.cookie_secure`). Such a file usually sets a few directives over the defaults PHP was built with, so a
 // directive it leaves out says nothing; only a value written there is judged, and a false one is turned on.
 import { phpIniBoolean, type PhpIniDirective, type PhpIniFile } from '../languages/php/ini.js';
+import { lineStartOf } from '../languages/text.js';
 import type { CookieSite, Flag, FlagValue } from '../model.js';
 import type { PhpRule } from './rule.js';
 
@@ -35,7 +36,7 @@ export const phpIniSession: PhpRule = {
     const site: CookieSite = {
       ruleId: 'php-ini-session',
       file: file.file,
-      offset: lineStartBefore(
+      offset: lineStartOf(
         file.text,
         Math.min(...(weak.length > 0 ? weak : [httpOnly ?? secure]).map((entry) => entry!.valueSpan.start)),
       ),
@@ -69,8 +70,4 @@ function trueWordFor(values: readonly string[]): string {
   if (!word) return '1';
   if (word === word.toUpperCase()) return 'ON';
   return word[0] === word[0]!.toUpperCase() ? 'On' : 'on';
-}
-
-function lineStartBefore(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
